@@ -1,0 +1,58 @@
+package dev.mamori.detect;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The types a table column's header suggests: 氏名 → PERSON, 電話番号 → PHONE, 生年月日 →
+ * DATE_OF_BIRTH, … Headers are matched after NFKC normalisation, lower-cased, by substring, with
+ * exclusions ({@code 会社名} is not a person's name). Entries live in {@code column-headers.tsv}.
+ */
+public final class ColumnHints {
+
+    private record Entry(PiiType type, String word, boolean negative) {
+    }
+
+    private static final ColumnHints DEFAULT = new ColumnHints(DataFile.read("column-headers.tsv"));
+
+    private final List<Entry> entries;
+
+    private ColumnHints(List<DataFile.Row> rows) {
+        List<Entry> l = new ArrayList<>();
+        for (DataFile.Row r : rows) {
+            String w = r.field(1);
+            boolean neg = w.startsWith("!");
+            l.add(new Entry(PiiType.valueOf(r.field(0)), normalise(neg ? w.substring(1) : w), neg));
+        }
+        entries = List.copyOf(l);
+    }
+
+    public static ColumnHints get() {
+        return DEFAULT;
+    }
+
+    /** The types the header suggests, possibly none. */
+    public Set<PiiType> forHeader(String header) {
+        if (header == null || header.isBlank()) {
+            return Set.of();
+        }
+        String h = normalise(header);
+        EnumSet<PiiType> yes = EnumSet.noneOf(PiiType.class);
+        EnumSet<PiiType> no = EnumSet.noneOf(PiiType.class);
+        for (Entry e : entries) {
+            if (h.contains(e.word)) {
+                (e.negative ? no : yes).add(e.type);
+            }
+        }
+        yes.removeAll(no);
+        return yes.isEmpty() ? Set.of() : Set.copyOf(yes);
+    }
+
+    static String normalise(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-・()（）]", "");
+    }
+}

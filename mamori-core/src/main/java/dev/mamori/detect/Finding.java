@@ -1,0 +1,38 @@
+package dev.mamori.detect;
+
+/**
+ * One span of personal information in a piece of decoded text.
+ *
+ * @param type       what was found
+ * @param start      start offset (inclusive), a Java String index in the scanned text
+ * @param end        end offset (exclusive)
+ * @param confidence 0 to 1
+ * @param validated  true when a check digit (or an equally strong rule) confirmed it
+ * @param value      the text of the span; never print it unmasked unless the user asked to
+ */
+public record Finding(PiiType type, int start, int end, double confidence, boolean validated, String value) {
+
+    public Finding {
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("bad span " + start + ".." + end);
+        }
+        if (confidence < 0 || confidence > 1) {
+            throw new IllegalArgumentException("confidence out of range: " + confidence);
+        }
+    }
+
+    /** The value masked for display: structure kept, identifying characters hidden. */
+    public String masked() {
+        return Masking.mask(type, value);
+    }
+
+    /** Moves the span by {@code delta} characters (for text scanned in chunks). */
+    public Finding shifted(int delta) {
+        return delta == 0 ? this : new Finding(type, start + delta, end + delta, confidence, validated, value);
+    }
+
+    /** The legal category of {@link #type()}. */
+    public LegalCategory category() {
+        return type.category();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mamori.detect;
+
+/**
+ * Masks values for display. Separators are kept so the shape stays recognisable; for identifiers the
+ * first four digits are kept and the rest hidden ({@code 1234 5678 9012} becomes
+ * {@code 1234 **** ****}); names keep their first character, addresses their municipality, e-mail
+ * addresses their domain.
+ */
+public final class Masking {
+
+    private Masking() {
+    }
+
+    public static String mask(PiiType type, String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        return switch (type) {
+            case EMAIL -> maskEmail(value);
+            case PERSON -> keepHead(value, 1);
+            case ADDRESS -> maskAddress(value);
+            case POSTAL_CODE -> keepHeadAlnum(value, 3);
+            case CORPORATE_NUMBER -> value; // published by the National Tax Agency: not secret
+            case SENSITIVE_HEALTH, SENSITIVE_CRIME, SENSITIVE_CREED, SENSITIVE_OTHER -> value;
+            default -> keepHeadAlnum(value, 4);
+        };
+    }
+
+    /** Keeps the first {@code keep} letters or digits and masks the other letters and digits. */
+    private static String keepHeadAlnum(String v, int keep) {
+        StringBuilder b = new StringBuilder(v.length());
+        int seen = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(seen++ < keep ? c : '*');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String keepHead(String v, int keep) {
+        StringBuilder b = new StringBuilder(v.length());
+        int cps = 0;
+        for (int i = 0; i < v.length(); ) {
+            int cp = v.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp)) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append(cps++ < keep ? new String(Character.toChars(cp)) : "＊");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String maskEmail(String v) {
+        int at = Math.max(v.lastIndexOf('@'), v.lastIndexOf('＠'));
+        if (at <= 0) {
+            return keepHeadAlnum(v, 1);
+        }
+        return v.charAt(0) + "***" + v.substring(at);
+    }
+
+    /** Keeps the prefecture and municipality (up to the first 市区町村 suffix), masks the rest. */
+    private static String maskAddress(String v) {
+        int cut = -1;
+        for (int i = 0; i < v.length() && i < 12; i++) {
+            char c = v.charAt(i);
+            if (c == '市' || c == '区' || c == '町' || c == '村' || c == '郡') {
+                cut = i + 1;
+            }
+        }
+        if (cut < 0) {
+            cut = Math.min(3, v.length());
+        }
+        StringBuilder b = new StringBuilder(v.substring(0, cut));
+        for (int i = cut; i < v.length(); i++) {
+            b.append(Character.isWhitespace(v.charAt(i)) ? v.charAt(i) : '＊');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.mamori.detect;
+
+import static dev.mamori.detect.LegalCategory.CORPORATE;
+import static dev.mamori.detect.LegalCategory.IDENTIFICATION_CODE;
+import static dev.mamori.detect.LegalCategory.PERSONAL_INFORMATION;
+import static dev.mamori.detect.LegalCategory.SPECIAL_CARE_REQUIRED;
+
+/** The kinds of personal information Mamori finds. These exact names appear in all output. */
+public enum PiiType {
+    PERSON(PERSONAL_INFORMATION, "氏名", true),
+    ADDRESS(PERSONAL_INFORMATION, "住所", true),
+    POSTAL_CODE(PERSONAL_INFORMATION, "郵便番号", false),
+    PHONE(PERSONAL_INFORMATION, "電話番号", false),
+    EMAIL(PERSONAL_INFORMATION, "メールアドレス", false),
+    DATE_OF_BIRTH(PERSONAL_INFORMATION, "生年月日", false),
+    /** 個人番号: 施行令1条6号. */
+    MY_NUMBER(IDENTIFICATION_CODE, "個人番号", false),
+    CORPORATE_NUMBER(CORPORATE, "法人番号", false),
+    /** 運転免許証の番号: 施行令1条5号. */
+    DRIVERS_LICENSE(IDENTIFICATION_CODE, "運転免許証番号", false),
+    /** 旅券の番号: 施行令1条2号. */
+    PASSPORT(IDENTIFICATION_CODE, "旅券番号", false),
+    /** 基礎年金番号: 施行令1条3号. */
+    PENSION_NUMBER(IDENTIFICATION_CODE, "基礎年金番号", false),
+    /** 在留カードの番号: 施行令1条8号, 施行規則4条. */
+    RESIDENCE_CARD(IDENTIFICATION_CODE, "在留カード番号", false),
+    /** 住民票コード: 施行令1条5号の2. */
+    RESIDENT_RECORD_CODE(IDENTIFICATION_CODE, "住民票コード", false),
+    /** 健康保険の被保険者証等の記号・番号・保険者番号: 施行令1条7号, 施行規則3条. */
+    HEALTH_INSURANCE(IDENTIFICATION_CODE, "被保険者番号", false),
+    CREDIT_CARD(PERSONAL_INFORMATION, "クレジットカード番号", false),
+    BANK_ACCOUNT(PERSONAL_INFORMATION, "口座番号", false),
+    SENSITIVE_HEALTH(SPECIAL_CARE_REQUIRED, "病歴・心身の機能の障害・健康診断等", false),
+    SENSITIVE_CRIME(SPECIAL_CARE_REQUIRED, "犯罪の経歴", false),
+    SENSITIVE_CREED(SPECIAL_CARE_REQUIRED, "信条", false),
+    SENSITIVE_OTHER(SPECIAL_CARE_REQUIRED, "人種・社会的身分・障害・被害・刑事事件手続等", false);
+
+    private final LegalCategory category;
+    private final String japanese;
+    private final boolean morphology;
+
+    PiiType(LegalCategory category, String japanese, boolean morphology) {
+        this.category = category;
+        this.japanese = japanese;
+        this.morphology = morphology;
+    }
+
+    /** The legal category this type belongs to. */
+    public LegalCategory category() {
+        return category;
+    }
+
+    /** The Japanese name, for reports. */
+    public String japanese() {
+        return japanese;
+    }
+
+    /** True when finding this type in free text needs morphological analysis (Kuromoji). */
+    public boolean needsMorphology() {
+        return morphology;
+    }
+}
