@@ -1,0 +1,96 @@
+package dev.mamori.table;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads delimited text with FastCSV. The first record is the header; empty lines are skipped;
+ * quoted fields may span lines. A field or record past FastCSV's limits stops the file with one
+ * problem naming the line (FastCSV cannot resynchronise after it).
+ */
+final class CsvTableReader {
+
+    /** Largest field, in chars, unless the user set -Dfastcsv.max.field.size (records: 4 × that). */
+    static final int MAX_FIELD_CHARS = 4 * 1024 * 1024;
+
+    static {
+        // FastCSV reads its limits from system properties once, when first used; keep the heap bounded.
+        if (System.getProperty("fastcsv.max.field.size") == null) {
+            System.setProperty("fastcsv.max.field.size", Integer.toString(MAX_FIELD_CHARS));
+        }
+    }
+
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
+
+    private CsvTableReader() {
+    }
+
+    /** Reads all records; returns the number of data rows delivered. */
+    static long read(Reader in, char delimiter, boolean headerRow, DocumentVisitor v, Problems problems)
+            throws IOException {
+        CsvReader<CsvRecord> csv = CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true)
+                .detectBomHeader(false)
+                .ofCsvRecord(in);
+        long rows = 0;
+        long lastLine = 0;
+        int width = -1;
+        try (CloseableIterator<CsvRecord> it = csv.iterator()) {
+            while (it.hasNext()) {
+                CsvRecord r = it.next();
+                lastLine = r.getStartingLineNumber();
+                if (width < 0) {
+                    width = headerRow ? r.getFieldCount() : 0;
+                    v.table(null, headerRow ? List.copyOf(r.getFields()) : List.of());
+                    if (headerRow) {
+                        continue;
+                    }
+                }
+                v.row(++rows, lastLine, cells(r, width));
+            }
+        } catch (CsvParseException e) {
+            long line = lineOf(e, lastLine + 1);
+            problems.report(-1, line, "record starting at line " + line + " cannot be read ("
+                    + rootMessage(e) + "); stopped reading this file");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return rows;
+    }
+
+    private static List<String> cells(CsvRecord r, int width) {
+        int n = r.getFieldCount();
+        if (n >= width) {
+            return r.getFields();
+        }
+        String[] padded = Arrays.copyOf(r.getFields().toArray(new String[0]), width);
+        return Arrays.asList(padded);
+    }
+
+    private static long lineOf(RuntimeException e, long fallback) {
+        Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? Long.parseLong(m.group(1)) : fallback;
+    }
+
+    private static String rootMessage(Throwable e) {
+        List<Throwable> seen = new ArrayList<>();
+        Throwable t = e;
+        while (t.getCause() != null && !seen.contains(t.getCause())) {
+            seen.add(t);
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

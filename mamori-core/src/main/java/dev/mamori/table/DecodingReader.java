@@ -1,0 +1,161 @@
+package dev.mamori.table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes an InputStream with a strict decoder, replacing each undecodable sequence by U+FFFD and
+ * reporting its absolute byte offset (and line, for ASCII-compatible charsets, by counting LF bytes).
+ * Large buffers; decoding is done in bulk by the JDK decoder.
+ */
+final class DecodingReader extends Reader {
+
+    private static final int BUFFER = 1 << 16;
+
+    private final InputStream in;
+    private final CharsetDecoder decoder;
+    private final Problems problems;
+    private final boolean countLines;
+    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
+    private long consumed; // absolute offset of bytes[0]
+    private long lfBefore; // LF bytes in the input before bytes[countedUpTo]
+    private int countedUpTo;
+    private boolean eof;
+    private boolean flushed;
+    private char[] lastArray;
+    private CharBuffer lastWrap;
+
+    /** @param startOffset absolute offset of the first byte of {@code in} (after a BOM, say) */
+    DecodingReader(InputStream in, Charset charset, long startOffset, Problems problems) {
+        this.in = in;
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.problems = problems;
+        this.countLines = !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32");
+        this.consumed = startOffset;
+        bytes.flip();
+    }
+
+    /** Bytes read from the stream so far, plus the start offset. */
+    long bytesRead() {
+        return consumed + bytes.limit();
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        CharBuffer out = wrap(cbuf, off, len);
+        while (out.position() == off) {
+            if (flushed) {
+                return -1;
+            }
+            CoderResult r = decoder.decode(bytes, out, eof);
+            if (r.isError()) {
+                if (!out.hasRemaining()) {
+                    break; // report it on the next call
+                }
+                reportAndSkip(r.length());
+                out.put('\uFFFD');
+            } else if (r.isUnderflow()) {
+                if (eof) {
+                    if (decoder.flush(out).isOverflow()) {
+                        break;
+                    }
+                    flushed = true;
+                } else {
+                    fill();
+                }
+            } else {
+                break; // overflow: out is full
+            }
+        }
+        int n = out.position() - off;
+        return n == 0 && flushed ? -1 : n;
+    }
+
+    private CharBuffer wrap(char[] cbuf, int off, int len) {
+        if (cbuf != lastArray) {
+            lastArray = cbuf;
+            lastWrap = CharBuffer.wrap(cbuf);
+        }
+        lastWrap.limit(off + len).position(off);
+        return lastWrap;
+    }
+
+    private void fill() throws IOException {
+        countLinesUpTo(bytes.position());
+        consumed += bytes.position();
+        bytes.compact();
+        countedUpTo = 0;
+        int n = in.readNBytes(bytes.array(), bytes.position(), bytes.remaining());
+        bytes.position(bytes.position() + n);
+        if (bytes.hasRemaining()) {
+            eof = true;
+        }
+        bytes.flip();
+    }
+
+    private void countLinesUpTo(int end) {
+        if (!countLines) {
+            return;
+        }
+        byte[] a = bytes.array();
+        long lf = 0;
+        for (int i = countedUpTo; i < end; i++) {
+            if (a[i] == '\n') {
+                lf++;
+            }
+        }
+        lfBefore += lf;
+        countedUpTo = Math.max(countedUpTo, end);
+    }
+
+    private void reportAndSkip(int length) {
+        int pos = bytes.position();
+        countLinesUpTo(pos);
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            hex.append(i == 0 ? "" : " ").append(String.format("%02X", bytes.get(pos + i) & 0xFF));
+        }
+        problems.undecodable(consumed + pos, countLines ? lfBefore + 1 : 0, hex.toString(), decoder.charset().name());
+        bytes.position(pos + length);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    static boolean isValidUtf8(byte[] head, int len, boolean complete) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return isValid(d, head, len, complete);
+    }
+
+    static boolean isValid(CharsetDecoder d, byte[] head, int len, boolean complete) {
+        ByteBuffer in = ByteBuffer.wrap(head, 0, len);
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult r = d.decode(in, out, complete);
+            if (r.isError()) {
+                return false;
+            }
+            if (r.isUnderflow()) {
+                return true; // a sequence cut at the end of an incomplete head is fine
+            }
+            out.clear();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.mamori.table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * Reads one input (CSV/TSV, XLSX, JSONL or plain text) as a stream, delivering decoded content to a
+ * {@link DocumentVisitor}. Memory stays bounded whatever the input size. The format comes from
+ * {@link Options#forceFormat()}, else the file extension, else the content; the character encoding
+ * from {@link Options#forceCharset()}, else a BOM, else valid UTF-8, else detection (CP932, EUC-JP).
+ * Undecodable bytes become U+FFFD and are reported with their byte offset. Never prints anything
+ * and never modifies its input. Instances are immutable and may be shared between threads.
+ */
+public final class DocumentReader {
+
+    /**
+     * How to read.
+     *
+     * @param forceFormat  the format to read as, or null to choose by extension and content
+     * @param forceCharset the encoding of text input, or null to detect it
+     * @param labeledJsonl JSONL lines are {@code {"doc_id", "text"}} documents; when forceFormat is
+     *                     null this also makes input without a telling extension JSONL
+     * @param headerRow    the first row of a table is its header (true by default)
+     */
+    public record Options(Format forceFormat, Charset forceCharset, boolean labeledJsonl, boolean headerRow) {
+        /** Detect everything; tables have a header row. */
+        public static Options defaults() {
+            return new Options(null, null, false, true);
+        }
+    }
+
+    /**
+     * The verdict of {@link #sniff}: the format to read a file as, or why to skip it.
+     *
+     * @param format     the format, or null when the file is to be skipped
+     * @param skipReason why the file is skipped (binary, legacy .xls, ...), or null
+     */
+    public record Sniff(Format format, String skipReason) {
+    }
+
+    private final Options options;
+
+    /** A reader with the given options (null means {@link Options#defaults()}). */
+    public DocumentReader(Options options) {
+        this.options = options == null ? Options.defaults() : options;
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @throws ReadException only when the file cannot be read at all: missing or unreadable, a
+     *                       truncated or corrupt XLSX, a binary file with no format forced
+     */
+    public ReadSummary read(Path file, DocumentVisitor v) throws ReadException {
+        String name = file.toString();
+        Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
+        try {
+            if (format == null) {
+                Sniff s = sniff(file);
+                if (s.format() == null) {
+                    throw new ReadException(name + ": not a text, CSV, XLSX or JSONL file: " + s.skipReason());
+                }
+                format = options.labeledJsonl() && s.format() != Format.XLSX ? Format.JSONL : s.format();
+            }
+            if (format == Format.XLSX && Files.size(file) > 0) {
+                Problems problems = new Problems(name, v);
+                long rows = XlsxReader.read(file, name, options.headerRow(), v, problems);
+                return new ReadSummary(Format.XLSX, null, '\0', Files.size(file), rows);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return new TextInput(options, name, format, v).read(Head.read(in));
+            }
+        } catch (ReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ReadException(name + ": cannot read (" + Globs.reason(e) + ")", e);
+        }
+    }
+
+    /**
+     * Reads a stream such as standard input (by convention named {@code "-"}); the name is used in
+     * problems and, by its extension, to choose the format. XLSX input is copied to a temporary file
+     * first (the zip directory is at its end) and the copy deleted afterwards.
+     */
+    public ReadSummary read(InputStream in, String name, DocumentVisitor v) throws ReadException {
+        try {
+            Head head = Head.read(in);
+            Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
+            if (format == null) {
+                format = Sniffer.isZip(head) ? Format.XLSX
+                        : options.labeledJsonl() ? Format.JSONL : Sniffer.byContent(head);
+            }
+            if (format != Format.XLSX || head.length == 0) {
+                return new TextInput(options, name, format, v).read(head);
+            }
+            Path tmp = Files.createTempFile("mamori-", ".xlsx");
+            try {
+                try (InputStream all = head.stream(0)) {
+                    Files.copy(all, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                long rows = XlsxReader.read(tmp, name, options.headerRow(), v, new Problems(name, v));
+                return new ReadSummary(Format.XLSX, null, '\0', Files.size(tmp), rows);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (ReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ReadException(name + ": cannot read (" + Globs.reason(e) + ")", e);
+        }
+    }
+
+    /**
+     * The format to read a file found in a directory scan as, or empty with a reason to skip it:
+     * binary content (NUL bytes; PDF, PNG, JPEG, GIF, gzip, Java class), a ZIP that is not XLSX, or
+     * a legacy OLE2 .xls. Otherwise the format implied by the extension, else by the content.
+     *
+     * @throws IOException when the file cannot be opened
+     */
+    public static Sniff sniff(Path file) throws IOException {
+        Head head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = Head.read(in);
+        }
+        String reason = Sniffer.binaryReason(head, file);
+        if (reason != null) {
+            return new Sniff(null, reason);
+        }
+        if (Sniffer.isZip(head)) {
+            return new Sniff(Format.XLSX, null);
+        }
+        Format byName = Sniffer.byExtension(file.getFileName() == null ? "" : file.getFileName().toString());
+        if (byName == Format.XLSX) {
+            return head.length == 0 ? new Sniff(Format.XLSX, null) : new Sniff(null, "not a ZIP, so not an XLSX workbook");
+        }
+        return new Sniff(byName != null ? byName : Sniffer.byContent(head), null);
+    }
+
+    static boolean isTsv(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".tsv");
+    }
+
+}

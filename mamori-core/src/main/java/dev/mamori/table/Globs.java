@@ -1,0 +1,53 @@
+package dev.mamori.table;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystems;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Include/exclude globs for {@link FileWalker}, and wording of file-system errors for people. */
+final class Globs {
+
+    private Globs() {
+    }
+
+    /** A glob without '/' matches file names; one starting with {@code **}/ also matches at the top. */
+    static List<PathMatcher> compile(List<String> globs) {
+        List<PathMatcher> out = new ArrayList<>();
+        for (String g : globs) {
+            String glob = g.replace('\\', '/');
+            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            if (!glob.contains("/")) {
+                out.add(p -> p.getFileName() != null && m.matches(p.getFileName()));
+            } else if (glob.startsWith("**/")) {
+                PathMatcher top = FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3));
+                out.add(p -> m.matches(p) || top.matches(p));
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    static boolean matches(List<PathMatcher> matchers, Path relative) {
+        for (PathMatcher m : matchers) {
+            if (m.matches(relative)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

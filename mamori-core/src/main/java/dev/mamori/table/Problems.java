@@ -1,0 +1,52 @@
+package dev.mamori.table;
+
+/** Sends the problems of one input to its visitor, capping the undecodable-bytes reports. */
+final class Problems {
+
+    static final int MAX_DECODE_REPORTS = 100;
+
+    private final String file;
+    private final DocumentVisitor visitor;
+    private long decodeErrors;
+
+    Problems(String file, DocumentVisitor visitor) {
+        this.file = file;
+        this.visitor = visitor;
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** Reports a problem; the message gets the file name and place in front. */
+    void report(long byteOffset, long line, String what) {
+        visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what));
+    }
+
+    void undecodable(long byteOffset, long line, String bytesHex, String charset) {
+        decodeErrors++;
+        if (decodeErrors <= MAX_DECODE_REPORTS) {
+            report(byteOffset, line, "bytes " + bytesHex + " are not valid " + charset + "; replaced with U+FFFD");
+        }
+    }
+
+    /** Called once at the end of the input: reports how many undecodable sequences went unreported. */
+    void finish() {
+        if (decodeErrors > MAX_DECODE_REPORTS) {
+            long more = decodeErrors - MAX_DECODE_REPORTS;
+            report(-1, 0, "… " + more + " more undecodable sequences (" + decodeErrors
+                    + " in all; only the first " + MAX_DECODE_REPORTS + " are reported)");
+        }
+    }
+
+    private static String where(long byteOffset, long line) {
+        StringBuilder s = new StringBuilder();
+        if (line > 0) {
+            s.append(":").append(line);
+        }
+        if (byteOffset >= 0) {
+            s.append(" (byte ").append(byteOffset).append(")");
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mamori.table;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Decides a format from a file name and the head of its content, or why the input is not one. */
+final class Sniffer {
+
+    private Sniffer() {
+    }
+
+    /** The format a name's extension implies, or null. */
+    static Format byExtension(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        String ext = dot < 0 ? "" : n.substring(dot + 1);
+        return switch (ext) {
+            case "csv", "tsv" -> Format.CSV;
+            case "txt", "md", "log" -> Format.TEXT;
+            case "xlsx" -> Format.XLSX;
+            case "jsonl", "ndjson" -> Format.JSONL;
+            default -> null;
+        };
+    }
+
+    /** Why the head is not text we read (a binary or unsupported file), or null when it may be. */
+    static String binaryReason(Head head, Path file) {
+        if (head.startsWith(0x50, 0x4B, 0x03, 0x04) || head.startsWith(0x50, 0x4B, 0x05, 0x06)) {
+            return file != null && XlsxReader.isWorkbook(file) ? null : "ZIP archive that is not an XLSX workbook";
+        }
+        if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return "OLE2 file: legacy .xls is not supported; save as .xlsx";
+        }
+        if (head.startsWith('%', 'P', 'D', 'F')) {
+            return "PDF document";
+        }
+        if (head.startsWith(0x89, 'P', 'N', 'G')) {
+            return "PNG image";
+        }
+        if (head.startsWith(0xFF, 0xD8, 0xFF)) {
+            return "JPEG image";
+        }
+        if (head.startsWith('G', 'I', 'F', '8')) {
+            return "GIF image";
+        }
+        if (head.startsWith(0x1F, 0x8B)) {
+            return "gzip archive";
+        }
+        if (head.startsWith(0xCA, 0xFE, 0xBA, 0xBE)) {
+            return "Java class file";
+        }
+        if (head.startsWith(0xFE, 0xFF) || head.startsWith(0xFF, 0xFE)) {
+            return null; // UTF-16 text has NUL bytes
+        }
+        for (int i = 0; i < head.length; i++) {
+            if (head.bytes[i] == 0) {
+                return "binary file (NUL byte at offset " + i + ")";
+            }
+        }
+        return null;
+    }
+
+    static boolean isZip(Head head) {
+        return head.startsWith(0x50, 0x4B, 0x03, 0x04);
+    }
+
+    /** For text with no telling extension: CSV when it parses as delimited with a steady field count. */
+    static Format byContent(Head head) {
+        Head.Encoding enc = CharsetSniffer.detect(head);
+        DelimiterSniffer.Verdict v = DelimiterSniffer.sniff(head.text(enc), head.complete);
+        return v.delimited(2) ? Format.CSV : Format.TEXT;
+    }
+}

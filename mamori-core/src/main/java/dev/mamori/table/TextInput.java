@@ -1,0 +1,50 @@
+package dev.mamori.table;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Reads one text-based input (TEXT, CSV, JSONL) from its head onwards. */
+final class TextInput {
+
+    private final DocumentReader.Options options;
+    private final String name;
+    private final Format format;
+    private final DocumentVisitor visitor;
+
+    TextInput(DocumentReader.Options options, String name, Format format, DocumentVisitor visitor) {
+        this.options = options;
+        this.name = name;
+        this.format = format;
+        this.visitor = visitor;
+    }
+
+    ReadSummary read(Head head) throws IOException {
+        Problems problems = new Problems(name, visitor);
+        if (head.length == 0) {
+            problems.report(-1, 0, "empty file");
+            return new ReadSummary(format, StandardCharsets.UTF_8, format == Format.CSV ? ',' : '\0', 0, 0);
+        }
+        Head.Encoding enc = options.forceCharset() != null
+                ? CharsetSniffer.forced(head, options.forceCharset())
+                : CharsetSniffer.detect(head);
+        char delimiter = format == Format.CSV ? delimiter(head, enc) : '\0';
+        try (DecodingReader in = new DecodingReader(head.stream(enc.bomLength()), enc.charset(), enc.bomLength(), problems)) {
+            long records = switch (format) {
+                case CSV -> CsvTableReader.read(in, delimiter, options.headerRow(), visitor, problems);
+                case JSONL -> JsonlReader.read(in, visitor, problems, options.labeledJsonl());
+                case TEXT -> LineScanner.scan(in, new TextChunks(visitor));
+                case XLSX -> throw new IllegalStateException("XLSX is not text");
+            };
+            problems.finish();
+            return new ReadSummary(format, enc.charset(), delimiter, in.bytesRead(), records);
+        }
+    }
+
+    private char delimiter(Head head, Head.Encoding enc) {
+        if (DocumentReader.isTsv(name)) {
+            return '\t';
+        }
+        DelimiterSniffer.Verdict v = DelimiterSniffer.sniff(head.text(enc), head.complete);
+        return v.fields() > 1 ? v.delimiter() : ',';
+    }
+}
