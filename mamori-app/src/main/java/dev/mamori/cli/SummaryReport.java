@@ -1,0 +1,176 @@
+package dev.mamori.cli;
+
+import dev.mamori.detect.Classification;
+import dev.mamori.detect.ColumnReport;
+import dev.mamori.detect.FileReport;
+import dev.mamori.detect.Finding;
+import dev.mamori.detect.LocatedFinding;
+import dev.mamori.detect.Location;
+import dev.mamori.detect.PiiType;
+import dev.mamori.detect.TableReport;
+import dev.mamori.table.ReadProblem;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The default report, for people: per file its classification, its columns, and a sample of findings. */
+final class SummaryReport implements ScanReport {
+
+    private static final int SAMPLE = 20;
+
+    private final PrintWriter out;
+    private final Lang lang;
+    private final boolean showValues;
+    private final List<String> sample = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private long sampled;
+    private int files;
+    private long findings;
+    private int skipped;
+
+    SummaryReport(PrintWriter out, Lang lang, boolean showValues) {
+        this.out = out;
+        this.lang = lang;
+        this.showValues = showValues;
+    }
+
+    @Override
+    public void begin(Set<PiiType> types) {
+    }
+
+    @Override
+    public void finding(LocatedFinding lf) {
+        if (lf.where().inTable()) {
+            return; // tables are summarised by column
+        }
+        sampled++;
+        if (sample.size() < SAMPLE) {
+            Finding f = lf.finding();
+            Location w = lf.where();
+            String where = w.docId() != null ? w.docId() : lang.t(w.line() + "行", "line " + w.line());
+            sample.add(String.format("    %s %s %s %s (%.2f%s)", Text.pad(where + " " + f.start() + "-" + f.end(), 18),
+                    Text.pad(f.type().name(), 20), Text.pad(lang.t(f.type().japanese(), ""), lang == Lang.ja ? 16 : 0),
+                    showValues ? f.value() : f.masked(), f.confidence(), f.validated() ? lang.t(", 検証済", ", validated") : ""));
+        }
+    }
+
+    @Override
+    public void problem(ReadProblem p) {
+        problems.add(Problems.describe(p));
+    }
+
+    @Override
+    public void file(FileReport r) {
+        files++;
+        findings += r.findings();
+        var read = r.read();
+        StringBuilder head = new StringBuilder(r.file()).append("  ").append(read.format());
+        if (read.charset() != null) {
+            head.append(", ").append(read.charset().name());
+        }
+        if (read.delimiter() != 0) {
+            head.append(", ").append(lang.t("区切り ", "delimiter ")).append(delimiterName(read.delimiter()));
+        }
+        head.append(", ").append(read.records()).append(lang.t(" 件", " records"));
+        head.append(String.format(", %.2f%s", r.elapsedNanos() / 1e9, lang.t("秒", " s")));
+        out.println(head);
+        out.println("  " + lang.t("分類: ", "Classification: ") + describe(r.classifications()));
+        for (TableReport t : r.tables()) {
+            printTable(t, r.tables().size() > 1);
+        }
+        if (!r.counts().isEmpty()) {
+            out.println("  " + lang.t("検出数: ", "Findings: ") + new TreeMap<>(r.counts()).entrySet().stream()
+                    .map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
+        if (!sample.isEmpty()) {
+            sample.forEach(out::println);
+            if (sampled > sample.size()) {
+                out.println("    " + lang.t("… ほか " + (sampled - sample.size()) + " 件 (--format jsonl で全件)",
+                        "… and " + (sampled - sample.size()) + " more (--format jsonl lists all)"));
+            }
+        }
+        flushProblems();
+        out.println();
+        sample.clear();
+        sampled = 0;
+        out.flush();
+    }
+
+    private void printTable(TableReport t, boolean named) {
+        if (named || t.sheet() != null) {
+            out.println("  " + lang.t("シート ", "Sheet ") + t.sheet() + ": " + t.rows() + lang.t(" 行, ", " rows, ") + describe(t.classifications()));
+        }
+        out.println("    " + Text.pad("#", 4) + Text.pad(lang.t("列", "column"), 22) + Text.pad(lang.t("種類", "types"), 34)
+                + Text.pad(lang.t("該当率", "share"), 8) + lang.t("法的区分", "legal category"));
+        for (ColumnReport c : t.columns()) {
+            String types = c.types().isEmpty() ? "-" : c.types().stream().sorted()
+                    .map(x -> lang == Lang.ja ? x.name() + " " + x.japanese() : x.name()).collect(Collectors.joining(", "));
+            String share = c.types().isEmpty() ? "" : String.format("%.0f%%",
+                    100 * c.types().stream().mapToDouble(c::share).max().orElse(0));
+            String others = c.hits().keySet().stream().filter(x -> !c.types().contains(x)).sorted()
+                    .map(x -> x.name() + String.format(" %.0f%%", 100 * c.share(x))).collect(Collectors.joining(", "));
+            String cat = c.category() == null ? "" : lang == Lang.ja ? c.category().japanese() : c.category().name();
+            out.println("    " + Text.pad(String.valueOf(c.index()), 4) + Text.pad(c.header(), 22) + Text.pad(types, 34)
+                    + Text.pad(share, 8) + cat + (others.isEmpty() ? "" : lang.t("  (ほかに ", "  (also ") + others + ")"));
+        }
+    }
+
+    private String describe(Set<Classification> cs) {
+        Classification head = Classification.headline(cs);
+        String rest = cs.stream().filter(c -> c != head).sorted().map(this::name).collect(Collectors.joining(lang.t("・", ", ")));
+        return name(head) + (rest.isEmpty() ? "" : lang.t("（", " (") + rest + lang.t("）", ")"));
+    }
+
+    private String name(Classification c) {
+        return lang == Lang.ja ? c.japanese() : c.english();
+    }
+
+    private static String delimiterName(char d) {
+        return switch (d) {
+            case '\t' -> "TAB";
+            case ',' -> "','";
+            case ';' -> "';'";
+            case '|' -> "'|'";
+            default -> "'" + d + "'";
+        };
+    }
+
+    private void flushProblems() {
+        if (problems.isEmpty()) {
+            return;
+        }
+        out.println("  " + lang.t("問題: ", "Problems: ") + problems.size());
+        problems.stream().limit(10).forEach(p -> out.println("    " + p));
+        if (problems.size() > 10) {
+            out.println("    " + lang.t("… ほか " + (problems.size() - 10) + " 件", "… and " + (problems.size() - 10) + " more"));
+        }
+        problems.clear();
+    }
+
+    @Override
+    public void skipped(String file, String reason) {
+        skipped++;
+        out.println(file + "  " + lang.t("スキップ: ", "skipped: ") + reason);
+    }
+
+    @Override
+    public void unreadable(String file, String message) {
+        flushProblems();
+    }
+
+    @Override
+    public void end(Outcome outcome) {
+        flushProblems();
+        out.println(lang.t("合計: " + files + " ファイル, 検出 " + findings + " 件", "Total: " + files + " files, " + findings + " findings")
+                + (skipped > 0 ? lang.t(", スキップ " + skipped, ", " + skipped + " skipped") : "")
+                + (outcome.unreadableFiles() > 0 ? lang.t(", 読めないファイル " + outcome.unreadableFiles(), ", " + outcome.unreadableFiles() + " unreadable") : ""));
+        if (!outcome.failedOn().isEmpty()) {
+            out.println(lang.t("--fail-on に該当: ", "Found --fail-on types: ") + outcome.failedOn());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.mamori.detect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds personal information in one piece of text: runs the recognizers the requested types need
+ * and settles overlaps. Thread-safe; build one and share it.
+ *
+ * <p>Recognizers that need morphological analysis (Kuromoji) are only built when a requested type
+ * needs them, so {@code --types PHONE,EMAIL} never loads the dictionary.
+ */
+public final class Detector {
+
+    /** Findings below this confidence are dropped unless the caller asks otherwise. */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.4;
+
+    private final Set<PiiType> types;
+    private final double minConfidence;
+    private final List<Recognizer> recognizers;
+    private final ScanContext freeText;
+
+    private Detector(Set<PiiType> types, double minConfidence, List<Recognizer> recognizers) {
+        this.types = Collections.unmodifiableSet(EnumSet.copyOf(types));
+        this.minConfidence = minConfidence;
+        this.recognizers = List.copyOf(recognizers);
+        this.freeText = new ScanContext(Set.of(), types);
+    }
+
+    /** A detector for every type. */
+    public static Detector all() {
+        return of(EnumSet.allOf(PiiType.class), DEFAULT_MIN_CONFIDENCE);
+    }
+
+    /** A detector for the given types, dropping findings under {@code minConfidence}. */
+    public static Detector of(Set<PiiType> types, double minConfidence) {
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("no types to detect");
+        }
+        return new Detector(types, minConfidence, Recognizers.forTypes(types));
+    }
+
+    /** The types this detector reports. */
+    public Set<PiiType> types() {
+        return types;
+    }
+
+    /** A context for a cell of a column with this header, restricted to this detector's types. */
+    public ScanContext contextFor(String header) {
+        return new ScanContext(ColumnHints.get().forHeader(header), types);
+    }
+
+    /** A context for free text. */
+    public ScanContext freeText() {
+        return freeText;
+    }
+
+    /** The findings in {@code text}, sorted by start, without overlaps. */
+    public List<Finding> detect(String text, ScanContext context) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> raw = new ArrayList<>(4);
+        for (Recognizer r : recognizers) {
+            r.find(text, context, raw);
+        }
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        raw.removeIf(f -> f.confidence() < minConfidence || !types.contains(f.type()));
+        return settle(raw);
+    }
+
+    private static final Comparator<Finding> STRONGER = Comparator
+            .comparing(Finding::validated)
+            .thenComparingDouble(Finding::confidence)
+            .thenComparingInt(f -> f.end() - f.start());
+
+    /** Keeps, of overlapping findings, the validated, then the more confident, then the longer one. */
+    static List<Finding> settle(List<Finding> raw) {
+        if (raw.size() <= 1) {
+            return raw;
+        }
+        raw.sort(Comparator.comparingInt(Finding::start).thenComparingInt(f -> -f.end()));
+        List<Finding> out = new ArrayList<>(raw.size());
+        for (Finding f : raw) {
+            int last = out.size() - 1;
+            if (last >= 0 && out.get(last).end() > f.start()) {
+                if (STRONGER.compare(f, out.get(last)) > 0) {
+                    out.set(last, f);
+                }
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.mamori.detect;
+
+import dev.mamori.table.DocumentVisitor;
+import dev.mamori.table.ReadProblem;
+import dev.mamori.table.ReadSummary;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One file's scan: receives what the reader decodes, groups it into batches, detects (inline or on
+ * worker threads), then hands findings to the listener and counts them per column, in input order.
+ */
+final class ScanJob implements DocumentVisitor {
+
+    private static final int BATCH_UNITS = 256;
+    private static final int BATCH_CHARS = 1 << 16;
+
+    /** A piece of input to scan; built on the reading thread, scanned by a worker. */
+    private sealed interface Unit permits Text, Row, Doc {
+    }
+
+    private record Text(long line, int offset, int overlap, String text) implements Unit {
+    }
+
+    private record Row(Table table, long row, long line, List<String> cells) implements Unit {
+    }
+
+    private record Doc(long line, String docId, String text) implements Unit {
+    }
+
+    private final String file;
+    private final Detector detector;
+    private final ExecutorService workers;
+    private final int window;
+    private final ScanListener listener;
+
+    private final ArrayDeque<Future<List<List<LocatedFinding>>>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<List<Unit>> inFlightUnits = new ArrayDeque<>();
+    private List<Unit> batch = new ArrayList<>(BATCH_UNITS);
+    private int batchChars;
+
+    private final List<Table> tables = new ArrayList<>();
+    private Table table;
+    private final long[] counts = new long[PiiType.values().length];
+    private long problems;
+
+    ScanJob(String file, Detector detector, ExecutorService workers, int threads, ScanListener listener) {
+        this.file = file;
+        this.detector = detector;
+        this.workers = workers;
+        this.window = 2 * threads;
+        this.listener = listener;
+    }
+
+    @Override
+    public void text(long line, int offset, int overlap, String chunk) {
+        add(new Text(line, offset, overlap, chunk), chunk.length());
+    }
+
+    @Override
+    public void table(String sheet, List<String> header) {
+        if (table != null && java.util.Objects.equals(table.sheet, sheet) && startsWith(header, table.header)) {
+            table = table.widened(header, detector); // JSON Lines met new keys: same table, more columns
+            tables.set(tables.size() - 1, table);
+        } else {
+            table = new Table(sheet, header, detector);
+            tables.add(table);
+        }
+    }
+
+    @Override
+    public void row(long row, long line, List<String> cells) {
+        int chars = 0;
+        for (String c : cells) {
+            chars += c == null ? 0 : c.length();
+        }
+        if (table == null) {
+            table(null, List.of());
+        }
+        add(new Row(table, row, line, cells), chars);
+    }
+
+    @Override
+    public void labeled(long line, String docId, String text) {
+        add(new Doc(line, docId, text), text.length());
+    }
+
+    @Override
+    public void problem(ReadProblem problem) {
+        problems++;
+        listener.problem(problem);
+    }
+
+    private void add(Unit u, int chars) {
+        batch.add(u);
+        batchChars += chars;
+        if (batch.size() >= BATCH_UNITS || batchChars >= BATCH_CHARS) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Unit> units = batch;
+        batch = new ArrayList<>(BATCH_UNITS);
+        batchChars = 0;
+        if (workers == null) {
+            emit(units, detect(units));
+            return;
+        }
+        inFlight.add(workers.submit(() -> detect(units)));
+        inFlightUnits.add(units);
+        while (inFlight.size() > window) {
+            emitNext();
+        }
+    }
+
+    private void emitNext() {
+        try {
+            emit(inFlightUnits.poll(), inFlight.poll().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("detection failed in " + file + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Runs on a worker: the findings of each unit, located, aligned with {@code units}. */
+    private List<List<LocatedFinding>> detect(List<Unit> units) {
+        List<List<LocatedFinding>> out = new ArrayList<>(units.size());
+        for (Unit u : units) {
+            List<LocatedFinding> found = new ArrayList<>(0);
+            if (u instanceof Text t) {
+                for (Finding f : detector.detect(t.text, detector.freeText())) {
+                    if (t.offset > 0 && f.start() < t.overlap) {
+                        continue; // seen in the previous chunk of this long line
+                    }
+                    found.add(new LocatedFinding(Location.text(file, t.line), f.shifted(t.offset)));
+                }
+            } else if (u instanceof Row r) {
+                List<String> cells = r.cells;
+                for (int i = 0; i < cells.size(); i++) {
+                    String cell = cells.get(i);
+                    if (cell == null || cell.isEmpty()) {
+                        continue;
+                    }
+                    for (Finding f : detector.detect(cell, r.table.context(i))) {
+                        found.add(new LocatedFinding(Location.cell(file, r.line, r.row, r.table.sheet, r.table.name(i), i), f));
+                    }
+                }
+            } else if (u instanceof Doc d) {
+                for (Finding f : detector.detect(d.text, detector.freeText())) {
+                    found.add(new LocatedFinding(Location.doc(file, d.line, d.docId), f));
+                }
+            }
+            out.add(found);
+        }
+        return out;
+    }
+
+    /** Runs on the reading thread, in input order. */
+    private void emit(List<Unit> units, List<List<LocatedFinding>> found) {
+        for (int u = 0; u < units.size(); u++) {
+            List<LocatedFinding> fs = found.get(u);
+            for (LocatedFinding lf : fs) {
+                counts[lf.finding().type().ordinal()]++;
+                listener.finding(lf);
+            }
+            if (units.get(u) instanceof Row r) {
+                count(r, fs);
+            }
+        }
+    }
+
+    /** Per-column statistics: non-empty cells, and cells holding each type (findings come in cell order). */
+    private static void count(Row r, List<LocatedFinding> fs) {
+        Table t = r.table;
+        t.rows++;
+        for (int i = 0; i < r.cells.size(); i++) {
+            String c = r.cells.get(i);
+            if (c != null && !c.isBlank()) {
+                t.column(i).cells++;
+            }
+        }
+        int lastCol = -1;
+        long seen = 0;
+        for (LocatedFinding lf : fs) {
+            int col = lf.where().columnIndex();
+            if (col != lastCol) {
+                lastCol = col;
+                seen = 0;
+            }
+            long bit = 1L << lf.finding().type().ordinal();
+            if ((seen & bit) == 0) {
+                seen |= bit;
+                t.column(col).hits[lf.finding().type().ordinal()]++;
+            }
+        }
+    }
+
+    FileReport finish(ReadSummary summary, long elapsedNanos) {
+        flush();
+        while (!inFlight.isEmpty()) {
+            emitNext();
+        }
+        Map<PiiType, Long> byType = new EnumMap<>(PiiType.class);
+        EnumSet<PiiType> found = EnumSet.noneOf(PiiType.class);
+        for (PiiType t : PiiType.values()) {
+            if (counts[t.ordinal()] > 0) {
+                byType.put(t, counts[t.ordinal()]);
+                found.add(t);
+            }
+        }
+        List<TableReport> reports = new ArrayList<>();
+        for (Table t : tables) {
+            reports.add(t.report());
+        }
+        return new FileReport(file, summary, byType, reports, Classification.of(found), problems, elapsedNanos);
+    }
+
+    /** Cancels batches still in flight after the reader failed. */
+    void abandon() {
+        inFlight.forEach(f -> f.cancel(true));
+        inFlight.clear();
+        inFlightUnits.clear();
+    }
+
+    private static boolean startsWith(List<String> longer, List<String> prefix) {
+        return !prefix.isEmpty() && longer.size() > prefix.size() && longer.subList(0, prefix.size()).equals(prefix);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.mamori.detect;
+
+import dev.mamori.table.DocumentReader;
+import dev.mamori.table.ReadException;
+import dev.mamori.table.ReadSummary;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Scans files for personal information: reads them as text, tables or labelled documents, runs the
+ * {@link Detector} over every line or cell, streams the findings to a listener and classifies each
+ * table column and the file. Memory stays bounded whatever the input size: rows are read, scanned
+ * and forgotten in small batches.
+ *
+ * <p>With {@code threads > 1} the reading thread hands batches to workers and findings still come
+ * out in input order. Close the scanner to stop its workers.
+ */
+public final class Scanner implements AutoCloseable {
+
+    /**
+     * @param types         the types to look for
+     * @param minConfidence findings below this are dropped
+     * @param threads       detection threads (the reading thread comes on top)
+     * @param read          how to read inputs
+     */
+    public record Options(Set<PiiType> types, double minConfidence, int threads, DocumentReader.Options read) {
+        public Options {
+            types = Set.copyOf(types);
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(EnumSet.allOf(PiiType.class), Detector.DEFAULT_MIN_CONFIDENCE, 1, DocumentReader.Options.defaults());
+        }
+
+        public Options withTypes(Set<PiiType> t) {
+            return new Options(t, minConfidence, threads, read);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(types, minConfidence, n, read);
+        }
+
+        public Options withRead(DocumentReader.Options r) {
+            return new Options(types, minConfidence, threads, r);
+        }
+    }
+
+    private final Options options;
+    private final Detector detector;
+    private final DocumentReader reader;
+    private final ExecutorService workers;
+
+    public Scanner(Options options) {
+        this.options = options;
+        this.detector = Detector.of(options.types(), options.minConfidence());
+        this.reader = new DocumentReader(options.read());
+        this.workers = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "mamori-scan");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    public Detector detector() {
+        return detector;
+    }
+
+    /** Scans a file. Throws only when the file cannot be read at all. */
+    public FileReport scan(Path file, String displayName, ScanListener listener) throws ReadException {
+        return run(displayName, listener, job -> reader.read(file, job));
+    }
+
+    /** Scans a stream, e.g. standard input. */
+    public FileReport scan(InputStream in, String name, ScanListener listener) throws ReadException {
+        return run(name, listener, job -> reader.read(in, name, job));
+    }
+
+    private interface Read {
+        ReadSummary into(ScanJob job) throws ReadException;
+    }
+
+    private FileReport run(String name, ScanListener listener, Read read) throws ReadException {
+        ScanJob job = new ScanJob(name, detector, workers, options.threads(), listener);
+        long t0 = System.nanoTime();
+        try {
+            ReadSummary summary = read.into(job);
+            return job.finish(summary, System.nanoTime() - t0);
+        } catch (ReadException | RuntimeException e) {
+            job.abandon();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+}

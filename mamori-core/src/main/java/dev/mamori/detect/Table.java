@@ -1,0 +1,100 @@
+package dev.mamori.detect;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/** A table being scanned: its header, the scan context of each column, and per-column counts. */
+final class Table {
+
+    static final class Column {
+        final int index;
+        final String header;
+        long cells;
+        final long[] hits = new long[PiiType.values().length];
+
+        Column(int index, String header) {
+            this.index = index;
+            this.header = header;
+        }
+
+        ColumnReport report() {
+            Map<PiiType, Long> h = new EnumMap<>(PiiType.class);
+            EnumSet<PiiType> types = EnumSet.noneOf(PiiType.class);
+            LegalCategory category = null;
+            for (PiiType t : PiiType.values()) {
+                long n = hits[t.ordinal()];
+                if (n == 0) {
+                    continue;
+                }
+                h.put(t, n);
+                if (cells > 0 && (double) n / cells >= ColumnReport.DOMINANT_SHARE) {
+                    types.add(t);
+                }
+                if (n >= Math.min(ColumnReport.MIN_CELLS, cells)
+                        && (category == null || t.category().ordinal() < category.ordinal())) {
+                    category = t.category();
+                }
+            }
+            return new ColumnReport(index, header, cells, h, types, category);
+        }
+    }
+
+    final String sheet;
+    final List<String> header;
+    private final List<Column> columns = new ArrayList<>();
+    /** Read by workers: fixed at construction. */
+    private final ScanContext[] contexts;
+    private final Detector detector;
+    long rows;
+
+    Table(String sheet, List<String> header, Detector detector) {
+        this.sheet = sheet;
+        this.header = List.copyOf(header.stream().map(h -> h == null ? "" : h).toList());
+        this.detector = detector;
+        this.contexts = new ScanContext[this.header.size()];
+        for (int i = 0; i < this.header.size(); i++) {
+            contexts[i] = detector.contextFor(this.header.get(i));
+            columns.add(new Column(i, this.header.get(i)));
+        }
+    }
+
+    /** The same table with more columns (JSON Lines whose later records bring new keys). */
+    Table widened(List<String> newHeader, Detector detector) {
+        Table t = new Table(sheet, newHeader, detector);
+        for (int i = 0; i < columns.size(); i++) {
+            t.columns.set(i, columns.get(i));
+        }
+        t.rows = rows;
+        return t;
+    }
+
+    /** Reading thread only: the column at {@code i}, created with no header if the row is wider than the header. */
+    Column column(int i) {
+        while (columns.size() <= i) {
+            columns.add(new Column(columns.size(), ""));
+        }
+        return columns.get(i);
+    }
+
+    ScanContext context(int i) {
+        return i < contexts.length ? contexts[i] : detector.freeText();
+    }
+
+    String name(int i) {
+        return i < header.size() ? header.get(i) : "";
+    }
+
+    TableReport report() {
+        List<ColumnReport> cols = new ArrayList<>();
+        EnumSet<PiiType> found = EnumSet.noneOf(PiiType.class);
+        for (Column c : columns) {
+            ColumnReport r = c.report();
+            cols.add(r);
+            found.addAll(r.hits().keySet());
+        }
+        return new TableReport(sheet, rows, cols, Classification.of(found));
+    }
+}

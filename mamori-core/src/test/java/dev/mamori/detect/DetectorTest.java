@@ -1,0 +1,83 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DetectorTest {
+
+    private static Finding f(PiiType t, int s, int e, double c, boolean v) {
+        return new Finding(t, s, e, c, v, "x".repeat(e - s));
+    }
+
+    @Test
+    void overlapsKeepTheValidatedThenTheMoreConfidentThenTheLonger() {
+        List<Finding> raw = new ArrayList<>(List.of(
+                f(PiiType.PHONE, 0, 12, 0.9, false),
+                f(PiiType.MY_NUMBER, 0, 12, 0.8, true),
+                f(PiiType.EMAIL, 20, 30, 0.7, false),
+                f(PiiType.PERSON, 25, 27, 0.9, false),
+                f(PiiType.POSTAL_CODE, 40, 48, 0.6, false),
+                f(PiiType.ADDRESS, 40, 60, 0.6, false)));
+        List<Finding> settled = Detector.settle(raw);
+        assertThat(settled).extracting(Finding::type)
+                .containsExactly(PiiType.MY_NUMBER, PiiType.PERSON, PiiType.ADDRESS);
+    }
+
+    @Test
+    void disjointFindingsAreAllKeptInOrder() {
+        List<Finding> raw = new ArrayList<>(List.of(f(PiiType.EMAIL, 10, 20, 0.9, false), f(PiiType.PHONE, 0, 5, 0.9, false)));
+        assertThat(Detector.settle(raw)).extracting(Finding::start).containsExactly(0, 10);
+    }
+
+    @Test
+    void findsIdentifiersAndDropsTypesNotAsked() {
+        Detector phonesOnly = Detector.of(EnumSet.of(PiiType.PHONE), Detector.DEFAULT_MIN_CONFIDENCE);
+        String text = "電話 03-1234-5678 メール a@example.jp";
+        assertThat(phonesOnly.detect(text, phonesOnly.freeText())).extracting(Finding::type).containsExactly(PiiType.PHONE);
+        Detector all = Detector.all();
+        assertThat(all.detect(text, all.freeText())).extracting(Finding::type).containsExactly(PiiType.PHONE, PiiType.EMAIL);
+    }
+
+    @Test
+    void noTypesIsAMistake() {
+        assertThatThrownBy(() -> Detector.of(Set.of(), 0.4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void classificationFollowsTheLaw() {
+        assertThat(Classification.of(Set.of(PiiType.MY_NUMBER))).containsExactlyInAnyOrder(
+                Classification.SPECIFIC_PERSONAL_INFORMATION, Classification.IDENTIFICATION_CODE, Classification.PERSONAL_INFORMATION);
+        assertThat(Classification.of(Set.of(PiiType.SENSITIVE_HEALTH, PiiType.PHONE))).containsExactlyInAnyOrder(
+                Classification.SPECIAL_CARE_REQUIRED, Classification.PERSONAL_INFORMATION);
+        assertThat(Classification.of(Set.of(PiiType.CORPORATE_NUMBER))).containsExactly(Classification.NONE);
+        assertThat(Classification.headline(Classification.of(Set.of(PiiType.PASSPORT, PiiType.SENSITIVE_CRIME))))
+                .isEqualTo(Classification.IDENTIFICATION_CODE);
+    }
+
+    @Test
+    void masksKeepShapeButNotTheIdentifier() {
+        assertThat(Masking.mask(PiiType.MY_NUMBER, "1234 5678 9018")).isEqualTo("1234 **** ****");
+        assertThat(Masking.mask(PiiType.PHONE, "090-1234-5678")).isEqualTo("0901-****-****");
+        assertThat(Masking.mask(PiiType.EMAIL, "taro.yamada@example.jp")).isEqualTo("t***@example.jp");
+        assertThat(Masking.mask(PiiType.PERSON, "山田 太郎")).isEqualTo("山＊ ＊＊");
+        assertThat(Masking.mask(PiiType.ADDRESS, "東京都千代田区霞が関1-2-2")).isEqualTo("東京都千代田区＊＊＊＊＊＊＊＊");
+        assertThat(Masking.mask(PiiType.POSTAL_CODE, "100-0013")).isEqualTo("100-****");
+    }
+
+    @Test
+    void columnHeadersSuggestTypesWithExclusions() {
+        ColumnHints h = ColumnHints.get();
+        assertThat(h.forHeader("氏名")).containsExactly(PiiType.PERSON);
+        assertThat(h.forHeader("会社名")).isEmpty();
+        assertThat(h.forHeader("メールアドレス")).containsExactly(PiiType.EMAIL);
+        assertThat(h.forHeader("ＴＥＬ")).containsExactly(PiiType.PHONE);
+        assertThat(h.forHeader("生年月日")).containsExactly(PiiType.DATE_OF_BIRTH);
+        assertThat(h.forHeader("数量")).isEmpty();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScannerTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<LocatedFinding> scan(Scanner.Options options, Path file) throws IOException {
+        List<LocatedFinding> out = new ArrayList<>();
+        try (Scanner s = new Scanner(options)) {
+            s.scan(file, file.getFileName().toString(), out::add);
+        }
+        return out;
+    }
+
+    private static Scanner.Options ids() {
+        EnumSet<PiiType> t = EnumSet.allOf(PiiType.class);
+        t.removeIf(PiiType::needsMorphology);
+        return Scanner.Options.defaults().withTypes(t);
+    }
+
+    @Test
+    void locatesFindingsInCsvCellsByRowAndColumn() throws IOException {
+        Path csv = dir.resolve("c.csv");
+        Files.writeString(csv, "番号,電話番号,メール\n1,03-1234-5678,a@example.jp\n2,,b@example.com\n", Charset.forName("windows-31j"));
+        List<LocatedFinding> fs = scan(ids(), csv);
+        assertThat(fs).extracting(f -> f.finding().type() + "@" + f.where().row() + ":" + f.where().column() + ":" + f.where().columnIndex()
+                        + ":" + f.where().line() + ":" + f.finding().start() + "-" + f.finding().end())
+                .containsExactly("PHONE@1:電話番号:1:2:0-12", "EMAIL@1:メール:2:2:0-12", "EMAIL@2:メール:2:3:0-13");
+    }
+
+    @Test
+    void classifiesColumnsAndTheTable() throws IOException {
+        Path csv = dir.resolve("t.csv");
+        StringBuilder b = new StringBuilder("id,個人番号,電話\n");
+        for (int i = 0; i < 10; i++) {
+            b.append(i).append(",123456789018,090-1234-567").append(i).append('\n');
+        }
+        Files.writeString(csv, b.toString());
+        try (Scanner s = new Scanner(ids())) {
+            FileReport r = s.scan(csv, "t.csv", f -> { });
+            TableReport t = r.tables().get(0);
+            assertThat(t.rows()).isEqualTo(10);
+            assertThat(t.columns().get(0).types()).isEmpty();
+            assertThat(t.columns().get(1).types()).containsExactly(PiiType.MY_NUMBER);
+            assertThat(t.columns().get(1).share(PiiType.MY_NUMBER)).isEqualTo(1.0);
+            assertThat(t.columns().get(1).category()).isEqualTo(LegalCategory.IDENTIFICATION_CODE);
+            assertThat(t.columns().get(2).types()).containsExactly(PiiType.PHONE);
+            assertThat(t.headline()).isEqualTo(Classification.SPECIFIC_PERSONAL_INFORMATION);
+            assertThat(r.counts()).containsEntry(PiiType.MY_NUMBER, 10L).containsEntry(PiiType.PHONE, 10L);
+        }
+    }
+
+    @Test
+    void twoThreadsGiveTheSameFindingsInTheSameOrderAsOne() throws IOException {
+        Path txt = dir.resolve("big.txt");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            b.append("連絡先は 090-").append(1000 + i % 9000).append("-5678 です。メール user").append(i).append("@example.jp\n");
+        }
+        Files.writeString(txt, b.toString(), StandardCharsets.UTF_8);
+        List<LocatedFinding> one = scan(ids().withThreads(1), txt);
+        List<LocatedFinding> two = scan(ids().withThreads(2), txt);
+        assertThat(one).hasSize(10000);
+        assertThat(two).isEqualTo(one);
+    }
+
+    @Test
+    void aFindingAcrossAChunkBoundaryOfAHugeLineIsReportedOnceAtItsLineOffset() throws IOException {
+        Path txt = dir.resolve("long.txt");
+        int pad = 1_048_576 - 6; // the phone number straddles the first chunk's end
+        String line = "あ".repeat(pad - 2) + "電話03-1234-5678" + "い".repeat(1000);
+        Files.writeString(txt, "first line a@example.jp\n" + line + "\n");
+        List<LocatedFinding> fs = scan(ids(), txt);
+        assertThat(fs).extracting(f -> f.finding().type() + "@" + f.where().line() + ":" + f.finding().start())
+                .containsExactly("EMAIL@1:11", "PHONE@2:" + pad);
+    }
+}
