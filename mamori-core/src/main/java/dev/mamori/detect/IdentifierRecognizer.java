@@ -156,6 +156,13 @@ final class IdentifierRecognizer implements Recognizer {
             if (numbers.classify(s, chain, 0, groups, sc, out) || !chain.anySep(0, groups, NumberChain.SPACE)) {
                 return;
             }
+            boolean blocks = true; // 4111 1111 1111 1112 is one failed number, not a 12-digit one and a rest
+            for (int g = 0; g < groups; g++) {
+                blocks &= chain.len(g) == 4;
+            }
+            if (blocks) {
+                return;
+            }
             int a = 0;
             while (a < groups) {
                 int found = -1;
