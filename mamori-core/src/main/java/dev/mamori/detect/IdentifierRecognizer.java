@@ -127,7 +127,7 @@ final class IdentifierRecognizer implements Recognizer {
                 return lettered(i);
             }
             if (prev == '_' || prev == '@' || prev == '＠' || prev == '\\'
-                    || ((prev == '.' || prev == ',' || prev == ':' || prev == '/') && Chars.isDigit(Chars.at(s, i - 2)))) {
+                    || ((prev == '.' || prev == ':' || prev == '/') && Chars.isDigit(Chars.at(s, i - 2)))) {
                 return skipToken(i);
             }
             if (dates) {
@@ -143,12 +143,23 @@ final class IdentifierRecognizer implements Recognizer {
             int end = chain.lex(s, i);
             char after = Chars.at(s, end);
             if (chain.overlong || Chars.isLetter(after) || after == '@' || after == '＠' || after == '_'
-                    || ((after == '.' || after == ',' || after == ':' || after == '/' || Chars.isDot(after) || Chars.isSlash(after)
-                    || after == '，' || after == '：') && Chars.isDigit(Chars.at(s, end + 1)))) {
+                    || ((after == '.' || after == ':' || after == '/' || Chars.isDot(after) || Chars.isSlash(after)
+                    || after == '：') && Chars.isDigit(Chars.at(s, end + 1))) || thousands(end)) {
                 return after == '@' || after == '＠' ? end : skipToken(i);
             }
             numbersIn(chain.groups);
             return end;
+        }
+
+        /**
+         * 1,234 or 12，345,678: a short single group followed by a comma and exactly three digits.
+         * A comma followed by anything else (a CSV field separator) ends the number normally.
+         */
+        private boolean thousands(int end) {
+            char c = Chars.at(s, end);
+            return (c == ',' || c == '，') && chain.groups == 1 && chain.len(0) <= 3
+                    && Chars.isDigit(Chars.at(s, end + 1)) && Chars.isDigit(Chars.at(s, end + 2))
+                    && Chars.isDigit(Chars.at(s, end + 3)) && !Chars.isDigit(Chars.at(s, end + 4));
         }
 
         /** Tries the whole chain, then (when it has spaces) the longest runs between spaces. */

@@ -103,6 +103,15 @@ class IdRecognizerTest {
     }
 
     @Test
+    void csvFieldsNextToEachOther() {
+        String row = "48985,小林 陽菜,313-4254,福岡県福岡市博多区博多駅前6-7-29,080-6569-8473,090-1111-2222,user317@example.co.jp";
+        List<Finding> fs = find(row);
+        assertThat(fs).extracting(Finding::value)
+                .containsExactly("313-4254", "080-6569-8473", "090-1111-2222", "user317@example.co.jp");
+        assertThat(fs.get(1).start()).isEqualTo(row.indexOf("080"));
+    }
+
+    @Test
     void bareTenDigitsNeedATableAreaCodeOrContext() {
         assertThat(find("0312345678")).singleElement().extracting(Finding::type).isEqualTo(PiiType.PHONE);
         assertThat(find("0001234567")).isEmpty();
