@@ -1,0 +1,81 @@
+package dev.mamori.detect;
+
+/** Character classes for Japanese text as it is really typed: full-width forms and look-alikes. */
+final class Chars {
+
+    private Chars() {
+    }
+
+    /** 0..9 for an ASCII or full-width digit, else -1. */
+    static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= '０' && c <= '９') {
+            return c - '０';
+        }
+        return -1;
+    }
+
+    static boolean isDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+    }
+
+    /** ASCII or full-width Latin letter. */
+    static boolean isLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ');
+    }
+
+    /** The letter as upper-case ASCII, or 0. */
+    static char upperLetter(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c;
+        }
+        if (c >= 'a' && c <= 'z') {
+            return (char) (c - 32);
+        }
+        if (c >= 'Ａ' && c <= 'Ｚ') {
+            return (char) (c - 'Ａ' + 'A');
+        }
+        if (c >= 'ａ' && c <= 'ｚ') {
+            return (char) (c - 'ａ' + 'A');
+        }
+        return 0;
+    }
+
+    static boolean isAlnum(char c) {
+        return isDigit(c) || isLetter(c);
+    }
+
+    /** Hyphen and its look-alikes: - ー － ‐ ‑ ‒ – — ― − ｰ ﹣. */
+    static boolean isHyphen(char c) {
+        return switch (c) {
+            case '-', 'ー', '－', '‐', '‑', '‒', '–', '—', '―', '−', 'ｰ', '﹣' -> true;
+            default -> false;
+        };
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\u3000' || c == '\u00a0';
+    }
+
+    static boolean isOpenParen(char c) {
+        return c == '(' || c == '（';
+    }
+
+    static boolean isCloseParen(char c) {
+        return c == ')' || c == '）';
+    }
+
+    static boolean isSlash(char c) {
+        return c == '/' || c == '／';
+    }
+
+    static boolean isDot(char c) {
+        return c == '.' || c == '．';
+    }
+
+    static char at(String s, int i) {
+        return i >= 0 && i < s.length() ? s.charAt(i) : '\0';
+    }
+}

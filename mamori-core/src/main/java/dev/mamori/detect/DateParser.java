@@ -1,0 +1,155 @@
+package dev.mamori.detect;
+
+/**
+ * Parses one date at a known position: 西暦 (1985年4月1日, 1985/04/01, 1985-04-01, 1985.4.1,
+ * compact 19850401) and 和暦 (昭和60年4月1日, 平成元年1月8日, S60.4.1, H1/1/8, 令1.5.1). Dates are
+ * checked against the calendar and, for 和暦, against the era's first and last day. Not thread-safe:
+ * one instance per scan; the result is left in the fields.
+ */
+final class DateParser {
+
+    /** Span of the last parsed date. */
+    int start;
+    int end;
+    /** The date as yyyymmdd. */
+    int ymd;
+    /** True for 8 bare digits (yyyymmdd), which count only in a birth-date column. */
+    boolean compact;
+
+    private int pos;
+
+    /** 西暦 starting with the year's first digit at {@code i}. */
+    boolean parseWestern(String s, int i) {
+        int run = runLength(s, i);
+        compact = false;
+        if (run == 8) {
+            int y = number(s, i, 4);
+            int m = number(s, i + 4, 2);
+            int d = number(s, i + 6, 2);
+            compact = true;
+            return finish(i, i + 8, y, m, d, null);
+        }
+        if (run != 4) {
+            return false;
+        }
+        int y = number(s, i, 4);
+        pos = i + 4;
+        return monthDay(s, i, y, null);
+    }
+
+    /** 和暦 whose era begins at {@code eraStart} and whose year (digits or 元) begins at {@code i}. */
+    boolean parseEra(String s, int eraStart, Eras.Era era, int i) {
+        compact = false;
+        int y;
+        if (Chars.at(s, i) == '元') {
+            y = 1;
+            pos = i + 1;
+            if (Chars.at(s, pos) != '年') {
+                return false;
+            }
+        } else {
+            int run = runLength(s, i);
+            if (run < 1 || run > 2) {
+                return false;
+            }
+            y = number(s, i, run);
+            pos = i + run;
+        }
+        if (y < 1) {
+            return false;
+        }
+        return monthDay(s, eraStart, era.gregorian(y), era);
+    }
+
+    /** After the year at {@link #pos}: 年M月D日 or sep M sep D. */
+    private boolean monthDay(String s, int from, int y, Eras.Era era) {
+        char c = Chars.at(s, pos);
+        int m;
+        int d;
+        if (c == '年') {
+            pos++;
+            if ((m = readSmall(s)) < 0 || Chars.at(s, pos++) != '月' || (d = readSmall(s)) < 0 || Chars.at(s, pos++) != '日') {
+                return false;
+            }
+        } else {
+            int kind = sepKind(c);
+            if (kind == 0) {
+                return false;
+            }
+            pos++;
+            if ((m = readSmall(s)) < 0 || sepKind(Chars.at(s, pos)) != kind) {
+                return false;
+            }
+            pos++;
+            if ((d = readSmall(s)) < 0) {
+                return false;
+            }
+            // 2001.10.20.5, 1.2.3.4 and the like are not dates
+            if (sepKind(Chars.at(s, pos)) != 0 && Chars.isDigit(Chars.at(s, pos + 1))) {
+                return false;
+            }
+        }
+        return finish(from, pos, y, m, d, era);
+    }
+
+    private boolean finish(int from, int to, int y, int m, int d, Eras.Era era) {
+        if (m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) {
+            return false;
+        }
+        int v = y * 10000 + m * 100 + d;
+        if (era != null ? !era.contains(v) : (y < 1868 || y > 2100)) {
+            return false;
+        }
+        start = from;
+        end = to;
+        ymd = v;
+        return true;
+    }
+
+    static int daysIn(int y, int m) {
+        return switch (m) {
+            case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** 1 = slash, 2 = hyphen family, 3 = dot, 0 = none. */
+    private static int sepKind(char c) {
+        if (Chars.isSlash(c)) {
+            return 1;
+        }
+        if (Chars.isHyphen(c)) {
+            return 2;
+        }
+        return Chars.isDot(c) ? 3 : 0;
+    }
+
+    /** Reads 1 or 2 digits at {@link #pos} (not followed by a third), or returns -1. */
+    private int readSmall(String s) {
+        int run = runLength(s, pos);
+        if (run < 1 || run > 2) {
+            return -1;
+        }
+        int v = number(s, pos, run);
+        pos += run;
+        return v;
+    }
+
+    static int runLength(String s, int i) {
+        int j = i;
+        int n = s.length();
+        while (j < n && j - i < 40 && Chars.isDigit(s.charAt(j))) {
+            j++;
+        }
+        return j - i;
+    }
+
+    private static int number(String s, int i, int len) {
+        int v = 0;
+        for (int k = 0; k < len; k++) {
+            v = v * 10 + Chars.digit(s.charAt(i + k));
+        }
+        return v;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.mamori.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Japanese eras of {@code eras.tsv}, with their names, abbreviations and date ranges. */
+final class Eras {
+
+    record Era(String name, char[] letters, char kanji, int first, int last) {
+        /** The Gregorian year of this era's year {@code y} (元年 = 1). */
+        int gregorian(int y) {
+            return first / 10000 + y - 1;
+        }
+
+        boolean contains(int yyyymmdd) {
+            return yyyymmdd >= first && yyyymmdd <= last;
+        }
+    }
+
+    private static final Eras DEFAULT = new Eras();
+
+    private final Era[] eras;
+
+    private Eras() {
+        List<Era> l = new ArrayList<>();
+        for (DataFile.Row r : DataFile.read("eras.tsv")) {
+            StringBuilder letters = new StringBuilder();
+            char kanji = 0;
+            for (String a : r.field(1).split(",")) {
+                a = a.strip();
+                if (a.length() == 1 && a.charAt(0) < 128) {
+                    letters.append(a.charAt(0));
+                } else if (a.length() == 1) {
+                    kanji = a.charAt(0);
+                }
+            }
+            l.add(new Era(r.field(0), letters.toString().toCharArray(), kanji, packed(r.field(2)), packed(r.field(3))));
+        }
+        eras = l.toArray(new Era[0]);
+    }
+
+    private static int packed(String iso) {
+        String[] p = iso.split("-");
+        return Integer.parseInt(p[0]) * 10000 + Integer.parseInt(p[1]) * 100 + Integer.parseInt(p[2]);
+    }
+
+    static Eras get() {
+        return DEFAULT;
+    }
+
+    /**
+     * The era whose name or abbreviation ends just before {@code pos} (an optional space between
+     * a kanji name and the year is allowed), or null. Sets {@code start[0]} to where it begins.
+     */
+    Era before(String s, int pos, int[] start) {
+        int k = pos;
+        char c1 = Chars.at(s, k - 1);
+        if (Chars.isSpace(c1)) {
+            k--;
+            c1 = Chars.at(s, k - 1);
+        }
+        char c0 = Chars.at(s, k - 2);
+        for (Era e : eras) {
+            if (e.name.length() == 2 && c0 == e.name.charAt(0) && c1 == e.name.charAt(1)) {
+                start[0] = k - 2;
+                return e;
+            }
+        }
+        for (Era e : eras) {
+            if (c1 == e.kanji && c1 != 0) {
+                start[0] = k - 1;
+                return e;
+            }
+        }
+        if (k != pos) {
+            return null; // no space after a letter abbreviation
+        }
+        char u = Chars.upperLetter(c1);
+        if (u != 0 && !Chars.isAlnum(c0)) {
+            for (Era e : eras) {
+                for (char l : e.letters) {
+                    if (l == u) {
+                        start[0] = k - 1;
+                        return e;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,254 @@
+package dev.mamori.detect;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds identifiers and contact details: postal codes, phone numbers, e-mail addresses, dates of
+ * birth, 個人番号, 法人番号, licence, passport, pension, residence card, 住民票コード, insurance,
+ * card and bank account numbers. Rules live in {@code identifier-rules.tsv},
+ * {@code phone-prefixes.tsv}, {@code eras.tsv} and {@code context-words.tsv}.
+ *
+ * <p>One pass over the characters. Only digits (ASCII and full-width), '@'/'＠' and '元' start
+ * work; prefixes that belong to a candidate — 和暦 era names and letters (昭和, S), passport and
+ * residence-card letters, '+' of +81, the '(' of (03) — are found by looking back from the digit.
+ *
+ * <p>Spans are String indices into the original text and cover the identifier as written,
+ * including internal separators and full-width characters but not surrounding brackets, spaces or
+ * the 〒 mark. A '+' of +81 and the '(' of an area code written (03)1234-5678 are included, as the
+ * number is not complete without them. Numbers touching other digits or Latin letters, amounts
+ * (1,234), decimals, times (12:30), dotted versions and IP addresses are never findings.
+ */
+final class IdentifierRecognizer implements Recognizer {
+
+    private static final Set<PiiType> TYPES = Set.copyOf(EnumSet.of(PiiType.POSTAL_CODE, PiiType.PHONE, PiiType.EMAIL,
+            PiiType.DATE_OF_BIRTH, PiiType.MY_NUMBER, PiiType.CORPORATE_NUMBER, PiiType.DRIVERS_LICENSE, PiiType.PASSPORT,
+            PiiType.PENSION_NUMBER, PiiType.RESIDENCE_CARD, PiiType.RESIDENT_RECORD_CODE, PiiType.HEALTH_INSURANCE,
+            PiiType.CREDIT_CARD, PiiType.BANK_ACCOUNT));
+
+    @Override
+    public Set<PiiType> types() {
+        return TYPES;
+    }
+
+    @Override
+    public void find(String text, ScanContext context, List<Finding> out) {
+        if (text == null || text.isEmpty() || context == null) {
+            return;
+        }
+        boolean any = false;
+        for (PiiType t : TYPES) {
+            any |= context.wants(t);
+        }
+        if (any) {
+            new Scan(text, context, out).run();
+        }
+    }
+
+    /** The state of one call: reusable buffers, so nothing is allocated for non-candidates. */
+    private static final class Scan {
+        private final String s;
+        private final int n;
+        private final ScanContext sc;
+        private final List<Finding> out;
+        private final boolean email;
+        private final boolean dates;
+        private final NumberChain chain = new NumberChain();
+        private final NumberClassifier numbers = new NumberClassifier();
+        private final DateParser dateParser = new DateParser();
+        private final EmailScanner emails = EmailScanner.create();
+        private final int[] eraStart = new int[1];
+
+        Scan(String s, ScanContext sc, List<Finding> out) {
+            this.s = s;
+            this.n = s.length();
+            this.sc = sc;
+            this.out = out;
+            this.email = sc.wants(PiiType.EMAIL);
+            this.dates = sc.wants(PiiType.DATE_OF_BIRTH);
+        }
+
+        void run() {
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    if (c >= '0' && c <= '9') {
+                        i = onDigit(i);
+                    } else if (c == '@') {
+                        i = onAt(i);
+                    } else {
+                        i++;
+                    }
+                } else if (c >= '０' && c <= '９') {
+                    i = onDigit(i);
+                } else if (c == '＠') {
+                    i = onAt(i);
+                } else if (c == '元' && dates) {
+                    i = onGannen(i);
+                } else {
+                    i++;
+                }
+            }
+        }
+
+        private int onAt(int i) {
+            if (email && emails.scan(s, i)) {
+                int x = emails.end;
+                double conf = NumberClassifier.conf(0.9, 0.99, ContextGate.get().score(PiiType.EMAIL, s, emails.start, x, sc));
+                if (conf >= NumberClassifier.MIN) {
+                    out.add(new Finding(PiiType.EMAIL, emails.start, x, conf, true, s.substring(emails.start, x)));
+                }
+                return x;
+            }
+            return i + 1;
+        }
+
+        private int onGannen(int i) {
+            Eras.Era era = Eras.get().before(s, i, eraStart);
+            if (era != null && dateParser.parseEra(s, eraStart[0], era, i)) {
+                birthDate();
+                return dateParser.end;
+            }
+            return i + 1;
+        }
+
+        private int onDigit(int i) {
+            char prev = Chars.at(s, i - 1);
+            if (dates && (prev >= 0x3000 || Chars.isLetter(prev) || Chars.isSpace(prev))) {
+                Eras.Era era = Eras.get().before(s, i, eraStart);
+                if (era != null && dateParser.parseEra(s, eraStart[0], era, i)) {
+                    birthDate();
+                    return dateParser.end;
+                }
+            }
+            if (Chars.isLetter(prev)) {
+                return lettered(i);
+            }
+            if (prev == '_' || prev == '@' || prev == '＠' || prev == '\\'
+                    || ((prev == '.' || prev == ':' || prev == '/') && Chars.isDigit(Chars.at(s, i - 2)))) {
+                return skipToken(i);
+            }
+            if (dates) {
+                int run = DateParser.runLength(s, i);
+                if ((run == 4 || run == 8) && dateParser.parseWestern(s, i)
+                        && !Chars.isAlnum(Chars.at(s, dateParser.end))) {
+                    if (!dateParser.compact || sc.hinted(PiiType.DATE_OF_BIRTH)) {
+                        birthDate();
+                        return dateParser.end;
+                    }
+                }
+            }
+            int end = chain.lex(s, i);
+            char after = Chars.at(s, end);
+            if (chain.overlong || Chars.isLetter(after) || after == '@' || after == '＠' || after == '_'
+                    || ((after == '.' || after == ':' || after == '/' || Chars.isDot(after) || Chars.isSlash(after)
+                    || after == '：') && Chars.isDigit(Chars.at(s, end + 1))) || thousands(end)) {
+                return after == '@' || after == '＠' ? end : skipToken(i);
+            }
+            numbersIn(chain.groups);
+            return end;
+        }
+
+        /**
+         * 1,234 or 12，345,678: a short single group followed by a comma and exactly three digits.
+         * A comma followed by anything else (a CSV field separator) ends the number normally.
+         */
+        private boolean thousands(int end) {
+            char c = Chars.at(s, end);
+            return (c == ',' || c == '，') && chain.groups == 1 && chain.len(0) <= 3
+                    && Chars.isDigit(Chars.at(s, end + 1)) && Chars.isDigit(Chars.at(s, end + 2))
+                    && Chars.isDigit(Chars.at(s, end + 3)) && !Chars.isDigit(Chars.at(s, end + 4));
+        }
+
+        /** Tries the whole chain, then (when it has spaces) the longest runs between spaces. */
+        private void numbersIn(int groups) {
+            if (numbers.classify(s, chain, 0, groups, sc, out) || !chain.anySep(0, groups, NumberChain.SPACE)) {
+                return;
+            }
+            boolean blocks = true; // 4111 1111 1111 1112 is one failed number, not a 12-digit one and a rest
+            for (int g = 0; g < groups; g++) {
+                blocks &= chain.len(g) == 4;
+            }
+            if (blocks) {
+                return;
+            }
+            int a = 0;
+            while (a < groups) {
+                int found = -1;
+                for (int b = groups; b > a; b--) {
+                    if ((a == 0 && b == groups) || (b < groups && chain.sep[b] != NumberChain.SPACE)) {
+                        continue;
+                    }
+                    if (a > 0 && chain.sep[a] != NumberChain.SPACE) {
+                        break;
+                    }
+                    if (numbers.classify(s, chain, a, b, sc, out)) {
+                        found = b;
+                        break;
+                    }
+                }
+                a = found > 0 ? found : a + 1;
+            }
+        }
+
+        /** Digits right after Latin letters: passport (AA1234567), residence card (AA12345678AA), or nothing. */
+        private int lettered(int i) {
+            int j = i;
+            while (j > 0 && i - j < 3 && Chars.isLetter(s.charAt(j - 1))) {
+                j--;
+            }
+            if (i - j != 2 || Chars.isAlnum(Chars.at(s, j - 1))) {
+                return skipToken(i);
+            }
+            int run = DateParser.runLength(s, i);
+            if (run == 7 && !Chars.isAlnum(Chars.at(s, i + 7))) {
+                report(PiiType.PASSPORT, j, i + 7, 0.35, 0.95);
+                return i + 7;
+            }
+            if (run == 8 && Chars.isLetter(Chars.at(s, i + 8)) && Chars.isLetter(Chars.at(s, i + 9))
+                    && !Chars.isAlnum(Chars.at(s, i + 10))) {
+                report(PiiType.RESIDENCE_CARD, j, i + 10, 0.7, 0.97);
+                return i + 10;
+            }
+            return skipToken(i);
+        }
+
+        private void report(PiiType t, int start, int end, double base, double top) {
+            if (!sc.wants(t)) {
+                return;
+            }
+            double conf = NumberClassifier.conf(base, top, ContextGate.get().score(t, s, start, end, sc));
+            if (conf >= NumberClassifier.MIN) {
+                out.add(new Finding(t, start, end, conf, false, s.substring(start, end)));
+            }
+        }
+
+        private void birthDate() {
+            int a = dateParser.start;
+            int b = dateParser.end;
+            double x = ContextGate.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
+            if (x > 0) {
+                out.add(new Finding(PiiType.DATE_OF_BIRTH, a, b, NumberClassifier.conf(0.7, 0.99, x), false, s.substring(a, b)));
+            }
+        }
+
+        /** Skips a token of letters, digits and inner . , : / - _ (versions, IPs, amounts, codes). */
+        private int skipToken(int i) {
+            int j = i + 1;
+            while (j < n) {
+                char c = s.charAt(j);
+                if (Chars.isAlnum(c)) {
+                    j++;
+                } else if ((c == '.' || c == ',' || c == ':' || c == '/' || c == '-' || c == '_' || Chars.isDot(c)
+                        || Chars.isSlash(c) || c == '，' || c == '：' || Chars.isHyphen(c)) && j + 1 < n && Chars.isAlnum(s.charAt(j + 1))) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            return j;
+        }
+    }
+}

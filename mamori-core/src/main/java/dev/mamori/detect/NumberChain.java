@@ -1,0 +1,116 @@
+package dev.mamori.detect;
+
+/**
+ * The normalising candidate lexer: reads a chain of digit groups (ASCII or full-width digits)
+ * joined by single separators — hyphen look-alikes, half/full-width spaces, or the parentheses of
+ * an area code — and keeps each group's span in the ORIGINAL text plus its digits as 0..9 values.
+ * Not thread-safe: one instance per scan, reused for every candidate (no allocation per chain).
+ */
+final class NumberChain {
+
+    static final byte HYPHEN = 1;
+    static final byte SPACE = 2;
+    static final byte PAREN = 3;
+
+    static final int MAX_GROUPS = 8;
+    static final int MAX_DIGITS = 40;
+
+    int groups;
+    /** Start and end (exclusive) of each group's digits in the text. */
+    final int[] gs = new int[MAX_GROUPS];
+    final int[] ge = new int[MAX_GROUPS];
+    /** Index of each group's first digit in {@link #digits}. */
+    final int[] gd = new int[MAX_GROUPS + 1];
+    /** The separator before group k (k ≥ 1). */
+    final byte[] sep = new byte[MAX_GROUPS];
+    final byte[] digits = new byte[MAX_DIGITS + 1];
+    /** True when a group was longer than {@link #MAX_DIGITS} in total: never a finding. */
+    boolean overlong;
+
+    /** Lexes the chain whose first digit is at {@code i}; returns its end. */
+    int lex(String s, int i) {
+        int n = s.length();
+        int nd = 0;
+        int g = 0;
+        int j = i;
+        overlong = false;
+        while (true) {
+            gs[g] = j;
+            gd[g] = nd;
+            while (j < n) {
+                int v = Chars.digit(s.charAt(j));
+                if (v < 0) {
+                    break;
+                }
+                if (nd < MAX_DIGITS) {
+                    digits[nd++] = (byte) v;
+                } else {
+                    overlong = true;
+                }
+                j++;
+            }
+            ge[g] = j;
+            g++;
+            gd[g] = nd;
+            if (g == MAX_GROUPS || j + 1 >= n || !Chars.isDigit(s.charAt(j + 1))) {
+                break;
+            }
+            char c = s.charAt(j);
+            byte k;
+            if (Chars.isHyphen(c)) {
+                k = HYPHEN;
+            } else if (Chars.isSpace(c)) {
+                k = SPACE;
+            } else if (Chars.isOpenParen(c) || Chars.isCloseParen(c)) {
+                k = PAREN;
+            } else {
+                break;
+            }
+            sep[g] = k;
+            j++;
+        }
+        groups = g;
+        return ge[g - 1];
+    }
+
+    int len(int g) {
+        return gd[g + 1] - gd[g];
+    }
+
+    /** Number of digits in groups [a, b). */
+    int digitCount(int a, int b) {
+        return gd[b] - gd[a];
+    }
+
+    /** True when every separator inside [a, b) is of kind {@code k}. */
+    boolean allSeps(int a, int b, byte k) {
+        for (int g = a + 1; g < b; g++) {
+            if (sep[g] != k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean anySep(int a, int b, byte k) {
+        for (int g = a + 1; g < b; g++) {
+            if (sep[g] == k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when groups [a, b) have exactly the lengths given. */
+    boolean shape(int a, int b, int... lens) {
+        if (b - a != lens.length) {
+            return false;
+        }
+        for (int k = 0; k < lens.length; k++) {
+            if (len(a + k) != lens[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

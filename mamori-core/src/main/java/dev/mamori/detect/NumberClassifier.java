@@ -1,0 +1,208 @@
+package dev.mamori.detect;
+
+import static dev.mamori.detect.NumberChain.HYPHEN;
+import static dev.mamori.detect.NumberChain.PAREN;
+import static dev.mamori.detect.NumberChain.SPACE;
+
+/**
+ * Decides what a run of digit groups is — phone, My Number, corporate number, card, postal code,
+ * or a context-only identifier — and with what confidence. One instance per scan (holds buffers).
+ */
+final class NumberClassifier {
+
+    /** Findings under this confidence are not reported at all (the engine's default cut is 0.4). */
+    static final double MIN = 0.3;
+
+    private final PhonePlan plan = PhonePlan.get();
+    private final IdentifierRules rules = IdentifierRules.get();
+    private final ContextGate gate = ContextGate.get();
+    private final byte[] nat = new byte[NumberChain.MAX_DIGITS + 1];
+
+    private PiiType bestType;
+    private double best;
+    private boolean bestValidated;
+    private int bestStart;
+
+    /** Confidence from a base (no context) rising to {@code top} at context 1, falling with negative context. */
+    static double conf(double base, double top, double ctx) {
+        double c = ctx >= 0 ? base + (top - base) * ctx : base * (1 + 0.6 * ctx);
+        return Math.max(0, Math.min(1, c));
+    }
+
+    private void offer(PiiType t, double c, boolean validated, int start) {
+        if (c > best) {
+            best = c;
+            bestType = t;
+            bestValidated = validated;
+            bestStart = start;
+        }
+    }
+
+    private double ctx(PiiType t, String s, int start, int end, ScanContext sc) {
+        return gate.score(t, s, start, end, sc);
+    }
+
+    /** Classifies groups [a, b) of the chain; appends at most one finding. Returns true if it did. */
+    boolean classify(String s, NumberChain c, int a, int b, ScanContext sc, java.util.List<Finding> out) {
+        best = 0;
+        bestType = null;
+        int start = c.gs[a];
+        int end = c.ge[b - 1];
+        int n = c.digitCount(a, b);
+        int from = c.gd[a];
+        byte[] d = c.digits;
+        boolean single = b - a == 1;
+        boolean paren = c.anySep(a, b, PAREN);
+        boolean plainSeps = !paren && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE));
+        char before = Chars.at(s, start - 1);
+        boolean plus = before == '+' || before == '＋';
+
+        if (sc.wants(PiiType.PHONE) && n >= 10 && n <= 13) {
+            phone(s, c, a, b, sc, plus);
+        }
+        if (plus || paren) {
+            return emit(s, end, out);
+        }
+        if (n == 12 && (single || c.shape(a, b, 4, 4, 4)) && plainSeps) {
+            if (sc.wants(PiiType.MY_NUMBER) && CheckDigits.myNumber(d, from)) {
+                offer(PiiType.MY_NUMBER, conf(0.86, 0.99, ctx(PiiType.MY_NUMBER, s, start, end, sc)), true, start);
+            }
+            double x;
+            if (sc.wants(PiiType.DRIVERS_LICENSE) && (x = ctx(PiiType.DRIVERS_LICENSE, s, start, end, sc)) > 0) {
+                boolean ok = CheckDigits.driversLicense(d, from) && rules.licenceCommission(d, from);
+                offer(PiiType.DRIVERS_LICENSE, ok ? conf(0.75, 0.96, x) : conf(0.35, 0.7, x), false, start);
+            }
+        }
+        if (n == 13 && (single || c.shape(a, b, 1, 4, 4, 4)) && plainSeps && sc.wants(PiiType.CORPORATE_NUMBER)
+                && CheckDigits.corporateNumber(d, from)) {
+            offer(PiiType.CORPORATE_NUMBER, conf(0.86, 0.99, ctx(PiiType.CORPORATE_NUMBER, s, start, end, sc)), true, start);
+        }
+        if (n >= 13 && n <= 19 && plainSeps && (single || cardShape(c, a, b)) && sc.wants(PiiType.CREDIT_CARD)
+                && CheckDigits.luhn(d, from, n) && rules.cardIssuer(d, from, n)) {
+            offer(PiiType.CREDIT_CARD, conf(0.86, 0.99, ctx(PiiType.CREDIT_CARD, s, start, end, sc)), true, start);
+        }
+        if (n == 11 && single) {
+            contextOnly(PiiType.RESIDENT_RECORD_CODE, s, start, end, sc);
+        }
+        if (n == 10 && (single || (c.shape(a, b, 4, 6) && c.allSeps(a, b, HYPHEN)))) {
+            contextOnly(PiiType.PENSION_NUMBER, s, start, end, sc);
+        }
+        if (n == 7 && sc.wants(PiiType.POSTAL_CODE)) {
+            double x = ctx(PiiType.POSTAL_CODE, s, start, end, sc);
+            if (c.shape(a, b, 3, 4) && c.allSeps(a, b, HYPHEN)) {
+                offer(PiiType.POSTAL_CODE, conf(0.7, 0.98, x), false, start);
+            } else if ((single || c.shape(a, b, 3, 4)) && x > 0) {
+                offer(PiiType.POSTAL_CODE, conf(0.6, 0.97, x), false, start);
+            }
+        }
+        if (n == 7 && single) {
+            contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
+        }
+        if (single && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE)) {
+            double x = ctx(PiiType.HEALTH_INSURANCE, s, start, end, sc);
+            if ((n == 8 || n == 6) && x > 0 && CheckDigits.luhn(d, from, n)) {
+                offer(PiiType.HEALTH_INSURANCE, conf(0.85, 0.97, x), true, start);
+            } else if (x >= 0.5) { // 被保険者記号・番号: no format, context only
+                offer(PiiType.HEALTH_INSURANCE, conf(0.4, 0.85, x), false, start);
+            }
+        }
+        return emit(s, end, out);
+    }
+
+    private void contextOnly(PiiType t, String s, int start, int end, ScanContext sc) {
+        double x;
+        if (sc.wants(t) && (x = ctx(t, s, start, end, sc)) > 0) {
+            offer(t, conf(0.6, 0.95, x), false, start);
+        }
+    }
+
+    private boolean emit(String s, int end, java.util.List<Finding> out) {
+        if (bestType == null || best < MIN) {
+            return false;
+        }
+        out.add(new Finding(bestType, bestStart, end, best, bestValidated, s.substring(bestStart, end)));
+        return true;
+    }
+
+    private static boolean cardShape(NumberChain c, int a, int b) {
+        if (c.shape(a, b, 4, 6, 5) || c.shape(a, b, 4, 6, 4)) {
+            return true;
+        }
+        for (int g = a; g < b - 1; g++) {
+            if (c.len(g) != 4) {
+                return false;
+            }
+        }
+        return c.len(b - 1) >= 1 && c.len(b - 1) <= 4;
+    }
+
+    private void phone(String s, NumberChain c, int a, int b, ScanContext sc, boolean plus) {
+        int from = c.gd[a];
+        int n = c.digitCount(a, b);
+        byte[] d = c.digits;
+        int start = c.gs[a];
+        int end = c.ge[b - 1];
+        int m = 0;
+        int firstGroup = a;
+        if (plus) {
+            if (n < 11 || d[from] != 8 || d[from + 1] != 1) {
+                return;
+            }
+            nat[m++] = 0;
+            int k = from + 2;
+            if (c.len(a) == 2) {
+                firstGroup = a + 1;
+            }
+            if (k < from + n && d[k] == 0) { // +81 (0)3 …
+                k++;
+                if (firstGroup < b && c.len(firstGroup) == 1) {
+                    firstGroup++;
+                }
+            }
+            while (k < from + n) {
+                nat[m++] = d[k++];
+            }
+            start--;
+        } else {
+            if (d[from] != 0) {
+                return;
+            }
+            System.arraycopy(d, from, nat, 0, n);
+            m = n;
+        }
+        if (m < 10 || m > 11 || b - firstGroup > 4 || firstGroup >= b) {
+            return;
+        }
+        boolean single = b - firstGroup == 1;
+        if (!single && (c.len(firstGroup) > 5 && !(plus && firstGroup == a) || c.len(b - 1) < 3)) {
+            return;
+        }
+        if (c.anySep(a, b, PAREN) && !(plus ? firstGroup > a + 1 : parenShape(s, c, a, b))) {
+            return;
+        }
+        if (!plus && Chars.isOpenParen(Chars.at(s, start - 1)) && b - a >= 2 && c.sep[a + 1] == PAREN) {
+            start--; // (03)1234-5678: the area code's parentheses are part of the number as written
+        }
+        int kind = plan.classify(nat, 0, m);
+        double x = ctx(PiiType.PHONE, s, start, end, sc);
+        boolean grouped = !single || plus;
+        double base = switch (kind) {
+            case PhonePlan.MOBILE, PhonePlan.OTHER -> grouped ? 0.75 : 0.6;
+            case PhonePlan.FIXED -> grouped ? 0.7 : 0.5;
+            default -> x > 0.3 ? 0.45 : 0;
+        };
+        if (base > 0) {
+            offer(PiiType.PHONE, conf(base, 0.98, x), false, start);
+        }
+    }
+
+    /** 03(1234)5678 or (03)1234-5678: an open parenthesis right before a close one's group. */
+    private static boolean parenShape(String s, NumberChain c, int a, int b) {
+        if (b - a < 2 || b - a > 3) {
+            return false;
+        }
+        boolean lead = Chars.isOpenParen(Chars.at(s, c.gs[a] - 1)) && Chars.isCloseParen(Chars.at(s, c.ge[a]));
+        boolean mid = b - a == 3 && Chars.isOpenParen(Chars.at(s, c.ge[a])) && Chars.isCloseParen(Chars.at(s, c.ge[a + 1]));
+        return lead || mid;
+    }
+}

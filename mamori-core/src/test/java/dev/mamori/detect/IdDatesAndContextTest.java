@@ -1,0 +1,154 @@
+package dev.mamori.detect;
+
+import static dev.mamori.detect.IdRecognizerTest.find;
+import static dev.mamori.detect.IdRecognizerTest.hinted;
+import static dev.mamori.detect.IdRecognizerTest.one;
+import static dev.mamori.detect.IdRecognizerTest.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IdDatesAndContextTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "生年月日：1985年4月1日|1985年4月1日",
+        "生年月日 1985/04/01|1985/04/01",
+        "生年月日 1985-04-01|1985-04-01",
+        "1985.4.1生まれ|1985.4.1",
+        "生年月日 昭和60年4月1日|昭和60年4月1日",
+        "生年月日 昭和６０年４月１日|昭和６０年４月１日",
+        "平成元年1月8日生まれ|平成元年1月8日",
+        "令和元年5月1日生|令和元年5月1日",
+        "生年月日 S60.4.1|S60.4.1",
+        "生年月日:H1.1.8|H1.1.8",
+        "誕生日 R1/5/1|R1/5/1",
+        "明治45年7月29日生まれ|明治45年7月29日",
+        "大正元年7月30日生まれ|大正元年7月30日",
+        "生年月日 平成 4年2月29日|平成 4年2月29日",
+        "DOB 2000-02-29|2000-02-29",
+    })
+    void birthDates(String text, String value) {
+        Finding f = one(text, PiiType.DATE_OF_BIRTH, value);
+        assertThat(f.confidence()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "生年月日 平成元年1月7日", "生年月日 昭和64年1月8日", "生年月日 1985年2月30日", "生年月日 令和元年4月30日",
+        "生年月日 2001/13/01", "生年月日 1900-02-29", "生年月日 大正15年12月25日", "生年月日 H31.5.1", "生年月日 平成2年2月29日",
+    })
+    void invalidDatesAreNotFindings(String text) {
+        assertThat(find(text)).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+    }
+
+    @Test
+    void datesNeedBirthContextOrAHintedColumn() {
+        assertThat(find("発行日 2024年4月1日")).isEmpty();
+        assertThat(find("1985/04/01")).isEmpty();
+        assertThat(find("19850401")).isEmpty();
+        only(hinted("19850401", PiiType.DATE_OF_BIRTH), PiiType.DATE_OF_BIRTH, "19850401", "19850401");
+        Finding h = only(hinted("S60.4.1", PiiType.DATE_OF_BIRTH), PiiType.DATE_OF_BIRTH, "S60.4.1", "S60.4.1");
+        assertThat(h.confidence()).isBetween(0.85, 0.97);
+        assertThat(one("生年月日 1985/04/01", PiiType.DATE_OF_BIRTH, "1985/04/01").confidence()).isGreaterThan(h.confidence());
+    }
+
+    @Test
+    void datesAreNotPhones() {
+        assertThat(find("2024-04-01")).isEmpty();
+        assertThat(find("2024-0401-2345")).noneMatch(f -> f.type() == PiiType.PHONE);
+    }
+
+    // ---- context-only identifiers ---------------------------------------------------------------
+
+    @Test
+    void bankAccountNeedsContext() {
+        assertThat(find("1234567")).isEmpty();
+        Finding f = one("三菱UFJ銀行 新宿支店 普通 1234567", PiiType.BANK_ACCOUNT, "1234567");
+        assertThat(f.confidence()).isGreaterThan(0.9);
+        only(hinted("1234567", PiiType.BANK_ACCOUNT), PiiType.BANK_ACCOUNT, "1234567", "1234567");
+    }
+
+    @Test
+    void pensionAndResidentRecordCode() {
+        assertThat(find("1234-567890")).isEmpty();
+        one("基礎年金番号 1234-567890", PiiType.PENSION_NUMBER, "1234-567890");
+        one("住民票コード 12345678901", PiiType.RESIDENT_RECORD_CODE, "12345678901");
+        assertThat(find("12345678901")).isEmpty();
+        one("住民票コード 09012345678", PiiType.RESIDENT_RECORD_CODE, "09012345678");
+    }
+
+    @Test
+    void driversLicence() {
+        assertThat(find("309212345690")).isEmpty();
+        Finding ok = one("運転免許証番号 309212345690", PiiType.DRIVERS_LICENSE, "309212345690");
+        assertThat(ok.validated()).isFalse();
+        assertThat(ok.confidence()).isGreaterThan(0.9);
+        Finding bad = one("運転免許証番号 309212345610", PiiType.DRIVERS_LICENSE, "309212345610");
+        assertThat(bad.confidence()).isLessThan(ok.confidence());
+    }
+
+    @Test
+    void healthInsurance() {
+        Finding f = one("保険者番号 33120015", PiiType.HEALTH_INSURANCE, "33120015");
+        assertThat(f.validated()).isTrue();
+        assertThat(f.confidence()).isGreaterThan(0.95);
+        assertThat(find("保険者番号 33120014")).allMatch(x -> !x.validated());
+        assertThat(find("33120015")).isEmpty();
+    }
+
+    @Test
+    void passportAndResidenceCard() {
+        Finding p = one("旅券番号 TK1234567", PiiType.PASSPORT, "TK1234567");
+        assertThat(p.confidence()).isGreaterThan(0.9);
+        assertThat(find("TK1234567")).allMatch(f -> f.confidence() < 0.4);
+        one("パスポート ＴＫ１２３４５６７", PiiType.PASSPORT, "ＴＫ１２３４５６７");
+        Finding r = one("在留カード番号 AB12345678CD", PiiType.RESIDENCE_CARD, "AB12345678CD");
+        assertThat(r.confidence()).isGreaterThan(0.9);
+        assertThat(one("AB12345678CD", PiiType.RESIDENCE_CARD, "AB12345678CD").confidence()).isBetween(0.5, 0.8);
+        assertThat(find("ABC12345678CD")).isEmpty();
+        assertThat(find("AB12345678CDE")).isEmpty();
+    }
+
+    @Test
+    void disabledTypesAreSkipped() {
+        ScanContext onlyEmail = new ScanContext(Set.of(), EnumSet.of(PiiType.EMAIL));
+        List<Finding> out = new ArrayList<>();
+        new IdentifierRecognizer().find("電話 090-1234-5678 taro@example.jp 個人番号 983205673214", onlyEmail, out);
+        assertThat(out).extracting(Finding::type).containsExactly(PiiType.EMAIL);
+    }
+
+    @Test
+    void neverThrowsAndSpansAreValid() {
+        Random rnd = new Random(42);
+        String alphabet = "0123456789０１２３４５６７８９-ー－() （）+＋@＠.,:/〒元年月日昭和平成令STHRMAB電話生年月日個人番号\uD800\uDC00\uDFFFabc_";
+        IdentifierRecognizer r = new IdentifierRecognizer();
+        for (int k = 0; k < 20000; k++) {
+            StringBuilder b = new StringBuilder();
+            int len = rnd.nextInt(60);
+            for (int i = 0; i < len; i++) {
+                b.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String t = b.toString();
+            List<Finding> out = new ArrayList<>();
+            r.find(t, ScanContext.freeText(), out);
+            for (Finding f : out) {
+                assertThat(f.end()).isLessThanOrEqualTo(t.length());
+                assertThat(f.value()).isEqualTo(t.substring(f.start(), f.end()));
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        r.find("9".repeat(1_000_000) + "@" + "a".repeat(100_000), ScanContext.freeText(), out);
+        r.find("", ScanContext.freeText(), out);
+        r.find("\uD800", ScanContext.freeText(), out);
+        assertThat(out).isEmpty();
+    }
+}
