@@ -115,7 +115,7 @@ final class CustomerRows {
         for (int x : d) {
             b.append(x);
         }
-        return b.append(dev.mamori.detect.CheckDigits.myNumber(b)).toString();
+        return b.append(dev.mamori.detect.Validators.myNumberCheckDigit(b)).toString();
     }
 
     private String[] pick(String[][] a) {

@@ -98,7 +98,7 @@ final class IdentifierRecognizer implements Recognizer {
                 int x = emails.end;
                 double conf = NumberClassifier.conf(0.9, 0.99, ContextGate.get().score(PiiType.EMAIL, s, emails.start, x, sc));
                 if (conf >= NumberClassifier.MIN) {
-                    out.add(new Finding(PiiType.EMAIL, emails.start, x, conf, true, s.substring(emails.start, x)));
+                    out.add(new Finding(PiiType.EMAIL, emails.start, x, conf, false, s.substring(emails.start, x)));
                 }
                 return x;
             }

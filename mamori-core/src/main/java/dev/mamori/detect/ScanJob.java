@@ -26,7 +26,7 @@ final class ScanJob implements DocumentVisitor {
     private sealed interface Unit permits Text, Row, Doc {
     }
 
-    private record Text(long line, int offset, int overlap, String text) implements Unit {
+    private record Text(long line, int offset, String text) implements Unit {
     }
 
     private record Row(Table table, long row, long line, List<String> cells) implements Unit {
@@ -46,6 +46,8 @@ final class ScanJob implements DocumentVisitor {
     private List<Unit> batch = new ArrayList<>(BATCH_UNITS);
     private int batchChars;
 
+    private List<LocatedFinding> held = List.of();
+    private long heldLine = -1;
     private final List<Table> tables = new ArrayList<>();
     private Table table;
     private final long[] counts = new long[PiiType.values().length];
@@ -61,7 +63,7 @@ final class ScanJob implements DocumentVisitor {
 
     @Override
     public void text(long line, int offset, int overlap, String chunk) {
-        add(new Text(line, offset, overlap, chunk), chunk.length());
+        add(new Text(line, offset, chunk), chunk.length());
     }
 
     @Override
@@ -142,9 +144,6 @@ final class ScanJob implements DocumentVisitor {
             List<LocatedFinding> found = new ArrayList<>(0);
             if (u instanceof Text t) {
                 for (Finding f : detector.detect(t.text, detector.freeText())) {
-                    if (t.offset > 0 && f.start() < t.overlap) {
-                        continue; // seen in the previous chunk of this long line
-                    }
                     found.add(new LocatedFinding(Location.text(file, t.line), f.shifted(t.offset)));
                 }
             } else if (u instanceof Row r) {
@@ -168,18 +167,42 @@ final class ScanJob implements DocumentVisitor {
         return out;
     }
 
-    /** Runs on the reading thread, in input order. */
+    /**
+     * Runs on the reading thread, in input order. The findings of a text chunk are held until the
+     * next unit arrives: when it continues the same long line, it covers the overlap again with more
+     * context after it, so the held findings that start inside the overlap are dropped as duplicates.
+     */
     private void emit(List<Unit> units, List<List<LocatedFinding>> found) {
         for (int u = 0; u < units.size(); u++) {
             List<LocatedFinding> fs = found.get(u);
-            for (LocatedFinding lf : fs) {
-                counts[lf.finding().type().ordinal()]++;
-                listener.finding(lf);
+            if (units.get(u) instanceof Text t) {
+                release(t.offset > 0 && t.line == heldLine ? t.offset : Long.MAX_VALUE);
+                held = fs;
+                heldLine = t.line;
+                continue;
             }
+            release(Long.MAX_VALUE);
+            fs.forEach(this::deliver);
             if (units.get(u) instanceof Row r) {
                 count(r, fs);
             }
         }
+    }
+
+    /** Delivers the held findings of the previous text chunk that start before {@code before}. */
+    private void release(long before) {
+        for (LocatedFinding lf : held) {
+            if (lf.finding().start() < before) {
+                deliver(lf);
+            }
+        }
+        held = List.of();
+        heldLine = -1;
+    }
+
+    private void deliver(LocatedFinding lf) {
+        counts[lf.finding().type().ordinal()]++;
+        listener.finding(lf);
     }
 
     /** Per-column statistics: non-empty cells, and cells holding each type (findings come in cell order). */
@@ -213,6 +236,7 @@ final class ScanJob implements DocumentVisitor {
         while (!inFlight.isEmpty()) {
             emitNext();
         }
+        release(Long.MAX_VALUE);
         Map<PiiType, Long> byType = new EnumMap<>(PiiType.class);
         EnumSet<PiiType> found = EnumSet.noneOf(PiiType.class);
         for (PiiType t : PiiType.values()) {

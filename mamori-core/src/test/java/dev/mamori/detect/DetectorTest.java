@@ -63,7 +63,7 @@ class DetectorTest {
     @Test
     void masksKeepShapeButNotTheIdentifier() {
         assertThat(Masking.mask(PiiType.MY_NUMBER, "1234 5678 9018")).isEqualTo("1234 **** ****");
-        assertThat(Masking.mask(PiiType.PHONE, "090-1234-5678")).isEqualTo("0901-****-****");
+        assertThat(Masking.mask(PiiType.PHONE, "090-1234-5678")).isEqualTo("090-1***-****");
         assertThat(Masking.mask(PiiType.EMAIL, "taro.yamada@example.jp")).isEqualTo("t***@example.jp");
         assertThat(Masking.mask(PiiType.PERSON, "山田 太郎")).isEqualTo("山＊ ＊＊");
         assertThat(Masking.mask(PiiType.ADDRESS, "東京都千代田区霞が関1-2-2")).isEqualTo("東京都千代田区＊＊＊＊＊＊＊＊");
