@@ -84,6 +84,20 @@ final class ContextGate {
         }
         int from = Math.max(0, start - ContextWords.BEFORE);
         int to = Math.min(text.length(), end + ContextWords.AFTER);
+        // context belongs to the line it is on: a 生年月日 label on the previous line does not make
+        // this line's 入社日 a birth date
+        for (int i = Math.min(start, text.length()) - 1; i >= from; i--) {
+            if (text.charAt(i) == '\n') {
+                from = i + 1;
+                break;
+            }
+        }
+        for (int i = Math.max(0, end); i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                to = i;
+                break;
+            }
+        }
         long seen = scan(o, text, from, Math.min(start, text.length()), 0L);
         seen = scan(o, text, Math.max(0, end), to, seen);
         double sum = 0;

@@ -47,6 +47,9 @@ final class IdentifierRecognizer implements Recognizer {
     }
 
     /** The state of one call: reusable buffers, so nothing is allocated for non-candidates. */
+    /** Latin labels that may touch a number: 電話 and FAX headings, "No". */
+    private static final java.util.Set<String> LABELS = java.util.Set.of("tel", "fax", "phone", "mobile", "cell", "no", "tell");
+
     private static final class Scan {
         private final String s;
         private final int n;
@@ -123,7 +126,7 @@ final class IdentifierRecognizer implements Recognizer {
                     return dateParser.end;
                 }
             }
-            if (Chars.isLetter(prev)) {
+            if (Chars.isLetter(prev) && !labelBefore(i)) {
                 return lettered(i);
             }
             if (prev == '_' || prev == '@' || prev == '＠' || prev == '\\'
@@ -191,6 +194,26 @@ final class IdentifierRecognizer implements Recognizer {
                 }
                 a = found > 0 ? found : a + 1;
             }
+        }
+
+        /**
+         * True when the letters right before {@code i} are a label such as TEL, FAX or No
+         * ({@code TEL03-1234-5678}), so the digits are read as a number of their own.
+         */
+        private boolean labelBefore(int i) {
+            int j = i;
+            while (j > 0 && i - j < 7 && Chars.isLetter(s.charAt(j - 1))) {
+                j--;
+            }
+            if (Chars.isAlnum(Chars.at(s, j - 1))) {
+                return false;
+            }
+            StringBuilder b = new StringBuilder(i - j);
+            for (int k = j; k < i; k++) {
+                char c = s.charAt(k);
+                b.append(Character.toLowerCase(c >= 'Ａ' && c <= 'ｚ' ? (char) (c - 0xFEE0) : c));
+            }
+            return LABELS.contains(b.toString());
         }
 
         /** Digits right after Latin letters: passport (AA1234567), residence card (AA12345678AA), or nothing. */
