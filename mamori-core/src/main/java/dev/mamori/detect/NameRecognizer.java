@@ -64,6 +64,9 @@ final class NameRecognizer implements Recognizer {
                     return;
                 }
             }
+            if (!ctx.columnHints().isEmpty() && !ctx.hinted(PiiType.PERSON) && !hasPersonMarker(text)) {
+                return; // a structured column of another type (住所, 電話): no name unless 様/殿/方 says so
+            }
             for (int from = 0; from < text.length(); ) {
                 int to = Morphology.chunkEnd(text, from);
                 if (to <= from) {
@@ -119,6 +122,17 @@ final class NameRecognizer implements Recognizer {
             out.add(new Finding(PiiType.PERSON, start, end, conf, false, text.substring(start, end)));
             i = last;
         }
+    }
+
+    /** True when the text holds an honorific or 方 (山田様方): worth analysing even in a column of another type. */
+    private static boolean hasPersonMarker(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '様' || c == '殿' || c == '氏' || c == '方' || c == '君' || (c == 'さ' && text.startsWith("さん", i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isShortSpace(String text, Morphology.Token t) {

@@ -99,6 +99,14 @@ class LangNameTest {
     }
 
     @Test
+    void cellsOfOtherColumnsAreAnalysedOnlyWhenAnHonorificSuggestsAName() {
+        ScanContext addressColumn = new ScanContext(Set.of(PiiType.ADDRESS), Set.of(PiiType.values()));
+        assertThat(find("東京都港区芝公園4-2-8 山田太郎様方", addressColumn)).extracting(Finding::value).containsExactly("山田太郎");
+        assertThat(find("山田太郎 東京都港区", addressColumn)).isEmpty();
+        assertThat(find("山田太郎 東京都港区", ScanContext.freeText())).extracting(Finding::value).contains("山田太郎");
+    }
+
+    @Test
     void disabledTypeFindsNothing() {
         List<Finding> out = new ArrayList<>();
         R.find("山田太郎様", new ScanContext(Set.of(), Set.of(PiiType.ADDRESS)), out);
