@@ -19,7 +19,8 @@ final class NameRecognizer implements Recognizer {
     private static final String MEI = "名詞-固有名詞-人名-名";
     private static final String JINMEI = "名詞-固有名詞-人名-一般";
     private static final String[] HONORIFICS = {"様", "さま", "さん", "氏", "君", "くん", "殿", "先生", "先輩", "ちゃん",
-        "社長", "部長", "課長", "係長", "主任", "教授", "医師", "弁護士", "議員", "会長"};
+        "社長", "部長", "課長", "係長", "主任", "教授", "医師", "弁護士", "議員", "会長", "市長", "町長", "村長", "区長", "知事", "首相",
+        "総理", "大臣", "監督", "選手", "容疑者", "被告", "教諭", "院長", "所長", "店長", "理事長", "副社長", "専務", "常務"};
 
     private final String[] suffixes;
     private final String[] prefixes;

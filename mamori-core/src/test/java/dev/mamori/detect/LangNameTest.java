@@ -46,6 +46,7 @@ class LangNameTest {
     void loneSurnameNeedsContextOrHonorific() {
         assertThat(names("担当：鈴木")).containsExactly("鈴木");
         assertThat(names("小林さんに聞いた")).containsExactly("小林");
+        assertThat(names("鈴木市長が発表")).containsExactly("鈴木");
         assertThat(names("中村は来た")).isEmpty();
         assertThat(find("中村は来た", ScanContext.freeText())).allMatch(f -> f.confidence() < 0.4);
     }
