@@ -1,0 +1,218 @@
+package dev.mamori.detect;
+
+/**
+ * The part of a Japanese address after the municipality: 町名 (霞が関, 大字…字…), 丁目 in arabic or
+ * kanji numerals, 番地/番/号, block numbers (1-2-3, １－２－３, 一の二, 2番地の1), 北1条西2丁目, and a
+ * building with its room (梅田ビル3F, ○○マンション 301号室). Ends at punctuation, a line end, a double
+ * space, a phone number, or wherever the address grammar stops.
+ */
+final class AddressGrammar {
+
+    /** How far the rest of an address may reach past the municipality. */
+    static final int MAX_REST = 80;
+
+    private static final String[] UNITS = {"丁目", "番地", "番町", "番", "号室", "号棟", "号", "地割", "条", "線", "階", "室", "棟", "F", "Ｆ", "f"};
+    private static final String SEPARATORS = "-－‐−ー―‑の之ノ";
+    private static final String KANJI_DIGITS = "〇一二三四五六七八九十百千";
+    private static final String[] STOP = {"在住", "在勤", "在学", "出身", "内", "周辺", "付近", "方面", "地域", "全域", "全体", "以外", "役所",
+        "役場", "議会", "長", "民", "立", "駅", "庁", "警察", "消防", "教育", "知事", "など", "等"};
+    /** Words that end an address wherever they occur. */
+    private static final String[] HARD_STOP = {"電話", "携帯", "TEL", "Tel", "tel", "ＴＥＬ", "℡", "FAX", "Fax", "ＦＡＸ", "〒"};
+    private static final String[] BUILDINGS = {"ビル", "マンション", "ハイツ", "コーポ", "レジデンス", "タワー", "荘", "棟", "館", "アパート",
+        "ハウス", "メゾン", "パレス", "プラザ", "ヒルズ", "コート", "ガーデン", "テラス", "センター", "会館", "寮", "団地", "住宅", "ハイム",
+        "ヴィラ", "シティ", "フォレスト", "レジデンシャル", "キャッスル", "荘園", "号室", "階"};
+
+    /** The committed end and whether block numbers were seen. */
+    record Rest(int end, boolean numbers) {
+    }
+
+    private AddressGrammar() {
+    }
+
+    static Rest parse(String text, int p) {
+        int guard = Math.min(text.length(), p + MAX_REST);
+        int q = p;
+        int end = p;
+        boolean numbers = false;
+        int names = 0;
+        while (q < guard) {
+            char c = text.charAt(q);
+            if (isDigit(c) || numeralGroupAt(text, q, guard)) {
+                q = numberGroup(text, q, guard);
+                end = q;
+                numbers = true;
+                continue;
+            }
+            if (isNameStart(c)) {
+                if (stopAt(text, q) || ++names > 4) {
+                    break;
+                }
+                int r = nameRun(text, q, guard);
+                if (r < guard && (isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard))) {
+                    q = r; // committed by the number that follows
+                    continue;
+                }
+                if (!numbers && r - q <= 8 && endsHere(text, r)) {
+                    end = r; // 町名 without block numbers: 東京都千代田区霞が関
+                    break;
+                }
+                if (numbers && isBuilding(text, q, r)) {
+                    end = r;
+                    q = r;
+                    continue;
+                }
+                break;
+            }
+            if (isSpace(c) && numbers && q + 1 < guard && !isSpace(text.charAt(q + 1)) && !stopAt(text, q + 1)) {
+                int r = q + 1;
+                while (r < guard && !isSpace(text.charAt(r)) && !isTerminator(text.charAt(r)) && r - q <= 30) {
+                    r++;
+                }
+                if (isBuilding(text, q + 1, r)) {
+                    end = r;
+                    q = r;
+                    continue;
+                }
+            }
+            break;
+        }
+        return new Rest(end, numbers);
+    }
+
+    /** Digits or kanji numerals with their units and separators: 1-2-3, 一丁目2番2号, 2番地の1, 3F. */
+    private static int numberGroup(String text, int q, int guard) {
+        while (q < guard) {
+            int start = q;
+            while (q < guard && isDigit(text.charAt(q))) {
+                q++;
+            }
+            if (q == start) {
+                while (q < guard && KANJI_DIGITS.indexOf(text.charAt(q)) >= 0) {
+                    q++;
+                }
+            }
+            if (q == start) {
+                break;
+            }
+            int unit = unitAt(text, q, guard);
+            q += unit;
+            if (q < guard && SEPARATORS.indexOf(text.charAt(q)) >= 0 && q + 1 < guard
+                    && (isDigit(text.charAt(q + 1)) || KANJI_DIGITS.indexOf(text.charAt(q + 1)) >= 0)) {
+                q++;
+                continue;
+            }
+            if (unit > 0 && q < guard && (isDigit(text.charAt(q)) || numeralGroupAt(text, q, guard))) {
+                continue;
+            }
+            break;
+        }
+        return q;
+    }
+
+    private static int unitAt(String text, int q, int guard) {
+        for (String u : UNITS) {
+            if (q + u.length() <= guard && text.startsWith(u, q)) {
+                return u.length();
+            }
+        }
+        return 0;
+    }
+
+    /** Kanji numerals that start a block number: 一丁目, 三番, 一の二 (not 四谷, 九段). */
+    static boolean numeralGroupAt(String text, int q, int guard) {
+        int r = q;
+        while (r < guard && KANJI_DIGITS.indexOf(text.charAt(r)) >= 0) {
+            r++;
+        }
+        if (r == q || r >= guard) {
+            return false;
+        }
+        if (unitAt(text, r, guard) > 0 && text.charAt(r) != 'f' && text.charAt(r) != 'F' && text.charAt(r) != 'Ｆ') {
+            return true;
+        }
+        return (text.charAt(r) == 'の' || text.charAt(r) == 'ノ') && r + 1 < guard && KANJI_DIGITS.indexOf(text.charAt(r + 1)) >= 0;
+    }
+
+    /** 町名 characters: kanji, katakana, ヶ; hiragana が/の/つ/ケ only between kanji (霞が関, 緑ケ丘). */
+    private static int nameRun(String text, int q, int guard) {
+        int r = q;
+        while (r < guard && r - q < 16) {
+            char c = text.charAt(r);
+            if (r > q && (isDigit(c) || numeralGroupAt(text, r, guard) || hardStopAt(text, r))) {
+                break;
+            }
+            if (isNameStart(c) || (r > q && (c == 'ー' || c == '・'))) {
+                r++;
+            } else if ((c == 'が' || c == 'の' || c == 'つ' || c == 'ケ' || c == 'ヶ' || c == 'ツ') && r > q && r + 1 < guard
+                    && Morphology.isKanji(text.charAt(r + 1)) && !numeralGroupAt(text, r + 1, guard)) {
+                r++;
+            } else {
+                break;
+            }
+        }
+        return r;
+    }
+
+    private static boolean isBuilding(String text, int s, int r) {
+        if (r <= s) {
+            return false;
+        }
+        for (String b : BUILDINGS) {
+            for (int i = s; i + b.length() <= r; i++) {
+                if (text.startsWith(b, i)) {
+                    return true;
+                }
+            }
+        }
+        char last = text.charAt(r - 1);
+        if (isDigit(last)) {
+            return true; // a room number: 301, #1203
+        }
+        return r - s >= 2 && (last == 'F' || last == 'Ｆ' || last == '階' || last == '室') && isDigit(text.charAt(r - 2));
+    }
+
+    private static boolean hardStopAt(String text, int q) {
+        for (String s : HARD_STOP) {
+            if (text.startsWith(s, q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean stopAt(String text, int q) {
+        if (hardStopAt(text, q)) {
+            return true;
+        }
+        for (String s : STOP) {
+            if (text.startsWith(s, q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsHere(String text, int r) {
+        if (r >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(r);
+        return isTerminator(c) || isSpace(c) || Morphology.isHiragana(c) || c == '\n' || c == '\r';
+    }
+
+    static boolean isTerminator(char c) {
+        return "。、，,．.;；:：!！?？()（）「」『』【】[]<>＜＞\"'／/|｜\t\n\r".indexOf(c) >= 0;
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\u3000';
+    }
+
+    static boolean isDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+    }
+
+    private static boolean isNameStart(char c) {
+        return Morphology.isKanji(c) || (Morphology.isKatakana(c) && c != 'ー') || Character.isSurrogate(c);
+    }
+}

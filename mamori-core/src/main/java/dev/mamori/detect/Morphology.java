@@ -1,0 +1,161 @@
+package dev.mamori.detect;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Kuromoji (IPADIC) morphological analysis shared by the language recognizers. One
+ * {@link JapaneseTokenizer} per thread, reused with setReader/reset/end/close: building one loads
+ * the dictionary's connection costs and is far slower than tokenizing a sentence.
+ *
+ * <p>CP932 and 人名用 variant kanji the dictionary lacks (髙, 﨑, 𠮷, …) are mapped to their common
+ * form before analysis; token offsets are mapped back to the caller's text.
+ */
+final class Morphology {
+
+    /** One token: offsets into the caller's text and the IPADIC part of speech (名詞-固有名詞-人名-姓). */
+    record Token(int start, int end, String pos) {
+        boolean is(String prefix) {
+            return pos != null && pos.startsWith(prefix);
+        }
+    }
+
+    /** Longest piece of text handed to the tokenizer at once; bounds memory on huge inputs. */
+    static final int CHUNK = 4096;
+
+    private static final String VARIANTS = "髙高﨑崎德徳濵浜邊辺邉辺齋斎齊斉櫻桜瀨瀬冨富曻昇";
+    /** CJK compatibility ideographs (U+F900..U+FAFF) to their canonical (NFC) form. */
+    private static final char[] COMPAT = new char[0x200];
+
+    static {
+        for (int i = 0; i < COMPAT.length; i++) {
+            String n = java.text.Normalizer.normalize(String.valueOf((char) (0xF900 + i)), java.text.Normalizer.Form.NFC);
+            COMPAT[i] = n.length() == 1 ? n.charAt(0) : (char) (0xF900 + i);
+        }
+    }
+    private static final int YOSHI = 0x20BB7; // 𠮷 (つちよし)
+
+    private static final ThreadLocal<JapaneseTokenizer> TOKENIZER = ThreadLocal.withInitial(
+            () -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL));
+
+    private Morphology() {
+    }
+
+    /** True for kanji (including compatibility and supplementary ideographs), 々 and katakana. */
+    static boolean isKanji(int cp) {
+        return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF)
+                || (cp >= 0x20000 && cp <= 0x3FFFF) || cp == '々' || cp == '〆' || cp == 'ヶ';
+    }
+
+    static boolean isKatakana(int cp) {
+        return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 'ー' || (cp >= 0xFF66 && cp <= 0xFF9F);
+    }
+
+    static boolean isHiragana(int cp) {
+        return cp >= 0x3041 && cp <= 0x3096;
+    }
+
+    /** True when the region holds a kanji or katakana: text without any cannot hold a name. */
+    static boolean hasKanjiOrKatakana(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x3400 && (isKanji(c) || isKatakana(c) || Character.isHighSurrogate(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The common form of a variant kanji, or the code point itself. */
+    static int commonForm(int cp) {
+        if (cp == YOSHI) {
+            return '吉';
+        }
+        if (cp < 0x4E00) {
+            return cp;
+        }
+        if (cp >= 0xF900 && cp <= 0xFAFF && COMPAT[cp - 0xF900] != cp) {
+            return COMPAT[cp - 0xF900];
+        }
+        for (int i = 0; i < VARIANTS.length(); i += 2) {
+            if (VARIANTS.charAt(i) == cp) {
+                return VARIANTS.charAt(i + 1);
+            }
+        }
+        return cp;
+    }
+
+    /**
+     * Tokens of {@code text[from, to)}, offsets into {@code text}, punctuation and spaces kept (tagged
+     * 記号). Returns an empty list when analysis fails.
+     */
+    static List<Token> tokens(String text, int from, int to) {
+        List<Token> out = new ArrayList<>();
+        StringBuilder norm = new StringBuilder(to - from);
+        int[] map = new int[to - from + 1];
+        for (int i = from; i < to; ) {
+            int cp = text.codePointAt(i);
+            int n = Character.charCount(cp);
+            if (i + n > to) {
+                n = 1;
+                cp = text.charAt(i);
+            }
+            int c = n == 1 && Character.isSurrogate(text.charAt(i)) ? '\uFFFD' : commonForm(cp); // lone surrogate
+            map[norm.length()] = i;
+            norm.appendCodePoint(c);
+            if (Character.charCount(c) == 2) {
+                map[norm.length() - 1] = i;
+            }
+            i += n;
+        }
+        map[norm.length()] = to;
+        JapaneseTokenizer t = TOKENIZER.get();
+        OffsetAttribute off = t.addAttribute(OffsetAttribute.class);
+        PartOfSpeechAttribute pos = t.addAttribute(PartOfSpeechAttribute.class);
+        try {
+            t.setReader(new StringReader(norm.toString()));
+            t.reset();
+            while (t.incrementToken()) {
+                int s = Math.min(off.startOffset(), norm.length());
+                int e = Math.min(off.endOffset(), norm.length());
+                String p = pos.getPartOfSpeech();
+                out.add(new Token(map[s], map[e], p == null ? "" : p));
+            }
+            t.end();
+        } catch (IOException | RuntimeException e) {
+            out.clear();
+            TOKENIZER.remove(); // its state is unknown: start afresh next time
+            return out;
+        } finally {
+            try {
+                t.close();
+            } catch (IOException | RuntimeException ignored) {
+                TOKENIZER.remove();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where to end a chunk starting at {@code from}: at a line end or sentence end near
+     * {@link #CHUNK} characters, never inside a surrogate pair.
+     */
+    static int chunkEnd(String text, int from) {
+        int limit = Math.min(text.length(), from + CHUNK);
+        if (limit == text.length()) {
+            return limit;
+        }
+        for (int i = limit - 1; i > from + CHUNK / 2; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '。' || c == '\r') {
+                return i + 1;
+            }
+        }
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
+    }
+}

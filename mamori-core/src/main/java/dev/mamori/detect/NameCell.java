@@ -1,0 +1,158 @@
+package dev.mamori.detect;
+
+import java.util.Set;
+
+/**
+ * Decides, without Kuromoji, whether a cell of a column whose header suggests a name (氏名,
+ * フリガナ, name …) holds a person's name: a kanji surname of one to four characters with an
+ * optional space and given name (山田 太郎, 髙橋一郎, 山﨑), a kana name (ヤマダ タロウ, やまだ たろう,
+ * ﾔﾏﾀﾞ ﾀﾛｳ) or a romanised one (Taro Yamada, YAMADA Taro).
+ */
+final class NameCell {
+
+    enum Verdict { NAME, NOT_A_NAME, FREE_TEXT }
+
+    /** Placeholder values seen in name columns that are not names. */
+    private static final Set<String> PLACEHOLDERS = Set.of("未定", "不明", "なし", "無し", "該当なし", "同上", "空欄",
+            "未記入", "未入力", "本人", "担当者", "代表者", "テスト", "ダミー", "削除", "退会", "null", "NULL", "N/A", "n/a", "-");
+    private static final int MAX_CELL = 40;
+
+    private NameCell() {
+    }
+
+    static Verdict classify(String text, NameRecognizer r) {
+        int s = trimStart(text);
+        int e = trimEnd(text, s);
+        if (s >= e) {
+            return Verdict.NOT_A_NAME;
+        }
+        if (e - s > MAX_CELL) {
+            return Verdict.FREE_TEXT;
+        }
+        String cell = text.substring(s, e);
+        if (PLACEHOLDERS.contains(cell) || r.hasCompanyMarker(cell) || r.endsWithOrgSuffix(cell)) {
+            return Verdict.NOT_A_NAME;
+        }
+        boolean letter = false;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (Character.isDigit(c)) {
+                return cell.length() > 12 ? Verdict.FREE_TEXT : Verdict.NOT_A_NAME;
+            }
+            letter |= Character.isLetter(c);
+        }
+        if (!letter) {
+            return Verdict.NOT_A_NAME;
+        }
+        return isKanjiName(cell) || isKanaName(cell) || isRomanName(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
+    }
+
+    static Finding finding(String text) {
+        int s = trimStart(text);
+        int e = trimEnd(text, s);
+        return new Finding(PiiType.PERSON, s, e, 0.95, false, text.substring(s, e));
+    }
+
+    private static boolean isSpace(int c) {
+        return c == ' ' || c == '\u3000' || c == '\t';
+    }
+
+    private static int trimStart(String t) {
+        int i = 0;
+        while (i < t.length() && (Character.isWhitespace(t.charAt(i)) || t.charAt(i) == '\u3000' || t.charAt(i) == '"')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimEnd(String t, int s) {
+        int e = t.length();
+        while (e > s && (Character.isWhitespace(t.charAt(e - 1)) || t.charAt(e - 1) == '\u3000' || t.charAt(e - 1) == '"')) {
+            e--;
+        }
+        for (String h : new String[] {"様", "さま", "さん", "殿", "氏"}) {
+            if (e - s > h.length() + 1 && t.startsWith(h, e - h.length())) {
+                e -= h.length();
+                while (e > s && isSpace(t.charAt(e - 1))) {
+                    e--;
+                }
+                break;
+            }
+        }
+        return e;
+    }
+
+    /** 1–4 kanji, then optionally one space and 1–6 kanji or kana; 1–8 characters with no space. */
+    static boolean isKanjiName(String cell) {
+        int[] cps = cell.codePoints().toArray();
+        if (cps.length == 0 || !Morphology.isKanji(cps[0])) {
+            return false;
+        }
+        int space = -1;
+        for (int i = 0; i < cps.length; i++) {
+            int c = cps[i];
+            if (isSpace(c)) {
+                if (space >= 0 || i == 0) {
+                    return false;
+                }
+                space = i;
+            } else if (!(Morphology.isKanji(c) || Morphology.isHiragana(c) || Morphology.isKatakana(c))) {
+                return false;
+            }
+        }
+        if (space < 0) {
+            return cps.length <= 8;
+        }
+        for (int i = 0; i < space; i++) {
+            if (!Morphology.isKanji(cps[i])) {
+                return false;
+            }
+        }
+        int given = cps.length - space - 1;
+        return space <= 4 && given >= 1 && given <= 6;
+    }
+
+    /** All katakana (full or half width) or all hiragana, 2–16 characters, at most one space. */
+    static boolean isKanaName(String cell) {
+        boolean kata = false;
+        boolean hira = false;
+        int spaces = 0;
+        int n = 0;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (isSpace(c)) {
+                spaces++;
+                continue;
+            }
+            n++;
+            if (Morphology.isKatakana(c)) {
+                kata = true;
+            } else if (Morphology.isHiragana(c)) {
+                hira = true;
+            } else {
+                return false;
+            }
+        }
+        return kata != hira && spaces <= 1 && n >= 2 && n <= 16 && !isSpace(cell.charAt(0));
+    }
+
+    /** Two or three capitalised words of Latin letters (Taro Yamada, YAMADA Taro, Yamada, Taro). */
+    static boolean isRomanName(String cell) {
+        String[] words = cell.split("(,\\s*|\\s+)", -1);
+        if (words.length < 2 || words.length > 3) {
+            return false;
+        }
+        for (String w : words) {
+            if (w.length() < 2 || w.length() > 20 || !Character.isUpperCase(w.charAt(0)) || w.charAt(0) > 'Z') {
+                return false;
+            }
+            for (int i = 1; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-')) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LangNameTest {
+
+    private static final NameRecognizer R = new NameRecognizer();
+    private static final ScanContext NAME_COLUMN = new ScanContext(Set.of(PiiType.PERSON), Set.of(PiiType.values()));
+
+    static List<Finding> find(String text, ScanContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        R.find(text, ctx, out);
+        return out;
+    }
+
+    /** What the engine keeps: confidence at least 0.4. */
+    static List<String> names(String text) {
+        return find(text, ScanContext.freeText()).stream().filter(f -> f.confidence() >= 0.4).map(Finding::value).toList();
+    }
+
+    @Test
+    void fullNameWithHonorificIsOneSpanWithoutTheHonorific() {
+        String text = "山田太郎様にご連絡ください。";
+        List<Finding> fs = find(text, ScanContext.freeText());
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).start()).isZero();
+        assertThat(fs.get(0).end()).isEqualTo(4);
+        assertThat(fs.get(0).confidence()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void surnameAndGivenNameSplitBySpaceJoin() {
+        assertThat(names("昨日、佐藤 花子さんが来た")).containsExactly("佐藤 花子");
+        assertThat(names("代表取締役　田中一郎")).containsExactly("田中一郎");
+        assertThat(names("渡辺　直美")).containsExactly("渡辺　直美");
+    }
+
+    @Test
+    void loneSurnameNeedsContextOrHonorific() {
+        assertThat(names("担当：鈴木")).containsExactly("鈴木");
+        assertThat(names("小林さんに聞いた")).containsExactly("小林");
+        assertThat(names("鈴木市長が発表")).containsExactly("鈴木");
+        assertThat(names("中村は来た")).isEmpty();
+        assertThat(find("中村は来た", ScanContext.freeText())).allMatch(f -> f.confidence() < 0.4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"佐藤製薬の株価", "鈴木自動車工業株式会社", "㈱田中", "株式会社 山田", "田中商店で買う", "山田電機で買った",
+        "田中大学", "田中町に住む", "（株）鈴木", "小林製薬"})
+    void organisationsAndPlacesAreNotPeople(String text) {
+        assertThat(names(text)).isEmpty();
+    }
+
+    @Test
+    void twoPeopleInOneSentence() {
+        assertThat(names("田中様と鈴木さんが出席")).containsExactly("田中", "鈴木");
+    }
+
+    @Test
+    void cp932VariantKanjiInFreeText() {
+        String text = "髙橋さんと山﨑様";
+        List<Finding> fs = find(text, ScanContext.freeText());
+        assertThat(fs).extracting(Finding::value).containsExactly("髙橋", "山﨑");
+        assertThat(fs).allMatch(f -> f.confidence() >= 0.4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"山田太郎", "山田 太郎", "髙橋 一郎", "山﨑花子", "ヤマダ タロウ", "やまだ たろう", "ﾔﾏﾀﾞ ﾀﾛｳ", "Taro Yamada",
+        "YAMADA Taro", "Yamada, Taro", "林", "𠮷田 太郎", "佐々木 ゆり"})
+    void namesInANameColumnAreAcceptedWholeWithHighConfidence(String cell) {
+        List<Finding> fs = find(" " + cell + " ", NAME_COLUMN);
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).value()).isEqualTo(cell);
+        assertThat(fs.get(0).start()).isEqualTo(1);
+        assertThat(fs.get(0).confidence()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345", "株式会社山田", "㈱田中", "山田電機", "未定", "---", "鈴木自動車工業"})
+    void nonNamesInANameColumnAreRejected(String cell) {
+        assertThat(find(cell, NAME_COLUMN)).isEmpty();
+    }
+
+    @Test
+    void honorificInACellIsNotPartOfTheName() {
+        assertThat(find("山田太郎様", NAME_COLUMN)).extracting(Finding::value).containsExactly("山田太郎");
+    }
+
+    @Test
+    void longCellInANameColumnIsScannedAsFreeText() {
+        String cell = "前任の担当者は山田太郎様でしたが、現在は退職されています";
+        assertThat(find(cell, NAME_COLUMN)).extracting(Finding::value).contains("山田太郎");
+    }
+
+    @Test
+    void cellsOfOtherColumnsAreAnalysedOnlyWhenAnHonorificSuggestsAName() {
+        ScanContext addressColumn = new ScanContext(Set.of(PiiType.ADDRESS), Set.of(PiiType.values()));
+        assertThat(find("東京都港区芝公園4-2-8 山田太郎様方", addressColumn)).extracting(Finding::value).containsExactly("山田太郎");
+        assertThat(find("山田太郎 東京都港区", addressColumn)).isEmpty();
+        assertThat(find("山田太郎 東京都港区", ScanContext.freeText())).extracting(Finding::value).contains("山田太郎");
+    }
+
+    @Test
+    void disabledTypeFindsNothing() {
+        List<Finding> out = new ArrayList<>();
+        R.find("山田太郎様", new ScanContext(Set.of(), Set.of(PiiType.ADDRESS)), out);
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void offsetsAreIndicesIntoTheGivenTextWithSurrogates() {
+        String text = "😀😀𠮷田さんと山田太郎様";
+        for (Finding f : find(text, ScanContext.freeText())) {
+            assertThat(text.substring(f.start(), f.end())).isEqualTo(f.value());
+        }
+        assertThat(names(text)).contains("山田太郎");
+    }
+
+    @Test
+    void neverThrowsOnOddInput() {
+        String[] inputs = {"\uD800", "\uDC00山田", "山田\uD800太郎様", "\u0000\u0001様", "", " ", "　", "さん", "山".repeat(20000),
+            ("山田太郎様、" + "あ".repeat(50)).repeat(300)};
+        for (String s : inputs) {
+            find(s, ScanContext.freeText());
+            find(s, NAME_COLUMN);
+        }
+        assertThat(find(inputs[9], ScanContext.freeText()).stream().filter(f -> f.value().equals("山田太郎")).count()).isEqualTo(300);
+    }
+}
