@@ -114,8 +114,8 @@ final class SummaryReport implements ScanReport {
             String others = c.hits().keySet().stream().filter(x -> !c.types().contains(x)).sorted()
                     .map(x -> x.name() + String.format(" %.0f%%", 100 * c.share(x))).collect(Collectors.joining(", "));
             String cat = c.category() == null ? "" : lang == Lang.ja ? c.category().japanese() : c.category().name();
-            out.println("    " + Text.pad(String.valueOf(c.index()), 4) + Text.pad(c.header(), 22) + Text.pad(types, 34)
-                    + Text.pad(share, 8) + cat + (others.isEmpty() ? "" : lang.t("  (ほかに ", "  (also ") + others + ")"));
+            out.println("    " + Text.pad(String.valueOf(c.index()), 4) + Text.pad(c.header(), 21) + " " + Text.pad(types, 33)
+                    + " " + Text.pad(share, 7) + " " + cat + (others.isEmpty() ? "" : lang.t("  (ほかに ", "  (also ") + others + ")"));
         }
     }
 
