@@ -89,4 +89,23 @@ class DecodingTest {
         assertThat(s.charset()).isEqualTo(StandardCharsets.UTF_16LE);
         assertThat(r.events).containsExactly("table null [名前, メール]", "row 1 2 [佐藤, a@example.jp]");
     }
+
+    @Test
+    void lineFeedCountingMatchesAPlainLoop() {
+        java.util.Random random = new java.util.Random(42);
+        byte[] a = new byte[1000];
+        for (int i = 0; i < a.length; i++) {
+            int k = random.nextInt(4);
+            a[i] = (byte) (k == 0 ? '\n' : k == 1 ? 0x8A : k == 2 ? 0x0B : random.nextInt(256));
+        }
+        for (int from = 0; from < 20; from++) {
+            for (int to = 980; to <= 1000; to++) {
+                long plain = 0;
+                for (int i = from; i < to; i++) {
+                    plain += a[i] == '\n' ? 1 : 0;
+                }
+                assertThat(DecodingReader.countLf(a, from, to)).isEqualTo(plain);
+            }
+        }
+    }
 }
