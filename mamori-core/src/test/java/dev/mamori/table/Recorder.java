@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records what a reader delivers, as readable lines. */
-final class Recorder implements DocumentVisitor {
+class Recorder implements DocumentVisitor {
 
     final List<String> events = new ArrayList<>();
     final List<ReadProblem> problems = new ArrayList<>();

@@ -94,4 +94,51 @@ class XlsxReadingTest {
                 .isInstanceOf(ReadException.class)
                 .hasMessageStartingWith(cut + ": not a readable XLSX (truncated or corrupt zip): ");
     }
+
+    @Test
+    void shortDateFormatIsJapaneseOrderAndFormattedNumbersKeepTheirFormat() throws IOException {
+        Path file = dir.resolve("d.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Row h = wb.createSheet("s").createRow(0);
+            h.createCell(0).setCellValue("日付");
+            h.createCell(1).setCellValue("金額");
+            Row r = wb.getSheet("s").createRow(1);
+            CellStyle shortDate = wb.createCellStyle();
+            shortDate.setDataFormat((short) 14);
+            r.createCell(0).setCellValue(LocalDate.of(2024, 1, 15));
+            r.getCell(0).setCellStyle(shortDate);
+            CellStyle thousands = wb.createCellStyle();
+            thousands.setDataFormat((short) 3); // #,##0
+            r.createCell(1).setCellValue(1234567);
+            r.getCell(1).setCellStyle(thousands);
+            wb.write(out);
+        }
+        Recorder rec = new Recorder();
+        reader.read(file, rec);
+        assertThat(rec.events).containsExactly("table s [日付, 金額]", "row 1 2 [2024/1/15, 1,234,567]");
+    }
+
+    @Test
+    void oleFileNamedXlsxSaysWhatToDo() throws IOException {
+        Path ole = Files.write(dir.resolve("locked.xlsx"),
+                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
+        assertThatThrownBy(() -> reader.read(ole, new Recorder()))
+                .isInstanceOf(ReadException.class)
+                .hasMessage(ole + ": legacy .xls or password-protected workbook (OLE2 file) is not supported;"
+                        + " save as .xlsx without a password");
+    }
+
+    @Test
+    void visitorExceptionsPassThroughUnchanged() throws IOException {
+        Path file = workbook();
+        Recorder failing = new Recorder() {
+            @Override
+            public void row(long row, long line, java.util.List<String> cells) {
+                throw new IllegalStateException("stop here");
+            }
+        };
+        assertThatThrownBy(() -> reader.read(file, failing))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("stop here");
+    }
 }
