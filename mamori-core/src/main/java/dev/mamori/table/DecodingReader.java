@@ -140,11 +140,8 @@ final class DecodingReader extends Reader {
     private void reportAndSkip(int length) {
         int pos = bytes.position();
         countLinesUpTo(pos);
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            hex.append(i == 0 ? "" : " ").append(String.format("%02X", bytes.get(pos + i) & 0xFF));
-        }
-        problems.undecodable(consumed + pos, countLines ? lfBefore + 1 : 0, hex.toString(), decoder.charset().name());
+        problems.undecodable(consumed + pos, countLines ? lfBefore + 1 : 0, bytes.array(), pos, length,
+                decoder.charset().name());
         bytes.position(pos + length);
     }
 
