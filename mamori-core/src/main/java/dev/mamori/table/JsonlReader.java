@@ -19,7 +19,7 @@ import java.util.Map;
 final class JsonlReader implements LineScanner.Sink {
 
     /** Longest line, in chars, that is parsed; longer lines are reported and skipped. */
-    static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+    static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
 
     private static final JsonFactory JSON = new JsonFactory();
 

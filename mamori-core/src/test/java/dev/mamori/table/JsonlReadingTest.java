@@ -54,4 +54,16 @@ class JsonlReadingTest {
         assertThat(r.problems).extracting(ReadProblem::message)
                 .containsExactly(dir.resolve("gold.jsonl") + ":2: line 2 lacks a string \"text\"; skipped");
     }
+
+    @Test
+    void overlongLineIsReportedAndSkipped() throws IOException {
+        String big = "{\"k\": \"" + "x".repeat(JsonlReader.MAX_LINE_CHARS) + "\"}";
+        Recorder r = new Recorder();
+        ReadSummary s = new DocumentReader(null).read(
+                Files.writeString(dir.resolve("big.jsonl"), "{\"k\": 1}\n" + big + "\n{\"k\": 3}\n"), r);
+        assertThat(s.records()).isEqualTo(2);
+        assertThat(r.events).containsExactly("table null [k]", "row 1 1 [1]", "row 2 3 [3]");
+        assertThat(r.problems).extracting(ReadProblem::message)
+                .containsExactly(dir.resolve("big.jsonl") + ":2: line 2 is longer than 4194304 chars; skipped");
+    }
 }
