@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Streams the sheets of an XLSX with POI's event API: one table per sheet, its header the first
@@ -79,6 +80,7 @@ final class XlsxReader {
                 Rows handler = new Rows(sheets.getSheetName(), headerRow, v);
                 try (sheet) {
                     XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing is logged
                     xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, handler, new ShownValues(), false));
                     xml.parse(new InputSource(sheet));
                 } catch (VisitorFailure e) {
