@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.util.Limits;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -21,16 +22,23 @@ import java.util.regex.Pattern;
 final class CsvTableReader {
 
     /** Largest field, in chars, unless the user set -Dfastcsv.max.field.size (records: 4 × that). */
-    static final int MAX_FIELD_CHARS = 4 * 1024 * 1024;
+    private static final int MAX_FIELD_CHARS = 4 * 1024 * 1024;
 
     static {
         // FastCSV reads its limits from system properties once, when first used; keep the heap bounded.
+        // If FastCSV's reader was used before this class, its own (larger, still bounded) default holds.
         if (System.getProperty("fastcsv.max.field.size") == null) {
             System.setProperty("fastcsv.max.field.size", Integer.toString(MAX_FIELD_CHARS));
         }
     }
 
+    /** The field limit in force. */
+    static int maxFieldChars() {
+        return Limits.MAX_FIELD_SIZE;
+    }
+
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    private static final Pattern BUFFER = Pattern.compile("maximum buffer size of (\\d+) is insufficient");
 
     private CsvTableReader() {
     }
@@ -63,7 +71,7 @@ final class CsvTableReader {
         } catch (CsvParseException e) {
             long line = lineOf(e, lastLine + 1);
             problems.report(-1, line, "record starting at line " + line + " cannot be read ("
-                    + rootMessage(e) + "); stopped reading this file");
+                    + cause(e) + "); stopped reading this file");
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -82,6 +90,12 @@ final class CsvTableReader {
     private static long lineOf(RuntimeException e, long fallback) {
         Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
         return m.find() ? Long.parseLong(m.group(1)) : fallback;
+    }
+
+    private static String cause(Throwable e) {
+        String m = String.valueOf(rootMessage(e));
+        Matcher buffer = BUFFER.matcher(m);
+        return buffer.find() ? "a field is longer than " + buffer.group(1) + " chars; is a quote never closed?" : m;
     }
 
     private static String rootMessage(Throwable e) {

@@ -3,7 +3,10 @@ package dev.mamori.table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 final class DecodingReader extends Reader {
 
     private static final int BUFFER = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private final CharsetDecoder decoder;
@@ -110,25 +114,34 @@ final class DecodingReader extends Reader {
         if (!countLines) {
             return;
         }
-        byte[] a = bytes.array();
-        long lf = 0;
-        for (int i = countedUpTo; i < end; i++) {
+        if (end > countedUpTo) {
+            lfBefore += countLf(bytes.array(), countedUpTo, end);
+            countedUpTo = end;
+        }
+    }
+
+    /** LF bytes in a[from, to), eight at a time (exact: no carries between bytes). */
+    static long countLf(byte[] a, int from, int to) {
+        long n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(a, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long t = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x;
+            n += Long.bitCount(~t & 0x8080808080808080L);
+        }
+        for (; i < to; i++) {
             if (a[i] == '\n') {
-                lf++;
+                n++;
             }
         }
-        lfBefore += lf;
-        countedUpTo = Math.max(countedUpTo, end);
+        return n;
     }
 
     private void reportAndSkip(int length) {
         int pos = bytes.position();
         countLinesUpTo(pos);
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            hex.append(i == 0 ? "" : " ").append(String.format("%02X", bytes.get(pos + i) & 0xFF));
-        }
-        problems.undecodable(consumed + pos, countLines ? lfBefore + 1 : 0, hex.toString(), decoder.charset().name());
+        problems.undecodable(consumed + pos, countLines ? lfBefore + 1 : 0, bytes.array(), pos, length,
+                decoder.charset().name());
         bytes.position(pos + length);
     }
 

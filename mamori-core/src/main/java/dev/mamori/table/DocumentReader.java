@@ -58,7 +58,8 @@ public final class DocumentReader {
      */
     public ReadSummary read(Path file, DocumentVisitor v) throws ReadException {
         String name = file.toString();
-        Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
+        String fileName = file.getFileName() == null ? name : file.getFileName().toString();
+        Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(fileName);
         try {
             if (format == null) {
                 Sniff s = sniff(file);

@@ -19,14 +19,15 @@ import java.util.Map;
 final class JsonlReader implements LineScanner.Sink {
 
     /** Longest line, in chars, that is parsed; longer lines are reported and skipped. */
-    static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+    static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
 
     private static final JsonFactory JSON = new JsonFactory();
 
     private final DocumentVisitor visitor;
     private final Problems problems;
     private final boolean labeled;
-    private final StringBuilder line = new StringBuilder();
+    private char[] line = new char[4096];
+    private int length;
     private boolean tooLong;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
     private long rows;
@@ -45,12 +46,16 @@ final class JsonlReader implements LineScanner.Sink {
 
     @Override
     public void chars(char[] buf, int off, int len) {
-        if (tooLong || line.length() + len > MAX_LINE_CHARS) {
+        if (tooLong || length + len > MAX_LINE_CHARS) {
             tooLong = true;
-            line.setLength(0);
+            length = 0;
             return;
         }
-        line.append(buf, off, len);
+        if (length + len > line.length) {
+            line = Arrays.copyOf(line, Math.min(MAX_LINE_CHARS, Math.max(length + len, 2 * line.length)));
+        }
+        System.arraycopy(buf, off, line, length, len);
+        length += len;
     }
 
     @Override
@@ -58,20 +63,29 @@ final class JsonlReader implements LineScanner.Sink {
         try {
             if (tooLong) {
                 problems.report(-1, n, "line " + n + " is longer than " + MAX_LINE_CHARS + " chars; skipped");
-            } else if (!line.toString().isBlank()) {
-                parse(n, line.toString());
+            } else if (!blank()) {
+                parse(n);
             }
         } finally {
             tooLong = false;
-            line.setLength(0);
-            if (line.capacity() > (1 << 20)) {
-                line.trimToSize();
+            length = 0;
+            if (line.length > (1 << 20)) {
+                line = new char[4096]; // do not keep a huge buffer for the rest of the file
             }
         }
     }
 
-    private void parse(long n, String json) throws IOException {
-        try (JsonParser p = JSON.createParser(json)) {
+    private boolean blank() {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(line[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void parse(long n) throws IOException {
+        try (JsonParser p = JSON.createParser(line, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 problems.report(-1, n, "line " + n + " is not a JSON object; skipped");
                 return;

@@ -23,10 +23,15 @@ final class Problems {
         visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what));
     }
 
-    void undecodable(long byteOffset, long line, String bytesHex, String charset) {
+    /** Undecodable bytes {@code b[off, off + len)} at {@code byteOffset}; only the first 100 are reported. */
+    void undecodable(long byteOffset, long line, byte[] b, int off, int len, String charset) {
         decodeErrors++;
         if (decodeErrors <= MAX_DECODE_REPORTS) {
-            report(byteOffset, line, "bytes " + bytesHex + " are not valid " + charset + "; replaced with U+FFFD");
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < len; i++) {
+                hex.append(i == 0 ? "" : " ").append(String.format("%02X", b[off + i] & 0xFF));
+            }
+            report(byteOffset, line, "bytes " + hex + " are not valid " + charset + "; replaced with U+FFFD");
         }
     }
 

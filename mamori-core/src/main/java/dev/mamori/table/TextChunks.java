@@ -20,6 +20,7 @@ final class TextChunks implements LineScanner.Sink {
     private int len;
     private int offset;
     private int currentOverlap;
+    private long line = 1; // the line being read
 
     TextChunks(DocumentVisitor visitor) {
         this(visitor, MAX, OVERLAP);
@@ -31,8 +32,6 @@ final class TextChunks implements LineScanner.Sink {
         this.max = max;
         this.overlap = overlap;
     }
-
-    private long line = 1;
 
     @Override
     public void chars(char[] in, int off, int n) {

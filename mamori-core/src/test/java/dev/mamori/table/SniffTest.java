@@ -1,0 +1,68 @@
+package dev.mamori.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SniffTest {
+
+    @TempDir
+    Path dir;
+
+    private DocumentReader.Sniff sniff(String name, byte[] bytes) throws IOException {
+        return DocumentReader.sniff(Files.write(dir.resolve(name), bytes));
+    }
+
+    private static DocumentReader.Sniff skip(String reason) {
+        return new DocumentReader.Sniff(null, reason);
+    }
+
+    @Test
+    void binaryFilesAreSkippedWithAReason() throws IOException {
+        assertThat(sniff("a.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10})).isEqualTo(skip("PNG image"));
+        assertThat(sniff("a.csv", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("PDF document"));
+        assertThat(sniff("a.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isEqualTo(skip("JPEG image"));
+        assertThat(sniff("a.gif", "GIF89a".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("GIF image"));
+        assertThat(sniff("a.gz", new byte[] {0x1F, (byte) 0x8B, 8})).isEqualTo(skip("gzip archive"));
+        assertThat(sniff("A.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE})).isEqualTo(skip("Java class file"));
+        assertThat(sniff("a.dat", new byte[] {'a', 'b', 0, 'c'})).isEqualTo(skip("binary file (NUL byte at offset 2)"));
+        assertThat(sniff("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}))
+                .isEqualTo(skip("OLE2 file: legacy .xls is not supported; save as .xlsx"));
+        assertThat(sniff("fake.xlsx", "hello".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("not a ZIP, so not an XLSX workbook"));
+    }
+
+    @Test
+    void zipThatIsNotAWorkbookIsSkipped() throws IOException {
+        Path zip = dir.resolve("doc.docx");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("word/document.xml"));
+            z.write("<w/>".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        assertThat(DocumentReader.sniff(zip)).isEqualTo(skip("ZIP archive that is not an XLSX workbook"));
+        assertThatThrownBy(() -> new DocumentReader(null).read(zip, new Recorder()))
+                .isInstanceOf(ReadException.class)
+                .hasMessage(zip + ": not a text, CSV, XLSX or JSONL file: ZIP archive that is not an XLSX workbook");
+    }
+
+    @Test
+    void textFormatsByExtensionThenContent() throws IOException {
+        byte[] prose = "Hello, world.\nThis is prose, with commas, here and there.\nNo table.\n".getBytes(StandardCharsets.UTF_8);
+        byte[] table = "氏名|電話\n山田|090\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(sniff("notes", prose)).isEqualTo(new DocumentReader.Sniff(Format.TEXT, null));
+        assertThat(sniff("data", table)).isEqualTo(new DocumentReader.Sniff(Format.CSV, null));
+        assertThat(sniff("data.log", table)).isEqualTo(new DocumentReader.Sniff(Format.TEXT, null));
+        assertThat(sniff("x.ndjson", "{}\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(new DocumentReader.Sniff(Format.JSONL, null));
+        assertThat(sniff("u16.txt", new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0})).isEqualTo(new DocumentReader.Sniff(Format.TEXT, null));
+        assertThat(sniff("empty", new byte[0])).isEqualTo(new DocumentReader.Sniff(Format.TEXT, null));
+    }
+}

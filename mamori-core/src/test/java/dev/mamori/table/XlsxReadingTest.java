@@ -1,0 +1,144 @@
+package dev.mamori.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XlsxReadingTest {
+
+    @TempDir
+    Path dir;
+
+    private final DocumentReader reader = new DocumentReader(DocumentReader.Options.defaults());
+
+    private Path workbook() throws IOException {
+        Path file = dir.resolve("people.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet s = wb.createSheet("名簿");
+            Row h = s.createRow(1); // header on spreadsheet row 2, row 1 empty
+            h.createCell(0).setCellValue("氏名");
+            h.createCell(1).setCellValue("マイナンバー");
+            h.createCell(2).setCellValue("生年月日");
+            h.createCell(3).setCellValue("点数");
+            Row r = s.createRow(2);
+            r.createCell(0).setCellValue("山田太郎");
+            r.createCell(1).setCellValue(123456789012d);
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy/mm/dd"));
+            r.createCell(2).setCellValue(LocalDate.of(1980, 4, 1));
+            r.getCell(2).setCellStyle(date);
+            r.createCell(3).setCellValue(12.5);
+            Row gap = s.createRow(4); // column B left empty
+            gap.createCell(0).setCellValue("佐藤花子");
+            gap.createCell(2).setCellValue("不明");
+            Sheet t = wb.createSheet("Sheet2");
+            t.createRow(0).createCell(0).setCellValue("メール");
+            t.createRow(1).createCell(0).setCellValue("a@example.jp");
+            t.getRow(1).createCell(2).setCellValue("extra");
+            wb.write(out);
+        }
+        return file;
+    }
+
+    @Test
+    void sheetsAreTablesWithValuesAsShown() throws IOException {
+        Recorder r = new Recorder();
+        ReadSummary s = reader.read(workbook(), r);
+
+        assertThat(s.format()).isEqualTo(Format.XLSX);
+        assertThat(s.records()).isEqualTo(3);
+        assertThat(s.charset()).isNull();
+        assertThat(r.events).containsExactly(
+                "table 名簿 [氏名, マイナンバー, 生年月日, 点数]",
+                "row 1 3 [山田太郎, 123456789012, 1980/04/01, 12.5]",
+                "row 2 5 [佐藤花子, null, 不明, null]",
+                "table Sheet2 [メール]",
+                "row 1 2 [a@example.jp, null, extra]");
+        assertThat(r.problems).isEmpty();
+    }
+
+    @Test
+    void xlsxIsSniffedWithoutExtension() throws IOException {
+        Path plain = Files.copy(workbook(), dir.resolve("export.bin"));
+        assertThat(DocumentReader.sniff(plain)).isEqualTo(new DocumentReader.Sniff(Format.XLSX, null));
+        Recorder r = new Recorder();
+        assertThat(reader.read(plain, r).records()).isEqualTo(3);
+    }
+
+    @Test
+    void xlsxFromAStreamIsReadThroughATemporaryCopy() throws IOException {
+        Recorder r = new Recorder();
+        try (var in = Files.newInputStream(workbook())) {
+            assertThat(reader.read(in, "-", r).format()).isEqualTo(Format.XLSX);
+        }
+        assertThat(r.events).hasSize(5);
+    }
+
+    @Test
+    void truncatedXlsxIsAReadException() throws IOException {
+        byte[] whole = Files.readAllBytes(workbook());
+        Path cut = Files.write(dir.resolve("cut.xlsx"), Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> reader.read(cut, new Recorder()))
+                .isInstanceOf(ReadException.class)
+                .hasMessageStartingWith(cut + ": not a readable XLSX (truncated or corrupt zip): ");
+    }
+
+    @Test
+    void shortDateFormatIsJapaneseOrderAndFormattedNumbersKeepTheirFormat() throws IOException {
+        Path file = dir.resolve("d.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Row h = wb.createSheet("s").createRow(0);
+            h.createCell(0).setCellValue("日付");
+            h.createCell(1).setCellValue("金額");
+            Row r = wb.getSheet("s").createRow(1);
+            CellStyle shortDate = wb.createCellStyle();
+            shortDate.setDataFormat((short) 14);
+            r.createCell(0).setCellValue(LocalDate.of(2024, 1, 15));
+            r.getCell(0).setCellStyle(shortDate);
+            CellStyle thousands = wb.createCellStyle();
+            thousands.setDataFormat((short) 3); // #,##0
+            r.createCell(1).setCellValue(1234567);
+            r.getCell(1).setCellStyle(thousands);
+            wb.write(out);
+        }
+        Recorder rec = new Recorder();
+        reader.read(file, rec);
+        assertThat(rec.events).containsExactly("table s [日付, 金額]", "row 1 2 [2024/1/15, 1,234,567]");
+    }
+
+    @Test
+    void oleFileNamedXlsxSaysWhatToDo() throws IOException {
+        Path ole = Files.write(dir.resolve("locked.xlsx"),
+                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
+        assertThatThrownBy(() -> reader.read(ole, new Recorder()))
+                .isInstanceOf(ReadException.class)
+                .hasMessage(ole + ": legacy .xls or password-protected workbook (OLE2 file) is not supported;"
+                        + " save as .xlsx without a password");
+    }
+
+    @Test
+    void visitorExceptionsPassThroughUnchanged() throws IOException {
+        Path file = workbook();
+        Recorder failing = new Recorder() {
+            @Override
+            public void row(long row, long line, java.util.List<String> cells) {
+                throw new IllegalStateException("stop here");
+            }
+        };
+        assertThatThrownBy(() -> reader.read(file, failing))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("stop here");
+    }
+}
