@@ -159,7 +159,9 @@ final class SummaryReport implements ScanReport {
 
     @Override
     public void unreadable(String file, String message) {
+        out.println(file + "  " + lang.t("読めません: ", "unreadable: ") + message);
         flushProblems();
+        out.println();
     }
 
     @Override

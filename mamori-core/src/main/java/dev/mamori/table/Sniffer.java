@@ -26,7 +26,10 @@ final class Sniffer {
     /** Why the head is not text we read (a binary or unsupported file), or null when it may be. */
     static String binaryReason(Head head, Path file) {
         if (head.startsWith(0x50, 0x4B, 0x03, 0x04) || head.startsWith(0x50, 0x4B, 0x05, 0x06)) {
-            return file != null && XlsxReader.isWorkbook(file) ? null : "ZIP archive that is not an XLSX workbook";
+            // a .xlsx that does not open as a zip is read anyway, so its corruption is reported as such
+            boolean named = file != null && file.getFileName() != null
+                    && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+            return file != null && (named || XlsxReader.isWorkbook(file)) ? null : "ZIP archive that is not an XLSX workbook";
         }
         if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             return "OLE2 file: legacy .xls is not supported; save as .xlsx";
