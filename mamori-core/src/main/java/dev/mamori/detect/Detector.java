@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public final class Detector {
 
+    /** Each thread's list for the recognizers' raw findings, so a call that finds nothing allocates nothing. */
+    private static final ThreadLocal<List<Finding>> SCRATCH = ThreadLocal.withInitial(() -> new ArrayList<>(16));
+
     /** Findings below this confidence are dropped unless the caller asks otherwise. */
     public static final double DEFAULT_MIN_CONFIDENCE = 0.4;
 
@@ -64,15 +67,22 @@ public final class Detector {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        List<Finding> raw = new ArrayList<>(4);
+        List<Finding> raw = SCRATCH.get();
+        raw.clear();
         for (Recognizer r : recognizers) {
             r.find(text, context, raw);
         }
         if (raw.isEmpty()) {
             return List.of();
         }
-        raw.removeIf(f -> f.confidence() < minConfidence || !types.contains(f.type()));
-        return settle(raw);
+        List<Finding> kept = new ArrayList<>(raw.size());
+        for (Finding f : raw) {
+            if (f.confidence() >= minConfidence && types.contains(f.type())) {
+                kept.add(f);
+            }
+        }
+        raw.clear();
+        return settle(kept);
     }
 
     private static final Comparator<Finding> STRONGER = Comparator
@@ -80,12 +90,14 @@ public final class Detector {
             .thenComparingDouble(Finding::confidence)
             .thenComparingInt(f -> f.end() - f.start());
 
+    private static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::start).thenComparingInt(f -> -f.end());
+
     /** Keeps, of overlapping findings, the validated, then the more confident, then the longer one. */
     static List<Finding> settle(List<Finding> raw) {
         if (raw.size() <= 1) {
             return raw;
         }
-        raw.sort(Comparator.comparingInt(Finding::start).thenComparingInt(f -> -f.end()));
+        raw.sort(BY_POSITION);
         List<Finding> out = new ArrayList<>(raw.size());
         for (Finding f : raw) {
             int last = out.size() - 1;

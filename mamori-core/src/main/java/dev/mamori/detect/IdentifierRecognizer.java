@@ -27,6 +27,8 @@ final class IdentifierRecognizer implements Recognizer {
             PiiType.PENSION_NUMBER, PiiType.RESIDENCE_CARD, PiiType.RESIDENT_RECORD_CODE, PiiType.HEALTH_INSURANCE,
             PiiType.CREDIT_CARD, PiiType.BANK_ACCOUNT));
 
+    private static final long TYPE_MASK = ScanContext.mask(TYPES);
+
     @Override
     public Set<PiiType> types() {
         return TYPES;
@@ -37,19 +39,26 @@ final class IdentifierRecognizer implements Recognizer {
         if (text == null || text.isEmpty() || context == null) {
             return;
         }
-        boolean any = false;
-        for (PiiType t : TYPES) {
-            any |= context.wants(t);
-        }
-        if (any) {
+        if (context.wantsAny(TYPE_MASK)) {
             new Scan(text, context, out).run();
         }
     }
 
-    /** The state of one call: reusable buffers, so nothing is allocated for non-candidates. */
     /** Latin labels that may touch a number: 電話 and FAX headings, "No". */
     private static final java.util.Set<String> LABELS = java.util.Set.of("tel", "fax", "phone", "mobile", "cell", "no", "tell");
 
+    /** The lexers and parsers of one thread, reused by every call on it (each resets what it uses). */
+    private static final class Buffers {
+        final NumberChain chain = new NumberChain();
+        final NumberClassifier numbers = new NumberClassifier();
+        final DateParser dateParser = new DateParser();
+        final EmailScanner emails = EmailScanner.create();
+        final int[] eraStart = new int[1];
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    /** The state of one call; its buffers are the thread's, so nothing is allocated for non-candidates. */
     private static final class Scan {
         private final String s;
         private final int n;
@@ -57,13 +66,19 @@ final class IdentifierRecognizer implements Recognizer {
         private final List<Finding> out;
         private final boolean email;
         private final boolean dates;
-        private final NumberChain chain = new NumberChain();
-        private final NumberClassifier numbers = new NumberClassifier();
-        private final DateParser dateParser = new DateParser();
-        private final EmailScanner emails = EmailScanner.create();
-        private final int[] eraStart = new int[1];
+        private final NumberChain chain;
+        private final NumberClassifier numbers;
+        private final DateParser dateParser;
+        private final EmailScanner emails;
+        private final int[] eraStart;
 
         Scan(String s, ScanContext sc, List<Finding> out) {
+            Buffers b = BUFFERS.get();
+            this.chain = b.chain;
+            this.numbers = b.numbers;
+            this.dateParser = b.dateParser;
+            this.emails = b.emails;
+            this.eraStart = b.eraStart;
             this.s = s;
             this.n = s.length();
             this.sc = sc;
