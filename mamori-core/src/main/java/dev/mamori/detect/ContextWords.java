@@ -8,81 +8,137 @@ import java.util.Map;
 
 /**
  * Context words near a candidate raise or lower its confidence. Japanese has no spaces between
- * words, so the context is a window of characters around the span, not a list of tokens.
+ * words, so the context is a window of characters around the span ({@link #BEFORE} before,
+ * {@link #AFTER} after, not crossing a line break: a label belongs to the line it is on), not a
+ * list of tokens. Each word counts once; the weights found are summed and clamped to -1..1.
  *
  * <p>Entries come from {@code context-words.tsv} (identifiers, dates, contact details) and
  * {@code context-words-language.tsv} (names, addresses, special care-required information):
- * {@code TYPE <tab> word <tab> weight}, weight in -1..1. ASCII words match case-insensitively.
+ * {@code TYPE <tab> word <tab> weight}. ASCII words match case-insensitively.
+ *
+ * <p>The window is read once for all types: an index from a word's first character to the types
+ * that have words starting with it means most window characters cost one array read.
  */
 final class ContextWords {
 
     static final int BEFORE = 24;
     static final int AFTER = 12;
+    /** The context score a column hint is worth. */
+    static final double HINT = 0.8;
 
+    private static final int TYPES = PiiType.values().length;
+    private static final ThreadLocal<long[]> SEEN = ThreadLocal.withInitial(() -> new long[TYPES]);
     private static final ContextWords DEFAULT = new ContextWords(List.of("context-words.tsv", "context-words-language.tsv"));
 
-    private record Word(String text, double weight, boolean ascii) {
-    }
-
-    private final Map<PiiType, Word[]> words = new EnumMap<>(PiiType.class);
+    /** Bit {@code type.ordinal()} set when some word of the type starts with the character. */
+    private final int[] firstChars = new int[Character.MAX_VALUE + 1];
+    private final String[][] texts = new String[TYPES][];
+    private final double[][] weights = new double[TYPES][];
+    private final boolean[][] asciis = new boolean[TYPES][];
 
     ContextWords(List<String> files) {
-        Map<PiiType, List<Word>> m = new EnumMap<>(PiiType.class);
+        Map<PiiType, List<DataFile.Row>> m = new EnumMap<>(PiiType.class);
         for (String f : files) {
-            if (ContextWords.class.getResource("/dev/mamori/detect/" + f) == null) {
-                continue;
-            }
-            for (DataFile.Row r : DataFile.read(f)) {
-                PiiType t = PiiType.valueOf(r.field(0));
-                String w = r.field(1);
-                boolean ascii = w.chars().allMatch(c -> c < 128);
-                m.computeIfAbsent(t, k -> new ArrayList<>())
-                        .add(new Word(ascii ? w.toLowerCase(Locale.ROOT) : w, Double.parseDouble(r.field(2)), ascii));
+            if (ContextWords.class.getResource("/dev/mamori/detect/" + f) != null) {
+                for (DataFile.Row r : DataFile.read(f)) {
+                    if (!r.field(1).isEmpty()) {
+                        m.computeIfAbsent(PiiType.valueOf(r.field(0)), k -> new ArrayList<>()).add(r);
+                    }
+                }
             }
         }
-        m.forEach((t, l) -> words.put(t, l.toArray(new Word[0])));
+        m.forEach((t, rows) -> {
+            int o = t.ordinal();
+            if (rows.size() > 64) {
+                throw new IllegalStateException(rows.get(64).file() + ":" + rows.get(64).line() + ": more than 64 context words for " + t);
+            }
+            texts[o] = new String[rows.size()];
+            weights[o] = new double[rows.size()];
+            asciis[o] = new boolean[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                String w = rows.get(i).field(1);
+                boolean ascii = w.chars().allMatch(c -> c < 128);
+                texts[o][i] = ascii ? w.toLowerCase(Locale.ROOT) : w;
+                weights[o][i] = Double.parseDouble(rows.get(i).field(2));
+                asciis[o][i] = ascii;
+                char c = w.charAt(0);
+                firstChars[c] |= 1 << o;
+                if (ascii) {
+                    firstChars[Character.toLowerCase(c)] |= 1 << o;
+                    firstChars[Character.toUpperCase(c)] |= 1 << o;
+                }
+            }
+        });
     }
 
     static ContextWords get() {
         return DEFAULT;
     }
 
-    /**
-     * The sum of the weights of this type's context words that occur within {@link #BEFORE}
-     * characters before or {@link #AFTER} characters after the span, clamped to -1..1.
-     */
+    /** The context score of {@code type} around the span, -1..1. */
     double score(PiiType type, String text, int start, int end) {
-        return score(type, text, start, end, BEFORE, AFTER);
-    }
-
-    double score(PiiType type, String text, int start, int end, int before, int after) {
-        Word[] ws = words.get(type);
-        if (ws == null) {
+        int o = type.ordinal();
+        if (texts[o] == null) {
             return 0;
         }
-        int from = Math.max(0, start - before);
-        int to = Math.min(text.length(), end + after);
+        long[] seen = SEEN.get();
+        seen[o] = 0;
+        scanWindow(text, start, end, 1 << o, seen);
+        return sum(o, seen[o]);
+    }
+
+    /** Like {@link #score(PiiType, String, int, int)}, raised to {@link #HINT} in a column hinted for the type. */
+    double score(PiiType type, String text, int start, int end, ScanContext ctx) {
+        double s = score(type, text, start, end);
+        return ctx.hinted(type) ? Math.max(s, HINT) : s;
+    }
+
+    private double sum(int o, long seen) {
         double sum = 0;
-        for (Word w : ws) {
-            if (occursIn(text, from, start, w) || occursIn(text, end, to, w)) {
-                sum += w.weight;
+        for (int k = 0; seen != 0 && k < texts[o].length; k++) {
+            if ((seen & (1L << k)) != 0) {
+                sum += weights[o][k];
             }
         }
         return Math.max(-1, Math.min(1, sum));
     }
 
-    /** True when any positive context word of {@code type} occurs in the window. */
-    boolean supports(PiiType type, String text, int start, int end) {
-        return score(type, text, start, end) > 0;
-    }
-
-    private static boolean occursIn(String text, int from, int to, Word w) {
-        int n = w.text.length();
-        for (int i = from; i + n <= to; i++) {
-            if (text.regionMatches(w.ascii, i, w.text, 0, n)) {
-                return true;
+    /** Marks in {@code seen[type]} the words of the types in {@code typeMask} found in the span's window. */
+    private void scanWindow(String text, int start, int end, int typeMask, long[] seen) {
+        int s = Math.max(0, Math.min(start, text.length()));
+        int e = Math.max(s, Math.min(end, text.length()));
+        int from = Math.max(0, s - BEFORE);
+        int to = Math.min(text.length(), e + AFTER);
+        for (int i = s - 1; i >= from; i--) {
+            if (text.charAt(i) == '\n') {
+                from = i + 1;
+                break;
             }
         }
-        return false;
+        for (int i = e; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                to = i;
+                break;
+            }
+        }
+        scan(text, from, s, typeMask, seen);
+        scan(text, e, to, typeMask, seen);
+    }
+
+    private void scan(String text, int from, int to, int typeMask, long[] seen) {
+        for (int i = from; i < to; i++) {
+            int types = firstChars[text.charAt(i)] & typeMask;
+            while (types != 0) {
+                int o = Integer.numberOfTrailingZeros(types);
+                types &= types - 1;
+                String[] ws = texts[o];
+                for (int k = 0; k < ws.length; k++) {
+                    String w = ws[k];
+                    if ((seen[o] & (1L << k)) == 0 && i + w.length() <= to && text.regionMatches(asciis[o][k], i, w, 0, w.length())) {
+                        seen[o] |= 1L << k;
+                    }
+                }
+            }
+        }
     }
 }

@@ -114,7 +114,7 @@ final class IdentifierRecognizer implements Recognizer {
         private int onAt(int i) {
             if (email && emails.scan(s, i)) {
                 int x = emails.end;
-                double conf = NumberClassifier.conf(0.9, 0.99, ContextGate.get().score(PiiType.EMAIL, s, emails.start, x, sc));
+                double conf = NumberClassifier.conf(0.9, 0.99, ContextWords.get().score(PiiType.EMAIL, s, emails.start, x, sc));
                 if (conf >= NumberClassifier.MIN) {
                     out.add(new Finding(PiiType.EMAIL, emails.start, x, conf, false, s.substring(emails.start, x)));
                 }
@@ -257,7 +257,7 @@ final class IdentifierRecognizer implements Recognizer {
             if (!sc.wants(t)) {
                 return;
             }
-            double conf = NumberClassifier.conf(base, top, ContextGate.get().score(t, s, start, end, sc));
+            double conf = NumberClassifier.conf(base, top, ContextWords.get().score(t, s, start, end, sc));
             if (conf >= NumberClassifier.MIN) {
                 out.add(new Finding(t, start, end, conf, false, s.substring(start, end)));
             }
@@ -266,7 +266,7 @@ final class IdentifierRecognizer implements Recognizer {
         private void birthDate() {
             int a = dateParser.start;
             int b = dateParser.end;
-            double x = ContextGate.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
+            double x = ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (x > 0) {
                 out.add(new Finding(PiiType.DATE_OF_BIRTH, a, b, NumberClassifier.conf(0.7, 0.99, x), false, s.substring(a, b)));
             }

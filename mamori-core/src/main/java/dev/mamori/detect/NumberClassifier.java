@@ -15,7 +15,7 @@ final class NumberClassifier {
 
     private final PhonePlan plan = PhonePlan.get();
     private final IdentifierRules rules = IdentifierRules.get();
-    private final ContextGate gate = ContextGate.get();
+    private final ContextWords gate = ContextWords.get();
     private final byte[] nat = new byte[NumberChain.MAX_DIGITS + 1];
 
     private PiiType bestType;
