@@ -109,7 +109,7 @@ public final class EvalDetectCommand implements Callable<Integer> {
 
     private void printText(PrintWriter out, Evaluation eval, double secs) {
         out.printf("%d documents, %.2f s%n", eval.documents(), secs);
-        out.printf("%-22s %9s %9s %9s %8s %6s %6s %6s%n", "type", "precision", "recall", "F1", "labels", "TP", "FP", "FN");
+        out.printf("%-22s %9s %9s %9s %8s %8s %6s %6s%n", "type", "precision", "recall", "F1", "labels", "findings", "FP", "FN");
         for (Map.Entry<PiiType, Evaluation.Score> e : eval.byType().entrySet()) {
             row(out, e.getKey().name(), e.getValue());
         }
@@ -130,8 +130,8 @@ public final class EvalDetectCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String name, Evaluation.Score s) {
-        out.printf("%-22s %9s %9s %9s %8d %6d %6d %6d%n", name, pct(s.precision()), pct(s.recall()), pct(s.f1()),
-                s.support(), s.truePositives(), s.falsePositives(), s.falseNegatives());
+        out.printf("%-22s %9s %9s %9s %8d %8d %6d %6d%n", name, pct(s.precision()), pct(s.recall()), pct(s.f1()),
+                s.labels(), s.findings(), s.falsePositives(), s.falseNegatives());
     }
 
     private static String pct(double v) {
@@ -151,8 +151,10 @@ public final class EvalDetectCommand implements Callable<Integer> {
         n.put("precision", s.precision());
         n.put("recall", s.recall());
         n.put("f1", s.f1());
-        n.put("labels", s.support());
-        n.put("tp", s.truePositives());
+        n.put("labels", s.labels());
+        n.put("labels_found", s.labelsFound());
+        n.put("findings", s.findings());
+        n.put("findings_right", s.findingsRight());
         n.put("fp", s.falsePositives());
         n.put("fn", s.falseNegatives());
     }

@@ -109,7 +109,7 @@ final class JsonReport implements ScanReport {
     @Override
     public void problem(ReadProblem p) {
         if (lines) {
-            err.println("mamori: " + Problems.describe(p));
+            err.println("mamori: " + p.message());
         } else {
             problems.add(p);
         }

@@ -170,6 +170,11 @@ public final class ScanCommand implements Callable<Integer> {
                 outcome.problem();
                 report.problem(problem);
             }
+
+            @Override
+            public void progress(long bytesRead) {
+                progress.advance(bytesRead);
+            }
         };
         progress.start(name, file == null ? -1 : Files.size(file));
         try {

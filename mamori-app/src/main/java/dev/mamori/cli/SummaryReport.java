@@ -60,7 +60,7 @@ final class SummaryReport implements ScanReport {
 
     @Override
     public void problem(ReadProblem p) {
-        problems.add(Problems.describe(p));
+        problems.add(p.message());
     }
 
     @Override

@@ -171,7 +171,7 @@ class CliTest {
         Run r = run("eval-detect", "--types", "PHONE,EMAIL", f.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).containsPattern("PHONE\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+1\\s+1\\s+0\\s+0");
-        assertThat(r.out()).containsPattern("EMAIL\\s+0\\.000\\s+-\\s+-\\s+0\\s+0\\s+1\\s+0");
+        assertThat(r.out()).containsPattern("EMAIL\\s+0\\.000\\s+-\\s+-\\s+0\\s+1\\s+1\\s+0");
     }
 
     @Test

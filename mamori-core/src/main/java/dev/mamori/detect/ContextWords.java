@@ -49,7 +49,7 @@ final class ContextWords {
         }
         m.forEach((t, rows) -> {
             int o = t.ordinal();
-            if (rows.size() > 64) {
+            if (rows.size() > 64) { // seen-word sets are 64-bit masks
                 throw new IllegalStateException(rows.get(64).file() + ":" + rows.get(64).line() + ": more than 64 context words for " + t);
             }
             texts[o] = new String[rows.size()];

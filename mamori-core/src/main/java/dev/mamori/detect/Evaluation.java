@@ -20,16 +20,19 @@ public final class Evaluation {
     public record Miss(String docId, PiiType type, int start, int end, String text, boolean falsePositive) {
     }
 
-    /** Counts for one type, or overall when {@code type} is null. */
-    public record Score(PiiType type, long truePositives, long falsePositives, long falseNegatives) {
+    /**
+     * Counts for one type, or overall when {@code type} is null. Precision counts findings (a
+     * finding is right when it overlaps a label of its type), recall counts labels (a label is found
+     * when a finding of its type overlaps it); one long finding may cover two labels, so the two
+     * sides are counted separately.
+     */
+    public record Score(PiiType type, long labels, long labelsFound, long findings, long findingsRight) {
         public double precision() {
-            long d = truePositives + falsePositives;
-            return d == 0 ? Double.NaN : (double) truePositives / d;
+            return findings == 0 ? Double.NaN : (double) findingsRight / findings;
         }
 
         public double recall() {
-            long d = truePositives + falseNegatives;
-            return d == 0 ? Double.NaN : (double) truePositives / d;
+            return labels == 0 ? Double.NaN : (double) labelsFound / labels;
         }
 
         public double f1() {
@@ -41,16 +44,20 @@ public final class Evaluation {
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
 
-        /** Labels of this type: true positives plus false negatives. */
-        public long support() {
-            return truePositives + falseNegatives;
+        public long falsePositives() {
+            return findings - findingsRight;
+        }
+
+        public long falseNegatives() {
+            return labels - labelsFound;
         }
     }
 
     private final Detector detector;
-    private final long[] tp = new long[PiiType.values().length];
-    private final long[] fp = new long[PiiType.values().length];
-    private final long[] fn = new long[PiiType.values().length];
+    private final long[] labels = new long[PiiType.values().length];
+    private final long[] labelsFound = new long[PiiType.values().length];
+    private final long[] findings = new long[PiiType.values().length];
+    private final long[] findingsRight = new long[PiiType.values().length];
     private final List<Miss> misses = new ArrayList<>();
     private long documents;
 
@@ -59,23 +66,23 @@ public final class Evaluation {
     }
 
     /** Scans one document and counts its hits and misses. Labels of types not detected are ignored. */
-    public void add(String docId, String text, List<Label> labels) {
+    public void add(String docId, String text, List<Label> spans) {
         documents++;
         List<Finding> found = detector.detect(text, detector.freeText());
-        List<Label> wanted = labels.stream().filter(l -> detector.types().contains(l.type)).toList();
+        List<Label> wanted = spans.stream().filter(l -> detector.types().contains(l.type)).toList();
         for (Finding f : found) {
-            boolean hit = wanted.stream().anyMatch(l -> l.type == f.type() && overlaps(l.start, l.end, f.start(), f.end()));
-            if (hit) {
-                tp[f.type().ordinal()]++;
+            findings[f.type().ordinal()]++;
+            if (wanted.stream().anyMatch(l -> l.type == f.type() && overlaps(l.start, l.end, f.start(), f.end()))) {
+                findingsRight[f.type().ordinal()]++;
             } else {
-                fp[f.type().ordinal()]++;
                 misses.add(new Miss(docId, f.type(), f.start(), f.end(), f.value(), true));
             }
         }
         for (Label l : wanted) {
-            boolean hit = found.stream().anyMatch(f -> l.type == f.type() && overlaps(l.start, l.end, f.start(), f.end()));
-            if (!hit) {
-                fn[l.type.ordinal()]++;
+            labels[l.type.ordinal()]++;
+            if (found.stream().anyMatch(f -> l.type == f.type() && overlaps(l.start, l.end, f.start(), f.end()))) {
+                labelsFound[l.type.ordinal()]++;
+            } else {
                 misses.add(new Miss(docId, l.type, l.start, l.end, safeSlice(text, l.start, l.end), false));
             }
         }
@@ -100,8 +107,8 @@ public final class Evaluation {
         Map<PiiType, Score> m = new EnumMap<>(PiiType.class);
         for (PiiType t : PiiType.values()) {
             int i = t.ordinal();
-            if (tp[i] + fp[i] + fn[i] > 0) {
-                m.put(t, new Score(t, tp[i], fp[i], fn[i]));
+            if (labels[i] + findings[i] > 0) {
+                m.put(t, new Score(t, labels[i], labelsFound[i], findings[i], findingsRight[i]));
             }
         }
         return m;
@@ -109,15 +116,17 @@ public final class Evaluation {
 
     /** Micro-averaged over all types. */
     public Score overall() {
-        long a = 0;
-        long b = 0;
-        long c = 0;
-        for (int i = 0; i < tp.length; i++) {
-            a += tp[i];
-            b += fp[i];
-            c += fn[i];
+        long l = 0;
+        long lf = 0;
+        long f = 0;
+        long fr = 0;
+        for (int i = 0; i < labels.length; i++) {
+            l += labels[i];
+            lf += labelsFound[i];
+            f += findings[i];
+            fr += findingsRight[i];
         }
-        return new Score(null, a, b, c);
+        return new Score(null, l, lf, f, fr);
     }
 
     public List<Miss> misses() {

@@ -68,6 +68,7 @@ final class NameRecognizer implements Recognizer {
             if (!ctx.columnHints().isEmpty() && !ctx.hinted(PiiType.PERSON) && !hasPersonMarker(text)) {
                 return; // a structured column of another type (住所, 電話): no name unless 様/殿/方 says so
             }
+            NameLabels.find(text, this, out);
             for (int from = 0; from < text.length(); ) {
                 int to = Morphology.chunkEnd(text, from);
                 if (to <= from) {

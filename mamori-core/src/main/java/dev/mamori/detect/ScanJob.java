@@ -95,6 +95,11 @@ final class ScanJob implements DocumentVisitor {
     }
 
     @Override
+    public void progress(long bytesRead) {
+        listener.progress(bytesRead);
+    }
+
+    @Override
     public void problem(ReadProblem problem) {
         problems++;
         listener.problem(problem);

@@ -10,4 +10,8 @@ public interface ScanListener {
     /** A problem in the input that did not stop the scan. */
     default void problem(ReadProblem problem) {
     }
+
+    /** Bytes of the input read so far (text inputs only), for progress bars. */
+    default void progress(long bytesRead) {
+    }
 }

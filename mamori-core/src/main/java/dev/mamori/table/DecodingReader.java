@@ -100,6 +100,7 @@ final class DecodingReader extends Reader {
     private void fill() throws IOException {
         countLinesUpTo(bytes.position());
         consumed += bytes.position();
+        problems.progress(consumed);
         bytes.compact();
         countedUpTo = 0;
         int n = in.readNBytes(bytes.array(), bytes.position(), bytes.remaining());

@@ -14,8 +14,9 @@ public interface DocumentVisitor {
      * Plain text: a piece of line {@code line} (1-based). Empty lines are not delivered. A line longer
      * than 1,048,576 chars comes in chunks of at most that many chars; {@code offset} is the chunk's
      * start within the line. Successive chunks of one line overlap by {@code overlap} chars (256) so
-     * that a match spanning a boundary is not lost: discard findings that start inside the first
-     * {@code overlap} chars of a chunk. For ordinary lines and first chunks offset = overlap = 0.
+     * that a match spanning a boundary is not lost: a finding inside the overlap is seen twice, so
+     * keep one (the later chunk has more context after it). For ordinary lines and first chunks
+     * offset = overlap = 0.
      */
     void text(long line, int offset, int overlap, String chunk);
 
@@ -39,4 +40,8 @@ public interface DocumentVisitor {
 
     /** A problem that did not stop the read. */
     void problem(ReadProblem problem);
+
+    /** How many bytes of a text input (TEXT, CSV, JSONL) have been read so far; every 64 KiB or so. */
+    default void progress(long bytesRead) {
+    }
 }

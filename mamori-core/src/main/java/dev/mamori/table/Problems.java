@@ -35,6 +35,11 @@ final class Problems {
         }
     }
 
+    /** How far the read has come, in bytes; passed on to the visitor. */
+    void progress(long bytesRead) {
+        visitor.progress(bytesRead);
+    }
+
     /** Called once at the end of the input: reports how many undecodable sequences went unreported. */
     void finish() {
         if (decodeErrors > MAX_DECODE_REPORTS) {
