@@ -33,6 +33,15 @@ final class NameLabels {
         while (e > 0 && isBlank(text.charAt(e - 1))) {
             e--;
         }
+        if (e > 0 && (text.charAt(e - 1) == '）' || text.charAt(e - 1) == ')')) { // 氏名（ローマ字）：
+            int open = e - 1;
+            while (open > 0 && colon - open < 16 && text.charAt(open) != '（' && text.charAt(open) != '(') {
+                open--;
+            }
+            if (text.charAt(open) == '（' || text.charAt(open) == '(') {
+                e = open;
+            }
+        }
         int s = e;
         while (s > 0 && e - s < MAX_LABEL && !isBreak(text.charAt(s - 1)) && !isBlank(text.charAt(s - 1))) {
             s--;
