@@ -25,7 +25,7 @@ final class NumberClassifier {
 
     /** Confidence from a base (no context) rising to {@code top} at context 1, falling with negative context. */
     static double conf(double base, double top, double ctx) {
-        double c = ctx >= 0 ? base + (top - base) * ctx : base * (1 + 0.6 * ctx);
+        double c = ctx >= 0 ? base + (top - base) * ctx : base * (1 + 0.75 * ctx);
         return Math.max(0, Math.min(1, c));
     }
 
