@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,11 +38,8 @@ public final class EvalDetectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LABELS", description = "The labelled JSON Lines file.")
     Path labels;
 
-    @Option(names = "--types", split = ",", paramLabel = "TYPE", description = "Only score these types.")
-    List<PiiType> types;
-
-    @Option(names = "--min-confidence", paramLabel = "P", description = "Drop findings below this confidence (default ${DEFAULT-VALUE}).")
-    double minConfidence = Detector.DEFAULT_MIN_CONFIDENCE;
+    @picocli.CommandLine.Mixin
+    DetectorOptions detection = new DetectorOptions();
 
     @Option(names = "--errors", paramLabel = "N", description = "Also list up to N false positives and false negatives.")
     int errors;
@@ -59,7 +55,7 @@ public final class EvalDetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Detector detector = Detector.of(types == null || types.isEmpty() ? EnumSet.allOf(PiiType.class) : EnumSet.copyOf(types), minConfidence);
+        Detector detector = Detector.of(detection.types(), detection.minConfidence());
         Evaluation eval = new Evaluation(detector);
         ObjectMapper json = new ObjectMapper();
         long t0 = System.nanoTime();

@@ -1,6 +1,5 @@
 package dev.mamori.cli;
 
-import dev.mamori.detect.Detector;
 import dev.mamori.detect.FileReport;
 import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.PiiType;
@@ -51,8 +50,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default, for people), json (one document) or jsonl (one finding a line). See docs/scan-output.md.")
     OutputFormat format = OutputFormat.summary;
 
-    @Option(names = "--types", split = ",", paramLabel = "TYPE", description = "Only these types (comma-separated). Names and addresses need morphological analysis; leaving them out is much faster. Types: ${COMPLETION-CANDIDATES}")
-    List<PiiType> types;
+    @picocli.CommandLine.Mixin
+    DetectorOptions detection = new DetectorOptions();
 
     @Option(names = "--fail-on", split = ",", paramLabel = "TYPE", description = "Exit with code 1 if any of these types is found, to gate a pipeline.")
     List<PiiType> failOn;
@@ -79,9 +78,6 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Detection threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--min-confidence", paramLabel = "P", description = "Drop findings below this confidence, 0..1 (default ${DEFAULT-VALUE}).")
-    double minConfidence = Detector.DEFAULT_MIN_CONFIDENCE;
-
     @Option(names = "--lang", paramLabel = "LANG", description = "Language of the summary: ja (default) or en.")
     Lang lang = Lang.ja;
 
@@ -96,14 +92,11 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (minConfidence < 0 || minConfidence > 1) {
-            throw new Main.UsageProblem("--min-confidence must be between 0 and 1, not " + minConfidence);
-        }
         if (threads < 1) {
             throw new Main.UsageProblem("--threads must be at least 1");
         }
-        Set<PiiType> wanted = types == null || types.isEmpty() ? EnumSet.allOf(PiiType.class) : EnumSet.copyOf(types);
-        Scanner.Options options = new Scanner.Options(wanted, minConfidence, threads, readOptions());
+        Set<PiiType> wanted = detection.types();
+        Scanner.Options options = new Scanner.Options(wanted, detection.minConfidence(), threads, readOptions());
         var err = spec.commandLine().getErr();
         Progress progress = Progress.forStderr(!noProgress);
         try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut());
@@ -141,7 +134,7 @@ public final class ScanCommand implements Callable<Integer> {
             List<Path> files = new ArrayList<>();
             FileWalker.walk(path, includes, excludes, files::add, problem -> {
                 outcome.problem();
-                report.problem(problem);
+                report.skipped(problem.file(), problem.message()); // a loop, a broken link, an unreadable directory
             });
             for (Path f : files) {
                 DocumentReader.Sniff sniff = inputFormat == InputFormat.auto ? DocumentReader.sniff(f) : null;
