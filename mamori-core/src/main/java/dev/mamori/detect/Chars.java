@@ -78,4 +78,11 @@ final class Chars {
     static char at(String s, int i) {
         return i >= 0 && i < s.length() ? s.charAt(i) : '\0';
     }
+
+    /** Counters and units that follow a quantity, never an identifier: 番, 号, 丁, 階, 件, 円, 歳, 年 … */
+    static boolean isUnit(char c) {
+        return UNITS.indexOf(c) >= 0;
+    }
+
+    private static final String UNITS = "番号丁条階年月日時分秒歳才円件個人名回割％%本枚台冊点ヶケか箇度倍期代位部課室棟";
 }

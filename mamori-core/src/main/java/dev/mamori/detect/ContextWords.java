@@ -27,7 +27,14 @@ final class ContextWords {
     static final double HINT = 0.8;
 
     private static final int TYPES = PiiType.values().length;
-    private static final ThreadLocal<long[]> SEEN = ThreadLocal.withInitial(() -> new long[TYPES]);
+    /** Per thread: the last text scored and the types whose words may occur in it (by first character). */
+    private static final class Memo {
+        String text;
+        int types;
+        final long[] seen = new long[TYPES];
+    }
+
+    private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
     private static final ContextWords DEFAULT = new ContextWords(List.of("context-words.tsv", "context-words-language.tsv"));
 
     /** Bit {@code type.ordinal()} set when some word of the type starts with the character. */
@@ -81,7 +88,15 @@ final class ContextWords {
         if (texts[o] == null) {
             return 0;
         }
-        long[] seen = SEEN.get();
+        Memo memo = MEMO.get();
+        if (memo.text != text) { // most cells hold no context word at all: look once per text
+            memo.text = text;
+            memo.types = typesIn(text);
+        }
+        if ((memo.types & (1 << o)) == 0) {
+            return 0;
+        }
+        long[] seen = memo.seen;
         seen[o] = 0;
         scanWindow(text, start, end, 1 << o, seen);
         return sum(o, seen[o]);
@@ -91,6 +106,15 @@ final class ContextWords {
     double score(PiiType type, String text, int start, int end, ScanContext ctx) {
         double s = score(type, text, start, end);
         return ctx.hinted(type) ? Math.max(s, HINT) : s;
+    }
+
+    /** The types some of whose words start with a character of {@code text}. */
+    private int typesIn(String text) {
+        int types = 0;
+        for (int i = 0; i < text.length(); i++) {
+            types |= firstChars[text.charAt(i)];
+        }
+        return types;
     }
 
     private double sum(int o, long seen) {

@@ -165,7 +165,9 @@ final class IdentifierRecognizer implements Recognizer {
                     || after == '：') && Chars.isDigit(Chars.at(s, end + 1))) || thousands(end)) {
                 return after == '@' || after == '＠' ? end : skipToken(i);
             }
-            numbersIn(chain.groups);
+            if (chain.groups > 1 || chain.len(0) > 10 || !Chars.isUnit(after)) {
+                numbersIn(chain.groups); // a short number followed by a unit (28番, 3階, 5件, 12月) is a quantity
+            }
             return end;
         }
 
