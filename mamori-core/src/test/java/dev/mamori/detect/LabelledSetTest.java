@@ -1,0 +1,74 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector's quality on the labelled set (eval/labeled-ja.jsonl) must not fall below what
+ * docs/detection-eval.md reports, less a small margin: a regression in any recognizer shows here.
+ */
+class LabelledSetTest {
+
+    private static Evaluation eval;
+
+    @BeforeAll
+    static void scoreTheSet() throws IOException {
+        eval = new Evaluation(Detector.all());
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader r = Files.newBufferedReader(Path.of("..", "eval", "labeled-ja.jsonl"), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                JsonNode doc = json.readTree(line);
+                List<Evaluation.Label> labels = new ArrayList<>();
+                for (JsonNode s : doc.get("spans")) {
+                    labels.add(new Evaluation.Label(s.get("start").asInt(), s.get("end").asInt(), PiiType.valueOf(s.get("type").asText())));
+                }
+                eval.add(doc.get("doc_id").asText(), doc.get("text").asText(), labels);
+            }
+        }
+    }
+
+    @Test
+    void overallScoresHold() {
+        assertThat(eval.documents()).isEqualTo(406);
+        assertThat(eval.overall().labels()).isEqualTo(2254);
+        assertThat(eval.overall().precision()).isGreaterThan(0.94);
+        assertThat(eval.overall().recall()).isGreaterThan(0.93);
+    }
+
+    @Test
+    void identifiersAndContactDetailsStayNearPerfect() {
+        Map<PiiType, Evaluation.Score> byType = eval.byType();
+        for (PiiType t : EnumSet.of(PiiType.POSTAL_CODE, PiiType.PHONE, PiiType.EMAIL, PiiType.MY_NUMBER,
+                PiiType.CORPORATE_NUMBER, PiiType.DRIVERS_LICENSE, PiiType.PASSPORT, PiiType.PENSION_NUMBER,
+                PiiType.RESIDENCE_CARD, PiiType.RESIDENT_RECORD_CODE, PiiType.CREDIT_CARD, PiiType.BANK_ACCOUNT,
+                PiiType.DATE_OF_BIRTH)) {
+            assertThat(byType.get(t).f1()).as(t.name()).isGreaterThan(0.95);
+        }
+    }
+
+    @Test
+    void namesAddressesAndSpecialCareHold() {
+        Map<PiiType, Evaluation.Score> byType = eval.byType();
+        assertThat(byType.get(PiiType.PERSON).precision()).isGreaterThan(0.95);
+        assertThat(byType.get(PiiType.PERSON).recall()).isGreaterThan(0.82);
+        assertThat(byType.get(PiiType.ADDRESS).f1()).isGreaterThan(0.97);
+        for (PiiType t : EnumSet.of(PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED)) {
+            assertThat(byType.get(t).recall()).as(t.name()).isGreaterThan(0.97);
+        }
+        assertThat(byType.get(PiiType.SENSITIVE_OTHER).recall()).isGreaterThan(0.9);
+    }
+}
