@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.table.Block;
 import dev.mamori.table.DocumentVisitor;
 import dev.mamori.table.ReadProblem;
 import dev.mamori.table.ReadSummary;
@@ -17,7 +18,7 @@ import java.util.concurrent.Future;
  * One file's scan: receives what the reader decodes, groups it into batches, detects (inline or on
  * worker threads), then hands findings to the listener and counts them per column, in input order.
  */
-final class ScanJob implements DocumentVisitor {
+final class ScanJob implements DocumentVisitor, Block.Sink {
 
     private static final int BATCH_UNITS = 256;
     private static final int BATCH_CHARS = 1 << 16;
@@ -41,8 +42,11 @@ final class ScanJob implements DocumentVisitor {
     private final int window;
     private final ScanListener listener;
 
-    private final ArrayDeque<Future<List<List<LocatedFinding>>>> inFlight = new ArrayDeque<>();
-    private final ArrayDeque<List<Unit>> inFlightUnits = new ArrayDeque<>();
+    /** Scanned units, their findings (aligned) and the problems met while reading them (blocks only). */
+    private record Batch(List<Unit> units, List<List<LocatedFinding>> found, List<ReadProblem> problems) {
+    }
+
+    private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
     private List<Unit> batch = new ArrayList<>(BATCH_UNITS);
     private int batchChars;
 
@@ -124,8 +128,58 @@ final class ScanJob implements DocumentVisitor {
             emit(units, detect(units));
             return;
         }
-        inFlight.add(workers.submit(() -> detect(units)));
-        inFlightUnits.add(units);
+        submit(() -> new Batch(units, detect(units), List.of()));
+    }
+
+    /** A block of a large CSV or text input: read, parsed and scanned on a worker. */
+    @Override
+    public void block(Block block) {
+        flush();
+        Table t = table;
+        submit(() -> {
+            List<Unit> units = new ArrayList<>();
+            List<ReadProblem> problems = new ArrayList<>();
+            block.read(new DocumentVisitor() {
+                @Override
+                public void text(long line, int offset, int overlap, String chunk) {
+                    units.add(new Text(line, offset, chunk));
+                }
+
+                @Override
+                public void table(String sheet, List<String> header) {
+                    throw new IllegalStateException("a block has no header");
+                }
+
+                @Override
+                public void row(long row, long line, List<String> cells) {
+                    units.add(new Row(t, row, line, cells));
+                }
+
+                @Override
+                public void labeled(long line, String docId, String text) {
+                    units.add(new Doc(line, docId, text));
+                }
+
+                @Override
+                public void problem(ReadProblem problem) {
+                    problems.add(problem);
+                }
+            });
+            return new Batch(units, detect(units), problems);
+        });
+    }
+
+    /** Finishes every batch and block handed over so far. */
+    @Override
+    public void drain() {
+        flush();
+        while (!inFlight.isEmpty()) {
+            emitNext();
+        }
+    }
+
+    private void submit(java.util.concurrent.Callable<Batch> work) {
+        inFlight.add(workers.submit(work));
         while (inFlight.size() > window) {
             emitNext();
         }
@@ -133,7 +187,11 @@ final class ScanJob implements DocumentVisitor {
 
     private void emitNext() {
         try {
-            emit(inFlightUnits.poll(), inFlight.poll().get());
+            Batch b = inFlight.poll().get();
+            for (ReadProblem p : b.problems) {
+                problem(p);
+            }
+            emit(b.units, b.found);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
@@ -237,10 +295,7 @@ final class ScanJob implements DocumentVisitor {
     }
 
     FileReport finish(ReadSummary summary, long elapsedNanos) {
-        flush();
-        while (!inFlight.isEmpty()) {
-            emitNext();
-        }
+        drain();
         release(Long.MAX_VALUE);
         Map<PiiType, Long> byType = new EnumMap<>(PiiType.class);
         EnumSet<PiiType> found = EnumSet.noneOf(PiiType.class);
@@ -261,7 +316,6 @@ final class ScanJob implements DocumentVisitor {
     void abandon() {
         inFlight.forEach(f -> f.cancel(true));
         inFlight.clear();
-        inFlightUnits.clear();
     }
 
     private static boolean startsWith(List<String> longer, List<String> prefix) {

@@ -74,7 +74,8 @@ public final class Scanner implements AutoCloseable {
 
     /** Scans a file. Throws only when the file cannot be read at all. */
     public FileReport scan(Path file, String displayName, ScanListener listener) throws ReadException {
-        return run(displayName, listener, job -> reader.read(file, job));
+        // with workers, large CSV and text files are cut into blocks read and parsed in parallel too
+        return run(displayName, listener, job -> workers == null ? reader.read(file, job) : reader.readInBlocks(file, job, job));
     }
 
     /** Scans a stream, e.g. standard input. */

@@ -46,6 +46,22 @@ final class CsvTableReader {
     /** Reads all records; returns the number of data rows delivered. */
     static long read(Reader in, char delimiter, boolean headerRow, DocumentVisitor v, Problems problems)
             throws IOException {
+        return read(in, delimiter, headerRow ? HEADER : NO_HEADER, 1, 1, v, problems);
+    }
+
+    /** {@code width} when the first record is the header. */
+    static final int HEADER = -1;
+    /** {@code width} when the table has no header row: an empty header is announced. */
+    static final int NO_HEADER = -2;
+
+    /**
+     * Reads records as data rows numbered from {@code firstRow}, the first record starting at line
+     * {@code firstLine}. {@code width} is {@link #HEADER} when the first record is the header (it is
+     * passed to {@link DocumentVisitor#table}), {@link #NO_HEADER} when there is none, else the width of
+     * a header already announced (a block cut from the middle of a table): rows are padded to it.
+     */
+    static long read(Reader in, char delimiter, int width, long firstRow, long firstLine, DocumentVisitor v,
+                     Problems problems) throws IOException {
         CsvReader<CsvRecord> csv = CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .skipEmptyLines(true)
@@ -53,23 +69,26 @@ final class CsvTableReader {
                 .detectBomHeader(false)
                 .ofCsvRecord(in);
         long rows = 0;
-        long lastLine = 0;
-        int width = -1;
+        long lastLine = firstLine - 1;
+        boolean headerPending = width == HEADER;
+        int w = Math.max(width, 0);
+        if (width == NO_HEADER) {
+            v.table(null, List.of());
+        }
         try (CloseableIterator<CsvRecord> it = csv.iterator()) {
             while (it.hasNext()) {
                 CsvRecord r = it.next();
-                lastLine = r.getStartingLineNumber();
-                if (width < 0) {
-                    width = headerRow ? r.getFieldCount() : 0;
-                    v.table(null, headerRow ? List.copyOf(r.getFields()) : List.of());
-                    if (headerRow) {
-                        continue;
-                    }
+                lastLine = firstLine - 1 + r.getStartingLineNumber();
+                if (headerPending) {
+                    headerPending = false;
+                    w = r.getFieldCount();
+                    v.table(null, List.copyOf(r.getFields()));
+                    continue;
                 }
-                v.row(++rows, lastLine, cells(r, width));
+                v.row(firstRow + rows++, lastLine, cells(r, w));
             }
         } catch (CsvParseException e) {
-            long line = lineOf(e, lastLine + 1);
+            long line = firstLine - 1 + lineOf(e, lastLine - firstLine + 2);
             problems.report(-1, line, "record starting at line " + line + " cannot be read ("
                     + cause(e) + "); stopped reading this file");
         } catch (UncheckedIOException e) {

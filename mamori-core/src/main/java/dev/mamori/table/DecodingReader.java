@@ -39,6 +39,14 @@ final class DecodingReader extends Reader {
 
     /** @param startOffset absolute offset of the first byte of {@code in} (after a BOM, say) */
     DecodingReader(InputStream in, Charset charset, long startOffset, Problems problems) {
+        this(in, charset, startOffset, 1, problems);
+    }
+
+    /**
+     * @param startOffset absolute offset of the first byte of {@code in}
+     * @param firstLine   the line number of that byte (for a block cut from the middle of an input)
+     */
+    DecodingReader(InputStream in, Charset charset, long startOffset, long firstLine, Problems problems) {
         this.in = in;
         this.decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -46,6 +54,7 @@ final class DecodingReader extends Reader {
         this.problems = problems;
         this.countLines = !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32");
         this.consumed = startOffset;
+        this.lfBefore = firstLine - 1;
         bytes.flip();
     }
 

@@ -84,6 +84,44 @@ public final class DocumentReader {
     }
 
     /**
+     * Reads a file like {@link #read(Path, DocumentVisitor)}, but cuts a large CSV or plain-text input
+     * (UTF-8, CP932, EUC-JP) into {@link Block}s of about a megabyte at record boundaries and hands
+     * them to {@code blocks} in order, so that they can be decoded and parsed on other threads. The
+     * header (CSV), progress and the problems of the input as a whole go to {@code whole}; each block
+     * reports its own rows and problems to the visitor given to {@link Block#read}. Inputs that cannot
+     * be cut (XLSX, JSON Lines, UTF-16, small files) are read entirely into {@code whole}.
+     */
+    public ReadSummary readInBlocks(Path file, DocumentVisitor whole, Block.Sink blocks) throws ReadException {
+        String name = file.toString();
+        Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
+        if (format != null && format != Format.CSV && format != Format.TEXT) {
+            return read(file, whole);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            Head head = Head.read(in);
+            if (format == null) {
+                Sniff s = sniff(file);
+                if (s.format() != Format.CSV && s.format() != Format.TEXT || options.labeledJsonl()) {
+                    return read(file, whole);
+                }
+                format = s.format();
+            }
+            Head.Encoding enc = options.forceCharset() != null
+                    ? CharsetSniffer.forced(head, options.forceCharset())
+                    : CharsetSniffer.detect(head);
+            if (!BlockSplitter.canCut(format, head, enc)) {
+                return new TextInput(options, name, format, whole).read(head);
+            }
+            char delimiter = format == Format.CSV ? TextInput.delimiter(name, head, enc) : '\0';
+            return BlockSplitter.read(head, enc, format, delimiter, options.headerRow(), name, whole, blocks);
+        } catch (ReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ReadException(name + ": cannot read (" + Globs.reason(e) + ")", e);
+        }
+    }
+
+    /**
      * Reads a stream such as standard input (by convention named {@code "-"}); the name is used in
      * problems and, by its extension, to choose the format. XLSX input is copied to a temporary file
      * first (the zip directory is at its end) and the copy deleted afterwards.

@@ -23,8 +23,13 @@ final class LineScanner {
 
     /** Scans to the end of input; returns the number of lines. */
     static long scan(Reader in, Sink sink) throws IOException {
+        return scan(in, sink, 1);
+    }
+
+    /** Scans to the end of input whose first line is number {@code firstLine}; returns the number of lines. */
+    static long scan(Reader in, Sink sink, long firstLine) throws IOException {
         char[] buf = new char[1 << 16];
-        long line = 1;
+        long line = firstLine;
         boolean afterCr = false;
         boolean open = false; // chars seen since the last line end
         int n;
@@ -61,6 +66,6 @@ final class LineScanner {
         if (open) {
             sink.endLine(line++);
         }
-        return line - 1;
+        return line - firstLine;
     }
 }

@@ -7,11 +7,17 @@ final class Problems {
 
     private final String file;
     private final DocumentVisitor visitor;
-    private long decodeErrors;
+    /** Shared by the blocks of one input read in parallel, so the cap holds for the whole input. */
+    private final java.util.concurrent.atomic.AtomicLong decodeErrors;
 
     Problems(String file, DocumentVisitor visitor) {
+        this(file, visitor, new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    Problems(String file, DocumentVisitor visitor, java.util.concurrent.atomic.AtomicLong decodeErrors) {
         this.file = file;
         this.visitor = visitor;
+        this.decodeErrors = decodeErrors;
     }
 
     String file() {
@@ -25,8 +31,7 @@ final class Problems {
 
     /** Undecodable bytes {@code b[off, off + len)} at {@code byteOffset}; only the first 100 are reported. */
     void undecodable(long byteOffset, long line, byte[] b, int off, int len, String charset) {
-        decodeErrors++;
-        if (decodeErrors <= MAX_DECODE_REPORTS) {
+        if (decodeErrors.incrementAndGet() <= MAX_DECODE_REPORTS) {
             StringBuilder hex = new StringBuilder();
             for (int i = 0; i < len; i++) {
                 hex.append(i == 0 ? "" : " ").append(String.format("%02X", b[off + i] & 0xFF));
@@ -42,9 +47,9 @@ final class Problems {
 
     /** Called once at the end of the input: reports how many undecodable sequences went unreported. */
     void finish() {
-        if (decodeErrors > MAX_DECODE_REPORTS) {
-            long more = decodeErrors - MAX_DECODE_REPORTS;
-            report(-1, 0, "… " + more + " more undecodable sequences (" + decodeErrors
+        long n = decodeErrors.get();
+        if (n > MAX_DECODE_REPORTS) {
+            report(-1, 0, "… " + (n - MAX_DECODE_REPORTS) + " more undecodable sequences (" + n
                     + " in all; only the first " + MAX_DECODE_REPORTS + " are reported)");
         }
     }

@@ -26,6 +26,12 @@ final class TextChunks implements LineScanner.Sink {
         this(visitor, MAX, OVERLAP);
     }
 
+    /** For a block whose first line is number {@code firstLine}. */
+    TextChunks(DocumentVisitor visitor, long firstLine) {
+        this(visitor, MAX, OVERLAP);
+        this.line = firstLine;
+    }
+
     /** For tests: smaller chunks. */
     TextChunks(DocumentVisitor visitor, int max, int overlap) {
         this.visitor = visitor;

@@ -27,7 +27,7 @@ final class TextInput {
         Head.Encoding enc = options.forceCharset() != null
                 ? CharsetSniffer.forced(head, options.forceCharset())
                 : CharsetSniffer.detect(head);
-        char delimiter = format == Format.CSV ? delimiter(head, enc) : '\0';
+        char delimiter = format == Format.CSV ? delimiter(name, head, enc) : '\0';
         try (DecodingReader in = new DecodingReader(head.stream(enc.bomLength()), enc.charset(), enc.bomLength(), problems)) {
             long records = switch (format) {
                 case CSV -> CsvTableReader.read(in, delimiter, options.headerRow(), visitor, problems);
@@ -40,7 +40,7 @@ final class TextInput {
         }
     }
 
-    private char delimiter(Head head, Head.Encoding enc) {
+    static char delimiter(String name, Head head, Head.Encoding enc) {
         if (DocumentReader.isTsv(name)) {
             return '\t';
         }

@@ -1,0 +1,241 @@
+package dev.mamori.table;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Cuts a CSV or plain-text input into {@link Block}s at record boundaries, reading its bytes once.
+ * A boundary is a line feed outside quotes: in UTF-8, CP932 and EUC-JP the byte 0x0A only ever
+ * stands for LF, and the quote 0x22 only for '"'. Quotes are followed the way FastCSV reads them (a
+ * quote opens a field only at its start; "" inside is an escaped quote), and the records counted
+ * the way it counts them (lines with no character are skipped), so rows get their numbers here,
+ * before any block is parsed. A record longer than {@link #MAX_BLOCK} ends the cutting: the rest of
+ * the input is then read sequentially, in bounded memory, into the whole-input visitor.
+ */
+final class BlockSplitter {
+
+    static final int BLOCK = 1 << 18; // under half a G1 region: no humongous allocations
+    static final int MAX_BLOCK = 8 << 20;
+
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
+
+    private final String name;
+    private final Format format;
+    private final Charset charset;
+    private final char delimiter;
+    private final byte delim;
+    private final AtomicLong decodeErrors = new AtomicLong();
+
+    // scanning state, over the whole input
+    private int state = FIELD_START;
+    private boolean content; // the current record has a character other than CR
+    private long lines;      // line feeds seen
+    private long records;    // non-empty records completed
+    // snapshot at the last boundary found in the buffer
+    private int cut;
+    private long linesAtCut;
+    private long recordsAtCut;
+
+    private BlockSplitter(String name, Format format, Charset charset, char delimiter) {
+        this.name = name;
+        this.format = format;
+        this.charset = charset;
+        this.delimiter = delimiter;
+        this.delim = (byte) delimiter;
+    }
+
+    /** True when {@link #read} can cut this input: CSV or text, an ASCII-compatible charset, LF line ends. */
+    static boolean canCut(Format format, Head head, Head.Encoding enc) {
+        if ((format != Format.CSV && format != Format.TEXT) || head.complete) {
+            return false;
+        }
+        String cs = enc.charset().name();
+        if (cs.startsWith("UTF-16") || cs.startsWith("UTF-32")) {
+            return false;
+        }
+        for (int i = 0; i + 1 < head.length; i++) {
+            if (head.bytes[i] == '\r' && head.bytes[i + 1] != '\n') {
+                return false; // old Mac line ends: FastCSV and the line scanner split there, we would not
+            }
+        }
+        return true;
+    }
+
+    static ReadSummary read(Head head, Head.Encoding enc, Format format, char delimiter, boolean headerRow, String name,
+                            DocumentVisitor whole, Block.Sink sink) throws IOException {
+        return new BlockSplitter(name, format, enc.charset(), delimiter).run(head, enc, headerRow, whole, sink);
+    }
+
+    private ReadSummary run(Head head, Head.Encoding enc, boolean headerRow, DocumentVisitor whole, Block.Sink sink)
+            throws IOException {
+        InputStream in = head.stream(enc.bomLength());
+        long offset = enc.bomLength(); // of buf[0] in the input
+        byte[] buf = new byte[BLOCK];
+        int len = in.readNBytes(buf, 0, buf.length);
+        boolean eof = len < buf.length;
+        int width = 0;
+        if (format == Format.CSV && headerRow) {
+            int end;
+            while ((end = headerEnd(buf, len)) < 0 && !eof && buf.length < MAX_BLOCK) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+                int n = in.readNBytes(buf, len, buf.length - len);
+                len += n;
+                eof = len < buf.length;
+            }
+            if (end < 0) { // a header longer than any block, or a file that is all header
+                return sequential(buf, len, in, offset, 1, 1, CsvTableReader.HEADER, whole);
+            }
+            List<String> header = parseHeader(buf, end);
+            whole.table(null, header);
+            width = header.size();
+            lines = DecodingReader.countLf(buf, 0, end);
+            System.arraycopy(buf, end, buf, 0, len - end);
+            offset += end;
+            len -= end;
+        } else if (format == Format.CSV) {
+            whole.table(null, List.of());
+        }
+        long firstLine = 1 + lines;
+        long firstRow = 1;
+        int scanned = 0;
+        while (true) {
+            cut = -1;
+            scan(buf, scanned, len);
+            scanned = len;
+            int end = eof ? len : cut;
+            if (end < 0) { // no boundary yet: read more, into a larger buffer if need be
+                if (len == buf.length) {
+                    if (buf.length >= MAX_BLOCK) {
+                        sink.drain(); // a record longer than any block: read the rest as one stream
+                        return sequential(buf, len, in, offset, firstLine, firstRow, width, whole);
+                    }
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                int n = in.readNBytes(buf, len, buf.length - len);
+                len += n;
+                eof = len < buf.length;
+                continue;
+            }
+            if (end > 0) {
+                sink.block(new Block(name, format, charset, delimiter, width, Arrays.copyOf(buf, end), offset, firstLine,
+                        firstRow, decodeErrors));
+            }
+            whole.progress(offset + end);
+            if (eof) {
+                break;
+            }
+            firstLine = 1 + linesAtCut;
+            firstRow = 1 + recordsAtCut;
+            System.arraycopy(buf, end, buf, 0, len - end);
+            offset += end;
+            len -= end;
+            scanned = len; // the bytes after the cut were scanned already
+            int n = in.readNBytes(buf, len, buf.length - len);
+            len += n;
+            eof = len < buf.length;
+        }
+        sink.drain();
+        new Problems(name, whole, decodeErrors).finish();
+        long total = format == Format.CSV ? records + (content ? 1 : 0) : lines + (content ? 1 : 0);
+        return new ReadSummary(format, charset, format == Format.CSV ? delimiter : '\0', offset + len, total);
+    }
+
+    /** Follows buf[from, to), remembering the last boundary. */
+    private void scan(byte[] buf, int from, int to) {
+        boolean csv = format == Format.CSV;
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b == '\n') {
+                lines++;
+                if (!csv || state != QUOTED) {
+                    if (content) {
+                        records++;
+                    }
+                    content = false;
+                    state = FIELD_START;
+                    cut = i + 1;
+                    linesAtCut = lines;
+                    recordsAtCut = records;
+                    continue;
+                }
+            } else if (b != '\r') {
+                content = true;
+            }
+            if (!csv) {
+                continue;
+            }
+            switch (state) {
+                case FIELD_START -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : b == '\r' ? FIELD_START : UNQUOTED;
+                case UNQUOTED -> state = b == delim ? FIELD_START : UNQUOTED;
+                case QUOTED -> {
+                    if (b == '"') {
+                        state = QUOTE_IN_QUOTED;
+                    }
+                }
+                default -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : UNQUOTED; // after a closing quote
+            }
+        }
+    }
+
+    /** The end of the first non-empty record (the header), or -1 when it has not ended in buf[0, len). */
+    private int headerEnd(byte[] buf, int len) {
+        int start = 0;
+        int st = FIELD_START;
+        for (int i = 0; i < len; i++) {
+            byte b = buf[i];
+            if (b == '\n' && st != QUOTED) {
+                boolean empty = true;
+                for (int k = start; k < i; k++) {
+                    empty &= buf[k] == '\r';
+                }
+                if (!empty) {
+                    return i + 1;
+                }
+                start = i + 1;
+                st = FIELD_START;
+                continue;
+            }
+            st = switch (st) {
+                case FIELD_START -> b == '"' ? QUOTED : b == delim || b == '\r' ? FIELD_START : UNQUOTED;
+                case UNQUOTED -> b == delim ? FIELD_START : UNQUOTED;
+                case QUOTED -> b == '"' ? QUOTE_IN_QUOTED : QUOTED;
+                default -> b == '"' ? QUOTED : b == delim ? FIELD_START : UNQUOTED;
+            };
+        }
+        return -1;
+    }
+
+    private List<String> parseHeader(byte[] buf, int end) {
+        String text = new String(buf, 0, end, charset);
+        for (CsvRecord r : CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).ofCsvRecord(text)) {
+            return List.copyOf(r.getFields());
+        }
+        return List.of();
+    }
+
+    /** Reads buf[0, len) and the rest of {@code in} as one stream into the whole-input visitor. */
+    private ReadSummary sequential(byte[] buf, int len, InputStream in, long offset, long firstLine, long firstRow, int width,
+                                   DocumentVisitor whole) throws IOException {
+        Problems problems = new Problems(name, whole, decodeErrors);
+        InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buf, 0, len), in);
+        try (DecodingReader r = new DecodingReader(rest, charset, offset, firstLine, problems)) {
+            long n = format == Format.CSV
+                    ? CsvTableReader.read(r, delimiter, width, firstRow, firstLine, whole, problems)
+                    : LineScanner.scan(r, new TextChunks(whole, firstLine), firstLine);
+            problems.finish();
+            long before = format == Format.CSV ? firstRow - 1 : firstLine - 1;
+            return new ReadSummary(format, charset, format == Format.CSV ? delimiter : '\0', r.bytesRead(), before + n);
+        }
+    }
+}
