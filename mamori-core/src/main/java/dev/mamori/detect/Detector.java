@@ -75,6 +75,11 @@ public final class Detector {
         if (raw.isEmpty()) {
             return List.of();
         }
+        if (raw.size() == 1) { // the common case: one finding in a cell
+            Finding f = raw.get(0);
+            raw.clear();
+            return f.confidence() >= minConfidence && types.contains(f.type()) ? List.of(f) : List.of();
+        }
         List<Finding> kept = new ArrayList<>(raw.size());
         for (Finding f : raw) {
             if (f.confidence() >= minConfidence && types.contains(f.type())) {

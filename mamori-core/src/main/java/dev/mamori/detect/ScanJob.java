@@ -204,10 +204,12 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     private List<List<LocatedFinding>> detect(List<Unit> units) {
         List<List<LocatedFinding>> out = new ArrayList<>(units.size());
         for (Unit u : units) {
-            List<LocatedFinding> found = new ArrayList<>(0);
+            List<LocatedFinding> found = new ArrayList<>(4);
             if (u instanceof Text t) {
-                for (Finding f : detector.detect(t.text, detector.freeText())) {
-                    found.add(new LocatedFinding(Location.text(file, t.line), f.shifted(t.offset)));
+                List<Finding> fs = detector.detect(t.text, detector.freeText());
+                Location at = fs.isEmpty() ? null : Location.text(file, t.line);
+                for (Finding f : fs) {
+                    found.add(new LocatedFinding(at, f.shifted(t.offset)));
                 }
             } else if (u instanceof Row r) {
                 List<String> cells = r.cells;
@@ -216,16 +218,20 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
                     if (cell == null || cell.isEmpty()) {
                         continue;
                     }
-                    for (Finding f : detector.detect(cell, r.table.context(i))) {
-                        found.add(new LocatedFinding(Location.cell(file, r.line, r.row, r.table.sheet, r.table.name(i), i), f));
+                    List<Finding> fs = detector.detect(cell, r.table.context(i));
+                    Location at = fs.isEmpty() ? null : Location.cell(file, r.line, r.row, r.table.sheet, r.table.name(i), i);
+                    for (Finding f : fs) {
+                        found.add(new LocatedFinding(at, f));
                     }
                 }
             } else if (u instanceof Doc d) {
-                for (Finding f : detector.detect(d.text, detector.freeText())) {
-                    found.add(new LocatedFinding(Location.doc(file, d.line, d.docId), f));
+                List<Finding> fs = detector.detect(d.text, detector.freeText());
+                Location at = fs.isEmpty() ? null : Location.doc(file, d.line, d.docId);
+                for (Finding f : fs) {
+                    found.add(new LocatedFinding(at, f));
                 }
             }
-            out.add(found);
+            out.add(found.isEmpty() ? List.of() : found);
         }
         return out;
     }
