@@ -98,6 +98,10 @@ final class NumberClassifier {
         if (n == 7 && single) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
+        if (n <= 10 && (single || (b - a == 2 && c.allSeps(a, b, HYPHEN))) && sc.wants(PiiType.HEALTH_INSURANCE)
+                && insuranceLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
+            offer(PiiType.HEALTH_INSURANCE, 0.85, false, start);
+        }
         if (single && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE)) {
             double x = ctx(PiiType.HEALTH_INSURANCE, s, start, end, sc);
             if ((n == 8 || n == 6) && x > 0 && CheckDigits.luhn(d, from, n)) {
@@ -107,6 +111,31 @@ final class NumberClassifier {
             }
         }
         return emit(s, end, out);
+    }
+
+    /**
+     * True when the number follows a 記号 or 番号 label (施行規則3条: the 記号・番号 of a 被保険者証)
+     * and a 被保険者証 / 保険証 / 被保険者 heading stands earlier on the same line.
+     */
+    private static boolean insuranceLabel(String s, int start) {
+        int i = start;
+        while (i > 0 && start - i < 3 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '：' || s.charAt(i - 1) == ':')) {
+            i--;
+        }
+        if (i < 2 || !(s.startsWith("記号", i - 2) || s.startsWith("番号", i - 2))) {
+            return false;
+        }
+        int from = Math.max(0, i - 40);
+        for (int k = i - 2; k >= from; k--) {
+            char ch = s.charAt(k);
+            if (ch == '\n') {
+                return false;
+            }
+            if (ch == '保' && (s.startsWith("保険証", k) || s.startsWith("保険者", k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void contextOnly(PiiType t, String s, int start, int end, ScanContext sc) {

@@ -45,6 +45,15 @@ class DetectorTest {
     }
 
     @Test
+    void theSymbolAndNumberOfAnInsuranceCardAreFoundAfterTheirLabels() {
+        Detector d = Detector.of(EnumSet.of(PiiType.HEALTH_INSURANCE), Detector.DEFAULT_MIN_CONFIDENCE);
+        String card = "被保険者証 記号：42-51　番号：779";
+        assertThat(d.detect(card, d.freeText())).extracting(f -> f.type() + " " + f.value() + " " + f.start())
+                .containsExactly("HEALTH_INSURANCE 42-51 9", "HEALTH_INSURANCE 779 18");
+        assertThat(d.detect("会員証 番号：779\n被保険者証は後日", d.freeText())).isEmpty(); // another line, another card
+    }
+
+    @Test
     void noTypesIsAMistake() {
         assertThatThrownBy(() -> Detector.of(Set.of(), 0.4)).isInstanceOf(IllegalArgumentException.class);
     }

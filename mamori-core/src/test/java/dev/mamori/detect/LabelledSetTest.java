@@ -55,7 +55,7 @@ class LabelledSetTest {
         for (PiiType t : EnumSet.of(PiiType.POSTAL_CODE, PiiType.PHONE, PiiType.EMAIL, PiiType.MY_NUMBER,
                 PiiType.CORPORATE_NUMBER, PiiType.DRIVERS_LICENSE, PiiType.PASSPORT, PiiType.PENSION_NUMBER,
                 PiiType.RESIDENCE_CARD, PiiType.RESIDENT_RECORD_CODE, PiiType.CREDIT_CARD, PiiType.BANK_ACCOUNT,
-                PiiType.DATE_OF_BIRTH)) {
+                PiiType.DATE_OF_BIRTH, PiiType.HEALTH_INSURANCE)) {
             assertThat(byType.get(t).f1()).as(t.name()).isGreaterThan(0.95);
         }
     }
