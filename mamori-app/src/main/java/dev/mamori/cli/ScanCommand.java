@@ -199,7 +199,7 @@ public final class ScanCommand implements Callable<Integer> {
             case jsonl -> Format.JSONL;
         };
         return new DocumentReader.Options(inputFormat == InputFormat.labeled_jsonl ? Format.JSONL : f, cs,
-                inputFormat == InputFormat.labeled_jsonl, !noHeader);
+                inputFormat == InputFormat.labeled_jsonl, !noHeader, inputFormat == InputFormat.tsv ? '\t' : '\0');
     }
 
     /** Accepts labeled-jsonl as well as labeled_jsonl. */

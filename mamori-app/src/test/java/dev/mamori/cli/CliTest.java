@@ -118,6 +118,14 @@ class CliTest {
     }
 
     @Test
+    void tsvForcedReadsTabsEvenWhenCommasAbound() throws IOException {
+        Path f = dir.resolve("export.dat");
+        Files.writeString(f, "名前,カナ\t電話\n山田,ヤマダ\t03-1234-5678\n佐藤,サトウ\t090-1234-5678\n", StandardCharsets.UTF_8);
+        List<JsonNode> lines = run("scan", "--input-format", "tsv", "--format", "jsonl", "--types", "PHONE", f.toString()).jsonLines();
+        assertThat(lines).hasSize(2).allMatch(n -> n.get("column").asText().equals("電話") && n.get("column_index").asInt() == 1);
+    }
+
+    @Test
     void labeledJsonlInputGivesDocIds() throws IOException {
         Path f = dir.resolve("docs.jsonl");
         Files.writeString(f, "{\"doc_id\": \"d1\", \"text\": \"メール a@example.jp\", \"extra\": 1}\n", StandardCharsets.UTF_8);

@@ -26,8 +26,15 @@ public final class DocumentReader {
      * @param labeledJsonl JSONL lines are {@code {"doc_id", "text"}} documents; when forceFormat is
      *                     null this also makes input without a telling extension JSONL
      * @param headerRow    the first row of a table is its header (true by default)
+     * @param forceDelimiter the CSV field delimiter, or '\0' to detect it (tab for .tsv files)
      */
-    public record Options(Format forceFormat, Charset forceCharset, boolean labeledJsonl, boolean headerRow) {
+    public record Options(Format forceFormat, Charset forceCharset, boolean labeledJsonl, boolean headerRow,
+                          char forceDelimiter) {
+        /** Options with the delimiter detected. */
+        public Options(Format forceFormat, Charset forceCharset, boolean labeledJsonl, boolean headerRow) {
+            this(forceFormat, forceCharset, labeledJsonl, headerRow, '\0');
+        }
+
         /** Detect everything; tables have a header row. */
         public static Options defaults() {
             return new Options(null, null, false, true);
@@ -112,7 +119,7 @@ public final class DocumentReader {
             if (!BlockSplitter.canCut(format, head, enc)) {
                 return new TextInput(options, name, format, whole).read(head);
             }
-            char delimiter = format == Format.CSV ? TextInput.delimiter(name, head, enc) : '\0';
+            char delimiter = format == Format.CSV ? TextInput.delimiter(options, name, head, enc) : '\0';
             return BlockSplitter.read(head, enc, format, delimiter, options.headerRow(), name, whole, blocks);
         } catch (ReadException e) {
             throw e;

@@ -27,7 +27,7 @@ final class TextInput {
         Head.Encoding enc = options.forceCharset() != null
                 ? CharsetSniffer.forced(head, options.forceCharset())
                 : CharsetSniffer.detect(head);
-        char delimiter = format == Format.CSV ? delimiter(name, head, enc) : '\0';
+        char delimiter = format == Format.CSV ? delimiter(options, name, head, enc) : '\0';
         try (DecodingReader in = new DecodingReader(head.stream(enc.bomLength()), enc.charset(), enc.bomLength(), problems)) {
             long records = switch (format) {
                 case CSV -> CsvTableReader.read(in, delimiter, options.headerRow(), visitor, problems);
@@ -40,7 +40,10 @@ final class TextInput {
         }
     }
 
-    static char delimiter(String name, Head head, Head.Encoding enc) {
+    static char delimiter(DocumentReader.Options options, String name, Head head, Head.Encoding enc) {
+        if (options.forceDelimiter() != '\0') {
+            return options.forceDelimiter();
+        }
         if (DocumentReader.isTsv(name)) {
             return '\t';
         }
