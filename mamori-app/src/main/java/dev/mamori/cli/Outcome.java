@@ -9,7 +9,6 @@ final class Outcome {
     private final Set<PiiType> failOn;
     private final EnumSet<PiiType> failedOn = EnumSet.noneOf(PiiType.class);
     private int unreadable;
-    private long problems;
 
     Outcome(Set<PiiType> failOn) {
         this.failOn = failOn;
@@ -25,20 +24,12 @@ final class Outcome {
         unreadable++;
     }
 
-    void problem() {
-        problems++;
-    }
-
     Set<PiiType> failedOn() {
         return failedOn;
     }
 
     int unreadableFiles() {
         return unreadable;
-    }
-
-    long problems() {
-        return problems;
     }
 
     int exitCode() {

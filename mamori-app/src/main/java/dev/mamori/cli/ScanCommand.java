@@ -133,7 +133,6 @@ public final class ScanCommand implements Callable<Integer> {
         if (Files.isDirectory(path)) {
             List<Path> files = new ArrayList<>();
             FileWalker.walk(path, includes, excludes, files::add, problem -> {
-                outcome.problem();
                 report.skipped(problem.file(), problem.message()); // a loop, a broken link, an unreadable directory
             });
             for (Path f : files) {
@@ -160,7 +159,6 @@ public final class ScanCommand implements Callable<Integer> {
 
             @Override
             public void problem(ReadProblem problem) {
-                outcome.problem();
                 report.problem(problem);
             }
 

@@ -50,16 +50,6 @@ public final class Block {
         this.decodeErrors = decodeErrors;
     }
 
-    /** Offset of the block's first byte in the input. */
-    public long byteOffset() {
-        return byteOffset;
-    }
-
-    /** The block's size in bytes. */
-    public int length() {
-        return bytes.length;
-    }
-
     /**
      * Decodes and parses the block, calling {@link DocumentVisitor#row} (CSV) or
      * {@link DocumentVisitor#text} (plain text) and {@link DocumentVisitor#problem} with line, row
