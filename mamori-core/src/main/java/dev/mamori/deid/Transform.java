@@ -23,7 +23,7 @@ package dev.mamori.deid;
  * contain the cell's value or any key material.
  */
 public sealed interface Transform
-        permits Delete, Mask, KeyedPseudonym, Tokenize, FormatPreserving {
+        permits Delete, Mask, KeyedPseudonym, Tokenize, FormatPreserving, TopBottomCode, DateCoarsen, NumericBand {
 
     /** The processed value; {@code null} for {@code null} and {@code ""} for {@code ""}. */
     String apply(String value);
