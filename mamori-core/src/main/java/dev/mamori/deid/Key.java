@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * One version of a named 256-bit secret key: part of the 加工方法等情報 (information on the processing
- * method, 個人情報保護法施行規則31条・35条) and, for reversible transforms, of the 削除情報等 of 仮名加工情報.
- * Such keys must be kept apart from the processed data; {@link KeyStore} keeps them in a file of
- * their own.
+ * One version of a named 256-bit secret key. For 仮名加工情報 it is part of the 削除情報等 (個人情報保護法
+ * 41条2項, 施行規則32条: what was removed or replaced, and the means to restore it); for 匿名加工情報 it
+ * is 加工方法等情報 (法43条2項, 施行規則35条). Either way it must be kept apart from the processed data
+ * under its own safety measures; {@link KeyStore} keeps keys in a file of their own.
  *
  * <p>The key bytes never leave this object: {@link #toString()} shows the name, version and
  * {@link #fingerprint() fingerprint} only, and no exception raised by Mamori carries them. Each

@@ -29,8 +29,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A file of named keys: the 加工方法等情報 and 削除情報等 of 個人情報保護法施行規則31条・32条・35条, which must be
- * kept apart from the processed data. Keep the file outside any output folder; its location is the
+ * A file of named keys: the 削除情報等 of 仮名加工情報 (個人情報保護法41条2項, 施行規則32条) and the
+ * 加工方法等情報 of 匿名加工情報 (法43条2項, 施行規則35条), which the law requires to be kept apart from the
+ * processed data and protected. Keep the file outside any output folder; its location is the
  * caller's choice.
  *
  * <p>The file is JSON holding, per name, every version of a 256-bit key from {@link java.security.SecureRandom}

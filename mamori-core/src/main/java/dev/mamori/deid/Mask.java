@@ -7,8 +7,8 @@ package dev.mamori.deid;
  * {@code ***-****-5678}. A value too short to hide anything between the kept ends is masked whole,
  * so short values never come out in clear.
  *
- * <p>Masking that leaves part of an 個人識別符号 readable is not by itself a deletion under
- * 施行規則31条1号; it serves display and 記述等 that stay identifying only together with other items.
+ * <p>Masking that leaves part of an 個人識別符号 readable is not the deletion that 施行規則31条2号 and
+ * 34条2号 ask for; it serves display, and 記述等 that identify a person only together with other items.
  */
 public record Mask(int keepFirst, int keepLast, char maskChar) implements Transform {
 

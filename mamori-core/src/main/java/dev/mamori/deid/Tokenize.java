@@ -11,7 +11,7 @@ import java.util.Objects;
  * exact value. The same value under the same key gives the same token, so files can still be joined;
  * only the key holder can turn a token back into the value with {@link #detokenize(String)}. This
  * suits 仮名加工情報 (個人情報保護法施行規則31条) that its maker must re-link to the original records;
- * the key is then 削除情報等 and must be kept apart from the data (法41条2項, 規則32条). Tokens are
+ * the key is then 削除情報等 and must be kept apart from the data (法41条2項, 施行規則32条). Tokens are
  * never 匿名加工情報: they can be reversed.
  *
  * <p>A token reads {@code T<version>.<base64url>}: the key version it was made with, then the
