@@ -67,7 +67,12 @@ public final class KeyStore {
         this.keys = keys;
     }
 
-    /** Creates an empty store at {@code path} (mode 600 where the file system allows it); refuses to overwrite one. */
+    /**
+     * Creates an empty store at {@code path}, mode 600 where the file system allows it; folders it has
+     * to make for it get mode 700. Refuses to overwrite anything.
+     *
+     * @throws FileAlreadyExistsException if there is a file at {@code path}
+     */
     public static KeyStore create(Path path) throws IOException {
         Path p = path.toAbsolutePath();
         if (Files.exists(p)) {
@@ -75,7 +80,19 @@ public final class KeyStore {
                     "a file is already there; open it as a key store, or choose another path");
         }
         Path dir = p.getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Path existing = dir;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && isPosix(existing)) {
+                // folders made for the store are the owner's alone too
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(EnumSet.of(
+                        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
         KeyStore s = new KeyStore(p, isPosix(dir), new TreeMap<>());
         s.save();
         return s;

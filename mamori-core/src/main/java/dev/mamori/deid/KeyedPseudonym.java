@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * that cannot restore the original" of 個人情報保護法施行規則31条1号 and 2号, with the key as 加工方法等情報.
  *
  * <p>Values are normalised first (NFKC, then surrounding white space removed), so {@code ０９０} and
- * {@code 090} give the same 仮ID; letter case is kept.
+ * {@code 090} give the same 仮ID; letter case is kept. A value of white space only becomes empty.
  */
 public record KeyedPseudonym(Key key, String prefix) implements Transform {
 

@@ -33,6 +33,11 @@ public record TopBottomCode(BigDecimal bottom, BigDecimal top, String belowLabel
     }
 
     /** Codes with the default Japanese labels, {@code {}未満} and {@code {}以上}. */
+    public TopBottomCode(BigDecimal bottom, BigDecimal top) {
+        this(bottom, top, "{}未満", "{}以上");
+    }
+
+    /** Codes with the default Japanese labels, {@code {}未満} and {@code {}以上}. */
     public static TopBottomCode of(BigDecimal bottom, BigDecimal top) {
         return new TopBottomCode(bottom, top, "{}未満", "{}以上");
     }

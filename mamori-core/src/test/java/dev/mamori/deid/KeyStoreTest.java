@@ -31,11 +31,15 @@ class KeyStoreTest {
         assumeTrue(s.permissionsEnforced(), "POSIX file system");
         Key k = s.newKey("customers");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p.getParent()))).isEqualTo("rwx------");
+        s.rotate("customers");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as("after a rewrite")
+                .isEqualTo("rw-------");
         assertThat(Files.readString(p)).contains(base64(k));
         try (Stream<Path> files = Files.list(p.getParent())) {
             assertThat(files).as("no temporary file left").containsExactly(p);
         }
-        Key again = KeyStore.open(p).get("customers");
+        Key again = KeyStore.open(p).get("customers", 1);
         assertThat(again).isEqualTo(k);
         assertThat(again.created()).isEqualTo(k.created());
     }

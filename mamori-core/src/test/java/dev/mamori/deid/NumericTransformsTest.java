@@ -19,7 +19,7 @@ class NumericTransformsTest {
         assertThat(age.apply(" 110 ")).isEqualTo("90歳以上");
         assertThat(age.apply(null)).isNull();
         assertThat(age.apply("")).isEmpty();
-        TopBottomCode income = TopBottomCode.of(null, new BigDecimal("10000000"));
+        TopBottomCode income = new TopBottomCode(null, new BigDecimal("10000000"));
         assertThat(income.apply("12,500,000")).isEqualTo("10000000以上");
         assertThat(income.apply("-5")).isEqualTo("-5");
         assertThat(new TopBottomCode(new BigDecimal("1.5"), null, "under {}", "{}+").apply("1.49")).isEqualTo("under 1.5");
