@@ -1,6 +1,7 @@
 package dev.mamori.deid;
 
 import java.text.Normalizer;
+import dev.mamori.detect.JapaneseEra;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,52 +29,10 @@ final class JapaneseDates {
         }
     }
 
-    enum Era {
-        MEIJI("明治", "M", LocalDate.of(1868, 1, 1)),
-        TAISHO("大正", "T", LocalDate.of(1912, 7, 30)),
-        SHOWA("昭和", "S", LocalDate.of(1926, 12, 25)),
-        HEISEI("平成", "H", LocalDate.of(1989, 1, 8)),
-        REIWA("令和", "R", LocalDate.of(2019, 5, 1));
-
-        final String kanji;
-        final String letter;
-        final LocalDate start;
-
-        Era(String kanji, String letter, LocalDate start) {
-            this.kanji = kanji;
-            this.letter = letter;
-            this.start = start;
-        }
-
-        /** The last day of this era, or {@code null} for the present one. */
-        LocalDate end() {
-            return ordinal() + 1 < values().length ? values()[ordinal() + 1].start.minusDays(1) : null;
-        }
-
-        static Era of(String token) {
-            for (Era e : values()) {
-                if (e.kanji.equals(token) || e.letter.equalsIgnoreCase(token)) {
-                    return e;
-                }
-            }
-            throw new IllegalStateException(token);
-        }
-
-        static Era at(LocalDate d) {
-            Era found = null;
-            for (Era e : values()) {
-                if (!d.isBefore(e.start)) {
-                    found = e;
-                }
-            }
-            if (found == null) {
-                throw new IllegalArgumentException("和暦 starts with 明治 (1868); the date is earlier");
-            }
-            return found;
-        }
-    }
-
-    private static final String ERA = "(明治|大正|昭和|平成|令和|[MTSHRmtshr])";
+    /** The era names and letters of detect's eras.tsv, the project's one table of eras. */
+    private static final String ERA = "(" + JapaneseEra.all().stream().map(JapaneseEra::name)
+            .collect(java.util.stream.Collectors.joining("|")) + "|[" + JapaneseEra.all().stream()
+            .map(e -> String.valueOf(e.letter()) + Character.toLowerCase(e.letter())).collect(java.util.stream.Collectors.joining()) + "])";
     private static final String NUM = "(\\d{1,2})";
     private static final Pattern WESTERN = Pattern.compile("(\\d{4})(?:[-/.]" + NUM + "(?:[-/.]" + NUM + ")?)?");
     private static final Pattern WESTERN_KANJI = Pattern.compile("(\\d{4})年(?:" + NUM + "月(?:" + NUM + "日)?)?");
@@ -95,16 +54,15 @@ final class JapaneseDates {
         for (Pattern p : new Pattern[] {ERA_KANJI, ERA_DOTS}) {
             Matcher m = p.matcher(v);
             if (m.matches()) {
-                Era era = Era.of(m.group(1));
+                JapaneseEra era = JapaneseEra.of(m.group(1));
                 int eraYear = "元".equals(m.group(2)) ? 1 : Integer.parseInt(m.group(2));
                 if (eraYear < 1) {
                     throw new IllegalArgumentException("a 和暦 year starts at 元年 (1); the value has year 0");
                 }
-                PartialDate d = check(era.start.getYear() + eraYear - 1, num(m.group(3)), num(m.group(4)));
-                LocalDate end = era.end();
-                if (d.last().isBefore(era.start) || (end != null && d.first().isAfter(end))) {
-                    throw new IllegalArgumentException("the date is outside " + era.kanji + " (" + era.start
-                            + " to " + (end == null ? "today" : end.toString()) + ")");
+                PartialDate d = check(era.gregorian(eraYear), num(m.group(3)), num(m.group(4)));
+                if (d.last().isBefore(era.first()) || d.first().isAfter(era.last())) {
+                    throw new IllegalArgumentException("the date is outside " + era.name() + " (" + era.first()
+                            + " to " + (era.last().getYear() == 9999 ? "today" : era.last().toString()) + ")");
                 }
                 return d;
             }
@@ -130,8 +88,11 @@ final class JapaneseDates {
 
     /** {@code 昭和60年}, {@code 平成元年}: the era and year of a day. */
     static String eraYear(LocalDate d) {
-        Era e = Era.at(d);
-        int y = d.getYear() - e.start.getYear() + 1;
-        return e.kanji + (y == 1 ? "元" : Integer.toString(y)) + "年";
+        JapaneseEra e = JapaneseEra.at(d);
+        if (e == null) {
+            throw new IllegalArgumentException("和暦 starts with 明治 (1868); the date is earlier");
+        }
+        int y = d.getYear() - e.first().getYear() + 1;
+        return e.name() + (y == 1 ? "元" : Integer.toString(y)) + "年";
     }
 }

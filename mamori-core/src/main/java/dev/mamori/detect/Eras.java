@@ -48,6 +48,11 @@ final class Eras {
         return DEFAULT;
     }
 
+    /** Every era, oldest first. */
+    List<Era> all() {
+        return List.of(eras);
+    }
+
     /**
      * The era whose name or abbreviation ends just before {@code pos} (an optional space between
      * a kanji name and the year is allowed), or null. Sets {@code start[0]} to where it begins.
