@@ -52,9 +52,12 @@ final class ClassTable {
         return t;
     }
 
-    /** The classes after mapping key column j through {@code maps[j]} (null: unchanged). */
-    ClassTable rollUp(int[][] maps) {
-        ClassTable t = new ClassTable(width, sensWords, size);
+    /**
+     * The classes after mapping key column j through {@code maps[j]} (null: unchanged);
+     * {@code expected} sizes the new table (it grows when needed).
+     */
+    ClassTable rollUp(int[][] maps, long expected) {
+        ClassTable t = new ClassTable(width, sensWords, (int) Math.min(size, expected));
         int[] key = new int[width];
         for (int c = 0; c < size; c++) {
             int base = c * width;

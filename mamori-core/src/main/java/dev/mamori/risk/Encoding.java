@@ -21,6 +21,8 @@ final class Encoding {
     /** leaves[j][level][canonical code]: number of original values under that generalisation. */
     final int[][][] leaves;
     final int[] domain;
+    /** groups[j][level]: number of distinct generalisations of column j at level. */
+    final int[][] groups;
     final Hierarchy[] hierarchies;
 
     private Encoding(List<String> names, int rows, int d) {
@@ -30,6 +32,7 @@ final class Encoding {
         this.map = new int[d][][];
         this.leaves = new int[d][][];
         this.domain = new int[d];
+        this.groups = new int[d][];
         this.hierarchies = new Hierarchy[d];
     }
 
@@ -44,6 +47,7 @@ final class Encoding {
             e.codes[j] = encodeColumn(data, col, h);
             e.map[j] = new int[h.height() + 1][];
             e.leaves[j] = new int[h.height() + 1][];
+            e.groups[j] = new int[h.height() + 1];
             for (int l = 0; l <= h.height(); l++) {
                 int[] m = new int[h.domainSize()];
                 int[] leaf = new int[h.domainSize()];
@@ -61,6 +65,7 @@ final class Encoding {
                     m[c] = canon[m[c]];
                     leaf[m[c]]++;
                 }
+                e.groups[j][l] = canon.length;
                 e.map[j][l] = m;
                 e.leaves[j][l] = leaf;
             }

@@ -25,6 +25,14 @@ final class Traversal {
     private final LinkedHashMap<Long, ClassTable> cache = new LinkedHashMap<>(64, 0.75f, true);
     private long cachedClasses;
     private int evaluated;
+    private static final byte UNKNOWN = 0;
+    private static final byte FEASIBLE = 1;
+    private static final byte INFEASIBLE = 2;
+    private static final byte EVALUATED = 3;
+    private final int[] stride;
+    private byte[] state;
+    private int bestIndex;
+    private double bestLoss;
 
     Traversal(Encoding enc, List<int[]> sensitive, PrivacyModel model) {
         this.enc = enc;
@@ -33,6 +41,12 @@ final class Traversal {
         this.radix = new int[d];
         for (int j = 0; j < d; j++) {
             radix[j] = enc.height(j) + 1;
+        }
+        this.stride = new int[d];
+        int st = 1;
+        for (int j = d - 1; j >= 0; j--) {
+            stride[j] = st;
+            st *= radix[j];
         }
         this.lRequired = model.l().values().stream().mapToInt(Integer::intValue).toArray();
         int[][] sens = new int[sensitive.size()][];
@@ -58,6 +72,8 @@ final class Traversal {
                         + " transformations; use fewer quasi-identifiers or hierarchy levels");
             }
         }
+        int n = (int) total;
+        state = new byte[n];
         int[] top = new int[d];
         for (int j = 0; j < d; j++) {
             top[j] = radix[j] - 1;
@@ -66,6 +82,123 @@ final class Traversal {
         if (!NodeFigures.of(topClasses, top, enc, lRequired, model).feasible()) {
             throw unreachable(topClasses);
         }
+        bestIndex = (int) index(top);
+        bestLoss = Double.POSITIVE_INFINITY;
+        record(bestIndex, top, NodeFigures.of(topClasses, top, enc, lRequired, model));
+        double[] bound = bounds(n);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(bound[a], bound[b]);
+            return c != 0 ? c : Integer.compare(levelSum(a), levelSum(b));
+        });
+        boolean exactBound = model.suppressionLimit() == 0;
+        for (int i : order) {
+            if (bound[i] > bestLoss + EPS) {
+                break;
+            }
+            if (state[i] == UNKNOWN) {
+                resolve(i);
+            }
+            if (state[i] == INFEASIBLE) {
+                continue;
+            }
+            if (state[i] == FEASIBLE) {
+                if (exactBound) {
+                    consider(i, bound[i]); // nothing suppressed: the bound is the loss
+                } else {
+                    int[] v = decode(i, new int[d]);
+                    record(i, v, NodeFigures.of(classes(v), v, enc, lRequired, model));
+                }
+            }
+        }
+        return decode(bestIndex, new int[d]);
+    }
+
+    /**
+     * Decides node i's feasibility by a binary search along a chain from i to the top: each
+     * evaluated node marks its whole down-set (failing) or up-set (passing).
+     */
+    private void resolve(int i) {
+        int[] v = decode(i, new int[d]);
+        List<int[]> path = new ArrayList<>();
+        path.add(v.clone());
+        int[] w = v.clone();
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (int j = 0; j < d; j++) {
+                if (w[j] < radix[j] - 1) {
+                    w[j]++;
+                    path.add(w.clone());
+                    moved = true;
+                }
+            }
+        }
+        int lo = 0;
+        int hi = path.size() - 1;
+        while (lo < hi && state[i] == UNKNOWN) {
+            int mid = (lo + hi) >>> 1;
+            int[] m = path.get(mid);
+            int mi = (int) index(m);
+            if (state[mi] == UNKNOWN) {
+                record(mi, m, NodeFigures.of(classes(m), m, enc, lRequired, model));
+            }
+            if (state[mi] != INFEASIBLE) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        if (state[i] == UNKNOWN) { // not reached: the chain's lowest passing node decides i
+            record(i, v, NodeFigures.of(classes(v), v, enc, lRequired, model));
+        }
+    }
+
+    /** Stores an evaluated node's feasibility (propagated by monotonicity) and loss. */
+    private void record(int i, int[] v, NodeFigures f) {
+        if (f.feasible()) {
+            mark(i, FEASIBLE, +1);
+            consider(i, f.loss());
+        } else {
+            mark(i, INFEASIBLE, -1);
+        }
+        state[i] = f.feasible() ? EVALUATED : INFEASIBLE;
+    }
+
+    private void consider(int i, double loss) {
+        if (loss < bestLoss - EPS || (loss <= bestLoss + EPS && levelSum(i) < levelSum(bestIndex))) {
+            bestLoss = loss;
+            bestIndex = i;
+        }
+    }
+
+    /** Marks node i and, transitively, its generalisations (dir +1) or specialisations (dir -1). */
+    private void mark(int i, byte to, int dir) {
+        int[] stack = new int[64];
+        int top = 0;
+        stack[top++] = i;
+        while (top > 0) {
+            int x = stack[--top];
+            for (int j = 0; j < d; j++) {
+                int level = (x / stride[j]) % radix[j];
+                if (dir > 0 ? level + 1 < radix[j] : level > 0) {
+                    int y = x + dir * stride[j];
+                    if (state[y] == UNKNOWN) {
+                        state[y] = to;
+                        if (top == stack.length) {
+                            stack = Arrays.copyOf(stack, top * 2);
+                        }
+                        stack[top++] = y;
+                    }
+                }
+            }
+        }
+    }
+
+    private double[] bounds(int n) {
         double[][] perLevel = new double[d][];
         for (int j = 0; j < d; j++) {
             perLevel[j] = new double[radix[j]];
@@ -73,58 +206,17 @@ final class Traversal {
                 perLevel[j][l] = enc.generalisationLoss(j, l);
             }
         }
-        int n = (int) total;
         double[] bound = new double[n];
-        long[] order = new long[n];
         int[] node = new int[d];
         double[] parts = new double[d];
         for (int i = 0; i < n; i++) {
             decode(i, node);
-            int sum = 0;
             for (int j = 0; j < d; j++) {
                 parts[j] = perLevel[j][node[j]];
-                sum += node[j];
             }
             bound[i] = NodeFigures.combine(parts);
-            order[i] = i;
         }
-        Long[] boxed = Arrays.stream(order).boxed().toArray(Long[]::new);
-        Arrays.sort(boxed, (a, b) -> {
-            int c = Double.compare(bound[(int) (long) a], bound[(int) (long) b]);
-            return c != 0 ? c : Integer.compare(levelSum((int) (long) a), levelSum((int) (long) b));
-        });
-        List<int[]> failing = new ArrayList<>();
-        List<int[]> passing = new ArrayList<>();
-        int[] best = top;
-        double bestLoss = NodeFigures.of(topClasses, top, enc, lRequired, model).loss();
-        for (Long boxedIndex : boxed) {
-            int i = (int) (long) boxedIndex;
-            if (bound[i] > bestLoss + EPS) {
-                break;
-            }
-            int[] v = decode(i, new int[d]);
-            if (below(v, failing)) {
-                continue;
-            }
-            double loss;
-            if (model.suppressionLimit() == 0 && above(v, passing)) {
-                loss = bound[i]; // feasible with nothing suppressed: the bound is the loss
-            } else {
-                NodeFigures f = NodeFigures.of(classes(v), v, enc, lRequired, model);
-                if (!f.feasible()) {
-                    failing.removeIf(m -> leq(m, v));
-                    failing.add(v);
-                    continue;
-                }
-                passing.add(v);
-                loss = f.loss();
-            }
-            if (loss < bestLoss - EPS) {
-                bestLoss = loss;
-                best = v;
-            }
-        }
-        return best;
+        return bound;
     }
 
     NodeFigures figures(int[] levels) {
@@ -153,7 +245,11 @@ final class Traversal {
         for (int j = 0; j < d; j++) {
             maps[j] = levels[j] == from[j] ? null : enc.map[j][levels[j]];
         }
-        ClassTable t = source.rollUp(maps);
+        long expected = 1;
+        for (int j = 0; j < d; j++) {
+            expected = Math.min(Integer.MAX_VALUE, expected * enc.groups[j][levels[j]]);
+        }
+        ClassTable t = source.rollUp(maps, expected);
         cache.put(key, t);
         cachedClasses += t.size();
         Iterator<ClassTable> it = cache.values().iterator();
@@ -235,23 +331,5 @@ final class Traversal {
             }
         }
         return true;
-    }
-
-    private static boolean below(int[] v, List<int[]> nodes) {
-        for (int[] m : nodes) {
-            if (leq(v, m)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean above(int[] v, List<int[]> nodes) {
-        for (int[] m : nodes) {
-            if (leq(m, v)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
