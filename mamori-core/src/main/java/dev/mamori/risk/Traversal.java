@@ -80,7 +80,7 @@ final class Traversal {
         }
         ClassTable topClasses = classes(top);
         if (!NodeFigures.of(topClasses, top, enc, lRequired, model).feasible()) {
-            throw unreachable(topClasses);
+            throw UnreachableException.of(topClasses, lRequired, model, enc.rows);
         }
         bestIndex = (int) index(top);
         bestLoss = Double.POSITIVE_INFINITY;
@@ -261,42 +261,6 @@ final class Traversal {
             }
         }
         return t;
-    }
-
-    private UnreachableException unreachable(ClassTable top) {
-        long budget = NodeFigures.allowed(model, enc.rows);
-        List<Integer> sizes = new ArrayList<>();
-        long forced = 0;
-        for (int c = 0; c < top.size(); c++) {
-            boolean diverse = true;
-            for (int s = 0; s < lRequired.length; s++) {
-                diverse &= top.distinct(c, s) >= lRequired[s];
-            }
-            if (diverse) {
-                sizes.add(top.count(c));
-            } else {
-                forced += top.count(c);
-            }
-        }
-        sizes.sort(null);
-        int bestK = 0;
-        if (forced <= budget) {
-            long used = forced;
-            for (int size : sizes) {
-                if (used + size > budget) {
-                    bestK = size;
-                    break;
-                }
-                used += size;
-            }
-        }
-        String what = bestK == 0
-                ? "l-diversity " + model.l() + " cannot be met even by the most general transformation within the "
-                  + "suppression limit; lower l, raise the suppression limit or drop the l requirement"
-                : "k=" + model.k() + " cannot be reached within the suppression limit of "
-                  + model.suppressionLimit() + " (" + budget + " records); the best reachable k is " + bestK
-                  + "; lower k to " + bestK + ", raise the suppression limit, or add hierarchy levels";
-        return new UnreachableException(what, bestK);
     }
 
     private int levelSum(int i) {
