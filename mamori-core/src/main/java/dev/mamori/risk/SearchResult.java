@@ -11,7 +11,8 @@ import java.util.Map;
  * @param suppressed     records suppressed because their class failed k or l
  * @param minClassSize   smallest class among the records kept (the k reached); 0 when none is kept
  * @param classes        equivalence classes among the records kept
- * @param nodesEvaluated lattice nodes whose classes were computed
+ * @param nodesEvaluated requests for a lattice node's classes (rolled up, or found among the
+ *                       recently rolled-up), the chosen node's final figures included
  * @param elapsedMs      wall time of the search (encoding of the strings excluded)
  */
 public record SearchResult(Map<String, Integer> levels, double loss, int suppressed, int minClassSize,

@@ -12,7 +12,7 @@ import java.util.Map;
  * recently evaluated nodes, up to a budget of classes, as sources for roll-ups.
  */
 final class Traversal {
-    private static final long MAX_NODES = 20_000_000L;
+    private static final long MAX_NODES = 5_000_000L;
     private static final long CACHE_CLASSES = 2_000_000L;
     private static final double EPS = 1e-12;
 
