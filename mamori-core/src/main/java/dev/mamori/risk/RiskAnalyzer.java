@@ -1,0 +1,81 @@
+package dev.mamori.risk;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The entry point for risk figures: groups the records of a table into equivalence classes over
+ * its QI columns, as the values stand (generalise first to measure a transformation), and reports
+ * the figures of {@link RiskReport}. One pass to encode the columns, one over the classes.
+ */
+public final class RiskAnalyzer {
+
+    private RiskAnalyzer() {
+    }
+
+    /**
+     * Risk of {@code data} over {@code quasiIdentifiers}, with the distinct l-diversity of each
+     * {@code sensitive} column and the records whose prosecutor risk exceeds {@code riskThreshold}
+     * (0 &lt; threshold ≤ 1; e.g. 0.2 counts records in classes smaller than 5).
+     */
+    public static RiskReport analyze(Dataset data, List<String> quasiIdentifiers, List<String> sensitive,
+                                     double riskThreshold) {
+        if (quasiIdentifiers.isEmpty()) {
+            throw new RiskException("name at least one quasi-identifier column");
+        }
+        if (!(riskThreshold > 0 && riskThreshold <= 1)) {
+            throw new RiskException("the risk threshold is a probability above 0 and at most 1, was " + riskThreshold);
+        }
+        int n = data.rows().size();
+        int[][] qi = new int[quasiIdentifiers.size()][];
+        for (int j = 0; j < qi.length; j++) {
+            qi[j] = encode(data, data.column(quasiIdentifiers.get(j)), new int[1]);
+        }
+        int[][] sens = new int[sensitive.size()][];
+        int[] domains = new int[sensitive.size()];
+        for (int s = 0; s < sens.length; s++) {
+            int[] domain = new int[1];
+            sens[s] = encode(data, data.column(sensitive.get(s)), domain);
+            domains[s] = domain[0];
+        }
+        ClassTable t = ClassTable.group(qi, n, sens, domains);
+        TreeMap<Integer, Integer> sizes = new TreeMap<>();
+        int[] minL = new int[sens.length];
+        java.util.Arrays.fill(minL, Integer.MAX_VALUE);
+        int unique = 0;
+        int above = 0;
+        for (int c = 0; c < t.size(); c++) {
+            int size = t.count(c);
+            sizes.merge(size, 1, Integer::sum);
+            if (size == 1) {
+                unique++;
+            }
+            if (1.0 / size > riskThreshold) {
+                above += size;
+            }
+            for (int s = 0; s < sens.length; s++) {
+                minL[s] = Math.min(minL[s], t.distinct(c, s));
+            }
+        }
+        Map<String, Integer> l = new LinkedHashMap<>();
+        for (int s = 0; s < sens.length; s++) {
+            l.put(sensitive.get(s), n == 0 ? 0 : minL[s]);
+        }
+        int k = sizes.isEmpty() ? 0 : sizes.firstKey();
+        return new RiskReport(n, t.size(), k, sizes, n == 0 ? 0 : (double) unique / n, k == 0 ? 0 : 1.0 / k,
+                n == 0 ? 0 : (double) t.size() / n, riskThreshold, above, l);
+    }
+
+    private static int[] encode(Dataset data, int column, int[] domainOut) {
+        Map<String, Integer> dict = new HashMap<>();
+        int[] codes = new int[data.rows().size()];
+        for (int r = 0; r < codes.length; r++) {
+            codes[r] = dict.computeIfAbsent(data.rows().get(r)[column], v -> dict.size());
+        }
+        domainOut[0] = dict.size();
+        return codes;
+    }
+}

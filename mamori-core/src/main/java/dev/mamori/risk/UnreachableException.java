@@ -1,0 +1,61 @@
+package dev.mamori.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The privacy model cannot be met by any transformation of the lattice, not even the most
+ * general one, within the suppression limit. {@link #bestReachableK()} is the largest k the most
+ * general transformation reaches under the same limit; the message says what to relax.
+ */
+public final class UnreachableException extends RiskException {
+    private static final long serialVersionUID = 1L;
+    private final int bestReachableK;
+
+    UnreachableException(String message, int bestReachableK) {
+        super(message);
+        this.bestReachableK = bestReachableK;
+    }
+
+    /** The largest k reachable under the suppression limit (0 when even l-diversity fails everywhere). */
+    public int bestReachableK() {
+        return bestReachableK;
+    }
+
+    /** The exception for a model the most general transformation (classes {@code top}) fails. */
+    static UnreachableException of(ClassTable top, int[] lRequired, PrivacyModel model, int rows) {
+        long budget = NodeFigures.allowed(model, rows);
+        List<Integer> sizes = new ArrayList<>();
+        long forced = 0;
+        for (int c = 0; c < top.size(); c++) {
+            boolean diverse = true;
+            for (int s = 0; s < lRequired.length; s++) {
+                diverse &= top.distinct(c, s) >= lRequired[s];
+            }
+            if (diverse) {
+                sizes.add(top.count(c));
+            } else {
+                forced += top.count(c);
+            }
+        }
+        sizes.sort(null);
+        int bestK = 0;
+        if (forced <= budget) {
+            long used = forced;
+            for (int size : sizes) {
+                if (used + size > budget) {
+                    bestK = size;
+                    break;
+                }
+                used += size;
+            }
+        }
+        String what = bestK == 0
+                ? "l-diversity " + model.l() + " cannot be met even by the most general transformation within the "
+                  + "suppression limit; lower l, raise the suppression limit or drop the l requirement"
+                : "k=" + model.k() + " cannot be reached within the suppression limit of "
+                  + model.suppressionLimit() + " (" + budget + " records); the best reachable k is " + bestK
+                  + "; lower k to " + bestK + ", raise the suppression limit, or add hierarchy levels";
+        return new UnreachableException(what, bestK);
+    }
+}
