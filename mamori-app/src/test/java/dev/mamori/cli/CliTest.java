@@ -183,6 +183,23 @@ class CliTest {
     }
 
     @Test
+    void riskCountsClassesAndUniquesByQuasiIdentifiers() throws IOException {
+        Path f = dir.resolve("people.csv");
+        Files.writeString(f, "sex,age,disease\nM,30,flu\nM,30,cold\nF,40,flu\nF,40,flu\nF,50,cold\n", StandardCharsets.UTF_8);
+        Run r = run("risk", f.toString(), "--qi", "sex,age", "--sensitive", "disease", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.get("records").asInt()).isEqualTo(5);
+        assertThat(n.get("classes").asInt()).isEqualTo(3);
+        assertThat(n.get("minClassSize").asInt()).isEqualTo(1);
+        assertThat(n.get("uniqueShare").asDouble()).isEqualTo(0.2);
+        assertThat(n.get("distinctL").get("disease").asInt()).isEqualTo(1);
+        Run missing = run("risk", f.toString(), "--qi", "sex,height");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("height").contains("sex, age, disease");
+    }
+
+    @Test
     void versionAndHelpWork() {
         assertThat(run("--version").out()).startsWith("mamori ");
         Run help = run("scan", "--help");

@@ -1,0 +1,155 @@
+package dev.mamori.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mamori.risk.Dataset;
+import dev.mamori.risk.RiskAnalyzer;
+import dev.mamori.risk.RiskException;
+import dev.mamori.risk.RiskReport;
+import dev.mamori.table.DocumentReader;
+import dev.mamori.table.DocumentVisitor;
+import dev.mamori.table.ReadException;
+import dev.mamori.table.ReadProblem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mamori risk}: re-identification risk of a table, by its quasi-identifiers. */
+@Command(name = "risk",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Measure the re-identification risk of a table from its quasi-identifiers (準識別子): the smallest equivalence class (k), the distribution of class sizes, the share of unique records, prosecutor risk (highest and average), the records above a risk threshold, and the l-diversity of sensitive columns.",
+                "",
+                "Examples:",
+                "  mamori risk customers.csv --qi 性別,生年月日,郵便番号",
+                "  mamori risk ../shared/data/adult/adult.csv --qi sex,age,race,marital-status --sensitive salary-class --format json",
+                ""})
+public final class RiskCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DATA", description = "A CSV/TSV (encoding and delimiter detected), XLSX (first sheet) or JSON Lines table with a header row.")
+    Path data;
+
+    @Option(names = "--qi", split = ",", required = true, paramLabel = "COLUMN", description = "Quasi-identifier columns (comma-separated).")
+    List<String> qi;
+
+    @Option(names = "--sensitive", split = ",", paramLabel = "COLUMN", description = "Sensitive columns to measure distinct l-diversity for.")
+    List<String> sensitive = new ArrayList<>();
+
+    @Option(names = "--threshold", paramLabel = "P", description = "Prosecutor-risk threshold: records in classes with risk above P (class size < 1/P) are counted (default ${DEFAULT-VALUE}).")
+    double threshold = 0.2;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default) or json.")
+    String format = "summary";
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the summary: ja (default) or en.")
+    Lang lang = Lang.ja;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threshold <= 0 || threshold > 1) {
+            throw new Main.UsageProblem("--threshold must be in (0, 1], not " + threshold);
+        }
+        RiskReport r;
+        try {
+            r = RiskAnalyzer.analyze(read(data), qi, sensitive, threshold);
+        } catch (RiskException e) {
+            throw new Main.UsageProblem(data + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            return 0;
+        }
+        out.println(data + lang.t("  （準識別子: ", "  (quasi-identifiers: ") + String.join(", ", qi) + lang.t("）", ")"));
+        out.printf("  %s %,d%n", lang.t("レコード数:", "records:"), r.records());
+        out.printf("  %s %,d%n", lang.t("同値クラス数:", "equivalence classes:"), r.classes());
+        out.printf("  %s %d%n", lang.t("最小クラスサイズ (k):", "smallest class (k):"), r.minClassSize());
+        out.printf("  %s %.2f%%%n", lang.t("一意なレコードの割合:", "unique records:"), 100 * r.uniqueShare());
+        out.printf("  %s %.4f / %.4f%n", lang.t("検察官リスク（最大 / 平均）:", "prosecutor risk (highest / average):"),
+                r.highestProsecutorRisk(), r.averageProsecutorRisk());
+        out.printf("  %s %,d%n", lang.t("リスクが閾値 " + threshold + " を超えるレコード:", "records above risk " + threshold + ":"),
+                r.recordsAboveThreshold());
+        out.println("  " + lang.t("クラスサイズの分布（サイズ: クラス数）:", "class sizes (size: classes):"));
+        int shown = 0;
+        for (Map.Entry<Integer, Integer> e : r.classSizes().entrySet()) {
+            if (shown++ == 10) {
+                out.println("    …");
+                break;
+            }
+            out.printf("    %6d: %,d%n", e.getKey(), e.getValue());
+        }
+        r.distinctL().forEach((col, l) -> out.printf("  %s %s = %d%n", lang.t("l-多様性（distinct）", "distinct l-diversity"), col, l));
+        return 0;
+    }
+
+    /** The table's header and rows, read with encoding and delimiter detection (first sheet of an XLSX). */
+    private static Dataset read(Path file) {
+        List<String> header = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        List<ReadProblem> problems = new ArrayList<>();
+        try {
+            new DocumentReader(null).read(file, new DocumentVisitor() {
+                private boolean first = true;
+                private boolean done;
+
+                @Override
+                public void text(long line, int offset, int overlap, String chunk) {
+                    throw new Main.UsageProblem(file + ": not a table (read as plain text); give a CSV, TSV, XLSX or JSON Lines file");
+                }
+
+                @Override
+                public void table(String sheet, List<String> h) {
+                    done = !first && sheet != null; // XLSX: the first sheet only
+                    if (first) {
+                        header.addAll(h);
+                    } else if (!done) {
+                        header.clear();
+                        header.addAll(h); // JSON Lines: keys grew
+                    }
+                    first = false;
+                }
+
+                @Override
+                public void row(long row, long line, List<String> cells) {
+                    if (!done) {
+                        String[] r = new String[header.size()];
+                        for (int i = 0; i < r.length && i < cells.size(); i++) {
+                            r[i] = cells.get(i) == null ? "" : cells.get(i);
+                        }
+                        for (int i = cells.size(); i < r.length; i++) {
+                            r[i] = "";
+                        }
+                        rows.add(r);
+                    }
+                }
+
+                @Override
+                public void labeled(long line, String docId, String text) {
+                    throw new Main.UsageProblem(file + ": labelled documents are not a table");
+                }
+
+                @Override
+                public void problem(ReadProblem p) {
+                    problems.add(p);
+                }
+            });
+        } catch (ReadException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new Main.UsageProblem(problems.get(0).message() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+        }
+        return new Dataset(header, rows);
+    }
+}
