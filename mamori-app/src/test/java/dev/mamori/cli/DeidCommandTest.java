@@ -1,0 +1,88 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeidCommandTest {
+
+    private static final Charset CP932 = Charset.forName("windows-31j");
+
+    @TempDir
+    Path dir;
+    Path data;
+
+    @BeforeEach
+    void table() throws IOException {
+        StringBuilder b = new StringBuilder("氏名,性別,年齢,病名\r\n");
+        String[] sexes = {"男", "女"};
+        String[] surnames = {"山田", "佐藤", "鈴木", "田中", "伊藤"};
+        String[] given = {"太郎", "花子", "健一", "美咲"};
+        for (int i = 0; i < 40; i++) {
+            b.append(surnames[i % 5]).append(' ').append(given[i % 4]).append(',').append(sexes[i % 2]).append(',').append(20 + i).append(',')
+                    .append(i % 3 == 0 ? "糖尿病" : "なし").append("\r\n");
+        }
+        b.append("髙橋 﨑子,女,99,なし\r\n"); // an outlier: suppressed rather than generalising everyone
+        data = dir.resolve("patients.csv");
+        Files.write(data, b.toString().getBytes(CP932));
+        StringBuilder age = new StringBuilder();
+        for (int a = 0; a < 100; a++) {
+            age.append(a).append(';').append(a / 10 * 10).append("代;*\n");
+        }
+        Files.writeString(dir.resolve("age.csv"), age);
+        Files.writeString(dir.resolve("sex.csv"), "男;*\n女;*\n");
+    }
+
+    private CliTest.Run deid(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("deid", data.toString(), "--mode", "anonymous", "--k", "3",
+                "--suppression-limit", "0.05", "--qi", "性別=" + dir.resolve("sex.csv"), "--qi", "年齢=" + dir.resolve("age.csv"),
+                "--output", dir.resolve("out.csv").toString(), "--report-json", dir.resolve("report.json").toString()));
+        args.addAll(List.of(extra));
+        return CliTest.run(args.toArray(new String[0]));
+    }
+
+    @Test
+    void anonymousOutputMeetsKDropsIdentifiersAndKeepsTheInputEncoding() throws IOException {
+        byte[] input = Files.readAllBytes(data);
+        CliTest.Run r = deid("--drop", "氏名", "--keep", "病名");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> out = Files.readAllLines(dir.resolve("out.csv"), CP932);
+        assertThat(out.get(0)).isEqualTo("性別,年齢,病名");
+        assertThat(out).hasSize(41).noneMatch(l -> l.contains("山田") || l.contains("佐藤") || l.contains("髙橋") || l.contains("99"));
+        assertThat(out).contains("男,20代,糖尿病");
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertThat(report.get("suppressed").asInt()).isEqualTo(1);
+        assertThat(report.get("risk_after").get("minClassSize").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(report.get("levels").get("年齢").asInt()).isEqualTo(1);
+        assertThat(Files.readAllBytes(data)).isEqualTo(input); // never modifies its input
+    }
+
+    @Test
+    void aColumnWithoutARoleOrAKeptIdentifierIsRefusedAndNothingIsWritten() {
+        CliTest.Run unnamed = deid("--keep", "病名");
+        assertThat(unnamed.code()).isEqualTo(2);
+        assertThat(unnamed.err()).contains("not named by --qi, --drop or --keep: [氏名]");
+        CliTest.Run kept = deid("--keep", "病名,氏名");
+        assertThat(kept.code()).isEqualTo(2);
+        assertThat(kept.err()).contains("column '氏名' holds PERSON").contains("施行規則34条");
+        assertThat(dir.resolve("out.csv")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableKSaysWhatToRelax() {
+        CliTest.Run r = CliTest.run("deid", data.toString(), "--mode", "anonymous", "--k", "50", "--qi", "性別=" + dir.resolve("sex.csv"),
+                "--drop", "氏名,年齢", "--keep", "病名", "--output", dir.resolve("out.csv").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).containsIgnoringCase("k");
+        assertThat(dir.resolve("out.csv")).doesNotExist();
+    }
+}
