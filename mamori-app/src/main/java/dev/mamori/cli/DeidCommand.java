@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "deid",
         mixinStandardHelpOptions = true,
+        subcommands = {DeidInitCommand.class},
         sortOptions = false,
         description = {
                 "Produce 匿名加工情報 (anonymously processed information, 施行規則34条) from a CSV: quasi-identifiers generalised by hierarchy to the least-loss transformation that meets k-anonymity (and l-diversity), failing records suppressed within a limit, identifier columns deleted. Every column must be named: --qi, --drop or --keep. Output that fails the model is not written.",
@@ -55,17 +56,17 @@ import picocli.CommandLine.Parameters;
                 ""})
 public final class DeidCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "DATA", description = "The CSV/TSV to process (encoding and delimiter detected); never modified.")
+    @Parameters(paramLabel = "DATA", arity = "0..1", description = "The CSV/TSV to process (encoding and delimiter detected); never modified.")
     Path data;
 
-    @Option(names = "--mode", required = true, paramLabel = "MODE", description = "anonymous (匿名加工情報). pseudonymous comes with the policy file.")
+    @Option(names = "--mode", paramLabel = "MODE", description = "anonymous (匿名加工情報). pseudonymous comes with the policy file.")
     String mode;
 
-    @Option(names = "--qi", required = true, paramLabel = "COLUMN=HIERARCHY.csv", description = "A quasi-identifier and its generalisation hierarchy (ARX's CSV format: value;level1;level2;…). Repeatable.")
+    @Option(names = "--qi", paramLabel = "COLUMN=HIERARCHY.csv", description = "A quasi-identifier and its generalisation hierarchy (ARX's CSV format: value;level1;level2;…). Repeatable.")
     Map<String, Path> qi = new LinkedHashMap<>();
 
-    @Option(names = "--k", required = true, paramLabel = "N", description = "Every combination of quasi-identifier values is shared by at least N records.")
-    int k;
+    @Option(names = "--k", paramLabel = "N", description = "Every combination of quasi-identifier values is shared by at least N records.")
+    int k = 0;
 
     @Option(names = "--l", paramLabel = "COLUMN=N", description = "Distinct l-diversity of a sensitive column. Repeatable.")
     Map<String, Integer> l = new LinkedHashMap<>();
@@ -79,7 +80,7 @@ public final class DeidCommand implements Callable<Integer> {
     @Option(names = "--keep", split = ",", paramLabel = "COLUMN", description = "Columns kept as they are (insensitive or sensitive attributes). They are scanned: a kept column that holds identifiers is refused.")
     List<String> keep = new ArrayList<>();
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The processed CSV, in the input's encoding and delimiter, written atomically.")
+    @Option(names = "--output", paramLabel = "FILE", description = "The processed CSV, in the input's encoding and delimiter, written atomically.")
     Path output;
 
     @Option(names = "--report-json", paramLabel = "FILE", description = "The search and risk figures as JSON: levels, loss, suppressed, min_class_size, classes, elapsed_ms, risk before and after.")
@@ -90,6 +91,9 @@ public final class DeidCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (data == null || mode == null || qi.isEmpty() || k < 1 || output == null) {
+            throw new Main.UsageProblem("give DATA, --mode, --qi, --k and --output (or: mamori deid init DATA to propose a policy); see mamori deid --help");
+        }
         if (!mode.equals("anonymous")) {
             throw new Main.UsageProblem("--mode " + mode + " is not available yet; use --mode anonymous");
         }
