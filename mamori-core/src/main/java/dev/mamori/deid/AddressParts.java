@@ -47,7 +47,7 @@ record AddressParts(String prefecture, String municipality, String town, Integer
             String entry = f[0] + "\t" + f[1];
             index(f[1], entry);
             int gun = f[1].indexOf('郡');
-            if (gun > 0 && gun < f[1].length() - 1) {
+            if (gun > 0 && (f[1].endsWith("町") || f[1].endsWith("村"))) { // not 大和郡山市, 小郡市
                 index(f[1].substring(gun + 1), entry);
             }
         }
