@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
  * 都道府県, 市区町村, 町字, 丁目 and 番 (号, 枝番 and building are dropped).
  *
  * <ul>
+ * <li>A leading postal code ({@code 〒100-0013}) is skipped.
  * <li>都道府県: one of the 47 names of {@code regions.tsv} at the start. Without one, a known
  *     市区町村 at the start gives the prefecture when the lexicon has it in one prefecture only.
  * <li>市区町村: the longest entry of detect's {@code municipalities.tsv} after the prefecture
  *     (政令市の区 such as 大阪市北区, 郡 towns with or without their 郡); it is written as in the
  *     lexicon. The file is read from the class path as {@code /dev/mamori/detect/municipalities.tsv},
  *     since detect offers no public accessor to it.
- * <li>町字: the text up to a {@code 丁目}, the first digit, or a kanji numeral followed by 番
+ * <li>町字: the text up to a {@code 丁目} (one before the first digit), the first digit, or a kanji numeral followed by 番
  *     (not 番町), so that names such as 四谷 or 一番町 stay whole.
  * <li>丁目 and 番: {@code 一丁目}, {@code 1丁目} → 1丁目; numbers after the 町字 joined by
  *     {@code -}, 番, 番地 or の are read as 丁目-番-号 when there are three or more and as 番-号 when
@@ -54,7 +55,7 @@ record AddressParts(String prefecture, String municipality, String town, Integer
     }
 
     private static final String KANJI = "[〇一二三四五六七八九十百]+";
-    private static final Pattern CHOME = Pattern.compile("(.*?)(\\d+|" + KANJI + ")丁目(.*)");
+    private static final Pattern CHOME = Pattern.compile("([^0-9]*?)(\\d+|" + KANJI + ")丁目-?(.*)");
     private static final Pattern KANJI_BAN = Pattern.compile("(.*?)(" + KANJI + ")番(?!町)(.*)");
     private static final Pattern DIGIT = Pattern.compile("([^0-9]*)([0-9].*)");
     private static final Pattern NUMBERS = Pattern.compile("(\\d+)(?:(?:-|番地|番|の)(\\d+))?(?:(?:-|番地|番|の)(\\d+))?.*");
@@ -62,7 +63,7 @@ record AddressParts(String prefecture, String municipality, String town, Integer
     /** The parts of {@code value}, or {@code null} when no prefecture can be found. */
     static AddressParts parse(String value) {
         String v = JapaneseHierarchies.nfkc(value);
-        v = v.replaceAll("(?<=\\d)[‐‑‒–—―−ーｰ－](?=\\d)", "-");
+        v = v.replaceAll("(?<=\\d)[‐‑‒–—―−ーｰ－](?=\\d)", "-").replaceFirst("^〒?\\d{3}-?\\d{4}", "");
         String pref = null;
         for (String p : REGIONS.keySet()) {
             if (v.startsWith(p)) {

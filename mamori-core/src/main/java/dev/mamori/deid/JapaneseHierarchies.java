@@ -46,9 +46,14 @@ public final class JapaneseHierarchies {
     /**
      * Addresses: 番地 → 丁目 → 町字 → 市区町村 → 都道府県 → 地方 (八地方区分, {@code regions.tsv}) → *.
      * Each level is written in full from the prefecture ({@code 東京都千代田区霞が関1丁目}), so equal
-     * labels mean the same place. See {@link AddressParts} for how addresses are read; an address
+     * labels mean the same place. Addresses are read after NFKC: the prefecture (one of the 47
+     * names), the longest 市区町村 of detect's {@code municipalities.tsv} after it (政令市の区 and 郡
+     * towns included; without a prefecture, one the lexicon has in a single prefecture gives it), the
+     * 町字 up to the 丁目 or the first number, and numbers {@code 1-2-3} read as 丁目-番-号 (two or
+     * fewer as 番-号); 号 and buildings are dropped (details in the package-private AddressParts). An address
      * whose prefecture is known but whose 市区町村 is not in detect's {@code municipalities.tsv}
-     * generalises to its prefecture from level 1 up; one without a readable prefecture to {@code *}.
+     * generalises to its prefecture from level 1 up; one with neither a prefecture nor a 市区町村
+     * found in one prefecture only (府中市 alone) is unreadable and goes to {@code *}.
      */
     public static Hierarchy address(String column, Collection<String> values) {
         return build(column, values, 7, v -> {

@@ -47,6 +47,15 @@ class HierAddressTest {
     }
 
     @Test
+    void aLeadingPostalCodeAndBuildingNamesAreSkipped() {
+        List<String> expected = List.of("大阪府大阪市北区梅田1丁目1番", "大阪府大阪市北区梅田1丁目", "大阪府大阪市北区梅田");
+        assertThat(row("〒530-0001 大阪府大阪市北区梅田1-1-1").subList(1, 4)).isEqualTo(expected);
+        assertThat(row("大阪府大阪市北区梅田1-1-1 梅田ビル3丁目").subList(1, 4)).isEqualTo(expected);
+        assertThat(row("大阪府大阪市北区梅田一丁目-1-1").subList(1, 4)).isEqualTo(expected);
+        assertThat(row("大阪府大阪市北区梅田1丁目1番1号 梅田ビル").subList(1, 4)).isEqualTo(expected);
+    }
+
+    @Test
     void placeNamesWithNumeralsStayWhole() {
         assertThat(row("東京都新宿区四谷1-2").subList(1, 4)).containsExactly(
                 "東京都新宿区四谷1番", "東京都新宿区四谷", "東京都新宿区四谷");
