@@ -13,6 +13,7 @@
  * <p>Keys are 256-bit; each transform derives its own sub-key with HKDF-SHA-256. Pseudonyms are
  * HMAC-SHA-256, tokens AES-SIV (RFC 5297, Google Tink), format-preserving encryption FF1
  * (NIST SP 800-38G, Bouncy Castle). Generalisation by hierarchy and record suppression belong to
- * {@code dev.mamori.risk}.
+ * {@code dev.mamori.risk}; {@link dev.mamori.deid.JapaneseHierarchies} builds the hierarchies for
+ * Japanese columns (address, postal code, date of birth, age, sex) that come without a hierarchy file.
  */
 package dev.mamori.deid;
