@@ -9,7 +9,8 @@ package dev.mamori.deid;
  * <ul>
  *   <li>仮名加工情報 (個人情報保護法施行規則31条): 個人識別符号 and descriptions (記述等) that identify a person
  *       are deleted or replaced by descriptions from which they cannot be restored (1号・2号:
- *       {@link Delete}, {@link KeyedPseudonym}, {@link Tokenize}, {@link FormatPreserving}); items whose misuse could cause financial damage are
+ *       {@link Delete}, {@link KeyedPseudonym}, {@link Tokenize}, {@link FormatPreserving}; inside free text
+ *       {@link RedactText}); items whose misuse could cause financial damage are
  *       deleted (3号: {@link Delete}).</li>
  *   <li>匿名加工情報 (施行規則34条): identifying descriptions (1号) and 個人識別符号 (2号) deleted or replaced
  *       without a way back, linking codes replaced (3号), outliers (特異な記述, 4号) coded away
@@ -25,7 +26,8 @@ package dev.mamori.deid;
  * contain the cell's value or any key material.
  */
 public sealed interface Transform
-        permits Delete, Mask, KeyedPseudonym, Tokenize, FormatPreserving, TopBottomCode, DateCoarsen, NumericBand {
+        permits Delete, Mask, KeyedPseudonym, Tokenize, FormatPreserving, TopBottomCode, DateCoarsen, NumericBand,
+                RedactText {
 
     /** The processed value; {@code null} for {@code null} and {@code ""} for {@code ""}. */
     String apply(String value);
