@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import dev.mamori.deid.Anonymization;
+import dev.mamori.deid.Deidentifier;
+import dev.mamori.deid.Mode;
+import dev.mamori.deid.Policy;
+import dev.mamori.deid.PolicyFile;
 import dev.mamori.detect.Detector;
 import dev.mamori.detect.Finding;
 import dev.mamori.detect.LegalCategory;
@@ -59,6 +62,9 @@ public final class DeidCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DATA", arity = "0..1", description = "The CSV/TSV to process (encoding and delimiter detected); never modified.")
     Path data;
 
+    @Option(names = "--policy", paramLabel = "FILE", description = "An approved policy (YAML; propose one with: mamori deid init DATA). Replaces --mode, --qi, --k, --l, --suppression-limit, --drop and --keep.")
+    Path policyFile;
+
     @Option(names = "--mode", paramLabel = "MODE", description = "anonymous (匿名加工情報). pseudonymous comes with the policy file.")
     String mode;
 
@@ -91,91 +97,59 @@ public final class DeidCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (data == null || mode == null || qi.isEmpty() || k < 1 || output == null) {
-            throw new Main.UsageProblem("give DATA, --mode, --qi, --k and --output (or: mamori deid init DATA to propose a policy); see mamori deid --help");
-        }
-        if (!mode.equals("anonymous")) {
-            throw new Main.UsageProblem("--mode " + mode + " is not available yet; use --mode anonymous");
+        if (data == null || output == null) {
+            throw new Main.UsageProblem("give DATA and --output, and either --policy or --mode/--qi/--k (or: mamori deid init DATA to propose a policy); see mamori deid --help");
         }
         if (Files.exists(output) && Files.isSameFile(output, data)) {
             throw new Main.UsageProblem("--output is the input file; Mamori never writes over its input");
         }
+        Policy policy = policyFile != null ? readPolicy() : policyFromOptions();
         TableFile in = TableFile.read(data);
         if (in.summary().format() != Format.CSV) {
             throw new Main.UsageProblem(data + ": deid reads CSV/TSV for now, not " + in.summary().format());
         }
-        Dataset table = in.dataset();
-        checkEveryColumnNamed(table);
-        checkKeptColumns(table);
+        Deidentifier.Result r;
         try {
-            List<Hierarchy> hierarchies = new ArrayList<>();
-            qi.forEach((col, file) -> hierarchies.add(Hierarchy.readCsv(col, file)));
-            PrivacyModel model = PrivacyModel.kAnonymity(k, suppressionLimit);
-            for (Map.Entry<String, Integer> e : l.entrySet()) {
-                model = model.withL(e.getKey(), e.getValue());
-            }
-            List<String> qiNames = List.copyOf(qi.keySet());
-            List<String> sensitive = List.copyOf(l.keySet());
-            RiskReport before = RiskAnalyzer.analyze(table, qiNames, sensitive, 1.0 / k);
-            SearchResult best = LatticeSearch.of(table, hierarchies).search(model);
-            Anonymization.Result result = Anonymization.apply(table, hierarchies, best.levels(), model, Set.copyOf(drop));
-            RiskReport after = RiskAnalyzer.analyze(result.data(), qiNames, sensitive, 1.0 / k);
-            if (result.suppressed() != best.suppressed() || after.minClassSize() < k
-                    || sensitive.stream().anyMatch(s -> after.distinctL().get(s) < l.get(s))) {
-                throw new Main.UsageProblem("the processed table does not meet the model (k " + after.minClassSize()
-                        + "); nothing was written");
-            }
-            write(in, result.data());
-            if (reportJson != null) {
-                writeReport(best, before, after);
-            }
-            var out = spec.commandLine().getOut();
-            out.printf("匿名加工情報: %s (%,d records, %,d suppressed)%n", output, result.data().rows().size(), result.suppressed());
-            out.println("  levels: " + best.levels());
-            out.printf("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms%n", best.loss(),
-                    before.minClassSize(), after.minClassSize(), 100 * before.uniqueShare(), 100 * after.uniqueShare(), best.elapsedMs());
-            return 0;
-        } catch (RiskException e) {
+            r = Deidentifier.anonymize(in.dataset(), policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent());
+        } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+        write(in, r.data());
+        if (reportJson != null) {
+            writeReport(r.search(), r.before(), r.after());
+        }
+        var out = spec.commandLine().getOut();
+        out.printf("匿名加工情報: %s (%,d records, %,d suppressed)%n", output, r.data().rows().size(), r.suppressed());
+        out.println("  levels: " + r.search().levels());
+        out.printf("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms%n", r.search().loss(),
+                r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(), 100 * r.after().uniqueShare(),
+                r.search().elapsedMs());
+        return 0;
+    }
+
+    private Policy readPolicy() throws IOException {
+        try {
+            return PolicyFile.read(policyFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Main.UsageProblem(policyFile + ": no such file");
+        } catch (IllegalArgumentException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
     }
 
-    private void checkEveryColumnNamed(Dataset table) {
-        Set<String> named = new LinkedHashSet<>(qi.keySet());
-        named.addAll(drop);
-        named.addAll(keep);
-        for (String n : named) {
-            table.column(n); // an unknown name lists the columns that exist
+    /** The policy the scripting options describe: --qi generalised, --drop deleted, --keep kept. */
+    private Policy policyFromOptions() {
+        if (mode == null || qi.isEmpty() || k < 1) {
+            throw new Main.UsageProblem("give --mode, --qi and --k (or --policy FILE)");
         }
-        List<String> unnamed = table.columns().stream().filter(c -> !named.contains(c)).toList();
-        if (!unnamed.isEmpty()) {
-            throw new Main.UsageProblem("every column needs a role; not named by --qi, --drop or --keep: " + unnamed);
+        if (!mode.equals("anonymous")) {
+            throw new Main.UsageProblem("--mode " + mode + " is not available yet; use --mode anonymous");
         }
-    }
-
-    /** 施行規則34条1号・2号: no identification code and no identifying description may stay in a kept column. */
-    private void checkKeptColumns(Dataset table) {
-        Detector detector = Detector.all();
-        for (String col : keep) {
-            int c = table.column(col);
-            Map<PiiType, Integer> cells = new EnumMap<>(PiiType.class);
-            for (String[] row : table.rows()) {
-                for (Finding f : detector.detect(row[c], detector.contextFor(col))) {
-                    cells.merge(f.type(), 1, Integer::sum);
-                }
-            }
-            for (Map.Entry<PiiType, Integer> e : cells.entrySet()) {
-                PiiType t = e.getKey();
-                boolean identifying = t.category() == LegalCategory.IDENTIFICATION_CODE || t == PiiType.PERSON
-                        || t == PiiType.EMAIL || t == PiiType.PHONE || t == PiiType.ADDRESS || t == PiiType.CREDIT_CARD
-                        || t == PiiType.BANK_ACCOUNT;
-                if (identifying && (e.getValue() >= 2 || e.getValue() == table.rows().size())) {
-                    throw new Main.UsageProblem("column '" + col + "' holds " + t + " in " + e.getValue() + " cells: 匿名加工情報 may "
-                            + "not keep 個人識別符号 or descriptions that identify a person (施行規則34条1号・2号); --drop it, or "
-                            + "make it a quasi-identifier with a hierarchy");
-                }
-            }
-        }
+        Map<String, Policy.Column> columns = new LinkedHashMap<>();
+        qi.forEach((c, f) -> columns.put(c, new Policy.Column(Policy.Role.QUASI_IDENTIFIER, "generalize", f.toString(), null)));
+        drop.forEach(c -> columns.put(c, new Policy.Column(Policy.Role.IDENTIFIER, "delete", null, null)));
+        keep.forEach(c -> columns.put(c, new Policy.Column(l.containsKey(c) ? Policy.Role.SENSITIVE : Policy.Role.INSENSITIVE, "keep", null, null)));
+        return new Policy(Mode.ANONYMOUS, null, k, suppressionLimit, l, columns);
     }
 
     private void write(TableFile in, Dataset result) throws IOException {

@@ -1,5 +1,6 @@
 package dev.mamori.cli;
 
+import dev.mamori.deid.Mode;
 import dev.mamori.deid.Policy;
 import dev.mamori.deid.PolicyFile;
 import dev.mamori.deid.PolicyProposal;
@@ -44,9 +45,9 @@ public final class DeidInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Policy.Mode m = switch (mode) {
-            case "anonymous" -> Policy.Mode.ANONYMOUS;
-            case "pseudonymous" -> Policy.Mode.PSEUDONYMOUS;
+        Mode m = switch (mode) {
+            case "anonymous" -> Mode.ANONYMOUS;
+            case "pseudonymous" -> Mode.PSEUDONYMOUS;
             default -> throw new Main.UsageProblem("--mode is anonymous or pseudonymous, not " + mode);
         };
         FileReport report;

@@ -70,7 +70,7 @@ class DeidCommandTest {
     void aColumnWithoutARoleOrAKeptIdentifierIsRefusedAndNothingIsWritten() {
         CliTest.Run unnamed = deid("--keep", "病名");
         assertThat(unnamed.code()).isEqualTo(2);
-        assertThat(unnamed.err()).contains("not named by --qi, --drop or --keep: [氏名]");
+        assertThat(unnamed.err()).contains("the policy does not name [氏名]");
         CliTest.Run kept = deid("--keep", "病名,氏名");
         assertThat(kept.code()).isEqualTo(2);
         assertThat(kept.err()).contains("column '氏名' holds PERSON").contains("施行規則34条");

@@ -18,9 +18,6 @@ import java.util.Map;
 public record Policy(Mode mode, String purpose, int k, double suppressionLimit, Map<String, Integer> l,
                      Map<String, Column> columns) {
 
-    /** 仮名加工情報 (施行規則31条) or 匿名加工情報 (施行規則34条). */
-    public enum Mode { PSEUDONYMOUS, ANONYMOUS }
-
     /** What a column is, for the law and for the privacy model. */
     public enum Role {
         /** 個人識別符号 or a description that identifies a person (氏名, 電話番号, メール): deleted or replaced. */

@@ -30,7 +30,7 @@ public final class PolicyFile {
         StringBuilder b = new StringBuilder();
         b.append("# Mamori processing policy (処理方針), format version 1. Review every column, then run:\n");
         b.append("#   mamori deid --policy THIS_FILE DATA --output OUT\n");
-        b.append("# mode: ").append(p.mode() == Policy.Mode.ANONYMOUS
+        b.append("# mode: ").append(p.mode() == Mode.ANONYMOUS
                 ? "anonymous = 匿名加工情報 (個人情報保護法2条6項, 施行規則34条)" : "pseudonymous = 仮名加工情報 (法2条5項, 施行規則31条)").append('\n');
         b.append("mode: ").append(p.mode().name().toLowerCase(Locale.ROOT)).append('\n');
         b.append("# 利用目的 (purpose of use; required for 仮名加工情報, 法41条4項)\n");
@@ -69,9 +69,9 @@ public final class PolicyFile {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": empty policy");
         }
-        Policy.Mode mode = enumOf(Policy.Mode.class, text(root, "mode", file), file + ": mode");
+        Mode mode = enumOf(Mode.class, text(root, "mode", file), file + ": mode");
         String purpose = root.path("purpose").asText("");
-        if (mode == Policy.Mode.PSEUDONYMOUS && purpose.isBlank()) {
+        if (mode == Mode.PSEUDONYMOUS && purpose.isBlank()) {
             throw new IllegalArgumentException(file + ": purpose: 仮名加工情報 needs its 利用目的 (法41条4項)");
         }
         JsonNode privacy = root.path("privacy");

@@ -26,7 +26,7 @@ public final class PolicyProposal {
     }
 
     /** A policy for the first table of the scanned file. */
-    public static Policy propose(FileReport report, Policy.Mode mode, int k) {
+    public static Policy propose(FileReport report, Mode mode, int k) {
         if (report.tables().isEmpty()) {
             throw new IllegalArgumentException(report.file() + ": not a table; a policy names the columns of a table");
         }
@@ -36,16 +36,16 @@ public final class PolicyProposal {
         for (ColumnReport c : t.columns()) {
             Policy.Column col = propose(c, mode);
             columns.put(c.header(), col);
-            if (col.role() == Policy.Role.SENSITIVE && mode == Policy.Mode.ANONYMOUS) {
+            if (col.role() == Policy.Role.SENSITIVE && mode == Mode.ANONYMOUS) {
                 l.put(c.header(), 2);
             }
         }
-        return new Policy(mode, mode == Policy.Mode.PSEUDONYMOUS ? "（利用目的を記入してください）" : null, k,
-                mode == Policy.Mode.ANONYMOUS ? 0.05 : 0, l, columns);
+        return new Policy(mode, mode == Mode.PSEUDONYMOUS ? "（利用目的を記入してください）" : null, k,
+                mode == Mode.ANONYMOUS ? 0.05 : 0, l, columns);
     }
 
-    static Policy.Column propose(ColumnReport c, Policy.Mode mode) {
-        boolean anonymous = mode == Policy.Mode.ANONYMOUS;
+    static Policy.Column propose(ColumnReport c, Mode mode) {
+        boolean anonymous = mode == Mode.ANONYMOUS;
         String h = c.header().toLowerCase(Locale.ROOT);
         for (PiiType t : c.types()) {
             if (t.category() == LegalCategory.IDENTIFICATION_CODE) {

@@ -25,7 +25,7 @@ class PolicyTest {
 
     @Test
     void theProposalFollowsTheProcessingStandards() throws IOException {
-        Policy p = PolicyProposal.propose(scanExample(), Policy.Mode.ANONYMOUS, 5);
+        Policy p = PolicyProposal.propose(scanExample(), Mode.ANONYMOUS, 5);
         Map<String, Policy.Column> c = p.columns();
         assertThat(c.keySet()).containsExactly("顧客番号", "氏名", "フリガナ", "性別", "生年月日", "郵便番号", "住所", "電話番号",
                 "携帯電話", "メールアドレス", "個人番号", "備考");
@@ -37,18 +37,18 @@ class PolicyTest {
         assertThat(c.get("生年月日").role()).isEqualTo(Policy.Role.QUASI_IDENTIFIER);
         assertThat(c.get("性別").hierarchy()).isEqualTo("builtin:sex");
         assertThat(c.get("顧客番号").transform()).isEqualTo("random_id");
-        Policy pseudo = PolicyProposal.propose(scanExample(), Policy.Mode.PSEUDONYMOUS, 5);
+        Policy pseudo = PolicyProposal.propose(scanExample(), Mode.PSEUDONYMOUS, 5);
         assertThat(pseudo.columns().get("氏名").transform()).isEqualTo("pseudonym");
         assertThat(pseudo.columns().get("個人番号").transform()).isEqualTo("delete"); // 31条2号: never replaced by a reversible value
     }
 
     @Test
     void aWrittenPolicyReadsBackTheSame() throws IOException {
-        Policy p = PolicyProposal.propose(scanExample(), Policy.Mode.ANONYMOUS, 5);
+        Policy p = PolicyProposal.propose(scanExample(), Mode.ANONYMOUS, 5);
         Path f = dir.resolve("policy.yaml");
         Files.writeString(f, PolicyFile.write(p));
         Policy back = PolicyFile.read(f);
-        assertThat(back.mode()).isEqualTo(Policy.Mode.ANONYMOUS);
+        assertThat(back.mode()).isEqualTo(Mode.ANONYMOUS);
         assertThat(back.k()).isEqualTo(5);
         assertThat(back.suppressionLimit()).isEqualTo(0.05);
         p.columns().forEach((name, col) -> {

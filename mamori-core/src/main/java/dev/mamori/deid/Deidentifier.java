@@ -1,0 +1,131 @@
+package dev.mamori.deid;
+
+import dev.mamori.detect.Detector;
+import dev.mamori.detect.Finding;
+import dev.mamori.detect.LegalCategory;
+import dev.mamori.detect.PiiType;
+import dev.mamori.risk.Dataset;
+import dev.mamori.risk.Hierarchy;
+import dev.mamori.risk.LatticeSearch;
+import dev.mamori.risk.PrivacyModel;
+import dev.mamori.risk.RiskAnalyzer;
+import dev.mamori.risk.RiskReport;
+import dev.mamori.risk.SearchResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies an approved {@link Policy} to a table and proves the result. Anonymous mode (匿名加工情報,
+ * 施行規則34条): identifiers deleted (1号・2号), linking IDs replaced by values that cannot be
+ * restored (3号: a pseudonym under a key that is thrown away), quasi-identifiers generalised to the
+ * least-loss transformation meeting the privacy model with outliers suppressed (4号), kept columns
+ * checked for identifiers; the output's own risk is measured, and a result that fails the model is
+ * refused rather than returned.
+ */
+public final class Deidentifier {
+
+    /** The processed table and the figures that prove it. */
+    public record Result(Dataset data, SearchResult search, RiskReport before, RiskReport after, int suppressed) {
+    }
+
+    private Deidentifier() {
+    }
+
+    /**
+     * @param baseDir where hierarchy files named relatively in the policy are (the policy's folder)
+     */
+    public static Result anonymize(Dataset data, Policy policy, Path baseDir) {
+        if (policy.mode() != Mode.ANONYMOUS) {
+            throw new IllegalArgumentException("this policy is for " + policy.mode() + "; anonymize needs mode anonymous");
+        }
+        checkColumns(data, policy);
+        List<Hierarchy> hierarchies = new ArrayList<>();
+        Set<String> deleted = new HashSet<>();
+        List<String> qi = new ArrayList<>();
+        Key throwaway = Key.ephemeral("linking-ids");
+        List<String[]> rows = new ArrayList<>(data.rows().size());
+        data.rows().forEach(r -> rows.add(r.clone()));
+        for (Map.Entry<String, Policy.Column> e : policy.columns().entrySet()) {
+            String name = e.getKey();
+            Policy.Column c = e.getValue();
+            int col = data.column(name);
+            switch (c.transform()) {
+                case "delete" -> deleted.add(name);
+                case "generalize" -> {
+                    hierarchies.add(Hierarchies.resolve(name, c.hierarchy(), data, col, baseDir));
+                    qi.add(name);
+                }
+                case "random_id" -> apply(rows, col, new KeyedPseudonym(throwaway, "R-"));
+                case "redact" -> apply(rows, col, new RedactText());
+                case "keep" -> checkKept(data, name, col);
+                default -> throw new IllegalArgumentException("column '" + name + "': transform " + c.transform()
+                        + " keeps a way back to the person; 匿名加工情報 must not be restorable (施行規則34条"
+                        + (c.role() == Policy.Role.LINKING_ID ? "3号); use random_id" : "); use delete, random_id, redact or generalize"));
+            }
+        }
+        if (qi.isEmpty()) {
+            throw new IllegalArgumentException("no quasi-identifier: name at least one column with role quasi_identifier");
+        }
+        PrivacyModel model = PrivacyModel.kAnonymity(policy.k(), policy.suppressionLimit());
+        for (Map.Entry<String, Integer> e : policy.l().entrySet()) {
+            model = model.withL(e.getKey(), e.getValue());
+        }
+        Dataset transformed = new Dataset(data.columns(), rows);
+        List<String> sensitive = List.copyOf(policy.l().keySet());
+        RiskReport before = RiskAnalyzer.analyze(data, qi, sensitive, 1.0 / policy.k());
+        SearchResult best = LatticeSearch.of(transformed, hierarchies).search(model);
+        Anonymization.Result r = Anonymization.apply(transformed, hierarchies, best.levels(), model, deleted);
+        RiskReport after = RiskAnalyzer.analyze(r.data(), qi, sensitive, 1.0 / policy.k());
+        boolean lHolds = sensitive.stream().allMatch(s -> after.distinctL().get(s) >= policy.l().get(s));
+        if (r.suppressed() != best.suppressed() || after.minClassSize() < policy.k() || !lHolds) {
+            throw new IllegalStateException("the processed table does not meet the model (smallest class "
+                    + after.minClassSize() + "); nothing is returned");
+        }
+        return new Result(r.data(), best, before, after, r.suppressed());
+    }
+
+    private static void apply(List<String[]> rows, int col, Transform t) {
+        for (String[] r : rows) {
+            r[col] = t.apply(r[col]);
+        }
+    }
+
+    private static void checkColumns(Dataset data, Policy policy) {
+        Set<String> named = new LinkedHashSet<>(policy.columns().keySet());
+        for (String n : named) {
+            data.column(n); // an unknown name lists the columns that exist
+        }
+        List<String> unnamed = data.columns().stream().filter(c -> !named.contains(c)).toList();
+        if (!unnamed.isEmpty()) {
+            throw new IllegalArgumentException("every column needs a role; the policy does not name " + unnamed);
+        }
+    }
+
+    /** 施行規則34条1号・2号: no 個人識別符号 and no description that identifies a person may stay in a kept column. */
+    static void checkKept(Dataset data, String name, int col) {
+        Detector detector = Detector.all();
+        Map<PiiType, Integer> cells = new EnumMap<>(PiiType.class);
+        for (String[] row : data.rows()) {
+            for (Finding f : detector.detect(row[col], detector.contextFor(name))) {
+                cells.merge(f.type(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<PiiType, Integer> e : cells.entrySet()) {
+            PiiType t = e.getKey();
+            boolean identifying = t.category() == LegalCategory.IDENTIFICATION_CODE || t == PiiType.PERSON
+                    || t == PiiType.EMAIL || t == PiiType.PHONE || t == PiiType.ADDRESS || t == PiiType.CREDIT_CARD
+                    || t == PiiType.BANK_ACCOUNT;
+            if (identifying && (e.getValue() >= 2 || e.getValue() == data.rows().size())) {
+                throw new IllegalArgumentException("column '" + name + "' holds " + t + " in " + e.getValue() + " cells: 匿名加工情報 "
+                        + "may not keep 個人識別符号 or descriptions that identify a person (施行規則34条1号・2号); delete it, or "
+                        + "make it a quasi-identifier with a hierarchy");
+            }
+        }
+    }
+}
