@@ -5,7 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.mamori.deid.AtomicFiles;
+import dev.mamori.deid.ColumnAction;
 import dev.mamori.deid.Deidentifier;
+import dev.mamori.deid.Delete;
+import dev.mamori.deid.NoticeInput;
+import dev.mamori.deid.ProcessingRecord;
+import dev.mamori.deid.PublicationNotice;
+import dev.mamori.deid.RedactText;
 import dev.mamori.deid.Mode;
 import dev.mamori.deid.Policy;
 import dev.mamori.deid.PolicyFile;
@@ -27,6 +34,8 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -89,6 +98,9 @@ public final class DeidCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "The processed CSV, in the input's encoding and delimiter, written atomically.")
     Path output;
 
+    @Option(names = "--operator", paramLabel = "NAME", description = "The business operator (個人情報取扱事業者) that makes the data: needed for the publication notice (公表事項, 法43条3項), written beside the output as OUTPUT.notice.md.")
+    String operator;
+
     @Option(names = "--report-json", paramLabel = "FILE", description = "The search and risk figures as JSON: levels, loss, suppressed, min_class_size, classes, elapsed_ms, risk before and after.")
     Path reportJson;
 
@@ -119,12 +131,50 @@ public final class DeidCommand implements Callable<Integer> {
             writeReport(r.search(), r.before(), r.after());
         }
         var out = spec.commandLine().getOut();
+        Path record = sibling(".record.json");
+        ProcessingRecord rec = new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, actions(policy, r), in.dataset().rows().size(),
+                r.data().rows().size(), r.suppressed(), r.before(), r.after(), r.search());
+        rec.writeJson(record);
+        rec.writeMarkdown(sibling(".record.md"));
+        if (operator != null) {
+            List<String> items = new ArrayList<>();
+            policy.columns().forEach((c, col) -> {
+                if (!col.transform().equals("delete")) {
+                    items.add(col.transform().equals("generalize") ? c + "（一般化）" : c);
+                }
+            });
+            NoticeInput notice = new NoticeInput(Mode.ANONYMOUS, operator, LocalDate.now(), items, null, null);
+            AtomicFiles.writeString(sibling(".notice.md"), PublicationNotice.markdown(notice, PublicationNotice.Language.JA));
+        } else {
+            spec.commandLine().getErr().println("mamori: no --operator: the publication notice (公表事項) was not written");
+        }
         out.printf("匿名加工情報: %s (%,d records, %,d suppressed)%n", output, r.data().rows().size(), r.suppressed());
         out.println("  levels: " + r.search().levels());
         out.printf("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms%n", r.search().loss(),
                 r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(), 100 * r.after().uniqueShare(),
                 r.search().elapsedMs());
         return 0;
+    }
+
+    private Path sibling(String suffix) {
+        return output.resolveSibling(output.getFileName() + suffix);
+    }
+
+    /** What was done to each column, for the processing record: never a key, only names and fingerprints. */
+    private static List<ColumnAction> actions(Policy policy, Deidentifier.Result r) {
+        List<ColumnAction> a = new ArrayList<>();
+        policy.columns().forEach((c, col) -> {
+            String role = col.role().name().toLowerCase(java.util.Locale.ROOT);
+            a.add(switch (col.transform()) {
+                case "delete" -> ColumnAction.of(c, role, new Delete());
+                case "generalize" -> ColumnAction.generalised(c, role, r.search().levels().get(c));
+                case "random_id" -> new ColumnAction(c, role, "復元できないIDに置換（鍵は実行後に破棄）", null);
+                case "redact" -> ColumnAction.of(c, role, new RedactText());
+                default -> ColumnAction.kept(c, role);
+            });
+        });
+        return a;
     }
 
     private Policy readPolicy() throws IOException {

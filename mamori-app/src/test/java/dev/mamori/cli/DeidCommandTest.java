@@ -53,8 +53,12 @@ class DeidCommandTest {
     @Test
     void anonymousOutputMeetsKDropsIdentifiersAndKeepsTheInputEncoding() throws IOException {
         byte[] input = Files.readAllBytes(data);
-        CliTest.Run r = deid("--drop", "氏名", "--keep", "病名");
+        CliTest.Run r = deid("--drop", "氏名", "--keep", "病名", "--operator", "サンプル病院");
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out.csv.notice.md"))).contains("サンプル病院").contains("第43条第3項")
+                .contains("- 年齢（一般化）").doesNotContain("氏名");
+        JsonNode record = new ObjectMapper().readTree(dir.resolve("out.csv.record.json").toFile());
+        assertThat(record.toString()).contains("\"suppressed\":1").contains("削除");
         List<String> out = Files.readAllLines(dir.resolve("out.csv"), CP932);
         assertThat(out.get(0)).isEqualTo("性別,年齢,病名");
         assertThat(out).hasSize(41).noneMatch(l -> l.contains("山田") || l.contains("佐藤") || l.contains("髙橋") || l.contains("99"));
