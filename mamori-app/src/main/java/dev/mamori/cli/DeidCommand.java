@@ -9,6 +9,10 @@ import dev.mamori.deid.AtomicFiles;
 import dev.mamori.deid.ColumnAction;
 import dev.mamori.deid.Deidentifier;
 import dev.mamori.deid.Delete;
+import dev.mamori.deid.Key;
+import dev.mamori.deid.KeyStore;
+import dev.mamori.deid.KeyedPseudonym;
+import dev.mamori.deid.Tokenize;
 import dev.mamori.deid.NoticeInput;
 import dev.mamori.deid.ProcessingRecord;
 import dev.mamori.deid.PublicationNotice;
@@ -98,6 +102,12 @@ public final class DeidCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "The processed CSV, in the input's encoding and delimiter, written atomically.")
     Path output;
 
+    @Option(names = "--key", paramLabel = "NAME", description = "仮名加工情報: the key (in the key store) for pseudonym and token columns.")
+    String keyName;
+
+    @Option(names = "--store", paramLabel = "FILE", description = "The key store (default: $MAMORI_KEYSTORE, else ~/.mamori/keys.json).")
+    Path store;
+
     @Option(names = "--operator", paramLabel = "NAME", description = "The business operator (個人情報取扱事業者) that makes the data: needed for the publication notice (公表事項, 法43条3項), written beside the output as OUTPUT.notice.md.")
     String operator;
 
@@ -121,19 +131,36 @@ public final class DeidCommand implements Callable<Integer> {
             throw new Main.UsageProblem(data + ": deid reads CSV/TSV for now, not " + in.summary().format());
         }
         Deidentifier.Result r;
+        Key key = policy.mode() == Mode.PSEUDONYMOUS && keyName != null ? key() : null;
         try {
-            r = Deidentifier.anonymize(in.dataset(), policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent());
+            r = policy.mode() == Mode.ANONYMOUS
+                    ? Deidentifier.anonymize(in.dataset(), policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent())
+                    : Deidentifier.pseudonymize(in.dataset(), policy, key);
         } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
         write(in, r.data());
+        var out = spec.commandLine().getOut();
+        if (policy.mode() == Mode.PSEUDONYMOUS) {
+            ProcessingRecord rec = new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                    ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.PSEUDONYMOUS, actions(policy, r, key),
+                    in.dataset().rows().size(), r.data().rows().size(), 0, null, null, null);
+            rec.writeJson(sibling(".record.json"));
+            rec.writeMarkdown(sibling(".record.md"));
+            if (operator != null) {
+                NoticeInput notice = new NoticeInput(Mode.PSEUDONYMOUS, operator, LocalDate.now(), List.of(), policy.purpose(), null);
+                AtomicFiles.writeString(sibling(".notice.md"), PublicationNotice.markdown(notice, PublicationNotice.Language.JA));
+            }
+            out.printf("仮名加工情報: %s (%,d records); keep the key '%s' (削除情報等) apart from it%n", output, r.data().rows().size(),
+                    keyName == null ? "-" : keyName);
+            return 0;
+        }
         if (reportJson != null) {
             writeReport(r.search(), r.before(), r.after());
         }
-        var out = spec.commandLine().getOut();
         Path record = sibling(".record.json");
         ProcessingRecord rec = new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
-                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, actions(policy, r), in.dataset().rows().size(),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, actions(policy, r, null), in.dataset().rows().size(),
                 r.data().rows().size(), r.suppressed(), r.before(), r.after(), r.search());
         rec.writeJson(record);
         rec.writeMarkdown(sibling(".record.md"));
@@ -162,12 +189,14 @@ public final class DeidCommand implements Callable<Integer> {
     }
 
     /** What was done to each column, for the processing record: never a key, only names and fingerprints. */
-    private static List<ColumnAction> actions(Policy policy, Deidentifier.Result r) {
+    private static List<ColumnAction> actions(Policy policy, Deidentifier.Result r, Key key) {
         List<ColumnAction> a = new ArrayList<>();
         policy.columns().forEach((c, col) -> {
             String role = col.role().name().toLowerCase(java.util.Locale.ROOT);
             a.add(switch (col.transform()) {
                 case "delete" -> ColumnAction.of(c, role, new Delete());
+                case "pseudonym" -> ColumnAction.of(c, role, new KeyedPseudonym(key, "P-"));
+                case "token" -> ColumnAction.of(c, role, new Tokenize(key));
                 case "generalize" -> ColumnAction.generalised(c, role, r.search().levels().get(c));
                 case "random_id" -> new ColumnAction(c, role, "復元できないIDに置換（鍵は実行後に破棄）", null);
                 case "redact" -> ColumnAction.of(c, role, new RedactText());
@@ -175,6 +204,15 @@ public final class DeidCommand implements Callable<Integer> {
             });
         });
         return a;
+    }
+
+    private Key key() {
+        Path p = store != null ? store : KeysCommand.defaultStore();
+        try {
+            return KeyStore.open(p).get(keyName);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
     }
 
     private Policy readPolicy() throws IOException {

@@ -42,9 +42,11 @@ public final class KeysCommand implements Runnable {
     }
 
     Path storePath() {
-        if (store != null) {
-            return store;
-        }
+        return store != null ? store : defaultStore();
+    }
+
+    /** $MAMORI_KEYSTORE, else ~/.mamori/keys.json. */
+    static Path defaultStore() {
         String env = System.getenv("MAMORI_KEYSTORE");
         return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".mamori", "keys.json");
     }

@@ -89,4 +89,42 @@ class DeidCommandTest {
         assertThat(r.err()).containsIgnoringCase("k");
         assertThat(dir.resolve("out.csv")).doesNotExist();
     }
+
+    @Test
+    void pseudonymousOutputReplacesNamesWithStablePseudonymsAndKeepsTheKeyApart() throws IOException {
+        Path store = dir.resolve("keys").resolve("keys.json");
+        assertThat(CliTest.run("keys", "--store", store.toString(), "new", "patients").code()).isZero();
+        Path policy = dir.resolve("policy.yaml");
+        Files.writeString(policy, "mode: pseudonymous\npurpose: 治療成績の分析\ncolumns:\n"
+                + "  氏名: {role: identifier, transform: pseudonym}\n  性別: {role: quasi_identifier, transform: keep, hierarchy: builtin:sex}\n"
+                + "  年齢: {role: quasi_identifier, transform: keep, hierarchy: builtin:age}\n  病名: {role: sensitive, transform: keep}\n");
+        String[] args = {"deid", "--policy", policy.toString(), data.toString(), "--key", "patients", "--store", store.toString(),
+            "--operator", "サンプル病院", "--output", dir.resolve("p1.csv").toString()};
+        CliTest.Run r = CliTest.run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> out = Files.readAllLines(dir.resolve("p1.csv"), CP932);
+        assertThat(out.get(1)).startsWith("P-").doesNotContain("山田");
+        args[args.length - 1] = dir.resolve("p2.csv").toString();
+        CliTest.run(args);
+        assertThat(Files.readAllLines(dir.resolve("p2.csv"), CP932)).isEqualTo(out); // same key, same 仮ID
+        assertThat(Files.readString(dir.resolve("p1.csv.notice.md"))).contains("治療成績の分析").contains("第41条第4項");
+        String record = Files.readString(dir.resolve("p1.csv.record.json"));
+        assertThat(record).contains("patients").contains("fingerprint");
+        String keyFile = Files.readString(store);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([A-Za-z0-9+/=_-]{40,})\"").matcher(keyFile);
+        while (m.find()) {
+            assertThat(record).doesNotContain(m.group(1));
+        }
+    }
+
+    @Test
+    void pseudonymousPoliciesThatKeepIdentifiersAreRefused() throws IOException {
+        Path policy = dir.resolve("keep.yaml");
+        Files.writeString(policy, "mode: pseudonymous\npurpose: 分析\ncolumns:\n  氏名: {role: identifier, transform: keep}\n"
+                + "  性別: {role: insensitive, transform: keep}\n  年齢: {role: insensitive, transform: keep}\n  病名: {role: sensitive, transform: keep}\n");
+        CliTest.Run r = CliTest.run("deid", "--policy", policy.toString(), data.toString(), "--output", dir.resolve("k.csv").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("column '氏名' holds PERSON").contains("施行規則31条1号");
+        assertThat(dir.resolve("k.csv")).doesNotExist();
+    }
 }

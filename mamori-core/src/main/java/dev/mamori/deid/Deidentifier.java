@@ -90,6 +90,94 @@ public final class Deidentifier {
         return new Result(r.data(), best, before, after, r.suppressed());
     }
 
+    /**
+     * Pseudonymous mode (仮名加工情報, 施行規則31条): descriptions that identify a person deleted or
+     * replaced by a 仮ID (1号), every 個人識別符号 deleted or replaced by a 仮ID that has no
+     * regularity to restore it without the key (2号; a reversible token is refused), items whose
+     * misuse could cause financial damage deleted (3号). The key comes from the key store and stays
+     * there: it is 削除情報等 (法41条2項) and never travels with the data.
+     *
+     * @param key the key for pseudonym and token columns, or null when the policy has none
+     */
+    public static Result pseudonymize(Dataset data, Policy policy, Key key) {
+        if (policy.mode() != Mode.PSEUDONYMOUS) {
+            throw new IllegalArgumentException("this policy is for " + policy.mode() + "; pseudonymize needs mode pseudonymous");
+        }
+        checkColumns(data, policy);
+        Set<String> deleted = new HashSet<>();
+        List<String[]> rows = new ArrayList<>(data.rows().size());
+        data.rows().forEach(r -> rows.add(r.clone()));
+        for (Map.Entry<String, Policy.Column> e : policy.columns().entrySet()) {
+            String name = e.getKey();
+            String t = e.getValue().transform();
+            int col = data.column(name);
+            if (!t.equals("delete")) {
+                checkPseudonymous(data, name, col, t);
+            }
+            switch (t) {
+                case "delete" -> deleted.add(name);
+                case "pseudonym" -> apply(rows, col, new KeyedPseudonym(need(key, name), "P-"));
+                case "token" -> apply(rows, col, new Tokenize(need(key, name)));
+                case "random_id" -> apply(rows, col, new KeyedPseudonym(Key.ephemeral("linking-ids"), "R-"));
+                case "redact" -> apply(rows, col, new RedactText());
+                case "keep" -> {
+                }
+                default -> throw new IllegalArgumentException("column '" + name + "': " + t + " is for 匿名加工情報; in 仮名加工情報 "
+                        + "use delete, pseudonym, token, random_id, redact or keep");
+            }
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < data.columns().size(); c++) {
+            if (!deleted.contains(data.columns().get(c))) {
+                kept.add(c);
+            }
+        }
+        List<String[]> out = new ArrayList<>(rows.size());
+        for (String[] r : rows) {
+            String[] o = new String[kept.size()];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = r[kept.get(i)];
+            }
+            out.add(o);
+        }
+        return new Result(new Dataset(kept.stream().map(data.columns()::get).toList(), out), null, null, null, 0);
+    }
+
+    private static Key need(Key key, String column) {
+        if (key == null) {
+            throw new IllegalArgumentException("column '" + column + "' needs a key: name one from the key store (mamori keys new NAME)");
+        }
+        return key;
+    }
+
+    /** What 施行規則31条 forbids to keep, or to replace reversibly, in a column that is not deleted. */
+    private static void checkPseudonymous(Dataset data, String name, int col, String transform) {
+        Detector detector = Detector.all();
+        Map<PiiType, Integer> cells = new EnumMap<>(PiiType.class);
+        for (String[] row : data.rows()) {
+            for (Finding f : detector.detect(row[col], detector.contextFor(name))) {
+                cells.merge(f.type(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<PiiType, Integer> e : cells.entrySet()) {
+            PiiType t = e.getKey();
+            if (e.getValue() < 2 && e.getValue() < data.rows().size()) {
+                continue;
+            }
+            String why = null;
+            if (t == PiiType.CREDIT_CARD || t == PiiType.BANK_ACCOUNT) {
+                why = "items whose misuse could cause financial damage must be deleted (施行規則31条3号)";
+            } else if (t.category() == LegalCategory.IDENTIFICATION_CODE && !transform.equals("pseudonym") && !transform.equals("random_id")) {
+                why = "個人識別符号 must be deleted or replaced without a way back (施行規則31条2号); use delete or pseudonym";
+            } else if ((t == PiiType.PERSON || t == PiiType.EMAIL || t == PiiType.PHONE) && transform.equals("keep")) {
+                why = "descriptions that identify a person must be deleted or replaced (施行規則31条1号); use delete or pseudonym";
+            }
+            if (why != null) {
+                throw new IllegalArgumentException("column '" + name + "' holds " + t + " in " + e.getValue() + " cells: " + why);
+            }
+        }
+    }
+
     private static void apply(List<String[]> rows, int col, Transform t) {
         for (String[] r : rows) {
             r[col] = t.apply(r[col]);

@@ -70,16 +70,20 @@ public final class PolicyProposal {
                 case DATE_OF_BIRTH -> "builtin:date_of_birth";
                 default -> null;
             };
+            if (builtin != null && !anonymous) {
+                return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, "keep", builtin,
+                        share(c, t) + " → 準識別子: 仮名加工情報では保持 (匿名加工情報にするなら一般化)");
+            }
             if (builtin != null) {
                 return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, "generalize", builtin,
                         share(c, t) + " → 準識別子: 階層で一般化 (施行規則34条1号・4号)");
             }
         }
         if (h.contains("性別") || h.equals("sex") || h.equals("gender")) {
-            return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, "generalize", "builtin:sex", "見出し「" + c.header() + "」 → 準識別子");
+            return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, anonymous ? "generalize" : "keep", "builtin:sex", "見出し「" + c.header() + "」 → 準識別子");
         }
         if (h.contains("年齢") || h.equals("age")) {
-            return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, "generalize", "builtin:age",
+            return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, anonymous ? "generalize" : "keep", "builtin:age",
                     "見出し「" + c.header() + "」 → 準識別子 (高齢はトップコーディング, 施行規則34条4号)");
         }
         for (PiiType t : c.types()) {
