@@ -41,8 +41,11 @@ public final class RiskCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "P", description = "Prosecutor-risk threshold: records in classes with risk above P (class size < 1/P) are counted (default ${DEFAULT-VALUE}).")
     double threshold = 0.2;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default), json, or html (a page with a chart of class sizes).")
     String format = "summary";
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
+    Path output;
 
     @Option(names = "--lang", paramLabel = "LANG", description = "Language of the summary: ja (default) or en.")
     Lang lang = Lang.ja;
@@ -61,11 +64,20 @@ public final class RiskCommand implements Callable<Integer> {
         } catch (RiskException e) {
             throw new Main.UsageProblem(data + ": " + e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
-            return 0;
+        try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut())) {
+            PrintWriter out = sink.writer();
+            switch (format) {
+                case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+                case "html" -> out.print(RiskHtml.render(data.toString(), qi, r, lang));
+                case "summary" -> summary(out, r);
+                default -> throw new Main.UsageProblem("--format is summary, json or html, not " + format);
+            }
+            sink.commit();
         }
+        return 0;
+    }
+
+    private void summary(PrintWriter out, RiskReport r) {
         out.println(data + lang.t("  （準識別子: ", "  (quasi-identifiers: ") + String.join(", ", qi) + lang.t("）", ")"));
         out.printf("  %s %,d%n", lang.t("レコード数:", "records:"), r.records());
         out.printf("  %s %,d%n", lang.t("同値クラス数:", "equivalence classes:"), r.classes());
@@ -85,6 +97,5 @@ public final class RiskCommand implements Callable<Integer> {
             out.printf("    %6d: %,d%n", e.getKey(), e.getValue());
         }
         r.distinctL().forEach((col, l) -> out.printf("  %s %s = %d%n", lang.t("l-多様性（distinct）", "distinct l-diversity"), col, l));
-        return 0;
     }
 }

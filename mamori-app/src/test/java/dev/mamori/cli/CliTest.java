@@ -194,6 +194,10 @@ class CliTest {
         assertThat(n.get("minClassSize").asInt()).isEqualTo(1);
         assertThat(n.get("uniqueShare").asDouble()).isEqualTo(0.2);
         assertThat(n.get("distinctL").get("disease").asInt()).isEqualTo(1);
+        Path html = dir.resolve("risk.html");
+        assertThat(run("risk", f.toString(), "--qi", "sex,age", "--format", "html", "--output", html.toString()).code()).isZero();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg").contains("最小クラスサイズ (k)")
+                .contains("<td>1</td>");
         Run missing = run("risk", f.toString(), "--qi", "sex,height");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("height").contains("sex, age, disease");
