@@ -140,17 +140,9 @@ public final class DeidCommand implements Callable<Integer> {
             throw new Main.UsageProblem(e.getMessage());
         }
         write(in, r.data());
+        writeRecordAndNotice(policy, in, r, key);
         var out = spec.commandLine().getOut();
         if (policy.mode() == Mode.PSEUDONYMOUS) {
-            ProcessingRecord rec = new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
-                    ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.PSEUDONYMOUS, actions(policy, r, key),
-                    in.dataset().rows().size(), r.data().rows().size(), 0, null, null, null);
-            rec.writeJson(sibling(".record.json"));
-            rec.writeMarkdown(sibling(".record.md"));
-            if (operator != null) {
-                NoticeInput notice = new NoticeInput(Mode.PSEUDONYMOUS, operator, LocalDate.now(), List.of(), policy.purpose(), null);
-                AtomicFiles.writeString(sibling(".notice.md"), PublicationNotice.markdown(notice, PublicationNotice.Language.JA));
-            }
             out.printf("仮名加工情報: %s (%,d records); keep the key '%s' (削除情報等) apart from it%n", output, r.data().rows().size(),
                     keyName == null ? "-" : keyName);
             return 0;
@@ -158,30 +150,35 @@ public final class DeidCommand implements Callable<Integer> {
         if (reportJson != null) {
             writeReport(r.search(), r.before(), r.after());
         }
-        Path record = sibling(".record.json");
-        ProcessingRecord rec = new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
-                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, actions(policy, r, null), in.dataset().rows().size(),
-                r.data().rows().size(), r.suppressed(), r.before(), r.after(), r.search());
-        rec.writeJson(record);
-        rec.writeMarkdown(sibling(".record.md"));
-        if (operator != null) {
-            List<String> items = new ArrayList<>();
-            policy.columns().forEach((c, col) -> {
-                if (!col.transform().equals("delete")) {
-                    items.add(col.transform().equals("generalize") ? c + "（一般化）" : c);
-                }
-            });
-            NoticeInput notice = new NoticeInput(Mode.ANONYMOUS, operator, LocalDate.now(), items, null, null);
-            AtomicFiles.writeString(sibling(".notice.md"), PublicationNotice.markdown(notice, PublicationNotice.Language.JA));
-        } else {
-            spec.commandLine().getErr().println("mamori: no --operator: the publication notice (公表事項) was not written");
-        }
         out.printf("匿名加工情報: %s (%,d records, %,d suppressed)%n", output, r.data().rows().size(), r.suppressed());
         out.println("  levels: " + r.search().levels());
         out.printf("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms%n", r.search().loss(),
                 r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(), 100 * r.after().uniqueShare(),
                 r.search().elapsedMs());
         return 0;
+    }
+
+    /** The processing record beside the output, and with --operator the publication notice (公表事項). */
+    private void writeRecordAndNotice(Policy policy, TableFile in, Deidentifier.Result r, Key key) throws IOException {
+        ProcessingRecord rec = new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), policy.mode(), actions(policy, r, key), in.dataset().rows().size(),
+                r.data().rows().size(), r.suppressed(), r.before(), r.after(), r.search());
+        rec.writeJson(sibling(".record.json"));
+        rec.writeMarkdown(sibling(".record.md"));
+        if (operator == null) {
+            spec.commandLine().getErr().println("mamori: no --operator: the publication notice (公表事項) was not written");
+            return;
+        }
+        List<String> items = new ArrayList<>();
+        if (policy.mode() == Mode.ANONYMOUS) {
+            policy.columns().forEach((c, col) -> {
+                if (!col.transform().equals("delete")) {
+                    items.add(col.transform().equals("generalize") ? c + "（一般化）" : c);
+                }
+            });
+        }
+        NoticeInput notice = new NoticeInput(policy.mode(), operator, LocalDate.now(), items, policy.purpose(), null);
+        AtomicFiles.writeString(sibling(".notice.md"), PublicationNotice.markdown(notice, PublicationNotice.Language.JA));
     }
 
     private Path sibling(String suffix) {

@@ -152,13 +152,7 @@ public final class Deidentifier {
 
     /** What 施行規則31条 forbids to keep, or to replace reversibly, in a column that is not deleted. */
     private static void checkPseudonymous(Dataset data, String name, int col, String transform) {
-        Detector detector = Detector.all();
-        Map<PiiType, Integer> cells = new EnumMap<>(PiiType.class);
-        for (String[] row : data.rows()) {
-            for (Finding f : detector.detect(row[col], detector.contextFor(name))) {
-                cells.merge(f.type(), 1, Integer::sum);
-            }
-        }
+        Map<PiiType, Integer> cells = cellsByType(data, name, col);
         for (Map.Entry<PiiType, Integer> e : cells.entrySet()) {
             PiiType t = e.getKey();
             if (e.getValue() < 2 && e.getValue() < data.rows().size()) {
@@ -176,6 +170,18 @@ public final class Deidentifier {
                 throw new IllegalArgumentException("column '" + name + "' holds " + t + " in " + e.getValue() + " cells: " + why);
             }
         }
+    }
+
+    /** How many of the column's cells hold each type of personal information. */
+    private static Map<PiiType, Integer> cellsByType(Dataset data, String name, int col) {
+        Detector detector = Detector.all();
+        Map<PiiType, Integer> cells = new EnumMap<>(PiiType.class);
+        for (String[] row : data.rows()) {
+            for (Finding f : detector.detect(row[col], detector.contextFor(name))) {
+                cells.merge(f.type(), 1, Integer::sum);
+            }
+        }
+        return cells;
     }
 
     private static void apply(List<String[]> rows, int col, Transform t) {
@@ -197,13 +203,7 @@ public final class Deidentifier {
 
     /** 施行規則34条1号・2号: no 個人識別符号 and no description that identifies a person may stay in a kept column. */
     static void checkKept(Dataset data, String name, int col) {
-        Detector detector = Detector.all();
-        Map<PiiType, Integer> cells = new EnumMap<>(PiiType.class);
-        for (String[] row : data.rows()) {
-            for (Finding f : detector.detect(row[col], detector.contextFor(name))) {
-                cells.merge(f.type(), 1, Integer::sum);
-            }
-        }
+        Map<PiiType, Integer> cells = cellsByType(data, name, col);
         for (Map.Entry<PiiType, Integer> e : cells.entrySet()) {
             PiiType t = e.getKey();
             boolean identifying = t.category() == LegalCategory.IDENTIFICATION_CODE || t == PiiType.PERSON
