@@ -57,7 +57,7 @@ final class RiskHtml {
         r.distinctL().forEach((c, n) -> l.append(row(lang.t("l-多様性（distinct）: ", "distinct l-diversity: ") + esc(c), Integer.toString(n))));
         return "<!DOCTYPE html><html lang=\"" + lang.name() + "\"><head><meta charset=\"utf-8\"><title>"
                 + lang.t("再識別リスク", "Re-identification risk") + " — " + esc(file) + "</title>"
-                + "<style>body{font-family:"Hiragino Sans","Noto Sans CJK JP","Noto Sans JP","Yu Gothic",Meiryo,sans-serif;margin:2em;max-width:760px}table{border-collapse:collapse}"
+                + "<style>body{font-family:'Hiragino Sans','Noto Sans CJK JP','Noto Sans JP','Yu Gothic',Meiryo,sans-serif;margin:2em;max-width:760px}table{border-collapse:collapse}"
                 + "td{border-bottom:1px solid #ddd;padding:4px 12px}td:last-child{text-align:right}</style></head><body>"
                 + "<h1>" + lang.t("再識別リスク", "Re-identification risk") + "</h1><p>" + esc(file) + "<br>"
                 + lang.t("準識別子: ", "Quasi-identifiers: ") + esc(String.join(", ", qi)) + "</p><table>" + rows + l + "</table>"
