@@ -1,7 +1,6 @@
 package dev.mamori.cli;
 
 import dev.mamori.deid.Mode;
-import dev.mamori.deid.Policy;
 import dev.mamori.deid.PolicyFile;
 import dev.mamori.deid.PolicyProposal;
 import dev.mamori.detect.FileReport;
