@@ -50,14 +50,15 @@ import picocli.CommandLine.Parameters;
         subcommands = {DeidInitCommand.class},
         sortOptions = false,
         description = {
-                "Produce 匿名加工情報 (anonymously processed information, 施行規則34条) from a CSV: quasi-identifiers generalised by hierarchy to the least-loss transformation that meets k-anonymity (and l-diversity), failing records suppressed within a limit, identifier columns deleted. Every column must be named: --qi, --drop or --keep. Output that fails the model is not written.",
+                "Produce 仮名加工情報 (施行規則31条) or 匿名加工情報 (施行規則34条) from a CSV, following an approved processing policy; write beside the output the processing record (OUT.record.json/.md) and, with --operator, the publication notice (OUT.notice.md).",
                 "",
-                "In progress (issue 3): policy files (deid init), 仮名加工情報, publication notice and processing record.",
+                "Propose a policy first, review it, then apply it:",
+                "  mamori deid init customers.csv --output policy.yaml",
+                "  mamori deid --policy policy.yaml customers.csv --output anonymous.csv --operator 株式会社サンプル",
+                "  mamori deid --policy pseudo.yaml customers.csv --output pseudo.csv --key customers   (key from: mamori keys new customers)",
                 "",
-                "Example (the ARX benchmark):",
-                "  mamori deid adult.csv --mode anonymous --k 5 --suppression-limit 0.05 \\",
-                "    --qi sex=adult_hierarchy_sex.csv --qi age=adult_hierarchy_age.csv ... --keep salary-class \\",
-                "    --output adult-k5.csv --report-json adult-k5.json",
+                "匿名加工情報 generalises the quasi-identifiers to the least-loss transformation meeting k (and l), suppresses failing records within the limit and deletes identifiers; output that fails is not written. For scripting and benchmarks the policy can be given as options (anonymous only):",
+                "  mamori deid adult.csv --mode anonymous --k 5 --suppression-limit 0.05 --qi sex=sex.csv --qi age=age.csv ... --keep salary-class --output k5.csv --report-json k5.json",
                 ""})
 public final class DeidCommand implements Callable<Integer> {
 
