@@ -32,10 +32,10 @@ final class ClassTable {
     }
 
     /**
-     * Groups rows: {@code columns[j][row]} is the key code of QI column j,
+     * Groups rows, each standing for {@code weights[row]} records (null: one): {@code columns[j][row]} is the key code of QI column j,
      * {@code sensitive[s][row]} the code of sensitive column s in {@code 0..sensDomains[s]-1}.
      */
-    static ClassTable group(int[][] columns, int rows, int[][] sensitive, int[] sensDomains) {
+    static ClassTable group(int[][] columns, int rows, int[] weights, int[][] sensitive, int[] sensDomains) {
         ClassTable t = new ClassTable(columns.length, words(sensDomains), Math.min(rows, 1 << 16));
         int[] key = new int[columns.length];
         for (int r = 0; r < rows; r++) {
@@ -43,7 +43,7 @@ final class ClassTable {
                 key[j] = columns[j][r];
             }
             int c = t.slotFor(key);
-            t.counts[c]++;
+            t.counts[c] += weights == null ? 1 : weights[r];
             for (int s = 0; s < sensitive.length; s++) {
                 int v = sensitive[s][r];
                 t.sens[s][c * t.sensWords[s] + (v >>> 6)] |= 1L << v;

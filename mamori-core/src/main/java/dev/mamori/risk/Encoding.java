@@ -13,7 +13,12 @@ import java.util.Map;
  */
 final class Encoding {
     final List<String> names;
+    /** Records: the sum of the weights. */
     final int rows;
+    /** Encoded rows: distinct combinations when weighted, else records. */
+    final int n;
+    /** weights[row]: the records an encoded row stands for, or null when each stands for one. */
+    final int[] weights;
     /** codes[j][row]: level-0 code of QI column j. */
     final int[][] codes;
     /** map[j][level][code]: canonical code of the generalisation of code at level. */
@@ -25,9 +30,18 @@ final class Encoding {
     final int[][] groups;
     final Hierarchy[] hierarchies;
 
-    private Encoding(List<String> names, int rows, int d) {
+    private Encoding(List<String> names, int n, int[] weights, int d) {
         this.names = names;
-        this.rows = rows;
+        this.n = n;
+        this.weights = weights;
+        long total = 0;
+        for (int r = 0; r < n; r++) {
+            total += weights == null ? 1 : weights[r];
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new RiskException("more than " + Integer.MAX_VALUE + " records");
+        }
+        this.rows = (int) total;
         this.codes = new int[d][];
         this.map = new int[d][][];
         this.leaves = new int[d][][];
@@ -37,8 +51,16 @@ final class Encoding {
     }
 
     static Encoding of(Dataset data, List<Hierarchy> qis) {
+        return of(data, null, qis);
+    }
+
+    /** {@code weights[row]}: how many records the row stands for (null: one each). */
+    static Encoding of(Dataset data, int[] weights, List<Hierarchy> qis) {
         List<String> names = qis.stream().map(Hierarchy::column).toList();
-        Encoding e = new Encoding(names, data.rows().size(), qis.size());
+        if (weights != null && weights.length != data.rows().size()) {
+            throw new RiskException(weights.length + " weights for " + data.rows().size() + " rows");
+        }
+        Encoding e = new Encoding(names, data.rows().size(), weights, qis.size());
         for (int j = 0; j < qis.size(); j++) {
             Hierarchy h = qis.get(j);
             e.hierarchies[j] = h;
@@ -119,8 +141,9 @@ final class Encoding {
         long sum = 0;
         int[] m = map[j][l];
         int[] leaf = leaves[j][l];
-        for (int code : codes[j]) {
-            sum += leaf[m[code]] - 1;
+        int[] c = codes[j];
+        for (int r = 0; r < c.length; r++) {
+            sum += (long) (leaf[m[c[r]]] - 1) * (weights == null ? 1 : weights[r]);
         }
         return rows == 0 ? 0 : (double) sum / (domain[j] - 1) / rows;
     }

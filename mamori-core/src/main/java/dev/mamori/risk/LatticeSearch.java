@@ -44,6 +44,19 @@ public final class LatticeSearch {
     }
 
     /**
+     * Prepares a search over a table given as its distinct rows (quasi-identifiers and l-diverse
+     * columns only) and how many records each stands for: the memory a search needs then grows
+     * with the distinct combinations, not with the records, so a table of any length can be
+     * counted in one pass and searched.
+     */
+    public static LatticeSearch of(Dataset distinctRows, int[] counts, List<Hierarchy> quasiIdentifiers) {
+        if (quasiIdentifiers.isEmpty()) {
+            throw new RiskException("name at least one quasi-identifier column with its hierarchy");
+        }
+        return new LatticeSearch(distinctRows, Encoding.of(distinctRows, counts, quasiIdentifiers));
+    }
+
+    /**
      * The optimal transformation under {@code model}.
      *
      * @throws UnreachableException when not even the most general transformation meets the model

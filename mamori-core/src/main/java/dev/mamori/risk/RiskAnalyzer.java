@@ -41,7 +41,7 @@ public final class RiskAnalyzer {
             sens[s] = encode(data, data.column(sensitive.get(s)), domain);
             domains[s] = domain[0];
         }
-        ClassTable t = ClassTable.group(qi, n, sens, domains);
+        ClassTable t = ClassTable.group(qi, n, null, sens, domains);
         TreeMap<Integer, Integer> sizes = new TreeMap<>();
         int[] minL = new int[sens.length];
         java.util.Arrays.fill(minL, Integer.MAX_VALUE);

@@ -55,7 +55,7 @@ final class Traversal {
             sens[s] = sensitive.get(s);
             domains[s] = sens[s][sens[s].length - 1];
         }
-        this.bottom = ClassTable.group(enc.codes, enc.rows, sens, domains);
+        this.bottom = ClassTable.group(enc.codes, enc.n, enc.weights, sens, domains);
     }
 
     int evaluated() {
