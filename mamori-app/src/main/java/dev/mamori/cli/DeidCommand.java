@@ -13,6 +13,7 @@ import dev.mamori.deid.Key;
 import dev.mamori.deid.KeyStore;
 import dev.mamori.deid.KeyedPseudonym;
 import dev.mamori.deid.Tokenize;
+import dev.mamori.deid.TwoPassAnonymizer;
 import dev.mamori.deid.NoticeInput;
 import dev.mamori.deid.ProcessingRecord;
 import dev.mamori.deid.PublicationNotice;
@@ -101,6 +102,9 @@ public final class DeidCommand implements Callable<Integer> {
     @Option(names = "--operator", paramLabel = "NAME", description = "The business operator (個人情報取扱事業者) that makes the data: needed for the publication notice (公表事項, 法43条3項), written beside the output as OUTPUT.notice.md.")
     String operator;
 
+    @Option(names = "--two-pass", description = "匿名加工情報 in two passes over the input, holding only the counts of quasi-identifier combinations: for tables of any length (chosen by itself for inputs over 256 MB).")
+    boolean twoPass;
+
     @Option(names = "--report-json", paramLabel = "FILE", description = "The search and risk figures as JSON: levels, loss, suppressed, min_class_size, classes, elapsed_ms, risk before and after.")
     Path reportJson;
 
@@ -116,6 +120,9 @@ public final class DeidCommand implements Callable<Integer> {
             throw new Main.UsageProblem("--output is the input file; Mamori never writes over its input");
         }
         Policy policy = policyFile != null ? readPolicy() : policyFromOptions();
+        if (policy.mode() == Mode.ANONYMOUS && (twoPass || Files.size(data) > TWO_PASS_BYTES)) {
+            return twoPass(policy);
+        }
         TableFile in = TableFile.read(data);
         if (in.summary().format() != Format.CSV) {
             throw new Main.UsageProblem(data + ": deid reads CSV/TSV for now, not " + in.summary().format());
@@ -145,6 +152,43 @@ public final class DeidCommand implements Callable<Integer> {
         out.printf("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms%n", r.search().loss(),
                 r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(), 100 * r.after().uniqueShare(),
                 r.search().elapsedMs());
+        return 0;
+    }
+
+    static final long TWO_PASS_BYTES = 256L << 20;
+
+    private int twoPass(Policy policy) throws IOException {
+        TwoPassAnonymizer.Summary r;
+        try {
+            r = TwoPassAnonymizer.run(data, policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent(), output);
+        } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+        ProcessingRecord rec = new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS,
+                actions(policy, new Deidentifier.Result(null, r.search(), null, null, 0), null),
+                Math.toIntExact(r.records()), Math.toIntExact(r.written()), Math.toIntExact(r.records() - r.written()), null, null, r.search());
+        rec.writeJson(sibling(".record.json"));
+        rec.writeMarkdown(sibling(".record.md"));
+        if (reportJson != null) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode n = json.createObjectNode();
+            n.put("mode", "anonymous");
+            n.set("levels", json.valueToTree(r.search().levels()));
+            n.put("loss", r.search().loss());
+            n.put("suppressed", r.search().suppressed());
+            n.put("min_class_size", r.search().minClassSize());
+            n.put("classes", r.search().classes());
+            n.put("elapsed_ms", r.search().elapsedMs());
+            n.put("records", r.records());
+            n.put("distinct_combinations", r.distinct());
+            n.put("first_pass_ms", r.firstPassMs());
+            n.put("second_pass_ms", r.secondPassMs());
+            AtomicFiles.writeString(reportJson, json.writeValueAsString(n));
+        }
+        spec.commandLine().getOut().printf("匿名加工情報: %s (%,d of %,d records; two passes, %,d combinations)%n  levels: %s%n"
+                        + "  loss %.5f, smallest class %d, search %d ms, passes %d + %d ms%n", output, r.written(), r.records(), r.distinct(),
+                r.search().levels(), r.search().loss(), r.search().minClassSize(), r.search().elapsedMs(), r.firstPassMs(), r.secondPassMs());
         return 0;
     }
 

@@ -127,4 +127,16 @@ class DeidCommandTest {
         assertThat(r.err()).contains("column '氏名' holds PERSON").contains("施行規則31条1号");
         assertThat(dir.resolve("k.csv")).doesNotExist();
     }
+
+    @Test
+    void twoPassesWriteExactlyWhatTheInMemoryPathWrites() throws IOException {
+        assertThat(deid("--drop", "氏名", "--keep", "病名").code()).isZero();
+        byte[] inMemory = Files.readAllBytes(dir.resolve("out.csv"));
+        CliTest.Run r = CliTest.run("deid", data.toString(), "--mode", "anonymous", "--k", "3", "--suppression-limit", "0.05",
+                "--qi", "性別=" + dir.resolve("sex.csv"), "--qi", "年齢=" + dir.resolve("age.csv"), "--drop", "氏名", "--keep", "病名",
+                "--two-pass", "--output", dir.resolve("two.csv").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("two.csv"))).isEqualTo(inMemory);
+        assertThat(Files.readString(dir.resolve("two.csv.record.json"))).contains("\"suppressed\" : 1");
+    }
 }

@@ -1,0 +1,286 @@
+package dev.mamori.deid;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.mamori.risk.Dataset;
+import dev.mamori.risk.Hierarchy;
+import dev.mamori.risk.LatticeSearch;
+import dev.mamori.risk.PrivacyModel;
+import dev.mamori.risk.SearchResult;
+import dev.mamori.table.DocumentReader;
+import dev.mamori.table.DocumentVisitor;
+import dev.mamori.table.Format;
+import dev.mamori.table.ReadProblem;
+import dev.mamori.table.ReadSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * 匿名加工情報 from a CSV of any length in memory that grows with the distinct combinations of
+ * quasi-identifier values, not with the records: the first pass counts the combinations (and
+ * keeps a sample of rows for the checks of kept columns), the search runs on the counts, the second
+ * pass generalises, suppresses and writes each record. The same policy rules as {@link Deidentifier}.
+ */
+public final class TwoPassAnonymizer {
+
+    /** Rows kept from the first pass to check the kept columns for identifiers. */
+    static final int SAMPLE = 10_000;
+
+    /**
+     * @param records    records read
+     * @param written    records written
+     * @param distinct   distinct combinations of quasi-identifier (and l-diverse) values
+     * @param search     the chosen transformation and its figures
+     * @param firstPassMs counting; {@code secondPassMs} writing
+     */
+    public record Summary(long records, long written, int distinct, SearchResult search, long firstPassMs, long secondPassMs,
+                          ReadSummary read) {
+    }
+
+    private TwoPassAnonymizer() {
+    }
+
+    public static Summary run(Path input, Policy policy, Path baseDir, Path output) throws IOException {
+        if (policy.mode() != Mode.ANONYMOUS) {
+            throw new IllegalArgumentException("the two-pass path makes 匿名加工情報 only");
+        }
+        List<String> qi = new ArrayList<>();
+        policy.columns().forEach((c, col) -> {
+            if (col.transform().equals("generalize")) {
+                qi.add(c);
+            }
+        });
+        List<String> counted = new ArrayList<>(qi);
+        counted.addAll(policy.l().keySet());
+        long t0 = System.nanoTime();
+        Counter counter = new Counter(counted);
+        ReadSummary read = new DocumentReader(null).read(input, counter);
+        if (read.format() != Format.CSV) {
+            throw new IllegalArgumentException(input + ": the two-pass path reads CSV/TSV");
+        }
+        if (!counter.problems.isEmpty()) {
+            throw new IllegalArgumentException(counter.problems.get(0).message() + " (de-identification stops on damaged input)");
+        }
+        Dataset sample = new Dataset(counter.header, counter.sample);
+        for (String c : policy.columns().keySet()) {
+            sample.column(c);
+        }
+        List<String> unnamed = counter.header.stream().filter(c -> !policy.columns().containsKey(c)).toList();
+        if (!unnamed.isEmpty()) {
+            throw new IllegalArgumentException("every column needs a role; the policy does not name " + unnamed);
+        }
+        policy.columns().forEach((c, col) -> {
+            if (col.transform().equals("keep")) {
+                Deidentifier.checkKept(sample, c, sample.column(c));
+            }
+        });
+        List<String[]> distinct = new ArrayList<>(counter.counts.size());
+        int[] weights = new int[counter.counts.size()];
+        int i = 0;
+        for (Map.Entry<List<String>, int[]> e : counter.counts.entrySet()) {
+            distinct.add(e.getKey().toArray(String[]::new));
+            weights[i++] = e.getValue()[0];
+        }
+        Dataset table = new Dataset(counted, distinct);
+        List<Hierarchy> hierarchies = new ArrayList<>();
+        for (String c : qi) {
+            hierarchies.add(Hierarchies.resolve(c, policy.columns().get(c).hierarchy(), table, table.column(c), baseDir));
+        }
+        PrivacyModel model = PrivacyModel.kAnonymity(policy.k(), policy.suppressionLimit());
+        for (Map.Entry<String, Integer> e : policy.l().entrySet()) {
+            model = model.withL(e.getKey(), e.getValue());
+        }
+        SearchResult best = LatticeSearch.of(table, weights, hierarchies).search(model);
+        Set<List<String>> passing = passingClasses(table, weights, hierarchies, best, model, qi.size());
+        long t1 = System.nanoTime();
+        long written = write(input, read, policy, hierarchies, best, passing, output);
+        long t2 = System.nanoTime();
+        return new Summary(counter.records, written, distinct.size(), best, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, read);
+    }
+
+    /** The generalised quasi-identifier keys of the classes that meet the model at the chosen levels. */
+    private static Set<List<String>> passingClasses(Dataset table, int[] weights, List<Hierarchy> hs, SearchResult best,
+                                                    PrivacyModel model, int q) {
+        Map<List<String>, Integer> sizes = new HashMap<>();
+        List<Map<List<String>, Set<String>>> values = new ArrayList<>();
+        List<String> sens = new ArrayList<>(model.l().keySet());
+        sens.forEach(s -> values.add(new HashMap<>()));
+        for (int r = 0; r < table.rows().size(); r++) {
+            String[] row = table.rows().get(r);
+            List<String> key = generalise(row, hs, best, q);
+            sizes.merge(key, weights[r], Integer::sum);
+            for (int s = 0; s < sens.size(); s++) {
+                values.get(s).computeIfAbsent(key, x -> new HashSet<>()).add(row[q + s]);
+            }
+        }
+        Set<List<String>> ok = new HashSet<>();
+        for (Map.Entry<List<String>, Integer> e : sizes.entrySet()) {
+            boolean pass = e.getValue() >= model.k();
+            for (int s = 0; s < sens.size() && pass; s++) {
+                pass = values.get(s).get(e.getKey()).size() >= model.l().get(sens.get(s));
+            }
+            if (pass) {
+                ok.add(e.getKey());
+            }
+        }
+        return ok;
+    }
+
+    private static List<String> generalise(String[] values, List<Hierarchy> hs, SearchResult best, int q) {
+        String[] k = new String[q];
+        for (int j = 0; j < q; j++) {
+            Hierarchy h = hs.get(j);
+            k[j] = h.generalize(values[j], best.levels().get(h.column()));
+        }
+        return List.of(k);
+    }
+
+    private static long write(Path input, ReadSummary read, Policy policy, List<Hierarchy> hs, SearchResult best,
+                              Set<List<String>> passing, Path output) throws IOException {
+        Path dir = output.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
+        long[] written = {0};
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, read.charset());
+                 CsvWriter csv = CsvWriter.builder().fieldSeparator(read.delimiter()).lineDelimiter(LineDelimiter.CRLF).build(w)) {
+                Key throwaway = Key.ephemeral("linking-ids");
+                new DocumentReader(null).read(input, new Rows() {
+                    int[] qiCols;
+                    int[] outCols;
+                    Transform[] transforms;
+
+                    @Override
+                    public void table(String sheet, List<String> header) {
+                        qiCols = hs.stream().mapToInt(h -> header.indexOf(h.column())).toArray();
+                        List<Integer> out = new ArrayList<>();
+                        List<Transform> ts = new ArrayList<>();
+                        for (int c = 0; c < header.size(); c++) {
+                            String t = policy.columns().get(header.get(c)).transform();
+                            if (!t.equals("delete")) {
+                                out.add(c);
+                                ts.add(switch (t) {
+                                    case "random_id" -> new KeyedPseudonym(throwaway, "R-");
+                                    case "redact" -> new RedactText();
+                                    case "keep", "generalize" -> null;
+                                    default -> throw new IllegalArgumentException("column '" + header.get(c) + "': " + t
+                                            + " is not for 匿名加工情報");
+                                });
+                            }
+                        }
+                        outCols = out.stream().mapToInt(Integer::intValue).toArray();
+                        transforms = ts.toArray(new Transform[0]);
+                        write(csv, out.stream().map(header::get).toList());
+                    }
+
+                    @Override
+                    public void row(long row, long line, List<String> cells) {
+                        String[] g = cells.toArray(new String[0]);
+                        String[] key = new String[qiCols.length];
+                        for (int j = 0; j < qiCols.length; j++) {
+                            Hierarchy h = hs.get(j);
+                            key[j] = h.generalize(g[qiCols[j]], best.levels().get(h.column()));
+                            g[qiCols[j]] = key[j];
+                        }
+                        if (!passing.contains(List.of(key))) {
+                            return; // suppressed
+                        }
+                        String[] o = new String[outCols.length];
+                        for (int i = 0; i < o.length; i++) {
+                            String v = g[outCols[i]];
+                            o[i] = transforms[i] == null ? v : transforms[i].apply(v);
+                        }
+                        write(csv, List.of(o));
+                        written[0]++;
+                    }
+                });
+            }
+            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return written[0];
+    }
+
+    private static void write(CsvWriter csv, List<String> values) {
+        csv.writeRecord(values);
+    }
+
+    /** A visitor for tables only. */
+    private abstract static class Rows implements DocumentVisitor {
+        @Override
+        public void text(long line, int offset, int overlap, String chunk) {
+            throw new IllegalArgumentException("not a table");
+        }
+
+        @Override
+        public void labeled(long line, String docId, String text) {
+            throw new IllegalArgumentException("not a table");
+        }
+
+        @Override
+        public void problem(ReadProblem problem) {
+            throw new IllegalArgumentException(problem.message() + " (de-identification stops on damaged input)");
+        }
+    }
+
+    /** First pass: the header, a sample of rows, and the count of each combination of the counted columns. */
+    private static final class Counter extends Rows {
+        final List<String> counted;
+        List<String> header = List.of();
+        int[] cols;
+        final Map<List<String>, int[]> counts = new HashMap<>();
+        final List<String[]> sample = new ArrayList<>();
+        final List<ReadProblem> problems = new ArrayList<>();
+        long records;
+
+        Counter(List<String> counted) {
+            this.counted = counted;
+        }
+
+        @Override
+        public void table(String sheet, List<String> h) {
+            header = List.copyOf(h);
+            cols = counted.stream().mapToInt(c -> {
+                int i = header.indexOf(c);
+                if (i < 0) {
+                    throw new IllegalArgumentException("no column '" + c + "'; the columns are " + header);
+                }
+                return i;
+            }).toArray();
+        }
+
+        @Override
+        public void row(long row, long line, List<String> cells) {
+            records++;
+            String[] k = new String[cols.length];
+            for (int j = 0; j < k.length; j++) {
+                String v = cols[j] < cells.size() ? cells.get(cols[j]) : null;
+                k[j] = v == null ? "" : v;
+            }
+            counts.computeIfAbsent(List.of(k), x -> new int[1])[0]++;
+            if (sample.size() < SAMPLE) {
+                String[] r = new String[header.size()];
+                for (int c = 0; c < r.length; c++) {
+                    r[c] = c < cells.size() && cells.get(c) != null ? cells.get(c) : "";
+                }
+                sample.add(r);
+            }
+        }
+
+        @Override
+        public void problem(ReadProblem problem) {
+            problems.add(problem);
+        }
+    }
+}
