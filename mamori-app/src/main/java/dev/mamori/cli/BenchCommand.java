@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {"Benchmarks for developers. Figures and how they were made: docs/benchmarks.md."},
-        subcommands = {BenchCommand.Scan.class})
+        subcommands = {BenchCommand.Scan.class, BenchCommand.Deid.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -142,7 +142,7 @@ public final class BenchCommand implements Runnable {
             }
         }
 
-        private static void resetPeaks() {
+        static void resetPeaks() {
             System.gc();
             for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (p.getType() == MemoryType.HEAP) {
@@ -151,7 +151,7 @@ public final class BenchCommand implements Runnable {
             }
         }
 
-        private static long peakHeap() {
+        static long peakHeap() {
             long sum = 0;
             for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (p.getType() == MemoryType.HEAP) {
@@ -159,6 +159,89 @@ public final class BenchCommand implements Runnable {
                 }
             }
             return sum;
+        }
+    }
+
+    @Command(name = "deid",
+            mixinStandardHelpOptions = true,
+            description = {
+                    "The scale benchmark of issue 3: a CSV of N perturbed adult rows (10 columns: an id and the nine adult columns, ages jittered by ±2), made 匿名加工情報 at k=5 with 5 % suppression on 6 quasi-identifiers (sex, age, race, marital-status, education, native-country) with the ARX hierarchies, in two passes. Prints rows per second and the peak heap.",
+                    "",
+                    "Example (the figures in docs/benchmarks.md):",
+                    "  java -Xmx1g -jar mamori-app/target/mamori.jar bench deid --rows 10000000 --adult ../shared/data/adult",
+                    ""})
+    static final class Deid implements Callable<Integer> {
+
+        @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default ${DEFAULT-VALUE}).")
+        int rows = 10_000_000;
+
+        @Option(names = "--adult", paramLabel = "DIR", description = "The adult data and hierarchies (default ${DEFAULT-VALUE}).")
+        Path adult = Path.of("..", "shared", "data", "adult");
+
+        @Option(names = "--data", paramLabel = "FILE", description = "The generated CSV (default ${DEFAULT-VALUE}); reused when present.")
+        Path data = Path.of("bench-data", "adult-10m.csv");
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        private static final List<String> QIS = List.of("sex", "age", "race", "marital-status", "education", "native-country");
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!Files.exists(data)) {
+                long t0 = System.nanoTime();
+                generate();
+                out.printf("generated %s (%,d rows, %,d bytes) in %.1f s%n", data, rows, Files.size(data), (System.nanoTime() - t0) / 1e9);
+            }
+            java.util.Map<String, dev.mamori.deid.Policy.Column> cols = new java.util.LinkedHashMap<>();
+            cols.put("id", new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.LINKING_ID, "delete", null, null));
+            for (String c : List.of("sex", "age", "race", "marital-status", "education", "native-country", "workclass", "occupation", "salary-class")) {
+                cols.put(c, QIS.contains(c)
+                        ? new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.QUASI_IDENTIFIER, "generalize",
+                        adult.resolve("adult_hierarchy_" + c + ".csv").toString(), null)
+                        : new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.INSENSITIVE, "keep", null, null));
+            }
+            dev.mamori.deid.Policy policy = new dev.mamori.deid.Policy(dev.mamori.deid.Mode.ANONYMOUS, null, 5, 0.05, java.util.Map.of(), cols);
+            Scan.resetPeaks();
+            long t0 = System.nanoTime();
+            Path output = data.resolveSibling(data.getFileName() + ".k5.csv");
+            dev.mamori.deid.TwoPassAnonymizer.Summary r = dev.mamori.deid.TwoPassAnonymizer.run(data, policy, null, output);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            out.printf("input: %s, %,d rows, %,d bytes; JVM max heap %d MB; %d cores; Java %s%n", data, r.records(), Files.size(data),
+                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            out.println();
+            out.println("| rows | combinations | levels | loss | suppressed | first pass s | search s | second pass s | total s | rows/s | peak heap MB |");
+            out.println("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            out.printf("| %,d | %,d | %s | %.5f | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f | %d |%n", r.records(), r.distinct(),
+                    QIS.stream().map(q -> String.valueOf(r.search().levels().get(q))).collect(java.util.stream.Collectors.joining(",")),
+                    r.search().loss(), r.records() - r.written(), (r.firstPassMs() - r.search().elapsedMs()) / 1e3, r.search().elapsedMs() / 1e3,
+                    r.secondPassMs() / 1e3, secs, r.records() / secs, Scan.peakHeap() >> 20);
+            return 0;
+        }
+
+        private void generate() throws IOException {
+            List<String> lines = Files.readAllLines(adult.resolve("adult.csv"), StandardCharsets.UTF_8);
+            String[] rowsIn = lines.subList(1, lines.size()).toArray(new String[0]);
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261123L);
+            Files.createDirectories(data.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(data.toAbsolutePath().getParent(), ".bench", ".part");
+            try (java.io.BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("id;" + lines.get(0));
+                w.write('\n');
+                StringBuilder b = new StringBuilder(128);
+                for (int i = 0; i < rows; i++) {
+                    String[] f = rowsIn[rnd.nextInt(rowsIn.length)].split(";", -1);
+                    int age = Math.max(17, Math.min(90, Integer.parseInt(f[1]) + rnd.nextInt(5) - 2));
+                    b.setLength(0);
+                    b.append(i + 1).append(';').append(f[0]).append(';').append(age);
+                    for (int c = 2; c < f.length; c++) {
+                        b.append(';').append(f[c]);
+                    }
+                    w.append(b).append('\n');
+                }
+            }
+            Files.move(tmp, data, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }
