@@ -2,6 +2,8 @@ package dev.mamori.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mamori.risk.Dataset;
+import dev.mamori.risk.PopulationRisk;
 import dev.mamori.risk.RiskAnalyzer;
 import dev.mamori.risk.RiskException;
 import dev.mamori.risk.RiskReport;
@@ -41,6 +43,12 @@ public final class RiskCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "P", description = "Prosecutor-risk threshold: records in classes with risk above P (class size < 1/P) are counted (default ${DEFAULT-VALUE}).")
     double threshold = 0.2;
 
+    @Option(names = "--population", paramLabel = "FILE", description = "A population table (CSV with the quasi-identifier columns and a count column): adds journalist and marketer risk.")
+    Path population;
+
+    @Option(names = "--population-count", paramLabel = "COLUMN", description = "The count column of the population table (default ${DEFAULT-VALUE}).")
+    String populationCount = "count";
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default), json, or html (a page with a chart of class sizes).")
     String format = "summary";
 
@@ -59,22 +67,67 @@ public final class RiskCommand implements Callable<Integer> {
             throw new Main.UsageProblem("--threshold must be in (0, 1], not " + threshold);
         }
         RiskReport r;
+        PopulationRisk pop = null;
         try {
-            r = RiskAnalyzer.analyze(TableFile.read(data).dataset(), qi, sensitive, threshold);
+            Dataset table = TableFile.read(data).dataset();
+            r = RiskAnalyzer.analyze(table, qi, sensitive, threshold);
+            if (population != null) {
+                pop = PopulationRisk.of(table, qi, populationCounts());
+            }
         } catch (RiskException e) {
             throw new Main.UsageProblem(data + ": " + e.getMessage());
         }
+        PopulationRisk p = pop;
         try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut())) {
             PrintWriter out = sink.writer();
             switch (format) {
-                case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+                case "json" -> {
+                    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                    com.fasterxml.jackson.databind.node.ObjectNode n = json.valueToTree(r);
+                    if (p != null) {
+                        n.set("population", json.valueToTree(p));
+                    }
+                    out.println(json.writeValueAsString(n));
+                }
                 case "html" -> out.print(RiskHtml.render(data.toString(), qi, r, lang));
-                case "summary" -> summary(out, r);
+                case "summary" -> {
+                    summary(out, r);
+                    if (p != null) {
+                        out.printf("  %s %.4f%n", lang.t("ジャーナリストリスク（最大）:", "journalist risk (highest):"), p.journalistRisk());
+                        out.printf("  %s %.4f%n", lang.t("マーケターリスク:", "marketer risk:"), p.marketerRisk());
+                        if (p.classesNotInPopulation() > 0) {
+                            out.printf("  %s %,d%n", lang.t("母集団表にないクラス（標本の大きさで計算）:", "classes missing from the population table (counted at sample size):"),
+                                    p.classesNotInPopulation());
+                        }
+                    }
+                }
                 default -> throw new Main.UsageProblem("--format is summary, json or html, not " + format);
             }
             sink.commit();
         }
         return 0;
+    }
+
+    /** The population table's class sizes, keyed by the quasi-identifier values. */
+    private Map<List<String>, Long> populationCounts() {
+        Dataset t = TableFile.read(population).dataset();
+        int[] cols = qi.stream().mapToInt(t::column).toArray();
+        int count = t.column(populationCount);
+        Map<List<String>, Long> m = new java.util.HashMap<>();
+        int row = 1;
+        for (String[] r : t.rows()) {
+            String[] k = new String[cols.length];
+            for (int j = 0; j < cols.length; j++) {
+                k[j] = r[cols[j]];
+            }
+            try {
+                m.merge(List.of(k), Long.parseLong(r[count].trim()), Long::sum);
+            } catch (NumberFormatException e) {
+                throw new Main.UsageProblem(population + ": data row " + row + ", column '" + populationCount + "': not a count");
+            }
+            row++;
+        }
+        return m;
     }
 
     private void summary(PrintWriter out, RiskReport r) {

@@ -198,6 +198,13 @@ class CliTest {
         assertThat(run("risk", f.toString(), "--qi", "sex,age", "--format", "html", "--output", html.toString()).code()).isZero();
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg").contains("最小クラスサイズ (k)")
                 .contains("<td>1</td>");
+        Path pop = dir.resolve("population.csv");
+        Files.writeString(pop, "sex,age,count\nM,30,10\nF,40,4\nF,50,1\n", StandardCharsets.UTF_8);
+        JsonNode p = new ObjectMapper().readTree(run("risk", f.toString(), "--qi", "sex,age", "--population", pop.toString(),
+                "--format", "json").out()).get("population");
+        assertThat(p.get("journalistRisk").asDouble()).isEqualTo(1.0); // F,50 is unique in the population too
+        assertThat(p.get("marketerRisk").asDouble()).isCloseTo((2 / 10.0 + 2 / 4.0 + 1 / 1.0) / 5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.get("classesNotInPopulation").asInt()).isZero();
         Run missing = run("risk", f.toString(), "--qi", "sex,height");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("height").contains("sex, age, disease");
