@@ -9,6 +9,8 @@ import dev.mamori.deid.AtomicFiles;
 import dev.mamori.deid.ColumnAction;
 import dev.mamori.deid.Deidentifier;
 import dev.mamori.deid.Delete;
+import dev.mamori.deid.FormatPreserving;
+import dev.mamori.deid.Mask;
 import dev.mamori.deid.Key;
 import dev.mamori.deid.KeyStore;
 import dev.mamori.deid.KeyedPseudonym;
@@ -228,6 +230,8 @@ public final class DeidCommand implements Callable<Integer> {
                 case "delete" -> ColumnAction.of(c, role, new Delete());
                 case "pseudonym" -> ColumnAction.of(c, role, new KeyedPseudonym(key, "P-"));
                 case "token" -> ColumnAction.of(c, role, new Tokenize(key));
+                case "fpe" -> ColumnAction.of(c, role, new FormatPreserving(key));
+                case "mask" -> ColumnAction.of(c, role, new Mask());
                 case "generalize" -> ColumnAction.generalised(c, role, r.search().levels().get(c));
                 case "random_id" -> new ColumnAction(c, role, "復元できないIDに置換（鍵は実行後に破棄）", null);
                 case "redact" -> ColumnAction.of(c, role, new RedactText());

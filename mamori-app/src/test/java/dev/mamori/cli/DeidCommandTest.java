@@ -139,4 +139,20 @@ class DeidCommandTest {
         assertThat(Files.readAllBytes(dir.resolve("two.csv"))).isEqualTo(inMemory);
         assertThat(Files.readString(dir.resolve("two.csv.record.json"))).contains("\"suppressed\" : 1");
     }
+
+    @Test
+    void formatPreservingEncryptionKeepsTheShapeOfNumbersInPseudonymousData() throws IOException {
+        Path csv = dir.resolve("members.csv");
+        Files.writeString(csv, "会員番号,性別\n12345678,男\n87654321,女\n", java.nio.charset.StandardCharsets.UTF_8);
+        Path store = dir.resolve("ks.json");
+        CliTest.run("keys", "--store", store.toString(), "new", "m");
+        Path policy = dir.resolve("fpe.yaml");
+        Files.writeString(policy, "mode: pseudonymous\npurpose: 分析\ncolumns:\n  会員番号: {role: linking_id, transform: fpe}\n"
+                + "  性別: {role: insensitive, transform: mask}\n");
+        CliTest.Run r = CliTest.run("deid", "--policy", policy.toString(), csv.toString(), "--key", "m", "--store", store.toString(),
+                "--output", dir.resolve("fpe.csv").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> out = Files.readAllLines(dir.resolve("fpe.csv"));
+        assertThat(out.get(1)).matches("\\d{8},\\*").doesNotStartWith("12345678");
+    }
 }

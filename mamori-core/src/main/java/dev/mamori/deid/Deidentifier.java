@@ -63,6 +63,7 @@ public final class Deidentifier {
                 }
                 case "random_id" -> apply(rows, col, new KeyedPseudonym(throwaway, "R-"));
                 case "redact" -> apply(rows, col, new RedactText());
+                case "mask" -> apply(rows, col, new Mask());
                 case "keep" -> checkKept(data, name, col);
                 default -> throw new IllegalArgumentException("column '" + name + "': transform " + c.transform()
                         + " keeps a way back to the person; 匿名加工情報 must not be restorable (施行規則34条"
@@ -118,12 +119,14 @@ public final class Deidentifier {
                 case "delete" -> deleted.add(name);
                 case "pseudonym" -> apply(rows, col, new KeyedPseudonym(need(key, name), "P-"));
                 case "token" -> apply(rows, col, new Tokenize(need(key, name)));
+                case "fpe" -> apply(rows, col, new FormatPreserving(need(key, name)));
+                case "mask" -> apply(rows, col, new Mask());
                 case "random_id" -> apply(rows, col, new KeyedPseudonym(Key.ephemeral("linking-ids"), "R-"));
                 case "redact" -> apply(rows, col, new RedactText());
                 case "keep" -> {
                 }
                 default -> throw new IllegalArgumentException("column '" + name + "': " + t + " is for 匿名加工情報; in 仮名加工情報 "
-                        + "use delete, pseudonym, token, random_id, redact or keep");
+                        + "use delete, pseudonym, token, fpe, mask, random_id, redact or keep");
             }
         }
         List<Integer> kept = new ArrayList<>();

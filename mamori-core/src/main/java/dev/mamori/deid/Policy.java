@@ -34,7 +34,7 @@ public record Policy(Mode mode, String purpose, int k, double suppressionLimit, 
 
     /**
      * @param role      the column's role
-     * @param transform delete, pseudonym, token, random_id, redact, keep, or generalize
+     * @param transform delete, pseudonym, token, fpe (仮名加工情報 only), mask, random_id, redact, keep, or generalize
      * @param hierarchy for quasi-identifiers: builtin:address, builtin:postal_code, builtin:date_of_birth,
      *                  builtin:age, builtin:sex, or the path of a hierarchy CSV (ARX's format)
      * @param why       the reason the role was proposed (kept as a comment in the file)

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class PolicyFile {
 
-    static final Set<String> TRANSFORMS = Set.of("delete", "pseudonym", "token", "random_id", "redact", "keep", "generalize");
+    static final Set<String> TRANSFORMS = Set.of("delete", "pseudonym", "token", "fpe", "mask", "random_id", "redact", "keep", "generalize");
 
     private PolicyFile() {
     }

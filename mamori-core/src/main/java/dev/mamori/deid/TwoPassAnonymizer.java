@@ -172,6 +172,7 @@ public final class TwoPassAnonymizer {
                                 ts.add(switch (t) {
                                     case "random_id" -> new KeyedPseudonym(throwaway, "R-");
                                     case "redact" -> new RedactText();
+                                    case "mask" -> new Mask();
                                     case "keep", "generalize" -> null;
                                     default -> throw new IllegalArgumentException("column '" + header.get(c) + "': " + t
                                             + " is not for 匿名加工情報");
