@@ -50,7 +50,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "deid",
         mixinStandardHelpOptions = true,
-        subcommands = {DeidInitCommand.class},
+        subcommands = {DeidInitCommand.class, DeidRelinkCommand.class},
         sortOptions = false,
         description = {
                 "Produce 仮名加工情報 (施行規則31条) or 匿名加工情報 (施行規則34条) from a CSV, following an approved processing policy; write beside the output the processing record (OUT.record.json/.md) and, with --operator, the publication notice (OUT.notice.md).",

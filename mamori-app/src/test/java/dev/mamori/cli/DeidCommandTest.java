@@ -155,4 +155,28 @@ class DeidCommandTest {
         List<String> out = Files.readAllLines(dir.resolve("fpe.csv"));
         assertThat(out.get(1)).matches("\\d{8},\\*").doesNotStartWith("12345678");
     }
+
+    @Test
+    void theKeyHolderRelinksTokensAndAWrongKeyIsRefused() throws IOException {
+        Path csv = dir.resolve("members.csv");
+        Files.writeString(csv, "会員番号,顧客ID\n12345678,C-001\n87654321,C-002\n", java.nio.charset.StandardCharsets.UTF_8);
+        Path store = dir.resolve("ks.json");
+        CliTest.run("keys", "--store", store.toString(), "new", "m");
+        CliTest.run("keys", "--store", store.toString(), "new", "other");
+        Path policy = dir.resolve("tok.yaml");
+        Files.writeString(policy, "mode: pseudonymous\npurpose: 分析\ncolumns:\n  会員番号: {role: linking_id, transform: fpe}\n"
+                + "  顧客ID: {role: linking_id, transform: token}\n");
+        assertThat(CliTest.run("deid", "--policy", policy.toString(), csv.toString(), "--key", "m", "--store", store.toString(),
+                "--output", dir.resolve("tok.csv").toString()).code()).isZero();
+        assertThat(Files.readString(dir.resolve("tok.csv"))).doesNotContain("C-001").doesNotContain("12345678");
+        CliTest.Run back = CliTest.run("deid", "relink", dir.resolve("tok.csv").toString(), "--token", "顧客ID", "--fpe", "会員番号",
+                "--key", "m", "--store", store.toString(), "--output", dir.resolve("back.csv").toString());
+        assertThat(back.code()).as(back.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("back.csv"))).containsExactly("会員番号,顧客ID", "12345678,C-001", "87654321,C-002");
+        CliTest.Run wrong = CliTest.run("deid", "relink", dir.resolve("tok.csv").toString(), "--token", "顧客ID",
+                "--key", "other", "--store", store.toString(), "--output", dir.resolve("wrong.csv").toString());
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("顧客ID").contains("nothing was written");
+        assertThat(dir.resolve("wrong.csv")).doesNotExist();
+    }
 }
