@@ -3,8 +3,6 @@ package dev.mamori.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.mamori.deid.AtomicFiles;
 import dev.mamori.deid.ColumnAction;
 import dev.mamori.deid.Deidentifier;
@@ -23,16 +21,13 @@ import dev.mamori.deid.RedactText;
 import dev.mamori.deid.Mode;
 import dev.mamori.deid.Policy;
 import dev.mamori.deid.PolicyFile;
-import dev.mamori.risk.Dataset;
 import dev.mamori.risk.RiskException;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
 import dev.mamori.table.Format;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -138,7 +133,7 @@ public final class DeidCommand implements Callable<Integer> {
         } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
-        write(in, r.data());
+        in.writeLike(output, r.data());
         writeRecordAndNotice(policy, in, r, key);
         var out = spec.commandLine().getOut();
         if (policy.mode() == Mode.PSEUDONYMOUS) {
@@ -147,7 +142,7 @@ public final class DeidCommand implements Callable<Integer> {
             return 0;
         }
         if (reportJson != null) {
-            writeReport(r.search(), r.before(), r.after());
+            writeReport(r.search(), r.before(), r.after(), Map.of());
         }
         out.printf("匿名加工情報: %s (%,d records, %,d suppressed)%n", output, r.data().rows().size(), r.suppressed());
         out.println("  levels: " + r.search().levels());
@@ -173,20 +168,12 @@ public final class DeidCommand implements Callable<Integer> {
         rec.writeJson(sibling(".record.json"));
         rec.writeMarkdown(sibling(".record.md"));
         if (reportJson != null) {
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode n = json.createObjectNode();
-            n.put("mode", "anonymous");
-            n.set("levels", json.valueToTree(r.search().levels()));
-            n.put("loss", r.search().loss());
-            n.put("suppressed", r.search().suppressed());
-            n.put("min_class_size", r.search().minClassSize());
-            n.put("classes", r.search().classes());
-            n.put("elapsed_ms", r.search().elapsedMs());
-            n.put("records", r.records());
-            n.put("distinct_combinations", r.distinct());
-            n.put("first_pass_ms", r.firstPassMs());
-            n.put("second_pass_ms", r.secondPassMs());
-            AtomicFiles.writeString(reportJson, json.writeValueAsString(n));
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("records", r.records());
+            extra.put("distinct_combinations", r.distinct());
+            extra.put("first_pass_ms", r.firstPassMs());
+            extra.put("second_pass_ms", r.secondPassMs());
+            writeReport(r.search(), null, null, extra);
         }
         spec.commandLine().getOut().printf("匿名加工情報: %s (%,d of %,d records; two passes, %,d combinations)%n  levels: %s%n"
                         + "  loss %.5f, smallest class %d, search %d ms, passes %d + %d ms%n", output, r.written(), r.records(), r.distinct(),
@@ -275,25 +262,8 @@ public final class DeidCommand implements Callable<Integer> {
         return new Policy(Mode.ANONYMOUS, null, k, suppressionLimit, l, columns);
     }
 
-    private void write(TableFile in, Dataset result) throws IOException {
-        Path dir = output.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, in.summary().charset());
-                 CsvWriter csv = CsvWriter.builder().fieldSeparator(in.summary().delimiter()).lineDelimiter(LineDelimiter.CRLF).build(w)) {
-                csv.writeRecord(result.columns());
-                for (String[] row : result.rows()) {
-                    csv.writeRecord(row);
-                }
-            }
-            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private void writeReport(SearchResult best, RiskReport before, RiskReport after) throws IOException {
+    /** The --report-json document: the search figures, risk before and after (in memory), and any extra figures. */
+    private void writeReport(SearchResult best, RiskReport before, RiskReport after, Map<String, Object> extra) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode n = json.createObjectNode();
         n.put("mode", "anonymous");
@@ -304,10 +274,11 @@ public final class DeidCommand implements Callable<Integer> {
         n.put("classes", best.classes());
         n.put("nodes_evaluated", best.nodesEvaluated());
         n.put("elapsed_ms", best.elapsedMs());
-        n.set("risk_before", json.valueToTree(before));
-        n.set("risk_after", json.valueToTree(after));
-        Path tmp = Files.createTempFile(reportJson.toAbsolutePath().getParent(), "." + reportJson.getFileName(), ".part");
-        Files.writeString(tmp, json.writeValueAsString(n));
-        Files.move(tmp, reportJson, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (before != null) {
+            n.set("risk_before", json.valueToTree(before));
+            n.set("risk_after", json.valueToTree(after));
+        }
+        extra.forEach((k, v) -> n.set(k, json.valueToTree(v)));
+        AtomicFiles.writeString(reportJson, json.writeValueAsString(n));
     }
 }

@@ -1,17 +1,12 @@
 package dev.mamori.cli;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.mamori.deid.FormatPreserving;
 import dev.mamori.deid.Key;
 import dev.mamori.deid.KeyStore;
 import dev.mamori.deid.Tokenize;
 import dev.mamori.risk.Dataset;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,17 +78,7 @@ public final class DeidRelinkCommand implements Callable<Integer> {
             rows.add(o);
             row++;
         }
-        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".part");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, in.summary().charset());
-                 CsvWriter csv = CsvWriter.builder().fieldSeparator(in.summary().delimiter()).lineDelimiter(LineDelimiter.CRLF).build(w)) {
-                csv.writeRecord(t.columns());
-                rows.forEach(csv::writeRecord);
-            }
-            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        in.writeLike(output, new Dataset(t.columns(), rows));
         return 0;
     }
 

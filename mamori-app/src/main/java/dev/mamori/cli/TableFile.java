@@ -73,4 +73,25 @@ record TableFile(Dataset dataset, ReadSummary summary) {
         }
         return new TableFile(new Dataset(header, rows), summary);
     }
+
+    /** Writes {@code table} as CSV in this file's encoding and delimiter, atomically (temporary file, then rename). */
+    void writeLike(Path output, Dataset table) throws java.io.IOException {
+        Path dir = output.toAbsolutePath().getParent();
+        java.nio.file.Files.createDirectories(dir);
+        Path tmp = java.nio.file.Files.createTempFile(dir, "." + output.getFileName(), ".part");
+        try {
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(tmp, summary.charset());
+                 de.siegmar.fastcsv.writer.CsvWriter csv = de.siegmar.fastcsv.writer.CsvWriter.builder().fieldSeparator(summary.delimiter())
+                         .lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.CRLF).build(w)) {
+                csv.writeRecord(table.columns());
+                for (String[] row : table.rows()) {
+                    csv.writeRecord(row);
+                }
+            }
+            java.nio.file.Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
 }
