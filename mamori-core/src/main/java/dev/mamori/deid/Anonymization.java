@@ -37,22 +37,8 @@ public final class Anonymization {
      */
     public static Result apply(Dataset data, List<Hierarchy> hierarchies, Map<String, Integer> levels, PrivacyModel model,
                                Set<String> deleted) {
-        int[] qi = new int[hierarchies.size()];
-        for (int q = 0; q < qi.length; q++) {
-            qi[q] = data.column(hierarchies.get(q).column());
-        }
-        List<String[]> generalised = new ArrayList<>(data.rows().size());
-        Map<List<String>, Integer> sizes = new HashMap<>();
-        for (String[] row : data.rows()) {
-            String[] g = row.clone();
-            for (int q = 0; q < qi.length; q++) {
-                Hierarchy h = hierarchies.get(q);
-                g[qi[q]] = h.generalize(row[qi[q]], levels.get(h.column()));
-            }
-            generalised.add(g);
-            sizes.merge(key(g, qi), 1, Integer::sum);
-        }
-        Map<List<String>, Set<String>>[] distinct = distinctValues(data, generalised, qi, model);
+        Set<List<String>> passing = passingClasses(data, null, hierarchies, levels, model);
+        int[] qi = columns(data, hierarchies);
         List<Integer> kept = new ArrayList<>();
         for (int c = 0; c < data.columns().size(); c++) {
             if (!deleted.contains(data.columns().get(c))) {
@@ -61,9 +47,9 @@ public final class Anonymization {
         }
         List<String[]> out = new ArrayList<>();
         int suppressed = 0;
-        for (String[] g : generalised) {
-            List<String> k = key(g, qi);
-            if (sizes.get(k) < model.k() || !diverse(k, distinct, model)) {
+        for (String[] row : data.rows()) {
+            String[] g = generalised(row, qi, hierarchies, levels);
+            if (!passing.contains(key(g, qi))) {
                 suppressed++;
                 continue;
             }
@@ -73,40 +59,62 @@ public final class Anonymization {
             }
             out.add(o);
         }
-        List<String> columns = kept.stream().map(data.columns()::get).toList();
-        return new Result(new Dataset(columns, out), suppressed);
+        return new Result(new Dataset(kept.stream().map(data.columns()::get).toList(), out), suppressed);
     }
 
-    private static List<String> key(String[] row, int[] qi) {
+    /**
+     * The generalised quasi-identifier keys (in hierarchy order) of the classes that meet the model
+     * at the given levels. Each row stands for {@code weights[row]} records (null: one), so the same
+     * rule serves a whole table and a table of distinct combinations with counts.
+     */
+    static Set<List<String>> passingClasses(Dataset table, int[] weights, List<Hierarchy> hierarchies, Map<String, Integer> levels,
+                                            PrivacyModel model) {
+        int[] qi = columns(table, hierarchies);
+        List<String> sensitive = new ArrayList<>(model.l().keySet());
+        int[] sens = sensitive.stream().mapToInt(table::column).toArray();
+        Map<List<String>, Integer> sizes = new HashMap<>();
+        List<Map<List<String>, Set<String>>> values = new ArrayList<>();
+        sensitive.forEach(s -> values.add(new HashMap<>()));
+        for (int r = 0; r < table.rows().size(); r++) {
+            String[] row = table.rows().get(r);
+            List<String> k = key(generalised(row, qi, hierarchies, levels), qi);
+            sizes.merge(k, weights == null ? 1 : weights[r], Integer::sum);
+            for (int s = 0; s < sens.length; s++) {
+                values.get(s).computeIfAbsent(k, x -> new HashSet<>()).add(row[sens[s]]);
+            }
+        }
+        Set<List<String>> ok = new HashSet<>();
+        for (Map.Entry<List<String>, Integer> e : sizes.entrySet()) {
+            boolean pass = e.getValue() >= model.k();
+            for (int s = 0; s < sens.length && pass; s++) {
+                pass = values.get(s).get(e.getKey()).size() >= model.l().get(sensitive.get(s));
+            }
+            if (pass) {
+                ok.add(e.getKey());
+            }
+        }
+        return ok;
+    }
+
+    /** The row with each quasi-identifier (at {@code qi[j]}) generalised to its level. */
+    static String[] generalised(String[] row, int[] qi, List<Hierarchy> hierarchies, Map<String, Integer> levels) {
+        String[] g = row.clone();
+        for (int j = 0; j < qi.length; j++) {
+            Hierarchy h = hierarchies.get(j);
+            g[qi[j]] = h.generalize(row[qi[j]], levels.get(h.column()));
+        }
+        return g;
+    }
+
+    static List<String> key(String[] row, int[] qi) {
         String[] k = new String[qi.length];
-        for (int q = 0; q < qi.length; q++) {
-            k[q] = row[qi[q]];
+        for (int j = 0; j < qi.length; j++) {
+            k[j] = row[qi[j]];
         }
         return List.of(k);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<List<String>, Set<String>>[] distinctValues(Dataset data, List<String[]> generalised, int[] qi,
-                                                                  PrivacyModel model) {
-        List<String> sensitive = new ArrayList<>(model.l().keySet());
-        Map<List<String>, Set<String>>[] d = new Map[sensitive.size()];
-        for (int s = 0; s < d.length; s++) {
-            int col = data.column(sensitive.get(s));
-            d[s] = new HashMap<>();
-            for (String[] g : generalised) {
-                d[s].computeIfAbsent(key(g, qi), x -> new HashSet<>()).add(g[col]);
-            }
-        }
-        return d;
-    }
-
-    private static boolean diverse(List<String> key, Map<List<String>, Set<String>>[] distinct, PrivacyModel model) {
-        int s = 0;
-        for (int l : model.l().values()) {
-            if (distinct[s++].get(key).size() < l) {
-                return false;
-            }
-        }
-        return true;
+    private static int[] columns(Dataset table, List<Hierarchy> hierarchies) {
+        return hierarchies.stream().mapToInt(h -> table.column(h.column())).toArray();
     }
 }

@@ -73,10 +73,7 @@ public final class Deidentifier {
         if (qi.isEmpty()) {
             throw new IllegalArgumentException("no quasi-identifier: name at least one column with role quasi_identifier");
         }
-        PrivacyModel model = PrivacyModel.kAnonymity(policy.k(), policy.suppressionLimit());
-        for (Map.Entry<String, Integer> e : policy.l().entrySet()) {
-            model = model.withL(e.getKey(), e.getValue());
-        }
+        PrivacyModel model = policy.privacyModel();
         Dataset transformed = new Dataset(data.columns(), rows);
         List<String> sensitive = List.copyOf(policy.l().keySet());
         RiskReport before = RiskAnalyzer.analyze(data, qi, sensitive, 1.0 / policy.k());
@@ -193,7 +190,7 @@ public final class Deidentifier {
         }
     }
 
-    private static void checkColumns(Dataset data, Policy policy) {
+    static void checkColumns(Dataset data, Policy policy) {
         Set<String> named = new LinkedHashSet<>(policy.columns().keySet());
         for (String n : named) {
             data.column(n); // an unknown name lists the columns that exist

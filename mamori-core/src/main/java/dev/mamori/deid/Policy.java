@@ -42,6 +42,15 @@ public record Policy(Mode mode, String purpose, int k, double suppressionLimit, 
     public record Column(Role role, String transform, String hierarchy, String why) {
     }
 
+    /** The privacy model this policy asks for: k-anonymity, the suppression limit, and l per sensitive column. */
+    public dev.mamori.risk.PrivacyModel privacyModel() {
+        dev.mamori.risk.PrivacyModel m = dev.mamori.risk.PrivacyModel.kAnonymity(k, suppressionLimit);
+        for (Map.Entry<String, Integer> e : l.entrySet()) {
+            m = m.withL(e.getKey(), e.getValue());
+        }
+        return m;
+    }
+
     public Policy {
         l = Map.copyOf(l);
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));

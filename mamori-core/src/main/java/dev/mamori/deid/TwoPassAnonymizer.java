@@ -13,14 +13,12 @@ import dev.mamori.table.Format;
 import dev.mamori.table.ReadProblem;
 import dev.mamori.table.ReadSummary;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,13 +70,7 @@ public final class TwoPassAnonymizer {
             throw new IllegalArgumentException(counter.problems.get(0).message() + " (de-identification stops on damaged input)");
         }
         Dataset sample = new Dataset(counter.header, counter.sample);
-        for (String c : policy.columns().keySet()) {
-            sample.column(c);
-        }
-        List<String> unnamed = counter.header.stream().filter(c -> !policy.columns().containsKey(c)).toList();
-        if (!unnamed.isEmpty()) {
-            throw new IllegalArgumentException("every column needs a role; the policy does not name " + unnamed);
-        }
+        Deidentifier.checkColumns(sample, policy);
         policy.columns().forEach((c, col) -> {
             if (col.transform().equals("keep")) {
                 Deidentifier.checkKept(sample, c, sample.column(c));
@@ -96,53 +88,13 @@ public final class TwoPassAnonymizer {
         for (String c : qi) {
             hierarchies.add(Hierarchies.resolve(c, policy.columns().get(c).hierarchy(), table, table.column(c), baseDir));
         }
-        PrivacyModel model = PrivacyModel.kAnonymity(policy.k(), policy.suppressionLimit());
-        for (Map.Entry<String, Integer> e : policy.l().entrySet()) {
-            model = model.withL(e.getKey(), e.getValue());
-        }
+        PrivacyModel model = policy.privacyModel();
         SearchResult best = LatticeSearch.of(table, weights, hierarchies).search(model);
-        Set<List<String>> passing = passingClasses(table, weights, hierarchies, best, model, qi.size());
+        Set<List<String>> passing = Anonymization.passingClasses(table, weights, hierarchies, best.levels(), model);
         long t1 = System.nanoTime();
         long written = write(input, read, policy, hierarchies, best, passing, output);
         long t2 = System.nanoTime();
         return new Summary(counter.records, written, distinct.size(), best, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, read);
-    }
-
-    /** The generalised quasi-identifier keys of the classes that meet the model at the chosen levels. */
-    private static Set<List<String>> passingClasses(Dataset table, int[] weights, List<Hierarchy> hs, SearchResult best,
-                                                    PrivacyModel model, int q) {
-        Map<List<String>, Integer> sizes = new HashMap<>();
-        List<Map<List<String>, Set<String>>> values = new ArrayList<>();
-        List<String> sens = new ArrayList<>(model.l().keySet());
-        sens.forEach(s -> values.add(new HashMap<>()));
-        for (int r = 0; r < table.rows().size(); r++) {
-            String[] row = table.rows().get(r);
-            List<String> key = generalise(row, hs, best, q);
-            sizes.merge(key, weights[r], Integer::sum);
-            for (int s = 0; s < sens.size(); s++) {
-                values.get(s).computeIfAbsent(key, x -> new HashSet<>()).add(row[q + s]);
-            }
-        }
-        Set<List<String>> ok = new HashSet<>();
-        for (Map.Entry<List<String>, Integer> e : sizes.entrySet()) {
-            boolean pass = e.getValue() >= model.k();
-            for (int s = 0; s < sens.size() && pass; s++) {
-                pass = values.get(s).get(e.getKey()).size() >= model.l().get(sens.get(s));
-            }
-            if (pass) {
-                ok.add(e.getKey());
-            }
-        }
-        return ok;
-    }
-
-    private static List<String> generalise(String[] values, List<Hierarchy> hs, SearchResult best, int q) {
-        String[] k = new String[q];
-        for (int j = 0; j < q; j++) {
-            Hierarchy h = hs.get(j);
-            k[j] = h.generalize(values[j], best.levels().get(h.column()));
-        }
-        return List.of(k);
     }
 
     private static long write(Path input, ReadSummary read, Policy policy, List<Hierarchy> hs, SearchResult best,
@@ -186,14 +138,8 @@ public final class TwoPassAnonymizer {
 
                     @Override
                     public void row(long row, long line, List<String> cells) {
-                        String[] g = cells.toArray(new String[0]);
-                        String[] key = new String[qiCols.length];
-                        for (int j = 0; j < qiCols.length; j++) {
-                            Hierarchy h = hs.get(j);
-                            key[j] = h.generalize(g[qiCols[j]], best.levels().get(h.column()));
-                            g[qiCols[j]] = key[j];
-                        }
-                        if (!passing.contains(List.of(key))) {
+                        String[] g = Anonymization.generalised(cells.toArray(new String[0]), qiCols, hs, best.levels());
+                        if (!passing.contains(Anonymization.key(g, qiCols))) {
                             return; // suppressed
                         }
                         String[] o = new String[outCols.length];

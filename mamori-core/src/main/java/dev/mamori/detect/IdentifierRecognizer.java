@@ -222,8 +222,8 @@ final class IdentifierRecognizer implements Recognizer {
             while (j > 0 && i - j < 7 && Chars.isLetter(s.charAt(j - 1))) {
                 j--;
             }
-            if (Chars.isAlnum(Chars.at(s, j - 1))) {
-                return false;
+            if (i - j < 2 || Chars.isAlnum(Chars.at(s, j - 1))) {
+                return false; // every label has two letters or more (C1000001 is an ID, not a label)
             }
             StringBuilder b = new StringBuilder(i - j);
             for (int k = j; k < i; k++) {
