@@ -3,7 +3,7 @@ package dev.mamori.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mamori.deid.AtomicFiles;
+import dev.mamori.report.AtomicFiles;
 import dev.mamori.deid.ColumnAction;
 import dev.mamori.deid.Deidentifier;
 import dev.mamori.deid.Delete;

@@ -1,5 +1,6 @@
 package dev.mamori.deid;
 
+import dev.mamori.report.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

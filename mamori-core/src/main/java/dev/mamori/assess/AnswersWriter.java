@@ -1,0 +1,139 @@
+package dev.mamori.assess;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an answers file: every question as a comment above its answer (text, guidance, choices,
+ * weight), so the file is its own form. With no answers it is the template of {@code mamori assess template}.
+ */
+final class AnswersWriter {
+
+    private AnswersWriter() {
+    }
+
+    static String write(Questionnaire q, Answers.Meta meta, Map<String, Answer> answers, List<PlanItem> plan, String lang) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(q.id()).append(' ').append(q.version()).append(" — ").append(q.title().in(lang)).append('\n');
+        b.append("en".equals(lang)
+                ? "# Answer each question with one of the choices listed above it, then run: mamori assess score THIS_FILE\n"
+                : "# 各設問の上に示した選択肢のいずれかで回答し、mamori assess score THIS_FILE で採点します。\n");
+        b.append("# Format: docs/questionnaire-schema.md\n");
+        b.append("questionnaire: ").append(quote(q.id())).append('\n');
+        b.append("version: ").append(quote(q.version())).append('\n');
+        b.append("meta:\n");
+        b.append("  organisation: ").append(quote(meta == null ? "" : meta.organisation())).append('\n');
+        b.append("  system: ").append(quote(meta == null ? "" : meta.system())).append('\n');
+        b.append("  date: ").append(quote(meta == null ? "" : meta.date())).append("   # 2026-04-01\n");
+        b.append("  assessor: ").append(quote(meta == null ? "" : meta.assessor())).append('\n');
+        if (meta != null && (meta.revisionReason() != null || meta.afterReason() != null)) {
+            b.append("  revision:\n    reason: ").append(quote(meta.revisionReason())).append('\n');
+            if (meta.afterReason() != null) {
+                b.append("    after_reason: ").append(quote(meta.afterReason())).append('\n');
+            }
+        }
+        b.append("answers:\n");
+        for (Area a : q.areas()) {
+            area(b, a, answers, lang);
+        }
+        if (plan.isEmpty()) {
+            b.append("plan: []   # - {question: ID, action: …, owner: …, due: 2026-06-30, difficulty: low, expected: \"yes\"}\n");
+        } else {
+            b.append("plan:\n");
+            for (PlanItem p : plan) {
+                b.append("  - question: ").append(quote(p.questionId())).append('\n');
+                b.append("    action: ").append(quote(p.action())).append('\n');
+                b.append("    owner: ").append(quote(p.owner())).append('\n');
+                b.append("    due: ").append(quote(p.due())).append('\n');
+                if (p.difficulty() != null) {
+                    b.append("    difficulty: ").append(p.difficulty().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+                }
+                b.append("    expected: ").append(quote(p.expected())).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static void area(StringBuilder b, Area a, Map<String, Answer> answers, String lang) {
+        b.append("\n  # ── ").append(a.id()).append(' ').append(a.name().in(lang));
+        if (a.declaredMax() != null) {
+            b.append(" (max ").append(Scores.format(a.declaredMax())).append(')');
+        }
+        b.append('\n');
+        for (Question q : a.questions()) {
+            b.append("  # ").append(q.id()).append(". ").append(oneLine(q.text().in(lang))).append('\n');
+            if (!q.guidance().isEmpty()) {
+                b.append("  #    ").append(oneLine(q.guidance().in(lang))).append('\n');
+            }
+            if (q.answerSet() != null) {
+                StringBuilder c = new StringBuilder();
+                for (Choice ch : q.answerSet().choices()) {
+                    c.append(c.length() == 0 ? "" : ", ").append(ch.key()).append('=').append(ch.label().in(lang));
+                }
+                b.append("  #    ").append(q.type() == Question.Type.MULTI ? "check any of: " : "choices: ").append(c);
+                if (q.scored() && q.weight() != 1) {
+                    b.append("   weight ").append(Scores.format(q.weight()));
+                }
+                b.append('\n');
+            } else {
+                b.append("  #    ").append(q.type().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+            }
+            if (q.appliesWhen() != null) {
+                b.append("  #    (only when ").append(String.join(", ", q.appliesWhen().questions())).append(" say so)\n");
+            }
+            Answer ans = answers.get(q.id());
+            b.append("  ").append(quote(q.id())).append(":");
+            if (ans != null) {
+                b.append(' ').append(value(ans.response()));
+                if (ans.comment() != null || ans.evidence() != null) {
+                    b.setLength(b.length() - value(ans.response()).length());
+                    b.append("{answer: ").append(value(ans.response()));
+                    if (ans.comment() != null) {
+                        b.append(", comment: ").append(quote(ans.comment()));
+                    }
+                    if (ans.evidence() != null) {
+                        b.append(", evidence: ").append(quote(ans.evidence()));
+                    }
+                    b.append('}');
+                }
+            }
+            b.append('\n');
+        }
+        for (Area s : a.areas()) {
+            area(b, s, answers, lang);
+        }
+    }
+
+    private static String value(Response r) {
+        if (r instanceof Response.Chosen c) {
+            return quote(c.key());
+        }
+        if (r instanceof Response.Checked c) {
+            return "[" + String.join(", ", c.keys().stream().map(AnswersWriter::quote).toList()) + "]";
+        }
+        return quote(((Response.Written) r).text());
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').strip();
+    }
+
+    /** A YAML double-quoted scalar. */
+    static String quote(String s) {
+        if (s == null) {
+            return "\"\"";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.mamori.assess;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A questionnaire read from its YAML file (docs/questionnaire-schema.md): areas with questions,
+ * answer sets, computed items, rating bands and the earlier versions whose answers it accepts.
+ */
+public record Questionnaire(String id, String version, Label title, Label description, Label source, String kind,
+        List<Area> areas, List<Computed> computed, List<RatingBand> rating, Map<String, Map<String, String>> previousVersions,
+        String file) {
+
+    /** The questionnaires bundled with Mamori, in the order {@code mamori assess list} shows them. */
+    public static final List<String> BUNDLED = List.of("pia-threshold", "pia-basic", "ics-security", "appi-checklist");
+
+    public Questionnaire {
+        areas = List.copyOf(areas);
+        computed = List.copyOf(computed);
+        rating = List.copyOf(rating);
+        previousVersions = Map.copyOf(previousVersions);
+    }
+
+    /** A bundled questionnaire by id. */
+    public static Questionnaire bundled(String id) {
+        if (!BUNDLED.contains(id)) {
+            throw new AssessException(new Problem(null, 0, 0, null, "no bundled questionnaire \"" + id + "\"",
+                    Optional.ofNullable(Suggest.didYouMean(id, BUNDLED)).orElse("mamori assess list shows them")));
+        }
+        return QuestionnaireReader.read(id + ".yaml (bundled)", bundledText(id));
+    }
+
+    static String bundledText(String id) {
+        String resource = "questionnaires/" + id + ".yaml";
+        try (InputStream in = Questionnaire.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A questionnaire file. */
+    public static Questionnaire load(Path file) throws IOException {
+        return QuestionnaireReader.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Every question in order, by id. */
+    public Map<String, Question> questions() {
+        Map<String, Question> out = new LinkedHashMap<>();
+        areas.forEach(a -> a.allQuestions().forEach(q -> out.put(q.id(), q)));
+        return out;
+    }
+
+    public Optional<Question> question(String id) {
+        return Optional.ofNullable(questions().get(id));
+    }
+
+    /** Every area and sub-area, depth first. */
+    public List<Area> allAreas() {
+        List<Area> out = new ArrayList<>();
+        areas.forEach(a -> collect(a, out));
+        return out;
+    }
+
+    private static void collect(Area a, List<Area> out) {
+        out.add(a);
+        a.areas().forEach(s -> collect(s, out));
+    }
+
+    /** The band for a percentage, or null when the questionnaire has no bands. */
+    public RatingBand rate(double percent) {
+        for (RatingBand b : rating) {
+            if (percent + 1e-9 >= b.min()) {
+                return b;
+            }
+        }
+        return rating.isEmpty() ? null : rating.get(rating.size() - 1);
+    }
+
+    public boolean isForm() {
+        return "form".equals(kind);
+    }
+}
