@@ -17,8 +17,8 @@ import java.util.Optional;
  * answer sets, computed items, rating bands and the earlier versions whose answers it accepts.
  */
 public record Questionnaire(String id, String version, Label title, Label description, Label source, String kind,
-        List<Area> areas, List<Computed> computed, List<RatingBand> rating, Map<String, Map<String, String>> previousVersions,
-        String file) {
+        List<Area> areas, List<Computed> computed, List<Check> checks, List<RatingBand> rating,
+        Map<String, Map<String, String>> previousVersions, String file) {
 
     /** The questionnaires bundled with Mamori, in the order {@code mamori assess list} shows them. */
     public static final List<String> BUNDLED = List.of("pia-threshold", "pia-basic", "ics-security", "appi-checklist");
@@ -26,6 +26,7 @@ public record Questionnaire(String id, String version, Label title, Label descri
     public Questionnaire {
         areas = List.copyOf(areas);
         computed = List.copyOf(computed);
+        checks = List.copyOf(checks);
         rating = List.copyOf(rating);
         previousVersions = Map.copyOf(previousVersions);
     }

@@ -14,7 +14,7 @@ final class QuestionnaireReader {
     static final String SCHEMA = "mamori-questionnaire/1";
 
     private static final Set<String> ROOT = Set.of("schema", "id", "version", "title", "description", "source", "kind",
-            "answer_sets", "defaults", "rating", "areas", "computed", "previous_versions");
+            "answer_sets", "defaults", "rating", "areas", "computed", "checks", "previous_versions");
     private static final Set<String> AREA = Set.of("include", "id", "ja", "en", "max", "source", "questions", "areas");
     private static final Set<String> QUESTION = Set.of("id", "ja", "en", "guidance", "source", "weight", "answer_set", "choices",
             "required", "hint", "type", "applies_when", "ref", "on_change");
@@ -24,6 +24,7 @@ final class QuestionnaireReader {
     private final Map<String, AnswerSet> sets = new LinkedHashMap<>();
     private final Map<String, Question> questions = new LinkedHashMap<>();
     private final Map<String, YamlNode> conditionNodes = new HashMap<>();
+    private final Map<String, AnswerSet> computedSets = new HashMap<>();
     private String defaultSet;
     private double defaultWeight = 1;
     private boolean defaultRequired = true;
@@ -79,13 +80,21 @@ final class QuestionnaireReader {
         for (YamlNode c : computedNodes) {
             computed.add(computed(c));
         }
+        List<Check> checks = new ArrayList<>();
+        for (YamlNode c : root.get("checks").items()) {
+            c.only(Set.of("id", "when", "ja", "en", "source"), "a check");
+            String checkId = c.required("id");
+            Condition when = condition(c.get("when"));
+            checkCondition(when, c.get("when"), checkId);
+            checks.add(new Check(checkId, when, c.label(), c.text("source")));
+        }
         for (Question q : questions.values()) {
             if (q.appliesWhen() != null) {
                 checkCondition(q.appliesWhen(), conditionNodes.get(q.id()), q.id());
             }
         }
         return new Questionnaire(id, version, root.label("title"), root.label("description"), root.label("source"),
-                root.text("kind") == null ? "scored" : root.text("kind"), areas, computed, rating(root.get("rating")),
+                root.text("kind") == null ? "scored" : root.text("kind"), areas, computed, checks, rating(root.get("rating")),
                 previousVersions(root.get("previous_versions")), file);
     }
 
@@ -266,6 +275,14 @@ final class QuestionnaireReader {
     }
 
     private void checkKey(String question, String key, YamlNode where, String owner) {
+        AnswerSet computedSet = computedSets.get(question);
+        if (computedSet != null && !question.equals(owner)) {
+            if (key != null && computedSet.find(key).isEmpty()) {
+                throw new AssessException(where.problem(owner, "computed item " + question + " has no result \"" + key + "\"",
+                        "results: " + String.join(", ", computedSet.keys())));
+            }
+            return;
+        }
         Question q = questions.get(question);
         if (q == null || question.equals(owner)) {
             throw new AssessException(where.problem(owner, "the condition names "
@@ -303,6 +320,7 @@ final class QuestionnaireReader {
         if (rules.isEmpty()) {
             throw c.error("computed item " + id + " has no rules");
         }
+        computedSets.put(id, set);
         String inc = c.text("on_increase");
         return new Computed(id, c.label(), c.text("ref"), set,
                 inc == null ? Question.Timing.AFTER : Question.Timing.valueOf(inc.toUpperCase(Locale.ROOT)), rules);

@@ -44,7 +44,10 @@ final class Scores {
                 deficiencies.add(new ScoreSheet.Deficiency(question, a, plans.get(question.id())));
             }
         }
-        return new ScoreSheet(answers, areas, total, computed, plannedComputed, deficiencies);
+        Map<String, Response> withComputed = new LinkedHashMap<>(now);
+        computed.forEach((id, c) -> withComputed.put(id, new Response.Chosen(c.key())));
+        List<Check> findings = q.checks().stream().filter(c -> c.when().test(withComputed)).toList();
+        return new ScoreSheet(answers, areas, total, computed, plannedComputed, deficiencies, findings);
     }
 
     private static void walk(Questionnaire q, Area a, int depth, Map<String, Response> now, Map<String, Response> planned,

@@ -88,6 +88,17 @@ class AomoriPiaTest {
     }
 
     @Test
+    void submittingLessThanTheThresholdRequiresIsFound() throws IOException {
+        assertThat(Assessment.score(open("pia-aomori-2023.yaml")).findings()).isEmpty();
+        String text = Files.readString(EXAMPLES.resolve("pia-aomori-2023.yaml"), StandardCharsets.UTF_8)
+                .replace("assessment_kind: basic_full", "assessment_kind: basic_focused");
+        ScoreSheet s = Assessment.score(Assessment.read("less.yaml", text, null, false));
+        assertThat(s.findings()).extracting(Check::id).containsExactly("kind_below_threshold");
+        assertThat(ReportJson.score(s)).contains("\"findings\"").contains("kind_below_threshold");
+        assertThat(ReportHtml.score(s, "ja")).contains("要確認: IV-1 の提出する評価書の種類");
+    }
+
+    @Test
     void aRisingThresholdResultIsFiledBefore() throws IOException {
         Answers older = open("pia-aomori-2021.yaml");
         String text = Files.readString(EXAMPLES.resolve("pia-aomori-2021.yaml"), StandardCharsets.UTF_8)
