@@ -72,7 +72,8 @@ class ReportsTest {
         assertThat(iv.get("percent").asDouble()).isEqualTo(85.71);
         assertThat(iv.at("/rating/key").asText()).isEqualTo("strong");
         assertThat(iv.at("/rating/label").asText()).isEqualTo("重点的に対策している");
-        assertThat(iv.at("/answer_counts/special").asInt()).isEqualTo(5);
+        assertThat(iv.at("/answer_counts/special").asInt()).isEqualTo(4);
+        assertThat(iv.at("/answer_counts/intensive").asInt()).isEqualTo(1); // 教育・啓発: 特に力を入れて行っている
         assertThat(iv.at("/answer_counts/sufficient").asInt()).isEqualTo(2);
         assertThat(iv.has("planned_score")).isFalse();
         // the cover has nothing scored: its percent is null, not 0
@@ -82,7 +83,8 @@ class ReportsTest {
         assertThat(j.at("/total/max").asInt()).isEqualTo(14);
         assertThat(j.at("/total/percent").isNumber()).isTrue();
         assertThat(j.at("/total/rating/key").asText()).isEqualTo("strong");
-        assertThat(j.at("/answer_counts/special").asInt()).isEqualTo(5);
+        assertThat(j.at("/answer_counts/special").asInt()).isEqualTo(4);
+        assertThat(j.at("/answer_counts/intensive").asInt()).isEqualTo(1);
         assertThat(j.at("/computed/threshold_result/key").asText()).isEqualTo("basic_full");
         assertThat(j.at("/computed/threshold_result/label").asText()).isEqualTo(BASIC_FULL);
         assertThat(j.get("plan")).isEmpty();
