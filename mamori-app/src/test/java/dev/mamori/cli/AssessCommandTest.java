@@ -87,6 +87,11 @@ class AssessCommandTest {
         assertThat(r.err()).contains(bad + ":5:").contains("question handlrs").contains("did you mean handlers?")
                 .contains(bad + ":6:").contains("\"maybe\" is not a choice");
         assertThat(run("assess", "score", dir.resolve("none.yaml").toString()).err()).contains("no such file");
+        Path cp932 = dir.resolve("cp932.yaml");
+        Files.write(cp932, "questionnaire: pia-threshold\nversion: \"2024.10\"\nmeta:\n  organisation: 例示県\n".getBytes("windows-31j"));
+        CliTest.Run enc = run("assess", "score", cp932.toString());
+        assertThat(enc.code()).isEqualTo(2);
+        assertThat(enc.err()).contains(cp932 + ":4: not UTF-8 text");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.mamori.assess;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,7 @@ public final class Assessment {
      * @throws AssessException with every problem found, each with file, line and question id
      */
     public static Answers open(Path answersFile, Questionnaire questionnaire, boolean allowMissing) throws IOException {
-        String text = Files.readString(answersFile, StandardCharsets.UTF_8);
+        String text = YamlNode.readUtf8(answersFile);
         Path base = answersFile.toAbsolutePath().getParent();
         return AnswersReader.read(answersFile.toString(), text, base, questionnaire, allowMissing);
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +53,7 @@ public record Questionnaire(String id, String version, Label title, Label descri
 
     /** A questionnaire file. */
     public static Questionnaire load(Path file) throws IOException {
-        return QuestionnaireReader.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return QuestionnaireReader.read(file.toString(), YamlNode.readUtf8(file));
     }
 
     /** Every question in order, by id. */

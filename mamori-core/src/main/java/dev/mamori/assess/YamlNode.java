@@ -3,6 +3,14 @@ package dev.mamori.assess;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +58,28 @@ final class YamlNode {
         } catch (YAMLException | IOException e) {
             throw new AssessException(new Problem(file, 0, 0, null, "not valid YAML: " + e.getMessage(), null));
         }
+    }
+
+    /** A file's text; a byte sequence that is not UTF-8 is a problem naming the file and the byte offset. */
+    static String readUtf8(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = d.decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new AssessException(new Problem(path.toString(), line, 0, null, "not UTF-8 text (byte offset " + in.position()
+                    + ")", "save the file as UTF-8; answers and questionnaire files are UTF-8 YAML"));
+        }
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     String file() {
