@@ -83,19 +83,17 @@ final class AnswersWriter {
             }
             Answer ans = answers.get(q.id());
             b.append("  ").append(quote(q.id())).append(":");
-            if (ans != null) {
+            if (ans != null && ans.comment() == null && ans.evidence() == null) {
                 b.append(' ').append(value(ans.response()));
-                if (ans.comment() != null || ans.evidence() != null) {
-                    b.setLength(b.length() - value(ans.response()).length());
-                    b.append("{answer: ").append(value(ans.response()));
-                    if (ans.comment() != null) {
-                        b.append(", comment: ").append(quote(ans.comment()));
-                    }
-                    if (ans.evidence() != null) {
-                        b.append(", evidence: ").append(quote(ans.evidence()));
-                    }
-                    b.append('}');
+            } else if (ans != null) {
+                b.append(" {answer: ").append(value(ans.response()));
+                if (ans.comment() != null) {
+                    b.append(", comment: ").append(quote(ans.comment()));
                 }
+                if (ans.evidence() != null) {
+                    b.append(", evidence: ").append(quote(ans.evidence()));
+                }
+                b.append('}');
             }
             b.append('\n');
         }

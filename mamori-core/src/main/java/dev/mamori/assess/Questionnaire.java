@@ -19,8 +19,9 @@ public record Questionnaire(String id, String version, Label title, Label descri
         List<Area> areas, List<Computed> computed, List<Check> checks, List<RatingBand> rating,
         Map<String, Map<String, String>> previousVersions, String file) {
 
-    /** The questionnaires bundled with Mamori, in the order {@code mamori assess list} shows them. */
-    public static final List<String> BUNDLED = List.of("pia-threshold", "pia-basic", "ics-security", "appi-checklist");
+    /** The questionnaires bundled with Mamori (questionnaires/index.txt), in the order {@code mamori assess list} shows them. */
+    public static final List<String> BUNDLED = List.copyOf(bundledText("index", ".txt").lines().map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
 
     public Questionnaire {
         areas = List.copyOf(areas);
@@ -40,7 +41,11 @@ public record Questionnaire(String id, String version, Label title, Label descri
     }
 
     static String bundledText(String id) {
-        String resource = "questionnaires/" + id + ".yaml";
+        return bundledText(id, ".yaml");
+    }
+
+    private static String bundledText(String name, String suffix) {
+        String resource = "questionnaires/" + name + suffix;
         try (InputStream in = Questionnaire.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);

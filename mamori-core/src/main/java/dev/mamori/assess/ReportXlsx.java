@@ -97,6 +97,9 @@ public final class ReportXlsx {
                 r = pair(sh, st, r, c.name().in(lang) + t(lang, "（改善計画後）", " (with the plan)"), planned.label().in(lang));
             }
         }
+        for (Check f : s.findings()) {
+            r = pair(sh, st, r, t(lang, "要確認", "Check"), f.message().in(lang));
+        }
         r++;
         boolean plan = s.hasPlan();
         int headerRow = r;

@@ -21,6 +21,14 @@ class QuestionnaireFilesTest {
     }
 
     @Test
+    void everyQuestionnaireFileIsInTheIndex() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/dev/mamori/assess/questionnaires"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).map(n -> n.replace(".yaml", "")))
+                    .containsExactlyInAnyOrderElementsOf(Questionnaire.BUNDLED);
+        }
+    }
+
+    @Test
     void theAppiChecklistCitesAnArticleForEveryQuestion() {
         Questionnaire q = Questionnaire.bundled("appi-checklist");
         assertThat(q.questions().values().stream().filter(Question::scored).count()).isBetween(35L, 60L);
