@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 "  mamori scan examples/customers_cp932.csv",
                 "  mamori scan --types MY_NUMBER,CREDIT_CARD --fail-on MY_NUMBER data/",
                 ""},
-        subcommands = {ScanCommand.class, DeidCommand.class, RiskCommand.class, AssessCommand.class, EvalDetectCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, DeidCommand.class, RiskCommand.class, AssessCommand.class, SpamCommand.class, EvalDetectCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings named by --fail-on, 2 bad usage or unreadable input.",
                 "Documentation: README.md and docs/ in the source tree."})
 public final class Main implements Runnable {

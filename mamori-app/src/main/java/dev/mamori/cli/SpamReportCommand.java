@@ -1,0 +1,175 @@
+package dev.mamori.cli;
+
+import dev.mamori.mail.AbuseContacts;
+import dev.mamori.mail.ArfReport;
+import dev.mamori.mail.MailReader;
+import dev.mamori.mail.MessageReport;
+import dev.mamori.mail.NotificationLog;
+import dev.mamori.mail.RelayTracer;
+import dev.mamori.mail.SpamAnalysis;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mamori spam report}: abuse notifications (ARF) to the network of each message's nearest external relay. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Notify the abuse desk of each relay's network (利用停止措置の通知) with an ARF report (RFC 5965: the "
+                + "human part, message/feedback-report, the original as message/rfc822 or its headers as text/rfc822-headers). "
+                + "The contact comes from your table (--contacts), saved RDAP answers (--rdap), or as a last resort abuse@ the "
+                + "relay's registered domain (marked as such; --no-fallback to skip). A dry run is the default: the reports are "
+                + "written as .eml files to --out. With --send they go over SMTP, rate-limited; a log (--log) records what was "
+                + "sent so a re-run never notifies twice, and counts notifications per year.",
+                "",
+                "  mamori spam report Maildir/ --trusted 192.0.2.0/24 --contacts abuse.csv --from abuse@example.jp --out reports/",
+                "  mamori spam report Maildir/ --trusted-file ours.txt --from abuse@example.jp --digest --headers-only \\",
+                "      --send --smtp-host smtp.example.jp --smtp-port 587 --starttls --smtp-user notify --smtp-password-env SMTP_PASSWORD --rate 30",
+                "",
+                "Contacts table (CSV, UTF-8): network,contact,name — network is a CIDR, AS12345, or a domain suffix (.example.net).", ""})
+final class SpamReportCommand implements Callable<Integer> {
+
+    @Mixin
+    SpamInputs in;
+
+    @Option(names = "--from", required = true, paramLabel = "ADDRESS", description = "Our address: the reports' From (and the envelope sender).")
+    String from;
+
+    @Option(names = "--reporting-domain", paramLabel = "DOMAIN", description = "Our domain, for Reporting-MTA (default: the domain of --from).")
+    String reportingDomain;
+
+    @Option(names = "--contacts", paramLabel = "CSV", description = "Your abuse-contact table.")
+    Path contacts;
+
+    @Option(names = "--rdap", paramLabel = "DIR|FILE", description = "RDAP answers (JSON) you saved for the relays' networks.")
+    Path rdap;
+
+    @Option(names = "--no-fallback", description = "Do not write to abuse@ the relay's domain when no contact is known.")
+    boolean noFallback;
+
+    @Option(names = "--trap", split = ",", paramLabel = "ADDRESS", description = "Your trap addresses: redacted in the reports.")
+    List<String> traps = new ArrayList<>();
+
+    @Option(names = "--headers-only", description = "Attach only the original's headers (text/rfc822-headers), not the whole message.")
+    boolean headersOnly;
+
+    @Option(names = "--digest", description = "One report per contact holding all its messages, instead of one per message.")
+    boolean digest;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Dry run (the default): write each report as an .eml file here.")
+    Path out;
+
+    @Option(names = "--send", description = "Send over SMTP instead of writing files.")
+    boolean send;
+
+    @Option(names = "--smtp-host", paramLabel = "HOST", description = "SMTP server for --send.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "PORT", description = "Its port (default ${DEFAULT-VALUE}).")
+    int smtpPort = 25;
+
+    @Option(names = "--starttls", description = "Require STARTTLS.")
+    boolean startTls;
+
+    @Option(names = "--smtp-user", paramLabel = "USER", description = "Log in as USER; the password is read from --smtp-password-env.")
+    String smtpUser;
+
+    @Option(names = "--smtp-password-env", paramLabel = "VAR", description = "The environment variable holding the SMTP password (never an option value).")
+    String smtpPasswordEnv;
+
+    @Option(names = "--rate", paramLabel = "N", description = "At most N reports a minute when sending (default ${DEFAULT-VALUE}).")
+    double rate = 60;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "The record of sent reports (default ~/.mamori/notifications.jsonl).")
+    Path log;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (send == (out != null)) {
+            throw new Main.UsageProblem(send ? "--send and --out exclude each other" : "say where the reports go: --out DIR (dry run) or --send");
+        }
+        if (send && smtpHost == null) {
+            throw new Main.UsageProblem("--send needs --smtp-host");
+        }
+        int at = from.lastIndexOf('@');
+        if (at < 1 || at == from.length() - 1) {
+            throw new Main.UsageProblem("--from must be an e-mail address, not " + from);
+        }
+        String domain = reportingDomain != null ? reportingDomain : from.substring(at + 1);
+        PrintWriter err = spec.commandLine().getErr();
+        AbuseContacts book = contacts == null && rdap == null ? AbuseContacts.fallbackOnly() : AbuseContacts.load(contacts, rdap);
+        SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(in.trust(System.in, err)), in.registry());
+        ArfReport arf = new ArfReport(Version.get());
+        Map<String, List<ArfReport.Input>> byContact = new LinkedHashMap<>();
+        Map<String, List<SmtpNotifier.Covered>> covered = new LinkedHashMap<>();
+        Map<String, Long> unreachable = new TreeMap<>();
+        List<MailReader.Problem> problems = new ArrayList<>();
+        in.read(System.in, m -> {
+            MessageReport r = analysis.analyze(m);
+            if (!r.traced()) {
+                unreachable.merge("not traced: " + r.trace().reason(), 1L, Long::sum);
+                return;
+            }
+            String ip = r.trace().relay().ip();
+            Optional<AbuseContacts.Contact> c = book.find(ip, r.trace().relay().rdns(), r.attribution().asn() == null ? 0 : r.attribution().asn());
+            if (c.isEmpty() || (noFallback && c.get().source() == AbuseContacts.Source.FALLBACK)) {
+                unreachable.merge("no abuse contact", 1L, Long::sum);
+                return;
+            }
+            Instant arrival = r.arrival() == null ? Instant.now() : r.arrival().toInstant();
+            ArfReport.Input input = ArfReport.Input.builder(from, c.get().address(), ip, arrival, m.raw()).reportingDomain(domain)
+                    .headersOnly(headersOnly).trapAddresses(traps).subject("Abuse report: spam from " + ip).build();
+            byContact.computeIfAbsent(c.get().address(), k -> new ArrayList<>()).add(input);
+            covered.computeIfAbsent(c.get().address(), k -> new ArrayList<>()).add(new SmtpNotifier.Covered(NotificationLog.messageKey(m.raw()), ip));
+        }, p -> {
+            problems.add(p);
+            err.println("mamori: " + p);
+        });
+        List<SmtpNotifier.Prepared> prepared = new ArrayList<>();
+        byContact.forEach((contact, inputs) -> {
+            List<SmtpNotifier.Covered> keys = covered.get(contact);
+            if (digest) {
+                prepared.add(new SmtpNotifier.Prepared(contact, keys, arf.digest(inputs)));
+            } else {
+                for (int i = 0; i < inputs.size(); i++) {
+                    prepared.add(new SmtpNotifier.Prepared(contact, List.of(keys.get(i)), arf.build(inputs.get(i))));
+                }
+            }
+        });
+        Path logFile = log != null ? log : SpamInputs.DEFAULT_STORE.resolveSibling("notifications.jsonl");
+        SmtpNotifier.Settings settings = send
+                ? SmtpNotifier.Settings.smtp(smtpHost, smtpPort).withStartTls(startTls).withRate(rate).withEnvelopeFrom(from)
+                : SmtpNotifier.Settings.dryRun(out);
+        if (send && smtpUser != null) {
+            settings = settings.withAuth(smtpUser, smtpPasswordEnv);
+        }
+        SmtpNotifier.Result result;
+        Map<Integer, Long> perYear;
+        try (NotificationLog notifications = NotificationLog.open(logFile)) {
+            result = new SmtpNotifier(settings, notifications).send(prepared);
+            perYear = notifications.perYear();
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println((send ? "sent " + result.sent() : "written " + result.written() + " (dry run, " + out + ")") + ", already sent "
+                + result.skipped() + ", failed " + result.failed() + "; contacts " + byContact.size());
+        unreachable.forEach((why, n) -> o.println("  " + why + ": " + n));
+        if (!perYear.isEmpty()) {
+            o.println("notifications sent per year (" + logFile + "): " + perYear);
+        }
+        result.deliveries().stream().filter(d -> d.status() == SmtpNotifier.Status.FAILED)
+                .forEach(d -> err.println("mamori: " + d.report().contact() + ": " + d.error()));
+        return problems.isEmpty() && result.failed() == 0 ? 0 : 2;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.mamori.mail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Header data of traced messages for a partner organisation (seed 002: China-originated spam
+ * forwarded in an agreed format), limited to what the receiving side may pass on under the secrecy
+ * of communications: the relay and its attribution, and the header fields with every recipient
+ * address masked — the trap addresses, To/Cc/Delivered-To and the like, and the {@code for <…>} of
+ * Received lines. Bodies never travel. Format: docs/spam.md (JSON Lines, one message a line, or CSV).
+ */
+public final class PartnerExport {
+
+    /** What replaces a recipient address. */
+    public static final String MASK = "[recipient]";
+
+    private static final Set<String> RECIPIENT_FIELDS = Set.of("to", "cc", "bcc", "delivered-to", "x-original-to", "envelope-to",
+            "x-envelope-to", "apparently-to", "x-apparently-to", "resent-to", "resent-cc", "x-rcpt-to", "x-delivered-to");
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+=!#$&'*/?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?");
+    private static final Pattern FOR_CLAUSE = Pattern.compile("(?i)(\\bfor\\s+)<?[^\\s;>]+@[^\\s;>]+>?");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Set<String> traps;
+
+    /** {@code trapAddresses}: the honeypot's own addresses, masked wherever they appear. */
+    public PartnerExport(List<String> trapAddresses) {
+        Set<String> t = new HashSet<>();
+        trapAddresses.forEach(a -> t.add(a.toLowerCase(Locale.ROOT)));
+        this.traps = t;
+    }
+
+    /** One JSON line for a traced message. */
+    public String jsonLine(MessageReport r, Headers h) {
+        Set<String> recipients = recipients(h);
+        ObjectNode n = JSON.createObjectNode();
+        n.put("arrival", r.arrival() == null ? null : r.arrival().toString());
+        Hop.Relay relay = r.trace().relay();
+        n.put("relay_ip", relay == null ? null : relay.ip());
+        n.put("relay_rdns", relay == null ? null : relay.rdns());
+        n.put("relay_helo", relay == null ? null : relay.helo());
+        n.put("received_by", r.trace().receivedBy());
+        Attribution a = r.attribution();
+        n.put("country", a == null ? null : a.countryKey());
+        n.put("registry", a == null ? null : a.registry());
+        if (a != null && a.asn() != null) {
+            n.put("asn", a.asn());
+        }
+        n.put("as_org", a == null ? null : a.asOrg());
+        ArrayNode headers = n.putArray("headers");
+        for (Headers.Field f : h.fields()) {
+            headers.addArray().add(f.name()).add(mask(f, recipients));
+        }
+        try {
+            return JSON.writeValueAsString(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The CSV header row of {@link #csvLine}. */
+    public static String csvHeader() {
+        return "arrival,relay_ip,relay_rdns,relay_helo,received_by,country,registry,asn,as_org,date,from,subject,message_id,received\r\n";
+    }
+
+    /** One CSV row: the relay, its attribution, and the main header fields (Received lines joined by " | "). */
+    public String csvLine(MessageReport r, Headers h) {
+        Set<String> recipients = recipients(h);
+        Hop.Relay relay = r.trace().relay();
+        Attribution a = r.attribution();
+        StringBuilder received = new StringBuilder();
+        for (Headers.Field f : h.fields()) {
+            if (f.name().equalsIgnoreCase("Received")) {
+                received.append(received.length() == 0 ? "" : " | ").append(mask(f, recipients));
+            }
+        }
+        List<String> cells = java.util.Arrays.asList(r.arrival() == null ? "" : r.arrival().toString(), relay == null ? "" : relay.ip(),
+                relay == null ? "" : relay.rdns(), relay == null ? "" : relay.helo(), nz(r.trace().receivedBy()),
+                a == null ? "" : a.countryKey(), a == null ? "" : nz(a.registry()), a == null || a.asn() == null ? "" : a.asn().toString(),
+                a == null ? "" : nz(a.asOrg()), field(h, "Date", recipients), field(h, "From", recipients), field(h, "Subject", recipients),
+                field(h, "Message-ID", recipients), received.toString());
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String v = cells.get(i);
+            b.append(i == 0 ? "" : ",").append(v.matches("(?s).*[\",\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+        }
+        return b.append("\r\n").toString();
+    }
+
+    private String field(Headers h, String name, Set<String> recipients) {
+        for (Headers.Field f : h.fields()) {
+            if (f.name().equalsIgnoreCase(name)) {
+                return mask(f, recipients);
+            }
+        }
+        return "";
+    }
+
+    /** Every address the message was sent to, as its headers show: recipient fields and Received "for <…>". */
+    private Set<String> recipients(Headers h) {
+        Set<String> out = new HashSet<>(traps);
+        for (Headers.Field f : h.fields()) {
+            String name = f.name().toLowerCase(Locale.ROOT);
+            if (RECIPIENT_FIELDS.contains(name)) {
+                Matcher m = ADDRESS.matcher(f.value());
+                while (m.find()) {
+                    out.add(m.group().toLowerCase(Locale.ROOT));
+                }
+            } else if (name.equals("received")) {
+                Matcher m = FOR_CLAUSE.matcher(f.value());
+                while (m.find()) {
+                    Matcher a = ADDRESS.matcher(m.group());
+                    if (a.find()) {
+                        out.add(a.group().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String mask(Headers.Field f, Set<String> recipients) {
+        String name = f.name().toLowerCase(Locale.ROOT);
+        if (RECIPIENT_FIELDS.contains(name)) {
+            return ADDRESS.matcher(f.value()).replaceAll(MASK);
+        }
+        String v = name.equals("received") ? FOR_CLAUSE.matcher(f.value()).replaceAll("$1" + Matcher.quoteReplacement(MASK)) : f.value();
+        Matcher m = ADDRESS.matcher(v);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, Matcher.quoteReplacement(recipients.contains(m.group().toLowerCase(Locale.ROOT)) ? MASK : m.group()));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

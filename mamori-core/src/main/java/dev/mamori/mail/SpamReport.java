@@ -1,0 +1,177 @@
+package dev.mamori.mail;
+
+import static dev.mamori.report.Html.esc;
+
+import dev.mamori.report.BarChart;
+import dev.mamori.report.Html;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The statistics of a run as people use them: the per-country table in the seed's layout (CSV,
+ * XLSX, HTML with a bar chart of the shares), the top ASNs and relays, and a summary of what could
+ * not be traced and why.
+ */
+public final class SpamReport {
+
+    /** What the run read and how far it got; {@code reasons} counts the untraced messages by reason. */
+    public record Summary(long messages, long traced, Map<String, Long> reasons, String trust, long problems) {
+    }
+
+    private SpamReport() {
+    }
+
+    static String t(String lang, String ja, String en) {
+        return "en".equals(lang) ? en : ja;
+    }
+
+    /** The table as CSV (UTF-8): a header row with the periods and 合計, one row per country, the total row. */
+    public static String csv(SpamStatistics.Table table, String lang) {
+        StringBuilder b = new StringBuilder();
+        List<String> head = new ArrayList<>();
+        head.add(t(lang, "国・地域", "country or registry"));
+        head.addAll(table.periods());
+        head.add(t(lang, "合計", "total"));
+        b.append(csvLine(head));
+        for (SpamStatistics.Row r : table.rows()) {
+            b.append(csvLine(cells(r.label(), r)));
+        }
+        b.append(csvLine(cells(t(lang, "合計", "total"), table.total())));
+        return b.toString();
+    }
+
+    private static List<String> cells(String label, SpamStatistics.Row r) {
+        List<String> c = new ArrayList<>();
+        c.add(label);
+        r.counts().forEach(n -> c.add(Long.toString(n)));
+        c.add(Long.toString(r.total()));
+        return c;
+    }
+
+    private static String csvLine(List<String> cells) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String v = cells.get(i);
+            b.append(i == 0 ? "" : ",");
+            b.append(v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+        }
+        return b.append("\r\n").toString();
+    }
+
+    /** One self-contained HTML page: summary, the table, the chart of shares, top ASNs and relays. */
+    public static String html(Summary s, SpamStatistics.Table table, List<SpamStatistics.Ranked> asns,
+            List<SpamStatistics.Ranked> relays, String lang) {
+        StringBuilder b = new StringBuilder();
+        String title = t(lang, "迷惑メールの送信元（国・地域別）", "Spam by country of the nearest external relay");
+        b.append("<h1>").append(esc(title)).append("</h1>\n");
+        b.append("<table class=\"meta\"><tbody>");
+        meta(b, t(lang, "メッセージ数", "Messages"), String.format("%,d", s.messages()));
+        meta(b, t(lang, "送信元を特定", "Traced"), String.format("%,d", s.traced()));
+        s.reasons().forEach((why, n) -> meta(b, t(lang, "特定できず: ", "Not traced: ") + why, String.format("%,d", n)));
+        if (s.problems() > 0) {
+            meta(b, t(lang, "読めなかった入力", "Unreadable inputs"), String.format("%,d", s.problems()));
+        }
+        meta(b, t(lang, "自組織の中継（信頼）", "Our relays (trusted)"), s.trust());
+        b.append("</tbody></table>\n");
+        b.append("<h2>").append(esc(t(lang, "国・地域別の件数", "Messages by country"))).append("</h2>\n<table><thead><tr><th>")
+                .append(esc(t(lang, "国・地域", "Country or registry"))).append("</th>");
+        table.periods().forEach(p -> b.append("<th class=\"num\">").append(esc(p)).append("</th>"));
+        b.append("<th class=\"num\">").append(esc(t(lang, "合計", "Total"))).append("</th><th class=\"num\">")
+                .append(esc(t(lang, "割合", "Share"))).append("</th></tr></thead><tbody>\n");
+        long all = Math.max(1, table.total().total());
+        for (SpamStatistics.Row r : table.rows()) {
+            row(b, r.label(), r, all, false);
+        }
+        row(b, t(lang, "合計", "Total"), table.total(), all, true);
+        b.append("</tbody></table>\n");
+        BarChart chart = new BarChart(t(lang, "国・地域別の割合", "Share by country"),
+                table.rows().stream().map(SpamStatistics.Row::label).toList());
+        chart.series(t(lang, "割合", "share"), "#1565c0", table.rows().stream().map(r -> 100.0 * r.total() / all).toList());
+        b.append("<figure>").append(chart.svg()).append("</figure>\n");
+        ranked(b, t(lang, "送信元の多い AS", "Top autonomous systems"), t(lang, "AS", "AS"), t(lang, "組織", "Organisation"), asns, lang);
+        ranked(b, t(lang, "送信元に最も近い中継（上位）", "Top nearest external relays"), t(lang, "IP アドレス", "IP address"),
+                t(lang, "国・地域", "Country"), relays, lang);
+        return Html.page(lang, title, b.toString());
+    }
+
+    private static void meta(StringBuilder b, String k, String v) {
+        b.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
+    }
+
+    private static void row(StringBuilder b, String label, SpamStatistics.Row r, long all, boolean total) {
+        b.append(total ? "<tr class=\"total\"><th>" : "<tr><td>").append(esc(label)).append(total ? "</th>" : "</td>");
+        r.counts().forEach(n -> b.append("<td class=\"num\">").append(String.format("%,d", n)).append("</td>"));
+        b.append("<td class=\"num\">").append(String.format("%,d", r.total())).append("</td><td class=\"num\">")
+                .append(String.format("%.1f%%", 100.0 * r.total() / all)).append("</td></tr>\n");
+    }
+
+    private static void ranked(StringBuilder b, String title, String keyHead, String labelHead, List<SpamStatistics.Ranked> items,
+            String lang) {
+        if (items.isEmpty()) {
+            return;
+        }
+        b.append("<h2>").append(esc(title)).append("</h2>\n<table><thead><tr><th>").append(esc(keyHead)).append("</th><th>")
+                .append(esc(labelHead)).append("</th><th class=\"num\">").append(esc(t(lang, "件数", "Messages")))
+                .append("</th></tr></thead><tbody>\n");
+        for (SpamStatistics.Ranked r : items) {
+            b.append("<tr><td>").append(esc(r.key())).append("</td><td>").append(esc(r.label())).append("</td><td class=\"num\">")
+                    .append(String.format("%,d", r.count())).append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+    }
+
+    /** A workbook: the country table, the top ASNs, the top relays (values only, people edit these). */
+    public static void xlsx(SpamStatistics.Table table, List<SpamStatistics.Ranked> asns, List<SpamStatistics.Ranked> relays,
+            String lang, OutputStream out) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sh = wb.createSheet(t(lang, "国・地域別", "By country"));
+            Row h = sh.createRow(0);
+            h.createCell(0).setCellValue(t(lang, "国・地域", "Country or registry"));
+            for (int i = 0; i < table.periods().size(); i++) {
+                h.createCell(i + 1).setCellValue(table.periods().get(i));
+            }
+            h.createCell(table.periods().size() + 1).setCellValue(t(lang, "合計", "Total"));
+            int r = 1;
+            for (SpamStatistics.Row row : table.rows()) {
+                write(sh.createRow(r++), row.label(), row);
+            }
+            write(sh.createRow(r), t(lang, "合計", "Total"), table.total());
+            sh.createFreezePane(1, 1);
+            sh.setColumnWidth(0, 24 * 256);
+            rankedSheet(wb.createSheet("AS"), asns, "AS", t(lang, "組織", "Organisation"), lang);
+            rankedSheet(wb.createSheet(t(lang, "中継", "Relays")), relays, t(lang, "IP アドレス", "IP address"), t(lang, "国・地域", "Country"), lang);
+            wb.write(out);
+        }
+    }
+
+    private static void write(Row row, String label, SpamStatistics.Row r) {
+        row.createCell(0).setCellValue(label);
+        for (int i = 0; i < r.counts().size(); i++) {
+            row.createCell(i + 1).setCellValue(r.counts().get(i));
+        }
+        row.createCell(r.counts().size() + 1).setCellValue(r.total());
+    }
+
+    private static void rankedSheet(Sheet sh, List<SpamStatistics.Ranked> items, String keyHead, String labelHead, String lang) {
+        Row h = sh.createRow(0);
+        h.createCell(0).setCellValue(keyHead);
+        h.createCell(1).setCellValue(labelHead);
+        h.createCell(2).setCellValue(t(lang, "件数", "Messages"));
+        int r = 1;
+        for (SpamStatistics.Ranked i : items) {
+            Row row = sh.createRow(r++);
+            row.createCell(0).setCellValue(i.key());
+            row.createCell(1).setCellValue(i.label());
+            row.createCell(2).setCellValue(i.count());
+        }
+        sh.setColumnWidth(0, 20 * 256);
+        sh.setColumnWidth(1, 40 * 256);
+        sh.createFreezePane(0, 1);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.mamori.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IpAddressTest {
+
+    @Test
+    void literalsOnlyNeverAHostName() {
+        assertThat(IpAddress.normalize("192.0.2.1")).isEqualTo("192.0.2.1");
+        assertThat(IpAddress.normalize("IPv6:2001:DB8:0:0:0:0:0:1")).isEqualTo("2001:db8::1");
+        assertThat(IpAddress.normalize("::1")).isEqualTo("::1");
+        assertThat(IpAddress.normalize("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
+        for (String bad : new String[] {"1.2.3", "256.1.1.1", "01.2.3.4", "1.2.3.4.5", "localhost", "example.com", "1.2.3.4 ", "", "fe80::1%eth0", ":::"}) {
+            assertThat(IpAddress.parse(bad)).as(bad).isNull();
+        }
+    }
+
+    @Test
+    void privateAddresses() {
+        for (String p : new String[] {"10.1.2.3", "127.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.1.1", "100.64.0.1", "::1", "fd00::1", "fe80::1"}) {
+            assertThat(IpAddress.isPrivate(IpAddress.parse(p))).as(p).isTrue();
+        }
+        for (String p : new String[] {"172.32.0.1", "8.8.8.8", "100.128.0.1", "2001:db8::1", "193.120.211.219"}) {
+            assertThat(IpAddress.isPrivate(IpAddress.parse(p))).as(p).isFalse();
+        }
+    }
+
+    @Test
+    void cidrs() {
+        Cidr c = Cidr.parse("193.120.211.0/26");
+        assertThat(c.contains(IpAddress.parse("193.120.211.63"))).isTrue();
+        assertThat(c.contains(IpAddress.parse("193.120.211.64"))).isFalse();
+        assertThat(Cidr.parse("2001:db8::/32").contains(IpAddress.parse("2001:db8:ffff::1"))).isTrue();
+        assertThat(Cidr.parse("2001:db8::/32").contains(IpAddress.parse("192.0.2.1"))).isFalse();
+        assertThat(Cidr.parse("192.0.2.7").prefix()).isEqualTo(32);
+        assertThat(Cidr.parse("192.0.2.0/33")).isNull();
+        assertThat(Cidr.parse("10.9.8.7/8").toString()).isEqualTo("10.0.0.0/8");
+    }
+}
