@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {"Benchmarks for developers. Figures and how they were made: docs/benchmarks.md."},
-        subcommands = {BenchCommand.Scan.class, BenchCommand.Deid.class})
+        subcommands = {BenchCommand.Scan.class, BenchCommand.Deid.class, BenchSpam.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

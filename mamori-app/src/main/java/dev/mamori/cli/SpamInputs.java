@@ -143,11 +143,11 @@ final class SpamInputs {
 
     /** Reads every message in order, each handed on and forgotten. */
     void read(InputStream stdin, Consumer<MailMessage> sink, Consumer<MailReader.Problem> problems) throws IOException {
-        InputStream in = stdin;
-        if (spooledStdin != null) {
-            in = Files.newInputStream(spooledStdin);
+        if (spooledStdin == null) {
+            new MailReader(maxMessageSize, problems).read(inputs, stdin, sink); // standard input is never closed here
+            return;
         }
-        try (InputStream s = in) {
+        try (InputStream s = Files.newInputStream(spooledStdin)) {
             new MailReader(maxMessageSize, problems).read(inputs, s, sink);
         }
     }

@@ -62,4 +62,37 @@ class RelayAgreementTest {
         System.out.println("relay agreement with SpamAssassin: " + agree + " / " + sa.size() + " " + differences);
         assertThat(agree).isGreaterThanOrEqualTo(98);
     }
+
+    /** Without a trust configuration, our relays are inferred from the mail: still nearly SpamAssassin's answer with the right configuration. */
+    @Test
+    void inferenceFindsOurRelaysWithoutConfiguration() throws IOException {
+        Map<String, Expected> sa = spamAssassin();
+        RelayTracer probe = new RelayTracer(TrustConfig.none());
+        TrustInference inference = new TrustInference(0.2);
+        Map<String, Headers> headers = new LinkedHashMap<>();
+        for (String file : sa.keySet()) {
+            Headers h = Headers.parse(Files.readAllBytes(SAMPLE.resolve("messages").resolve(file)));
+            headers.put(file, h);
+            inference.add(probe.relays(h));
+        }
+        TrustConfig inferred = inference.result();
+        assertThat(inferred.inferred()).isTrue();
+        assertThat(inferred.describe()).contains("193.120.211.219/32").contains("213.105.180.140/32")
+                .doesNotContain("205.210.42.30"); // the easyDNS forwarder is not ours
+        RelayTracer tracer = new RelayTracer(inferred);
+        long agree = headers.entrySet().stream().filter(e -> {
+            Trace t = tracer.trace(e.getValue());
+            return (t.found() ? t.relay().ip() : "").equals(sa.get(e.getKey()).ip());
+        }).count();
+        System.out.println("relay agreement with inferred trust: " + agree + " / 100");
+        assertThat(agree).isGreaterThanOrEqualTo(95);
+        // taking the first Received line blindly, as a tool without any trust would, names our own relays far more often
+        RelayTracer blind = new RelayTracer(TrustConfig.none());
+        long blindAgree = headers.entrySet().stream().filter(e -> {
+            Trace t = blind.trace(e.getValue());
+            return (t.found() ? t.relay().ip() : "").equals(sa.get(e.getKey()).ip());
+        }).count();
+        System.out.println("relay agreement trusting only loopback: " + blindAgree + " / 100");
+        assertThat(blindAgree).isLessThan(agree);
+    }
 }
