@@ -145,7 +145,7 @@ public final class AbuseContacts {
     public Optional<Contact> find(String ip, String rdns, long asn) {
         byte[] addr = null;
         if (ip != null && !ip.isBlank()) {
-            addr = parseIp(bare(ip));
+            addr = IpAddress.parse(bare(ip));
             if (addr == null) {
                 throw new IllegalArgumentException("not an IP address: " + ip);
             }
@@ -257,7 +257,7 @@ public final class AbuseContacts {
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
         }
-        if (h.isEmpty() || h.length() > 253 || h.equals("unknown") || !HOST.matcher(h).matches() || parseIp(h) != null) {
+        if (h.isEmpty() || h.length() > 253 || h.equals("unknown") || !HOST.matcher(h).matches() || IpAddress.parse(h) != null) {
             return null;
         }
         return h;
@@ -333,7 +333,7 @@ public final class AbuseContacts {
         if (looksIp) {
             int slash = network.indexOf('/');
             String a = slash < 0 ? network : network.substring(0, slash);
-            byte[] addr = parseIp(a);
+            byte[] addr = IpAddress.parse(a);
             if (addr == null) {
                 throw new IllegalArgumentException(where + ": not a CIDR block: " + network);
             }
@@ -462,7 +462,7 @@ public final class AbuseContacts {
             for (JsonNode c : cidr0) {
                 String prefix = c.hasNonNull("v4prefix") ? c.get("v4prefix").asText() : c.path("v6prefix").asText(null);
                 int len = c.path("length").asInt(-1);
-                byte[] a = prefix == null ? null : parseIp(prefix);
+                byte[] a = prefix == null ? null : IpAddress.parse(prefix);
                 if (a == null || len < 0 || len > a.length * 8) {
                     throw new IllegalArgumentException(file + ": network " + label + " has a bad cidr0_cidrs entry: " + c);
                 }
@@ -474,8 +474,8 @@ public final class AbuseContacts {
             }
         }
         if (!any) {
-            byte[] s = parseIp(o.path("startAddress").asText(""));
-            byte[] e = parseIp(o.path("endAddress").asText(""));
+            byte[] s = IpAddress.parse(o.path("startAddress").asText(""));
+            byte[] e = IpAddress.parse(o.path("endAddress").asText(""));
             if (s == null || e == null || s.length != e.length || new BigInteger(1, s).compareTo(new BigInteger(1, e)) > 0) {
                 throw new IllegalArgumentException(file + ": network " + label + " without a valid startAddress/endAddress");
             }
@@ -560,154 +560,13 @@ public final class AbuseContacts {
         return value.and(m);
     }
 
-    /** An address as text: dotted quad, or IPv6 in the RFC 5952 form (longest run of zero words as ::). */
+    /** An address as text (dotted quad, or RFC 5952 IPv6). */
     private static String format(BigInteger value, int bytes) {
         byte[] raw = value.toByteArray();
         byte[] a = new byte[bytes];
         int copy = Math.min(raw.length, bytes);
         System.arraycopy(raw, raw.length - copy, a, bytes - copy, copy);
-        if (bytes == 4) {
-            return (a[0] & 255) + "." + (a[1] & 255) + "." + (a[2] & 255) + "." + (a[3] & 255);
-        }
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) {
-            w[i] = (a[2 * i] & 255) << 8 | a[2 * i + 1] & 255;
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8;) {
-            if (w[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && w[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                b.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
-                b.append(':');
-            }
-            b.append(Integer.toHexString(w[i]));
-        }
-        return b.toString();
-    }
-
-    /**
-     * The bytes of an IP address literal: 4 for dotted-quad IPv4, 16 for IPv6 (with {@code ::} and an
-     * embedded IPv4 tail); null for anything else (no name is ever resolved, no zone id is accepted).
-     */
-    static byte[] parseIp(String s) {
-        if (s == null || s.isEmpty() || s.length() > 45) {
-            return null;
-        }
-        return s.indexOf(':') < 0 ? parseV4(s) : parseV6(s);
-    }
-
-    private static byte[] parseV4(String s) {
-        byte[] out = new byte[4];
-        int part = 0;
-        int value = 0;
-        int digits = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++digits > 3) {
-                    return null;
-                }
-                value = value * 10 + (c - '0');
-                if (value > 255) {
-                    return null;
-                }
-            } else if (c == '.') {
-                if (digits == 0 || part == 3) {
-                    return null;
-                }
-                out[part++] = (byte) value;
-                value = 0;
-                digits = 0;
-            } else {
-                return null;
-            }
-        }
-        if (digits == 0 || part != 3) {
-            return null;
-        }
-        out[3] = (byte) value;
-        return out;
-    }
-
-    private static byte[] parseV6(String s) {
-        int dc = s.indexOf("::");
-        if (dc >= 0 && s.indexOf("::", dc + 1) >= 0) {
-            return null;
-        }
-        int[] head = words(dc < 0 ? s : s.substring(0, dc), dc < 0);
-        int[] tail = dc < 0 ? new int[0] : words(s.substring(dc + 2), true);
-        if (head == null || tail == null) {
-            return null;
-        }
-        int total = head.length + tail.length;
-        if (dc < 0 ? total != 8 : total > 7) {
-            return null;
-        }
-        int[] w = new int[8];
-        System.arraycopy(head, 0, w, 0, head.length);
-        System.arraycopy(tail, 0, w, 8 - tail.length, tail.length);
-        byte[] out = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            out[2 * i] = (byte) (w[i] >> 8);
-            out[2 * i + 1] = (byte) w[i];
-        }
-        return out;
-    }
-
-    private static int[] words(String part, boolean v4TailAllowed) {
-        if (part.isEmpty()) {
-            return new int[0];
-        }
-        String[] pieces = part.split(":", -1);
-        List<Integer> w = new ArrayList<>();
-        for (int i = 0; i < pieces.length; i++) {
-            String p = pieces[i];
-            if (p.indexOf('.') >= 0) {
-                if (!v4TailAllowed || i != pieces.length - 1) {
-                    return null;
-                }
-                byte[] v4 = parseV4(p);
-                if (v4 == null) {
-                    return null;
-                }
-                w.add((v4[0] & 255) << 8 | v4[1] & 255);
-                w.add((v4[2] & 255) << 8 | v4[3] & 255);
-                continue;
-            }
-            if (p.isEmpty() || p.length() > 4) {
-                return null;
-            }
-            int v = 0;
-            for (int j = 0; j < p.length(); j++) {
-                int d = Character.digit(p.charAt(j), 16);
-                if (d < 0) {
-                    return null;
-                }
-                v = v << 4 | d;
-            }
-            w.add(v);
-        }
-        return w.stream().mapToInt(Integer::intValue).toArray();
+        return IpAddress.format(a);
     }
 
     // ---- the second-level list ----

@@ -618,7 +618,7 @@ public final class ArfReport {
         if (s.regionMatches(true, 0, "IPv6:", 0, 5)) {
             s = s.substring(5);
         }
-        if (AbuseContacts.parseIp(s) == null) {
+        if (IpAddress.parse(s) == null) {
             throw new IllegalArgumentException("sourceIp is not an IP address: " + printable(raw));
         }
         return s.toLowerCase(Locale.ROOT);
