@@ -158,17 +158,7 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
         n.put("file", r.file());
         n.put("index", r.index());
         n.put("message_id", r.messageId());
-        n.put("arrival", r.arrival() == null ? null : r.arrival().toString());
-        Hop.Relay relay = r.trace().relay();
-        n.put("relay_ip", relay == null ? null : relay.ip());
-        n.put("relay_rdns", relay == null ? null : relay.rdns());
-        n.put("relay_helo", relay == null ? null : relay.helo());
-        n.put("received_by", r.trace().receivedBy());
-        Attribution a = r.attribution();
-        n.put("country", a == null ? null : a.countryKey());
-        n.put("registry", a == null ? null : a.registry());
-        n.put("asn", a == null ? null : a.asn());
-        n.put("as_org", a == null ? null : a.asOrg());
+        r.putRelayFields(n);
         n.put("trusted_hops", r.trace().trustedHops());
         ArrayNode ips = n.putArray("untrusted_ips");
         r.trace().untrustedIps().forEach(ips::add);

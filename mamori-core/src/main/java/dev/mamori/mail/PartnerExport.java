@@ -41,19 +41,7 @@ public final class PartnerExport {
     public String jsonLine(MessageReport r, Headers h) {
         Set<String> recipients = recipients(h);
         ObjectNode n = JSON.createObjectNode();
-        n.put("arrival", r.arrival() == null ? null : r.arrival().toString());
-        Hop.Relay relay = r.trace().relay();
-        n.put("relay_ip", relay == null ? null : relay.ip());
-        n.put("relay_rdns", relay == null ? null : relay.rdns());
-        n.put("relay_helo", relay == null ? null : relay.helo());
-        n.put("received_by", r.trace().receivedBy());
-        Attribution a = r.attribution();
-        n.put("country", a == null ? null : a.countryKey());
-        n.put("registry", a == null ? null : a.registry());
-        if (a != null && a.asn() != null) {
-            n.put("asn", a.asn());
-        }
-        n.put("as_org", a == null ? null : a.asOrg());
+        r.putRelayFields(n);
         ArrayNode headers = n.putArray("headers");
         for (Headers.Field f : h.fields()) {
             headers.addArray().add(f.name()).add(mask(f, recipients));
