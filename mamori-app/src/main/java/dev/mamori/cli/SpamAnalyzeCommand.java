@@ -16,7 +16,6 @@ import dev.mamori.mail.TrustConfig;
 import dev.mamori.report.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -71,6 +70,9 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", description = "ja (default) or en.")
     Lang lang = Lang.ja;
 
+    @Option(names = "--no-progress", description = "No progress line (it is only shown when standard error is a terminal).")
+    boolean noProgress;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -97,7 +99,12 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
             out.println(String.join("\t", lang.t("ファイル", "file"), lang.t("中継IP", "relay_ip"), "rDNS", "HELO",
                     lang.t("受信した中継", "received_by"), lang.t("国・地域", "country"), "AS"));
         }
+        Progress progress = Progress.forStderr(!noProgress);
+        progress.start(String.join(" ", in.inputs), -1);
+        long[] bytes = {0};
         in.read(System.in, m -> {
+            bytes[0] += m.raw().length;
+            progress.advance(bytes[0]);
             MessageReport r = analysis.analyze(m);
             Attribution a = r.attribution();
             if (r.traced()) {
@@ -116,6 +123,7 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
             problems.add(p);
             err.println("mamori: " + p);
         });
+        progress.done();
         SpamStatistics.Table table = stats.table(top, k -> label(k, l), lang.t("その他", "other"), Attribution.UNATTRIBUTED);
         SpamReport.Summary summary = new SpamReport.Summary(stats.messages(), stats.traced(), reasons, trust.describe(), problems.size());
         if (html != null) {

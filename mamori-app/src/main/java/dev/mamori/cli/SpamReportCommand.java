@@ -112,42 +112,6 @@ final class SpamReportCommand implements Callable<Integer> {
         AbuseContacts book = contacts == null && rdap == null ? AbuseContacts.fallbackOnly() : AbuseContacts.load(contacts, rdap);
         SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(in.trust(System.in, err)), in.registry());
         ArfReport arf = new ArfReport(Version.get());
-        Map<String, List<ArfReport.Input>> byContact = new LinkedHashMap<>();
-        Map<String, List<SmtpNotifier.Covered>> covered = new LinkedHashMap<>();
-        Map<String, Long> unreachable = new TreeMap<>();
-        List<MailReader.Problem> problems = new ArrayList<>();
-        in.read(System.in, m -> {
-            MessageReport r = analysis.analyze(m);
-            if (!r.traced()) {
-                unreachable.merge("not traced: " + r.trace().reason(), 1L, Long::sum);
-                return;
-            }
-            String ip = r.trace().relay().ip();
-            Optional<AbuseContacts.Contact> c = book.find(ip, r.trace().relay().rdns(), r.attribution().asn() == null ? 0 : r.attribution().asn());
-            if (c.isEmpty() || (noFallback && c.get().source() == AbuseContacts.Source.FALLBACK)) {
-                unreachable.merge("no abuse contact", 1L, Long::sum);
-                return;
-            }
-            Instant arrival = r.arrival() == null ? Instant.now() : r.arrival().toInstant();
-            ArfReport.Input input = ArfReport.Input.builder(from, c.get().address(), ip, arrival, m.raw()).reportingDomain(domain)
-                    .headersOnly(headersOnly).trapAddresses(traps).subject("Abuse report: spam from " + ip).build();
-            byContact.computeIfAbsent(c.get().address(), k -> new ArrayList<>()).add(input);
-            covered.computeIfAbsent(c.get().address(), k -> new ArrayList<>()).add(new SmtpNotifier.Covered(NotificationLog.messageKey(m.raw()), ip));
-        }, p -> {
-            problems.add(p);
-            err.println("mamori: " + p);
-        });
-        List<SmtpNotifier.Prepared> prepared = new ArrayList<>();
-        byContact.forEach((contact, inputs) -> {
-            List<SmtpNotifier.Covered> keys = covered.get(contact);
-            if (digest) {
-                prepared.add(new SmtpNotifier.Prepared(contact, keys, arf.digest(inputs)));
-            } else {
-                for (int i = 0; i < inputs.size(); i++) {
-                    prepared.add(new SmtpNotifier.Prepared(contact, List.of(keys.get(i)), arf.build(inputs.get(i))));
-                }
-            }
-        });
         Path logFile = log != null ? log : SpamInputs.DEFAULT_STORE.resolveSibling("notifications.jsonl");
         SmtpNotifier.Settings settings = send
                 ? SmtpNotifier.Settings.smtp(smtpHost, smtpPort).withStartTls(startTls).withRate(rate).withEnvelopeFrom(from)
@@ -155,21 +119,80 @@ final class SpamReportCommand implements Callable<Integer> {
         if (send && smtpUser != null) {
             settings = settings.withAuth(smtpUser, smtpPasswordEnv);
         }
-        SmtpNotifier.Result result;
+        // one report per message goes out in batches as the mail is read, so memory stays bounded;
+        // a digest needs every message of a contact first, so it holds them (use --headers-only for large runs)
+        Map<String, List<ArfReport.Input>> byContact = new LinkedHashMap<>();
+        Map<String, List<SmtpNotifier.Covered>> covered = new LinkedHashMap<>();
+        Map<String, Long> unreachable = new TreeMap<>();
+        List<MailReader.Problem> problems = new ArrayList<>();
+        List<SmtpNotifier.Prepared> batch = new ArrayList<>();
+        int[] totals = new int[4]; // sent, written, skipped, failed
+        List<SmtpNotifier.Delivery> failures = new ArrayList<>();
+        java.util.Set<String> reached = new java.util.HashSet<>();
         Map<Integer, Long> perYear;
         try (NotificationLog notifications = NotificationLog.open(logFile)) {
-            result = new SmtpNotifier(settings, notifications).send(prepared);
+            SmtpNotifier notifier = new SmtpNotifier(settings, notifications);
+            in.read(System.in, m -> {
+                MessageReport r = analysis.analyze(m);
+                if (!r.traced()) {
+                    unreachable.merge("not traced: " + r.trace().reason(), 1L, Long::sum);
+                    return;
+                }
+                String ip = r.trace().relay().ip();
+                Optional<AbuseContacts.Contact> c = book.find(ip, r.trace().relay().rdns(), r.attribution().asn() == null ? 0 : r.attribution().asn());
+                if (c.isEmpty() || (noFallback && c.get().source() == AbuseContacts.Source.FALLBACK)) {
+                    unreachable.merge("no abuse contact", 1L, Long::sum);
+                    return;
+                }
+                Instant arrival = r.arrival() == null ? Instant.now() : r.arrival().toInstant();
+                ArfReport.Input input = ArfReport.Input.builder(from, c.get().address(), ip, arrival, m.raw()).reportingDomain(domain)
+                        .headersOnly(headersOnly).trapAddresses(traps).subject("Abuse report: spam from " + ip).build();
+                SmtpNotifier.Covered key = new SmtpNotifier.Covered(NotificationLog.messageKey(m.raw()), ip);
+                reached.add(c.get().address());
+                if (digest) {
+                    byContact.computeIfAbsent(c.get().address(), k -> new ArrayList<>()).add(input);
+                    covered.computeIfAbsent(c.get().address(), k -> new ArrayList<>()).add(key);
+                    return;
+                }
+                batch.add(new SmtpNotifier.Prepared(c.get().address(), List.of(key), arf.build(input)));
+                if (batch.size() >= BATCH) {
+                    flush(notifier, batch, totals, failures);
+                }
+            }, p -> {
+                problems.add(p);
+                err.println("mamori: " + p);
+            });
+            byContact.forEach((contact, inputs) -> batch.add(new SmtpNotifier.Prepared(contact, covered.get(contact), arf.digest(inputs))));
+            flush(notifier, batch, totals, failures);
             perYear = notifications.perYear();
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println((send ? "sent " + result.sent() : "written " + result.written() + " (dry run, " + out + ")") + ", already sent "
-                + result.skipped() + ", failed " + result.failed() + "; contacts " + byContact.size());
+        o.println((send ? "sent " + totals[0] : "written " + totals[1] + " (dry run, " + out + ")") + ", already sent "
+                + totals[2] + ", failed " + totals[3] + "; contacts " + reached.size());
         unreachable.forEach((why, n) -> o.println("  " + why + ": " + n));
         if (!perYear.isEmpty()) {
             o.println("notifications sent per year (" + logFile + "): " + perYear);
         }
-        result.deliveries().stream().filter(d -> d.status() == SmtpNotifier.Status.FAILED)
-                .forEach(d -> err.println("mamori: " + d.report().contact() + ": " + d.error()));
-        return problems.isEmpty() && result.failed() == 0 ? 0 : 2;
+        failures.forEach(d -> err.println("mamori: " + d.report().contact() + ": " + d.error()));
+        return problems.isEmpty() && totals[3] == 0 ? 0 : 2;
+    }
+
+    private static final int BATCH = 200;
+
+    private static void flush(SmtpNotifier notifier, List<SmtpNotifier.Prepared> batch, int[] totals, List<SmtpNotifier.Delivery> failures) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            SmtpNotifier.Result r = notifier.send(batch);
+            totals[0] += r.sent();
+            totals[1] += r.written();
+            totals[2] += r.skipped();
+            totals[3] += r.failed();
+            r.deliveries().stream().filter(d -> d.status() == SmtpNotifier.Status.FAILED).forEach(failures::add);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        batch.clear();
     }
 }
