@@ -148,6 +148,31 @@ class SpamCommandTest {
     }
 
     @Test
+    void aDigestGathersAContactsMessagesInOneReport() throws Exception {
+        Path contacts = dir.resolve("abuse.csv");
+        Files.writeString(contacts, "network,contact,name\n0.0.0.0/0,abuse@everyone.example,All\n");
+        Path mail = dir.resolve("mail");
+        Files.createDirectories(mail);
+        try (Stream<Path> s = Files.list(Path.of(SAMPLE))) {
+            for (Path p : s.sorted().limit(3).toList()) {
+                Files.copy(p, mail.resolve(p.getFileName()));
+            }
+        }
+        Path out = dir.resolve("digest");
+        CliTest.Run r = run("spam", "report", mail.toString(), "--trusted", OURS, "--contacts", contacts.toString(), "--digest",
+                "--headers-only", "--from", "abuse@trap.example.jp", "--out", out.toString(), "--log", dir.resolve("log.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(out)) {
+            files = s.toList();
+        }
+        assertThat(files).hasSize(1);
+        MimeMessage digest = new MimeMessage(null, new ByteArrayInputStream(Files.readAllBytes(files.get(0))));
+        assertThat(digest.getContentType()).contains("multipart/mixed");
+        assertThat(((jakarta.mail.internet.MimeMultipart) digest.getContent()).getCount()).isEqualTo(4); // a summary and three reports
+    }
+
+    @Test
     void partnerExportMasksRecipients() throws IOException {
         // a registry file of our own: 211.0.0.0/8 and 61.0.0.0/8 to CN (the sample has relays in both)
         Path rir = dir.resolve("rir");

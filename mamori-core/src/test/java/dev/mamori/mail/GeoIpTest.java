@@ -38,11 +38,11 @@ class GeoIpTest {
     /** Bytes of a literal, parsed here (no resolver involved). */
     private static byte[] ipBytes(String literal) {
         if (literal.indexOf(':') < 0) {
-            long v = IpRegistry.parseV4(literal, 0, literal.length());
+            long v = IpNumbers.parseV4(literal, 0, literal.length());
             return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
         }
         long[] out = new long[2];
-        assertThat(IpRegistry.parseV6(literal, 0, literal.length(), out)).isTrue();
+        assertThat(IpNumbers.parseV6(literal, 0, literal.length(), out)).isTrue();
         byte[] b = new byte[16];
         for (int i = 0; i < 8; i++) {
             b[i] = (byte) (out[0] >>> (56 - 8 * i));

@@ -277,18 +277,18 @@ class ReceivedParserTest {
         assertThat(ReceivedParser.parse("from x ([1.2.3.4.5.6]) by z.example with SMTP")).isNotInstanceOf(Hop.Relay.class);
         assertThat(ReceivedParser.parse("from x (y [2001:db8::1::2]) by z.example with SMTP")).isInstanceOf(Hop.Unparsed.class);
         assertThat(ReceivedParser.parse("from x (y [1.2.3.4]) with SMTP")).isInstanceOf(Hop.Unparsed.class);
-        assertThat(ReceivedParser.normalizeIp("1.2.3.4")).isEqualTo("1.2.3.4");
-        assertThat(ReceivedParser.normalizeIp("001.002.003.004")).isEqualTo("1.2.3.4");
-        assertThat(ReceivedParser.normalizeIp("[IPv6:2001:db8:0:0:1:0:0:1]")).isEqualTo("2001:db8::1:0:0:1");
-        assertThat(ReceivedParser.normalizeIp("2001:0db8:0000:0000:0000:ff00:0042:8329")).isEqualTo("2001:db8::ff00:42:8329");
-        assertThat(ReceivedParser.normalizeIp("::")).isEqualTo("::");
-        assertThat(ReceivedParser.normalizeIp("::1")).isEqualTo("::1");
-        assertThat(ReceivedParser.normalizeIp("1::")).isEqualTo("1::");
-        assertThat(ReceivedParser.normalizeIp("2001:db8:1:1:1:1:1:0")).isEqualTo("2001:db8:1:1:1:1:1:0");
-        assertThat(ReceivedParser.normalizeIp("::FFFF:10.0.0.1")).isEqualTo("10.0.0.1");
+        assertThat(ReceivedIp.normalizeIp("1.2.3.4")).isEqualTo("1.2.3.4");
+        assertThat(ReceivedIp.normalizeIp("001.002.003.004")).isEqualTo("1.2.3.4");
+        assertThat(ReceivedIp.normalizeIp("[IPv6:2001:db8:0:0:1:0:0:1]")).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(ReceivedIp.normalizeIp("2001:0db8:0000:0000:0000:ff00:0042:8329")).isEqualTo("2001:db8::ff00:42:8329");
+        assertThat(ReceivedIp.normalizeIp("::")).isEqualTo("::");
+        assertThat(ReceivedIp.normalizeIp("::1")).isEqualTo("::1");
+        assertThat(ReceivedIp.normalizeIp("1::")).isEqualTo("1::");
+        assertThat(ReceivedIp.normalizeIp("2001:db8:1:1:1:1:1:0")).isEqualTo("2001:db8:1:1:1:1:1:0");
+        assertThat(ReceivedIp.normalizeIp("::FFFF:10.0.0.1")).isEqualTo("10.0.0.1");
         for (String bad : new String[] {"256.1.1.1", "1.2.3", "1.2.3.4.5", "1234.1.1.1", "1..2.3", "12345::", "1:2:3:4:5:6:7:8:9", ":1::",
             "1:::2", "host.example", "", "::ffff:1.2.3.256"}) {
-            assertThat(ReceivedParser.normalizeIp(bad)).as(bad).isNull();
+            assertThat(ReceivedIp.normalizeIp(bad)).as(bad).isNull();
         }
     }
 
@@ -446,7 +446,7 @@ class ReceivedParserTest {
             assertThat(h).as(v).isNotNull();
             if (h instanceof Hop.Relay r) {
                 relays++;
-                assertThat(r.ip()).as(v).isNotEmpty().isEqualTo(ReceivedParser.normalizeIp(r.ip()));
+                assertThat(r.ip()).as(v).isNotEmpty().isEqualTo(ReceivedIp.normalizeIp(r.ip()));
                 assertThat(r.rdns()).isNotNull();
                 assertThat(r.helo()).isNotNull();
                 assertThat(r.by()).isNotNull();
@@ -484,7 +484,7 @@ class ReceivedParserTest {
                 Hop h = ReceivedParser.parse(v);
                 if (h instanceof Hop.Relay r) {
                     relays++;
-                    assertThat(r.ip()).as(v).isEqualTo(ReceivedParser.normalizeIp(r.ip()));
+                    assertThat(r.ip()).as(v).isEqualTo(ReceivedIp.normalizeIp(r.ip()));
                 }
             }
         }
