@@ -1,71 +1,49 @@
 package dev.mamori.mail;
 
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * IP address literals, parsed without any DNS look-up: {@link InetAddress#getByName} would resolve
- * a host name, and accepts odd IPv4 forms such as "1.2.3"; here only a dotted quad (0–255, no
- * leading zeros beyond "0") or an IPv6 literal is an address.
+ * IP address literals as bytes, parsed without any DNS look-up ({@code InetAddress.getByName} would
+ * resolve a host name, and accepts odd IPv4 forms such as "1.2.3"): only a dotted quad (0–255, no
+ * leading zeros beyond "0") or an IPv6 literal is an address. The parsing is {@link IpNumbers}'s,
+ * the registry's own.
  */
 public final class IpAddress {
 
     private IpAddress() {
     }
 
-    /** The 4 or 16 bytes of an address literal, or null when {@code text} is not one. */
+    /** The 4 or 16 bytes of an address literal (an IPv4-mapped IPv6 address gives 4), or null when {@code text} is not one. */
     public static byte[] parse(String text) {
         if (text == null || text.isEmpty() || text.length() > 64) {
             return null;
         }
-        String t = text;
-        if (t.regionMatches(true, 0, "IPv6:", 0, 5)) {
-            t = t.substring(5);
+        int from = text.regionMatches(true, 0, "IPv6:", 0, 5) ? 5 : 0;
+        if (text.indexOf(':', from) < 0) {
+            long v = IpNumbers.parseV4(text, from, text.length());
+            return v < 0 ? null : bytes(v, 4);
         }
-        if (t.indexOf(':') < 0) {
-            return parseV4(t);
-        }
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                return null; // not even a candidate: no zone ids, no brackets
-            }
-        }
-        try {
-            return InetAddress.getByName(t).getAddress(); // an IPv6 literal: parsed, never looked up (::ffff:a.b.c.d gives 4 bytes)
-        } catch (UnknownHostException | SecurityException e) {
+        long[] halves = new long[2];
+        if (!IpNumbers.parseV6(text, from, text.length(), halves)) {
             return null;
         }
+        if (halves[0] == 0 && (halves[1] >>> 32) == 0xFFFFL) {
+            return bytes(halves[1] & 0xFFFF_FFFFL, 4); // ::ffff:a.b.c.d is the IPv4 address
+        }
+        byte[] out = new byte[16];
+        System.arraycopy(bytes(halves[0], 8), 0, out, 0, 8);
+        System.arraycopy(bytes(halves[1], 8), 0, out, 8, 8);
+        return out;
     }
 
-    private static byte[] parseV4(String t) {
-        byte[] out = new byte[4];
-        int part = 0;
-        int value = -1;
-        int digits = 0;
-        for (int i = 0; i <= t.length(); i++) {
-            char c = i < t.length() ? t.charAt(i) : '.';
-            if (c >= '0' && c <= '9') {
-                if (digits > 0 && value == 0) {
-                    return null; // leading zero
-                }
-                value = (value < 0 ? 0 : value * 10) + (c - '0');
-                if (++digits > 3 || value > 255) {
-                    return null;
-                }
-            } else if (c == '.') {
-                if (digits == 0 || part > 3) {
-                    return null;
-                }
-                out[part++] = (byte) value;
-                value = -1;
-                digits = 0;
-            } else {
-                return null;
-            }
+    private static byte[] bytes(long v, int n) {
+        byte[] out = new byte[n];
+        for (int i = n - 1; i >= 0; i--) {
+            out[i] = (byte) v;
+            v >>>= 8;
         }
-        return part == 4 ? out : null;
+        return out;
     }
 
     /** The canonical text of an address literal (dotted quad, or compressed lower-case IPv6), or null. */
