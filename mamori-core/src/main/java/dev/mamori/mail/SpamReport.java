@@ -92,7 +92,10 @@ public final class SpamReport {
         b.append("</tbody></table>\n");
         BarChart chart = new BarChart(t(lang, "国・地域別の割合", "Share by country"),
                 table.rows().stream().map(SpamStatistics.Row::label).toList());
-        chart.series(t(lang, "割合", "share"), "#1565c0", table.rows().stream().map(r -> 100.0 * r.total() / all).toList());
+        List<Double> shares = table.rows().stream().map(r -> 100.0 * r.total() / all).toList();
+        double largest = shares.stream().mapToDouble(Double::doubleValue).max().orElse(100);
+        chart.max(Math.min(100, Math.max(10, Math.ceil(largest / 10) * 10))); // the scale ends just past the largest share
+        chart.series(t(lang, "割合", "share"), "#1565c0", shares);
         b.append("<figure>").append(chart.svg()).append("</figure>\n");
         ranked(b, t(lang, "送信元の多い AS", "Top autonomous systems"), t(lang, "AS", "AS"), t(lang, "組織", "Organisation"), asns, lang);
         ranked(b, t(lang, "送信元に最も近い中継（上位）", "Top nearest external relays"), t(lang, "IP アドレス", "IP address"),
