@@ -237,10 +237,11 @@ final class DelegatedStats {
     }
 
     private static long count(String s, Path file, long no, String what) {
-        if (!isDigits(s, 1, 10) || Long.parseLong(s) == 0 || Long.parseLong(s) > MAX_V4 + 1) {
+        long n = isDigits(s, 1, 10) ? Long.parseLong(s) : -1;
+        if (n <= 0 || n > MAX_V4 + 1) {
             throw new RegistryException(file, no, "the " + what + " \"" + clip(s) + "\" is not a positive number");
         }
-        return Long.parseLong(s);
+        return n;
     }
 
     private static boolean isVersion(String s) {
@@ -314,7 +315,7 @@ final class DelegatedStats {
             recRegistry[records] = (byte) registry;
             recCountry[records] = country;
             recStatus[records] = status;
-            recDate[records] = date.isEmpty() || date.equals("00000000") ? null : date;
+            recDate[records] = noDate(date);
             return records++;
         }
     }
