@@ -49,6 +49,9 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "PERIOD", description = "year (default) or month.")
     String period = "year";
 
+    @Option(names = "--by", paramLabel = "KEY", description = "country (default; registry blocks such as RIPE NCC's EU stay a row of their own) or registry (APNIC, RIPE NCC, ARIN, LACNIC, AFRINIC).")
+    String by = "country";
+
     @Option(names = "--top", paramLabel = "N", description = "Countries kept in the table; the rest are summed as その他 (default ${DEFAULT-VALUE}).")
     int top = 10;
 
@@ -83,6 +86,9 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("jsonl") && !format.equals("json")) {
             throw new Main.UsageProblem("--format must be table, jsonl or json, not " + format);
         }
+        if (!by.equals("country") && !by.equals("registry")) {
+            throw new Main.UsageProblem("--by must be country or registry, not " + by);
+        }
         if (!period.equals("year") && !period.equals("month")) {
             throw new Main.UsageProblem("--period must be year or month, not " + period);
         }
@@ -109,7 +115,8 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
             Attribution a = r.attribution();
             if (r.traced()) {
                 YearMonth when = r.arrival() == null ? null : YearMonth.from(r.arrival().withOffsetSameInstant(ZoneOffset.UTC));
-                stats.add(a.countryKey(), a.asn(), a.asOrg(), r.trace().relay().ip(), label(a.countryKey(), l), when);
+                String key = by.equals("registry") ? (a.registry() == null ? Attribution.UNATTRIBUTED : a.registry()) : a.countryKey();
+                stats.add(key, a.asn(), a.asOrg(), r.trace().relay().ip(), label(a.countryKey(), l), when);
             } else {
                 stats.add(null, null, null, null, null, null);
                 reasons.merge(r.trace().reason(), 1L, Long::sum);
@@ -125,15 +132,16 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
         });
         progress.done();
         SpamStatistics.Table table = stats.table(top, k -> label(k, l), lang.t("その他", "other"), Attribution.UNATTRIBUTED);
-        SpamReport.Summary summary = new SpamReport.Summary(stats.messages(), stats.traced(), reasons, trust.describe(), problems.size());
+        SpamReport.Summary summary = new SpamReport.Summary(stats.messages(), stats.traced(), reasons, trust.describe(), problems.size(),
+                by.equals("registry"));
         if (html != null) {
             AtomicFiles.writeString(html, SpamReport.html(summary, table, stats.topAsns(10), stats.topRelays(10), l));
         }
         if (xlsx != null) {
-            AtomicFiles.write(xlsx, o -> SpamReport.xlsx(table, stats.topAsns(50), stats.topRelays(50), l, o));
+            AtomicFiles.write(xlsx, o -> SpamReport.xlsx(table, stats.topAsns(50), stats.topRelays(50), by.equals("registry"), l, o));
         }
         if (csv != null) {
-            AtomicFiles.writeString(csv, SpamReport.csv(table, l));
+            AtomicFiles.writeString(csv, SpamReport.csv(table, by.equals("registry"), l));
         }
         if (format.equals("json")) {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(statsJson(summary, table, stats)));
@@ -209,7 +217,7 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
                 + String.format("%,d", s.traced()) + lang.t("。自組織の中継: ", ". Our relays: ") + s.trust());
         s.reasons().forEach((why, n) -> out.println("  " + lang.t("特定できず: ", "not traced: ") + why + "  " + n));
         out.println();
-        StringBuilder head = new StringBuilder(Text.pad(lang.t("国・地域", "country or registry"), 24));
+        StringBuilder head = new StringBuilder(Text.pad(SpamReport.keyHeading(s.byRegistry(), lang.name()), 24));
         t.periods().forEach(p -> head.append(AssessScoreCommand.right(p, 10)));
         head.append(AssessScoreCommand.right(lang.t("合計", "total"), 10));
         out.println(head);

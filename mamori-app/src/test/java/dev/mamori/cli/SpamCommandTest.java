@@ -53,6 +53,10 @@ class SpamCommandTest {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("国・地域別");
         }
         assertThat(Files.readString(csv)).startsWith("国・地域,2001,2002,合計\r\n");
+        CliTest.Run registries = run("spam", "analyze", SAMPLE, "--trusted", OURS, "--rir", RIR.toString(), "--by", "registry", "--no-messages");
+        assertThat(registries.code()).as(registries.err()).isZero();
+        assertThat(registries.out().lines().filter(l -> l.startsWith("帰属不明"))).hasSize(1);
+        assertThat(registries.out()).doesNotContain("中国");
     }
 
     @Test

@@ -20,8 +20,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class SpamReport {
 
-    /** What the run read and how far it got; {@code reasons} counts the untraced messages by reason. */
-    public record Summary(long messages, long traced, Map<String, Long> reasons, String trust, long problems) {
+    /**
+     * What the run read and how far it got; {@code reasons} counts the untraced messages by reason;
+     * {@code byRegistry} says the table's rows are registries rather than countries.
+     */
+    public record Summary(long messages, long traced, Map<String, Long> reasons, String trust, long problems, boolean byRegistry) {
+    }
+
+    /** The heading of the table's first column. */
+    public static String keyHeading(boolean byRegistry, String lang) {
+        return byRegistry ? t(lang, "登録機関（RIR）", "registry") : t(lang, "国・地域", "country or registry");
     }
 
     private SpamReport() {
@@ -32,10 +40,10 @@ public final class SpamReport {
     }
 
     /** The table as CSV (UTF-8): a header row with the periods and 合計, one row per country, the total row. */
-    public static String csv(SpamStatistics.Table table, String lang) {
+    public static String csv(SpamStatistics.Table table, boolean byRegistry, String lang) {
         StringBuilder b = new StringBuilder();
         List<String> head = new ArrayList<>();
-        head.add(t(lang, "国・地域", "country or registry"));
+        head.add(keyHeading(byRegistry, lang));
         head.addAll(table.periods());
         head.add(t(lang, "合計", "total"));
         b.append(csvLine(head));
@@ -79,8 +87,9 @@ public final class SpamReport {
         }
         meta(b, t(lang, "自組織の中継（信頼）", "Our relays (trusted)"), s.trust());
         b.append("</tbody></table>\n");
-        b.append("<h2>").append(esc(t(lang, "国・地域別の件数", "Messages by country"))).append("</h2>\n<table><thead><tr><th>")
-                .append(esc(t(lang, "国・地域", "Country or registry"))).append("</th>");
+        b.append("<h2>").append(esc(s.byRegistry() ? t(lang, "登録機関別の件数", "Messages by registry")
+                : t(lang, "国・地域別の件数", "Messages by country"))).append("</h2>\n<table><thead><tr><th>")
+                .append(esc(keyHeading(s.byRegistry(), lang))).append("</th>");
         table.periods().forEach(p -> b.append("<th class=\"num\">").append(esc(p)).append("</th>"));
         b.append("<th class=\"num\">").append(esc(t(lang, "合計", "Total"))).append("</th><th class=\"num\">")
                 .append(esc(t(lang, "割合", "Share"))).append("</th></tr></thead><tbody>\n");
@@ -90,7 +99,7 @@ public final class SpamReport {
         }
         row(b, t(lang, "合計", "Total"), table.total(), all, true);
         b.append("</tbody></table>\n");
-        BarChart chart = new BarChart(t(lang, "国・地域別の割合", "Share by country"),
+        BarChart chart = new BarChart(s.byRegistry() ? t(lang, "登録機関別の割合", "Share by registry") : t(lang, "国・地域別の割合", "Share by country"),
                 table.rows().stream().map(SpamStatistics.Row::label).toList());
         List<Double> shares = table.rows().stream().map(r -> 100.0 * r.total() / all).toList();
         double largest = shares.stream().mapToDouble(Double::doubleValue).max().orElse(100);
@@ -131,11 +140,11 @@ public final class SpamReport {
 
     /** A workbook: the country table, the top ASNs, the top relays (values only, people edit these). */
     public static void xlsx(SpamStatistics.Table table, List<SpamStatistics.Ranked> asns, List<SpamStatistics.Ranked> relays,
-            String lang, OutputStream out) throws IOException {
+            boolean byRegistry, String lang, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet sh = wb.createSheet(t(lang, "国・地域別", "By country"));
+            Sheet sh = wb.createSheet(byRegistry ? t(lang, "登録機関別", "By registry") : t(lang, "国・地域別", "By country"));
             Row h = sh.createRow(0);
-            h.createCell(0).setCellValue(t(lang, "国・地域", "Country or registry"));
+            h.createCell(0).setCellValue(keyHeading(byRegistry, lang));
             for (int i = 0; i < table.periods().size(); i++) {
                 h.createCell(i + 1).setCellValue(table.periods().get(i));
             }
