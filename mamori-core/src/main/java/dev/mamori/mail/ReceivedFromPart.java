@@ -151,9 +151,11 @@ abstract class ReceivedFromPart {
             }
             return;
         }
-        if (groupCand != null) {
+        if (groupCand != null && !(groupGlued && !t.glued[k])) {
             return;
         }
+        // a group glued to the HELO word is part of what the client said ("HELO x(y[127.0.0.1])"); a later group
+        // the receiving MTA wrote after a space is what it recorded, so it wins
         groupCand = bracketed != null ? bracketed : plain;
         verified = verifiedHere;
         groupGlued = t.glued[k];

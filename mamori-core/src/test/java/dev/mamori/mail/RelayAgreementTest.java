@@ -95,4 +95,14 @@ class RelayAgreementTest {
         System.out.println("relay agreement trusting only loopback: " + blindAgree + " / 100");
         assertThat(blindAgree).isLessThan(agree);
     }
+
+    /** A HELO carrying a bracketed loopback address must not make the hop look trusted (a review finding). */
+    @Test
+    void aForgedHeloWithABracketedAddressDoesNotMoveTheAnswer() {
+        String mail = "Received: from x(y[127.0.0.1]) (unknown [36.0.0.5])\n\tby mail.webnote.net (Postfix) with ESMTP id 1; Thu, 22 Aug 2002 18:28:34 +0100\n"
+                + "Received: from spammer-host (spammer-host [5.6.7.8]) by x; Thu, 22 Aug 2002 18:00:00 +0100\nSubject: s\n\nb\n";
+        Trace t = new RelayTracer(OURS).trace(Headers.parse(mail.getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(t.relay().ip()).isEqualTo("36.0.0.5");
+        assertThat(t.receivedBy()).isEqualTo("mail.webnote.net");
+    }
 }
