@@ -63,7 +63,7 @@ final class BenchSpam implements Callable<Integer> {
         List<Path> rirFiles = new ArrayList<>();
         if (rir != null) {
             try (Stream<Path> s = Files.list(rir)) {
-                s.filter(f -> f.getFileName().toString().startsWith("delegated-")).sorted().forEach(rirFiles::add);
+                s.filter(f -> SpamInputs.isDelegatedFile(f.getFileName().toString())).sorted().forEach(rirFiles::add);
             }
         }
         long t0 = System.nanoTime();

@@ -55,7 +55,10 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("mamori: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return ex instanceof UsageProblem ? 2 : 3;
+            // bad input that a library refused (a malformed file, a value out of range, an unreadable input) is the
+            // user's to fix, not a crash: exit 2 like a usage problem; anything else is a defect (3)
+            return ex instanceof UsageProblem || ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
+                    || ex instanceof java.io.UncheckedIOException ? 2 : 3;
         });
         int code = cl.execute(args);
         out.flush();

@@ -48,7 +48,7 @@ final class SpamInputs {
     @Option(names = "--geoip", paramLabel = "FILE", description = "A MaxMind GeoIP2/GeoLite2 Country or ASN database (.mmdb); repeatable.")
     List<Path> geoip = new ArrayList<>();
 
-    @Option(names = "--max-message-size", paramLabel = "BYTES", description = "Longer messages keep only their first bytes (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-message-size", paramLabel = "BYTES", description = "Longer messages keep only their first bytes (default ${DEFAULT-VALUE}; at least 1024).")
     int maxMessageSize = 50 * 1024 * 1024;
 
     @Option(names = "--infer-sample", paramLabel = "N", description = "Messages read to infer our relays when none are given (default ${DEFAULT-VALUE}).")
@@ -60,7 +60,11 @@ final class SpamInputs {
     TrustConfig trust(InputStream stdin, PrintWriter err) throws IOException {
         List<String> entries = new ArrayList<>(trusted);
         if (trustedFile != null) {
-            entries.addAll(Files.readAllLines(AssessFiles.existing(trustedFile)));
+            try {
+                entries.addAll(Files.readAllLines(AssessFiles.existing(trustedFile)));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new Main.UsageProblem(trustedFile + ": not UTF-8 text");
+            }
         }
         if (!entries.isEmpty()) {
             try {
@@ -99,7 +103,7 @@ final class SpamInputs {
             for (Path p : rir) {
                 if (Files.isDirectory(p)) {
                     try (Stream<Path> s = Files.list(p)) {
-                        s.filter(f -> f.getFileName().toString().startsWith("delegated-")).sorted().forEach(files::add);
+                        s.filter(f -> isDelegatedFile(f.getFileName().toString())).sorted().forEach(files::add);
                     }
                 } else {
                     files.add(AssessFiles.existing(p));
@@ -126,6 +130,11 @@ final class SpamInputs {
         }
     }
 
+    /** A delegated-statistics file, not its checksum or signature beside it. */
+    static boolean isDelegatedFile(String name) {
+        return name.startsWith("delegated-") && !name.matches(".*\\.(md5|asc|sig|sha1|sha256|gz|bz2|zip)$");
+    }
+
     private static List<Path> concat(List<Path> a, List<Path> b) {
         List<Path> out = new ArrayList<>(a);
         out.addAll(b);
@@ -143,6 +152,9 @@ final class SpamInputs {
 
     /** Reads every message in order, each handed on and forgotten. */
     void read(InputStream stdin, Consumer<MailMessage> sink, Consumer<MailReader.Problem> problems) throws IOException {
+        if (maxMessageSize < 1024) {
+            throw new Main.UsageProblem("--max-message-size must be at least 1024 bytes");
+        }
         if (spooledStdin == null) {
             new MailReader(maxMessageSize, problems).read(inputs, stdin, sink); // standard input is never closed here
             return;

@@ -134,6 +134,14 @@ public final class NotificationLog implements Closeable {
             int end = bytes.length;
             String tail = null;
             int lastNl = lastIndexOf(bytes, (byte) '\n');
+            if (end > 0) {
+                // never cut anything from a file that is not a log of ours (a --log pointing at the wrong file)
+                int firstNl = indexOf(bytes, (byte) '\n');
+                String first = new String(bytes, 0, firstNl < 0 ? end : firstNl, StandardCharsets.UTF_8);
+                if (!first.isBlank() && parse(first) == null) {
+                    throw new IllegalArgumentException(file + ":1: not a Mamori notification log (nothing was changed); give --log a file of its own");
+                }
+            }
             if (end > 0 && bytes[end - 1] != '\n') {
                 String last = new String(bytes, lastNl + 1, end - lastNl - 1, StandardCharsets.UTF_8);
                 if (parse(last) == null) {
@@ -306,6 +314,15 @@ public final class NotificationLog implements Closeable {
             pos += n;
         }
         return buf.array();
+    }
+
+    private static int indexOf(byte[] b, byte x) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int lastIndexOf(byte[] b, byte v) {

@@ -25,20 +25,27 @@ public record TrustConfig(List<Cidr> networks, List<String> hosts, boolean infer
         List<Cidr> nets = new ArrayList<>();
         List<String> hosts = new ArrayList<>();
         for (String raw : entries) {
-            String e = raw.strip();
-            if (e.isEmpty() || e.startsWith("#")) {
+            int hash = raw.indexOf('#');
+            String e = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+            if (e.isEmpty()) {
                 continue;
             }
             Cidr c = Cidr.parse(e);
             if (c != null) {
                 nets.add(c);
-            } else if (e.matches("\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")) {
+            } else if (e.matches("\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")
+                    && !looksLikeAMistypedAddress(e)) {
                 hosts.add(e);
             } else {
                 throw new IllegalArgumentException("\"" + e + "\" is neither a network (192.0.2.0/24, 2001:db8::/32), an address nor a host name");
             }
         }
         return new TrustConfig(nets, hosts, false);
+    }
+
+    /** 212.17.35.256, 192.0.2.10.5, 10.0.0.O: meant as an address, so refused rather than taken as a host name. */
+    private static boolean looksLikeAMistypedAddress(String e) {
+        return e.matches(".*\\.[0-9]+") || (e.matches("[0-9.oOlI]+") && e.chars().filter(c -> c == '.').count() >= 3);
     }
 
     /** Nothing configured: only loopback is ours. */

@@ -38,4 +38,15 @@ class IpAddressTest {
         assertThat(Cidr.parse("192.0.2.0/33")).isNull();
         assertThat(Cidr.parse("10.9.8.7/8").toString()).isEqualTo("10.0.0.0/8");
     }
+
+    @Test
+    void trustEntriesThatLookLikeMistypedAddressesAreRefused() {
+        for (String bad : new String[] {"212.17.35.256", "10.0.0.O", "192.0.2.10.5", "mx..example"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustConfig.of(java.util.List.of(bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad);
+        }
+        TrustConfig ok = TrustConfig.of(java.util.List.of("192.0.2.0/24  # our MX", "mx1.example.jp", ".example.jp", "# a comment"));
+        assertThat(ok.networks()).hasSize(1);
+        assertThat(ok.hosts()).containsExactly("mx1.example.jp", ".example.jp");
+    }
 }

@@ -143,4 +143,15 @@ class NotificationLogTest {
             assertThat(again.size()).isZero();
         }
     }
+
+    @Test
+    void aFileThatIsNotALogIsNeverCut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        for (String text : new String[] {"{\"my\":\"config\"}", "notes\nmore notes"}) {
+            java.nio.file.Path f = tmp.resolve("notes-" + text.length() + ".txt");
+            java.nio.file.Files.writeString(f, text);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> NotificationLog.open(f))
+                    .hasMessageContaining("not a Mamori notification log");
+            org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(f)).isEqualTo(text);
+        }
+    }
 }
