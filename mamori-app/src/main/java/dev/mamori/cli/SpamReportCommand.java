@@ -146,7 +146,7 @@ final class SpamReportCommand implements Callable<Integer> {
                 }
                 Instant arrival = r.arrival() == null ? Instant.now() : r.arrival().toInstant();
                 ArfReport.Input input = ArfReport.Input.builder(from, c.get().address(), ip, arrival, m.raw()).reportingDomain(domain)
-                        .headersOnly(headersOnly).trapAddresses(traps).subject("Abuse report: spam from " + ip).build();
+                        .headersOnly(headersOnly).trapAddresses(recipients(m.raw())).subject("Abuse report: spam from " + ip).build();
                 SmtpNotifier.Covered key = new SmtpNotifier.Covered(NotificationLog.messageKey(m.raw()), ip);
                 reached.add(c.get().address());
                 if (digest) {
@@ -178,6 +178,17 @@ final class SpamReportCommand implements Callable<Integer> {
     }
 
     private static final int BATCH = 200;
+
+    /**
+     * What to redact in one report: every recipient address the message's headers show (any address at a trap
+     * domain, not only the --trap ones) and those --trap addresses that occur in it — never the other traps.
+     */
+    private List<String> recipients(byte[] raw) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(dev.mamori.mail.PartnerExport.recipientsOf(dev.mamori.mail.Headers.parse(raw)));
+        String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        traps.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).filter(text::contains).forEach(out::add);
+        return List.copyOf(out);
+    }
 
     private static void flush(SmtpNotifier notifier, List<SmtpNotifier.Prepared> batch, int[] totals, List<SmtpNotifier.Delivery> failures) {
         if (batch.isEmpty()) {

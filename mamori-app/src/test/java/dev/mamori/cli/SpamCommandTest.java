@@ -134,7 +134,8 @@ class SpamCommandTest {
         byte[] report = Files.readAllBytes(files.get(0));
         ArfReport.Parsed parsed = ArfReport.parse(report);
         assertThat(parsed.feedbackType()).isEqualTo("abuse");
-        assertThat(new String(report, StandardCharsets.ISO_8859_1)).contains("Source-IP: 212.78.202.111").doesNotContain("zzzz@spamassassin.taint.org");
+        assertThat(new String(report, StandardCharsets.ISO_8859_1)).contains("Source-IP: 212.78.202.111").doesNotContain("zzzz@spamassassin.taint.org")
+                .doesNotContain("thecashsystem@firemail.de"); // its To: recipient, not one of the --trap addresses, is redacted too
 
         String[] send = {"spam", "report", eml.toString(), "--trusted", OURS, "--contacts", contacts.toString(), "--no-fallback",
                 "--from", "abuse@trap.example.jp", "--send", "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(smtp.getSmtp().getPort()),

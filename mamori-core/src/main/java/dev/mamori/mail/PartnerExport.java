@@ -90,9 +90,9 @@ public final class PartnerExport {
         return "";
     }
 
-    /** Every address the message was sent to, as its headers show: recipient fields and Received "for <…>". */
-    private Set<String> recipients(Headers h) {
-        Set<String> out = new HashSet<>(traps);
+    /** Every address the message was sent to, as its headers show (recipient fields, Received "for <…>"), lower case. */
+    public static Set<String> recipientsOf(Headers h) {
+        Set<String> out = new HashSet<>();
         for (Headers.Field f : h.fields()) {
             String name = f.name().toLowerCase(Locale.ROOT);
             if (RECIPIENT_FIELDS.contains(name)) {
@@ -104,6 +104,12 @@ public final class PartnerExport {
                 }
             }
         }
+        return out;
+    }
+
+    private Set<String> recipients(Headers h) {
+        Set<String> out = recipientsOf(h);
+        out.addAll(traps);
         return out;
     }
 
