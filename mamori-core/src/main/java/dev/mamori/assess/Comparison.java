@@ -24,24 +24,34 @@ public record Comparison(ScoreSheet before, ScoreSheet after, List<AreaDelta> ar
     }
 
     static Comparison of(ScoreSheet before, ScoreSheet after) {
+        // areas are paired by id (two versions of a questionnaire file may add or drop areas): those of the later
+        // version in its order, an area it dropped after them; a missing side counts as empty
+        java.util.Map<String, AreaScore> was = new java.util.LinkedHashMap<>();
+        before.areas().forEach(x -> was.put(x.id(), x));
         List<AreaDelta> areas = new ArrayList<>();
-        for (int i = 0; i < before.areas().size(); i++) {
-            AreaScore b = before.areas().get(i);
-            AreaScore a = after.areas().get(i);
-            areas.add(new AreaDelta(b.id(), b.name(), b.depth(), b, a));
+        for (AreaScore a : after.areas()) {
+            AreaScore b = was.remove(a.id());
+            areas.add(new AreaDelta(a.id(), a.name(), a.depth(), b == null ? empty(a) : b, a));
         }
-        Map<String, Response> was = before.answers().responses();
+        was.values().forEach(b -> areas.add(new AreaDelta(b.id(), b.name(), b.depth(), b, empty(b))));
+        Map<String, Response> wasAnswered = before.answers().responses();
         Map<String, Response> is = after.answers().responses();
+        Map<String, Question> questions = new java.util.LinkedHashMap<>(before.questionnaire().questions());
+        questions.putAll(after.questionnaire().questions());
         List<ChangedAnswer> changed = new ArrayList<>();
-        for (Question q : before.questionnaire().questions().values()) {
-            Response b = was.get(q.id());
+        for (Question q : questions.values()) {
+            Response b = wasAnswered.get(q.id());
             Response a = is.get(q.id());
             if (!Objects.equals(b, a)) {
-                changed.add(new ChangedAnswer(q, b, a, points(q, a, is) - points(q, b, was)));
+                changed.add(new ChangedAnswer(q, b, a, points(q, a, is) - points(q, b, wasAnswered)));
             }
         }
         return new Comparison(before, after, areas,
                 new AreaDelta("total", before.total().name(), 0, before.total(), after.total()), changed);
+    }
+
+    private static AreaScore empty(AreaScore like) {
+        return new AreaScore(like.id(), like.name(), like.depth(), 0, 0, 0, null, null, Map.of(), 0, null, null, Map.of());
     }
 
     private static double points(Question q, Response r, Map<String, Response> all) {

@@ -75,6 +75,11 @@ final class QuestionnaireReader {
         if (questions.isEmpty()) {
             throw root.error("a questionnaire needs at least one question under areas");
         }
+        for (Question q : questions.values()) { // before computed items exist: applies_when reads answers only
+            if (q.appliesWhen() != null) {
+                checkCondition(q.appliesWhen(), conditionNodes.get(q.id()), q.id());
+            }
+        }
         computedNodes.addAll(root.get("computed").items());
         List<Computed> computed = new ArrayList<>();
         for (YamlNode c : computedNodes) {
@@ -87,11 +92,6 @@ final class QuestionnaireReader {
             Condition when = condition(c.get("when"));
             checkCondition(when, c.get("when"), checkId);
             checks.add(new Check(checkId, when, c.label(), c.text("source")));
-        }
-        for (Question q : questions.values()) {
-            if (q.appliesWhen() != null) {
-                checkCondition(q.appliesWhen(), conditionNodes.get(q.id()), q.id());
-            }
         }
         return new Questionnaire(id, version, root.label("title"), root.label("description"), root.label("source"),
                 root.text("kind") == null ? "scored" : root.text("kind"), areas, computed, checks, rating(root.get("rating")),
@@ -161,7 +161,7 @@ final class QuestionnaireReader {
         }
         Area area = new Area(id, a.label(), a.number("max"), a.text("source"), qs, subs);
         if (area.declaredMax() != null) {
-            double sum = area.allQuestions().stream().filter(q -> q.appliesWhen() == null).mapToDouble(Question::maxScore).sum();
+            double sum = area.allQuestions().stream().mapToDouble(Question::maxScore).sum();
             if (Math.abs(sum - area.declaredMax()) > 1e-9) {
                 throw a.get("max").error(String.format(Locale.ROOT,
                         "area %s declares max %s but its questions add up to %s (weight × highest value)", id,
@@ -322,8 +322,13 @@ final class QuestionnaireReader {
         }
         computedSets.put(id, set);
         String inc = c.text("on_increase");
-        return new Computed(id, c.label(), c.text("ref"), set,
-                inc == null ? Question.Timing.AFTER : Question.Timing.valueOf(inc.toUpperCase(Locale.ROOT)), rules);
+        Question.Timing onIncrease;
+        try {
+            onIncrease = inc == null ? Question.Timing.AFTER : Question.Timing.valueOf(inc.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new AssessException(c.get("on_increase").problem(id, "on_increase must be before or after", null));
+        }
+        return new Computed(id, c.label(), c.text("ref"), set, onIncrease, rules);
     }
 
     private List<RatingBand> rating(YamlNode r) {

@@ -65,4 +65,28 @@ class QuestionnaireFilesTest {
         String typo = HEAD + "areas:\n  - id: a\n    ja: A\n    questions:\n      - {id: q1, ja: Q1, wieght: 2}\n";
         assertThatThrownBy(() -> QuestionnaireReader.read("t.yaml", typo)).hasMessageContaining("did you mean weight?");
     }
+
+    @Test
+    void twoVersionsWithDifferentAreasCompareByAreaId() {
+        String v1 = HEAD.replace("version: \"1\"", "version: \"1\"") + "areas:\n  - id: a\n    ja: A\n    questions:\n      - {id: q1, ja: Q1}\n"
+                + "  - id: b\n    ja: B\n    questions:\n      - {id: q2, ja: Q2}\n";
+        String v2 = HEAD + "areas:\n  - id: a\n    ja: A\n    questions:\n      - {id: q1, ja: Q1}\n      - {id: q3, ja: Q3}\n";
+        Questionnaire q1 = QuestionnaireReader.read("v1.yaml", v1);
+        Questionnaire q2 = QuestionnaireReader.read("v2.yaml", v2);
+        Answers before = Assessment.read("b.yaml", "questionnaire: t\nversion: \"1\"\nanswers: {q1: \"no\", q2: \"yes\"}\n", q1, false);
+        Answers after = Assessment.read("a.yaml", "questionnaire: t\nversion: \"1\"\nanswers: {q1: \"yes\", q3: \"yes\"}\n", q2, false);
+        Comparison c = Assessment.compare(before, after);
+        assertThat(c.areas()).extracting(Comparison.AreaDelta::id).containsExactly("a", "b");
+        assertThat(c.areas().get(0).delta()).isEqualTo(2);
+        assertThat(c.areas().get(1).after().score()).isZero();
+        assertThat(c.changed()).extracting(x -> x.question().id()).containsExactlyInAnyOrder("q1", "q2", "q3");
+    }
+
+    @Test
+    void aBadOnIncreaseIsNamed() {
+        String text = HEAD + "areas:\n  - id: a\n    ja: A\n    questions:\n      - {id: q1, ja: Q1}\n"
+                + "computed:\n  - {id: c, answer_set: yn, on_increase: bogus, rules: [{otherwise: true, result: \"yes\"}]}\n";
+        assertThatThrownBy(() -> QuestionnaireReader.read("t.yaml", text)).isInstanceOf(AssessException.class)
+                .hasMessageContaining("on_increase must be before or after");
+    }
 }
