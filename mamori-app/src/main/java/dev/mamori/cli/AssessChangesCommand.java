@@ -61,6 +61,8 @@ final class AssessChangesCommand implements Callable<Integer> {
         } catch (AssessException e) {
             return AssessCommand.report(e, spec.commandLine().getErr());
         }
+        AssessFiles.notAnInput(xlsx, List.of(older, newer));
+        AssessFiles.notAnInput(html, List.of(older, newer));
         if (xlsx != null) {
             AtomicFiles.write(xlsx, o -> ReportXlsx.changes(changes, lang.name(), o));
         }

@@ -53,6 +53,7 @@ final class AssessCompareCommand implements Callable<Integer> {
         } catch (AssessException e) {
             return AssessCommand.report(e, spec.commandLine().getErr());
         }
+        AssessFiles.notAnInput(html, java.util.List.of(before, after));
         if (html != null) {
             AtomicFiles.writeString(html, ReportHtml.compare(c, lang.name()));
         }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,6 +70,8 @@ final class AssessScoreCommand implements Callable<Integer> {
         } catch (AssessException e) {
             return AssessCommand.report(e, spec.commandLine().getErr());
         }
+        AssessFiles.notAnInput(html, List.of(file));
+        AssessFiles.notAnInput(xlsx, List.of(file));
         if (html != null) {
             AtomicFiles.writeString(html, ReportHtml.score(s, lang.name()));
         }

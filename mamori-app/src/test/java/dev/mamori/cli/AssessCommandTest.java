@@ -87,6 +87,12 @@ class AssessCommandTest {
         assertThat(r.err()).contains(bad + ":5:").contains("question handlrs").contains("did you mean handlers?")
                 .contains(bad + ":6:").contains("\"maybe\" is not a choice");
         assertThat(run("assess", "score", dir.resolve("none.yaml").toString()).err()).contains("no such file");
+        Path answers = dir.resolve("keep.yaml");
+        Files.copy(EXAMPLES.resolve("pia-aomori-2023.yaml"), answers);
+        CliTest.Run over = run("assess", "score", answers.toString(), "--html", answers.toString());
+        assertThat(over.code()).isEqualTo(2);
+        assertThat(over.err()).contains("is one of the inputs");
+        assertThat(Files.readString(answers)).startsWith("# Transcription");
         Path cp932 = dir.resolve("cp932.yaml");
         Files.write(cp932, "questionnaire: pia-threshold\nversion: \"2024.10\"\nmeta:\n  organisation: 例示県\n".getBytes("windows-31j"));
         CliTest.Run enc = run("assess", "score", cp932.toString());

@@ -124,8 +124,12 @@ public final class MailReader {
         boolean previousBlank = true;
         byte[] line;
         while ((line = in.line()) != null) {
-            if (previousBlank && startsWithFrom(line)) {
-                if (m != null) {
+            // a "From " line starts a message after a blank line, or inside a header block that never ended (a header
+            // line never starts with "From ": the message before it was cut)
+            if (startsWithFrom(line) && (previousBlank || (m != null && !m.headerEnded))) {
+                if (m != null && !previousBlank && !m.headerEnded) {
+                    problems.accept(new Problem(source, index, "the header block never ends (a cut message?): skipped"));
+                } else if (m != null) {
                     emit(source, index, m, sink, true);
                 }
                 m = new Message();

@@ -31,9 +31,14 @@ public final class SpamAnalysis {
         }
         if (arrival == null) {
             String date = h.first("Date");
-            arrival = date == null ? null : ReceivedDates.parse(date, 0, date.length());
+            arrival = date == null ? null : plausible(ReceivedDates.parse(date, 0, date.length()));
         }
         return new MessageReport(m.source(), m.index(), h.first("Message-ID"), h.first("Subject"), arrival, t, a);
+    }
+
+    /** The sender's Date header is only a claim: a date before e-mail spam or after tomorrow is no date. */
+    private static OffsetDateTime plausible(OffsetDateTime t) {
+        return t == null || t.getYear() < 1990 || t.isAfter(OffsetDateTime.now().plusDays(1)) ? null : t;
     }
 
     public RelayTracer tracer() {

@@ -90,4 +90,14 @@ class MailReaderTest {
             assertThat(Headers.parse(m.raw()).first("Subject")).isEqualTo("two");
         });
     }
+
+    @Test
+    void aMessageCutInsideItsHeadersIsReportedNotMergedWithTheNext() throws IOException {
+        Path mbox = dir.resolve("cut-inside.mbox");
+        Files.writeString(mbox, "From a@example  Thu Aug 22 18:28:49 2002\nReceived: from a (a [192.0.2.1]) by mx\n"
+                + "From b@example  Fri Aug 23 10:00:00 2002\n" + M2);
+        read(mbox.toString());
+        assertThat(got).singleElement().satisfies(m -> assertThat(m.index()).isEqualTo(2));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.toString()).contains("#1").contains("never ends"));
+    }
 }
