@@ -140,7 +140,9 @@ final class AssessRunCommand implements Callable<Integer> {
             }
             Response r = parse(q, choices, line);
             if (r == null) {
-                out.println("   " + lang.t("選択肢の番号で答えてください（? で補足、Enter で省略）", "Answer with a choice number (? for guidance, Enter to skip)"));
+                out.println("   " + (choices.isEmpty()
+                        ? lang.t("日付は 2026-04-01 または 令和8年4月1日、数値は数字で答えてください（Enter で省略）", "Write a date as 2026-04-01, a number in digits (Enter to skip)")
+                        : lang.t("選択肢の番号で答えてください（? で補足、Enter で省略）", "Answer with a choice number (? for guidance, Enter to skip)")));
                 continue;
             }
             answers.put(q.id(), new Answer(q.id(), r, comment, null, 0, 0));
@@ -150,7 +152,7 @@ final class AssessRunCommand implements Callable<Integer> {
 
     private static Response parse(Question q, List<Choice> choices, String line) {
         if (choices.isEmpty()) {
-            return new Response.Written(line);
+            return q.accepts(line) ? new Response.Written(line) : null;
         }
         List<String> keys = new ArrayList<>();
         for (String part : q.type() == Question.Type.MULTI ? line.split("[,、\\s]+") : new String[] {line}) {

@@ -109,20 +109,20 @@ class AssessCommandTest {
 
         Path answers = dir.resolve("run.yaml");
         // meta (organisation, system, date, assessor), then: persons 5) 30万人以上, date, handlers "?" then 2), date skipped, incident 2
-        String typed = "例示県\n住民基本台帳事務\n2026-04-01\n評価担当\n5\n令和8年1月1日\n?\n2\n\n2 # 記録なし\n";
+        String typed = "例示県\n住民基本台帳事務\n2026-04-01\n評価担当\n5\nnext tuesday\n令和8年1月1日\n?\n2\n\n2 # 記録なし\n";
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
             CliTest.Run r = run("assess", "run", "pia-threshold", "--output", answers.toString());
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).contains("[1/5] persons.").contains("500人以上");
+            assertThat(r.out()).contains("[1/5] persons.").contains("500人以上").contains("日付は 2026-04-01");
         } finally {
             System.setIn(stdin);
         }
         CliTest.Run score = run("assess", "score", answers.toString());
         assertThat(score.code()).as(score.err()).isZero();
         assertThat(score.out()).contains("しきい値判断結果: 基礎項目評価及び全項目評価の実施が義務付けられる").contains("組織: 例示県");
-        assertThat(Files.readString(answers)).contains("comment: \"記録なし\"");
+        assertThat(Files.readString(answers)).contains("comment: \"記録なし\"").contains("persons_as_of: \"令和8年1月1日\"");
     }
 
     @Test

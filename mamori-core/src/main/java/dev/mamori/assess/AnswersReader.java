@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads an answers file and checks it against its questionnaire, collecting every problem (with
@@ -20,7 +19,9 @@ final class AnswersReader {
     private static final Set<String> ROOT = Set.of("questionnaire", "version", "meta", "answers", "plan");
     private static final Set<String> ANSWER = Set.of("answer", "comment", "evidence");
     private static final Set<String> PLAN = Set.of("question", "action", "owner", "due", "difficulty", "expected");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|(明治|大正|昭和|平成|令和)(元|\\d{1,2})年\\d{1,2}月\\d{1,2}日");
+    /** A date question, whose rule a plan item's due date follows too. */
+    private static final Question DATE_QUESTION = new Question("due", "", Question.Type.DATE, Label.EMPTY, Label.EMPTY, null, 0,
+            null, false, null, null, null, Question.Timing.AFTER, 0);
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
@@ -164,7 +165,7 @@ final class AnswersReader {
             }
             case DATE -> {
                 String t = value.text();
-                if (!DATE.matcher(t.trim()).matches()) {
+                if (!q.accepts(t)) {
                     problems.add(value.problem(writtenId, "\"" + t + "\" is not a date", "write 2023-12-21 or 令和5年12月21日"));
                     yield null;
                 }
@@ -172,9 +173,7 @@ final class AnswersReader {
             }
             case NUMBER -> {
                 String t = value.text();
-                try {
-                    Double.parseDouble(t.replace(",", ""));
-                } catch (NumberFormatException e) {
+                if (!q.accepts(t)) {
                     problems.add(value.problem(writtenId, "\"" + t + "\" is not a number", null));
                     yield null;
                 }
@@ -256,7 +255,7 @@ final class AnswersReader {
             d = q.hint().difficulty();
         }
         String due = p.text("due");
-        if (due != null && !DATE.matcher(due.trim()).matches()) {
+        if (due != null && !DATE_QUESTION.accepts(due)) {
             problems.add(p.get("due").problem(written, "\"" + due + "\" is not a date", "write 2027-03-31 or 令和9年3月31日"));
         }
         return new PlanItem(id, p.text("action"), p.text("owner"), due, d, expected, p.line());

@@ -19,7 +19,9 @@ final class AnswersWriter {
                 ? "# Answer each question with one of the choices listed above it, then run: mamori assess score THIS_FILE\n"
                 : "# 各設問の上に示した選択肢のいずれかで回答し、mamori assess score THIS_FILE で採点します。\n");
         b.append("# Format: docs/questionnaire-schema.md\n");
-        b.append("questionnaire: ").append(quote(q.id())).append('\n');
+        // a bundled questionnaire by its id; one read from a file by that file, so the answers find it again
+        boolean bundled = Questionnaire.BUNDLED.contains(q.id()) && q.file().endsWith("(bundled)");
+        b.append("questionnaire: ").append(quote(bundled ? q.id() : java.nio.file.Path.of(q.file()).toAbsolutePath().toString())).append('\n');
         b.append("version: ").append(quote(q.version())).append('\n');
         b.append("meta:\n");
         b.append("  organisation: ").append(quote(meta == null ? "" : meta.organisation())).append('\n');
@@ -129,7 +131,13 @@ final class AnswersWriter {
                 case '\n' -> b.append("\\n");
                 case '\t' -> b.append("\\t");
                 case '\r' -> b.append("\\r");
-                default -> b.append(c);
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\x%02x", (int) c)); // control characters, escaped as YAML allows
+                    } else {
+                        b.append(c);
+                    }
+                }
             }
         }
         return b.append('"').toString();
