@@ -122,7 +122,7 @@ class AssessCommandTest {
         CliTest.Run score = run("assess", "score", answers.toString());
         assertThat(score.code()).as(score.err()).isZero();
         assertThat(score.out()).contains("しきい値判断結果: 基礎項目評価及び全項目評価の実施が義務付けられる").contains("組織: 例示県");
-        assertThat(Files.readString(answers)).contains("comment: \"記録なし\"").contains("persons_as_of: \"令和8年1月1日\"");
+        assertThat(Files.readString(answers)).contains("comment: \"記録なし\"").contains("\"persons_as_of\": \"令和8年1月1日\"");
     }
 
     @Test
