@@ -115,12 +115,30 @@ public final class PartnerExport {
 
     private static String mask(Headers.Field f, Set<String> recipients) {
         String name = f.name().toLowerCase(Locale.ROOT);
+        String value = text(f.value());
         if (RECIPIENT_FIELDS.contains(name)) {
-            return replaceAddresses(f.value(), a -> true);
+            return replaceAddresses(value, a -> true);
         }
-        String v = name.equals("received") && f.value().indexOf('@') >= 0
-                ? FOR_CLAUSE.matcher(f.value()).replaceAll("$1" + Matcher.quoteReplacement(MASK)) : f.value();
+        String v = name.equals("received") && value.indexOf('@') >= 0
+                ? FOR_CLAUSE.matcher(value).replaceAll("$1" + Matcher.quoteReplacement(MASK)) : value;
         return replaceAddresses(v, a -> recipients.contains(a.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Header bytes are kept one byte a char; raw 8-bit UTF-8 (激安セール) is shown as text, other bytes as they were. */
+    private static String text(String latin1) {
+        boolean eightBit = false;
+        for (int i = 0; i < latin1.length() && !eightBit; i++) {
+            eightBit = latin1.charAt(i) > 0x7f;
+        }
+        if (!eightBit) {
+            return latin1;
+        }
+        byte[] b = latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return latin1;
+        }
     }
 
     /**

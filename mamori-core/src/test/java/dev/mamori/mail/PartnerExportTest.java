@@ -29,4 +29,12 @@ class PartnerExportTest {
         assertThat(out).endsWith(PartnerExport.MASK);
         assertThat(PartnerExport.replaceAddresses("no at sign " + "y".repeat(300_000), a -> true)).hasSize(300_011);
     }
+
+    @Test
+    void rawUtf8HeadersStayReadable() {
+        byte[] mail = "Received: from a (a [192.0.2.1]) by mx; Thu, 22 Aug 2002 18:28:34 +0100\nSubject: 激安セール\n\nb\n".getBytes(StandardCharsets.UTF_8);
+        Headers h = Headers.parse(mail);
+        MessageReport r = new MessageReport("m.eml", 1, null, null, null, new RelayTracer(TrustConfig.none()).trace(h), Attribution.unattributed("192.0.2.1"));
+        assertThat(new PartnerExport(List.of()).jsonLine(r, h)).contains("激安セール");
+    }
 }
