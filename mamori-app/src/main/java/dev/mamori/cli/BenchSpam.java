@@ -9,9 +9,7 @@ import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.SpamAnalysis;
 import dev.mamori.mail.SpamStatistics;
 import dev.mamori.mail.TrustConfig;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +44,8 @@ final class BenchSpam implements Callable<Integer> {
     @Option(names = "--messages", paramLabel = "N", description = "Messages measured (default ${DEFAULT-VALUE}).")
     int messages = 200_000;
 
-    @Option(names = "--mbox", paramLabel = "FILE", description = "The mbox for the end-to-end run; written when missing (default ${DEFAULT-VALUE}).")
-    Path mbox = Path.of("bench-data", "spam-bench.mbox");
+    @Option(names = "--mbox", paramLabel = "FILE", description = "The mbox for the end-to-end run; written (atomically) when missing (default: bench-data/spam-bench-N.mbox for N messages).")
+    Path mbox;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -76,6 +74,9 @@ final class BenchSpam implements Callable<Integer> {
         run(analysis, corpus, Math.min(messages, 50_000)); // warm-up
         double inMemory = run(analysis, corpus, messages);
         out.printf("in memory (parse headers, trace, attribute, count): %,.0f messages/s on one thread%n", inMemory);
+        if (mbox == null) {
+            mbox = Path.of("bench-data", "spam-bench-" + messages + ".mbox");
+        }
         if (!Files.exists(mbox)) {
             writeMbox(corpus, messages);
         }
@@ -112,9 +113,8 @@ final class BenchSpam implements Callable<Integer> {
     }
 
     private void writeMbox(List<MailMessage> corpus, int n) throws IOException {
-        Files.createDirectories(mbox.toAbsolutePath().getParent());
-        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(mbox), 1 << 20)) {
-            byte[] from = "From bench@example.invalid  Thu Aug 22 18:28:49 2002\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] from = "From bench@example.invalid  Thu Aug 22 18:28:49 2002\n".getBytes(StandardCharsets.US_ASCII);
+        dev.mamori.report.AtomicFiles.write(mbox, o -> {
             for (int i = 0; i < n; i++) {
                 byte[] raw = corpus.get(i % corpus.size()).raw();
                 o.write(from);
@@ -124,6 +124,6 @@ final class BenchSpam implements Callable<Integer> {
                 }
                 o.write('\n');
             }
-        }
+        });
     }
 }
