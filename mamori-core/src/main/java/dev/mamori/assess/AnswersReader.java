@@ -136,7 +136,12 @@ final class AnswersReader {
         String comment = null;
         String evidence = null;
         if (node.isMap()) {
-            node.only(ANSWER, "an answer");
+            try {
+                node.only(ANSWER, "an answer");
+            } catch (AssessException e) {
+                e.problems().forEach(p -> problems.add(new Problem(p.file(), p.line(), p.column(), writtenId, p.message(), p.suggestion())));
+                return null;
+            }
             value = node.get("answer");
             comment = node.text("comment");
             evidence = node.text("evidence");

@@ -70,6 +70,9 @@ public final class MailReader {
         } catch (IOException | java.io.UncheckedIOException e) {
             problems.accept(new Problem(dir.toString(), 0, "cannot list: " + e.getMessage()));
         }
+        if (files.isEmpty()) {
+            problems.accept(new Problem(dir.toString(), 0, "no mail in this folder"));
+        }
         for (Path f : files) {
             if (f.getParent() != null && f.getParent().getFileName() != null && f.getParent().getFileName().toString().equals("tmp")
                     && Files.isDirectory(f.getParent().resolveSibling("new"))) {

@@ -132,4 +132,11 @@ class AnswersProblemsTest {
         assertThat(back.answers().get("acquisition").comment()).isEqualTo("台帳: 未整備");
         assertThat(back.answers().get("acquisition").evidence()).isEqualTo("監査報告書");
     }
+
+    @Test
+    void unknownFieldsInSeveralAnswersAreAllReported() {
+        List<Problem> p = problems(HEAD + "  persons: {answer: p_300k_plus, coment: x}\n  handlers: {answr: lt500}\n  incident: none\n");
+        assertThat(p).extracting(Problem::questionId).containsExactlyInAnyOrder("persons", "handlers");
+        assertThat(p).extracting(Problem::suggestion).contains("did you mean comment?", "did you mean answer?");
+    }
 }
