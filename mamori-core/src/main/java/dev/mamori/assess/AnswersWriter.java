@@ -59,7 +59,7 @@ final class AnswersWriter {
     private static void area(StringBuilder b, Area a, Map<String, Answer> answers, String lang) {
         b.append("\n  # ── ").append(a.id()).append(' ').append(a.name().in(lang));
         if (a.declaredMax() != null) {
-            b.append(" (max ").append(Scores.format(a.declaredMax())).append(')');
+            b.append(" (max ").append(Render.number(a.declaredMax())).append(')');
         }
         b.append('\n');
         for (Question q : a.questions()) {
@@ -74,7 +74,7 @@ final class AnswersWriter {
                 }
                 b.append("  #    ").append(q.type() == Question.Type.MULTI ? "check any of: " : "choices: ").append(c);
                 if (q.scored() && q.weight() != 1) {
-                    b.append("   weight ").append(Scores.format(q.weight()));
+                    b.append("   weight ").append(Render.number(q.weight()));
                 }
                 b.append('\n');
             } else {

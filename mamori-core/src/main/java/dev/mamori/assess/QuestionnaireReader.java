@@ -165,7 +165,7 @@ final class QuestionnaireReader {
             if (Math.abs(sum - area.declaredMax()) > 1e-9) {
                 throw a.get("max").error(String.format(Locale.ROOT,
                         "area %s declares max %s but its questions add up to %s (weight × highest value)", id,
-                        Scores.format(area.declaredMax()), Scores.format(sum)));
+                        Render.number(area.declaredMax()), Render.number(sum)));
             }
         }
         return area;

@@ -32,6 +32,9 @@ public final class Render {
 
     /** 26.5 → "26.5", 12.0 → "12". */
     public static String number(double v) {
-        return Scores.format(v);
+        if (Math.abs(v - Math.rint(v)) < 1e-9) {
+            return Long.toString(Math.round(v));
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Scores answers against their questionnaire: per area, in total, now and with the plan applied. */
@@ -100,13 +99,5 @@ final class Scores {
 
     static boolean applies(Question q, Map<String, Response> responses) {
         return q.appliesWhen() == null || q.appliesWhen().test(responses);
-    }
-
-    /** 26.5 → "26.5", 12.0 → "12". */
-    static String format(double v) {
-        if (Math.abs(v - Math.rint(v)) < 1e-9) {
-            return Long.toString(Math.round(v));
-        }
-        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
     }
 }

@@ -43,20 +43,11 @@ final class ReceivedDates {
             char c = s.charAt(i);
             boolean complete = day > 0 && month >= 0 && year >= 0 && hour >= 0;
             if (c == '(') {
-                int depth = 1;
-                int j = i + 1;
-                while (j < end && depth > 0) {
-                    char d = s.charAt(j);
-                    if (d == '(') {
-                        depth++;
-                    } else if (d == ')') {
-                        depth--;
-                    }
-                    j++;
-                }
+                int close = ReceivedTokens.matchingParen(s, i, end);
+                int j = close < 0 ? end : close + 1;
                 if (commentZone == NONE) {
                     int a = i + 1;
-                    int b = depth == 0 ? j - 1 : j;
+                    int b = close < 0 ? end : close;
                     while (a < b && s.charAt(a) == ' ') {
                         a++;
                     }

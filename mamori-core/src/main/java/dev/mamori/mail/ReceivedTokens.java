@@ -31,6 +31,20 @@ final class ReceivedTokens {
         n++;
     }
 
+    /** The index of the ')' that closes the '(' at {@code open} (nested pairs counted), or -1 when none does before {@code end}. */
+    static int matchingParen(String s, int open, int end) {
+        int depth = 0;
+        for (int j = open; j < end; j++) {
+            char d = s.charAt(j);
+            if (d == '(') {
+                depth++;
+            } else if (d == ')' && --depth == 0) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
     /** Token k is the word w, ignoring ASCII case. */
     boolean is(String s, int k, String w) {
         int a = start[k];
@@ -65,19 +79,9 @@ final class ReceivedTokens {
             if (c == '(') {
                 char prev = i > from ? s.charAt(i - 1) : ' ';
                 boolean glued = prev != ' ' && prev != ';' && prev != '(' && prev != ')';
-                int depth = 1;
-                int j = i + 1;
-                while (j < to && depth > 0) {
-                    char d = s.charAt(j);
-                    if (d == '(') {
-                        depth++;
-                    } else if (d == ')') {
-                        depth--;
-                    }
-                    j++;
-                }
-                out.add(i + 1, depth == 0 ? j - 1 : to, true, glued);
-                i = j;
+                int close = matchingParen(s, i, to);
+                out.add(i + 1, close < 0 ? to : close, true, glued);
+                i = close < 0 ? to : close + 1;
                 continue;
             }
             int j = i + 1;
