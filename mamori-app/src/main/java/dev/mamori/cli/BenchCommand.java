@@ -195,12 +195,12 @@ public final class BenchCommand implements Runnable {
                 out.printf("generated %s (%,d rows, %,d bytes) in %.1f s%n", data, rows, Files.size(data), (System.nanoTime() - t0) / 1e9);
             }
             java.util.Map<String, dev.mamori.deid.Policy.Column> cols = new java.util.LinkedHashMap<>();
-            cols.put("id", new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.LINKING_ID, "delete", null, null));
+            cols.put("id", new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.LINKING_ID, dev.mamori.deid.Policy.Method.DELETE, null, null));
             for (String c : List.of("sex", "age", "race", "marital-status", "education", "native-country", "workclass", "occupation", "salary-class")) {
                 cols.put(c, QIS.contains(c)
-                        ? new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.QUASI_IDENTIFIER, "generalize",
+                        ? new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.QUASI_IDENTIFIER, dev.mamori.deid.Policy.Method.GENERALIZE,
                         adult.resolve("adult_hierarchy_" + c + ".csv").toString(), null)
-                        : new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.INSENSITIVE, "keep", null, null));
+                        : new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.INSENSITIVE, dev.mamori.deid.Policy.Method.KEEP, null, null));
             }
             dev.mamori.deid.Policy policy = new dev.mamori.deid.Policy(dev.mamori.deid.Mode.ANONYMOUS, null, 5, 0.05, java.util.Map.of(), cols);
             Scan.resetPeaks();

@@ -4,20 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.OutputGuard;
+import dev.mamori.report.Terminal;
 import dev.mamori.deid.ColumnAction;
+import dev.mamori.deid.CsvOutput;
 import dev.mamori.deid.Deidentifier;
-import dev.mamori.deid.Delete;
-import dev.mamori.deid.FormatPreserving;
-import dev.mamori.deid.Mask;
 import dev.mamori.deid.Key;
-import dev.mamori.deid.KeyStore;
-import dev.mamori.deid.KeyedPseudonym;
-import dev.mamori.deid.Tokenize;
 import dev.mamori.deid.TwoPassAnonymizer;
 import dev.mamori.deid.NoticeInput;
 import dev.mamori.deid.ProcessingRecord;
 import dev.mamori.deid.PublicationNotice;
-import dev.mamori.deid.RedactText;
 import dev.mamori.deid.Mode;
 import dev.mamori.deid.Policy;
 import dev.mamori.deid.PolicyFile;
@@ -113,11 +109,37 @@ public final class DeidCommand implements Callable<Integer> {
         if (data == null || output == null) {
             throw new Main.UsageProblem("give DATA and --output, and either --policy or --mode/--qi/--k (or: mamori deid init DATA to propose a policy); see mamori deid --help");
         }
-        if (Files.exists(output) && Files.isSameFile(output, data)) {
-            throw new Main.UsageProblem("--output is the input file; Mamori never writes over its input");
-        }
         Policy policy = policyFile != null ? readPolicy() : policyFromOptions();
-        if (policy.mode() == Mode.ANONYMOUS && (twoPass || Files.size(data) > TWO_PASS_BYTES)) {
+        Path keyStore = policy.mode() == Mode.PSEUDONYMOUS && keyName != null ? KeysCommand.storeOrDefault(store) : null;
+        OutputGuard guard = OutputGuard.of().reads(data, "the input").reads(policyFile, "the policy")
+                .reads(KeysCommand.storeOrDefault(store), "the key store");
+        qi.values().forEach(h -> guard.reads(h, "a hierarchy file"));
+        policy.columns().values().forEach(c -> {
+            if (c.hierarchy() != null && !c.hierarchy().startsWith("builtin:")) {
+                Path base = policyFile == null ? Path.of(".") : policyFile.toAbsolutePath().getParent();
+                guard.reads(base.resolve(c.hierarchy()), "a hierarchy file");
+            }
+        });
+        guard.writes(output, "--output").writes(sibling(".record.json"), "the processing record (OUT.record.json)")
+                .writes(sibling(".record.md"), "the processing record (OUT.record.md)")
+                .writes(operator == null ? null : sibling(".notice.md"), "the publication notice (OUT.notice.md)")
+                .writes(reportJson, "--report-json");
+        try {
+            guard.check();
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+        if (policy.mode() == Mode.PSEUDONYMOUS) {
+            if (twoPass) {
+                throw new Main.UsageProblem("--two-pass is for 匿名加工情報; 仮名加工情報 is always made in one streaming pass (any size)");
+            }
+            if (reportJson != null) {
+                throw new Main.UsageProblem("--report-json holds the search and risk figures of 匿名加工情報; 仮名加工情報 has none"
+                        + " (its processing record is written beside the output)");
+            }
+            return pseudonymous(policy, keyStore);
+        }
+        if (twoPass || Files.size(data) > TWO_PASS_BYTES) {
             return twoPass(policy);
         }
         TableFile in = TableFile.read(data);
@@ -125,26 +147,27 @@ public final class DeidCommand implements Callable<Integer> {
             throw new Main.UsageProblem(data + ": deid reads CSV/TSV for now, not " + in.summary().format());
         }
         Deidentifier.Result r;
-        Key key = policy.mode() == Mode.PSEUDONYMOUS && keyName != null ? key() : null;
         try {
-            r = policy.mode() == Mode.ANONYMOUS
-                    ? Deidentifier.anonymize(in.dataset(), policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent())
-                    : Deidentifier.pseudonymize(in.dataset(), policy, key);
+            r = Deidentifier.anonymize(in.dataset(), policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent());
         } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
-        in.writeLike(output, r.data());
-        writeRecordAndNotice(policy, in, r, key);
-        var out = spec.commandLine().getOut();
-        if (policy.mode() == Mode.PSEUDONYMOUS) {
-            out.printf("仮名加工情報: %s (%,d records); keep the key '%s' (削除情報等) apart from it%n", output, r.data().rows().size(),
-                    keyName == null ? "-" : keyName);
-            return 0;
+        String sha;
+        try (CsvOutput out = CsvOutput.open(output, in.summary().charset(), in.summary().delimiter())) {
+            out.write(r.data().columns());
+            for (String[] row : r.data().rows()) {
+                out.write(row);
+            }
+            sha = out.commit();
         }
+        writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), policy.mode(), actions(policy, r.search(), null),
+                in.dataset().rows().size(), r.data().rows().size(), r.suppressed(), r.before(), r.after(), r.search(), sha));
         if (reportJson != null) {
             writeReport(r.search(), r.before(), r.after(), Map.of());
         }
-        out.printf("匿名加工情報: %s (%,d records, %,d suppressed)%n", output, r.data().rows().size(), r.suppressed());
+        var out = spec.commandLine().getOut();
+        out.printf("匿名加工情報: %s (%,d records, %,d suppressed)%n", Terminal.safe(output.toString()), r.data().rows().size(), r.suppressed());
         out.println("  levels: " + r.search().levels());
         out.printf("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms%n", r.search().loss(),
                 r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(), 100 * r.after().uniqueShare(),
@@ -154,6 +177,23 @@ public final class DeidCommand implements Callable<Integer> {
 
     static final long TWO_PASS_BYTES = 256L << 20;
 
+    /** 仮名加工情報 in one streaming pass, whatever the size. */
+    private int pseudonymous(Policy policy, Path keyStore) throws IOException {
+        Key key = keyStore == null ? null : KeysCommand.open(keyStore, spec.commandLine().getErr()).get(keyName);
+        Deidentifier.Streamed r;
+        try {
+            r = Deidentifier.pseudonymize(data, policy, key, output);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+        writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.PSEUDONYMOUS, actions(policy, null, key),
+                r.rowsIn(), r.rowsOut(), 0, null, null, null, r.outputSha256()));
+        spec.commandLine().getOut().printf("仮名加工情報: %s (%,d records); keep the key '%s' (削除情報等) apart from it%n",
+                Terminal.safe(output.toString()), r.rowsOut(), keyName == null ? "-" : keyName);
+        return 0;
+    }
+
     private int twoPass(Policy policy) throws IOException {
         TwoPassAnonymizer.Summary r;
         try {
@@ -161,12 +201,9 @@ public final class DeidCommand implements Callable<Integer> {
         } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
-        ProcessingRecord rec = new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
-                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS,
-                actions(policy, new Deidentifier.Result(null, r.search(), null, null, 0), null),
-                Math.toIntExact(r.records()), Math.toIntExact(r.written()), Math.toIntExact(r.records() - r.written()), null, null, r.search());
-        rec.writeJson(sibling(".record.json"));
-        rec.writeMarkdown(sibling(".record.md"));
+        writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, actions(policy, r.search(), null),
+                r.records(), r.written(), r.records() - r.written(), null, null, r.search(), r.outputSha256()));
         if (reportJson != null) {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("records", r.records());
@@ -176,16 +213,14 @@ public final class DeidCommand implements Callable<Integer> {
             writeReport(r.search(), null, null, extra);
         }
         spec.commandLine().getOut().printf("匿名加工情報: %s (%,d of %,d records; two passes, %,d combinations)%n  levels: %s%n"
-                        + "  loss %.5f, smallest class %d, search %d ms, passes %d + %d ms%n", output, r.written(), r.records(), r.distinct(),
-                r.search().levels(), r.search().loss(), r.search().minClassSize(), r.search().elapsedMs(), r.firstPassMs(), r.secondPassMs());
+                        + "  loss %.5f, smallest class %d, search %d ms, passes %d + %d ms%n", Terminal.safe(output.toString()), r.written(),
+                r.records(), r.distinct(), r.search().levels(), r.search().loss(), r.search().minClassSize(), r.search().elapsedMs(),
+                r.firstPassMs(), r.secondPassMs());
         return 0;
     }
 
     /** The processing record beside the output, and with --operator the publication notice (公表事項). */
-    private void writeRecordAndNotice(Policy policy, TableFile in, Deidentifier.Result r, Key key) throws IOException {
-        ProcessingRecord rec = new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
-                ProcessingRecord.sha256(PolicyFile.write(policy)), policy.mode(), actions(policy, r, key), in.dataset().rows().size(),
-                r.data().rows().size(), r.suppressed(), r.before(), r.after(), r.search());
+    private void writeRecordAndNotice(Policy policy, ProcessingRecord rec) throws IOException {
         rec.writeJson(sibling(".record.json"));
         rec.writeMarkdown(sibling(".record.md"));
         if (operator == null) {
@@ -195,8 +230,8 @@ public final class DeidCommand implements Callable<Integer> {
         List<String> items = new ArrayList<>();
         if (policy.mode() == Mode.ANONYMOUS) {
             policy.columns().forEach((c, col) -> {
-                if (!col.transform().equals("delete")) {
-                    items.add(col.transform().equals("generalize") ? c + "（一般化）" : c);
+                if (col.method() != Policy.Method.DELETE) {
+                    items.add(col.method() == Policy.Method.GENERALIZE ? c + "（一般化）" : c);
                 }
             });
         }
@@ -209,32 +244,10 @@ public final class DeidCommand implements Callable<Integer> {
     }
 
     /** What was done to each column, for the processing record: never a key, only names and fingerprints. */
-    private static List<ColumnAction> actions(Policy policy, Deidentifier.Result r, Key key) {
+    private static List<ColumnAction> actions(Policy policy, SearchResult search, Key key) {
         List<ColumnAction> a = new ArrayList<>();
-        policy.columns().forEach((c, col) -> {
-            String role = col.role().name().toLowerCase(java.util.Locale.ROOT);
-            a.add(switch (col.transform()) {
-                case "delete" -> ColumnAction.of(c, role, new Delete());
-                case "pseudonym" -> ColumnAction.of(c, role, new KeyedPseudonym(key, "P-"));
-                case "token" -> ColumnAction.of(c, role, new Tokenize(key));
-                case "fpe" -> ColumnAction.of(c, role, new FormatPreserving(key));
-                case "mask" -> ColumnAction.of(c, role, new Mask());
-                case "generalize" -> ColumnAction.generalised(c, role, r.search().levels().get(c));
-                case "random_id" -> new ColumnAction(c, role, "復元できないIDに置換（鍵は実行後に破棄）", null);
-                case "redact" -> ColumnAction.of(c, role, new RedactText());
-                default -> ColumnAction.kept(c, role);
-            });
-        });
+        policy.columns().forEach((c, col) -> a.add(ColumnAction.of(c, col, search == null ? null : search.levels().get(c), key)));
         return a;
-    }
-
-    private Key key() {
-        Path p = store != null ? store : KeysCommand.defaultStore();
-        try {
-            return KeyStore.open(p).get(keyName);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new Main.UsageProblem(e.getMessage());
-        }
     }
 
     private Policy readPolicy() throws IOException {
@@ -249,16 +262,28 @@ public final class DeidCommand implements Callable<Integer> {
 
     /** The policy the scripting options describe: --qi generalised, --drop deleted, --keep kept. */
     private Policy policyFromOptions() {
-        if (mode == null || qi.isEmpty() || k < 1) {
+        if (mode == null || qi.isEmpty() || k == 0) {
             throw new Main.UsageProblem("give --mode, --qi and --k (or --policy FILE)");
+        }
+        if (k < 2) {
+            throw new Main.UsageProblem("--k " + k + ": 匿名加工情報 needs k of at least 2 (k = 1 leaves every record as it was)");
+        }
+        if (!(suppressionLimit >= 0 && suppressionLimit <= 1)) {
+            throw new Main.UsageProblem("--suppression-limit is a share from 0 to 1, not " + suppressionLimit);
         }
         if (!mode.equals("anonymous")) {
             throw new Main.UsageProblem("--mode " + mode + " is not available yet; use --mode anonymous");
         }
         Map<String, Policy.Column> columns = new LinkedHashMap<>();
-        qi.forEach((c, f) -> columns.put(c, new Policy.Column(Policy.Role.QUASI_IDENTIFIER, "generalize", f.toString(), null)));
-        drop.forEach(c -> columns.put(c, new Policy.Column(Policy.Role.IDENTIFIER, "delete", null, null)));
-        keep.forEach(c -> columns.put(c, new Policy.Column(l.containsKey(c) ? Policy.Role.SENSITIVE : Policy.Role.INSENSITIVE, "keep", null, null)));
+        qi.forEach((c, f) -> columns.put(c, new Policy.Column(Policy.Role.QUASI_IDENTIFIER, Policy.Method.GENERALIZE, f.toString(), null)));
+        drop.forEach(c -> columns.put(c, new Policy.Column(Policy.Role.IDENTIFIER, Policy.Method.DELETE, null, null)));
+        keep.forEach(c -> columns.put(c, new Policy.Column(l.containsKey(c) ? Policy.Role.SENSITIVE : Policy.Role.INSENSITIVE,
+                Policy.Method.KEEP, null, null)));
+        l.forEach((c, n) -> {
+            if (n < 2) {
+                throw new Main.UsageProblem("--l " + c + "=" + n + ": distinct l-diversity needs l of at least 2");
+            }
+        });
         return new Policy(Mode.ANONYMOUS, null, k, suppressionLimit, l, columns);
     }
 

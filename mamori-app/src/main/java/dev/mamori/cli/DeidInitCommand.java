@@ -6,11 +6,11 @@ import dev.mamori.deid.PolicyProposal;
 import dev.mamori.detect.FileReport;
 import dev.mamori.detect.Scanner;
 import dev.mamori.table.ReadException;
+import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.OutputGuard;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +49,12 @@ public final class DeidInitCommand implements Callable<Integer> {
             case "pseudonymous" -> Mode.PSEUDONYMOUS;
             default -> throw new Main.UsageProblem("--mode is anonymous or pseudonymous, not " + mode);
         };
+        try {
+            OutputGuard.of().reads(data, "the input").reads(KeysCommand.storeOrDefault(null), "the key store")
+                    .writes(output, "--output").check();
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
         FileReport report;
         try (Scanner scanner = new Scanner(Scanner.Options.defaults())) {
             report = scanner.scan(data, data.toString(), f -> { });
@@ -64,12 +70,8 @@ public final class DeidInitCommand implements Callable<Integer> {
         if (output == null) {
             spec.commandLine().getOut().print(yaml);
         } else {
-            Path dir = output.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
-            Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
-            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            spec.commandLine().getOut().println("policy proposed: " + output + " (review every column before you apply it)");
+            AtomicFiles.writeString(output, yaml);
+            spec.commandLine().getOut().println("policy proposed: " + Terminal.safe(output.toString()) + " (review every column before you apply it)");
         }
         return 0;
     }

@@ -1,16 +1,15 @@
 package dev.mamori.cli;
 
-import dev.mamori.deid.FormatPreserving;
-import dev.mamori.deid.Key;
 import dev.mamori.deid.KeyStore;
-import dev.mamori.deid.Tokenize;
-import dev.mamori.risk.Dataset;
+import dev.mamori.deid.Relink;
+import dev.mamori.report.OutputGuard;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,10 +20,18 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "relink",
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-                "Restore the columns of 仮名加工情報 that were tokenised (token) or encrypted format-preservingly (fpe), with the key from the key store. Only the holder of the 削除情報等 may do this (個人情報保護法41条); a wrong key is refused and nothing is written.",
+                "Restore the columns of 仮名加工情報 that were tokenised (token) or encrypted format-preservingly (fpe), with the key"
+                        + " from the key store. Only the holder of the 削除情報等 may do this (個人情報保護法41条).",
                 "",
-                "Example:",
+                "The processing record written beside the data (DATA.record.json) says which columns to restore, with which key"
+                        + " and version, and holds the key's check value: the key is verified before anything is written, and a"
+                        + " wrong key, version or record is refused. Tokens name their key version themselves, so data made"
+                        + " before a rotation comes back too. FF1 digits carry nothing, so fpe columns need the record.",
+                "",
+                "Examples:",
+                "  mamori deid relink pseudo.csv --output relinked.csv                 (columns and key from pseudo.csv.record.json)",
                 "  mamori deid relink pseudo.csv --token 顧客番号 --key customers --output relinked.csv",
                 ""})
 public final class DeidRelinkCommand implements Callable<Integer> {
@@ -32,67 +39,53 @@ public final class DeidRelinkCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DATA", description = "The 仮名加工情報 CSV.")
     Path data;
 
-    @Option(names = "--token", split = ",", paramLabel = "COLUMN", description = "Columns made with transform token.")
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The re-linked CSV, written atomically (in DATA's encoding and delimiter).")
+    Path output;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "The processing record of the run that made DATA (default: DATA.record.json, if it is there).")
+    Path record;
+
+    @Option(names = "--token", split = ",", paramLabel = "COLUMN", description = "Columns made with transform token (default: those the record names).")
     List<String> tokens = new ArrayList<>();
 
-    @Option(names = "--fpe", split = ",", paramLabel = "COLUMN", description = "Columns made with transform fpe.")
+    @Option(names = "--fpe", split = ",", paramLabel = "COLUMN", description = "Columns made with transform fpe (default: those the record names).")
     List<String> fpe = new ArrayList<>();
 
-    @Option(names = "--key", required = true, paramLabel = "NAME", description = "The key they were made with.")
+    @Option(names = "--key", paramLabel = "NAME", description = "The key they were made with (default: the one the record names).")
     String keyName;
 
     @Option(names = "--store", paramLabel = "FILE", description = "The key store (default: $MAMORI_KEYSTORE, else ~/.mamori/keys.json).")
     Path store;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The re-linked CSV, written atomically.")
-    Path output;
+    @Option(names = "--trust-record", description = "DATA was filtered or reordered after processing, so it no longer matches the record's SHA-256: restore fpe columns with the record's key anyway.")
+    boolean trustRecord;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        if (tokens.isEmpty() && fpe.isEmpty()) {
-            throw new Main.UsageProblem("name the columns to restore with --token or --fpe");
+        Path rec = record != null ? record : Files.isRegularFile(Relink.defaultRecord(data)) ? Relink.defaultRecord(data) : null;
+        if (record != null && !Files.isRegularFile(record)) {
+            throw new Main.UsageProblem(Terminal.safe(record.toString()) + ": no such processing record");
         }
-        Key key;
+        Path keys = KeysCommand.storeOrDefault(store);
         try {
-            key = KeyStore.open(store != null ? store : KeysCommand.defaultStore()).get(keyName);
-        } catch (IOException | IllegalArgumentException e) {
+            OutputGuard.of().reads(data, "the input").reads(rec, "the processing record").reads(keys, "the key store")
+                    .writes(output, "--output").check();
+        } catch (IllegalArgumentException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
-        TableFile in = TableFile.read(data);
-        Dataset t = in.dataset();
-        UnaryOperator<String>[] restore = restorers(t, key);
-        List<String[]> rows = new ArrayList<>(t.rows().size());
-        int row = 1;
-        for (String[] r : t.rows()) {
-            String[] o = r.clone();
-            for (int c = 0; c < o.length; c++) {
-                if (restore[c] != null && o[c] != null && !o[c].isEmpty()) {
-                    try {
-                        o[c] = restore[c].apply(o[c]);
-                    } catch (IllegalArgumentException e) {
-                        throw new Main.UsageProblem(data + ": data row " + row + ", column '" + t.columns().get(c) + "': " + e.getMessage()
-                                + "; nothing was written");
-                    }
-                }
-            }
-            rows.add(o);
-            row++;
+        KeyStore ks = KeysCommand.open(keys, spec.commandLine().getErr());
+        Relink.Result r;
+        try {
+            r = Relink.run(data, output, ks, new Relink.Request(tokens, fpe, keyName, rec, trustRecord));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageProblem(e.getMessage());
         }
-        in.writeLike(output, new Dataset(t.columns(), rows));
+        var out = spec.commandLine().getOut();
+        out.printf("復元しました / restored: %s (%,d records)%n", Terminal.safe(output.toString()), r.rows());
+        r.columns().forEach((c, how) -> out.printf("  %s: %s%n", Terminal.safe(c), how));
         return 0;
-    }
-
-    @SuppressWarnings("unchecked")
-    private UnaryOperator<String>[] restorers(Dataset t, Key key) {
-        UnaryOperator<String>[] r = new UnaryOperator[t.columns().size()];
-        Tokenize token = new Tokenize(key);
-        FormatPreserving ff1 = new FormatPreserving(key);
-        try {
-            tokens.forEach(c -> r[t.column(c)] = token::detokenize);
-            fpe.forEach(c -> r[t.column(c)] = ff1::decrypt);
-        } catch (RuntimeException e) {
-            throw new Main.UsageProblem(e.getMessage());
-        }
-        return r;
     }
 }

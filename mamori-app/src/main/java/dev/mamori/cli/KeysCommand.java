@@ -2,6 +2,7 @@ package dev.mamori.cli;
 
 import dev.mamori.deid.Key;
 import dev.mamori.deid.KeyStore;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,8 +26,12 @@ import picocli.CommandLine.Parameters;
                 "  mamori keys new customers",
                 "  mamori keys list",
                 "  mamori keys rotate customers      # new version; older versions stay for re-linking",
+                "  mamori keys protect               # protect the store with a password (for a server or a shared machine)",
+                "",
+                "A protected store asks for its password, or takes it from MAMORI_KEYSTORE_PASSWORD. Changes are locked:"
+                        + " several processes may create and rotate keys at once without losing one.",
                 ""},
-        subcommands = {KeysCommand.New.class, KeysCommand.ListKeys.class, KeysCommand.Rotate.class})
+        subcommands = {KeysCommand.New.class, KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Protect.class})
 public final class KeysCommand implements Runnable {
 
     @Option(names = "--store", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -45,6 +50,47 @@ public final class KeysCommand implements Runnable {
         return store != null ? store : defaultStore();
     }
 
+    /** The store named by --store, else the default one. */
+    static Path storeOrDefault(Path store) {
+        return store != null ? store : defaultStore();
+    }
+
+    /**
+     * Opens an existing store for deid and relink, asking for its password if it is protected
+     * (MAMORI_KEYSTORE_PASSWORD, else a prompt on the terminal).
+     */
+    static KeyStore open(Path p, PrintWriter err) {
+        try {
+            KeyStore ks = KeyStore.open(p, KeyStore.isProtected(p) ? password(p, "鍵ストアのパスワード / key store password: ") : null);
+            if (!ks.permissionsEnforced()) {
+                err.println("mamori: warning: " + Terminal.safe(p.toString()) + " is on a file system without POSIX permissions; protect it yourself");
+            }
+            return ks;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Main.UsageProblem("no key store at " + Terminal.safe(p.toString()) + " (create one with: mamori keys new NAME)");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+    }
+
+    /** The password of a protected store: $MAMORI_KEYSTORE_PASSWORD, else asked on the terminal (never echoed). */
+    static char[] password(Path store, String prompt) {
+        String env = System.getenv("MAMORI_KEYSTORE_PASSWORD");
+        if (env != null && !env.isEmpty()) {
+            return env.toCharArray();
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new Main.UsageProblem("key store " + Terminal.safe(store.toString()) + " is password-protected: set MAMORI_KEYSTORE_PASSWORD,"
+                    + " or run on a terminal to type it");
+        }
+        char[] pw = console.readPassword("%s", prompt);
+        if (pw == null || pw.length == 0) {
+            throw new Main.UsageProblem("no password given");
+        }
+        return pw;
+    }
+
     /** $MAMORI_KEYSTORE, else ~/.mamori/keys.json. */
     static Path defaultStore() {
         String env = System.getenv("MAMORI_KEYSTORE");
@@ -53,13 +99,14 @@ public final class KeysCommand implements Runnable {
 
     KeyStore openOrCreate(boolean create) {
         Path p = storePath();
+        if (!create) {
+            return open(p, spec.commandLine().getErr());
+        }
         try {
-            KeyStore ks = Files.exists(p) ? KeyStore.open(p) : create ? KeyStore.create(p) : null;
-            if (ks == null) {
-                throw new Main.UsageProblem("no key store at " + p + " (create one with: mamori keys new NAME)");
-            }
+            KeyStore ks = Files.exists(p) ? open(p, spec.commandLine().getErr()) : KeyStore.openOrCreate(p, null);
             if (!ks.permissionsEnforced()) {
-                spec.commandLine().getErr().println("mamori: warning: " + p + " is on a file system without POSIX permissions; protect it yourself");
+                spec.commandLine().getErr().println("mamori: warning: " + Terminal.safe(p.toString())
+                        + " is on a file system without POSIX permissions; protect it yourself");
             }
             return ks;
         } catch (IOException | IllegalArgumentException e) {
@@ -126,6 +173,55 @@ public final class KeysCommand implements Runnable {
                 throw new Main.UsageProblem(e.getMessage());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "protect", mixinStandardHelpOptions = true,
+            description = {"Set, change or remove the key store's password. The keys stay the same; the store is encrypted"
+                    + " (AES-256-GCM under a key derived from the password with Argon2id). Without a terminal the new password"
+                    + " comes from MAMORI_KEYSTORE_NEW_PASSWORD (and the current one from MAMORI_KEYSTORE_PASSWORD).",
+                    "Forgetting the password loses the keys, and with them every way back to the people in 仮名加工情報."})
+    static final class Protect implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Option(names = "--remove", description = "Remove the password (the file's mode 600 is then its only protection).")
+        boolean remove;
+
+        @Override
+        public Integer call() {
+            KeyStore ks = parent.openOrCreate(false);
+            char[] pw = remove ? null : newPassword(parent.storePath());
+            try {
+                ks.protect(pw);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new Main.UsageProblem(e.getMessage());
+            }
+            parent.spec.commandLine().getOut().println(remove ? "password removed: " + Terminal.safe(ks.path().toString())
+                    : "password set: " + Terminal.safe(ks.path().toString()));
+            return 0;
+        }
+
+        private static char[] newPassword(Path store) {
+            String env = System.getenv("MAMORI_KEYSTORE_NEW_PASSWORD");
+            char[] a;
+            if (env != null && !env.isEmpty()) {
+                a = env.toCharArray();
+            } else {
+                java.io.Console console = System.console();
+                if (console == null) {
+                    throw new Main.UsageProblem("give the new password in MAMORI_KEYSTORE_NEW_PASSWORD, or run on a terminal");
+                }
+                a = console.readPassword("新しいパスワード / new password: ");
+                char[] b = console.readPassword("もう一度 / again: ");
+                if (a != null && !java.util.Arrays.equals(a, b)) {
+                    throw new Main.UsageProblem("the two passwords differ; nothing changed");
+                }
+            }
+            if (a == null || a.length < 8) {
+                throw new Main.UsageProblem("a password of at least 8 characters, please; nothing changed");
+            }
+            return a;
         }
     }
 }

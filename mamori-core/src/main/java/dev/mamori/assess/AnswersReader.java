@@ -1,5 +1,9 @@
 package dev.mamori.assess;
 
+import dev.mamori.yaml.YamlException;
+import dev.mamori.yaml.YamlNode;
+import dev.mamori.yaml.Suggest;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,8 +34,21 @@ final class AnswersReader {
         this.file = file;
     }
 
+    /** A questionnaire or answers file's UTF-8 text; anything else is an {@link AssessException} with the place. */
+    static String readUtf8(Path file) throws java.io.IOException {
+        try {
+            return YamlNode.readUtf8(file);
+        } catch (YamlException e) {
+            throw new AssessException(e);
+        }
+    }
+
     static Answers read(String file, String text, Path baseDir, Questionnaire given, boolean allowMissing) {
-        return new AnswersReader(file).read(YamlNode.parse(file, text), baseDir, given, allowMissing);
+        try {
+            return new AnswersReader(file).read(YamlNode.parse(file, text), baseDir, given, allowMissing);
+        } catch (YamlException e) {
+            throw new AssessException(e);
+        }
     }
 
     private Answers read(YamlNode root, Path baseDir, Questionnaire given, boolean allowMissing) {
@@ -63,7 +80,7 @@ final class AnswersReader {
             Question question = questions.get(id);
             if (question == null) {
                 String near = Suggest.nearest(e.getKey(), questions.keySet());
-                problems.add(e.getValue().problem(e.getKey(), "no such question in " + q.id() + " " + q.version(),
+                problems.add(Problem.at(e.getValue(), e.getKey(), "no such question in " + q.id() + " " + q.version(),
                         near == null ? null : "did you mean " + near + "?"));
                 reported.add(near);
                 continue;
@@ -86,7 +103,7 @@ final class AnswersReader {
                         + "to these answers (applies_when)", "remove the answer or check the answers it depends on"));
             } else if (a == null && applies && question.required() && !allowMissing && !reported.contains(question.id())) {
                 YamlNode where = root.get("answers");
-                problems.add(where.problem(question.id(), "required, not answered",
+                problems.add(Problem.at(where, question.id(), "required, not answered",
                         question.answerSet() == null ? null : "choices: " + choices(question.answerSet())));
             }
         }
@@ -120,7 +137,7 @@ final class AnswersReader {
             }
         }
         if (!Questionnaire.BUNDLED.contains(ref)) {
-            throw new AssessException(root.get("questionnaire").problem(null, "no bundled questionnaire \"" + ref + "\"",
+            throw new AssessException(Problem.at(root.get("questionnaire"), null, "no bundled questionnaire \"" + ref + "\"",
                     Suggest.didYouMean(ref, Questionnaire.BUNDLED) != null ? Suggest.didYouMean(ref, Questionnaire.BUNDLED)
                             : "bundled: " + String.join(", ", Questionnaire.BUNDLED) + "; or give a file path"));
         }
@@ -138,8 +155,8 @@ final class AnswersReader {
         if (node.isMap()) {
             try {
                 node.only(ANSWER, "an answer");
-            } catch (AssessException e) {
-                e.problems().forEach(p -> problems.add(new Problem(p.file(), p.line(), p.column(), writtenId, p.message(), p.suggestion())));
+            } catch (YamlException e) {
+                problems.add(Problem.of(e, writtenId));
                 return null;
             }
             value = node.get("answer");
@@ -150,7 +167,7 @@ final class AnswersReader {
             if (comment == null && evidence == null) {
                 return null; // an empty answer (as in a fresh template) is no answer
             }
-            problems.add(node.problem(writtenId, "a comment without an answer", null));
+            problems.add(Problem.at(node, writtenId, "a comment without an answer", null));
             return null;
         }
         Response r = switch (q.type()) {
@@ -171,7 +188,7 @@ final class AnswersReader {
             case DATE -> {
                 String t = value.text();
                 if (!q.accepts(t)) {
-                    problems.add(value.problem(writtenId, "\"" + t + "\" is not a date", "write 2023-12-21 or 令和5年12月21日"));
+                    problems.add(Problem.at(value, writtenId, "\"" + t + "\" is not a date", "write 2023-12-21 or 令和5年12月21日"));
                     yield null;
                 }
                 yield new Response.Written(t.trim());
@@ -179,7 +196,7 @@ final class AnswersReader {
             case NUMBER -> {
                 String t = value.text();
                 if (!q.accepts(t)) {
-                    problems.add(value.problem(writtenId, "\"" + t + "\" is not a number", null));
+                    problems.add(Problem.at(value, writtenId, "\"" + t + "\" is not a number", null));
                     yield null;
                 }
                 yield new Response.Written(t);
@@ -188,7 +205,7 @@ final class AnswersReader {
         };
         if (r == null) {
             if (q.type() == Question.Type.TEXT) {
-                problems.add(value.problem(writtenId, "expected text", null));
+                problems.add(Problem.at(value, writtenId, "expected text", null));
             }
             return null;
         }
@@ -198,7 +215,7 @@ final class AnswersReader {
     /** The choice key for what was written: a key, or a choice's Japanese or English label. */
     private String choiceKey(Question q, String writtenId, YamlNode value) {
         if (!value.isScalar()) {
-            problems.add(value.problem(writtenId, "expected one choice", "choices: " + choices(q.answerSet())));
+            problems.add(Problem.at(value, writtenId, "expected one choice", "choices: " + choices(q.answerSet())));
             return null;
         }
         String t = value.text().trim();
@@ -208,7 +225,7 @@ final class AnswersReader {
             }
         }
         String near = Suggest.didYouMean(t, q.answerSet().keys());
-        problems.add(value.problem(writtenId, "\"" + t + "\" is not a choice of this question",
+        problems.add(Problem.at(value, writtenId, "\"" + t + "\" is not a choice of this question",
                 (near == null ? "" : near + " ") + "choices: " + choices(q.answerSet())));
         return null;
     }
@@ -222,23 +239,23 @@ final class AnswersReader {
     private PlanItem planItem(YamlNode p, Map<String, Question> questions, Map<String, String> idMap, Map<String, Answer> answers) {
         try {
             p.only(PLAN, "a plan item");
-        } catch (AssessException e) {
-            problems.addAll(e.problems());
+        } catch (YamlException e) {
+            problems.add(Problem.of(e, null));
             return null;
         }
         String written = p.text("question");
         if (written == null) {
-            problems.add(p.problem(null, "a plan item needs question:", null));
+            problems.add(Problem.at(p, null, "a plan item needs question:", null));
             return null;
         }
         String id = idMap.getOrDefault(written, written);
         Question q = questions.get(id);
         if (q == null) {
-            problems.add(p.get("question").problem(written, "plan item for no such question", Suggest.didYouMean(written, questions.keySet())));
+            problems.add(Problem.at(p.get("question"), written, "plan item for no such question", Suggest.didYouMean(written, questions.keySet())));
             return null;
         }
         if (q.type() != Question.Type.CHOICE) {
-            problems.add(p.get("question").problem(written, "plan items are for choice questions", null));
+            problems.add(Problem.at(p.get("question"), written, "plan items are for choice questions", null));
             return null;
         }
         String expected = p.get("expected").missing() ? best(q) : choiceKey(q, written, p.get("expected"));
@@ -247,21 +264,21 @@ final class AnswersReader {
         }
         Answer current = answers.get(id);
         if (current != null && expected.equals(current.choiceKey())) {
-            problems.add(p.problem(written, "the plan expects \"" + expected + "\", which is already the answer", "remove the plan item"));
+            problems.add(Problem.at(p, written, "the plan expects \"" + expected + "\", which is already the answer", "remove the plan item"));
             return null;
         }
         Difficulty d = null;
         if (p.text("difficulty") != null) {
             d = Difficulty.parse(p.text("difficulty"));
             if (d == null) {
-                problems.add(p.get("difficulty").problem(written, "difficulty must be low, medium or high (低・中・高)", null));
+                problems.add(Problem.at(p.get("difficulty"), written, "difficulty must be low, medium or high (低・中・高)", null));
             }
         } else if (q.hint() != null) {
             d = q.hint().difficulty();
         }
         String due = p.text("due");
         if (due != null && !DATE_QUESTION.accepts(due)) {
-            problems.add(p.get("due").problem(written, "\"" + due + "\" is not a date", "write 2027-03-31 or 令和9年3月31日"));
+            problems.add(Problem.at(p.get("due"), written, "\"" + due + "\" is not a date", "write 2027-03-31 or 令和9年3月31日"));
         }
         return new PlanItem(id, p.text("action"), p.text("owner"), due, d, expected, p.line());
     }

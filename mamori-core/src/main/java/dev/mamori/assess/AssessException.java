@@ -17,6 +17,11 @@ public final class AssessException extends IllegalArgumentException {
         this(List.of(problem));
     }
 
+    /** What the YAML reader refused, as the one problem of a file. */
+    AssessException(dev.mamori.yaml.YamlException e) {
+        this(Problem.of(e, null));
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -1,5 +1,6 @@
 package dev.mamori.assess;
 
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class Assessment {
      * @throws AssessException with every problem found, each with file, line and question id
      */
     public static Answers open(Path answersFile, Questionnaire questionnaire, boolean allowMissing) throws IOException {
-        String text = YamlNode.readUtf8(answersFile);
+        String text = AnswersReader.readUtf8(answersFile);
         Path base = answersFile.toAbsolutePath().getParent();
         return AnswersReader.read(answersFile.toString(), text, base, questionnaire, allowMissing);
     }

@@ -1,5 +1,7 @@
 package dev.mamori.assess;
 
+import dev.mamori.yaml.Suggest;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +60,7 @@ public record Questionnaire(String id, String version, Label title, Label descri
 
     /** A questionnaire file. */
     public static Questionnaire load(Path file) throws IOException {
-        return QuestionnaireReader.read(file.toString(), YamlNode.readUtf8(file));
+        return QuestionnaireReader.read(file.toString(), AnswersReader.readUtf8(file));
     }
 
     /** Every question in order, by id. */

@@ -1,5 +1,9 @@
 package dev.mamori.assess;
 
+import dev.mamori.yaml.YamlException;
+import dev.mamori.yaml.YamlNode;
+import dev.mamori.yaml.Suggest;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +38,11 @@ final class QuestionnaireReader {
     }
 
     static Questionnaire read(String file, String text) {
-        return new QuestionnaireReader(file).read(YamlNode.parse(file, text));
+        try {
+            return new QuestionnaireReader(file).read(YamlNode.parse(file, text));
+        } catch (YamlException e) {
+            throw new AssessException(e);
+        }
     }
 
     private Questionnaire read(YamlNode root) {
@@ -91,9 +99,9 @@ final class QuestionnaireReader {
             String checkId = c.required("id");
             Condition when = condition(c.get("when"));
             checkCondition(when, c.get("when"), checkId);
-            checks.add(new Check(checkId, when, c.label(), c.text("source")));
+            checks.add(new Check(checkId, when, Label.of(c), c.text("source")));
         }
-        return new Questionnaire(id, version, root.label("title"), root.label("description"), root.label("source"),
+        return new Questionnaire(id, version, Label.of(root, "title"), Label.of(root, "description"), Label.of(root, "source"),
                 root.text("kind") == null ? "scored" : root.text("kind"), areas, computed, checks, rating(root.get("rating")),
                 previousVersions(root.get("previous_versions")), file);
     }
@@ -105,7 +113,7 @@ final class QuestionnaireReader {
     private List<Area> include(YamlNode at, Set<String> areaIds, List<YamlNode> computedNodes) {
         String id = at.text("include");
         if (!Questionnaire.BUNDLED.contains(id)) {
-            throw new AssessException(at.problem(null, "can only include a bundled questionnaire, not \"" + id + "\"",
+            throw new AssessException(Problem.at(at, null, "can only include a bundled questionnaire, not \"" + id + "\"",
                     Suggest.didYouMean(id, Questionnaire.BUNDLED)));
         }
         YamlNode inc = YamlNode.parse(id + ".yaml (bundled)", Questionnaire.bundledText(id));
@@ -137,7 +145,7 @@ final class QuestionnaireReader {
             if (na && value != null) {
                 throw c.error("a 該当なし (na) choice has no value");
             }
-            out.add(new Choice(key, c.label(), value, c.flag("deficiency", false), na, c.number("from"), c.number("below")));
+            out.add(new Choice(key, Label.of(c), value, c.flag("deficiency", false), na, c.number("from"), c.number("below")));
         }
         if (out.isEmpty()) {
             throw choices.error("answer set " + id + " has no choices");
@@ -159,7 +167,7 @@ final class QuestionnaireReader {
         for (YamlNode s : a.get("areas").items()) {
             subs.add(area(s, areaIds));
         }
-        Area area = new Area(id, a.label(), a.number("max"), a.text("source"), qs, subs);
+        Area area = new Area(id, Label.of(a), a.number("max"), a.text("source"), qs, subs);
         if (area.declaredMax() != null) {
             double sum = area.allQuestions().stream().mapToDouble(Question::maxScore).sum();
             if (Math.abs(sum - area.declaredMax()) > 1e-9) {
@@ -182,7 +190,7 @@ final class QuestionnaireReader {
         try {
             type = typeText == null ? Question.Type.CHOICE : Question.Type.valueOf(typeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AssessException(q.get("type").problem(id, "unknown type \"" + typeText + "\"", "choice, multi, text, date or number"));
+            throw new AssessException(Problem.at(q.get("type"), id, "unknown type \"" + typeText + "\"", "choice, multi, text, date or number"));
         }
         AnswerSet set = null;
         if (type == Question.Type.CHOICE || type == Question.Type.MULTI) {
@@ -192,7 +200,7 @@ final class QuestionnaireReader {
                 String name = q.text("answer_set") != null ? q.text("answer_set") : defaultSet;
                 set = sets.get(name);
                 if (set == null) {
-                    throw new AssessException(q.problem(id, name == null ? "no answer set (give answer_set, choices or defaults.answer_set)"
+                    throw new AssessException(Problem.at(q, id, name == null ? "no answer set (give answer_set, choices or defaults.answer_set)"
                             : "no answer set \"" + name + "\"", Suggest.didYouMean(name == null ? "" : name, sets.keySet())));
                 }
             }
@@ -206,9 +214,9 @@ final class QuestionnaireReader {
         if (!h.missing()) {
             Difficulty d = h.text("difficulty") == null ? null : Difficulty.parse(h.text("difficulty"));
             if (h.text("difficulty") != null && d == null) {
-                throw new AssessException(h.get("difficulty").problem(id, "difficulty must be low, medium or high (低・中・高)", null));
+                throw new AssessException(Problem.at(h.get("difficulty"), id, "difficulty must be low, medium or high (低・中・高)", null));
             }
-            hint = new Question.Hint(h.label(), d);
+            hint = new Question.Hint(Label.of(h), d);
         }
         Condition when = null;
         if (!q.get("applies_when").missing()) {
@@ -220,9 +228,9 @@ final class QuestionnaireReader {
         try {
             timing = onChange == null ? Question.Timing.AFTER : Question.Timing.valueOf(onChange.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AssessException(q.get("on_change").problem(id, "on_change must be before, after, with_revision or ignore", null));
+            throw new AssessException(Problem.at(q.get("on_change"), id, "on_change must be before, after, with_revision or ignore", null));
         }
-        Question question = new Question(id, areaId, type, q.label(), q.label("guidance"), q.text("source"),
+        Question question = new Question(id, areaId, type, Label.of(q), Label.of(q, "guidance"), q.text("source"),
                 type == Question.Type.CHOICE ? (weight == null ? defaultWeight : weight) : 0, set,
                 q.flag("required", defaultRequired), hint, when, q.text("ref"), timing, q.line());
         questions.put(id, question);
@@ -278,18 +286,18 @@ final class QuestionnaireReader {
         AnswerSet computedSet = computedSets.get(question);
         if (computedSet != null && !question.equals(owner)) {
             if (key != null && computedSet.find(key).isEmpty()) {
-                throw new AssessException(where.problem(owner, "computed item " + question + " has no result \"" + key + "\"",
+                throw new AssessException(Problem.at(where, owner, "computed item " + question + " has no result \"" + key + "\"",
                         "results: " + String.join(", ", computedSet.keys())));
             }
             return;
         }
         Question q = questions.get(question);
         if (q == null || question.equals(owner)) {
-            throw new AssessException(where.problem(owner, "the condition names "
+            throw new AssessException(Problem.at(where, owner, "the condition names "
                     + (q == null ? "no such question \"" + question + "\"" : "its own question"), Suggest.didYouMean(question, questions.keySet())));
         }
         if (key != null && (q.answerSet() == null || q.answerSet().find(key).isEmpty())) {
-            throw new AssessException(where.problem(owner, "question " + question + " has no choice \"" + key + "\"",
+            throw new AssessException(Problem.at(where, owner, "question " + question + " has no choice \"" + key + "\"",
                     q.answerSet() == null ? null : "choices: " + String.join(", ", q.answerSet().keys())));
         }
     }
@@ -305,7 +313,7 @@ final class QuestionnaireReader {
         for (YamlNode r : c.get("rules").items()) {
             String result = r.required("result");
             if (set.find(result).isEmpty()) {
-                throw new AssessException(r.get("result").problem(id, "\"" + result + "\" is not a choice of " + setName,
+                throw new AssessException(Problem.at(r.get("result"), id, "\"" + result + "\" is not a choice of " + setName,
                         "choices: " + String.join(", ", set.keys())));
             }
             Condition when;
@@ -326,9 +334,9 @@ final class QuestionnaireReader {
         try {
             onIncrease = inc == null ? Question.Timing.AFTER : Question.Timing.valueOf(inc.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AssessException(c.get("on_increase").problem(id, "on_increase must be before or after", null));
+            throw new AssessException(Problem.at(c.get("on_increase"), id, "on_increase must be before or after", null));
         }
-        return new Computed(id, c.label(), c.text("ref"), set, onIncrease, rules);
+        return new Computed(id, Label.of(c), c.text("ref"), set, onIncrease, rules);
     }
 
     private List<RatingBand> rating(YamlNode r) {
@@ -340,7 +348,7 @@ final class QuestionnaireReader {
                 throw b.error("rating bands need min, from the highest band down");
             }
             last = min;
-            out.add(new RatingBand(min, b.required("key"), b.label(), b.text("color")));
+            out.add(new RatingBand(min, b.required("key"), Label.of(b), b.text("color")));
         }
         return out;
     }

@@ -13,12 +13,17 @@ import java.util.stream.Collectors;
  *
  * @param column the column's header
  * @param role   its role in the policy (IDENTIFIER, QUASI_IDENTIFIER, SENSITIVE, INSENSITIVE, LINKING_ID)
- * @param action the processing, in Japanese
+ * @param method the policy's transform as written in a policy file (delete, fpe, …), for machines (relink)
+ * @param action the processing, in Japanese, for people
  * @param key    the key used, or {@code null}
  */
-public record ColumnAction(String column, String role, String action, KeyReference key) {
+public record ColumnAction(String column, String role, String method, String action, KeyReference key) {
 
-    /** A key named without its material. */
+    /**
+     * A key named without its material: name, version and fingerprint. The fingerprint (the first 32 bits
+     * of the key's SHA-256) is the key check value: relink compares it with the key it is given and
+     * refuses a different key before it writes anything.
+     */
     public record KeyReference(String name, int version, String fingerprint) {
 
         public static KeyReference of(Key key) {
@@ -34,23 +39,66 @@ public record ColumnAction(String column, String role, String action, KeyReferen
     public ColumnAction {
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(method, "method");
         Objects.requireNonNull(action, "action");
     }
 
     /** The column processed by {@code transform}. */
     public static ColumnAction of(String column, String role, Transform transform) {
         KeyReference key = keyOf(transform);
-        return new ColumnAction(column, role, describe(transform, key), key);
+        return new ColumnAction(column, role, methodOf(transform), describe(transform, key), key);
     }
 
     /** The column generalised to a level of its hierarchy (施行規則34条5号). */
     public static ColumnAction generalised(String column, String role, int level) {
-        return new ColumnAction(column, role, "一般化(レベル" + level + ")", null);
+        return new ColumnAction(column, role, "generalize", "一般化(レベル" + level + ")", null);
     }
 
     /** The column left as it was. */
     public static ColumnAction kept(String column, String role) {
-        return new ColumnAction(column, role, "加工なし", null);
+        return new ColumnAction(column, role, "keep", "加工なし", null);
+    }
+
+    /**
+     * What a policy's column became in a run.
+     *
+     * @param level the generalisation level chosen for a generalised column (else ignored)
+     * @param key   the key of pseudonym, token and fpe columns (else ignored)
+     */
+    public static ColumnAction of(String column, Policy.Column c, Integer level, Key key) {
+        String role = c.role().name().toLowerCase(java.util.Locale.ROOT);
+        return switch (c.method()) {
+            case DELETE -> of(column, role, new Delete());
+            case PSEUDONYM -> of(column, role, new KeyedPseudonym(key, "P-"));
+            case TOKEN -> of(column, role, new Tokenize(key));
+            case FPE -> of(column, role, new FormatPreserving(key));
+            case MASK -> of(column, role, new Mask());
+            case GENERALIZE -> generalised(column, role, level == null ? 0 : level);
+            case RANDOM_ID -> new ColumnAction(column, role, "random_id", "復元できないIDに置換（鍵は実行後に破棄）", null);
+            case REDACT -> of(column, role, new RedactText());
+            case KEEP -> kept(column, role);
+        };
+    }
+
+    private static String methodOf(Transform t) {
+        if (t instanceof Delete) {
+            return "delete";
+        } else if (t instanceof Mask) {
+            return "mask";
+        } else if (t instanceof KeyedPseudonym) {
+            return "pseudonym";
+        } else if (t instanceof Tokenize) {
+            return "token";
+        } else if (t instanceof FormatPreserving) {
+            return "fpe";
+        } else if (t instanceof RedactText) {
+            return "redact";
+        } else if (t instanceof TopBottomCode) {
+            return "top_bottom_code";
+        } else if (t instanceof DateCoarsen) {
+            return "date_coarsen";
+        }
+        return "numeric_band";
     }
 
     private static KeyReference keyOf(Transform t) {

@@ -1,9 +1,5 @@
 package dev.mamori.deid;
 
-import dev.mamori.detect.Detector;
-import dev.mamori.detect.Finding;
-import dev.mamori.detect.LegalCategory;
-import dev.mamori.detect.PiiType;
 import dev.mamori.risk.Dataset;
 import dev.mamori.risk.Hierarchy;
 import dev.mamori.risk.LatticeSearch;
@@ -11,9 +7,10 @@ import dev.mamori.risk.PrivacyModel;
 import dev.mamori.risk.RiskAnalyzer;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
+import dev.mamori.table.ReadSummary;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,17 +52,17 @@ public final class Deidentifier {
             String name = e.getKey();
             Policy.Column c = e.getValue();
             int col = data.column(name);
-            switch (c.transform()) {
-                case "delete" -> deleted.add(name);
-                case "generalize" -> {
+            switch (c.method()) {
+                case DELETE -> deleted.add(name);
+                case GENERALIZE -> {
                     hierarchies.add(Hierarchies.resolve(name, c.hierarchy(), data, col, baseDir));
                     qi.add(name);
                 }
-                case "random_id" -> apply(rows, col, new KeyedPseudonym(throwaway, "R-"));
-                case "redact" -> apply(rows, col, new RedactText());
-                case "mask" -> apply(rows, col, new Mask());
-                case "keep" -> checkKept(data, name, col);
-                default -> throw new IllegalArgumentException("column '" + name + "': transform " + c.transform()
+                case RANDOM_ID -> apply(rows, col, new KeyedPseudonym(throwaway, "R-"));
+                case REDACT -> apply(rows, col, new RedactText());
+                case MASK -> apply(rows, col, new Mask());
+                case KEEP -> checkKept(data, name, col);
+                case PSEUDONYM, TOKEN, FPE -> throw new IllegalArgumentException("column '" + name + "': transform " + c.method().yamlName()
                         + " keeps a way back to the person; 匿名加工情報 must not be restorable (施行規則34条"
                         + (c.role() == Policy.Role.LINKING_ID ? "3号); use random_id" : "); use delete, random_id, redact or generalize"));
             }
@@ -89,99 +86,78 @@ public final class Deidentifier {
     }
 
     /**
-     * Pseudonymous mode (仮名加工情報, 施行規則31条): descriptions that identify a person deleted or
-     * replaced by a 仮ID (1号), every 個人識別符号 deleted or replaced by a 仮ID that has no
+     * Pseudonymous mode (仮名加工情報, 施行規則31条) on a table in memory: descriptions that identify a person
+     * deleted or replaced by a 仮ID (1号), every 個人識別符号 deleted or replaced by a 仮ID that has no
      * regularity to restore it without the key (2号; a reversible token is refused), items whose
      * misuse could cause financial damage deleted (3号). The key comes from the key store and stays
-     * there: it is 削除情報等 (法41条2項) and never travels with the data.
+     * there: it is 削除情報等 (法41条2項) and never travels with the data. For files of any length use
+     * {@link #pseudonymize(Path, Policy, Key, Path)}.
      *
      * @param key the key for pseudonym and token columns, or null when the policy has none
      */
     public static Result pseudonymize(Dataset data, Policy policy, Key key) {
-        if (policy.mode() != Mode.PSEUDONYMOUS) {
-            throw new IllegalArgumentException("this policy is for " + policy.mode() + "; pseudonymize needs mode pseudonymous");
+        Pseudonymizer p = new Pseudonymizer(data.columns(), policy, key);
+        List<String[]> out = new ArrayList<>(data.rows().size());
+        for (String[] r : data.rows()) {
+            out.add(p.apply(java.util.Arrays.asList(r)));
         }
-        checkColumns(data, policy);
-        Set<String> deleted = new HashSet<>();
-        List<String[]> rows = new ArrayList<>(data.rows().size());
-        data.rows().forEach(r -> rows.add(r.clone()));
-        for (Map.Entry<String, Policy.Column> e : policy.columns().entrySet()) {
-            String name = e.getKey();
-            String t = e.getValue().transform();
-            int col = data.column(name);
-            if (!t.equals("delete")) {
-                checkPseudonymous(data, name, col, t);
-            }
-            switch (t) {
-                case "delete" -> deleted.add(name);
-                case "pseudonym" -> apply(rows, col, new KeyedPseudonym(need(key, name), "P-"));
-                case "token" -> apply(rows, col, new Tokenize(need(key, name)));
-                case "fpe" -> apply(rows, col, new FormatPreserving(need(key, name)));
-                case "mask" -> apply(rows, col, new Mask());
-                case "random_id" -> apply(rows, col, new KeyedPseudonym(Key.ephemeral("linking-ids"), "R-"));
-                case "redact" -> apply(rows, col, new RedactText());
-                case "keep" -> {
+        p.finish();
+        return new Result(new Dataset(p.outputHeader(), out), null, null, null, 0);
+    }
+
+    /**
+     * What a streamed run did.
+     *
+     * @param rowsIn       records read
+     * @param rowsOut      records written
+     * @param read         how the input was read (format, encoding, delimiter)
+     * @param outputSha256 SHA-256 of the output's bytes
+     */
+    public record Streamed(long rowsIn, long rowsOut, ReadSummary read, String outputSha256) {
+    }
+
+    /**
+     * 仮名加工情報 from a CSV/TSV of any length, in one pass: rows are read, processed and written as they
+     * come, every kept column is checked on every row, and the output (in the input's encoding and
+     * delimiter) appears only when the whole input was processed; damaged input or a refused column
+     * stops the run and writes nothing.
+     */
+    public static Streamed pseudonymize(Path input, Policy policy, Key key, Path output) throws IOException {
+        ReadSummary[] read = {null};
+        try (CsvOutput out = TableStream.output(input, output, read)) {
+            Pseudonymizer[] p = {null};
+            read[0] = TableStream.read(input, new TableStream.Rows() {
+                @Override
+                public void table(String sheet, List<String> header) {
+                    p[0] = new Pseudonymizer(header, policy, key);
+                    write(out, p[0].outputHeader());
                 }
-                default -> throw new IllegalArgumentException("column '" + name + "': " + t + " is for 匿名加工情報; in 仮名加工情報 "
-                        + "use delete, pseudonym, token, fpe, mask, random_id, redact or keep");
-            }
-        }
-        List<Integer> kept = new ArrayList<>();
-        for (int c = 0; c < data.columns().size(); c++) {
-            if (!deleted.contains(data.columns().get(c))) {
-                kept.add(c);
-            }
-        }
-        List<String[]> out = new ArrayList<>(rows.size());
-        for (String[] r : rows) {
-            String[] o = new String[kept.size()];
-            for (int i = 0; i < o.length; i++) {
-                o[i] = r[kept.get(i)];
-            }
-            out.add(o);
-        }
-        return new Result(new Dataset(kept.stream().map(data.columns()::get).toList(), out), null, null, null, 0);
-    }
 
-    private static Key need(Key key, String column) {
-        if (key == null) {
-            throw new IllegalArgumentException("column '" + column + "' needs a key: name one from the key store (mamori keys new NAME)");
-        }
-        return key;
-    }
-
-    /** What 施行規則31条 forbids to keep, or to replace reversibly, in a column that is not deleted. */
-    private static void checkPseudonymous(Dataset data, String name, int col, String transform) {
-        Map<PiiType, Integer> cells = cellsByType(data, name, col);
-        for (Map.Entry<PiiType, Integer> e : cells.entrySet()) {
-            PiiType t = e.getKey();
-            if (e.getValue() < 2 && e.getValue() < data.rows().size()) {
-                continue;
+                @Override
+                public void row(long row, long line, List<String> cells) {
+                    String[] r;
+                    try {
+                        r = p[0].apply(cells);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(input + ": line " + line + ": " + e.getMessage(), null);
+                    }
+                    write(out, java.util.Arrays.asList(r));
+                }
+            });
+            if (p[0] == null) {
+                throw new IllegalArgumentException(input + ": no header row; a policy names the columns of a table");
             }
-            String why = null;
-            if (t == PiiType.CREDIT_CARD || t == PiiType.BANK_ACCOUNT) {
-                why = "items whose misuse could cause financial damage must be deleted (施行規則31条3号)";
-            } else if (t.category() == LegalCategory.IDENTIFICATION_CODE && !transform.equals("pseudonym") && !transform.equals("random_id")) {
-                why = "個人識別符号 must be deleted or replaced without a way back (施行規則31条2号); use delete or pseudonym";
-            } else if ((t == PiiType.PERSON || t == PiiType.EMAIL || t == PiiType.PHONE) && transform.equals("keep")) {
-                why = "descriptions that identify a person must be deleted or replaced (施行規則31条1号); use delete or pseudonym";
-            }
-            if (why != null) {
-                throw new IllegalArgumentException("column '" + name + "' holds " + t + " in " + e.getValue() + " cells: " + why);
-            }
+            long rows = p[0].finish();
+            return new Streamed(rows, rows, read[0], out.commit());
         }
     }
 
-    /** How many of the column's cells hold each type of personal information. */
-    private static Map<PiiType, Integer> cellsByType(Dataset data, String name, int col) {
-        Detector detector = Detector.all();
-        Map<PiiType, Integer> cells = new EnumMap<>(PiiType.class);
-        for (String[] row : data.rows()) {
-            for (Finding f : detector.detect(row[col], detector.contextFor(name))) {
-                cells.merge(f.type(), 1, Integer::sum);
-            }
+    private static void write(CsvOutput out, List<String> record) {
+        try {
+            out.write(record);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return cells;
     }
 
     private static void apply(List<String[]> rows, int col, Transform t) {
@@ -191,29 +167,31 @@ public final class Deidentifier {
     }
 
     static void checkColumns(Dataset data, Policy policy) {
+        checkColumns(data.columns(), policy);
+    }
+
+    /** Every column of the input is named in the policy, and every column the policy names is in the input. */
+    static void checkColumns(List<String> header, Policy policy) {
         Set<String> named = new LinkedHashSet<>(policy.columns().keySet());
-        for (String n : named) {
-            data.column(n); // an unknown name lists the columns that exist
+        List<String> missing = named.stream().filter(n -> !header.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the policy names " + missing + ", which the input does not have; its columns are " + header);
         }
-        List<String> unnamed = data.columns().stream().filter(c -> !named.contains(c)).toList();
+        List<String> unnamed = header.stream().filter(c -> !named.contains(c)).toList();
         if (!unnamed.isEmpty()) {
             throw new IllegalArgumentException("every column needs a role; the policy does not name " + unnamed);
+        }
+        if (new HashSet<>(header).size() != header.size()) {
+            throw new IllegalArgumentException("the input names a column twice; every column needs a name of its own");
         }
     }
 
     /** 施行規則34条1号・2号: no 個人識別符号 and no description that identifies a person may stay in a kept column. */
     static void checkKept(Dataset data, String name, int col) {
-        Map<PiiType, Integer> cells = cellsByType(data, name, col);
-        for (Map.Entry<PiiType, Integer> e : cells.entrySet()) {
-            PiiType t = e.getKey();
-            boolean identifying = t.category() == LegalCategory.IDENTIFICATION_CODE || t == PiiType.PERSON
-                    || t == PiiType.EMAIL || t == PiiType.PHONE || t == PiiType.ADDRESS || t == PiiType.CREDIT_CARD
-                    || t == PiiType.BANK_ACCOUNT;
-            if (identifying && (e.getValue() >= 2 || e.getValue() == data.rows().size())) {
-                throw new IllegalArgumentException("column '" + name + "' holds " + t + " in " + e.getValue() + " cells: 匿名加工情報 "
-                        + "may not keep 個人識別符号 or descriptions that identify a person (施行規則34条1号・2号); delete it, or "
-                        + "make it a quasi-identifier with a hierarchy");
-            }
+        ColumnCheck check = ColumnCheck.of(name, Mode.ANONYMOUS, Policy.Method.KEEP);
+        for (String[] row : data.rows()) {
+            check.accept(row[col]);
         }
+        check.finish(data.rows().size());
     }
 }

@@ -1,32 +1,27 @@
 package dev.mamori.deid;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A file of named keys: the 削除情報等 of 仮名加工情報 (個人情報保護法41条2項, 施行規則32条) and the
@@ -34,16 +29,23 @@ import java.util.TreeMap;
  * processed data and protected. Keep the file outside any output folder; its location is the
  * caller's choice.
  *
- * <p>The file is JSON holding, per name, every version of a 256-bit key from {@link java.security.SecureRandom}
- * in base64. On POSIX file systems it is created with mode 600 (owner read and write only), and
- * {@link #open(Path)} refuses a store that group or others may read or write. On other file systems
- * (Windows, FAT) no mode can be set: the store still works, {@link #permissionsEnforced()} is
- * {@code false}, and the caller must say so and protect the folder by other means. Every change is
- * written to a temporary file beside the store and renamed over it, so a crash leaves the old store
- * or the new one, never half of one. One process at a time should change a store.
+ * <p>The file holds, per name, every version of a 256-bit key from {@link java.security.SecureRandom}
+ * ({@link KeyStoreFile} describes the format, plain or password-protected). On POSIX file systems it is
+ * created with mode 600 (owner read and write only), and {@link #open} refuses a store that group or
+ * others may read or write. On other file systems (Windows, FAT) no mode can be set: the store still
+ * works, {@link #permissionsEnforced()} is {@code false}, and the caller must say so and protect the
+ * folder by other means.
+ *
+ * <p>Changes are safe under concurrency: every change takes an exclusive lock (a lock file beside the
+ * store, locked with the operating system's file lock, and a lock within this process), reads the
+ * store again under that lock, applies the change to what is on disk and writes it to a temporary
+ * file renamed over the store. Parallel {@code keys new} and {@code keys rotate} from several
+ * processes therefore never lose a key or a version, and a crash leaves the old store or the new one.
+ * A store given through a symbolic link is written through the link: the file it points to is
+ * replaced, the link stays.
  *
  * <p>Keys are never printed: {@link #list()} gives names, versions, creation dates and fingerprints,
- * and no exception message carries key material.
+ * and no exception message carries key material or the password.
  */
 public final class KeyStore {
 
@@ -51,19 +53,23 @@ public final class KeyStore {
     public record KeyInfo(String name, int version, Instant created, String fingerprint) {
     }
 
-    private static final String FORMAT = "mamori-keystore";
     private static final Set<PosixFilePermission> OWNER_ONLY =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One lock per store file within this process (the OS lock is per process, not per thread). */
+    private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
+    /** The store file itself, symbolic links resolved. */
     private final Path path;
     private final boolean posix;
-    /** name → versions, oldest first. */
-    private final Map<String, List<Key>> keys;
+    /** The password-derived key, or null for a plain store. */
+    private KeyStoreFile.Protection protection;
+    /** name → versions, oldest first: what the file held when last read or written. */
+    private Map<String, List<Key>> keys;
 
-    private KeyStore(Path path, boolean posix, Map<String, List<Key>> keys) {
+    private KeyStore(Path path, boolean posix, KeyStoreFile.Protection protection, Map<String, List<Key>> keys) {
         this.path = path;
         this.posix = posix;
+        this.protection = protection;
         this.keys = keys;
     }
 
@@ -71,41 +77,54 @@ public final class KeyStore {
      * Creates an empty store at {@code path}, mode 600 where the file system allows it; folders it has
      * to make for it get mode 700. Refuses to overwrite anything.
      *
+     * @param password a password to protect the store with, or null for a plain store (mode 600 only)
      * @throws FileAlreadyExistsException if there is a file at {@code path}
      */
+    public static KeyStore create(Path path, char[] password) throws IOException {
+        Path p = resolve(path);
+        makeFolder(p.getParent());
+        return locked(p, () -> {
+            if (Files.exists(p)) {
+                throw new FileAlreadyExistsException(p.toString(), null,
+                        "a file is already there; open it as a key store, or choose another path");
+            }
+            KeyStore s = new KeyStore(p, isPosix(p.getParent()),
+                    password == null ? null : KeyStoreFile.Protection.create(password), new TreeMap<>());
+            s.save();
+            return s;
+        });
+    }
+
+    /** A plain store (no password). */
     public static KeyStore create(Path path) throws IOException {
-        Path p = path.toAbsolutePath();
-        if (Files.exists(p)) {
-            throw new FileAlreadyExistsException(p.toString(), null,
-                    "a file is already there; open it as a key store, or choose another path");
-        }
-        Path dir = p.getParent();
-        if (!Files.isDirectory(dir)) {
-            Path existing = dir;
-            while (existing != null && !Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            if (existing != null && isPosix(existing)) {
-                // folders made for the store are the owner's alone too
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(EnumSet.of(
-                        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)));
-            } else {
-                Files.createDirectories(dir);
-            }
-        }
-        KeyStore s = new KeyStore(p, isPosix(dir), new TreeMap<>());
-        s.save();
-        return s;
+        return create(path, null);
+    }
+
+    /**
+     * Opens the store at {@code path}, creating it (plain, or protected by {@code password}) when there
+     * is none; two processes doing this at once get the same store.
+     */
+    public static KeyStore openOrCreate(Path path, char[] password) throws IOException {
+        Path p = resolve(path);
+        makeFolder(p.getParent());
+        return locked(p, () -> Files.exists(p) ? open(p, password) : create(p, password));
+    }
+
+    /** Opens a plain store. */
+    public static KeyStore open(Path path) throws IOException {
+        return open(path, null);
     }
 
     /**
      * Opens an existing store.
      *
+     * @param password the store's password, or null for a plain store
      * @throws NoSuchFileException if there is none at {@code path}
-     * @throws IllegalArgumentException if group or others may read or write it, or it is not a key store
+     * @throws IllegalArgumentException if group or others may read or write it, it is not a key store,
+     *     it is protected and no or a wrong password was given
      */
-    public static KeyStore open(Path path) throws IOException {
-        Path p = path.toAbsolutePath();
+    public static KeyStore open(Path path, char[] password) throws IOException {
+        Path p = resolve(path);
         if (!Files.isRegularFile(p)) {
             throw new NoSuchFileException(p.toString(), null, "no key store there; create one first");
         }
@@ -118,13 +137,16 @@ public final class KeyStore {
                         + " readable by their owner alone; run: chmod 600 '" + p + "'");
             }
         }
-        return new KeyStore(p, posix, read(p));
+        KeyStoreFile.Contents c = KeyStoreFile.read(p, password);
+        return new KeyStore(p, posix, c.protection(), c.keys());
     }
 
-    private static boolean isPosix(Path dir) throws IOException {
-        return Files.getFileStore(dir).supportsFileAttributeView("posix");
+    /** Whether the store at {@code path} is password-protected (without reading any key). */
+    public static boolean isProtected(Path path) throws IOException {
+        return KeyStoreFile.isProtected(resolve(path));
     }
 
+    /** The store file (symbolic links resolved). */
     public Path path() {
         return path;
     }
@@ -134,37 +156,54 @@ public final class KeyStore {
         return posix;
     }
 
+    /** Whether the store is password-protected. */
+    public synchronized boolean passwordProtected() {
+        return protection != null;
+    }
+
     /** Makes and saves a new random key, version 1. */
-    public synchronized Key newKey(String name) throws IOException {
+    public Key newKey(String name) throws IOException {
         Key.checkName(name);
-        if (keys.containsKey(name)) {
-            throw new IllegalArgumentException("key store " + path + " already has a key named '" + name
-                    + "'; rotate it to make a new version, or choose another name");
-        }
-        Key k = new Key(name, 1, Instant.now(), Key.random());
-        keys.put(name, new ArrayList<>(List.of(k)));
-        saveOrUndo(() -> keys.remove(name));
-        return k;
+        return change(fresh -> {
+            if (fresh.containsKey(name)) {
+                throw new IllegalArgumentException("key store " + path + " already has a key named '" + name
+                        + "'; rotate it to make a new version, or choose another name");
+            }
+            Key k = new Key(name, 1, Instant.now(), Key.random());
+            fresh.put(name, new ArrayList<>(List.of(k)));
+            return k;
+        });
     }
 
     /** Makes and saves a new version of a key; the older versions are kept so earlier output can be re-linked. */
-    public synchronized Key rotate(String name) throws IOException {
-        List<Key> versions = versions(name);
-        Key k = new Key(name, versions.get(versions.size() - 1).version() + 1, Instant.now(), Key.random());
-        versions.add(k);
-        saveOrUndo(() -> versions.remove(versions.size() - 1));
-        return k;
+    public Key rotate(String name) throws IOException {
+        return change(fresh -> {
+            List<Key> versions = versions(fresh, name);
+            Key k = new Key(name, versions.get(versions.size() - 1).version() + 1, Instant.now(), Key.random());
+            versions.add(k);
+            return k;
+        });
+    }
+
+    /**
+     * Sets, changes or (with null) removes the store's password. The keys stay the same.
+     */
+    public void protect(char[] newPassword) throws IOException {
+        change(fresh -> {
+            protection = newPassword == null ? null : KeyStoreFile.Protection.create(newPassword);
+            return null;
+        });
     }
 
     /** The newest version of a key. */
     public synchronized Key get(String name) {
-        List<Key> v = versions(name);
+        List<Key> v = versions(keys, name);
         return v.get(v.size() - 1);
     }
 
     /** One version of a key, for re-linking data processed before a rotation. */
     public synchronized Key get(String name, int version) {
-        return versions(name).stream().filter(k -> k.version() == version).findFirst()
+        return versions(keys, name).stream().filter(k -> k.version() == version).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("key '" + name + "' has no version " + version
                         + " in " + path + "; it has versions 1 to " + get(name).version()));
     }
@@ -178,95 +217,122 @@ public final class KeyStore {
     }
 
     @Override
-    public String toString() {
-        return "KeyStore[" + path + ", " + keys.size() + " keys]";
+    public synchronized String toString() {
+        return "KeyStore[" + path + ", " + keys.size() + " keys" + (protection != null ? ", password-protected" : "") + "]";
     }
 
-    private List<Key> versions(String name) {
+    private static List<Key> versions(Map<String, List<Key>> keys, String name) {
         List<Key> v = keys.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("no key named '" + name + "' in key store " + path
+            throw new IllegalArgumentException("no key named '" + name + "' in the key store"
                     + (keys.isEmpty() ? "; it holds no keys yet" : "; it holds: " + String.join(", ", keys.keySet())));
         }
         return v;
     }
 
-    private void saveOrUndo(Runnable undo) throws IOException {
-        try {
-            save();
-        } catch (IOException | RuntimeException e) {
-            undo.run();
-            throw e;
-        }
+    /** What a change does to the store as it is on disk (under the lock); what it returns is returned. */
+    @FunctionalInterface
+    private interface Change<T> {
+        T apply(Map<String, List<Key>> fresh) throws IOException;
+    }
+
+    /** Under the lock: re-reads the file, applies the change, saves; on failure the file and this object stay as they were. */
+    private synchronized <T> T change(Change<T> change) throws IOException {
+        return locked(path, () -> {
+            KeyStoreFile.Contents now = KeyStoreFile.read(path, protection);
+            Map<String, List<Key>> fresh = new TreeMap<>();
+            now.keys().forEach((n, vs) -> fresh.put(n, new ArrayList<>(vs)));
+            KeyStoreFile.Protection before = protection;
+            T result;
+            try {
+                result = change.apply(fresh);
+                Map<String, List<Key>> previous = keys;
+                keys = fresh;
+                try {
+                    save();
+                } catch (IOException | RuntimeException e) {
+                    keys = previous;
+                    throw e;
+                }
+            } catch (IOException | RuntimeException e) {
+                protection = before;
+                throw e;
+            }
+            return result;
+        });
     }
 
     private void save() throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", 1);
-        ArrayNode list = root.putArray("keys");
-        for (List<Key> vs : keys.values()) {
-            for (Key k : vs) {
-                list.addObject().put("name", k.name()).put("version", k.version())
-                        .put("created", k.created().toString())
-                        .put("key", Base64.getEncoder().encodeToString(k.material()));
-            }
-        }
-        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        Path dir = path.getParent();
-        FileAttribute<?>[] attrs = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp", attrs);
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        byte[] bytes = KeyStoreFile.write(keys, protection);
+        try (AtomicFiles.Pending p = AtomicFiles.openPrivate(path)) {
+            p.stream().write(bytes);
+            p.commit();
         }
     }
 
-    private static Map<String, List<Key>> read(Path p) throws IOException {
-        JsonNode root;
+    @FunctionalInterface
+    private interface Action<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code action} holding this process's lock and the OS lock on the store's lock file. */
+    private static <T> T locked(Path store, Action<T> action) throws IOException {
+        ReentrantLock local = LOCKS.computeIfAbsent(store, x -> new ReentrantLock());
+        local.lock();
         try {
-            root = JSON.readTree(Files.readAllBytes(p));
-        } catch (JsonProcessingException e) {
-            // Jackson's message may quote the file's text, keys included: give the place only
-            throw new IllegalArgumentException("key store " + p + " is not valid JSON (near line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "); restore it from a backup", null);
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText()) || !root.path("keys").isArray()) {
-            throw new IllegalArgumentException(p + " is not a Mamori key store (no \"format\": \"" + FORMAT + "\")");
-        }
-        Map<String, List<Key>> keys = new TreeMap<>();
-        int i = 0;
-        for (JsonNode n : root.get("keys")) {
-            i++;
-            String where = "key store " + p + ", entry " + i;
-            byte[] material;
-            Instant created;
-            try {
-                material = Base64.getDecoder().decode(n.path("key").asText());
-                created = Instant.parse(n.path("created").asText());
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new IllegalArgumentException(where + ": the key or its creation date is unreadable", null);
+            if (local.getHoldCount() > 1) {
+                return action.run(); // openOrCreate → create: the OS lock is already held
             }
-            Key k;
-            try {
-                k = new Key(n.path("name").asText(), n.path("version").asInt(), created, material);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage(), null);
+            Path lockFile = store.resolveSibling("." + store.getFileName() + ".lock");
+            FileAttribute<?>[] attrs = isPosix(store.getParent())
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                    : new FileAttribute<?>[0];
+            if (!Files.exists(lockFile)) {
+                try {
+                    Files.createFile(lockFile, attrs);
+                } catch (FileAlreadyExistsException e) {
+                    // another process made it first
+                }
             }
-            keys.computeIfAbsent(k.name(), x -> new ArrayList<>()).add(k);
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                 FileLock ignored = ch.lock()) {
+                return action.run();
+            }
+        } finally {
+            local.unlock();
         }
-        keys.values().forEach(vs -> vs.sort(Comparator.comparingInt(Key::version)));
-        return keys;
+    }
+
+    /** The file a path names, symbolic links followed (also when the link's target does not exist yet). */
+    private static Path resolve(Path path) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops > 40) {
+                throw new IOException(path + ": too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).toAbsolutePath().normalize();
+        }
+        return p;
+    }
+
+    private static void makeFolder(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && isPosix(existing)) {
+            // folders made for the store are the owner's alone too
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(EnumSet.of(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static boolean isPosix(Path dir) throws IOException {
+        return Files.getFileStore(dir).supportsFileAttributeView("posix");
     }
 }

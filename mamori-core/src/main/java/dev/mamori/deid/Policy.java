@@ -14,6 +14,7 @@ import java.util.Map;
  * @param suppressionLimit the share of records that may be removed, 0..1
  * @param l                distinct l-diversity per sensitive column
  * @param columns          every column of the input, in input order
+ * @see PolicyFile for the rules a policy file must follow
  */
 public record Policy(Mode mode, String purpose, int k, double suppressionLimit, Map<String, Integer> l,
                      Map<String, Column> columns) {
@@ -33,13 +34,57 @@ public record Policy(Mode mode, String purpose, int k, double suppressionLimit, 
     }
 
     /**
+     * How a column is processed: the {@code transform} of a policy file (written in lower case).
+     * {@link #TOKEN} and {@link #FPE} can be reversed with the key, so they serve 仮名加工情報 only.
+     */
+    public enum Method {
+        /** Removed from the output. */
+        DELETE,
+        /** A keyed 仮ID (HMAC-SHA-256): linkable, not reversible ({@link KeyedPseudonym}). */
+        PSEUDONYM,
+        /** A reversible token (AES-SIV) the key holder can turn back ({@link Tokenize}). */
+        TOKEN,
+        /** Format-preserving encryption of digits (FF1), reversible by the key holder ({@link FormatPreserving}). */
+        FPE,
+        /** Masked but for the first and last characters ({@link Mask}). */
+        MASK,
+        /** A random ID under a key that is thrown away: not reversible, not repeatable (施行規則34条3号). */
+        RANDOM_ID,
+        /** Personal information inside free text replaced ({@link RedactText}). */
+        REDACT,
+        /** Left as it is (kept columns are scanned for identifiers). */
+        KEEP,
+        /** Generalised by a hierarchy to the level the search chooses (匿名加工情報). */
+        GENERALIZE;
+
+        /** As written in a policy file. */
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The key holder can restore the value. */
+        public boolean reversible() {
+            return this == TOKEN || this == FPE;
+        }
+
+        /** Needs a key from the key store. */
+        public boolean keyed() {
+            return this == PSEUDONYM || this == TOKEN || this == FPE;
+        }
+    }
+
+    /**
      * @param role      the column's role
-     * @param transform delete, pseudonym, token, fpe (仮名加工情報 only), mask, random_id, redact, keep, or generalize
+     * @param method    how it is processed
      * @param hierarchy for quasi-identifiers: builtin:address, builtin:postal_code, builtin:date_of_birth,
      *                  builtin:age, builtin:sex, or the path of a hierarchy CSV (ARX's format)
      * @param why       the reason the role was proposed (kept as a comment in the file)
      */
-    public record Column(Role role, String transform, String hierarchy, String why) {
+    public record Column(Role role, Method method, String hierarchy, String why) {
+        public Column {
+            java.util.Objects.requireNonNull(role, "role");
+            java.util.Objects.requireNonNull(method, "method");
+        }
     }
 
     /** The privacy model this policy asks for: k-anonymity, the suppression limit, and l per sensitive column. */

@@ -49,17 +49,17 @@ public final class PolicyProposal {
         String h = c.header().toLowerCase(Locale.ROOT);
         for (PiiType t : c.types()) {
             if (t.category() == LegalCategory.IDENTIFICATION_CODE) {
-                return new Policy.Column(Policy.Role.IDENTIFIER, "delete", null,
+                return new Policy.Column(Policy.Role.IDENTIFIER, Policy.Method.DELETE, null,
                         share(c, t) + " → 個人識別符号: 削除 (施行規則" + (anonymous ? "34条2号" : "31条2号") + ")");
             }
         }
         for (PiiType t : c.types()) {
             if (FINANCIAL.contains(t)) {
-                return new Policy.Column(Policy.Role.IDENTIFIER, "delete", null,
+                return new Policy.Column(Policy.Role.IDENTIFIER, Policy.Method.DELETE, null,
                         share(c, t) + " → 不正利用で財産的被害が生じうる記述: 削除 (施行規則" + (anonymous ? "34条1号" : "31条3号") + ")");
             }
             if (IDENTIFYING.contains(t)) {
-                return new Policy.Column(Policy.Role.IDENTIFIER, anonymous ? "delete" : "pseudonym", null,
+                return new Policy.Column(Policy.Role.IDENTIFIER, anonymous ? Policy.Method.DELETE : Policy.Method.PSEUDONYM, null,
                         share(c, t) + " → 特定の個人を識別できる記述等: " + (anonymous ? "削除 (施行規則34条1号)" : "仮IDに置換 (施行規則31条1号)"));
             }
         }
@@ -71,35 +71,35 @@ public final class PolicyProposal {
                 default -> null;
             };
             if (builtin != null && !anonymous) {
-                return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, "keep", builtin,
+                return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, Policy.Method.KEEP, builtin,
                         share(c, t) + " → 準識別子: 仮名加工情報では保持 (匿名加工情報にするなら一般化)");
             }
             if (builtin != null) {
-                return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, "generalize", builtin,
+                return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, Policy.Method.GENERALIZE, builtin,
                         share(c, t) + " → 準識別子: 階層で一般化 (施行規則34条1号・4号)");
             }
         }
         if (h.contains("性別") || h.equals("sex") || h.equals("gender")) {
-            return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, anonymous ? "generalize" : "keep", "builtin:sex", "見出し「" + c.header() + "」 → 準識別子");
+            return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, anonymous ? Policy.Method.GENERALIZE : Policy.Method.KEEP, "builtin:sex", "見出し「" + c.header() + "」 → 準識別子");
         }
         if (h.contains("年齢") || h.equals("age")) {
-            return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, anonymous ? "generalize" : "keep", "builtin:age",
+            return new Policy.Column(Policy.Role.QUASI_IDENTIFIER, anonymous ? Policy.Method.GENERALIZE : Policy.Method.KEEP, "builtin:age",
                     "見出し「" + c.header() + "」 → 準識別子 (高齢はトップコーディング, 施行規則34条4号)");
         }
         for (PiiType t : c.types()) {
             if (t.category() == LegalCategory.SPECIAL_CARE_REQUIRED) {
-                return new Policy.Column(Policy.Role.SENSITIVE, "keep", null, share(c, t) + " → 要配慮個人情報: 保持し l-多様性で保護");
+                return new Policy.Column(Policy.Role.SENSITIVE, Policy.Method.KEEP, null, share(c, t) + " → 要配慮個人情報: 保持し l-多様性で保護");
             }
         }
         if (h.endsWith("id") || h.contains("番号") || h.contains("コード") || h.endsWith("no")) {
-            return new Policy.Column(Policy.Role.LINKING_ID, anonymous ? "random_id" : "pseudonym", null,
+            return new Policy.Column(Policy.Role.LINKING_ID, anonymous ? Policy.Method.RANDOM_ID : Policy.Method.PSEUDONYM, null,
                     "見出し「" + c.header() + "」 → 連結符号: " + (anonymous ? "復元できない乱数に置換 (施行規則34条3号)" : "仮IDに置換"));
         }
         if (!c.hits().isEmpty()) {
-            return new Policy.Column(Policy.Role.INSENSITIVE, "redact", null,
+            return new Policy.Column(Policy.Role.INSENSITIVE, Policy.Method.REDACT, null,
                     "自由記述に個人情報の混入あり (" + c.hits().keySet() + ") → 該当箇所を伏せる");
         }
-        return new Policy.Column(Policy.Role.INSENSITIVE, "keep", null, "個人情報は検出されず → そのまま");
+        return new Policy.Column(Policy.Role.INSENSITIVE, Policy.Method.KEEP, null, "個人情報は検出されず → そのまま");
     }
 
     private static String share(ColumnReport c, PiiType t) {

@@ -48,10 +48,12 @@ import java.util.Objects;
  * @param riskBefore   risk of the input, or {@code null} when not measured
  * @param riskAfter    risk of the output, or {@code null}
  * @param search       the generalisation chosen, or {@code null} when no search ran
+ * @param outputSha256 SHA-256 of the output's bytes, or {@code null}: binds the record to the data it
+ *                     describes, so relink can tell that a record belongs to the file it is given
  */
 public record ProcessingRecord(Instant processedAt, String inputFile, String inputSha256, String policySha256, Mode mode,
-                               List<ColumnAction> columns, int rowsIn, int rowsOut, int suppressed,
-                               RiskReport riskBefore, RiskReport riskAfter, SearchResult search) {
+                               List<ColumnAction> columns, long rowsIn, long rowsOut, long suppressed,
+                               RiskReport riskBefore, RiskReport riskAfter, SearchResult search, String outputSha256) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
@@ -62,6 +64,9 @@ public record ProcessingRecord(Instant processedAt, String inputFile, String inp
         Objects.requireNonNull(mode, "mode");
         checkHash("inputSha256", inputSha256);
         checkHash("policySha256", policySha256);
+        if (outputSha256 != null) {
+            checkHash("outputSha256", outputSha256);
+        }
         columns = List.copyOf(columns);
         if (rowsIn < 0 || rowsOut < 0 || suppressed < 0 || rowsOut + suppressed > rowsIn) {
             throw new IllegalArgumentException("row counts do not add up: in " + rowsIn + ", out " + rowsOut
@@ -104,10 +109,12 @@ public record ProcessingRecord(Instant processedAt, String inputFile, String inp
         root.put("input_file", inputFile);
         root.put("input_sha256", inputSha256);
         root.put("policy_sha256", policySha256);
+        root.put("output_sha256", outputSha256);
         root.put("mode", mode.name().toLowerCase(Locale.ROOT));
         ArrayNode cols = root.putArray("columns");
         for (ColumnAction c : columns) {
-            ObjectNode n = cols.addObject().put("column", c.column()).put("role", c.role()).put("action", c.action());
+            ObjectNode n = cols.addObject().put("column", c.column()).put("role", c.role()).put("transform", c.method())
+                    .put("action", c.action());
             if (c.key() != null) {
                 n.putObject("key").put("name", c.key().name()).put("version", c.key().version())
                         .put("fingerprint", c.key().fingerprint());
@@ -156,6 +163,9 @@ public record ProcessingRecord(Instant processedAt, String inputFile, String inp
         md.append("- 入力ファイル: ").append(PublicationNotice.md(inputFile)).append(" (SHA-256 `").append(inputSha256)
                 .append("`)\n");
         md.append("- 加工方針 (SHA-256): `").append(policySha256).append("`\n");
+        if (outputSha256 != null) {
+            md.append("- 出力ファイル (SHA-256): `").append(outputSha256).append("`\n");
+        }
         md.append("- 件数: 入力 ").append(rowsIn).append("件, 出力 ").append(rowsOut).append("件, 削除したレコード ")
                 .append(suppressed).append("件\n\n");
         md.append("## 項目ごとの加工\n\n| 項目 | 役割 | 加工 |\n|---|---|---|\n");
@@ -196,6 +206,40 @@ public record ProcessingRecord(Instant processedAt, String inputFile, String inp
 
     private static String num(Double d) {
         return d == null ? null : String.format(Locale.ROOT, "%.4f", d);
+    }
+
+    /**
+     * What relink needs from a record written by {@link #toJson()}: the output's SHA-256 and, for each
+     * column made with a key, its transform and key reference. Nothing else is trusted from the file.
+     *
+     * @param outputSha256 the SHA-256 of the data the record describes, or null in records from before it was kept
+     * @param keyed        column → (transform, key) for columns made with a key, in the record's order
+     */
+    public record Keyed(String outputSha256, Map<String, Map.Entry<String, ColumnAction.KeyReference>> keyed) {
+    }
+
+    /** Reads the keyed columns of a record file; a file that is not a Mamori processing record is refused. */
+    public static Keyed readKeyed(Path recordFile) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = JSON.readTree(recordFile.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(recordFile + ": not a processing record (not JSON, near line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", null);
+        }
+        if (root == null || !root.path("columns").isArray() || !root.has("policy_sha256")) {
+            throw new IllegalArgumentException(recordFile + ": not a processing record written by mamori deid");
+        }
+        Map<String, Map.Entry<String, ColumnAction.KeyReference>> keyed = new java.util.LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : root.get("columns")) {
+            com.fasterxml.jackson.databind.JsonNode k = c.path("key");
+            if (k.isObject()) {
+                keyed.put(c.path("column").asText(), Map.entry(c.path("transform").asText(""),
+                        new ColumnAction.KeyReference(k.path("name").asText(), k.path("version").asInt(), k.path("fingerprint").asText())));
+            }
+        }
+        String sha = root.path("output_sha256").isTextual() ? root.get("output_sha256").asText() : null;
+        return new Keyed(sha, keyed);
     }
 
     /** Writes {@link #toJson()} to {@code target} atomically. */

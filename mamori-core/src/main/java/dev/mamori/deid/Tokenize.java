@@ -51,11 +51,7 @@ public record Tokenize(Key key) implements Transform {
             return token;
         }
         int dot = token.indexOf('.');
-        if (!token.startsWith("T") || dot < 2 || !token.substring(1, dot).chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("not a Mamori token (a token reads T<version>.<base64url>);"
-                    + " was the column tokenised?");
-        }
-        String version = token.substring(1, dot);
+        String version = Integer.toString(versionOf(token));
         if (!version.equals(Integer.toString(key.version()))) {
             throw new IllegalArgumentException("cannot re-link: the token was made with version " + version
                     + " of a key, but " + key + " was given; take that version from the key store");
@@ -73,6 +69,20 @@ public record Tokenize(Key key) implements Transform {
             throw new IllegalArgumentException("cannot re-link: the token was not made with " + key
                     + ", or it was altered; check that the key store holds the key the data was processed with", null);
         }
+    }
+
+    /**
+     * The key version a token was made with (the number after {@code T}).
+     *
+     * @throws IllegalArgumentException if the text is not a token
+     */
+    public static int versionOf(String token) {
+        int dot = token.indexOf('.');
+        if (!token.startsWith("T") || dot < 2 || dot > 10 || !token.substring(1, dot).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("not a Mamori token (a token reads T<version>.<base64url>);"
+                    + " was the column tokenised?");
+        }
+        return Integer.parseInt(token.substring(1, dot));
     }
 
     private String prefix() {

@@ -85,12 +85,24 @@ public final class AtomicFiles {
      * closing without committing deletes the temporary file and leaves the target as it was.
      */
     public static Pending open(Path target) throws IOException {
+        return open(target, false);
+    }
+
+    /**
+     * Like {@link #open(Path)}, but the finished file stays readable by its owner alone (mode 600), however
+     * it was before: for key stores and other secrets.
+     */
+    public static Pending openPrivate(Path target) throws IOException {
+        return open(target, true);
+    }
+
+    private static Pending open(Path target, boolean ownerOnly) throws IOException {
         Path resolved = resolve(target);
         Path dir = resolved.getParent();
         Files.createDirectories(dir);
         removeStaleParts(dir, resolved.getFileName().toString());
         Path tmp = createPrivate(dir, "." + resolved.getFileName() + "." + ProcessHandle.current().pid() + ".", PART);
-        return new Pending(resolved, tmp);
+        return new Pending(resolved, tmp, ownerOnly);
     }
 
     /**
@@ -117,12 +129,14 @@ public final class AtomicFiles {
     public static final class Pending implements AutoCloseable {
         private final Path target;
         private final Path tmp;
+        private final boolean ownerOnly;
         private OutputStream out;
         private boolean done;
 
-        private Pending(Path target, Path tmp) {
+        private Pending(Path target, Path tmp, boolean ownerOnly) {
             this.target = target;
             this.tmp = tmp;
+            this.ownerOnly = ownerOnly;
         }
 
         /** The target as resolved: the file a symbolic link points to, absolute. */
@@ -147,7 +161,9 @@ public final class AtomicFiles {
             if (out != null) {
                 out.close();
             }
-            applyMode(tmp, target);
+            if (!ownerOnly) {
+                applyMode(tmp, target); // an owner-only part keeps its mode 600
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -187,6 +187,41 @@ public final class DocumentReader {
         return new Sniff(byName != null ? byName : Sniffer.byContent(head), null);
     }
 
+    /**
+     * How {@link #read(Path, DocumentVisitor)} would read a file, judged from its head alone: the format,
+     * the encoding and, for CSV/TSV, the delimiter ({@code bytes} and {@code records} are 0). For writers
+     * that must open their output, in the input's encoding, before the first row arrives.
+     */
+    public ReadSummary probe(Path file) throws ReadException {
+        String name = file.toString();
+        try {
+            Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
+            if (format == null) {
+                Sniff s = sniff(file);
+                if (s.format() == null) {
+                    throw new ReadException(name + ": not a text, CSV, XLSX or JSONL file: " + s.skipReason());
+                }
+                format = s.format();
+            }
+            if (format == Format.XLSX) {
+                return new ReadSummary(Format.XLSX, null, '\0', 0, 0);
+            }
+            Head head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = Head.read(in);
+            }
+            Head.Encoding enc = options.forceCharset() != null
+                    ? CharsetSniffer.forced(head, options.forceCharset())
+                    : CharsetSniffer.detect(head);
+            char delimiter = format == Format.CSV ? TextInput.delimiter(options, name, head, enc) : '\0';
+            return new ReadSummary(format, enc.charset(), delimiter, 0, 0);
+        } catch (ReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ReadException(name + ": cannot read (" + Globs.reason(e) + ")", e);
+        }
+    }
+
     static boolean isTsv(String name) {
         return name.toLowerCase(Locale.ROOT).endsWith(".tsv");
     }

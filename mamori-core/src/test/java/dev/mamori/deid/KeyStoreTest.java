@@ -37,7 +37,8 @@ class KeyStoreTest {
                 .isEqualTo("rw-------");
         assertThat(Files.readString(p)).contains(base64(k));
         try (Stream<Path> files = Files.list(p.getParent())) {
-            assertThat(files).as("no temporary file left").containsExactly(p);
+            assertThat(files).as("no temporary file left, only the lock").containsExactlyInAnyOrder(p,
+                    p.resolveSibling(".mamori-keys.json.lock"));
         }
         Key again = KeyStore.open(p).get("customers", 1);
         assertThat(again).isEqualTo(k);

@@ -52,7 +52,7 @@ class NoticeRecordTest {
                         ColumnAction.generalised("年齢", "QUASI_IDENTIFIER", 2),
                         ColumnAction.kept("性別", "QUASI_IDENTIFIER"),
                         ColumnAction.of("備考", "INSENSITIVE", new RedactText(EnumSet.of(PiiType.PERSON, PiiType.PHONE)))),
-                100, 95, 5, before, after, new SearchResult(levels, 0.25185, 5, 5, 10, 12, 34));
+                100, 95, 5, before, after, new SearchResult(levels, 0.25185, 5, 5, 10, 12, 34), null);
     }
 
     @Test
@@ -140,13 +140,13 @@ class NoticeRecordTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("record.json", "record.md");
         }
         assertThatThrownBy(() -> new ProcessingRecord(r.processedAt(), "x", r.inputSha256(), r.policySha256(),
-                Mode.ANONYMOUS, List.of(), 10, 9, 2, null, null, null))
+                Mode.ANONYMOUS, List.of(), 10, 9, 2, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row counts");
         assertThatThrownBy(() -> new ProcessingRecord(r.processedAt(), "x", "abc", r.policySha256(),
-                Mode.ANONYMOUS, List.of(), 1, 1, 0, null, null, null))
+                Mode.ANONYMOUS, List.of(), 1, 1, 0, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("inputSha256");
         ProcessingRecord bare = new ProcessingRecord(r.processedAt(), "x", r.inputSha256(), r.policySha256(),
-                Mode.PSEUDONYMOUS, List.of(), 1, 1, 0, null, null, null);
+                Mode.PSEUDONYMOUS, List.of(), 1, 1, 0, null, null, null, null);
         assertThat(new ObjectMapper().readTree(bare.toJson()).get("search").isNull()).isTrue();
         assertThat(bare.toMarkdown()).contains("仮名加工情報").doesNotContain("再識別リスク").doesNotContain("一般化");
     }

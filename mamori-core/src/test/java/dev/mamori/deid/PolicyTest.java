@@ -30,16 +30,16 @@ class PolicyTest {
         assertThat(c.keySet()).containsExactly("顧客番号", "氏名", "フリガナ", "性別", "生年月日", "郵便番号", "住所", "電話番号",
                 "携帯電話", "メールアドレス", "個人番号", "備考");
         assertThat(c.get("個人番号").role()).isEqualTo(Policy.Role.IDENTIFIER);
-        assertThat(c.get("個人番号").transform()).isEqualTo("delete");
+        assertThat(c.get("個人番号").method()).isEqualTo(Policy.Method.DELETE);
         assertThat(c.get("個人番号").why()).contains("個人識別符号").contains("34条2号");
-        assertThat(c.get("氏名").transform()).isEqualTo("delete");
+        assertThat(c.get("氏名").method()).isEqualTo(Policy.Method.DELETE);
         assertThat(c.get("住所").hierarchy()).isEqualTo("builtin:address");
         assertThat(c.get("生年月日").role()).isEqualTo(Policy.Role.QUASI_IDENTIFIER);
         assertThat(c.get("性別").hierarchy()).isEqualTo("builtin:sex");
-        assertThat(c.get("顧客番号").transform()).isEqualTo("random_id");
+        assertThat(c.get("顧客番号").method()).isEqualTo(Policy.Method.RANDOM_ID);
         Policy pseudo = PolicyProposal.propose(scanExample(), Mode.PSEUDONYMOUS, 5);
-        assertThat(pseudo.columns().get("氏名").transform()).isEqualTo("pseudonym");
-        assertThat(pseudo.columns().get("個人番号").transform()).isEqualTo("delete"); // 31条2号: never replaced by a reversible value
+        assertThat(pseudo.columns().get("氏名").method()).isEqualTo(Policy.Method.PSEUDONYM);
+        assertThat(pseudo.columns().get("個人番号").method()).isEqualTo(Policy.Method.DELETE); // 31条2号: never replaced by a reversible value
     }
 
     @Test
@@ -53,21 +53,93 @@ class PolicyTest {
         assertThat(back.suppressionLimit()).isEqualTo(0.05);
         p.columns().forEach((name, col) -> {
             assertThat(back.columns().get(name).role()).as(name).isEqualTo(col.role());
-            assertThat(back.columns().get(name).transform()).as(name).isEqualTo(col.transform());
+            assertThat(back.columns().get(name).method()).as(name).isEqualTo(col.method());
             assertThat(back.columns().get(name).hierarchy()).as(name).isEqualTo(col.hierarchy());
         });
     }
 
-    @Test
-    void mistakesNameTheColumnAndField() throws IOException {
+    private Throwable refusal(String yaml) throws IOException {
         Path f = dir.resolve("bad.yaml");
-        Files.writeString(f, "mode: anonymous\nprivacy: {k: 5}\ncolumns:\n  年齢: {role: quasi_identifier, transform: generalize}\n");
-        assertThatThrownBy(() -> PolicyFile.read(f)).hasMessageContaining("column '年齢'").hasMessageContaining("hierarchy");
-        Files.writeString(f, "mode: anonymous\ncolumns:\n  氏名: {role: owner, transform: delete}\n");
-        assertThatThrownBy(() -> PolicyFile.read(f)).hasMessageContaining("column '氏名': role").hasMessageContaining("identifier");
-        Files.writeString(f, "mode: pseudonymous\ncolumns:\n  氏名: {role: identifier, transform: pseudonym}\n");
-        assertThatThrownBy(() -> PolicyFile.read(f)).hasMessageContaining("利用目的");
-        Files.writeString(f, "mode: [unclosed\n");
-        assertThatThrownBy(() -> PolicyFile.read(f)).hasMessageContaining("not a YAML policy");
+        Files.writeString(f, yaml);
+        try {
+            PolicyFile.read(f);
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + yaml);
+    }
+
+    private static final String COLUMNS = "columns:\n  年齢: {role: quasi_identifier, transform: generalize, hierarchy: builtin:age}\n";
+
+    @Test
+    void mistakesNameTheFileLineAndColumn() throws IOException {
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5}\ncolumns:\n  年齢: {role: quasi_identifier, transform: generalize}\n"))
+                .hasMessageContaining("bad.yaml:4:").hasMessageContaining("column \"年齢\"").hasMessageContaining("hierarchy");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5}\ncolumns:\n  氏名: {role: owner, transform: delete}\n"))
+                .hasMessageContaining("bad.yaml:4:").hasMessageContaining("role").hasMessageContaining("one of: identifier, quasi_identifier, sensitive, insensitive, linking_id");
+        assertThat(refusal("mode: pseudonymous\ncolumns:\n  氏名: {role: identifier, transform: pseudonym}\n")).hasMessageContaining("利用目的");
+        assertThat(refusal("mode: [unclosed\n")).hasMessageContaining("bad.yaml:").hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void aTypoNeverFallsBackToADefault() throws IOException {
+        // issue 9: privacy: {kk: 5} and k: five made k = 1, and "匿名加工情報" in which every record stayed unique
+        assertThat(refusal("mode: anonymous\nprivacy: {kk: 5}\n" + COLUMNS))
+                .hasMessageContaining("bad.yaml:2:").hasMessageContaining("unknown field \"kk\" in privacy")
+                .hasMessageContaining("allowed: k, l, suppression_limit");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: five}\n" + COLUMNS)).hasMessageContaining("bad.yaml:2:")
+                .hasMessageContaining("whole number");
+        assertThat(refusal("mode: anonymous\n" + COLUMNS)).hasMessageContaining("privacy.k");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5, suppression_limit: 1.5}\n" + COLUMNS)).hasMessageContaining("0 to 1");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5, suppression_limit: .nan}\n" + COLUMNS)).hasMessageContaining("number");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5, l: {年齢: 1}}\n" + COLUMNS)).hasMessageContaining("\"年齢\" must be at least 2");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5}\npurpos: 分析\n" + COLUMNS)).hasMessageContaining("bad.yaml:3:")
+                .hasMessageContaining("did you mean purpose?");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5}\ncolumns:\n  年齢: {role: quasi_identifier, transform: generalize,"
+                + " hierarchy: builtin:age, hierachy: x}\n")).hasMessageContaining("unknown field \"hierachy\"");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5}\nprivacy: {k: 2}\n" + COLUMNS)).hasMessageContaining("given twice");
+        assertThat(refusal("mode: anonimous\n" + COLUMNS)).hasMessageContaining("did you mean anonymous?");
+    }
+
+    @Test
+    void anonymousModeNeedsKOfTwoAndNoWayBack() throws IOException {
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 1}\n" + COLUMNS)).hasMessageContaining("\"k\" must be at least 2");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5}\n" + COLUMNS + "  会員: {role: linking_id, transform: token}\n"))
+                .hasMessageContaining("bad.yaml:5:").hasMessageContaining("random_id");
+        assertThat(refusal("mode: anonymous\nprivacy: {k: 5}\ncolumns:\n  氏名: {role: identifier, transform: delete}\n"))
+                .hasMessageContaining("at least one quasi_identifier");
+        assertThat(refusal("mode: pseudonymous\npurpose: 分析\n" + COLUMNS)).hasMessageContaining("generalize is for 匿名加工情報");
+    }
+
+    @Test
+    void aPlaceholderPurposeIsRefused() throws IOException {
+        String cols = "columns:\n  氏名: {role: identifier, transform: pseudonym}\n";
+        for (String p : new String[] {"\"（利用目的を記入してください）\"", "\"\"", "TODO", "\"…\"", "○○の分析", "\"  \""}) {
+            assertThat(refusal("mode: pseudonymous\npurpose: " + p + "\n" + cols)).as(p).hasMessageContaining("利用目的");
+        }
+        Path f = dir.resolve("ok.yaml");
+        Files.writeString(f, "mode: pseudonymous\npurpose: 購買履歴の分析による商品開発\n" + cols);
+        assertThat(PolicyFile.read(f).purpose()).isEqualTo("購買履歴の分析による商品開発");
+    }
+
+    @Test
+    void aHeaderWithALineBreakStaysOneColumnInTheWrittenPolicy() throws IOException {
+        Map<String, Policy.Column> cols = new java.util.LinkedHashMap<>();
+        cols.put("氏名\n(漢字)", new Policy.Column(Policy.Role.IDENTIFIER, Policy.Method.DELETE, null, "理由\r\nもう一行"));
+        cols.put("年齢", new Policy.Column(Policy.Role.QUASI_IDENTIFIER, Policy.Method.GENERALIZE, "builtin:age", null));
+        Policy p = new Policy(Mode.ANONYMOUS, null, 5, 0.05, Map.of(), cols);
+        Policy back = PolicyFile.read("p.yaml", PolicyFile.write(p));
+        assertThat(back.columns().keySet()).containsExactly("氏名\n(漢字)", "年齢");
+    }
+
+    @Test
+    void aliasesCannotBlowUpAFile() {
+        StringBuilder y = new StringBuilder("mode: anonymous\npurpose: &p \"" + "x".repeat(100_000) + "\"\nprivacy: {k: 5}\n" + COLUMNS);
+        for (int i = 0; i < 50; i++) {
+            y.append("# ").append(i).append('\n');
+        }
+        String bomb = "a: &a \"" + "x".repeat(100_000) + "\"\nb: [" + "*a, ".repeat(200) + "*a]\n";
+        assertThatThrownBy(() -> dev.mamori.yaml.YamlNode.parse("bomb.yaml", bomb)).hasMessageContaining("aliases");
+        dev.mamori.yaml.YamlNode.parse("fine.yaml", y.toString()); // one anchor, no alias: fine
     }
 }

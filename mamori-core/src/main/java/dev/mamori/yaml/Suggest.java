@@ -1,23 +1,23 @@
-package dev.mamori.assess;
+package dev.mamori.yaml;
 
 import java.util.Collection;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean …": the closest known id, when one is close enough to be a likely typo. */
-final class Suggest {
+public final class Suggest {
 
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
     private Suggest() {
     }
 
-    static String didYouMean(String given, Collection<String> known) {
+    public static String didYouMean(String given, Collection<String> known) {
         String best = nearest(given, known);
         return best == null ? null : "did you mean " + best + "?";
     }
 
     /** The known id closest to {@code given}, or null when none is close enough. */
-    static String nearest(String given, Collection<String> known) {
+    public static String nearest(String given, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {

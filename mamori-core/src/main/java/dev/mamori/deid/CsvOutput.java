@@ -1,0 +1,82 @@
+package dev.mamori.deid;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.mamori.report.AtomicFiles;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A processed table written as CSV in the input's encoding and delimiter (CRLF line ends), whole or
+ * not at all ({@link AtomicFiles}), with the SHA-256 of the bytes written for the processing record.
+ * Values are written as they are: de-identified data keeps its values byte for byte.
+ */
+public final class CsvOutput implements AutoCloseable {
+
+    private final AtomicFiles.Pending pending;
+    private final MessageDigest digest;
+    private final Writer writer;
+    private final CsvWriter csv;
+    private String sha256;
+
+    private CsvOutput(AtomicFiles.Pending pending, Charset charset, char delimiter) throws IOException {
+        this.pending = pending;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+        this.writer = new OutputStreamWriter(new DigestOutputStream(pending.stream(), digest), charset);
+        this.csv = CsvWriter.builder().fieldSeparator(delimiter).lineDelimiter(LineDelimiter.CRLF).build(writer);
+    }
+
+    /** Starts writing {@code target}; nothing is there until {@link #commit()}. */
+    public static CsvOutput open(Path target, Charset charset, char delimiter) throws IOException {
+        AtomicFiles.Pending p = AtomicFiles.open(target);
+        try {
+            return new CsvOutput(p, charset, delimiter == '\0' ? ',' : delimiter);
+        } catch (IOException | RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    public void write(List<String> record) throws IOException {
+        try {
+            csv.writeRecord(record);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    public void write(String[] record) throws IOException {
+        write(java.util.Arrays.asList(record));
+    }
+
+    /** Puts the file in place and returns the SHA-256 of its bytes (lower-case hex). */
+    public String commit() throws IOException {
+        try {
+            csv.close();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        sha256 = HexFormat.of().formatHex(digest.digest());
+        pending.commit();
+        return sha256;
+    }
+
+    /** Without a commit, the temporary file is removed and the target left as it was. */
+    @Override
+    public void close() throws IOException {
+        pending.close();
+    }
+}

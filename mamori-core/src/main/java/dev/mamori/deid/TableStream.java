@@ -1,0 +1,80 @@
+package dev.mamori.deid;
+
+import dev.mamori.table.DocumentReader;
+import dev.mamori.table.DocumentVisitor;
+import dev.mamori.table.Format;
+import dev.mamori.table.ReadException;
+import dev.mamori.table.ReadProblem;
+import dev.mamori.table.ReadSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reading a CSV/TSV row by row for the streaming de-identification paths, and opening their output. */
+final class TableStream {
+
+    private TableStream() {
+    }
+
+    /** A visitor for tables: anything else, and any damage in the input, stops the run. */
+    abstract static class Rows implements DocumentVisitor {
+        @Override
+        public void text(long line, int offset, int overlap, String chunk) {
+            throw new IllegalArgumentException("not a table");
+        }
+
+        @Override
+        public void labeled(long line, String docId, String text) {
+            throw new IllegalArgumentException("not a table");
+        }
+
+        @Override
+        public void problem(ReadProblem problem) {
+            throw new IllegalArgumentException(problem.message() + " (de-identification stops on damaged input; nothing was written)");
+        }
+    }
+
+    /** Reads every row of {@code input} into {@code rows}. */
+    static ReadSummary read(Path input, Rows rows) throws IOException {
+        checkReadable(input);
+        try {
+            ReadSummary s = new DocumentReader(null).read(input, rows);
+            if (s.format() != Format.CSV) {
+                throw new IllegalArgumentException(input + ": de-identification reads CSV/TSV, not " + s.format());
+            }
+            return s;
+        } catch (ReadException e) {
+            throw new IllegalArgumentException(e.getMessage(), null);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The output, opened in the input's encoding and delimiter (judged from its head); {@code read[0]} gets that judgement. */
+    static CsvOutput output(Path input, Path output, ReadSummary[] read) throws IOException {
+        checkReadable(input);
+        ReadSummary probe;
+        try {
+            probe = new DocumentReader(null).probe(input);
+        } catch (ReadException e) {
+            throw new IllegalArgumentException(e.getMessage(), null);
+        }
+        if (probe.format() != Format.CSV) {
+            throw new IllegalArgumentException(input + ": de-identification reads CSV/TSV, not " + probe.format());
+        }
+        read[0] = probe;
+        return CsvOutput.open(output, probe.charset(), probe.delimiter());
+    }
+
+    /** A pipe or a device cannot be read twice (probe, then read; or two passes). */
+    private static void checkReadable(Path input) throws IOException {
+        if (!Files.exists(input)) {
+            throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file");
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new IllegalArgumentException(input + ": not a regular file (a pipe, device or folder); de-identification"
+                    + " reads a file it can open more than once; copy the data to a file first");
+        }
+    }
+}
