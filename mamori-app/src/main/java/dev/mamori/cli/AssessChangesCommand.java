@@ -61,8 +61,7 @@ final class AssessChangesCommand implements Callable<Integer> {
         } catch (AssessException e) {
             return AssessCommand.report(e, spec.commandLine().getErr());
         }
-        AssessFiles.notAnInput(xlsx, List.of(older, newer));
-        AssessFiles.notAnInput(html, List.of(older, newer));
+        Outputs.guard().reads(older, "OLD").reads(newer, "NEW").writes(xlsx, "--xlsx").writes(html, "--html").check();
         if (xlsx != null) {
             AtomicFiles.write(xlsx, o -> ReportXlsx.changes(changes, lang.name(), o));
         }

@@ -184,6 +184,7 @@ public final class AssessCommand implements Runnable {
             if (output == null) {
                 spec.commandLine().getOut().print(text);
             } else {
+                Outputs.guard().reads(Files.exists(Path.of(id)) ? Path.of(id) : null, "the questionnaire").writes(output, "--output").check();
                 if (Files.exists(output)) {
                     throw new Main.UsageProblem(output + " exists; answers are never overwritten by a template");
                 }

@@ -53,7 +53,7 @@ final class AssessCompareCommand implements Callable<Integer> {
         } catch (AssessException e) {
             return AssessCommand.report(e, spec.commandLine().getErr());
         }
-        AssessFiles.notAnInput(html, java.util.List.of(before, after));
+        Outputs.guard().reads(before, "BEFORE").reads(after, "AFTER").writes(html, "--html").check();
         if (html != null) {
             AtomicFiles.writeString(html, ReportHtml.compare(c, lang.name()));
         }

@@ -20,20 +20,10 @@ final class AssessFiles {
         return p;
     }
 
-    /** Refuses an output that is one of the inputs (or inside an input folder): a report must never replace what it reports on. */
+    /** Refuses an output that is one of the inputs (or inside an input folder), or the key store: {@link Outputs#guard()}. */
     static void notAnInput(Path output, java.util.Collection<?> inputs) {
-        if (output == null) {
-            return;
-        }
-        Path out = output.toAbsolutePath().normalize();
-        for (Object in : inputs) {
-            if (in == null || "-".equals(in.toString())) {
-                continue;
-            }
-            Path p = Path.of(in.toString()).toAbsolutePath().normalize();
-            if (out.equals(p) || (Files.isDirectory(p) && out.startsWith(p) && Files.exists(out))) {
-                throw new Main.UsageProblem(output + " is one of the inputs; write the report somewhere else");
-            }
-        }
+        dev.mamori.report.OutputGuard g = Outputs.guard().writes(output, "the output");
+        inputs.forEach(in -> g.reads(in == null ? null : Path.of(in.toString()), "an input"));
+        g.check();
     }
 }

@@ -54,6 +54,7 @@ final class AssessRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.guard().reads(Files.exists(Path.of(id)) ? Path.of(id) : null, "the questionnaire").writes(output, "--output").check();
         out = spec.commandLine().getOut();
         in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String l = lang.name();

@@ -70,8 +70,8 @@ final class AssessScoreCommand implements Callable<Integer> {
         } catch (AssessException e) {
             return AssessCommand.report(e, spec.commandLine().getErr());
         }
-        AssessFiles.notAnInput(html, List.of(file));
-        AssessFiles.notAnInput(xlsx, List.of(file));
+        Outputs.guard().reads(file, "the answers file").reads(questionnaire == null ? null : Path.of(questionnaire), "the questionnaire")
+                .writes(html, "--html").writes(xlsx, "--xlsx").check();
         if (html != null) {
             AtomicFiles.writeString(html, ReportHtml.score(s, lang.name()));
         }

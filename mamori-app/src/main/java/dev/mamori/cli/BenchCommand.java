@@ -129,7 +129,7 @@ public final class BenchCommand implements Runnable {
          * figures are of compiled code, as in any scan longer than a few seconds.
          */
         private void warmUp(Set<PiiType> types) throws IOException {
-            Path small = Files.createTempFile("mamori-warmup", ".csv");
+            Path small = dev.mamori.report.AtomicFiles.scratch(null);
             try {
                 new CustomerRows(1L).writeCsv(small, 60_000_000L, StandardCharsets.UTF_8);
                 for (int n : List.of(1, 2)) {
@@ -138,7 +138,7 @@ public final class BenchCommand implements Runnable {
                     }
                 }
             } finally {
-                Files.deleteIfExists(small);
+                dev.mamori.report.AtomicFiles.delete(small);
             }
         }
 
@@ -224,9 +224,8 @@ public final class BenchCommand implements Runnable {
             List<String> lines = Files.readAllLines(adult.resolve("adult.csv"), StandardCharsets.UTF_8);
             String[] rowsIn = lines.subList(1, lines.size()).toArray(new String[0]);
             java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261123L);
-            Files.createDirectories(data.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(data.toAbsolutePath().getParent(), ".bench", ".part");
-            try (java.io.BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (dev.mamori.report.AtomicFiles.Pending p = dev.mamori.report.AtomicFiles.open(data);
+                 java.io.BufferedWriter w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(p.stream(), StandardCharsets.UTF_8))) {
                 w.write("id;" + lines.get(0));
                 w.write('\n');
                 StringBuilder b = new StringBuilder(128);
@@ -245,8 +244,9 @@ public final class BenchCommand implements Runnable {
                     }
                     w.append(b).append('\n');
                 }
+                w.flush();
+                p.commit();
             }
-            Files.move(tmp, data, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.mamori.cli;
 
+import dev.mamori.report.AtomicFiles;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.SplittableRandom;
 
 /**
@@ -51,8 +51,8 @@ final class CustomerRows {
 
     /** Writes a CSV of at least {@code bytes} bytes (in UTF-8 terms) to {@code out}, atomically. */
     void writeCsv(Path out, long bytes, Charset charset) throws IOException {
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".bench", ".part");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, charset)) {
+        try (AtomicFiles.Pending p = AtomicFiles.open(out);
+             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(p.stream(), charset))) {
             w.write(HEADER);
             w.write("\r\n");
             long written = 0;
@@ -64,8 +64,9 @@ final class CustomerRows {
                 w.append(b);
                 written += utf8Length(b);
             }
+            w.flush();
+            p.commit();
         }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     void row(StringBuilder b, long id) {

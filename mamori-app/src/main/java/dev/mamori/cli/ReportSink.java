@@ -1,42 +1,36 @@
 package dev.mamori.cli;
 
-import java.io.BufferedWriter;
+import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Where a report goes: standard output, or a file written to a temporary file beside it and renamed
- * into place only when the report is complete, so an interrupted run never leaves half a report.
+ * Where a report goes: standard output, or a file written whole or not at all ({@link AtomicFiles}:
+ * a private temporary file beside it, renamed into place only when the report is complete).
  */
 final class ReportSink implements AutoCloseable {
     private final PrintWriter writer;
-    private final Path target;
-    private final Path temp;
-    private boolean committed;
+    private final AtomicFiles.Pending pending;
 
-    private ReportSink(PrintWriter writer, Path target, Path temp) {
+    private ReportSink(PrintWriter writer, AtomicFiles.Pending pending) {
         this.writer = writer;
-        this.target = target;
-        this.temp = temp;
+        this.pending = pending;
     }
 
     static ReportSink open(Path output, PrintWriter stdout) {
         if (output == null) {
-            return new ReportSink(stdout, null, null);
+            return new ReportSink(stdout, null);
         }
         try {
-            Path dir = output.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
-            BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-            return new ReportSink(new PrintWriter(w), output, temp);
+            AtomicFiles.Pending p = AtomicFiles.open(output);
+            return new ReportSink(new PrintWriter(new OutputStreamWriter(p.stream(), StandardCharsets.UTF_8)), p);
         } catch (IOException e) {
-            throw new Main.UsageProblem("cannot write " + output + ": " + e.getMessage());
+            throw new Main.UsageProblem("cannot write " + Terminal.safe(output.toString()) + ": " + e.getMessage());
         }
     }
 
@@ -46,34 +40,27 @@ final class ReportSink implements AutoCloseable {
 
     void commit() {
         writer.flush();
-        if (target == null) {
-            committed = true;
+        if (pending == null) {
             return;
         }
-        writer.close();
         if (writer.checkError()) {
-            throw new UncheckedIOException(new IOException("writing " + target + " failed"));
+            throw new UncheckedIOException(new IOException("writing " + pending.target() + " failed"));
         }
         try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
+            pending.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the report into place at " + target, e);
+            throw new UncheckedIOException("cannot move the report into place at " + pending.target(), e);
         }
     }
 
     @Override
     public void close() {
-        if (target == null) {
-            writer.flush();
-            return;
-        }
-        if (!committed) {
-            writer.close();
+        writer.flush();
+        if (pending != null) {
             try {
-                Files.deleteIfExists(temp);
+                pending.close(); // without a commit: the temporary file is removed
             } catch (IOException ignored) {
-                // best effort: the .part file is hidden and named after the report
+                // the part is private and removed at exit or by the next run
             }
         }
     }

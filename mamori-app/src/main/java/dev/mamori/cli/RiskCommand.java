@@ -66,6 +66,7 @@ public final class RiskCommand implements Callable<Integer> {
         if (threshold <= 0 || threshold > 1) {
             throw new Main.UsageProblem("--threshold must be in (0, 1], not " + threshold);
         }
+        Outputs.guard().reads(data, "the input").reads(population, "the population table").writes(output, "--output").check();
         RiskReport r;
         PopulationRisk pop = null;
         try {

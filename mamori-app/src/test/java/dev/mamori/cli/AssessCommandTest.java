@@ -91,7 +91,7 @@ class AssessCommandTest {
         Files.copy(EXAMPLES.resolve("pia-aomori-2023.yaml"), answers);
         CliTest.Run over = run("assess", "score", answers.toString(), "--html", answers.toString());
         assertThat(over.code()).isEqualTo(2);
-        assertThat(over.err()).contains("is one of the inputs");
+        assertThat(over.err()).contains("is the answers file").contains("never writes over its input");
         assertThat(Files.readString(answers)).startsWith("# Transcription");
         Path cp932 = dir.resolve("cp932.yaml");
         Files.write(cp932, "questionnaire: pia-threshold\nversion: \"2024.10\"\nmeta:\n  organisation: 例示県\n".getBytes("windows-31j"));
