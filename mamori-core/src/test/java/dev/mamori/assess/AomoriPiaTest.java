@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class AomoriPiaTest {
 
     static final Path EXAMPLES = Path.of("..", "examples", "assess");
-    static final Path SEED = Path.of("..", "..", "shared", "seeds", "000_c64329a1911d0638.txt");
+    /** Seed 000, copied into the test resources (see the README there). */
+    static final String SEED = "seed-000-aomori-pia.txt";
 
     static Answers open(String name) throws IOException {
         return Assessment.open(EXAMPLES.resolve(name), null, false);
@@ -70,11 +70,14 @@ class AomoriPiaTest {
         assertThat(name.after()).isEqualTo("住民基本台帳ネットワークに関する事務 基礎項目評価書");
     }
 
-    /** With the seed at hand, the before and after texts are the seed's own (ignoring its page breaks and markup). */
+    /** The before and after texts are the seed's own (ignoring its page breaks and markup). */
     @Test
     void beforeAndAfterTextsMatchTheSeed() throws IOException {
-        Assumptions.assumeTrue(Files.exists(SEED), "seed 000 not available at " + SEED);
-        String seed = norm(Files.readString(SEED, StandardCharsets.UTF_8));
+        String seed;
+        try (var in = AomoriPiaTest.class.getResourceAsStream(SEED)) {
+            assertThat(in).as("test resource " + SEED).isNotNull();
+            seed = norm(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
         for (ChangeEntry c : Assessment.changes(open("pia-aomori-2021.yaml"), open("pia-aomori-2023.yaml"), "ja")) {
             if (c.timing() == Question.Timing.BEFORE) {
                 assertThat(seed).as(c.item() + " before").contains(norm(c.before()).substring(0, Math.min(200, norm(c.before()).length())));

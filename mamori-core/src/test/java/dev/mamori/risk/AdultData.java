@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The adult benchmark table and its ARX hierarchies, from /work/shared/data/adult or -Dmamori.adult. */
+/**
+ * The adult benchmark table and its ARX hierarchies: the copy in the test resources (dev/mamori/risk/adult, see its
+ * README), or another folder given with -Dmamori.adult.
+ */
 final class AdultData {
     static final List<String> QIS = List.of("sex", "age", "race", "marital-status", "education",
             "native-country", "workclass", "occupation");
@@ -13,8 +16,43 @@ final class AdultData {
     private AdultData() {
     }
 
-    static Path dir() {
-        return Path.of(System.getProperty("mamori.adult", "../../shared/data/adult"));
+    private static Path extracted;
+
+    /** The folder with adult.csv and the hierarchies (the resources are unpacked to a temporary folder once). */
+    static synchronized Path dir() {
+        String given = System.getProperty("mamori.adult");
+        if (given != null) {
+            return Path.of(given);
+        }
+        if (extracted == null) {
+            try {
+                Path d = Files.createTempDirectory("mamori-adult");
+                try (var in = new java.util.zip.GZIPInputStream(resource("adult.csv.gz"))) {
+                    Files.copy(in, d.resolve("adult.csv"));
+                }
+                for (String q : QIS) {
+                    try (var in = resource("adult_hierarchy_" + q + ".csv")) {
+                        Files.copy(in, d.resolve("adult_hierarchy_" + q + ".csv"));
+                    }
+                }
+                d.toFile().deleteOnExit();
+                try (var files = Files.list(d)) {
+                    files.forEach(f -> f.toFile().deleteOnExit());
+                }
+                extracted = d;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return extracted;
+    }
+
+    private static java.io.InputStream resource(String name) {
+        java.io.InputStream in = AdultData.class.getResourceAsStream("adult/" + name);
+        if (in == null) {
+            throw new IllegalStateException("test resource dev/mamori/risk/adult/" + name + " is missing");
+        }
+        return in;
     }
 
     static boolean present(Path dir) {

@@ -27,7 +27,6 @@ class HierarchyTest {
 
     @Test
     void readsTheAdultAgeHierarchy() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(AdultData.present(AdultData.dir()));
         Hierarchy h = Hierarchy.readCsv("age", AdultData.dir().resolve("adult_hierarchy_age.csv"));
         assertThat(h.domainSize()).isEqualTo(100); // ages 1..100
         assertThat(h.height()).isEqualTo(4);
