@@ -140,4 +140,17 @@ class AnswersProblemsTest {
         assertThat(p).extracting(Problem::suggestion).containsExactlyInAnyOrder(
                 "did you mean comment? allowed: answer, comment, evidence", "did you mean answer? allowed: answer, comment, evidence");
     }
+
+    @Test
+    void aStringAliasedEverywhereCannotBlowUpTheReports() {
+        // issue 9: one long string referenced by an alias on every line made a 1.19 GB HTML from a 3 MB file
+        StringBuilder y = new StringBuilder("questionnaire: pia-threshold\nversion: \"2024.10\"\nmeta:\n  organisation: &big \""
+                + "長".repeat(200_000) + "\"\nanswers:\n  persons: {answer: p_300k_plus, comment: *big}\n"
+                + "  handlers: {answer: lt500, comment: *big}\n  incident: {answer: none, comment: *big}\nplan:\n");
+        for (int i = 0; i < 50; i++) {
+            y.append("  - {question: persons, action: *big}\n");
+        }
+        List<Problem> p = problems(y.toString());
+        assertThat(p).singleElement().satisfies(x -> assertThat(x.message()).contains("aliases"));
+    }
 }

@@ -42,14 +42,14 @@ class KeyStoreConcurrencyTest {
     void parallelProcessesCreatingAndRotatingKeysLoseNothing() throws Exception {
         Path store = dir.resolve("keys.json");
         List<Process> creators = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 10; i++) {
             creators.add(worker(store, "new", "k" + i));
         }
         for (Process p : creators) {
             finish(p);
         }
         KeyStore ks = KeyStore.open(store);
-        assertThat(ks.list()).extracting(KeyStore.KeyInfo::name).containsExactlyInAnyOrder("k0", "k1", "k2", "k3", "k4", "k5");
+        assertThat(ks.list()).extracting(KeyStore.KeyInfo::name).containsExactlyInAnyOrder("k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9");
 
         List<Process> rotators = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -142,4 +142,32 @@ class PolicyTest {
         assertThatThrownBy(() -> dev.mamori.yaml.YamlNode.parse("bomb.yaml", bomb)).hasMessageContaining("aliases");
         dev.mamori.yaml.YamlNode.parse("fine.yaml", y.toString()); // one anchor, no alias: fine
     }
+
+    @Test
+    void theReaderAllowsExactlyWhatTheSchemaAllows() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("..", "docs", "policy.schema.json").toFile());
+        assertThat(names(schema.get("properties"))).isEqualTo(PolicyFile.ROOT_KEYS);
+        assertThat(names(schema.at("/properties/privacy/properties"))).isEqualTo(PolicyFile.PRIVACY_KEYS);
+        assertThat(names(schema.at("/properties/columns/additionalProperties/properties"))).isEqualTo(PolicyFile.COLUMN_KEYS);
+        assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schema.at("/properties/privacy/additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schema.at("/properties/columns/additionalProperties/additionalProperties").asBoolean(true)).isFalse();
+        assertThat(names(schema.at("/properties/columns/additionalProperties/properties/transform/enum"), true))
+                .isEqualTo(java.util.Arrays.stream(Policy.Method.values()).map(Policy.Method::yamlName).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private static java.util.Set<String> names(com.fasterxml.jackson.databind.JsonNode n) {
+        return names(n, false);
+    }
+
+    private static java.util.Set<String> names(com.fasterxml.jackson.databind.JsonNode n, boolean values) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (values) {
+            n.forEach(v -> out.add(v.asText()));
+        } else {
+            n.fieldNames().forEachRemaining(out::add);
+        }
+        return out;
+    }
 }
