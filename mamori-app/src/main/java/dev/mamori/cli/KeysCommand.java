@@ -61,11 +61,7 @@ public final class KeysCommand implements Runnable {
      */
     static KeyStore open(Path p, PrintWriter err) {
         try {
-            KeyStore ks = KeyStore.open(p, KeyStore.isProtected(p) ? password(p, "鍵ストアのパスワード / key store password: ") : null);
-            if (!ks.permissionsEnforced()) {
-                err.println("mamori: warning: " + Terminal.safe(p.toString()) + " is on a file system without POSIX permissions; protect it yourself");
-            }
-            return ks;
+            return warnIfOpen(KeyStore.open(p, KeyStore.isProtected(p) ? password(p, "鍵ストアのパスワード / key store password: ") : null), err);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new Main.UsageProblem("no key store at " + Terminal.safe(p.toString()) + " (create one with: mamori keys new NAME)");
         } catch (IOException | IllegalArgumentException e) {
@@ -99,19 +95,22 @@ public final class KeysCommand implements Runnable {
 
     KeyStore openOrCreate(boolean create) {
         Path p = storePath();
-        if (!create) {
+        if (!create || Files.exists(p)) {
             return open(p, spec.commandLine().getErr());
         }
         try {
-            KeyStore ks = Files.exists(p) ? open(p, spec.commandLine().getErr()) : KeyStore.openOrCreate(p, null);
-            if (!ks.permissionsEnforced()) {
-                spec.commandLine().getErr().println("mamori: warning: " + Terminal.safe(p.toString())
-                        + " is on a file system without POSIX permissions; protect it yourself");
-            }
-            return ks;
+            return warnIfOpen(KeyStore.openOrCreate(p, null), spec.commandLine().getErr()); // two processes may create it at once
         } catch (IOException | IllegalArgumentException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
+    }
+
+    private static KeyStore warnIfOpen(KeyStore ks, PrintWriter err) {
+        if (!ks.permissionsEnforced()) {
+            err.println("mamori: warning: " + Terminal.safe(ks.path().toString())
+                    + " is on a file system without POSIX permissions; protect it yourself");
+        }
+        return ks;
     }
 
     static void print(PrintWriter out, Key k, String what) {
