@@ -61,7 +61,7 @@ public final class KeysCommand implements Runnable {
      */
     static KeyStore open(Path p, PrintWriter err) {
         try {
-            return warnIfOpen(KeyStore.open(p, KeyStore.isProtected(p) ? password(p, "鍵ストアのパスワード / key store password: ") : null), err);
+            return warnWithoutModes(KeyStore.open(p, KeyStore.isProtected(p) ? password(p, "鍵ストアのパスワード / key store password: ") : null), err);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new Main.UsageProblem("no key store at " + Terminal.safe(p.toString()) + " (create one with: mamori keys new NAME)");
         } catch (IOException | IllegalArgumentException e) {
@@ -99,13 +99,13 @@ public final class KeysCommand implements Runnable {
             return open(p, spec.commandLine().getErr());
         }
         try {
-            return warnIfOpen(KeyStore.openOrCreate(p, null), spec.commandLine().getErr()); // two processes may create it at once
+            return warnWithoutModes(KeyStore.openOrCreate(p, null), spec.commandLine().getErr()); // two processes may create it at once
         } catch (IOException | IllegalArgumentException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
     }
 
-    private static KeyStore warnIfOpen(KeyStore ks, PrintWriter err) {
+    private static KeyStore warnWithoutModes(KeyStore ks, PrintWriter err) {
         if (!ks.permissionsEnforced()) {
             err.println("mamori: warning: " + Terminal.safe(ks.path().toString())
                     + " is on a file system without POSIX permissions; protect it yourself");
