@@ -2,7 +2,6 @@ package dev.mamori.mail;
 
 import static dev.mamori.mail.ReceivedIp.candidate;
 import static dev.mamori.mail.ReceivedIp.isIpLiteral;
-import static dev.mamori.mail.ReceivedIp.isLoopback;
 import static dev.mamori.mail.ReceivedTokens.dateSeparator;
 import static dev.mamori.mail.ReceivedTokens.envelopeFrom;
 import static dev.mamori.mail.ReceivedTokens.id;
@@ -237,7 +236,7 @@ public final class ReceivedParser {
                 c = nameCand;
                 src = SRC_NAME;
             }
-            if (isLocalName(name) && (c == null || c.ip == null || isLoopback(c.ip))) {
+            if (isLocalName(name) && (c == null || c.ip == null || SpecialAddresses.isLoopback(c.ip))) {
                 return LOCAL_PICKUP;
             }
             if (src != SRC_GROUP && (protocol.equalsIgnoreCase("local") || startsWithIgnoreCase(protocol, "local-")
