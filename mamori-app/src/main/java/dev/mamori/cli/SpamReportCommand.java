@@ -7,6 +7,7 @@ import dev.mamori.mail.MessageReport;
 import dev.mamori.mail.NotificationLog;
 import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.SpamAnalysis;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ final class SpamReportCommand implements Callable<Integer> {
         }
         int at = from.lastIndexOf('@');
         if (at < 1 || at == from.length() - 1) {
-            throw new Main.UsageProblem("--from must be an e-mail address, not " + from);
+            throw new Main.UsageProblem("--from must be an e-mail address, not " + Terminal.safe(from));
         }
         String domain = reportingDomain != null ? reportingDomain : from.substring(at + 1);
         PrintWriter err = spec.commandLine().getErr();
@@ -160,20 +161,20 @@ final class SpamReportCommand implements Callable<Integer> {
                 }
             }, p -> {
                 problems.add(p);
-                err.println("mamori: " + p);
+                err.println("mamori: " + Terminal.safe(p.toString()));
             });
             byContact.forEach((contact, inputs) -> batch.add(new SmtpNotifier.Prepared(contact, covered.get(contact), arf.digest(inputs))));
             flush(notifier, batch, totals, failures);
             perYear = notifications.perYear();
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println((send ? "sent " + totals[0] : "written " + totals[1] + " (dry run, " + out + ")") + ", already sent "
+        o.println((send ? "sent " + totals[0] : "written " + totals[1] + " (dry run, " + Terminal.safe(String.valueOf(out)) + ")") + ", already sent "
                 + totals[2] + ", failed " + totals[3] + "; contacts " + reached.size());
-        unreachable.forEach((why, n) -> o.println("  " + why + ": " + n));
+        unreachable.forEach((why, n) -> o.println("  " + Terminal.safe(why) + ": " + n));
         if (!perYear.isEmpty()) {
-            o.println("notifications sent per year (" + logFile + "): " + perYear);
+            o.println("notifications sent per year (" + Terminal.safe(logFile.toString()) + "): " + perYear);
         }
-        failures.forEach(d -> err.println("mamori: " + d.report().contact() + ": " + d.error()));
+        failures.forEach(d -> err.println("mamori: " + Terminal.safe(d.report().contact() + ": " + d.error())));
         return problems.isEmpty() && totals[3] == 0 ? 0 : 2;
     }
 

@@ -1,5 +1,6 @@
 package dev.mamori.cli;
 
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.Inet6Address;
@@ -15,9 +16,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mamori spam trap}: a receive-only SMTP server for honeypot addresses. Mail to a trap
@@ -116,7 +117,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Trap t = new Trap(config, line -> {
             synchronized (err) {
-                err.println(line);
+                err.println(Terminal.safe(line));
                 err.flush();
             }
         });
@@ -131,7 +132,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.printf("listening on %s%n", hostPort(config.bind(), t.port()));
         out.printf("traps: %d address(es), %d domain(s); storing in %s; Ctrl-C stops%n",
-                config.addresses().size(), config.domains().size(), config.maildir());
+                config.addresses().size(), config.domains().size(), Terminal.safe(config.maildir().toString()));
         out.flush();
         try {
             t.awaitStop();
@@ -169,7 +170,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
                 x = x.substring(1);
             }
             if (x.isEmpty() || x.contains("@") || !Trap.token(x).equals(x)) {
-                throw new Main.UsageProblem("--domain: not a domain name: '" + d + "'");
+                throw new Main.UsageProblem("--domain: not a domain name: '" + Terminal.safe(d) + "'");
             }
             trapDomains.add(x);
         }
@@ -178,7 +179,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
         }
         String name = hostname != null ? hostname : localHostName();
         if (name.isBlank() || !Trap.token(name).equals(name)) {
-            throw new Main.UsageProblem("--hostname: not a host name: '" + name + "'");
+            throw new Main.UsageProblem("--hostname: not a host name: '" + Terminal.safe(name) + "'");
         }
         return new Trap.Config(bindAddress(), port, trapDomains, addresses, maildir, parseSize(maxSize),
                 maxRecipients, maxConnections, name, rdns);
@@ -204,7 +205,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
         String a = Trap.normalise(raw);
         int at = a.lastIndexOf('@');
         if (at <= 0 || at == a.length() - 1 || !Trap.token(a).equals(a)) {
-            throw new Main.UsageProblem(where + ": not an e-mail address: '" + raw + "'");
+            throw new Main.UsageProblem(Terminal.safe(where) + ": not an e-mail address: '" + Terminal.safe(raw) + "'");
         }
         return a;
     }
@@ -214,7 +215,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new Main.UsageProblem("--trap-file: cannot read " + file + ": " + e.getMessage());
+            throw new Main.UsageProblem("--trap-file: cannot read " + Terminal.safe(file + ": " + e.getMessage()));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
