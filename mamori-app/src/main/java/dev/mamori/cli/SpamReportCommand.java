@@ -7,6 +7,7 @@ import dev.mamori.mail.MessageReport;
 import dev.mamori.mail.NotificationLog;
 import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.SpamAnalysis;
+import dev.mamori.mail.SpecialAddresses;
 import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -140,6 +141,12 @@ final class SpamReportCommand implements Callable<Integer> {
                     return;
                 }
                 String ip = r.trace().relay().ip();
+                if (!SpecialAddresses.globallyReachable(ip)) {
+                    // private, documentation, reserved …: no network on the Internet answers for it, so nobody to notify
+                    unreachable.merge("relay in a special-purpose block (" + SpecialAddresses.of(ip).map(SpecialAddresses.Block::name)
+                            .orElse("not an address") + ")", 1L, Long::sum);
+                    return;
+                }
                 Optional<AbuseContacts.Contact> c = book.find(ip, r.trace().relay().rdns(), r.attribution().asn() == null ? 0 : r.attribution().asn());
                 if (c.isEmpty() || (noFallback && c.get().source() == AbuseContacts.Source.FALLBACK)) {
                     unreachable.merge("no abuse contact", 1L, Long::sum);

@@ -256,6 +256,25 @@ class SpamCommandTest {
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
+    /** A relay in a private or documentation block has no network to notify: no report, and the reason is counted. */
+    @Test
+    void noReportForARelayInASpecialPurposeBlock() throws IOException {
+        Path mail = dir.resolve("mail");
+        Files.createDirectories(mail);
+        Files.writeString(mail.resolve("private.eml"), "Received: from x (x.example.com [192.168.7.7]) by mx.ours.jp; Thu, 22 Aug 2024 10:00:00 +0000\n"
+                + "Subject: s\n\nb\n");
+        Files.writeString(mail.resolve("doc.eml"), "Received: from y (y.example.com [198.51.100.7]) by mx.ours.jp; Thu, 22 Aug 2024 10:00:00 +0000\n"
+                + "Subject: s\n\nb\n");
+        Path contacts = dir.resolve("abuse.csv");
+        Files.writeString(contacts, "network,contact,name\n0.0.0.0/0,abuse@everyone.example,All\n");
+        Path out = dir.resolve("reports");
+        CliTest.Run r = run("spam", "report", mail.toString(), "--trusted", "192.0.2.1", "--contacts", contacts.toString(),
+                "--from", "abuse@trap.example.jp", "--out", out.toString(), "--log", dir.resolve("log.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("written 0").contains("relay in a special-purpose block (Private-Use): 1")
+                .contains("relay in a special-purpose block (Documentation (TEST-NET-2)): 1");
+    }
+
     @Test
     void aDigestGathersAContactsMessagesInOneReport() throws Exception {
         Path contacts = dir.resolve("abuse.csv");
