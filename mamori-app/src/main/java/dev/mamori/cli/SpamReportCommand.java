@@ -37,6 +37,9 @@ import picocli.CommandLine.Option;
                 "  mamori spam report Maildir/ --trusted-file ours.txt --from abuse@example.jp --digest --headers-only \\",
                 "      --send --smtp-host smtp.example.jp --smtp-port 587 --starttls --smtp-user notify --smtp-password-env SMTP_PASSWORD --rate 30",
                 "",
+                "A password is only sent over TLS: --starttls (port 587) or --smtps (port 465), the server's certificate and host name "
+                + "checked against the Java trust store; --insecure-auth allows it in clear text, with a warning.",
+                "",
                 "Contacts table (CSV, UTF-8): network,contact,name — network is a CIDR, AS12345, or a domain suffix (.example.net).", ""})
 final class SpamReportCommand implements Callable<Integer> {
 
@@ -76,14 +79,21 @@ final class SpamReportCommand implements Callable<Integer> {
     @Option(names = "--smtp-host", paramLabel = "HOST", description = "SMTP server for --send.")
     String smtpHost;
 
-    @Option(names = "--smtp-port", paramLabel = "PORT", description = "Its port (default ${DEFAULT-VALUE}).")
-    int smtpPort = 25;
+    @Option(names = "--smtp-port", paramLabel = "PORT", description = "Its port (default 25, or 465 with --smtps).")
+    Integer smtpPort;
 
-    @Option(names = "--starttls", description = "Require STARTTLS.")
+    @Option(names = "--starttls", description = "Require STARTTLS (the submission port 587 usually); the server's certificate and name are checked.")
     boolean startTls;
 
-    @Option(names = "--smtp-user", paramLabel = "USER", description = "Log in as USER; the password is read from --smtp-password-env.")
+    @Option(names = "--smtps", description = "TLS from the first byte (implicit TLS, port 465); the server's certificate and name are checked.")
+    boolean smtps;
+
+    @Option(names = "--smtp-user", paramLabel = "USER", description = "Log in as USER; the password is read from --smtp-password-env. "
+            + "Only over TLS (--starttls or --smtps) unless --insecure-auth.")
     String smtpUser;
+
+    @Option(names = "--insecure-auth", description = "Allow --smtp-user without TLS: the password crosses the network in clear text (a warning is printed).")
+    boolean insecureAuth;
 
     @Option(names = "--smtp-password-env", paramLabel = "VAR", description = "The environment variable holding the SMTP password (never an option value).")
     String smtpPasswordEnv;
@@ -105,18 +115,32 @@ final class SpamReportCommand implements Callable<Integer> {
         if (send && smtpHost == null) {
             throw new Main.UsageProblem("--send needs --smtp-host");
         }
+        if (startTls && smtps) {
+            throw new Main.UsageProblem("--starttls and --smtps exclude each other: --starttls upgrades a plain connection (port 587),"
+                    + " --smtps is TLS from the start (port 465)");
+        }
+        if (send && smtpUser != null && !startTls && !smtps && !insecureAuth) {
+            throw new Main.UsageProblem("--smtp-user without TLS would send the password in clear text: add --starttls (port 587) or"
+                    + " --smtps (port 465), or --insecure-auth if you accept that");
+        }
         int at = from.lastIndexOf('@');
         if (at < 1 || at == from.length() - 1) {
             throw new Main.UsageProblem("--from must be an e-mail address, not " + Terminal.safe(from));
         }
         String domain = reportingDomain != null ? reportingDomain : from.substring(at + 1);
         PrintWriter err = spec.commandLine().getErr();
+        int port = smtpPort != null ? smtpPort : smtps ? 465 : 25;
+        if (send && smtpUser != null && insecureAuth && !startTls && !smtps) {
+            err.println("mamori: warning: --insecure-auth: the SMTP password for " + Terminal.safe(smtpUser) + " goes to "
+                    + Terminal.safe(smtpHost) + ":" + port + " in clear text");
+        }
         AbuseContacts book = contacts == null && rdap == null ? AbuseContacts.fallbackOnly() : AbuseContacts.load(contacts, rdap);
         SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(in.trust(System.in, err)), in.registry());
         ArfReport arf = new ArfReport(Version.get());
         Path logFile = log != null ? log : SpamInputs.DEFAULT_STORE.resolveSibling("notifications.jsonl");
         SmtpNotifier.Settings settings = send
-                ? SmtpNotifier.Settings.smtp(smtpHost, smtpPort).withStartTls(startTls).withRate(rate).withEnvelopeFrom(from)
+                ? SmtpNotifier.Settings.smtp(smtpHost, port).withStartTls(startTls).withImplicitTls(smtps).withInsecureAuth(insecureAuth)
+                        .withRate(rate).withEnvelopeFrom(from)
                 : SmtpNotifier.Settings.dryRun(out);
         if (send && smtpUser != null) {
             settings = settings.withAuth(smtpUser, smtpPasswordEnv);
