@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,8 @@ import picocli.CommandLine.Spec;
                 "  * Over --max-size: 552 and nothing stored. Disk or permission trouble: 451 (the sender retries later).",
                 "  * One line per accepted or refused message on stderr; the sender's local part is masked (***@example.com).",
                 "",
+                "Slow and greedy clients (slowloris) cannot hold the trap: each command line must arrive whole within --command-timeout of the trap's reply (60 s; Postfix waits up to 300 s for each read, and 10 s when under stress), each message whole within --message-timeout of its start (300 s, Postfix's smtpd_timeout; 10 MB at 35 KB/s), however steadily the client trickles bytes; a client that misses a deadline gets 421 and its slot is freed. One address may hold at most --max-per-ip connections (4 of the 20 slots; more get 421 at once). A message whose transfer did not end (a cut-off DATA, a BDAT chunk cut short, a BDAT LAST never sent) is never stored and is logged as aborted. Real MTAs send each command at once and retry after 421.",
+                "",
                 "Listening address: the default --bind 0.0.0.0 listens on every interface, because a trap is useless unless the Internet can reach it (point the trap domain's MX at this host). To try it out, or behind a port forward, use --bind 127.0.0.1. Port 25 needs privileges: run as a service with CAP_NET_BIND_SERVICE, or --listen 2525 and forward 25 to it in the firewall.",
                 "",
                 "Treat what arrives as hostile: do not open attachments or follow links from the Maildir.",
@@ -60,6 +63,10 @@ import picocli.CommandLine.Spec;
 public final class SpamTrapCommand implements Callable<Integer> {
 
     static final int DEFAULT_MAX_SIZE = 10 * 1024 * 1024;
+    static final int DEFAULT_MAX_CONNECTIONS = 20;
+    static final int DEFAULT_MAX_PER_IP = 4;
+    static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_MESSAGE_TIMEOUT = Duration.ofSeconds(300);
 
     @Spec
     CommandSpec spec;
@@ -97,8 +104,20 @@ public final class SpamTrapCommand implements Callable<Integer> {
     int maxRecipients;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "20",
-            description = "Clients served at once (default: ${DEFAULT-VALUE}); others wait. Each may hold up to --max-size in memory.")
+            description = "Clients served at once (default: ${DEFAULT-VALUE}); the next ones get 421 (try again later). Each may hold up to --max-size in memory.")
     int maxConnections;
+
+    @Option(names = "--max-per-ip", paramLabel = "N", defaultValue = "4",
+            description = "Connections one address may hold at once (default: ${DEFAULT-VALUE}); more get 421 at once, so one sender cannot take every slot.")
+    int maxPerIp;
+
+    @Option(names = "--command-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Time for each command line to arrive whole, from the trap's reply (default: ${DEFAULT-VALUE}); then 421 and the connection is closed.")
+    int commandTimeout;
+
+    @Option(names = "--message-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Time for a whole message (DATA to the final dot, or every BDAT chunk) from its start (default: ${DEFAULT-VALUE}); then 421, nothing stored.")
+    int messageTimeout;
 
     @Option(names = "--hostname", paramLabel = "NAME",
             description = "Our name in the greeting and the Received line (default: this machine's host name).")
@@ -153,8 +172,11 @@ public final class SpamTrapCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new Main.UsageProblem("--listen must be a port from 0 to 65535, not " + port);
         }
-        if (maxRecipients < 1 || maxConnections < 1) {
-            throw new Main.UsageProblem("--max-recipients and --max-connections must be at least 1");
+        if (maxRecipients < 1 || maxConnections < 1 || maxPerIp < 1) {
+            throw new Main.UsageProblem("--max-recipients, --max-connections and --max-per-ip must be at least 1");
+        }
+        if (commandTimeout < 1 || commandTimeout > 86_400 || messageTimeout < 1 || messageTimeout > 86_400) {
+            throw new Main.UsageProblem("--command-timeout and --message-timeout are seconds from 1 to 86400");
         }
         Set<String> addresses = new LinkedHashSet<>();
         for (String a : traps) {
@@ -181,8 +203,8 @@ public final class SpamTrapCommand implements Callable<Integer> {
         if (name.isBlank() || !Trap.token(name).equals(name)) {
             throw new Main.UsageProblem("--hostname: not a host name: '" + Terminal.safe(name) + "'");
         }
-        return new Trap.Config(bindAddress(), port, trapDomains, addresses, maildir, parseSize(maxSize),
-                maxRecipients, maxConnections, name, rdns);
+        return new Trap.Config(bindAddress(), port, trapDomains, addresses, maildir, parseSize(maxSize), maxRecipients, maxConnections,
+                maxPerIp, Duration.ofSeconds(commandTimeout), Duration.ofSeconds(messageTimeout), name, rdns);
     }
 
     private InetAddress bindAddress() {
