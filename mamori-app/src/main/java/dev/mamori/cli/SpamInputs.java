@@ -158,11 +158,6 @@ final class SpamInputs {
         }
     }
 
-    /** The scratch copy of standard input, while there is one (for tests). */
-    Path spooledStdin() {
-        return spooledStdin;
-    }
-
     /** Reads every message in order, each handed on and forgotten; the copy of standard input is deleted afterwards. */
     void read(InputStream stdin, Consumer<MailMessage> sink, Consumer<MailReader.Problem> problems) throws IOException {
         try {

@@ -79,12 +79,12 @@ public final class SpecialAddresses {
     }
 
     /** Is {@code ip} (an address literal) the receiving host itself? */
-    public static boolean isLoopback(String ip) {
+    static boolean isLoopback(String ip) {
         return of(ip).map(b -> b.ours() == Ours.ALWAYS).orElse(false);
     }
 
     /** The networks of the blocks whose {@link Block#ours()} is one of {@code which}, in the file's order. */
-    public static List<Cidr> networks(Ours... which) {
+    static List<Cidr> networks(Ours... which) {
         List<Ours> w = List.of(which);
         return Data.IN_FILE_ORDER.stream().filter(b -> w.contains(b.ours())).map(Block::network).toList();
     }
