@@ -9,6 +9,7 @@ import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.SpamAnalysis;
 import dev.mamori.mail.SpamStatistics;
 import dev.mamori.mail.TrustConfig;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ final class BenchSpam implements Callable<Integer> {
         List<MailMessage> corpus = new ArrayList<>();
         new MailReader(1 << 24, p -> { }).read(List.of(sample.toString()), null, corpus::add);
         if (corpus.isEmpty()) {
-            throw new Main.UsageProblem(sample + ": no messages");
+            throw new Main.UsageProblem(Terminal.safe(sample.toString()) + ": no messages");
         }
         List<Path> rirFiles = new ArrayList<>();
         if (rir != null) {

@@ -13,7 +13,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +23,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Sends prepared abuse reports (ARF messages built by {@link dev.mamori.mail.ArfReport}) over SMTP, or
@@ -37,10 +37,12 @@ import java.util.function.Function;
  * <li>Sending is rate-limited by a token bucket holding one token that refills at
  * {@link Settings#perMinute} per minute: the first message goes at once, then one every
  * {@code 60 / perMinute} seconds. Dry runs are not limited.</li>
- * <li>The SMTP connection is plain or upgraded with STARTTLS (then required, with the server's name
- * checked). With a user, the password is read from the environment variable the settings name, at
- * connection time; it is never stored in the settings, written, or put in a message. Authentication
- * without STARTTLS is refused unless the server is on the loopback interface.</li>
+ * <li>The SMTP connection is plain, upgraded with STARTTLS (then required), or TLS from the first byte
+ * (implicit TLS, "SMTPS", port 465); with TLS the server's certificate and name are checked. With a user,
+ * the password is read from the environment variable the settings name, at connection time; it is never
+ * stored in the settings, written, or put in a message. Authentication without TLS is refused before
+ * anything is sent, unless {@link Settings#insecureAuth} says the user accepts the password crossing the
+ * network in clear.</li>
  * <li>The envelope recipient is the report's contact; the envelope sender is
  * {@link Settings#envelopeFrom}, or the report's {@code From:} address when that is null. The report's
  * bytes are sent as built (its Message-ID is kept).</li>
@@ -56,6 +58,8 @@ public final class SmtpNotifier {
      * @param host         SMTP server (ignored in a dry run)
      * @param port         its port
      * @param startTls     upgrade the connection with STARTTLS, and refuse to go on without it
+     * @param implicitTls  TLS from the first byte (SMTPS, usually port 465); excludes {@code startTls}
+     * @param insecureAuth allow AUTH on a connection without TLS (the password crosses the network in clear)
      * @param user         user name for SMTP AUTH, or null for none
      * @param passwordEnv  the name of the environment variable holding the password (not the password)
      * @param dryRun       write .eml files to {@code outputDir} instead of sending
@@ -64,8 +68,8 @@ public final class SmtpNotifier {
      * @param envelopeFrom envelope sender (MAIL FROM), or null for the report's From address
      * @param timeout      connect, read and write timeout
      */
-    public record Settings(String host, int port, boolean startTls, String user, String passwordEnv, boolean dryRun,
-            Path outputDir, double perMinute, String envelopeFrom, Duration timeout) {
+    public record Settings(String host, int port, boolean startTls, boolean implicitTls, boolean insecureAuth, String user,
+            String passwordEnv, boolean dryRun, Path outputDir, double perMinute, String envelopeFrom, Duration timeout) {
 
         public Settings {
             if (dryRun) {
@@ -76,6 +80,9 @@ public final class SmtpNotifier {
                     throw new IllegalArgumentException("port out of range: " + port);
                 }
             }
+            if (startTls && implicitTls) {
+                throw new IllegalArgumentException("STARTTLS and implicit TLS exclude each other");
+            }
             if (user != null && (passwordEnv == null || passwordEnv.isBlank())) {
                 throw new IllegalArgumentException("a user needs the name of the environment variable holding the password");
             }
@@ -84,32 +91,54 @@ public final class SmtpNotifier {
 
         /** A dry run writing to {@code outputDir}: the default. */
         public static Settings dryRun(Path outputDir) {
-            return new Settings(null, 25, false, null, null, true, outputDir, 30, null, null);
+            return new Settings(null, 25, false, false, false, null, null, true, outputDir, 30, null, null);
         }
 
         /** Real sending to {@code host:port}, no TLS, no authentication, 30 messages a minute. */
         public static Settings smtp(String host, int port) {
-            return new Settings(host, port, false, null, null, false, null, 30, null, null);
+            return new Settings(host, port, false, false, false, null, null, false, null, 30, null, null);
         }
 
         public Settings withStartTls(boolean b) {
-            return new Settings(host, port, b, user, passwordEnv, dryRun, outputDir, perMinute, envelopeFrom, timeout);
+            return new Settings(host, port, b, implicitTls, insecureAuth, user, passwordEnv, dryRun, outputDir, perMinute, envelopeFrom,
+                    timeout);
+        }
+
+        /** TLS from the first byte (SMTPS). */
+        public Settings withImplicitTls(boolean b) {
+            return new Settings(host, port, startTls, b, insecureAuth, user, passwordEnv, dryRun, outputDir, perMinute, envelopeFrom,
+                    timeout);
+        }
+
+        /** Allow AUTH without TLS: the password crosses the network in clear. */
+        public Settings withInsecureAuth(boolean b) {
+            return new Settings(host, port, startTls, implicitTls, b, user, passwordEnv, dryRun, outputDir, perMinute, envelopeFrom,
+                    timeout);
         }
 
         public Settings withAuth(String u, String envName) {
-            return new Settings(host, port, startTls, u, envName, dryRun, outputDir, perMinute, envelopeFrom, timeout);
+            return new Settings(host, port, startTls, implicitTls, insecureAuth, u, envName, dryRun, outputDir, perMinute, envelopeFrom,
+                    timeout);
         }
 
         public Settings withRate(double messagesPerMinute) {
-            return new Settings(host, port, startTls, user, passwordEnv, dryRun, outputDir, messagesPerMinute, envelopeFrom, timeout);
+            return new Settings(host, port, startTls, implicitTls, insecureAuth, user, passwordEnv, dryRun, outputDir, messagesPerMinute,
+                    envelopeFrom, timeout);
         }
 
         public Settings withEnvelopeFrom(String from) {
-            return new Settings(host, port, startTls, user, passwordEnv, dryRun, outputDir, perMinute, from, timeout);
+            return new Settings(host, port, startTls, implicitTls, insecureAuth, user, passwordEnv, dryRun, outputDir, perMinute, from,
+                    timeout);
         }
 
         public Settings withTimeout(Duration t) {
-            return new Settings(host, port, startTls, user, passwordEnv, dryRun, outputDir, perMinute, envelopeFrom, t);
+            return new Settings(host, port, startTls, implicitTls, insecureAuth, user, passwordEnv, dryRun, outputDir, perMinute,
+                    envelopeFrom, t);
+        }
+
+        /** Is the connection encrypted from before anything secret is sent? */
+        public boolean tls() {
+            return startTls || implicitTls;
         }
     }
 
@@ -163,18 +192,26 @@ public final class SmtpNotifier {
     private final Function<String, String> env;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final SSLSocketFactory tls;
     private long nextSendAt = Long.MIN_VALUE;
 
     public SmtpNotifier(Settings settings, NotificationLog log) {
-        this(settings, log, System::getenv, Clock.systemUTC(), n -> Thread.sleep(n / 1_000_000, (int) (n % 1_000_000)));
+        this(settings, log, System::getenv, Clock.systemUTC(), n -> Thread.sleep(n / 1_000_000, (int) (n % 1_000_000)), null);
     }
 
     SmtpNotifier(Settings settings, NotificationLog log, Function<String, String> env, Clock clock, Sleeper sleeper) {
+        this(settings, log, env, clock, sleeper, null);
+    }
+
+    /** {@code tls}: the TLS sockets to use, trusting what the test trusts; null for the JVM's (its trust store). */
+    SmtpNotifier(Settings settings, NotificationLog log, Function<String, String> env, Clock clock, Sleeper sleeper,
+            SSLSocketFactory tls) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.log = Objects.requireNonNull(log, "log");
         this.env = env;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.tls = tls;
     }
 
     /**
@@ -316,7 +353,15 @@ public final class SmtpNotifier {
         if (settings.startTls()) {
             p.setProperty("mail.smtp.starttls.enable", "true");
             p.setProperty("mail.smtp.starttls.required", "true");
+        }
+        if (settings.implicitTls()) {
+            p.setProperty("mail.smtp.ssl.enable", "true");
+        }
+        if (settings.tls()) {
             p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            if (tls != null) {
+                p.put("mail.smtp.ssl.socketFactory", tls);
+            }
         }
         if (settings.user() != null) {
             p.setProperty("mail.smtp.auth", "true");
@@ -330,9 +375,9 @@ public final class SmtpNotifier {
     private Transport connect(Session session, boolean first) throws IOException {
         String password = null;
         if (settings.user() != null) {
-            if (!settings.startTls() && !loopback(settings.host())) {
-                throw new IOException("refusing to send the SMTP password to " + settings.host()
-                        + " without STARTTLS (enable STARTTLS, or use a server on this machine)");
+            if (!settings.tls() && !settings.insecureAuth()) {
+                throw new IOException("refusing to send the SMTP password to " + settings.host() + " without TLS: use --starttls"
+                        + " (port 587) or --smtps (port 465); --insecure-auth sends it in clear text");
             }
             password = env.apply(settings.passwordEnv());
             if (password == null || password.isEmpty()) {
@@ -348,23 +393,8 @@ public final class SmtpNotifier {
                     + settings.port(), e);
         } catch (MessagingException e) {
             throw new IOException((first ? "cannot connect to " : "cannot reconnect to ") + settings.host() + ":"
-                    + settings.port() + ": " + oneLine(e.getMessage()), e);
+                    + settings.port() + ": " + oneLine(e.getMessage()) + because(e), e);
         }
-    }
-
-    private static boolean loopback(String host) {
-        String h = host.strip().toLowerCase(Locale.ROOT);
-        if (h.equals("localhost")) {
-            return true;
-        }
-        if (h.matches("[0-9.]+") || h.indexOf(':') >= 0) {
-            try {
-                return InetAddress.getByName(h).isLoopbackAddress(); // an address literal: no lookup
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** Waits for a token: one message per 60/perMinute seconds, the first at once. */
@@ -402,6 +432,15 @@ public final class SmtpNotifier {
         } catch (MessagingException e) {
             return null;
         }
+    }
+
+    /** The deepest cause's message (a certificate the trust store does not know, a name it is not for), or nothing. */
+    private static String because(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < 10 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? "" : " (" + oneLine(root.getMessage()) + ")";
     }
 
     private static String oneLine(String s) {

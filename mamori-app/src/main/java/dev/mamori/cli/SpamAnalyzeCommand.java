@@ -14,6 +14,7 @@ import dev.mamori.mail.SpamReport;
 import dev.mamori.mail.SpamStatistics;
 import dev.mamori.mail.TrustConfig;
 import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
                     lang.t("受信した中継", "received_by"), lang.t("国・地域", "country"), "AS"));
         }
         Progress progress = Progress.forStderr(!noProgress);
-        progress.start(String.join(" ", in.inputs), -1);
+        progress.start(Terminal.safe(String.join(" ", in.inputs)), -1);
         long[] bytes = {0};
         in.read(System.in, m -> {
             bytes[0] += m.raw().length;
@@ -131,7 +132,7 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
             }
         }, p -> {
             problems.add(p);
-            err.println("mamori: " + p);
+            err.println("mamori: " + Terminal.safe(p.toString()));
         });
         progress.done();
         SpamStatistics.Table table = stats.table(top, k -> label(k, l), lang.t("その他", "other"), Attribution.UNATTRIBUTED);
@@ -162,14 +163,16 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
     }
 
     private static String tableLine(MessageReport r, String l) {
-        String file = Path.of(r.file()).getFileName() + (r.index() > 1 ? "#" + r.index() : "");
+        String file = Terminal.safe(Path.of(r.file()).getFileName() + (r.index() > 1 ? "#" + r.index() : ""));
         if (!r.traced()) {
             return file + "\t-\t\t\t\t" + ("en".equals(l) ? "not traced: " : "特定できず: ") + r.trace().reason();
         }
         Hop.Relay relay = r.trace().relay();
         Attribution a = r.attribution();
-        return String.join("\t", file, relay.ip(), relay.rdns(), relay.helo(), r.trace().receivedBy(),
-                a.attributed() ? a.countryKey() + " " + a.label(l) : a.label(l), a.asn() == null ? "" : "AS" + a.asn());
+        // header values and file names are what a spammer chose: control characters are escaped for the terminal
+        return String.join("\t", file, relay.ip(), Terminal.safe(relay.rdns()), Terminal.safe(relay.helo()),
+                Terminal.safe(r.trace().receivedBy()), Terminal.safe(a.attributed() ? a.countryKey() + " " + a.label(l) : a.label(l)),
+                a.asn() == null ? "" : "AS" + a.asn());
     }
 
     static String jsonLine(MessageReport r, TrustConfig trust) {
@@ -231,12 +234,12 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
         List<SpamStatistics.Ranked> asns = stats.topAsns(5);
         if (!asns.isEmpty()) {
             out.println();
-            asns.forEach(r -> out.println(Text.pad(r.key(), 10) + AssessScoreCommand.right(String.format("%,d", r.count()), 8) + "  " + r.label()));
+            asns.forEach(r -> out.println(Text.pad(r.key(), 10) + AssessScoreCommand.right(String.format("%,d", r.count()), 8) + "  " + Terminal.safe(r.label())));
         }
     }
 
     private static String line(String label, SpamStatistics.Row r) {
-        StringBuilder b = new StringBuilder(Text.pad(label, 24));
+        StringBuilder b = new StringBuilder(Text.pad(Terminal.safe(label), 24));
         r.counts().forEach(n -> b.append(AssessScoreCommand.right(String.format("%,d", n), 10)));
         b.append(AssessScoreCommand.right(String.format("%,d", r.total()), 10));
         return b.toString();

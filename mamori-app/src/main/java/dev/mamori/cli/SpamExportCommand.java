@@ -7,6 +7,7 @@ import dev.mamori.mail.PartnerExport;
 import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.SpamAnalysis;
 import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -85,11 +86,11 @@ final class SpamExportCommand implements Callable<Integer> {
                 written.increment();
             }, p -> {
                 problems.add(p);
-                spec.commandLine().getErr().println("mamori: " + p);
+                spec.commandLine().getErr().println("mamori: " + Terminal.safe(p.toString()));
             });
             w.flush();
         });
-        spec.commandLine().getErr().println(output + ": " + written.sum() + " messages");
+        spec.commandLine().getErr().println(Terminal.safe(output.toString()) + ": " + written.sum() + " messages");
         return problems.isEmpty() ? 0 : 2;
     }
 

@@ -10,12 +10,15 @@ import dev.mamori.mail.RegistryStore;
 import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.TrustConfig;
 import dev.mamori.mail.TrustInference;
+import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -63,14 +66,14 @@ final class SpamInputs {
             try {
                 entries.addAll(Files.readAllLines(AssessFiles.existing(trustedFile)));
             } catch (java.nio.charset.CharacterCodingException e) {
-                throw new Main.UsageProblem(trustedFile + ": not UTF-8 text");
+                throw new Main.UsageProblem(Terminal.safe(trustedFile.toString()) + ": not UTF-8 text");
             }
         }
         if (!entries.isEmpty()) {
             try {
                 return TrustConfig.of(entries);
             } catch (IllegalArgumentException e) {
-                throw new Main.UsageProblem("--trusted: " + e.getMessage());
+                throw new Main.UsageProblem("--trusted: " + Terminal.safe(e.getMessage()));
             }
         }
         TrustInference inference = new TrustInference(0.2);
@@ -82,7 +85,7 @@ final class SpamInputs {
         }
         spoolStdin(stdin);
         try {
-            read(stdin, m -> {
+            readAll(stdin, m -> {
                 inference.add(probe.relays(Headers.parse(m.raw())));
                 if (inference.size() >= inferSample) {
                     throw new Enough();
@@ -124,9 +127,9 @@ final class SpamInputs {
             }
             return r;
         } catch (RegistryException e) {
-            throw new Main.UsageProblem(e.getMessage());
+            throw new Main.UsageProblem(Terminal.safe(e.getMessage()));
         } catch (IOException e) {
-            throw new Main.UsageProblem("registry: " + e.getMessage());
+            throw new Main.UsageProblem("registry: " + Terminal.safe(e.getMessage()));
         }
     }
 
@@ -141,17 +144,33 @@ final class SpamInputs {
         return out;
     }
 
-    /** Standard input has to be read twice when our relays are inferred: it is kept in a temporary file. */
+    /**
+     * Standard input has to be read twice when our relays are inferred: it is kept in a scratch file readable
+     * by its owner only, deleted after the second reading, at exit (Ctrl-C included), or by the next run
+     * after a {@code kill -9} ({@link AtomicFiles#scratch}).
+     */
     private void spoolStdin(InputStream stdin) throws IOException {
         if (inputs.contains("-") && spooledStdin == null) {
-            spooledStdin = Files.createTempFile("mamori-stdin", ".mbox");
-            spooledStdin.toFile().deleteOnExit();
-            Files.copy(stdin, spooledStdin, StandardCopyOption.REPLACE_EXISTING);
+            spooledStdin = AtomicFiles.scratch(null);
+            try (OutputStream o = Files.newOutputStream(spooledStdin, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                stdin.transferTo(o);
+            }
         }
     }
 
-    /** Reads every message in order, each handed on and forgotten. */
+    /** Reads every message in order, each handed on and forgotten; the copy of standard input is deleted afterwards. */
     void read(InputStream stdin, Consumer<MailMessage> sink, Consumer<MailReader.Problem> problems) throws IOException {
+        try {
+            readAll(stdin, sink, problems);
+        } finally {
+            if (spooledStdin != null) {
+                AtomicFiles.delete(spooledStdin);
+                spooledStdin = null;
+            }
+        }
+    }
+
+    private void readAll(InputStream stdin, Consumer<MailMessage> sink, Consumer<MailReader.Problem> problems) throws IOException {
         if (maxMessageSize < 1024) {
             throw new Main.UsageProblem("--max-message-size must be at least 1024 bytes");
         }

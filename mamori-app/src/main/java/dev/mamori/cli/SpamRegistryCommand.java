@@ -2,6 +2,7 @@ package dev.mamori.cli;
 
 import dev.mamori.mail.RegistryException;
 import dev.mamori.mail.RegistryStore;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,19 +49,19 @@ final class SpamRegistryCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             if (!Files.isDirectory(from)) {
-                throw new Main.UsageProblem(from + ": not a folder");
+                throw new Main.UsageProblem(Terminal.safe(from.toString()) + ": not a folder");
             }
             RegistryStore.UpdateResult r;
             try {
                 r = store(dir).update(from);
             } catch (RegistryException e) {
-                throw new Main.UsageProblem(e.getMessage() + " (the store is unchanged)");
+                throw new Main.UsageProblem(Terminal.safe(e.getMessage()) + " (the store is unchanged)");
             }
             PrintWriter out = spec.commandLine().getOut();
             r.installed().forEach(e -> out.println("installed  " + describe(e)));
             r.kept().forEach(e -> out.println("kept       " + describe(e)));
-            r.notes().forEach(n -> out.println("note       " + n));
-            out.println("store: " + r.store());
+            r.notes().forEach(n -> out.println("note       " + Terminal.safe(n)));
+            out.println("store: " + Terminal.safe(String.valueOf(r.store())));
             return 0;
         }
     }
@@ -78,7 +79,7 @@ final class SpamRegistryCommand implements Runnable {
             RegistryStore s = store(dir);
             PrintWriter out = spec.commandLine().getOut();
             if (s.isEmpty()) {
-                out.println("the store " + s.dir() + " is empty: mamori spam registry update --from DIR");
+                out.println("the store " + Terminal.safe(s.dir().toString()) + " is empty: mamori spam registry update --from DIR");
                 return 0;
             }
             s.entries().forEach(e -> out.println(describe(e)));
@@ -87,7 +88,7 @@ final class SpamRegistryCommand implements Runnable {
     }
 
     static String describe(RegistryStore.Entry e) {
-        return String.format("%-34s %-8s %-9s %-10s %,10d records  %s", e.file(), e.kind(), e.registry() == null ? "" : e.registry(),
+        return String.format("%-34s %-8s %-9s %-10s %,10d records  %s", Terminal.safe(String.valueOf(e.file())), e.kind(), e.registry() == null ? "" : e.registry(),
                 e.date() == null ? "" : e.date(), e.records(), e.sha256() == null ? "" : "sha256 " + e.sha256().substring(0, 12));
     }
 }

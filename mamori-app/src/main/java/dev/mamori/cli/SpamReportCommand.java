@@ -7,6 +7,8 @@ import dev.mamori.mail.MessageReport;
 import dev.mamori.mail.NotificationLog;
 import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.SpamAnalysis;
+import dev.mamori.mail.SpecialAddresses;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,6 +36,9 @@ import picocli.CommandLine.Option;
                 "  mamori spam report Maildir/ --trusted 192.0.2.0/24 --contacts abuse.csv --from abuse@example.jp --out reports/",
                 "  mamori spam report Maildir/ --trusted-file ours.txt --from abuse@example.jp --digest --headers-only \\",
                 "      --send --smtp-host smtp.example.jp --smtp-port 587 --starttls --smtp-user notify --smtp-password-env SMTP_PASSWORD --rate 30",
+                "",
+                "A password is only sent over TLS: --starttls (port 587) or --smtps (port 465), the server's certificate and host name "
+                + "checked against the Java trust store; --insecure-auth allows it in clear text, with a warning.",
                 "",
                 "Contacts table (CSV, UTF-8): network,contact,name — network is a CIDR, AS12345, or a domain suffix (.example.net).", ""})
 final class SpamReportCommand implements Callable<Integer> {
@@ -74,14 +79,21 @@ final class SpamReportCommand implements Callable<Integer> {
     @Option(names = "--smtp-host", paramLabel = "HOST", description = "SMTP server for --send.")
     String smtpHost;
 
-    @Option(names = "--smtp-port", paramLabel = "PORT", description = "Its port (default ${DEFAULT-VALUE}).")
-    int smtpPort = 25;
+    @Option(names = "--smtp-port", paramLabel = "PORT", description = "Its port (default 25, or 465 with --smtps).")
+    Integer smtpPort;
 
-    @Option(names = "--starttls", description = "Require STARTTLS.")
+    @Option(names = "--starttls", description = "Require STARTTLS (the submission port 587 usually); the server's certificate and name are checked.")
     boolean startTls;
 
-    @Option(names = "--smtp-user", paramLabel = "USER", description = "Log in as USER; the password is read from --smtp-password-env.")
+    @Option(names = "--smtps", description = "TLS from the first byte (implicit TLS, port 465); the server's certificate and name are checked.")
+    boolean smtps;
+
+    @Option(names = "--smtp-user", paramLabel = "USER", description = "Log in as USER; the password is read from --smtp-password-env. "
+            + "Only over TLS (--starttls or --smtps) unless --insecure-auth.")
     String smtpUser;
+
+    @Option(names = "--insecure-auth", description = "Allow --smtp-user without TLS: the password crosses the network in clear text (a warning is printed).")
+    boolean insecureAuth;
 
     @Option(names = "--smtp-password-env", paramLabel = "VAR", description = "The environment variable holding the SMTP password (never an option value).")
     String smtpPasswordEnv;
@@ -103,18 +115,32 @@ final class SpamReportCommand implements Callable<Integer> {
         if (send && smtpHost == null) {
             throw new Main.UsageProblem("--send needs --smtp-host");
         }
+        if (startTls && smtps) {
+            throw new Main.UsageProblem("--starttls and --smtps exclude each other: --starttls upgrades a plain connection (port 587),"
+                    + " --smtps is TLS from the start (port 465)");
+        }
+        if (send && smtpUser != null && !startTls && !smtps && !insecureAuth) {
+            throw new Main.UsageProblem("--smtp-user without TLS would send the password in clear text: add --starttls (port 587) or"
+                    + " --smtps (port 465), or --insecure-auth if you accept that");
+        }
         int at = from.lastIndexOf('@');
         if (at < 1 || at == from.length() - 1) {
-            throw new Main.UsageProblem("--from must be an e-mail address, not " + from);
+            throw new Main.UsageProblem("--from must be an e-mail address, not " + Terminal.safe(from));
         }
         String domain = reportingDomain != null ? reportingDomain : from.substring(at + 1);
         PrintWriter err = spec.commandLine().getErr();
+        int port = smtpPort != null ? smtpPort : smtps ? 465 : 25;
+        if (send && smtpUser != null && insecureAuth && !startTls && !smtps) {
+            err.println("mamori: warning: --insecure-auth: the SMTP password for " + Terminal.safe(smtpUser) + " goes to "
+                    + Terminal.safe(smtpHost) + ":" + port + " in clear text");
+        }
         AbuseContacts book = contacts == null && rdap == null ? AbuseContacts.fallbackOnly() : AbuseContacts.load(contacts, rdap);
         SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(in.trust(System.in, err)), in.registry());
         ArfReport arf = new ArfReport(Version.get());
         Path logFile = log != null ? log : SpamInputs.DEFAULT_STORE.resolveSibling("notifications.jsonl");
         SmtpNotifier.Settings settings = send
-                ? SmtpNotifier.Settings.smtp(smtpHost, smtpPort).withStartTls(startTls).withRate(rate).withEnvelopeFrom(from)
+                ? SmtpNotifier.Settings.smtp(smtpHost, port).withStartTls(startTls).withImplicitTls(smtps).withInsecureAuth(insecureAuth)
+                        .withRate(rate).withEnvelopeFrom(from)
                 : SmtpNotifier.Settings.dryRun(out);
         if (send && smtpUser != null) {
             settings = settings.withAuth(smtpUser, smtpPasswordEnv);
@@ -139,6 +165,12 @@ final class SpamReportCommand implements Callable<Integer> {
                     return;
                 }
                 String ip = r.trace().relay().ip();
+                if (!SpecialAddresses.globallyReachable(ip)) {
+                    // private, documentation, reserved …: no network on the Internet answers for it, so nobody to notify
+                    unreachable.merge("relay in a special-purpose block (" + SpecialAddresses.of(ip).map(SpecialAddresses.Block::name)
+                            .orElse("not an address") + ")", 1L, Long::sum);
+                    return;
+                }
                 Optional<AbuseContacts.Contact> c = book.find(ip, r.trace().relay().rdns(), r.attribution().asn() == null ? 0 : r.attribution().asn());
                 if (c.isEmpty() || (noFallback && c.get().source() == AbuseContacts.Source.FALLBACK)) {
                     unreachable.merge("no abuse contact", 1L, Long::sum);
@@ -160,20 +192,20 @@ final class SpamReportCommand implements Callable<Integer> {
                 }
             }, p -> {
                 problems.add(p);
-                err.println("mamori: " + p);
+                err.println("mamori: " + Terminal.safe(p.toString()));
             });
             byContact.forEach((contact, inputs) -> batch.add(new SmtpNotifier.Prepared(contact, covered.get(contact), arf.digest(inputs))));
             flush(notifier, batch, totals, failures);
             perYear = notifications.perYear();
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println((send ? "sent " + totals[0] : "written " + totals[1] + " (dry run, " + out + ")") + ", already sent "
+        o.println((send ? "sent " + totals[0] : "written " + totals[1] + " (dry run, " + Terminal.safe(String.valueOf(out)) + ")") + ", already sent "
                 + totals[2] + ", failed " + totals[3] + "; contacts " + reached.size());
-        unreachable.forEach((why, n) -> o.println("  " + why + ": " + n));
+        unreachable.forEach((why, n) -> o.println("  " + Terminal.safe(why) + ": " + n));
         if (!perYear.isEmpty()) {
-            o.println("notifications sent per year (" + logFile + "): " + perYear);
+            o.println("notifications sent per year (" + Terminal.safe(logFile.toString()) + "): " + perYear);
         }
-        failures.forEach(d -> err.println("mamori: " + d.report().contact() + ": " + d.error()));
+        failures.forEach(d -> err.println("mamori: " + Terminal.safe(d.report().contact() + ": " + d.error())));
         return problems.isEmpty() && totals[3] == 0 ? 0 : 2;
     }
 

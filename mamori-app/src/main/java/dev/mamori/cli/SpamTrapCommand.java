@@ -1,5 +1,6 @@
 package dev.mamori.cli;
 
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.Inet6Address;
@@ -8,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,9 +17,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mamori spam trap}: a receive-only SMTP server for honeypot addresses. Mail to a trap
@@ -41,6 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  * Over --max-size: 552 and nothing stored. Disk or permission trouble: 451 (the sender retries later).",
                 "  * One line per accepted or refused message on stderr; the sender's local part is masked (***@example.com).",
                 "",
+                "Slow and greedy clients (slowloris) cannot hold the trap: each command line must arrive whole within --command-timeout of the trap's reply (60 s; Postfix waits up to 300 s for each read, and 10 s when under stress), each message whole within --message-timeout of its start (300 s, Postfix's smtpd_timeout; 10 MB at 35 KB/s), however steadily the client trickles bytes; a client that misses a deadline gets 421 and its slot is freed. One address may hold at most --max-per-ip connections (4 of the 20 slots; more get 421 at once). A message whose transfer did not end (a cut-off DATA, a BDAT chunk cut short, a BDAT LAST never sent) is never stored and is logged as aborted. Real MTAs send each command at once and retry after 421.",
+                "",
                 "Listening address: the default --bind 0.0.0.0 listens on every interface, because a trap is useless unless the Internet can reach it (point the trap domain's MX at this host). To try it out, or behind a port forward, use --bind 127.0.0.1. Port 25 needs privileges: run as a service with CAP_NET_BIND_SERVICE, or --listen 2525 and forward 25 to it in the firewall.",
                 "",
                 "Treat what arrives as hostile: do not open attachments or follow links from the Maildir.",
@@ -59,6 +63,10 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class SpamTrapCommand implements Callable<Integer> {
 
     static final int DEFAULT_MAX_SIZE = 10 * 1024 * 1024;
+    static final int DEFAULT_MAX_CONNECTIONS = 20;
+    static final int DEFAULT_MAX_PER_IP = 4;
+    static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_MESSAGE_TIMEOUT = Duration.ofSeconds(300);
 
     @Spec
     CommandSpec spec;
@@ -96,8 +104,20 @@ public final class SpamTrapCommand implements Callable<Integer> {
     int maxRecipients;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "20",
-            description = "Clients served at once (default: ${DEFAULT-VALUE}); others wait. Each may hold up to --max-size in memory.")
+            description = "Clients served at once (default: ${DEFAULT-VALUE}); the next ones get 421 (try again later). Each may hold up to --max-size in memory.")
     int maxConnections;
+
+    @Option(names = "--max-per-ip", paramLabel = "N", defaultValue = "4",
+            description = "Connections one address may hold at once (default: ${DEFAULT-VALUE}); more get 421 at once, so one sender cannot take every slot.")
+    int maxPerIp;
+
+    @Option(names = "--command-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Time for each command line to arrive whole, from the trap's reply (default: ${DEFAULT-VALUE}); then 421 and the connection is closed.")
+    int commandTimeout;
+
+    @Option(names = "--message-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Time for a whole message (DATA to the final dot, or every BDAT chunk) from its start (default: ${DEFAULT-VALUE}); then 421, nothing stored.")
+    int messageTimeout;
 
     @Option(names = "--hostname", paramLabel = "NAME",
             description = "Our name in the greeting and the Received line (default: this machine's host name).")
@@ -116,7 +136,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Trap t = new Trap(config, line -> {
             synchronized (err) {
-                err.println(line);
+                err.println(Terminal.safe(line));
                 err.flush();
             }
         });
@@ -131,7 +151,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.printf("listening on %s%n", hostPort(config.bind(), t.port()));
         out.printf("traps: %d address(es), %d domain(s); storing in %s; Ctrl-C stops%n",
-                config.addresses().size(), config.domains().size(), config.maildir());
+                config.addresses().size(), config.domains().size(), Terminal.safe(config.maildir().toString()));
         out.flush();
         try {
             t.awaitStop();
@@ -152,8 +172,11 @@ public final class SpamTrapCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new Main.UsageProblem("--listen must be a port from 0 to 65535, not " + port);
         }
-        if (maxRecipients < 1 || maxConnections < 1) {
-            throw new Main.UsageProblem("--max-recipients and --max-connections must be at least 1");
+        if (maxRecipients < 1 || maxConnections < 1 || maxPerIp < 1) {
+            throw new Main.UsageProblem("--max-recipients, --max-connections and --max-per-ip must be at least 1");
+        }
+        if (commandTimeout < 1 || commandTimeout > 86_400 || messageTimeout < 1 || messageTimeout > 86_400) {
+            throw new Main.UsageProblem("--command-timeout and --message-timeout are seconds from 1 to 86400");
         }
         Set<String> addresses = new LinkedHashSet<>();
         for (String a : traps) {
@@ -169,7 +192,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
                 x = x.substring(1);
             }
             if (x.isEmpty() || x.contains("@") || !Trap.token(x).equals(x)) {
-                throw new Main.UsageProblem("--domain: not a domain name: '" + d + "'");
+                throw new Main.UsageProblem("--domain: not a domain name: '" + Terminal.safe(d) + "'");
             }
             trapDomains.add(x);
         }
@@ -178,10 +201,10 @@ public final class SpamTrapCommand implements Callable<Integer> {
         }
         String name = hostname != null ? hostname : localHostName();
         if (name.isBlank() || !Trap.token(name).equals(name)) {
-            throw new Main.UsageProblem("--hostname: not a host name: '" + name + "'");
+            throw new Main.UsageProblem("--hostname: not a host name: '" + Terminal.safe(name) + "'");
         }
-        return new Trap.Config(bindAddress(), port, trapDomains, addresses, maildir, parseSize(maxSize),
-                maxRecipients, maxConnections, name, rdns);
+        return new Trap.Config(bindAddress(), port, trapDomains, addresses, maildir, parseSize(maxSize), maxRecipients, maxConnections,
+                maxPerIp, Duration.ofSeconds(commandTimeout), Duration.ofSeconds(messageTimeout), name, rdns);
     }
 
     private InetAddress bindAddress() {
@@ -204,7 +227,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
         String a = Trap.normalise(raw);
         int at = a.lastIndexOf('@');
         if (at <= 0 || at == a.length() - 1 || !Trap.token(a).equals(a)) {
-            throw new Main.UsageProblem(where + ": not an e-mail address: '" + raw + "'");
+            throw new Main.UsageProblem(Terminal.safe(where) + ": not an e-mail address: '" + Terminal.safe(raw) + "'");
         }
         return a;
     }
@@ -214,7 +237,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new Main.UsageProblem("--trap-file: cannot read " + file + ": " + e.getMessage());
+            throw new Main.UsageProblem("--trap-file: cannot read " + Terminal.safe(file + ": " + e.getMessage()));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

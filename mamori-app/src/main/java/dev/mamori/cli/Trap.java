@@ -2,6 +2,7 @@ package dev.mamori.cli;
 
 import dev.mamori.mail.Maildir;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,9 +10,11 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +39,7 @@ import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.Session;
+import org.subethamail.smtp.server.SessionHandler;
 
 /**
  * The SMTP receiver behind {@code mamori spam trap}: accepts mail only for the trap addresses,
@@ -49,27 +53,52 @@ final class Trap {
     /**
      * What the trap listens on and accepts. {@code domains} are whole trap domains (every local part
      * there is a trap), {@code addresses} single trap addresses; both are compared in lower case, local
-     * part included. {@code port} 0 picks a free port.
+     * part included. {@code port} 0 picks a free port. {@code maxPerIp} connections from one address at a
+     * time; {@code commandTimeout} for each command line, {@code messageTimeout} for a whole message
+     * ({@link TrapSockets}).
      */
     record Config(InetAddress bind, int port, Set<String> domains, Set<String> addresses, Path maildir,
-            int maxSize, int maxRecipients, int maxConnections, String hostname, boolean rdns) {
+            int maxSize, int maxRecipients, int maxConnections, int maxPerIp, Duration commandTimeout, Duration messageTimeout,
+            String hostname, boolean rdns) {
         Config {
             Objects.requireNonNull(bind, "bind");
             Objects.requireNonNull(maildir, "maildir");
             Objects.requireNonNull(hostname, "hostname");
+            Objects.requireNonNull(commandTimeout, "commandTimeout");
+            Objects.requireNonNull(messageTimeout, "messageTimeout");
             domains = domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
             addresses = addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
             if (domains.isEmpty() && addresses.isEmpty()) {
                 throw new IllegalArgumentException("no trap addresses or domains");
             }
-            if (port < 0 || port > 65535 || maxSize < 1 || maxRecipients < 1 || maxConnections < 1) {
-                throw new IllegalArgumentException("port, sizes and limits out of range");
+            if (port < 0 || port > 65535 || maxSize < 1 || maxRecipients < 1 || maxConnections < 1 || maxPerIp < 1
+                    || commandTimeout.toMillis() < 1 || messageTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("port, sizes, limits and deadlines out of range");
             }
         }
-    }
 
-    /** Seconds a client may stay silent before the session is dropped. */
-    static final int IDLE_TIMEOUT_SECONDS = 60;
+        /** The defaults of {@code mamori spam trap} for everything but what to listen on and accept. */
+        static Config of(InetAddress bind, int port, Set<String> domains, Set<String> addresses, Path maildir, String hostname) {
+            return new Config(bind, port, domains, addresses, maildir, SpamTrapCommand.DEFAULT_MAX_SIZE, 100,
+                    SpamTrapCommand.DEFAULT_MAX_CONNECTIONS, SpamTrapCommand.DEFAULT_MAX_PER_IP, SpamTrapCommand.DEFAULT_COMMAND_TIMEOUT,
+                    SpamTrapCommand.DEFAULT_MESSAGE_TIMEOUT, hostname, false);
+        }
+
+        Config withMaxSize(int bytes) {
+            return new Config(bind, port, domains, addresses, maildir, bytes, maxRecipients, maxConnections, maxPerIp, commandTimeout,
+                    messageTimeout, hostname, rdns);
+        }
+
+        Config withConnections(int max, int perIp) {
+            return new Config(bind, port, domains, addresses, maildir, maxSize, maxRecipients, max, perIp, commandTimeout,
+                    messageTimeout, hostname, rdns);
+        }
+
+        Config withTimeouts(Duration command, Duration message) {
+            return new Config(bind, port, domains, addresses, maildir, maxSize, maxRecipients, maxConnections, maxPerIp, command,
+                    message, hostname, rdns);
+        }
+    }
 
     /** RFC 5322 date-time with a numeric zone, e.g. {@code Tue, 3 Jun 2025 11:05:30 +0900}. */
     static final DateTimeFormatter RFC5322 = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
@@ -100,17 +129,22 @@ final class Trap {
         if (server != null) {
             throw new IllegalStateException("a trap starts once");
         }
-        ExecutorService sessions = Executors.newFixedThreadPool(config.maxConnections(), daemonThreads());
+        // SubEthaSMTP accepts up to 10 connections past the limit to answer them 421 at once; a thread each lets it
+        // answer them now rather than after a slot frees (a client past those waits in the listen queue)
+        ExecutorService sessions = Executors.newFixedThreadPool(config.maxConnections() + 10, daemonThreads());
+        TrapSockets.Deadlines deadlines = new TrapSockets.Deadlines(config.commandTimeout(), config.messageTimeout());
         SMTPServer s = SMTPServer.port(config.port())
                 .bindAddress(config.bind())
                 .hostName(config.hostname())
                 .softwareName("Mamori trap")
                 .messageHandlerFactory(Handler::new)
                 .executorService(sessions)
+                .serverSocketFactory(() -> new TrapSockets.Server(deadlines, this::log))
+                .sessionHandler(perIpLimit())
                 .maxConnections(config.maxConnections())
                 .maxRecipients(config.maxRecipients())
                 .maxMessageSize(config.maxSize())
-                .connectionTimeout(IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .connectionTimeout((int) Math.min(Integer.MAX_VALUE, config.commandTimeout().toMillis()), TimeUnit.MILLISECONDS)
                 .insertReceivedHeaders(false)
                 .build();
         try {
@@ -215,12 +249,36 @@ final class Trap {
         return at > 0 && at < a.length() - 1 && config.domains().contains(a.substring(at + 1));
     }
 
+    /**
+     * At most {@link Config#maxPerIp} sessions from one address (SubEthaSMTP's limiter); the others get
+     * 421 at once, so that one sender's connections cannot take every slot. Each refusal is logged.
+     */
+    private SessionHandler perIpLimit() {
+        SessionHandler limit = SessionHandler.limitConcurrentSessionsBySource(config.maxPerIp());
+        return new SessionHandler() {
+            @Override
+            public SessionHandler.SessionAcceptance accept(Session session) {
+                SessionHandler.SessionAcceptance a = limit.accept(session);
+                if (!a.accepted()) {
+                    log("refused 421 ip=" + ip(session.getSocket().getInetAddress()) + " (already " + config.maxPerIp()
+                            + " connections from this address)");
+                }
+                return a;
+            }
+
+            @Override
+            public void onSessionEnd(Session session) {
+                limit.onSessionEnd(session);
+            }
+        };
+    }
+
     private static String newId() {
         return Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT) + "-"
                 + Long.toString(IDS.incrementAndGet(), 36).toUpperCase(Locale.ROOT);
     }
 
-    private static String ip(InetAddress a) {
+    static String ip(InetAddress a) {
         String s = a.getHostAddress();
         int scope = s.indexOf('%');
         return a instanceof Inet6Address && scope >= 0 ? s.substring(0, scope) : s;
@@ -268,14 +326,27 @@ final class Trap {
             throw new RejectException(550, "5.1.1 <" + token(recipient) + ">: Recipient address rejected: User unknown");
         }
 
+        /**
+         * The message, read within the message deadline. Only a transfer that ended as SMTP ends one (the
+         * final dot of DATA, the last byte of BDAT … LAST) is stored: a client that hangs up or stalls
+         * part-way, in DATA or between BDAT chunks, leaves nothing behind and is logged as aborted.
+         */
         @Override
         public String data(InputStream in) throws RejectException, IOException {
             ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
             byte[] buf = new byte[8192];
             long total = 0;
             int n;
+            TrapSockets.Guarded guard = context instanceof Session session && session.getSocket() instanceof TrapSockets.Guarded g
+                    ? g : null;
+            if (guard != null) {
+                guard.messageStarts();
+            }
             try {
                 while ((n = in.read(buf)) != -1) {
+                    if (guard != null) {
+                        guard.failIfExpired();
+                    }
                     total += n;
                     if (total > config.maxSize()) {
                         drain(in, buf, total);
@@ -286,10 +357,19 @@ final class Trap {
                     }
                     body.write(buf, 0, n);
                 }
-            } catch (IOException e) {
-                log("aborted " + client() + " from=" + mask(from) + " to=" + String.join(",", recipients)
-                        + " (connection lost or timed out during DATA after " + total + " bytes; nothing stored)");
-                throw e;
+                if (guard != null && guard.hungUp()) {
+                    // SubEthaSMTP's BDAT stream ends a chunk cut off by the client as if it were complete
+                    throw new EOFException("connection closed before the end of the message");
+                }
+            } catch (IOException | RuntimeException e) {
+                log("aborted " + client() + " from=" + mask(from) + " to=" + String.join(",", recipients) + " ("
+                        + (guard != null && guard.hungUp() ? "connection closed before the end of the message" : why(e)) + " after "
+                        + total + " bytes; nothing stored)");
+                throw e instanceof IOException io ? io : new IOException("the message transfer failed", e);
+            } finally {
+                if (guard != null) {
+                    guard.messageEnds();
+                }
             }
             String id = newId();
             String rcpt = recipients.isEmpty() ? "unknown" : recipients.get(0);
@@ -309,6 +389,13 @@ final class Trap {
             log("accepted " + client() + " id=" + id + " from=" + mask(from) + " to=" + String.join(",", recipients)
                     + " size=" + body.size() + " file=new/" + stored.getFileName());
             return "2.0.0 Ok: queued as " + id;
+        }
+
+        private static String why(Exception e) {
+            if (e instanceof SocketTimeoutException) {
+                return e.getMessage(); // which deadline
+            }
+            return e instanceof EOFException ? "connection closed before the end of the message" : "connection lost";
         }
 
         /**

@@ -159,7 +159,7 @@ class SmtpNotifierTest {
 
     @Test
     void authenticatesWithThePasswordFromTheEnvironmentAndNeverShowsIt() throws Exception {
-        Settings s = smtp().withAuth("notifier", "MAMORI_TEST_SMTP_PASSWORD");
+        Settings s = smtp().withAuth("notifier", "MAMORI_TEST_SMTP_PASSWORD").withInsecureAuth(true); // GreenMail has no TLS
         try (NotificationLog log = NotificationLog.open(dir.resolve("n.jsonl"))) {
             SmtpNotifier good = new SmtpNotifier(s, log, Map.of("MAMORI_TEST_SMTP_PASSWORD", "s3cret-pw")::get, Clock.systemUTC(),
                     n -> Thread.sleep(n / 1_000_000));
@@ -175,11 +175,135 @@ class SmtpNotifierTest {
                     .isInstanceOf(IOException.class).hasMessageContaining("MAMORI_TEST_SMTP_PASSWORD");
         }
         assertThat(s.toString()).doesNotContain("s3cret-pw");
-        Settings remote = Settings.smtp("mail.example.net", 25).withAuth("u", "PW");
-        try (NotificationLog log = NotificationLog.open(dir.resolve("m.jsonl"))) {
-            assertThatThrownBy(() -> new SmtpNotifier(remote, log, name -> "pw", Clock.systemUTC(), n -> { })
-                    .send(List.of(report("abuse@isp-one.example", 3)))).isInstanceOf(IOException.class).hasMessageContaining("STARTTLS");
+    }
+
+    // ---- the password never crosses the network in clear unless the user says so (issue 9)
+
+    /** The ways a password can travel in SMTP AUTH: as itself, base64 (LOGIN), base64 of "\0user\0password" (PLAIN). */
+    private static List<String> clearForms(String user, String password) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        return List.of(password, b64.encodeToString(password.getBytes(StandardCharsets.UTF_8)),
+                b64.encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private SmtpNotifier notifier(Settings s, NotificationLog log, javax.net.ssl.SSLSocketFactory tls) {
+        return new SmtpNotifier(s, log, Map.of("PW", TlsSmtpServer.PASSWORD)::get, Clock.systemUTC(), n -> { }, tls);
+    }
+
+    @Test
+    void withoutTlsThePasswordIsNeverSentEvenToLoopback() throws Exception {
+        try (WireTap wire = new WireTap(SMTP.getSmtp().getPort()); NotificationLog log = NotificationLog.open(dir.resolve("n.jsonl"))) {
+            Settings s = Settings.smtp("127.0.0.1", wire.port()).withAuth(TlsSmtpServer.USER, "PW").withRate(6000)
+                    .withTimeout(Duration.ofSeconds(10));
+            assertThatThrownBy(() -> notifier(s, log, null).send(List.of(report("abuse@isp-one.example", 1))))
+                    .isInstanceOf(IOException.class).hasMessageContaining("without TLS").hasMessageContaining("--starttls")
+                    .hasMessageContaining("--insecure-auth").satisfies(e -> assertThat(e.getMessage()).doesNotContain(TlsSmtpServer.PASSWORD));
+            assertThat(wire.connections()).as("refused before connecting").isZero();
+            assertThat(log.size()).isZero();
         }
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void insecureAuthSendsThePasswordInClearAsTheWireShows() throws Exception {
+        try (WireTap wire = new WireTap(SMTP.getSmtp().getPort()); NotificationLog log = NotificationLog.open(dir.resolve("n.jsonl"))) {
+            Settings s = Settings.smtp("127.0.0.1", wire.port()).withAuth(TlsSmtpServer.USER, "PW").withInsecureAuth(true)
+                    .withRate(6000).withTimeout(Duration.ofSeconds(10));
+            assertThat(notifier(s, log, null).send(List.of(report("abuse@isp-one.example", 1))).sent()).isEqualTo(1);
+            // what this test suite's other tests check is absent is really there when the user allows it
+            assertThat(clearForms(TlsSmtpServer.USER, TlsSmtpServer.PASSWORD)).anySatisfy(f -> assertThat(wire.clientBytes()).contains(f));
+        }
+    }
+
+    @Test
+    void startTlsCarriesThePasswordEncryptedAndChecksTheCertificate() throws Exception {
+        try (TlsSmtpServer server = new TlsSmtpServer(false, "localhost.p12"); WireTap wire = new WireTap(server.port());
+                NotificationLog log = NotificationLog.open(dir.resolve("n.jsonl"))) {
+            Settings s = Settings.smtp("127.0.0.1", wire.port()).withStartTls(true).withAuth(TlsSmtpServer.USER, "PW").withRate(6000)
+                    .withTimeout(Duration.ofSeconds(10));
+            Result r = notifier(s, log, TlsSmtpServer.trusting("localhost.p12")).send(List.of(report("abuse@isp-one.example", 1)));
+            assertThat(r.sent()).isEqualTo(1);
+            assertThat(server.messages).hasSize(1);
+            assertThat(server.logins).containsExactly(TlsSmtpServer.USER);
+            String wireText = wire.clientBytes();
+            assertThat(wireText).contains("STARTTLS").doesNotContain("AUTH").doesNotContain("MAIL FROM");
+            assertThat(clearForms(TlsSmtpServer.USER, TlsSmtpServer.PASSWORD)).allSatisfy(f -> assertThat(wireText).doesNotContain(f));
+
+            // the JVM's own trust store does not know the test certificate: refused before AUTH
+            SmtpNotifier untrusted = notifier(s, log, null);
+            assertThatThrownBy(() -> untrusted.send(List.of(report("abuse@isp-one.example", 2)))).isInstanceOf(IOException.class)
+                    .hasMessageContaining("unable to find valid certification path");
+            // a trusted certificate for another host name: refused too
+            try (TlsSmtpServer other = new TlsSmtpServer(false, "wrong-name.p12")) {
+                Settings o = Settings.smtp("127.0.0.1", other.port()).withStartTls(true).withAuth(TlsSmtpServer.USER, "PW")
+                        .withTimeout(Duration.ofSeconds(10));
+                assertThatThrownBy(() -> notifier(o, log, TlsSmtpServer.trusting("wrong-name.p12"))
+                        .send(List.of(report("abuse@isp-one.example", 3)))).isInstanceOf(IOException.class)
+                        .hasMessageContaining("No subject alternative names matching IP address 127.0.0.1");
+                assertThat(other.logins).isEmpty();
+            }
+            assertThat(server.logins).hasSize(1);
+            assertThat(server.messages).hasSize(1);
+        }
+    }
+
+    @Test
+    void implicitTlsCarriesEverythingEncrypted() throws Exception {
+        try (TlsSmtpServer server = new TlsSmtpServer(true, "localhost.p12"); WireTap wire = new WireTap(server.port());
+                NotificationLog log = NotificationLog.open(dir.resolve("n.jsonl"))) {
+            Settings s = Settings.smtp("127.0.0.1", wire.port()).withImplicitTls(true).withAuth(TlsSmtpServer.USER, "PW").withRate(6000)
+                    .withTimeout(Duration.ofSeconds(10));
+            assertThat(notifier(s, log, TlsSmtpServer.trusting("localhost.p12")).send(List.of(report("abuse@isp-one.example", 1))).sent())
+                    .isEqualTo(1);
+            assertThat(server.logins).containsExactly(TlsSmtpServer.USER);
+            String wireText = wire.clientBytes();
+            assertThat(wireText).doesNotContain("EHLO").doesNotContain("AUTH");
+            assertThat(clearForms(TlsSmtpServer.USER, TlsSmtpServer.PASSWORD)).allSatisfy(f -> assertThat(wireText).doesNotContain(f));
+        }
+    }
+
+    @Test
+    void aServerWithoutStartTlsIsLeftBeforeAuth() throws Exception {
+        try (WireTap wire = new WireTap(SMTP.getSmtp().getPort()); NotificationLog log = NotificationLog.open(dir.resolve("n.jsonl"))) {
+            Settings s = Settings.smtp("127.0.0.1", wire.port()).withStartTls(true).withAuth(TlsSmtpServer.USER, "PW")
+                    .withTimeout(Duration.ofSeconds(10));
+            assertThatThrownBy(() -> notifier(s, log, null).send(List.of(report("abuse@isp-one.example", 1))))
+                    .isInstanceOf(IOException.class).hasMessageContaining("STARTTLS is required");
+            assertThat(wire.connections()).isEqualTo(1);
+            assertThat(wire.clientBytes()).contains("EHLO").doesNotContain("AUTH");
+        }
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    /** mamori spam report as a user runs it: --smtp-user without TLS is refused; --insecure-auth sends, with a warning. */
+    @Test
+    void theCommandRefusesClearTextAuthUnlessAskedAndThenWarns() throws Exception {
+        Path mail = dir.resolve("mail");
+        Files.createDirectories(mail);
+        Files.copy(Path.of(SpamCommandTest.SAMPLE, "spam_1-00009.027bf6e0b0c4ab34db3ce0ea4bf2edab.eml"), mail.resolve("m.eml"));
+        Path contacts = dir.resolve("abuse.csv");
+        Files.writeString(contacts, "network,contact,name\n212.78.202.0/24,abuse@spray.example,Spray\n");
+        List<String> args = List.of("spam", "report", mail.toString(), "--trusted", SpamCommandTest.OURS, "--contacts", contacts.toString(),
+                "--from", "abuse@trap.example.jp", "--send", "--smtp-host", "127.0.0.1", "--smtp-port",
+                Integer.toString(SMTP.getSmtp().getPort()), "--smtp-user", "notifier", "--smtp-password-env", "MAMORI_TEST_PW",
+                "--rate", "6000", "--log", dir.resolve("log.jsonl").toString());
+
+        CliTest.Run refused = CliTest.run(args.toArray(String[]::new));
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("clear text").contains("--starttls").contains("--smtps").contains("--insecure-auth");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+
+        List<String> insecure = new java.util.ArrayList<>(args);
+        insecure.add("--insecure-auth");
+        ProcessBuilder pb = ChildJvm.mamori(dir.resolve("tmp"), insecure.toArray(String[]::new));
+        pb.environment().put("MAMORI_TEST_PW", "s3cret-pw");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("warning: --insecure-auth").contains("in clear text").contains("sent 1").doesNotContain("s3cret-pw");
+        assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
     }
 
     @Test

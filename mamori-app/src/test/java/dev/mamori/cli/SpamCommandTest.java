@@ -13,7 +13,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -90,9 +93,110 @@ class SpamCommandTest {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.err()).contains("our relays inferred from 40 messages");
             assertThat(r.jsonLines()).hasSize(40).allSatisfy(n -> assertThat(n.path("trust_inferred").asBoolean()).isTrue());
+            try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                assertThat(tmp.map(p -> p.getFileName().toString()))
+                        .as("the copy of standard input is deleted when the command is done")
+                        .noneMatch(n -> n.startsWith(".scratch." + ProcessHandle.current().pid() + "."));
+            }
         } finally {
             System.setIn(stdin);
         }
+    }
+
+    /** The copy of standard input is readable by its owner only and is gone after Ctrl-C (SIGINT) (issue 9). */
+    @Test
+    void theCopyOfStandardInputIsPrivateAndCtrlCRemovesIt() throws Exception {
+        Path tmp = dir.resolve("tmp");
+        Process p = ChildJvm.mamori(tmp, "spam", "analyze", "-", "--no-progress").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.out").toFile()).start();
+        try {
+            // one message, and standard input left open: the command is still copying it
+            p.getOutputStream().write(Files.readAllBytes(Path.of(SAMPLE, "spam_1-00009.027bf6e0b0c4ab34db3ce0ea4bf2edab.eml")));
+            p.getOutputStream().flush();
+            Path copy = ChildJvm.await("the copy of standard input", 60, () -> {
+                try (Stream<Path> s = Files.list(tmp)) {
+                    return s.filter(f -> f.getFileName().toString().startsWith(".scratch.")).findFirst();
+                } catch (IOException e) {
+                    return java.util.Optional.empty();
+                }
+            });
+            assertThat(Files.getPosixFilePermissions(copy)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE);
+            ChildJvm.signal(p, "INT");
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the command stops on Ctrl-C").isTrue();
+            try (Stream<Path> s = Files.list(tmp)) {
+                assertThat(s).as("nothing left in the temporary folder").isEmpty();
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** A file name and header values a spammer chose reach the terminal with their control characters escaped (issue 9). */
+    @Test
+    void fileNamesAndHeaderValuesAreEscapedOnTheTerminal() throws IOException {
+        Path mail = dir.resolve("mail");
+        Files.createDirectories(mail);
+        Files.write(mail.resolve("evil\u001b[2J\nname.eml"), ("Received: from helo\u001b]0;pwned\u0007 (rdns\u001b[31m.example [61.1.2.3])\n"
+                + "\tby mx.ours.jp with ESMTP id A; Thu, 22 Aug 2024 10:00:00 +0000\nSubject: s\n\nb\n").getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(mail.resolve("bad\u001b[5m.eml"), new byte[] {1, 2, 0, 3});
+        CliTest.Run r = run("spam", "analyze", mail.toString(), "--trusted", "192.0.2.1", "--no-progress");
+        assertThat(r.out() + r.err()).doesNotContain("\u001b").doesNotContain("\u0007").contains("evil\\x1b[2J\\nname.eml")
+                .contains("bad\\x1b[5m.eml");
+        assertThat(r.out()).contains("61.1.2.3");
+    }
+
+    /**
+     * Without --trusted, a spamming address that sends a quarter of the mail straight to our MX is not taken for
+     * one of our relays: its messages are counted in the table under its country (issue 9).
+     */
+    @Test
+    void aSpammerWithAQuarterOfTheMailIsCountedNotTakenForOurRelay() throws IOException {
+        Path mail = dir.resolve("mailbox");
+        Files.createDirectories(mail);
+        int n = 0;
+        for (String m : TrustInferenceMailbox.messages()) {
+            Files.writeString(mail.resolve("m" + (n++) + ".eml"), m, StandardCharsets.ISO_8859_1);
+        }
+        Path rir = dir.resolve("rir");
+        Files.createDirectories(rir);
+        Files.writeString(rir.resolve("delegated-apnic-test"), "2|apnic|20240101|3|19850701|20240101|+1000\n"
+                + "apnic|*|ipv4|*|3|summary\napnic|KR|ipv4|203.0.113.0|256|20100101|allocated\n"
+                + "apnic|JP|ipv4|61.9.0.0|65536|20000101|allocated\napnic|CN|ipv4|211.3.0.0|65536|20000101|allocated\n");
+        CliTest.Run r = run("spam", "analyze", mail.toString(), "--rir", rir.toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("our relays inferred from 40 messages").contains(TrustInferenceMailbox.SECONDARY_MX)
+                .doesNotContain(TrustInferenceMailbox.SPAMMER);
+        JsonNode stats = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(stats.path("traced").asLong()).isEqualTo(40);
+        Map<String, Long> byCountry = new java.util.HashMap<>();
+        stats.path("countries").forEach(c -> byCountry.put(c.path("key").asText(), c.path("total").asLong()));
+        assertThat(byCountry).containsEntry("KR", 10L).containsEntry("JP", 12L).containsEntry("CN", 18L);
+    }
+
+    /** spam export --format csv: a HELO, rDNS or Subject a spreadsheet would run comes out inert (issue 9). */
+    @Test
+    void theCsvExportNeutralisesFormulas() throws IOException {
+        Path mail = dir.resolve("mail");
+        Files.createDirectories(mail);
+        Files.writeString(mail.resolve("m.eml"), "Received: from =cmd|' /C calc'!A0 (unknown [61.1.2.3])\n\tby mx.ours.jp with ESMTP id A;"
+                + " Thu, 22 Aug 2024 10:00:00 +0000\nSubject: @SUM(1+1)*cmd|' /C calc'!A0\nFrom: -2+3 <x@spam.example>\n\nb\n");
+        Path rir = dir.resolve("rir");
+        Files.createDirectories(rir);
+        Files.writeString(rir.resolve("delegated-apnic-test"), "2|apnic|20240101|1|19850701|20240101|+1000\n"
+                + "apnic|*|ipv4|*|1|summary\napnic|JP|ipv4|61.0.0.0|16777216|20000101|allocated\n");
+        Path csv = dir.resolve("jp.csv");
+        CliTest.Run r = run("spam", "export", mail.toString(), "--trusted", "192.0.2.1", "--rir", rir.toString(), "--country", "JP",
+                "--format", "csv", "--output", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<de.siegmar.fastcsv.reader.CsvRecord> rows = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(csv).stream().toList();
+        assertThat(rows).hasSize(2);
+        for (de.siegmar.fastcsv.reader.CsvRecord row : rows) {
+            assertThat(row.getFields()).allSatisfy(c -> assertThat(c).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+")
+                    .doesNotStartWith("-"));
+        }
+        assertThat(rows.get(1).getField(11)).isEqualTo("'@SUM(1+1)*cmd|' /C calc'!A0");
+        assertThat(rows.get(1).getField(10)).isEqualTo("'-2+3 <x@spam.example>");
     }
 
     @Test
@@ -150,6 +254,25 @@ class SpamCommandTest {
         CliTest.Run again = run(send);
         assertThat(again.out()).contains("sent 0").contains("already sent 1");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    /** A relay in a private or documentation block has no network to notify: no report, and the reason is counted. */
+    @Test
+    void noReportForARelayInASpecialPurposeBlock() throws IOException {
+        Path mail = dir.resolve("mail");
+        Files.createDirectories(mail);
+        Files.writeString(mail.resolve("private.eml"), "Received: from x (x.example.com [192.168.7.7]) by mx.ours.jp; Thu, 22 Aug 2024 10:00:00 +0000\n"
+                + "Subject: s\n\nb\n");
+        Files.writeString(mail.resolve("doc.eml"), "Received: from y (y.example.com [198.51.100.7]) by mx.ours.jp; Thu, 22 Aug 2024 10:00:00 +0000\n"
+                + "Subject: s\n\nb\n");
+        Path contacts = dir.resolve("abuse.csv");
+        Files.writeString(contacts, "network,contact,name\n0.0.0.0/0,abuse@everyone.example,All\n");
+        Path out = dir.resolve("reports");
+        CliTest.Run r = run("spam", "report", mail.toString(), "--trusted", "192.0.2.1", "--contacts", contacts.toString(),
+                "--from", "abuse@trap.example.jp", "--out", out.toString(), "--log", dir.resolve("log.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("written 0").contains("relay in a special-purpose block (Private-Use): 1")
+                .contains("relay in a special-purpose block (Documentation (TEST-NET-2)): 1");
     }
 
     @Test

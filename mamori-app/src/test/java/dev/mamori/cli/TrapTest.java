@@ -10,18 +10,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -76,9 +71,15 @@ class TrapTest {
         return dir.resolve("Maildir");
     }
 
+    private Trap.Config config() {
+        return Trap.Config.of(LOOPBACK, 0, Set.of("catchall.example"), Set.of(TRAP), maildir(), "trap.test");
+    }
+
     private Trap start(int maxSize) throws IOException {
-        Trap.Config c = new Trap.Config(LOOPBACK, 0, Set.of("catchall.example"), Set.of(TRAP), maildir(), maxSize, 100, 8,
-                "trap.test", false);
+        return start(config().withMaxSize(maxSize).withConnections(8, 8));
+    }
+
+    private Trap start(Trap.Config c) throws IOException {
         Trap t = new Trap(c, log::add);
         t.start();
         started.add(t);
@@ -129,7 +130,7 @@ class TrapTest {
     @Test
     void aRecipientThatIsNotATrapGets550AndNothingIsStored() throws Exception {
         Trap trap = start(SpamTrapCommand.DEFAULT_MAX_SIZE);
-        try (Raw c = new Raw(trap.port())) {
+        try (RawSmtp c = new RawSmtp(trap.port())) {
             assertThat(c.cmd("EHLO raw.example")).startsWith("250");
             assertThat(c.cmd("MAIL FROM:<bob.private@spammer.example>")).startsWith("250");
             assertThat(c.cmd("RCPT TO:<someone@elsewhere.example>")).startsWith("550");
@@ -146,7 +147,7 @@ class TrapTest {
     @Test
     void trapAddressesAndTrapDomainsMatchWithoutRegardToCase() throws Exception {
         Trap trap = start(SpamTrapCommand.DEFAULT_MAX_SIZE);
-        try (Raw c = new Raw(trap.port())) {
+        try (RawSmtp c = new RawSmtp(trap.port())) {
             c.cmd("HELO raw.example");
             assertThat(c.cmd("MAIL FROM:<>")).startsWith("250");
             assertThat(c.cmd("RCPT TO:<TRAP@OURS.EXAMPLE>")).startsWith("250");
@@ -171,7 +172,7 @@ class TrapTest {
         while (big.length() < 40_000) { // several reads of 8 KiB: the drain is exercised
             big.append("0123456789012345678901234567890123456789012345678901234567890123456789\r\n");
         }
-        try (Raw c = new Raw(trap.port())) {
+        try (RawSmtp c = new RawSmtp(trap.port())) {
             assertThat(c.cmd("EHLO raw.example")).contains("SIZE 2000");
             assertThat(c.cmd("MAIL FROM:<x@spammer.example> SIZE=5000")).startsWith("552");
             assertThat(c.cmd("MAIL FROM:<x@spammer.example>")).startsWith("250");
@@ -209,7 +210,7 @@ class TrapTest {
     @Test
     void aClientThatHangsUpMidDataLeavesNothingAndTheNextClientIsServed() throws Exception {
         Trap trap = start(SpamTrapCommand.DEFAULT_MAX_SIZE);
-        try (Raw c = new Raw(trap.port())) {
+        try (RawSmtp c = new RawSmtp(trap.port())) {
             c.cmd("EHLO raw.example");
             assertThat(c.cmd("MAIL FROM:<x@spammer.example>")).startsWith("250");
             assertThat(c.cmd("RCPT TO:<" + TRAP + ">")).startsWith("250");
@@ -235,7 +236,7 @@ class TrapTest {
         Trap trap = start(SpamTrapCommand.DEFAULT_MAX_SIZE);
         int port = trap.port();
         assertThatThrownBy(() -> new ServerSocket(port, 10, LOOPBACK).close()).isInstanceOf(BindException.class);
-        Raw idle = new Raw(port);
+        RawSmtp idle = new RawSmtp(port);
         assertThat(idle.cmd("EHLO idle.example")).startsWith("250");
 
         assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
@@ -313,7 +314,7 @@ class TrapTest {
     @Test
     void aHeloWithInjectedLinesCannotForgeHeaders() throws Exception {
         Trap trap = start(SpamTrapCommand.DEFAULT_MAX_SIZE);
-        try (Raw c = new Raw(trap.port())) {
+        try (RawSmtp c = new RawSmtp(trap.port())) {
             c.cmd("HELO [10.0.0.1](forged)");
             c.cmd("MAIL FROM:<x@spammer.example>");
             c.cmd("RCPT TO:<" + TRAP + ">");
@@ -338,6 +339,21 @@ class TrapTest {
         assertThat(c.port()).isEqualTo(25);
         assertThat(c.bind().getHostAddress()).isEqualTo("0.0.0.0");
         assertThat(c.rdns()).isFalse();
+        // the defaults, as --help and docs/spam.md give them
+        Trap.Config defaults = Trap.Config.of(c.bind(), c.port(), c.domains(), c.addresses(), c.maildir(), c.hostname());
+        assertThat(c.maxConnections()).isEqualTo(defaults.maxConnections()).isEqualTo(20);
+        assertThat(c.maxPerIp()).isEqualTo(defaults.maxPerIp()).isEqualTo(4);
+        assertThat(c.commandTimeout()).isEqualTo(defaults.commandTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.messageTimeout()).isEqualTo(defaults.messageTimeout()).isEqualTo(Duration.ofMinutes(5));
+        Trap.Config tuned = parse("--trap", TRAP, "--maildir", dir.toString(), "--max-per-ip", "2", "--command-timeout", "30",
+                "--message-timeout", "900").config();
+        assertThat(tuned.maxPerIp()).isEqualTo(2);
+        assertThat(tuned.commandTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(tuned.messageTimeout()).isEqualTo(Duration.ofSeconds(900));
+        assertThatThrownBy(() -> parse("--trap", TRAP, "--maildir", dir.toString(), "--max-per-ip", "0").config())
+                .isInstanceOf(Main.UsageProblem.class).hasMessageContaining("--max-per-ip");
+        assertThatThrownBy(() -> parse("--trap", TRAP, "--maildir", dir.toString(), "--command-timeout", "0").config())
+                .isInstanceOf(Main.UsageProblem.class).hasMessageContaining("--command-timeout");
 
         assertThatThrownBy(() -> parse("--maildir", dir.toString()).config()).hasMessageContaining("no traps");
         Files.writeString(traps, "ok@ours.example\nnot an address\n");
@@ -391,7 +407,10 @@ class TrapTest {
         cl.setOut(new PrintWriter(out));
         assertThat(cl.execute("--help")).isZero();
         assertThat(out.toString()).contains("Examples:").contains("--bind 127.0.0.1").contains("--max-size")
-                .contains("(Mamori trap) with ESMTP id");
+                .contains("(Mamori trap) with ESMTP id").contains("--command-timeout").contains("--message-timeout")
+                .contains("--max-per-ip");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--max-per-ip=N Connections one address may hold at once (default: 4)")
+                .contains("the trap's reply (default: 60)").contains("from its start (default: 300)");
     }
 
     // helpers
@@ -456,59 +475,6 @@ class TrapTest {
             return InetAddress.getByName("127.0.0.1");
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A bare SMTP client: one command, one (possibly multi-line) reply. */
-    private static final class Raw implements AutoCloseable {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
-
-        Raw(int port) throws IOException {
-            socket = new Socket();
-            socket.connect(new InetSocketAddress(LOOPBACK, port), 10_000);
-            socket.setSoTimeout(15_000);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            out = socket.getOutputStream();
-            String banner = reply();
-            assertThat(banner).startsWith("220 ").contains("Mamori trap");
-        }
-
-        String cmd(String line) throws IOException {
-            send(line + "\r\n");
-            return reply();
-        }
-
-        void send(String raw) throws IOException {
-            out.write(raw.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
-
-        String reply() throws IOException {
-            StringBuilder sb = new StringBuilder();
-            String line;
-            do {
-                line = in.readLine();
-                if (line == null) {
-                    throw new EOFException("connection closed after: " + sb);
-                }
-                sb.append(line).append('\n');
-            } while (line.length() > 3 && line.charAt(3) == '-');
-            return sb.toString();
-        }
-
-        String lineOrNull() {
-            try {
-                return in.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

@@ -52,9 +52,13 @@ public final class IpAddress {
         return b == null ? null : format(b);
     }
 
+    /** The text of 4 or 16 bytes; 16 bytes that are an IPv4-mapped address are written {@code ::ffff:a.b.c.d} (RFC 5952). */
     public static String format(byte[] b) {
         if (b.length == 4) {
             return (b[0] & 255) + "." + (b[1] & 255) + "." + (b[2] & 255) + "." + (b[3] & 255);
+        }
+        if (isMapped(b)) {
+            return "::ffff:" + (b[12] & 255) + "." + (b[13] & 255) + "." + (b[14] & 255) + "." + (b[15] & 255);
         }
         try {
             String full = Inet6Address.getByAddress(null, b).getHostAddress();
@@ -62,6 +66,15 @@ public final class IpAddress {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    private static boolean isMapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
     }
 
     /** RFC 5952 text: the longest run of two or more zero groups becomes "::". */
@@ -97,20 +110,5 @@ public final class IpAddress {
             }
         }
         return s.toString();
-    }
-
-    /** Loopback, private (RFC 1918, fc00::/7), link-local, CGNAT 100.64/10 and unspecified addresses: never a public relay. */
-    public static boolean isPrivate(byte[] b) {
-        if (b.length == 4) {
-            int a0 = b[0] & 255;
-            int a1 = b[1] & 255;
-            return a0 == 10 || a0 == 127 || a0 == 0 || (a0 == 172 && a1 >= 16 && a1 <= 31) || (a0 == 192 && a1 == 168)
-                    || (a0 == 169 && a1 == 254) || (a0 == 100 && a1 >= 64 && a1 <= 127);
-        }
-        boolean zeroPrefix = true;
-        for (int i = 0; i < 15; i++) {
-            zeroPrefix &= b[i] == 0;
-        }
-        return zeroPrefix /* :: and ::1 */ || (b[0] & 0xfe) == 0xfc || ((b[0] & 255) == 0xfe && (b[1] & 0xc0) == 0x80);
     }
 }

@@ -54,10 +54,14 @@ public final class PartnerExport {
 
     /** The CSV header row of {@link #csvLine}. */
     public static String csvHeader() {
-        return "arrival,relay_ip,relay_rdns,relay_helo,received_by,country,registry,asn,as_org,date,from,subject,message_id,received\r\n";
+        return ReportCsv.line(List.of("arrival", "relay_ip", "relay_rdns", "relay_helo", "received_by", "country", "registry", "asn",
+                "as_org", "date", "from", "subject", "message_id", "received"));
     }
 
-    /** One CSV row: the relay, its attribution, and the main header fields (Received lines joined by " | "). */
+    /**
+     * One CSV row: the relay, its attribution, and the main header fields (Received lines joined by " | "); a
+     * cell a spreadsheet would run as a formula gets a leading apostrophe ({@link ReportCsv}).
+     */
     public String csvLine(MessageReport r, Headers h) {
         Set<String> recipients = recipients(h);
         Hop.Relay relay = r.trace().relay();
@@ -73,12 +77,7 @@ public final class PartnerExport {
                 a == null ? "" : a.countryKey(), a == null ? "" : nz(a.registry()), a == null || a.asn() == null ? "" : a.asn().toString(),
                 a == null ? "" : nz(a.asOrg()), field(h, "Date", recipients), field(h, "From", recipients), field(h, "Subject", recipients),
                 field(h, "Message-ID", recipients), received.toString());
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String v = cells.get(i);
-            b.append(i == 0 ? "" : ",").append(v.matches("(?s).*[\",\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-        }
-        return b.append("\r\n").toString();
+        return ReportCsv.line(cells);
     }
 
     private String field(Headers h, String name, Set<String> recipients) {

@@ -362,10 +362,6 @@ final class ReceivedIp {
         return out.toString();
     }
 
-    static boolean isLoopback(String ip) {
-        return ip.startsWith("127.") || ip.equals("::1");
-    }
-
     static boolean isIpLiteral(String w) {
         return !w.isEmpty() && normalizeIp(w) != null;
     }

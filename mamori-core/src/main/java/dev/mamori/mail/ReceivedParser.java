@@ -1,8 +1,6 @@
 package dev.mamori.mail;
 
 import static dev.mamori.mail.ReceivedIp.candidate;
-import static dev.mamori.mail.ReceivedIp.isIpLiteral;
-import static dev.mamori.mail.ReceivedIp.isLoopback;
 import static dev.mamori.mail.ReceivedTokens.dateSeparator;
 import static dev.mamori.mail.ReceivedTokens.envelopeFrom;
 import static dev.mamori.mail.ReceivedTokens.id;
@@ -237,7 +235,7 @@ public final class ReceivedParser {
                 c = nameCand;
                 src = SRC_NAME;
             }
-            if (isLocalName(name) && (c == null || c.ip == null || isLoopback(c.ip))) {
+            if (isLocalName(name) && (c == null || c.ip == null || SpecialAddresses.isLoopback(c.ip))) {
                 return LOCAL_PICKUP;
             }
             if (src != SRC_GROUP && (protocol.equalsIgnoreCase("local") || startsWithIgnoreCase(protocol, "local-")
@@ -361,8 +359,18 @@ public final class ReceivedParser {
         return auth.equalsIgnoreCase("HTTP") || auth.equalsIgnoreCase("HTTPS") || auth.equalsIgnoreCase("HTTPU");
     }
 
+    /**
+     * "localhost", or a bare loopback address written as the name ({@link SpecialAddresses}; leading zeros allowed,
+     * as everywhere in this parser). A bracketed literal ("[127.0.0.1]") is not a name, as SpamAssassin has it.
+     */
     private static boolean isLocalName(String w) {
-        return w.equalsIgnoreCase("localhost") || w.equalsIgnoreCase("localhost.localdomain") || w.equals("::1")
-                || (w.startsWith("127.") && isIpLiteral(w));
+        if (w.equalsIgnoreCase("localhost") || w.equalsIgnoreCase("localhost.localdomain")) {
+            return true;
+        }
+        if (w.isEmpty() || w.charAt(0) == '[' || w.regionMatches(true, 0, "IPv6:", 0, 5)) {
+            return false;
+        }
+        String ip = ReceivedIp.normalizeIp(w);
+        return ip != null && SpecialAddresses.isLoopback(ip);
     }
 }

@@ -39,7 +39,10 @@ public final class SpamReport {
         return "en".equals(lang) ? en : ja;
     }
 
-    /** The table as CSV (UTF-8): a header row with the periods and 合計, one row per country, the total row. */
+    /**
+     * The table as CSV (UTF-8): a header row with the periods and 合計, one row per country, the total row; no
+     * cell is one a spreadsheet would run as a formula ({@link ReportCsv}).
+     */
     public static String csv(SpamStatistics.Table table, boolean byRegistry, String lang) {
         StringBuilder b = new StringBuilder();
         List<String> head = new ArrayList<>();
@@ -63,13 +66,7 @@ public final class SpamReport {
     }
 
     private static String csvLine(List<String> cells) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String v = cells.get(i);
-            b.append(i == 0 ? "" : ",");
-            b.append(v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-        }
-        return b.append("\r\n").toString();
+        return ReportCsv.line(cells);
     }
 
     /** One self-contained HTML page: summary, the table, the chart of shares, top ASNs and relays. */

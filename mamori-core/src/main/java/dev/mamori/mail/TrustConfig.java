@@ -8,12 +8,14 @@ import java.util.Locale;
  * Which relays are ours (the honeypot's own networks and mail hosts): CIDRs, addresses, and host
  * names ("mx1.example.jp", or ".example.jp" for a whole domain). A hop is trusted when the relay
  * above it recorded a client address in one of our networks, or a reverse name that is one of our
- * hosts; HELO names are never trusted (a spammer can say anything). Loopback is always ours.
+ * hosts; HELO names are never trusted (a spammer can say anything). Loopback is always ours
+ * ({@link SpecialAddresses.Ours#ALWAYS}).
  * {@code inferred} says the configuration was guessed from the mail itself (see {@link TrustInference}).
  */
 public record TrustConfig(List<Cidr> networks, List<String> hosts, boolean inferred) {
 
-    private static final List<Cidr> ALWAYS = List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128"));
+    /** The receiving host itself (loopback), from {@link SpecialAddresses}. */
+    private static final List<Cidr> ALWAYS = SpecialAddresses.networks(SpecialAddresses.Ours.ALWAYS);
 
     public TrustConfig {
         networks = List.copyOf(networks);

@@ -2,6 +2,8 @@ package dev.mamori.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,5 +38,29 @@ class PartnerExportTest {
         Headers h = Headers.parse(mail);
         MessageReport r = new MessageReport("m.eml", 1, null, null, null, new RelayTracer(TrustConfig.none()).trace(h), Attribution.unattributed("192.0.2.1"));
         assertThat(new PartnerExport(List.of()).jsonLine(r, h)).contains("激安セール");
+    }
+
+    /** A spammer's HELO, rDNS, Subject and From that a spreadsheet would run: every cell comes out inert (issue 9). */
+    @Test
+    void csvCellsASpreadsheetWouldRunAreNeutralised() throws Exception {
+        String mail = "Received: from =cmd|' /C calc'!A0 (@SUM(1+1).example [61.1.2.3])\n\tby mx.ours.jp with ESMTP id X; Thu, 22 Aug 2002 18:28:34 +0100\n"
+                + "From: +1 <-2+3@spam.example>\nSubject: =HYPERLINK(\"http://evil.example\",\"click\")\nMessage-ID: <-12@spam.example>\n"
+                + "Date: -12\n\nbody\n";
+        Headers h = Headers.parse(mail.getBytes(StandardCharsets.ISO_8859_1));
+        Trace t = new RelayTracer(TrustConfig.none()).trace(h);
+        assertThat(t.relay().helo()).startsWith("=cmd");
+        MessageReport r = new MessageReport("m.eml", 1, null, null, null, t, Attribution.unattributed("61.1.2.3"));
+        String csv = PartnerExport.csvHeader() + new PartnerExport(List.of()).csvLine(r, h);
+        List<CsvRecord> rows = CsvReader.builder().ofCsvRecord(csv).stream().toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getFields()).startsWith("arrival", "relay_ip", "relay_rdns", "relay_helo");
+        List<String> cells = rows.get(1).getFields();
+        assertThat(cells).hasSize(14).allSatisfy(c -> assertThat(c).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@")
+                .satisfiesAnyOf(x -> assertThat(x).doesNotStartWith("-"), x -> assertThat(x).matches("-[0-9.]+")));
+        assertThat(cells.get(3)).isEqualTo("'=cmd|'"); // the HELO as parsed, inert
+        assertThat(cells.get(11)).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")");
+        assertThat(cells.get(10)).isEqualTo("'+1 <-2+3@spam.example>");
+        assertThat(cells.get(9)).as("a number stays a number").isEqualTo("-12");
+        assertThat(cells.get(13)).startsWith("from =cmd|"); // a Received line starts with "from": inert as it is
     }
 }

@@ -63,7 +63,7 @@ class RelayAgreementTest {
         assertThat(agree).isGreaterThanOrEqualTo(98);
     }
 
-    /** Without a trust configuration, our relays are inferred from the mail: still nearly SpamAssassin's answer with the right configuration. */
+    /** Without a trust configuration, our relays are inferred from the mail: SpamAssassin's answer with the right configuration. */
     @Test
     void inferenceFindsOurRelaysWithoutConfiguration() throws IOException {
         Map<String, Expected> sa = spamAssassin();
@@ -77,15 +77,17 @@ class RelayAgreementTest {
         }
         TrustConfig inferred = inference.result();
         assertThat(inferred.inferred()).isTrue();
-        assertThat(inferred.describe()).contains("193.120.211.219/32").contains("213.105.180.140/32")
-                .doesNotContain("205.210.42.30"); // the easyDNS forwarder is not ours
+        // the three receiver relays that hand mail to another of ours in this sample, each seen relaying for others;
+        // the easyDNS forwarder relays for others too, but is neither 20 % of the mail nor named like our hosts
+        assertThat(inferred.describe()).contains("193.120.211.219/32").contains("213.105.180.140/32").contains("212.17.35.15/32")
+                .doesNotContain("205.210.42.30");
         RelayTracer tracer = new RelayTracer(inferred);
         long agree = headers.entrySet().stream().filter(e -> {
             Trace t = tracer.trace(e.getValue());
             return (t.found() ? t.relay().ip() : "").equals(sa.get(e.getKey()).ip());
         }).count();
         System.out.println("relay agreement with inferred trust: " + agree + " / 100");
-        assertThat(agree).isGreaterThanOrEqualTo(95);
+        assertThat(agree).as("docs/spam.md gives 100 / 100").isGreaterThanOrEqualTo(98);
         // taking the first Received line blindly, as a tool without any trust would, names our own relays far more often
         RelayTracer blind = new RelayTracer(TrustConfig.none());
         long blindAgree = headers.entrySet().stream().filter(e -> {

@@ -49,6 +49,16 @@ class SpamStatisticsTest {
         assertThat(s.topRelays(1)).extracting(SpamStatistics.Ranked::key).containsExactly("27.192.0.1");
     }
 
+    /** The CSV table: a label from outside (a country code a GeoIP database wrote) cannot become a formula; counts stay numbers. */
+    @Test
+    void csvTableCellsAreInertInASpreadsheet() {
+        SpamStatistics s = new SpamStatistics(SpamStatistics.Period.YEAR);
+        add(s, "CN", 2007, 3);
+        add(s, "=1+1", 2007, 2);
+        SpamStatistics.Table t = s.table(10, k -> k.equals("CN") ? "中国, 本土" : "@SUM(A1:A9)", "その他", "unattributed");
+        assertThat(SpamReport.csv(t, false, "ja")).isEqualTo("国・地域,2007,合計\r\n\"中国, 本土\",3,3\r\n'@SUM(A1:A9),2,2\r\n合計,5,5\r\n");
+    }
+
     private static void add(SpamStatistics s, String key, int year, int n) {
         for (int i = 0; i < n; i++) {
             s.add(key, null, null, "192.0.2." + i, null, YearMonth.of(year, 1 + i % 12));
