@@ -24,9 +24,14 @@ final class Problems {
         return file;
     }
 
-    /** Reports a problem; the message gets the file name and place in front. */
+    /** Reports a warning (everything was read); the message gets the file name and place in front. */
     void report(long byteOffset, long line, String what) {
-        visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what));
+        visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what, false));
+    }
+
+    /** Reports that part of the input was not read (see {@link ReadProblem}); never quote content in {@code what}. */
+    void unread(long byteOffset, long line, String what) {
+        visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what, true));
     }
 
     /** Undecodable bytes {@code b[off, off + len)} at {@code byteOffset}; only the first 100 are reported. */
