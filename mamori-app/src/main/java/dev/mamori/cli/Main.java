@@ -65,7 +65,11 @@ public final class Main implements Runnable {
      * {@code mamori: ...} on {@code err}, with the stack trace only under {@code --debug}.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(new CommandLine(new Main()), args, out, err);
+    }
+
+    /** Runs {@code cl} (built on a {@link Main}) as the command line does. */
+    static int run(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
