@@ -6,6 +6,7 @@ import dev.mamori.detect.Detector;
 import dev.mamori.detect.Evaluation;
 import dev.mamori.detect.Masking;
 import dev.mamori.detect.PiiType;
+import dev.mamori.report.Terminal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -135,8 +136,8 @@ public final class EvalDetectCommand implements Callable<Integer> {
     }
 
     private void miss(PrintWriter out, Evaluation.Miss m) {
-        out.printf("  %-16s %-20s %5d-%-5d %s%n", m.docId(), m.type(), m.start(), m.end(),
-                showValues ? m.text() : Masking.mask(m.type(), m.text()));
+        out.printf("  %-16s %-20s %5d-%-5d %s%n", Terminal.safe(m.docId()), m.type(), m.start(), m.end(),
+                Terminal.safe(showValues ? m.text() : Masking.mask(m.type(), m.text())));
     }
 
     private static void row(PrintWriter out, String name, Evaluation.Score s) {

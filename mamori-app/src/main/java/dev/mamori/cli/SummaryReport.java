@@ -59,7 +59,7 @@ final class SummaryReport implements ScanReport {
             String where = w.docId() != null ? Terminal.safe(w.docId()) : lang.t(w.line() + "行", "line " + w.line());
             sample.add(String.format("    %s %s %s %s (%.2f%s)", Text.pad(where + " " + f.start() + "-" + f.end(), 18),
                     Text.pad(f.type().name(), 20), Text.pad(lang.t(f.type().japanese(), ""), lang == Lang.ja ? 16 : 0),
-                    showValues ? f.value() : f.masked(), f.confidence(), f.validated() ? lang.t(", 検証済", ", validated") : ""));
+                    Terminal.safe(showValues ? f.value() : f.masked()), f.confidence(), f.validated() ? lang.t(", 検証済", ", validated") : ""));
         }
     }
 

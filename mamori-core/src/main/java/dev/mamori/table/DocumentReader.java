@@ -27,7 +27,8 @@ public final class DocumentReader {
      * @param forceCharset the encoding of text input, or null to detect it
      * @param labeledJsonl JSONL lines are {@code {"doc_id", "text"}} documents; when forceFormat is
      *                     null this also makes input without a telling extension JSONL
-     * @param headerRow    the first row of a table is its header (true by default)
+     * @param headerRow    the first row of a table is its header (true by default) unless it looks like
+     *                     data (see the package documentation); false: it never is
      * @param forceDelimiter the CSV field delimiter, or '\0' to detect it (tab for .tsv files)
      */
     public record Options(Format forceFormat, Charset forceCharset, boolean labeledJsonl, boolean headerRow,
@@ -62,8 +63,9 @@ public final class DocumentReader {
     /**
      * Reads a file.
      *
-     * @throws ReadException only when the file cannot be read at all: missing or unreadable, a
-     *                       truncated or corrupt XLSX, a binary file with no format forced
+     * @throws ReadException only when the file cannot be read at all: missing or unreadable, a pipe,
+     *                       device or socket, a truncated or corrupt XLSX, a binary file with no
+     *                       format forced
      */
     public ReadSummary read(Path file, DocumentVisitor v) throws ReadException {
         String name = file.toString();
