@@ -105,17 +105,21 @@ final class Rewind extends Reader {
         long l = keptLine;
         int lineStart = 0;
         int i = 0;
-        while (l < line && i < len) {
-            char c = kept[i++];
-            if (c == '\r') {
+        char[] k = kept;
+        while (l < line) {
+            while (i < len && (k[i] > '\r' || k[i] != '\n' && k[i] != '\r')) {
+                i++; // the common case: one comparison per char
+            }
+            if (i == len) {
+                break;
+            }
+            if (k[i++] == '\r') {
                 if (i == len) {
                     break; // a LF may follow: this line end is not known yet
                 }
-                if (kept[i] == '\n') {
+                if (k[i] == '\n') {
                     i++;
                 }
-            } else if (c != '\n') {
-                continue;
             }
             l++;
             lineStart = i;
