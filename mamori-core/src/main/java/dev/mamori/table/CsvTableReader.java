@@ -145,7 +145,7 @@ final class CsvTableReader {
         long line = firstLine - 1 + failedAt;
         String what = headerPending ? "the header record" : "record " + nextRow;
         problems.unread(-1, line, what + " (starting at line " + line + ") cannot be read as a table row (" + cause
-                + "); its lines are scanned as plain text");
+                + "); its lines are read as plain text");
         PushbackReader pb = new PushbackReader(src.from(failedAt), RecordText.PUSHBACK);
         long lines = LineScanner.scan(new RecordText(pb, delimiter), new TextChunks(v, line), line);
         if (headerPending) {

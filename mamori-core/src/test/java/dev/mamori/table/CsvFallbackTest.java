@@ -50,7 +50,7 @@ class CsvFallbackTest {
         assertThat(p.unread()).isTrue();
         assertThat(p.line()).isEqualTo(3);
         assertThat(p.message()).startsWith(dir.resolve("stray.csv") + ":3: record 2 (starting at line 3) cannot be read as a table row")
-                .contains("is a quote never closed?").endsWith("its lines are scanned as plain text");
+                .contains("is a quote never closed?").endsWith("its lines are read as plain text");
         assertThat(textOf(r, 3)).isEqualTo("佐藤花子,090-1111-2222,\"oops");
         assertThat(textOf(r, 4)).isEqualTo("名前0,090-1000-5678,個人番号 123456789018");
         long last = 3 + lines;

@@ -128,7 +128,7 @@ class CsvReadingTest {
         assertThat(p.line()).isEqualTo(3);
         assertThat(p.unread()).isTrue();
         assertThat(p.message()).isEqualTo(dir.resolve("big.csv") + ":3: record 2 (starting at line 3) cannot be read as a"
-                + " table row (a field is longer than " + limit + " chars; is a quote never closed?); its lines are scanned"
+                + " table row (a field is longer than " + limit + " chars; is a quote never closed?); its lines are read"
                 + " as plain text");
     }
 
