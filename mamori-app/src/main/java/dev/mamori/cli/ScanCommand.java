@@ -58,7 +58,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--fail-on", split = ",", paramLabel = "TYPE", description = "Exit with code 1 if any of these types is found, to gate a pipeline. If any part of the input could not be read (a file skipped, a line, record or sheet unread), exit with code 2 instead: the gate cannot vouch for what it did not read.")
     List<PiiType> failOn;
 
-    @Option(names = "--allow-unread", description = "Let --fail-on pass (and files in directories fail) even though some input could not be read; it is still reported.")
+    @Option(names = "--allow-unread", description = "Accept input that could not be read: --fail-on decides on what was read, and a file in a directory that cannot be read does not make the exit code 2. What was not read is still reported.")
     boolean allowUnread;
 
     @Option(names = "--show-values", description = "Print found values in full. Off by default: values are masked (1234 **** ****).")
@@ -71,7 +71,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "CHARSET", description = "Read text and CSV in this encoding instead of detecting it (e.g. windows-31j, EUC-JP, UTF-8).")
     String encoding;
 
-    @Option(names = "--no-header", description = "CSV/TSV files have no header row.")
+    @Option(names = "--no-header", description = "CSV/TSV files and sheets have no header row: columns are named 列1, 列2, … (without it, a first row that looks like data, such as identifiers, dates or e-mail addresses shaped like the rows below, is taken as data too).")
     boolean noHeader;
 
     @Option(names = "--include", paramLabel = "GLOB", description = "In directories, scan only files matching (e.g. '**/*.csv'); repeatable.")
