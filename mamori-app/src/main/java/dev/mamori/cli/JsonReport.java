@@ -38,6 +38,8 @@ final class JsonReport implements ScanReport {
     private final PrintWriter err;
     private final List<FileReport> files = new ArrayList<>();
     private final List<ReadProblem> problems = new ArrayList<>();
+    /** The problems of the file being read, written when it ends: in input order, whatever the threads. */
+    private final List<ReadProblem> pending = new ArrayList<>();
     private final List<String[]> skipped = new ArrayList<>();
     private final List<String[]> unreadable = new ArrayList<>();
 
@@ -116,10 +118,24 @@ final class JsonReport implements ScanReport {
     public void problem(ReadProblem p) {
         if (lines) {
             err.println("mamori: " + Terminal.safe(p.message()));
-            io(() -> writeProblem(p.file(), p.byteOffset(), p.line(), p.message(), p.unread()));
-        } else {
-            problems.add(p);
         }
+        pending.add(p);
+    }
+
+    /**
+     * The pending problems, by line and byte offset: reading in parallel reports them in another
+     * order than reading in one stream, and the output must not depend on it.
+     */
+    private void flushProblems() {
+        pending.sort(ReadProblemOrder.INSTANCE);
+        if (lines) {
+            for (ReadProblem p : pending) {
+                io(() -> writeProblem(p.file(), p.byteOffset(), p.line(), p.message(), p.unread()));
+            }
+        } else {
+            problems.addAll(pending);
+        }
+        pending.clear();
     }
 
     /** A problem as a JSON Lines line: it has {@code problem} where a finding has {@code type}. */
@@ -139,6 +155,7 @@ final class JsonReport implements ScanReport {
 
     @Override
     public void file(FileReport r) {
+        flushProblems();
         files.add(r);
     }
 
@@ -152,6 +169,7 @@ final class JsonReport implements ScanReport {
 
     @Override
     public void unreadable(String file, String message) {
+        flushProblems();
         if (lines) {
             io(() -> writeProblem(file, -1, 0, message, true));
         }
@@ -160,6 +178,7 @@ final class JsonReport implements ScanReport {
 
     @Override
     public void end(Outcome outcome) {
+        flushProblems();
         io(() -> {
             if (!lines) {
                 g.writeEndArray();

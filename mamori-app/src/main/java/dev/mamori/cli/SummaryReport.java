@@ -151,8 +151,8 @@ final class SummaryReport implements ScanReport {
         if (problems.isEmpty()) {
             return;
         }
-        List<ReadProblem> unread = problems.stream().filter(ReadProblem::unread).toList();
-        List<ReadProblem> warnings = problems.stream().filter(p -> !p.unread()).toList();
+        List<ReadProblem> unread = problems.stream().filter(ReadProblem::unread).sorted(ReadProblemOrder.INSTANCE).toList();
+        List<ReadProblem> warnings = problems.stream().filter(p -> !p.unread()).sorted(ReadProblemOrder.INSTANCE).toList();
         out.println("  " + lang.t("問題: ", "Problems: ") + problems.size()
                 + (unread.isEmpty() ? "" : lang.t(" (うち未読 " + unread.size() + ")", " (" + unread.size() + " unread)")));
         list(unread, 20, lang.t("[未読] ", "[unread] "));

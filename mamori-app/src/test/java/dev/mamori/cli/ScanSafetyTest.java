@@ -105,6 +105,35 @@ class ScanSafetyTest {
     }
 
     @Test
+    void problemLinesComeInInputOrderWhateverTheThreads() throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("id,電話,メモ\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 40_000; i++) {
+            b.writeBytes((i + ",090-1234-" + (1000 + i % 9000) + ",メモ").getBytes(StandardCharsets.UTF_8));
+            if (i % 5_000 == 4_999) {
+                b.write(0xFF); // not UTF-8: a warning at this line
+            }
+            if (i % 15_000 == 7_000) { // too many fields (unread), and a byte that is not UTF-8 just after the limit:
+                // whether it is decoded before the parser gives up depends on where its buffers fall
+                b.writeBytes(",x".repeat(16_390).getBytes(StandardCharsets.UTF_8));
+                b.write(0xFF);
+                b.writeBytes(",x".repeat(600).getBytes(StandardCharsets.UTF_8));
+            }
+            b.write('\n');
+        }
+        Path f = Files.write(dir.resolve("order.csv"), b.toByteArray());
+        Run one = run("scan", "--format", "jsonl", "--types", "PHONE", "--threads", "1", f.toString());
+        Run two = run("scan", "--format", "jsonl", "--types", "PHONE", "--threads", "2", f.toString());
+        assertThat(two.out()).isEqualTo(one.out());
+        List<JsonNode> problems = one.jsonLines().stream().filter(n -> n.has("problem")).toList();
+        assertThat(problems).hasSize(8 + 3 + 3);
+        assertThat(problems).extracting(n -> n.get("line").asLong()).isSorted();
+        Run json1 = run("scan", "--format", "json", "--types", "PHONE", "--threads", "1", f.toString());
+        Run json2 = run("scan", "--format", "json", "--types", "PHONE", "--threads", "2", f.toString());
+        assertThat(json(json2).get("problems")).isEqualTo(json(json1).get("problems"));
+    }
+
+    @Test
     void aCorruptSheetFailsTheGate() throws IOException {
         Path good = dir.resolve("good.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(good)) {
