@@ -19,11 +19,4 @@ final class AssessFiles {
         }
         return p;
     }
-
-    /** Refuses an output that is one of the inputs (or inside an input folder), or the key store: {@link Outputs#guard()}. */
-    static void notAnInput(Path output, java.util.Collection<?> inputs) {
-        dev.mamori.report.OutputGuard g = Outputs.guard().writes(output, "the output");
-        inputs.forEach(in -> g.reads(in == null ? null : Path.of(in.toString()), "an input"));
-        g.check();
-    }
 }

@@ -61,6 +61,10 @@ public final class DeidInitCommand implements Callable<Integer> {
         } catch (ReadException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
+        if (report.unread() > 0) {
+            throw new Main.UsageProblem(dev.mamori.report.Terminal.safe(data.toString()) + ": " + report.unread()
+                    + " part(s) could not be read; a policy must name what the whole table holds (run mamori scan on it to see where)");
+        }
         String yaml;
         try {
             yaml = PolicyFile.write(PolicyProposal.propose(report, m, k));

@@ -22,8 +22,8 @@ final class DetectorOptions {
     }
 
     double minConfidence() {
-        if (minConfidence < 0 || minConfidence > 1) {
-            throw new Main.UsageProblem("--min-confidence must be between 0 and 1, not " + minConfidence);
+        if (!(minConfidence >= 0 && minConfidence <= 1)) { // NaN fails both comparisons
+            throw new Main.UsageProblem("--min-confidence must be a number from 0 to 1, not " + minConfidence);
         }
         return minConfidence;
     }

@@ -6,6 +6,7 @@ import dev.mamori.detect.Detector;
 import dev.mamori.detect.Evaluation;
 import dev.mamori.detect.Masking;
 import dev.mamori.detect.PiiType;
+import dev.mamori.report.Terminal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,24 +72,38 @@ public final class EvalDetectCommand implements Callable<Integer> {
                 try {
                     doc = json.readTree(line);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new Main.UsageProblem(labels + ":" + n + ": not JSON: " + e.getOriginalMessage());
+                    // Jackson's message quotes the offending token: say where, not what
+                    throw new Main.UsageProblem(labels + ":" + n + (e.getLocation() == null ? "" : ", column "
+                            + e.getLocation().getColumnNr()) + ": not valid JSON");
                 }
-                String text = doc.path("text").asText(null);
+                String text = doc.path("text").isTextual() ? doc.path("text").asText() : null;
                 if (text == null) {
-                    throw new Main.UsageProblem(labels + ":" + n + ": no \"text\" field");
+                    throw new Main.UsageProblem(labels + ":" + n + ": no \"text\" string");
                 }
+                String docId = doc.path("doc_id").asText(String.valueOf(n));
+                String where = labels + ":" + n + " (doc " + docId + ")";
                 List<Evaluation.Label> ls = new ArrayList<>();
+                int i = 0;
                 for (JsonNode s : doc.path("spans")) {
+                    i++;
                     String type = s.path("type").asText("");
                     PiiType t;
                     try {
                         t = PiiType.valueOf(type);
                     } catch (IllegalArgumentException e) {
-                        throw new Main.UsageProblem(labels + ":" + n + ": unknown type \"" + type + "\"");
+                        throw new Main.UsageProblem(where + ": span " + i + " has an unknown type \"" + type + "\"");
+                    }
+                    if (!s.path("start").canConvertToInt() || !s.path("start").isIntegralNumber()
+                            || !s.path("end").canConvertToInt() || !s.path("end").isIntegralNumber()) {
+                        throw new Main.UsageProblem(where + ": span " + i + " needs integer \"start\" and \"end\"");
                     }
                     ls.add(new Evaluation.Label(s.path("start").asInt(), s.path("end").asInt(), t));
                 }
-                eval.add(doc.path("doc_id").asText(String.valueOf(n)), text, ls);
+                try {
+                    eval.add(docId, text, ls);
+                } catch (IllegalArgumentException e) {
+                    throw new Main.UsageProblem(where + ": " + e.getMessage());
+                }
             }
         } catch (NoSuchFileException e) {
             throw new Main.UsageProblem(labels + ": no such file");
@@ -121,8 +136,8 @@ public final class EvalDetectCommand implements Callable<Integer> {
     }
 
     private void miss(PrintWriter out, Evaluation.Miss m) {
-        out.printf("  %-16s %-20s %5d-%-5d %s%n", m.docId(), m.type(), m.start(), m.end(),
-                showValues ? m.text() : Masking.mask(m.type(), m.text()));
+        out.printf("  %-16s %-20s %5d-%-5d %s%n", Terminal.safe(m.docId()), m.type(), m.start(), m.end(),
+                Terminal.safe(showValues ? m.text() : Masking.mask(m.type(), m.text())));
     }
 
     private static void row(PrintWriter out, String name, Evaluation.Score s) {

@@ -11,6 +11,7 @@ import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.Location;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.TableReport;
+import dev.mamori.report.Terminal;
 import dev.mamori.table.ReadProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,8 +22,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code --format jsonl}: one finding a line. {@code --format json}: one document whose
- * {@code findings} array is streamed, followed by per-file reports. Schema: docs/scan-output.md.
+ * {@code --format jsonl}: one finding a line, and one line per problem (a line with {@code problem}
+ * instead of {@code type}). {@code --format json}: one document whose {@code findings} array is
+ * streamed, followed by per-file reports and the problems. Names are kept exact (JSON escaping);
+ * besides the control characters JSON requires escaping, DEL, C1 controls, line and paragraph
+ * separators and bidirectional overrides are written as <code>&#92;uXXXX</code>, so a report shown on a
+ * terminal cannot carry escape sequences. Schema: docs/scan-output.md.
  */
 final class JsonReport implements ScanReport {
 
@@ -33,6 +38,8 @@ final class JsonReport implements ScanReport {
     private final PrintWriter err;
     private final List<FileReport> files = new ArrayList<>();
     private final List<ReadProblem> problems = new ArrayList<>();
+    /** The problems of the file being read, written when it ends: in input order, whatever the threads. */
+    private final List<ReadProblem> pending = new ArrayList<>();
     private final List<String[]> skipped = new ArrayList<>();
     private final List<String[]> unreadable = new ArrayList<>();
 
@@ -44,6 +51,7 @@ final class JsonReport implements ScanReport {
         try {
             this.g = new JsonFactory().createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
             if (lines) {
                 g.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
             }
@@ -109,29 +117,68 @@ final class JsonReport implements ScanReport {
     @Override
     public void problem(ReadProblem p) {
         if (lines) {
-            err.println("mamori: " + p.message());
-        } else {
-            problems.add(p);
+            err.println("mamori: " + Terminal.safe(p.message()));
         }
+        pending.add(p);
+    }
+
+    /**
+     * The pending problems, by line and byte offset: reading in parallel reports them in another
+     * order than reading in one stream, and the output must not depend on it.
+     */
+    private void flushProblems() {
+        pending.sort(ReadProblemOrder.INSTANCE);
+        if (lines) {
+            for (ReadProblem p : pending) {
+                io(() -> writeProblem(p.file(), p.byteOffset(), p.line(), p.message(), p.unread()));
+            }
+        } else {
+            problems.addAll(pending);
+        }
+        pending.clear();
+    }
+
+    /** A problem as a JSON Lines line: it has {@code problem} where a finding has {@code type}. */
+    private void writeProblem(String file, long byteOffset, long line, String message, boolean unread) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", file);
+        g.writeStringField("problem", message);
+        g.writeBooleanField("unread", unread);
+        if (line > 0) {
+            g.writeNumberField("line", line);
+        }
+        if (byteOffset >= 0) {
+            g.writeNumberField("byte_offset", byteOffset);
+        }
+        g.writeEndObject();
     }
 
     @Override
     public void file(FileReport r) {
+        flushProblems();
         files.add(r);
     }
 
     @Override
     public void skipped(String file, String reason) {
+        if (lines) {
+            io(() -> writeProblem(file, -1, 0, "skipped: " + reason, true));
+        }
         skipped.add(new String[] {file, reason});
     }
 
     @Override
     public void unreadable(String file, String message) {
+        flushProblems();
+        if (lines) {
+            io(() -> writeProblem(file, -1, 0, message, true));
+        }
         unreadable.add(new String[] {file, message});
     }
 
     @Override
     public void end(Outcome outcome) {
+        flushProblems();
         io(() -> {
             if (!lines) {
                 g.writeEndArray();
@@ -151,11 +198,13 @@ final class JsonReport implements ScanReport {
                         g.writeNumberField("line", p.line());
                     }
                     g.writeStringField("message", p.message());
+                    g.writeBooleanField("unread", p.unread());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
                 writePairs("skipped", "reason", skipped);
                 writePairs("unreadable", "message", unreadable);
+                g.writeNumberField("unread_problems", outcome.unreadProblems());
                 g.writeArrayFieldStart("failed_on");
                 for (PiiType t : outcome.failedOn()) {
                     g.writeString(t.name());
@@ -191,6 +240,7 @@ final class JsonReport implements ScanReport {
         }
         g.writeNumberField("bytes", r.read().bytes());
         g.writeNumberField("records", r.read().records());
+        g.writeNumberField("unread_problems", r.unread());
         g.writeNumberField("elapsed_ms", r.elapsedNanos() / 1_000_000);
         writeClassifications(r.classifications());
         writeCounts("counts", r.counts());

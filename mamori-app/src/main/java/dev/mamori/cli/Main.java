@@ -1,9 +1,11 @@
 package dev.mamori.cli;
 
+import dev.mamori.report.Terminal;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The {@code mamori} command line. */
 @Command(name = "mamori",
@@ -19,12 +21,22 @@ import picocli.CommandLine.Command;
                 "  mamori scan --types MY_NUMBER,CREDIT_CARD --fail-on MY_NUMBER data/",
                 ""},
         subcommands = {ScanCommand.class, DeidCommand.class, RiskCommand.class, AssessCommand.class, SpamCommand.class, EvalDetectCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 findings named by --fail-on, 2 bad usage or unreadable input.",
+        footer = {"", "Exit codes: 0 ok, 1 findings named by --fail-on, 2 bad usage or unreadable input,",
+                "3 internal error (out of memory included). Errors are one line starting with 'mamori:'.",
                 "Documentation: README.md and docs/ in the source tree."})
 public final class Main implements Runnable {
 
+    static final int OK = 0;
+    static final int FOUND = 1;
+    static final int USAGE = 2;
+    static final int INTERNAL = 3;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an error, print its stack trace as well (for reporting a defect).")
+    boolean debug;
 
     @Override
     public void run() {
@@ -47,23 +59,81 @@ public final class Main implements Runnable {
         System.setProperty("log4j2.statusLoggerLevel", "OFF");
     }
 
-    /** Runs the command line with the given output streams and returns the exit code. */
+    /**
+     * Runs the command line with the given output streams and returns the exit code: 0 ok, 1 found
+     * (a command's own verdict), 2 bad usage or input, 3 internal error. Every failure is one line
+     * {@code mamori: ...} on {@code err}, with the stack trace only under {@code --debug}.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(new CommandLine(new Main()), args, out, err);
+    }
+
+    /** Runs {@code cl} (built on a {@link Main}) as the command line does. */
+    static int run(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("mamori: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            // bad input that a library refused (a malformed file, a value out of range, an unreadable input) is the
-            // user's to fix, not a crash: exit 2 like a usage problem; anything else is a defect (3)
-            return ex instanceof UsageProblem || ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
-                    || ex instanceof java.io.UncheckedIOException ? 2 : 3;
-        });
-        int code = cl.execute(args);
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, cmd.getErr(), debug(parsed)));
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable e) { // errors (out of memory, stack overflow) pass through picocli
+            code = failure(e, err, debug(cl.getParseResult()));
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Says what went wrong in one line and returns the exit code for it. */
+    static int failure(Throwable e, PrintWriter err, boolean debug) {
+        int code;
+        String line;
+        if (e instanceof OutOfMemoryError) {
+            code = INTERNAL;
+            line = "out of memory (the Java heap is full; give Java more, e.g. MAMORI_JAVA_OPTS=-Xmx4g, or split the input)";
+        } else if (e instanceof StackOverflowError) {
+            code = INTERNAL;
+            line = "internal error: stack overflow (an input nested too deeply?); please report it, with --debug";
+        } else if (e instanceof UsageProblem || e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                || e instanceof java.io.UncheckedIOException) {
+            // bad input that a library refused (a malformed file, a value out of range, an unreadable input) is the
+            // user's to fix, not a crash
+            code = USAGE;
+            line = e.getMessage() == null ? e.toString() : e.getMessage();
+        } else {
+            code = INTERNAL;
+            line = "internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + (debug ? "" : " (run with --debug for the stack trace, and please report it)");
+        }
+        err.println("mamori: " + Terminal.safe(line));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    /** A wrong option or argument: one line naming it, then where to find the right ones. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("mamori: " + Terminal.safe(ex.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** True when --debug was given, on the top command or a subcommand. */
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A mistake of the user's that picocli cannot see (a missing file, a bad value): exit code 2. */

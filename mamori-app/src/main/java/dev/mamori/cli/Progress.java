@@ -1,5 +1,6 @@
 package dev.mamori.cli;
 
+import dev.mamori.report.Terminal;
 import java.io.PrintStream;
 
 /**
@@ -69,7 +70,7 @@ class Progress {
             } else {
                 bar = String.format("%,d bytes", bytes);
             }
-            err.print("\r\033[K" + bar + " " + rate + "  " + Text.pad(name, 40));
+            err.print("\r\033[K" + bar + " " + rate + "  " + Text.pad(Terminal.safe(name), 40));
             err.flush();
             drawn = true;
         }

@@ -5,12 +5,14 @@ import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.ScanListener;
 import dev.mamori.detect.Scanner;
+import dev.mamori.report.Terminal;
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.FileWalker;
 import dev.mamori.table.Format;
 import dev.mamori.table.ReadException;
 import dev.mamori.table.ReadProblem;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +55,11 @@ public final class ScanCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DetectorOptions detection = new DetectorOptions();
 
-    @Option(names = "--fail-on", split = ",", paramLabel = "TYPE", description = "Exit with code 1 if any of these types is found, to gate a pipeline.")
+    @Option(names = "--fail-on", split = ",", paramLabel = "TYPE", description = "Exit with code 1 if any of these types is found, to gate a pipeline. If any part of the input could not be read (a file skipped, a line, record or sheet unread), exit with code 2 instead: the gate cannot vouch for what it did not read.")
     List<PiiType> failOn;
+
+    @Option(names = "--allow-unread", description = "Accept input that could not be read: --fail-on decides on what was read, and a file in a directory that cannot be read does not make the exit code 2. What was not read is still reported.")
+    boolean allowUnread;
 
     @Option(names = "--show-values", description = "Print found values in full. Off by default: values are masked (1234 **** ****).")
     boolean showValues;
@@ -66,7 +71,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "CHARSET", description = "Read text and CSV in this encoding instead of detecting it (e.g. windows-31j, EUC-JP, UTF-8).")
     String encoding;
 
-    @Option(names = "--no-header", description = "CSV/TSV files have no header row.")
+    @Option(names = "--no-header", description = "CSV/TSV files and sheets have no header row: columns are named 列1, 列2, … (without it, a first row that looks like data, such as identifiers, dates or e-mail addresses shaped like the rows below, is taken as data too).")
     boolean noHeader;
 
     @Option(names = "--include", paramLabel = "GLOB", description = "In directories, scan only files matching (e.g. '**/*.csv'); repeatable.")
@@ -95,6 +100,9 @@ public final class ScanCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new Main.UsageProblem("--threads must be at least 1");
         }
+        dev.mamori.report.OutputGuard guard = Outputs.guard().writes(output, "--output");
+        paths.forEach(p -> guard.reads(Path.of(p), "a scanned input"));
+        guard.check();
         Set<PiiType> wanted = detection.types();
         Scanner.Options options = new Scanner.Options(wanted, detection.minConfidence(), threads, readOptions());
         var err = spec.commandLine().getErr();
@@ -106,7 +114,7 @@ public final class ScanCommand implements Callable<Integer> {
                 case json -> new JsonReport(sink.writer(), err, showValues, false);
                 case jsonl -> new JsonReport(sink.writer(), err, showValues, true);
             };
-            Outcome outcome = new Outcome(failOn == null ? Set.of() : EnumSet.copyOf(failOn));
+            Outcome outcome = new Outcome(failOn == null ? Set.of() : EnumSet.copyOf(failOn), allowUnread);
             report.begin(wanted);
             for (String p : paths) {
                 scanPath(p, scanner, report, outcome, progress, err);
@@ -118,38 +126,50 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private void scanPath(String p, Scanner scanner, ScanReport report, Outcome outcome, Progress progress, java.io.PrintWriter err)
+    private void scanPath(String p, Scanner scanner, ScanReport report, Outcome outcome, Progress progress, PrintWriter err)
             throws IOException {
         if (p.equals("-")) {
-            scanOne(null, "-", scanner, report, outcome, progress, err);
+            scanOne(null, "-", true, scanner, report, outcome, progress, err);
             return;
         }
         Path path = Path.of(p);
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            outcome.unreadable();
-            err.println("mamori: " + p + ": no such file or directory");
+            outcome.badInput();
+            err.println("mamori: " + Terminal.safe(p) + ": no such file or directory");
+            report.unreadable(p, p + ": no such file or directory");
             return;
         }
         if (Files.isDirectory(path)) {
             List<Path> files = new ArrayList<>();
             FileWalker.walk(path, includes, excludes, files::add, problem -> {
-                report.skipped(problem.file(), problem.message()); // a loop, a broken link, an unreadable directory
+                if (problem.unread()) { // an unreadable file or directory, a special file
+                    outcome.unread();
+                    report.skipped(problem.file(), problem.message());
+                } else { // a loop, a broken link: nothing there to read
+                    report.problem(problem);
+                }
             });
             for (Path f : files) {
-                DocumentReader.Sniff sniff = inputFormat == InputFormat.auto ? DocumentReader.sniff(f) : null;
+                DocumentReader.Sniff sniff;
+                try {
+                    sniff = inputFormat == InputFormat.auto ? DocumentReader.sniff(f) : null;
+                } catch (IOException e) { // gone or unreadable since the walk listed it
+                    sniff = new DocumentReader.Sniff(null, "cannot read (" + e.getMessage() + ")");
+                }
                 if (sniff != null && sniff.format() == null) {
+                    outcome.unread();
                     report.skipped(f.toString(), sniff.skipReason());
                     continue;
                 }
-                scanOne(f, f.toString(), scanner, report, outcome, progress, err);
+                scanOne(f, f.toString(), false, scanner, report, outcome, progress, err);
             }
         } else {
-            scanOne(path, p, scanner, report, outcome, progress, err);
+            scanOne(path, p, true, scanner, report, outcome, progress, err);
         }
     }
 
-    private void scanOne(Path file, String name, Scanner scanner, ScanReport report, Outcome outcome, Progress progress,
-                         java.io.PrintWriter err) throws IOException {
+    private void scanOne(Path file, String name, boolean named, Scanner scanner, ScanReport report, Outcome outcome,
+                         Progress progress, PrintWriter err) {
         ScanListener listener = new ScanListener() {
             @Override
             public void finding(LocatedFinding f) {
@@ -159,6 +179,9 @@ public final class ScanCommand implements Callable<Integer> {
 
             @Override
             public void problem(ReadProblem problem) {
+                if (problem.unread()) {
+                    outcome.unread();
+                }
                 report.problem(problem);
             }
 
@@ -167,16 +190,33 @@ public final class ScanCommand implements Callable<Integer> {
                 progress.advance(bytesRead);
             }
         };
-        progress.start(name, file == null ? -1 : Files.size(file));
+        progress.start(name, size(file));
         try {
             FileReport r = file == null
                     ? scanner.scan(System.in, name, listener)
                     : scanner.scan(file, name, listener);
             report.file(r);
         } catch (ReadException e) {
-            outcome.unreadable();
-            err.println("mamori: " + e.getMessage());
+            if (named) {
+                outcome.badInput();
+            } else {
+                outcome.unreadableFile();
+            }
+            err.println("mamori: " + Terminal.safe(e.getMessage()));
             report.unreadable(name, e.getMessage());
+        } catch (RuntimeException e) { // a defect: say so, and scan the other files
+            outcome.internalError();
+            String message = name + ": internal error while reading (" + e + "); the file is not scanned";
+            err.println("mamori: " + Terminal.safe(message));
+            report.unreadable(name, message);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return file == null ? -1 : Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -95,9 +95,7 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (Path p : java.util.Arrays.asList(html, xlsx, csv)) {
-            AssessFiles.notAnInput(p, in.inputs);
-        }
+        in.guard().writes(html, "--html").writes(xlsx, "--xlsx").writes(csv, "--csv").check();
         TrustConfig trust = in.trust(System.in, err);
         IpRegistry registry = in.registry();
         SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(trust), registry);

@@ -62,7 +62,7 @@ final class SpamExportCommand implements Callable<Integer> {
         if (country == null && registryName == null) {
             throw new Main.UsageProblem("say which messages to export: --country CC or --registry-name RIR");
         }
-        AssessFiles.notAnInput(output, in.inputs);
+        in.guard().writes(output, "--output").check();
         SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(in.trust(System.in, spec.commandLine().getErr())), in.registry());
         PartnerExport export = new PartnerExport(traps);
         LongAdder written = new LongAdder();

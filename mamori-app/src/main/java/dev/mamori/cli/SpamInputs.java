@@ -182,4 +182,11 @@ final class SpamInputs {
             new MailReader(maxMessageSize, problems).read(inputs, s, sink);
         }
     }
+
+    /** The output check of a spam command: its outputs against the mail it reads, the contacts and the key store. */
+    dev.mamori.report.OutputGuard guard() {
+        dev.mamori.report.OutputGuard g = Outputs.guard();
+        inputs.forEach(i -> g.reads(Path.of(i), "the mail read"));
+        return g;
+    }
 }

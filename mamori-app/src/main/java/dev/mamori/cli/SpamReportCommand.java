@@ -134,6 +134,7 @@ final class SpamReportCommand implements Callable<Integer> {
             err.println("mamori: warning: --insecure-auth: the SMTP password for " + Terminal.safe(smtpUser) + " goes to "
                     + Terminal.safe(smtpHost) + ":" + port + " in clear text");
         }
+        in.guard().reads(contacts, "--contacts").reads(rdap, "--rdap").writes(out, "--out").check();
         AbuseContacts book = contacts == null && rdap == null ? AbuseContacts.fallbackOnly() : AbuseContacts.load(contacts, rdap);
         SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(in.trust(System.in, err)), in.registry());
         ArfReport arf = new ArfReport(Version.get());

@@ -10,7 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A whole table in memory, for the commands that need every row at once (risk, deid), and how it was read. */
+/**
+ * A whole table in memory, for the commands that need every row at once (risk, deid), and how it was
+ * read. Any problem met while reading (undecodable bytes, a record, line or sheet that could not be
+ * read) stops the command with a usage error naming it: de-identification must not go on with damaged
+ * input. A table without a header row (detected, see the core's header sniffing) has columns named
+ * {@code 列1}, {@code 列2}, ….
+ */
 record TableFile(Dataset dataset, ReadSummary summary) {
 
     /** The table's header and rows, read with encoding and delimiter detection (first sheet of an XLSX). */
@@ -26,6 +32,9 @@ record TableFile(Dataset dataset, ReadSummary summary) {
 
                 @Override
                 public void text(long line, int offset, int overlap, String chunk) {
+                    if (!problems.isEmpty()) { // a CSV record that could not be read comes as text: say why
+                        throw damaged(problems);
+                    }
                     throw new Main.UsageProblem(file + ": not a table (read as plain text); give a CSV, TSV, XLSX or JSON Lines file");
                 }
 
@@ -69,29 +78,13 @@ record TableFile(Dataset dataset, ReadSummary summary) {
             throw new Main.UsageProblem(e.getMessage());
         }
         if (!problems.isEmpty()) {
-            throw new Main.UsageProblem(problems.get(0).message() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+            throw damaged(problems);
         }
         return new TableFile(new Dataset(header, rows), summary);
     }
 
-    /** Writes {@code table} as CSV in this file's encoding and delimiter, atomically (temporary file, then rename). */
-    void writeLike(Path output, Dataset table) throws java.io.IOException {
-        Path dir = output.toAbsolutePath().getParent();
-        java.nio.file.Files.createDirectories(dir);
-        Path tmp = java.nio.file.Files.createTempFile(dir, "." + output.getFileName(), ".part");
-        try {
-            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(tmp, summary.charset());
-                 de.siegmar.fastcsv.writer.CsvWriter csv = de.siegmar.fastcsv.writer.CsvWriter.builder().fieldSeparator(summary.delimiter())
-                         .lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.CRLF).build(w)) {
-                csv.writeRecord(table.columns());
-                for (String[] row : table.rows()) {
-                    csv.writeRecord(row);
-                }
-            }
-            java.nio.file.Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            java.nio.file.Files.deleteIfExists(tmp);
-        }
+    private static Main.UsageProblem damaged(List<ReadProblem> problems) {
+        return new Main.UsageProblem(problems.get(0).message() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+                + " more problems)" : "") + "; the input must be read whole before it is processed");
     }
 }

@@ -19,9 +19,13 @@ final class TableStream {
 
     /** A visitor for tables: anything else, and any damage in the input, stops the run. */
     abstract static class Rows implements DocumentVisitor {
+        /** The input being read, for messages (set by {@link TableStream#read}). */
+        private Path input;
+
         @Override
         public void text(long line, int offset, int overlap, String chunk) {
-            throw new IllegalArgumentException("not a table");
+            throw new IllegalArgumentException(input + ": line " + line + ": a record that cannot be read as CSV (a stray quote?);"
+                    + " de-identification stops on damaged input; nothing was written");
         }
 
         @Override
@@ -38,6 +42,7 @@ final class TableStream {
     /** Reads every row of {@code input} into {@code rows}. */
     static ReadSummary read(Path input, Rows rows) throws IOException {
         checkReadable(input);
+        rows.input = input;
         try {
             ReadSummary s = new DocumentReader(null).read(input, rows);
             if (s.format() != Format.CSV) {
@@ -67,14 +72,13 @@ final class TableStream {
         return CsvOutput.open(output, probe.charset(), probe.delimiter());
     }
 
-    /** A pipe or a device cannot be read twice (probe, then read; or two passes). */
+    /** A missing input is a missing file (a pipe or a device is refused by the reader, which would have to open it twice). */
     private static void checkReadable(Path input) throws IOException {
         if (!Files.exists(input)) {
             throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file");
         }
-        if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException(input + ": not a regular file (a pipe, device or folder); de-identification"
-                    + " reads a file it can open more than once; copy the data to a file first");
+        if (Files.isDirectory(input)) {
+            throw new IllegalArgumentException(input + ": a folder; de-identification reads one CSV/TSV file");
         }
     }
 }

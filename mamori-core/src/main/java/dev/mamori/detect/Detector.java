@@ -44,6 +44,9 @@ public final class Detector {
         if (types.isEmpty()) {
             throw new IllegalArgumentException("no types to detect");
         }
+        if (!(minConfidence >= 0 && minConfidence <= 1)) { // NaN too
+            throw new IllegalArgumentException("minConfidence must be a number from 0 to 1, not " + minConfidence);
+        }
         return new Detector(types, minConfidence, Recognizers.forTypes(types));
     }
 

@@ -18,6 +18,12 @@ public final class Evaluation {
 
     /** A mistake: a finding with no label (false positive) or a label with no finding (false negative). */
     public record Miss(String docId, PiiType type, int start, int end, String text, boolean falsePositive) {
+        /** Never the text: it is personal information, or looks like it. */
+        @Override
+        public String toString() {
+            return "Miss[" + (falsePositive ? "false positive " : "false negative ") + type + " " + start + ".." + end
+                    + " in " + docId + ", masked " + Masking.mask(type, text) + "]";
+        }
     }
 
     /**
@@ -65,8 +71,20 @@ public final class Evaluation {
         this.detector = detector;
     }
 
-    /** Scans one document and counts its hits and misses. Labels of types not detected are ignored. */
+    /**
+     * Scans one document and counts its hits and misses. Labels of types not detected are ignored.
+     *
+     * @throws IllegalArgumentException when a label is not a span of the text (outside it, or empty);
+     *                                  nothing is counted then
+     */
     public void add(String docId, String text, List<Label> spans) {
+        for (Label l : spans) {
+            if (l.start < 0 || l.end > text.length() || l.start >= l.end) {
+                throw new IllegalArgumentException("label " + l.type + " " + l.start + ".." + l.end + " is "
+                        + (l.start >= l.end && l.start >= 0 && l.end <= text.length() ? "empty" : "outside the text")
+                        + " (the text has " + text.length() + " chars; offsets are UTF-16 indices, end exclusive)");
+            }
+        }
         documents++;
         List<Finding> found = detector.detect(text, detector.freeText());
         List<Label> wanted = spans.stream().filter(l -> detector.types().contains(l.type)).toList();

@@ -14,10 +14,13 @@ import java.util.Set;
  * @param tables          per table (empty for text)
  * @param classifications what the file holds
  * @param problems        how many problems were reported while reading
+ * @param unread          how many of them say that part of the file was not read
+ *                        ({@link dev.mamori.table.ReadProblem#unread()}): when not 0, the file may hold
+ *                        more than was found
  * @param elapsedNanos    time spent on this file
  */
 public record FileReport(String file, ReadSummary read, Map<PiiType, Long> counts, List<TableReport> tables,
-                         Set<Classification> classifications, long problems, long elapsedNanos) {
+                         Set<Classification> classifications, long problems, long unread, long elapsedNanos) {
 
     public FileReport {
         counts = Map.copyOf(counts);

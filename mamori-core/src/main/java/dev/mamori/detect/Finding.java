@@ -35,4 +35,11 @@ public record Finding(PiiType type, int start, int end, double confidence, boole
     public LegalCategory category() {
         return type.category();
     }
+
+    /** Type, span, confidence and the masked value: never the value itself (it ends up in logs and test reports). */
+    @Override
+    public String toString() {
+        return "Finding[" + type + " " + start + ".." + end + String.format(java.util.Locale.ROOT, " confidence %.2f", confidence)
+                + (validated ? " validated" : "") + " masked=" + masked() + "]";
+    }
 }

@@ -28,12 +28,24 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     }
 
     private record Text(long line, int offset, String text) implements Unit {
+        @Override
+        public String toString() {
+            return "Text[line " + line + ", offset " + offset + ", " + text.length() + " chars]";
+        }
     }
 
     private record Row(Table table, long row, long line, List<String> cells) implements Unit {
+        @Override
+        public String toString() {
+            return "Row[row " + row + ", line " + line + ", " + cells.size() + " cells]";
+        }
     }
 
     private record Doc(long line, String docId, String text) implements Unit {
+        @Override
+        public String toString() {
+            return "Doc[line " + line + ", " + text.length() + " chars]";
+        }
     }
 
     private final String file;
@@ -56,6 +68,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     private Table table;
     private final long[] counts = new long[PiiType.values().length];
     private long problems;
+    private long unread;
 
     ScanJob(String file, Detector detector, ExecutorService workers, int threads, ScanListener listener) {
         this.file = file;
@@ -106,6 +119,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     @Override
     public void problem(ReadProblem problem) {
         problems++;
+        unread += problem.unread() ? 1 : 0;
         listener.problem(problem);
     }
 
@@ -196,6 +210,9 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err; // out of memory, stack overflow: not a defect of this file's
+            }
             throw new IllegalStateException("detection failed in " + file + ": " + e.getCause(), e.getCause());
         }
     }
@@ -315,7 +332,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         for (Table t : tables) {
             reports.add(t.report());
         }
-        return new FileReport(file, summary, byType, reports, Classification.of(found), problems, elapsedNanos);
+        return new FileReport(file, summary, byType, reports, Classification.of(found), problems, unread, elapsedNanos);
     }
 
     /** Cancels batches still in flight after the reader failed. */

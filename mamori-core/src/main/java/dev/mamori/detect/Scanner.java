@@ -30,6 +30,9 @@ public final class Scanner implements AutoCloseable {
     public record Options(Set<PiiType> types, double minConfidence, int threads, DocumentReader.Options read) {
         public Options {
             types = Set.copyOf(types);
+            if (!(minConfidence >= 0 && minConfidence <= 1)) { // NaN too
+                throw new IllegalArgumentException("minConfidence must be a number from 0 to 1, not " + minConfidence);
+            }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1");
             }

@@ -51,19 +51,30 @@ final class Table {
     long rows;
 
     Table(String sheet, List<String> header, Detector detector) {
+        this(sheet, header, detector, null);
+    }
+
+    /** With the contexts of the first columns taken from {@code known} (same headers) rather than worked out again. */
+    private Table(String sheet, List<String> header, Detector detector, ScanContext[] known) {
         this.sheet = sheet;
         this.header = List.copyOf(header.stream().map(h -> h == null ? "" : h).toList());
         this.detector = detector;
         this.contexts = new ScanContext[this.header.size()];
+        int reused = known == null ? 0 : Math.min(known.length, contexts.length);
+        if (reused > 0) {
+            System.arraycopy(known, 0, contexts, 0, reused);
+        }
         for (int i = 0; i < this.header.size(); i++) {
-            contexts[i] = detector.contextFor(this.header.get(i));
+            if (i >= reused) {
+                contexts[i] = detector.contextFor(this.header.get(i));
+            }
             columns.add(new Column(i, this.header.get(i)));
         }
     }
 
     /** The same table with more columns (JSON Lines whose later records bring new keys). */
     Table widened(List<String> newHeader, Detector detector) {
-        Table t = new Table(sheet, newHeader, detector);
+        Table t = new Table(sheet, newHeader, detector, contexts);
         for (int i = 0; i < columns.size(); i++) {
             t.columns.set(i, columns.get(i));
         }

@@ -1,6 +1,5 @@
 package dev.mamori.table;
 
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -93,10 +92,10 @@ final class BlockSplitter {
                 len += n;
                 eof = len < buf.length;
             }
-            if (end < 0) { // a header longer than any block, or a file that is all header
+            List<String> header = end < 0 ? null : parseHeader(buf, end);
+            if (header == null) { // a header longer than any block, one FastCSV cannot read, or a file that is all header
                 return sequential(buf, len, in, offset, 1, 1, CsvTableReader.HEADER, whole);
             }
-            List<String> header = parseHeader(buf, end);
             whole.table(null, header);
             width = header.size();
             lines = DecodingReader.countLf(buf, 0, end);
@@ -104,7 +103,12 @@ final class BlockSplitter {
             offset += end;
             len -= end;
         } else if (format == Format.CSV) {
-            whole.table(null, List.of());
+            List<String> first = HeaderSniffer.sniff(head.text(enc), head.complete, delimiter).first();
+            if (first == null) { // the first record is not whole in the head: its width is not known yet
+                return sequential(buf, len, in, offset, 1, 1, CsvTableReader.NO_HEADER, whole);
+            }
+            width = first.size();
+            whole.table(null, HeaderSniffer.names(width));
         }
         long firstLine = 1 + lines;
         long firstRow = 1;
@@ -216,10 +220,15 @@ final class BlockSplitter {
         return -1;
     }
 
+    /** The header record in buf[0, end), or null when FastCSV cannot read it (the sequential read reports it). */
     private List<String> parseHeader(byte[] buf, int end) {
         String text = new String(buf, 0, end, charset);
-        for (CsvRecord r : CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).ofCsvRecord(text)) {
-            return List.copyOf(r.getFields());
+        try {
+            for (CsvRecord r : CsvTableReader.builder(delimiter).ofCsvRecord(text)) {
+                return List.copyOf(r.getFields());
+            }
+        } catch (RuntimeException e) {
+            return null;
         }
         return List.of();
     }

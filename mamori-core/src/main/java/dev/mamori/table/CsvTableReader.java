@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.util.Limits;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,9 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads delimited text with FastCSV. The first record is the header; empty lines are skipped;
- * quoted fields may span lines. A field or record past FastCSV's limits stops the file with one
- * problem naming the line (FastCSV cannot resynchronise after it).
+ * Reads delimited text with FastCSV. The first record is the header unless told otherwise; empty
+ * lines are skipped; quoted fields may span lines. A record FastCSV cannot read (a field over
+ * {@link #maxFieldChars()} chars, more than {@link #MAX_FIELDS} fields, a quote never closed) is
+ * reported as unread, its lines are delivered as plain text (so what they hold is still scanned, with
+ * line numbers), and the table goes on with the next record: FastCSV cannot resynchronise, this class
+ * can, because it follows the quotes to the record's end ({@link RecordText}) and starts a new parser
+ * there. A quote that is never closed makes the rest of the file that one record, read as text.
  */
 final class CsvTableReader {
 
@@ -26,95 +31,179 @@ final class CsvTableReader {
 
     static {
         // FastCSV reads its limits from system properties once, when first used; keep the heap bounded.
-        // If FastCSV's reader was used before this class, its own (larger, still bounded) default holds.
+        // Every FastCSV reader in this package is built through builder(), so this runs first.
         if (System.getProperty("fastcsv.max.field.size") == null) {
             System.setProperty("fastcsv.max.field.size", Integer.toString(MAX_FIELD_CHARS));
         }
     }
+
+    /** Most fields in a record (FastCSV's limit, as in Excel: 16,384 columns). */
+    static final int MAX_FIELDS = 16_384;
 
     /** The field limit in force. */
     static int maxFieldChars() {
         return Limits.MAX_FIELD_SIZE;
     }
 
-    private static final Pattern LINE = Pattern.compile("line (\\d+)");
-    private static final Pattern BUFFER = Pattern.compile("maximum buffer size of (\\d+) is insufficient");
-
-    private CsvTableReader() {
+    /** The one way this package builds a FastCSV reader (so that the limits above are set first). */
+    static CsvReader.CsvReaderBuilder builder(char delimiter) {
+        return CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true)
+                .detectBomHeader(false);
     }
 
-    /** Reads all records; returns the number of data rows delivered. */
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    private static final Pattern BUFFER = Pattern.compile("maximum buffer size of (\\d+) is insufficient");
+    private static final Pattern FIELDS = Pattern.compile("Maximum number of fields exceeded: (\\d+)");
+    private static final Pattern RECORD = Pattern.compile("has surpassed the maximum limit of (\\d+) characters");
+
+    /** {@code width} when the first record is the header. */
+    static final int HEADER = -1;
+    /** {@code width} when the table has no header row: columns are named {@code 列1}… after the first record. */
+    static final int NO_HEADER = -2;
+
+    private final char delimiter;
+    private final DocumentVisitor v;
+    private final Problems problems;
+    private boolean headerPending;
+    private boolean namesPending;
+    private int width;
+    private long nextRow;
+    private long records;
+
+    private CsvTableReader(char delimiter, int width, long firstRow, DocumentVisitor v, Problems problems) {
+        this.delimiter = delimiter;
+        this.v = v;
+        this.problems = problems;
+        this.headerPending = width == HEADER;
+        this.namesPending = width == NO_HEADER;
+        this.width = Math.max(width, 0);
+        this.nextRow = firstRow;
+    }
+
+    /** Reads all records, the first being the header if {@code headerRow}; returns the number of data records. */
     static long read(Reader in, char delimiter, boolean headerRow, DocumentVisitor v, Problems problems)
             throws IOException {
         return read(in, delimiter, headerRow ? HEADER : NO_HEADER, 1, 1, v, problems);
     }
-
-    /** {@code width} when the first record is the header. */
-    static final int HEADER = -1;
-    /** {@code width} when the table has no header row: an empty header is announced. */
-    static final int NO_HEADER = -2;
 
     /**
      * Reads records as data rows numbered from {@code firstRow}, the first record starting at line
      * {@code firstLine}. {@code width} is {@link #HEADER} when the first record is the header (it is
      * passed to {@link DocumentVisitor#table}), {@link #NO_HEADER} when there is none, else the width of
      * a header already announced (a block cut from the middle of a table): rows are padded to it.
+     * Returns the number of data records, those read as text included (each keeps its row number).
      */
     static long read(Reader in, char delimiter, int width, long firstRow, long firstLine, DocumentVisitor v,
                      Problems problems) throws IOException {
-        CsvReader<CsvRecord> csv = CsvReader.builder()
-                .fieldSeparator(delimiter)
-                .skipEmptyLines(true)
-                .ignoreDifferentFieldCount(true)
-                .detectBomHeader(false)
-                .ofCsvRecord(in);
-        long rows = 0;
-        long lastLine = firstLine - 1;
-        boolean headerPending = width == HEADER;
-        int w = Math.max(width, 0);
-        if (width == NO_HEADER) {
-            v.table(null, List.of());
+        CsvTableReader r = new CsvTableReader(delimiter, width, firstRow, v, problems);
+        Reader rest = in;
+        long line = firstLine;
+        while (rest != null) {
+            long next = r.parse(rest, line);
+            if (next < 0) {
+                break;
+            }
+            // parse() stopped at a record it could not read; it left the input at the record's start
+            rest = r.resume;
+            line = next;
         }
-        try (CloseableIterator<CsvRecord> it = csv.iterator()) {
+        return r.records;
+    }
+
+    private Reader resume;
+
+    /**
+     * Parses from {@code in}, whose first char starts line {@code firstLine}, to the end (returns -1),
+     * or up to a record FastCSV cannot read: reads that record as text and returns the line after it,
+     * with {@link #resume} holding the input after the record.
+     */
+    private long parse(Reader in, long firstLine) throws IOException {
+        Rewind src = new Rewind(in);
+        long failedAt;
+        String cause;
+        try (CloseableIterator<CsvRecord> it = builder(delimiter).ofCsvRecord(src).iterator()) {
             while (it.hasNext()) {
                 CsvRecord r = it.next();
-                lastLine = firstLine - 1 + r.getStartingLineNumber();
-                if (headerPending) {
-                    headerPending = false;
-                    w = r.getFieldCount();
-                    v.table(null, List.copyOf(r.getFields()));
-                    continue;
-                }
-                v.row(firstRow + rows++, lastLine, cells(r, w));
+                src.release(r.getStartingLineNumber());
+                accept(r.getFields(), firstLine - 1 + r.getStartingLineNumber());
             }
+            return -1;
         } catch (CsvParseException e) {
-            long line = firstLine - 1 + lineOf(e, lastLine - firstLine + 2);
-            problems.report(-1, line, "record starting at line " + line + " cannot be read ("
-                    + cause(e) + "); stopped reading this file");
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Error err) {
+                    throw err; // FastCSV wraps anything, out of memory included
+                }
+            }
+            failedAt = lineOf(e);
+            cause = cause(e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return rows;
-    }
-
-    private static List<String> cells(CsvRecord r, int width) {
-        int n = r.getFieldCount();
-        if (n >= width) {
-            return r.getFields();
+        long line = firstLine - 1 + failedAt;
+        String what = headerPending ? "the header record" : "record " + nextRow;
+        problems.unread(-1, line, what + " (starting at line " + line + ") cannot be read as a table row (" + cause
+                + "); its lines are read as plain text");
+        PushbackReader pb = new PushbackReader(src.from(failedAt), RecordText.PUSHBACK);
+        long lines = LineScanner.scan(new RecordText(pb, delimiter), new TextChunks(v, line), line);
+        if (headerPending) {
+            headerPending = false;
+            namesPending = true; // no usable header: the columns get names of their own
+        } else {
+            nextRow++;
+            records++;
         }
-        String[] padded = Arrays.copyOf(r.getFields().toArray(new String[0]), width);
-        return Arrays.asList(padded);
+        resume = pb;
+        return line + Math.max(1, lines);
     }
 
-    private static long lineOf(RuntimeException e, long fallback) {
+    private void accept(List<String> fields, long line) {
+        if (headerPending) {
+            headerPending = false;
+            width = fields.size();
+            v.table(null, List.copyOf(fields));
+            return;
+        }
+        if (namesPending) {
+            namesPending = false;
+            width = fields.size();
+            v.table(null, HeaderSniffer.names(width));
+        }
+        records++;
+        v.row(nextRow++, line, cells(fields, width));
+    }
+
+    private static List<String> cells(List<String> fields, int width) {
+        if (fields.size() >= width) {
+            return fields;
+        }
+        return Arrays.asList(Arrays.copyOf(fields.toArray(new String[0]), width));
+    }
+
+    /** The failing record's line, relative to the parser's first line (FastCSV: "first record" is line 1). */
+    private static long lineOf(RuntimeException e) {
         Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
-        return m.find() ? Long.parseLong(m.group(1)) : fallback;
+        return m.find() ? Long.parseLong(m.group(1)) : 1;
     }
 
+    /** Why FastCSV gave up, for people; FastCSV's messages name limits and lines, never content. */
     private static String cause(Throwable e) {
         String m = String.valueOf(rootMessage(e));
         Matcher buffer = BUFFER.matcher(m);
-        return buffer.find() ? "a field is longer than " + buffer.group(1) + " chars; is a quote never closed?" : m;
+        if (buffer.find()) {
+            return "a field is longer than " + buffer.group(1) + " chars; is a quote never closed?";
+        }
+        Matcher fields = FIELDS.matcher(m);
+        if (fields.find()) {
+            return "more than " + fields.group(1) + " fields";
+        }
+        Matcher record = RECORD.matcher(m);
+        if (record.find()) {
+            return "the record is longer than " + record.group(1) + " chars";
+        }
+        return "not valid CSV";
     }
 
     private static String rootMessage(Throwable e) {

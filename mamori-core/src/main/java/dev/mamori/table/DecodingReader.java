@@ -150,8 +150,7 @@ final class DecodingReader extends Reader {
     private void reportAndSkip(int length) {
         int pos = bytes.position();
         countLinesUpTo(pos);
-        problems.undecodable(consumed + pos, countLines ? lfBefore + 1 : 0, bytes.array(), pos, length,
-                decoder.charset().name());
+        problems.undecodable(consumed + pos, countLines ? lfBefore + 1 : 0, length, decoder.charset().name());
         bytes.position(pos + length);
     }
 

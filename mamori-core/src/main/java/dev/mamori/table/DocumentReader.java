@@ -1,11 +1,13 @@
 package dev.mamori.table;
 
+import dev.mamori.report.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 
 /**
@@ -25,7 +27,8 @@ public final class DocumentReader {
      * @param forceCharset the encoding of text input, or null to detect it
      * @param labeledJsonl JSONL lines are {@code {"doc_id", "text"}} documents; when forceFormat is
      *                     null this also makes input without a telling extension JSONL
-     * @param headerRow    the first row of a table is its header (true by default)
+     * @param headerRow    the first row of a table is its header (true by default) unless it looks like
+     *                     data (see the package documentation); false: it never is
      * @param forceDelimiter the CSV field delimiter, or '\0' to detect it (tab for .tsv files)
      */
     public record Options(Format forceFormat, Charset forceCharset, boolean labeledJsonl, boolean headerRow,
@@ -60,13 +63,15 @@ public final class DocumentReader {
     /**
      * Reads a file.
      *
-     * @throws ReadException only when the file cannot be read at all: missing or unreadable, a
-     *                       truncated or corrupt XLSX, a binary file with no format forced
+     * @throws ReadException only when the file cannot be read at all: missing or unreadable, a pipe,
+     *                       device or socket, a truncated or corrupt XLSX, a binary file with no
+     *                       format forced
      */
     public ReadSummary read(Path file, DocumentVisitor v) throws ReadException {
         String name = file.toString();
         String fileName = file.getFileName() == null ? name : file.getFileName().toString();
         Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(fileName);
+        requireRegular(file, name);
         try {
             if (format == null) {
                 Sniff s = sniff(file);
@@ -104,6 +109,7 @@ public final class DocumentReader {
         if (format != null && format != Format.CSV && format != Format.TEXT) {
             return read(file, whole);
         }
+        requireRegular(file, name);
         try (InputStream in = Files.newInputStream(file)) {
             Head head = Head.read(in);
             if (format == null) {
@@ -120,7 +126,8 @@ public final class DocumentReader {
                 return new TextInput(options, name, format, whole).read(head);
             }
             char delimiter = format == Format.CSV ? TextInput.delimiter(options, name, head, enc) : '\0';
-            return BlockSplitter.read(head, enc, format, delimiter, options.headerRow(), name, whole, blocks);
+            boolean header = format == Format.CSV && TextInput.headerRow(options, head, enc, delimiter);
+            return BlockSplitter.read(head, enc, format, delimiter, header, name, whole, blocks);
         } catch (ReadException e) {
             throw e;
         } catch (IOException e) {
@@ -130,8 +137,9 @@ public final class DocumentReader {
 
     /**
      * Reads a stream such as standard input (by convention named {@code "-"}); the name is used in
-     * problems and, by its extension, to choose the format. XLSX input is copied to a temporary file
-     * first (the zip directory is at its end) and the copy deleted afterwards.
+     * problems and, by its extension, to choose the format. The stream is read once. XLSX input is
+     * copied to a private temporary file first (the zip directory is at its end) and the copy deleted
+     * afterwards, or when the JVM exits.
      */
     public ReadSummary read(InputStream in, String name, DocumentVisitor v) throws ReadException {
         try {
@@ -144,15 +152,15 @@ public final class DocumentReader {
             if (format != Format.XLSX || head.length == 0) {
                 return new TextInput(options, name, format, v).read(head);
             }
-            Path tmp = Files.createTempFile("mamori-", ".xlsx");
+            Path tmp = AtomicFiles.scratch(null); // owner-only, removed at exit even if we are stopped
             try {
-                try (InputStream all = head.stream(0)) {
-                    Files.copy(all, tmp, StandardCopyOption.REPLACE_EXISTING);
+                try (InputStream all = head.stream(0); OutputStream copy = Files.newOutputStream(tmp)) {
+                    all.transferTo(copy); // into the private file: replacing it would drop its owner-only mode
                 }
                 long rows = XlsxReader.read(tmp, name, options.headerRow(), v, new Problems(name, v));
                 return new ReadSummary(Format.XLSX, null, '\0', Files.size(tmp), rows);
             } finally {
-                Files.deleteIfExists(tmp);
+                AtomicFiles.delete(tmp);
             }
         } catch (ReadException e) {
             throw e;
@@ -166,9 +174,15 @@ public final class DocumentReader {
      * binary content (NUL bytes; PDF, PNG, JPEG, GIF, gzip, Java class), a ZIP that is not XLSX, or
      * a legacy OLE2 .xls. Otherwise the format implied by the extension, else by the content.
      *
+     * Special files (pipes, devices, sockets) are skipped without being opened.
+     *
      * @throws IOException when the file cannot be opened
      */
     public static Sniff sniff(Path file) throws IOException {
+        String special = special(file);
+        if (special != null) {
+            return new Sniff(null, special + ", not a regular file");
+        }
         Head head;
         try (InputStream in = Files.newInputStream(file)) {
             head = Head.read(in);
@@ -194,6 +208,7 @@ public final class DocumentReader {
      */
     public ReadSummary probe(Path file) throws ReadException {
         String name = file.toString();
+        requireRegular(file, name);
         try {
             Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
             if (format == null) {
@@ -219,6 +234,44 @@ public final class DocumentReader {
             throw e;
         } catch (IOException e) {
             throw new ReadException(name + ": cannot read (" + Globs.reason(e) + ")", e);
+        }
+    }
+
+    /**
+     * Refuses a named pipe, device or socket before opening it: a pipe would be read for sniffing and
+     * then opened again (hanging, and losing what its writer sent), a device may never end. Standard
+     * input is read once, through {@link #read(InputStream, String, DocumentVisitor)}.
+     */
+    private static void requireRegular(Path file, String name) throws ReadException {
+        String special = special(file);
+        if (special != null) {
+            throw new ReadException(name + ": " + special + ", not a regular file; not read (to scan what a program"
+                    + " writes, pipe it to standard input: ... | mamori scan -)");
+        }
+    }
+
+    /** What kind of special file {@code file} is (following links), or null for a regular file, a directory or none. */
+    static String special(Path file) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException | RuntimeException e) {
+            return null; // missing or unreadable: reading it says so
+        }
+        if (!a.isOther()) {
+            return null;
+        }
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+            return switch (type) {
+                case 0010000 -> "a named pipe (FIFO)";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            };
+        } catch (IOException | RuntimeException e) {
+            return "a special file";
         }
     }
 

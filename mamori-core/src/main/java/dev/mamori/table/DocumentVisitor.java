@@ -23,7 +23,9 @@ public interface DocumentVisitor {
     /**
      * A table starts: CSV/TSV once, XLSX once per sheet, generic JSONL whenever its set of keys grows
      * (the new header is the old one with the new keys appended). {@code sheet} is null for CSV and
-     * JSONL. The header is empty when {@link DocumentReader.Options#headerRow()} is false.
+     * JSONL. A table without a header row ({@link DocumentReader.Options#headerRow()} false, or a
+     * first row that looks like data) has the header {@code 列1}, {@code 列2}, … as wide as its first
+     * row, which is then delivered as data row 1.
      */
     void table(String sheet, List<String> header);
 
@@ -38,7 +40,7 @@ public interface DocumentVisitor {
     /** Labeled JSONL input: one {@code {"doc_id": "...", "text": "..."}} line; other fields ignored. */
     void labeled(long line, String docId, String text);
 
-    /** A problem that did not stop the read. */
+    /** A problem that did not stop the read; {@link ReadProblem#unread()} says whether something was left unread. */
     void problem(ReadProblem problem);
 
     /** How many bytes of a text input (TEXT, CSV, JSONL) have been read so far; every 64 KiB or so. */

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 /**
  * Lists the files to scan under a root: recursively, following symbolic links (a link back to an
  * ancestor directory is reported as a loop, not followed), in a stable order (entries sorted by
- * name, depth first), filtered by include and exclude globs. Problems met on the way (loops,
- * broken links, unreadable files or directories) are reported, never thrown.
+ * name, depth first), filtered by include and exclude globs. Problems met on the way are reported,
+ * never thrown: unreadable files and directories and special files (pipes, devices, sockets: never
+ * opened) as unread ({@link ReadProblem#unread()}); loops and broken links as warnings.
  */
 public final class FileWalker {
 
@@ -46,7 +47,8 @@ public final class FileWalker {
      *                 glob without '/' is matched against the file name ({@code *.csv})
      * @param excludes globs, matched the same way, that drop a file, or a whole directory
      * @param files    receives each regular file to read
-     * @param problems receives loops, broken links and unreadable files or directories
+     * @param problems receives loops and broken links (warnings), unreadable files or directories and
+     *                 special files (unread)
      * @throws IOException only when root itself does not exist
      */
     public static void walk(Path root, List<String> includes, List<String> excludes,
@@ -68,7 +70,7 @@ public final class FileWalker {
             return;
         }
         if (!ancestors.add(key)) {
-            report(dir, "symbolic link loop: " + dir + " leads back to one of its parent directories; not followed");
+            warn(dir, "symbolic link loop: " + dir + " leads back to one of its parent directories; not followed");
             return;
         }
         List<Path> entries = new ArrayList<>();
@@ -94,13 +96,15 @@ public final class FileWalker {
 
     private void entry(Path p, boolean isRoot) {
         if (Files.isSymbolicLink(p) && !Files.exists(p)) {
-            report(p, "broken symbolic link " + p + " (its target does not exist); skipped");
+            warn(p, "broken symbolic link " + p + " (its target does not exist); skipped");
+            return;
+        }
+        if (!isRoot && (excluded(p) || !included(p))) {
             return;
         }
         if (!Files.isRegularFile(p)) {
-            return; // sockets, devices, pipes
-        }
-        if (!isRoot && (excluded(p) || !included(p))) {
+            String special = DocumentReader.special(p);
+            report(p, (special == null ? "a special file" : special) + ", not a regular file: " + p + "; skipped");
             return;
         }
         if (!Files.isReadable(p)) {
@@ -128,7 +132,13 @@ public final class FileWalker {
         return !excludes.isEmpty() && Globs.matches(excludes, root.relativize(p));
     }
 
+    /** Something was not read. */
     private void report(Path p, String message) {
-        problems.accept(new ReadProblem(p.toString(), -1, 0, message));
+        problems.accept(new ReadProblem(p.toString(), -1, 0, message, true));
+    }
+
+    /** Nothing was there to read. */
+    private void warn(Path p, String message) {
+        problems.accept(new ReadProblem(p.toString(), -1, 0, message, false));
     }
 }

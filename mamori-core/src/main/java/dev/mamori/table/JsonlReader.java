@@ -1,9 +1,13 @@
 package dev.mamori.table;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
@@ -14,14 +18,30 @@ import java.util.Map;
 /**
  * Reads one JSON value per line with Jackson's streaming parser. Generic mode flattens each object
  * into a row (see {@link JsonFlattener}); labeled mode delivers {@code doc_id} and {@code text}. A
- * malformed or oversize line is reported and skipped; blank lines are skipped.
+ * malformed line, or one over a limit (length, nesting, number or key length, columns), is reported
+ * as unread, by position only, and skipped; blank lines are skipped.
  */
 final class JsonlReader implements LineScanner.Sink {
 
     /** Longest line, in chars, that is parsed; longer lines are reported and skipped. */
     static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
+    /** Deepest nesting of objects and arrays in a line. */
+    static final int MAX_DEPTH = 256;
+    /** Longest number, in chars. */
+    static final int MAX_NUMBER_CHARS = 1000;
+    /** Longest key, in chars. */
+    static final int MAX_KEY_CHARS = 1000;
+    /** Most columns (distinct flattened keys) in a file, as for CSV. */
+    static final int MAX_COLUMNS = CsvTableReader.MAX_FIELDS;
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_CHARS)
+                    .maxNameLength(MAX_KEY_CHARS)
+                    .maxStringLength(MAX_LINE_CHARS)
+                    .build())
+            .build();
 
     private final DocumentVisitor visitor;
     private final Problems problems;
@@ -62,7 +82,7 @@ final class JsonlReader implements LineScanner.Sink {
     public void endLine(long n) throws IOException {
         try {
             if (tooLong) {
-                problems.report(-1, n, "line " + n + " is longer than " + MAX_LINE_CHARS + " chars; skipped");
+                problems.unread(-1, n, "line " + n + " is longer than " + MAX_LINE_CHARS + " chars; skipped");
             } else if (!blank()) {
                 parse(n);
             }
@@ -86,23 +106,60 @@ final class JsonlReader implements LineScanner.Sink {
 
     private void parse(long n) throws IOException {
         try (JsonParser p = JSON.createParser(line, 0, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                problems.report(-1, n, "line " + n + " is not a JSON object; skipped");
-                return;
+            try {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    problems.unread(-1, n, "line " + n + " is not a JSON object; skipped");
+                    return;
+                }
+                if (labeled) {
+                    labeled(n, p);
+                } else {
+                    generic(n, JsonFlattener.flatten(p, MAX_COLUMNS, MAX_LINE_CHARS));
+                }
+                if (p.nextToken() != null) {
+                    problems.unread(-1, n, "line " + n + ": text after the JSON object, column "
+                            + p.currentLocation().getColumnNr() + "; ignored");
+                }
+            } catch (JsonProcessingException e) {
+                // StreamConstraintsException has no location of its own: the parser's is where it stopped
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                problems.unread(-1, n, "line " + n + ", column " + at.getColumnNr() + ": " + reason(e) + "; skipped");
+            } catch (JsonFlattener.TooWide e) {
+                problems.unread(-1, n, "line " + n + " has more than " + MAX_COLUMNS + " values, or keys of more than "
+                        + MAX_LINE_CHARS + " chars in all; skipped");
             }
-            if (labeled) {
-                labeled(n, p);
-            } else {
-                generic(n, JsonFlattener.flatten(p));
-            }
-            if (p.nextToken() != null) {
-                problems.report(-1, n, "line " + n + ": text after the JSON object, column "
-                        + p.currentLocation().getColumnNr() + "; ignored");
-            }
-        } catch (JsonProcessingException e) {
-            problems.report(-1, n, "line " + n + ", column " + e.getLocation().getColumnNr()
-                    + ": malformed JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + "); skipped");
         }
+    }
+
+    /**
+     * What is wrong with a line, in words of our own: Jackson's messages quote the offending token
+     * ("Unrecognized token '123456789018x'"), which may be personal information.
+     */
+    static String reason(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.contains("nesting depth")) {
+                return "nested deeper than " + MAX_DEPTH + " levels";
+            }
+            if (m.startsWith("Number value length")) {
+                return "a number longer than " + MAX_NUMBER_CHARS + " chars";
+            }
+            if (m.startsWith("Name length")) {
+                return "a key longer than " + MAX_KEY_CHARS + " chars";
+            }
+            return "over a parser limit";
+        }
+        if (e instanceof JsonEOFException) {
+            return "malformed JSON (the line ends inside a value)";
+        }
+        String m = String.valueOf(e.getOriginalMessage());
+        String what = m.startsWith("Unrecognized token") ? "a word that is not a JSON value (text without quotes?)"
+                : m.startsWith("Unexpected character") ? "an unexpected character"
+                : m.startsWith("Unexpected close marker") ? "a bracket that closes nothing"
+                : m.startsWith("Illegal unquoted character") ? "a control character inside a string"
+                : m.startsWith("Invalid numeric value") || m.startsWith("Non-standard token") ? "an invalid number"
+                : "not valid JSON";
+        return "malformed JSON (" + what + ")";
     }
 
     private void labeled(long n, JsonParser p) throws IOException {
@@ -120,7 +177,7 @@ final class JsonlReader implements LineScanner.Sink {
             }
         }
         if (docId == null || text == null) {
-            problems.report(-1, n, "line " + n + " lacks a string "
+            problems.unread(-1, n, "line " + n + " lacks a string "
                     + (docId == null ? "\"doc_id\"" : "\"text\"") + "; skipped");
             return;
         }
@@ -129,6 +186,14 @@ final class JsonlReader implements LineScanner.Sink {
     }
 
     private void generic(long n, Map<String, String> values) {
+        int fresh = 0;
+        for (String key : values.keySet()) {
+            fresh += columns.containsKey(key) ? 0 : 1;
+        }
+        if (columns.size() + fresh > MAX_COLUMNS) {
+            problems.unread(-1, n, "line " + n + " brings the file to more than " + MAX_COLUMNS + " columns; skipped");
+            return;
+        }
         boolean grew = false;
         for (String key : values.keySet()) {
             if (!columns.containsKey(key)) {

@@ -24,19 +24,24 @@ final class Problems {
         return file;
     }
 
-    /** Reports a problem; the message gets the file name and place in front. */
+    /** Reports a warning (everything was read); the message gets the file name and place in front. */
     void report(long byteOffset, long line, String what) {
-        visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what));
+        visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what, false));
     }
 
-    /** Undecodable bytes {@code b[off, off + len)} at {@code byteOffset}; only the first 100 are reported. */
-    void undecodable(long byteOffset, long line, byte[] b, int off, int len, String charset) {
+    /** Reports that part of the input was not read (see {@link ReadProblem}); never quote content in {@code what}. */
+    void unread(long byteOffset, long line, String what) {
+        visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what, true));
+    }
+
+    /**
+     * {@code len} undecodable bytes at {@code byteOffset}; only the first 100 are reported. Their values
+     * are not shown: in a file read in the wrong encoding they are pieces of its text.
+     */
+    void undecodable(long byteOffset, long line, int len, String charset) {
         if (decodeErrors.incrementAndGet() <= MAX_DECODE_REPORTS) {
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < len; i++) {
-                hex.append(i == 0 ? "" : " ").append(String.format("%02X", b[off + i] & 0xFF));
-            }
-            report(byteOffset, line, "bytes " + hex + " are not valid " + charset + "; replaced with U+FFFD");
+            report(byteOffset, line, len + (len == 1 ? " byte is" : " bytes are") + " not valid " + charset
+                    + "; replaced with U+FFFD");
         }
     }
 

@@ -55,12 +55,23 @@ final class Sniffer {
         if (head.startsWith(0xFE, 0xFF) || head.startsWith(0xFF, 0xFE)) {
             return null; // UTF-16 text has NUL bytes
         }
+        int firstNul = -1;
+        int[] nuls = new int[2]; // at even and odd offsets
         for (int i = 0; i < head.length; i++) {
             if (head.bytes[i] == 0) {
-                return "binary file (NUL byte at offset " + i + ")";
+                firstNul = firstNul < 0 ? i : firstNul;
+                nuls[i & 1]++;
             }
         }
-        return null;
+        if (firstNul < 0) {
+            return null;
+        }
+        if (nuls[0] == 0 && nuls[1] >= 4 || nuls[1] == 0 && nuls[0] >= 4) {
+            return "UTF-16" + (nuls[0] == 0 ? "LE" : "BE") + " text without a byte-order mark, it seems (NUL bytes at every"
+                    + " other offset); convert it to UTF-8, or read it with --encoding UTF-16" + (nuls[0] == 0 ? "LE" : "BE")
+                    + " --input-format text";
+        }
+        return "binary file (NUL byte at offset " + firstNul + ")";
     }
 
     static boolean isZip(Head head) {

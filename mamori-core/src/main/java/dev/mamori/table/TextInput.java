@@ -28,9 +28,10 @@ final class TextInput {
                 ? CharsetSniffer.forced(head, options.forceCharset())
                 : CharsetSniffer.detect(head);
         char delimiter = format == Format.CSV ? delimiter(options, name, head, enc) : '\0';
+        boolean header = format == Format.CSV && headerRow(options, head, enc, delimiter);
         try (DecodingReader in = new DecodingReader(head.stream(enc.bomLength()), enc.charset(), enc.bomLength(), problems)) {
             long records = switch (format) {
-                case CSV -> CsvTableReader.read(in, delimiter, options.headerRow(), visitor, problems);
+                case CSV -> CsvTableReader.read(in, delimiter, header, visitor, problems);
                 case JSONL -> JsonlReader.read(in, visitor, problems, options.labeledJsonl());
                 case TEXT -> LineScanner.scan(in, new TextChunks(visitor));
                 case XLSX -> throw new IllegalStateException("XLSX is not text");
@@ -38,6 +39,11 @@ final class TextInput {
             problems.finish();
             return new ReadSummary(format, enc.charset(), delimiter, in.bytesRead(), records);
         }
+    }
+
+    /** The first record is the header: the user did not say otherwise and it does not look like data. */
+    static boolean headerRow(DocumentReader.Options options, Head head, Head.Encoding enc, char delimiter) {
+        return options.headerRow() && !HeaderSniffer.sniff(head.text(enc), head.complete, delimiter).data();
     }
 
     static char delimiter(DocumentReader.Options options, String name, Head head, Head.Encoding enc) {

@@ -18,11 +18,13 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -40,8 +42,15 @@ final class XlsxReader {
         }
     }
 
-    /** Largest shared-strings part (uncompressed) read; POI holds that table in memory. */
+    /**
+     * Largest shared-strings part read, in bytes actually inflated (not as the zip header declares
+     * them: a header may understate its entry); POI holds that table in memory.
+     */
     static final long MAX_SHARED_STRINGS_BYTES = 256L * 1024 * 1024;
+    /** Largest styles part read, in bytes actually inflated; POI parses it into a document tree. */
+    static final long MAX_STYLES_BYTES = 64L * 1024 * 1024;
+    /** Columns read in a sheet: Excel's own limit (A to XFD). Cells beyond are reported, not read. */
+    static final int MAX_COLUMNS = 16_384;
 
     private XlsxReader() {
     }
@@ -49,10 +58,13 @@ final class XlsxReader {
     /** Reads every sheet; returns the number of data rows. */
     static long read(Path file, String name, boolean headerRow, DocumentVisitor v, Problems problems)
             throws ReadException {
+        return read(file, name, headerRow, v, problems, MAX_SHARED_STRINGS_BYTES);
+    }
+
+    /** As {@link #read(Path, String, boolean, DocumentVisitor, Problems)}, with the shared-strings limit given (tests). */
+    static long read(Path file, String name, boolean headerRow, DocumentVisitor v, Problems problems, long maxStrings)
+            throws ReadException {
         OPCPackage pkg;
-        XSSFReader reader;
-        ReadOnlySharedStringsTable strings;
-        StylesTable styles;
         if (isOle2(file)) {
             throw new ReadException(name + ": legacy .xls or password-protected workbook (OLE2 file) is not"
                     + " supported; save as .xlsx without a password");
@@ -63,16 +75,9 @@ final class XlsxReader {
             throw corrupt(name, e);
         }
         try (pkg) {
-            for (PackagePart p : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
-                if (p.getSize() > MAX_SHARED_STRINGS_BYTES) {
-                    throw new ReadException(name + ": its shared strings table is " + p.getSize() / (1024 * 1024)
-                            + " MB, more than the " + MAX_SHARED_STRINGS_BYTES / (1024 * 1024)
-                            + " MB that can be read in bounded memory; save it as CSV");
-                }
-            }
-            reader = new XSSFReader(pkg);
-            strings = new ReadOnlySharedStringsTable(pkg, false);
-            styles = reader.getStylesTable();
+            XSSFReader reader = new XSSFReader(pkg);
+            SharedStrings strings = sharedStrings(pkg, name, maxStrings);
+            StylesTable styles = styles(pkg, name);
             long rows = 0;
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
@@ -83,12 +88,17 @@ final class XlsxReader {
                     xml.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing is logged
                     xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, handler, new ShownValues(), false));
                     xml.parse(new InputSource(sheet));
+                    handler.finish();
                 } catch (VisitorFailure e) {
                     throw e;
-                } catch (SAXException | ParserConfigurationException | RuntimeException e) {
-                    problems.report(-1, 0, "sheet \"" + sheets.getSheetName() + "\" is corrupt (" + shortCause(e)
-                            + "); stopped reading this file");
-                    return rows + handler.rows;
+                } catch (SAXException | ParserConfigurationException | IOException | RuntimeException e) {
+                    handler.finish();
+                    problems.unread(-1, handler.lastRow + 1L, "sheet \"" + sheets.getSheetName() + "\" is corrupt after"
+                            + " spreadsheet row " + handler.lastRow + " (" + describe(e) + "); the rest of this sheet is not read");
+                }
+                if (handler.beyond) {
+                    problems.unread(-1, 0, "sheet \"" + sheets.getSheetName() + "\" has cells beyond column XFD ("
+                            + MAX_COLUMNS + " columns); those cells are not read");
                 }
                 rows += handler.rows;
             }
@@ -99,6 +109,46 @@ final class XlsxReader {
             throw e.getCause(); // the visitor's own exception, unchanged
         } catch (IOException | RuntimeException | SAXException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
             throw corrupt(name, e);
+        }
+    }
+
+    /** The shared strings, read through a stream that stops past {@code max} inflated bytes. */
+    private static SharedStrings sharedStrings(OPCPackage pkg, String name, long max)
+            throws IOException, SAXException, ReadException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(pkg, false);
+        }
+        PackagePart part = parts.get(0);
+        String tooBig = name + ": its shared strings table is more than " + (max >= 1 << 20 ? max / (1 << 20) + " MB" : max + " bytes")
+                + ", more than can be read in bounded memory; save it as CSV";
+        if (part.getSize() > max) {
+            throw new ReadException(tooBig);
+        }
+        try (InputStream in = new Capped(part.getInputStream(), max)) {
+            return new ReadOnlySharedStringsTable(in, false);
+        } catch (IOException | SAXException e) {
+            if (Capped.isCause(e)) {
+                throw new ReadException(tooBig, e);
+            }
+            throw e;
+        }
+    }
+
+    /** The styles (number formats), read through a stream that stops past {@link #MAX_STYLES_BYTES}; null if none. */
+    private static StylesTable styles(OPCPackage pkg, String name) throws IOException, ReadException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+        if (parts.isEmpty()) {
+            return null;
+        }
+        try (InputStream in = new Capped(parts.get(0).getInputStream(), MAX_STYLES_BYTES)) {
+            return new StylesTable(in);
+        } catch (IOException | RuntimeException e) {
+            if (Capped.isCause(e)) {
+                throw new ReadException(name + ": its styles part is more than " + MAX_STYLES_BYTES / (1024 * 1024)
+                        + " MB; not read", e);
+            }
+            throw e;
         }
     }
 
@@ -121,28 +171,55 @@ final class XlsxReader {
     }
 
     static ReadException corrupt(String name, Throwable e) {
-        return new ReadException(name + ": not a readable XLSX (truncated or corrupt zip): " + shortCause(e), e);
+        return new ReadException(name + ": not a readable XLSX (truncated or corrupt zip): " + describe(e), e);
     }
 
-    static String shortCause(Throwable e) {
+    /**
+     * Why a part could not be read, without quoting its content: the XML parser's position for
+     * malformed XML; the message of zip and package errors (they name entries and sizes); otherwise
+     * only the kind of error (a number parser's message would quote the cell).
+     */
+    static String describe(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof SAXParseException) {
+                break;
+            }
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof SAXParseException x) {
+            return "malformed XML at line " + x.getLineNumber() + ", column " + x.getColumnNumber() + " of the part";
+        }
+        String m = t.getMessage();
+        if (m == null || !(t instanceof IOException || t instanceof org.apache.poi.openxml4j.exceptions.OpenXML4JException
+                || t instanceof org.apache.poi.ooxml.POIXMLException || t instanceof java.util.zip.ZipException)) {
+            return "unexpected content (" + t.getClass().getSimpleName() + ")";
+        }
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 
-    /** Collects the cells of each row, aligned by column index. */
+    /**
+     * Collects the cells of each row, aligned by column index. The first non-empty row and up to
+     * {@link HeaderSniffer#SAMPLE} rows after it are held until it is known whether that row is the
+     * header (see {@link HeaderSniffer}); a sheet without one gets columns {@code 列1}, {@code 列2}, ….
+     */
     private static final class Rows implements SheetContentsHandler {
         private final String sheet;
         private final boolean headerRow;
         private final DocumentVisitor v;
         private final List<String> cells = new ArrayList<>();
-        private boolean started;
+        private List<String> first;
+        private int firstRow;
+        private final List<List<String>> held = new ArrayList<>();
+        private final List<Integer> heldRows = new ArrayList<>();
+        private boolean decided;
         private long rows;
         private int lastCol;
         private int width;
+        /** The last spreadsheet row (1-based) read whole. */
+        int lastRow;
+        /** Cells beyond {@link #MAX_COLUMNS} were met (and not read). */
+        boolean beyond;
 
         Rows(String sheet, boolean headerRow, DocumentVisitor v) {
             this.sheet = sheet;
@@ -163,6 +240,10 @@ final class XlsxReader {
             if (value == null || value.isEmpty()) {
                 return;
             }
+            if (col < 0 || col >= MAX_COLUMNS) {
+                beyond = true;
+                return;
+            }
             while (cells.size() <= col) {
                 cells.add(null);
             }
@@ -176,23 +257,118 @@ final class XlsxReader {
             } catch (RuntimeException e) {
                 throw new VisitorFailure(e);
             }
+            lastRow = rowNum + 1;
         }
 
         private void deliver(int rowNum) {
             if (cells.isEmpty()) {
                 return;
             }
-            if (!started) {
-                started = true;
-                List<String> header = cells.stream().map(c -> c == null ? "" : c).toList();
-                width = headerRow ? header.size() : 0;
-                v.table(sheet, headerRow ? header : List.of());
-                if (headerRow) {
-                    return;
+            List<String> row = new ArrayList<>(cells);
+            if (decided) {
+                emit(rowNum, row);
+            } else if (first == null) {
+                first = row;
+                firstRow = rowNum;
+            } else {
+                held.add(row);
+                heldRows.add(rowNum);
+                if (held.size() >= HeaderSniffer.SAMPLE) {
+                    decide();
                 }
             }
-            String[] row = cells.toArray(new String[Math.max(width, cells.size())]);
-            v.row(++rows, rowNum + 1L, Arrays.asList(row));
+        }
+
+        /** The sheet ended (or broke off): decide about the header if not done, and deliver what is held. */
+        void finish() {
+            if (!decided && first != null) {
+                try {
+                    decide();
+                } catch (RuntimeException e) {
+                    throw new VisitorFailure(e);
+                }
+            }
+        }
+
+        private void decide() {
+            decided = true;
+            width = first.size();
+            if (headerRow && !HeaderSniffer.isData(first, held)) {
+                v.table(sheet, first.stream().map(c -> c == null ? "" : c).toList());
+            } else {
+                v.table(sheet, HeaderSniffer.names(width));
+                emit(firstRow, first);
+            }
+            for (int i = 0; i < held.size(); i++) {
+                emit(heldRows.get(i), held.get(i));
+            }
+            held.clear();
+            heldRows.clear();
+        }
+
+        private void emit(int rowNum, List<String> row) {
+            String[] r = row.toArray(new String[Math.max(width, row.size())]);
+            v.row(++rows, rowNum + 1L, Arrays.asList(r));
+        }
+    }
+
+    /** Stops reading a part past a number of bytes actually read (inflated), whatever its zip header says. */
+    private static final class Capped extends java.io.FilterInputStream {
+        private final long max;
+        private long read;
+
+        Capped(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        static boolean isCause(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof TooLarge) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count(k);
+            return k;
+        }
+
+        private void count(long n) throws TooLarge {
+            read += n;
+            if (read > max) {
+                throw new TooLarge();
+            }
+        }
+
+        private static final class TooLarge extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            TooLarge() {
+                super("part over its size limit");
+            }
         }
     }
 

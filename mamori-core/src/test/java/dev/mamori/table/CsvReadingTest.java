@@ -103,15 +103,15 @@ class CsvReadingTest {
     }
 
     @Test
-    void withoutHeaderRowEveryRecordIsData() throws IOException {
+    void withoutHeaderRowEveryRecordIsDataAndColumnsAreNumbered() throws IOException {
         DocumentReader noHeader = new DocumentReader(new DocumentReader.Options(null, null, false, false));
         Recorder r = new Recorder();
         noHeader.read(write("n.csv", "a,b\nc,d\n".getBytes(StandardCharsets.UTF_8)), r);
-        assertThat(r.events).containsExactly("table null []", "row 1 1 [a, b]", "row 2 2 [c, d]");
+        assertThat(r.events).containsExactly("table null [列1, 列2]", "row 1 1 [a, b]", "row 2 2 [c, d]");
     }
 
     @Test
-    void oversizeFieldStopsTheFileWithOneProblemNamingTheLine() throws IOException {
+    void oversizeFieldIsReadAsTextAndTheTableGoesOnAfterIt() throws IOException {
         assertThat(CsvTableReader.maxFieldChars()).isLessThanOrEqualTo(16 * 1024 * 1024);
         StringBuilder b = new StringBuilder("a,b\n1,2\n3,\"");
         int limit = CsvTableReader.maxFieldChars();
@@ -119,13 +119,17 @@ class CsvReadingTest {
         Recorder r = new Recorder();
         ReadSummary s = reader.read(write("big.csv", b.toString().getBytes(StandardCharsets.UTF_8)), r);
 
-        assertThat(s.records()).isEqualTo(1);
-        assertThat(r.events).containsExactly("table null [a, b]", "row 1 2 [1, 2]");
+        assertThat(s.records()).isEqualTo(3); // the record read as text keeps its row number
+        assertThat(r.events).containsExactly("table null [a, b]", "row 1 2 [1, 2]", "row 3 4 [5, 6]");
+        assertThat(r.chunks).extracting(c -> c[0]).containsOnly("3");
+        assertThat(r.chunks.get(0)[3]).startsWith("3,\"xxx");
         assertThat(r.problems).hasSize(1);
         ReadProblem p = r.problems.get(0);
         assertThat(p.line()).isEqualTo(3);
-        assertThat(p.message()).isEqualTo(dir.resolve("big.csv") + ":3: record starting at line 3 cannot be read"
-                + " (a field is longer than " + limit + " chars; is a quote never closed?); stopped reading this file");
+        assertThat(p.unread()).isTrue();
+        assertThat(p.message()).isEqualTo(dir.resolve("big.csv") + ":3: record 2 (starting at line 3) cannot be read as a"
+                + " table row (a field is longer than " + limit + " chars; is a quote never closed?); its lines are read"
+                + " as plain text");
     }
 
     @Test

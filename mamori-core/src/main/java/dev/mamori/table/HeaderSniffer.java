@@ -1,0 +1,187 @@
+package dev.mamori.table;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a table's header row from a first row of data, so that a table without a header does not
+ * have its first record (a My Number, a card number, a phone) taken for column names: printed
+ * unmasked as a column name and never scanned.
+ *
+ * <p>The rule compares, column by column, the shape of the first row's cell with the shape most of
+ * the cells below it have (up to {@link #SAMPLE} rows). Shapes: a long digit string ({@code ≥ 7}
+ * digits with only separators: phones, 個人番号, cards, 〒), a full date (西暦 or 和暦), an e-mail, a
+ * short number, a code ({@code C0001}), text. A first-row cell with the same identifier-like shape
+ * (long digits, date, e-mail) as its column below votes "data"; a text cell over a column of numbers,
+ * dates, e-mails or codes votes "header". The first row is data when it has at least one "data" vote
+ * and no more "header" votes than "data" votes. A header row of labels (氏名, 住所, 電話番号, 生年月日)
+ * never has a "data" vote, so it stays a header. With no row below, the first row is data when one of
+ * its cells has an identifier-like shape. Rows of names and addresses only cannot be told apart and are
+ * taken to have a header, as before.
+ *
+ * <p>A table without a header gets the column names {@code 列1}, {@code 列2}, … ({@link #names}).
+ */
+final class HeaderSniffer {
+
+    /** Rows below the first that are compared with it. */
+    static final int SAMPLE = 20;
+
+    private enum Shape { TEXT, NUMBER, CODE, LONG_DIGITS, DATE, EMAIL;
+
+        boolean identifierLike() {
+            return this == LONG_DIGITS || this == DATE || this == EMAIL;
+        }
+    }
+
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?"
+            + "|(明治|大正|昭和|平成|令和|[MTSHRmtshr]\\.?)\\s*(\\d{1,2}|元)\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?"
+            + "|\\d{1,2}/\\d{1,2}/\\d{4})"
+            + "([ T]\\d{1,2}:\\d{2}(:\\d{2})?)?");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z]{1,4}[-_]?\\d{2,}");
+
+    private HeaderSniffer() {
+    }
+
+    /** {@code 列1} … {@code 列n}: the column names of a table without a header row. */
+    static List<String> names(int width) {
+        List<String> n = new ArrayList<>(width);
+        for (int i = 1; i <= width; i++) {
+            n.add("列" + i);
+        }
+        return List.copyOf(n);
+    }
+
+    /** True when {@code first} looks like a row of data rather than a header, judged against the rows below it. */
+    static boolean isData(List<String> first, List<List<String>> below) {
+        int data = 0;
+        int header = 0;
+        for (int col = 0; col < first.size(); col++) {
+            Shape top = shape(first.get(col));
+            if (top == null) {
+                continue;
+            }
+            if (below.isEmpty()) {
+                data += top.identifierLike() ? 1 : 0;
+                continue;
+            }
+            Shape usual = usual(below, col);
+            if (usual == null) {
+                continue;
+            }
+            if (top.identifierLike() && top == usual) {
+                data++;
+            } else if (top == Shape.TEXT && usual != Shape.TEXT) {
+                header++;
+            }
+        }
+        return data > 0 && data >= header;
+    }
+
+    /**
+     * The verdict on the first record of delimited text, from the head of the input: the records that
+     * lie wholly inside {@code head} (all of them when {@code complete}), the first and up to
+     * {@link #SAMPLE} more. Both sequential and parallel reading decide from the same head, so they
+     * agree.
+     *
+     * @return the first record's cells (null when the head holds no complete record) and whether it is data
+     */
+    static Verdict sniff(String head, boolean complete, char delimiter) {
+        List<List<String>> records = new ArrayList<>();
+        try {
+            for (CsvRecord r : CsvTableReader.builder(delimiter).ofCsvRecord(head)) {
+                records.add(r.getFields());
+                if (records.size() > SAMPLE + 1) {
+                    break; // one more than needed: the last may be cut off by the end of the head
+                }
+            }
+        } catch (RuntimeException e) {
+            // a record FastCSV cannot read: judge by the records before it
+        }
+        if (!complete && !records.isEmpty() && records.size() <= SAMPLE + 1) {
+            records.remove(records.size() - 1); // may be cut off
+        }
+        if (records.isEmpty()) {
+            return new Verdict(null, false);
+        }
+        List<String> first = records.get(0);
+        List<List<String>> below = records.subList(1, Math.min(records.size(), SAMPLE + 1));
+        return new Verdict(first, isData(first, below));
+    }
+
+    /** @param first the first record, or null when the head does not hold it whole */
+    record Verdict(List<String> first, boolean data) {
+        /** The cells are the input's content: never shown. */
+        @Override
+        public String toString() {
+            return "Verdict[" + (first == null ? "no whole first record" : first.size() + " cells") + ", data=" + data + "]";
+        }
+    }
+
+    /** The shape most of the column's non-empty cells have (at least half of them), or null. */
+    private static Shape usual(List<List<String>> rows, int col) {
+        Map<Shape, Integer> n = new HashMap<>();
+        int cells = 0;
+        for (List<String> r : rows) {
+            Shape s = col < r.size() ? shape(r.get(col)) : null;
+            if (s != null) {
+                cells++;
+                n.merge(s, 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<Shape, Integer> e : n.entrySet()) {
+            if (2 * e.getValue() >= cells) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The shape of a cell, or null when it is empty. */
+    private static Shape shape(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String s = halfWidthDigits(cell.strip());
+        if (DATE.matcher(s).matches()) {
+            return Shape.DATE;
+        }
+        if (EMAIL.matcher(s).matches()) {
+            return Shape.EMAIL;
+        }
+        int digits = 0;
+        boolean onlyDigits = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if ("-‐－ー−()（） +.,/〒".indexOf(c) < 0) {
+                onlyDigits = false;
+                break;
+            }
+        }
+        if (onlyDigits && digits > 0) {
+            return digits >= 7 ? Shape.LONG_DIGITS : Shape.NUMBER;
+        }
+        return CODE.matcher(s).matches() ? Shape.CODE : Shape.TEXT;
+    }
+
+    private static String halfWidthDigits(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '０' && c <= '９') {
+                if (b == null) {
+                    b = new StringBuilder(s);
+                }
+                b.setCharAt(i, (char) (c - '０' + '0'));
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+}
