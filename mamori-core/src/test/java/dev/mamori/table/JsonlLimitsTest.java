@@ -54,7 +54,7 @@ class JsonlLimitsTest {
         assertThat(r.problems).hasSize(5).allMatch(ReadProblem::unread);
         assertThat(r.problems).extracting(ReadProblem::message).containsExactly(
                 file() + ":1: line 1, column 19: malformed JSON (an unexpected character); skipped",
-                file() + ":2: line 2, column 21: malformed JSON (a word that is not a JSON value (text without quotes?)); skipped",
+                file() + ":2: line 2, column 7: malformed JSON (a word that is not a JSON value (text without quotes?)); skipped",
                 file() + ":3: line 3, column 21: malformed JSON (the line ends inside a value); skipped",
                 file() + ":4: line 4: text after the JSON object, column 26; ignored",
                 file() + ":5: line 5 is not a JSON object; skipped");
