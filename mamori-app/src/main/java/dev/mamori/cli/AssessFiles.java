@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Checks on the files the assess and spam commands are given. */
-final class AssessFiles {
+public final class AssessFiles {
 
     private AssessFiles() {
     }
 
     /** The path, if it is a readable file; otherwise a usage problem (exit 2) naming it. */
-    static Path existing(Path p) {
+    public static Path existing(Path p) {
         if (!Files.isRegularFile(p)) {
             throw new Main.UsageProblem(p + ": " + (Files.exists(p) ? "not a file" : "no such file"));
         }

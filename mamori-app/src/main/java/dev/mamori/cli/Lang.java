@@ -1,10 +1,10 @@
 package dev.mamori.cli;
 
 /** The language of reports meant for people: Japanese first, English available. */
-enum Lang {
+public enum Lang {
     ja, en;
 
-    String t(String japanese, String english) {
+    public String t(String japanese, String english) {
         return this == ja ? japanese : english;
     }
 }

@@ -1,5 +1,14 @@
 package dev.mamori.cli;
 
+import dev.mamori.cli.assess.AssessCommand;
+import dev.mamori.cli.bench.BenchCommand;
+import dev.mamori.cli.deid.DeidCommand;
+import dev.mamori.cli.deid.KeysCommand;
+import dev.mamori.cli.risk.RiskCommand;
+import dev.mamori.cli.scan.EvalDetectCommand;
+import dev.mamori.cli.scan.ScanCommand;
+import dev.mamori.cli.spam.SpamCommand;
+
 import dev.mamori.report.Terminal;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +35,10 @@ import picocli.CommandLine.Option;
                 "Documentation: README.md and docs/ in the source tree."})
 public final class Main implements Runnable {
 
-    static final int OK = 0;
-    static final int FOUND = 1;
-    static final int USAGE = 2;
-    static final int INTERNAL = 3;
+    public static final int OK = 0;
+    public static final int FOUND = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,7 +78,7 @@ public final class Main implements Runnable {
     }
 
     /** Runs {@code cl} (built on a {@link Main}) as the command line does. */
-    static int run(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -137,8 +146,8 @@ public final class Main implements Runnable {
     }
 
     /** A mistake of the user's that picocli cannot see (a missing file, a bad value): exit code 2. */
-    static final class UsageProblem extends RuntimeException {
-        UsageProblem(String message) {
+    public static final class UsageProblem extends RuntimeException {
+        public UsageProblem(String message) {
             super(message);
         }
     }

@@ -7,26 +7,26 @@ import java.io.PrintStream;
  * A one-line progress bar on standard error, drawn only when a person is watching (a terminal), at
  * most ten times a second. Silent otherwise, so pipelines and logs stay clean.
  */
-class Progress {
+public class Progress {
 
     private static final Progress NONE = new Progress();
 
     private Progress() {
     }
 
-    static Progress forStderr(boolean wanted) {
+    public static Progress forStderr(boolean wanted) {
         return wanted && System.console() != null && System.getenv("CI") == null ? new Bar(System.err) : NONE;
     }
 
     /** A new file of {@code size} bytes (-1 when unknown) starts. */
-    void start(String name, long size) {
+    public void start(String name, long size) {
     }
 
     /** {@code bytes} of the current file have been read. */
-    void advance(long bytes) {
+    public void advance(long bytes) {
     }
 
-    void done() {
+    public void done() {
     }
 
     private static final class Bar extends Progress {
@@ -42,7 +42,7 @@ class Progress {
         }
 
         @Override
-        void start(String name, long size) {
+        public void start(String name, long size) {
             this.name = name;
             this.size = size;
             this.started = System.nanoTime();
@@ -50,7 +50,7 @@ class Progress {
         }
 
         @Override
-        void advance(long bytes) {
+        public void advance(long bytes) {
             draw(bytes, false);
         }
 
@@ -76,7 +76,7 @@ class Progress {
         }
 
         @Override
-        void done() {
+        public void done() {
             if (drawn) {
                 err.print("\r\033[K");
                 err.flush();

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * Where a report goes: standard output, or a file written whole or not at all ({@link AtomicFiles}:
  * a private temporary file beside it, renamed into place only when the report is complete).
  */
-final class ReportSink implements AutoCloseable {
+public final class ReportSink implements AutoCloseable {
     private final PrintWriter writer;
     private final AtomicFiles.Pending pending;
 
@@ -22,7 +22,7 @@ final class ReportSink implements AutoCloseable {
         this.pending = pending;
     }
 
-    static ReportSink open(Path output, PrintWriter stdout) {
+    public static ReportSink open(Path output, PrintWriter stdout) {
         if (output == null) {
             return new ReportSink(stdout, null);
         }
@@ -34,11 +34,11 @@ final class ReportSink implements AutoCloseable {
         }
     }
 
-    PrintWriter writer() {
+    public PrintWriter writer() {
         return writer;
     }
 
-    void commit() {
+    public void commit() {
         writer.flush();
         if (pending == null) {
             return;

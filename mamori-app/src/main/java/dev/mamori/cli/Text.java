@@ -1,11 +1,11 @@
 package dev.mamori.cli;
 
 /** Terminal text helpers: display width of Japanese text (full-width characters take two columns). */
-final class Text {
+public final class Text {
     private Text() {
     }
 
-    static int width(String s) {
+    public static int width(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -16,7 +16,12 @@ final class Text {
     }
 
     /** Pads (or cuts, ending with …) to exactly {@code cols} display columns. */
-    static String pad(String s, int cols) {
+    /** {@code s} right-aligned in {@code cols} terminal columns (wide characters count two). */
+    public static String right(String s, int cols) {
+        return " ".repeat(Math.max(0, cols - width(s))) + s;
+    }
+
+    public static String pad(String s, int cols) {
         String v = s == null ? "" : s;
         int w = width(v);
         StringBuilder b = new StringBuilder(v.length() + cols);

@@ -6,9 +6,9 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** Prints the version baked in at build time. */
-final class Version implements CommandLine.IVersionProvider {
+public final class Version implements CommandLine.IVersionProvider {
 
-    static String get() {
+    public static String get() {
         Properties p = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("/dev/mamori/cli/version.properties")) {
             if (in != null) {

@@ -10,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** {@code mamori} in a JVM of its own, for what only a real process shows: signals, kill -9, files left behind. */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
 
     /** {@code java -Djava.io.tmpdir=TMP -cp <the test class path> dev.mamori.cli.Main ARGS}. */
-    static ProcessBuilder mamori(Path tmp, String... args) throws IOException {
+    public static ProcessBuilder mamori(Path tmp, String... args) throws IOException {
         Files.createDirectories(tmp);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -26,7 +26,7 @@ final class ChildJvm {
     }
 
     /** Sends a signal by name (INT is what Ctrl-C sends) with kill(1). */
-    static void signal(Process p, String name) throws IOException, InterruptedException {
+    public static void signal(Process p, String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IOException("kill -" + name + " " + p.pid() + " failed");
@@ -34,7 +34,7 @@ final class ChildJvm {
     }
 
     /** Polls until {@code what} has a value; fails the test after {@code seconds}. */
-    static <T> T await(String description, int seconds, Supplier<Optional<T>> what) throws InterruptedException {
+    public static <T> T await(String description, int seconds, Supplier<Optional<T>> what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             Optional<T> v = what.get();

@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the command line as a user would and checks what they would see. */
-class CliTest {
+public class CliTest {
 
-    static final Path EXAMPLES = Path.of("..", "examples");
+    public static final Path EXAMPLES = Path.of("..", "examples");
 
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        List<JsonNode> jsonLines() throws IOException {
+    public record Run(int code, String out, String err) {
+        public List<JsonNode> jsonLines() throws IOException {
             ObjectMapper m = new ObjectMapper();
             List<JsonNode> l = new ArrayList<>();
             for (String s : out.split("\n")) {
@@ -36,7 +36,7 @@ class CliTest {
         }
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));

@@ -8,6 +8,7 @@ import dev.mamori.risk.RiskAnalyzer;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
 import dev.mamori.table.ReadSummary;
+import dev.mamori.table.WholeTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +84,36 @@ public final class Deidentifier {
                     + after.minClassSize() + "); nothing is returned");
         }
         return new Result(r.data(), best, before, after, r.suppressed());
+    }
+
+    /**
+     * What {@link #anonymize(Path, Policy, Path, Path)} did.
+     *
+     * @param result       the processed table and its figures
+     * @param rowsIn       records read
+     * @param read         how the input was read
+     * @param outputSha256 SHA-256 of the output's bytes
+     */
+    public record Written(Result result, long rowsIn, ReadSummary read, String outputSha256) {
+    }
+
+    /**
+     * 匿名加工情報 from a CSV/TSV that fits in memory, written in the input's encoding and delimiter; a result that
+     * fails the model, or damaged input, writes nothing. For any size, {@link TwoPassAnonymizer}.
+     */
+    public static Written anonymize(Path input, Policy policy, Path baseDir, Path output) throws IOException {
+        WholeTable in = WholeTable.read(input);
+        if (in.summary().format() != dev.mamori.table.Format.CSV) {
+            throw new IllegalArgumentException(input + ": de-identification reads CSV/TSV, not " + in.summary().format());
+        }
+        Result r = anonymize(Dataset.of(in), policy, baseDir);
+        try (CsvOutput out = CsvOutput.open(output, in.summary().charset(), in.summary().delimiter())) {
+            out.write(r.data().columns());
+            for (String[] row : r.data().rows()) {
+                out.write(row);
+            }
+            return new Written(r, in.rows().size(), in.summary(), out.commit());
+        }
     }
 
     /**

@@ -1,13 +1,7 @@
 package dev.mamori.risk;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,26 +22,18 @@ public record Dataset(List<String> columns, List<String[]> rows) {
         }
     }
 
-    /** Reads a UTF-8 CSV file whose first record is the header. */
-    public static Dataset readCsv(Path file, char delimiter) {
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
-                .ofCsvRecord(file, StandardCharsets.UTF_8)) {
-            List<String> header = null;
-            List<String[]> rows = new ArrayList<>();
-            for (CsvRecord r : csv) {
-                if (header == null) {
-                    header = r.getFields();
-                } else {
-                    rows.add(r.getFields().toArray(String[]::new));
-                }
-            }
-            if (header == null) {
-                throw new RiskException(file + " is empty: expected a header row naming the columns");
-            }
-            return new Dataset(header, rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+    /**
+     * The table in {@code file}, read like any input (encoding and delimiter detected; CSV, TSV, XLSX, JSON Lines).
+     *
+     * @throws dev.mamori.table.ReadException if it cannot be read whole as a table
+     */
+    public static Dataset read(Path file) throws dev.mamori.table.ReadException {
+        return of(dev.mamori.table.WholeTable.read(file));
+    }
+
+    /** A table read whole. */
+    public static Dataset of(dev.mamori.table.WholeTable t) {
+        return new Dataset(t.header(), t.rows());
     }
 
     /** The index of a column; an unknown name is refused with the list of columns that exist. */

@@ -60,7 +60,11 @@ final class AdultData {
     }
 
     static Dataset data(Path dir) {
-        return Dataset.readCsv(dir.resolve("adult.csv"), ';');
+        try {
+            return Dataset.read(dir.resolve("adult.csv"));
+        } catch (dev.mamori.table.ReadException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static List<Hierarchy> hierarchies(Path dir) {

@@ -1,0 +1,254 @@
+package dev.mamori.cli.bench;
+
+import dev.mamori.cli.Main;
+
+import dev.mamori.detect.FileReport;
+import dev.mamori.detect.LocatedFinding;
+import dev.mamori.detect.PiiType;
+import dev.mamori.detect.ScanListener;
+import dev.mamori.detect.Scanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mamori bench scan}: the scanning benchmark whose figures are in docs/benchmarks.md. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {"Benchmarks for developers. Figures and how they were made: docs/benchmarks.md."},
+        subcommands = {BenchCommand.Scan.class, BenchCommand.Deid.class, BenchSpam.class})
+public final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "scan",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                    "Generate a realistic Japanese customer CSV (if missing) and scan it with 1 and 2 threads, with and without names and addresses (the types that need morphological analysis), after a warm-up on 60 MB. Prints MB/s (input bytes per second of wall time) and the peak heap, as a Markdown table.",
+                    "",
+                    "Example (the figures in docs/benchmarks.md):",
+                    "  java -Xmx1g -jar mamori-app/target/mamori.jar bench scan --size-mb 1024",
+                    ""})
+    static final class Scan implements Callable<Integer> {
+
+        @Option(names = "--data", paramLabel = "FILE", description = "The CSV to scan; generated when missing (default ${DEFAULT-VALUE}).")
+        Path data = Path.of("bench-data", "customers-bench.csv");
+
+        @Option(names = "--size-mb", paramLabel = "MB", description = "Size of the generated CSV in MB (default ${DEFAULT-VALUE}).")
+        long sizeMb = 1024;
+
+        @Option(names = "--threads", split = ",", paramLabel = "N", description = "Thread counts to measure (default 1,2).")
+        List<Integer> threads = List.of(1, 2);
+
+        @Option(names = "--only", paramLabel = "MODE", description = "Only one mode: identifiers, no-morphology or full.")
+        String only;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!Files.exists(data)) {
+                Files.createDirectories(data.toAbsolutePath().getParent());
+                long t0 = System.nanoTime();
+                new CustomerRows(20261123L).writeCsv(data, sizeMb * 1_000_000L, StandardCharsets.UTF_8);
+                out.printf("generated %s (%,d bytes) in %.1f s%n", data, Files.size(data), (System.nanoTime() - t0) / 1e9);
+            }
+            long bytes = Files.size(data);
+            Set<PiiType> identifiers = EnumSet.range(PiiType.POSTAL_CODE, PiiType.BANK_ACCOUNT);
+            Set<PiiType> noMorphology = EnumSet.allOf(PiiType.class);
+            noMorphology.removeIf(PiiType::needsMorphology);
+            Set<PiiType> full = EnumSet.allOf(PiiType.class);
+            java.util.Map<String, Set<PiiType>> modes = new java.util.LinkedHashMap<>();
+            modes.put("identifiers", identifiers);
+            modes.put("no-morphology", noMorphology);
+            modes.put("full", full);
+            java.util.Map<String, String> labels = java.util.Map.of(
+                    "identifiers", "identifiers, phone, e-mail, postal code, dates",
+                    "no-morphology", "all but PERSON, ADDRESS",
+                    "full", "all 20 types");
+            out.printf("input: %s, %,d bytes; JVM max heap %d MB; %d cores; Java %s%n", data, bytes,
+                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            out.println();
+            out.println("| types | threads | seconds | MB/s | MB/s per thread | findings | peak heap MB |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|");
+            for (String mode : modes.keySet()) {
+                if (only != null && !only.equals(mode)) {
+                    continue;
+                }
+                Set<PiiType> types = modes.get(mode);
+                warmUp(types);
+                for (int n : threads) {
+                    resetPeaks();
+                    LongAdder found = new LongAdder();
+                    long t0 = System.nanoTime();
+                    try (Scanner s = new Scanner(Scanner.Options.defaults().withTypes(types).withThreads(n))) {
+                        FileReport r = s.scan(data, data.toString(), counting(found));
+                        if (r.read().records() == 0) {
+                            throw new Main.UsageProblem(data + ": no records read");
+                        }
+                    }
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    double mbps = bytes / 1e6 / secs;
+                    out.printf("| %s | %d | %.1f | %.1f | %.1f | %,d | %d |%n", labels.get(mode),
+                            n, secs, mbps, mbps / n, found.sum(), peakHeap() >> 20);
+                    out.flush();
+                }
+            }
+            return 0;
+        }
+
+        private static ScanListener counting(LongAdder n) {
+            return new ScanListener() {
+                @Override
+                public void finding(LocatedFinding f) {
+                    n.increment();
+                }
+            };
+        }
+
+        /**
+         * Runs both code paths (one thread, and blocks on workers) over 60 MB first, so that the
+         * figures are of compiled code, as in any scan longer than a few seconds.
+         */
+        private void warmUp(Set<PiiType> types) throws IOException {
+            Path small = dev.mamori.report.AtomicFiles.scratch(null);
+            try {
+                new CustomerRows(1L).writeCsv(small, 60_000_000L, StandardCharsets.UTF_8);
+                for (int n : List.of(1, 2)) {
+                    try (Scanner s = new Scanner(Scanner.Options.defaults().withTypes(types).withThreads(n))) {
+                        s.scan(small, "warmup", counting(new LongAdder()));
+                    }
+                }
+            } finally {
+                dev.mamori.report.AtomicFiles.delete(small);
+            }
+        }
+
+        static void resetPeaks() {
+            System.gc();
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP) {
+                    p.resetPeakUsage();
+                }
+            }
+        }
+
+        static long peakHeap() {
+            long sum = 0;
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP) {
+                    sum += p.getPeakUsage().getUsed();
+                }
+            }
+            return sum;
+        }
+    }
+
+    @Command(name = "deid",
+            mixinStandardHelpOptions = true,
+            description = {
+                    "The scale benchmark of issue 3: a CSV of N perturbed adult rows (10 columns: an id and the nine adult columns; each quasi-identifier value taken from another random record with probability 1/5, ages jittered by ±5), made 匿名加工情報 at k=5 with 5 % suppression on 6 quasi-identifiers (sex, age, race, marital-status, education, native-country) with the ARX hierarchies, in two passes. Prints rows per second and the peak heap.",
+                    "",
+                    "Example (the figures in docs/benchmarks.md):",
+                    "  java -Xmx1g -jar mamori-app/target/mamori.jar bench deid --rows 10000000 --adult ../shared/data/adult",
+                    ""})
+    static final class Deid implements Callable<Integer> {
+
+        @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default ${DEFAULT-VALUE}).")
+        int rows = 10_000_000;
+
+        @Option(names = "--adult", paramLabel = "DIR", description = "The adult data and hierarchies (default ${DEFAULT-VALUE}).")
+        Path adult = Path.of("..", "shared", "data", "adult");
+
+        @Option(names = "--data", paramLabel = "FILE", description = "The generated CSV (default ${DEFAULT-VALUE}); reused when present.")
+        Path data = Path.of("bench-data", "adult-10m.csv");
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        private static final List<String> QIS = List.of("sex", "age", "race", "marital-status", "education", "native-country");
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!Files.exists(data)) {
+                long t0 = System.nanoTime();
+                generate();
+                out.printf("generated %s (%,d rows, %,d bytes) in %.1f s%n", data, rows, Files.size(data), (System.nanoTime() - t0) / 1e9);
+            }
+            java.util.Map<String, dev.mamori.deid.Policy.Column> cols = new java.util.LinkedHashMap<>();
+            cols.put("id", new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.LINKING_ID, dev.mamori.deid.Policy.Method.DELETE, null, null));
+            for (String c : List.of("sex", "age", "race", "marital-status", "education", "native-country", "workclass", "occupation", "salary-class")) {
+                cols.put(c, QIS.contains(c)
+                        ? new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.QUASI_IDENTIFIER, dev.mamori.deid.Policy.Method.GENERALIZE,
+                        adult.resolve("adult_hierarchy_" + c + ".csv").toString(), null)
+                        : new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.INSENSITIVE, dev.mamori.deid.Policy.Method.KEEP, null, null));
+            }
+            dev.mamori.deid.Policy policy = new dev.mamori.deid.Policy(dev.mamori.deid.Mode.ANONYMOUS, null, 5, 0.05, java.util.Map.of(), cols);
+            Scan.resetPeaks();
+            long t0 = System.nanoTime();
+            Path output = data.resolveSibling(data.getFileName() + ".k5.csv");
+            dev.mamori.deid.TwoPassAnonymizer.Summary r = dev.mamori.deid.TwoPassAnonymizer.run(data, policy, null, output);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            out.printf("input: %s, %,d rows, %,d bytes; JVM max heap %d MB; %d cores; Java %s%n", data, r.records(), Files.size(data),
+                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            out.println();
+            out.println("| rows | combinations | levels | loss | suppressed | first pass s | search s | second pass s | total s | rows/s | peak heap MB |");
+            out.println("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            out.printf("| %,d | %,d | %s | %.5f | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f | %d |%n", r.records(), r.distinct(),
+                    QIS.stream().map(q -> String.valueOf(r.search().levels().get(q))).collect(java.util.stream.Collectors.joining(",")),
+                    r.search().loss(), r.records() - r.written(), (r.firstPassMs() - r.search().elapsedMs()) / 1e3, r.search().elapsedMs() / 1e3,
+                    r.secondPassMs() / 1e3, secs, r.records() / secs, Scan.peakHeap() >> 20);
+            return 0;
+        }
+
+        private void generate() throws IOException {
+            List<String> lines = Files.readAllLines(adult.resolve("adult.csv"), StandardCharsets.UTF_8);
+            String[] rowsIn = lines.subList(1, lines.size()).toArray(new String[0]);
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261123L);
+            try (dev.mamori.report.AtomicFiles.Pending p = dev.mamori.report.AtomicFiles.open(data);
+                 java.io.BufferedWriter w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(p.stream(), StandardCharsets.UTF_8))) {
+                w.write("id;" + lines.get(0));
+                w.write('\n');
+                StringBuilder b = new StringBuilder(128);
+                for (int i = 0; i < rows; i++) {
+                    String[] f = rowsIn[rnd.nextInt(rowsIn.length)].split(";", -1);
+                    for (int q = 0; q < QIS.size(); q++) { // perturbation: a fifth of the QI values from another record
+                        if (rnd.nextInt(5) == 0) {
+                            f[q] = rowsIn[rnd.nextInt(rowsIn.length)].split(";", -1)[q];
+                        }
+                    }
+                    int age = Math.max(17, Math.min(90, Integer.parseInt(f[1]) + rnd.nextInt(11) - 5));
+                    b.setLength(0);
+                    b.append(i + 1).append(';').append(f[0]).append(';').append(age);
+                    for (int c = 2; c < f.length; c++) {
+                        b.append(';').append(f[c]);
+                    }
+                    w.append(b).append('\n');
+                }
+                w.flush();
+                p.commit();
+            }
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package dev.mamori.cli.deid;
+
+import dev.mamori.cli.Outputs;
+
+import dev.mamori.cli.Main;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.OutputGuard;
+import dev.mamori.report.Terminal;
+import dev.mamori.deid.ColumnAction;
+import dev.mamori.deid.CsvOutput;
+import dev.mamori.deid.Deidentifier;
+import dev.mamori.deid.Key;
+import dev.mamori.deid.TwoPassAnonymizer;
+import dev.mamori.deid.NoticeInput;
+import dev.mamori.deid.ProcessingRecord;
+import dev.mamori.deid.PublicationNotice;
+import dev.mamori.deid.Mode;
+import dev.mamori.deid.Policy;
+import dev.mamori.deid.PolicyFile;
+import dev.mamori.risk.RiskException;
+import dev.mamori.risk.RiskReport;
+import dev.mamori.risk.SearchResult;
+import dev.mamori.table.Format;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mamori deid}: 匿名加工情報 from a CSV with the policy given on the command line (the policy
+ * file, 仮名加工情報, the notices and the processing record come next, issue 3).
+ */
+@Command(name = "deid",
+        mixinStandardHelpOptions = true,
+        subcommands = {DeidInitCommand.class, DeidRelinkCommand.class},
+        sortOptions = false,
+        description = {
+                "Produce 仮名加工情報 (施行規則31条) or 匿名加工情報 (施行規則34条) from a CSV, following an approved processing policy; write beside the output the processing record (OUT.record.json/.md) and, with --operator, the publication notice (OUT.notice.md).",
+                "",
+                "Propose a policy first, review it, then apply it:",
+                "  mamori deid init customers.csv --output policy.yaml",
+                "  mamori deid --policy policy.yaml customers.csv --output anonymous.csv --operator 株式会社サンプル",
+                "  mamori deid --policy pseudo.yaml customers.csv --output pseudo.csv --key customers   (key from: mamori keys new customers)",
+                "",
+                "匿名加工情報 generalises the quasi-identifiers to the least-loss transformation meeting k (and l), suppresses failing records within the limit and deletes identifiers; output that fails is not written. For scripting and benchmarks the policy can be given as options (anonymous only):",
+                "  mamori deid adult.csv --mode anonymous --k 5 --suppression-limit 0.05 --qi sex=sex.csv --qi age=age.csv ... --keep salary-class --output k5.csv --report-json k5.json",
+                ""})
+public final class DeidCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DATA", arity = "0..1", description = "The CSV/TSV to process (encoding and delimiter detected); never modified.")
+    Path data;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "An approved policy (YAML; propose one with: mamori deid init DATA). Replaces --mode, --qi, --k, --l, --suppression-limit, --drop and --keep.")
+    Path policyFile;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "anonymous (匿名加工情報). pseudonymous comes with the policy file.")
+    String mode;
+
+    @Option(names = "--qi", paramLabel = "COLUMN=HIERARCHY.csv", description = "A quasi-identifier and its generalisation hierarchy (ARX's CSV format: value;level1;level2;…). Repeatable.")
+    Map<String, Path> qi = new LinkedHashMap<>();
+
+    @Option(names = "--k", paramLabel = "N", description = "Every combination of quasi-identifier values is shared by at least N records.")
+    int k = 0;
+
+    @Option(names = "--l", paramLabel = "COLUMN=N", description = "Distinct l-diversity of a sensitive column. Repeatable.")
+    Map<String, Integer> l = new LinkedHashMap<>();
+
+    @Option(names = "--suppression-limit", paramLabel = "SHARE", description = "Share of records that may be removed (default ${DEFAULT-VALUE}).")
+    double suppressionLimit = 0;
+
+    @Option(names = "--drop", split = ",", paramLabel = "COLUMN", description = "Columns to delete (identifiers, descriptions that identify a person).")
+    List<String> drop = new ArrayList<>();
+
+    @Option(names = "--keep", split = ",", paramLabel = "COLUMN", description = "Columns kept as they are (insensitive or sensitive attributes). They are scanned: a kept column that holds identifiers is refused.")
+    List<String> keep = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "FILE", description = "The processed CSV, in the input's encoding and delimiter, written atomically.")
+    Path output;
+
+    @Option(names = "--key", paramLabel = "NAME", description = "仮名加工情報: the key (in the key store) for pseudonym and token columns.")
+    String keyName;
+
+    @Option(names = "--store", paramLabel = "FILE", description = "The key store (default: $MAMORI_KEYSTORE, else ~/.mamori/keys.json).")
+    Path store;
+
+    @Option(names = "--operator", paramLabel = "NAME", description = "The business operator (個人情報取扱事業者) that makes the data: needed for the publication notice (公表事項, 法43条3項), written beside the output as OUTPUT.notice.md.")
+    String operator;
+
+    @Option(names = "--two-pass", description = "匿名加工情報 in two passes over the input, holding only the counts of quasi-identifier combinations: for tables of any length (chosen by itself for inputs over 256 MB).")
+    boolean twoPass;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "The search and risk figures as JSON: levels, loss, suppressed, min_class_size, classes, elapsed_ms, risk before and after.")
+    Path reportJson;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (data == null || output == null) {
+            throw new Main.UsageProblem("give DATA and --output, and either --policy or --mode/--qi/--k (or: mamori deid init DATA to propose a policy); see mamori deid --help");
+        }
+        Policy policy = policyFile != null ? readPolicy() : policyFromOptions();
+        Path keyStore = policy.mode() == Mode.PSEUDONYMOUS && keyName != null ? Outputs.keyStore(store) : null;
+        OutputGuard guard = OutputGuard.of().reads(data, "the input").reads(policyFile, "the policy")
+                .reads(Outputs.keyStore(store), "the key store");
+        qi.values().forEach(h -> guard.reads(h, "a hierarchy file"));
+        policy.columns().values().forEach(c -> {
+            if (c.hierarchy() != null && !c.hierarchy().startsWith("builtin:")) {
+                Path base = policyFile == null ? Path.of(".") : policyFile.toAbsolutePath().getParent();
+                guard.reads(base.resolve(c.hierarchy()), "a hierarchy file");
+            }
+        });
+        guard.writes(output, "--output").writes(sibling(".record.json"), "the processing record (OUT.record.json)")
+                .writes(sibling(".record.md"), "the processing record (OUT.record.md)")
+                .writes(operator == null ? null : sibling(".notice.md"), "the publication notice (OUT.notice.md)")
+                .writes(reportJson, "--report-json");
+        try {
+            guard.check();
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+        if (policy.mode() == Mode.PSEUDONYMOUS) {
+            if (twoPass) {
+                throw new Main.UsageProblem("--two-pass is for 匿名加工情報; 仮名加工情報 is always made in one streaming pass (any size)");
+            }
+            if (reportJson != null) {
+                throw new Main.UsageProblem("--report-json holds the search and risk figures of 匿名加工情報; 仮名加工情報 has none"
+                        + " (its processing record is written beside the output)");
+            }
+            return pseudonymous(policy, keyStore);
+        }
+        if (twoPass || Files.size(data) > TWO_PASS_BYTES) {
+            return twoPass(policy);
+        }
+        Deidentifier.Written w;
+        try {
+            w = Deidentifier.anonymize(data, policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent(), output);
+        } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+        Deidentifier.Result r = w.result();
+        writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), policy.mode(), actions(policy, r.search(), null),
+                w.rowsIn(), r.data().rows().size(), r.suppressed(), r.before(), r.after(), r.search(), w.outputSha256()));
+        if (reportJson != null) {
+            writeReport(r.search(), r.before(), r.after(), Map.of());
+        }
+        var out = spec.commandLine().getOut();
+        out.printf("匿名加工情報: %s (%,d records, %,d suppressed)%n", Terminal.safe(output.toString()), r.data().rows().size(), r.suppressed());
+        out.println("  levels: " + r.search().levels());
+        out.printf("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms%n", r.search().loss(),
+                r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(), 100 * r.after().uniqueShare(),
+                r.search().elapsedMs());
+        return 0;
+    }
+
+    static final long TWO_PASS_BYTES = 256L << 20;
+
+    /** 仮名加工情報 in one streaming pass, whatever the size. */
+    private int pseudonymous(Policy policy, Path keyStore) throws IOException {
+        Key key = keyStore == null ? null : KeysCommand.open(keyStore, spec.commandLine().getErr()).get(keyName);
+        Deidentifier.Streamed r;
+        try {
+            r = Deidentifier.pseudonymize(data, policy, key, output);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+        writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.PSEUDONYMOUS, actions(policy, null, key),
+                r.rowsIn(), r.rowsOut(), 0, null, null, null, r.outputSha256()));
+        spec.commandLine().getOut().printf("仮名加工情報: %s (%,d records); keep the key '%s' (削除情報等) apart from it%n",
+                Terminal.safe(output.toString()), r.rowsOut(), keyName == null ? "-" : keyName);
+        return 0;
+    }
+
+    private int twoPass(Policy policy) throws IOException {
+        TwoPassAnonymizer.Summary r;
+        try {
+            r = TwoPassAnonymizer.run(data, policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent(), output);
+        } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+        writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, actions(policy, r.search(), null),
+                r.records(), r.written(), r.records() - r.written(), null, null, r.search(), r.outputSha256()));
+        if (reportJson != null) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("records", r.records());
+            extra.put("distinct_combinations", r.distinct());
+            extra.put("first_pass_ms", r.firstPassMs());
+            extra.put("second_pass_ms", r.secondPassMs());
+            writeReport(r.search(), null, null, extra);
+        }
+        spec.commandLine().getOut().printf("匿名加工情報: %s (%,d of %,d records; two passes, %,d combinations)%n  levels: %s%n"
+                        + "  loss %.5f, smallest class %d, search %d ms, passes %d + %d ms%n", Terminal.safe(output.toString()), r.written(),
+                r.records(), r.distinct(), r.search().levels(), r.search().loss(), r.search().minClassSize(), r.search().elapsedMs(),
+                r.firstPassMs(), r.secondPassMs());
+        return 0;
+    }
+
+    /** The processing record beside the output, and with --operator the publication notice (公表事項). */
+    private void writeRecordAndNotice(Policy policy, ProcessingRecord rec) throws IOException {
+        rec.writeJson(sibling(".record.json"));
+        rec.writeMarkdown(sibling(".record.md"));
+        if (operator == null) {
+            spec.commandLine().getErr().println("mamori: no --operator: the publication notice (公表事項) was not written");
+            return;
+        }
+        List<String> items = new ArrayList<>();
+        if (policy.mode() == Mode.ANONYMOUS) {
+            policy.columns().forEach((c, col) -> {
+                if (col.method() != Policy.Method.DELETE) {
+                    items.add(col.method() == Policy.Method.GENERALIZE ? c + "（一般化）" : c);
+                }
+            });
+        }
+        NoticeInput notice = new NoticeInput(policy.mode(), operator, LocalDate.now(), items, policy.purpose(), null);
+        AtomicFiles.writeString(sibling(".notice.md"), PublicationNotice.markdown(notice, PublicationNotice.Language.JA));
+    }
+
+    private Path sibling(String suffix) {
+        return output.resolveSibling(output.getFileName() + suffix);
+    }
+
+    /** What was done to each column, for the processing record: never a key, only names and fingerprints. */
+    private static List<ColumnAction> actions(Policy policy, SearchResult search, Key key) {
+        List<ColumnAction> a = new ArrayList<>();
+        policy.columns().forEach((c, col) -> a.add(ColumnAction.of(c, col, search == null ? null : search.levels().get(c), key)));
+        return a;
+    }
+
+    private Policy readPolicy() throws IOException {
+        try {
+            return PolicyFile.read(policyFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Main.UsageProblem(policyFile + ": no such file");
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageProblem(e.getMessage());
+        }
+    }
+
+    /** The policy the scripting options describe: --qi generalised, --drop deleted, --keep kept. */
+    private Policy policyFromOptions() {
+        if (mode == null || qi.isEmpty() || k == 0) {
+            throw new Main.UsageProblem("give --mode, --qi and --k (or --policy FILE)");
+        }
+        if (k < 2) {
+            throw new Main.UsageProblem("--k " + k + ": 匿名加工情報 needs k of at least 2 (k = 1 leaves every record as it was)");
+        }
+        if (!(suppressionLimit >= 0 && suppressionLimit <= 1)) {
+            throw new Main.UsageProblem("--suppression-limit is a share from 0 to 1, not " + suppressionLimit);
+        }
+        if (!mode.equals("anonymous")) {
+            throw new Main.UsageProblem("--mode " + mode + " is not available yet; use --mode anonymous");
+        }
+        Map<String, Policy.Column> columns = new LinkedHashMap<>();
+        qi.forEach((c, f) -> columns.put(c, new Policy.Column(Policy.Role.QUASI_IDENTIFIER, Policy.Method.GENERALIZE, f.toString(), null)));
+        drop.forEach(c -> columns.put(c, new Policy.Column(Policy.Role.IDENTIFIER, Policy.Method.DELETE, null, null)));
+        keep.forEach(c -> columns.put(c, new Policy.Column(l.containsKey(c) ? Policy.Role.SENSITIVE : Policy.Role.INSENSITIVE,
+                Policy.Method.KEEP, null, null)));
+        l.forEach((c, n) -> {
+            if (n < 2) {
+                throw new Main.UsageProblem("--l " + c + "=" + n + ": distinct l-diversity needs l of at least 2");
+            }
+        });
+        return new Policy(Mode.ANONYMOUS, null, k, suppressionLimit, l, columns);
+    }
+
+    /** The --report-json document: the search figures, risk before and after (in memory), and any extra figures. */
+    private void writeReport(SearchResult best, RiskReport before, RiskReport after, Map<String, Object> extra) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode n = json.createObjectNode();
+        n.put("mode", "anonymous");
+        n.set("levels", json.valueToTree(best.levels()));
+        n.put("loss", best.loss());
+        n.put("suppressed", best.suppressed());
+        n.put("min_class_size", best.minClassSize());
+        n.put("classes", best.classes());
+        n.put("nodes_evaluated", best.nodesEvaluated());
+        n.put("elapsed_ms", best.elapsedMs());
+        if (before != null) {
+            n.set("risk_before", json.valueToTree(before));
+            n.set("risk_after", json.valueToTree(after));
+        }
+        extra.forEach((k, v) -> n.set(k, json.valueToTree(v)));
+        AtomicFiles.writeString(reportJson, json.writeValueAsString(n));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.mamori.cli.risk;
+
+import dev.mamori.cli.Lang;
+import dev.mamori.cli.Main;
+import dev.mamori.cli.Outputs;
+import dev.mamori.cli.ReportSink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mamori.risk.Dataset;
+import dev.mamori.risk.PopulationRisk;
+import dev.mamori.risk.RiskAnalyzer;
+import dev.mamori.risk.RiskException;
+import dev.mamori.risk.RiskReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mamori risk}: re-identification risk of a table, by its quasi-identifiers. */
+@Command(name = "risk",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Measure the re-identification risk of a table from its quasi-identifiers (準識別子): the smallest equivalence class (k), the distribution of class sizes, the share of unique records, prosecutor risk (highest and average), the records above a risk threshold, and the l-diversity of sensitive columns.",
+                "",
+                "Examples:",
+                "  mamori risk customers.csv --qi 性別,生年月日,郵便番号",
+                "  mamori risk ../shared/data/adult/adult.csv --qi sex,age,race,marital-status --sensitive salary-class --format json",
+                ""})
+public final class RiskCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DATA", description = "A CSV/TSV (encoding and delimiter detected), XLSX (first sheet) or JSON Lines table with a header row.")
+    Path data;
+
+    @Option(names = "--qi", split = ",", required = true, paramLabel = "COLUMN", description = "Quasi-identifier columns (comma-separated).")
+    List<String> qi;
+
+    @Option(names = "--sensitive", split = ",", paramLabel = "COLUMN", description = "Sensitive columns to measure distinct l-diversity for.")
+    List<String> sensitive = new ArrayList<>();
+
+    @Option(names = "--threshold", paramLabel = "P", description = "Prosecutor-risk threshold: records in classes with risk above P (class size < 1/P) are counted (default ${DEFAULT-VALUE}).")
+    double threshold = 0.2;
+
+    @Option(names = "--population", paramLabel = "FILE", description = "A population table (CSV with the quasi-identifier columns and a count column): adds journalist and marketer risk.")
+    Path population;
+
+    @Option(names = "--population-count", paramLabel = "COLUMN", description = "The count column of the population table (default ${DEFAULT-VALUE}).")
+    String populationCount = "count";
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default), json, or html (a page with a chart of class sizes).")
+    String format = "summary";
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the summary: ja (default) or en.")
+    Lang lang = Lang.ja;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threshold <= 0 || threshold > 1) {
+            throw new Main.UsageProblem("--threshold must be in (0, 1], not " + threshold);
+        }
+        Outputs.guard().reads(data, "the input").reads(population, "the population table").writes(output, "--output").check();
+        RiskReport r;
+        PopulationRisk pop = null;
+        try {
+            Dataset table = Dataset.read(data);
+            r = RiskAnalyzer.analyze(table, qi, sensitive, threshold);
+            if (population != null) {
+                pop = PopulationRisk.of(table, qi, populationCounts());
+            }
+        } catch (RiskException e) {
+            throw new Main.UsageProblem(data + ": " + e.getMessage());
+        }
+        PopulationRisk p = pop;
+        try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut())) {
+            PrintWriter out = sink.writer();
+            switch (format) {
+                case "json" -> {
+                    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                    com.fasterxml.jackson.databind.node.ObjectNode n = json.valueToTree(r);
+                    if (p != null) {
+                        n.set("population", json.valueToTree(p));
+                    }
+                    out.println(json.writeValueAsString(n));
+                }
+                case "html" -> out.print(RiskHtml.render(data.toString(), qi, r, lang));
+                case "summary" -> {
+                    summary(out, r);
+                    if (p != null) {
+                        out.printf("  %s %.4f%n", lang.t("ジャーナリストリスク（最大）:", "journalist risk (highest):"), p.journalistRisk());
+                        out.printf("  %s %.4f%n", lang.t("マーケターリスク:", "marketer risk:"), p.marketerRisk());
+                        if (p.classesNotInPopulation() > 0) {
+                            out.printf("  %s %,d%n", lang.t("母集団表にないクラス（標本の大きさで計算）:", "classes missing from the population table (counted at sample size):"),
+                                    p.classesNotInPopulation());
+                        }
+                    }
+                }
+                default -> throw new Main.UsageProblem("--format is summary, json or html, not " + format);
+            }
+            sink.commit();
+        }
+        return 0;
+    }
+
+    /** The population table's class sizes, keyed by the quasi-identifier values. */
+    private Map<List<String>, Long> populationCounts() throws IOException {
+        Dataset t = Dataset.read(population);
+        int[] cols = qi.stream().mapToInt(t::column).toArray();
+        int count = t.column(populationCount);
+        Map<List<String>, Long> m = new java.util.HashMap<>();
+        int row = 1;
+        for (String[] r : t.rows()) {
+            String[] k = new String[cols.length];
+            for (int j = 0; j < cols.length; j++) {
+                k[j] = r[cols[j]];
+            }
+            try {
+                m.merge(List.of(k), Long.parseLong(r[count].trim()), Long::sum);
+            } catch (NumberFormatException e) {
+                throw new Main.UsageProblem(population + ": data row " + row + ", column '" + populationCount + "': not a count");
+            }
+            row++;
+        }
+        return m;
+    }
+
+    private void summary(PrintWriter out, RiskReport r) {
+        out.println(data + lang.t("  （準識別子: ", "  (quasi-identifiers: ") + String.join(", ", qi) + lang.t("）", ")"));
+        out.printf("  %s %,d%n", lang.t("レコード数:", "records:"), r.records());
+        out.printf("  %s %,d%n", lang.t("同値クラス数:", "equivalence classes:"), r.classes());
+        out.printf("  %s %d%n", lang.t("最小クラスサイズ (k):", "smallest class (k):"), r.minClassSize());
+        out.printf("  %s %.2f%%%n", lang.t("一意なレコードの割合:", "unique records:"), 100 * r.uniqueShare());
+        out.printf("  %s %.4f / %.4f%n", lang.t("検察官リスク（最大 / 平均）:", "prosecutor risk (highest / average):"),
+                r.highestProsecutorRisk(), r.averageProsecutorRisk());
+        out.printf("  %s %,d%n", lang.t("リスクが閾値 " + threshold + " を超えるレコード:", "records above risk " + threshold + ":"),
+                r.recordsAboveThreshold());
+        out.println("  " + lang.t("クラスサイズの分布（サイズ: クラス数）:", "class sizes (size: classes):"));
+        int shown = 0;
+        for (Map.Entry<Integer, Integer> e : r.classSizes().entrySet()) {
+            if (shown++ == 10) {
+                out.println("    …");
+                break;
+            }
+            out.printf("    %6d: %,d%n", e.getKey(), e.getValue());
+        }
+        r.distinctL().forEach((col, l) -> out.printf("  %s %s = %d%n", lang.t("l-多様性（distinct）", "distinct l-diversity"), col, l));
+    }
+}

@@ -1,0 +1,313 @@
+package dev.mamori.cli.scan;
+
+import dev.mamori.cli.Version;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.mamori.detect.Classification;
+import dev.mamori.detect.ColumnReport;
+import dev.mamori.detect.FileReport;
+import dev.mamori.detect.Finding;
+import dev.mamori.detect.LocatedFinding;
+import dev.mamori.detect.Location;
+import dev.mamori.detect.PiiType;
+import dev.mamori.detect.TableReport;
+import dev.mamori.report.Terminal;
+import dev.mamori.table.ReadProblem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code --format jsonl}: one finding a line, and one line per problem (a line with {@code problem}
+ * instead of {@code type}). {@code --format json}: one document whose {@code findings} array is
+ * streamed, followed by per-file reports and the problems. Names are kept exact (JSON escaping);
+ * besides the control characters JSON requires escaping, DEL, C1 controls, line and paragraph
+ * separators and bidirectional overrides are written as <code>&#92;uXXXX</code>, so a report shown on a
+ * terminal cannot carry escape sequences. Schema: docs/scan-output.md.
+ */
+final class JsonReport implements ScanReport {
+
+    private final JsonGenerator g;
+    private final boolean showValues;
+    private final boolean lines;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final List<FileReport> files = new ArrayList<>();
+    private final List<ReadProblem> problems = new ArrayList<>();
+    /** The problems of the file being read, written when it ends: in input order, whatever the threads. */
+    private final List<ReadProblem> pending = new ArrayList<>();
+    private final List<String[]> skipped = new ArrayList<>();
+    private final List<String[]> unreadable = new ArrayList<>();
+
+    JsonReport(PrintWriter out, PrintWriter err, boolean showValues, boolean lines) {
+        this.out = out;
+        this.err = err;
+        this.showValues = showValues;
+        this.lines = lines;
+        try {
+            this.g = new JsonFactory().createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
+            if (lines) {
+                g.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void begin(Set<PiiType> types) {
+        if (lines) {
+            return;
+        }
+        io(() -> {
+            g.writeStartObject();
+            g.writeStringField("tool", "mamori " + Version.get());
+            g.writeArrayFieldStart("types");
+            for (PiiType t : types) {
+                g.writeString(t.name());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+        });
+    }
+
+    @Override
+    public void finding(LocatedFinding lf) {
+        io(() -> writeFinding(lf));
+    }
+
+    private void writeFinding(LocatedFinding lf) throws IOException {
+        Finding f = lf.finding();
+        Location w = lf.where();
+        g.writeStartObject();
+        g.writeStringField("file", w.file());
+        g.writeStringField("type", f.type().name());
+        g.writeStringField("category", f.category().name());
+        g.writeNumberField("start", f.start());
+        g.writeNumberField("end", f.end());
+        g.writeNumberField("confidence", Math.round(f.confidence() * 1000) / 1000.0);
+        g.writeBooleanField("validated", f.validated());
+        g.writeStringField("masked", f.masked());
+        if (showValues) {
+            g.writeStringField("value", f.value());
+        }
+        if (w.line() > 0) {
+            g.writeNumberField("line", w.line());
+        }
+        if (w.inTable()) {
+            g.writeNumberField("row", w.row());
+            g.writeStringField("column", w.column());
+            g.writeNumberField("column_index", w.columnIndex());
+            if (w.sheet() != null) {
+                g.writeStringField("sheet", w.sheet());
+            }
+        }
+        if (w.docId() != null) {
+            g.writeStringField("doc_id", w.docId());
+        }
+        g.writeEndObject();
+    }
+
+    @Override
+    public void problem(ReadProblem p) {
+        if (lines) {
+            err.println("mamori: " + Terminal.safe(p.message()));
+        }
+        pending.add(p);
+    }
+
+    /**
+     * The pending problems, by line and byte offset: reading in parallel reports them in another
+     * order than reading in one stream, and the output must not depend on it.
+     */
+    private void flushProblems() {
+        pending.sort(ReadProblemOrder.INSTANCE);
+        if (lines) {
+            for (ReadProblem p : pending) {
+                io(() -> writeProblem(p.file(), p.byteOffset(), p.line(), p.message(), p.unread()));
+            }
+        } else {
+            problems.addAll(pending);
+        }
+        pending.clear();
+    }
+
+    /** A problem as a JSON Lines line: it has {@code problem} where a finding has {@code type}. */
+    private void writeProblem(String file, long byteOffset, long line, String message, boolean unread) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", file);
+        g.writeStringField("problem", message);
+        g.writeBooleanField("unread", unread);
+        if (line > 0) {
+            g.writeNumberField("line", line);
+        }
+        if (byteOffset >= 0) {
+            g.writeNumberField("byte_offset", byteOffset);
+        }
+        g.writeEndObject();
+    }
+
+    @Override
+    public void file(FileReport r) {
+        flushProblems();
+        files.add(r);
+    }
+
+    @Override
+    public void skipped(String file, String reason) {
+        if (lines) {
+            io(() -> writeProblem(file, -1, 0, "skipped: " + reason, true));
+        }
+        skipped.add(new String[] {file, reason});
+    }
+
+    @Override
+    public void unreadable(String file, String message) {
+        flushProblems();
+        if (lines) {
+            io(() -> writeProblem(file, -1, 0, message, true));
+        }
+        unreadable.add(new String[] {file, message});
+    }
+
+    @Override
+    public void end(Outcome outcome) {
+        flushProblems();
+        io(() -> {
+            if (!lines) {
+                g.writeEndArray();
+                g.writeArrayFieldStart("files");
+                for (FileReport r : files) {
+                    writeFile(r);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("problems");
+                for (ReadProblem p : problems) {
+                    g.writeStartObject();
+                    g.writeStringField("file", p.file());
+                    if (p.byteOffset() >= 0) {
+                        g.writeNumberField("byte_offset", p.byteOffset());
+                    }
+                    if (p.line() > 0) {
+                        g.writeNumberField("line", p.line());
+                    }
+                    g.writeStringField("message", p.message());
+                    g.writeBooleanField("unread", p.unread());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                writePairs("skipped", "reason", skipped);
+                writePairs("unreadable", "message", unreadable);
+                g.writeNumberField("unread_problems", outcome.unreadProblems());
+                g.writeArrayFieldStart("failed_on");
+                for (PiiType t : outcome.failedOn()) {
+                    g.writeString(t.name());
+                }
+                g.writeEndArray();
+                g.writeNumberField("exit_code", outcome.exitCode());
+                g.writeEndObject();
+            }
+            g.flush();
+        });
+        out.println();
+        out.flush();
+    }
+
+    private void writePairs(String name, String second, List<String[]> pairs) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String[] p : pairs) {
+            g.writeStartObject();
+            g.writeStringField("file", p[0]);
+            g.writeStringField(second, p[1]);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private void writeFile(FileReport r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", r.file());
+        g.writeStringField("format", r.read().format().name());
+        g.writeStringField("encoding", r.read().charset() == null ? null : r.read().charset().name());
+        if (r.read().delimiter() != 0) {
+            g.writeStringField("delimiter", String.valueOf(r.read().delimiter()));
+        }
+        g.writeNumberField("bytes", r.read().bytes());
+        g.writeNumberField("records", r.read().records());
+        g.writeNumberField("unread_problems", r.unread());
+        g.writeNumberField("elapsed_ms", r.elapsedNanos() / 1_000_000);
+        writeClassifications(r.classifications());
+        writeCounts("counts", r.counts());
+        g.writeArrayFieldStart("tables");
+        for (TableReport t : r.tables()) {
+            g.writeStartObject();
+            if (t.sheet() != null) {
+                g.writeStringField("sheet", t.sheet());
+            }
+            g.writeNumberField("rows", t.rows());
+            writeClassifications(t.classifications());
+            g.writeArrayFieldStart("columns");
+            for (ColumnReport c : t.columns()) {
+                g.writeStartObject();
+                g.writeNumberField("column_index", c.index());
+                g.writeStringField("column", c.header());
+                g.writeNumberField("cells", c.cells());
+                g.writeArrayFieldStart("types");
+                for (PiiType type : c.types()) {
+                    g.writeString(type.name());
+                }
+                g.writeEndArray();
+                g.writeStringField("category", c.category() == null ? null : c.category().name());
+                g.writeObjectFieldStart("share");
+                for (Map.Entry<PiiType, Long> e : new java.util.TreeMap<>(c.hits()).entrySet()) {
+                    g.writeNumberField(e.getKey().name(), Math.round(c.share(e.getKey()) * 1000) / 1000.0);
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private void writeClassifications(Set<Classification> cs) throws IOException {
+        g.writeStringField("classification", Classification.headline(cs).name());
+        g.writeArrayFieldStart("classifications");
+        for (Classification c : Classification.values()) {
+            if (cs.contains(c)) {
+                g.writeString(c.name());
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private void writeCounts(String name, Map<PiiType, Long> counts) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<PiiType, Long> e : new java.util.TreeMap<>(counts).entrySet()) {
+            g.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void io(IoAction a) {
+        try {
+            a.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

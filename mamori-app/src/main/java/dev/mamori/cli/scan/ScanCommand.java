@@ -1,0 +1,260 @@
+package dev.mamori.cli.scan;
+
+import dev.mamori.cli.Lang;
+import dev.mamori.cli.Main;
+import dev.mamori.cli.Outputs;
+import dev.mamori.cli.Progress;
+import dev.mamori.cli.ReportSink;
+
+import dev.mamori.detect.FileReport;
+import dev.mamori.detect.LocatedFinding;
+import dev.mamori.detect.PiiType;
+import dev.mamori.detect.ScanListener;
+import dev.mamori.detect.Scanner;
+import dev.mamori.report.Terminal;
+import dev.mamori.table.DocumentReader;
+import dev.mamori.table.FileWalker;
+import dev.mamori.table.Format;
+import dev.mamori.table.ReadException;
+import dev.mamori.table.ReadProblem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mamori scan}: find and classify personal information in files. */
+@Command(name = "scan",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Find and classify Japanese personal information in files, directories or standard input.",
+                "",
+                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX and JSON Lines. Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
+                "",
+                "Examples:",
+                "  mamori scan examples/customers_cp932.csv",
+                "  mamori scan --format jsonl --types PHONE,EMAIL logs/ > findings.jsonl",
+                "  mamori scan --fail-on MY_NUMBER,CREDIT_CARD --exclude '**/test/**' export/",
+                "  cat notes.txt | mamori scan -",
+                ""})
+public final class ScanCommand implements Callable<Integer> {
+
+    enum OutputFormat { summary, json, jsonl }
+
+    enum InputFormat { auto, text, csv, tsv, xlsx, jsonl, labeled_jsonl }
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan (recursively); '-' reads standard input.")
+    List<String> paths;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default, for people), json (one document) or jsonl (one finding a line). See docs/scan-output.md.")
+    OutputFormat format = OutputFormat.summary;
+
+    @picocli.CommandLine.Mixin
+    DetectorOptions detection = new DetectorOptions();
+
+    @Option(names = "--fail-on", split = ",", paramLabel = "TYPE", description = "Exit with code 1 if any of these types is found, to gate a pipeline. If any part of the input could not be read (a file skipped, a line, record or sheet unread), exit with code 2 instead: the gate cannot vouch for what it did not read.")
+    List<PiiType> failOn;
+
+    @Option(names = "--allow-unread", description = "Accept input that could not be read: --fail-on decides on what was read, and a file in a directory that cannot be read does not make the exit code 2. What was not read is still reported.")
+    boolean allowUnread;
+
+    @Option(names = "--show-values", description = "Print found values in full. Off by default: values are masked (1234 **** ****).")
+    boolean showValues;
+
+    @Option(names = "--input-format", paramLabel = "FMT", description = "auto (default: by extension, then content), text, csv, tsv, xlsx, jsonl, labeled_jsonl ({\"doc_id\", \"text\"} per line).",
+            converter = InputFormatConverter.class)
+    InputFormat inputFormat = InputFormat.auto;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Read text and CSV in this encoding instead of detecting it (e.g. windows-31j, EUC-JP, UTF-8).")
+    String encoding;
+
+    @Option(names = "--no-header", description = "CSV/TSV files and sheets have no header row: columns are named 列1, 列2, … (without it, a first row that looks like data, such as identifiers, dates or e-mail addresses shaped like the rows below, is taken as data too).")
+    boolean noHeader;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "In directories, scan only files matching (e.g. '**/*.csv'); repeatable.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "In directories, skip files matching (e.g. '**/archive/**'); repeatable.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Detection threads (default: the number of cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the summary: ja (default) or en.")
+    Lang lang = Lang.ja;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--no-progress", description = "No progress bar (it is only shown when standard error is a terminal).")
+    boolean noProgress;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads < 1) {
+            throw new Main.UsageProblem("--threads must be at least 1");
+        }
+        dev.mamori.report.OutputGuard guard = Outputs.guard().writes(output, "--output");
+        paths.forEach(p -> guard.reads(Path.of(p), "a scanned input"));
+        guard.check();
+        Set<PiiType> wanted = detection.types();
+        Scanner.Options options = new Scanner.Options(wanted, detection.minConfidence(), threads, readOptions());
+        var err = spec.commandLine().getErr();
+        Progress progress = Progress.forStderr(!noProgress);
+        try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut());
+             Scanner scanner = new Scanner(options)) {
+            ScanReport report = switch (format) {
+                case summary -> new SummaryReport(sink.writer(), lang, showValues);
+                case json -> new JsonReport(sink.writer(), err, showValues, false);
+                case jsonl -> new JsonReport(sink.writer(), err, showValues, true);
+            };
+            Outcome outcome = new Outcome(failOn == null ? Set.of() : EnumSet.copyOf(failOn), allowUnread);
+            report.begin(wanted);
+            for (String p : paths) {
+                scanPath(p, scanner, report, outcome, progress, err);
+            }
+            progress.done();
+            report.end(outcome);
+            sink.commit();
+            return outcome.exitCode();
+        }
+    }
+
+    private void scanPath(String p, Scanner scanner, ScanReport report, Outcome outcome, Progress progress, PrintWriter err)
+            throws IOException {
+        if (p.equals("-")) {
+            scanOne(null, "-", true, scanner, report, outcome, progress, err);
+            return;
+        }
+        Path path = Path.of(p);
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            outcome.badInput();
+            err.println("mamori: " + Terminal.safe(p) + ": no such file or directory");
+            report.unreadable(p, p + ": no such file or directory");
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            List<Path> files = new ArrayList<>();
+            FileWalker.walk(path, includes, excludes, files::add, problem -> {
+                if (problem.unread()) { // an unreadable file or directory, a special file
+                    outcome.unread();
+                    report.skipped(problem.file(), problem.message());
+                } else { // a loop, a broken link: nothing there to read
+                    report.problem(problem);
+                }
+            });
+            for (Path f : files) {
+                DocumentReader.Sniff sniff;
+                try {
+                    sniff = inputFormat == InputFormat.auto ? DocumentReader.sniff(f) : null;
+                } catch (IOException e) { // gone or unreadable since the walk listed it
+                    sniff = new DocumentReader.Sniff(null, "cannot read (" + e.getMessage() + ")");
+                }
+                if (sniff != null && sniff.format() == null) {
+                    outcome.unread();
+                    report.skipped(f.toString(), sniff.skipReason());
+                    continue;
+                }
+                scanOne(f, f.toString(), false, scanner, report, outcome, progress, err);
+            }
+        } else {
+            scanOne(path, p, true, scanner, report, outcome, progress, err);
+        }
+    }
+
+    private void scanOne(Path file, String name, boolean named, Scanner scanner, ScanReport report, Outcome outcome,
+                         Progress progress, PrintWriter err) {
+        ScanListener listener = new ScanListener() {
+            @Override
+            public void finding(LocatedFinding f) {
+                outcome.found(f.finding().type());
+                report.finding(f);
+            }
+
+            @Override
+            public void problem(ReadProblem problem) {
+                if (problem.unread()) {
+                    outcome.unread();
+                }
+                report.problem(problem);
+            }
+
+            @Override
+            public void progress(long bytesRead) {
+                progress.advance(bytesRead);
+            }
+        };
+        progress.start(name, size(file));
+        try {
+            FileReport r = file == null
+                    ? scanner.scan(System.in, name, listener)
+                    : scanner.scan(file, name, listener);
+            report.file(r);
+        } catch (ReadException e) {
+            if (named) {
+                outcome.badInput();
+            } else {
+                outcome.unreadableFile();
+            }
+            err.println("mamori: " + Terminal.safe(e.getMessage()));
+            report.unreadable(name, e.getMessage());
+        } catch (RuntimeException e) { // a defect: say so, and scan the other files
+            outcome.internalError();
+            String message = name + ": internal error while reading (" + e + "); the file is not scanned";
+            err.println("mamori: " + Terminal.safe(message));
+            report.unreadable(name, message);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return file == null ? -1 : Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private DocumentReader.Options readOptions() {
+        Charset cs = null;
+        if (encoding != null) {
+            try {
+                cs = Charset.forName(encoding);
+            } catch (RuntimeException e) {
+                throw new Main.UsageProblem("unknown encoding '" + encoding + "' (try UTF-8, windows-31j, EUC-JP)");
+            }
+        }
+        Format f = switch (inputFormat) {
+            case auto, labeled_jsonl -> null;
+            case text -> Format.TEXT;
+            case csv, tsv -> Format.CSV;
+            case xlsx -> Format.XLSX;
+            case jsonl -> Format.JSONL;
+        };
+        return new DocumentReader.Options(inputFormat == InputFormat.labeled_jsonl ? Format.JSONL : f, cs,
+                inputFormat == InputFormat.labeled_jsonl, !noHeader, inputFormat == InputFormat.tsv ? '\t' : '\0');
+    }
+
+    /** Accepts labeled-jsonl as well as labeled_jsonl. */
+    static final class InputFormatConverter implements picocli.CommandLine.ITypeConverter<InputFormat> {
+        @Override
+        public InputFormat convert(String value) {
+            try {
+                return InputFormat.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an input format; use auto, text, csv, tsv, xlsx, jsonl or labeled-jsonl");
+            }
+        }
+    }
+}

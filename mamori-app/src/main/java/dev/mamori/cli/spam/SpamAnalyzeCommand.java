@@ -1,0 +1,250 @@
+package dev.mamori.cli.spam;
+
+import dev.mamori.cli.Lang;
+import dev.mamori.cli.Main;
+import dev.mamori.cli.Progress;
+import dev.mamori.cli.Text;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.mail.Attribution;
+import dev.mamori.mail.Hop;
+import dev.mamori.mail.IpRegistry;
+import dev.mamori.mail.MailReader;
+import dev.mamori.mail.MessageReport;
+import dev.mamori.mail.RelayTracer;
+import dev.mamori.mail.SpamAnalysis;
+import dev.mamori.mail.SpamReport;
+import dev.mamori.mail.SpamStatistics;
+import dev.mamori.mail.TrustConfig;
+import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Terminal;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mamori spam analyze}: the nearest external relay of every message, and the count by country. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"For every message: the nearest external relay (its IP as your last trusted relay recorded it, the "
+                + "rDNS and HELO written there, the relay that received it, the time) and its registry, country and AS; "
+                + "then the count by country and year (or month), the top ASNs and relays. Messages that cannot be traced "
+                + "(no Received line, everything trusted, nothing parseable) are counted with the reason.",
+                "",
+                "  mamori spam analyze eval/spam-sample/messages --trusted 212.17.35.15,213.105.180.140,193.120.211.219,193.120.149.226 --rir ../shared/data/rir",
+                "  mamori spam analyze mail.mbox --trusted-file ours.txt --format jsonl > relays.jsonl",
+                "  mamori spam analyze Maildir/ --trusted 192.0.2.0/24 --html spam.html --xlsx spam.xlsx --csv spam.csv --domestic", ""})
+final class SpamAnalyzeCommand implements Callable<Integer> {
+
+    @Mixin
+    SpamInputs in;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default: a line per message, then the statistics), jsonl (a JSON object per message), or json (the statistics).")
+    String format = "table";
+
+    @Option(names = "--period", paramLabel = "PERIOD", description = "year (default) or month.")
+    String period = "year";
+
+    @Option(names = "--by", paramLabel = "KEY", description = "country (default; registry blocks such as RIPE NCC's EU stay a row of their own) or registry (APNIC, RIPE NCC, ARIN, LACNIC, AFRINIC).")
+    String by = "country";
+
+    @Option(names = "--top", paramLabel = "N", description = "Countries kept in the table; the rest are summed as その他 (default ${DEFAULT-VALUE}).")
+    int top = 10;
+
+    @Option(names = "--domestic", description = "Show Japan as 国内, as the seed's table does.")
+    boolean domestic;
+
+    @Option(names = "--no-messages", description = "With --format table: only the statistics.")
+    boolean noMessages;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write an HTML report with a chart of the shares.")
+    Path html;
+
+    @Option(names = "--xlsx", paramLabel = "FILE", description = "Write the tables as XLSX.")
+    Path xlsx;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the country table as CSV (UTF-8).")
+    Path csv;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "ja (default) or en.")
+    Lang lang = Lang.ja;
+
+    @Option(names = "--no-progress", description = "No progress line (it is only shown when standard error is a terminal).")
+    boolean noProgress;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("table") && !format.equals("jsonl") && !format.equals("json")) {
+            throw new Main.UsageProblem("--format must be table, jsonl or json, not " + format);
+        }
+        if (!by.equals("country") && !by.equals("registry")) {
+            throw new Main.UsageProblem("--by must be country or registry, not " + by);
+        }
+        if (!period.equals("year") && !period.equals("month")) {
+            throw new Main.UsageProblem("--period must be year or month, not " + period);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        in.guard().writes(html, "--html").writes(xlsx, "--xlsx").writes(csv, "--csv").check();
+        TrustConfig trust = in.trust(System.in, err);
+        IpRegistry registry = in.registry();
+        SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(trust), registry);
+        SpamStatistics stats = new SpamStatistics(period.equals("year") ? SpamStatistics.Period.YEAR : SpamStatistics.Period.MONTH);
+        Map<String, Long> reasons = new TreeMap<>();
+        List<MailReader.Problem> problems = new ArrayList<>();
+        String l = lang.name();
+        if (format.equals("table") && !noMessages) {
+            out.println(String.join("\t", lang.t("ファイル", "file"), lang.t("中継IP", "relay_ip"), "rDNS", "HELO",
+                    lang.t("受信した中継", "received_by"), lang.t("国・地域", "country"), "AS"));
+        }
+        Progress progress = Progress.forStderr(!noProgress);
+        progress.start(Terminal.safe(String.join(" ", in.inputs)), -1);
+        long[] bytes = {0};
+        in.read(System.in, m -> {
+            bytes[0] += m.raw().length;
+            progress.advance(bytes[0]);
+            MessageReport r = analysis.analyze(m);
+            Attribution a = r.attribution();
+            if (r.traced()) {
+                YearMonth when = r.arrival() == null ? null : YearMonth.from(r.arrival().withOffsetSameInstant(ZoneOffset.UTC));
+                String key = by.equals("registry") ? (a.registry() == null ? Attribution.UNATTRIBUTED : a.registry()) : a.countryKey();
+                stats.add(key, a.asn(), a.asOrg(), r.trace().relay().ip(), label(a.countryKey(), l), when);
+            } else {
+                stats.add(null, null, null, null, null, null);
+                reasons.merge(r.trace().reason(), 1L, Long::sum);
+            }
+            if (format.equals("jsonl")) {
+                out.println(jsonLine(r, trust));
+            } else if (format.equals("table") && !noMessages) {
+                out.println(tableLine(r, l));
+            }
+        }, p -> {
+            problems.add(p);
+            err.println("mamori: " + Terminal.safe(p.toString()));
+        });
+        progress.done();
+        SpamStatistics.Table table = stats.table(top, k -> label(k, l), lang.t("その他", "other"), Attribution.UNATTRIBUTED);
+        SpamReport.Summary summary = new SpamReport.Summary(stats.messages(), stats.traced(), reasons, trust.describe(), problems.size(),
+                by.equals("registry"));
+        if (html != null) {
+            AtomicFiles.writeString(html, SpamReport.html(summary, table, stats.topAsns(10), stats.topRelays(10), l));
+        }
+        if (xlsx != null) {
+            AtomicFiles.write(xlsx, o -> SpamReport.xlsx(table, stats.topAsns(50), stats.topRelays(50), by.equals("registry"), l, o));
+        }
+        if (csv != null) {
+            AtomicFiles.writeString(csv, SpamReport.csv(table, by.equals("registry"), l));
+        }
+        if (format.equals("json")) {
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(statsJson(summary, table, stats)));
+        } else if (format.equals("table")) {
+            printTable(out, summary, table, stats);
+        }
+        return problems.isEmpty() ? 0 : 2;
+    }
+
+    private String label(String key, String l) {
+        if (domestic && "JP".equals(key)) {
+            return "en".equals(l) ? "Japan (domestic)" : "国内";
+        }
+        return Attribution.labelOf(key, l);
+    }
+
+    private static String tableLine(MessageReport r, String l) {
+        String file = Terminal.safe(Path.of(r.file()).getFileName() + (r.index() > 1 ? "#" + r.index() : ""));
+        if (!r.traced()) {
+            return file + "\t-\t\t\t\t" + ("en".equals(l) ? "not traced: " : "特定できず: ") + r.trace().reason();
+        }
+        Hop.Relay relay = r.trace().relay();
+        Attribution a = r.attribution();
+        // header values and file names are what a spammer chose: control characters are escaped for the terminal
+        return String.join("\t", file, relay.ip(), Terminal.safe(relay.rdns()), Terminal.safe(relay.helo()),
+                Terminal.safe(r.trace().receivedBy()), Terminal.safe(a.attributed() ? a.countryKey() + " " + a.label(l) : a.label(l)),
+                a.asn() == null ? "" : "AS" + a.asn());
+    }
+
+    static String jsonLine(MessageReport r, TrustConfig trust) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("file", r.file());
+        n.put("index", r.index());
+        n.put("message_id", r.messageId());
+        r.putRelayFields(n);
+        n.put("trusted_hops", r.trace().trustedHops());
+        ArrayNode ips = n.putArray("untrusted_ips");
+        r.trace().untrustedIps().forEach(ips::add);
+        n.put("trust_inferred", trust.inferred());
+        n.put("reason", r.trace().reason());
+        try {
+            return JSON.writeValueAsString(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode statsJson(SpamReport.Summary s, SpamStatistics.Table t, SpamStatistics stats) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("messages", s.messages());
+        n.put("traced", s.traced());
+        ObjectNode reasons = n.putObject("not_traced");
+        s.reasons().forEach(reasons::put);
+        n.put("trust", s.trust());
+        ArrayNode periods = n.putArray("periods");
+        t.periods().forEach(periods::add);
+        ArrayNode rows = n.putArray("countries");
+        for (SpamStatistics.Row r : t.rows()) {
+            ObjectNode o = rows.addObject().put("key", r.key()).put("label", r.label()).put("total", r.total());
+            ArrayNode c = o.putArray("counts");
+            r.counts().forEach(c::add);
+        }
+        ArrayNode total = n.putObject("total").put("total", t.total().total()).putArray("counts");
+        t.total().counts().forEach(total::add);
+        ArrayNode asns = n.putArray("top_asns");
+        stats.topAsns(10).forEach(r -> asns.addObject().put("asn", r.key()).put("org", r.label()).put("messages", r.count()));
+        ArrayNode relays = n.putArray("top_relays");
+        stats.topRelays(10).forEach(r -> relays.addObject().put("ip", r.key()).put("country", r.label()).put("messages", r.count()));
+        return n;
+    }
+
+    private void printTable(PrintWriter out, SpamReport.Summary s, SpamStatistics.Table t, SpamStatistics stats) {
+        out.println();
+        out.println(lang.t("メッセージ ", "Messages ") + String.format("%,d", s.messages()) + lang.t("、送信元を特定 ", ", traced ")
+                + String.format("%,d", s.traced()) + lang.t("。自組織の中継: ", ". Our relays: ") + s.trust());
+        s.reasons().forEach((why, n) -> out.println("  " + lang.t("特定できず: ", "not traced: ") + why + "  " + n));
+        out.println();
+        StringBuilder head = new StringBuilder(Text.pad(SpamReport.keyHeading(s.byRegistry(), lang.name()), 24));
+        t.periods().forEach(p -> head.append(Text.right(p, 10)));
+        head.append(Text.right(lang.t("合計", "total"), 10));
+        out.println(head);
+        for (SpamStatistics.Row r : t.rows()) {
+            out.println(line(r.label(), r));
+        }
+        out.println(line(lang.t("合計", "total"), t.total()));
+        List<SpamStatistics.Ranked> asns = stats.topAsns(5);
+        if (!asns.isEmpty()) {
+            out.println();
+            asns.forEach(r -> out.println(Text.pad(r.key(), 10) + Text.right(String.format("%,d", r.count()), 8) + "  " + Terminal.safe(r.label())));
+        }
+    }
+
+    private static String line(String label, SpamStatistics.Row r) {
+        StringBuilder b = new StringBuilder(Text.pad(Terminal.safe(label), 24));
+        r.counts().forEach(n -> b.append(Text.right(String.format("%,d", n), 10)));
+        b.append(Text.right(String.format("%,d", r.total()), 10));
+        return b.toString();
+    }
+}
