@@ -11,6 +11,7 @@ import dev.mamori.cli.spam.SpamCommand;
 
 import dev.mamori.report.Terminal;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code mamori} command line. */
 @Command(name = "mamori",
+        resourceBundle = "dev.mamori.cli.Help",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
         subcommands = {ScanCommand.class, DeidCommand.class, RiskCommand.class, AssessCommand.class, SpamCommand.class, EvalDetectCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings named by --fail-on, 2 bad usage or unreadable input,",
                 "3 internal error (out of memory included). Errors are one line starting with 'mamori:'.",
-                "Documentation: README.md and docs/ in the source tree."})
+                "Documentation: README.md (Japanese: README.ja.md) and docs/."})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -42,6 +44,10 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
+            description = "Language of messages, reports and help: ja or en (default: $MAMORI_LANG, else the locale).")
+    Lang lang;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "On an error, print its stack trace as well (for reporting a defect).")
@@ -74,6 +80,7 @@ public final class Main implements Runnable {
      * {@code mamori: ...} on {@code err}, with the stack trace only under {@code --debug}.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Lang.use(Lang.resolve(args, System.getenv(), Locale.getDefault()));
         return run(new CommandLine(new Main()), args, out, err);
     }
 
@@ -110,7 +117,8 @@ public final class Main implements Runnable {
             // bad input that a library refused (a malformed file, a value out of range, an unreadable input) is the
             // user's to fix, not a crash
             code = USAGE;
-            line = e.getMessage() == null ? e.toString() : e.getMessage();
+            line = e instanceof dev.mamori.report.Message.Localized l ? l.message(Lang.current().name())
+                    : e.getMessage() == null ? e.toString() : e.getMessage();
         } else {
             code = INTERNAL;
             line = "internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
@@ -147,6 +155,11 @@ public final class Main implements Runnable {
 
     /** A mistake of the user's that picocli cannot see (a missing file, a bad value): exit code 2. */
     public static final class UsageProblem extends RuntimeException {
+        /** The message in the language of this run. */
+        public UsageProblem(String japanese, String english) {
+            this(Lang.tr(japanese, english));
+        }
+
         public UsageProblem(String message) {
             super(message);
         }

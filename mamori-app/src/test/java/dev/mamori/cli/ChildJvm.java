@@ -20,7 +20,8 @@ public final class ChildJvm {
         Files.createDirectories(tmp);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-cp", cp, Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp,
+                "-Dmamori.lang=" + System.getProperty("mamori.lang", "ja"), "-cp", cp, Main.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd);
     }

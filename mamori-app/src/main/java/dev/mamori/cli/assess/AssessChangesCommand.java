@@ -48,8 +48,7 @@ final class AssessChangesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of the table.")
     boolean json;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "ja (default) or en.")
-    Lang lang = Lang.ja;
+    Lang lang = Lang.current();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

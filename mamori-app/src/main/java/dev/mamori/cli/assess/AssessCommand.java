@@ -85,8 +85,7 @@ public final class AssessCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the bundled questionnaires.")
     static final class ListCommand implements Callable<Integer> {
-        @Option(names = "--lang", paramLabel = "LANG", description = "ja (default) or en.")
-        Lang lang = Lang.ja;
+        Lang lang = Lang.current();
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -127,8 +126,7 @@ public final class AssessCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
-        @Option(names = "--lang", paramLabel = "LANG", description = "ja (default) or en.")
-        Lang lang = Lang.ja;
+        Lang lang = Lang.current();
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -172,8 +170,7 @@ public final class AssessCommand implements Runnable {
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (not replaced if it exists) instead of standard output.")
         Path output;
 
-        @Option(names = "--lang", paramLabel = "LANG", description = "Language of the comments: ja (default) or en.")
-        Lang lang = Lang.ja;
+        Lang lang = Lang.current();
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;

@@ -43,8 +43,7 @@ final class AssessCompareCommand implements Callable<Integer> {
     @Option(names = "--allow-missing", description = "Accept unanswered required questions (scored as unanswered).")
     boolean allowMissing;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "ja (default) or en.")
-    Lang lang = Lang.ja;
+    Lang lang = Lang.current();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -47,8 +47,7 @@ final class AssessRunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The answers file to write (continued if it exists).")
     Path output;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "ja (default) or en.")
-    Lang lang = Lang.ja;
+    Lang lang = Lang.current();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

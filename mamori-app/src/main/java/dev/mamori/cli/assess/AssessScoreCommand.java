@@ -59,8 +59,7 @@ final class AssessScoreCommand implements Callable<Integer> {
     @Option(names = "--allow-missing", description = "Score unanswered required questions as unanswered (0 points) instead of refusing the file.")
     boolean allowMissing;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "ja (default) or en.")
-    Lang lang = Lang.ja;
+    Lang lang = Lang.current();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -60,8 +60,7 @@ public final class RiskCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
     Path output;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the summary: ja (default) or en.")
-    Lang lang = Lang.ja;
+    Lang lang = Lang.current();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

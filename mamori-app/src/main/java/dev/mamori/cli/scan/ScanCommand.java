@@ -89,8 +89,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Detection threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the summary: ja (default) or en.")
-    Lang lang = Lang.ja;
+    Lang lang = Lang.current();
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
     Path output;

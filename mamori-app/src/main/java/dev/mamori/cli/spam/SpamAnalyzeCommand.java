@@ -76,8 +76,7 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write the country table as CSV (UTF-8).")
     Path csv;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "ja (default) or en.")
-    Lang lang = Lang.ja;
+    Lang lang = Lang.current();
 
     @Option(names = "--no-progress", description = "No progress line (it is only shown when standard error is a terminal).")
     boolean noProgress;
