@@ -68,15 +68,11 @@ public record ColumnAction(String column, String role, String method, String act
     public static ColumnAction of(String column, Policy.Column c, Integer level, Key key) {
         String role = c.role().name().toLowerCase(java.util.Locale.ROOT);
         return switch (c.method()) {
-            case DELETE -> of(column, role, new Delete());
-            case PSEUDONYM -> of(column, role, new KeyedPseudonym(key, "P-"));
-            case TOKEN -> of(column, role, new Tokenize(key));
-            case FPE -> of(column, role, new FormatPreserving(key));
-            case MASK -> of(column, role, new Mask());
             case GENERALIZE -> generalised(column, role, level == null ? 0 : level);
             case RANDOM_ID -> new ColumnAction(column, role, "random_id", "復元できないIDに置換（鍵は実行後に破棄）", null);
-            case REDACT -> of(column, role, new RedactText());
             case KEEP -> kept(column, role);
+            case DELETE -> of(column, role, new Delete());
+            default -> of(column, role, c.method().transform(column, key, null));
         };
     }
 

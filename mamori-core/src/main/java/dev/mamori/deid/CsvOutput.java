@@ -41,9 +41,23 @@ public final class CsvOutput implements AutoCloseable {
 
     /** Starts writing {@code target}; nothing is there until {@link #commit()}. */
     public static CsvOutput open(Path target, Charset charset, char delimiter) throws IOException {
-        AtomicFiles.Pending p = AtomicFiles.open(target);
+        return open(target, charset, delimiter, false, false);
+    }
+
+    /**
+     * Starts writing {@code target}.
+     *
+     * @param bom       a UTF-8 byte order mark first (only when {@code charset} is UTF-8)
+     * @param ownerOnly the file stays readable by its owner alone: for outputs that are still personal information
+     */
+    public static CsvOutput open(Path target, Charset charset, char delimiter, boolean bom, boolean ownerOnly) throws IOException {
+        AtomicFiles.Pending p = ownerOnly ? AtomicFiles.openPrivate(target) : AtomicFiles.open(target);
         try {
-            return new CsvOutput(p, charset, delimiter == '\0' ? ',' : delimiter);
+            CsvOutput out = new CsvOutput(p, charset, delimiter == '\0' ? ',' : delimiter);
+            if (bom && charset.equals(java.nio.charset.StandardCharsets.UTF_8)) {
+                out.writer.write('\uFEFF');
+            }
+            return out;
         } catch (IOException | RuntimeException e) {
             p.close();
             throw e;

@@ -29,7 +29,7 @@ import java.util.Set;
 public final class Deidentifier {
 
     /** The processed table and the figures that prove it. */
-    public record Result(Dataset data, SearchResult search, RiskReport before, RiskReport after, int suppressed) {
+    public record Result(Dataset data, SearchResult search, RiskReport before, RiskReport after, int suppressed, List<Generalisation.Warning> warnings) {
     }
 
     private Deidentifier() {
@@ -59,13 +59,11 @@ public final class Deidentifier {
                     hierarchies.add(Hierarchies.resolve(name, c.hierarchy(), data, col, baseDir));
                     qi.add(name);
                 }
-                case RANDOM_ID -> apply(rows, col, new KeyedPseudonym(throwaway, "R-"));
-                case REDACT -> apply(rows, col, new RedactText());
-                case MASK -> apply(rows, col, new Mask());
                 case KEEP -> checkKept(data, name, col);
                 case PSEUDONYM, TOKEN, FPE -> throw new IllegalArgumentException("column '" + name + "': transform " + c.method().yamlName()
                         + " keeps a way back to the person; 匿名加工情報 must not be restorable (施行規則34条"
                         + (c.role() == Policy.Role.LINKING_ID ? "3号); use random_id" : "); use delete, random_id, redact or generalize"));
+                case MASK, RANDOM_ID, REDACT -> apply(rows, col, c.method().transform(name, null, throwaway));
             }
         }
         if (qi.isEmpty()) {
@@ -75,7 +73,8 @@ public final class Deidentifier {
         Dataset transformed = new Dataset(data.columns(), rows);
         List<String> sensitive = List.copyOf(policy.l().keySet());
         RiskReport before = RiskAnalyzer.analyze(data, qi, sensitive, 1.0 / policy.k());
-        SearchResult best = LatticeSearch.of(transformed, hierarchies).search(model);
+        LatticeSearch search = LatticeSearch.of(transformed, hierarchies);
+        SearchResult best = search.search(model);
         Anonymization.Result r = Anonymization.apply(transformed, hierarchies, best.levels(), model, deleted);
         RiskReport after = RiskAnalyzer.analyze(r.data(), qi, sensitive, 1.0 / policy.k());
         boolean lHolds = sensitive.stream().allMatch(s -> after.distinctL().get(s) >= policy.l().get(s));
@@ -83,11 +82,12 @@ public final class Deidentifier {
             throw new IllegalStateException("the processed table does not meet the model (smallest class "
                     + after.minClassSize() + "); nothing is returned");
         }
-        return new Result(r.data(), best, before, after, r.suppressed());
+        return new Result(r.data(), best, before, after, r.suppressed(),
+                Generalisation.warnings(transformed, hierarchies, best, search, model));
     }
 
     /**
-     * What {@link #anonymize(Path, Policy, Path, Path)} did.
+     * What {@link #anonymize(Path, Policy, Path, Output)} did.
      *
      * @param result       the processed table and its figures
      * @param rowsIn       records read
@@ -101,13 +101,14 @@ public final class Deidentifier {
      * 匿名加工情報 from a CSV/TSV that fits in memory, written in the input's encoding and delimiter; a result that
      * fails the model, or damaged input, writes nothing. For any size, {@link TwoPassAnonymizer}.
      */
-    public static Written anonymize(Path input, Policy policy, Path baseDir, Path output) throws IOException {
+    public static Written anonymize(Path input, Policy policy, Path baseDir, Output output) throws IOException {
+        output.progress().pass(1, 1);
         WholeTable in = WholeTable.read(input);
         if (in.summary().format() != dev.mamori.table.Format.CSV) {
             throw new IllegalArgumentException(input + ": de-identification reads CSV/TSV, not " + in.summary().format());
         }
         Result r = anonymize(Dataset.of(in), policy, baseDir);
-        try (CsvOutput out = CsvOutput.open(output, in.summary().charset(), in.summary().delimiter())) {
+        try (CsvOutput out = CsvOutput.open(output.path(), in.summary().charset(), in.summary().delimiter(), output.bom(), false)) {
             out.write(r.data().columns());
             for (String[] row : r.data().rows()) {
                 out.write(row);
@@ -122,7 +123,7 @@ public final class Deidentifier {
      * regularity to restore it without the key (2号; a reversible token is refused), items whose
      * misuse could cause financial damage deleted (3号). The key comes from the key store and stays
      * there: it is 削除情報等 (法41条2項) and never travels with the data. For files of any length use
-     * {@link #pseudonymize(Path, Policy, Key, Path)}.
+     * {@link #pseudonymize(Path, Policy, Key, Output)}.
      *
      * @param key the key for pseudonym and token columns, or null when the policy has none
      */
@@ -133,7 +134,7 @@ public final class Deidentifier {
             out.add(p.apply(java.util.Arrays.asList(r)));
         }
         p.finish();
-        return new Result(new Dataset(p.outputHeader(), out), null, null, null, 0);
+        return new Result(new Dataset(p.outputHeader(), out), null, null, null, 0, List.of());
     }
 
     /**
@@ -153,9 +154,10 @@ public final class Deidentifier {
      * delimiter) appears only when the whole input was processed; damaged input or a refused column
      * stops the run and writes nothing.
      */
-    public static Streamed pseudonymize(Path input, Policy policy, Key key, Path output) throws IOException {
+    public static Streamed pseudonymize(Path input, Policy policy, Key key, Output output) throws IOException {
         ReadSummary[] read = {null};
-        try (CsvOutput out = TableStream.output(input, output, read)) {
+        output.progress().pass(1, 1);
+        try (CsvOutput out = TableStream.output(input, output, true, read)) {
             Pseudonymizer[] p = {null};
             read[0] = TableStream.read(input, new TableStream.Rows() {
                 @Override
@@ -174,7 +176,7 @@ public final class Deidentifier {
                     }
                     write(out, java.util.Arrays.asList(r));
                 }
-            });
+            }, output.progress());
             if (p[0] == null) {
                 throw new IllegalArgumentException(input + ": no header row; a policy names the columns of a table");
             }

@@ -71,6 +71,32 @@ public record Policy(Mode mode, String purpose, int k, double suppressionLimit, 
         public boolean keyed() {
             return this == PSEUDONYM || this == TOKEN || this == FPE;
         }
+
+        /**
+         * The transform a cell of a column processed this way goes through: the one place a policy's
+         * {@code transform} becomes a {@link Transform}. Null for {@link #DELETE}, {@link #KEEP} and
+         * {@link #GENERALIZE}, which work on the column (or, for generalisation, on the table) instead.
+         *
+         * @param column    the column, for the message when a key is missing
+         * @param key       the key from the key store (pseudonym, token, fpe), or null
+         * @param throwaway the run's throw-away key for random_id
+         */
+        public Transform transform(String column, Key key, Key throwaway) {
+            if (keyed() && key == null) {
+                throw new dev.mamori.report.Message.Problem(
+                        "列「" + column + "」には鍵が必要です: --key NAME で鍵ストアの鍵を指定してください（作成: mamori keys new NAME）",
+                        "column '" + column + "' needs a key: give --key NAME (a key in the key store; make one with: mamori keys new NAME)");
+            }
+            return switch (this) {
+                case PSEUDONYM -> new KeyedPseudonym(key, "P-");
+                case TOKEN -> new Tokenize(key);
+                case FPE -> new FormatPreserving(key);
+                case MASK -> new Mask();
+                case RANDOM_ID -> new KeyedPseudonym(throwaway, "R-");
+                case REDACT -> new RedactText();
+                case DELETE, KEEP, GENERALIZE -> null;
+            };
+        }
     }
 
     /**

@@ -142,16 +142,7 @@ public record ProcessingRecord(Instant processedAt, String inputFile, String inp
     }
 
     private static ObjectNode risk(RiskReport r) {
-        ObjectNode n = JSON.createObjectNode().put("records", r.records()).put("classes", r.classes())
-                .put("min_class_size", r.minClassSize());
-        ObjectNode sizes = n.putObject("class_sizes");
-        r.classSizes().forEach((size, count) -> sizes.put(String.valueOf(size), count));
-        n.put("unique_share", r.uniqueShare()).put("highest_prosecutor_risk", r.highestProsecutorRisk())
-                .put("average_prosecutor_risk", r.averageProsecutorRisk()).put("risk_threshold", r.riskThreshold())
-                .put("records_above_threshold", r.recordsAboveThreshold());
-        ObjectNode l = n.putObject("distinct_l");
-        r.distinctL().forEach(l::put);
-        return n;
+        return (ObjectNode) dev.mamori.report.Json.tree(r);
     }
 
     /** A short summary in Japanese Markdown, for the privacy officer. */

@@ -34,29 +34,15 @@ final class Pseudonymizer {
             String name = header.get(c);
             Policy.Method m = policy.columns().get(name).method();
             checks[c] = ColumnCheck.of(name, Mode.PSEUDONYMOUS, m);
-            transforms[c] = switch (m) {
-                case PSEUDONYM -> new KeyedPseudonym(need(key, name), "P-");
-                case TOKEN -> new Tokenize(need(key, name));
-                case FPE -> new FormatPreserving(need(key, name));
-                case MASK -> new Mask();
-                case RANDOM_ID -> new KeyedPseudonym(throwaway, "R-");
-                case REDACT -> new RedactText();
-                case DELETE, KEEP -> null;
-                case GENERALIZE -> throw new IllegalArgumentException("column '" + name + "': generalize is for 匿名加工情報");
-            };
+            if (m == Policy.Method.GENERALIZE) {
+                throw new IllegalArgumentException("column '" + name + "': generalize is for 匿名加工情報");
+            }
+            transforms[c] = m.transform(name, key, throwaway);
             if (m != Policy.Method.DELETE) {
                 keep.add(c);
             }
         }
         kept = keep.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static Key need(Key key, String column) {
-        if (key == null) {
-            throw new IllegalArgumentException("column '" + column + "' needs a key: give --key NAME (a key in the key store;"
-                    + " make one with: mamori keys new NAME)");
-        }
-        return key;
     }
 
     /** The output's header: the columns that are not deleted. */

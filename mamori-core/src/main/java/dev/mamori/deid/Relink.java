@@ -46,10 +46,10 @@ public final class Relink {
 
     /**
      * @param rows    rows restored
-     * @param columns column → what was used ("token, key customers v1–v3", "fpe, key customers v2")
+     * @param columns column → what was used, for people ("fpe, key customers v2" / "fpe（鍵 customers v2）")
      * @param read    how the input was read
      */
-    public record Result(long rows, Map<String, String> columns, ReadSummary read) {
+    public record Result(long rows, Map<String, dev.mamori.report.Message> columns, ReadSummary read) {
     }
 
     private Relink() {
@@ -65,7 +65,7 @@ public final class Relink {
      *
      * @throws IllegalArgumentException when the key, the record or the data does not match; nothing is written then
      */
-    public static Result run(Path data, Path output, KeyStore store, Request req) throws IOException {
+    public static Result run(Path data, Output output, KeyStore store, Request req) throws IOException {
         try {
             return restore(data, output, store, req);
         } catch (IllegalArgumentException e) {
@@ -74,28 +74,31 @@ public final class Relink {
         }
     }
 
-    private static Result restore(Path data, Path output, KeyStore store, Request req) throws IOException {
+    private static Result restore(Path data, Output output, KeyStore store, Request req) throws IOException {
         ProcessingRecord.Keyed rec = req.record() == null ? null : ProcessingRecord.readKeyed(req.record());
         Map<String, String> wanted = columns(req, rec);
         Map<String, UnaryOperator<String>> restorers = new LinkedHashMap<>();
-        Map<String, String> used = new LinkedHashMap<>();
+        Map<String, dev.mamori.report.Message> used = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : wanted.entrySet()) {
             String column = e.getKey();
             if (e.getValue().equals("fpe")) {
                 Key key = verifiedFpeKey(column, rec, req, store, data);
                 FormatPreserving ff1 = new FormatPreserving(key);
                 restorers.put(column, ff1::decrypt);
-                used.put(column, "fpe, key " + key.name() + " v" + key.version());
+                used.put(column, new dev.mamori.report.Message("fpe（鍵 " + key.name() + " v" + key.version() + "）",
+                        "fpe, key " + key.name() + " v" + key.version()));
             } else {
                 String name = keyName(column, rec, req);
                 TokenRing ring = new TokenRing(store, name, rec == null ? null : rec.keyed().get(column));
                 restorers.put(column, ring::detokenize);
-                used.put(column, "token, key " + name);
+                used.put(column, new dev.mamori.report.Message("token（鍵 " + name + "、トークンごとの版）", "token, key " + name
+                        + " (each token's own version)"));
             }
         }
         ReadSummary[] read = {null};
         long[] rows = {0};
-        try (CsvOutput out = TableStream.output(data, output, read)) {
+        output.progress().pass(1, 1);
+        try (CsvOutput out = TableStream.output(data, output, true, read)) {
             TableStream.read(data, new TableStream.Rows() {
                 UnaryOperator<String>[] ops;
                 List<String> header;
@@ -130,7 +133,7 @@ public final class Relink {
                     write(out, List.of(o));
                     rows[0]++;
                 }
-            });
+            }, output.progress());
             out.commit();
         }
         return new Result(rows[0], used, read[0]);

@@ -21,6 +21,12 @@ final class TableStream {
     abstract static class Rows implements DocumentVisitor {
         /** The input being read, for messages (set by {@link TableStream#read}). */
         private Path input;
+        private Output.Progress progress = Output.SILENT;
+
+        @Override
+        public void progress(long bytesRead) {
+            progress.bytes(bytesRead);
+        }
 
         @Override
         public void text(long line, int offset, int overlap, String chunk) {
@@ -41,8 +47,14 @@ final class TableStream {
 
     /** Reads every row of {@code input} into {@code rows}. */
     static ReadSummary read(Path input, Rows rows) throws IOException {
+        return read(input, rows, Output.SILENT);
+    }
+
+    /** Reads every row of {@code input} into {@code rows}, telling {@code progress} of the bytes read. */
+    static ReadSummary read(Path input, Rows rows, Output.Progress progress) throws IOException {
         checkReadable(input);
         rows.input = input;
+        rows.progress = progress;
         try {
             ReadSummary s = new DocumentReader(null).read(input, rows);
             if (s.format() != Format.CSV) {
@@ -57,7 +69,7 @@ final class TableStream {
     }
 
     /** The output, opened in the input's encoding and delimiter (judged from its head); {@code read[0]} gets that judgement. */
-    static CsvOutput output(Path input, Path output, ReadSummary[] read) throws IOException {
+    static CsvOutput output(Path input, Output output, boolean ownerOnly, ReadSummary[] read) throws IOException {
         checkReadable(input);
         ReadSummary probe;
         try {
@@ -69,7 +81,7 @@ final class TableStream {
             throw new IllegalArgumentException(input + ": de-identification reads CSV/TSV, not " + probe.format());
         }
         read[0] = probe;
-        return CsvOutput.open(output, probe.charset(), probe.delimiter());
+        return CsvOutput.open(output.path(), probe.charset(), probe.delimiter(), output.bom(), ownerOnly);
     }
 
     /** A missing input is a missing file (a pipe or a device is refused by the reader, which would have to open it twice). */

@@ -31,15 +31,16 @@ public final class TwoPassAnonymizer {
      * @param firstPassMs  counting; {@code secondPassMs} writing
      * @param read         how the input was read
      * @param outputSha256 SHA-256 of the output's bytes
+     * @param warnings     quasi-identifiers left with one value for every record
      */
     public record Summary(long records, long written, int distinct, SearchResult search, long firstPassMs, long secondPassMs,
-                          ReadSummary read, String outputSha256) {
+                          ReadSummary read, String outputSha256, List<Generalisation.Warning> warnings) {
     }
 
     private TwoPassAnonymizer() {
     }
 
-    public static Summary run(Path input, Policy policy, Path baseDir, Path output) throws IOException {
+    public static Summary run(Path input, Policy policy, Path baseDir, Output output) throws IOException {
         if (policy.mode() != Mode.ANONYMOUS) {
             throw new IllegalArgumentException("the two-pass path makes 匿名加工情報 only");
         }
@@ -53,7 +54,8 @@ public final class TwoPassAnonymizer {
         counted.addAll(policy.l().keySet());
         long t0 = System.nanoTime();
         Counter counter = new Counter(counted, policy);
-        ReadSummary read = TableStream.read(input, counter);
+        output.progress().pass(1, 2);
+        ReadSummary read = TableStream.read(input, counter, output.progress());
         counter.finish();
         List<String[]> distinct = new ArrayList<>(counter.counts.size());
         int[] weights = new int[counter.counts.size()];
@@ -68,18 +70,21 @@ public final class TwoPassAnonymizer {
             hierarchies.add(Hierarchies.resolve(c, policy.columns().get(c).hierarchy(), table, table.column(c), baseDir));
         }
         PrivacyModel model = policy.privacyModel();
-        SearchResult best = LatticeSearch.of(table, weights, hierarchies).search(model);
+        LatticeSearch search = LatticeSearch.of(table, weights, hierarchies);
+        SearchResult best = search.search(model);
         Set<List<String>> passing = Anonymization.passingClasses(table, weights, hierarchies, best.levels(), model);
         long t1 = System.nanoTime();
         long[] written = {0};
         String sha = write(input, read, policy, hierarchies, best, passing, output, written);
         long t2 = System.nanoTime();
-        return new Summary(counter.records, written[0], distinct.size(), best, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, read, sha);
+        return new Summary(counter.records, written[0], distinct.size(), best, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, read, sha,
+                Generalisation.warnings(table, hierarchies, best, search, model));
     }
 
     private static String write(Path input, ReadSummary read, Policy policy, List<Hierarchy> hs, SearchResult best,
-                                Set<List<String>> passing, Path output, long[] written) throws IOException {
-        try (CsvOutput csv = CsvOutput.open(output, read.charset(), read.delimiter())) {
+                                Set<List<String>> passing, Output output, long[] written) throws IOException {
+        output.progress().pass(2, 2);
+        try (CsvOutput csv = CsvOutput.open(output.path(), read.charset(), read.delimiter(), output.bom(), false)) {
             Key throwaway = Key.ephemeral("linking-ids");
             TableStream.read(input, new TableStream.Rows() {
                 int width;
@@ -97,14 +102,11 @@ public final class TwoPassAnonymizer {
                         Policy.Method m = policy.columns().get(header.get(c)).method();
                         if (m != Policy.Method.DELETE) {
                             out.add(c);
-                            ts.add(switch (m) {
-                                case RANDOM_ID -> new KeyedPseudonym(throwaway, "R-");
-                                case REDACT -> new RedactText();
-                                case MASK -> new Mask();
-                                case KEEP, GENERALIZE -> null;
-                                case DELETE, PSEUDONYM, TOKEN, FPE -> throw new IllegalArgumentException("column '" + header.get(c)
-                                        + "': " + m.yamlName() + " is not for 匿名加工情報");
-                            });
+                            if (m.keyed()) {
+                                throw new IllegalArgumentException("column '" + header.get(c) + "': " + m.yamlName()
+                                        + " is not for 匿名加工情報");
+                            }
+                            ts.add(m.transform(header.get(c), null, throwaway));
                         }
                     }
                     outCols = out.stream().mapToInt(Integer::intValue).toArray();
@@ -130,7 +132,7 @@ public final class TwoPassAnonymizer {
                     write(csv, List.of(o));
                     written[0]++;
                 }
-            });
+            }, output.progress());
             return csv.commit();
         }
     }

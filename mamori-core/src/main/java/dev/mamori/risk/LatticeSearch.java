@@ -81,7 +81,7 @@ public final class LatticeSearch {
     }
 
     /** Whether a transformation meets {@code model} within its suppression limit. */
-    boolean feasible(Map<String, Integer> levels, PrivacyModel model) {
+    public boolean feasible(Map<String, Integer> levels, PrivacyModel model) {
         return new Traversal(encoding, sensitiveCodes(model), model).figures(levelVector(levels)).feasible();
     }
 

@@ -69,7 +69,7 @@ class StreamingDeidTest {
         cols.put("メモ", new Policy.Column(Policy.Role.INSENSITIVE, Policy.Method.KEEP, null, null));
         Policy policy = new Policy(Mode.ANONYMOUS, null, 5, 0.0, Map.of(), cols);
         Path output = dir.resolve("out.csv");
-        assertThatThrownBy(() -> TwoPassAnonymizer.run(input, policy, dir, output))
+        assertThatThrownBy(() -> TwoPassAnonymizer.run(input, policy, dir, Output.to(output)))
                 .hasMessageContaining("column 'メモ' holds PHONE").hasMessageContaining("34条");
         assertThat(output).doesNotExist();
         try (var files = Files.list(dir)) {
@@ -86,13 +86,13 @@ class StreamingDeidTest {
         Policy policy = new Policy(Mode.PSEUDONYMOUS, "与信分析", 1, 0, Map.of(), cols);
         Path output = dir.resolve("out.csv");
         Files.writeString(output, "previous");
-        assertThatThrownBy(() -> Deidentifier.pseudonymize(input, policy, null, output))
+        assertThatThrownBy(() -> Deidentifier.pseudonymize(input, policy, null, Output.to(output)))
                 .hasMessageContaining("CREDIT_CARD").hasMessageContaining("31条3号");
         assertThat(Files.readString(output)).isEqualTo("previous");
-        assertThat(Deidentifier.pseudonymize(Files.writeString(dir.resolve("ok.csv"), "ID,カード\nA,なし\n"), policy, null, output).rowsOut())
+        assertThat(Deidentifier.pseudonymize(Files.writeString(dir.resolve("ok.csv"), "ID,カード\nA,なし\n"), policy, null, Output.to(output)).rowsOut())
                 .isEqualTo(1);
         assertThat(Files.readAllLines(output)).hasSize(2).element(1).asString().startsWith("R-");
-        assertThatThrownBy(() -> Deidentifier.pseudonymize(dir.resolve("missing.csv"), policy, null, dir.resolve("x.csv")))
+        assertThatThrownBy(() -> Deidentifier.pseudonymize(dir.resolve("missing.csv"), policy, null, Output.to(dir.resolve("x.csv"))))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);
         assertThat(List.of(dir.resolve("x.csv"))).allSatisfy(p -> assertThat(p).doesNotExist());
     }

@@ -11,7 +11,7 @@ public final class StreamingWorker {
     public static void main(String[] args) throws Exception {
         Policy policy = PolicyFile.read(Path.of(args[1]));
         Key key = KeyStore.open(Path.of(args[3])).get(args[4]);
-        Deidentifier.Streamed r = Deidentifier.pseudonymize(Path.of(args[0]), policy, key, Path.of(args[2]));
+        Deidentifier.Streamed r = Deidentifier.pseudonymize(Path.of(args[0]), policy, key, Output.to(Path.of(args[2])));
         System.out.println(r.rowsOut());
     }
 }

@@ -208,7 +208,7 @@ public final class BenchCommand implements Runnable {
             Scan.resetPeaks();
             long t0 = System.nanoTime();
             Path output = data.resolveSibling(data.getFileName() + ".k5.csv");
-            dev.mamori.deid.TwoPassAnonymizer.Summary r = dev.mamori.deid.TwoPassAnonymizer.run(data, policy, null, output);
+            dev.mamori.deid.TwoPassAnonymizer.Summary r = dev.mamori.deid.TwoPassAnonymizer.run(data, policy, null, dev.mamori.deid.Output.to(output));
             double secs = (System.nanoTime() - t0) / 1e9;
             out.printf("input: %s, %,d rows, %,d bytes; JVM max heap %d MB; %d cores; Java %s%n", data, r.records(), Files.size(data),
                     Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));

@@ -2,17 +2,19 @@ package dev.mamori.cli.deid;
 
 import dev.mamori.cli.Outputs;
 
+import dev.mamori.cli.CsvOptions;
+import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
+import dev.mamori.cli.Progress;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Json;
 import dev.mamori.report.OutputGuard;
 import dev.mamori.report.Terminal;
 import dev.mamori.deid.ColumnAction;
-import dev.mamori.deid.CsvOutput;
 import dev.mamori.deid.Deidentifier;
+import dev.mamori.deid.Generalisation;
 import dev.mamori.deid.Key;
 import dev.mamori.deid.TwoPassAnonymizer;
 import dev.mamori.deid.NoticeInput;
@@ -24,7 +26,6 @@ import dev.mamori.deid.PolicyFile;
 import dev.mamori.risk.RiskException;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
-import dev.mamori.table.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code mamori deid}: 匿名加工情報 from a CSV with the policy given on the command line (the policy
- * file, 仮名加工情報, the notices and the processing record come next, issue 3).
+ * {@code mamori deid}: 仮名加工情報 or 匿名加工情報 from a CSV/TSV under an approved policy (or, for 匿名加工情報,
+ * the policy given as options), with the processing record and the publication notice beside the output.
  */
-@Command(name = "deid",
+@Command(resourceBundle = "dev.mamori.cli.deid.Help", name = "deid",
         mixinStandardHelpOptions = true,
         subcommands = {DeidInitCommand.class, DeidRelinkCommand.class},
         sortOptions = false,
@@ -60,7 +61,7 @@ import picocli.CommandLine.Parameters;
                 ""})
 public final class DeidCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "DATA", arity = "0..1", description = "The CSV/TSV to process (encoding and delimiter detected); never modified.")
+    @Parameters(paramLabel = "DATA", descriptionKey = "data", arity = "0..1", description = "The CSV/TSV to process (encoding and delimiter detected); never modified.")
     Path data;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "An approved policy (YAML; propose one with: mamori deid init DATA). Replaces --mode, --qi, --k, --l, --suppression-limit, --drop and --keep.")
@@ -105,13 +106,22 @@ public final class DeidCommand implements Callable<Integer> {
     @Option(names = "--report-json", paramLabel = "FILE", description = "The search and risk figures as JSON: levels, loss, suppressed, min_class_size, classes, elapsed_ms, risk before and after.")
     Path reportJson;
 
+    @Option(names = "--no-progress", description = "No progress line (it is only shown when standard error is a terminal).")
+    boolean noProgress;
+
+    @picocli.CommandLine.Mixin
+    CsvOptions csv = new CsvOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         if (data == null || output == null) {
-            throw new Main.UsageProblem("give DATA and --output, and either --policy or --mode/--qi/--k (or: mamori deid init DATA to propose a policy); see mamori deid --help");
+            throw new Main.UsageProblem("DATA と --output、それに --policy か --mode/--qi/--k を指定してください（方針の案は mamori deid init DATA）。"
+                    + "mamori deid --help も参照",
+                    "give DATA and --output, and either --policy or --mode/--qi/--k (or: mamori deid init DATA to propose a policy);"
+                            + " see mamori deid --help");
         }
         Policy policy = policyFile != null ? readPolicy() : policyFromOptions();
         Path keyStore = policy.mode() == Mode.PSEUDONYMOUS && keyName != null ? Outputs.keyStore(store) : null;
@@ -127,19 +137,17 @@ public final class DeidCommand implements Callable<Integer> {
         guard.writes(output, "--output").writes(sibling(".record.json"), "the processing record (OUT.record.json)")
                 .writes(sibling(".record.md"), "the processing record (OUT.record.md)")
                 .writes(operator == null ? null : sibling(".notice.md"), "the publication notice (OUT.notice.md)")
-                .writes(reportJson, "--report-json");
-        try {
-            guard.check();
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageProblem(e.getMessage());
-        }
+                .writes(reportJson, "--report-json")
+                .check();
         if (policy.mode() == Mode.PSEUDONYMOUS) {
             if (twoPass) {
-                throw new Main.UsageProblem("--two-pass is for 匿名加工情報; 仮名加工情報 is always made in one streaming pass (any size)");
+                throw new Main.UsageProblem("--two-pass は匿名加工情報のためのものです。仮名加工情報は大きさによらず常に 1 回の読み通しで作ります",
+                        "--two-pass is for 匿名加工情報; 仮名加工情報 is always made in one streaming pass (any size)");
             }
             if (reportJson != null) {
-                throw new Main.UsageProblem("--report-json holds the search and risk figures of 匿名加工情報; 仮名加工情報 has none"
-                        + " (its processing record is written beside the output)");
+                throw new Main.UsageProblem("--report-json は匿名加工情報の探索とリスクの数値です。仮名加工情報にはありません（加工の記録は出力の横に書き出します）",
+                        "--report-json holds the search and risk figures of 匿名加工情報; 仮名加工情報 has none"
+                                + " (its processing record is written beside the output)");
             }
             return pseudonymous(policy, keyStore);
         }
@@ -147,9 +155,9 @@ public final class DeidCommand implements Callable<Integer> {
             return twoPass(policy);
         }
         Deidentifier.Written w;
-        try {
-            w = Deidentifier.anonymize(data, policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent(), output);
-        } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
+        try (ProgressLine p = progress()) {
+            w = Deidentifier.anonymize(data, policy, baseDir(), p.output(output, csv.bom()));
+        } catch (RiskException | IllegalStateException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
         Deidentifier.Result r = w.result();
@@ -160,11 +168,18 @@ public final class DeidCommand implements Callable<Integer> {
             writeReport(r.search(), r.before(), r.after(), Map.of());
         }
         var out = spec.commandLine().getOut();
-        out.printf("匿名加工情報: %s (%,d records, %,d suppressed)%n", Terminal.safe(output.toString()), r.data().rows().size(), r.suppressed());
-        out.println("  levels: " + r.search().levels());
-        out.printf("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms%n", r.search().loss(),
-                r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(), 100 * r.after().uniqueShare(),
-                r.search().elapsedMs());
+        out.println(Lang.tr(String.format("匿名加工情報: %s（%,d 件、削除したレコード %,d 件）", Terminal.safe(output.toString()),
+                        r.data().rows().size(), r.suppressed()),
+                String.format("匿名加工情報: %s (%,d records, %,d suppressed)", Terminal.safe(output.toString()), r.data().rows().size(),
+                        r.suppressed())));
+        out.println(Lang.tr("  一般化の水準: ", "  levels: ") + r.search().levels());
+        out.println(Lang.tr(String.format("  情報損失 %.5f、最小クラス %d → %d、一意なレコード %.2f%% → %.2f%%、探索 %d ms", r.search().loss(),
+                        r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(), 100 * r.after().uniqueShare(),
+                        r.search().elapsedMs()),
+                String.format("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms", r.search().loss(),
+                        r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(), 100 * r.after().uniqueShare(),
+                        r.search().elapsedMs())));
+        warn(r.warnings());
         return 0;
     }
 
@@ -174,24 +189,28 @@ public final class DeidCommand implements Callable<Integer> {
     private int pseudonymous(Policy policy, Path keyStore) throws IOException {
         Key key = keyStore == null ? null : KeysCommand.open(keyStore, spec.commandLine().getErr()).get(keyName);
         Deidentifier.Streamed r;
-        try {
-            r = Deidentifier.pseudonymize(data, policy, key, output);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        try (ProgressLine p = progress()) {
+            r = Deidentifier.pseudonymize(data, policy, key, p.output(output, csv.bom()));
+        } catch (IllegalStateException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
         writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
                 ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.PSEUDONYMOUS, actions(policy, null, key),
                 r.rowsIn(), r.rowsOut(), 0, null, null, null, r.outputSha256()));
-        spec.commandLine().getOut().printf("仮名加工情報: %s (%,d records); keep the key '%s' (削除情報等) apart from it%n",
-                Terminal.safe(output.toString()), r.rowsOut(), keyName == null ? "-" : keyName);
+        String k = keyName == null ? "-" : keyName;
+        spec.commandLine().getOut().println(Lang.tr(
+                String.format("仮名加工情報: %s（%,d 件）。鍵「%s」（削除情報等）はデータと分けて保管してください", Terminal.safe(output.toString()),
+                        r.rowsOut(), k),
+                String.format("仮名加工情報: %s (%,d records); keep the key '%s' (削除情報等) apart from it", Terminal.safe(output.toString()),
+                        r.rowsOut(), k)));
         return 0;
     }
 
     private int twoPass(Policy policy) throws IOException {
         TwoPassAnonymizer.Summary r;
-        try {
-            r = TwoPassAnonymizer.run(data, policy, policyFile == null ? null : policyFile.toAbsolutePath().getParent(), output);
-        } catch (RiskException | IllegalArgumentException | IllegalStateException e) {
+        try (ProgressLine p = progress()) {
+            r = TwoPassAnonymizer.run(data, policy, baseDir(), p.output(output, csv.bom()));
+        } catch (RiskException | IllegalStateException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
         writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
@@ -205,11 +224,33 @@ public final class DeidCommand implements Callable<Integer> {
             extra.put("second_pass_ms", r.secondPassMs());
             writeReport(r.search(), null, null, extra);
         }
-        spec.commandLine().getOut().printf("匿名加工情報: %s (%,d of %,d records; two passes, %,d combinations)%n  levels: %s%n"
-                        + "  loss %.5f, smallest class %d, search %d ms, passes %d + %d ms%n", Terminal.safe(output.toString()), r.written(),
-                r.records(), r.distinct(), r.search().levels(), r.search().loss(), r.search().minClassSize(), r.search().elapsedMs(),
-                r.firstPassMs(), r.secondPassMs());
+        var out = spec.commandLine().getOut();
+        out.println(Lang.tr(String.format("匿名加工情報: %s（%,d 件中 %,d 件、2 回の読み通し、組み合わせ %,d 通り）", Terminal.safe(output.toString()),
+                        r.records(), r.written(), r.distinct()),
+                String.format("匿名加工情報: %s (%,d of %,d records; two passes, %,d combinations)", Terminal.safe(output.toString()),
+                        r.written(), r.records(), r.distinct())));
+        out.println(Lang.tr("  一般化の水準: ", "  levels: ") + r.search().levels());
+        out.println(Lang.tr(String.format("  情報損失 %.5f、最小クラス %d、探索 %d ms、読み通し %d + %d ms", r.search().loss(),
+                        r.search().minClassSize(), r.search().elapsedMs(), r.firstPassMs(), r.secondPassMs()),
+                String.format("  loss %.5f, smallest class %d, search %d ms, passes %d + %d ms", r.search().loss(),
+                        r.search().minClassSize(), r.search().elapsedMs(), r.firstPassMs(), r.secondPassMs())));
+        warn(r.warnings());
         return 0;
+    }
+
+    /** A quasi-identifier left with one value says nothing: say so, and what keeping one level would cost. */
+    private void warn(List<Generalisation.Warning> warnings) {
+        for (Generalisation.Warning w : warnings) {
+            spec.commandLine().getErr().println(Lang.tr("mamori: 注意: ", "mamori: warning: ") + w.message().in(Lang.current().name()));
+        }
+    }
+
+    private Path baseDir() {
+        return policyFile == null ? null : policyFile.toAbsolutePath().getParent();
+    }
+
+    private ProgressLine progress() {
+        return new ProgressLine(Progress.forStderr(!noProgress), data);
     }
 
     /** The processing record beside the output, and with --operator the publication notice (公表事項). */
@@ -217,7 +258,8 @@ public final class DeidCommand implements Callable<Integer> {
         rec.writeJson(sibling(".record.json"));
         rec.writeMarkdown(sibling(".record.md"));
         if (operator == null) {
-            spec.commandLine().getErr().println("mamori: no --operator: the publication notice (公表事項) was not written");
+            spec.commandLine().getErr().println(Lang.tr("mamori: --operator がないため、公表事項（加工した情報の項目の公表文）は書き出していません",
+                    "mamori: no --operator: the publication notice (公表事項) was not written"));
             return;
         }
         List<String> items = new ArrayList<>();
@@ -247,25 +289,27 @@ public final class DeidCommand implements Callable<Integer> {
         try {
             return PolicyFile.read(policyFile);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new Main.UsageProblem(policyFile + ": no such file");
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageProblem(e.getMessage());
+            throw new Main.UsageProblem(Terminal.safe(policyFile.toString()) + ": ファイルがありません",
+                    Terminal.safe(policyFile.toString()) + ": no such file");
         }
     }
 
     /** The policy the scripting options describe: --qi generalised, --drop deleted, --keep kept. */
     private Policy policyFromOptions() {
         if (mode == null || qi.isEmpty() || k == 0) {
-            throw new Main.UsageProblem("give --mode, --qi and --k (or --policy FILE)");
+            throw new Main.UsageProblem("--mode、--qi、--k を指定してください（または --policy FILE）", "give --mode, --qi and --k (or --policy FILE)");
         }
         if (k < 2) {
-            throw new Main.UsageProblem("--k " + k + ": 匿名加工情報 needs k of at least 2 (k = 1 leaves every record as it was)");
+            throw new Main.UsageProblem("--k " + k + ": 匿名加工情報には 2 以上の k が必要です（k = 1 ではどのレコードも元のままです）",
+                    "--k " + k + ": 匿名加工情報 needs k of at least 2 (k = 1 leaves every record as it was)");
         }
         if (!(suppressionLimit >= 0 && suppressionLimit <= 1)) {
-            throw new Main.UsageProblem("--suppression-limit is a share from 0 to 1, not " + suppressionLimit);
+            throw new Main.UsageProblem("--suppression-limit は 0 から 1 までの割合です（" + suppressionLimit + " は不可）",
+                    "--suppression-limit is a share from 0 to 1, not " + suppressionLimit);
         }
         if (!mode.equals("anonymous")) {
-            throw new Main.UsageProblem("--mode " + mode + " is not available yet; use --mode anonymous");
+            throw new Main.UsageProblem("オプションで指定できるのは --mode anonymous だけです（仮名加工情報は方針ファイルで: mamori deid init DATA --mode pseudonymous）",
+                    "only --mode anonymous can be given as options (仮名加工情報 needs a policy file: mamori deid init DATA --mode pseudonymous)");
         }
         Map<String, Policy.Column> columns = new LinkedHashMap<>();
         qi.forEach((c, f) -> columns.put(c, new Policy.Column(Policy.Role.QUASI_IDENTIFIER, Policy.Method.GENERALIZE, f.toString(), null)));
@@ -274,7 +318,7 @@ public final class DeidCommand implements Callable<Integer> {
                 Policy.Method.KEEP, null, null)));
         l.forEach((c, n) -> {
             if (n < 2) {
-                throw new Main.UsageProblem("--l " + c + "=" + n + ": distinct l-diversity needs l of at least 2");
+                throw new Main.UsageProblem("--l " + c + "=" + n + ": l-多様性の l は 2 以上です", "--l " + c + "=" + n + ": distinct l-diversity needs l of at least 2");
             }
         });
         return new Policy(Mode.ANONYMOUS, null, k, suppressionLimit, l, columns);
@@ -282,10 +326,9 @@ public final class DeidCommand implements Callable<Integer> {
 
     /** The --report-json document: the search figures, risk before and after (in memory), and any extra figures. */
     private void writeReport(SearchResult best, RiskReport before, RiskReport after, Map<String, Object> extra) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("mode", "anonymous");
-        n.set("levels", json.valueToTree(best.levels()));
+        n.set("levels", Json.tree(best.levels()));
         n.put("loss", best.loss());
         n.put("suppressed", best.suppressed());
         n.put("min_class_size", best.minClassSize());
@@ -293,10 +336,10 @@ public final class DeidCommand implements Callable<Integer> {
         n.put("nodes_evaluated", best.nodesEvaluated());
         n.put("elapsed_ms", best.elapsedMs());
         if (before != null) {
-            n.set("risk_before", json.valueToTree(before));
-            n.set("risk_after", json.valueToTree(after));
+            n.set("risk_before", Json.tree(before));
+            n.set("risk_after", Json.tree(after));
         }
-        extra.forEach((k, v) -> n.set(k, json.valueToTree(v)));
-        AtomicFiles.writeString(reportJson, json.writeValueAsString(n));
+        extra.forEach((k, v) -> n.set(k, Json.tree(v)));
+        AtomicFiles.writeString(reportJson, Json.write(n));
     }
 }

@@ -2,6 +2,7 @@ package dev.mamori.cli.deid;
 
 import dev.mamori.cli.Outputs;
 
+import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 
 import dev.mamori.deid.Mode;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mamori deid init}: propose a processing policy from what a scan finds in each column. */
-@Command(name = "init",
+@Command(resourceBundle = "dev.mamori.cli.deid.Help", name = "init",
         mixinStandardHelpOptions = true,
         description = {
                 "Scan a table and propose a processing policy (YAML): every column's role (identifier, quasi-identifier, sensitive, insensitive, linking ID) and transform, each with the reason as a comment. Review and edit it, then apply it with: mamori deid --policy FILE DATA --output OUT",
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 ""})
 public final class DeidInitCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "DATA", description = "The table to propose a policy for.")
+    @Parameters(paramLabel = "DATA", descriptionKey = "data", description = "The table to propose a policy for.")
     Path data;
 
     @Option(names = "--mode", paramLabel = "MODE", description = "anonymous (匿名加工情報, default) or pseudonymous (仮名加工情報).")
@@ -51,14 +52,10 @@ public final class DeidInitCommand implements Callable<Integer> {
         Mode m = switch (mode) {
             case "anonymous" -> Mode.ANONYMOUS;
             case "pseudonymous" -> Mode.PSEUDONYMOUS;
-            default -> throw new Main.UsageProblem("--mode is anonymous or pseudonymous, not " + mode);
+            default -> throw new Main.UsageProblem("--mode は anonymous か pseudonymous です（" + mode + " は不可）",
+                    "--mode is anonymous or pseudonymous, not " + mode);
         };
-        try {
-            OutputGuard.of().reads(data, "the input").reads(Outputs.keyStore(null), "the key store")
-                    .writes(output, "--output").check();
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageProblem(e.getMessage());
-        }
+        OutputGuard.of().reads(data, "the input").reads(Outputs.keyStore(null), "the key store").writes(output, "--output").check();
         FileReport report;
         try (Scanner scanner = new Scanner(Scanner.Options.defaults())) {
             report = scanner.scan(data, data.toString(), f -> { });
@@ -66,20 +63,19 @@ public final class DeidInitCommand implements Callable<Integer> {
             throw new Main.UsageProblem(e.getMessage());
         }
         if (report.unread() > 0) {
-            throw new Main.UsageProblem(dev.mamori.report.Terminal.safe(data.toString()) + ": " + report.unread()
+            throw new Main.UsageProblem(Terminal.safe(data.toString()) + ": " + report.unread() + " か所が読めませんでした。方針は表全体について"
+                    + "決めるものです（どこが読めないかは mamori scan で確認できます）", Terminal.safe(data.toString()) + ": " + report.unread()
                     + " part(s) could not be read; a policy must name what the whole table holds (run mamori scan on it to see where)");
         }
-        String yaml;
-        try {
-            yaml = PolicyFile.write(PolicyProposal.propose(report, m, k));
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageProblem(e.getMessage());
-        }
+        String yaml = PolicyFile.write(PolicyProposal.propose(report, m, k));
         if (output == null) {
             spec.commandLine().getOut().print(yaml);
         } else {
             AtomicFiles.writeString(output, yaml);
-            spec.commandLine().getOut().println("policy proposed: " + Terminal.safe(output.toString()) + " (review every column before you apply it)");
+            spec.commandLine().getOut().println(Lang.tr("処理方針の案を書き出しました: " + Terminal.safe(output.toString())
+                    + "（適用する前にすべての列を確認してください" + (m == Mode.PSEUDONYMOUS ? "。purpose に利用目的を書いてください）" : "）"),
+                    "policy proposed: " + Terminal.safe(output.toString()) + " (review every column before you apply it"
+                            + (m == Mode.PSEUDONYMOUS ? "; write the 利用目的 under purpose)" : ")")));
         }
         return 0;
     }

@@ -2,7 +2,10 @@ package dev.mamori.cli.deid;
 
 import dev.mamori.cli.Outputs;
 
+import dev.mamori.cli.CsvOptions;
+import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
+import dev.mamori.cli.Progress;
 
 import dev.mamori.deid.KeyStore;
 import dev.mamori.deid.Relink;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * {@code mamori deid relink}: the key holder restores tokenised or FF1-encrypted columns of
  * 仮名加工情報 (a use the law reserves to the business that holds the 削除情報等, 法41条).
  */
-@Command(name = "relink",
+@Command(resourceBundle = "dev.mamori.cli.deid.Help", name = "relink",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -40,7 +43,7 @@ import picocli.CommandLine.Parameters;
                 ""})
 public final class DeidRelinkCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "DATA", description = "The 仮名加工情報 CSV.")
+    @Parameters(paramLabel = "DATA", descriptionKey = "data", description = "The 仮名加工情報 CSV.")
     Path data;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "The re-linked CSV, written atomically (in DATA's encoding and delimiter).")
@@ -64,6 +67,12 @@ public final class DeidRelinkCommand implements Callable<Integer> {
     @Option(names = "--trust-record", description = "DATA was filtered or reordered after processing, so it no longer matches the record's SHA-256: restore fpe columns with the record's key anyway.")
     boolean trustRecord;
 
+    @Option(names = "--no-progress", description = "No progress line (it is only shown when standard error is a terminal).")
+    boolean noProgress;
+
+    @picocli.CommandLine.Mixin
+    CsvOptions csv = new CsvOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,25 +80,21 @@ public final class DeidRelinkCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path rec = record != null ? record : Files.isRegularFile(Relink.defaultRecord(data)) ? Relink.defaultRecord(data) : null;
         if (record != null && !Files.isRegularFile(record)) {
-            throw new Main.UsageProblem(Terminal.safe(record.toString()) + ": no such processing record");
+            throw new Main.UsageProblem(Terminal.safe(record.toString()) + ": 加工の記録がありません",
+                    Terminal.safe(record.toString()) + ": no such processing record");
         }
         Path keys = Outputs.keyStore(store);
-        try {
-            OutputGuard.of().reads(data, "the input").reads(rec, "the processing record").reads(keys, "the key store")
-                    .writes(output, "--output").check();
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageProblem(e.getMessage());
-        }
+        OutputGuard.of().reads(data, "the input").reads(rec, "the processing record").reads(keys, "the key store")
+                .writes(output, "--output").check();
         KeyStore ks = KeysCommand.open(keys, spec.commandLine().getErr());
         Relink.Result r;
-        try {
-            r = Relink.run(data, output, ks, new Relink.Request(tokens, fpe, keyName, rec, trustRecord));
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageProblem(e.getMessage());
+        try (ProgressLine p = new ProgressLine(Progress.forStderr(!noProgress), data)) {
+            r = Relink.run(data, p.output(output, csv.bom()), ks, new Relink.Request(tokens, fpe, keyName, rec, trustRecord));
         }
         var out = spec.commandLine().getOut();
-        out.printf("復元しました / restored: %s (%,d records)%n", Terminal.safe(output.toString()), r.rows());
-        r.columns().forEach((c, how) -> out.printf("  %s: %s%n", Terminal.safe(c), how));
+        out.println(Lang.tr(String.format("復元しました: %s（%,d 件）", Terminal.safe(output.toString()), r.rows()),
+                String.format("restored: %s (%,d records)", Terminal.safe(output.toString()), r.rows())));
+        r.columns().forEach((c, how) -> out.printf("  %s: %s%n", Terminal.safe(c), how.in(Lang.current().name())));
         return 0;
     }
 }

@@ -1,6 +1,8 @@
 package dev.mamori.cli.deid;
 
+import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
+import dev.mamori.cli.Text;
 import dev.mamori.cli.Outputs;
 
 import dev.mamori.deid.Key;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code mamori keys}: the key store for pseudonyms and tokens (加工方法等情報 / 削除情報等). It lives
  * apart from any output, with file mode 600; keys are never printed, only their fingerprints.
  */
-@Command(name = "keys",
+@Command(resourceBundle = "dev.mamori.cli.deid.Help", name = "keys",
         mixinStandardHelpOptions = true,
         description = {
                 "Manage the keys that make pseudonyms (仮ID) and reversible tokens. Keys are 加工方法等情報: they are kept in their own file (mode 600), apart from any data or output, and never printed — only their fingerprints.",
@@ -62,7 +64,8 @@ public final class KeysCommand implements Runnable {
         try {
             return warnWithoutModes(KeyStore.open(p, KeyStore.isProtected(p) ? password(p, "鍵ストアのパスワード / key store password: ") : null), err);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new Main.UsageProblem("no key store at " + Terminal.safe(p.toString()) + " (create one with: mamori keys new NAME)");
+            throw new Main.UsageProblem(Terminal.safe(p.toString()) + " に鍵ストアがありません（作成: mamori keys new NAME）",
+                    "no key store at " + Terminal.safe(p.toString()) + " (create one with: mamori keys new NAME)");
         } catch (IOException | IllegalArgumentException e) {
             throw new Main.UsageProblem(e.getMessage());
         }
@@ -76,12 +79,14 @@ public final class KeysCommand implements Runnable {
         }
         java.io.Console console = System.console();
         if (console == null) {
-            throw new Main.UsageProblem("key store " + Terminal.safe(store.toString()) + " is password-protected: set MAMORI_KEYSTORE_PASSWORD,"
+            throw new Main.UsageProblem("鍵ストア " + Terminal.safe(store.toString()) + " はパスワードで保護されています: 環境変数 MAMORI_KEYSTORE_PASSWORD"
+                    + " を設定するか、端末で実行して入力してください",
+                    "key store " + Terminal.safe(store.toString()) + " is password-protected: set MAMORI_KEYSTORE_PASSWORD,"
                     + " or run on a terminal to type it");
         }
         char[] pw = console.readPassword("%s", prompt);
         if (pw == null || pw.length == 0) {
-            throw new Main.UsageProblem("no password given");
+            throw new Main.UsageProblem("パスワードが入力されませんでした", "no password given");
         }
         return pw;
     }
@@ -101,22 +106,25 @@ public final class KeysCommand implements Runnable {
 
     private static KeyStore warnWithoutModes(KeyStore ks, PrintWriter err) {
         if (!ks.permissionsEnforced()) {
-            err.println("mamori: warning: " + Terminal.safe(ks.path().toString())
-                    + " is on a file system without POSIX permissions; protect it yourself");
+            err.println(Lang.tr("mamori: 注意: " + Terminal.safe(ks.path().toString()) + " は POSIX の権限がないファイルシステムにあります。"
+                    + "別の方法で保護してください", "mamori: warning: " + Terminal.safe(ks.path().toString())
+                    + " is on a file system without POSIX permissions; protect it yourself"));
         }
         return ks;
     }
 
     static void print(PrintWriter out, Key k, String what) {
-        out.printf("%s %s v%d (fingerprint %s)%n", what, k.name(), k.version(), k.fingerprint());
+        out.println(Lang.tr(String.format("%s %s v%d（指紋 %s）", what.equals("created") ? "作成しました:" : "新しい版を作りました:", k.name(),
+                        k.version(), k.fingerprint()),
+                String.format("%s %s v%d (fingerprint %s)", what, k.name(), k.version(), k.fingerprint())));
     }
 
-    @Command(name = "new", mixinStandardHelpOptions = true, description = "Create a key (and the store, if there is none).")
+    @Command(resourceBundle = "dev.mamori.cli.deid.Help", name = "new", mixinStandardHelpOptions = true, description = "Create a key (and the store, if there is none).")
     static final class New implements Callable<Integer> {
         @ParentCommand
         KeysCommand parent;
 
-        @Parameters(paramLabel = "NAME", description = "A name for the key, e.g. the dataset it protects.")
+        @Parameters(paramLabel = "NAME", descriptionKey = "name", description = "A name for the key, e.g. the dataset it protects.")
         String name;
 
         @Override
@@ -131,7 +139,7 @@ public final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys: name, version, created, fingerprint. Never the key.")
+    @Command(resourceBundle = "dev.mamori.cli.deid.Help", name = "list", mixinStandardHelpOptions = true, description = "List the keys: name, version, created, fingerprint. Never the key.")
     static final class ListKeys implements Callable<Integer> {
         @ParentCommand
         KeysCommand parent;
@@ -140,7 +148,8 @@ public final class KeysCommand implements Runnable {
         public Integer call() {
             KeyStore ks = parent.openOrCreate(false);
             PrintWriter out = parent.spec.commandLine().getOut();
-            out.printf("%-24s %7s  %-24s %s%n", "name", "version", "created", "fingerprint");
+            out.println(Text.pad(Lang.tr("名前", "name"), 24) + " " + Text.right(Lang.tr("版", "version"), 7) + "  "
+                    + Text.pad(Lang.tr("作成日時", "created"), 24) + " " + Lang.tr("指紋", "fingerprint"));
             for (KeyStore.KeyInfo k : ks.list()) {
                 out.printf("%-24s %7d  %-24s %s%n", k.name(), k.version(), k.created(), k.fingerprint());
             }
@@ -148,13 +157,13 @@ public final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "rotate", mixinStandardHelpOptions = true,
+    @Command(resourceBundle = "dev.mamori.cli.deid.Help", name = "rotate", mixinStandardHelpOptions = true,
             description = "Make a new version of a key. New pseudonyms and tokens use it; older versions stay in the store so that data made with them can still be re-linked.")
     static final class Rotate implements Callable<Integer> {
         @ParentCommand
         KeysCommand parent;
 
-        @Parameters(paramLabel = "NAME", description = "The key to rotate.")
+        @Parameters(paramLabel = "NAME", descriptionKey = "name", description = "The key to rotate.")
         String name;
 
         @Override
@@ -169,7 +178,7 @@ public final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "protect", mixinStandardHelpOptions = true,
+    @Command(resourceBundle = "dev.mamori.cli.deid.Help", name = "protect", mixinStandardHelpOptions = true,
             description = {"Set, change or remove the key store's password. The keys stay the same; the store is encrypted"
                     + " (AES-256-GCM under a key derived from the password with Argon2id). Without a terminal the new password"
                     + " comes from MAMORI_KEYSTORE_NEW_PASSWORD (and the current one from MAMORI_KEYSTORE_PASSWORD).",
@@ -190,8 +199,9 @@ public final class KeysCommand implements Runnable {
             } catch (IOException | IllegalArgumentException e) {
                 throw new Main.UsageProblem(e.getMessage());
             }
-            parent.spec.commandLine().getOut().println(remove ? "password removed: " + Terminal.safe(ks.path().toString())
-                    : "password set: " + Terminal.safe(ks.path().toString()));
+            String where = Terminal.safe(ks.path().toString());
+            parent.spec.commandLine().getOut().println(remove ? Lang.tr("パスワードを外しました: ", "password removed: ") + where
+                    : Lang.tr("パスワードを設定しました: ", "password set: ") + where);
             return 0;
         }
 
@@ -203,16 +213,18 @@ public final class KeysCommand implements Runnable {
             } else {
                 java.io.Console console = System.console();
                 if (console == null) {
-                    throw new Main.UsageProblem("give the new password in MAMORI_KEYSTORE_NEW_PASSWORD, or run on a terminal");
+                    throw new Main.UsageProblem("新しいパスワードは環境変数 MAMORI_KEYSTORE_NEW_PASSWORD で渡すか、端末で実行して入力してください",
+                            "give the new password in MAMORI_KEYSTORE_NEW_PASSWORD, or run on a terminal");
                 }
                 a = console.readPassword("新しいパスワード / new password: ");
                 char[] b = console.readPassword("もう一度 / again: ");
                 if (a != null && !java.util.Arrays.equals(a, b)) {
-                    throw new Main.UsageProblem("the two passwords differ; nothing changed");
+                    throw new Main.UsageProblem("2 回のパスワードが一致しません。何も変更していません", "the two passwords differ; nothing changed");
                 }
             }
             if (a == null || a.length < 8) {
-                throw new Main.UsageProblem("a password of at least 8 characters, please; nothing changed");
+                throw new Main.UsageProblem("パスワードは 8 文字以上にしてください。何も変更していません",
+                        "a password of at least 8 characters, please; nothing changed");
             }
             return a;
         }

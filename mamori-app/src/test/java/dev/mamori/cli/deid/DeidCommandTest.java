@@ -67,7 +67,7 @@ class DeidCommandTest {
         assertThat(out).contains("男,20代,糖尿病");
         JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         assertThat(report.get("suppressed").asInt()).isEqualTo(1);
-        assertThat(report.get("risk_after").get("minClassSize").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(report.get("risk_after").get("min_class_size").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(report.get("levels").get("年齢").asInt()).isEqualTo(1);
         assertThat(Files.readAllBytes(data)).isEqualTo(input); // never modifies its input
     }
@@ -79,7 +79,7 @@ class DeidCommandTest {
         assertThat(unnamed.err()).contains("the policy does not name [氏名]");
         CliTest.Run kept = deid("--keep", "病名,氏名");
         assertThat(kept.code()).isEqualTo(2);
-        assertThat(kept.err()).contains("column '氏名' holds PERSON").contains("施行規則34条");
+        assertThat(kept.err()).contains("列「氏名」の2 つ以上のセルに 氏名 (PERSON) があります").contains("施行規則34条");
         assertThat(dir.resolve("out.csv")).doesNotExist();
     }
 

@@ -69,7 +69,7 @@ class DeidSafetyTest {
             CliTest.Run r = relink(made[g], back); // columns, key and version from genN.csv.record.json
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(Files.readString(back)).as("generation " + (g + 1)).isEqualTo(original);
-            assertThat(r.out()).contains("fpe, key m v" + (g + 1)).contains("token, key m");
+            assertThat(r.out()).contains("fpe（鍵 m v" + (g + 1) + "）").contains("token（鍵 m");
         }
     }
 
@@ -155,7 +155,7 @@ class DeidSafetyTest {
 
     @Test
     void twoPassIsRefusedForPseudonymousDataWithAReason() {
-        CliTest.Run r = CliTest.run("deid", "--policy", policy.toString(), members.toString(), "--key", "m", "--store", store.toString(),
+        CliTest.Run r = CliTest.run("--lang", "en", "deid", "--policy", policy.toString(), members.toString(), "--key", "m", "--store", store.toString(),
                 "--output", dir.resolve("o.csv").toString(), "--two-pass");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--two-pass is for 匿名加工情報");

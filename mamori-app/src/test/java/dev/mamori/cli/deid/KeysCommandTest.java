@@ -23,14 +23,14 @@ class KeysCommandTest {
     @Test
     void keysAreCreatedListedAndRotatedWithoutEverBeingPrinted() throws IOException {
         Path store = dir.resolve("secrets").resolve("keys.json");
-        CliTest.Run created = CliTest.run("keys", "--store", store.toString(), "new", "customers");
+        CliTest.Run created = CliTest.run("--lang", "en", "keys", "--store", store.toString(), "new", "customers");
         assertThat(created.code()).isZero();
         assertThat(created.out()).startsWith("created customers v1 (fingerprint ");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store))).isEqualTo("rw-------");
 
-        CliTest.Run rotated = CliTest.run("keys", "--store", store.toString(), "rotate", "customers");
+        CliTest.Run rotated = CliTest.run("--lang", "en", "keys", "--store", store.toString(), "rotate", "customers");
         assertThat(rotated.out()).startsWith("rotated customers v2");
-        CliTest.Run listed = CliTest.run("keys", "--store", store.toString(), "list");
+        CliTest.Run listed = CliTest.run("--lang", "en", "keys", "--store", store.toString(), "list");
         assertThat(listed.code()).isZero();
         assertThat(listed.out().lines().filter(l -> l.startsWith("customers"))).hasSize(2);
 
@@ -51,13 +51,13 @@ class KeysCommandTest {
     @Test
     void mistakesGetExitCodeTwoAndAClearMessage() throws IOException {
         Path store = dir.resolve("keys.json");
-        assertThat(CliTest.run("keys", "--store", store.toString(), "list").err()).contains("no key store at");
-        CliTest.run("keys", "--store", store.toString(), "new", "a");
-        CliTest.Run twice = CliTest.run("keys", "--store", store.toString(), "new", "a");
+        assertThat(CliTest.run("--lang", "en", "keys", "--store", store.toString(), "list").err()).contains("no key store at");
+        CliTest.run("--lang", "en", "keys", "--store", store.toString(), "new", "a");
+        CliTest.Run twice = CliTest.run("--lang", "en", "keys", "--store", store.toString(), "new", "a");
         assertThat(twice.code()).isEqualTo(2);
         assertThat(twice.err()).contains("already has a key named 'a'");
         Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rw-r--r--"));
-        CliTest.Run open = CliTest.run("keys", "--store", store.toString(), "list");
+        CliTest.Run open = CliTest.run("--lang", "en", "keys", "--store", store.toString(), "list");
         assertThat(open.code()).isEqualTo(2);
         assertThat(open.err()).contains("chmod 600");
     }
