@@ -1,5 +1,7 @@
 package dev.mamori.deid;
 
+import dev.mamori.report.Message;
+
 import dev.mamori.risk.Dataset;
 import dev.mamori.risk.Hierarchy;
 import dev.mamori.risk.LatticeSearch;
@@ -67,7 +69,8 @@ public final class Deidentifier {
             }
         }
         if (qi.isEmpty()) {
-            throw new IllegalArgumentException("no quasi-identifier: name at least one column with role quasi_identifier");
+            throw new Message.Problem("準識別子がありません: 少なくとも 1 列を role quasi_identifier にしてください",
+                    "no quasi-identifier: name at least one column with role quasi_identifier");
         }
         PrivacyModel model = policy.privacyModel();
         Dataset transformed = new Dataset(data.columns(), rows);
@@ -105,7 +108,7 @@ public final class Deidentifier {
         output.progress().pass(1, 1);
         WholeTable in = WholeTable.read(input);
         if (in.summary().format() != dev.mamori.table.Format.CSV) {
-            throw new IllegalArgumentException(input + ": de-identification reads CSV/TSV, not " + in.summary().format());
+            throw TableStream.notCsv(input, in.summary().format());
         }
         Result r = anonymize(Dataset.of(in), policy, baseDir);
         try (CsvOutput out = CsvOutput.open(output.path(), in.summary().charset(), in.summary().delimiter(), output.bom(), false)) {
@@ -172,13 +175,14 @@ public final class Deidentifier {
                     try {
                         r = p[0].apply(cells);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(input + ": line " + line + ": " + e.getMessage(), null);
+                        throw new Message.Problem(Message.of(e).after(input + ": " + line + " 行目: ", input + ": line " + line + ": "));
                     }
                     write(out, java.util.Arrays.asList(r));
                 }
             }, output.progress());
             if (p[0] == null) {
-                throw new IllegalArgumentException(input + ": no header row; a policy names the columns of a table");
+                throw new Message.Problem(input + ": 見出し行がありません。方針は表の列を名前で指定します",
+                        input + ": no header row; a policy names the columns of a table");
             }
             long rows = p[0].finish();
             return new Streamed(rows, rows, read[0], out.commit());
@@ -208,14 +212,17 @@ public final class Deidentifier {
         Set<String> named = new LinkedHashSet<>(policy.columns().keySet());
         List<String> missing = named.stream().filter(n -> !header.contains(n)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the policy names " + missing + ", which the input does not have; its columns are " + header);
+            throw new Message.Problem("方針にある " + missing + " が入力にありません。入力の列は " + header + " です",
+                    "the policy names " + missing + ", which the input does not have; its columns are " + header);
         }
         List<String> unnamed = header.stream().filter(c -> !named.contains(c)).toList();
         if (!unnamed.isEmpty()) {
-            throw new IllegalArgumentException("every column needs a role; the policy does not name " + unnamed);
+            throw new Message.Problem("すべての列に役割が必要です。方針に " + unnamed + " がありません",
+                    "every column needs a role; the policy does not name " + unnamed);
         }
         if (new HashSet<>(header).size() != header.size()) {
-            throw new IllegalArgumentException("the input names a column twice; every column needs a name of its own");
+            throw new Message.Problem("入力に同じ名前の列が 2 つあります。列にはそれぞれ別の名前が必要です",
+                    "the input names a column twice; every column needs a name of its own");
         }
     }
 

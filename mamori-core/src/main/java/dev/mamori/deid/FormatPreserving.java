@@ -1,5 +1,7 @@
 package dev.mamori.deid;
 
+import dev.mamori.report.Message;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.bouncycastle.crypto.fpe.FPEFF1Engine;
@@ -60,13 +62,14 @@ public record FormatPreserving(Key key, String tweak) implements Transform {
             if (c >= '0' && c <= '9') {
                 digits[n++] = (byte) (c - '0');
             } else if (SEPARATORS.indexOf(c) < 0) {
-                throw new IllegalArgumentException("FormatPreserving encrypts digits only; character "
-                        + (i + 1) + " is neither a digit nor a separator (space - / ( ) . +)");
+                throw new Message.Problem("形式保持暗号化（fpe）は数字だけを暗号化します: " + (i + 1) + " 文字目が数字でも区切り（空白 - / ( ) . +）でもありません",
+                        "FormatPreserving encrypts digits only; character " + (i + 1) + " is neither a digit nor a separator (space - / ( ) . +)");
             }
         }
         if (n < MIN_DIGITS) {
-            throw new IllegalArgumentException("FormatPreserving needs at least " + MIN_DIGITS + " digits (10^"
-                    + MIN_DIGITS + " possible values) but the value has " + n
+            throw new Message.Problem("形式保持暗号化（fpe）には " + MIN_DIGITS + " 桁以上の数字が必要ですが、値は " + n
+                    + " 桁です。これほど小さい範囲は総当たりで表にできます。pseudonym か token を使ってください",
+                    "FormatPreserving needs at least " + MIN_DIGITS + " digits (10^" + MIN_DIGITS + " possible values) but the value has " + n
                     + ": so small a domain can be tabulated; use KeyedPseudonym or Tokenize for it");
         }
         FPEFF1Engine ff1 = new FPEFF1Engine();

@@ -1,5 +1,7 @@
 package dev.mamori.deid;
 
+import dev.mamori.report.Message;
+
 import dev.mamori.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -132,9 +134,10 @@ public final class KeyStore {
         if (posix) {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
             if (!OWNER_ONLY.containsAll(perms)) {
-                throw new IllegalArgumentException("key store " + p + " has mode "
-                        + PosixFilePermissions.toString(perms) + ": group or others may use it, and keys must be"
-                        + " readable by their owner alone; run: chmod 600 '" + p + "'");
+                throw new Message.Problem("鍵ストア " + p + " の権限は " + PosixFilePermissions.toString(perms)
+                        + " で、所有者以外も使えます。鍵は所有者だけが読めなければなりません。実行: chmod 600 '" + p + "'",
+                        "key store " + p + " has mode " + PosixFilePermissions.toString(perms) + ": group or others may use it, and keys"
+                                + " must be readable by their owner alone; run: chmod 600 '" + p + "'");
             }
         }
         KeyStoreFile.Contents c = KeyStoreFile.read(p, password);
@@ -166,7 +169,8 @@ public final class KeyStore {
         Key.checkName(name);
         return change(fresh -> {
             if (fresh.containsKey(name)) {
-                throw new IllegalArgumentException("key store " + path + " already has a key named '" + name
+                throw new Message.Problem("鍵ストア " + path + " には「" + name + "」という鍵がすでにあります。新しい版は rotate で作るか、"
+                        + "別の名前にしてください", "key store " + path + " already has a key named '" + name
                         + "'; rotate it to make a new version, or choose another name");
             }
             Key k = new Key(name, 1, Instant.now(), Key.random());
@@ -204,7 +208,8 @@ public final class KeyStore {
     /** One version of a key, for re-linking data processed before a rotation. */
     public synchronized Key get(String name, int version) {
         return versions(keys, name).stream().filter(k -> k.version() == version).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("key '" + name + "' has no version " + version
+                .orElseThrow(() -> new Message.Problem("鍵「" + name + "」には版 " + version + " がありません（" + path + "、版は 1 から "
+                        + get(name).version() + "）", "key '" + name + "' has no version " + version
                         + " in " + path + "; it has versions 1 to " + get(name).version()));
     }
 
@@ -224,7 +229,9 @@ public final class KeyStore {
     private static List<Key> versions(Map<String, List<Key>> keys, String name) {
         List<Key> v = keys.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("no key named '" + name + "' in the key store"
+            throw new Message.Problem("鍵ストアに「" + name + "」という鍵はありません"
+                    + (keys.isEmpty() ? "（まだ鍵がありません）" : "（あるのは " + String.join(", ", keys.keySet()) + "）"),
+                    "no key named '" + name + "' in the key store"
                     + (keys.isEmpty() ? "; it holds no keys yet" : "; it holds: " + String.join(", ", keys.keySet())));
         }
         return v;

@@ -1,5 +1,7 @@
 package dev.mamori.deid;
 
+import dev.mamori.report.Message;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,7 +68,7 @@ final class KeyStoreFile {
 
         private Protection(byte[] salt, int memoryKib, int iterations, int parallelism, char[] password) {
             if (password.length == 0) {
-                throw new IllegalArgumentException("an empty password protects nothing; give a password or none");
+                throw new Message.Problem("空のパスワードでは何も保護できません", "an empty password protects nothing; give a password or none");
             }
             this.salt = salt.clone();
             this.memoryKib = memoryKib;
@@ -106,8 +108,8 @@ final class KeyStoreFile {
             return new Contents(keys(p, root.get("keys"), "key store " + p), null);
         }
         if (password == null) {
-            throw new IllegalArgumentException("key store " + p + " is password-protected; give its password"
-                    + " (MAMORI_KEYSTORE_PASSWORD, or type it when asked)");
+            throw new Message.Problem("鍵ストア " + p + " はパスワードで保護されています。パスワードを入力するか、環境変数 MAMORI_KEYSTORE_PASSWORD を設定してください",
+                    "key store " + p + " is password-protected; give its password (MAMORI_KEYSTORE_PASSWORD, or type it when asked)");
         }
         JsonNode kdf = root.path("protection");
         Protection prot;
@@ -118,7 +120,8 @@ final class KeyStoreFile {
             prot = new Protection(Base64.getDecoder().decode(kdf.path("salt").asText()), bounded(kdf, "memory_kib", 8, 4 << 20),
                     bounded(kdf, "iterations", 1, 100), bounded(kdf, "parallelism", 1, 64), password);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("key store " + p + ": its protection header is damaged; restore it from a backup", null);
+            throw new Message.Problem("鍵ストア " + p + ": 保護情報の部分が壊れています。バックアップから戻してください",
+                    "key store " + p + ": its protection header is damaged; restore it from a backup");
         }
         return read(p, root, prot);
     }
@@ -145,9 +148,11 @@ final class KeyStoreFile {
             c.updateAAD(header(prot).getBytes(StandardCharsets.UTF_8));
             plain = c.doFinal(sealed);
         } catch (AEADBadTagException e) {
-            throw new IllegalArgumentException("key store " + p + ": wrong password, or the file was altered", null);
+            throw new Message.Problem("鍵ストア " + p + ": パスワードが違うか、ファイルが書き換えられています",
+                    "key store " + p + ": wrong password, or the file was altered");
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("key store " + p + " is damaged (its encrypted part cannot be read); restore it from a backup", null);
+            throw new Message.Problem("鍵ストア " + p + " は壊れています（暗号化した部分が読めません）。バックアップから戻してください",
+                    "key store " + p + " is damaged (its encrypted part cannot be read); restore it from a backup");
         }
         try {
             return new Contents(keys(p, JSON.readTree(plain), "key store " + p), prot);
@@ -213,12 +218,14 @@ final class KeyStoreFile {
             root = JSON.readTree(Files.readAllBytes(p));
         } catch (JsonProcessingException e) {
             // Jackson's message may quote the file's text, keys included: give the place only
-            throw new IllegalArgumentException("key store " + p + " is not valid JSON (near line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "); restore it from a backup", null);
+            String line = e.getLocation() == null ? "?" : Integer.toString(e.getLocation().getLineNr());
+            throw new Message.Problem("鍵ストア " + p + " は正しい JSON ではありません（" + line + " 行目付近）。バックアップから戻してください",
+                    "key store " + p + " is not valid JSON (near line " + line + "); restore it from a backup");
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())
                 || !(root.path("version").asInt() == 1 && root.path("keys").isArray() || root.path("version").asInt() == 2)) {
-            throw new IllegalArgumentException(p + " is not a Mamori key store (no \"format\": \"" + FORMAT + "\")");
+            throw new Message.Problem(p + " は Mamori の鍵ストアではありません（\"format\": \"" + FORMAT + "\" がありません）",
+                    p + " is not a Mamori key store (no \"format\": \"" + FORMAT + "\")");
         }
         return root;
     }

@@ -1,5 +1,6 @@
 package dev.mamori.deid;
 
+import dev.mamori.report.Message;
 import dev.mamori.table.ReadSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,8 +70,10 @@ public final class Relink {
         try {
             return restore(data, output, store, req);
         } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            throw new IllegalArgumentException(m.endsWith("nothing was written") ? m : m + "; nothing was written", null);
+            String ja = e instanceof Message.Localized l ? l.message("ja") : e.getMessage();
+            String en = e instanceof Message.Localized l ? l.message("en") : e.getMessage();
+            throw new Message.Problem(ja.endsWith("何も書き出していません") ? ja : ja + "。何も書き出していません",
+                    en.endsWith("nothing was written") ? en : en + "; nothing was written");
         }
     }
 
@@ -111,7 +114,8 @@ public final class Relink {
                     restorers.forEach((c, op) -> {
                         int i = h.indexOf(c);
                         if (i < 0) {
-                            throw new IllegalArgumentException(data + ": no column '" + c + "'; its columns are " + h);
+                            throw new Message.Problem(data + ": 列「" + c + "」がありません。列は " + h + " です",
+                                    data + ": no column '" + c + "'; its columns are " + h);
                         }
                         ops[i] = op;
                     });
@@ -126,8 +130,9 @@ public final class Relink {
                         try {
                             o[c] = c < ops.length && ops[c] != null && !v.isEmpty() ? ops[c].apply(v) : v;
                         } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException(data + ": line " + line + ", column '" + header.get(c) + "': "
-                                    + e.getMessage(), null);
+                            String why = e instanceof Message.Localized l ? l.message("ja") : e.getMessage();
+                            throw new Message.Problem(data + ": " + line + " 行目、列「" + header.get(c) + "」: " + why,
+                                    data + ": line " + line + ", column '" + header.get(c) + "': " + e.getMessage());
                         }
                     }
                     write(out, List.of(o));
@@ -145,7 +150,8 @@ public final class Relink {
         req.tokens().forEach(c -> wanted.put(c, "token"));
         for (String c : req.fpe()) {
             if (wanted.put(c, "fpe") != null) {
-                throw new IllegalArgumentException("column '" + c + "' is named with both --token and --fpe");
+                throw new Message.Problem("列「" + c + "」が --token と --fpe の両方に指定されています",
+                        "column '" + c + "' is named with both --token and --fpe");
             }
         }
         if (rec != null) {
@@ -159,14 +165,14 @@ public final class Relink {
             wanted.forEach((c, t) -> {
                 Map.Entry<String, ColumnAction.KeyReference> r = rec.keyed().get(c);
                 if (r != null && !r.getKey().equals(t)) {
-                    throw new IllegalArgumentException("column '" + c + "' was made with transform " + r.getKey()
-                            + " (says the processing record), not " + t);
+                    throw new Message.Problem("列「" + c + "」は " + t + " ではなく " + r.getKey() + " で加工されています（加工の記録による）",
+                            "column '" + c + "' was made with transform " + r.getKey() + " (says the processing record), not " + t);
                 }
             });
         }
         if (wanted.isEmpty()) {
-            throw new IllegalArgumentException("nothing to restore: name columns with --token or --fpe, or give the processing"
-                    + " record (DATA.record.json) that names them");
+            throw new Message.Problem("戻す列がありません: --token か --fpe で列を指定するか、それを記した加工の記録（DATA.record.json）を指定してください",
+                    "nothing to restore: name columns with --token or --fpe, or give the processing record (DATA.record.json) that names them");
         }
         return wanted;
     }
@@ -174,12 +180,15 @@ public final class Relink {
     private static String keyName(String column, ProcessingRecord.Keyed rec, Request req) {
         Map.Entry<String, ColumnAction.KeyReference> r = rec == null ? null : rec.keyed().get(column);
         if (r != null && req.keyName() != null && !req.keyName().equals(r.getValue().name())) {
-            throw new IllegalArgumentException("column '" + column + "' was made with key '" + r.getValue().name()
-                    + "' (says the processing record), not '" + req.keyName() + "'");
+            throw new Message.Problem("列「" + column + "」は鍵「" + req.keyName() + "」ではなく「" + r.getValue().name()
+                    + "」で加工されています（加工の記録による）",
+                    "column '" + column + "' was made with key '" + r.getValue().name() + "' (says the processing record), not '"
+                            + req.keyName() + "'");
         }
         String name = r != null ? r.getValue().name() : req.keyName();
         if (name == null) {
-            throw new IllegalArgumentException("column '" + column + "': name the key with --key, or give the processing record");
+            throw new Message.Problem("列「" + column + "」: --key で鍵を指定するか、加工の記録を指定してください",
+                    "column '" + column + "': name the key with --key, or give the processing record");
         }
         return name;
     }
@@ -188,19 +197,24 @@ public final class Relink {
     private static Key verifiedFpeKey(String column, ProcessingRecord.Keyed rec, Request req, KeyStore store, Path data)
             throws IOException {
         if (rec == null) {
-            throw new IllegalArgumentException("column '" + column + "' is FF1-encrypted: FF1 digits carry no key version or"
-                    + " check, so relink needs the processing record of the run that made them (" + defaultRecord(data).getFileName()
-                    + " beside the data, or --record FILE)");
+            throw new Message.Problem("列「" + column + "」は FF1 で暗号化されています。FF1 の数字は鍵の版も検査値も持たないため、"
+                    + "それを作った実行の加工の記録が必要です（データの横の " + defaultRecord(data).getFileName() + "、または --record FILE）",
+                    "column '" + column + "' is FF1-encrypted: FF1 digits carry no key version or check, so relink needs the processing"
+                            + " record of the run that made them (" + defaultRecord(data).getFileName() + " beside the data, or --record FILE)");
         }
         Map.Entry<String, ColumnAction.KeyReference> r = rec.keyed().get(column);
         if (r == null) {
-            throw new IllegalArgumentException("the processing record names no key for column '" + column + "'");
+            throw new Message.Problem("加工の記録に列「" + column + "」の鍵がありません",
+                    "the processing record names no key for column '" + column + "'");
         }
         String name = keyName(column, rec, req);
         if (!req.trustRecord()) {
             String actual = ProcessingRecord.sha256(data);
             if (rec.outputSha256() == null || !rec.outputSha256().equals(actual)) {
-                throw new IllegalArgumentException(data + " is not the file the processing record describes (its SHA-256 "
+                throw new Message.Problem(data + " は加工の記録が記すファイルではありません（SHA-256 が"
+                        + (rec.outputSha256() == null ? "記録にありません" : "違います") + "）。別の実行の記録なら、その鍵の版では誤った数字に戻ります。"
+                        + "加工の後に行を絞り込んだり並べ替えたりしただけなら --trust-record を付けてください",
+                        data + " is not the file the processing record describes (its SHA-256 "
                         + (rec.outputSha256() == null ? "is not in the record" : "differs") + "): the record may belong to another"
                         + " run, whose key version would restore wrong numbers. If the rows were only filtered or reordered"
                         + " after processing, give --trust-record");
@@ -208,9 +222,11 @@ public final class Relink {
         }
         Key key = store.get(name, r.getValue().version());
         if (!key.fingerprint().equals(r.getValue().fingerprint())) {
-            throw new IllegalArgumentException("key '" + name + "' v" + key.version() + " in the key store has check value "
-                    + key.fingerprint() + ", but column '" + column + "' was made with check value " + r.getValue().fingerprint()
-                    + ": not the same key (a store restored from another machine?)");
+            throw new Message.Problem("鍵ストアの鍵「" + name + "」v" + key.version() + " の検査値は " + key.fingerprint() + " ですが、列「"
+                    + column + "」は検査値 " + r.getValue().fingerprint() + " の鍵で加工されています: 同じ鍵ではありません（別の計算機の鍵ストア？）",
+                    "key '" + name + "' v" + key.version() + " in the key store has check value " + key.fingerprint() + ", but column '"
+                            + column + "' was made with check value " + r.getValue().fingerprint()
+                            + ": not the same key (a store restored from another machine?)");
         }
         return key;
     }
@@ -234,8 +250,10 @@ public final class Relink {
             return byVersion.computeIfAbsent(v, x -> {
                 Key k = store.get(name, x);
                 if (recorded != null && recorded.version() == x && !recorded.fingerprint().equals(k.fingerprint())) {
-                    throw new IllegalArgumentException("key '" + name + "' v" + x + " in the key store has check value "
-                            + k.fingerprint() + ", not " + recorded.fingerprint() + " as in the processing record: not the same key");
+                    throw new Message.Problem("鍵ストアの鍵「" + name + "」v" + x + " の検査値は " + k.fingerprint() + " で、加工の記録の "
+                            + recorded.fingerprint() + " と違います: 同じ鍵ではありません",
+                            "key '" + name + "' v" + x + " in the key store has check value " + k.fingerprint() + ", not "
+                                    + recorded.fingerprint() + " as in the processing record: not the same key");
                 }
                 return new Tokenize(k);
             }).detokenize(token);

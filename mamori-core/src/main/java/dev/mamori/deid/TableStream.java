@@ -1,5 +1,7 @@
 package dev.mamori.deid;
 
+import dev.mamori.report.Message;
+
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.DocumentVisitor;
 import dev.mamori.table.Format;
@@ -30,18 +32,21 @@ final class TableStream {
 
         @Override
         public void text(long line, int offset, int overlap, String chunk) {
-            throw new IllegalArgumentException(input + ": line " + line + ": a record that cannot be read as CSV (a stray quote?);"
-                    + " de-identification stops on damaged input; nothing was written");
+            throw new Message.Problem(input + ": " + line + " 行目: CSV として読めないレコードがあります（引用符の閉じ忘れ？）。"
+                    + "入力が壊れているため加工を中止しました。何も書き出していません", input + ": line " + line
+                    + ": a record that cannot be read as CSV (a stray quote?); de-identification stops on damaged input; nothing was written");
         }
 
         @Override
         public void labeled(long line, String docId, String text) {
-            throw new IllegalArgumentException("not a table");
+            throw new Message.Problem("表ではありません", "not a table");
         }
 
         @Override
         public void problem(ReadProblem problem) {
-            throw new IllegalArgumentException(problem.message() + " (de-identification stops on damaged input; nothing was written)");
+            throw new Message.Problem(new Message(problem.message(), problem.message())
+                    .plus("（入力が壊れているため加工を中止しました。何も書き出していません）",
+                            " (de-identification stops on damaged input; nothing was written)"));
         }
     }
 
@@ -58,11 +63,11 @@ final class TableStream {
         try {
             ReadSummary s = new DocumentReader(null).read(input, rows);
             if (s.format() != Format.CSV) {
-                throw new IllegalArgumentException(input + ": de-identification reads CSV/TSV, not " + s.format());
+                throw notCsv(input, s.format());
             }
             return s;
         } catch (ReadException e) {
-            throw new IllegalArgumentException(e.getMessage(), null);
+            throw new Message.Problem(Message.of(e));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -75,10 +80,10 @@ final class TableStream {
         try {
             probe = new DocumentReader(null).probe(input);
         } catch (ReadException e) {
-            throw new IllegalArgumentException(e.getMessage(), null);
+            throw new Message.Problem(Message.of(e));
         }
         if (probe.format() != Format.CSV) {
-            throw new IllegalArgumentException(input + ": de-identification reads CSV/TSV, not " + probe.format());
+            throw notCsv(input, probe.format());
         }
         read[0] = probe;
         return CsvOutput.open(output.path(), probe.charset(), probe.delimiter(), output.bom(), ownerOnly);
@@ -90,7 +95,13 @@ final class TableStream {
             throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file");
         }
         if (Files.isDirectory(input)) {
-            throw new IllegalArgumentException(input + ": a folder; de-identification reads one CSV/TSV file");
+            throw new Message.Problem(input + ": フォルダーです。加工するのは 1 つの CSV/TSV ファイルです",
+                    input + ": a folder; de-identification reads one CSV/TSV file");
         }
+    }
+
+    static Message.Problem notCsv(Path input, Format format) {
+        return new Message.Problem(input + ": 加工できるのは CSV/TSV です（" + format + " は不可）",
+                input + ": de-identification reads CSV/TSV, not " + format);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mamori.deid;
 
+import dev.mamori.report.Message;
+
 import com.google.crypto.tink.subtle.AesSiv;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -53,21 +55,23 @@ public record Tokenize(Key key) implements Transform {
         int dot = token.indexOf('.');
         String version = Integer.toString(versionOf(token));
         if (!version.equals(Integer.toString(key.version()))) {
-            throw new IllegalArgumentException("cannot re-link: the token was made with version " + version
+            throw new Message.Problem("戻せません: トークンは鍵の版 " + version + " で作られていますが、渡された鍵は " + key
+                    + " です。鍵ストアからその版を使ってください", "cannot re-link: the token was made with version " + version
                     + " of a key, but " + key + " was given; take that version from the key store");
         }
         byte[] c;
         try {
             c = Base64.getUrlDecoder().decode(token.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a Mamori token: the part after '" + token.substring(0, dot + 1)
-                    + "' is not base64url", null);
+            throw new Message.Problem("Mamori のトークンではありません: 「" + token.substring(0, dot + 1) + "」の後が base64url ではありません",
+                    "not a Mamori token: the part after '" + token.substring(0, dot + 1) + "' is not base64url");
         }
         try {
             return new String(siv().decryptDeterministically(c, NO_ASSOCIATED_DATA), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot re-link: the token was not made with " + key
-                    + ", or it was altered; check that the key store holds the key the data was processed with", null);
+            throw new Message.Problem("戻せません: トークンは " + key + " で作られたものではないか、書き換えられています。"
+                    + "加工に使った鍵が鍵ストアにあるか確かめてください", "cannot re-link: the token was not made with " + key
+                    + ", or it was altered; check that the key store holds the key the data was processed with");
         }
     }
 
@@ -79,8 +83,8 @@ public record Tokenize(Key key) implements Transform {
     public static int versionOf(String token) {
         int dot = token.indexOf('.');
         if (!token.startsWith("T") || dot < 2 || dot > 10 || !token.substring(1, dot).chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("not a Mamori token (a token reads T<version>.<base64url>);"
-                    + " was the column tokenised?");
+            throw new Message.Problem("Mamori のトークンではありません（トークンは T<版>.<base64url> の形です）。この列はトークン化しましたか？",
+                    "not a Mamori token (a token reads T<version>.<base64url>); was the column tokenised?");
         }
         return Integer.parseInt(token.substring(1, dot));
     }

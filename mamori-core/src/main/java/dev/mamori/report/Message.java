@@ -14,6 +14,25 @@ public record Message(String ja, String en) {
         Objects.requireNonNull(en, "en");
     }
 
+    /** What an exception says, in both languages when it is {@link Localized}, else its message twice. */
+    public static Message of(Throwable e) {
+        if (e instanceof Localized l) {
+            return new Message(l.message("ja"), l.message("en"));
+        }
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new Message(m, m);
+    }
+
+    /** This text with {@code ja} and {@code en} added after it. */
+    public Message plus(String ja, String en) {
+        return new Message(this.ja + ja, this.en + en);
+    }
+
+    /** {@code ja} and {@code en} followed by this text. */
+    public Message after(String ja, String en) {
+        return new Message(ja + this.ja, en + this.en);
+    }
+
     /** The text in {@code lang} ("ja" or "en"). */
     public String in(String lang) {
         return "ja".equals(lang) ? ja : en;
