@@ -1,11 +1,16 @@
 package dev.mamori.cli;
 
 import dev.mamori.report.Terminal;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * A one-line progress bar on standard error, drawn only when a person is watching (a terminal), at
- * most ten times a second. Silent otherwise, so pipelines and logs stay clean.
+ * A one-line progress bar on standard error, drawn only when a person is watching it: when standard
+ * error is a terminal (also when standard output is redirected to a file or a pipe), at most ten
+ * times a second. Silent otherwise, so pipelines and logs stay clean. {@code MAMORI_PROGRESS=0} turns
+ * it off, {@code MAMORI_PROGRESS=1} turns it on whatever standard error is.
  */
 public class Progress {
 
@@ -15,7 +20,29 @@ public class Progress {
     }
 
     public static Progress forStderr(boolean wanted) {
-        return wanted && System.console() != null && System.getenv("CI") == null ? new Bar(System.err) : NONE;
+        return wanted && stderrIsWatched() ? new Bar(System.err) : NONE;
+    }
+
+    /** Whether standard error is a terminal (see the class comment for {@code MAMORI_PROGRESS}). */
+    static boolean stderrIsWatched() {
+        String forced = System.getenv("MAMORI_PROGRESS");
+        if (forced != null && !forced.isBlank()) {
+            return !forced.strip().equals("0");
+        }
+        if (System.getenv("CI") != null) {
+            return false;
+        }
+        return isTerminal(Path.of("/proc/self/fd/2"));
+    }
+
+    /** Whether the file descriptor link points at a terminal device (Linux); else whether there is a console. */
+    static boolean isTerminal(Path fdLink) {
+        try {
+            String target = Files.readSymbolicLink(fdLink).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null; // not Linux: the console, when both ends are a terminal
+        }
     }
 
     /** A new file of {@code size} bytes (-1 when unknown) starts. */

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class OutputGuard {
 
-    private record Entry(Path path, String what) {
+    private record Entry(Path path, Message what) {
     }
 
     private final List<Entry> reads = new ArrayList<>();
@@ -36,44 +36,59 @@ public final class OutputGuard {
 
     /** A file or folder the run reads and must never replace; null and {@code "-"} (standard input) are ignored. */
     public OutputGuard reads(Path p, String what) {
+        return reads(p, what, what);
+    }
+
+    /** {@link #reads(Path, String)} with its name in Japanese and English (an option name needs only one). */
+    public OutputGuard reads(Path p, String ja, String en) {
         if (p != null && !p.toString().equals("-")) {
-            reads.add(new Entry(p, what));
+            reads.add(new Entry(p, new Message(ja, en)));
         }
         return this;
     }
 
     /** A file the run writes; null is ignored. */
     public OutputGuard writes(Path p, String what) {
+        return writes(p, what, what);
+    }
+
+    /** {@link #writes(Path, String)} with its name in Japanese and English. */
+    public OutputGuard writes(Path p, String ja, String en) {
         if (p != null && !p.toString().equals("-")) {
-            writes.add(new Entry(p, what));
+            writes.add(new Entry(p, new Message(ja, en)));
         }
         return this;
     }
 
     /**
-     * @throws IllegalArgumentException if an output is an input, a protected file, or another output
+     * @throws Message.Problem (an IllegalArgumentException, in Japanese and English) if an output is an
+     *         input, a protected file, or another output
      */
     public void check() {
         for (int i = 0; i < writes.size(); i++) {
             Entry w = writes.get(i);
             for (Entry r : reads) {
                 if (clash(w.path(), r.path(), true)) {
-                    throw refuse(w, r.what() + " (" + Terminal.safe(r.path().toString()) + ")");
+                    String at = " (" + Terminal.safe(r.path().toString()) + ")";
+                    throw refuse(w, r.what().plus(at, at));
                 }
             }
             for (int j = 0; j < i; j++) {
                 Entry o = writes.get(j);
                 if (clash(w.path(), o.path(), false)) {
-                    throw refuse(w, o.what() + ", another output of this run");
+                    throw refuse(w, o.what().plus("（この実行の別の出力）", ", another output of this run"));
                 }
             }
         }
     }
 
-    private static IllegalArgumentException refuse(Entry w, String other) {
-        return new IllegalArgumentException(w.what() + " (" + Terminal.safe(w.path().toString()) + ") is " + other
-                + "; Mamori never writes over its input, the key store, the policy or another of its outputs:"
-                + " choose another file");
+    private static Message.Problem refuse(Entry w, Message other) {
+        String at = " (" + Terminal.safe(w.path().toString()) + ")";
+        return new Message.Problem(
+                w.what().ja() + at + " は " + other.ja() + " と同じファイルです。Mamori は入力、鍵ストア、ポリシー、"
+                        + "同じ実行の別の出力を上書きしません。別のファイルを指定してください",
+                w.what().en() + at + " is " + other.en() + "; Mamori never writes over its input, the key store,"
+                        + " the policy or another of its outputs: choose another file");
     }
 
     /** Whether writing {@code out} would replace {@code other} (or a file inside it, when it is a folder that is read). */
