@@ -7,7 +7,7 @@ import java.util.Objects;
  * One period the law (or a guideline the law points to) sets, as read from {@code periods.tsv}: how long, how its
  * last day is found, and where it comes from.
  *
- * @param id         the rule's name in the data file (e.g. {@code breach.final})
+ * @param id         the rule's name in the data file (e.g. {@code incident.final})
  * @param amount     the number of days or years, or of persons for a threshold
  * @param unit       days, years or persons
  * @param counting   how the last day is found; {@link Counting#NONE} for a threshold

@@ -22,32 +22,32 @@ class LegalPeriodsTest {
 
     @Test
     void theFiguresAreTheLaws() {
-        assertThat(LegalPeriods.get("breach.final").amount()).isEqualTo(30);
-        assertThat(LegalPeriods.get("breach.final.unlawful").amount()).isEqualTo(60);
-        assertThat(LegalPeriods.get("breach.persons.business").amount()).isEqualTo(1000);
-        assertThat(LegalPeriods.get("breach.persons.public_body").amount()).isEqualTo(100);
+        assertThat(LegalPeriods.get("incident.final").amount()).isEqualTo(30);
+        assertThat(LegalPeriods.get("incident.final.unlawful").amount()).isEqualTo(60);
+        assertThat(LegalPeriods.get("incident.persons.business").amount()).isEqualTo(1000);
+        assertThat(LegalPeriods.get("incident.persons.public_body").amount()).isEqualTo(100);
         assertThat(LegalPeriods.get("record.retention.contract").amount()).isEqualTo(1);
         assertThat(LegalPeriods.get("record.retention.batch").amount()).isEqualTo(3);
         assertThat(LegalPeriods.get("record.retention.each").amount()).isEqualTo(3);
         assertThat(LegalPeriods.get("pia.redo").amount()).isEqualTo(5);
-        assertThatThrownBy(() -> LegalPeriods.get("breach.finale")).hasMessageContaining("breach.finale");
+        assertThatThrownBy(() -> LegalPeriods.get("incident.finale")).hasMessageContaining("incident.finale");
     }
 
     @ParameterizedTest(name = "{0}: {1} → {2}")
     @CsvSource({
             // 確報: the day learned is day 1, so day 30 is 29 days later — across month ends and 2/29
-            "breach.final,          2025-04-01, 2025-04-30",
-            "breach.final,          2025-01-31, 2025-03-01",
-            "breach.final,          2024-01-31, 2024-02-29",
-            "breach.final,          2024-02-29, 2024-03-29",
-            "breach.final,          2025-12-15, 2026-01-13",
-            "breach.final.unlawful, 2025-04-01, 2025-05-30",
-            "breach.final.unlawful, 2024-01-01, 2024-02-29",
-            "breach.final.unlawful, 2023-01-01, 2023-03-01",
-            "breach.preliminary.from, 2025-04-01, 2025-04-03",
-            "breach.preliminary.to,   2025-04-01, 2025-04-05",
-            "breach.preliminary.to,   2024-02-27, 2024-03-02",
-            "breach.preliminary.to,   2025-02-27, 2025-03-03",
+            "incident.final,          2025-04-01, 2025-04-30",
+            "incident.final,          2025-01-31, 2025-03-01",
+            "incident.final,          2024-01-31, 2024-02-29",
+            "incident.final,          2024-02-29, 2024-03-29",
+            "incident.final,          2025-12-15, 2026-01-13",
+            "incident.final.unlawful, 2025-04-01, 2025-05-30",
+            "incident.final.unlawful, 2024-01-01, 2024-02-29",
+            "incident.final.unlawful, 2023-01-01, 2023-03-01",
+            "incident.preliminary.from, 2025-04-01, 2025-04-03",
+            "incident.preliminary.to,   2025-04-01, 2025-04-05",
+            "incident.preliminary.to,   2024-02-27, 2024-03-02",
+            "incident.preliminary.to,   2025-02-27, 2025-03-03",
             "request.public_body,     2025-02-01, 2025-03-02",
             "request.public_body,     2024-02-01, 2024-03-01",
             "request.internal,        2025-12-25, 2026-01-07",
@@ -74,7 +74,7 @@ class LegalPeriodsTest {
 
     @Test
     void aThresholdIsNoPeriod() {
-        assertThatThrownBy(() -> LegalPeriods.get("breach.persons.business").lastDay(LocalDate.of(2025, 1, 1)))
+        assertThatThrownBy(() -> LegalPeriods.get("incident.persons.business").lastDay(LocalDate.of(2025, 1, 1)))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new LegalPeriod("x", 3, LegalPeriod.Unit.YEARS, LegalPeriod.Counting.WITHIN, "法1条", "H", "n"))
                 .hasMessageContaining("within");

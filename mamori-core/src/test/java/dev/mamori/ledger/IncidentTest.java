@@ -3,15 +3,15 @@ package dev.mamori.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mamori.ledger.Breach.Event;
-import dev.mamori.ledger.Breach.Holder;
+import dev.mamori.ledger.Incident.Event;
+import dev.mamori.ledger.Incident.Holder;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** 規則7条 (and 43条, 番号法 報告規則2条4号) as a table: who must report, and by when. */
-class BreachTest {
+class IncidentTest {
 
     private static final LocalDate APRIL_1 = LocalDate.of(2025, 4, 1);
 
@@ -26,32 +26,32 @@ class BreachTest {
             "0,    BUSINESS,    false, false",
     })
     void personThresholdsAreMoreThan(long persons, Holder holder, boolean myNumber, boolean reportable) {
-        Breach b = new Breach(APRIL_1, holder, myNumber, persons, false, false, false, false);
+        Incident b = new Incident(APRIL_1, holder, myNumber, persons, false, false, false, false);
         assertThat(b.duty().reportable()).isEqualTo(reportable);
     }
 
     @Test
     void oneSensitiveRecordIsEnoughAndEveryEventIsListedInTheOrderOfTheArticle() {
-        Breach.Duty d = new Breach(APRIL_1, Holder.BUSINESS, false, 5000, true, true, true, false).duty();
+        Incident.Duty d = new Incident(APRIL_1, Holder.BUSINESS, false, 5000, true, true, true, false).duty();
         assertThat(d.events()).containsExactly(Event.SENSITIVE, Event.FINANCIAL_HARM, Event.UNLAWFUL_INTENT, Event.MANY_PERSONS);
-        assertThat(new Breach(APRIL_1, Holder.BUSINESS, false, 1, true, false, false, false).duty().events())
+        assertThat(new Incident(APRIL_1, Holder.BUSINESS, false, 1, true, false, false, false).duty().events())
                 .containsExactly(Event.SENSITIVE);
         assertThat(Event.SENSITIVE.source()).contains("規則7条1号");
     }
 
     @Test
     void deadlinesRunFromTheDayItWasLearnedAndUnlawfulIntentHasSixtyDays() {
-        Breach.Duty d = new Breach(APRIL_1, Holder.BUSINESS, false, 1, false, true, false, false).duty();
+        Incident.Duty d = new Incident(APRIL_1, Holder.BUSINESS, false, 1, false, true, false, false).duty();
         assertThat(d.preliminaryFrom()).isEqualTo("2025-04-03");
         assertThat(d.preliminaryBy()).isEqualTo("2025-04-05");
         assertThat(d.finalBy()).isEqualTo("2025-04-30");
-        Breach.Duty attack = new Breach(APRIL_1, Holder.BUSINESS, false, 1, false, false, true, false).duty();
+        Incident.Duty attack = new Incident(APRIL_1, Holder.BUSINESS, false, 1, false, false, true, false).duty();
         assertThat(attack.finalBy()).isEqualTo("2025-05-30");
     }
 
     @Test
     void highlyEncryptedDataIsNoEventAndNothingIsDue() {
-        Breach.Duty d = new Breach(APRIL_1, Holder.BUSINESS, true, 50_000, true, true, true, true).duty();
+        Incident.Duty d = new Incident(APRIL_1, Holder.BUSINESS, true, 50_000, true, true, true, true).duty();
         assertThat(d.reportable()).isFalse();
         assertThat(d.events()).isEmpty();
         assertThat(d.finalBy()).isNull();
@@ -59,9 +59,9 @@ class BreachTest {
 
     @Test
     void badFactsAreRefused() {
-        assertThatThrownBy(() -> new Breach(APRIL_1, Holder.BUSINESS, false, -1, false, false, false, false))
+        assertThatThrownBy(() -> new Incident(APRIL_1, Holder.BUSINESS, false, -1, false, false, false, false))
                 .hasMessageContaining("negative");
-        assertThatThrownBy(() -> new Breach(null, Holder.BUSINESS, false, 1, false, false, false, false))
+        assertThatThrownBy(() -> new Incident(null, Holder.BUSINESS, false, 1, false, false, false, false))
                 .hasMessageContaining("learned");
     }
 }

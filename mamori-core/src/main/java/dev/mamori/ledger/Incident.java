@@ -22,12 +22,12 @@ import java.util.Objects;
  * <p>Not modelled yet: the events of the 番号法 報告規則 2条1号 and 3号 that need no count (a leak from the systems of
  * 個人番号利用事務, exposure to an unspecified many), and 条例要配慮個人情報 for local bodies (規則43条1号).
  */
-public record Breach(LocalDate learned, Holder holder, boolean myNumber, long persons, boolean sensitive,
+public record Incident(LocalDate learned, Holder holder, boolean myNumber, long persons, boolean sensitive,
                      boolean financialHarm, boolean unlawfulIntent, boolean highlyEncrypted) {
 
     public enum Holder { BUSINESS, PUBLIC_BODY }
 
-    /** Why a breach is reportable: one line per event of 規則7条 (or 43条, or the 番号法 報告規則) it meets. */
+    /** Why an incident is reportable: one line per event of 規則7条 (or 43条, or the 番号法 報告規則) it meets. */
     public enum Event {
         SENSITIVE("規則7条1号 / 43条1号"),
         FINANCIAL_HARM("規則7条2号 / 43条2号"),
@@ -63,7 +63,7 @@ public record Breach(LocalDate learned, Holder holder, boolean myNumber, long pe
         }
     }
 
-    public Breach {
+    public Incident {
         Objects.requireNonNull(learned, "learned");
         Objects.requireNonNull(holder, "holder");
         if (persons < 0) {
@@ -84,19 +84,19 @@ public record Breach(LocalDate learned, Holder holder, boolean myNumber, long pe
             if (unlawfulIntent) {
                 events.add(Event.UNLAWFUL_INTENT);
             }
-            String threshold = holder == Holder.PUBLIC_BODY ? "breach.persons.public_body" : "breach.persons.business";
+            String threshold = holder == Holder.PUBLIC_BODY ? "incident.persons.public_body" : "incident.persons.business";
             if (persons > LegalPeriods.get(threshold).amount()) {
                 events.add(Event.MANY_PERSONS);
             }
-            if (myNumber && persons > LegalPeriods.get("breach.persons.my_number").amount() && !events.contains(Event.MANY_PERSONS)) {
+            if (myNumber && persons > LegalPeriods.get("incident.persons.my_number").amount() && !events.contains(Event.MANY_PERSONS)) {
                 events.add(Event.MY_NUMBER_PERSONS);
             }
         }
         if (events.isEmpty()) {
             return new Duty(false, events, null, null, null);
         }
-        LegalPeriod fin = LegalPeriods.get(unlawfulIntent ? "breach.final.unlawful" : "breach.final");
-        return new Duty(true, events, LegalPeriods.get("breach.preliminary.from").lastDay(learned),
-                LegalPeriods.get("breach.preliminary.to").lastDay(learned), fin.lastDay(learned));
+        LegalPeriod fin = LegalPeriods.get(unlawfulIntent ? "incident.final.unlawful" : "incident.final");
+        return new Duty(true, events, LegalPeriods.get("incident.preliminary.from").lastDay(learned),
+                LegalPeriods.get("incident.preliminary.to").lastDay(learned), fin.lastDay(learned));
     }
 }
