@@ -361,11 +361,11 @@ public final class ReportHtml {
         return raw(cls, esc(text));
     }
 
-    /** The earlier or later text with its changed part marked (struck out where removed, underlined where added). */
+    /** The earlier or later text, a long one with its changed part marked (struck out where removed, underlined where added). */
     static String marked(TextChange c, boolean later) {
         String text = later ? c.after() : c.before();
         String part = later ? c.added() : c.removed();
-        if (part.isEmpty()) {
+        if (part.isEmpty() || !c.worthMarking()) {
             return esc(text);
         }
         String tag = later ? "ins" : "del";

@@ -323,12 +323,12 @@ public final class ReportXlsx {
         c.setCellStyle(style);
     }
 
-    /** The earlier or later text, its changed part in bold red (as far as the cell holds it). */
+    /** The earlier or later text, a long one with its changed part in bold red (as far as the cell holds it). */
     private static void marked(Row row, int col, TextChange c, boolean later, Styles st) {
         String text = later ? c.after() : c.before();
         int from = c.prefix();
         int to = c.end(later);
-        if (from >= to || text.length() > CELL_LIMIT) {
+        if (from >= to || !c.worthMarking() || text.length() > CELL_LIMIT) {
             text(row, col, text, st.wrap);
             return;
         }

@@ -11,6 +11,15 @@ public record TextChange(String before, String after, int prefix, int suffix) {
     /** Characters of unchanged text kept on each side of the change in a {@link #window}. */
     public static final int CONTEXT = 12;
 
+    /** Texts up to this many characters are read at a glance; reports mark changes only in longer ones. */
+    public static final int SHORT = 40;
+
+    /** Whether the texts are long enough (and both present) for their change to be worth marking. */
+    public boolean worthMarking() {
+        return !before.isEmpty() && !after.isEmpty()
+                && Math.max(before.codePointCount(0, before.length()), after.codePointCount(0, after.length())) > SHORT;
+    }
+
     public static TextChange of(String before, String after) {
         String b = before == null ? "" : before;
         String a = after == null ? "" : after;
