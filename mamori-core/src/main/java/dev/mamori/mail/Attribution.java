@@ -1,6 +1,9 @@
 package dev.mamori.mail;
 
+import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Who an IP address belongs to, as far as the local registry data says: the regional internet
@@ -97,5 +100,55 @@ public record Attribution(String ip, String registry, String country, String sou
         Locale in = ja ? Locale.JAPANESE : lang == null || lang.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(lang);
         String name = new Locale("", cc).getDisplayCountry(in);
         return name == null || name.isBlank() ? cc : name;
+    }
+
+    /** The registries' names, as {@link #registry()} writes them. */
+    public static final List<String> REGISTRIES = List.of(AFRINIC, APNIC, ARIN, LACNIC, RIPE_NCC);
+
+    /**
+     * The {@link #countryKey() country key} a person means by {@code text}: an ISO 3166 code ({@code CN},
+     * {@code cn}), a name as the table shows it in Japanese or English ({@code 中国}, {@code China},
+     * {@code Hong Kong}), a registry ({@code RIPE NCC}, {@code ripencc}, {@code APNIC}), or
+     * {@value #UNATTRIBUTED} / 帰属不明. With {@code domestic} also 国内 / "Japan (domestic)" for JP.
+     * Letters are compared without regard to case or width (ＣＮ is CN). Empty when nothing matches.
+     */
+    public static Optional<String> keyOf(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String t = fold(text);
+        if (t.equals(fold(UNATTRIBUTED)) || t.equals(fold("帰属不明"))) {
+            return Optional.of(UNATTRIBUTED);
+        }
+        if (t.equals(fold("国内")) || t.equals(fold("domestic")) || t.equals(fold("Japan (domestic)"))) {
+            return Optional.of("JP");
+        }
+        for (String r : REGISTRIES) {
+            if (t.equals(fold(r)) || t.replace(" ", "").equals(fold(r).replace(" ", "")) || (r.equals(RIPE_NCC) && t.equals("ripe"))) {
+                return Optional.of(r);
+            }
+        }
+        if (t.length() == 2) {
+            String cc = t.toUpperCase(Locale.ROOT);
+            if (cc.equals("EU")) {
+                return Optional.of(RIPE_NCC);
+            }
+            if (cc.equals("AP")) {
+                return Optional.of(APNIC);
+            }
+            if (List.of(Locale.getISOCountries()).contains(cc)) {
+                return Optional.of(cc);
+            }
+        }
+        for (String cc : Locale.getISOCountries()) {
+            if (t.equals(fold(labelOf(cc, "ja"))) || t.equals(fold(labelOf(cc, "en")))) {
+                return Optional.of(cc);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

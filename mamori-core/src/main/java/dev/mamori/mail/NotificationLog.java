@@ -79,6 +79,7 @@ public final class NotificationLog implements Closeable {
     public record Entry(Instant time, String contact, String relayIp, String messageKey, String messageId, Mode mode, int year) {
     }
 
+    /** Reads the log's lines (written with {@link JsonLines}). */
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -210,7 +211,7 @@ public final class NotificationLog implements Closeable {
         Entry e = new Entry(Objects.requireNonNull(time, "time"), Objects.requireNonNull(contact, "contact"),
                 relayIp == null ? "" : relayIp, Objects.requireNonNull(messageKey, "messageKey"),
                 messageId == null ? "" : messageId, Objects.requireNonNull(mode, "mode"), time.atZone(zone).getYear());
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = dev.mamori.report.Json.object();
         o.put("time", e.time().toString());
         o.put("contact", e.contact());
         o.put("relay_ip", e.relayIp());
@@ -218,7 +219,7 @@ public final class NotificationLog implements Closeable {
         o.put("message_id", e.messageId());
         o.put("mode", e.mode().json());
         o.put("year", e.year());
-        byte[] line = (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (JsonLines.line(o) + "\n").getBytes(StandardCharsets.UTF_8);
         ByteBuffer buf = ByteBuffer.wrap(line);
         long at = channel.size();
         while (buf.hasRemaining()) {

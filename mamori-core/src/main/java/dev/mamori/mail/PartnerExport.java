@@ -1,6 +1,5 @@
 package dev.mamori.mail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
@@ -25,37 +24,43 @@ public final class PartnerExport {
     private static final Set<String> RECIPIENT_FIELDS = Set.of("to", "cc", "bcc", "delivered-to", "x-original-to", "envelope-to",
             "x-envelope-to", "apparently-to", "x-apparently-to", "resent-to", "resent-cc", "x-rcpt-to", "x-delivered-to");
     private static final Pattern FOR_CLAUSE = Pattern.compile("(?i)(\\bfor\\s+)<?[^\\s;>]+@[^\\s;>]+>?");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Set<String> traps;
+    private final String asOf;
 
     /** {@code trapAddresses}: the honeypot's own addresses, masked wherever they appear. */
     public PartnerExport(List<String> trapAddresses) {
+        this(trapAddresses, null);
+    }
+
+    /**
+     * {@code trapAddresses}: the honeypot's own addresses, masked wherever they appear; {@code registryAsOf}: the
+     * date of the registry data the attribution comes from ({@link RegistryData#asOf()}), written with every
+     * record as {@code registry_as_of}; may be null.
+     */
+    public PartnerExport(List<String> trapAddresses, String registryAsOf) {
         Set<String> t = new HashSet<>();
         trapAddresses.forEach(a -> t.add(a.toLowerCase(Locale.ROOT)));
         this.traps = t;
+        this.asOf = registryAsOf;
     }
 
     /** One JSON line for a traced message. */
     public String jsonLine(MessageReport r, Headers h) {
         Set<String> recipients = recipients(h);
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = dev.mamori.report.Json.object();
         r.putRelayFields(n);
+        n.put("registry_as_of", asOf);
         ArrayNode headers = n.putArray("headers");
         for (Headers.Field f : h.fields()) {
             headers.addArray().add(f.name()).add(mask(f, recipients));
         }
-        try {
-            return JSON.writeValueAsString(n);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonLines.line(n);
     }
 
     /** The CSV header row of {@link #csvLine}. */
     public static String csvHeader() {
         return ReportCsv.line(List.of("arrival", "relay_ip", "relay_rdns", "relay_helo", "received_by", "country", "registry", "asn",
-                "as_org", "date", "from", "subject", "message_id", "received"));
+                "as_org", "registry_as_of", "date", "from", "subject", "message_id", "received"));
     }
 
     /**
@@ -75,7 +80,7 @@ public final class PartnerExport {
         List<String> cells = java.util.Arrays.asList(r.arrival() == null ? "" : r.arrival().toString(), relay == null ? "" : relay.ip(),
                 relay == null ? "" : relay.rdns(), relay == null ? "" : relay.helo(), nz(r.trace().receivedBy()),
                 a == null ? "" : a.countryKey(), a == null ? "" : nz(a.registry()), a == null || a.asn() == null ? "" : a.asn().toString(),
-                a == null ? "" : nz(a.asOrg()), field(h, "Date", recipients), field(h, "From", recipients), field(h, "Subject", recipients),
+                a == null ? "" : nz(a.asOrg()), nz(asOf), field(h, "Date", recipients), field(h, "From", recipients), field(h, "Subject", recipients),
                 field(h, "Message-ID", recipients), received.toString());
         return ReportCsv.line(cells);
     }

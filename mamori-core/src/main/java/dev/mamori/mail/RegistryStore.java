@@ -2,7 +2,6 @@ package dev.mamori.mail;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -121,8 +120,8 @@ public final class RegistryStore {
     /** Files next to the statistics on the RIRs' sites that are not statistics. */
     private static final List<String> NOT_STATISTICS = List.of(".gz", ".bz2", ".xz", ".zip", ".md5", ".asc", ".sig",
             ".sha1", ".sha256", ".txt.asc");
+    /** Reads the index leniently (a newer version may add fields); it is written with {@link dev.mamori.report.Json}. */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path dir;
@@ -360,14 +359,7 @@ public final class RegistryStore {
     }
 
     private static String registryName(String header) {
-        return switch (header.toLowerCase(Locale.ROOT)) {
-            case "afrinic" -> Attribution.AFRINIC;
-            case "apnic" -> Attribution.APNIC;
-            case "arin" -> Attribution.ARIN;
-            case "lacnic" -> Attribution.LACNIC;
-            case "ripencc", "ripe" -> Attribution.RIPE_NCC;
-            default -> header.toUpperCase(Locale.ROOT);
-        };
+        return RegistryData.registryName(header);
     }
 
     private static String isoDate(String yyyymmdd) {
@@ -449,7 +441,7 @@ public final class RegistryStore {
     }
 
     private void writeIndex(Index index) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(index);
+        byte[] bytes = dev.mamori.report.Json.mapper().writeValueAsBytes(index);
         Path tmp = dir.resolve(INDEX + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

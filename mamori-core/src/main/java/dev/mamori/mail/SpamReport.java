@@ -4,6 +4,7 @@ import static dev.mamori.report.Html.esc;
 
 import dev.mamori.report.BarChart;
 import dev.mamori.report.Html;
+import dev.mamori.report.Message;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -22,9 +23,11 @@ public final class SpamReport {
 
     /**
      * What the run read and how far it got; {@code reasons} counts the untraced messages by reason;
-     * {@code byRegistry} says the table's rows are registries rather than countries.
+     * {@code byRegistry} says the table's rows are registries rather than countries; {@code registry} is the
+     * registry data attributed with (its date and the RIRs missing from it).
      */
-    public record Summary(long messages, long traced, Map<String, Long> reasons, String trust, long problems, boolean byRegistry) {
+    public record Summary(long messages, long traced, Map<Message, Long> reasons, String trust, long problems, boolean byRegistry,
+            RegistryData registry) {
     }
 
     /** The heading of the table's first column. */
@@ -40,10 +43,11 @@ public final class SpamReport {
     }
 
     /**
-     * The table as CSV (UTF-8): a header row with the periods and 合計, one row per country, the total row; no
-     * cell is one a spreadsheet would run as a formula ({@link ReportCsv}).
+     * The table as CSV (UTF-8): a header row with the periods and 合計, one row per country, the total row, then
+     * a row with the date of the registry data and, when RIRs are missing, a row with the warning; no cell is one
+     * a spreadsheet would run as a formula ({@link ReportCsv}).
      */
-    public static String csv(SpamStatistics.Table table, boolean byRegistry, String lang) {
+    public static String csv(SpamStatistics.Table table, boolean byRegistry, String lang, RegistryData registry) {
         StringBuilder b = new StringBuilder();
         List<String> head = new ArrayList<>();
         head.add(keyHeading(byRegistry, lang));
@@ -54,6 +58,10 @@ public final class SpamReport {
             b.append(csvLine(cells(r.label(), r)));
         }
         b.append(csvLine(cells(t(lang, "合計", "total"), table.total())));
+        b.append(csvLine(List.of(t(lang, "登録データの時点", "registry data as of"), registry.asOf() == null ? "" : registry.asOf())));
+        if (registry.warning() != null) {
+            b.append(csvLine(List.of(t(lang, "警告", "warning"), registry.warning().in(lang))));
+        }
         return b.toString();
     }
 
@@ -78,12 +86,17 @@ public final class SpamReport {
         b.append("<table class=\"meta\"><tbody>");
         meta(b, t(lang, "メッセージ数", "Messages"), String.format("%,d", s.messages()));
         meta(b, t(lang, "送信元を特定", "Traced"), String.format("%,d", s.traced()));
-        s.reasons().forEach((why, n) -> meta(b, t(lang, "特定できず: ", "Not traced: ") + why, String.format("%,d", n)));
+        s.reasons().forEach((why, n) -> meta(b, t(lang, "特定できず: ", "Not traced: ") + why.in(lang), String.format("%,d", n)));
         if (s.problems() > 0) {
             meta(b, t(lang, "読めなかった入力", "Unreadable inputs"), String.format("%,d", s.problems()));
         }
         meta(b, t(lang, "自組織の中継（信頼）", "Our relays (trusted)"), s.trust());
+        meta(b, t(lang, "登録データ", "Registry data"), s.registry().asOfText().in(lang));
         b.append("</tbody></table>\n");
+        if (s.registry().warning() != null) {
+            b.append("<p class=\"warning\"><strong>").append(esc(t(lang, "警告: ", "Warning: "))).append("</strong>")
+                    .append(esc(s.registry().warning().in(lang))).append("</p>\n");
+        }
         b.append("<h2>").append(esc(s.byRegistry() ? t(lang, "登録機関別の件数", "Messages by registry")
                 : t(lang, "国・地域別の件数", "Messages by country"))).append("</h2>\n<table><thead><tr><th>")
                 .append(esc(keyHeading(s.byRegistry(), lang))).append("</th>");
@@ -135,9 +148,12 @@ public final class SpamReport {
         b.append("</tbody></table>\n");
     }
 
-    /** A workbook: the country table, the top ASNs, the top relays (values only, people edit these). */
+    /**
+     * A workbook: the country table (with the date of the registry data and any warning below it), the top ASNs,
+     * the top relays (values only, people edit these).
+     */
     public static void xlsx(SpamStatistics.Table table, List<SpamStatistics.Ranked> asns, List<SpamStatistics.Ranked> relays,
-            boolean byRegistry, String lang, OutputStream out) throws IOException {
+            boolean byRegistry, RegistryData registry, String lang, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet sh = wb.createSheet(byRegistry ? t(lang, "登録機関別", "By registry") : t(lang, "国・地域別", "By country"));
             Row h = sh.createRow(0);
@@ -150,7 +166,16 @@ public final class SpamReport {
             for (SpamStatistics.Row row : table.rows()) {
                 write(sh.createRow(r++), row.label(), row);
             }
-            write(sh.createRow(r), t(lang, "合計", "Total"), table.total());
+            write(sh.createRow(r++), t(lang, "合計", "Total"), table.total());
+            r++;
+            Row asOf = sh.createRow(r++);
+            asOf.createCell(0).setCellValue(t(lang, "登録データの時点", "Registry data as of"));
+            asOf.createCell(1).setCellValue(registry.asOf() == null ? "" : registry.asOf());
+            if (registry.warning() != null) {
+                Row w = sh.createRow(r);
+                w.createCell(0).setCellValue(t(lang, "警告", "Warning"));
+                w.createCell(1).setCellValue(registry.warning().in(lang));
+            }
             sh.createFreezePane(1, 1);
             sh.setColumnWidth(0, 24 * 256);
             rankedSheet(wb.createSheet("AS"), asns, "AS", t(lang, "組織", "Organisation"), lang);

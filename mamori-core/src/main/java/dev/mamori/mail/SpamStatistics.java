@@ -90,7 +90,7 @@ public final class SpamStatistics {
     }
 
     /**
-     * The per-country table. Rows are ordered by their count in the latest period, then in total;
+     * The per-country table. Rows are ordered by their total over every period (largest first), then by key;
      * the first {@code top} countries are kept, the rest are summed as その他 ({@code otherLabel});
      * {@code labels} turns a key into its display name (国内 for JP when the caller wants it).
      */
@@ -98,11 +98,10 @@ public final class SpamStatistics {
         TreeSet<String> periods = new TreeSet<>(Comparator.comparing((String p) -> p.equals(UNKNOWN_PERIOD)).thenComparing(p -> p));
         byCountry.values().forEach(m -> periods.addAll(m.keySet()));
         List<String> cols = new ArrayList<>(periods);
-        String latest = cols.stream().filter(p -> !p.equals(UNKNOWN_PERIOD)).reduce((a, b) -> b).orElse(UNKNOWN_PERIOD);
         List<Map.Entry<String, Map<String, Long>>> entries = new ArrayList<>(byCountry.entrySet());
         entries.removeIf(e -> e.getKey().equals(unattributedKey));
-        entries.sort(Comparator.comparingLong((Map.Entry<String, Map<String, Long>> e) -> -e.getValue().getOrDefault(latest, 0L))
-                .thenComparingLong(e -> -sum(e.getValue())).thenComparing(Map.Entry::getKey));
+        entries.sort(Comparator.comparingLong((Map.Entry<String, Map<String, Long>> e) -> -sum(e.getValue()))
+                .thenComparing(Map.Entry::getKey));
         List<Row> rows = new ArrayList<>();
         Map<String, Long> other = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.mamori.mail;
 
+import dev.mamori.report.Message;
 import java.util.List;
 
 /**
@@ -17,6 +18,22 @@ public record Trace(Hop.Relay relay, String receivedBy, int trustedHops, int unt
 
     public Trace {
         untrustedIps = List.copyOf(untrustedIps);
+    }
+
+    /**
+     * Why there is no answer, in Japanese and English (the {@code reason} field of JSON output stays the
+     * English constant); null when the relay was found.
+     */
+    public Message reasonText() {
+        if (reason == null) {
+            return null;
+        }
+        return switch (reason) {
+            case NO_RECEIVED -> new Message("Received ヘッダーがありません", NO_RECEIVED);
+            case ALL_TRUSTED -> new Message("すべての中継が自組織のもの（内部から送信）", ALL_TRUSTED);
+            case NONE_PARSEABLE -> new Message("中継として読める Received ヘッダーがありません", NONE_PARSEABLE);
+            default -> new Message(reason, reason);
+        };
     }
 
     public boolean found() {

@@ -3,6 +3,7 @@ package dev.mamori.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,34 @@ class SpamStatisticsTest {
         add(s, "CN", 2007, 3);
         add(s, "=1+1", 2007, 2);
         SpamStatistics.Table t = s.table(10, k -> k.equals("CN") ? "中国, 本土" : "@SUM(A1:A9)", "その他", "unattributed");
-        assertThat(SpamReport.csv(t, false, "ja")).isEqualTo("国・地域,2007,合計\r\n\"中国, 本土\",3,3\r\n'@SUM(A1:A9),2,2\r\n合計,5,5\r\n");
+        RegistryData all = new RegistryData(java.util.Map.of("AFRINIC", "2019-09-06", "APNIC", "2019-09-09", "ARIN", "2019-09-08",
+                "LACNIC", "2019-09-08", "RIPE NCC", "2019-09-08"), List.of());
+        assertThat(SpamReport.csv(t, false, "ja", all)).isEqualTo("国・地域,2007,合計\r\n\"中国, 本土\",3,3\r\n'@SUM(A1:A9),2,2\r\n合計,5,5\r\n"
+                + "登録データの時点,2019-09-06..2019-09-09\r\n");
+    }
+
+    /** Rows follow the total over every period, not the latest year: a country big in 2006 and quiet in 2007 still leads. */
+    @Test
+    void rowsAreOrderedByTotalNotByTheLatestPeriod() {
+        SpamStatistics s = new SpamStatistics(SpamStatistics.Period.YEAR);
+        add(s, "JP", 2006, 10);
+        add(s, "JP", 2007, 1);
+        add(s, "CN", 2007, 3);
+        add(s, "KR", 2006, 2);
+        add(s, "KR", 2007, 2);
+        SpamStatistics.Table t = s.table(10, k -> k, "other", "unattributed");
+        assertThat(t.rows()).extracting(SpamStatistics.Row::key).containsExactly("JP", "KR", "CN");
+    }
+
+    /** A missing RIR is named in the CSV, with the command that adds it. */
+    @Test
+    void csvNamesMissingRegistries() {
+        SpamStatistics s = new SpamStatistics(SpamStatistics.Period.YEAR);
+        add(s, "CN", 2007, 1);
+        SpamStatistics.Table t = s.table(10, k -> k, "other", "unattributed");
+        RegistryData fourOfFive = new RegistryData(java.util.Map.of("APNIC", "2019-09-09"), List.of("ARIN"));
+        assertThat(SpamReport.csv(t, false, "en", fourOfFive)).contains("registry data as of,2019-09-09\r\n")
+                .contains("warning,\"the registry data has no file of ARIN").contains("mamori spam registry update --download");
     }
 
     private static void add(SpamStatistics s, String key, int year, int n) {

@@ -1,56 +1,75 @@
 package dev.mamori.cli.spam;
 
+import dev.mamori.cli.CsvOptions;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 import dev.mamori.cli.Progress;
 import dev.mamori.cli.Text;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.mail.Attribution;
 import dev.mamori.mail.Hop;
 import dev.mamori.mail.IpRegistry;
+import dev.mamori.mail.JsonLines;
 import dev.mamori.mail.MailReader;
 import dev.mamori.mail.MessageReport;
+import dev.mamori.mail.RegistryData;
 import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.SpamAnalysis;
 import dev.mamori.mail.SpamReport;
 import dev.mamori.mail.SpamStatistics;
 import dev.mamori.mail.TrustConfig;
 import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Json;
+import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mamori spam analyze}: the nearest external relay of every message, and the count by country. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(resourceBundle = "dev.mamori.cli.spam.Help", name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"For every message: the nearest external relay (its IP as your last trusted relay recorded it, the "
                 + "rDNS and HELO written there, the relay that received it, the time) and its registry, country and AS; "
-                + "then the count by country and year (or month), the top ASNs and relays. Messages that cannot be traced "
-                + "(no Received line, everything trusted, nothing parseable) are counted with the reason.",
+                + "then the count by country and year (or month), largest total first, the top ASNs and relays. Messages that "
+                + "cannot be traced (no Received line, everything trusted, nothing parseable) are counted with the reason. "
+                + "Every report states the date of the registry data; a warning says when no registry data is installed or "
+                + "one of the five RIRs is missing (mamori spam registry update --download).",
                 "",
-                "  mamori spam analyze eval/spam-sample/messages --trusted 212.17.35.15,213.105.180.140,193.120.211.219,193.120.149.226 --rir ../shared/data/rir",
-                "  mamori spam analyze mail.mbox --trusted-file ours.txt --format jsonl > relays.jsonl",
+                "  mamori spam analyze eval/spam-sample/messages --trusted 212.17.35.15,213.105.180.140,193.120.211.219,193.120.149.226",
+                "  mamori spam analyze mail.mbox --trusted-file ours.txt --output relays.jsonl",
                 "  mamori spam analyze Maildir/ --trusted 192.0.2.0/24 --html spam.html --xlsx spam.xlsx --csv spam.csv --domestic", ""})
 final class SpamAnalyzeCommand implements Callable<Integer> {
+
+    private static final List<String> FILE_FORMATS = List.of("csv", "jsonl", "json", "xlsx", "html");
 
     @Mixin
     SpamInputs in;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default: a line per message, then the statistics), jsonl (a JSON object per message), or json (the statistics).")
-    String format = "table";
+    @Option(names = "--format", paramLabel = "FORMAT", description = "On standard output: table (default: a line per message, then "
+            + "the statistics), jsonl (a JSON object per message), or json (the statistics). With --output: the file's format "
+            + "(csv, jsonl, json, xlsx, html), which otherwise follows its extension.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE in the format its extension says: .csv "
+            + "(the country table), .jsonl or .ndjson (a JSON object per message), .json (the statistics), .xlsx, .html "
+            + "(report with a chart); standard output then gets the statistics only.")
+    Path output;
 
     @Option(names = "--period", paramLabel = "PERIOD", description = "year (default) or month.")
     String period = "year";
@@ -58,10 +77,10 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "KEY", description = "country (default; registry blocks such as RIPE NCC's EU stay a row of their own) or registry (APNIC, RIPE NCC, ARIN, LACNIC, AFRINIC).")
     String by = "country";
 
-    @Option(names = "--top", paramLabel = "N", description = "Countries kept in the table; the rest are summed as その他 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "N", description = "Countries kept in the table (largest total first); the rest are summed as other (default ${DEFAULT-VALUE}).")
     int top = 10;
 
-    @Option(names = "--domestic", description = "Show Japan as 国内, as the seed's table does.")
+    @Option(names = "--domestic", description = "Show Japan as 国内 (domestic).")
     boolean domestic;
 
     @Option(names = "--no-messages", description = "With --format table: only the statistics.")
@@ -76,6 +95,9 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write the country table as CSV (UTF-8).")
     Path csv;
 
+    @Mixin
+    CsvOptions csvOptions;
+
     Lang lang = Lang.current();
 
     @Option(names = "--no-progress", description = "No progress line (it is only shown when standard error is a terminal).")
@@ -84,74 +106,108 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("table") && !format.equals("jsonl") && !format.equals("json")) {
-            throw new Main.UsageProblem("--format must be table, jsonl or json, not " + format);
+        String fileFormat = output == null ? null : SpamInputs.formatOf(output, format, FILE_FORMATS);
+        String stdout = output != null ? "table" : format == null ? "table" : format;
+        if (!stdout.equals("table") && !stdout.equals("jsonl") && !stdout.equals("json")) {
+            throw new Main.UsageProblem("--format は table、jsonl、json のどれかです（" + Terminal.safe(stdout) + " ではなく）",
+                    "--format must be table, jsonl or json, not " + Terminal.safe(stdout));
         }
+        boolean messages = stdout.equals("table") && !noMessages && output == null;
         if (!by.equals("country") && !by.equals("registry")) {
-            throw new Main.UsageProblem("--by must be country or registry, not " + by);
+            throw new Main.UsageProblem("--by は country か registry です（" + Terminal.safe(by) + " ではなく）",
+                    "--by must be country or registry, not " + Terminal.safe(by));
         }
         if (!period.equals("year") && !period.equals("month")) {
-            throw new Main.UsageProblem("--period must be year or month, not " + period);
+            throw new Main.UsageProblem("--period は year か month です（" + Terminal.safe(period) + " ではなく）",
+                    "--period must be year or month, not " + Terminal.safe(period));
+        }
+        if (output != null) {
+            switch (fileFormat) {
+                case "html" -> html = output;
+                case "xlsx" -> xlsx = output;
+                case "csv" -> csv = output;
+                default -> { }
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        in.guard().writes(html, "--html").writes(xlsx, "--xlsx").writes(csv, "--csv").check();
+        in.guard().writes(html, "--html").writes(xlsx, "--xlsx").writes(csv, "--csv").writes(output, "--output").check();
         TrustConfig trust = in.trust(System.in, err);
-        IpRegistry registry = in.registry();
+        IpRegistry registry = in.registry(err);
+        RegistryData data = in.registryData();
         SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(trust), registry);
         SpamStatistics stats = new SpamStatistics(period.equals("year") ? SpamStatistics.Period.YEAR : SpamStatistics.Period.MONTH);
-        Map<String, Long> reasons = new TreeMap<>();
+        Map<Message, Long> reasons = new LinkedHashMap<>();
         List<MailReader.Problem> problems = new ArrayList<>();
         String l = lang.name();
-        if (format.equals("table") && !noMessages) {
+        if (messages) {
             out.println(String.join("\t", lang.t("ファイル", "file"), lang.t("中継IP", "relay_ip"), "rDNS", "HELO",
                     lang.t("受信した中継", "received_by"), lang.t("国・地域", "country"), "AS"));
         }
+        AtomicFiles.Pending lines = "jsonl".equals(fileFormat) ? AtomicFiles.open(output) : null;
+        Writer linesOut = lines == null ? null : new OutputStreamWriter(lines.stream(), StandardCharsets.UTF_8);
         Progress progress = Progress.forStderr(!noProgress);
-        progress.start(Terminal.safe(String.join(" ", in.inputs)), -1);
-        long[] bytes = {0};
-        in.read(System.in, m -> {
-            bytes[0] += m.raw().length;
-            progress.advance(bytes[0]);
-            MessageReport r = analysis.analyze(m);
-            Attribution a = r.attribution();
-            if (r.traced()) {
-                YearMonth when = r.arrival() == null ? null : YearMonth.from(r.arrival().withOffsetSameInstant(ZoneOffset.UTC));
-                String key = by.equals("registry") ? (a.registry() == null ? Attribution.UNATTRIBUTED : a.registry()) : a.countryKey();
-                stats.add(key, a.asn(), a.asOrg(), r.trace().relay().ip(), label(a.countryKey(), l), when);
-            } else {
-                stats.add(null, null, null, null, null, null);
-                reasons.merge(r.trace().reason(), 1L, Long::sum);
+        try {
+            progress.start(Terminal.safe(String.join(" ", in.inputs)), -1);
+            long[] bytes = {0};
+            in.read(System.in, m -> {
+                bytes[0] += m.raw().length;
+                progress.advance(bytes[0]);
+                MessageReport r = analysis.analyze(m);
+                Attribution a = r.attribution();
+                if (r.traced()) {
+                    YearMonth when = r.arrival() == null ? null : YearMonth.from(r.arrival().withOffsetSameInstant(ZoneOffset.UTC));
+                    String key = by.equals("registry") ? (a.registry() == null ? Attribution.UNATTRIBUTED : a.registry()) : a.countryKey();
+                    stats.add(key, a.asn(), a.asOrg(), r.trace().relay().ip(), label(a.countryKey(), l), when);
+                } else {
+                    stats.add(null, null, null, null, null, null);
+                    reasons.merge(r.trace().reasonText(), 1L, Long::sum);
+                }
+                if (linesOut != null) {
+                    try {
+                        linesOut.write(jsonLine(r, trust, data) + "\n");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                } else if (stdout.equals("jsonl")) {
+                    out.println(jsonLine(r, trust, data));
+                } else if (messages) {
+                    out.println(tableLine(r, l));
+                }
+            }, p -> {
+                problems.add(p);
+                err.println("mamori: " + Terminal.safe(p.toString()));
+            });
+            progress.done();
+            if (lines != null) {
+                linesOut.flush();
+                lines.commit();
             }
-            if (format.equals("jsonl")) {
-                out.println(jsonLine(r, trust));
-            } else if (format.equals("table") && !noMessages) {
-                out.println(tableLine(r, l));
+        } finally {
+            if (lines != null) {
+                lines.close();
             }
-        }, p -> {
-            problems.add(p);
-            err.println("mamori: " + Terminal.safe(p.toString()));
-        });
-        progress.done();
+        }
         SpamStatistics.Table table = stats.table(top, k -> label(k, l), lang.t("その他", "other"), Attribution.UNATTRIBUTED);
         SpamReport.Summary summary = new SpamReport.Summary(stats.messages(), stats.traced(), reasons, trust.describe(), problems.size(),
-                by.equals("registry"));
+                by.equals("registry"), data);
         if (html != null) {
             AtomicFiles.writeString(html, SpamReport.html(summary, table, stats.topAsns(10), stats.topRelays(10), l));
         }
         if (xlsx != null) {
-            AtomicFiles.write(xlsx, o -> SpamReport.xlsx(table, stats.topAsns(50), stats.topRelays(50), by.equals("registry"), l, o));
+            AtomicFiles.write(xlsx, o -> SpamReport.xlsx(table, stats.topAsns(50), stats.topRelays(50), by.equals("registry"), data, l, o));
         }
         if (csv != null) {
-            AtomicFiles.writeString(csv, SpamReport.csv(table, by.equals("registry"), l));
+            AtomicFiles.writeString(csv, (csvOptions.bom() ? "\uFEFF" : "") + SpamReport.csv(table, by.equals("registry"), l, data));
         }
-        if (format.equals("json")) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(statsJson(summary, table, stats)));
-        } else if (format.equals("table")) {
+        if ("json".equals(fileFormat)) {
+            AtomicFiles.writeString(output, Json.write(statsJson(summary, table, stats)));
+        }
+        if (stdout.equals("json")) {
+            out.print(Json.write(statsJson(summary, table, stats)));
+        } else if (stdout.equals("table")) {
             printTable(out, summary, table, stats);
         }
         return problems.isEmpty() ? 0 : 2;
@@ -167,7 +223,7 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
     private static String tableLine(MessageReport r, String l) {
         String file = Terminal.safe(Path.of(r.file()).getFileName() + (r.index() > 1 ? "#" + r.index() : ""));
         if (!r.traced()) {
-            return file + "\t-\t\t\t\t" + ("en".equals(l) ? "not traced: " : "特定できず: ") + r.trace().reason();
+            return file + "\t-\t\t\t\t" + ("en".equals(l) ? "not traced: " : "特定できず: ") + r.trace().reasonText().in(l);
         }
         Hop.Relay relay = r.trace().relay();
         Attribution a = r.attribution();
@@ -177,8 +233,8 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
                 a.asn() == null ? "" : "AS" + a.asn());
     }
 
-    static String jsonLine(MessageReport r, TrustConfig trust) {
-        ObjectNode n = JSON.createObjectNode();
+    static String jsonLine(MessageReport r, TrustConfig trust, RegistryData data) {
+        ObjectNode n = Json.object();
         n.put("file", r.file());
         n.put("index", r.index());
         n.put("message_id", r.messageId());
@@ -188,20 +244,25 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
         r.trace().untrustedIps().forEach(ips::add);
         n.put("trust_inferred", trust.inferred());
         n.put("reason", r.trace().reason());
-        try {
-            return JSON.writeValueAsString(n);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        n.put("registry_as_of", data.asOf());
+        return JsonLines.line(n);
     }
 
     private ObjectNode statsJson(SpamReport.Summary s, SpamStatistics.Table t, SpamStatistics stats) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("messages", s.messages());
         n.put("traced", s.traced());
         ObjectNode reasons = n.putObject("not_traced");
-        s.reasons().forEach(reasons::put);
+        s.reasons().forEach((why, count) -> reasons.put(why.en(), count));
         n.put("trust", s.trust());
+        ObjectNode registry = n.putObject("registry");
+        registry.put("as_of", s.registry().asOf());
+        ObjectNode dates = registry.putObject("files");
+        s.registry().dates().forEach(dates::put);
+        ArrayNode missing = registry.putArray("missing");
+        s.registry().missing().forEach(missing::add);
+        Message warning = s.registry().warning();
+        registry.put("warning", warning == null ? null : warning.in(lang.name()));
         ArrayNode periods = n.putArray("periods");
         t.periods().forEach(periods::add);
         ArrayNode rows = n.putArray("countries");
@@ -223,7 +284,11 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
         out.println();
         out.println(lang.t("メッセージ ", "Messages ") + String.format("%,d", s.messages()) + lang.t("、送信元を特定 ", ", traced ")
                 + String.format("%,d", s.traced()) + lang.t("。自組織の中継: ", ". Our relays: ") + s.trust());
-        s.reasons().forEach((why, n) -> out.println("  " + lang.t("特定できず: ", "not traced: ") + why + "  " + n));
+        s.reasons().forEach((why, n) -> out.println("  " + lang.t("特定できず: ", "not traced: ") + why.in(lang.name()) + "  " + n));
+        out.println(s.registry().asOfText().in(lang.name()));
+        if (s.registry().warning() != null) {
+            out.println(lang.t("警告: ", "Warning: ") + s.registry().warning().in(lang.name()));
+        }
         out.println();
         StringBuilder head = new StringBuilder(Text.pad(SpamReport.keyHeading(s.byRegistry(), lang.name()), 24));
         t.periods().forEach(p -> head.append(Text.right(p, 10)));
@@ -237,6 +302,9 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
         if (!asns.isEmpty()) {
             out.println();
             asns.forEach(r -> out.println(Text.pad(r.key(), 10) + Text.right(String.format("%,d", r.count()), 8) + "  " + Terminal.safe(r.label())));
+        }
+        if (output != null) {
+            out.println(Terminal.safe(output.toString()) + lang.t(" に書き出しました", ": written"));
         }
     }
 

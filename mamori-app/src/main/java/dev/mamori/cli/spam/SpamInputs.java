@@ -1,6 +1,7 @@
 package dev.mamori.cli.spam;
 
 import dev.mamori.cli.AssessFiles;
+import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 import dev.mamori.cli.Outputs;
 
@@ -9,12 +10,14 @@ import dev.mamori.mail.Headers;
 import dev.mamori.mail.IpRegistry;
 import dev.mamori.mail.MailMessage;
 import dev.mamori.mail.MailReader;
+import dev.mamori.mail.RegistryData;
 import dev.mamori.mail.RegistryException;
 import dev.mamori.mail.RegistryStore;
 import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.TrustConfig;
 import dev.mamori.mail.TrustInference;
 import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +38,7 @@ public final class SpamInputs {
 
     static final Path DEFAULT_STORE = Path.of(System.getProperty("user.home"), ".mamori", "registry");
 
-    @Parameters(paramLabel = "MAIL", arity = "1..*", description = "mbox files, Maildirs, directories of .eml files, single messages, or - for standard input.")
+    @Parameters(paramLabel = "MAIL", descriptionKey = "mail", arity = "1..*", description = "mbox files, Maildirs, directories of .eml files, single messages, or - for standard input.")
     List<String> inputs;
 
     @Option(names = "--trusted", split = ",", paramLabel = "NET|HOST",
@@ -62,6 +65,7 @@ public final class SpamInputs {
     int inferSample = 500;
 
     private Path spooledStdin;
+    private RegistryData registryData = RegistryData.of(IpRegistry.empty());
 
     /** The trust configuration: given, or inferred from a first look at up to --infer-sample messages. */
     TrustConfig trust(InputStream stdin, PrintWriter err) throws IOException {
@@ -70,14 +74,15 @@ public final class SpamInputs {
             try {
                 entries.addAll(Files.readAllLines(AssessFiles.existing(trustedFile)));
             } catch (java.nio.charset.CharacterCodingException e) {
-                throw new Main.UsageProblem(Terminal.safe(trustedFile.toString()) + ": not UTF-8 text");
+                throw new Main.UsageProblem(Terminal.safe(trustedFile.toString()) + ": UTF-8 のテキストではありません",
+                        Terminal.safe(trustedFile.toString()) + ": not UTF-8 text");
             }
         }
         if (!entries.isEmpty()) {
             try {
                 return TrustConfig.of(entries);
             } catch (IllegalArgumentException e) {
-                throw new Main.UsageProblem("--trusted: " + Terminal.safe(e.getMessage()));
+                throw new Main.UsageProblem("--trusted: " + Terminal.safe(Message.of(e).in(Lang.current().name())));
             }
         }
         TrustInference inference = new TrustInference(0.2);
@@ -99,12 +104,31 @@ public final class SpamInputs {
             // the sample is complete
         }
         TrustConfig t = inference.result();
-        err.println("mamori: no --trusted given; our relays inferred from " + inference.size() + " messages: " + t.describe());
+        err.println("mamori: " + Lang.tr("--trusted の指定がないため、自組織の中継を " + inference.size() + " 通から推定しました: ",
+                "no --trusted given; our relays inferred from " + inference.size() + " messages: ") + t.describe());
         return t;
     }
 
-    /** The registry: the store's files, plus --rir files and --geoip databases. */
-    IpRegistry registry() {
+    /**
+     * The registry: the store's files, plus --rir files and --geoip databases. When no RIR file was found or
+     * one of the five RIRs is missing, the warning ({@link RegistryData#warning()}) goes to {@code err}.
+     */
+    IpRegistry registry(PrintWriter err) {
+        IpRegistry r = loadRegistry();
+        registryData = RegistryData.of(r);
+        Message warning = registryData.warning();
+        if (warning != null) {
+            err.println("mamori: " + Lang.tr("警告: ", "warning: ") + warning.in(Lang.current().name()));
+        }
+        return r;
+    }
+
+    /** The registry data of the run ({@link #registry} fills it). */
+    RegistryData registryData() {
+        return registryData;
+    }
+
+    private IpRegistry loadRegistry() {
         try {
             List<Path> files = new ArrayList<>();
             for (Path p : rir) {
@@ -131,9 +155,9 @@ public final class SpamInputs {
             }
             return r;
         } catch (RegistryException e) {
-            throw new Main.UsageProblem(Terminal.safe(e.getMessage()));
+            throw new Main.UsageProblem(Terminal.safe(e.getMessage()) + Lang.tr("（登録データを読めません）", ""));
         } catch (IOException e) {
-            throw new Main.UsageProblem("registry: " + Terminal.safe(e.getMessage()));
+            throw new Main.UsageProblem(Lang.tr("登録データを読めません: ", "registry: ") + Terminal.safe(e.getMessage()));
         }
     }
 
@@ -176,7 +200,7 @@ public final class SpamInputs {
 
     private void readAll(InputStream stdin, Consumer<MailMessage> sink, Consumer<MailReader.Problem> problems) throws IOException {
         if (maxMessageSize < 1024) {
-            throw new Main.UsageProblem("--max-message-size must be at least 1024 bytes");
+            throw new Main.UsageProblem("--max-message-size は 1024 バイト以上にしてください", "--max-message-size must be at least 1024 bytes");
         }
         if (spooledStdin == null) {
             new MailReader(maxMessageSize, problems).read(inputs, stdin, sink); // standard input is never closed here
@@ -190,7 +214,41 @@ public final class SpamInputs {
     /** The output check of a spam command: its outputs against the mail it reads, the contacts and the key store. */
     dev.mamori.report.OutputGuard guard() {
         dev.mamori.report.OutputGuard g = Outputs.guard();
-        inputs.forEach(i -> g.reads(Path.of(i), "the mail read"));
+        inputs.forEach(i -> g.reads(Path.of(i), "読み込むメール", "the mail read"));
         return g;
+    }
+
+    /**
+     * The format of an output file: {@code explicit} (--format) when given, else the file's extension
+     * (.csv, .jsonl or .ndjson, .json, .xlsx, .html); it must be one of {@code allowed}.
+     */
+    static String formatOf(Path file, String explicit, List<String> allowed) {
+        String f = explicit;
+        if (f == null) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            int dot = name.lastIndexOf('.');
+            String ext = dot < 0 ? "" : name.substring(dot + 1);
+            f = switch (ext) {
+                case "csv" -> "csv";
+                case "jsonl", "ndjson" -> "jsonl";
+                case "json" -> "json";
+                case "xlsx" -> "xlsx";
+                case "html", "htm" -> "html";
+                default -> null;
+            };
+            if (f == null || !allowed.contains(f)) {
+                String exts = String.join(", ", allowed.stream().map(a -> a.equals("jsonl") ? ".jsonl (.ndjson)" : "." + a).toList());
+                throw new Main.UsageProblem(Terminal.safe(file.toString()) + ": 拡張子から形式がわかりません。" + exts.replace(", ", "、")
+                        + " のどれかの名前にするか、--format " + String.join("|", allowed) + " を指定してください",
+                        Terminal.safe(file.toString()) + ": the extension does not say a format this command writes: name it " + exts
+                                + ", or give --format " + String.join("|", allowed));
+            }
+            return f;
+        }
+        if (!allowed.contains(f)) {
+            throw new Main.UsageProblem("--format は " + String.join("、", allowed) + " のどれかです（" + Terminal.safe(f) + " ではなく）",
+                    "--format must be one of " + String.join(", ", allowed) + ", not " + Terminal.safe(f));
+        }
+        return f;
     }
 }

@@ -1,6 +1,9 @@
 package dev.mamori.cli.spam;
 
+import dev.mamori.cli.CsvOptions;
+import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
+import dev.mamori.cli.Progress;
 import dev.mamori.cli.Version;
 import dev.mamori.mail.smtp.SmtpNotifier;
 
@@ -8,10 +11,12 @@ import dev.mamori.mail.AbuseContacts;
 import dev.mamori.mail.ArfReport;
 import dev.mamori.mail.MailReader;
 import dev.mamori.mail.MessageReport;
+import dev.mamori.mail.NoContactList;
 import dev.mamori.mail.NotificationLog;
 import dev.mamori.mail.RelayTracer;
 import dev.mamori.mail.SpamAnalysis;
 import dev.mamori.mail.SpecialAddresses;
+import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,14 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mamori spam report}: abuse notifications (ARF) to the network of each message's nearest external relay. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(resourceBundle = "dev.mamori.cli.spam.Help", name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Notify the abuse desk of each relay's network (利用停止措置の通知) with an ARF report (RFC 5965: the "
                 + "human part, message/feedback-report, the original as message/rfc822 or its headers as text/rfc822-headers). "
                 + "The contact comes from your table (--contacts), saved RDAP answers (--rdap), or as a last resort abuse@ the "
@@ -44,7 +48,9 @@ import picocli.CommandLine.Option;
                 "A password is only sent over TLS: --starttls (port 587) or --smtps (port 465), the server's certificate and host name "
                 + "checked against the Java trust store; --insecure-auth allows it in clear text, with a warning.",
                 "",
-                "Contacts table (CSV, UTF-8): network,contact,name — network is a CIDR, AS12345, or a domain suffix (.example.net).", ""})
+                "Contacts table (CSV, UTF-8): network,contact,name — network is a CIDR, AS12345, or a domain suffix (.example.net). "
+                + "The messages for which no contact is known are listed (the first ones on the terminal, all in --no-contact-csv, "
+                + "by default no-contact.csv in --out) with their relay and network, so you can add theirs.", ""})
 final class SpamReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -108,39 +114,66 @@ final class SpamReportCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "FILE", description = "The record of sent reports (default ~/.mamori/notifications.jsonl).")
     Path log;
 
+    @Option(names = "--no-contact-csv", paramLabel = "FILE", description = "Write the messages without an abuse contact (file, "
+            + "Message-ID, relay, its rDNS, registry, country and AS) as CSV here (default with --out: no-contact.csv in that folder).")
+    Path noContactCsv;
+
+    @Option(names = "--show", paramLabel = "N", description = "Messages without a contact listed on the terminal (default ${DEFAULT-VALUE}).")
+    int show = 10;
+
+    @Mixin
+    CsvOptions csvOptions;
+
+    @Option(names = "--no-progress", description = "No progress line (it is only shown when standard error is a terminal).")
+    boolean noProgress;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         if (send == (out != null)) {
-            throw new Main.UsageProblem(send ? "--send and --out exclude each other" : "say where the reports go: --out DIR (dry run) or --send");
+            throw send ? new Main.UsageProblem("--send と --out は同時に指定できません", "--send and --out exclude each other")
+                    : new Main.UsageProblem("報告の行き先を指定してください: --out DIR（試行、ファイルに書き出し）または --send",
+                            "say where the reports go: --out DIR (dry run) or --send");
         }
         if (send && smtpHost == null) {
-            throw new Main.UsageProblem("--send needs --smtp-host");
+            throw new Main.UsageProblem("--send には --smtp-host が必要です", "--send needs --smtp-host");
         }
         if (startTls && smtps) {
-            throw new Main.UsageProblem("--starttls and --smtps exclude each other: --starttls upgrades a plain connection (port 587),"
+            throw new Main.UsageProblem("--starttls と --smtps は同時に指定できません。--starttls は平文の接続を TLS に切り替え（ポート 587）、"
+                    + "--smtps は最初から TLS です（ポート 465）",
+                    "--starttls and --smtps exclude each other: --starttls upgrades a plain connection (port 587),"
                     + " --smtps is TLS from the start (port 465)");
         }
         if (send && smtpUser != null && !startTls && !smtps && !insecureAuth) {
-            throw new Main.UsageProblem("--smtp-user without TLS would send the password in clear text: add --starttls (port 587) or"
+            throw new Main.UsageProblem("TLS なしの --smtp-user ではパスワードが平文で送られます。--starttls（ポート 587）か --smtps（ポート 465）を、"
+                    + "それを承知なら --insecure-auth を指定してください",
+                    "--smtp-user without TLS would send the password in clear text: add --starttls (port 587) or"
                     + " --smtps (port 465), or --insecure-auth if you accept that");
+        }
+        if (show < 0) {
+            throw new Main.UsageProblem("--show は 0 以上です", "--show must be 0 or more");
         }
         int at = from.lastIndexOf('@');
         if (at < 1 || at == from.length() - 1) {
-            throw new Main.UsageProblem("--from must be an e-mail address, not " + Terminal.safe(from));
+            throw new Main.UsageProblem("--from はメールアドレスです（" + Terminal.safe(from) + " ではなく）",
+                    "--from must be an e-mail address, not " + Terminal.safe(from));
         }
         String domain = reportingDomain != null ? reportingDomain : from.substring(at + 1);
         PrintWriter err = spec.commandLine().getErr();
         int port = smtpPort != null ? smtpPort : smtps ? 465 : 25;
         if (send && smtpUser != null && insecureAuth && !startTls && !smtps) {
-            err.println("mamori: warning: --insecure-auth: the SMTP password for " + Terminal.safe(smtpUser) + " goes to "
-                    + Terminal.safe(smtpHost) + ":" + port + " in clear text");
+            err.println("mamori: " + Lang.tr("警告: --insecure-auth: " + Terminal.safe(smtpUser) + " の SMTP パスワードは平文で "
+                    + Terminal.safe(smtpHost) + ":" + port + " に送られます", "warning: --insecure-auth: the SMTP password for "
+                    + Terminal.safe(smtpUser) + " goes to " + Terminal.safe(smtpHost) + ":" + port + " in clear text"));
         }
-        in.guard().reads(contacts, "--contacts").reads(rdap, "--rdap").writes(out, "--out").check();
+        Path noContactFile = noContactCsv != null ? noContactCsv : out != null ? out.resolve("no-contact.csv") : null;
+        in.guard().reads(contacts, "--contacts").reads(rdap, "--rdap").writes(out, "--out").writes(noContactCsv, "--no-contact-csv").check();
         AbuseContacts book = contacts == null && rdap == null ? AbuseContacts.fallbackOnly() : AbuseContacts.load(contacts, rdap);
-        SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(in.trust(System.in, err)), in.registry());
+        SpamAnalysis analysis = new SpamAnalysis(new RelayTracer(in.trust(System.in, err)), in.registry(err));
+        NoContactList noContact = new NoContactList();
+        String lang = Lang.current().name();
         ArfReport arf = new ArfReport(Version.get());
         Path logFile = log != null ? log : SpamInputs.DEFAULT_STORE.resolveSibling("notifications.jsonl");
         SmtpNotifier.Settings settings = send
@@ -154,7 +187,7 @@ final class SpamReportCommand implements Callable<Integer> {
         // a digest needs every message of a contact first, so it holds them (use --headers-only for large runs)
         Map<String, List<ArfReport.Input>> byContact = new LinkedHashMap<>();
         Map<String, List<SmtpNotifier.Covered>> covered = new LinkedHashMap<>();
-        Map<String, Long> unreachable = new TreeMap<>();
+        Map<Message, Long> unreachable = new LinkedHashMap<>();
         List<MailReader.Problem> problems = new ArrayList<>();
         List<SmtpNotifier.Prepared> batch = new ArrayList<>();
         int[] totals = new int[4]; // sent, written, skipped, failed
@@ -163,22 +196,29 @@ final class SpamReportCommand implements Callable<Integer> {
         Map<Integer, Long> perYear;
         try (NotificationLog notifications = NotificationLog.open(logFile)) {
             SmtpNotifier notifier = new SmtpNotifier(settings, notifications);
+            Progress progress = Progress.forStderr(!noProgress);
+            progress.start(Terminal.safe(String.join(" ", in.inputs)), -1);
+            long[] bytes = {0};
             in.read(System.in, m -> {
+                bytes[0] += m.raw().length;
+                progress.advance(bytes[0]);
                 MessageReport r = analysis.analyze(m);
                 if (!r.traced()) {
-                    unreachable.merge("not traced: " + r.trace().reason(), 1L, Long::sum);
+                    unreachable.merge(r.trace().reasonText().after("特定できず: ", "not traced: "), 1L, Long::sum);
                     return;
                 }
                 String ip = r.trace().relay().ip();
                 if (!SpecialAddresses.globallyReachable(ip)) {
                     // private, documentation, reserved …: no network on the Internet answers for it, so nobody to notify
-                    unreachable.merge("relay in a special-purpose block (" + SpecialAddresses.of(ip).map(SpecialAddresses.Block::name)
-                            .orElse("not an address") + ")", 1L, Long::sum);
+                    String block = SpecialAddresses.of(ip).map(SpecialAddresses.Block::name).orElse("?");
+                    unreachable.merge(new Message("中継が特別用途のアドレス（" + block + "）", "relay in a special-purpose block (" + block + ")"),
+                            1L, Long::sum);
                     return;
                 }
                 Optional<AbuseContacts.Contact> c = book.find(ip, r.trace().relay().rdns(), r.attribution().asn() == null ? 0 : r.attribution().asn());
                 if (c.isEmpty() || (noFallback && c.get().source() == AbuseContacts.Source.FALLBACK)) {
-                    unreachable.merge("no abuse contact", 1L, Long::sum);
+                    unreachable.merge(NO_CONTACT, 1L, Long::sum);
+                    noContact.add(r);
                     return;
                 }
                 Instant arrival = r.arrival() == null ? Instant.now() : r.arrival().toInstant();
@@ -199,22 +239,40 @@ final class SpamReportCommand implements Callable<Integer> {
                 problems.add(p);
                 err.println("mamori: " + Terminal.safe(p.toString()));
             });
+            progress.done();
             byContact.forEach((contact, inputs) -> batch.add(new SmtpNotifier.Prepared(contact, covered.get(contact), arf.digest(inputs))));
             flush(notifier, batch, totals, failures);
             perYear = notifications.perYear();
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println((send ? "sent " + totals[0] : "written " + totals[1] + " (dry run, " + Terminal.safe(String.valueOf(out)) + ")") + ", already sent "
-                + totals[2] + ", failed " + totals[3] + "; contacts " + reached.size());
-        unreachable.forEach((why, n) -> o.println("  " + Terminal.safe(why) + ": " + n));
+        o.println(Lang.tr((send ? "送信 " + totals[0] : "書き出し " + totals[1] + "（試行、" + Terminal.safe(String.valueOf(out)) + "）")
+                + "、送信済み " + totals[2] + "、失敗 " + totals[3] + "、連絡先 " + reached.size(),
+                (send ? "sent " + totals[0] : "written " + totals[1] + " (dry run, " + Terminal.safe(String.valueOf(out)) + ")")
+                + ", already sent " + totals[2] + ", failed " + totals[3] + "; contacts " + reached.size()));
+        unreachable.forEach((why, n) -> o.println("  " + Terminal.safe(why.in(lang)) + ": " + n));
+        o.println(in.registryData().asOfText().in(lang));
+        if (noContact.size() > 0) {
+            o.println(Lang.tr("連絡先のないメッセージ（" + noContact.size() + " 通" + (noContact.size() > show ? "、先頭 " + show + " 通" : "") + "）:",
+                    "messages without an abuse contact (" + noContact.size() + (noContact.size() > show ? ", the first " + show : "") + "):"));
+            noContact.entries().stream().limit(show).forEach(e -> o.println("  " + Terminal.safe(Path.of(e.file()).getFileName().toString())
+                    + "  " + e.relayIp() + "  " + Terminal.safe(String.join(" ", java.util.stream.Stream.of(e.rdns(), e.registry(),
+                            e.country(), e.asn(), e.asOrg()).filter(x -> !x.isEmpty()).toList()))
+                    + (e.messageId().isEmpty() ? "" : "  " + Terminal.safe(e.messageId()))));
+            if (noContactFile != null) {
+                dev.mamori.report.AtomicFiles.writeString(noContactFile, (csvOptions.bom() ? "\uFEFF" : "") + noContact.csv());
+                o.println(Lang.tr("一覧: ", "list: ") + Terminal.safe(noContactFile.toString()));
+            }
+            o.println(NoContactList.HOW_TO_ADD.in(lang));
+        }
         if (!perYear.isEmpty()) {
-            o.println("notifications sent per year (" + Terminal.safe(logFile.toString()) + "): " + perYear);
+            o.println(Lang.tr("年ごとの送信数（", "notifications sent per year (") + Terminal.safe(logFile.toString()) + Lang.tr("）: ", "): ") + perYear);
         }
         failures.forEach(d -> err.println("mamori: " + Terminal.safe(d.report().contact() + ": " + d.error())));
         return problems.isEmpty() && totals[3] == 0 ? 0 : 2;
     }
 
     private static final int BATCH = 200;
+    private static final Message NO_CONTACT = new Message("abuse の連絡先が不明", "no abuse contact");
 
     /**
      * What to redact in one report: every recipient address the message's headers show (any address at a trap

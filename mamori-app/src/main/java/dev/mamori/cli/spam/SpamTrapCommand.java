@@ -1,5 +1,6 @@
 package dev.mamori.cli.spam;
 
+import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 import dev.mamori.mail.smtp.Trap;
 
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
  * address is stored in a Maildir with one {@code Received:} line of ours on top; every other
  * recipient is refused. It never relays, never bounces, and asks no DNS unless {@code --rdns}.
  */
-@Command(name = "trap",
+@Command(resourceBundle = "dev.mamori.cli.spam.Help", name = "trap",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -141,15 +142,19 @@ public final class SpamTrapCommand implements Callable<Integer> {
         try {
             t.start();
         } catch (IOException e) {
-            throw new Main.UsageProblem("cannot listen on " + hostPort(config.bind(), config.port()) + ": " + e.getMessage()
+            throw new Main.UsageProblem(hostPort(config.bind(), config.port()) + " で待ち受けできません: " + e.getMessage()
+                    + (config.port() > 0 && config.port() < 1024 ? "（1024 未満のポートには特権が必要です。--listen 2525 を試してください）" : ""),
+                    "cannot listen on " + hostPort(config.bind(), config.port()) + ": " + e.getMessage()
                     + (config.port() > 0 && config.port() < 1024 ? " (ports below 1024 need privileges; try --listen 2525)" : ""));
         }
         trap = t;
         Thread hook = new Thread(t::stop, "mamori-trap-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.printf("listening on %s%n", hostPort(config.bind(), t.port()));
-        out.printf("traps: %d address(es), %d domain(s); storing in %s; Ctrl-C stops%n",
-                config.addresses().size(), config.domains().size(), Terminal.safe(config.maildir().toString()));
+        out.println(Lang.tr("待ち受け中 ", "listening on ") + hostPort(config.bind(), t.port()));
+        out.println(Lang.tr("トラップ: アドレス " + config.addresses().size() + " 件、ドメイン " + config.domains().size() + " 件。保存先 "
+                + Terminal.safe(config.maildir().toString()) + "。Ctrl-C で停止します",
+                "traps: " + config.addresses().size() + " address(es), " + config.domains().size() + " domain(s); storing in "
+                + Terminal.safe(config.maildir().toString()) + "; Ctrl-C stops"));
         out.flush();
         try {
             t.awaitStop();
@@ -160,7 +165,7 @@ public final class SpamTrapCommand implements Callable<Integer> {
                 // the hook is what stopped us
             }
         }
-        out.println("stopped");
+        out.println(Lang.tr("停止しました", "stopped"));
         out.flush();
         return 0;
     }
@@ -168,13 +173,16 @@ public final class SpamTrapCommand implements Callable<Integer> {
     /** The options checked and turned into a trap configuration; {@link Main.UsageProblem} for mistakes. */
     Trap.Config config() {
         if (port < 0 || port > 65535) {
-            throw new Main.UsageProblem("--listen must be a port from 0 to 65535, not " + port);
+            throw new Main.UsageProblem("--listen は 0 から 65535 のポート番号です（" + port + " ではなく）",
+                    "--listen must be a port from 0 to 65535, not " + port);
         }
         if (maxRecipients < 1 || maxConnections < 1 || maxPerIp < 1) {
-            throw new Main.UsageProblem("--max-recipients, --max-connections and --max-per-ip must be at least 1");
+            throw new Main.UsageProblem("--max-recipients、--max-connections、--max-per-ip は 1 以上です",
+                    "--max-recipients, --max-connections and --max-per-ip must be at least 1");
         }
         if (commandTimeout < 1 || commandTimeout > 86_400 || messageTimeout < 1 || messageTimeout > 86_400) {
-            throw new Main.UsageProblem("--command-timeout and --message-timeout are seconds from 1 to 86400");
+            throw new Main.UsageProblem("--command-timeout と --message-timeout は 1 から 86400 の秒数です",
+                    "--command-timeout and --message-timeout are seconds from 1 to 86400");
         }
         Set<String> addresses = new LinkedHashSet<>();
         for (String a : traps) {
@@ -190,16 +198,19 @@ public final class SpamTrapCommand implements Callable<Integer> {
                 x = x.substring(1);
             }
             if (x.isEmpty() || x.contains("@") || !Trap.token(x).equals(x)) {
-                throw new Main.UsageProblem("--domain: not a domain name: '" + Terminal.safe(d) + "'");
+                throw new Main.UsageProblem("--domain: ドメイン名ではありません: '" + Terminal.safe(d) + "'",
+                        "--domain: not a domain name: '" + Terminal.safe(d) + "'");
             }
             trapDomains.add(x);
         }
         if (addresses.isEmpty() && trapDomains.isEmpty()) {
-            throw new Main.UsageProblem("no traps: give --trap ADDRESS, --trap-file FILE or --domain DOMAIN");
+            throw new Main.UsageProblem("トラップがありません: --trap ADDRESS、--trap-file FILE、--domain DOMAIN のどれかを指定してください",
+                    "no traps: give --trap ADDRESS, --trap-file FILE or --domain DOMAIN");
         }
         String name = hostname != null ? hostname : localHostName();
         if (name.isBlank() || !Trap.token(name).equals(name)) {
-            throw new Main.UsageProblem("--hostname: not a host name: '" + Terminal.safe(name) + "'");
+            throw new Main.UsageProblem("--hostname: ホスト名ではありません: '" + Terminal.safe(name) + "'",
+                    "--hostname: not a host name: '" + Terminal.safe(name) + "'");
         }
         return new Trap.Config(bindAddress(), port, trapDomains, addresses, maildir, parseSize(maxSize), maxRecipients, maxConnections,
                 maxPerIp, Duration.ofSeconds(commandTimeout), Duration.ofSeconds(messageTimeout), name, rdns);
@@ -212,12 +223,14 @@ public final class SpamTrapCommand implements Callable<Integer> {
         }
         // An IP literal only: a name here would need DNS, which this tool does not use.
         if (b.isEmpty() || !b.matches("[0-9A-Fa-f:.]+")) {
-            throw new Main.UsageProblem("--bind: give an IP address (e.g. 0.0.0.0, 127.0.0.1, ::), not '" + bind + "'");
+            throw new Main.UsageProblem("--bind: IP アドレスを指定してください（例: 0.0.0.0、127.0.0.1、::）。'" + Terminal.safe(bind) + "' ではなく",
+                    "--bind: give an IP address (e.g. 0.0.0.0, 127.0.0.1, ::), not '" + Terminal.safe(bind) + "'");
         }
         try {
             return InetAddress.getByName(b);
         } catch (UnknownHostException e) {
-            throw new Main.UsageProblem("--bind: not an IP address: '" + bind + "'");
+            throw new Main.UsageProblem("--bind: IP アドレスではありません: '" + Terminal.safe(bind) + "'",
+                    "--bind: not an IP address: '" + Terminal.safe(bind) + "'");
         }
     }
 
@@ -225,7 +238,8 @@ public final class SpamTrapCommand implements Callable<Integer> {
         String a = Trap.normalise(raw);
         int at = a.lastIndexOf('@');
         if (at <= 0 || at == a.length() - 1 || !Trap.token(a).equals(a)) {
-            throw new Main.UsageProblem(Terminal.safe(where) + ": not an e-mail address: '" + Terminal.safe(raw) + "'");
+            throw new Main.UsageProblem(Terminal.safe(where) + ": メールアドレスではありません: '" + Terminal.safe(raw) + "'",
+                    Terminal.safe(where) + ": not an e-mail address: '" + Terminal.safe(raw) + "'");
         }
         return a;
     }
@@ -235,7 +249,8 @@ public final class SpamTrapCommand implements Callable<Integer> {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new Main.UsageProblem("--trap-file: cannot read " + Terminal.safe(file + ": " + e.getMessage()));
+            throw new Main.UsageProblem("--trap-file: 読めません: " + Terminal.safe(file + ": " + e.getMessage()),
+                    "--trap-file: cannot read " + Terminal.safe(file + ": " + e.getMessage()));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -271,7 +286,8 @@ public final class SpamTrapCommand implements Callable<Integer> {
             }
             return (int) v;
         } catch (NumberFormatException e) {
-            throw new Main.UsageProblem("--max-size: give a size in bytes from 1 to 2G, e.g. 10485760 or 10M, not '" + s + "'");
+            throw new Main.UsageProblem("--max-size: 1 から 2G のバイト数を指定してください（例: 10485760、10M）。'" + Terminal.safe(s) + "' ではなく",
+                    "--max-size: give a size in bytes from 1 to 2G, e.g. 10485760 or 10M, not '" + Terminal.safe(s) + "'");
         }
     }
 
