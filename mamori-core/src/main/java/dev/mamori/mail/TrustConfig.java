@@ -85,9 +85,16 @@ public record TrustConfig(List<Cidr> networks, List<String> hosts, boolean infer
 
     /** The configuration as one line, for reports. */
     public String describe() {
+        return description().en();
+    }
+
+    /** {@link #describe()} in Japanese and English. */
+    public dev.mamori.report.Message description() {
         List<String> parts = new ArrayList<>();
         networks.forEach(c -> parts.add(c.toString()));
         parts.addAll(hosts);
-        return (inferred ? "inferred: " : "") + (parts.isEmpty() ? "loopback only" : String.join(", ", parts));
+        String list = String.join(", ", parts);
+        return new dev.mamori.report.Message((inferred ? "推定: " : "") + (parts.isEmpty() ? "ループバックのみ" : list),
+                (inferred ? "inferred: " : "") + (parts.isEmpty() ? "loopback only" : list));
     }
 }

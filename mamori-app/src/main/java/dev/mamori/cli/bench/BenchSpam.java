@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 + "(RIR files, optionally GeoIP) and counted, over the real sample's messages repeated (1) in memory and (2) "
                 + "read from an mbox file written once to bench-data/. Prints messages per second.",
                 "",
-                "  java -jar mamori-app/target/mamori.jar bench spam --rir ../shared/data/rir --messages 500000", ""})
+                "  java -jar mamori-app/target/mamori.jar bench spam --rir ~/rir --messages 500000", ""})
 final class BenchSpam implements Callable<Integer> {
 
     @Option(names = "--sample", paramLabel = "DIR", description = "The messages to repeat (default ${DEFAULT-VALUE}).")

@@ -123,14 +123,6 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
             throw new Main.UsageProblem("--period は year か month です（" + Terminal.safe(period) + " ではなく）",
                     "--period must be year or month, not " + Terminal.safe(period));
         }
-        if (output != null) {
-            switch (fileFormat) {
-                case "html" -> html = output;
-                case "xlsx" -> xlsx = output;
-                case "csv" -> csv = output;
-                default -> { }
-            }
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         in.guard().writes(html, "--html").writes(xlsx, "--xlsx").writes(csv, "--csv").writes(output, "--output").check();
@@ -191,16 +183,22 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
             }
         }
         SpamStatistics.Table table = stats.table(top, k -> label(k, l), lang.t("その他", "other"), Attribution.UNATTRIBUTED);
-        SpamReport.Summary summary = new SpamReport.Summary(stats.messages(), stats.traced(), reasons, trust.describe(), problems.size(),
-                by.equals("registry"), data);
-        if (html != null) {
-            AtomicFiles.writeString(html, SpamReport.html(summary, table, stats.topAsns(10), stats.topRelays(10), l));
+        SpamReport.Summary summary = new SpamReport.Summary(stats.messages(), stats.traced(), reasons, trust.description().in(l),
+                problems.size(), by.equals("registry"), data);
+        for (Path f : new Path[] {html, "html".equals(fileFormat) ? output : null}) {
+            if (f != null) {
+                AtomicFiles.writeString(f, SpamReport.html(summary, table, stats.topAsns(10), stats.topRelays(10), l));
+            }
         }
-        if (xlsx != null) {
-            AtomicFiles.write(xlsx, o -> SpamReport.xlsx(table, stats.topAsns(50), stats.topRelays(50), by.equals("registry"), data, l, o));
+        for (Path f : new Path[] {xlsx, "xlsx".equals(fileFormat) ? output : null}) {
+            if (f != null) {
+                AtomicFiles.write(f, o -> SpamReport.xlsx(table, stats.topAsns(50), stats.topRelays(50), by.equals("registry"), data, l, o));
+            }
         }
-        if (csv != null) {
-            AtomicFiles.writeString(csv, (csvOptions.bom() ? "\uFEFF" : "") + SpamReport.csv(table, by.equals("registry"), l, data));
+        for (Path f : new Path[] {csv, "csv".equals(fileFormat) ? output : null}) {
+            if (f != null) {
+                AtomicFiles.writeString(f, (csvOptions.bom() ? "\uFEFF" : "") + SpamReport.csv(table, by.equals("registry"), l, data));
+            }
         }
         if ("json".equals(fileFormat)) {
             AtomicFiles.writeString(output, Json.write(statsJson(summary, table, stats)));

@@ -80,7 +80,7 @@ final class SpamExportCommand implements Callable<Integer> {
                 "--country: " + Terminal.safe(country) + " という国・地域はありません。ISO コード（CN、KR、US など）、表に出る名前（中国、韓国、国内）、"
                         + "登録機関（RIPE NCC、APNIC、ARIN、LACNIC、AFRINIC）、帰属不明のどれかを指定してください",
                 "--country: no country " + Terminal.safe(country) + ": give an ISO code (CN, KR, US …), a name as the table shows it "
-                        + "(China, South Korea, 中国), a registry (RIPE NCC, APNIC, ARIN, LACNIC, AFRINIC) or unattributed"));
+                        + "(China, South Korea, Japan (domestic)), a registry (RIPE NCC, APNIC, ARIN, LACNIC, AFRINIC) or unattributed"));
         String rir = registryName == null ? null : Attribution.REGISTRIES.stream()
                 .filter(r -> norm(r).equals(norm(registryName)) || (r.equals(Attribution.RIPE_NCC) && norm(registryName).equals("ripe")))
                 .findFirst().orElseThrow(() -> new Main.UsageProblem(

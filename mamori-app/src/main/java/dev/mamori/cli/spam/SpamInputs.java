@@ -105,7 +105,7 @@ public final class SpamInputs {
         }
         TrustConfig t = inference.result();
         err.println("mamori: " + Lang.tr("--trusted の指定がないため、自組織の中継を " + inference.size() + " 通から推定しました: ",
-                "no --trusted given; our relays inferred from " + inference.size() + " messages: ") + t.describe());
+                "no --trusted given; our relays inferred from " + inference.size() + " messages: ") + t.description().in(Lang.current().name()));
         return t;
     }
 

@@ -3,6 +3,7 @@ package dev.mamori.cli.spam;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 
+import dev.mamori.mail.IpRegistry;
 import dev.mamori.mail.RegistryData;
 import dev.mamori.mail.RegistryException;
 import dev.mamori.mail.RegistryStore;
@@ -74,8 +75,8 @@ final class SpamRegistryCommand implements Runnable {
                 + "five delegated-<rir>-extended-latest files and their .md5 files, instead of the RIRs' sites.")
         String mirror;
 
-        @Option(names = "--timeout", paramLabel = "SECONDS", description = "With --download: how long to wait for a connection and "
-                + "for each answer to begin (default ${DEFAULT-VALUE}).")
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "With --download: how long to wait for a connection, "
+                + "for each answer to begin, and when the data stops coming (default ${DEFAULT-VALUE}).")
         int timeout = 60;
 
         @Option(names = "--store", paramLabel = "DIR", description = "The store (default ~/.mamori/registry).")
@@ -110,7 +111,7 @@ final class SpamRegistryCommand implements Runnable {
             r.kept().forEach(e -> out.println(Lang.tr("保持      ", "kept       ") + describe(e)));
             r.notes().forEach(n -> out.println(Lang.tr("注記      ", "note       ") + Terminal.safe(n)));
             out.println(Lang.tr("保存先: ", "store: ") + Terminal.safe(String.valueOf(r.store())));
-            Message warning = RegistryData.of(store(dir).open()).warning();
+            Message warning = dataOf(store(dir)).warning();
             if (warning != null) {
                 err.println("mamori: " + Lang.tr("警告: ", "warning: ") + warning.in(Lang.current().name()));
             }
@@ -183,13 +184,20 @@ final class SpamRegistryCommand implements Runnable {
                 return 0;
             }
             s.entries().forEach(e -> out.println(describe(e)));
-            RegistryData data = RegistryData.of(s.open());
+            RegistryData data = dataOf(s);
             out.println(data.asOfText().in(Lang.current().name()));
             Message warning = data.warning();
             if (warning != null) {
                 out.println(Lang.tr("警告: ", "Warning: ") + warning.in(Lang.current().name()));
             }
             return 0;
+        }
+    }
+
+    /** What the store's RIR files cover and their dates. */
+    static RegistryData dataOf(RegistryStore s) {
+        try (IpRegistry r = s.open()) {
+            return RegistryData.of(r);
         }
     }
 

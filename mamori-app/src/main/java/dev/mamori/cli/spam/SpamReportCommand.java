@@ -256,7 +256,7 @@ final class SpamReportCommand implements Callable<Integer> {
                     "messages without an abuse contact (" + noContact.size() + (noContact.size() > show ? ", the first " + show : "") + "):"));
             noContact.entries().stream().limit(show).forEach(e -> o.println("  " + Terminal.safe(Path.of(e.file()).getFileName().toString())
                     + "  " + e.relayIp() + "  " + Terminal.safe(String.join(" ", java.util.stream.Stream.of(e.rdns(), e.registry(),
-                            e.country(), e.asn(), e.asOrg()).filter(x -> !x.isEmpty()).toList()))
+                            dev.mamori.mail.Attribution.labelOf(e.country(), lang), e.asn(), e.asOrg()).filter(x -> !x.isEmpty()).toList()))
                     + (e.messageId().isEmpty() ? "" : "  " + Terminal.safe(e.messageId()))));
             if (noContactFile != null) {
                 dev.mamori.report.AtomicFiles.writeString(noContactFile, (csvOptions.bom() ? "\uFEFF" : "") + noContact.csv());

@@ -301,7 +301,7 @@ class SmtpNotifierTest {
         Files.copy(Path.of(SpamCommandTest.SAMPLE, "spam_1-00009.027bf6e0b0c4ab34db3ce0ea4bf2edab.eml"), mail.resolve("m.eml"));
         Path contacts = dir.resolve("abuse.csv");
         Files.writeString(contacts, "network,contact,name\n212.78.202.0/24,abuse@spray.example,Spray\n");
-        List<String> args = List.of("spam", "report", mail.toString(), "--trusted", SpamCommandTest.OURS, "--contacts", contacts.toString(),
+        List<String> args = List.of("--lang", "en", "spam", "report", mail.toString(), "--trusted", SpamCommandTest.OURS, "--contacts", contacts.toString(),
                 "--from", "abuse@trap.example.jp", "--send", "--smtp-host", "127.0.0.1", "--smtp-port",
                 Integer.toString(SMTP.getSmtp().getPort()), "--smtp-user", "notifier", "--smtp-password-env", "MAMORI_TEST_PW",
                 "--rate", "6000", "--log", dir.resolve("log.jsonl").toString());

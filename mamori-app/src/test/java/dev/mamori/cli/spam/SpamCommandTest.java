@@ -92,7 +92,7 @@ class SpamCommandTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream(mbox.toString().getBytes(StandardCharsets.ISO_8859_1)));
-            CliTest.Run r = run("spam", "analyze", "-", "--format", "jsonl");
+            CliTest.Run r = run("spam", "analyze", "-", "--format", "jsonl", "--lang", "en");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.err()).contains("our relays inferred from 40 messages");
             assertThat(r.jsonLines()).hasSize(40).allSatisfy(n -> assertThat(n.path("trust_inferred").asBoolean()).isTrue());
@@ -166,7 +166,7 @@ class SpamCommandTest {
         Files.writeString(rir.resolve("delegated-apnic-test"), "2|apnic|20240101|3|19850701|20240101|+1000\n"
                 + "apnic|*|ipv4|*|3|summary\napnic|KR|ipv4|203.0.113.0|256|20100101|allocated\n"
                 + "apnic|JP|ipv4|61.9.0.0|65536|20000101|allocated\napnic|CN|ipv4|211.3.0.0|65536|20000101|allocated\n");
-        CliTest.Run r = run("spam", "analyze", mail.toString(), "--rir", rir.toString(), "--format", "json");
+        CliTest.Run r = run("spam", "analyze", mail.toString(), "--rir", rir.toString(), "--format", "json", "--lang", "en");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("our relays inferred from 40 messages").contains(TrustInferenceMailbox.SECONDARY_MX)
                 .doesNotContain(TrustInferenceMailbox.SPAMMER);
@@ -198,8 +198,8 @@ class SpamCommandTest {
             assertThat(row.getFields()).allSatisfy(c -> assertThat(c).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+")
                     .doesNotStartWith("-"));
         }
-        assertThat(rows.get(1).getField(11)).isEqualTo("'@SUM(1+1)*cmd|' /C calc'!A0");
-        assertThat(rows.get(1).getField(10)).isEqualTo("'-2+3 <x@spam.example>");
+        assertThat(rows.get(1).getField(12)).isEqualTo("'@SUM(1+1)*cmd|' /C calc'!A0");
+        assertThat(rows.get(1).getField(11)).isEqualTo("'-2+3 <x@spam.example>");
     }
 
     @Test
@@ -244,7 +244,7 @@ class SpamCommandTest {
         assertThat(new String(report, StandardCharsets.ISO_8859_1)).contains("Source-IP: 212.78.202.111").doesNotContain("zzzz@spamassassin.taint.org")
                 .doesNotContain("thecashsystem@firemail.de"); // its To: recipient, not one of the --trap addresses, is redacted too
 
-        String[] send = {"spam", "report", eml.toString(), "--trusted", OURS, "--contacts", contacts.toString(), "--no-fallback",
+        String[] send = {"--lang", "en", "spam", "report", eml.toString(), "--trusted", OURS, "--contacts", contacts.toString(), "--no-fallback",
                 "--from", "abuse@trap.example.jp", "--send", "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(smtp.getSmtp().getPort()),
                 "--rate", "6000", "--log", log.toString()};
         CliTest.Run sent = run(send);
@@ -272,7 +272,7 @@ class SpamCommandTest {
         Files.writeString(contacts, "network,contact,name\n0.0.0.0/0,abuse@everyone.example,All\n");
         Path out = dir.resolve("reports");
         CliTest.Run r = run("spam", "report", mail.toString(), "--trusted", "192.0.2.1", "--contacts", contacts.toString(),
-                "--from", "abuse@trap.example.jp", "--out", out.toString(), "--log", dir.resolve("log.jsonl").toString());
+                "--from", "abuse@trap.example.jp", "--out", out.toString(), "--log", dir.resolve("log.jsonl").toString(), "--lang", "en");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("written 0").contains("relay in a special-purpose block (Private-Use): 1")
                 .contains("relay in a special-purpose block (Documentation (TEST-NET-2)): 1");
@@ -337,12 +337,12 @@ class SpamCommandTest {
             }
         }
         Path store = dir.resolve("store");
-        CliTest.Run u = run("spam", "registry", "update", "--from", from.toString(), "--store", store.toString());
+        CliTest.Run u = run("spam", "registry", "update", "--from", from.toString(), "--store", store.toString(), "--lang", "en");
         assertThat(u.code()).as(u.err()).isZero();
         assertThat(u.out()).contains("installed").contains("APNIC").contains("RIPE NCC");
         assertThat(run("spam", "registry", "list", "--store", store.toString()).out()).contains("ARIN");
         Files.writeString(from.resolve("delegated-apnic-extended-excerpt"), "2|apnic|20190906|1|20190101|20190906|+1000\napnic|JP|ipv4|not-an-ip|256|20000101|allocated|x\n");
-        CliTest.Run bad = run("spam", "registry", "update", "--from", from.toString(), "--store", store.toString());
+        CliTest.Run bad = run("spam", "registry", "update", "--from", from.toString(), "--store", store.toString(), "--lang", "en");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("delegated-apnic-extended-excerpt:2").contains("unchanged");
     }

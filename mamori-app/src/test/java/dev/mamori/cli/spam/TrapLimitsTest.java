@@ -316,7 +316,7 @@ class TrapLimitsTest {
     /** The trap in a process of its own, killed with kill -9: every message it answered 250 for is in new/, whole. */
     @Test
     void killMinus9AfterTheReplyLosesNothingAcknowledged() throws Exception {
-        Process p = ChildJvm.mamori(dir.resolve("tmp"), "spam", "trap", "--bind", "127.0.0.1", "--listen", "0", "--trap", TRAP,
+        Process p = ChildJvm.mamori(dir.resolve("tmp"), "--lang", "en", "spam", "trap", "--bind", "127.0.0.1", "--listen", "0", "--trap", TRAP,
                 "--maildir", maildir().toString(), "--hostname", "trap.test").redirectErrorStream(true).start();
         try {
             int port = listeningPort(p);

@@ -379,6 +379,8 @@ class TrapTest {
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         ExecutorService runner = Executors.newSingleThreadExecutor();
+        dev.mamori.cli.Lang before = dev.mamori.cli.Lang.current();
+        dev.mamori.cli.Lang.use(dev.mamori.cli.Lang.en); // the English lines are parsed below
         try {
             Future<Integer> code = runner.submit(() -> cl.execute("--bind", "127.0.0.1", "--listen", "0", "--trap", TRAP,
                     "--maildir", maildir().toString(), "--hostname", "cmd.test"));
@@ -399,20 +401,18 @@ class TrapTest {
             assertThat(out.toString()).contains("stopped");
             assertThat(err.toString()).contains("accepted").contains("to=" + TRAP);
         } finally {
+            dev.mamori.cli.Lang.use(before);
             runner.shutdownNow();
         }
     }
 
     @Test
     void helpTeachesWithExamples() {
-        StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new SpamTrapCommand());
-        cl.setOut(new PrintWriter(out));
-        assertThat(cl.execute("--help")).isZero();
-        assertThat(out.toString()).contains("Examples:").contains("--bind 127.0.0.1").contains("--max-size")
+        String help = dev.mamori.cli.CliTest.run("spam", "trap", "--help", "--lang", "en").out();
+        assertThat(help).contains("Examples:").contains("--bind 127.0.0.1").contains("--max-size")
                 .contains("(Mamori trap) with ESMTP id").contains("--command-timeout").contains("--message-timeout")
                 .contains("--max-per-ip");
-        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--max-per-ip=N Connections one address may hold at once (default: 4)")
+        assertThat(help.replaceAll("\\s+", " ")).contains("--max-per-ip=N Connections one address may hold at once (default: 4)")
                 .contains("the trap's reply (default: 60)").contains("from its start (default: 300)");
     }
 
