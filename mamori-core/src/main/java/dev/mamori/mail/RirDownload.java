@@ -131,7 +131,7 @@ public final class RirDownload {
             }
             return store.update(staging);
         } catch (RegistryException e) {
-            throw new Message.Problem("ダウンロードしたファイルを登録データとして使えません（保存先は変更していません）: " + e.getMessage(),
+            throw new Message.Problem("ダウンロードしたファイルを登録データとして使えません（保存先は変更していません）: " + e.message("ja"),
                     "a downloaded file is not usable registry data (the store is unchanged): " + e.getMessage());
         } finally {
             deleteTree(staging);

@@ -81,4 +81,22 @@ class RegistryDataTest {
         assertThat(t.reasonText().en()).isEqualTo(Trace.ALL_TRUSTED);
         assertThat(t.reasonText().ja()).isEqualTo("すべての中継が自組織のもの（内部から送信）");
     }
+
+    /** A broken registry file is named in the run's language, one language per line. */
+    @Test
+    void registryProblemsInJapanese() throws Exception {
+        Path bad = Files.createTempFile("delegated-apnic-", "");
+        try {
+            Files.writeString(bad, "2|apnic|20190906|1|20190101|20190906|+1000\napnic|JP|ipv4|not-an-ip|256|20000101|allocated|x\n");
+            RegistryException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> IpRegistry.load(List.of(bad)),
+                    RegistryException.class);
+            assertThat(e.message("en")).endsWith(":2: the start \"not-an-ip\" is not an IPv4 address");
+            assertThat(e.message("ja")).endsWith(":2: 開始 \"not-an-ip\" が IPv4 アドレスではありません");
+            assertThat(RegistryException.japanese("the AS number count \"x\" is not a positive number")).isEqualTo("AS 番号の数 \"x\" が正の数ではありません");
+            assertThat(RegistryException.japanese("a record needs at least 7 fields (registry|cc|type|start|value|date|status), this line has 3: \"a|b|c\""))
+                    .isEqualTo("レコードには 7 つ以上の欄（registry|cc|type|start|value|date|status）が必要ですが、この行は 3 個です: \"a|b|c\"");
+        } finally {
+            Files.deleteIfExists(bad);
+        }
+    }
 }

@@ -155,7 +155,7 @@ public final class SpamInputs {
             }
             return r;
         } catch (RegistryException e) {
-            throw new Main.UsageProblem(Terminal.safe(e.getMessage()) + Lang.tr("（登録データを読めません）", ""));
+            throw new Main.UsageProblem(Lang.tr("登録データを読めません: ", "") + Terminal.safe(e.message(Lang.current().name())));
         } catch (IOException e) {
             throw new Main.UsageProblem(Lang.tr("登録データを読めません: ", "registry: ") + Terminal.safe(e.getMessage()));
         }

@@ -103,8 +103,8 @@ final class SpamRegistryCommand implements Runnable {
                 try {
                     r = store(dir).update(source.from);
                 } catch (RegistryException e) {
-                    throw new Main.UsageProblem(Lang.tr("登録データを更新できません（保存先は変更していません）: ", "")
-                            + Terminal.safe(e.getMessage()) + Lang.tr("", " (the store is unchanged)"));
+                    throw new Main.UsageProblem("登録データを更新できません（保存先は変更していません）: " + Terminal.safe(e.message("ja")),
+                            Terminal.safe(e.getMessage()) + " (the store is unchanged)");
                 }
             }
             r.installed().forEach(e -> out.println(Lang.tr("取り込み  ", "installed  ") + describe(e)));
