@@ -14,7 +14,7 @@ public final class Outputs {
      * command's inputs and outputs, then {@link OutputGuard#check()} (a refusal exits 2).
      */
     public static OutputGuard guard() {
-        return OutputGuard.of().reads(keyStore(null), "the key store");
+        return OutputGuard.of().reads(keyStore(null), "鍵ストア", "the key store");
     }
 
     /** The key store: the one given (--store), else $MAMORI_KEYSTORE, else ~/.mamori/keys.json. */
