@@ -137,7 +137,7 @@ public class CliTest {
 
     @Test
     void badUsageAndMissingFilesExitWithTwoAndAClearMessage() {
-        Run missing = run("scan", dir.resolve("nope.csv").toString());
+        Run missing = run("--lang", "en", "scan", dir.resolve("nope.csv").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.csv").contains("no such file");
         Run badType = run("scan", "--types", "SHOE_SIZE", "x");
@@ -213,7 +213,7 @@ public class CliTest {
     @Test
     void versionAndHelpWork() {
         assertThat(run("--version").out()).startsWith("mamori ");
-        Run help = run("scan", "--help");
+        Run help = run("--lang", "en", "scan", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--fail-on").contains("Examples:");
     }

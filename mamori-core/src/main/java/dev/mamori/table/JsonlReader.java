@@ -160,7 +160,7 @@ final class JsonlReader implements LineScanner.Sink {
             return new Message("JSON が壊れています（値の途中で行が終わっています）", "malformed JSON (the line ends inside a value)");
         }
         String m = String.valueOf(e.getOriginalMessage());
-        Message what = m.startsWith("Unrecognized token") ? new Message("JSON の値ではない語（引用符のない文字列?）",
+        Message what = m.startsWith("Unrecognized token") ? new Message("引用符のない文字列のような、JSON の値ではない語",
                 "a word that is not a JSON value (text without quotes?)")
                 : m.startsWith("Unexpected character") ? new Message("予期しない文字", "an unexpected character")
                 : m.startsWith("Unexpected close marker") ? new Message("対応する開き括弧のない閉じ括弧", "a bracket that closes nothing")

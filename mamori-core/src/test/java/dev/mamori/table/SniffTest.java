@@ -57,7 +57,7 @@ class SniffTest {
             z.write("<w/>".getBytes(StandardCharsets.UTF_8));
             z.closeEntry();
         }
-        assertThat(DocumentReader.sniff(zip)).isEqualTo(skip("ZIP archive that is not an XLSX workbook"));
+        assertThat(DocumentReader.sniff(zip).skipReason().en()).isEqualTo("ZIP archive that is not an XLSX workbook");
         assertThatThrownBy(() -> new DocumentReader(null).read(zip, new Recorder()))
                 .isInstanceOf(ReadException.class)
                 .hasMessage(zip + ": not a text, CSV, XLSX or JSONL file: ZIP archive that is not an XLSX workbook");
