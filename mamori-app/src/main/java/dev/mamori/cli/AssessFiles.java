@@ -9,13 +9,14 @@ public final class AssessFiles {
     private AssessFiles() {
     }
 
-    /** The path, if it is a readable file; otherwise a usage problem (exit 2) naming it. */
+    /** The path, if it is a readable file; otherwise a usage problem (exit 2) naming it, in the run's language. */
     public static Path existing(Path p) {
         if (!Files.isRegularFile(p)) {
-            throw new Main.UsageProblem(p + ": " + (Files.exists(p) ? "not a file" : "no such file"));
+            throw Files.exists(p) ? new Main.UsageProblem(p + ": ファイルではありません", p + ": not a file")
+                    : new Main.UsageProblem(p + ": そのようなファイルはありません", p + ": no such file");
         }
         if (!Files.isReadable(p)) {
-            throw new Main.UsageProblem(p + ": cannot be read");
+            throw new Main.UsageProblem(p + ": 読めません", p + ": cannot be read");
         }
         return p;
     }

@@ -9,6 +9,7 @@ import dev.mamori.cli.scan.EvalDetectCommand;
 import dev.mamori.cli.scan.ScanCommand;
 import dev.mamori.cli.spam.SpamCommand;
 
+import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -169,6 +170,11 @@ public final class Main implements Runnable {
 
         public UsageProblem(String message) {
             super(message);
+        }
+
+        /** What a library exception says, in the language of this run when it has both ({@link Message.Localized}). */
+        public UsageProblem(Throwable cause) {
+            this(Message.of(cause).in(Lang.current().name()));
         }
     }
 }

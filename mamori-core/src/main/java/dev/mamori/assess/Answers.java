@@ -12,9 +12,12 @@ import java.util.Map;
 public record Answers(String file, Questionnaire questionnaire, String answeredVersion, Meta meta, Map<String, Answer> answers,
         List<PlanItem> plan) {
 
-    /** Who, what and when. {@code revisionReason} explains the 事前 changes of this version of a PIA. */
+    /**
+     * Who, what and when. {@code revisionReason} explains the 事前 changes of this version of a PIA;
+     * {@code lang} is the language the file was written in ("ja", "en" or null when it does not say).
+     */
     public record Meta(String organisation, String system, String date, String assessor, String revisionReason,
-            String afterReason) {
+            String afterReason, String lang) {
     }
 
     public Answers {

@@ -18,7 +18,7 @@ final class AnswersWriter {
         b.append("en".equals(lang)
                 ? "# Answer each question with one of the choices listed above it, then run: mamori assess score THIS_FILE\n"
                 : "# 各設問の上に示した選択肢のいずれかで回答し、mamori assess score THIS_FILE で採点します。\n");
-        b.append("# Format: docs/questionnaire-schema.md\n");
+        b.append("en".equals(lang) ? "# Format: docs/questionnaire-schema.md\n" : "# 書式: docs/questionnaire-schema.md\n");
         // a bundled questionnaire by its id; one read from a file by that file, so the answers find it again
         boolean bundled = Questionnaire.BUNDLED.contains(q.id()) && q.file().endsWith("(bundled)");
         b.append("questionnaire: ").append(quote(bundled ? q.id() : java.nio.file.Path.of(q.file()).toAbsolutePath().toString())).append('\n');
@@ -28,6 +28,8 @@ final class AnswersWriter {
         b.append("  system: ").append(quote(meta == null ? "" : meta.system())).append('\n');
         b.append("  date: ").append(quote(meta == null ? "" : meta.date())).append("   # 2026-04-01\n");
         b.append("  assessor: ").append(quote(meta == null ? "" : meta.assessor())).append('\n');
+        b.append("  lang: ").append(quote("en".equals(lang) ? "en" : "ja"))
+                .append("en".equals(lang) ? "   # language of messages when scored (ja or en)\n" : "   # 採点時のメッセージの言語（ja または en）\n");
         if (meta != null && (meta.revisionReason() != null || meta.afterReason() != null)) {
             b.append("  revision:\n    reason: ").append(quote(meta.revisionReason())).append('\n');
             if (meta.afterReason() != null) {
@@ -59,7 +61,7 @@ final class AnswersWriter {
     private static void area(StringBuilder b, Area a, Map<String, Answer> answers, String lang) {
         b.append("\n  # ── ").append(a.id()).append(' ').append(a.name().in(lang));
         if (a.declaredMax() != null) {
-            b.append(" (max ").append(Render.number(a.declaredMax())).append(')');
+            b.append("en".equals(lang) ? " (max " : "（満点 ").append(Render.number(a.declaredMax())).append("en".equals(lang) ? ")" : "）");
         }
         b.append('\n');
         for (Question q : a.questions()) {
@@ -72,16 +74,19 @@ final class AnswersWriter {
                 for (Choice ch : q.answerSet().choices()) {
                     c.append(c.length() == 0 ? "" : ", ").append(ch.key()).append('=').append(ch.label().in(lang));
                 }
-                b.append("  #    ").append(q.type() == Question.Type.MULTI ? "check any of: " : "choices: ").append(c);
+                boolean en = "en".equals(lang);
+                b.append("  #    ").append(q.type() == Question.Type.MULTI ? (en ? "check any of: " : "複数選択可: ") : (en ? "choices: " : "選択肢: "))
+                        .append(c);
                 if (q.scored() && q.weight() != 1) {
-                    b.append("   weight ").append(Render.number(q.weight()));
+                    b.append(en ? "   weight " : "   重み ").append(Render.number(q.weight()));
                 }
                 b.append('\n');
             } else {
-                b.append("  #    ").append(q.type().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+                b.append("  #    ").append(typeName(q.type(), lang)).append('\n');
             }
             if (q.appliesWhen() != null) {
-                b.append("  #    (only when ").append(String.join(", ", q.appliesWhen().questions())).append(" say so)\n");
+                String on = String.join(", ", q.appliesWhen().questions());
+                b.append("en".equals(lang) ? "  #    (only when " + on + " say so)\n" : "  #    （" + on + " の回答によって対象になります）\n");
             }
             Answer ans = answers.get(q.id());
             b.append("  ").append(quote(q.id())).append(":");
@@ -102,6 +107,18 @@ final class AnswersWriter {
         for (Area s : a.areas()) {
             area(b, s, answers, lang);
         }
+    }
+
+    private static String typeName(Question.Type t, String lang) {
+        if ("en".equals(lang)) {
+            return t.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return switch (t) {
+            case TEXT -> "文章";
+            case DATE -> "日付（2026-04-01 または 令和8年4月1日）";
+            case NUMBER -> "数値（350000、350,000 または 35万）";
+            default -> t.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static String value(Response r) {

@@ -1,5 +1,6 @@
 package dev.mamori.assess;
 
+import dev.mamori.report.Message;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The entry point of self-assessments (issue 4): open an answers file against its questionnaire,
+ * The entry point of self-assessments: open an answers file against its questionnaire,
  * score it (with the improvement plan as a what-if), compare two answer sets, list the changes
  * between two versions of a PIA, write templates, and answer the PIA threshold question.
  */
@@ -41,8 +42,10 @@ public final class Assessment {
     /** Compares two answer sets of the same questionnaire (earlier versions mapped through its id table). */
     public static Comparison compare(Answers before, Answers after) {
         if (!before.questionnaire().id().equals(after.questionnaire().id())) {
-            throw new AssessException(new Problem(after.file(), 0, 0, null, "cannot compare answers to "
-                    + before.questionnaire().id() + " with answers to " + after.questionnaire().id(), null));
+            String b = before.questionnaire().id();
+            String a = after.questionnaire().id();
+            throw new AssessException(Problem.of(after.file(), new Message(b + " の回答と " + a + " の回答は比較できません",
+                    "cannot compare answers to " + b + " with answers to " + a)));
         }
         return Comparison.of(score(before), score(after));
     }
@@ -50,8 +53,9 @@ public final class Assessment {
     /** The change history (変更箇所) from {@code older} to {@code newer}, in the form's wording. */
     public static List<ChangeEntry> changes(Answers older, Answers newer, String lang) {
         if (!older.questionnaire().id().equals(newer.questionnaire().id())) {
-            throw new AssessException(new Problem(newer.file(), 0, 0, null, "these are versions of different questionnaires ("
-                    + older.questionnaire().id() + ", " + newer.questionnaire().id() + ")", null));
+            String ids = older.questionnaire().id() + ", " + newer.questionnaire().id();
+            throw new AssessException(Problem.of(newer.file(), new Message("別々の設問票の版です（" + ids + "）",
+                    "these are versions of different questionnaires (" + ids + ")")));
         }
         return ChangeHistory.between(older, newer, lang);
     }

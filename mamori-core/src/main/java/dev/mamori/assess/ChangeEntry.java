@@ -6,6 +6,11 @@ package dev.mamori.assess;
  */
 public record ChangeEntry(String date, String item, String before, String after, Question.Timing timing, String explanation) {
 
+    /** Where the earlier and later texts differ. */
+    public TextChange change() {
+        return TextChange.of(before, after);
+    }
+
     public String timingLabel(String lang) {
         return "en".equals(lang) ? (timing == Question.Timing.BEFORE ? "before" : "after") : timing == Question.Timing.BEFORE ? "事前" : "事後";
     }

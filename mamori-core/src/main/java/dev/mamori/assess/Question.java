@@ -23,11 +23,12 @@ public record Question(String id, String areaId, Type type, Label text, Label gu
     private static final java.util.regex.Pattern DATE =
             java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}|(明治|大正|昭和|平成|令和)(元|\\d{1,2})年\\d{1,2}月\\d{1,2}日");
 
-    /** Whether written text is an answer this question takes: a date (2023-12-21, 令和5年12月21日) or a number where asked. */
+    /** Whether written text is an answer this question takes: a date (2023-12-21, 令和5年12月21日) or a number where asked
+     * (350000, 350,000, ３５０，０００ or 35万: {@link Numbers}). */
     public boolean accepts(String text) {
         return switch (type) {
             case DATE -> DATE.matcher(text.trim()).matches();
-            case NUMBER -> text.trim().replace(",", "").matches("-?\\d+(\\.\\d+)?");
+            case NUMBER -> Numbers.parse(text) != null;
             default -> true;
         };
     }

@@ -1,5 +1,7 @@
 package dev.mamori.assess;
 
+import dev.mamori.report.Message;
+
 import dev.mamori.yaml.YamlException;
 import dev.mamori.yaml.YamlNode;
 import dev.mamori.yaml.Suggest;
@@ -47,16 +49,16 @@ final class QuestionnaireReader {
 
     private Questionnaire read(YamlNode root) {
         if (!root.isMap()) {
-            throw root.error("a questionnaire file is a YAML mapping (schema, id, version, areas, …)");
+            throw root.error(new Message("設問票のファイルは YAML の対応付け（schema, id, version, areas, …）です", "a questionnaire file is a YAML mapping (schema, id, version, areas, …)"));
         }
-        root.only(ROOT, "a questionnaire");
+        root.only(ROOT, new Message("設問票", "a questionnaire"));
         String schema = root.text("schema");
         if (!SCHEMA.equals(schema)) {
-            throw root.get("schema").error("schema must be \"" + SCHEMA + "\" (found " + schema + ")");
+            throw root.get("schema").error(new Message("schema は「" + SCHEMA + "」です（「" + schema + "」ではなく）", "schema must be \"" + SCHEMA + "\" (found " + schema + ")"));
         }
         String id = root.required("id");
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-            throw root.get("id").error("id must be lower-case letters, digits and hyphens");
+            throw root.get("id").error(new Message("id は英小文字・数字・ハイフンで書きます", "id must be lower-case letters, digits and hyphens"));
         }
         String version = root.required("version");
         for (Map.Entry<String, YamlNode> e : root.get("answer_sets").entries()) {
@@ -65,7 +67,7 @@ final class QuestionnaireReader {
         YamlNode defaults = root.get("defaults");
         defaultSet = defaults.text("answer_set");
         if (defaultSet != null && !sets.containsKey(defaultSet)) {
-            throw defaults.get("answer_set").error("no answer set \"" + defaultSet + "\"");
+            throw defaults.get("answer_set").error(new Message("回答の選択肢セット「" + defaultSet + "」がありません", "no answer set \"" + defaultSet + "\""));
         }
         Double w = defaults.number("weight");
         defaultWeight = w == null ? 1 : w;
@@ -81,7 +83,7 @@ final class QuestionnaireReader {
             }
         }
         if (questions.isEmpty()) {
-            throw root.error("a questionnaire needs at least one question under areas");
+            throw root.error(new Message("設問票には areas の下に設問が 1 つ以上必要です", "a questionnaire needs at least one question under areas"));
         }
         for (Question q : questions.values()) { // before computed items exist: applies_when reads answers only
             if (q.appliesWhen() != null) {
@@ -95,7 +97,7 @@ final class QuestionnaireReader {
         }
         List<Check> checks = new ArrayList<>();
         for (YamlNode c : root.get("checks").items()) {
-            c.only(Set.of("id", "when", "ja", "en", "source"), "a check");
+            c.only(Set.of("id", "when", "ja", "en", "source"), new Message("確認項目（checks）", "a check"));
             String checkId = c.required("id");
             Condition when = condition(c.get("when"));
             checkCondition(when, c.get("when"), checkId);
@@ -113,13 +115,14 @@ final class QuestionnaireReader {
     private List<Area> include(YamlNode at, Set<String> areaIds, List<YamlNode> computedNodes) {
         String id = at.text("include");
         if (!Questionnaire.BUNDLED.contains(id)) {
-            throw new AssessException(Problem.at(at, null, "can only include a bundled questionnaire, not \"" + id + "\"",
-                    Suggest.didYouMean(id, Questionnaire.BUNDLED)));
+            throw new AssessException(Problem.at(at, null, new Message("取り込めるのは同梱の設問票だけです（「" + id + "」ではなく）",
+                    "can only include a bundled questionnaire, not \"" + id + "\""), Suggest.didYouMeanMessage(id, Questionnaire.BUNDLED)));
         }
         YamlNode inc = YamlNode.parse(id + ".yaml (bundled)", Questionnaire.bundledText(id));
         for (Map.Entry<String, YamlNode> e : inc.get("answer_sets").entries()) {
             if (sets.containsKey(e.getKey())) {
-                throw at.error("answer set " + e.getKey() + " is defined both here and in included " + id);
+                throw at.error(new Message("選択肢セット " + e.getKey() + " がここと取り込んだ " + id + " の両方で定義されています",
+                        "answer set " + e.getKey() + " is defined both here and in included " + id));
             }
             sets.put(e.getKey(), answerSet(e.getKey(), e.getValue().get("choices")));
         }
@@ -135,29 +138,29 @@ final class QuestionnaireReader {
         List<Choice> out = new ArrayList<>();
         Set<String> keys = new java.util.HashSet<>();
         for (YamlNode c : choices.items()) {
-            c.only(CHOICE, "a choice");
+            c.only(CHOICE, new Message("選択肢", "a choice"));
             String key = c.required("key");
             if (!keys.add(key)) {
-                throw c.error("choice \"" + key + "\" is given twice in answer set " + id);
+                throw c.error(new Message("選択肢「" + key + "」が選択肢セット " + id + " に 2 回あります", "choice \"" + key + "\" is given twice in answer set " + id));
             }
             boolean na = c.flag("na", false);
             Double value = c.number("value");
             if (na && value != null) {
-                throw c.error("a 該当なし (na) choice has no value");
+                throw c.error(new Message("該当なし（na）の選択肢に value は付けません", "a 該当なし (na) choice has no value"));
             }
             out.add(new Choice(key, Label.of(c), value, c.flag("deficiency", false), na, c.number("from"), c.number("below")));
         }
         if (out.isEmpty()) {
-            throw choices.error("answer set " + id + " has no choices");
+            throw choices.error(new Message("選択肢セット " + id + " に選択肢がありません", "answer set " + id + " has no choices"));
         }
         return new AnswerSet(id, out);
     }
 
     private Area area(YamlNode a, Set<String> areaIds) {
-        a.only(AREA, "an area");
+        a.only(AREA, new Message("分野", "an area"));
         String id = a.required("id");
         if (!areaIds.add(id)) {
-            throw a.get("id").error("area id \"" + id + "\" is used twice");
+            throw a.get("id").error(new Message("分野の id「" + id + "」が 2 回使われています", "area id \"" + id + "\" is used twice"));
         }
         List<Question> qs = new ArrayList<>();
         for (YamlNode q : a.get("questions").items()) {
@@ -171,26 +174,28 @@ final class QuestionnaireReader {
         if (area.declaredMax() != null) {
             double sum = area.allQuestions().stream().mapToDouble(Question::maxScore).sum();
             if (Math.abs(sum - area.declaredMax()) > 1e-9) {
-                throw a.get("max").error(String.format(Locale.ROOT,
-                        "area %s declares max %s but its questions add up to %s (weight × highest value)", id,
-                        Render.number(area.declaredMax()), Render.number(sum)));
+                String declared = Render.number(area.declaredMax());
+                String added = Render.number(sum);
+                throw a.get("max").error(new Message("分野 " + id + " の満点は " + declared + " ですが、設問の合計（重み × 最高値）は " + added + " です",
+                        "area " + id + " declares max " + declared + " but its questions add up to " + added + " (weight × highest value)"));
             }
         }
         return area;
     }
 
     private Question question(YamlNode q, String areaId) {
-        q.only(QUESTION, "a question");
+        q.only(QUESTION, new Message("設問", "a question"));
         String id = q.required("id");
         if (questions.containsKey(id)) {
-            throw q.get("id").error("question id \"" + id + "\" is used twice");
+            throw q.get("id").error(new Message("設問の id「" + id + "」が 2 回使われています", "question id \"" + id + "\" is used twice"));
         }
         String typeText = q.text("type");
         Question.Type type;
         try {
             type = typeText == null ? Question.Type.CHOICE : Question.Type.valueOf(typeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AssessException(Problem.at(q.get("type"), id, "unknown type \"" + typeText + "\"", "choice, multi, text, date or number"));
+            throw new AssessException(Problem.at(q.get("type"), id, new Message("不明な type「" + typeText + "」です", "unknown type \"" + typeText + "\""),
+                    new Message("choice・multi・text・date・number のいずれか", "choice, multi, text, date or number")));
         }
         AnswerSet set = null;
         if (type == Question.Type.CHOICE || type == Question.Type.MULTI) {
@@ -200,21 +205,25 @@ final class QuestionnaireReader {
                 String name = q.text("answer_set") != null ? q.text("answer_set") : defaultSet;
                 set = sets.get(name);
                 if (set == null) {
-                    throw new AssessException(Problem.at(q, id, name == null ? "no answer set (give answer_set, choices or defaults.answer_set)"
-                            : "no answer set \"" + name + "\"", Suggest.didYouMean(name == null ? "" : name, sets.keySet())));
+                    throw new AssessException(Problem.at(q, id, name == null
+                            ? new Message("選択肢セットがありません（answer_set、choices または defaults.answer_set を書きます）",
+                                    "no answer set (give answer_set, choices or defaults.answer_set)")
+                            : new Message("選択肢セット「" + name + "」がありません", "no answer set \"" + name + "\""),
+                            Suggest.didYouMeanMessage(name == null ? "" : name, sets.keySet())));
                 }
             }
         }
         Double weight = q.number("weight");
         if (weight != null && weight < 0) {
-            throw q.get("weight").error("weight must not be negative");
+            throw q.get("weight").error(new Message("weight は負にできません", "weight must not be negative"));
         }
         Question.Hint hint = null;
         YamlNode h = q.get("hint");
         if (!h.missing()) {
             Difficulty d = h.text("difficulty") == null ? null : Difficulty.parse(h.text("difficulty"));
             if (h.text("difficulty") != null && d == null) {
-                throw new AssessException(Problem.at(h.get("difficulty"), id, "difficulty must be low, medium or high (低・中・高)", null));
+                throw new AssessException(Problem.at(h.get("difficulty"), id, new Message("difficulty は low・medium・high（低・中・高）のいずれかです",
+                        "difficulty must be low, medium or high (低・中・高)"), null));
             }
             hint = new Question.Hint(Label.of(h), d);
         }
@@ -228,7 +237,8 @@ final class QuestionnaireReader {
         try {
             timing = onChange == null ? Question.Timing.AFTER : Question.Timing.valueOf(onChange.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AssessException(Problem.at(q.get("on_change"), id, "on_change must be before, after, with_revision or ignore", null));
+            throw new AssessException(Problem.at(q.get("on_change"), id, new Message("on_change は before・after・with_revision・ignore のいずれかです",
+                    "on_change must be before, after, with_revision or ignore"), null));
         }
         Question question = new Question(id, areaId, type, Label.of(q), Label.of(q, "guidance"), q.text("source"),
                 type == Question.Type.CHOICE ? (weight == null ? defaultWeight : weight) : 0, set,
@@ -239,7 +249,8 @@ final class QuestionnaireReader {
 
     private Condition condition(YamlNode c) {
         if (!c.isMap()) {
-            throw c.error("a condition is a mapping: {q: ID, in: [KEY, …]}, {q: ID, has: KEY}, {all: […]}, {any: […]} or {not: …}");
+            String forms = "{q: ID, in: [KEY, …]}, {q: ID, has: KEY}, {all: […]}, {any: […]}, {not: …}";
+            throw c.error(new Message("条件は対応付けで書きます: " + forms, "a condition is a mapping: " + forms));
         }
         if (!c.get("all").missing()) {
             return new Condition.All(c.get("all").items().stream().map(this::condition).toList());
@@ -262,7 +273,7 @@ final class QuestionnaireReader {
         if (c.flag("answered", false)) {
             return new Condition.Answered(q);
         }
-        throw c.error("a condition on question " + q + " needs in:, has: or answered: true");
+        throw c.error(new Message("設問 " + q + " の条件には in:、has: または answered: true が必要です", "a condition on question " + q + " needs in:, has: or answered: true"));
     }
 
     /** Conditions may only name existing questions and, for in/has, keys of that question's set. */
@@ -286,19 +297,23 @@ final class QuestionnaireReader {
         AnswerSet computedSet = computedSets.get(question);
         if (computedSet != null && !question.equals(owner)) {
             if (key != null && computedSet.find(key).isEmpty()) {
-                throw new AssessException(Problem.at(where, owner, "computed item " + question + " has no result \"" + key + "\"",
-                        "results: " + String.join(", ", computedSet.keys())));
+                String results = String.join(", ", computedSet.keys());
+                throw new AssessException(Problem.at(where, owner, new Message("算出項目 " + question + " に結果「" + key + "」はありません",
+                        "computed item " + question + " has no result \"" + key + "\""), new Message("結果: " + results, "results: " + results)));
             }
             return;
         }
         Question q = questions.get(question);
         if (q == null || question.equals(owner)) {
-            throw new AssessException(Problem.at(where, owner, "the condition names "
-                    + (q == null ? "no such question \"" + question + "\"" : "its own question"), Suggest.didYouMean(question, questions.keySet())));
+            throw new AssessException(Problem.at(where, owner, q == null
+                    ? new Message("条件の設問「" + question + "」がありません", "the condition names no such question \"" + question + "\"")
+                    : new Message("条件が自分自身の設問を参照しています", "the condition names its own question"),
+                    Suggest.didYouMeanMessage(question, questions.keySet())));
         }
         if (key != null && (q.answerSet() == null || q.answerSet().find(key).isEmpty())) {
-            throw new AssessException(Problem.at(where, owner, "question " + question + " has no choice \"" + key + "\"",
-                    q.answerSet() == null ? null : "choices: " + String.join(", ", q.answerSet().keys())));
+            String keys = q.answerSet() == null ? null : String.join(", ", q.answerSet().keys());
+            throw new AssessException(Problem.at(where, owner, new Message("設問 " + question + " に選択肢「" + key + "」はありません",
+                    "question " + question + " has no choice \"" + key + "\""), keys == null ? null : new Message("選択肢: " + keys, "choices: " + keys)));
         }
     }
 
@@ -307,14 +322,15 @@ final class QuestionnaireReader {
         String setName = c.required("answer_set");
         AnswerSet set = sets.get(setName);
         if (set == null) {
-            throw c.get("answer_set").error("no answer set \"" + setName + "\"");
+            throw c.get("answer_set").error(new Message("選択肢セット「" + setName + "」がありません", "no answer set \"" + setName + "\""));
         }
         List<Computed.Rule> rules = new ArrayList<>();
         for (YamlNode r : c.get("rules").items()) {
             String result = r.required("result");
             if (set.find(result).isEmpty()) {
-                throw new AssessException(Problem.at(r.get("result"), id, "\"" + result + "\" is not a choice of " + setName,
-                        "choices: " + String.join(", ", set.keys())));
+                String keys = String.join(", ", set.keys());
+                throw new AssessException(Problem.at(r.get("result"), id, new Message("「" + result + "」は " + setName + " の選択肢ではありません",
+                        "\"" + result + "\" is not a choice of " + setName), new Message("選択肢: " + keys, "choices: " + keys)));
             }
             Condition when;
             if (r.flag("otherwise", false)) {
@@ -326,7 +342,7 @@ final class QuestionnaireReader {
             rules.add(new Computed.Rule(when, result));
         }
         if (rules.isEmpty()) {
-            throw c.error("computed item " + id + " has no rules");
+            throw c.error(new Message("算出項目 " + id + " に規則（rules）がありません", "computed item " + id + " has no rules"));
         }
         computedSets.put(id, set);
         String inc = c.text("on_increase");
@@ -334,7 +350,7 @@ final class QuestionnaireReader {
         try {
             onIncrease = inc == null ? Question.Timing.AFTER : Question.Timing.valueOf(inc.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AssessException(Problem.at(c.get("on_increase"), id, "on_increase must be before or after", null));
+            throw new AssessException(Problem.at(c.get("on_increase"), id, new Message("on_increase は before か after です", "on_increase must be before or after"), null));
         }
         return new Computed(id, Label.of(c), c.text("ref"), set, onIncrease, rules);
     }
@@ -345,7 +361,7 @@ final class QuestionnaireReader {
         for (YamlNode b : r.items()) {
             Double min = b.number("min");
             if (min == null || min >= last) {
-                throw b.error("rating bands need min, from the highest band down");
+                throw b.error(new Message("評価の段階（rating）には min を、高い段階から順に書きます", "rating bands need min, from the highest band down"));
             }
             last = min;
             out.add(new RatingBand(min, b.required("key"), Label.of(b), b.text("color")));
@@ -360,7 +376,8 @@ final class QuestionnaireReader {
             for (Map.Entry<String, YamlNode> e : v.get("ids").entries()) {
                 ids.put(e.getKey(), e.getValue().text());
                 if (!questions.containsKey(e.getValue().text())) {
-                    throw e.getValue().error("previous version maps " + e.getKey() + " to unknown question " + e.getValue().text());
+                    throw e.getValue().error(new Message("以前の版の対応表が " + e.getKey() + " を存在しない設問 " + e.getValue().text() + " に対応付けています",
+                            "previous version maps " + e.getKey() + " to unknown question " + e.getValue().text()));
                 }
             }
             out.put(v.required("version"), ids);

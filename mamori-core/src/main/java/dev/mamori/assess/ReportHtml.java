@@ -279,9 +279,9 @@ public final class ReportHtml {
                     col("今回", "After"), num("得点の増減", "Score change"))));
             for (Comparison.ChangedAnswer ch : c.changed()) {
                 Question question = ch.question();
+                TextChange tc = TextChange.of(Render.response(question, ch.before(), lang), Render.response(question, ch.after(), lang));
                 b.append(tr(null, td("item", itemId(question)) + td("q", question.text().in(lang))
-                        + td("pre", Render.response(question, ch.before(), lang))
-                        + td("pre", "→ " + Render.response(question, ch.after(), lang))
+                        + raw("pre", marked(tc, false)) + raw("pre", "→ " + marked(tc, true))
                         + td(deltaClass(ch.delta()), question.scored() ? signed(ch.delta()) : "—")));
             }
             b.append(TABLE_END);
@@ -314,7 +314,8 @@ public final class ReportHtml {
             b.append(tableStart("changes", lang, List.of(col("変更日", "Date"), col("項目", "Item"), col("変更前の記載", "Before"),
                     col("変更後の記載", "After"), col("提出時期", "Filed"), col("提出時期に係る説明", "Explanation"))));
             for (ChangeEntry e : entries) {
-                b.append(tr(null, td("num", e.date()) + td("item", e.item()) + td("pre", e.before()) + td("pre", e.after())
+                TextChange ch = e.change();
+                b.append(tr(null, td("num", e.date()) + td("item", e.item()) + raw("pre", marked(ch, false)) + raw("pre", marked(ch, true))
                         + td(null, e.timingLabel(lang)) + td("pre", e.explanation())));
             }
             b.append(TABLE_END);
@@ -358,6 +359,19 @@ public final class ReportHtml {
     /** A cell with escaped text. */
     private static String td(String cls, String text) {
         return raw(cls, esc(text));
+    }
+
+    /** The earlier or later text, a long one with its changed part marked (struck out where removed, underlined where added). */
+    static String marked(TextChange c, boolean later) {
+        String text = later ? c.after() : c.before();
+        String part = later ? c.added() : c.removed();
+        if (part.isEmpty() || !c.worthMarking()) {
+            return esc(text);
+        }
+        String tag = later ? "ins" : "del";
+        String colour = later ? "#d4f4d4" : "#f8d4d4";
+        return esc(text.substring(0, c.prefix())) + "<" + tag + " style=\"background:" + colour + "\">" + esc(part) + "</" + tag + ">"
+                + esc(text.substring(c.end(later)));
     }
 
     /** A cell with HTML already escaped. */

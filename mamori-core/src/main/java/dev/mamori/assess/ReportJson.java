@@ -1,10 +1,8 @@
 package dev.mamori.assess;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
+import dev.mamori.report.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +14,8 @@ import java.util.Map;
  */
 public final class ReportJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Characters of a changed text shown around its change. */
+    static final int WINDOW = 80;
 
     private ReportJson() {
     }
@@ -26,7 +25,7 @@ public final class ReportJson {
         Questionnaire q = s.questionnaire();
         Answers a = s.answers();
         boolean plan = s.hasPlan();
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.set("questionnaire", questionnaire(q));
         root.put("answered_version", a.answeredVersion());
         root.put("file", a.file());
@@ -86,7 +85,7 @@ public final class ReportJson {
     /** The comparison: each area and the total before and after, the computed results, and every changed answer. */
     public static String compare(Comparison c) {
         Questionnaire q = c.after().questionnaire();
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.set("questionnaire", questionnaire(q));
         root.set("before", side(c.before()));
         root.set("after", side(c.after()));
@@ -114,12 +113,18 @@ public final class ReportJson {
         return write(root);
     }
 
-    /** A form's change history (変更箇所): {@code {"changes": [{date, item, before, after, timing, timing_label, explanation}]}}. */
+    /**
+     * A form's change history (変更箇所): {@code {"changes": [{date, item, before, after, changed_before, changed_after,
+     * timing, timing_label, explanation}]}}; {@code changed_before}/{@code changed_after} are the changed part with a
+     * little context ({@link TextChange#window}), the whole text when it is short.
+     */
     public static String changes(List<ChangeEntry> entries) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode list = root.putArray("changes");
         for (ChangeEntry e : entries) {
+            TextChange c = e.change();
             list.addObject().put("date", e.date()).put("item", e.item()).put("before", e.before()).put("after", e.after())
+                    .put("changed_before", c.window(false, WINDOW)).put("changed_after", c.window(true, WINDOW))
                     .put("timing", e.timingLabel("en")).put("timing_label", e.timingLabel("ja")).put("explanation", e.explanation());
         }
         return write(root);
@@ -128,14 +133,14 @@ public final class ReportJson {
     // ---- parts ----
 
     private static ObjectNode questionnaire(Questionnaire q) {
-        ObjectNode n = JSON.createObjectNode().put("id", q.id()).put("version", q.version());
+        ObjectNode n = Json.object().put("id", q.id()).put("version", q.version());
         label(n, "title", q.title());
         n.put("kind", q.isForm() ? "form" : "scored");
         return n;
     }
 
     private static ObjectNode meta(Answers.Meta m) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         if (m != null) {
             putIf(n, "organisation", m.organisation());
             putIf(n, "system", m.system());
@@ -148,7 +153,7 @@ public final class ReportJson {
     }
 
     private static ObjectNode area(AreaScore a, boolean plan) {
-        ObjectNode n = JSON.createObjectNode().put("id", a.id());
+        ObjectNode n = Json.object().put("id", a.id());
         label(n, "name", a.name());
         n.put("depth", a.depth());
         number(n, "score", a.score());
@@ -167,13 +172,13 @@ public final class ReportJson {
     }
 
     private static ObjectNode side(ScoreSheet s) {
-        ObjectNode n = JSON.createObjectNode().put("file", s.answers().file()).put("answered_version", s.answers().answeredVersion());
+        ObjectNode n = Json.object().put("file", s.answers().file()).put("answered_version", s.answers().answeredVersion());
         n.set("meta", meta(s.answers().meta()));
         return n;
     }
 
     private static ObjectNode delta(Comparison.AreaDelta d) {
-        ObjectNode n = JSON.createObjectNode().put("id", d.id());
+        ObjectNode n = Json.object().put("id", d.id());
         label(n, "name", d.name());
         n.put("depth", d.depth());
         n.set("before", brief(d.before()));
@@ -183,7 +188,7 @@ public final class ReportJson {
     }
 
     private static ObjectNode brief(AreaScore a) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         number(n, "score", a.score());
         number(n, "max", a.max());
         percent(n, "percent", a.percent());
@@ -192,7 +197,7 @@ public final class ReportJson {
     }
 
     private static ObjectNode response(Question q, Response r) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         if (r == null) {
             n.putNull("value");
         } else if (r instanceof Response.Chosen c) {
@@ -208,13 +213,13 @@ public final class ReportJson {
     }
 
     private static ObjectNode counts(Map<String, Integer> counts) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         counts.forEach(n::put);
         return n;
     }
 
     private static ObjectNode computed(Map<String, Choice> results) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         results.forEach((id, c) -> n.set(id, choice(c)));
         return n;
     }
@@ -223,7 +228,7 @@ public final class ReportJson {
         if (c == null) {
             return null;
         }
-        ObjectNode n = JSON.createObjectNode().put("key", c.key());
+        ObjectNode n = Json.object().put("key", c.key());
         label(n, "label", c.label());
         return n;
     }
@@ -232,7 +237,7 @@ public final class ReportJson {
         if (r == null) {
             return null;
         }
-        ObjectNode n = JSON.createObjectNode().put("key", r.key());
+        ObjectNode n = Json.object().put("key", r.key());
         label(n, "label", r.label());
         n.put("color", r.color());
         return n;
@@ -271,10 +276,6 @@ public final class ReportJson {
     }
 
     private static String write(ObjectNode root) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(root);
     }
 }

@@ -65,8 +65,9 @@ public final class ReportXlsx {
                 Row row = sh.createRow(r++);
                 text(row, 0, e.date(), st.top);
                 text(row, 1, e.item(), st.wrap);
-                text(row, 2, e.before(), st.wrap);
-                text(row, 3, e.after(), st.wrap);
+                TextChange change = e.change();
+                marked(row, 2, change, false, st);
+                marked(row, 3, change, true, st);
                 text(row, 4, e.timingLabel(lang), st.top);
                 text(row, 5, e.explanation(), st.wrap);
             }
@@ -322,6 +323,22 @@ public final class ReportXlsx {
         c.setCellStyle(style);
     }
 
+    /** The earlier or later text, a long one with its changed part in bold red (as far as the cell holds it). */
+    private static void marked(Row row, int col, TextChange c, boolean later, Styles st) {
+        String text = later ? c.after() : c.before();
+        int from = c.prefix();
+        int to = c.end(later);
+        if (from >= to || !c.worthMarking() || text.length() > CELL_LIMIT) {
+            text(row, col, text, st.wrap);
+            return;
+        }
+        org.apache.poi.xssf.usermodel.XSSFRichTextString rich = new org.apache.poi.xssf.usermodel.XSSFRichTextString(text);
+        rich.applyFont(from, to, st.changed);
+        Cell cell = row.createCell(col);
+        cell.setCellValue(rich);
+        cell.setCellStyle(st.wrap);
+    }
+
     private static void number(Row row, int col, double value, CellStyle style) {
         Cell c = row.createCell(col);
         c.setCellValue(value);
@@ -351,10 +368,15 @@ public final class ReportXlsx {
         final CellStyle wrap;
         final CellStyle number;
         final CellStyle percent;
+        /** The changed part of a text in the change history. */
+        final Font changed;
 
         Styles(XSSFWorkbook wb) {
             Font boldFont = wb.createFont();
             boldFont.setBold(true);
+            changed = wb.createFont();
+            changed.setBold(true);
+            changed.setColor(IndexedColors.RED.getIndex());
             header = wb.createCellStyle();
             header.setFont(boldFont);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());

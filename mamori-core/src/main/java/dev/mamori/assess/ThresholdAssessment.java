@@ -13,7 +13,7 @@ public record ThresholdAssessment(long persons, long handlers, boolean seriousIn
 
     static ThresholdAssessment of(Questionnaire q, long persons, long handlers, boolean seriousIncident) {
         if (persons < 0 || handlers < 0) {
-            throw new IllegalArgumentException("counts cannot be negative");
+            throw new dev.mamori.report.Message.Problem("人数は負にできません", "counts cannot be negative");
         }
         Choice p = band(q, "persons", persons);
         Choice h = band(q, "handlers", handlers);

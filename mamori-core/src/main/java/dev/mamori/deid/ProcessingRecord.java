@@ -1,16 +1,14 @@
 package dev.mamori.deid;
 
-import dev.mamori.report.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Json;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +53,6 @@ public record ProcessingRecord(Instant processedAt, String inputFile, String inp
                                List<ColumnAction> columns, long rowsIn, long rowsOut, long suppressed,
                                RiskReport riskBefore, RiskReport riskAfter, SearchResult search, String outputSha256) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     public ProcessingRecord {
@@ -104,7 +101,7 @@ public record ProcessingRecord(Instant processedAt, String inputFile, String inp
 
     /** The record as JSON (snake_case fields, as in the {@code --report-json} of {@code mamori deid}). */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("processed_at", processedAt.toString());
         root.put("input_file", inputFile);
         root.put("input_sha256", inputSha256);
@@ -134,15 +131,11 @@ public record ProcessingRecord(Instant processedAt, String inputFile, String inp
         } else {
             root.putNull("search");
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(root);
     }
 
     private static ObjectNode risk(RiskReport r) {
-        return (ObjectNode) dev.mamori.report.Json.tree(r);
+        return (ObjectNode) Json.tree(r);
     }
 
     /** A short summary in Japanese Markdown, for the privacy officer. */
@@ -213,13 +206,16 @@ public record ProcessingRecord(Instant processedAt, String inputFile, String inp
     public static Keyed readKeyed(Path recordFile) throws IOException {
         com.fasterxml.jackson.databind.JsonNode root;
         try {
-            root = JSON.readTree(recordFile.toFile());
+            root = Json.mapper().readTree(recordFile.toFile());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(recordFile + ": not a processing record (not JSON, near line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", null);
+            String line = e.getLocation() == null ? "?" : String.valueOf(e.getLocation().getLineNr());
+            throw new dev.mamori.report.Message.Problem(
+                    recordFile + ": 加工の記録ではありません（JSON として読めません。" + line + " 行目付近）",
+                    recordFile + ": not a processing record (not JSON, near line " + line + ")");
         }
         if (root == null || !root.path("columns").isArray() || !root.has("policy_sha256")) {
-            throw new IllegalArgumentException(recordFile + ": not a processing record written by mamori deid");
+            throw new dev.mamori.report.Message.Problem(recordFile + ": mamori deid が書いた加工の記録ではありません",
+                    recordFile + ": not a processing record written by mamori deid");
         }
         Map<String, Map.Entry<String, ColumnAction.KeyReference>> keyed = new java.util.LinkedHashMap<>();
         for (com.fasterxml.jackson.databind.JsonNode c : root.get("columns")) {

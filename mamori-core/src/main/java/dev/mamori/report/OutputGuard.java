@@ -85,7 +85,7 @@ public final class OutputGuard {
     private static Message.Problem refuse(Entry w, Message other) {
         String at = " (" + Terminal.safe(w.path().toString()) + ")";
         return new Message.Problem(
-                w.what().ja() + at + " は " + other.ja() + " と同じファイルです。Mamori は入力、鍵ストア、ポリシー、"
+                w.what().ja() + at + " は " + other.ja() + " と同じファイルです。Mamori は入力、鍵ストア、方針ファイル、"
                         + "同じ実行の別の出力を上書きしません。別のファイルを指定してください",
                 w.what().en() + at + " is " + other.en() + "; Mamori never writes over its input, the key store,"
                         + " the policy or another of its outputs: choose another file");

@@ -16,6 +16,12 @@ public final class Suggest {
         return best == null ? null : "did you mean " + best + "?";
     }
 
+    /** "did you mean …?" in Japanese and English, or null when no known id is close enough. */
+    public static dev.mamori.report.Message didYouMeanMessage(String given, Collection<String> known) {
+        String best = nearest(given, known);
+        return best == null ? null : new dev.mamori.report.Message(best + " のことですか？", "did you mean " + best + "?");
+    }
+
     /** The known id closest to {@code given}, or null when none is close enough. */
     public static String nearest(String given, Collection<String> known) {
         String best = null;

@@ -1,5 +1,6 @@
 package dev.mamori.yaml;
 
+import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.Reader;
@@ -76,14 +77,17 @@ public final class YamlNode {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             int column = e.getProblemMark() == null ? 0 : e.getProblemMark().getColumn() + 1;
-            throw new YamlException(file, line, column, "not valid YAML: " + e.getProblem(), null);
+            throw new YamlException(file, line, column, new Message("YAML として読めません: " + e.getProblem(), "not valid YAML: " + e.getProblem()), null);
         } catch (YAMLException | IOException e) {
-            throw new YamlException(file, 0, 0, "not valid YAML: " + firstLine(e.getMessage()), null);
+            String why = firstLine(e.getMessage());
+            throw new YamlException(file, 0, 0, new Message("YAML として読めません: " + why, "not valid YAML: " + why), null);
         }
         long limit = 2L * text.length() + 65_536;
         if (root != null && expandedSize(root, new IdentityHashMap<>(), limit) > limit) {
-            throw new YamlException(file, 0, 0, "aliases (*name) expand the document to more than twice its size",
-                    "write the values out; Mamori's files need no anchors or aliases");
+            throw new YamlException(file, 0, 0, new Message("エイリアス（*name）で文書が元の大きさの 2 倍を超えます",
+                    "aliases (*name) expand the document to more than twice its size"),
+                    new Message("値をそのまま書いてください。Mamori のファイルにアンカーやエイリアスは要りません",
+                            "write the values out; Mamori's files need no anchors or aliases"));
         }
         return new YamlNode(file, root, null);
     }
@@ -128,8 +132,9 @@ public final class YamlNode {
      */
     public static String readUtf8(Path path) throws IOException {
         if (Files.size(path) > 4L * MAX_CHARS) {
-            throw new YamlException(path.toString(), 0, 0, "larger than " + MAX_CHARS / (1024 * 1024)
-                    + " MB of text; not a file Mamori reads as YAML", null);
+            int mb = MAX_CHARS / (1024 * 1024);
+            throw new YamlException(path.toString(), 0, 0, new Message("テキストとして " + mb + " MB を超えます。Mamori が YAML として読むファイルではありません",
+                    "larger than " + mb + " MB of text; not a file Mamori reads as YAML"), null);
         }
         byte[] bytes = Files.readAllBytes(path);
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
@@ -143,8 +148,8 @@ public final class YamlNode {
             for (int i = 0; i < in.position(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new YamlException(path.toString(), line, 0, "not UTF-8 text (byte offset " + in.position() + ")",
-                    "save the file as UTF-8");
+            throw new YamlException(path.toString(), line, 0, new Message("UTF-8 のテキストではありません（バイト位置 " + in.position() + "）",
+                    "not UTF-8 text (byte offset " + in.position() + ")"), new Message("UTF-8 で保存してください", "save the file as UTF-8"));
         }
         out.flip();
         String text = out.toString();
@@ -190,13 +195,38 @@ public final class YamlNode {
         return new YamlException(file, line(), column(), problem, suggestion);
     }
 
+    /** An error at this node, in Japanese and English. */
+    public YamlException error(Message problem) {
+        return error(problem, (Message) null);
+    }
+
+    /** An error at this node, in Japanese and English, with a suggestion (or null). */
+    public YamlException error(Message problem, Message suggestion) {
+        return new YamlException(file, line(), column(), problem, suggestion);
+    }
+
+    /**
+     * The key node of {@code key} in this mapping, for reporting at the line where the key is written (an
+     * empty value has no place of its own); a missing node (reported at this mapping) if absent.
+     */
+    public YamlNode keyOf(String key) {
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return new YamlNode(file, k, this);
+                }
+            }
+        }
+        return new YamlNode(file, null, this);
+    }
+
     /** The value under {@code key} (a missing node if absent); this node must be a mapping. */
     public YamlNode get(String key) {
         if (missing()) {
             return new YamlNode(file, null, this);
         }
         if (!(node instanceof MappingNode m)) {
-            throw error("expected a mapping (key: value) here");
+            throw error(new Message("ここには対応付け（キー: 値）を書きます", "expected a mapping (key: value) here"));
         }
         for (NodeTuple t : m.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
@@ -212,17 +242,18 @@ public final class YamlNode {
             return List.of();
         }
         if (!(node instanceof MappingNode m)) {
-            throw error("expected a mapping (key: value) here");
+            throw error(new Message("ここには対応付け（キー: 値）を書きます", "expected a mapping (key: value) here"));
         }
         List<Map.Entry<String, YamlNode>> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (NodeTuple t : m.getValue()) {
             YamlNode key = new YamlNode(file, t.getKeyNode(), this);
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                throw key.error("a key must be plain text");
+                throw key.error(new Message("キーはただの文字列で書きます", "a key must be plain text"));
             }
             if (!seen.add(k.getValue())) {
-                throw key.error("\"" + k.getValue() + "\" is given twice", "keep one");
+                throw key.error(new Message("「" + k.getValue() + "」が 2 回書かれています", "\"" + k.getValue() + "\" is given twice"),
+                        new Message("1 つにしてください", "keep one"));
             }
             out.add(Map.entry(k.getValue(), new YamlNode(file, t.getValueNode(), this)));
         }
@@ -235,7 +266,7 @@ public final class YamlNode {
             return List.of();
         }
         if (!(node instanceof SequenceNode s)) {
-            throw error("expected a list here");
+            throw error(new Message("ここにはリストを書きます", "expected a list here"));
         }
         List<YamlNode> out = new ArrayList<>();
         for (Node n : s.getValue()) {
@@ -250,7 +281,8 @@ public final class YamlNode {
             return null;
         }
         if (!(node instanceof ScalarNode s)) {
-            throw error("expected a single value here, not a " + (isMap() ? "mapping" : "list"));
+            throw error(new Message("ここには値を 1 つ書きます（" + (isMap() ? "対応付け" : "リスト") + "ではなく）",
+                    "expected a single value here, not a " + (isMap() ? "mapping" : "list")));
         }
         return s.getValue();
     }
@@ -262,7 +294,7 @@ public final class YamlNode {
     public String required(String key) {
         String v = text(key);
         if (v == null || v.isBlank()) {
-            throw error("\"" + key + "\" is required here");
+            throw error(new Message("ここには「" + key + "」が必要です", "\"" + key + "\" is required here"));
         }
         return v;
     }
@@ -280,7 +312,7 @@ public final class YamlNode {
             }
             return d;
         } catch (NumberFormatException e) {
-            throw v.error("\"" + key + "\" must be a number, not \"" + t + "\"");
+            throw v.error(new Message("「" + key + "」は数値で書きます（「" + t + "」ではなく）", "\"" + key + "\" must be a number, not \"" + t + "\""));
         }
     }
 
@@ -295,11 +327,11 @@ public final class YamlNode {
         try {
             n = Integer.parseInt(t.strip());
         } catch (NumberFormatException e) {
-            throw v.error("\"" + key + "\" must be a whole number, not \"" + t + "\"");
+            throw v.error(new Message("「" + key + "」は整数で書きます（「" + t + "」ではなく）", "\"" + key + "\" must be a whole number, not \"" + t + "\""));
         }
         if (n < min || n > max) {
-            throw v.error("\"" + key + "\" must be " + (max == Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max)
-                    + ", not " + n);
+            throw v.error(new Message("「" + key + "」は " + (max == Integer.MAX_VALUE ? min + " 以上" : min + " から " + max + " まで") + "です（" + n + " ではなく）",
+                    "\"" + key + "\" must be " + (max == Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max) + ", not " + n));
         }
         return n;
     }
@@ -313,25 +345,37 @@ public final class YamlNode {
         return switch (t.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw v.error("\"" + key + "\" must be true or false, not \"" + t + "\"");
+            default -> throw v.error(new Message("「" + key + "」は true か false です（「" + t + "」ではなく）",
+                    "\"" + key + "\" must be true or false, not \"" + t + "\""));
         };
     }
 
     /**
      * Rejects keys other than {@code allowed}, at the key, naming the nearest allowed key and all of them;
-     * a key written twice is rejected too.
+     * a key written twice is rejected too. {@code what} names the place ("a policy") in one language.
      */
     public void only(Set<String> allowed, String what) {
+        only(allowed, new Message(what, what));
+    }
+
+    /**
+     * Rejects keys other than {@code allowed}, at the key, naming the nearest allowed key and all of them;
+     * a key written twice is rejected too. {@code what} names the place in Japanese and English.
+     */
+    public void only(Set<String> allowed, Message what) {
         entries(); // a scalar or list where a mapping belongs, or a key given twice, is reported there
         if (!(node instanceof MappingNode m)) {
             return;
         }
         for (NodeTuple t : m.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && !allowed.contains(k.getValue())) {
-                String near = Suggest.didYouMean(k.getValue(), allowed);
-                String key = k.getValue().length() > 40 ? k.getValue().substring(0, 40) + "…" : k.getValue();
-                throw new YamlNode(file, k, this).error("unknown field \"" + Terminal.safe(key) + "\" in " + what,
-                        (near == null ? "" : near + " ") + "allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                String near = Suggest.nearest(k.getValue(), allowed);
+                String key = Terminal.safe(k.getValue().length() > 40 ? k.getValue().substring(0, 40) + "…" : k.getValue());
+                String all = String.join(", ", new java.util.TreeSet<>(allowed));
+                throw new YamlNode(file, k, this).error(
+                        new Message(what.ja() + "に不明な項目「" + key + "」があります", "unknown field \"" + key + "\" in " + what.en()),
+                        new Message((near == null ? "" : near + " のことですか？ ") + "使える項目: " + all,
+                                (near == null ? "" : "did you mean " + near + "? ") + "allowed: " + all));
             }
         }
     }

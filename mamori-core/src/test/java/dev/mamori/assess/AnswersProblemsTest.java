@@ -38,7 +38,8 @@ class AnswersProblemsTest {
             assertThat(x.line()).isEqualTo(4);
             assertThat(x.column()).isEqualTo(12);
             assertThat(x.questionId()).isEqualTo("persons");
-            assertThat(x.suggestion()).contains("p_300k_plus (30万人以上)");
+            assertThat(x.suggestion()).contains("p_300k_plus (300,000 or more)");
+            assertThat(x.in("ja")).contains("「p_300k」はこの設問の選択肢ではありません").contains("p_300k_plus (30万人以上)");
         });
     }
 

@@ -5,14 +5,14 @@ import dev.mamori.cli.Main;
 import dev.mamori.cli.Outputs;
 import dev.mamori.cli.Text;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mamori.assess.AssessException;
 import dev.mamori.assess.Assessment;
 import dev.mamori.assess.Problem;
 import dev.mamori.assess.Questionnaire;
 import dev.mamori.assess.ThresholdAssessment;
 import dev.mamori.report.AtomicFiles;
+import dev.mamori.report.Json;
+import dev.mamori.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mamori assess}: self-assessments — the マイナンバー PIA, an ICS security self-assessment, an APPI checklist. */
-@Command(name = "assess",
+@Command(name = "assess", resourceBundle = "dev.mamori.cli.assess.Help",
         mixinStandardHelpOptions = true,
         description = {
                 "Self-assessments as data: the 特定個人情報保護評価 (threshold assessment and 基礎項目評価書), a control-system "
@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
                         + "time and the PIA's change history (変更箇所), as a table, HTML (with charts), XLSX or JSON.",
                 "",
                 "Which assessments does a 事務 with 350,000 persons and 120 handlers need?",
-                "  mamori assess threshold --persons 350000 --handlers 120",
+                "  mamori assess threshold --persons 350,000 --handlers 120",
                 "Score an assessment, with the plan's effect, and write the report:",
                 "  mamori assess score examples/assess/ics-model-system.yaml --html ics.html --xlsx ics.xlsx",
                 "Start your own:",
@@ -59,15 +59,41 @@ public final class AssessCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Prints every problem of a file on stderr, one a line; the exit code is 2. */
-    static int report(AssessException e, PrintWriter err) {
+    /**
+     * Prints every problem of a file on the command's standard error, one a line, then (once) how to score
+     * with questions left unanswered when that is what is wrong; the exit code is 2. The language is
+     * {@code --lang} when given, else the answers file's {@code meta.lang}, else the run's.
+     */
+    static int report(AssessException e, picocli.CommandLine.Model.CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        Lang lang = language(spec, e.lang());
         for (Problem p : e.problems()) {
-            err.println("mamori: " + p);
+            err.println("mamori: " + Terminal.safe(p.in(lang.name())));
+        }
+        long unanswered = e.unanswered();
+        if (unanswered > 0) {
+            err.println("mamori: " + lang.t("必須の設問 " + unanswered + " 問に回答がありません。回答を書くか、--allow-missing を付けて"
+                    + "未回答（0 点）として採点します。", unanswered + " required question" + (unanswered == 1 ? " is" : "s are")
+                    + " not answered; answer " + (unanswered == 1 ? "it" : "them") + ", or add --allow-missing to score "
+                    + (unanswered == 1 ? "it" : "them") + " as unanswered (0 points)."));
         }
         if (e.problems().size() > 1) {
-            err.println("mamori: " + e.problems().size() + " problems");
+            err.println("mamori: " + lang.t("問題 " + e.problems().size() + " 件", e.problems().size() + " problems"));
         }
         return 2;
+    }
+
+    /**
+     * The language to speak about an answers file: {@code --lang} when given on the command line, else the
+     * file's {@code meta.lang} ("ja"/"en", or null), else the run's.
+     */
+    static Lang language(picocli.CommandLine.Model.CommandSpec spec, String fileLang) {
+        for (picocli.CommandLine.ParseResult p = spec.root().commandLine().getParseResult(); p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--lang")) {
+                return Lang.current();
+            }
+        }
+        return "ja".equals(fileLang) ? Lang.ja : "en".equals(fileLang) ? Lang.en : Lang.current();
     }
 
     /** A bundled id, or a questionnaire file. */
@@ -79,11 +105,7 @@ public final class AssessCommand implements Runnable {
         return Questionnaire.bundled(idOrFile);
     }
 
-    static ObjectMapper json() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the bundled questionnaires.")
+    @Command(name = "list", resourceBundle = "dev.mamori.cli.assess.Help", mixinStandardHelpOptions = true, description = "List the bundled questionnaires.")
     static final class ListCommand implements Callable<Integer> {
         Lang lang = Lang.current();
 
@@ -106,25 +128,27 @@ public final class AssessCommand implements Runnable {
         }
     }
 
-    @Command(name = "threshold", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "threshold", resourceBundle = "dev.mamori.cli.assess.Help", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"The threshold assessment (しきい値判断) of the 特定個人情報保護評価: which assessments the law requires "
                     + "for a 事務, from the number of persons in its file, the number of handlers and whether a serious incident "
                     + "occurred in the past year (特定個人情報保護評価指針 第5 2). The answer is in the form's own wording.",
                     "",
-                    "  mamori assess threshold --persons 350000 --handlers 120",
-                    "  mamori assess threshold --persons 50000 --handlers 20 --serious-incident --json", ""})
+                    "  mamori assess threshold --persons 350,000 --handlers 120",
+                    "  mamori assess threshold --persons 5万 --handlers 20 --serious-incident --json", ""})
     static final class ThresholdCommand implements Callable<Integer> {
-        @Option(names = "--persons", required = true, paramLabel = "N", description = "対象人数: persons recorded in the file.")
+        @Option(names = "--persons", required = true, paramLabel = "N", converter = AssessOptions.Count.class,
+                description = "対象人数: persons recorded in the file (350000, 350,000 or 35万).")
         long persons;
 
-        @Option(names = "--handlers", required = true, paramLabel = "N", description = "取扱者数: staff (incl. contractors') who handle the file.")
+        @Option(names = "--handlers", required = true, paramLabel = "N", converter = AssessOptions.Count.class,
+                description = "取扱者数: staff (incl. contractors') who handle the file.")
         long handlers;
 
         @Option(names = "--serious-incident", description = "A 重大事故 involving specific personal information occurred at the body in the past year.")
         boolean incident;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        AssessOptions.JsonOutput output;
 
         Lang lang = Lang.current();
 
@@ -133,20 +157,18 @@ public final class AssessCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (persons < 0 || handlers < 0) {
-                throw new Main.UsageProblem("--persons and --handlers cannot be negative");
-            }
             ThresholdAssessment t = Assessment.threshold(persons, handlers, incident);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("persons", persons);
-                m.put("persons_band", Map.of("key", t.personsBand().key(), "label", t.personsBand().label().ja()));
+                m.put("persons_band", Json.object().put("key", t.personsBand().key()).put("label", t.personsBand().label().ja()));
                 m.put("handlers", handlers);
-                m.put("handlers_band", Map.of("key", t.handlersBand().key(), "label", t.handlersBand().label().ja()));
+                m.put("handlers_band", Json.object().put("key", t.handlersBand().key()).put("label", t.handlersBand().label().ja()));
                 m.put("serious_incident", incident);
-                m.put("result", Map.of("key", t.result().key(), "label", t.result().label().ja(), "label_en", t.result().label().en()));
-                out.println(json().writeValueAsString(m));
+                m.put("result", Json.object().put("key", t.result().key()).put("label", t.result().label().ja())
+                        .put("label_en", t.result().label().en()));
+                out.print(Json.write(m));
                 return 0;
             }
             String l = lang.name();
@@ -160,11 +182,11 @@ public final class AssessCommand implements Runnable {
         }
     }
 
-    @Command(name = "template", mixinStandardHelpOptions = true,
+    @Command(name = "template", resourceBundle = "dev.mamori.cli.assess.Help", mixinStandardHelpOptions = true,
             description = {"Write an answers file to fill in: every question as a comment above its (empty) answer, with its "
-                    + "guidance and choices.", "", "  mamori assess template ics-security --output my-ics.yaml", ""})
+                    + "guidance and choices. It is written in the language of --lang, and scoring it speaks that language too (meta.lang).", "", "  mamori assess template ics-security --output my-ics.yaml", ""})
     static final class TemplateCommand implements Callable<Integer> {
-        @Parameters(paramLabel = "ID", description = "A bundled questionnaire (mamori assess list) or a questionnaire file.")
+        @Parameters(paramLabel = "ID", descriptionKey = "id", description = "A bundled questionnaire (mamori assess list) or a questionnaire file.")
         String id;
 
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (not replaced if it exists) instead of standard output.")
@@ -181,14 +203,16 @@ public final class AssessCommand implements Runnable {
             try {
                 text = Assessment.template(questionnaire(id), lang.name());
             } catch (AssessException e) {
-                return report(e, spec.commandLine().getErr());
+                return report(e, spec);
             }
             if (output == null) {
                 spec.commandLine().getOut().print(text);
             } else {
-                Outputs.guard().reads(Files.exists(Path.of(id)) ? Path.of(id) : null, "the questionnaire").writes(output, "--output").check();
+                Outputs.guard().reads(Files.exists(Path.of(id)) ? Path.of(id) : null, "設問票", "the questionnaire")
+                        .writes(output, "--output").check();
                 if (Files.exists(output)) {
-                    throw new Main.UsageProblem(output + " exists; answers are never overwritten by a template");
+                    throw new Main.UsageProblem(output + " はすでにあります。ひな形で回答ファイルを上書きすることはありません",
+                            output + " exists; answers are never overwritten by a template");
                 }
                 AtomicFiles.writeString(output, text);
                 spec.commandLine().getErr().println(output + ": " + lang.t("ひな形を書き出しました", "template written"));

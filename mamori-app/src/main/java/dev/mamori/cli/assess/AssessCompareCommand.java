@@ -11,6 +11,7 @@ import dev.mamori.assess.Comparison;
 import dev.mamori.assess.Render;
 import dev.mamori.assess.ReportHtml;
 import dev.mamori.assess.ReportJson;
+import dev.mamori.assess.TextChange;
 import dev.mamori.report.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,27 +22,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mamori assess compare}: two answer files of one questionnaire, area by area and answer by answer. */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", resourceBundle = "dev.mamori.cli.assess.Help", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare two answer files of the same questionnaire (or of an earlier version it accepts, through its "
                 + "id table): the change per area and every changed answer with its effect on the score.",
                 "",
                 "  mamori assess compare 2025.yaml 2026.yaml --html delta.html", ""})
 final class AssessCompareCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BEFORE", description = "The earlier answers file.")
+    @Parameters(index = "0", paramLabel = "BEFORE", descriptionKey = "before", description = "The earlier answers file.")
     Path before;
 
-    @Parameters(index = "1", paramLabel = "AFTER", description = "The later answers file.")
+    @Parameters(index = "1", paramLabel = "AFTER", descriptionKey = "after", description = "The later answers file.")
     Path after;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write an HTML report with a before/after bar chart per area.")
-    Path html;
+    @picocli.CommandLine.Mixin
+    AssessOptions.Html html;
 
-    @Option(names = "--json", description = "Print JSON instead of the table.")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    AssessOptions.JsonOutput output;
 
-    @Option(names = "--allow-missing", description = "Accept unanswered required questions (scored as unanswered).")
-    boolean allowMissing;
+    @picocli.CommandLine.Mixin
+    AssessOptions.AllowMissing missing;
 
     Lang lang = Lang.current();
 
@@ -52,17 +53,18 @@ final class AssessCompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Comparison c;
         try {
-            c = Assessment.compare(Assessment.open(AssessFiles.existing(before), null, allowMissing),
-                    Assessment.open(AssessFiles.existing(after), null, allowMissing));
+            c = Assessment.compare(Assessment.open(AssessFiles.existing(before), null, missing.allowMissing),
+                    Assessment.open(AssessFiles.existing(after), null, missing.allowMissing));
         } catch (AssessException e) {
-            return AssessCommand.report(e, spec.commandLine().getErr());
+            return AssessCommand.report(e, spec);
         }
-        Outputs.guard().reads(before, "BEFORE").reads(after, "AFTER").writes(html, "--html").check();
-        if (html != null) {
-            AtomicFiles.writeString(html, ReportHtml.compare(c, lang.name()));
+        lang = AssessCommand.language(spec, c.after().answers().meta().lang());
+        Outputs.guard().reads(before, "BEFORE").reads(after, "AFTER").writes(html.html, "--html").check();
+        if (html.html != null) {
+            AtomicFiles.writeString(html.html, ReportHtml.compare(c, lang.name()));
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             out.println(ReportJson.compare(c));
             return 0;
         }
@@ -79,8 +81,9 @@ final class AssessCompareCommand implements Callable<Integer> {
         out.println();
         out.println(lang.t("変わった回答: ", "Changed answers: ") + c.changed().size());
         for (Comparison.ChangedAnswer a : c.changed()) {
-            out.println("  " + a.question().id() + "  " + Render.response(a.question(), a.before(), l) + " → "
-                    + Render.response(a.question(), a.after(), l) + (a.delta() == 0 ? "" : "  (" + signed(a.delta()) + ")")
+            TextChange t = TextChange.of(Render.response(a.question(), a.before(), l), Render.response(a.question(), a.after(), l));
+            out.println("  " + a.question().id() + "  " + t.window(false, AssessChangesCommand.WIDTH) + " → "
+                    + t.window(true, AssessChangesCommand.WIDTH) + (a.delta() == 0 ? "" : "  (" + signed(a.delta()) + ")")
                     + "  " + Text.pad(a.question().text().in(l), 60).strip());
         }
         return 0;

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mamori assess run}: answer a questionnaire in the terminal, question by question, saving as you go. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", resourceBundle = "dev.mamori.cli.assess.Help", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Answer a questionnaire interactively. Each question shows its choices as numbers; type the number "
                 + "(or the choice's key or label), '?' for the guidance, Enter to skip, 'q' to save and stop. Text after "
                 + "' #' is kept as the answer's comment. The file is saved after every answer, so nothing is lost; run again "
@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
                 "  mamori assess run ics-security --output my-ics.yaml", ""})
 final class AssessRunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "ID", description = "A bundled questionnaire (mamori assess list) or a questionnaire file.")
+    @Parameters(paramLabel = "ID", descriptionKey = "id", description = "A bundled questionnaire (mamori assess list) or a questionnaire file.")
     String id;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The answers file to write (continued if it exists).")
@@ -57,7 +57,7 @@ final class AssessRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Outputs.guard().reads(Files.exists(Path.of(id)) ? Path.of(id) : null, "the questionnaire").writes(output, "--output").check();
+        Outputs.guard().reads(Files.exists(Path.of(id)) ? Path.of(id) : null, "設問票", "the questionnaire").writes(output, "--output").check();
         out = spec.commandLine().getOut();
         in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String l = lang.name();
@@ -79,10 +79,10 @@ final class AssessRunCommand implements Callable<Integer> {
                 String system = ask(lang.t("対象システム・事務", "System or work assessed"));
                 String date = ask(lang.t("評価日 [" + LocalDate.now() + "]", "Date [" + LocalDate.now() + "]"));
                 String assessor = ask(lang.t("評価者", "Assessor"));
-                meta = new Answers.Meta(org, system, date == null || date.isBlank() ? LocalDate.now().toString() : date, assessor, null, null);
+                meta = new Answers.Meta(org, system, date == null || date.isBlank() ? LocalDate.now().toString() : date, assessor, null, null, l);
             }
         } catch (AssessException e) {
-            return AssessCommand.report(e, spec.commandLine().getErr());
+            return AssessCommand.report(e, spec);
         }
         int total = q.questions().size();
         int index = 0;

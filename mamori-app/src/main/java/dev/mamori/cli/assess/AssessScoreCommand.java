@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mamori assess score}: per-area scores against their maxima, the rating, and the plan's effect. */
-@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "score", resourceBundle = "dev.mamori.cli.assess.Help", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score an answers file: per area and sub-area the score against its maximum, the compliance %, the "
                 + "rating band and the count of each answer; with the improvement plan applied, the same side by side "
                 + "(what-if). For forms (the PIA) the computed items, such as the しきい値判断結果, come first.",
@@ -41,23 +41,23 @@ import picocli.CommandLine.Parameters;
                 "  mamori assess score my.yaml --json > score.json", ""})
 final class AssessScoreCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "ANSWERS", description = "An answers file (YAML; mamori assess template ID writes one).")
+    @Parameters(paramLabel = "ANSWERS", descriptionKey = "answers", description = "An answers file (YAML; mamori assess template ID writes one).")
     Path file;
 
     @Option(names = "--questionnaire", paramLabel = "ID|FILE", description = "Score against this questionnaire instead of the one the file names.")
     String questionnaire;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write a print-friendly HTML report with the charts.")
-    Path html;
+    @picocli.CommandLine.Mixin
+    AssessOptions.Html html;
 
-    @Option(names = "--xlsx", paramLabel = "FILE", description = "Write an XLSX workbook (scores, answers, plan; the form's layout for a PIA).")
-    Path xlsx;
+    @picocli.CommandLine.Mixin
+    AssessOptions.Xlsx xlsx;
 
-    @Option(names = "--json", description = "Print the scores as JSON instead of the table.")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    AssessOptions.JsonOutput output;
 
-    @Option(names = "--allow-missing", description = "Score unanswered required questions as unanswered (0 points) instead of refusing the file.")
-    boolean allowMissing;
+    @picocli.CommandLine.Mixin
+    AssessOptions.AllowMissing missing;
 
     Lang lang = Lang.current();
 
@@ -70,19 +70,21 @@ final class AssessScoreCommand implements Callable<Integer> {
         ScoreSheet s;
         try {
             Questionnaire q = questionnaire == null ? null : AssessCommand.questionnaire(questionnaire);
-            s = Assessment.score(Assessment.open(AssessFiles.existing(file), q, allowMissing));
+            s = Assessment.score(Assessment.open(AssessFiles.existing(file), q, missing.allowMissing));
         } catch (AssessException e) {
-            return AssessCommand.report(e, spec.commandLine().getErr());
+            return AssessCommand.report(e, spec);
         }
-        Outputs.guard().reads(file, "the answers file").reads(questionnaire == null ? null : Path.of(questionnaire), "the questionnaire")
-                .writes(html, "--html").writes(xlsx, "--xlsx").check();
-        if (html != null) {
-            AtomicFiles.writeString(html, ReportHtml.score(s, lang.name()));
+        lang = AssessCommand.language(spec, s.answers().meta().lang());
+        Outputs.guard().reads(file, "回答ファイル", "the answers file")
+                .reads(questionnaire == null ? null : Path.of(questionnaire), "設問票", "the questionnaire")
+                .writes(html.html, "--html").writes(xlsx.xlsx, "--xlsx").check();
+        if (html.html != null) {
+            AtomicFiles.writeString(html.html, ReportHtml.score(s, lang.name()));
         }
-        if (xlsx != null) {
-            AtomicFiles.write(xlsx, o -> ReportXlsx.score(s, lang.name(), o));
+        if (xlsx.xlsx != null) {
+            AtomicFiles.write(xlsx.xlsx, o -> ReportXlsx.score(s, lang.name(), o));
         }
-        if (json) {
+        if (output.json) {
             out.println(ReportJson.score(s));
         } else {
             print(s, out, lang);

@@ -125,18 +125,18 @@ public final class DeidCommand implements Callable<Integer> {
         }
         Policy policy = policyFile != null ? readPolicy() : policyFromOptions();
         Path keyStore = policy.mode() == Mode.PSEUDONYMOUS && keyName != null ? Outputs.keyStore(store) : null;
-        OutputGuard guard = OutputGuard.of().reads(data, "the input").reads(policyFile, "the policy")
-                .reads(Outputs.keyStore(store), "the key store");
-        qi.values().forEach(h -> guard.reads(h, "a hierarchy file"));
+        OutputGuard guard = OutputGuard.of().reads(data, "入力", "the input").reads(policyFile, "方針ファイル", "the policy")
+                .reads(Outputs.keyStore(store), "鍵ストア", "the key store");
+        qi.values().forEach(h -> guard.reads(h, "階層ファイル", "a hierarchy file"));
         policy.columns().values().forEach(c -> {
             if (c.hierarchy() != null && !c.hierarchy().startsWith("builtin:")) {
                 Path base = policyFile == null ? Path.of(".") : policyFile.toAbsolutePath().getParent();
-                guard.reads(base.resolve(c.hierarchy()), "a hierarchy file");
+                guard.reads(base.resolve(c.hierarchy()), "階層ファイル", "a hierarchy file");
             }
         });
-        guard.writes(output, "--output").writes(sibling(".record.json"), "the processing record (OUT.record.json)")
-                .writes(sibling(".record.md"), "the processing record (OUT.record.md)")
-                .writes(operator == null ? null : sibling(".notice.md"), "the publication notice (OUT.notice.md)")
+        guard.writes(output, "--output").writes(sibling(".record.json"), "加工の記録 (OUT.record.json)", "the processing record (OUT.record.json)")
+                .writes(sibling(".record.md"), "加工の記録 (OUT.record.md)", "the processing record (OUT.record.md)")
+                .writes(operator == null ? null : sibling(".notice.md"), "公表文 (OUT.notice.md)", "the publication notice (OUT.notice.md)")
                 .writes(reportJson, "--report-json")
                 .check();
         if (policy.mode() == Mode.PSEUDONYMOUS) {
@@ -158,7 +158,7 @@ public final class DeidCommand implements Callable<Integer> {
         try (ProgressLine p = progress()) {
             w = Deidentifier.anonymize(data, policy, baseDir(), p.output(output, csv.bom()));
         } catch (RiskException | IllegalStateException e) {
-            throw new Main.UsageProblem(e.getMessage());
+            throw new Main.UsageProblem(e);
         }
         Deidentifier.Result r = w.result();
         writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
@@ -192,7 +192,7 @@ public final class DeidCommand implements Callable<Integer> {
         try (ProgressLine p = progress()) {
             r = Deidentifier.pseudonymize(data, policy, key, p.output(output, csv.bom()));
         } catch (IllegalStateException e) {
-            throw new Main.UsageProblem(e.getMessage());
+            throw new Main.UsageProblem(e);
         }
         writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
                 ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.PSEUDONYMOUS, actions(policy, null, key),
@@ -211,7 +211,7 @@ public final class DeidCommand implements Callable<Integer> {
         try (ProgressLine p = progress()) {
             r = TwoPassAnonymizer.run(data, policy, baseDir(), p.output(output, csv.bom()));
         } catch (RiskException | IllegalStateException e) {
-            throw new Main.UsageProblem(e.getMessage());
+            throw new Main.UsageProblem(e);
         }
         writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
                 ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, actions(policy, r.search(), null),

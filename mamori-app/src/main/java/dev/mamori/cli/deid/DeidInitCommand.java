@@ -55,12 +55,12 @@ public final class DeidInitCommand implements Callable<Integer> {
             default -> throw new Main.UsageProblem("--mode は anonymous か pseudonymous です（" + mode + " は不可）",
                     "--mode is anonymous or pseudonymous, not " + mode);
         };
-        OutputGuard.of().reads(data, "the input").reads(Outputs.keyStore(null), "the key store").writes(output, "--output").check();
+        OutputGuard.of().reads(data, "入力", "the input").reads(Outputs.keyStore(null), "鍵ストア", "the key store").writes(output, "--output").check();
         FileReport report;
         try (Scanner scanner = new Scanner(Scanner.Options.defaults())) {
             report = scanner.scan(data, data.toString(), f -> { });
         } catch (ReadException e) {
-            throw new Main.UsageProblem(e.getMessage());
+            throw new Main.UsageProblem(e);
         }
         if (report.unread() > 0) {
             throw new Main.UsageProblem(Terminal.safe(data.toString()) + ": " + report.unread() + " か所が読めませんでした。方針は表全体について"

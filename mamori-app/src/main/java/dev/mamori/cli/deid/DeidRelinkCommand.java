@@ -84,7 +84,7 @@ public final class DeidRelinkCommand implements Callable<Integer> {
                     Terminal.safe(record.toString()) + ": no such processing record");
         }
         Path keys = Outputs.keyStore(store);
-        OutputGuard.of().reads(data, "the input").reads(rec, "the processing record").reads(keys, "the key store")
+        OutputGuard.of().reads(data, "入力", "the input").reads(rec, "加工の記録", "the processing record").reads(keys, "鍵ストア", "the key store")
                 .writes(output, "--output").check();
         KeyStore ks = KeysCommand.open(keys, spec.commandLine().getErr());
         Relink.Result r;

@@ -67,7 +67,7 @@ public final class KeysCommand implements Runnable {
             throw new Main.UsageProblem(Terminal.safe(p.toString()) + " に鍵ストアがありません（作成: mamori keys new NAME）",
                     "no key store at " + Terminal.safe(p.toString()) + " (create one with: mamori keys new NAME)");
         } catch (IOException | IllegalArgumentException e) {
-            throw new Main.UsageProblem(e.getMessage());
+            throw new Main.UsageProblem(e);
         }
     }
 
@@ -100,7 +100,7 @@ public final class KeysCommand implements Runnable {
         try {
             return warnWithoutModes(KeyStore.openOrCreate(p, null), spec.commandLine().getErr()); // two processes may create it at once
         } catch (IOException | IllegalArgumentException e) {
-            throw new Main.UsageProblem(e.getMessage());
+            throw new Main.UsageProblem(e);
         }
     }
 
@@ -133,7 +133,7 @@ public final class KeysCommand implements Runnable {
             try {
                 print(parent.spec.commandLine().getOut(), ks.newKey(name), "created");
             } catch (IOException | IllegalArgumentException e) {
-                throw new Main.UsageProblem(e.getMessage());
+                throw new Main.UsageProblem(e);
             }
             return 0;
         }
@@ -172,7 +172,7 @@ public final class KeysCommand implements Runnable {
             try {
                 print(parent.spec.commandLine().getOut(), ks.rotate(name), "rotated");
             } catch (IOException | IllegalArgumentException e) {
-                throw new Main.UsageProblem(e.getMessage());
+                throw new Main.UsageProblem(e);
             }
             return 0;
         }
@@ -197,7 +197,7 @@ public final class KeysCommand implements Runnable {
             try {
                 ks.protect(pw);
             } catch (IOException | IllegalArgumentException e) {
-                throw new Main.UsageProblem(e.getMessage());
+                throw new Main.UsageProblem(e);
             }
             String where = Terminal.safe(ks.path().toString());
             parent.spec.commandLine().getOut().println(remove ? Lang.tr("パスワードを外しました: ", "password removed: ") + where

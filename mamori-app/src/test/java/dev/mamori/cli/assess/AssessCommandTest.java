@@ -84,20 +84,20 @@ class AssessCommandTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "questionnaire: pia-threshold\nversion: \"2024.10\"\nanswers:\n  persons: p_300k_plus\n"
                 + "  handlrs: lt500\n  incident: maybe\n", StandardCharsets.UTF_8);
-        CliTest.Run r = run("assess", "score", bad.toString());
+        CliTest.Run r = run("--lang", "en", "assess", "score", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(bad + ":5:").contains("question handlrs").contains("did you mean handlers?")
                 .contains(bad + ":6:").contains("\"maybe\" is not a choice");
-        assertThat(run("assess", "score", dir.resolve("none.yaml").toString()).err()).contains("no such file");
+        assertThat(run("--lang", "en", "assess", "score", dir.resolve("none.yaml").toString()).err()).contains("no such file");
         Path answers = dir.resolve("keep.yaml");
         Files.copy(EXAMPLES.resolve("pia-aomori-2023.yaml"), answers);
-        CliTest.Run over = run("assess", "score", answers.toString(), "--html", answers.toString());
+        CliTest.Run over = run("--lang", "en", "assess", "score", answers.toString(), "--html", answers.toString());
         assertThat(over.code()).isEqualTo(2);
         assertThat(over.err()).contains("is the answers file").contains("never writes over its input");
         assertThat(Files.readString(answers)).startsWith("# Transcription");
         Path cp932 = dir.resolve("cp932.yaml");
         Files.write(cp932, "questionnaire: pia-threshold\nversion: \"2024.10\"\nmeta:\n  organisation: 例示県\n".getBytes("windows-31j"));
-        CliTest.Run enc = run("assess", "score", cp932.toString());
+        CliTest.Run enc = run("--lang", "en", "assess", "score", cp932.toString());
         assertThat(enc.code()).isEqualTo(2);
         assertThat(enc.err()).contains(cp932 + ":4: not UTF-8 text");
     }

@@ -137,7 +137,7 @@ class DeidSafetyTest {
         for (Path target : new Path[] {store, link, policy, members}) {
             CliTest.Run r = pseudonymize(target);
             assertThat(r.code()).as(target.toString()).isEqualTo(2);
-            assertThat(r.err()).contains("never writes over");
+            assertThat(r.err()).contains("上書きしません");
         }
         Path out = dir.resolve("out.csv");
         assertThat(pseudonymize(out).code()).isZero();
