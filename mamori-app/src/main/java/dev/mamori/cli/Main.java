@@ -109,12 +109,14 @@ public final class Main implements Runnable {
         String line;
         if (e instanceof OutOfMemoryError) {
             code = INTERNAL;
-            line = "out of memory (the Java heap is full; give Java more, e.g. MAMORI_JAVA_OPTS=-Xmx4g, or split the input)";
+            line = Lang.tr("メモリ不足です（Java のヒープが一杯です。MAMORI_JAVA_OPTS=-Xmx4g などで増やすか、入力を分けてください）",
+                    "out of memory (the Java heap is full; give Java more, e.g. MAMORI_JAVA_OPTS=-Xmx4g, or split the input)");
         } else if (e instanceof StackOverflowError) {
             code = INTERNAL;
-            line = "internal error: stack overflow (an input nested too deeply?); please report it, with --debug";
+            line = Lang.tr("内部エラー: スタックオーバーフロー（入力の入れ子が深すぎる?）。--debug を付けて報告してください",
+                    "internal error: stack overflow (an input nested too deeply?); please report it, with --debug");
         } else if (e instanceof UsageProblem || e instanceof IllegalArgumentException || e instanceof java.io.IOException
-                || e instanceof java.io.UncheckedIOException) {
+                || e instanceof java.io.UncheckedIOException || e instanceof dev.mamori.report.Message.Localized) {
             // bad input that a library refused (a malformed file, a value out of range, an unreadable input) is the
             // user's to fix, not a crash
             code = USAGE;
@@ -122,8 +124,9 @@ public final class Main implements Runnable {
                     : e.getMessage() == null ? e.toString() : e.getMessage();
         } else {
             code = INTERNAL;
-            line = "internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + (debug ? "" : " (run with --debug for the stack trace, and please report it)");
+            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            line = Lang.tr("内部エラー: " + what + (debug ? "" : "（--debug でスタックトレースを表示できます。報告をお願いします）"),
+                    "internal error: " + what + (debug ? "" : " (run with --debug for the stack trace, and please report it)"));
         }
         err.println("mamori: " + Terminal.safe(line));
         if (debug) {
@@ -137,9 +140,13 @@ public final class Main implements Runnable {
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("mamori: " + Terminal.safe(ex.getMessage()));
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        Lang lang = Lang.current();
+        err.println("mamori: " + Terminal.safe(UsageText.problem(ex, lang)));
+        String suggestion = UsageText.suggestion(ex, lang);
+        if (suggestion != null) {
+            err.println(Terminal.safe(suggestion));
+        }
+        err.println(UsageText.seeHelp(cmd, lang));
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }

@@ -25,14 +25,19 @@ public class Progress {
 
     /** Whether standard error is a terminal (see the class comment for {@code MAMORI_PROGRESS}). */
     static boolean stderrIsWatched() {
-        String forced = System.getenv("MAMORI_PROGRESS");
+        return watched(System.getenv(), Path.of("/proc/self/fd/2"));
+    }
+
+    /** Whether a progress bar is drawn, given the environment and the link of standard error's file descriptor. */
+    static boolean watched(java.util.Map<String, String> env, Path stderrLink) {
+        String forced = env.get("MAMORI_PROGRESS");
         if (forced != null && !forced.isBlank()) {
             return !forced.strip().equals("0");
         }
-        if (System.getenv("CI") != null) {
+        if (env.get("CI") != null) {
             return false;
         }
-        return isTerminal(Path.of("/proc/self/fd/2"));
+        return isTerminal(stderrLink);
     }
 
     /** Whether the file descriptor link points at a terminal device (Linux); else whether there is a console. */

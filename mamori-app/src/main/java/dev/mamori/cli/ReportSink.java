@@ -22,15 +22,26 @@ public final class ReportSink implements AutoCloseable {
         this.pending = pending;
     }
 
+    /** A report of ordinary permission (readable as the umask allows) in {@code output}, or {@code stdout} when null. */
     public static ReportSink open(Path output, PrintWriter stdout) {
+        return open(output, stdout, false);
+    }
+
+    /** A report readable by its owner alone (mode 600) in {@code output}: one that holds personal data. */
+    public static ReportSink openPrivate(Path output, PrintWriter stdout) {
+        return open(output, stdout, true);
+    }
+
+    private static ReportSink open(Path output, PrintWriter stdout, boolean ownerOnly) {
         if (output == null) {
             return new ReportSink(stdout, null);
         }
         try {
-            AtomicFiles.Pending p = AtomicFiles.open(output);
+            AtomicFiles.Pending p = ownerOnly ? AtomicFiles.openPrivate(output) : AtomicFiles.open(output);
             return new ReportSink(new PrintWriter(new OutputStreamWriter(p.stream(), StandardCharsets.UTF_8)), p);
         } catch (IOException e) {
-            throw new Main.UsageProblem("cannot write " + Terminal.safe(output.toString()) + ": " + e.getMessage());
+            String name = Terminal.safe(output.toString());
+            throw new Main.UsageProblem(name + " に書き出せません: " + e.getMessage(), "cannot write " + name + ": " + e.getMessage());
         }
     }
 
@@ -44,12 +55,14 @@ public final class ReportSink implements AutoCloseable {
             return;
         }
         if (writer.checkError()) {
-            throw new UncheckedIOException(new IOException("writing " + pending.target() + " failed"));
+            throw new UncheckedIOException(new IOException(Lang.tr(pending.target() + " への書き出しに失敗しました",
+                    "writing " + pending.target() + " failed")));
         }
         try {
             pending.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the report into place at " + pending.target(), e);
+            throw new UncheckedIOException(Lang.tr("レポートを " + pending.target() + " に置けません",
+                    "cannot move the report into place at " + pending.target()), e);
         }
     }
 

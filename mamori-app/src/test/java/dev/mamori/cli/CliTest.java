@@ -137,7 +137,7 @@ public class CliTest {
 
     @Test
     void badUsageAndMissingFilesExitWithTwoAndAClearMessage() {
-        Run missing = run("scan", dir.resolve("nope.csv").toString());
+        Run missing = run("--lang", "en", "scan", dir.resolve("nope.csv").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.csv").contains("no such file");
         Run badType = run("scan", "--types", "SHOE_SIZE", "x");
@@ -191,9 +191,9 @@ public class CliTest {
         JsonNode n = new ObjectMapper().readTree(r.out());
         assertThat(n.get("records").asInt()).isEqualTo(5);
         assertThat(n.get("classes").asInt()).isEqualTo(3);
-        assertThat(n.get("minClassSize").asInt()).isEqualTo(1);
-        assertThat(n.get("uniqueShare").asDouble()).isEqualTo(0.2);
-        assertThat(n.get("distinctL").get("disease").asInt()).isEqualTo(1);
+        assertThat(n.get("min_class_size").asInt()).isEqualTo(1);
+        assertThat(n.get("unique_share").asDouble()).isEqualTo(0.2);
+        assertThat(n.get("distinct_l").get("disease").asInt()).isEqualTo(1);
         Path html = dir.resolve("risk.html");
         assertThat(run("risk", f.toString(), "--qi", "sex,age", "--format", "html", "--output", html.toString()).code()).isZero();
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg").contains("最小クラスサイズ (k)")
@@ -202,9 +202,9 @@ public class CliTest {
         Files.writeString(pop, "sex,age,count\nM,30,10\nF,40,4\nF,50,1\n", StandardCharsets.UTF_8);
         JsonNode p = new ObjectMapper().readTree(run("risk", f.toString(), "--qi", "sex,age", "--population", pop.toString(),
                 "--format", "json").out()).get("population");
-        assertThat(p.get("journalistRisk").asDouble()).isEqualTo(1.0); // F,50 is unique in the population too
-        assertThat(p.get("marketerRisk").asDouble()).isCloseTo((2 / 10.0 + 2 / 4.0 + 1 / 1.0) / 5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(p.get("classesNotInPopulation").asInt()).isZero();
+        assertThat(p.get("journalist_risk").asDouble()).isEqualTo(1.0); // F,50 is unique in the population too
+        assertThat(p.get("marketer_risk").asDouble()).isCloseTo((2 / 10.0 + 2 / 4.0 + 1 / 1.0) / 5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.get("classes_not_in_population").asInt()).isZero();
         Run missing = run("risk", f.toString(), "--qi", "sex,height");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("height").contains("sex, age, disease");
@@ -213,7 +213,7 @@ public class CliTest {
     @Test
     void versionAndHelpWork() {
         assertThat(run("--version").out()).startsWith("mamori ");
-        Run help = run("scan", "--help");
+        Run help = run("--lang", "en", "scan", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--fail-on").contains("Examples:");
     }

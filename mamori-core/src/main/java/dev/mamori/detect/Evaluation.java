@@ -80,8 +80,11 @@ public final class Evaluation {
     public void add(String docId, String text, List<Label> spans) {
         for (Label l : spans) {
             if (l.start < 0 || l.end > text.length() || l.start >= l.end) {
-                throw new IllegalArgumentException("label " + l.type + " " + l.start + ".." + l.end + " is "
-                        + (l.start >= l.end && l.start >= 0 && l.end <= text.length() ? "empty" : "outside the text")
+                boolean empty = l.start >= l.end && l.start >= 0 && l.end <= text.length();
+                String span = l.type + " " + l.start + ".." + l.end;
+                throw new dev.mamori.report.Message.Problem("ラベル " + span + " は" + (empty ? "空です" : "テキストの外です")
+                        + "（テキストは " + text.length() + " 文字。位置は UTF-16 の添字で、終わりは含みません）",
+                        "label " + span + " is " + (empty ? "empty" : "outside the text")
                         + " (the text has " + text.length() + " chars; offsets are UTF-16 indices, end exclusive)");
             }
         }

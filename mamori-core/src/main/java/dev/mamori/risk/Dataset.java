@@ -16,7 +16,8 @@ public record Dataset(List<String> columns, List<String[]> rows) {
         rows = List.copyOf(rows);
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).length < columns.size()) {
-                throw new RiskException("data row " + (i + 1) + " has " + rows.get(i).length
+                throw new RiskException("データの " + (i + 1) + " 行目のセルは " + rows.get(i).length + " 個ですが、見出しの列は "
+                        + columns.size() + " 個です", "data row " + (i + 1) + " has " + rows.get(i).length
                         + " cells but the header names " + columns.size() + " columns");
             }
         }
@@ -31,6 +32,11 @@ public record Dataset(List<String> columns, List<String[]> rows) {
         return of(dev.mamori.table.WholeTable.read(file));
     }
 
+    /** The table in {@code file}, telling {@code progress} how many bytes of it have been read. */
+    public static Dataset read(Path file, java.util.function.LongConsumer progress) throws dev.mamori.table.ReadException {
+        return of(dev.mamori.table.WholeTable.read(file, progress));
+    }
+
     /** A table read whole. */
     public static Dataset of(dev.mamori.table.WholeTable t) {
         return new Dataset(t.header(), t.rows());
@@ -40,7 +46,7 @@ public record Dataset(List<String> columns, List<String[]> rows) {
     public int column(String name) {
         int i = columns.indexOf(name);
         if (i < 0) {
-            throw new RiskException("no column '" + name + "'; the columns are " + columns);
+            throw new RiskException("列 '" + name + "' はありません。列は " + columns + " です", "no column '" + name + "'; the columns are " + columns);
         }
         return i;
     }

@@ -39,7 +39,7 @@ final class Encoding {
             total += weights == null ? 1 : weights[r];
         }
         if (total > Integer.MAX_VALUE) {
-            throw new RiskException("more than " + Integer.MAX_VALUE + " records");
+            throw new RiskException("レコードが " + Integer.MAX_VALUE + " 件を超えています", "more than " + Integer.MAX_VALUE + " records");
         }
         this.rows = (int) total;
         this.codes = new int[d][];
@@ -58,7 +58,8 @@ final class Encoding {
     static Encoding of(Dataset data, int[] weights, List<Hierarchy> qis) {
         List<String> names = qis.stream().map(Hierarchy::column).toList();
         if (weights != null && weights.length != data.rows().size()) {
-            throw new RiskException(weights.length + " weights for " + data.rows().size() + " rows");
+            throw new RiskException(data.rows().size() + " 行に対して重みが " + weights.length + " 個です",
+                    weights.length + " weights for " + data.rows().size() + " rows");
         }
         Encoding e = new Encoding(names, data.rows().size(), weights, qis.size());
         for (int j = 0; j < qis.size(); j++) {
@@ -103,8 +104,9 @@ final class Encoding {
             String v = rows.get(r)[col];
             int c = h.codeOf(v);
             if (c < 0) {
-                throw new RiskException("value '" + v + "' in column '" + h.column() + "', data row " + (r + 1)
-                        + ", is not in the column's hierarchy; add a hierarchy row for it");
+                throw new RiskException("列 '" + h.column() + "' のデータ " + (r + 1) + " 行目の値 '" + v
+                        + "' が列の一般化階層にありません。階層にその行を加えてください", "value '" + v + "' in column '" + h.column()
+                        + "', data row " + (r + 1) + ", is not in the column's hierarchy; add a hierarchy row for it");
             }
             out[r] = c;
         }
@@ -116,7 +118,10 @@ final class Encoding {
         for (int l = 0; l < map.length - 1; l++) {
             for (int c = 0; c < map[l].length; c++) {
                 if (map[l + 1][c] != map[l + 1][map[l][c]]) {
-                    throw new RiskException("hierarchy for column '" + h.column() + "', row " + (c + 1) + ": '"
+                    throw new RiskException("列 '" + h.column() + "' の一般化階層の " + (c + 1) + " 行目: レベル " + l + " の '"
+                            + h.valueAt(c, l) + "' がレベル " + (l + 1) + " で '" + h.valueAt(c, l + 1) + "' と '"
+                            + h.valueAt(map[l][c], l + 1) + "' の両方になります。階層は木の形でなければなりません",
+                            "hierarchy for column '" + h.column() + "', row " + (c + 1) + ": '"
                             + h.valueAt(c, l) + "' at level " + l + " generalises to both '" + h.valueAt(c, l + 1)
                             + "' and '" + h.valueAt(map[l][c], l + 1) + "' at level " + (l + 1)
                             + "; a hierarchy must be a tree");

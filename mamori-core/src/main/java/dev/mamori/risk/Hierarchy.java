@@ -29,20 +29,24 @@ public final class Hierarchy {
 
     private Hierarchy(String column, List<String[]> rows, String source) {
         if (rows.isEmpty()) {
-            throw new RiskException("hierarchy for column '" + column + "' (" + source + ") has no rows");
+            throw new RiskException("列 '" + column + "' の一般化階層（" + source + "）に行がありません",
+                    "hierarchy for column '" + column + "' (" + source + ") has no rows");
         }
         int width = rows.get(0).length;
         Map<String, Integer> idx = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             String[] r = rows.get(i);
             if (r.length != width) {
-                throw new RiskException("hierarchy for column '" + column + "' (" + source + "), row " + (i + 1)
+                throw new RiskException("列 '" + column + "' の一般化階層（" + source + "）の " + (i + 1) + " 行目はレベルが "
+                        + r.length + " 個ですが、1 行目は " + width + " 個です。どの行も同じレベルの数にしてください",
+                        "hierarchy for column '" + column + "' (" + source + "), row " + (i + 1)
                         + ": " + r.length + " levels, but row 1 has " + width + "; every row needs the same levels");
             }
             Integer before = idx.putIfAbsent(r[0], i);
             if (before != null) {
-                throw new RiskException("hierarchy for column '" + column + "' (" + source + "): value '" + r[0]
-                        + "' appears in rows " + (before + 1) + " and " + (i + 1) + "; keep one");
+                throw new RiskException("列 '" + column + "' の一般化階層（" + source + "）: 値 '" + r[0] + "' が " + (before + 1)
+                        + " 行目と " + (i + 1) + " 行目にあります。1 つにしてください", "hierarchy for column '" + column + "' ("
+                        + source + "): value '" + r[0] + "' appears in rows " + (before + 1) + " and " + (i + 1) + "; keep one");
             }
         }
         this.column = column;
@@ -108,7 +112,8 @@ public final class Hierarchy {
         }
         Integer i = index.get(value);
         if (i == null) {
-            throw new RiskException("value '" + value + "' of column '" + column + "' is not in its hierarchy");
+            throw new RiskException("列 '" + column + "' の値 '" + value + "' が一般化階層にありません",
+                    "value '" + value + "' of column '" + column + "' is not in its hierarchy");
         }
         return rows.get(i)[level];
     }

@@ -38,7 +38,7 @@ public final class LatticeSearch {
      */
     public static LatticeSearch of(Dataset data, List<Hierarchy> quasiIdentifiers) {
         if (quasiIdentifiers.isEmpty()) {
-            throw new RiskException("name at least one quasi-identifier column with its hierarchy");
+            throw new RiskException("準識別子の列を一般化階層とともに 1 つ以上指定してください", "name at least one quasi-identifier column with its hierarchy");
         }
         return new LatticeSearch(data, Encoding.of(data, quasiIdentifiers));
     }
@@ -51,7 +51,7 @@ public final class LatticeSearch {
      */
     public static LatticeSearch of(Dataset distinctRows, int[] counts, List<Hierarchy> quasiIdentifiers) {
         if (quasiIdentifiers.isEmpty()) {
-            throw new RiskException("name at least one quasi-identifier column with its hierarchy");
+            throw new RiskException("準識別子の列を一般化階層とともに 1 つ以上指定してください", "name at least one quasi-identifier column with its hierarchy");
         }
         return new LatticeSearch(distinctRows, Encoding.of(distinctRows, counts, quasiIdentifiers));
     }
@@ -99,11 +99,12 @@ public final class LatticeSearch {
         for (Map.Entry<String, Integer> e : levels.entrySet()) {
             int j = encoding.names.indexOf(e.getKey());
             if (j < 0) {
-                throw new RiskException("'" + e.getKey() + "' is not a quasi-identifier; they are " + encoding.names);
+                throw new RiskException("'" + e.getKey() + "' は準識別子ではありません。準識別子は " + encoding.names + " です",
+                        "'" + e.getKey() + "' is not a quasi-identifier; they are " + encoding.names);
             }
             if (e.getValue() < 0 || e.getValue() > encoding.height(j)) {
-                throw new RiskException("level " + e.getValue() + " for '" + e.getKey() + "' is outside 0.."
-                        + encoding.height(j));
+                throw new RiskException("'" + e.getKey() + "' のレベル " + e.getValue() + " が 0〜" + encoding.height(j) + " の外です",
+                        "level " + e.getValue() + " for '" + e.getKey() + "' is outside 0.." + encoding.height(j));
             }
             v[j] = e.getValue();
         }
@@ -124,7 +125,8 @@ public final class LatticeSearch {
         for (String column : model.l().keySet()) {
             int col = data.column(column);
             if (encoding.names.contains(column)) {
-                throw new RiskException("'" + column + "' is a quasi-identifier; l-diversity applies to sensitive columns");
+                throw new RiskException("'" + column + "' は準識別子です。l-多様性は要配慮の列に適用します",
+                        "'" + column + "' is a quasi-identifier; l-diversity applies to sensitive columns");
             }
             Map<String, Integer> dict = new HashMap<>();
             int[] codes = new int[data.rows().size() + 1];

@@ -14,15 +14,16 @@ public record PrivacyModel(int k, Map<String, Integer> l, double suppressionLimi
 
     public PrivacyModel {
         if (k < 1) {
-            throw new RiskException("k must be at least 1, was " + k);
+            throw new RiskException("k は 1 以上にしてください（指定は " + k + "）", "k must be at least 1, was " + k);
         }
         if (!(suppressionLimit >= 0 && suppressionLimit <= 1)) {
-            throw new RiskException("the suppression limit is a share of records from 0 to 1 (0.05 = 5 %), was "
-                    + suppressionLimit);
+            throw new RiskException("削除の上限はレコードの割合で 0〜1 です（0.05 = 5%）。指定は " + suppressionLimit,
+                    "the suppression limit is a share of records from 0 to 1 (0.05 = 5 %), was " + suppressionLimit);
         }
         l.forEach((column, n) -> {
             if (n == null || n < 1) {
-                throw new RiskException("l for column '" + column + "' must be at least 1, was " + n);
+                throw new RiskException("列 '" + column + "' の l は 1 以上にしてください（指定は " + n + "）",
+                        "l for column '" + column + "' must be at least 1, was " + n);
             }
         });
         l = Collections.unmodifiableMap(new LinkedHashMap<>(l));

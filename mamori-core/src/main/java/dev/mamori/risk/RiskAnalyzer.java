@@ -24,10 +24,11 @@ public final class RiskAnalyzer {
     public static RiskReport analyze(Dataset data, List<String> quasiIdentifiers, List<String> sensitive,
                                      double riskThreshold) {
         if (quasiIdentifiers.isEmpty()) {
-            throw new RiskException("name at least one quasi-identifier column");
+            throw new RiskException("準識別子の列を 1 つ以上指定してください", "name at least one quasi-identifier column");
         }
         if (!(riskThreshold > 0 && riskThreshold <= 1)) {
-            throw new RiskException("the risk threshold is a probability above 0 and at most 1, was " + riskThreshold);
+            throw new RiskException("リスクの閾値は 0 より大きく 1 以下の確率です（指定は " + riskThreshold + "）",
+                    "the risk threshold is a probability above 0 and at most 1, was " + riskThreshold);
         }
         int n = data.rows().size();
         int[][] qi = new int[quasiIdentifiers.size()][];

@@ -68,8 +68,8 @@ final class Traversal {
         for (int r : radix) {
             total *= r;
             if (total > MAX_NODES) {
-                throw new RiskException("the lattice has more than " + MAX_NODES
-                        + " transformations; use fewer quasi-identifiers or hierarchy levels");
+                throw new RiskException("変換の束が " + MAX_NODES + " 個を超えます。準識別子か階層のレベルを減らしてください",
+                        "the lattice has more than " + MAX_NODES + " transformations; use fewer quasi-identifiers or hierarchy levels");
             }
         }
         int n = (int) total;

@@ -12,7 +12,7 @@ public final class UnreachableException extends RiskException {
     private static final long serialVersionUID = 1L;
     private final int bestReachableK;
 
-    UnreachableException(String message, int bestReachableK) {
+    UnreachableException(dev.mamori.report.Message message, int bestReachableK) {
         super(message);
         this.bestReachableK = bestReachableK;
     }
@@ -50,12 +50,17 @@ public final class UnreachableException extends RiskException {
                 used += size;
             }
         }
-        String what = bestK == 0
-                ? "l-diversity " + model.l() + " cannot be met even by the most general transformation within the "
-                  + "suppression limit; lower l, raise the suppression limit or drop the l requirement"
-                : "k=" + model.k() + " cannot be reached within the suppression limit of "
+        dev.mamori.report.Message what = bestK == 0
+                ? new dev.mamori.report.Message("l-多様性 " + model.l() + " は、最も一般化した変換でも削除の上限の範囲では満たせません。"
+                  + "l を下げるか、削除の上限を上げるか、l の条件を外してください",
+                  "l-diversity " + model.l() + " cannot be met even by the most general transformation within the "
+                  + "suppression limit; lower l, raise the suppression limit or drop the l requirement")
+                : new dev.mamori.report.Message("k=" + model.k() + " は削除の上限 " + model.suppressionLimit() + "（" + budget
+                  + " 件）の範囲では達成できません。達成できる最大の k は " + bestK + " です。k を " + bestK
+                  + " に下げるか、削除の上限を上げるか、階層のレベルを加えてください",
+                  "k=" + model.k() + " cannot be reached within the suppression limit of "
                   + model.suppressionLimit() + " (" + budget + " records); the best reachable k is " + bestK
-                  + "; lower k to " + bestK + ", raise the suppression limit, or add hierarchy levels";
+                  + "; lower k to " + bestK + ", raise the suppression limit, or add hierarchy levels");
         return new UnreachableException(what, bestK);
     }
 }

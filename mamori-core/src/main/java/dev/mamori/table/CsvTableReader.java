@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -123,7 +125,7 @@ final class CsvTableReader {
     private long parse(Reader in, long firstLine) throws IOException {
         Rewind src = new Rewind(in);
         long failedAt;
-        String cause;
+        Message cause;
         try (CloseableIterator<CsvRecord> it = builder(delimiter).ofCsvRecord(src).iterator()) {
             while (it.hasNext()) {
                 CsvRecord r = it.next();
@@ -143,9 +145,10 @@ final class CsvTableReader {
             throw e.getCause();
         }
         long line = firstLine - 1 + failedAt;
-        String what = headerPending ? "the header record" : "record " + nextRow;
-        problems.unread(-1, line, what + " (starting at line " + line + ") cannot be read as a table row (" + cause
-                + "); its lines are read as plain text");
+        String whatJa = headerPending ? "見出しのレコード" : "レコード " + nextRow;
+        String whatEn = headerPending ? "the header record" : "record " + nextRow;
+        problems.unread(-1, line, cause.after(whatJa + "（" + line + " 行目から）は表の行として読めません（", whatEn + " (starting at line "
+                + line + ") cannot be read as a table row (").plus("）。その行はテキストとして読みます", "); its lines are read as plain text"));
         PushbackReader pb = new PushbackReader(src.from(failedAt), RecordText.PUSHBACK);
         long lines = LineScanner.scan(new RecordText(pb, delimiter), new TextChunks(v, line), line);
         if (headerPending) {
@@ -189,21 +192,22 @@ final class CsvTableReader {
     }
 
     /** Why FastCSV gave up, for people; FastCSV's messages name limits and lines, never content. */
-    private static String cause(Throwable e) {
+    private static Message cause(Throwable e) {
         String m = String.valueOf(rootMessage(e));
         Matcher buffer = BUFFER.matcher(m);
         if (buffer.find()) {
-            return "a field is longer than " + buffer.group(1) + " chars; is a quote never closed?";
+            return new Message(buffer.group(1) + " 文字を超える項目があります。引用符が閉じていないのでは?",
+                    "a field is longer than " + buffer.group(1) + " chars; is a quote never closed?");
         }
         Matcher fields = FIELDS.matcher(m);
         if (fields.find()) {
-            return "more than " + fields.group(1) + " fields";
+            return new Message("項目が " + fields.group(1) + " 個を超えています", "more than " + fields.group(1) + " fields");
         }
         Matcher record = RECORD.matcher(m);
         if (record.find()) {
-            return "the record is longer than " + record.group(1) + " chars";
+            return new Message("レコードが " + record.group(1) + " 文字を超えています", "the record is longer than " + record.group(1) + " chars");
         }
-        return "not valid CSV";
+        return new Message("CSV として正しくありません", "not valid CSV");
     }
 
     private static String rootMessage(Throwable e) {

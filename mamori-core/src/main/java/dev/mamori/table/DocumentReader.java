@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 import dev.mamori.report.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,9 +50,9 @@ public final class DocumentReader {
      * The verdict of {@link #sniff}: the format to read a file as, or why to skip it.
      *
      * @param format     the format, or null when the file is to be skipped
-     * @param skipReason why the file is skipped (binary, legacy .xls, ...), or null
+     * @param skipReason why the file is skipped (binary, legacy .xls, ...), in both languages, or null
      */
-    public record Sniff(Format format, String skipReason) {
+    public record Sniff(Format format, Message skipReason) {
     }
 
     private final Options options;
@@ -76,7 +78,7 @@ public final class DocumentReader {
             if (format == null) {
                 Sniff s = sniff(file);
                 if (s.format() == null) {
-                    throw new ReadException(name + ": not a text, CSV, XLSX or JSONL file: " + s.skipReason());
+                    throw notReadable(name, s);
                 }
                 format = options.labeledJsonl() && s.format() != Format.XLSX ? Format.JSONL : s.format();
             }
@@ -91,7 +93,7 @@ public final class DocumentReader {
         } catch (ReadException e) {
             throw e;
         } catch (IOException e) {
-            throw new ReadException(name + ": cannot read (" + Globs.reason(e) + ")", e);
+            throw cannotRead(name, e);
         }
     }
 
@@ -131,7 +133,7 @@ public final class DocumentReader {
         } catch (ReadException e) {
             throw e;
         } catch (IOException e) {
-            throw new ReadException(name + ": cannot read (" + Globs.reason(e) + ")", e);
+            throw cannotRead(name, e);
         }
     }
 
@@ -165,7 +167,7 @@ public final class DocumentReader {
         } catch (ReadException e) {
             throw e;
         } catch (IOException e) {
-            throw new ReadException(name + ": cannot read (" + Globs.reason(e) + ")", e);
+            throw cannotRead(name, e);
         }
     }
 
@@ -179,15 +181,15 @@ public final class DocumentReader {
      * @throws IOException when the file cannot be opened
      */
     public static Sniff sniff(Path file) throws IOException {
-        String special = special(file);
+        Message special = special(file);
         if (special != null) {
-            return new Sniff(null, special + ", not a regular file");
+            return new Sniff(null, special.plus("で、通常のファイルではありません", ", not a regular file"));
         }
         Head head;
         try (InputStream in = Files.newInputStream(file)) {
             head = Head.read(in);
         }
-        String reason = Sniffer.binaryReason(head, file);
+        Message reason = Sniffer.binaryReason(head, file);
         if (reason != null) {
             return new Sniff(null, reason);
         }
@@ -196,7 +198,8 @@ public final class DocumentReader {
         }
         Format byName = Sniffer.byExtension(file.getFileName() == null ? "" : file.getFileName().toString());
         if (byName == Format.XLSX) {
-            return head.length == 0 ? new Sniff(Format.XLSX, null) : new Sniff(null, "not a ZIP, so not an XLSX workbook");
+            return head.length == 0 ? new Sniff(Format.XLSX, null) : new Sniff(null,
+                    new Message("ZIP ではないので XLSX のブックではありません", "not a ZIP, so not an XLSX workbook"));
         }
         return new Sniff(byName != null ? byName : Sniffer.byContent(head), null);
     }
@@ -214,7 +217,7 @@ public final class DocumentReader {
             if (format == null) {
                 Sniff s = sniff(file);
                 if (s.format() == null) {
-                    throw new ReadException(name + ": not a text, CSV, XLSX or JSONL file: " + s.skipReason());
+                    throw notReadable(name, s);
                 }
                 format = s.format();
             }
@@ -233,7 +236,7 @@ public final class DocumentReader {
         } catch (ReadException e) {
             throw e;
         } catch (IOException e) {
-            throw new ReadException(name + ": cannot read (" + Globs.reason(e) + ")", e);
+            throw cannotRead(name, e);
         }
     }
 
@@ -243,15 +246,16 @@ public final class DocumentReader {
      * input is read once, through {@link #read(InputStream, String, DocumentVisitor)}.
      */
     private static void requireRegular(Path file, String name) throws ReadException {
-        String special = special(file);
+        Message special = special(file);
         if (special != null) {
-            throw new ReadException(name + ": " + special + ", not a regular file; not read (to scan what a program"
-                    + " writes, pipe it to standard input: ... | mamori scan -)");
+            throw new ReadException(special.after(name + ": ", name + ": ").plus(
+                    "で、通常のファイルではないので読みません（プログラムの出力を検査するには、標準入力に渡してください: ... | mamori scan -）",
+                    ", not a regular file; not read (to scan what a program writes, pipe it to standard input: ... | mamori scan -)"));
         }
     }
 
     /** What kind of special file {@code file} is (following links), or null for a regular file, a directory or none. */
-    static String special(Path file) {
+    static Message special(Path file) {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(file, BasicFileAttributes.class);
@@ -264,15 +268,28 @@ public final class DocumentReader {
         try {
             int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
             return switch (type) {
-                case 0010000 -> "a named pipe (FIFO)";
-                case 0020000 -> "a character device";
-                case 0060000 -> "a block device";
-                case 0140000 -> "a socket";
-                default -> "a special file";
+                case 0010000 -> new Message("名前付きパイプ（FIFO）", "a named pipe (FIFO)");
+                case 0020000 -> new Message("キャラクターデバイス", "a character device");
+                case 0060000 -> new Message("ブロックデバイス", "a block device");
+                case 0140000 -> new Message("ソケット", "a socket");
+                default -> SPECIAL;
             };
         } catch (IOException | RuntimeException e) {
-            return "a special file";
+            return SPECIAL;
         }
+    }
+
+    /** A file that is neither regular nor a directory, of a kind not named. */
+    static final Message SPECIAL = new Message("特殊なファイル", "a special file");
+
+    static ReadException notReadable(String name, Sniff s) {
+        return new ReadException(s.skipReason().after(name + ": テキスト・CSV・XLSX・JSONL のファイルではありません: ",
+                name + ": not a text, CSV, XLSX or JSONL file: "));
+    }
+
+    /** The file cannot be read: why, after its name. */
+    static ReadException cannotRead(String name, IOException e) {
+        return new ReadException(Globs.reason(e).after(name + ": 読めません（", name + ": cannot read (").plus("）", ")"), e);
     }
 
     static boolean isTsv(String name) {

@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -70,14 +72,15 @@ public final class FileWalker {
             return;
         }
         if (!ancestors.add(key)) {
-            warn(dir, "symbolic link loop: " + dir + " leads back to one of its parent directories; not followed");
+            warn(dir, new Message("シンボリックリンクの循環: " + dir + " は親フォルダのどれかに戻ります。たどりません",
+                    "symbolic link loop: " + dir + " leads back to one of its parent directories; not followed"));
             return;
         }
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(entries::add);
         } catch (IOException | RuntimeException e) {
-            report(dir, "cannot read directory " + dir + " (" + Globs.reason(e) + "); skipped");
+            report(dir, Globs.reason(e).after("フォルダ " + dir + " を読めません（", "cannot read directory " + dir + " (").plus("）。飛ばしました", "); skipped"));
             ancestors.remove(key);
             return;
         }
@@ -96,19 +99,21 @@ public final class FileWalker {
 
     private void entry(Path p, boolean isRoot) {
         if (Files.isSymbolicLink(p) && !Files.exists(p)) {
-            warn(p, "broken symbolic link " + p + " (its target does not exist); skipped");
+            warn(p, new Message("壊れたシンボリックリンク " + p + "（リンク先がありません）。飛ばしました",
+                    "broken symbolic link " + p + " (its target does not exist); skipped"));
             return;
         }
         if (!isRoot && (excluded(p) || !included(p))) {
             return;
         }
         if (!Files.isRegularFile(p)) {
-            String special = DocumentReader.special(p);
-            report(p, (special == null ? "a special file" : special) + ", not a regular file: " + p + "; skipped");
+            Message special = DocumentReader.special(p);
+            report(p, (special == null ? DocumentReader.SPECIAL : special).plus("で、通常のファイルではありません: " + p + "。飛ばしました",
+                    ", not a regular file: " + p + "; skipped"));
             return;
         }
         if (!Files.isReadable(p)) {
-            report(p, "cannot read " + p + " (permission denied); skipped");
+            report(p, new Message(p + " を読めません（権限がありません）。飛ばしました", "cannot read " + p + " (permission denied); skipped"));
             return;
         }
         files.accept(p);
@@ -119,7 +124,7 @@ public final class FileWalker {
             BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class);
             return a.fileKey() != null ? a.fileKey() : dir.toRealPath();
         } catch (IOException e) {
-            report(dir, "cannot read directory " + dir + " (" + Globs.reason(e) + "); skipped");
+            report(dir, Globs.reason(e).after("フォルダ " + dir + " を読めません（", "cannot read directory " + dir + " (").plus("）。飛ばしました", "); skipped"));
             return null;
         }
     }
@@ -133,12 +138,12 @@ public final class FileWalker {
     }
 
     /** Something was not read. */
-    private void report(Path p, String message) {
+    private void report(Path p, Message message) {
         problems.accept(new ReadProblem(p.toString(), -1, 0, message, true));
     }
 
     /** Nothing was there to read. */
-    private void warn(Path p, String message) {
+    private void warn(Path p, Message message) {
         problems.accept(new ReadProblem(p.toString(), -1, 0, message, false));
     }
 }

@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.NoSuchFileException;
@@ -41,13 +43,14 @@ final class Globs {
         return false;
     }
 
-    static String reason(Exception e) {
+    static Message reason(Exception e) {
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return new Message("権限がありません", "permission denied");
         }
         if (e instanceof NoSuchFileException) {
-            return "no such file";
+            return new Message("ファイルがありません", "no such file");
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new Message(m, m);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -82,7 +84,8 @@ final class JsonlReader implements LineScanner.Sink {
     public void endLine(long n) throws IOException {
         try {
             if (tooLong) {
-                problems.unread(-1, n, "line " + n + " is longer than " + MAX_LINE_CHARS + " chars; skipped");
+                problems.unread(-1, n, new Message(n + " 行目が " + MAX_LINE_CHARS + " 文字を超えています。読み飛ばしました",
+                        "line " + n + " is longer than " + MAX_LINE_CHARS + " chars; skipped"));
             } else if (!blank()) {
                 parse(n);
             }
@@ -108,7 +111,8 @@ final class JsonlReader implements LineScanner.Sink {
         try (JsonParser p = JSON.createParser(line, 0, length)) {
             try {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
-                    problems.unread(-1, n, "line " + n + " is not a JSON object; skipped");
+                    problems.unread(-1, n, new Message(n + " 行目が JSON のオブジェクトではありません。読み飛ばしました",
+                            "line " + n + " is not a JSON object; skipped"));
                     return;
                 }
                 if (labeled) {
@@ -117,16 +121,19 @@ final class JsonlReader implements LineScanner.Sink {
                     generic(n, JsonFlattener.flatten(p, MAX_COLUMNS, MAX_LINE_CHARS));
                 }
                 if (p.nextToken() != null) {
-                    problems.unread(-1, n, "line " + n + ": text after the JSON object, column "
-                            + p.currentLocation().getColumnNr() + "; ignored");
+                    int col = p.currentLocation().getColumnNr();
+                    problems.unread(-1, n, new Message(n + " 行目: JSON のオブジェクトの後、" + col + " 桁目に文字があります。無視しました",
+                            "line " + n + ": text after the JSON object, column " + col + "; ignored"));
                 }
             } catch (JsonProcessingException e) {
                 // StreamConstraintsException has no location of its own: the parser's is where it stopped
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
-                problems.unread(-1, n, "line " + n + ", column " + at.getColumnNr() + ": " + reason(e) + "; skipped");
+                problems.unread(-1, n, reason(e).after(n + " 行目 " + at.getColumnNr() + " 桁目: ", "line " + n + ", column " + at.getColumnNr() + ": ")
+                        .plus("。読み飛ばしました", "; skipped"));
             } catch (JsonFlattener.TooWide e) {
-                problems.unread(-1, n, "line " + n + " has more than " + MAX_COLUMNS + " values, or keys of more than "
-                        + MAX_LINE_CHARS + " chars in all; skipped");
+                problems.unread(-1, n, new Message(n + " 行目の値が " + MAX_COLUMNS + " 個を超えるか、キーが合わせて " + MAX_LINE_CHARS
+                        + " 文字を超えています。読み飛ばしました", "line " + n + " has more than " + MAX_COLUMNS
+                        + " values, or keys of more than " + MAX_LINE_CHARS + " chars in all; skipped"));
             }
         }
     }
@@ -135,31 +142,32 @@ final class JsonlReader implements LineScanner.Sink {
      * What is wrong with a line, in words of our own: Jackson's messages quote the offending token
      * ("Unrecognized token '123456789018x'"), which may be personal information.
      */
-    static String reason(JsonProcessingException e) {
+    static Message reason(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
             String m = String.valueOf(e.getOriginalMessage());
             if (m.contains("nesting depth")) {
-                return "nested deeper than " + MAX_DEPTH + " levels";
+                return new Message("入れ子が " + MAX_DEPTH + " 段を超えています", "nested deeper than " + MAX_DEPTH + " levels");
             }
             if (m.startsWith("Number value length")) {
-                return "a number longer than " + MAX_NUMBER_CHARS + " chars";
+                return new Message(MAX_NUMBER_CHARS + " 文字を超える数値があります", "a number longer than " + MAX_NUMBER_CHARS + " chars");
             }
             if (m.startsWith("Name length")) {
-                return "a key longer than " + MAX_KEY_CHARS + " chars";
+                return new Message(MAX_KEY_CHARS + " 文字を超えるキーがあります", "a key longer than " + MAX_KEY_CHARS + " chars");
             }
-            return "over a parser limit";
+            return new Message("パーサーの上限を超えています", "over a parser limit");
         }
         if (e instanceof JsonEOFException) {
-            return "malformed JSON (the line ends inside a value)";
+            return new Message("JSON が壊れています（値の途中で行が終わっています）", "malformed JSON (the line ends inside a value)");
         }
         String m = String.valueOf(e.getOriginalMessage());
-        String what = m.startsWith("Unrecognized token") ? "a word that is not a JSON value (text without quotes?)"
-                : m.startsWith("Unexpected character") ? "an unexpected character"
-                : m.startsWith("Unexpected close marker") ? "a bracket that closes nothing"
-                : m.startsWith("Illegal unquoted character") ? "a control character inside a string"
-                : m.startsWith("Invalid numeric value") || m.startsWith("Non-standard token") ? "an invalid number"
-                : "not valid JSON";
-        return "malformed JSON (" + what + ")";
+        Message what = m.startsWith("Unrecognized token") ? new Message("引用符のない文字列のような、JSON の値ではない語",
+                "a word that is not a JSON value (text without quotes?)")
+                : m.startsWith("Unexpected character") ? new Message("予期しない文字", "an unexpected character")
+                : m.startsWith("Unexpected close marker") ? new Message("対応する開き括弧のない閉じ括弧", "a bracket that closes nothing")
+                : m.startsWith("Illegal unquoted character") ? new Message("文字列の中の制御文字", "a control character inside a string")
+                : m.startsWith("Invalid numeric value") || m.startsWith("Non-standard token") ? new Message("正しくない数値", "an invalid number")
+                : new Message("JSON として正しくありません", "not valid JSON");
+        return what.after("JSON が壊れています（", "malformed JSON (").plus("）", ")");
     }
 
     private void labeled(long n, JsonParser p) throws IOException {
@@ -177,8 +185,9 @@ final class JsonlReader implements LineScanner.Sink {
             }
         }
         if (docId == null || text == null) {
-            problems.unread(-1, n, "line " + n + " lacks a string "
-                    + (docId == null ? "\"doc_id\"" : "\"text\"") + "; skipped");
+            String key = docId == null ? "\"doc_id\"" : "\"text\"";
+            problems.unread(-1, n, new Message(n + " 行目に文字列の " + key + " がありません。読み飛ばしました",
+                    "line " + n + " lacks a string " + key + "; skipped"));
             return;
         }
         rows++;
@@ -191,7 +200,8 @@ final class JsonlReader implements LineScanner.Sink {
             fresh += columns.containsKey(key) ? 0 : 1;
         }
         if (columns.size() + fresh > MAX_COLUMNS) {
-            problems.unread(-1, n, "line " + n + " brings the file to more than " + MAX_COLUMNS + " columns; skipped");
+            problems.unread(-1, n, new Message(n + " 行目でファイルの列が " + MAX_COLUMNS + " を超えます。読み飛ばしました",
+                    "line " + n + " brings the file to more than " + MAX_COLUMNS + " columns; skipped"));
             return;
         }
         boolean grew = false;

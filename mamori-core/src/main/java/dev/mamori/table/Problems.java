@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 /** Sends the problems of one input to its visitor, capping the undecodable-bytes reports. */
 final class Problems {
 
@@ -25,13 +27,21 @@ final class Problems {
     }
 
     /** Reports a warning (everything was read); the message gets the file name and place in front. */
-    void report(long byteOffset, long line, String what) {
-        visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what, false));
+    void report(long byteOffset, long line, Message what) {
+        visitor.problem(new ReadProblem(file, byteOffset, line, placed(byteOffset, line, what), false));
     }
 
     /** Reports that part of the input was not read (see {@link ReadProblem}); never quote content in {@code what}. */
-    void unread(long byteOffset, long line, String what) {
-        visitor.problem(new ReadProblem(file, byteOffset, line, file + where(byteOffset, line) + ": " + what, true));
+    void unread(long byteOffset, long line, Message what) {
+        visitor.problem(new ReadProblem(file, byteOffset, line, placed(byteOffset, line, what), true));
+    }
+
+    /** {@code what}, after the file name and the place. */
+    private Message placed(long byteOffset, long line, Message what) {
+        String at = line > 0 ? ":" + line : "";
+        String ja = file + at + (byteOffset >= 0 ? "（" + byteOffset + " バイト目）" : "") + ": ";
+        String en = file + at + (byteOffset >= 0 ? " (byte " + byteOffset + ")" : "") + ": ";
+        return what.after(ja, en);
     }
 
     /**
@@ -40,8 +50,8 @@ final class Problems {
      */
     void undecodable(long byteOffset, long line, int len, String charset) {
         if (decodeErrors.incrementAndGet() <= MAX_DECODE_REPORTS) {
-            report(byteOffset, line, len + (len == 1 ? " byte is" : " bytes are") + " not valid " + charset
-                    + "; replaced with U+FFFD");
+            report(byteOffset, line, new Message(len + " バイトが " + charset + " として正しくありません。U+FFFD に置き換えました",
+                    len + (len == 1 ? " byte is" : " bytes are") + " not valid " + charset + "; replaced with U+FFFD"));
         }
     }
 
@@ -54,19 +64,11 @@ final class Problems {
     void finish() {
         long n = decodeErrors.get();
         if (n > MAX_DECODE_REPORTS) {
-            report(-1, 0, "… " + (n - MAX_DECODE_REPORTS) + " more undecodable sequences (" + n
-                    + " in all; only the first " + MAX_DECODE_REPORTS + " are reported)");
+            report(-1, 0, new Message("… ほかに文字コードとして正しくない箇所が " + (n - MAX_DECODE_REPORTS) + " 個（全部で " + n
+                    + " 個。報告するのは最初の " + MAX_DECODE_REPORTS + " 個だけです）",
+                    "… " + (n - MAX_DECODE_REPORTS) + " more undecodable sequences (" + n
+                    + " in all; only the first " + MAX_DECODE_REPORTS + " are reported)"));
         }
     }
 
-    private static String where(long byteOffset, long line) {
-        StringBuilder s = new StringBuilder();
-        if (line > 0) {
-            s.append(":").append(line);
-        }
-        if (byteOffset >= 0) {
-            s.append(" (byte ").append(byteOffset).append(")");
-        }
-        return s.toString();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 /**
  * A problem in the input that does not stop the read of the other inputs. There are two kinds:
  *
@@ -20,18 +22,33 @@ package dev.mamori.table;
  * @param file       the file as the user named it ({@code "-"} for standard input)
  * @param byteOffset absolute offset in the file of the offending bytes, or -1 when unknown
  * @param line       1-based line (or spreadsheet row) of the problem, or 0 when unknown
- * @param message    for people: names what was wrong and where, and starts with the file name
+ * @param text       for people, in Japanese and English: names what was wrong and where, and starts with
+ *                   the file name
  * @param unread     true when part of the input was not read (see above)
  */
-public record ReadProblem(String file, long byteOffset, long line, String message, boolean unread) {
+public record ReadProblem(String file, long byteOffset, long line, Message text, boolean unread) {
 
-    /** A warning: everything was read. */
+    public ReadProblem {
+        java.util.Objects.requireNonNull(text, "text");
+    }
+
+    /** A problem whose message is the same in both languages. */
+    public ReadProblem(String file, long byteOffset, long line, String message, boolean unread) {
+        this(file, byteOffset, line, new Message(message, message), unread);
+    }
+
+    /** A warning (everything was read) whose message is the same in both languages. */
     public ReadProblem(String file, long byteOffset, long line, String message) {
         this(file, byteOffset, line, message, false);
     }
 
+    /** The message in English (for machine-readable reports); {@link #text()} has both languages. */
+    public String message() {
+        return text.en();
+    }
+
     @Override
     public String toString() {
-        return message;
+        return text.en();
     }
 }

@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -24,33 +26,34 @@ final class Sniffer {
     }
 
     /** Why the head is not text we read (a binary or unsupported file), or null when it may be. */
-    static String binaryReason(Head head, Path file) {
+    static Message binaryReason(Head head, Path file) {
         if (head.startsWith(0x50, 0x4B, 0x03, 0x04) || head.startsWith(0x50, 0x4B, 0x05, 0x06)) {
             // a .xlsx that does not open as a zip is read anyway, so its corruption is reported as such
             boolean named = file != null && file.getFileName() != null
                     && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
-            return file != null && (named || XlsxReader.isWorkbook(file)) ? null : "ZIP archive that is not an XLSX workbook";
+            return file != null && (named || XlsxReader.isWorkbook(file)) ? null
+                    : new Message("XLSX のブックではない ZIP アーカイブ", "ZIP archive that is not an XLSX workbook");
         }
         if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-            return "OLE2 file: legacy .xls is not supported; save as .xlsx";
+            return new Message("OLE2 ファイル: 古い .xls は読めません。.xlsx で保存してください", "OLE2 file: legacy .xls is not supported; save as .xlsx");
         }
         if (head.startsWith('%', 'P', 'D', 'F')) {
-            return "PDF document";
+            return new Message("PDF 文書", "PDF document");
         }
         if (head.startsWith(0x89, 'P', 'N', 'G')) {
-            return "PNG image";
+            return new Message("PNG 画像", "PNG image");
         }
         if (head.startsWith(0xFF, 0xD8, 0xFF)) {
-            return "JPEG image";
+            return new Message("JPEG 画像", "JPEG image");
         }
         if (head.startsWith('G', 'I', 'F', '8')) {
-            return "GIF image";
+            return new Message("GIF 画像", "GIF image");
         }
         if (head.startsWith(0x1F, 0x8B)) {
-            return "gzip archive";
+            return new Message("gzip アーカイブ", "gzip archive");
         }
         if (head.startsWith(0xCA, 0xFE, 0xBA, 0xBE)) {
-            return "Java class file";
+            return new Message("Java のクラスファイル", "Java class file");
         }
         if (head.startsWith(0xFE, 0xFF) || head.startsWith(0xFF, 0xFE)) {
             return null; // UTF-16 text has NUL bytes
@@ -67,11 +70,13 @@ final class Sniffer {
             return null;
         }
         if (nuls[0] == 0 && nuls[1] >= 4 || nuls[1] == 0 && nuls[0] >= 4) {
-            return "UTF-16" + (nuls[0] == 0 ? "LE" : "BE") + " text without a byte-order mark, it seems (NUL bytes at every"
-                    + " other offset); convert it to UTF-8, or read it with --encoding UTF-16" + (nuls[0] == 0 ? "LE" : "BE")
-                    + " --input-format text";
+            String utf16 = "UTF-16" + (nuls[0] == 0 ? "LE" : "BE");
+            return new Message("バイト順マークのない " + utf16 + " のテキストのようです（1 バイトおきに NUL）。UTF-8 に変換するか、"
+                    + "--encoding " + utf16 + " --input-format text で読んでください", utf16
+                    + " text without a byte-order mark, it seems (NUL bytes at every other offset); convert it to UTF-8,"
+                    + " or read it with --encoding " + utf16 + " --input-format text");
         }
-        return "binary file (NUL byte at offset " + firstNul + ")";
+        return new Message("バイナリファイル（" + firstNul + " バイト目に NUL）", "binary file (NUL byte at offset " + firstNul + ")");
     }
 
     static boolean isZip(Head head) {

@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -21,7 +23,7 @@ final class TextInput {
     ReadSummary read(Head head) throws IOException {
         Problems problems = new Problems(name, visitor);
         if (head.length == 0) {
-            problems.report(-1, 0, "empty file");
+            problems.report(-1, 0, new Message("空のファイルです", "empty file"));
             return new ReadSummary(format, StandardCharsets.UTF_8, format == Format.CSV ? ',' : '\0', 0, 0);
         }
         Head.Encoding enc = options.forceCharset() != null

@@ -1,8 +1,10 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * A whole table in memory, for the jobs that need every row at once (risk measurement, de-identification
@@ -28,14 +30,24 @@ public record WholeTable(List<String> header, List<String[]> rows, ReadSummary s
      * @throws ReadException if the file cannot be read, is not a table, or was not read whole
      */
     public static WholeTable read(Path file) throws ReadException {
+        return read(file, bytes -> { });
+    }
+
+    /**
+     * Reads the table in {@code file}, telling {@code progress} from time to time how many bytes of it
+     * have been read.
+     *
+     * @throws ReadException if the file cannot be read, is not a table, or was not read whole
+     */
+    public static WholeTable read(Path file, LongConsumer progress) throws ReadException {
         List<String> header = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
         List<ReadProblem> problems = new ArrayList<>();
         ReadSummary summary;
         try {
-            summary = read(file, header, rows, problems);
+            summary = read(file, header, rows, problems, progress);
         } catch (Refused e) {
-            throw new ReadException(e.getMessage());
+            throw new ReadException(e.text);
         }
         if (!problems.isEmpty()) {
             throw new ReadException(damaged(problems));
@@ -43,8 +55,8 @@ public record WholeTable(List<String> header, List<String[]> rows, ReadSummary s
         return new WholeTable(header, rows, summary);
     }
 
-    private static ReadSummary read(Path file, List<String> header, List<String[]> rows, List<ReadProblem> problems)
-            throws ReadException {
+    private static ReadSummary read(Path file, List<String> header, List<String[]> rows, List<ReadProblem> problems,
+                                    LongConsumer progress) throws ReadException {
         return new DocumentReader(null).read(file, new DocumentVisitor() {
             private boolean first = true;
             private boolean done;
@@ -54,7 +66,8 @@ public record WholeTable(List<String> header, List<String[]> rows, ReadSummary s
                 if (!problems.isEmpty()) { // a CSV record that could not be read comes as text: say why
                     throw new Refused(damaged(problems));
                 }
-                throw new Refused(file + ": not a table (read as plain text); give a CSV, TSV, XLSX or JSON Lines file");
+                throw new Refused(new Message(file + ": 表ではありません（テキストとして読みました）。CSV・TSV・XLSX・JSON Lines のファイルを指定してください",
+                        file + ": not a table (read as plain text); give a CSV, TSV, XLSX or JSON Lines file"));
             }
 
             @Override
@@ -80,27 +93,36 @@ public record WholeTable(List<String> header, List<String[]> rows, ReadSummary s
 
             @Override
             public void labeled(long line, String docId, String text) {
-                throw new Refused(file + ": labelled documents are not a table");
+                throw new Refused(new Message(file + ": ラベル付きの文書は表ではありません", file + ": labelled documents are not a table"));
             }
 
             @Override
             public void problem(ReadProblem p) {
                 problems.add(p);
             }
+
+            @Override
+            public void progress(long bytesRead) {
+                progress.accept(bytesRead);
+            }
         });
     }
 
-    private static String damaged(List<ReadProblem> problems) {
-        return problems.get(0).message() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "")
-                + "; the input must be read whole before it is processed";
+    private static Message damaged(List<ReadProblem> problems) {
+        int more = problems.size() - 1;
+        return problems.get(0).text().plus((more > 0 ? "（ほかに " + more + " 件の問題）" : "") + "。入力は全部読めてからでないと処理しません",
+                (more > 0 ? " (and " + more + " more problems)" : "") + "; the input must be read whole before it is processed");
     }
 
     /** Carries a refusal out of the visitor. */
     private static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Refused(String message) {
-            super(message, null, false, false);
+        private final transient Message text;
+
+        Refused(Message text) {
+            super(text.en(), null, false, false);
+            this.text = text;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import dev.mamori.report.Message;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,8 +68,9 @@ final class XlsxReader {
             throws ReadException {
         OPCPackage pkg;
         if (isOle2(file)) {
-            throw new ReadException(name + ": legacy .xls or password-protected workbook (OLE2 file) is not"
-                    + " supported; save as .xlsx without a password");
+            throw new ReadException(new Message(name + ": 古い .xls またはパスワード付きのブック（OLE2 ファイル）は読めません。"
+                    + "パスワードなしの .xlsx で保存してください", name + ": legacy .xls or password-protected workbook (OLE2 file) is not"
+                    + " supported; save as .xlsx without a password"));
         }
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -93,12 +96,15 @@ final class XlsxReader {
                     throw e;
                 } catch (SAXException | ParserConfigurationException | IOException | RuntimeException e) {
                     handler.finish();
-                    problems.unread(-1, handler.lastRow + 1L, "sheet \"" + sheets.getSheetName() + "\" is corrupt after"
-                            + " spreadsheet row " + handler.lastRow + " (" + describe(e) + "); the rest of this sheet is not read");
+                    problems.unread(-1, handler.lastRow + 1L, new Message("シート \"" + sheets.getSheetName() + "\" は " + handler.lastRow
+                            + " 行目より後が壊れています（" + describe(e) + "）。このシートの残りは読んでいません",
+                            "sheet \"" + sheets.getSheetName() + "\" is corrupt after"
+                            + " spreadsheet row " + handler.lastRow + " (" + describe(e) + "); the rest of this sheet is not read"));
                 }
                 if (handler.beyond) {
-                    problems.unread(-1, 0, "sheet \"" + sheets.getSheetName() + "\" has cells beyond column XFD ("
-                            + MAX_COLUMNS + " columns); those cells are not read");
+                    problems.unread(-1, 0, new Message("シート \"" + sheets.getSheetName() + "\" には XFD 列（" + MAX_COLUMNS
+                            + " 列）より右のセルがあります。そのセルは読んでいません", "sheet \"" + sheets.getSheetName()
+                            + "\" has cells beyond column XFD (" + MAX_COLUMNS + " columns); those cells are not read"));
                 }
                 rows += handler.rows;
             }
@@ -120,8 +126,9 @@ final class XlsxReader {
             return new ReadOnlySharedStringsTable(pkg, false);
         }
         PackagePart part = parts.get(0);
-        String tooBig = name + ": its shared strings table is more than " + (max >= 1 << 20 ? max / (1 << 20) + " MB" : max + " bytes")
-                + ", more than can be read in bounded memory; save it as CSV";
+        String size = max >= 1 << 20 ? max / (1 << 20) + " MB" : max + " bytes";
+        Message tooBig = new Message(name + ": 共有文字列の表が " + size + " を超え、限られたメモリでは読めません。CSV で保存してください",
+                name + ": its shared strings table is more than " + size + ", more than can be read in bounded memory; save it as CSV");
         if (part.getSize() > max) {
             throw new ReadException(tooBig);
         }
@@ -145,8 +152,9 @@ final class XlsxReader {
             return new StylesTable(in);
         } catch (IOException | RuntimeException e) {
             if (Capped.isCause(e)) {
-                throw new ReadException(name + ": its styles part is more than " + MAX_STYLES_BYTES / (1024 * 1024)
-                        + " MB; not read", e);
+                throw new ReadException(new Message(name + ": スタイルの部分が " + MAX_STYLES_BYTES / (1024 * 1024)
+                        + " MB を超えています。読んでいません", name + ": its styles part is more than " + MAX_STYLES_BYTES / (1024 * 1024)
+                        + " MB; not read"), e);
             }
             throw e;
         }
@@ -171,7 +179,8 @@ final class XlsxReader {
     }
 
     static ReadException corrupt(String name, Throwable e) {
-        return new ReadException(name + ": not a readable XLSX (truncated or corrupt zip): " + describe(e), e);
+        return new ReadException(new Message(name + ": 読める XLSX ではありません（zip が途中で切れているか壊れています）: " + describe(e),
+                name + ": not a readable XLSX (truncated or corrupt zip): " + describe(e)), e);
     }
 
     /**

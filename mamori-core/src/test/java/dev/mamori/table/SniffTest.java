@@ -18,12 +18,21 @@ class SniffTest {
     @TempDir
     Path dir;
 
+    /** The verdict, with the reason in English only (the Japanese is checked on its own). */
     private DocumentReader.Sniff sniff(String name, byte[] bytes) throws IOException {
-        return DocumentReader.sniff(Files.write(dir.resolve(name), bytes));
+        DocumentReader.Sniff s = DocumentReader.sniff(Files.write(dir.resolve(name), bytes));
+        return s.skipReason() == null ? s : skip(s.skipReason().en());
     }
 
     private static DocumentReader.Sniff skip(String reason) {
-        return new DocumentReader.Sniff(null, reason);
+        return new DocumentReader.Sniff(null, new dev.mamori.report.Message(reason, reason));
+    }
+
+    @Test
+    void theReasonToSkipIsAlsoInJapanese() throws IOException {
+        DocumentReader.Sniff s = DocumentReader.sniff(Files.write(dir.resolve("b.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10}));
+        assertThat(s.skipReason().ja()).isEqualTo("PNG 画像");
+        assertThat(s.skipReason().en()).isEqualTo("PNG image");
     }
 
     @Test
@@ -48,7 +57,7 @@ class SniffTest {
             z.write("<w/>".getBytes(StandardCharsets.UTF_8));
             z.closeEntry();
         }
-        assertThat(DocumentReader.sniff(zip)).isEqualTo(skip("ZIP archive that is not an XLSX workbook"));
+        assertThat(DocumentReader.sniff(zip).skipReason().en()).isEqualTo("ZIP archive that is not an XLSX workbook");
         assertThatThrownBy(() -> new DocumentReader(null).read(zip, new Recorder()))
                 .isInstanceOf(ReadException.class)
                 .hasMessage(zip + ": not a text, CSV, XLSX or JSONL file: ZIP archive that is not an XLSX workbook");

@@ -46,7 +46,8 @@ class SpecialFilesTest {
                 .isInstanceOf(ReadException.class).hasMessage(expected);
         assertThatThrownBy(() -> new DocumentReader(null).readInBlocks(p, new Recorder(), null))
                 .isInstanceOf(ReadException.class).hasMessage(expected);
-        assertThat(DocumentReader.sniff(p)).isEqualTo(new DocumentReader.Sniff(null, "a named pipe (FIFO), not a regular file"));
+        assertThat(DocumentReader.sniff(p).skipReason().en()).isEqualTo("a named pipe (FIFO), not a regular file");
+        assertThat(DocumentReader.sniff(p).skipReason().ja()).isEqualTo("名前付きパイプ（FIFO）で、通常のファイルではありません");
     }
 
     @Test

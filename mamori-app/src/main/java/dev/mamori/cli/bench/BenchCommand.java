@@ -1,5 +1,6 @@
 package dev.mamori.cli.bench;
 
+import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 
 import dev.mamori.detect.FileReport;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mamori bench scan}: the scanning benchmark whose figures are in docs/benchmarks.md. */
-@Command(name = "bench",
+@Command(name = "bench", resourceBundle = "dev.mamori.cli.bench.Help",
         mixinStandardHelpOptions = true,
         description = {"Benchmarks for developers. Figures and how they were made: docs/benchmarks.md."},
         subcommands = {BenchCommand.Scan.class, BenchCommand.Deid.class, BenchSpam.class})
@@ -71,7 +72,9 @@ public final class BenchCommand implements Runnable {
                 Files.createDirectories(data.toAbsolutePath().getParent());
                 long t0 = System.nanoTime();
                 new CustomerRows(20261123L).writeCsv(data, sizeMb * 1_000_000L, StandardCharsets.UTF_8);
-                out.printf("generated %s (%,d bytes) in %.1f s%n", data, Files.size(data), (System.nanoTime() - t0) / 1e9);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                out.println(Lang.tr(String.format("%s を生成しました（%,d バイト、%.1f 秒）", data, Files.size(data), secs),
+                        String.format("generated %s (%,d bytes) in %.1f s", data, Files.size(data), secs)));
             }
             long bytes = Files.size(data);
             Set<PiiType> identifiers = EnumSet.range(PiiType.POSTAL_CODE, PiiType.BANK_ACCOUNT);
@@ -86,10 +89,14 @@ public final class BenchCommand implements Runnable {
                     "identifiers", "identifiers, phone, e-mail, postal code, dates",
                     "no-morphology", "all but PERSON, ADDRESS",
                     "full", "all 20 types");
-            out.printf("input: %s, %,d bytes; JVM max heap %d MB; %d cores; Java %s%n", data, bytes,
-                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            long heap = Runtime.getRuntime().maxMemory() >> 20;
+            int cores = Runtime.getRuntime().availableProcessors();
+            String javaVersion = System.getProperty("java.version");
+            out.println(Lang.tr(String.format("入力: %s、%,d バイト。JVM の最大ヒープ %d MB、%d コア、Java %s", data, bytes, heap, cores, javaVersion),
+                    String.format("input: %s, %,d bytes; JVM max heap %d MB; %d cores; Java %s", data, bytes, heap, cores, javaVersion)));
             out.println();
-            out.println("| types | threads | seconds | MB/s | MB/s per thread | findings | peak heap MB |");
+            out.println(Lang.tr("| 型 | スレッド | 秒 | MB/s | スレッドあたり MB/s | 検出数 | ヒープ最大 MB |",
+                    "| types | threads | seconds | MB/s | MB/s per thread | findings | peak heap MB |"));
             out.println("|---|---:|---:|---:|---:|---:|---:|");
             for (String mode : modes.keySet()) {
                 if (only != null && !only.equals(mode)) {
@@ -104,7 +111,7 @@ public final class BenchCommand implements Runnable {
                     try (Scanner s = new Scanner(Scanner.Options.defaults().withTypes(types).withThreads(n))) {
                         FileReport r = s.scan(data, data.toString(), counting(found));
                         if (r.read().records() == 0) {
-                            throw new Main.UsageProblem(data + ": no records read");
+                            throw new Main.UsageProblem(data + ": レコードを 1 件も読めませんでした", data + ": no records read");
                         }
                     }
                     double secs = (System.nanoTime() - t0) / 1e9;
@@ -167,18 +174,20 @@ public final class BenchCommand implements Runnable {
     @Command(name = "deid",
             mixinStandardHelpOptions = true,
             description = {
-                    "The scale benchmark of issue 3: a CSV of N perturbed adult rows (10 columns: an id and the nine adult columns; each quasi-identifier value taken from another random record with probability 1/5, ages jittered by ±5), made 匿名加工情報 at k=5 with 5 % suppression on 6 quasi-identifiers (sex, age, race, marital-status, education, native-country) with the ARX hierarchies, in two passes. Prints rows per second and the peak heap.",
+                    "The scale benchmark: a CSV of N perturbed adult rows (10 columns: an id and the nine adult columns; each quasi-identifier value taken from another random record with probability 1/5, ages jittered by ±5), made 匿名加工情報 at k=5 with 5 %% suppression on 6 quasi-identifiers (sex, age, race, marital-status, education, native-country) with the ARX hierarchies, in two passes. Prints rows per second and the peak heap.",
+                    "",
+                    "The adult data (adult.csv and adult_hierarchy_*.csv) is the UCI Machine Learning Repository's Adult data set in the form the ARX benchmark uses (';'-separated): get it from the data/ folder of ARX's repository (github.com/arx-deidentifier/arx) and give that folder as --adult.",
                     "",
                     "Example (the figures in docs/benchmarks.md):",
-                    "  java -Xmx1g -jar mamori-app/target/mamori.jar bench deid --rows 10000000 --adult ../shared/data/adult",
+                    "  java -Xmx1g -jar mamori-app/target/mamori.jar bench deid --rows 10000000 --adult ~/data/adult",
                     ""})
     static final class Deid implements Callable<Integer> {
 
         @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default ${DEFAULT-VALUE}).")
         int rows = 10_000_000;
 
-        @Option(names = "--adult", paramLabel = "DIR", description = "The adult data and hierarchies (default ${DEFAULT-VALUE}).")
-        Path adult = Path.of("..", "shared", "data", "adult");
+        @Option(names = "--adult", paramLabel = "DIR", description = "The folder with adult.csv and the hierarchies adult_hierarchy_*.csv (default ${DEFAULT-VALUE}).")
+        Path adult = Path.of("adult");
 
         @Option(names = "--data", paramLabel = "FILE", description = "The generated CSV (default ${DEFAULT-VALUE}); reused when present.")
         Path data = Path.of("bench-data", "adult-10m.csv");
@@ -194,7 +203,9 @@ public final class BenchCommand implements Runnable {
             if (!Files.exists(data)) {
                 long t0 = System.nanoTime();
                 generate();
-                out.printf("generated %s (%,d rows, %,d bytes) in %.1f s%n", data, rows, Files.size(data), (System.nanoTime() - t0) / 1e9);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                out.println(Lang.tr(String.format("%s を生成しました（%,d 行、%,d バイト、%.1f 秒）", data, rows, Files.size(data), secs),
+                        String.format("generated %s (%,d rows, %,d bytes) in %.1f s", data, rows, Files.size(data), secs)));
             }
             java.util.Map<String, dev.mamori.deid.Policy.Column> cols = new java.util.LinkedHashMap<>();
             cols.put("id", new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.LINKING_ID, dev.mamori.deid.Policy.Method.DELETE, null, null));
@@ -210,10 +221,16 @@ public final class BenchCommand implements Runnable {
             Path output = data.resolveSibling(data.getFileName() + ".k5.csv");
             dev.mamori.deid.TwoPassAnonymizer.Summary r = dev.mamori.deid.TwoPassAnonymizer.run(data, policy, null, dev.mamori.deid.Output.to(output));
             double secs = (System.nanoTime() - t0) / 1e9;
-            out.printf("input: %s, %,d rows, %,d bytes; JVM max heap %d MB; %d cores; Java %s%n", data, r.records(), Files.size(data),
-                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            long heap = Runtime.getRuntime().maxMemory() >> 20;
+            int cores = Runtime.getRuntime().availableProcessors();
+            String javaVersion = System.getProperty("java.version");
+            out.println(Lang.tr(String.format("入力: %s、%,d 行、%,d バイト。JVM の最大ヒープ %d MB、%d コア、Java %s", data, r.records(),
+                            Files.size(data), heap, cores, javaVersion),
+                    String.format("input: %s, %,d rows, %,d bytes; JVM max heap %d MB; %d cores; Java %s", data, r.records(),
+                            Files.size(data), heap, cores, javaVersion)));
             out.println();
-            out.println("| rows | combinations | levels | loss | suppressed | first pass s | search s | second pass s | total s | rows/s | peak heap MB |");
+            out.println(Lang.tr("| 行 | 組み合わせ | レベル | 情報損失 | 削除 | 1 回目 秒 | 探索 秒 | 2 回目 秒 | 合計 秒 | 行/秒 | ヒープ最大 MB |",
+                    "| rows | combinations | levels | loss | suppressed | first pass s | search s | second pass s | total s | rows/s | peak heap MB |"));
             out.println("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
             out.printf("| %,d | %,d | %s | %.5f | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f | %d |%n", r.records(), r.distinct(),
                     QIS.stream().map(q -> String.valueOf(r.search().levels().get(q))).collect(java.util.stream.Collectors.joining(",")),
@@ -223,6 +240,12 @@ public final class BenchCommand implements Runnable {
         }
 
         private void generate() throws IOException {
+            if (!Files.isRegularFile(adult.resolve("adult.csv"))) {
+                throw new Main.UsageProblem(adult.resolve("adult.csv") + " がありません。UCI の Adult データセットを ARX の形にしたもの"
+                        + "（github.com/arx-deidentifier/arx の data/ フォルダ）を入手し、そのフォルダを --adult に指定してください",
+                        "no " + adult.resolve("adult.csv") + "; get the UCI Adult data set in ARX's form (the data/ folder of"
+                        + " github.com/arx-deidentifier/arx) and give that folder as --adult");
+            }
             List<String> lines = Files.readAllLines(adult.resolve("adult.csv"), StandardCharsets.UTF_8);
             String[] rowsIn = lines.subList(1, lines.size()).toArray(new String[0]);
             java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261123L);

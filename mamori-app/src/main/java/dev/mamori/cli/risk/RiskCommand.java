@@ -3,10 +3,12 @@ package dev.mamori.cli.risk;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 import dev.mamori.cli.Outputs;
+import dev.mamori.cli.Progress;
 import dev.mamori.cli.ReportSink;
+import dev.mamori.report.Json;
+import dev.mamori.report.Message;
+import dev.mamori.report.Terminal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mamori.risk.Dataset;
 import dev.mamori.risk.PopulationRisk;
 import dev.mamori.risk.RiskAnalyzer;
@@ -24,19 +26,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mamori risk}: re-identification risk of a table, by its quasi-identifiers. */
-@Command(name = "risk",
+@Command(name = "risk", resourceBundle = "dev.mamori.cli.risk.Help",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
                 "Measure the re-identification risk of a table from its quasi-identifiers (準識別子): the smallest equivalence class (k), the distribution of class sizes, the share of unique records, prosecutor risk (highest and average), the records above a risk threshold, and the l-diversity of sensitive columns.",
                 "",
                 "Examples:",
-                "  mamori risk customers.csv --qi 性別,生年月日,郵便番号",
-                "  mamori risk ../shared/data/adult/adult.csv --qi sex,age,race,marital-status --sensitive salary-class --format json",
+                "  mamori risk examples/customers_cp932.csv --qi 性別,生年月日,郵便番号",
+                "  mamori risk adult.csv --qi sex,age,race,marital-status --sensitive salary-class --format json",
+                "    (adult.csv: the UCI Adult data set, e.g. in the form the ARX benchmark uses)",
                 ""})
 public final class RiskCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "DATA", description = "A CSV/TSV (encoding and delimiter detected), XLSX (first sheet) or JSON Lines table with a header row.")
+    @Parameters(paramLabel = "DATA", descriptionKey = "data", description = "A CSV/TSV (encoding and delimiter detected), XLSX (first sheet) or JSON Lines table with a header row.")
     Path data;
 
     @Option(names = "--qi", split = ",", required = true, paramLabel = "COLUMN", description = "Quasi-identifier columns (comma-separated).")
@@ -60,6 +63,9 @@ public final class RiskCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
     Path output;
 
+    @Option(names = "--no-progress", description = "No progress bar while the table is read (it is only shown when standard error is a terminal).")
+    boolean noProgress;
+
     Lang lang = Lang.current();
 
     @picocli.CommandLine.Spec
@@ -68,31 +74,37 @@ public final class RiskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (threshold <= 0 || threshold > 1) {
-            throw new Main.UsageProblem("--threshold must be in (0, 1], not " + threshold);
+            throw new Main.UsageProblem("--threshold は 0 より大きく 1 以下にしてください（指定は " + threshold + "）",
+                    "--threshold must be in (0, 1], not " + threshold);
         }
-        Outputs.guard().reads(data, "the input").reads(population, "the population table").writes(output, "--output").check();
+        if (!List.of("summary", "json", "html").contains(format)) {
+            throw new Main.UsageProblem("--format は summary、json、html のどれかです（指定は " + format + "）",
+                    "--format is summary, json or html, not " + format);
+        }
+        Outputs.guard().reads(data, "入力", "the input").reads(population, "母集団の表", "the population table")
+                .writes(output, "--output", "--output").check();
         RiskReport r;
         PopulationRisk pop = null;
         try {
-            Dataset table = Dataset.read(data);
+            Dataset table = read(data);
             r = RiskAnalyzer.analyze(table, qi, sensitive, threshold);
             if (population != null) {
                 pop = PopulationRisk.of(table, qi, populationCounts());
             }
         } catch (RiskException e) {
-            throw new Main.UsageProblem(data + ": " + e.getMessage());
+            String name = Terminal.safe(data.toString());
+            throw new Message.Problem(e.text().after(name + ": ", name + ": "));
         }
         PopulationRisk p = pop;
         try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut())) {
             PrintWriter out = sink.writer();
             switch (format) {
                 case "json" -> {
-                    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                    com.fasterxml.jackson.databind.node.ObjectNode n = json.valueToTree(r);
+                    com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(r);
                     if (p != null) {
-                        n.set("population", json.valueToTree(p));
+                        n.set("population", Json.tree(p));
                     }
-                    out.println(json.writeValueAsString(n));
+                    out.print(Json.write(n));
                 }
                 case "html" -> out.print(RiskHtml.render(data.toString(), qi, r, lang));
                 case "summary" -> {
@@ -106,7 +118,7 @@ public final class RiskCommand implements Callable<Integer> {
                         }
                     }
                 }
-                default -> throw new Main.UsageProblem("--format is summary, json or html, not " + format);
+                default -> throw new IllegalStateException(format); // checked above
             }
             sink.commit();
         }
@@ -115,7 +127,7 @@ public final class RiskCommand implements Callable<Integer> {
 
     /** The population table's class sizes, keyed by the quasi-identifier values. */
     private Map<List<String>, Long> populationCounts() throws IOException {
-        Dataset t = Dataset.read(population);
+        Dataset t = read(population);
         int[] cols = qi.stream().mapToInt(t::column).toArray();
         int count = t.column(populationCount);
         Map<List<String>, Long> m = new java.util.HashMap<>();
@@ -128,11 +140,29 @@ public final class RiskCommand implements Callable<Integer> {
             try {
                 m.merge(List.of(k), Long.parseLong(r[count].trim()), Long::sum);
             } catch (NumberFormatException e) {
-                throw new Main.UsageProblem(population + ": data row " + row + ", column '" + populationCount + "': not a count");
+                throw new Main.UsageProblem(population + ": データ " + row + " 行目、列 '" + populationCount + "': 件数ではありません",
+                        population + ": data row " + row + ", column '" + populationCount + "': not a count");
             }
             row++;
         }
         return m;
+    }
+
+    /** A table read whole, with a progress bar on standard error when a person is watching. */
+    private Dataset read(Path file) throws IOException {
+        Progress progress = Progress.forStderr(!noProgress);
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            size = -1; // reading it says what is wrong
+        }
+        progress.start(file.toString(), size);
+        try {
+            return Dataset.read(file, progress::advance);
+        } finally {
+            progress.done();
+        }
     }
 
     private void summary(PrintWriter out, RiskReport r) {

@@ -25,7 +25,8 @@ final class DetectorOptions {
 
     double minConfidence() {
         if (!(minConfidence >= 0 && minConfidence <= 1)) { // NaN fails both comparisons
-            throw new Main.UsageProblem("--min-confidence must be a number from 0 to 1, not " + minConfidence);
+            throw new Main.UsageProblem("--min-confidence は 0 から 1 の数にしてください（指定は " + minConfidence + "）",
+                    "--min-confidence must be a number from 0 to 1, not " + minConfidence);
         }
         return minConfidence;
     }

@@ -38,6 +38,8 @@ final class JsonReport implements ScanReport {
     private final boolean lines;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** The language of the lines on standard error; the report itself is in English (field values are data). */
+    private final dev.mamori.cli.Lang lang;
     private final List<FileReport> files = new ArrayList<>();
     private final List<ReadProblem> problems = new ArrayList<>();
     /** The problems of the file being read, written when it ends: in input order, whatever the threads. */
@@ -45,7 +47,8 @@ final class JsonReport implements ScanReport {
     private final List<String[]> skipped = new ArrayList<>();
     private final List<String[]> unreadable = new ArrayList<>();
 
-    JsonReport(PrintWriter out, PrintWriter err, boolean showValues, boolean lines) {
+    JsonReport(PrintWriter out, PrintWriter err, dev.mamori.cli.Lang lang, boolean showValues, boolean lines) {
+        this.lang = lang;
         this.out = out;
         this.err = err;
         this.showValues = showValues;
@@ -119,7 +122,7 @@ final class JsonReport implements ScanReport {
     @Override
     public void problem(ReadProblem p) {
         if (lines) {
-            err.println("mamori: " + Terminal.safe(p.message()));
+            err.println("mamori: " + Terminal.safe(p.text().in(lang.name())));
         }
         pending.add(p);
     }
@@ -162,20 +165,20 @@ final class JsonReport implements ScanReport {
     }
 
     @Override
-    public void skipped(String file, String reason) {
+    public void skipped(String file, dev.mamori.report.Message reason) {
         if (lines) {
-            io(() -> writeProblem(file, -1, 0, "skipped: " + reason, true));
+            io(() -> writeProblem(file, -1, 0, "skipped: " + reason.en(), true));
         }
-        skipped.add(new String[] {file, reason});
+        skipped.add(new String[] {file, reason.en()});
     }
 
     @Override
-    public void unreadable(String file, String message) {
+    public void unreadable(String file, dev.mamori.report.Message message) {
         flushProblems();
         if (lines) {
-            io(() -> writeProblem(file, -1, 0, message, true));
+            io(() -> writeProblem(file, -1, 0, message.en(), true));
         }
-        unreadable.add(new String[] {file, message});
+        unreadable.add(new String[] {file, message.en()});
     }
 
     @Override

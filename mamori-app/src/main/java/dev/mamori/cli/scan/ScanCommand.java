@@ -11,6 +11,7 @@ import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.ScanListener;
 import dev.mamori.detect.Scanner;
+import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.FileWalker;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mamori scan}: find and classify personal information in files. */
-@Command(name = "scan",
+@Command(name = "scan", resourceBundle = "dev.mamori.cli.scan.Help",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -52,7 +53,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     enum InputFormat { auto, text, csv, tsv, xlsx, jsonl, labeled_jsonl }
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan (recursively); '-' reads standard input.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "paths", description = "Files or directories to scan (recursively); '-' reads standard input.")
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default, for people), json (one document) or jsonl (one finding a line). See docs/scan-output.md.")
@@ -91,7 +92,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     Lang lang = Lang.current();
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output; owner-only with --show-values.")
     Path output;
 
     @Option(names = "--no-progress", description = "No progress bar (it is only shown when standard error is a terminal).")
@@ -103,21 +104,23 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (threads < 1) {
-            throw new Main.UsageProblem("--threads must be at least 1");
+            throw new Main.UsageProblem("--threads は 1 以上にしてください", "--threads must be at least 1");
         }
-        dev.mamori.report.OutputGuard guard = Outputs.guard().writes(output, "--output");
-        paths.forEach(p -> guard.reads(Path.of(p), "a scanned input"));
+        dev.mamori.report.OutputGuard guard = Outputs.guard().writes(output, "--output", "--output");
+        paths.forEach(p -> guard.reads(Path.of(p), "検査する入力", "a scanned input"));
         guard.check();
         Set<PiiType> wanted = detection.types();
         Scanner.Options options = new Scanner.Options(wanted, detection.minConfidence(), threads, readOptions());
         var err = spec.commandLine().getErr();
         Progress progress = Progress.forStderr(!noProgress);
-        try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut());
+        // with --show-values the report holds the values found in full: personal data, so owner-only
+        try (ReportSink sink = showValues ? ReportSink.openPrivate(output, spec.commandLine().getOut())
+                : ReportSink.open(output, spec.commandLine().getOut());
              Scanner scanner = new Scanner(options)) {
             ScanReport report = switch (format) {
                 case summary -> new SummaryReport(sink.writer(), lang, showValues);
-                case json -> new JsonReport(sink.writer(), err, showValues, false);
-                case jsonl -> new JsonReport(sink.writer(), err, showValues, true);
+                case json -> new JsonReport(sink.writer(), err, lang, showValues, false);
+                case jsonl -> new JsonReport(sink.writer(), err, lang, showValues, true);
             };
             Outcome outcome = new Outcome(failOn == null ? Set.of() : EnumSet.copyOf(failOn), allowUnread);
             report.begin(wanted);
@@ -140,8 +143,9 @@ public final class ScanCommand implements Callable<Integer> {
         Path path = Path.of(p);
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             outcome.badInput();
-            err.println("mamori: " + Terminal.safe(p) + ": no such file or directory");
-            report.unreadable(p, p + ": no such file or directory");
+            Message missing = new Message(p + ": ファイルもフォルダもありません", p + ": no such file or directory");
+            err.println("mamori: " + Terminal.safe(missing.in(lang.name())));
+            report.unreadable(p, missing);
             return;
         }
         if (Files.isDirectory(path)) {
@@ -149,7 +153,7 @@ public final class ScanCommand implements Callable<Integer> {
             FileWalker.walk(path, includes, excludes, files::add, problem -> {
                 if (problem.unread()) { // an unreadable file or directory, a special file
                     outcome.unread();
-                    report.skipped(problem.file(), problem.message());
+                    report.skipped(problem.file(), problem.text());
                 } else { // a loop, a broken link: nothing there to read
                     report.problem(problem);
                 }
@@ -159,7 +163,7 @@ public final class ScanCommand implements Callable<Integer> {
                 try {
                     sniff = inputFormat == InputFormat.auto ? DocumentReader.sniff(f) : null;
                 } catch (IOException e) { // gone or unreadable since the walk listed it
-                    sniff = new DocumentReader.Sniff(null, "cannot read (" + e.getMessage() + ")");
+                    sniff = new DocumentReader.Sniff(null, new Message("読めません（" + e.getMessage() + "）", "cannot read (" + e.getMessage() + ")"));
                 }
                 if (sniff != null && sniff.format() == null) {
                     outcome.unread();
@@ -207,12 +211,13 @@ public final class ScanCommand implements Callable<Integer> {
             } else {
                 outcome.unreadableFile();
             }
-            err.println("mamori: " + Terminal.safe(e.getMessage()));
-            report.unreadable(name, e.getMessage());
+            err.println("mamori: " + Terminal.safe(e.message(lang.name())));
+            report.unreadable(name, e.text());
         } catch (RuntimeException e) { // a defect: say so, and scan the other files
             outcome.internalError();
-            String message = name + ": internal error while reading (" + e + "); the file is not scanned";
-            err.println("mamori: " + Terminal.safe(message));
+            Message message = new Message(name + ": 読み込み中の内部エラー（" + e + "）。このファイルは検査していません",
+                    name + ": internal error while reading (" + e + "); the file is not scanned");
+            err.println("mamori: " + Terminal.safe(message.in(lang.name())));
             report.unreadable(name, message);
         }
     }
@@ -231,7 +236,8 @@ public final class ScanCommand implements Callable<Integer> {
             try {
                 cs = Charset.forName(encoding);
             } catch (RuntimeException e) {
-                throw new Main.UsageProblem("unknown encoding '" + encoding + "' (try UTF-8, windows-31j, EUC-JP)");
+                throw new Main.UsageProblem("文字コード '" + encoding + "' を知りません（UTF-8、windows-31j、EUC-JP などを指定してください）",
+                        "unknown encoding '" + encoding + "' (try UTF-8, windows-31j, EUC-JP)");
             }
         }
         Format f = switch (inputFormat) {
@@ -252,7 +258,9 @@ public final class ScanCommand implements Callable<Integer> {
             try {
                 return InputFormat.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an input format; use auto, text, csv, tsv, xlsx, jsonl or labeled-jsonl");
+                throw new picocli.CommandLine.TypeConversionException(Lang.tr(
+                        "'" + value + "' は入力の形式ではありません。auto、text、csv、tsv、xlsx、jsonl、labeled-jsonl のどれかです",
+                        "'" + value + "' is not an input format; use auto, text, csv, tsv, xlsx, jsonl or labeled-jsonl"));
             }
         }
     }

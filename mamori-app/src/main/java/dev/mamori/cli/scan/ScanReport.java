@@ -3,6 +3,7 @@ package dev.mamori.cli.scan;
 import dev.mamori.detect.FileReport;
 import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.PiiType;
+import dev.mamori.report.Message;
 import dev.mamori.table.ReadProblem;
 import java.util.Set;
 
@@ -16,9 +17,11 @@ interface ScanReport {
 
     void file(FileReport r);
 
-    void skipped(String file, String reason);
+    /** A file found in a directory was not read, for {@code reason}. */
+    void skipped(String file, Message reason);
 
-    void unreadable(String file, String message);
+    /** An input could not be read at all. */
+    void unreadable(String file, Message message);
 
     void end(Outcome outcome);
 }

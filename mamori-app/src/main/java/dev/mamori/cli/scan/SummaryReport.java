@@ -11,6 +11,7 @@ import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.Location;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.TableReport;
+import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import dev.mamori.table.ReadProblem;
 import java.io.PrintWriter;
@@ -164,21 +165,21 @@ final class SummaryReport implements ScanReport {
     }
 
     private void list(List<ReadProblem> ps, int max, String tag) {
-        ps.stream().limit(max).forEach(p -> out.println("    " + tag + Terminal.safe(p.message())));
+        ps.stream().limit(max).forEach(p -> out.println("    " + tag + Terminal.safe(p.text().in(lang.name()))));
         if (ps.size() > max) {
             out.println("    " + tag + lang.t("… ほか " + (ps.size() - max) + " 件", "… and " + (ps.size() - max) + " more"));
         }
     }
 
     @Override
-    public void skipped(String file, String reason) {
+    public void skipped(String file, Message reason) {
         skipped++;
-        out.println(Terminal.safe(file) + "  " + lang.t("スキップ (未読): ", "skipped (unread): ") + Terminal.safe(reason));
+        out.println(Terminal.safe(file) + "  " + lang.t("スキップ (未読): ", "skipped (unread): ") + Terminal.safe(reason.in(lang.name())));
     }
 
     @Override
-    public void unreadable(String file, String message) {
-        out.println(Terminal.safe(file) + "  " + lang.t("読めません (未読): ", "unreadable (unread): ") + Terminal.safe(message));
+    public void unreadable(String file, Message message) {
+        out.println(Terminal.safe(file) + "  " + lang.t("読めません (未読): ", "unreadable (unread): ") + Terminal.safe(message.in(lang.name())));
         flushProblems();
         out.println();
     }

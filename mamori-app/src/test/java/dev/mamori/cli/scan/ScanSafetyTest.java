@@ -2,7 +2,6 @@ package dev.mamori.cli.scan;
 
 import dev.mamori.cli.Main;
 
-import static dev.mamori.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,10 +49,10 @@ class ScanSafetyTest {
         Files.write(d.resolve("nul.txt"), new byte[] {'1', '2', 0, '3', '\n'});
         Files.write(d.resolve("u16.txt"), "マイナンバー 123456789018".getBytes(StandardCharsets.UTF_16LE));
 
-        Run gate = run("scan", "--no-progress", "--fail-on", "MY_NUMBER", d.toString());
+        Run gate = ja("scan", "--no-progress", "--fail-on", "MY_NUMBER", d.toString());
         assertThat(gate.code()).isEqualTo(2);
-        assertThat(gate.out()).contains("nul.txt  スキップ (未読): binary file (NUL byte at offset 2)")
-                .contains("u16.txt  スキップ (未読): UTF-16LE text without a byte-order mark")
+        assertThat(gate.out()).contains("nul.txt  スキップ (未読): バイナリファイル（2 バイト目に NUL）")
+                .contains("u16.txt  スキップ (未読): バイト順マークのない UTF-16LE のテキストのようです")
                 .contains("未読: 2 件").contains("--fail-on は合格にできません");
         Run allowed = run("scan", "--no-progress", "--lang", "en", "--fail-on", "MY_NUMBER", "--allow-unread", d.toString());
         assertThat(allowed.code()).isZero();
@@ -72,7 +71,8 @@ class ScanSafetyTest {
         assertThat(run("scan", "--no-progress", "--fail-on", "MY_NUMBER", "--allow-unread", f.toString()).code()).isZero();
 
         Run summary = run("scan", "--no-progress", f.toString());
-        assertThat(summary.out()).contains("[未読] " + f + ":2: line 2 is longer than 4194304 chars; skipped");
+        assertThat(summary.out()).contains("[unread] " + f + ":2: line 2 is longer than 4194304 chars; skipped");
+        assertThat(ja("scan", "--no-progress", f.toString()).out()).contains("[未読] " + f + ":2: 2 行目が 4194304 文字を超えています。読み飛ばしました");
         JsonNode doc = json(run("scan", "--format", "json", f.toString()));
         assertThat(doc.get("problems").get(0).get("unread").asBoolean()).isTrue();
         assertThat(doc.get("problems").get(0).get("line").asInt()).isEqualTo(2);
@@ -95,7 +95,7 @@ class ScanSafetyTest {
         }
         b.append("最後,090-0000-0000,個人番号 123456789018\n");
         Path f = write("stray.csv", b.toString());
-        Run gate = run("scan", "--no-progress", "--types", "MY_NUMBER", "--fail-on", "MY_NUMBER", f.toString());
+        Run gate = ja("scan", "--no-progress", "--types", "MY_NUMBER", "--fail-on", "MY_NUMBER", f.toString());
         assertThat(gate.code()).isEqualTo(2); // found, but the gate cannot vouch for the rows read as text
         assertThat(gate.out()).contains("--fail-on に該当: [MY_NUMBER]");
         JsonNode n = run("scan", "--format", "jsonl", "--types", "MY_NUMBER", "--threads", "2", f.toString()).jsonLines().stream()
@@ -155,7 +155,8 @@ class ScanSafetyTest {
         }
         Run r = run("scan", "--no-progress", "--fail-on", "MY_NUMBER", bad.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).contains("[未読] " + bad + ":3: sheet \"a\" is corrupt after spreadsheet row 2");
+        assertThat(r.out()).contains("[unread] " + bad + ":3: sheet \"a\" is corrupt after spreadsheet row 2");
+        assertThat(ja("scan", "--no-progress", bad.toString()).out()).contains("[未読] " + bad + ":3: シート \"a\" は 2 行目より後が壊れています");
     }
 
     @Test
@@ -188,7 +189,23 @@ class ScanSafetyTest {
         }
     }
 
+    /** The command line in English: these tests read its English messages. */
+    private static Run run(String... args) {
+        String[] en = new String[args.length + 2];
+        en[0] = "--lang";
+        en[1] = "en";
+        System.arraycopy(args, 0, en, 2, args.length);
+        return dev.mamori.cli.CliTest.run(en);
+    }
+
+    /** The command line in Japanese. */
+    private static Run ja(String... args) {
+        return dev.mamori.cli.CliTest.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--lang", "ja"),
+                java.util.Arrays.stream(args)).toArray(String[]::new));
+    }
+
     private static Run boom(String... args) {
+        dev.mamori.cli.Lang.use(dev.mamori.cli.Lang.en);
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("boom", new Boom());
         StringWriter out = new StringWriter();
