@@ -44,7 +44,7 @@ final class TableStream {
 
         @Override
         public void problem(ReadProblem problem) {
-            throw new Message.Problem(new Message(problem.message(), problem.message())
+            throw new Message.Problem(problem.text()
                     .plus("（入力が壊れているため加工を中止しました。何も書き出していません）",
                             " (de-identification stops on damaged input; nothing was written)"));
         }

@@ -190,7 +190,7 @@ public final class IpRegistry implements Closeable {
      * <ul>
      * <li>{@code registry}, {@code status}, {@code date}: from the RIR files only;</li>
      * <li>{@code country}: from the Country database when it answers (its {@code country}, falling
-     * back to {@code registered_country}), with {@code source} "geoip" — the seed's tables count
+     * back to {@code registered_country}), with {@code source} "geoip" — the per-country tables count
      * spam by where it comes from, which GeoIP describes better than the block's first allocation;
      * otherwise from the RIR files with {@code source} "rir";</li>
      * <li>{@code asn}, {@code asOrg}: from the ASN database.</li>

@@ -31,7 +31,7 @@ import java.util.TreeMap;
 
 /**
  * The record of the abuse notifications Mamori sent, so that a re-run does not notify a contact twice
- * about the same message, and so that notifications can be counted per year (the seed's programme sent
+ * about the same message, and so that notifications can be counted per year (a honeypot programme sends
  * about 45,000 a year).
  *
  * <p>An append-only JSON Lines file, one line per report sent or written in a dry run:

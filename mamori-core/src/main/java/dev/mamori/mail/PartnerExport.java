@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Header data of traced messages for a partner organisation (seed 002: China-originated spam
+ * Header data of traced messages for a partner organisation (e.g. China-originated spam
  * forwarded in an agreed format), limited to what the receiving side may pass on under the secrecy
  * of communications: the relay and its attribution, and the header fields with every recipient
  * address masked — the trap addresses, To/Cc/Delivered-To and the like, and the {@code for <…>} of

@@ -15,7 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The statistics of a run as people use them: the per-country table in the seed's layout (CSV,
+ * The statistics of a run as people use them: the per-country table in the usual layout (CSV,
  * XLSX, HTML with a bar chart of the shares), the top ASNs and relays, and a summary of what could
  * not be traced and why.
  */

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Counts of traced spam by country (or registry) and period, in the layout of seed 002's table:
+ * Counts of traced spam by country (or registry) and period, in the layout of the published per-country tables of honeypot programmes:
  * one row per country, one column per year (or month), the top N rows kept and the rest summed as
  * その他, unattributed messages in a row of their own, and a total. Also the top ASNs and relays.
  */

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mamori assess score}: per-area scores against their maxima, the rating, and the plan's effect. */
 @Command(name = "score", resourceBundle = "dev.mamori.cli.assess.Help", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Score an answers file: per area and sub-area the score against its maximum, the compliance %, the "
+        description = {"Score an answers file: per area and sub-area the score against its maximum, the compliance %%, the "
                 + "rating band and the count of each answer; with the improvement plan applied, the same side by side "
                 + "(what-if). For forms (the PIA) the computed items, such as the しきい値判断結果, come first.",
                 "",
