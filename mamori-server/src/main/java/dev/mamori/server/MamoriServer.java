@@ -1,0 +1,71 @@
+package dev.mamori.server;
+
+import dev.mamori.server.audit.AuditVerifyCommand;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mamori serve}: the personal-data ledger in the browser and over REST. The launcher ({@code ./mamori serve},
+ * {@code ./mamori audit verify}) runs this jar; the command-line jar never loads Spring.
+ */
+@SpringBootApplication
+public class MamoriServer {
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new Root());
+        cl.addSubcommand(new Serve()).addSubcommand("audit", new CommandLine(new Audit()).addSubcommand(new AuditVerifyCommand()));
+        System.exit(cl.execute(args));
+    }
+
+    @Command(name = "mamori", mixinStandardHelpOptions = true, description = "台帳サーバー / the ledger server")
+    static final class Root {
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "監査ログ / the audit log")
+    static final class Audit {
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"個人データ台帳のサーバーを起動します（ブラウザと REST API）。",
+                    "Starts the personal-data ledger server (browser and REST API).", "",
+                    "既定では組み込みデータベース（H2）を --data のフォルダーに作ります。本番では PostgreSQL を",
+                    "--db-url で指定し、ユーザー名とパスワードは環境変数 MAMORI_DB_USER / MAMORI_DB_PASSWORD で渡します。",
+                    "初回起動時に管理者 admin を作り、その初期パスワードを一度だけ表示します（MAMORI_ADMIN_PASSWORD があればそれ）。",
+                    "By default an embedded database (H2) is kept in the --data folder; for production give PostgreSQL",
+                    "with --db-url and the user and password in MAMORI_DB_USER / MAMORI_DB_PASSWORD. On first start the",
+                    "administrator 'admin' is created and its one-time password printed once (or MAMORI_ADMIN_PASSWORD)."},
+            footer = {"", "例 / Examples:", "  ./mamori serve", "  ./mamori serve --port 8443 --data /var/lib/mamori",
+                    "  MAMORI_DB_USER=mamori MAMORI_DB_PASSWORD=… ./mamori serve --db-url jdbc:postgresql://localhost/mamori"})
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--port", description = "待ち受けるポート / port to listen on (default: ${DEFAULT-VALUE})", defaultValue = "8080")
+        int port;
+
+        @Option(names = "--data", description = "データフォルダー（H2 のファイル） / data folder (default: ${DEFAULT-VALUE})",
+                defaultValue = "mamori-data")
+        Path data;
+
+        @Option(names = "--db-url", description = "PostgreSQL の JDBC URL / JDBC URL of a PostgreSQL database")
+        String dbUrl;
+
+        @Option(names = "--bind", description = "待ち受けるアドレス / address to bind (default: ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
+        String bind;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> props = new LinkedHashMap<>(Database.properties(data, dbUrl, System.getenv()));
+            props.put("server.port", port);
+            props.put("server.address", bind);
+            SpringApplication app = new SpringApplication(MamoriServer.class);
+            app.setDefaultProperties(props);
+            app.run();
+            return 0;
+        }
+    }
+}

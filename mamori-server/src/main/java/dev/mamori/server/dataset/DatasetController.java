@@ -1,0 +1,178 @@
+package dev.mamori.server.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.server.web.ConflictException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+/** The 個人データ台帳 in the browser: list, detail with history, create, edit, import of a scan report, export. */
+@Controller
+@RequestMapping("/datasets")
+class DatasetController {
+
+    private final DatasetService service;
+    private final ObjectMapper json;
+    private final SpringValidatorAdapter validator;
+
+    DatasetController(DatasetService service, ObjectMapper json, jakarta.validation.Validator validator) {
+        this.service = service;
+        this.json = json;
+        this.validator = new SpringValidatorAdapter(validator);
+    }
+
+    /** The APPI categories in the order of the law, for the item rows' choice. */
+    @ModelAttribute("categories")
+    List<String> categories() {
+        return List.of("SPECIAL_CARE_REQUIRED", "IDENTIFICATION_CODE", "PERSONAL_INFORMATION", "CORPORATE");
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "updated") String sort,
+                @RequestParam(defaultValue = "true") boolean desc, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("page", service.list(q, sort, desc, page, 25));
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("sort", DatasetRepository.SORTS.containsKey(sort) ? sort : "updated");
+        model.addAttribute("desc", desc);
+        return "dataset/list";
+    }
+
+    @GetMapping("/new")
+    String create(Model model) {
+        model.addAttribute("form", new DatasetForm().withBlankRows());
+        return "dataset/form";
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") DatasetForm form, BindingResult errors, RedirectAttributes flash) {
+        DatasetInput in = check(form, errors);
+        if (in == null) {
+            return "dataset/form";
+        }
+        DatasetService.Saved s = service.create(in, null);
+        flash.addFlashAttribute("saved", true);
+        return "redirect:/datasets/" + s.dataset().id();
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("dataset", service.get(id));
+        model.addAttribute("history", service.history(id));
+        model.addAttribute("jst", java.time.ZoneId.of("Asia/Tokyo"));
+        return "dataset/detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        Dataset d = service.get(id);
+        model.addAttribute("form", DatasetForm.of(DatasetInput.of(d)));
+        model.addAttribute("id", id);
+        return "dataset/form";
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") DatasetForm form, BindingResult errors, Model model,
+                  RedirectAttributes flash) {
+        model.addAttribute("id", id);
+        DatasetInput in = check(form, errors);
+        if (in == null) {
+            return "dataset/form";
+        }
+        try {
+            DatasetService.Saved s = service.update(id, in);
+            flash.addFlashAttribute("saved", true);
+            if (s.movedBand()) {
+                flash.addFlashAttribute("bandBefore", s.before());
+            }
+            return "redirect:/datasets/" + id;
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", true);
+            return "dataset/form";
+        }
+    }
+
+    @GetMapping("/import")
+    String importForm() {
+        return "dataset/import";
+    }
+
+    @PostMapping("/import")
+    String importReport(@RequestParam String name, @RequestParam String purpose, @RequestParam MultipartFile report, Model model)
+            throws IOException {
+        List<String> problems = new ArrayList<>();
+        if (name.isBlank()) {
+            problems.add("name");
+        }
+        if (purpose.isBlank()) {
+            problems.add("purpose");
+        }
+        ScanReportImport.Result r = null;
+        try {
+            r = ScanReportImport.read(report.getBytes(), json);
+        } catch (ScanReportImport.NotAScanReport e) {
+            model.addAttribute("reportProblem", e.getMessage());
+        }
+        if (!problems.isEmpty() || r == null) {
+            model.addAttribute("missing", problems);
+            model.addAttribute("name", name);
+            model.addAttribute("purpose", purpose);
+            return "dataset/import";
+        }
+        DatasetInput in = new DatasetInput(name.strip(), purpose.strip(), null, null, null, null, null, null, null, r.items(), null);
+        return "redirect:/datasets/" + service.create(in, r.evidence()).dataset().id();
+    }
+
+    @GetMapping("/{id}/evidence.json")
+    ResponseEntity<String> evidence(@PathVariable long id) {
+        String e = service.evidence(id).orElseThrow(() -> new dev.mamori.server.web.NotFoundException("evidence", id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("scan-report-" + id + ".json").build().toString())
+                .body(e);
+    }
+
+    @GetMapping("/export.csv")
+    ResponseEntity<byte[]> csv() {
+        return download(DatasetExport.csv(service.export("csv")), "datasets.csv", "text/csv;charset=UTF-8");
+    }
+
+    @GetMapping("/export.xlsx")
+    ResponseEntity<byte[]> xlsx() throws IOException {
+        return download(DatasetExport.xlsx(service.export("xlsx")), "datasets.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString()).body(body);
+    }
+
+    /** The form as input, or null when a field is wrong (the errors are in {@code errors}; blank item rows are offered again). */
+    private DatasetInput check(DatasetForm form, BindingResult errors) {
+        DatasetInput in = null;
+        if (!errors.hasErrors()) {
+            in = form.toInput();
+            validator.validate(in, errors);
+        }
+        if (errors.hasErrors()) {
+            form.withBlankRows();
+            return null;
+        }
+        return in;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mamori.server.dataset;
+
+import dev.mamori.report.CsvCells;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/** The ledger as CSV (UTF-8 with BOM and CRLF, for Excel; formula-like cells neutralised) and as XLSX. */
+final class DatasetExport {
+
+    static final List<String> HEADER = List.of("ID", "名称", "利用目的", "データ項目", "特定個人情報ファイル", "対象人数", "取扱者数",
+            "システム", "保管場所", "クラウド事業者", "クラウドの国", "保存期間・消去", "版", "更新日時", "更新者");
+
+    private DatasetExport() {
+    }
+
+    static byte[] csv(List<Dataset> all) {
+        StringBuilder b = new StringBuilder("\uFEFF");
+        line(b, HEADER);
+        for (Dataset d : all) {
+            line(b, cells(d));
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] xlsx(List<Dataset> all) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("個人データ台帳");
+            Row h = s.createRow(0);
+            for (int i = 0; i < HEADER.size(); i++) {
+                h.createCell(i).setCellValue(HEADER.get(i));
+            }
+            int r = 1;
+            for (Dataset d : all) {
+                Row row = s.createRow(r++);
+                List<String> c = cells(d);
+                for (int i = 0; i < c.size(); i++) {
+                    row.createCell(i).setCellValue(c.get(i));
+                }
+            }
+            wb.write(out);
+            wb.dispose();
+            return out.toByteArray();
+        }
+    }
+
+    private static List<String> cells(Dataset d) {
+        String items = d.items().stream().map(i -> i.name() + (i.category() == null ? "" : "（" + i.category() + "）"))
+                .collect(Collectors.joining("、"));
+        return java.util.Arrays.asList(String.valueOf(d.id()), d.name(), d.purpose(), items, d.specificPersonalInformationFile() ? "○" : "",
+                d.persons() == null ? "" : d.persons().toString(), d.handlers() == null ? "" : d.handlers().toString(),
+                nz(d.systemName()), nz(d.location()), nz(d.cloudProvider()), nz(d.cloudCountry()), nz(d.retention()),
+                String.valueOf(d.version()), d.updatedAt().toString(), d.updatedBy());
+    }
+
+    private static void line(StringBuilder b, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            String v = CsvCells.neutralize(cells.get(i));
+            b.append('"').append(v.replace("\"", "\"\"")).append('"');
+        }
+        b.append("\r\n");
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.mamori.server.dataset;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The dataset form as the browser sends it (a JavaBean, so a typo in a number comes back as a field error with what
+ * the person typed, not as a failed request). It is checked as the {@link DatasetInput} it turns into.
+ */
+public class DatasetForm {
+
+    /** One row of the items table of the form; types comma-separated. */
+    public static class ItemRow {
+        private String name = "";
+        private String category = "";
+        private String types = "";
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getCategory() {
+            return category;
+        }
+
+        public void setCategory(String category) {
+            this.category = category;
+        }
+
+        public String getTypes() {
+            return types;
+        }
+
+        public void setTypes(String types) {
+            this.types = types;
+        }
+    }
+
+    /** Blank item rows offered below the filled ones. */
+    static final int BLANK_ROWS = 3;
+
+    private String name = "";
+    private String purpose = "";
+    private Long persons;
+    private Long handlers;
+    private String systemName;
+    private String location;
+    private String cloudProvider;
+    private String cloudCountry;
+    private String retention;
+    private Integer version;
+    private List<ItemRow> items = new ArrayList<>();
+
+    static DatasetForm of(DatasetInput in) {
+        DatasetForm f = new DatasetForm();
+        f.name = in.name();
+        f.purpose = in.purpose();
+        f.persons = in.persons();
+        f.handlers = in.handlers();
+        f.systemName = in.systemName();
+        f.location = in.location();
+        f.cloudProvider = in.cloudProvider();
+        f.cloudCountry = in.cloudCountry();
+        f.retention = in.retention();
+        f.version = in.version();
+        for (DataItem i : in.items()) {
+            ItemRow r = new ItemRow();
+            r.name = i.name();
+            r.category = i.category() == null ? "" : i.category();
+            r.types = String.join(",", i.types());
+            f.items.add(r);
+        }
+        return f.withBlankRows();
+    }
+
+    /** The form with blank rows to add items in (no script needed). */
+    DatasetForm withBlankRows() {
+        for (int i = 0; i < BLANK_ROWS; i++) {
+            items.add(new ItemRow());
+        }
+        return this;
+    }
+
+    /** What the form says, without the item rows left blank. */
+    DatasetInput toInput() {
+        List<DataItem> list = new ArrayList<>();
+        for (ItemRow r : items) {
+            if (r != null && r.name != null && !r.name.isBlank()) {
+                List<String> types = r.types == null || r.types.isBlank() ? List.of()
+                        : Arrays.stream(r.types.split("[,、\\s]+")).filter(s -> !s.isBlank()).map(String::strip).toList();
+                list.add(new DataItem(r.name.strip(), r.category, types));
+            }
+        }
+        return new DatasetInput(name, purpose, persons, handlers, systemName, location, cloudProvider, cloudCountry, retention, list, version);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public void setPurpose(String purpose) {
+        this.purpose = purpose;
+    }
+
+    public Long getPersons() {
+        return persons;
+    }
+
+    public void setPersons(Long persons) {
+        this.persons = persons;
+    }
+
+    public Long getHandlers() {
+        return handlers;
+    }
+
+    public void setHandlers(Long handlers) {
+        this.handlers = handlers;
+    }
+
+    public String getSystemName() {
+        return systemName;
+    }
+
+    public void setSystemName(String systemName) {
+        this.systemName = systemName;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public void setLocation(String location) {
+        this.location = location;
+    }
+
+    public String getCloudProvider() {
+        return cloudProvider;
+    }
+
+    public void setCloudProvider(String cloudProvider) {
+        this.cloudProvider = cloudProvider;
+    }
+
+    public String getCloudCountry() {
+        return cloudCountry;
+    }
+
+    public void setCloudCountry(String cloudCountry) {
+        this.cloudCountry = cloudCountry;
+    }
+
+    public String getRetention() {
+        return retention;
+    }
+
+    public void setRetention(String retention) {
+        this.retention = retention;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+
+    public List<ItemRow> getItems() {
+        return items;
+    }
+
+    public void setItems(List<ItemRow> items) {
+        this.items = items;
+    }
+}

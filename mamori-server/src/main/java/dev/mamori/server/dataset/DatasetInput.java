@@ -1,0 +1,36 @@
+package dev.mamori.server.dataset;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** What a person (form) or a program (REST) gives to create or change a dataset; checked field by field. */
+public record DatasetInput(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 4000) String purpose,
+        @PositiveOrZero Long persons,
+        @PositiveOrZero Long handlers,
+        @Size(max = 200) String systemName,
+        @Size(max = 200) String location,
+        @Size(max = 200) String cloudProvider,
+        @Country String cloudCountry,
+        @Size(max = 2000) String retention,
+        @Valid @Size(max = 500) List<DataItem> items,
+        Integer version) {
+
+    public DatasetInput {
+        items = items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
+        cloudCountry = cloudCountry == null || cloudCountry.isBlank() ? null : cloudCountry.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** The dataset's current values, for the edit page. */
+    public static DatasetInput of(Dataset d) {
+        return new DatasetInput(d.name(), d.purpose(), d.persons(), d.handlers(), d.systemName(), d.location(), d.cloudProvider(),
+                d.cloudCountry(), d.retention(), d.items(), d.version());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.mamori.server.dataset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The datasets in the database (plain SQL, the same on H2 and PostgreSQL). */
+@Repository
+class DatasetRepository {
+
+    /** The columns a list may be sorted by, and their SQL. */
+    static final Map<String, String> SORTS = Map.of("name", "name", "persons", "persons", "updated", "updated_at", "id", "id");
+
+    private static final TypeReference<List<DataItem>> ITEMS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    DatasetRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public record Page(List<Dataset> rows, long total, int page, int size) {
+        public long pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    Page list(String query, String sort, boolean descending, int page, int size) {
+        String where = "";
+        List<Object> params = new ArrayList<>();
+        if (query != null && !query.isBlank()) {
+            where = " where lower(name) like ? or lower(purpose) like ? or lower(coalesce(system_name, '')) like ?";
+            String like = "%" + query.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        long total = jdbc.sql("select count(*) from dataset" + where).params(params).query(Long.class).single();
+        String order = SORTS.getOrDefault(sort, "updated_at") + (descending ? " desc" : " asc") + ", id" + (descending ? " desc" : " asc");
+        List<Object> p2 = new ArrayList<>(params);
+        p2.add(size);
+        p2.add((long) page * size);
+        List<Dataset> rows = jdbc.sql("select * from dataset" + where + " order by " + order + " limit ? offset ?").params(p2)
+                .query(this::row).list();
+        return new Page(rows, total, page, size);
+    }
+
+    Optional<Dataset> find(long id) {
+        return jdbc.sql("select * from dataset where id = ?").param(id).query(this::row).optional();
+    }
+
+    long insert(DatasetInput in, String evidence, String user, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into dataset (version, name, purpose, persons, handlers, system_name, location, cloud_provider, cloud_country,"
+                        + " retention, items_json, evidence_json, created_at, updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
+                        blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), write(in.items()), evidence,
+                        Timestamp.from(now), Timestamp.from(now), user)
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Saves {@code in} over version {@code in.version()}; false when someone saved another version first. */
+    boolean update(long id, DatasetInput in, String user, Instant now) {
+        return jdbc.sql("update dataset set version = version + 1, name = ?, purpose = ?, persons = ?, handlers = ?, system_name = ?,"
+                        + " location = ?, cloud_provider = ?, cloud_country = ?, retention = ?, items_json = ?, updated_at = ?, updated_by = ?"
+                        + " where id = ? and version = ?")
+                .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
+                        blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), write(in.items()), Timestamp.from(now), user,
+                        id, in.version())
+                .update() == 1;
+    }
+
+    void snapshot(Dataset d) {
+        jdbc.sql("insert into dataset_history (dataset_id, version, changed_at, changed_by, snapshot_json) values (?, ?, ?, ?, ?)")
+                .params(d.id(), d.version(), Timestamp.from(d.updatedAt()), d.updatedBy(), write(DatasetInput.of(d))).update();
+    }
+
+    public record Version(int version, Instant changedAt, String changedBy, DatasetInput values) {
+    }
+
+    List<Version> history(long id) {
+        return jdbc.sql("select version, changed_at, changed_by, snapshot_json from dataset_history where dataset_id = ? order by version desc")
+                .param(id)
+                .query((rs, n) -> new Version(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), read(rs.getString(4), DatasetInput.class)))
+                .list();
+    }
+
+    Optional<String> evidence(long id) {
+        return jdbc.sql("select evidence_json from dataset where id = ?").param(id).query(String.class).optional();
+    }
+
+    private Dataset row(ResultSet rs, int n) throws SQLException {
+        return new Dataset(rs.getLong("id"), rs.getInt("version"), rs.getString("name"), rs.getString("purpose"), rs.getObject("persons", Long.class),
+                rs.getObject("handlers", Long.class), rs.getString("system_name"), rs.getString("location"), rs.getString("cloud_provider"),
+                rs.getString("cloud_country"), rs.getString("retention"), read(rs.getString("items_json"), ITEMS),
+                rs.getString("evidence_json") != null, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("updated_by"));
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String s, Class<T> type) {
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored dataset could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private <T> T read(String s, TypeReference<T> type) {
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored dataset could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.mamori.server.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call which route: the one table the security configuration is built from and the tests check every route of
+ * the application against. A route with no rule here is denied to everyone (and fails {@code AccessRulesTest}).
+ * Patterns are Spring's path patterns; the first matching rule decides.
+ */
+public final class AccessRules {
+
+    /** One rule: requests with {@code method} (null: any) to {@code pattern} are open to {@code roles} (empty: no login needed). */
+    public record Rule(HttpMethod method, String pattern, Set<Role> roles) {
+        public boolean isPublic() {
+            return roles.isEmpty();
+        }
+    }
+
+    private static final Set<Role> ANYONE = Set.of();
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.PRIVACY_OFFICER, Role.STAFF);
+    private static final Set<Role> AUDIT = EnumSet.of(Role.ADMIN, Role.AUDITOR);
+    private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+
+    public static final List<Rule> RULES = List.of(
+            new Rule(HttpMethod.GET, "/login", ANYONE),
+            new Rule(HttpMethod.POST, "/login", ANYONE),
+            new Rule(null, "/css/**", ANYONE),
+            new Rule(null, "/js/**", ANYONE),
+            new Rule(HttpMethod.GET, "/error", ANYONE),
+            new Rule(HttpMethod.POST, "/logout", ALL),
+            new Rule(HttpMethod.GET, "/", ALL),
+            // 個人データ台帳
+            new Rule(HttpMethod.GET, "/datasets/new", EDITORS),
+            new Rule(HttpMethod.GET, "/datasets/import", EDITORS),
+            new Rule(HttpMethod.GET, "/datasets/*/edit", EDITORS),
+            new Rule(HttpMethod.GET, "/datasets/**", ALL),
+            new Rule(HttpMethod.POST, "/datasets/**", EDITORS),
+            new Rule(HttpMethod.GET, "/api/datasets/**", ALL),
+            new Rule(HttpMethod.POST, "/api/datasets/**", EDITORS),
+            new Rule(HttpMethod.PUT, "/api/datasets/**", EDITORS),
+            // 監査ログ
+            new Rule(HttpMethod.GET, "/audit/**", AUDIT),
+            new Rule(HttpMethod.GET, "/api/audit/**", AUDIT),
+            // the user's own API tokens
+            new Rule(HttpMethod.GET, "/account/**", ALL),
+            new Rule(HttpMethod.POST, "/account/**", ALL),
+            // users
+            new Rule(HttpMethod.GET, "/admin/**", ADMINS),
+            new Rule(HttpMethod.POST, "/admin/**", ADMINS));
+
+    private AccessRules() {
+    }
+}

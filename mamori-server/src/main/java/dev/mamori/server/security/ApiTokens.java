@@ -1,0 +1,76 @@
+package dev.mamori.server.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * API tokens: made in the UI, shown once, kept only as their SHA-256 (a token is 256 random bits, so a fast hash is
+ * enough; it is not a password a person chose).
+ */
+@Component
+public class ApiTokens {
+
+    static final String PREFIX = "mamori_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record Token(long id, String name, Instant createdAt, Instant lastUsedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ApiTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new token for {@code userId}; the returned text is the only time it exists outside the caller. */
+    public String create(long userId, String name) {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        jdbc.sql("insert into api_token (user_id, name, token_sha256, created_at) values (?, ?, ?, ?)")
+                .params(userId, name, sha256(token), Timestamp.from(Instant.now())).update();
+        return token;
+    }
+
+    public List<Token> of(long userId) {
+        return jdbc.sql("select id, name, created_at, last_used_at from api_token where user_id = ? order by id")
+                .param(userId)
+                .query((rs, n) -> new Token(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    public void delete(long userId, long tokenId) {
+        jdbc.sql("delete from api_token where id = ? and user_id = ?").params(tokenId, userId).update();
+    }
+
+    /** The user a token belongs to, when it is one of ours. */
+    Optional<String> user(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        String sha = sha256(token);
+        Optional<String> user = jdbc.sql("select u.username from api_token t join app_user u on u.id = t.user_id where t.token_sha256 = ? and u.enabled")
+                .param(sha).query(String.class).optional();
+        user.ifPresent(u -> jdbc.sql("update api_token set last_used_at = ? where token_sha256 = ?").params(Timestamp.from(Instant.now()), sha).update());
+        return user;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mamori.server.security;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** The users of the server, with the lock-out after repeated failed logins. */
+@Component
+public class UserAccounts implements UserDetailsService {
+
+    /** Failed logins in a row that lock an account, and for how long. */
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCK = Duration.ofMinutes(15);
+
+    public record Account(long id, String username, String passwordHash, Role role, boolean enabled, int failedLogins, Instant lockedUntil) {
+        boolean locked(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    UserAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.sql("select id, username, password_hash, role, enabled, failed_logins, locked_until from app_user where username = ?")
+                .param(username)
+                .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getBoolean(5),
+                        rs.getInt(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .optional();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    public List<Account> all() {
+        return jdbc.sql("select id, username, password_hash, role, enabled, failed_logins, locked_until from app_user order by username")
+                .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), "", Role.valueOf(rs.getString(4)), rs.getBoolean(5),
+                        rs.getInt(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    public void create(String username, String passwordHash, Role role) {
+        jdbc.sql("insert into app_user (username, password_hash, role, enabled, failed_logins, created_at) values (?, ?, ?, true, 0, ?)")
+                .params(username, passwordHash, role.name(), Timestamp.from(Instant.now())).update();
+    }
+
+    /** Counts a failed login; returns true when this failure locked the account. */
+    boolean failed(String username, Instant now) {
+        Optional<Account> a = find(username);
+        if (a.isEmpty()) {
+            return false;
+        }
+        int failures = a.get().failedLogins() + 1;
+        boolean lock = failures >= MAX_FAILURES;
+        jdbc.sql("update app_user set failed_logins = ?, locked_until = ? where id = ?")
+                .params(lock ? 0 : failures, lock ? Timestamp.from(now.plus(LOCK)) : a.get().lockedUntil() == null ? null
+                        : Timestamp.from(a.get().lockedUntil()), a.get().id())
+                .update();
+        return lock;
+    }
+
+    void succeeded(String username) {
+        jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = ?").param(username).update();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        Account a = find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return User.withUsername(a.username()).password(a.passwordHash()).disabled(!a.enabled())
+                .accountLocked(a.locked(Instant.now())).authorities(new SimpleGrantedAuthority(a.role().authority())).build();
+    }
+}

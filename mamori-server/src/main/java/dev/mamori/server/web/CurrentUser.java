@@ -1,0 +1,34 @@
+package dev.mamori.server.web;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Who is logged in, for the pages' navigation (what a role may not use is not shown; the server refuses it anyway). */
+@ControllerAdvice(annotations = Controller.class)
+class CurrentUser {
+
+    public record Me(String name, Set<String> roles) {
+        public boolean canEdit() {
+            return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_PRIVACY_OFFICER") || roles.contains("ROLE_STAFF");
+        }
+
+        public boolean canAudit() {
+            return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_AUDITOR");
+        }
+    }
+
+    @ModelAttribute("me")
+    Me me() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        if (a == null || !a.isAuthenticated() || "anonymousUser".equals(a.getName())) {
+            return null;
+        }
+        return new Me(a.getName(), a.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet()));
+    }
+}

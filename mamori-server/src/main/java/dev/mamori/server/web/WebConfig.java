@@ -1,0 +1,37 @@
+package dev.mamori.server.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Japanese first: {@code ?lang=en} (kept in a cookie) switches to English; without the cookie a request whose
+ * {@code Accept-Language} prefers English (a program, a browser set to English) gets English.
+ */
+@Configuration
+class WebConfig implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver r = new CookieLocaleResolver("mamori_lang");
+        r.setDefaultLocaleFunction(req -> req.getHeader("Accept-Language") != null
+                && req.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : Locale.JAPANESE);
+        r.setCookieMaxAge(Duration.ofDays(365));
+        r.setCookieSameSite("Strict");
+        return r;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor i = new LocaleChangeInterceptor();
+        i.setParamName("lang");
+        i.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(i);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.mamori.server.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.server.audit.AuditChain;
+import java.io.InputStream;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The 個人データ台帳 over REST: create, validation, optimistic locking, history, import of a scan report, audit — the
+ * same tests on H2 ({@link DatasetApiH2Test}) and PostgreSQL ({@link DatasetApiPostgresTest}).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class DatasetApiContract {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    DataSource db;
+
+    static final RequestPostProcessor STAFF = user("sato").roles("STAFF");
+    static final RequestPostProcessor AUDITOR = user("audit").roles("AUDITOR");
+
+    static final String MEMBERS = """
+            {"name": "会員名簿", "purpose": "会員への連絡", "persons": 12000, "handlers": 30, "cloud_country": "jp",
+             "items": [{"name": "氏名", "category": "PERSONAL_INFORMATION", "types": ["PERSON"]},
+                       {"name": "個人番号", "category": "IDENTIFICATION_CODE", "types": ["MY_NUMBER"]}]}""";
+
+    private JsonNode create(String body) throws Exception {
+        String r = mvc.perform(post("/api/datasets").with(STAFF).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(r);
+    }
+
+    @Test
+    void aDatasetWithMyNumberIsASpecificPersonalInformationFileWithItsThresholdAssessment() throws Exception {
+        JsonNode d = create(MEMBERS);
+        assertThat(d.get("cloud_country").asText()).isEqualTo("JP");
+        assertThat(d.get("specific_personal_information_file").asBoolean()).isTrue();
+        assertThat(d.at("/threshold/result/label/ja").asText()).contains("基礎項目評価");
+        assertThat(d.get("version").asInt()).isEqualTo(1);
+        mvc.perform(get("/api/datasets/" + d.get("id").asLong()).with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("会員名簿"));
+    }
+
+    @Test
+    void everyInvalidFieldIsNamedWithItsReasonInTheRequestsLanguage() throws Exception {
+        String bad = """
+                {"name": "", "purpose": "x", "persons": -1, "cloud_country": "XX",
+                 "items": [{"name": "a", "category": "SECRET"}]}""";
+        String r = mvc.perform(post("/api/datasets").with(STAFF).contentType(MediaType.APPLICATION_JSON).content(bad)
+                        .header("Accept-Language", "ja"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        JsonNode p = json.readTree(r);
+        assertThat(p.get("status").asInt()).isEqualTo(400);
+        assertThat(p.get("errors").findValuesAsText("field")).contains("name", "persons", "cloud_country", "items[0].category");
+        assertThat(r).contains("国コードではありません");
+        String en = mvc.perform(post("/api/datasets").with(STAFF).contentType(MediaType.APPLICATION_JSON).content(bad)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("not a country code");
+        assertThat(count("select count(*) from dataset where name = ''")).isZero();
+    }
+
+    @Test
+    void theSecondOfTwoSavesOfOneVersionIsRefusedAndNothingIsLost() throws Exception {
+        JsonNode d = create(MEMBERS);
+        long id = d.get("id").asLong();
+        String first = MEMBERS.replace("\"persons\": 12000", "\"persons\": 12500").replace("{\"name\"", "{\"version\": 1, \"name\"");
+        String second = MEMBERS.replace("会員への連絡", "会員への連絡と請求").replace("{\"name\"", "{\"version\": 1, \"name\"");
+        mvc.perform(put("/api/datasets/" + id).with(STAFF).contentType(MediaType.APPLICATION_JSON).content(first))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(put("/api/datasets/" + id).with(STAFF).contentType(MediaType.APPLICATION_JSON).content(second))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/datasets/" + id).with(STAFF)).andExpect(jsonPath("$.persons").value(12500))
+                .andExpect(jsonPath("$.purpose").value("会員への連絡"));
+        String h = mvc.perform(get("/api/datasets/" + id + "/history").with(STAFF)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode versions = json.readTree(h);
+        assertThat(versions).extracting(n -> n.get("version").asInt()).containsExactly(2, 1);
+        assertThat(versions.get(1).at("/values/persons").asLong()).isEqualTo(12000);
+    }
+
+    @Test
+    void aScanReportFillsTheItemsAndIsKeptWithoutItsFindings() throws Exception {
+        byte[] report;
+        try (InputStream in = getClass().getResourceAsStream("/scan-customers.json")) {
+            report = in.readAllBytes();
+        }
+        String r = mvc.perform(multipart("/api/datasets/import").file(new MockMultipartFile("report", "scan.json", "application/json", report))
+                        .param("name", "顧客台帳").param("purpose", "商品の発送").with(STAFF))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        JsonNode d = json.readTree(r);
+        assertThat(d.get("items").findValuesAsText("name")).contains("氏名", "住所", "個人番号", "備考").doesNotContain("顧客番号", "性別");
+        assertThat(d.get("specific_personal_information_file").asBoolean()).isTrue();
+        assertThat(d.get("has_evidence").asBoolean()).isTrue();
+        try (Connection c = db.getConnection(); var ps = c.prepareStatement("select evidence_json from dataset where id = ?")) {
+            ps.setLong(1, d.get("id").asLong());
+            var rs = ps.executeQuery();
+            rs.next();
+            JsonNode evidence = json.readTree(rs.getString(1));
+            assertThat(evidence.has("findings")).isFalse();
+            assertThat(evidence.get("files")).isNotEmpty();
+        }
+        mvc.perform(multipart("/api/datasets/import").file(new MockMultipartFile("report", "x.json", "application/json", "{\"a\":1}".getBytes()))
+                .param("name", "x").param("purpose", "y").with(STAFF)).andExpect(status().isBadRequest());
+        mvc.perform(multipart("/api/datasets/import").file(new MockMultipartFile("report", "x.json", "application/json", "not json".getBytes()))
+                .param("name", "x").param("purpose", "y").with(STAFF)).andExpect(status().isBadRequest());
+        assertThat(count("select count(*) from dataset where name = 'x'")).isZero();
+    }
+
+    @Test
+    void searchSortAndPages() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            create(MEMBERS.replace("会員名簿", "検索用台帳" + i).replace("12000", String.valueOf(1000 + i)));
+        }
+        String r = mvc.perform(get("/api/datasets").param("q", "検索用").param("sort", "persons").param("desc", "false")
+                .param("size", "3").param("page", "1").with(STAFF)).andReturn().getResponse().getContentAsString();
+        JsonNode p = json.readTree(r);
+        assertThat(p.get("total").asInt()).isEqualTo(7);
+        assertThat(p.get("items")).extracting(n -> n.get("name").asText()).containsExactly("検索用台帳3", "検索用台帳4", "検索用台帳5");
+        String wild = mvc.perform(get("/api/datasets").param("q", "%").with(STAFF)).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(wild).get("total").asInt()).isZero();
+    }
+
+    @Test
+    void everyReadAndWriteIsInTheAuditLogAndTheChainHolds() throws Exception {
+        long before = count("select count(*) from audit_log");
+        JsonNode d = create(MEMBERS);
+        mvc.perform(get("/api/datasets/" + d.get("id").asLong()).with(AUDITOR)).andExpect(status().isOk());
+        assertThat(count("select count(*) from audit_log")).isEqualTo(before + 2);
+        assertThat(count("select count(*) from audit_log where actor = 'audit' and action = 'READ'")).isPositive();
+        try (Connection c = db.getConnection()) {
+            assertThat(AuditChain.verify(c).intact()).isTrue();
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = db.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mamori.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.mamori.server.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Form login, the lock-out after five failures, API tokens, and that all of it is in the audit log. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class LoginTest {
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", TestDatabases::h2);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserAccounts users;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void passwordsAreStoredAsArgon2id() {
+        users.create("hash-check", encoder.encode("correct horse battery"), Role.STAFF);
+        assertThat(users.find("hash-check").orElseThrow().passwordHash()).startsWith("$argon2id$").doesNotContain("correct horse");
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountEvenAgainstTheRightPassword() throws Exception {
+        users.create("suzuki", encoder.encode("right password 1"), Role.PRIVACY_OFFICER);
+        mvc.perform(formLogin("/login").user("suzuki").password("right password 1")).andExpect(authenticated());
+        for (int i = 0; i < UserAccounts.MAX_FAILURES; i++) {
+            mvc.perform(formLogin("/login").user("suzuki").password("wrong " + i)).andExpect(unauthenticated());
+        }
+        mvc.perform(formLogin("/login").user("suzuki").password("right password 1")).andExpect(unauthenticated());
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'suzuki' and action = 'LOCKED'").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'LOGIN' and actor = 'suzuki'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownNameIsNotWrittenAsTyped() throws Exception {
+        mvc.perform(formLogin("/login").user("my-password-typed-here").password("x")).andExpect(unauthenticated());
+        assertThat(jdbc.sql("select count(*) from audit_log where actor like '%typed%'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theApiTakesATokenOnlyAndTheTokenIsStoredHashed() throws Exception {
+        users.create("api-user", encoder.encode("some password 12"), Role.AUDITOR);
+        long id = users.find("api-user").orElseThrow().id();
+        String token = tokens.create(id, "ci");
+        mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token + "x")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/datasets")).andExpect(status().isUnauthorized());
+        assertThat(jdbc.sql("select count(*) from api_token where token_sha256 = ?").param(ApiTokens.sha256(token)).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from api_token where token_sha256 = ?").param(token).query(Long.class).single()).isZero();
+    }
+}
