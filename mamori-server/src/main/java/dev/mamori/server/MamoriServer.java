@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import picocli.CommandLine;
@@ -26,6 +29,8 @@ public class MamoriServer {
 
     @Command(name = "mamori", mixinStandardHelpOptions = true, description = "台帳サーバー / the ledger server")
     static final class Root {
+        @Option(names = "--lang", scope = CommandLine.ScopeType.INHERIT, description = "ja か en / ja or en (the pages follow the browser)")
+        String lang;
     }
 
     @Command(name = "audit", mixinStandardHelpOptions = true, description = "監査ログ / the audit log")
@@ -58,13 +63,16 @@ public class MamoriServer {
         String bind;
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             Map<String, Object> props = new LinkedHashMap<>(Database.properties(data, dbUrl, System.getenv()));
             props.put("server.port", port);
             props.put("server.address", bind);
             SpringApplication app = new SpringApplication(MamoriServer.class);
             app.setDefaultProperties(props);
+            CountDownLatch closed = new CountDownLatch(1);
+            app.addListeners((ApplicationListener<ContextClosedEvent>) e -> closed.countDown());
             app.run();
+            closed.await(); // serve until the context closes (Ctrl-C, SIGTERM)
             return 0;
         }
     }

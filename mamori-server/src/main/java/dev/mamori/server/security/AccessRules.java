@@ -22,8 +22,6 @@ public final class AccessRules {
     private static final Set<Role> ANYONE = Set.of();
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.PRIVACY_OFFICER, Role.STAFF);
-    private static final Set<Role> AUDIT = EnumSet.of(Role.ADMIN, Role.AUDITOR);
-    private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
 
     public static final List<Rule> RULES = List.of(
             new Rule(HttpMethod.GET, "/login", ANYONE),
@@ -41,16 +39,7 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/datasets/**", EDITORS),
             new Rule(HttpMethod.GET, "/api/datasets/**", ALL),
             new Rule(HttpMethod.POST, "/api/datasets/**", EDITORS),
-            new Rule(HttpMethod.PUT, "/api/datasets/**", EDITORS),
-            // 監査ログ
-            new Rule(HttpMethod.GET, "/audit/**", AUDIT),
-            new Rule(HttpMethod.GET, "/api/audit/**", AUDIT),
-            // the user's own API tokens
-            new Rule(HttpMethod.GET, "/account/**", ALL),
-            new Rule(HttpMethod.POST, "/account/**", ALL),
-            // users
-            new Rule(HttpMethod.GET, "/admin/**", ADMINS),
-            new Rule(HttpMethod.POST, "/admin/**", ADMINS));
+            new Rule(HttpMethod.PUT, "/api/datasets/**", EDITORS));
 
     private AccessRules() {
     }

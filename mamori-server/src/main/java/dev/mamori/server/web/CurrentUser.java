@@ -17,10 +17,6 @@ class CurrentUser {
         public boolean canEdit() {
             return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_PRIVACY_OFFICER") || roles.contains("ROLE_STAFF");
         }
-
-        public boolean canAudit() {
-            return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_AUDITOR");
-        }
     }
 
     @ModelAttribute("me")
