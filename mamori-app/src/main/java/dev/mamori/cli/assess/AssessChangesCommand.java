@@ -1,6 +1,6 @@
 package dev.mamori.cli.assess;
 
-import dev.mamori.cli.AssessFiles;
+import dev.mamori.cli.InputFiles;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Outputs;
 
@@ -62,8 +62,8 @@ final class AssessChangesCommand implements Callable<Integer> {
         List<ChangeEntry> changes;
         Answers neu;
         try {
-            Answers old = Assessment.open(AssessFiles.existing(older), null, true);
-            neu = Assessment.open(AssessFiles.existing(newer), null, true);
+            Answers old = Assessment.open(InputFiles.existing(older), null, true);
+            neu = Assessment.open(InputFiles.existing(newer), null, true);
             lang = AssessCommand.language(spec, neu.meta().lang());
             changes = Assessment.changes(old, neu, lang.name());
         } catch (AssessException e) {

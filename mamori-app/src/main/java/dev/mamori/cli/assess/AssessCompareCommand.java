@@ -1,6 +1,6 @@
 package dev.mamori.cli.assess;
 
-import dev.mamori.cli.AssessFiles;
+import dev.mamori.cli.InputFiles;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Outputs;
 import dev.mamori.cli.Text;
@@ -53,8 +53,8 @@ final class AssessCompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Comparison c;
         try {
-            c = Assessment.compare(Assessment.open(AssessFiles.existing(before), null, missing.allowMissing),
-                    Assessment.open(AssessFiles.existing(after), null, missing.allowMissing));
+            c = Assessment.compare(Assessment.open(InputFiles.existing(before), null, missing.allowMissing),
+                    Assessment.open(InputFiles.existing(after), null, missing.allowMissing));
         } catch (AssessException e) {
             return AssessCommand.report(e, spec);
         }

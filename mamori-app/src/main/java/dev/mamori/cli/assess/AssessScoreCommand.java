@@ -1,6 +1,6 @@
 package dev.mamori.cli.assess;
 
-import dev.mamori.cli.AssessFiles;
+import dev.mamori.cli.InputFiles;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Outputs;
 import dev.mamori.cli.Text;
@@ -70,7 +70,7 @@ final class AssessScoreCommand implements Callable<Integer> {
         ScoreSheet s;
         try {
             Questionnaire q = questionnaire == null ? null : AssessCommand.questionnaire(questionnaire);
-            s = Assessment.score(Assessment.open(AssessFiles.existing(file), q, missing.allowMissing));
+            s = Assessment.score(Assessment.open(InputFiles.existing(file), q, missing.allowMissing));
         } catch (AssessException e) {
             return AssessCommand.report(e, spec);
         }

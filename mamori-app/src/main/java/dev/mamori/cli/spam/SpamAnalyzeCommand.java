@@ -3,7 +3,6 @@ package dev.mamori.cli.spam;
 import dev.mamori.cli.CsvOptions;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
-import dev.mamori.cli.Progress;
 import dev.mamori.cli.Text;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -140,13 +139,8 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
         }
         AtomicFiles.Pending lines = "jsonl".equals(fileFormat) ? AtomicFiles.open(output) : null;
         Writer linesOut = lines == null ? null : new OutputStreamWriter(lines.stream(), StandardCharsets.UTF_8);
-        Progress progress = Progress.forStderr(!noProgress);
         try {
-            progress.start(Terminal.safe(String.join(" ", in.inputs)), -1);
-            long[] bytes = {0};
-            in.read(System.in, m -> {
-                bytes[0] += m.raw().length;
-                progress.advance(bytes[0]);
+            in.read(System.in, !noProgress, m -> {
                 MessageReport r = analysis.analyze(m);
                 Attribution a = r.attribution();
                 if (r.traced()) {
@@ -172,7 +166,6 @@ final class SpamAnalyzeCommand implements Callable<Integer> {
                 problems.add(p);
                 err.println("mamori: " + Terminal.safe(p.toString()));
             });
-            progress.done();
             if (lines != null) {
                 linesOut.flush();
                 lines.commit();

@@ -3,7 +3,6 @@ package dev.mamori.cli.spam;
 import dev.mamori.cli.CsvOptions;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
-import dev.mamori.cli.Progress;
 
 import dev.mamori.mail.Attribution;
 import dev.mamori.mail.Headers;
@@ -92,17 +91,12 @@ final class SpamExportCommand implements Callable<Integer> {
         PartnerExport export = new PartnerExport(traps, in.registryData().asOf());
         LongAdder written = new LongAdder();
         List<MailReader.Problem> problems = new ArrayList<>();
-        Progress progress = Progress.forStderr(!noProgress);
         AtomicFiles.write(output, os -> {
             Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
             if (fmt.equals("csv")) {
                 w.write((csvOptions.bom() ? "\uFEFF" : "") + PartnerExport.csvHeader());
             }
-            progress.start(Terminal.safe(String.join(" ", in.inputs)), -1);
-            long[] bytes = {0};
-            in.read(System.in, m -> {
-                bytes[0] += m.raw().length;
-                progress.advance(bytes[0]);
+            in.read(System.in, !noProgress, m -> {
                 Headers h = Headers.parse(m.raw());
                 MessageReport r = analysis.analyze(m, h);
                 if (!r.traced() || !wanted(r, key, rir)) {
@@ -118,7 +112,6 @@ final class SpamExportCommand implements Callable<Integer> {
                 problems.add(p);
                 err.println("mamori: " + Terminal.safe(p.toString()));
             });
-            progress.done();
             w.flush();
         });
         err.println(Terminal.safe(output.toString()) + ": " + Lang.tr(written.sum() + " 通", written.sum() + " messages")

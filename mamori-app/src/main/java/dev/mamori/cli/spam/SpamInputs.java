@@ -1,10 +1,10 @@
 package dev.mamori.cli.spam;
 
-import dev.mamori.cli.AssessFiles;
+import dev.mamori.cli.InputFiles;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 import dev.mamori.cli.Outputs;
-
+import dev.mamori.cli.Progress;
 import dev.mamori.mail.GeoIpDatabases;
 import dev.mamori.mail.Headers;
 import dev.mamori.mail.IpRegistry;
@@ -72,7 +72,7 @@ public final class SpamInputs {
         List<String> entries = new ArrayList<>(trusted);
         if (trustedFile != null) {
             try {
-                entries.addAll(Files.readAllLines(AssessFiles.existing(trustedFile)));
+                entries.addAll(Files.readAllLines(InputFiles.existing(trustedFile)));
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new Main.UsageProblem(Terminal.safe(trustedFile.toString()) + ": UTF-8 のテキストではありません",
                         Terminal.safe(trustedFile.toString()) + ": not UTF-8 text");
@@ -137,7 +137,7 @@ public final class SpamInputs {
                         s.filter(f -> isDelegatedFile(f.getFileName().toString())).sorted().forEach(files::add);
                     }
                 } else {
-                    files.add(AssessFiles.existing(p));
+                    files.add(InputFiles.existing(p));
                 }
             }
             Path dir = store != null ? store : Files.isDirectory(DEFAULT_STORE) ? DEFAULT_STORE : null;
@@ -148,7 +148,7 @@ public final class SpamInputs {
                 r = IpRegistry.load(concat(fromStore.sources().stream().map(IpRegistry.Source::file).toList(), files));
             }
             if (!geoip.isEmpty()) {
-                geoip.forEach(AssessFiles::existing);
+                geoip.forEach(InputFiles::existing);
                 r = r.withGeoIp(GeoIpDatabases.open(geoip));
             } else if (fromStore != null && fromStore.geoIp().isPresent()) {
                 r = r.withGeoIp(fromStore.geoIp().get());
@@ -183,6 +183,22 @@ public final class SpamInputs {
             try (OutputStream o = Files.newOutputStream(spooledStdin, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 stdin.transferTo(o);
             }
+        }
+    }
+
+    /** {@link #read(InputStream, Consumer, Consumer)} with a progress bar on standard error when it is a terminal and {@code progress}. */
+    void read(InputStream stdin, boolean progress, Consumer<MailMessage> sink, Consumer<MailReader.Problem> problems) throws IOException {
+        Progress bar = Progress.forStderr(progress);
+        bar.start(Terminal.safe(String.join(" ", inputs)), -1);
+        long[] bytes = {0};
+        try {
+            read(stdin, m -> {
+                bytes[0] += m.raw().length;
+                bar.advance(bytes[0]);
+                sink.accept(m);
+            }, problems);
+        } finally {
+            bar.done();
         }
     }
 

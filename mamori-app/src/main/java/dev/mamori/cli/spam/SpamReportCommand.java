@@ -3,7 +3,6 @@ package dev.mamori.cli.spam;
 import dev.mamori.cli.CsvOptions;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
-import dev.mamori.cli.Progress;
 import dev.mamori.cli.Version;
 import dev.mamori.mail.smtp.SmtpNotifier;
 
@@ -196,12 +195,7 @@ final class SpamReportCommand implements Callable<Integer> {
         Map<Integer, Long> perYear;
         try (NotificationLog notifications = NotificationLog.open(logFile)) {
             SmtpNotifier notifier = new SmtpNotifier(settings, notifications);
-            Progress progress = Progress.forStderr(!noProgress);
-            progress.start(Terminal.safe(String.join(" ", in.inputs)), -1);
-            long[] bytes = {0};
-            in.read(System.in, m -> {
-                bytes[0] += m.raw().length;
-                progress.advance(bytes[0]);
+            in.read(System.in, !noProgress, m -> {
                 MessageReport r = analysis.analyze(m);
                 if (!r.traced()) {
                     unreachable.merge(r.trace().reasonText().after("特定できず: ", "not traced: "), 1L, Long::sum);
@@ -239,7 +233,6 @@ final class SpamReportCommand implements Callable<Integer> {
                 problems.add(p);
                 err.println("mamori: " + Terminal.safe(p.toString()));
             });
-            progress.done();
             byContact.forEach((contact, inputs) -> batch.add(new SmtpNotifier.Prepared(contact, covered.get(contact), arf.digest(inputs))));
             flush(notifier, batch, totals, failures);
             perYear = notifications.perYear();

@@ -3,10 +3,10 @@ package dev.mamori.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Checks on the files the assess and spam commands are given. */
-public final class AssessFiles {
+/** Checks on the input files commands are given: each one a readable file, or a usage problem naming it. */
+public final class InputFiles {
 
-    private AssessFiles() {
+    private InputFiles() {
     }
 
     /** The path, if it is a readable file; otherwise a usage problem (exit 2) naming it, in the run's language. */
