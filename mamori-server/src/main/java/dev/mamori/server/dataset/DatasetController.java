@@ -74,7 +74,6 @@ class DatasetController {
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("dataset", service.get(id));
         model.addAttribute("history", service.history(id));
-        model.addAttribute("jst", java.time.ZoneId.of("Asia/Tokyo"));
         return "dataset/detail";
     }
 

@@ -27,8 +27,11 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/login", ANYONE),
             new Rule(HttpMethod.POST, "/login", ANYONE),
             new Rule(null, "/css/**", ANYONE),
-            new Rule(null, "/js/**", ANYONE),
             new Rule(HttpMethod.GET, "/error", ANYONE),
+            // the OpenAPI document holds no data
+            new Rule(HttpMethod.GET, "/v3/api-docs/**", ANYONE),
+            new Rule(HttpMethod.GET, "/swagger-ui/**", ANYONE),
+            new Rule(HttpMethod.GET, "/swagger-ui.html", ANYONE),
             new Rule(HttpMethod.POST, "/logout", ALL),
             new Rule(HttpMethod.GET, "/", ALL),
             // 個人データ台帳
@@ -39,7 +42,10 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/datasets/**", EDITORS),
             new Rule(HttpMethod.GET, "/api/datasets/**", ALL),
             new Rule(HttpMethod.POST, "/api/datasets/**", EDITORS),
-            new Rule(HttpMethod.PUT, "/api/datasets/**", EDITORS));
+            new Rule(HttpMethod.PUT, "/api/datasets/**", EDITORS),
+            // the user's own API tokens
+            new Rule(HttpMethod.GET, "/account/tokens", ALL),
+            new Rule(HttpMethod.POST, "/account/tokens/**", ALL));
 
     private AccessRules() {
     }

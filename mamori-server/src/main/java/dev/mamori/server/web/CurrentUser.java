@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Who is logged in, for the pages' navigation (what a role may not use is not shown; the server refuses it anyway). */
+/** What every page needs: who is logged in (what a role may not use is not shown; the server refuses it anyway), the time zone. */
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUser {
 
@@ -17,6 +17,12 @@ class CurrentUser {
         public boolean canEdit() {
             return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_PRIVACY_OFFICER") || roles.contains("ROLE_STAFF");
         }
+    }
+
+    /** Dates on pages are shown in Japan's time. */
+    @ModelAttribute("jst")
+    java.time.ZoneId jst() {
+        return java.time.ZoneId.of("Asia/Tokyo");
     }
 
     @ModelAttribute("me")

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mamori.server.TestDatabases;
@@ -63,6 +66,23 @@ class LoginTest {
     void anUnknownNameIsNotWrittenAsTyped() throws Exception {
         mvc.perform(formLogin("/login").user("my-password-typed-here").password("x")).andExpect(unauthenticated());
         assertThat(jdbc.sql("select count(*) from audit_log where actor like '%typed%'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aTokenMadeInThePageIsShownOnceWorksOnTheApiAndCanBeRevoked() throws Exception {
+        users.create("maker", encoder.encode("some password 34"), Role.STAFF);
+        var res = mvc.perform(post("/account/tokens").param("name", "nightly export").with(user("maker").roles("STAFF")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(res.getHeader("Cache-Control")).contains("no-store");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("mamori_[A-Za-z0-9_-]{43}").matcher(res.getContentAsString());
+        assertThat(m.find()).isTrue();
+        String token = m.group();
+        mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        String list = mvc.perform(get("/account/tokens").with(user("maker").roles("STAFF"))).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("nightly export").doesNotContain(token);
+        long id = tokens.of(users.find("maker").orElseThrow().id()).get(0).id();
+        mvc.perform(post("/account/tokens/" + id + "/delete").with(user("maker").roles("STAFF")).with(csrf()));
+        mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.mamori.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.server.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The OpenAPI document is served without login, describes the REST API and its token, and nothing else. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ApiDocsTest {
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", TestDatabases::h2);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void theDocumentNeedsNoLoginAndDescribesTheApiOnly() throws Exception {
+        String body = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode doc = json.readTree(body);
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        assertThat(doc.get("paths").has("/api/datasets")).isTrue();
+        assertThat(doc.get("paths").has("/api/datasets/{id}")).isTrue();
+        assertThat(doc.at("/components/securitySchemes/token/scheme").asText()).isEqualTo("bearer");
+        // the browser pages are not part of the API
+        doc.get("paths").fieldNames().forEachRemaining(p -> assertThat(p).startsWith("/api/"));
+        // the names are the ones the API speaks
+        assertThat(doc.at("/components/schemas/DatasetInput/properties").has("cloud_country")).isTrue();
+    }
+}
