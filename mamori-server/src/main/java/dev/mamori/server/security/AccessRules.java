@@ -22,6 +22,7 @@ public final class AccessRules {
     private static final Set<Role> ANYONE = Set.of();
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.PRIVACY_OFFICER, Role.STAFF);
+    private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
 
     public static final List<Rule> RULES = List.of(
             new Rule(HttpMethod.GET, "/login", ANYONE),
@@ -45,7 +46,12 @@ public final class AccessRules {
             new Rule(HttpMethod.PUT, "/api/datasets/**", EDITORS),
             // the user's own API tokens
             new Rule(HttpMethod.GET, "/account/tokens", ALL),
-            new Rule(HttpMethod.POST, "/account/tokens/**", ALL));
+            new Rule(HttpMethod.POST, "/account/tokens/**", ALL),
+            new Rule(HttpMethod.GET, "/account/password", ALL),
+            new Rule(HttpMethod.POST, "/account/password", ALL),
+            // users
+            new Rule(HttpMethod.GET, "/admin/users", ADMINS),
+            new Rule(HttpMethod.POST, "/admin/users/**", ADMINS));
 
     private AccessRules() {
     }

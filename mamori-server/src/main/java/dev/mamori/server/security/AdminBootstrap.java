@@ -1,6 +1,5 @@
 package dev.mamori.server.security;
 
-import java.security.SecureRandom;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -8,12 +7,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start (no users yet) creates the administrator {@code admin}: with the password in
- * {@code MAMORI_ADMIN_PASSWORD}, or a random one printed once on standard output (never logged).
+ * {@code MAMORI_ADMIN_PASSWORD}, or a random one-time password printed once on standard output (never logged), which must be
+ * replaced at the first login.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
-
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final UserAccounts users;
     private final PasswordEncoder encoder;
@@ -29,11 +27,12 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         String given = System.getenv("MAMORI_ADMIN_PASSWORD");
-        if (given != null && given.length() < 12) {
-            throw new IllegalStateException("MAMORI_ADMIN_PASSWORD must have at least 12 characters");
+        if (given != null && Passwords.problem("admin", given) != null) {
+            throw new IllegalStateException("MAMORI_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH
+                    + " characters and must not contain the user name");
         }
-        String password = given != null ? given : random(20);
-        users.create("admin", encoder.encode(password), Role.ADMIN);
+        String password = given != null ? given : Passwords.oneTime();
+        users.create("admin", encoder.encode(password), Role.ADMIN, given == null);
         if (given == null) {
             System.out.println("管理者 admin を作成しました。初期パスワード（この表示は一度だけです）: " + password);
             System.out.println("Created the administrator 'admin'. One-time password (shown only now): " + password);
@@ -41,14 +40,5 @@ class AdminBootstrap implements ApplicationRunner {
             System.out.println("管理者 admin を MAMORI_ADMIN_PASSWORD のパスワードで作成しました / created 'admin' with MAMORI_ADMIN_PASSWORD");
         }
         System.out.flush();
-    }
-
-    private static String random(int n) {
-        SecureRandom r = new SecureRandom();
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
-        }
-        return b.toString();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -49,9 +50,10 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, UserAccounts users) throws Exception {
         http.authorizeHttpRequests(a -> rules(a, false))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false))
+                .formLogin(f -> f.loginPage("/login").successHandler(new MustChangePassword.OnLogin(users)))
+                .addFilterAfter(new MustChangePassword(), AuthorizationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))

@@ -21,7 +21,8 @@ public class UserAccounts implements UserDetailsService {
     static final int MAX_FAILURES = 5;
     static final Duration LOCK = Duration.ofMinutes(15);
 
-    public record Account(long id, String username, String passwordHash, Role role, boolean enabled, int failedLogins, Instant lockedUntil) {
+    public record Account(long id, String username, String passwordHash, Role role, boolean enabled, int failedLogins, Instant lockedUntil,
+                          boolean mustChangePassword) {
         boolean locked(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
         }
@@ -34,10 +35,11 @@ public class UserAccounts implements UserDetailsService {
     }
 
     public Optional<Account> find(String username) {
-        return jdbc.sql("select id, username, password_hash, role, enabled, failed_logins, locked_until from app_user where username = ?")
+        return jdbc.sql("select id, username, password_hash, role, enabled, failed_logins, locked_until, must_change_password"
+                        + " from app_user where username = ?")
                 .param(username)
                 .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getBoolean(5),
-                        rs.getInt(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                        rs.getInt(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
                 .optional();
     }
 
@@ -46,15 +48,31 @@ public class UserAccounts implements UserDetailsService {
     }
 
     public List<Account> all() {
-        return jdbc.sql("select id, username, password_hash, role, enabled, failed_logins, locked_until from app_user order by username")
-                .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), "", Role.valueOf(rs.getString(4)), rs.getBoolean(5),
-                        rs.getInt(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+        return jdbc.sql("select id, username, role, enabled, failed_logins, locked_until, must_change_password from app_user order by username")
+                .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), "", Role.valueOf(rs.getString(3)), rs.getBoolean(4),
+                        rs.getInt(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getBoolean(7)))
                 .list();
     }
 
     public void create(String username, String passwordHash, Role role) {
-        jdbc.sql("insert into app_user (username, password_hash, role, enabled, failed_logins, created_at) values (?, ?, ?, true, 0, ?)")
-                .params(username, passwordHash, role.name(), Timestamp.from(Instant.now())).update();
+        create(username, passwordHash, role, false);
+    }
+
+    /** A new user; with {@code mustChange} the password is a one-time password, to be replaced at the first login. */
+    public void create(String username, String passwordHash, Role role, boolean mustChange) {
+        jdbc.sql("insert into app_user (username, password_hash, role, enabled, failed_logins, created_at, must_change_password)"
+                        + " values (?, ?, ?, true, 0, ?, ?)")
+                .params(username, passwordHash, role.name(), Timestamp.from(Instant.now()), mustChange).update();
+    }
+
+    /** Sets a new password hash; {@code oneTime}: it must be replaced at the next login. Unlocks the account. */
+    public void setPassword(long id, String passwordHash, boolean oneTime) {
+        jdbc.sql("update app_user set password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = null where id = ?")
+                .params(passwordHash, oneTime, id).update();
+    }
+
+    public void setEnabled(long id, boolean enabled) {
+        jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, id).update();
     }
 
     /** Counts a failed login; returns true when this failure locked the account. */

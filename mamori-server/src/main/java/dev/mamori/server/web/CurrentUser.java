@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUser {
 
     public record Me(String name, Set<String> roles) {
+        public boolean isAdmin() {
+            return roles.contains("ROLE_ADMIN");
+        }
+
         public boolean canEdit() {
             return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_PRIVACY_OFFICER") || roles.contains("ROLE_STAFF");
         }
