@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AuditLog {
 
-    public enum Action { CREATE, UPDATE, DELETE, READ, LIST, EXPORT, LOGIN, LOGIN_FAILED, LOCKED, TOKEN_CREATED, PURGE }
+    public enum Action { CREATE, UPDATE, DELETE, READ, LIST, EXPORT, LOGIN, LOGIN_FAILED, LOCKED, TOKEN_CREATED }
 
     private final JdbcClient jdbc;
 

@@ -11,8 +11,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Japanese first: {@code ?lang=en} (kept in a cookie) switches to English; without the cookie a request whose
- * {@code Accept-Language} prefers English (a program, a browser set to English) gets English.
+ * Pages are Japanese first: {@code ?lang=en} (kept in a cookie) switches them to English. The REST API answers in the
+ * language of {@code Accept-Language} (Japanese unless it prefers English).
  */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
@@ -20,8 +20,8 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver r = new CookieLocaleResolver("mamori_lang");
-        r.setDefaultLocaleFunction(req -> req.getHeader("Accept-Language") != null
-                && req.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : Locale.JAPANESE);
+        r.setDefaultLocaleFunction(req -> req.getRequestURI().startsWith(req.getContextPath() + "/api/")
+                && req.getHeader("Accept-Language") != null && req.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : Locale.JAPANESE);
         r.setCookieMaxAge(Duration.ofDays(365));
         r.setCookieSameSite("Strict");
         return r;

@@ -1,0 +1,159 @@
+package dev.mamori.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mamori.server.TestDatabases;
+import dev.mamori.server.security.Role;
+import dev.mamori.server.security.UserAccounts;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The ledger in a real browser (Debian's chromium driven by chromedriver): log in with a one-time password and change
+ * it, import a scan report as a dataset, see it listed, export XLSX, and be refused a page the role may not open.
+ * Required where {@code MAMORI_REQUIRE_BROWSER} is set (.ci/run); skipped on a machine without chromium otherwise.
+ * A failing test leaves a screenshot in {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", TestDatabases::h2);
+    }
+
+    @BeforeAll
+    static void needsChromium() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present && System.getenv("MAMORI_REQUIRE_BROWSER") != null) {
+            throw new IllegalStateException("MAMORI_REQUIRE_BROWSER is set but chromium/chromedriver are missing: apt-get install chromium chromium-driver");
+        }
+        assumeTrue(present, "no chromium and chromedriver here");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts users;
+    @Autowired
+    PasswordEncoder encoder;
+    @TempDir
+    Path downloads;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void open() {
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=ja");
+        o.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, o);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void close(TestInfo test) throws Exception {
+        if (browser == null) {
+            return;
+        }
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void logIn(String name, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+    }
+
+    @Test
+    void aPrivacyOfficerChangesTheOneTimePasswordImportsAScanAndExportsTheLedger() throws Exception {
+        users.create("yamada", encoder.encode("one time pass 123"), Role.PRIVACY_OFFICER, true);
+        logIn("yamada", "one time pass 123");
+        wait.until(ExpectedConditions.urlContains("/account/password"));
+        browser.findElement(By.id("current")).sendKeys("one time pass 123");
+        browser.findElement(By.id("new")).sendKeys("a better secret 456");
+        browser.findElement(By.id("repeat")).sendKeys("a better secret 456");
+        browser.findElement(By.id("change")).click();
+        wait.until(ExpectedConditions.urlContains("/datasets"));
+        assertThat(browser.getTitle()).contains("個人データ台帳");
+
+        browser.findElement(By.id("import-dataset")).click();
+        Path report = downloads.resolve("scan.json");
+        try (InputStream in = getClass().getResourceAsStream("/scan-customers.json")) {
+            Files.copy(in, report);
+        }
+        browser.findElement(By.id("name")).sendKeys("顧客台帳");
+        browser.findElement(By.id("purpose")).sendKeys("商品の発送");
+        browser.findElement(By.id("report")).sendKeys(report.toString());
+        browser.findElement(By.id("import")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("顧客台帳", "特定個人情報ファイル", "個人番号", "個人識別符号", "要配慮個人情報");
+
+        browser.get(url("/datasets?q=顧客"));
+        assertThat(browser.findElement(By.id("datasets")).getText()).contains("顧客台帳");
+        browser.findElement(By.id("export-xlsx")).click();
+        Path xlsx = downloads.resolve("datasets.xlsx");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Files.isRegularFile(xlsx) && xlsx.toFile().length() > 0);
+        try (Workbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo("顧客台帳");
+        }
+    }
+
+    @Test
+    void anAuditorReadsButIsRefusedTheEditPagesAndSeesNoEditButtons() {
+        users.create("kimura", encoder.encode("auditor secret 789"), Role.AUDITOR);
+        logIn("kimura", "auditor secret 789");
+        wait.until(ExpectedConditions.urlContains("/datasets"));
+        assertThat(browser.findElements(By.id("new-dataset"))).isEmpty();
+        browser.get(url("/datasets/new"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("403");
+    }
+}
