@@ -2,11 +2,8 @@ package dev.mamori.server.dataset;
 
 import dev.mamori.assess.Assessment;
 import dev.mamori.assess.ThresholdAssessment;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
@@ -16,8 +13,6 @@ import java.util.List;
 public record Dataset(long id, int version, String name, String purpose, Long persons, Long handlers, String systemName,
                       String location, String cloudProvider, String cloudCountry, String retention, List<DataItem> items,
                       boolean hasEvidence, Instant createdAt, Instant updatedAt, String updatedBy) {
-
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     public Dataset {
         items = List.copyOf(items);
@@ -36,11 +31,5 @@ public record Dataset(long id, int version, String name, String purpose, Long pe
             return null;
         }
         return Assessment.threshold(persons, handlers, false);
-    }
-
-    /** When it was last saved, in Japan's time, for pages. */
-    @JsonIgnore
-    public ZonedDateTime updatedAtJst() {
-        return updatedAt.atZone(JST);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page needs: who is logged in (what a role may not use is not shown; the server refuses it anyway), the time zone. */
+/** What every page needs: who is logged in (what a role may not use is not shown; the server refuses it anyway), how dates are shown. */
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUser {
 
@@ -23,10 +23,12 @@ class CurrentUser {
         }
     }
 
-    /** Dates on pages are shown in Japan's time. */
-    @ModelAttribute("jst")
-    java.time.ZoneId jst() {
-        return java.time.ZoneId.of("Asia/Tokyo");
+    private static final Dates DATES = new Dates();
+
+    /** Dates on pages: Japan's time, with the 和暦. */
+    @ModelAttribute("dates")
+    Dates dates() {
+        return DATES;
     }
 
     @ModelAttribute("me")
