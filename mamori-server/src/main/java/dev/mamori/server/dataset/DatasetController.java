@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-
 /** The 個人データ台帳 in the browser: list, detail with history, create, edit, import of a scan report, export. */
 @Controller
 @RequestMapping("/datasets")
