@@ -1,5 +1,6 @@
 package dev.mamori.mail;
 
+import dev.mamori.report.CsvCells;
 import dev.mamori.report.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,10 +59,10 @@ public final class NoContactList {
 
     /** The list as CSV (UTF-8, CRLF; every cell inert in a spreadsheet), a header row first. */
     public String csv() {
-        StringBuilder b = new StringBuilder(ReportCsv.line(List.of("file", "message_id", "relay_ip", "relay_rdns", "registry", "country",
+        StringBuilder b = new StringBuilder(CsvCells.line(List.of("file", "message_id", "relay_ip", "relay_rdns", "registry", "country",
                 "asn", "as_org")));
         for (Entry e : entries) {
-            b.append(ReportCsv.line(List.of(e.file(), e.messageId(), e.relayIp(), e.rdns(), e.registry(), e.country(), e.asn(), e.asOrg())));
+            b.append(CsvCells.line(List.of(e.file(), e.messageId(), e.relayIp(), e.rdns(), e.registry(), e.country(), e.asn(), e.asOrg())));
         }
         return b.toString();
     }

@@ -2,6 +2,7 @@ package dev.mamori.mail;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.report.CsvCells;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,13 +60,13 @@ public final class PartnerExport {
 
     /** The CSV header row of {@link #csvLine}. */
     public static String csvHeader() {
-        return ReportCsv.line(List.of("arrival", "relay_ip", "relay_rdns", "relay_helo", "received_by", "country", "registry", "asn",
+        return CsvCells.line(List.of("arrival", "relay_ip", "relay_rdns", "relay_helo", "received_by", "country", "registry", "asn",
                 "as_org", "registry_as_of", "date", "from", "subject", "message_id", "received"));
     }
 
     /**
      * One CSV row: the relay, its attribution, and the main header fields (Received lines joined by " | "); a
-     * cell a spreadsheet would run as a formula gets a leading apostrophe ({@link ReportCsv}).
+     * cell a spreadsheet would run as a formula gets a leading apostrophe ({@link CsvCells#line}).
      */
     public String csvLine(MessageReport r, Headers h) {
         Set<String> recipients = recipients(h);
@@ -82,7 +83,7 @@ public final class PartnerExport {
                 a == null ? "" : a.countryKey(), a == null ? "" : nz(a.registry()), a == null || a.asn() == null ? "" : a.asn().toString(),
                 a == null ? "" : nz(a.asOrg()), nz(asOf), field(h, "Date", recipients), field(h, "From", recipients), field(h, "Subject", recipients),
                 field(h, "Message-ID", recipients), received.toString());
-        return ReportCsv.line(cells);
+        return CsvCells.line(cells);
     }
 
     private String field(Headers h, String name, Set<String> recipients) {

@@ -3,6 +3,7 @@ package dev.mamori.mail;
 import static dev.mamori.report.Html.esc;
 
 import dev.mamori.report.BarChart;
+import dev.mamori.report.CsvCells;
 import dev.mamori.report.Html;
 import dev.mamori.report.Message;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class SpamReport {
     /**
      * The table as CSV (UTF-8): a header row with the periods and 合計, one row per country, the total row, then
      * a row with the date of the registry data and, when RIRs are missing, a row with the warning; no cell is one
-     * a spreadsheet would run as a formula ({@link ReportCsv}).
+     * a spreadsheet would run as a formula ({@link CsvCells#line}).
      */
     public static String csv(SpamStatistics.Table table, boolean byRegistry, String lang, RegistryData registry) {
         StringBuilder b = new StringBuilder();
@@ -53,14 +54,14 @@ public final class SpamReport {
         head.add(keyHeading(byRegistry, lang));
         head.addAll(table.periods());
         head.add(t(lang, "合計", "total"));
-        b.append(csvLine(head));
+        b.append(CsvCells.line(head));
         for (SpamStatistics.Row r : table.rows()) {
-            b.append(csvLine(cells(r.label(), r)));
+            b.append(CsvCells.line(cells(r.label(), r)));
         }
-        b.append(csvLine(cells(t(lang, "合計", "total"), table.total())));
-        b.append(csvLine(List.of(t(lang, "登録データの時点", "registry data as of"), registry.asOf() == null ? "" : registry.asOf())));
+        b.append(CsvCells.line(cells(t(lang, "合計", "total"), table.total())));
+        b.append(CsvCells.line(List.of(t(lang, "登録データの時点", "registry data as of"), registry.asOf() == null ? "" : registry.asOf())));
         if (registry.warning() != null) {
-            b.append(csvLine(List.of(t(lang, "警告", "warning"), registry.warning().in(lang))));
+            b.append(CsvCells.line(List.of(t(lang, "警告", "warning"), registry.warning().in(lang))));
         }
         return b.toString();
     }
@@ -71,10 +72,6 @@ public final class SpamReport {
         r.counts().forEach(n -> c.add(Long.toString(n)));
         c.add(Long.toString(r.total()));
         return c;
-    }
-
-    private static String csvLine(List<String> cells) {
-        return ReportCsv.line(cells);
     }
 
     /** One self-contained HTML page: summary, the table, the chart of shares, top ASNs and relays. */

@@ -1,5 +1,12 @@
 package dev.mamori.report;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
 /**
  * Cells of CSV reports made safe to open in a spreadsheet (the OWASP rule against CSV injection): a
  * value starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, which
@@ -12,6 +19,20 @@ package dev.mamori.report;
 public final class CsvCells {
 
     private CsvCells() {
+    }
+
+    /**
+     * One row of a CSV report: every cell (header row included) {@linkplain #neutralize neutralised}, quoted by FastCSV
+     * where needed, CRLF-terminated; a null cell is empty.
+     */
+    public static String line(List<String> cells) {
+        StringWriter out = new StringWriter(128);
+        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out)) {
+            csv.writeRecord(cells.stream().map(c -> neutralize(c == null ? "" : c)).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
     /** The value as a spreadsheet will show it rather than run it; null stays null. */

@@ -20,10 +20,9 @@ final class DatasetExport {
     }
 
     static byte[] csv(List<Dataset> all) {
-        StringBuilder b = new StringBuilder("\uFEFF");
-        line(b, HEADER);
+        StringBuilder b = new StringBuilder("\uFEFF").append(CsvCells.line(HEADER));
         for (Dataset d : all) {
-            line(b, cells(d));
+            b.append(CsvCells.line(cells(d)));
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -56,17 +55,6 @@ final class DatasetExport {
                 d.persons() == null ? "" : d.persons().toString(), d.handlers() == null ? "" : d.handlers().toString(),
                 nz(d.systemName()), nz(d.location()), nz(d.cloudProvider()), nz(d.cloudCountry()), nz(d.retention()),
                 String.valueOf(d.version()), d.updatedAt().toString(), d.updatedBy());
-    }
-
-    private static void line(StringBuilder b, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            String v = CsvCells.neutralize(cells.get(i));
-            b.append('"').append(v.replace("\"", "\"\"")).append('"');
-        }
-        b.append("\r\n");
     }
 
     private static String nz(String s) {
