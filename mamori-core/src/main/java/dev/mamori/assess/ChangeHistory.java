@@ -1,11 +1,9 @@
 package dev.mamori.assess;
 
+import dev.mamori.detect.JapaneseEra;
 import java.time.LocalDate;
-import java.time.chrono.JapaneseDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,7 +16,6 @@ import java.util.Objects;
 final class ChangeHistory {
 
     static final String DEFAULT_AFTER_REASON = "時点修正";
-    private static final DateTimeFormatter WAREKI = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN);
 
     private ChangeHistory() {
     }
@@ -67,13 +64,14 @@ final class ChangeHistory {
         return area.name().in(lang) + " " + question.text().in(lang);
     }
 
-    /** 2023-12-21 → 令和5年12月21日 (as the form writes dates); anything else is kept as written. */
+    /** 2023-12-21 → 令和5年12月21日, 2019-05-01 → 令和元年5月1日 (as the form writes dates); anything else is kept as written. */
     static String wareki(String date) {
         if (date == null) {
             return "";
         }
         try {
-            return WAREKI.format(JapaneseDate.from(LocalDate.parse(date.trim())));
+            String w = JapaneseEra.format(LocalDate.parse(date.trim()));
+            return w == null ? date : w;
         } catch (java.time.DateTimeException e) {
             return date;
         }

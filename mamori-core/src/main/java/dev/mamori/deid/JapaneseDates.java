@@ -88,11 +88,10 @@ final class JapaneseDates {
 
     /** {@code 昭和60年}, {@code 平成元年}: the era and year of a day. */
     static String eraYear(LocalDate d) {
-        JapaneseEra e = JapaneseEra.at(d);
-        if (e == null) {
+        String y = JapaneseEra.year(d);
+        if (y == null) {
             throw new IllegalArgumentException("和暦 starts with 明治 (1868); the date is earlier");
         }
-        int y = d.getYear() - e.first().getYear() + 1;
-        return e.name() + (y == 1 ? "元" : Integer.toString(y)) + "年";
+        return y;
     }
 }

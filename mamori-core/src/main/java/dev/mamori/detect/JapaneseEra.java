@@ -54,6 +54,22 @@ public record JapaneseEra(String name, char letter, LocalDate first, LocalDate l
         return null;
     }
 
+    /** {@code 平成元年}, {@code 令和8年}: the era and year of a day as Japanese forms write it, or null before 明治. */
+    public static String year(LocalDate day) {
+        JapaneseEra e = at(day);
+        if (e == null) {
+            return null;
+        }
+        int y = day.getYear() - e.first.getYear() + 1;
+        return e.name + (y == 1 ? "元" : Integer.toString(y)) + "年";
+    }
+
+    /** {@code 令和元年5月1日}: a day in 和暦, or null before 明治. */
+    public static String format(LocalDate day) {
+        String y = year(day);
+        return y == null ? null : y + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    }
+
     /** The Gregorian year of this era's year {@code y} (元年 = 1). */
     public int gregorian(int y) {
         return first.getYear() + y - 1;
