@@ -1,12 +1,9 @@
 package dev.mamori.deid;
 
+import dev.mamori.data.DataFile;
 import dev.mamori.detect.LegalCategory;
 import dev.mamori.detect.PiiType;
 import dev.mamori.report.Message;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -49,28 +46,15 @@ final class ColumnRules {
     }
 
     private static List<Rule> load() {
-        try (InputStream in = ColumnRules.class.getResourceAsStream("column-rules.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("column-rules.tsv is missing from the build");
+        List<Rule> rules = new ArrayList<>();
+        for (DataFile.Row r : DataFile.read(ColumnRules.class, "column-rules.tsv")) {
+            if (r.fields().length != 6) {
+                throw new IllegalStateException("column-rules.tsv:" + r.line() + ": expected 6 tab-separated fields");
             }
-            List<Rule> rules = new ArrayList<>();
-            int n = 0;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (f.length != 6) {
-                    throw new IllegalStateException("column-rules.tsv:" + n + ": expected 6 tab-separated fields");
-                }
-                rules.add(new Rule(Mode.valueOf(f[0].strip().toUpperCase(Locale.ROOT)), transforms(f[1].strip()), types(f[2].strip()),
-                        f[3].strip(), new Message(f[4].strip(), f[5].strip())));
-            }
-            return List.copyOf(rules);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            rules.add(new Rule(Mode.valueOf(r.field(0).toUpperCase(Locale.ROOT)), transforms(r.field(1)), types(r.field(2)),
+                    r.field(3), new Message(r.field(4), r.field(5))));
         }
+        return List.copyOf(rules);
     }
 
     /** {@code *}: every transform that keeps the column; {@code !a,b}: those but a and b; {@code a,b}: a and b. */

@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +29,7 @@ final class AddressRecognizer implements Recognizer {
     AddressRecognizer(ContextWords context) {
         this.context = context;
         int n = 0;
-        for (DataFile.Row r : DataFile.read("municipalities.tsv")) {
+        for (DataFile.Row r : DataFile.read(AddressRecognizer.class, "municipalities.tsv")) {
             String pref = r.field(0);
             String muni = r.field(1);
             lexicon.put(pref, PREFECTURE);

@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,7 +18,7 @@ public final class ColumnHints {
     private record Entry(PiiType type, String word, boolean negative) {
     }
 
-    private static final ColumnHints DEFAULT = new ColumnHints(DataFile.read("column-headers.tsv"));
+    private static final ColumnHints DEFAULT = new ColumnHints(DataFile.read(ColumnHints.class, "column-headers.tsv"));
 
     private final List<Entry> entries;
 

@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ContextWords {
         Map<PiiType, List<DataFile.Row>> m = new EnumMap<>(PiiType.class);
         for (String f : files) {
             if (ContextWords.class.getResource("/dev/mamori/detect/" + f) != null) {
-                for (DataFile.Row r : DataFile.read(f)) {
+                for (DataFile.Row r : DataFile.read(ContextWords.class, f)) {
                     if (!r.field(1).isEmpty()) {
                         m.computeIfAbsent(PiiType.valueOf(r.field(0)), k -> new ArrayList<>()).add(r);
                     }

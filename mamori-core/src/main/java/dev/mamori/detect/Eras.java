@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class Eras {
 
     private Eras() {
         List<Era> l = new ArrayList<>();
-        for (DataFile.Row r : DataFile.read("eras.tsv")) {
+        for (DataFile.Row r : DataFile.read(Eras.class, "eras.tsv")) {
             StringBuilder letters = new StringBuilder();
             char kanji = 0;
             for (String a : r.field(1).split(",")) {

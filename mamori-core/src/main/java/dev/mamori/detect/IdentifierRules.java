@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ final class IdentifierRules {
 
     private IdentifierRules() {
         List<Range> l = new ArrayList<>();
-        for (DataFile.Row r : DataFile.read("identifier-rules.tsv")) {
+        for (DataFile.Row r : DataFile.read(IdentifierRules.class, "identifier-rules.tsv")) {
             switch (r.field(0)) {
                 case "CARD" -> {
                     int lengths = 0;

@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +35,7 @@ final class NameRecognizer implements Recognizer {
         this.context = context;
         List<String> suf = new ArrayList<>();
         List<String> pre = new ArrayList<>();
-        for (DataFile.Row r : DataFile.read("org-suffixes.tsv")) {
+        for (DataFile.Row r : DataFile.read(NameRecognizer.class, "org-suffixes.tsv")) {
             (r.field(0).equals("PREFIX") ? pre : suf).add(r.field(1));
         }
         Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();

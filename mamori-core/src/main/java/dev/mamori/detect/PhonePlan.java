@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
 /**
  * The Japanese telephone number ranges of {@code phone-prefixes.tsv}: which national numbers (with
  * the trunk 0) are assigned, by prefix and total length.
@@ -21,7 +22,7 @@ final class PhonePlan {
     private final byte[] len4 = new byte[1000];
 
     private PhonePlan() {
-        for (DataFile.Row r : DataFile.read("phone-prefixes.tsv")) {
+        for (DataFile.Row r : DataFile.read(PhonePlan.class, "phone-prefixes.tsv")) {
             String k = r.field(0);
             String p = r.field(1);
             String next = r.field(2);

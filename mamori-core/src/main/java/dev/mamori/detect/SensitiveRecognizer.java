@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     SensitiveRecognizer(ContextWords context) {
         this.context = context;
-        for (DataFile.Row r : DataFile.read("sensitive-terms.tsv")) {
+        for (DataFile.Row r : DataFile.read(SensitiveRecognizer.class, "sensitive-terms.tsv")) {
             PiiType type = PiiType.valueOf(r.field(0));
             if (!TYPES.contains(type)) {
                 throw new IllegalStateException(r.file() + ":" + r.line() + ": not a SENSITIVE_* type: " + type);

@@ -1,9 +1,6 @@
 package dev.mamori.ledger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.mamori.data.DataFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,38 +32,26 @@ public final class LegalPeriods {
     }
 
     private static Map<String, LegalPeriod> load() {
-        try (InputStream in = LegalPeriods.class.getResourceAsStream("periods.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("periods.tsv is missing from the build");
+        Map<String, LegalPeriod> rules = new LinkedHashMap<>();
+        for (DataFile.Row r : DataFile.read(LegalPeriods.class, "periods.tsv")) {
+            String at = "periods.tsv:" + r.line() + ": ";
+            if (r.fields().length != 8) {
+                throw new IllegalStateException(at + "8 tab-separated fields expected, not " + r.fields().length);
             }
-            Map<String, LegalPeriod> rules = new LinkedHashMap<>();
-            int n = 0;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (f.length != 8) {
-                    throw new IllegalStateException("periods.tsv:" + n + ": 8 tab-separated fields expected, not " + f.length);
-                }
-                if (!f[6].equals("H") && !f[6].equals("M")) {
-                    throw new IllegalStateException("periods.tsv:" + n + ": confidence must be H or M (an L rule is not built in)");
-                }
-                try {
-                    LegalPeriod p = new LegalPeriod(f[0], Integer.parseInt(f[1]), LegalPeriod.Unit.valueOf(f[2].toUpperCase(Locale.ROOT)),
-                            f[3].equals("-") ? LegalPeriod.Counting.NONE : LegalPeriod.Counting.valueOf(f[3].toUpperCase(Locale.ROOT)),
-                            f[5], f[6], f[7]);
-                    if (rules.put(p.id(), p) != null) {
-                        throw new IllegalStateException("periods.tsv:" + n + ": " + p.id() + " given twice");
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("periods.tsv:" + n + ": " + e.getMessage(), e);
-                }
+            if (!r.field(6).equals("H") && !r.field(6).equals("M")) {
+                throw new IllegalStateException(at + "confidence must be H or M (an L rule is not built in)");
             }
-            return rules;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                LegalPeriod p = new LegalPeriod(r.field(0), Integer.parseInt(r.field(1)), LegalPeriod.Unit.valueOf(r.field(2).toUpperCase(Locale.ROOT)),
+                        r.field(3).equals("-") ? LegalPeriod.Counting.NONE : LegalPeriod.Counting.valueOf(r.field(3).toUpperCase(Locale.ROOT)),
+                        r.field(5), r.field(6), r.field(7));
+                if (rules.put(p.id(), p) != null) {
+                    throw new IllegalStateException(at + p.id() + " given twice");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(at + e.getMessage(), e);
+            }
         }
+        return rules;
     }
 }

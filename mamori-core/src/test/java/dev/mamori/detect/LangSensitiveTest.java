@@ -1,5 +1,6 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class LangSensitiveTest {
 
     @Test
     void everyTermNamesItsProvision() {
-        for (DataFile.Row r : DataFile.read("sensitive-terms.tsv")) {
+        for (DataFile.Row r : DataFile.read(SensitiveRecognizer.class, "sensitive-terms.tsv")) {
             assertThat(r.field(2)).as(r.file() + ":" + r.line()).matches("(法2条3項|施行令2条[1-5]号|PPCガイドライン).*");
         }
         assertThat(R.lexiconSize()).isGreaterThan(300);

@@ -1,4 +1,4 @@
-package dev.mamori.detect;
+package dev.mamori.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,22 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the versioned rule and lexicon files under resources/dev/mamori/detect/: UTF-8, one entry a
- * line, fields separated by tabs, '#' starts a comment line. Each file names in its header the law
- * or standard its entries come from.
+ * Reads the project's versioned rule and lexicon files (law and lexicons as data: the detectors' rules and lexicons,
+ * the processing standards' column rules, the ledger's legal periods): UTF-8, one entry a line, fields separated by
+ * tabs, '#' starts a comment line. Each file names in its header the law or standard its entries come from.
  */
-final class DataFile {
+public final class DataFile {
 
     /** One non-comment line: its fields and its 1-based line number (for error messages). */
-    record Row(String file, int line, String[] fields) {
-        String field(int i) {
+    public record Row(String file, int line, String[] fields) {
+        /** Field {@code i}, stripped; a missing field is an error naming the file and line. */
+        public String field(int i) {
             if (i >= fields.length) {
                 throw new IllegalStateException(file + ":" + line + ": expected at least " + (i + 1) + " tab-separated fields");
             }
             return fields[i].strip();
         }
 
-        String fieldOr(int i, String fallback) {
+        /** Field {@code i}, stripped, or {@code fallback} when it is missing or blank. */
+        public String fieldOr(int i, String fallback) {
             return i < fields.length && !fields[i].isBlank() ? fields[i].strip() : fallback;
         }
     }
@@ -33,9 +35,10 @@ final class DataFile {
     private DataFile() {
     }
 
-    static List<Row> read(String name) {
-        String resource = "/dev/mamori/detect/" + name;
-        try (InputStream in = DataFile.class.getResourceAsStream(resource)) {
+    /** The rows of the resource {@code name} beside {@code owner}'s class file. */
+    public static List<Row> read(Class<?> owner, String name) {
+        String resource = owner.getPackageName().replace('.', '/') + "/" + name;
+        try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing data file " + resource);
             }
