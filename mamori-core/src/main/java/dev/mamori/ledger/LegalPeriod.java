@@ -64,9 +64,4 @@ public record LegalPeriod(String id, int amount, Unit unit, Counting counting, S
             case NONE -> throw new IllegalStateException(id + " is a threshold, not a period");
         };
     }
-
-    /** The first day after the period (when a record may be deleted, a suit may be brought). */
-    public LocalDate dayAfter(LocalDate from) {
-        return lastDay(from).plusDays(1);
-    }
 }

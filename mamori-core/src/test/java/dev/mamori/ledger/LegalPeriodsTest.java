@@ -12,10 +12,9 @@ import org.junit.jupiter.api.Test;
 class LegalPeriodsTest {
 
     @Test
-    void everyRuleNamesItsSourceAndIsOfHighOrMediumConfidence() {
+    void everyRuleNamesItsSourceAndWhatItMeans() {
         assertThat(LegalPeriods.all()).hasSizeGreaterThanOrEqualTo(16).allSatisfy(p -> {
             assertThat(p.source()).as(p.id()).containsPattern("条|ガイドライン");
-            assertThat(p.confidence()).as(p.id()).isIn("H", "M");
             assertThat(p.note()).as(p.id()).isNotBlank();
         });
     }
@@ -69,7 +68,6 @@ class LegalPeriodsTest {
     })
     void lastDays(String id, LocalDate from, LocalDate last) {
         assertThat(LegalPeriods.get(id).lastDay(from)).isEqualTo(last);
-        assertThat(LegalPeriods.get(id).dayAfter(from)).isEqualTo(last.plusDays(1));
     }
 
     @Test
