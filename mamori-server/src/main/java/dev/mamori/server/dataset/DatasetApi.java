@@ -10,7 +10,6 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
-import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +30,12 @@ class DatasetApi {
 
     private final DatasetService service;
     private final ObjectMapper json;
-    private final Validator validator;
+    private final SpringValidatorAdapter validator;
 
-    DatasetApi(DatasetService service, ObjectMapper json, jakarta.validation.Validator validator) {
+    DatasetApi(DatasetService service, ObjectMapper json, SpringValidatorAdapter validator) {
         this.service = service;
         this.json = json;
-        this.validator = new SpringValidatorAdapter(validator);
+        this.validator = validator;
     }
 
     record PageBody(List<Dataset> items, long total, int page, int size) {

@@ -3,7 +3,6 @@ package dev.mamori.server.dataset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.server.web.ConflictException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -31,10 +32,10 @@ class DatasetController {
     private final ObjectMapper json;
     private final SpringValidatorAdapter validator;
 
-    DatasetController(DatasetService service, ObjectMapper json, jakarta.validation.Validator validator) {
+    DatasetController(DatasetService service, ObjectMapper json, SpringValidatorAdapter validator) {
         this.service = service;
         this.json = json;
-        this.validator = new SpringValidatorAdapter(validator);
+        this.validator = validator;
     }
 
     /** The APPI categories in the order of the law, for the item rows' choice. */
@@ -114,26 +115,21 @@ class DatasetController {
     @PostMapping("/import")
     String importReport(@RequestParam String name, @RequestParam String purpose, @RequestParam MultipartFile report, Model model)
             throws IOException {
-        List<String> problems = new ArrayList<>();
-        if (name.isBlank()) {
-            problems.add("name");
-        }
-        if (purpose.isBlank()) {
-            problems.add("purpose");
-        }
         ScanReportImport.Result r = null;
         try {
             r = ScanReportImport.read(report.getBytes(), json);
         } catch (ScanReportImport.NotAScanReport e) {
             model.addAttribute("reportProblem", e.getMessage());
         }
-        if (!problems.isEmpty() || r == null) {
-            model.addAttribute("missing", problems);
+        DatasetInput in = new DatasetInput(name, purpose, null, null, null, null, null, null, null, r == null ? List.of() : r.items(), null);
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(in, "dataset");
+        validator.validate(in, errors);
+        if (errors.hasErrors() || r == null) {
+            model.addAttribute("missing", errors.getFieldErrors().stream().map(FieldError::getField).toList());
             model.addAttribute("name", name);
             model.addAttribute("purpose", purpose);
             return "dataset/import";
         }
-        DatasetInput in = new DatasetInput(name.strip(), purpose.strip(), null, null, null, null, null, null, null, r.items(), null);
         return "redirect:/datasets/" + service.create(in, r.evidence()).dataset().id();
     }
 
