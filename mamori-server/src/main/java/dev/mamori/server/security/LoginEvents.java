@@ -3,6 +3,7 @@ package dev.mamori.server.security;
 import dev.mamori.server.audit.AuditLog;
 import dev.mamori.server.audit.AuditLog.Action;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -25,10 +26,9 @@ class LoginEvents {
     @Transactional
     public void failed(AuthenticationFailureBadCredentialsEvent e) {
         String name = String.valueOf(e.getAuthentication().getPrincipal());
-        boolean known = users.find(name).isPresent();
-        boolean locked = users.failed(name, Instant.now());
+        Optional<Boolean> locked = users.failed(name, Instant.now());
         // an unknown name is not written as typed (it may be a password typed into the wrong field)
-        audit.recordAs(known ? name : "(unknown)", locked ? Action.LOCKED : Action.LOGIN_FAILED, "user", null, null);
+        audit.recordAs(locked.isPresent() ? name : "(unknown)", locked.orElse(false) ? Action.LOCKED : Action.LOGIN_FAILED, "user", null, null);
     }
 
     @EventListener

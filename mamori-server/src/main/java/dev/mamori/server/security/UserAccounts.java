@@ -34,24 +34,29 @@ public class UserAccounts implements UserDetailsService {
         this.jdbc = jdbc;
     }
 
+    private static final String COLUMNS = "id, username, password_hash, role, enabled, failed_logins, locked_until, must_change_password";
+
+    private static Account row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getInt(6),
+                rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getBoolean(8));
+    }
+
     public Optional<Account> find(String username) {
-        return jdbc.sql("select id, username, password_hash, role, enabled, failed_logins, locked_until, must_change_password"
-                        + " from app_user where username = ?")
-                .param(username)
-                .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getBoolean(5),
-                        rs.getInt(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
-                .optional();
+        return jdbc.sql("select " + COLUMNS + " from app_user where username = ?").param(username).query(UserAccounts::row).optional();
+    }
+
+    public Optional<Account> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where id = ?").param(id).query(UserAccounts::row).optional();
     }
 
     public long count() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }
 
+    /** Every user, by name; password hashes are left out. */
     public List<Account> all() {
-        return jdbc.sql("select id, username, role, enabled, failed_logins, locked_until, must_change_password from app_user order by username")
-                .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), "", Role.valueOf(rs.getString(3)), rs.getBoolean(4),
-                        rs.getInt(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getBoolean(7)))
-                .list();
+        return jdbc.sql("select " + COLUMNS.replace("password_hash", "'' as password_hash") + " from app_user order by username")
+                .query(UserAccounts::row).list();
     }
 
     public void create(String username, String passwordHash, Role role) {
@@ -75,19 +80,18 @@ public class UserAccounts implements UserDetailsService {
         jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, id).update();
     }
 
-    /** Counts a failed login; returns true when this failure locked the account. */
-    boolean failed(String username, Instant now) {
-        Optional<Account> a = find(username);
-        if (a.isEmpty()) {
-            return false;
-        }
-        int failures = a.get().failedLogins() + 1;
-        boolean lock = failures >= MAX_FAILURES;
-        jdbc.sql("update app_user set failed_logins = ?, locked_until = ? where id = ?")
-                .params(lock ? 0 : failures, lock ? Timestamp.from(now.plus(LOCK)) : a.get().lockedUntil() == null ? null
-                        : Timestamp.from(a.get().lockedUntil()), a.get().id())
-                .update();
-        return lock;
+    /** Counts a failed login: empty for an unknown user, else whether this failure locked the account. */
+    Optional<Boolean> failed(String username, Instant now) {
+        return find(username).map(a -> {
+            int failures = a.failedLogins() + 1;
+            if (failures < MAX_FAILURES) {
+                jdbc.sql("update app_user set failed_logins = ? where id = ?").params(failures, a.id()).update();
+                return false;
+            }
+            jdbc.sql("update app_user set failed_logins = 0, locked_until = ? where id = ?").params(Timestamp.from(now.plus(LOCK)), a.id())
+                    .update();
+            return true;
+        });
     }
 
     void succeeded(String username) {

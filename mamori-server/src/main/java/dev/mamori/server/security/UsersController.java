@@ -91,7 +91,6 @@ class UsersController {
     }
 
     private UserAccounts.Account account(long id) {
-        return users.all().stream().filter(a -> a.id() == id).findFirst()
-                .orElseThrow(() -> new dev.mamori.server.web.NotFoundException("user", id));
+        return users.find(id).orElseThrow(() -> new dev.mamori.server.web.NotFoundException("user", id));
     }
 }
