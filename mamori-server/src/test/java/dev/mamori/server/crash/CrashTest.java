@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -76,9 +77,10 @@ class CrashTest {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             AtomicBoolean go = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(8);
+            List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < 8; c++) {
                 int client = c;
-                clients.submit(() -> {
+                running.add(clients.submit(() -> {
                     for (int i = 0; go.get(); i++) {
                         String body = "{\"name\": \"crash " + client + "-" + i + "\", \"purpose\": \"test\", \"persons\": " + i + "}";
                         try {
@@ -96,7 +98,7 @@ class CrashTest {
                         }
                     }
                     return null;
-                });
+                }));
             }
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (acknowledged.size() < 200 && System.nanoTime() < until) {
@@ -107,6 +109,9 @@ class CrashTest {
             go.set(false);
             clients.shutdown();
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            for (Future<?> f : running) {
+                f.get(); // a client's failed check (a 2xx without an id) fails the test here
+            }
         } finally {
             server.destroyForcibly();
         }

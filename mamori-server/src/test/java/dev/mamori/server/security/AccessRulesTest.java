@@ -5,18 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
-import dev.mamori.server.TestDatabases;
+import dev.mamori.server.H2ServerTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -26,19 +21,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Every route of the application has a rule in {@link AccessRules}, and every role gets exactly what the rule says:
  * the matrix tries each route with each role (and with nobody logged in).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AccessRulesTest {
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", TestDatabases::h2);
-    }
+class AccessRulesTest extends H2ServerTest {
 
     @Autowired
     RequestMappingHandlerMapping mappings;
-    @Autowired
-    MockMvc mvc;
 
     record Route(HttpMethod method, String path) {
     }

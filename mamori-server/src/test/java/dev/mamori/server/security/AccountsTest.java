@@ -10,30 +10,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mamori.server.TestDatabases;
+import dev.mamori.server.H2ServerTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** An administrator adds a user with a one-time password; that user must change it before anything else. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AccountsTest {
+class AccountsTest extends H2ServerTest {
 
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", TestDatabases::h2);
-    }
-
-    @Autowired
-    MockMvc mvc;
     @Autowired
     UserAccounts users;
 

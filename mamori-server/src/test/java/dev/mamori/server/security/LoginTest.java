@@ -10,29 +10,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mamori.server.TestDatabases;
+import dev.mamori.server.H2ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Form login, the lock-out after five failures, API tokens, and that all of it is in the audit log. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class LoginTest {
+class LoginTest extends H2ServerTest {
 
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", TestDatabases::h2);
-    }
-
-    @Autowired
-    MockMvc mvc;
     @Autowired
     UserAccounts users;
     @Autowired

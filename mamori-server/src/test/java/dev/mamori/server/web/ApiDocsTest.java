@@ -6,27 +6,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mamori.server.TestDatabases;
+import dev.mamori.server.H2ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The OpenAPI document is served without login, describes the REST API and its token, and nothing else. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ApiDocsTest {
+class ApiDocsTest extends H2ServerTest {
 
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", TestDatabases::h2);
-    }
-
-    @Autowired
-    MockMvc mvc;
     @Autowired
     ObjectMapper json;
 
