@@ -29,7 +29,8 @@ public class MamoriServer {
 
     @Command(name = "mamori", mixinStandardHelpOptions = true, description = "台帳サーバー / the ledger server")
     static final class Root {
-        @Option(names = "--lang", scope = CommandLine.ScopeType.INHERIT, description = "ja か en / ja or en (the pages follow the browser)")
+        @Option(names = "--lang", scope = CommandLine.ScopeType.INHERIT, description = {"受け付けますが、サーバーの表示は日英併記で、画面は日本語（?lang=en で英語）です。",
+                "Accepted as for the other commands; the server prints both languages, and pages are Japanese (?lang=en for English)."})
         String lang;
     }
 
