@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,10 +37,7 @@ public final class Database {
         } else {
             try {
                 Files.createDirectories(dataDir);
-                dataDir.toFile().setReadable(false, false);
-                dataDir.toFile().setReadable(true, true);
-                dataDir.toFile().setExecutable(false, false);
-                dataDir.toFile().setExecutable(true, true);
+                Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
             }
