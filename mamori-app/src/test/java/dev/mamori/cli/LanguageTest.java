@@ -29,8 +29,6 @@ class LanguageTest {
      * Commands whose help other work in progress translates; their line in the root command list is checked
      * all the same. Remove an entry when its command has its own bundle.
      */
-    private static final List<String> TRANSLATED_ELSEWHERE = List.of();
-
     @AfterEach
     void restoreLanguage() {
         Lang.use(Lang.resolve(new String[0], System.getenv(), Locale.getDefault()));
@@ -40,9 +38,6 @@ class LanguageTest {
     void everyHelpPrintsWithoutAPicocliWarningInBothLanguages() {
         for (Lang lang : Lang.values()) {
             for (List<String> path : commands()) {
-                if (elsewhere(String.join(" ", "mamori", String.join(" ", path)).strip())) {
-                    continue;
-                }
                 List<String> args = new ArrayList<>(path);
                 args.addAll(List.of("--help", "--lang", lang.name()));
                 ByteArrayOutputStream stray = new ByteArrayOutputStream();
@@ -69,9 +64,6 @@ class LanguageTest {
     void noHelpTextIsABrokenFormatString() {
         for (Lang lang : Lang.values()) {
             for (CommandSpec spec : specs(lang)) {
-                if (elsewhere(spec.qualifiedName())) {
-                    continue;
-                }
                 for (String line : texts(spec)) {
                     try (Formatter f = new Formatter()) {
                         f.format(line); // what picocli does with every help line; a bare % makes it warn
@@ -86,9 +78,6 @@ class LanguageTest {
     @Test
     void underJapaneseEveryDescriptionIsJapanese() {
         for (CommandSpec spec : specs(Lang.ja)) {
-            if (elsewhere(spec.qualifiedName())) {
-                continue;
-            }
             for (CommandSpec sub : spec.subcommands().values().stream().map(CommandLine::getCommandSpec).toList()) {
                 assertThat(japanese(summary(sub))).as("%s in the command list of %s", sub.qualifiedName(), spec.qualifiedName())
                         .isTrue();
@@ -107,9 +96,6 @@ class LanguageTest {
     @Test
     void underEnglishNoDescriptionIsJapanese() {
         for (CommandSpec spec : specs(Lang.en)) {
-            if (elsewhere(spec.qualifiedName())) {
-                continue;
-            }
             for (String line : texts(spec)) {
                 String t = line.strip();
                 boolean example = t.startsWith("mamori ") || t.startsWith("java ") || t.startsWith("cat ");
@@ -191,10 +177,6 @@ class LanguageTest {
         String[] header = spec.usageMessage().header();
         String[] lines = header.length > 0 ? header : spec.usageMessage().description();
         return lines.length == 0 ? "" : lines[0];
-    }
-
-    private static boolean elsewhere(String qualifiedName) {
-        return TRANSLATED_ELSEWHERE.stream().anyMatch(c -> qualifiedName.equals(c) || qualifiedName.startsWith(c + " "));
     }
 
     /** Holds kana: a Japanese sentence, not just a legal term in kanji. */
