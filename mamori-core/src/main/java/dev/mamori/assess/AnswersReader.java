@@ -107,7 +107,7 @@ final class AnswersReader {
             if (question == null) {
                 String near = Suggest.nearest(e.getKey(), questions.keySet());
                 problems.add(Problem.at(e.getValue(), e.getKey(), new Message(q.id() + " " + q.version() + " にこの設問はありません",
-                        "no such question in " + q.id() + " " + q.version()), Suggest.didYouMeanMessage(e.getKey(), questions.keySet())));
+                        "no such question in " + q.id() + " " + q.version()), Suggest.didYouMean(e.getKey(), questions.keySet())));
                 reported.add(near);
                 continue;
             }
@@ -170,7 +170,7 @@ final class AnswersReader {
             }
         }
         if (!Questionnaire.BUNDLED.contains(ref)) {
-            Message near = Suggest.didYouMeanMessage(ref, Questionnaire.BUNDLED);
+            Message near = Suggest.didYouMean(ref, Questionnaire.BUNDLED);
             String all = String.join(", ", Questionnaire.BUNDLED);
             throw new AssessException(Problem.at(root.get("questionnaire"), null, new Message("同梱の設問票に「" + ref + "」はありません",
                     "no bundled questionnaire \"" + ref + "\""), near != null ? near
@@ -273,7 +273,7 @@ final class AnswersReader {
                 }
             }
         }
-        Message near = Suggest.didYouMeanMessage(t, q.answerSet().keys());
+        Message near = Suggest.didYouMean(t, q.answerSet().keys());
         problems.add(Problem.at(value, writtenId, new Message("「" + t + "」はこの設問の選択肢ではありません", "\"" + t + "\" is not a choice of this question"),
                 new Message((near == null ? "" : near.ja() + " ") + "選択肢: " + choices(q.answerSet(), "ja"),
                         (near == null ? "" : near.en() + " ") + "choices: " + choices(q.answerSet(), "en"))));
@@ -303,7 +303,7 @@ final class AnswersReader {
         Question q = questions.get(id);
         if (q == null) {
             problems.add(Problem.at(p.get("question"), written, new Message("改善計画の項目の設問がありません", "plan item for no such question"),
-                    Suggest.didYouMeanMessage(written, questions.keySet())));
+                    Suggest.didYouMean(written, questions.keySet())));
             return null;
         }
         if (q.type() != Question.Type.CHOICE) {

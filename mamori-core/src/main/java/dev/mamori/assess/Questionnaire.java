@@ -37,7 +37,7 @@ public record Questionnaire(String id, String version, Label title, Label descri
     public static Questionnaire bundled(String id) {
         if (!BUNDLED.contains(id)) {
             throw new AssessException(new Problem(null, 0, 0, null, new dev.mamori.report.Message("同梱の設問票に「" + id + "」はありません",
-                    "no bundled questionnaire \"" + id + "\""), Optional.ofNullable(Suggest.didYouMeanMessage(id, BUNDLED))
+                    "no bundled questionnaire \"" + id + "\""), Optional.ofNullable(Suggest.didYouMean(id, BUNDLED))
                     .orElse(new dev.mamori.report.Message("一覧は mamori assess list で見られます", "mamori assess list shows them")), false));
         }
         return QuestionnaireReader.read(id + ".yaml (bundled)", bundledText(id));

@@ -116,7 +116,7 @@ final class QuestionnaireReader {
         String id = at.text("include");
         if (!Questionnaire.BUNDLED.contains(id)) {
             throw new AssessException(Problem.at(at, null, new Message("取り込めるのは同梱の設問票だけです（「" + id + "」ではなく）",
-                    "can only include a bundled questionnaire, not \"" + id + "\""), Suggest.didYouMeanMessage(id, Questionnaire.BUNDLED)));
+                    "can only include a bundled questionnaire, not \"" + id + "\""), Suggest.didYouMean(id, Questionnaire.BUNDLED)));
         }
         YamlNode inc = YamlNode.parse(id + ".yaml (bundled)", Questionnaire.bundledText(id));
         for (Map.Entry<String, YamlNode> e : inc.get("answer_sets").entries()) {
@@ -209,7 +209,7 @@ final class QuestionnaireReader {
                             ? new Message("選択肢セットがありません（answer_set、choices または defaults.answer_set を書きます）",
                                     "no answer set (give answer_set, choices or defaults.answer_set)")
                             : new Message("選択肢セット「" + name + "」がありません", "no answer set \"" + name + "\""),
-                            Suggest.didYouMeanMessage(name == null ? "" : name, sets.keySet())));
+                            Suggest.didYouMean(name == null ? "" : name, sets.keySet())));
                 }
             }
         }
@@ -308,7 +308,7 @@ final class QuestionnaireReader {
             throw new AssessException(Problem.at(where, owner, q == null
                     ? new Message("条件の設問「" + question + "」がありません", "the condition names no such question \"" + question + "\"")
                     : new Message("条件が自分自身の設問を参照しています", "the condition names its own question"),
-                    Suggest.didYouMeanMessage(question, questions.keySet())));
+                    Suggest.didYouMean(question, questions.keySet())));
         }
         if (key != null && (q.answerSet() == null || q.answerSet().find(key).isEmpty())) {
             String keys = q.answerSet() == null ? null : String.join(", ", q.answerSet().keys());

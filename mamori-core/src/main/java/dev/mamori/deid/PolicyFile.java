@@ -192,7 +192,7 @@ public final class PolicyFile {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            Message near = Suggest.didYouMeanMessage(value.strip(), allowed);
+            Message near = Suggest.didYouMean(value.strip(), allowed);
             String v = ": \"" + value.strip() + "\"";
             Message choices = new Message("次のいずれか: " + String.join(", ", allowed), "one of: " + String.join(", ", allowed));
             throw node.error(what.plus(v + " は使えません", v + " is not allowed"), near == null ? choices : near.plus(" ", " ").plus(choices.ja(), choices.en()));

@@ -11,13 +11,8 @@ public final class Suggest {
     private Suggest() {
     }
 
-    public static String didYouMean(String given, Collection<String> known) {
-        String best = nearest(given, known);
-        return best == null ? null : "did you mean " + best + "?";
-    }
-
     /** "did you mean …?" in Japanese and English, or null when no known id is close enough. */
-    public static dev.mamori.report.Message didYouMeanMessage(String given, Collection<String> known) {
+    public static dev.mamori.report.Message didYouMean(String given, Collection<String> known) {
         String best = nearest(given, known);
         return best == null ? null : new dev.mamori.report.Message(best + " のことですか？", "did you mean " + best + "?");
     }

@@ -18,11 +18,6 @@ public final class YamlException extends IllegalArgumentException implements Mes
     private final Message problem;
     private final Message suggestion;
 
-    /** A problem given in one language only (shown as written in both). */
-    public YamlException(String file, int line, int column, String problem, String suggestion) {
-        this(file, line, column, new Message(problem, problem), suggestion == null ? null : new Message(suggestion, suggestion));
-    }
-
     /** A problem in Japanese and English; {@code suggestion} may be null. */
     public YamlException(String file, int line, int column, Message problem, Message suggestion) {
         super(format(file, line, column, problem.en(), suggestion == null ? null : suggestion.en(), "en"));

@@ -185,19 +185,9 @@ public final class YamlNode {
         return node instanceof ScalarNode && !missing();
     }
 
-    /** An error at this node. */
-    public YamlException error(String problem) {
-        return error(problem, null);
-    }
-
-    /** An error at this node, with a suggestion (or null). */
-    public YamlException error(String problem, String suggestion) {
-        return new YamlException(file, line(), column(), problem, suggestion);
-    }
-
     /** An error at this node, in Japanese and English. */
     public YamlException error(Message problem) {
-        return error(problem, (Message) null);
+        return error(problem, null);
     }
 
     /** An error at this node, in Japanese and English, with a suggestion (or null). */
@@ -348,14 +338,6 @@ public final class YamlNode {
             default -> throw v.error(new Message("「" + key + "」は true か false です（「" + t + "」ではなく）",
                     "\"" + key + "\" must be true or false, not \"" + t + "\""));
         };
-    }
-
-    /**
-     * Rejects keys other than {@code allowed}, at the key, naming the nearest allowed key and all of them;
-     * a key written twice is rejected too. {@code what} names the place ("a policy") in one language.
-     */
-    public void only(Set<String> allowed, String what) {
-        only(allowed, new Message(what, what));
     }
 
     /**

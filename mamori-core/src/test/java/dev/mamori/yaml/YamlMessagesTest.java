@@ -22,15 +22,13 @@ class YamlMessagesTest {
     }
 
     @Test
-    void theOneLanguageApiIsUnchanged() {
+    void anErrorAtANodeIsPlacedAndSaidInBothLanguages() {
         YamlNode root = YamlNode.parse("f.yaml", "k: [1]\n");
-        YamlException e = root.get("k").error("a problem", "a suggestion");
+        YamlException e = root.get("k").error(new Message("問題", "a problem"), new Message("提案", "a suggestion"));
         assertThat(e.getMessage()).isEqualTo("f.yaml:1:4: a problem (a suggestion)");
-        assertThat(e.problem()).isEqualTo("a problem");
-        assertThat(e.suggestion()).isEqualTo("a suggestion");
-        assertThat(e.message("ja")).isEqualTo("f.yaml:1:4: a problem（a suggestion）");
-        assertThat(new YamlException("f.yaml", 0, 0, "p", null).getMessage()).isEqualTo("f.yaml: p");
-        assertThatThrownBy(() -> root.only(Set.of("x"), "a thing")).hasMessageContaining("unknown field \"k\" in a thing");
+        assertThat(e.message("ja")).isEqualTo("f.yaml:1:4: 問題（提案）");
+        assertThat(new YamlException("f.yaml", 0, 0, new Message("問", "p"), null).getMessage()).isEqualTo("f.yaml: p");
+        assertThatThrownBy(() -> root.only(Set.of("x"), new Message("もの", "a thing"))).hasMessageContaining("unknown field \"k\" in a thing");
     }
 
     @Test
@@ -46,7 +44,7 @@ class YamlMessagesTest {
         });
         assertThatThrownBy(() -> YamlNode.parse("f.yaml", "a: [\n")).isInstanceOfSatisfying(YamlException.class,
                 e -> assertThat(e.message("ja")).contains("YAML として読めません"));
-        assertThat(Suggest.didYouMeanMessage("handlrs", Set.of("handlers"))).isEqualTo(new Message("handlers のことですか？", "did you mean handlers?"));
+        assertThat(Suggest.didYouMean("handlrs", Set.of("handlers"))).isEqualTo(new Message("handlers のことですか？", "did you mean handlers?"));
     }
 
     @Test
