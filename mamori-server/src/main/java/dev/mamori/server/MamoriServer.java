@@ -2,6 +2,10 @@ package dev.mamori.server;
 
 import dev.mamori.server.audit.AuditVerifyCommand;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +23,14 @@ import picocli.CommandLine.Option;
  * {@code ./mamori audit verify}) runs this jar; the command-line jar never loads Spring.
  */
 @SpringBootApplication
+@EnableScheduling
 public class MamoriServer {
+
+    /** Today and now, in Japan (deadlines are counted in Japanese days). */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Asia/Tokyo"));
+    }
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new Root());

@@ -3,7 +3,9 @@ package dev.mamori.server.dataset;
 import dev.mamori.assess.Assessment;
 import dev.mamori.assess.ThresholdAssessment;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mamori.ledger.LegalPeriods;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -11,7 +13,8 @@ import java.util.List;
  * for how long. A dataset holding 個人番号 is a 特定個人情報ファイル and carries the threshold assessment of its counts.
  */
 public record Dataset(long id, int version, String name, String purpose, Long persons, Long handlers, String systemName,
-                      String location, String cloudProvider, String cloudCountry, String retention, List<DataItem> items,
+                      String location, String cloudProvider, String cloudCountry, String retention, LocalDate piaPublishedOn,
+                      String piaReference, List<DataItem> items,
                       boolean hasEvidence, Instant createdAt, Instant updatedAt, String updatedBy) {
 
     public Dataset {
@@ -24,10 +27,21 @@ public record Dataset(long id, int version, String name, String purpose, Long pe
         return items.stream().anyMatch(DataItem::myNumber);
     }
 
+    /** The day before which its PIA should be redone (5 years from publication, 特定個人情報保護評価に関する規則15条), or null. */
+    @JsonProperty
+    public LocalDate piaRedoBy() {
+        return piaPublishedOn == null ? null : LegalPeriods.get("pia.redo").lastDay(piaPublishedOn);
+    }
+
     /** The しきい値判断 for its counts (no serious incident assumed), or null when it is not a 特定個人情報ファイル or a count is missing. */
     @JsonProperty
     public ThresholdAssessment threshold() {
-        if (!specificPersonalInformationFile() || persons == null || handlers == null) {
+        return threshold(items, persons, handlers);
+    }
+
+    /** The しきい値判断 for a 特定個人情報ファイル with these items and counts, or null (not one, or a count missing). */
+    static ThresholdAssessment threshold(List<DataItem> items, Long persons, Long handlers) {
+        if (items.stream().noneMatch(DataItem::myNumber) || persons == null || handlers == null) {
             return null;
         }
         return Assessment.threshold(persons, handlers, false);

@@ -53,6 +53,9 @@ public class DatasetForm {
     private String cloudProvider;
     private String cloudCountry;
     private String retention;
+    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+    private java.time.LocalDate piaPublishedOn;
+    private String piaReference;
     private Integer version;
     private List<ItemRow> items = new ArrayList<>();
 
@@ -67,6 +70,8 @@ public class DatasetForm {
         f.cloudProvider = in.cloudProvider();
         f.cloudCountry = in.cloudCountry();
         f.retention = in.retention();
+        f.piaPublishedOn = in.piaPublishedOn();
+        f.piaReference = in.piaReference();
         f.version = in.version();
         for (DataItem i : in.items()) {
             ItemRow r = new ItemRow();
@@ -96,7 +101,7 @@ public class DatasetForm {
                 list.add(new DataItem(r.name.strip(), r.category, types));
             }
         }
-        return new DatasetInput(name, purpose, persons, handlers, systemName, location, cloudProvider, cloudCountry, retention, list, version);
+        return new DatasetInput(name, purpose, persons, handlers, systemName, location, cloudProvider, cloudCountry, retention, piaPublishedOn, piaReference, list, version);
     }
 
     public String getName() {
@@ -169,6 +174,22 @@ public class DatasetForm {
 
     public void setRetention(String retention) {
         this.retention = retention;
+    }
+
+    public java.time.LocalDate getPiaPublishedOn() {
+        return piaPublishedOn;
+    }
+
+    public void setPiaPublishedOn(java.time.LocalDate piaPublishedOn) {
+        this.piaPublishedOn = piaPublishedOn;
+    }
+
+    public String getPiaReference() {
+        return piaReference;
+    }
+
+    public void setPiaReference(String piaReference) {
+        this.piaReference = piaReference;
     }
 
     public Integer getVersion() {

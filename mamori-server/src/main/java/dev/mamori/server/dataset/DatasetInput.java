@@ -1,8 +1,11 @@
 package dev.mamori.server.dataset;
 
+import dev.mamori.server.web.Country;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.time.LocalDate;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +23,8 @@ public record DatasetInput(
         @Size(max = 200) String cloudProvider,
         @Country String cloudCountry,
         @Size(max = 2000) String retention,
+        @PastOrPresent LocalDate piaPublishedOn,
+        @Size(max = 500) String piaReference,
         @Valid @Size(max = 500) List<DataItem> items,
         Integer version) {
 
@@ -31,6 +36,6 @@ public record DatasetInput(
     /** The dataset's current values, for the edit page. */
     public static DatasetInput of(Dataset d) {
         return new DatasetInput(d.name(), d.purpose(), d.persons(), d.handlers(), d.systemName(), d.location(), d.cloudProvider(),
-                d.cloudCountry(), d.retention(), d.items(), d.version());
+                d.cloudCountry(), d.retention(), d.piaPublishedOn(), d.piaReference(), d.items(), d.version());
     }
 }

@@ -66,9 +66,11 @@ class DatasetRepository {
     long insert(DatasetInput in, String evidence, String user, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into dataset (version, name, purpose, persons, handlers, system_name, location, cloud_provider, cloud_country,"
-                        + " retention, items_json, evidence_json, created_at, updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " retention, pia_published_on, pia_reference, items_json, evidence_json, created_at, updated_at, updated_by)"
+                        + " values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
-                        blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), write(in.items()), evidence,
+                        blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), date(in.piaPublishedOn()), blank(in.piaReference()),
+                        write(in.items()), evidence,
                         Timestamp.from(now), Timestamp.from(now), user)
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
@@ -77,10 +79,12 @@ class DatasetRepository {
     /** Saves {@code in} over version {@code in.version()}; false when someone saved another version first. */
     boolean update(long id, DatasetInput in, String user, Instant now) {
         return jdbc.sql("update dataset set version = version + 1, name = ?, purpose = ?, persons = ?, handlers = ?, system_name = ?,"
-                        + " location = ?, cloud_provider = ?, cloud_country = ?, retention = ?, items_json = ?, updated_at = ?, updated_by = ?"
+                        + " location = ?, cloud_provider = ?, cloud_country = ?, retention = ?, pia_published_on = ?, pia_reference = ?, items_json = ?,"
+                        + " updated_at = ?, updated_by = ?"
                         + " where id = ? and version = ?")
                 .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
-                        blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), write(in.items()), Timestamp.from(now), user,
+                        blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), date(in.piaPublishedOn()), blank(in.piaReference()),
+                        write(in.items()), Timestamp.from(now), user,
                         id, in.version())
                 .update() == 1;
     }
@@ -107,7 +111,8 @@ class DatasetRepository {
     private Dataset row(ResultSet rs, int n) throws SQLException {
         return new Dataset(rs.getLong("id"), rs.getInt("version"), rs.getString("name"), rs.getString("purpose"), rs.getObject("persons", Long.class),
                 rs.getObject("handlers", Long.class), rs.getString("system_name"), rs.getString("location"), rs.getString("cloud_provider"),
-                rs.getString("cloud_country"), rs.getString("retention"), read(rs.getString("items_json"), ITEMS),
+                rs.getString("cloud_country"), rs.getString("retention"),
+                rs.getObject("pia_published_on", java.time.LocalDate.class), rs.getString("pia_reference"), read(rs.getString("items_json"), ITEMS),
                 rs.getString("evidence_json") != null, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("updated_by"));
     }
@@ -134,6 +139,10 @@ class DatasetRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored dataset could not be read: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static java.sql.Date date(java.time.LocalDate d) {
+        return d == null ? null : java.sql.Date.valueOf(d);
     }
 
     private static String blank(String s) {

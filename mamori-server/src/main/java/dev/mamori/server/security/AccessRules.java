@@ -22,6 +22,7 @@ public final class AccessRules {
     private static final Set<Role> ANYONE = Set.of();
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.PRIVACY_OFFICER, Role.STAFF);
+    private static final Set<Role> OFFICERS = EnumSet.of(Role.ADMIN, Role.PRIVACY_OFFICER);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
 
     public static final List<Rule> RULES = List.of(
@@ -44,6 +45,25 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/api/datasets/**", ALL),
             new Rule(HttpMethod.POST, "/api/datasets/**", EDITORS),
             new Rule(HttpMethod.PUT, "/api/datasets/**", EDITORS),
+            // the dashboard
+            new Rule(HttpMethod.GET, "/dashboard", ALL),
+            new Rule(HttpMethod.GET, "/api/dashboard", ALL),
+            // 提供記録・確認記録: purging records whose keeping period is over is for those who answer for the ledger
+            new Rule(HttpMethod.POST, "/provisions/purge", OFFICERS),
+            new Rule(HttpMethod.POST, "/api/provisions/purge", OFFICERS),
+            // the other registers: read by all, changed by editors
+            new Rule(HttpMethod.GET, "/{register:provisions|transfers|requests|incidents}/new", EDITORS),
+            new Rule(HttpMethod.GET, "/{register:provisions|transfers|requests|incidents}/*/edit", EDITORS),
+            new Rule(HttpMethod.GET, "/{register:provisions|transfers|requests|incidents}/**", ALL),
+            new Rule(HttpMethod.POST, "/{register:provisions|transfers|requests|incidents}/**", EDITORS),
+            new Rule(HttpMethod.GET, "/api/{register:provisions|transfers|requests|incidents}/**", ALL),
+            new Rule(HttpMethod.POST, "/api/{register:provisions|transfers|requests|incidents}/**", EDITORS),
+            new Rule(HttpMethod.PUT, "/api/{register:provisions|transfers|requests|incidents}/**", EDITORS),
+            // the organisation's settings: all may read what the deadlines are counted with; administrators change them
+            new Rule(HttpMethod.GET, "/api/settings", ALL),
+            new Rule(HttpMethod.PUT, "/api/settings", ADMINS),
+            new Rule(HttpMethod.GET, "/admin/settings", ADMINS),
+            new Rule(HttpMethod.POST, "/admin/settings", ADMINS),
             // the user's own API tokens
             new Rule(HttpMethod.GET, "/account/tokens", ALL),
             new Rule(HttpMethod.POST, "/account/tokens/**", ALL),

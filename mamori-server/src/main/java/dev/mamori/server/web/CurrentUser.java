@@ -18,6 +18,11 @@ class CurrentUser {
             return roles.contains("ROLE_ADMIN");
         }
 
+        /** May purge records and answer for the ledger: an administrator or a privacy officer. */
+        public boolean isOfficer() {
+            return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_PRIVACY_OFFICER");
+        }
+
         public boolean canEdit() {
             return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_PRIVACY_OFFICER") || roles.contains("ROLE_STAFF");
         }

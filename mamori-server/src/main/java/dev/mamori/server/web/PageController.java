@@ -14,6 +14,6 @@ class PageController {
 
     @GetMapping("/")
     String home() {
-        return "redirect:/datasets";
+        return "redirect:/dashboard";
     }
 }

@@ -87,8 +87,8 @@ abstract class DatasetApiContract {
     void theSecondOfTwoSavesOfOneVersionIsRefusedAndNothingIsLost() throws Exception {
         JsonNode d = create(MEMBERS);
         long id = d.get("id").asLong();
-        String first = MEMBERS.replace("\"persons\": 12000", "\"persons\": 12500").replace("{\"name\"", "{\"version\": 1, \"name\"");
-        String second = MEMBERS.replace("会員への連絡", "会員への連絡と請求").replace("{\"name\"", "{\"version\": 1, \"name\"");
+        String first = MEMBERS.replace("\"persons\": 12000", "\"persons\": 12500").replaceFirst("\\{\"name\"", "{\"version\": 1, \"name\"");
+        String second = MEMBERS.replace("会員への連絡", "会員への連絡と請求").replaceFirst("\\{\"name\"", "{\"version\": 1, \"name\"");
         mvc.perform(put("/api/datasets/" + id).with(STAFF).contentType(MediaType.APPLICATION_JSON).content(first))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
         mvc.perform(put("/api/datasets/" + id).with(STAFF).contentType(MediaType.APPLICATION_JSON).content(second))

@@ -28,5 +28,13 @@ class ApiDocsTest extends H2ServerTest {
         doc.get("paths").fieldNames().forEachRemaining(p -> assertThat(p).startsWith("/api/"));
         // the names are the ones the API speaks
         assertThat(doc.at("/components/schemas/DatasetInput/properties").has("cloud_country")).isTrue();
+        // each register documents its own entry, not a generic object
+        for (String r : new String[] {"provisions", "transfers", "requests", "incidents"}) {
+            assertThat(doc.get("paths").has("/api/" + r + "/{id}/history")).as(r).isTrue();
+        }
+        String create = doc.at("/paths/~1api~1incidents/post/requestBody/content/application~1json/schema/$ref").asText();
+        assertThat(create).endsWith("/IncidentRecord");
+        assertThat(doc.at("/components/schemas/IncidentRecord/properties").has("learned_on")).isTrue();
+        assertThat(doc.at("/components/schemas/ProvisionRecord/properties").has("made_on")).isTrue();
     }
 }

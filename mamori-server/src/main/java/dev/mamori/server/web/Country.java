@@ -1,4 +1,4 @@
-package dev.mamori.server.dataset;
+package dev.mamori.server.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -15,7 +15,7 @@ import java.util.Set;
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = Country.Check.class)
-@interface Country {
+public @interface Country {
     String message() default "{mamori.country.unknown}";
 
     Class<?>[] groups() default {};

@@ -1,0 +1,219 @@
+package dev.mamori.server.register;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.server.web.ConflictException;
+import dev.mamori.server.web.InvalidInputException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A register in the browser: list (search, filter, sort, pages), detail with its deadlines and the history of
+ * changes, create, edit (a second save of the same version is refused, not lost), CSV and XLSX export. Each
+ * register's controller extends this with its path ({@code @RequestMapping("/provisions")}) and what it adds.
+ */
+public abstract class RegisterPages<T extends Record & Entry> {
+
+    protected final Register<T> register;
+    protected final RegisterService service;
+    protected final ObjectMapper json;
+    protected final Display show;
+    protected final MessageSource messages;
+
+    protected RegisterPages(Register<T> register, RegisterService service, ObjectMapper json, Display show, MessageSource messages) {
+        this.register = register;
+        this.service = service;
+        this.json = json;
+        this.show = show;
+        this.messages = messages;
+    }
+
+    /** A version in the history: who saved it, when, and which fields it changed. */
+    public record Change(int version, java.time.Instant at, String by, List<String> fields) {
+    }
+
+    /** A link the detail page offers besides edit (an incident's report …). */
+    public record Action(String label, String href, String id) {
+    }
+
+    @ModelAttribute("reg")
+    Register<T> reg() {
+        return register;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "all") String state,
+                @RequestParam(defaultValue = "updated") String sort, @RequestParam(defaultValue = "true") boolean desc,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        Filter filter = filter(state);
+        model.addAttribute("page", service.list(register, q, filter, sort, desc, page, 25));
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("state", filter.name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("sort", RegisterRepository.SORTS.containsKey(sort) ? sort : "updated");
+        model.addAttribute("desc", desc);
+        model.addAttribute("today", service.today());
+        return "register/list";
+    }
+
+    @GetMapping("/new")
+    String create(Model model) {
+        model.addAttribute("values", defaults());
+        model.addAttribute("errors", Map.of());
+        return "register/form";
+    }
+
+    @PostMapping
+    String create(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes flash) {
+        Map<String, String> text = FormReader.first(params);
+        T entry = readOrShow(text, model);
+        if (entry == null) {
+            return "register/form";
+        }
+        try {
+            Stored<T> s = service.create(register, entry);
+            flash.addFlashAttribute("saved", true);
+            return "redirect:/" + register.name() + "/" + s.id();
+        } catch (InvalidInputException e) {
+            return show(text, e, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Stored<T> s = service.get(register, id);
+        model.addAttribute("entry", s);
+        model.addAttribute("history", changes(service.history(register, id)));
+        model.addAttribute("today", service.today());
+        model.addAttribute("actions", actions(s));
+        return "register/detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        Stored<T> s = service.get(register, id);
+        model.addAttribute("values", FormReader.text(register, s.data()));
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("id", id);
+        model.addAttribute("version", s.version());
+        return "register/form";
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes flash) {
+        Map<String, String> text = FormReader.first(params);
+        model.addAttribute("id", id);
+        model.addAttribute("version", text.get("version"));
+        T entry = readOrShow(text, model);
+        if (entry == null) {
+            return "register/form";
+        }
+        try {
+            service.update(register, id, Integer.parseInt(Objects.requireNonNullElse(text.get("version"), "0")), entry);
+            flash.addFlashAttribute("saved", true);
+            return "redirect:/" + register.name() + "/" + id;
+        } catch (InvalidInputException e) {
+            return show(text, e, model);
+        } catch (ConflictException | NumberFormatException e) {
+            model.addAttribute("values", text);
+            model.addAttribute("errors", Map.of());
+            model.addAttribute("conflict", true);
+            return "register/form";
+        }
+    }
+
+    @GetMapping("/export.csv")
+    ResponseEntity<byte[]> csv() {
+        return download(RegisterExport.csv(register, service.export(register, "csv"), show, messages), register.name() + ".csv",
+                "text/csv;charset=UTF-8");
+    }
+
+    @GetMapping("/export.xlsx")
+    ResponseEntity<byte[]> xlsx() throws IOException {
+        return download(RegisterExport.xlsx(register, service.export(register, "xlsx"), show, messages), register.name() + ".xlsx",
+                RegisterExport.XLSX);
+    }
+
+    /** The values a new entry's form starts with. */
+    protected Map<String, String> defaults() {
+        return Map.of();
+    }
+
+    /** Links the detail page offers besides edit. */
+    protected List<Action> actions(Stored<T> s) {
+        return List.of();
+    }
+
+    protected static ResponseEntity<byte[]> download(byte[] body, String name, String type) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString()).body(body);
+    }
+
+    private T readOrShow(Map<String, String> text, Model model) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        T entry = FormReader.read(register, text, json, codes);
+        if (entry != null) {
+            List<InvalidInputException.FieldProblem> p = service.problems(register, entry);
+            if (!p.isEmpty()) {
+                show(text, new InvalidInputException(p), model);
+                return null;
+            }
+            return entry;
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        codes.forEach((f, code) -> errors.put(f, messages.getMessage("register.problem." + code, null, code, LocaleContextHolder.getLocale())));
+        model.addAttribute("values", text);
+        model.addAttribute("errors", errors);
+        return null;
+    }
+
+    private String show(Map<String, String> text, InvalidInputException e, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
+        model.addAttribute("values", text);
+        model.addAttribute("errors", errors);
+        return "register/form";
+    }
+
+    private List<Change> changes(List<RegisterService.Version<T>> versions) {
+        List<Change> out = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            RegisterService.Version<T> v = versions.get(i);
+            List<String> changed = new ArrayList<>();
+            if (i + 1 < versions.size()) {
+                T before = versions.get(i + 1).values();
+                for (Field f : register.fields()) {
+                    if (!Objects.equals(register.value(before, f), register.value(v.values(), f))) {
+                        changed.add(show.label(register, f));
+                    }
+                }
+            }
+            out.add(new Change(v.version(), v.changedAt(), v.changedBy(), changed));
+        }
+        return out;
+    }
+
+    private static Filter filter(String state) {
+        return switch (state) {
+            case "open" -> Filter.OPEN;
+            case "overdue" -> Filter.OVERDUE;
+            default -> Filter.ALL;
+        };
+    }
+}

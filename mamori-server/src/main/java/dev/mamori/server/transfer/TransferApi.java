@@ -1,0 +1,16 @@
+package dev.mamori.server.transfer;
+
+import dev.mamori.server.register.RegisterApi;
+import dev.mamori.server.register.RegisterService;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 外国にある第三者への提供 over REST. */
+@RestController
+@RequestMapping("/api/transfers")
+class TransferApi extends RegisterApi<Transfer> {
+
+    TransferApi(RegisterService service) {
+        super(Transfer.REGISTER, service);
+    }
+}
