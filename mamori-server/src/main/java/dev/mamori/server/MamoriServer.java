@@ -1,6 +1,7 @@
 package dev.mamori.server;
 
 import dev.mamori.server.audit.AuditVerifyCommand;
+import dev.mamori.server.db.DbCopyCommand;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,14 +17,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mamori serve}: the personal-data ledger in the browser and over REST. The launcher ({@code ./mamori serve},
- * {@code ./mamori audit verify}) runs this jar; the command-line jar never loads Spring.
+ * {@code ./mamori audit verify}, {@code ./mamori db copy}) runs this jar; the command-line jar never loads Spring.
  */
 @SpringBootApplication
 public class MamoriServer {
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new Root());
-        cl.addSubcommand(new Serve()).addSubcommand("audit", new CommandLine(new Audit()).addSubcommand(new AuditVerifyCommand()));
+        cl.addSubcommand(new Serve()).addSubcommand("audit", new CommandLine(new Audit()).addSubcommand(new AuditVerifyCommand()))
+                .addSubcommand("db", new CommandLine(new Db()).addSubcommand(new DbCopyCommand()));
         System.exit(cl.execute(args));
     }
 
@@ -36,6 +38,10 @@ public class MamoriServer {
 
     @Command(name = "audit", mixinStandardHelpOptions = true, description = "監査ログ / the audit log")
     static final class Audit {
+    }
+
+    @Command(name = "db", mixinStandardHelpOptions = true, description = "データベースの移行 / moving the database")
+    static final class Db {
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
