@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import ch.qos.logback.classic.Level;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,18 +30,24 @@ import picocli.CommandLine.Spec;
  * and checks the copy (row counts, the audit chain). Never prints passwords, URLs or rows.
  */
 @Command(name = "copy", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"台帳のデータベースを PostgreSQL へ丸ごとコピーし、件数と監査ログの連鎖を検証します。",
-                "Copies the ledger's database to PostgreSQL, whole, and checks row counts and the audit chain.", "",
-                "コピー先はマイグレーションしてから使います。行のある表がある場合は何もしません。H2 はサーバーを止めてから。",
-                "The target is migrated first; a target with rows in any table is refused. For H2, stop the server first.",
-                "コピー先のユーザーとパスワードは MAMORI_DB_USER / MAMORI_DB_PASSWORD、--from-url のものは",
+        description = {"台帳のデータベースを PostgreSQL へ丸ごとコピーし、件数と監査ログを検証します。",
+                "Copies the ledger's database to PostgreSQL, whole, and checks the row counts",
+                "and the audit chain.", "",
+                "コピー先はまずマイグレーションします。行のある表があれば何もコピーしません。",
+                "H2 はサーバーを止めてから。コピー先のユーザーとパスワードは",
+                "MAMORI_DB_USER / MAMORI_DB_PASSWORD、--from-url のものは",
                 "MAMORI_FROM_DB_USER / MAMORI_FROM_DB_PASSWORD から読みます。",
-                "The target's user and password come from MAMORI_DB_USER / MAMORI_DB_PASSWORD, those of --from-url",
-                "from MAMORI_FROM_DB_USER / MAMORI_FROM_DB_PASSWORD.", "",
-                "終了コード / exit code: 0 コピーして検証済み / copied and verified; 1 検証または コピーの失敗 / verification or copy failed;",
-                "2 何もしていない（指定の誤り、開けない、コピー先に行がある） / nothing copied (bad options, cannot open, target not empty)"},
-        footer = {"", "例 / Example:",
-                "  MAMORI_DB_USER=mamori MAMORI_DB_PASSWORD=… ./mamori db copy --data mamori-data --to-url jdbc:postgresql://localhost/mamori"})
+                "The target is migrated first; if any of its tables holds rows, nothing is",
+                "copied. For H2, stop the server first. The target's user and password come",
+                "from MAMORI_DB_USER / MAMORI_DB_PASSWORD, those of --from-url from",
+                "MAMORI_FROM_DB_USER / MAMORI_FROM_DB_PASSWORD.", "",
+                "終了コード / exit code:",
+                "  0 コピーして検証済み / copied and verified",
+                "  1 検証かコピーに失敗 / the copy failed or does not verify",
+                "  2 コピーしていない（指定の誤り、開けない、コピー先に行がある）",
+                "    / nothing copied (bad options, cannot open, target not empty)"},
+        footer = {"", "例 / Example:", "  MAMORI_DB_USER=mamori MAMORI_DB_PASSWORD=… ./mamori db copy \\",
+                "      --data mamori-data --to-url jdbc:postgresql://localhost/mamori"})
 public final class DbCopyCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "コピー元: サーバーの --data フォルダー（H2） / source: the server's --data folder (H2)")
@@ -78,6 +87,8 @@ public final class DbCopyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // without Spring, logback logs everything at DEBUG: Flyway's lines would bury the summary and name the URLs
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         try {
             return run(out);
         } catch (Stop s) {
@@ -96,7 +107,7 @@ public final class DbCopyCommand implements Callable<Integer> {
         if (!toUrl.startsWith("jdbc:postgresql:")) {
             throw new Stop(2, "--to-url は PostgreSQL の JDBC URL です（jdbc:postgresql://host/db） / --to-url must be a PostgreSQL JDBC URL");
         }
-        try (Connection source = openSource(); Connection target = open("コピー先 / the target", toUrl,
+        try (Connection source = openSource(); Connection target = open("コピー先", "the target", toUrl,
                 env.getOrDefault("MAMORI_DB_USER", ""), env.getOrDefault("MAMORI_DB_PASSWORD", ""))) {
             migrateAndCompareVersions(source, target);
             List<String> tables = DbCopy.tablesInForeignKeyOrder(source);
@@ -115,25 +126,25 @@ public final class DbCopyCommand implements Callable<Integer> {
 
     private Connection openSource() throws Stop {
         if (fromUrl != null) {
-            return open("コピー元 / the source", fromUrl, env.getOrDefault("MAMORI_FROM_DB_USER", ""),
+            return open("コピー元", "the source", fromUrl, env.getOrDefault("MAMORI_FROM_DB_USER", ""),
                     env.getOrDefault("MAMORI_FROM_DB_PASSWORD", ""));
         }
         if (!Files.isRegularFile(data.resolve("mamori.mv.db"))) {
             throw new Stop(2, data + " にデータベースがありません / no database in " + data);
         }
         // read-only and only if it exists: a mistyped folder must not become a new empty database
-        return open("コピー元 / the source", Database.h2Url(data) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+        return open("コピー元", "the source", Database.h2Url(data) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
     }
 
-    private static Connection open(String which, String url, String user, String password) throws Stop {
+    private static Connection open(String ja, String en, String url, String user, String password) throws Stop {
         try {
             return DriverManager.getConnection(url, user, password);
         } catch (SQLException e) {
             if (e.getErrorCode() == H2_ALREADY_OPEN) {
-                throw new Stop(2, which + " の H2 データベースは使用中です。サーバーを止めてからもう一度 / the H2 database is in use:"
-                        + " stop the server (mamori serve) first, then copy again");
+                throw new Stop(2, ja + "の H2 データベースは使用中です。サーバーを止めてからもう一度実行してください / " + en
+                        + "'s H2 database is in use: stop the server (mamori serve) first, then copy again");
             }
-            throw new Stop(2, which + " を開けません / cannot open " + which.substring(which.indexOf('/') + 2) + ": " + firstLine(e));
+            throw new Stop(2, ja + "を開けません / cannot open " + en + ": " + firstLine(e));
         }
     }
 
@@ -182,7 +193,7 @@ public final class DbCopyCommand implements Callable<Integer> {
             long n = DbCopy.count(target, t);
             if (n > seeded.getOrDefault(t, 0L)) {
                 throw new Stop(2, "コピー先の表 " + t + " にはすでに " + n + " 行あります。空のデータベースかスキーマを指定してください"
-                        + " / the target's table " + t + " already holds " + n + " rows: give an empty database or schema");
+                        + " / the target's table " + t + " already holds " + n + (n == 1 ? " row" : " rows") + ": give an empty database or schema");
             }
         }
     }

@@ -171,16 +171,41 @@ class DbCopyTest {
         }
         Result r = copy("--data", data.toString(), "--to-url", target);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("app_user").contains("already holds 1 rows");
+        assertThat(r.err()).contains("app_user").contains("already holds 1 row:");
         try (Connection pg = DriverManager.getConnection(target, pgUser(), pgPassword())) {
             assertThat(single(pg, "select count(*) from dataset")).isZero();
         }
     }
 
+    @Test
+    void aSourceAtAnotherSchemaVersionIsRefused() throws Exception {
+        String older = freshPostgresSchema();
+        Flyway.configure().dataSource(older, pgUser(), pgPassword()).target("1").load().migrate();
+        String target = freshPostgresSchema();
+        Result r = copy("--from-url", older, "--to-url", target);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("schema versions differ (source 1, target 2)");
+    }
+
+    @Test
+    void aPasswordIsNeverPrinted() throws Exception {
+        String target = freshPostgresSchema();
+        Result r = copy(Map.of("MAMORI_DB_PASSWORD", SECRET), "--data", data.toString(), "--to-url", target);
+        assertThat(r.err()).isNotEmpty(); // the test database checks passwords
+        assertThat(r.out() + r.err()).doesNotContain(SECRET);
+    }
+
     private Result copy(String... args) {
+        return copy(Map.of(), args);
+    }
+
+    private Result copy(Map<String, String> overrides, String... args) {
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
         env.put("MAMORI_DB_USER", pgUser());
         env.put("MAMORI_DB_PASSWORD", pgPassword());
+        env.put("MAMORI_FROM_DB_USER", pgUser());
+        env.put("MAMORI_FROM_DB_PASSWORD", pgPassword());
+        env.putAll(overrides);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new DbCopyCommand(env));
