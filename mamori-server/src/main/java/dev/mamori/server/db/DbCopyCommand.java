@@ -5,6 +5,7 @@ import dev.mamori.server.audit.AuditChain;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -118,7 +119,11 @@ public final class DbCopyCommand implements Callable<Integer> {
             }
             refuseRowsBeyondMigrations(target, tables);
             copy(source, target, tables);
-            return verify(source, target, tables, out);
+            try {
+                return verify(source, target, tables, out);
+            } catch (SQLException e) {
+                throw new Stop(1, "コピーは確定しましたが、検証中にエラー / the copy was committed, but checking it failed: " + firstLine(e));
+            }
         } catch (SQLException e) {
             throw new Stop(2, "データベースの読み書きに失敗しました / database error: " + firstLine(e));
         }
@@ -247,7 +252,17 @@ public final class DbCopyCommand implements Callable<Integer> {
         return 1;
     }
 
-    private static String firstLine(Exception e) {
+    /**
+     * The first line of a database's error, without row contents: a failed batch's own message quotes the statement
+     * with its values (PostgreSQL's driver does), so the error of the row behind it is told instead.
+     */
+    static String firstLine(Exception e) {
+        if (e instanceof BatchUpdateException b && b.getNextException() != null) {
+            return firstLine(b.getNextException());
+        }
+        if (e instanceof BatchUpdateException) {
+            return "a batch of inserts failed";
+        }
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         return m.lines().findFirst().orElse("");
     }

@@ -195,6 +195,14 @@ class DbCopyTest {
         assertThat(r.out() + r.err()).doesNotContain(SECRET);
     }
 
+    @Test
+    void aFailedBatchIsToldWithoutTheRowItQuotes() {
+        var batch = new java.sql.BatchUpdateException("Batch entry 0 insert into app_user values ('山田太郎') was aborted", new int[0]);
+        batch.setNextException(new java.sql.SQLException("ERROR: value too long for type character varying(100)\n  Detail: …"));
+        assertThat(DbCopyCommand.firstLine(batch)).isEqualTo("ERROR: value too long for type character varying(100)");
+        assertThat(DbCopyCommand.firstLine(new java.sql.BatchUpdateException("… '山田太郎' …", new int[0]))).doesNotContain("山田");
+    }
+
     private Result copy(String... args) {
         return copy(Map.of(), args);
     }
