@@ -1,6 +1,7 @@
 package dev.mamori.server;
 
 import dev.mamori.server.audit.AuditVerifyCommand;
+import dev.mamori.server.db.DbCopyCommand;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mamori serve}: the personal-data ledger in the browser and over REST. The launcher ({@code ./mamori serve},
- * {@code ./mamori audit verify}) runs this jar; the command-line jar never loads Spring.
+ * {@code ./mamori audit verify}, {@code ./mamori db copy}) runs this jar; the command-line jar never loads Spring.
  */
 @SpringBootApplication
 @EnableScheduling
@@ -34,7 +35,8 @@ public class MamoriServer {
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new Root());
-        cl.addSubcommand(new Serve()).addSubcommand("audit", new CommandLine(new Audit()).addSubcommand(new AuditVerifyCommand()));
+        cl.addSubcommand(new Serve()).addSubcommand("audit", new CommandLine(new Audit()).addSubcommand(new AuditVerifyCommand()))
+                .addSubcommand("db", new CommandLine(new Db()).addSubcommand(new DbCopyCommand()));
         System.exit(cl.execute(args));
     }
 
@@ -45,8 +47,23 @@ public class MamoriServer {
         String lang;
     }
 
+    /**
+     * {@code serve --behind-proxy}: Tomcat takes the scheme, host and client address from the proxy's X-Forwarded-*
+     * headers, so redirects go to https://, the session cookie is {@code Secure} and HSTS is sent. Only a proxy on
+     * this machine is believed: from anyone else the headers would let a client claim https or another address.
+     * (Spring properties given with -D, e.g. server.tomcat.remoteip.internal-proxies, take precedence.)
+     */
+    static Map<String, Object> behindProxy() {
+        return Map.of("server.forward-headers-strategy", "native",
+                "server.tomcat.remoteip.internal-proxies", "127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1|::1");
+    }
+
     @Command(name = "audit", mixinStandardHelpOptions = true, description = "監査ログ / the audit log")
     static final class Audit {
+    }
+
+    @Command(name = "db", mixinStandardHelpOptions = true, description = "データベースの移行 / moving the database")
+    static final class Db {
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -59,6 +76,7 @@ public class MamoriServer {
                     "with --db-url and the user and password in MAMORI_DB_USER / MAMORI_DB_PASSWORD. On first start the",
                     "administrator 'admin' is created and its one-time password printed once (or MAMORI_ADMIN_PASSWORD)."},
             footer = {"", "例 / Examples:", "  ./mamori serve", "  ./mamori serve --port 8443 --data /var/lib/mamori",
+                    "  ./mamori serve --behind-proxy --data /var/lib/mamori      (nginx → http://127.0.0.1:8080)",
                     "  MAMORI_DB_USER=mamori MAMORI_DB_PASSWORD=… ./mamori serve --db-url jdbc:postgresql://localhost/mamori"})
     static final class Serve implements Callable<Integer> {
         @Option(names = "--port", description = "待ち受けるポート / port to listen on (default: ${DEFAULT-VALUE})", defaultValue = "8080")
@@ -74,11 +92,18 @@ public class MamoriServer {
         @Option(names = "--bind", description = "待ち受けるアドレス / address to bind (default: ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
         String bind;
 
+        @Option(names = "--behind-proxy", description = {"TLS を終端するリバースプロキシ（同じマシンの nginx など）の X-Forwarded-Proto/Host/For を信頼します",
+                "trust X-Forwarded-Proto/Host/For from a reverse proxy terminating TLS on this machine (nginx, Apache)"})
+        boolean behindProxy;
+
         @Override
         public Integer call() throws InterruptedException {
             Map<String, Object> props = new LinkedHashMap<>(Database.properties(data, dbUrl, System.getenv()));
             props.put("server.port", port);
             props.put("server.address", bind);
+            if (behindProxy) {
+                props.putAll(behindProxy());
+            }
             SpringApplication app = new SpringApplication(MamoriServer.class);
             app.setDefaultProperties(props);
             CountDownLatch closed = new CountDownLatch(1);
