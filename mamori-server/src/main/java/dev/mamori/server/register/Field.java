@@ -43,7 +43,9 @@ public record Field(String name, String json, Kind kind, List<String> options, b
             if (s != null) {
                 section = s.value();
             }
-            Size size = c.getAnnotation(Size.class);
+            // Bean Validation's annotations do not target record components: Java puts them on the accessor (and field)
+            java.lang.reflect.Method accessor = c.getAccessor();
+            Size size = accessor.getAnnotation(Size.class);
             int max = size == null ? 0 : size.max();
             Class<?> t = c.getType();
             Kind kind;
@@ -62,7 +64,7 @@ public record Field(String name, String json, Kind kind, List<String> options, b
             } else {
                 throw new IllegalStateException(type.getSimpleName() + "." + c.getName() + ": a register field cannot be a " + t.getSimpleName());
             }
-            boolean required = c.isAnnotationPresent(NotNull.class) || c.isAnnotationPresent(NotBlank.class);
+            boolean required = accessor.isAnnotationPresent(NotNull.class) || accessor.isAnnotationPresent(NotBlank.class);
             fields.add(new Field(c.getName(), snake(c.getName()), kind, options, required, max, section, c.isAnnotationPresent(Listed.class)));
         }
         return List.copyOf(fields);

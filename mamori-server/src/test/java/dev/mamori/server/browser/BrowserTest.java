@@ -20,7 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -38,7 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The ledger in a real browser (Debian's chromium driven by chromedriver): log in with a one-time password and change
- * it, import a scan report as a dataset, see it listed, export XLSX, and be refused a page the role may not open.
+ * it, import a scan report as a dataset, see it listed, export XLSX; record a provision, file a request and see it
+ * overdue on the dashboard, open an incident and see its deadlines and download its report; be refused a page the
+ * role may not open.
  * Required where {@code MAMORI_REQUIRE_BROWSER} is set (.ci/run); skipped on a machine without chromium otherwise.
  * A failing test leaves a screenshot in {@code target/screenshots/}.
  */
@@ -121,9 +128,10 @@ class BrowserTest {
         browser.findElement(By.id("new")).sendKeys("a better secret 456");
         browser.findElement(By.id("repeat")).sendKeys("a better secret 456");
         browser.findElement(By.id("change")).click();
-        wait.until(ExpectedConditions.urlContains("/datasets"));
-        assertThat(browser.getTitle()).contains("個人データ台帳");
+        wait.until(ExpectedConditions.urlContains("/dashboard"));
+        assertThat(browser.getTitle()).contains("ダッシュボード");
 
+        browser.get(url("/datasets"));
         browser.findElement(By.id("import-dataset")).click();
         Path report = downloads.resolve("scan.json");
         try (InputStream in = getClass().getResourceAsStream("/scan-customers.json")) {
@@ -151,9 +159,91 @@ class BrowserTest {
     void anAuditorReadsButIsRefusedTheEditPagesAndSeesNoEditButtons() {
         users.create("kimura", encoder.encode("auditor secret 789"), Role.AUDITOR);
         logIn("kimura", "auditor secret 789");
-        wait.until(ExpectedConditions.urlContains("/datasets"));
+        wait.until(ExpectedConditions.urlContains("/dashboard"));
+        browser.get(url("/datasets"));
         assertThat(browser.findElements(By.id("new-dataset"))).isEmpty();
         browser.get(url("/datasets/new"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("403");
+        browser.get(url("/incidents"));
+        assertThat(browser.findElements(By.id("new-entry"))).isEmpty();
+        browser.get(url("/incidents/new"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("403");
+        browser.get(url("/admin/settings"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("403");
+    }
+
+    private void set(String field, String value) {
+        WebElement e = browser.findElement(By.name(field));
+        if ("select".equals(e.getTagName())) {
+            new Select(e).selectByValue(value);
+        } else if ("date".equals(e.getAttribute("type"))) {
+            // typing into a date input depends on the browser's locale; the value is what the form sends
+            ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", e, value);
+        } else {
+            e.clear();
+            e.sendKeys(value);
+        }
+    }
+
+    @Test
+    void aStaffMemberRecordsAProvisionFilesARequestOpensAnIncidentAndSeesThemOnTheDashboard() throws Exception {
+        users.create("ito", encoder.encode("staff secret 321"), Role.STAFF);
+        logIn("ito", "staff secret 321");
+        wait.until(ExpectedConditions.urlContains("/dashboard"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+
+        // a provision record on consent: its keeping period is computed (3 years from the day it was made)
+        browser.get(url("/provisions/new"));
+        set("basis", "CONSENT");
+        set("counterparty_name", "株式会社みなと物流");
+        set("person_identification", "会員番号");
+        set("data_items", "氏名、住所、電話番号");
+        browser.findElement(By.id("save")).click();
+        // consent not ticked: refused, the field named, nothing saved
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invalid")));
+        assertThat(browser.findElement(By.id("f-consent_obtained")).getText()).contains("確認が必要");
+        browser.findElement(By.name("consent_obtained")).click();
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keep-until")));
+        assertThat(browser.findElement(By.id("keep-until")).getText()).startsWith(today.plusYears(3).minusDays(1).toString());
+
+        // a disclosure request that arrived 20 days ago: past the 14 days, on the dashboard as overdue
+        browser.get(url("/requests/new"));
+        set("type", "DISCLOSURE");
+        set("received_on", today.minusDays(20).toString());
+        set("requester_name", "佐藤一郎");
+        set("disclosure_method", "PAPER");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deadline-response")));
+        assertThat(browser.findElement(By.id("deadline-response")).getText()).contains(today.minusDays(7).toString(), "期限超過");
+
+        // an incident of 1,500 persons: reportable, with the 速報 and 確報 deadlines, and its report as XLSX
+        browser.get(url("/incidents/new"));
+        set("name", "メール誤送信");
+        set("persons", "1,500");
+        set("summary", "顧客一覧を別の取引先に誤送信した");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deadline-final")));
+        assertThat(browser.findElement(By.id("fact-reportable")).getText()).isEqualTo("はい");
+        assertThat(browser.findElement(By.id("deadline-preliminary")).getText()).contains(today.plusDays(4).toString());
+        assertThat(browser.findElement(By.id("deadline-final")).getText()).contains(today.plusDays(29).toString());
+        String incident = browser.getCurrentUrl().replaceAll(".*/incidents/", "");
+        browser.findElement(By.id("report-xlsx")).click();
+        Path xlsx = downloads.resolve("incident-" + incident + "-report.xlsx");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Files.isRegularFile(xlsx) && xlsx.toFile().length() > 0);
+        try (Workbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            StringBuilder all = new StringBuilder();
+            wb.getSheetAt(0).forEach(row -> row.forEach(c -> all.append(c).append('|')));
+            assertThat(all).contains("1. 概要|顧客一覧を別の取引先に誤送信した", "9. その他参考となる事項");
+        }
+
+        browser.get(url("/dashboard"));
+        String dash = browser.findElement(By.id("due-list")).getText();
+        assertThat(dash).contains("佐藤一郎", "期限超過", "速報", "メール誤送信");
+        assertThat(browser.findElement(By.id("open-incidents")).getText()).contains("メール誤送信");
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve("dashboard.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

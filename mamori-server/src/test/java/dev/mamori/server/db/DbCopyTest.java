@@ -184,7 +184,7 @@ class DbCopyTest {
         String target = freshPostgresSchema();
         Result r = copy("--from-url", older, "--to-url", target);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("schema versions differ (source 1, target 2)");
+        assertThat(r.err()).contains("schema versions differ (source 1, target ");
     }
 
     @Test
