@@ -41,3 +41,6 @@ create table org_setting (
 -- a 特定個人情報ファイル links its 特定個人情報保護評価 (PIA): when it was published and where it is
 alter table dataset add column pia_published_on date;
 alter table dataset add column pia_reference varchar(500);
+
+-- its 委託先 with the last check of their supervision (法25条)
+alter table dataset add column contractors_json varchar(100000);

@@ -14,11 +14,12 @@ import java.util.List;
  */
 public record Dataset(long id, int version, String name, String purpose, Long persons, Long handlers, String systemName,
                       String location, String cloudProvider, String cloudCountry, String retention, LocalDate piaPublishedOn,
-                      String piaReference, List<DataItem> items,
+                      String piaReference, List<DataItem> items, List<Contractor> contractors,
                       boolean hasEvidence, Instant createdAt, Instant updatedAt, String updatedBy) {
 
     public Dataset {
         items = List.copyOf(items);
+        contractors = List.copyOf(contractors);
     }
 
     /** Whether the dataset holds 個人番号, which makes it a 特定個人情報ファイル. */

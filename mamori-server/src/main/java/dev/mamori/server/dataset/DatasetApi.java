@@ -70,7 +70,7 @@ class DatasetApi {
     ResponseEntity<Dataset> importReport(@RequestParam String name, @RequestParam String purpose, @RequestParam MultipartFile report)
             throws IOException, BindException {
         ScanReportImport.Result r = ScanReportImport.read(report.getBytes(), json);
-        DatasetInput in = new DatasetInput(name, purpose, null, null, null, null, null, null, null, null, null, r.items(), null);
+        DatasetInput in = new DatasetInput(name, purpose, null, null, null, null, null, null, null, null, null, r.items(), null, null);
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(in, "dataset");
         validator.validate(in, errors);
         if (errors.hasErrors()) {

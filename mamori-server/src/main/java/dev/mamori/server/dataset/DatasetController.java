@@ -121,7 +121,7 @@ class DatasetController {
         } catch (ScanReportImport.NotAScanReport e) {
             model.addAttribute("reportProblem", e.getMessage());
         }
-        DatasetInput in = new DatasetInput(name, purpose, null, null, null, null, null, null, null, null, null, r == null ? List.of() : r.items(), null);
+        DatasetInput in = new DatasetInput(name, purpose, null, null, null, null, null, null, null, null, null, r == null ? List.of() : r.items(), null, null);
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(in, "dataset");
         validator.validate(in, errors);
         if (errors.hasErrors() || r == null) {

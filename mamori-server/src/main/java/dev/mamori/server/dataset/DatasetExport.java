@@ -14,7 +14,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class DatasetExport {
 
     static final List<String> HEADER = List.of("ID", "名称", "利用目的", "データ項目", "特定個人情報ファイル", "対象人数", "取扱者数",
-            "システム", "保管場所", "クラウド事業者", "クラウドの国", "保存期間・消去", "PIA 公表日", "PIA", "PIA 再実施期限", "版", "更新日時", "更新者");
+            "システム", "保管場所", "クラウド事業者", "クラウドの国", "保存期間・消去", "PIA 公表日", "PIA", "PIA 再実施期限", "委託先（最後の監督）", "版", "更新日時", "更新者");
 
     private DatasetExport() {
     }
@@ -56,6 +56,8 @@ final class DatasetExport {
                 nz(d.systemName()), nz(d.location()), nz(d.cloudProvider()), nz(d.cloudCountry()), nz(d.retention()),
                 d.piaPublishedOn() == null ? "" : d.piaPublishedOn().toString(), nz(d.piaReference()),
                 d.piaRedoBy() == null ? "" : d.piaRedoBy().toString(),
+                d.contractors().stream().map(c -> c.name() + (c.checkedOn() == null ? "" : "（" + c.checkedOn() + "）"))
+                        .collect(Collectors.joining("、")),
                 String.valueOf(d.version()), d.updatedAt().toString(), d.updatedBy());
     }
 

@@ -41,6 +41,56 @@ public class DatasetForm {
         }
     }
 
+    /** One row of the 委託先 table of the form. */
+    public static class ContractorRow {
+        private String name = "";
+        private String task = "";
+        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+        private java.time.LocalDate checkedOn;
+        private String method = "";
+        private String result = "";
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getTask() {
+            return task;
+        }
+
+        public void setTask(String task) {
+            this.task = task;
+        }
+
+        public java.time.LocalDate getCheckedOn() {
+            return checkedOn;
+        }
+
+        public void setCheckedOn(java.time.LocalDate checkedOn) {
+            this.checkedOn = checkedOn;
+        }
+
+        public String getMethod() {
+            return method;
+        }
+
+        public void setMethod(String method) {
+            this.method = method;
+        }
+
+        public String getResult() {
+            return result;
+        }
+
+        public void setResult(String result) {
+            this.result = result;
+        }
+    }
+
     /** Blank item rows offered below the filled ones. */
     static final int BLANK_ROWS = 3;
 
@@ -58,6 +108,7 @@ public class DatasetForm {
     private String piaReference;
     private Integer version;
     private List<ItemRow> items = new ArrayList<>();
+    private List<ContractorRow> contractors = new ArrayList<>();
 
     static DatasetForm of(DatasetInput in) {
         DatasetForm f = new DatasetForm();
@@ -80,6 +131,15 @@ public class DatasetForm {
             r.types = String.join(",", i.types());
             f.items.add(r);
         }
+        for (Contractor c : in.contractors()) {
+            ContractorRow r = new ContractorRow();
+            r.name = c.name();
+            r.task = c.task();
+            r.checkedOn = c.checkedOn();
+            r.method = c.method();
+            r.result = c.result();
+            f.contractors.add(r);
+        }
         return f.withBlankRows();
     }
 
@@ -88,6 +148,7 @@ public class DatasetForm {
         for (int i = 0; i < BLANK_ROWS; i++) {
             items.add(new ItemRow());
         }
+        contractors.add(new ContractorRow());
         return this;
     }
 
@@ -101,7 +162,26 @@ public class DatasetForm {
                 list.add(new DataItem(r.name.strip(), r.category, types));
             }
         }
-        return new DatasetInput(name, purpose, persons, handlers, systemName, location, cloudProvider, cloudCountry, retention, piaPublishedOn, piaReference, list, version);
+        List<Contractor> outsourced = new ArrayList<>();
+        for (ContractorRow r : contractors) {
+            if (r != null && r.name != null && !r.name.isBlank()) {
+                outsourced.add(new Contractor(r.name.strip(), blank(r.task), r.checkedOn, blank(r.method), blank(r.result)));
+            }
+        }
+        return new DatasetInput(name, purpose, persons, handlers, systemName, location, cloudProvider, cloudCountry, retention,
+                piaPublishedOn, piaReference, list, outsourced, version);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public List<ContractorRow> getContractors() {
+        return contractors;
+    }
+
+    public void setContractors(List<ContractorRow> contractors) {
+        this.contractors = contractors;
     }
 
     public String getName() {

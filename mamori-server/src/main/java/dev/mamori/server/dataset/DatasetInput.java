@@ -26,16 +26,19 @@ public record DatasetInput(
         @PastOrPresent LocalDate piaPublishedOn,
         @Size(max = 500) String piaReference,
         @Valid @Size(max = 500) List<DataItem> items,
+        @Valid @Size(max = 100) List<Contractor> contractors,
         Integer version) {
 
     public DatasetInput {
         items = items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
+        contractors = contractors == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(contractors));
         cloudCountry = cloudCountry == null || cloudCountry.isBlank() ? null : cloudCountry.strip().toUpperCase(Locale.ROOT);
     }
 
     /** The dataset's current values, for the edit page. */
     public static DatasetInput of(Dataset d) {
         return new DatasetInput(d.name(), d.purpose(), d.persons(), d.handlers(), d.systemName(), d.location(), d.cloudProvider(),
-                d.cloudCountry(), d.retention(), d.piaPublishedOn(), d.piaReference(), d.items(), d.version());
+                d.cloudCountry(), d.retention(), d.piaPublishedOn(), d.piaReference(), d.items(), d.contractors(),
+                d.version());
     }
 }

@@ -24,6 +24,7 @@ class DatasetRepository {
     static final Map<String, String> SORTS = Map.of("name", "name", "persons", "persons", "updated", "updated_at", "id", "id");
 
     private static final TypeReference<List<DataItem>> ITEMS = new TypeReference<>() { };
+    private static final TypeReference<List<Contractor>> CONTRACTORS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -66,11 +67,11 @@ class DatasetRepository {
     long insert(DatasetInput in, String evidence, String user, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into dataset (version, name, purpose, persons, handlers, system_name, location, cloud_provider, cloud_country,"
-                        + " retention, pia_published_on, pia_reference, items_json, evidence_json, created_at, updated_at, updated_by)"
-                        + " values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " retention, pia_published_on, pia_reference, items_json, contractors_json, evidence_json, created_at, updated_at, updated_by)"
+                        + " values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
                         blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), date(in.piaPublishedOn()), blank(in.piaReference()),
-                        write(in.items()), evidence,
+                        write(in.items()), write(in.contractors()), evidence,
                         Timestamp.from(now), Timestamp.from(now), user)
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
@@ -79,12 +80,12 @@ class DatasetRepository {
     /** Saves {@code in} over version {@code in.version()}; false when someone saved another version first. */
     boolean update(long id, DatasetInput in, String user, Instant now) {
         return jdbc.sql("update dataset set version = version + 1, name = ?, purpose = ?, persons = ?, handlers = ?, system_name = ?,"
-                        + " location = ?, cloud_provider = ?, cloud_country = ?, retention = ?, pia_published_on = ?, pia_reference = ?, items_json = ?,"
+                        + " location = ?, cloud_provider = ?, cloud_country = ?, retention = ?, pia_published_on = ?, pia_reference = ?, items_json = ?, contractors_json = ?,"
                         + " updated_at = ?, updated_by = ?"
                         + " where id = ? and version = ?")
                 .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
                         blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), date(in.piaPublishedOn()), blank(in.piaReference()),
-                        write(in.items()), Timestamp.from(now), user,
+                        write(in.items()), write(in.contractors()), Timestamp.from(now), user,
                         id, in.version())
                 .update() == 1;
     }
@@ -113,6 +114,7 @@ class DatasetRepository {
                 rs.getObject("handlers", Long.class), rs.getString("system_name"), rs.getString("location"), rs.getString("cloud_provider"),
                 rs.getString("cloud_country"), rs.getString("retention"),
                 rs.getObject("pia_published_on", java.time.LocalDate.class), rs.getString("pia_reference"), read(rs.getString("items_json"), ITEMS),
+                rs.getString("contractors_json") == null ? List.of() : read(rs.getString("contractors_json"), CONTRACTORS),
                 rs.getString("evidence_json") != null, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("updated_by"));
     }

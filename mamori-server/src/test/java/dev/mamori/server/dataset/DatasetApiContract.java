@@ -162,4 +162,40 @@ abstract class DatasetApiContract {
             return rs.getLong(1);
         }
     }
+
+    @Test
+    void contractorsAndThePiaAreKeptAndTheDashboardShowsBandChangesAndPiasToRedo() throws Exception {
+        String body = MEMBERS.replace("\"persons\": 12000", "\"persons\": 900").replaceFirst("\\{\"name\": \"会員名簿\"",
+                "{\"name\": \"委託先のある名簿\", \"pia_published_on\": \"2021-11-15\", \"pia_reference\": \"評価書番号 123\","
+                        + " \"contractors\": [{\"name\": \"港データ株式会社\", \"task\": \"発送\", \"checked_on\": \"2026-04-01\","
+                        + " \"method\": \"立入検査\", \"result\": \"指摘なし\"}]");
+        JsonNode d = create(body);
+        assertThat(d.at("/contractors/0/name").asText()).isEqualTo("港データ株式会社");
+        assertThat(d.get("pia_redo_by").asText()).isEqualTo("2026-11-14");
+        String future = body.replace("2026-04-01", "2999-01-01");
+        String r = mvc.perform(post("/api/datasets").with(STAFF).contentType(MediaType.APPLICATION_JSON).content(future))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(r).get("errors").findValuesAsText("field")).containsExactly("contractors[0].checked_on");
+        long id = d.get("id").asLong();
+        mvc.perform(put("/api/datasets/" + id).with(STAFF).contentType(MediaType.APPLICATION_JSON)
+                .content(body.replace("\"persons\": 900", "\"persons\": 12000").replaceFirst("\\{", "{\"version\": 1, ")))
+                .andExpect(status().isOk());
+        JsonNode dash = json.readTree(mvc.perform(get("/api/dashboard").with(AUDITOR)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        JsonNode band = null;
+        for (JsonNode b : dash.get("band_changes")) {
+            if (b.get("dataset_id").asLong() == id) {
+                band = b;
+            }
+        }
+        assertThat(band).isNotNull();
+        assertThat(band.at("/before/result/key").asText()).isEqualTo("not_required");
+        assertThat(band.at("/after/result/key").asText()).isEqualTo("basic");
+        boolean piaDue = false;
+        for (JsonNode x : dash.get("due")) {
+            piaDue |= x.get("register").asText().equals("datasets") && x.get("id").asLong() == id && x.get("kind").asText().equals("pia_redo")
+                    && x.get("overdue").asBoolean();
+        }
+        assertThat(piaDue).isTrue();
+    }
 }
