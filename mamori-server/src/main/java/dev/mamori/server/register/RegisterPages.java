@@ -74,9 +74,15 @@ public abstract class RegisterPages<T extends Record & Entry> {
 
     @GetMapping("/new")
     String create(Model model) {
-        model.addAttribute("values", defaults());
-        model.addAttribute("errors", Map.of());
-        return "register/form";
+        return form(model, defaults(), Map.of());
+    }
+
+    /** What the form's values give — deadlines, keeping period, findings — without saving: the form updates it in place (htmx). */
+    @PostMapping("/preview")
+    String preview(@RequestParam MultiValueMap<String, String> params, Model model) {
+        model.addAttribute("derived", derived(FormReader.first(params)));
+        model.addAttribute("today", service.today());
+        return "register/derived :: derived(derived=${derived}, today=${today})";
     }
 
     @PostMapping
@@ -84,7 +90,7 @@ public abstract class RegisterPages<T extends Record & Entry> {
         Map<String, String> text = FormReader.first(params);
         T entry = readOrShow(text, model);
         if (entry == null) {
-            return "register/form";
+            return form(model, text, errors(model));
         }
         try {
             Stored<T> s = service.create(register, entry);
@@ -108,11 +114,9 @@ public abstract class RegisterPages<T extends Record & Entry> {
     @GetMapping("/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         Stored<T> s = service.get(register, id);
-        model.addAttribute("values", FormReader.text(register, s.data()));
-        model.addAttribute("errors", Map.of());
         model.addAttribute("id", id);
         model.addAttribute("version", s.version());
-        return "register/form";
+        return form(model, FormReader.text(register, s.data()), Map.of());
     }
 
     @PostMapping("/{id}")
@@ -122,7 +126,7 @@ public abstract class RegisterPages<T extends Record & Entry> {
         model.addAttribute("version", text.get("version"));
         T entry = readOrShow(text, model);
         if (entry == null) {
-            return "register/form";
+            return form(model, text, errors(model));
         }
         try {
             service.update(register, id, Integer.parseInt(Objects.requireNonNullElse(text.get("version"), "0")), entry);
@@ -131,10 +135,8 @@ public abstract class RegisterPages<T extends Record & Entry> {
         } catch (InvalidInputException e) {
             return show(text, e, model);
         } catch (ConflictException | NumberFormatException e) {
-            model.addAttribute("values", text);
-            model.addAttribute("errors", Map.of());
             model.addAttribute("conflict", true);
-            return "register/form";
+            return form(model, text, Map.of());
         }
     }
 
@@ -178,7 +180,6 @@ public abstract class RegisterPages<T extends Record & Entry> {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         codes.forEach((f, code) -> errors.put(f, messages.getMessage("register.problem." + code, null, code, LocaleContextHolder.getLocale())));
-        model.addAttribute("values", text);
         model.addAttribute("errors", errors);
         return null;
     }
@@ -186,9 +187,28 @@ public abstract class RegisterPages<T extends Record & Entry> {
     private String show(Map<String, String> text, InvalidInputException e, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
-        model.addAttribute("values", text);
+        return form(model, text, errors);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> errors(Model model) {
+        Object e = model.getAttribute("errors");
+        return e == null ? Map.of() : (Map<String, String>) e;
+    }
+
+    /** The form page with these values and errors, and what the values give so far. */
+    private String form(Model model, Map<String, String> values, Map<String, String> errors) {
+        model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("preview", derived(values));
+        model.addAttribute("today", service.today());
         return "register/form";
+    }
+
+    /** What the values give, or nothing yet while one cannot be read. */
+    private Derived derived(Map<String, String> values) {
+        T entry = FormReader.read(register, values, json, new LinkedHashMap<>());
+        return entry == null ? new Derived(false, List.of(), null, List.of()) : entry.derive(service.settings());
     }
 
     private List<Change> changes(List<RegisterService.Version<T>> versions) {

@@ -29,6 +29,7 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/login", ANYONE),
             new Rule(HttpMethod.POST, "/login", ANYONE),
             new Rule(null, "/css/**", ANYONE),
+            new Rule(HttpMethod.GET, "/webjars/**", ANYONE),
             new Rule(HttpMethod.GET, "/error", ANYONE),
             // the OpenAPI document holds no data
             new Rule(HttpMethod.GET, "/v3/api-docs/**", ANYONE),

@@ -222,6 +222,9 @@ class BrowserTest {
         set("name", "メール誤送信");
         set("persons", "1,500");
         set("summary", "顧客一覧を別の取引先に誤送信した");
+        // the deadlines appear in the form as soon as the count is entered (htmx), before anything is saved
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deadline-preliminary")));
+        assertThat(browser.getCurrentUrl()).endsWith("/incidents/new");
         browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deadline-final")));
         assertThat(browser.findElement(By.id("fact-reportable")).getText()).isEqualTo("はい");

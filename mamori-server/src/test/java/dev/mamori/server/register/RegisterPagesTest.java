@@ -76,6 +76,17 @@ class RegisterPagesTest extends H2ServerTest {
     }
 
     @Test
+    void theFormsDeadlinesArePreviewedWithoutSaving() throws Exception {
+        String html = mvc.perform(form("/incidents/preview", "name", "プレビュー", "learned_on", "2025-04-01", "role", "OWN",
+                "persons", "2,000", "unlawful_intent", "true", "notice", "NOT_YET")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(html).startsWith("<section").contains("id=\"deadline-final_unlawful\"", "2025-05-30").doesNotContain("<html");
+        assertThat(page("/incidents?q=プレビュー")).contains("<p>0 件</p>");
+        // an unreadable value: nothing computed yet, no error page
+        mvc.perform(form("/incidents/preview", "learned_on", "いつか")).andExpect(status().isOk());
+    }
+
+    @Test
     void exportsAreForExcelAndTheDashboardAndSettingsOpen() throws Exception {
         mvc.perform(form("/provisions", "direction", "PROVIDED", "basis", "CONSENT", "form", "EACH", "made_on", TODAY.toString(),
                 "counterparty_name", "=HYPERLINK(\"http://x\")", "person_identification", "会員番号", "data_items", "氏名",
