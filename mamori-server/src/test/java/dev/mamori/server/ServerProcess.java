@@ -169,8 +169,13 @@ public final class ServerProcess {
         }
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time the server process has used so far (0 where the system does not say). */
+    public long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     public Path log() {
