@@ -206,7 +206,7 @@ public final class ServerProcess {
         return cmd;
     }
 
-    public static String sha256(String s) throws Exception {
+    private static String sha256(String s) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
