@@ -16,7 +16,7 @@ create table register_entry (
     updated_at      timestamp with time zone not null,
     updated_by      varchar(100)  not null
 );
-create index register_entry_updated on register_entry (register, updated_at);
+create index register_entry_updated on register_entry (register, updated_at, id);
 create index register_entry_due on register_entry (register, is_open, due_on);
 create index register_entry_keep on register_entry (register, keep_until);
 

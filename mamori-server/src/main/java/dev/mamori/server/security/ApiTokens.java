@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,6 +22,12 @@ import org.springframework.stereotype.Component;
 public class ApiTokens {
 
     static final String PREFIX = "mamori_";
+
+    /**
+     * How stale "last used" may be: a token in steady use is written once a minute, not on every request (each write
+     * was a commit of its own, and all requests with one token queued on its row).
+     */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record Token(long id, String name, Instant createdAt, Instant lastUsedAt) {
@@ -60,10 +67,15 @@ public class ApiTokens {
             return Optional.empty();
         }
         String sha = sha256(token);
-        Optional<String> user = jdbc.sql("select u.username from api_token t join app_user u on u.id = t.user_id where t.token_sha256 = ? and u.enabled")
-                .param(sha).query(String.class).optional();
-        user.ifPresent(u -> jdbc.sql("update api_token set last_used_at = ? where token_sha256 = ?").params(Timestamp.from(Instant.now()), sha).update());
-        return user;
+        record Found(String user, Timestamp lastUsed) {
+        }
+        Optional<Found> found = jdbc.sql("select u.username, t.last_used_at from api_token t join app_user u on u.id = t.user_id"
+                        + " where t.token_sha256 = ? and u.enabled")
+                .param(sha).query((rs, n) -> new Found(rs.getString(1), rs.getTimestamp(2))).optional();
+        Instant now = Instant.now();
+        found.filter(f -> f.lastUsed() == null || f.lastUsed().toInstant().isBefore(now.minus(LAST_USED_PRECISION)))
+                .ifPresent(f -> jdbc.sql("update api_token set last_used_at = ? where token_sha256 = ?").params(Timestamp.from(now), sha).update());
+        return found.map(Found::user);
     }
 
     static String sha256(String s) {

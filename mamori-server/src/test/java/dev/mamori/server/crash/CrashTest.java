@@ -3,78 +3,110 @@ package dev.mamori.server.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.mamori.server.Database;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.server.ServerProcess;
+import dev.mamori.server.ServerProcess.Db;
 import dev.mamori.server.TestDatabases;
-import dev.mamori.server.audit.AuditChain;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server as its own process, written to by concurrent REST clients and killed with SIGKILL in the middle: every
- * dataset acknowledged with a 2xx is there afterwards, and the audit log's chain holds — on H2 and on PostgreSQL.
+ * The server as its own process, written to by concurrent REST clients and killed with SIGKILL in the middle, then
+ * started again on the same database: every dataset acknowledged with a 2xx is served with the values sent, new
+ * datasets are saved after it, and {@code mamori audit verify} finds the audit log intact — on H2 and on PostgreSQL.
  */
 class CrashTest {
 
     private static final String TOKEN = "mamori_crash-test-token-0123456789abcdefghijklmnopq";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path data;
 
-    record Db(String url, String user, String password, String schema) {
+    /** What a client sent for a dataset the server acknowledged. */
+    record Sent(String name, long persons) {
+        String body() {
+            return "{\"name\": \"" + name + "\", \"purpose\": \"test\", \"persons\": " + persons + "}";
+        }
     }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void h2() throws Exception {
-        crash(new Db(Database.h2Url(data), "sa", "", null), List.of("serve", "--data", data.toString()));
+        crashAndRestart(Db.h2(data));
     }
 
     @Test
     void postgres() throws Exception {
         String url = TestDatabases.postgres();
         assumeTrue(url != null, "no PostgreSQL configured (MAMORI_TEST_PG_URL)");
-        String schema = "crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String user = System.getenv().getOrDefault("MAMORI_TEST_PG_USER", "mamori");
-        String password = System.getenv().getOrDefault("MAMORI_TEST_PG_PASSWORD", "mamori");
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        crash(new Db(schemaUrl, user, password, schema), List.of("serve", "--db-url", schemaUrl));
+        crashAndRestart(Db.postgres(url, "crash"));
     }
 
-    private void crash(Db db, List<String> serveArgs) throws Exception {
-        seed(db);
-        int port = freePort();
-        Process server = start(db, serveArgs, port);
-        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+    private void crashAndRestart(Db db) throws Exception {
+        ServerProcess.prepare(db, "loader", TOKEN);
+        Map<Long, Sent> acknowledged = writeAndKill(db);
+        assertThat(acknowledged).as("datasets acknowledged before the kill").hasSizeGreaterThanOrEqualTo(50);
+
+        ServerProcess server = ServerProcess.start(db, "crash-restarted", List.of());
+        List<Long> created = new ArrayList<>();
         try {
-            awaitUp(port);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            for (var e : new TreeSet<>(acknowledged.keySet())) {
+                HttpResponse<String> r = send(HttpRequest.newBuilder(server.uri("/api/datasets/" + e)).GET());
+                assertThat(r.statusCode()).as("GET /api/datasets/%d after the restart: %s", e, r.body()).isEqualTo(200);
+                JsonNode d = JSON.readTree(r.body());
+                Sent sent = acknowledged.get(e);
+                assertThat(d.get("name").asText()).as("name of dataset %d", e).isEqualTo(sent.name());
+                assertThat(d.get("persons").asLong()).as("persons of dataset %d", e).isEqualTo(sent.persons());
+            }
+            long lastBefore = Collections.max(acknowledged.keySet());
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> r = post(server, new Sent("after restart " + i, i));
+                assertThat(r.statusCode()).as("create after the restart: %s", r.body()).isEqualTo(201);
+                created.add(JSON.readTree(r.body()).get("id").asLong());
+            }
+            assertThat(created).as("ids given after the restart").doesNotHaveDuplicates().allMatch(id -> id > lastBefore);
+        } finally {
+            server.stop();
+        }
+
+        ServerProcess.Verify v = ServerProcess.auditVerify(db);
+        assertThat(v.exitCode()).as("mamori audit verify said: %s", v.output()).isZero();
+        assertThat(v.output()).contains("the audit log is intact");
+        try (Connection c = db.connect()) {
+            assertThat(count(c, "select count(*) from dataset where id in (" + join(created) + ")")).isEqualTo(created.size());
+            assertThat(count(c, "select count(*) from audit_log where action = 'CREATE'"))
+                    .as("one CREATE entry per stored dataset").isEqualTo(count(c, "select count(*) from dataset"));
+            assertThat(count(c, "select count(*) from audit_log where action = 'READ'"))
+                    .as("every read after the restart is in the log").isEqualTo(acknowledged.size());
+        }
+    }
+
+    /** Eight clients create datasets until at least 200 are acknowledged, then the server is killed with SIGKILL. */
+    private Map<Long, Sent> writeAndKill(Db db) throws Exception {
+        Map<Long, Sent> acknowledged = new ConcurrentHashMap<>();
+        ServerProcess server = ServerProcess.start(db, "crash-server", List.of());
+        try {
             AtomicBoolean go = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(8);
             List<Future<?>> running = new ArrayList<>();
@@ -82,19 +114,17 @@ class CrashTest {
                 int client = c;
                 running.add(clients.submit(() -> {
                     for (int i = 0; go.get(); i++) {
-                        String body = "{\"name\": \"crash " + client + "-" + i + "\", \"purpose\": \"test\", \"persons\": " + i + "}";
+                        Sent sent = new Sent("crash " + client + "-" + i, i);
+                        HttpResponse<String> r;
                         try {
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/datasets"))
-                                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            if (r.statusCode() / 100 == 2) {
-                                Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(r.body());
-                                assertThat(m.find()).isTrue();
-                                acknowledged.add(Long.parseLong(m.group(1)));
-                            }
+                            r = post(server, sent);
                         } catch (IOException | InterruptedException e) {
                             return null; // the server was killed
+                        }
+                        if (r.statusCode() / 100 == 2) {
+                            JsonNode id = JSON.readTree(r.body()).get("id");
+                            assertThat(id).as("a 2xx without an id: %s", r.body()).isNotNull();
+                            assertThat(acknowledged.put(id.asLong(), sent)).as("id %s given twice", id).isNull();
                         }
                     }
                     return null;
@@ -104,90 +134,37 @@ class CrashTest {
             while (acknowledged.size() < 200 && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
-            server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.kill();
             go.set(false);
             clients.shutdown();
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             for (Future<?> f : running) {
-                f.get(); // a client's failed check (a 2xx without an id) fails the test here
+                f.get(); // a client's failed check fails the test here
             }
         } finally {
-            server.destroyForcibly();
+            server.kill();
         }
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(50);
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
-            Set<Long> stored = ConcurrentHashMap.newKeySet();
-            try (var rs = c.createStatement().executeQuery("select id from dataset")) {
-                while (rs.next()) {
-                    stored.add(rs.getLong(1));
-                }
-            }
-            assertThat(stored).containsAll(acknowledged);
-            AuditChain.Verdict v = AuditChain.verify(c);
-            assertThat(v.intact()).as(v.problem()).isTrue();
-            try (var rs = c.createStatement().executeQuery("select count(*) from audit_log where action = 'CREATE'")) {
-                rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(stored.size());
-            }
+        return acknowledged;
+    }
+
+    private HttpResponse<String> post(ServerProcess server, Sent sent) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(server.uri("/api/datasets")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(sent.body())));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long count(Connection c, String sql) throws Exception {
+        try (var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
-    /** Schema, a user and a token, as the server would have them, before it starts. */
-    private static void seed(Db db) throws Exception {
-        var f = Flyway.configure().dataSource(db.url(), db.user(), db.password());
-        if (db.schema() != null) {
-            f = f.schemas(db.schema()).createSchemas(true);
-        }
-        f.load().migrate();
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
-            try (PreparedStatement ps = c.prepareStatement("insert into app_user (username, password_hash, role, enabled, failed_logins,"
-                    + " created_at, must_change_password) values ('loader', 'x', 'STAFF', true, 0, ?, false)")) {
-                ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now()));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into api_token (user_id, name, token_sha256, created_at)"
-                    + " select id, 'crash', ?, ? from app_user where username = 'loader'")) {
-                ps.setString(1, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8))));
-                ps.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    private static Process start(Db db, List<String> serveArgs, int port) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path")));
-        if (db.schema() != null) {
-            cmd.add("-Dspring.flyway.schemas=" + db.schema());
-        }
-        cmd.add("dev.mamori.server.MamoriServer");
-        cmd.addAll(serveArgs);
-        cmd.addAll(List.of("--port", String.valueOf(port)));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "crash-server-" + port + ".log").toFile());
-        pb.environment().put("MAMORI_DB_USER", db.user());
-        pb.environment().put("MAMORI_DB_PASSWORD", db.password());
-        return pb.start();
-    }
-
-    private static void awaitUp(int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < until) {
-            try {
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(), HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("the server did not start within 90 s (see target/crash-server-" + port + ".log)");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private static String join(List<Long> ids) {
+        return String.join(", ", ids.stream().map(String::valueOf).toList());
     }
 }

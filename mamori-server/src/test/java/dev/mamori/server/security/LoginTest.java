@@ -83,4 +83,20 @@ class LoginTest extends H2ServerTest {
                 .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from api_token where token_sha256 = ?").param(token).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void aTokenInSteadyUseHasItsLastUseWrittenAtMostOnceAMinute() throws Exception {
+        users.create("api-steady", encoder.encode("some password 56"), Role.AUDITOR);
+        long id = users.find("api-steady").orElseThrow().id();
+        String token = tokens.create(id, "poller");
+        mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        java.time.Instant first = tokens.of(id).get(0).lastUsedAt();
+        assertThat(first).isNotNull();
+        mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(tokens.of(id).get(0).lastUsedAt()).isEqualTo(first);
+        java.time.Instant longAgo = first.minus(ApiTokens.LAST_USED_PRECISION.multipliedBy(2));
+        jdbc.sql("update api_token set last_used_at = ? where user_id = ?").params(java.sql.Timestamp.from(longAgo), id).update();
+        mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(tokens.of(id).get(0).lastUsedAt()).isAfter(longAgo);
+    }
 }
