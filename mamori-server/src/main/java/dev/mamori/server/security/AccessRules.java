@@ -24,6 +24,7 @@ public final class AccessRules {
     private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.PRIVACY_OFFICER, Role.STAFF);
     private static final Set<Role> OFFICERS = EnumSet.of(Role.ADMIN, Role.PRIVACY_OFFICER);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> AUDITORS = EnumSet.of(Role.ADMIN, Role.AUDITOR);
 
     public static final List<Rule> RULES = List.of(
             new Rule(HttpMethod.GET, "/login", ANYONE),
@@ -65,6 +66,11 @@ public final class AccessRules {
             new Rule(HttpMethod.PUT, "/api/settings", ADMINS),
             new Rule(HttpMethod.GET, "/admin/settings", ADMINS),
             new Rule(HttpMethod.POST, "/admin/settings", ADMINS),
+            // the audit log: administrators and auditors
+            new Rule(HttpMethod.GET, "/audit/**", AUDITORS),
+            new Rule(HttpMethod.POST, "/audit/verify", AUDITORS),
+            new Rule(HttpMethod.GET, "/api/audit/**", AUDITORS),
+            new Rule(HttpMethod.POST, "/api/audit/verify", AUDITORS),
             // the user's own API tokens
             new Rule(HttpMethod.GET, "/account/tokens", ALL),
             new Rule(HttpMethod.POST, "/account/tokens/**", ALL),

@@ -23,6 +23,11 @@ class CurrentUser {
             return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_PRIVACY_OFFICER");
         }
 
+        /** May read the audit log: an administrator or an auditor. */
+        public boolean isAuditor() {
+            return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_AUDITOR");
+        }
+
         public boolean canEdit() {
             return roles.contains("ROLE_ADMIN") || roles.contains("ROLE_PRIVACY_OFFICER") || roles.contains("ROLE_STAFF");
         }
