@@ -224,6 +224,12 @@ public class RegisterService {
         for (ConstraintViolation<T> v : validator.validate(entry)) {
             out.add(new FieldProblem(Field.snake(v.getPropertyPath().toString()), v.getMessage()));
         }
+        // a link to the 個人データ台帳 must lead somewhere
+        r.field("datasetId").map(f -> r.value(entry, f)).ifPresent(id -> {
+            if (jdbc.sql("select count(*) from dataset where id = ?").param(id).query(Long.class).single() == 0) {
+                out.add(new FieldProblem("dataset_id", messages.getMessage("register.problem.dataset_unknown", new Object[] {id}, locale)));
+            }
+        });
         for (Entry.Problem p : entry.check(new Context(today(), s))) {
             Object[] args = Stream.of(p.args()).map(a -> a instanceof String f && r.field(f).isPresent()
                     ? messages.getMessage("field." + r.name() + "." + Field.snake(f), null, f, locale) : a).toArray();

@@ -113,6 +113,7 @@ abstract class RegisterApiContract {
         JsonNode type = send("provisions", provided(", \"persons\": \"many\""), status().isBadRequest());
         assertThat(type.get("errors").findValuesAsText("field")).containsExactly("persons");
         assertThat(refused("provisions", provided(", \"persons\": -5"))).containsExactly("persons");
+        assertThat(refused("provisions", provided(", \"dataset_id\": 987654321"))).containsExactly("dataset_id");
         assertThat(refused("transfers", """
                 {"recipient_name": "X", "country": "XX", "basis": "CONSENT", "started_on": "2025-01-01", "data_items": "a"}"""))
                 .contains("country", "consent_on", "info_country_system", "info_recipient_measures");
