@@ -99,7 +99,7 @@ public record IncidentRecord(
         Incident.Duty duty = incident(s).duty();
         List<Derived.Fact> facts = new ArrayList<>();
         facts.add(new Derived.Fact("reportable", duty.reportable()));
-        facts.add(new Derived.Fact("events", duty.events().stream().map(e -> e.name() + "（" + e.source() + "）").toList()));
+        facts.add(new Derived.Fact("events", duty.events()));
         List<Derived.Deadline> deadlines = new ArrayList<>();
         if (duty.reportable() && reportsThroughPrincipal()) {
             facts.add(new Derived.Fact("reported_by_principal", true));
