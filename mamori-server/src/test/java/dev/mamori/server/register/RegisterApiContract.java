@@ -179,6 +179,10 @@ abstract class RegisterApiContract {
         try {
             putAsAdmin("/api/settings", "{\"holder\": \"PUBLIC_BODY\", \"request_due_days\": 14}");
             assertThat(get("/api/requests/" + id).at("/derived/deadlines/0/due").asText()).isEqualTo(arrived.plusDays(29).toString());
+            // a public body reports an incident of more than 100 persons (規則43条4号)
+            JsonNode incident = create("incidents", incident(101, ""));
+            assertThat(incident.at("/derived/facts/0/value").asBoolean()).isTrue();
+            assertThat(incident.at("/derived/facts/1/value/0").asText()).isEqualTo("MANY_PERSONS");
             JsonNode ext = create("requests", body.replace("}", ", \"extended\": true, \"extension_reason\": \"大量の文書\"}"));
             assertThat(ext.at("/derived/deadlines/0/due").asText()).isEqualTo(arrived.plusDays(59).toString());
             putAsAdmin("/api/settings", "{\"holder\": \"BUSINESS\", \"request_due_days\": 7}");
