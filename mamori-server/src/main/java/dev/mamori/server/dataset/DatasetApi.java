@@ -80,6 +80,17 @@ class DatasetApi {
         return ResponseEntity.created(URI.create("/api/datasets/" + d.id())).body(d);
     }
 
+    /** The ledger as CSV (UTF-8 with BOM, for Excel) or XLSX, as the list page offers it. */
+    @GetMapping("/export.{format:csv|xlsx}")
+    ResponseEntity<byte[]> export(@PathVariable String format) throws IOException {
+        boolean csv = format.equals("csv");
+        byte[] body = csv ? DatasetExport.csv(service.export(format)) : DatasetExport.xlsx(service.export(format));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(csv ? "text/csv;charset=UTF-8" : DatasetExport.XLSX))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename("datasets." + format).build().toString())
+                .body(body);
+    }
+
     /** Saves over the version given in the body; 409 when someone saved another version first. */
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Dataset update(@PathVariable long id, @Valid @RequestBody DatasetInput in) {

@@ -148,8 +148,7 @@ class DatasetController {
 
     @GetMapping("/export.xlsx")
     ResponseEntity<byte[]> xlsx() throws IOException {
-        return download(DatasetExport.xlsx(service.export("xlsx")), "datasets.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return download(DatasetExport.xlsx(service.export("xlsx")), "datasets.xlsx", DatasetExport.XLSX);
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {

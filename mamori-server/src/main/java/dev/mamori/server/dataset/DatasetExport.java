@@ -13,6 +13,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /** The ledger as CSV (UTF-8 with BOM and CRLF, for Excel; formula-like cells neutralised) and as XLSX. */
 final class DatasetExport {
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     static final List<String> HEADER = List.of("ID", "名称", "利用目的", "データ項目", "特定個人情報ファイル", "対象人数", "取扱者数",
             "システム", "保管場所", "クラウド事業者", "クラウドの国", "保存期間・消去", "PIA 公表日", "PIA", "PIA 再実施期限", "委託先（最後の監督）", "版", "更新日時", "更新者");
 

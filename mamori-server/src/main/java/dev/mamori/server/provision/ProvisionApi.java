@@ -1,6 +1,8 @@
 package dev.mamori.server.provision;
 
+import dev.mamori.server.register.Display;
 import dev.mamori.server.register.RegisterApi;
+import org.springframework.context.MessageSource;
 import dev.mamori.server.register.RegisterService;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/provisions")
 class ProvisionApi extends RegisterApi<ProvisionRecord> {
 
-    ProvisionApi(RegisterService service) {
-        super(ProvisionRecord.REGISTER, service);
+    ProvisionApi(RegisterService service, Display show, MessageSource messages) {
+        super(ProvisionRecord.REGISTER, service, show, messages);
     }
 
     /** Deletes the records whose keeping period is over (as the nightly purge does); answers how many. */

@@ -2,7 +2,9 @@ package dev.mamori.server.register;
 
 import dev.mamori.server.web.ApiErrors;
 import dev.mamori.server.web.BadInputException;
+import java.io.IOException;
 import java.net.URI;
+import org.springframework.context.MessageSource;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.MediaType;
@@ -25,10 +27,14 @@ public abstract class RegisterApi<T extends Record & Entry> {
 
     protected final Register<T> register;
     protected final RegisterService service;
+    protected final Display show;
+    protected final MessageSource messages;
 
-    protected RegisterApi(Register<T> register, RegisterService service) {
+    protected RegisterApi(Register<T> register, RegisterService service, Display show, MessageSource messages) {
         this.register = register;
         this.service = service;
+        this.show = show;
+        this.messages = messages;
     }
 
     public record PageBody<T extends Entry>(List<Stored<T>> items, long total, int page, int size) {
@@ -49,6 +55,15 @@ public abstract class RegisterApi<T extends Record & Entry> {
         }
         RegisterService.Page<T> p = service.list(register, q, filter, sort, desc, page, size);
         return new PageBody<>(p.rows(), p.total(), p.page(), p.size());
+    }
+
+    /** The register as CSV (UTF-8 with BOM) or XLSX, as the list page offers it, in the request's language. */
+    @GetMapping("/export.{format:csv|xlsx}")
+    public ResponseEntity<byte[]> export(@PathVariable String format) throws IOException {
+        boolean csv = format.equals("csv");
+        byte[] body = csv ? RegisterExport.csv(register, service.export(register, format), show, messages)
+                : RegisterExport.xlsx(register, service.export(register, format), show, messages);
+        return RegisterPages.download(body, register.name() + "." + format, csv ? "text/csv;charset=UTF-8" : RegisterExport.XLSX);
     }
 
     @GetMapping("/{id}")

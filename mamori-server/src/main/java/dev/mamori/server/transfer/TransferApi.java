@@ -1,6 +1,8 @@
 package dev.mamori.server.transfer;
 
+import dev.mamori.server.register.Display;
 import dev.mamori.server.register.RegisterApi;
+import org.springframework.context.MessageSource;
 import dev.mamori.server.register.RegisterService;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/transfers")
 class TransferApi extends RegisterApi<Transfer> {
 
-    TransferApi(RegisterService service) {
-        super(Transfer.REGISTER, service);
+    TransferApi(RegisterService service, Display show, MessageSource messages) {
+        super(Transfer.REGISTER, service, show, messages);
     }
 }

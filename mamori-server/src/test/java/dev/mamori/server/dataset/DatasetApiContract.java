@@ -172,6 +172,9 @@ abstract class DatasetApiContract {
         JsonNode d = create(body);
         assertThat(d.at("/contractors/0/name").asText()).isEqualTo("港データ株式会社");
         assertThat(d.get("pia_redo_by").asText()).isEqualTo("2026-11-14");
+        byte[] xlsx = mvc.perform(get("/api/datasets/export.xlsx").with(AUDITOR)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(xlsx).startsWith(new byte[] {'P', 'K'});
         String future = body.replace("2026-04-01", "2999-01-01");
         String r = mvc.perform(post("/api/datasets").with(STAFF).contentType(MediaType.APPLICATION_JSON).content(future))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();

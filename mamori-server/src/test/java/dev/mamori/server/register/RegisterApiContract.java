@@ -247,6 +247,12 @@ abstract class RegisterApiContract {
         assertThat(report.at("/final_by").asText()).isEqualTo("2025-04-30");
         byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/incidents/" + id + "/report.xlsx")
                 .with(STAFF)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] viaApi = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/incidents/" + id + "/report.xlsx")
+                .with(STAFF)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(viaApi).startsWith('P', 'K');
+        String csv = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/incidents/export.csv").with(STAFF))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFID,").contains("メールの誤送信");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
             StringBuilder all = new StringBuilder();

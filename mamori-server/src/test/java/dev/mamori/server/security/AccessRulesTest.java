@@ -38,7 +38,8 @@ class AccessRulesTest extends H2ServerTest {
             }
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
-                String path = pattern.replaceAll("\\{[^}]+}", "1");
+                // {id} → 1; {register:provisions|transfers} → provisions (the first a regular expression allows)
+                String path = pattern.replaceAll("\\{[^}:]+:([a-z]+)[^}]*}", "$1").replaceAll("\\{[^}]+}", "1");
                 for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
                     routes.add(new Route(HttpMethod.valueOf(m.name()), path));
                 }
