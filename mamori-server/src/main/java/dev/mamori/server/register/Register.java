@@ -51,11 +51,4 @@ public record Register<T extends Record & Entry>(String name, Class<T> type, Str
         }
         throw new IllegalArgumentException(f.name());
     }
-
-    /** Every field's value, by field. */
-    public Map<Field, Object> values(T entry) {
-        Map<Field, Object> m = new java.util.LinkedHashMap<>();
-        fields.forEach(f -> m.put(f, value(entry, f)));
-        return m;
-    }
 }
