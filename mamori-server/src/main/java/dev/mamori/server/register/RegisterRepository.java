@@ -60,6 +60,7 @@ class RegisterRepository {
 
     Page list(String register, String query, Filter filter, LocalDate today, String sort, boolean descending, int page, int size) {
         StringBuilder where = new StringBuilder(" where register = ?");
+        boolean whole = (query == null || query.isBlank()) && filter != Filter.OPEN && filter != Filter.OVERDUE;
         List<Object> params = new ArrayList<>(List.of(register));
         if (query != null && !query.isBlank()) {
             where.append(" and search_text like ?");
@@ -72,7 +73,7 @@ class RegisterRepository {
             params.add(Date.valueOf(today));
         }
         // a whole register: the kept count (counting every row on every page is what made PostgreSQL's list pages slow)
-        long total = params.size() == 1 ? counts.get(countName(register)).orElseGet(() -> countAll(register))
+        long total = whole ? counts.get(countName(register)).orElseGet(() -> countAll(register))
                 : jdbc.sql("select count(*) from register_entry" + where).params(params).query(Long.class).single();
         String dir = descending ? " desc" : " asc";
         // entries without a due day come last either way
