@@ -47,4 +47,14 @@ public final class Database {
         }
         return p;
     }
+
+    /**
+     * The Flyway locations of the server's migrations for a database (as {@code spring.flyway.locations}): the common
+     * ones, then the ones of this database only ({@code db/vendor/h2}, {@code db/vendor/postgresql}), which carry the
+     * same version numbers on both.
+     */
+    public static String[] migrationLocations(String jdbcUrl) {
+        String vendor = jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor};
+    }
 }

@@ -75,7 +75,7 @@ public final class ServerProcess {
 
     /** Creates the schema (Flyway, as the server would), a STAFF user {@code username} and an API token for it. */
     public static void prepare(Db db, String username, String token) throws Exception {
-        var f = Flyway.configure().dataSource(db.url(), db.user(), db.password());
+        var f = Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations(Database.migrationLocations(db.url()));
         if (db.schema() != null) {
             f = f.schemas(db.schema()).createSchemas(true);
         }

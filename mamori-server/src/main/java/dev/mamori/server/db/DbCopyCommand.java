@@ -177,7 +177,13 @@ public final class DbCopyCommand implements Callable<Integer> {
 
     private static Flyway flyway(Connection c) {
         // the same migrations as the server (spring.flyway.locations); the connection stays open for the copy
-        return Flyway.configure().dataSource(new SingleConnectionDataSource(c, true)).locations("classpath:db/migration").load();
+        String url;
+        try {
+            url = c.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new FlywayException("cannot read the database's URL", e);
+        }
+        return Flyway.configure().dataSource(new SingleConnectionDataSource(c, true)).locations(Database.migrationLocations(url)).load();
     }
 
     private static String version(MigrationInfo current) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.mamori.server.db.RowCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -35,16 +36,31 @@ class RegisterRepository {
     record Columns(String title, String search, boolean open, LocalDate dueOn, LocalDate keepUntil) {
     }
 
+    private static final String COUNT_SQL = "select count(*) from register_entry where register = ?";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final RowCounts counts;
 
-    RegisterRepository(JdbcClient jdbc, ObjectMapper json) {
+    RegisterRepository(JdbcClient jdbc, ObjectMapper json, RowCounts counts) {
         this.jdbc = jdbc;
         this.json = json;
+        this.counts = counts;
+    }
+
+    /** The name of a register's count in {@link RowCounts}. */
+    static String countName(String register) {
+        return "register:" + register;
+    }
+
+    /** Counts a register's entries (what the kept count must equal). */
+    long countAll(String register) {
+        return jdbc.sql(COUNT_SQL).param(register).query(Long.class).single();
     }
 
     Page list(String register, String query, Filter filter, LocalDate today, String sort, boolean descending, int page, int size) {
         StringBuilder where = new StringBuilder(" where register = ?");
+        boolean whole = (query == null || query.isBlank()) && filter != Filter.OPEN && filter != Filter.OVERDUE;
         List<Object> params = new ArrayList<>(List.of(register));
         if (query != null && !query.isBlank()) {
             where.append(" and search_text like ?");
@@ -56,7 +72,9 @@ class RegisterRepository {
             where.append(" and is_open = true and due_on < ?");
             params.add(Date.valueOf(today));
         }
-        long total = jdbc.sql("select count(*) from register_entry" + where).params(params).query(Long.class).single();
+        // a whole register: the kept count (counting every row on every page is what made PostgreSQL's list pages slow)
+        long total = whole ? counts.get(countName(register)).orElseGet(() -> countAll(register))
+                : jdbc.sql("select count(*) from register_entry" + where).params(params).query(Long.class).single();
         String dir = descending ? " desc" : " asc";
         // entries without a due day come last either way
         String order = "due".equals(sort) ? "case when due_on is null then 1 else 0 end, due_on" + dir
@@ -82,6 +100,7 @@ class RegisterRepository {
                 .params(register, c.title(), c.search(), c.open(), date(c.dueOn()), date(c.keepUntil()), write(data), Timestamp.from(now),
                         Timestamp.from(now), user)
                 .update(key, "id");
+        counts.add(countName(register), 1, COUNT_SQL, register);
         return key.getKeyAs(Number.class).longValue();
     }
 
@@ -147,9 +166,11 @@ class RegisterRepository {
     }
 
     /** Deletes an entry and its history (its keeping period is over). */
-    void delete(long id) {
+    void delete(String register, long id) {
         jdbc.sql("delete from register_history where entry_id = ?").param(id).update();
-        jdbc.sql("delete from register_entry where id = ?").param(id).update();
+        if (jdbc.sql("delete from register_entry where register = ? and id = ?").params(register, id).update() == 1) {
+            counts.add(countName(register), -1, COUNT_SQL, register);
+        }
     }
 
     String write(Object o) {

@@ -166,7 +166,7 @@ public class RegisterService {
         LocalDate today = today();
         List<RegisterRepository.Expired> gone = repo.expired(r.name(), today);
         for (RegisterRepository.Expired e : gone) {
-            repo.delete(e.id());
+            repo.delete(r.name(), e.id());
             audit.record(Action.DELETE, r.entity(), e.id(), "keeping period over: kept until " + e.keepUntil() + ", deleted " + today);
         }
         return gone.size();

@@ -201,4 +201,29 @@ abstract class DatasetApiContract {
         }
         assertThat(piaDue).isTrue();
     }
+
+    /** The unfiltered list's total is a kept count (migration V5): after creates and an import it still equals the rows. */
+    @Test
+    void theListsTotalIsTheNumberOfDatasetsAfterCreatesAndAnImport() throws Exception {
+        create(MEMBERS);
+        create(MEMBERS.replace("会員名簿", "会員名簿 2"));
+        byte[] report;
+        try (InputStream in = getClass().getResourceAsStream("/scan-customers.json")) {
+            report = in.readAllBytes();
+        }
+        mvc.perform(multipart("/api/datasets/import").file(new MockMultipartFile("report", "scan.json", "application/json", report))
+                        .param("name", "顧客台帳 (count)").param("purpose", "商品の発送").with(STAFF))
+                .andExpect(status().isCreated());
+        long total = json.readTree(mvc.perform(get("/api/datasets").with(STAFF)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).get("total").asLong();
+        try (Connection c = db.getConnection(); var rs = c.createStatement().executeQuery("select count(*) from dataset")) {
+            rs.next();
+            assertThat(total).isEqualTo(rs.getLong(1)).isGreaterThanOrEqualTo(3);
+        }
+        // a search still counts what it finds
+        JsonNode found = json.readTree(mvc.perform(get("/api/datasets").param("q", "顧客台帳 (count)").with(STAFF)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        assertThat(found.get("items").size()).isEqualTo(1);
+    }
 }

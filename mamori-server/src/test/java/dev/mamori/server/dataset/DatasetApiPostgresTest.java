@@ -1,9 +1,14 @@
 package dev.mamori.server.dataset;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mamori.server.TestDatabases;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +25,21 @@ class DatasetApiPostgresTest extends DatasetApiContract {
         String url = TestDatabases.postgres();
         if (url != null) {
             TestDatabases.usePostgres(r, url);
+        }
+    }
+
+    /** Migration V6 (db/vendor/postgresql): the searched expressions have trigram indexes where pg_trgm could be created. */
+    @Test
+    void theSearchedColumnsHaveTrigramIndexes() throws Exception {
+        try (Connection c = db.getConnection()) {
+            List<String> found = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("select indexname from pg_indexes where schemaname = current_schema()"
+                    + " and indexname like '%_trgm' order by indexname")) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            assertThat(found).containsExactly("dataset_name_trgm", "dataset_purpose_trgm", "dataset_system_trgm", "register_entry_search_trgm");
         }
     }
 }

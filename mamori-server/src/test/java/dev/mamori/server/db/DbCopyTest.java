@@ -62,7 +62,7 @@ class DbCopyTest {
     @BeforeAll
     void fillThroughTheServer() throws Exception {
         String url = Database.h2Url(data);
-        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations(Database.migrationLocations(url)).load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             try (PreparedStatement ps = c.prepareStatement("insert into app_user (username, password_hash, role, enabled, failed_logins,"
                     + " created_at, must_change_password) values (?, 'x', 'STAFF', true, 0, ?, false)")) {
@@ -164,7 +164,7 @@ class DbCopyTest {
     @Test
     void aTargetWithRowsIsRefusedNamingTheTable() throws Exception {
         String target = freshPostgresSchema();
-        Flyway.configure().dataSource(target, pgUser(), pgPassword()).load().migrate();
+        Flyway.configure().dataSource(target, pgUser(), pgPassword()).locations(Database.migrationLocations(target)).load().migrate();
         try (Connection pg = DriverManager.getConnection(target, pgUser(), pgPassword())) {
             pg.createStatement().executeUpdate("insert into app_user (username, password_hash, role, enabled, failed_logins, created_at)"
                     + " values ('admin', 'x', 'ADMIN', true, 0, now())");
