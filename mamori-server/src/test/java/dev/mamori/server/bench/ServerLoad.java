@@ -119,7 +119,8 @@ public final class ServerLoad {
         Seed.prepare(db, TOKEN, WEB_PASSWORD, o.records());
         System.out.printf("%n[%s] seeded %,d datasets (and their history and audit entries) by JDBC in %.1f s%n", name, o.records(),
                 (System.nanoTime() - t) / 1e9);
-        ServerProcess server = ServerProcess.start(db, "bench-server", List.of("-Xmx1g"));
+        ServerProcess server = ServerProcess.start(db, "bench-server",
+                List.of(System.getenv().getOrDefault("MAMORI_BENCH_JVM", "-Xmx1g").trim().split("\\s+")));
         List<String> rows = new ArrayList<>();
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
