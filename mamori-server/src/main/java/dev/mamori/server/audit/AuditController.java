@@ -1,13 +1,11 @@
 package dev.mamori.server.audit;
 
 import dev.mamori.report.CsvCells;
+import dev.mamori.server.web.Downloads;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,18 +51,10 @@ class AuditController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         AuditTrail.Filter f = new AuditTrail.Filter(actor, action, entity, from, to);
         StringBuilder b = new StringBuilder("\uFEFF").append(CsvCells.line(List.of("seq", "at (JST)", "actor", "action", "entity", "entity_id", "detail")));
-        for (int p = 0; ; p++) {
-            AuditTrail.Page page = trail.list(f, p, 500);
-            for (AuditTrail.Entry e : page.rows()) {
-                b.append(CsvCells.line(java.util.Arrays.asList(Long.toString(e.seq()), AuditTrail.local(e.at()), e.actor(), e.action(), e.entity(),
-                        e.entityId() == null ? "" : e.entityId(), e.detail() == null ? "" : e.detail())));
-            }
-            if (p + 1 >= page.pages()) {
-                break;
-            }
+        for (AuditTrail.Entry e : trail.export(f)) {
+            b.append(CsvCells.line(java.util.Arrays.asList(Long.toString(e.seq()), e.localTime(), e.actor(), e.action(), e.entity(),
+                    e.entityId() == null ? "" : e.entityId(), e.detail() == null ? "" : e.detail())));
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("audit-log.csv").build().toString())
-                .body(b.toString().getBytes(StandardCharsets.UTF_8));
+        return Downloads.attachment(b.toString().getBytes(StandardCharsets.UTF_8), "audit-log.csv", Downloads.CSV);
     }
 }

@@ -83,12 +83,7 @@ class DatasetApi {
     /** The ledger as CSV (UTF-8 with BOM, for Excel) or XLSX, as the list page offers it. */
     @GetMapping("/export.{format:csv|xlsx}")
     ResponseEntity<byte[]> export(@PathVariable String format) throws IOException {
-        boolean csv = format.equals("csv");
-        byte[] body = csv ? DatasetExport.csv(service.export(format)) : DatasetExport.xlsx(service.export(format));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(csv ? "text/csv;charset=UTF-8" : DatasetExport.XLSX))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename("datasets." + format).build().toString())
-                .body(body);
+        return DatasetExport.file(service.export(format), format);
     }
 
     /** Saves over the version given in the body; 409 when someone saved another version first. */

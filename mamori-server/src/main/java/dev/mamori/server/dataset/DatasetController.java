@@ -2,11 +2,9 @@ package dev.mamori.server.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.server.web.ConflictException;
+import dev.mamori.server.web.Downloads;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -134,26 +132,14 @@ class DatasetController {
     }
 
     @GetMapping("/{id}/evidence.json")
-    ResponseEntity<String> evidence(@PathVariable long id) {
+    ResponseEntity<byte[]> evidence(@PathVariable long id) {
         String e = service.evidence(id).orElseThrow(() -> new dev.mamori.server.web.NotFoundException("evidence", id));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("scan-report-" + id + ".json").build().toString())
-                .body(e);
+        return Downloads.attachment(e.getBytes(java.nio.charset.StandardCharsets.UTF_8), "scan-report-" + id + ".json", Downloads.JSON);
     }
 
-    @GetMapping("/export.csv")
-    ResponseEntity<byte[]> csv() {
-        return download(DatasetExport.csv(service.export("csv")), "datasets.csv", "text/csv;charset=UTF-8");
-    }
-
-    @GetMapping("/export.xlsx")
-    ResponseEntity<byte[]> xlsx() throws IOException {
-        return download(DatasetExport.xlsx(service.export("xlsx")), "datasets.xlsx", DatasetExport.XLSX);
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString()).body(body);
+    @GetMapping("/export.{format:csv|xlsx}")
+    ResponseEntity<byte[]> export(@PathVariable String format) throws IOException {
+        return DatasetExport.file(service.export(format), format);
     }
 
     /** The form as input, or null when a field is wrong (the errors are in {@code errors}; blank item rows are offered again). */

@@ -1,6 +1,7 @@
 package dev.mamori.server.dataset;
 
 import dev.mamori.report.CsvCells;
+import dev.mamori.server.web.Downloads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +10,22 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.http.ResponseEntity;
 
 /** The ledger as CSV (UTF-8 with BOM and CRLF, for Excel; formula-like cells neutralised) and as XLSX. */
 final class DatasetExport {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static final List<String> HEADER = List.of("ID", "名称", "利用目的", "データ項目", "特定個人情報ファイル", "対象人数", "取扱者数",
             "システム", "保管場所", "クラウド事業者", "クラウドの国", "保存期間・消去", "PIA 公表日", "PIA", "PIA 再実施期限", "委託先（最後の監督）", "版", "更新日時", "更新者");
 
     private DatasetExport() {
+    }
+
+    /** The ledger as a download: {@code csv} or {@code xlsx}. */
+    static ResponseEntity<byte[]> file(List<Dataset> all, String format) throws IOException {
+        return format.equals("csv") ? Downloads.attachment(csv(all), "datasets.csv", Downloads.CSV)
+                : Downloads.attachment(xlsx(all), "datasets.xlsx", Downloads.XLSX);
     }
 
     static byte[] csv(List<Dataset> all) {

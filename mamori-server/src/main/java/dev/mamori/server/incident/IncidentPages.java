@@ -3,16 +3,15 @@ package dev.mamori.server.incident;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.server.register.Display;
 import dev.mamori.server.register.Register;
-import dev.mamori.server.register.RegisterExport;
 import dev.mamori.server.register.RegisterPages;
 import dev.mamori.server.register.RegisterService;
 import dev.mamori.server.register.Stored;
+import dev.mamori.server.web.Downloads;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,14 +45,13 @@ class IncidentPages extends RegisterPages<IncidentRecord> {
 
     @GetMapping("/{id}/report.xlsx")
     ResponseEntity<byte[]> reportXlsx(@PathVariable long id) throws IOException {
-        IncidentReport r = IncidentReport.of(service.get(register, id), service.settings(), show);
-        return download(r.xlsx(show, k -> messages.getMessage(k, null, k, LocaleContextHolder.getLocale())), "incident-" + id + "-report.xlsx",
-                RegisterExport.XLSX);
+        return IncidentReport.of(service.get(register, id), service.settings(), show).xlsxFile(show, messages);
     }
 
     @GetMapping("/{id}/report.json")
     ResponseEntity<byte[]> reportJson(@PathVariable long id) throws IOException {
         IncidentReport r = IncidentReport.of(service.get(register, id), service.settings(), show);
-        return download(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(r), "incident-" + id + "-report.json", "application/json");
+        return Downloads.attachment(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(r), "incident-" + id + "-report.json",
+                Downloads.JSON);
     }
 }

@@ -5,6 +5,7 @@ import dev.mamori.server.register.Display;
 import dev.mamori.server.register.Field;
 import dev.mamori.server.register.Settings;
 import dev.mamori.server.register.Stored;
+import dev.mamori.server.web.Downloads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -14,6 +15,9 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The report of an incident to the PPC as the law lists it (規則8条1項): whether and why it is reportable, the
@@ -43,6 +47,12 @@ public record IncidentReport(long incidentId, int version, String name, LocalDat
         return new IncidentReport(s.id(), s.version(), r.name(), r.learnedOn(), settings.holder(), duty.reportable(),
                 duty.events().stream().map(e -> new Event(e.name(), e.source())).toList(), duty.preliminaryFrom(), duty.preliminaryBy(),
                 duty.finalBy(), r.preliminaryReportedOn(), r.finalReportedOn(), r.reportsThroughPrincipal(), items);
+    }
+
+    /** The report as an XLSX download, labelled in the request's language. */
+    ResponseEntity<byte[]> xlsxFile(Display show, MessageSource messages) throws IOException {
+        return Downloads.attachment(xlsx(show, k -> messages.getMessage(k, null, k, LocaleContextHolder.getLocale())),
+                "incident-" + incidentId + "-report.xlsx", Downloads.XLSX);
     }
 
     /** One sheet: the facts and deadlines, then the nine items, one row each. */

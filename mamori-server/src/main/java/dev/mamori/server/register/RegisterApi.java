@@ -60,10 +60,7 @@ public abstract class RegisterApi<T extends Record & Entry> {
     /** The register as CSV (UTF-8 with BOM) or XLSX, as the list page offers it, in the request's language. */
     @GetMapping("/export.{format:csv|xlsx}")
     public ResponseEntity<byte[]> export(@PathVariable String format) throws IOException {
-        boolean csv = format.equals("csv");
-        byte[] body = csv ? RegisterExport.csv(register, service.export(register, format), show, messages)
-                : RegisterExport.xlsx(register, service.export(register, format), show, messages);
-        return RegisterPages.download(body, register.name() + "." + format, csv ? "text/csv;charset=UTF-8" : RegisterExport.XLSX);
+        return RegisterExport.file(register, service.export(register, format), format, show, messages);
     }
 
     @GetMapping("/{id}")

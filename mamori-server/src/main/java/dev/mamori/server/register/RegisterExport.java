@@ -12,7 +12,9 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import dev.mamori.server.web.Downloads;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
@@ -21,9 +23,14 @@ import org.springframework.context.i18n.LocaleContextHolder;
  */
 public final class RegisterExport {
 
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private RegisterExport() {
+    }
+
+    /** The register as a download: {@code csv} or {@code xlsx}. */
+    static <T extends Record & Entry> ResponseEntity<byte[]> file(Register<T> r, List<Stored<T>> all, String format, Display show,
+                                                                 MessageSource messages) throws IOException {
+        return format.equals("csv") ? Downloads.attachment(csv(r, all, show, messages), r.name() + ".csv", Downloads.CSV)
+                : Downloads.attachment(xlsx(r, all, show, messages), r.name() + ".xlsx", Downloads.XLSX);
     }
 
     static <T extends Record & Entry> byte[] csv(Register<T> r, List<Stored<T>> all, Display show, MessageSource messages) {

@@ -11,9 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -140,16 +137,9 @@ public abstract class RegisterPages<T extends Record & Entry> {
         }
     }
 
-    @GetMapping("/export.csv")
-    ResponseEntity<byte[]> csv() {
-        return download(RegisterExport.csv(register, service.export(register, "csv"), show, messages), register.name() + ".csv",
-                "text/csv;charset=UTF-8");
-    }
-
-    @GetMapping("/export.xlsx")
-    ResponseEntity<byte[]> xlsx() throws IOException {
-        return download(RegisterExport.xlsx(register, service.export(register, "xlsx"), show, messages), register.name() + ".xlsx",
-                RegisterExport.XLSX);
+    @GetMapping("/export.{format:csv|xlsx}")
+    ResponseEntity<byte[]> export(@PathVariable String format) throws IOException {
+        return RegisterExport.file(register, service.export(register, format), format, show, messages);
     }
 
     /** The values a new entry's form starts with. */
@@ -160,11 +150,6 @@ public abstract class RegisterPages<T extends Record & Entry> {
     /** Links the detail page offers besides edit. */
     protected List<Action> actions(Stored<T> s) {
         return List.of();
-    }
-
-    protected static ResponseEntity<byte[]> download(byte[] body, String name, String type) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString()).body(body);
     }
 
     private T readOrShow(Map<String, String> text, Model model) {
