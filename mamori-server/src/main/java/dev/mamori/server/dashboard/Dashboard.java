@@ -72,7 +72,7 @@ class Dashboard {
                 due.add(new Due(r.name(), s.id(), s.data().title(), d.kind(), d.due(), today.isAfter(d.due()), "/" + r.name() + "/" + s.id()));
             }
             if (r.name().equals("incidents")) {
-                incidents.addAll(registers.list(r, null, dev.mamori.server.register.Filter.OPEN, "created", true, 0, LIMIT).rows());
+                incidents.addAll(registers.open(r, LIMIT));
             }
         }
         for (DatasetSignals.PiaDue p : datasets.piaDue(until)) {

@@ -1,5 +1,6 @@
 package dev.mamori.server.register;
 
+import dev.mamori.server.web.ApiErrors;
 import dev.mamori.server.web.Country;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +9,6 @@ import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A field of a register's entry as forms, pages and exports show it, read from the entry record's component: its
@@ -65,13 +65,8 @@ public record Field(String name, String json, Kind kind, List<String> options, b
                 throw new IllegalStateException(type.getSimpleName() + "." + c.getName() + ": a register field cannot be a " + t.getSimpleName());
             }
             boolean required = accessor.isAnnotationPresent(NotNull.class) || accessor.isAnnotationPresent(NotBlank.class);
-            fields.add(new Field(c.getName(), snake(c.getName()), kind, options, required, max, section, c.isAnnotationPresent(Listed.class)));
+            fields.add(new Field(c.getName(), ApiErrors.snake(c.getName()), kind, options, required, max, section, c.isAnnotationPresent(Listed.class)));
         }
         return List.copyOf(fields);
-    }
-
-    /** {@code learnedOn} → {@code learned_on}. */
-    public static String snake(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,8 @@
 package dev.mamori.server.register;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,15 +42,22 @@ public record Register<T extends Record & Entry>(String name, Class<T> type, Str
 
     /** The value of field {@code f} of {@code entry}. */
     public Object value(T entry, Field f) {
+        Method accessor = ACCESSORS.get(type).get(f.name());
+        if (accessor == null) {
+            throw new IllegalArgumentException(type.getSimpleName() + " has no field " + f.name());
+        }
         try {
-            for (RecordComponent c : type.getRecordComponents()) {
-                if (c.getName().equals(f.name())) {
-                    return c.getAccessor().invoke(entry);
-                }
-            }
+            return accessor.invoke(entry);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        throw new IllegalArgumentException(f.name());
     }
+
+    /** Each entry type's accessors by component name, looked up once (values are read per cell of an export). */
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> t) {
+            return Arrays.stream(t.getRecordComponents()).collect(Collectors.toUnmodifiableMap(RecordComponent::getName, RecordComponent::getAccessor));
+        }
+    };
 }

@@ -85,16 +85,16 @@ public abstract class RegisterPages<T extends Record & Entry> {
     @PostMapping
     String create(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes flash) {
         Map<String, String> text = FormReader.first(params);
-        T entry = readOrShow(text, model);
-        if (entry == null) {
-            return form(model, text, errors(model));
+        Read<T> read = read(text);
+        if (read.entry() == null) {
+            return form(model, text, read.errors());
         }
         try {
-            Stored<T> s = service.create(register, entry);
+            Stored<T> s = service.create(register, read.entry());
             flash.addFlashAttribute("saved", true);
             return "redirect:/" + register.name() + "/" + s.id();
         } catch (InvalidInputException e) {
-            return show(text, e, model);
+            return form(model, text, errors(e));
         }
     }
 
@@ -121,16 +121,16 @@ public abstract class RegisterPages<T extends Record & Entry> {
         Map<String, String> text = FormReader.first(params);
         model.addAttribute("id", id);
         model.addAttribute("version", text.get("version"));
-        T entry = readOrShow(text, model);
-        if (entry == null) {
-            return form(model, text, errors(model));
+        Read<T> read = read(text);
+        if (read.entry() == null) {
+            return form(model, text, read.errors());
         }
         try {
-            service.update(register, id, Integer.parseInt(Objects.requireNonNullElse(text.get("version"), "0")), entry);
+            service.update(register, id, Integer.parseInt(Objects.requireNonNullElse(text.get("version"), "0")), read.entry());
             flash.addFlashAttribute("saved", true);
             return "redirect:/" + register.name() + "/" + id;
         } catch (InvalidInputException e) {
-            return show(text, e, model);
+            return form(model, text, errors(e));
         } catch (ConflictException | NumberFormatException e) {
             model.addAttribute("conflict", true);
             return form(model, text, Map.of());
@@ -152,33 +152,24 @@ public abstract class RegisterPages<T extends Record & Entry> {
         return List.of();
     }
 
-    private T readOrShow(Map<String, String> text, Model model) {
+    /** A form's text read into an entry, or (entry null) the reason for each value that could not be read. */
+    private record Read<T>(T entry, Map<String, String> errors) {
+    }
+
+    /** The form read field by field; its rules are checked when it is saved ({@link RegisterService}). */
+    private Read<T> read(Map<String, String> text) {
         Map<String, String> codes = new LinkedHashMap<>();
         T entry = FormReader.read(register, text, json, codes);
-        if (entry != null) {
-            List<InvalidInputException.FieldProblem> p = service.problems(register, entry);
-            if (!p.isEmpty()) {
-                show(text, new InvalidInputException(p), model);
-                return null;
-            }
-            return entry;
-        }
         Map<String, String> errors = new LinkedHashMap<>();
         codes.forEach((f, code) -> errors.put(f, messages.getMessage("register.problem." + code, null, code, LocaleContextHolder.getLocale())));
-        model.addAttribute("errors", errors);
-        return null;
+        return new Read<>(entry, errors);
     }
 
-    private String show(Map<String, String> text, InvalidInputException e, Model model) {
+    /** The reasons a save was refused, by field. */
+    private static Map<String, String> errors(InvalidInputException e) {
         Map<String, String> errors = new LinkedHashMap<>();
         e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
-        return form(model, text, errors);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> errors(Model model) {
-        Object e = model.getAttribute("errors");
-        return e == null ? Map.of() : (Map<String, String>) e;
+        return errors;
     }
 
     /** The form page with these values and errors, and what the values give so far. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.ledger.Incident;
 import dev.mamori.server.audit.AuditLog;
 import dev.mamori.server.audit.AuditLog.Action;
+import dev.mamori.server.web.ApiErrors;
 import dev.mamori.server.web.ConflictException;
 import dev.mamori.server.web.InvalidInputException;
 import dev.mamori.server.web.InvalidInputException.FieldProblem;
@@ -144,6 +145,13 @@ public class RegisterService {
         return repo.due(r.name(), until, limit).stream().map(row -> stored(r, row, s)).toList();
     }
 
+    /** The open entries, newest first (for the dashboard; the caller audits). */
+    @Transactional(readOnly = true)
+    public <T extends Record & Entry> List<Stored<T>> open(Register<T> r, int limit) {
+        Settings s = settings();
+        return repo.list(r.name(), null, Filter.OPEN, today(), "created", true, 0, limit).rows().stream().map(row -> stored(r, row, s)).toList();
+    }
+
     @Transactional(readOnly = true)
     public long countOpen(Register<?> r) {
         return repo.countOpen(r.name());
@@ -206,11 +214,6 @@ public class RegisterService {
         }
     }
 
-    /** The problems of {@code entry}, field by field, in the request's language: Bean Validation first, then its own rules. */
-    public <T extends Record & Entry> List<FieldProblem> problems(Register<T> r, T entry) {
-        return problems(r, entry, settings());
-    }
-
     private <T extends Record & Entry> void check(Register<T> r, T entry, Settings s) {
         List<FieldProblem> p = problems(r, entry, s);
         if (!p.isEmpty()) {
@@ -218,11 +221,12 @@ public class RegisterService {
         }
     }
 
+    /** The problems of {@code entry}, field by field, in the request's language: Bean Validation first, then its own rules. */
     private <T extends Record & Entry> List<FieldProblem> problems(Register<T> r, T entry, Settings s) {
         Locale locale = LocaleContextHolder.getLocale();
         List<FieldProblem> out = new ArrayList<>();
         for (ConstraintViolation<T> v : validator.validate(entry)) {
-            out.add(new FieldProblem(Field.snake(v.getPropertyPath().toString()), v.getMessage()));
+            out.add(new FieldProblem(ApiErrors.snake(v.getPropertyPath().toString()), v.getMessage()));
         }
         // a link to the 個人データ台帳 must lead somewhere
         r.field("datasetId").map(f -> r.value(entry, f)).ifPresent(id -> {
@@ -232,8 +236,8 @@ public class RegisterService {
         });
         for (Entry.Problem p : entry.check(new Context(today(), s))) {
             Object[] args = Stream.of(p.args()).map(a -> a instanceof String f && r.field(f).isPresent()
-                    ? messages.getMessage("field." + r.name() + "." + Field.snake(f), null, f, locale) : a).toArray();
-            out.add(new FieldProblem(Field.snake(p.field()), messages.getMessage("register.problem." + p.code(), args, p.code(), locale)));
+                    ? messages.getMessage("field." + r.name() + "." + ApiErrors.snake(f), null, f, locale) : a).toArray();
+            out.add(new FieldProblem(ApiErrors.snake(p.field()), messages.getMessage("register.problem." + p.code(), args, p.code(), locale)));
         }
         return out;
     }

@@ -88,7 +88,7 @@ public class ApiErrors {
     }
 
     /** A Java property path in the JSON's snake_case ({@code items[0].typesFound} → {@code items[0].types_found}). */
-    static String snake(String path) {
+    public static String snake(String path) {
         return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
