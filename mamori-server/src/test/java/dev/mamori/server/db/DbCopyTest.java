@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mamori.server.Database;
+import dev.mamori.server.ServerProcess;
 import dev.mamori.server.TestDatabases;
 import dev.mamori.server.audit.AuditChain;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,13 +20,10 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -61,49 +54,33 @@ class DbCopyTest {
 
     @BeforeAll
     void fillThroughTheServer() throws Exception {
-        String url = Database.h2Url(data);
-        Flyway.configure().dataSource(url, "sa", "").locations(Database.migrationLocations(url)).load().migrate();
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            try (PreparedStatement ps = c.prepareStatement("insert into app_user (username, password_hash, role, enabled, failed_logins,"
-                    + " created_at, must_change_password) values (?, 'x', 'STAFF', true, 0, ?, false)")) {
-                for (String u : List.of("loader", "second", "third")) {
-                    ps.setString(1, u);
-                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into api_token (user_id, name, token_sha256, created_at)"
-                    + " select id, 'copy', ?, ? from app_user where username = 'loader'")) {
-                ps.setString(1, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8))));
+        ServerProcess.Db db = ServerProcess.Db.h2(data);
+        ServerProcess.prepare(db, "loader", TOKEN);
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("insert into app_user (username, password_hash, role,"
+                + " enabled, failed_logins, created_at, must_change_password) values (?, 'x', 'STAFF', true, 0, ?, false)")) {
+            for (String u : List.of("second", "third")) {
+                ps.setString(1, u);
                 ps.setTimestamp(2, Timestamp.from(Instant.now()));
                 ps.executeUpdate();
             }
         }
-        int port = freePort();
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), "dev.mamori.server.MamoriServer",
-                "serve", "--data", data.toString(), "--port", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "dbcopy-server-" + port + ".log").toFile()).start();
+        ServerProcess server = ServerProcess.start(db, "dbcopy-server", List.of("-Xmx384m"));
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            awaitUp(http, port);
             for (int i = 0; i < 12; i++) {
-                String r = send(http, port, "POST", "/api/datasets",
+                String r = send(http, server, "POST", "/api/datasets",
                         "{\"name\": \"コピー " + i + "\", \"purpose\": \"会員への連絡\", \"persons\": " + (100 + i) + "}");
                 Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(r);
                 assertThat(m.find()).as(r).isTrue();
                 if (i % 3 == 0) { // a second version, so dataset_history has more rows than dataset
-                    send(http, port, "PUT", "/api/datasets/" + m.group(1),
+                    send(http, server, "PUT", "/api/datasets/" + m.group(1),
                             "{\"version\": 1, \"name\": \"コピー " + i + "\", \"purpose\": \"会員への連絡と請求\", \"persons\": " + (200 + i) + "}");
                 }
-                send(http, port, "GET", "/api/datasets/" + m.group(1), null);
+                send(http, server, "GET", "/api/datasets/" + m.group(1), null);
             }
             whileServing = copy("--data", data.toString(), "--to-url", "jdbc:postgresql://127.0.0.1:1/never-reached");
         } finally {
-            server.destroy(); // SIGTERM: the server shuts down and releases the H2 file
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+            server.stop(); // SIGTERM: the server shuts down and releases the H2 file
         }
     }
 
@@ -252,8 +229,8 @@ class DbCopyTest {
         }
     }
 
-    private static String send(HttpClient http, int port, String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    private static String send(HttpClient http, ServerProcess server, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path))
                 .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30));
         if (json != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
@@ -261,24 +238,5 @@ class DbCopyTest {
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode() / 100).as(method + " " + path + ": " + r.body()).isEqualTo(2);
         return r.body();
-    }
-
-    private static void awaitUp(HttpClient http, int port) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < until) {
-            try {
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(), HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("the server did not start within 90 s (see target/dbcopy-server-" + port + ".log)");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
