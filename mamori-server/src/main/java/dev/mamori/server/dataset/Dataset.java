@@ -31,6 +31,10 @@ public record Dataset(long id, int version, String name, String purpose, Long pe
     /** The day before which its PIA should be redone (5 years from publication, 特定個人情報保護評価に関する規則15条), or null. */
     @JsonProperty
     public LocalDate piaRedoBy() {
+        return piaRedoBy(piaPublishedOn);
+    }
+
+    static LocalDate piaRedoBy(LocalDate piaPublishedOn) {
         return piaPublishedOn == null ? null : LegalPeriods.get("pia.redo").lastDay(piaPublishedOn);
     }
 
@@ -42,9 +46,10 @@ public record Dataset(long id, int version, String name, String purpose, Long pe
 
     /** The しきい値判断 for a 特定個人情報ファイル with these items and counts, or null (not one, or a count missing). */
     static ThresholdAssessment threshold(List<DataItem> items, Long persons, Long handlers) {
-        if (items.stream().noneMatch(DataItem::myNumber) || persons == null || handlers == null) {
-            return null;
-        }
-        return Assessment.threshold(persons, handlers, false);
+        return threshold(items.stream().anyMatch(DataItem::myNumber), persons, handlers);
+    }
+
+    static ThresholdAssessment threshold(boolean myNumber, Long persons, Long handlers) {
+        return !myNumber || persons == null || handlers == null ? null : Assessment.threshold(persons, handlers, false);
     }
 }

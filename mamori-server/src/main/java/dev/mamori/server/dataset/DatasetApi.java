@@ -38,7 +38,8 @@ class DatasetApi {
         this.validator = validator;
     }
 
-    record PageBody(List<Dataset> items, long total, int page, int size) {
+    /** A page of the list; each item is a {@link DatasetSummary}, the whole dataset is {@code GET /api/datasets/{id}}. */
+    record PageBody(List<DatasetSummary> items, long total, int page, int size) {
     }
 
     @GetMapping

@@ -27,6 +27,10 @@ class DatasetRepository {
     private static final TypeReference<List<DataItem>> ITEMS = new TypeReference<>() { };
     private static final TypeReference<List<Contractor>> CONTRACTORS = new TypeReference<>() { };
 
+    /** The columns of a {@link DatasetSummary}: not the items, contractors or evidence (JSON). */
+    private static final String SUMMARY = "id, version, name, purpose, persons, handlers, system_name, item_count, my_number, pia_published_on,"
+            + " updated_at, updated_by";
+
     /** The name of the datasets' count in {@link RowCounts}. */
     static final String COUNT = "dataset";
     private static final String COUNT_SQL = "select count(*) from dataset";
@@ -41,7 +45,7 @@ class DatasetRepository {
         this.counts = counts;
     }
 
-    public record Page(List<Dataset> rows, long total, int page, int size) {
+    public record Page(List<DatasetSummary> rows, long total, int page, int size) {
         public long pages() {
             return Math.max(1, (total + size - 1) / size);
         }
@@ -64,9 +68,14 @@ class DatasetRepository {
         List<Object> p2 = new ArrayList<>(params);
         p2.add(size);
         p2.add((long) page * size);
-        List<Dataset> rows = jdbc.sql("select * from dataset" + where + " order by " + order + " limit ? offset ?").params(p2)
-                .query(this::row).list();
+        List<DatasetSummary> rows = jdbc.sql("select " + SUMMARY + " from dataset" + where + " order by " + order + " limit ? offset ?")
+                .params(p2).query(DatasetRepository::summary).list();
         return new Page(rows, total, page, size);
+    }
+
+    /** Every dataset, whole, in the order of their ids. */
+    List<Dataset> all() {
+        return jdbc.sql("select * from dataset order by id").query(this::row).list();
     }
 
     Optional<Dataset> find(long id) {
@@ -76,11 +85,11 @@ class DatasetRepository {
     long insert(DatasetInput in, String evidence, String user, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into dataset (version, name, purpose, persons, handlers, system_name, location, cloud_provider, cloud_country,"
-                        + " retention, pia_published_on, pia_reference, items_json, contractors_json, evidence_json, created_at, updated_at, updated_by)"
-                        + " values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " retention, pia_published_on, pia_reference, items_json, item_count, my_number, contractors_json, evidence_json, created_at,"
+                        + " updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
                         blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), date(in.piaPublishedOn()), blank(in.piaReference()),
-                        write(in.items()), write(in.contractors()), evidence,
+                        write(in.items()), in.items().size(), myNumber(in), write(in.contractors()), evidence,
                         Timestamp.from(now), Timestamp.from(now), user)
                 .update(key, "id");
         counts.add(COUNT, 1, COUNT_SQL);
@@ -95,12 +104,13 @@ class DatasetRepository {
     /** Saves {@code in} over version {@code in.version()}; false when someone saved another version first. */
     boolean update(long id, DatasetInput in, String user, Instant now) {
         return jdbc.sql("update dataset set version = version + 1, name = ?, purpose = ?, persons = ?, handlers = ?, system_name = ?,"
-                        + " location = ?, cloud_provider = ?, cloud_country = ?, retention = ?, pia_published_on = ?, pia_reference = ?, items_json = ?, contractors_json = ?,"
+                        + " location = ?, cloud_provider = ?, cloud_country = ?, retention = ?, pia_published_on = ?, pia_reference = ?, items_json = ?, item_count = ?,"
+                        + " my_number = ?, contractors_json = ?,"
                         + " updated_at = ?, updated_by = ?"
                         + " where id = ? and version = ?")
                 .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
                         blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), date(in.piaPublishedOn()), blank(in.piaReference()),
-                        write(in.items()), write(in.contractors()), Timestamp.from(now), user,
+                        write(in.items()), in.items().size(), myNumber(in), write(in.contractors()), Timestamp.from(now), user,
                         id, in.version())
                 .update() == 1;
     }
@@ -122,6 +132,17 @@ class DatasetRepository {
 
     Optional<String> evidence(long id) {
         return jdbc.sql("select evidence_json from dataset where id = ?").param(id).query(String.class).optional();
+    }
+
+    private static boolean myNumber(DatasetInput in) {
+        return in.items().stream().anyMatch(i -> i != null && i.myNumber());
+    }
+
+    private static DatasetSummary summary(ResultSet rs, int n) throws SQLException {
+        return DatasetSummary.of(rs.getLong("id"), rs.getInt("version"), rs.getString("name"), rs.getString("purpose"),
+                rs.getObject("persons", Long.class), rs.getObject("handlers", Long.class), rs.getString("system_name"), rs.getInt("item_count"),
+                rs.getBoolean("my_number"), rs.getObject("pia_published_on", java.time.LocalDate.class), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("updated_by"));
     }
 
     private Dataset row(ResultSet rs, int n) throws SQLException {

@@ -58,4 +58,75 @@ class AuditTrailTest extends H2ServerTest {
         assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFseq,at (JST),actor").contains("writer-a,CREATE,request");
         mvc.perform(get("/api/audit").with(user("staff").roles("STAFF"))).andExpect(status().isForbidden());
     }
+
+    @Autowired
+    javax.sql.DataSource db;
+
+    private long count(String sql) throws Exception {
+        try (var c = db.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void readsFromManyRequestsAtOnceAreEachRecordedBeforeTheyAreAnsweredAndTheChainHolds() throws Exception {
+        RequestPostProcessor reader = user("many-readers").roles("STAFF");
+        int threads = 16;
+        int each = 12;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int me = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        long before = count("select count(*) from audit_log where actor = 'many-readers'");
+                        mvc.perform(get(me % 2 == 0 ? "/api/datasets" : "/api/requests").with(reader)).andExpect(status().isOk());
+                        // answered only once its own entry is in: at least one more than before it was sent
+                        assertThat(count("select count(*) from audit_log where actor = 'many-readers'")).isGreaterThan(before);
+                        if (i % 4 == 0) {
+                            mvc.perform(post("/api/requests").with(user("many-writers").roles("STAFF")).contentType(MediaType.APPLICATION_JSON)
+                                    .content("""
+                                            {"type": "PURPOSE", "received_on": "2026-01-05", "requester_name": "並行", "agent": "NONE",
+                                             "status": "RECEIVED"}""")).andExpect(status().isCreated());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("select count(*) from audit_log where actor = 'many-readers' and action = 'LIST'")).isEqualTo(threads * each);
+        assertThat(count("select count(*) from audit_log where actor = 'many-writers' and action = 'CREATE'")).isEqualTo(threads * 3);
+        try (var c = db.getConnection()) {
+            AuditChain.Verdict v = AuditChain.verify(c);
+            assertThat(v.intact()).as(v.problem()).isTrue();
+        }
+    }
+
+    @Test
+    void aReadWhoseEntryCannotBeWrittenIsNotAnswered() throws Exception {
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("alter table audit_log add constraint no_more_reads check (action <> 'LIST' or actor <> 'refused-reader')");
+        }
+        try {
+            // no handler answers it: the server's error page (500), not the list
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> mvc.perform(get("/api/datasets").with(user("refused-reader").roles("STAFF"))))
+                    .hasMessageContaining("the audit entry could not be written");
+            // the writer goes on with the next group
+            mvc.perform(get("/api/datasets").with(user("allowed-reader").roles("STAFF"))).andExpect(status().isOk());
+        } finally {
+            try (var c = db.getConnection(); var s = c.createStatement()) {
+                s.execute("alter table audit_log drop constraint no_more_reads");
+            }
+        }
+        try (var c = db.getConnection()) {
+            assertThat(AuditChain.verify(c).intact()).isTrue();
+        }
+    }
 }

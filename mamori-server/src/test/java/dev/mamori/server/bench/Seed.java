@@ -71,8 +71,8 @@ final class Seed {
         Instant now = Instant.now();
         String prev = AuditChain.GENESIS;
         try (PreparedStatement ds = c.prepareStatement("insert into dataset (id, version, name, purpose, persons, handlers, system_name,"
-                + " location, cloud_provider, cloud_country, retention, items_json, evidence_json, created_at, updated_at, updated_by)"
-                + " values (?, 1, ?, ?, ?, null, ?, '本社', null, null, '契約終了後 5 年', ?, null, ?, ?, 'bench')");
+                + " location, cloud_provider, cloud_country, retention, items_json, item_count, my_number, evidence_json, created_at, updated_at,"
+                + " updated_by) values (?, 1, ?, ?, ?, null, ?, '本社', null, null, '契約終了後 5 年', ?, 3, false, null, ?, ?, 'bench')");
              PreparedStatement hist = c.prepareStatement("insert into dataset_history (dataset_id, version, changed_at, changed_by,"
                      + " snapshot_json) values (?, 1, ?, 'bench', ?)");
              PreparedStatement log = c.prepareStatement("insert into audit_log (seq, at, actor, action, entity, entity_id, detail,"

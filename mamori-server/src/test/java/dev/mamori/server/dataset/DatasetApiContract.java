@@ -140,6 +140,15 @@ abstract class DatasetApiContract {
         JsonNode p = json.readTree(r);
         assertThat(p.get("total").asInt()).isEqualTo(7);
         assertThat(p.get("items")).extracting(n -> n.get("name").asText()).containsExactly("検索用台帳3", "検索用台帳4", "検索用台帳5");
+        // a list item is the summary: counts and the threshold's result, not the items, contractors or the bands
+        JsonNode first = p.get("items").get(0);
+        assertThat(first.get("item_count").asInt()).isEqualTo(2);
+        assertThat(first.get("specific_personal_information_file").asBoolean()).isTrue();
+        String full = json.readTree(mvc.perform(get("/api/datasets/" + first.get("id").asLong()).with(STAFF)).andReturn().getResponse()
+                .getContentAsString()).at("/threshold/result/key").asText();
+        assertThat(first.get("threshold_result").asText()).isNotBlank().isEqualTo(full);
+        assertThat(first.has("items")).isFalse();
+        assertThat(first.has("threshold")).isFalse();
         String wild = mvc.perform(get("/api/datasets").param("q", "%").with(STAFF)).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(wild).get("total").asInt()).isZero();
     }

@@ -132,8 +132,8 @@ class DbCopyTest {
                 assertThat(keys.getLong(1)).isGreaterThan(maxUser);
             }
             long maxDataset = single(pg, "select max(id) from dataset");
-            pg.createStatement().executeUpdate("insert into dataset (version, name, purpose, items_json, created_at, updated_at, updated_by)"
-                    + " values (1, 'after copy', 'test', '[]', now(), now(), 'loader')");
+            pg.createStatement().executeUpdate("insert into dataset (version, name, purpose, items_json, item_count, my_number,"
+                    + " created_at, updated_at, updated_by) values (1, 'after copy', 'test', '[]', 0, false, now(), now(), 'loader')");
             assertThat(single(pg, "select max(id) from dataset")).isGreaterThan(maxDataset);
         }
     }
