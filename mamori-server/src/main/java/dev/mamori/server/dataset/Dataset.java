@@ -22,6 +22,11 @@ public record Dataset(long id, int version, String name, String purpose, Long pe
         contractors = List.copyOf(contractors);
     }
 
+    Dataset withId(long newId) {
+        return new Dataset(newId, version, name, purpose, persons, handlers, systemName, location, cloudProvider, cloudCountry, retention,
+                piaPublishedOn, piaReference, items, contractors, hasEvidence, createdAt, updatedAt, updatedBy);
+    }
+
     /** Whether the dataset holds 個人番号, which makes it a 特定個人情報ファイル. */
     @JsonProperty
     public boolean specificPersonalInformationFile() {

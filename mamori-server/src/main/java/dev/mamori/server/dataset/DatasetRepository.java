@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,18 +83,22 @@ class DatasetRepository {
         return jdbc.sql("select * from dataset where id = ?").param(id).query(this::row).optional();
     }
 
-    long insert(DatasetInput in, String evidence, String user, Instant now) {
+    /** Saves a new dataset and returns it as stored (version 1), without reading it back. */
+    Dataset insert(DatasetInput in, String evidence, String user, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MICROS); // what both databases keep of it
+        Dataset d = new Dataset(0, 1, in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()),
+                blank(in.location()), blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), in.piaPublishedOn(),
+                blank(in.piaReference()), in.items(), in.contractors(), evidence != null, now, now, user);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into dataset (version, name, purpose, persons, handlers, system_name, location, cloud_provider, cloud_country,"
                         + " retention, pia_published_on, pia_reference, items_json, item_count, my_number, contractors_json, evidence_json, created_at,"
                         + " updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
-                        blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), date(in.piaPublishedOn()), blank(in.piaReference()),
-                        write(in.items()), in.items().size(), myNumber(in), write(in.contractors()), evidence,
-                        Timestamp.from(now), Timestamp.from(now), user)
+                .params(d.name(), d.purpose(), d.persons(), d.handlers(), d.systemName(), d.location(), d.cloudProvider(), d.cloudCountry(),
+                        d.retention(), date(d.piaPublishedOn()), d.piaReference(), write(d.items()), d.items().size(), myNumber(in),
+                        write(d.contractors()), evidence, Timestamp.from(now), Timestamp.from(now), user)
                 .update(key, "id");
         counts.add(COUNT, 1, COUNT_SQL);
-        return key.getKeyAs(Number.class).longValue();
+        return d.withId(key.getKeyAs(Number.class).longValue());
     }
 
     /** Counts the datasets (what the kept count must equal). */

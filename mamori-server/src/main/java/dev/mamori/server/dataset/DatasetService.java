@@ -62,10 +62,9 @@ class DatasetService {
     @Transactional
     public Saved create(DatasetInput in, String evidence) {
         Instant now = Instant.now();
-        long id = repo.insert(in, evidence, user(), now);
-        Dataset d = repo.find(id).orElseThrow();
+        Dataset d = repo.insert(in, evidence, user(), now);
         repo.snapshot(d);
-        audit.record(Action.CREATE, ENTITY, id, evidence == null ? null : "imported from a scan report");
+        audit.record(Action.CREATE, ENTITY, d.id(), evidence == null ? null : "imported from a scan report");
         return new Saved(d, null);
     }
 

@@ -5,9 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** {@code Authorization: Bearer mamori_…} on the REST API: the token's user, with that user's role. */
@@ -25,13 +23,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
         String h = req.getHeader("Authorization");
         if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.user(h.substring(7).strip()).ifPresent(name -> {
-                UserDetails u = users.loadUserByUsername(name);
-                if (u.isAccountNonLocked() && u.isEnabled()) {
-                    var auth = new UsernamePasswordAuthenticationToken(u.getUsername(), null, u.getAuthorities());
-                    SecurityContextHolder.getContext().setAuthentication(auth);
-                }
-            });
+            tokens.authenticate(h.substring(7).strip(), users).ifPresent(a -> SecurityContextHolder.getContext().setAuthentication(a));
         }
         chain.doFilter(req, res);
     }

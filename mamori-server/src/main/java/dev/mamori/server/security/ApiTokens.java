@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +38,45 @@ public class ApiTokens {
     public record Token(long id, String name, Instant createdAt, Instant lastUsedAt) {
     }
 
+    /**
+     * How long a token's user, role and state are remembered instead of read again on every request. A change made
+     * through this server (token deleted; user disabled or locked) forgets them at once; one made
+     * by another server on the same database takes effect within this time.
+     */
+    static final Duration REMEMBERED = Duration.ofSeconds(10);
+
+    private record Known(Authentication auth, long untilNanos) {
+    }
+
     private final JdbcClient jdbc;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     ApiTokens(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Who sends {@code token}: its user with that user's role, when the token is ours and the user enabled and not
+     * locked ({@code users} reads them).
+     */
+    Optional<Authentication> authenticate(String token, UserDetailsService users) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        String sha = sha256(token);
+        Known k = known.get(sha);
+        if (k != null && System.nanoTime() - k.untilNanos() < 0) {
+            return Optional.of(k.auth());
+        }
+        Optional<Authentication> auth = user(sha).map(users::loadUserByUsername).filter(u -> u.isAccountNonLocked() && u.isEnabled())
+                .map(u -> new UsernamePasswordAuthenticationToken(u.getUsername(), null, u.getAuthorities()));
+        auth.ifPresentOrElse(a -> known.put(sha, new Known(a, System.nanoTime() + REMEMBERED.toNanos())), () -> known.remove(sha));
+        return auth;
+    }
+
+    /** Forgets every remembered token (a user or token changed). */
+    void forget() {
+        known.clear();
     }
 
     /** A new token for {@code userId}; the returned text is the only time it exists outside the caller. */
@@ -59,14 +99,11 @@ public class ApiTokens {
 
     public void delete(long userId, long tokenId) {
         jdbc.sql("delete from api_token where id = ? and user_id = ?").params(tokenId, userId).update();
+        forget();
     }
 
-    /** The user a token belongs to, when it is one of ours. */
-    Optional<String> user(String token) {
-        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
-            return Optional.empty();
-        }
-        String sha = sha256(token);
+    /** The user the token with this hash belongs to, when it is one of ours; notes its use (once a minute). */
+    private Optional<String> user(String sha) {
         record Found(String user, Timestamp lastUsed) {
         }
         Optional<Found> found = jdbc.sql("select u.username, t.last_used_at from api_token t join app_user u on u.id = t.user_id"

@@ -29,9 +29,11 @@ public class UserAccounts implements UserDetailsService {
     }
 
     private final JdbcClient jdbc;
+    private final ApiTokens tokens;
 
-    UserAccounts(JdbcClient jdbc) {
+    UserAccounts(JdbcClient jdbc, ApiTokens tokens) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
     }
 
     private static final String COLUMNS = "id, username, password_hash, role, enabled, failed_logins, locked_until, must_change_password";
@@ -78,6 +80,7 @@ public class UserAccounts implements UserDetailsService {
 
     public void setEnabled(long id, boolean enabled) {
         jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, id).update();
+        tokens.forget();
     }
 
     /** Counts a failed login: empty for an unknown user, else whether this failure locked the account. */
@@ -90,6 +93,7 @@ public class UserAccounts implements UserDetailsService {
             }
             jdbc.sql("update app_user set failed_logins = 0, locked_until = ? where id = ?").params(Timestamp.from(now.plus(LOCK)), a.id())
                     .update();
+            tokens.forget();
             return true;
         });
     }

@@ -62,6 +62,14 @@ abstract class DatasetApiContract {
         assertThat(d.get("version").asInt()).isEqualTo(1);
         mvc.perform(get("/api/datasets/" + d.get("id").asLong()).with(AUDITOR)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("会員名簿"));
+        // the created answer is the dataset as stored (it is not read back): the same as reading it
+        JsonNode spaced = create(MEMBERS.replace("\"会員名簿\"", "\"  会員名簿2 \"").replace("\"cloud_country\": \"jp\"",
+                "\"system_name\": \" \", \"retention\": \" 5年 \", \"cloud_country\": \"jp\""));
+        JsonNode read = json.readTree(mvc.perform(get("/api/datasets/" + spaced.get("id").asLong()).with(AUDITOR)).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(spaced).isEqualTo(read);
+        assertThat(read.get("name").asText()).isEqualTo("会員名簿2");
+        assertThat(read.get("system_name").isNull()).isTrue();
     }
 
     @Test

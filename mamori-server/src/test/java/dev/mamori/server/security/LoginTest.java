@@ -82,6 +82,11 @@ class LoginTest extends H2ServerTest {
         assertThat(jdbc.sql("select count(*) from api_token where token_sha256 = ?").param(ApiTokens.sha256(token)).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from api_token where token_sha256 = ?").param(token).query(Long.class).single()).isZero();
+        // remembered for a few seconds, but a disabled user's token stops at once
+        users.setEnabled(id, false);
+        mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+        users.setEnabled(id, true);
+        mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
     }
 
     @Test
@@ -96,6 +101,7 @@ class LoginTest extends H2ServerTest {
         assertThat(tokens.of(id).get(0).lastUsedAt()).isEqualTo(first);
         java.time.Instant longAgo = first.minus(ApiTokens.LAST_USED_PRECISION.multipliedBy(2));
         jdbc.sql("update api_token set last_used_at = ? where user_id = ?").params(java.sql.Timestamp.from(longAgo), id).update();
+        tokens.forget(); // as after ApiTokens.REMEMBERED: the token is read again
         mvc.perform(get("/api/datasets").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
         assertThat(tokens.of(id).get(0).lastUsedAt()).isAfter(longAgo);
     }
