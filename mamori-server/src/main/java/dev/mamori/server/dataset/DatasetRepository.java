@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import db.migration.V7__dataset_list_columns;
 import dev.mamori.server.db.RowCounts;
+import dev.mamori.server.db.Search;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -56,21 +58,20 @@ class DatasetRepository {
         String where = "";
         List<Object> params = new ArrayList<>();
         if (query != null && !query.isBlank()) {
-            where = " where lower(name) like ? or lower(purpose) like ? or lower(coalesce(system_name, '')) like ?";
-            String like = "%" + query.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(like);
-            params.add(like);
-            params.add(like);
+            where = " where search_text like ?";
+            params.add(Search.like(query));
         }
-        // unfiltered: the kept count (counting every row on every page is what made PostgreSQL's list pages slow)
-        long total = where.isEmpty() ? counts.get(COUNT).orElseGet(this::countAll)
-                : jdbc.sql("select count(*) from dataset" + where).params(params).query(Long.class).single();
         String order = SORTS.getOrDefault(sort, "updated_at") + (descending ? " desc" : " asc") + ", id" + (descending ? " desc" : " asc");
         List<Object> p2 = new ArrayList<>(params);
         p2.add(size);
         p2.add((long) page * size);
         List<DatasetSummary> rows = jdbc.sql("select " + SUMMARY + " from dataset" + where + " order by " + order + " limit ? offset ?")
                 .params(p2).query(DatasetRepository::summary).list();
+        // unfiltered: the kept count (counting every row on every page is what made PostgreSQL's list pages slow)
+        String filtered = where;
+        long total = where.isEmpty() ? counts.get(COUNT).orElseGet(this::countAll)
+                : Search.total(page, size, rows.size(), () -> jdbc.sql("select count(*) from dataset" + filtered).params(params)
+                        .query(Long.class).single());
         return new Page(rows, total, page, size);
     }
 
@@ -91,11 +92,11 @@ class DatasetRepository {
                 blank(in.piaReference()), in.items(), in.contractors(), evidence != null, now, now, user);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into dataset (version, name, purpose, persons, handlers, system_name, location, cloud_provider, cloud_country,"
-                        + " retention, pia_published_on, pia_reference, items_json, item_count, my_number, contractors_json, evidence_json, created_at,"
-                        + " updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " retention, pia_published_on, pia_reference, items_json, item_count, my_number, search_text, contractors_json, evidence_json,"
+                        + " created_at, updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.name(), d.purpose(), d.persons(), d.handlers(), d.systemName(), d.location(), d.cloudProvider(), d.cloudCountry(),
                         d.retention(), date(d.piaPublishedOn()), d.piaReference(), write(d.items()), d.items().size(), myNumber(in),
-                        write(d.contractors()), evidence, Timestamp.from(now), Timestamp.from(now), user)
+                        searchText(in), write(d.contractors()), evidence, Timestamp.from(now), Timestamp.from(now), user)
                 .update(key, "id");
         counts.add(COUNT, 1, COUNT_SQL);
         return d.withId(key.getKeyAs(Number.class).longValue());
@@ -110,12 +111,12 @@ class DatasetRepository {
     boolean update(long id, DatasetInput in, String user, Instant now) {
         return jdbc.sql("update dataset set version = version + 1, name = ?, purpose = ?, persons = ?, handlers = ?, system_name = ?,"
                         + " location = ?, cloud_provider = ?, cloud_country = ?, retention = ?, pia_published_on = ?, pia_reference = ?, items_json = ?, item_count = ?,"
-                        + " my_number = ?, contractors_json = ?,"
+                        + " my_number = ?, search_text = ?, contractors_json = ?,"
                         + " updated_at = ?, updated_by = ?"
                         + " where id = ? and version = ?")
                 .params(in.name().strip(), in.purpose().strip(), in.persons(), in.handlers(), blank(in.systemName()), blank(in.location()),
                         blank(in.cloudProvider()), in.cloudCountry(), blank(in.retention()), date(in.piaPublishedOn()), blank(in.piaReference()),
-                        write(in.items()), in.items().size(), myNumber(in), write(in.contractors()), Timestamp.from(now), user,
+                        write(in.items()), in.items().size(), myNumber(in), searchText(in), write(in.contractors()), Timestamp.from(now), user,
                         id, in.version())
                 .update() == 1;
     }
@@ -137,6 +138,10 @@ class DatasetRepository {
 
     Optional<String> evidence(long id) {
         return jdbc.sql("select evidence_json from dataset where id = ?").param(id).query(String.class).optional();
+    }
+
+    private static String searchText(DatasetInput in) {
+        return Search.text(V7__dataset_list_columns.SEARCH_MAX, in.name(), in.purpose(), in.systemName());
     }
 
     private static boolean myNumber(DatasetInput in) {

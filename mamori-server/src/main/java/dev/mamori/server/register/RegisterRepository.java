@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import dev.mamori.server.db.RowCounts;
+import dev.mamori.server.db.Search;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -64,7 +64,7 @@ class RegisterRepository {
         List<Object> params = new ArrayList<>(List.of(register));
         if (query != null && !query.isBlank()) {
             where.append(" and search_text like ?");
-            params.add("%" + query.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add(Search.like(query));
         }
         if (filter == Filter.OPEN) {
             where.append(" and is_open = true");
@@ -73,8 +73,6 @@ class RegisterRepository {
             params.add(Date.valueOf(today));
         }
         // a whole register: the kept count (counting every row on every page is what made PostgreSQL's list pages slow)
-        long total = whole ? counts.get(countName(register)).orElseGet(() -> countAll(register))
-                : jdbc.sql("select count(*) from register_entry" + where).params(params).query(Long.class).single();
         String dir = descending ? " desc" : " asc";
         // entries without a due day come last either way
         String order = "due".equals(sort) ? "case when due_on is null then 1 else 0 end, due_on" + dir
@@ -85,6 +83,9 @@ class RegisterRepository {
         List<Row> rows = jdbc.sql("select id, version, data_json, created_at, updated_at, updated_by from register_entry" + where
                         + " order by " + order + ", id" + dir + " limit ? offset ?")
                 .params(p2).query(this::row).list();
+        long total = whole ? counts.get(countName(register)).orElseGet(() -> countAll(register))
+                : Search.total(page, size, rows.size(), () -> jdbc.sql("select count(*) from register_entry" + where).params(params)
+                        .query(Long.class).single());
         return new Page(rows, total, page, size);
     }
 

@@ -1,5 +1,6 @@
 package dev.mamori.server.register;
 
+import dev.mamori.server.db.Search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.ledger.Incident;
@@ -250,14 +251,13 @@ public class RegisterService {
     private RegisterRepository.Columns columns(Entry e, Settings s) {
         Derived d = e.derive(s);
         String title = e.title().length() > 400 ? e.title().substring(0, 400) : e.title();
-        StringBuilder text = new StringBuilder(title);
+        List<String> text = new ArrayList<>(List.of(title));
         json.valueToTree(e).forEach(v -> {
             if (v.isTextual()) {
-                text.append('\n').append(v.asText());
+                text.add(v.asText());
             }
         });
-        String search = text.toString().toLowerCase(Locale.ROOT);
-        return new RegisterRepository.Columns(title, search.length() > 8000 ? search.substring(0, 8000) : search, d.open(), d.dueOn(), d.keepUntil());
+        return new RegisterRepository.Columns(title, Search.text(8000, text.toArray(String[]::new)), d.open(), d.dueOn(), d.keepUntil());
     }
 
     private <T> T read(String s, Class<T> type) {

@@ -1,5 +1,6 @@
 package dev.mamori.server.bench;
 
+import dev.mamori.server.db.Search;
 import dev.mamori.server.ServerProcess;
 import dev.mamori.server.ServerProcess.Db;
 import dev.mamori.server.audit.AuditChain;
@@ -71,8 +72,8 @@ final class Seed {
         Instant now = Instant.now();
         String prev = AuditChain.GENESIS;
         try (PreparedStatement ds = c.prepareStatement("insert into dataset (id, version, name, purpose, persons, handlers, system_name,"
-                + " location, cloud_provider, cloud_country, retention, items_json, item_count, my_number, evidence_json, created_at, updated_at,"
-                + " updated_by) values (?, 1, ?, ?, ?, null, ?, '本社', null, null, '契約終了後 5 年', ?, 3, false, null, ?, ?, 'bench')");
+                + " location, cloud_provider, cloud_country, retention, items_json, item_count, my_number, search_text, evidence_json, created_at,"
+                + " updated_at, updated_by) values (?, 1, ?, ?, ?, null, ?, '本社', null, null, '契約終了後 5 年', ?, 3, false, ?, null, ?, ?, 'bench')");
              PreparedStatement hist = c.prepareStatement("insert into dataset_history (dataset_id, version, changed_at, changed_by,"
                      + " snapshot_json) values (?, 1, ?, 'bench', ?)");
              PreparedStatement log = c.prepareStatement("insert into audit_log (seq, at, actor, action, entity, entity_id, detail,"
@@ -88,8 +89,9 @@ final class Seed {
                 ds.setLong(4, i % 50_000);
                 ds.setString(5, system);
                 ds.setString(6, ITEMS);
-                ds.setTimestamp(7, Timestamp.from(at));
+                ds.setString(7, Search.text(4402, name, PURPOSES.get(k), system));
                 ds.setTimestamp(8, Timestamp.from(at));
+                ds.setTimestamp(9, Timestamp.from(at));
                 ds.addBatch();
                 hist.setLong(1, i);
                 hist.setTimestamp(2, Timestamp.from(at));

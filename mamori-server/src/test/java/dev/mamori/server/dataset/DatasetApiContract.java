@@ -15,6 +15,7 @@ import dev.mamori.server.audit.AuditChain;
 import java.io.InputStream;
 import java.sql.Connection;
 import javax.sql.DataSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -157,6 +158,20 @@ abstract class DatasetApiContract {
         assertThat(first.get("threshold_result").asText()).isNotBlank().isEqualTo(full);
         assertThat(first.has("items")).isFalse();
         assertThat(first.has("threshold")).isFalse();
+        // the total without a count (one page holds every match), and with one (past the end)
+        assertThat(json.readTree(mvc.perform(get("/api/datasets").param("q", "検索用台帳").with(STAFF)).andReturn().getResponse()
+                .getContentAsString()).get("total").asInt()).isEqualTo(7);
+        assertThat(json.readTree(mvc.perform(get("/api/datasets").param("q", "検索用台帳").param("page", "4").param("size", "3").with(STAFF))
+                .andReturn().getResponse().getContentAsString()).get("total").asInt()).isEqualTo(7);
+        assertThat(json.readTree(mvc.perform(get("/api/datasets").param("q", "検索用台帳").param("page", "2").param("size", "3").with(STAFF))
+                .andReturn().getResponse().getContentAsString()).get("total").asInt()).isEqualTo(7);
+        // the name, purpose and system are searched, case-blind
+        create(MEMBERS.replace("会員名簿", "別名簿").replace("\"cloud_country\"", "\"system_name\": \"ZetaSys\", \"cloud_country\""));
+        for (String q : List.of("zetasys", "ZETA", "別名", "会員への連")) {
+            JsonNode found = json.readTree(mvc.perform(get("/api/datasets").param("q", q).param("size", "200").with(STAFF)).andReturn()
+                    .getResponse().getContentAsString());
+            assertThat(found.get("items")).as(q).extracting(n -> n.get("name").asText()).contains("別名簿");
+        }
         String wild = mvc.perform(get("/api/datasets").param("q", "%").with(STAFF)).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(wild).get("total").asInt()).isZero();
     }

@@ -28,7 +28,10 @@ class DatasetApiPostgresTest extends DatasetApiContract {
         }
     }
 
-    /** Migration V6 (db/vendor/postgresql): the searched expressions have trigram indexes where pg_trgm could be created. */
+    /**
+     * Migrations V6 and V8 (db/vendor/postgresql): the searched columns have trigram indexes where pg_trgm could be
+     * created, and a search can use them.
+     */
     @Test
     void theSearchedColumnsHaveTrigramIndexes() throws Exception {
         try (Connection c = db.getConnection()) {
@@ -39,7 +42,16 @@ class DatasetApiPostgresTest extends DatasetApiContract {
                     found.add(rs.getString(1));
                 }
             }
-            assertThat(found).containsExactly("dataset_name_trgm", "dataset_purpose_trgm", "dataset_system_trgm", "register_entry_search_trgm");
+            assertThat(found).containsExactly("dataset_search_trgm", "register_entry_search_trgm");
+            c.createStatement().execute("set enable_seqscan = off"); // a test table is small enough that a scan is cheaper
+            StringBuilder plan = new StringBuilder();
+            try (var rs = c.createStatement().executeQuery("explain select count(*) from dataset where search_text like '%004711%'")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            c.createStatement().execute("reset enable_seqscan");
+            assertThat(plan).contains("dataset_search_trgm");
         }
     }
 }

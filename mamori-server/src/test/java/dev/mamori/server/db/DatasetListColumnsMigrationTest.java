@@ -43,15 +43,16 @@ class DatasetListColumnsMigrationTest {
                         "[{\"name\":\"氏名\",\"category\":\"PERSONAL_INFORMATION\",\"types\":[\"PERSON\"]}]",
                         "[{\"name\":\"MY_NUMBER\",\"types\":[\"PERSON\"]},{\"name\":\"番号\",\"types\":[\"PHONE\",\"MY_NUMBER\"]}]",
                         "[{\"name\":\"x\",\"types\":[]},{\"name\":\"y\"},{\"name\":\"z\",\"types\":[\"MY_NUMBER_LIKE\"]}]")) {
-                    s.executeUpdate("insert into dataset (version, name, purpose, items_json, created_at, updated_at, updated_by)"
-                            + " values (1, 'd', 'p', '" + items + "', current_timestamp, current_timestamp, 't')");
+                    s.executeUpdate("insert into dataset (version, name, purpose, system_name, items_json, created_at, updated_at, updated_by)"
+                            + " values (1, ' Kaiin 名簿', 'p\n2', null, '" + items + "', current_timestamp, current_timestamp, 't')");
                 }
             }
             config.target("latest").load().migrate();
             List<String> found = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select item_count, my_number from dataset order by id")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select item_count, my_number, search_text from dataset order by id")) {
                 while (rs.next()) {
                     found.add(rs.getInt(1) + " " + rs.getBoolean(2));
+                    assertThat(rs.getString(3)).isEqualTo("kaiin 名簿\np\n2");
                 }
             }
             assertThat(found).containsExactly("0 false", "1 false", "2 true", "3 false");

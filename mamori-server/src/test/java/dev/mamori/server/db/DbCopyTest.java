@@ -133,7 +133,8 @@ class DbCopyTest {
             }
             long maxDataset = single(pg, "select max(id) from dataset");
             pg.createStatement().executeUpdate("insert into dataset (version, name, purpose, items_json, item_count, my_number,"
-                    + " created_at, updated_at, updated_by) values (1, 'after copy', 'test', '[]', 0, false, now(), now(), 'loader')");
+                    + " search_text, created_at, updated_at, updated_by) values (1, 'after copy', 'test', '[]', 0, false, 'after copy', now(), now(),"
+                    + " 'loader')");
             assertThat(single(pg, "select max(id) from dataset")).isGreaterThan(maxDataset);
         }
     }
