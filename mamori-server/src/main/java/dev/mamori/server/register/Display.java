@@ -38,7 +38,7 @@ public class Display {
             return choice(e);
         }
         if (v instanceof Long || v instanceof Integer) {
-            return String.format(Locale.ROOT, "%,d", ((Number) v).longValue());
+            return grouped(((Number) v).longValue());
         }
         if (v instanceof Collection<?> c) {
             return c.stream().map(this::value).collect(Collectors.joining(l.getLanguage().equals("ja") ? "、" : ", "));
@@ -79,5 +79,22 @@ public class Display {
     private static String key(Class<?> enumType, String name) {
         String n = enumType.getName();
         return "enum." + n.substring(n.lastIndexOf('.') + 1).replace('$', '.') + "." + name;
+    }
+
+    /**
+     * {@code 1,234,567}: digits in groups of three. By hand because it is on every row of a list page, where
+     * {@code String.format("%,d")} (a Formatter and the locale's symbols per call) was a tenth of the page's time.
+     */
+    static String grouped(long n) {
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int len = digits.length() - sign;
+        StringBuilder b = new StringBuilder(digits.length() + len / 3).append(digits, 0, sign);
+        int first = len % 3 == 0 ? 3 : len % 3;
+        b.append(digits, sign, sign + first);
+        for (int i = sign + first; i < digits.length(); i += 3) {
+            b.append(',').append(digits, i, i + 3);
+        }
+        return b.toString();
     }
 }

@@ -148,9 +148,11 @@ public final class ServerLoad {
                 phase(clients, p, 3, null);
                 Map<Op, Samples> samples = new LinkedHashMap<>();
                 p.forEach(op -> samples.put(op, new Samples()));
+                double speed = machineSpeed();
                 Usage u = Usage.start(server);
                 double seconds = phase(clients, p, o.seconds(), samples);
-                System.out.printf("[%s] %s: %s%n", name, label + (p.size() == 1 ? " " + p.get(0).name() : ""), u.end(seconds));
+                System.out.printf("[%s] %s: %s; machine speed before: SHA-256 %.0f MB/s on one thread%n", name,
+                        label + (p.size() == 1 ? " " + p.get(0).name() : ""), u.end(seconds), speed);
                 for (var e : samples.entrySet()) {
                     String row = e.getValue().row(name, label, e.getKey().name(), seconds);
                     System.out.println("  " + row);
@@ -369,6 +371,27 @@ public final class ServerLoad {
                 return "?";
             }
         }
+    }
+
+    /**
+     * How fast this machine is right now, with the server idle: SHA-256 over 1 MB blocks on one thread for half a
+     * second, in MB/s. This VM's speed changes by up to twice between runs minutes apart (no steal time shows);
+     * printed before each phase so that runs can be compared.
+     */
+    private static double machineSpeed() throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] block = new byte[1 << 20];
+        new java.util.Random(1).nextBytes(block);
+        for (int i = 0; i < 20; i++) {
+            sha.update(block); // warm
+        }
+        long start = System.nanoTime();
+        int n = 0;
+        while (System.nanoTime() - start < 500_000_000L) {
+            sha.update(block);
+            n++;
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
     }
 
     private static String random(int bytes) {
