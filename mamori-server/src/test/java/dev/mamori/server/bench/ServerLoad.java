@@ -349,15 +349,39 @@ public final class ServerLoad {
     }
 
     /** CPU used by the server process and by this (client) process during a phase, and the machine's load. */
-    record Usage(ServerProcess server, long serverCpu, long clientCpu, String loadBefore) {
+    record Usage(ServerProcess server, long serverCpu, long clientCpu, long postgresCpu, String loadBefore) {
         static Usage start(ServerProcess server) {
-            return new Usage(server, server.cpuNanos(), clientCpuNanos(), load());
+            return new Usage(server, server.cpuNanos(), clientCpuNanos(), postgresCpuNanos(), load());
         }
 
         String end(double seconds) {
             double cores = seconds * 1e9;
-            return String.format(Locale.ROOT, "server CPU %.0f %%, client CPU %.0f %% (of one core); load average %s → %s",
-                    100 * (server.cpuNanos() - serverCpu) / cores, 100 * (clientCpuNanos() - clientCpu) / cores, loadBefore, load());
+            return String.format(Locale.ROOT, "server CPU %.0f %%, client CPU %.0f %%, PostgreSQL CPU %.0f %% (of one core); load average %s → %s",
+                    100 * (server.cpuNanos() - serverCpu) / cores, 100 * (clientCpuNanos() - clientCpu) / cores,
+                    100 * (postgresCpuNanos() - postgresCpu) / cores, loadBefore, load());
+        }
+
+        /** CPU time of every process named postgres on this machine (its backends, WAL writer, checkpointer …). */
+        private static long postgresCpuNanos() {
+            long ticks = 0;
+            try (var procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+                for (Path p : procs) {
+                    try {
+                        String stat = Files.readString(p.resolve("stat"));
+                        int close = stat.lastIndexOf(')');
+                        if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                            continue;
+                        }
+                        String[] f = stat.substring(close + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return 0;
+            }
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
         }
 
         private static long clientCpuNanos() {
