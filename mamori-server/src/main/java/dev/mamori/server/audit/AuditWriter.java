@@ -55,6 +55,7 @@ class AuditWriter implements DisposableBean {
         own.setPoolName("mamori-audit");
         own.setMaximumPoolSize(1);
         own.setMinimumIdle(0);
+        own.setConnectionTimeout(TimeUnit.SECONDS.toMillis(10));
         this.thread = new Thread(this::run, "mamori-audit-writer");
         thread.setDaemon(true);
         thread.start();
@@ -99,8 +100,22 @@ class AuditWriter implements DisposableBean {
         }
     }
 
-    private void commit(List<Waiting> group) {
-        try (Connection c = own.getConnection()) {
+    /**
+     * Chains and commits {@code group}. When that fails, each entry is tried alone, so that one entry that cannot be
+     * written fails only its own request; but when no connection can be had (the database is down), the whole group
+     * fails at once rather than waiting for a connection once per entry.
+     *
+     * @return false when no connection could be had
+     */
+    private boolean commit(List<Waiting> group) {
+        Connection c;
+        try {
+            c = own.getConnection();
+        } catch (SQLException e) {
+            fail(group, e);
+            return false;
+        }
+        try (c) {
             c.setAutoCommit(false);
             try {
                 AuditLog.append(new JdbcTemplate(new SingleConnectionDataSource(c, true)), group.stream().map(Waiting::entry).toList());
@@ -115,13 +130,25 @@ class AuditWriter implements DisposableBean {
             }
             group.forEach(w -> w.written().complete(null));
         } catch (RuntimeException | SQLException e) {
-            if (group.size() > 1) {
-                group.forEach(w -> commit(List.of(w))); // one entry that cannot be written must not fail the others
+            if (group.size() == 1) {
+                fail(group, e);
             } else {
-                LOG.error("an audit entry could not be written: {}", e.toString());
-                group.get(0).written().completeExceptionally(e);
+                for (int i = 0; i < group.size(); i++) {
+                    if (!commit(List.of(group.get(i)))) {
+                        fail(group.subList(i + 1, group.size()), e);
+                        break;
+                    }
+                }
             }
         }
+        return true;
+    }
+
+    private static void fail(List<Waiting> group, Exception e) {
+        if (!group.isEmpty()) {
+            LOG.error("{} audit entr{} could not be written: {}", group.size(), group.size() == 1 ? "y" : "ies", e.toString());
+        }
+        group.forEach(w -> w.written().completeExceptionally(e));
     }
 
     /** Writes what is queued, then stops and closes its connection. */

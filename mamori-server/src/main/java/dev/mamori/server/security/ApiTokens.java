@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,7 +47,7 @@ public class ApiTokens {
      */
     static final Duration REMEMBERED = Duration.ofSeconds(10);
 
-    private record Known(Authentication auth, long untilNanos) {
+    private record Known(String user, Collection<? extends GrantedAuthority> roles, long untilNanos) {
     }
 
     private final JdbcClient jdbc;
@@ -65,13 +67,16 @@ public class ApiTokens {
         }
         String sha = sha256(token);
         Known k = known.get(sha);
-        if (k != null && System.nanoTime() - k.untilNanos() < 0) {
-            return Optional.of(k.auth());
+        if (k == null || System.nanoTime() - k.untilNanos() >= 0) {
+            k = user(sha).map(users::loadUserByUsername).filter(u -> u.isAccountNonLocked() && u.isEnabled())
+                    .map(u -> new Known(u.getUsername(), u.getAuthorities(), System.nanoTime() + REMEMBERED.toNanos())).orElse(null);
+            if (k == null) {
+                known.remove(sha);
+                return Optional.empty();
+            }
+            known.put(sha, k);
         }
-        Optional<Authentication> auth = user(sha).map(users::loadUserByUsername).filter(u -> u.isAccountNonLocked() && u.isEnabled())
-                .map(u -> new UsernamePasswordAuthenticationToken(u.getUsername(), null, u.getAuthorities()));
-        auth.ifPresentOrElse(a -> known.put(sha, new Known(a, System.nanoTime() + REMEMBERED.toNanos())), () -> known.remove(sha));
-        return auth;
+        return Optional.of(new UsernamePasswordAuthenticationToken(k.user(), null, k.roles())); // each request its own
     }
 
     /** Forgets every remembered token (a user or token changed). */
