@@ -19,15 +19,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * deleted entry shows. Details name records by id and field, never by a person's data.
  *
  * <ul>
- *   <li>A <b>change</b> (create, update, delete …) is appended in the caller's transaction, so its entry exists exactly
- *       when the change was committed. It is appended just before the commit, whatever the point of the call: the
- *       chain's head row is locked from then until the commit, and every writer waits for that lock, so it is held for
- *       the commit only, not for the rest of the caller's work.</li>
- *   <li>A <b>read</b> (list, read, export) is appended after the caller's transaction committed and before the caller
- *       goes on (so before the data is answered): {@link AuditWriter} writes the reads of all requests waiting at that
- *       moment in one transaction of its own (a group commit), instead of one commit and one turn on the head row per
- *       read. A read whose entry cannot be written fails, as before.</li>
+ *   <li>A <b>change</b> (create, update, delete, a login …) writes its entry in the caller's transaction to
+ *       {@code audit_pending}, a row of its own, so the entry exists exactly when the change was committed. After the
+ *       commit, and before the caller goes on, {@link AuditWriter} chains it (migration V9). Until V9 a change
+ *       chained its entry itself, locking the chain's head until its commit was flushed: every change waited for
+ *       the one before it.</li>
+ *   <li>A <b>read</b> (list, read, export) is handed to {@link AuditWriter} after the caller's transaction committed
+ *       and before the caller goes on (so before the data is answered); a read whose entry cannot be written fails.</li>
  * </ul>
+ * The writer chains all entries waiting at that moment in one transaction of its own (a group commit).
  */
 @Component
 public class AuditLog {
@@ -37,11 +37,11 @@ public class AuditLog {
     private static final Set<Action> READS = Set.of(Action.READ, Action.LIST, Action.EXPORT);
 
     private final JdbcTemplate jdbc;
-    private final AuditWriter reads;
+    private final AuditWriter writer;
 
-    public AuditLog(JdbcTemplate jdbc, AuditWriter reads) {
+    public AuditLog(JdbcTemplate jdbc, AuditWriter writer) {
         this.jdbc = jdbc;
-        this.reads = reads;
+        this.writer = writer;
     }
 
     /** One entry before it is chained. */
@@ -59,30 +59,40 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Action action, String entity, Object id, String detail) {
         Pending p = Pending.now(currentUser(), action, entity, id, detail);
-        TransactionSynchronizationManager.registerSynchronization(READS.contains(action)
-                ? new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        reads.write(p);
-                    }
+        if (READS.contains(action)) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    writer.write(p);
                 }
-                : new TransactionSynchronization() {
-                    @Override
-                    public int getOrder() {
-                        return Integer.MAX_VALUE; // after every other before-commit work (kept counts): the head is locked last
-                    }
-
-                    @Override
-                    public void beforeCommit(boolean readOnly) {
-                        append(jdbc, List.of(p));
-                    }
-                });
+            });
+        } else {
+            change(p);
+        }
     }
 
     /** As {@link #record} for an actor that is not the logged-in user (a login attempt), in a transaction of its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordAs(String actor, Action action, String entity, Object id, String detail) {
-        append(jdbc, List.of(Pending.now(actor, action, entity, id, detail)));
+        change(Pending.now(actor, action, entity, id, detail));
+    }
+
+    private void change(Pending p) {
+        jdbc.update("insert into audit_pending (at, actor, action, entity, entity_id, detail) values (?, ?, ?, ?, ?, ?)",
+                p.at(), p.actor(), p.action().name(), p.entity(), p.entityId(), p.detail());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                writer.settle();
+            }
+        });
+    }
+
+    /** The changes' entries waiting in {@code audit_pending}, oldest first, with their row ids. */
+    static List<Map.Entry<Long, Pending>> pending(JdbcTemplate jdbc, int most) {
+        return jdbc.query("select id, at, actor, action, entity, entity_id, detail from audit_pending order by id limit ?",
+                (rs, n) -> Map.entry(rs.getLong(1), new Pending(rs.getString(2), rs.getString(3), Action.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), rs.getString(7))), most);
     }
 
     /** Chains {@code entries} after the head, in the transaction of {@code jdbc}'s connection, and moves the head. */

@@ -54,6 +54,11 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             AuditChain.Verdict v = AuditChain.verify(c);
             if (v.intact()) {
                 out.printf("監査ログは改ざんされていません（%,d 件） / the audit log is intact (%,d entries)%n", v.entries(), v.entries());
+                long pending = pending(c);
+                if (pending > 0) {
+                    out.printf("  ほかに連結待ちの記録 %,d 件（サーバーが次に動くときに連結します） / and %,d committed entries wait to be chained"
+                            + " (the server chains them when it next runs)%n", pending, pending);
+                }
                 return 0;
             }
             out.printf("監査ログが改ざんされています: 最初の不整合は %d 番 / the audit log was tampered with: first bad entry %d%n",
@@ -65,6 +70,14 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             err.println("mamori: データベースを開けません（H2 ならサーバーを止めてください） / cannot open the database"
                     + " (for H2, stop the server first): " + m);
             return 2;
+        }
+    }
+
+    /** Changes' entries committed but not chained yet (a server stopped before its writer chained them). */
+    private static long pending(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("select count(*) from audit_pending")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,18 +16,22 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import dev.mamori.server.db.RowCounts;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the audit entries of reads in groups: one thread takes every entry waiting, chains them after the head and
- * commits them in one transaction, then lets their requests go on. Under load, tens of reads share one commit and
- * one turn on the head row instead of taking one each.
+ * Chains the audit log: one thread takes every read waiting ({@link #write}) and every change's entry committed to
+ * {@code audit_pending} ({@link #settle}), chains them after the head and commits them in one transaction, folds the
+ * kept counts' changes ({@link RowCounts#fold}), then lets the requests go on. Under load tens of requests share one
+ * commit and one turn on the head row instead of taking one each. At start it chains what a stopped server left.
  *
  * <p>The thread has a connection of its own, outside the requests' pool: the requests waiting for their entries hold
- * their connections until they are written, and could hold the whole pool (the first version took one from it and
+ * their connections until they are written, and could hold the whole pool (a first version took one from it and
  * stopped the server under load that way).
  */
 @Component
@@ -39,6 +45,7 @@ class AuditWriter implements DisposableBean {
     /** How long a request waits for its entry before it fails. */
     private static final long WAIT_SECONDS = 60;
 
+    /** A read to chain ({@code entry}), or a change's request waiting for the pending entries to be chained (null). */
     private record Waiting(AuditLog.Pending entry, CompletableFuture<Void> written) {
     }
 
@@ -61,8 +68,30 @@ class AuditWriter implements DisposableBean {
         thread.start();
     }
 
-    /** Appends {@code entry} to the log and returns when it is committed; throws when it could not be. */
+    /** At start (the migrations have run): chains the entries a stopped server left in {@code audit_pending}. */
+    @EventListener(ApplicationReadyEvent.class)
+    void started() {
+        queue.add(new Waiting(null, new CompletableFuture<>()));
+    }
+
+    /** Appends the read {@code entry} to the log and returns when it is committed; throws when it could not be. */
     void write(AuditLog.Pending entry) {
+        await(entry);
+    }
+
+    /**
+     * Returns when the changes' entries committed so far are chained. Never throws: the caller's change and its entry
+     * are committed, and an entry not chained now is chained with the next group or at the next start.
+     */
+    void settle() {
+        try {
+            await(null);
+        } catch (IllegalStateException e) {
+            LOG.warn("committed audit entries are not chained yet (they will be with the next ones): {}", e.getMessage());
+        }
+    }
+
+    private void await(AuditLog.Pending entry) {
         if (stopped) {
             throw new IllegalStateException("the server is stopping: the audit log takes no more entries");
         }
@@ -91,7 +120,7 @@ class AuditWriter implements DisposableBean {
             }
             queue.drainTo(group, GROUP - 1);
             boolean stop = group.remove(STOP);
-            if (!group.isEmpty()) {
+            if (!group.isEmpty() || stop) {
                 commit(group);
             }
             if (stop) {
@@ -101,9 +130,9 @@ class AuditWriter implements DisposableBean {
     }
 
     /**
-     * Chains and commits {@code group}. When that fails, each entry is tried alone, so that one entry that cannot be
-     * written fails only its own request; but when no connection can be had (the database is down), the whole group
-     * fails at once rather than waiting for a connection once per entry.
+     * Chains the pending changes and the reads of {@code group} and commits. When that fails, each read is tried alone,
+     * so that one entry that cannot be written fails only its own request; but when no connection can be had (the
+     * database is down), the whole group fails at once rather than waiting for a connection once per entry.
      *
      * @return false when no connection could be had
      */
@@ -115,11 +144,23 @@ class AuditWriter implements DisposableBean {
             fail(group, e);
             return false;
         }
+        boolean more;
         try (c) {
             c.setAutoCommit(false);
             try {
-                AuditLog.append(new JdbcTemplate(new SingleConnectionDataSource(c, true)), group.stream().map(Waiting::entry).toList());
+                JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+                // the head first: a second server on the same database waits here, and then sees what this one chained
+                jdbc.queryForMap("select seq from audit_head where id = 1 for update");
+                List<Map.Entry<Long, AuditLog.Pending>> pending = AuditLog.pending(jdbc, GROUP);
+                List<AuditLog.Pending> entries = new ArrayList<>(pending.stream().map(Map.Entry::getValue).toList());
+                group.stream().map(Waiting::entry).filter(Objects::nonNull).forEach(entries::add);
+                if (!entries.isEmpty()) {
+                    AuditLog.append(jdbc, entries);
+                }
+                jdbc.batchUpdate("delete from audit_pending where id = ?", pending.stream().map(e -> new Object[] {e.getKey()}).toList());
+                RowCounts.fold(jdbc);
                 c.commit();
+                more = pending.size() == GROUP;
             } catch (RuntimeException | SQLException e) {
                 try {
                     c.rollback();
@@ -130,7 +171,7 @@ class AuditWriter implements DisposableBean {
             }
             group.forEach(w -> w.written().complete(null));
         } catch (RuntimeException | SQLException e) {
-            if (group.size() == 1) {
+            if (group.size() <= 1) {
                 fail(group, e);
             } else {
                 for (int i = 0; i < group.size(); i++) {
@@ -140,14 +181,19 @@ class AuditWriter implements DisposableBean {
                     }
                 }
             }
+            return true;
+        }
+        if (more) {
+            queue.add(new Waiting(null, new CompletableFuture<>())); // a stopped server left more than one group
         }
         return true;
     }
 
     private static void fail(List<Waiting> group, Exception e) {
-        if (!group.isEmpty()) {
-            LOG.error("{} audit entr{} could not be written: {}", group.size(), group.size() == 1 ? "y" : "ies", e.toString());
+        if (group.isEmpty()) {
+            return;
         }
+        LOG.error("{} audit entr{} could not be written: {}", group.size(), group.size() == 1 ? "y" : "ies", e.toString());
         group.forEach(w -> w.written().completeExceptionally(e));
     }
 

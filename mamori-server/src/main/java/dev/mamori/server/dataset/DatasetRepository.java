@@ -98,7 +98,7 @@ class DatasetRepository {
                         d.retention(), date(d.piaPublishedOn()), d.piaReference(), write(d.items()), d.items().size(), myNumber(in),
                         searchText(in), write(d.contractors()), evidence, Timestamp.from(now), Timestamp.from(now), user)
                 .update(key, "id");
-        counts.add(COUNT, 1, COUNT_SQL);
+        counts.add(COUNT, 1);
         return d.withId(key.getKeyAs(Number.class).longValue());
     }
 

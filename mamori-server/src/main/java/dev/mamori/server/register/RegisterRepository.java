@@ -101,7 +101,7 @@ class RegisterRepository {
                 .params(register, c.title(), c.search(), c.open(), date(c.dueOn()), date(c.keepUntil()), write(data), Timestamp.from(now),
                         Timestamp.from(now), user)
                 .update(key, "id");
-        counts.add(countName(register), 1, COUNT_SQL, register);
+        counts.add(countName(register), 1);
         return key.getKeyAs(Number.class).longValue();
     }
 
@@ -170,7 +170,7 @@ class RegisterRepository {
     void delete(String register, long id) {
         jdbc.sql("delete from register_history where entry_id = ?").param(id).update();
         if (jdbc.sql("delete from register_entry where register = ? and id = ?").params(register, id).update() == 1) {
-            counts.add(countName(register), -1, COUNT_SQL, register);
+            counts.add(countName(register), -1);
         }
     }
 

@@ -129,4 +129,28 @@ class AuditTrailTest extends H2ServerTest {
             assertThat(AuditChain.verify(c).intact()).isTrue();
         }
     }
+
+    @Test
+    void entriesAndCountChangesCommittedButNotChainedAreChainedAndFoldedWithTheNextGroup() throws Exception {
+        // as a server killed between a change's commit and its chaining leaves them
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("insert into audit_pending (at, actor, action, entity, entity_id, detail)"
+                    + " values ('2026-12-03T00:00:00Z', 'left-behind', 'CREATE', 'dataset', '999', null)");
+            s.executeUpdate("insert into row_count_delta (name, delta) values ('dataset', 5)");
+        }
+        long kept = count("select n from row_count where name = 'dataset'");
+        mvc.perform(get("/api/datasets").with(user("next-reader").roles("STAFF"))).andExpect(status().isOk());
+        assertThat(count("select count(*) from audit_pending")).isZero();
+        assertThat(count("select count(*) from audit_log where actor = 'left-behind' and entity_id = '999'")).isEqualTo(1);
+        assertThat(count("select count(*) from row_count_delta")).isZero();
+        assertThat(count("select n from row_count where name = 'dataset'")).isEqualTo(kept + 5);
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("insert into row_count_delta (name, delta) values ('dataset', -5)");
+        }
+        mvc.perform(get("/api/datasets").with(user("next-reader").roles("STAFF"))).andExpect(status().isOk());
+        assertThat(count("select n from row_count where name = 'dataset'")).isEqualTo(kept);
+        try (var c = db.getConnection()) {
+            assertThat(AuditChain.verify(c).intact()).isTrue();
+        }
+    }
 }
