@@ -1,11 +1,11 @@
 package dev.mamori.server.register;
 
-import dev.mamori.server.db.Search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.ledger.Incident;
 import dev.mamori.server.audit.AuditLog;
 import dev.mamori.server.audit.AuditLog.Action;
+import dev.mamori.server.db.Search;
 import dev.mamori.server.web.ApiErrors;
 import dev.mamori.server.web.ConflictException;
 import dev.mamori.server.web.InvalidInputException;

@@ -1,9 +1,9 @@
 package dev.mamori.server.bench;
 
-import dev.mamori.server.db.Search;
 import dev.mamori.server.ServerProcess;
 import dev.mamori.server.ServerProcess.Db;
 import dev.mamori.server.audit.AuditChain;
+import dev.mamori.server.db.Search;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
