@@ -95,11 +95,22 @@ public class AuditLog {
                         rs.getString(5), rs.getString(6), rs.getString(7))), most);
     }
 
-    /** Chains {@code entries} after the head, in the transaction of {@code jdbc}'s connection, and moves the head. */
-    static void append(JdbcTemplate jdbc, List<Pending> entries) {
-        Map<String, Object> head = jdbc.queryForMap("select seq, hash from audit_head where id = 1 for update");
-        long seq = ((Number) head.get("seq")).longValue();
-        String prev = (String) head.get("hash");
+    /** The chain's last entry: its number and hash. */
+    record Head(long seq, String hash) {
+    }
+
+    /**
+     * Locks the chain's head row for the transaction of {@code jdbc}'s connection and reads it: a second writer (another
+     * server on the same database) waits here, and then sees what this one chained.
+     */
+    static Head lockHead(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select seq, hash from audit_head where id = 1 for update", (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+    }
+
+    /** Chains {@code entries} after {@code head} (locked by {@link #lockHead} in the same transaction) and moves the head. */
+    static void append(JdbcTemplate jdbc, Head head, List<Pending> entries) {
+        long seq = head.seq();
+        String prev = head.hash();
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (Pending e : entries) {
             seq++;

@@ -149,13 +149,12 @@ class AuditWriter implements DisposableBean {
             c.setAutoCommit(false);
             try {
                 JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
-                // the head first: a second server on the same database waits here, and then sees what this one chained
-                jdbc.queryForMap("select seq from audit_head where id = 1 for update");
+                AuditLog.Head head = AuditLog.lockHead(jdbc); // before reading what is pending
                 List<Map.Entry<Long, AuditLog.Pending>> pending = AuditLog.pending(jdbc, GROUP);
                 List<AuditLog.Pending> entries = new ArrayList<>(pending.stream().map(Map.Entry::getValue).toList());
                 group.stream().map(Waiting::entry).filter(Objects::nonNull).forEach(entries::add);
                 if (!entries.isEmpty()) {
-                    AuditLog.append(jdbc, entries);
+                    AuditLog.append(jdbc, head, entries);
                 }
                 jdbc.batchUpdate("delete from audit_pending where id = ?", pending.stream().map(e -> new Object[] {e.getKey()}).toList());
                 RowCounts.fold(jdbc);

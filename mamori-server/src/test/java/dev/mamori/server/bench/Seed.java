@@ -1,5 +1,6 @@
 package dev.mamori.server.bench;
 
+import db.migration.V7__dataset_list_columns;
 import dev.mamori.server.ServerProcess;
 import dev.mamori.server.ServerProcess.Db;
 import dev.mamori.server.audit.AuditChain;
@@ -89,7 +90,7 @@ final class Seed {
                 ds.setLong(4, i % 50_000);
                 ds.setString(5, system);
                 ds.setString(6, ITEMS);
-                ds.setString(7, Search.text(4402, name, PURPOSES.get(k), system));
+                ds.setString(7, Search.text(V7__dataset_list_columns.SEARCH_MAX, name, PURPOSES.get(k), system));
                 ds.setTimestamp(8, Timestamp.from(at));
                 ds.setTimestamp(9, Timestamp.from(at));
                 ds.addBatch();
