@@ -153,4 +153,21 @@ class AuditTrailTest extends H2ServerTest {
             assertThat(AuditChain.verify(c).intact()).isTrue();
         }
     }
+
+    @Test
+    void theLogsPagesLinkToTheNextAndPreviousPageWithTheSameFilter() throws Exception {
+        for (int i = 0; i < 55; i++) {
+            mvc.perform(get("/api/datasets").with(user("pager-user").roles("STAFF"))).andExpect(status().isOk());
+        }
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("<p class=\"pager\">.*?</p>", java.util.regex.Pattern.DOTALL);
+        String first = mvc.perform(get("/audit").param("actor", "pager-user").with(AUDITOR)).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher m = link.matcher(first);
+        assertThat(m.find()).isTrue();
+        assertThat(m.group()).contains("href=\"/audit?actor=pager-user").contains("page=1\"").doesNotContain("page=-1").containsAnyOf("1 / 2", "Page 1 of 2");
+        String second = mvc.perform(get("/audit").param("actor", "pager-user").param("page", "1").with(AUDITOR)).andReturn().getResponse()
+                .getContentAsString();
+        m = link.matcher(second);
+        assertThat(m.find()).isTrue();
+        assertThat(m.group()).contains("href=\"/audit?actor=pager-user").contains("page=0\"").doesNotContain("page=2");
+    }
 }
