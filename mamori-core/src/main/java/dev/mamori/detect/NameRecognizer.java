@@ -19,13 +19,10 @@ final class NameRecognizer implements Recognizer {
     private static final String SEI = "名詞-固有名詞-人名-姓";
     private static final String MEI = "名詞-固有名詞-人名-名";
     private static final String JINMEI = "名詞-固有名詞-人名-一般";
-    private static final String[] HONORIFICS = {"様", "さま", "さん", "氏", "君", "くん", "殿", "先生", "先輩", "ちゃん",
-        "社長", "部長", "課長", "係長", "主任", "教授", "医師", "弁護士", "議員", "会長", "市長", "町長", "村長", "区長", "知事", "首相",
-        "総理", "大臣", "監督", "選手", "容疑者", "被告", "教諭", "院長", "所長", "店長", "理事長", "副社長", "専務", "常務"};
-
     private final String[] suffixes;
     private final String[] prefixes;
     private final ContextWords context;
+    private final NameAnchors anchors = NameAnchors.get();
 
     NameRecognizer() {
         this(ContextWords.get());
@@ -69,81 +66,400 @@ final class NameRecognizer implements Recognizer {
             if (!ctx.columnHints().isEmpty() && !ctx.hinted(PiiType.PERSON) && !hasPersonMarker(text)) {
                 return; // a structured column of another type (住所, 電話): no name unless 様/殿/方 says so
             }
+            int first = out.size();
             NameLabels.find(text, this, out);
+            List<int[]> full = new ArrayList<>(4);
             for (int from = 0; from < text.length(); ) {
                 int to = Morphology.chunkEnd(text, from);
                 if (to <= from) {
                     break;
                 }
                 if (Morphology.hasKanjiOrKatakana(text, from, to)) {
-                    scan(text, Morphology.tokens(text, from, to), to, out);
+                    List<Morphology.Token> ts = Morphology.tokens(text, from, to);
+                    scan(text, ts, to, out, full);
+                    readings(text, ts, from, to, first, out, full);
                 }
                 from = to;
             }
+            NameLabels.foreign(text, anchors, out);
+            propagate(text, first, out, full);
         } catch (RuntimeException | StackOverflowError e) {
             // never throw: a recognizer that fails finds nothing more in this text
         }
     }
 
-    private void scan(String text, List<Morphology.Token> ts, int chunkEnd, List<Finding> out) {
+    private void scan(String text, List<Morphology.Token> ts, int chunkEnd, List<Finding> out, List<int[]> full) {
         int n = ts.size();
         for (int i = 0; i < n; i++) {
             Morphology.Token t = ts.get(i);
             boolean sei = t.is(SEI);
-            if (!sei && !t.is(MEI) && !t.is(JINMEI)) {
+            boolean mei = t.is(MEI) || t.is(JINMEI);
+            boolean placeLike = !sei && !mei && isPlaceLikeSurname(text, t);
+            if (!sei && !mei && !placeLike) {
                 continue;
             }
             if (isOrgWord(text, t)) {
                 continue;
             }
             int last = i;
+            int givenStart = -1;
             double base = sei ? 0.3 : t.is(JINMEI) ? 0.5 : 0.25;
-            if (sei) {
+            if (sei || placeLike) {
                 int j = i + 1;
-                if (j < n && isShortSpace(text, ts.get(j))) {
-                    j++; // the tokenizer discards punctuation, but keep this in case spaces come back
+                if (j + 1 < n && ts.get(j).start() == t.end() && ts.get(j).end() - ts.get(j).start() == 1 && all(text, ts.get(j), 'c')
+                        && ts.get(j + 1).start() == ts.get(j).end() + 1 && isSpace(text.charAt(ts.get(j).end()))
+                        && honorificAt(text, ts.get(j).start()) == 0 && !isOrgWord(text, ts.get(j)) && givenEnd(text, ts, j + 1) >= 0) {
+                    j++; // 諏訪|園 貞明: a three-kanji surname the dictionary splits
                 }
-                int gap = j < n ? ts.get(j).start() - t.end() : -1;
-                boolean adjacent = gap == 0 || (gap == 1 && isSpace(text.charAt(t.end())));
-                if (j < n && adjacent && ts.get(j).is(MEI) && !isOrgWord(text, ts.get(j))) {
-                    last = j;
-                    base = 0.65;
-                } else if (j < n && gap == 1 && looksLikeGivenName(text, ts.get(j)) && !isOrgWord(text, ts.get(j))) {
-                    last = j; // 橋本 千尋: the dictionary does not know every given name, the space says it is one
-                    base = 0.55;
+                int surnameEnd = ts.get(Math.min(j, n) - 1).end();
+                int gap = j < n ? ts.get(j).start() - surnameEnd : -1;
+                boolean adjacent = gap == 0 || (gap == 1 && isSpace(text.charAt(surnameEnd)));
+                int g = adjacent ? givenEnd(text, ts, j) : -1;
+                if (g >= 0) {
+                    boolean tagged = false;
+                    for (int k = j; k <= g; k++) {
+                        tagged |= ts.get(k).is(MEI) || ts.get(k).is(SEI) || ts.get(k).is(JINMEI);
+                    }
+                    last = g;
+                    givenStart = ts.get(j).start();
+                    if (sei) {
+                        base = tagged ? 0.65 : 0.55;
+                    } else {
+                        base = tagged || gap == 1 ? 0.45 : 0.3;
+                    }
+                } else if (placeLike && !(isSpeaker(text, t.start(), t.end()) || personalHonorific(text, t.end()))) {
+                    continue;
+                } else if (placeLike) {
+                    base = 0.3;
                 }
             }
             int start = t.start();
             int end = ts.get(last).end();
+            if (!sei && !placeLike && i > 0 && t.is(MEI)) {
+                Morphology.Token p = ts.get(i - 1);
+                if (p.end() == start - 1 && isSpace(text.charAt(p.end())) && p.end() - p.start() <= 2 && all(text, p, 'c')
+                        && p.is("名詞") && (p.start() == 0 || !Morphology.isKanji(text.charAt(p.start() - 1)))
+                        && honorificAt(text, end) > 0 && !anchors.is(NameAnchors.Kind.TITLE, text, p.start(), p.end())) {
+                    start = p.start(); // 林 恵子様: IPADIC does not tag every one-kanji surname
+                    base = 0.55;
+                }
+            }
+            if (end - start == 1 && (isFragment(text, start, end) || t.is(MEI) && honorificAt(text, end) == 0)) {
+                continue; // 計装課: one kanji inside a compound word
+            }
             if (isOrganisation(text, ts, last, start, end, chunkEnd)) {
                 i = last;
                 continue;
             }
+            int hon = honorificAt(text, end);
+            if (givenStart < 0 && hon > 0 && anchors.isOffice(text, start, skipBlank(text, end))) {
+                i = last;
+                continue; // 千葉市長, 石川県知事: an office, not a surname
+            }
             double conf = base;
-            if (honorificAfter(text, ts, last)) {
+            if (hon > 0 || (last + 1 < n && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名"))) {
+                conf += 0.35;
+            }
+            if (titleBefore(text, start)) {
+                conf += 0.25;
+            }
+            if (anchors.at(NameAnchors.Kind.SAID, text, end) > 0 || isSpeaker(text, start, end)) {
                 conf += 0.35;
             }
             conf += 0.5 * context.score(PiiType.PERSON, text, start, end);
             conf = Math.max(0.05, Math.min(0.99, conf));
             out.add(new Finding(PiiType.PERSON, start, end, conf, false, text.substring(start, end)));
+            if (givenStart > 0 && conf >= 0.4) {
+                full.add(new int[] {start, givenStart > start && isSpace(text.charAt(givenStart - 1)) ? givenStart - 1 : givenStart,
+                    givenStart, end});
+            }
             i = last;
         }
     }
 
-    /** One to three kanji, or two to four hiragana, tagged as a noun: the shape of a given name after a surname and a space. */
-    private static boolean looksLikeGivenName(String text, Morphology.Token t) {
+    /** A kanji word the dictionary tags as a place or organisation (橋本, 長野, 豊田) that may be a surname. */
+    private static boolean isPlaceLikeSurname(String text, Morphology.Token t) {
         int len = t.end() - t.start();
-        if (!t.is("名詞") || len < 1 || len > 4) {
+        if (len < 2 || len > 3 || !(t.is("名詞-固有名詞-地域") || t.is("名詞-固有名詞-組織") || t.is("名詞-固有名詞-一般"))) {
             return false;
         }
-        boolean kanji = true;
-        boolean hira = true;
         for (int i = t.start(); i < t.end(); i++) {
-            Character.UnicodeBlock b = Character.UnicodeBlock.of(text.charAt(i));
-            kanji &= b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS && len <= 3;
-            hira &= b == Character.UnicodeBlock.HIRAGANA && len >= 2;
+            if (!Morphology.isKanji(text.charAt(i)) || text.charAt(i) == 'ヶ') {
+                return false;
+            }
         }
-        return kanji || hira;
+        return true;
+    }
+
+    /**
+     * The index of the last token of a given name starting at token {@code j}, or -1: a run of one to three
+     * kanji that the dictionary tags 人名 in part (大|翔, 悠|真, 和|明) or that is made of kanji frequent in
+     * given names, ending where the kanji end or at an honorific; a hiragana word (さくら); a katakana 人名.
+     */
+    private int givenEnd(String text, List<Morphology.Token> ts, int j) {
+        int n = ts.size();
+        if (j >= n) {
+            return -1;
+        }
+        Morphology.Token first = ts.get(j);
+        int len0 = first.end() - first.start();
+        if (all(text, first, 'h')) {
+            boolean ok = len0 >= 2 && len0 <= 4 && first.is("名詞") && !first.is("名詞-接尾") && !first.is("名詞-非自立")
+                    && honorificAt(text, first.start()) == 0;
+            return ok ? j : -1;
+        }
+        if (all(text, first, 'k')) {
+            boolean whole = first.end() >= text.length() || !Morphology.isKatakana(text.charAt(first.end()));
+            return (first.is(MEI) || first.is(JINMEI)) && whole ? j : -1;
+        }
+        int best = -1;
+        int run = -1;
+        boolean tagged = false;
+        int end = first.start();
+        for (int k = j; k < n; k++) {
+            Morphology.Token t = ts.get(k);
+            if (t.start() != end || !all(text, t, 'c') || honorificAt(text, t.start()) > 0 || isOrgWord(text, t)) {
+                break;
+            }
+            if (t.end() - first.start() > 3) {
+                run = -2;
+                break;
+            }
+            boolean nameTok = t.is(MEI) || t.is(SEI) || t.is(JINMEI);
+            boolean setTok = true;
+            for (int c = t.start(); c < t.end(); c++) {
+                setTok &= anchors.givenKanji(text.charAt(c));
+            }
+            if (!nameTok && !setTok) {
+                run = -2;
+                break;
+            }
+            tagged |= nameTok;
+            end = t.end();
+            boolean prefix = t.is("接頭詞");
+            if (tagged && !prefix) {
+                best = k;
+            }
+            boolean blankBefore = first.start() > 0 && isSpace(text.charAt(first.start() - 1));
+            run = !prefix && (tagged || end - first.start() >= 2 || blankBefore) ? k : -1;
+        }
+        boolean boundary = end >= text.length() || !Morphology.isKanji(text.charAt(end)) || honorificAt(text, end) > 0;
+        if (run >= 0 && boundary) {
+            return run;
+        }
+        return best >= 0 && first.is(MEI) ? j : -1;
+    }
+
+    /** True when every character of the token is of the kind: 'h' hiragana, 'k' katakana, 'c' kanji. */
+    private static boolean all(String text, Morphology.Token t, char kind) {
+        if (t.end() <= t.start()) {
+            return false;
+        }
+        for (int i = t.start(); i < t.end(); i++) {
+            char c = text.charAt(i);
+            boolean ok = kind == 'h' ? Morphology.isHiragana(c) : kind == 'k' ? Morphology.isKatakana(c)
+                    : (Morphology.isKanji(c) && c != 'ヶ') || Character.isSurrogate(c);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A one-character name candidate glued to kanji on either side (計装課, 総務部) is part of a word. */
+    private boolean isFragment(String text, int start, int end) {
+        boolean before = start > 0 && Morphology.isKanji(text.charAt(start - 1))
+                && anchors.endingAt(NameAnchors.Kind.TITLE, text, start) == 0;
+        boolean after = end < text.length() && Morphology.isKanji(text.charAt(end)) && honorificAt(text, end) == 0;
+        return before || after;
+    }
+
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("様", "さま", "さん", "氏", "君", "くん", "ちゃん", "殿",
+            "容疑者", "被告", "被告人", "被疑者", "先生");
+
+    /** An honorific that only people take (not 選手: 日本選手), after at most one blank. */
+    private boolean personalHonorific(String text, int at) {
+        int p = skipBlank(text, at);
+        int h = anchors.at(NameAnchors.Kind.HONORIFIC, text, p);
+        return h > 0 && PERSONAL.contains(text.substring(p, p + h));
+    }
+
+    /** The length of an honorific at {@code at}, after at most one blank, or 0. */
+    int honorificAt(String text, int at) {
+        int h = anchors.at(NameAnchors.Kind.HONORIFIC, text, at);
+        if (h == 0 && at < text.length() && isSpace(text.charAt(at))) {
+            h = anchors.at(NameAnchors.Kind.HONORIFIC, text, at + 1);
+        }
+        return h;
+    }
+
+    private static int skipBlank(String text, int at) {
+        return at < text.length() && isSpace(text.charAt(at)) ? at + 1 : at;
+    }
+
+    /** True when a title (弁護士, 課長, 代表取締役) stands right before the name, or one blank before it. */
+    private boolean titleBefore(String text, int start) {
+        int p = start > 0 && isSpace(text.charAt(start - 1)) ? start - 1 : start;
+        return anchors.endingAt(NameAnchors.Kind.TITLE, text, p) > 0;
+    }
+
+    /** A chat line's speaker: the name opens the line (after an optional [time] or time) and a colon follows. */
+    private static boolean isSpeaker(String text, int start, int end) {
+        if (end >= text.length() || (text.charAt(end) != ':' && text.charAt(end) != '：')) {
+            return false;
+        }
+        int p = start;
+        while (p > 0 && isSpace(text.charAt(p - 1))) {
+            p--;
+        }
+        if (p > 0 && (text.charAt(p - 1) == ']' || text.charAt(p - 1) == '］' || Character.isDigit(text.charAt(p - 1)))) {
+            int q = p - 1;
+            while (q > 0 && p - q < 24 && text.charAt(q - 1) != '\n') {
+                q--;
+            }
+            p = q;
+        }
+        return p == 0 || text.charAt(p - 1) == '\n';
+    }
+
+    /**
+     * A kana reading in brackets (やまだ・たろう), (ヤマダ タロウ): itself a name, and it confirms the name before
+     * it. Without a name found there, a reading in two parts marks the kanji before it as a name (諏訪園 貞明).
+     */
+    private void readings(String text, List<Morphology.Token> ts, int from, int to, int first, List<Finding> out,
+            List<int[]> full) {
+        for (int p = from; p < to - 2; p++) {
+            char c = text.charAt(p);
+            if (c != '（' && c != '(') {
+                continue;
+            }
+            int q = p + 1;
+            int kana = 0;
+            boolean split = false;
+            while (q < to && q - p <= 26) {
+                char d = text.charAt(q);
+                if (Morphology.isHiragana(d) || Morphology.isKatakana(d) || d == 'ﾞ' || d == 'ﾟ') {
+                    kana++;
+                } else if ((d == '・' || d == '･' || isSpace(d)) && kana > 0) {
+                    split = true;
+                } else {
+                    break;
+                }
+                q++;
+            }
+            if (q >= to || (text.charAt(q) != '）' && text.charAt(q) != ')') || kana < 2 || isSpace(text.charAt(q - 1))) {
+                continue;
+            }
+            int found = -1;
+            for (int f = first; f < out.size(); f++) {
+                if (out.get(f).type() == PiiType.PERSON && out.get(f).end() == p) {
+                    found = f;
+                }
+            }
+            if (found >= 0) {
+                Finding f = out.get(found);
+                if (f.confidence() < 0.9) {
+                    out.set(found, new Finding(PiiType.PERSON, f.start(), f.end(), 0.9, false, f.value()));
+                }
+            } else {
+                int s = nameBefore(text, ts, p, kana);
+                if (s < 0 || !(split || hasNameToken(ts, s, p))) {
+                    continue;
+                }
+                out.add(new Finding(PiiType.PERSON, s, p, 0.85, false, text.substring(s, p)));
+                int blank = -1;
+                for (int i = s; i < p; i++) {
+                    if (isSpace(text.charAt(i))) {
+                        blank = i;
+                    }
+                }
+                if (blank > s) {
+                    full.add(new int[] {s, blank, blank + 1, p});
+                }
+            }
+            out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
+            p = q;
+        }
+    }
+
+    /** Where the kanji name ending at {@code end} starts: adjacent kanji tokens, one blank at most, no title or common noun. */
+    private int nameBefore(String text, List<Morphology.Token> ts, int end, int kana) {
+        int k = -1;
+        for (int i = 0; i < ts.size(); i++) {
+            if (ts.get(i).end() == end) {
+                k = i;
+            }
+        }
+        int s = end;
+        int blanks = 0;
+        for (; k >= 0; k--) {
+            Morphology.Token t = ts.get(k);
+            int gap = s - t.end();
+            if (gap > 1 || (gap == 1 && (!isSpace(text.charAt(t.end())) || ++blanks > 1)) || !all(text, t, 'c')) {
+                break;
+            }
+            boolean name = t.is(SEI) || t.is(MEI) || t.is(JINMEI) || t.is("名詞-固有名詞");
+            if (anchors.is(NameAnchors.Kind.TITLE, text, t.start(), t.end())
+                    || anchors.is(NameAnchors.Kind.LABEL, text, t.start(), t.end())
+                    || (!name && t.end() - t.start() >= 2 && end - s >= 2) || end - t.start() > 8 || end - t.start() > kana) {
+                break;
+            }
+            s = t.start();
+        }
+        return end - s >= 2 ? s : -1;
+    }
+
+    private static boolean hasNameToken(List<Morphology.Token> ts, int from, int to) {
+        for (Morphology.Token t : ts) {
+            if (t.start() >= from && t.end() <= to && (t.is(SEI) || t.is(MEI) || t.is(JINMEI))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A full name found once marks the bare surname elsewhere in the text (山田太郎 … 山田は) and, where no other
+     * name shares it, the bare given name, when they stand alone (not inside a longer word: 山田町).
+     */
+    private void propagate(String text, int first, List<Finding> out, List<int[]> full) {
+        for (int[] name : full) {
+            mark(text, name[0], name[1], first, out, 0.6);
+            boolean unique = true;
+            for (int[] other : full) {
+                unique &= other == name || other[3] - other[2] != name[3] - name[2]
+                        || !text.regionMatches(other[2], text, name[2], name[3] - name[2]);
+            }
+            if (unique && name[3] - name[2] >= 2 && Morphology.isKanji(text.charAt(name[2]))) {
+                mark(text, name[2], name[3], first, out, 0.5);
+            }
+        }
+    }
+
+    private void mark(String text, int s, int e, int first, List<Finding> out, double conf) {
+        int len = e - s;
+        String w = text.substring(s, e);
+        for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+            int b = a + len;
+            boolean glued = (a > 0 && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))))
+                    || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
+                            && honorificAt(text, b) == 0);
+            if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length())
+                    || covered(out, first, a, b)) {
+                continue;
+            }
+            out.add(new Finding(PiiType.PERSON, a, b, conf, false, w));
+        }
+    }
+
+    private static boolean covered(List<Finding> out, int first, int a, int b) {
+        for (int f = first; f < out.size(); f++) {
+            Finding x = out.get(f);
+            if (x.type() == PiiType.PERSON && x.start() < b && a < x.end() && x.confidence() >= 0.4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the text holds an honorific or 方 (山田様方): worth analysing even in a column of another type. */
@@ -157,11 +473,7 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
-    private static boolean isShortSpace(String text, Morphology.Token t) {
-        return t.end() - t.start() == 1 && isSpace(text.charAt(t.start()));
-    }
-
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return c == ' ' || c == '\u3000';
     }
 
@@ -186,6 +498,13 @@ final class NameRecognizer implements Recognizer {
         if (endsWithOrgSuffix(text, ts, end, chunkEnd)) {
             return true;
         }
+        int q = end;
+        while (q < text.length() && q - end < 4 && (Morphology.isKanji(text.charAt(q)) || Morphology.isKatakana(text.charAt(q)))) {
+            q++;
+        }
+        if (q > end && (hasOrgPrefixAt(text, q) || endsWithOrgSuffix(text, null, q, chunkEnd))) {
+            return true; // 田中精|工㈱
+        }
         int p = start;
         while (p > 0 && p > start - 2 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\u3000')) {
             p--;
@@ -205,6 +524,15 @@ final class NameRecognizer implements Recognizer {
     boolean hasOrgPrefixBefore(String text, int p) {
         for (String s : prefixes) {
             if (p >= s.length() && text.startsWith(s, p - s.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasOrgPrefixAt(String text, int p) {
+        for (String s : prefixes) {
+            if (text.startsWith(s, p)) {
                 return true;
             }
         }
@@ -241,19 +569,6 @@ final class NameRecognizer implements Recognizer {
             }
             if (t.start() >= offset) {
                 return false;
-            }
-        }
-        return false;
-    }
-
-    private static boolean honorificAfter(String text, List<Morphology.Token> ts, int last) {
-        int end = ts.get(last).end();
-        if (last + 1 < ts.size() && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名")) {
-            return true;
-        }
-        for (String h : HONORIFICS) {
-            if (text.startsWith(h, end)) {
-                return true;
             }
         }
         return false;
