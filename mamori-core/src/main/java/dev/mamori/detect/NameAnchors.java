@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class NameAnchors {
 
-    enum Kind { HONORIFIC, OFFICE, TITLE, LABEL, MAIL, ROLE, SAID }
+    enum Kind { HONORIFIC, OFFICE, TITLE, LABEL, MAIL, ROLE, SAID, KIN }
 
     private static final NameAnchors DEFAULT = new NameAnchors();
 
@@ -112,6 +112,11 @@ final class NameAnchors {
     /** True for a kanji frequent in given names. */
     boolean givenKanji(char c) {
         return given[c];
+    }
+
+    /** True when the word is a prefecture or municipality name, with or without 都府県/市区町村 (千葉, 福岡市). */
+    boolean isPlaceName(String word) {
+        return stems.contains(word) || places.contains(word);
     }
 
     /**

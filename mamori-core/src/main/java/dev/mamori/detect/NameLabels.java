@@ -20,7 +20,8 @@ final class NameLabels {
     private static final double CONFIDENCE = 0.9;
     /** Values after a name label that are not names (配偶者 あり). */
     private static final Set<String> NOT_NAMES = Set.of("あり", "なし", "有り", "無し", "有", "無", "いる", "いない", "済", "未",
-            "不要", "必要", "同左", "同上", "本人", "家族", "ご本人", "別紙", "下記", "上記", "以下", "なし。");
+            "不要", "必要", "同左", "同上", "本人", "家族", "ご本人", "別紙", "下記", "上記", "以下", "なし。", "よみがな", "ふりがな",
+            "フリガナ", "ヨミガナ", "かな", "カナ", "読み", "よみ", "年齢", "性別", "続柄");
     /** Honorifics that make a katakana or romanised word a person's name (not 社長: マクドナルド社長). */
     private static final Set<String> PERSONAL = Set.of("様", "さま", "さん", "氏", "君", "くん", "ちゃん", "殿", "先生", "選手",
             "監督", "コーチ", "容疑者", "被告", "被告人", "被疑者", "投手", "捕手", "騎手", "夫妻", "氏ら", "さんら");
@@ -31,6 +32,7 @@ final class NameLabels {
 
     static void find(String text, NameRecognizer r, List<Finding> out) {
         NameAnchors a = NameAnchors.get();
+        speakers(text, r, out);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '：' || c == ':') {
@@ -39,11 +41,130 @@ final class NameLabels {
                 } else if (labelBefore(text, i, a)) {
                     valueAfter(text, i + 1, r, out);
                 }
-            } else if (isBlank(c) && i > 0 && !isBlank(text.charAt(i - 1)) && labelBefore(text, i, a)
+            } else if (isBlank(c) && i > 0 && !isBlank(text.charAt(i - 1)) && !tableRow(text, i) && labelBefore(text, i, a)
                     && (a.endingAt(NameAnchors.Kind.LABEL, text, i) > 0 || i + 1 < text.length() && text.charAt(i + 1) != '\n')) {
                 valueAfter(text, i + 1, r, out);
             }
         }
+    }
+
+    /**
+     * The speakers of a chat log, a line's name next to its time: [2025-06-11 18:02] Watanabe: …, 09:10⇥けんじ⇥…,
+     * kenta_o [11:02], Ogawa, Shota (16:02): …, 工藤  13:15.
+     */
+    private static void speakers(String text, NameRecognizer r, List<Finding> out) {
+        int n = text.length();
+        for (int ls = 0; ls < n; ) {
+            int le = text.indexOf('\n', ls);
+            if (le < 0) {
+                le = n;
+            }
+            speaker(text, ls, le, out);
+            ls = le + 1;
+        }
+    }
+
+    private static void speaker(String text, int ls, int le, List<Finding> out) {
+        int p = ls;
+        int t = time(text, p, le);
+        if (t > p) { // time first, then the name, then a colon or a tab
+            int s = t;
+            while (s < le && isBlank(text.charAt(s))) {
+                s++;
+            }
+            boolean tab = t < le && text.charAt(t) == '\t';
+            int e = s;
+            while (e < le && e - s <= 20 && text.charAt(e) != ':' && text.charAt(e) != '：' && text.charAt(e) != '\t'
+                    && !(text.charAt(e) == ' ' && !Character.isLetter(text.charAt(Math.min(e + 1, le - 1))))) {
+                e++;
+            }
+            boolean colon = e < le && (text.charAt(e) == ':' || text.charAt(e) == '：');
+            if ((colon || tab && e < le && text.charAt(e) == '\t') && e > s) {
+                addSpeaker(text, s, e, out);
+            }
+            return;
+        }
+        // the name first, then the time at the end of the line: kenta_o [11:02], 工藤  13:15, Ogawa, Shota (16:02):
+        int e = ls;
+        while (e < le && e - ls <= 20 && !isBlank(text.charAt(e)) && text.charAt(e) != '(' && text.charAt(e) != '[') {
+            if (text.charAt(e) == ',' && e + 1 < le && text.charAt(e + 1) == ' ') {
+                e++;
+            }
+            e++;
+        }
+        int q = e;
+        while (q < le && isBlank(text.charAt(q))) {
+            q++;
+        }
+        if (q > e || (q < le && (text.charAt(q) == '(' || text.charAt(q) == '['))) {
+            int tt = time(text, q, le);
+            int z = tt;
+            while (z < le && (isBlank(text.charAt(z)) || text.charAt(z) == ':' || text.charAt(z) == '：')) {
+                z++;
+            }
+            if (tt > q && (z == le || text.charAt(z) == '\r')) {
+                addSpeaker(text, ls, e, out);
+            }
+        }
+    }
+
+    private static void addSpeaker(String text, int s, int e, List<Finding> out) {
+        while (e > s && isBlank(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e - s < 1 || e - s > 20) {
+            return;
+        }
+        boolean letter = false;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (!(c == '_' || c == '.' || c == '-' || c == ' ' || c == ',' || c == '　' || c == '・' || Character.isDigit(c))) {
+                return;
+            }
+        }
+        if (letter && !text.startsWith("http", s)) {
+            out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
+        }
+    }
+
+    /** The end of a time stamp at {@code p} ([18:02], 09:10, (16:02), [2025-06-11 18:02]), or {@code p}. */
+    private static int time(String text, int p, int le) {
+        int q = p;
+        char open = q < le ? text.charAt(q) : 0;
+        if (open == '[' || open == '(' || open == '［' || open == '（') {
+            q++;
+        } else {
+            open = 0;
+        }
+        int digits = 0;
+        boolean colon = false;
+        while (q < le && q - p < 24) {
+            char c = text.charAt(q);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == ':' && digits > 0 && q + 1 < le && Character.isDigit(text.charAt(q + 1))) {
+                colon = true;
+            } else if (!(c == '-' || c == '/' || (c == ' ' && open != 0))) {
+                break;
+            }
+            q++;
+        }
+        if (!colon || digits < 3) {
+            return p;
+        }
+        if (open != 0) {
+            return q < le && (text.charAt(q) == ']' || text.charAt(q) == ')' || text.charAt(q) == '］' || text.charAt(q) == '）') ? q + 1 : p;
+        }
+        return q;
+    }
+
+    /** True when the line goes on with more tabs: a table's row, not a label and its value. */
+    private static boolean tableRow(String text, int at) {
+        int eol = text.indexOf('\n', at);
+        int tab = text.indexOf('\t', at + 1);
+        return tab >= 0 && (eol < 0 || tab < eol);
     }
 
     /** True when the word right before {@code at} (a colon or a blank) is a heading for names. */
@@ -106,7 +227,17 @@ final class NameLabels {
                 b--;
             }
             b = trimHonorific(text, a, b);
-            if (b > a && text.indexOf('@', a) >= b || text.indexOf('@', a) < 0) {
+            int d = nextBlank(text, a, b);
+            if (d < b && NameRecognizer.isDepartment(text, a, d)) {
+                a = d + 1; // From: 経理部 前川 <…>
+            }
+            boolean dept = false;
+            for (int w = a; w < b; ) {
+                int we = nextBlank(text, w, b);
+                dept |= NameRecognizer.isDepartment(text, w, we) || text.startsWith("担当", we - 2) && we - w >= 2;
+                w = we + 1;
+            }
+            if (!dept && (b > a && text.indexOf('@', a) >= b || text.indexOf('@', a) < 0)) {
                 if (b > a && NameCell.classify(text.substring(a, b), r) == NameCell.Verdict.NAME) {
                     out.add(new Finding(PiiType.PERSON, a, b, CONFIDENCE, false, text.substring(a, b)));
                 }
@@ -132,6 +263,13 @@ final class NameLabels {
         }
         if (e <= s) {
             return;
+        }
+        int d = nextBlank(text, s, e);
+        if (d < e && (NameRecognizer.isDepartment(text, s, d) || NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, d))) {
+            s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本
+            while (s < e && isBlank(text.charAt(s))) {
+                s++;
+            }
         }
         // 西村花子　生年月日, 橋本 直樹　TEL: the name is the first word or two, not a heading after it
         int b1 = nextBlank(text, s, e);
@@ -162,7 +300,8 @@ final class NameLabels {
             return false;
         }
         String v = text.substring(s, e);
-        return !NOT_NAMES.contains(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME;
+        return !NOT_NAMES.contains(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME && ColumnHints.get().forHeader(v).isEmpty()
+                && !NameRecognizer.isDepartment(text, s, e);
     }
 
     private static boolean isHeading(String text, int s, int e, NameRecognizer r) {
@@ -225,9 +364,9 @@ final class NameLabels {
      * that only people take: ジョン・スミス氏, ﾔﾏﾀﾞ ﾀﾛｳ様, Taro Yamada様. Words that take honorifics but are not
      * names (ユーザー様, ヘルパーさん: ROLE in {@code name-anchors.tsv}) are skipped.
      */
-    static void foreign(String text, NameAnchors a, List<Finding> out) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
+    static void foreign(String text, int from, int to, List<Morphology.Token> ts, NameAnchors a, List<Finding> out) {
+        int n = to;
+        for (int i = from; i < n; i++) {
             char c = text.charAt(i);
             boolean kata = Morphology.isKatakana(c) && c != 'ー' && c != 'ｰ';
             boolean latin = c >= 'A' && c <= 'Z';
@@ -252,8 +391,17 @@ final class NameLabels {
             }
             int h = j < n && isBlank(text.charAt(j)) ? j + 1 : j;
             String hon = personal(text, h, a);
-            if (hon == null || j - i < 2 || parts > 3 || a.endingAt(NameAnchors.Kind.ROLE, text, j) > 0
-                    || a.at(NameAnchors.Kind.ROLE, text, i) == j - i) {
+            if (j - i < 2 || parts > 3 || a.endingAt(NameAnchors.Kind.ROLE, text, j) > 0 || a.at(NameAnchors.Kind.ROLE, text, i) == j - i) {
+                i = j;
+                continue;
+            }
+            if (hon == null && kata && parts >= 2 && (personToken(ts, i, j) || halfWidth(text, i, j) && text.charAt(j - 1) != ')'
+                    && (j >= n || text.charAt(j) != ')'))) {
+                out.add(new Finding(PiiType.PERSON, i, j, 0.7, false, text.substring(i, j))); // ライアン・テイラー, ｵｵﾀ ﾏｻﾙ
+                i = j;
+                continue;
+            }
+            if (hon == null) {
                 i = j;
                 continue;
             }
@@ -266,6 +414,26 @@ final class NameLabels {
             out.add(new Finding(PiiType.PERSON, i, j, conf, false, text.substring(i, j)));
             i = j;
         }
+    }
+
+    /** True when the dictionary tags a word of the run as a person's name (ライアン, テイラー). */
+    private static boolean personToken(List<Morphology.Token> ts, int from, int to) {
+        for (Morphology.Token t : ts) {
+            if (t.start() >= from && t.end() <= to && t.is("名詞-固有名詞-人名")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean halfWidth(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && (c < 0xFF66 || c > 0xFF9F)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String personal(String text, int at, NameAnchors a) {

@@ -77,12 +77,15 @@ final class NameRecognizer implements Recognizer {
                 if (Morphology.hasKanjiOrKatakana(text, from, to)) {
                     List<Morphology.Token> ts = Morphology.tokens(text, from, to);
                     scan(text, ts, to, out, full);
+                    blankNames(text, ts, first, out, full);
                     readings(text, ts, from, to, first, out, full);
+                    NameLabels.foreign(text, from, to, ts, anchors, out);
+                    enumerations(text, ts, first, out);
                 }
                 from = to;
             }
-            NameLabels.foreign(text, anchors, out);
             propagate(text, first, out, full);
+            merge(out, first);
         } catch (RuntimeException | StackOverflowError e) {
             // never throw: a recognizer that fails finds nothing more in this text
         }
@@ -127,7 +130,8 @@ final class NameRecognizer implements Recognizer {
                     } else {
                         base = tagged || gap == 1 ? 0.45 : 0.3;
                     }
-                } else if (placeLike && !(isSpeaker(text, t.start(), t.end()) || personalHonorific(text, t.end()))) {
+                } else if (placeLike && !(isSpeaker(text, t.start(), t.end()) || personalHonorific(text, t.end())
+                        || introduces(text, t.start(), t.end(), true))) {
                     continue;
                 } else if (placeLike) {
                     base = 0.3;
@@ -147,11 +151,18 @@ final class NameRecognizer implements Recognizer {
             if (end - start == 1 && (isFragment(text, start, end) || t.is(MEI) && honorificAt(text, end) == 0)) {
                 continue; // 計装課: one kanji inside a compound word
             }
+            if (gluedToWord(text, ts, i, start, end) || quoted(text, start, end)) {
+                i = last;
+                continue; // 安曇|野市豊|科, ラマ|ダン, 「木曽ひのき」
+            }
             if (isOrganisation(text, ts, last, start, end, chunkEnd)) {
                 i = last;
                 continue;
             }
             int hon = honorificAt(text, end);
+            if (givenStart < 0 && end < text.length() && Character.isDigit(text.charAt(end))) {
+                continue; // 今泉7丁目
+            }
             if (givenStart < 0 && hon > 0 && anchors.isOffice(text, start, skipBlank(text, end))) {
                 i = last;
                 continue; // 千葉市長, 石川県知事: an office, not a surname
@@ -163,7 +174,8 @@ final class NameRecognizer implements Recognizer {
             if (titleBefore(text, start)) {
                 conf += 0.25;
             }
-            if (anchors.at(NameAnchors.Kind.SAID, text, end) > 0 || isSpeaker(text, start, end)) {
+            if (anchors.at(NameAnchors.Kind.SAID, text, end) > 0 || isSpeaker(text, start, end)
+                    || (givenStart < 0 && introduces(text, start, end, placeLike))) {
                 conf += 0.35;
             }
             conf += 0.5 * context.score(PiiType.PERSON, text, start, end);
@@ -230,7 +242,9 @@ final class NameRecognizer implements Recognizer {
             for (int c = t.start(); c < t.end(); c++) {
                 setTok &= anchors.givenKanji(text.charAt(c));
             }
-            if (!nameTok && !setTok) {
+            boolean lastKanji = t.end() - t.start() == 1 && tagged
+                    && (t.end() >= text.length() || !Morphology.isKanji(text.charAt(t.end())) || honorificAt(text, t.end()) > 0);
+            if (!nameTok && !setTok && !lastKanji) {
                 run = -2;
                 break;
             }
@@ -284,6 +298,237 @@ final class NameRecognizer implements Recognizer {
         return h > 0 && PERSONAL.contains(text.substring(p, p + h));
     }
 
+    /** A katakana name glued to more katakana (ラマ|ダン), or a kanji one glued to a place or organisation before it. */
+    private static boolean gluedToWord(String text, List<Morphology.Token> ts, int i, int start, int end) {
+        if (Morphology.isKatakana(text.charAt(start)) && ((start > 0 && Morphology.isKatakana(text.charAt(start - 1)))
+                || (end < text.length() && Morphology.isKatakana(text.charAt(end)) && text.charAt(end) != 'ケ'))) {
+            return true;
+        }
+        if (end < text.length() && (text.charAt(end) == 'ケ' || text.charAt(end) == 'ヶ')) {
+            return true; // 森ケ丘
+        }
+        if (i > 0 && start > 0 && Morphology.isKanji(text.charAt(start - 1))) {
+            Morphology.Token p = ts.get(i - 1);
+            if (p.end() == start && p.is("名詞-固有名詞") && !p.is(SEI) && !p.is(MEI)) {
+                return true;
+            }
+        }
+        return start > 0 && end < text.length() && Morphology.isKanji(text.charAt(start - 1)) && Morphology.isKanji(text.charAt(end))
+                && NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, start) == 0
+                && NameAnchors.get().endingAt(NameAnchors.Kind.KIN, text, start) == 0
+                && NameAnchors.get().at(NameAnchors.Kind.HONORIFIC, text, end) == 0; // 安曇|野市豊|科
+    }
+
+    /** A name alone in 「」 or 『』 is a title or a brand (「木曽ひのき」), unless an honorific follows. */
+    private boolean quoted(String text, int start, int end) {
+        return start > 0 && end < text.length() && (text.charAt(start - 1) == '「' || text.charAt(start - 1) == '『')
+                && (text.charAt(end) == '」' || text.charAt(end) == '』');
+    }
+
+    /**
+     * Names written with a blank between surname and given name, the way judgments, lists and reports write them
+     * (千葉 遼平, 実父森 大輝, 被告人平和 誠, 福岡 トミさん, 長男 誠), where the dictionary does not tag both parts.
+     */
+    private void blankNames(String text, List<Morphology.Token> ts, int first, List<Finding> out, List<int[]> full) {
+        int n = ts.size();
+        for (int r = 0; r < n; r++) {
+            int b = ts.get(r).start() - 1;
+            if (b < 1 || !isSpace(text.charAt(b)) || !isKanjiAt(text, b - 1) || covered(out, first, b - 1, b)) {
+                continue;
+            }
+            int l = b;
+            while (l > 0 && b - l < 8 && isKanjiAt(text, l - 1)) {
+                l--;
+            }
+            if (l > 0 && Character.isLowSurrogate(text.charAt(l)) ) {
+                l++;
+            }
+            int kin = anchors.endingAt(NameAnchors.Kind.KIN, text, b);
+            if (kin == b - l) { // 長男 誠, 妻 富子: a given name alone after a relation
+                int g = givenEnd(text, ts, r);
+                if (g >= 0 && Morphology.isKanji(text.charAt(ts.get(r).start()))) {
+                    int e = ts.get(g).end();
+                    out.add(new Finding(PiiType.PERSON, ts.get(r).start(), e, 0.55, false, text.substring(ts.get(r).start(), e)));
+                }
+                continue;
+            }
+            int s = l;
+            if (b - l > 3 || anchors.endingAt(NameAnchors.Kind.TITLE, text, b) == b - l) {
+                s = -1;
+                for (int k = b - 1; k > l && b - k <= 3 && s < 0; k--) {
+                    if (anchors.endingAt(NameAnchors.Kind.KIN, text, k) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0
+                            || isDepartment(text, l, k)) {
+                        s = k; // 実父|森, 検察官|小野寺, 消費経済対策課長|諏訪園
+                    }
+                }
+                if (s < 0) {
+                    continue;
+                }
+            } else {
+                for (int k = b - 1; k > l; k--) {
+                    int w = Math.max(anchors.endingAt(NameAnchors.Kind.KIN, text, k), anchors.endingAt(NameAnchors.Kind.TITLE, text, k));
+                    if (w == k - l && (w >= 2 || b - k >= 2)) {
+                        s = k; // 父|石川, 祖母|森
+                        break;
+                    }
+                }
+            }
+            if (isDepartment(text, l, b) || text.startsWith("事務局", l)) {
+                int e1 = ts.get(r).end();
+                if (ts.get(r).is(SEI) && (e1 >= text.length() || !Morphology.isKanji(text.charAt(e1))) && !covered(out, first, b + 1, e1)) {
+                    out.add(new Finding(PiiType.PERSON, b + 1, e1, 0.55, false, text.substring(b + 1, e1))); // 総務部 森田
+                }
+                continue;
+            }
+            if (!surnameLike(text, ts, s, b)) {
+                continue;
+            }
+            if (isDepartment(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b) || anchors.is(NameAnchors.Kind.LABEL, text, s, b)
+                    || anchors.is(NameAnchors.Kind.KIN, text, s, b) || !ColumnHints.get().forHeader(text.substring(s, b)).isEmpty()) {
+                continue;
+            }
+            int e = -1;
+            int g = givenEnd(text, ts, r);
+            Morphology.Token t = ts.get(r);
+            if (g >= 0) {
+                e = ts.get(g).end();
+            } else if (all(text, t, 'k') && t.end() - t.start() <= 3 && text.indexOf('ー', t.start()) != t.start() + 1
+                    && (t.end() >= text.length() || !Morphology.isKatakana(text.charAt(t.end())))) {
+                e = t.end(); // 森 キヨ, 大石 ハイ
+            } else {
+                int q = t.start();
+                while (q < text.length() && q - t.start() < 3 && isKanjiAt(text, q)) {
+                    q++;
+                }
+                if (q > t.start() && honorificAt(text, q) > 0) {
+                    e = q; // 王 浩然さん
+                }
+            }
+            if (e < 0 || e - (b + 1) > 4) {
+                continue;
+            }
+            boolean kinBefore = s > l;
+            double conf = 0.55 + (honorificAt(text, e) > 0 ? 0.35 : 0) + (kinBefore || titleBefore(text, s) ? 0.2 : 0);
+            if (isOrganisation(text, ts, g >= 0 ? g : r, s, e, text.length()) || endsWithOrgSuffix(text.substring(s, e))) {
+                continue;
+            }
+            out.add(new Finding(PiiType.PERSON, s, e, Math.min(0.95, conf), false, text.substring(s, e)));
+            full.add(new int[] {s, b, b + 1, e});
+        }
+    }
+
+    /** The dictionary tags the word at {@code s} as a surname or proper noun, or it is one kanji standing alone (林, 王). */
+    private static boolean surnameLike(String text, List<Morphology.Token> ts, int s, int b) {
+        for (Morphology.Token t : ts) {
+            if (t.start() == s) {
+                if (t.is(SEI) || t.is("名詞-固有名詞")) {
+                    return true;
+                }
+                break;
+            }
+        }
+        return b - s == 1 && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)) || Morphology.isHiragana(text.charAt(s - 1))
+                || NameAnchors.get().endingAt(NameAnchors.Kind.KIN, text, s) > 0 || NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, s) > 0)
+                && (isKanjiAt(text, b + 1) || Morphology.isKatakana(text.charAt(b + 1)));
+    }
+
+    private static boolean isKanjiAt(String text, int i) {
+        char c = text.charAt(i);
+        return (Morphology.isKanji(c) && c != 'ヶ') || Character.isSurrogate(c);
+    }
+
+    /** 総務部, 交通課, 事務局: a department name, not a surname. */
+    static boolean isDepartment(String text, int s, int e) {
+        if (e - s < 2 || "部課室係局班科署".indexOf(text.charAt(e - 1)) < 0) {
+            return false;
+        }
+        if (text.charAt(e - 1) == '部') { // 阿部, 服部, 長谷部 are surnames; departments have three kanji or more
+            return e - s >= 3 && !text.startsWith("長谷部", e - 3) && !text.startsWith("日下部", e - 3) && !text.startsWith("矢田部", e - 3);
+        }
+        return true;
+    }
+
+    /**
+     * Surnames listed with 、 (早川、吉田、長野、松本の各部員; 班長　森、千葉、石川、宮地): each is a name when most of
+     * the list's words are surnames to the dictionary, and there are at least three, or a name word follows.
+     */
+    private void enumerations(String text, List<Morphology.Token> ts, int first, List<Finding> out) {
+        int n = ts.size();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            int sei = 0;
+            while (k < n && isListItem(text, ts.get(k))) {
+                if (ts.get(k).is(SEI)) {
+                    sei++;
+                }
+                if (k + 1 < n && ts.get(k).end() < text.length() && text.charAt(ts.get(k).end()) == '、'
+                        && ts.get(k + 1).start() == ts.get(k).end() + 1) {
+                    k++;
+                } else {
+                    k++;
+                    break;
+                }
+            }
+            int items = k - i;
+            if (items >= 2) {
+                int end = ts.get(k - 1).end();
+                boolean before = ts.get(i).start() == 0 || "　 \n\t：:、".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0
+                        || text.charAt(ts.get(i).start() - 1) == 'は';
+                boolean after = end >= text.length() || "　 \n\t。）".indexOf(text.charAt(end)) >= 0 || text.startsWith("の各", end)
+                        || text.startsWith("ら", end) || text.startsWith("の", end) && !Morphology.isKanji(text.charAt(Math.min(end + 1, text.length() - 1)));
+                if (before && after && 2 * sei >= items && (items >= 3 || text.startsWith("の各", end) || text.startsWith("ら", end))) {
+                    for (int m = i; m < k; m++) {
+                        Morphology.Token t = ts.get(m);
+                        if (!covered(out, first, t.start(), t.end())) {
+                            out.add(new Finding(PiiType.PERSON, t.start(), t.end(), 0.55, false, text.substring(t.start(), t.end())));
+                        }
+                    }
+                }
+            }
+            i = Math.max(i, k - 1);
+        }
+    }
+
+    private boolean isListItem(String text, Morphology.Token t) {
+        int len = t.end() - t.start();
+        return len >= 1 && len <= 3 && all(text, t, 'c') && (t.is(SEI) || t.is("名詞-固有名詞") || t.is("名詞-一般"))
+                && honorificAt(text, t.start()) == 0 && !isOrgWord(text, t) && !isDepartment(text, t.start(), t.end());
+    }
+
+    /**
+     * Of overlapping names found by different means, keeps one: a label's or reading's span (0.85 and more) that
+     * contains the others wins, else the most confident; it takes the highest confidence of the group.
+     */
+    private static void merge(List<Finding> out, int first) {
+        for (int a = first; a < out.size(); a++) {
+            Finding x = out.get(a);
+            if (x.type() != PiiType.PERSON) {
+                continue;
+            }
+            for (int b = a + 1; b < out.size(); b++) {
+                Finding y = out.get(b);
+                if (y.type() != PiiType.PERSON || y.start() >= x.end() || x.start() >= y.end()) {
+                    continue;
+                }
+                boolean xContains = x.start() <= y.start() && y.end() <= x.end();
+                boolean yContains = y.start() <= x.start() && x.end() <= y.end();
+                Finding keep;
+                if (xContains && x.confidence() >= 0.85) {
+                    keep = x;
+                } else if (yContains && y.confidence() >= 0.85) {
+                    keep = y;
+                } else {
+                    keep = x.confidence() >= y.confidence() ? x : y;
+                }
+                double conf = Math.max(x.confidence(), y.confidence());
+                x = new Finding(PiiType.PERSON, keep.start(), keep.end(), conf, false, keep.value());
+                out.set(a, x);
+                out.remove(b);
+                b = a;
+            }
+        }
+    }
+
     /** The length of an honorific at {@code at}, after at most one blank, or 0. */
     int honorificAt(String text, int at) {
         int h = anchors.at(NameAnchors.Kind.HONORIFIC, text, at);
@@ -301,6 +546,15 @@ final class NameRecognizer implements Recognizer {
     private boolean titleBefore(String text, int start) {
         int p = start > 0 && isSpace(text.charAt(start - 1)) ? start - 1 : start;
         return anchors.endingAt(NameAnchors.Kind.TITLE, text, p) > 0;
+    }
+
+    /** 〜の山田です。, 。小林です。: someone naming themselves in a letter or mail. */
+    private static boolean introduces(String text, int start, int end, boolean strict) {
+        if (!text.startsWith("です", end) || end + 2 < text.length() && "。\n！!".indexOf(text.charAt(end + 2)) < 0) {
+            return false;
+        }
+        char c = start > 0 ? text.charAt(start - 1) : '\n';
+        return c == 'の' || c == '。' || c == '\n' || (!strict && (c == '、' || c == ' ' || c == '　'));
     }
 
     /** A chat line's speaker: the name opens the line (after an optional [time] or time) and a colon follows. */
@@ -347,12 +601,15 @@ final class NameRecognizer implements Recognizer {
                 }
                 q++;
             }
-            if (q >= to || (text.charAt(q) != '）' && text.charAt(q) != ')') || kana < 2 || isSpace(text.charAt(q - 1))) {
+            if (q >= to || kana < 2 || isSpace(text.charAt(q - 1)) || !(text.charAt(q) == '）' || text.charAt(q) == ')'
+                    || (split && (text.charAt(q) == '＝' || text.charAt(q) == '='))) || text.indexOf('ー', p) == p + 1
+                    || mixedKana(text, p + 1, q) || anchors.is(NameAnchors.Kind.ROLE, text, p + 1, q)) {
                 continue;
             }
             int found = -1;
+            int hon = p >= 2 ? anchors.endingAt(NameAnchors.Kind.HONORIFIC, text, p) : 0;
             for (int f = first; f < out.size(); f++) {
-                if (out.get(f).type() == PiiType.PERSON && out.get(f).end() == p) {
+                if (out.get(f).type() == PiiType.PERSON && (out.get(f).end() == p || hon > 0 && split && out.get(f).end() == p - hon)) {
                     found = f;
                 }
             }
@@ -362,8 +619,9 @@ final class NameRecognizer implements Recognizer {
                     out.set(found, new Finding(PiiType.PERSON, f.start(), f.end(), 0.9, false, f.value()));
                 }
             } else {
-                int s = nameBefore(text, ts, p, kana);
-                if (s < 0 || !(split || hasNameToken(ts, s, p))) {
+                int s = hon > 0 ? -1 : nameBefore(text, ts, p, kana);
+                boolean kinBefore = s > 0 && anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0;
+                if (s < 0 || !(hasNameToken(ts, s, p) || (split || kinBefore) && properNoun(ts, s, p))) {
                     continue;
                 }
                 out.add(new Finding(PiiType.PERSON, s, p, 0.85, false, text.substring(s, p)));
@@ -409,6 +667,26 @@ final class NameRecognizer implements Recognizer {
         return end - s >= 2 ? s : -1;
     }
 
+    /** True when the reading mixes hiragana and katakana (グエンさん): not a reading. */
+    private static boolean mixedKana(String text, int from, int to) {
+        boolean hira = false;
+        boolean kata = false;
+        for (int i = from; i < to; i++) {
+            hira |= Morphology.isHiragana(text.charAt(i));
+            kata |= Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ー';
+        }
+        return hira && kata;
+    }
+
+    private static boolean properNoun(List<Morphology.Token> ts, int from, int to) {
+        for (Morphology.Token t : ts) {
+            if (t.start() >= from && t.end() <= to && t.is("名詞-固有名詞")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasNameToken(List<Morphology.Token> ts, int from, int to) {
         for (Morphology.Token t : ts) {
             if (t.start() >= from && t.end() <= to && (t.is(SEI) || t.is(MEI) || t.is(JINMEI))) {
@@ -445,7 +723,8 @@ final class NameRecognizer implements Recognizer {
                     || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
                             && honorificAt(text, b) == 0);
             if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length())
-                    || covered(out, first, a, b)) {
+                    || (b < text.length() && (Character.isDigit(text.charAt(b)) || text.charAt(b) == '〕' || text.charAt(b) == '］'))
+                    || anchors.isPlaceName(w) || covered(out, first, a, b)) {
                 continue;
             }
             out.add(new Finding(PiiType.PERSON, a, b, conf, false, w));
@@ -502,8 +781,15 @@ final class NameRecognizer implements Recognizer {
         while (q < text.length() && q - end < 4 && (Morphology.isKanji(text.charAt(q)) || Morphology.isKatakana(text.charAt(q)))) {
             q++;
         }
-        if (q > end && (hasOrgPrefixAt(text, q) || endsWithOrgSuffix(text, null, q, chunkEnd))) {
+        if (hasOrgPrefixAt(text, end) || q > end && (hasOrgPrefixAt(text, q) || endsWithOrgSuffix(text, null, q, chunkEnd))) {
             return true; // 田中精|工㈱
+        }
+        if (q > end && (q >= text.length() || !Morphology.isKanji(text.charAt(q)))) {
+            for (String s : suffixes) {
+                if (q - s.length() >= end && text.startsWith(s, q - s.length()) && Morphology.isKanji(s.charAt(0))) {
+                    return true; // 吉川英治|文化賞, 山田太郎|記念館
+                }
+            }
         }
         int p = start;
         while (p > 0 && p > start - 2 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\u3000')) {
