@@ -143,7 +143,8 @@ final class NameRecognizer implements Recognizer {
                 Morphology.Token p = ts.get(i - 1);
                 if (p.end() == start - 1 && isSpace(text.charAt(p.end())) && p.end() - p.start() <= 2 && all(text, p, 'c')
                         && p.is("名詞") && (p.start() == 0 || !Morphology.isKanji(text.charAt(p.start() - 1)))
-                        && honorificAt(text, end) > 0 && !anchors.is(NameAnchors.Kind.TITLE, text, p.start(), p.end())) {
+                        && honorificAt(text, end) > 0 && !anchors.is(NameAnchors.Kind.TITLE, text, p.start(), p.end())
+                        && !anchors.is(NameAnchors.Kind.KIN, text, p.start(), p.end())) {
                     start = p.start(); // 林 恵子様: IPADIC does not tag every one-kanji surname
                     base = 0.55;
                 }
@@ -380,7 +381,7 @@ final class NameRecognizer implements Recognizer {
                 }
                 continue;
             }
-            if (!surnameLike(text, ts, s, b)) {
+            if (s == l && !surnameLike(text, ts, s, b) || s > l && b - s > 3) {
                 continue;
             }
             if (isDepartment(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b) || anchors.is(NameAnchors.Kind.LABEL, text, s, b)
@@ -475,8 +476,9 @@ final class NameRecognizer implements Recognizer {
                 boolean before = ts.get(i).start() == 0 || "　 \n\t：:、".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0
                         || text.charAt(ts.get(i).start() - 1) == 'は';
                 boolean after = end >= text.length() || "　 \n\t。）".indexOf(text.charAt(end)) >= 0 || text.startsWith("の各", end)
-                        || text.startsWith("ら", end) || text.startsWith("の", end) && !Morphology.isKanji(text.charAt(Math.min(end + 1, text.length() - 1)));
-                if (before && after && 2 * sei >= items && (items >= 3 || text.startsWith("の各", end) || text.startsWith("ら", end))) {
+                        || text.startsWith("ら", end) || text.startsWith("の", end) && !Morphology.isKanji(text.charAt(Math.min(end + 1, text.length() - 1)))
+                        || text.startsWith("の両", end);
+                if (before && after && 2 * sei >= items && (items >= 3 || text.startsWith("の各", end) || text.startsWith("ら", end) || text.startsWith("の両", end))) {
                     for (int m = i; m < k; m++) {
                         Morphology.Token t = ts.get(m);
                         if (!covered(out, first, t.start(), t.end())) {
@@ -724,7 +726,8 @@ final class NameRecognizer implements Recognizer {
                             && honorificAt(text, b) == 0);
             if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length())
                     || (b < text.length() && (Character.isDigit(text.charAt(b)) || text.charAt(b) == '〕' || text.charAt(b) == '］'))
-                    || anchors.isPlaceName(w) || covered(out, first, a, b)) {
+                    || anchors.isPlaceName(w) && !(b < text.length() && "はがもと".indexOf(text.charAt(b)) >= 0 || honorificAt(text, b) > 0)
+                    || covered(out, first, a, b)) {
                 continue;
             }
             out.add(new Finding(PiiType.PERSON, a, b, conf, false, w));
