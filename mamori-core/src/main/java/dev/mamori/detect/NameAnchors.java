@@ -22,6 +22,8 @@ final class NameAnchors {
     private final Map<Kind, Trie<Boolean>> tries = new EnumMap<>(Kind.class);
     private final Map<Kind, String[]> words = new EnumMap<>(Kind.class);
     private final boolean[] given = new boolean[65536];
+    /** Per kind, the last characters of its words: a cheap filter before {@link #endingAt}. */
+    private final Map<Kind, boolean[]> lastChars = new EnumMap<>(Kind.class);
     /** Prefectures and municipalities as written (千葉県, 横浜市, 当別町), without 郡 or ward. */
     private final Set<String> places = new HashSet<>();
     /** The same without 都府県/市区町村 (千葉, 横浜). */
@@ -47,6 +49,11 @@ final class NameAnchors {
             List<String> l = lists.get(k);
             l.sort((a, b) -> b.length() - a.length());
             words.put(k, l.toArray(new String[0]));
+            boolean[] last = new boolean[65536];
+            for (String w : l) {
+                last[w.charAt(w.length() - 1)] = true;
+            }
+            lastChars.put(k, last);
         }
         for (DataFile.Row r : DataFile.read(NameAnchors.class, "given-name-kanji.tsv")) {
             String s = r.field(1);
@@ -101,6 +108,9 @@ final class NameAnchors {
 
     /** The length of the longest word of {@code kind} ending at {@code end}, or 0. */
     int endingAt(Kind kind, String text, int end) {
+        if (end <= 0 || end > text.length() || !lastChars.get(kind)[text.charAt(end - 1)]) {
+            return 0;
+        }
         for (String w : words.get(kind)) {
             if (end >= w.length() && text.startsWith(w, end - w.length())) {
                 return w.length();

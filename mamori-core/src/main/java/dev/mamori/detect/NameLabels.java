@@ -32,7 +32,9 @@ final class NameLabels {
 
     static void find(String text, NameRecognizer r, List<Finding> out) {
         NameAnchors a = NameAnchors.get();
-        speakers(text, r, out);
+        if (text.indexOf(':') >= 0 || text.indexOf('：') >= 0) {
+            speakers(text, r, out); // every speaker pattern has a time, and every time a colon
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '：' || c == ':') {
@@ -418,8 +420,8 @@ final class NameLabels {
 
     /** True when the dictionary tags a word of the run as a person's name (ライアン, テイラー). */
     private static boolean personToken(List<Morphology.Token> ts, int from, int to) {
-        for (Morphology.Token t : ts) {
-            if (t.start() >= from && t.end() <= to && t.is("名詞-固有名詞-人名")) {
+        for (int i = NameRecognizer.tokenFrom(ts, from); i < ts.size() && ts.get(i).start() < to; i++) {
+            if (ts.get(i).end() <= to && ts.get(i).is("名詞-固有名詞-人名")) {
                 return true;
             }
         }

@@ -69,6 +69,7 @@ final class NameRecognizer implements Recognizer {
             int first = out.size();
             NameLabels.find(text, this, out);
             List<int[]> full = new ArrayList<>(4);
+            Cover cov = new Cover(out, first);
             for (int from = 0; from < text.length(); ) {
                 int to = Morphology.chunkEnd(text, from);
                 if (to <= from) {
@@ -77,14 +78,14 @@ final class NameRecognizer implements Recognizer {
                 if (Morphology.hasKanjiOrKatakana(text, from, to)) {
                     List<Morphology.Token> ts = Morphology.tokens(text, from, to);
                     scan(text, ts, to, out, full);
-                    blankNames(text, ts, first, out, full);
+                    blankNames(text, ts, cov, out, full);
                     readings(text, ts, from, to, first, out, full);
                     NameLabels.foreign(text, from, to, ts, anchors, out);
-                    enumerations(text, ts, first, out);
+                    enumerations(text, ts, cov, out);
                 }
                 from = to;
             }
-            propagate(text, first, out, full);
+            propagate(text, cov, out, full);
             merge(out, first);
         } catch (RuntimeException | StackOverflowError e) {
             // never throw: a recognizer that fails finds nothing more in this text
@@ -330,11 +331,11 @@ final class NameRecognizer implements Recognizer {
      * Names written with a blank between surname and given name, the way judgments, lists and reports write them
      * (千葉 遼平, 実父森 大輝, 被告人平和 誠, 福岡 トミさん, 長男 誠), where the dictionary does not tag both parts.
      */
-    private void blankNames(String text, List<Morphology.Token> ts, int first, List<Finding> out, List<int[]> full) {
+    private void blankNames(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out, List<int[]> full) {
         int n = ts.size();
         for (int r = 0; r < n; r++) {
             int b = ts.get(r).start() - 1;
-            if (b < 1 || !isSpace(text.charAt(b)) || !isKanjiAt(text, b - 1) || covered(out, first, b - 1, b)) {
+            if (b < 1 || !isSpace(text.charAt(b)) || !isKanjiAt(text, b - 1) || cov.covered(b - 1, b)) {
                 continue;
             }
             int l = b;
@@ -376,7 +377,7 @@ final class NameRecognizer implements Recognizer {
             }
             if (isDepartment(text, l, b) || text.startsWith("事務局", l)) {
                 int e1 = ts.get(r).end();
-                if (ts.get(r).is(SEI) && (e1 >= text.length() || !Morphology.isKanji(text.charAt(e1))) && !covered(out, first, b + 1, e1)) {
+                if (ts.get(r).is(SEI) && (e1 >= text.length() || !Morphology.isKanji(text.charAt(e1))) && !cov.covered(b + 1, e1)) {
                     out.add(new Finding(PiiType.PERSON, b + 1, e1, 0.55, false, text.substring(b + 1, e1))); // 総務部 森田
                 }
                 continue;
@@ -420,13 +421,9 @@ final class NameRecognizer implements Recognizer {
 
     /** The dictionary tags the word at {@code s} as a surname or proper noun, or it is one kanji standing alone (林, 王). */
     private static boolean surnameLike(String text, List<Morphology.Token> ts, int s, int b) {
-        for (Morphology.Token t : ts) {
-            if (t.start() == s) {
-                if (t.is(SEI) || t.is("名詞-固有名詞")) {
-                    return true;
-                }
-                break;
-            }
+        int i = tokenFrom(ts, s);
+        if (i < ts.size() && ts.get(i).start() == s && (ts.get(i).is(SEI) || ts.get(i).is("名詞-固有名詞"))) {
+            return true;
         }
         return b - s == 1 && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)) || Morphology.isHiragana(text.charAt(s - 1))
                 || NameAnchors.get().endingAt(NameAnchors.Kind.KIN, text, s) > 0 || NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, s) > 0)
@@ -453,9 +450,12 @@ final class NameRecognizer implements Recognizer {
      * Surnames listed with 、 (早川、吉田、長野、松本の各部員; 班長　森、千葉、石川、宮地): each is a name when most of
      * the list's words are surnames to the dictionary, and there are at least three, or a name word follows.
      */
-    private void enumerations(String text, List<Morphology.Token> ts, int first, List<Finding> out) {
+    private void enumerations(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out) {
         int n = ts.size();
         for (int i = 0; i < n; i++) {
+            if (ts.get(i).end() >= text.length() || text.charAt(ts.get(i).end()) != '、') {
+                continue; // a list starts with a word and 、
+            }
             int k = i;
             int sei = 0;
             while (k < n && isListItem(text, ts.get(k))) {
@@ -481,7 +481,7 @@ final class NameRecognizer implements Recognizer {
                 if (before && after && 2 * sei >= items && (items >= 3 || text.startsWith("の各", end) || text.startsWith("ら", end) || text.startsWith("の両", end))) {
                     for (int m = i; m < k; m++) {
                         Morphology.Token t = ts.get(m);
-                        if (!covered(out, first, t.start(), t.end())) {
+                        if (!cov.covered(t.start(), t.end())) {
                             out.add(new Finding(PiiType.PERSON, t.start(), t.end(), 0.55, false, text.substring(t.start(), t.end())));
                         }
                     }
@@ -502,33 +502,34 @@ final class NameRecognizer implements Recognizer {
      * contains the others wins, else the most confident; it takes the highest confidence of the group.
      */
     private static void merge(List<Finding> out, int first) {
-        for (int a = first; a < out.size(); a++) {
-            Finding x = out.get(a);
-            if (x.type() != PiiType.PERSON) {
+        if (out.size() - first < 2) {
+            return;
+        }
+        List<Finding> mine = out.subList(first, out.size());
+        mine.sort(Comparator.comparingInt(Finding::start).thenComparingInt(f -> -f.end()));
+        List<Finding> kept = new ArrayList<>(mine.size());
+        for (Finding y : mine) {
+            int last = kept.size() - 1;
+            Finding x = last >= 0 ? kept.get(last) : null;
+            if (x == null || y.start() >= x.end()) {
+                kept.add(y);
                 continue;
             }
-            for (int b = a + 1; b < out.size(); b++) {
-                Finding y = out.get(b);
-                if (y.type() != PiiType.PERSON || y.start() >= x.end() || x.start() >= y.end()) {
-                    continue;
-                }
-                boolean xContains = x.start() <= y.start() && y.end() <= x.end();
-                boolean yContains = y.start() <= x.start() && x.end() <= y.end();
-                Finding keep;
-                if (xContains && x.confidence() >= 0.85) {
-                    keep = x;
-                } else if (yContains && y.confidence() >= 0.85) {
-                    keep = y;
-                } else {
-                    keep = x.confidence() >= y.confidence() ? x : y;
-                }
-                double conf = Math.max(x.confidence(), y.confidence());
-                x = new Finding(PiiType.PERSON, keep.start(), keep.end(), conf, false, keep.value());
-                out.set(a, x);
-                out.remove(b);
-                b = a;
+            boolean xContains = x.start() <= y.start() && y.end() <= x.end();
+            boolean yContains = y.start() <= x.start() && x.end() <= y.end();
+            Finding keep;
+            if (xContains && x.confidence() >= 0.85) {
+                keep = x;
+            } else if (yContains && y.confidence() >= 0.85) {
+                keep = y;
+            } else {
+                keep = x.confidence() >= y.confidence() ? x : y;
             }
+            double conf = Math.max(x.confidence(), y.confidence());
+            kept.set(last, new Finding(PiiType.PERSON, keep.start(), keep.end(), conf, false, keep.value()));
         }
+        mine.clear();
+        out.addAll(kept);
     }
 
     /** The length of an honorific at {@code at}, after at most one blank, or 0. */
@@ -644,11 +645,9 @@ final class NameRecognizer implements Recognizer {
 
     /** Where the kanji name ending at {@code end} starts: adjacent kanji tokens, one blank at most, no title or common noun. */
     private int nameBefore(String text, List<Morphology.Token> ts, int end, int kana) {
-        int k = -1;
-        for (int i = 0; i < ts.size(); i++) {
-            if (ts.get(i).end() == end) {
-                k = i;
-            }
+        int k = tokenFrom(ts, end) - 1;
+        if (k >= 0 && ts.get(k).end() != end) {
+            k = -1;
         }
         int s = end;
         int blanks = 0;
@@ -681,8 +680,8 @@ final class NameRecognizer implements Recognizer {
     }
 
     private static boolean properNoun(List<Morphology.Token> ts, int from, int to) {
-        for (Morphology.Token t : ts) {
-            if (t.start() >= from && t.end() <= to && t.is("名詞-固有名詞")) {
+        for (int i = tokenFrom(ts, from); i < ts.size() && ts.get(i).start() < to; i++) {
+            if (ts.get(i).end() <= to && ts.get(i).is("名詞-固有名詞")) {
                 return true;
             }
         }
@@ -690,33 +689,56 @@ final class NameRecognizer implements Recognizer {
     }
 
     private static boolean hasNameToken(List<Morphology.Token> ts, int from, int to) {
-        for (Morphology.Token t : ts) {
-            if (t.start() >= from && t.end() <= to && (t.is(SEI) || t.is(MEI) || t.is(JINMEI))) {
+        for (int i = tokenFrom(ts, from); i < ts.size() && ts.get(i).start() < to; i++) {
+            Morphology.Token t = ts.get(i);
+            if (t.end() <= to && (t.is(SEI) || t.is(MEI) || t.is(JINMEI))) {
                 return true;
             }
         }
         return false;
     }
 
+    /** The index of the first token starting at or after {@code pos} (tokens are in text order). */
+    static int tokenFrom(List<Morphology.Token> ts, int pos) {
+        int lo = 0;
+        int hi = ts.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ts.get(mid).start() < pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /**
      * A full name found once marks the bare surname elsewhere in the text (山田太郎 … 山田は) and, where no other
      * name shares it, the bare given name, when they stand alone (not inside a longer word: 山田町).
      */
-    private void propagate(String text, int first, List<Finding> out, List<int[]> full) {
+    private void propagate(String text, Cover cov, List<Finding> out, List<int[]> full) {
+        if (full.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> done = new java.util.HashSet<>();
         for (int[] name : full) {
-            mark(text, name[0], name[1], first, out, 0.6);
+            if (done.size() >= MAX_PROPAGATED || !done.add(text.substring(name[0], name[3]))) {
+                continue; // the same name again, or so many names that searching for each would be quadratic
+            }
+            mark(text, name[0], name[1], cov, out, 0.6);
             boolean unique = true;
             for (int[] other : full) {
                 unique &= other == name || other[3] - other[2] != name[3] - name[2]
                         || !text.regionMatches(other[2], text, name[2], name[3] - name[2]);
             }
             if (unique && name[3] - name[2] >= 2 && Morphology.isKanji(text.charAt(name[2]))) {
-                mark(text, name[2], name[3], first, out, 0.5);
+                mark(text, name[2], name[3], cov, out, 0.5);
             }
         }
     }
 
-    private void mark(String text, int s, int e, int first, List<Finding> out, double conf) {
+    private void mark(String text, int s, int e, Cover cov, List<Finding> out, double conf) {
         int len = e - s;
         String w = text.substring(s, e);
         for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
@@ -727,21 +749,40 @@ final class NameRecognizer implements Recognizer {
             if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length())
                     || (b < text.length() && (Character.isDigit(text.charAt(b)) || text.charAt(b) == '〕' || text.charAt(b) == '］'))
                     || anchors.isPlaceName(w) && !(b < text.length() && "はがもと".indexOf(text.charAt(b)) >= 0 || honorificAt(text, b) > 0)
-                    || covered(out, first, a, b)) {
+                    || cov.covered(a, b)) {
                 continue;
             }
             out.add(new Finding(PiiType.PERSON, a, b, conf, false, w));
         }
     }
 
-    private static boolean covered(List<Finding> out, int first, int a, int b) {
-        for (int f = first; f < out.size(); f++) {
-            Finding x = out.get(f);
-            if (x.type() == PiiType.PERSON && x.start() < b && a < x.end() && x.confidence() >= 0.4) {
-                return true;
-            }
+    /** Distinct full names whose parts are searched for elsewhere in one text. */
+    private static final int MAX_PROPAGATED = 64;
+
+    /** The characters of the text that names found so far (confidence 0.4 or more) cover; synced lazily. */
+    private static final class Cover {
+        private final List<Finding> out;
+        private java.util.BitSet bits;
+        private int seen;
+
+        Cover(List<Finding> out, int first) {
+            this.out = out;
+            this.seen = first;
         }
-        return false;
+
+        boolean covered(int a, int b) {
+            if (bits == null) {
+                bits = new java.util.BitSet();
+            }
+            for (; seen < out.size(); seen++) {
+                Finding x = out.get(seen);
+                if (x.type() == PiiType.PERSON && x.confidence() >= 0.4) {
+                    bits.set(x.start(), x.end());
+                }
+            }
+            int i = bits.nextSetBit(a);
+            return i >= 0 && i < b;
+        }
     }
 
     /** True when the text holds an honorific or 方 (山田様方): worth analysing even in a column of another type. */
