@@ -267,7 +267,8 @@ final class NameLabels {
             return;
         }
         int d = nextBlank(text, s, e);
-        if (d < e && (NameRecognizer.isDepartment(text, s, d) || NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, d))) {
+        if (d < e && (NameRecognizer.isDepartment(text, s, d) || NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, d)
+                || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d))) {
             s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本
             while (s < e && isBlank(text.charAt(s))) {
                 s++;
@@ -397,8 +398,19 @@ final class NameLabels {
                 i = j;
                 continue;
             }
-            if (hon == null && kata && parts >= 2 && (personToken(ts, i, j) || halfWidth(text, i, j) && text.charAt(j - 1) != ')'
-                    && (j >= n || text.charAt(j) != ')'))) {
+            boolean roleBefore = i > 0 && (a.endingAt(NameAnchors.Kind.KIN, text, i) > 0 || a.endingAt(NameAnchors.Kind.TITLE, text, i) > 0
+                    || i > 1 && isBlank(text.charAt(i - 1)) && a.endingAt(NameAnchors.Kind.TITLE, text, i - 1) > 0);
+            if (hon == null && latin && parts >= 3 && (text.startsWith("AM ", i) || text.startsWith("PM ", i)) && mailAfter(text, j)) {
+                i += 3; // on … at 8:31 PM Jun Ishikawa <…>
+                parts--;
+            }
+            if (hon == null && latin && parts >= 2 && mailAfter(text, j)) {
+                out.add(new Finding(PiiType.PERSON, i, j, 0.8, false, text.substring(i, j))); // Jun Ishikawa <jun@example.jp>
+                i = j;
+                continue;
+            }
+            if (hon == null && kata && parts >= 2 && (personToken(ts, i, j) || roleBefore || ageAfter(text, j)
+                    || halfWidth(text, i, j) && text.charAt(j - 1) != ')' && (j >= n || text.charAt(j) != ')'))) {
                 out.add(new Finding(PiiType.PERSON, i, j, 0.7, false, text.substring(i, j))); // ライアン・テイラー, ｵｵﾀ ﾏｻﾙ
                 i = j;
                 continue;
@@ -416,6 +428,38 @@ final class NameLabels {
             out.add(new Finding(PiiType.PERSON, i, j, conf, false, text.substring(i, j)));
             i = j;
         }
+    }
+
+    /** A mail address in angle brackets follows: a display name. */
+    private static boolean mailAfter(String text, int j) {
+        int p = j < text.length() && text.charAt(j) == ' ' ? j + 1 : j;
+        if (p >= text.length() || text.charAt(p) != '<') {
+            return false;
+        }
+        int gt = text.indexOf('>', p);
+        int at = text.indexOf('@', p);
+        return gt > 0 && at > p && at < gt && gt - p < 100;
+    }
+
+    /** An age follows: マテウス・オリヴェイラ　30歳, ジョナタン・フェレイラ（35）. */
+    private static boolean ageAfter(String text, int j) {
+        int p = j;
+        while (p < text.length() && isBlank(text.charAt(p))) {
+            p++;
+        }
+        boolean bracket = p < text.length() && (text.charAt(p) == '（' || text.charAt(p) == '(');
+        if (bracket) {
+            p++;
+        }
+        int d = p;
+        while (p < text.length() && p - d < 3 && Character.isDigit(text.charAt(p))) {
+            p++;
+        }
+        if (p == d || p >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(p);
+        return c == '歳' || bracket && (c == '）' || c == ')');
     }
 
     /** True when the dictionary tags a word of the run as a person's name (ライアン, テイラー). */

@@ -80,6 +80,7 @@ final class NameRecognizer implements Recognizer {
                     scan(text, ts, to, out, full);
                     blankNames(text, ts, cov, out, full);
                     readings(text, ts, from, to, first, out, full);
+                    tableReadings(text, from, to, first, out, full);
                     NameLabels.foreign(text, from, to, ts, anchors, out);
                     enumerations(text, ts, cov, out);
                 }
@@ -375,6 +376,9 @@ final class NameRecognizer implements Recognizer {
                     }
                 }
             }
+            if (anchors.endingAt(NameAnchors.Kind.TITLE, text, b) > 0) {
+                continue; // 防犯部長　ホセ: a title before the blank, not a surname
+            }
             if (isDepartment(text, l, b) || text.startsWith("事務局", l)) {
                 int e1 = ts.get(r).end();
                 if (ts.get(r).is(SEI) && (e1 >= text.length() || !Morphology.isKanji(text.charAt(e1))) && !cov.covered(b + 1, e1)) {
@@ -382,7 +386,7 @@ final class NameRecognizer implements Recognizer {
                 }
                 continue;
             }
-            if (s == l && !surnameLike(text, ts, s, b) || s > l && b - s > 3) {
+            if (s > l && b - s > 3) {
                 continue;
             }
             if (isDepartment(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b) || anchors.is(NameAnchors.Kind.LABEL, text, s, b)
@@ -408,6 +412,10 @@ final class NameRecognizer implements Recognizer {
             }
             if (e < 0 || e - (b + 1) > 4) {
                 continue;
+            }
+            if (s == l && !surnameLike(text, ts, s, b) && !(b - s >= 2 && b - s <= 3 && hasGivenToken(ts, b + 1, e)
+                    && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1))))) {
+                continue; // 長尾 恵子, 森林 健二: IPADIC takes the surname for a common noun, the given name says it is one
             }
             boolean kinBefore = s > l;
             double conf = 0.55 + (honorificAt(text, e) > 0 ? 0.35 : 0) + (kinBefore || titleBefore(text, s) ? 0.2 : 0);
@@ -518,10 +526,10 @@ final class NameRecognizer implements Recognizer {
             boolean xContains = x.start() <= y.start() && y.end() <= x.end();
             boolean yContains = y.start() <= x.start() && x.end() <= y.end();
             Finding keep;
-            if (xContains && x.confidence() >= 0.85) {
-                keep = x;
-            } else if (yContains && y.confidence() >= 0.85) {
-                keep = y;
+            if (xContains) { // the longer span, unless only the shorter one comes from a label or a reading
+                keep = y.confidence() >= 0.85 && x.confidence() < 0.85 ? y : x;
+            } else if (yContains) {
+                keep = x.confidence() >= 0.85 && y.confidence() < 0.85 ? x : y;
             } else {
                 keep = x.confidence() >= y.confidence() ? x : y;
             }
@@ -643,6 +651,70 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * A reading in its own column after a name, the way candidate lists and rosters give it:
+     * 福岡 弘樹　ふくおか ひろき　52. The reading has two hiragana parts; the name before it has two words.
+     */
+    private void tableReadings(String text, int from, int to, int first, List<Finding> out, List<int[]> full) {
+        for (int i = Math.max(from, 1); i < to; i++) {
+            if (!Morphology.isHiragana(text.charAt(i)) || !isSpace(text.charAt(i - 1)) && text.charAt(i - 1) != '\t') {
+                continue;
+            }
+            int a = i;
+            while (a < to && Morphology.isHiragana(text.charAt(a))) {
+                a++;
+            }
+            int b = a < to && isSpace(text.charAt(a)) ? a + 1 : a;
+            int c = b;
+            while (c < to && Morphology.isHiragana(text.charAt(c))) {
+                c++;
+            }
+            if (a - i < 2 || c - b < 2 || b == a || c < to && !(isSpace(text.charAt(c)) || text.charAt(c) == '\t' || text.charAt(c) == '\n'
+                    || Character.isDigit(text.charAt(c)))) {
+                i = c;
+                continue;
+            }
+            int p = i;
+            while (p > from && (isSpace(text.charAt(p - 1)) || text.charAt(p - 1) == '\t')) {
+                p--;
+            }
+            int found = -1;
+            for (int f = first; f < out.size(); f++) {
+                if (out.get(f).type() == PiiType.PERSON && out.get(f).end() == p && out.get(f).confidence() >= 0.4) {
+                    found = f;
+                }
+            }
+            if (found < 0) {
+                int w2 = p;
+                while (w2 > from && isNameChar(text.charAt(w2 - 1))) {
+                    w2--;
+                }
+                int w1 = w2 - 1;
+                if (w2 == p || w1 <= from || !isSpace(text.charAt(w1)) || !Morphology.isKanji(text.charAt(w2))) {
+                    i = c;
+                    continue;
+                }
+                int s = w1;
+                while (s > from && isNameChar(text.charAt(s - 1))) {
+                    s--;
+                }
+                boolean lineStart = s == 0 || text.charAt(s - 1) == '\n' || text.charAt(s - 1) == '\t' || isSpace(text.charAt(s - 1));
+                if (s == w1 || w1 - s > 4 || p - w2 > 4 || !lineStart) {
+                    i = c;
+                    continue;
+                }
+                out.add(new Finding(PiiType.PERSON, s, p, 0.85, false, text.substring(s, p)));
+                full.add(new int[] {s, w1, w2, p});
+            }
+            out.add(new Finding(PiiType.PERSON, i, c, 0.85, false, text.substring(i, c)));
+            i = c;
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return (Morphology.isKanji(c) && c != 'ヶ') || Morphology.isKatakana(c) || Character.isSurrogate(c);
+    }
+
     /** Where the kanji name ending at {@code end} starts: adjacent kanji tokens, one blank at most, no title or common noun. */
     private int nameBefore(String text, List<Morphology.Token> ts, int end, int kana) {
         int k = tokenFrom(ts, end) - 1;
@@ -692,6 +764,15 @@ final class NameRecognizer implements Recognizer {
         for (int i = tokenFrom(ts, from); i < ts.size() && ts.get(i).start() < to; i++) {
             Morphology.Token t = ts.get(i);
             if (t.end() <= to && (t.is(SEI) || t.is(MEI) || t.is(JINMEI))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasGivenToken(List<Morphology.Token> ts, int from, int to) {
+        for (int i = tokenFrom(ts, from); i < ts.size() && ts.get(i).start() < to; i++) {
+            if (ts.get(i).end() <= to && (ts.get(i).is(MEI) || ts.get(i).is(JINMEI))) {
                 return true;
             }
         }
