@@ -104,7 +104,8 @@ final class NameLabels {
             while (z < le && (isBlank(text.charAt(z)) || text.charAt(z) == ':' || text.charAt(z) == '：')) {
                 z++;
             }
-            if (tt > q && (z == le || text.charAt(z) == '\r')) {
+            boolean colonAfter = tt > q && tt < le && (text.charAt(tt) == ':' || text.charAt(tt) == '：');
+            if (tt > q && (z == le || text.charAt(z) == '\r' || colonAfter)) {
                 addSpeaker(text, ls, e, out);
             }
         }
@@ -409,8 +410,9 @@ final class NameLabels {
                 i = j;
                 continue;
             }
-            if (hon == null && kata && parts >= 2 && (personToken(ts, i, j) || roleBefore || ageAfter(text, j)
-                    || halfWidth(text, i, j) && text.charAt(j - 1) != ')' && (j >= n || text.charAt(j) != ')'))) {
+            boolean kanjiAfter = j < n && Morphology.isKanji(text.charAt(j)); // ジョージ・ワシントン大学
+            if (hon == null && kata && parts >= 2 && !kanjiAfter && !roleWord(text, i, j, a) && (personToken(ts, i, j) || roleBefore
+                    || ageAfter(text, j) || halfWidth(text, i, j) && text.charAt(j - 1) != ')' && (j >= n || text.charAt(j) != ')'))) {
                 out.add(new Finding(PiiType.PERSON, i, j, 0.7, false, text.substring(i, j))); // ライアン・テイラー, ｵｵﾀ ﾏｻﾙ
                 i = j;
                 continue;
@@ -428,6 +430,21 @@ final class NameLabels {
             out.add(new Finding(PiiType.PERSON, i, j, conf, false, text.substring(i, j)));
             i = j;
         }
+    }
+
+    /** True when a part of the run is a ROLE word (ﾌﾘｺﾐ ﾃｽｳﾘｮｳ, ｶﾌﾞｼｷｶﾞｲｼｬ ﾔﾏﾀﾞ). */
+    private static boolean roleWord(String text, int from, int to, NameAnchors a) {
+        for (int p = from; p < to; ) {
+            int e = p;
+            while (e < to && !isBlank(text.charAt(e)) && text.charAt(e) != '・' && text.charAt(e) != '･') {
+                e++;
+            }
+            if (a.at(NameAnchors.Kind.ROLE, text, p) == e - p) {
+                return true;
+            }
+            p = e + 1;
+        }
+        return false;
     }
 
     /** A mail address in angle brackets follows: a display name. */

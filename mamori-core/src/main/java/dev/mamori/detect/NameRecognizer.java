@@ -133,6 +133,7 @@ final class NameRecognizer implements Recognizer {
                         base = tagged || gap == 1 ? 0.45 : 0.3;
                     }
                 } else if (placeLike && !(isSpeaker(text, t.start(), t.end()) || personalHonorific(text, t.end())
+                        || t.is("名詞-固有名詞-地域") && titleAfter(text, t.end())
                         || introduces(text, t.start(), t.end(), true))) {
                     continue;
                 } else if (placeLike) {
@@ -538,6 +539,15 @@ final class NameRecognizer implements Recognizer {
         }
         mine.clear();
         out.addAll(kept);
+    }
+
+    private static final java.util.Set<String> TEAM = java.util.Set.of("選手", "代表", "監督", "コーチ", "ヘッドコーチ", "投手", "捕手",
+            "内野手", "外野手", "騎手", "主将", "夫妻", "さんら", "氏ら");
+
+    /** A title after a word the dictionary takes for a place (石川教授), but not one a team or a country takes (日本代表). */
+    private boolean titleAfter(String text, int at) {
+        int h = anchors.at(NameAnchors.Kind.HONORIFIC, text, at);
+        return h > 0 && !TEAM.contains(text.substring(at, at + h));
     }
 
     /** The length of an honorific at {@code at}, after at most one blank, or 0. */
