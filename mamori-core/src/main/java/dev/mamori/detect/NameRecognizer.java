@@ -133,7 +133,7 @@ final class NameRecognizer implements Recognizer {
                         base = tagged || gap == 1 ? 0.45 : 0.3;
                     }
                 } else if (placeLike && !(isSpeaker(text, t.start(), t.end()) || personalHonorific(text, t.end())
-                        || t.is("名詞-固有名詞-地域") && titleAfter(text, t.end())
+                        || t.is("名詞-固有名詞-地域") && titleAfter(text, t.end()) || roleOf(text, t.start())
                         || introduces(text, t.start(), t.end(), true))) {
                     continue;
                 } else if (placeLike) {
@@ -175,7 +175,7 @@ final class NameRecognizer implements Recognizer {
             if (hon > 0 || (last + 1 < n && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名"))) {
                 conf += 0.35;
             }
-            if (titleBefore(text, start)) {
+            if (titleBefore(text, start) || roleOf(text, start)) {
                 conf += 0.25;
             }
             if (anchors.at(NameAnchors.Kind.SAID, text, end) > 0 || isSpeaker(text, start, end)
@@ -337,12 +337,15 @@ final class NameRecognizer implements Recognizer {
         int n = ts.size();
         for (int r = 0; r < n; r++) {
             int b = ts.get(r).start() - 1;
-            if (b < 1 || !isSpace(text.charAt(b)) || !isKanjiAt(text, b - 1) || cov.covered(b - 1, b)) {
+            if (b < 1 || !isSpace(text.charAt(b)) || !isKanjiAt(text, b - 1)) {
                 continue;
             }
             int l = b;
             while (l > 0 && b - l < 8 && isKanjiAt(text, l - 1)) {
                 l--;
+            }
+            if (cov.covered(b - 1, b) && (cov.covered(b + 1, b + 2) || l >= 2 && cov.covered(l - 2, l))) {
+                continue; // already a name, or the given name of one (福岡 弘樹　ふくおか)
             }
             if (l > 0 && Character.isLowSurrogate(text.charAt(l)) ) {
                 l++;
@@ -431,7 +434,7 @@ final class NameRecognizer implements Recognizer {
     /** The dictionary tags the word at {@code s} as a surname or proper noun, or it is one kanji standing alone (林, 王). */
     private static boolean surnameLike(String text, List<Morphology.Token> ts, int s, int b) {
         int i = tokenFrom(ts, s);
-        if (i < ts.size() && ts.get(i).start() == s && (ts.get(i).is(SEI) || ts.get(i).is("名詞-固有名詞"))) {
+        if (i < ts.size() && ts.get(i).start() == s && (ts.get(i).is(SEI) || ts.get(i).is("名詞-固有名詞") && !ts.get(i).is(MEI))) {
             return true;
         }
         return b - s == 1 && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)) || Morphology.isHiragana(text.charAt(s - 1))
@@ -563,6 +566,12 @@ final class NameRecognizer implements Recognizer {
         return at < text.length() && isSpace(text.charAt(at)) ? at + 1 : at;
     }
 
+    /** 妻の幸子, 担当の西田, 長男の健: a relation or a label, then の, right before the name. */
+    private boolean roleOf(String text, int start) {
+        return start > 1 && text.charAt(start - 1) == 'の' && (anchors.endingAt(NameAnchors.Kind.KIN, text, start - 1) > 0
+                || anchors.endingAt(NameAnchors.Kind.LABEL, text, start - 1) > 0);
+    }
+
     /** True when a title (弁護士, 課長, 代表取締役) stands right before the name, or one blank before it. */
     private boolean titleBefore(String text, int start) {
         int p = start > 0 && isSpace(text.charAt(start - 1)) ? start - 1 : start;
@@ -641,7 +650,7 @@ final class NameRecognizer implements Recognizer {
                 }
             } else {
                 int s = hon > 0 ? -1 : nameBefore(text, ts, p, kana);
-                boolean kinBefore = s > 0 && anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0;
+                boolean kinBefore = s > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0 || roleOf(text, s));
                 if (s < 0 || !(hasNameToken(ts, s, p) || (split || kinBefore) && properNoun(ts, s, p))) {
                     continue;
                 }
