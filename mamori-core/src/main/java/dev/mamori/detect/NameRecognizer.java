@@ -120,6 +120,10 @@ final class NameRecognizer implements Recognizer {
                 int gap = j < n ? ts.get(j).start() - surnameEnd : -1;
                 boolean adjacent = gap == 0 || (gap == 1 && isSpace(text.charAt(surnameEnd)));
                 int g = adjacent ? givenEnd(text, ts, j) : -1;
+                if (g >= 0 && placeLike && all(text, ts.get(j), 'h') && !ts.get(j).is(MEI) && honorificAt(text, ts.get(g).end()) == 0
+                        && !fieldOrReading(text, t.start(), ts.get(g).end())) {
+                    g = -1; // 青森 りんご: a place and a common word, unless the dictionary or an honorific says 人名
+                }
                 if (g >= 0) {
                     boolean tagged = false;
                     for (int k = j; k <= g; k++) {
@@ -284,6 +288,17 @@ final class NameRecognizer implements Recognizer {
         return true;
     }
 
+    /** A reading in brackets follows (福岡 あずさ（ふくおか あずさ）), or the words fill a field of a row (,宮地 ゆかり,). */
+    private static boolean fieldOrReading(String text, int s, int e) {
+        if (e < text.length() && (text.charAt(e) == '（' || text.charAt(e) == '(') && e + 1 < text.length()
+                && (Morphology.isHiragana(text.charAt(e + 1)) || Morphology.isKatakana(text.charAt(e + 1)))) {
+            return true;
+        }
+        boolean endsField = e >= text.length() || ",\t\n\r，".indexOf(text.charAt(e)) >= 0;
+        boolean startsField = s == 0 || ",\t\n，".indexOf(text.charAt(s - 1)) >= 0;
+        return endsField && startsField;
+    }
+
     /** A one-character name candidate glued to kanji on either side (計装課, 総務部) is part of a word. */
     private boolean isFragment(String text, int start, int end) {
         boolean before = start > 0 && Morphology.isKanji(text.charAt(start - 1))
@@ -416,6 +431,12 @@ final class NameRecognizer implements Recognizer {
             }
             if (e < 0 || e - (b + 1) > 4) {
                 continue;
+            }
+            if (all(text, t, 'h') && !t.is(MEI) && honorificAt(text, e) == 0 && !fieldOrReading(text, s, e)) {
+                int si = tokenFrom(ts, s);
+                if (si >= ts.size() || ts.get(si).start() != s || !ts.get(si).is(SEI)) {
+                    continue; // 青森 りんご
+                }
             }
             if (s == l && !surnameLike(text, ts, s, b) && !(b - s >= 2 && b - s <= 3 && hasGivenToken(ts, b + 1, e)
                     && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1))))) {
