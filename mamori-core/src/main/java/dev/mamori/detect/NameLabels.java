@@ -43,8 +43,7 @@ final class NameLabels {
                 } else if (labelBefore(text, i, a)) {
                     valueAfter(text, i + 1, r, out);
                 }
-            } else if (isBlank(c) && i > 0 && !isBlank(text.charAt(i - 1)) && !tableRow(text, i) && labelBefore(text, i, a)
-                    && (a.endingAt(NameAnchors.Kind.LABEL, text, i) > 0 || i + 1 < text.length() && text.charAt(i + 1) != '\n')) {
+            } else if (isBlank(c) && i > 0 && !isBlank(text.charAt(i - 1)) && labelBefore(text, i, a) && !tableRow(text, i)) {
                 valueAfter(text, i + 1, r, out);
             }
         }
@@ -165,9 +164,16 @@ final class NameLabels {
 
     /** True when the line goes on with more tabs: a table's row, not a label and its value. */
     private static boolean tableRow(String text, int at) {
-        int eol = text.indexOf('\n', at);
-        int tab = text.indexOf('\t', at + 1);
-        return tab >= 0 && (eol < 0 || tab < eol);
+        for (int i = at + 1; i < text.length() && i - at < 200; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return false;
+            }
+            if (c == '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the word right before {@code at} (a colon or a blank) is a heading for names. */

@@ -79,8 +79,8 @@ final class NameRecognizer implements Recognizer {
                     List<Morphology.Token> ts = Morphology.tokens(text, from, to);
                     scan(text, ts, to, out, full);
                     blankNames(text, ts, cov, out, full);
-                    readings(text, ts, from, to, first, out, full);
-                    tableReadings(text, from, to, first, out, full);
+                    readings(text, ts, from, to, cov, out, full);
+                    tableReadings(text, from, to, cov, out, full);
                     NameLabels.foreign(text, from, to, ts, anchors, out);
                     enumerations(text, ts, cov, out);
                 }
@@ -409,7 +409,7 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             if (isDepartment(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b) || anchors.is(NameAnchors.Kind.LABEL, text, s, b)
-                    || anchors.is(NameAnchors.Kind.KIN, text, s, b) || !ColumnHints.get().forHeader(text.substring(s, b)).isEmpty()) {
+                    || anchors.is(NameAnchors.Kind.KIN, text, s, b)) {
                 continue;
             }
             int e = -1;
@@ -446,6 +446,9 @@ final class NameRecognizer implements Recognizer {
             double conf = 0.55 + (honorificAt(text, e) > 0 ? 0.35 : 0) + (kinBefore || titleBefore(text, s) ? 0.2 : 0);
             if (isOrganisation(text, ts, g >= 0 ? g : r, s, e, text.length()) || endsWithOrgSuffix(text.substring(s, e))) {
                 continue;
+            }
+            if (b - s >= 2 && !ColumnHints.get().forHeader(text.substring(s, b)).isEmpty()) {
+                continue; // 住所 長野県: a heading and its value
             }
             out.add(new Finding(PiiType.PERSON, s, e, Math.min(0.95, conf), false, text.substring(s, e)));
             full.add(new int[] {s, b, b + 1, e});
@@ -631,7 +634,7 @@ final class NameRecognizer implements Recognizer {
      * A kana reading in brackets (やまだ・たろう), (ヤマダ タロウ): itself a name, and it confirms the name before
      * it. Without a name found there, a reading in two parts marks the kanji before it as a name (諏訪園 貞明).
      */
-    private void readings(String text, List<Morphology.Token> ts, int from, int to, int first, List<Finding> out,
+    private void readings(String text, List<Morphology.Token> ts, int from, int to, Cover cov, List<Finding> out,
             List<int[]> full) {
         for (int p = from; p < to - 2; p++) {
             char c = text.charAt(p);
@@ -659,10 +662,9 @@ final class NameRecognizer implements Recognizer {
             }
             int found = -1;
             int hon = p >= 2 ? anchors.endingAt(NameAnchors.Kind.HONORIFIC, text, p) : 0;
-            for (int f = first; f < out.size(); f++) {
-                if (out.get(f).type() == PiiType.PERSON && (out.get(f).end() == p || hon > 0 && split && out.get(f).end() == p - hon)) {
-                    found = f;
-                }
+            found = cov.endingAt(p);
+            if (found < 0 && hon > 0 && split) {
+                found = cov.endingAt(p - hon);
             }
             if (found >= 0) {
                 Finding f = out.get(found);
@@ -695,7 +697,7 @@ final class NameRecognizer implements Recognizer {
      * A reading in its own column after a name, the way candidate lists and rosters give it:
      * 福岡 弘樹　ふくおか ひろき　52. The reading has two hiragana parts; the name before it has two words.
      */
-    private void tableReadings(String text, int from, int to, int first, List<Finding> out, List<int[]> full) {
+    private void tableReadings(String text, int from, int to, Cover cov, List<Finding> out, List<int[]> full) {
         for (int i = Math.max(from, 1); i < to; i++) {
             if (!Morphology.isHiragana(text.charAt(i)) || !isSpace(text.charAt(i - 1)) && text.charAt(i - 1) != '\t') {
                 continue;
@@ -718,11 +720,9 @@ final class NameRecognizer implements Recognizer {
             while (p > from && (isSpace(text.charAt(p - 1)) || text.charAt(p - 1) == '\t')) {
                 p--;
             }
-            int found = -1;
-            for (int f = first; f < out.size(); f++) {
-                if (out.get(f).type() == PiiType.PERSON && out.get(f).end() == p && out.get(f).confidence() >= 0.4) {
-                    found = f;
-                }
+            int found = cov.endingAt(p);
+            if (found >= 0 && out.get(found).confidence() < 0.4) {
+                found = -1;
             }
             if (found < 0) {
                 int w2 = p;
@@ -885,10 +885,27 @@ final class NameRecognizer implements Recognizer {
         private final List<Finding> out;
         private java.util.BitSet bits;
         private int seen;
+        private java.util.Map<Integer, Integer> ends;
+        private int seenEnds;
 
         Cover(List<Finding> out, int first) {
             this.out = out;
             this.seen = first;
+            this.seenEnds = first;
+        }
+
+        /** The index of the latest name finding that ends at {@code end}, or -1. */
+        int endingAt(int end) {
+            if (ends == null) {
+                ends = new java.util.HashMap<>();
+            }
+            for (; seenEnds < out.size(); seenEnds++) {
+                if (out.get(seenEnds).type() == PiiType.PERSON) {
+                    ends.put(out.get(seenEnds).end(), seenEnds);
+                }
+            }
+            Integer i = ends.get(end);
+            return i == null ? -1 : i;
         }
 
         boolean covered(int a, int b) {
