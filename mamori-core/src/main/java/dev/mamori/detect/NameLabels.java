@@ -411,6 +411,12 @@ final class NameLabels {
                 i += 3; // on … at 8:31 PM Jun Ishikawa <…>
                 parts--;
             }
+            int courtesy = latin ? courtesyTitle(text, i, j) : 0;
+            if (hon == null && courtesy > 0) {
+                out.add(new Finding(PiiType.PERSON, i + courtesy, j, 0.8, false, text.substring(i + courtesy, j))); // Mr. John Smith
+                i = j;
+                continue;
+            }
             if (hon == null && latin && parts >= 2 && mailAfter(text, j)) {
                 out.add(new Finding(PiiType.PERSON, i, j, 0.8, false, text.substring(i, j))); // Jun Ishikawa <jun@example.jp>
                 i = j;
@@ -451,6 +457,16 @@ final class NameLabels {
             p = e + 1;
         }
         return false;
+    }
+
+    /** The length of Mr./Ms./Mrs./Dr. and its blank at the start of a romanised run that goes on with a name, or 0. */
+    private static int courtesyTitle(String text, int i, int j) {
+        for (String t : new String[] {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. "}) {
+            if (text.startsWith(t, i) && j > i + t.length() + 1 && Character.isUpperCase(text.charAt(i + t.length()))) {
+                return t.length();
+            }
+        }
+        return 0;
     }
 
     /** A mail address in angle brackets follows: a display name. */

@@ -83,6 +83,8 @@ final class NameRecognizer implements Recognizer {
                     tableReadings(text, from, to, cov, out, full);
                     NameLabels.foreign(text, from, to, ts, anchors, out);
                     enumerations(text, ts, cov, out);
+                } else {
+                    NameLabels.foreign(text, from, to, List.of(), anchors, out); // Mr. John Smith, Taro Yamada <…>
                 }
                 from = to;
             }
