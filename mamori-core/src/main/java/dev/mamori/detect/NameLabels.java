@@ -10,7 +10,11 @@ import java.util.Set;
  * after a name, 加藤 彩（カトウ アヤ）. The label is any heading that {@link ColumnHints} takes for a name
  * column or a LABEL of {@code name-anchors.tsv}; the value is judged like a cell of such a column
  * ({@link NameCell}), so kana and romanised names, which the morphological dictionary does not tag, are
- * found too. Katakana and romanised names followed by an honorific (ジョン・スミス氏, Taro Yamada様) are
+ * found too. A department or title before the value (申請者 経理部 宇佐美) and a heading after it
+ * (西村花子　生年月日) are not part of the name. Chat speakers next to their time ([18:02] Watanabe:,
+ * 09:10⇥けんじ⇥, 工藤  13:15) are names. Katakana and romanised names followed by an honorific
+ * (ジョン・スミス氏, Taro Yamada様), tagged 人名 by the dictionary, after a role (被告人ロザリオ・ダ・シルバ),
+ * before an age or a mail address, after Mr./Ms., and half-width kana names in two parts (ｵｵﾀ ﾏｻﾙ) are
  * found by {@link #foreign}.
  */
 final class NameLabels {

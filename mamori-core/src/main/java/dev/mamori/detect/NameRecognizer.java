@@ -8,11 +8,19 @@ import java.util.Set;
 
 /**
  * Finds people's names (PERSON). In free text, Kuromoji's IPADIC tags 名詞-固有名詞-人名-姓/名/一般;
- * an adjacent 姓 and 名 (optionally split by one space) make one span. Honorifics (様, さん, 氏 …)
- * and context words (担当, 氏名 …) raise the confidence; a lone surname without them stays below
- * 0.4. A surname that is part of an organisation or place (佐藤製薬, ㈱田中, 田中町) is skipped, using
- * the suffixes and prefixes of {@code org-suffixes.tsv}. In a column whose header suggests a name,
- * a cell shaped like a name is accepted without Kuromoji ({@link NameCell}).
+ * a surname and the given name after it (adjacent or after one blank) make one span, also when the
+ * dictionary splits the given name (大|翔) or does not know it: a run of kanji frequent in given names
+ * ({@code given-name-kanji.tsv}), a hiragana word, a katakana 人名. A word the dictionary tags as a place
+ * (長野, 橋本) is a surname when a given name follows. Honorifics and titles after the name, titles,
+ * relations and labels before it, self-introductions (と申します, の山田です), chat speakers and context
+ * words raise the confidence ({@code name-anchors.tsv}); a lone surname without them stays below 0.4.
+ * Names written with a blank (実父森 大輝, 福岡 トミさん), bracketed and column readings (やまだ・たろう),
+ * surname lists joined by 、, katakana and romanised names ({@link NameLabels}) are found too, and a full
+ * name found once marks its bare surname and given name elsewhere in the same text. A surname that is
+ * part of an organisation, place, award or office (佐藤製薬, ㈱田中, 田中町, 菊池寛賞, 横浜市長) is skipped,
+ * using {@code org-suffixes.tsv} and the municipalities. In a column whose header suggests a name, a cell
+ * shaped like a name is accepted without Kuromoji ({@link NameCell}). Overlapping name findings are merged
+ * into one, so a name is never reported cut short.
  */
 final class NameRecognizer implements Recognizer {
 
