@@ -55,52 +55,52 @@ final class NameRecognizer implements Recognizer {
         return Set.of(PiiType.PERSON);
     }
 
+    /**
+     * Adds the names in {@code text}. Does not catch its own failures: a recognizer must not throw on
+     * any input, and when it does the {@link Detector} counts the failure instead of hiding it.
+     */
     @Override
     public void find(String text, ScanContext ctx, List<Finding> out) {
         if (text == null || text.isEmpty() || ctx == null || !ctx.wants(PiiType.PERSON)) {
             return;
         }
-        try {
-            if (ctx.hinted(PiiType.PERSON)) {
-                NameCell.Verdict v = NameCell.classify(text, this);
-                if (v == NameCell.Verdict.NAME) {
-                    out.add(NameCell.finding(text));
-                    return;
-                }
-                if (v == NameCell.Verdict.NOT_A_NAME) {
-                    return;
-                }
+        if (ctx.hinted(PiiType.PERSON)) {
+            NameCell.Verdict v = NameCell.classify(text, this);
+            if (v == NameCell.Verdict.NAME) {
+                out.add(NameCell.finding(text));
+                return;
             }
-            if (!ctx.columnHints().isEmpty() && !ctx.hinted(PiiType.PERSON) && !hasPersonMarker(text)) {
-                return; // a structured column of another type (住所, 電話): no name unless 様/殿/方 says so
+            if (v == NameCell.Verdict.NOT_A_NAME) {
+                return;
             }
-            int first = out.size();
-            NameLabels.find(text, this, out);
-            List<int[]> full = new ArrayList<>(4);
-            Cover cov = new Cover(out, first);
-            for (int from = 0; from < text.length(); ) {
-                int to = Morphology.chunkEnd(text, from);
-                if (to <= from) {
-                    break;
-                }
-                if (Morphology.hasKanjiOrKatakana(text, from, to)) {
-                    List<Morphology.Token> ts = Morphology.tokens(text, from, to);
-                    scan(text, ts, to, out, full);
-                    blankNames(text, ts, cov, out, full);
-                    readings(text, ts, from, to, cov, out, full);
-                    tableReadings(text, from, to, cov, out, full);
-                    NameLabels.foreign(text, from, to, ts, anchors, out);
-                    enumerations(text, ts, cov, out);
-                } else {
-                    NameLabels.foreign(text, from, to, List.of(), anchors, out); // Mr. John Smith, Taro Yamada <…>
-                }
-                from = to;
-            }
-            propagate(text, cov, out, full);
-            merge(out, first);
-        } catch (RuntimeException | StackOverflowError e) {
-            // never throw: a recognizer that fails finds nothing more in this text
         }
+        if (!ctx.columnHints().isEmpty() && !ctx.hinted(PiiType.PERSON) && !hasPersonMarker(text)) {
+            return; // a structured column of another type (住所, 電話): no name unless 様/殿/方 says so
+        }
+        int first = out.size();
+        NameLabels.find(text, this, out);
+        List<int[]> full = new ArrayList<>(4);
+        Cover cov = new Cover(out, first);
+        for (int from = 0; from < text.length(); ) {
+            int to = Morphology.chunkEnd(text, from);
+            if (to <= from) {
+                break;
+            }
+            if (Morphology.hasKanjiOrKatakana(text, from, to)) {
+                List<Morphology.Token> ts = Morphology.tokens(text, from, to);
+                scan(text, ts, to, out, full);
+                blankNames(text, ts, cov, out, full);
+                readings(text, ts, from, to, cov, out, full);
+                tableReadings(text, from, to, cov, out, full);
+                NameLabels.foreign(text, from, to, ts, anchors, out);
+                enumerations(text, ts, cov, out);
+            } else {
+                NameLabels.foreign(text, from, to, List.of(), anchors, out); // Mr. John Smith, Taro Yamada <…>
+            }
+            from = to;
+        }
+        propagate(text, cov, out, full);
+        merge(out, first);
     }
 
     private void scan(String text, List<Morphology.Token> ts, int chunkEnd, List<Finding> out, List<int[]> full) {
