@@ -306,7 +306,8 @@ final class NameRecognizer implements Recognizer {
         }
         boolean endsField = e >= text.length() || ",\t\n\r，".indexOf(text.charAt(e)) >= 0;
         boolean startsField = s == 0 || ",\t\n，".indexOf(text.charAt(s - 1)) >= 0;
-        return endsField && startsField;
+        boolean delimited = e < text.length() && ",\t，".indexOf(text.charAt(e)) >= 0 || s > 0 && ",\t，".indexOf(text.charAt(s - 1)) >= 0;
+        return endsField && startsField && delimited; // a cell of a CSV or TSV row, not a line of a form (性別 男)
     }
 
     /** A one-character name candidate glued to kanji on either side (計装課, 総務部) is part of a word. */
@@ -449,7 +450,7 @@ final class NameRecognizer implements Recognizer {
                 }
             }
             if (s == l && !surnameLike(text, ts, s, b) && !(b - s >= 2 && b - s <= 3 && hasGivenToken(ts, b + 1, e)
-                    && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1))))) {
+                    && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)))) && !fieldOrReading(text, s, e)) {
                 continue; // 長尾 恵子, 森林 健二: IPADIC takes the surname for a common noun, the given name says it is one
             }
             boolean kinBefore = s > l;
@@ -520,7 +521,7 @@ final class NameRecognizer implements Recognizer {
             if (items >= 2) {
                 int end = ts.get(k - 1).end();
                 boolean before = ts.get(i).start() == 0 || "　 \n\t：:、".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0
-                        || text.charAt(ts.get(i).start() - 1) == 'は';
+                        || text.charAt(ts.get(i).start() - 1) == 'は' || text.charAt(ts.get(i).start() - 1) == 'の';
                 boolean after = end >= text.length() || "　 \n\t。）".indexOf(text.charAt(end)) >= 0 || text.startsWith("の各", end)
                         || text.startsWith("ら", end) || text.startsWith("の", end) && !Morphology.isKanji(text.charAt(Math.min(end + 1, text.length() - 1)))
                         || text.startsWith("の両", end);
