@@ -99,10 +99,18 @@ final class DateParser {
         char c = Chars.at(s, pos);
         int m;
         int d;
+        bracketEra = null;
+        boolean bracketed = false;
+        if (Chars.isOpenParen(c)) { // 昭和63（1988）年, 1988(昭和63)年
+            if (!bracketYear(s, y, era, false) || Chars.at(s, pos) != '年') {
+                return false;
+            }
+            bracketed = true;
+            c = '年';
+        }
         if (c == '年') {
             pos++;
-            bracketEra = null;
-            if (Chars.isOpenParen(Chars.at(s, pos)) && !bracketYear(s, y, era)) {
+            if (!bracketed && Chars.isOpenParen(Chars.at(s, pos)) && !bracketYear(s, y, era, true)) {
                 return false;
             }
             if (era == null) {
@@ -136,10 +144,11 @@ final class DateParser {
     }
 
     /**
-     * At the '(' after 年: the same year in the other calendar — 和暦 after a 西暦 year, 西暦 after a
-     * 和暦 one — and ')'; sets {@link #bracketEra} for a 和暦 bracket. False when it is not that or disagrees.
+     * At a '(' after the year (or its 年): the same year in the other calendar — 和暦 after a 西暦 year,
+     * 西暦 after a 和暦 one — with 年 inside when {@code nen}, and ')'; sets {@link #bracketEra} for a 和暦
+     * bracket. False when it is not that or disagrees.
      */
-    private boolean bracketYear(String s, int y, Eras.Era era) {
+    private boolean bracketYear(String s, int y, Eras.Era era, boolean nen) {
         int p = pos + 1;
         int q;
         if (era == null) {
@@ -163,16 +172,16 @@ final class DateParser {
                 ey = number(s, q, r);
                 q += r;
             }
-            if (ey < 1 || e.gregorian(ey) != y || Chars.at(s, q) != '年') {
+            if (ey < 1 || e.gregorian(ey) != y || (nen && Chars.at(s, q) != '年')) {
                 return false;
             }
             bracketEra = e;
-            q++;
+            q += nen ? 1 : 0;
         } else {
-            if (runLength(s, p) != 4 || number(s, p, 4) != y || Chars.at(s, p + 4) != '年') {
+            if (runLength(s, p) != 4 || number(s, p, 4) != y || (nen && Chars.at(s, p + 4) != '年')) {
                 return false;
             }
-            q = p + 5;
+            q = p + (nen ? 5 : 4);
         }
         if (!Chars.isCloseParen(Chars.at(s, q))) {
             return false;

@@ -44,6 +44,10 @@ final class IdentifierRecognizer implements Recognizer {
         }
     }
 
+    private static final IdentifierRules.Words BIRTH_VERBS = IdentifierRules.get().words("BIRTH_VERB");
+    private static final IdentifierRules.Words BIRTHDAY = IdentifierRules.get().words("BIRTHDAY");
+    private static final IdentifierRules.Words NOT_BIRTH = IdentifierRules.get().words("NOT_BIRTH");
+
     /** Latin labels that may touch a number: 電話 and FAX headings, "No". */
     private static final java.util.Set<String> LABELS = java.util.Set.of("tel", "fax", "phone", "mobile", "cell", "no", "tell");
 
@@ -367,10 +371,9 @@ final class IdentifierRecognizer implements Recognizer {
             }
             int a = dateParser.start;
             int b = dateParser.end;
-            IdentifierRules rules = IdentifierRules.get();
             int k = "はのが、 ".indexOf(Chars.at(s, b)) >= 0 ? b + 1 : b; // 1月15日は誕生日
-            if (notBirth(a, b) || !(sc.hinted(PiiType.DATE_OF_BIRTH) || rules.words("BIRTH_VERB").lengthAt(s, b) > 0
-                    || rules.words("BIRTHDAY").lengthAt(s, k) > 0 || rules.words("BIRTHDAY").onLine(s, a, b, ContextWords.BEFORE, 0))) {
+            if (notBirth(a, b) || !(sc.hinted(PiiType.DATE_OF_BIRTH) || BIRTH_VERBS.lengthAt(s, b) > 0
+                    || BIRTHDAY.lengthAt(s, k) > 0 || BIRTHDAY.onLine(s, a, b, ContextWords.BEFORE, 0))) {
                 return false;
             }
             double x = Math.max(0.9, ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc));
@@ -383,12 +386,11 @@ final class IdentifierRecognizer implements Recognizer {
          * (以降, まで, から, 〜 — a cohort, 昭和30年4月1日以降に生まれた方) right after it, or 〜/から before it.
          */
         private boolean notBirth(int a, int b) {
-            IdentifierRules.Words not = IdentifierRules.get().words("NOT_BIRTH");
             int k = b;
             for (int skip = 0; skip < 2 && k < n && "、 　にので".indexOf(s.charAt(k)) >= 0; skip++) {
                 k++;
             }
-            if (not.lengthAt(s, k) > 0) {
+            if (NOT_BIRTH.lengthAt(s, k) > 0) {
                 return true;
             }
             int p = Chars.isSpace(Chars.at(s, a - 1)) ? a - 1 : a;
@@ -398,14 +400,13 @@ final class IdentifierRecognizer implements Recognizer {
 
         /** A birth verb (生まれる, 出生, 誕生) later in the date's clause, before 。, a line end or another number. */
         private boolean birthVerbEndsClause(int b) {
-            IdentifierRules.Words verbs = IdentifierRules.get().words("BIRTH_VERB");
             int to = Math.min(n, b + 60);
             for (int k = b; k < to; k++) {
                 char c = s.charAt(k);
                 if (c == '。' || c == '\n' || c == '！' || c == '？' || c == '!' || c == '?' || Chars.isDigit(c)) {
                     return false;
                 }
-                if (verbs.lengthAt(s, k) > 0) {
+                if (BIRTH_VERBS.lengthAt(s, k) > 0) {
                     return true;
                 }
             }

@@ -16,6 +16,11 @@ final class NumberClassifier {
     private final PhonePlan plan = PhonePlan.get();
     private final IdentifierRules rules = IdentifierRules.get();
     private final ContextWords gate = ContextWords.get();
+    private final IdentifierRules.Words productWords = rules.words("PRODUCT");
+    private final IdentifierRules.Words yuchoWords = rules.words("YUCHO");
+    private final IdentifierRules.Words transferWords = rules.words("TRANSFER");
+    private final IdentifierRules.Words bankWords = rules.words("BANK");
+    private final IdentifierRules.Words accountKinds = rules.words("ACCOUNT_KIND");
     private final byte[] nat = new byte[NumberChain.MAX_DIGITS + 1];
 
     private PiiType bestType;
@@ -59,7 +64,7 @@ final class NumberClassifier {
 
         // JAN/EAN, UPC, ISBN: with a product word on the line a number whose own check digit holds is nothing else
         boolean gs1 = (n == 8 || n == 12 || n == 13) && plainSeps && CheckDigits.gtin(d, from, n);
-        if ((gs1 || (n == 10 && plainSeps && CheckDigits.isbn10(d, from))) && rules.words("PRODUCT").onLine(s, start, end, 24, 12)) {
+        if ((gs1 || (n == 10 && plainSeps && CheckDigits.isbn10(d, from))) && productWords.onLine(s, start, end, 24, 12)) {
             return false;
         }
         boolean japaneseGtin = n == 13 && gs1 && ((d[from] == 4 && (d[from + 1] == 5 || d[from + 1] == 9))
@@ -177,30 +182,38 @@ final class NumberClassifier {
         int end = c.ge[b - 1];
         int n = c.digitCount(a, b);
         boolean single = b - a == 1;
-        if (c.shape(a, b, 5, 8) && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE))
-                && rules.words("YUCHO").onLine(s, start, end, 40, 12)) {
+        if (c.shape(a, b, 5, 8) && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE) || c.allSeps(a, b, NumberChain.MIDDOT))
+                && yuchoWords.onLine(s, start, end, 40, 12)) {
             double x = conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc)));
             out.add(new Finding(PiiType.BANK_ACCOUNT, start, c.ge[a], x, false, s.substring(start, c.ge[a])));
             out.add(new Finding(PiiType.BANK_ACCOUNT, c.gs[a + 1], end, x, false, s.substring(c.gs[a + 1], end)));
             return true;
         }
         if (single && (n == 5 && labelled(s, start, "記号") || n >= 6 && n <= 8 && labelled(s, start, "番号"))
-                && rules.words("YUCHO").onLine(s, start, end, 40, 12)) {
+                && yuchoWords.onLine(s, start, end, 40, 12)) {
             offer(PiiType.BANK_ACCOUNT, conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc))), false, start);
         } else if (b - a == 3 && c.len(a) == 5 && c.digits[c.gd[a]] == 0 && c.len(a + 1) == 1 && c.len(a + 2) <= 7
-                && c.allSeps(a, b, HYPHEN) && rules.words("TRANSFER").onLine(s, start, end, 24, 12)) {
+                && c.allSeps(a, b, HYPHEN) && transferWords.onLine(s, start, end, 24, 12)) {
             offer(PiiType.BANK_ACCOUNT, 0.95, false, start);
         } else if (single && (n == 6 || n == 7) && accountKindBefore(s, start)
-                && rules.words("BANK").onLine(s, start, end, 40, 20)) {
+                && bankWords.onLine(s, start, end, 40, 20)) {
             offer(PiiType.BANK_ACCOUNT, 0.95, false, start);
         }
         return false;
     }
 
-    /** True when {@code label} ends right before {@code start}, a colon or spaces between. */
+    /**
+     * True when {@code label} (記号, 番号) ends right before {@code start}, a colon or spaces between, and is
+     * a label of its own (記号・番号, 記号番号, 口座 番号) rather than the end of another noun (受付番号).
+     */
     private static boolean labelled(String s, int start, String label) {
         int i = skipBack(s, start);
-        return i >= label.length() && s.startsWith(label, i - label.length());
+        int l = i - label.length();
+        if (l < 0 || !s.startsWith(label, l)) {
+            return false;
+        }
+        char c = Chars.at(s, l - 1);
+        return !(c >= 0x4E00 && c <= 0x9FFF) || s.startsWith("記号", l - 2) || s.startsWith("口座", l - 2);
     }
 
     private static int skipBack(String s, int i) {
@@ -222,9 +235,8 @@ final class NumberClassifier {
                 break;
             }
         }
-        IdentifierRules.Words kinds = rules.words("ACCOUNT_KIND");
         for (int k = Math.max(0, i - 4); k < i; k++) {
-            if (k + kinds.lengthAt(s, k) == i) {
+            if (k + accountKinds.lengthAt(s, k) == i) {
                 return true;
             }
         }

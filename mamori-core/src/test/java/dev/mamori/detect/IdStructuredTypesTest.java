@@ -36,6 +36,9 @@ class IdStructuredTypesTest {
         "1988年（昭和63年）4月1日生|1988年（昭和63年）4月1日",
         "生年月日 1988年(昭和63年)4月1日|1988年(昭和63年)4月1日",
         "昭和63年（1988年）4月1日生まれ|昭和63年（1988年）4月1日",
+        "昭和63（1988）年4月1日生まれ|昭和63（1988）年4月1日",
+        "生年月日 1988(昭和63)年4月1日|1988(昭和63)年4月1日",
+        "1985年（昭和60年）生まれ|1985年（昭和60年）",
         "令和2年生まれの長女|令和2年",
         "平成元年生まれ|平成元年",
         "1990年生まれの会社員|1990年",
@@ -58,6 +61,8 @@ class IdStructuredTypesTest {
         "平成2年4月2日から平成3年4月1日までに生まれた方",
         "昭和30年生まれ以降の方",
         "昭和30年〜昭和40年生まれの方",
+        "短大2年生の時",
+        "1988年（昭和62年）生まれ",
         "2024年4月1日現在、生まれた子の数は",
         "令和6年4月1日時点で生まれた子",
         "小学2年生の児童",
@@ -92,6 +97,8 @@ class IdStructuredTypesTest {
     void yuchoShapeNeedsItsContext() {
         assertThat(find("12340-12345671")).isEmpty();
         assertThat(find("被保険者証 記号 12340 番号 12345671")).noneMatch(f -> f.type() == PiiType.BANK_ACCOUNT);
+        assertThat(find("郵便局の受付番号 12345671")).noneMatch(f -> f.type() == PiiType.BANK_ACCOUNT);
+        assertThat(find("ゆうちょ銀行 記号・番号 12340・12345671")).extracting(Finding::value).containsExactly("12340", "12345671");
     }
 
     @Test
