@@ -18,7 +18,10 @@ final class DateParser {
     int ymd;
     /** True for 8 bare digits (yyyymmdd), which count only in a birth-date column. */
     boolean compact;
-    /** True for a year alone followed by a birth verb (令和2年生まれ); the verb ends at {@link #verbEnd}. */
+    /**
+     * True for a year alone followed by a birth verb (令和2年生まれ), the verb ending at {@link #verbEnd};
+     * or by 、 or に ({@link #verbEnd} -1), when the caller must find the verb at the end of the clause.
+     */
     boolean yearOnly;
     int verbEnd;
 
@@ -200,8 +203,13 @@ final class DateParser {
             char next = Chars.at(s, pos + 1);
             v = (next >= 0x4E00 && next <= 0x9FFF) || next == 'き' ? 0 : 1;
         }
-        if (v == 0) {
-            return false;
+        boolean clause = false;
+        if (v == 0) { // 昭和9年、須坂市生まれ: the caller checks that a birth verb ends the clause
+            char c = Chars.at(s, pos);
+            if (c != '、' && c != '，' && c != ',' && c != 'に') {
+                return false;
+            }
+            clause = true;
         }
         boolean inRange = era != null ? (y * 10000 + 1231 >= era.first() && y * 10000 + 101 <= era.last()) : (y >= 1868 && y <= 2100);
         if (!inRange) {
@@ -211,7 +219,7 @@ final class DateParser {
         end = pos;
         ymd = y * 10000;
         yearOnly = true;
-        verbEnd = pos + v;
+        verbEnd = clause ? -1 : pos + v;
         return true;
     }
 

@@ -225,11 +225,11 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         /**
-         * Tries the whole chain; a chain with middle dots that is not a phone is read as the numbers
-         * between the dots (03・1234・5678 is a phone, 100-0001・100-0002 two postal codes).
+         * Tries the whole chain; a chain with middle dots or slashes that is not a phone is read as the
+         * numbers between them (03・1234・5678 and 090/1234/5678 are phones, 100-0001・100-0002 two postal codes).
          */
         private void numbersIn(int groups) {
-            if (!chain.anySep(0, groups, NumberChain.MIDDOT)) {
+            if (!chain.anySep(0, groups, NumberChain.MIDDOT) && !chain.anySep(0, groups, NumberChain.SLASH)) {
                 numbersIn(0, groups);
                 return;
             }
@@ -238,7 +238,7 @@ final class IdentifierRecognizer implements Recognizer {
             }
             int a = 0;
             for (int g = 1; g <= groups; g++) {
-                if (g == groups || chain.sep[g] == NumberChain.MIDDOT) {
+                if (g == groups || chain.sep[g] == NumberChain.MIDDOT || chain.sep[g] == NumberChain.SLASH) {
                     numbersIn(a, g);
                     a = g;
                 }
@@ -331,12 +331,26 @@ final class IdentifierRecognizer implements Recognizer {
             if (run == 8 && Chars.isLetter(Chars.at(s, i + 8)) && Chars.isLetter(Chars.at(s, i + 9))
                     && !Chars.isAlnum(Chars.at(s, i + 10))) {
                 // only with context (在留カード…) or a hinted column: the shape alone is a product or ticket code
-                if (sc.wants(PiiType.RESIDENCE_CARD) && ContextWords.get().score(PiiType.RESIDENCE_CARD, s, j, i + 10, sc) > 0) {
-                    report(PiiType.RESIDENCE_CARD, j, i + 10, 0.6, 0.97);
+                if (sc.wants(PiiType.RESIDENCE_CARD)) {
+                    if (ContextWords.get().score(PiiType.RESIDENCE_CARD, s, j, i + 10, sc) > 0) {
+                        report(PiiType.RESIDENCE_CARD, j, i + 10, 0.6, 0.97);
+                    } else if (mentionedBefore("在留", j, 300)) { // 在留カードの更新… (lines later) KL24681357MN です
+                        out.add(new Finding(PiiType.RESIDENCE_CARD, j, i + 10, 0.75, false, s.substring(j, i + 10)));
+                    }
                 }
                 return i + 10;
             }
             return skipToken(i);
+        }
+
+        /** True when {@code word} occurs in the {@code window} characters before {@code pos}. */
+        private boolean mentionedBefore(String word, int pos, int window) {
+            for (int k = pos - word.length(); k >= 0 && pos - k <= window; k--) {
+                if (s.startsWith(word, k)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void report(PiiType t, int start, int end, double base, double top) {
@@ -352,11 +366,19 @@ final class IdentifierRecognizer implements Recognizer {
         private void birthDate() {
             int a = dateParser.start;
             int b = dateParser.end;
-            if (notBirth(a, dateParser.yearOnly ? dateParser.verbEnd : b)) {
+            boolean yearOnly = dateParser.yearOnly;
+            int verbEnd = dateParser.verbEnd;
+            if (yearOnly && verbEnd < 0) { // 昭和9年、須坂市生まれ。
+                verbEnd = birthVerbEndsClause(b + 1, 25);
+                if (verbEnd < 0) {
+                    return;
+                }
+            }
+            if (notBirth(a, yearOnly ? verbEnd : b) || (yearOnly && cohort(verbEnd))) {
                 return;
             }
             double x = ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
-            if (dateParser.yearOnly || (x < 0.5 && birthVerbEndsClause(b))) {
+            if (yearOnly || (x < 0.5 && birthVerbEndsClause(b, 60) >= 0)) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。
             }
             if (x > 0) {
@@ -398,15 +420,35 @@ final class IdentifierRecognizer implements Recognizer {
             return c == '〜' || c == '～' || (p >= 2 && s.startsWith("から", p - 2));
         }
 
-        /** A birth verb (生まれる, 出生, 誕生) later in the date's clause, before 。, a line end or another number. */
-        private boolean birthVerbEndsClause(int b) {
-            int to = Math.min(n, b + 60);
+        /**
+         * The end of a birth verb (生まれる, 出生, 誕生) later in the date's clause — within {@code max}
+         * characters, before 。, a line end or another number — or -1.
+         */
+        private int birthVerbEndsClause(int b, int max) {
+            int to = Math.min(n, b + max);
             for (int k = b; k < to; k++) {
                 char c = s.charAt(k);
                 if (c == '。' || c == '\n' || c == '！' || c == '？' || c == '!' || c == '?' || Chars.isDigit(c)) {
-                    return false;
+                    return -1;
                 }
-                if (BIRTH_VERBS.lengthAt(s, k) > 0) {
+                int v = BIRTH_VERBS.lengthAt(s, k);
+                if (v > 0) {
+                    return k + v;
+                }
+            }
+            return -1;
+        }
+
+        private static final String[] COHORT = {"方", "人", "者", "世代", "層", "皆", "子ども", "子供"};
+
+        /** 昭和30年生まれの方, 平成元年に生まれた人: people born in a year, not one person's birth date. */
+        private boolean cohort(int verbEnd) {
+            int k = verbEnd;
+            while (k < n && k - verbEnd < 2 && (s.charAt(k) == 'た' || s.charAt(k) == 'の' || s.charAt(k) == 'る')) {
+                k++;
+            }
+            for (String w : COHORT) {
+                if (s.startsWith(w, k)) {
                     return true;
                 }
             }

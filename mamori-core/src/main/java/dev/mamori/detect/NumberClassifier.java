@@ -323,7 +323,7 @@ final class NumberClassifier {
         double base = switch (kind) {
             case PhonePlan.MOBILE, PhonePlan.OTHER -> grouped ? 0.75 : 0.6;
             case PhonePlan.FIXED -> grouped ? 0.7 : 0.5;
-            default -> x > 0.3 ? 0.45 : 0;
+            default -> x > 0.3 && nat[1] != 0 ? 0.45 : 0; // 00…: a carrier or international prefix, or a dummy 000-0000-0000
         };
         if (base > 0) {
             offer(PiiType.PHONE, conf(base, 0.98, x), false, start);

@@ -48,6 +48,8 @@ class IdStructuredTypesTest {
         "2001年2月3日、長女として誕生した。|2001年2月3日",
         "明日は青木さんの誕生日でしたね。1月15日！|1月15日",
         "4月1日生まれのおうし座|4月1日",
+        "90歳だった。昭和9年、須坂市生まれ。|昭和9年",
+        "平成3年に札幌市で生まれる。|平成3年",
     })
     void birthDatesAsWritten(String text, String value) {
         Finding f = one(text, PiiType.DATE_OF_BIRTH, value);
@@ -62,6 +64,10 @@ class IdStructuredTypesTest {
         "昭和30年生まれ以降の方",
         "昭和30年〜昭和40年生まれの方",
         "短大2年生の時",
+        "昭和30年生まれの方は対象です",
+        "平成元年に生まれた人の割合",
+        "2020年、東京で生まれた子どもの数は",
+        "昭和30年代に生まれ育った",
         "1988年（昭和62年）生まれ",
         "2024年4月1日現在、生まれた子の数は",
         "令和6年4月1日時点で生まれた子",
@@ -181,6 +187,15 @@ class IdStructuredTypesTest {
         one(text, PiiType.PHONE, value);
     }
 
+    @Test
+    void phonesWithSlashesAndDummies() {
+        one("tel 090/1234/5678　メール", PiiType.PHONE, "090/1234/5678");
+        assertThat(find("電話 03-1234-5678/03-1234-5679")).extracting(Finding::value).containsExactly("03-1234-5678", "03-1234-5679");
+        assertThat(find("2024/04/01 更新")).isEmpty();
+        assertThat(find("1/2/3")).isEmpty();
+        assertThat(find("ダミーの電話番号は 000-0000-0000 のように")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"第1・2・3条", "1・2・3", "2024・04・01"})
     void middleDotsAloneAreNotPhones(String text) {
@@ -232,6 +247,7 @@ class IdStructuredTypesTest {
         "カード番号 30569309025904|30569309025904",
         "Diners 3056 930902 5904|3056 930902 5904",
         "カード番号：3612 3456 7890 13|3612 3456 7890 13",
+        "本会員カード番号 3812 345678 9011|3812 345678 9011",
     })
     void dinersFourteenDigits(String text, String value) {
         assertThat(one(text, PiiType.CREDIT_CARD, value).validated()).isTrue();
@@ -243,6 +259,8 @@ class IdStructuredTypesTest {
         one("在留カード番号 AB12345678CD", PiiType.RESIDENCE_CARD, "AB12345678CD");
         one("在留カード：ＡＢ１２３４５６７８ＣＤ", PiiType.RESIDENCE_CARD, "ＡＢ１２３４５６７８ＣＤ");
         assertThat(hinted("AB12345678CD", PiiType.RESIDENCE_CARD)).extracting(Finding::type).containsExactly(PiiType.RESIDENCE_CARD);
+        String chat = "在留カードの更新が終わりました\n新しいカードの番号を教えてください\nAB12345678CD です";
+        one(chat, PiiType.RESIDENCE_CARD, "AB12345678CD");
     }
 
     @ParameterizedTest
@@ -263,6 +281,18 @@ class IdStructuredTypesTest {
         assertThat(find("決済ID: TXN-123456789018（システム控え）")).isEmpty();
         assertThat(find("REF-3020001234567")).isEmpty();
         one("TEL-03-1234-5678", PiiType.PHONE, "03-1234-5678");
+    }
+
+    @Test
+    void cellsUnderAHintedColumn() {
+        // a table in text gets its header as column context (the Detector's job); the cell values then count
+        assertThat(hinted("19750315", PiiType.DATE_OF_BIRTH)).extracting(Finding::type).containsExactly(PiiType.DATE_OF_BIRTH);
+        assertThat(hinted("㍼12年8月15日", PiiType.DATE_OF_BIRTH)).extracting(Finding::value).containsExactly("㍼12年8月15日");
+        assertThat(hinted("1992年（平成4年）1月5日", PiiType.DATE_OF_BIRTH)).extracting(Finding::value)
+                .containsExactly("1992年（平成4年）1月5日");
+        assertThat(hinted("5300001", PiiType.POSTAL_CODE)).extracting(Finding::type).containsExactly(PiiType.POSTAL_CODE);
+        assertThat(hinted("301", PiiType.HEALTH_INSURANCE)).extracting(Finding::type).containsExactly(PiiType.HEALTH_INSURANCE);
+        assertThat(hinted("06271234", PiiType.HEALTH_INSURANCE)).extracting(Finding::type).containsExactly(PiiType.HEALTH_INSURANCE);
     }
 
     // ---- no check-digit near-miss -----------------------------------------------------------------
