@@ -9,8 +9,9 @@ package dev.mamori.detect;
  * <p>Two forms real text adds: the Japanese carriers' legacy addresses, whose local parts may start
  * or end with a dot or hold consecutive dots (taro..x@docomo.ne.jp, hanako.@ezweb.ne.jp) — accepted
  * only under the CARRIER_MAIL domains of {@code identifier-rules.tsv}; and addresses written to evade
- * harvesting, with the '@' as a bracketed token ([at], (at), （at）, [@], (アット)) and dots as [dot]
- * or (dot), one space allowed around a token. The span covers the address as written.
+ * harvesting, with the '@' as a bracketed token ([at], (at), (a), （at）, [@], (アット)) or replaced by
+ * ★, ☆ or ﹫, or spaced (" @ "), and dots as [dot] or (dot), one space allowed around a token. The span
+ * covers the address as written.
  */
 final class EmailScanner {
 
@@ -48,7 +49,7 @@ final class EmailScanner {
         return c == ']' || c == ')' || c == '）' || c == '］';
     }
 
-    private static final String[] AT_WORDS = {"at", "@", "＠", "アットマーク", "アット", "あっと"};
+    private static final String[] AT_WORDS = {"at", "a", "@", "＠", "アットマーク", "アット", "あっと"};
     private static final String[] DOT_WORDS = {"dot", ".", "．", "ドット"};
 
     /** The length of a bracketed token ([at], （ドット）…) of {@code words} at {@code i}, or 0. */
@@ -70,8 +71,19 @@ final class EmailScanner {
         return token(s, i, AT_WORDS);
     }
 
-    /** Tries the '@' at {@code at}; on success sets {@link #start} and {@link #end}. */
+    /** Tries the '@' at {@code at} (also written " @ "); on success sets {@link #start} and {@link #end}. */
     boolean scan(String s, int at) {
+        return address(s, at, at + 1, false)
+                || (Chars.at(s, at - 1) == ' ' && Chars.at(s, at + 1) == ' ' && address(s, at - 1, at + 2, false));
+    }
+
+    /** A character written in place of '@' so that harvesters miss it (info★example.jp, ﹫ U+FE6B). */
+    static boolean atSubstitute(char c) {
+        return c == '★' || c == '☆' || c == '﹫';
+    }
+
+    /** Tries a substitute '@' (★, ☆, ﹫) at {@code at}: an address only with a full domain after it. */
+    boolean scanSubstitute(String s, int at) {
         return address(s, at, at + 1, false);
     }
 

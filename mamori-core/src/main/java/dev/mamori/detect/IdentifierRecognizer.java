@@ -111,6 +111,8 @@ final class IdentifierRecognizer implements Recognizer {
                     i = onAt(i);
                 } else if ((c == '（' || c == '［') && email) {
                     i = onAtToken(i);
+                } else if (email && EmailScanner.atSubstitute(c)) {
+                    i = emails.scanSubstitute(s, i) ? email(emails.start, emails.end) : i + 1;
                 } else if (c == '元' && dates) {
                     i = onGannen(i);
                 } else {

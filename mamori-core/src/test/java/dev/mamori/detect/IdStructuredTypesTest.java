@@ -164,13 +164,18 @@ class IdStructuredTypesTest {
         "taro..hanako@docomo.ne.jp|taro..hanako@docomo.ne.jp",
         "（hanako.@ezweb.ne.jp）|hanako.@ezweb.ne.jp",
         "mail: .love..you.@softbank.ne.jp|.love..you.@softbank.ne.jp",
+        "お問い合わせ：info★example.co.jp（★を@に）|info★example.co.jp",
+        "taro(a)example.com|taro(a)example.com",
+        "メール hanako ＠ example.jp まで|hanako ＠ example.jp",
+        "連絡先 sato﹫example.org|sato﹫example.org",
     })
     void obfuscatedAndCarrierEmail(String text, String value) {
         assertThat(one(text, PiiType.EMAIL, value).confidence()).isGreaterThanOrEqualTo(0.8);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hanako.@example.com", "数量(at)100", "[at]example.com", "foo[at]bar", "price (at) cost"})
+    @ValueSource(strings = {"hanako.@example.com", "数量(at)100", "[at]example.com", "foo[at]bar", "price (at) cost",
+        "★おすすめ★", "評価★4.5", "項目(a)の説明", "価格 @ 100円"})
     void notEmails(String text) {
         assertThat(types(text)).doesNotContain(PiiType.EMAIL);
     }
