@@ -300,6 +300,26 @@ class IdStructuredTypesTest {
         assertThat(hinted("06271234", PiiType.HEALTH_INSURANCE)).extracting(Finding::type).containsExactly(PiiType.HEALTH_INSURANCE);
     }
 
+    @Test
+    void neverThrowsOnTheNewShapes() {
+        Random rnd = new Random(5);
+        String alphabet = "0123456789０T-Ｔ・･/／()（）[]［］at@＠★﹫. ,、。に生まれ年月日昭和㍼㋿（）記号番号ゆうちょ振替普通銀行〒品番第号JAN在留ABCD"
+                + "docomo.ne.jp\n";
+        for (int k = 0; k < 20000; k++) {
+            StringBuilder b = new StringBuilder();
+            int len = rnd.nextInt(50);
+            for (int i = 0; i < len; i++) {
+                b.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String t = b.toString();
+            for (Finding f : find(t)) {
+                assertThat(f.start()).isGreaterThanOrEqualTo(0);
+                assertThat(f.end()).isLessThanOrEqualTo(t.length()).isGreaterThan(f.start());
+            }
+            assertThat(hinted(t, PiiType.DATE_OF_BIRTH, PiiType.BANK_ACCOUNT)).isNotNull();
+        }
+    }
+
     // ---- no check-digit near-miss -----------------------------------------------------------------
 
     @Test
