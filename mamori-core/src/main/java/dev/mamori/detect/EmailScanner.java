@@ -115,7 +115,8 @@ final class EmailScanner {
         if (domainEnd < 0) {
             return false;
         }
-        if (!rules.carrierDomain(s, domainStart, domainEnd)) { // legacy carrier addresses keep their dots
+        boolean oddDots = s.charAt(j) == '.' || s.charAt(localEnd - 1) == '.';
+        if (oddDots && !rules.carrierDomain(s, domainStart, domainEnd)) { // legacy carrier addresses keep their dots
             while (j < localEnd && s.charAt(j) == '.') {
                 j++;
             }

@@ -27,17 +27,29 @@ final class IdentifierRules {
     static final class Words {
         private final String[] list;
         private final boolean[] ascii;
+        /** The first characters of the words (both cases for ASCII): most text characters start none. */
+        private final String firsts;
 
         private Words(String[] list) {
             this.list = list.clone();
             this.ascii = new boolean[list.length];
+            StringBuilder f = new StringBuilder();
             for (int i = 0; i < list.length; i++) {
                 ascii[i] = list[i].chars().allMatch(c -> c < 128);
+                char c = list[i].charAt(0);
+                f.append(c);
+                if (ascii[i]) {
+                    f.append(Character.toLowerCase(c)).append(Character.toUpperCase(c));
+                }
             }
+            this.firsts = f.toString();
         }
 
         /** The index of the first word starting at {@code i}, or -1. */
         int at(String s, int i) {
+            if (i < 0 || i >= s.length() || firsts.indexOf(s.charAt(i)) < 0) {
+                return -1;
+            }
             for (int k = 0; k < list.length; k++) {
                 String w = list[k];
                 if (i + w.length() <= s.length() && s.regionMatches(ascii[k], i, w, 0, w.length())) {
@@ -74,6 +86,9 @@ final class IdentifierRules {
 
         private boolean within(String s, int from, int to) {
             for (int i = from; i < to; i++) {
+                if (firsts.indexOf(s.charAt(i)) < 0) {
+                    continue;
+                }
                 for (int k = 0; k < list.length; k++) {
                     String w = list[k];
                     if (i + w.length() <= to && s.regionMatches(ascii[k], i, w, 0, w.length())) {

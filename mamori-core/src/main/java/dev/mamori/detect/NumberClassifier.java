@@ -21,6 +21,7 @@ final class NumberClassifier {
     private final IdentifierRules.Words transferWords = rules.words("TRANSFER");
     private final IdentifierRules.Words bankWords = rules.words("BANK");
     private final IdentifierRules.Words accountKinds = rules.words("ACCOUNT_KIND");
+    private final IdentifierRules.Words addressMarks = rules.words("ADDRESS_MARK");
     private final byte[] nat = new byte[NumberChain.MAX_DIGITS + 1];
 
     private PiiType bestType;
@@ -108,6 +109,9 @@ final class NumberClassifier {
         if (n == 7 && sc.wants(PiiType.POSTAL_CODE) && (single || c.shape(a, b, 3, 4)) && !numbered(s, start, end)) {
             // a postal code needs 〒, a label or an address on its line: a bare 123-4567 is a code of some other kind
             double x = ctx(PiiType.POSTAL_CODE, s, start, end, sc);
+            if (x < 0.4 && addressMarks.onLine(s, start, end, ContextWords.BEFORE, ContextWords.AFTER)) {
+                x += 0.4; // 100-0001 東京都千代田区…
+            }
             if (x > 0) {
                 offer(PiiType.POSTAL_CODE, c.shape(a, b, 3, 4) && c.allSeps(a, b, HYPHEN) ? conf(0.7, 0.98, x) : conf(0.6, 0.97, x),
                         false, start);

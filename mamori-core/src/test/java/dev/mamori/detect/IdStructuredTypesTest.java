@@ -222,6 +222,7 @@ class IdStructuredTypesTest {
         "送付先：大阪府大阪市北区 530-0001|530-0001",
         "〒100-0001|100-0001",
         "所在地 530-0001|530-0001",
+        "大阪府 530-0001 電話は別紙|530-0001",
     })
     void postalCodesWithAnAddressOrLabel(String text, String value) {
         one(text, PiiType.POSTAL_CODE, value);
