@@ -10,9 +10,12 @@ import java.util.Set;
  * card and bank account numbers. Rules live in {@code identifier-rules.tsv},
  * {@code phone-prefixes.tsv}, {@code eras.tsv} and {@code context-words.tsv}.
  *
- * <p>One pass over the characters. Only digits (ASCII and full-width), '@'/'＠' and '元' start
- * work; prefixes that belong to a candidate — 和暦 era names and letters (昭和, S), passport and
- * residence-card letters, '+' of +81, the '(' of (03) — are found by looking back from the digit.
+ * <p>One pass over the characters. Only digits (ASCII and full-width), '@'/'＠' (and the brackets
+ * and ★ of an obfuscated address) and '元' start work; prefixes that belong to a candidate — 和暦 era
+ * names, letters and square characters (昭和, S, ㍼), passport and residence-card letters, the T of an
+ * invoice registration number, '+' of +81, the '(' of (03) — are found by looking back from the digit.
+ * Which words decide a rule (birth verbs, ゆうちょ, banks, product codes) is data in
+ * {@code identifier-rules.tsv}.
  *
  * <p>Spans are String indices into the original text and cover the identifier as written,
  * including internal separators and full-width characters but not surrounding brackets, spaces or
@@ -441,7 +444,7 @@ final class IdentifierRecognizer implements Recognizer {
             return -1;
         }
 
-        private static final String[] COHORT = {"方", "人", "者", "世代", "層", "皆", "子ども", "子供"};
+        private static final String[] COHORT = {"方", "人", "者", "世代", "層", "皆", "子", "赤ちゃん", "新生児", "児童", "数"};
 
         /** 昭和30年生まれの方, 平成元年に生まれた人: people born in a year, not one person's birth date. */
         private boolean cohort(int verbEnd) {
