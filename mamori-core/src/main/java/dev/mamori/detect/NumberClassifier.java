@@ -318,7 +318,8 @@ final class NumberClassifier {
         if (c.anySep(a, b, PAREN) && !(plus ? firstGroup > a + 1 : parenShape(s, c, a, b))) {
             return;
         }
-        if (!plus && Chars.isOpenParen(Chars.at(s, start - 1)) && b - a >= 2 && c.sep[a + 1] == PAREN) {
+        if (!plus && Chars.isOpenParen(Chars.at(s, start - 1)) && b - a >= 2 && c.sep[a + 1] == PAREN
+                && Chars.isCloseParen(Chars.at(s, c.ge[a]))) { // not the bracket around （03(1234)5678）
             start--; // (03)1234-5678: the area code's parentheses are part of the number as written
         }
         int kind = plan.classify(nat, 0, m);

@@ -198,6 +198,12 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void bracketAroundAnAreaCodeInParenthesesIsNotPartOfThePhone() {
+        one("担当（03(1234)5678）まで", PiiType.PHONE, "03(1234)5678");
+        one("担当 (03)1234-5678 まで", PiiType.PHONE, "(03)1234-5678");
+    }
+
+    @Test
     void phonesWithSlashesAndDummies() {
         one("tel 090/1234/5678　メール", PiiType.PHONE, "090/1234/5678");
         assertThat(find("電話 03-1234-5678/03-1234-5679")).extracting(Finding::value).containsExactly("03-1234-5678", "03-1234-5679");
