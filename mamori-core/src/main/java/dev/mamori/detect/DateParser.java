@@ -53,15 +53,25 @@ final class DateParser {
         return monthDay(s, i, y, null);
     }
 
-    /** A month and day without a year (1月15日) starting at {@code i}. */
+    /** A month and day without a year (1月15日, 5/3) starting at {@code i}. */
     boolean parseMonthDay(String s, int i) {
         compact = false;
         yearOnly = false;
         pos = i;
         int m;
         int d;
-        if ((m = readSmall(s)) < 0 || Chars.at(s, pos++) != '月' || (d = readSmall(s)) < 0 || Chars.at(s, pos++) != '日'
-                || m < 1 || m > 12 || d < 1 || d > daysIn(2000, m)) {
+        if ((m = readSmall(s)) < 0) {
+            return false;
+        }
+        char sep = Chars.at(s, pos++);
+        if (sep == '月') {
+            if ((d = readSmall(s)) < 0 || Chars.at(s, pos++) != '日') {
+                return false;
+            }
+        } else if (!Chars.isSlash(sep) || (d = readSmall(s)) < 0 || Chars.isSlash(Chars.at(s, pos)) || Chars.isDot(Chars.at(s, pos))) {
+            return false;
+        }
+        if (m < 1 || m > 12 || d < 1 || d > daysIn(2000, m)) {
             return false;
         }
         start = i;

@@ -199,7 +199,8 @@ final class IdentifierRecognizer implements Recognizer {
                     }
                 }
             }
-            if (dates && run <= 2 && (Chars.at(s, i + run) == '月') && prev != '年' && monthDay(i)) {
+            if (dates && run <= 2 && (Chars.at(s, i + run) == '月' || Chars.isSlash(Chars.at(s, i + run))) && prev != '年'
+                    && monthDay(i)) {
                 return dateParser.end;
             }
             int end = chain.lex(s, i);
@@ -391,7 +392,7 @@ final class IdentifierRecognizer implements Recognizer {
             }
         }
 
-        /** 1月15日 next to 誕生日 on its line, or followed by 生まれ: a birth date without its year. */
+        /** 1月15日 or 5/3 after 誕生日 on its line, or followed by 生まれ: a birth date without its year. */
         private boolean monthDay(int i) {
             if (!dateParser.parseMonthDay(s, i)) {
                 return false;
@@ -400,12 +401,23 @@ final class IdentifierRecognizer implements Recognizer {
             int b = dateParser.end;
             int k = "はのが、 ".indexOf(Chars.at(s, b)) >= 0 ? b + 1 : b; // 1月15日は誕生日
             if (notBirth(a, b) || !(sc.hinted(PiiType.DATE_OF_BIRTH) || BIRTH_VERBS.lengthAt(s, b) > 0
-                    || BIRTHDAY.lengthAt(s, k) > 0 || BIRTHDAY.onLine(s, a, b, ContextWords.BEFORE, 0))) {
+                    || BIRTHDAY.lengthAt(s, k) > 0 || birthdayBefore(a))) {
                 return false;
             }
             double x = Math.max(0.9, ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc));
             out.add(new Finding(PiiType.DATE_OF_BIRTH, a, b, NumberClassifier.conf(0.7, 0.99, x), false, s.substring(a, b)));
             return true;
+        }
+
+        /** 誕生日 in the {@link ContextWords#BEFORE} characters before {@code a} on its line — not 誕生日会, 誕生日プレゼント. */
+        private boolean birthdayBefore(int a) {
+            for (int k = a - 1; k >= 0 && a - k <= ContextWords.BEFORE && s.charAt(k) != '\n'; k--) {
+                int len = BIRTHDAY.lengthAt(s, k);
+                if (len > 0 && "会パプ".indexOf(Chars.at(s, k + len)) < 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
