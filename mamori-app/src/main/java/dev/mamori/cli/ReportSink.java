@@ -49,6 +49,21 @@ public final class ReportSink implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * The byte stream under {@link #writer()} when the report goes to a file, else null. A report may
+     * write bytes here instead of using the writer (not both: the writer buffers).
+     */
+    public java.io.OutputStream stream() {
+        if (pending == null) {
+            return null;
+        }
+        try {
+            return pending.stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void commit() {
         writer.flush();
         if (pending == null) {

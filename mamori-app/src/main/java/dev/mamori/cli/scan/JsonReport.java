@@ -2,6 +2,7 @@ package dev.mamori.cli.scan;
 
 import dev.mamori.cli.Version;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
@@ -12,10 +13,13 @@ import dev.mamori.detect.Finding;
 import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.Location;
 import dev.mamori.detect.PiiType;
+import dev.mamori.detect.ScanListener;
 import dev.mamori.detect.TableReport;
 import dev.mamori.report.Terminal;
 import dev.mamori.table.ReadProblem;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -30,10 +34,21 @@ import java.util.Set;
  * besides the control characters JSON requires escaping, DEL, C1 controls, line and paragraph
  * separators and bidirectional overrides are written as <code>&#92;uXXXX</code>, so a report shown on a
  * terminal cannot carry escape sequences. Schema: docs/scan-output.md.
+ *
+ * <p>JSON Lines written to a byte stream (a file) take a faster path: the detection threads encode
+ * their findings' lines as UTF-8 themselves ({@link #encoder()}), and the thread that delivers them
+ * in input order only copies those bytes into a large buffer. The bytes are the same as those of the
+ * character path (lone surrogates, which an encoder writes as '?', are written as '?').
  */
 final class JsonReport implements ScanReport {
 
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final int BUFFER = 1 << 20;
+
     private final JsonGenerator g;
+    /** JSON Lines to bytes: where lines go (the generator writes into it too), else null. */
+    private final Lines bytes;
+    private long linesWritten;
     private final boolean showValues;
     private final boolean lines;
     private final PrintWriter out;
@@ -48,21 +63,73 @@ final class JsonReport implements ScanReport {
     private final List<String[]> unreadable = new ArrayList<>();
 
     JsonReport(PrintWriter out, PrintWriter err, dev.mamori.cli.Lang lang, boolean showValues, boolean lines) {
+        this(out, null, err, lang, showValues, lines);
+    }
+
+    /**
+     * @param stream the byte stream under {@code out} (nothing else is written to it), or null; with
+     *               {@code lines}, the report is written to it as bytes, and {@code out} is not used
+     */
+    JsonReport(PrintWriter out, OutputStream stream, PrintWriter err, dev.mamori.cli.Lang lang, boolean showValues,
+               boolean lines) {
         this.lang = lang;
         this.out = out;
         this.err = err;
         this.showValues = showValues;
         this.lines = lines;
+        this.bytes = lines && stream != null ? new Lines(stream) : null;
         try {
-            this.g = new JsonFactory().createGenerator(out);
+            this.g = bytes != null ? lineGenerator(bytes) : FACTORY.createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
             if (lines) {
-                g.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+                g.setPrettyPrinter(new MinimalPrettyPrinter("")); // each line ends with its own newline
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A UTF-8 generator for JSON Lines into {@code out}; {@link JsonGenerator#flush()} does not reach past {@code out}. */
+    private static JsonGenerator lineGenerator(OutputStream out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
+        g.setPrettyPrinter(new MinimalPrettyPrinter(""));
+        return g;
+    }
+
+    /**
+     * With JSON Lines to bytes: encodes findings as their lines on the detection threads (one generator
+     * per batch), else null.
+     */
+    @Override
+    public ScanListener.Encoder encoder() {
+        if (bytes == null) {
+            return null;
+        }
+        boolean values = showValues;
+        return (List<LocatedFinding> findings, ByteArrayOutputStream sink, int[] ends) -> {
+            try (JsonGenerator lg = lineGenerator(sink)) {
+                for (int k = 0; k < findings.size(); k++) {
+                    writeFinding(lg, findings.get(k), values, true);
+                    lg.writeRaw('\n');
+                    lg.flush();
+                    ends[k] = sink.size();
+                }
+            }
+        };
+    }
+
+    /** A finding's line, encoded by {@link #encoder()}: copied. */
+    @Override
+    public void encoded(LocatedFinding f, byte[] line, int from, int to) {
+        io(() -> {
+            g.flush(); // whatever the generator wrote before goes first
+            bytes.write(line, from, to - from);
+        });
+        linesWritten++;
     }
 
     @Override
@@ -84,39 +151,133 @@ final class JsonReport implements ScanReport {
 
     @Override
     public void finding(LocatedFinding lf) {
-        io(() -> writeFinding(lf));
+        io(() -> {
+            writeFinding(g, lf, showValues, bytes != null);
+            endLine();
+        });
     }
 
-    private void writeFinding(LocatedFinding lf) throws IOException {
+    /** Ends a JSON Lines line (nothing in a JSON document). */
+    private void endLine() throws IOException {
+        if (lines) {
+            g.writeRaw('\n');
+            linesWritten++;
+        }
+    }
+
+    /** @param toBytes strings go to a UTF-8 generator: lone surrogates are replaced by '?' as a char encoder would */
+    private static void writeFinding(JsonGenerator g, LocatedFinding lf, boolean showValues, boolean toBytes)
+            throws IOException {
         Finding f = lf.finding();
         Location w = lf.where();
         g.writeStartObject();
-        g.writeStringField("file", w.file());
+        g.writeStringField("file", str(w.file(), toBytes));
         g.writeStringField("type", f.type().name());
         g.writeStringField("category", f.category().name());
         g.writeNumberField("start", f.start());
         g.writeNumberField("end", f.end());
         g.writeNumberField("confidence", Math.round(f.confidence() * 1000) / 1000.0);
         g.writeBooleanField("validated", f.validated());
-        g.writeStringField("masked", f.masked());
+        g.writeStringField("masked", str(f.masked(), toBytes));
         if (showValues) {
-            g.writeStringField("value", f.value());
+            g.writeStringField("value", str(f.value(), toBytes));
         }
         if (w.line() > 0) {
             g.writeNumberField("line", w.line());
         }
         if (w.inTable()) {
             g.writeNumberField("row", w.row());
-            g.writeStringField("column", w.column());
+            g.writeStringField("column", str(w.column(), toBytes));
             g.writeNumberField("column_index", w.columnIndex());
             if (w.sheet() != null) {
-                g.writeStringField("sheet", w.sheet());
+                g.writeStringField("sheet", str(w.sheet(), toBytes));
             }
         }
         if (w.docId() != null) {
-            g.writeStringField("doc_id", w.docId());
+            g.writeStringField("doc_id", str(w.docId(), toBytes));
         }
         g.writeEndObject();
+    }
+
+    private static String str(String s, boolean toBytes) {
+        return toBytes ? withoutLoneSurrogates(s) : s;
+    }
+
+    /** {@code s} with each unpaired surrogate replaced by '?', as the JDK's UTF-8 encoder writes it. */
+    static String withoutLoneSurrogates(String s) {
+        if (s == null) {
+            return null;
+        }
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i += 2;
+            } else if (Character.isSurrogate(c)) {
+                break;
+            } else {
+                i++;
+            }
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(n).append(s, 0, i);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(i + 1));
+                i += 2;
+            } else {
+                b.append(Character.isSurrogate(c) ? '?' : c);
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
+    /** JSON Lines bytes on their way to the stream, in a large buffer (one thread writes: no locking). */
+    private static final class Lines extends OutputStream {
+        private final OutputStream stream;
+        private final byte[] buf = new byte[BUFFER];
+        private int len;
+
+        Lines(OutputStream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (len == buf.length) {
+                drain();
+            }
+            buf[len++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int n) throws IOException {
+            if (n > buf.length - len) {
+                drain();
+                if (n > buf.length) {
+                    stream.write(b, off, n);
+                    return;
+                }
+            }
+            System.arraycopy(b, off, buf, len, n);
+            len += n;
+        }
+
+        private void drain() throws IOException {
+            stream.write(buf, 0, len);
+            len = 0;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            stream.flush();
+        }
     }
 
     @Override
@@ -146,8 +307,8 @@ final class JsonReport implements ScanReport {
     /** A problem as a JSON Lines line: it has {@code problem} where a finding has {@code type}. */
     private void writeProblem(String file, long byteOffset, long line, String message, boolean unread) throws IOException {
         g.writeStartObject();
-        g.writeStringField("file", file);
-        g.writeStringField("problem", message);
+        g.writeStringField("file", str(file, bytes != null));
+        g.writeStringField("problem", str(message, bytes != null));
         g.writeBooleanField("unread", unread);
         if (line > 0) {
             g.writeNumberField("line", line);
@@ -156,6 +317,7 @@ final class JsonReport implements ScanReport {
             g.writeNumberField("byte_offset", byteOffset);
         }
         g.writeEndObject();
+        endLine();
     }
 
     @Override
@@ -218,9 +380,17 @@ final class JsonReport implements ScanReport {
                 g.writeNumberField("exit_code", outcome.exitCode());
                 g.writeEndObject();
             }
+            if (lines && linesWritten == 0) {
+                g.writeRaw('\n'); // as before: an empty report is one empty line
+            }
             g.flush();
+            if (bytes != null) {
+                bytes.flush();
+            }
         });
-        out.println();
+        if (!lines) {
+            out.println();
+        }
         out.flush();
     }
 
