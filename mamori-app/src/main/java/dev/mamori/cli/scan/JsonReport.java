@@ -2,7 +2,6 @@ package dev.mamori.cli.scan;
 
 import dev.mamori.cli.Version;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
@@ -20,6 +19,8 @@ import dev.mamori.table.ReadProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import java.util.Set;
  * <p>JSON Lines written to a byte stream (a file) take a faster path: the detection threads encode
  * their findings' lines as UTF-8 themselves ({@link #encoder()}), and the thread that delivers them
  * in input order only copies those bytes into a large buffer. The bytes are the same as those of the
- * character path (lone surrogates, which an encoder writes as '?', are written as '?').
+ * character path.
  */
 final class JsonReport implements ScanReport {
 
@@ -46,8 +47,10 @@ final class JsonReport implements ScanReport {
     private static final int BUFFER = 1 << 20;
 
     private final JsonGenerator g;
-    /** JSON Lines to bytes: where lines go (the generator writes into it too), else null. */
+    /** JSON Lines to bytes: where lines go (the generator writes into it too, through a UTF-8 writer), else null. */
     private final Lines bytes;
+    /** The generator wrote since its last flush. */
+    private boolean dirty;
     private long linesWritten;
     private final boolean showValues;
     private final boolean lines;
@@ -79,7 +82,7 @@ final class JsonReport implements ScanReport {
         this.lines = lines;
         this.bytes = lines && stream != null ? new Lines(stream) : null;
         try {
-            this.g = bytes != null ? lineGenerator(bytes) : FACTORY.createGenerator(out);
+            this.g = FACTORY.createGenerator(bytes != null ? new OutputStreamWriter(bytes, StandardCharsets.UTF_8) : out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
             if (lines) {
@@ -90,19 +93,10 @@ final class JsonReport implements ScanReport {
         }
     }
 
-    /** A UTF-8 generator for JSON Lines into {@code out}; {@link JsonGenerator#flush()} does not reach past {@code out}. */
-    private static JsonGenerator lineGenerator(OutputStream out) throws IOException {
-        JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-        g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
-        g.setPrettyPrinter(new MinimalPrettyPrinter(""));
-        return g;
-    }
 
     /**
-     * With JSON Lines to bytes: encodes findings as their lines on the detection threads (one generator
-     * per batch), else null.
+     * With JSON Lines to bytes: encodes findings as their lines on the detection threads (a
+     * {@link FindingLines} per batch), else null.
      */
     @Override
     public ScanListener.Encoder encoder() {
@@ -110,23 +104,18 @@ final class JsonReport implements ScanReport {
             return null;
         }
         boolean values = showValues;
-        return (List<LocatedFinding> findings, ByteArrayOutputStream sink, int[] ends) -> {
-            try (JsonGenerator lg = lineGenerator(sink)) {
-                for (int k = 0; k < findings.size(); k++) {
-                    writeFinding(lg, findings.get(k), values, true);
-                    lg.writeRaw('\n');
-                    lg.flush();
-                    ends[k] = sink.size();
-                }
-            }
-        };
+        return (List<LocatedFinding> findings, ByteArrayOutputStream sink, int[] ends) ->
+                new FindingLines(values).encode(findings, sink, ends);
     }
 
     /** A finding's line, encoded by {@link #encoder()}: copied. */
     @Override
     public void encoded(LocatedFinding f, byte[] line, int from, int to) {
         io(() -> {
-            g.flush(); // whatever the generator wrote before goes first
+            if (dirty) { // whatever the generator wrote before goes first
+                g.flush();
+                dirty = false;
+            }
             bytes.write(line, from, to - from);
         });
         linesWritten++;
@@ -152,7 +141,7 @@ final class JsonReport implements ScanReport {
     @Override
     public void finding(LocatedFinding lf) {
         io(() -> {
-            writeFinding(g, lf, showValues, bytes != null);
+            writeFinding(g, lf, showValues);
             endLine();
         });
     }
@@ -162,79 +151,41 @@ final class JsonReport implements ScanReport {
         if (lines) {
             g.writeRaw('\n');
             linesWritten++;
+            dirty = true;
         }
     }
 
-    /** @param toBytes strings go to a UTF-8 generator: lone surrogates are replaced by '?' as a char encoder would */
-    private static void writeFinding(JsonGenerator g, LocatedFinding lf, boolean showValues, boolean toBytes)
-            throws IOException {
+    /** A finding as JSON ({@link FindingLines} writes the same bytes faster). */
+    private static void writeFinding(JsonGenerator g, LocatedFinding lf, boolean showValues) throws IOException {
         Finding f = lf.finding();
         Location w = lf.where();
         g.writeStartObject();
-        g.writeStringField("file", str(w.file(), toBytes));
+        g.writeStringField("file", w.file());
         g.writeStringField("type", f.type().name());
         g.writeStringField("category", f.category().name());
         g.writeNumberField("start", f.start());
         g.writeNumberField("end", f.end());
         g.writeNumberField("confidence", Math.round(f.confidence() * 1000) / 1000.0);
         g.writeBooleanField("validated", f.validated());
-        g.writeStringField("masked", str(f.masked(), toBytes));
+        g.writeStringField("masked", f.masked());
         if (showValues) {
-            g.writeStringField("value", str(f.value(), toBytes));
+            g.writeStringField("value", f.value());
         }
         if (w.line() > 0) {
             g.writeNumberField("line", w.line());
         }
         if (w.inTable()) {
             g.writeNumberField("row", w.row());
-            g.writeStringField("column", str(w.column(), toBytes));
+            g.writeStringField("column", w.column());
             g.writeNumberField("column_index", w.columnIndex());
             if (w.sheet() != null) {
-                g.writeStringField("sheet", str(w.sheet(), toBytes));
+                g.writeStringField("sheet", w.sheet());
             }
         }
         if (w.docId() != null) {
-            g.writeStringField("doc_id", str(w.docId(), toBytes));
+            g.writeStringField("doc_id", w.docId());
         }
         g.writeEndObject();
-    }
-
-    private static String str(String s, boolean toBytes) {
-        return toBytes ? withoutLoneSurrogates(s) : s;
-    }
-
-    /** {@code s} with each unpaired surrogate replaced by '?', as the JDK's UTF-8 encoder writes it. */
-    static String withoutLoneSurrogates(String s) {
-        if (s == null) {
-            return null;
-        }
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i += 2;
-            } else if (Character.isSurrogate(c)) {
-                break;
-            } else {
-                i++;
-            }
-        }
-        if (i == n) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(n).append(s, 0, i);
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                b.append(c).append(s.charAt(i + 1));
-                i += 2;
-            } else {
-                b.append(Character.isSurrogate(c) ? '?' : c);
-                i++;
-            }
-        }
-        return b.toString();
     }
 
     /** JSON Lines bytes on their way to the stream, in a large buffer (one thread writes: no locking). */
@@ -273,8 +224,13 @@ final class JsonReport implements ScanReport {
             len = 0;
         }
 
+        /** Keeps the bytes: the writer above flushes after every generator flush. */
         @Override
-        public void flush() throws IOException {
+        public void flush() {
+        }
+
+        /** Writes everything out. */
+        void finish() throws IOException {
             drain();
             stream.flush();
         }
@@ -307,8 +263,8 @@ final class JsonReport implements ScanReport {
     /** A problem as a JSON Lines line: it has {@code problem} where a finding has {@code type}. */
     private void writeProblem(String file, long byteOffset, long line, String message, boolean unread) throws IOException {
         g.writeStartObject();
-        g.writeStringField("file", str(file, bytes != null));
-        g.writeStringField("problem", str(message, bytes != null));
+        g.writeStringField("file", file);
+        g.writeStringField("problem", message);
         g.writeBooleanField("unread", unread);
         if (line > 0) {
             g.writeNumberField("line", line);
@@ -385,7 +341,7 @@ final class JsonReport implements ScanReport {
             }
             g.flush();
             if (bytes != null) {
-                bytes.flush();
+                bytes.finish();
             }
         });
         if (!lines) {
