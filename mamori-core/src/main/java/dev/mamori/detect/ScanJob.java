@@ -69,17 +69,6 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         }
     }
 
-    /** A ByteArrayOutputStream whose array is handed over without a copy. */
-    private static final class Bytes extends java.io.ByteArrayOutputStream {
-        Bytes(int size) {
-            super(size);
-        }
-
-        byte[] array() {
-            return buf;
-        }
-    }
-
     private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
     private List<Unit> batch = new ArrayList<>(BATCH_UNITS);
     private int batchChars;
@@ -295,14 +284,12 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         if (all.isEmpty()) {
             return null;
         }
-        Bytes out = new Bytes(all.size() * 256);
         int[] ends = new int[all.size()];
         try {
-            encoder.encode(all, out, ends);
+            return new Encoded(encoder.encode(all, ends), ends);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // into memory: only the encoder's own failure
         }
-        return new Encoded(out.array(), ends);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.mamori.detect;
 
 import dev.mamori.table.ReadProblem;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
@@ -26,10 +25,11 @@ public interface ScanListener {
      */
     interface Encoder {
         /**
-         * Appends the encoding of each finding to {@code out}, in order, and records in {@code ends[k]}
-         * the size of {@code out} just after the bytes of {@code findings.get(k)}.
+         * Encodes the findings one after the other into an array, which it returns, recording in
+         * {@code ends[k]} where the bytes of {@code findings.get(k)} end (they start where the
+         * previous finding's end, the first at 0).
          */
-        void encode(List<LocatedFinding> findings, ByteArrayOutputStream out, int[] ends) throws IOException;
+        byte[] encode(List<LocatedFinding> findings, int[] ends) throws IOException;
     }
 
     /** The encoder of this listener, or null (the default): findings then arrive through {@link #finding} only. */

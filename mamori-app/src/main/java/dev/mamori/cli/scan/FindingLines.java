@@ -7,7 +7,6 @@ import dev.mamori.detect.Finding;
 import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.Location;
 import dev.mamori.detect.PiiType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +59,7 @@ final class FindingLines {
     private static final byte[] CLOSE = ascii("}\n");
 
     private final boolean showValues;
-    private byte[] buf = new byte[1 << 16];
+    private byte[] buf;
     private int len;
     /** Strings encoded before (file, column and sheet names: the same few objects again and again). */
     private final Map<String, byte[]> names = new IdentityHashMap<>();
@@ -71,18 +70,18 @@ final class FindingLines {
         this.showValues = showValues;
     }
 
-    /** Encodes every finding as a line into {@code out}; {@code ends[k]} is the size of out after line k. */
-    void encode(List<LocatedFinding> findings, ByteArrayOutputStream out, int[] ends) throws IOException {
-        int base = out.size();
+    /** Encodes every finding as a line; returns the lines, {@code ends[k]} being where line k ends. */
+    byte[] encode(List<LocatedFinding> findings, int[] ends) throws IOException {
+        buf = new byte[findings.size() * 240 + 256]; // a line of a CSV cell is about 230 bytes
+        len = 0;
         for (int k = 0; k < findings.size(); k++) {
             line(findings.get(k));
-            ends[k] = base + len;
+            ends[k] = len;
         }
-        out.write(buf, 0, len);
-        len = 0;
         if (jackson != null) {
             jackson.close();
         }
+        return buf;
     }
 
     private void line(LocatedFinding lf) throws IOException {

@@ -16,7 +16,6 @@ import dev.mamori.detect.ScanListener;
 import dev.mamori.detect.TableReport;
 import dev.mamori.report.Terminal;
 import dev.mamori.table.ReadProblem;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -104,20 +103,21 @@ final class JsonReport implements ScanReport {
             return null;
         }
         boolean values = showValues;
-        return (List<LocatedFinding> findings, ByteArrayOutputStream sink, int[] ends) ->
-                new FindingLines(values).encode(findings, sink, ends);
+        return (List<LocatedFinding> findings, int[] ends) -> new FindingLines(values).encode(findings, ends);
     }
 
     /** A finding's line, encoded by {@link #encoder()}: copied. */
     @Override
     public void encoded(LocatedFinding f, byte[] line, int from, int to) {
-        io(() -> {
+        try {
             if (dirty) { // whatever the generator wrote before goes first
                 g.flush();
                 dirty = false;
             }
             bytes.write(line, from, to - from);
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         linesWritten++;
     }
 

@@ -81,10 +81,8 @@ class FindingLinesTest {
             // in two batches, as two detection threads would hand them over
             int half = fs.size() / 2;
             for (List<LocatedFinding> batch : List.of(fs.subList(0, half), fs.subList(half, fs.size()))) {
-                ByteArrayOutputStream encoded = new ByteArrayOutputStream();
                 int[] ends = new int[batch.size()];
-                fast.encoder().encode(batch, encoded, ends);
-                byte[] b = encoded.toByteArray();
+                byte[] b = fast.encoder().encode(batch, ends);
                 for (int k = 0; k < batch.size(); k++) {
                     fast.encoded(batch.get(k), b, k == 0 ? 0 : ends[k - 1], ends[k]);
                 }
