@@ -62,10 +62,20 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     private record Batch(List<Unit> units, List<List<LocatedFinding>> found, Encoded encoded, List<ReadProblem> problems) {
     }
 
-    /** The findings of a batch encoded one after the other: the k-th is bytes[k == 0 ? 0 : ends[k - 1], ends[k]). */
-    private record Encoded(byte[] bytes, int[] ends) {
+    /** Findings encoded at a time: their bytes stay well under half a G1 region (no humongous arrays). */
+    private static final int ENCODED_SLICE = 256;
+
+    /**
+     * The findings of a batch encoded in slices of {@link #ENCODED_SLICE}: finding k is in
+     * bytes[k / SLICE], from the end of the finding before it in that slice (or 0) to ends[k].
+     */
+    private record Encoded(byte[][] bytes, int[] ends) {
+        byte[] array(int k) {
+            return bytes[k / ENCODED_SLICE];
+        }
+
         int from(int k) {
-            return k == 0 ? 0 : ends[k - 1];
+            return k % ENCODED_SLICE == 0 ? 0 : ends[k - 1];
         }
     }
 
@@ -285,11 +295,19 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
             return null;
         }
         int[] ends = new int[all.size()];
+        byte[][] bytes = new byte[(all.size() + ENCODED_SLICE - 1) / ENCODED_SLICE][];
+        int[] sliceEnds = new int[ENCODED_SLICE];
         try {
-            return new Encoded(encoder.encode(all, ends), ends);
+            for (int s = 0; s < bytes.length; s++) {
+                int from = s * ENCODED_SLICE;
+                int to = Math.min(all.size(), from + ENCODED_SLICE);
+                bytes[s] = encoder.encode(all.subList(from, to), sliceEnds);
+                System.arraycopy(sliceEnds, 0, ends, from, to - from);
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // into memory: only the encoder's own failure
         }
+        return new Encoded(bytes, ends);
     }
 
     /**
@@ -340,7 +358,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         if (encoded == null) {
             listener.finding(lf);
         } else {
-            listener.encoded(lf, encoded.bytes, encoded.from(k), encoded.ends[k]);
+            listener.encoded(lf, encoded.array(k), encoded.from(k), encoded.ends[k]);
         }
     }
 

@@ -26,8 +26,8 @@ public interface ScanListener {
     interface Encoder {
         /**
          * Encodes the findings one after the other into an array, which it returns, recording in
-         * {@code ends[k]} where the bytes of {@code findings.get(k)} end (they start where the
-         * previous finding's end, the first at 0).
+         * {@code ends[k]} (an array at least as long as the list) where the bytes of
+         * {@code findings.get(k)} end; they start where the previous finding's end, the first at 0.
          */
         byte[] encode(List<LocatedFinding> findings, int[] ends) throws IOException;
     }
