@@ -208,25 +208,23 @@ final class FindingLines {
 
     /** A number in decimal, as Jackson writes an int or a long. */
     private void number(long v) {
-        room(20);
-        if (v < 0) {
-            if (v == Long.MIN_VALUE) {
-                put(ascii(Long.toString(v)));
-                return;
-            }
-            buf[len++] = '-';
-            v = -v;
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            put(ascii(Long.toString(v)));
+            return;
         }
+        int x = (int) v;
         int digits = 1;
-        for (long x = v; x >= 10; x /= 10) {
+        for (int p = 10; digits < 10 && x >= p; p *= 10) {
             digits++;
         }
+        room(digits);
         int p = len + digits;
         len = p;
         do {
-            buf[--p] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
+            int q = x / 10;
+            buf[--p] = (byte) ('0' + x - q * 10);
+            x = q;
+        } while (x != 0);
     }
 
     private void put(byte[] b) {
