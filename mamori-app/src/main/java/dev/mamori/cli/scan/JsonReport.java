@@ -19,9 +19,9 @@ import dev.mamori.table.ReadProblem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +91,6 @@ final class JsonReport implements ScanReport {
             throw new UncheckedIOException(e);
         }
     }
-
 
     /**
      * With JSON Lines to bytes: encodes findings as their lines on the detection threads (a
