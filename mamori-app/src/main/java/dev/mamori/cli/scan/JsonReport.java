@@ -327,6 +327,7 @@ final class JsonReport implements ScanReport {
                 writePairs("skipped", "reason", skipped);
                 writePairs("unreadable", "message", unreadable);
                 g.writeNumberField("unread_problems", outcome.unreadProblems());
+                g.writeNumberField("recognizer_failures", outcome.recognizerFailures());
                 g.writeArrayFieldStart("failed_on");
                 for (PiiType t : outcome.failedOn()) {
                     g.writeString(t.name());

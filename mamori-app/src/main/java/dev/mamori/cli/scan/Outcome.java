@@ -7,7 +7,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What the scan came to, for the exit code. 3: an internal error on some file. 2: an input named on
+ * What the scan came to, for the exit code. 3: an internal error on some file, or a recognizer that
+ * failed on some text (its findings there are missing). 2: an input named on
  * the command line could not be read; a file found in a directory could not be read (unless
  * {@code --allow-unread}); or, with {@code --fail-on}, some part of the input was not read (a file
  * skipped, a line, record or sheet unread), so the gate cannot pass (unless {@code --allow-unread}).
@@ -21,6 +22,7 @@ final class Outcome {
     private int unreadableFound;
     private long unreadParts;
     private int internalErrors;
+    private long recognizerFailures;
 
     Outcome(Set<PiiType> failOn, boolean allowUnread) {
         this.failOn = failOn;
@@ -53,6 +55,18 @@ final class Outcome {
         internalErrors++;
     }
 
+    /**
+     * Recognizers threw this many times (each time one text lost that recognizer's findings): a defect,
+     * and the findings may be incomplete.
+     */
+    void recognizerFailures(long n) {
+        recognizerFailures = n;
+    }
+
+    long recognizerFailures() {
+        return recognizerFailures;
+    }
+
     Set<PiiType> failedOn() {
         return failedOn;
     }
@@ -72,7 +86,7 @@ final class Outcome {
     }
 
     int exitCode() {
-        if (internalErrors > 0) {
+        if (internalErrors > 0 || recognizerFailures > 0) {
             return Main.INTERNAL;
         }
         if (badInputs > 0 || unreadableFound > 0 && !allowUnread || gateBlocked()) {

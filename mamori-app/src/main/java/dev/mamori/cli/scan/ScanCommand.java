@@ -128,6 +128,11 @@ public final class ScanCommand implements Callable<Integer> {
                 scanPath(p, scanner, report, outcome, progress, err);
             }
             progress.done();
+            outcome.recognizerFailures(scanner.detector().failures());
+            if (outcome.recognizerFailures() > 0) {
+                err.println("mamori: " + lang.t("認識器が " + outcome.recognizerFailures() + " 回失敗しました。その箇所の検出は欠けています（不具合です。報告してください）",
+                        "a recognizer failed " + outcome.recognizerFailures() + " times; findings there are missing (a bug: please report it)"));
+            }
             report.end(outcome);
             sink.commit();
             return outcome.exitCode();

@@ -194,6 +194,10 @@ final class SummaryReport implements ScanReport {
             out.println(lang.t("未読: " + outcome.unreadProblems() + " 件 (読めなかったファイル・行・レコード・シート。上の「未読」の行を参照)",
                     "Unread: " + outcome.unreadProblems() + " (files, lines, records or sheets that could not be read; see the lines marked unread above)"));
         }
+        if (outcome.recognizerFailures() > 0) {
+            out.println(lang.t("認識器の失敗: " + outcome.recognizerFailures() + " 回 (その箇所の検出は欠けています。終了コード 3)",
+                    "Recognizer failures: " + outcome.recognizerFailures() + " (findings there are missing; exit code 3)"));
+        }
         if (!outcome.failedOn().isEmpty()) {
             out.println(lang.t("--fail-on に該当: ", "Found --fail-on types: ") + outcome.failedOn());
         }
