@@ -1,18 +1,34 @@
 package dev.mamori.detect;
 
 import dev.mamori.data.DataFile;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds words that reveal special care-required personal information (要配慮個人情報):
- * SENSITIVE_HEALTH, SENSITIVE_CRIME, SENSITIVE_CREED and SENSITIVE_OTHER, from the terms of
- * {@code sensitive-terms.tsv}, each with the provision of 個人情報保護法2条3項 or 施行令2条 it comes
- * from. All terms are matched in one pass with a {@link Trie}, longest first; negative terms
- * (システム障害) hide the terms inside them. Short kana terms (がん) are confirmed with Kuromoji,
- * ASCII terms (HIV) need word boundaries. Confidence is the term's strength plus context (患者,
- * 本人, 様 raise it; システム, 回線 lower it).
+ * Finds special care-required personal information (要配慮個人情報) as the PPC guideline defines it:
+ * a fact about a person, reported as one phrase (窃盗の疑いで逮捕, 胃がんの手術, 右足を骨折,
+ * 在日コリアン3世), not a keyword. Types: SENSITIVE_HEALTH, SENSITIVE_CRIME (犯罪の経歴, 刑事事件 and
+ * 少年の保護事件の手続), SENSITIVE_CREED and SENSITIVE_OTHER (人種, 社会的身分, 障害, 犯罪被害).
+ *
+ * <p>Terms come from {@code sensitive-terms.tsv}, each with the provision of 個人情報保護法2条3項 or
+ * 施行令2条 it comes from and a kind (fact, care, head, tail, role, origin: see the file). They are
+ * matched in one pass with a {@link Trie}, longest first; negative terms (システム障害) hide the terms
+ * inside them. The pieces found are then joined into phrases: a piece joins the one before it when
+ * only connecting characters (の, で, を, 数字, 年, 、 …) lie between, within one sentence, and the
+ * kinds fit (a head takes what follows; care and tail words join what precedes; criminal procedure
+ * terms chain). A phrase is reported when it states a fact: it holds a fact term, a head completed
+ * by a tail, or a care word whose subject is a person (父が入院). Cues from
+ * {@code sensitive-cues.tsv} drop a phrase that is denied right after it (糖尿病ではない) or that sits
+ * in a general statement (予防には, 受診率) without a person as subject.
+ *
+ * <p>Confidence is the strongest term's strength, raised when the phrase joins several terms, by a
+ * role noun (容疑者, 患者) or a person in the sentence, and by the shared context words.
+ *
+ * <p>Cost: one array read per character for texts without a term; everything else runs only where a
+ * term matched. Short kana terms (がん) and a care word's unnamed subject are checked with Kuromoji.
  */
 final class SensitiveRecognizer implements Recognizer {
 
@@ -20,12 +36,76 @@ final class SensitiveRecognizer implements Recognizer {
             PiiType.SENSITIVE_OTHER);
     private static final int SHORT_KANA = 3;
     private static final int WINDOW = 12;
+    /** Longest run of connecting characters between two terms of one phrase. */
+    private static final int MAX_GAP = 7;
+    /** Longest run of kanji/katakana a {@code <} term takes before it (業務上横領 + 罪). */
+    private static final int MAX_RUN = 10;
+    /** How far back from a care word its subject may be. */
+    private static final int SUBJECT_REACH = 24;
+    /** How far a sentence is looked at on either side of a phrase. */
+    private static final int SENTENCE_REACH = 80;
+    /** Characters that may lie between two terms of one phrase (肺炎のため入院, 懲役3年、執行猶予5年の判決). */
+    private static final String CONNECT = "のでをがはにとや、，,・ためよりるして付き中緊急一時長期再び約ヶケカか月年日週間数半及並0123456789０１２３４５６７８９〇一二三四五六七八九十百 　";
+    private static final boolean[] CONNECTS = new boolean[65536];
+    private static final String SENTENCE_END = "。！？!?\n\r";
+    private static final boolean[] ENDS = new boolean[65536];
+    /** Below this strength a term is a generic word (病歴, 信者): only the shared context words lift it. */
+    private static final double GENERIC = 0.3;
+    /** The generic offence anchor that names an offence by its crime (殺人罪). */
+    private static final String CRIME_SUFFIX = "罪";
 
-    /** One term: its type, strength, and how to confirm it. Negative terms have no type. */
-    record Term(PiiType type, String provision, double strength, boolean negative, boolean kana, boolean ascii) {
+    static {
+        for (char c : CONNECT.toCharArray()) {
+            CONNECTS[c] = true;
+        }
+        for (char c : SENTENCE_END.toCharArray()) {
+            ENDS[c] = true;
+        }
+    }
+
+    /** How a term takes part in a phrase (sensitive-terms.tsv, column 6). */
+    enum Kind {
+        FACT, CARE, HEAD, TAIL, ROLE, ORIGIN;
+
+        static Kind of(String s, String where) {
+            return switch (s) {
+                case "fact" -> FACT;
+                case "care" -> CARE;
+                case "head" -> HEAD;
+                case "tail" -> TAIL;
+                case "role" -> ROLE;
+                case "origin" -> ORIGIN;
+                default -> throw new IllegalStateException(where + ": unknown kind: " + s);
+            };
+        }
+    }
+
+    /** One term: its type, strength, kind and how to confirm it. Negative terms have no kind. */
+    record Term(PiiType type, String provision, double strength, boolean negative, boolean kana, boolean ascii, Kind kind,
+            boolean takesRun, boolean crimeSuffix) {
+    }
+
+    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON }
+
+    /** One matched term in the text (a mutable scratch object, used only inside one call). */
+    private static final class Piece {
+        final int start;
+        int end;
+        final Term term;
+        Kind kind;
+        double strength;
+
+        Piece(int start, int end, Term term, Kind kind, double strength) {
+            this.start = start;
+            this.end = end;
+            this.term = term;
+            this.kind = kind;
+            this.strength = strength;
+        }
     }
 
     private final Trie<Term> terms = new Trie<>();
+    private final Trie<Cue> cues = new Trie<>();
     private final ContextWords context;
     private int size;
 
@@ -36,18 +116,41 @@ final class SensitiveRecognizer implements Recognizer {
     SensitiveRecognizer(ContextWords context) {
         this.context = context;
         for (DataFile.Row r : DataFile.read(SensitiveRecognizer.class, "sensitive-terms.tsv")) {
-            PiiType type = PiiType.valueOf(r.field(0));
+            String where = r.file() + ":" + r.line();
+            PiiType type;
+            try {
+                type = PiiType.valueOf(r.field(0));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + ": not a type: " + r.field(0), e);
+            }
             if (!TYPES.contains(type)) {
-                throw new IllegalStateException(r.file() + ":" + r.line() + ": not a SENSITIVE_* type: " + type);
+                throw new IllegalStateException(where + ": not a SENSITIVE_* type: " + type);
             }
             String w = r.field(1);
             boolean neg = w.startsWith("!");
             String word = neg ? w.substring(1) : w;
             boolean kana = word.length() <= SHORT_KANA && word.chars().allMatch(c -> Morphology.isHiragana(c) || Morphology.isKatakana(c));
             boolean ascii = word.chars().allMatch(c -> c < 128);
-            double strength = Double.parseDouble(r.fieldOr(4, "0.6"));
-            terms.put(word, new Term(type, r.field(2), strength, neg, kana, ascii));
+            double strength;
+            try {
+                strength = Double.parseDouble(r.fieldOr(4, "0.6"));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(where + ": not a strength: " + r.fieldOr(4, ""), e);
+            }
+            String k = r.fieldOr(5, "fact");
+            boolean run = k.endsWith("<");
+            Kind kind = Kind.of(run ? k.substring(0, k.length() - 1) : k, where);
+            terms.put(word, new Term(type, r.field(2), strength, neg, kana, ascii, kind, run, word.equals(CRIME_SUFFIX)));
             size++;
+        }
+        for (DataFile.Row r : DataFile.read(SensitiveRecognizer.class, "sensitive-cues.tsv")) {
+            Cue c;
+            try {
+                c = Cue.valueOf(r.field(0).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(r.file() + ":" + r.line() + ": unknown cue kind: " + r.field(0), e);
+            }
+            cues.put(r.field(1), c);
         }
     }
 
@@ -83,10 +186,21 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     private void scan(String text, Set<PiiType> wanted, List<Finding> out) {
+        List<Piece> pieces = null;
         int n = text.length();
         int i = 0;
         while (i < n) {
-            int len = terms.startsSomeWord(text.charAt(i)) ? terms.longest(text, i) : 0;
+            char c = text.charAt(i);
+            if (c == '種' || c == '級') {
+                int e = gradeAt(text, i);
+                if (e > 0) {
+                    int s = gradeStart(text, i);
+                    pieces = add(pieces, new Piece(s, e, GRADE, Kind.FACT, GRADE.strength()));
+                    i = e;
+                    continue;
+                }
+            }
+            int len = terms.startsSomeWord(c) ? terms.longest(text, i) : 0;
             if (len == 0) {
                 i++;
                 continue;
@@ -97,15 +211,399 @@ final class SensitiveRecognizer implements Recognizer {
                 i = end;
                 continue;
             }
-            if (!wanted.contains(t.type()) || (t.ascii() && !asciiBoundaries(text, i, end)) || (t.kana() && !isNoun(text, i, end))) {
+            if ((t.ascii() && !asciiBoundaries(text, i, end)) || (t.kana() && !isNoun(text, i, end))) {
                 i++;
                 continue;
             }
-            double conf = t.strength() + 0.3 * context.score(t.type(), text, i, end);
-            conf = Math.max(0.05, Math.min(0.99, conf));
-            out.add(new Finding(t.type(), i, end, conf, false, text.substring(i, end)));
-            i = end;
+            Piece p = new Piece(i, end, t, t.kind(), t.strength());
+            if (t.takesRun()) {
+                int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
+                int s = runStart(text, i, floor);
+                if (s < i) {
+                    p = new Piece(s, end, t, t.kind(), Math.min(0.9, t.strength() + 0.2));
+                }
+            }
+            if (t.crimeSuffix()) {
+                crimeSuffix(text, p);
+            }
+            if (t.kind() == Kind.ORIGIN && !origin(text, p)) {
+                i = end;
+                continue;
+            }
+            extendRight(text, p);
+            pieces = add(pieces, p);
+            i = p.end;
         }
+        if (pieces != null) {
+            phrases(text, pieces, wanted, out);
+        }
+    }
+
+    private static List<Piece> add(List<Piece> pieces, Piece p) {
+        List<Piece> l = pieces == null ? new ArrayList<>() : pieces;
+        l.add(p);
+        return l;
+    }
+
+    /** The pseudo-term of a disability grade (1種2級) found by pattern, not by the lexicon. */
+    private static final Term GRADE = new Term(PiiType.SENSITIVE_OTHER, "施行令2条1号(心身の機能の障害)", 0.55, false, false, false, Kind.FACT,
+            false, false);
+
+    /** The end of a grade pattern {@code N種N級} around the 種 at {@code i}, or 0. */
+    private static int gradeAt(String text, int i) {
+        if (text.charAt(i) != '種' || i == 0 || !isDigit(text.charAt(i - 1))) {
+            return 0;
+        }
+        int j = i + 1;
+        int d = j;
+        while (j < text.length() && isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j > d && j < text.length() && text.charAt(j) == '級' ? j + 1 : 0;
+    }
+
+    private static int gradeStart(String text, int i) {
+        int s = i;
+        while (s > 0 && isDigit(text.charAt(s - 1)) && i - s < 2) {
+            s--;
+        }
+        return s;
+    }
+
+    private static boolean isDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９') || "一二三四五六七".indexOf(c) >= 0;
+    }
+
+    private static boolean isRunChar(char c) {
+        return Morphology.isKanji(c) || Morphology.isKatakana(c) || c == '・';
+    }
+
+    /** Start of the run of kanji/katakana just before {@code i}, not before {@code floor}. */
+    private static int runStart(String text, int i, int floor) {
+        int s = i;
+        while (s > floor && i - s < MAX_RUN && isRunChar(text.charAt(s - 1))) {
+            s--;
+        }
+        return s;
+    }
+
+    /** 殺人罪で / 殺人罪に問われ: the offence named by its crime is a fact; 刑法の窃盗罪では is not. */
+    private static void crimeSuffix(String text, Piece p) {
+        int e = p.end;
+        if (e < text.length() && text.charAt(e) == 'で' && (e + 1 >= text.length() || "はも".indexOf(text.charAt(e + 1)) < 0)) {
+            p.kind = Kind.FACT;
+        }
+    }
+
+    /** 在日/日系 + group + 人 (在日ブラジル人) or + N世 (日系2世): extends the piece, or false when neither follows. */
+    private static boolean origin(String text, Piece p) {
+        int j = p.end;
+        int g = generation(text, j);
+        if (g > 0) {
+            p.end = g;
+            p.kind = Kind.FACT;
+            return true;
+        }
+        int k = j;
+        while (k < text.length() && k - j < MAX_RUN && isRunChar(text.charAt(k)) && text.charAt(k) != '人') {
+            k++;
+        }
+        if (k > j && k < text.length() && text.charAt(k) == '人') {
+            p.end = k + 1;
+            p.kind = Kind.FACT;
+            return true;
+        }
+        return false;
+    }
+
+    /** The end of a generation {@code N世} starting at {@code j}, or 0 (世代 is not one). */
+    private static int generation(String text, int j) {
+        int k = j;
+        while (k < text.length() && k - j < 2 && isDigit(text.charAt(k))) {
+            k++;
+        }
+        if (k > j && k < text.length() && text.charAt(k) == '世' && (k + 1 >= text.length() || text.charAt(k + 1) != '代')) {
+            return k + 1;
+        }
+        return 0;
+    }
+
+    /** Suffixes a fact takes: a generation after an ethnic origin, a grade after a disability, 2型 before a disease. */
+    private static void extendRight(String text, Piece p) {
+        if (p.kind != Kind.FACT) {
+            return;
+        }
+        PiiType type = p.term.type();
+        if (type == PiiType.SENSITIVE_OTHER) {
+            int g = generation(text, p.end);
+            if (g > 0) {
+                p.end = g;
+                return;
+            }
+            int j = p.end;
+            int k = j;
+            while (k < text.length() && k - j < 2 && isDigit(text.charAt(k))) {
+                k++;
+            }
+            if (k > j && k < text.length()) {
+                if (text.charAt(k) == '級') {
+                    p.end = k + 1;
+                } else if (text.charAt(k) == '種') {
+                    int e = gradeAt(text, k);
+                    if (e > 0) {
+                        p.end = e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The start of a disease with its type prefix (2型糖尿病, Ⅱ型): {@code s} when there is none. */
+    private static int withTypePrefix(String text, int s) {
+        if (s >= 2 && text.charAt(s - 1) == '型') {
+            char d = text.charAt(s - 2);
+            if (isDigit(d) || d == 'Ⅰ' || d == 'Ⅱ' || (d >= 'A' && d <= 'Z')) {
+                return s - 2;
+            }
+        }
+        return s;
+    }
+
+    // ---- phrases -------------------------------------------------------------------------------
+
+    /** Joins the pieces into phrases and reports those that state a fact. */
+    private void phrases(String text, List<Piece> pieces, Set<PiiType> wanted, List<Finding> out) {
+        int from = -1;
+        for (int k = 0; k < pieces.size(); k++) {
+            Piece p = pieces.get(k);
+            if (p.kind == Kind.ROLE) {
+                continue;
+            }
+            if (from >= 0 && joins(text, pieces, from, k)) {
+                continue;
+            }
+            if (from >= 0) {
+                report(text, pieces, from, k, wanted, out);
+            }
+            from = k;
+        }
+        if (from >= 0) {
+            report(text, pieces, from, pieces.size(), wanted, out);
+        }
+    }
+
+    /** The last non-role piece before {@code k}, from {@code from}. */
+    private static Piece lastBefore(List<Piece> pieces, int from, int k) {
+        for (int j = k - 1; j >= from; j--) {
+            if (pieces.get(j).kind != Kind.ROLE) {
+                return pieces.get(j);
+            }
+        }
+        return null;
+    }
+
+    /** The type of a phrase: that of its last piece that is not a head. */
+    private static PiiType typeOf(List<Piece> pieces, int from, int to) {
+        PiiType type = null;
+        for (int j = from; j < to; j++) {
+            Piece p = pieces.get(j);
+            if (p.kind == Kind.ROLE) {
+                continue;
+            }
+            if (p.kind != Kind.HEAD || type == null) {
+                type = p.term.type();
+            }
+        }
+        return type;
+    }
+
+    private static boolean joins(String text, List<Piece> pieces, int from, int k) {
+        Piece a = lastBefore(pieces, from, k);
+        Piece b = pieces.get(k);
+        if (a == null || !gapConnects(text, a.end, b.start)) {
+            return false;
+        }
+        if (a.kind == Kind.HEAD) {
+            return b.kind != Kind.CARE; // 胃の手術 is a care word of its own (needs a subject); 胃の切除手術 joins through 切除
+        }
+        PiiType type = typeOf(pieces, from, k);
+        PiiType bt = b.term.type();
+        if (b.kind == Kind.CARE || b.kind == Kind.TAIL) {
+            return bt == type;
+        }
+        if (b.kind == Kind.HEAD) {
+            return false;
+        }
+        if (bt != type) {
+            return false;
+        }
+        // two facts: criminal procedure chains (懲役3年、執行猶予5年の判決); others only as one compound word (HIV感染症)
+        return type == PiiType.SENSITIVE_CRIME || b.start == a.end;
+    }
+
+    private static boolean gapConnects(String text, int s, int e) {
+        if (e < s || e - s > MAX_GAP) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (!CONNECTS[text.charAt(i)]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void report(String text, List<Piece> pieces, int from, int to, Set<PiiType> wanted, List<Finding> out) {
+        boolean fact = false;
+        boolean head = false;
+        boolean completed = false;
+        boolean care = false;
+        int count = 0;
+        double strength = 0;
+        for (int j = from; j < to; j++) {
+            Piece p = pieces.get(j);
+            switch (p.kind) {
+                case ROLE -> {
+                    continue;
+                }
+                case FACT -> fact = true;
+                case HEAD -> head = true;
+                case TAIL -> completed |= count > 0;
+                case CARE -> {
+                    care = true;
+                    completed |= head;
+                }
+                default -> {
+                }
+            }
+            count++;
+            if (p.kind != Kind.HEAD) {
+                strength = Math.max(strength, p.strength);
+            }
+        }
+        PiiType type = typeOf(pieces, from, to);
+        if (type == null || !wanted.contains(type)) {
+            return;
+        }
+        int start = pieces.get(from).start;
+        Piece last = lastBefore(pieces, from, to);
+        int end = last.end;
+        if (type == PiiType.SENSITIVE_HEALTH) {
+            start = withTypePrefix(text, start);
+        }
+        int ss = sentenceStart(text, start);
+        int se = sentenceEnd(text, end);
+        boolean subject = personSubject(text, ss, start);
+        if (!fact && !completed) {
+            if (!care || head || !subject) {
+                return;
+            }
+        }
+        if (denied(text, end, se)) {
+            return;
+        }
+        if ((!subject && hasCue(text, ss, se, Cue.GENERAL)) || hasCue(text, ss, se, Cue.LEGAL)) {
+            return;
+        }
+        double conf = strength;
+        if (strength >= GENERIC && count > 1) {
+            conf += 0.1;
+        }
+        if (strength >= GENERIC && (subject || hasRole(pieces, ss, se) || hasCue(text, ss, se, Cue.PERSON))) {
+            conf += 0.1;
+        }
+        conf += 0.3 * context.score(type, text, start, end);
+        conf = Math.max(0.05, Math.min(0.99, conf));
+        out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
+    }
+
+    private static boolean hasRole(List<Piece> pieces, int ss, int se) {
+        for (Piece p : pieces) {
+            if (p.kind == Kind.ROLE && p.start >= ss && p.end <= se) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int sentenceStart(String text, int i) {
+        int s = i;
+        while (s > 0 && i - s < SENTENCE_REACH && !ENDS[text.charAt(s - 1)]) {
+            s--;
+        }
+        return s;
+    }
+
+    private static int sentenceEnd(String text, int i) {
+        int e = i;
+        while (e < text.length() && e - i < SENTENCE_REACH && !ENDS[text.charAt(e)]) {
+            e++;
+        }
+        return e;
+    }
+
+    /** True when a negation cue starts right after the phrase (spaces and ： skipped). */
+    private boolean denied(String text, int end, int se) {
+        int i = end;
+        while (i < se && " 　：:".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i >= se || !cues.startsSomeWord(text.charAt(i))) {
+            return false;
+        }
+        int len = cues.longest(text, i, se);
+        return len > 0 && cues.get(text, i, len) == Cue.NEGATION;
+    }
+
+    private boolean hasCue(String text, int from, int to, Cue kind) {
+        for (int i = from; i < to; i++) {
+            if (cues.startsSomeWord(text.charAt(i))) {
+                int len = cues.longest(text, i, to);
+                if (len > 0 && cues.get(text, i, len) == kind) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a person is the subject (or owner) of what starts at {@code at}: a person word, an age
+     * in brackets or a name (Kuromoji 人名) followed by が/は/も/の, in the same sentence before it.
+     */
+    private boolean personSubject(String text, int ss, int at) {
+        int from = Math.max(ss, at - SUBJECT_REACH);
+        for (int p = at - 1; p > from; p--) {
+            char c = text.charAt(p);
+            if (c != 'が' && c != 'は' && c != 'も' && c != 'の') {
+                continue;
+            }
+            if (personEndsAt(text, from, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean personEndsAt(String text, int from, int p) {
+        char b = text.charAt(p - 1);
+        if ((b == '）' || b == ')') && p >= 2 && isDigit(text.charAt(p - 2))) {
+            return true; // 山田太郎容疑者（45）は
+        }
+        for (int q = Math.max(from, p - 4); q < p; q++) {
+            if (cues.startsSomeWord(text.charAt(q)) && cues.longest(text, q, p) == p - q && cues.get(text, q, p - q) == Cue.PERSON) {
+                return true;
+            }
+        }
+        if (!Morphology.isKanji(b) && !Morphology.isKatakana(b)) {
+            return false;
+        }
+        for (Morphology.Token tok : Morphology.tokens(text, Math.max(from, p - WINDOW), p)) {
+            if (tok.end() == p) {
+                return tok.is("名詞-固有名詞-人名");
+            }
+        }
+        return false;
     }
 
     private static boolean asciiBoundaries(String text, int s, int e) {

@@ -1,0 +1,143 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * 要配慮個人情報 as facts about a person (issue 12): each sentence (news, judgment, obituary, chat
+ * style, written for this test) with exactly the spans the recognizer must report at the
+ * detector's default confidence, as {@code TYPE:value} joined with {@code ;}.
+ */
+class SensitiveFactsTest {
+
+    private static final SensitiveRecognizer R = new SensitiveRecognizer();
+
+    static List<String> found(String text) {
+        List<Finding> out = new ArrayList<>();
+        R.find(text, ScanContext.freeText(), out);
+        List<String> got = new ArrayList<>();
+        for (Finding f : out) {
+            assertThat(text.substring(f.start(), f.end())).isEqualTo(f.value());
+            if (f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE) {
+                got.add(f.type() + ":" + f.value());
+            }
+        }
+        return got;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // criminal procedure and record: 法2条3項, 施行令2条4号・5号
+        "会社員山田太郎容疑者（45）を窃盗の疑いで逮捕した|SENSITIVE_CRIME:窃盗の疑いで逮捕",
+        "県警は無職の男を覚醒剤取締法違反の疑いで現行犯逮捕した|SENSITIVE_CRIME:覚醒剤取締法違反の疑いで現行犯逮捕",
+        "地検は鈴木被告を詐欺罪で起訴した|SENSITIVE_CRIME:詐欺罪で起訴",
+        "東京地裁は被告人に懲役3年、執行猶予5年の判決を言い渡した|SENSITIVE_CRIME:懲役3年、執行猶予5年の判決",
+        "田中容疑者は傷害容疑で送検された|SENSITIVE_CRIME:傷害容疑で送検",
+        "男は殺人未遂の疑いで勾留されている|SENSITIVE_CRIME:殺人未遂の疑いで勾留",
+        "元社員の男は業務上横領罪で実刑判決を受けた|SENSITIVE_CRIME:業務上横領罪で実刑判決",
+        "高裁は被告に無罪判決を言い渡した|SENSITIVE_CRIME:無罪判決",
+        "住居侵入容疑で再逮捕された|SENSITIVE_CRIME:住居侵入容疑で再逮捕",
+        "道路交通法違反（酒気帯び運転）で書類送検された|SENSITIVE_CRIME:書類送検",
+        "本人申告によれば前科がある|SENSITIVE_CRIME:前科",
+        "本人申告によれば罰金刑の前科がある|SENSITIVE_CRIME:罰金刑の前科",
+        "2019年に家庭裁判所の少年審判の経験がある|SENSITIVE_CRIME:家庭裁判所の少年審判",
+        "少年は家裁送致され、保護処分を受けた|SENSITIVE_CRIME:家裁送致;SENSITIVE_CRIME:保護処分",
+        "長男が保護観察となり相談に来た|SENSITIVE_CRIME:保護観察",
+        "殺人罪に問われた男の初公判が開かれた|SENSITIVE_CRIME:殺人罪に問われ;SENSITIVE_CRIME:初公判",
+        "昨年、強盗致傷罪で服役していた|SENSITIVE_CRIME:強盗致傷罪で服役",
+        // health: condition with its care and course words
+        "父が脳梗塞で入院した|SENSITIVE_HEALTH:脳梗塞で入院",
+        "母は胃がんの手術を受けた|SENSITIVE_HEALTH:胃がんの手術",
+        "祖父が肺炎のため入院しました|SENSITIVE_HEALTH:肺炎のため入院",
+        "妻の乳がんが再発した|SENSITIVE_HEALTH:乳がんが再発",
+        "父の肺がんが転移していた|SENSITIVE_HEALTH:肺がんが転移",
+        "患者は糖尿病で通院中|SENSITIVE_HEALTH:糖尿病で通院",
+        "故人は長年、パーキンソン病で療養していた|SENSITIVE_HEALTH:パーキンソン病で療養",
+        "鈴木一郎氏が心不全のため死去した|SENSITIVE_HEALTH:心不全",
+        "先方、統合失調症で通院中らしいので日程配慮お願いします|SENSITIVE_HEALTH:統合失調症で通院",
+        "田中さんは先月から入院している|SENSITIVE_HEALTH:入院",
+        "私は毎週通院しています|SENSITIVE_HEALTH:通院",
+        "山田選手は右足を骨折し、全治2週間のけがと診断された|SENSITIVE_HEALTH:右足を骨折;SENSITIVE_HEALTH:全治2週間のけが",
+        "犯行時は心神喪失の状態だったと主張した|SENSITIVE_HEALTH:心神喪失",
+        "弁護側は心神耗弱を主張した|SENSITIVE_HEALTH:心神耗弱",
+        "佐藤さんは昨年、胃を切除した|SENSITIVE_HEALTH:胃を切除",
+        "叔父は腫瘍の摘出手術を受けた|SENSITIVE_HEALTH:腫瘍の摘出手術",
+        "うつ病が悪化し休職した|SENSITIVE_HEALTH:うつ病が悪化",
+        "白血病は寛解した|SENSITIVE_HEALTH:白血病は寛解",
+        // race and ethnic origin, disability, 暴力団, victimisation
+        "在日コリアン3世の金さんは|SENSITIVE_OTHER:在日コリアン3世",
+        "出身：在日コリアンであることを理由に|SENSITIVE_OTHER:在日コリアン",
+        "彼はアイヌ民族の出身だ|SENSITIVE_OTHER:アイヌ民族",
+        "祖母は日系2世として育った|SENSITIVE_OTHER:日系2世",
+        "在日ブラジル人の男性が|SENSITIVE_OTHER:在日ブラジル人",
+        "身体障害者手帳1種2級を所持している|SENSITIVE_OTHER:身体障害者手帳1種2級",
+        "精神障害者保健福祉手帳2級を所持|SENSITIVE_OTHER:精神障害者保健福祉手帳2級",
+        "等級は1種2級です|SENSITIVE_OTHER:1種2級",
+        "鈴木さんは車いすを使用している|SENSITIVE_OTHER:車いすを使用",
+        "事故で右腕を失った|SENSITIVE_OTHER:右腕を失った",
+        "彼女は全盲の弁護士だ|SENSITIVE_OTHER:全盲",
+        "兄は義足で走る|SENSITIVE_OTHER:義足",
+        "暴力団員の男が|SENSITIVE_OTHER:暴力団員",
+        "逮捕されたのは暴力団幹部の男|SENSITIVE_CRIME:逮捕;SENSITIVE_OTHER:暴力団幹部",
+        "本人は犯罪被害者である|SENSITIVE_OTHER:犯罪被害者",
+        "配偶者からのDV被害について相談|SENSITIVE_OTHER:DV被害",
+        "本人は被差別部落出身だと話した|SENSITIVE_OTHER:被差別部落出身",
+        "息子がADHDと診断された|SENSITIVE_OTHER:ADHD",
+    })
+    void factsAreReportedAsOnePhrase(String text, String expected) {
+        assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // role nouns alone
+        "容疑者", "被疑者", "被告人", "被告", "被害者", "患者", "容疑者の供述によると", "被害者の会が発足した", "患者の皆様へ",
+        // general health statements
+        "インフルエンザの予防には手洗いが有効です",
+        "糖尿病とは、血糖値が高い状態が続く病気です",
+        "がん検診の受診率は40％にとどまる",
+        "全国のうつ病の患者数は増加傾向にある",
+        "問い合わせ窓口のがん検診キャンペーンは2023/05/18まで",
+        "乳がんの早期発見のためのセミナーを開きます",
+        // care words without a person
+        "入院の手続きについてのご案内", "通院の際は保険証をお持ちください", "手術室の改修工事", "療養担当規則と遠隔医療",
+        "服薬指導の手引き",
+        // negation
+        "検査の結果、糖尿病ではないと分かった", "既往歴なし", "既往歴：なし", "前科はない", "持病は特になし",
+        // nationality is not race
+        "国籍：ベトナム", "中国人の観光客が増えた", "彼はベトナム国籍だ", "外国人の社員",
+        // not facts about a person
+        "3世代住宅の補助金", "暴力団排除条例が施行された", "車いす用の駐車場があります", "執行猶予とは、刑の執行を猶予する制度",
+        "判決文の書き方", "窃盗事件が相次いでいる", "感染の疑いがある食品", "3人が軽傷", "民族衣装を着た踊り手", "システム障害が発生",
+        "がんばる", "刑法の窃盗罪では", "不正の疑いが浮上した",
+    })
+    void notReported(String text) {
+        assertThat(found(text)).isEmpty();
+    }
+
+    @Test
+    void aRoleNounNearbyRaisesConfidence() {
+        double alone = confidence("判決が言い渡される", "判決");
+        double withRole = confidence("被告人に判決が言い渡される", "判決");
+        assertThat(withRole).isGreaterThan(alone);
+    }
+
+    @Test
+    void spansNeverCrossALineOrASentence() {
+        assertThat(found("窃盗事件。\n逮捕した")).containsExactly("SENSITIVE_CRIME:逮捕");
+        assertThat(found("肺炎。入院の案内")).containsExactly("SENSITIVE_HEALTH:肺炎");
+    }
+
+    private static double confidence(String text, String value) {
+        List<Finding> out = new ArrayList<>();
+        R.find(text, ScanContext.freeText(), out);
+        return out.stream().filter(f -> f.value().equals(value)).mapToDouble(Finding::confidence).max().orElse(0);
+    }
+}
