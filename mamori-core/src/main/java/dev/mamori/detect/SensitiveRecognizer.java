@@ -49,6 +49,8 @@ final class SensitiveRecognizer implements Recognizer {
     private static final boolean[] CONNECTS = new boolean[65536];
     private static final String SENTENCE_END = "。！？!?\n\r";
     private static final boolean[] ENDS = new boolean[65536];
+    /** Hiragana that may end the word before a kana term (の in 末期のがん, な in 大きなけが). */
+    private static final String PARTICLES = "のなはがをにでもとへや";
     /** Below this strength a term is a generic word (病歴, 信者): only the shared context words lift it. */
     private static final double GENERIC = 0.3;
     /** The generic offence anchor that names an offence by its crime (殺人罪). */
@@ -140,6 +142,7 @@ final class SensitiveRecognizer implements Recognizer {
             String k = r.fieldOr(5, "fact");
             boolean run = k.endsWith("<");
             Kind kind = Kind.of(run ? k.substring(0, k.length() - 1) : k, where);
+            markStart(word);
             terms.put(word, new Term(type, r.field(2), strength, neg, kana, ascii, kind, run, word.equals(CRIME_SUFFIX)));
             size++;
         }
@@ -152,6 +155,40 @@ final class SensitiveRecognizer implements Recognizer {
             }
             cues.put(r.field(1), c);
         }
+    }
+
+    /** Bits of {@link #pairHash} of the first two characters of the terms: most characters that start a term do not start one here. */
+    private final long[] pairs = new long[1 << (PAIR_BITS - 6)];
+    /** Characters that are a whole term (胃, 罪). */
+    private final boolean[] single = new boolean[65536];
+    private static final int PAIR_BITS = 20;
+
+    private static int pairHash(char a, char b) {
+        return (a * 31 + b) & ((1 << PAIR_BITS) - 1);
+    }
+
+    private void markStart(String word) {
+        if (word.length() == 1) {
+            single[word.charAt(0)] = true;
+        } else {
+            int h = pairHash(word.charAt(0), word.charAt(1));
+            pairs[h >>> 6] |= 1L << (h & 63);
+        }
+    }
+
+    /** A cheap filter before the trie walk: some term may start at {@code i}. */
+    private boolean mayStart(String text, int i, char c) {
+        if (!terms.startsSomeWord(c)) {
+            return false;
+        }
+        if (single[c]) {
+            return true;
+        }
+        if (i + 1 >= text.length()) {
+            return false;
+        }
+        int h = pairHash(c, text.charAt(i + 1));
+        return (pairs[h >>> 6] & (1L << (h & 63))) != 0;
     }
 
     /** How many terms (positive and negative) the lexicon holds. */
@@ -200,7 +237,7 @@ final class SensitiveRecognizer implements Recognizer {
                     continue;
                 }
             }
-            int len = terms.startsSomeWord(c) ? terms.longest(text, i) : 0;
+            int len = mayStart(text, i, c) ? terms.longest(text, i) : 0;
             if (len == 0) {
                 i++;
                 continue;
@@ -211,14 +248,16 @@ final class SensitiveRecognizer implements Recognizer {
                 i = end;
                 continue;
             }
-            if ((t.ascii() && !asciiBoundaries(text, i, end)) || (t.kana() && !isNoun(text, i, end))) {
+            if ((t.ascii() && !asciiBoundaries(text, i, end)) || (t.kana() && (insideKanaWord(text, i) || !isNoun(text, i, end)))) {
                 i++;
                 continue;
             }
             Piece p = new Piece(i, end, t, t.kind(), t.strength());
             if (t.takesRun()) {
                 int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
-                int s = runStart(text, i, floor);
+                int at = i > floor && text.charAt(i - 1) == 'の' ? i - 1 : i; // 殺人未遂の疑い
+                int s = runStart(text, at, floor);
+                s = s < at ? s : i;
                 if (s < i) {
                     p = new Piece(s, end, t, t.kind(), Math.min(0.9, t.strength() + 0.2));
                 }
@@ -481,35 +520,47 @@ final class SensitiveRecognizer implements Recognizer {
                 strength = Math.max(strength, p.strength);
             }
         }
+        if (!fact && !completed && (!care || head)) {
+            return; // heads alone (窃盗, 右足), tails alone (の疑い), role nouns
+        }
         PiiType type = typeOf(pieces, from, to);
         if (type == null || !wanted.contains(type)) {
             return;
         }
         int start = pieces.get(from).start;
-        Piece last = lastBefore(pieces, from, to);
-        int end = last.end;
+        int end = lastBefore(pieces, from, to).end;
         if (type == PiiType.SENSITIVE_HEALTH) {
             start = withTypePrefix(text, start);
         }
         int ss = sentenceStart(text, start);
         int se = sentenceEnd(text, end);
-        boolean subject = personSubject(text, ss, start);
+        int subject = -1; // unknown, 0 no, 1 yes: computed only when needed (it may run Kuromoji)
         if (!fact && !completed) {
-            if (!care || head || !subject) {
-                return;
+            subject = personSubject(text, ss, start) ? 1 : 0;
+            if (subject == 0) {
+                return; // a care word alone without a person as subject (入院の手続き)
             }
         }
         if (denied(text, end, se)) {
             return;
         }
-        if ((!subject && hasCue(text, ss, se, Cue.GENERAL)) || hasCue(text, ss, se, Cue.LEGAL)) {
+        int cuesIn = cuesIn(text, ss, se);
+        if ((cuesIn & bit(Cue.LEGAL)) != 0) {
             return;
+        }
+        if ((cuesIn & bit(Cue.GENERAL)) != 0) {
+            if (subject < 0) {
+                subject = personSubject(text, ss, start) ? 1 : 0;
+            }
+            if (subject == 0) {
+                return;
+            }
         }
         double conf = strength;
         if (strength >= GENERIC && count > 1) {
             conf += 0.1;
         }
-        if (strength >= GENERIC && (subject || hasRole(pieces, ss, se) || hasCue(text, ss, se, Cue.PERSON))) {
+        if (strength >= GENERIC && (subject == 1 || (cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, ss, se))) {
             conf += 0.1;
         }
         conf += 0.3 * context.score(type, text, start, end);
@@ -555,16 +606,22 @@ final class SensitiveRecognizer implements Recognizer {
         return len > 0 && cues.get(text, i, len) == Cue.NEGATION;
     }
 
-    private boolean hasCue(String text, int from, int to, Cue kind) {
+    private static int bit(Cue c) {
+        return 1 << c.ordinal();
+    }
+
+    /** The kinds of cue found in {@code text[from, to)}, as bits. */
+    private int cuesIn(String text, int from, int to) {
+        int found = 0;
         for (int i = from; i < to; i++) {
             if (cues.startsSomeWord(text.charAt(i))) {
                 int len = cues.longest(text, i, to);
-                if (len > 0 && cues.get(text, i, len) == kind) {
-                    return true;
+                if (len > 0) {
+                    found |= bit(cues.get(text, i, len));
                 }
             }
         }
-        return false;
+        return found;
     }
 
     /**
@@ -609,6 +666,18 @@ final class SensitiveRecognizer implements Recognizer {
     private static boolean asciiBoundaries(String text, int s, int e) {
         return (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) >= 128)
                 && (e >= text.length() || !Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) >= 128);
+    }
+
+    /**
+     * True when a short kana term starts inside a kana word (だけが, まだがん): the character before is
+     * hiragana but not a particle. Saves a Kuromoji call on the frequent cases.
+     */
+    private static boolean insideKanaWord(String text, int i) {
+        if (i == 0) {
+            return false;
+        }
+        char b = text.charAt(i - 1);
+        return Morphology.isHiragana(b) && PARTICLES.indexOf(b) < 0;
     }
 
     /** True when Kuromoji ends a noun where the term ends: がん in 肺がん or がんが, not in がんばる. */
