@@ -49,8 +49,8 @@ final class SensitiveRecognizer implements Recognizer {
     private static final boolean[] CONNECTS = new boolean[65536];
     private static final String SENTENCE_END = "。！？!?\n\r";
     private static final boolean[] ENDS = new boolean[65536];
-    /** Hiragana that may end the word before a kana term (の in 末期のがん, な in 大きなけが). */
-    private static final String PARTICLES = "のなはがをにでもとへや";
+    /** Hiragana that may end the word before a kana term (の in 末期のがん, な in 大きなけが, い in 軽いけが). */
+    private static final String PARTICLES = "のなはがをにでもとへやい";
     /** Below this strength a term is a generic word (病歴, 信者): only the shared context words lift it. */
     private static final double GENERIC = 0.3;
     /** The generic offence anchor that names an offence by its crime (殺人罪). */
@@ -67,7 +67,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** How a term takes part in a phrase (sensitive-terms.tsv, column 6). */
     enum Kind {
-        FACT, CARE, HEAD, TAIL, ROLE, ORIGIN;
+        FACT, CARE, HEAD, TAIL, ROLE, ORIGIN, LEAD;
 
         static Kind of(String s, String where) {
             return switch (s) {
@@ -77,6 +77,7 @@ final class SensitiveRecognizer implements Recognizer {
                 case "tail" -> TAIL;
                 case "role" -> ROLE;
                 case "origin" -> ORIGIN;
+                case "lead" -> LEAD;
                 default -> throw new IllegalStateException(where + ": unknown kind: " + s);
             };
         }
@@ -87,7 +88,7 @@ final class SensitiveRecognizer implements Recognizer {
             boolean takesRun, boolean crimeSuffix) {
     }
 
-    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON }
+    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON, SOMEONE }
 
     /** One matched term in the text (a mutable scratch object, used only inside one call). */
     private static final class Piece {
@@ -96,6 +97,8 @@ final class SensitiveRecognizer implements Recognizer {
         final Term term;
         Kind kind;
         double strength;
+        /** True when this fact takes the fact after it (全治2週間 + のけが). */
+        boolean leads;
 
         Piece(int start, int end, Term term, Kind kind, double strength) {
             this.start = start;
@@ -269,6 +272,12 @@ final class SensitiveRecognizer implements Recognizer {
                 i = end;
                 continue;
             }
+            if (t.kind() == Kind.LEAD) {
+                int d = durationEnd(text, p.end);
+                p.kind = d > 0 ? Kind.FACT : Kind.HEAD;
+                p.leads = d > 0;
+                p.end = Math.max(p.end, d);
+            }
             extendRight(text, p);
             pieces = add(pieces, p);
             i = p.end;
@@ -355,6 +364,41 @@ final class SensitiveRecognizer implements Recognizer {
         return false;
     }
 
+    /**
+     * The end of a duration starting at {@code j} (2週間, 6か月, 3年, 2年6月, 10日間), or 0. Digits may be
+     * ASCII, full-width or kanji numerals.
+     */
+    private static int durationEnd(String text, int j) {
+        int end = 0;
+        int k = j;
+        for (int part = 0; part < 2; part++) {
+            int d = k;
+            while (k < text.length() && k - d < 4 && isDigit(text.charAt(k))) {
+                k++;
+            }
+            if (k == d) {
+                break;
+            }
+            int u = unitEnd(text, k);
+            if (u == 0) {
+                break;
+            }
+            end = k = u;
+        }
+        return end;
+    }
+
+    private static final String[] UNITS = {"週間", "か月", "カ月", "ヶ月", "ケ月", "箇月", "年間", "日間", "年", "月", "日", "週"};
+
+    private static int unitEnd(String text, int k) {
+        for (String u : UNITS) {
+            if (text.startsWith(u, k)) {
+                return k + u.length();
+            }
+        }
+        return 0;
+    }
+
     /** The end of a generation {@code N世} starting at {@code j}, or 0 (世代 is not one). */
     private static int generation(String text, int j) {
         int k = j;
@@ -373,7 +417,24 @@ final class SensitiveRecognizer implements Recognizer {
             return;
         }
         PiiType type = p.term.type();
+        if (type == PiiType.SENSITIVE_CRIME) {
+            int d = durationEnd(text, p.end); // 懲役8年, 懲役2年6月, 執行猶予5年
+            p.end = Math.max(p.end, d);
+            return;
+        }
         if (type == PiiType.SENSITIVE_OTHER) {
+            int b = p.end;
+            if (b + 1 < text.length() && (text.charAt(b) == '（' || text.charAt(b) == '(')) {
+                int k = b + 1;
+                while (k < text.length() && k - b < 3 && isDigit(text.charAt(k))) {
+                    k++;
+                }
+                int e = k < text.length() && text.charAt(k) == '種' ? gradeAt(text, k) : k < text.length() && k > b + 1 && text.charAt(k) == '級' ? k + 1 : 0;
+                if (e > 0 && e < text.length() && (text.charAt(e) == '）' || text.charAt(e) == ')')) {
+                    p.end = e + 1; // 身体障害者手帳（1種1級）
+                    return;
+                }
+            }
             int g = generation(text, p.end);
             if (g > 0) {
                 p.end = g;
@@ -459,10 +520,16 @@ final class SensitiveRecognizer implements Recognizer {
     private static boolean joins(String text, List<Piece> pieces, int from, int k) {
         Piece a = lastBefore(pieces, from, k);
         Piece b = pieces.get(k);
-        if (a == null || !gapConnects(text, a.end, b.start)) {
+        // an offence named in brackets: 道路交通法違反（酒気帯び運転）の疑い
+        if (a == null) {
             return false;
         }
-        if (a.kind == Kind.HEAD) {
+        boolean brackets = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME
+                && (a.kind == Kind.HEAD || b.kind == Kind.HEAD);
+        if (!gapConnects(text, a.end, b.start, brackets)) {
+            return false;
+        }
+        if (a.kind == Kind.HEAD || (a.leads && b.kind == Kind.FACT && b.term.type() == a.term.type() && b.strength >= GENERIC)) {
             return b.kind != Kind.CARE; // 胃の手術 is a care word of its own (needs a subject); 胃の切除手術 joins through 切除
         }
         PiiType type = typeOf(pieces, from, k);
@@ -480,12 +547,13 @@ final class SensitiveRecognizer implements Recognizer {
         return type == PiiType.SENSITIVE_CRIME || b.start == a.end;
     }
 
-    private static boolean gapConnects(String text, int s, int e) {
+    private static boolean gapConnects(String text, int s, int e, boolean brackets) {
         if (e < s || e - s > MAX_GAP) {
             return false;
         }
         for (int i = s; i < e; i++) {
-            if (!CONNECTS[text.charAt(i)]) {
+            char c = text.charAt(i);
+            if (!CONNECTS[c] && !(brackets && (c == '（' || c == '）' || c == '(' || c == ')'))) {
                 return false;
             }
         }
@@ -534,10 +602,8 @@ final class SensitiveRecognizer implements Recognizer {
         }
         int ss = sentenceStart(text, start);
         int se = sentenceEnd(text, end);
-        int subject = -1; // unknown, 0 no, 1 yes: computed only when needed (it may run Kuromoji)
         if (!fact && !completed) {
-            subject = personSubject(text, ss, start) ? 1 : 0;
-            if (subject == 0) {
+            if (!personSubject(text, ss, start, true)) {
                 return; // a care word alone without a person as subject (入院の手続き)
             }
         }
@@ -549,10 +615,7 @@ final class SensitiveRecognizer implements Recognizer {
             return;
         }
         if ((cuesIn & bit(Cue.GENERAL)) != 0) {
-            if (subject < 0) {
-                subject = personSubject(text, ss, start) ? 1 : 0;
-            }
-            if (subject == 0) {
+            if (!personSubject(text, ss, start, true)) {
                 return;
             }
         }
@@ -560,7 +623,8 @@ final class SensitiveRecognizer implements Recognizer {
         if (strength >= GENERIC && count > 1) {
             conf += 0.1;
         }
-        if (strength >= GENERIC && (subject == 1 || (cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, ss, se))) {
+        // a named person (honorific, family word, pronoun) or a role noun in the sentence; 男性/女性 are not enough (乗客2人が軽傷)
+        if (strength >= GENERIC && ((cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, ss, se) || personSubject(text, ss, start, false))) {
             conf += 0.1;
         }
         conf += 0.3 * context.score(type, text, start, end);
@@ -626,30 +690,34 @@ final class SensitiveRecognizer implements Recognizer {
 
     /**
      * True when a person is the subject (or owner) of what starts at {@code at}: a person word, an age
-     * in brackets or a name (Kuromoji 人名) followed by が/は/も/の, in the same sentence before it.
+     * in brackets or a name (Kuromoji 人名) followed by が/は/も/の/、, in the same sentence before it.
+     * With {@code someone}, a person not named (男性, 女) counts too.
      */
-    private boolean personSubject(String text, int ss, int at) {
+    private boolean personSubject(String text, int ss, int at, boolean someone) {
         int from = Math.max(ss, at - SUBJECT_REACH);
         for (int p = at - 1; p > from; p--) {
             char c = text.charAt(p);
-            if (c != 'が' && c != 'は' && c != 'も' && c != 'の') {
+            if (c != 'が' && c != 'は' && c != 'も' && c != 'の' && c != '、') {
                 continue;
             }
-            if (personEndsAt(text, from, p)) {
+            if (personEndsAt(text, from, p, someone)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean personEndsAt(String text, int from, int p) {
+    private boolean personEndsAt(String text, int from, int p, boolean someone) {
         char b = text.charAt(p - 1);
         if ((b == '）' || b == ')') && p >= 2 && isDigit(text.charAt(p - 2))) {
             return true; // 山田太郎容疑者（45）は
         }
         for (int q = Math.max(from, p - 4); q < p; q++) {
-            if (cues.startsSomeWord(text.charAt(q)) && cues.longest(text, q, p) == p - q && cues.get(text, q, p - q) == Cue.PERSON) {
-                return true;
+            if (cues.startsSomeWord(text.charAt(q)) && cues.longest(text, q, p) == p - q) {
+                Cue cue = cues.get(text, q, p - q);
+                if (cue == Cue.PERSON || (someone && cue == Cue.SOMEONE)) {
+                    return true;
+                }
             }
         }
         if (!Morphology.isKanji(b) && !Morphology.isKatakana(b)) {

@@ -44,7 +44,7 @@ class SensitiveFactsTest {
         "元社員の男は業務上横領罪で実刑判決を受けた|SENSITIVE_CRIME:業務上横領罪で実刑判決",
         "高裁は被告に無罪判決を言い渡した|SENSITIVE_CRIME:無罪判決",
         "住居侵入容疑で再逮捕された|SENSITIVE_CRIME:住居侵入容疑で再逮捕",
-        "道路交通法違反（酒気帯び運転）で書類送検された|SENSITIVE_CRIME:書類送検",
+        "道路交通法違反（酒気帯び運転）で書類送検された|SENSITIVE_CRIME:道路交通法違反（酒気帯び運転）で書類送検",
         "本人申告によれば前科がある|SENSITIVE_CRIME:前科",
         "本人申告によれば罰金刑の前科がある|SENSITIVE_CRIME:罰金刑の前科",
         "2019年に家庭裁判所の少年審判の経験がある|SENSITIVE_CRIME:家庭裁判所の少年審判",
@@ -90,6 +90,25 @@ class SensitiveFactsTest {
         "配偶者からのDV被害について相談|SENSITIVE_OTHER:DV被害",
         "本人は被差別部落出身だと話した|SENSITIVE_OTHER:被差別部落出身",
         "息子がADHDと診断された|SENSITIVE_OTHER:ADHD",
+        // more news, judgment, obituary and chat style
+        "同署は男を道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕した|SENSITIVE_CRIME:道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕",
+        "裁判長は懲役8年（求刑懲役10年）を言い渡した|SENSITIVE_CRIME:懲役8年;SENSITIVE_CRIME:求刑懲役10年",
+        "被告人を懲役2年6月に処する|SENSITIVE_CRIME:懲役2年6月",
+        "少年（17）を家庭裁判所に送致した|SENSITIVE_CRIME:家庭裁判所に送致",
+        "地裁は元社長に執行猶予付きの有罪判決を言い渡した|SENSITIVE_CRIME:執行猶予付きの有罪判決",
+        "山田花子さん（享年82）が3日、肺炎のため死去した|SENSITIVE_HEALTH:肺炎",
+        "故人は昨年から入退院を繰り返していた|SENSITIVE_HEALTH:入退院",
+        "鈴木さん、先週から入院してるらしいよ|SENSITIVE_HEALTH:入院",
+        "わたし、うつで通院してるんだよね|SENSITIVE_HEALTH:うつで通院",
+        "胆石で手術するって|SENSITIVE_HEALTH:胆石で手術",
+        "同選手は練習中に左膝の靱帯を損傷し、全治6か月と診断された|SENSITIVE_HEALTH:左膝の靱帯を損傷;SENSITIVE_HEALTH:全治6か月",
+        "被害者の女性は首に軽いけがをした|SENSITIVE_HEALTH:けが",
+        "身体障害者手帳（1種1級）を所持|SENSITIVE_OTHER:身体障害者手帳（1種1級）",
+        "彼は交通事故で両足を失い、義足で生活している|SENSITIVE_OTHER:両足を失い;SENSITIVE_OTHER:義足",
+        "元暴力団組員の男を詐欺の疑いで逮捕|SENSITIVE_OTHER:暴力団組員;SENSITIVE_CRIME:詐欺の疑いで逮捕",
+        "特殊詐欺の被害に遭った高齢女性|SENSITIVE_OTHER:特殊詐欺の被害に遭った",
+        "私は在日韓国人3世です|SENSITIVE_OTHER:在日韓国人3世",
+        "彼の祖父は日系ブラジル人だ|SENSITIVE_OTHER:日系ブラジル人",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -117,6 +136,10 @@ class SensitiveFactsTest {
         "3世代住宅の補助金", "暴力団排除条例が施行された", "車いす用の駐車場があります", "執行猶予とは、刑の執行を猶予する制度",
         "判決文の書き方", "窃盗事件が相次いでいる", "感染の疑いがある食品", "3人が軽傷", "民族衣装を着た踊り手", "システム障害が発生",
         "がんばる", "刑法の窃盗罪では", "不正の疑いが浮上した",
+        "事故で運転手の男性が重傷、乗客2人が軽傷を負った", "高血圧の人は塩分を控えましょう。", "当院では糖尿病の治療を行っています。",
+        "がんの治療法は日々進歩している。", "認知症の方への接し方", "市は障害者向けの就労支援を拡充する。", "障害者雇用促進法に基づき",
+        "台風の被害を受けた地域", "彼女は中国籍の留学生", "国籍はブラジルです。", "男は「酒は飲んでいない」と容疑を否認している。",
+        "判決によると、被告は昨年5月に", "それだけが心配", "来週の予定は未定です",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
