@@ -51,6 +51,8 @@ final class SensitiveRecognizer implements Recognizer {
     private static final boolean[] ENDS = new boolean[65536];
     /** Hiragana that may end the word before a kana term (の in 末期のがん, な in 大きなけが, い in 軽いけが). */
     private static final String PARTICLES = "のなはがをにでもとへやい";
+    /** From this strength a term states a fact on its own, and a phrase around it is worth more. */
+    private static final double STRONG = 0.45;
     /** Below this strength a term is a generic word (病歴, 信者): only the shared context words lift it. */
     private static final double GENERIC = 0.3;
     /** The generic offence anchor that names an offence by its crime (殺人罪). */
@@ -620,7 +622,7 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         double conf = strength;
-        if (strength >= GENERIC && count > 1) {
+        if ((strength >= STRONG || head) && count > 1) { // 控訴審の判決: two weak words are not a stronger fact
             conf += 0.1;
         }
         // a named person (honorific, family word, pronoun) or a role noun in the sentence; 男性/女性 are not enough (乗客2人が軽傷)
