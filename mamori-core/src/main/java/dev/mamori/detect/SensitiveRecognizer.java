@@ -45,12 +45,16 @@ final class SensitiveRecognizer implements Recognizer {
     /** How far a sentence is looked at on either side of a phrase. */
     private static final int SENTENCE_REACH = 80;
     /** Characters that may lie between two terms of one phrase (肺炎のため入院, 懲役3年、執行猶予5年の判決). */
-    private static final String CONNECT = "のでをがはにとや、，,・ためよりるして付き中緊急一時長期再び約ヶケカか月年日週間数半及並0123456789０１２３４５６７８９〇一二三四五六七八九十百 　";
+    private static final String CONNECT = "のでをがはにとやへ、，,・ためよりるして付き中緊急一時長期再び約ヶケカか月年日週間数半及並0123456789０１２３４５６７８９〇一二三四五六七八九十百 　";
     private static final boolean[] CONNECTS = new boolean[65536];
+    /** More characters a criminal procedure phrase may cross (逮捕され、同月22日から勾留), within {@link #MAX_CRIME_GAP}. */
+    private static final String CRIME_CONNECT = "され同らか";
+    private static final boolean[] CRIME_CONNECTS = new boolean[65536];
+    private static final int MAX_CRIME_GAP = 12;
     private static final String SENTENCE_END = "。！？!?\n\r";
     private static final boolean[] ENDS = new boolean[65536];
-    /** Hiragana that may end the word before a kana term (の in 末期のがん, な in 大きなけが, い in 軽いけが). */
-    private static final String PARTICLES = "のなはがをにでもとへやい";
+    /** Hiragana that may end the word before a kana term (の in 末期のがん, な in 大きなけが, い in 軽いけが, る in 骨を折るけが). */
+    private static final String PARTICLES = "のなはがをにでもとへやいる";
     /** From this strength a term states a fact on its own, and a phrase around it is worth more. */
     private static final double STRONG = 0.45;
     /** Below this strength a term is a generic word (病歴, 信者): only the shared context words lift it. */
@@ -61,6 +65,13 @@ final class SensitiveRecognizer implements Recognizer {
     static {
         for (char c : CONNECT.toCharArray()) {
             CONNECTS[c] = true;
+            CRIME_CONNECTS[c] = true;
+        }
+        for (char c : CRIME_CONNECT.toCharArray()) {
+            CRIME_CONNECTS[c] = true;
+        }
+        for (char c : "（）()".toCharArray()) {
+            CRIME_CONNECTS[c] = true;
         }
         for (char c : SENTENCE_END.toCharArray()) {
             ENDS[c] = true;
@@ -275,7 +286,7 @@ final class SensitiveRecognizer implements Recognizer {
                 continue;
             }
             if (t.kind() == Kind.LEAD) {
-                int d = durationEnd(text, p.end);
+                int d = durationEnd(text, p.end, false);
                 p.kind = d > 0 ? Kind.FACT : Kind.HEAD;
                 p.leads = d > 0;
                 p.end = Math.max(p.end, d);
@@ -370,7 +381,7 @@ final class SensitiveRecognizer implements Recognizer {
      * The end of a duration starting at {@code j} (2週間, 6か月, 3年, 2年6月, 10日間), or 0. Digits may be
      * ASCII, full-width or kanji numerals.
      */
-    private static int durationEnd(String text, int j) {
+    private static int durationEnd(String text, int j, boolean money) {
         int end = 0;
         int k = j;
         for (int part = 0; part < 2; part++) {
@@ -381,7 +392,7 @@ final class SensitiveRecognizer implements Recognizer {
             if (k == d) {
                 break;
             }
-            int u = unitEnd(text, k);
+            int u = unitEnd(text, k, money);
             if (u == 0) {
                 break;
             }
@@ -392,7 +403,17 @@ final class SensitiveRecognizer implements Recognizer {
 
     private static final String[] UNITS = {"週間", "か月", "カ月", "ヶ月", "ケ月", "箇月", "年間", "日間", "年", "月", "日", "週"};
 
-    private static int unitEnd(String text, int k) {
+    private static final String[] MONEY = {"万円", "円"};
+
+    private static int unitEnd(String text, int k, boolean money) {
+        for (String u : money ? MONEY : UNITS) {
+            if (text.startsWith(u, k)) {
+                return k + u.length();
+            }
+        }
+        if (!money) {
+            return 0;
+        }
         for (String u : UNITS) {
             if (text.startsWith(u, k)) {
                 return k + u.length();
@@ -420,7 +441,7 @@ final class SensitiveRecognizer implements Recognizer {
         }
         PiiType type = p.term.type();
         if (type == PiiType.SENSITIVE_CRIME) {
-            int d = durationEnd(text, p.end); // 懲役8年, 懲役2年6月, 執行猶予5年
+            int d = durationEnd(text, p.end, true); // 懲役8年, 懲役2年6月, 執行猶予5年, 罰金30万円
             p.end = Math.max(p.end, d);
             return;
         }
@@ -522,14 +543,11 @@ final class SensitiveRecognizer implements Recognizer {
     private static boolean joins(String text, List<Piece> pieces, int from, int k) {
         Piece a = lastBefore(pieces, from, k);
         Piece b = pieces.get(k);
-        // an offence named in brackets: 道路交通法違反（酒気帯び運転）の疑い
-        if (a == null) {
-            return false;
-        }
-        boolean brackets = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME
-                && (a.kind == Kind.HEAD || b.kind == Kind.HEAD);
-        if (!gapConnects(text, a.end, b.start, brackets)) {
-            return false;
+        // criminal procedure crosses brackets and a few more characters: 道路交通法違反（酒気帯び運転）の疑い,
+        // 懲役3年、執行猶予5年（求刑懲役4年）の判決, 逮捕され、同月22日から勾留
+        boolean crime = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME;
+        if (!gapConnects(text, a.end, b.start, crime)) {
+            return alias(text, a, b);
         }
         if (a.kind == Kind.HEAD || (a.leads && b.kind == Kind.FACT && b.term.type() == a.term.type() && b.strength >= GENERIC)) {
             return b.kind != Kind.CARE; // 胃の手術 is a care word of its own (needs a subject); 胃の切除手術 joins through 切除
@@ -549,17 +567,68 @@ final class SensitiveRecognizer implements Recognizer {
         return type == PiiType.SENSITIVE_CRIME || b.start == a.end;
     }
 
-    private static boolean gapConnects(String text, int s, int e, boolean brackets) {
-        if (e < s || e - s > MAX_GAP) {
+    private static boolean gapConnects(String text, int s, int e, boolean crime) {
+        if (e < s || e - s > (crime ? MAX_CRIME_GAP : MAX_GAP)) {
             return false;
         }
+        boolean[] ok = crime ? CRIME_CONNECTS : CONNECTS;
         for (int i = s; i < e; i++) {
-            char c = text.charAt(i);
-            if (!CONNECTS[c] && !(brackets && (c == '（' || c == '）' || c == '(' || c == ')'))) {
+            if (!ok[text.charAt(i)]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A fact and its other name in brackets right after it (心的外傷後ストレス障害（PTSD）) are one: true, and
+     * the bracketed piece then ends after its closing bracket.
+     */
+    private static boolean alias(String text, Piece a, Piece b) {
+        if (a.kind != Kind.FACT || b.kind != Kind.FACT || a.term.type() != b.term.type() || b.start != a.end + 1 || b.end >= text.length()) {
+            return false;
+        }
+        char open = text.charAt(a.end);
+        char close = text.charAt(b.end);
+        if ((open == '（' && close == '）') || (open == '(' && close == ')')) {
+            b.end++;
+            return true;
+        }
+        return false;
+    }
+
+    /** The end of the span moved so that its brackets balance: to the closing bracket when it is near, else before the opening one. */
+    private static int balanced(String text, int start, int end) {
+        int depth = 0;
+        int open = -1;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '（' || c == '(') {
+                if (depth++ == 0) {
+                    open = i;
+                }
+            } else if ((c == '）' || c == ')') && depth > 0) {
+                depth--;
+            }
+        }
+        if (depth == 0) {
+            return end;
+        }
+        for (int i = end; i < text.length() && i - end < MAX_GAP && !ENDS[text.charAt(i)]; i++) {
+            char c = text.charAt(i);
+            if (c == '）' || c == ')') {
+                if (--depth == 0) {
+                    return i + 1;
+                }
+            } else if (c == '（' || c == '(') {
+                break;
+            }
+        }
+        int e = open;
+        while (e > start && CONNECTS[text.charAt(e - 1)]) {
+            e--;
+        }
+        return e;
     }
 
     private void report(String text, List<Piece> pieces, int from, int to, Set<PiiType> wanted, List<Finding> out) {
@@ -602,10 +671,14 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_HEALTH) {
             start = withTypePrefix(text, start);
         }
+        end = balanced(text, start, end);
+        if (end <= start) {
+            return;
+        }
         int ss = sentenceStart(text, start);
         int se = sentenceEnd(text, end);
         if (!fact && !completed) {
-            if (!personSubject(text, ss, start, true)) {
+            if (strength < STRONG || !personSubject(text, ss, start, true)) {
                 return; // a care word alone without a person as subject (入院の手続き)
             }
         }

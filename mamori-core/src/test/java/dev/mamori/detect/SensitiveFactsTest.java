@@ -48,7 +48,7 @@ class SensitiveFactsTest {
         "本人申告によれば前科がある|SENSITIVE_CRIME:前科",
         "本人申告によれば罰金刑の前科がある|SENSITIVE_CRIME:罰金刑の前科",
         "2019年に家庭裁判所の少年審判の経験がある|SENSITIVE_CRIME:家庭裁判所の少年審判",
-        "少年は家裁送致され、保護処分を受けた|SENSITIVE_CRIME:家裁送致;SENSITIVE_CRIME:保護処分",
+        "少年は家裁送致され、保護処分を受けた|SENSITIVE_CRIME:家裁送致され、保護処分",
         "長男が保護観察となり相談に来た|SENSITIVE_CRIME:保護観察",
         "殺人罪に問われた男の初公判が開かれた|SENSITIVE_CRIME:殺人罪に問われ;SENSITIVE_CRIME:初公判",
         "昨年、強盗致傷罪で服役していた|SENSITIVE_CRIME:強盗致傷罪で服役",
@@ -65,7 +65,7 @@ class SensitiveFactsTest {
         "田中さんは先月から入院している|SENSITIVE_HEALTH:入院",
         "私は毎週通院しています|SENSITIVE_HEALTH:通院",
         "山田選手は右足を骨折し、全治2週間のけがと診断された|SENSITIVE_HEALTH:右足を骨折;SENSITIVE_HEALTH:全治2週間のけが",
-        "犯行時は心神喪失の状態だったと主張した|SENSITIVE_HEALTH:心神喪失",
+        "犯行時は心神喪失の状態だったと主張した|SENSITIVE_HEALTH:心神喪失の状態",
         "弁護側は心神耗弱を主張した|SENSITIVE_HEALTH:心神耗弱",
         "佐藤さんは昨年、胃を切除した|SENSITIVE_HEALTH:胃を切除",
         "叔父は腫瘍の摘出手術を受けた|SENSITIVE_HEALTH:腫瘍の摘出手術",
@@ -92,8 +92,8 @@ class SensitiveFactsTest {
         "息子がADHDと診断された|SENSITIVE_OTHER:ADHD",
         // more news, judgment, obituary and chat style
         "同署は男を道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕した|SENSITIVE_CRIME:道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕",
-        "裁判長は懲役8年（求刑懲役10年）を言い渡した|SENSITIVE_CRIME:懲役8年;SENSITIVE_CRIME:求刑懲役10年",
-        "被告人を懲役2年6月に処する|SENSITIVE_CRIME:懲役2年6月",
+        "裁判長は懲役8年（求刑懲役10年）を言い渡した|SENSITIVE_CRIME:懲役8年（求刑懲役10年）",
+        "被告人を懲役2年6月に処する|SENSITIVE_CRIME:懲役2年6月に処する",
         "少年（17）を家庭裁判所に送致した|SENSITIVE_CRIME:家庭裁判所に送致",
         "地裁は元社長に執行猶予付きの有罪判決を言い渡した|SENSITIVE_CRIME:執行猶予付きの有罪判決",
         "山田花子さん（享年82）が3日、肺炎のため死去した|SENSITIVE_HEALTH:肺炎",
@@ -109,6 +109,21 @@ class SensitiveFactsTest {
         "特殊詐欺の被害に遭った高齢女性|SENSITIVE_OTHER:特殊詐欺の被害に遭った",
         "私は在日韓国人3世です|SENSITIVE_OTHER:在日韓国人3世",
         "彼の祖父は日系ブラジル人だ|SENSITIVE_OTHER:日系ブラジル人",
+        "男は逮捕され、同月12日から勾留されていた|SENSITIVE_CRIME:逮捕され、同月12日から勾留",
+        "懲役1年6月に処し、3年間その刑の執行を猶予する|SENSITIVE_CRIME:懲役1年6月に処し;SENSITIVE_CRIME:刑の執行を猶予する",
+        "令和5年(わ)第12号　詐欺被告事件|SENSITIVE_CRIME:詐欺被告事件",
+        "平成30年に窃盗罪で懲役1年に処せられた前科がある|SENSITIVE_CRIME:窃盗罪で懲役1年に処せられた前科",
+        "罰金20万円に処せられた前科がある|SENSITIVE_CRIME:罰金20万円に処せられた前科",
+        "保護観察に付された前歴がある|SENSITIVE_CRIME:保護観察に付された前歴",
+        "妻は心的外傷後ストレス障害（PTSD）と診断された|SENSITIVE_HEALTH:心的外傷後ストレス障害（PTSD）",
+        "祖父は脳梗塞の後遺症でリハビリを続けていた|SENSITIVE_HEALTH:脳梗塞の後遺症でリハビリ",
+        "彼女は顔や両腕にやけどを負う重傷|SENSITIVE_HEALTH:顔や両腕にやけどを負う重傷",
+        "佐藤さんは頭を強く打ち意識不明の重体|SENSITIVE_HEALTH:頭を強く打ち意識不明の重体",
+        "田中さんは鼻の骨を折るけがをした|SENSITIVE_HEALTH:鼻の骨を折るけが",
+        "山本さんは卵アレルギーがある|SENSITIVE_HEALTH:卵アレルギー",
+        "かねてより療養中のところ逝去されました|SENSITIVE_HEALTH:療養中のところ",
+        "事件の被害に遭った長田さんを支えてきた|SENSITIVE_OTHER:事件の被害に遭った",
+        "原告は恐喝の被害により店を閉じた|SENSITIVE_OTHER:恐喝の被害",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -140,6 +155,9 @@ class SensitiveFactsTest {
         "がんの治療法は日々進歩している。", "認知症の方への接し方", "市は障害者向けの就労支援を拡充する。", "障害者雇用促進法に基づき",
         "台風の被害を受けた地域", "彼女は中国籍の留学生", "国籍はブラジルです。", "男は「酒は飲んでいない」と容疑を否認している。",
         "判決によると、被告は昨年5月に", "それだけが心配", "来週の予定は未定です",
+        "作業中の従業員3人がやけどを負った", "執行猶予を付すべき事案ではない", "原則として検察官送致決定をすべき事件である",
+        "アレルギー", "次のとおり判決する", "最高裁昭和24年12月8日判決の説示するとおり", "福岡マラソン車いすの部で初優勝した",
+        "父は状態が安定している", "妻に顔向けできない",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
