@@ -55,8 +55,12 @@ final class SensitiveRecognizer implements Recognizer {
     private static final boolean[] ENDS = new boolean[65536];
     /** Hiragana that may end the word before a kana term (の in 末期のがん, な in 大きなけが, い in 軽いけが, る in 骨を折るけが). */
     private static final String PARTICLES = "のなはがをにでもとへやいる";
+    /** Hiragana that may follow a kana noun (がんが, けがを, けがした, うつで). */
+    private static final String FOLLOWERS = "のはがをにでもとへやなしだ";
     /** From this strength a term states a fact on its own, and a phrase around it is worth more. */
     private static final double STRONG = 0.45;
+    /** What a person or a role noun in the sentence adds. */
+    private static final double LIFT = 0.1;
     /** Below this strength a term is a generic word (病歴, 信者): only the shared context words lift it. */
     private static final double GENERIC = 0.3;
     /** The generic offence anchor that names an offence by its crime (殺人罪). */
@@ -264,7 +268,7 @@ final class SensitiveRecognizer implements Recognizer {
                 i = end;
                 continue;
             }
-            if ((t.ascii() && !asciiBoundaries(text, i, end)) || (t.kana() && (insideKanaWord(text, i) || !isNoun(text, i, end)))) {
+            if ((t.ascii() && !asciiBoundaries(text, i, end)) || (t.kana() && (insideKanaWord(text, i, end) || !isNoun(text, i, end)))) {
                 i++;
                 continue;
             }
@@ -698,11 +702,16 @@ final class SensitiveRecognizer implements Recognizer {
         if ((strength >= STRONG || head) && count > 1) { // 控訴審の判決: two weak words are not a stronger fact
             conf += 0.1;
         }
-        // a named person (honorific, family word, pronoun) or a role noun in the sentence; 男性/女性 are not enough (乗客2人が軽傷)
-        if (strength >= GENERIC && ((cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, ss, se) || personSubject(text, ss, start, false))) {
-            conf += 0.1;
-        }
         conf += 0.3 * context.score(type, text, start, end);
+        // a named person (honorific, family word, pronoun, a name) or a role noun in the sentence lifts it; 男性/女性 are
+        // not enough (乗客2人が軽傷). A name needs Kuromoji: looked for only when the lift decides whether the finding is kept.
+        if (strength >= GENERIC) {
+            boolean lift = (cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, ss, se);
+            if (!lift && conf < Detector.DEFAULT_MIN_CONFIDENCE && conf + LIFT >= Detector.DEFAULT_MIN_CONFIDENCE) {
+                lift = personSubject(text, ss, start, false);
+            }
+            conf += lift ? LIFT : 0;
+        }
         conf = Math.max(0.05, Math.min(0.99, conf));
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
     }
@@ -770,19 +779,34 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private boolean personSubject(String text, int ss, int at, boolean someone) {
         int from = Math.max(ss, at - SUBJECT_REACH);
+        boolean nameMayEnd = false;
         for (int p = at - 1; p > from; p--) {
-            char c = text.charAt(p);
-            if (c != 'が' && c != 'は' && c != 'も' && c != 'の' && c != '、') {
-                continue;
+            if (isSubjectMarker(text.charAt(p))) {
+                if (personWordEndsAt(text, from, p, someone)) {
+                    return true;
+                }
+                char b = text.charAt(p - 1);
+                nameMayEnd |= Morphology.isKanji(b) || Morphology.isKatakana(b);
             }
-            if (personEndsAt(text, from, p, someone)) {
+        }
+        if (!nameMayEnd) {
+            return false;
+        }
+        // one Kuromoji pass: a person's name (人名) right before a marker
+        for (Morphology.Token tok : Morphology.tokens(text, from, at)) {
+            if (tok.is("名詞-固有名詞-人名") && tok.end() < at && isSubjectMarker(text.charAt(tok.end()))) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean personEndsAt(String text, int from, int p, boolean someone) {
+    private static boolean isSubjectMarker(char c) {
+        return c == 'が' || c == 'は' || c == 'も' || c == 'の' || c == '、';
+    }
+
+    /** A person word (父, さん), or with {@code someone} a person not named (男性), or an age in brackets, ends at {@code p}. */
+    private boolean personWordEndsAt(String text, int from, int p, boolean someone) {
         char b = text.charAt(p - 1);
         if ((b == '）' || b == ')') && p >= 2 && isDigit(text.charAt(p - 2))) {
             return true; // 山田太郎容疑者（45）は
@@ -795,14 +819,6 @@ final class SensitiveRecognizer implements Recognizer {
                 }
             }
         }
-        if (!Morphology.isKanji(b) && !Morphology.isKatakana(b)) {
-            return false;
-        }
-        for (Morphology.Token tok : Morphology.tokens(text, Math.max(from, p - WINDOW), p)) {
-            if (tok.end() == p) {
-                return tok.is("名詞-固有名詞-人名");
-            }
-        }
         return false;
     }
 
@@ -812,15 +828,14 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     /**
-     * True when a short kana term starts inside a kana word (だけが, まだがん): the character before is
-     * hiragana but not a particle. Saves a Kuromoji call on the frequent cases.
+     * True when a short kana term lies inside a kana word (だけが, がんばる, うつる): the character before
+     * or after is hiragana but not a particle. Saves a Kuromoji call on the frequent cases.
      */
-    private static boolean insideKanaWord(String text, int i) {
-        if (i == 0) {
-            return false;
+    private static boolean insideKanaWord(String text, int i, int e) {
+        if (i > 0 && Morphology.isHiragana(text.charAt(i - 1)) && PARTICLES.indexOf(text.charAt(i - 1)) < 0) {
+            return true;
         }
-        char b = text.charAt(i - 1);
-        return Morphology.isHiragana(b) && PARTICLES.indexOf(b) < 0;
+        return e < text.length() && Morphology.isHiragana(text.charAt(e)) && FOLLOWERS.indexOf(text.charAt(e)) < 0;
     }
 
     /** True when Kuromoji ends a noun where the term ends: がん in 肺がん or がんが, not in がんばる. */
