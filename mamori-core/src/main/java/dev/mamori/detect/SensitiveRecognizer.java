@@ -2,7 +2,6 @@ package dev.mamori.detect;
 
 import dev.mamori.data.DataFile;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +33,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     private static final Set<PiiType> TYPES = Set.of(PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED,
             PiiType.SENSITIVE_OTHER);
+    private static final PiiType[] TYPE_ARRAY = TYPES.toArray(new PiiType[0]);
     private static final int SHORT_KANA = 3;
     private static final int WINDOW = 12;
     /** Longest run of connecting characters between two terms of one phrase. */
@@ -226,29 +226,26 @@ final class SensitiveRecognizer implements Recognizer {
         if (text == null || text.isEmpty() || ctx == null) {
             return;
         }
-        EnumSet<PiiType> wanted = EnumSet.noneOf(PiiType.class);
-        for (PiiType t : TYPES) {
+        int wanted = 0; // bits of PiiType ordinals
+        for (PiiType t : TYPE_ARRAY) {
             if (ctx.wants(t)) {
-                wanted.add(t);
+                wanted |= 1 << t.ordinal();
             }
         }
-        if (wanted.isEmpty()) {
+        if (wanted == 0) {
             return;
         }
-        try {
-            scan(text, wanted, out);
-        } catch (RuntimeException | StackOverflowError e) {
-            // never throw: a recognizer that fails finds nothing more in this text
-        }
+        // no catch-all here: a failure is a bug, and it reaches the caller to be counted (issue 12 item 8)
+        scan(text, wanted, out);
     }
 
-    private void scan(String text, Set<PiiType> wanted, List<Finding> out) {
+    private void scan(String text, int wanted, List<Finding> out) {
         List<Piece> pieces = null;
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (c == '種' || c == '級') {
+            if (c == '種') {
                 int e = gradeAt(text, i);
                 if (e > 0) {
                     int s = gradeStart(text, i);
@@ -499,7 +496,7 @@ final class SensitiveRecognizer implements Recognizer {
     // ---- phrases -------------------------------------------------------------------------------
 
     /** Joins the pieces into phrases and reports those that state a fact. */
-    private void phrases(String text, List<Piece> pieces, Set<PiiType> wanted, List<Finding> out) {
+    private void phrases(String text, List<Piece> pieces, int wanted, List<Finding> out) {
         int from = -1;
         for (int k = 0; k < pieces.size(); k++) {
             Piece p = pieces.get(k);
@@ -635,7 +632,7 @@ final class SensitiveRecognizer implements Recognizer {
         return e;
     }
 
-    private void report(String text, List<Piece> pieces, int from, int to, Set<PiiType> wanted, List<Finding> out) {
+    private void report(String text, List<Piece> pieces, int from, int to, int wanted, List<Finding> out) {
         boolean fact = false;
         boolean head = false;
         boolean completed = false;
@@ -667,7 +664,7 @@ final class SensitiveRecognizer implements Recognizer {
             return; // heads alone (窃盗, 右足), tails alone (の疑い), role nouns
         }
         PiiType type = typeOf(pieces, from, to);
-        if (type == null || !wanted.contains(type)) {
+        if (type == null || (wanted & (1 << type.ordinal())) == 0) {
             return;
         }
         int start = pieces.get(from).start;

@@ -176,6 +176,28 @@ class SensitiveFactsTest {
         assertThat(found("肺炎。入院の案内")).containsExactly("SENSITIVE_HEALTH:肺炎");
     }
 
+    @Test
+    void randomMixturesOfTermsNeverThrowAndKeepTheirSpans() {
+        String[] bits = {"窃盗", "の", "疑い", "で", "逮捕", "懲役", "3", "年", "、", "執行猶予", "（", "）", "(", ")", "罪", "法違反", "容疑",
+            "胃", "がん", "が", "再発", "入院", "父", "は", "右足", "を", "骨折", "全治", "2週間", "けが", "在日", "コリアン", "世", "日系",
+            "1種", "2級", "身体障害者手帳", "民族", "アイヌ", "失った", "切除", "とは", "ではない", "。", "\n", " ", "\uD842", "\uDFB7",
+            "被告人", "患者", "さん", "ー", "々", "処する", "付された", "前科", "被害", "事件", "状態", "アレルギー", "卵"};
+        java.util.Random random = new java.util.Random(12);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(30); k >= 0; k--) {
+                sb.append(bits[random.nextInt(bits.length)]);
+            }
+            String text = sb.toString();
+            List<Finding> out = new ArrayList<>();
+            R.find(text, ScanContext.freeText(), out);
+            for (Finding f : out) {
+                assertThat(f.start()).as(text).isLessThan(f.end());
+                assertThat(text.substring(f.start(), f.end())).isEqualTo(f.value());
+            }
+        }
+    }
+
     private static double confidence(String text, String value) {
         List<Finding> out = new ArrayList<>();
         R.find(text, ScanContext.freeText(), out);
