@@ -236,10 +236,10 @@ final class SensitiveRecognizer implements Recognizer {
             return;
         }
         // no catch-all here: a failure is a bug, and it reaches the caller to be counted (issue 12 item 8)
-        scan(text, wanted, out);
+        scan(text, wanted, ctx, out);
     }
 
-    private void scan(String text, int wanted, List<Finding> out) {
+    private void scan(String text, int wanted, ScanContext ctx, List<Finding> out) {
         List<Piece> pieces = null;
         int n = text.length();
         int i = 0;
@@ -297,7 +297,7 @@ final class SensitiveRecognizer implements Recognizer {
             i = p.end;
         }
         if (pieces != null) {
-            phrases(text, pieces, wanted, out);
+            phrases(text, pieces, wanted, ctx, out);
         }
     }
 
@@ -496,7 +496,7 @@ final class SensitiveRecognizer implements Recognizer {
     // ---- phrases -------------------------------------------------------------------------------
 
     /** Joins the pieces into phrases and reports those that state a fact. */
-    private void phrases(String text, List<Piece> pieces, int wanted, List<Finding> out) {
+    private void phrases(String text, List<Piece> pieces, int wanted, ScanContext ctx, List<Finding> out) {
         int from = -1;
         for (int k = 0; k < pieces.size(); k++) {
             Piece p = pieces.get(k);
@@ -507,12 +507,12 @@ final class SensitiveRecognizer implements Recognizer {
                 continue;
             }
             if (from >= 0) {
-                report(text, pieces, from, k, wanted, out);
+                report(text, pieces, from, k, wanted, ctx, out);
             }
             from = k;
         }
         if (from >= 0) {
-            report(text, pieces, from, pieces.size(), wanted, out);
+            report(text, pieces, from, pieces.size(), wanted, ctx, out);
         }
     }
 
@@ -632,7 +632,7 @@ final class SensitiveRecognizer implements Recognizer {
         return e;
     }
 
-    private void report(String text, List<Piece> pieces, int from, int to, int wanted, List<Finding> out) {
+    private void report(String text, List<Piece> pieces, int from, int to, int wanted, ScanContext ctx, List<Finding> out) {
         boolean fact = false;
         boolean head = false;
         boolean completed = false;
@@ -679,7 +679,8 @@ final class SensitiveRecognizer implements Recognizer {
         int ss = sentenceStart(text, start);
         int se = sentenceEnd(text, end);
         if (!fact && !completed) {
-            if (strength < STRONG || !personSubject(text, ss, start, true)) {
+            // in a column whose header names the type (既往歴, 病名), the row's person is the subject
+            if (strength < STRONG || !(ctx.hinted(type) || personSubject(text, ss, start, true))) {
                 return; // a care word alone without a person as subject (入院の手続き)
             }
         }
@@ -699,7 +700,7 @@ final class SensitiveRecognizer implements Recognizer {
         if ((strength >= STRONG || head) && count > 1) { // 控訴審の判決: two weak words are not a stronger fact
             conf += 0.1;
         }
-        conf += 0.3 * context.score(type, text, start, end);
+        conf += 0.3 * context.score(type, text, start, end, ctx);
         // a named person (honorific, family word, pronoun, a name) or a role noun in the sentence lifts it; 男性/女性 are
         // not enough (乗客2人が軽傷). A name needs Kuromoji: looked for only when the lift decides whether the finding is kept.
         if (strength >= GENERIC) {

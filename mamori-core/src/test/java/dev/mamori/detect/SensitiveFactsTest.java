@@ -177,6 +177,17 @@ class SensitiveFactsTest {
     }
 
     @Test
+    void aCareWordAloneIsAFactInAColumnAboutHealth() {
+        java.util.Set<PiiType> sensitive = java.util.EnumSet.of(PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED,
+                PiiType.SENSITIVE_OTHER);
+        List<Finding> hinted = new ArrayList<>();
+        R.find("入院", new ScanContext(java.util.Set.of(PiiType.SENSITIVE_HEALTH), sensitive), hinted);
+        assertThat(hinted).extracting(Finding::value).containsExactly("入院");
+        assertThat(hinted.get(0).confidence()).isGreaterThanOrEqualTo(Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(found("入院")).isEmpty();
+    }
+
+    @Test
     void randomMixturesOfTermsNeverThrowAndKeepTheirSpans() {
         String[] bits = {"窃盗", "の", "疑い", "で", "逮捕", "懲役", "3", "年", "、", "執行猶予", "（", "）", "(", ")", "罪", "法違反", "容疑",
             "胃", "がん", "が", "再発", "入院", "父", "は", "右足", "を", "骨折", "全治", "2週間", "けが", "在日", "コリアン", "世", "日系",
