@@ -293,6 +293,9 @@ final class SensitiveRecognizer implements Recognizer {
                 p.end = Math.max(p.end, d);
             }
             extendRight(text, p);
+            if (p.kind == Kind.CARE && p.term.type() == PiiType.SENSITIVE_HEALTH) {
+                pieces = unknownCondition(text, pieces, p);
+            }
             pieces = add(pieces, p);
             i = p.end;
         }
@@ -300,6 +303,31 @@ final class SensitiveRecognizer implements Recognizer {
             phrases(text, pieces, wanted, ctx, out);
         }
     }
+
+    /**
+     * A condition the lexicon lacks, named by its suffix (…炎, …症, …病) just before a care word through a
+     * connector (アトピー性皮膚炎で通院, 胆管炎のため入院): added as a condition so the care word joins it.
+     */
+    private static List<Piece> unknownCondition(String text, List<Piece> pieces, Piece care) {
+        int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
+        int e = care.start;
+        while (e > floor && care.start - e < 3 && CONNECTS[text.charAt(e - 1)] && !isRunChar(text.charAt(e - 1))) {
+            e--; // で, の, のため
+        }
+        if (e == care.start || e <= floor || CONDITION_SUFFIX.indexOf(text.charAt(e - 1)) < 0) {
+            return pieces;
+        }
+        int s = runStart(text, e, floor);
+        if (e - s < 2) {
+            return pieces;
+        }
+        return add(pieces, new Piece(s, e, UNKNOWN_CONDITION, Kind.FACT, UNKNOWN_CONDITION.strength()));
+    }
+
+    /** Last characters of condition names: 皮膚炎, 不全症, 心臓病, 脳腫瘍, 肝硬変. */
+    private static final String CONDITION_SUFFIX = "炎症病癌腫瘍患変";
+    private static final Term UNKNOWN_CONDITION = new Term(PiiType.SENSITIVE_HEALTH, "法2条3項(病歴)", 0.5, false, false, false, Kind.FACT,
+            false, false);
 
     private static List<Piece> add(List<Piece> pieces, Piece p) {
         List<Piece> l = pieces == null ? new ArrayList<>() : pieces;
@@ -464,7 +492,7 @@ final class SensitiveRecognizer implements Recognizer {
                 p.end = g;
                 return;
             }
-            int j = p.end;
+            int j = p.end < text.length() && (text.charAt(p.end) == ' ' || text.charAt(p.end) == '　') ? p.end + 1 : p.end; // 障害者手帳 2級
             int k = j;
             while (k < text.length() && k - j < 2 && isDigit(text.charAt(k))) {
                 k++;

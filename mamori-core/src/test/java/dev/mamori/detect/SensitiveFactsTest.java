@@ -124,6 +124,13 @@ class SensitiveFactsTest {
         "かねてより療養中のところ逝去されました|SENSITIVE_HEALTH:療養中のところ",
         "事件の被害に遭った長田さんを支えてきた|SENSITIVE_OTHER:事件の被害に遭った",
         "原告は恐喝の被害により店を閉じた|SENSITIVE_OTHER:恐喝の被害",
+        "先生、娘が胆管炎で通院しています|SENSITIVE_HEALTH:胆管炎で通院",
+        "部長、母が骨折して入院したので今日は早退します|SENSITIVE_HEALTH:骨折して入院",
+        "障害者手帳 2級|SENSITIVE_OTHER:障害者手帳 2級",
+        "利用者は要介護3です|SENSITIVE_OTHER:要介護3",
+        "彼氏が鬱っぽくて心配|SENSITIVE_HEALTH:鬱",
+        "叔父は服役を終えて出所した|SENSITIVE_CRIME:服役;SENSITIVE_CRIME:出所",
+        "病名：2型糖尿病|SENSITIVE_HEALTH:2型糖尿病",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -157,7 +164,8 @@ class SensitiveFactsTest {
         "判決によると、被告は昨年5月に", "それだけが心配", "来週の予定は未定です",
         "作業中の従業員3人がやけどを負った", "執行猶予を付すべき事案ではない", "原則として検察官送致決定をすべき事件である",
         "アレルギー", "次のとおり判決する", "最高裁昭和24年12月8日判決の説示するとおり", "福岡マラソン車いすの部で初優勝した",
-        "父は状態が安定している", "妻に顔向けできない",
+        "父は状態が安定している", "妻に顔向けできない", "憂鬱な月曜日", "犯罪被害者支援センターの電話番号", "がん保険のご案内",
+        "病名：", "DV相談窓口のご案内",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
