@@ -13,13 +13,16 @@ import java.util.Set;
  * 少年の保護事件の手続), SENSITIVE_CREED and SENSITIVE_OTHER (人種, 社会的身分, 障害, 犯罪被害).
  *
  * <p>Terms come from {@code sensitive-terms.tsv}, each with the provision of 個人情報保護法2条3項 or
- * 施行令2条 it comes from and a kind (fact, care, head, tail, role, origin: see the file). They are
+ * 施行令2条 it comes from and a kind (fact, care, head, tail, role, origin, lead: see the file). They are
  * matched in one pass with a {@link Trie}, longest first; negative terms (システム障害) hide the terms
  * inside them. The pieces found are then joined into phrases: a piece joins the one before it when
  * only connecting characters (の, で, を, 数字, 年, 、 …) lie between, within one sentence, and the
  * kinds fit (a head takes what follows; care and tail words join what precedes; criminal procedure
  * terms chain). A phrase is reported when it states a fact: it holds a fact term, a head completed
- * by a tail, or a care word whose subject is a person (父が入院). Cues from
+ * by a tail, or a care word whose subject is a person (父が入院) or whose column is about the type
+ * (a cell under 既往歴). A few patterns complete the lexicon: grades (1種2級), generations (日系2世),
+ * sentence lengths (懲役2年6月), 在日…人, and a condition the lexicon lacks named by its suffix before a
+ * care word (胆管炎で通院). Cues from
  * {@code sensitive-cues.tsv} drop a phrase that is denied right after it (糖尿病ではない) or that sits
  * in a general statement (予防には, 受診率) without a person as subject.
  *
