@@ -275,7 +275,8 @@ final class SensitiveRecognizer implements Recognizer {
             Piece p = new Piece(i, end, t, t.kind(), t.strength());
             if (t.takesRun()) {
                 int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
-                int at = i > floor && text.charAt(i - 1) == 'の' ? i - 1 : i; // 殺人未遂の疑い
+                // a tail takes the offence across の (殺人未遂の疑い); a fact only what is attached (卵アレルギー, not 保育園のアレルギー)
+                int at = t.kind() == Kind.TAIL && i > floor && text.charAt(i - 1) == 'の' ? i - 1 : i;
                 int s = runStart(text, at, floor);
                 s = s < at ? s : i;
                 if (s < i) {
