@@ -736,7 +736,7 @@ final class SensitiveRecognizer implements Recognizer {
         // a named person (honorific, family word, pronoun, a name) or a role noun in the sentence lifts it; 男性/女性 are
         // not enough (乗客2人が軽傷). A name needs Kuromoji: looked for only when the lift decides whether the finding is kept.
         if (strength >= GENERIC) {
-            boolean lift = (cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, ss, se);
+            boolean lift = (cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, from, ss, se);
             if (!lift && conf < Detector.DEFAULT_MIN_CONFIDENCE && conf + LIFT >= Detector.DEFAULT_MIN_CONFIDENCE) {
                 lift = personSubject(text, ss, start, false);
             }
@@ -746,9 +746,15 @@ final class SensitiveRecognizer implements Recognizer {
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
     }
 
-    private static boolean hasRole(List<Piece> pieces, int ss, int se) {
-        for (Piece p : pieces) {
-            if (p.kind == Kind.ROLE && p.start >= ss && p.end <= se) {
+    /** True when a role noun lies in the sentence {@code [ss, se)}; looks only at the pieces near the phrase starting at piece {@code from}. */
+    private static boolean hasRole(List<Piece> pieces, int from, int ss, int se) {
+        for (int j = from - 1; j >= 0 && pieces.get(j).end > ss; j--) {
+            if (pieces.get(j).kind == Kind.ROLE) {
+                return true;
+            }
+        }
+        for (int j = from; j < pieces.size() && pieces.get(j).start < se; j++) {
+            if (pieces.get(j).kind == Kind.ROLE && pieces.get(j).end <= se) {
                 return true;
             }
         }
