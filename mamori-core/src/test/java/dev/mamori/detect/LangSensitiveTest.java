@@ -27,7 +27,7 @@ class LangSensitiveTest {
         "本人はうつ病と診断された|うつ病|SENSITIVE_HEALTH",
         "肺がんの治療|肺がんの治療|SENSITIVE_HEALTH",
         "山田様はがんが見つかった|がん|SENSITIVE_HEALTH",
-        "既往歴：HIV陽性|HIV|SENSITIVE_HEALTH",
+        "既往歴：HIV陽性|HIV陽性|SENSITIVE_HEALTH",
         "健康診断結果を送付します|健康診断結果|SENSITIVE_HEALTH",
         "鈴木氏には前科がある|前科|SENSITIVE_CRIME",
         "田中さんは創価学会の会員|創価学会|SENSITIVE_CREED",

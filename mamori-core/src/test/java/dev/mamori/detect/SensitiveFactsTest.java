@@ -133,6 +133,12 @@ class SensitiveFactsTest {
         "病名：2型糖尿病|SENSITIVE_HEALTH:2型糖尿病",
         "佐々木さんが昨夜、心筋梗塞で救急搬送されました|SENSITIVE_HEALTH:心筋梗塞で救急搬送",
         "本日、社員の山本が胃腸炎のため欠勤いたします|SENSITIVE_HEALTH:胃腸炎",
+        "男は処分保留で釈放された|SENSITIVE_CRIME:処分保留で釈放",
+        "容疑者は保釈された|SENSITIVE_CRIME:保釈",
+        "父が新型コロナに感染し自宅療養中|SENSITIVE_HEALTH:新型コロナに感染し自宅療養",
+        "社員1名が新型コロナウイルス感染症の陽性と判定されました|SENSITIVE_HEALTH:新型コロナウイルス感染症の陽性",
+        "強制わいせつ罪で懲役3年の実刑判決|SENSITIVE_CRIME:強制わいせつ罪で懲役3年の実刑判決",
+        "祖母は白内障の手術を受けた|SENSITIVE_HEALTH:白内障の手術",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -167,7 +173,7 @@ class SensitiveFactsTest {
         "作業中の従業員3人がやけどを負った", "執行猶予を付すべき事案ではない", "原則として検察官送致決定をすべき事件である",
         "アレルギー", "次のとおり判決する", "最高裁昭和24年12月8日判決の説示するとおり", "福岡マラソン車いすの部で初優勝した",
         "父は状態が安定している", "妻に顔向けできない", "憂鬱な月曜日", "犯罪被害者支援センターの電話番号", "がん保険のご案内",
-        "病名：", "DV相談窓口のご案内", "保育園のアレルギー対応食について", "がん患者会の代表", "障害者スポーツ大会の結果",
+        "病名：", "DV相談窓口のご案内", "感染症の予防には手洗いが有効です", "感染者数が増えている", "ウイルスに感染しないために", "保育園のアレルギー対応食について", "がん患者会の代表", "障害者スポーツ大会の結果",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
