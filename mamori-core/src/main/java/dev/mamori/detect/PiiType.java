@@ -31,9 +31,11 @@ public enum PiiType {
     CREDIT_CARD(PERSONAL_INFORMATION, "クレジットカード番号", false),
     BANK_ACCOUNT(PERSONAL_INFORMATION, "口座番号", false),
     SENSITIVE_HEALTH(SPECIAL_CARE_REQUIRED, "病歴・心身の機能の障害・健康診断等", false),
-    SENSITIVE_CRIME(SPECIAL_CARE_REQUIRED, "犯罪の経歴", false),
+    /** 犯罪の経歴 (法2条3項), 刑事事件に関する手続 (施行令2条4号), 少年の保護事件に関する手続 (同5号). */
+    SENSITIVE_CRIME(SPECIAL_CARE_REQUIRED, "犯罪の経歴・刑事事件の手続等", false),
     SENSITIVE_CREED(SPECIAL_CARE_REQUIRED, "信条", false),
-    SENSITIVE_OTHER(SPECIAL_CARE_REQUIRED, "人種・社会的身分・障害・被害・刑事事件手続等", false);
+    /** 人種, 社会的身分, 犯罪により害を被った事実 (法2条3項), 心身の機能の障害 (施行令2条1号), and 暴力団 membership. */
+    SENSITIVE_OTHER(SPECIAL_CARE_REQUIRED, "人種・社会的身分・障害・犯罪被害等", false);
 
     private final LegalCategory category;
     private final String japanese;

@@ -1,31 +1,136 @@
 package dev.mamori.detect;
 
 import dev.mamori.data.DataFile;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds words that reveal special care-required personal information (要配慮個人情報):
- * SENSITIVE_HEALTH, SENSITIVE_CRIME, SENSITIVE_CREED and SENSITIVE_OTHER, from the terms of
- * {@code sensitive-terms.tsv}, each with the provision of 個人情報保護法2条3項 or 施行令2条 it comes
- * from. All terms are matched in one pass with a {@link Trie}, longest first; negative terms
- * (システム障害) hide the terms inside them. Short kana terms (がん) are confirmed with Kuromoji,
- * ASCII terms (HIV) need word boundaries. Confidence is the term's strength plus context (患者,
- * 本人, 様 raise it; システム, 回線 lower it).
+ * Finds special care-required personal information (要配慮個人情報) as the PPC guideline defines it:
+ * a fact about a person, reported as one phrase (窃盗の疑いで逮捕, 胃がんの手術, 右足を骨折,
+ * 在日コリアン3世), not a keyword. Types: SENSITIVE_HEALTH, SENSITIVE_CRIME (犯罪の経歴, 刑事事件 and
+ * 少年の保護事件の手続), SENSITIVE_CREED and SENSITIVE_OTHER (人種, 社会的身分, 障害, 犯罪被害).
+ *
+ * <p>Terms come from {@code sensitive-terms.tsv}, each with the provision of 個人情報保護法2条3項 or
+ * 施行令2条 it comes from and a kind (fact, care, head, tail, role, origin, lead: see the file). They are
+ * matched in one pass with a {@link Trie}, longest first; negative terms (システム障害) hide the terms
+ * inside them. The pieces found are then joined into phrases: a piece joins the one before it when
+ * only connecting characters (の, で, を, 数字, 年, 、 …) lie between, within one sentence, and the
+ * kinds fit (a head takes what follows; care and tail words join what precedes; criminal procedure
+ * terms chain). A phrase is reported when it states a fact: it holds a fact term, a head completed
+ * by a tail, or a care word whose subject is a person (父が入院) or whose column is about the type
+ * (a cell under 既往歴). A few patterns complete the lexicon: grades (1種2級), generations (日系2世),
+ * sentence lengths (懲役2年6月), 在日…人, and a condition the lexicon lacks named by its suffix before a
+ * care word (胆管炎で通院). Cues from
+ * {@code sensitive-cues.tsv} drop a phrase that is denied right after it (糖尿病ではない) or that sits
+ * in a general statement (予防には, 受診率) without a person as subject.
+ *
+ * <p>Confidence is the strongest term's strength, raised when the phrase joins several terms, by a
+ * role noun (容疑者, 患者) or a person in the sentence, and by the shared context words.
+ *
+ * <p>Cost: one array read per character for texts without a term; everything else runs only where a
+ * term matched. Short kana terms (がん) and a care word's unnamed subject are checked with Kuromoji.
  */
 final class SensitiveRecognizer implements Recognizer {
 
     private static final Set<PiiType> TYPES = Set.of(PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED,
             PiiType.SENSITIVE_OTHER);
+    private static final PiiType[] TYPE_ARRAY = TYPES.toArray(new PiiType[0]);
     private static final int SHORT_KANA = 3;
     private static final int WINDOW = 12;
+    /** Longest run of connecting characters between two terms of one phrase. */
+    private static final int MAX_GAP = 7;
+    /** Longest run of kanji/katakana a {@code <} term takes before it (業務上横領 + 罪). */
+    private static final int MAX_RUN = 10;
+    /** How far back from a care word its subject may be. */
+    private static final int SUBJECT_REACH = 24;
+    /** How far a sentence is looked at on either side of a phrase. */
+    private static final int SENTENCE_REACH = 80;
+    /** Characters that may lie between two terms of one phrase (肺炎のため入院, 懲役3年、執行猶予5年の判決). */
+    private static final String CONNECT = "のでをがはにとやへ、，,・ためよりるして付き中緊急一時長期再び約ヶケカか月年日週間数半及並0123456789０１２３４５６７８９〇一二三四五六七八九十百 　";
+    private static final boolean[] CONNECTS = new boolean[65536];
+    /** More characters a criminal procedure phrase may cross (逮捕され、同月22日から勾留), within {@link #MAX_CRIME_GAP}. */
+    private static final String CRIME_CONNECT = "され同らか";
+    private static final boolean[] CRIME_CONNECTS = new boolean[65536];
+    private static final int MAX_CRIME_GAP = 12;
+    private static final String SENTENCE_END = "。！？!?\n\r";
+    private static final boolean[] ENDS = new boolean[65536];
+    /** Hiragana that may end the word before a kana term (の in 末期のがん, な in 大きなけが, い in 軽いけが, る in 骨を折るけが). */
+    private static final String PARTICLES = "のなはがをにでもとへやいる";
+    /** Hiragana that may follow a kana noun (がんが, けがを, けがした, うつで). */
+    private static final String FOLLOWERS = "のはがをにでもとへやなしだ";
+    /** From this strength a term states a fact on its own, and a phrase around it is worth more. */
+    private static final double STRONG = 0.45;
+    /** What a person or a role noun in the sentence adds. */
+    private static final double LIFT = 0.1;
+    /** Below this strength a term is a generic word (病歴, 信者): only the shared context words lift it. */
+    private static final double GENERIC = 0.3;
+    /** The generic offence anchor that names an offence by its crime (殺人罪). */
+    private static final String CRIME_SUFFIX = "罪";
 
-    /** One term: its type, strength, and how to confirm it. Negative terms have no type. */
-    record Term(PiiType type, String provision, double strength, boolean negative, boolean kana, boolean ascii) {
+    static {
+        for (char c : CONNECT.toCharArray()) {
+            CONNECTS[c] = true;
+            CRIME_CONNECTS[c] = true;
+        }
+        for (char c : CRIME_CONNECT.toCharArray()) {
+            CRIME_CONNECTS[c] = true;
+        }
+        for (char c : "（）()".toCharArray()) {
+            CRIME_CONNECTS[c] = true;
+        }
+        for (char c : SENTENCE_END.toCharArray()) {
+            ENDS[c] = true;
+        }
+    }
+
+    /** How a term takes part in a phrase (sensitive-terms.tsv, column 6). */
+    enum Kind {
+        FACT, CARE, HEAD, TAIL, ROLE, ORIGIN, LEAD;
+
+        static Kind of(String s, String where) {
+            return switch (s) {
+                case "fact" -> FACT;
+                case "care" -> CARE;
+                case "head" -> HEAD;
+                case "tail" -> TAIL;
+                case "role" -> ROLE;
+                case "origin" -> ORIGIN;
+                case "lead" -> LEAD;
+                default -> throw new IllegalStateException(where + ": unknown kind: " + s);
+            };
+        }
+    }
+
+    /** One term: its type, strength, kind and how to confirm it. Negative terms have no kind. */
+    record Term(PiiType type, String provision, double strength, boolean negative, boolean kana, boolean ascii, Kind kind,
+            boolean takesRun, boolean crimeSuffix) {
+    }
+
+    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON, SOMEONE }
+
+    /** One matched term in the text (a mutable scratch object, used only inside one call). */
+    private static final class Piece {
+        final int start;
+        int end;
+        final Term term;
+        Kind kind;
+        double strength;
+        /** True when this fact takes the fact after it (全治2週間 + のけが). */
+        boolean leads;
+
+        Piece(int start, int end, Term term, Kind kind, double strength) {
+            this.start = start;
+            this.end = end;
+            this.term = term;
+            this.kind = kind;
+            this.strength = strength;
+        }
     }
 
     private final Trie<Term> terms = new Trie<>();
+    private final Trie<Cue> cues = new Trie<>();
     private final ContextWords context;
     private int size;
 
@@ -36,19 +141,77 @@ final class SensitiveRecognizer implements Recognizer {
     SensitiveRecognizer(ContextWords context) {
         this.context = context;
         for (DataFile.Row r : DataFile.read(SensitiveRecognizer.class, "sensitive-terms.tsv")) {
-            PiiType type = PiiType.valueOf(r.field(0));
+            String where = r.file() + ":" + r.line();
+            PiiType type;
+            try {
+                type = PiiType.valueOf(r.field(0));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + ": not a type: " + r.field(0), e);
+            }
             if (!TYPES.contains(type)) {
-                throw new IllegalStateException(r.file() + ":" + r.line() + ": not a SENSITIVE_* type: " + type);
+                throw new IllegalStateException(where + ": not a SENSITIVE_* type: " + type);
             }
             String w = r.field(1);
             boolean neg = w.startsWith("!");
             String word = neg ? w.substring(1) : w;
             boolean kana = word.length() <= SHORT_KANA && word.chars().allMatch(c -> Morphology.isHiragana(c) || Morphology.isKatakana(c));
             boolean ascii = word.chars().allMatch(c -> c < 128);
-            double strength = Double.parseDouble(r.fieldOr(4, "0.6"));
-            terms.put(word, new Term(type, r.field(2), strength, neg, kana, ascii));
+            double strength;
+            try {
+                strength = Double.parseDouble(r.fieldOr(4, "0.6"));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(where + ": not a strength: " + r.fieldOr(4, ""), e);
+            }
+            String k = r.fieldOr(5, "fact");
+            boolean run = k.endsWith("<");
+            Kind kind = Kind.of(run ? k.substring(0, k.length() - 1) : k, where);
+            markStart(word);
+            terms.put(word, new Term(type, r.field(2), strength, neg, kana, ascii, kind, run, word.equals(CRIME_SUFFIX)));
             size++;
         }
+        for (DataFile.Row r : DataFile.read(SensitiveRecognizer.class, "sensitive-cues.tsv")) {
+            Cue c;
+            try {
+                c = Cue.valueOf(r.field(0).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(r.file() + ":" + r.line() + ": unknown cue kind: " + r.field(0), e);
+            }
+            cues.put(r.field(1), c);
+        }
+    }
+
+    /** Bits of {@link #pairHash} of the first two characters of the terms: most characters that start a term do not start one here. */
+    private final long[] pairs = new long[1 << (PAIR_BITS - 6)];
+    /** Characters that are a whole term (胃, 罪). */
+    private final boolean[] single = new boolean[65536];
+    private static final int PAIR_BITS = 20;
+
+    private static int pairHash(char a, char b) {
+        return (a * 31 + b) & ((1 << PAIR_BITS) - 1);
+    }
+
+    private void markStart(String word) {
+        if (word.length() == 1) {
+            single[word.charAt(0)] = true;
+        } else {
+            int h = pairHash(word.charAt(0), word.charAt(1));
+            pairs[h >>> 6] |= 1L << (h & 63);
+        }
+    }
+
+    /** A cheap filter before the trie walk: some term may start at {@code i}. */
+    private boolean mayStart(String text, int i, char c) {
+        if (!terms.startsSomeWord(c)) {
+            return false;
+        }
+        if (single[c]) {
+            return true;
+        }
+        if (i + 1 >= text.length()) {
+            return false;
+        }
+        int h = pairHash(c, text.charAt(i + 1));
+        return (pairs[h >>> 6] & (1L << (h & 63))) != 0;
     }
 
     /** How many terms (positive and negative) the lexicon holds. */
@@ -66,27 +229,35 @@ final class SensitiveRecognizer implements Recognizer {
         if (text == null || text.isEmpty() || ctx == null) {
             return;
         }
-        EnumSet<PiiType> wanted = EnumSet.noneOf(PiiType.class);
-        for (PiiType t : TYPES) {
+        int wanted = 0; // bits of PiiType ordinals
+        for (PiiType t : TYPE_ARRAY) {
             if (ctx.wants(t)) {
-                wanted.add(t);
+                wanted |= 1 << t.ordinal();
             }
         }
-        if (wanted.isEmpty()) {
+        if (wanted == 0) {
             return;
         }
-        try {
-            scan(text, wanted, out);
-        } catch (RuntimeException | StackOverflowError e) {
-            // never throw: a recognizer that fails finds nothing more in this text
-        }
+        // no catch-all here: a failure is a bug, and it reaches the caller to be counted (issue 12 item 8)
+        scan(text, wanted, ctx, out);
     }
 
-    private void scan(String text, Set<PiiType> wanted, List<Finding> out) {
+    private void scan(String text, int wanted, ScanContext ctx, List<Finding> out) {
+        List<Piece> pieces = null;
         int n = text.length();
         int i = 0;
         while (i < n) {
-            int len = terms.startsSomeWord(text.charAt(i)) ? terms.longest(text, i) : 0;
+            char c = text.charAt(i);
+            if (c == '種') {
+                int e = gradeAt(text, i);
+                if (e > 0) {
+                    int s = gradeStart(text, i);
+                    pieces = add(pieces, new Piece(s, e, GRADE, Kind.FACT, GRADE.strength()));
+                    i = e;
+                    continue;
+                }
+            }
+            int len = mayStart(text, i, c) ? terms.longest(text, i) : 0;
             if (len == 0) {
                 i++;
                 continue;
@@ -97,20 +268,610 @@ final class SensitiveRecognizer implements Recognizer {
                 i = end;
                 continue;
             }
-            if (!wanted.contains(t.type()) || (t.ascii() && !asciiBoundaries(text, i, end)) || (t.kana() && !isNoun(text, i, end))) {
+            if ((t.ascii() && !asciiBoundaries(text, i, end)) || (t.kana() && (insideKanaWord(text, i, end) || !isNoun(text, i, end)))) {
                 i++;
                 continue;
             }
-            double conf = t.strength() + 0.3 * context.score(t.type(), text, i, end);
-            conf = Math.max(0.05, Math.min(0.99, conf));
-            out.add(new Finding(t.type(), i, end, conf, false, text.substring(i, end)));
-            i = end;
+            Piece p = new Piece(i, end, t, t.kind(), t.strength());
+            if (t.takesRun()) {
+                int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
+                // a tail takes the offence across の (殺人未遂の疑い); a fact only what is attached (卵アレルギー, not 保育園のアレルギー)
+                int at = t.kind() == Kind.TAIL && i > floor && text.charAt(i - 1) == 'の' ? i - 1 : i;
+                int s = runStart(text, at, floor);
+                s = s < at ? s : i;
+                if (s < i) {
+                    p = new Piece(s, end, t, t.kind(), Math.min(0.9, t.strength() + 0.2));
+                }
+            }
+            if (t.crimeSuffix()) {
+                crimeSuffix(text, p);
+            }
+            if (t.kind() == Kind.ORIGIN && !origin(text, p)) {
+                i = end;
+                continue;
+            }
+            if (t.kind() == Kind.LEAD) {
+                int d = durationEnd(text, p.end, false);
+                p.kind = d > 0 ? Kind.FACT : Kind.HEAD;
+                p.leads = d > 0;
+                p.end = Math.max(p.end, d);
+            }
+            extendRight(text, p);
+            if (p.kind == Kind.CARE && p.term.type() == PiiType.SENSITIVE_HEALTH) {
+                pieces = unknownCondition(text, pieces, p);
+            }
+            pieces = add(pieces, p);
+            i = p.end;
         }
+        if (pieces != null) {
+            phrases(text, pieces, wanted, ctx, out);
+        }
+    }
+
+    /**
+     * A condition the lexicon lacks, named by its suffix (…炎, …症, …病) just before a care word through a
+     * connector (アトピー性皮膚炎で通院, 胆管炎のため入院): added as a condition so the care word joins it.
+     */
+    private static List<Piece> unknownCondition(String text, List<Piece> pieces, Piece care) {
+        int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
+        int e = care.start;
+        while (e > floor && care.start - e < 3 && CONNECTS[text.charAt(e - 1)] && !isRunChar(text.charAt(e - 1))) {
+            e--; // で, の, のため
+        }
+        if (e == care.start || e <= floor || CONDITION_SUFFIX.indexOf(text.charAt(e - 1)) < 0) {
+            return pieces;
+        }
+        int s = runStart(text, e, floor);
+        if (e - s < 2) {
+            return pieces;
+        }
+        return add(pieces, new Piece(s, e, UNKNOWN_CONDITION, Kind.FACT, UNKNOWN_CONDITION.strength()));
+    }
+
+    /** Last characters of condition names: 皮膚炎, 不全症, 心臓病, 脳腫瘍, 肝硬変. */
+    private static final String CONDITION_SUFFIX = "炎症病癌腫瘍患変";
+    private static final Term UNKNOWN_CONDITION = new Term(PiiType.SENSITIVE_HEALTH, "法2条3項(病歴)", 0.5, false, false, false, Kind.FACT,
+            false, false);
+
+    private static List<Piece> add(List<Piece> pieces, Piece p) {
+        List<Piece> l = pieces == null ? new ArrayList<>() : pieces;
+        l.add(p);
+        return l;
+    }
+
+    /** The pseudo-term of a disability grade (1種2級) found by pattern, not by the lexicon. */
+    private static final Term GRADE = new Term(PiiType.SENSITIVE_OTHER, "施行令2条1号(心身の機能の障害)", 0.55, false, false, false, Kind.FACT,
+            false, false);
+
+    /** The end of a grade pattern {@code N種N級} around the 種 at {@code i}, or 0. */
+    private static int gradeAt(String text, int i) {
+        if (text.charAt(i) != '種' || i == 0 || !isDigit(text.charAt(i - 1))) {
+            return 0;
+        }
+        int j = i + 1;
+        int d = j;
+        while (j < text.length() && isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j > d && j < text.length() && text.charAt(j) == '級' ? j + 1 : 0;
+    }
+
+    private static int gradeStart(String text, int i) {
+        int s = i;
+        while (s > 0 && isDigit(text.charAt(s - 1)) && i - s < 2) {
+            s--;
+        }
+        return s;
+    }
+
+    private static boolean isDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９') || "一二三四五六七".indexOf(c) >= 0;
+    }
+
+    private static boolean isRunChar(char c) {
+        return Morphology.isKanji(c) || Morphology.isKatakana(c) || c == '・';
+    }
+
+    /** Start of the run of kanji/katakana just before {@code i}, not before {@code floor}. */
+    private static int runStart(String text, int i, int floor) {
+        int s = i;
+        while (s > floor && i - s < MAX_RUN && isRunChar(text.charAt(s - 1))) {
+            s--;
+        }
+        return s;
+    }
+
+    /** 殺人罪で / 殺人罪に問われ: the offence named by its crime is a fact; 刑法の窃盗罪では is not. */
+    private static void crimeSuffix(String text, Piece p) {
+        int e = p.end;
+        if (e < text.length() && text.charAt(e) == 'で' && (e + 1 >= text.length() || "はも".indexOf(text.charAt(e + 1)) < 0)) {
+            p.kind = Kind.FACT;
+        }
+    }
+
+    /** 在日/日系 + group + 人 (在日ブラジル人) or + N世 (日系2世): extends the piece, or false when neither follows. */
+    private static boolean origin(String text, Piece p) {
+        int j = p.end;
+        int g = generation(text, j);
+        if (g > 0) {
+            p.end = g;
+            p.kind = Kind.FACT;
+            return true;
+        }
+        int k = j;
+        while (k < text.length() && k - j < MAX_RUN && isRunChar(text.charAt(k)) && text.charAt(k) != '人') {
+            k++;
+        }
+        if (k > j && k < text.length() && text.charAt(k) == '人') {
+            p.end = k + 1;
+            p.kind = Kind.FACT;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The end of a duration starting at {@code j} (2週間, 6か月, 3年, 2年6月, 10日間), or 0. Digits may be
+     * ASCII, full-width or kanji numerals.
+     */
+    private static int durationEnd(String text, int j, boolean money) {
+        int end = 0;
+        int k = j;
+        for (int part = 0; part < 2; part++) {
+            int d = k;
+            while (k < text.length() && k - d < 4 && isDigit(text.charAt(k))) {
+                k++;
+            }
+            if (k == d) {
+                break;
+            }
+            int u = unitEnd(text, k, money);
+            if (u == 0) {
+                break;
+            }
+            end = k = u;
+        }
+        return end;
+    }
+
+    private static final String[] UNITS = {"週間", "か月", "カ月", "ヶ月", "ケ月", "箇月", "年間", "日間", "年", "月", "日", "週"};
+
+    private static final String[] MONEY = {"万円", "円"};
+
+    private static int unitEnd(String text, int k, boolean money) {
+        for (String u : money ? MONEY : UNITS) {
+            if (text.startsWith(u, k)) {
+                return k + u.length();
+            }
+        }
+        if (!money) {
+            return 0;
+        }
+        for (String u : UNITS) {
+            if (text.startsWith(u, k)) {
+                return k + u.length();
+            }
+        }
+        return 0;
+    }
+
+    /** The end of a generation {@code N世} starting at {@code j}, or 0 (世代 is not one). */
+    private static int generation(String text, int j) {
+        int k = j;
+        while (k < text.length() && k - j < 2 && isDigit(text.charAt(k))) {
+            k++;
+        }
+        if (k > j && k < text.length() && text.charAt(k) == '世' && (k + 1 >= text.length() || text.charAt(k + 1) != '代')) {
+            return k + 1;
+        }
+        return 0;
+    }
+
+    /** Suffixes a fact takes: a generation after an ethnic origin, a grade after a disability, 2型 before a disease. */
+    private static void extendRight(String text, Piece p) {
+        if (p.kind != Kind.FACT) {
+            return;
+        }
+        PiiType type = p.term.type();
+        if (type == PiiType.SENSITIVE_CRIME) {
+            int d = durationEnd(text, p.end, true); // 懲役8年, 懲役2年6月, 執行猶予5年, 罰金30万円
+            p.end = Math.max(p.end, d);
+            return;
+        }
+        if (type == PiiType.SENSITIVE_OTHER) {
+            int b = p.end;
+            if (b + 1 < text.length() && (text.charAt(b) == '（' || text.charAt(b) == '(')) {
+                int k = b + 1;
+                while (k < text.length() && k - b < 3 && isDigit(text.charAt(k))) {
+                    k++;
+                }
+                int e = k < text.length() && text.charAt(k) == '種' ? gradeAt(text, k) : k < text.length() && k > b + 1 && text.charAt(k) == '級' ? k + 1 : 0;
+                if (e > 0 && e < text.length() && (text.charAt(e) == '）' || text.charAt(e) == ')')) {
+                    p.end = e + 1; // 身体障害者手帳（1種1級）
+                    return;
+                }
+            }
+            int g = generation(text, p.end);
+            if (g > 0) {
+                p.end = g;
+                return;
+            }
+            int j = p.end < text.length() && (text.charAt(p.end) == ' ' || text.charAt(p.end) == '　') ? p.end + 1 : p.end; // 障害者手帳 2級
+            int k = j;
+            while (k < text.length() && k - j < 2 && isDigit(text.charAt(k))) {
+                k++;
+            }
+            if (k > j && k < text.length()) {
+                if (text.charAt(k) == '級') {
+                    p.end = k + 1;
+                } else if (text.charAt(k) == '種') {
+                    int e = gradeAt(text, k);
+                    if (e > 0) {
+                        p.end = e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The start of a disease with its type prefix (2型糖尿病, Ⅱ型): {@code s} when there is none. */
+    private static int withTypePrefix(String text, int s) {
+        if (s >= 2 && text.charAt(s - 1) == '型') {
+            char d = text.charAt(s - 2);
+            if (isDigit(d) || d == 'Ⅰ' || d == 'Ⅱ' || (d >= 'A' && d <= 'Z')) {
+                return s - 2;
+            }
+        }
+        return s;
+    }
+
+    // ---- phrases -------------------------------------------------------------------------------
+
+    /** Joins the pieces into phrases and reports those that state a fact. */
+    private void phrases(String text, List<Piece> pieces, int wanted, ScanContext ctx, List<Finding> out) {
+        int from = -1;
+        for (int k = 0; k < pieces.size(); k++) {
+            Piece p = pieces.get(k);
+            if (p.kind == Kind.ROLE) {
+                continue;
+            }
+            if (from >= 0 && joins(text, pieces, from, k)) {
+                continue;
+            }
+            if (from >= 0) {
+                report(text, pieces, from, k, wanted, ctx, out);
+            }
+            from = k;
+        }
+        if (from >= 0) {
+            report(text, pieces, from, pieces.size(), wanted, ctx, out);
+        }
+    }
+
+    /** The last non-role piece before {@code k}, from {@code from}. */
+    private static Piece lastBefore(List<Piece> pieces, int from, int k) {
+        for (int j = k - 1; j >= from; j--) {
+            if (pieces.get(j).kind != Kind.ROLE) {
+                return pieces.get(j);
+            }
+        }
+        return null;
+    }
+
+    /** The type of a phrase: that of its last piece that is not a head. */
+    private static PiiType typeOf(List<Piece> pieces, int from, int to) {
+        PiiType type = null;
+        for (int j = from; j < to; j++) {
+            Piece p = pieces.get(j);
+            if (p.kind == Kind.ROLE) {
+                continue;
+            }
+            if (p.kind != Kind.HEAD || type == null) {
+                type = p.term.type();
+            }
+        }
+        return type;
+    }
+
+    private static boolean joins(String text, List<Piece> pieces, int from, int k) {
+        Piece a = lastBefore(pieces, from, k);
+        Piece b = pieces.get(k);
+        // criminal procedure crosses brackets and a few more characters: 道路交通法違反（酒気帯び運転）の疑い,
+        // 懲役3年、執行猶予5年（求刑懲役4年）の判決, 逮捕され、同月22日から勾留
+        boolean crime = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME;
+        if (!gapConnects(text, a.end, b.start, crime)) {
+            return alias(text, a, b);
+        }
+        if (a.kind == Kind.HEAD || (a.leads && b.kind == Kind.FACT && b.term.type() == a.term.type() && b.strength >= GENERIC)) {
+            return b.kind != Kind.CARE; // 胃の手術 is a care word of its own (needs a subject); 胃の切除手術 joins through 切除
+        }
+        PiiType type = typeOf(pieces, from, k);
+        PiiType bt = b.term.type();
+        if (b.kind == Kind.CARE || b.kind == Kind.TAIL) {
+            return bt == type;
+        }
+        if (b.kind == Kind.HEAD) {
+            return false;
+        }
+        if (bt != type) {
+            return false;
+        }
+        // two facts: criminal procedure chains (懲役3年、執行猶予5年の判決); others only as one compound word (HIV感染症)
+        return type == PiiType.SENSITIVE_CRIME || b.start == a.end;
+    }
+
+    private static boolean gapConnects(String text, int s, int e, boolean crime) {
+        if (e < s || e - s > (crime ? MAX_CRIME_GAP : MAX_GAP)) {
+            return false;
+        }
+        boolean[] ok = crime ? CRIME_CONNECTS : CONNECTS;
+        for (int i = s; i < e; i++) {
+            if (!ok[text.charAt(i)]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A fact and its other name in brackets right after it (心的外傷後ストレス障害（PTSD）) are one: true, and
+     * the bracketed piece then ends after its closing bracket.
+     */
+    private static boolean alias(String text, Piece a, Piece b) {
+        if (a.kind != Kind.FACT || b.kind != Kind.FACT || a.term.type() != b.term.type() || b.start != a.end + 1 || b.end >= text.length()) {
+            return false;
+        }
+        char open = text.charAt(a.end);
+        char close = text.charAt(b.end);
+        if ((open == '（' && close == '）') || (open == '(' && close == ')')) {
+            b.end++;
+            return true;
+        }
+        return false;
+    }
+
+    /** The end of the span moved so that its brackets balance: to the closing bracket when it is near, else before the opening one. */
+    private static int balanced(String text, int start, int end) {
+        int depth = 0;
+        int open = -1;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '（' || c == '(') {
+                if (depth++ == 0) {
+                    open = i;
+                }
+            } else if ((c == '）' || c == ')') && depth > 0) {
+                depth--;
+            }
+        }
+        if (depth == 0) {
+            return end;
+        }
+        for (int i = end; i < text.length() && i - end < MAX_GAP && !ENDS[text.charAt(i)]; i++) {
+            char c = text.charAt(i);
+            if (c == '）' || c == ')') {
+                if (--depth == 0) {
+                    return i + 1;
+                }
+            } else if (c == '（' || c == '(') {
+                break;
+            }
+        }
+        int e = open;
+        while (e > start && CONNECTS[text.charAt(e - 1)]) {
+            e--;
+        }
+        return e;
+    }
+
+    private void report(String text, List<Piece> pieces, int from, int to, int wanted, ScanContext ctx, List<Finding> out) {
+        boolean fact = false;
+        boolean head = false;
+        boolean completed = false;
+        boolean care = false;
+        int count = 0;
+        double strength = 0;
+        for (int j = from; j < to; j++) {
+            Piece p = pieces.get(j);
+            switch (p.kind) {
+                case ROLE -> {
+                    continue;
+                }
+                case FACT -> fact = true;
+                case HEAD -> head = true;
+                case TAIL -> completed |= count > 0;
+                case CARE -> {
+                    care = true;
+                    completed |= head;
+                }
+                default -> {
+                }
+            }
+            count++;
+            if (p.kind != Kind.HEAD) {
+                strength = Math.max(strength, p.strength);
+            }
+        }
+        if (!fact && !completed && (!care || head)) {
+            return; // heads alone (窃盗, 右足), tails alone (の疑い), role nouns
+        }
+        PiiType type = typeOf(pieces, from, to);
+        if (type == null || (wanted & (1 << type.ordinal())) == 0) {
+            return;
+        }
+        int start = pieces.get(from).start;
+        int end = lastBefore(pieces, from, to).end;
+        if (type == PiiType.SENSITIVE_HEALTH) {
+            start = withTypePrefix(text, start);
+        }
+        end = balanced(text, start, end);
+        if (end <= start) {
+            return;
+        }
+        int ss = sentenceStart(text, start);
+        int se = sentenceEnd(text, end);
+        if (!fact && !completed) {
+            // in a column whose header names the type (既往歴, 病名), the row's person is the subject
+            if (strength < STRONG || !(ctx.hinted(type) || personSubject(text, ss, start, true))) {
+                return; // a care word alone without a person as subject (入院の手続き)
+            }
+        }
+        if (denied(text, end, se)) {
+            return;
+        }
+        int cuesIn = cuesIn(text, ss, se);
+        if ((cuesIn & bit(Cue.LEGAL)) != 0) {
+            return;
+        }
+        if ((cuesIn & bit(Cue.GENERAL)) != 0) {
+            if (!personSubject(text, ss, start, true)) {
+                return;
+            }
+        }
+        double conf = strength;
+        if ((strength >= STRONG || head) && count > 1) { // 控訴審の判決: two weak words are not a stronger fact
+            conf += 0.1;
+        }
+        conf += 0.3 * context.score(type, text, start, end, ctx);
+        // a named person (honorific, family word, pronoun, a name) or a role noun in the sentence lifts it; 男性/女性 are
+        // not enough (乗客2人が軽傷). A name needs Kuromoji: looked for only when the lift decides whether the finding is kept.
+        if (strength >= GENERIC) {
+            boolean lift = (cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, from, ss, se);
+            if (!lift && conf < Detector.DEFAULT_MIN_CONFIDENCE && conf + LIFT >= Detector.DEFAULT_MIN_CONFIDENCE) {
+                lift = personSubject(text, ss, start, false);
+            }
+            conf += lift ? LIFT : 0;
+        }
+        conf = Math.max(0.05, Math.min(0.99, conf));
+        out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
+    }
+
+    /** True when a role noun lies in the sentence {@code [ss, se)}; looks only at the pieces near the phrase starting at piece {@code from}. */
+    private static boolean hasRole(List<Piece> pieces, int from, int ss, int se) {
+        for (int j = from - 1; j >= 0 && pieces.get(j).end > ss; j--) {
+            if (pieces.get(j).kind == Kind.ROLE) {
+                return true;
+            }
+        }
+        for (int j = from; j < pieces.size() && pieces.get(j).start < se; j++) {
+            if (pieces.get(j).kind == Kind.ROLE && pieces.get(j).end <= se) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int sentenceStart(String text, int i) {
+        int s = i;
+        while (s > 0 && i - s < SENTENCE_REACH && !ENDS[text.charAt(s - 1)]) {
+            s--;
+        }
+        return s;
+    }
+
+    private static int sentenceEnd(String text, int i) {
+        int e = i;
+        while (e < text.length() && e - i < SENTENCE_REACH && !ENDS[text.charAt(e)]) {
+            e++;
+        }
+        return e;
+    }
+
+    /** True when a negation cue starts right after the phrase (spaces and ： skipped). */
+    private boolean denied(String text, int end, int se) {
+        int i = end;
+        while (i < se && " 　：:".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i >= se || !cues.startsSomeWord(text.charAt(i))) {
+            return false;
+        }
+        int len = cues.longest(text, i, se);
+        return len > 0 && cues.get(text, i, len) == Cue.NEGATION;
+    }
+
+    private static int bit(Cue c) {
+        return 1 << c.ordinal();
+    }
+
+    /** The kinds of cue found in {@code text[from, to)}, as bits. */
+    private int cuesIn(String text, int from, int to) {
+        int found = 0;
+        for (int i = from; i < to; i++) {
+            if (cues.startsSomeWord(text.charAt(i))) {
+                int len = cues.longest(text, i, to);
+                if (len > 0) {
+                    found |= bit(cues.get(text, i, len));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * True when a person is the subject (or owner) of what starts at {@code at}: a person word, an age
+     * in brackets or a name (Kuromoji 人名) followed by が/は/も/の/、, in the same sentence before it.
+     * With {@code someone}, a person not named (男性, 女) counts too.
+     */
+    private boolean personSubject(String text, int ss, int at, boolean someone) {
+        int from = Math.max(ss, at - SUBJECT_REACH);
+        boolean nameMayEnd = false;
+        for (int p = at - 1; p > from; p--) {
+            if (isSubjectMarker(text.charAt(p))) {
+                if (personWordEndsAt(text, from, p, someone)) {
+                    return true;
+                }
+                char b = text.charAt(p - 1);
+                nameMayEnd |= Morphology.isKanji(b) || Morphology.isKatakana(b);
+            }
+        }
+        if (!nameMayEnd) {
+            return false;
+        }
+        // one Kuromoji pass: a person's name (人名) right before a marker
+        for (Morphology.Token tok : Morphology.tokens(text, from, at)) {
+            if (tok.is("名詞-固有名詞-人名") && tok.end() < at && isSubjectMarker(text.charAt(tok.end()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSubjectMarker(char c) {
+        return c == 'が' || c == 'は' || c == 'も' || c == 'の' || c == '、';
+    }
+
+    /** A person word (父, さん), or with {@code someone} a person not named (男性), or an age in brackets, ends at {@code p}. */
+    private boolean personWordEndsAt(String text, int from, int p, boolean someone) {
+        char b = text.charAt(p - 1);
+        if ((b == '）' || b == ')') && p >= 2 && isDigit(text.charAt(p - 2))) {
+            return true; // 山田太郎容疑者（45）は
+        }
+        for (int q = Math.max(from, p - 4); q < p; q++) {
+            if (cues.startsSomeWord(text.charAt(q)) && cues.longest(text, q, p) == p - q) {
+                Cue cue = cues.get(text, q, p - q);
+                if (cue == Cue.PERSON || (someone && cue == Cue.SOMEONE)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean asciiBoundaries(String text, int s, int e) {
         return (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) >= 128)
                 && (e >= text.length() || !Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) >= 128);
+    }
+
+    /**
+     * True when a short kana term lies inside a kana word (だけが, がんばる, うつる): the character before
+     * or after is hiragana but not a particle. Saves a Kuromoji call on the frequent cases.
+     */
+    private static boolean insideKanaWord(String text, int i, int e) {
+        if (i > 0 && Morphology.isHiragana(text.charAt(i - 1)) && PARTICLES.indexOf(text.charAt(i - 1)) < 0) {
+            return true;
+        }
+        return e < text.length() && Morphology.isHiragana(text.charAt(e)) && FOLLOWERS.indexOf(text.charAt(e)) < 0;
     }
 
     /** True when Kuromoji ends a noun where the term ends: がん in 肺がん or がんが, not in がんばる. */

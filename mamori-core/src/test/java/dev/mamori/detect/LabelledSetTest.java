@@ -55,4 +55,13 @@ class LabelledSetTest {
         }
         assertThat(byType.get(PiiType.SENSITIVE_OTHER).recall()).isGreaterThan(0.9);
     }
+
+    /** Care words, role nouns and general statements are not reported as 要配慮個人情報 (issue 12). */
+    @Test
+    void specialCareIsPrecise() {
+        Map<PiiType, Evaluation.Score> byType = eval.byType();
+        for (PiiType t : EnumSet.of(PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED, PiiType.SENSITIVE_OTHER)) {
+            assertThat(byType.get(t).precision()).as(t.name()).isGreaterThan(0.9);
+        }
+    }
 }

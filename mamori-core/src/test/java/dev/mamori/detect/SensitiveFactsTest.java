@@ -1,0 +1,233 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * 要配慮個人情報 as facts about a person (issue 12): each sentence (news, judgment, obituary, chat
+ * style, written for this test) with exactly the spans the recognizer must report at the
+ * detector's default confidence, as {@code TYPE:value} joined with {@code ;}.
+ */
+class SensitiveFactsTest {
+
+    private static final SensitiveRecognizer R = new SensitiveRecognizer();
+
+    static List<String> found(String text) {
+        List<Finding> out = new ArrayList<>();
+        R.find(text, ScanContext.freeText(), out);
+        List<String> got = new ArrayList<>();
+        for (Finding f : out) {
+            assertThat(text.substring(f.start(), f.end())).isEqualTo(f.value());
+            if (f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE) {
+                got.add(f.type() + ":" + f.value());
+            }
+        }
+        return got;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // criminal procedure and record: 法2条3項, 施行令2条4号・5号
+        "会社員山田太郎容疑者（45）を窃盗の疑いで逮捕した|SENSITIVE_CRIME:窃盗の疑いで逮捕",
+        "県警は無職の男を覚醒剤取締法違反の疑いで現行犯逮捕した|SENSITIVE_CRIME:覚醒剤取締法違反の疑いで現行犯逮捕",
+        "地検は鈴木被告を詐欺罪で起訴した|SENSITIVE_CRIME:詐欺罪で起訴",
+        "東京地裁は被告人に懲役3年、執行猶予5年の判決を言い渡した|SENSITIVE_CRIME:懲役3年、執行猶予5年の判決",
+        "田中容疑者は傷害容疑で送検された|SENSITIVE_CRIME:傷害容疑で送検",
+        "男は殺人未遂の疑いで勾留されている|SENSITIVE_CRIME:殺人未遂の疑いで勾留",
+        "元社員の男は業務上横領罪で実刑判決を受けた|SENSITIVE_CRIME:業務上横領罪で実刑判決",
+        "高裁は被告に無罪判決を言い渡した|SENSITIVE_CRIME:無罪判決",
+        "住居侵入容疑で再逮捕された|SENSITIVE_CRIME:住居侵入容疑で再逮捕",
+        "道路交通法違反（酒気帯び運転）で書類送検された|SENSITIVE_CRIME:道路交通法違反（酒気帯び運転）で書類送検",
+        "本人申告によれば前科がある|SENSITIVE_CRIME:前科",
+        "本人申告によれば罰金刑の前科がある|SENSITIVE_CRIME:罰金刑の前科",
+        "2019年に家庭裁判所の少年審判の経験がある|SENSITIVE_CRIME:家庭裁判所の少年審判",
+        "少年は家裁送致され、保護処分を受けた|SENSITIVE_CRIME:家裁送致され、保護処分",
+        "長男が保護観察となり相談に来た|SENSITIVE_CRIME:保護観察",
+        "殺人罪に問われた男の初公判が開かれた|SENSITIVE_CRIME:殺人罪に問われ;SENSITIVE_CRIME:初公判",
+        "昨年、強盗致傷罪で服役していた|SENSITIVE_CRIME:強盗致傷罪で服役",
+        // health: condition with its care and course words
+        "父が脳梗塞で入院した|SENSITIVE_HEALTH:脳梗塞で入院",
+        "母は胃がんの手術を受けた|SENSITIVE_HEALTH:胃がんの手術",
+        "祖父が肺炎のため入院しました|SENSITIVE_HEALTH:肺炎のため入院",
+        "妻の乳がんが再発した|SENSITIVE_HEALTH:乳がんが再発",
+        "父の肺がんが転移していた|SENSITIVE_HEALTH:肺がんが転移",
+        "患者は糖尿病で通院中|SENSITIVE_HEALTH:糖尿病で通院",
+        "故人は長年、パーキンソン病で療養していた|SENSITIVE_HEALTH:パーキンソン病で療養",
+        "鈴木一郎氏が心不全のため死去した|SENSITIVE_HEALTH:心不全",
+        "先方、統合失調症で通院中らしいので日程配慮お願いします|SENSITIVE_HEALTH:統合失調症で通院",
+        "田中さんは先月から入院している|SENSITIVE_HEALTH:入院",
+        "私は毎週通院しています|SENSITIVE_HEALTH:通院",
+        "山田選手は右足を骨折し、全治2週間のけがと診断された|SENSITIVE_HEALTH:右足を骨折;SENSITIVE_HEALTH:全治2週間のけが",
+        "犯行時は心神喪失の状態だったと主張した|SENSITIVE_HEALTH:心神喪失の状態",
+        "弁護側は心神耗弱を主張した|SENSITIVE_HEALTH:心神耗弱",
+        "佐藤さんは昨年、胃を切除した|SENSITIVE_HEALTH:胃を切除",
+        "叔父は腫瘍の摘出手術を受けた|SENSITIVE_HEALTH:腫瘍の摘出手術",
+        "うつ病が悪化し休職した|SENSITIVE_HEALTH:うつ病が悪化",
+        "白血病は寛解した|SENSITIVE_HEALTH:白血病は寛解",
+        // race and ethnic origin, disability, 暴力団, victimisation
+        "在日コリアン3世の金さんは|SENSITIVE_OTHER:在日コリアン3世",
+        "出身：在日コリアンであることを理由に|SENSITIVE_OTHER:在日コリアン",
+        "彼はアイヌ民族の出身だ|SENSITIVE_OTHER:アイヌ民族",
+        "祖母は日系2世として育った|SENSITIVE_OTHER:日系2世",
+        "在日ブラジル人の男性が|SENSITIVE_OTHER:在日ブラジル人",
+        "身体障害者手帳1種2級を所持している|SENSITIVE_OTHER:身体障害者手帳1種2級",
+        "精神障害者保健福祉手帳2級を所持|SENSITIVE_OTHER:精神障害者保健福祉手帳2級",
+        "等級は1種2級です|SENSITIVE_OTHER:1種2級",
+        "鈴木さんは車いすを使用している|SENSITIVE_OTHER:車いすを使用",
+        "事故で右腕を失った|SENSITIVE_OTHER:右腕を失った",
+        "彼女は全盲の弁護士だ|SENSITIVE_OTHER:全盲",
+        "兄は義足で走る|SENSITIVE_OTHER:義足",
+        "暴力団員の男が|SENSITIVE_OTHER:暴力団員",
+        "逮捕されたのは暴力団幹部の男|SENSITIVE_CRIME:逮捕;SENSITIVE_OTHER:暴力団幹部",
+        "本人は犯罪被害者である|SENSITIVE_OTHER:犯罪被害者",
+        "配偶者からのDV被害について相談|SENSITIVE_OTHER:DV被害",
+        "本人は被差別部落出身だと話した|SENSITIVE_OTHER:被差別部落出身",
+        "息子がADHDと診断された|SENSITIVE_OTHER:ADHD",
+        // more news, judgment, obituary and chat style
+        "同署は男を道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕した|SENSITIVE_CRIME:道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕",
+        "裁判長は懲役8年（求刑懲役10年）を言い渡した|SENSITIVE_CRIME:懲役8年（求刑懲役10年）",
+        "被告人を懲役2年6月に処する|SENSITIVE_CRIME:懲役2年6月に処する",
+        "少年（17）を家庭裁判所に送致した|SENSITIVE_CRIME:家庭裁判所に送致",
+        "地裁は元社長に執行猶予付きの有罪判決を言い渡した|SENSITIVE_CRIME:執行猶予付きの有罪判決",
+        "山田花子さん（享年82）が3日、肺炎のため死去した|SENSITIVE_HEALTH:肺炎",
+        "故人は昨年から入退院を繰り返していた|SENSITIVE_HEALTH:入退院",
+        "鈴木さん、先週から入院してるらしいよ|SENSITIVE_HEALTH:入院",
+        "わたし、うつで通院してるんだよね|SENSITIVE_HEALTH:うつで通院",
+        "胆石で手術するって|SENSITIVE_HEALTH:胆石で手術",
+        "同選手は練習中に左膝の靱帯を損傷し、全治6か月と診断された|SENSITIVE_HEALTH:左膝の靱帯を損傷;SENSITIVE_HEALTH:全治6か月",
+        "被害者の女性は首に軽いけがをした|SENSITIVE_HEALTH:けが",
+        "身体障害者手帳（1種1級）を所持|SENSITIVE_OTHER:身体障害者手帳（1種1級）",
+        "彼は交通事故で両足を失い、義足で生活している|SENSITIVE_OTHER:両足を失い;SENSITIVE_OTHER:義足",
+        "元暴力団組員の男を詐欺の疑いで逮捕|SENSITIVE_OTHER:暴力団組員;SENSITIVE_CRIME:詐欺の疑いで逮捕",
+        "特殊詐欺の被害に遭った高齢女性|SENSITIVE_OTHER:特殊詐欺の被害に遭った",
+        "私は在日韓国人3世です|SENSITIVE_OTHER:在日韓国人3世",
+        "彼の祖父は日系ブラジル人だ|SENSITIVE_OTHER:日系ブラジル人",
+        "男は逮捕され、同月12日から勾留されていた|SENSITIVE_CRIME:逮捕され、同月12日から勾留",
+        "懲役1年6月に処し、3年間その刑の執行を猶予する|SENSITIVE_CRIME:懲役1年6月に処し;SENSITIVE_CRIME:刑の執行を猶予する",
+        "令和5年(わ)第12号　詐欺被告事件|SENSITIVE_CRIME:詐欺被告事件",
+        "平成30年に窃盗罪で懲役1年に処せられた前科がある|SENSITIVE_CRIME:窃盗罪で懲役1年に処せられた前科",
+        "罰金20万円に処せられた前科がある|SENSITIVE_CRIME:罰金20万円に処せられた前科",
+        "保護観察に付された前歴がある|SENSITIVE_CRIME:保護観察に付された前歴",
+        "妻は心的外傷後ストレス障害（PTSD）と診断された|SENSITIVE_HEALTH:心的外傷後ストレス障害（PTSD）",
+        "祖父は脳梗塞の後遺症でリハビリを続けていた|SENSITIVE_HEALTH:脳梗塞の後遺症でリハビリ",
+        "彼女は顔や両腕にやけどを負う重傷|SENSITIVE_HEALTH:顔や両腕にやけどを負う重傷",
+        "佐藤さんは頭を強く打ち意識不明の重体|SENSITIVE_HEALTH:頭を強く打ち意識不明の重体",
+        "田中さんは鼻の骨を折るけがをした|SENSITIVE_HEALTH:鼻の骨を折るけが",
+        "山本さんは卵アレルギーがある|SENSITIVE_HEALTH:卵アレルギー",
+        "かねてより療養中のところ逝去されました|SENSITIVE_HEALTH:療養中のところ",
+        "事件の被害に遭った長田さんを支えてきた|SENSITIVE_OTHER:事件の被害に遭った",
+        "原告は恐喝の被害により店を閉じた|SENSITIVE_OTHER:恐喝の被害",
+        "先生、娘が胆管炎で通院しています|SENSITIVE_HEALTH:胆管炎で通院",
+        "部長、母が骨折して入院したので今日は早退します|SENSITIVE_HEALTH:骨折して入院",
+        "障害者手帳 2級|SENSITIVE_OTHER:障害者手帳 2級",
+        "利用者は要介護3です|SENSITIVE_OTHER:要介護3",
+        "彼氏が鬱っぽくて心配|SENSITIVE_HEALTH:鬱",
+        "叔父は服役を終えて出所した|SENSITIVE_CRIME:服役;SENSITIVE_CRIME:出所",
+        "病名：2型糖尿病|SENSITIVE_HEALTH:2型糖尿病",
+        "佐々木さんが昨夜、心筋梗塞で救急搬送されました|SENSITIVE_HEALTH:心筋梗塞で救急搬送",
+        "本日、社員の山本が胃腸炎のため欠勤いたします|SENSITIVE_HEALTH:胃腸炎",
+        "男は処分保留で釈放された|SENSITIVE_CRIME:処分保留で釈放",
+        "容疑者は保釈された|SENSITIVE_CRIME:保釈",
+        "父が新型コロナに感染し自宅療養中|SENSITIVE_HEALTH:新型コロナに感染し自宅療養",
+        "社員1名が新型コロナウイルス感染症の陽性と判定されました|SENSITIVE_HEALTH:新型コロナウイルス感染症の陽性",
+        "強制わいせつ罪で懲役3年の実刑判決|SENSITIVE_CRIME:強制わいせつ罪で懲役3年の実刑判決",
+        "祖母は白内障の手術を受けた|SENSITIVE_HEALTH:白内障の手術",
+    })
+    void factsAreReportedAsOnePhrase(String text, String expected) {
+        assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // role nouns alone
+        "容疑者", "被疑者", "被告人", "被告", "被害者", "患者", "容疑者の供述によると", "被害者の会が発足した", "患者の皆様へ",
+        // general health statements
+        "インフルエンザの予防には手洗いが有効です",
+        "糖尿病とは、血糖値が高い状態が続く病気です",
+        "がん検診の受診率は40％にとどまる",
+        "全国のうつ病の患者数は増加傾向にある",
+        "問い合わせ窓口のがん検診キャンペーンは2023/05/18まで",
+        "乳がんの早期発見のためのセミナーを開きます",
+        // care words without a person
+        "入院の手続きについてのご案内", "通院の際は保険証をお持ちください", "手術室の改修工事", "療養担当規則と遠隔医療",
+        "服薬指導の手引き",
+        // negation
+        "検査の結果、糖尿病ではないと分かった", "既往歴なし", "既往歴：なし", "前科はない", "持病は特になし",
+        // nationality is not race
+        "国籍：ベトナム", "中国人の観光客が増えた", "彼はベトナム国籍だ", "外国人の社員",
+        // not facts about a person
+        "3世代住宅の補助金", "暴力団排除条例が施行された", "車いす用の駐車場があります", "執行猶予とは、刑の執行を猶予する制度",
+        "判決文の書き方", "窃盗事件が相次いでいる", "感染の疑いがある食品", "3人が軽傷", "民族衣装を着た踊り手", "システム障害が発生",
+        "がんばる", "刑法の窃盗罪では", "不正の疑いが浮上した",
+        "事故で運転手の男性が重傷、乗客2人が軽傷を負った", "高血圧の人は塩分を控えましょう。", "当院では糖尿病の治療を行っています。",
+        "がんの治療法は日々進歩している。", "認知症の方への接し方", "市は障害者向けの就労支援を拡充する。", "障害者雇用促進法に基づき",
+        "台風の被害を受けた地域", "彼女は中国籍の留学生", "国籍はブラジルです。", "男は「酒は飲んでいない」と容疑を否認している。",
+        "判決によると、被告は昨年5月に", "それだけが心配", "来週の予定は未定です",
+        "作業中の従業員3人がやけどを負った", "執行猶予を付すべき事案ではない", "原則として検察官送致決定をすべき事件である",
+        "アレルギー", "次のとおり判決する", "最高裁昭和24年12月8日判決の説示するとおり", "福岡マラソン車いすの部で初優勝した",
+        "父は状態が安定している", "妻に顔向けできない", "憂鬱な月曜日", "犯罪被害者支援センターの電話番号", "がん保険のご案内",
+        "病名：", "DV相談窓口のご案内", "感染症の予防には手洗いが有効です", "感染者数が増えている", "ウイルスに感染しないために", "保育園のアレルギー対応食について", "がん患者会の代表", "障害者スポーツ大会の結果",
+    })
+    void notReported(String text) {
+        assertThat(found(text)).isEmpty();
+    }
+
+    @Test
+    void aRoleNounNearbyRaisesConfidence() {
+        double alone = confidence("判決が言い渡される", "判決");
+        double withRole = confidence("被告人に判決が言い渡される", "判決");
+        assertThat(withRole).isGreaterThan(alone);
+    }
+
+    @Test
+    void spansNeverCrossALineOrASentence() {
+        assertThat(found("窃盗事件。\n逮捕した")).containsExactly("SENSITIVE_CRIME:逮捕");
+        assertThat(found("肺炎。入院の案内")).containsExactly("SENSITIVE_HEALTH:肺炎");
+    }
+
+    @Test
+    void aCareWordAloneIsAFactInAColumnAboutHealth() {
+        java.util.Set<PiiType> sensitive = java.util.EnumSet.of(PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED,
+                PiiType.SENSITIVE_OTHER);
+        List<Finding> hinted = new ArrayList<>();
+        R.find("入院", new ScanContext(java.util.Set.of(PiiType.SENSITIVE_HEALTH), sensitive), hinted);
+        assertThat(hinted).extracting(Finding::value).containsExactly("入院");
+        assertThat(hinted.get(0).confidence()).isGreaterThanOrEqualTo(Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(found("入院")).isEmpty();
+    }
+
+    @Test
+    void randomMixturesOfTermsNeverThrowAndKeepTheirSpans() {
+        String[] bits = {"窃盗", "の", "疑い", "で", "逮捕", "懲役", "3", "年", "、", "執行猶予", "（", "）", "(", ")", "罪", "法違反", "容疑",
+            "胃", "がん", "が", "再発", "入院", "父", "は", "右足", "を", "骨折", "全治", "2週間", "けが", "在日", "コリアン", "世", "日系",
+            "1種", "2級", "身体障害者手帳", "民族", "アイヌ", "失った", "切除", "とは", "ではない", "。", "\n", " ", "\uD842", "\uDFB7",
+            "被告人", "患者", "さん", "ー", "々", "処する", "付された", "前科", "被害", "事件", "状態", "アレルギー", "卵"};
+        java.util.Random random = new java.util.Random(12);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(30); k >= 0; k--) {
+                sb.append(bits[random.nextInt(bits.length)]);
+            }
+            String text = sb.toString();
+            List<Finding> out = new ArrayList<>();
+            R.find(text, ScanContext.freeText(), out);
+            for (Finding f : out) {
+                assertThat(f.start()).as(text).isLessThan(f.end());
+                assertThat(text.substring(f.start(), f.end())).isEqualTo(f.value());
+            }
+        }
+    }
+
+    private static double confidence(String text, String value) {
+        List<Finding> out = new ArrayList<>();
+        R.find(text, ScanContext.freeText(), out);
+        return out.stream().filter(f -> f.value().equals(value)).mapToDouble(Finding::confidence).max().orElse(0);
+    }
+}
