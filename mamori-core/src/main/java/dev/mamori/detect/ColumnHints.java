@@ -11,11 +11,12 @@ import java.util.Set;
 /**
  * The types a table column's header suggests: 氏名 → PERSON, 電話番号 → PHONE, 生年月日 →
  * DATE_OF_BIRTH, … Headers are matched after NFKC normalisation, lower-cased, by substring, with
- * exclusions ({@code 会社名} is not a person's name). Entries live in {@code column-headers.tsv}.
+ * exclusions ({@code 会社名} is not a person's name) and whole-header words ({@code =lat}). Entries live in
+ * {@code column-headers.tsv}.
  */
 public final class ColumnHints {
 
-    private record Entry(PiiType type, String word, boolean negative) {
+    private record Entry(PiiType type, String word, boolean negative, boolean whole) {
     }
 
     private static final ColumnHints DEFAULT = new ColumnHints(DataFile.read(ColumnHints.class, "column-headers.tsv"));
@@ -27,7 +28,8 @@ public final class ColumnHints {
         for (DataFile.Row r : rows) {
             String w = r.field(1);
             boolean neg = w.startsWith("!");
-            l.add(new Entry(PiiType.valueOf(r.field(0)), normalise(neg ? w.substring(1) : w), neg));
+            boolean whole = w.startsWith("=");
+            l.add(new Entry(PiiType.valueOf(r.field(0)), normalise(neg || whole ? w.substring(1) : w), neg, whole));
         }
         entries = List.copyOf(l);
     }
@@ -45,7 +47,7 @@ public final class ColumnHints {
         EnumSet<PiiType> yes = EnumSet.noneOf(PiiType.class);
         EnumSet<PiiType> no = EnumSet.noneOf(PiiType.class);
         for (Entry e : entries) {
-            if (h.contains(e.word)) {
+            if (e.whole ? h.equals(e.word) : h.contains(e.word)) {
                 (e.negative ? no : yes).add(e.type);
             }
         }
