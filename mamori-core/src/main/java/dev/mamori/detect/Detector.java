@@ -1,10 +1,13 @@
 package dev.mamori.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -65,15 +68,24 @@ public final class Detector {
         return freeText;
     }
 
-    /** The findings in {@code text}, sorted by start, without overlaps. */
+    /**
+     * The findings in {@code text}, sorted by start, without overlaps. In free text (a context without column hints), a
+     * table pasted into the text ({@link TextTables}) is scanned cell by cell with its header's context, as a CSV file is.
+     */
     public List<Finding> detect(String text, ScanContext context) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         List<Finding> raw = SCRATCH.get();
         raw.clear();
-        for (Recognizer r : recognizers) {
-            r.find(text, context, raw);
+        List<TextTables.Block> tables = context.columnHints().isEmpty() && TextTables.mayHold(text)
+                ? TextTables.find(text, ColumnHints.get()) : List.of();
+        if (tables.isEmpty()) {
+            for (Recognizer r : recognizers) {
+                r.find(text, context, raw);
+            }
+        } else {
+            findWithTables(text, context, tables, raw);
         }
         if (raw.isEmpty()) {
             return List.of();
@@ -91,6 +103,38 @@ public final class Detector {
         }
         raw.clear();
         return settle(kept);
+    }
+
+    /**
+     * Scans the text with the tables' data rows blanked out (so offsets stay), then each cell of the tables on its own
+     * with its header's types as hints, moving the cells' findings to their place in the text.
+     */
+    private void findWithTables(String text, ScanContext context, List<TextTables.Block> tables, List<Finding> raw) {
+        char[] rest = text.toCharArray();
+        for (TextTables.Block b : tables) {
+            for (TextTables.Cell c : b.cells()) {
+                Arrays.fill(rest, c.start(), c.end(), ' ');
+            }
+        }
+        String outside = new String(rest);
+        for (Recognizer r : recognizers) {
+            r.find(outside, context, raw);
+        }
+        List<Finding> cell = new ArrayList<>(4);
+        Map<Set<PiiType>, ScanContext> contexts = new HashMap<>();
+        for (TextTables.Block b : tables) {
+            for (TextTables.Cell c : b.cells()) {
+                ScanContext ctx = contexts.computeIfAbsent(c.hints(), h -> new ScanContext(h, context.enabled()));
+                String value = text.substring(c.start(), c.end());
+                cell.clear();
+                for (Recognizer r : recognizers) {
+                    r.find(value, ctx, cell);
+                }
+                for (Finding f : cell) {
+                    raw.add(f.shifted(c.start()));
+                }
+            }
+        }
     }
 
     private static final Comparator<Finding> STRONGER = Comparator
