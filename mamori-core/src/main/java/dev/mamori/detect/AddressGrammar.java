@@ -22,7 +22,8 @@ final class AddressGrammar {
     private static final String SEPARATORS = "-－‐−ー―‑の之ノ";
     private static final String KANJI_DIGITS = "〇一二三四五六七八九十百千";
     private static final String[] STOP = {"在住", "在勤", "在学", "出身", "内", "周辺", "付近", "方面", "地域", "全域", "全体", "以外", "役所",
-        "役場", "議会", "長", "民", "立", "駅", "庁", "警察", "警", "消防", "教育", "知事", "など", "等"};
+        "役場", "議会", "議", "長", "民", "立", "駅", "庁", "警察", "警", "消防", "教育", "教委", "知事", "職員", "幹部", "当局", "担当",
+        "など", "等"};
     private static final String[] ERAS = {"令和", "平成", "昭和", "大正", "明治"};
     private static final List<String> AFTER_NO = new ArrayList<>();
     private static final List<String> COUNTERS = new ArrayList<>();
@@ -39,7 +40,7 @@ final class AddressGrammar {
         "ヴィラ", "シティ", "フォレスト", "レジデンシャル", "キャッスル", "荘園", "号室", "階"};
 
     /** The committed end and whether block numbers were seen. */
-    record Rest(int end, boolean numbers) {
+    record Rest(int end, boolean numbers, boolean town) {
     }
 
     private AddressGrammar() {
@@ -50,9 +51,22 @@ final class AddressGrammar {
         int q = p;
         int end = p;
         boolean numbers = false;
+        boolean town = false;
         int names = 0;
         while (q < guard) {
             char c = text.charAt(q);
+            if (q == p && Morphology.isHiragana(c) && "のでにはがをともへやか".indexOf(c) < 0) { // みたけ5丁目: a town in kana
+                int r = q;
+                while (r < guard && r - q < 8 && (Morphology.isHiragana(text.charAt(r)) || isNameStart(text.charAt(r)))) {
+                    r++;
+                }
+                if (r < guard && (isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard)) && unitAfter(text, r, guard)) {
+                    q = r;
+                    names++;
+                    continue;
+                }
+                break;
+            }
             if (isDigit(c) || numeralGroupAt(text, q, guard)) {
                 int g = numberGroup(text, q, guard);
                 if (g == q) {
@@ -76,8 +90,10 @@ final class AddressGrammar {
                     q = r; // committed by the number that follows
                     continue;
                 }
-                if (!numbers && r - q <= 8 && endsHere(text, r)) {
+                if (!numbers && r - q <= 8 && endsHere(text, r) && !isFacility(text, q, r) && !allKatakana(text, q, r)
+                        && !(r - q == 1 && r < text.length() && Morphology.isHiragana(text.charAt(r)))) { // not チーム, 生まれ
                     end = r; // 町名 without block numbers: 東京都千代田区霞が関
+                    town = true;
                     break;
                 }
                 if (numbers && isBuilding(text, q, r)) {
@@ -100,7 +116,7 @@ final class AddressGrammar {
             }
             break;
         }
-        return new Rest(end, numbers);
+        return new Rest(end, numbers, town);
     }
 
     /** Digits or kanji numerals with their units and separators: 1-2-3, 一丁目2番2号, 2番地の1, 3F. */
@@ -172,6 +188,7 @@ final class AddressGrammar {
             if (isNameStart(c) || (r > q && (c == 'ー' || c == '・'))) {
                 r++;
             } else if ((c == 'が' || c == 'の' || c == 'つ' || c == 'ケ' || c == 'ヶ' || c == 'ツ') && r > q && r + 1 < guard
+                    && Morphology.isKanji(text.charAt(r - 1))
                     && Morphology.isKanji(text.charAt(r + 1)) && !numeralGroupAt(text, r + 1, guard)
                     && !(c == 'の' && (SUFFIXES.indexOf(text.charAt(r - 1)) >= 0 || startsWithAny(text, r + 1, AFTER_NO)))) {
                 r++;
@@ -194,6 +211,13 @@ final class AddressGrammar {
             }
         }
         char last = text.charAt(r - 1);
+        int digits = 0;
+        for (int i = s; i < r; i++) {
+            digits += isDigit(text.charAt(i)) ? 1 : 0;
+        }
+        if (digits >= 9 && (text.charAt(s) == '0' || text.charAt(s) == '０' || text.charAt(s) == '(' || text.charAt(s) == '（')) {
+            return false; // a phone number: 0584-73-2290
+        }
         if (isDigit(last)) {
             return true; // a room number: 301, #1203
         }
@@ -243,9 +267,11 @@ final class AddressGrammar {
     /** A name run from {@code q} followed by block numbers with a unit or separator: 長池1-2-3, 内本町2丁目. */
     private static boolean blockNumbersAfter(String text, int q, int guard) {
         int r = nameRun(text, q, guard);
-        if (r >= guard || !(isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard))) {
-            return false;
-        }
+        return r < guard && (isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard)) && unitAfter(text, r, guard);
+    }
+
+    /** Whether the number group at {@code r} has a unit or a separator (5丁目, 1-2-3), not bare digits. */
+    static boolean unitAfter(String text, int r, int guard) {
         int g = numberGroup(text, r, guard);
         for (int i = r; i < g; i++) {
             if (!isDigit(text.charAt(i))) {
@@ -265,6 +291,25 @@ final class AddressGrammar {
         }
         char last = text.charAt(r - 1);
         return "部室庁署".indexOf(last) >= 0 && (r >= text.length() || !isDigit(text.charAt(r)));
+    }
+
+    /** 博物館, 中央卸売市場, 市営, 小学校: a facility or an organisation named after the place, not a 町名. */
+    private static boolean isFacility(String text, int q, int r) {
+        for (int i = q; i < r; i++) {
+            if (text.charAt(i) == '営') {
+                return true;
+            }
+        }
+        return "館園場院校所社会線店堂塾団署協組連".indexOf(text.charAt(r - 1)) >= 0;
+    }
+
+    private static boolean allKatakana(String text, int q, int r) {
+        for (int i = q; i < r; i++) {
+            if (!Morphology.isKatakana(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean counterAt(String text, int q) {
@@ -289,7 +334,7 @@ final class AddressGrammar {
     }
 
     static boolean isTerminator(char c) {
-        return "。、，,．.;；:：!！?？()（）「」『』【】[]<>＜＞\"'／/|｜\t\n\r".indexOf(c) >= 0;
+        return "。、，,．.;；:：!！?？()（）「」『』【】[]<>＜＞\"'／/|｜\t\n\r＝=▽◇◆●■□※".indexOf(c) >= 0;
     }
 
     static boolean isSpace(char c) {

@@ -41,8 +41,15 @@ final class AddressRecognizer implements Recognizer {
             String muni = r.field(1);
             lexicon.put(pref, PREFECTURE);
             putVariants(muni);
+            int city = muni.indexOf('市');
+            if (city > 0 && city + 2 < muni.length() && muni.endsWith("区")) {
+                String ward = muni.substring(city + 1); // 博多区 as well as 福岡市博多区
+                if (lexicon.get(ward, 0, ward.length()) == null) {
+                    lexicon.put(ward, MUNICIPALITY);
+                }
+            }
             int gun = muni.indexOf('郡');
-            if (gun > 0 && gun + 1 < muni.length()) {
+            if (gun > 0 && gun + 2 < muni.length() && !muni.endsWith("市")) { // not 小郡市, 大和郡山市
                 putVariants(muni.substring(gun + 1)); // 当別町 as well as 石狩郡当別町
                 lexicon.put(muni.substring(0, gun + 1), MUNICIPALITY); // 石狩郡, then the town as 町名
             }
@@ -145,6 +152,7 @@ final class AddressRecognizer implements Recognizer {
         int i = 0;
         boolean prefSeen = false;
         boolean muniSeen = false;
+        int first = out.size();
         while (i < n) {
             char c = text.charAt(i);
             if (c == '同' && i + 1 < n && (prefSeen || muniSeen || i + 2 < n)) {
@@ -191,22 +199,75 @@ final class AddressRecognizer implements Recognizer {
             AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
             int end = Math.max(p, rest.end());
             double conf = confidence(pref, muni, rest.numbers());
+            if (muni && rest.town()) {
+                conf = Math.max(conf, 0.5); // 横浜市港北区日吉本町、: a 町名 after the municipality
+            } else if (!rest.numbers() && text.startsWith("出身", end)) {
+                conf = Math.min(conf, 0.2); // 長野県松本市出身: where someone comes from
+            }
             conf += 0.3 * context.score(PiiType.ADDRESS, text, start, end);
             conf = Math.max(0.05, Math.min(0.99, conf));
             out.add(new Finding(PiiType.ADDRESS, start, end, conf, false, text.substring(start, end)));
             i = end;
         }
+        if (text.indexOf("丁目") > 0) {
+            chome(text, out, first);
+        }
+    }
+
+    /**
+     * A 町名 with its 丁目 and no municipality before it (今泉7丁目, 北町2丁目5-12, in lists and obituaries that name the
+     * city once in a heading): the name (up to eight kanji or katakana after a non-name character), the 丁目 number, and
+     * whatever block numbers follow. Not when a name follows 丁目 (北町二丁目自治会 is an association).
+     */
+    private void chome(String text, List<Finding> out, int from) {
+        for (int k = text.indexOf("丁目"); k > 0; k = text.indexOf("丁目", k + 2)) {
+            int d = k;
+            while (d > 0 && (AddressGrammar.isDigit(text.charAt(d - 1)) || "〇一二三四五六七八九十".indexOf(text.charAt(d - 1)) >= 0)) {
+                d--;
+            }
+            int s = d;
+            while (s > 0 && d - s <= 8 && isTownChar(text.charAt(s - 1))) {
+                s--;
+            }
+            if (d == k || s == d || d - s > 8 || covered(out, from, s, k + 2)) {
+                continue;
+            }
+            if (k + 2 < text.length() && (Morphology.isKanji(text.charAt(k + 2)) || Morphology.isKatakana(text.charAt(k + 2)))) {
+                continue;
+            }
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
+            if (rest.end() < k + 2) {
+                continue; // a stop word, an office, an era year
+            }
+            double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, s, rest.end()));
+            out.add(new Finding(PiiType.ADDRESS, s, rest.end(), conf, false, text.substring(s, rest.end())));
+        }
+    }
+
+    private static boolean isTownChar(char c) {
+        return Morphology.isKanji(c) || (Morphology.isKatakana(c) && c != 'ー') || c == 'ヶ' || c == 'ケ';
+    }
+
+    private static boolean covered(List<Finding> out, int from, int s, int e) {
+        for (int i = from; i < out.size(); i++) {
+            Finding f = out.get(i);
+            if (f.start() < e && s < f.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * 同県, 同市, 同町, 同村, 同区 (and 同府, 同都, 同道) at {@code i} with the rest of an address after it: the finding's end, or
      * {@code i} when there is none. With an earlier prefecture or municipality of the kind it refers to, a
-     * municipality after it is enough (同県大津市); otherwise block numbers must follow.
+     * municipality (同県大津市, 同郡王滝村) or, after 同市/同町/同村/同区, a 町名 (同市若穂綿内) is enough; otherwise block
+     * numbers must follow.
      */
     private int same(String text, int i, boolean prefSeen, boolean muniSeen, List<Finding> out) {
         char k = text.charAt(i + 1);
         boolean prefLevel = k == '県' || k == '府' || k == '都' || k == '道';
-        boolean muniLevel = k == '市' || k == '町' || k == '村' || k == '区';
+        boolean muniLevel = k == '市' || k == '町' || k == '村' || k == '区' || k == '郡';
         if (!prefLevel && !muniLevel || (i > 0 && Morphology.isKanji(text.charAt(i - 1)))) {
             return i;
         }
@@ -228,8 +289,8 @@ final class AddressRecognizer implements Recognizer {
         double conf;
         if (rest.numbers()) {
             conf = antecedent ? 0.9 : 0.6;
-        } else if (antecedent && muni) {
-            conf = 0.6;
+        } else if (antecedent && (muni || (muniLevel && rest.town()))) {
+            conf = 0.6; // 同県大津市, 同市若穂綿内
         } else {
             return i; // 同市長, 同県警, 同市内: not an address
         }

@@ -205,4 +205,30 @@ class LangAddressTest {
     void anAddressStopsAtErasYearsCitationsAndOccupations(String text, String expected) {
         assertThat(find(text, ScanContext.freeText()).stream().map(Finding::value)).startsWith(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "神奈川県警港北署は12日、横浜市港北区日吉本町、無職の男を|横浜市港北区日吉本町",
+        "逮捕された京都市伏見区深草の中学3年の男子生徒|京都市伏見区深草",
+        "▽小澤ハル（98）長野市篠ノ井布施高田、2日|長野市篠ノ井布施高田",
+        "被災した輪島市町野町および珠洲市宝立町の住民|輪島市町野町",
+        "元県警本部刑事部長　盛岡市みたけ5丁目|盛岡市みたけ5丁目",
+        "福岡市▽福岡トミさん（97）博多区千代4丁目、5日死去|博多区千代4丁目",
+        "会長　大島正人　北町2丁目5-12　0584-73-2290|北町2丁目5-12",
+        "▽喪主 妻 今泉7丁目、19日死去|今泉7丁目",
+        "長野県木曽郡上松町小川の男性と同郡王滝村の女性|長野県木曽郡上松町小川",
+        "長野県木曽郡上松町小川の男性と同郡王滝村の女性|同郡王滝村",
+        "▽齋藤トシさん（91）＝宇都宮市今泉町＝19日死去|宇都宮市今泉町",
+    })
+    void townNamesWithoutNumbersAfterAMunicipalityAndChomeWithoutOne(String text, String expected) {
+        assertThat(addresses(text)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"28歳　長野県松本市出身", "令和7年度 北町二丁目自治会 役員名簿", "福岡市博物館で", "京都市営地下鉄", "横浜市中央卸売市場",
+        "同市教委によると", "同市職員の男", "札幌市立小学校",
+        "松本市チームが優勝", "須坂市生まれ", "各市町村の長", "都道府県及び市町村は"})
+    void birthplacesFacilitiesAndAssociationsAreNot(String text) {
+        assertThat(addresses(text)).isEmpty();
+    }
 }
