@@ -55,6 +55,32 @@ public final class ColumnHints {
         return yes.isEmpty() ? Set.of() : Set.copyOf(yes);
     }
 
+    /**
+     * The types of each header of one table: {@link #forHeader} for each, and then 記号, 番号 and 枝番 of a table that
+     * also has a health-insurance column (保険者番号, 被保険者…) are HEALTH_INSURANCE too: the 被保険者証's 記号・番号・保険者番号
+     * together are the identifier (施行令1条7号, 施行規則3条), and a table splits them into columns.
+     */
+    public List<Set<PiiType>> forHeaders(List<String> headers) {
+        List<Set<PiiType>> out = new ArrayList<>(headers.size());
+        boolean insurance = false;
+        for (String h : headers) {
+            Set<PiiType> t = forHeader(h);
+            insurance |= t.contains(PiiType.HEALTH_INSURANCE);
+            out.add(t);
+        }
+        if (insurance) {
+            for (int i = 0; i < headers.size(); i++) {
+                String h = headers.get(i) == null ? "" : normalise(headers.get(i));
+                if (h.equals("記号") || h.equals("番号") || h.equals("枝番")) {
+                    EnumSet<PiiType> t = EnumSet.of(PiiType.HEALTH_INSURANCE);
+                    t.addAll(out.get(i));
+                    out.set(i, Set.copyOf(t));
+                }
+            }
+        }
+        return out;
+    }
+
     static String normalise(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-・()（）]", "");
     }

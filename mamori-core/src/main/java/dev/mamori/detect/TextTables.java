@@ -90,18 +90,15 @@ final class TextTables {
                 continue;
             }
             List<int[]> header = split(text, hs, he, sep);
-            List<Set<PiiType>> types = new ArrayList<>(header.size());
-            boolean known = false;
+            List<String> names = new ArrayList<>(header.size());
             for (int[] c : header) {
-                if (c[1] - c[0] > MAX_HEADER_CELL) {
-                    types = null;
-                    break;
-                }
-                Set<PiiType> t = hints.forHeader(text.substring(c[0], c[1]));
-                known |= !t.isEmpty();
-                types.add(t);
+                names.add(c[1] - c[0] > MAX_HEADER_CELL ? null : text.substring(c[0], c[1]));
             }
-            if (types == null || !known) {
+            if (names.contains(null)) {
+                continue;
+            }
+            List<Set<PiiType>> types = hints.forHeaders(names);
+            if (types.stream().allMatch(Set::isEmpty)) {
                 continue;
             }
             List<Cell> cells = new ArrayList<>((last - h) * header.size());

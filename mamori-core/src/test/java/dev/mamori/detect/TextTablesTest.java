@@ -83,4 +83,15 @@ class TextTablesTest {
         ScanContext postal = IDS.contextFor("郵便番号");
         assertThat(IDS.detect("1000001", postal)).extracting(Finding::type).containsExactly(PiiType.POSTAL_CODE);
     }
+
+    @Test
+    void symbolAndNumberColumnsBesideAnInsurerNumberAreHealthInsurance() {
+        Detector d = Detector.of(EnumSet.of(PiiType.HEALTH_INSURANCE), Detector.DEFAULT_MIN_CONFIDENCE);
+        String text = "照合結果\n被保険者,保険者番号,記号,番号,結果\n川端,06271234,301,1520,一致\n浜田,06271234,301,1521,喪失\n";
+        assertThat(d.detect(text, d.freeText())).extracting(Finding::value)
+                .containsExactly("06271234", "301", "1520", "06271234", "301", "1521");
+        String other = "在庫\n品名,記号,番号\nねじ,301,1520\nボルト,302,1521\n";
+        assertThat(TextTables.find(other, ColumnHints.get())).isEmpty();
+        assertThat(ColumnHints.get().forHeaders(java.util.List.of("記号", "番号"))).containsExactly(java.util.Set.of(), java.util.Set.of());
+    }
 }
