@@ -157,4 +157,16 @@ class HierMeshTest {
         assertThatThrownBy(() -> Hierarchies.resolve("位置", "builtin:meshcode", data, 0, null))
                 .hasMessageContaining("builtin:mesh (a latitude,longitude pair)");
     }
+
+    @Test
+    void deidInitProposesTheMeshForLocationColumns() {
+        java.util.function.Function<String, Policy.Column> propose = header -> PolicyProposal.propose(
+                new dev.mamori.detect.ColumnReport(0, header, 10, java.util.Map.of(dev.mamori.detect.PiiType.LOCATION, 10L),
+                        java.util.Set.of(dev.mamori.detect.PiiType.LOCATION), dev.mamori.detect.LegalCategory.PERSONAL_INFORMATION),
+                Mode.ANONYMOUS);
+        assertThat(propose.apply("緯度").hierarchy()).isEqualTo("builtin:mesh_latitude");
+        assertThat(propose.apply("lng").hierarchy()).isEqualTo("builtin:mesh_longitude");
+        assertThat(propose.apply("位置").hierarchy()).isEqualTo("builtin:mesh");
+        assertThat(propose.apply("位置").method()).isEqualTo(Policy.Method.GENERALIZE);
+    }
 }
