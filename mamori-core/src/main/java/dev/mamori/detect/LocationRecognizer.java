@@ -86,13 +86,15 @@ final class LocationRecognizer implements Recognizer {
         }
         boolean coords = false;
         boolean digits = false;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 1; i < text.length(); i++) { // a digit before '.' or '°' (not every e-mail address's dot)
             char c = text.charAt(i);
-            if (c == '.' || c == '．' || c == '°' || c == '度' || c == 'º' || c == '˚') {
-                coords = true;
-                break;
+            if (AddressGrammar.isDigit(text.charAt(i - 1))) {
+                digits = true;
+                if (c == '.' || c == '．' || c == '°' || c == '度' || c == 'º' || c == '˚') {
+                    coords = true;
+                    break;
+                }
             }
-            digits |= AddressGrammar.isDigit(c);
         }
         int before = out.size();
         if (coords) {
