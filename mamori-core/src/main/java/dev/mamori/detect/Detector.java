@@ -106,6 +106,74 @@ public final class Detector {
     }
 
     /**
+     * The findings of consecutive lines of a text file, one list per line with offsets into that line. Lines that form
+     * a table ({@link TextTables}: a header it knows and rows with as many separators) are scanned together, so their
+     * cells get the header's context (a bare {@code 1000001} under 郵便番号); every other line is scanned alone, exactly
+     * as {@link #detect} with {@link #freeText()} scans it. For a reader that delivers a text file line by line.
+     */
+    public List<List<Finding>> detectLines(List<String> lines) {
+        List<List<Finding>> out = new ArrayList<>(lines.size());
+        int from = 0;
+        for (int[] block : tableLines(lines)) {
+            for (int i = from; i < block[0]; i++) {
+                out.add(detect(lines.get(i), freeText));
+            }
+            StringBuilder joined = new StringBuilder();
+            int[] starts = new int[block[1] - block[0]];
+            for (int i = block[0]; i < block[1]; i++) {
+                starts[i - block[0]] = joined.length();
+                joined.append(lines.get(i)).append('\n');
+            }
+            List<List<Finding>> part = new ArrayList<>();
+            for (int i = block[0]; i < block[1]; i++) {
+                part.add(new ArrayList<>(2));
+            }
+            for (Finding f : detect(joined.toString(), freeText)) {
+                int line = Arrays.binarySearch(starts, f.start());
+                line = line >= 0 ? line : -line - 2;
+                if (f.end() <= starts[line] + lines.get(block[0] + line).length()) { // a finding never spans lines
+                    part.get(line).add(f.shifted(-starts[line]));
+                }
+            }
+            for (List<Finding> l : part) {
+                out.add(l.isEmpty() ? List.of() : List.copyOf(l));
+            }
+            from = block[1];
+        }
+        for (int i = from; i < lines.size(); i++) {
+            out.add(detect(lines.get(i), freeText));
+        }
+        return out;
+    }
+
+    /** [first, end) line ranges of the tables among {@code lines}; none without a line holding a separator. */
+    private static List<int[]> tableLines(List<String> lines) {
+        int separated = 0;
+        for (String l : lines) {
+            if (l != null && (l.indexOf(',') >= 0 || l.indexOf('\t') >= 0 || l.indexOf('|') >= 0) && ++separated > TextTables.MIN_ROWS) {
+                break;
+            }
+        }
+        if (separated <= TextTables.MIN_ROWS) {
+            return List.of();
+        }
+        StringBuilder joined = new StringBuilder();
+        int[] starts = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            starts[i] = joined.length();
+            joined.append(lines.get(i) == null ? "" : lines.get(i)).append('\n');
+        }
+        List<int[]> out = new ArrayList<>();
+        for (TextTables.Block b : TextTables.find(joined.toString(), ColumnHints.get())) {
+            int first = Arrays.binarySearch(starts, b.start());
+            int last = Arrays.binarySearch(starts, b.end());
+            last = last >= 0 ? last : -last - 2;
+            out.add(new int[] {first, last + 1});
+        }
+        return out;
+    }
+
+    /**
      * Scans the text with the tables' data rows blanked out (so offsets stay), then each cell of the tables on its own
      * with its header's types as hints, moving the cells' findings to their place in the text.
      */

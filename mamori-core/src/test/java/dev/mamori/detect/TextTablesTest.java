@@ -94,4 +94,28 @@ class TextTablesTest {
         assertThat(TextTables.find(other, ColumnHints.get())).isEmpty();
         assertThat(ColumnHints.get().forHeaders(java.util.List.of("記号", "番号"))).containsExactly(java.util.Set.of(), java.util.Set.of());
     }
+
+    @Test
+    void linesOfATextFileThatFormATableAreScannedTogether() {
+        List<String> lines = List.of("お世話になります。電話 03-1234-5678", "氏名,郵便番号,生年月日", "山田太郎,1000001,1985/04/01",
+                "佐藤花子,5300001,1990/12/03", "以上です。〒100-0005");
+        List<List<Finding>> found = IDS.detectLines(lines);
+        assertThat(found).hasSize(5);
+        assertThat(found.get(0)).extracting(Finding::value).containsExactly("03-1234-5678");
+        assertThat(found.get(1)).isEmpty();
+        assertThat(found.get(2)).extracting(Finding::value).containsExactly("1000001", "1985/04/01");
+        assertThat(found.get(3)).extracting(Finding::value).containsExactly("5300001", "1990/12/03");
+        assertThat(found.get(3).get(0).start()).isEqualTo(5);
+        assertThat(found.get(4)).extracting(Finding::value).containsExactly("100-0005");
+        for (int i = 0; i < lines.size(); i++) {
+            for (Finding f : found.get(i)) {
+                assertThat(lines.get(i).substring(f.start(), f.end())).isEqualTo(f.value());
+            }
+        }
+        List<String> plain = List.of("山田太郎 1000001", "a,b", "c,d", "e,f");
+        List<List<Finding>> alone = IDS.detectLines(plain);
+        for (int i = 0; i < plain.size(); i++) {
+            assertThat(alone.get(i)).isEqualTo(IDS.detect(plain.get(i), IDS.freeText()));
+        }
+    }
 }
