@@ -84,24 +84,28 @@ final class LocationRecognizer implements Recognizer {
         if (ctx.hinted(PiiType.LOCATION) && acceptCell(text, out)) {
             return;
         }
-        boolean coords = false;
+        int decimals = 0; // digit . digit: a pair needs two
+        int degrees = 0; // digit then ° or 度: a 度分秒 pair needs two
         boolean digits = false;
-        for (int i = 1; i < text.length(); i++) { // a digit before '.' or '°' (not every e-mail address's dot)
+        for (int i = 1; i < text.length(); i++) {
             char c = text.charAt(i);
             if (AddressGrammar.isDigit(text.charAt(i - 1))) {
                 digits = true;
-                if (c == '.' || c == '．' || c == '°' || c == '度' || c == 'º' || c == '˚') {
-                    coords = true;
-                    break;
+                if ((c == '.' || c == '．') && i + 1 < text.length() && AddressGrammar.isDigit(text.charAt(i + 1))) {
+                    decimals++;
+                } else if (c == '°' || c == '度' || c == 'º' || c == '˚') {
+                    degrees++;
                 }
             }
         }
         int before = out.size();
-        if (coords) {
+        if (decimals >= 2) {
             scanPairs(text, DECIMAL, true, out);
+        }
+        if (degrees >= 2) {
             scanPairs(text, DMS, false, out);
         }
-        if (digits || coords) {
+        if (digits) {
             scanMesh(text, ctx, out, before);
         }
     }
