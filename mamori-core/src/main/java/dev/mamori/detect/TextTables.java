@@ -17,7 +17,7 @@ final class TextTables {
 
     /** Data rows a block needs under its header. */
     static final int MIN_ROWS = 2;
-    /** Header cells longer than this are prose, not headings. */
+    /** Header cells longer than this, or holding 。 or ending a sentence, are prose, not headings. */
     private static final int MAX_HEADER_CELL = 24;
     private static final char[] SEPARATORS = {'\t', ',', '|'};
 
@@ -92,7 +92,9 @@ final class TextTables {
             List<int[]> header = split(text, hs, he, sep);
             List<String> names = new ArrayList<>(header.size());
             for (int[] c : header) {
-                names.add(c[1] - c[0] > MAX_HEADER_CELL ? null : text.substring(c[0], c[1]));
+                String h = text.substring(c[0], c[1]);
+                boolean prose = c[1] - c[0] > MAX_HEADER_CELL || h.indexOf('。') >= 0 || h.endsWith(".") || h.endsWith("?") || h.endsWith("？");
+                names.add(prose ? null : h);
             }
             if (names.contains(null)) {
                 continue;

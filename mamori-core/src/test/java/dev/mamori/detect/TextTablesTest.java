@@ -64,6 +64,7 @@ class TextTablesTest {
         assertThat(TextTables.find("氏名,郵便番号\n山田,1000001\n", ColumnHints.get())).isEmpty(); // one row only
         assertThat(TextTables.find("郵便番号,住所を書いてください\n山田, 1000001, 1\n佐藤\n", ColumnHints.get())).isEmpty();
         assertThat(TextTables.find("氏名,郵便番号,生年月日 を記入のこと", ColumnHints.get())).isEmpty();
+        assertThat(TextTables.find("Please send your name, address.\nWe reply soon, thanks.\nBest regards, Sato.\n", ColumnHints.get())).isEmpty();
         assertThat(TextTables.mayHold("氏名,郵便番号,生年月日")).isFalse();
         assertThat(TextTables.mayHold("一行目\n二行目")).isFalse();
     }
