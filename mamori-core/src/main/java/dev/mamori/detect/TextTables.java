@@ -92,9 +92,10 @@ final class TextTables {
             List<int[]> header = split(text, hs, he, sep);
             List<String> names = new ArrayList<>(header.size());
             for (int[] c : header) {
-                String h = text.substring(c[0], c[1]);
-                boolean prose = c[1] - c[0] > MAX_HEADER_CELL || h.indexOf('。') >= 0 || h.endsWith(".") || h.endsWith("?") || h.endsWith("？");
-                names.add(prose ? null : h);
+                String name = text.substring(c[0], c[1]);
+                boolean prose = c[1] - c[0] > MAX_HEADER_CELL || name.indexOf('。') >= 0 || name.endsWith(".") || name.endsWith("?")
+                        || name.endsWith("？");
+                names.add(prose ? null : name);
             }
             if (names.contains(null)) {
                 continue;
