@@ -61,8 +61,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         quietLibraryLogging();
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        ReportSink.standardOutput(out, System.out); // a report may write its bytes straight to it
+        System.exit(run(args, out, new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
     /**

@@ -16,6 +16,15 @@ import java.nio.file.Path;
 public final class ReportSink implements AutoCloseable {
     private final PrintWriter writer;
     private final AtomicFiles.Pending pending;
+    /** The process's standard output as a writer (UTF-8) and as the stream under it, when {@link Main#main} set them. */
+    private static volatile PrintWriter stdoutWriter;
+    private static volatile java.io.OutputStream stdoutStream;
+
+    /** Tells that {@code writer} writes UTF-8 to {@code stream}: a report to it may write bytes to the stream instead. */
+    static void standardOutput(PrintWriter writer, java.io.OutputStream stream) {
+        stdoutWriter = writer;
+        stdoutStream = stream;
+    }
 
     private ReportSink(PrintWriter writer, AtomicFiles.Pending pending) {
         this.writer = writer;
@@ -47,6 +56,26 @@ public final class ReportSink implements AutoCloseable {
 
     public PrintWriter writer() {
         return writer;
+    }
+
+    /**
+     * The byte stream under {@link #writer()} when the report goes to a file or to the process's
+     * standard output, else null (a writer given by a caller, as in tests). A report may write bytes
+     * here instead of using the writer (not both: the writer buffers).
+     */
+    public java.io.OutputStream stream() {
+        if (pending == null) {
+            if (writer != stdoutWriter) {
+                return null;
+            }
+            writer.flush();
+            return stdoutStream;
+        }
+        try {
+            return pending.stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void commit() {

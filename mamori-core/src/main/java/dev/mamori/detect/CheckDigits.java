@@ -93,6 +93,33 @@ final class CheckDigits {
         return (11 - sum % 11) % 10;
     }
 
+    /**
+     * GS1 mod 10 (GS1 General Specifications 7.9.1) over all {@code len} digits, the last being the
+     * check digit: weights 3 and 1 alternating from the digit next to it. JAN/EAN-13, EAN-8, UPC-A and
+     * ISBN-13 (Bookland EAN, ISO 2108) use it.
+     */
+    static boolean gtin(byte[] d, int from, int len) {
+        if (len < 2) {
+            return false;
+        }
+        int sum = 0;
+        boolean three = true;
+        for (int i = from + len - 2; i >= from; i--) {
+            sum += three ? 3 * d[i] : d[i];
+            three = !three;
+        }
+        return (10 - sum % 10) % 10 == d[from + len - 1];
+    }
+
+    /** ISBN-10 (ISO 2108:1992) written with a digit check (not X): Σ (10 − i)·d_i ≡ 0 mod 11. */
+    static boolean isbn10(byte[] d, int from) {
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += (10 - i) * d[from + i];
+        }
+        return sum % 11 == 0;
+    }
+
     /** Parses ASCII digits for tests and tools; other characters are an error. */
     static byte[] digits(String s) {
         byte[] b = new byte[s.length()];

@@ -2,9 +2,12 @@ package dev.mamori.detect;
 
 /**
  * Parses one date at a known position: 西暦 (1985年4月1日, 1985/04/01, 1985-04-01, 1985.4.1,
- * compact 19850401) and 和暦 (昭和60年4月1日, 平成元年1月8日, S60.4.1, H1/1/8, 令1.5.1). Dates are
- * checked against the calendar and, for 和暦, against the era's first and last day. Not thread-safe:
- * one instance per scan; the result is left in the fields.
+ * compact 19850401) and 和暦 (昭和60年4月1日, 平成元年1月8日, S60.4.1, H1/1/8, 令1.5.1, ㍼60年4月1日).
+ * A year may carry the other calendar's year in brackets (1988年（昭和63年）4月1日, 昭和63年（1988年）…),
+ * which must agree. A year without month and day is a date only when a birth verb follows it
+ * (令和2年生まれ → 令和2年; {@link #yearOnly}). Dates are checked against the calendar and, for 和暦,
+ * against the era's first and last day. Not thread-safe: one instance per scan; the result is left in
+ * the fields.
  */
 final class DateParser {
 
@@ -15,13 +18,26 @@ final class DateParser {
     int ymd;
     /** True for 8 bare digits (yyyymmdd), which count only in a birth-date column. */
     boolean compact;
+    /**
+     * True for a year alone followed by a birth verb (令和2年生まれ), the verb ending at {@link #verbEnd};
+     * or by 、 or に ({@link #verbEnd} -1), when the caller must find the verb at the end of the clause.
+     */
+    boolean yearOnly;
+    int verbEnd;
 
     private int pos;
+    private Eras.Era bracketEra;
+    /** True when the era was written as one kanji (昭60年): too ambiguous for a year alone (短大2年生). */
+    private boolean kanjiMark;
+    private final int[] eraStart = new int[1];
+    private final IdentifierRules.Words birthVerbs = IdentifierRules.get().words("BIRTH_VERB");
 
     /** 西暦 starting with the year's first digit at {@code i}. */
     boolean parseWestern(String s, int i) {
         int run = runLength(s, i);
         compact = false;
+        yearOnly = false;
+        kanjiMark = false;
         if (run == 8) {
             int y = number(s, i, 4);
             int m = number(s, i + 4, 2);
@@ -37,9 +53,39 @@ final class DateParser {
         return monthDay(s, i, y, null);
     }
 
+    /** A month and day without a year (1月15日, 5/3) starting at {@code i}. */
+    boolean parseMonthDay(String s, int i) {
+        compact = false;
+        yearOnly = false;
+        pos = i;
+        int m;
+        int d;
+        if ((m = readSmall(s)) < 0) {
+            return false;
+        }
+        char sep = Chars.at(s, pos++);
+        if (sep == '月') {
+            if ((d = readSmall(s)) < 0 || Chars.at(s, pos++) != '日') {
+                return false;
+            }
+        } else if (!Chars.isSlash(sep) || (d = readSmall(s)) < 0 || Chars.isSlash(Chars.at(s, pos)) || Chars.isDot(Chars.at(s, pos))) {
+            return false;
+        }
+        if (m < 1 || m > 12 || d < 1 || d > daysIn(2000, m)) {
+            return false;
+        }
+        start = i;
+        end = pos;
+        ymd = m * 100 + d;
+        return true;
+    }
+
     /** 和暦 whose era begins at {@code eraStart} and whose year (digits or 元) begins at {@code i}. */
     boolean parseEra(String s, int eraStart, Eras.Era era, int i) {
         compact = false;
+        yearOnly = false;
+        char mark = Chars.at(s, eraStart);
+        kanjiMark = i - eraStart == 1 && mark >= 0x4E00 && mark <= 0x9FFF;
         int y;
         if (Chars.at(s, i) == '元') {
             y = 1;
@@ -66,8 +112,26 @@ final class DateParser {
         char c = Chars.at(s, pos);
         int m;
         int d;
+        bracketEra = null;
+        boolean bracketed = false;
+        if (Chars.isOpenParen(c)) { // 昭和63（1988）年, 1988(昭和63)年
+            if (!bracketYear(s, y, era, false) || Chars.at(s, pos) != '年') {
+                return false;
+            }
+            bracketed = true;
+            c = '年';
+        }
         if (c == '年') {
             pos++;
+            if (!bracketed && Chars.isOpenParen(Chars.at(s, pos)) && !bracketYear(s, y, era, true)) {
+                return false;
+            }
+            if (era == null) {
+                era = bracketEra;
+            }
+            if (!Chars.isDigit(Chars.at(s, pos))) {
+                return year(s, from, y, era);
+            }
             if ((m = readSmall(s)) < 0 || Chars.at(s, pos++) != '月' || (d = readSmall(s)) < 0 || Chars.at(s, pos++) != '日') {
                 return false;
             }
@@ -90,6 +154,83 @@ final class DateParser {
             }
         }
         return finish(from, pos, y, m, d, era);
+    }
+
+    /**
+     * At a '(' after the year (or its 年): the same year in the other calendar — 和暦 after a 西暦 year,
+     * 西暦 after a 和暦 one — with 年 inside when {@code nen}, and ')'; sets {@link #bracketEra} for a 和暦
+     * bracket. False when it is not that or disagrees.
+     */
+    private boolean bracketYear(String s, int y, Eras.Era era, boolean nen) {
+        int p = pos + 1;
+        int q;
+        if (era == null) {
+            q = p;
+            while (q < p + 3 && q < s.length() && !Chars.isDigit(s.charAt(q)) && s.charAt(q) != '元') {
+                q++;
+            }
+            Eras.Era e = Eras.get().before(s, q, eraStart);
+            if (e == null || eraStart[0] != p) {
+                return false;
+            }
+            int ey;
+            if (Chars.at(s, q) == '元') {
+                ey = 1;
+                q++;
+            } else {
+                int r = runLength(s, q);
+                if (r < 1 || r > 2) {
+                    return false;
+                }
+                ey = number(s, q, r);
+                q += r;
+            }
+            if (ey < 1 || e.gregorian(ey) != y || (nen && Chars.at(s, q) != '年')) {
+                return false;
+            }
+            bracketEra = e;
+            q += nen ? 1 : 0;
+        } else {
+            if (runLength(s, p) != 4 || number(s, p, 4) != y || (nen && Chars.at(s, p + 4) != '年')) {
+                return false;
+            }
+            q = p + (nen ? 5 : 4);
+        }
+        if (!Chars.isCloseParen(Chars.at(s, q))) {
+            return false;
+        }
+        pos = q + 1;
+        return true;
+    }
+
+    /** A year alone ending at {@link #pos}: a date only when a birth verb follows right after it. */
+    private boolean year(String s, int from, int y, Eras.Era era) {
+        if (kanjiMark) {
+            return false;
+        }
+        int v = birthVerbs.lengthAt(s, pos);
+        if (v == 0 && Chars.at(s, pos) == '生') { // 1990年生, 昭和50年生の: but not 生産, 生活, 生き…
+            char next = Chars.at(s, pos + 1);
+            v = (next >= 0x4E00 && next <= 0x9FFF) || next == 'き' ? 0 : 1;
+        }
+        boolean clause = false;
+        if (v == 0) { // 昭和9年、須坂市生まれ: the caller checks that a birth verb ends the clause
+            char c = Chars.at(s, pos);
+            if (c != '、' && c != '，' && c != ',' && c != 'に') {
+                return false;
+            }
+            clause = true;
+        }
+        boolean inRange = era != null ? (y * 10000 + 1231 >= era.first() && y * 10000 + 101 <= era.last()) : (y >= 1868 && y <= 2100);
+        if (!inRange) {
+            return false;
+        }
+        start = from;
+        end = pos;
+        ymd = y * 10000;
+        yearOnly = true;
+        verbEnd = clause ? -1 : pos + v;
+        return true;
     }
 
     private boolean finish(int from, int to, int y, int m, int d, Eras.Era era) {

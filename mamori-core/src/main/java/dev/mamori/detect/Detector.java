@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Finds personal information in one piece of text: runs the recognizers the requested types need
@@ -29,12 +30,15 @@ public final class Detector {
     private final double minConfidence;
     private final List<Recognizer> recognizers;
     private final ScanContext freeText;
+    private final boolean failFast;
+    private final LongAdder failures = new LongAdder();
 
-    private Detector(Set<PiiType> types, double minConfidence, List<Recognizer> recognizers) {
+    private Detector(Set<PiiType> types, double minConfidence, List<Recognizer> recognizers, boolean failFast) {
         this.types = Collections.unmodifiableSet(EnumSet.copyOf(types));
         this.minConfidence = minConfidence;
         this.recognizers = List.copyOf(recognizers);
         this.freeText = new ScanContext(Set.of(), types);
+        this.failFast = failFast;
     }
 
     /** A detector for every type. */
@@ -50,7 +54,26 @@ public final class Detector {
         if (!(minConfidence >= 0 && minConfidence <= 1)) { // NaN too
             throw new IllegalArgumentException("minConfidence must be a number from 0 to 1, not " + minConfidence);
         }
-        return new Detector(types, minConfidence, Recognizers.forTypes(types));
+        return of(types, minConfidence, Recognizers.forTypes(types), Boolean.getBoolean(FAIL_FAST));
+    }
+
+    /**
+     * When this system property is true a recognizer that throws fails the call (the test suite sets
+     * it); otherwise the failure is counted, the text keeps the other recognizers' findings and the
+     * scan goes on.
+     */
+    static final String FAIL_FAST = "mamori.detect.failFast";
+
+    static Detector of(Set<PiiType> types, double minConfidence, List<Recognizer> recognizers, boolean failFast) {
+        return new Detector(types, minConfidence, recognizers, failFast);
+    }
+
+    /**
+     * How many times a recognizer threw (a bug: recognizers must not throw on any input) since this
+     * detector was built. Each failure lost that recognizer's findings in one text; scans report it.
+     */
+    public long failures() {
+        return failures.sum();
     }
 
     /** The types this detector reports. */
@@ -81,9 +104,7 @@ public final class Detector {
         List<TextTables.Block> tables = context.columnHints().isEmpty() && TextTables.mayHold(text)
                 ? TextTables.find(text, ColumnHints.get()) : List.of();
         if (tables.isEmpty()) {
-            for (Recognizer r : recognizers) {
-                r.find(text, context, raw);
-            }
+            find(text, context, raw);
         } else {
             findWithTables(text, context, tables, raw);
         }
@@ -174,6 +195,30 @@ public final class Detector {
     }
 
     /**
+     * Runs every recognizer on {@code text}, appending to {@code raw}. A recognizer that throws fails the call when
+     * {@link #FAIL_FAST} is set; otherwise the failure is counted and that recognizer's findings in this text dropped.
+     */
+    private void find(String text, ScanContext context, List<Finding> raw) {
+        for (Recognizer r : recognizers) {
+            int before = raw.size();
+            try {
+                r.find(text, context, raw);
+            } catch (RuntimeException | StackOverflowError e) {
+                if (failFast) {
+                    raw.clear();
+                    // the class and the length only: the exception's own message may quote the text
+                    IllegalStateException fail = new IllegalStateException(r.getClass().getSimpleName() + " failed on a text of "
+                            + text.length() + " chars: " + e.getClass().getName());
+                    fail.setStackTrace(e.getStackTrace()); // where it failed, without its message
+                    throw fail;
+                }
+                failures.increment();
+                raw.subList(before, raw.size()).clear(); // what it found before failing is not trusted
+            }
+        }
+    }
+
+    /**
      * Scans the text with the tables' data rows blanked out (so offsets stay), then each cell of the tables on its own
      * with its header's types as hints, moving the cells' findings to their place in the text.
      */
@@ -184,10 +229,7 @@ public final class Detector {
                 Arrays.fill(rest, c.start(), c.end(), ' ');
             }
         }
-        String outside = new String(rest);
-        for (Recognizer r : recognizers) {
-            r.find(outside, context, raw);
-        }
+        find(new String(rest), context, raw);
         List<Finding> cell = new ArrayList<>(4);
         Map<Set<PiiType>, ScanContext> contexts = new HashMap<>();
         for (TextTables.Block b : tables) {
@@ -195,9 +237,7 @@ public final class Detector {
                 ScanContext ctx = contexts.computeIfAbsent(c.hints(), h -> new ScanContext(h, context.enabled()));
                 String value = text.substring(c.start(), c.end());
                 cell.clear();
-                for (Recognizer r : recognizers) {
-                    r.find(value, ctx, cell);
-                }
+                find(value, ctx, cell);
                 for (Finding f : cell) {
                     raw.add(f.shifted(c.start()));
                 }

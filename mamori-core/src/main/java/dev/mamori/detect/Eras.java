@@ -7,7 +7,11 @@ import java.util.List;
 /** The Japanese eras of {@code eras.tsv}, with their names, abbreviations and date ranges. */
 final class Eras {
 
-    record Era(String name, char[] letters, char kanji, int first, int last) {
+    /**
+     * @param marks the one-character non-Latin abbreviations: the first kanji (昭) and the square era
+     *              character of Unicode's CJK Compatibility block (㍼)
+     */
+    record Era(String name, char[] letters, String marks, int first, int last) {
         /** The Gregorian year of this era's year {@code y} (元年 = 1). */
         int gregorian(int y) {
             return first / 10000 + y - 1;
@@ -26,16 +30,16 @@ final class Eras {
         List<Era> l = new ArrayList<>();
         for (DataFile.Row r : DataFile.read(Eras.class, "eras.tsv")) {
             StringBuilder letters = new StringBuilder();
-            char kanji = 0;
+            StringBuilder marks = new StringBuilder();
             for (String a : r.field(1).split(",")) {
                 a = a.strip();
                 if (a.length() == 1 && a.charAt(0) < 128) {
                     letters.append(a.charAt(0));
                 } else if (a.length() == 1) {
-                    kanji = a.charAt(0);
+                    marks.append(a.charAt(0));
                 }
             }
-            l.add(new Era(r.field(0), letters.toString().toCharArray(), kanji, packed(r.field(2)), packed(r.field(3))));
+            l.add(new Era(r.field(0), letters.toString().toCharArray(), marks.toString(), packed(r.field(2)), packed(r.field(3))));
         }
         eras = l.toArray(new Era[0]);
     }
@@ -73,7 +77,7 @@ final class Eras {
             }
         }
         for (Era e : eras) {
-            if (c1 == e.kanji && c1 != 0) {
+            if (c1 != 0 && e.marks.indexOf(c1) >= 0) {
                 start[0] = k - 1;
                 return e;
             }

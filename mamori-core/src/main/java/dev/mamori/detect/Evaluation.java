@@ -1,14 +1,23 @@
 package dev.mamori.detect;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Scores the detector against labelled text. A finding is a true positive when it overlaps a label
- * of the same type; a label is found when some finding of its type overlaps it. Precision counts
- * findings, recall counts labels. Not thread-safe: feed it from one thread.
+ * Scores the detector against labelled text, one to one: each label is matched by at most one
+ * finding of its type and each finding by at most one label. Identifiers and other structured types
+ * ({@link #exact(PiiType)}) match only on the exact span; names, addresses and 要配慮 facts match on
+ * overlap, the pair with the longest overlap first. Besides precision and recall it measures
+ * <em>masking coverage</em> — the share of labelled characters that a finding of any type covers,
+ * that is, what a masked output hides — and counts findings of check-digit types whose check digit
+ * fails. Documents may belong to groups (a genre, "real" or "form") that are scored apart as well as
+ * together. Not thread-safe: feed it from one thread.
  */
 public final class Evaluation {
 
@@ -27,10 +36,8 @@ public final class Evaluation {
     }
 
     /**
-     * Counts for one type, or overall when {@code type} is null. Precision counts findings (a
-     * finding is right when it overlaps a label of its type), recall counts labels (a label is found
-     * when a finding of its type overlaps it); one long finding may cover two labels, so the two
-     * sides are counted separately.
+     * Counts for one type, or overall when {@code type} is null. Matching is one to one, so
+     * {@code labelsFound == findingsRight}; both are kept for readers of the JSON report.
      */
     public record Score(PiiType type, long labels, long labelsFound, long findings, long findingsRight) {
         public double precision() {
@@ -59,25 +66,55 @@ public final class Evaluation {
         }
     }
 
+    /** Labelled characters, and how many of them some finding (of any type) covers: what masking hides. */
+    public record Coverage(long labelledChars, long hiddenChars) {
+        public double share() {
+            return labelledChars == 0 ? Double.NaN : (double) hiddenChars / labelledChars;
+        }
+    }
+
+    /** Types matched on the exact span: a phone number cut short or run on is wrong, not half right. */
+    private static final Set<PiiType> OVERLAP_TYPES = EnumSet.of(PiiType.PERSON, PiiType.ADDRESS, PiiType.SENSITIVE_HEALTH,
+            PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED, PiiType.SENSITIVE_OTHER);
+
+    /** True when findings of {@code type} must match a label's span exactly. */
+    public static boolean exact(PiiType type) {
+        return !OVERLAP_TYPES.contains(type);
+    }
+
+    /** Counts of one group of documents (or of all). */
+    private static final class Tally {
+        final long[] labels = new long[PiiType.values().length];
+        final long[] matched = new long[PiiType.values().length];
+        final long[] findings = new long[PiiType.values().length];
+        long labelledChars;
+        long hiddenChars;
+        long documents;
+    }
+
     private final Detector detector;
-    private final long[] labels = new long[PiiType.values().length];
-    private final long[] labelsFound = new long[PiiType.values().length];
-    private final long[] findings = new long[PiiType.values().length];
-    private final long[] findingsRight = new long[PiiType.values().length];
+    private final Tally all = new Tally();
+    private final Map<String, Tally> groups = new TreeMap<>();
     private final List<Miss> misses = new ArrayList<>();
-    private long documents;
+    private long checksumFailures;
 
     public Evaluation(Detector detector) {
         this.detector = detector;
     }
 
+    /** {@link #add(String, Collection, String, List)} in no group. */
+    public void add(String docId, String text, List<Label> spans) {
+        add(docId, List.of(), text, spans);
+    }
+
     /**
-     * Scans one document and counts its hits and misses. Labels of types not detected are ignored.
+     * Scans one document and counts its hits and misses, overall and in each of {@code inGroups}.
+     * Labels of types the detector does not report are ignored.
      *
      * @throws IllegalArgumentException when a label is not a span of the text (outside it, or empty);
      *                                  nothing is counted then
      */
-    public void add(String docId, String text, List<Label> spans) {
+    public void add(String docId, Collection<String> inGroups, String text, List<Label> spans) {
         for (Label l : spans) {
             if (l.start < 0 || l.end > text.length() || l.start >= l.end) {
                 boolean empty = l.start >= l.end && l.start >= 0 && l.end <= text.length();
@@ -88,48 +125,152 @@ public final class Evaluation {
                         + " (the text has " + text.length() + " chars; offsets are UTF-16 indices, end exclusive)");
             }
         }
-        documents++;
         List<Finding> found = detector.detect(text, detector.freeText());
         List<Label> wanted = spans.stream().filter(l -> detector.types().contains(l.type)).toList();
-        for (Finding f : found) {
-            findings[f.type().ordinal()]++;
-            if (wanted.stream().anyMatch(l -> l.type == f.type() && overlaps(l.start, l.end, f.start(), f.end()))) {
-                findingsRight[f.type().ordinal()]++;
-            } else {
+        List<Tally> tallies = new ArrayList<>(inGroups.size() + 1);
+        tallies.add(all);
+        for (String g : inGroups) {
+            tallies.add(groups.computeIfAbsent(g, k -> new Tally()));
+        }
+
+        boolean[] labelMatched = new boolean[wanted.size()];
+        boolean[] findingMatched = new boolean[found.size()];
+        match(wanted, found, labelMatched, findingMatched);
+        long[] coverage = coverage(text.length(), wanted, found);
+        for (Tally t : tallies) {
+            t.documents++;
+            t.labelledChars += coverage[0];
+            t.hiddenChars += coverage[1];
+            for (int i = 0; i < wanted.size(); i++) {
+                int ty = wanted.get(i).type.ordinal();
+                t.labels[ty]++;
+                if (labelMatched[i]) {
+                    t.matched[ty]++;
+                }
+            }
+            for (Finding f : found) {
+                t.findings[f.type().ordinal()]++;
+            }
+        }
+        for (int i = 0; i < found.size(); i++) {
+            Finding f = found.get(i);
+            if (!checkDigitHolds(f)) {
+                checksumFailures++;
+            }
+            if (!findingMatched[i]) {
                 misses.add(new Miss(docId, f.type(), f.start(), f.end(), f.value(), true));
             }
         }
-        for (Label l : wanted) {
-            labels[l.type.ordinal()]++;
-            if (found.stream().anyMatch(f -> l.type == f.type() && overlaps(l.start, l.end, f.start(), f.end()))) {
-                labelsFound[l.type.ordinal()]++;
-            } else {
-                misses.add(new Miss(docId, l.type, l.start, l.end, safeSlice(text, l.start, l.end), false));
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!labelMatched[i]) {
+                Label l = wanted.get(i);
+                misses.add(new Miss(docId, l.type, l.start, l.end, text.substring(l.start, l.end), false));
             }
         }
     }
 
-    private static boolean overlaps(int s1, int e1, int s2, int e2) {
-        return s1 < e2 && s2 < e1;
+    /** Pairs labels and findings of the same type one to one: exact spans, or the longest overlaps first. */
+    private static void match(List<Label> labels, List<Finding> found, boolean[] labelMatched, boolean[] findingMatched) {
+        record Pair(int label, int finding, int overlap) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            Label l = labels.get(i);
+            for (int j = 0; j < found.size(); j++) {
+                Finding f = found.get(j);
+                if (f.type() != l.type) {
+                    continue;
+                }
+                int overlap = Math.min(l.end, f.end()) - Math.max(l.start, f.start());
+                boolean same = exact(l.type) ? l.start == f.start() && l.end == f.end() : overlap > 0;
+                if (same) {
+                    pairs.add(new Pair(i, j, overlap));
+                }
+            }
+        }
+        pairs.sort((a, b) -> Integer.compare(b.overlap, a.overlap));
+        for (Pair p : pairs) {
+            if (!labelMatched[p.label] && !findingMatched[p.finding]) {
+                labelMatched[p.label] = true;
+                findingMatched[p.finding] = true;
+            }
+        }
     }
 
-    private static String safeSlice(String text, int s, int e) {
-        int a = Math.max(0, Math.min(s, text.length()));
-        int b = Math.max(a, Math.min(e, text.length()));
-        return text.substring(a, b);
+    /** {labelled characters, of which covered by some finding}. */
+    private static long[] coverage(int length, List<Label> labels, List<Finding> found) {
+        if (labels.isEmpty()) {
+            return new long[] {0, 0};
+        }
+        boolean[] labelled = new boolean[length];
+        boolean[] hidden = new boolean[length];
+        for (Label l : labels) {
+            java.util.Arrays.fill(labelled, l.start, l.end, true);
+        }
+        for (Finding f : found) {
+            java.util.Arrays.fill(hidden, f.start(), Math.min(f.end(), length), true);
+        }
+        long n = 0;
+        long h = 0;
+        for (int i = 0; i < length; i++) {
+            if (labelled[i]) {
+                n++;
+                h += hidden[i] ? 1 : 0;
+            }
+        }
+        return new long[] {n, h};
+    }
+
+    /** False for a finding of a check-digit type whose digits fail their check: a near miss reported. */
+    static boolean checkDigitHolds(Finding f) {
+        if (f.type() != PiiType.MY_NUMBER && f.type() != PiiType.CORPORATE_NUMBER && f.type() != PiiType.CREDIT_CARD) {
+            return true;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < f.value().length(); i++) {
+            int d = Character.digit(f.value().charAt(i), 10);
+            if (d >= 0) {
+                s.append((char) ('0' + d));
+            }
+        }
+        byte[] d = CheckDigits.digits(s.toString());
+        return switch (f.type()) {
+            case MY_NUMBER -> d.length == 12 && CheckDigits.myNumber(d, 0);
+            case CORPORATE_NUMBER -> d.length == 13 && CheckDigits.corporateNumber(d, 0);
+            default -> d.length >= 12 && d.length <= 19 && CheckDigits.luhn(d, 0, d.length);
+        };
     }
 
     public long documents() {
-        return documents;
+        return all.documents;
+    }
+
+    /** The groups documents were added in, sorted by name. */
+    public List<String> groups() {
+        return List.copyOf(groups.keySet());
+    }
+
+    /** Documents in {@code group}. */
+    public long documents(String group) {
+        return tally(group).documents;
     }
 
     /** Scores per type, for the types that had labels or findings. */
     public Map<PiiType, Score> byType() {
+        return byType(all);
+    }
+
+    /** Scores per type in {@code group}. */
+    public Map<PiiType, Score> byType(String group) {
+        return byType(tally(group));
+    }
+
+    private static Map<PiiType, Score> byType(Tally t) {
         Map<PiiType, Score> m = new EnumMap<>(PiiType.class);
-        for (PiiType t : PiiType.values()) {
-            int i = t.ordinal();
-            if (labels[i] + findings[i] > 0) {
-                m.put(t, new Score(t, labels[i], labelsFound[i], findings[i], findingsRight[i]));
+        for (PiiType type : PiiType.values()) {
+            int i = type.ordinal();
+            if (t.labels[i] + t.findings[i] > 0) {
+                m.put(type, new Score(type, t.labels[i], t.matched[i], t.findings[i], t.matched[i]));
             }
         }
         return m;
@@ -137,17 +278,48 @@ public final class Evaluation {
 
     /** Micro-averaged over all types. */
     public Score overall() {
+        return overall(all);
+    }
+
+    /** Micro-averaged over all types in {@code group}. */
+    public Score overall(String group) {
+        return overall(tally(group));
+    }
+
+    private static Score overall(Tally t) {
         long l = 0;
-        long lf = 0;
+        long m = 0;
         long f = 0;
-        long fr = 0;
-        for (int i = 0; i < labels.length; i++) {
-            l += labels[i];
-            lf += labelsFound[i];
-            f += findings[i];
-            fr += findingsRight[i];
+        for (int i = 0; i < t.labels.length; i++) {
+            l += t.labels[i];
+            m += t.matched[i];
+            f += t.findings[i];
         }
-        return new Score(null, l, lf, f, fr);
+        return new Score(null, l, m, f, m);
+    }
+
+    /** Masking coverage over all documents. */
+    public Coverage coverage() {
+        return new Coverage(all.labelledChars, all.hiddenChars);
+    }
+
+    /** Masking coverage in {@code group}. */
+    public Coverage coverage(String group) {
+        Tally t = tally(group);
+        return new Coverage(t.labelledChars, t.hiddenChars);
+    }
+
+    /** Findings of 個人番号, 法人番号 or card numbers whose check digit fails (should be none). */
+    public long checksumFailures() {
+        return checksumFailures;
+    }
+
+    private Tally tally(String group) {
+        Tally t = groups.get(group);
+        if (t == null) {
+            throw new IllegalArgumentException("no documents in group " + group);
+        }
+        return t;
     }
 
     public List<Miss> misses() {

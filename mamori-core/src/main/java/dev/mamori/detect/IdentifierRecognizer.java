@@ -10,9 +10,12 @@ import java.util.Set;
  * card and bank account numbers. Rules live in {@code identifier-rules.tsv},
  * {@code phone-prefixes.tsv}, {@code eras.tsv} and {@code context-words.tsv}.
  *
- * <p>One pass over the characters. Only digits (ASCII and full-width), '@'/'＠' and '元' start
- * work; prefixes that belong to a candidate — 和暦 era names and letters (昭和, S), passport and
- * residence-card letters, '+' of +81, the '(' of (03) — are found by looking back from the digit.
+ * <p>One pass over the characters. Only digits (ASCII and full-width), '@'/'＠' (and the brackets
+ * and ★ of an obfuscated address) and '元' start work; prefixes that belong to a candidate — 和暦 era
+ * names, letters and square characters (昭和, S, ㍼), passport and residence-card letters, the T of an
+ * invoice registration number, '+' of +81, the '(' of (03) — are found by looking back from the digit.
+ * Which words decide a rule (birth verbs, ゆうちょ, banks, product codes) is data in
+ * {@code identifier-rules.tsv}.
  *
  * <p>Spans are String indices into the original text and cover the identifier as written,
  * including internal separators and full-width characters but not surrounding brackets, spaces or
@@ -43,6 +46,10 @@ final class IdentifierRecognizer implements Recognizer {
             new Scan(text, context, out).run();
         }
     }
+
+    private static final IdentifierRules.Words BIRTH_VERBS = IdentifierRules.get().words("BIRTH_VERB");
+    private static final IdentifierRules.Words BIRTHDAY = IdentifierRules.get().words("BIRTHDAY");
+    private static final IdentifierRules.Words NOT_BIRTH = IdentifierRules.get().words("NOT_BIRTH");
 
     /** Latin labels that may touch a number: 電話 and FAX headings, "No". */
     private static final java.util.Set<String> LABELS = java.util.Set.of("tel", "fax", "phone", "mobile", "cell", "no", "tell");
@@ -96,6 +103,8 @@ final class IdentifierRecognizer implements Recognizer {
                         i = onDigit(i);
                     } else if (c == '@') {
                         i = onAt(i);
+                    } else if ((c == '[' || c == '(') && email) {
+                        i = onAtToken(i);
                     } else {
                         i++;
                     }
@@ -103,6 +112,10 @@ final class IdentifierRecognizer implements Recognizer {
                     i = onDigit(i);
                 } else if (c == '＠') {
                     i = onAt(i);
+                } else if ((c == '（' || c == '［') && email) {
+                    i = onAtToken(i);
+                } else if (email && EmailScanner.atSubstitute(c)) {
+                    i = emails.scanSubstitute(s, i) ? email(emails.start, emails.end) : i + 1;
                 } else if (c == '元' && dates) {
                     i = onGannen(i);
                 } else {
@@ -123,6 +136,22 @@ final class IdentifierRecognizer implements Recognizer {
             return i + 1;
         }
 
+        /** name[at]example.jp, name (at) example [dot] jp: an address written to evade harvesting. */
+        private int onAtToken(int i) {
+            if (emails.scanObfuscated(s, i)) {
+                return email(emails.start, emails.end);
+            }
+            return i + 1;
+        }
+
+        private int email(int a, int x) {
+            double conf = NumberClassifier.conf(0.9, 0.99, ContextWords.get().score(PiiType.EMAIL, s, a, x, sc));
+            if (conf >= NumberClassifier.MIN) {
+                out.add(new Finding(PiiType.EMAIL, a, x, conf, false, s.substring(a, x)));
+            }
+            return x;
+        }
+
         private int onGannen(int i) {
             Eras.Era era = Eras.get().before(s, i, eraStart);
             if (era != null && dateParser.parseEra(s, eraStart[0], era, i)) {
@@ -141,6 +170,18 @@ final class IdentifierRecognizer implements Recognizer {
                     return dateParser.end;
                 }
             }
+            if ((prev == 'T' || prev == 'Ｔ') && !Chars.isAlnum(Chars.at(s, i - 2))) {
+                return invoice(i - 1, i);
+            }
+            if (Chars.isHyphen(prev) && Chars.isLetter(Chars.at(s, i - 2))) {
+                char t = Chars.at(s, i - 2);
+                if ((t == 'T' || t == 'Ｔ') && !Chars.isAlnum(Chars.at(s, i - 3))) {
+                    return invoice(i - 2, i);
+                }
+                if (!labelBefore(i - 1)) {
+                    return skipToken(i); // TXN-123456789018, REF-…: a code with a letter prefix, not an identifier
+                }
+            }
             if (Chars.isLetter(prev) && !labelBefore(i)) {
                 return lettered(i);
             }
@@ -148,8 +189,8 @@ final class IdentifierRecognizer implements Recognizer {
                     || ((prev == '.' || prev == ':' || prev == '/') && Chars.isDigit(Chars.at(s, i - 2)))) {
                 return skipToken(i);
             }
+            int run = DateParser.runLength(s, i);
             if (dates) {
-                int run = DateParser.runLength(s, i);
                 if ((run == 4 || run == 8) && dateParser.parseWestern(s, i)
                         && !Chars.isAlnum(Chars.at(s, dateParser.end))) {
                     if (!dateParser.compact || sc.hinted(PiiType.DATE_OF_BIRTH)) {
@@ -158,8 +199,15 @@ final class IdentifierRecognizer implements Recognizer {
                     }
                 }
             }
+            if (dates && run <= 2 && (Chars.at(s, i + run) == '月' || Chars.isSlash(Chars.at(s, i + run))) && prev != '年'
+                    && monthDay(i)) {
+                return dateParser.end;
+            }
             int end = chain.lex(s, i);
             char after = Chars.at(s, end);
+            if (email && EmailScanner.atToken(s, end) > 0) {
+                return end; // 09012345678(at)docomo.ne.jp: the local part of an address
+            }
             if (chain.overlong || Chars.isLetter(after) || after == '@' || after == '＠' || after == '_'
                     || ((after == '.' || after == ':' || after == '/' || Chars.isDot(after) || Chars.isSlash(after)
                     || after == '：') && Chars.isDigit(Chars.at(s, end + 1))) || thousands(end)) {
@@ -182,26 +230,47 @@ final class IdentifierRecognizer implements Recognizer {
                     && Chars.isDigit(Chars.at(s, end + 3)) && !Chars.isDigit(Chars.at(s, end + 4));
         }
 
-        /** Tries the whole chain, then (when it has spaces) the longest runs between spaces. */
+        /**
+         * Tries the whole chain; a chain with middle dots or slashes that is not a phone is read as the
+         * numbers between them (03・1234・5678 and 090/1234/5678 are phones, 100-0001・100-0002 two postal codes).
+         */
         private void numbersIn(int groups) {
-            if (numbers.classify(s, chain, 0, groups, sc, out) || !chain.anySep(0, groups, NumberChain.SPACE)) {
+            if (!chain.anySep(0, groups, NumberChain.MIDDOT) && !chain.anySep(0, groups, NumberChain.SLASH)) {
+                numbersIn(0, groups);
+                return;
+            }
+            if (numbers.classify(s, chain, 0, groups, sc, out)) {
+                return;
+            }
+            int a = 0;
+            for (int g = 1; g <= groups; g++) {
+                if (g == groups || chain.sep[g] == NumberChain.MIDDOT || chain.sep[g] == NumberChain.SLASH) {
+                    numbersIn(a, g);
+                    a = g;
+                }
+            }
+        }
+
+        /** Tries groups [a0, b0), then (when they have spaces) the longest runs between spaces. */
+        private void numbersIn(int a0, int groups) {
+            if (numbers.classify(s, chain, a0, groups, sc, out) || !chain.anySep(a0, groups, NumberChain.SPACE)) {
                 return;
             }
             boolean blocks = true; // 4111 1111 1111 1112 is one failed number, not a 12-digit one and a rest
-            for (int g = 0; g < groups; g++) {
+            for (int g = a0; g < groups; g++) {
                 blocks &= chain.len(g) == 4;
             }
             if (blocks) {
                 return;
             }
-            int a = 0;
+            int a = a0;
             while (a < groups) {
                 int found = -1;
                 for (int b = groups; b > a; b--) {
-                    if ((a == 0 && b == groups) || (b < groups && chain.sep[b] != NumberChain.SPACE)) {
+                    if ((a == a0 && b == groups) || (b < groups && chain.sep[b] != NumberChain.SPACE)) {
                         continue;
                     }
-                    if (a > 0 && chain.sep[a] != NumberChain.SPACE) {
+                    if (a > a0 && chain.sep[a] != NumberChain.SPACE) {
                         break;
                     }
                     if (numbers.classify(s, chain, a, b, sc, out)) {
@@ -233,6 +302,24 @@ final class IdentifierRecognizer implements Recognizer {
             return LABELS.contains(b.toString());
         }
 
+        /**
+         * T + 法人番号 (適格請求書発行事業者の登録番号), the T at {@code t}: a CORPORATE_NUMBER including the T
+         * when the 13 digits pass the 法人番号 check; otherwise nothing (no near-miss is reported).
+         */
+        private int invoice(int t, int i) {
+            chain.lex(s, i);
+            int e = chain.ge[0];
+            if (chain.len(0) != 13 || chain.overlong || Chars.isAlnum(Chars.at(s, e)) || !CheckDigits.corporateNumber(chain.digits, 0)) {
+                return skipToken(i);
+            }
+            if (sc.wants(PiiType.CORPORATE_NUMBER)) {
+                double x = ContextWords.get().score(PiiType.CORPORATE_NUMBER, s, t, e, sc);
+                double conf = NumberClassifier.conf(0.93, 0.99, Math.max(0, x));
+                out.add(new Finding(PiiType.CORPORATE_NUMBER, t, e, conf, true, s.substring(t, e)));
+            }
+            return e;
+        }
+
         /** Digits right after Latin letters: passport (AA1234567), residence card (AA12345678AA), or nothing. */
         private int lettered(int i) {
             int j = i;
@@ -249,10 +336,27 @@ final class IdentifierRecognizer implements Recognizer {
             }
             if (run == 8 && Chars.isLetter(Chars.at(s, i + 8)) && Chars.isLetter(Chars.at(s, i + 9))
                     && !Chars.isAlnum(Chars.at(s, i + 10))) {
-                report(PiiType.RESIDENCE_CARD, j, i + 10, 0.7, 0.97);
+                // only with context (在留カード…) or a hinted column: the shape alone is a product or ticket code
+                if (sc.wants(PiiType.RESIDENCE_CARD)) {
+                    if (ContextWords.get().score(PiiType.RESIDENCE_CARD, s, j, i + 10, sc) > 0) {
+                        report(PiiType.RESIDENCE_CARD, j, i + 10, 0.6, 0.97);
+                    } else if (mentionedBefore("在留", j, 300)) { // 在留カードの更新… (lines later) KL24681357MN です
+                        out.add(new Finding(PiiType.RESIDENCE_CARD, j, i + 10, 0.75, false, s.substring(j, i + 10)));
+                    }
+                }
                 return i + 10;
             }
             return skipToken(i);
+        }
+
+        /** True when {@code word} occurs in the {@code window} characters before {@code pos}. */
+        private boolean mentionedBefore(String word, int pos, int window) {
+            for (int k = pos - word.length(); k >= 0 && pos - k <= window; k--) {
+                if (s.startsWith(word, k)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void report(PiiType t, int start, int end, double base, double top) {
@@ -268,10 +372,104 @@ final class IdentifierRecognizer implements Recognizer {
         private void birthDate() {
             int a = dateParser.start;
             int b = dateParser.end;
+            boolean yearOnly = dateParser.yearOnly;
+            int verbEnd = dateParser.verbEnd;
+            if (yearOnly && verbEnd < 0) { // 昭和9年、須坂市生まれ。
+                verbEnd = birthVerbEndsClause(b + 1, 25);
+                if (verbEnd < 0) {
+                    return;
+                }
+            }
+            if (notBirth(a, yearOnly ? verbEnd : b) || (yearOnly && cohort(verbEnd))) {
+                return;
+            }
             double x = ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
+            if (yearOnly || (x < 0.5 && birthVerbEndsClause(b, 60) >= 0)) {
+                x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。
+            }
             if (x > 0) {
                 out.add(new Finding(PiiType.DATE_OF_BIRTH, a, b, NumberClassifier.conf(0.7, 0.99, x), false, s.substring(a, b)));
             }
+        }
+
+        /** 1月15日 or 5/3 after 誕生日 on its line, or followed by 生まれ: a birth date without its year. */
+        private boolean monthDay(int i) {
+            if (!dateParser.parseMonthDay(s, i)) {
+                return false;
+            }
+            int a = dateParser.start;
+            int b = dateParser.end;
+            int k = "はのが、 ".indexOf(Chars.at(s, b)) >= 0 ? b + 1 : b; // 1月15日は誕生日
+            if (notBirth(a, b) || !(sc.hinted(PiiType.DATE_OF_BIRTH) || BIRTH_VERBS.lengthAt(s, b) > 0
+                    || BIRTHDAY.lengthAt(s, k) > 0 || birthdayBefore(a))) {
+                return false;
+            }
+            double x = Math.max(0.9, ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc));
+            out.add(new Finding(PiiType.DATE_OF_BIRTH, a, b, NumberClassifier.conf(0.7, 0.99, x), false, s.substring(a, b)));
+            return true;
+        }
+
+        /** 誕生日 in the {@link ContextWords#BEFORE} characters before {@code a} on its line — not 誕生日会, 誕生日プレゼント. */
+        private boolean birthdayBefore(int a) {
+            for (int k = a - 1; k >= 0 && a - k <= ContextWords.BEFORE && s.charAt(k) != '\n'; k--) {
+                int len = BIRTHDAY.lengthAt(s, k);
+                if (len > 0 && "会パプ".indexOf(Chars.at(s, k + len)) < 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A date that is not a birth date whatever its context: 現在/時点 (a reference date) or a range word
+         * (以降, まで, から, 〜 — a cohort, 昭和30年4月1日以降に生まれた方) right after it, or 〜/から before it.
+         */
+        private boolean notBirth(int a, int b) {
+            int k = b;
+            for (int skip = 0; skip < 2 && k < n && "、 　にので".indexOf(s.charAt(k)) >= 0; skip++) {
+                k++;
+            }
+            if (NOT_BIRTH.lengthAt(s, k) > 0) {
+                return true;
+            }
+            int p = Chars.isSpace(Chars.at(s, a - 1)) ? a - 1 : a;
+            char c = Chars.at(s, p - 1);
+            return c == '〜' || c == '～' || (p >= 2 && s.startsWith("から", p - 2));
+        }
+
+        /**
+         * The end of a birth verb (生まれる, 出生, 誕生) later in the date's clause — within {@code max}
+         * characters, before 。, a line end or another number — or -1.
+         */
+        private int birthVerbEndsClause(int b, int max) {
+            int to = Math.min(n, b + max);
+            for (int k = b; k < to; k++) {
+                char c = s.charAt(k);
+                if (c == '。' || c == '\n' || c == '！' || c == '？' || c == '!' || c == '?' || Chars.isDigit(c)) {
+                    return -1;
+                }
+                int v = BIRTH_VERBS.lengthAt(s, k);
+                if (v > 0) {
+                    return k + v;
+                }
+            }
+            return -1;
+        }
+
+        private static final String[] COHORT = {"方", "人", "者", "世代", "層", "皆", "子", "赤ちゃん", "新生児", "児童", "数"};
+
+        /** 昭和30年生まれの方, 平成元年に生まれた人: people born in a year, not one person's birth date. */
+        private boolean cohort(int verbEnd) {
+            int k = verbEnd;
+            while (k < n && k - verbEnd < 2 && (s.charAt(k) == 'た' || s.charAt(k) == 'の' || s.charAt(k) == 'る')) {
+                k++;
+            }
+            for (String w : COHORT) {
+                if (s.startsWith(w, k)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Skips a token of letters, digits and inner . , : / - _ (versions, IPs, amounts, codes). */

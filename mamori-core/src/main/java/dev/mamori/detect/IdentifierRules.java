@@ -2,9 +2,15 @@ package dev.mamori.detect;
 
 import dev.mamori.data.DataFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** The data rows of {@code identifier-rules.tsv}: card issuer ranges and 公安委員会 codes. */
+/**
+ * The data rows of {@code identifier-rules.tsv}: card issuer ranges, 公安委員会 codes, the word lists
+ * that decide a rule (product codes, ゆうちょ, banks, birth verbs) and the carriers' mail domains.
+ */
 final class IdentifierRules {
 
     private record Range(int digits, long first, long last, int lengths) {
@@ -14,6 +20,85 @@ final class IdentifierRules {
 
     private final Range[] cards;
     private final boolean[] commissions = new boolean[100];
+    private final Map<String, Words> words = new HashMap<>();
+    private final List<String> carrierDomains = new ArrayList<>();
+
+    /** A word list looked for in text; ASCII words match case-insensitively. Immutable. */
+    static final class Words {
+        private final String[] list;
+        private final boolean[] ascii;
+        /** The first characters of the words (both cases for ASCII): most text characters start none. */
+        private final String firsts;
+
+        private Words(String[] list) {
+            this.list = list.clone();
+            this.ascii = new boolean[list.length];
+            StringBuilder f = new StringBuilder();
+            for (int i = 0; i < list.length; i++) {
+                ascii[i] = list[i].chars().allMatch(c -> c < 128);
+                char c = list[i].charAt(0);
+                f.append(c);
+                if (ascii[i]) {
+                    f.append(Character.toLowerCase(c)).append(Character.toUpperCase(c));
+                }
+            }
+            this.firsts = f.toString();
+        }
+
+        /** The index of the first word starting at {@code i}, or -1. */
+        int at(String s, int i) {
+            if (i < 0 || i >= s.length() || firsts.indexOf(s.charAt(i)) < 0) {
+                return -1;
+            }
+            for (int k = 0; k < list.length; k++) {
+                String w = list[k];
+                if (i + w.length() <= s.length() && s.regionMatches(ascii[k], i, w, 0, w.length())) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        /** The length of the word starting at {@code i}, or 0. */
+        int lengthAt(String s, int i) {
+            int k = at(s, i);
+            return k < 0 ? 0 : list[k].length();
+        }
+
+        /** True when a word occurs in {@code s[from, to)} (clipped to the text and to {@code start}'s line). */
+        boolean onLine(String s, int start, int end, int before, int after) {
+            int from = Math.max(0, start - before);
+            int to = Math.min(s.length(), end + after);
+            for (int i = start - 1; i >= from; i--) {
+                if (s.charAt(i) == '\n') {
+                    from = i + 1;
+                    break;
+                }
+            }
+            for (int i = end; i < to; i++) {
+                if (s.charAt(i) == '\n') {
+                    to = i;
+                    break;
+                }
+            }
+            return within(s, from, start) || within(s, end, to);
+        }
+
+        private boolean within(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (firsts.indexOf(s.charAt(i)) < 0) {
+                    continue;
+                }
+                for (int k = 0; k < list.length; k++) {
+                    String w = list[k];
+                    if (i + w.length() <= to && s.regionMatches(ascii[k], i, w, 0, w.length())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
 
     private IdentifierRules() {
         List<Range> l = new ArrayList<>();
@@ -35,10 +120,46 @@ final class IdentifierRules {
                         commissions[Integer.parseInt(x.strip())] = true;
                     }
                 }
+                case "WORDS" -> {
+                    String[] w = r.field(2).split(",");
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] = w[i].strip();
+                        if (w[i].isEmpty()) {
+                            throw new IllegalStateException(r.file() + ":" + r.line() + ": empty word");
+                        }
+                    }
+                    words.put(r.field(1), new Words(w));
+                }
+                case "CARRIER_MAIL" -> {
+                    for (String x : r.field(1).split(",")) {
+                        carrierDomains.add(x.strip().toLowerCase(Locale.ROOT));
+                    }
+                }
                 default -> throw new IllegalStateException(r.file() + ":" + r.line() + ": unknown rule " + r.field(0));
             }
         }
         cards = l.toArray(new Range[0]);
+    }
+
+    /** The word list {@code name} of the WORDS rows; a missing list is an error naming it. */
+    Words words(String name) {
+        Words w = words.get(name);
+        if (w == null) {
+            throw new IllegalStateException("identifier-rules.tsv: no WORDS " + name);
+        }
+        return w;
+    }
+
+    /** True when the domain {@code s[from, to)} is a carrier domain or a subdomain of one. */
+    boolean carrierDomain(String s, int from, int to) {
+        for (String d : carrierDomains) {
+            int len = d.length();
+            if (to - from >= len && s.regionMatches(true, to - len, d, 0, len)
+                    && (to - from == len || s.charAt(to - len - 1) == '.')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static IdentifierRules get() {

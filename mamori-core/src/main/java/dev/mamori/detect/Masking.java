@@ -30,17 +30,15 @@ public final class Masking {
 
     /** Keeps the first {@code keep} letters or digits and masks the other letters and digits. */
     private static String keepHeadAlnum(String v, int keep) {
-        StringBuilder b = new StringBuilder(v.length());
+        char[] b = new char[v.length()];
         int seen = 0;
-        for (int i = 0; i < v.length(); i++) {
+        for (int i = 0; i < b.length; i++) {
             char c = v.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                b.append(seen++ < keep ? c : '*');
-            } else {
-                b.append(c);
-            }
+            boolean alnum = c < 0x80 ? c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                    : Character.isLetterOrDigit(c);
+            b[i] = alnum && seen++ >= keep ? '*' : c;
         }
-        return b.toString();
+        return new String(b);
     }
 
     private static String keepHead(String v, int keep) {

@@ -1,41 +1,195 @@
 package dev.mamori.detect;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Names written after a label in free text, the way forms are filled in: 氏名：山田 太郎,
- * フリガナ：ヤマダ タロウ, 担当者: Taro Yamada, and a reading in brackets right after a name,
- * 加藤 彩（カトウ アヤ）. The label is any heading that {@link ColumnHints} takes for a name
- * column; the value is judged like a cell of such a column ({@link NameCell}), so kana and
- * romanised names, which the morphological dictionary does not tag, are found too.
+ * フリガナ：ヤマダ タロウ, 担当者: Taro Yamada, also without a colon (名義 ヤマダ タロウ, 喪主 山田花子),
+ * display names in mail headers (From: 山田 太郎 &lt;taro@example.jp&gt;), and a reading in brackets right
+ * after a name, 加藤 彩（カトウ アヤ）. The label is any heading that {@link ColumnHints} takes for a name
+ * column or a LABEL of {@code name-anchors.tsv}; the value is judged like a cell of such a column
+ * ({@link NameCell}), so kana and romanised names, which the morphological dictionary does not tag, are
+ * found too. A department or title before the value (申請者 経理部 宇佐美) and a heading after it
+ * (西村花子　生年月日) are not part of the name. Chat speakers next to their time ([18:02] Watanabe:,
+ * 09:10⇥けんじ⇥, 工藤  13:15) are names. Katakana and romanised names followed by an honorific
+ * (ジョン・スミス氏, Taro Yamada様), tagged 人名 by the dictionary, after a role (被告人ロザリオ・ダ・シルバ),
+ * before an age or a mail address, after Mr./Ms., and half-width kana names in two parts (ｵｵﾀ ﾏｻﾙ) are
+ * found by {@link #foreign}.
  */
 final class NameLabels {
 
-    private static final int MAX_LABEL = 8;
+    private static final int MAX_LABEL = 12;
     private static final int MAX_VALUE = 24;
     private static final double CONFIDENCE = 0.9;
+    /** Values after a name label that are not names (配偶者 あり). */
+    private static final Set<String> NOT_NAMES = Set.of("あり", "なし", "有り", "無し", "有", "無", "いる", "いない", "済", "未",
+            "不要", "必要", "同左", "同上", "本人", "家族", "ご本人", "別紙", "下記", "上記", "以下", "なし。", "よみがな", "ふりがな",
+            "フリガナ", "ヨミガナ", "かな", "カナ", "読み", "よみ", "年齢", "性別", "続柄");
+    /** Honorifics that make a katakana or romanised word a person's name (not 社長: マクドナルド社長). */
+    private static final Set<String> PERSONAL = Set.of("様", "さま", "さん", "氏", "君", "くん", "ちゃん", "殿", "先生", "選手",
+            "監督", "コーチ", "容疑者", "被告", "被告人", "被疑者", "投手", "捕手", "騎手", "夫妻", "氏ら", "さんら");
+    private static final String[] TRAILING = {"様", "さま", "さん", "殿", "氏", "君", "くん", "ちゃん"};
 
     private NameLabels() {
     }
 
     static void find(String text, NameRecognizer r, List<Finding> out) {
+        NameAnchors a = NameAnchors.get();
+        if (text.indexOf(':') >= 0 || text.indexOf('：') >= 0) {
+            speakers(text, r, out); // every speaker pattern has a time, and every time a colon
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c == '：' || c == ':') && labelBefore(text, i)) {
+            if (c == '：' || c == ':') {
+                if (mailHeader(text, i, a)) {
+                    displayNames(text, i + 1, r, out);
+                } else if (labelBefore(text, i, a)) {
+                    valueAfter(text, i + 1, r, out);
+                }
+            } else if (isBlank(c) && i > 0 && !isBlank(text.charAt(i - 1)) && labelBefore(text, i, a) && !tableRow(text, i)) {
                 valueAfter(text, i + 1, r, out);
             }
         }
     }
 
-    /** True when the word right before the colon at {@code colon} is a heading for names. */
-    private static boolean labelBefore(String text, int colon) {
-        int e = colon;
-        while (e > 0 && isBlank(text.charAt(e - 1))) {
+    /**
+     * The speakers of a chat log, a line's name next to its time: [2025-06-11 18:02] Watanabe: …, 09:10⇥けんじ⇥…,
+     * kenta_o [11:02], Ogawa, Shota (16:02): …, 工藤  13:15.
+     */
+    private static void speakers(String text, NameRecognizer r, List<Finding> out) {
+        int n = text.length();
+        for (int ls = 0; ls < n; ) {
+            int le = text.indexOf('\n', ls);
+            if (le < 0) {
+                le = n;
+            }
+            speaker(text, ls, le, out);
+            ls = le + 1;
+        }
+    }
+
+    private static void speaker(String text, int ls, int le, List<Finding> out) {
+        int p = ls;
+        int t = time(text, p, le);
+        if (t > p) { // time first, then the name, then a colon or a tab
+            int s = t;
+            while (s < le && isBlank(text.charAt(s))) {
+                s++;
+            }
+            boolean tab = t < le && text.charAt(t) == '\t';
+            int e = s;
+            while (e < le && e - s <= 20 && text.charAt(e) != ':' && text.charAt(e) != '：' && text.charAt(e) != '\t'
+                    && !(text.charAt(e) == ' ' && !Character.isLetter(text.charAt(Math.min(e + 1, le - 1))))) {
+                e++;
+            }
+            boolean colon = e < le && (text.charAt(e) == ':' || text.charAt(e) == '：');
+            if ((colon || tab && e < le && text.charAt(e) == '\t') && e > s) {
+                addSpeaker(text, s, e, out);
+            }
+            return;
+        }
+        // the name first, then the time at the end of the line: kenta_o [11:02], 工藤  13:15, Ogawa, Shota (16:02):
+        int e = ls;
+        while (e < le && e - ls <= 20 && !isBlank(text.charAt(e)) && text.charAt(e) != '(' && text.charAt(e) != '[') {
+            if (text.charAt(e) == ',' && e + 1 < le && text.charAt(e + 1) == ' ') {
+                e++;
+            }
+            e++;
+        }
+        int q = e;
+        while (q < le && isBlank(text.charAt(q))) {
+            q++;
+        }
+        if (q > e || (q < le && (text.charAt(q) == '(' || text.charAt(q) == '['))) {
+            int tt = time(text, q, le);
+            int z = tt;
+            while (z < le && (isBlank(text.charAt(z)) || text.charAt(z) == ':' || text.charAt(z) == '：')) {
+                z++;
+            }
+            boolean colonAfter = tt > q && tt < le && (text.charAt(tt) == ':' || text.charAt(tt) == '：');
+            if (tt > q && (z == le || text.charAt(z) == '\r' || colonAfter)) {
+                addSpeaker(text, ls, e, out);
+            }
+        }
+    }
+
+    private static void addSpeaker(String text, int s, int e, List<Finding> out) {
+        while (e > s && isBlank(text.charAt(e - 1))) {
             e--;
         }
-        if (e > 0 && (text.charAt(e - 1) == '）' || text.charAt(e - 1) == ')')) { // 氏名（ローマ字）：
+        if (e - s < 1 || e - s > 20) {
+            return;
+        }
+        boolean letter = false;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (!(c == '_' || c == '.' || c == '-' || c == ' ' || c == ',' || c == '　' || c == '・' || Character.isDigit(c))) {
+                return;
+            }
+        }
+        if (letter && !text.startsWith("http", s)) {
+            out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
+        }
+    }
+
+    /** The end of a time stamp at {@code p} ([18:02], 09:10, (16:02), [2025-06-11 18:02]), or {@code p}. */
+    private static int time(String text, int p, int le) {
+        int q = p;
+        char open = q < le ? text.charAt(q) : 0;
+        if (open == '[' || open == '(' || open == '［' || open == '（') {
+            q++;
+        } else {
+            open = 0;
+        }
+        int digits = 0;
+        boolean colon = false;
+        while (q < le && q - p < 24) {
+            char c = text.charAt(q);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == ':' && digits > 0 && q + 1 < le && Character.isDigit(text.charAt(q + 1))) {
+                colon = true;
+            } else if (!(c == '-' || c == '/' || (c == ' ' && open != 0))) {
+                break;
+            }
+            q++;
+        }
+        if (!colon || digits < 3) {
+            return p;
+        }
+        if (open != 0) {
+            return q < le && (text.charAt(q) == ']' || text.charAt(q) == ')' || text.charAt(q) == '］' || text.charAt(q) == '）') ? q + 1 : p;
+        }
+        return q;
+    }
+
+    /** True when the line goes on with more tabs: a table's row, not a label and its value. */
+    private static boolean tableRow(String text, int at) {
+        for (int i = at + 1; i < text.length() && i - at < 200; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return false;
+            }
+            if (c == '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the word right before {@code at} (a colon or a blank) is a heading for names. */
+    private static boolean labelBefore(String text, int at, NameAnchors a) {
+        int e = at;
+        boolean colon = text.charAt(at) == '：' || text.charAt(at) == ':';
+        while (colon && e > 0 && isBlank(text.charAt(e - 1))) {
+            e--;
+        }
+        if (colon && e > 0 && (text.charAt(e - 1) == '）' || text.charAt(e - 1) == ')')) { // 氏名（ローマ字）：
             int open = e - 1;
-            while (open > 0 && colon - open < 16 && text.charAt(open) != '（' && text.charAt(open) != '(') {
+            while (open > 0 && at - open < 16 && text.charAt(open) != '（' && text.charAt(open) != '(') {
                 open--;
             }
             if (text.charAt(open) == '（' || text.charAt(open) == '(') {
@@ -46,7 +200,66 @@ final class NameLabels {
         while (s > 0 && e - s < MAX_LABEL && !isBreak(text.charAt(s - 1)) && !isBlank(text.charAt(s - 1))) {
             s--;
         }
-        return s < e && ColumnHints.get().forHeader(text.substring(s, e)).contains(PiiType.PERSON);
+        if (s >= e || (s > 0 && !isBreak(text.charAt(s - 1)) && !isBlank(text.charAt(s - 1)))) {
+            return false;
+        }
+        if (a.endingAt(NameAnchors.Kind.LABEL, text, e) > 0) {
+            return true;
+        }
+        // without a colon only the labels of name-anchors.tsv: a blank after 氏名 in a heading row is not a label
+        return colon && ColumnHints.get().forHeader(text.substring(s, e)).contains(PiiType.PERSON);
+    }
+
+    private static boolean mailHeader(String text, int colon, NameAnchors a) {
+        int s = colon;
+        while (s > 0 && text.charAt(s - 1) != '\n' && colon - s < 10) {
+            s--;
+        }
+        return (s == 0 || text.charAt(s - 1) == '\n') && a.is(NameAnchors.Kind.MAIL, text, s, colon);
+    }
+
+    /** From: 山田 太郎 &lt;taro@example.jp&gt;, "Yamada, Taro" &lt;…&gt;: the display names of a header line. */
+    private static void displayNames(String text, int from, NameRecognizer r, List<Finding> out) {
+        int eol = text.indexOf('\n', from);
+        if (eol < 0) {
+            eol = text.length();
+        }
+        int s = from;
+        while (s < eol) {
+            int lt = text.indexOf('<', s);
+            if (lt < 0 || lt >= eol) {
+                return;
+            }
+            int gt = text.indexOf('>', lt);
+            int a = s;
+            int b = lt;
+            while (a < b && (isBlank(text.charAt(a)) || text.charAt(a) == '"' || text.charAt(a) == ',' || text.charAt(a) == ';')) {
+                a++;
+            }
+            while (b > a && (isBlank(text.charAt(b - 1)) || text.charAt(b - 1) == '"')) {
+                b--;
+            }
+            b = trimHonorific(text, a, b);
+            int d = nextBlank(text, a, b);
+            if (d < b && NameRecognizer.isDepartment(text, a, d)) {
+                a = d + 1; // From: 経理部 前川 <…>
+            }
+            boolean dept = false;
+            for (int w = a; w < b; ) {
+                int we = nextBlank(text, w, b);
+                dept |= NameRecognizer.isDepartment(text, w, we) || text.startsWith("担当", we - 2) && we - w >= 2;
+                w = we + 1;
+            }
+            if (!dept && (b > a && text.indexOf('@', a) >= b || text.indexOf('@', a) < 0)) {
+                if (b > a && NameCell.classify(text.substring(a, b), r) == NameCell.Verdict.NAME) {
+                    out.add(new Finding(PiiType.PERSON, a, b, CONFIDENCE, false, text.substring(a, b)));
+                }
+            }
+            if (gt < 0 || gt >= eol) {
+                return;
+            }
+            s = gt + 1;
+        }
     }
 
     private static void valueAfter(String text, int from, NameRecognizer r, List<Finding> out) {
@@ -61,10 +274,85 @@ final class NameLabels {
         while (e > s && isBlank(text.charAt(e - 1))) {
             e--;
         }
-        if (e > s && NameCell.classify(text.substring(s, e), r) == NameCell.Verdict.NAME) {
-            out.add(new Finding(PiiType.PERSON, s, e, CONFIDENCE, false, text.substring(s, e)));
-            reading(text, e, out);
+        if (e <= s) {
+            return;
         }
+        int d = nextBlank(text, s, e);
+        if (d < e && (NameRecognizer.isDepartment(text, s, d) || NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, d)
+                || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d))) {
+            s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本
+            while (s < e && isBlank(text.charAt(s))) {
+                s++;
+            }
+        }
+        // 西村花子　生年月日, 橋本 直樹　TEL: the name is the first word or two, not a heading after it
+        int b1 = nextBlank(text, s, e);
+        int b2 = b1 < e ? nextBlank(text, b1 + 1, e) : e;
+        int end = e;
+        if (NameCell.isRomanName(text.substring(s, e))) {
+            b1 = e; // Nguyen Van An
+        }
+        if (b1 < e && (b1 - s > 3 || b2 - b1 - 1 > 4) && Morphology.isKanji(text.charAt(s))) {
+            b2 = b1; // 高橋悠真　次回面談: a kanji name in one word, then something else
+        }
+        if (b1 < e) {
+            boolean secondIsHeading = isHeading(text, b1 + 1, b2, r);
+            end = secondIsHeading ? b1 : b2;
+            if (!secondIsHeading && !isName(text, s, trimHonorific(text, s, end), r)) {
+                end = b1;
+            }
+        }
+        end = trimHonorific(text, s, end);
+        if (end > s && isName(text, s, end, r)) {
+            out.add(new Finding(PiiType.PERSON, s, end, CONFIDENCE, false, text.substring(s, end)));
+            reading(text, end < e && isBlank(text.charAt(end)) ? end + 1 : end, out);
+        }
+    }
+
+    private static boolean isName(String text, int s, int e, NameRecognizer r) {
+        if (e <= s) {
+            return false;
+        }
+        String v = text.substring(s, e);
+        return !NOT_NAMES.contains(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME && ColumnHints.get().forHeader(v).isEmpty()
+                && !NameRecognizer.isDepartment(text, s, e);
+    }
+
+    private static boolean isHeading(String text, int s, int e, NameRecognizer r) {
+        if (e <= s) {
+            return true;
+        }
+        for (int i = s; i < e; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        String w = text.substring(s, e);
+        return !ColumnHints.get().forHeader(w).isEmpty() || r.honorificAt(text, s) >= e - s
+                || NameAnchors.get().is(NameAnchors.Kind.LABEL, text, s, e);
+    }
+
+    private static int nextBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isBlank(text.charAt(i))) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** The end of the value without a trailing honorific (宮﨑 美咲様, 石川 大翔　様). */
+    private static int trimHonorific(String text, int s, int e) {
+        for (String h : TRAILING) {
+            if (e - s > h.length() + 1 && text.startsWith(h, e - h.length())) {
+                e -= h.length();
+                while (e > s && isBlank(text.charAt(e - 1))) {
+                    e--;
+                }
+                return e;
+            }
+        }
+        return e;
     }
 
     /** A kana or romanised reading in brackets right after a name: 加藤 彩（カトウ アヤ）. */
@@ -85,6 +373,167 @@ final class NameLabels {
         }
     }
 
+    /**
+     * Katakana (full or half width, parts joined by ・ or a blank) and romanised names followed by an honorific
+     * that only people take: ジョン・スミス氏, ﾔﾏﾀﾞ ﾀﾛｳ様, Taro Yamada様. Words that take honorifics but are not
+     * names (ユーザー様, ヘルパーさん: ROLE in {@code name-anchors.tsv}) are skipped.
+     */
+    static void foreign(String text, int from, int to, List<Morphology.Token> ts, NameAnchors a, List<Finding> out) {
+        int n = to;
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            boolean kata = Morphology.isKatakana(c) && c != 'ー' && c != 'ｰ';
+            boolean latin = c >= 'A' && c <= 'Z';
+            if (!kata && !latin || (i > 0 && (Character.isLetter(text.charAt(i - 1)) && !Morphology.isHiragana(text.charAt(i - 1))
+                    && !Morphology.isKanji(text.charAt(i - 1)) || text.charAt(i - 1) == '・'))) {
+                continue;
+            }
+            int j = i;
+            int parts = 1;
+            while (j < n) {
+                char d = text.charAt(j);
+                if (kata ? Morphology.isKatakana(d) || d == 'ﾞ' || d == 'ﾟ' : Character.isLetter(d) && d < 0x80 || d == '\'' || d == '-') {
+                    j++;
+                } else if (j + 1 < n && (kata ? (d == '・' || d == '･' || d == '＝' || isBlank(d)) && Morphology.isKatakana(text.charAt(j + 1))
+                        : (d == ' ' || d == '.' && j + 2 < n && text.charAt(j + 1) == ' ') && text.charAt(j + 1 + (d == '.' ? 1 : 0)) >= 'A'
+                                && text.charAt(j + 1 + (d == '.' ? 1 : 0)) <= 'Z')) {
+                    j += d == '.' ? 2 : 1;
+                    parts++;
+                } else {
+                    break;
+                }
+            }
+            int h = j < n && isBlank(text.charAt(j)) ? j + 1 : j;
+            String hon = personal(text, h, a);
+            if (j - i < 2 || parts > 3 || a.endingAt(NameAnchors.Kind.ROLE, text, j) > 0 || a.at(NameAnchors.Kind.ROLE, text, i) == j - i) {
+                i = j;
+                continue;
+            }
+            boolean roleBefore = i > 0 && (a.endingAt(NameAnchors.Kind.KIN, text, i) > 0 || a.endingAt(NameAnchors.Kind.TITLE, text, i) > 0
+                    || i > 1 && isBlank(text.charAt(i - 1)) && a.endingAt(NameAnchors.Kind.TITLE, text, i - 1) > 0);
+            if (hon == null && latin && parts >= 3 && (text.startsWith("AM ", i) || text.startsWith("PM ", i)) && mailAfter(text, j)) {
+                i += 3; // on … at 8:31 PM Jun Ishikawa <…>
+                parts--;
+            }
+            int courtesy = latin ? courtesyTitle(text, i, j) : 0;
+            if (hon == null && courtesy > 0) {
+                out.add(new Finding(PiiType.PERSON, i + courtesy, j, 0.8, false, text.substring(i + courtesy, j))); // Mr. John Smith
+                i = j;
+                continue;
+            }
+            if (hon == null && latin && parts >= 2 && mailAfter(text, j)) {
+                out.add(new Finding(PiiType.PERSON, i, j, 0.8, false, text.substring(i, j))); // Jun Ishikawa <jun@example.jp>
+                i = j;
+                continue;
+            }
+            boolean kanjiAfter = j < n && Morphology.isKanji(text.charAt(j)); // ジョージ・ワシントン大学
+            if (hon == null && kata && parts >= 2 && !kanjiAfter && !roleWord(text, i, j, a) && (personToken(ts, i, j) || roleBefore
+                    || ageAfter(text, j) || halfWidth(text, i, j) && text.charAt(j - 1) != ')' && (j >= n || text.charAt(j) != ')'))) {
+                out.add(new Finding(PiiType.PERSON, i, j, 0.7, false, text.substring(i, j))); // ライアン・テイラー, ｵｵﾀ ﾏｻﾙ
+                i = j;
+                continue;
+            }
+            if (hon == null) {
+                i = j;
+                continue;
+            }
+            boolean title = !(hon.equals("様") || hon.equals("さま") || hon.equals("殿") || hon.equals("先生"));
+            if (parts == 1 && (i > 0 && Morphology.isKanji(text.charAt(i - 1)) || latin && !title)) {
+                i = j; // 日本マクドナルド社長, Amazon様: a company, not a person
+                continue;
+            }
+            double conf = parts > 1 ? 0.85 : 0.6;
+            out.add(new Finding(PiiType.PERSON, i, j, conf, false, text.substring(i, j)));
+            i = j;
+        }
+    }
+
+    /** True when a part of the run is a ROLE word (ﾌﾘｺﾐ ﾃｽｳﾘｮｳ, ｶﾌﾞｼｷｶﾞｲｼｬ ﾔﾏﾀﾞ). */
+    private static boolean roleWord(String text, int from, int to, NameAnchors a) {
+        for (int p = from; p < to; ) {
+            int e = p;
+            while (e < to && !isBlank(text.charAt(e)) && text.charAt(e) != '・' && text.charAt(e) != '･') {
+                e++;
+            }
+            if (a.at(NameAnchors.Kind.ROLE, text, p) == e - p) {
+                return true;
+            }
+            p = e + 1;
+        }
+        return false;
+    }
+
+    /** The length of Mr./Ms./Mrs./Dr. and its blank at the start of a romanised run that goes on with a name, or 0. */
+    private static int courtesyTitle(String text, int i, int j) {
+        for (String t : new String[] {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. "}) {
+            if (text.startsWith(t, i) && j > i + t.length() + 1 && Character.isUpperCase(text.charAt(i + t.length()))) {
+                return t.length();
+            }
+        }
+        return 0;
+    }
+
+    /** A mail address in angle brackets follows: a display name. */
+    private static boolean mailAfter(String text, int j) {
+        int p = j < text.length() && text.charAt(j) == ' ' ? j + 1 : j;
+        if (p >= text.length() || text.charAt(p) != '<') {
+            return false;
+        }
+        int gt = text.indexOf('>', p);
+        int at = text.indexOf('@', p);
+        return gt > 0 && at > p && at < gt && gt - p < 100;
+    }
+
+    /** An age follows: マテウス・オリヴェイラ　30歳, ジョナタン・フェレイラ（35）. */
+    private static boolean ageAfter(String text, int j) {
+        int p = j;
+        while (p < text.length() && isBlank(text.charAt(p))) {
+            p++;
+        }
+        boolean bracket = p < text.length() && (text.charAt(p) == '（' || text.charAt(p) == '(');
+        if (bracket) {
+            p++;
+        }
+        int d = p;
+        while (p < text.length() && p - d < 3 && Character.isDigit(text.charAt(p))) {
+            p++;
+        }
+        if (p == d || p >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(p);
+        return c == '歳' || bracket && (c == '）' || c == ')');
+    }
+
+    /** True when the dictionary tags a word of the run as a person's name (ライアン, テイラー). */
+    private static boolean personToken(List<Morphology.Token> ts, int from, int to) {
+        for (int i = NameRecognizer.tokenFrom(ts, from); i < ts.size() && ts.get(i).start() < to; i++) {
+            if (ts.get(i).end() <= to && ts.get(i).is("名詞-固有名詞-人名")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean halfWidth(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && (c < 0xFF66 || c > 0xFF9F)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String personal(String text, int at, NameAnchors a) {
+        int len = a.at(NameAnchors.Kind.HONORIFIC, text, at);
+        if (len == 0) {
+            return null;
+        }
+        String h = text.substring(at, at + len);
+        return PERSONAL.contains(h) ? h : null;
+    }
+
     private static boolean isBlank(char c) {
         return c == ' ' || c == '　' || c == '\t';
     }
@@ -92,7 +541,7 @@ final class NameLabels {
     private static boolean isBreak(char c) {
         return c == '\n' || c == '\r' || c == '（' || c == '(' || c == '）' || c == ')' || c == '、' || c == '。'
                 || c == ',' || c == '，' || c == '／' || c == '/' || c == '：' || c == ':' || c == '「' || c == '」'
-                || c == '【' || c == '】';
+                || c == '【' || c == '】' || c == '<' || c == '＜';
     }
 
     private static boolean doubleBlank(String text, int i) {

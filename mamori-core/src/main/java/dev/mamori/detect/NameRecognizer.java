@@ -8,24 +8,29 @@ import java.util.Set;
 
 /**
  * Finds people's names (PERSON). In free text, Kuromoji's IPADIC tags 名詞-固有名詞-人名-姓/名/一般;
- * an adjacent 姓 and 名 (optionally split by one space) make one span. Honorifics (様, さん, 氏 …)
- * and context words (担当, 氏名 …) raise the confidence; a lone surname without them stays below
- * 0.4. A surname that is part of an organisation or place (佐藤製薬, ㈱田中, 田中町) is skipped, using
- * the suffixes and prefixes of {@code org-suffixes.tsv}. In a column whose header suggests a name,
- * a cell shaped like a name is accepted without Kuromoji ({@link NameCell}).
+ * a surname and the given name after it (adjacent or after one blank) make one span, also when the
+ * dictionary splits the given name (大|翔) or does not know it: a run of kanji frequent in given names
+ * ({@code given-name-kanji.tsv}), a hiragana word, a katakana 人名. A word the dictionary tags as a place
+ * (長野, 橋本) is a surname when a given name follows. Honorifics and titles after the name, titles,
+ * relations and labels before it, self-introductions (と申します, の山田です), chat speakers and context
+ * words raise the confidence ({@code name-anchors.tsv}); a lone surname without them stays below 0.4.
+ * Names written with a blank (実父森 大輝, 福岡 トミさん), bracketed and column readings (やまだ・たろう),
+ * surname lists joined by 、, katakana and romanised names ({@link NameLabels}) are found too, and a full
+ * name found once marks its bare surname and given name elsewhere in the same text. A surname that is
+ * part of an organisation, place, award or office (佐藤製薬, ㈱田中, 田中町, 菊池寛賞, 横浜市長) is skipped,
+ * using {@code org-suffixes.tsv} and the municipalities. In a column whose header suggests a name, a cell
+ * shaped like a name is accepted without Kuromoji ({@link NameCell}). Overlapping name findings are merged
+ * into one, so a name is never reported cut short.
  */
 final class NameRecognizer implements Recognizer {
 
     private static final String SEI = "名詞-固有名詞-人名-姓";
     private static final String MEI = "名詞-固有名詞-人名-名";
     private static final String JINMEI = "名詞-固有名詞-人名-一般";
-    private static final String[] HONORIFICS = {"様", "さま", "さん", "氏", "君", "くん", "殿", "先生", "先輩", "ちゃん",
-        "社長", "部長", "課長", "係長", "主任", "教授", "医師", "弁護士", "議員", "会長", "市長", "町長", "村長", "区長", "知事", "首相",
-        "総理", "大臣", "監督", "選手", "容疑者", "被告", "教諭", "院長", "所長", "店長", "理事長", "副社長", "専務", "常務"};
-
     private final String[] suffixes;
     private final String[] prefixes;
     private final ContextWords context;
+    private final NameAnchors anchors = NameAnchors.get();
 
     NameRecognizer() {
         this(ContextWords.get());
@@ -50,100 +55,883 @@ final class NameRecognizer implements Recognizer {
         return Set.of(PiiType.PERSON);
     }
 
+    /**
+     * Adds the names in {@code text}. Does not catch its own failures: a recognizer must not throw on
+     * any input, and when it does the {@link Detector} counts the failure instead of hiding it.
+     */
     @Override
     public void find(String text, ScanContext ctx, List<Finding> out) {
         if (text == null || text.isEmpty() || ctx == null || !ctx.wants(PiiType.PERSON)) {
             return;
         }
-        try {
-            if (ctx.hinted(PiiType.PERSON)) {
-                NameCell.Verdict v = NameCell.classify(text, this);
-                if (v == NameCell.Verdict.NAME) {
-                    out.add(NameCell.finding(text));
-                    return;
-                }
-                if (v == NameCell.Verdict.NOT_A_NAME) {
-                    return;
-                }
+        if (ctx.hinted(PiiType.PERSON)) {
+            NameCell.Verdict v = NameCell.classify(text, this);
+            if (v == NameCell.Verdict.NAME) {
+                out.add(NameCell.finding(text));
+                return;
             }
-            if (!ctx.columnHints().isEmpty() && !ctx.hinted(PiiType.PERSON) && !hasPersonMarker(text)) {
-                return; // a structured column of another type (住所, 電話): no name unless 様/殿/方 says so
+            if (v == NameCell.Verdict.NOT_A_NAME) {
+                return;
             }
-            NameLabels.find(text, this, out);
-            for (int from = 0; from < text.length(); ) {
-                int to = Morphology.chunkEnd(text, from);
-                if (to <= from) {
-                    break;
-                }
-                if (Morphology.hasKanjiOrKatakana(text, from, to)) {
-                    scan(text, Morphology.tokens(text, from, to), to, out);
-                }
-                from = to;
-            }
-        } catch (RuntimeException | StackOverflowError e) {
-            // never throw: a recognizer that fails finds nothing more in this text
         }
+        if (!ctx.columnHints().isEmpty() && !ctx.hinted(PiiType.PERSON) && !hasPersonMarker(text)) {
+            return; // a structured column of another type (住所, 電話): no name unless 様/殿/方 says so
+        }
+        int first = out.size();
+        NameLabels.find(text, this, out);
+        List<int[]> full = new ArrayList<>(4);
+        Cover cov = new Cover(out, first);
+        for (int from = 0; from < text.length(); ) {
+            int to = Morphology.chunkEnd(text, from);
+            if (to <= from) {
+                break;
+            }
+            if (Morphology.hasKanjiOrKatakana(text, from, to)) {
+                List<Morphology.Token> ts = Morphology.tokens(text, from, to);
+                scan(text, ts, to, out, full);
+                blankNames(text, ts, cov, out, full);
+                readings(text, ts, from, to, cov, out, full);
+                tableReadings(text, from, to, cov, out, full);
+                NameLabels.foreign(text, from, to, ts, anchors, out);
+                enumerations(text, ts, cov, out);
+            } else {
+                NameLabels.foreign(text, from, to, List.of(), anchors, out); // Mr. John Smith, Taro Yamada <…>
+            }
+            from = to;
+        }
+        propagate(text, cov, out, full);
+        merge(out, first);
     }
 
-    private void scan(String text, List<Morphology.Token> ts, int chunkEnd, List<Finding> out) {
+    private void scan(String text, List<Morphology.Token> ts, int chunkEnd, List<Finding> out, List<int[]> full) {
         int n = ts.size();
         for (int i = 0; i < n; i++) {
             Morphology.Token t = ts.get(i);
             boolean sei = t.is(SEI);
-            if (!sei && !t.is(MEI) && !t.is(JINMEI)) {
+            boolean mei = t.is(MEI) || t.is(JINMEI);
+            boolean placeLike = !sei && !mei && isPlaceLikeSurname(text, t);
+            if (!sei && !mei && !placeLike) {
                 continue;
             }
             if (isOrgWord(text, t)) {
                 continue;
             }
             int last = i;
+            int givenStart = -1;
             double base = sei ? 0.3 : t.is(JINMEI) ? 0.5 : 0.25;
-            if (sei) {
+            if (sei || placeLike) {
                 int j = i + 1;
-                if (j < n && isShortSpace(text, ts.get(j))) {
-                    j++; // the tokenizer discards punctuation, but keep this in case spaces come back
+                if (j + 1 < n && ts.get(j).start() == t.end() && ts.get(j).end() - ts.get(j).start() == 1 && all(text, ts.get(j), 'c')
+                        && ts.get(j + 1).start() == ts.get(j).end() + 1 && isSpace(text.charAt(ts.get(j).end()))
+                        && honorificAt(text, ts.get(j).start()) == 0 && !isOrgWord(text, ts.get(j)) && givenEnd(text, ts, j + 1) >= 0) {
+                    j++; // 諏訪|園 貞明: a three-kanji surname the dictionary splits
                 }
-                int gap = j < n ? ts.get(j).start() - t.end() : -1;
-                boolean adjacent = gap == 0 || (gap == 1 && isSpace(text.charAt(t.end())));
-                if (j < n && adjacent && ts.get(j).is(MEI) && !isOrgWord(text, ts.get(j))) {
-                    last = j;
-                    base = 0.65;
-                } else if (j < n && gap == 1 && looksLikeGivenName(text, ts.get(j)) && !isOrgWord(text, ts.get(j))) {
-                    last = j; // 橋本 千尋: the dictionary does not know every given name, the space says it is one
-                    base = 0.55;
+                int surnameEnd = ts.get(Math.min(j, n) - 1).end();
+                int gap = j < n ? ts.get(j).start() - surnameEnd : -1;
+                boolean adjacent = gap == 0 || (gap == 1 && isSpace(text.charAt(surnameEnd)));
+                int g = adjacent ? givenEnd(text, ts, j) : -1;
+                if (g >= 0 && placeLike && all(text, ts.get(j), 'h') && !ts.get(j).is(MEI) && honorificAt(text, ts.get(g).end()) == 0
+                        && !fieldOrReading(text, t.start(), ts.get(g).end())) {
+                    g = -1; // 青森 りんご: a place and a common word, unless the dictionary or an honorific says 人名
+                }
+                if (g >= 0) {
+                    boolean tagged = false;
+                    for (int k = j; k <= g; k++) {
+                        tagged |= ts.get(k).is(MEI) || ts.get(k).is(SEI) || ts.get(k).is(JINMEI);
+                    }
+                    last = g;
+                    givenStart = ts.get(j).start();
+                    if (sei) {
+                        base = tagged ? 0.65 : 0.55;
+                    } else {
+                        base = tagged || gap == 1 ? 0.45 : 0.3;
+                    }
+                } else if (placeLike && !(isSpeaker(text, t.start(), t.end()) || personalHonorific(text, t.end())
+                        || t.is("名詞-固有名詞-地域") && titleAfter(text, t.end()) || roleOf(text, t.start())
+                        || introduces(text, t.start(), t.end(), true))) {
+                    continue;
+                } else if (placeLike) {
+                    base = 0.3;
                 }
             }
             int start = t.start();
             int end = ts.get(last).end();
+            if (!sei && !placeLike && i > 0 && t.is(MEI)) {
+                Morphology.Token p = ts.get(i - 1);
+                if (p.end() == start - 1 && isSpace(text.charAt(p.end())) && p.end() - p.start() <= 2 && all(text, p, 'c')
+                        && p.is("名詞") && (p.start() == 0 || !Morphology.isKanji(text.charAt(p.start() - 1)))
+                        && honorificAt(text, end) > 0 && !anchors.is(NameAnchors.Kind.TITLE, text, p.start(), p.end())
+                        && !anchors.is(NameAnchors.Kind.KIN, text, p.start(), p.end())) {
+                    start = p.start(); // 林 恵子様: IPADIC does not tag every one-kanji surname
+                    base = 0.55;
+                }
+            }
+            if (end - start == 1 && (isFragment(text, start, end) || t.is(MEI) && honorificAt(text, end) == 0)) {
+                continue; // 計装課: one kanji inside a compound word
+            }
+            if (gluedToWord(text, ts, i, start, end) || quoted(text, start, end)) {
+                i = last;
+                continue; // 安曇|野市豊|科, ラマ|ダン, 「木曽ひのき」
+            }
             if (isOrganisation(text, ts, last, start, end, chunkEnd)) {
                 i = last;
                 continue;
             }
+            int hon = honorificAt(text, end);
+            if (givenStart < 0 && end < text.length() && Character.isDigit(text.charAt(end))) {
+                continue; // 今泉7丁目
+            }
+            if (givenStart < 0 && hon > 0 && anchors.isOffice(text, start, skipBlank(text, end))) {
+                i = last;
+                continue; // 千葉市長, 石川県知事: an office, not a surname
+            }
             double conf = base;
-            if (honorificAfter(text, ts, last)) {
+            if (hon > 0 || (last + 1 < n && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名"))) {
+                conf += 0.35;
+            }
+            if (titleBefore(text, start) || roleOf(text, start)) {
+                conf += 0.25;
+            }
+            if (anchors.at(NameAnchors.Kind.SAID, text, end) > 0 || isSpeaker(text, start, end)
+                    || (givenStart < 0 && introduces(text, start, end, placeLike))) {
                 conf += 0.35;
             }
             conf += 0.5 * context.score(PiiType.PERSON, text, start, end);
             conf = Math.max(0.05, Math.min(0.99, conf));
             out.add(new Finding(PiiType.PERSON, start, end, conf, false, text.substring(start, end)));
+            if (givenStart > 0 && conf >= 0.4) {
+                full.add(new int[] {start, givenStart > start && isSpace(text.charAt(givenStart - 1)) ? givenStart - 1 : givenStart,
+                    givenStart, end});
+            }
             i = last;
         }
     }
 
-    /** One to three kanji, or two to four hiragana, tagged as a noun: the shape of a given name after a surname and a space. */
-    private static boolean looksLikeGivenName(String text, Morphology.Token t) {
+    /** A kanji word the dictionary tags as a place or organisation (橋本, 長野, 豊田) that may be a surname. */
+    private static boolean isPlaceLikeSurname(String text, Morphology.Token t) {
         int len = t.end() - t.start();
-        if (!t.is("名詞") || len < 1 || len > 4) {
+        if (len < 2 || len > 3 || !(t.is("名詞-固有名詞-地域") || t.is("名詞-固有名詞-組織") || t.is("名詞-固有名詞-一般"))) {
             return false;
         }
-        boolean kanji = true;
-        boolean hira = true;
         for (int i = t.start(); i < t.end(); i++) {
-            Character.UnicodeBlock b = Character.UnicodeBlock.of(text.charAt(i));
-            kanji &= b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS && len <= 3;
-            hira &= b == Character.UnicodeBlock.HIRAGANA && len >= 2;
+            if (!Morphology.isKanji(text.charAt(i)) || text.charAt(i) == 'ヶ') {
+                return false;
+            }
         }
-        return kanji || hira;
+        return true;
+    }
+
+    /**
+     * The index of the last token of a given name starting at token {@code j}, or -1: a run of one to three
+     * kanji that the dictionary tags 人名 in part (大|翔, 悠|真, 和|明) or that is made of kanji frequent in
+     * given names, ending where the kanji end or at an honorific; a hiragana word (さくら); a katakana 人名.
+     */
+    private int givenEnd(String text, List<Morphology.Token> ts, int j) {
+        int n = ts.size();
+        if (j >= n) {
+            return -1;
+        }
+        Morphology.Token first = ts.get(j);
+        int len0 = first.end() - first.start();
+        if (all(text, first, 'h')) {
+            boolean ok = len0 >= 2 && len0 <= 4 && first.is("名詞") && !first.is("名詞-接尾") && !first.is("名詞-非自立")
+                    && honorificAt(text, first.start()) == 0;
+            return ok ? j : -1;
+        }
+        if (all(text, first, 'k')) {
+            boolean whole = first.end() >= text.length() || !Morphology.isKatakana(text.charAt(first.end()));
+            return (first.is(MEI) || first.is(JINMEI)) && whole ? j : -1;
+        }
+        int best = -1;
+        int run = -1;
+        boolean tagged = false;
+        int end = first.start();
+        for (int k = j; k < n; k++) {
+            Morphology.Token t = ts.get(k);
+            if (t.start() != end || !all(text, t, 'c') || honorificAt(text, t.start()) > 0 || isOrgWord(text, t)) {
+                break;
+            }
+            if (t.end() - first.start() > 3) {
+                run = -2;
+                break;
+            }
+            boolean nameTok = t.is(MEI) || t.is(SEI) || t.is(JINMEI);
+            boolean setTok = true;
+            for (int c = t.start(); c < t.end(); c++) {
+                setTok &= anchors.givenKanji(text.charAt(c));
+            }
+            boolean lastKanji = t.end() - t.start() == 1 && tagged
+                    && (t.end() >= text.length() || !Morphology.isKanji(text.charAt(t.end())) || honorificAt(text, t.end()) > 0);
+            if (!nameTok && !setTok && !lastKanji) {
+                run = -2;
+                break;
+            }
+            tagged |= nameTok;
+            end = t.end();
+            boolean prefix = t.is("接頭詞");
+            if (tagged && !prefix) {
+                best = k;
+            }
+            boolean blankBefore = first.start() > 0 && isSpace(text.charAt(first.start() - 1));
+            run = !prefix && (tagged || end - first.start() >= 2 || blankBefore) ? k : -1;
+        }
+        boolean boundary = end >= text.length() || !Morphology.isKanji(text.charAt(end)) || honorificAt(text, end) > 0;
+        if (run >= 0 && boundary) {
+            return run;
+        }
+        return best >= 0 && first.is(MEI) ? j : -1;
+    }
+
+    /** True when every character of the token is of the kind: 'h' hiragana, 'k' katakana, 'c' kanji. */
+    private static boolean all(String text, Morphology.Token t, char kind) {
+        if (t.end() <= t.start()) {
+            return false;
+        }
+        for (int i = t.start(); i < t.end(); i++) {
+            char c = text.charAt(i);
+            boolean ok = kind == 'h' ? Morphology.isHiragana(c) : kind == 'k' ? Morphology.isKatakana(c)
+                    : (Morphology.isKanji(c) && c != 'ヶ') || Character.isSurrogate(c);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A reading in brackets follows (福岡 あずさ（ふくおか あずさ）), or the words fill a field of a row (,宮地 ゆかり,). */
+    private static boolean fieldOrReading(String text, int s, int e) {
+        if (e < text.length() && (text.charAt(e) == '（' || text.charAt(e) == '(') && e + 1 < text.length()
+                && (Morphology.isHiragana(text.charAt(e + 1)) || Morphology.isKatakana(text.charAt(e + 1)))) {
+            return true;
+        }
+        boolean endsField = e >= text.length() || ",\t\n\r，".indexOf(text.charAt(e)) >= 0;
+        boolean startsField = s == 0 || ",\t\n，".indexOf(text.charAt(s - 1)) >= 0;
+        boolean delimited = e < text.length() && ",\t，".indexOf(text.charAt(e)) >= 0 || s > 0 && ",\t，".indexOf(text.charAt(s - 1)) >= 0;
+        return endsField && startsField && delimited; // a cell of a CSV or TSV row, not a line of a form (性別 男)
+    }
+
+    /** A one-character name candidate glued to kanji on either side (計装課, 総務部) is part of a word. */
+    private boolean isFragment(String text, int start, int end) {
+        boolean before = start > 0 && Morphology.isKanji(text.charAt(start - 1))
+                && anchors.endingAt(NameAnchors.Kind.TITLE, text, start) == 0;
+        boolean after = end < text.length() && Morphology.isKanji(text.charAt(end)) && honorificAt(text, end) == 0;
+        return before || after;
+    }
+
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("様", "さま", "さん", "氏", "君", "くん", "ちゃん", "殿",
+            "容疑者", "被告", "被告人", "被疑者", "先生");
+
+    /** An honorific that only people take (not 選手: 日本選手), after at most one blank. */
+    private boolean personalHonorific(String text, int at) {
+        int p = skipBlank(text, at);
+        int h = anchors.at(NameAnchors.Kind.HONORIFIC, text, p);
+        return h > 0 && PERSONAL.contains(text.substring(p, p + h));
+    }
+
+    /** A katakana name glued to more katakana (ラマ|ダン), or a kanji one glued to a place or organisation before it. */
+    private static boolean gluedToWord(String text, List<Morphology.Token> ts, int i, int start, int end) {
+        if (Morphology.isKatakana(text.charAt(start)) && ((start > 0 && Morphology.isKatakana(text.charAt(start - 1)))
+                || (end < text.length() && Morphology.isKatakana(text.charAt(end)) && text.charAt(end) != 'ケ'))) {
+            return true;
+        }
+        if (end < text.length() && (text.charAt(end) == 'ケ' || text.charAt(end) == 'ヶ')) {
+            return true; // 森ケ丘
+        }
+        if (i > 0 && start > 0 && Morphology.isKanji(text.charAt(start - 1))) {
+            Morphology.Token p = ts.get(i - 1);
+            if (p.end() == start && p.is("名詞-固有名詞") && !p.is(SEI) && !p.is(MEI)) {
+                return true;
+            }
+        }
+        return start > 0 && end < text.length() && Morphology.isKanji(text.charAt(start - 1)) && Morphology.isKanji(text.charAt(end))
+                && NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, start) == 0
+                && NameAnchors.get().endingAt(NameAnchors.Kind.KIN, text, start) == 0
+                && NameAnchors.get().at(NameAnchors.Kind.HONORIFIC, text, end) == 0; // 安曇|野市豊|科
+    }
+
+    /** A name alone in 「」 or 『』 is a title or a brand (「木曽ひのき」), unless an honorific follows. */
+    private boolean quoted(String text, int start, int end) {
+        return start > 0 && end < text.length() && (text.charAt(start - 1) == '「' || text.charAt(start - 1) == '『')
+                && (text.charAt(end) == '」' || text.charAt(end) == '』');
+    }
+
+    /**
+     * Names written with a blank between surname and given name, the way judgments, lists and reports write them
+     * (千葉 遼平, 実父森 大輝, 被告人平和 誠, 福岡 トミさん, 長男 誠), where the dictionary does not tag both parts.
+     */
+    private void blankNames(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out, List<int[]> full) {
+        int n = ts.size();
+        for (int r = 0; r < n; r++) {
+            int b = ts.get(r).start() - 1;
+            if (b < 1 || !isSpace(text.charAt(b)) || !isKanjiAt(text, b - 1)) {
+                continue;
+            }
+            int l = b;
+            while (l > 0 && b - l < 8 && isKanjiAt(text, l - 1)) {
+                l--;
+            }
+            if (cov.covered(b - 1, b) && (cov.covered(b + 1, b + 2) || l >= 2 && cov.covered(l - 2, l))) {
+                continue; // already a name, or the given name of one (福岡 弘樹　ふくおか)
+            }
+            if (l > 0 && Character.isLowSurrogate(text.charAt(l)) ) {
+                l++;
+            }
+            int kin = anchors.endingAt(NameAnchors.Kind.KIN, text, b);
+            if (kin == b - l) { // 長男 誠, 妻 富子: a given name alone after a relation
+                int g = givenEnd(text, ts, r);
+                if (g >= 0 && Morphology.isKanji(text.charAt(ts.get(r).start()))) {
+                    int e = ts.get(g).end();
+                    out.add(new Finding(PiiType.PERSON, ts.get(r).start(), e, 0.55, false, text.substring(ts.get(r).start(), e)));
+                }
+                continue;
+            }
+            int s = l;
+            if (b - l > 3 || anchors.endingAt(NameAnchors.Kind.TITLE, text, b) == b - l) {
+                s = -1;
+                for (int k = b - 1; k > l && b - k <= 3 && s < 0; k--) {
+                    if (anchors.endingAt(NameAnchors.Kind.KIN, text, k) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0
+                            || isDepartment(text, l, k)) {
+                        s = k; // 実父|森, 検察官|小野寺, 消費経済対策課長|諏訪園
+                    }
+                }
+                if (s < 0) {
+                    continue;
+                }
+            } else {
+                for (int k = b - 1; k > l; k--) {
+                    int w = Math.max(anchors.endingAt(NameAnchors.Kind.KIN, text, k), anchors.endingAt(NameAnchors.Kind.TITLE, text, k));
+                    if (w == k - l && (w >= 2 || b - k >= 2)) {
+                        s = k; // 父|石川, 祖母|森
+                        break;
+                    }
+                }
+            }
+            if (anchors.endingAt(NameAnchors.Kind.TITLE, text, b) > 0) {
+                continue; // 防犯部長　ホセ: a title before the blank, not a surname
+            }
+            if (isDepartment(text, l, b) || text.startsWith("事務局", l)) {
+                int e1 = ts.get(r).end();
+                if (ts.get(r).is(SEI) && (e1 >= text.length() || !Morphology.isKanji(text.charAt(e1))) && !cov.covered(b + 1, e1)) {
+                    out.add(new Finding(PiiType.PERSON, b + 1, e1, 0.55, false, text.substring(b + 1, e1))); // 総務部 森田
+                }
+                continue;
+            }
+            if (s > l && b - s > 3) {
+                continue;
+            }
+            if (isDepartment(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b) || anchors.is(NameAnchors.Kind.LABEL, text, s, b)
+                    || anchors.is(NameAnchors.Kind.KIN, text, s, b)) {
+                continue;
+            }
+            int e = -1;
+            int g = givenEnd(text, ts, r);
+            Morphology.Token t = ts.get(r);
+            if (g >= 0) {
+                e = ts.get(g).end();
+            } else if (all(text, t, 'k') && t.end() - t.start() <= 3 && text.indexOf('ー', t.start()) != t.start() + 1
+                    && (t.end() >= text.length() || !Morphology.isKatakana(text.charAt(t.end())))) {
+                e = t.end(); // 森 キヨ, 大石 ハイ
+            } else {
+                int q = t.start();
+                while (q < text.length() && q - t.start() < 3 && isKanjiAt(text, q)) {
+                    q++;
+                }
+                if (q > t.start() && honorificAt(text, q) > 0) {
+                    e = q; // 王 浩然さん
+                }
+            }
+            if (e < 0 || e - (b + 1) > 4) {
+                continue;
+            }
+            if (all(text, t, 'h') && !t.is(MEI) && honorificAt(text, e) == 0 && !fieldOrReading(text, s, e)) {
+                int si = tokenFrom(ts, s);
+                if (si >= ts.size() || ts.get(si).start() != s || !ts.get(si).is(SEI)) {
+                    continue; // 青森 りんご
+                }
+            }
+            if (s == l && !surnameLike(text, ts, s, b) && !(b - s >= 2 && b - s <= 3 && hasGivenToken(ts, b + 1, e)
+                    && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)))) && !fieldOrReading(text, s, e)) {
+                continue; // 長尾 恵子, 森林 健二: IPADIC takes the surname for a common noun, the given name says it is one
+            }
+            boolean kinBefore = s > l;
+            double conf = 0.55 + (honorificAt(text, e) > 0 ? 0.35 : 0) + (kinBefore || titleBefore(text, s) ? 0.2 : 0);
+            if (isOrganisation(text, ts, g >= 0 ? g : r, s, e, text.length()) || endsWithOrgSuffix(text.substring(s, e))) {
+                continue;
+            }
+            if (b - s >= 2 && !ColumnHints.get().forHeader(text.substring(s, b)).isEmpty()) {
+                continue; // 住所 長野県: a heading and its value
+            }
+            out.add(new Finding(PiiType.PERSON, s, e, Math.min(0.95, conf), false, text.substring(s, e)));
+            full.add(new int[] {s, b, b + 1, e});
+        }
+    }
+
+    /** The dictionary tags the word at {@code s} as a surname or proper noun, or it is one kanji standing alone (林, 王). */
+    private static boolean surnameLike(String text, List<Morphology.Token> ts, int s, int b) {
+        int i = tokenFrom(ts, s);
+        if (i < ts.size() && ts.get(i).start() == s && (ts.get(i).is(SEI) || ts.get(i).is("名詞-固有名詞") && !ts.get(i).is(MEI))) {
+            return true;
+        }
+        return b - s == 1 && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)) || Morphology.isHiragana(text.charAt(s - 1))
+                || NameAnchors.get().endingAt(NameAnchors.Kind.KIN, text, s) > 0 || NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, s) > 0)
+                && (isKanjiAt(text, b + 1) || Morphology.isKatakana(text.charAt(b + 1)));
+    }
+
+    private static boolean isKanjiAt(String text, int i) {
+        char c = text.charAt(i);
+        return (Morphology.isKanji(c) && c != 'ヶ') || Character.isSurrogate(c);
+    }
+
+    /** 総務部, 交通課, 事務局: a department name, not a surname. */
+    static boolean isDepartment(String text, int s, int e) {
+        if (e - s < 2 || "部課室係局班科署".indexOf(text.charAt(e - 1)) < 0) {
+            return false;
+        }
+        if (text.charAt(e - 1) == '部') { // 阿部, 服部, 長谷部 are surnames; departments have three kanji or more
+            return e - s >= 3 && !text.startsWith("長谷部", e - 3) && !text.startsWith("日下部", e - 3) && !text.startsWith("矢田部", e - 3);
+        }
+        return true;
+    }
+
+    /**
+     * Surnames listed with 、 (早川、吉田、長野、松本の各部員; 班長　森、千葉、石川、宮地): each is a name when most of
+     * the list's words are surnames to the dictionary, and there are at least three, or a name word follows.
+     */
+    private void enumerations(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out) {
+        int n = ts.size();
+        for (int i = 0; i < n; i++) {
+            if (ts.get(i).end() >= text.length() || text.charAt(ts.get(i).end()) != '、') {
+                continue; // a list starts with a word and 、
+            }
+            int k = i;
+            int sei = 0;
+            while (k < n && isListItem(text, ts.get(k))) {
+                if (ts.get(k).is(SEI)) {
+                    sei++;
+                }
+                if (k + 1 < n && ts.get(k).end() < text.length() && text.charAt(ts.get(k).end()) == '、'
+                        && ts.get(k + 1).start() == ts.get(k).end() + 1) {
+                    k++;
+                } else {
+                    k++;
+                    break;
+                }
+            }
+            int items = k - i;
+            if (items >= 2) {
+                int end = ts.get(k - 1).end();
+                boolean before = ts.get(i).start() == 0 || "　 \n\t：:、".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0
+                        || text.charAt(ts.get(i).start() - 1) == 'は' || text.charAt(ts.get(i).start() - 1) == 'の';
+                boolean after = end >= text.length() || "　 \n\t。）".indexOf(text.charAt(end)) >= 0 || text.startsWith("の各", end)
+                        || text.startsWith("ら", end) || text.startsWith("の", end) && !Morphology.isKanji(text.charAt(Math.min(end + 1, text.length() - 1)))
+                        || text.startsWith("の両", end);
+                if (before && after && 2 * sei >= items && (items >= 3 || text.startsWith("の各", end) || text.startsWith("ら", end) || text.startsWith("の両", end))) {
+                    for (int m = i; m < k; m++) {
+                        Morphology.Token t = ts.get(m);
+                        if (!cov.covered(t.start(), t.end())) {
+                            out.add(new Finding(PiiType.PERSON, t.start(), t.end(), 0.55, false, text.substring(t.start(), t.end())));
+                        }
+                    }
+                }
+            }
+            i = Math.max(i, k - 1);
+        }
+    }
+
+    private boolean isListItem(String text, Morphology.Token t) {
+        int len = t.end() - t.start();
+        return len >= 1 && len <= 3 && all(text, t, 'c') && (t.is(SEI) || t.is("名詞-固有名詞") || t.is("名詞-一般"))
+                && honorificAt(text, t.start()) == 0 && !isOrgWord(text, t) && !isDepartment(text, t.start(), t.end());
+    }
+
+    /**
+     * Of overlapping names found by different means, keeps one: a label's or reading's span (0.85 and more) that
+     * contains the others wins, else the most confident; it takes the highest confidence of the group.
+     */
+    private static void merge(List<Finding> out, int first) {
+        if (out.size() - first < 2) {
+            return;
+        }
+        List<Finding> mine = out.subList(first, out.size());
+        mine.sort(Comparator.comparingInt(Finding::start).thenComparingInt(f -> -f.end()));
+        List<Finding> kept = new ArrayList<>(mine.size());
+        for (Finding y : mine) {
+            int last = kept.size() - 1;
+            Finding x = last >= 0 ? kept.get(last) : null;
+            if (x == null || y.start() >= x.end()) {
+                kept.add(y);
+                continue;
+            }
+            boolean xContains = x.start() <= y.start() && y.end() <= x.end();
+            boolean yContains = y.start() <= x.start() && x.end() <= y.end();
+            Finding keep;
+            if (xContains) { // the longer span, unless only the shorter one comes from a label or a reading
+                keep = y.confidence() >= 0.85 && x.confidence() < 0.85 ? y : x;
+            } else if (yContains) {
+                keep = x.confidence() >= 0.85 && y.confidence() < 0.85 ? x : y;
+            } else {
+                keep = x.confidence() >= y.confidence() ? x : y;
+            }
+            double conf = Math.max(x.confidence(), y.confidence());
+            kept.set(last, new Finding(PiiType.PERSON, keep.start(), keep.end(), conf, false, keep.value()));
+        }
+        mine.clear();
+        out.addAll(kept);
+    }
+
+    private static final java.util.Set<String> TEAM = java.util.Set.of("選手", "代表", "監督", "コーチ", "ヘッドコーチ", "投手", "捕手",
+            "内野手", "外野手", "騎手", "主将", "夫妻", "さんら", "氏ら");
+
+    /** A title after a word the dictionary takes for a place (石川教授), but not one a team or a country takes (日本代表). */
+    private boolean titleAfter(String text, int at) {
+        int h = anchors.at(NameAnchors.Kind.HONORIFIC, text, at);
+        return h > 0 && !TEAM.contains(text.substring(at, at + h));
+    }
+
+    /** The length of an honorific at {@code at}, after at most one blank, or 0. */
+    int honorificAt(String text, int at) {
+        int h = anchors.at(NameAnchors.Kind.HONORIFIC, text, at);
+        if (h == 0 && at < text.length() && isSpace(text.charAt(at))) {
+            h = anchors.at(NameAnchors.Kind.HONORIFIC, text, at + 1);
+        }
+        return h;
+    }
+
+    private static int skipBlank(String text, int at) {
+        return at < text.length() && isSpace(text.charAt(at)) ? at + 1 : at;
+    }
+
+    /** 妻の幸子, 担当の西田, 長男の健: a relation or a label, then の, right before the name. */
+    private boolean roleOf(String text, int start) {
+        return start > 1 && text.charAt(start - 1) == 'の' && (anchors.endingAt(NameAnchors.Kind.KIN, text, start - 1) > 0
+                || anchors.endingAt(NameAnchors.Kind.LABEL, text, start - 1) > 0);
+    }
+
+    /** True when a title (弁護士, 課長, 代表取締役) stands right before the name, or one blank before it. */
+    private boolean titleBefore(String text, int start) {
+        int p = start > 0 && isSpace(text.charAt(start - 1)) ? start - 1 : start;
+        return anchors.endingAt(NameAnchors.Kind.TITLE, text, p) > 0;
+    }
+
+    /** 〜の山田です。, 。小林です。: someone naming themselves in a letter or mail. */
+    private static boolean introduces(String text, int start, int end, boolean strict) {
+        if (!text.startsWith("です", end) || end + 2 < text.length() && "。\n！!".indexOf(text.charAt(end + 2)) < 0) {
+            return false;
+        }
+        char c = start > 0 ? text.charAt(start - 1) : '\n';
+        return c == 'の' || c == '。' || c == '\n' || (!strict && (c == '、' || c == ' ' || c == '　'));
+    }
+
+    /** A chat line's speaker: the name opens the line (after an optional [time] or time) and a colon follows. */
+    private static boolean isSpeaker(String text, int start, int end) {
+        if (end >= text.length() || (text.charAt(end) != ':' && text.charAt(end) != '：')) {
+            return false;
+        }
+        int p = start;
+        while (p > 0 && isSpace(text.charAt(p - 1))) {
+            p--;
+        }
+        if (p > 0 && (text.charAt(p - 1) == ']' || text.charAt(p - 1) == '］' || Character.isDigit(text.charAt(p - 1)))) {
+            int q = p - 1;
+            while (q > 0 && p - q < 24 && text.charAt(q - 1) != '\n') {
+                q--;
+            }
+            p = q;
+        }
+        return p == 0 || text.charAt(p - 1) == '\n';
+    }
+
+    /**
+     * A kana reading in brackets (やまだ・たろう), (ヤマダ タロウ): itself a name, and it confirms the name before
+     * it. Without a name found there, a reading in two parts marks the kanji before it as a name (諏訪園 貞明).
+     */
+    private void readings(String text, List<Morphology.Token> ts, int from, int to, Cover cov, List<Finding> out,
+            List<int[]> full) {
+        for (int p = from; p < to - 2; p++) {
+            char c = text.charAt(p);
+            if (c != '（' && c != '(') {
+                continue;
+            }
+            int q = p + 1;
+            int kana = 0;
+            boolean split = false;
+            while (q < to && q - p <= 26) {
+                char d = text.charAt(q);
+                if (Morphology.isHiragana(d) || Morphology.isKatakana(d) || d == 'ﾞ' || d == 'ﾟ') {
+                    kana++;
+                } else if ((d == '・' || d == '･' || isSpace(d)) && kana > 0) {
+                    split = true;
+                } else {
+                    break;
+                }
+                q++;
+            }
+            if (q >= to || kana < 2 || isSpace(text.charAt(q - 1)) || !(text.charAt(q) == '）' || text.charAt(q) == ')'
+                    || (split && (text.charAt(q) == '＝' || text.charAt(q) == '='))) || text.indexOf('ー', p) == p + 1
+                    || mixedKana(text, p + 1, q) || anchors.is(NameAnchors.Kind.ROLE, text, p + 1, q)) {
+                continue;
+            }
+            int found = -1;
+            int hon = p >= 2 ? anchors.endingAt(NameAnchors.Kind.HONORIFIC, text, p) : 0;
+            found = cov.endingAt(p);
+            if (found < 0 && hon > 0 && split) {
+                found = cov.endingAt(p - hon);
+            }
+            if (found >= 0) {
+                Finding f = out.get(found);
+                if (f.confidence() < 0.9) {
+                    out.set(found, new Finding(PiiType.PERSON, f.start(), f.end(), 0.9, false, f.value()));
+                }
+            } else {
+                int s = hon > 0 ? -1 : nameBefore(text, ts, p, kana);
+                boolean kinBefore = s > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0 || roleOf(text, s));
+                if (s < 0 || !(hasNameToken(ts, s, p) || (split || kinBefore) && properNoun(ts, s, p))) {
+                    continue;
+                }
+                out.add(new Finding(PiiType.PERSON, s, p, 0.85, false, text.substring(s, p)));
+                int blank = -1;
+                for (int i = s; i < p; i++) {
+                    if (isSpace(text.charAt(i))) {
+                        blank = i;
+                    }
+                }
+                if (blank > s) {
+                    full.add(new int[] {s, blank, blank + 1, p});
+                }
+            }
+            out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
+            p = q;
+        }
+    }
+
+    /**
+     * A reading in its own column after a name, the way candidate lists and rosters give it:
+     * 福岡 弘樹　ふくおか ひろき　52. The reading has two hiragana parts; the name before it has two words.
+     */
+    private void tableReadings(String text, int from, int to, Cover cov, List<Finding> out, List<int[]> full) {
+        for (int i = Math.max(from, 1); i < to; i++) {
+            if (!Morphology.isHiragana(text.charAt(i)) || !isSpace(text.charAt(i - 1)) && text.charAt(i - 1) != '\t') {
+                continue;
+            }
+            int a = i;
+            while (a < to && Morphology.isHiragana(text.charAt(a))) {
+                a++;
+            }
+            int b = a < to && isSpace(text.charAt(a)) ? a + 1 : a;
+            int c = b;
+            while (c < to && Morphology.isHiragana(text.charAt(c))) {
+                c++;
+            }
+            if (a - i < 2 || c - b < 2 || b == a || c < to && !(isSpace(text.charAt(c)) || text.charAt(c) == '\t' || text.charAt(c) == '\n'
+                    || Character.isDigit(text.charAt(c)))) {
+                i = c;
+                continue;
+            }
+            int p = i;
+            while (p > from && (isSpace(text.charAt(p - 1)) || text.charAt(p - 1) == '\t')) {
+                p--;
+            }
+            int found = cov.endingAt(p);
+            if (found >= 0 && out.get(found).confidence() < 0.4) {
+                found = -1;
+            }
+            if (found < 0) {
+                int w2 = p;
+                while (w2 > from && isNameChar(text.charAt(w2 - 1))) {
+                    w2--;
+                }
+                int w1 = w2 - 1;
+                if (w2 == p || w1 <= from || !isSpace(text.charAt(w1)) || !Morphology.isKanji(text.charAt(w2))) {
+                    i = c;
+                    continue;
+                }
+                int s = w1;
+                while (s > from && isNameChar(text.charAt(s - 1))) {
+                    s--;
+                }
+                boolean lineStart = s == 0 || text.charAt(s - 1) == '\n' || text.charAt(s - 1) == '\t' || isSpace(text.charAt(s - 1));
+                if (s == w1 || w1 - s > 4 || p - w2 > 4 || !lineStart) {
+                    i = c;
+                    continue;
+                }
+                out.add(new Finding(PiiType.PERSON, s, p, 0.85, false, text.substring(s, p)));
+                full.add(new int[] {s, w1, w2, p});
+            }
+            out.add(new Finding(PiiType.PERSON, i, c, 0.85, false, text.substring(i, c)));
+            i = c;
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return (Morphology.isKanji(c) && c != 'ヶ') || Morphology.isKatakana(c) || Character.isSurrogate(c);
+    }
+
+    /** Where the kanji name ending at {@code end} starts: adjacent kanji tokens, one blank at most, no title or common noun. */
+    private int nameBefore(String text, List<Morphology.Token> ts, int end, int kana) {
+        int k = tokenFrom(ts, end) - 1;
+        if (k >= 0 && ts.get(k).end() != end) {
+            k = -1;
+        }
+        int s = end;
+        int blanks = 0;
+        for (; k >= 0; k--) {
+            Morphology.Token t = ts.get(k);
+            int gap = s - t.end();
+            if (gap > 1 || (gap == 1 && (!isSpace(text.charAt(t.end())) || ++blanks > 1)) || !all(text, t, 'c')) {
+                break;
+            }
+            boolean name = t.is(SEI) || t.is(MEI) || t.is(JINMEI) || t.is("名詞-固有名詞");
+            if (anchors.is(NameAnchors.Kind.TITLE, text, t.start(), t.end())
+                    || anchors.is(NameAnchors.Kind.LABEL, text, t.start(), t.end())
+                    || (!name && t.end() - t.start() >= 2 && end - s >= 2) || end - t.start() > 8 || end - t.start() > kana) {
+                break;
+            }
+            s = t.start();
+        }
+        return end - s >= 2 ? s : -1;
+    }
+
+    /** True when the reading mixes hiragana and katakana (グエンさん): not a reading. */
+    private static boolean mixedKana(String text, int from, int to) {
+        boolean hira = false;
+        boolean kata = false;
+        for (int i = from; i < to; i++) {
+            hira |= Morphology.isHiragana(text.charAt(i));
+            kata |= Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ー';
+        }
+        return hira && kata;
+    }
+
+    private static boolean properNoun(List<Morphology.Token> ts, int from, int to) {
+        for (int i = tokenFrom(ts, from); i < ts.size() && ts.get(i).start() < to; i++) {
+            if (ts.get(i).end() <= to && ts.get(i).is("名詞-固有名詞")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasNameToken(List<Morphology.Token> ts, int from, int to) {
+        for (int i = tokenFrom(ts, from); i < ts.size() && ts.get(i).start() < to; i++) {
+            Morphology.Token t = ts.get(i);
+            if (t.end() <= to && (t.is(SEI) || t.is(MEI) || t.is(JINMEI))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasGivenToken(List<Morphology.Token> ts, int from, int to) {
+        for (int i = tokenFrom(ts, from); i < ts.size() && ts.get(i).start() < to; i++) {
+            if (ts.get(i).end() <= to && (ts.get(i).is(MEI) || ts.get(i).is(JINMEI))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the first token starting at or after {@code pos} (tokens are in text order). */
+    static int tokenFrom(List<Morphology.Token> ts, int pos) {
+        int lo = 0;
+        int hi = ts.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ts.get(mid).start() < pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * A full name found once marks the bare surname elsewhere in the text (山田太郎 … 山田は) and, where no other
+     * name shares it, the bare given name, when they stand alone (not inside a longer word: 山田町).
+     */
+    private void propagate(String text, Cover cov, List<Finding> out, List<int[]> full) {
+        if (full.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (int[] name : full) {
+            if (done.size() >= MAX_PROPAGATED || !done.add(text.substring(name[0], name[3]))) {
+                continue; // the same name again, or so many names that searching for each would be quadratic
+            }
+            mark(text, name[0], name[1], cov, out, 0.6);
+            boolean unique = true;
+            for (int[] other : full) {
+                unique &= other == name || other[3] - other[2] != name[3] - name[2]
+                        || !text.regionMatches(other[2], text, name[2], name[3] - name[2]);
+            }
+            if (unique && name[3] - name[2] >= 2 && Morphology.isKanji(text.charAt(name[2]))) {
+                mark(text, name[2], name[3], cov, out, 0.5);
+            }
+        }
+    }
+
+    private void mark(String text, int s, int e, Cover cov, List<Finding> out, double conf) {
+        int len = e - s;
+        String w = text.substring(s, e);
+        for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+            int b = a + len;
+            boolean glued = (a > 0 && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))))
+                    || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
+                            && honorificAt(text, b) == 0);
+            if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length())
+                    || (b < text.length() && (Character.isDigit(text.charAt(b)) || text.charAt(b) == '〕' || text.charAt(b) == '］'))
+                    || anchors.isPlaceName(w) && !(b < text.length() && "はがもと".indexOf(text.charAt(b)) >= 0 || honorificAt(text, b) > 0)
+                    || cov.covered(a, b)) {
+                continue;
+            }
+            out.add(new Finding(PiiType.PERSON, a, b, conf, false, w));
+        }
+    }
+
+    /** Distinct full names whose parts are searched for elsewhere in one text. */
+    private static final int MAX_PROPAGATED = 64;
+
+    /** The characters of the text that names found so far (confidence 0.4 or more) cover; synced lazily. */
+    private static final class Cover {
+        private final List<Finding> out;
+        private java.util.BitSet bits;
+        private int seen;
+        private java.util.Map<Integer, Integer> ends;
+        private int seenEnds;
+
+        Cover(List<Finding> out, int first) {
+            this.out = out;
+            this.seen = first;
+            this.seenEnds = first;
+        }
+
+        /** The index of the latest name finding that ends at {@code end}, or -1. */
+        int endingAt(int end) {
+            if (ends == null) {
+                ends = new java.util.HashMap<>();
+            }
+            for (; seenEnds < out.size(); seenEnds++) {
+                if (out.get(seenEnds).type() == PiiType.PERSON) {
+                    ends.put(out.get(seenEnds).end(), seenEnds);
+                }
+            }
+            Integer i = ends.get(end);
+            return i == null ? -1 : i;
+        }
+
+        boolean covered(int a, int b) {
+            if (bits == null) {
+                bits = new java.util.BitSet();
+            }
+            for (; seen < out.size(); seen++) {
+                Finding x = out.get(seen);
+                if (x.type() == PiiType.PERSON && x.confidence() >= 0.4) {
+                    bits.set(x.start(), x.end());
+                }
+            }
+            int i = bits.nextSetBit(a);
+            return i >= 0 && i < b;
+        }
     }
 
     /** True when the text holds an honorific or 方 (山田様方): worth analysing even in a column of another type. */
@@ -157,11 +945,7 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
-    private static boolean isShortSpace(String text, Morphology.Token t) {
-        return t.end() - t.start() == 1 && isSpace(text.charAt(t.start()));
-    }
-
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return c == ' ' || c == '\u3000';
     }
 
@@ -186,6 +970,20 @@ final class NameRecognizer implements Recognizer {
         if (endsWithOrgSuffix(text, ts, end, chunkEnd)) {
             return true;
         }
+        int q = end;
+        while (q < text.length() && q - end < 4 && (Morphology.isKanji(text.charAt(q)) || Morphology.isKatakana(text.charAt(q)))) {
+            q++;
+        }
+        if (hasOrgPrefixAt(text, end) || q > end && (hasOrgPrefixAt(text, q) || endsWithOrgSuffix(text, null, q, chunkEnd))) {
+            return true; // 田中精|工㈱
+        }
+        if (q > end && (q >= text.length() || !Morphology.isKanji(text.charAt(q)))) {
+            for (String s : suffixes) {
+                if (q - s.length() >= end && text.startsWith(s, q - s.length()) && Morphology.isKanji(s.charAt(0))) {
+                    return true; // 吉川英治|文化賞, 山田太郎|記念館
+                }
+            }
+        }
         int p = start;
         while (p > 0 && p > start - 2 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\u3000')) {
             p--;
@@ -205,6 +1003,15 @@ final class NameRecognizer implements Recognizer {
     boolean hasOrgPrefixBefore(String text, int p) {
         for (String s : prefixes) {
             if (p >= s.length() && text.startsWith(s, p - s.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasOrgPrefixAt(String text, int p) {
+        for (String s : prefixes) {
+            if (text.startsWith(s, p)) {
                 return true;
             }
         }
@@ -241,19 +1048,6 @@ final class NameRecognizer implements Recognizer {
             }
             if (t.start() >= offset) {
                 return false;
-            }
-        }
-        return false;
-    }
-
-    private static boolean honorificAfter(String text, List<Morphology.Token> ts, int last) {
-        int end = ts.get(last).end();
-        if (last + 1 < ts.size() && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名")) {
-            return true;
-        }
-        for (String h : HONORIFICS) {
-            if (text.startsWith(h, end)) {
-                return true;
             }
         }
         return false;

@@ -2,8 +2,8 @@ package dev.mamori.detect;
 
 /**
  * The normalising candidate lexer: reads a chain of digit groups (ASCII or full-width digits)
- * joined by single separators — hyphen look-alikes, half/full-width spaces, or the parentheses of
- * an area code — and keeps each group's span in the ORIGINAL text plus its digits as 0..9 values.
+ * joined by single separators — hyphen look-alikes, half/full-width spaces, the parentheses of
+ * an area code, a middle dot ・ or a slash — and keeps each group's span in the ORIGINAL text plus its digits as 0..9 values.
  * Not thread-safe: one instance per scan, reused for every candidate (no allocation per chain).
  */
 final class NumberChain {
@@ -11,6 +11,10 @@ final class NumberChain {
     static final byte HYPHEN = 1;
     static final byte SPACE = 2;
     static final byte PAREN = 3;
+    /** ・ or ･ between groups: only a phone is written so (03・1234・5678); otherwise it separates numbers. */
+    static final byte MIDDOT = 4;
+    /** / between groups: only a phone is written so (090/1234/5678); otherwise the chain is no identifier. */
+    static final byte SLASH = 5;
 
     static final int MAX_GROUPS = 8;
     static final int MAX_DIGITS = 40;
@@ -63,6 +67,10 @@ final class NumberChain {
                 k = SPACE;
             } else if (Chars.isOpenParen(c) || Chars.isCloseParen(c)) {
                 k = PAREN;
+            } else if (c == '・' || c == '･') {
+                k = MIDDOT;
+            } else if (Chars.isSlash(c)) {
+                k = SLASH;
             } else {
                 break;
             }

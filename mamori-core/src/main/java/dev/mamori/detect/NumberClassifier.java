@@ -16,6 +16,12 @@ final class NumberClassifier {
     private final PhonePlan plan = PhonePlan.get();
     private final IdentifierRules rules = IdentifierRules.get();
     private final ContextWords gate = ContextWords.get();
+    private final IdentifierRules.Words productWords = rules.words("PRODUCT");
+    private final IdentifierRules.Words yuchoWords = rules.words("YUCHO");
+    private final IdentifierRules.Words transferWords = rules.words("TRANSFER");
+    private final IdentifierRules.Words bankWords = rules.words("BANK");
+    private final IdentifierRules.Words accountKinds = rules.words("ACCOUNT_KIND");
+    private final IdentifierRules.Words addressMarks = rules.words("ADDRESS_MARK");
     private final byte[] nat = new byte[NumberChain.MAX_DIGITS + 1];
 
     private PiiType bestType;
@@ -57,6 +63,16 @@ final class NumberClassifier {
         char before = Chars.at(s, start - 1);
         boolean plus = before == '+' || before == '＋';
 
+        // JAN/EAN, UPC, ISBN: with a product word on the line a number whose own check digit holds is nothing else
+        boolean gs1 = (n == 8 || n == 12 || n == 13) && plainSeps && CheckDigits.gtin(d, from, n);
+        if ((gs1 || (n == 10 && plainSeps && CheckDigits.isbn10(d, from))) && productWords.onLine(s, start, end, 24, 12)) {
+            return false;
+        }
+        boolean japaneseGtin = n == 13 && gs1 && ((d[from] == 4 && (d[from + 1] == 5 || d[from + 1] == 9))
+                || (d[from] == 9 && d[from + 1] == 7 && (d[from + 2] == 8 || d[from + 2] == 9)));
+        if (sc.wants(PiiType.BANK_ACCOUNT) && bank(s, c, a, b, sc, out)) {
+            return true;
+        }
         if (sc.wants(PiiType.PHONE) && n >= 10 && n <= 13) {
             phone(s, c, a, b, sc, plus);
         }
@@ -75,10 +91,13 @@ final class NumberClassifier {
         }
         if (n == 13 && (single || c.shape(a, b, 1, 4, 4, 4)) && plainSeps && sc.wants(PiiType.CORPORATE_NUMBER)
                 && CheckDigits.corporateNumber(d, from)) {
-            offer(PiiType.CORPORATE_NUMBER, conf(0.86, 0.99, ctx(PiiType.CORPORATE_NUMBER, s, start, end, sc)), true, start);
+            double x = ctx(PiiType.CORPORATE_NUMBER, s, start, end, sc);
+            if (!japaneseGtin || x >= 0.8) { // a JAN/ISBN that also passes the 法人番号 check needs 法人番号 context
+                offer(PiiType.CORPORATE_NUMBER, conf(0.86, 0.99, x), true, start);
+            }
         }
         if (n >= 13 && n <= 19 && plainSeps && (single || cardShape(c, a, b)) && sc.wants(PiiType.CREDIT_CARD)
-                && CheckDigits.luhn(d, from, n) && rules.cardIssuer(d, from, n)) {
+                && !japaneseGtin && CheckDigits.luhn(d, from, n) && rules.cardIssuer(d, from, n)) {
             offer(PiiType.CREDIT_CARD, conf(0.86, 0.99, ctx(PiiType.CREDIT_CARD, s, start, end, sc)), true, start);
         }
         if (n == 11 && single) {
@@ -87,24 +106,28 @@ final class NumberClassifier {
         if (n == 10 && (single || (c.shape(a, b, 4, 6) && c.allSeps(a, b, HYPHEN)))) {
             contextOnly(PiiType.PENSION_NUMBER, s, start, end, sc);
         }
-        if (n == 7 && sc.wants(PiiType.POSTAL_CODE)) {
+        if (n == 7 && sc.wants(PiiType.POSTAL_CODE) && (single || c.shape(a, b, 3, 4)) && !numbered(s, start, end)) {
+            // a postal code needs 〒, a label or an address on its line: a bare 123-4567 is a code of some other kind
             double x = ctx(PiiType.POSTAL_CODE, s, start, end, sc);
-            if (c.shape(a, b, 3, 4) && c.allSeps(a, b, HYPHEN)) {
-                offer(PiiType.POSTAL_CODE, conf(0.7, 0.98, x), false, start);
-            } else if ((single || c.shape(a, b, 3, 4)) && x > 0) {
-                offer(PiiType.POSTAL_CODE, conf(0.6, 0.97, x), false, start);
+            if (x < 0.4 && addressMarks.onLine(s, start, end, ContextWords.BEFORE, ContextWords.AFTER)) {
+                x += 0.4; // 100-0001 東京都千代田区…
+            }
+            if (x > 0) {
+                offer(PiiType.POSTAL_CODE, c.shape(a, b, 3, 4) && c.allSeps(a, b, HYPHEN) ? conf(0.7, 0.98, x) : conf(0.6, 0.97, x),
+                        false, start);
             }
         }
         if (n == 7 && single) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
         if (n <= 10 && (single || (b - a == 2 && c.allSeps(a, b, HYPHEN))) && sc.wants(PiiType.HEALTH_INSURANCE)
-                && insuranceLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
+                && !(n == 8 && isDate(d, from)) && insuranceLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
             offer(PiiType.HEALTH_INSURANCE, 0.85, false, start);
         }
-        if (single && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE)) {
+        if (single && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))) {
+            // 保険者番号 only with its own words (記号/番号 alone are not enough); a valid yyyymmdd is a date
             double x = ctx(PiiType.HEALTH_INSURANCE, s, start, end, sc);
-            if ((n == 8 || n == 6) && x > 0 && CheckDigits.luhn(d, from, n)) {
+            if ((n == 8 || n == 6) && x >= 0.5 && CheckDigits.luhn(d, from, n)) {
                 offer(PiiType.HEALTH_INSURANCE, conf(0.85, 0.97, x), true, start);
             } else if (x >= 0.5) { // 被保険者記号・番号: no format, context only
                 offer(PiiType.HEALTH_INSURANCE, conf(0.4, 0.85, x), false, start);
@@ -132,6 +155,92 @@ final class NumberClassifier {
                 return false;
             }
             if (ch == '保' && (s.startsWith("保険証", k) || s.startsWith("保険者", k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 第123-4567号, 123-4567号: a numbered item, never a postal code. */
+    private static boolean numbered(String s, int start, int end) {
+        char before = Chars.at(s, start - 1);
+        return before == '第' || Chars.at(s, end) == '号' || (Chars.isSpace(before) && Chars.at(s, start - 2) == '第');
+    }
+
+    /** The 8 digits at {@code d[from]} are a valid date yyyymmdd between 1868 and 2100. */
+    private static boolean isDate(byte[] d, int from) {
+        int y = d[from] * 1000 + d[from + 1] * 100 + d[from + 2] * 10 + d[from + 3];
+        int m = d[from + 4] * 10 + d[from + 5];
+        int day = d[from + 6] * 10 + d[from + 7];
+        return y >= 1868 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= DateParser.daysIn(y, m);
+    }
+
+    /**
+     * Bank accounts decided by their wording: ゆうちょ 記号 (5 digits) and 番号 (up to 8 digits) — written
+     * together they are two findings, added here directly — the 振替口座 00120-3-45678, and a 6–7 digit
+     * account right after 普通/当座 with a bank on the line. Other accounts are scored in {@link #classify}.
+     * Returns true when it added findings itself (the caller then adds nothing).
+     */
+    private boolean bank(String s, NumberChain c, int a, int b, ScanContext sc, java.util.List<Finding> out) {
+        int start = c.gs[a];
+        int end = c.ge[b - 1];
+        int n = c.digitCount(a, b);
+        boolean single = b - a == 1;
+        if (c.shape(a, b, 5, 8) && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE) || c.allSeps(a, b, NumberChain.MIDDOT))
+                && yuchoWords.onLine(s, start, end, 40, 12)) {
+            double x = conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc)));
+            out.add(new Finding(PiiType.BANK_ACCOUNT, start, c.ge[a], x, false, s.substring(start, c.ge[a])));
+            out.add(new Finding(PiiType.BANK_ACCOUNT, c.gs[a + 1], end, x, false, s.substring(c.gs[a + 1], end)));
+            return true;
+        }
+        if (single && (n == 5 && labelled(s, start, "記号") || n >= 6 && n <= 8 && labelled(s, start, "番号"))
+                && yuchoWords.onLine(s, start, end, 40, 12)) {
+            offer(PiiType.BANK_ACCOUNT, conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc))), false, start);
+        } else if (b - a == 3 && c.len(a) == 5 && c.digits[c.gd[a]] == 0 && c.len(a + 1) == 1 && c.len(a + 2) <= 7
+                && c.allSeps(a, b, HYPHEN) && transferWords.onLine(s, start, end, 24, 12)) {
+            offer(PiiType.BANK_ACCOUNT, 0.95, false, start);
+        } else if (single && (n == 6 || n == 7) && accountKindBefore(s, start)
+                && bankWords.onLine(s, start, end, 40, 20)) {
+            offer(PiiType.BANK_ACCOUNT, 0.95, false, start);
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code label} (記号, 番号) ends right before {@code start}, a colon or spaces between, and is
+     * a label of its own (記号・番号, 記号番号, 口座 番号) rather than the end of another noun (受付番号).
+     */
+    private static boolean labelled(String s, int start, String label) {
+        int i = skipBack(s, start);
+        int l = i - label.length();
+        if (l < 0 || !s.startsWith(label, l)) {
+            return false;
+        }
+        char c = Chars.at(s, l - 1);
+        return !(c >= 0x4E00 && c <= 0x9FFF) || s.startsWith("記号", l - 2) || s.startsWith("口座", l - 2);
+    }
+
+    private static int skipBack(String s, int i) {
+        int from = i;
+        while (i > 0 && from - i < 3 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '：' || s.charAt(i - 1) == ':')) {
+            i--;
+        }
+        return i;
+    }
+
+    private static final String[] ACCOUNT_NOUNS = {"預金口座", "口座番号", "預金", "口座", "番号"};
+
+    /** 普通 123456, 当座預金：123456, 普通 口座番号 123456, (普)123456. */
+    private boolean accountKindBefore(String s, int start) {
+        int i = skipBack(s, start);
+        for (String w : ACCOUNT_NOUNS) {
+            if (i >= w.length() && s.startsWith(w, i - w.length())) {
+                i = skipBack(s, i - w.length());
+                break;
+            }
+        }
+        for (int k = Math.max(0, i - 4); k < i; k++) {
+            if (k + accountKinds.lengthAt(s, k) == i) {
                 return true;
             }
         }
@@ -209,7 +318,8 @@ final class NumberClassifier {
         if (c.anySep(a, b, PAREN) && !(plus ? firstGroup > a + 1 : parenShape(s, c, a, b))) {
             return;
         }
-        if (!plus && Chars.isOpenParen(Chars.at(s, start - 1)) && b - a >= 2 && c.sep[a + 1] == PAREN) {
+        if (!plus && Chars.isOpenParen(Chars.at(s, start - 1)) && b - a >= 2 && c.sep[a + 1] == PAREN
+                && Chars.isCloseParen(Chars.at(s, c.ge[a]))) { // not the bracket around （03(1234)5678）
             start--; // (03)1234-5678: the area code's parentheses are part of the number as written
         }
         int kind = plan.classify(nat, 0, m);
@@ -218,7 +328,7 @@ final class NumberClassifier {
         double base = switch (kind) {
             case PhonePlan.MOBILE, PhonePlan.OTHER -> grouped ? 0.75 : 0.6;
             case PhonePlan.FIXED -> grouped ? 0.7 : 0.5;
-            default -> x > 0.3 ? 0.45 : 0;
+            default -> x > 0.3 && nat[1] != 0 ? 0.45 : 0; // 00…: a carrier or international prefix, or a dummy 000-0000-0000
         };
         if (base > 0) {
             offer(PiiType.PHONE, conf(base, 0.98, x), false, start);

@@ -53,9 +53,30 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     private final ExecutorService workers;
     private final int window;
     private final ScanListener listener;
+    private final ScanListener.Encoder encoder;
 
-    /** Scanned units, their findings (aligned) and the problems met while reading them (blocks only). */
-    private record Batch(List<Unit> units, List<List<LocatedFinding>> found, List<ReadProblem> problems) {
+    /**
+     * Scanned units, their findings (aligned), the findings' encoding (null without an encoder) and
+     * the problems met while reading them (blocks only).
+     */
+    private record Batch(List<Unit> units, List<List<LocatedFinding>> found, Encoded encoded, List<ReadProblem> problems) {
+    }
+
+    /** Findings encoded at a time: their bytes stay well under half a G1 region (no humongous arrays). */
+    private static final int ENCODED_SLICE = 256;
+
+    /**
+     * The findings of a batch encoded in slices of {@link #ENCODED_SLICE}: finding k is in
+     * bytes[k / SLICE], from the end of the finding before it in that slice (or 0) to ends[k].
+     */
+    private record Encoded(byte[][] bytes, int[] ends) {
+        byte[] array(int k) {
+            return bytes[k / ENCODED_SLICE];
+        }
+
+        int from(int k) {
+            return k % ENCODED_SLICE == 0 ? 0 : ends[k - 1];
+        }
     }
 
     private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
@@ -63,6 +84,8 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     private int batchChars;
 
     private List<LocatedFinding> held = List.of();
+    private Encoded heldEncoded;
+    private int heldBase; // index in heldEncoded of held.get(0)
     private long heldLine = -1;
     private final List<Table> tables = new ArrayList<>();
     private Table table;
@@ -76,6 +99,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         this.workers = workers;
         this.window = 2 * threads;
         this.listener = listener;
+        this.encoder = listener.encoder();
     }
 
     @Override
@@ -139,10 +163,14 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         batch = new ArrayList<>(BATCH_UNITS);
         batchChars = 0;
         if (workers == null) {
-            emit(units, detect(units));
+            List<List<LocatedFinding>> found = detect(units);
+            emit(units, found, encode(found));
             return;
         }
-        submit(() -> new Batch(units, detect(units), List.of()));
+        submit(() -> {
+            List<List<LocatedFinding>> found = detect(units);
+            return new Batch(units, found, encode(found), List.of());
+        });
     }
 
     /** A block of a large CSV or text input: read, parsed and scanned on a worker. */
@@ -179,7 +207,8 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
                     problems.add(problem);
                 }
             });
-            return new Batch(units, detect(units), problems);
+            List<List<LocatedFinding>> found = detect(units);
+            return new Batch(units, found, encode(found), problems);
         });
     }
 
@@ -205,7 +234,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
             for (ReadProblem p : b.problems) {
                 problem(p);
             }
-            emit(b.units, b.found);
+            emit(b.units, b.found, b.encoded);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
@@ -253,22 +282,57 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         return out;
     }
 
+    /** Runs on a worker: the listener's encoding of the findings, or null without an encoder or findings. */
+    private Encoded encode(List<List<LocatedFinding>> found) {
+        if (encoder == null) {
+            return null;
+        }
+        List<LocatedFinding> all = new ArrayList<>();
+        for (List<LocatedFinding> fs : found) {
+            all.addAll(fs);
+        }
+        if (all.isEmpty()) {
+            return null;
+        }
+        int[] ends = new int[all.size()];
+        byte[][] bytes = new byte[(all.size() + ENCODED_SLICE - 1) / ENCODED_SLICE][];
+        int[] sliceEnds = new int[ENCODED_SLICE];
+        try {
+            for (int s = 0; s < bytes.length; s++) {
+                int from = s * ENCODED_SLICE;
+                int to = Math.min(all.size(), from + ENCODED_SLICE);
+                bytes[s] = encoder.encode(all.subList(from, to), sliceEnds);
+                System.arraycopy(sliceEnds, 0, ends, from, to - from);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // into memory: only the encoder's own failure
+        }
+        return new Encoded(bytes, ends);
+    }
+
     /**
      * Runs on the reading thread, in input order. The findings of a text chunk are held until the
      * next unit arrives: when it continues the same long line, it covers the overlap again with more
      * context after it, so the held findings that start inside the overlap are dropped as duplicates.
      */
-    private void emit(List<Unit> units, List<List<LocatedFinding>> found) {
+    private void emit(List<Unit> units, List<List<LocatedFinding>> found, Encoded encoded) {
+        int k = 0; // index of the unit's first finding among the batch's
         for (int u = 0; u < units.size(); u++) {
             List<LocatedFinding> fs = found.get(u);
             if (units.get(u) instanceof Text t) {
                 release(t.offset > 0 && t.line == heldLine ? t.offset : Long.MAX_VALUE);
                 held = fs;
+                heldEncoded = encoded;
+                heldBase = k;
                 heldLine = t.line;
+                k += fs.size();
                 continue;
             }
             release(Long.MAX_VALUE);
-            fs.forEach(this::deliver);
+            for (int i = 0; i < fs.size(); i++) {
+                deliver(fs.get(i), encoded, k + i);
+            }
+            k += fs.size();
             if (units.get(u) instanceof Row r) {
                 count(r, fs);
             }
@@ -277,18 +341,25 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
 
     /** Delivers the held findings of the previous text chunk that start before {@code before}. */
     private void release(long before) {
-        for (LocatedFinding lf : held) {
+        for (int i = 0; i < held.size(); i++) {
+            LocatedFinding lf = held.get(i);
             if (lf.finding().start() < before) {
-                deliver(lf);
+                deliver(lf, heldEncoded, heldBase + i);
             }
         }
         held = List.of();
+        heldEncoded = null;
         heldLine = -1;
     }
 
-    private void deliver(LocatedFinding lf) {
+    /** Hands a finding to the listener, with its encoding ({@code encoded}'s k-th) when there is one. */
+    private void deliver(LocatedFinding lf, Encoded encoded, int k) {
         counts[lf.finding().type().ordinal()]++;
-        listener.finding(lf);
+        if (encoded == null) {
+            listener.finding(lf);
+        } else {
+            listener.encoded(lf, encoded.array(k), encoded.from(k), encoded.ends[k]);
+        }
     }
 
     /** Per-column statistics: non-empty cells, and cells holding each type (findings come in cell order). */

@@ -194,8 +194,10 @@ class IdRecognizerTest {
     void bareSevenDigitsNeedContextOrHint() {
         assertThat(find("1000001")).isEmpty();
         only(hinted("1000001", PiiType.POSTAL_CODE), PiiType.POSTAL_CODE, "1000001", "1000001");
+        // issue 12: a bare 100-0001 is not a postal code without 〒, a label or an address on its line
+        assertThat(find("100-0001")).isEmpty();
         assertThat(one("〒100-0001", PiiType.POSTAL_CODE, "100-0001").confidence())
-                .isGreaterThan(one("100-0001", PiiType.POSTAL_CODE, "100-0001").confidence());
+                .isGreaterThan(one("100-0001 東京都", PiiType.POSTAL_CODE, "100-0001").confidence());
     }
 
     // ---- e-mail -------------------------------------------------------------------------------

@@ -2,16 +2,9 @@ package dev.mamori.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,17 +20,8 @@ class LabelledSetTest {
     @BeforeAll
     static void scoreTheSet() throws IOException {
         eval = new Evaluation(Detector.all());
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = Files.newBufferedReader(Path.of("..", "eval", "labeled-ja.jsonl"), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                JsonNode doc = json.readTree(line);
-                List<Evaluation.Label> labels = new ArrayList<>();
-                for (JsonNode s : doc.get("spans")) {
-                    labels.add(new Evaluation.Label(s.get("start").asInt(), s.get("end").asInt(), PiiType.valueOf(s.get("type").asText())));
-                }
-                eval.add(doc.get("doc_id").asText(), doc.get("text").asText(), labels);
-            }
+        for (LabelledSet.Doc d : LabelledSet.read(Path.of("..", "eval", "labeled-ja.jsonl"))) {
+            eval.add(d.id(), d.groups(), d.text(), d.labels());
         }
     }
 

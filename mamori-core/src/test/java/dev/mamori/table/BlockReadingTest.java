@@ -102,6 +102,39 @@ class BlockReadingTest {
         }
     }
 
+    /**
+     * Blocks of valid UTF-8 are decoded at once (Block's fast path), others by the strict decoder:
+     * both must deliver what one stream does, with a BOM, ragged rows, quoted cells with line breaks,
+     * and a U+FFFD that is in the input itself (valid UTF-8, read by the strict path).
+     */
+    @Test
+    void bomRaggedRowsAndAReplacementCharacterGiveTheSameRows() throws IOException {
+        for (Charset cs : List.of(StandardCharsets.UTF_8, Charset.forName("windows-31j"))) {
+            for (boolean fffd : List.of(false, true)) {
+                Random rnd = new Random(7);
+                StringBuilder b = new StringBuilder(cs == StandardCharsets.UTF_8 ? "\uFEFF" : "").append("id,氏名,電話,備考\n");
+                for (int i = 0; i < 30_000; i++) {
+                    b.append(i);
+                    int cells = 1 + rnd.nextInt(5); // 2 to 6 fields: short and long rows
+                    for (int c = 0; c < cells; c++) {
+                        b.append(',').append(randomCell(rnd, i));
+                    }
+                    if (fffd && i == 20_000 && cs == StandardCharsets.UTF_8) {
+                        b.append(",置換\uFFFD文字");
+                    }
+                    b.append('\n');
+                }
+                Path f = dir.resolve("ragged-" + cs.name() + "-" + fffd + ".csv");
+                Files.write(f, b.toString().getBytes(cs));
+                Outcome one = inOneStream(f);
+                Outcome cut = inBlocks(f);
+                assertThat(cut.blocks).as(f.toString()).isGreaterThan(4);
+                assertThat(cut.calls).as(f.toString()).isEqualTo(one.calls);
+                assertThat(cut.summary).isEqualTo(one.summary);
+            }
+        }
+    }
+
     @Test
     void undecodableBytesAreReportedAtTheSameOffsetAndLine() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -4,22 +4,17 @@ import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 import dev.mamori.cli.Text;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.detect.Detector;
 import dev.mamori.detect.Evaluation;
+import dev.mamori.detect.LabelledSet;
 import dev.mamori.detect.Masking;
 import dev.mamori.detect.PiiType;
 import dev.mamori.report.Json;
+import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,21 +29,32 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Score the detector against labelled text and print precision, recall and F1 per type and overall.",
                 "",
-                "LABELS is JSON Lines: {\"doc_id\": \"...\", \"text\": \"...\", \"spans\": [{\"start\": 0, \"end\": 4, \"type\": \"PERSON\"}]}. Offsets are Java String (UTF-16) indices; a finding counts when it overlaps a label of the same type.",
+                "LABELS is JSON Lines ({\"doc_id\": \"...\", \"text\": \"...\", \"spans\": [{\"start\": 0, \"end\": 4, \"type\": \"PERSON\"}]}, UTF-16 offsets) or marked text (eval/genres/*.txt: \"=== ID split=dev\" then text with labels written in place as ⟦TYPE:value⟧), or a directory of them.",
+                "Matching is one to one: identifiers and other structured types only on the exact span; names, addresses and 要配慮 facts on overlap. Masking coverage is the share of labelled characters that some finding covers. Documents are also scored per genre and per kind (real text or forms).",
                 "",
                 "Example (the bundled labelled data):",
                 "  mamori eval-detect eval/labeled-ja.jsonl",
+                "  mamori eval-detect eval/genres --split test --errors 30",
                 ""})
 public final class EvalDetectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "LABELS", descriptionKey = "labels", description = "The labelled JSON Lines file.")
-    Path labels;
+    @Parameters(paramLabel = "LABELS", arity = "1..*", descriptionKey = "labels",
+            description = "Labelled files (.jsonl, or marked .txt) or directories of them.")
+    List<Path> labels;
+
+    enum Split { dev, test, all }
+
+    @Option(names = "--split", paramLabel = "SPLIT", description = "Only documents of this split: dev, test or all (default).")
+    Split split = Split.all;
 
     @picocli.CommandLine.Mixin
     DetectorOptions detection = new DetectorOptions();
 
     @Option(names = "--errors", paramLabel = "N", description = "Also list up to N false positives and false negatives.")
     int errors;
+
+    @Option(names = "--by-group", description = "Also print the per-type table of each group (genre:…, kind:real|form).")
+    boolean groupTypes;
 
     @Option(names = "--show-values", description = "Show the text of listed errors unmasked.")
     boolean showValues;
@@ -67,83 +73,68 @@ public final class EvalDetectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Detector detector = Detector.of(detection.types(), detection.minConfidence());
         Evaluation eval = new Evaluation(detector);
-        ObjectMapper json = new ObjectMapper(); // reads the labels; the report is written with Json
         long t0 = System.nanoTime();
-        try (BufferedReader r = Files.newBufferedReader(labels, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
+        for (Path p : labels) {
+            List<LabelledSet.Doc> docs;
+            try {
+                docs = LabelledSet.read(p);
+            } catch (Message.Problem e) {
+                throw new Main.UsageProblem(e.message(lang.name()));
+            }
+            for (LabelledSet.Doc d : docs) {
+                if (split != Split.all && !split.name().equals(d.split())) {
                     continue;
                 }
-                JsonNode doc;
                 try {
-                    doc = json.readTree(line);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    // Jackson's message quotes the offending token: say where, not what
-                    String at = labels + ":" + n;
-                    int col = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-                    throw new Main.UsageProblem(at + (col < 0 ? "" : " " + col + " 桁目") + ": JSON として正しくありません",
-                            at + (col < 0 ? "" : ", column " + col) + ": not valid JSON");
-                }
-                String text = doc.path("text").isTextual() ? doc.path("text").asText() : null;
-                if (text == null) {
-                    throw new Main.UsageProblem(labels + ":" + n + ": 文字列の \"text\" がありません", labels + ":" + n + ": no \"text\" string");
-                }
-                String docId = doc.path("doc_id").asText(String.valueOf(n));
-                String where = labels + ":" + n + lang.t("（文書 " + docId + "）", " (doc " + docId + ")");
-                List<Evaluation.Label> ls = new ArrayList<>();
-                int i = 0;
-                for (JsonNode s : doc.path("spans")) {
-                    i++;
-                    String type = s.path("type").asText("");
-                    PiiType t;
-                    try {
-                        t = PiiType.valueOf(type);
-                    } catch (IllegalArgumentException e) {
-                        throw new Main.UsageProblem(where + ": " + i + " 番目のスパンの型 \"" + type + "\" を知りません",
-                                where + ": span " + i + " has an unknown type \"" + type + "\"");
-                    }
-                    if (!s.path("start").canConvertToInt() || !s.path("start").isIntegralNumber()
-                            || !s.path("end").canConvertToInt() || !s.path("end").isIntegralNumber()) {
-                        throw new Main.UsageProblem(where + ": " + i + " 番目のスパンには整数の \"start\" と \"end\" が必要です",
-                                where + ": span " + i + " needs integer \"start\" and \"end\"");
-                    }
-                    ls.add(new Evaluation.Label(s.path("start").asInt(), s.path("end").asInt(), t));
-                }
-                try {
-                    eval.add(docId, text, ls);
-                } catch (IllegalArgumentException e) {
-                    throw new Main.UsageProblem(where + ": " + (e instanceof dev.mamori.report.Message.Localized l
-                            ? l.message(lang.name()) : e.getMessage()));
+                    eval.add(d.id(), d.groups(), d.text(), d.labels());
+                } catch (Message.Problem e) {
+                    throw new Main.UsageProblem(p + lang.t("（文書 " + d.id() + "）: ", " (doc " + d.id() + "): ") + e.message(lang.name()));
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new Main.UsageProblem(labels + ": ファイルがありません", labels + ": no such file");
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            printJson(out, eval);
+            printJson(out, eval, detector);
         } else {
-            printText(out, eval, secs);
+            printText(out, eval, detector, secs);
         }
         return 0;
     }
 
-    private void printText(PrintWriter out, Evaluation eval, double secs) {
+    private void printText(PrintWriter out, Evaluation eval, Detector detector, double secs) {
         out.println(lang.t(String.format("文書 %d 件、%.2f 秒", eval.documents(), secs),
                 String.format("%d documents, %.2f s", eval.documents(), secs)));
-        out.println(Text.pad(lang.t("型", "type"), 22) + " " + Text.right(lang.t("適合率", "precision"), 9) + " "
-                + Text.right(lang.t("再現率", "recall"), 9) + " " + Text.right("F1", 9) + " " + Text.right(lang.t("ラベル", "labels"), 8)
-                + " " + Text.right(lang.t("検出", "findings"), 8) + " " + Text.right(lang.t("誤検出", "FP"), 6) + " "
-                + Text.right(lang.t("見逃し", "FN"), 6));
+        header(out);
         for (Map.Entry<PiiType, Evaluation.Score> e : eval.byType().entrySet()) {
             row(out, e.getKey().name(), e.getValue());
         }
         out.print(Text.pad(lang.t("全体 (micro)", "OVERALL (micro)"), 22));
         row(out, "", eval.overall());
+        out.println();
+        out.println(lang.t("群ごと（全体 micro、マスク被覆率 = ラベルの文字のうち検出が覆う割合）:",
+                "By group (overall micro; masking coverage = share of labelled characters a finding covers):"));
+        out.println(Text.pad(lang.t("群", "group"), 22) + " " + Text.right(lang.t("文書", "docs"), 6) + " "
+                + Text.right(lang.t("適合率", "precision"), 9) + " " + Text.right(lang.t("再現率", "recall"), 9) + " "
+                + Text.right("F1", 9) + " " + Text.right(lang.t("被覆率", "coverage"), 9) + " " + Text.right("PERSON F1", 9));
+        for (String g : eval.groups()) {
+            Evaluation.Score s = eval.overall(g);
+            Evaluation.Score person = eval.byType(g).get(PiiType.PERSON);
+            out.printf("%-22s %6d %9s %9s %9s %9s %9s%n", g, eval.documents(g), pct(s.precision()), pct(s.recall()), pct(s.f1()),
+                    pct(eval.coverage(g).share()), person == null ? "-" : pct(person.f1()));
+        }
+        out.printf("%-22s %6d %9s %9s %9s %9s%n", lang.t("全体", "all"), eval.documents(), pct(eval.overall().precision()),
+                pct(eval.overall().recall()), pct(eval.overall().f1()), pct(eval.coverage().share()));
+        out.println(lang.t("検査数字の合わない番号の検出: ", "Findings whose check digit fails: ") + eval.checksumFailures());
+        out.println(lang.t("認識器の失敗: ", "Recognizer failures: ") + detector.failures());
+        if (groupTypes) {
+            for (String g : eval.groups()) {
+                out.println();
+                out.println(g);
+                header(out);
+                eval.byType(g).forEach((t, s) -> row(out, t.name(), s));
+            }
+        }
         if (errors > 0) {
             List<Evaluation.Miss> ms = eval.misses();
             out.println();
@@ -152,6 +143,13 @@ public final class EvalDetectCommand implements Callable<Integer> {
             out.println(lang.t("見逃し:", "False negatives:"));
             ms.stream().filter(m -> !m.falsePositive()).limit(errors).forEach(m -> miss(out, m));
         }
+    }
+
+    private void header(PrintWriter out) {
+        out.println(Text.pad(lang.t("型", "type"), 22) + " " + Text.right(lang.t("適合率", "precision"), 9) + " "
+                + Text.right(lang.t("再現率", "recall"), 9) + " " + Text.right("F1", 9) + " " + Text.right(lang.t("ラベル", "labels"), 8)
+                + " " + Text.right(lang.t("検出", "findings"), 8) + " " + Text.right(lang.t("誤検出", "FP"), 6) + " "
+                + Text.right(lang.t("見逃し", "FN"), 6));
     }
 
     private void miss(PrintWriter out, Evaluation.Miss m) {
@@ -168,12 +166,24 @@ public final class EvalDetectCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "-" : String.format("%.3f", v);
     }
 
-    private static void printJson(PrintWriter out, Evaluation eval) {
+    private static void printJson(PrintWriter out, Evaluation eval, Detector detector) {
         var root = Json.object();
         root.put("documents", eval.documents());
         var types = root.putObject("types");
         eval.byType().forEach((t, s) -> put(types.putObject(t.name()), s));
         put(root.putObject("overall"), eval.overall());
+        root.put("masking_coverage", eval.coverage().share());
+        root.put("checksum_failures", eval.checksumFailures());
+        root.put("recognizer_failures", detector.failures());
+        var groups = root.putObject("groups");
+        for (String g : eval.groups()) {
+            var n = groups.putObject(g);
+            n.put("documents", eval.documents(g));
+            put(n.putObject("overall"), eval.overall(g));
+            n.put("masking_coverage", eval.coverage(g).share());
+            var gt = n.putObject("types");
+            eval.byType(g).forEach((t, s) -> put(gt.putObject(t.name()), s));
+        }
         out.print(Json.write(root));
     }
 

@@ -120,7 +120,7 @@ public final class ScanCommand implements Callable<Integer> {
             ScanReport report = switch (format) {
                 case summary -> new SummaryReport(sink.writer(), lang, showValues);
                 case json -> new JsonReport(sink.writer(), err, lang, showValues, false);
-                case jsonl -> new JsonReport(sink.writer(), err, lang, showValues, true);
+                case jsonl -> new JsonReport(sink.writer(), sink.stream(), err, lang, showValues, true);
             };
             Outcome outcome = new Outcome(failOn == null ? Set.of() : EnumSet.copyOf(failOn), allowUnread);
             report.begin(wanted);
@@ -184,6 +184,17 @@ public final class ScanCommand implements Callable<Integer> {
             public void finding(LocatedFinding f) {
                 outcome.found(f.finding().type());
                 report.finding(f);
+            }
+
+            @Override
+            public Encoder encoder() {
+                return report.encoder();
+            }
+
+            @Override
+            public void encoded(LocatedFinding f, byte[] bytes, int from, int to) {
+                outcome.found(f.finding().type());
+                report.encoded(f, bytes, from, to);
             }
 
             @Override

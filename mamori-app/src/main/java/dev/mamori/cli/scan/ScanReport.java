@@ -13,6 +13,16 @@ interface ScanReport {
 
     void finding(LocatedFinding f);
 
+    /** Encodes findings on the detection threads (see {@link dev.mamori.detect.ScanListener#encoder()}), or null. */
+    default dev.mamori.detect.ScanListener.Encoder encoder() {
+        return null;
+    }
+
+    /** A finding and the bytes {@link #encoder()} made of it, {@code bytes[from, to)}. */
+    default void encoded(LocatedFinding f, byte[] bytes, int from, int to) {
+        finding(f);
+    }
+
     void problem(ReadProblem p);
 
     void file(FileReport r);

@@ -1,0 +1,147 @@
+package dev.mamori.detect;
+
+import dev.mamori.data.DataFile;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words around a person's name ({@code name-anchors.tsv}), the kanji frequent in given names
+ * ({@code given-name-kanji.tsv}) and the place names that make 横浜市長 an office rather than a surname
+ * (the prefectures and municipalities of {@code municipalities.tsv}). Loaded once; read-only.
+ */
+final class NameAnchors {
+
+    enum Kind { HONORIFIC, OFFICE, TITLE, LABEL, MAIL, ROLE, SAID, KIN }
+
+    private static final NameAnchors DEFAULT = new NameAnchors();
+
+    private final Map<Kind, Trie<Boolean>> tries = new EnumMap<>(Kind.class);
+    private final Map<Kind, String[]> words = new EnumMap<>(Kind.class);
+    private final boolean[] given = new boolean[65536];
+    /** Per kind, the last characters of its words: a cheap filter before {@link #endingAt}. */
+    private final Map<Kind, boolean[]> lastChars = new EnumMap<>(Kind.class);
+    /** Prefectures and municipalities as written (千葉県, 横浜市, 当別町), without 郡 or ward. */
+    private final Set<String> places = new HashSet<>();
+    /** The same without 都府県/市区町村 (千葉, 横浜). */
+    private final Set<String> stems = new HashSet<>();
+
+    private NameAnchors() {
+        Map<Kind, List<String>> lists = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            lists.put(k, new ArrayList<>());
+            tries.put(k, new Trie<>());
+        }
+        for (DataFile.Row r : DataFile.read(NameAnchors.class, "name-anchors.tsv")) {
+            Kind k;
+            try {
+                k = Kind.valueOf(r.field(0));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(r.file() + ":" + r.line() + ": unknown kind " + r.field(0), e);
+            }
+            lists.get(k).add(r.field(1));
+            tries.get(k).put(r.field(1), Boolean.TRUE);
+        }
+        for (Kind k : Kind.values()) {
+            List<String> l = lists.get(k);
+            l.sort((a, b) -> b.length() - a.length());
+            words.put(k, l.toArray(new String[0]));
+            boolean[] last = new boolean[65536];
+            for (String w : l) {
+                last[w.charAt(w.length() - 1)] = true;
+            }
+            lastChars.put(k, last);
+        }
+        for (DataFile.Row r : DataFile.read(NameAnchors.class, "given-name-kanji.tsv")) {
+            String s = r.field(1);
+            for (int i = 0; i < s.length(); i++) {
+                given[s.charAt(i)] = true;
+            }
+        }
+        for (DataFile.Row r : DataFile.read(NameAnchors.class, "municipalities.tsv")) {
+            places.add(r.field(0));
+            stems.add(stem(r.field(0)));
+            String m = r.field(1);
+            int gun = m.indexOf('郡');
+            if (gun >= 0 && gun < m.length() - 1) {
+                m = m.substring(gun + 1);
+            }
+            int cut = firstOf(m, "市区町村");
+            if (cut > 0) {
+                places.add(m.substring(0, cut + 1));
+                stems.add(m.substring(0, cut));
+            }
+        }
+    }
+
+    static NameAnchors get() {
+        return DEFAULT;
+    }
+
+    private static String stem(String prefecture) {
+        return prefecture.length() > 2 && "都府県".indexOf(prefecture.charAt(prefecture.length() - 1)) >= 0
+                ? prefecture.substring(0, prefecture.length() - 1) : prefecture;
+    }
+
+    private static int firstOf(String s, String chars) {
+        for (int i = 1; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The length of the longest word of {@code kind} starting at {@code from}, or 0. */
+    int at(Kind kind, CharSequence text, int from) {
+        Trie<Boolean> t = tries.get(kind);
+        return from < text.length() && t.startsSomeWord(text.charAt(from)) ? t.longest(text, from) : 0;
+    }
+
+    /** True when {@code text[from, to)} is a word of {@code kind}. */
+    boolean is(Kind kind, CharSequence text, int from, int to) {
+        return to > from && tries.get(kind).get(text, from, to - from) != null;
+    }
+
+    /** The length of the longest word of {@code kind} ending at {@code end}, or 0. */
+    int endingAt(Kind kind, String text, int end) {
+        if (end <= 0 || end > text.length() || !lastChars.get(kind)[text.charAt(end - 1)]) {
+            return 0;
+        }
+        for (String w : words.get(kind)) {
+            if (end >= w.length() && text.startsWith(w, end - w.length())) {
+                return w.length();
+            }
+        }
+        return 0;
+    }
+
+    /** True for a kanji frequent in given names. */
+    boolean givenKanji(char c) {
+        return given[c];
+    }
+
+    /** True when the word is a prefecture or municipality name, with or without 都府県/市区町村 (千葉, 福岡市). */
+    boolean isPlaceName(String word) {
+        return stems.contains(word) || places.contains(word);
+    }
+
+    /**
+     * True when the word {@code text[from, to)} followed by the OFFICE word at {@code to} is an office of a
+     * place (横浜市長, 千葉県知事, 長野駅長), not a person with a title (鈴木市長).
+     */
+    boolean isOffice(String text, int from, int to) {
+        int len = at(Kind.OFFICE, text, to);
+        if (len == 0 || to - from < 1) {
+            return false;
+        }
+        char c = text.charAt(to);
+        if ("市町村区県府都道".indexOf(c) >= 0) {
+            return places.contains(text.substring(from, to + 1));
+        }
+        return stems.contains(text.substring(from, to));
+    }
+}

@@ -1,0 +1,410 @@
+package dev.mamori.detect;
+
+import static dev.mamori.detect.IdRecognizerTest.find;
+import static dev.mamori.detect.IdRecognizerTest.hinted;
+import static dev.mamori.detect.IdRecognizerTest.one;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 12 item 5 and 6: dates of birth as real text writes them, ゆうちょ and 振替 accounts, the invoice
+ * registration number, obfuscated and legacy carrier e-mail, ・-separated phones, postal codes that need
+ * an address, product codes (JAN/EAN, ISBN) that are never identifiers, and no check-digit near-miss.
+ * Every number here is fictional; the check digits were computed for the test.
+ */
+class IdStructuredTypesTest {
+
+    private static List<PiiType> types(String text) {
+        return find(text).stream().map(Finding::type).toList();
+    }
+
+    // ---- dates of birth ---------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "㍼63年4月1日生まれ|㍼63年4月1日",
+        "生年月日：㍻2年5月3日|㍻2年5月3日",
+        "㋿2年1月10日生|㋿2年1月10日",
+        "生年月日 ㍾45年7月29日|㍾45年7月29日",
+        "㍽元年8月1日生まれ|㍽元年8月1日",
+        "1988年（昭和63年）4月1日生|1988年（昭和63年）4月1日",
+        "生年月日 1988年(昭和63年)4月1日|1988年(昭和63年)4月1日",
+        "昭和63年（1988年）4月1日生まれ|昭和63年（1988年）4月1日",
+        "昭和63（1988）年4月1日生まれ|昭和63（1988）年4月1日",
+        "生年月日 1988(昭和63)年4月1日|1988(昭和63)年4月1日",
+        "1985年（昭和60年）生まれ|1985年（昭和60年）",
+        "令和2年生まれの長女|令和2年",
+        "平成元年生まれ|平成元年",
+        "1990年生まれの会社員|1990年",
+        "㍼50年生まれ|㍼50年",
+        "1990年4月1日、北海道の小さな町の病院で生まれる。|1990年4月1日",
+        "平成2年5月3日に東京都内で出生。|平成2年5月3日",
+        "2001年2月3日、長女として誕生した。|2001年2月3日",
+        "明日は青木さんの誕生日でしたね。1月15日！|1月15日",
+        "4月1日生まれのおうし座|4月1日",
+        "誕生日は5/3です|5/3",
+        "90歳だった。昭和9年、須坂市生まれ。|昭和9年",
+        "平成3年に札幌市で生まれる。|平成3年",
+        "1934年、長野県生まれ。|1934年",
+        "うちの子は令和2年生まれです|令和2年",
+        "山田太郎（2001.5.3生、180cm）|2001.5.3",
+    })
+    void birthDatesAsWritten(String text, String value) {
+        Finding f = one(text, PiiType.DATE_OF_BIRTH, value);
+        assertThat(f.confidence()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "昭和30年以降に生まれた方",
+        "昭和30年4月1日以降に生まれた方は対象です",
+        "平成2年4月2日から平成3年4月1日までに生まれた方",
+        "昭和30年生まれ以降の方",
+        "昭和30年〜昭和40年生まれの方",
+        "短大2年生の時",
+        "昭和30年生まれの方は対象です",
+        "平成元年に生まれた人の割合",
+        "2020年、東京で生まれた子どもの数は",
+        "2024年、県内で生まれた赤ちゃんは",
+        "1950年に生まれた世代",
+        "昭和30年代に生まれ育った",
+        "1988年（昭和62年）生まれ",
+        "2024年4月1日現在、生まれた子の数は",
+        "令和6年4月1日時点で生まれた子",
+        "小学2年生の児童",
+        "令和2年生産分",
+        "1988年（平成63年）4月1日生",
+        "1988年（昭和62年）4月1日生",
+        "2020年4月1日に設立。同社の誕生は地域の悲願だった。",
+        "会議は1月15日です",
+        "誕生日会は12/25の予定、資料は1/2/3",
+        "比率 1/2 生まれ変わる",
+        "5/3 更新",
+        "4月1日に入学。誕生日は秘密",
+        "誕生日会の予定\n会場の予約は12月25日",
+    })
+    void notBirthDates(String text) {
+        assertThat(find(text)).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+    }
+
+    // ---- bank accounts ----------------------------------------------------------------------------
+
+    @Test
+    void yuchoSymbolAndNumberAreTwoAccounts() {
+        String text = "ゆうちょ銀行 記号 12340 番号 12345671";
+        assertThat(find(text)).extracting(Finding::type, Finding::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PiiType.BANK_ACCOUNT, "12340"),
+                org.assertj.core.groups.Tuple.tuple(PiiType.BANK_ACCOUNT, "12345671"));
+        String joined = "ゆうちょ 記号番号：12340-12345671";
+        List<Finding> fs = find(joined);
+        assertThat(fs).extracting(Finding::value).containsExactly("12340", "12345671");
+        assertThat(fs).allMatch(f -> f.type() == PiiType.BANK_ACCOUNT && f.confidence() >= 0.8);
+        assertThat(fs.get(1).start()).isEqualTo(joined.indexOf("12345671"));
+    }
+
+    @Test
+    void yuchoShapeNeedsItsContext() {
+        assertThat(find("12340-12345671")).isEmpty();
+        assertThat(find("被保険者証 記号 12340 番号 12345671")).noneMatch(f -> f.type() == PiiType.BANK_ACCOUNT);
+        assertThat(find("郵便局の受付番号 12345671")).noneMatch(f -> f.type() == PiiType.BANK_ACCOUNT);
+        assertThat(find("ゆうちょ銀行 記号・番号 12340・12345671")).extracting(Finding::value).containsExactly("12340", "12345671");
+    }
+
+    @Test
+    void transferAccountIsOneFinding() {
+        one("振替口座 00120-3-45678", PiiType.BANK_ACCOUNT, "00120-3-45678");
+        one("郵便振替：００１９０－６－１２３４５６", PiiType.BANK_ACCOUNT, "００１９０－６－１２３４５６");
+        assertThat(find("00120-3-45678")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "みずほ銀行 渋谷支店 普通 123456|123456",
+        "○○信用金庫 本店 当座 7654321|7654321",
+        "振込先：さくら銀行 普通預金 654321|654321",
+    })
+    void shortAccountsAfterTypeWithABank(String text, String value) {
+        assertThat(one(text, PiiType.BANK_ACCOUNT, value).confidence()).isGreaterThan(0.8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"普通 123456", "登録番号 123456", "受付 普通 123456件"})
+    void sixDigitsWithoutABankAreNotAccounts(String text) {
+        assertThat(find(text)).noneMatch(f -> f.type() == PiiType.BANK_ACCOUNT);
+    }
+
+    // ---- invoice registration number ---------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "登録番号 T3020001234567|T3020001234567",
+        "適格請求書発行事業者登録番号：Ｔ３０１１００１９８７６５０|Ｔ３０１１００１９８７６５０",
+        "(T3180001045321)|T3180001045321",
+        "登録番号：T-3020001234567|T-3020001234567",
+    })
+    void invoiceNumber(String text, String value) {
+        Finding f = one(text, PiiType.CORPORATE_NUMBER, value);
+        assertThat(f.validated()).isTrue();
+        assertThat(f.confidence()).isGreaterThan(0.9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"登録番号 T3020001234568", "T3020001234567890", "AT3020001234567", "T30200012345"})
+    void notInvoiceNumbers(String text) {
+        assertThat(types(text)).doesNotContain(PiiType.CORPORATE_NUMBER);
+    }
+
+    // ---- e-mail -----------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "連絡先 taro.yamada[at]example.co.jp まで|taro.yamada[at]example.co.jp",
+        "hanako(at)example.jp へ|hanako(at)example.jp",
+        "メール：info［at］example.com|info［at］example.com",
+        "メール：info（at）example.com|info（at）example.com",
+        "sato [at] example [dot] com|sato [at] example [dot] com",
+        "suzuki[@]example.ne.jp|suzuki[@]example.ne.jp",
+        "taro..hanako@docomo.ne.jp|taro..hanako@docomo.ne.jp",
+        "（hanako.@ezweb.ne.jp）|hanako.@ezweb.ne.jp",
+        "mail: .love..you.@softbank.ne.jp|.love..you.@softbank.ne.jp",
+        "お問い合わせ：info★example.co.jp（★を@に）|info★example.co.jp",
+        "taro(a)example.com|taro(a)example.com",
+        "メール hanako ＠ example.jp まで|hanako ＠ example.jp",
+        "連絡先 sato﹫example.org|sato﹫example.org",
+    })
+    void obfuscatedAndCarrierEmail(String text, String value) {
+        assertThat(one(text, PiiType.EMAIL, value).confidence()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hanako.@example.com", "数量(at)100", "[at]example.com", "foo[at]bar", "price (at) cost",
+        "★おすすめ★", "評価★4.5", "項目(a)の説明", "価格 @ 100円"})
+    void notEmails(String text) {
+        assertThat(types(text)).doesNotContain(PiiType.EMAIL);
+    }
+
+    // ---- phones -----------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "電話 03・1234・5678|03・1234・5678",
+        "携帯：090・1234・5678|090・1234・5678",
+        "ＴＥＬ ０６･６１２３･４５６７|０６･６１２３･４５６７",
+    })
+    void phonesWithMiddleDots(String text, String value) {
+        one(text, PiiType.PHONE, value);
+    }
+
+    @Test
+    void bracketAroundAnAreaCodeInParenthesesIsNotPartOfThePhone() {
+        one("担当（03(1234)5678）まで", PiiType.PHONE, "03(1234)5678");
+        one("担当 (03)1234-5678 まで", PiiType.PHONE, "(03)1234-5678");
+    }
+
+    @Test
+    void phonesWithSlashesAndDummies() {
+        one("tel 090/1234/5678　メール", PiiType.PHONE, "090/1234/5678");
+        assertThat(find("電話 03-1234-5678/03-1234-5679")).extracting(Finding::value).containsExactly("03-1234-5678", "03-1234-5679");
+        assertThat(find("2024/04/01 更新")).isEmpty();
+        assertThat(find("1/2/3")).isEmpty();
+        assertThat(find("ダミーの電話番号は 000-0000-0000 のように")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"第1・2・3条", "1・2・3", "2024・04・01"})
+    void middleDotsAloneAreNotPhones(String text) {
+        assertThat(find(text)).isEmpty();
+    }
+
+    // ---- postal codes -----------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123-4567", "品番 123-4567", "型番：456-7890 の部品", "第123-4567号", "製品 No 123-4567",
+        "コード 530-0001 を入力"})
+    void barePostalShapesAreNotPostalCodes(String text) {
+        assertThat(types(text)).doesNotContain(PiiType.POSTAL_CODE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "100-0001 東京都千代田区千代田1-1|100-0001",
+        "送付先：大阪府大阪市北区 530-0001|530-0001",
+        "〒100-0001|100-0001",
+        "所在地 530-0001|530-0001",
+        "大阪府 530-0001 電話は別紙|530-0001",
+    })
+    void postalCodesWithAnAddressOrLabel(String text, String value) {
+        one(text, PiiType.POSTAL_CODE, value);
+    }
+
+    // ---- product codes, cards, context-only identifiers -------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "JAN 4912402344834", "4912402344834", "JANコード：4957551313737", "商品コード 4957551313737",
+        "ISBN 9784544091038", "ISBN978-4-544-09103-8", "9784544091038", "バーコード 402685995280",
+        "JAN: 4957551313737（法人）", "EAN 4912402344834",
+    })
+    void productCodesAreNeverIdentifiers(String text) {
+        assertThat(types(text)).doesNotContain(PiiType.CREDIT_CARD, PiiType.CORPORATE_NUMBER, PiiType.MY_NUMBER);
+    }
+
+    @Test
+    void productCodeCheckDigitsMatterOnlyWithTheirPrefix() {
+        // valid 法人番号 that is not an EAN-13 (or not one with a GS1 Japan / Bookland prefix) stays a 法人番号
+        one("法人番号 3020001234567", PiiType.CORPORATE_NUMBER, "3020001234567");
+        // a valid EAN-13 with a Japanese prefix that is also a valid 法人番号 needs 法人番号 context
+        one("法人番号 4957551313737", PiiType.CORPORATE_NUMBER, "4957551313737");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "カード番号 30569309025904|30569309025904",
+        "Diners 3056 930902 5904|3056 930902 5904",
+        "カード番号：3612 3456 7890 13|3612 3456 7890 13",
+        "本会員カード番号 3812 345678 9011|3812 345678 9011",
+    })
+    void dinersFourteenDigits(String text, String value) {
+        assertThat(one(text, PiiType.CREDIT_CARD, value).validated()).isTrue();
+    }
+
+    @Test
+    void residenceCardOnlyWithContext() {
+        assertThat(find("AB12345678CD")).isEmpty();
+        one("在留カード番号 AB12345678CD", PiiType.RESIDENCE_CARD, "AB12345678CD");
+        one("在留カード：ＡＢ１２３４５６７８ＣＤ", PiiType.RESIDENCE_CARD, "ＡＢ１２３４５６７８ＣＤ");
+        assertThat(hinted("AB12345678CD", PiiType.RESIDENCE_CARD)).extracting(Finding::type).containsExactly(PiiType.RESIDENCE_CARD);
+        String chat = "在留カードの更新が終わりました\n新しいカードの番号を教えてください\nAB12345678CD です";
+        one(chat, PiiType.RESIDENCE_CARD, "AB12345678CD");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"会員番号 33120015", "番号 33120015", "記号 33120015", "33120015", "保険者番号 19850106",
+        "保険証 交付日 19850106"})
+    void insurerNumberOnlyWithItsContextAndNeverADate(String text) {
+        assertThat(types(text)).doesNotContain(PiiType.HEALTH_INSURANCE);
+    }
+
+    @Test
+    void insurerNumberWithContext() {
+        one("保険者番号 33120015", PiiType.HEALTH_INSURANCE, "33120015");
+        one("健康保険証 保険者番号：33120015", PiiType.HEALTH_INSURANCE, "33120015");
+    }
+
+    @Test
+    void codesWithALetterPrefixAreNotIdentifiers() {
+        assertThat(find("決済ID: TXN-123456789018（システム控え）")).isEmpty();
+        assertThat(find("REF-3020001234567")).isEmpty();
+        one("TEL-03-1234-5678", PiiType.PHONE, "03-1234-5678");
+    }
+
+    @Test
+    void cellsUnderAHintedColumn() {
+        // a table in text gets its header as column context (the Detector's job); the cell values then count
+        assertThat(hinted("19750315", PiiType.DATE_OF_BIRTH)).extracting(Finding::type).containsExactly(PiiType.DATE_OF_BIRTH);
+        assertThat(hinted("㍼12年8月15日", PiiType.DATE_OF_BIRTH)).extracting(Finding::value).containsExactly("㍼12年8月15日");
+        assertThat(hinted("1992年（平成4年）1月5日", PiiType.DATE_OF_BIRTH)).extracting(Finding::value)
+                .containsExactly("1992年（平成4年）1月5日");
+        assertThat(hinted("5300001", PiiType.POSTAL_CODE)).extracting(Finding::type).containsExactly(PiiType.POSTAL_CODE);
+        assertThat(hinted("301", PiiType.HEALTH_INSURANCE)).extracting(Finding::type).containsExactly(PiiType.HEALTH_INSURANCE);
+        assertThat(hinted("06271234", PiiType.HEALTH_INSURANCE)).extracting(Finding::type).containsExactly(PiiType.HEALTH_INSURANCE);
+    }
+
+    @Test
+    void neverThrowsOnTheNewShapes() {
+        Random rnd = new Random(5);
+        String alphabet = "0123456789０T-Ｔ・･/／()（）[]［］at@＠★﹫. ,、。に生まれ年月日昭和㍼㋿（）記号番号ゆうちょ振替普通銀行〒品番第号JAN在留ABCD"
+                + "docomo.ne.jp\n";
+        for (int k = 0; k < 20000; k++) {
+            StringBuilder b = new StringBuilder();
+            int len = rnd.nextInt(50);
+            for (int i = 0; i < len; i++) {
+                b.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String t = b.toString();
+            for (Finding f : find(t)) {
+                assertThat(f.start()).isGreaterThanOrEqualTo(0);
+                assertThat(f.end()).isLessThanOrEqualTo(t.length()).isGreaterThan(f.start());
+            }
+            assertThat(hinted(t, PiiType.DATE_OF_BIRTH, PiiType.BANK_ACCOUNT)).isNotNull();
+        }
+    }
+
+    // ---- no check-digit near-miss -----------------------------------------------------------------
+
+    @Test
+    void failingCheckDigitsAreNeverReportedAsTheirType() {
+        Random rnd = new Random(12);
+        String[] myNumberContexts = {"個人番号 %s", "マイナンバー：%s", "%s", "個人番号（マイナンバー）%s 本人確認済"};
+        String[] corporateContexts = {"法人番号 %s", "登録番号 T%s", "T%s", "%s 株式会社"};
+        String[] cardContexts = {"カード番号 %s", "VISA %s", "%s", "クレジットカード：%s"};
+        for (int k = 0; k < 300; k++) {
+            byte[] mn = randomDigits(rnd, 12);
+            mn[11] = (byte) ((CheckDigits.myNumberCheck(mn, 0) + 1 + rnd.nextInt(9)) % 10);
+            String m = str(mn);
+            for (String c : myNumberContexts) {
+                assertThat(types(String.format(c, m))).as(c, m).doesNotContain(PiiType.MY_NUMBER);
+                assertThat(types(String.format(c, group(m, 4)))).doesNotContain(PiiType.MY_NUMBER);
+            }
+            assertThat(hinted(m, PiiType.MY_NUMBER)).noneMatch(f -> f.type() == PiiType.MY_NUMBER);
+
+            byte[] co = randomDigits(rnd, 13);
+            co[0] = (byte) ((CheckDigits.corporateCheck(co, 1) + 1 + rnd.nextInt(8)) % 10);
+            if (co[0] == 0) {
+                co[0] = (byte) (CheckDigits.corporateCheck(co, 1) == 1 ? 2 : 1);
+            }
+            String cn = str(co);
+            assertThat(CheckDigits.corporateNumber(co, 0)).isFalse();
+            for (String c : corporateContexts) {
+                assertThat(types(String.format(c, cn))).as(c, cn).doesNotContain(PiiType.CORPORATE_NUMBER);
+            }
+            assertThat(hinted(cn, PiiType.CORPORATE_NUMBER)).noneMatch(f -> f.type() == PiiType.CORPORATE_NUMBER);
+
+            int len = 14 + rnd.nextInt(3);
+            byte[] cd = randomDigits(rnd, len);
+            cd[0] = 4;
+            while (CheckDigits.luhn(cd, 0, len)) {
+                cd[len - 1] = (byte) ((cd[len - 1] + 1) % 10);
+            }
+            String card = str(cd);
+            for (String c : cardContexts) {
+                assertThat(types(String.format(c, card))).as(c, card).doesNotContain(PiiType.CREDIT_CARD);
+                assertThat(types(String.format(c, group(card, 4)))).doesNotContain(PiiType.CREDIT_CARD);
+            }
+            assertThat(hinted(card, PiiType.CREDIT_CARD)).noneMatch(f -> f.type() == PiiType.CREDIT_CARD);
+        }
+    }
+
+    private static byte[] randomDigits(Random rnd, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) rnd.nextInt(10);
+        }
+        return b;
+    }
+
+    private static String str(byte[] d) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : d) {
+            b.append((char) ('0' + x));
+        }
+        return b.toString();
+    }
+
+    private static String group(String s, int size) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i += size) {
+            if (i > 0) {
+                b.append(' ');
+            }
+            b.append(s, i, Math.min(s.length(), i + size));
+        }
+        return b.toString();
+    }
+}

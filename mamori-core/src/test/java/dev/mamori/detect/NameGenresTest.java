@@ -1,0 +1,90 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** PERSON in the real-text genres of issue 12: the sentences of {@code person-genres.tsv} and a few span checks. */
+class NameGenresTest {
+
+    private static final Detector PERSON = Detector.of(EnumSet.of(PiiType.PERSON), Detector.DEFAULT_MIN_CONFIDENCE);
+
+    static List<Finding> persons(String text) {
+        return PERSON.detect(text, PERSON.freeText());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySentenceGivesExactlyItsNames() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (InputStream in = NameGenresTest.class.getResourceAsStream("person-genres.tsv")) {
+            assertThat(in).as("person-genres.tsv").isNotNull();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.lastIndexOf('\t');
+                String text = line.substring(0, tab).replace("\\t", "\t");
+                String names = line.substring(tab + 1);
+                List<String> want = names.isEmpty() ? List.of() : List.of(names.split("\\|"));
+                tests.add(DynamicTest.dynamicTest("line " + n + ": " + text, () ->
+                        assertThat(persons(text)).extracting(Finding::value).as(text).containsExactlyElementsOf(want)));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThan(80);
+        return tests.stream();
+    }
+
+    @Test
+    void aBracketedReadingIsItsOwnSpanWithoutTheBrackets() {
+        String text = "受賞した石川 義則（いしかわ・よしのり）さん";
+        List<Finding> fs = persons(text);
+        assertThat(fs).hasSize(2);
+        assertThat(text.substring(fs.get(0).start(), fs.get(0).end())).isEqualTo("石川 義則");
+        assertThat(text.substring(fs.get(1).start(), fs.get(1).end())).isEqualTo("いしかわ・よしのり");
+        assertThat(fs).allMatch(f -> f.confidence() >= 0.85);
+    }
+
+    @Test
+    void aNameIsCoveredWholeEvenWhenTheDictionarySplitsTheGivenName() {
+        for (String name : List.of("松本大翔", "木村悠真", "吉井 和明", "山本真由美", "佐藤颯真")) {
+            String text = "担当の" + name + "さんから連絡があった。";
+            assertThat(persons(text)).extracting(Finding::value).as(text).containsExactly(name);
+        }
+    }
+
+    @Test
+    void aFullNameMarksTheLaterBareSurname() {
+        String text = "千葉翔太容疑者（34）を逮捕した。調べに対し千葉は「覚えていない」と話している。";
+        assertThat(persons(text)).extracting(Finding::value).containsExactly("千葉翔太", "千葉");
+        assertThat(persons("調べに対し千葉は「覚えていない」と話している。")).isEmpty();
+    }
+
+    @Test
+    void aPlaceBeforeAnOfficeIsNotASurnameButASurnameBeforeItIs() {
+        assertThat(persons("千葉市長と横浜市長が会談した。")).isEmpty();
+        assertThat(persons("鈴木市長と千葉県知事が会談した。")).extracting(Finding::value).containsExactly("鈴木");
+    }
+
+    @Test
+    void anEnumerationGivesOneFindingPerName() {
+        String text = "山田、佐藤の両名が出席した。";
+        List<Finding> fs = persons(text);
+        assertThat(fs).extracting(Finding::value).containsExactly("山田", "佐藤");
+        assertThat(fs.get(0).end()).isLessThan(fs.get(1).start());
+    }
+}
