@@ -28,8 +28,12 @@ final class Hierarchies {
                 case "builtin:date_of_birth" -> JapaneseHierarchies.dateOfBirth(column, values, LocalDate.now());
                 case "builtin:age" -> JapaneseHierarchies.age(column, values);
                 case "builtin:sex" -> JapaneseHierarchies.sex(column, values);
+                case "builtin:mesh" -> JapaneseHierarchies.mesh(column, values);
+                case "builtin:mesh_latitude" -> JapaneseHierarchies.meshLatitude(column, values);
+                case "builtin:mesh_longitude" -> JapaneseHierarchies.meshLongitude(column, values);
                 default -> throw new IllegalArgumentException("column '" + column + "': no built-in hierarchy " + spec
-                        + "; there are builtin:address, builtin:postal_code, builtin:date_of_birth, builtin:age and builtin:sex");
+                        + "; there are builtin:address, builtin:postal_code, builtin:date_of_birth, builtin:age, builtin:sex,"
+                        + " builtin:mesh (a latitude,longitude pair), builtin:mesh_latitude and builtin:mesh_longitude");
             };
         }
         Path p = Path.of(spec);

@@ -2,6 +2,7 @@ package dev.mamori.deid;
 
 import dev.mamori.risk.Hierarchy;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -129,6 +130,59 @@ public final class JapaneseHierarchies {
     }
 
     /**
+     * A position in one column ({@code 35.681236,139.767125}, {@code 35.681236 139.767125}, {@code N35.681236 E139.767125},
+     * {@code 北緯35度40分52秒 東経139度46分01秒}; latitude first) generalised to the 地域メッシュコード of JIS X 0410 that holds
+     * it: 1/8 地域メッシュ ({@code 53394611323}, about 125 m) → 1/4 ({@code 5339461132}) → 1/2 ({@code 533946113}) → 3次
+     * (基準地域メッシュ, {@code 53394611}, about 1 km) → 2次 ({@code 533946}, about 10 km) → 1次 ({@code 5339}, about 80 km)
+     * → *. Movement data (位置情報) generalised this way can be made into 匿名加工情報 (施行規則34条1号: 一般化); places that
+     * show a home or workplace still need the care a home address needs. Positions outside the area the codes cover
+     * (latitude 0 to 66°40′ N, longitude 100° to 200° E) are unreadable.
+     */
+    public static Hierarchy mesh(String column, Collection<String> values) {
+        return build(column, values, 6 + 1, v -> {
+            RegionalMesh m = RegionalMesh.parse(nfkcTrim(v));
+            if (m == null) {
+                return null;
+            }
+            List<String> l = new ArrayList<>(m.codes());
+            l.add(ANY);
+            return l;
+        });
+    }
+
+    /**
+     * A latitude column (decimal {@code 35.681236} or 度分秒 {@code 35°40'52"N}) generalised with its longitude column
+     * ({@link #meshLongitude}) to the same 地域メッシュ: each level is the south edge, in decimal degrees, of the 1/8, 1/4,
+     * 1/2, 3次, 2次 or 1次 mesh holding the point ({@code 35.6802083}, {@code 35.6791667}, {@code 35.6791667},
+     * {@code 35.675}, {@code 35.6666667}, {@code 35.3333333}), then *. The two columns at the same level give the
+     * mesh's south-west corner, that is, the mesh.
+     */
+    public static Hierarchy meshLatitude(String column, Collection<String> values) {
+        return edges(column, values, true);
+    }
+
+    /** A longitude column generalised to the west edge of the mesh holding the point, as {@link #meshLatitude}. */
+    public static Hierarchy meshLongitude(String column, Collection<String> values) {
+        return edges(column, values, false);
+    }
+
+    private static Hierarchy edges(String column, Collection<String> values, boolean latitude) {
+        return build(column, values, 6 + 1, v -> {
+            BigDecimal seconds = RegionalMesh.coordinate(nfkcTrim(v));
+            int cells = seconds == null ? -1 : latitude ? RegionalMesh.latitudeCells(seconds) : RegionalMesh.longitudeCells(seconds);
+            if (cells < 0) {
+                return null;
+            }
+            List<String> l = new ArrayList<>();
+            for (RegionalMesh.Level level : RegionalMesh.Level.values()) {
+                l.add(RegionalMesh.edge(cells, level, latitude));
+            }
+            l.add(ANY);
+            return l;
+        });
+    }
+
+    /**
      * Sex: every value, whether 男/女/男性/女性/M/F/male/female or another (その他, 不明, empty),
      * generalises to {@code *} at level 1. The column has only two levels: kept or removed.
      */
@@ -139,6 +193,11 @@ public final class JapaneseHierarchies {
     private static String band(int age, int width) {
         int low = age - age % width;
         return low + "–" + (low + width - 1) + "歳";
+    }
+
+    /** NFKC with the spaces inside kept (one space may separate latitude and longitude). */
+    private static String nfkcTrim(String v) {
+        return Normalizer.normalize(v, Normalizer.Form.NFKC).strip();
     }
 
     static String nfkc(String v) {

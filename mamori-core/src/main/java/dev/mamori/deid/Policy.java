@@ -103,7 +103,8 @@ public record Policy(Mode mode, String purpose, int k, double suppressionLimit, 
      * @param role      the column's role
      * @param method    how it is processed
      * @param hierarchy for quasi-identifiers: builtin:address, builtin:postal_code, builtin:date_of_birth,
-     *                  builtin:age, builtin:sex, or the path of a hierarchy CSV (ARX's format)
+     *                  builtin:age, builtin:sex, builtin:mesh, builtin:mesh_latitude, builtin:mesh_longitude, or the
+     *                  path of a hierarchy CSV (ARX's format)
      * @param why       the reason the role was proposed (kept as a comment in the file)
      */
     public record Column(Role role, Method method, String hierarchy, String why) {

@@ -68,6 +68,8 @@ public final class PolicyProposal {
                 case ADDRESS -> "builtin:address";
                 case POSTAL_CODE -> "builtin:postal_code";
                 case DATE_OF_BIRTH -> "builtin:date_of_birth";
+                case LOCATION -> h.contains("緯度") || h.startsWith("lat") ? "builtin:mesh_latitude"
+                        : h.contains("経度") || h.startsWith("lon") || h.startsWith("lng") ? "builtin:mesh_longitude" : "builtin:mesh";
                 default -> null;
             };
             if (builtin != null && !anonymous) {

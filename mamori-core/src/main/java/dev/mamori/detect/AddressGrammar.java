@@ -1,10 +1,17 @@
 package dev.mamori.detect;
 
+import dev.mamori.data.DataFile;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The part of a Japanese address after the municipality: 町名 (霞が関, 大字…字…), 丁目 in arabic or
  * kanji numerals, 番地/番/号, block numbers (1-2-3, １－２－３, 一の二, 2番地の1), 北1条西2丁目, and a
  * building with its room (梅田ビル3F, ○○マンション 301号室). Ends at punctuation, a line end, a double
- * space, a phone number, or wherever the address grammar stops.
+ * space, a phone number, or wherever the address grammar stops: an era year (令和3年), a number that counts (2020年,
+ * 3人: the counters of {@code address-words.tsv}), a citation (条例第3号), an office (総務部人事課), の before a person
+ * (山下町の会社員). A one-character stop word (長, 内, 民, 立, …: 市長, 市内) does not stop a town name that is followed
+ * by block numbers (長池1-2-3, 内本町2丁目).
  */
 final class AddressGrammar {
 
@@ -15,7 +22,17 @@ final class AddressGrammar {
     private static final String SEPARATORS = "-－‐−ー―‑の之ノ";
     private static final String KANJI_DIGITS = "〇一二三四五六七八九十百千";
     private static final String[] STOP = {"在住", "在勤", "在学", "出身", "内", "周辺", "付近", "方面", "地域", "全域", "全体", "以外", "役所",
-        "役場", "議会", "長", "民", "立", "駅", "庁", "警察", "消防", "教育", "知事", "など", "等"};
+        "役場", "議会", "議", "長", "民", "立", "駅", "庁", "警察", "警", "消防", "教育", "教委", "知事", "職員", "幹部", "当局", "担当",
+        "など", "等"};
+    private static final String[] ERAS = {"令和", "平成", "昭和", "大正", "明治"};
+    private static final List<String> AFTER_NO = new ArrayList<>();
+    private static final List<String> COUNTERS = new ArrayList<>();
+
+    static {
+        for (DataFile.Row r : DataFile.read(AddressGrammar.class, "address-words.tsv")) {
+            (r.field(0).equals("COUNTER") ? COUNTERS : AFTER_NO).add(r.field(1));
+        }
+    }
     /** Words that end an address wherever they occur. */
     private static final String[] HARD_STOP = {"電話", "携帯", "TEL", "Tel", "tel", "ＴＥＬ", "℡", "FAX", "Fax", "ＦＡＸ", "〒"};
     private static final String[] BUILDINGS = {"ビル", "マンション", "ハイツ", "コーポ", "レジデンス", "タワー", "荘", "棟", "館", "アパート",
@@ -23,7 +40,7 @@ final class AddressGrammar {
         "ヴィラ", "シティ", "フォレスト", "レジデンシャル", "キャッスル", "荘園", "号室", "階"};
 
     /** The committed end and whether block numbers were seen. */
-    record Rest(int end, boolean numbers) {
+    record Rest(int end, boolean numbers, boolean town) {
     }
 
     private AddressGrammar() {
@@ -34,26 +51,49 @@ final class AddressGrammar {
         int q = p;
         int end = p;
         boolean numbers = false;
+        boolean town = false;
         int names = 0;
         while (q < guard) {
             char c = text.charAt(q);
+            if (q == p && Morphology.isHiragana(c) && "のでにはがをともへやか".indexOf(c) < 0) { // みたけ5丁目: a town in kana
+                int r = q;
+                while (r < guard && r - q < 8 && (Morphology.isHiragana(text.charAt(r)) || isNameStart(text.charAt(r)))) {
+                    r++;
+                }
+                if (r < guard && (isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard)) && unitAfter(text, r, guard)) {
+                    q = r;
+                    names++;
+                    continue;
+                }
+                break;
+            }
             if (isDigit(c) || numeralGroupAt(text, q, guard)) {
-                q = numberGroup(text, q, guard);
+                int g = numberGroup(text, q, guard);
+                if (g == q) {
+                    break; // 2020年, 3人: a count, not a block number
+                }
+                q = g;
                 end = q;
                 numbers = true;
                 continue;
             }
             if (isNameStart(c)) {
-                if (stopAt(text, q) || ++names > 4) {
+                int stop = stopAt(text, q);
+                if ((stop > 0 && !(stop == 1 && blockNumbersAfter(text, q, guard))) || ++names > 4) {
                     break;
                 }
                 int r = nameRun(text, q, guard);
+                if (text.charAt(r - 1) == '第' || isOffice(text, q, r)) {
+                    break; // 条例第3号, 総務部人事課
+                }
                 if (r < guard && (isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard))) {
                     q = r; // committed by the number that follows
                     continue;
                 }
-                if (!numbers && r - q <= 8 && endsHere(text, r)) {
+                if (!numbers && r - q <= 8 && endsHere(text, r) && !isFacility(text, q, r) && !allKatakana(text, q, r)
+                        && !(r - q == 1 && r < text.length() && Morphology.isHiragana(text.charAt(r)))) { // not チーム, 生まれ
                     end = r; // 町名 without block numbers: 東京都千代田区霞が関
+                    town = true;
                     break;
                 }
                 if (numbers && isBuilding(text, q, r)) {
@@ -63,7 +103,7 @@ final class AddressGrammar {
                 }
                 break;
             }
-            if (isSpace(c) && numbers && q + 1 < guard && !isSpace(text.charAt(q + 1)) && !stopAt(text, q + 1)) {
+            if (isSpace(c) && numbers && q + 1 < guard && !isSpace(text.charAt(q + 1)) && stopAt(text, q + 1) == 0) {
                 int r = q + 1;
                 while (r < guard && !isSpace(text.charAt(r)) && !isTerminator(text.charAt(r)) && r - q <= 30) {
                     r++;
@@ -76,11 +116,12 @@ final class AddressGrammar {
             }
             break;
         }
-        return new Rest(end, numbers);
+        return new Rest(end, numbers, town);
     }
 
     /** Digits or kanji numerals with their units and separators: 1-2-3, 一丁目2番2号, 2番地の1, 3F. */
     private static int numberGroup(String text, int q, int guard) {
+        int origin = q;
         while (q < guard) {
             int start = q;
             while (q < guard && isDigit(text.charAt(q))) {
@@ -95,6 +136,9 @@ final class AddressGrammar {
                 break;
             }
             int unit = unitAt(text, q, guard);
+            if (unit == 0 && counterAt(text, q)) {
+                return start > origin ? start - 1 : start; // 3-15年: the separator goes too
+            }
             q += unit;
             if (q < guard && SEPARATORS.indexOf(text.charAt(q)) >= 0 && q + 1 < guard
                     && (isDigit(text.charAt(q + 1)) || KANJI_DIGITS.indexOf(text.charAt(q + 1)) >= 0)) {
@@ -144,7 +188,9 @@ final class AddressGrammar {
             if (isNameStart(c) || (r > q && (c == 'ー' || c == '・'))) {
                 r++;
             } else if ((c == 'が' || c == 'の' || c == 'つ' || c == 'ケ' || c == 'ヶ' || c == 'ツ') && r > q && r + 1 < guard
-                    && Morphology.isKanji(text.charAt(r + 1)) && !numeralGroupAt(text, r + 1, guard)) {
+                    && Morphology.isKanji(text.charAt(r - 1))
+                    && Morphology.isKanji(text.charAt(r + 1)) && !numeralGroupAt(text, r + 1, guard)
+                    && !(c == 'の' && (SUFFIXES.indexOf(text.charAt(r - 1)) >= 0 || startsWithAny(text, r + 1, AFTER_NO)))) {
                 r++;
             } else {
                 break;
@@ -165,11 +211,21 @@ final class AddressGrammar {
             }
         }
         char last = text.charAt(r - 1);
+        int digits = 0;
+        for (int i = s; i < r; i++) {
+            digits += isDigit(text.charAt(i)) ? 1 : 0;
+        }
+        if (digits >= 9 && (text.charAt(s) == '0' || text.charAt(s) == '０' || text.charAt(s) == '(' || text.charAt(s) == '（')) {
+            return false; // a phone number: 0584-73-2290
+        }
         if (isDigit(last)) {
             return true; // a room number: 301, #1203
         }
-        return r - s >= 2 && (last == 'F' || last == 'Ｆ' || last == '階' || last == '室') && isDigit(text.charAt(r - 2));
+        return r - s >= 2 && (last == 'F' || last == 'Ｆ' || last == '階' || last == '室' || last == '号') && isDigit(text.charAt(r - 2));
     }
+
+    /** Administrative suffixes: の after them is a particle (山下町の会社員), not part of a name (丸の内). */
+    private static final String SUFFIXES = "都道府県市区町村郡目";
 
     private static boolean hardStopAt(String text, int q) {
         for (String s : HARD_STOP) {
@@ -177,15 +233,92 @@ final class AddressGrammar {
                 return true;
             }
         }
+        return eraYearAt(text, q);
+    }
+
+    /** 令和3年, 平成元年, 昭和六十年: an era name with a year (名古屋市昭和区 and 大阪市大正区 are not). */
+    private static boolean eraYearAt(String text, int q) {
+        for (String era : ERAS) {
+            if (text.startsWith(era, q)) {
+                int r = q + era.length();
+                int d = r;
+                while (d < text.length() && (isDigit(text.charAt(d)) || KANJI_DIGITS.indexOf(text.charAt(d)) >= 0 || text.charAt(d) == '元')) {
+                    d++;
+                }
+                return d > r && d < text.length() && text.charAt(d) == '年';
+            }
+        }
         return false;
     }
 
-    private static boolean stopAt(String text, int q) {
+    /** The length of the stop word at {@code q}, 0 when there is none. */
+    private static int stopAt(String text, int q) {
         if (hardStopAt(text, q)) {
-            return true;
+            return Integer.MAX_VALUE;
         }
         for (String s : STOP) {
             if (text.startsWith(s, q)) {
+                return s.length();
+            }
+        }
+        return 0;
+    }
+
+    /** A name run from {@code q} followed by block numbers with a unit or separator: 長池1-2-3, 内本町2丁目. */
+    private static boolean blockNumbersAfter(String text, int q, int guard) {
+        int r = nameRun(text, q, guard);
+        return r < guard && (isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard)) && unitAfter(text, r, guard);
+    }
+
+    /** Whether the number group at {@code r} has a unit or a separator (5丁目, 1-2-3), not bare digits. */
+    static boolean unitAfter(String text, int r, int guard) {
+        int g = numberGroup(text, r, guard);
+        for (int i = r; i < g; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 総務部人事課, 市民局, 地域支援課: a run holding 課, 係 or 局, or ending in 部, 室, 庁, 署 (no number after it). */
+    private static boolean isOffice(String text, int q, int r) {
+        for (int i = q; i < r; i++) {
+            char c = text.charAt(i);
+            if (c == '課' || c == '係' || c == '局') {
+                return true;
+            }
+        }
+        char last = text.charAt(r - 1);
+        return "部室庁署".indexOf(last) >= 0 && (r >= text.length() || !isDigit(text.charAt(r)));
+    }
+
+    /** 博物館, 中央卸売市場, 市営, 小学校: a facility or an organisation named after the place, not a 町名. */
+    private static boolean isFacility(String text, int q, int r) {
+        for (int i = q; i < r; i++) {
+            if (text.charAt(i) == '営') {
+                return true;
+            }
+        }
+        return "館園場院校所社会線店堂塾団署協組連".indexOf(text.charAt(r - 1)) >= 0;
+    }
+
+    private static boolean allKatakana(String text, int q, int r) {
+        for (int i = q; i < r; i++) {
+            if (!Morphology.isKatakana(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean counterAt(String text, int q) {
+        return startsWithAny(text, q, COUNTERS);
+    }
+
+    private static boolean startsWithAny(String text, int q, List<String> words) {
+        for (String w : words) {
+            if (text.startsWith(w, q)) {
                 return true;
             }
         }
@@ -201,7 +334,7 @@ final class AddressGrammar {
     }
 
     static boolean isTerminator(char c) {
-        return "。、，,．.;；:：!！?？()（）「」『』【】[]<>＜＞\"'／/|｜\t\n\r".indexOf(c) >= 0;
+        return "。、，,．.;；:：!！?？()（）「」『』【】[]<>＜＞\"'／/|｜\t\n\r＝=▽◇◆●■□※".indexOf(c) >= 0;
     }
 
     static boolean isSpace(char c) {

@@ -11,6 +11,13 @@ import java.util.Set;
  * reported with low confidence (below 0.4), so the engine drops it unless context (住所, 〒) lifts it.
  * In a column whose header suggests an address, a cell that starts with a prefecture or
  * municipality, or holds 丁目/番地/番/号 or block numbers, is accepted whole.
+ *
+ * <p>The lexicon also holds the ケ/ヶ/が/ガ spellings of names written with ケ or ヶ (鎌ケ谷市, 鎌ヶ谷市) and the
+ * former municipalities of {@code municipalities-former.tsv} (浦和市, 清水市: merged away, still found in old
+ * addresses). {@code 同市}, {@code 同県}, {@code 同町}, … followed by the rest of an address are an address starting at 同
+ * when a prefecture or municipality was named earlier in the text (同市浜大津1-2-3 after 大津市); without one, only
+ * block numbers make them an address. A run after a prefecture that holds 部, 課, 局 (総務部市町村課) is an office, not a
+ * municipality the lexicon lacks.
  */
 final class AddressRecognizer implements Recognizer {
 
@@ -33,16 +40,43 @@ final class AddressRecognizer implements Recognizer {
             String pref = r.field(0);
             String muni = r.field(1);
             lexicon.put(pref, PREFECTURE);
-            lexicon.put(muni, MUNICIPALITY);
+            putVariants(muni);
+            int city = muni.indexOf('市');
+            if (city > 0 && city + 2 < muni.length() && muni.endsWith("区")) {
+                String ward = muni.substring(city + 1); // 博多区 as well as 福岡市博多区
+                if (lexicon.get(ward, 0, ward.length()) == null) {
+                    lexicon.put(ward, MUNICIPALITY);
+                }
+            }
             int gun = muni.indexOf('郡');
-            if (gun > 0 && gun + 1 < muni.length()) {
-                lexicon.put(muni.substring(gun + 1), MUNICIPALITY); // 当別町 as well as 石狩郡当別町
+            if (gun > 0 && gun + 2 < muni.length() && !muni.endsWith("市")) { // not 小郡市, 大和郡山市
+                putVariants(muni.substring(gun + 1)); // 当別町 as well as 石狩郡当別町
                 lexicon.put(muni.substring(0, gun + 1), MUNICIPALITY); // 石狩郡, then the town as 町名
             }
             n++;
         }
         municipalities = n;
+        for (DataFile.Row r : DataFile.read(AddressRecognizer.class, "municipalities-former.tsv")) {
+            if (lexicon.get(r.field(1), 0, r.field(1).length()) == null) {
+                putVariants(r.field(1));
+            }
+        }
     }
+
+    /** A municipality with its ケ/ヶ/が/ガ spellings when it is written with ケ or ヶ between kanji (鎌ケ谷市). */
+    private void putVariants(String muni) {
+        lexicon.put(muni, MUNICIPALITY);
+        for (int i = 1; i + 1 < muni.length(); i++) {
+            char c = muni.charAt(i);
+            if ((c == 'ケ' || c == 'ヶ') && Morphology.isKanji(muni.charAt(i - 1))) {
+                for (char v : KE) {
+                    lexicon.put(muni.substring(0, i) + v + muni.substring(i + 1), MUNICIPALITY);
+                }
+            }
+        }
+    }
+
+    private static final char[] KE = {'ケ', 'ヶ', 'が', 'ガ'};
 
     /** How many municipalities the lexicon holds (for tests and reports). */
     int lexiconSize() {
@@ -116,8 +150,18 @@ final class AddressRecognizer implements Recognizer {
     private void scan(String text, List<Finding> out) {
         int n = text.length();
         int i = 0;
+        boolean prefSeen = false;
+        boolean muniSeen = false;
+        int first = out.size();
         while (i < n) {
             char c = text.charAt(i);
+            if (c == '同' && i + 1 < n && (prefSeen || muniSeen || i + 2 < n)) {
+                int e = same(text, i, prefSeen, muniSeen, out);
+                if (e > i) {
+                    i = e;
+                    continue;
+                }
+            }
             int len = lexicon.startsSomeWord(c) ? lexicon.longest(text, i) : 0;
             if (len == 0) {
                 i++;
@@ -132,6 +176,8 @@ final class AddressRecognizer implements Recognizer {
             int start = i;
             int p = i + len;
             boolean muni = !pref;
+            prefSeen |= pref;
+            muniSeen |= muni;
             if (pref) {
                 int m = p < n && lexicon.startsSomeWord(text.charAt(p)) ? lexicon.longest(text, p) : 0;
                 if (m > 0 && lexicon.get(text, p, m) == MUNICIPALITY) {
@@ -142,6 +188,7 @@ final class AddressRecognizer implements Recognizer {
                     muni = g > p;
                     p = Math.max(p, g);
                 }
+                muniSeen |= muni;
             }
             if (muni) { // 石狩郡 then 当別町, 大阪市 then 北区
                 int m = p < n && lexicon.startsSomeWord(text.charAt(p)) ? lexicon.longest(text, p) : 0;
@@ -152,11 +199,104 @@ final class AddressRecognizer implements Recognizer {
             AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
             int end = Math.max(p, rest.end());
             double conf = confidence(pref, muni, rest.numbers());
+            if (muni && rest.town()) {
+                conf = Math.max(conf, 0.5); // 横浜市港北区日吉本町、: a 町名 after the municipality
+            } else if (!rest.numbers() && text.startsWith("出身", end)) {
+                conf = Math.min(conf, 0.2); // 長野県松本市出身: where someone comes from
+            }
             conf += 0.3 * context.score(PiiType.ADDRESS, text, start, end);
             conf = Math.max(0.05, Math.min(0.99, conf));
             out.add(new Finding(PiiType.ADDRESS, start, end, conf, false, text.substring(start, end)));
             i = end;
         }
+        if (text.indexOf("丁目") > 0) {
+            chome(text, out, first);
+        }
+    }
+
+    /**
+     * A 町名 with its 丁目 and no municipality before it (今泉7丁目, 北町2丁目5-12, in lists and obituaries that name the
+     * city once in a heading): the name (up to eight kanji or katakana after a non-name character), the 丁目 number, and
+     * whatever block numbers follow. Not when a name follows 丁目 (北町二丁目自治会 is an association).
+     */
+    private void chome(String text, List<Finding> out, int from) {
+        for (int k = text.indexOf("丁目"); k > 0; k = text.indexOf("丁目", k + 2)) {
+            int d = k;
+            while (d > 0 && (AddressGrammar.isDigit(text.charAt(d - 1)) || "〇一二三四五六七八九十".indexOf(text.charAt(d - 1)) >= 0)) {
+                d--;
+            }
+            int s = d;
+            while (s > 0 && d - s <= 8 && isTownChar(text.charAt(s - 1))) {
+                s--;
+            }
+            if (d == k || s == d || d - s > 8 || covered(out, from, s, k + 2)) {
+                continue;
+            }
+            if (k + 2 < text.length() && (Morphology.isKanji(text.charAt(k + 2)) || Morphology.isKatakana(text.charAt(k + 2)))) {
+                continue;
+            }
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
+            if (rest.end() < k + 2) {
+                continue; // a stop word, an office, an era year
+            }
+            double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, s, rest.end()));
+            out.add(new Finding(PiiType.ADDRESS, s, rest.end(), conf, false, text.substring(s, rest.end())));
+        }
+    }
+
+    private static boolean isTownChar(char c) {
+        return Morphology.isKanji(c) || (Morphology.isKatakana(c) && c != 'ー') || c == 'ヶ' || c == 'ケ';
+    }
+
+    private static boolean covered(List<Finding> out, int from, int s, int e) {
+        for (int i = from; i < out.size(); i++) {
+            Finding f = out.get(i);
+            if (f.start() < e && s < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * 同県, 同市, 同町, 同村, 同区 (and 同府, 同都, 同道) at {@code i} with the rest of an address after it: the finding's end, or
+     * {@code i} when there is none. With an earlier prefecture or municipality of the kind it refers to, a
+     * municipality (同県大津市, 同郡王滝村) or, after 同市/同町/同村/同区, a 町名 (同市若穂綿内) is enough; otherwise block
+     * numbers must follow.
+     */
+    private int same(String text, int i, boolean prefSeen, boolean muniSeen, List<Finding> out) {
+        char k = text.charAt(i + 1);
+        boolean prefLevel = k == '県' || k == '府' || k == '都' || k == '道';
+        boolean muniLevel = k == '市' || k == '町' || k == '村' || k == '区' || k == '郡';
+        if (!prefLevel && !muniLevel || (i > 0 && Morphology.isKanji(text.charAt(i - 1)))) {
+            return i;
+        }
+        boolean antecedent = prefLevel ? prefSeen : muniSeen || prefSeen;
+        int p = i + 2;
+        int n = text.length();
+        boolean muni = false;
+        int m = p < n && lexicon.startsSomeWord(text.charAt(p)) ? lexicon.longest(text, p) : 0;
+        if (m > 0 && lexicon.get(text, p, m) == MUNICIPALITY) { // 同県大津市, 同市中央区
+            p += m;
+            muni = true;
+        } else if (prefLevel) {
+            int g = genericMunicipality(text, p);
+            muni = g > p;
+            p = Math.max(p, g);
+        }
+        AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
+        int end = Math.max(p, rest.end());
+        double conf;
+        if (rest.numbers()) {
+            conf = antecedent ? 0.9 : 0.6;
+        } else if (antecedent && (muni || (muniLevel && rest.town()))) {
+            conf = 0.6; // 同県大津市, 同市若穂綿内
+        } else {
+            return i; // 同市長, 同県警, 同市内: not an address
+        }
+        conf += 0.3 * context.score(PiiType.ADDRESS, text, i, end);
+        out.add(new Finding(PiiType.ADDRESS, i, end, Math.min(0.99, conf), false, text.substring(i, end)));
+        return end;
     }
 
     private static double confidence(boolean pref, boolean muni, boolean numbers) {
@@ -166,13 +306,16 @@ final class AddressRecognizer implements Recognizer {
         return pref && muni ? 0.6 : muni ? 0.3 : 0.2;
     }
 
-    /** A municipality the lexicon lacks, after a prefecture: up to six name characters then 市区町村, or …郡…町/村. */
+    /**
+     * A municipality the lexicon lacks, after a prefecture: up to six name characters then 市区町村, or …郡…町/村; never a
+     * run holding 部, 課, 局, 室, 係 or 庁 (総務部市町村課 is an office).
+     */
     private static int genericMunicipality(String t, int p) {
         int limit = Math.min(t.length(), p + 14);
         boolean gun = false;
         for (int i = p; i < limit; i++) {
             char c = t.charAt(i);
-            if (!(Morphology.isKanji(c) || Morphology.isKatakana(c))) {
+            if (!(Morphology.isKanji(c) || Morphology.isKatakana(c)) || "部課局室係庁".indexOf(c) >= 0) {
                 return p;
             }
             if (i > p && c == '郡') {

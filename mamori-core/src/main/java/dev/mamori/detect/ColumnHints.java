@@ -11,11 +11,12 @@ import java.util.Set;
 /**
  * The types a table column's header suggests: 氏名 → PERSON, 電話番号 → PHONE, 生年月日 →
  * DATE_OF_BIRTH, … Headers are matched after NFKC normalisation, lower-cased, by substring, with
- * exclusions ({@code 会社名} is not a person's name). Entries live in {@code column-headers.tsv}.
+ * exclusions ({@code 会社名} is not a person's name) and whole-header words ({@code =lat}). Entries live in
+ * {@code column-headers.tsv}.
  */
 public final class ColumnHints {
 
-    private record Entry(PiiType type, String word, boolean negative) {
+    private record Entry(PiiType type, String word, boolean negative, boolean whole) {
     }
 
     private static final ColumnHints DEFAULT = new ColumnHints(DataFile.read(ColumnHints.class, "column-headers.tsv"));
@@ -27,7 +28,8 @@ public final class ColumnHints {
         for (DataFile.Row r : rows) {
             String w = r.field(1);
             boolean neg = w.startsWith("!");
-            l.add(new Entry(PiiType.valueOf(r.field(0)), normalise(neg ? w.substring(1) : w), neg));
+            boolean whole = w.startsWith("=");
+            l.add(new Entry(PiiType.valueOf(r.field(0)), normalise(neg || whole ? w.substring(1) : w), neg, whole));
         }
         entries = List.copyOf(l);
     }
@@ -45,12 +47,38 @@ public final class ColumnHints {
         EnumSet<PiiType> yes = EnumSet.noneOf(PiiType.class);
         EnumSet<PiiType> no = EnumSet.noneOf(PiiType.class);
         for (Entry e : entries) {
-            if (h.contains(e.word)) {
+            if (e.whole ? h.equals(e.word) : h.contains(e.word)) {
                 (e.negative ? no : yes).add(e.type);
             }
         }
         yes.removeAll(no);
         return yes.isEmpty() ? Set.of() : Set.copyOf(yes);
+    }
+
+    /**
+     * The types of each header of one table: {@link #forHeader} for each, and then 記号, 番号 and 枝番 of a table that
+     * also has a health-insurance column (保険者番号, 被保険者…) are HEALTH_INSURANCE too: the 被保険者証's 記号・番号・保険者番号
+     * together are the identifier (施行令1条7号, 施行規則3条), and a table splits them into columns.
+     */
+    public List<Set<PiiType>> forHeaders(List<String> headers) {
+        List<Set<PiiType>> out = new ArrayList<>(headers.size());
+        boolean insurance = false;
+        for (String h : headers) {
+            Set<PiiType> t = forHeader(h);
+            insurance |= t.contains(PiiType.HEALTH_INSURANCE);
+            out.add(t);
+        }
+        if (insurance) {
+            for (int i = 0; i < headers.size(); i++) {
+                String h = headers.get(i) == null ? "" : normalise(headers.get(i));
+                if (h.equals("記号") || h.equals("番号") || h.equals("枝番")) {
+                    EnumSet<PiiType> t = EnumSet.of(PiiType.HEALTH_INSURANCE);
+                    t.addAll(out.get(i));
+                    out.set(i, Set.copyOf(t));
+                }
+            }
+        }
+        return out;
     }
 
     static String normalise(String s) {

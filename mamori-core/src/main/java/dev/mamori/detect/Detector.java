@@ -1,10 +1,13 @@
 package dev.mamori.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -88,29 +91,22 @@ public final class Detector {
         return freeText;
     }
 
-    /** The findings in {@code text}, sorted by start, without overlaps. */
+    /**
+     * The findings in {@code text}, sorted by start, without overlaps. In free text (a context without column hints), a
+     * table pasted into the text ({@link TextTables}) is scanned cell by cell with its header's context, as a CSV file is.
+     */
     public List<Finding> detect(String text, ScanContext context) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         List<Finding> raw = SCRATCH.get();
         raw.clear();
-        for (Recognizer r : recognizers) {
-            int before = raw.size();
-            try {
-                r.find(text, context, raw);
-            } catch (RuntimeException | StackOverflowError e) {
-                if (failFast) {
-                    raw.clear();
-                    // the class and the length only: the exception's own message may quote the text
-                    IllegalStateException fail = new IllegalStateException(r.getClass().getSimpleName() + " failed on a text of "
-                            + text.length() + " chars: " + e.getClass().getName());
-                    fail.setStackTrace(e.getStackTrace()); // where it failed, without its message
-                    throw fail;
-                }
-                failures.increment();
-                raw.subList(before, raw.size()).clear(); // what it found before failing is not trusted
-            }
+        List<TextTables.Block> tables = context.columnHints().isEmpty() && TextTables.mayHold(text)
+                ? TextTables.find(text, ColumnHints.get()) : List.of();
+        if (tables.isEmpty()) {
+            find(text, context, raw);
+        } else {
+            findWithTables(text, context, tables, raw);
         }
         if (raw.isEmpty()) {
             return List.of();
@@ -128,6 +124,125 @@ public final class Detector {
         }
         raw.clear();
         return settle(kept);
+    }
+
+    /**
+     * The findings of consecutive lines of a text file, one list per line with offsets into that line. Lines that form
+     * a table ({@link TextTables}: a header it knows and rows with as many separators) are scanned together, so their
+     * cells get the header's context (a bare {@code 1000001} under 郵便番号); every other line is scanned alone, exactly
+     * as {@link #detect} with {@link #freeText()} scans it. For a reader that delivers a text file line by line.
+     */
+    public List<List<Finding>> detectLines(List<String> lines) {
+        List<List<Finding>> out = new ArrayList<>(lines.size());
+        int from = 0;
+        for (int[] block : tableLines(lines)) {
+            for (int i = from; i < block[0]; i++) {
+                out.add(detect(lines.get(i), freeText));
+            }
+            StringBuilder joined = new StringBuilder();
+            int[] starts = new int[block[1] - block[0]];
+            for (int i = block[0]; i < block[1]; i++) {
+                starts[i - block[0]] = joined.length();
+                joined.append(lines.get(i)).append('\n');
+            }
+            List<List<Finding>> part = new ArrayList<>();
+            for (int i = block[0]; i < block[1]; i++) {
+                part.add(new ArrayList<>(2));
+            }
+            for (Finding f : detect(joined.toString(), freeText)) {
+                int line = Arrays.binarySearch(starts, f.start());
+                line = line >= 0 ? line : -line - 2;
+                if (f.end() <= starts[line] + lines.get(block[0] + line).length()) { // a finding never spans lines
+                    part.get(line).add(f.shifted(-starts[line]));
+                }
+            }
+            for (List<Finding> l : part) {
+                out.add(l.isEmpty() ? List.of() : List.copyOf(l));
+            }
+            from = block[1];
+        }
+        for (int i = from; i < lines.size(); i++) {
+            out.add(detect(lines.get(i), freeText));
+        }
+        return out;
+    }
+
+    /** [first, end) line ranges of the tables among {@code lines}; none without a line holding a separator. */
+    private static List<int[]> tableLines(List<String> lines) {
+        int separated = 0;
+        for (String l : lines) {
+            if (l != null && (l.indexOf(',') >= 0 || l.indexOf('\t') >= 0 || l.indexOf('|') >= 0) && ++separated > TextTables.MIN_ROWS) {
+                break;
+            }
+        }
+        if (separated <= TextTables.MIN_ROWS) {
+            return List.of();
+        }
+        StringBuilder joined = new StringBuilder();
+        int[] starts = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            starts[i] = joined.length();
+            joined.append(lines.get(i) == null ? "" : lines.get(i)).append('\n');
+        }
+        List<int[]> out = new ArrayList<>();
+        for (TextTables.Block b : TextTables.find(joined.toString(), ColumnHints.get())) {
+            int first = Arrays.binarySearch(starts, b.start());
+            int last = Arrays.binarySearch(starts, b.end());
+            last = last >= 0 ? last : -last - 2;
+            out.add(new int[] {first, last + 1});
+        }
+        return out;
+    }
+
+    /**
+     * Runs every recognizer on {@code text}, appending to {@code raw}. A recognizer that throws fails the call when
+     * {@link #FAIL_FAST} is set; otherwise the failure is counted and that recognizer's findings in this text dropped.
+     */
+    private void find(String text, ScanContext context, List<Finding> raw) {
+        for (Recognizer r : recognizers) {
+            int before = raw.size();
+            try {
+                r.find(text, context, raw);
+            } catch (RuntimeException | StackOverflowError e) {
+                if (failFast) {
+                    raw.clear();
+                    // the class and the length only: the exception's own message may quote the text
+                    IllegalStateException fail = new IllegalStateException(r.getClass().getSimpleName() + " failed on a text of "
+                            + text.length() + " chars: " + e.getClass().getName());
+                    fail.setStackTrace(e.getStackTrace()); // where it failed, without its message
+                    throw fail;
+                }
+                failures.increment();
+                raw.subList(before, raw.size()).clear(); // what it found before failing is not trusted
+            }
+        }
+    }
+
+    /**
+     * Scans the text with the tables' data rows blanked out (so offsets stay), then each cell of the tables on its own
+     * with its header's types as hints, moving the cells' findings to their place in the text.
+     */
+    private void findWithTables(String text, ScanContext context, List<TextTables.Block> tables, List<Finding> raw) {
+        char[] rest = text.toCharArray();
+        for (TextTables.Block b : tables) {
+            for (TextTables.Cell c : b.cells()) {
+                Arrays.fill(rest, c.start(), c.end(), ' ');
+            }
+        }
+        find(new String(rest), context, raw);
+        List<Finding> cell = new ArrayList<>(4);
+        Map<Set<PiiType>, ScanContext> contexts = new HashMap<>();
+        for (TextTables.Block b : tables) {
+            for (TextTables.Cell c : b.cells()) {
+                ScanContext ctx = contexts.computeIfAbsent(c.hints(), h -> new ScanContext(h, context.enabled()));
+                String value = text.substring(c.start(), c.end());
+                cell.clear();
+                find(value, ctx, cell);
+                for (Finding f : cell) {
+                    raw.add(f.shifted(c.start()));
+                }
+            }
+        }
     }
 
     private static final Comparator<Finding> STRONGER = Comparator

@@ -4,7 +4,8 @@ package dev.mamori.detect;
  * Masks values for display. Separators are kept so the shape stays recognisable; for identifiers the
  * first four digits are kept and the rest hidden ({@code 1234 5678 9012} becomes
  * {@code 1234 **** ****}); names keep their first character, addresses their municipality, e-mail
- * addresses their domain.
+ * addresses their domain, coordinates their whole degrees ({@code 35.******, 139.******}) and mesh codes
+ * their 1次 mesh (the first four digits, a square of about 80 km).
  */
 public final class Masking {
 
@@ -20,6 +21,7 @@ public final class Masking {
             case PERSON -> keepHead(value, 1);
             case ADDRESS -> maskAddress(value);
             case POSTAL_CODE -> keepHeadAlnum(value, 3);
+            case LOCATION -> maskLocation(value);
             case CORPORATE_NUMBER -> value; // published by the National Tax Agency: not secret
             case SENSITIVE_HEALTH, SENSITIVE_CRIME, SENSITIVE_CREED, SENSITIVE_OTHER -> value;
             default -> keepHeadAlnum(value, 4);
@@ -60,6 +62,43 @@ public final class Masking {
             return keepHeadAlnum(v, 1);
         }
         return v.charAt(0) + "***" + v.substring(at);
+    }
+
+    /**
+     * Coordinates keep their whole degrees and hemisphere words (北緯35度**分**秒, 35.******); a mesh code
+     * (digits and hyphens only) keeps its first four digits, the 1次 mesh.
+     */
+    private static String maskLocation(String v) {
+        boolean code = true;
+        for (int i = 0; i < v.length() && code; i++) {
+            char c = v.charAt(i);
+            code = Character.isDigit(c) || c == '-' || c == '－';
+        }
+        if (code) {
+            return keepHeadAlnum(v, 4);
+        }
+        StringBuilder b = new StringBuilder(v.length());
+        int i = 0;
+        while (i < v.length()) {
+            char c = v.charAt(i);
+            if (!Character.isDigit(c)) {
+                b.append(c);
+                i++;
+                continue;
+            }
+            int r = i;
+            while (r < v.length() && Character.isDigit(v.charAt(r))) {
+                r++;
+            }
+            char prev = i > 0 ? v.charAt(i - 1) : ' ';
+            boolean afterMinutes = "'′’分\"″”.．".indexOf(prev) >= 0;
+            boolean degrees = r < v.length() && "．.°度º˚".indexOf(v.charAt(r)) >= 0 && !afterMinutes;
+            for (int k = i; k < r; k++) {
+                b.append(degrees ? v.charAt(k) : '*');
+            }
+            i = r;
+        }
+        return b.toString();
     }
 
     /** Keeps the prefecture and municipality (up to the first 市区町村 suffix), masks the rest. */

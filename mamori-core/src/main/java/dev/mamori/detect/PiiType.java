@@ -35,7 +35,15 @@ public enum PiiType {
     SENSITIVE_CRIME(SPECIAL_CARE_REQUIRED, "犯罪の経歴・刑事事件の手続等", false),
     SENSITIVE_CREED(SPECIAL_CARE_REQUIRED, "信条", false),
     /** 人種, 社会的身分, 犯罪により害を被った事実 (法2条3項), 心身の機能の障害 (施行令2条1号), and 暴力団 membership. */
-    SENSITIVE_OTHER(SPECIAL_CARE_REQUIRED, "人種・社会的身分・障害・犯罪被害等", false);
+    SENSITIVE_OTHER(SPECIAL_CARE_REQUIRED, "人種・社会的身分・障害・犯罪被害等", false),
+    /**
+     * 位置情報: a latitude/longitude pair (decimal or 度分秒) or a 地域メッシュコード (JIS X 0410). A location
+     * history linked to a person is personal information: location-triggered services hold movement
+     * histories (the project's navigation-ads seed, 「ナビゲーションアド」 and 位置情報ビジネス), and location data that
+     * lets one infer a home or workplace must be handled like an address when making 匿名加工情報 (the 匿名加工情報
+     * seed, after 施行規則34条5号).
+     */
+    LOCATION(PERSONAL_INFORMATION, "位置情報", false);
 
     private final LegalCategory category;
     private final String japanese;

@@ -24,7 +24,8 @@ final class Recognizers {
                     BANK_ACCOUNT), Shared::identifiers),
             new Entry(EnumSet.of(PERSON), Shared::names),
             new Entry(EnumSet.of(ADDRESS), Shared::addresses),
-            new Entry(EnumSet.of(SENSITIVE_HEALTH, SENSITIVE_CRIME, SENSITIVE_CREED, SENSITIVE_OTHER), Shared::sensitive));
+            new Entry(EnumSet.of(SENSITIVE_HEALTH, SENSITIVE_CRIME, SENSITIVE_CREED, SENSITIVE_OTHER), Shared::sensitive),
+            new Entry(EnumSet.of(LOCATION), Shared::locations));
 
     private Recognizers() {
     }
@@ -56,6 +57,14 @@ final class Recognizers {
 
         static Recognizer sensitive() {
             return Sensitive.I;
+        }
+
+        static Recognizer locations() {
+            return Locations.I;
+        }
+
+        private static final class Locations {
+            static final Recognizer I = new LocationRecognizer();
         }
 
         private static final class Ids {

@@ -119,4 +119,116 @@ class LangAddressTest {
             find(s, ADDRESS_COLUMN);
         }
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "本社は滋賀県大津市にある。支店は同市浜大津1-2-3にある。|同市浜大津1-2-3",
+        "静岡県に住む。同県浜松市中央区元城町103-2の自宅で|同県浜松市中央区元城町103-2",
+        "北海道石狩郡当別町白樺町58番地9の男性と、同町太美町1481番地の女性|同町太美町1481番地",
+        "大阪市北区梅田1-1-1、同区中崎西2-4-12|同区中崎西2-4-12",
+    })
+    void sameCityOrPrefectureAfterOneNamedEarlierIsAnAddressFromDou(String text, String expected) {
+        assertThat(addresses(text)).contains(expected);
+        Finding f = find(text, ScanContext.freeText()).stream().filter(x -> x.value().equals(expected)).findFirst().orElseThrow();
+        assertThat(f.type()).isEqualTo(PiiType.ADDRESS);
+        assertThat(text.substring(f.start(), f.end())).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校"})
+    void douWithoutAnAddressAfterItIsNot(String text) {
+        assertThat(addresses("横浜市と静岡県の話。" + text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "東京都千代田区霞ケ関1-2-3|東京都千代田区霞ケ関1-2-3",
+        "東京都千代田区霞ヶ関1-2-3|東京都千代田区霞ヶ関1-2-3",
+        "東京都千代田区霞ガ関一丁目2番|東京都千代田区霞ガ関一丁目2番",
+        "鎌ヶ谷市道野辺中央2-1-10|鎌ヶ谷市道野辺中央2-1-10",
+        "鶴ケ島市大字三ツ木16-1|鶴ケ島市大字三ツ木16-1",
+        "横浜市保土ヶ谷区川辺町2-9|横浜市保土ヶ谷区川辺町2-9",
+        "茅ケ崎市茅ヶ崎1-1-1|茅ケ崎市茅ヶ崎1-1-1",
+    })
+    void keAndGaVariantsOfMunicipalitiesAndTowns(String text, String expected) {
+        assertThat(addresses(text)).containsExactly(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "埼玉県浦和市高砂3-15-1|埼玉県浦和市高砂3-15-1",
+        "浦和市高砂3-15-1|浦和市高砂3-15-1",
+        "静岡県清水市旭町6-8|静岡県清水市旭町6-8",
+        "東京都保谷市中町1-5-1|東京都保谷市中町1-5-1",
+    })
+    void formerMunicipalitiesAfterMergersAreStillAddresses(String text, String expected) {
+        assertThat(addresses(text)).containsExactly(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"大阪府総務部市町村課に問い合わせた", "総務省自治行政局市町村課", "県総務部市町村課の担当",
+        "福岡県総務部市町村支援課長", "東京都総務局行政部市町村課", "北海道総合政策部地域行政局市町村課", "広島県地域政策局市町振興課"})
+    void departmentsAreNotAddresses(String text) {
+        assertThat(addresses(text)).isEmpty();
+    }
+
+    @Test
+    void departmentAfterAnAddressIsNotPartOfIt() {
+        assertThat(addresses("横浜市中区港町1-1 市民局区政支援部地域支援課")).containsExactly("横浜市中区港町1-1");
+        assertThat(addresses("大阪府大阪市中央区大手前2丁目1-22 総務部人事課")).containsExactly("大阪府大阪市中央区大手前2丁目1-22");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "長野県長野市長池1-2-3|長野県長野市長池1-2-3",
+        "大阪府大阪市中央区内本町2丁目4番|大阪府大阪市中央区内本町2丁目4番",
+        "愛知県名古屋市中区錦3-1-1|愛知県名古屋市中区錦3-1-1",
+        "東京都江東区民町3-2-1|東京都江東区民町3-2-1",
+        "富山県富山市立山町1-2|富山県富山市立山町1-2",
+    })
+    void townsThatStartWithAStopCharacterAreNotCut(String text, String expected) {
+        assertThat(addresses(text)).containsExactly(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "東京都港区芝公園4-2-8令和3年に転居|東京都港区芝公園4-2-8",
+        "大阪府堺市堺区南瓦町3-1平成20年4月|大阪府堺市堺区南瓦町3-1",
+        "神奈川県横浜市中区2020年から|神奈川県横浜市中区",
+        "東京都条例第3号により|東京都",
+        "東京都千代田区霞が関の会社員、山田|東京都千代田区霞が関",
+        "横浜市中区山下町の会社員|横浜市中区山下町",
+        "千葉県浦安市舞浜1-1 ハイツ舞浜 201号|千葉県浦安市舞浜1-1 ハイツ舞浜 201号",
+        "名古屋市昭和区御器所3-1-1|名古屋市昭和区御器所3-1-1",
+        "大阪市大正区千島2-7-95|大阪市大正区千島2-7-95",
+    })
+    void anAddressStopsAtErasYearsCitationsAndOccupations(String text, String expected) {
+        assertThat(find(text, ScanContext.freeText()).stream().map(Finding::value)).startsWith(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "神奈川県警港北署は12日、横浜市港北区日吉本町、無職の男を|横浜市港北区日吉本町",
+        "逮捕された京都市伏見区深草の中学3年の男子生徒|京都市伏見区深草",
+        "▽小澤ハル（98）長野市篠ノ井布施高田、2日|長野市篠ノ井布施高田",
+        "被災した輪島市町野町および珠洲市宝立町の住民|輪島市町野町",
+        "元県警本部刑事部長　盛岡市みたけ5丁目|盛岡市みたけ5丁目",
+        "福岡市▽福岡トミさん（97）博多区千代4丁目、5日死去|博多区千代4丁目",
+        "会長　大島正人　北町2丁目5-12　0584-73-2290|北町2丁目5-12",
+        "▽喪主 妻 今泉7丁目、19日死去|今泉7丁目",
+        "長野県木曽郡上松町小川の男性と同郡王滝村の女性|長野県木曽郡上松町小川",
+        "長野県木曽郡上松町小川の男性と同郡王滝村の女性|同郡王滝村",
+        "▽齋藤トシさん（91）＝宇都宮市今泉町＝19日死去|宇都宮市今泉町",
+    })
+    void townNamesWithoutNumbersAfterAMunicipalityAndChomeWithoutOne(String text, String expected) {
+        assertThat(addresses(text)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"28歳　長野県松本市出身", "令和7年度 北町二丁目自治会 役員名簿", "福岡市博物館で", "京都市営地下鉄", "横浜市中央卸売市場",
+        "同市教委によると", "同市職員の男", "札幌市立小学校",
+        "松本市チームが優勝", "須坂市生まれ", "各市町村の長", "都道府県及び市町村は"})
+    void birthplacesFacilitiesAndAssociationsAreNot(String text) {
+        assertThat(addresses(text)).isEmpty();
+    }
 }

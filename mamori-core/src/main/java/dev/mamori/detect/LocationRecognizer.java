@@ -1,0 +1,318 @@
+package dev.mamori.detect;
+
+import dev.mamori.data.DataFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds positions (LOCATION): a latitude/longitude pair in decimal degrees ({@code 35.681236, 139.767125},
+ * {@code 北緯35.681236度 東経139.767125度}, {@code 35.6812N 139.7671E}) or in degrees, minutes and seconds
+ * ({@code 北緯35度40分52秒 東経139度46分01秒}, {@code N35°40'52" E139°46'01"}), one span from the first to
+ * the last character of the pair; and a 地域メッシュコード of JIS X 0410 (1次 4 digits, 2次 6, 3次 8, 1/2 9,
+ * 1/4 10, 1/8 11; hyphens allowed: {@code 5339-45-97}) when a word such as メッシュ is near it.
+ *
+ * <p>Both coordinates are range-checked (latitude up to 90, longitude up to 180, minutes and seconds
+ * below 60) and hemisphere markers must agree (北緯/N on one side, 東経/E on the other). A bare pair of
+ * decimals needs four decimals on both sides and both above 1 — or a word from {@code location-words.tsv}
+ * near it (緯度, 座標, GPS, 現在地, …). A mesh code's digits are checked against the standard: the 1次 code
+ * covers Japan (latitude part 30–68, longitude part 22–54), 2次 digits are 0–7, 3次 0–9, the divisions 1–4.
+ *
+ * <p>In a column whose header suggests a position (緯度, 経度, lat, lon, メッシュ: {@link ColumnHints}), a cell
+ * holding one coordinate (a decimal with a fractional part, or 度分秒) or a valid mesh code is accepted whole.
+ */
+final class LocationRecognizer implements Recognizer {
+
+    private static final String D = "[0-9０-９]";
+    private static final String SP = "[ 　]";
+    private static final String HEMI = "(?:北緯|南緯|東経|西経|[NSEWＮＳＥＷ])";
+    private static final String DEG = "(?:°|度|º|˚)";
+    private static final String MIN = "(?:′|'|’|分)";
+    private static final String SEC = "(?:″|\"|”|''|’’|秒)";
+    private static final String SEP = "(?:" + SP + "*[,，、/／]" + SP + "*|" + SP + "+|" + SP + "*(?:経度|lon|lng|Lon|Lng|LON)"
+            + SP + "*[:：=]?" + SP + "*)";
+
+    private static String decimalSide(int n) {
+        return "(?:(?<h" + n + ">" + HEMI + ")" + SP + "?[:：]?" + SP + "?)?"
+                + "(?<v" + n + ">[-+−]?" + D + "{1,3}[.．]" + D + "{1,10})"
+                + "(?:" + SP + "?" + DEG + ")?"
+                + "(?:" + SP + "?(?<t" + n + ">[NSEWＮＳＥＷ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))?";
+    }
+
+    private static String dmsSide(int n) {
+        return "(?:(?<h" + n + ">" + HEMI + ")" + SP + "?)?"
+                + "(?<d" + n + ">" + D + "{1,3})" + DEG
+                + "(?:" + SP + "?(?<m" + n + ">" + D + "{1,2}(?:[.．]" + D + "+)?)" + MIN
+                + "(?:" + SP + "?(?<s" + n + ">" + D + "{1,2}(?:[.．]" + D + "+)?)" + SEC + ")?)?"
+                + "(?:" + SP + "?(?<t" + n + ">[NSEWＮＳＥＷ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))?";
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile("(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ])" + decimalSide(1) + SEP + decimalSide(2)
+            + "(?![0-9０-９]|[.．][0-9０-９])");
+    private static final Pattern DMS = Pattern.compile("(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ])" + dmsSide(1) + "(?:" + SEP + ")?" + dmsSide(2)
+            + "(?![0-9０-９])");
+    private static final Pattern MESH = Pattern.compile("(?<![0-9０-９\\-－.．])(" + D + "{4})(?:[-－]?(" + D + "{2})(?:[-－]?(" + D
+            + "{2})(?:[-－]?(" + D + ")(?:[-－]?(" + D + ")(?:[-－]?(" + D + "))?)?)?)?)?(?![0-9０-９])");
+    private static final Pattern ONE_DECIMAL = Pattern.compile(decimalSide(1));
+    private static final Pattern ONE_DMS = Pattern.compile(dmsSide(1));
+
+    /** How far before a pair or code a context word counts, and after it. */
+    private static final int BEFORE = 30;
+    private static final int AFTER = 12;
+
+    private final List<String> coordWords = new ArrayList<>();
+    private final List<String> meshWords = new ArrayList<>();
+
+    LocationRecognizer() {
+        for (DataFile.Row r : DataFile.read(LocationRecognizer.class, "location-words.tsv")) {
+            (r.field(0).equals("MESH") ? meshWords : coordWords).add(r.field(1));
+        }
+    }
+
+    @Override
+    public Set<PiiType> types() {
+        return Set.of(PiiType.LOCATION);
+    }
+
+    @Override
+    public void find(String text, ScanContext ctx, List<Finding> out) {
+        if (text == null || text.length() < 4 || ctx == null || !ctx.wants(PiiType.LOCATION)) {
+            return;
+        }
+        if (ctx.hinted(PiiType.LOCATION) && acceptCell(text, out)) {
+            return;
+        }
+        int decimals = 0; // digit . digit: a pair needs two
+        int degrees = 0; // digit then ° or 度: a 度分秒 pair needs two
+        boolean digits = false;
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (AddressGrammar.isDigit(text.charAt(i - 1))) {
+                digits = true;
+                if ((c == '.' || c == '．') && i + 1 < text.length() && AddressGrammar.isDigit(text.charAt(i + 1))) {
+                    decimals++;
+                } else if (c == '°' || c == '度' || c == 'º' || c == '˚') {
+                    degrees++;
+                }
+            }
+        }
+        int before = out.size();
+        if (decimals >= 2) {
+            scanPairs(text, DECIMAL, true, out);
+        }
+        if (degrees >= 2) {
+            scanPairs(text, DMS, false, out);
+        }
+        if (digits) {
+            scanMesh(text, ctx, out, before);
+        }
+    }
+
+    private void scanPairs(String text, Pattern p, boolean decimal, List<Finding> out) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            Side a = decimal ? decimalSide(m, 1) : dmsSide(m, 1);
+            Side b = decimal ? decimalSide(m, 2) : dmsSide(m, 2);
+            if (a == null || b == null) {
+                continue;
+            }
+            double conf = pairConfidence(text, m.start(), m.end(), a, b, decimal);
+            if (conf > 0) {
+                out.add(new Finding(PiiType.LOCATION, m.start(), m.end(), conf, false, m.group()));
+            }
+        }
+    }
+
+    /** 0 when {@code a, b} is not a coordinate pair; else how sure. */
+    private double pairConfidence(String text, int s, int e, Side a, Side b, boolean decimal) {
+        boolean marked = a.hemi != 0 || b.hemi != 0;
+        Side lat = a;
+        Side lon = b;
+        if (a.hemi == 'E' || b.hemi == 'N') { // written longitude first: 139.76E 35.68N
+            lat = b;
+            lon = a;
+        }
+        if (lat.hemi == 'E' || lon.hemi == 'N' || Math.abs(lat.value) > 90 || Math.abs(lon.value) > 180) {
+            return 0;
+        }
+        if (marked) {
+            return 0.95;
+        }
+        boolean context = near(text, s, e, coordWords);
+        if (!decimal) { // degrees with minutes on both sides, no hemisphere: 35°40'52" 139°46'01"
+            return a.minutes && b.minutes ? (context ? 0.9 : 0.6) : context ? 0.7 : 0;
+        }
+        if (context) {
+            return 0.9;
+        }
+        return a.decimals >= 4 && b.decimals >= 4 && Math.abs(lat.value) >= 1 && Math.abs(lon.value) >= 1 ? 0.6 : 0;
+    }
+
+    private void scanMesh(String text, ScanContext ctx, List<Finding> out, int from) {
+        if (!containsAny(text, meshWords)) {
+            return;
+        }
+        Matcher m = MESH.matcher(text);
+        while (m.find()) {
+            if (overlaps(out, from, m.start(), m.end()) || !validMesh(m) || !near(text, m.start(), m.end(), meshWords)) {
+                continue;
+            }
+            out.add(new Finding(PiiType.LOCATION, m.start(), m.end(), 0.9, false, m.group()));
+        }
+    }
+
+    private boolean acceptCell(String text, List<Finding> out) {
+        int s = 0;
+        int e = text.length();
+        while (s < e && (Character.isWhitespace(text.charAt(s)) || text.charAt(s) == '\u3000')) {
+            s++;
+        }
+        while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || text.charAt(e - 1) == '\u3000')) {
+            e--;
+        }
+        if (e - s >= 2 && text.charAt(s) == '"' && text.charAt(e - 1) == '"') {
+            s++;
+            e--;
+        }
+        if (e - s < 3 || e - s > 40) {
+            return false;
+        }
+        String cell = text.substring(s, e);
+        Matcher m = ONE_DECIMAL.matcher(cell);
+        Side side = null;
+        if (m.matches()) {
+            side = decimalSide(m, 1);
+        } else if ((m = ONE_DMS.matcher(cell)).matches()) {
+            side = dmsSide(m, 1);
+        } else if ((m = MESH.matcher(cell)).matches() && validMesh(m)) {
+            out.add(new Finding(PiiType.LOCATION, s, e, 0.9, false, cell));
+            return true;
+        }
+        if (side == null || Math.abs(side.value) > 180) {
+            return false;
+        }
+        out.add(new Finding(PiiType.LOCATION, s, e, 0.9, false, cell));
+        return true;
+    }
+
+    /** One coordinate: its value in degrees, its hemisphere (N, E or 0 when not written), its decimals. */
+    private record Side(double value, char hemi, int decimals, boolean minutes) {
+    }
+
+    private static Side decimalSide(Matcher m, int n) {
+        char h = hemisphere(m.group("h" + n), m.group("t" + n));
+        if (h == '?') {
+            return null;
+        }
+        String v = digits(m.group("v" + n));
+        int dot = v.indexOf('.');
+        return new Side(Math.abs(Double.parseDouble(v)), h, v.length() - dot - 1, false);
+    }
+
+    private static Side dmsSide(Matcher m, int n) {
+        char h = hemisphere(m.group("h" + n), m.group("t" + n));
+        if (h == '?') {
+            return null;
+        }
+        double d = Double.parseDouble(digits(m.group("d" + n)));
+        String min = m.group("m" + n);
+        String sec = m.group("s" + n);
+        double mm = min == null ? 0 : Double.parseDouble(digits(min));
+        double ss = sec == null ? 0 : Double.parseDouble(digits(sec));
+        if (mm >= 60 || ss >= 60) {
+            return null;
+        }
+        return new Side(d + mm / 60 + ss / 3600, h, 0, min != null);
+    }
+
+    /** N (north or south: a latitude), E (east or west: a longitude), 0 when none is written, ? when both are. */
+    private static char hemisphere(String head, String tail) {
+        if (head != null && tail != null) {
+            return '?';
+        }
+        String h = head != null ? head : tail;
+        if (h == null) {
+            return 0;
+        }
+        return switch (h) {
+            case "北緯", "南緯", "N", "S", "Ｎ", "Ｓ" -> 'N';
+            default -> 'E';
+        };
+    }
+
+    /** The digits of a JIS X 0410 mesh code are those the standard's divisions can give. */
+    private static boolean validMesh(Matcher m) {
+        String first = digits(m.group(1));
+        int lat = Integer.parseInt(first.substring(0, 2));
+        int lon = Integer.parseInt(first.substring(2));
+        if (lat < 30 || lat > 68 || lon < 22 || lon > 54) {
+            return false;
+        }
+        String second = m.group(2);
+        if (second != null && (digit(second, 0) > 7 || digit(second, 1) > 7)) {
+            return false;
+        }
+        for (int g = 4; g <= 6; g++) {
+            String q = m.group(g);
+            if (q != null && (digit(q, 0) < 1 || digit(q, 0) > 4)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digit(String s, int i) {
+        return Character.digit(s.charAt(i), 10);
+    }
+
+    /** ASCII digits, '.', '-' for a number written with full-width characters or a minus sign. */
+    private static String digits(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '０' && c <= '９') {
+                b.append((char) (c - '０' + '0'));
+            } else if (c == '．') {
+                b.append('.');
+            } else if (c == '−') {
+                b.append('-');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean near(String text, int s, int e, List<String> words) {
+        int from = Math.max(0, s - BEFORE);
+        int to = Math.min(text.length(), e + AFTER);
+        for (String w : words) {
+            int i = text.indexOf(w, from);
+            if (i >= 0 && i + w.length() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlaps(List<Finding> out, int from, int s, int e) {
+        for (int i = from; i < out.size(); i++) {
+            Finding f = out.get(i);
+            if (f.start() < e && s < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.mamori.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tables pasted into free text: a CSV-, TSV- or |-separated block inside a document, an e-mail or a cell. A block is a
+ * header line at least one of whose cells {@link ColumnHints} knows (氏名, 郵便番号, 生年月日, 緯度, …) followed by at
+ * least {@value #MIN_ROWS} lines with the same number of separators (outside double quotes); it ends at the first line
+ * that has another number. Each cell under the header is then scanned with the header's context, as a cell of a CSV
+ * file is, so a bare {@code 1000001} under 郵便番号 or {@code 1985/04/01} under 生年月日 is found.
+ *
+ * <p>Cheap when there is no table: a text without a line break, or without a separator, is not looked at further.
+ */
+final class TextTables {
+
+    /** Data rows a block needs under its header. */
+    static final int MIN_ROWS = 2;
+    /** Header cells longer than this, or holding 。 or ending a sentence, are prose, not headings. */
+    private static final int MAX_HEADER_CELL = 24;
+    private static final char[] SEPARATORS = {'\t', ',', '|'};
+
+    /** One cell under a known header: where its text starts and ends in the whole text, and the header's types. */
+    record Cell(int start, int end, Set<PiiType> hints) {
+    }
+
+    /** A table found in the text: its lines from the header to the last row, and its data cells. */
+    record Block(int start, int end, List<Cell> cells) {
+    }
+
+    private TextTables() {
+    }
+
+    /** The quick test: a line break and a separator somewhere. */
+    static boolean mayHold(String text) {
+        if (text.length() < 8 || text.indexOf('\n') < 0) {
+            return false;
+        }
+        for (char s : SEPARATORS) {
+            if (text.indexOf(s) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tables in {@code text}, in order; none when {@link #mayHold} is false. */
+    static List<Block> find(String text, ColumnHints hints) {
+        if (!mayHold(text)) {
+            return List.of();
+        }
+        List<Block> out = new ArrayList<>(1);
+        int[] lines = lineStarts(text);
+        int n = lines.length - 1;
+        int i = 0;
+        while (i < n - MIN_ROWS) {
+            Block b = blockAt(text, lines, i, hints);
+            if (b == null) {
+                i++;
+                continue;
+            }
+            out.add(b);
+            while (i < n && lines[i] < b.end()) {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** A block whose header is line {@code h}, or null. */
+    private static Block blockAt(String text, int[] lines, int h, ColumnHints hints) {
+        int hs = lines[h];
+        int he = lineEnd(text, lines[h + 1]);
+        for (char sep : SEPARATORS) {
+            int count = count(text, hs, he, sep);
+            if (count == 0) {
+                continue;
+            }
+            int last = h;
+            while (last + 1 < lines.length - 1) {
+                int s = lines[last + 1];
+                int e = lineEnd(text, lines[last + 2]);
+                if (e <= s || count(text, s, e, sep) != count) {
+                    break;
+                }
+                last++;
+            }
+            if (last - h < MIN_ROWS) {
+                continue;
+            }
+            List<int[]> header = split(text, hs, he, sep);
+            List<String> names = new ArrayList<>(header.size());
+            for (int[] c : header) {
+                String name = text.substring(c[0], c[1]);
+                boolean prose = c[1] - c[0] > MAX_HEADER_CELL || name.indexOf('。') >= 0 || name.endsWith(".") || name.endsWith("?")
+                        || name.endsWith("？");
+                names.add(prose ? null : name);
+            }
+            if (names.contains(null)) {
+                continue;
+            }
+            List<Set<PiiType>> types = hints.forHeaders(names);
+            if (types.stream().allMatch(Set::isEmpty)) {
+                continue;
+            }
+            List<Cell> cells = new ArrayList<>((last - h) * header.size());
+            for (int r = h + 1; r <= last; r++) {
+                List<int[]> row = split(text, lines[r], lineEnd(text, lines[r + 1]), sep);
+                for (int c = 0; c < row.size() && c < types.size(); c++) {
+                    int[] cell = row.get(c);
+                    if (cell[1] > cell[0]) {
+                        cells.add(new Cell(cell[0], cell[1], types.get(c)));
+                    }
+                }
+            }
+            return new Block(hs, lineEnd(text, lines[last + 1]), cells);
+        }
+        return null;
+    }
+
+    /** Starts of the lines, and text.length() + 1 as the start of the line after the last. */
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count + 1];
+        int k = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[k++] = i + 1;
+            }
+        }
+        starts[count] = text.length() + 1;
+        return starts;
+    }
+
+    /** The end of the line that the next line's start follows, without its \n or \r\n. */
+    private static int lineEnd(String text, int nextStart) {
+        int e = nextStart - 1;
+        return e > 0 && text.charAt(e - 1) == '\r' ? e - 1 : e;
+    }
+
+    /** Separators outside double quotes in [s, e). */
+    private static int count(String text, int s, int e, char sep) {
+        int n = 0;
+        boolean quoted = false;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == sep && !quoted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The cells of [s, e) as [start, end) pairs, without surrounding spaces and quotes. */
+    private static List<int[]> split(String text, int s, int e, char sep) {
+        List<int[]> out = new ArrayList<>();
+        boolean quoted = false;
+        int from = s;
+        for (int i = s; i <= e; i++) {
+            char c = i < e ? text.charAt(i) : sep;
+            if (c == '"' && i < e) {
+                quoted = !quoted;
+            } else if (c == sep && (!quoted || i == e)) {
+                out.add(trim(text, from, i));
+                from = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static int[] trim(String text, int s, int e) {
+        while (s < e && (text.charAt(s) == ' ' || text.charAt(s) == '\u3000')) {
+            s++;
+        }
+        while (e > s && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\u3000')) {
+            e--;
+        }
+        if (e - s >= 2 && text.charAt(s) == '"' && text.charAt(e - 1) == '"') {
+            s++;
+            e--;
+        }
+        return new int[] {s, e};
+    }
+}

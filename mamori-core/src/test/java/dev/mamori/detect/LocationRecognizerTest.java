@@ -1,0 +1,158 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LocationRecognizerTest {
+
+    private static final LocationRecognizer R = new LocationRecognizer();
+
+    private static List<Finding> find(String text, ScanContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        R.find(text, ctx, out);
+        return Detector.settle(new ArrayList<>(out.stream().filter(f -> f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE).toList()));
+    }
+
+    private static List<String> values(String text) {
+        return find(text, ScanContext.freeText()).stream().map(Finding::value).toList();
+    }
+
+    private static ScanContext column(String header) {
+        return new ScanContext(ColumnHints.get().forHeader(header), EnumSet.allOf(PiiType.class));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "現在地 35.681236, 139.767125 に到着|35.681236, 139.767125",
+        "2026-10-01 08:12 35.681236,139.767125 check-in|35.681236,139.767125",
+        "位置：北緯35.681236度、東経139.767125度。|北緯35.681236度、東経139.767125度",
+        "N35.681236 E139.767125|N35.681236 E139.767125",
+        "35.6812N 139.7671E です|35.6812N 139.7671E",
+        "本社は北緯35度40分52秒 東経139度46分01秒にある|北緯35度40分52秒 東経139度46分01秒",
+        "N35°40'52\" E139°46'01\"|N35°40'52\" E139°46'01\"",
+        "35°40′52″N 139°46′01″E|35°40′52″N 139°46′01″E",
+        "緯度：35.681236 経度：139.767125|35.681236 経度：139.767125",
+        "ＧＰＳ ３５．６８１２３６，１３９．７６７１２５|３５．６８１２３６，１３９．７６７１２５",
+        "lat=-33.868820 lon=151.209296|-33.868820 lon=151.209296",
+    })
+    void pairsInTextAreOneSpan(String text, String expected) {
+        List<Finding> fs = find(text, ScanContext.freeText());
+        assertThat(fs).extracting(Finding::value).containsExactly(expected);
+        Finding f = fs.get(0);
+        assertThat(text.substring(f.start(), f.end())).isEqualTo(expected);
+        assertThat(f.type()).isEqualTo(PiiType.LOCATION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "バージョン 1.2.3 と 4.5.6",
+        "確率 0.1234, 0.5678",
+        "価格 1234.50, 980.25",
+        "北緯95.000000 東経139.767125",
+        "北緯35度70分00秒 東経139度46分01秒",
+        "気温35度、湿度60度",
+        "35.68, 139.76",
+        "E139.767125 E139.767125",
+        "北緯35.681236N 東経139.767125",
+        "2026.10.01 12.30",
+    })
+    void notCoordinates(String text) {
+        assertThat(values(text)).isEmpty();
+    }
+
+    @Test
+    void aShortPairNeedsAContextWord() {
+        assertThat(values("35.68, 139.76")).isEmpty();
+        assertThat(values("座標 35.68, 139.76")).containsExactly("35.68, 139.76");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "3次メッシュコード 53394611 の人口|53394611",
+        "メッシュ：5339-46-11|5339-46-11",
+        "1次メッシュ 5339|5339",
+        "2次メッシュ533946|533946",
+        "1/2地域メッシュ 533946113|533946113",
+        "1/4メッシュ 5339461132|5339461132",
+        "1/8メッシュ 53394611323|53394611323",
+    })
+    void meshCodesWithContext(String text, String expected) {
+        assertThat(values(text)).containsExactly(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "注文番号 53394611",
+        "メッシュ 12345678",
+        "メッシュ 53394811",
+        "メッシュ 533946115",
+        "メッシュ素材 品番 5339461",
+    })
+    void meshShapedNumbersWithoutContextOrInvalidAreNot(String text) {
+        assertThat(values(text)).isEmpty();
+    }
+
+    @Test
+    void latitudeAndLongitudeColumnsAcceptEachCell() {
+        assertThat(find("35.681236", column("緯度"))).extracting(Finding::value).containsExactly("35.681236");
+        assertThat(find(" 139.767125 ", column("経度"))).extracting(Finding::value).containsExactly("139.767125");
+        assertThat(find("139.767125", column("lon"))).hasSize(1);
+        assertThat(find("35°40'52\"", column("Latitude"))).hasSize(1);
+        assertThat(find("5339-46-11", column("メッシュコード"))).hasSize(1);
+        assertThat(find("不明", column("緯度"))).isEmpty();
+        assertThat(find("200.5", column("経度"))).isEmpty();
+        assertThat(find("35", column("緯度"))).isEmpty();
+    }
+
+    @Test
+    void shortHeaderWordsMatchOnlyWholeHeaders() {
+        assertThat(ColumnHints.get().forHeader("lat")).containsExactly(PiiType.LOCATION);
+        assertThat(ColumnHints.get().forHeader("LNG")).containsExactly(PiiType.LOCATION);
+        assertThat(ColumnHints.get().forHeader("template")).doesNotContain(PiiType.LOCATION);
+        assertThat(ColumnHints.get().forHeader("salon")).doesNotContain(PiiType.LOCATION);
+        assertThat(ColumnHints.get().forHeader("緯度（世界測地系）")).containsExactly(PiiType.LOCATION);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "35.681236, 139.767125|35.******, 139.******",
+        "北緯35度40分52秒 東経139度46分01秒|北緯35度**分**秒 東経139度**分**秒",
+        "N35°40'52.5\" E139°46'01\"|N35°**'**.*\" E139°**'**\"",
+        "5339-46-11|5339-**-**",
+        "53394611323|5339*******",
+    })
+    void maskingKeepsWholeDegreesAndTheFirstMesh(String value, String masked) {
+        assertThat(Masking.mask(PiiType.LOCATION, value)).isEqualTo(masked);
+    }
+
+    @Test
+    void detectorReportsLocationAsPersonalInformation() {
+        Detector d = Detector.of(Set.of(PiiType.LOCATION, PiiType.PHONE), 0.4);
+        List<Finding> fs = d.detect("移動履歴: 35.681236, 139.767125", d.freeText());
+        assertThat(fs).extracting(Finding::type).containsExactly(PiiType.LOCATION);
+        assertThat(fs.get(0).category()).isEqualTo(LegalCategory.PERSONAL_INFORMATION);
+        assertThat(PiiType.LOCATION.japanese()).isEqualTo("位置情報");
+        assertThat(fs.get(0).toString()).doesNotContain("681236");
+    }
+
+    @Test
+    void disabledTypeFindsNothingAndOddInputDoesNotThrow() {
+        List<Finding> out = new ArrayList<>();
+        R.find("35.681236, 139.767125", new ScanContext(Set.of(), Set.of(PiiType.PERSON)), out);
+        assertThat(out).isEmpty();
+        for (String s : List.of("北緯", "N", "35.", ".5, .5", "メッシュ-", "9".repeat(5000) + ".5, 1.5", "北緯35度".repeat(2000), "\uD800.5")) {
+            for (Finding f : find(s, ScanContext.freeText())) {
+                assertThat(s.substring(f.start(), f.end())).isEqualTo(f.value());
+            }
+            find(s, column("緯度"));
+        }
+    }
+}

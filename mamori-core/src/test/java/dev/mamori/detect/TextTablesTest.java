@@ -1,0 +1,122 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextTablesTest {
+
+    private static final Detector IDS = Detector.of(EnumSet.of(PiiType.POSTAL_CODE, PiiType.DATE_OF_BIRTH, PiiType.PHONE,
+            PiiType.LOCATION), Detector.DEFAULT_MIN_CONFIDENCE);
+
+    private static List<String> found(String text, PiiType type) {
+        List<Finding> fs = IDS.detect(text, IDS.freeText());
+        for (Finding f : fs) {
+            assertThat(text.substring(f.start(), f.end())).isEqualTo(f.value());
+        }
+        return fs.stream().filter(f -> f.type() == type).map(Finding::value).toList();
+    }
+
+    @Test
+    void aCsvBlockInAMailGivesItsCellsTheHeadersContext() {
+        String text = "お世話になっております。名簿を送ります。\n"
+                + "氏名,郵便番号,生年月日\n"
+                + "山田太郎,1000001,1985/04/01\n"
+                + "佐藤花子, 5300001 ,\"1990/12/03\"\n"
+                + "以上、よろしくお願いします。\n";
+        assertThat(found(text, PiiType.POSTAL_CODE)).containsExactly("1000001", "5300001");
+        assertThat(found(text, PiiType.DATE_OF_BIRTH)).containsExactly("1985/04/01", "1990/12/03");
+    }
+
+    @Test
+    void withoutTheTableTheSameNumbersAreNotFound() {
+        String text = "お世話になっております。\n山田太郎 1000001 1985/04/01\n佐藤花子 5300001 1990/12/03\n";
+        assertThat(found(text, PiiType.POSTAL_CODE)).isEmpty();
+        assertThat(found(text, PiiType.DATE_OF_BIRTH)).isEmpty();
+    }
+
+    @Test
+    void tabSeparatedAndPipeTablesAndWindowsLineEnds() {
+        String tsv = "下表のとおり\r\n会員番号\t郵便番号\t備考\r\nA-1\t1000001\tなし\r\nA-2\t0600001\t\r\n";
+        assertThat(found(tsv, PiiType.POSTAL_CODE)).containsExactly("1000001", "0600001");
+        String md = "| 氏名 | 郵便番号 |\n|---|---|\n| 山田 | 1000001 |\n| 佐藤 | 5300001 |\n";
+        assertThat(found(md, PiiType.POSTAL_CODE)).containsExactly("1000001", "5300001");
+    }
+
+    @Test
+    void latitudeAndLongitudeColumnsInALogGiveOneFindingPerCell() {
+        String text = "移動ログ\n日時,緯度,経度\n2026-10-01 08:00,35.681236,139.767125\n2026-10-01 08:05,35.6896,139.7006\n";
+        assertThat(found(text, PiiType.LOCATION)).containsExactly("35.681236", "139.767125", "35.6896", "139.7006");
+    }
+
+    @Test
+    void findingsOutsideTheTableAreKept() {
+        String text = "電話 03-1234-5678 まで\n氏名,郵便番号\n山田,1000001\n佐藤,5300001\n〒100-0005 へ";
+        assertThat(found(text, PiiType.POSTAL_CODE)).containsExactly("1000001", "5300001", "100-0005");
+        assertThat(found(text, PiiType.PHONE)).containsExactly("03-1234-5678");
+    }
+
+    @Test
+    void proseAndUnknownHeadersAreNotTables() {
+        assertThat(TextTables.find("a,b\nc,d\ne,f\n", ColumnHints.get())).isEmpty(); // no header it knows
+        assertThat(TextTables.find("氏名,郵便番号\n山田,1000001\n", ColumnHints.get())).isEmpty(); // one row only
+        assertThat(TextTables.find("郵便番号,住所を書いてください\n山田, 1000001, 1\n佐藤\n", ColumnHints.get())).isEmpty();
+        assertThat(TextTables.find("氏名,郵便番号,生年月日 を記入のこと", ColumnHints.get())).isEmpty();
+        assertThat(TextTables.find("Please send your name, address.\nWe reply soon, thanks.\nBest regards, Sato.\n", ColumnHints.get())).isEmpty();
+        assertThat(TextTables.mayHold("氏名,郵便番号,生年月日")).isFalse();
+        assertThat(TextTables.mayHold("一行目\n二行目")).isFalse();
+    }
+
+    @Test
+    void aBlockEndsWhereTheSeparatorCountChanges() {
+        String text = "氏名,郵便番号\n山田,1000001\n佐藤,5300001\n以上,です,ね\n";
+        List<TextTables.Block> bs = TextTables.find(text, ColumnHints.get());
+        assertThat(bs).hasSize(1);
+        assertThat(text.substring(bs.get(0).start(), bs.get(0).end())).isEqualTo("氏名,郵便番号\n山田,1000001\n佐藤,5300001");
+        assertThat(bs.get(0).cells()).hasSize(4);
+        assertThat(bs.get(0).cells().get(1).hints()).containsExactly(PiiType.POSTAL_CODE);
+    }
+
+    @Test
+    void aCellWithHintsIsNotRescannedAsATable() {
+        ScanContext postal = IDS.contextFor("郵便番号");
+        assertThat(IDS.detect("1000001", postal)).extracting(Finding::type).containsExactly(PiiType.POSTAL_CODE);
+    }
+
+    @Test
+    void symbolAndNumberColumnsBesideAnInsurerNumberAreHealthInsurance() {
+        Detector d = Detector.of(EnumSet.of(PiiType.HEALTH_INSURANCE), Detector.DEFAULT_MIN_CONFIDENCE);
+        String text = "照合結果\n被保険者,保険者番号,記号,番号,結果\n川端,06271234,301,1520,一致\n浜田,06271234,301,1521,喪失\n";
+        assertThat(d.detect(text, d.freeText())).extracting(Finding::value)
+                .containsExactly("06271234", "301", "1520", "06271234", "301", "1521");
+        String other = "在庫\n品名,記号,番号\nねじ,301,1520\nボルト,302,1521\n";
+        assertThat(TextTables.find(other, ColumnHints.get())).isEmpty();
+        assertThat(ColumnHints.get().forHeaders(java.util.List.of("記号", "番号"))).containsExactly(java.util.Set.of(), java.util.Set.of());
+    }
+
+    @Test
+    void linesOfATextFileThatFormATableAreScannedTogether() {
+        List<String> lines = List.of("お世話になります。電話 03-1234-5678", "氏名,郵便番号,生年月日", "山田太郎,1000001,1985/04/01",
+                "佐藤花子,5300001,1990/12/03", "以上です。〒100-0005");
+        List<List<Finding>> found = IDS.detectLines(lines);
+        assertThat(found).hasSize(5);
+        assertThat(found.get(0)).extracting(Finding::value).containsExactly("03-1234-5678");
+        assertThat(found.get(1)).isEmpty();
+        assertThat(found.get(2)).extracting(Finding::value).containsExactly("1000001", "1985/04/01");
+        assertThat(found.get(3)).extracting(Finding::value).containsExactly("5300001", "1990/12/03");
+        assertThat(found.get(3).get(0).start()).isEqualTo(5);
+        assertThat(found.get(4)).extracting(Finding::value).containsExactly("100-0005");
+        for (int i = 0; i < lines.size(); i++) {
+            for (Finding f : found.get(i)) {
+                assertThat(lines.get(i).substring(f.start(), f.end())).isEqualTo(f.value());
+            }
+        }
+        List<String> plain = List.of("山田太郎 1000001", "a,b", "c,d", "e,f");
+        List<List<Finding>> alone = IDS.detectLines(plain);
+        for (int i = 0; i < plain.size(); i++) {
+            assertThat(alone.get(i)).isEqualTo(IDS.detect(plain.get(i), IDS.freeText()));
+        }
+    }
+}
