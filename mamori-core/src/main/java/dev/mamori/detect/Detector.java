@@ -127,69 +127,37 @@ public final class Detector {
     }
 
     /**
-     * The findings of consecutive lines of a text file, one list per line with offsets into that line. Lines that form
-     * a table ({@link TextTables}: a header it knows and rows with as many separators) are scanned together, so their
-     * cells get the header's context (a bare {@code 1000001} under 郵便番号); every other line is scanned alone, exactly
-     * as {@link #detect} with {@link #freeText()} scans it. For a reader that delivers a text file line by line.
+     * The findings of consecutive lines of a text file, one list per line with offsets into that line. The lines are
+     * scanned as one text, so what one line says gives context to the next: a table's header to its rows
+     * ({@link TextTables}), a full name to the bare surname later on, a city to a later 同市. A finding that runs over
+     * a line break is cut at it, a piece on each line. For a reader that delivers a text file line by line.
      */
     public List<List<Finding>> detectLines(List<String> lines) {
-        List<List<Finding>> out = new ArrayList<>(lines.size());
-        int from = 0;
-        for (int[] block : tableLines(lines)) {
-            for (int i = from; i < block[0]; i++) {
-                out.add(detect(lines.get(i), freeText));
-            }
-            StringBuilder joined = new StringBuilder();
-            int[] starts = new int[block[1] - block[0]];
-            for (int i = block[0]; i < block[1]; i++) {
-                starts[i - block[0]] = joined.length();
-                joined.append(lines.get(i)).append('\n');
-            }
-            List<List<Finding>> part = new ArrayList<>();
-            for (int i = block[0]; i < block[1]; i++) {
-                part.add(new ArrayList<>(2));
-            }
-            for (Finding f : detect(joined.toString(), freeText)) {
-                int line = Arrays.binarySearch(starts, f.start());
-                line = line >= 0 ? line : -line - 2;
-                if (f.end() <= starts[line] + lines.get(block[0] + line).length()) { // a finding never spans lines
-                    part.get(line).add(f.shifted(-starts[line]));
-                }
-            }
-            for (List<Finding> l : part) {
-                out.add(l.isEmpty() ? List.of() : List.copyOf(l));
-            }
-            from = block[1];
-        }
-        for (int i = from; i < lines.size(); i++) {
-            out.add(detect(lines.get(i), freeText));
-        }
-        return out;
-    }
-
-    /** [first, end) line ranges of the tables among {@code lines}; none without a line holding a separator. */
-    private static List<int[]> tableLines(List<String> lines) {
-        int separated = 0;
-        for (String l : lines) {
-            if (l != null && (l.indexOf(',') >= 0 || l.indexOf('\t') >= 0 || l.indexOf('|') >= 0) && ++separated > TextTables.MIN_ROWS) {
-                break;
-            }
-        }
-        if (separated <= TextTables.MIN_ROWS) {
-            return List.of();
-        }
         StringBuilder joined = new StringBuilder();
         int[] starts = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             starts[i] = joined.length();
             joined.append(lines.get(i) == null ? "" : lines.get(i)).append('\n');
         }
-        List<int[]> out = new ArrayList<>();
-        for (TextTables.Block b : TextTables.find(joined.toString(), ColumnHints.get())) {
-            int first = Arrays.binarySearch(starts, b.start());
-            int last = Arrays.binarySearch(starts, b.end());
-            last = last >= 0 ? last : -last - 2;
-            out.add(new int[] {first, last + 1});
+        List<List<Finding>> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            out.add(new ArrayList<>(0));
+        }
+        for (Finding f : detect(joined.toString(), freeText)) {
+            int line = Arrays.binarySearch(starts, f.start());
+            line = line >= 0 ? line : -line - 2;
+            for (int l = line; l < lines.size() && starts[l] < f.end(); l++) {
+                int length = lines.get(l) == null ? 0 : lines.get(l).length();
+                int from = Math.max(f.start(), starts[l]) - starts[l];
+                int to = Math.min(f.end(), starts[l] + length) - starts[l];
+                if (to > from) {
+                    out.get(l).add(from == f.start() - starts[l] && to == f.end() - starts[l] ? f.shifted(-starts[l])
+                            : new Finding(f.type(), from, to, f.confidence(), f.validated(), lines.get(l).substring(from, to)));
+                }
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            out.set(i, out.get(i).isEmpty() ? List.of() : List.copyOf(out.get(i)));
         }
         return out;
     }

@@ -28,8 +28,11 @@ import java.util.stream.Stream;
  */
 public final class LabelledSet {
 
-    /** One labelled document. {@code genre} and {@code kind} ("real" or "form") group it in reports. */
-    public record Doc(String id, String genre, String kind, String split, String text, List<Evaluation.Label> labels) {
+    /**
+     * One labelled document. {@code genre} and {@code kind} ("real" or "form") group it in reports;
+     * {@code line} is where it starts in its file.
+     */
+    public record Doc(String id, int line, String genre, String kind, String split, String text, List<Evaluation.Label> labels) {
         public Doc {
             labels = List.copyOf(labels);
         }
@@ -99,15 +102,16 @@ public final class LabelledSet {
             }
             String text = doc.path("text").asText();
             String id = doc.path("doc_id").asText(String.valueOf(n));
-            String where = at + " (" + id + ")";
+            String whereJa = at + "（文書 " + id + "）";
+            String where = at + " (doc " + id + ")";
             List<Evaluation.Label> labels = new ArrayList<>();
             int i = 0;
             for (JsonNode s : doc.path("spans")) {
                 i++;
-                PiiType t = type(s.path("type").asText(""), where + ": " + i + " 番目のスパン", where + ": span " + i);
+                PiiType t = type(s.path("type").asText(""), whereJa + ": " + i + " 番目のスパン", where + ": span " + i);
                 if (!s.path("start").isIntegralNumber() || !s.path("start").canConvertToInt()
                         || !s.path("end").isIntegralNumber() || !s.path("end").canConvertToInt()) {
-                    throw new Message.Problem(where + ": " + i + " 番目のスパンには整数の \"start\" と \"end\" が必要です",
+                    throw new Message.Problem(whereJa + ": " + i + " 番目のスパンには整数の \"start\" と \"end\" が必要です",
                             where + ": span " + i + " needs integer \"start\" and \"end\"");
                 }
                 labels.add(new Evaluation.Label(s.path("start").asInt(), s.path("end").asInt(), t));
@@ -116,7 +120,7 @@ public final class LabelledSet {
             String source = doc.path("source").asText("unknown");
             String genre = doc.path("genre").asText(source.contains(":") ? source.substring(0, source.indexOf(':')) : source);
             String kind = doc.path("kind").asText(source.startsWith("synthetic") ? "form" : "real");
-            out.add(new Doc(id, genre, kind, doc.path("split").asText("dev"), text, labels));
+            out.add(new Doc(id, n, genre, kind, doc.path("split").asText("dev"), text, labels));
         }
         return out;
     }
@@ -144,7 +148,7 @@ public final class LabelledSet {
                         throw new Message.Problem(file + ":" + opened + ": 文書 " + id + " のラベルが末尾の空行にかかっています",
                                 file + ":" + opened + ": a label of document " + id + " runs into trailing blank lines");
                     }
-                    out.add(new Doc(id, genre, kind, split, text.substring(0, end), labels));
+                    out.add(new Doc(id, opened, genre, kind, split, text.substring(0, end), labels));
                 }
                 if (line == null) {
                     break;

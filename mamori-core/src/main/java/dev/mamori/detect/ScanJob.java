@@ -249,7 +249,27 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     /** Runs on a worker: the findings of each unit, located, aligned with {@code units}. */
     private List<List<LocatedFinding>> detect(List<Unit> units) {
         List<List<LocatedFinding>> out = new ArrayList<>(units.size());
-        for (Unit u : units) {
+        for (int k = 0; k < units.size(); k++) {
+            Unit u = units.get(k);
+            int run = wholeLines(units, k);
+            if (run > 1) { // lines of a text file: scanned together, so each gives context to the next
+                List<String> lines = new ArrayList<>(run);
+                for (int i = k; i < k + run; i++) {
+                    lines.add(((Text) units.get(i)).text);
+                }
+                List<List<Finding>> perLine = detector.detectLines(lines);
+                for (int i = 0; i < run; i++) {
+                    List<Finding> fs = perLine.get(i);
+                    Location at = fs.isEmpty() ? null : Location.text(file, ((Text) units.get(k + i)).line);
+                    List<LocatedFinding> found = new ArrayList<>(fs.size());
+                    for (Finding f : fs) {
+                        found.add(new LocatedFinding(at, f));
+                    }
+                    out.add(found.isEmpty() ? List.of() : found);
+                }
+                k += run - 1;
+                continue;
+            }
             List<LocatedFinding> found = new ArrayList<>(4);
             if (u instanceof Text t) {
                 List<Finding> fs = detector.detect(t.text, detector.freeText());
@@ -280,6 +300,24 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
             out.add(found.isEmpty() ? List.of() : found);
         }
         return out;
+    }
+
+    /**
+     * How many units from {@code k} on are whole lines of a text, one after the other (a long line read in overlapping
+     * chunks is not whole: its chunks are scanned alone, as before).
+     */
+    private static int wholeLines(List<Unit> units, int k) {
+        int n = 0;
+        long line = -1;
+        for (int i = k; i < units.size(); i++) {
+            if (!(units.get(i) instanceof Text t) || t.offset != 0 || n > 0 && t.line != line + 1
+                    || i + 1 < units.size() && units.get(i + 1) instanceof Text next && next.line == t.line) {
+                break;
+            }
+            line = t.line;
+            n++;
+        }
+        return n;
     }
 
     /** Runs on a worker: the listener's encoding of the findings, or null without an encoder or findings. */

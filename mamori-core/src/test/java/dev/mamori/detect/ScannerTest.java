@@ -33,6 +33,20 @@ class ScannerTest {
     }
 
     @Test
+    void linesOfATextFileGiveEachOtherContext() throws IOException {
+        Path txt = dir.resolve("mail.txt");
+        Files.writeString(txt, "お世話になります。\n名簿をお送りします。\n氏名,郵便番号,生年月日\n山田太郎,1000001,1985/04/01\n"
+                + "佐藤花子,5300001,1990/12/03\n以上です。\n");
+        for (int threads : new int[] {1, 2}) {
+            List<LocatedFinding> fs = scan(ids().withThreads(threads), txt);
+            // bare 7 digits and a date are found only under the header two lines up
+            assertThat(fs).extracting(f -> f.finding().type() + "@" + f.where().line() + ":" + f.finding().start() + "-" + f.finding().end())
+                    .as("threads " + threads)
+                    .containsExactly("POSTAL_CODE@4:5-12", "DATE_OF_BIRTH@4:13-23", "POSTAL_CODE@5:5-12", "DATE_OF_BIRTH@5:13-23");
+        }
+    }
+
+    @Test
     void locatesFindingsInCsvCellsByRowAndColumn() throws IOException {
         Path csv = dir.resolve("c.csv");
         Files.writeString(csv, "番号,電話番号,メール\n1,03-1234-5678,a@example.jp\n2,,b@example.com\n", Charset.forName("windows-31j"));

@@ -88,7 +88,8 @@ public final class EvalDetectCommand implements Callable<Integer> {
                 try {
                     eval.add(d.id(), d.groups(), d.text(), d.labels());
                 } catch (Message.Problem e) {
-                    throw new Main.UsageProblem(p + lang.t("（文書 " + d.id() + "）: ", " (doc " + d.id() + "): ") + e.message(lang.name()));
+                    throw new Main.UsageProblem(p + ":" + d.line() + lang.t("（文書 " + d.id() + "）: ", " (doc " + d.id() + "): ")
+                            + e.message(lang.name()));
                 }
             }
         }
