@@ -93,14 +93,10 @@ final class AddressRecognizer implements Recognizer {
         if (text == null || text.isEmpty() || ctx == null || !ctx.wants(PiiType.ADDRESS)) {
             return;
         }
-        try {
-            if (ctx.hinted(PiiType.ADDRESS) && acceptCell(text, out)) {
-                return;
-            }
-            scan(text, out);
-        } catch (RuntimeException | StackOverflowError e) {
-            // never throw: a recognizer that fails finds nothing more in this text
+        if (ctx.hinted(PiiType.ADDRESS) && acceptCell(text, out)) {
+            return;
         }
+        scan(text, out); // a failure is the Detector's to count (Detector.failures), not to hide here
     }
 
     private boolean acceptCell(String text, List<Finding> out) {
@@ -229,7 +225,7 @@ final class AddressRecognizer implements Recognizer {
             while (s > 0 && d - s <= 8 && isTownChar(text.charAt(s - 1))) {
                 s--;
             }
-            if (d == k || s == d || d - s > 8 || covered(out, from, s, k + 2)) {
+            if (d == k || s == d || d - s > 8 || Finding.overlapsAny(out, from, s, k + 2)) {
                 continue;
             }
             if (k + 2 < text.length() && (Morphology.isKanji(text.charAt(k + 2)) || Morphology.isKatakana(text.charAt(k + 2)))) {
@@ -246,16 +242,6 @@ final class AddressRecognizer implements Recognizer {
 
     private static boolean isTownChar(char c) {
         return Morphology.isKanji(c) || (Morphology.isKatakana(c) && c != 'ー') || c == 'ヶ' || c == 'ケ';
-    }
-
-    private static boolean covered(List<Finding> out, int from, int s, int e) {
-        for (int i = from; i < out.size(); i++) {
-            Finding f = out.get(i);
-            if (f.start() < e && s < f.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

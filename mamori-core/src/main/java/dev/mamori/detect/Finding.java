@@ -31,6 +31,17 @@ public record Finding(PiiType type, int start, int end, double confidence, boole
         return delta == 0 ? this : new Finding(type, start + delta, end + delta, confidence, validated, value);
     }
 
+    /** True when a finding of {@code out} from index {@code from} on overlaps [s, e). */
+    static boolean overlapsAny(java.util.List<Finding> out, int from, int s, int e) {
+        for (int i = from; i < out.size(); i++) {
+            Finding f = out.get(i);
+            if (f.start() < e && s < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The legal category of {@link #type()}. */
     public LegalCategory category() {
         return type.category();

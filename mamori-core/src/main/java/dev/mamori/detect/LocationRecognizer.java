@@ -156,7 +156,7 @@ final class LocationRecognizer implements Recognizer {
         }
         Matcher m = MESH.matcher(text);
         while (m.find()) {
-            if (overlaps(out, from, m.start(), m.end()) || !validMesh(m) || !near(text, m.start(), m.end(), meshWords)) {
+            if (Finding.overlapsAny(out, from, m.start(), m.end()) || !validMesh(m) || !near(text, m.start(), m.end(), meshWords)) {
                 continue;
             }
             out.add(new Finding(PiiType.LOCATION, m.start(), m.end(), 0.9, false, m.group()));
@@ -300,16 +300,6 @@ final class LocationRecognizer implements Recognizer {
     private static boolean containsAny(String text, List<String> words) {
         for (String w : words) {
             if (text.contains(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean overlaps(List<Finding> out, int from, int s, int e) {
-        for (int i = from; i < out.size(); i++) {
-            Finding f = out.get(i);
-            if (f.start() < e && s < f.end()) {
                 return true;
             }
         }
