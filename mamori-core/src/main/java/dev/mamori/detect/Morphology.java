@@ -3,7 +3,10 @@ package dev.mamori.detect;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -39,6 +42,18 @@ final class Morphology {
         }
     }
     private static final int YOSHI = 0x20BB7; // 𠮷 (つちよし)
+
+    /** How many distinct short texts each thread remembers the tokens of, and how long a text may be. */
+    static final int CACHED = 1024;
+    static final int CACHED_LENGTH = 256;
+
+    private static final ThreadLocal<Map<String, Analysis>> CACHE = ThreadLocal.withInitial(
+            () -> new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
+                    return size() > CACHED;
+                }
+            });
 
     private static final ThreadLocal<JapaneseTokenizer> TOKENIZER = ThreadLocal.withInitial(
             () -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL));
@@ -114,23 +129,63 @@ final class Morphology {
             i += n;
         }
         map[norm.length()] = to;
+        String key = norm.toString();
+        Analysis a = analyse(key);
+        if (a == null) {
+            return out;
+        }
+        for (int k = 0; k < a.pos.length; k++) {
+            out.add(new Token(map[a.starts[k]], map[a.ends[k]], a.pos[k]));
+        }
+        return out;
+    }
+
+    /**
+     * Kuromoji's tokens of an already normalised text: offsets into it and parts of speech. Short texts are
+     * remembered per thread (the last {@link #CACHED} distinct ones): a column of remarks or a form repeats
+     * the same few values, and tokenizing is deterministic. Null when analysis fails (not remembered).
+     */
+    private static Analysis analyse(String norm) {
+        Map<String, Analysis> cache = norm.length() <= CACHED_LENGTH ? CACHE.get() : null;
+        Analysis a = cache == null ? null : cache.get(norm);
+        if (a != null) {
+            return a;
+        }
+        a = tokenize(norm);
+        if (a != null && cache != null) {
+            cache.put(norm, a);
+        }
+        return a;
+    }
+
+    private static Analysis tokenize(String norm) {
         JapaneseTokenizer t = TOKENIZER.get();
         OffsetAttribute off = t.addAttribute(OffsetAttribute.class);
         PartOfSpeechAttribute pos = t.addAttribute(PartOfSpeechAttribute.class);
+        int n = norm.length();
+        int[] starts = new int[16];
+        int[] ends = new int[16];
+        String[] parts = new String[16];
+        int count = 0;
         try {
-            t.setReader(new StringReader(norm.toString()));
+            t.setReader(new StringReader(norm));
             t.reset();
             while (t.incrementToken()) {
-                int s = Math.min(off.startOffset(), norm.length());
-                int e = Math.min(off.endOffset(), norm.length());
+                if (count == parts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                    ends = Arrays.copyOf(ends, count * 2);
+                    parts = Arrays.copyOf(parts, count * 2);
+                }
+                starts[count] = Math.min(off.startOffset(), n);
+                ends[count] = Math.min(off.endOffset(), n);
                 String p = pos.getPartOfSpeech();
-                out.add(new Token(map[s], map[e], p == null ? "" : p));
+                parts[count] = p == null ? "" : p;
+                count++;
             }
             t.end();
         } catch (IOException | RuntimeException e) {
-            out.clear();
             TOKENIZER.remove(); // its state is unknown: start afresh next time
-            return out;
+            return null;
         } finally {
             try {
                 t.close();
@@ -138,7 +193,11 @@ final class Morphology {
                 TOKENIZER.remove();
             }
         }
-        return out;
+        return new Analysis(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), Arrays.copyOf(parts, count));
+    }
+
+    /** Tokens of one normalised text, offsets into it; never changed once made. */
+    private record Analysis(int[] starts, int[] ends, String[] pos) {
     }
 
     /**

@@ -29,6 +29,12 @@ final class NameRecognizer implements Recognizer {
     private static final String JINMEI = "名詞-固有名詞-人名-一般";
     private final String[] suffixes;
     private final String[] prefixes;
+    /** First and last characters of the suffixes and prefixes: a cheap test before comparing words. */
+    private final boolean[] suffixFirst = new boolean[65536];
+    private final boolean[] suffixLast = new boolean[65536];
+    private final boolean[] longSuffixLast = new boolean[65536];
+    private final boolean[] prefixFirst = new boolean[65536];
+    private final boolean[] prefixLast = new boolean[65536];
     private final ContextWords context;
     private final NameAnchors anchors = NameAnchors.get();
 
@@ -48,6 +54,15 @@ final class NameRecognizer implements Recognizer {
         pre.sort(longestFirst);
         suffixes = suf.toArray(new String[0]);
         prefixes = pre.toArray(new String[0]);
+        for (String s : suffixes) {
+            suffixFirst[s.charAt(0)] = true;
+            suffixLast[s.charAt(s.length() - 1)] = true;
+            longSuffixLast[s.charAt(s.length() - 1)] |= s.length() >= 2;
+        }
+        for (String s : prefixes) {
+            prefixFirst[s.charAt(0)] = true;
+            prefixLast[s.charAt(s.length() - 1)] = true;
+        }
     }
 
     @Override
@@ -952,6 +967,9 @@ final class NameRecognizer implements Recognizer {
     /** True when the token's text is itself an organisation word (大学 is tagged 人名-名 by IPADIC). */
     private boolean isOrgWord(String text, Morphology.Token t) {
         int len = t.end() - t.start();
+        if (len <= 0 || !suffixFirst[text.charAt(t.start())]) {
+            return false;
+        }
         for (String s : suffixes) {
             if (s.length() == len && text.startsWith(s, t.start())) {
                 return true;
@@ -977,7 +995,7 @@ final class NameRecognizer implements Recognizer {
         if (hasOrgPrefixAt(text, end) || q > end && (hasOrgPrefixAt(text, q) || endsWithOrgSuffix(text, null, q, chunkEnd))) {
             return true; // 田中精|工㈱
         }
-        if (q > end && (q >= text.length() || !Morphology.isKanji(text.charAt(q)))) {
+        if (q > end && (q >= text.length() || !Morphology.isKanji(text.charAt(q))) && suffixLast[text.charAt(q - 1)]) {
             for (String s : suffixes) {
                 if (q - s.length() >= end && text.startsWith(s, q - s.length()) && Morphology.isKanji(s.charAt(0))) {
                     return true; // 吉川英治|文化賞, 山田太郎|記念館
@@ -992,6 +1010,9 @@ final class NameRecognizer implements Recognizer {
     }
 
     boolean endsWithOrgSuffix(String text, List<Morphology.Token> ts, int end, int chunkEnd) {
+        if (end < 0 || end >= text.length() || !suffixFirst[text.charAt(end)]) {
+            return false;
+        }
         for (String s : suffixes) {
             if (text.startsWith(s, end) && (s.length() >= 2 || endsAtToken(ts, end + s.length(), chunkEnd))) {
                 return true;
@@ -1001,6 +1022,9 @@ final class NameRecognizer implements Recognizer {
     }
 
     boolean hasOrgPrefixBefore(String text, int p) {
+        if (p <= 0 || p > text.length() || !prefixLast[text.charAt(p - 1)]) {
+            return false;
+        }
         for (String s : prefixes) {
             if (p >= s.length() && text.startsWith(s, p - s.length())) {
                 return true;
@@ -1010,6 +1034,9 @@ final class NameRecognizer implements Recognizer {
     }
 
     private boolean hasOrgPrefixAt(String text, int p) {
+        if (p < 0 || p >= text.length() || !prefixFirst[text.charAt(p)]) {
+            return false;
+        }
         for (String s : prefixes) {
             if (text.startsWith(s, p)) {
                 return true;
@@ -1020,9 +1047,13 @@ final class NameRecognizer implements Recognizer {
 
     /** True when the text contains a company marker such as ㈱ or 株式会社. */
     boolean hasCompanyMarker(String text) {
-        for (String s : prefixes) {
-            if (text.contains(s)) {
-                return true;
+        for (int i = 0; i < text.length(); i++) {
+            if (prefixFirst[text.charAt(i)]) {
+                for (String s : prefixes) {
+                    if (text.startsWith(s, i)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -1030,6 +1061,9 @@ final class NameRecognizer implements Recognizer {
 
     /** True when the text (a cell) ends with an organisation suffix of two or more characters. */
     boolean endsWithOrgSuffix(String cell) {
+        if (cell.isEmpty() || !longSuffixLast[cell.charAt(cell.length() - 1)]) {
+            return false;
+        }
         for (String s : suffixes) {
             if (s.length() >= 2 && cell.endsWith(s) && cell.length() > s.length()) {
                 return true;
