@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The types a table column's header suggests: 氏名 → PERSON, 電話番号 → PHONE, 生年月日 →
@@ -15,6 +16,9 @@ import java.util.Set;
  * {@code column-headers.tsv}.
  */
 public final class ColumnHints {
+
+    /** Blanks and separators a header may have anywhere (compiled once: names in free text are checked too). */
+    private static final Pattern IGNORED = Pattern.compile("[\\s_\\-・()（）]");
 
     private record Entry(PiiType type, String word, boolean negative, boolean whole) {
     }
@@ -82,6 +86,6 @@ public final class ColumnHints {
     }
 
     static String normalise(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-・()（）]", "");
+        return IGNORED.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

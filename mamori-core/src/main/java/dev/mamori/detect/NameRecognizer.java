@@ -2,8 +2,11 @@ package dev.mamori.detect;
 
 import dev.mamori.data.DataFile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,7 +35,8 @@ final class NameRecognizer implements Recognizer {
     /** First and last characters of the suffixes and prefixes: a cheap test before comparing words. */
     private final boolean[] suffixFirst = new boolean[65536];
     private final boolean[] suffixLast = new boolean[65536];
-    private final boolean[] longSuffixLast = new boolean[65536];
+    /** The suffixes of two or more characters by their last character. */
+    private final Map<Character, String[]> longSuffixes = new HashMap<>();
     private final boolean[] prefixFirst = new boolean[65536];
     private final boolean[] prefixLast = new boolean[65536];
     private final ContextWords context;
@@ -57,7 +61,13 @@ final class NameRecognizer implements Recognizer {
         for (String s : suffixes) {
             suffixFirst[s.charAt(0)] = true;
             suffixLast[s.charAt(s.length() - 1)] = true;
-            longSuffixLast[s.charAt(s.length() - 1)] |= s.length() >= 2;
+            if (s.length() >= 2) {
+                longSuffixes.merge(s.charAt(s.length() - 1), new String[] {s}, (a, b) -> {
+                    String[] c = Arrays.copyOf(a, a.length + 1);
+                    c[a.length] = b[0];
+                    return c;
+                });
+            }
         }
         for (String s : prefixes) {
             prefixFirst[s.charAt(0)] = true;
@@ -1061,11 +1071,12 @@ final class NameRecognizer implements Recognizer {
 
     /** True when the text (a cell) ends with an organisation suffix of two or more characters. */
     boolean endsWithOrgSuffix(String cell) {
-        if (cell.isEmpty() || !longSuffixLast[cell.charAt(cell.length() - 1)]) {
+        String[] candidates = cell.isEmpty() ? null : longSuffixes.get(cell.charAt(cell.length() - 1));
+        if (candidates == null) {
             return false;
         }
-        for (String s : suffixes) {
-            if (s.length() >= 2 && cell.endsWith(s) && cell.length() > s.length()) {
+        for (String s : candidates) {
+            if (cell.endsWith(s) && cell.length() > s.length()) {
                 return true;
             }
         }

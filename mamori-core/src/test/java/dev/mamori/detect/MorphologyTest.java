@@ -1,0 +1,82 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Kuromoji's tokens are remembered per thread for short texts: the remembered ones must be those of a fresh analysis. */
+class MorphologyTest {
+
+    private static final String[] TEXTS = {
+        "高橋さんは東京に住んでいます。", "髙橋さんは東京に住んでいます。", "𠮷田さんは東京に住んでいます。", "吉田さんは東京に住んでいます。",
+        "山田太郎", "", "糖尿病のため食事制限あり、商品選定に配慮", "\uD800山田", "ﾔﾏﾀﾞ ﾀﾛｳ様",
+    };
+
+    /** Tokens of every text, computed on a new thread: nothing remembered from before. */
+    private static <T> T onFreshThread(Supplier<T> work) throws Exception {
+        ExecutorService ex = Executors.newSingleThreadExecutor();
+        try {
+            return ex.submit(work::get).get();
+        } finally {
+            ex.shutdown();
+        }
+    }
+
+    private static List<List<Morphology.Token>> all(String prefix) {
+        List<List<Morphology.Token>> out = new ArrayList<>();
+        for (String t : TEXTS) {
+            String text = prefix + t;
+            out.add(Morphology.tokens(text, prefix.length(), text.length()));
+        }
+        return out;
+    }
+
+    @Test
+    void rememberedTokensAreThoseOfAFreshAnalysisAtEveryOffset() throws Exception {
+        List<List<Morphology.Token>> fresh = onFreshThread(() -> all(""));
+        List<List<Morphology.Token>> again = onFreshThread(() -> {
+            all("");
+            all("前置き、"); // the same texts at another offset of a longer string: same key, other offsets
+            return all("");
+        });
+        assertThat(again).isEqualTo(fresh);
+        assertThat(fresh.get(0)).isNotEmpty();
+        // 𠮷 (two chars) is analysed as 吉: its token covers the surrogate pair, also when 吉田 was analysed first
+        assertThat(fresh.get(2).get(0)).extracting(Morphology.Token::start, Morphology.Token::end).containsExactly(0, 3);
+        List<List<Morphology.Token>> shifted = onFreshThread(() -> {
+            all("");
+            return all("前置き、");
+        });
+        for (int k = 0; k < TEXTS.length; k++) {
+            List<Morphology.Token> expected = new ArrayList<>();
+            for (Morphology.Token t : fresh.get(k)) {
+                expected.add(new Morphology.Token(t.start() + 4, t.end() + 4, t.pos()));
+            }
+            assertThat(shifted.get(k)).as(TEXTS[k]).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void longTextsAndManyDistinctTextsGiveTheSameTokens() throws Exception {
+        String longText = "山田太郎さんは横浜市に住んでいます。".repeat(Morphology.CACHED_LENGTH / 10);
+        assertThat(longText.length()).isGreaterThan(Morphology.CACHED_LENGTH);
+        List<Morphology.Token> expectedLong = onFreshThread(() -> Morphology.tokens(longText, 0, longText.length()));
+        List<List<Morphology.Token>> first = onFreshThread(() -> all(""));
+        List<List<Morphology.Token>> afterMany = onFreshThread(() -> {
+            all("");
+            for (int i = 0; i < Morphology.CACHED + 10; i++) {
+                String t = "番号" + i + "の佐藤さん";
+                Morphology.tokens(t, 0, t.length());
+            }
+            assertThat(Morphology.tokens(longText, 0, longText.length())).isEqualTo(expectedLong);
+            assertThat(Morphology.tokens(longText, 0, longText.length())).isEqualTo(expectedLong);
+            return all("");
+        });
+        assertThat(afterMany).isEqualTo(first);
+    }
+}
