@@ -86,6 +86,18 @@ public final class Detector {
         return new ScanContext(ColumnHints.get().forHeader(header), types);
     }
 
+    /**
+     * The contexts of a table's columns, one per header: as {@link #contextFor} each, and with what a header means
+     * beside its neighbours (記号 and 番号 next to 保険者番号 are a health-insurance card's, {@link ColumnHints#forHeaders}).
+     */
+    public List<ScanContext> contextsFor(List<String> headers) {
+        List<ScanContext> out = new ArrayList<>(headers.size());
+        for (Set<PiiType> hints : ColumnHints.get().forHeaders(headers)) {
+            out.add(new ScanContext(hints, types));
+        }
+        return out;
+    }
+
     /** A context for free text. */
     public ScanContext freeText() {
         return freeText;

@@ -64,9 +64,10 @@ final class Table {
         if (reused > 0) {
             System.arraycopy(known, 0, contexts, 0, reused);
         }
+        List<ScanContext> fresh = reused < contexts.length ? detector.contextsFor(this.header) : List.of();
         for (int i = 0; i < this.header.size(); i++) {
             if (i >= reused) {
-                contexts[i] = detector.contextFor(this.header.get(i));
+                contexts[i] = fresh.get(i);
             }
             columns.add(new Column(i, this.header.get(i)));
         }

@@ -47,6 +47,15 @@ class ScannerTest {
     }
 
     @Test
+    void symbolAndNumberColumnsBesideAnInsurerNumberAreAnInsuranceCards() throws IOException {
+        Path csv = dir.resolve("hoken.csv");
+        Files.writeString(csv, "氏名,保険者番号,記号,番号\n山田太郎,06139999,4501,123\n佐藤花子,06139999,4502,77\n");
+        List<LocatedFinding> fs = scan(ids(), csv);
+        assertThat(fs).extracting(f -> f.finding().type() + "@" + f.where().row() + ":" + f.where().column())
+                .contains("HEALTH_INSURANCE@1:記号", "HEALTH_INSURANCE@1:番号", "HEALTH_INSURANCE@2:記号", "HEALTH_INSURANCE@2:番号");
+    }
+
+    @Test
     void locatesFindingsInCsvCellsByRowAndColumn() throws IOException {
         Path csv = dir.resolve("c.csv");
         Files.writeString(csv, "番号,電話番号,メール\n1,03-1234-5678,a@example.jp\n2,,b@example.com\n", Charset.forName("windows-31j"));
