@@ -68,6 +68,8 @@ final class SensitiveRecognizer implements Recognizer {
     private static final double GENERIC = 0.3;
     /** The generic offence anchor that names an offence by its crime (殺人罪). */
     private static final String CRIME_SUFFIX = "罪";
+    /** What a health phrase takes after it when the condition is the cause of what follows (心不全のため). */
+    private static final String CAUSE = "のため";
 
     static {
         for (char c : CONNECT.toCharArray()) {
@@ -707,6 +709,9 @@ final class SensitiveRecognizer implements Recognizer {
         end = balanced(text, start, end);
         if (end <= start) {
             return;
+        }
+        if (type == PiiType.SENSITIVE_HEALTH && text.startsWith(CAUSE, end)) {
+            end += CAUSE.length(); // the condition as a cause (心不全のため死去した, 胃腸炎のため欠勤)
         }
         int ss = sentenceStart(text, start);
         int se = sentenceEnd(text, end);
