@@ -68,6 +68,10 @@ final class SensitiveRecognizer implements Recognizer {
     private static final double GENERIC = 0.3;
     /** The generic offence anchor that names an offence by its crime (殺人罪). */
     private static final String CRIME_SUFFIX = "罪";
+    /** What a health phrase takes after it when the condition is the cause of what follows (心不全のため). */
+    private static final String CAUSE = "のため";
+    /** What lies between the length of a suspended sentence and the sentence it suspends (3年間その刑の執行を猶予する). */
+    private static final String PROBATION_LINK = "年間その";
 
     static {
         for (char c : CONNECT.toCharArray()) {
@@ -708,6 +712,12 @@ final class SensitiveRecognizer implements Recognizer {
         if (end <= start) {
             return;
         }
+        if (type == PiiType.SENSITIVE_CRIME) {
+            start = withProbation(text, start);
+        }
+        if (type == PiiType.SENSITIVE_HEALTH && text.startsWith(CAUSE, end)) {
+            end += CAUSE.length(); // the condition as a cause (心不全のため死去した, 胃腸炎のため欠勤)
+        }
         int ss = sentenceStart(text, start);
         int se = sentenceEnd(text, end);
         if (!fact && !completed) {
@@ -744,6 +754,22 @@ final class SensitiveRecognizer implements Recognizer {
         }
         conf = Math.max(0.05, Math.min(0.99, conf));
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
+    }
+
+    /**
+     * Where a suspended sentence starts when the judgment words its length before it: 3年間その刑の執行を猶予する, with
+     * the digits (Arabic, full-width or kanji) and 年間その before {@code start}; else {@code start}.
+     */
+    private static int withProbation(String text, int start) {
+        int i = start - PROBATION_LINK.length();
+        if (i <= 0 || !text.startsWith(PROBATION_LINK, i)) {
+            return start;
+        }
+        int d = i;
+        while (d > 0 && isDigit(text.charAt(d - 1))) {
+            d--;
+        }
+        return d < i ? d : start;
     }
 
     /** True when a role noun lies in the sentence {@code [ss, se)}; looks only at the pieces near the phrase starting at piece {@code from}. */
