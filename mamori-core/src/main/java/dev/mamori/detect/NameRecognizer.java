@@ -185,8 +185,25 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    private static int lineEnd(String text, int from) {
+        int e = text.indexOf('\n', from);
+        return e < 0 ? text.length() : e;
+    }
+
+    /** A line holding only a speaker and a time: Kimura 09:12, あや 10:21. */
+    private static final java.util.regex.Pattern SPEAKER_HEADER = java.util.regex.Pattern.compile(
+            "[ \u3000]*([^\\s\\d:：][^\\d:：\\n]{0,19}?)[ \u3000]+\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[AaPp][Mm])?[ \u3000]*");
+
     /** The speaker of a line [ls, le): after optional blanks and a time, a short name-like run before a colon. */
     private static int[] speakerSpan(String text, int ls, int le) {
+        java.util.regex.Matcher h = SPEAKER_HEADER.matcher(text).region(ls, le);
+        if (h.matches()) {
+            if (le + 1 >= text.length() || text.charAt(le + 1) == '\n'
+                    || SPEAKER_HEADER.matcher(text).region(le + 1, lineEnd(text, le + 1)).matches()) {
+                return null; // no message below: a timetable (Osaka 10:00 / Kyoto 12:00), not a chat
+            }
+            return new int[] {h.start(1), h.end(1)}; // Kimura 09:12, a message on the lines below
+        }
         int p = ls;
         while (p < le && isSpace(text.charAt(p))) {
             p++;
@@ -226,6 +243,29 @@ final class NameRecognizer implements Recognizer {
             return null;
         }
         return new int[] {s, e};
+    }
+
+    /**
+     * True when {@code text[s, e)} is a label or a common kanji word (了解, OK, メモ, 会議, 昼食) rather than a
+     * speaker's name; kana words are left to the caller (さくら is a common noun and a given name).
+     */
+    boolean commonWord(String text, int s, int e) {
+        String w = text.substring(s, e).strip();
+        if (w.isEmpty() || NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+            return !w.isEmpty();
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (!Morphology.isKanji(w.charAt(i)) || w.charAt(i) == 'ヶ') {
+                return false;
+            }
+        }
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
+        for (Morphology.Token t : ts) {
+            if (t.is("名詞-固有名詞")) {
+                return false;
+            }
+        }
+        return ts.size() == 1 && w.length() >= 2;
     }
 
     /** A run that may be a chat speaker's name: kana, kanji or romaji words, no digits, not a common label. */
