@@ -64,12 +64,12 @@ final class NameLabels {
             if (le < 0) {
                 le = n;
             }
-            speaker(text, ls, le, out);
+            speaker(text, ls, le, r, out);
             ls = le + 1;
         }
     }
 
-    private static void speaker(String text, int ls, int le, List<Finding> out) {
+    private static void speaker(String text, int ls, int le, NameRecognizer r, List<Finding> out) {
         int p = ls;
         int t = time(text, p, le);
         if (t > p) { // time first, then the name, then a colon or a tab
@@ -84,7 +84,7 @@ final class NameLabels {
                 e++;
             }
             boolean colon = e < le && (text.charAt(e) == ':' || text.charAt(e) == '：');
-            if ((colon || tab && e < le && text.charAt(e) == '\t') && e > s) {
+            if ((colon || tab && e < le && text.charAt(e) == '\t') && e > s && !r.commonWord(text, s, e)) {
                 addSpeaker(text, s, e, out);
             }
             return;
@@ -108,10 +108,51 @@ final class NameLabels {
                 z++;
             }
             boolean colonAfter = tt > q && tt < le && (text.charAt(tt) == ':' || text.charAt(tt) == '：');
-            if (tt > q && (z == le || text.charAt(z) == '\r' || colonAfter)) {
+            if (tt > q && (z == le || text.charAt(z) == '\r' || colonAfter) && !r.commonWord(text, ls, e)
+                    && (colonAfter || notTimetable(text, ls, le))) {
                 addSpeaker(text, ls, e, out);
             }
         }
+    }
+
+    /**
+     * Neither the line above nor the line below a name-and-time header [ls, le) is another such header: in a chat
+     * a message follows the header, in a timetable (Osaka 10:00 / Kyoto 12:00) headers follow each other.
+     */
+    private static boolean notTimetable(String text, int ls, int le) {
+        if (le + 1 < text.length() && header(text, le + 1, lineEnd(text, le + 1))) {
+            return false;
+        }
+        if (ls >= 1) {
+            int ps = text.lastIndexOf('\n', ls - 2) + 1;
+            return !header(text, ps, ls - 1);
+        }
+        return true;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int e = text.indexOf('\n', from);
+        return e < 0 ? text.length() : e;
+    }
+
+    /** A line [s, e) made of one word and a time at its end. */
+    private static boolean header(String text, int s, int e) {
+        int k = s;
+        while (k < e && !isBlank(text.charAt(k)) && text.charAt(k) != '(' && text.charAt(k) != '[') {
+            k++;
+        }
+        int q = k;
+        while (q < e && isBlank(text.charAt(q))) {
+            q++;
+        }
+        if (k == s || q == k && !(q < e && (text.charAt(q) == '(' || text.charAt(q) == '['))) {
+            return false;
+        }
+        int t = time(text, q, e);
+        while (t < e && (isBlank(text.charAt(t)) || text.charAt(t) == '\r')) {
+            t++;
+        }
+        return t > q && t == e;
     }
 
     private static void addSpeaker(String text, int s, int e, List<Finding> out) {

@@ -124,8 +124,262 @@ final class NameRecognizer implements Recognizer {
             }
             from = to;
         }
+        speakers(text, cov, out);
+        romajiRoster(text, cov, out);
         propagate(text, cov, out, full);
         merge(out, first);
+    }
+
+    /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */
+    private static final java.util.Set<String> NOT_SPEAKERS = java.util.Set.of("了解", "おはよう", "おつかれ", "ありがとう",
+            "ok", "re", "fw", "fwd", "tel", "fax", "cc", "bcc", "to", "from", "subject", "date", "url", "note", "memo",
+            "q", "a", "id", "mail", "email", "time", "name", "address", "phone", "メモ", "メール", "コメント", "返信", "件名", "宛先",
+            "日時", "場所", "備考", "注意", "質問", "回答", "電話", "氏名", "住所", "連絡先", "時間", "内容", "結果", "理由", "予定",
+            "参加者", "担当", "担当者", "議題", "決定", "課題", "要件", "用件", "追記", "補足", "結論", "ステータス", "タスク", "システム",
+            "bot", "admin", "system", "info", "warn", "error", "debug");
+
+    /**
+     * Chat speakers that the dictionary does not know (あや, そうた, Tanaka Yui, 東): a token that opens two or
+     * more lines of a text shaped as a chat log (three or more lines opening with a speaker and a colon, after an
+     * optional time) is a name, and so are its later mentions standing alone.
+     */
+    private void speakers(String text, Cover cov, List<Finding> out) {
+        if (text.indexOf('\n') < 0 || (text.indexOf(':') < 0 && text.indexOf('：') < 0)) {
+            return;
+        }
+        Map<String, List<int[]>> seen = new java.util.LinkedHashMap<>();
+        int shaped = 0;
+        for (int ls = 0; ls < text.length(); ) {
+            int le = text.indexOf('\n', ls);
+            if (le < 0) {
+                le = text.length();
+            }
+            int[] sp = speakerSpan(text, ls, le);
+            if (sp != null) {
+                shaped++;
+                seen.computeIfAbsent(text.substring(sp[0], sp[1]), k -> new ArrayList<>()).add(sp);
+            }
+            ls = le + 1;
+        }
+        if (shaped < 3 || seen.size() < 2) {
+            return;
+        }
+        for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
+            String w = e.getKey();
+            if (e.getValue().size() < 2 || !speakerWord(w)) {
+                continue;
+            }
+            for (int[] sp : e.getValue()) {
+                if (!cov.covered(sp[0], sp[1])) {
+                    out.add(new Finding(PiiType.PERSON, sp[0], sp[1], 0.7, false, w));
+                }
+            }
+            if (w.length() >= 2) {
+                for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+                    int b = a + w.length();
+                    if (standsAlone(text, a, b) && !cov.covered(a, b)) {
+                        out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int lineEnd(String text, int from) {
+        int e = text.indexOf('\n', from);
+        return e < 0 ? text.length() : e;
+    }
+
+    /** A line holding only a speaker and a time: Kimura 09:12, あや 10:21. */
+    private static final java.util.regex.Pattern SPEAKER_HEADER = java.util.regex.Pattern.compile(
+            "[ \u3000]*([^\\s\\d:：][^\\d:：\\n]{0,19}?)[ \u3000]+\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[AaPp][Mm])?[ \u3000]*");
+
+    /** The speaker of a line [ls, le): after optional blanks and a time, a short name-like run before a colon. */
+    private static int[] speakerSpan(String text, int ls, int le) {
+        java.util.regex.Matcher h = SPEAKER_HEADER.matcher(text).region(ls, le);
+        if (h.matches()) {
+            if (le + 1 >= text.length() || text.charAt(le + 1) == '\n'
+                    || SPEAKER_HEADER.matcher(text).region(le + 1, lineEnd(text, le + 1)).matches()) {
+                return null; // no message below: a timetable (Osaka 10:00 / Kyoto 12:00), not a chat
+            }
+            return new int[] {h.start(1), h.end(1)}; // Kimura 09:12, a message on the lines below
+        }
+        int p = ls;
+        while (p < le && isSpace(text.charAt(p))) {
+            p++;
+        }
+        if (p < le && (text.charAt(p) == '[' || text.charAt(p) == '［')) {
+            int q = p + 1;
+            while (q < le && q - p < 24 && text.charAt(q) != ']' && text.charAt(q) != '］') {
+                q++;
+            }
+            if (q >= le || q - p >= 24) {
+                return null;
+            }
+            p = q + 1;
+        } else if (p < le && Character.isDigit(text.charAt(p))) {
+            int q = p;
+            while (q < le && q - p < 20 && (Character.isDigit(text.charAt(q)) || ":/-. ".indexOf(text.charAt(q)) >= 0)
+                    && !(text.charAt(q) == ' ' && q + 1 < le && !Character.isDigit(text.charAt(q + 1)))) {
+                q++;
+            }
+            if (q == p || q >= le || !isSpace(text.charAt(q)) || text.indexOf(':', p) < 0 || text.indexOf(':', p) > q) {
+                return null;
+            }
+            p = q;
+        }
+        while (p < le && isSpace(text.charAt(p))) {
+            p++;
+        }
+        int s = p;
+        while (p < le && p - s <= 20 && text.charAt(p) != ':' && text.charAt(p) != '：') {
+            p++;
+        }
+        int e = p;
+        while (e > s && isSpace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (p >= le || e == s || p - s > 20) {
+            return null;
+        }
+        return new int[] {s, e};
+    }
+
+    /**
+     * True when {@code text[s, e)} is a label or a common kanji word (了解, OK, メモ, 会議, 昼食) rather than a
+     * speaker's name; kana words are left to the caller (さくら is a common noun and a given name).
+     */
+    boolean commonWord(String text, int s, int e) {
+        String w = text.substring(s, e).strip();
+        if (w.isEmpty() || NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+            return !w.isEmpty();
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (!Morphology.isKanji(w.charAt(i)) || w.charAt(i) == 'ヶ') {
+                return false;
+            }
+        }
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
+        for (Morphology.Token t : ts) {
+            if (t.is("名詞-固有名詞")) {
+                return false;
+            }
+        }
+        return ts.size() == 1 && w.length() >= 2;
+    }
+
+    /** A run that may be a chat speaker's name: kana, kanji or romaji words, no digits, not a common label. */
+    private boolean speakerWord(String w) {
+        if (NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT)) || w.length() > 1 && anchors.isPlaceName(w)) {
+            return false;
+        }
+        char c0 = w.charAt(0);
+        if (c0 < 0x80) {
+            for (String part : w.split(" ", -1)) {
+                if (!part.matches("[A-Z][a-z]+|[A-Z]{2,}")) {
+                    return false;
+                }
+            }
+            return w.chars().anyMatch(Character::isLowerCase) && w.split(" ").length <= 3;
+        }
+        boolean kanji = false;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Morphology.isKanji(c) && c != 'ヶ') {
+                kanji = true;
+            } else if (!(Morphology.isKatakana(c) || (c >= 'ぁ' && c <= 'ゖ') || c == 'ー' || c == '・')) {
+                return false;
+            }
+        }
+        if (w.length() > 8) {
+            return false;
+        }
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
+        if (kanji) {
+            if (w.length() > 4) {
+                return false;
+            }
+            for (Morphology.Token t : ts) {
+                if (t.is(SEI) || t.is(MEI) || t.is(JINMEI) || t.is("名詞-固有名詞")) {
+                    return true;
+                }
+            }
+            return w.length() == 1 && ts.size() == 1 && !ts.get(0).is("名詞-接尾") && !ts.get(0).is("名詞-数");
+        }
+        // one dictionary word that is not a proper noun (メモ, コメント, おはよう) is not a name
+        return !(ts.size() == 1 && !ts.get(0).is("名詞-固有名詞"));
+    }
+
+    /** A mention not inside a longer word: kana names need a non-kana neighbour or an honorific after them. */
+    private boolean standsAlone(String text, int a, int b) {
+        char first = text.charAt(a);
+        char last = text.charAt(b - 1);
+        char before = a > 0 ? text.charAt(a - 1) : ' ';
+        char after = b < text.length() ? text.charAt(b) : ' ';
+        if (first < 0x80) {
+            return !Character.isLetterOrDigit(before) && !Character.isLetterOrDigit(after);
+        }
+        if (sameScript(before, first) || Morphology.isKanji(before)) {
+            return false;
+        }
+        return honorificAt(text, b) > 0 || !(sameScript(after, last) || Morphology.isKanji(after) || Morphology.isKatakana(after)
+                || (after >= 'ぁ' && after <= 'ゖ' && (last >= 'ぁ' && last <= 'ゖ')));
+    }
+
+    private static boolean sameScript(char x, char y) {
+        boolean hx = x >= 'ぁ' && x <= 'ゖ';
+        boolean hy = y >= 'ぁ' && y <= 'ゖ';
+        boolean kx = Morphology.isKatakana(x) || x == 'ー';
+        boolean ky = Morphology.isKatakana(y) || y == 'ー';
+        return hx && hy || kx && ky || Morphology.isKanji(x) && Morphology.isKanji(y);
+    }
+
+    private static final java.util.regex.Pattern ROSTER_NAME = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{M}.])(?<!\\p{Ll} )(\\p{Lu}[\\p{Ll}\\p{M}]+(?:\\p{Lu}[\\p{Ll}\\p{M}]+)?|\\p{Lu}{2,}) "
+            + "(\\p{Lu}[\\p{Ll}\\p{M}]+(?:\\p{Lu}[\\p{Ll}\\p{M}]+)?|\\p{Lu}{2,})(?![\\p{L}\\p{M}:：])(?! \\p{L})");
+
+    /**
+     * Romaji names in a roster (Kenta MORI, HAYASHI Ryota, Viliami Tupou): two capitalised words standing alone on
+     * three or more lines, at least one of them written SURNAME Given or Given SURNAME, mark each such pair.
+     */
+    private void romajiRoster(String text, Cover cov, List<Finding> out) {
+        if (text.indexOf('\n') < 0) {
+            return;
+        }
+        List<int[]> pairs = new ArrayList<>();
+        int strong = 0;
+        for (int ls = 0; ls < text.length(); ) {
+            int le = text.indexOf('\n', ls);
+            if (le < 0) {
+                le = text.length();
+            }
+            java.util.regex.Matcher m = ROSTER_NAME.matcher(text).region(ls, le);
+            m.useTransparentBounds(true);
+            if (m.find()) {
+                String g1 = m.group(1);
+                String g2 = m.group(2);
+                boolean caps1 = g1.length() > 1 && g1.equals(g1.toUpperCase(java.util.Locale.ROOT));
+                boolean caps2 = g2.length() > 1 && g2.equals(g2.toUpperCase(java.util.Locale.ROOT));
+                if (caps1 && caps2 || NOT_SPEAKERS.contains(g1.toLowerCase(java.util.Locale.ROOT))
+                        || NOT_SPEAKERS.contains(g2.toLowerCase(java.util.Locale.ROOT))) {
+                    ls = le + 1;
+                    continue;
+                }
+                if (caps1 != caps2) {
+                    strong++;
+                }
+                pairs.add(new int[] {m.start(), m.end()});
+            }
+            ls = le + 1;
+        }
+        if (pairs.size() < 3 || strong == 0) {
+            return;
+        }
+        for (int[] p : pairs) {
+            if (!cov.covered(p[0], p[1])) {
+                out.add(new Finding(PiiType.PERSON, p[0], p[1], 0.6, false, text.substring(p[0], p[1])));
+            }
+        }
     }
 
     private void scan(String text, List<Morphology.Token> ts, int chunkEnd, List<Finding> out, List<int[]> full) {

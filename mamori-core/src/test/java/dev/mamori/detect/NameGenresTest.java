@@ -38,7 +38,7 @@ class NameGenresTest {
                     continue;
                 }
                 int tab = line.lastIndexOf('\t');
-                String text = line.substring(0, tab).replace("\\t", "\t");
+                String text = line.substring(0, tab).replace("\\t", "\t").replace("\\n", "\n");
                 String names = line.substring(tab + 1);
                 List<String> want = names.isEmpty() ? List.of() : List.of(names.split("\\|"));
                 tests.add(DynamicTest.dynamicTest("line " + n + ": " + text, () ->
