@@ -41,7 +41,7 @@ class GenresSetTest {
         assertThat(test.overall("kind:real").f1()).as("micro-F1, real genres").isGreaterThanOrEqualTo(0.85);
         assertThat(test.byType().get(PiiType.PERSON).f1()).as("PERSON F1").isGreaterThanOrEqualTo(0.88);
         assertThat(test.checksumFailures()).isZero();
-        assertThat(test.coverage().share()).as("masking coverage (target 0.97, not reached)").isGreaterThan(0.84);
+        assertThat(test.coverage().share()).as("masking coverage (target 0.97, not reached)").isGreaterThan(0.86);
     }
 
     @Test
@@ -57,8 +57,8 @@ class GenresSetTest {
 
     @Test
     void devSplitHolds() {
-        assertThat(dev.overall().f1()).isGreaterThan(0.97);
-        assertThat(dev.coverage().share()).isGreaterThan(0.92);
-        assertThat(dev.byType().get(PiiType.PERSON).f1()).isGreaterThan(0.97);
+        assertThat(dev.overall().f1()).isGreaterThan(0.975);
+        assertThat(dev.coverage().share()).isGreaterThan(0.94);
+        assertThat(dev.byType().get(PiiType.PERSON).f1()).isGreaterThan(0.98);
     }
 }
