@@ -348,13 +348,13 @@ final class NameRecognizer implements Recognizer {
         }
         List<int[]> pairs = new ArrayList<>();
         int strong = 0;
+        java.util.regex.Matcher m = ROSTER_NAME.matcher(text).useTransparentBounds(true); // one for all lines
         for (int ls = 0; ls < text.length(); ) {
             int le = text.indexOf('\n', ls);
             if (le < 0) {
                 le = text.length();
             }
-            java.util.regex.Matcher m = ROSTER_NAME.matcher(text).region(ls, le);
-            m.useTransparentBounds(true);
+            m.region(ls, le); // region() resets the matcher and keeps its transparent bounds
             if (m.find()) {
                 String g1 = m.group(1);
                 String g2 = m.group(2);
