@@ -233,11 +233,11 @@ public final class Evaluation {
                 s.append((char) ('0' + d));
             }
         }
-        byte[] d = CheckDigits.digits(s.toString());
+        String digits = s.toString();
         return switch (f.type()) {
-            case MY_NUMBER -> d.length == 12 && CheckDigits.myNumber(d, 0);
-            case CORPORATE_NUMBER -> d.length == 13 && CheckDigits.corporateNumber(d, 0);
-            default -> d.length >= 12 && d.length <= 19 && CheckDigits.luhn(d, 0, d.length);
+            case MY_NUMBER -> Validators.isMyNumber(digits);
+            case CORPORATE_NUMBER -> Validators.isCorporateNumber(digits);
+            default -> Validators.passesLuhn(digits);
         };
     }
 
