@@ -59,7 +59,8 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
      * Scanned units, their findings (aligned), the findings' encoding (null without an encoder) and
      * the problems met while reading them (blocks only).
      */
-    private record Batch(List<Unit> units, List<List<LocatedFinding>> found, Encoded encoded, List<ReadProblem> problems) {
+    private record Batch(List<Unit> units, List<List<LocatedFinding>> found, Encoded encoded, List<Tally> tallies,
+                         List<ReadProblem> problems) {
     }
 
     /** Findings encoded at a time: their bytes stay well under half a G1 region (no humongous arrays). */
@@ -163,22 +164,18 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         batch = new ArrayList<>(BATCH_UNITS);
         batchChars = 0;
         if (workers == null) {
-            List<List<LocatedFinding>> found = detect(units);
-            emit(units, found, encode(found));
+            emit(scan(units, List.of()));
             return;
         }
-        submit(() -> {
-            List<List<LocatedFinding>> found = detect(units);
-            return new Batch(units, found, encode(found), List.of());
-        });
+        submit(() -> scan(units, List.of()));
     }
 
-    /** A block of a large CSV or text input: read, parsed and scanned on a worker. */
+    /** A block of a large CSV or text input: read, parsed and scanned on a worker (or here, without workers). */
     @Override
     public void block(Block block) {
         flush();
         Table t = table;
-        submit(() -> {
+        java.util.concurrent.Callable<Batch> work = () -> {
             List<Unit> units = new ArrayList<>();
             List<ReadProblem> problems = new ArrayList<>();
             block.read(new DocumentVisitor() {
@@ -207,9 +204,19 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
                     problems.add(problem);
                 }
             });
-            List<List<LocatedFinding>> found = detect(units);
-            return new Batch(units, found, encode(found), problems);
-        });
+            return scan(units, problems);
+        };
+        if (workers != null) {
+            submit(work);
+            return;
+        }
+        try {
+            emit(work.call());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // the work throws nothing checked
+        }
     }
 
     /** Finishes every batch and block handed over so far. */
@@ -230,11 +237,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
 
     private void emitNext() {
         try {
-            Batch b = inFlight.poll().get();
-            for (ReadProblem p : b.problems) {
-                problem(p);
-            }
-            emit(b.units, b.found, b.encoded);
+            emit(inFlight.poll().get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
@@ -348,6 +351,22 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         return new Encoded(bytes, ends);
     }
 
+    /** Runs on a worker (or the reading thread, without workers): detects, encodes and tallies a batch. */
+    private Batch scan(List<Unit> units, List<ReadProblem> problems) {
+        List<List<LocatedFinding>> found = detect(units);
+        return new Batch(units, found, encode(found), Tally.of(units, found), problems);
+    }
+
+    private void emit(Batch b) {
+        for (ReadProblem p : b.problems) {
+            problem(p);
+        }
+        emit(b.units, b.found, b.encoded);
+        for (Tally t : b.tallies) {
+            t.addTo();
+        }
+    }
+
     /**
      * Runs on the reading thread, in input order. The findings of a text chunk are held until the
      * next unit arrives: when it continues the same long line, it covers the overlap again with more
@@ -371,9 +390,6 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
                 deliver(fs.get(i), encoded, k + i);
             }
             k += fs.size();
-            if (units.get(u) instanceof Row r) {
-                count(r, fs);
-            }
         }
     }
 
@@ -400,28 +416,85 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         }
     }
 
-    /** Per-column statistics: non-empty cells, and cells holding each type (findings come in cell order). */
-    private static void count(Row r, List<LocatedFinding> fs) {
-        Table t = r.table;
-        t.rows++;
-        for (int i = 0; i < r.cells.size(); i++) {
-            String c = r.cells.get(i);
-            if (c != null && !c.isBlank()) {
-                t.column(i).cells++;
+    /**
+     * What a batch's rows add to their table's column statistics — rows, non-blank cells, and cells holding each type —
+     * counted on the worker and added to the table on the reading thread (sums: the order does not matter).
+     */
+    private static final class Tally {
+        private static final long[] NONE = new long[0];
+        private final Table table;
+        private long rows;
+        private long[] cells = NONE;
+        private long[][] hits = new long[0][];
+
+        private Tally(Table table) {
+            this.table = table;
+        }
+
+        static List<Tally> of(List<Unit> units, List<List<LocatedFinding>> found) {
+            List<Tally> out = new ArrayList<>(1);
+            Tally cur = null;
+            for (int u = 0; u < units.size(); u++) {
+                if (units.get(u) instanceof Row r) {
+                    if (cur == null || cur.table != r.table) {
+                        cur = new Tally(r.table);
+                        out.add(cur);
+                    }
+                    cur.add(r.cells, found.get(u));
+                }
+            }
+            return out;
+        }
+
+        /** Findings come in cell order. */
+        private void add(List<String> row, List<LocatedFinding> fs) {
+            rows++;
+            if (cells.length < row.size()) {
+                cells = java.util.Arrays.copyOf(cells, row.size());
+            }
+            for (int i = 0; i < row.size(); i++) {
+                String c = row.get(i);
+                if (c != null && !c.isBlank()) {
+                    cells[i]++;
+                }
+            }
+            int lastCol = -1;
+            long seen = 0;
+            for (LocatedFinding lf : fs) {
+                int col = lf.where().columnIndex();
+                if (col != lastCol) {
+                    lastCol = col;
+                    seen = 0;
+                }
+                int type = lf.finding().type().ordinal();
+                if ((seen & 1L << type) == 0) {
+                    seen |= 1L << type;
+                    if (hits.length <= col) {
+                        hits = java.util.Arrays.copyOf(hits, col + 1);
+                    }
+                    if (hits[col] == null) {
+                        hits[col] = new long[PiiType.values().length];
+                    }
+                    hits[col][type]++;
+                }
             }
         }
-        int lastCol = -1;
-        long seen = 0;
-        for (LocatedFinding lf : fs) {
-            int col = lf.where().columnIndex();
-            if (col != lastCol) {
-                lastCol = col;
-                seen = 0;
+
+        /** Reading thread. */
+        void addTo() {
+            table.rows += rows;
+            for (int i = 0; i < cells.length; i++) {
+                if (cells[i] > 0) {
+                    table.column(i).cells += cells[i];
+                }
             }
-            long bit = 1L << lf.finding().type().ordinal();
-            if ((seen & bit) == 0) {
-                seen |= bit;
-                t.column(col).hits[lf.finding().type().ordinal()]++;
+            for (int i = 0; i < hits.length; i++) {
+                if (hits[i] != null) {
+                    long[] h = table.column(i).hits;
+                    for (int t = 0; t < h.length; t++) {
+                        h[t] += hits[i][t];
+                    }
+                }
             }
         }
     }

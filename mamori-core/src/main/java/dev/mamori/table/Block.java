@@ -57,9 +57,21 @@ public final class Block {
      * Decodes and parses the block, calling {@link DocumentVisitor#row} (CSV) or
      * {@link DocumentVisitor#text} (plain text) and {@link DocumentVisitor#problem} with line, row
      * and byte numbers of the whole input; never {@link DocumentVisitor#table}. Returns the rows (CSV)
-     * or lines (text) read. Read each block once.
+     * or lines (text) read. Read each block once. CSV in UTF-8, CP932 or EUC-JP is parsed on its bytes
+     * ({@link ByteCsv}) when it holds nothing that parser leaves to FastCSV.
      */
     public long read(DocumentVisitor v) {
+        if (format == Format.CSV && ByteCsv.reads(charset)) {
+            long rows = ByteCsv.read(bytes, charset, delimiter, width, firstRow, firstLine, v);
+            if (rows >= 0) {
+                return rows;
+            }
+        }
+        return readDecoded(v);
+    }
+
+    /** {@link #read} without the byte-level CSV parser: the whole block decoded, then FastCSV or the line scanner. */
+    long readDecoded(DocumentVisitor v) {
         Problems problems = new Problems(name, v, decodeErrors);
         try (Reader in = decoded(problems)) {
             return format == Format.CSV

@@ -160,35 +160,55 @@ final class BlockSplitter {
         boolean csv = format == Format.CSV;
         for (int i = from; i < to; i++) {
             byte b = buf[i];
-            if (b == '\n') {
-                lines++;
-                if (!csv || state != QUOTED) {
-                    if (content) {
-                        records++;
+            // inside an unquoted or a quoted field (where content is already true) most bytes change nothing: skip them
+            if (csv && state == UNQUOTED) {
+                while (b != '\n' && b != delim && b != '\r') {
+                    if (++i == to) {
+                        return;
                     }
-                    content = false;
-                    state = FIELD_START;
-                    cut = i + 1;
-                    linesAtCut = lines;
-                    recordsAtCut = records;
-                    continue;
+                    b = buf[i];
                 }
-            } else if (b != '\r') {
-                content = true;
-            }
-            if (!csv) {
-                continue;
-            }
-            switch (state) {
-                case FIELD_START -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : b == '\r' ? FIELD_START : UNQUOTED;
-                case UNQUOTED -> state = b == delim ? FIELD_START : UNQUOTED;
-                case QUOTED -> {
-                    if (b == '"') {
-                        state = QUOTE_IN_QUOTED;
+            } else if (csv && state == QUOTED) {
+                while (b != '"' && b != '\n') {
+                    if (++i == to) {
+                        return;
                     }
+                    b = buf[i];
                 }
-                default -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : UNQUOTED; // after a closing quote
             }
+            step(b, i, csv);
+        }
+    }
+
+    private void step(byte b, int i, boolean csv) {
+        if (b == '\n') {
+            lines++;
+            if (!csv || state != QUOTED) {
+                if (content) {
+                    records++;
+                }
+                content = false;
+                state = FIELD_START;
+                cut = i + 1;
+                linesAtCut = lines;
+                recordsAtCut = records;
+                return;
+            }
+        } else if (b != '\r') {
+            content = true;
+        }
+        if (!csv) {
+            return;
+        }
+        switch (state) {
+            case FIELD_START -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : b == '\r' ? FIELD_START : UNQUOTED;
+            case UNQUOTED -> state = b == delim ? FIELD_START : UNQUOTED;
+            case QUOTED -> {
+                if (b == '"') {
+                    state = QUOTE_IN_QUOTED;
+                }
+            }
+            default -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : UNQUOTED; // after a closing quote
         }
     }
 

@@ -116,6 +116,32 @@ public class ScanStagesJmh {
         return n[0];
     }
 
+    /**
+     * Read in blocks: cut at record boundaries and each block parsed — on its bytes ({@code ByteCsv}) where it can
+     * be — into a String per cell, all on one thread (what {@code mamori scan} does since 2026-12-03).
+     */
+    @Benchmark
+    public long readBlocks() throws ReadException {
+        long[] n = new long[1];
+        Visitor count = new Visitor() {
+            @Override
+            public void row(long row, long line, List<String> cs) {
+                n[0] += cs.size();
+            }
+        };
+        reader.readInBlocks(file, new Visitor(), new Block.Sink() {
+            @Override
+            public void block(Block block) {
+                block.read(count);
+            }
+
+            @Override
+            public void drain() {
+            }
+        });
+        return n[0];
+    }
+
     /** Detect: the recognizers over every non-empty cell, held in memory, with its column's context. */
     @Benchmark
     public long detect() {

@@ -1,0 +1,117 @@
+package dev.mamori.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The byte-level CSV parser gives exactly what the FastCSV path gives, or leaves the block to it. */
+class ByteCsvTest {
+
+    private static final Charset CP932 = Charset.forName("windows-31j");
+    private static final Charset EUC_JP = Charset.forName("EUC-JP");
+
+    /** Pieces random blocks are made of: CSV syntax, CRs, spaces, Japanese text, bytes that do not decode. */
+    private static byte[][] pieces(Charset cs) {
+        String[] text = {"a", "12", ",", ",", "\"", "\"\"", "\n", "\n", "\r\n", "\r", " ", "\t", "山田", "ｶﾅ", "〒", "\uFFFD", "null"};
+        byte[][] out = new byte[text.length + 2][];
+        for (int i = 0; i < text.length; i++) {
+            out[i] = text[i].getBytes(cs);
+        }
+        out[text.length] = new byte[] {(byte) 0xFF};
+        out[text.length + 1] = new byte[] {(byte) 0x82}; // a lead byte alone (CP932), a continuation byte alone (UTF-8)
+        return out;
+    }
+
+    @Test
+    void randomBlocksGiveWhatFastCsvGivesOrAreLeftToIt() {
+        for (Charset cs : List.of(StandardCharsets.UTF_8, CP932, EUC_JP)) {
+            byte[][] pieces = pieces(cs);
+            Random rnd = new Random(42);
+            int fast = 0;
+            int rounds = 20_000;
+            for (int round = 0; round < rounds; round++) {
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                int n = rnd.nextInt(30);
+                boolean plain = round % 2 == 0; // half of the blocks without the rare pieces, so the fast path is taken often
+                for (int k = 0; k < n; k++) {
+                    b.writeBytes(pieces[rnd.nextInt(plain ? 9 : pieces.length)]);
+                }
+                byte[] bytes = b.toByteArray();
+                int width = rnd.nextInt(4);
+                Recorder byBytes = new Recorder();
+                long rows = ByteCsv.read(bytes, cs, ',', width, 7, 11, byBytes);
+                Recorder byFastCsv = new Recorder();
+                long expected = block(bytes, cs, width).readDecoded(byFastCsv);
+                if (rows < 0) {
+                    assertThat(byBytes.events).as("nothing delivered before leaving the block").isEmpty();
+                    continue;
+                }
+                fast++;
+                assertThat(byFastCsv.problems).as("%s %s", cs, show(bytes)).isEmpty();
+                assertThat(byBytes.events).as("%s %s", cs, show(bytes)).isEqualTo(byFastCsv.events);
+                assertThat(rows).isEqualTo(expected);
+            }
+            assertThat(fast).as("blocks parsed on their bytes, " + cs).isGreaterThan(rounds / 8);
+        }
+    }
+
+    @Test
+    void quotedFieldsLineEndsAndPaddingAsFastCsvReadsThem() {
+        String csv = "a,\"b,\"\"c\"\"\nd\",e\r\n\r\n\n,\n\"\"\nx\r\nlast,\"q\"";
+        for (Charset cs : List.of(StandardCharsets.UTF_8, CP932, EUC_JP)) {
+            byte[] bytes = csv.getBytes(cs);
+            Recorder byBytes = new Recorder();
+            assertThat(ByteCsv.read(bytes, cs, ',', 3, 7, 11, byBytes)).isEqualTo(5);
+            Recorder byFastCsv = new Recorder();
+            block(bytes, cs, 3).readDecoded(byFastCsv);
+            assertThat(byBytes.events).isEqualTo(byFastCsv.events).containsExactly(
+                    "row 7 11 [a, b,\"c\"\nd, e]",
+                    "row 8 15 [, , null]",
+                    "row 9 16 [, null, null]",
+                    "row 10 17 [x, null, null]",
+                    "row 11 18 [last, q, null]");
+        }
+    }
+
+    @Test
+    void japaneseCellsAreDecodedInTheirCharset() {
+        String csv = "山田太郎,〒100-0001,ﾔﾏﾀﾞ\n高橋,\"東京都千代田区\"\n";
+        for (Charset cs : List.of(StandardCharsets.UTF_8, CP932, EUC_JP)) {
+            Recorder r = new Recorder();
+            assertThat(ByteCsv.read(csv.getBytes(cs), cs, ',', 3, 1, 1, r)).as(cs.name()).isEqualTo(2);
+            assertThat(r.rows).containsExactly(List.of("山田太郎", "〒100-0001", "ﾔﾏﾀﾞ"), java.util.Arrays.asList("高橋", "東京都千代田区", null));
+        }
+    }
+
+    @Test
+    void whatOnlyFastCsvReadsIsLeftToIt() {
+        for (String csv : List.of("a,b\"c\n", "\"ab\"c,d\n", "\"never closed\n", "a\rb\n", "\"a\rb\"\n")) {
+            Recorder r = new Recorder();
+            assertThat(ByteCsv.read(csv.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, ',', 2, 1, 1, r)).as(csv).isEqualTo(-1);
+            assertThat(r.events).isEmpty();
+        }
+        byte[] bad = {'a', ',', (byte) 0xE3, (byte) 0x81, '\n'}; // a UTF-8 character cut short: the FastCSV path reports it
+        assertThat(ByteCsv.read(bad, StandardCharsets.UTF_8, ',', 2, 1, 1, new Recorder())).isEqualTo(-1);
+        Recorder r = new Recorder();
+        block(bad, StandardCharsets.UTF_8, 2).read(r);
+        assertThat(r.problems).hasSize(1);
+    }
+
+    private static Block block(byte[] bytes, Charset cs, int width) {
+        return new Block("t.csv", Format.CSV, cs, ',', width, bytes, 0, 11, 7, new AtomicLong());
+    }
+
+    private static String show(byte[] bytes) {
+        StringBuilder s = new StringBuilder();
+        for (byte x : bytes) {
+            s.append(x >= 0x20 && x < 0x7F ? Character.toString(x) : String.format("\\x%02x", x & 0xFF));
+        }
+        return s.toString();
+    }
+}
