@@ -111,6 +111,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     @Override
     public void table(String sheet, List<String> header) {
         if (table != null && java.util.Objects.equals(table.sheet, sheet) && startsWith(header, table.header)) {
+            drain(); // the rows before count into the table's figures, which the wider table takes over
             table = table.widened(header, detector); // JSON Lines met new keys: same table, more columns
             tables.set(tables.size() - 1, table);
         } else {

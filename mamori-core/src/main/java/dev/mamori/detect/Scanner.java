@@ -77,7 +77,7 @@ public final class Scanner implements AutoCloseable {
 
     /** Scans a file. Throws only when the file cannot be read at all. */
     public FileReport scan(Path file, String displayName, ScanListener listener) throws ReadException {
-        // with workers, large CSV and text files are cut into blocks read and parsed in parallel too
+        // large CSV and text files are cut into blocks, read and parsed on the workers (or here, with one thread)
         return run(displayName, listener, job -> reader.readInBlocks(file, job, job));
     }
 

@@ -87,6 +87,22 @@ class ScannerTest {
         }
     }
 
+    /** JSON Lines whose later records bring a new key: the wider table keeps the rows counted before it (it had lost them). */
+    @Test
+    void rowsBeforeANewJsonLinesKeyStayCounted() throws IOException {
+        Path jsonl = dir.resolve("w.jsonl");
+        Files.writeString(jsonl, "{\"name\":\"a\",\"tel\":\"\"}\n{\"name\":\"b\"}\n{\"name\":\"c\"}\n"
+                + "{\"name\":\"d\",\"mail\":\"d@example.jp\"}\n{\"name\":\"e\"}\n");
+        for (int threads : new int[] {1, 2}) {
+            try (Scanner s = new Scanner(ids().withThreads(threads))) {
+                TableReport t = s.scan(jsonl, "w.jsonl", f -> { }).tables().get(0);
+                assertThat(t.rows()).as("threads %d", threads).isEqualTo(5);
+                assertThat(t.columns().get(0).cells()).isEqualTo(5);
+                assertThat(t.columns().get(2).types()).containsExactly(PiiType.EMAIL);
+            }
+        }
+    }
+
     @Test
     void twoThreadsGiveTheSameFindingsInTheSameOrderAsOne() throws IOException {
         Path txt = dir.resolve("big.txt");
