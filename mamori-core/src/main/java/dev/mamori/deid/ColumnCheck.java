@@ -6,6 +6,8 @@ import dev.mamori.report.Message;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.ScanContext;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ import java.util.Map;
  * data file column-rules.tsv), checked on every cell as rows stream past (never on a sample): for 仮名加工情報
  * (施行規則31条) and for the kept columns of 匿名加工情報 (施行規則34条1号・2号). A type found in two cells, or in every cell of a one-row
  * table, counts; a single stray hit in a large column does not (a free-text note may mention a
- * number). Nothing here holds a cell's value: only counts per type.
+ * number). Nothing here keeps a cell's value past the run: counts per type, and in memory the types found in up to
+ * 4,096 short values, so that a value repeated down a column is scanned once.
  */
 final class ColumnCheck {
 
@@ -24,6 +27,13 @@ final class ColumnCheck {
     private final Policy.Method method;
     private final ScanContext context;
     private final Map<PiiType, Integer> cells = new EnumMap<>(PiiType.class);
+    /**
+     * The types found in short values met before: a kept column of a large table (occupation, a category) repeats a
+     * few values, and detection gives the same answer for the same value. Held in memory only, for this run.
+     */
+    private final Map<String, List<PiiType>> seen = new HashMap<>();
+    private static final int REMEMBERED = 4096;
+    private static final int REMEMBERED_CHARS = 64;
 
     private ColumnCheck(String column, Mode mode, Policy.Method method) {
         this.column = column;
@@ -42,10 +52,17 @@ final class ColumnCheck {
         if (cell == null || cell.isEmpty()) {
             return;
         }
-        for (Finding f : DETECTOR.detect(cell, context)) {
-            int n = cells.merge(f.type(), 1, Integer::sum);
+        List<PiiType> found = seen.get(cell);
+        if (found == null) {
+            found = DETECTOR.detect(cell, context).stream().map(Finding::type).toList();
+            if (cell.length() <= REMEMBERED_CHARS && seen.size() < REMEMBERED) {
+                seen.put(cell, found);
+            }
+        }
+        for (PiiType t : found) {
+            int n = cells.merge(t, 1, Integer::sum);
             if (n == 2) {
-                verdict(f.type(), n);
+                verdict(t, n);
             }
         }
     }

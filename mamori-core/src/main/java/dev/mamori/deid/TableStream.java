@@ -2,6 +2,7 @@ package dev.mamori.deid;
 
 import dev.mamori.report.Message;
 
+import dev.mamori.table.Block;
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.DocumentVisitor;
 import dev.mamori.table.Format;
@@ -61,7 +62,17 @@ final class TableStream {
         rows.input = input;
         rows.progress = progress;
         try {
-            ReadSummary s = new DocumentReader(null).read(input, rows);
+            // cut into blocks read here in order: a CSV block is parsed on its bytes, the fastest way the reader has
+            ReadSummary s = new DocumentReader(null).readInBlocks(input, rows, new Block.Sink() {
+                @Override
+                public void block(Block block) {
+                    block.read(rows);
+                }
+
+                @Override
+                public void drain() {
+                }
+            });
             if (s.format() != Format.CSV) {
                 throw notCsv(input, s.format());
             }

@@ -1,25 +1,33 @@
 package dev.mamori.deid;
 
+import dev.mamori.report.Message;
 import dev.mamori.risk.Dataset;
 import dev.mamori.risk.Hierarchy;
 import dev.mamori.risk.LatticeSearch;
 import dev.mamori.risk.PrivacyModel;
+import dev.mamori.risk.RiskAnalyzer;
+import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
 import dev.mamori.table.ReadSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * 匿名加工情報 from a CSV of any length in memory that grows with the distinct combinations of
- * quasi-identifier values, not with the records: the first pass counts the combinations and checks
- * every kept column on every row, the search runs on the counts, the second pass generalises,
- * suppresses and writes each record. The same policy rules as {@link Deidentifier}.
+ * quasi-identifier values, not with the records: the first pass numbers each counted column's values
+ * (a dictionary per column, as ARX encodes its data) and counts the combinations of numbers, and checks
+ * every kept column on every row; the search runs on the counts; the second pass looks each record's
+ * combination up, suppresses or generalises it by tables made once per value, and writes it. The risk
+ * before and after comes from the counts. The same policy rules as {@link Deidentifier}, and the same
+ * output byte for byte.
  */
 public final class TwoPassAnonymizer {
 
@@ -28,13 +36,16 @@ public final class TwoPassAnonymizer {
      * @param written      records written
      * @param distinct     distinct combinations of quasi-identifier (and l-diverse) values
      * @param search       the chosen transformation and its figures
-     * @param firstPassMs  counting; {@code secondPassMs} writing
+     * @param before       the risk of the input, over its quasi-identifiers
+     * @param after        the risk of the output
+     * @param firstPassMs  counting and the search; {@code secondPassMs} writing
      * @param read         how the input was read
      * @param outputSha256 SHA-256 of the output's bytes
      * @param warnings     quasi-identifiers left with one value for every record
      */
-    public record Summary(long records, long written, int distinct, SearchResult search, long firstPassMs, long secondPassMs,
-                          ReadSummary read, String outputSha256, List<Generalisation.Warning> warnings) {
+    public record Summary(long records, long written, int distinct, SearchResult search, RiskReport before, RiskReport after,
+                          long firstPassMs, long secondPassMs, ReadSummary read, String outputSha256,
+                          List<Generalisation.Warning> warnings) {
     }
 
     private TwoPassAnonymizer() {
@@ -50,19 +61,24 @@ public final class TwoPassAnonymizer {
                 qi.add(c);
             }
         });
+        if (qi.isEmpty()) {
+            throw new Message.Problem("準識別子がありません: 少なくとも 1 列を role quasi_identifier にしてください",
+                    "no quasi-identifier: name at least one column with role quasi_identifier");
+        }
+        List<String> sensitive = List.copyOf(policy.l().keySet());
         List<String> counted = new ArrayList<>(qi);
-        counted.addAll(policy.l().keySet());
+        counted.addAll(sensitive);
         long t0 = System.nanoTime();
         Counter counter = new Counter(counted, policy);
         output.progress().pass(1, 2);
         ReadSummary read = TableStream.read(input, counter, output.progress());
         counter.finish();
-        List<String[]> distinct = new ArrayList<>(counter.counts.size());
-        int[] weights = new int[counter.counts.size()];
-        int i = 0;
-        for (Map.Entry<List<String>, int[]> e : counter.counts.entrySet()) {
-            distinct.add(e.getKey().toArray(String[]::new));
-            weights[i++] = e.getValue()[0];
+        List<Combo> combos = new ArrayList<>(counter.counts.keySet());
+        List<String[]> distinct = new ArrayList<>(combos.size());
+        int[] weights = new int[combos.size()];
+        for (int i = 0; i < combos.size(); i++) {
+            distinct.add(counter.values(combos.get(i)));
+            weights[i] = counter.counts.get(combos.get(i))[0];
         }
         Dataset table = new Dataset(counted, distinct);
         List<Hierarchy> hierarchies = new ArrayList<>();
@@ -73,29 +89,65 @@ public final class TwoPassAnonymizer {
         LatticeSearch search = LatticeSearch.of(table, weights, hierarchies);
         SearchResult best = search.search(model);
         Set<List<String>> passing = Anonymization.passingClasses(table, weights, hierarchies, best.levels(), model);
+
+        // the combinations kept, and the output's classes with their counts (for the risk after)
+        int[] qiIdx = new int[qi.size()];
+        for (int j = 0; j < qiIdx.length; j++) {
+            qiIdx[j] = j;
+        }
+        Set<Combo> kept = new HashSet<>();
+        List<String[]> outRows = new ArrayList<>();
+        List<Integer> outWeights = new ArrayList<>();
+        long expected = 0;
+        for (int i = 0; i < combos.size(); i++) {
+            String[] g = Anonymization.generalised(distinct.get(i), qiIdx, hierarchies, best.levels());
+            if (passing.contains(Anonymization.key(g, qiIdx))) {
+                kept.add(combos.get(i));
+                outRows.add(g);
+                outWeights.add(weights[i]);
+                expected += weights[i];
+            }
+        }
+        double threshold = 1.0 / policy.k();
+        RiskReport before = RiskAnalyzer.analyze(table, weights, qi, sensitive, threshold);
+        RiskReport after = RiskAnalyzer.analyze(new Dataset(counted, outRows), outWeights.stream().mapToInt(Integer::intValue).toArray(),
+                qi, sensitive, threshold);
+        boolean lHolds = sensitive.stream().allMatch(c -> after.distinctL().get(c) >= policy.l().get(c));
+        if (counter.records - expected != best.suppressed() || after.minClassSize() < policy.k() || !lHolds) {
+            throw new IllegalStateException("the processed table does not meet the model (smallest class "
+                    + after.minClassSize() + "); nothing is written");
+        }
+        String[][] generalised = new String[qi.size()][]; // per quasi-identifier, the generalised value of each value number
+        for (int j = 0; j < qi.size(); j++) {
+            List<String> values = counter.values.get(j);
+            generalised[j] = new String[values.size()];
+            for (int v = 0; v < values.size(); v++) {
+                generalised[j][v] = hierarchies.get(j).generalize(values.get(v), best.levels().get(qi.get(j)));
+            }
+        }
         long t1 = System.nanoTime();
         long[] written = {0};
-        String sha = write(input, read, policy, hierarchies, best, passing, output, written);
+        String sha = write(input, read, policy, counter, kept, generalised, expected, output, written);
         long t2 = System.nanoTime();
-        return new Summary(counter.records, written[0], distinct.size(), best, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, read, sha,
-                Generalisation.warnings(table, hierarchies, best, search, model));
+        return new Summary(counter.records, written[0], distinct.size(), best, before, after, (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, read, sha, Generalisation.warnings(table, hierarchies, best, search, model));
     }
 
-    private static String write(Path input, ReadSummary read, Policy policy, List<Hierarchy> hs, SearchResult best,
-                                Set<List<String>> passing, Output output, long[] written) throws IOException {
+    private static String write(Path input, ReadSummary read, Policy policy, Counter counter, Set<Combo> kept,
+                                String[][] generalised, long expected, Output output, long[] written) throws IOException {
         output.progress().pass(2, 2);
         try (CsvOutput csv = CsvOutput.open(output.path(), read.charset(), read.delimiter(), output.bom(), false)) {
             Key throwaway = Key.ephemeral("linking-ids");
             TableStream.read(input, new TableStream.Rows() {
-                int width;
-                int[] qiCols;
                 int[] outCols;
+                int[] outQi; // for each output column, its quasi-identifier's index, or -1
                 Transform[] transforms;
 
                 @Override
                 public void table(String sheet, List<String> header) {
-                    width = header.size();
-                    qiCols = hs.stream().mapToInt(h -> header.indexOf(h.column())).toArray();
+                    if (!header.equals(counter.header)) {
+                        throw changed(input);
+                    }
                     List<Integer> out = new ArrayList<>();
                     List<Transform> ts = new ArrayList<>();
                     for (int c = 0; c < header.size(); c++) {
@@ -110,31 +162,49 @@ public final class TwoPassAnonymizer {
                         }
                     }
                     outCols = out.stream().mapToInt(Integer::intValue).toArray();
+                    outQi = new int[outCols.length];
+                    for (int i = 0; i < outCols.length; i++) {
+                        outQi[i] = -1;
+                        for (int j = 0; j < generalised.length; j++) {
+                            if (counter.cols[j] == outCols[i]) {
+                                outQi[i] = j;
+                            }
+                        }
+                    }
                     transforms = ts.toArray(new Transform[0]);
                     write(csv, out.stream().map(header::get).toList());
                 }
 
                 @Override
                 public void row(long row, long line, List<String> cells) {
-                    String[] full = new String[Math.max(width, cells.size())];
-                    for (int c = 0; c < full.length; c++) {
-                        full[c] = c < cells.size() && cells.get(c) != null ? cells.get(c) : "";
+                    Combo combo = counter.lookUp(cells);
+                    if (combo == null) {
+                        throw changed(input);
                     }
-                    String[] g = Anonymization.generalised(full, qiCols, hs, best.levels());
-                    if (!passing.contains(Anonymization.key(g, qiCols))) {
+                    if (!kept.contains(combo)) {
                         return; // suppressed
                     }
                     String[] o = new String[outCols.length];
                     for (int i = 0; i < o.length; i++) {
-                        String v = g[outCols[i]];
+                        int c = outCols[i];
+                        String v = outQi[i] >= 0 ? generalised[outQi[i]][combo.codes[outQi[i]]]
+                                : c < cells.size() && cells.get(c) != null ? cells.get(c) : "";
                         o[i] = transforms[i] == null ? v : transforms[i].apply(v);
                     }
                     write(csv, List.of(o));
                     written[0]++;
                 }
             }, output.progress());
+            if (written[0] != expected) {
+                throw changed(input);
+            }
             return csv.commit();
         }
+    }
+
+    private static Message.Problem changed(Path input) {
+        return new Message.Problem(input + ": 1 回目と 2 回目の読み通しの間に入力が変わりました。何も書き出していません",
+                input + ": the input changed between the two passes; nothing was written");
     }
 
     private static void write(CsvOutput csv, List<String> values) {
@@ -145,19 +215,49 @@ public final class TwoPassAnonymizer {
         }
     }
 
-    /** First pass: the header, the count of each combination of the counted columns, and the checks of kept columns on every row. */
+    /** A combination of the counted columns' values, by each value's number in its column's dictionary. */
+    private static final class Combo {
+        final int[] codes;
+        private final int hash;
+
+        Combo(int[] codes) {
+            this.codes = codes;
+            this.hash = Arrays.hashCode(codes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Combo c && c.hash == hash && Arrays.equals(c.codes, codes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * First pass: the header, a dictionary of each counted column's values, the count of each combination, and the
+     * checks of kept columns on every row.
+     */
     private static final class Counter extends TableStream.Rows {
         final List<String> counted;
         final Policy policy;
         List<String> header = List.of();
         int[] cols;
         ColumnCheck[] checks;
-        final Map<List<String>, int[]> counts = new HashMap<>();
+        final List<Map<String, Integer>> dictionaries = new ArrayList<>();
+        final List<List<String>> values = new ArrayList<>();
+        final Map<Combo, int[]> counts = new HashMap<>();
         long records;
 
         Counter(List<String> counted, Policy policy) {
             this.counted = counted;
             this.policy = policy;
+            for (int j = 0; j < counted.size(); j++) {
+                dictionaries.add(new HashMap<>());
+                values.add(new ArrayList<>());
+            }
         }
 
         @Override
@@ -174,17 +274,50 @@ public final class TwoPassAnonymizer {
         @Override
         public void row(long row, long line, List<String> cells) {
             records++;
-            String[] k = new String[cols.length];
+            int[] k = new int[cols.length];
             for (int j = 0; j < k.length; j++) {
-                String v = cols[j] < cells.size() ? cells.get(cols[j]) : null;
-                k[j] = v == null ? "" : v;
+                String v = value(cells, cols[j]);
+                Map<String, Integer> d = dictionaries.get(j);
+                Integer code = d.get(v);
+                if (code == null) {
+                    code = d.size();
+                    d.put(v, code);
+                    values.get(j).add(v);
+                }
+                k[j] = code;
             }
-            counts.computeIfAbsent(List.of(k), x -> new int[1])[0]++;
+            counts.computeIfAbsent(new Combo(k), x -> new int[1])[0]++;
             for (int c = 0; c < checks.length; c++) {
                 if (checks[c] != null && c < cells.size()) {
                     checks[c].accept(cells.get(c));
                 }
             }
+        }
+
+        /** The combination of a row of the second pass, or null when a value was not there in the first. */
+        Combo lookUp(List<String> cells) {
+            int[] k = new int[cols.length];
+            for (int j = 0; j < k.length; j++) {
+                Integer code = dictionaries.get(j).get(value(cells, cols[j]));
+                if (code == null) {
+                    return null;
+                }
+                k[j] = code;
+            }
+            return new Combo(k);
+        }
+
+        String[] values(Combo c) {
+            String[] out = new String[c.codes.length];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = values.get(j).get(c.codes[j]);
+            }
+            return out;
+        }
+
+        private static String value(List<String> cells, int col) {
+            String v = col < cells.size() ? cells.get(col) : null;
+            return v == null ? "" : v;
         }
 
         void finish() {

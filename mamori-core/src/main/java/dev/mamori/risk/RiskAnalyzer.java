@@ -23,6 +23,15 @@ public final class RiskAnalyzer {
      */
     public static RiskReport analyze(Dataset data, List<String> quasiIdentifiers, List<String> sensitive,
                                      double riskThreshold) {
+        return analyze(data, null, quasiIdentifiers, sensitive, riskThreshold);
+    }
+
+    /**
+     * As {@link #analyze(Dataset, List, List, double)}, each row standing for {@code weights[row]} records (null: one):
+     * the figures of a table known by its distinct combinations and their counts.
+     */
+    public static RiskReport analyze(Dataset data, int[] weights, List<String> quasiIdentifiers, List<String> sensitive,
+                                     double riskThreshold) {
         if (quasiIdentifiers.isEmpty()) {
             throw new RiskException("準識別子の列を 1 つ以上指定してください", "name at least one quasi-identifier column");
         }
@@ -30,7 +39,15 @@ public final class RiskAnalyzer {
             throw new RiskException("リスクの閾値は 0 より大きく 1 以下の確率です（指定は " + riskThreshold + "）",
                     "the risk threshold is a probability above 0 and at most 1, was " + riskThreshold);
         }
-        int n = data.rows().size();
+        int rows = data.rows().size();
+        long total = 0;
+        for (int r = 0; r < rows; r++) {
+            total += weights == null ? 1 : weights[r];
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new RiskException("レコードが多すぎます（" + total + " 件）", "too many records (" + total + ")");
+        }
+        int n = (int) total;
         int[][] qi = new int[quasiIdentifiers.size()][];
         for (int j = 0; j < qi.length; j++) {
             qi[j] = encode(data, data.column(quasiIdentifiers.get(j)), new int[1]);
@@ -42,7 +59,7 @@ public final class RiskAnalyzer {
             sens[s] = encode(data, data.column(sensitive.get(s)), domain);
             domains[s] = domain[0];
         }
-        ClassTable t = ClassTable.group(qi, n, null, sens, domains);
+        ClassTable t = ClassTable.group(qi, rows, weights, sens, domains);
         TreeMap<Integer, Integer> sizes = new TreeMap<>();
         int[] minL = new int[sens.length];
         java.util.Arrays.fill(minL, Integer.MAX_VALUE);

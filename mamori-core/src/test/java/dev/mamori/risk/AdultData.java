@@ -9,8 +9,8 @@ import java.util.List;
  * The adult benchmark table and its ARX hierarchies: the copy in the test resources (dev/mamori/risk/adult, see its
  * README), or another folder given with -Dmamori.adult.
  */
-final class AdultData {
-    static final List<String> QIS = List.of("sex", "age", "race", "marital-status", "education",
+public final class AdultData {
+    public static final List<String> QIS = List.of("sex", "age", "race", "marital-status", "education",
             "native-country", "workclass", "occupation");
 
     private AdultData() {
@@ -19,7 +19,7 @@ final class AdultData {
     private static Path extracted;
 
     /** The folder with adult.csv and the hierarchies (the resources are unpacked to a temporary folder once). */
-    static synchronized Path dir() {
+    public static synchronized Path dir() {
         String given = System.getProperty("mamori.adult");
         if (given != null) {
             return Path.of(given);

@@ -215,14 +215,14 @@ public final class DeidCommand implements Callable<Integer> {
         }
         writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
                 ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, actions(policy, r.search(), null),
-                r.records(), r.written(), r.records() - r.written(), null, null, r.search(), r.outputSha256()));
+                r.records(), r.written(), r.records() - r.written(), r.before(), r.after(), r.search(), r.outputSha256()));
         if (reportJson != null) {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("records", r.records());
             extra.put("distinct_combinations", r.distinct());
             extra.put("first_pass_ms", r.firstPassMs());
             extra.put("second_pass_ms", r.secondPassMs());
-            writeReport(r.search(), null, null, extra);
+            writeReport(r.search(), r.before(), r.after(), extra);
         }
         var out = spec.commandLine().getOut();
         out.println(Lang.tr(String.format("匿名加工情報: %s（%,d 件中 %,d 件、2 回の読み通し、組み合わせ %,d 通り）", Terminal.safe(output.toString()),
@@ -230,10 +230,12 @@ public final class DeidCommand implements Callable<Integer> {
                 String.format("匿名加工情報: %s (%,d of %,d records; two passes, %,d combinations)", Terminal.safe(output.toString()),
                         r.written(), r.records(), r.distinct())));
         out.println(Lang.tr("  一般化の水準: ", "  levels: ") + r.search().levels());
-        out.println(Lang.tr(String.format("  情報損失 %.5f、最小クラス %d、探索 %d ms、読み通し %d + %d ms", r.search().loss(),
-                        r.search().minClassSize(), r.search().elapsedMs(), r.firstPassMs(), r.secondPassMs()),
-                String.format("  loss %.5f, smallest class %d, search %d ms, passes %d + %d ms", r.search().loss(),
-                        r.search().minClassSize(), r.search().elapsedMs(), r.firstPassMs(), r.secondPassMs())));
+        out.println(Lang.tr(String.format("  情報損失 %.5f、最小クラス %d → %d、一意なレコード %.2f%% → %.2f%%、探索 %d ms、読み通し %d + %d ms",
+                        r.search().loss(), r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(),
+                        100 * r.after().uniqueShare(), r.search().elapsedMs(), r.firstPassMs(), r.secondPassMs()),
+                String.format("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%, search %d ms, passes %d + %d ms",
+                        r.search().loss(), r.before().minClassSize(), r.after().minClassSize(), 100 * r.before().uniqueShare(),
+                        100 * r.after().uniqueShare(), r.search().elapsedMs(), r.firstPassMs(), r.secondPassMs())));
         warn(r.warnings());
         return 0;
     }
