@@ -67,6 +67,16 @@ final class ColumnCheck {
         }
     }
 
+    /** Adds what {@code part} (the same column's check over another part of the table) counted. */
+    void add(ColumnCheck part) {
+        part.cells.forEach((t, count) -> {
+            int n = cells.merge(t, count, Integer::sum);
+            if (n >= 2 && n - count < 2) {
+                verdict(t, n);
+            }
+        });
+    }
+
     /** At the end of the table: a type found in every cell of a one-row table counts too. */
     void finish(long rows) {
         if (rows == 1) {

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.mamori.report.AtomicFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -24,6 +25,7 @@ public final class CsvOutput implements AutoCloseable {
 
     private final AtomicFiles.Pending pending;
     private final MessageDigest digest;
+    private final OutputStream out;
     private final Writer writer;
     private final CsvWriter csv;
     private String sha256;
@@ -35,8 +37,14 @@ public final class CsvOutput implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
-        this.writer = new OutputStreamWriter(new DigestOutputStream(pending.stream(), digest), charset);
-        this.csv = CsvWriter.builder().fieldSeparator(delimiter).lineDelimiter(LineDelimiter.CRLF).build(writer);
+        this.out = new DigestOutputStream(pending.stream(), digest);
+        this.writer = new OutputStreamWriter(out, charset);
+        this.csv = writer(writer, delimiter);
+    }
+
+    /** A CSV writer as this class writes: for records formatted elsewhere and given to {@link #writeEncoded}. */
+    static CsvWriter writer(Writer w, char delimiter) {
+        return CsvWriter.builder().fieldSeparator(delimiter == '\0' ? ',' : delimiter).lineDelimiter(LineDelimiter.CRLF).build(w);
     }
 
     /** Starts writing {@code target}; nothing is there until {@link #commit()}. */
@@ -74,6 +82,16 @@ public final class CsvOutput implements AutoCloseable {
 
     public void write(String[] record) throws IOException {
         write(java.util.Arrays.asList(record));
+    }
+
+    /** Records already formatted as CSV (CRLF line ends) and encoded in this output's charset, e.g. on another thread. */
+    public void writeEncoded(byte[] bytes, int length) throws IOException {
+        try {
+            csv.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.write(bytes, 0, length);
     }
 
     /** Puts the file in place and returns the SHA-256 of its bytes (lower-case hex). */

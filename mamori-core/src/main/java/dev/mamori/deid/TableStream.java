@@ -13,6 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Reading a CSV/TSV row by row for the streaming de-identification paths, and opening their output. */
 final class TableStream {
@@ -82,6 +88,71 @@ final class TableStream {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Reads {@code input} cut into blocks at record boundaries: {@code work} turns each block into a result on one of
+     * {@code workers} (its rows read by a visitor of its own), and {@code inOrder} takes the results on this thread in
+     * input order. The header, progress, and any rows that cannot be cut into blocks (a record longer than any block)
+     * go to {@code whole} on this thread. A worker's failure is thrown here, when its block's turn comes.
+     */
+    static <T> ReadSummary readInBlocks(Path input, Rows whole, Function<Block, T> work, Consumer<T> inOrder, Output.Progress progress,
+                                        ExecutorService workers, int threads) throws IOException {
+        checkReadable(input);
+        whole.input = input;
+        whole.progress = progress;
+        ArrayDeque<Future<T>> inFlight = new ArrayDeque<>();
+        try {
+            ReadSummary s = new DocumentReader(null).readInBlocks(input, whole, new Block.Sink() {
+                @Override
+                public void block(Block block) {
+                    inFlight.add(workers.submit(() -> work.apply(block)));
+                    while (inFlight.size() > 2 * threads) {
+                        inOrder.accept(next(inFlight));
+                    }
+                }
+
+                @Override
+                public void drain() {
+                    while (!inFlight.isEmpty()) {
+                        inOrder.accept(next(inFlight));
+                    }
+                }
+            });
+            if (s.format() != Format.CSV) {
+                throw notCsv(input, s.format());
+            }
+            return s;
+        } catch (ReadException e) {
+            throw new Message.Problem(Message.of(e));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private static <T> T next(ArrayDeque<Future<T>> inFlight) {
+        try {
+            return inFlight.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the block's own problem (damaged input, a refused column), as the sequential read throws it
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A visitor of one block's rows, named after the input for its messages. */
+    static <R extends Rows> R forBlock(R rows, Path input) {
+        ((Rows) rows).input = input;
+        return rows;
     }
 
     /** The output, opened in the input's encoding and delimiter (judged from its head); {@code read[0]} gets that judgement. */

@@ -9,8 +9,11 @@ import dev.mamori.risk.RiskAnalyzer;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
 import dev.mamori.table.ReadSummary;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * 匿名加工情報 from a CSV of any length in memory that grows with the distinct combinations of
@@ -71,7 +76,26 @@ public final class TwoPassAnonymizer {
         long t0 = System.nanoTime();
         Counter counter = new Counter(counted, policy);
         output.progress().pass(1, 2);
-        ReadSummary read = TableStream.read(input, counter, output.progress());
+        int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mamori-deid");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return run(input, policy, baseDir, output, qi, sensitive, counted, counter, workers, threads, t0);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static Summary run(Path input, Policy policy, Path baseDir, Output output, List<String> qi, List<String> sensitive,
+                               List<String> counted, Counter counter, ExecutorService workers, int threads, long t0) throws IOException {
+        ReadSummary read = TableStream.readInBlocks(input, counter, block -> {
+            Counter part = TableStream.forBlock(counter.part(), input);
+            block.read(part);
+            return part;
+        }, counter::add, output.progress(), workers, threads);
         counter.finish();
         List<Combo> combos = new ArrayList<>(counter.counts.keySet());
         List<String[]> distinct = new ArrayList<>(combos.size());
@@ -127,74 +151,49 @@ public final class TwoPassAnonymizer {
         }
         long t1 = System.nanoTime();
         long[] written = {0};
-        String sha = write(input, read, policy, counter, kept, generalised, expected, output, written);
+        String sha = write(input, read, policy, counter, kept, generalised, expected, output, written, workers, threads);
         long t2 = System.nanoTime();
         return new Summary(counter.records, written[0], distinct.size(), best, before, after, (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, read, sha, Generalisation.warnings(table, hierarchies, best, search, model));
     }
 
     private static String write(Path input, ReadSummary read, Policy policy, Counter counter, Set<Combo> kept,
-                                String[][] generalised, long expected, Output output, long[] written) throws IOException {
+                                String[][] generalised, long expected, Output output, long[] written, ExecutorService workers,
+                                int threads) throws IOException {
         output.progress().pass(2, 2);
         try (CsvOutput csv = CsvOutput.open(output.path(), read.charset(), read.delimiter(), output.bom(), false)) {
             Key throwaway = Key.ephemeral("linking-ids");
-            TableStream.read(input, new TableStream.Rows() {
-                int[] outCols;
-                int[] outQi; // for each output column, its quasi-identifier's index, or -1
-                Transform[] transforms;
-
+            Records whole = new Records(input, policy, counter, kept, generalised, throwaway) {
                 @Override
-                public void table(String sheet, List<String> header) {
-                    if (!header.equals(counter.header)) {
-                        throw changed(input);
+                void record(List<String> values) {
+                    try {
+                        csv.write(values);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    List<Integer> out = new ArrayList<>();
-                    List<Transform> ts = new ArrayList<>();
-                    for (int c = 0; c < header.size(); c++) {
-                        Policy.Method m = policy.columns().get(header.get(c)).method();
-                        if (m != Policy.Method.DELETE) {
-                            out.add(c);
-                            if (m.keyed()) {
-                                throw new IllegalArgumentException("column '" + header.get(c) + "': " + m.yamlName()
-                                        + " is not for 匿名加工情報");
-                            }
-                            ts.add(m.transform(header.get(c), null, throwaway));
-                        }
-                    }
-                    outCols = out.stream().mapToInt(Integer::intValue).toArray();
-                    outQi = new int[outCols.length];
-                    for (int i = 0; i < outCols.length; i++) {
-                        outQi[i] = -1;
-                        for (int j = 0; j < generalised.length; j++) {
-                            if (counter.cols[j] == outCols[i]) {
-                                outQi[i] = j;
-                            }
-                        }
-                    }
-                    transforms = ts.toArray(new Transform[0]);
-                    write(csv, out.stream().map(header::get).toList());
                 }
-
-                @Override
-                public void row(long row, long line, List<String> cells) {
-                    Combo combo = counter.lookUp(cells);
-                    if (combo == null) {
-                        throw changed(input);
-                    }
-                    if (!kept.contains(combo)) {
-                        return; // suppressed
-                    }
-                    String[] o = new String[outCols.length];
-                    for (int i = 0; i < o.length; i++) {
-                        int c = outCols[i];
-                        String v = outQi[i] >= 0 ? generalised[outQi[i]][combo.codes[outQi[i]]]
-                                : c < cells.size() && cells.get(c) != null ? cells.get(c) : "";
-                        o[i] = transforms[i] == null ? v : transforms[i].apply(v);
-                    }
-                    write(csv, List.of(o));
-                    written[0]++;
+            };
+            TableStream.readInBlocks(input, whole, block -> {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 18);
+                Writer w = new OutputStreamWriter(bytes, read.charset());
+                de.siegmar.fastcsv.writer.CsvWriter out = CsvOutput.writer(w, read.delimiter());
+                Records part = TableStream.forBlock(whole.part(out::writeRecord), input);
+                block.read(part);
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            }, output.progress());
+                return new Encoded(bytes.toByteArray(), part.written);
+            }, e -> {
+                try {
+                    csv.writeEncoded(e.bytes, e.bytes.length);
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+                whole.written += e.records;
+            }, output.progress(), workers, threads);
+            written[0] = whole.written;
             if (written[0] != expected) {
                 throw changed(input);
             }
@@ -202,17 +201,113 @@ public final class TwoPassAnonymizer {
         }
     }
 
+    /** A block's output records, formatted and encoded on a worker. */
+    private record Encoded(byte[] bytes, long records) {
+    }
+
+    /**
+     * Second pass: each row's combination looked up, the row suppressed or its output record made (quasi-identifiers
+     * generalised by the per-value tables, other columns kept or transformed) and handed to {@link #record}.
+     */
+    private abstract static class Records extends TableStream.Rows {
+        private final Path input;
+        private final Policy policy;
+        private final Counter counter;
+        private final Set<Combo> kept;
+        private final String[][] generalised;
+        private final Key throwaway;
+        int[] outCols;
+        int[] outQi; // for each output column, its quasi-identifier's index, or -1
+        List<Policy.Method> methods;
+        Transform[] transforms;
+        long written;
+
+        Records(Path input, Policy policy, Counter counter, Set<Combo> kept, String[][] generalised, Key throwaway) {
+            this.input = input;
+            this.policy = policy;
+            this.counter = counter;
+            this.kept = kept;
+            this.generalised = generalised;
+            this.throwaway = throwaway;
+        }
+
+        abstract void record(List<String> values);
+
+        /** The same for a block, sending its records to {@code sink}; transforms of its own (they are not shared across threads). */
+        Records part(java.util.function.Consumer<List<String>> sink) {
+            Records p = new Records(input, policy, counter, kept, generalised, throwaway) {
+                @Override
+                void record(List<String> values) {
+                    sink.accept(values);
+                }
+            };
+            p.outCols = outCols;
+            p.outQi = outQi;
+            p.transforms = transforms(outCols, counter.header);
+            return p;
+        }
+
+        private Transform[] transforms(int[] cols, List<String> header) {
+            Transform[] ts = new Transform[cols.length];
+            for (int i = 0; i < cols.length; i++) {
+                ts[i] = policy.columns().get(header.get(cols[i])).method().transform(header.get(cols[i]), null, throwaway);
+            }
+            return ts;
+        }
+
+        @Override
+        public void table(String sheet, List<String> header) {
+            if (!header.equals(counter.header)) {
+                throw changed(input);
+            }
+            List<Integer> out = new ArrayList<>();
+            for (int c = 0; c < header.size(); c++) {
+                Policy.Method m = policy.columns().get(header.get(c)).method();
+                if (m != Policy.Method.DELETE) {
+                    out.add(c);
+                    if (m.keyed()) {
+                        throw new IllegalArgumentException("column '" + header.get(c) + "': " + m.yamlName() + " is not for 匿名加工情報");
+                    }
+                }
+            }
+            outCols = out.stream().mapToInt(Integer::intValue).toArray();
+            outQi = new int[outCols.length];
+            for (int i = 0; i < outCols.length; i++) {
+                outQi[i] = -1;
+                for (int j = 0; j < generalised.length; j++) {
+                    if (counter.cols[j] == outCols[i]) {
+                        outQi[i] = j;
+                    }
+                }
+            }
+            transforms = transforms(outCols, header);
+            record(out.stream().map(header::get).toList());
+        }
+
+        @Override
+        public void row(long row, long line, List<String> cells) {
+            Combo combo = counter.lookUp(cells);
+            if (combo == null) {
+                throw changed(input);
+            }
+            if (!kept.contains(combo)) {
+                return; // suppressed
+            }
+            String[] o = new String[outCols.length];
+            for (int i = 0; i < o.length; i++) {
+                int c = outCols[i];
+                String v = outQi[i] >= 0 ? generalised[outQi[i]][combo.codes[outQi[i]]]
+                        : c < cells.size() && cells.get(c) != null ? cells.get(c) : "";
+                o[i] = transforms[i] == null ? v : transforms[i].apply(v);
+            }
+            record(List.of(o));
+            written++;
+        }
+    }
+
     private static Message.Problem changed(Path input) {
         return new Message.Problem(input + ": 1 回目と 2 回目の読み通しの間に入力が変わりました。何も書き出していません",
                 input + ": the input changed between the two passes; nothing was written");
-    }
-
-    private static void write(CsvOutput csv, List<String> values) {
-        try {
-            csv.write(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A combination of the counted columns' values, by each value's number in its column's dictionary. */
@@ -222,7 +317,13 @@ public final class TwoPassAnonymizer {
 
         Combo(int[] codes) {
             this.codes = codes;
-            this.hash = Arrays.hashCode(codes);
+            // mixed, not Arrays.hashCode: with small codes its base 31 makes many combinations collide exactly
+            long h = 0;
+            for (int c : codes) {
+                h = (h + c) * 0x9E3779B97F4A7C15L;
+                h ^= h >>> 31;
+            }
+            this.hash = (int) (h ^ h >>> 32);
         }
 
         @Override
@@ -276,15 +377,7 @@ public final class TwoPassAnonymizer {
             records++;
             int[] k = new int[cols.length];
             for (int j = 0; j < k.length; j++) {
-                String v = value(cells, cols[j]);
-                Map<String, Integer> d = dictionaries.get(j);
-                Integer code = d.get(v);
-                if (code == null) {
-                    code = d.size();
-                    d.put(v, code);
-                    values.get(j).add(v);
-                }
-                k[j] = code;
+                k[j] = code(j, value(cells, cols[j]));
             }
             counts.computeIfAbsent(new Combo(k), x -> new int[1])[0]++;
             for (int c = 0; c < checks.length; c++) {
@@ -292,6 +385,57 @@ public final class TwoPassAnonymizer {
                     checks[c].accept(cells.get(c));
                 }
             }
+        }
+
+        /** A counter of the same columns for one block of the input (its own dictionaries, counts and checks). */
+        Counter part() {
+            Counter p = new Counter(counted, policy);
+            p.header = header;
+            p.cols = cols;
+            p.checks = new ColumnCheck[checks.length];
+            for (int c = 0; c < checks.length; c++) {
+                p.checks[c] = ColumnCheck.of(header.get(c), Mode.ANONYMOUS, policy.columns().get(header.get(c)).method());
+            }
+            return p;
+        }
+
+        /**
+         * Adds a block's counts, in input order: its values numbered here in the order they first appear in it, so the
+         * numbers are those a single reader would give.
+         */
+        void add(Counter part) {
+            records += part.records;
+            int[][] to = new int[cols.length][];
+            for (int j = 0; j < cols.length; j++) {
+                List<String> vs = part.values.get(j);
+                to[j] = new int[vs.size()];
+                for (int v = 0; v < vs.size(); v++) {
+                    to[j][v] = code(j, vs.get(v));
+                }
+            }
+            part.counts.forEach((combo, n) -> {
+                int[] k = new int[combo.codes.length];
+                for (int j = 0; j < k.length; j++) {
+                    k[j] = to[j][combo.codes[j]];
+                }
+                counts.computeIfAbsent(new Combo(k), x -> new int[1])[0] += n[0];
+            });
+            for (int c = 0; c < checks.length; c++) {
+                if (checks[c] != null) {
+                    checks[c].add(part.checks[c]);
+                }
+            }
+        }
+
+        private int code(int j, String v) {
+            Map<String, Integer> d = dictionaries.get(j);
+            Integer code = d.get(v);
+            if (code == null) {
+                code = d.size();
+                d.put(v, code);
+                values.get(j).add(v);
+            }
+            return code;
         }
 
         /** The combination of a row of the second pass, or null when a value was not there in the first. */

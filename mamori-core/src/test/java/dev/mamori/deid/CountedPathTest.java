@@ -55,6 +55,29 @@ class CountedPathTest {
         }
     }
 
+    /** The kept column's two phone numbers are in blocks read by different workers: their counts still add up. */
+    @Test
+    void keptColumnChecksAddUpAcrossBlocks() throws IOException {
+        Path input = dir.resolve("late.csv");
+        StringBuilder b = new StringBuilder("年齢,メモ\n");
+        for (int i = 0; i < 60_000; i++) {
+            b.append(20 + i % 10).append(',').append(i == 100 || i == 59_000 ? "連絡先 090-1234-" + (5000 + i % 1000) : "特記事項なし")
+                    .append('\n');
+        }
+        Files.writeString(input, b);
+        assertThat(Files.size(input)).isGreaterThan(4L << 18); // several blocks
+        Files.writeString(dir.resolve("age.csv"), "20;20代;*\n21;20代;*\n22;20代;*\n23;20代;*\n24;20代;*\n25;20代;*\n26;20代;*\n"
+                + "27;20代;*\n28;20代;*\n29;20代;*\n");
+        Map<String, Policy.Column> cols = new LinkedHashMap<>();
+        cols.put("年齢", new Policy.Column(Policy.Role.QUASI_IDENTIFIER, Policy.Method.GENERALIZE, "age.csv", null));
+        cols.put("メモ", new Policy.Column(Policy.Role.INSENSITIVE, Policy.Method.KEEP, null, null));
+        Policy policy = new Policy(Mode.ANONYMOUS, null, 5, 0.0, Map.of(), cols);
+        Path output = dir.resolve("out.csv");
+        assertThatThrownBy(() -> TwoPassAnonymizer.run(input, policy, dir, Output.to(output)))
+                .hasMessageContaining("column 'メモ' holds PHONE");
+        assertThat(output).doesNotExist();
+    }
+
     @Test
     void anInputChangedBetweenThePassesWritesNothing() throws IOException {
         Path input = dir.resolve("a.csv");

@@ -340,14 +340,28 @@ public final class BenchCommand implements Runnable {
                     String.format("input: %s, %,d rows, %,d bytes; JVM max heap %d MB; %d cores; Java %s", data, r.records(),
                             Files.size(data), heap, cores, javaVersion)));
             out.println();
-            out.println(Lang.tr("| 行 | 組み合わせ | レベル | 情報損失 | 削除 | 1 回目 秒 | 探索 秒 | 2 回目 秒 | 合計 秒 | 行/秒 | ヒープ最大 MB |",
-                    "| rows | combinations | levels | loss | suppressed | first pass s | search s | second pass s | total s | rows/s | peak heap MB |"));
-            out.println("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
-            out.printf("| %,d | %,d | %s | %.5f | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f | %d |%n", r.records(), r.distinct(),
+            out.println(Lang.tr("| 行 | 組み合わせ | レベル | 情報損失 | 削除 | 1 回目 秒 | 探索 秒 | 2 回目 秒 | 合計 秒 | 行/秒 | ヒープ最大 MB | RSS 最大 MB |",
+                    "| rows | combinations | levels | loss | suppressed | first pass s | search s | second pass s | total s | rows/s | peak heap MB | peak RSS MB |"));
+            out.println("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            out.printf("| %,d | %,d | %s | %.5f | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f | %d | %s |%n", r.records(), r.distinct(),
                     QIS.stream().map(q -> String.valueOf(r.search().levels().get(q))).collect(java.util.stream.Collectors.joining(",")),
                     r.search().loss(), r.records() - r.written(), (r.firstPassMs() - r.search().elapsedMs()) / 1e3, r.search().elapsedMs() / 1e3,
-                    r.secondPassMs() / 1e3, secs, r.records() / secs, Scan.peakHeap() >> 20);
+                    r.secondPassMs() / 1e3, secs, r.records() / secs, Scan.peakHeap() >> 20, peakRss());
             return 0;
+        }
+
+        /** The process's peak resident set (VmHWM in /proc/self/status, Linux), in MB, or "-" where there is none. */
+        private static String peakRss() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.toString(Long.parseLong(line.replaceAll("\\D", "")) >> 10);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return "-";
+            }
+            return "-";
         }
 
         private void generate() throws IOException {

@@ -100,8 +100,11 @@ public final class DeidCommand implements Callable<Integer> {
     @Option(names = "--operator", paramLabel = "NAME", description = "The business operator (個人情報取扱事業者) that makes the data: needed for the publication notice (公表事項, 法43条3項), written beside the output as OUTPUT.notice.md.")
     String operator;
 
-    @Option(names = "--two-pass", description = "匿名加工情報 in two passes over the input, holding only the counts of quasi-identifier combinations: for tables of any length (chosen by itself for inputs over 256 MB).")
+    @Option(names = "--two-pass", description = "匿名加工情報 in two passes over the input, holding only each quasi-identifier's distinct values and the counts of their combinations (the default since 2026-12; the option stays for scripts).")
     boolean twoPass;
+
+    @Option(names = "--in-memory", description = "匿名加工情報 with the whole table held in memory, the path used before 2026-12 for inputs up to 256 MB: slower and several times the memory at every size measured (docs/benchmarks.md); for comparisons. Same output.")
+    boolean inMemory;
 
     @Option(names = "--report-json", paramLabel = "FILE", description = "The search and risk figures as JSON: levels, loss, suppressed, min_class_size, classes, elapsed_ms, risk before and after.")
     Path reportJson;
@@ -151,7 +154,10 @@ public final class DeidCommand implements Callable<Integer> {
             }
             return pseudonymous(policy, keyStore);
         }
-        if (twoPass || Files.size(data) > TWO_PASS_BYTES) {
+        if (twoPass && inMemory) {
+            throw new Main.UsageProblem("--two-pass と --in-memory は同時に指定できません", "--two-pass and --in-memory exclude each other");
+        }
+        if (!inMemory) {
             return twoPass(policy);
         }
         Deidentifier.Written w;
@@ -182,8 +188,6 @@ public final class DeidCommand implements Callable<Integer> {
         warn(r.warnings());
         return 0;
     }
-
-    static final long TWO_PASS_BYTES = 256L << 20;
 
     /** 仮名加工情報 in one streaming pass, whatever the size. */
     private int pseudonymous(Policy policy, Path keyStore) throws IOException {

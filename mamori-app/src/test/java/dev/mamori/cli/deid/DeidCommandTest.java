@@ -132,14 +132,24 @@ class DeidCommandTest {
 
     @Test
     void twoPassesWriteExactlyWhatTheInMemoryPathWrites() throws IOException {
-        assertThat(deid("--drop", "氏名", "--keep", "病名").code()).isZero();
+        assertThat(deid("--drop", "氏名", "--keep", "病名", "--in-memory").code()).isZero();
         byte[] inMemory = Files.readAllBytes(dir.resolve("out.csv"));
+        String memoryReport = Files.readString(dir.resolve("report.json"));
         CliTest.Run r = CliTest.run("--lang", "en", "deid", data.toString(), "--mode", "anonymous", "--k", "3", "--suppression-limit", "0.05",
                 "--qi", "性別=" + dir.resolve("sex.csv"), "--qi", "年齢=" + dir.resolve("age.csv"), "--drop", "氏名", "--keep", "病名",
                 "--two-pass", "--output", dir.resolve("two.csv").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("two.csv"))).isEqualTo(inMemory);
-        assertThat(Files.readString(dir.resolve("two.csv.record.json"))).contains("\"suppressed\" : 1");
+        assertThat(Files.readString(dir.resolve("two.csv.record.json"))).contains("\"suppressed\" : 1").contains("\"after\" : {");
+        assertThat(r.out()).contains("smallest class 1 → 5"); // the risk before and after, from the counts
+        assertThat(deid("--drop", "氏名", "--keep", "病名").code()).isZero(); // the default path: the counted one
+        assertThat(Files.readAllBytes(dir.resolve("out.csv"))).isEqualTo(inMemory);
+        com.fasterxml.jackson.databind.JsonNode counted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Files.readString(dir.resolve("report.json")));
+        com.fasterxml.jackson.databind.JsonNode memory = new com.fasterxml.jackson.databind.ObjectMapper().readTree(memoryReport);
+        assertThat(counted.get("risk_before")).isEqualTo(memory.get("risk_before"));
+        assertThat(counted.get("risk_after")).isEqualTo(memory.get("risk_after"));
+        assertThat(counted.get("levels")).isEqualTo(memory.get("levels"));
     }
 
     @Test
