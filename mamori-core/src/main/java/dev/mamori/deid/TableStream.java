@@ -64,37 +64,16 @@ final class TableStream {
 
     /** Reads every row of {@code input} into {@code rows}, telling {@code progress} of the bytes read. */
     static ReadSummary read(Path input, Rows rows, Output.Progress progress) throws IOException {
-        checkReadable(input);
-        rows.input = input;
-        rows.progress = progress;
-        try {
-            // cut into blocks read here in order: a CSV block is parsed on its bytes, the fastest way the reader has
-            ReadSummary s = new DocumentReader(null).readInBlocks(input, rows, new Block.Sink() {
-                @Override
-                public void block(Block block) {
-                    block.read(rows);
-                }
-
-                @Override
-                public void drain() {
-                }
-            });
-            if (s.format() != Format.CSV) {
-                throw notCsv(input, s.format());
-            }
-            return s;
-        } catch (ReadException e) {
-            throw new Message.Problem(Message.of(e));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        // in blocks read here in order: a CSV block is parsed on its bytes, the fastest way the reader has
+        return readInBlocks(input, rows, block -> block.read(rows), n -> { }, progress, null, 1);
     }
 
     /**
      * Reads {@code input} cut into blocks at record boundaries: {@code work} turns each block into a result on one of
      * {@code workers} (its rows read by a visitor of its own), and {@code inOrder} takes the results on this thread in
      * input order. The header, progress, and any rows that cannot be cut into blocks (a record longer than any block)
-     * go to {@code whole} on this thread. A worker's failure is thrown here, when its block's turn comes.
+     * go to {@code whole} on this thread. A worker's failure is thrown here, when its block's turn comes. Without
+     * workers (null) each block is worked on here.
      */
     static <T> ReadSummary readInBlocks(Path input, Rows whole, Function<Block, T> work, Consumer<T> inOrder, Output.Progress progress,
                                         ExecutorService workers, int threads) throws IOException {
@@ -106,6 +85,10 @@ final class TableStream {
             ReadSummary s = new DocumentReader(null).readInBlocks(input, whole, new Block.Sink() {
                 @Override
                 public void block(Block block) {
+                    if (workers == null) {
+                        inOrder.accept(work.apply(block));
+                        return;
+                    }
                     inFlight.add(workers.submit(() -> work.apply(block)));
                     while (inFlight.size() > 2 * threads) {
                         inOrder.accept(next(inFlight));
