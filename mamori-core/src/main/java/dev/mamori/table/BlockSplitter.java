@@ -5,6 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
@@ -159,6 +162,16 @@ final class BlockSplitter {
     private void scan(byte[] buf, int from, int to) {
         boolean csv = format == Format.CSV;
         for (int i = from; i < to; i++) {
+            if (state == FIELD_START && !content) {
+                // at a line's start: a line with no quote ends at its LF, found eight bytes at a time
+                int lf = plainLineEnd(buf, i, to, csv);
+                if (lf >= 0) {
+                    content = hasContent(buf, i, lf);
+                    step((byte) '\n', lf, csv);
+                    i = lf;
+                    continue;
+                }
+            }
             byte b = buf[i];
             // inside an unquoted or a quoted field (where content is already true) most bytes change nothing: skip them
             if (csv && state == UNQUOTED) {
@@ -178,6 +191,52 @@ final class BlockSplitter {
             }
             step(b, i, csv);
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long QUOTES = 0x2222222222222222L;
+
+    /**
+     * The LF ending the line that starts at i, or -1 when a quote comes first (CSV: the line needs the state machine) or
+     * the line does not end before {@code to}. Eight bytes at a time: a byte equal to LF or '"' is found as a zero byte
+     * of the word XOR the pattern; the lowest flagged byte is exact.
+     */
+    private static int plainLineEnd(byte[] buf, int i, int to, boolean csv) {
+        long quotes = csv ? QUOTES : LFS;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(buf, i);
+            long m = zeroBytes(w ^ LFS) | zeroBytes(w ^ quotes);
+            if (m != 0) {
+                int k = i + (Long.numberOfTrailingZeros(m) >>> 3);
+                return buf[k] == '\n' ? k : -1;
+            }
+        }
+        for (; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+            if (csv && buf[i] == '"') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** True when buf[from, to) has a byte other than CR. */
+    private static boolean hasContent(byte[] buf, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (buf[k] != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void step(byte b, int i, boolean csv) {

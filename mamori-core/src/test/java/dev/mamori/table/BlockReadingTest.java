@@ -91,6 +91,43 @@ class BlockReadingTest {
         return f;
     }
 
+    /**
+     * Random CSV and text made of the bytes that matter to cutting — quotes, delimiters, CR, LF, empty lines — in runs
+     * long and short (the splitter skips lines without a quote eight bytes at a time): the same as one stream. (With
+     * quotes placed anywhere, e.g. text after a closing quote, the two differ in how a record FastCSV rejects is
+     * numbered: known, not yet fixed.)
+     */
+    @Test
+    void randomInputsInBlocksGiveWhatOneStreamGives() throws IOException {
+        // quoted fields closed before a delimiter or a line end; a quote inside an unquoted field is a plain character
+        String[] pieces = {"\"q,\"\"x\"\"\ny\",", "\"z\"\n", "a\"b", ",", "\n", "\n", "\r\n", "\n\n", "abc", "0123456789abcdef", "山田",
+            " ", "\r\n\r\n"};
+        Random rnd = new Random(7);
+        for (int round = 0; round < 12; round++) {
+            StringBuilder b = new StringBuilder("a,b,c\n");
+            boolean quotes = round % 3 != 0; // some inputs without a quote at all: only the eight-byte path
+            while (b.length() < 400_000) {
+                String p = pieces[rnd.nextInt(pieces.length)];
+                if (!quotes && p.contains("\"")) {
+                    continue;
+                }
+                b.append(p);
+                if (rnd.nextInt(40) == 0) {
+                    b.append("x".repeat(rnd.nextInt(300))).append('\n'); // long plain lines
+                }
+            }
+            for (String ext : List.of(".csv", ".txt")) {
+                Path f = dir.resolve("random-" + round + ext);
+                Files.writeString(f, b);
+                Outcome one = inOneStream(f);
+                Outcome cut = inBlocks(f);
+                assertThat(cut.blocks).as(f.toString()).isGreaterThan(0);
+                assertThat(cut.calls).as(f.toString()).isEqualTo(one.calls);
+                assertThat(cut.summary).as(f.toString()).isEqualTo(one.summary);
+            }
+        }
+    }
+
     @Test
     void aLargeCsvInBlocksGivesTheSameRowsLinesAndCounts() throws IOException {
         for (Path f : List.of(bigCsv(StandardCharsets.UTF_8, "\n"), bigCsv(Charset.forName("windows-31j"), "\r\n"))) {
