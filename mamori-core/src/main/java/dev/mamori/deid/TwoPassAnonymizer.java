@@ -83,78 +83,74 @@ public final class TwoPassAnonymizer {
             return t;
         });
         try {
-            return run(input, policy, baseDir, output, qi, sensitive, counted, counter, workers, threads, t0);
+            ReadSummary read = TableStream.readInBlocks(input, counter, block -> {
+                Counter part = TableStream.forBlock(counter.part(), input);
+                block.read(part);
+                return part;
+            }, counter::add, output.progress(), workers, threads);
+            counter.finish();
+            List<Combo> combos = new ArrayList<>(counter.counts.keySet());
+            List<String[]> distinct = new ArrayList<>(combos.size());
+            int[] weights = new int[combos.size()];
+            for (int i = 0; i < combos.size(); i++) {
+                distinct.add(counter.values(combos.get(i)));
+                weights[i] = counter.counts.get(combos.get(i))[0];
+            }
+            Dataset table = new Dataset(counted, distinct);
+            List<Hierarchy> hierarchies = new ArrayList<>();
+            for (String c : qi) {
+                hierarchies.add(Hierarchies.resolve(c, policy.columns().get(c).hierarchy(), table, table.column(c), baseDir));
+            }
+            PrivacyModel model = policy.privacyModel();
+            LatticeSearch search = LatticeSearch.of(table, weights, hierarchies);
+            SearchResult best = search.search(model);
+            Set<List<String>> passing = Anonymization.passingClasses(table, weights, hierarchies, best.levels(), model);
+
+            // the combinations kept, and the output's classes with their counts (for the risk after)
+            int[] qiIdx = new int[qi.size()];
+            for (int j = 0; j < qiIdx.length; j++) {
+                qiIdx[j] = j;
+            }
+            Set<Combo> kept = new HashSet<>();
+            List<String[]> outRows = new ArrayList<>();
+            List<Integer> outWeights = new ArrayList<>();
+            long expected = 0;
+            for (int i = 0; i < combos.size(); i++) {
+                String[] g = Anonymization.generalised(distinct.get(i), qiIdx, hierarchies, best.levels());
+                if (passing.contains(Anonymization.key(g, qiIdx))) {
+                    kept.add(combos.get(i));
+                    outRows.add(g);
+                    outWeights.add(weights[i]);
+                    expected += weights[i];
+                }
+            }
+            double threshold = 1.0 / policy.k();
+            RiskReport before = RiskAnalyzer.analyze(table, weights, qi, sensitive, threshold);
+            RiskReport after = RiskAnalyzer.analyze(new Dataset(counted, outRows), outWeights.stream().mapToInt(Integer::intValue).toArray(),
+                    qi, sensitive, threshold);
+            boolean lHolds = sensitive.stream().allMatch(c -> after.distinctL().get(c) >= policy.l().get(c));
+            if (counter.records - expected != best.suppressed() || after.minClassSize() < policy.k() || !lHolds) {
+                throw new IllegalStateException("the processed table does not meet the model (smallest class "
+                        + after.minClassSize() + "); nothing is written");
+            }
+            String[][] generalised = new String[qi.size()][]; // per quasi-identifier, the generalised value of each value number
+            for (int j = 0; j < qi.size(); j++) {
+                List<String> values = counter.values.get(j);
+                generalised[j] = new String[values.size()];
+                for (int v = 0; v < values.size(); v++) {
+                    generalised[j][v] = hierarchies.get(j).generalize(values.get(v), best.levels().get(qi.get(j)));
+                }
+            }
+            long t1 = System.nanoTime();
+            long[] written = {0};
+            String sha = write(input, read, policy, counter, kept, generalised, expected, output, written, workers, threads);
+            long t2 = System.nanoTime();
+            return new Summary(counter.records, written[0], distinct.size(), best, before, after, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, read, sha, Generalisation.warnings(table, hierarchies, best, search, model));
+    
         } finally {
             workers.shutdownNow();
         }
-    }
-
-    private static Summary run(Path input, Policy policy, Path baseDir, Output output, List<String> qi, List<String> sensitive,
-                               List<String> counted, Counter counter, ExecutorService workers, int threads, long t0) throws IOException {
-        ReadSummary read = TableStream.readInBlocks(input, counter, block -> {
-            Counter part = TableStream.forBlock(counter.part(), input);
-            block.read(part);
-            return part;
-        }, counter::add, output.progress(), workers, threads);
-        counter.finish();
-        List<Combo> combos = new ArrayList<>(counter.counts.keySet());
-        List<String[]> distinct = new ArrayList<>(combos.size());
-        int[] weights = new int[combos.size()];
-        for (int i = 0; i < combos.size(); i++) {
-            distinct.add(counter.values(combos.get(i)));
-            weights[i] = counter.counts.get(combos.get(i))[0];
-        }
-        Dataset table = new Dataset(counted, distinct);
-        List<Hierarchy> hierarchies = new ArrayList<>();
-        for (String c : qi) {
-            hierarchies.add(Hierarchies.resolve(c, policy.columns().get(c).hierarchy(), table, table.column(c), baseDir));
-        }
-        PrivacyModel model = policy.privacyModel();
-        LatticeSearch search = LatticeSearch.of(table, weights, hierarchies);
-        SearchResult best = search.search(model);
-        Set<List<String>> passing = Anonymization.passingClasses(table, weights, hierarchies, best.levels(), model);
-
-        // the combinations kept, and the output's classes with their counts (for the risk after)
-        int[] qiIdx = new int[qi.size()];
-        for (int j = 0; j < qiIdx.length; j++) {
-            qiIdx[j] = j;
-        }
-        Set<Combo> kept = new HashSet<>();
-        List<String[]> outRows = new ArrayList<>();
-        List<Integer> outWeights = new ArrayList<>();
-        long expected = 0;
-        for (int i = 0; i < combos.size(); i++) {
-            String[] g = Anonymization.generalised(distinct.get(i), qiIdx, hierarchies, best.levels());
-            if (passing.contains(Anonymization.key(g, qiIdx))) {
-                kept.add(combos.get(i));
-                outRows.add(g);
-                outWeights.add(weights[i]);
-                expected += weights[i];
-            }
-        }
-        double threshold = 1.0 / policy.k();
-        RiskReport before = RiskAnalyzer.analyze(table, weights, qi, sensitive, threshold);
-        RiskReport after = RiskAnalyzer.analyze(new Dataset(counted, outRows), outWeights.stream().mapToInt(Integer::intValue).toArray(),
-                qi, sensitive, threshold);
-        boolean lHolds = sensitive.stream().allMatch(c -> after.distinctL().get(c) >= policy.l().get(c));
-        if (counter.records - expected != best.suppressed() || after.minClassSize() < policy.k() || !lHolds) {
-            throw new IllegalStateException("the processed table does not meet the model (smallest class "
-                    + after.minClassSize() + "); nothing is written");
-        }
-        String[][] generalised = new String[qi.size()][]; // per quasi-identifier, the generalised value of each value number
-        for (int j = 0; j < qi.size(); j++) {
-            List<String> values = counter.values.get(j);
-            generalised[j] = new String[values.size()];
-            for (int v = 0; v < values.size(); v++) {
-                generalised[j][v] = hierarchies.get(j).generalize(values.get(v), best.levels().get(qi.get(j)));
-            }
-        }
-        long t1 = System.nanoTime();
-        long[] written = {0};
-        String sha = write(input, read, policy, counter, kept, generalised, expected, output, written, workers, threads);
-        long t2 = System.nanoTime();
-        return new Summary(counter.records, written[0], distinct.size(), best, before, after, (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, read, sha, Generalisation.warnings(table, hierarchies, best, search, model));
     }
 
     private static String write(Path input, ReadSummary read, Policy policy, Counter counter, Set<Combo> kept,
