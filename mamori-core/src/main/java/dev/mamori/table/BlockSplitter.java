@@ -30,6 +30,11 @@ final class BlockSplitter {
     private static final int FIELD_START = 0;
     private static final int UNQUOTED = 1;
     private static final int QUOTED = 2;
+    /**
+     * After a quote in a field that began with one: the quotes are closed until the next quote, which opens them again
+     * (FastCSV appends what follows a closing quote to the field, and a later quote toggles back: {@code ""a"b,c"} is
+     * one field), or "" was an escaped quote.
+     */
     private static final int QUOTE_IN_QUOTED = 3;
 
     private final String name;
@@ -267,7 +272,7 @@ final class BlockSplitter {
                     state = QUOTE_IN_QUOTED;
                 }
             }
-            default -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : UNQUOTED; // after a closing quote
+            default -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : QUOTE_IN_QUOTED; // see QUOTE_IN_QUOTED
         }
     }
 
@@ -293,7 +298,7 @@ final class BlockSplitter {
                 case FIELD_START -> b == '"' ? QUOTED : b == delim || b == '\r' ? FIELD_START : UNQUOTED;
                 case UNQUOTED -> b == delim ? FIELD_START : UNQUOTED;
                 case QUOTED -> b == '"' ? QUOTE_IN_QUOTED : QUOTED;
-                default -> b == '"' ? QUOTED : b == delim ? FIELD_START : UNQUOTED;
+                default -> b == '"' ? QUOTED : b == delim ? FIELD_START : QUOTE_IN_QUOTED;
             };
         }
         return -1;

@@ -67,7 +67,7 @@ final class RecordText extends Reader {
                 case FIELD_START -> c == '"' ? QUOTED : c == delimiter ? FIELD_START : UNQUOTED;
                 case UNQUOTED -> c == delimiter ? FIELD_START : UNQUOTED;
                 case QUOTED -> c == '"' ? QUOTE_IN_QUOTED : QUOTED;
-                default -> c == '"' ? QUOTED : c == delimiter ? FIELD_START : UNQUOTED; // after a closing quote
+                default -> c == '"' ? QUOTED : c == delimiter ? FIELD_START : QUOTE_IN_QUOTED; // as BlockSplitter's QUOTE_IN_QUOTED
             };
         }
         return n;
