@@ -8,12 +8,14 @@ import dev.mamori.risk.PrivacyModel;
 import dev.mamori.risk.RiskAnalyzer;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
+import dev.mamori.table.ByteRows;
 import dev.mamori.table.ReadSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,8 +86,11 @@ public final class TwoPassAnonymizer {
         });
         try {
             ReadSummary read = TableStream.readInBlocks(input, counter, block -> {
-                Counter part = TableStream.forBlock(counter.part(), input);
-                block.read(part);
+                Counter part = TableStream.forBlock(counter.part(true), input);
+                if (block.readBytes(part) < 0) { // not UTF-8, or a block only FastCSV reads: cells as strings
+                    part = TableStream.forBlock(counter.part(false), input);
+                    block.read(part);
+                }
                 return part;
             }, counter::add, output.progress(), workers, threads);
             counter.finish();
@@ -174,7 +179,9 @@ public final class TwoPassAnonymizer {
                 Writer w = new OutputStreamWriter(bytes, read.charset());
                 de.siegmar.fastcsv.writer.CsvWriter out = CsvOutput.writer(w, read.delimiter());
                 Records part = TableStream.forBlock(whole.part(out::writeRecord), input);
-                block.read(part);
+                if (block.readBytes(part) < 0) {
+                    block.read(part);
+                }
                 try {
                     out.flush();
                 } catch (IOException e) {
@@ -205,7 +212,7 @@ public final class TwoPassAnonymizer {
      * Second pass: each row's combination looked up, the row suppressed or its output record made (quasi-identifiers
      * generalised by the per-value tables, other columns kept or transformed) and handed to {@link #record}.
      */
-    private abstract static class Records extends TableStream.Rows {
+    private abstract static class Records extends TableStream.Rows implements ByteRows {
         private final Path input;
         private final Policy policy;
         private final Counter counter;
@@ -218,20 +225,29 @@ public final class TwoPassAnonymizer {
         Transform[] transforms;
         long written;
 
+        /** The counted columns' values by their UTF-8 bytes (made once, shared read-only by the blocks' parts). */
+        private final ByteDictionary[] byBytes;
+
         Records(Path input, Policy policy, Counter counter, Set<Combo> kept, String[][] generalised, Key throwaway) {
+            this(input, policy, counter, kept, generalised, throwaway, counter.byBytes());
+        }
+
+        private Records(Path input, Policy policy, Counter counter, Set<Combo> kept, String[][] generalised, Key throwaway,
+                        ByteDictionary[] byBytes) {
             this.input = input;
             this.policy = policy;
             this.counter = counter;
             this.kept = kept;
             this.generalised = generalised;
             this.throwaway = throwaway;
+            this.byBytes = byBytes;
         }
 
         abstract void record(List<String> values);
 
         /** The same for a block, sending its records to {@code sink}; transforms of its own (they are not shared across threads). */
         Records part(java.util.function.Consumer<List<String>> sink) {
-            Records p = new Records(input, policy, counter, kept, generalised, throwaway) {
+            Records p = new Records(input, policy, counter, kept, generalised, throwaway, byBytes) {
                 @Override
                 void record(List<String> values) {
                     sink.accept(values);
@@ -286,14 +302,33 @@ public final class TwoPassAnonymizer {
             if (combo == null) {
                 throw changed(input);
             }
-            if (!kept.contains(combo)) {
-                return; // suppressed
+            if (kept.contains(combo)) {
+                write(combo, c -> c < cells.size() && cells.get(c) != null ? cells.get(c) : "");
             }
+        }
+
+        @Override
+        public void row(long row, long line, byte[] b, int[] starts, int[] ends, int from, int count) {
+            int[] k = new int[counter.cols.length];
+            for (int j = 0; j < k.length; j++) {
+                int c = counter.cols[j];
+                k[j] = c < count ? byBytes[j].code(b, starts[from + c], ends[from + c]) : byBytes[j].code(b, 0, 0);
+                if (k[j] < 0) {
+                    throw changed(input);
+                }
+            }
+            Combo combo = new Combo(k);
+            if (kept.contains(combo)) {
+                write(combo, c -> c < count
+                        ? new String(b, starts[from + c], ends[from + c] - starts[from + c], StandardCharsets.UTF_8) : "");
+            }
+        }
+
+        /** The output record of a kept row: quasi-identifiers by the generalisation tables, other columns from {@code cell}. */
+        private void write(Combo combo, java.util.function.IntFunction<String> cell) {
             String[] o = new String[outCols.length];
             for (int i = 0; i < o.length; i++) {
-                int c = outCols[i];
-                String v = outQi[i] >= 0 ? generalised[outQi[i]][combo.codes[outQi[i]]]
-                        : c < cells.size() && cells.get(c) != null ? cells.get(c) : "";
+                String v = outQi[i] >= 0 ? generalised[outQi[i]][combo.codes[outQi[i]]] : cell.apply(outCols[i]);
                 o[i] = transforms[i] == null ? v : transforms[i].apply(v);
             }
             record(List.of(o));
@@ -337,7 +372,7 @@ public final class TwoPassAnonymizer {
      * First pass: the header, a dictionary of each counted column's values, the count of each combination, and the
      * checks of kept columns on every row.
      */
-    private static final class Counter extends TableStream.Rows {
+    private static final class Counter extends TableStream.Rows implements ByteRows {
         final List<String> counted;
         final Policy policy;
         List<String> header = List.of();
@@ -346,6 +381,8 @@ public final class TwoPassAnonymizer {
         final List<Map<String, Integer>> dictionaries = new ArrayList<>();
         final List<List<String>> values = new ArrayList<>();
         final Map<Combo, int[]> counts = new HashMap<>();
+        /** A block's part read undecoded: its dictionaries, by bytes (else null: {@link #dictionaries} by text). */
+        private ByteDictionary[] bytes;
         long records;
 
         Counter(List<String> counted, Policy policy) {
@@ -384,8 +421,14 @@ public final class TwoPassAnonymizer {
         }
 
         /** A counter of the same columns for one block of the input (its own dictionaries, counts and checks). */
-        Counter part() {
+        Counter part(boolean undecoded) {
             Counter p = new Counter(counted, policy);
+            if (undecoded) {
+                p.bytes = new ByteDictionary[cols.length];
+                for (int j = 0; j < cols.length; j++) {
+                    p.bytes[j] = new ByteDictionary();
+                }
+            }
             p.header = header;
             p.cols = cols;
             p.checks = new ColumnCheck[checks.length];
@@ -403,7 +446,7 @@ public final class TwoPassAnonymizer {
             records += part.records;
             int[][] to = new int[cols.length][];
             for (int j = 0; j < cols.length; j++) {
-                List<String> vs = part.values.get(j);
+                List<String> vs = part.bytes != null ? part.bytes[j].values() : part.values.get(j);
                 to[j] = new int[vs.size()];
                 for (int v = 0; v < vs.size(); v++) {
                     to[j][v] = code(j, vs.get(v));
@@ -432,6 +475,31 @@ public final class TwoPassAnonymizer {
                 values.get(j).add(v);
             }
             return code;
+        }
+
+        @Override
+        public void row(long row, long line, byte[] b, int[] starts, int[] ends, int from, int count) {
+            records++;
+            int[] k = new int[cols.length];
+            for (int j = 0; j < k.length; j++) {
+                int c = cols[j];
+                k[j] = c < count ? bytes[j].codeOrAdd(b, starts[from + c], ends[from + c]) : bytes[j].codeOrAdd(b, 0, 0);
+            }
+            counts.computeIfAbsent(new Combo(k), x -> new int[1])[0]++;
+            for (int c = 0; c < checks.length && c < count; c++) {
+                if (checks[c] != null) {
+                    checks[c].accept(new String(b, starts[from + c], ends[from + c] - starts[from + c], StandardCharsets.UTF_8));
+                }
+            }
+        }
+
+        /** The counted columns' values by their UTF-8 bytes, numbered as here (for the second pass). */
+        ByteDictionary[] byBytes() {
+            ByteDictionary[] d = new ByteDictionary[cols.length];
+            for (int j = 0; j < d.length; j++) {
+                d[j] = ByteDictionary.of(values.get(j));
+            }
+            return d;
         }
 
         /** The combination of a row of the second pass, or null when a value was not there in the first. */

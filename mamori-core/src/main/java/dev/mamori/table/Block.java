@@ -70,6 +70,19 @@ public final class Block {
         return readDecoded(v);
     }
 
+    /**
+     * Hands a CSV block's rows to {@code sink} as byte ranges, undecoded, and returns how many; or returns -1, having
+     * delivered nothing, when it cannot (not CSV, not UTF-8, bytes that do not decode, an escaped quote in a field, or
+     * anything {@link ByteCsv} leaves to FastCSV): then {@link #read} the block. Rows are numbered as {@link #read}
+     * numbers them; a row with fewer fields than the header has fewer ranges (no padding).
+     */
+    public long readBytes(ByteRows sink) {
+        if (format != Format.CSV || !charset.equals(StandardCharsets.UTF_8)) {
+            return -1;
+        }
+        return ByteCsv.readBytes(bytes, delimiter, firstRow, firstLine, sink);
+    }
+
     /** {@link #read} without the byte-level CSV parser: the whole block decoded, then FastCSV or the line scanner. */
     long readDecoded(DocumentVisitor v) {
         Problems problems = new Problems(name, v, decodeErrors);

@@ -40,119 +40,175 @@ final class ByteCsv {
      * {@link CsvTableReader} pads them).
      */
     static long read(byte[] b, Charset cs, char delimiter, int width, long firstRow, long firstLine, DocumentVisitor v) {
-        if (b.length > CsvTableReader.maxFieldChars() || delimiter > 0x7F || delimiter == '"' || delimiter == '\r'
-                || delimiter == '\n') {
+        Fields f = Fields.parse(b, delimiter);
+        if (f == null) {
             return -1;
         }
         boolean utf8 = cs.equals(StandardCharsets.UTF_8);
-        byte d = (byte) delimiter;
-        int n = b.length;
-        long[] lines = new long[64];
-        List<List<String>> rows = new ArrayList<>(64);
-        int count = 0;
-        String[] fields = new String[Math.max(width, 8)];
-        long line = firstLine;
-        int i = 0;
-        while (i < n) {
-            // a record (or an empty line) starts at i
-            long recordLine = line;
-            if (emptyLine(b, i, n)) { // FastCSV skips it
-                i = next(b, i, n);
-                line++;
-                continue;
-            }
-            int nf = 0;
-            while (true) { // a field starts at i
-                String value;
-                if (i < n && b[i] == '"') {
-                    int j = i + 1;
-                    boolean escaped = false;
-                    while (true) {
-                        if (j >= n) {
-                            return -1; // never closed
-                        }
-                        byte c = b[j];
-                        if (c == '"') {
-                            if (j + 1 < n && b[j + 1] == '"') {
-                                escaped = true;
-                                j += 2;
-                                continue;
-                            }
-                            break;
-                        }
-                        if (c == '\r') {
-                            return -1;
-                        }
-                        if (c == '\n') {
-                            line++;
-                        }
-                        j++;
-                    }
-                    value = decode(b, i + 1, j, cs, utf8);
-                    if (value == null) {
-                        return -1;
-                    }
-                    if (escaped) {
-                        value = value.replace("\"\"", "\"");
-                    }
-                    i = j + 1;
-                    if (i < n && b[i] != d && b[i] != '\n' && !(b[i] == '\r' && i + 1 < n && b[i + 1] == '\n')
-                            && !(b[i] == '\r' && i + 1 == n)) {
-                        return -1; // something after the closing quote
-                    }
-                } else {
-                    int j = i;
-                    while (j < n) {
-                        byte c = b[j];
-                        if (c == d || c == '\n') {
-                            break;
-                        }
-                        if (c == '"') {
-                            return -1;
-                        }
-                        if (c == '\r') {
-                            if (j + 1 == n || b[j + 1] == '\n') {
-                                break;
-                            }
-                            return -1; // a lone CR: FastCSV ends a line there
-                        }
-                        j++;
-                    }
-                    value = decode(b, i, j, cs, utf8);
-                    if (value == null) {
-                        return -1;
-                    }
-                    i = j;
-                }
-                if (nf == fields.length) {
-                    if (nf == CsvTableReader.MAX_FIELDS) {
-                        return -1;
-                    }
-                    fields = Arrays.copyOf(fields, nf * 2);
-                }
-                fields[nf++] = value;
-                if (i < n && b[i] == d) {
-                    i++;
-                    continue;
-                }
-                break; // line end or end of block
-            }
-            if (i < n) {
-                i = next(b, i, n);
-                line++;
-            }
-            if (rows.size() == lines.length) {
-                lines = Arrays.copyOf(lines, lines.length * 2);
-            }
-            lines[rows.size()] = recordLine;
+        List<List<String>> rows = new ArrayList<>(f.records);
+        for (int r = 0; r < f.records; r++) {
+            int from = f.first[r];
+            int nf = f.first[r + 1] - from;
             String[] row = new String[Math.max(nf, width)];
-            System.arraycopy(fields, 0, row, 0, nf);
+            for (int k = 0; k < nf; k++) {
+                String value = decode(b, f.start[from + k], f.end[from + k], cs, utf8);
+                if (value == null) {
+                    return -1;
+                }
+                row[k] = f.escaped(from + k) ? value.replace("\"\"", "\"") : value;
+            }
             rows.add(Arrays.asList(row));
         }
-        for (int k = 0; k < rows.size(); k++) {
-            v.row(firstRow + k, lines[k], rows.get(k));
+        for (int r = 0; r < rows.size(); r++) {
+            v.row(firstRow + r, firstLine + f.line[r], rows.get(r));
         }
         return rows.size();
+    }
+
+    /**
+     * Parses the whole block of valid UTF-8 and hands each row to {@code sink} as byte ranges of the block, undecoded;
+     * returns how many rows, or -1 (having delivered nothing) when the block is not valid UTF-8, holds a field with an
+     * escaped quote, or anything {@link #read} leaves to FastCSV: then read it with {@link #read}.
+     */
+    static long readBytes(byte[] b, char delimiter, long firstRow, long firstLine, ByteRows sink) {
+        Fields f = Fields.parse(b, delimiter);
+        if (f == null || f.anyEscaped || !Utf8.valid(b)) {
+            return -1;
+        }
+        for (int r = 0; r < f.records; r++) {
+            sink.row(firstRow + r, firstLine + f.line[r], b, f.start, f.end, f.first[r], f.first[r + 1] - f.first[r]);
+        }
+        return f.records;
+    }
+
+    /** The fields of a block: record r has fields first[r] to first[r + 1] - 1, each bytes [start, end) of the block. */
+    private static final class Fields {
+        int records;
+        int fields;
+        int[] first = new int[65];
+        long[] line = new long[64];
+        int[] start = new int[512];
+        int[] end = new int[512];
+        long[] escapedBits = new long[8];
+        boolean anyEscaped;
+
+        boolean escaped(int field) {
+            return (escapedBits[field >>> 6] & 1L << field) != 0;
+        }
+
+        private void field(int from, int to, boolean escaped) {
+            if (fields == start.length) {
+                start = Arrays.copyOf(start, fields * 2);
+                end = Arrays.copyOf(end, fields * 2);
+                escapedBits = Arrays.copyOf(escapedBits, start.length / 64 + 1);
+            }
+            start[fields] = from;
+            end[fields] = to;
+            if (escaped) {
+                escapedBits[fields >>> 6] |= 1L << fields;
+                anyEscaped = true;
+            }
+            fields++;
+        }
+
+        private void record(long at) {
+            if (records == line.length) {
+                line = Arrays.copyOf(line, records * 2);
+                first = Arrays.copyOf(first, records * 2 + 1);
+            }
+            line[records++] = at;
+            first[records] = fields;
+        }
+
+        /** The block's fields, or null when it holds something only FastCSV reads. */
+        static Fields parse(byte[] b, char delimiter) {
+            if (b.length > CsvTableReader.maxFieldChars() || delimiter > 0x7F || delimiter == '"' || delimiter == '\r'
+                    || delimiter == '\n') {
+                return null;
+            }
+            Fields f = new Fields();
+            byte d = (byte) delimiter;
+            int n = b.length;
+            long line = 0;
+            int i = 0;
+            while (i < n) {
+                // a record (or an empty line) starts at i
+                long recordLine = line;
+                if (emptyLine(b, i, n)) { // FastCSV skips it
+                    i = next(b, i, n);
+                    line++;
+                    continue;
+                }
+                int nf = 0;
+                while (true) { // a field starts at i
+                    if (i < n && b[i] == '"') {
+                        int j = i + 1;
+                        boolean escaped = false;
+                        while (true) {
+                            if (j >= n) {
+                                return null; // never closed
+                            }
+                            byte c = b[j];
+                            if (c == '"') {
+                                if (j + 1 < n && b[j + 1] == '"') {
+                                    escaped = true;
+                                    j += 2;
+                                    continue;
+                                }
+                                break;
+                            }
+                            if (c == '\r') {
+                                return null;
+                            }
+                            if (c == '\n') {
+                                line++;
+                            }
+                            j++;
+                        }
+                        f.field(i + 1, j, escaped);
+                        i = j + 1;
+                        if (i < n && b[i] != d && b[i] != '\n' && !(b[i] == '\r' && i + 1 < n && b[i + 1] == '\n')
+                                && !(b[i] == '\r' && i + 1 == n)) {
+                            return null; // something after the closing quote
+                        }
+                    } else {
+                        int j = i;
+                        while (j < n) {
+                            byte c = b[j];
+                            if (c == d || c == '\n') {
+                                break;
+                            }
+                            if (c == '"') {
+                                return null;
+                            }
+                            if (c == '\r') {
+                                if (j + 1 == n || b[j + 1] == '\n') {
+                                    break;
+                                }
+                                return null; // a lone CR: FastCSV ends a line there
+                            }
+                            j++;
+                        }
+                        f.field(i, j, false);
+                        i = j;
+                    }
+                    if (++nf > CsvTableReader.MAX_FIELDS) {
+                        return null;
+                    }
+                    if (i < n && b[i] == d) {
+                        i++;
+                        continue;
+                    }
+                    break; // line end or end of block
+                }
+                if (i < n) {
+                    i = next(b, i, n);
+                    line++;
+                }
+                f.record(recordLine);
+            }
+            return f;
+        }
     }
 
     /** True when the line starting at i has no character: an LF, a CRLF or a final CR is there. */

@@ -61,6 +61,41 @@ class ByteCsvTest {
         }
     }
 
+    /** The byte ranges, decoded, are the cells the FastCSV path gives (without padding), or the block is declined. */
+    @Test
+    void byteRangesAreTheCellsOrTheBlockIsDeclined() {
+        byte[][] pieces = pieces(StandardCharsets.UTF_8);
+        Random rnd = new Random(5);
+        int taken = 0;
+        for (int round = 0; round < 20_000; round++) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            int n = rnd.nextInt(30);
+            for (int k = 0; k < n; k++) {
+                b.writeBytes(pieces[rnd.nextInt(round % 2 == 0 ? 9 : pieces.length)]);
+            }
+            byte[] bytes = b.toByteArray();
+            Recorder strings = new Recorder(); // the FastCSV path: the reference
+            long expected = block(bytes, StandardCharsets.UTF_8, 0).readDecoded(strings);
+            java.util.List<String> got = new java.util.ArrayList<>();
+            long rows = ByteCsv.readBytes(bytes, ',', 7, 11, (row, line, buf, starts, ends, from, count) -> {
+                java.util.List<String> cells = new java.util.ArrayList<>();
+                for (int k = 0; k < count; k++) {
+                    cells.add(new String(buf, starts[from + k], ends[from + k] - starts[from + k], StandardCharsets.UTF_8));
+                }
+                got.add("row " + row + " " + line + " " + cells);
+            });
+            if (rows < 0) {
+                assertThat(got).isEmpty();
+                continue;
+            }
+            taken++;
+            assertThat(strings.problems).as(show(bytes)).isEmpty();
+            assertThat(rows).isEqualTo(expected);
+            assertThat(got).as(show(bytes)).isEqualTo(strings.events);
+        }
+        assertThat(taken).isGreaterThan(20_000 / 8);
+    }
+
     @Test
     void quotedFieldsLineEndsAndPaddingAsFastCsvReadsThem() {
         String csv = "a,\"b,\"\"c\"\"\nd\",e\r\n\r\n\n,\n\"\"\nx\r\nlast,\"q\"";

@@ -1,0 +1,71 @@
+package dev.mamori.table;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Checks bytes for well-formed UTF-8 as the JDK's decoder judges it (RFC 3629: no overlong forms, no surrogates, nothing
+ * above U+10FFFF), without decoding: ASCII eight bytes at a time. By hand because the JDK offers validation only by
+ * decoding into a buffer. {@code Utf8Test} compares it with the JDK's decoder on random bytes.
+ */
+final class Utf8 {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private Utf8() {
+    }
+
+    static boolean valid(byte[] b) {
+        int n = b.length;
+        int i = 0;
+        while (i < n) {
+            if (i + 8 <= n && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+                continue;
+            }
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int len;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                len = 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                len = 3;
+                if (c == 0xE0) {
+                    lo = 0xA0; // not overlong
+                } else if (c == 0xED) {
+                    hi = 0x9F; // not a surrogate
+                }
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                len = 4;
+                if (c == 0xF0) {
+                    lo = 0x90;
+                } else if (c == 0xF4) {
+                    hi = 0x8F; // not above U+10FFFF
+                }
+            } else {
+                return false;
+            }
+            if (i + len > n) {
+                return false;
+            }
+            int c1 = b[i + 1] & 0xFF;
+            if (c1 < lo || c1 > hi) {
+                return false;
+            }
+            for (int k = 2; k < len; k++) {
+                int ck = b[i + k] & 0xFF;
+                if (ck < 0x80 || ck > 0xBF) {
+                    return false;
+                }
+            }
+            i += len;
+        }
+        return true;
+    }
+}
