@@ -127,87 +127,114 @@ final class ByteCsv {
                 return null;
             }
             Fields f = new Fields();
-            byte d = (byte) delimiter;
-            int n = b.length;
-            long line = 0;
-            int i = 0;
-            while (i < n) {
-                // a record (or an empty line) starts at i
-                long recordLine = line;
-                if (emptyLine(b, i, n)) { // FastCSV skips it
-                    i = next(b, i, n);
-                    line++;
-                    continue;
+            Parser p = new Parser(b, (byte) delimiter, f);
+            while (p.i < b.length) {
+                if (!p.record()) {
+                    return null;
                 }
-                int nf = 0;
-                while (true) { // a field starts at i
-                    if (i < n && b[i] == '"') {
-                        int j = i + 1;
-                        boolean escaped = false;
-                        while (true) {
-                            if (j >= n) {
-                                return null; // never closed
-                            }
-                            byte c = b[j];
-                            if (c == '"') {
-                                if (j + 1 < n && b[j + 1] == '"') {
-                                    escaped = true;
-                                    j += 2;
-                                    continue;
-                                }
-                                break;
-                            }
-                            if (c == '\r') {
-                                return null;
-                            }
-                            if (c == '\n') {
-                                line++;
-                            }
-                            j++;
-                        }
-                        f.field(i + 1, j, escaped);
-                        i = j + 1;
-                        if (i < n && b[i] != d && b[i] != '\n' && !(b[i] == '\r' && i + 1 < n && b[i + 1] == '\n')
-                                && !(b[i] == '\r' && i + 1 == n)) {
-                            return null; // something after the closing quote
-                        }
-                    } else {
-                        int j = i;
-                        while (j < n) {
-                            byte c = b[j];
-                            if (c == d || c == '\n') {
-                                break;
-                            }
-                            if (c == '"') {
-                                return null;
-                            }
-                            if (c == '\r') {
-                                if (j + 1 == n || b[j + 1] == '\n') {
-                                    break;
-                                }
-                                return null; // a lone CR: FastCSV ends a line there
-                            }
-                            j++;
-                        }
-                        f.field(i, j, false);
-                        i = j;
-                    }
-                    if (++nf > CsvTableReader.MAX_FIELDS) {
-                        return null;
-                    }
-                    if (i < n && b[i] == d) {
-                        i++;
-                        continue;
-                    }
-                    break; // line end or end of block
-                }
-                if (i < n) {
-                    i = next(b, i, n);
-                    line++;
-                }
-                f.record(recordLine);
             }
             return f;
+        }
+    }
+
+    /**
+     * Walks a block record by record and field by field, in small methods (one large loop took the JIT a second to
+     * compile, and ran slowly until then). Each method returns false on what only FastCSV reads.
+     */
+    private static final class Parser {
+        private final byte[] b;
+        private final int n;
+        private final byte d;
+        private final Fields f;
+        int i;
+        private long line;
+
+        Parser(byte[] b, byte d, Fields f) {
+            this.b = b;
+            this.n = b.length;
+            this.d = d;
+            this.f = f;
+        }
+
+        /** A record (or an empty line, which FastCSV skips) starting at i. */
+        boolean record() {
+            long recordLine = line;
+            if (emptyLine(b, i, n)) {
+                i = next(b, i, n);
+                line++;
+                return true;
+            }
+            int nf = 0;
+            while (true) {
+                if (!(i < n && b[i] == '"' ? quoted() : plain()) || ++nf > CsvTableReader.MAX_FIELDS) {
+                    return false;
+                }
+                if (i < n && b[i] == d) {
+                    i++;
+                    continue;
+                }
+                break; // line end or end of block
+            }
+            if (i < n) {
+                i = next(b, i, n);
+                line++;
+            }
+            f.record(recordLine);
+            return true;
+        }
+
+        /** A quoted field: closed, "" inside, then a delimiter or a line end. */
+        private boolean quoted() {
+            int j = i + 1;
+            boolean escaped = false;
+            while (true) {
+                if (j >= n) {
+                    return false; // never closed
+                }
+                byte c = b[j];
+                if (c == '"') {
+                    if (j + 1 < n && b[j + 1] == '"') {
+                        escaped = true;
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                if (c == '\r') {
+                    return false;
+                }
+                if (c == '\n') {
+                    line++;
+                }
+                j++;
+            }
+            f.field(i + 1, j, escaped);
+            i = j + 1;
+            return i >= n || b[i] == d || b[i] == '\n' || b[i] == '\r' && (i + 1 == n || b[i + 1] == '\n');
+        }
+
+        /** An unquoted field: to a delimiter or a line end; no quote, no lone CR. */
+        private boolean plain() {
+            int j = i;
+            while (j < n) {
+                byte c = b[j];
+                if (c == d || c == '\n') {
+                    break;
+                }
+                if (c == '"') {
+                    return false;
+                }
+                if (c == '\r') {
+                    if (j + 1 == n || b[j + 1] == '\n') {
+                        break;
+                    }
+                    return false; // a lone CR: FastCSV ends a line there
+                }
+                j++;
+            }
+            f.field(i, j, false);
+            i = j;
+            return true;
         }
     }
 
