@@ -176,7 +176,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     public void block(Block block) {
         flush();
         Table t = table;
-        java.util.concurrent.Callable<Batch> work = () -> {
+        java.util.function.Supplier<Batch> work = () -> {
             List<Unit> units = new ArrayList<>();
             List<ReadProblem> problems = new ArrayList<>();
             block.read(new DocumentVisitor() {
@@ -208,15 +208,9 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
             return scan(units, problems);
         };
         if (workers != null) {
-            submit(work);
-            return;
-        }
-        try {
-            emit(work.call());
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e); // the work throws nothing checked
+            submit(work::get);
+        } else {
+            emit(work.get());
         }
     }
 
