@@ -20,7 +20,8 @@ import java.util.List;
  * reports the problem with its place. {@code ByteCsvTest} compares the two paths on random inputs.
  *
  * <p>Valid for charsets in which the bytes of LF, CR, the quote and the delimiter never occur inside a
- * multi-byte character: UTF-8, CP932 (Shift_JIS) and EUC-JP ({@link #reads}).
+ * multi-byte character: UTF-8, CP932 (Shift_JIS) and EUC-JP ({@link #reads}). {@link #readBytes} hands a well-formed
+ * UTF-8 block's cells over as byte ranges instead, for a reader that decodes only the cells it needs.
  */
 final class ByteCsv {
 
