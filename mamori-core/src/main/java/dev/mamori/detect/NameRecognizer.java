@@ -448,6 +448,9 @@ final class NameRecognizer implements Recognizer {
             if (end - start == 1 && (isFragment(text, start, end) || t.is(MEI) && honorificAt(text, end) == 0)) {
                 continue; // 計装課: one kanji inside a compound word
             }
+            if (READING_WORDS.contains(text.substring(start, end))) {
+                continue; // 氏名（カナ）: カナ is a given name to the dictionary, here the heading of a reading
+            }
             if (gluedToWord(text, ts, i, start, end) || quoted(text, start, end)) {
                 i = last;
                 continue; // 安曇|野市豊|科, ラマ|ダン, 「木曽ひのき」
@@ -547,7 +550,9 @@ final class NameRecognizer implements Recognizer {
             }
             tagged |= nameTok;
             end = t.end();
-            boolean prefix = t.is("接頭詞");
+            // a prefix word (真, 新) is a prefix only before more kanji: at the end of the run it ends a name (拓|真 被告)
+            boolean prefix = t.is("接頭詞") && (t.end() >= text.length() || Morphology.isKanji(text.charAt(t.end()))
+                    || Character.isDigit(text.charAt(t.end()))) && honorificAt(text, t.end()) == 0; // 元1 (元職 1期) stays a prefix
             if (tagged && !prefix) {
                 best = k;
             }
@@ -616,6 +621,9 @@ final class NameRecognizer implements Recognizer {
         if (end < text.length() && (text.charAt(end) == 'ケ' || text.charAt(end) == 'ヶ')) {
             return true; // 森ケ丘
         }
+        if (end < text.length() && NOUN_SUFFIX.indexOf(text.charAt(end)) >= 0) {
+            return true; // 間|質|性肺炎: a suffix that makes a common noun of the word before it
+        }
         if (i > 0 && start > 0 && Morphology.isKanji(text.charAt(start - 1))) {
             Morphology.Token p = ts.get(i - 1);
             if (p.end() == start && p.is("名詞-固有名詞") && !p.is(SEI) && !p.is(MEI)) {
@@ -628,10 +636,35 @@ final class NameRecognizer implements Recognizer {
                 && NameAnchors.get().at(NameAnchors.Kind.HONORIFIC, text, end) == 0; // 安曇|野市豊|科
     }
 
-    /** A name alone in 「」 or 『』 is a title or a brand (「木曽ひのき」), unless an honorific follows. */
+    /** Suffixes that make a common noun (…性, …的, …化, …型, …率, …症, …炎) and never follow a name directly. */
+    private static final String NOUN_SUFFIX = "性的化型率症炎";
+    /** How far after a name a title's closing bracket may be (「能登の月」). */
+    private static final int TITLE_REACH = 8;
+
+    /**
+     * A name alone in 「」 or 『』 is a title or a brand (「木曽ひのき」), and so is one that opens a short title
+     * (「能登の月」), unless an honorific follows.
+     */
     private boolean quoted(String text, int start, int end) {
-        return start > 0 && end < text.length() && (text.charAt(start - 1) == '「' || text.charAt(start - 1) == '『')
-                && (text.charAt(end) == '」' || text.charAt(end) == '』');
+        if (start == 0 || end >= text.length() || (text.charAt(start - 1) != '「' && text.charAt(start - 1) != '『')) {
+            return false;
+        }
+        if (text.charAt(end) == '」' || text.charAt(end) == '』') {
+            return true;
+        }
+        if (honorificAt(text, end) > 0) {
+            return false;
+        }
+        for (int i = end; i < text.length() && i - end < TITLE_REACH; i++) {
+            char c = text.charAt(i);
+            if (c == '」' || c == '』') {
+                return true;
+            }
+            if (c == '「' || c == '。' || c == '\n' || c == '、') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -646,7 +679,7 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             int l = b;
-            while (l > 0 && b - l < 8 && isKanjiAt(text, l - 1)) {
+            while (l > 0 && b - l < 8 && (isKanjiAt(text, l - 1) || innerKe(text, l - 1, b))) {
                 l--;
             }
             if (cov.covered(b - 1, b) && (cov.covered(b + 1, b + 2) || l >= 2 && cov.covered(l - 2, l))) {
@@ -669,8 +702,8 @@ final class NameRecognizer implements Recognizer {
                 s = -1;
                 for (int k = b - 1; k > l && b - k <= 3 && s < 0; k--) {
                     if (anchors.endingAt(NameAnchors.Kind.KIN, text, k) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0
-                            || isDepartment(text, l, k)) {
-                        s = k; // 実父|森, 検察官|小野寺, 消費経済対策課長|諏訪園
+                            || isDepartment(text, l, k) || b - k <= 2 && k - l >= 2 && OCCUPATION_END.indexOf(text.charAt(k - 1)) >= 0) {
+                        s = k; // 実父|森, 検察官|小野寺, 消費経済対策課長|諏訪園, 会社員|菅 勝利
                     }
                 }
                 if (s < 0) {
@@ -754,6 +787,19 @@ final class NameRecognizer implements Recognizer {
         return b - s == 1 && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)) || Morphology.isHiragana(text.charAt(s - 1))
                 || NameAnchors.get().endingAt(NameAnchors.Kind.KIN, text, s) > 0 || NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, s) > 0)
                 && (isKanjiAt(text, b + 1) || Morphology.isKatakana(text.charAt(b + 1)));
+    }
+
+    /** Words that name a reading in a heading (氏名（カナ）, お名前（ふりがな）). */
+    private static final java.util.Set<String> READING_WORDS = java.util.Set.of("カナ", "かな", "ｶﾅ", "フリガナ", "ふりがな", "ﾌﾘｶﾞﾅ",
+            "ヨミガナ", "よみがな", "よみ", "ヨミ");
+
+    /** Last characters of occupations news writes right before a name (会社員, 自営業, 飲食店経営, 無職, 大学生, 看護師). */
+    private static final String OCCUPATION_END = "員業営職婦生師士手";
+
+    /** A ヶ/ケ between two kanji inside a surname (藤ヶ谷, 関ケ原), not at its end. */
+    private static boolean innerKe(String text, int i, int end) {
+        char c = text.charAt(i);
+        return (c == 'ヶ' || c == 'ケ') && i > 0 && i + 1 < end && isKanjiAt(text, i - 1) && isKanjiAt(text, i + 1);
     }
 
     private static boolean isKanjiAt(String text, int i) {
@@ -947,8 +993,9 @@ final class NameRecognizer implements Recognizer {
             }
             if (q >= to || kana < 2 || isSpace(text.charAt(q - 1)) || !(text.charAt(q) == '）' || text.charAt(q) == ')'
                     || (split && (text.charAt(q) == '＝' || text.charAt(q) == '='))) || text.indexOf('ー', p) == p + 1
-                    || mixedKana(text, p + 1, q) || anchors.is(NameAnchors.Kind.ROLE, text, p + 1, q)) {
-                continue;
+                    || mixedKana(text, p + 1, q) || anchors.is(NameAnchors.Kind.ROLE, text, p + 1, q)
+                    || READING_WORDS.contains(text.substring(p + 1, q))) {
+                continue; // 氏名（カナ）: the heading of a reading, not one
             }
             int found = -1;
             int hon = p >= 2 ? anchors.endingAt(NameAnchors.Kind.HONORIFIC, text, p) : 0;

@@ -31,7 +31,7 @@ class GenresSetTest {
     @Test
     void bothSplitsAreWhole() {
         assertThat(test.documents()).isEqualTo(120);
-        assertThat(dev.documents()).isEqualTo(120);
+        assertThat(dev.documents()).isEqualTo(168);
         assertThat(test.groups()).contains("kind:real", "kind:form", "genre:news", "genre:judgments", "genre:chat", "genre:tables");
     }
 
@@ -57,8 +57,10 @@ class GenresSetTest {
 
     @Test
     void devSplitHolds() {
-        assertThat(dev.overall().f1()).isGreaterThan(0.975);
-        assertThat(dev.coverage().share()).isGreaterThan(0.94);
-        assertThat(dev.byType().get(PiiType.PERSON).f1()).isGreaterThan(0.98);
+        // 168 dev passages since cov2 added 48 written before their detector output was seen (the first 120 had tuned the
+        // rules and scored 0.987 / 0.968 / 0.990): measured 0.974, coverage 0.951, PERSON 0.976
+        assertThat(dev.overall().f1()).isGreaterThan(0.97);
+        assertThat(dev.coverage().share()).isGreaterThan(0.945);
+        assertThat(dev.byType().get(PiiType.PERSON).f1()).isGreaterThan(0.97);
     }
 }
