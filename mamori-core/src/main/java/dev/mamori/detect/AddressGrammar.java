@@ -108,6 +108,7 @@ final class AddressGrammar {
                 while (r < guard && !isSpace(text.charAt(r)) && !isTerminator(text.charAt(r)) && r - q <= 30) {
                     r++;
                 }
+                r = roomEnd(text, q + 1, r);
                 if (isBuilding(text, q + 1, r)) {
                     end = r;
                     q = r;
@@ -194,6 +195,21 @@ final class AddressGrammar {
                 r++;
             } else {
                 break;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Where a building run ends: after its room (…305号室) when words follow it without a blank (305号室の桜井です:
+     * the sender's name, not the address), else {@code r}.
+     */
+    private static int roomEnd(String text, int s, int r) {
+        for (int i = s + 1; i < r; i++) {
+            char c = text.charAt(i);
+            char p = text.charAt(i - 1);
+            if (Morphology.isHiragana(c) && (isDigit(p) || p == '室' || p == '階' || p == '号' || p == 'F' || p == 'Ｆ')) {
+                return i;
             }
         }
         return r;

@@ -127,7 +127,136 @@ final class NameRecognizer implements Recognizer {
         speakers(text, cov, out);
         romajiRoster(text, cov, out);
         propagate(text, cov, out, full);
+        listNeighbours(text, out, first);
+        signOff(text, out, first);
+        bracketed(text, out, first);
         merge(out, first);
+    }
+
+    /** The longest item of a 、-list taken as a name next to a name (汐見 侑, 堀之内). */
+    private static final int MAX_ITEM = 9;
+    private static final java.util.regex.Pattern BLANK_NAME = java.util.regex.Pattern.compile(
+            "[\\p{IsHan}々ヶ]{1,4}[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー]{1,4}");
+
+    private static boolean confident(Finding f) {
+        return f.type() == PiiType.PERSON && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE;
+    }
+
+    /**
+     * An item of a 、-list next to a name found with confidence is a name too when it is shaped as one: a surname and
+     * a given name with a blank (加賀谷 駿、…、汐見 侑（公募）), or one word the dictionary tags as a surname (雲井、堀之内).
+     * Repeated while it finds more, so a list is taken item by item from the names in it.
+     */
+    private void listNeighbours(String text, List<Finding> out, int first) {
+        for (int round = 0; round < 4; round++) {
+            int before = out.size();
+            for (int k = first; k < before; k++) {
+                Finding f = out.get(k);
+                if (!confident(f)) {
+                    continue;
+                }
+                if (f.end() < text.length() && text.charAt(f.end()) == '、') {
+                    int s = f.end() + 1;
+                    int e = s;
+                    while (e < text.length() && e - s <= MAX_ITEM && "、（(\n。）)".indexOf(text.charAt(e)) < 0) {
+                        e++;
+                    }
+                    listItem(text, s, e, out, first);
+                }
+                if (f.start() > 1 && text.charAt(f.start() - 1) == '、') {
+                    int e = f.start() - 1;
+                    int s = e;
+                    while (s > 0 && e - s <= MAX_ITEM && "、（(\n。）) 　▽".indexOf(text.charAt(s - 1)) < 0) {
+                        s--;
+                    }
+                    listItem(text, s, e, out, first);
+                }
+            }
+            if (out.size() == before) {
+                return;
+            }
+        }
+    }
+
+    private void listItem(String text, int s, int e, List<Finding> out, int first) {
+        if (e <= s || e - s > MAX_ITEM) {
+            return;
+        }
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (f.type() == PiiType.PERSON && f.start() <= s && f.end() >= e && confident(f)) {
+                return; // already a name
+            }
+        }
+        String item = text.substring(s, e);
+        if (endsWithOrgSuffix(item) || hasCompanyMarker(item) || anchors.isPlaceName(item)) {
+            return;
+        }
+        int blank = Math.max(item.indexOf(' '), item.indexOf('　'));
+        boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank));
+        if (!shaped) {
+            List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+            shaped = ts.size() == 1 && ts.get(0).is(SEI);
+        }
+        if (shaped) {
+            out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, item));
+        }
+    }
+
+    /**
+     * The given name of a second sender alone on the line after a full name, the way a letter or a card is signed
+     * by a family (𠮷田 健 / 千晶): kanji the dictionary tags as a given name, or given-name kanji that are not one
+     * dictionary word (以上, 敬具 are).
+     */
+    private void signOff(String text, List<Finding> out, int first) {
+        int size = out.size();
+        for (int k = first; k < size; k++) {
+            Finding f = out.get(k);
+            if (!confident(f) || (f.start() > 0 && text.charAt(f.start() - 1) != '\n') || f.end() >= text.length()
+                    || text.charAt(f.end()) != '\n' || f.value().indexOf(' ') < 0 && f.value().indexOf('　') < 0) {
+                continue;
+            }
+            int s = f.end() + 1;
+            int e = s;
+            while (e < text.length() && text.charAt(e) != '\n' && text.charAt(e) != '\r') {
+                e++;
+            }
+            if (e - s < 2 || e - s > 3) {
+                continue;
+            }
+            boolean kanji = true;
+            boolean given = true;
+            for (int i = s; i < e; i++) {
+                kanji &= isKanjiAt(text, i);
+                given &= anchors.givenKanji(text.charAt(i));
+            }
+            if (!kanji) {
+                continue;
+            }
+            List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+            boolean tagged = ts.stream().anyMatch(t -> t.is(MEI) || t.is(JINMEI));
+            boolean word = ts.size() == 1 && !ts.get(0).is("名詞-固有名詞");
+            if (tagged || given && !word) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern AFTER_DEPARTMENT = java.util.regex.Pattern.compile(
+            "(?:[課部室係局班]|店長|担当)[（(]([\\p{IsHan}]{2,3})[）)]");
+
+    /** A surname in brackets after a department or a role: 総務課（今野）, 店長（松岡）. */
+    private void bracketed(String text, List<Finding> out, int first) {
+        if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = AFTER_DEPARTMENT.matcher(text);
+        while (m.find()) {
+            List<Morphology.Token> ts = Morphology.tokens(text, m.start(1), m.end(1));
+            if (ts.size() == 1 && ts.get(0).is(SEI)) {
+                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
+            }
+        }
     }
 
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */
@@ -691,9 +820,14 @@ final class NameRecognizer implements Recognizer {
             int kin = anchors.endingAt(NameAnchors.Kind.KIN, text, b);
             if (kin == b - l) { // 長男 誠, 妻 富子: a given name alone after a relation
                 int g = givenEnd(text, ts, r);
-                if (g >= 0 && Morphology.isKanji(text.charAt(ts.get(r).start()))) {
+                Morphology.Token t0 = ts.get(r);
+                if (g >= 0 && Morphology.isKanji(text.charAt(t0.start()))) {
                     int e = ts.get(g).end();
-                    out.add(new Finding(PiiType.PERSON, ts.get(r).start(), e, 0.55, false, text.substring(ts.get(r).start(), e)));
+                    out.add(new Finding(PiiType.PERSON, t0.start(), e, 0.55, false, text.substring(t0.start(), e)));
+                } else if (all(text, t0, 'k') && t0.end() - t0.start() >= 2 && t0.end() - t0.start() <= 3
+                        && (t0.end() >= text.length() || !Morphology.isKatakana(text.charAt(t0.end()))
+                                && !Morphology.isKanji(text.charAt(t0.end())))) {
+                    out.add(new Finding(PiiType.PERSON, t0.start(), t0.end(), 0.55, false, text.substring(t0.start(), t0.end()))); // 妻 ミツ
                 }
                 continue;
             }

@@ -63,6 +63,7 @@ class LangAddressTest {
         "愛知県名古屋市中区三の丸三丁目1番2号|愛知県名古屋市中区三の丸三丁目1番2号",
         "大阪府東大阪市荒本北一丁目1番1号|大阪府東大阪市荒本北一丁目1番1号",
         "千葉県浦安市舞浜1-1 ハイツ舞浜 201号室。|千葉県浦安市舞浜1-1 ハイツ舞浜 201号室",
+        "千葉県船橋市本町9丁目2-1 グランサンプル船橋305号室の桜井です。|千葉県船橋市本町9丁目2-1 グランサンプル船橋305号室",
     })
     void addressesInSentencesHaveExactSpans(String text, String expected) {
         assertThat(addresses(text)).containsExactly(expected);
