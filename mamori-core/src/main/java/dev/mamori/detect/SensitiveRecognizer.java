@@ -624,7 +624,7 @@ final class SensitiveRecognizer implements Recognizer {
         // criminal procedure crosses brackets and a few more characters: 道路交通法違反（酒気帯び運転）の疑い,
         // 懲役3年、執行猶予5年（求刑懲役4年）の判決, 逮捕され、同月22日から勾留
         boolean crime = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME;
-        if (!gapConnects(text, a.end, b.start, crime)) {
+        if (!gapConnects(text, a.end, b.start, crime) && !(conjoined(text, a.end, b.start) && a.kind == Kind.FACT && b.kind == Kind.FACT)) {
             return alias(text, a, b);
         }
         if (a.kind == Kind.HEAD || (a.leads && b.kind == Kind.FACT && b.term.type() == a.term.type() && b.strength >= GENERIC)) {
@@ -642,7 +642,13 @@ final class SensitiveRecognizer implements Recognizer {
             return false;
         }
         // two facts: criminal procedure chains (懲役3年、執行猶予5年の判決); others only as one compound word (HIV感染症)
-        return type == PiiType.SENSITIVE_CRIME || b.start == a.end;
+        // or joined by 及び/並びに, the way a judgment names two conditions as one state (アルコール依存症及び抑うつ状態)
+        return type == PiiType.SENSITIVE_CRIME || b.start == a.end || conjoined(text, a.end, b.start);
+    }
+
+    private static boolean conjoined(String text, int s, int e) {
+        String gap = text.substring(s, e);
+        return gap.equals("及び") || gap.equals("並びに");
     }
 
     private static boolean gapConnects(String text, int s, int e, boolean crime) {
@@ -871,6 +877,16 @@ final class SensitiveRecognizer implements Recognizer {
      * ends with a person (容疑者, 被告人, 少年), who is not part of the fact.
      */
     private static int withCrimeRun(String text, int start) {
+        if (text.startsWith("送致", start) && start >= 2 && text.charAt(start - 1) == 'に') {
+            int s = start - 1; // 東京地方検察庁検察官に送致: the institution a case is sent to
+            while (s > 0 && start - s <= CRIME_RUN && (Morphology.isKanji(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1)))) {
+                s--;
+            }
+            return s < start - 1 && start - s <= CRIME_RUN ? s : start;
+        }
+        if (text.startsWith("その", start - 2) && text.startsWith("刑", start)) {
+            return start - 2; // その刑の執行を猶予し
+        }
         int s = start;
         while (s > 0 && start - s < CRIME_RUN && (Morphology.isKanji(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1)))) {
             s--;
@@ -916,6 +932,10 @@ final class SensitiveRecognizer implements Recognizer {
         return end;
     }
 
+    /** The operative words that credit detention to the sentence, after 未決勾留. */
+    private static final java.util.regex.Pattern DETENTION_CREDIT = java.util.regex.Pattern.compile(
+            "日数中" + NUM + "{1,4}日をその刑に算入する");
+
     /** What follows a care word to make the verb of its phrase: 手術を受け(た), リハビリを続け(た), 入退院を繰り返(す). */
     private static final String[] CARE_VERBS = {"を受け", "を続け", "を繰り返"};
 
@@ -936,6 +956,15 @@ final class SensitiveRecognizer implements Recognizer {
         }
         if (end >= 1 && text.startsWith("繰り返", end - 3) && end < text.length() && "すしさ".indexOf(text.charAt(end)) >= 0) {
             return end + (text.charAt(end) == 'す' ? 1 : text.startsWith("していた", end) ? 4 : text.startsWith("した", end) ? 2 : 0);
+        }
+        if (type == PiiType.SENSITIVE_CRIME) {
+            java.util.regex.Matcher m = DETENTION_CREDIT.matcher(text).region(end, Math.min(text.length(), end + 24));
+            if (text.startsWith("勾留", end - 2) && m.lookingAt()) {
+                return m.end(); // 未決勾留日数中40日をその刑に算入する
+            }
+        }
+        if (type == PiiType.SENSITIVE_CREED && text.startsWith("徒", end) && text.charAt(end - 1) == '教') {
+            return end + 1; // ヒンドゥー教徒
         }
         if (type == PiiType.SENSITIVE_CRIME && end >= 1 && text.charAt(end - 1) == 'れ' && text.startsWith("た", end)) {
             return end + 1; // 傷害致死罪に問われた, 処せられた

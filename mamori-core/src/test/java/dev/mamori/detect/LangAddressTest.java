@@ -64,6 +64,8 @@ class LangAddressTest {
         "大阪府東大阪市荒本北一丁目1番1号|大阪府東大阪市荒本北一丁目1番1号",
         "千葉県浦安市舞浜1-1 ハイツ舞浜 201号室。|千葉県浦安市舞浜1-1 ハイツ舞浜 201号室",
         "千葉県船橋市本町9丁目2-1 グランサンプル船橋305号室の桜井です。|千葉県船橋市本町9丁目2-1 グランサンプル船橋305号室",
+        "同人が令和5年3月以降さいたま市浦和区高砂3丁目の警察署に相談した|さいたま市浦和区高砂3丁目",
+        "ご自宅 みどり台3丁目14-2）|みどり台3丁目14-2",
     })
     void addressesInSentencesHaveExactSpans(String text, String expected) {
         assertThat(addresses(text)).containsExactly(expected);

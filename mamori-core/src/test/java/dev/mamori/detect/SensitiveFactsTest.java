@@ -160,6 +160,11 @@ class SensitiveFactsTest {
         "山田容疑者は窃盗の疑いで逮捕された|SENSITIVE_CRIME:窃盗の疑いで逮捕",
         "女性は預金約200万円を引き出される被害に遭った|SENSITIVE_OTHER:預金約200万円を引き出される被害に遭った",
         "指定暴力団山城会系組幹部の男を逮捕した|SENSITIVE_OTHER:指定暴力団山城会系組幹部;SENSITIVE_CRIME:逮捕",
+        "弁護人は、被告人が本件当時、アルコール依存症及び抑うつ状態にあったと主張する|SENSITIVE_HEALTH:アルコール依存症及び抑うつ状態",
+        "未決勾留日数中40日をその刑に算入する。|SENSITIVE_CRIME:未決勾留日数中40日をその刑に算入する",
+        "本件を東京地方検察庁検察官に送致する。|SENSITIVE_CRIME:東京地方検察庁検察官に送致する",
+        "私はヒンドゥー教徒なので牛肉は食べません|SENSITIVE_CREED:ヒンドゥー教徒",
+        "被告人に対しては、その刑の執行を猶予し、保護観察に付するのが相当である|SENSITIVE_CRIME:その刑の執行を猶予し、保護観察に付する",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
