@@ -467,7 +467,8 @@ final class NameLabels {
                 i = j;
                 continue;
             }
-            if (hon == null && latin && parts >= 2 && readingOf(text, i, j, out)) {
+            boolean kinBlank = i > 1 && isBlank(text.charAt(i - 1)) && a.endingAt(NameAnchors.Kind.KIN, text, i - 1) > 0;
+            if (hon == null && latin && parts >= 2 && (readingOf(text, i, j, out) || kinBlank)) { // 被告人　NGUYEN VAN HUNG
                 out.add(new Finding(PiiType.PERSON, i, j, 0.8, false, text.substring(i, j))); // 瀧本 慎太郎（Shintaro Takimoto）
                 i = j;
                 continue;

@@ -155,8 +155,9 @@ final class NameRecognizer implements Recognizer {
                 if (!confident(f)) {
                     continue;
                 }
-                if (f.end() < text.length() && text.charAt(f.end()) == '、') {
-                    int s = f.end() + 1;
+                int after = bracketEnd(text, f.end()); // 有賀 伸介（東京都）、小口 ひとみ（神奈川県）
+                if (after < text.length() && text.charAt(after) == '、') {
+                    int s = after + 1;
                     int e = s;
                     while (e < text.length() && e - s <= MAX_ITEM && "、（(\n。）)".indexOf(text.charAt(e)) < 0) {
                         e++;
@@ -176,6 +177,23 @@ final class NameRecognizer implements Recognizer {
                 return;
             }
         }
+    }
+
+    /** The index after a short bracketed note at {@code at} (（東京都）, (3年)), or {@code at} when there is none. */
+    private static int bracketEnd(String text, int at) {
+        if (at >= text.length() || (text.charAt(at) != '（' && text.charAt(at) != '(')) {
+            return at;
+        }
+        for (int i = at + 1; i < text.length() && i - at <= 12; i++) {
+            char c = text.charAt(i);
+            if (c == '）' || c == ')') {
+                return i + 1;
+            }
+            if (c == '、' || c == '\n' || c == '（' || c == '(') {
+                break;
+            }
+        }
+        return at;
     }
 
     private void listItem(String text, int s, int e, List<Finding> out, int first) {
@@ -242,11 +260,27 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    private static final java.util.regex.Pattern DEPARTMENT_SELF = java.util.regex.Pattern.compile(
+            "(?:部|課|室|係|局|社|店|所)の([\\p{IsHan}]{2,3})です[。、！\\n]");
+
     private static final java.util.regex.Pattern AFTER_DEPARTMENT = java.util.regex.Pattern.compile(
             "(?:[課部室係局班]|店長|担当)[（(]([\\p{IsHan}]{2,3})[）)]");
 
-    /** A surname in brackets after a department or a role: 総務課（今野）, 店長（松岡）. */
+    /**
+     * A surname in brackets after a department or a role: 総務課（今野）, 店長（松岡）; and someone naming themselves
+     * after their department (法務部の戸叶です。) when the word is not one dictionary word (担当, 者).
+     */
     private void bracketed(String text, List<Finding> out, int first) {
+        if (text.indexOf("です") >= 0) {
+            java.util.regex.Matcher d = DEPARTMENT_SELF.matcher(text);
+            while (d.find()) {
+                List<Morphology.Token> ts = Morphology.tokens(text, d.start(1), d.end(1));
+                boolean word = ts.size() == 1 && !ts.get(0).is(SEI) && !ts.get(0).is("名詞-固有名詞-人名");
+                if (!word && !isOrgWord(text, ts.get(0))) {
+                    out.add(new Finding(PiiType.PERSON, d.start(1), d.end(1), 0.6, false, d.group(1)));
+                }
+            }
+        }
         if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
             return;
         }
@@ -688,7 +722,8 @@ final class NameRecognizer implements Recognizer {
             boolean blankBefore = first.start() > 0 && isSpace(text.charAt(first.start() - 1));
             run = !prefix && (tagged || end - first.start() >= 2 || blankBefore) ? k : -1;
         }
-        boolean boundary = end >= text.length() || !Morphology.isKanji(text.charAt(end)) || honorificAt(text, end) > 0;
+        boolean boundary = end >= text.length() || !Morphology.isKanji(text.charAt(end)) || honorificAt(text, end) > 0
+                || text.startsWith("及び", end) || text.startsWith("並びに", end); // 原告坪井 房江及び子である…
         if (run >= 0 && boundary) {
             return run;
         }
