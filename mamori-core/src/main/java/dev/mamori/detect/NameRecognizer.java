@@ -127,10 +127,61 @@ final class NameRecognizer implements Recognizer {
         speakers(text, cov, out);
         romajiRoster(text, cov, out);
         propagate(text, cov, out, full);
+        honorificRuns(text, out, first);
         listNeighbours(text, out, first);
         signOff(text, out, first);
         bracketed(text, out, first);
         merge(out, first);
+    }
+
+    private static final java.util.regex.Pattern BEFORE_HONORIFIC = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々ヶ])([\\p{IsHan}]{2,3})(?:さん|くん|君|様|氏|ちゃん)");
+
+    /**
+     * Two or three kanji right before a personal honorific that the dictionary does not know as one word (戸|來くん,
+     * 瑞慶|覧さん): a surname. One dictionary word (息子さん, 部長さん) or a word ending in a role (工場長, 駅員) is not.
+     */
+    private void honorificRuns(String text, List<Finding> out, int first) {
+        if (text.indexOf('さ') < 0 && text.indexOf('く') < 0 && text.indexOf('様') < 0 && text.indexOf('氏') < 0
+                && text.indexOf('君') < 0 && text.indexOf('ち') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = BEFORE_HONORIFIC.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            if ("長員者師手家主人様生方達".indexOf(text.charAt(e - 1)) >= 0 || confidentAt(out, first, s, e)) {
+                continue;
+            }
+            int to = Math.min(text.length(), m.end() + 2);
+            boolean split = false;
+            boolean alone = false;
+            for (Morphology.Token t : Morphology.tokens(text, s, to)) {
+                split |= t.end() == e;
+                alone |= t.start() == e && t.end() == m.end();
+            }
+            split &= alone;
+            if (!split) {
+                continue; // 多種多様, 別添様式: the honorific's kanji is part of a word
+            }
+            List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+            boolean oneWord = ts.size() == 1 && !ts.get(0).is(SEI);
+            boolean common = ts.stream().anyMatch(t -> t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹") || t.is("名詞-副詞可能")
+                    || t.is("名詞-数") || t.is("名詞-固有名詞-組織"));
+            if (!oneWord && !common && !anchors.isPlaceName(m.group(1))) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
+            }
+        }
+    }
+
+    private static boolean confidentAt(List<Finding> out, int first, int s, int e) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (confident(f) && f.start() < e && s < f.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The longest item of a 、-list taken as a name next to a name (汐見 侑, 堀之内). */
@@ -329,7 +380,7 @@ final class NameRecognizer implements Recognizer {
         }
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
-            if (e.getValue().size() < 2 || !speakerWord(w)) {
+            if (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && kanaNickname(w))) {
                 continue;
             }
             for (int[] sp : e.getValue()) {
@@ -471,6 +522,23 @@ final class NameRecognizer implements Recognizer {
         }
         // one dictionary word that is not a proper noun (メモ, コメント, おはよう) is not a name
         return !(ts.size() == 1 && !ts.get(0).is("名詞-固有名詞"));
+    }
+
+    /**
+     * A hiragana word of two or three characters that the dictionary takes for a common noun (まゆ, もも, なぎさ) but
+     * that opens three or more lines of a chat: a nickname. Particles, adverbs and interjections are not.
+     */
+    private boolean kanaNickname(String w) {
+        if (w.length() < 2 || w.length() > 3 || NOT_SPEAKERS.contains(w)) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (!Morphology.isHiragana(w.charAt(i))) {
+                return false;
+            }
+        }
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
+        return ts.size() == 1 && ts.get(0).is("名詞-一般");
     }
 
     /** A mention not inside a longer word: kana names need a non-kana neighbour or an honorific after them. */
@@ -903,6 +971,9 @@ final class NameRecognizer implements Recognizer {
             if (isDepartment(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b) || anchors.is(NameAnchors.Kind.LABEL, text, s, b)
                     || anchors.is(NameAnchors.Kind.KIN, text, s, b)) {
                 continue;
+            }
+            if (b - s == 1 && ts.get(r).is(SEI) && honorificAt(text, ts.get(r).end()) == 0) {
+                continue; // 三　降旗 蒼空, 投　上原: a one-kanji field (a position, a rank) before a surname, not a name
             }
             int e = -1;
             int g = givenEnd(text, ts, r);
