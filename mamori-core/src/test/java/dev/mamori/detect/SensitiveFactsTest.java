@@ -164,6 +164,10 @@ class SensitiveFactsTest {
         "未決勾留日数中40日をその刑に算入する。|SENSITIVE_CRIME:未決勾留日数中40日をその刑に算入する",
         "本件を東京地方検察庁検察官に送致する。|SENSITIVE_CRIME:東京地方検察庁検察官に送致する",
         "私はヒンドゥー教徒なので牛肉は食べません|SENSITIVE_CREED:ヒンドゥー教徒",
+        "駅でバッグを盗まれた。ひったくりの被害なんて初めて|SENSITIVE_OTHER:ひったくりの被害",
+        "転んで左手首をねんざしただけ|SENSITIVE_HEALTH:左手首をねんざ",
+        "母は足が不自由で2階に寝ていた|SENSITIVE_OTHER:足が不自由",
+        "娘は気管支ぜんそくで通院している|SENSITIVE_HEALTH:気管支ぜんそくで通院",
         "被告人に対しては、その刑の執行を猶予し、保護観察に付するのが相当である|SENSITIVE_CRIME:その刑の執行を猶予し、保護観察に付する",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
