@@ -96,6 +96,12 @@ final class AddressGrammar {
                     town = true;
                     break;
                 }
+                int no = text.indexOf('の', q);
+                if (!numbers && no > q + 1 && no < r && no - q <= 8 && !isFacility(text, q, no) && !allKatakana(text, q, no)) {
+                    end = no; // 下田市白浜の海水浴場, 篠ノ井御幣川の球団事務所: the town before の and the place in it
+                    town = true;
+                    break;
+                }
                 if (numbers && isBuilding(text, q, r)) {
                     end = r;
                     q = r;
