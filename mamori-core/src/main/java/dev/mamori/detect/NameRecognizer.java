@@ -761,8 +761,9 @@ final class NameRecognizer implements Recognizer {
         int end = first.start();
         for (int k = j; k < n; k++) {
             Morphology.Token t = ts.get(k);
-            if (t.start() != end || !all(text, t, 'c') || honorificAt(text, t.start()) > 0 || isOrgWord(text, t)) {
-                break;
+            if (t.start() != end || !all(text, t, 'c') || honorificAt(text, t.start()) > 0 || isOrgWord(text, t)
+                    || k > j && startsWithAny(text, t.start(), AFTER_NAME)) {
+                break; // …, or 亘|出席: a word that follows names ends the given name
             }
             if (t.end() - first.start() > 3) {
                 run = -2;
@@ -791,7 +792,7 @@ final class NameRecognizer implements Recognizer {
             run = !prefix && (tagged || end - first.start() >= 2 || blankBefore) ? k : -1;
         }
         boolean boundary = end >= text.length() || !Morphology.isKanji(text.charAt(end)) || honorificAt(text, end) > 0
-                || text.startsWith("及び", end) || text.startsWith("並びに", end); // 原告坪井 房江及び子である…
+                || startsWithAny(text, end, AFTER_NAME); // 原告坪井 房江及び子である…, 検察官小野寺 亘出席の上
         if (run >= 0 && boundary) {
             return run;
         }
@@ -1027,6 +1028,18 @@ final class NameRecognizer implements Recognizer {
         return b - s == 1 && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)) || Morphology.isHiragana(text.charAt(s - 1))
                 || NameAnchors.get().endingAt(NameAnchors.Kind.KIN, text, s) > 0 || NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, s) > 0)
                 && (isKanjiAt(text, b + 1) || Morphology.isKatakana(text.charAt(b + 1)));
+    }
+
+    /** Words written right after a name without a particle in judgments and records (及び, 出席, 作成, 名義). */
+    private static final String[] AFTER_NAME = {"及び", "並びに", "出席", "各出席", "作成", "名義"};
+
+    private static boolean startsWithAny(String text, int at, String[] words) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words that name a reading in a heading (氏名（カナ）, お名前（ふりがな）). */
