@@ -932,6 +932,15 @@ final class SensitiveRecognizer implements Recognizer {
         return end;
     }
 
+    /**
+     * The statutory wording of a lack of capacity after the condition that causes it (民法7条, 11条, 15条: 精神上の障害に
+     * より事理を弁識する能力を欠く常況にある / 著しく不十分である / 不十分である).
+     */
+    private static final java.util.regex.Pattern CAPACITY = java.util.regex.Pattern.compile(
+            "(?:により|のため|によって)事理を弁識する能力(?:を欠く常況|が著しく不十分|が不十分)");
+    /** The number of convictions after 前科 (前科3犯). */
+    private static final java.util.regex.Pattern COUNT_OF_CONVICTIONS = java.util.regex.Pattern.compile(NUM + "{1,2}犯");
+
     /** The operative words that credit detention to the sentence, after 未決勾留. */
     private static final java.util.regex.Pattern DETENTION_CREDIT = java.util.regex.Pattern.compile(
             "日数中" + NUM + "{1,4}日をその刑に算入する");
@@ -961,6 +970,18 @@ final class SensitiveRecognizer implements Recognizer {
             java.util.regex.Matcher m = DETENTION_CREDIT.matcher(text).region(end, Math.min(text.length(), end + 24));
             if (text.startsWith("勾留", end - 2) && m.lookingAt()) {
                 return m.end(); // 未決勾留日数中40日をその刑に算入する
+            }
+        }
+        if (type == PiiType.SENSITIVE_HEALTH) {
+            java.util.regex.Matcher m = CAPACITY.matcher(text).region(end, Math.min(text.length(), end + 30));
+            if (m.lookingAt()) {
+                return m.end(); // 認知症により事理を弁識する能力を欠く常況 (民法7条)
+            }
+        }
+        if (type == PiiType.SENSITIVE_CRIME && text.startsWith("前科", end - 2)) {
+            java.util.regex.Matcher m = COUNT_OF_CONVICTIONS.matcher(text).region(end, Math.min(text.length(), end + 4));
+            if (m.lookingAt()) {
+                return m.end(); // 同種前科3犯
             }
         }
         if (type == PiiType.SENSITIVE_CREED && text.startsWith("徒", end) && text.charAt(end - 1) == '教') {
