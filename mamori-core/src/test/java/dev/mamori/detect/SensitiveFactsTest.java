@@ -168,6 +168,8 @@ class SensitiveFactsTest {
         "転んで左手首をねんざしただけ|SENSITIVE_HEALTH:左手首をねんざ",
         "本人はアルツハイマー型認知症により事理を弁識する能力を欠く常況にある|SENSITIVE_HEALTH:アルツハイマー型認知症により事理を弁識する能力を欠く常況",
         "被告人は、同種前科3犯を有する|SENSITIVE_CRIME:同種前科3犯",
+        "来月中旬に円錐切除術を受けるため入院する予定です|SENSITIVE_HEALTH:円錐切除術を受ける",
+        "手術 観血的整復固定術|SENSITIVE_HEALTH:観血的整復固定術",
         "母は足が不自由で2階に寝ていた|SENSITIVE_OTHER:足が不自由",
         "娘は気管支ぜんそくで通院している|SENSITIVE_HEALTH:気管支ぜんそくで通院",
         "被告人に対しては、その刑の執行を猶予し、保護観察に付するのが相当である|SENSITIVE_CRIME:その刑の執行を猶予し、保護観察に付する",
@@ -178,7 +180,7 @@ class SensitiveFactsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "労働組合幹部の男性が会見した", // 組幹部 inside 労働組合幹部 is no 暴力団 (the term is 系組幹部)
+        "芸術と技術の融合", "労働組合幹部の男性が会見した", // 組幹部 inside 労働組合幹部 is no 暴力団 (the term is 系組幹部)
         // role nouns alone
         "容疑者", "被疑者", "被告人", "被告", "被害者", "患者", "容疑者の供述によると", "被害者の会が発足した", "患者の皆様へ",
         // general health statements
