@@ -128,6 +128,8 @@ final class NameRecognizer implements Recognizer {
         romajiRoster(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
+        romajiParts(text, out, first);
+        namedAs(text, out, first);
         listNeighbours(text, out, first);
         signOff(text, out, first);
         bracketed(text, out, first);
@@ -170,6 +172,60 @@ final class NameRecognizer implements Recognizer {
                     || t.is("名詞-数") || t.is("名詞-固有名詞-組織"));
             if (!oneWord && !common && !anchors.isPlaceName(m.group(1))) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
+            }
+        }
+    }
+
+    /**
+     * A romanised full name found once (Olivia Bennett in a mail header) marks each of its words standing alone
+     * elsewhere in the text (Bennett様), as a kanji full name marks its bare surname.
+     */
+    private void romajiParts(String text, List<Finding> out, int first) {
+        int size = out.size();
+        java.util.Set<String> parts = new java.util.LinkedHashSet<>();
+        for (int k = first; k < size; k++) {
+            Finding f = out.get(k);
+            String v = f.value();
+            if (confident(f) && !v.isEmpty() && v.charAt(0) < 0x80 && v.indexOf(' ') > 0) {
+                for (String w : v.split("[ ,]+")) {
+                    if (w.length() >= 3 && Character.isUpperCase(w.charAt(0)) && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT))
+                            && !CALENDAR.contains(w)) {
+                        parts.add(w);
+                    }
+                }
+            }
+        }
+        for (String w : parts) {
+            for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+                int b = a + w.length();
+                boolean alone = (a == 0 || !Character.isLetterOrDigit(text.charAt(a - 1)) || text.charAt(a - 1) >= 0x80)
+                        && (b >= text.length() || !Character.isLetterOrDigit(text.charAt(b)) || text.charAt(b) >= 0x80)
+                        && (a == 0 || text.charAt(a - 1) != ' ' || a < 2 || !Character.isLetter(text.charAt(a - 2)))
+                        && !(b + 1 < text.length() && text.charAt(b) == ' ' && Character.isUpperCase(text.charAt(b + 1))); // Yamada Corporation
+                boolean mail = b < text.length() && (text.charAt(b) == '@' || text.charAt(b) == '.') || a > 0 && text.charAt(a - 1) == '.';
+                if (alone && !mail && !confidentAt(out, first, a, b)) {
+                    out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
+                }
+            }
+        }
+    }
+
+    /** Month and weekday abbreviations that are also given names (Jun, May): a date in a mail's quote header, not the name. */
+    private static final java.util.Set<String> CALENDAR = java.util.Set.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+            "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "June", "July", "April", "August");
+
+    private static final java.util.regex.Pattern NAMED_AS = java.util.regex.Pattern.compile(
+            "(?:予約名|名義|宛名|お名前|名前)(?:は|：|:)[ 　]?([ァ-ヶ][ァ-ヶー]{1,5})(?=[でですと、。\\s]|$)");
+
+    /** A katakana name given as the name of a booking or an account (予約名はワタナベで, 名義はヤマダ). */
+    private void namedAs(String text, List<Finding> out, int first) {
+        if (text.indexOf('名') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = NAMED_AS.matcher(text);
+        while (m.find()) {
+            if (!confidentAt(out, first, m.start(1), m.end(1)) && !anchors.is(NameAnchors.Kind.ROLE, text, m.start(1), m.end(1))) {
+                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
             }
         }
     }
