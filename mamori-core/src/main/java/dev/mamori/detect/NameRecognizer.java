@@ -1510,7 +1510,8 @@ final class NameRecognizer implements Recognizer {
         String w = text.substring(s, e);
         for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
             int b = a + len;
-            boolean glued = (a > 0 && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))))
+            boolean relation = anchors.endingAt(NameAnchors.Kind.KIN, text, a) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, a) > 0;
+            boolean glued = (a > 0 && !relation && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))))
                     || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
                             && honorificAt(text, b) == 0);
             if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length())
