@@ -41,7 +41,7 @@ class GenresSetTest {
         assertThat(test.overall("kind:real").f1()).as("micro-F1, real genres").isGreaterThanOrEqualTo(0.85);
         assertThat(test.byType().get(PiiType.PERSON).f1()).as("PERSON F1").isGreaterThanOrEqualTo(0.88);
         assertThat(test.checksumFailures()).isZero();
-        assertThat(test.coverage().share()).as("masking coverage (target 0.97, not reached)").isGreaterThan(0.86);
+        assertThat(test.coverage().share()).as("masking coverage (target 0.97, not reached; measured 0.893)").isGreaterThan(0.89);
     }
 
     @Test
@@ -57,10 +57,10 @@ class GenresSetTest {
 
     @Test
     void devSplitHolds() {
-        // 168 dev passages since cov2 added 48 written before their detector output was seen (the first 120 had tuned the
-        // rules and scored 0.987 / 0.968 / 0.990): measured 0.974, coverage 0.951, PERSON 0.976
-        assertThat(dev.overall().f1()).isGreaterThan(0.97);
-        assertThat(dev.coverage().share()).isGreaterThan(0.945);
-        assertThat(dev.byType().get(PiiType.PERSON).f1()).isGreaterThan(0.97);
+        // 168 dev passages since cov2 added 48 written before their detector output was seen; with the rules tuned on
+        // them the 168 measure F1 0.987, coverage 0.972, PERSON 0.993 (the rules before cov2: 0.962 / 0.911 / 0.956)
+        assertThat(dev.overall().f1()).isGreaterThan(0.975);
+        assertThat(dev.coverage().share()).isGreaterThan(0.94);
+        assertThat(dev.byType().get(PiiType.PERSON).f1()).isGreaterThan(0.98);
     }
 }
