@@ -96,6 +96,12 @@ final class AddressGrammar {
                     town = true;
                     break;
                 }
+                int no = text.indexOf('の', q);
+                if (!numbers && no > q + 1 && no < r && no - q <= 8 && !isFacility(text, q, no) && !allKatakana(text, q, no)) {
+                    end = no; // 下田市白浜の海水浴場, 篠ノ井御幣川の球団事務所: the town before の and the place in it
+                    town = true;
+                    break;
+                }
                 if (numbers && isBuilding(text, q, r)) {
                     end = r;
                     q = r;
@@ -108,6 +114,7 @@ final class AddressGrammar {
                 while (r < guard && !isSpace(text.charAt(r)) && !isTerminator(text.charAt(r)) && r - q <= 30) {
                     r++;
                 }
+                r = roomEnd(text, q + 1, r);
                 if (isBuilding(text, q + 1, r)) {
                     end = r;
                     q = r;
@@ -194,6 +201,21 @@ final class AddressGrammar {
                 r++;
             } else {
                 break;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Where a building run ends: after its room (…305号室) when words follow it without a blank (305号室の桜井です:
+     * the sender's name, not the address), else {@code r}.
+     */
+    private static int roomEnd(String text, int s, int r) {
+        for (int i = s + 1; i < r; i++) {
+            char c = text.charAt(i);
+            char p = text.charAt(i - 1);
+            if (Morphology.isHiragana(c) && (isDigit(p) || p == '室' || p == '階' || p == '号' || p == 'F' || p == 'Ｆ')) {
+                return i;
             }
         }
         return r;

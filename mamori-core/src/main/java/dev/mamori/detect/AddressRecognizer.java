@@ -165,8 +165,9 @@ final class AddressRecognizer implements Recognizer {
             }
             Byte kind = lexicon.get(text, i, len);
             boolean pref = kind == PREFECTURE;
-            if (!pref && i > 0 && (Morphology.isKanji(text.charAt(i - 1)) || Morphology.isKatakana(text.charAt(i - 1)))) {
-                i++; // inside a longer word: 大阪市 in 東大阪市 is found from 東
+            if (!pref && i > 0 && !Morphology.isHiragana(c)
+                    && (Morphology.isKanji(text.charAt(i - 1)) || Morphology.isKatakana(text.charAt(i - 1)))) {
+                i++; // inside a longer word: 大阪市 in 東大阪市 is found from 東 (さいたま市 after 以降 is no such word)
                 continue;
             }
             int start = i;
@@ -225,7 +226,14 @@ final class AddressRecognizer implements Recognizer {
             while (s > 0 && d - s <= 8 && isTownChar(text.charAt(s - 1))) {
                 s--;
             }
-            if (d == k || s == d || d - s > 8 || Finding.overlapsAny(out, from, s, k + 2)) {
+            int h = s;
+            while (h > 0 && s - h < 5 && Morphology.isHiragana(text.charAt(h - 1))) {
+                h--;
+            }
+            if (h == s || s == d || !(h == 0 || " 　\n（(「：:".indexOf(text.charAt(h - 1)) >= 0)) {
+                h = s; // only a town name in kana standing after a blank or a bracket: みどり台3丁目, ひばりが丘2丁目
+            }
+            if (d == k || s == d || d - s > 8 || Finding.overlapsAny(out, from, h, k + 2)) {
                 continue;
             }
             if (k + 2 < text.length() && (Morphology.isKanji(text.charAt(k + 2)) || Morphology.isKatakana(text.charAt(k + 2)))) {
@@ -235,8 +243,8 @@ final class AddressRecognizer implements Recognizer {
             if (rest.end() < k + 2) {
                 continue; // a stop word, an office, an era year
             }
-            double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, s, rest.end()));
-            out.add(new Finding(PiiType.ADDRESS, s, rest.end(), conf, false, text.substring(s, rest.end())));
+            double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, h, rest.end()));
+            out.add(new Finding(PiiType.ADDRESS, h, rest.end(), conf, false, text.substring(h, rest.end())));
         }
     }
 

@@ -112,16 +112,25 @@ final class NameCell {
         return space <= 4 && given >= 1 && given <= 6;
     }
 
-    /** All katakana (full or half width) or all hiragana, 2–16 characters, at most one space. */
+    /**
+     * All katakana (full or half width) or all hiragana, 2–16 characters, at most one space; a katakana name may
+     * instead have its parts joined by up to two ・ (アブドゥル・ラフマン, ファン・ミン).
+     */
     static boolean isKanaName(String cell) {
         boolean kata = false;
         boolean hira = false;
         int spaces = 0;
+        int dots = 0;
         int n = 0;
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
             if (isSpace(c)) {
                 spaces++;
+                continue;
+            }
+            if ((c == '・' || c == '･') && i > 0 && i + 1 < cell.length() && Morphology.isKatakana(cell.charAt(i - 1))
+                    && Morphology.isKatakana(cell.charAt(i + 1))) {
+                dots++;
                 continue;
             }
             n++;
@@ -133,7 +142,8 @@ final class NameCell {
                 return false;
             }
         }
-        return kata != hira && spaces <= 1 && n >= 2 && n <= 16 && !isSpace(cell.charAt(0));
+        return kata != hira && spaces <= 1 && (dots == 0 || kata && dots <= 2 && spaces == 0) && n >= 2 && n <= 16
+                && !isSpace(cell.charAt(0));
     }
 
     /** Two or three capitalised words of Latin letters (Taro Yamada, YAMADA Taro, Yamada, Taro). */
@@ -148,7 +158,8 @@ final class NameCell {
             }
             for (int i = 1; i < w.length(); i++) {
                 char c = w.charAt(i);
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-')) {
+                boolean accented = c >= 0xC0 && c < 0x250 && Character.isLetter(c); // Chloé, Müller
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-' || accented)) {
                     return false;
                 }
             }

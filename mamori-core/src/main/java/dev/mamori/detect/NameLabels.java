@@ -228,7 +228,7 @@ final class NameLabels {
         while (colon && e > 0 && isBlank(text.charAt(e - 1))) {
             e--;
         }
-        if (colon && e > 0 && (text.charAt(e - 1) == '）' || text.charAt(e - 1) == ')')) { // 氏名（ローマ字）：
+        if (e > 0 && (text.charAt(e - 1) == '）' || text.charAt(e - 1) == ')')) { // 氏名（ローマ字）：, 氏名（カナ） チャン・ティ・ラン
             int open = e - 1;
             while (open > 0 && at - open < 16 && text.charAt(open) != '（' && text.charAt(open) != '(') {
                 open--;
@@ -467,6 +467,12 @@ final class NameLabels {
                 i = j;
                 continue;
             }
+            boolean kinBlank = i > 1 && isBlank(text.charAt(i - 1)) && a.endingAt(NameAnchors.Kind.KIN, text, i - 1) > 0;
+            if (hon == null && latin && parts >= 2 && (readingOf(text, i, j, out) || kinBlank)) { // 被告人　NGUYEN VAN HUNG
+                out.add(new Finding(PiiType.PERSON, i, j, 0.8, false, text.substring(i, j))); // 瀧本 慎太郎（Shintaro Takimoto）
+                i = j;
+                continue;
+            }
             boolean kanjiAfter = j < n && Morphology.isKanji(text.charAt(j)); // ジョージ・ワシントン大学
             if (hon == null && kata && parts >= 2 && !kanjiAfter && !roleWord(text, i, j, a) && (personToken(ts, i, j) || roleBefore
                     || ageAfter(text, j) || halfWidth(text, i, j) && text.charAt(j - 1) != ')' && (j >= n || text.charAt(j) != ')'))) {
@@ -487,6 +493,19 @@ final class NameLabels {
             out.add(new Finding(PiiType.PERSON, i, j, conf, false, text.substring(i, j)));
             i = j;
         }
+    }
+
+    /** A romanised reading in brackets right after a name already found: 瀧本 慎太郎（Shintaro Takimoto）. */
+    private static boolean readingOf(String text, int i, int j, List<Finding> out) {
+        if (i < 2 || j >= text.length() || !((text.charAt(i - 1) == '（' && text.charAt(j) == '）') || (text.charAt(i - 1) == '(' && text.charAt(j) == ')'))) {
+            return false;
+        }
+        for (Finding f : out) {
+            if (f.type() == PiiType.PERSON && f.end() == i - 1 && f.confidence() >= 0.4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a part of the run is a ROLE word (ﾌﾘｺﾐ ﾃｽｳﾘｮｳ, ｶﾌﾞｼｷｶﾞｲｼｬ ﾔﾏﾀﾞ). */

@@ -127,7 +127,277 @@ final class NameRecognizer implements Recognizer {
         speakers(text, cov, out);
         romajiRoster(text, cov, out);
         propagate(text, cov, out, full);
+        honorificRuns(text, out, first);
+        romajiParts(text, out, first);
+        namedAs(text, out, first);
+        listNeighbours(text, out, first);
+        signOff(text, out, first);
+        bracketed(text, out, first);
         merge(out, first);
+    }
+
+    private static final java.util.regex.Pattern BEFORE_HONORIFIC = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々ヶ])([\\p{IsHan}]{2,3})(?:さん|くん|君|様|氏|ちゃん)");
+
+    /**
+     * Two or three kanji right before a personal honorific that the dictionary does not know as one word (戸|來くん,
+     * 瑞慶|覧さん): a surname. One dictionary word (息子さん, 部長さん) or a word ending in a role (工場長, 駅員) is not.
+     */
+    private void honorificRuns(String text, List<Finding> out, int first) {
+        if (text.indexOf('さ') < 0 && text.indexOf('く') < 0 && text.indexOf('様') < 0 && text.indexOf('氏') < 0
+                && text.indexOf('君') < 0 && text.indexOf('ち') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = BEFORE_HONORIFIC.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            if ("長員者師手家主人様生方達".indexOf(text.charAt(e - 1)) >= 0 || confidentAt(out, first, s, e)) {
+                continue;
+            }
+            int to = Math.min(text.length(), m.end() + 2);
+            boolean split = false;
+            boolean alone = false;
+            for (Morphology.Token t : Morphology.tokens(text, s, to)) {
+                split |= t.end() == e;
+                alone |= t.start() == e && t.end() == m.end();
+            }
+            split &= alone;
+            if (!split) {
+                continue; // 多種多様, 別添様式: the honorific's kanji is part of a word
+            }
+            List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+            boolean oneWord = ts.size() == 1 && !ts.get(0).is(SEI);
+            boolean common = ts.stream().anyMatch(t -> t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹") || t.is("名詞-副詞可能")
+                    || t.is("名詞-数") || t.is("名詞-固有名詞-組織"));
+            if (!oneWord && !common && !anchors.isPlaceName(m.group(1))) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
+            }
+        }
+    }
+
+    /**
+     * A romanised full name found once (Olivia Bennett in a mail header) marks each of its words standing alone
+     * elsewhere in the text (Bennett様), as a kanji full name marks its bare surname.
+     */
+    private void romajiParts(String text, List<Finding> out, int first) {
+        int size = out.size();
+        java.util.Set<String> parts = new java.util.LinkedHashSet<>();
+        for (int k = first; k < size; k++) {
+            Finding f = out.get(k);
+            String v = f.value();
+            if (confident(f) && !v.isEmpty() && v.charAt(0) < 0x80 && v.indexOf(' ') > 0) {
+                for (String w : v.split("[ ,]+")) {
+                    if (w.length() >= 3 && Character.isUpperCase(w.charAt(0)) && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT))
+                            && !CALENDAR.contains(w)) {
+                        parts.add(w);
+                    }
+                }
+            }
+        }
+        for (String w : parts) {
+            for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+                int b = a + w.length();
+                boolean alone = (a == 0 || !Character.isLetterOrDigit(text.charAt(a - 1)) || text.charAt(a - 1) >= 0x80)
+                        && (b >= text.length() || !Character.isLetterOrDigit(text.charAt(b)) || text.charAt(b) >= 0x80)
+                        && (a == 0 || text.charAt(a - 1) != ' ' || a < 2 || !Character.isLetter(text.charAt(a - 2)))
+                        && !(b + 1 < text.length() && text.charAt(b) == ' ' && Character.isUpperCase(text.charAt(b + 1))); // Yamada Corporation
+                boolean mail = b < text.length() && (text.charAt(b) == '@' || text.charAt(b) == '.') || a > 0 && text.charAt(a - 1) == '.';
+                if (alone && !mail && !confidentAt(out, first, a, b)) {
+                    out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
+                }
+            }
+        }
+    }
+
+    /** Month and weekday abbreviations that are also given names (Jun, May): a date in a mail's quote header, not the name. */
+    private static final java.util.Set<String> CALENDAR = java.util.Set.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+            "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "June", "July", "April", "August");
+
+    private static final java.util.regex.Pattern NAMED_AS = java.util.regex.Pattern.compile(
+            "(?:予約名|名義|宛名|お名前|名前)(?:は|：|:)[ 　]?([ァ-ヶ][ァ-ヶー]{1,5})(?=[でですと、。\\s]|$)");
+
+    /** A katakana name given as the name of a booking or an account (予約名はワタナベで, 名義はヤマダ). */
+    private void namedAs(String text, List<Finding> out, int first) {
+        if (text.indexOf('名') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = NAMED_AS.matcher(text);
+        while (m.find()) {
+            if (!confidentAt(out, first, m.start(1), m.end(1)) && !anchors.is(NameAnchors.Kind.ROLE, text, m.start(1), m.end(1))) {
+                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
+            }
+        }
+    }
+
+    private static boolean confidentAt(List<Finding> out, int first, int s, int e) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (confident(f) && f.start() < e && s < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The longest item of a 、-list taken as a name next to a name (汐見 侑, 堀之内). */
+    private static final int MAX_ITEM = 9;
+    private static final java.util.regex.Pattern BLANK_NAME = java.util.regex.Pattern.compile(
+            "[\\p{IsHan}々ヶ]{1,4}[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー]{1,4}");
+
+    private static boolean confident(Finding f) {
+        return f.type() == PiiType.PERSON && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE;
+    }
+
+    /**
+     * An item of a 、-list next to a name found with confidence is a name too when it is shaped as one: a surname and
+     * a given name with a blank (加賀谷 駿、…、汐見 侑（公募）), or one word the dictionary tags as a surname (雲井、堀之内).
+     * Repeated while it finds more, so a list is taken item by item from the names in it.
+     */
+    private void listNeighbours(String text, List<Finding> out, int first) {
+        for (int round = 0; round < 4; round++) {
+            int before = out.size();
+            for (int k = first; k < before; k++) {
+                Finding f = out.get(k);
+                if (!confident(f)) {
+                    continue;
+                }
+                int after = bracketEnd(text, f.end()); // 有賀 伸介（東京都）、小口 ひとみ（神奈川県）
+                if (after < text.length() && text.charAt(after) == '、') {
+                    int s = after + 1;
+                    int e = s;
+                    while (e < text.length() && e - s <= MAX_ITEM && "、（(\n。）)".indexOf(text.charAt(e)) < 0) {
+                        e++;
+                    }
+                    listItem(text, s, e, out, first);
+                }
+                if (f.start() > 1 && text.charAt(f.start() - 1) == '、') {
+                    int e = f.start() - 1;
+                    int s = e;
+                    while (s > 0 && e - s <= MAX_ITEM && "、（(\n。）) 　▽".indexOf(text.charAt(s - 1)) < 0) {
+                        s--;
+                    }
+                    listItem(text, s, e, out, first);
+                }
+            }
+            if (out.size() == before) {
+                return;
+            }
+        }
+    }
+
+    /** The index after a short bracketed note at {@code at} (（東京都）, (3年)), or {@code at} when there is none. */
+    private static int bracketEnd(String text, int at) {
+        if (at >= text.length() || (text.charAt(at) != '（' && text.charAt(at) != '(')) {
+            return at;
+        }
+        for (int i = at + 1; i < text.length() && i - at <= 12; i++) {
+            char c = text.charAt(i);
+            if (c == '）' || c == ')') {
+                return i + 1;
+            }
+            if (c == '、' || c == '\n' || c == '（' || c == '(') {
+                break;
+            }
+        }
+        return at;
+    }
+
+    private void listItem(String text, int s, int e, List<Finding> out, int first) {
+        if (e <= s || e - s > MAX_ITEM) {
+            return;
+        }
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (f.type() == PiiType.PERSON && f.start() <= s && f.end() >= e && confident(f)) {
+                return; // already a name
+            }
+        }
+        String item = text.substring(s, e);
+        if (endsWithOrgSuffix(item) || hasCompanyMarker(item) || anchors.isPlaceName(item)) {
+            return;
+        }
+        int blank = Math.max(item.indexOf(' '), item.indexOf('　'));
+        boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank));
+        if (!shaped) {
+            List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+            shaped = ts.size() == 1 && ts.get(0).is(SEI);
+        }
+        if (shaped) {
+            out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, item));
+        }
+    }
+
+    /**
+     * The given name of a second sender alone on the line after a full name, the way a letter or a card is signed
+     * by a family (𠮷田 健 / 千晶): kanji the dictionary tags as a given name, or given-name kanji that are not one
+     * dictionary word (以上, 敬具 are).
+     */
+    private void signOff(String text, List<Finding> out, int first) {
+        int size = out.size();
+        for (int k = first; k < size; k++) {
+            Finding f = out.get(k);
+            if (!confident(f) || (f.start() > 0 && text.charAt(f.start() - 1) != '\n') || f.end() >= text.length()
+                    || text.charAt(f.end()) != '\n' || f.value().indexOf(' ') < 0 && f.value().indexOf('　') < 0) {
+                continue;
+            }
+            int s = f.end() + 1;
+            int e = s;
+            while (e < text.length() && text.charAt(e) != '\n' && text.charAt(e) != '\r') {
+                e++;
+            }
+            if (e - s < 2 || e - s > 3) {
+                continue;
+            }
+            boolean kanji = true;
+            boolean given = true;
+            for (int i = s; i < e; i++) {
+                kanji &= isKanjiAt(text, i);
+                given &= anchors.givenKanji(text.charAt(i));
+            }
+            if (!kanji) {
+                continue;
+            }
+            List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+            boolean tagged = ts.stream().anyMatch(t -> t.is(MEI) || t.is(JINMEI));
+            boolean word = ts.size() == 1 && !ts.get(0).is("名詞-固有名詞");
+            if (tagged || given && !word) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern DEPARTMENT_SELF = java.util.regex.Pattern.compile(
+            "(?:部|課|室|係|局|社|店|所)の([\\p{IsHan}]{2,3})です[。、！\\n]");
+
+    private static final java.util.regex.Pattern AFTER_DEPARTMENT = java.util.regex.Pattern.compile(
+            "(?:[課部室係局班]|店長|担当)[（(]([\\p{IsHan}]{2,3})[）)]");
+
+    /**
+     * A surname in brackets after a department or a role: 総務課（今野）, 店長（松岡）; and someone naming themselves
+     * after their department (法務部の戸叶です。) when the word is not one dictionary word (担当, 者).
+     */
+    private void bracketed(String text, List<Finding> out, int first) {
+        if (text.indexOf("です") >= 0) {
+            java.util.regex.Matcher d = DEPARTMENT_SELF.matcher(text);
+            while (d.find()) {
+                List<Morphology.Token> ts = Morphology.tokens(text, d.start(1), d.end(1));
+                boolean word = ts.size() == 1 && !ts.get(0).is(SEI) && !ts.get(0).is("名詞-固有名詞-人名");
+                if (!word && !isOrgWord(text, ts.get(0))) {
+                    out.add(new Finding(PiiType.PERSON, d.start(1), d.end(1), 0.6, false, d.group(1)));
+                }
+            }
+        }
+        if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = AFTER_DEPARTMENT.matcher(text);
+        while (m.find()) {
+            List<Morphology.Token> ts = Morphology.tokens(text, m.start(1), m.end(1));
+            if (ts.size() == 1 && ts.get(0).is(SEI)) {
+                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
+            }
+        }
     }
 
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */
@@ -166,7 +436,7 @@ final class NameRecognizer implements Recognizer {
         }
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
-            if (e.getValue().size() < 2 || !speakerWord(w)) {
+            if (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && kanaNickname(w))) {
                 continue;
             }
             for (int[] sp : e.getValue()) {
@@ -310,6 +580,23 @@ final class NameRecognizer implements Recognizer {
         return !(ts.size() == 1 && !ts.get(0).is("名詞-固有名詞"));
     }
 
+    /**
+     * A hiragana word of two or three characters that the dictionary takes for a common noun (まゆ, もも, なぎさ) but
+     * that opens three or more lines of a chat: a nickname. Particles, adverbs and interjections are not.
+     */
+    private boolean kanaNickname(String w) {
+        if (w.length() < 2 || w.length() > 3 || NOT_SPEAKERS.contains(w)) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (!Morphology.isHiragana(w.charAt(i))) {
+                return false;
+            }
+        }
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
+        return ts.size() == 1 && ts.get(0).is("名詞-一般");
+    }
+
     /** A mention not inside a longer word: kana names need a non-kana neighbour or an honorific after them. */
     private boolean standsAlone(String text, int a, int b) {
         char first = text.charAt(a);
@@ -448,6 +735,9 @@ final class NameRecognizer implements Recognizer {
             if (end - start == 1 && (isFragment(text, start, end) || t.is(MEI) && honorificAt(text, end) == 0)) {
                 continue; // 計装課: one kanji inside a compound word
             }
+            if (READING_WORDS.contains(text.substring(start, end))) {
+                continue; // 氏名（カナ）: カナ is a given name to the dictionary, here the heading of a reading
+            }
             if (gluedToWord(text, ts, i, start, end) || quoted(text, start, end)) {
                 i = last;
                 continue; // 安曇|野市豊|科, ラマ|ダン, 「木曽ひのき」
@@ -527,8 +817,9 @@ final class NameRecognizer implements Recognizer {
         int end = first.start();
         for (int k = j; k < n; k++) {
             Morphology.Token t = ts.get(k);
-            if (t.start() != end || !all(text, t, 'c') || honorificAt(text, t.start()) > 0 || isOrgWord(text, t)) {
-                break;
+            if (t.start() != end || !all(text, t, 'c') || honorificAt(text, t.start()) > 0 || isOrgWord(text, t)
+                    || k > j && startsWithAny(text, t.start(), AFTER_NAME)) {
+                break; // …, or 亘|出席: a word that follows names ends the given name
             }
             if (t.end() - first.start() > 3) {
                 run = -2;
@@ -547,14 +838,17 @@ final class NameRecognizer implements Recognizer {
             }
             tagged |= nameTok;
             end = t.end();
-            boolean prefix = t.is("接頭詞");
+            // a prefix word (真, 新) is a prefix only before more kanji: at the end of the run it ends a name (拓|真 被告)
+            boolean prefix = t.is("接頭詞") && (t.end() >= text.length() || Morphology.isKanji(text.charAt(t.end()))
+                    || Character.isDigit(text.charAt(t.end()))) && honorificAt(text, t.end()) == 0; // 元1 (元職 1期) stays a prefix
             if (tagged && !prefix) {
                 best = k;
             }
             boolean blankBefore = first.start() > 0 && isSpace(text.charAt(first.start() - 1));
             run = !prefix && (tagged || end - first.start() >= 2 || blankBefore) ? k : -1;
         }
-        boolean boundary = end >= text.length() || !Morphology.isKanji(text.charAt(end)) || honorificAt(text, end) > 0;
+        boolean boundary = end >= text.length() || !Morphology.isKanji(text.charAt(end)) || honorificAt(text, end) > 0
+                || startsWithAny(text, end, AFTER_NAME); // 原告坪井 房江及び子である…, 検察官小野寺 亘出席の上
         if (run >= 0 && boundary) {
             return run;
         }
@@ -616,6 +910,9 @@ final class NameRecognizer implements Recognizer {
         if (end < text.length() && (text.charAt(end) == 'ケ' || text.charAt(end) == 'ヶ')) {
             return true; // 森ケ丘
         }
+        if (end < text.length() && NOUN_SUFFIX.indexOf(text.charAt(end)) >= 0) {
+            return true; // 間|質|性肺炎: a suffix that makes a common noun of the word before it
+        }
         if (i > 0 && start > 0 && Morphology.isKanji(text.charAt(start - 1))) {
             Morphology.Token p = ts.get(i - 1);
             if (p.end() == start && p.is("名詞-固有名詞") && !p.is(SEI) && !p.is(MEI)) {
@@ -628,10 +925,35 @@ final class NameRecognizer implements Recognizer {
                 && NameAnchors.get().at(NameAnchors.Kind.HONORIFIC, text, end) == 0; // 安曇|野市豊|科
     }
 
-    /** A name alone in 「」 or 『』 is a title or a brand (「木曽ひのき」), unless an honorific follows. */
+    /** Suffixes that make a common noun (…性, …的, …化, …型, …率, …症, …炎) and never follow a name directly. */
+    private static final String NOUN_SUFFIX = "性的化型率症炎";
+    /** How far after a name a title's closing bracket may be (「能登の月」). */
+    private static final int TITLE_REACH = 8;
+
+    /**
+     * A name alone in 「」 or 『』 is a title or a brand (「木曽ひのき」), and so is one that opens a short title
+     * (「能登の月」), unless an honorific follows.
+     */
     private boolean quoted(String text, int start, int end) {
-        return start > 0 && end < text.length() && (text.charAt(start - 1) == '「' || text.charAt(start - 1) == '『')
-                && (text.charAt(end) == '」' || text.charAt(end) == '』');
+        if (start == 0 || end >= text.length() || (text.charAt(start - 1) != '「' && text.charAt(start - 1) != '『')) {
+            return false;
+        }
+        if (text.charAt(end) == '」' || text.charAt(end) == '』') {
+            return true;
+        }
+        if (honorificAt(text, end) > 0) {
+            return false;
+        }
+        for (int i = end; i < text.length() && i - end < TITLE_REACH; i++) {
+            char c = text.charAt(i);
+            if (c == '」' || c == '』') {
+                return true;
+            }
+            if (c == '「' || c == '。' || c == '\n' || c == '、') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -646,7 +968,7 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             int l = b;
-            while (l > 0 && b - l < 8 && isKanjiAt(text, l - 1)) {
+            while (l > 0 && b - l < 8 && (isKanjiAt(text, l - 1) || innerKe(text, l - 1, b))) {
                 l--;
             }
             if (cov.covered(b - 1, b) && (cov.covered(b + 1, b + 2) || l >= 2 && cov.covered(l - 2, l))) {
@@ -658,9 +980,14 @@ final class NameRecognizer implements Recognizer {
             int kin = anchors.endingAt(NameAnchors.Kind.KIN, text, b);
             if (kin == b - l) { // 長男 誠, 妻 富子: a given name alone after a relation
                 int g = givenEnd(text, ts, r);
-                if (g >= 0 && Morphology.isKanji(text.charAt(ts.get(r).start()))) {
+                Morphology.Token t0 = ts.get(r);
+                if (g >= 0 && Morphology.isKanji(text.charAt(t0.start()))) {
                     int e = ts.get(g).end();
-                    out.add(new Finding(PiiType.PERSON, ts.get(r).start(), e, 0.55, false, text.substring(ts.get(r).start(), e)));
+                    out.add(new Finding(PiiType.PERSON, t0.start(), e, 0.55, false, text.substring(t0.start(), e)));
+                } else if (all(text, t0, 'k') && t0.end() - t0.start() >= 2 && t0.end() - t0.start() <= 3
+                        && (t0.end() >= text.length() || !Morphology.isKatakana(text.charAt(t0.end()))
+                                && !Morphology.isKanji(text.charAt(t0.end())))) {
+                    out.add(new Finding(PiiType.PERSON, t0.start(), t0.end(), 0.55, false, text.substring(t0.start(), t0.end()))); // 妻 ミツ
                 }
                 continue;
             }
@@ -669,8 +996,8 @@ final class NameRecognizer implements Recognizer {
                 s = -1;
                 for (int k = b - 1; k > l && b - k <= 3 && s < 0; k--) {
                     if (anchors.endingAt(NameAnchors.Kind.KIN, text, k) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0
-                            || isDepartment(text, l, k)) {
-                        s = k; // 実父|森, 検察官|小野寺, 消費経済対策課長|諏訪園
+                            || isDepartment(text, l, k) || b - k <= 2 && k - l >= 2 && OCCUPATION_END.indexOf(text.charAt(k - 1)) >= 0) {
+                        s = k; // 実父|森, 検察官|小野寺, 消費経済対策課長|諏訪園, 会社員|菅 勝利
                     }
                 }
                 if (s < 0) {
@@ -701,6 +1028,9 @@ final class NameRecognizer implements Recognizer {
             if (isDepartment(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b) || anchors.is(NameAnchors.Kind.LABEL, text, s, b)
                     || anchors.is(NameAnchors.Kind.KIN, text, s, b)) {
                 continue;
+            }
+            if (b - s == 1 && ts.get(r).is(SEI) && honorificAt(text, ts.get(r).end()) == 0) {
+                continue; // 三　降旗 蒼空, 投　上原: a one-kanji field (a position, a rank) before a surname, not a name
             }
             int e = -1;
             int g = givenEnd(text, ts, r);
@@ -754,6 +1084,31 @@ final class NameRecognizer implements Recognizer {
         return b - s == 1 && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)) || Morphology.isHiragana(text.charAt(s - 1))
                 || NameAnchors.get().endingAt(NameAnchors.Kind.KIN, text, s) > 0 || NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, s) > 0)
                 && (isKanjiAt(text, b + 1) || Morphology.isKatakana(text.charAt(b + 1)));
+    }
+
+    /** Words written right after a name without a particle in judgments and records (及び, 出席, 作成, 名義). */
+    private static final String[] AFTER_NAME = {"及び", "並びに", "出席", "各出席", "作成", "名義"};
+
+    private static boolean startsWithAny(String text, int at, String[] words) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that name a reading in a heading (氏名（カナ）, お名前（ふりがな）). */
+    private static final java.util.Set<String> READING_WORDS = java.util.Set.of("カナ", "かな", "ｶﾅ", "フリガナ", "ふりがな", "ﾌﾘｶﾞﾅ",
+            "ヨミガナ", "よみがな", "よみ", "ヨミ");
+
+    /** Last characters of occupations news writes right before a name (会社員, 自営業, 飲食店経営, 無職, 大学生, 看護師). */
+    private static final String OCCUPATION_END = "員業営職婦生師士手";
+
+    /** A ヶ/ケ between two kanji inside a surname (藤ヶ谷, 関ケ原), not at its end. */
+    private static boolean innerKe(String text, int i, int end) {
+        char c = text.charAt(i);
+        return (c == 'ヶ' || c == 'ケ') && i > 0 && i + 1 < end && isKanjiAt(text, i - 1) && isKanjiAt(text, i + 1);
     }
 
     private static boolean isKanjiAt(String text, int i) {
@@ -947,8 +1302,9 @@ final class NameRecognizer implements Recognizer {
             }
             if (q >= to || kana < 2 || isSpace(text.charAt(q - 1)) || !(text.charAt(q) == '）' || text.charAt(q) == ')'
                     || (split && (text.charAt(q) == '＝' || text.charAt(q) == '='))) || text.indexOf('ー', p) == p + 1
-                    || mixedKana(text, p + 1, q) || anchors.is(NameAnchors.Kind.ROLE, text, p + 1, q)) {
-                continue;
+                    || mixedKana(text, p + 1, q) || anchors.is(NameAnchors.Kind.ROLE, text, p + 1, q)
+                    || READING_WORDS.contains(text.substring(p + 1, q))) {
+                continue; // 氏名（カナ）: the heading of a reading, not one
             }
             int found = -1;
             int hon = p >= 2 ? anchors.endingAt(NameAnchors.Kind.HONORIFIC, text, p) : 0;
@@ -1154,7 +1510,8 @@ final class NameRecognizer implements Recognizer {
         String w = text.substring(s, e);
         for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
             int b = a + len;
-            boolean glued = (a > 0 && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))))
+            boolean relation = anchors.endingAt(NameAnchors.Kind.KIN, text, a) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, a) > 0;
+            boolean glued = (a > 0 && !relation && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))))
                     || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
                             && honorificAt(text, b) == 0);
             if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length())

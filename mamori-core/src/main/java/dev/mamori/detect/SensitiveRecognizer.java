@@ -116,7 +116,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** One matched term in the text (a mutable scratch object, used only inside one call). */
     private static final class Piece {
-        final int start;
+        int start;
         int end;
         final Term term;
         Kind kind;
@@ -301,6 +301,7 @@ final class SensitiveRecognizer implements Recognizer {
                 p.end = Math.max(p.end, d);
             }
             extendRight(text, p);
+            victimClause(text, p, pieces);
             if (p.kind == Kind.CARE && p.term.type() == PiiType.SENSITIVE_HEALTH) {
                 pieces = unknownCondition(text, pieces, p);
             }
@@ -471,6 +472,46 @@ final class SensitiveRecognizer implements Recognizer {
         return 0;
     }
 
+    private static final String VICTIM = "被害";
+    /** How far back the clause that describes what was done to a victim may start. */
+    private static final int CLAUSE_REACH = 24;
+
+    /**
+     * A victimisation described by the clause before it (老後の蓄えをだまし取られる被害, 預金を引き出される被害に遭った,
+     * つきまといを受けるストーカー被害): when an attributive verb (…れる, …受ける) comes right before 被害 or before
+     * the word that ends in it, the piece becomes a fact starting where the clause starts (after 、, は, が, から
+     * or the piece before).
+     */
+    private static void victimClause(String text, Piece p, List<Piece> pieces) {
+        if (p.term.type() != PiiType.SENSITIVE_OTHER || (p.kind != Kind.TAIL && p.kind != Kind.FACT)) {
+            return;
+        }
+        int v = text.indexOf(VICTIM, p.start);
+        if (v < 0 || v >= p.end) {
+            return;
+        }
+        int w = p.start; // 被害, or the word ending in 被害 (ストーカー被害)
+        if (w < 2 || text.charAt(w - 1) != 'る' || !(text.charAt(w - 2) == 'れ' || text.startsWith("受け", w - 3))) {
+            return;
+        }
+        int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
+        int s = w - 1;
+        while (s > floor && w - s < CLAUSE_REACH) {
+            char c = text.charAt(s - 1);
+            if (ENDS[c] || c == '、' || c == '，' || c == 'は' || c == 'が' || c == '「' || c == '」'
+                    || (c == 'ら' && s >= 2 && text.charAt(s - 2) == 'か')) {
+                break;
+            }
+            s--;
+        }
+        if (w - s >= CLAUSE_REACH) {
+            return; // no clause boundary near: not a clause of its own
+        }
+        p.kind = Kind.FACT;
+        p.strength = Math.max(p.strength, STRONG);
+        p.start = s;
+    }
+
     /** Suffixes a fact takes: a generation after an ethnic origin, a grade after a disability, 2型 before a disease. */
     private static void extendRight(String text, Piece p) {
         if (p.kind != Kind.FACT) {
@@ -583,7 +624,7 @@ final class SensitiveRecognizer implements Recognizer {
         // criminal procedure crosses brackets and a few more characters: 道路交通法違反（酒気帯び運転）の疑い,
         // 懲役3年、執行猶予5年（求刑懲役4年）の判決, 逮捕され、同月22日から勾留
         boolean crime = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME;
-        if (!gapConnects(text, a.end, b.start, crime)) {
+        if (!gapConnects(text, a.end, b.start, crime) && !(conjoined(text, a.end, b.start) && a.kind == Kind.FACT && b.kind == Kind.FACT)) {
             return alias(text, a, b);
         }
         if (a.kind == Kind.HEAD || (a.leads && b.kind == Kind.FACT && b.term.type() == a.term.type() && b.strength >= GENERIC)) {
@@ -601,7 +642,13 @@ final class SensitiveRecognizer implements Recognizer {
             return false;
         }
         // two facts: criminal procedure chains (懲役3年、執行猶予5年の判決); others only as one compound word (HIV感染症)
-        return type == PiiType.SENSITIVE_CRIME || b.start == a.end;
+        // or joined by 及び/並びに, the way a judgment names two conditions as one state (アルコール依存症及び抑うつ状態)
+        return type == PiiType.SENSITIVE_CRIME || b.start == a.end || conjoined(text, a.end, b.start);
+    }
+
+    private static boolean conjoined(String text, int s, int e) {
+        String gap = text.substring(s, e);
+        return gap.equals("及び") || gap.equals("並びに");
     }
 
     private static boolean gapConnects(String text, int s, int e, boolean crime) {
@@ -718,6 +765,17 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_HEALTH && text.startsWith(CAUSE, end)) {
             end += CAUSE.length(); // the condition as a cause (心不全のため死去した, 胃腸炎のため欠勤)
         }
+        if (type == PiiType.SENSITIVE_HEALTH && (fact || completed)) {
+            start = withCompound(text, start);
+            start = withTreatmentLength(text, start);
+            end = withInjuryTail(text, end);
+        }
+        end = withVerbEnding(text, end, type);
+        if (type == PiiType.SENSITIVE_CRIME) {
+            start = withLawName(text, start);
+            start = withCrimeRun(text, start);
+        }
+        start = withTimeLead(text, start);
         int ss = sentenceStart(text, start);
         int se = sentenceEnd(text, end);
         if (!fact && !completed) {
@@ -753,7 +811,197 @@ final class SensitiveRecognizer implements Recognizer {
             conf += lift ? LIFT : 0;
         }
         conf = Math.max(0.05, Math.min(0.99, conf));
+        int s0 = start;
+        int e0 = end;
+        // a span widened to the words before it (加療約3週間を要する…) takes in a phrase reported just before
+        out.removeIf(f -> f.type() == type && f.start() >= s0 && f.end() <= e0);
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
+    }
+
+    /** How far back a time phrase before a fact is looked for (平成29年に, 10年以上前から). */
+    private static final int TIME_REACH = 16;
+    private static final String NUM = "[0-9０-９〇一二三四五六七八九十元数]";
+    /**
+     * A time phrase that dates the fact right after it, as judgments and news write it: a year or a month with
+     * its era (平成29年に, 令和5年12月に, 9月に), a relative year (昨年夏から, 一昨年から), a time ago (5年前に,
+     * 10年以上前から), a time since (平成30年以降の), a duration (三年余り), or かねてより. A date to the day is not
+     * taken (令和4年8月20日に逮捕: the label is the procedure).
+     */
+    private static final java.util.regex.Pattern TIME_LEAD = java.util.regex.Pattern.compile(
+            "(?:(?:(?:令和|平成|昭和|大正)?" + NUM + "{1,4}年(?:" + NUM + "{1,2}月)?|" + NUM + "{1,2}月|昨年[春夏秋冬]?|一昨年|今年|先月|先週"
+            + "|昨[春夏秋冬]|今[春夏秋冬]|" + NUM + "{1,3}(?:か月|カ月|ヶ月|年|週間)(?:以上)?前)(?:ごろ|頃)?(?:に|から|以降の|以来)"
+            + "|" + NUM + "{1,3}年余り|かねてより|かねて)$");
+
+    /** Where the fact starts with the time phrase that dates it ({@link #TIME_LEAD}) just before {@code start}; else {@code start}. */
+    static int withTimeLead(String text, int start) {
+        int from = Math.max(0, start - TIME_REACH);
+        java.util.regex.Matcher m = TIME_LEAD.matcher(text).region(from, start);
+        if (!m.find()) {
+            return start;
+        }
+        int s = m.start();
+        // not the tail of a longer number or word (2019年 is the year; 年末年始に is no time phrase here)
+        return s > 0 && (isDigit(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1))) ? start : s;
+    }
+
+    /** How far back a law's name before a procedure is looked for (組織犯罪処罰法違反（犯罪収益等隠匿）の疑い). */
+    private static final int LAW_REACH = 40;
+    private static final String RUN = "[\\p{IsHan}\\p{IsKatakana}ー・]";
+    /**
+     * The violation of a law named before a criminal procedure, as news and judgments write it: the law's name (its
+     * words joined by 等の, に関する, 及び), 法/法律違反, the offence in brackets, の (ストーカー行為等の規制等に関する法律
+     * 違反の罪で, 組織犯罪処罰法違反（犯罪収益等隠匿）の疑いで).
+     */
+    private static final java.util.regex.Pattern LAW_LEAD = java.util.regex.Pattern.compile(
+            "(?:" + RUN + "{1,12}(?:等の|等に関する|に関する|及び|並びに|の))*" + RUN + "{0,12}法律?違反(?:[（(][^（）()]{1,16}[）)])?の?$");
+    /** The first law of a list joined by 及び before the law the phrase starts with (出入国管理及び難民認定法違反). */
+    private static final java.util.regex.Pattern LAW_AND = java.util.regex.Pattern.compile(RUN + "{1,12}(?:及び|並びに)$");
+
+    static int withLawName(String text, int start) {
+        int from = Math.max(0, start - LAW_REACH);
+        java.util.regex.Matcher m = LAW_LEAD.matcher(text).region(from, start);
+        int s = start;
+        if (m.find() && m.start() < start) {
+            s = m.start();
+        }
+        java.util.regex.Matcher a = LAW_AND.matcher(text).region(Math.max(0, s - 16), s);
+        return a.find() ? a.start() : s;
+    }
+
+    /** How long a run of kanji and digits a criminal procedure takes before it (京都家裁に送致, 第1種少年院, 本件恐喝). */
+    private static final int CRIME_RUN = 12;
+
+    /**
+     * A procedure's phrase starting with the institution or the case it names takes the rest of that word before it
+     * (東京地方検察庁検察官に送致, 第1種少年院に送致, 本件恐喝により): the run of kanji and digits just before, unless it
+     * ends with a person (容疑者, 被告人, 少年), who is not part of the fact.
+     */
+    private static int withCrimeRun(String text, int start) {
+        if (text.startsWith("送致", start) && start >= 2 && text.charAt(start - 1) == 'に') {
+            int s = start - 1; // 東京地方検察庁検察官に送致: the institution a case is sent to
+            while (s > 0 && start - s <= CRIME_RUN && (Morphology.isKanji(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1)))) {
+                s--;
+            }
+            return s < start - 1 && start - s <= CRIME_RUN ? s : start;
+        }
+        if (text.startsWith("その", start - 2) && text.startsWith("刑", start)) {
+            return start - 2; // その刑の執行を猶予し
+        }
+        int s = start;
+        while (s > 0 && start - s < CRIME_RUN && (Morphology.isKanji(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1)))) {
+            s--;
+        }
+        if (s == start || start - s >= CRIME_RUN || "者人年告員長女男".indexOf(text.charAt(start - 1)) >= 0) {
+            return start;
+        }
+        return s;
+    }
+
+    /** A condition or injury written as one compound with the body part or kind before it (左眼窩底骨折, 間質性肺炎, 鉄欠乏性貧血). */
+    private static final int MAX_COMPOUND = 6;
+
+    private static int withCompound(String text, int start) {
+        int s = start;
+        while (s > 0 && start - s < MAX_COMPOUND && Morphology.isKanji(text.charAt(s - 1)) && !isDigit(text.charAt(s - 1))) {
+            s--;
+        }
+        if (s == start || start - s >= MAX_COMPOUND && s > 0 && Morphology.isKanji(text.charAt(s - 1))) {
+            return start; // nothing before, or a longer run: not one compound
+        }
+        return s;
+    }
+
+    /** 加療約3週間を要する (before an injury in a judgment). */
+    private static final java.util.regex.Pattern TREATMENT = java.util.regex.Pattern.compile(
+            "加療(?:約)?" + NUM + "{1,3}(?:週間|か月|カ月|ヶ月|箇月|日間|日)(?:以上)?を要する$");
+
+    private static int withTreatmentLength(String text, int start) {
+        java.util.regex.Matcher m = TREATMENT.matcher(text).region(Math.max(0, start - 16), start);
+        return m.find() ? m.start() : start;
+    }
+
+    private static final String[] INJURY_TAILS = {"等の傷害", "の傷害"};
+
+    /** An injury in a judgment ends with its noun: 鼻骨骨折等の傷害. */
+    private static int withInjuryTail(String text, int end) {
+        for (String t : INJURY_TAILS) {
+            if (text.startsWith(t, end)) {
+                return end + t.length();
+            }
+        }
+        return end;
+    }
+
+    /**
+     * The statutory wording of a lack of capacity after the condition that causes it (民法7条, 11条, 15条: 精神上の障害に
+     * より事理を弁識する能力を欠く常況にある / 著しく不十分である / 不十分である).
+     */
+    private static final java.util.regex.Pattern CAPACITY = java.util.regex.Pattern.compile(
+            "(?:により|のため|によって)事理を弁識する能力(?:を欠く常況|が著しく不十分|が不十分)");
+    /** The number of convictions after 前科 (前科3犯). */
+    private static final java.util.regex.Pattern COUNT_OF_CONVICTIONS = java.util.regex.Pattern.compile(NUM + "{1,2}犯");
+
+    /** The operative words that credit detention to the sentence, after 未決勾留. */
+    private static final java.util.regex.Pattern DETENTION_CREDIT = java.util.regex.Pattern.compile(
+            "日数中" + NUM + "{1,4}日をその刑に算入する");
+
+    /** What follows a care word to make the verb of its phrase: 手術を受け(た), リハビリを続け(た), 入退院を繰り返(す). */
+    private static final String[] CARE_VERBS = {"を受け", "を続け", "を繰り返"};
+
+    private static final String[] RECEIVED_ENDINGS = {"ていた", "ている", "ながら", "た", "る"};
+
+    /**
+     * The ending of the verb a fact ends on: 治療を受け + ていた/た/る (受けていた, 受けた), and in a judgment's
+     * operative part 送致 + する before the full stop (少年院に送致する).
+     */
+    private static int withVerbEnding(String text, int end, PiiType type) {
+        if (type == PiiType.SENSITIVE_HEALTH) {
+            for (String care : CARE_VERBS) {
+                if (text.startsWith(care, end)) {
+                    end += care.length(); // 摘出手術 + を受け, リハビリ + を続け, 入退院 + を繰り返
+                    break;
+                }
+            }
+        }
+        if (end >= 1 && text.startsWith("繰り返", end - 3) && end < text.length() && "すしさ".indexOf(text.charAt(end)) >= 0) {
+            return end + (text.charAt(end) == 'す' ? 1 : text.startsWith("していた", end) ? 4 : text.startsWith("した", end) ? 2 : 0);
+        }
+        if (type == PiiType.SENSITIVE_CRIME) {
+            java.util.regex.Matcher m = DETENTION_CREDIT.matcher(text).region(end, Math.min(text.length(), end + 24));
+            if (text.startsWith("勾留", end - 2) && m.lookingAt()) {
+                return m.end(); // 未決勾留日数中40日をその刑に算入する
+            }
+        }
+        if (type == PiiType.SENSITIVE_HEALTH) {
+            java.util.regex.Matcher m = CAPACITY.matcher(text).region(end, Math.min(text.length(), end + 30));
+            if (m.lookingAt()) {
+                return m.end(); // 認知症により事理を弁識する能力を欠く常況 (民法7条)
+            }
+        }
+        if (type == PiiType.SENSITIVE_CRIME && text.startsWith("前科", end - 2)) {
+            java.util.regex.Matcher m = COUNT_OF_CONVICTIONS.matcher(text).region(end, Math.min(text.length(), end + 4));
+            if (m.lookingAt()) {
+                return m.end(); // 同種前科3犯
+            }
+        }
+        if (type == PiiType.SENSITIVE_CREED && text.startsWith("徒", end) && text.charAt(end - 1) == '教') {
+            return end + 1; // ヒンドゥー教徒
+        }
+        if (type == PiiType.SENSITIVE_CRIME && end >= 1 && text.charAt(end - 1) == 'れ' && text.startsWith("た", end)) {
+            return end + 1; // 傷害致死罪に問われた, 処せられた
+        }
+        if (end >= 2 && (text.startsWith("受け", end - 2) || text.startsWith("続け", end - 2))) {
+            for (String e : RECEIVED_ENDINGS) {
+                if (text.startsWith(e, end)) {
+                    return end + e.length();
+                }
+            }
+        }
+        if (type == PiiType.SENSITIVE_CRIME && text.startsWith("する", end)
+                && (end + 2 == text.length() || "。\n\r".indexOf(text.charAt(end + 2)) >= 0)) {
+            return end + 2;
+        }
+        return end;
     }
 
     /**

@@ -31,7 +31,7 @@ class GenresSetTest {
     @Test
     void bothSplitsAreWhole() {
         assertThat(test.documents()).isEqualTo(120);
-        assertThat(dev.documents()).isEqualTo(120);
+        assertThat(dev.documents()).isEqualTo(168);
         assertThat(test.groups()).contains("kind:real", "kind:form", "genre:news", "genre:judgments", "genre:chat", "genre:tables");
     }
 
@@ -41,7 +41,7 @@ class GenresSetTest {
         assertThat(test.overall("kind:real").f1()).as("micro-F1, real genres").isGreaterThanOrEqualTo(0.85);
         assertThat(test.byType().get(PiiType.PERSON).f1()).as("PERSON F1").isGreaterThanOrEqualTo(0.88);
         assertThat(test.checksumFailures()).isZero();
-        assertThat(test.coverage().share()).as("masking coverage (target 0.97, not reached)").isGreaterThan(0.86);
+        assertThat(test.coverage().share()).as("masking coverage (target 0.97, not reached; measured 0.893)").isGreaterThan(0.89);
     }
 
     @Test
@@ -57,6 +57,8 @@ class GenresSetTest {
 
     @Test
     void devSplitHolds() {
+        // 168 dev passages since cov2 added 48 written before their detector output was seen; with the rules tuned on
+        // them the 168 measure F1 0.987, coverage 0.972, PERSON 0.993 (the rules before cov2: 0.962 / 0.911 / 0.956)
         assertThat(dev.overall().f1()).isGreaterThan(0.975);
         assertThat(dev.coverage().share()).isGreaterThan(0.94);
         assertThat(dev.byType().get(PiiType.PERSON).f1()).isGreaterThan(0.98);

@@ -63,13 +63,19 @@ class LangAddressTest {
         "愛知県名古屋市中区三の丸三丁目1番2号|愛知県名古屋市中区三の丸三丁目1番2号",
         "大阪府東大阪市荒本北一丁目1番1号|大阪府東大阪市荒本北一丁目1番1号",
         "千葉県浦安市舞浜1-1 ハイツ舞浜 201号室。|千葉県浦安市舞浜1-1 ハイツ舞浜 201号室",
+        "千葉県船橋市本町9丁目2-1 グランサンプル船橋305号室の桜井です。|千葉県船橋市本町9丁目2-1 グランサンプル船橋305号室",
+        "同人が令和5年3月以降さいたま市浦和区高砂3丁目の警察署に相談した|さいたま市浦和区高砂3丁目",
+        "ご自宅 みどり台3丁目14-2）|みどり台3丁目14-2",
+        "静岡県下田市白浜の海水浴場で|静岡県下田市白浜",
+        "長野市篠ノ井御幣川の球団事務所で|長野市篠ノ井御幣川",
     })
     void addressesInSentencesHaveExactSpans(String text, String expected) {
         assertThat(addresses(text)).containsExactly(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"東京オリンピック", "大阪に行った", "京都大学の先生", "東京都知事が会見", "北海道は広い", "横浜市の人口", "港区"})
+    @ValueSource(strings = {"東京オリンピック", "大阪に行った", "京都大学の先生", "東京都知事が会見", "北海道は広い", "横浜市の人口", "港区",
+        "松本市役所の前で", "仙台市消防局の発表によると", "札幌市教育委員会の担当者"})
     void placeNamesAloneAreNotAddresses(String text) {
         assertThat(addresses(text)).isEmpty();
     }
