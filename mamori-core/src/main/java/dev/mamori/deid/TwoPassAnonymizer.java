@@ -175,7 +175,7 @@ public final class TwoPassAnonymizer {
                 }
             };
             TableStream.readInBlocks(input, whole, block -> {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 18);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
                 Writer w = new OutputStreamWriter(bytes, read.charset());
                 de.siegmar.fastcsv.writer.CsvWriter out = CsvOutput.writer(w, read.delimiter());
                 Records part = TableStream.forBlock(whole.part(out::writeRecord), input);

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A piece of a CSV or plain-text input that ends at a record boundary, so it can be decoded and
  * parsed on its own, on any thread. {@link DocumentReader#readInBlocks} cuts an input into blocks of
- * about a megabyte; the rows and lines a block delivers carry their numbers in the whole input.
+ * 64 KiB; the rows and lines a block delivers carry their numbers in the whole input.
  */
 public final class Block {
 

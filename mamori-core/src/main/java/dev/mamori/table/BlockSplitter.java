@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BlockSplitter {
 
-    static final int BLOCK = 1 << 18; // under half a G1 region: no humongous allocations
+    static final int BLOCK = 1 << 16; // 64 KiB: what one block makes (strings, findings, lines) stays in a core's cache; 256 KiB was 5-15 % slower
     static final int MAX_BLOCK = 8 << 20;
 
     private static final int FIELD_START = 0;

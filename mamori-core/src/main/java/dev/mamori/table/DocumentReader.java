@@ -99,7 +99,7 @@ public final class DocumentReader {
 
     /**
      * Reads a file like {@link #read(Path, DocumentVisitor)}, but cuts a large CSV or plain-text input
-     * (UTF-8, CP932, EUC-JP) into {@link Block}s of about a megabyte at record boundaries and hands
+     * (UTF-8, CP932, EUC-JP) into {@link Block}s of about 64 KiB at record boundaries and hands
      * them to {@code blocks} in order, so that they can be decoded and parsed on other threads. The
      * header (CSV), progress and the problems of the input as a whole go to {@code whole}; each block
      * reports its own rows and problems to the visitor given to {@link Block#read}. Inputs that cannot
