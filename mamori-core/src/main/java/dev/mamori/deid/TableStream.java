@@ -82,6 +82,7 @@ final class TableStream {
         whole.progress = progress;
         ArrayDeque<Future<T>> inFlight = new ArrayDeque<>();
         try {
+            // blocks of 256 KiB: each block's counts are merged here one by one, so fewer, larger blocks cost less
             ReadSummary s = new DocumentReader(null).readInBlocks(input, whole, new Block.Sink() {
                 @Override
                 public void block(Block block) {
@@ -101,7 +102,7 @@ final class TableStream {
                         inOrder.accept(next(inFlight));
                     }
                 }
-            });
+            }, 1 << 18);
             if (s.format() != Format.CSV) {
                 throw notCsv(input, s.format());
             }

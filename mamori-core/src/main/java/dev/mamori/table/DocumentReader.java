@@ -106,6 +106,14 @@ public final class DocumentReader {
      * be cut (XLSX, JSON Lines, UTF-16, small files) are read entirely into {@code whole}.
      */
     public ReadSummary readInBlocks(Path file, DocumentVisitor whole, Block.Sink blocks) throws ReadException {
+        return readInBlocks(file, whole, blocks, BlockSplitter.BLOCK);
+    }
+
+    /** {@link #readInBlocks(Path, DocumentVisitor, Block.Sink)} with blocks of about {@code blockBytes} (at most 8 MB). */
+    public ReadSummary readInBlocks(Path file, DocumentVisitor whole, Block.Sink blocks, int blockBytes) throws ReadException {
+        if (blockBytes < 1024 || blockBytes > BlockSplitter.MAX_BLOCK) {
+            throw new IllegalArgumentException("a block of " + blockBytes + " bytes");
+        }
         String name = file.toString();
         Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
         if (format != null && format != Format.CSV && format != Format.TEXT) {
@@ -129,7 +137,7 @@ public final class DocumentReader {
             }
             char delimiter = format == Format.CSV ? TextInput.delimiter(options, name, head, enc) : '\0';
             boolean header = format == Format.CSV && TextInput.headerRow(options, head, enc, delimiter);
-            return BlockSplitter.read(head, enc, format, delimiter, header, name, whole, blocks);
+            return BlockSplitter.read(head, enc, format, delimiter, header, name, whole, blocks, blockBytes);
         } catch (ReadException e) {
             throw e;
         } catch (IOException e) {
