@@ -16,10 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Cuts a CSV or plain-text input into {@link Block}s at record boundaries, reading its bytes once.
  * A boundary is a line feed outside quotes: in UTF-8, CP932 and EUC-JP the byte 0x0A only ever
- * stands for LF, and the quote 0x22 only for '"'. Quotes are followed the way FastCSV reads them (a
- * quote opens a field only at its start; "" inside is an escaped quote), and the records counted
- * the way it counts them (lines with no character are skipped), so rows get their numbers here,
- * before any block is parsed. A record longer than {@link #MAX_BLOCK} ends the cutting: the rest of
+ * stands for LF, and the quote 0x22 only for '"'. Quotes are followed the way FastCSV reads them
+ * ({@link Quotes}), and the records counted the way it counts them (lines with no character are
+ * skipped), so rows get their numbers here, before any block is parsed. A record longer than {@link #MAX_BLOCK} ends the cutting: the rest of
  * the input is then read sequentially, in bounded memory, into the whole-input visitor.
  */
 final class BlockSplitter {
@@ -31,15 +30,9 @@ final class BlockSplitter {
     static final int BLOCK = 1 << 16;
     static final int MAX_BLOCK = 8 << 20;
 
-    private static final int FIELD_START = 0;
-    private static final int UNQUOTED = 1;
-    private static final int QUOTED = 2;
-    /**
-     * After a quote in a field that began with one: the quotes are closed until the next quote, which opens them again
-     * (FastCSV appends what follows a closing quote to the field, and a later quote toggles back: {@code ""a"b,c"} is
-     * one field), or "" was an escaped quote.
-     */
-    private static final int QUOTE_IN_QUOTED = 3;
+    private static final int FIELD_START = Quotes.FIELD_START;
+    private static final int UNQUOTED = Quotes.UNQUOTED;
+    private static final int QUOTED = Quotes.QUOTED;
 
     private final String name;
     private final Format format;
@@ -271,16 +264,7 @@ final class BlockSplitter {
         if (!csv) {
             return;
         }
-        switch (state) {
-            case FIELD_START -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : b == '\r' ? FIELD_START : UNQUOTED;
-            case UNQUOTED -> state = b == delim ? FIELD_START : UNQUOTED;
-            case QUOTED -> {
-                if (b == '"') {
-                    state = QUOTE_IN_QUOTED;
-                }
-            }
-            default -> state = b == '"' ? QUOTED : b == delim ? FIELD_START : QUOTE_IN_QUOTED; // see QUOTE_IN_QUOTED
-        }
+        state = Quotes.next(state, b, delim);
     }
 
     /** The end of the first non-empty record (the header), or -1 when it has not ended in buf[0, len). */
@@ -301,12 +285,7 @@ final class BlockSplitter {
                 st = FIELD_START;
                 continue;
             }
-            st = switch (st) {
-                case FIELD_START -> b == '"' ? QUOTED : b == delim || b == '\r' ? FIELD_START : UNQUOTED;
-                case UNQUOTED -> b == delim ? FIELD_START : UNQUOTED;
-                case QUOTED -> b == '"' ? QUOTE_IN_QUOTED : QUOTED;
-                default -> b == '"' ? QUOTED : b == delim ? FIELD_START : QUOTE_IN_QUOTED;
-            };
+            st = Quotes.next(st, b, delim);
         }
         return -1;
     }

@@ -6,23 +6,17 @@ import java.io.Reader;
 
 /**
  * The chars of one CSV record, read from where it starts up to the line break that ends it (outside
- * quotes), which is consumed but not returned; then end of input. Quotes are followed as FastCSV and
- * {@link BlockSplitter} follow them: a quote opens a field only at its start, {@code ""} inside is an
- * escaped quote. Used to read a record that FastCSV could not parse as plain text, so that the table
+ * quotes), which is consumed but not returned; then end of input. Quotes are followed as FastCSV
+ * follows them ({@link Quotes}). Used to read a record that FastCSV could not parse as plain text, so that the table
  * can go on after it; a quote that is never closed makes the record run to the end of the input.
  */
 final class RecordText extends Reader {
 
     static final int PUSHBACK = 1 << 13;
 
-    private static final int FIELD_START = 0;
-    private static final int UNQUOTED = 1;
-    private static final int QUOTED = 2;
-    private static final int QUOTE_IN_QUOTED = 3;
-
     private final PushbackReader in;
     private final char delimiter;
-    private int state = FIELD_START;
+    private int state = Quotes.FIELD_START;
     private boolean ended;
 
     /** @param in positioned at the start of the record, with a pushback buffer of {@link #PUSHBACK} chars */
@@ -43,7 +37,7 @@ final class RecordText extends Reader {
         }
         for (int i = off; i < off + n; i++) {
             char c = cbuf[i];
-            if ((c == '\n' || c == '\r') && state != QUOTED) {
+            if ((c == '\n' || c == '\r') && state != Quotes.QUOTED) {
                 int after = i + 1;
                 if (c == '\r') {
                     if (after < off + n) {
@@ -63,12 +57,7 @@ final class RecordText extends Reader {
                 ended = true;
                 return i - off == 0 ? -1 : i - off;
             }
-            state = switch (state) {
-                case FIELD_START -> c == '"' ? QUOTED : c == delimiter ? FIELD_START : UNQUOTED;
-                case UNQUOTED -> c == delimiter ? FIELD_START : UNQUOTED;
-                case QUOTED -> c == '"' ? QUOTE_IN_QUOTED : QUOTED;
-                default -> c == '"' ? QUOTED : c == delimiter ? FIELD_START : QUOTE_IN_QUOTED; // as BlockSplitter's QUOTE_IN_QUOTED
-            };
+            state = Quotes.next(state, c, delimiter);
         }
         return n;
     }
