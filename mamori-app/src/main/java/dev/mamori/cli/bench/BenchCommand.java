@@ -297,6 +297,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default ${DEFAULT-VALUE}).")
         int rows = 10_000_000;
 
+        @Option(names = "--runs", paramLabel = "N", description = "Runs in this JVM, one row each (default ${DEFAULT-VALUE}): the first includes the JIT compiling the passes, later ones show the warm engine.")
+        int runs = 1;
+
         @Option(names = "--adult", paramLabel = "DIR", description = "The folder with adult.csv and the hierarchies adult_hierarchy_*.csv (default ${DEFAULT-VALUE}).")
         Path adult = Path.of("adult");
 
@@ -327,26 +330,35 @@ public final class BenchCommand implements Runnable {
                         : new dev.mamori.deid.Policy.Column(dev.mamori.deid.Policy.Role.INSENSITIVE, dev.mamori.deid.Policy.Method.KEEP, null, null));
             }
             dev.mamori.deid.Policy policy = new dev.mamori.deid.Policy(dev.mamori.deid.Mode.ANONYMOUS, null, 5, 0.05, java.util.Map.of(), cols);
-            Scan.resetPeaks();
-            long t0 = System.nanoTime();
+            if (runs < 1) {
+                throw new Main.UsageProblem("--runs は 1 以上にしてください", "--runs must be at least 1");
+            }
             Path output = data.resolveSibling(data.getFileName() + ".k5.csv");
-            dev.mamori.deid.TwoPassAnonymizer.Summary r = dev.mamori.deid.TwoPassAnonymizer.run(data, policy, null, dev.mamori.deid.Output.to(output));
-            double secs = (System.nanoTime() - t0) / 1e9;
-            long heap = Runtime.getRuntime().maxMemory() >> 20;
-            int cores = Runtime.getRuntime().availableProcessors();
-            String javaVersion = System.getProperty("java.version");
-            out.println(Lang.tr(String.format("入力: %s、%,d 行、%,d バイト。JVM の最大ヒープ %d MB、%d コア、Java %s", data, r.records(),
-                            Files.size(data), heap, cores, javaVersion),
-                    String.format("input: %s, %,d rows, %,d bytes; JVM max heap %d MB; %d cores; Java %s", data, r.records(),
-                            Files.size(data), heap, cores, javaVersion)));
-            out.println();
-            out.println(Lang.tr("| 行 | 組み合わせ | レベル | 情報損失 | 削除 | 1 回目 秒 | 探索 秒 | 2 回目 秒 | 合計 秒 | 行/秒 | ヒープ最大 MB | RSS 最大 MB |",
-                    "| rows | combinations | levels | loss | suppressed | first pass s | search s | second pass s | total s | rows/s | peak heap MB | peak RSS MB |"));
-            out.println("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-            out.printf("| %,d | %,d | %s | %.5f | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f | %d | %s |%n", r.records(), r.distinct(),
-                    QIS.stream().map(q -> String.valueOf(r.search().levels().get(q))).collect(java.util.stream.Collectors.joining(",")),
-                    r.search().loss(), r.records() - r.written(), (r.firstPassMs() - r.search().elapsedMs()) / 1e3, r.search().elapsedMs() / 1e3,
-                    r.secondPassMs() / 1e3, secs, r.records() / secs, Scan.peakHeap() >> 20, peakRss());
+            for (int run = 0; run < runs; run++) {
+                Scan.resetPeaks();
+                long t0 = System.nanoTime();
+                dev.mamori.deid.TwoPassAnonymizer.Summary r = dev.mamori.deid.TwoPassAnonymizer.run(data, policy, null,
+                        dev.mamori.deid.Output.to(output));
+                double secs = (System.nanoTime() - t0) / 1e9;
+                if (run == 0) {
+                    long heap = Runtime.getRuntime().maxMemory() >> 20;
+                    int cores = Runtime.getRuntime().availableProcessors();
+                    String javaVersion = System.getProperty("java.version");
+                    out.println(Lang.tr(String.format("入力: %s、%,d 行、%,d バイト。JVM の最大ヒープ %d MB、%d コア、Java %s", data, r.records(),
+                                    Files.size(data), heap, cores, javaVersion),
+                            String.format("input: %s, %,d rows, %,d bytes; JVM max heap %d MB; %d cores; Java %s", data, r.records(),
+                                    Files.size(data), heap, cores, javaVersion)));
+                    out.println();
+                    out.println(Lang.tr("| 行 | 組み合わせ | レベル | 情報損失 | 削除 | 1 回目 秒 | 探索 秒 | 2 回目 秒 | 合計 秒 | 行/秒 | ヒープ最大 MB | RSS 最大 MB |",
+                            "| rows | combinations | levels | loss | suppressed | first pass s | search s | second pass s | total s | rows/s | peak heap MB | peak RSS MB |"));
+                    out.println("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                }
+                out.printf("| %,d | %,d | %s | %.5f | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f | %d | %s |%n", r.records(), r.distinct(),
+                        QIS.stream().map(q -> String.valueOf(r.search().levels().get(q))).collect(java.util.stream.Collectors.joining(",")),
+                        r.search().loss(), r.records() - r.written(), (r.firstPassMs() - r.search().elapsedMs()) / 1e3,
+                        r.search().elapsedMs() / 1e3, r.secondPassMs() / 1e3, secs, r.records() / secs, Scan.peakHeap() >> 20, peakRss());
+                out.flush();
+            }
             return 0;
         }
 
