@@ -69,12 +69,28 @@ final class ColumnCheck {
 
     /** Adds what {@code part} (the same column's check over another part of the table) counted. */
     void add(ColumnCheck part) {
-        part.cells.forEach((t, count) -> {
+        add(part.counts());
+    }
+
+    /** The cells holding each type so far, by {@link PiiType#ordinal()}: what a part sends to be added. */
+    int[] counts() {
+        int[] out = new int[PiiType.values().length];
+        cells.forEach((t, n) -> out[t.ordinal()] = n);
+        return out;
+    }
+
+    /** Adds the {@link #counts()} of the same column's check over another part of the table. */
+    void add(int[] counts) {
+        for (PiiType t : PiiType.values()) {
+            int count = counts[t.ordinal()];
+            if (count == 0) {
+                continue;
+            }
             int n = cells.merge(t, count, Integer::sum);
             if (n >= 2 && n - count < 2) {
                 verdict(t, n);
             }
-        });
+        }
     }
 
     /** At the end of the table: a type found in every cell of a one-row table counts too. */

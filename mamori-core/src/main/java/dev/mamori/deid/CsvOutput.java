@@ -43,7 +43,7 @@ public final class CsvOutput implements AutoCloseable {
     }
 
     /** A CSV writer as this class writes: for records formatted elsewhere and given to {@link #writeEncoded}. */
-    static CsvWriter writer(Writer w, char delimiter) {
+    public static CsvWriter writer(Writer w, char delimiter) {
         return CsvWriter.builder().fieldSeparator(delimiter == '\0' ? ',' : delimiter).lineDelimiter(LineDelimiter.CRLF).build(w);
     }
 

@@ -61,6 +61,20 @@ public final class Key {
         return new Key(name, 1, Instant.now(), random());
     }
 
+    /**
+     * The throw-away key of a run split across machines (mamori-spark): made from the random bytes of
+     * {@link #randomMaterial()}, drawn once by the run's driver, sent to its workers and forgotten with the run. Every
+     * part then makes the same replacement for the same linking ID, as one machine would.
+     */
+    public static Key ephemeral(String name, byte[] material) {
+        return new Key(name, 1, Instant.EPOCH, material);
+    }
+
+    /** Fresh random key material, for {@link #ephemeral(String, byte[])}. */
+    public static byte[] randomMaterial() {
+        return random();
+    }
+
     static byte[] random() {
         byte[] b = new byte[LENGTH];
         RANDOM.nextBytes(b);

@@ -1,11 +1,6 @@
 package dev.mamori.deid;
 
 import dev.mamori.report.Message;
-import dev.mamori.risk.Dataset;
-import dev.mamori.risk.Hierarchy;
-import dev.mamori.risk.LatticeSearch;
-import dev.mamori.risk.PrivacyModel;
-import dev.mamori.risk.RiskAnalyzer;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
 import dev.mamori.table.ByteRows;
@@ -59,22 +54,7 @@ public final class TwoPassAnonymizer {
     }
 
     public static Summary run(Path input, Policy policy, Path baseDir, Output output) throws IOException {
-        if (policy.mode() != Mode.ANONYMOUS) {
-            throw new IllegalArgumentException("the two-pass path makes 匿名加工情報 only");
-        }
-        List<String> qi = new ArrayList<>();
-        policy.columns().forEach((c, col) -> {
-            if (col.method() == Policy.Method.GENERALIZE) {
-                qi.add(c);
-            }
-        });
-        if (qi.isEmpty()) {
-            throw new Message.Problem("準識別子がありません: 少なくとも 1 列を role quasi_identifier にしてください",
-                    "no quasi-identifier: name at least one column with role quasi_identifier");
-        }
-        List<String> sensitive = List.copyOf(policy.l().keySet());
-        List<String> counted = new ArrayList<>(qi);
-        counted.addAll(sensitive);
+        List<String> counted = CountedAnonymization.counted(policy);
         long t0 = System.nanoTime();
         Counter counter = new Counter(counted, policy);
         output.progress().pass(1, 2);
@@ -101,58 +81,28 @@ public final class TwoPassAnonymizer {
                 distinct.add(counter.values(combos.get(i)));
                 weights[i] = counter.counts.get(combos.get(i))[0];
             }
-            Dataset table = new Dataset(counted, distinct);
-            List<Hierarchy> hierarchies = new ArrayList<>();
-            for (String c : qi) {
-                hierarchies.add(Hierarchies.resolve(c, policy.columns().get(c).hierarchy(), table, table.column(c), baseDir));
-            }
-            PrivacyModel model = policy.privacyModel();
-            LatticeSearch search = LatticeSearch.of(table, weights, hierarchies);
-            SearchResult best = search.search(model);
-            Set<List<String>> passing = Anonymization.passingClasses(table, weights, hierarchies, best.levels(), model);
-
-            // the combinations kept, and the output's classes with their counts (for the risk after)
-            int[] qiIdx = new int[qi.size()];
-            for (int j = 0; j < qiIdx.length; j++) {
-                qiIdx[j] = j;
-            }
+            CountedAnonymization.Plan plan = CountedAnonymization.plan(policy, baseDir, distinct, weights);
             Set<Combo> kept = new HashSet<>();
-            List<String[]> outRows = new ArrayList<>();
-            List<Integer> outWeights = new ArrayList<>();
-            long expected = 0;
             for (int i = 0; i < combos.size(); i++) {
-                String[] g = Anonymization.generalised(distinct.get(i), qiIdx, hierarchies, best.levels());
-                if (passing.contains(Anonymization.key(g, qiIdx))) {
+                if (plan.keep()[i]) {
                     kept.add(combos.get(i));
-                    outRows.add(g);
-                    outWeights.add(weights[i]);
-                    expected += weights[i];
                 }
             }
-            double threshold = 1.0 / policy.k();
-            RiskReport before = RiskAnalyzer.analyze(table, weights, qi, sensitive, threshold);
-            RiskReport after = RiskAnalyzer.analyze(new Dataset(counted, outRows), outWeights.stream().mapToInt(Integer::intValue).toArray(),
-                    qi, sensitive, threshold);
-            boolean lHolds = sensitive.stream().allMatch(c -> after.distinctL().get(c) >= policy.l().get(c));
-            if (counter.records - expected != best.suppressed() || after.minClassSize() < policy.k() || !lHolds) {
-                throw new IllegalStateException("the processed table does not meet the model (smallest class "
-                        + after.minClassSize() + "); nothing is written");
-            }
-            String[][] generalised = new String[qi.size()][]; // per quasi-identifier, the generalised value of each value number
-            for (int j = 0; j < qi.size(); j++) {
+            int qis = plan.quasiIdentifiers().size();
+            String[][] generalised = new String[qis][]; // per quasi-identifier, the generalised value of each value number
+            for (int j = 0; j < qis; j++) {
                 List<String> values = counter.values.get(j);
                 generalised[j] = new String[values.size()];
                 for (int v = 0; v < values.size(); v++) {
-                    generalised[j][v] = hierarchies.get(j).generalize(values.get(v), best.levels().get(qi.get(j)));
+                    generalised[j][v] = plan.generalise(j, values.get(v));
                 }
             }
             long t1 = System.nanoTime();
             long[] written = {0};
-            String sha = write(input, read, policy, counter, kept, generalised, expected, output, written, workers, threads);
+            String sha = write(input, read, policy, counter, kept, generalised, plan.kept(), output, written, workers, threads);
             long t2 = System.nanoTime();
-            return new Summary(counter.records, written[0], distinct.size(), best, before, after, (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000, read, sha, Generalisation.warnings(table, hierarchies, best, search, model));
-    
+            return new Summary(counter.records, written[0], distinct.size(), plan.search(), plan.before(), plan.after(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, read, sha, plan.warnings());
         } finally {
             workers.shutdownNow();
         }

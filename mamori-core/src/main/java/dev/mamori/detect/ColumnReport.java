@@ -1,5 +1,7 @@
 package dev.mamori.detect;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +28,31 @@ public record ColumnReport(int index, String header, long cells, Map<PiiType, Lo
     public ColumnReport {
         hits = Map.copyOf(hits);
         types = Set.copyOf(types);
+    }
+
+    /**
+     * A column's report from its counts, however they were made (one reader, or parts added together on a cluster).
+     *
+     * @param hits for each type (by {@link PiiType#ordinal()}), the cells holding it
+     */
+    public static ColumnReport of(int index, String header, long cells, long[] hits) {
+        Map<PiiType, Long> h = new EnumMap<>(PiiType.class);
+        EnumSet<PiiType> types = EnumSet.noneOf(PiiType.class);
+        LegalCategory category = null;
+        for (PiiType t : PiiType.values()) {
+            long n = t.ordinal() < hits.length ? hits[t.ordinal()] : 0;
+            if (n == 0) {
+                continue;
+            }
+            h.put(t, n);
+            if (cells > 0 && (double) n / cells >= DOMINANT_SHARE) {
+                types.add(t);
+            }
+            if (n >= Math.min(MIN_CELLS, cells) && (category == null || t.category().ordinal() < category.ordinal())) {
+                category = t.category();
+            }
+        }
+        return new ColumnReport(index, header, cells, h, types, category);
     }
 
     /** The share of non-empty cells holding {@code type}, 0..1. */

@@ -1,10 +1,8 @@
 package dev.mamori.detect;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 /** A table being scanned: its header, the scan context of each column, and per-column counts. */
 final class Table {
@@ -21,24 +19,7 @@ final class Table {
         }
 
         ColumnReport report() {
-            Map<PiiType, Long> h = new EnumMap<>(PiiType.class);
-            EnumSet<PiiType> types = EnumSet.noneOf(PiiType.class);
-            LegalCategory category = null;
-            for (PiiType t : PiiType.values()) {
-                long n = hits[t.ordinal()];
-                if (n == 0) {
-                    continue;
-                }
-                h.put(t, n);
-                if (cells > 0 && (double) n / cells >= ColumnReport.DOMINANT_SHARE) {
-                    types.add(t);
-                }
-                if (n >= Math.min(ColumnReport.MIN_CELLS, cells)
-                        && (category == null || t.category().ordinal() < category.ordinal())) {
-                    category = t.category();
-                }
-            }
-            return new ColumnReport(index, header, cells, h, types, category);
+            return ColumnReport.of(index, header, cells, hits);
         }
     }
 

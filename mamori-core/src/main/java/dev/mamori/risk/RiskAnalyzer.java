@@ -63,17 +63,8 @@ public final class RiskAnalyzer {
         TreeMap<Integer, Integer> sizes = new TreeMap<>();
         int[] minL = new int[sens.length];
         java.util.Arrays.fill(minL, Integer.MAX_VALUE);
-        int unique = 0;
-        int above = 0;
         for (int c = 0; c < t.size(); c++) {
-            int size = t.count(c);
-            sizes.merge(size, 1, Integer::sum);
-            if (size == 1) {
-                unique++;
-            }
-            if (1.0 / size > riskThreshold) {
-                above += size;
-            }
+            sizes.merge(t.count(c), 1, Integer::sum);
             for (int s = 0; s < sens.length; s++) {
                 minL[s] = Math.min(minL[s], t.distinct(c, s));
             }
@@ -82,9 +73,36 @@ public final class RiskAnalyzer {
         for (int s = 0; s < sens.length; s++) {
             l.put(sensitive.get(s), n == 0 ? 0 : minL[s]);
         }
+        return ofClassSizes(sizes, l, riskThreshold);
+    }
+
+    /**
+     * The figures of a table known by its class sizes alone: how a distributed run (mamori-spark) measures without
+     * bringing the classes to one place.
+     *
+     * @param sizes     class size → classes of that size
+     * @param distinctL per sensitive column, the fewest distinct values in a class (0 for an empty table)
+     */
+    public static RiskReport ofClassSizes(java.util.SortedMap<Integer, Integer> sizes, Map<String, Integer> distinctL,
+                                          double riskThreshold) {
+        long total = 0;
+        int classes = 0;
+        long above = 0;
+        for (Map.Entry<Integer, Integer> e : sizes.entrySet()) {
+            total += (long) e.getKey() * e.getValue();
+            classes += e.getValue();
+            if (1.0 / e.getKey() > riskThreshold) {
+                above += (long) e.getKey() * e.getValue();
+            }
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new RiskException("レコードが多すぎます（" + total + " 件）", "too many records (" + total + ")");
+        }
+        int n = (int) total;
+        int unique = sizes.getOrDefault(1, 0);
         int k = sizes.isEmpty() ? 0 : sizes.firstKey();
-        return new RiskReport(n, t.size(), k, sizes, n == 0 ? 0 : (double) unique / n, k == 0 ? 0 : 1.0 / k,
-                n == 0 ? 0 : (double) t.size() / n, riskThreshold, above, l);
+        return new RiskReport(n, classes, k, sizes, n == 0 ? 0 : (double) unique / n, k == 0 ? 0 : 1.0 / k,
+                n == 0 ? 0 : (double) classes / n, riskThreshold, (int) above, distinctL);
     }
 
     private static int[] encode(Dataset data, int column, int[] domainOut) {

@@ -7,12 +7,10 @@ import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 import dev.mamori.cli.Progress;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.report.AtomicFiles;
-import dev.mamori.report.Json;
 import dev.mamori.report.OutputGuard;
 import dev.mamori.report.Terminal;
-import dev.mamori.deid.ColumnAction;
+import dev.mamori.deid.RunRecords;
 import dev.mamori.deid.Deidentifier;
 import dev.mamori.deid.Generalisation;
 import dev.mamori.deid.Key;
@@ -168,7 +166,7 @@ public final class DeidCommand implements Callable<Integer> {
         }
         Deidentifier.Result r = w.result();
         writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
-                ProcessingRecord.sha256(PolicyFile.write(policy)), policy.mode(), actions(policy, r.search(), null),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), policy.mode(), RunRecords.actions(policy, r.search(), null),
                 w.rowsIn(), r.data().rows().size(), r.suppressed(), r.before(), r.after(), r.search(), w.outputSha256()));
         if (reportJson != null) {
             writeReport(r.search(), r.before(), r.after(), Map.of());
@@ -199,7 +197,7 @@ public final class DeidCommand implements Callable<Integer> {
             throw new Main.UsageProblem(e);
         }
         writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
-                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.PSEUDONYMOUS, actions(policy, null, key),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.PSEUDONYMOUS, RunRecords.actions(policy, null, key),
                 r.rowsIn(), r.rowsOut(), 0, null, null, null, r.outputSha256()));
         String k = keyName == null ? "-" : keyName;
         spec.commandLine().getOut().println(Lang.tr(
@@ -218,7 +216,7 @@ public final class DeidCommand implements Callable<Integer> {
             throw new Main.UsageProblem(e);
         }
         writeRecordAndNotice(policy, new ProcessingRecord(Instant.now(), data.getFileName().toString(), ProcessingRecord.sha256(data),
-                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, actions(policy, r.search(), null),
+                ProcessingRecord.sha256(PolicyFile.write(policy)), Mode.ANONYMOUS, RunRecords.actions(policy, r.search(), null),
                 r.records(), r.written(), r.records() - r.written(), r.before(), r.after(), r.search(), r.outputSha256()));
         if (reportJson != null) {
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -268,27 +266,12 @@ public final class DeidCommand implements Callable<Integer> {
                     "mamori: no --operator: the publication notice (公表事項) was not written"));
             return;
         }
-        List<String> items = new ArrayList<>();
-        if (policy.mode() == Mode.ANONYMOUS) {
-            policy.columns().forEach((c, col) -> {
-                if (col.method() != Policy.Method.DELETE) {
-                    items.add(col.method() == Policy.Method.GENERALIZE ? c + "（一般化）" : c);
-                }
-            });
-        }
-        NoticeInput notice = new NoticeInput(policy.mode(), operator, LocalDate.now(), items, policy.purpose(), null);
+        NoticeInput notice = RunRecords.notice(policy, operator, LocalDate.now());
         AtomicFiles.writeString(sibling(".notice.md"), PublicationNotice.markdown(notice, PublicationNotice.Language.JA));
     }
 
     private Path sibling(String suffix) {
         return output.resolveSibling(output.getFileName() + suffix);
-    }
-
-    /** What was done to each column, for the processing record: never a key, only names and fingerprints. */
-    private static List<ColumnAction> actions(Policy policy, SearchResult search, Key key) {
-        List<ColumnAction> a = new ArrayList<>();
-        policy.columns().forEach((c, col) -> a.add(ColumnAction.of(c, col, search == null ? null : search.levels().get(c), key)));
-        return a;
     }
 
     private Policy readPolicy() throws IOException {
@@ -302,50 +285,13 @@ public final class DeidCommand implements Callable<Integer> {
 
     /** The policy the scripting options describe: --qi generalised, --drop deleted, --keep kept. */
     private Policy policyFromOptions() {
-        if (mode == null || qi.isEmpty() || k == 0) {
-            throw new Main.UsageProblem("--mode、--qi、--k を指定してください（または --policy FILE）", "give --mode, --qi and --k (or --policy FILE)");
-        }
-        if (k < 2) {
-            throw new Main.UsageProblem("--k " + k + ": 匿名加工情報には 2 以上の k が必要です（k = 1 ではどのレコードも元のままです）",
-                    "--k " + k + ": 匿名加工情報 needs k of at least 2 (k = 1 leaves every record as it was)");
-        }
-        if (!(suppressionLimit >= 0 && suppressionLimit <= 1)) {
-            throw new Main.UsageProblem("--suppression-limit は 0 から 1 までの割合です（" + suppressionLimit + " は不可）",
-                    "--suppression-limit is a share from 0 to 1, not " + suppressionLimit);
-        }
-        if (!mode.equals("anonymous")) {
-            throw new Main.UsageProblem("オプションで指定できるのは --mode anonymous だけです（仮名加工情報は方針ファイルで: mamori deid init DATA --mode pseudonymous）",
-                    "only --mode anonymous can be given as options (仮名加工情報 needs a policy file: mamori deid init DATA --mode pseudonymous)");
-        }
-        Map<String, Policy.Column> columns = new LinkedHashMap<>();
-        qi.forEach((c, f) -> columns.put(c, new Policy.Column(Policy.Role.QUASI_IDENTIFIER, Policy.Method.GENERALIZE, f.toString(), null)));
-        drop.forEach(c -> columns.put(c, new Policy.Column(Policy.Role.IDENTIFIER, Policy.Method.DELETE, null, null)));
-        keep.forEach(c -> columns.put(c, new Policy.Column(l.containsKey(c) ? Policy.Role.SENSITIVE : Policy.Role.INSENSITIVE,
-                Policy.Method.KEEP, null, null)));
-        l.forEach((c, n) -> {
-            if (n < 2) {
-                throw new Main.UsageProblem("--l " + c + "=" + n + ": l-多様性の l は 2 以上です", "--l " + c + "=" + n + ": distinct l-diversity needs l of at least 2");
-            }
-        });
-        return new Policy(Mode.ANONYMOUS, null, k, suppressionLimit, l, columns);
+        Map<String, String> hierarchies = new LinkedHashMap<>();
+        qi.forEach((c, f) -> hierarchies.put(c, f.toString()));
+        return RunRecords.policyFromOptions(mode, hierarchies, k, l, suppressionLimit, drop, keep);
     }
 
-    /** The --report-json document: the search figures, risk before and after (in memory), and any extra figures. */
+    /** The --report-json document: the search figures, risk before and after, and any extra figures. */
     private void writeReport(SearchResult best, RiskReport before, RiskReport after, Map<String, Object> extra) throws IOException {
-        ObjectNode n = Json.object();
-        n.put("mode", "anonymous");
-        n.set("levels", Json.tree(best.levels()));
-        n.put("loss", best.loss());
-        n.put("suppressed", best.suppressed());
-        n.put("min_class_size", best.minClassSize());
-        n.put("classes", best.classes());
-        n.put("nodes_evaluated", best.nodesEvaluated());
-        n.put("elapsed_ms", best.elapsedMs());
-        if (before != null) {
-            n.set("risk_before", Json.tree(before));
-            n.set("risk_after", Json.tree(after));
-        }
-        extra.forEach((k, v) -> n.set(k, Json.tree(v)));
-        AtomicFiles.writeString(reportJson, Json.write(n));
+        AtomicFiles.writeString(reportJson, RunRecords.reportJson(best, before, after, extra));
     }
 }

@@ -1,0 +1,189 @@
+package dev.mamori.spark;
+
+import dev.mamori.report.Message;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.RecordWriter;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
+
+/**
+ * Where a run writes: a directory that must not exist yet and is neither the input nor inside it (nor around it). The
+ * job writes into a staging directory beside it through Spark's output committer; Mamori adds its record files, checks
+ * what the job counted, and only then renames the staging directory to the output. A run that fails or is refused
+ * leaves no output.
+ */
+final class Outputs {
+
+    private Outputs() {
+    }
+
+    /** Refuses an output that exists, is the input, or lies inside it or around it. */
+    static void guard(SparkSession spark, String input, String output) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path in = qualified(conf, input);
+        Path out = qualified(conf, output);
+        String i = in.toUri().toString().replaceAll("/+$", "") + "/";
+        String o = out.toUri().toString().replaceAll("/+$", "") + "/";
+        if (i.startsWith(o) || o.startsWith(i)) {
+            throw new Message.Problem("--output " + output + ": 入力 " + input + " と同じか、その中か、それを含む場所です。入力は変更しません",
+                    "--output " + output + ": is the input " + input + ", inside it or around it; the input is never modified");
+        }
+        if (out.getFileSystem(conf).exists(out)) {
+            throw new Message.Problem("--output " + output + ": すでにあります。上書きはしません（別の名前にするか、消してから実行してください）",
+                    "--output " + output + ": exists already; it is never overwritten (choose another name, or remove it first)");
+        }
+    }
+
+    static Path qualified(Configuration conf, String path) throws IOException {
+        Path p = new Path(path);
+        return p.getFileSystem(conf).makeQualified(p);
+    }
+
+    /** A fresh staging directory beside {@code output} (hidden from Spark's readers by its leading dot). */
+    static Path staging(SparkSession spark, String output) throws IOException {
+        Path out = qualified(spark.sparkContext().hadoopConfiguration(), output);
+        return new Path(out.getParent(), "." + out.getName() + ".mamori-" + UUID.randomUUID());
+    }
+
+    /** Renames the staging directory to the output: the moment the output appears. */
+    static void commit(SparkSession spark, Path staging, String output) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path out = qualified(conf, output);
+        FileSystem fs = out.getFileSystem(conf);
+        if (fs.exists(out)) {
+            throw new Message.Problem("--output " + output + ": 実行中に作られました。上書きはしません", "--output " + output
+                    + ": was made while the job ran; it is never overwritten");
+        }
+        if (!fs.rename(staging, out)) {
+            throw new IOException("could not rename " + staging + " to " + out);
+        }
+    }
+
+    /** Removes a staging directory after a failure (best effort: the failure is what the user needs to see). */
+    static void discard(SparkSession spark, Path staging) {
+        try {
+            staging.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staging, true);
+        } catch (IOException | RuntimeException ignored) {
+            // the directory's name starts with a dot: readers skip it
+        }
+    }
+
+    /** Writes a small text file (a record, a notice, a report) into a directory on any file system. */
+    static void writeText(SparkSession spark, Path dir, String name, String text) throws IOException {
+        Path p = new Path(dir, name);
+        try (FSDataOutputStream out = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(p, false)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Each partition's bytes become one part file ({@code part-r-NNNNN.csv}), committed by Spark's Hadoop committer. */
+    static void writeParts(JavaRDD<byte[]> parts, Path dir) {
+        parts.mapToPair(b -> new Tuple2<>(NullWritable.get(), new BytesWritable(b)))
+                .saveAsNewAPIHadoopFile(dir.toString(), NullWritable.class, BytesWritable.class, CsvParts.class,
+                        parts.context().hadoopConfiguration());
+    }
+
+    /** Writes the bytes it is given as they are, in part files named {@code .csv}. */
+    public static final class CsvParts extends FileOutputFormat<NullWritable, BytesWritable> {
+        @Override
+        public RecordWriter<NullWritable, BytesWritable> getRecordWriter(TaskAttemptContext job) throws IOException {
+            Path file = getDefaultWorkFile(job, ".csv");
+            DataOutputStream out = file.getFileSystem(job.getConfiguration()).create(file, false);
+            return new RecordWriter<>() {
+                @Override
+                public void write(NullWritable key, BytesWritable value) throws IOException {
+                    out.write(value.getBytes(), 0, value.getLength());
+                }
+
+                @Override
+                public void close(TaskAttemptContext context) throws IOException {
+                    out.close();
+                }
+            };
+        }
+    }
+
+    /**
+     * SHA-256 of a file's bytes, or for a directory of a manifest of its data files ({@code name<TAB>size<TAB>sha256},
+     * one a line, by name): each file hashed on an executor, the manifest on the driver.
+     */
+    static String fingerprint(SparkSession spark, String path) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path p = qualified(conf, path);
+        FileSystem fs = p.getFileSystem(conf);
+        if (fs.getFileStatus(p).isFile()) {
+            return sha256(fs, p);
+        }
+        List<String> files = new ArrayList<>();
+        collect(fs, p, files);
+        String root = p.toString();
+        List<String> lines = new JavaSparkContext(spark.sparkContext())
+                .parallelize(files, Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism())))
+                .map(f -> {
+                    Path fp = new Path(f);
+                    FileSystem efs = fp.getFileSystem(new Configuration());
+                    return f.substring(root.length() + 1) + "\t" + efs.getFileStatus(fp).getLen() + "\t" + sha256(efs, fp) + "\n";
+                }).collect();
+        List<String> sorted = new ArrayList<>(lines);
+        sorted.sort(null);
+        MessageDigest d = digest();
+        sorted.forEach(l -> d.update(l.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static void collect(FileSystem fs, Path dir, List<String> out) throws IOException {
+        FileStatus[] children = fs.listStatus(dir);
+        Arrays.sort(children);
+        for (FileStatus c : children) {
+            String n = c.getPath().getName();
+            if (n.startsWith("_") || n.startsWith(".")) {
+                continue;
+            }
+            if (c.isDirectory()) {
+                collect(fs, c.getPath(), out);
+            } else {
+                out.add(c.getPath().toString());
+            }
+        }
+    }
+
+    private static String sha256(FileSystem fs, Path p) throws IOException {
+        MessageDigest d = digest();
+        byte[] buf = new byte[1 << 20];
+        try (InputStream in = fs.open(p)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                d.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

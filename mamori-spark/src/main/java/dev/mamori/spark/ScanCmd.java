@@ -1,0 +1,147 @@
+package dev.mamori.spark;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.detect.ColumnReport;
+import dev.mamori.detect.Detector;
+import dev.mamori.detect.PiiType;
+import dev.mamori.report.Json;
+import dev.mamori.report.Message;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mamori spark scan}: {@code mamori scan} of a table on Spark. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Find and classify personal information in a table as mamori scan does, on Spark: every cell through the same recognizers with its column's context; the findings as JSON Lines (masked unless --show-values) in the output directory; the per-column classification added across partitions, printed and written as _mamori_scan.json beside the findings.",
+                "",
+                "  mamori spark scan customers.csv --output findings/",
+                "  mamori spark scan s3a://bucket/export/ --input-format parquet --types MY_NUMBER,PHONE --output findings/ --fail-on MY_NUMBER",
+                ""})
+final class ScanCmd implements Callable<Integer>, SparkMain.HasCommon {
+
+    @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts.")
+    String data;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where the findings go (a directory that must not exist): JSON Lines parts and _mamori_scan.json.")
+    String output;
+
+    @Option(names = "--types", split = ",", paramLabel = "TYPE", description = "Only these types (comma-separated). Types: ${COMPLETION-CANDIDATES}")
+    List<PiiType> types;
+
+    @Option(names = "--min-confidence", paramLabel = "P", description = "Drop findings below this confidence (default 0.4).")
+    double minConfidence = Detector.DEFAULT_MIN_CONFIDENCE;
+
+    @Option(names = "--show-values", description = "Write found values in full beside the masked ones (personal data: keep the output as such).")
+    boolean showValues;
+
+    @Option(names = "--fail-on", split = ",", paramLabel = "TYPE", description = "Exit with code 1 if any of these types is found; 2 if any record could not be read.")
+    List<PiiType> failOn;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default) or json: what is printed.")
+    String format = "summary";
+
+    @Mixin
+    SparkMain.Common common = new SparkMain.Common();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public SparkMain.Common common() {
+        return common;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new Message.Problem("--min-confidence は 0 から 1 の数にしてください（指定は " + minConfidence + "）",
+                    "--min-confidence must be a number from 0 to 1, not " + minConfidence);
+        }
+        if (!List.of("summary", "json").contains(format)) {
+            throw new Message.Problem("--format は summary か json です（指定は " + format + "）", "--format is summary or json, not " + format);
+        }
+        Set<PiiType> wanted = types == null || types.isEmpty() ? EnumSet.allOf(PiiType.class) : EnumSet.copyOf(types);
+        SparkSession spark = common.session("scan");
+        try {
+            Outputs.guard(spark, data, output);
+            Tables.Table t = Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
+            Path staging = Outputs.staging(spark, output);
+            SparkScan.Result r;
+            String report;
+            try {
+                r = SparkScan.scan(spark, t, wanted, minConfidence, showValues, staging);
+                report = json(r);
+                Outputs.writeText(spark, staging, "_mamori_scan.json", report);
+                Outputs.commit(spark, staging, output);
+            } catch (IOException | RuntimeException e) {
+                Outputs.discard(spark, staging);
+                throw SparkMain.unwrap(e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(format.equals("json") ? report : summary(r, common.language().equals("ja")));
+            out.flush();
+            if (r.unreadable() > 0) {
+                spec.commandLine().getErr().println(common.language().equals("ja")
+                        ? "mamori: " + r.unreadable() + " 件のレコードが読めませんでした（検査していません）"
+                        : "mamori: " + r.unreadable() + " records could not be read (not scanned)");
+            }
+            boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
+            return r.unreadable() > 0 && failOn != null ? 2 : hit ? 1 : 0;
+        } finally {
+            common.stop(spark);
+        }
+    }
+
+    private String json(SparkScan.Result r) {
+        ObjectNode n = Json.object();
+        n.put("input", data);
+        n.put("records", r.table().rows());
+        n.put("unreadable_records", r.unreadable());
+        n.put("findings", r.findings());
+        n.put("classification", r.table().headline().name());
+        ArrayNode cls = n.putArray("classifications");
+        r.table().classifications().stream().sorted().forEach(c -> cls.add(c.name()));
+        ArrayNode cols = n.putArray("columns");
+        for (ColumnReport c : r.table().columns()) {
+            ObjectNode o = cols.addObject();
+            o.put("column_index", c.index());
+            o.put("column", c.header());
+            o.put("cells", c.cells());
+            ArrayNode ts = o.putArray("types");
+            c.types().stream().sorted().forEach(x -> ts.add(x.name()));
+            o.put("category", c.category() == null ? null : c.category().name());
+            ObjectNode share = o.putObject("share");
+            c.hits().keySet().stream().sorted().forEach(x -> share.put(x.name(), c.share(x)));
+        }
+        return Json.write(n);
+    }
+
+    private String summary(SparkScan.Result r, boolean ja) {
+        StringBuilder b = new StringBuilder();
+        b.append(data).append(": ").append(ja ? r.table().headline().japanese() : r.table().headline().english()).append('\n');
+        b.append(String.format(ja ? "  %,d 件のレコード、%,d 件の検出%n" : "  %,d records, %,d findings%n", r.table().rows(), r.findings()));
+        for (ColumnReport c : r.table().columns()) {
+            if (c.hits().isEmpty()) {
+                continue;
+            }
+            b.append("  ").append(c.header()).append(": ");
+            StringBuilder hits = new StringBuilder();
+            c.hits().keySet().stream().sorted().forEach(x -> hits.append(hits.length() == 0 ? "" : ", ")
+                    .append(ja ? x.japanese() : x.name()).append(String.format(" %.0f%%", 100 * c.share(x))));
+            b.append(hits).append('\n');
+        }
+        b.append(ja ? "  検出の一覧: " : "  findings: ").append(output).append('\n');
+        return b.toString();
+    }
+}

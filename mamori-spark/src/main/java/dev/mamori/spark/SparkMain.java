@@ -1,0 +1,140 @@
+package dev.mamori.spark;
+
+import dev.mamori.report.Message;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mamori spark scan|risk|deid}: the single-machine commands' work on Apache Spark. Runs on {@code local[*]}
+ * unless {@code --master} (or spark-submit) says otherwise.
+ */
+@Command(name = "mamori spark", mixinStandardHelpOptions = true, versionProvider = SparkMain.Version.class,
+        subcommands = {ScanCmd.class, RiskCmd.class, DeidCmd.class},
+        description = {
+                "Scan, measure risk and de-identify past one machine, on Apache Spark: the same recognizers, lattice search, policies, keys and checks as mamori scan|risk|deid, the same answer on a laptop and on a cluster.",
+                "",
+                "Runs on local[*] (every core of this machine) by default; on a cluster through spark-submit with mamori-spark/target/mamori-spark.jar (docs/spark.md), or --master.",
+                "",
+                "  mamori spark scan customers/ --output findings/",
+                "  mamori spark risk sales.parquet --qi age,sex,zip --sensitive disease",
+                "  mamori spark deid big.csv --policy policy.yaml --output anonymous/ --operator 株式会社サンプル --report-json r.json",
+                ""})
+public final class SparkMain implements Runnable {
+
+    /** The options every subcommand takes. */
+    static final class Common {
+        @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[*] (default, unless spark-submit set one), local[N], spark://HOST:PORT, yarn, k8s://…")
+        String master;
+
+        @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting (repeatable), e.g. --conf spark.sql.shuffle.partitions=400.")
+        Map<String, String> conf = new LinkedHashMap<>();
+
+        @Option(names = "--input-format", paramLabel = "FMT", description = "auto (default: by extension), csv, tsv, parquet or jsonl.")
+        String inputFormat = "auto";
+
+        @Option(names = "--encoding", paramLabel = "CHARSET", description = "CSV: read in this encoding instead of detecting it (UTF-8, windows-31j, EUC-JP).")
+        String encoding;
+
+        @Option(names = "--lang", paramLabel = "LANG", description = "ja or en: the language of messages and reports (default: $MAMORI_LANG, else the locale).")
+        String lang;
+
+        /** Whether {@link #session} started the session (and so {@link #stop} ends it). */
+        private boolean started;
+
+        /** The session: the one running (a test's), else a new one on the master given, spark-submit's, or every core here. */
+        SparkSession session(String app) {
+            if (SparkSession.getDefaultSession().isDefined()) {
+                return SparkSession.getDefaultSession().get();
+            }
+            started = true;
+            SparkSession.Builder b = SparkSession.builder().appName("mamori " + app);
+            String m = master != null ? master : System.getProperty("spark.master");
+            b.master(m != null ? m : "local[*]");
+            b.config("spark.ui.showConsoleProgress", "false");
+            conf.forEach(b::config);
+            SparkSession s = b.getOrCreate();
+            s.sparkContext().setLogLevel("WARN");
+            return s;
+        }
+
+        void stop(SparkSession s) {
+            if (started) {
+                s.stop();
+            }
+        }
+
+        String language() {
+            String l = lang != null ? lang : System.getenv("MAMORI_LANG");
+            if (l == null) {
+                l = System.getenv().getOrDefault("LC_ALL", System.getenv().getOrDefault("LANG", Locale.getDefault().getLanguage()));
+            }
+            return l.startsWith("ja") ? "ja" : "en";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"mamori-spark " + SparkMain.class.getPackage().getImplementationVersion(),
+                    "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION() + ", Java " + System.getProperty("java.version")};
+        }
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: scan, risk or deid (see --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line; the exit code: 0 done, 1 found what --fail-on names, 2 refused or failed. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new SparkMain());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            Throwable t = unwrap(e);
+            String lang = parsed.subcommand() != null && parsed.subcommand().commandSpec().userObject() instanceof HasCommon h
+                    ? h.common().language() : "en";
+            String text = t instanceof Message.Localized l ? l.message(lang) : t.getClass().getSimpleName() + ": " + t.getMessage();
+            err.println("mamori: " + text);
+            if (!(t instanceof Message.Localized) && !(t instanceof java.io.IOException)) {
+                t.printStackTrace(err);
+            }
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    /** The commands' access to their common options. */
+    interface HasCommon {
+        Common common();
+    }
+
+    /**
+     * The problem behind a failed Spark job: a task's exception arrives wrapped (SparkException, and on a cluster only
+     * its text); Mamori's own problem, in both languages, is found in the causes.
+     */
+    static RuntimeException unwrap(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Message.Problem p) {
+                return p;
+            }
+            if (t instanceof IllegalStateException s && s.getMessage() != null && s.getMessage().contains("does not meet the model")) {
+                return s;
+            }
+        }
+        return e instanceof RuntimeException r ? r : new RuntimeException(e.getMessage(), e);
+    }
+}

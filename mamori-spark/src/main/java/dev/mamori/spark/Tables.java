@@ -1,0 +1,238 @@
+package dev.mamori.spark;
+
+import dev.mamori.report.Message;
+import dev.mamori.table.DocumentReader;
+import dev.mamori.table.ReadSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Tables as Spark reads and Mamori writes them: CSV (UTF-8, CP932, EUC-JP; the encoding and delimiter found as
+ * {@code mamori} finds them, from the head of the first file), Parquet and JSON Lines, every column as text. A path is a
+ * file or a directory of part files, on any file system Spark's Hadoop brings (file:, hdfs:, s3a:, …).
+ */
+final class Tables {
+
+    /** The column Spark's CSV reader fills with a record it could not split into the header's fields. */
+    static final String CORRUPT = "_mamori_corrupt_record";
+
+    enum Kind { CSV, PARQUET, JSONL }
+
+    /**
+     * How to read an input.
+     *
+     * @param path      as given
+     * @param kind      its format
+     * @param charset   CSV: the encoding; otherwise UTF-8
+     * @param delimiter CSV: the field delimiter
+     */
+    record Input(String path, Kind kind, Charset charset, char delimiter) {
+    }
+
+    /** A table read: its columns (all text, nulls for missing cells), its header, and for CSV the corrupt-record column. */
+    record Table(Input input, Dataset<Row> rows, List<String> header) {
+        /** Column {@code name}, quoted for Spark (a name may hold dots or spaces). */
+        Column col(String name) {
+            return functions.col("`" + name.replace("`", "``") + "`");
+        }
+
+        /** The records Spark's CSV reader could not split (0 for other formats); needs a pass over the data. */
+        boolean csv() {
+            return input.kind == Kind.CSV;
+        }
+    }
+
+    private Tables() {
+    }
+
+    /**
+     * Works out the format (by extension, else {@code --input-format}), and for CSV the encoding and delimiter from the
+     * first 64 KiB of the first file, with the single-machine reader's rules.
+     */
+    static Input probe(SparkSession spark, String path, String format, String encoding) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path p = new Path(path);
+        FileSystem fs = p.getFileSystem(conf);
+        if (!fs.exists(p)) {
+            throw new Message.Problem(path + ": ファイルもディレクトリもありません", path + ": no such file or directory");
+        }
+        Path first = firstDataFile(fs, p);
+        Kind kind = kind(format, first == null ? p.getName() : first.getName(), path);
+        if (kind != Kind.CSV) {
+            return new Input(path, kind, java.nio.charset.StandardCharsets.UTF_8, '\0');
+        }
+        if (first == null) {
+            throw new Message.Problem(path + ": データファイルがありません", path + ": holds no data file");
+        }
+        Charset forced = encoding == null ? null : charset(encoding);
+        java.nio.file.Path head = Files.createTempFile("mamori-head", first.getName().toLowerCase(Locale.ROOT).endsWith(".tsv") ? ".tsv" : ".csv");
+        try {
+            try (InputStream in = fs.open(first)) {
+                Files.write(head, in.readNBytes(64 * 1024));
+            }
+            ReadSummary s = new DocumentReader(new DocumentReader.Options(dev.mamori.table.Format.CSV, forced, false, true)).probe(head);
+            return new Input(path, Kind.CSV, s.charset(), s.delimiter() == '\0' ? ',' : s.delimiter());
+        } catch (dev.mamori.table.ReadException e) {
+            throw new Message.Problem(Message.of(e).after(first + ": ", first + ": "));
+        } finally {
+            Files.deleteIfExists(head);
+        }
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new Message.Problem("--encoding " + name + ": この Java が知らない文字コードです（例: UTF-8, windows-31j, EUC-JP）",
+                    "--encoding " + name + ": not an encoding this Java knows (e.g. UTF-8, windows-31j, EUC-JP)");
+        }
+    }
+
+    private static Kind kind(String format, String fileName, String path) {
+        if (format != null && !format.equals("auto")) {
+            return switch (format) {
+                case "csv", "tsv" -> Kind.CSV;
+                case "parquet" -> Kind.PARQUET;
+                case "jsonl" -> Kind.JSONL;
+                default -> throw new Message.Problem("--input-format " + format + ": csv、tsv、parquet、jsonl、auto のどれかです",
+                        "--input-format " + format + ": one of csv, tsv, parquet, jsonl, auto");
+            };
+        }
+        String n = fileName.toLowerCase(Locale.ROOT);
+        for (String gz : List.of(".gz", ".bz2", ".snappy", ".zst", ".lz4")) {
+            if (n.endsWith(gz) && !n.endsWith(".parquet")) {
+                n = n.substring(0, n.length() - gz.length());
+            }
+        }
+        if (n.endsWith(".parquet")) {
+            return Kind.PARQUET;
+        }
+        if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) {
+            return Kind.JSONL;
+        }
+        if (n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt")) {
+            return Kind.CSV;
+        }
+        throw new Message.Problem(path + ": 形式が拡張子からわかりません。--input-format csv|parquet|jsonl で指定してください",
+                path + ": cannot tell the format from the extension; give --input-format csv|parquet|jsonl");
+    }
+
+    /** The first data file of a file or directory (Spark's rule: names starting with _ or . are not data). */
+    private static Path firstDataFile(FileSystem fs, Path p) throws IOException {
+        FileStatus st = fs.getFileStatus(p);
+        if (st.isFile()) {
+            return p;
+        }
+        FileStatus[] children = fs.listStatus(p);
+        Arrays.sort(children);
+        for (FileStatus c : children) {
+            String n = c.getPath().getName();
+            if (n.startsWith("_") || n.startsWith(".")) {
+                continue;
+            }
+            Path f = c.isFile() ? c.getPath() : firstDataFile(fs, c.getPath());
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Reads the input with every column as text; a CSV keeps its header's names and order. */
+    static Table read(SparkSession spark, Input in) {
+        Dataset<Row> df;
+        List<String> header;
+        switch (in.kind) {
+            case CSV -> {
+                if (!Set.of("UTF-8", "US-ASCII", "ISO-8859-1", "UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32").contains(in.charset.name())) {
+                    // Spark 4 reads only Unicode and Latin-1 unless told to use every charset Java knows (CP932, EUC-JP)
+                    spark.conf().set("spark.sql.legacy.javaCharsets", "true");
+                }
+                header = new ArrayList<>(Arrays.asList(csv(spark, in).load(in.path).columns()));
+                if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                    header.set(0, header.get(0).substring(1)); // a byte-order mark before the first name
+                }
+                List<StructField> fields = new ArrayList<>();
+                for (String h : header) {
+                    fields.add(DataTypes.createStructField(h, DataTypes.StringType, true));
+                }
+                fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
+                df = csv(spark, in).schema(DataTypes.createStructType(fields)).option("columnNameOfCorruptRecord", CORRUPT)
+                        .load(in.path);
+            }
+            case PARQUET -> {
+                Dataset<Row> raw = spark.read().parquet(in.path);
+                header = List.of(raw.columns());
+                df = asText(raw, header);
+            }
+            case JSONL -> {
+                Dataset<Row> raw = spark.read().option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT).json(in.path);
+                header = new ArrayList<>(List.of(raw.columns()));
+                header.remove(CORRUPT);
+                df = asText(raw, header);
+                if (Arrays.asList(raw.columns()).contains(CORRUPT)) {
+                    df = df.withColumn(CORRUPT, raw.col(CORRUPT));
+                }
+            }
+            default -> throw new IllegalStateException(in.kind.toString());
+        }
+        return new Table(in, df, List.copyOf(header));
+    }
+
+    private static Dataset<Row> asText(Dataset<Row> raw, List<String> header) {
+        Column[] cols = new Column[header.size()];
+        for (int i = 0; i < cols.length; i++) {
+            Column c = functions.col("`" + header.get(i).replace("`", "``") + "`");
+            StructField f = raw.schema().apply(header.get(i));
+            cols[i] = (f.dataType() instanceof StructType || f.dataType() instanceof org.apache.spark.sql.types.ArrayType
+                    || f.dataType() instanceof org.apache.spark.sql.types.MapType ? functions.to_json(c) : c.cast(DataTypes.StringType))
+                    .alias(header.get(i));
+        }
+        return raw.select(cols);
+    }
+
+    /** RFC 4180 as FastCSV reads it: quote and escape {@code "}, nothing trimmed, an empty field empty. */
+    private static DataFrameReader csv(SparkSession spark, Input in) {
+        return spark.read().format("csv")
+                .option("header", "true")
+                .option("inferSchema", "false")
+                .option("encoding", in.charset.name())
+                .option("sep", String.valueOf(in.delimiter))
+                .option("quote", "\"")
+                .option("escape", "\"")
+                .option("mode", "PERMISSIVE")
+                .option("ignoreLeadingWhiteSpace", "false")
+                .option("ignoreTrailingWhiteSpace", "false")
+                .option("enforceSchema", "true");
+    }
+
+    /** A row's cells in header order, a missing cell as empty text. */
+    static List<String> cells(Row r, int columns) {
+        String[] out = new String[columns];
+        for (int i = 0; i < columns; i++) {
+            Object v = r.get(i);
+            out[i] = v == null ? "" : v.toString();
+        }
+        return Arrays.asList(out);
+    }
+}
