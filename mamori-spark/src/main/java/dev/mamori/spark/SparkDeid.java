@@ -99,6 +99,7 @@ final class SparkDeid {
         List<Column> selected = new ArrayList<>(keys);
         selected.add((hasCorrupt ? functions.when(functions.col(Tables.CORRUPT).isNotNull(), 1).otherwise(0) : functions.lit(0)).alias("_bad"));
         List<Column> groups = counted.stream().map(t::col).toList();
+        spark.sparkContext().setCallSite("mamori: count combinations");
         List<Row> counts = t.rows().select(selected.toArray(Column[]::new))
                 .groupBy(groups.toArray(Column[]::new))
                 .agg(functions.count(functions.lit(1)).alias("_n"), functions.sum("_bad").alias("_bad"))
@@ -232,7 +233,9 @@ final class SparkDeid {
                 }
             };
         };
+        spark.sparkContext().setCallSite("mamori: generalise and write");
         Partitions.write(spark, t, outHeader, maker, staging);
+        spark.sparkContext().clearCallSite();
         gen.destroy();
         pass.destroy();
         throwaway.destroy();
@@ -286,7 +289,9 @@ final class SparkDeid {
                 }
             };
         };
+        spark.sparkContext().setCallSite("mamori: transform and write");
         Partitions.write(spark, t, outHeader, maker, staging);
+        spark.sparkContext().clearCallSite();
         throwaway.destroy();
         ColumnChecks verdict = ColumnChecks.of(header, policy);
         verdict.add(checks.ints());

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * unless {@code --master} (or spark-submit) says otherwise.
  */
 @Command(name = "mamori spark", mixinStandardHelpOptions = true, versionProvider = SparkMain.Version.class,
-        subcommands = {ScanCmd.class, RiskCmd.class, DeidCmd.class},
+        subcommands = {ScanCmd.class, RiskCmd.class, DeidCmd.class, BenchCmd.class},
         description = {
                 "Scan, measure risk and de-identify past one machine, on Apache Spark: the same recognizers, lattice search, policies, keys and checks as mamori scan|risk|deid, the same answer on a laptop and on a cluster.",
                 "",
@@ -130,9 +130,6 @@ public final class SparkMain implements Runnable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Message.Problem p) {
                 return p;
-            }
-            if (t instanceof IllegalStateException s && s.getMessage() != null && s.getMessage().contains("does not meet the model")) {
-                return s;
             }
         }
         return e instanceof RuntimeException r ? r : new RuntimeException(e.getMessage(), e);

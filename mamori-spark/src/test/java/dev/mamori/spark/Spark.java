@@ -6,14 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 
 /** The tests' one Spark session (local[2], as the issue asks) and their data. */
 final class Spark {
 
     static final Path ADULT = Path.of("../mamori-core/src/test/resources/dev/mamori/risk/adult");
-    static final List<String> QIS = List.of("sex", "age", "race", "marital-status", "education", "native-country");
+    static final List<String> QIS = dev.mamori.risk.PerturbedAdult.QIS;
 
     private static SparkSession session;
 
@@ -43,33 +42,13 @@ final class Spark {
         }
     }
 
-    /**
-     * {@code rows} perturbed adult records with an id first (as {@code mamori bench deid} makes them: a fifth of the
-     * quasi-identifier values from another record, ages jittered by ±5), so that rare combinations exist to suppress.
-     */
+    /** {@code rows} perturbed adult records with an id first ({@link dev.mamori.risk.PerturbedAdult}, as the benchmarks make them). */
     static Path perturbedAdult(Path file, int rows) throws IOException {
-        List<String> lines = adultLines();
-        String[] in = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toArray(String[]::new);
-        SplittableRandom rnd = new SplittableRandom(20261203L);
-        try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("id;" + lines.get(0).strip() + "\n");
-            StringBuilder b = new StringBuilder(128);
-            for (int i = 0; i < rows; i++) {
-                String[] f = in[rnd.nextInt(in.length)].strip().split(";", -1);
-                for (int q = 0; q < QIS.size(); q++) {
-                    if (rnd.nextInt(5) == 0) {
-                        f[q] = in[rnd.nextInt(in.length)].strip().split(";", -1)[q];
-                    }
-                }
-                int age = Math.max(17, Math.min(90, Integer.parseInt(f[1]) + rnd.nextInt(11) - 5));
-                b.setLength(0);
-                b.append(i + 1).append(';').append(f[0]).append(';').append(age);
-                for (int c = 2; c < f.length; c++) {
-                    b.append(';').append(f[c]);
-                }
-                w.append(b).append('\n');
-            }
+        Path adult = file.resolveSibling("adult-source.csv");
+        if (!Files.exists(adult)) {
+            Files.write(adult, String.join("\n", adultLines()).getBytes(StandardCharsets.UTF_8));
         }
+        dev.mamori.risk.PerturbedAdult.write(adult, file, rows, 20261203L);
         return file;
     }
 

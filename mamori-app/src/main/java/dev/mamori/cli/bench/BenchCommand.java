@@ -383,32 +383,7 @@ public final class BenchCommand implements Runnable {
                         "no " + adult.resolve("adult.csv") + "; get the UCI Adult data set in ARX's form (the data/ folder of"
                         + " github.com/arx-deidentifier/arx) and give that folder as --adult");
             }
-            List<String> lines = Files.readAllLines(adult.resolve("adult.csv"), StandardCharsets.UTF_8);
-            String[] rowsIn = lines.subList(1, lines.size()).toArray(new String[0]);
-            java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261123L);
-            try (dev.mamori.report.AtomicFiles.Pending p = dev.mamori.report.AtomicFiles.open(data);
-                 java.io.BufferedWriter w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(p.stream(), StandardCharsets.UTF_8))) {
-                w.write("id;" + lines.get(0));
-                w.write('\n');
-                StringBuilder b = new StringBuilder(128);
-                for (int i = 0; i < rows; i++) {
-                    String[] f = rowsIn[rnd.nextInt(rowsIn.length)].split(";", -1);
-                    for (int q = 0; q < QIS.size(); q++) { // perturbation: a fifth of the QI values from another record
-                        if (rnd.nextInt(5) == 0) {
-                            f[q] = rowsIn[rnd.nextInt(rowsIn.length)].split(";", -1)[q];
-                        }
-                    }
-                    int age = Math.max(17, Math.min(90, Integer.parseInt(f[1]) + rnd.nextInt(11) - 5));
-                    b.setLength(0);
-                    b.append(i + 1).append(';').append(f[0]).append(';').append(age);
-                    for (int c = 2; c < f.length; c++) {
-                        b.append(';').append(f[c]);
-                    }
-                    w.append(b).append('\n');
-                }
-                w.flush();
-                p.commit();
-            }
+            dev.mamori.risk.PerturbedAdult.write(adult.resolve("adult.csv"), data, rows, 20261123L);
         }
     }
 }

@@ -1,0 +1,100 @@
+package dev.mamori.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.detect.ColumnReport;
+import dev.mamori.detect.FileReport;
+import dev.mamori.detect.LocatedFinding;
+import dev.mamori.detect.PiiType;
+import dev.mamori.detect.Scanner;
+import dev.mamori.detect.TableReport;
+import dev.mamori.risk.Dataset;
+import dev.mamori.risk.RiskAnalyzer;
+import dev.mamori.risk.RiskReport;
+import dev.mamori.table.DocumentReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** mamori spark risk and scan give the figures and column classes of mamori risk and scan. */
+class SparkRiskScanTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void riskFromADistributedGroupByIsTheCoresRisk() throws IOException {
+        Path input = Spark.perturbedAdult(dir.resolve("adult.csv"), 200_000);
+        List<String> qi = List.of("sex", "age", "race", "marital-status");
+        List<String> sensitive = List.of("salary-class", "occupation");
+        RiskReport want = RiskAnalyzer.analyze(Dataset.read(input), qi, sensitive, 0.1);
+        SparkSession s = Spark.session();
+        RiskReport got = SparkRisk.measure(Tables.read(s, Tables.probe(s, input.toString(), "auto", null)), qi, sensitive, 0.1);
+        assertThat(got).isEqualTo(want);
+        assertThat(got.records()).isEqualTo(200_000);
+        assertThat(got.classSizes()).containsKey(1); // unique records exist: the figures are not trivial
+    }
+
+    @Test
+    void scanClassifiesColumnsAsOneMachineDoes() throws IOException {
+        // the example table repeated across three part files (three partitions), read as CP932
+        Path example = Path.of("../examples/customers_cp932.csv");
+        Path input = Files.createDirectory(dir.resolve("customers"));
+        for (int p = 0; p < 3; p++) {
+            Files.copy(example, input.resolve("part-" + p + ".csv"));
+        }
+        Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
+        List<LocatedFinding> found = new ArrayList<>();
+        TableReport one;
+        try (Scanner scanner = new Scanner(options)) {
+            FileReport f = scanner.scan(example, example.toString(), found::add);
+            one = f.tables().get(0);
+        }
+        SparkSession s = Spark.session();
+        Path out = dir.resolve("findings");
+        Tables.Table t = Tables.read(s, Tables.probe(s, input.toString(), "auto", null));
+        SparkScan.Result r = SparkScan.scan(s, t, EnumSet.allOf(PiiType.class), 0.4, false, new org.apache.hadoop.fs.Path(out.toString()));
+        assertThat(r.table().rows()).isEqualTo(3 * one.rows());
+        assertThat(r.findings()).isEqualTo(3L * found.size());
+        assertThat(r.table().classifications()).isEqualTo(one.classifications());
+        for (int c = 0; c < one.columns().size(); c++) {
+            ColumnReport a = one.columns().get(c);
+            ColumnReport b = r.table().columns().get(c);
+            assertThat(b.header()).isEqualTo(a.header());
+            assertThat(b.cells()).as(a.header()).isEqualTo(3 * a.cells());
+            assertThat(b.types()).as(a.header()).isEqualTo(a.types());
+            assertThat(b.category()).as(a.header()).isEqualTo(a.category());
+            a.hits().forEach((type, n) -> assertThat(b.hits().get(type)).as(a.header() + " " + type).isEqualTo(3 * n));
+        }
+        // findings are masked: no full My Number of the example in the output
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(out)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                all.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(all).contains("\"type\":\"MY_NUMBER\"").contains("\"column\":\"個人番号\"").doesNotContain("123456789018");
+    }
+
+    @Test
+    void theCommandLineRefusesInJapaneseAndTeachesInItsHelp() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkMain.run(new String[] {"risk", dir.resolve("none.csv").toString(), "--qi", "a", "--lang", "ja"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("none.csv").contains("ファイルもディレクトリもありません");
+        StringWriter help = new StringWriter();
+        assertThat(SparkMain.run(new String[] {"deid", "--help"}, new PrintWriter(help, true), new PrintWriter(err, true))).isZero();
+        assertThat(help.toString()).contains("--policy").contains("--master").contains("--report-json");
+    }
+}
