@@ -158,9 +158,9 @@ public final class ReportHtml {
 
     private static void plan(StringBuilder b, ScoreSheet s, String lang) {
         Questionnaire q = s.questionnaire();
-        b.append(h(2, t(lang, "改善計画", "Improvement plan"))).append(tableStart("plan", lang, List.of(col("設問", "Question"),
-                col("設問文", "Text"), col("現在の回答", "Current answer"), col("改善後の回答", "Expected answer"), col("対策", "Action"),
-                col("担当", "Owner"), col("期限", "Due"), col("難易度", "Difficulty"))));
+        b.append(h(2, t(lang, "改善計画", "Improvement plan"))).append(tableStart("plan", lang, List.of(col("設問", "Question", 6),
+                col("設問文", "Text", 29), col("現在の回答", "Current answer", 8), col("改善後の回答", "Expected answer", 8), col("対策", "Action", 26),
+                col("担当", "Owner", 8), col("期限", "Due", 9), col("難易度", "Difficulty", 6))));
         for (PlanItem p : s.answers().plan()) {
             Question question = q.question(p.questionId()).orElse(null);
             if (question == null) {
@@ -186,8 +186,8 @@ public final class ReportHtml {
             b.append("<p>").append(esc(t(lang, "すべての要改善項目に改善計画があります。", "Every deficiency has a plan item."))).append("</p>\n");
             return;
         }
-        b.append(tableStart("deficiencies", lang, List.of(col("設問", "Question"), col("設問文", "Text"),
-                col("現在の回答", "Current answer"), col("改善案", "Typical improvement"), col("難易度", "Difficulty"))));
+        b.append(tableStart("deficiencies", lang, List.of(col("設問", "Question", 6), col("設問文", "Text", 44),
+                col("現在の回答", "Current answer", 9), col("改善案", "Typical improvement", 35), col("難易度", "Difficulty", 6))));
         for (ScoreSheet.Deficiency d : open) {
             Question.Hint hint = d.question().hint();
             String action = hint == null || hint.action() == null ? "" : hint.action().in(lang);
@@ -206,8 +206,8 @@ public final class ReportHtml {
             if (area.questions().isEmpty()) {
                 continue;
             }
-            b.append(h(3, areaName(area.id(), area.name(), lang))).append(tableStart("answers", lang, List.of(col("項目", "Item"),
-                    col("設問", "Question"), col("回答", "Answer"), col("コメント", "Comment"), col("根拠資料", "Evidence"))));
+            b.append(h(3, areaName(area.id(), area.name(), lang))).append(tableStart("answers", lang, List.of(col("項目", "Item", 6),
+                    col("設問", "Question", 52), col("回答", "Answer", 12), col("コメント", "Comment", 18), col("根拠資料", "Evidence", 12))));
             for (Question question : area.questions()) {
                 Answer answer = s.answers().answers().get(question.id());
                 String text = Scores.applies(question, responses) ? answerText(question, answer, lang)
@@ -275,8 +275,8 @@ public final class ReportHtml {
         if (c.changed().isEmpty()) {
             b.append("<p>").append(esc(t(lang, "回答の変更はありません。", "No answer changed."))).append("</p>\n");
         } else {
-            b.append(tableStart("changed", lang, List.of(col("設問", "Question"), col("設問文", "Text"), col("前回", "Before"),
-                    col("今回", "After"), num("得点の増減", "Score change"))));
+            b.append(tableStart("changed", lang, List.of(col("設問", "Question", 7), col("設問文", "Text", 55),
+                    col("前回", "Before", 13), col("今回", "After", 13), new Col("得点の増減", "Score change", true, 12))));
             for (Comparison.ChangedAnswer ch : c.changed()) {
                 Question question = ch.question();
                 TextChange tc = TextChange.of(Render.response(question, ch.before(), lang), Render.response(question, ch.after(), lang));
@@ -311,8 +311,9 @@ public final class ReportHtml {
             long after = entries.size() - before;
             b.append("<p>").append(esc(t(lang, "変更 " + entries.size() + " 件（事前 " + before + " 件、事後 " + after + " 件）",
                     entries.size() + " changes (" + before + " filed before, " + after + " after)"))).append("</p>\n");
-            b.append(tableStart("changes", lang, List.of(col("変更日", "Date"), col("項目", "Item"), col("変更前の記載", "Before"),
-                    col("変更後の記載", "After"), col("提出時期", "Filed"), col("提出時期に係る説明", "Explanation"))));
+            b.append(tableStart("changes", lang, List.of(col("変更日", "Date", 11), col("項目", "Item", 16),
+                    col("変更前の記載", "Before", 25), col("変更後の記載", "After", 25), col("提出時期", "Filed", 7),
+                    col("提出時期に係る説明", "Explanation", 16))));
             for (ChangeEntry e : entries) {
                 TextChange ch = e.change();
                 b.append(tr(null, td("num", e.date()) + td("item", e.item()) + raw("pre", marked(ch, false)) + raw("pre", marked(ch, true))
@@ -330,22 +331,31 @@ public final class ReportHtml {
 
     private static final String TABLE_END = "</tbody></table>\n";
 
-    /** A column heading in both languages; {@code num} right-aligns it over numbers. */
-    private record Col(String ja, String en, boolean num) {
+    /**
+     * A column heading in both languages; {@code num} right-aligns it over numbers; {@code width} is its share of the
+     * table in percent (0: as the content needs), so that on A4 a long text column is not squeezed to two characters.
+     */
+    private record Col(String ja, String en, boolean num, int width) {
     }
 
     private static Col col(String ja, String en) {
-        return new Col(ja, en, false);
+        return new Col(ja, en, false, 0);
+    }
+
+    private static Col col(String ja, String en, int width) {
+        return new Col(ja, en, false, width);
     }
 
     private static Col num(String ja, String en) {
-        return new Col(ja, en, true);
+        return new Col(ja, en, true, 0);
     }
 
+    /** A table's start; with widths on every column, laid out by them (fixed), the same on screen, in print and in PDF. */
     private static String tableStart(String cls, String lang, List<Col> cols) {
-        String heads = cols.stream().map(c -> (c.num() ? "<th class=\"num\">" : "<th>") + esc(t(lang, c.ja(), c.en())) + "</th>")
-                .collect(Collectors.joining());
-        return "<table class=\"" + cls + "\"><thead><tr>" + heads + "</tr></thead><tbody>\n";
+        String heads = cols.stream().map(c -> "<th" + (c.num() ? " class=\"num\"" : "") + (c.width() > 0 ? " style=\"width:" + c.width() + "%\"" : "")
+                + ">" + esc(t(lang, c.ja(), c.en())) + "</th>").collect(Collectors.joining());
+        boolean fixed = cols.stream().allMatch(c -> c.width() > 0);
+        return "<table class=\"" + cls + "\"" + (fixed ? " style=\"table-layout:fixed\"" : "") + "><thead><tr>" + heads + "</tr></thead><tbody>\n";
     }
 
     private static String h(int level, String text) {

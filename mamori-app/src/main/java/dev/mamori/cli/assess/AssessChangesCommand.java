@@ -50,6 +50,9 @@ final class AssessChangesCommand implements Callable<Integer> {
     AssessOptions.Html html;
 
     @picocli.CommandLine.Mixin
+    AssessOptions.Pdf pdf;
+
+    @picocli.CommandLine.Mixin
     AssessOptions.JsonOutput output;
 
     Lang lang = Lang.current();
@@ -69,12 +72,16 @@ final class AssessChangesCommand implements Callable<Integer> {
         } catch (AssessException e) {
             return AssessCommand.report(e, spec);
         }
-        Outputs.guard().reads(older, "OLD").reads(newer, "NEW").writes(xlsx.xlsx, "--xlsx").writes(html.html, "--html").check();
+        Outputs.guard().reads(older, "OLD").reads(newer, "NEW").writes(xlsx.xlsx, "--xlsx").writes(html.html, "--html").writes(pdf.pdf, "--pdf").check();
         if (xlsx.xlsx != null) {
             AtomicFiles.write(xlsx.xlsx, o -> ReportXlsx.changes(changes, lang.name(), o));
         }
-        if (html.html != null) {
-            AtomicFiles.writeString(html.html, ReportHtml.changes(changes, neu.questionnaire(), lang.name()));
+        if (html.html != null || pdf.pdf != null) {
+            String page = ReportHtml.changes(changes, neu.questionnaire(), lang.name());
+            if (html.html != null) {
+                AtomicFiles.writeString(html.html, page);
+            }
+            pdf.write(page);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

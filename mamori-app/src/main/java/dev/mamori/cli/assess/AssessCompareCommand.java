@@ -39,6 +39,9 @@ final class AssessCompareCommand implements Callable<Integer> {
     AssessOptions.Html html;
 
     @picocli.CommandLine.Mixin
+    AssessOptions.Pdf pdf;
+
+    @picocli.CommandLine.Mixin
     AssessOptions.JsonOutput output;
 
     @picocli.CommandLine.Mixin
@@ -59,9 +62,13 @@ final class AssessCompareCommand implements Callable<Integer> {
             return AssessCommand.report(e, spec);
         }
         lang = AssessCommand.language(spec, c.after().answers().meta().lang());
-        Outputs.guard().reads(before, "BEFORE").reads(after, "AFTER").writes(html.html, "--html").check();
-        if (html.html != null) {
-            AtomicFiles.writeString(html.html, ReportHtml.compare(c, lang.name()));
+        Outputs.guard().reads(before, "BEFORE").reads(after, "AFTER").writes(html.html, "--html").writes(pdf.pdf, "--pdf").check();
+        if (html.html != null || pdf.pdf != null) {
+            String page = ReportHtml.compare(c, lang.name());
+            if (html.html != null) {
+                AtomicFiles.writeString(html.html, page);
+            }
+            pdf.write(page);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

@@ -21,6 +21,23 @@ final class AssessOptions {
         Path html;
     }
 
+    /** {@code --pdf FILE} and {@code --font FILE}: the HTML report as an A4 PDF with a Japanese font embedded. */
+    static final class Pdf {
+        @Option(names = "--pdf", paramLabel = "FILE", description = "Write the report as a PDF for A4 (Japanese font embedded).")
+        Path pdf;
+
+        @Option(names = "--font", paramLabel = "FILE.ttf", description = "The TrueType font to embed in the PDF (default: $MAMORI_PDF_FONT, else IPA Gothic or another Japanese .ttf found on the system).")
+        Path font;
+
+        /** Writes {@code html} as a PDF to --pdf, atomically; nothing without --pdf. */
+        void write(String html) throws java.io.IOException {
+            if (pdf != null) {
+                Path f = dev.mamori.report.Pdf.font(font);
+                dev.mamori.report.AtomicFiles.write(pdf, o -> dev.mamori.report.Pdf.write(html, f, o));
+            }
+        }
+    }
+
     /** {@code --xlsx FILE}. */
     static final class Xlsx {
         @Option(names = "--xlsx", paramLabel = "FILE", description = "Write an XLSX workbook.")

@@ -51,6 +51,9 @@ final class AssessScoreCommand implements Callable<Integer> {
     AssessOptions.Html html;
 
     @picocli.CommandLine.Mixin
+    AssessOptions.Pdf pdf;
+
+    @picocli.CommandLine.Mixin
     AssessOptions.Xlsx xlsx;
 
     @picocli.CommandLine.Mixin
@@ -77,9 +80,13 @@ final class AssessScoreCommand implements Callable<Integer> {
         lang = AssessCommand.language(spec, s.answers().meta().lang());
         Outputs.guard().reads(file, "回答ファイル", "the answers file")
                 .reads(questionnaire == null ? null : Path.of(questionnaire), "設問票", "the questionnaire")
-                .writes(html.html, "--html").writes(xlsx.xlsx, "--xlsx").check();
-        if (html.html != null) {
-            AtomicFiles.writeString(html.html, ReportHtml.score(s, lang.name()));
+                .writes(html.html, "--html").writes(pdf.pdf, "--pdf").writes(xlsx.xlsx, "--xlsx").check();
+        if (html.html != null || pdf.pdf != null) {
+            String page = ReportHtml.score(s, lang.name());
+            if (html.html != null) {
+                AtomicFiles.writeString(html.html, page);
+            }
+            pdf.write(page);
         }
         if (xlsx.xlsx != null) {
             AtomicFiles.write(xlsx.xlsx, o -> ReportXlsx.score(s, lang.name(), o));
