@@ -37,4 +37,33 @@ public final class Render {
         }
         return String.format(java.util.Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
     }
+
+    /** An id readers know from the form: a number or section code (1, 1a, 3.1, I-1, Ⅱ), not a word such as "sec-org". */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9０-９IVXⅠ-Ⅻ(（][0-9A-Za-z０-９.\\-()（）]*");
+
+    /**
+     * An area as reports name it: its code and name ("3.1 周囲防御"), or its name alone when its id is a word meant for
+     * files, not for readers ("sec-org"), so that a Japanese report shows no English ids.
+     */
+    public static String areaName(String id, Label name, String lang) {
+        return CODE.matcher(id).matches() ? id + " " + name.in(lang) : name.in(lang);
+    }
+
+    /** A question as reports number it: its ref on the form, else its id when that is a code, else its position (1, 2, …). */
+    public static String itemId(Questionnaire questionnaire, Question q) {
+        if (q.ref() != null) {
+            return q.ref();
+        }
+        if (CODE.matcher(q.id()).matches()) {
+            return q.id();
+        }
+        int n = 1;
+        for (String id : questionnaire.questions().keySet()) {
+            if (id.equals(q.id())) {
+                return Integer.toString(n);
+            }
+            n++;
+        }
+        return q.id();
+    }
 }

@@ -167,7 +167,7 @@ public final class ReportHtml {
                 continue;
             }
             Answer current = s.answers().answers().get(question.id());
-            b.append(tr(null, td("item", itemId(question)) + td("q", question.text().in(lang))
+            b.append(tr(null, td("item", Render.itemId(q, question)) + td("q", question.text().in(lang))
                     + td(null, answerText(question, current, lang))
                     + td(null, Render.response(question, new Response.Chosen(p.expected()), lang)) + td("pre", p.action())
                     + td(null, p.owner()) + td("num", p.due()) + td(null, p.difficulty() == null ? "" : p.difficulty().label(lang))));
@@ -192,7 +192,7 @@ public final class ReportHtml {
             Question.Hint hint = d.question().hint();
             String action = hint == null || hint.action() == null ? "" : hint.action().in(lang);
             String difficulty = hint == null || hint.difficulty() == null ? "" : hint.difficulty().label(lang);
-            b.append(tr(null, td("item", itemId(d.question())) + td("q", d.question().text().in(lang))
+            b.append(tr(null, td("item", Render.itemId(s.questionnaire(), d.question())) + td("q", d.question().text().in(lang))
                     + td(null, answerText(d.question(), d.answer(), lang)) + td("pre", action) + td(null, difficulty)));
         }
         b.append(TABLE_END);
@@ -212,7 +212,7 @@ public final class ReportHtml {
                 Answer answer = s.answers().answers().get(question.id());
                 String text = Scores.applies(question, responses) ? answerText(question, answer, lang)
                         : t(lang, "（対象外）", "(does not apply)");
-                b.append(tr(null, td("item", itemId(question)) + td("q", question.text().in(lang)) + td("pre", text)
+                b.append(tr(null, td("item", Render.itemId(s.questionnaire(), question)) + td("q", question.text().in(lang)) + td("pre", text)
                         + td("pre", answer == null ? null : answer.comment()) + td("pre", answer == null ? null : answer.evidence())));
             }
             b.append(TABLE_END);
@@ -280,7 +280,7 @@ public final class ReportHtml {
             for (Comparison.ChangedAnswer ch : c.changed()) {
                 Question question = ch.question();
                 TextChange tc = TextChange.of(Render.response(question, ch.before(), lang), Render.response(question, ch.after(), lang));
-                b.append(tr(null, td("item", itemId(question)) + td("q", question.text().in(lang))
+                b.append(tr(null, td("item", Render.itemId(q, question)) + td("q", question.text().in(lang))
                         + raw("pre", marked(tc, false)) + raw("pre", "→ " + marked(tc, true))
                         + td(deltaClass(ch.delta()), question.scored() ? signed(ch.delta()) : "—")));
             }
@@ -445,12 +445,7 @@ public final class ReportHtml {
     }
 
     static String areaName(String id, Label name, String lang) {
-        return id + " " + name.in(lang);
-    }
-
-    /** How the form names a question: its ref, else its id. */
-    static String itemId(Question q) {
-        return q.ref() != null ? q.ref() : q.id();
+        return Render.areaName(id, name, lang);
     }
 
     static String answerText(Question q, Answer a, String lang) {

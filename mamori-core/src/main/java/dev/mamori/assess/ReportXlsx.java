@@ -225,7 +225,7 @@ public final class ReportXlsx {
                 for (Question question : area.questions()) {
                     written.add(question.id());
                     Row row = sh.createRow(r++);
-                    text(row, 0, ReportHtml.itemId(question), st.wrap);
+                    text(row, 0, Render.itemId(q, question), st.wrap);
                     text(row, 1, question.text().in(lang), st.wrap);
                     text(row, 2, formEntry(question, s.answers().answers().get(question.id()), responses, lang), st.wrap);
                     if (question.type() == Question.Type.CHOICE) {

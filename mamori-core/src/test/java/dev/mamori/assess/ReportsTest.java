@@ -157,6 +157,17 @@ class ReportsTest {
     }
 
     @Test
+    void aJapaneseReportShowsNoIdsMeantForFiles() throws IOException {
+        // the APPI checklist names its areas and questions with English words (sec-org, scope-abroad); readers get
+        // the names alone and the questions' positions, while numbered forms (ICS: 3.1, PIA: I-1) keep their codes
+        String appi = ReportHtml.score(Assessment.score(open("appi-example.yaml")), "ja");
+        assertThat(appi).doesNotContainPattern("<td[^>]*>(sec-org|purpose|scope-abroad)").doesNotContain(">sec-org ")
+                .contains("組織的安全管理措置").containsPattern("<td class=\"item\">\\d+</td>");
+        String ics = ReportHtml.score(Assessment.score(open("ics-model-system.yaml")), "ja");
+        assertThat(ics).contains("3.1 周囲防御");
+    }
+
+    @Test
     void scoreHtmlWithAPlanHasTwoSeriesAndThePlanTable() throws IOException {
         String html = ReportHtml.score(Assessment.score(withPlan()), "ja");
         assertThat(html).contains("改善計画後").contains("<table class=\"plan\" style=\"table-layout:fixed\">").contains("特に力を入れている")

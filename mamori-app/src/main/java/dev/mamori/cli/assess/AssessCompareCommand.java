@@ -82,14 +82,14 @@ final class AssessCompareCommand implements Callable<Integer> {
                 + Text.right(lang.t("今回", "after"), 10) + Text.right(lang.t("増減", "change"), 8)
                 + Text.right(lang.t("満点", "max"), 8));
         for (Comparison.AreaDelta d : c.areas()) {
-            line(out, "  ".repeat(d.depth()) + d.id() + " " + d.name().in(l), d);
+            line(out, "  ".repeat(d.depth()) + Render.areaName(d.id(), d.name(), l), d);
         }
         line(out, lang.t("合計", "Total"), c.total());
         out.println();
         out.println(lang.t("変わった回答: ", "Changed answers: ") + c.changed().size());
         for (Comparison.ChangedAnswer a : c.changed()) {
             TextChange t = TextChange.of(Render.response(a.question(), a.before(), l), Render.response(a.question(), a.after(), l));
-            out.println("  " + a.question().id() + "  " + t.window(false, AssessChangesCommand.WIDTH) + " → "
+            out.println("  " + Render.itemId(c.after().questionnaire(), a.question()) + "  " + t.window(false, AssessChangesCommand.WIDTH) + " → "
                     + t.window(true, AssessChangesCommand.WIDTH) + (a.delta() == 0 ? "" : "  (" + signed(a.delta()) + ")")
                     + "  " + Text.pad(a.question().text().in(l), 60).strip());
         }

@@ -122,7 +122,7 @@ final class AssessScoreCommand implements Callable<Integer> {
                 + Text.right(lang.t("準拠率", "%"), 8) + "  " + Text.pad(lang.t("評価", "rating"), ratingWidth)
                 + (plan ? Text.right(lang.t("計画後", "planned"), 8) + Text.right("%", 8) + "  " + lang.t("評価", "rating") : ""));
         for (AreaScore a : s.areas()) {
-            row(out, "  ".repeat(a.depth()) + a.id() + " " + a.name().in(l), a, plan, nameWidth, ratingWidth, l);
+            row(out, "  ".repeat(a.depth()) + dev.mamori.assess.Render.areaName(a.id(), a.name(), l), a, plan, nameWidth, ratingWidth, l);
         }
         row(out, lang.t("合計", "Total"), s.total(), plan, nameWidth, ratingWidth, l);
         out.println();
