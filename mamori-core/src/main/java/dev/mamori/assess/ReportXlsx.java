@@ -16,14 +16,17 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Self-assessment reports as Excel workbooks, for people who go on editing them: the score
  * (概要 / 回答 / 改善計画, and 様式 laid out like the paper form for forms) and a form's change
- * history (変更箇所). Plain values only (no formulas); header rows bold and frozen, long texts
- * wrapped, scores and percentages as numeric cells.
+ * history (変更箇所), and the comparison of two rounds. Plain values only (no formulas); header rows bold, frozen and
+ * filterable, long texts wrapped, scores and percentages as numeric cells, dates as dates; every table sheet prints
+ * on A4, one page wide, with its header row repeated and page numbers at the foot.
  */
 public final class ReportXlsx {
 
@@ -43,11 +46,16 @@ public final class ReportXlsx {
         List<String> names = scoreSheetNames(lang);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
+            String title = s.questionnaire().title().in(lang);
             summary(wb.createSheet(names.get(0)), st, s, lang);
+            printed(wb.getSheetAt(0), title, -1, 0);
             answers(wb.createSheet(names.get(1)), st, s, lang);
+            printed(wb.getSheetAt(1), title, 0, 7);
             plan(wb.createSheet(names.get(2)), st, s, lang);
+            printed(wb.getSheetAt(2), title, 0, 7);
             if (s.questionnaire().isForm()) {
                 form(wb.createSheet(names.get(3)), st, s, lang);
+                printed(wb.getSheetAt(3), title, 0, 3);
             }
             wb.write(out);
         }
@@ -63,7 +71,7 @@ public final class ReportXlsx {
             int r = 1;
             for (ChangeEntry e : entries) {
                 Row row = sh.createRow(r++);
-                text(row, 0, e.date(), st.top);
+                date(row, 0, e.date(), st);
                 text(row, 1, e.item(), st.wrap);
                 TextChange change = e.change();
                 marked(row, 2, change, false, st);
@@ -73,6 +81,58 @@ public final class ReportXlsx {
             }
             widths(sh, 18, 28, 60, 60, 10, 40);
             sh.createFreezePane(0, 1);
+            printed(sh, t(lang, "変更箇所", "Changes"), 0, 5);
+            wb.write(out);
+        }
+    }
+
+    /** Two rounds side by side: each area's score before and after, and every changed answer with its changed part marked. */
+    public static void compare(Comparison c, String lang, OutputStream out) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Styles st = new Styles(wb);
+            Questionnaire q = c.after().questionnaire();
+            String title = t(lang, "比較: ", "Comparison: ") + q.title().in(lang);
+            Sheet areas = wb.createSheet(t(lang, "分野別の得点", "Score by area"));
+            header(areas, st, 0, t(lang, "分野", "Area"), t(lang, "前回の得点", "Score before"), t(lang, "今回の得点", "Score after"),
+                    t(lang, "増減", "Change"), t(lang, "満点", "Max"), t(lang, "前回の達成率(%)", "Percent before"),
+                    t(lang, "今回の達成率(%)", "Percent after"));
+            int r = 1;
+            List<Comparison.AreaDelta> rows = new java.util.ArrayList<>(c.areas());
+            rows.add(c.total());
+            for (Comparison.AreaDelta d : rows) {
+                boolean total = d == c.total();
+                Row row = areas.createRow(r++);
+                text(row, 0, total ? t(lang, "合計", "Total") : "  ".repeat(d.depth()) + Render.areaName(d.id(), d.name(), lang),
+                        total ? st.bold : st.top);
+                number(row, 1, d.before().score(), st.number);
+                number(row, 2, d.after().score(), st.number);
+                number(row, 3, d.delta(), st.number);
+                number(row, 4, d.after().max(), st.number);
+                percent(row, 5, d.before().percent(), st);
+                percent(row, 6, d.after().percent(), st);
+            }
+            widths(areas, 40, 12, 12, 10, 10, 14, 14);
+            areas.createFreezePane(0, 1);
+            printed(areas, title, 0, 6);
+            Sheet changed = wb.createSheet(t(lang, "変更された回答", "Changed answers"));
+            header(changed, st, 0, t(lang, "設問", "Question"), t(lang, "設問文", "Text"), t(lang, "前回", "Before"), t(lang, "今回", "After"),
+                    t(lang, "得点の増減", "Score change"));
+            r = 1;
+            for (Comparison.ChangedAnswer ch : c.changed()) {
+                Question question = ch.question();
+                TextChange tc = TextChange.of(Render.response(question, ch.before(), lang), Render.response(question, ch.after(), lang));
+                Row row = changed.createRow(r++);
+                text(row, 0, Render.itemId(q, question), st.top);
+                text(row, 1, question.text().in(lang), st.wrap);
+                marked(row, 2, tc, false, st);
+                marked(row, 3, tc, true, st);
+                if (question.scored()) {
+                    number(row, 4, ch.delta(), st.number);
+                }
+            }
+            widths(changed, 10, 60, 24, 24, 12);
+            changed.createFreezePane(0, 1);
+            printed(changed, title, 0, 4);
             wb.write(out);
         }
     }
@@ -87,7 +147,11 @@ public final class ReportXlsx {
         if (m != null) {
             r = pair(sh, st, r, t(lang, "組織", "Organisation"), m.organisation());
             r = pair(sh, st, r, t(lang, "対象", "System"), m.system());
-            r = pair(sh, st, r, t(lang, "実施日", "Date"), m.date());
+            if (m.date() != null && !m.date().isBlank()) {
+                Row row = sh.createRow(r++);
+                text(row, 0, t(lang, "実施日", "Date"), st.bold);
+                date(row, 1, m.date(), st);
+            }
             r = pair(sh, st, r, t(lang, "評価者", "Assessor"), m.assessor());
         }
         for (Computed c : q.computed()) {
@@ -105,11 +169,11 @@ public final class ReportXlsx {
         boolean plan = s.hasPlan();
         int headerRow = r;
         if (plan) {
-            header(sh, st, r++, "ID", t(lang, "分野", "Area"), t(lang, "得点", "Score"), t(lang, "満点", "Max"), t(lang, "達成率(%)", "Percent"),
+            header(sh, st, r++, t(lang, "番号", "No."), t(lang, "分野", "Area"), t(lang, "得点", "Score"), t(lang, "満点", "Max"), t(lang, "達成率(%)", "Percent"),
                     t(lang, "評価", "Rating"), t(lang, "改善計画後の得点", "Planned score"), t(lang, "改善計画後の達成率(%)", "Planned percent"),
                     t(lang, "改善計画後の評価", "Planned rating"));
         } else {
-            header(sh, st, r++, "ID", t(lang, "分野", "Area"), t(lang, "得点", "Score"), t(lang, "満点", "Max"), t(lang, "達成率(%)", "Percent"),
+            header(sh, st, r++, t(lang, "番号", "No."), t(lang, "分野", "Area"), t(lang, "得点", "Score"), t(lang, "満点", "Max"), t(lang, "達成率(%)", "Percent"),
                     t(lang, "評価", "Rating"));
         }
         for (AreaScore a : ReportHtml.scoredAreas(s.areas())) {
@@ -141,7 +205,7 @@ public final class ReportXlsx {
 
     private static void areaRow(Row row, Styles st, AreaScore a, String name, boolean plan, String lang, boolean total) {
         CellStyle textStyle = total ? st.bold : st.top;
-        text(row, 0, total ? "" : a.id(), textStyle);
+        text(row, 0, total || Render.areaName(a.id(), a.name(), lang).equals(a.name().in(lang)) ? "" : a.id(), textStyle);
         text(row, 1, name, textStyle);
         number(row, 2, a.score(), st.number);
         number(row, 3, a.max(), st.number);
@@ -157,14 +221,15 @@ public final class ReportXlsx {
     private static void answers(Sheet sh, Styles st, ScoreSheet s, String lang) {
         Questionnaire q = s.questionnaire();
         Map<String, Response> responses = s.answers().responses();
-        header(sh, st, 0, "ID", t(lang, "分野", "Area"), t(lang, "設問", "Question"), t(lang, "回答", "Answer"), t(lang, "値", "Value"),
-                t(lang, "コメント", "Comment"), t(lang, "根拠資料", "Evidence"));
+        header(sh, st, 0, t(lang, "項目", "Item"), t(lang, "分野", "Area"), t(lang, "設問", "Question"), t(lang, "回答", "Answer"),
+                t(lang, "値", "Value"), t(lang, "コメント", "Comment"), t(lang, "根拠資料", "Evidence"),
+                t(lang, "回答ファイルでの ID", "ID in the answers file"));
         int r = 1;
         for (Area area : q.allAreas()) {
             for (Question question : area.questions()) {
                 Answer a = s.answers().answers().get(question.id());
                 Row row = sh.createRow(r++);
-                text(row, 0, question.id(), st.top);
+                text(row, 0, Render.itemId(q, question), st.top);
                 text(row, 1, ReportHtml.areaName(area.id(), area.name(), lang), st.wrap);
                 text(row, 2, question.text().in(lang), st.wrap);
                 text(row, 3, Scores.applies(question, responses) ? ReportHtml.answerText(question, a, lang)
@@ -175,15 +240,16 @@ public final class ReportXlsx {
                 }
                 text(row, 5, a == null ? null : a.comment(), st.wrap);
                 text(row, 6, a == null ? null : a.evidence(), st.wrap);
+                text(row, 7, question.id(), st.top);
             }
         }
-        widths(sh, 12, 24, 50, 30, 8, 40, 30);
+        widths(sh, 8, 24, 50, 30, 8, 40, 30, 16);
         sh.createFreezePane(0, 1);
     }
 
     private static void plan(Sheet sh, Styles st, ScoreSheet s, String lang) {
         Questionnaire q = s.questionnaire();
-        header(sh, st, 0, t(lang, "設問ID", "Question"), t(lang, "設問", "Text"), t(lang, "現在の回答", "Current answer"),
+        header(sh, st, 0, t(lang, "設問", "Question"), t(lang, "設問文", "Text"), t(lang, "現在の回答", "Current answer"),
                 t(lang, "改善後の回答", "Expected answer"), t(lang, "対策", "Action"), t(lang, "担当", "Owner"), t(lang, "期限", "Due"),
                 t(lang, "難易度", "Difficulty"));
         int r = 1;
@@ -193,13 +259,13 @@ public final class ReportXlsx {
                 continue;
             }
             Row row = sh.createRow(r++);
-            text(row, 0, question.id(), st.top);
+            text(row, 0, Render.itemId(q, question), st.top);
             text(row, 1, question.text().in(lang), st.wrap);
             text(row, 2, ReportHtml.answerText(question, s.answers().answers().get(question.id()), lang), st.wrap);
             text(row, 3, Render.response(question, new Response.Chosen(p.expected()), lang), st.wrap);
             text(row, 4, p.action(), st.wrap);
             text(row, 5, p.owner(), st.wrap);
-            text(row, 6, p.due(), st.top);
+            date(row, 6, p.due(), st);
             text(row, 7, p.difficulty() == null ? "" : p.difficulty().label(lang), st.top);
         }
         widths(sh, 10, 50, 16, 16, 44, 18, 12, 10);
@@ -339,6 +405,62 @@ public final class ReportXlsx {
         cell.setCellStyle(st.wrap);
     }
 
+    private static final java.time.format.DateTimeFormatter WAREKI = java.time.format.DateTimeFormatter
+            .ofPattern("GGGGy年M月d日", java.util.Locale.JAPAN).withChronology(java.time.chrono.JapaneseChronology.INSTANCE);
+
+    /**
+     * A date as a date cell (sorts and filters as a date): ISO (2024-03-31) shown as such, 和暦 (令和5年12月21日) shown in
+     * 和暦 as the form writes it; anything else (元年 and free text included) as the text it is.
+     */
+    private static void date(Row row, int col, String value, Styles st) {
+        if (value == null || value.isBlank()) {
+            text(row, col, value, st.top);
+            return;
+        }
+        java.time.LocalDate d = null;
+        CellStyle style = st.isoDate;
+        try {
+            d = java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                d = java.time.LocalDate.from(WAREKI.parse(value.strip()));
+                style = st.eraDate;
+            } catch (java.time.DateTimeException e2) {
+                // not a date this parser knows: kept as text
+            }
+        }
+        if (d == null) {
+            text(row, col, value, st.top);
+            return;
+        }
+        Cell c = row.createCell(col);
+        c.setCellValue(d);
+        c.setCellStyle(style);
+    }
+
+    /**
+     * Print setup of a sheet: A4, one page wide (landscape when it has many columns), the title at the head and "page /
+     * pages" at the foot; for a table (header at {@code headerRow}, or -1 for none) the header row repeated on every page
+     * and an autofilter over its columns up to {@code lastCol}.
+     */
+    private static void printed(Sheet sh, String title, int headerRow, int lastCol) {
+        PrintSetup ps = sh.getPrintSetup();
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        ps.setLandscape(lastCol >= 5);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) 0);
+        sh.setFitToPage(true);
+        sh.setAutobreaks(true);
+        sh.getHeader().setLeft(title.replace("&", "&&"));
+        sh.getFooter().setRight("&P / &N");
+        if (headerRow >= 0) {
+            sh.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+            if (sh.getLastRowNum() > headerRow) {
+                sh.setAutoFilter(new CellRangeAddress(headerRow, sh.getLastRowNum(), 0, lastCol));
+            }
+        }
+    }
+
     private static void number(Row row, int col, double value, CellStyle style) {
         Cell c = row.createCell(col);
         c.setCellValue(value);
@@ -368,6 +490,8 @@ public final class ReportXlsx {
         final CellStyle wrap;
         final CellStyle number;
         final CellStyle percent;
+        final CellStyle isoDate;
+        final CellStyle eraDate;
         /** The changed part of a text in the change history. */
         final Font changed;
 
@@ -399,6 +523,12 @@ public final class ReportXlsx {
             percent = wb.createCellStyle();
             percent.setVerticalAlignment(VerticalAlignment.TOP);
             percent.setDataFormat(wb.createDataFormat().getFormat("0.0"));
+            isoDate = wb.createCellStyle();
+            isoDate.setVerticalAlignment(VerticalAlignment.TOP);
+            isoDate.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            eraDate = wb.createCellStyle();
+            eraDate.setVerticalAlignment(VerticalAlignment.TOP);
+            eraDate.setDataFormat(wb.createDataFormat().getFormat("[$-ja-JP]ggge\"年\"m\"月\"d\"日\""));
         }
     }
 }

@@ -233,7 +233,8 @@ class ReportsTest {
             assertThat(summary.getPaneInformation().isFreezePane()).isTrue();
 
             Sheet answers = wb.getSheet("回答");
-            assertThat(answers.getRow(0).getCell(0).getStringCellValue()).isEqualTo("ID");
+            assertThat(answers.getRow(0).getCell(0).getStringCellValue()).isEqualTo("項目");
+            assertThat(answers.getRow(0).getCell(7).getStringCellValue()).isEqualTo("回答ファイルでの ID");
             assertThat(wb.getFontAt(answers.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
             assertThat(answers.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
             assertThat(cells(answers)).contains("acquisition", "特に力を入れている", "2.0");
@@ -245,6 +246,37 @@ class ReportsTest {
             assertThat(f).anyMatch(x -> x.startsWith("<選択肢> 1) 1,000人未満（任意実施） 2) 1,000人以上1万人未満"));
             // the result follows the threshold items and precedes the risk countermeasures, as on paper
             assertThat(f.indexOf("Ⅲ しきい値判断結果")).isGreaterThan(f.indexOf("[30万人以上]")).isLessThan(f.indexOf("IV リスク対策"));
+        }
+    }
+
+    @Test
+    void compareXlsxPrintsOnA4WithFiltersAndDatesAsDates() throws IOException {
+        Comparison c = Assessment.compare(open("pia-aomori-2021.yaml"), open("pia-aomori-2023.yaml"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportXlsx.compare(c, "ja", out);
+        try (XSSFWorkbook wb = reopen(out)) {
+            assertThat(wb.getSheetName(0)).isEqualTo("分野別の得点");
+            Sheet changed = wb.getSheet("変更された回答");
+            assertThat(changed.getLastRowNum()).isEqualTo(c.changed().size());
+            assertThat(changed.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            assertThat(changed.getRepeatingRows().formatAsString()).isEqualTo("1:1");
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) changed).getCTWorksheet().isSetAutoFilter()).isTrue();
+            assertThat(changed.getFooter().getRight()).isEqualTo("&P / &N");
+        }
+        ByteArrayOutputStream plan = new ByteArrayOutputStream();
+        ReportXlsx.score(Assessment.score(withPlan()), "ja", plan);
+        try (XSSFWorkbook wb = reopen(plan)) {
+            Sheet p = wb.getSheet("改善計画");
+            org.apache.poi.ss.usermodel.Cell due = p.getRow(1).getCell(6);
+            assertThat(due.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(due)).isTrue();
+            assertThat(due.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2024, 3, 31));
+        }
+        ByteArrayOutputStream changes = new ByteArrayOutputStream();
+        ReportXlsx.changes(Assessment.changes(open("pia-aomori-2021.yaml"), open("pia-aomori-2023.yaml"), "ja"), "ja", changes);
+        try (XSSFWorkbook wb = reopen(changes)) {
+            org.apache.poi.ss.usermodel.Cell date = wb.getSheetAt(0).getRow(1).getCell(0);
+            assertThat(date.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2023, 12, 21)); // 令和5年12月21日
         }
     }
 
@@ -287,7 +319,8 @@ class ReportsTest {
             assertThat(before).hasSize(7);
             assertThat(before).extracting(r -> r.getCell(1).getStringCellValue()).containsExactly("表紙 評価書名",
                     "表紙 個人のプライバシー等の権利利益の保護の宣言", "I-1 ①事務の名称", "I-1 ②事務の概要", "I-1 ③システムの名称", "I-2", "I-3");
-            assertThat(before.get(0).getCell(0).getStringCellValue()).isEqualTo("令和5年12月21日");
+            assertThat(before.get(0).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2023, 12, 21));
+            assertThat(before.get(0).getCell(0).getCellStyle().getDataFormatString()).contains("ggge"); // shown in 和暦, as on the form
             assertThat(before.get(0).getCell(5).getStringCellValue()).contains("デジタル手続法");
             assertThat(before.get(0).getCell(2).getCellStyle().getWrapText()).isTrue();
             assertThat(sh.getPaneInformation().isFreezePane()).isTrue();

@@ -9,6 +9,7 @@ import dev.mamori.assess.AssessException;
 import dev.mamori.assess.Assessment;
 import dev.mamori.assess.Comparison;
 import dev.mamori.assess.Render;
+import dev.mamori.assess.ReportXlsx;
 import dev.mamori.assess.ReportHtml;
 import dev.mamori.assess.ReportJson;
 import dev.mamori.assess.TextChange;
@@ -42,6 +43,9 @@ final class AssessCompareCommand implements Callable<Integer> {
     AssessOptions.Pdf pdf;
 
     @picocli.CommandLine.Mixin
+    AssessOptions.Xlsx xlsx;
+
+    @picocli.CommandLine.Mixin
     AssessOptions.JsonOutput output;
 
     @picocli.CommandLine.Mixin
@@ -62,13 +66,16 @@ final class AssessCompareCommand implements Callable<Integer> {
             return AssessCommand.report(e, spec);
         }
         lang = AssessCommand.language(spec, c.after().answers().meta().lang());
-        Outputs.guard().reads(before, "BEFORE").reads(after, "AFTER").writes(html.html, "--html").writes(pdf.pdf, "--pdf").check();
+        Outputs.guard().reads(before, "BEFORE").reads(after, "AFTER").writes(html.html, "--html").writes(pdf.pdf, "--pdf").writes(xlsx.xlsx, "--xlsx").check();
         if (html.html != null || pdf.pdf != null) {
             String page = ReportHtml.compare(c, lang.name());
             if (html.html != null) {
                 AtomicFiles.writeString(html.html, page);
             }
             pdf.write(page);
+        }
+        if (xlsx.xlsx != null) {
+            AtomicFiles.write(xlsx.xlsx, o -> ReportXlsx.compare(c, lang.name(), o));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

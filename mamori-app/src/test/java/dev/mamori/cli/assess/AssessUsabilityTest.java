@@ -155,7 +155,7 @@ class AssessUsabilityTest {
         assertThat(run("--lang", "en", "assess", "score", "--help").out()).contains("Write a print-friendly HTML report with the charts.")
                 .contains("--allow-missing").contains("--xlsx");
         // the shared options only where a command takes them
-        assertThat(run("--lang", "en", "assess", "compare", "--help").out()).contains("before/after bar chart").doesNotContain("--xlsx");
+        assertThat(run("--lang", "en", "assess", "compare", "--help").out()).contains("before/after bar chart").contains("--xlsx").contains("--pdf");
         assertThat(run("--lang", "en", "assess", "changes", "--help").out()).doesNotContain("--allow-missing");
     }
 
