@@ -8,13 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
@@ -135,8 +133,7 @@ final class Outputs {
         if (fs.getFileStatus(p).isFile()) {
             return sha256(fs, p);
         }
-        List<String> files = new ArrayList<>();
-        collect(fs, p, files);
+        List<String> files = Tables.dataFiles(fs, p).stream().map(Path::toString).toList();
         String root = p.toString();
         List<String> lines = new JavaSparkContext(spark.sparkContext())
                 .parallelize(files, Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism())))
@@ -150,22 +147,6 @@ final class Outputs {
         MessageDigest d = digest();
         sorted.forEach(l -> d.update(l.getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(d.digest());
-    }
-
-    private static void collect(FileSystem fs, Path dir, List<String> out) throws IOException {
-        FileStatus[] children = fs.listStatus(dir);
-        Arrays.sort(children);
-        for (FileStatus c : children) {
-            String n = c.getPath().getName();
-            if (n.startsWith("_") || n.startsWith(".")) {
-                continue;
-            }
-            if (c.isDirectory()) {
-                collect(fs, c.getPath(), out);
-            } else {
-                out.add(c.getPath().toString());
-            }
-        }
     }
 
     private static String sha256(FileSystem fs, Path p) throws IOException {

@@ -137,25 +137,28 @@ final class Tables {
                 path + ": cannot tell the format from the extension; give --input-format csv|parquet|jsonl");
     }
 
-    /** The first data file of a file or directory (Spark's rule: names starting with _ or . are not data). */
+    /** The first data file of a file or directory, or null. */
     private static Path firstDataFile(FileSystem fs, Path p) throws IOException {
-        FileStatus st = fs.getFileStatus(p);
-        if (st.isFile()) {
-            return p;
+        List<Path> files = dataFiles(fs, p);
+        return files.isEmpty() ? null : files.get(0);
+    }
+
+    /** The data files of a file or directory, by name, subdirectories included (Spark's rule: names starting with _ or . are not data). */
+    static List<Path> dataFiles(FileSystem fs, Path p) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (fs.getFileStatus(p).isFile()) {
+            out.add(p);
+            return out;
         }
         FileStatus[] children = fs.listStatus(p);
         Arrays.sort(children);
         for (FileStatus c : children) {
             String n = c.getPath().getName();
-            if (n.startsWith("_") || n.startsWith(".")) {
-                continue;
-            }
-            Path f = c.isFile() ? c.getPath() : firstDataFile(fs, c.getPath());
-            if (f != null) {
-                return f;
+            if (!n.startsWith("_") && !n.startsWith(".")) {
+                out.addAll(c.isDirectory() ? dataFiles(fs, c.getPath()) : List.of(c.getPath()));
             }
         }
-        return null;
+        return out;
     }
 
     /** Reads the input with every column as text; a CSV keeps its header's names and order. */
