@@ -416,7 +416,9 @@ class ReceivedParserTest {
             Hop h = ReceivedParser.parse(line);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertThat(h).isNotNull();
-            assertThat(ms).as("ms for " + line.substring(0, 40)).isLessThan(50);
+            // a bound for runaway backtracking only (quadratic on 100,000 chars takes seconds, linear a few ms): far enough
+            // above the linear time that a shared, busy machine does not trip it (50 ms did, at 61 ms, in CI's JIT warm-up)
+            assertThat(ms).as("ms for " + line.substring(0, 40)).isLessThan(2_000);
         }
     }
 
