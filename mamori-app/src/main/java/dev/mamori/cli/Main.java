@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                 "  mamori scan examples/customers_cp932.csv",
                 "  mamori scan --types MY_NUMBER,CREDIT_CARD --fail-on MY_NUMBER data/",
                 ""},
-        subcommands = {ScanCommand.class, DeidCommand.class, RiskCommand.class, AssessCommand.class, SpamCommand.class, EvalDetectCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, DeidCommand.class, RiskCommand.class, dev.mamori.cli.risk.TabulateCommand.class, AssessCommand.class, SpamCommand.class, EvalDetectCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings named by --fail-on, 2 bad usage or unreadable input,",
                 "3 internal error (out of memory included). Errors are one line starting with 'mamori:'.",
                 "Documentation: README.md (Japanese: README.ja.md) and docs/."})
