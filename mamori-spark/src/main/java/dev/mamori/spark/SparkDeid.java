@@ -306,6 +306,13 @@ final class SparkDeid {
      * in that process's environment (on a cluster: a Spark secret or spark.executorEnv). The key is never serialised.
      */
     static Key loadKey(KeyRef ref) {
+        return KEYS.computeIfAbsent(ref, SparkDeid::openKey);
+    }
+
+    /** Keys opened in this JVM, once per store and name (a protected store derives its key slowly; a job has many tasks). */
+    private static final java.util.concurrent.ConcurrentHashMap<KeyRef, Key> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Key openKey(KeyRef ref) {
         try {
             java.nio.file.Path p = java.nio.file.Path.of(ref.store());
             if (!java.nio.file.Files.exists(p)) {

@@ -56,7 +56,8 @@ public final class SparkMain implements Runnable {
             SparkSession.Builder b = SparkSession.builder().appName("mamori " + app);
             String m = master != null ? master : System.getProperty("spark.master");
             b.master(m != null ? m : "local[*]");
-            b.config("spark.ui.showConsoleProgress", "false");
+            // Spark's own progress bar ([Stage 1:=====>   (23 + 2) / 69]) on standard error, only for a person watching
+            b.config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
             conf.forEach(b::config);
             SparkSession s = b.getOrCreate();
             s.sparkContext().setLogLevel("WARN");
