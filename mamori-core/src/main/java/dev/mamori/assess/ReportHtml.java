@@ -94,9 +94,9 @@ public final class ReportHtml {
         }
         boolean plan = s.hasPlan();
         List<Col> cols = new ArrayList<>(List.of(col("分野", "Area"), num("得点", "Score"), num("満点", "Max"),
-                num("達成率", "Percent"), col("評価", "Rating")));
+                num("準拠率", "Percent"), col("評価", "Rating")));
         if (plan) {
-            cols.addAll(List.of(num("改善計画後の得点", "Planned score"), num("改善計画後の達成率", "Planned percent"),
+            cols.addAll(List.of(num("改善計画後の得点", "Planned score"), num("改善計画後の準拠率", "Planned percent"),
                     col("改善計画後の評価", "Planned rating")));
         }
         b.append(h(2, t(lang, "分野別の得点", "Score by area"))).append(tableStart("areas", lang, cols));
@@ -117,7 +117,7 @@ public final class ReportHtml {
         cats.add(s.total().name().in(lang));
         now.add(s.total().percent());
         planned.add(s.total().plannedPercent());
-        BarChart chart = new BarChart(t(lang, "分野別の達成率", "Percent by area"), cats)
+        BarChart chart = new BarChart(t(lang, "分野別の準拠率", "Percent by area"), cats)
                 .series(t(lang, "現状", "Current"), CURRENT_COLOR, now);
         if (plan) {
             chart.series(t(lang, "改善計画後", "With the plan"), PLANNED_COLOR, planned);
@@ -250,7 +250,7 @@ public final class ReportHtml {
         if (!rows.isEmpty()) {
             b.append(h(2, t(lang, "分野別の得点の変化", "Score by area"))).append(tableStart("areas", lang, List.of(col("分野", "Area"),
                     num("前回の得点", "Score before"), num("今回の得点", "Score after"), num("増減", "Change"), num("満点", "Max"),
-                    num("前回の達成率", "Percent before"), num("今回の達成率", "Percent after"), col("今回の評価", "Rating after"))));
+                    num("前回の準拠率", "Percent before"), num("今回の準拠率", "Percent after"), col("今回の評価", "Rating after"))));
             for (Comparison.AreaDelta d : rows) {
                 b.append(deltaRow(d, false, lang));
             }
@@ -266,7 +266,7 @@ public final class ReportHtml {
             cats.add(c.total().name().in(lang));
             before.add(c.total().before().percent());
             after.add(c.total().after().percent());
-            BarChart chart = new BarChart(t(lang, "分野別の達成率", "Percent by area"), cats)
+            BarChart chart = new BarChart(t(lang, "分野別の準拠率", "Percent by area"), cats)
                     .series(t(lang, "前回", "Before"), CURRENT_COLOR, before).series(t(lang, "今回", "After"), PLANNED_COLOR, after);
             b.append("<figure>").append(chart.svg()).append("</figure>\n");
         }

@@ -94,8 +94,8 @@ public final class ReportXlsx {
             String title = t(lang, "比較: ", "Comparison: ") + q.title().in(lang);
             Sheet areas = wb.createSheet(t(lang, "分野別の得点", "Score by area"));
             header(areas, st, 0, t(lang, "分野", "Area"), t(lang, "前回の得点", "Score before"), t(lang, "今回の得点", "Score after"),
-                    t(lang, "増減", "Change"), t(lang, "満点", "Max"), t(lang, "前回の達成率(%)", "Percent before"),
-                    t(lang, "今回の達成率(%)", "Percent after"));
+                    t(lang, "増減", "Change"), t(lang, "満点", "Max"), t(lang, "前回の準拠率(%)", "Percent before"),
+                    t(lang, "今回の準拠率(%)", "Percent after"));
             int r = 1;
             List<Comparison.AreaDelta> rows = new java.util.ArrayList<>(c.areas());
             rows.add(c.total());
@@ -169,11 +169,11 @@ public final class ReportXlsx {
         boolean plan = s.hasPlan();
         int headerRow = r;
         if (plan) {
-            header(sh, st, r++, t(lang, "番号", "No."), t(lang, "分野", "Area"), t(lang, "得点", "Score"), t(lang, "満点", "Max"), t(lang, "達成率(%)", "Percent"),
-                    t(lang, "評価", "Rating"), t(lang, "改善計画後の得点", "Planned score"), t(lang, "改善計画後の達成率(%)", "Planned percent"),
+            header(sh, st, r++, t(lang, "番号", "No."), t(lang, "分野", "Area"), t(lang, "得点", "Score"), t(lang, "満点", "Max"), t(lang, "準拠率(%)", "Percent"),
+                    t(lang, "評価", "Rating"), t(lang, "改善計画後の得点", "Planned score"), t(lang, "改善計画後の準拠率(%)", "Planned percent"),
                     t(lang, "改善計画後の評価", "Planned rating"));
         } else {
-            header(sh, st, r++, t(lang, "番号", "No."), t(lang, "分野", "Area"), t(lang, "得点", "Score"), t(lang, "満点", "Max"), t(lang, "達成率(%)", "Percent"),
+            header(sh, st, r++, t(lang, "番号", "No."), t(lang, "分野", "Area"), t(lang, "得点", "Score"), t(lang, "満点", "Max"), t(lang, "準拠率(%)", "Percent"),
                     t(lang, "評価", "Rating"));
         }
         for (AreaScore a : ReportHtml.scoredAreas(s.areas())) {

@@ -13,7 +13,7 @@ import java.util.Locale;
  * reads "—". All text is escaped.
  *
  * <pre>{@code
- * String svg = new BarChart("分野別の達成率", List.of("事業リスクの理解", "統制"))
+ * String svg = new BarChart("分野別の準拠率", List.of("事業リスクの理解", "統制"))
  *         .series("現状", "#90a4ae", List.of(40.0, 55.5))
  *         .series("改善計画後", "#1565c0", List.of(80.0, null))
  *         .svg();

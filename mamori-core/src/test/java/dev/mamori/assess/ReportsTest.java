@@ -137,7 +137,7 @@ class ReportsTest {
                 "  linking: {answer: sufficient, comment: \"<script>alert('x')</script>\", evidence: \"規程 & 手順書\"}");
         ScoreSheet s = Assessment.score(Assessment.read("injected.yaml", t, null, true));
         String html = ReportHtml.score(s, "ja");
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("</svg>").contains("分野別の達成率")
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("</svg>").contains("分野別の準拠率")
                 .contains("Ⅲ しきい値判断結果").contains(BASIC_FULL).contains("重点的に対策している").contains("background:#2e7d32")
                 .contains("85.7%").contains("青森県総務部市町村課").contains("すべての回答");
         assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
@@ -165,6 +165,18 @@ class ReportsTest {
                 .contains("組織的安全管理措置").containsPattern("<td class=\"item\">\\d+</td>");
         String ics = ReportHtml.score(Assessment.score(open("ics-model-system.yaml")), "ja");
         assertThat(ics).contains("3.1 周囲防御");
+    }
+
+    @Test
+    void oneWordForTheShareOfTheMaximumEverywhere() throws IOException {
+        // seed 004 (the SSAT trial) calls it 準拠率: the terminal, HTML (and so PDF) and XLSX say the same
+        ScoreSheet s = Assessment.score(open("ics-model-system.yaml"));
+        assertThat(ReportHtml.score(s, "ja")).contains("準拠率").doesNotContain("達成率");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportXlsx.score(s, "ja", out);
+        try (XSSFWorkbook wb = reopen(out)) {
+            assertThat(cells(wb.getSheet("概要"))).contains("準拠率(%)").doesNotContain("達成率(%)");
+        }
     }
 
     @Test

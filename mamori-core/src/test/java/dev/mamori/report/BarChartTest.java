@@ -35,7 +35,7 @@ class BarChartTest {
 
     @Test
     void twoSeriesMakeWellFormedSvgWithOneBarPerCategoryAndSeries() throws Exception {
-        String svg = new BarChart("分野別の達成率", List.of("事業リスクの理解", "周囲防御", "合計"))
+        String svg = new BarChart("分野別の準拠率", List.of("事業リスクの理解", "周囲防御", "合計"))
                 .series("現状", "#90a4ae", List.of(21.4, 75.0, 32.377))
                 .series("改善計画後", "#1565c0", List.of(64.3, 100.0, 55.0))
                 .svg();
@@ -45,10 +45,10 @@ class BarChartTest {
         assertThat(root.getNamespaceURI()).isEqualTo(SVG_NS);
         assertThat(root.getAttribute("width")).isEqualTo("720");
         assertThat(root.getAttribute("role")).isEqualTo("img");
-        assertThat(root.getAttribute("aria-label")).isEqualTo("分野別の達成率");
+        assertThat(root.getAttribute("aria-label")).isEqualTo("分野別の準拠率");
         // the chart's own title comes first, then one title per category label and per bar
         List<String> titles = texts(d, "title");
-        assertThat(titles.get(0)).isEqualTo("分野別の達成率");
+        assertThat(titles.get(0)).isEqualTo("分野別の準拠率");
         assertThat(titles).contains("事業リスクの理解 — 現状: 21.4%", "周囲防御 — 改善計画後: 100%", "合計 — 現状: 32.4%");
         // background + 2 legend swatches + 3 × 2 bars
         assertThat(d.getElementsByTagNameNS(SVG_NS, "rect").getLength()).isEqualTo(1 + 2 + 6);
