@@ -46,7 +46,7 @@ public final class TabulateCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "N", description = "The minimum published cell size (default ${DEFAULT-VALUE}).")
     int k = 5;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default, aligned text), csv (the input's encoding) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default, aligned text), csv (the input's encoding), xlsx (with --output) or json.")
     String format = "summary";
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the table to FILE (atomically) instead of standard output.")
@@ -61,9 +61,12 @@ public final class TabulateCommand implements Callable<Integer> {
         if (k < 2) {
             throw new Main.UsageProblem("--k は 2 以上にしてください（指定は " + k + "）", "--k must be at least 2, not " + k);
         }
-        if (!List.of("summary", "csv", "json").contains(format)) {
-            throw new Main.UsageProblem("--format は summary、csv、json のどれかです（指定は " + format + "）",
-                    "--format is summary, csv or json, not " + format);
+        if (!List.of("summary", "csv", "xlsx", "json").contains(format)) {
+            throw new Main.UsageProblem("--format は summary、csv、xlsx、json のどれかです（指定は " + format + "）",
+                    "--format is summary, csv, xlsx or json, not " + format);
+        }
+        if (format.equals("xlsx") && output == null) {
+            throw new Main.UsageProblem("--format xlsx には --output FILE が必要です", "--format xlsx needs --output FILE");
         }
         Outputs.guard().reads(data, "入力", "the input").writes(output, "--output", "--output").check();
         WholeTable whole = WholeTable.read(data);
@@ -101,6 +104,10 @@ public final class TabulateCommand implements Callable<Integer> {
         }
         if (format.equals("csv") && output != null) { // a file: in the input's encoding, through CsvOutput
             csv(head, body, whole);
+            return 0;
+        }
+        if (format.equals("xlsx")) {
+            dev.mamori.report.AtomicFiles.write(output, o -> xlsx(head, body, res, lang, o));
             return 0;
         }
         try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut())) {
@@ -194,6 +201,52 @@ public final class TabulateCommand implements Callable<Integer> {
                 out.write(line);
             }
             out.commit();
+        }
+    }
+
+    /** The table as a sheet: counts as numbers, hidden entries as x, the legend below, printed on A4 one page wide. */
+    private void xlsx(List<String> head, List<List<String>> body, CellSuppression.Result res, Lang lang, java.io.OutputStream o)
+            throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sh = wb.createSheet(lang.t("集計表", "Table"));
+            org.apache.poi.ss.usermodel.CellStyle bold = wb.createCellStyle();
+            org.apache.poi.ss.usermodel.Font f = wb.createFont();
+            f.setBold(true);
+            bold.setFont(f);
+            org.apache.poi.ss.usermodel.CellStyle right = wb.createCellStyle();
+            right.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+            org.apache.poi.ss.usermodel.Row h = sh.createRow(0);
+            for (int c = 0; c < head.size(); c++) {
+                org.apache.poi.ss.usermodel.Cell cell = h.createCell(c);
+                cell.setCellValue(head.get(c));
+                cell.setCellStyle(bold);
+            }
+            for (int r = 0; r < body.size(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sh.createRow(r + 1);
+                List<String> line = body.get(r);
+                row.createCell(0).setCellValue(line.get(0));
+                for (int c = 1; c < line.size(); c++) {
+                    org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+                    if (res.suppressed()[r][c - 1]) {
+                        cell.setCellValue("x");
+                        cell.setCellStyle(right);
+                    } else {
+                        cell.setCellValue(res.value(r, c - 1));
+                    }
+                }
+            }
+            sh.createRow(body.size() + 2).createCell(0).setCellValue(lang.t(
+                    String.format("x: 秘匿（%d 件未満のセル %d、それを合計から求められないようにする二次秘匿 %d）", k, res.primary(), res.complementary()),
+                    String.format("x: suppressed (%d cells under %d, and %d more so that the totals do not give them back)", res.primary(), k,
+                            res.complementary())));
+            sh.setColumnWidth(0, 24 * 256);
+            sh.createFreezePane(1, 1);
+            sh.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            sh.getPrintSetup().setLandscape(head.size() > 8);
+            sh.setFitToPage(true);
+            sh.getPrintSetup().setFitWidth((short) 1);
+            sh.getPrintSetup().setFitHeight((short) 0);
+            wb.write(o);
         }
     }
 

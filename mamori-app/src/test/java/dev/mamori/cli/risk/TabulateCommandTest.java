@@ -74,6 +74,21 @@ class TabulateCommandTest {
                 "--output", csv.toString()).code()).isZero();
         String text = new String(Files.readAllBytes(csv), Charset.forName("windows-31j"));
         assertThat(text).startsWith("利用場所 \\ 性別年代,").contains("ネットカフェ,").contains("合計").contains(",x");
+
+        Path xlsx = dir.resolve("table.xlsx");
+        assertThat(CliTest.run("--lang", "ja", "tabulate", in.toString(), "--rows", "利用場所", "--columns", "性別年代", "--format", "xlsx",
+                "--output", xlsx.toString()).code()).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            var sh = wb.getSheet("集計表");
+            int hidden = 0;
+            for (var row : sh) {
+                for (var cell : row) {
+                    hidden += cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().equals("x") ? 1 : 0;
+                }
+            }
+            assertThat(hidden).isGreaterThanOrEqualTo(4); // the café's one and what protects it
+            assertThat(sh.getRow(sh.getLastRowNum() - 2).getCell(sh.getRow(0).getLastCellNum() - 1).getNumericCellValue()).isEqualTo(134);
+        }
     }
 
     @Test
