@@ -110,7 +110,7 @@ public final class ReportHtml {
         List<Double> now = new ArrayList<>();
         List<Double> planned = new ArrayList<>();
         for (AreaScore r : rows) {
-            cats.add("\u3000".repeat(r.depth()) + areaName(r.id(), r.name(), lang));
+            cats.add("\u3000".repeat(r.depth()) + Render.areaName(r.id(), r.name(), lang));
             now.add(r.percent());
             planned.add(r.plannedPercent());
         }
@@ -206,7 +206,7 @@ public final class ReportHtml {
             if (area.questions().isEmpty()) {
                 continue;
             }
-            b.append(h(3, areaName(area.id(), area.name(), lang))).append(tableStart("answers", lang, List.of(col("項目", "Item", 6),
+            b.append(h(3, Render.areaName(area.id(), area.name(), lang))).append(tableStart("answers", lang, List.of(col("項目", "Item", 6),
                     col("設問", "Question", 52), col("回答", "Answer", 12), col("コメント", "Comment", 18), col("根拠資料", "Evidence", 12))));
             for (Question question : area.questions()) {
                 Answer answer = s.answers().answers().get(question.id());
@@ -259,7 +259,7 @@ public final class ReportHtml {
             List<Double> before = new ArrayList<>();
             List<Double> after = new ArrayList<>();
             for (Comparison.AreaDelta d : rows) {
-                cats.add("\u3000".repeat(d.depth()) + areaName(d.id(), d.name(), lang));
+                cats.add("\u3000".repeat(d.depth()) + Render.areaName(d.id(), d.name(), lang));
                 before.add(d.before().percent());
                 after.add(d.after().percent());
             }
@@ -392,7 +392,7 @@ public final class ReportHtml {
     /** The area's name, indented by its depth (the total without its id). */
     private static String areaCell(String id, Label name, int depth, boolean total, String lang) {
         String indent = String.format(Locale.ROOT, "%.1f", 0.5 + 1.5 * depth);
-        return "<td style=\"padding-left:" + indent + "em\">" + esc(total ? name.in(lang) : areaName(id, name, lang)) + "</td>";
+        return "<td style=\"padding-left:" + indent + "em\">" + esc(total ? name.in(lang) : Render.areaName(id, name, lang)) + "</td>";
     }
 
     private static void metaRow(StringBuilder b, String key, String value) {
@@ -444,9 +444,6 @@ public final class ReportHtml {
         return areas.stream().filter(a -> a.nominalMax() > 0).toList();
     }
 
-    static String areaName(String id, Label name, String lang) {
-        return Render.areaName(id, name, lang);
-    }
 
     static String answerText(Question q, Answer a, String lang) {
         return a == null ? t(lang, "（未回答）", "(unanswered)") : Render.response(q, a.response(), lang);

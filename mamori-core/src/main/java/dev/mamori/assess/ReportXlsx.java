@@ -230,7 +230,7 @@ public final class ReportXlsx {
                 Answer a = s.answers().answers().get(question.id());
                 Row row = sh.createRow(r++);
                 text(row, 0, Render.itemId(q, question), st.top);
-                text(row, 1, ReportHtml.areaName(area.id(), area.name(), lang), st.wrap);
+                text(row, 1, Render.areaName(area.id(), area.name(), lang), st.wrap);
                 text(row, 2, question.text().in(lang), st.wrap);
                 text(row, 3, Scores.applies(question, responses) ? ReportHtml.answerText(question, a, lang)
                         : t(lang, "（対象外）", "(does not apply)"), st.wrap);
@@ -287,7 +287,7 @@ public final class ReportXlsx {
         for (Area top : q.areas()) {
             for (Area area : subtree(top)) {
                 Row head = sh.createRow(r++);
-                text(head, 0, ReportHtml.areaName(area.id(), area.name(), lang), st.bold);
+                text(head, 0, Render.areaName(area.id(), area.name(), lang), st.bold);
                 for (Question question : area.questions()) {
                     written.add(question.id());
                     Row row = sh.createRow(r++);

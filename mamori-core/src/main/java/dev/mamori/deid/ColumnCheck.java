@@ -67,11 +67,6 @@ final class ColumnCheck {
         }
     }
 
-    /** Adds what {@code part} (the same column's check over another part of the table) counted. */
-    void add(ColumnCheck part) {
-        add(part.counts());
-    }
-
     /** The cells holding each type so far, by {@link PiiType#ordinal()}: what a part sends to be added. */
     int[] counts() {
         int[] out = new int[PiiType.values().length];
@@ -79,7 +74,7 @@ final class ColumnCheck {
         return out;
     }
 
-    /** Adds the {@link #counts()} of the same column's check over another part of the table. */
+    /** Adds the {@link #counts()} of the same column's check over another part of the table (a block, a partition). */
     void add(int[] counts) {
         for (PiiType t : PiiType.values()) {
             int count = counts[t.ordinal()];

@@ -25,13 +25,18 @@ public final class ColumnChecks {
         return new ColumnChecks(checks);
     }
 
+    /** Whether a rule looks at this column's cells (else {@link #accept} ignores them). */
+    public boolean checked(int column) {
+        return column < checks.length && checks[column] != null;
+    }
+
     /**
      * Looks at one cell.
      *
      * @throws dev.mamori.report.Message.Problem as soon as two cells of this part hold what the column may not keep
      */
     public void accept(int column, String cell) {
-        if (column < checks.length && checks[column] != null) {
+        if (checked(column)) {
             checks[column].accept(cell);
         }
     }

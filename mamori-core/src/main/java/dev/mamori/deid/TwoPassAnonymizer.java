@@ -327,7 +327,7 @@ public final class TwoPassAnonymizer {
         final Policy policy;
         List<String> header = List.of();
         int[] cols;
-        ColumnCheck[] checks;
+        ColumnChecks checks;
         final List<Map<String, Integer>> dictionaries = new ArrayList<>();
         final List<List<String>> values = new ArrayList<>();
         final Map<Combo, int[]> counts = new HashMap<>();
@@ -349,10 +349,7 @@ public final class TwoPassAnonymizer {
             header = List.copyOf(h);
             Deidentifier.checkColumns(header, policy);
             cols = counted.stream().mapToInt(header::indexOf).toArray();
-            checks = new ColumnCheck[header.size()];
-            for (int c = 0; c < checks.length; c++) {
-                checks[c] = ColumnCheck.of(header.get(c), Mode.ANONYMOUS, policy.columns().get(header.get(c)).method());
-            }
+            checks = ColumnChecks.of(header, policy);
         }
 
         @Override
@@ -363,10 +360,8 @@ public final class TwoPassAnonymizer {
                 k[j] = code(j, value(cells, cols[j]));
             }
             counts.computeIfAbsent(new Combo(k), x -> new int[1])[0]++;
-            for (int c = 0; c < checks.length; c++) {
-                if (checks[c] != null && c < cells.size()) {
-                    checks[c].accept(cells.get(c));
-                }
+            for (int c = 0; c < cells.size(); c++) {
+                checks.accept(c, cells.get(c));
             }
         }
 
@@ -381,10 +376,7 @@ public final class TwoPassAnonymizer {
             }
             p.header = header;
             p.cols = cols;
-            p.checks = new ColumnCheck[checks.length];
-            for (int c = 0; c < checks.length; c++) {
-                p.checks[c] = ColumnCheck.of(header.get(c), Mode.ANONYMOUS, policy.columns().get(header.get(c)).method());
-            }
+            p.checks = ColumnChecks.of(header, policy);
             return p;
         }
 
@@ -409,11 +401,7 @@ public final class TwoPassAnonymizer {
                 }
                 counts.computeIfAbsent(new Combo(k), x -> new int[1])[0] += n[0];
             });
-            for (int c = 0; c < checks.length; c++) {
-                if (checks[c] != null) {
-                    checks[c].add(part.checks[c]);
-                }
-            }
+            checks.add(part.checks.counts());
         }
 
         private int code(int j, String v) {
@@ -436,9 +424,9 @@ public final class TwoPassAnonymizer {
                 k[j] = c < count ? bytes[j].codeOrAdd(b, starts[from + c], ends[from + c]) : bytes[j].codeOrAdd(b, 0, 0);
             }
             counts.computeIfAbsent(new Combo(k), x -> new int[1])[0]++;
-            for (int c = 0; c < checks.length && c < count; c++) {
-                if (checks[c] != null) {
-                    checks[c].accept(new String(b, starts[from + c], ends[from + c] - starts[from + c], StandardCharsets.UTF_8));
+            for (int c = 0; c < count; c++) {
+                if (checks.checked(c)) { // a string only for the cells a rule looks at
+                    checks.accept(c, new String(b, starts[from + c], ends[from + c] - starts[from + c], StandardCharsets.UTF_8));
                 }
             }
         }
@@ -482,11 +470,7 @@ public final class TwoPassAnonymizer {
             if (checks == null) {
                 throw new IllegalArgumentException("no header row; a policy names the columns of a table");
             }
-            for (ColumnCheck c : checks) {
-                if (c != null) {
-                    c.finish(records);
-                }
-            }
+            checks.finish(records);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.mamori.risk;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -27,25 +26,17 @@ public final class CellSuppression {
     /**
      * The table as published.
      *
-     * @param counts     the inner cells, [row][column]
-     * @param suppressed which entries are suppressed, over the extended table: [row][column], row {@code rows} holding
-     *                   the column totals, column {@code columns} the row totals, and [rows][columns] the grand total
+     * @param table      the counts with their totals: [row][column], row {@code rows} holding the column totals, column
+     *                   {@code columns} the row totals, and [rows][columns] the grand total
+     * @param suppressed which entries of {@code table} are suppressed
      * @param primary    how many entries were suppressed for being under k
      * @param complementary how many more were suppressed so that those cannot be recovered
      */
-    public record Result(long[][] counts, boolean[][] suppressed, int primary, int complementary) {
+    public record Result(long[][] table, boolean[][] suppressed, int primary, int complementary) {
 
-        public int rows() {
-            return counts.length;
-        }
-
-        public int columns() {
-            return counts.length == 0 ? 0 : counts[0].length;
-        }
-
-        /** The entry at [row][column] of the extended table (totals in the last row and column). */
+        /** The entry at [row][column] of the table with its totals. */
         public long value(int row, int column) {
-            return extended(counts)[row][column];
+            return table[row][column];
         }
     }
 
@@ -91,11 +82,7 @@ public final class CellSuppression {
                 complementary++;
             }
         }
-        long[][] copy = new long[counts.length][];
-        for (int r = 0; r < counts.length; r++) {
-            copy[r] = counts[r].clone();
-        }
-        return new Result(copy, s, primary, complementary);
+        return new Result(x, s, primary, complementary);
     }
 
     /** The table with a column of row totals, a row of column totals and the grand total. */
@@ -136,9 +123,16 @@ public final class CellSuppression {
         return out;
     }
 
+    /** The first suppressed entry that is a bridge, or null (stops at the first, unlike {@link #recoverable}). */
     private static int[] firstBridge(boolean[][] s) {
-        List<int[]> b = recoverable(s);
-        return b.isEmpty() ? null : b.get(0);
+        for (int r = 0; r < s.length; r++) {
+            for (int c = 0; c < s[r].length; c++) {
+                if (s[r][c] && !onCycle(s, r, c)) {
+                    return new int[] {r, c};
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether row {@code r} and column {@code c} stay connected through other suppressed entries. */
@@ -236,13 +230,5 @@ public final class CellSuppression {
             b.append('\n');
         }
         return b.toString();
-    }
-
-    static boolean[][] copy(boolean[][] s) {
-        boolean[][] out = new boolean[s.length][];
-        for (int i = 0; i < s.length; i++) {
-            out[i] = Arrays.copyOf(s[i], s[i].length);
-        }
-        return out;
     }
 }

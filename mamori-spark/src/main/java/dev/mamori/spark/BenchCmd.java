@@ -14,10 +14,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mamori spark bench}: the scale benchmark of docs/benchmarks.md ("Spark"), not a test. */
@@ -27,7 +25,7 @@ import picocli.CommandLine.Option;
                 "",
                 "  ./mamori spark bench --rows 100000000 --adult ../shared/data/adult --data bench-data/adult-100m.csv",
                 ""})
-final class BenchCmd implements Callable<Integer>, SparkMain.HasCommon {
+final class BenchCmd extends SparkCommand {
 
     @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default ${DEFAULT-VALUE}).")
     long rows = 100_000_000L;
@@ -41,19 +39,11 @@ final class BenchCmd implements Callable<Integer>, SparkMain.HasCommon {
     @Option(names = "--output", paramLabel = "DIR", description = "The output directory (default: DATA.spark-k5, replaced on each run).")
     Path output;
 
-    @Mixin
-    SparkMain.Common common = new SparkMain.Common();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    private Path target;
+    private Policy policy;
 
     @Override
-    public SparkMain.Common common() {
-        return common;
-    }
-
-    @Override
-    public Integer call() throws IOException {
+    void before() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isRegularFile(adult.resolve("adult.csv"))) {
             throw new Message.Problem(adult.resolve("adult.csv") + " がありません（--adult に ARX の adult フォルダを指定してください）",
@@ -65,7 +55,7 @@ final class BenchCmd implements Callable<Integer>, SparkMain.HasCommon {
             PerturbedAdult.write(adult.resolve("adult.csv"), data, rows, 20261123L);
             out.printf("generated %s (%,d rows, %,d bytes) in %.1f s%n", data, rows, Files.size(data), (System.nanoTime() - t0) / 1e9);
         }
-        Path target = output != null ? output : data.resolveSibling(data.getFileName() + ".spark-k5");
+        target = output != null ? output : data.resolveSibling(data.getFileName() + ".spark-k5");
         if (Files.exists(target)) {
             try (var walk = Files.walk(target)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -73,38 +63,38 @@ final class BenchCmd implements Callable<Integer>, SparkMain.HasCommon {
         }
         Map<String, String> qi = new LinkedHashMap<>();
         PerturbedAdult.QIS.forEach(c -> qi.put(c, adult.resolve("adult_hierarchy_" + c + ".csv").toAbsolutePath().toString()));
-        Policy policy = RunRecords.policyFromOptions("anonymous", qi, 5, Map.of(), 0.05, List.of("id"),
+        policy = RunRecords.policyFromOptions("anonymous", qi, 5, Map.of(), 0.05, List.of("id"),
                 List.of("workclass", "occupation", "salary-class"));
-        SparkSession spark = common.session("bench");
+    }
+
+    @Override
+    int run(SparkSession spark) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         StageFigures figures = new StageFigures();
         spark.sparkContext().addSparkListener(figures);
-        try {
-            long t0 = System.nanoTime();
-            Tables.Input in = Tables.probe(spark, data.toString(), "csv", null);
-            SparkDeid.Result r = SparkDeid.run(spark, in, policy, null, null, target.toString(), (staging, res) -> {
-            });
-            long wall = (System.nanoTime() - t0) / 1_000_000;
-            out.printf("input: %s, %,d bytes, %,d rows; master %s, default parallelism %d; JVM max heap %,d MB; Java %s%n", data,
-                    Files.size(data), r.records(), spark.sparkContext().master(), spark.sparkContext().defaultParallelism(),
-                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-            out.printf("result: levels %s, %,d combinations, %,d suppressed, %,d written%n", r.plan().search().levels(), r.distinct(),
-                    r.records() - r.written(), r.written());
-            out.printf("wall %.1f s; Mamori's stages: %s%n", wall / 1000.0, r.stagesMs());
-            out.println();
-            out.println("| stage | tasks | wall s | input MB | shuffle write MB | shuffle read MB | peak task memory MB | task time s |");
-            out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-            long shuffle = 0;
-            for (StageFigures.Stage s : figures.stages()) {
-                shuffle += s.shuffleWriteBytes();
-                out.printf("| %d %s | %d | %.1f | %,.0f | %,.1f | %,.1f | %,.0f | %.1f |%n", s.id(), s.name(), s.tasks(), s.wallMs() / 1000.0,
-                        s.inputBytes() / 1e6, s.shuffleWriteBytes() / 1e6, s.shuffleReadBytes() / 1e6, s.peakExecutionMemory() / 1e6,
-                        s.executorRunMs() / 1000.0);
-            }
-            out.printf("%nshuffle written in all: %,.1f MB; peak heap used %,d MB; peak RSS %s%n", shuffle / 1e6, peakHeapMb(), peakRss());
-            return 0;
-        } finally {
-            common.stop(spark);
+        long t0 = System.nanoTime();
+        Tables.Input in = Tables.probe(spark, data.toString(), "csv", null);
+        SparkDeid.Result r = SparkDeid.run(spark, in, policy, null, null, target.toString(), (staging, res) -> {
+        });
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        out.printf("input: %s, %,d bytes, %,d rows; master %s, default parallelism %d; JVM max heap %,d MB; Java %s%n", data,
+                Files.size(data), r.records(), spark.sparkContext().master(), spark.sparkContext().defaultParallelism(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        out.printf("result: levels %s, %,d combinations, %,d suppressed, %,d written%n", r.plan().search().levels(), r.distinct(),
+                r.records() - r.written(), r.written());
+        out.printf("wall %.1f s; Mamori's stages: %s%n", wall / 1000.0, r.stagesMs());
+        out.println();
+        out.println("| stage | tasks | wall s | input MB | shuffle write MB | shuffle read MB | peak task memory MB | task time s |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        long shuffle = 0;
+        for (StageFigures.Stage s : figures.stages()) {
+            shuffle += s.shuffleWriteBytes();
+            out.printf("| %d %s | %d | %.1f | %,.0f | %,.1f | %,.1f | %,.0f | %.1f |%n", s.id(), s.name(), s.tasks(), s.wallMs() / 1000.0,
+                    s.inputBytes() / 1e6, s.shuffleWriteBytes() / 1e6, s.shuffleReadBytes() / 1e6, s.peakExecutionMemory() / 1e6,
+                    s.executorRunMs() / 1000.0);
         }
+        out.printf("%nshuffle written in all: %,.1f MB; peak heap used %,d MB; peak RSS %s%n", shuffle / 1e6, peakHeapMb(), peakRss());
+        return 0;
     }
 
     /** The sum of the heap pools' peak use (the JVM's own figure; in local mode driver and executor together). */

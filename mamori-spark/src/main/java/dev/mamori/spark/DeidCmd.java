@@ -16,10 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 "  mamori spark deid adult.csv --mode anonymous --k 5 --suppression-limit 0.05 --qi age=age.csv --qi sex=sex.csv --keep salary-class --drop id --output k5/ --report-json k5.json",
                 "  mamori spark deid customers.csv --policy pseudo.yaml --key customers --output pseudo/",
                 ""})
-final class DeidCmd implements Callable<Integer>, SparkMain.HasCommon {
+final class DeidCmd extends SparkCommand {
 
     @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts (any Hadoop path: file:, hdfs:, s3a:); never modified.")
     String data;
@@ -78,96 +76,86 @@ final class DeidCmd implements Callable<Integer>, SparkMain.HasCommon {
     @Option(names = "--report-json", paramLabel = "FILE", description = "The search and risk figures as JSON (the fields of mamori deid --report-json, and each stage's time), on the driver's file system.")
     Path reportJson;
 
-    @Mixin
-    SparkMain.Common common = new SparkMain.Common();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    private Policy policy;
+    private SparkDeid.KeyRef key;
+    private Path baseDir;
 
     @Override
-    public SparkMain.Common common() {
-        return common;
-    }
-
-    @Override
-    public Integer call() throws IOException {
-        Policy policy = policyFile != null ? PolicyFile.read(policyFile) : RunRecords.policyFromOptions(mode, qi, k, l, suppressionLimit, drop, keep);
+    void before() throws IOException {
+        policy = policyFile != null ? PolicyFile.read(policyFile) : RunRecords.policyFromOptions(mode, qi, k, l, suppressionLimit, drop, keep);
         if (policy.mode() == Mode.PSEUDONYMOUS && reportJson != null) {
             throw new Message.Problem("--report-json は匿名加工情報の探索とリスクの数値です。仮名加工情報にはありません",
                     "--report-json holds the search and risk figures of 匿名加工情報; 仮名加工情報 has none");
         }
-        SparkDeid.KeyRef key = null;
         if (policy.mode() == Mode.PSEUDONYMOUS && keyName != null) {
             String s = store != null ? store : System.getenv("MAMORI_KEYSTORE") != null ? System.getenv("MAMORI_KEYSTORE")
                     : Path.of(System.getProperty("user.home"), ".mamori", "keys.json").toString();
             key = new SparkDeid.KeyRef(s, keyName);
         }
-        Path baseDir = policyFile == null ? null : policyFile.toAbsolutePath().getParent();
-        SparkSession spark = common.session("deid");
-        try {
-            long t0 = System.nanoTime();
-            Tables.Input in = Tables.probe(spark, data, common.inputFormat, common.encoding);
-            SparkDeid.KeyRef keyRef = key;
-            Instant started = Instant.now();
-            Map<String, Long> fingerprints = new LinkedHashMap<>();
-            SparkDeid.Result r = SparkDeid.run(spark, in, policy, baseDir, key, output, (staging, res) -> {
-                long f0 = System.nanoTime();
-                String inSha = Outputs.fingerprint(spark, data);
-                String outSha = Outputs.fingerprint(spark, staging.toString());
-                fingerprints.put("fingerprints (input and output SHA-256)", (System.nanoTime() - f0) / 1_000_000);
-                var plan = res.plan();
-                ProcessingRecord rec = new ProcessingRecord(started, new org.apache.hadoop.fs.Path(data).getName(), inSha,
-                        ProcessingRecord.sha256(PolicyFile.write(policy)), policy.mode(),
-                        RunRecords.actions(policy, plan == null ? null : plan.search(), keyRef == null ? null : SparkDeid.loadKey(keyRef)),
-                        res.records(), res.written(), res.records() - res.written(), plan == null ? null : plan.before(),
-                        plan == null ? null : plan.after(), plan == null ? null : plan.search(), outSha);
-                Outputs.writeText(spark, staging, "_mamori_record.json", rec.toJson());
-                Outputs.writeText(spark, staging, "_mamori_record.md", rec.toMarkdown());
-                if (operator != null) {
-                    Outputs.writeText(spark, staging, "_mamori_notice.md",
-                            PublicationNotice.markdown(RunRecords.notice(policy, operator, LocalDate.now()), PublicationNotice.Language.JA));
-                }
-            });
-            long wall = (System.nanoTime() - t0) / 1_000_000;
-            String lang = common.language();
-            var out = spec.commandLine().getOut();
-            var plan = r.plan();
-            if (plan == null) {
-                String n = String.format("%,d", r.written());
-                String kn = keyName == null ? "-" : keyName;
-                out.println(lang.equals("ja") ? "仮名加工情報: " + output + "（" + n + " 件）。鍵「" + kn + "」（削除情報等）はデータと分けて保管してください"
-                        : "仮名加工情報: " + output + " (" + n + " records); keep the key '" + kn + "' (削除情報等) apart from it");
-            } else {
-                out.println(lang.equals("ja")
-                        ? String.format("匿名加工情報: %s（%,d 件中 %,d 件、組み合わせ %,d 通り、%,d ms）", output, r.records(), r.written(), r.distinct(), wall)
-                        : String.format("匿名加工情報: %s (%,d of %,d records; %,d combinations; %,d ms)", output, r.written(), r.records(), r.distinct(), wall));
-                out.println((lang.equals("ja") ? "  一般化の水準: " : "  levels: ") + plan.search().levels());
-                out.println(lang.equals("ja")
-                        ? String.format("  情報損失 %.5f、最小クラス %d → %d、一意なレコード %.2f%% → %.2f%%", plan.search().loss(),
-                        plan.before().minClassSize(), plan.after().minClassSize(), 100 * plan.before().uniqueShare(), 100 * plan.after().uniqueShare())
-                        : String.format("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%", plan.search().loss(),
-                        plan.before().minClassSize(), plan.after().minClassSize(), 100 * plan.before().uniqueShare(), 100 * plan.after().uniqueShare()));
-                plan.warnings().forEach(w -> spec.commandLine().getErr().println((lang.equals("ja") ? "mamori: 注意: " : "mamori: warning: ")
-                        + w.message().in(lang)));
-                if (reportJson != null) {
-                    Map<String, Object> extra = new LinkedHashMap<>();
-                    extra.put("records", r.records());
-                    extra.put("distinct_combinations", r.distinct());
-                    Map<String, Long> stages = new LinkedHashMap<>(r.stagesMs());
-                    stages.putAll(fingerprints);
-                    extra.put("stages_ms", stages);
-                    extra.put("wall_ms", wall);
-                    extra.put("spark_master", spark.sparkContext().master());
-                    AtomicFiles.writeString(reportJson, RunRecords.reportJson(plan.search(), plan.before(), plan.after(), extra));
-                }
+        baseDir = policyFile == null ? null : policyFile.toAbsolutePath().getParent();
+    }
+
+    @Override
+    int run(SparkSession spark) throws IOException {
+        long t0 = System.nanoTime();
+        Tables.Input in = Tables.probe(spark, data, common.inputFormat, common.encoding);
+        Instant started = Instant.now();
+        Map<String, Long> fingerprints = new LinkedHashMap<>();
+        SparkDeid.Result r = SparkDeid.run(spark, in, policy, baseDir, key, output, (staging, res) -> {
+            long f0 = System.nanoTime();
+            String inSha = Outputs.fingerprint(spark, data);
+            String outSha = Outputs.fingerprint(spark, staging.toString());
+            fingerprints.put("fingerprints (input and output SHA-256)", (System.nanoTime() - f0) / 1_000_000);
+            var plan = res.plan();
+            ProcessingRecord rec = new ProcessingRecord(started, new org.apache.hadoop.fs.Path(data).getName(), inSha,
+                    ProcessingRecord.sha256(PolicyFile.write(policy)), policy.mode(),
+                    RunRecords.actions(policy, plan == null ? null : plan.search(), key == null ? null : SparkDeid.loadKey(key)),
+                    res.records(), res.written(), res.records() - res.written(), plan == null ? null : plan.before(),
+                    plan == null ? null : plan.after(), plan == null ? null : plan.search(), outSha);
+            Outputs.writeText(spark, staging, "_mamori_record.json", rec.toJson());
+            Outputs.writeText(spark, staging, "_mamori_record.md", rec.toMarkdown());
+            if (operator != null) {
+                Outputs.writeText(spark, staging, "_mamori_notice.md",
+                        PublicationNotice.markdown(RunRecords.notice(policy, operator, LocalDate.now()), PublicationNotice.Language.JA));
             }
-            if (operator == null) {
-                spec.commandLine().getErr().println(lang.equals("ja") ? "mamori: --operator がないため、公表事項は書き出していません"
-                        : "mamori: no --operator: the publication notice (公表事項) was not written");
+        });
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        String lang = common.language();
+        var out = spec.commandLine().getOut();
+        var plan = r.plan();
+        if (plan == null) {
+            String n = String.format("%,d", r.written());
+            String kn = keyName == null ? "-" : keyName;
+            out.println(lang.equals("ja") ? "仮名加工情報: " + output + "（" + n + " 件）。鍵「" + kn + "」（削除情報等）はデータと分けて保管してください"
+                    : "仮名加工情報: " + output + " (" + n + " records); keep the key '" + kn + "' (削除情報等) apart from it");
+        } else {
+            out.println(lang.equals("ja")
+                    ? String.format("匿名加工情報: %s（%,d 件中 %,d 件、組み合わせ %,d 通り、%,d ms）", output, r.records(), r.written(), r.distinct(), wall)
+                    : String.format("匿名加工情報: %s (%,d of %,d records; %,d combinations; %,d ms)", output, r.written(), r.records(), r.distinct(), wall));
+            out.println((lang.equals("ja") ? "  一般化の水準: " : "  levels: ") + plan.search().levels());
+            out.println(lang.equals("ja")
+                    ? String.format("  情報損失 %.5f、最小クラス %d → %d、一意なレコード %.2f%% → %.2f%%", plan.search().loss(),
+                    plan.before().minClassSize(), plan.after().minClassSize(), 100 * plan.before().uniqueShare(), 100 * plan.after().uniqueShare())
+                    : String.format("  loss %.5f, smallest class %d → %d, unique records %.2f%% → %.2f%%", plan.search().loss(),
+                    plan.before().minClassSize(), plan.after().minClassSize(), 100 * plan.before().uniqueShare(), 100 * plan.after().uniqueShare()));
+            plan.warnings().forEach(w -> spec.commandLine().getErr().println((lang.equals("ja") ? "mamori: 注意: " : "mamori: warning: ")
+                    + w.message().in(lang)));
+            if (reportJson != null) {
+                Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("records", r.records());
+                extra.put("distinct_combinations", r.distinct());
+                Map<String, Long> stages = new LinkedHashMap<>(r.stagesMs());
+                stages.putAll(fingerprints);
+                extra.put("stages_ms", stages);
+                extra.put("wall_ms", wall);
+                extra.put("spark_master", spark.sparkContext().master());
+                AtomicFiles.writeString(reportJson, RunRecords.reportJson(plan.search(), plan.before(), plan.after(), extra));
             }
-            return 0;
-        } finally {
-            common.stop(spark);
         }
+        if (operator == null) {
+            spec.commandLine().getErr().println(lang.equals("ja") ? "mamori: --operator がないため、公表事項は書き出していません"
+                    : "mamori: no --operator: the publication notice (公表事項) was not written");
+        }
+        return 0;
     }
 }

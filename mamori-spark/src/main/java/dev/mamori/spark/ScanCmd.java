@@ -12,11 +12,9 @@ import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,7 +26,7 @@ import picocli.CommandLine.Parameters;
                 "  mamori spark scan customers.csv --output findings/",
                 "  mamori spark scan s3a://bucket/export/ --input-format parquet --types MY_NUMBER,PHONE --output findings/ --fail-on MY_NUMBER",
                 ""})
-final class ScanCmd implements Callable<Integer>, SparkMain.HasCommon {
+final class ScanCmd extends SparkCommand {
 
     @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts.")
     String data;
@@ -51,19 +49,10 @@ final class ScanCmd implements Callable<Integer>, SparkMain.HasCommon {
     @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default) or json: what is printed.")
     String format = "summary";
 
-    @Mixin
-    SparkMain.Common common = new SparkMain.Common();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    private Set<PiiType> wanted;
 
     @Override
-    public SparkMain.Common common() {
-        return common;
-    }
-
-    @Override
-    public Integer call() throws IOException {
+    void before() throws IOException {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new Message.Problem("--min-confidence は 0 から 1 の数にしてください（指定は " + minConfidence + "）",
                     "--min-confidence must be a number from 0 to 1, not " + minConfidence);
@@ -71,36 +60,35 @@ final class ScanCmd implements Callable<Integer>, SparkMain.HasCommon {
         if (!List.of("summary", "json").contains(format)) {
             throw new Message.Problem("--format は summary か json です（指定は " + format + "）", "--format is summary or json, not " + format);
         }
-        Set<PiiType> wanted = types == null || types.isEmpty() ? EnumSet.allOf(PiiType.class) : EnumSet.copyOf(types);
-        SparkSession spark = common.session("scan");
+        wanted = types == null || types.isEmpty() ? EnumSet.allOf(PiiType.class) : EnumSet.copyOf(types);
+    }
+
+    @Override
+    int run(SparkSession spark) throws IOException {
+        Outputs.guard(spark, data, output);
+        Tables.Table t = Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
+        Path staging = Outputs.staging(spark, output);
+        SparkScan.Result r;
+        String report;
         try {
-            Outputs.guard(spark, data, output);
-            Tables.Table t = Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
-            Path staging = Outputs.staging(spark, output);
-            SparkScan.Result r;
-            String report;
-            try {
-                r = SparkScan.scan(spark, t, wanted, minConfidence, showValues, staging);
-                report = json(r);
-                Outputs.writeText(spark, staging, "_mamori_scan.json", report);
-                Outputs.commit(spark, staging, output);
-            } catch (IOException | RuntimeException e) {
-                Outputs.discard(spark, staging);
-                throw SparkMain.unwrap(e);
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(format.equals("json") ? report : summary(r, common.language().equals("ja")));
-            out.flush();
-            if (r.unreadable() > 0) {
-                spec.commandLine().getErr().println(common.language().equals("ja")
-                        ? "mamori: " + r.unreadable() + " 件のレコードが読めませんでした（検査していません）"
-                        : "mamori: " + r.unreadable() + " records could not be read (not scanned)");
-            }
-            boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
-            return r.unreadable() > 0 && failOn != null ? 2 : hit ? 1 : 0;
-        } finally {
-            common.stop(spark);
+            r = SparkScan.scan(spark, t, wanted, minConfidence, showValues, staging);
+            report = json(r);
+            Outputs.writeText(spark, staging, "_mamori_scan.json", report);
+            Outputs.commit(spark, staging, output);
+        } catch (IOException | RuntimeException e) {
+            Outputs.discard(spark, staging);
+            throw SparkMain.unwrap(e);
         }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? report : summary(r, common.language().equals("ja")));
+        out.flush();
+        if (r.unreadable() > 0) {
+            spec.commandLine().getErr().println(common.language().equals("ja")
+                    ? "mamori: " + r.unreadable() + " 件のレコードが読めませんでした（検査していません）"
+                    : "mamori: " + r.unreadable() + " records could not be read (not scanned)");
+        }
+        boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
+        return r.unreadable() > 0 && failOn != null ? 2 : hit ? 1 : 0;
     }
 
     private String json(SparkScan.Result r) {

@@ -106,8 +106,8 @@ public final class SparkMain implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             Throwable t = unwrap(e);
-            String lang = parsed.subcommand() != null && parsed.subcommand().commandSpec().userObject() instanceof HasCommon h
-                    ? h.common().language() : "en";
+            String lang = parsed.subcommand() != null && parsed.subcommand().commandSpec().userObject() instanceof SparkCommand c
+                    ? c.common.language() : "en";
             String text = t instanceof Message.Localized l ? l.message(lang) : t.getClass().getSimpleName() + ": " + t.getMessage();
             err.println("mamori: " + text);
             if (!(t instanceof Message.Localized) && !(t instanceof java.io.IOException)) {
@@ -116,11 +116,6 @@ public final class SparkMain implements Runnable {
             return 2;
         });
         return cl.execute(args);
-    }
-
-    /** The commands' access to their common options. */
-    interface HasCommon {
-        Common common();
     }
 
     /**

@@ -56,7 +56,7 @@ final class Tables {
             return functions.col("`" + name.replace("`", "``") + "`");
         }
 
-        /** The records Spark's CSV reader could not split (0 for other formats); needs a pass over the data. */
+        /** Whether the table was read from CSV (it then has the corrupt-record column, {@link #CORRUPT}). */
         boolean csv() {
             return input.kind == Kind.CSV;
         }

@@ -108,7 +108,7 @@ public final class RiskCommand implements Callable<Integer> {
                 }
                 case "html" -> out.print(RiskHtml.render(data.toString(), qi, r, lang));
                 case "summary" -> {
-                    summary(out, r);
+                    out.print(dev.mamori.risk.RiskText.summary(data.toString(), qi, r, lang.name()));
                     if (p != null) {
                         out.printf("  %s %.4f%n", lang.t("ジャーナリストリスク（最大）:", "journalist risk (highest):"), p.journalistRisk());
                         out.printf("  %s %.4f%n", lang.t("マーケターリスク:", "marketer risk:"), p.marketerRisk());
@@ -163,27 +163,5 @@ public final class RiskCommand implements Callable<Integer> {
         } finally {
             progress.done();
         }
-    }
-
-    private void summary(PrintWriter out, RiskReport r) {
-        out.println(data + lang.t("  （準識別子: ", "  (quasi-identifiers: ") + String.join(", ", qi) + lang.t("）", ")"));
-        out.printf("  %s %,d%n", lang.t("レコード数:", "records:"), r.records());
-        out.printf("  %s %,d%n", lang.t("同値クラス数:", "equivalence classes:"), r.classes());
-        out.printf("  %s %d%n", lang.t("最小クラスサイズ (k):", "smallest class (k):"), r.minClassSize());
-        out.printf("  %s %.2f%%%n", lang.t("一意なレコードの割合:", "unique records:"), 100 * r.uniqueShare());
-        out.printf("  %s %.4f / %.4f%n", lang.t("検察官リスク（最大 / 平均）:", "prosecutor risk (highest / average):"),
-                r.highestProsecutorRisk(), r.averageProsecutorRisk());
-        out.printf("  %s %,d%n", lang.t("リスクが閾値 " + threshold + " を超えるレコード:", "records above risk " + threshold + ":"),
-                r.recordsAboveThreshold());
-        out.println("  " + lang.t("クラスサイズの分布（サイズ: クラス数）:", "class sizes (size: classes):"));
-        int shown = 0;
-        for (Map.Entry<Integer, Integer> e : r.classSizes().entrySet()) {
-            if (shown++ == 10) {
-                out.println("    …");
-                break;
-            }
-            out.printf("    %6d: %,d%n", e.getKey(), e.getValue());
-        }
-        r.distinctL().forEach((col, l) -> out.printf("  %s %s = %d%n", lang.t("l-多様性（distinct）", "distinct l-diversity"), col, l));
     }
 }
