@@ -60,6 +60,19 @@ public record Questionnaire(String id, String version, Label title, Label descri
     }
 
     /** A questionnaire file. */
+    /**
+     * A questionnaire file's bytes (uploaded to the server), checked as {@link #load} checks a file.
+     *
+     * @throws AssessException with every problem by line and column
+     */
+    public static Questionnaire parse(String name, byte[] utf8) {
+        try {
+            return QuestionnaireReader.read(name, dev.mamori.yaml.YamlNode.decodeUtf8(name, utf8));
+        } catch (dev.mamori.yaml.YamlException e) {
+            throw new AssessException(e);
+        }
+    }
+
     public static Questionnaire load(Path file) throws IOException {
         return QuestionnaireReader.read(file.toString(), AnswersReader.readUtf8(file));
     }

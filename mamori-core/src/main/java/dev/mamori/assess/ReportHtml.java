@@ -105,7 +105,12 @@ public final class ReportHtml {
         }
         b.append(areaRow(s.total(), true, plan, lang)).append(TABLE_END);
         counts(b, s, lang);
+        b.append("<figure>").append(chart(s, lang)).append("</figure>\n");
+    }
 
+    /** The chart of percent by area (now, and with the plan when there is one) as SVG, for the reports and the server's pages. */
+    public static String chart(ScoreSheet s, String lang) {
+        List<AreaScore> rows = scoredAreas(s.areas());
         List<String> cats = new ArrayList<>();
         List<Double> now = new ArrayList<>();
         List<Double> planned = new ArrayList<>();
@@ -119,10 +124,10 @@ public final class ReportHtml {
         planned.add(s.total().plannedPercent());
         BarChart chart = new BarChart(t(lang, "分野別の準拠率", "Percent by area"), cats)
                 .series(t(lang, "現状", "Current"), CURRENT_COLOR, now);
-        if (plan) {
+        if (s.hasPlan()) {
             chart.series(t(lang, "改善計画後", "With the plan"), PLANNED_COLOR, planned);
         }
-        b.append("<figure>").append(chart.svg()).append("</figure>\n");
+        return chart.svg();
     }
 
     private static String areaRow(AreaScore r, boolean total, boolean plan, String lang) {
@@ -255,20 +260,7 @@ public final class ReportHtml {
                 b.append(deltaRow(d, false, lang));
             }
             b.append(deltaRow(c.total(), true, lang)).append(TABLE_END);
-            List<String> cats = new ArrayList<>();
-            List<Double> before = new ArrayList<>();
-            List<Double> after = new ArrayList<>();
-            for (Comparison.AreaDelta d : rows) {
-                cats.add("\u3000".repeat(d.depth()) + Render.areaName(d.id(), d.name(), lang));
-                before.add(d.before().percent());
-                after.add(d.after().percent());
-            }
-            cats.add(c.total().name().in(lang));
-            before.add(c.total().before().percent());
-            after.add(c.total().after().percent());
-            BarChart chart = new BarChart(t(lang, "分野別の準拠率", "Percent by area"), cats)
-                    .series(t(lang, "前回", "Before"), CURRENT_COLOR, before).series(t(lang, "今回", "After"), PLANNED_COLOR, after);
-            b.append("<figure>").append(chart.svg()).append("</figure>\n");
+            b.append("<figure>").append(chart(c, lang)).append("</figure>\n");
         }
 
         b.append(h(2, t(lang, "変更された回答", "Changed answers") + " (" + c.changed().size() + ")"));
@@ -288,6 +280,28 @@ public final class ReportHtml {
         }
         footer(b, q, lang);
         return Html.page(lang, title, b.toString());
+    }
+
+    /** The chart of percent by area before and after as SVG (empty when nothing is scored). */
+    public static String chart(Comparison c, String lang) {
+        List<Comparison.AreaDelta> rows = c.areas().stream()
+                .filter(d -> d.after().nominalMax() > 0 || d.before().nominalMax() > 0).toList();
+        if (rows.isEmpty()) {
+            return "";
+        }
+        List<String> cats = new ArrayList<>();
+        List<Double> before = new ArrayList<>();
+        List<Double> after = new ArrayList<>();
+        for (Comparison.AreaDelta d : rows) {
+            cats.add("\u3000".repeat(d.depth()) + Render.areaName(d.id(), d.name(), lang));
+            before.add(d.before().percent());
+            after.add(d.after().percent());
+        }
+        cats.add(c.total().name().in(lang));
+        before.add(c.total().before().percent());
+        after.add(c.total().after().percent());
+        return new BarChart(t(lang, "分野別の準拠率", "Percent by area"), cats)
+                .series(t(lang, "前回", "Before"), CURRENT_COLOR, before).series(t(lang, "今回", "After"), PLANNED_COLOR, after).svg();
     }
 
     private static String deltaRow(Comparison.AreaDelta d, boolean total, String lang) {

@@ -136,7 +136,16 @@ public final class YamlNode {
             throw new YamlException(path.toString(), 0, 0, new Message("テキストとして " + mb + " MB を超えます。Mamori が YAML として読むファイルではありません",
                     "larger than " + mb + " MB of text; not a file Mamori reads as YAML"), null);
         }
-        byte[] bytes = Files.readAllBytes(path);
+        return decodeUtf8(path.toString(), Files.readAllBytes(path));
+    }
+
+    /** {@code bytes} as UTF-8 text without a byte-order mark; refuses anything else, naming {@code name} and the line. */
+    public static String decodeUtf8(String name, byte[] bytes) {
+        if (bytes.length > 4L * MAX_CHARS) {
+            int mb = MAX_CHARS / (1024 * 1024);
+            throw new YamlException(name, 0, 0, new Message("テキストとして " + mb + " MB を超えます。Mamori が YAML として読むファイルではありません",
+                    "larger than " + mb + " MB of text; not a file Mamori reads as YAML"), null);
+        }
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -148,7 +157,7 @@ public final class YamlNode {
             for (int i = 0; i < in.position(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new YamlException(path.toString(), line, 0, new Message("UTF-8 のテキストではありません（バイト位置 " + in.position() + "）",
+            throw new YamlException(name, line, 0, new Message("UTF-8 のテキストではありません（バイト位置 " + in.position() + "）",
                     "not UTF-8 text (byte offset " + in.position() + ")"), new Message("UTF-8 で保存してください", "save the file as UTF-8"));
         }
         out.flip();

@@ -34,10 +34,12 @@ class Dashboard {
     private final RegisterService registers;
     private final DatasetSignals datasets;
     private final AuditLog audit;
+    private final dev.mamori.server.assess.AssessmentService assessments;
 
-    Dashboard(RegisterService registers, DatasetSignals datasets, AuditLog audit) {
+    Dashboard(RegisterService registers, DatasetSignals datasets, AuditLog audit, dev.mamori.server.assess.AssessmentService assessments) {
         this.registers = registers;
         this.datasets = datasets;
+        this.assessments = assessments;
         this.audit = audit;
     }
 
@@ -77,6 +79,11 @@ class Dashboard {
         }
         for (DatasetSignals.PiaDue p : datasets.piaDue(until)) {
             due.add(new Due("datasets", p.datasetId(), p.name(), "pia_redo", p.redoBy(), today.isAfter(p.redoBy()), "/datasets/" + p.datasetId()));
+        }
+        for (var p : assessments.due(until, LIMIT)) {
+            String action = p.action().length() > 60 ? p.action().substring(0, 60) + "…" : p.action();
+            due.add(new Due("assessments", p.assessmentId(), p.assessmentTitle() + " — " + action, "plan_item", p.dueOn(),
+                    today.isAfter(p.dueOn()), "/assessments/" + p.assessmentId() + "/draft"));
         }
         due.sort(Comparator.comparing(Due::due).thenComparing(Due::register).thenComparing(Due::id));
         long overdue = due.stream().filter(Due::overdue).count();

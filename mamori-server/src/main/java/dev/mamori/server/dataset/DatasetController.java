@@ -29,9 +29,12 @@ class DatasetController {
     private final DatasetService service;
     private final ObjectMapper json;
     private final SpringValidatorAdapter validator;
+    private final dev.mamori.server.assess.AssessmentService assessments;
 
-    DatasetController(DatasetService service, ObjectMapper json, SpringValidatorAdapter validator) {
+    DatasetController(DatasetService service, ObjectMapper json, SpringValidatorAdapter validator,
+                      dev.mamori.server.assess.AssessmentService assessments) {
         this.service = service;
+        this.assessments = assessments;
         this.json = json;
         this.validator = validator;
     }
@@ -73,6 +76,7 @@ class DatasetController {
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("dataset", service.get(id));
         model.addAttribute("history", service.history(id));
+        model.addAttribute("assessments", assessments.forDataset(id));
         return "dataset/detail";
     }
 

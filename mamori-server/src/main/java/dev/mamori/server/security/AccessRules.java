@@ -47,6 +47,14 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/api/datasets/**", ALL),
             new Rule(HttpMethod.POST, "/api/datasets/**", EDITORS),
             new Rule(HttpMethod.PUT, "/api/datasets/**", EDITORS),
+            // assessments: questionnaires uploaded by administrators, rounds submitted by those who answer for the ledger
+            new Rule(HttpMethod.GET, "/assessments/questionnaires", ADMINS),
+            new Rule(HttpMethod.POST, "/assessments/questionnaires", ADMINS),
+            new Rule(HttpMethod.POST, "/assessments/*/submit", OFFICERS),
+            new Rule(HttpMethod.GET, "/assessments", ALL),
+            new Rule(HttpMethod.GET, "/assessments/**", ALL),
+            new Rule(HttpMethod.POST, "/assessments", EDITORS),
+            new Rule(HttpMethod.POST, "/assessments/**", EDITORS),
             // the dashboard
             new Rule(HttpMethod.GET, "/dashboard", ALL),
             new Rule(HttpMethod.GET, "/api/dashboard", ALL),

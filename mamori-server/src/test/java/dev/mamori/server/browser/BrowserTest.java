@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -90,6 +91,8 @@ class BrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, o);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // htmx swaps elements while a wait reads them
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).pollingEvery(Duration.ofMillis(50));
     }
 
     @AfterEach
@@ -248,5 +251,119 @@ class BrowserTest {
         Files.createDirectories(dir);
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve("dashboard.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Answers every question shown on the page that has no answer yet ("yes" where it is a choice), waiting for each autosave. */
+    private void answerShownQuestions() {
+        while (true) {
+            WebElement next = null;
+            for (WebElement q : browser.findElements(By.cssSelector("section.question"))) {
+                boolean answered = q.findElements(By.cssSelector("input[type=radio]:checked")).stream()
+                        .anyMatch(c -> !c.getAttribute("value").isEmpty());
+                if (q.isDisplayed() && !answered) {
+                    next = q;
+                    break;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            String id = next.getAttribute("id").substring(2);
+            List<WebElement> yes = next.findElements(By.cssSelector("input[type=radio][value='yes']"));
+            (yes.isEmpty() ? next.findElements(By.cssSelector("input[type=radio]")).get(0) : yes.get(0)).click();
+            wait.until(d -> d.findElement(By.id("s-" + id)).getText().contains("保存しました"));
+        }
+    }
+
+    private Path download(String linkId, String name) {
+        browser.findElement(By.id(linkId)).click();
+        Path file = downloads.resolve(name);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Files.isRegularFile(file) && file.toFile().length() > 0);
+        return file;
+    }
+
+    @Test
+    void anOfficerAnswersTheAppiChecklistSubmitsTwoRoundsComparesThemAndDownloadsPdfAndXlsx() throws Exception {
+        users.create("suzuki", encoder.encode("officer secret 246"), Role.PRIVACY_OFFICER);
+        logIn("suzuki", "officer secret 246");
+        wait.until(ExpectedConditions.urlContains("/dashboard"));
+
+        browser.get(url("/assessments"));
+        new Select(browser.findElement(By.id("source"))).selectByValue("bundled:appi-checklist");
+        browser.findElement(By.id("title")).sendKeys("個人情報保護法チェック 2026");
+        browser.findElement(By.name("organisation")).sendKeys("株式会社サンプル");
+        browser.findElement(By.id("create")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
+        String base = browser.getCurrentUrl().replaceAll("^https?://[^/]+", "");
+
+        // a question that applies only when another is answered "yes" is hidden until then, and shown at once after
+        browser.findElement(By.id("answer")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q-scope-provide")));
+        assertThat(browser.findElement(By.id("q-scope-optout")).isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector("#f-scope-provide input[value='yes']")).click();
+        wait.until(d -> d.findElement(By.id("s-scope-provide")).getText().contains("保存しました"));
+        wait.until(d -> d.findElement(By.id("q-scope-optout")).isDisplayed());
+        // the status is cleared here so that the wait below sees the comment's own save
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('s-scope-provide').textContent = ''");
+        WebElement comment = browser.findElement(By.cssSelector("#f-scope-provide textarea[name=comment]"));
+        comment.sendKeys("物流委託先との共有を含む");
+        browser.findElement(By.tagName("h1")).click();
+        wait.until(d -> d.findElement(By.id("s-scope-provide")).getText().contains("保存しました"));
+
+        // autosaved: a reload shows the answer, the comment and the question it turned on
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q-scope-provide")));
+        assertThat(browser.findElement(By.cssSelector("#f-scope-provide input[value='yes']")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#f-scope-provide textarea[name=comment]")).getAttribute("value"))
+                .isEqualTo("物流委託先との共有を含む");
+        assertThat(browser.findElement(By.id("q-scope-optout")).isDisplayed()).isTrue();
+
+        // submitting with questions unanswered names them, and nothing is submitted
+        browser.get(url(base));
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-problems")));
+        assertThat(browser.findElement(By.id("submit-problems")).getText()).contains("必須の設問に回答がありません");
+
+        int areas = browser.findElements(By.cssSelector("#progress tbody tr")).size();
+        for (int n = 1; n <= areas; n++) {
+            browser.get(url(base + "/areas/" + n));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("areas")));
+            answerShownQuestions();
+        }
+        browser.get(url(base));
+        browser.findElement(By.name("reason")).sendKeys("年次点検");
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlContains("/revisions/1"));
+        assertThat(browser.findElement(By.id("round")).getText()).isEqualTo("第1回");
+        assertThat(browser.findElement(By.id("area-scores")).getText()).contains("利用目的");
+
+        String id = base.substring(base.lastIndexOf('/') + 1);
+        Path pdf = download("report-pdf", "assessment-" + id + "-r1.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+            assertThat(text).contains("個人情報保護法", "株式会社サンプル", "準拠率");
+        }
+        Path xlsx = download("report-xlsx", "assessment-" + id + "-r1.xlsx");
+        try (Workbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(wb.getNumberOfSheets()).isGreaterThan(1);
+        }
+
+        // a second round with one answer changed, compared with the first
+        browser.get(url(base + "/areas/1"));
+        browser.findElement(By.cssSelector("#f-scope-provide input[value='no']")).click();
+        wait.until(d -> d.findElement(By.id("s-scope-provide")).getText().contains("保存しました"));
+        wait.until(d -> !d.findElement(By.id("q-scope-optout")).isDisplayed());
+        browser.get(url(base));
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlContains("/revisions/2"));
+        browser.get(url(base));
+        browser.findElement(By.id("compare")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("changed")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("第1回と第2回の比較");
+        assertThat(browser.findElement(By.id("changed")).getText()).contains("いいえ");
+        Path cx = download("compare-xlsx", "assessment-" + id + "-compare-r1-r2.xlsx");
+        try (Workbook wb = new XSSFWorkbook(Files.newInputStream(cx))) {
+            assertThat(wb.getNumberOfSheets()).isPositive();
+        }
     }
 }
