@@ -1,14 +1,11 @@
 package dev.mamori.cli.risk;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 import dev.mamori.cli.Outputs;
 import dev.mamori.cli.ReportSink;
 import dev.mamori.cli.Text;
-import dev.mamori.report.Json;
-import dev.mamori.risk.CellSuppression;
+import dev.mamori.risk.PublishedTable;
 import dev.mamori.risk.Dataset;
 import dev.mamori.table.WholeTable;
 import java.io.IOException;
@@ -81,43 +78,34 @@ public final class TabulateCommand implements Callable<Integer> {
         for (String[] r : t.rows()) {
             counts[ri.get(cell(r, rc))][ci.get(cell(r, cc))]++;
         }
-        CellSuppression.Result res;
+        PublishedTable table;
         try {
-            res = CellSuppression.suppress(counts, k);
+            table = PublishedTable.of(rows, columns, rowValues, colValues, counts, k);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageProblem(columns + " / " + rows + ": 行と列がそれぞれ 2 つ以上ないと、小さいセルを秘匿しても合計から求められます",
                     columns + " / " + rows + ": a table needs two rows and two columns for its small cells to be hidden from its totals");
         }
-        String total = lang.t("合計", "Total");
-        List<String> head = new ArrayList<>();
-        head.add(rows + " \\ " + columns);
-        head.addAll(colValues);
-        head.add(total);
-        List<List<String>> body = new ArrayList<>();
-        for (int r = 0; r <= rowValues.size(); r++) {
-            List<String> line = new ArrayList<>();
-            line.add(r < rowValues.size() ? label(rowValues.get(r), lang) : total);
-            for (int c = 0; c <= colValues.size(); c++) {
-                line.add(res.suppressed()[r][c] ? "x" : Long.toString(res.value(r, c)));
-            }
-            body.add(line);
+        List<String> head = table.head(lang.name());
+        List<List<String>> body = table.body(lang.name());
+        for (int r = 0; r < rowValues.size(); r++) {
+            body.get(r).set(0, label(rowValues.get(r), lang));
         }
         if (format.equals("csv") && output != null) { // a file: in the input's encoding, through CsvOutput
             csv(head, body, whole);
             return 0;
         }
         if (format.equals("xlsx")) {
-            dev.mamori.report.AtomicFiles.write(output, o -> xlsx(head, body, res, lang, o));
+            dev.mamori.report.AtomicFiles.write(output, o -> table.xlsx(o, lang.name()));
             return 0;
         }
         try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut())) {
             PrintWriter out = sink.writer();
             switch (format) {
-                case "json" -> out.print(json(rowValues, colValues, res));
+                case "json" -> out.print(table.json());
                 case "csv" -> out.print(csvText(head, body));
                 default -> {
                     head.set(0, "");
-                    summary(out, head, body, res, lang);
+                    summary(out, head, body, table, lang);
                 }
             }
             sink.commit();
@@ -154,7 +142,7 @@ public final class TabulateCommand implements Callable<Integer> {
         return m;
     }
 
-    private void summary(PrintWriter out, List<String> head, List<List<String>> body, CellSuppression.Result res, Lang lang) {
+    private void summary(PrintWriter out, List<String> head, List<List<String>> body, PublishedTable table, Lang lang) {
         int[] w = new int[head.size()];
         for (int c = 0; c < w.length; c++) {
             w[c] = Text.width(head.get(c));
@@ -175,9 +163,7 @@ public final class TabulateCommand implements Callable<Integer> {
             }
             out.println(b.toString().stripTrailing());
         }
-        out.println(lang.t(String.format("x: 秘匿（%d 件未満のセル %d、それを合計から求められないようにする二次秘匿 %d）", k, res.primary(), res.complementary()),
-                String.format("x: suppressed (%d cells under %d, and %d more so that the totals do not give them back)", res.primary(), k,
-                        res.complementary())));
+        out.println(table.legend(lang.name()));
     }
 
     private static String csvText(List<String> head, List<List<String>> body) {
@@ -202,95 +188,5 @@ public final class TabulateCommand implements Callable<Integer> {
             }
             out.commit();
         }
-    }
-
-    /** The table as a sheet: counts as numbers, hidden entries as x, the legend below, printed on A4 one page wide. */
-    private void xlsx(List<String> head, List<List<String>> body, CellSuppression.Result res, Lang lang, java.io.OutputStream o)
-            throws IOException {
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-            org.apache.poi.ss.usermodel.Sheet sh = wb.createSheet(lang.t("集計表", "Table"));
-            org.apache.poi.ss.usermodel.CellStyle bold = wb.createCellStyle();
-            org.apache.poi.ss.usermodel.Font f = wb.createFont();
-            f.setBold(true);
-            bold.setFont(f);
-            org.apache.poi.ss.usermodel.CellStyle right = wb.createCellStyle();
-            right.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
-            org.apache.poi.ss.usermodel.Row h = sh.createRow(0);
-            for (int c = 0; c < head.size(); c++) {
-                org.apache.poi.ss.usermodel.Cell cell = h.createCell(c);
-                cell.setCellValue(head.get(c));
-                cell.setCellStyle(bold);
-            }
-            for (int r = 0; r < body.size(); r++) {
-                org.apache.poi.ss.usermodel.Row row = sh.createRow(r + 1);
-                List<String> line = body.get(r);
-                row.createCell(0).setCellValue(line.get(0));
-                for (int c = 1; c < line.size(); c++) {
-                    org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
-                    if (res.suppressed()[r][c - 1]) {
-                        cell.setCellValue("x");
-                        cell.setCellStyle(right);
-                    } else {
-                        cell.setCellValue(res.value(r, c - 1));
-                    }
-                }
-            }
-            sh.createRow(body.size() + 2).createCell(0).setCellValue(lang.t(
-                    String.format("x: 秘匿（%d 件未満のセル %d、それを合計から求められないようにする二次秘匿 %d）", k, res.primary(), res.complementary()),
-                    String.format("x: suppressed (%d cells under %d, and %d more so that the totals do not give them back)", res.primary(), k,
-                            res.complementary())));
-            sh.setColumnWidth(0, 24 * 256);
-            sh.createFreezePane(1, 1);
-            sh.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
-            sh.getPrintSetup().setLandscape(head.size() > 8);
-            sh.setFitToPage(true);
-            sh.getPrintSetup().setFitWidth((short) 1);
-            sh.getPrintSetup().setFitHeight((short) 0);
-            wb.write(o);
-        }
-    }
-
-    private String json(List<String> rowValues, List<String> colValues, CellSuppression.Result res) {
-        ObjectNode n = Json.object();
-        n.put("rows_column", rows);
-        n.put("columns_column", columns);
-        n.put("k", k);
-        ArrayNode rv = n.putArray("rows");
-        rowValues.forEach(rv::add);
-        ArrayNode cv = n.putArray("columns");
-        colValues.forEach(cv::add);
-        ArrayNode cells = n.putArray("cells");
-        int nr = rowValues.size();
-        int nc = colValues.size();
-        ArrayNode rowTotals = Json.mapper().createArrayNode();
-        for (int r = 0; r <= nr; r++) {
-            ArrayNode line = Json.mapper().createArrayNode();
-            for (int c = 0; c < nc; c++) {
-                if (res.suppressed()[r][c]) {
-                    line.addNull();
-                } else {
-                    line.add(res.value(r, c));
-                }
-            }
-            if (r < nr) {
-                cells.add(line);
-                if (res.suppressed()[r][nc]) {
-                    rowTotals.addNull();
-                } else {
-                    rowTotals.add(res.value(r, nc));
-                }
-            } else {
-                n.set("column_totals", line);
-            }
-        }
-        n.set("row_totals", rowTotals);
-        if (res.suppressed()[nr][nc]) {
-            n.putNull("total");
-        } else {
-            n.put("total", res.value(nr, nc));
-        }
-        n.put("primary_suppressed", res.primary());
-        n.put("complementary_suppressed", res.complementary());
-        return Json.write(n);
     }
 }

@@ -1,7 +1,5 @@
 package dev.mamori.server.assess;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.assess.Answer;
 import dev.mamori.assess.Answers;
@@ -136,18 +134,37 @@ public class AssessmentService {
         return store.due(until, limit);
     }
 
+    /** A questionnaire chosen from {@link #sources}: bundled ({@code fileId} null) or uploaded. */
+    public record Picked(Questionnaire questionnaire, Long fileId) {
+    }
+
+    /** The questionnaire a source value of {@link #sources} names, if it names one. */
+    public Optional<Picked> choose(String source) {
+        if (source != null && source.startsWith("bundled:") && Questionnaire.BUNDLED.contains(source.substring(8))) {
+            return Optional.of(new Picked(Questionnaire.bundled(source.substring(8)), null));
+        }
+        if (source != null && source.matches("file:\\d{1,18}")) {
+            long fileId = Long.parseLong(source.substring(5));
+            return uploadedQuestionnaire(fileId).map(q -> new Picked(q, fileId));
+        }
+        return Optional.empty();
+    }
+
+    /** The questionnaire of that id, bundled ({@code fileId} null) or uploaded. */
+    public Questionnaire questionnaire(String id, Long fileId) {
+        if (fileId == null) {
+            return Questionnaire.bundled(id);
+        }
+        return uploadedQuestionnaire(fileId).orElseThrow(() -> new NotFoundException("questionnaire file", fileId));
+    }
+
     /** Creates an assessment; the map's keys are the form's fields whose values are wrong, with why. */
     @Transactional
     public long create(String source, String title, String organisation, String system, Long datasetId, String by,
                        Map<String, Message> problems) {
-        Questionnaire q = null;
-        Long fileId = null;
-        if (source != null && source.startsWith("bundled:") && Questionnaire.BUNDLED.contains(source.substring(8))) {
-            q = Questionnaire.bundled(source.substring(8));
-        } else if (source != null && source.matches("file:\\d{1,18}")) {
-            fileId = Long.parseLong(source.substring(5));
-            q = uploadedQuestionnaire(fileId).orElse(null);
-        }
+        Optional<Picked> chosen = choose(source);
+        Questionnaire q = chosen.map(Picked::questionnaire).orElse(null);
+        Long fileId = chosen.map(Picked::fileId).orElse(null);
         if (q == null) {
             problems.put("source", new Message("設問票を選んでください", "choose a questionnaire"));
         }
@@ -180,7 +197,7 @@ public class AssessmentService {
         for (Question question : questions.values()) {
             AssessmentStore.SavedAnswer s = saved.get(question.id());
             if (s != null && s.responseJson() != null) {
-                responses.put(question.id(), response(s.responseJson()));
+                responses.put(question.id(), ResponseJson.read(json, s.responseJson()));
             }
         }
         // an answer to a question that no longer applies stays saved (it counts again when the question applies again)
@@ -235,7 +252,7 @@ public class AssessmentService {
         if (problem != null) {
             return new Saved(problem, w);
         }
-        store.saveAnswer(id, questionId, r == null ? null : json(r), note, by);
+        store.saveAnswer(id, questionId, r == null ? null : ResponseJson.write(json, r), note, by);
         store.touch(id, by);
         audit.record(AuditLog.Action.UPDATE, "assessment", id, "answer " + questionId);
         return new Saved(null, working(id));
@@ -370,10 +387,7 @@ public class AssessmentService {
     }
 
     Questionnaire questionnaire(AssessmentStore.Header h) {
-        if (h.questionnaireFileId() == null) {
-            return Questionnaire.bundled(h.questionnaire());
-        }
-        return uploadedQuestionnaire(h.questionnaireFileId()).orElseThrow(() -> new NotFoundException("questionnaire file", h.questionnaireFileId()));
+        return questionnaire(h.questionnaire(), h.questionnaireFileId());
     }
 
     private Optional<Questionnaire> uploadedQuestionnaire(long fileId) {
@@ -401,34 +415,6 @@ public class AssessmentService {
             }
         }
         return null;
-    }
-
-    private String json(Response r) {
-        Map<String, Object> m = r instanceof Response.Chosen c ? Map.of("choice", c.key())
-                : r instanceof Response.Checked c ? Map.of("checked", c.keys())
-                : Map.of("text", ((Response.Written) r).text());
-        try {
-            return json.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Response response(String text) {
-        try {
-            JsonNode n = json.readTree(text);
-            if (n.has("choice")) {
-                return new Response.Chosen(n.get("choice").asText());
-            }
-            if (n.has("checked")) {
-                List<String> keys = new ArrayList<>();
-                n.get("checked").forEach(k -> keys.add(k.asText()));
-                return new Response.Checked(keys);
-            }
-            return new Response.Written(n.get("text").asText());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a saved answer is not JSON", e);
-        }
     }
 
     private static String blank(String s) {

@@ -55,6 +55,15 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/assessments/**", ALL),
             new Rule(HttpMethod.POST, "/assessments", EDITORS),
             new Rule(HttpMethod.POST, "/assessments/**", EDITORS),
+            // surveys: respondents need no login (one answer a link, rate-limited); those who answer for the ledger run them,
+            // editors enter paper forms, everyone reads the published tables
+            new Rule(HttpMethod.GET, "/s/*", ANYONE),
+            new Rule(HttpMethod.POST, "/s/*", ANYONE),
+            new Rule(HttpMethod.POST, "/surveys/*/responses", EDITORS),
+            new Rule(HttpMethod.POST, "/surveys", OFFICERS),
+            new Rule(HttpMethod.POST, "/surveys/**", OFFICERS),
+            new Rule(HttpMethod.GET, "/surveys", ALL),
+            new Rule(HttpMethod.GET, "/surveys/**", ALL),
             // the dashboard
             new Rule(HttpMethod.GET, "/dashboard", ALL),
             new Rule(HttpMethod.GET, "/api/dashboard", ALL),

@@ -366,4 +366,62 @@ class BrowserTest {
             assertThat(wb.getNumberOfSheets()).isPositive();
         }
     }
+
+    @Test
+    void aSurveyIsAnsweredThroughALinkWithoutALoginAndTabulatedWithSmallCellsHidden() throws Exception {
+        users.create("nakamura", encoder.encode("officer secret 135"), Role.PRIVACY_OFFICER);
+        logIn("nakamura", "officer secret 135");
+        wait.until(ExpectedConditions.urlContains("/dashboard"));
+        browser.get(url("/surveys"));
+        new Select(browser.findElement(By.id("source"))).selectByValue("bundled:internet-use-survey");
+        browser.findElement(By.id("title")).sendKeys("インターネット利用調査");
+        browser.findElement(By.id("round")).sendKeys("2007 日本");
+        browser.findElement(By.id("create")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("links-form")));
+        String survey = browser.getCurrentUrl();
+        String id = survey.replaceAll(".*/surveys/", "");
+        WebElement count = browser.findElement(By.name("count"));
+        count.clear();
+        count.sendKeys("2");
+        Path linksFile = download("make-links", "survey-" + id + "-links.csv");
+        List<String> links = Files.readAllLines(linksFile).stream().skip(1).toList();
+        assertThat(links).hasSize(2);
+        // paper forms: the example's 1,200 responses
+        browser.findElement(By.id("responses-file")).sendKeys(Path.of("../examples/survey/internet-use-2007.csv").toAbsolutePath().normalize().toString());
+        browser.findElement(By.id("import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("responses"), "1200"));
+
+        // a respondent with no login answers through a link, once
+        browser.manage().deleteAllCookies();
+        browser.get(links.get(0));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("respond")));
+        assertThat(browser.findElements(By.cssSelector("nav a"))).isEmpty();
+        for (String[] a : new String[][] {{"country", "KR"}, {"sex", "female"}, {"age", "20s"}, {"place", "home"}, {"place", "cafe"},
+                {"line", "ftth"}, {"time", "night"}, {"purpose", "games"}}) {
+            browser.findElement(By.cssSelector("input[name='" + a[0] + "'][value='" + a[1] + "']")).click();
+        }
+        browser.findElement(By.id("send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "回答を受け付けました"));
+        browser.get(links.get(0));
+        assertThat(browser.findElement(By.id("done")).getText()).contains("すでに回答されています");
+
+        logIn("nakamura", "officer secret 135");
+        wait.until(ExpectedConditions.urlContains("/dashboard"));
+        browser.get(survey);
+        assertThat(browser.findElement(By.id("responses")).getText()).isEqualTo("1201");
+        new Select(browser.findElement(By.id("rows"))).selectByValue("country");
+        new Select(browser.findElement(By.id("columns"))).selectByValue("line");
+        browser.findElement(By.id("tabulate")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cross-table")));
+        assertThat(browser.findElement(By.id("cross-table")).getText()).contains("韓国", "x");
+        assertThat(browser.findElement(By.id("legend")).getText()).contains("10 件未満");
+        Path pdf = download("table-pdf", "survey-" + id + "-country-line.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(d)).contains("インターネット利用に関する基礎調査", "韓国", "秘匿");
+        }
+        Path xlsx = download("table-xlsx", "survey-" + id + "-country-line.xlsx");
+        try (Workbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).isEqualTo("韓国");
+        }
+    }
 }
