@@ -1,5 +1,7 @@
 package dev.mamori.assess;
 
+import java.util.List;
+
 import java.util.Map;
 
 /**
@@ -22,6 +24,19 @@ public record ThresholdAssessment(long persons, long handlers, boolean seriousIn
         Choice result = rule.evaluate(Map.of("persons", new Response.Chosen(p.key()), "handlers", new Response.Chosen(h.key()),
                 "incident", new Response.Chosen(i.key()))).orElseThrow();
         return new ThresholdAssessment(persons, handlers, seriousIncident, p, h, i, result);
+    }
+
+    /**
+     * The bundled questionnaires of the assessments the result requires, in the order they are done (指針 第5 2: 基礎項目評価
+     * always, then 重点項目評価 or 全項目評価 as the result says; none when no assessment is required).
+     */
+    public List<String> forms() {
+        return switch (result.key()) {
+            case "basic" -> List.of("pia-basic");
+            case "basic_focused" -> List.of("pia-basic", "pia-focused");
+            case "basic_full" -> List.of("pia-basic", "pia-full");
+            default -> List.of();
+        };
     }
 
     private static Choice band(Questionnaire q, String question, long n) {

@@ -168,6 +168,7 @@ public final class AssessCommand implements Runnable {
                 m.put("serious_incident", incident);
                 m.put("result", Json.object().put("key", t.result().key()).put("label", t.result().label().ja())
                         .put("label_en", t.result().label().en()));
+                m.put("forms", t.forms());
                 out.print(Json.write(m));
                 return 0;
             }
@@ -178,6 +179,12 @@ public final class AssessCommand implements Runnable {
             out.println("  " + lang.t("3. 重大事故", "3. Serious incident") + "  [" + t.incident().label().in(l) + "]");
             out.println(lang.t("Ⅲ しきい値判断結果", "Result"));
             out.println("  " + t.result().label().in(l));
+            if (!t.forms().isEmpty()) {
+                out.println(lang.t("作成する評価書", "Forms to fill in"));
+                for (String f : t.forms()) {
+                    out.println("  " + Questionnaire.bundled(f).title().in(l) + "  (mamori assess template " + f + ")");
+                }
+            }
             return 0;
         }
     }

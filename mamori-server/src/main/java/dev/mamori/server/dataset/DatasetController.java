@@ -72,9 +72,17 @@ class DatasetController {
         return "redirect:/datasets/" + s.dataset().id();
     }
 
+    /** A questionnaire a dataset's assessment can start from: its source value (as the new-assessment form takes it) and its title. */
+    record Form(String source, dev.mamori.assess.Label title) {
+    }
+
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("dataset", service.get(id));
+        Dataset d = service.get(id);
+        model.addAttribute("dataset", d);
+        // the forms the threshold assessment requires of a 特定個人情報ファイル; the APPI checklist for any other dataset
+        List<String> forms = d.threshold() != null ? d.threshold().forms() : d.specificPersonalInformationFile() ? List.of() : List.of("appi-checklist");
+        model.addAttribute("forms", forms.stream().map(f -> new Form("bundled:" + f, dev.mamori.assess.Questionnaire.bundled(f).title())).toList());
         model.addAttribute("history", service.history(id));
         model.addAttribute("assessments", assessments.forDataset(id));
         return "dataset/detail";
