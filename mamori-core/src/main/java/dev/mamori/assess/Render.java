@@ -1,5 +1,8 @@
 package dev.mamori.assess;
 
+import java.util.List;
+import java.util.Map;
+
 import java.util.StringJoiner;
 
 /** How an answer reads in reports and the change history: the choice's label, check boxes as the form draws them. */
@@ -65,5 +68,29 @@ public final class Render {
             n++;
         }
         return q.id();
+    }
+
+    /** The answer as the form shows it: a choice in [brackets], check boxes as [○], text as written. */
+    public static String formEntry(Question q, Answer a, Map<String, Response> responses, String lang) {
+        if (!Scores.applies(q, responses)) {
+            return ("en".equals(lang) ? "(does not apply)" : "（対象外）");
+        }
+        if (q.type() == Question.Type.CHOICE) {
+            return "[" + (a == null ? " " : Render.response(q, a.response(), lang)) + "]";
+        }
+        if (q.type() == Question.Type.MULTI) {
+            return Render.response(q, a == null ? new Response.Checked(List.of()) : a.response(), lang);
+        }
+        return a == null ? "" : Render.response(q, a.response(), lang);
+    }
+
+    /** "<選択肢> 1) … 2) …". */
+    public static String choices(AnswerSet set, String lang) {
+        StringBuilder b = new StringBuilder(("en".equals(lang) ? "<Choices>" : "<選択肢>"));
+        int i = 1;
+        for (Choice c : set.choices()) {
+            b.append(' ').append(i++).append(") ").append(c.label().in(lang));
+        }
+        return b.toString();
     }
 }

@@ -43,7 +43,11 @@ public final class ReportHtml {
             plan(b, s, lang);
         }
         deficiencies(b, s, lang);
-        allAnswers(b, s, lang);
+        if ("form".equals(q.kind())) {
+            formLayout(b, s, lang);
+        } else {
+            allAnswers(b, s, lang);
+        }
         footer(b, q, lang);
         return Html.page(lang, q.title().in(lang) + subtitle(s.answers().meta()), b.toString());
     }
@@ -204,6 +208,38 @@ public final class ReportHtml {
     }
 
     /** Every question area by area, with its answer (or why it has none), comment and evidence. */
+    /**
+     * A form (the PIA's 評価書) as its 様式 lays it out: each section with its items by their number on the form, the entry
+     * as the form shows it (a choice in [brackets], check boxes as [○]) and the choices printed beside it.
+     */
+    private static void formLayout(StringBuilder b, ScoreSheet s, String lang) {
+        Map<String, Response> responses = s.answers().responses();
+        b.append(h(2, t(lang, "評価書（様式のとおり）", "The form as laid out")));
+        for (Area area : s.questionnaire().allAreas()) {
+            if (area.questions().isEmpty()) {
+                continue;
+            }
+            b.append(h(3, Render.areaName(area.id(), area.name(), lang))).append(tableStart("answers form", lang, List.of(col("項目", "Item", 14),
+                    col("設問", "Question", 34), col("記載", "Entry", 30), col("選択肢", "Choices", 22))));
+            for (Question question : area.questions()) {
+                Answer answer = s.answers().answers().get(question.id());
+                b.append(tr(null, td("item", Render.itemId(s.questionnaire(), question)) + td("q", question.text().in(lang))
+                        + td("pre", Render.formEntry(question, answer, responses, lang) + notes(answer, lang))
+                        + td(null, question.type() == Question.Type.CHOICE ? Render.choices(question.answerSet(), lang) : null)));
+            }
+            b.append(TABLE_END);
+        }
+    }
+
+    /** An answer's comment and evidence under its entry on the form (they are not part of the form, so they are marked). */
+    private static String notes(Answer a, String lang) {
+        if (a == null) {
+            return "";
+        }
+        return (a.comment() == null ? "" : "\n" + t(lang, "（コメント: ", "(Comment: ") + a.comment() + t(lang, "）", ")"))
+                + (a.evidence() == null ? "" : "\n" + t(lang, "（根拠資料: ", "(Evidence: ") + a.evidence() + t(lang, "）", ")"));
+    }
+
     private static void allAnswers(StringBuilder b, ScoreSheet s, String lang) {
         Map<String, Response> responses = s.answers().responses();
         b.append(h(2, t(lang, "すべての回答", "All answers")));

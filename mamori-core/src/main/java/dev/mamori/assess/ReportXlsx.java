@@ -293,9 +293,9 @@ public final class ReportXlsx {
                     Row row = sh.createRow(r++);
                     text(row, 0, Render.itemId(q, question), st.wrap);
                     text(row, 1, question.text().in(lang), st.wrap);
-                    text(row, 2, formEntry(question, s.answers().answers().get(question.id()), responses, lang), st.wrap);
+                    text(row, 2, Render.formEntry(question, s.answers().answers().get(question.id()), responses, lang), st.wrap);
                     if (question.type() == Question.Type.CHOICE) {
-                        text(row, 3, choices(question.answerSet(), lang), st.wrap);
+                        text(row, 3, Render.choices(question.answerSet(), lang), st.wrap);
                     }
                 }
             }
@@ -321,32 +321,8 @@ public final class ReportXlsx {
         text(row, 0, c.ref() != null ? c.ref() : c.id(), st.bold);
         text(row, 1, c.name().in(lang), st.wrap);
         text(row, 2, "[" + (result == null ? " " : result.label().in(lang)) + "]", st.wrap);
-        text(row, 3, choices(c.answerSet(), lang), st.wrap);
+        text(row, 3, Render.choices(c.answerSet(), lang), st.wrap);
         return r + 1;
-    }
-
-    /** The answer as the form shows it: a choice in [brackets], check boxes as [○], text as written. */
-    private static String formEntry(Question q, Answer a, Map<String, Response> responses, String lang) {
-        if (!Scores.applies(q, responses)) {
-            return t(lang, "（対象外）", "(does not apply)");
-        }
-        if (q.type() == Question.Type.CHOICE) {
-            return "[" + (a == null ? " " : Render.response(q, a.response(), lang)) + "]";
-        }
-        if (q.type() == Question.Type.MULTI) {
-            return Render.response(q, a == null ? new Response.Checked(List.of()) : a.response(), lang);
-        }
-        return a == null ? "" : Render.response(q, a.response(), lang);
-    }
-
-    /** "<選択肢> 1) … 2) …". */
-    private static String choices(AnswerSet set, String lang) {
-        StringBuilder b = new StringBuilder(t(lang, "<選択肢>", "<Choices>"));
-        int i = 1;
-        for (Choice c : set.choices()) {
-            b.append(' ').append(i++).append(") ").append(c.label().in(lang));
-        }
-        return b.toString();
     }
 
     private static Set<String> inputs(Computed c) {
