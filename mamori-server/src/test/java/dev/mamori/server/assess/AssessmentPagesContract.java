@@ -15,7 +15,6 @@ import dev.mamori.assess.Assessment;
 import dev.mamori.assess.PlanItem;
 import dev.mamori.assess.Response;
 import dev.mamori.assess.ScoreSheet;
-import dev.mamori.server.H2ServerTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,8 +31,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * the scores the command line gives for its answers file; wrong answers are refused and not saved; applies_when shows a
  * question when its condition is met; only an officer submits, and not with required questions unanswered; uploaded
  * questionnaires are checked with their lines; the reports download.
+ * The same tests run on H2 and on PostgreSQL.
  */
-class AssessmentPagesTest extends H2ServerTest {
+@org.springframework.boot.test.context.SpringBootTest
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
+abstract class AssessmentPagesContract {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
 
     static final RequestPostProcessor STAFF = user("tanaka").roles("STAFF");
     static final RequestPostProcessor OFFICER = user("sato").roles("PRIVACY_OFFICER");

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.risk.CellSuppression;
-import dev.mamori.server.H2ServerTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +28,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Surveys: links that answer once and without a login, refused when used, closed or unknown; paper forms imported from
  * the example's CSV (and refused whole, with line and column, when one line is wrong); cross tables whose small cells
  * are hidden beyond recovery, by question and by round, as CSV, XLSX, JSON and PDF; the respondents' rate limit.
+ * The same tests run on H2 and on PostgreSQL.
  */
-class SurveyPagesTest extends H2ServerTest {
+@org.springframework.boot.test.context.SpringBootTest
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
+abstract class SurveyPagesContract {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
 
     static final RequestPostProcessor OFFICER = user("sato").roles("PRIVACY_OFFICER");
     static final RequestPostProcessor STAFF = user("tanaka").roles("STAFF");

@@ -1,0 +1,25 @@
+package dev.mamori.server.assess;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mamori.server.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link AssessmentPagesContract} on a real PostgreSQL, in a schema of its own (required under CI). */
+class AssessmentPagesPostgresTest extends AssessmentPagesContract {
+
+    @BeforeAll
+    static void needsPostgres() {
+        assumeTrue(TestDatabases.postgres() != null, "no PostgreSQL configured (MAMORI_TEST_PG_URL)");
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry r) {
+        String url = TestDatabases.postgres();
+        if (url != null) {
+            TestDatabases.usePostgres(r, url);
+        }
+    }
+}
