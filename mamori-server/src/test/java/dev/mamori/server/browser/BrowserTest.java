@@ -424,4 +424,23 @@ class BrowserTest {
             assertThat(wb.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).isEqualTo("韓国");
         }
     }
+
+    /** Issue 14: the ICS example's report printed by Chromium itself on A4 fits in 8 pages (its own print-to-PDF). */
+    @Test
+    void chromiumPrintsTheIcsReportOnAtMostEightA4Pages() throws Exception {
+        dev.mamori.assess.ScoreSheet s = dev.mamori.assess.Assessment.score(
+                dev.mamori.assess.Assessment.open(Path.of("../examples/assess/ics-model-system.yaml"), null, true));
+        Path html = downloads.resolve("ics.html");
+        Files.writeString(html, dev.mamori.assess.ReportHtml.score(s, "ja"));
+        browser.get(html.toUri().toString());
+        org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
+        a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        a4.setBackground(true);
+        byte[] pdf = java.util.Base64.getDecoder().decode(((org.openqa.selenium.PrintsPage) browser).print(a4).getContent());
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(d.getNumberOfPages()).isBetween(2, 8);
+            assertThat(d.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(3f));
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(d)).contains("3.1 周囲防御", "準拠率");
+        }
+    }
 }
