@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,29 +39,25 @@ class AssessmentReports {
     }
 
     ResponseEntity<byte[]> score(ScoreSheet s, String format, String name, String lang) throws IOException {
-        return switch (format) {
-            case "html" -> html(ReportHtml.score(s, lang));
-            case "pdf" -> pdf(ReportHtml.score(s, lang), name);
-            case "xlsx" -> xlsx(o -> ReportXlsx.score(s, lang, o), name);
-            default -> download(ReportJson.score(s).getBytes(StandardCharsets.UTF_8), name + ".json", "application/json");
-        };
+        return send(format, name, () -> ReportHtml.score(s, lang), o -> ReportXlsx.score(s, lang, o), () -> ReportJson.score(s));
     }
 
     ResponseEntity<byte[]> compare(Comparison c, String format, String name, String lang) throws IOException {
-        return switch (format) {
-            case "html" -> html(ReportHtml.compare(c, lang));
-            case "pdf" -> pdf(ReportHtml.compare(c, lang), name);
-            case "xlsx" -> xlsx(o -> ReportXlsx.compare(c, lang, o), name);
-            default -> download(ReportJson.compare(c).getBytes(StandardCharsets.UTF_8), name + ".json", "application/json");
-        };
+        return send(format, name, () -> ReportHtml.compare(c, lang), o -> ReportXlsx.compare(c, lang, o), () -> ReportJson.compare(c));
     }
 
     ResponseEntity<byte[]> changes(List<ChangeEntry> entries, Questionnaire q, String format, String name, String lang) throws IOException {
+        return send(format, name, () -> ReportHtml.changes(entries, q, lang), o -> ReportXlsx.changes(entries, lang, o),
+                () -> ReportJson.changes(entries));
+    }
+
+    /** One report in {@code format} (html, pdf from the html, xlsx or json); only the one asked for is made. */
+    private ResponseEntity<byte[]> send(String format, String name, Supplier<String> html, Writer xlsx, Supplier<String> json) throws IOException {
         return switch (format) {
-            case "html" -> html(ReportHtml.changes(entries, q, lang));
-            case "pdf" -> pdf(ReportHtml.changes(entries, q, lang), name);
-            case "xlsx" -> xlsx(o -> ReportXlsx.changes(entries, lang, o), name);
-            default -> download(ReportJson.changes(entries).getBytes(StandardCharsets.UTF_8), name + ".json", "application/json");
+            case "html" -> html(html.get());
+            case "pdf" -> pdf(html.get(), name);
+            case "xlsx" -> xlsx(xlsx, name);
+            default -> download(json.get().getBytes(StandardCharsets.UTF_8), name + ".json", "application/json");
         };
     }
 
