@@ -114,6 +114,12 @@ class SurveyPages {
         model.addAttribute("columns", columns);
         model.addAttribute("k", k == null ? s.k() : Math.max(k, s.k()));
         if (rows != null && columns != null) {
+            if (pooled(include, rows, columns)) {
+                model.addAttribute("tableProblem", new Message("複数の回を合わせた表は、回を行か列にしたときだけ作れます"
+                        + "（回ごとの表との差から小さなセルが求められるため）", "tables of several rounds together need the round as rows or columns"
+                        + " (their difference from each round's table would give small cells back)").in(lang));
+                return "survey/detail";
+            }
             try {
                 model.addAttribute("table", table(s, q, rows, columns, k, include, lang));
             } catch (IllegalArgumentException e) {
@@ -131,6 +137,9 @@ class SurveyPages {
         SurveyService.Survey s = surveys.get(id);
         Questionnaire q = surveys.questionnaire(s);
         String lang = lang(locale);
+        if (pooled(include, rows, columns)) {
+            throw new NotFoundException("table", rows + "/" + columns);
+        }
         PublishedTable t;
         try {
             t = table(s, q, rows, columns, k, include, lang);
@@ -167,6 +176,14 @@ class SurveyPages {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + "." + format, StandardCharsets.UTF_8).build().toString())
                 .body(out.toByteArray());
+    }
+
+    /**
+     * Several surveys pooled under two questions: refused, since the pooled table minus one survey's own table (both
+     * published) is the other's, small cells included. With the round as a dimension each survey keeps its own cells.
+     */
+    private static boolean pooled(List<Long> include, String rows, String columns) {
+        return include != null && include.size() > 1 && !ROUND.equals(rows) && !ROUND.equals(columns);
     }
 
     private PublishedTable table(SurveyService.Survey s, Questionnaire q, String rows, String columns, Integer k, List<Long> include, String lang) {

@@ -134,6 +134,12 @@ abstract class SurveyPagesContract {
         String rounds = mvc.perform(get("/surveys/" + next).param("rows", "_round").param("columns", "country")
                 .param("include", Long.toString(id), Long.toString(next)).with(STAFF)).andReturn().getResponse().getContentAsString();
         assertThat(rounds).contains("<td>2007</td>", "<td>2008</td>", "<td class=\"num\">400</td>");
+        // two surveys pooled under two questions: refused (pooled minus one survey's table is the other's, small cells included)
+        assertThat(mvc.perform(get("/surveys/" + next).param("rows", "country").param("columns", "line")
+                .param("include", Long.toString(id), Long.toString(next)).with(STAFF)).andReturn().getResponse().getContentAsString())
+                .contains("回を行か列にしたときだけ").doesNotContain("id=\"cross-table\"");
+        mvc.perform(get("/surveys/" + next + "/table.csv").param("rows", "country").param("columns", "line")
+                .param("include", Long.toString(id), Long.toString(next)).with(STAFF)).andExpect(status().isNotFound());
         // a k under the survey's own is raised to it
         String low = mvc.perform(get("/surveys/" + id).param("rows", "country").param("columns", "line").param("k", "2").with(STAFF))
                 .andReturn().getResponse().getContentAsString();
