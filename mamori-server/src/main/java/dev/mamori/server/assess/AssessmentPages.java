@@ -118,10 +118,11 @@ class AssessmentPages {
     /** One question's answer and comment: from the page's autosave (htmx, answered with its status) or a plain form post. */
     @PostMapping("/{id}/answers/{question}")
     String answer(@PathVariable long id, @PathVariable String question, @RequestParam(name = "value", required = false) List<String> values,
-                  @RequestParam(required = false) String comment, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  @RequestParam(required = false) String comment, @RequestParam(required = false) String seen,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx,
                   Principal who, Locale locale, Model model, RedirectAttributes flash) {
         AssessmentService.Working before = service.working(id);
-        AssessmentService.Saved saved = service.saveAnswer(id, question, values, comment, who.getName());
+        AssessmentService.Saved saved = service.saveAnswer(id, question, values, comment, seen, who.getName());
         String problem = saved.problem() == null ? null : saved.problem().in(lang(locale));
         if (htmx == null) {
             if (problem != null) {

@@ -211,12 +211,21 @@ public class AssessmentService {
 
     /**
      * Saves one question's answer and comment as the form sends them: {@code values} are the chosen keys (one for a
-     * choice, any for a multiple choice) or the written text; none or blank removes the answer.
+     * choice, any for a multiple choice) or the written text; none or blank removes the answer. {@code seen} is when the
+     * answer the page showed was saved ("" for none; null: not checked): a later save by someone else is not overwritten.
      */
     @Transactional
-    public Saved saveAnswer(long id, String questionId, List<String> values, String comment, String by) {
+    public Saved saveAnswer(long id, String questionId, List<String> values, String comment, String seen, String by) {
         Working w = working(id);
         Question q = w.questionnaire().question(questionId).orElseThrow(() -> new NotFoundException("question", questionId));
+        // several people answer one assessment: an answer saved by someone else since this page was loaded is not overwritten
+        AssessmentStore.SavedAnswer current = w.saved().get(questionId);
+        String now = current == null ? "" : current.updatedAt().toString();
+        if (seen != null && !seen.equals(now) && current != null && !current.updatedBy().equals(by)) {
+            String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(current.updatedAt().atZone(JAPAN));
+            return new Saved(new Message(current.updatedBy() + " さんが " + at + " に変更したため保存していません。再読み込みして確かめてください",
+                    current.updatedBy() + " changed this answer at " + at + ": not saved. Reload the page to see it"), w);
+        }
         List<String> given = values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
         Response r = null;
         Message problem = null;

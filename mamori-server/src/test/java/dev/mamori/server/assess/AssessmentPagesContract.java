@@ -55,7 +55,15 @@ abstract class AssessmentPagesContract {
     }
 
     private MockHttpServletResponse answer(long id, String question, RequestPostProcessor who, String comment, String... values) throws Exception {
+        return answerSeen(id, question, who, null, comment, values);
+    }
+
+    private MockHttpServletResponse answerSeen(long id, String question, RequestPostProcessor who, String seen, String comment, String... values)
+            throws Exception {
         MockHttpServletRequestBuilder b = post("/assessments/" + id + "/answers/" + question).with(who).with(csrf()).header("HX-Request", "true");
+        if (seen != null) {
+            b.param("seen", seen);
+        }
         for (String v : values) {
             b.param("value", v);
         }
@@ -236,5 +244,24 @@ abstract class AssessmentPagesContract {
         var flash = mvc.perform(post("/assessments/" + id + "/plan/purpose-1").with(STAFF).with(csrf()).param("action", "x")
                 .param("due", "来月").param("expected", "maybe")).andReturn().getFlashMap();
         assertThat(flash.get("planProblems").toString()).contains("due", "expected");
+    }
+
+    @Test
+    void anAnswerSomeoneElseSavedSinceThePageWasLoadedIsNotOverwritten() throws Exception {
+        RequestPostProcessor other = user("kato").roles("STAFF");
+        long id = create("bundled:ics-security", "ICS 同時編集");
+        String loaded = page("/assessments/" + id + "/areas/1", other);
+        String seenBefore = loaded.replaceAll("(?s).*name=\"seen\" id=\"seen-1\" value=\"([^\"]*)\".*", "$1");
+        assertThat(seenBefore).isEmpty();
+        answer(id, "1", STAFF, null, "yes");
+        // kato's page still shows no answer: the save is refused and says who changed it
+        assertThat(answerSeen(id, "1", other, seenBefore, null, "no").getContentAsString()).contains("tanaka さんが", "保存していません");
+        String reloaded = page("/assessments/" + id + "/areas/1", other);
+        String seen = reloaded.replaceAll("(?s).*name=\"seen\" id=\"seen-1\" value=\"([^\"]*)\".*", "$1");
+        assertThat(seen).isNotEmpty();
+        // after a reload it saves, and the answer tells the page the new time to check against next
+        String saved = answerSeen(id, "1", other, seen, null, "no").getContentAsString();
+        assertThat(saved).contains("保存しました", "id=\"seen-1\"", "hx-swap-oob=\"true\"");
+        assertThat(page("/assessments/" + id + "/areas/1", STAFF)).containsPattern("value=\"no\" checked");
     }
 }
