@@ -55,6 +55,10 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/assessments/**", ALL),
             new Rule(HttpMethod.POST, "/assessments", EDITORS),
             new Rule(HttpMethod.POST, "/assessments/**", EDITORS),
+            new Rule(HttpMethod.POST, "/api/assessments/*/submit", OFFICERS),
+            new Rule(HttpMethod.GET, "/api/assessments/**", ALL),
+            new Rule(HttpMethod.POST, "/api/assessments", EDITORS),
+            new Rule(HttpMethod.PUT, "/api/assessments/**", EDITORS),
             // surveys: respondents need no login (one answer a link, rate-limited); those who answer for the ledger run them,
             // editors enter paper forms, everyone reads the published tables
             new Rule(HttpMethod.GET, "/s/*", ANYONE),

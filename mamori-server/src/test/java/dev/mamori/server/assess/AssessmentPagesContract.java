@@ -6,8 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.assess.Answer;
 import dev.mamori.assess.AreaScore;
 import dev.mamori.assess.Answers;
@@ -263,5 +266,34 @@ abstract class AssessmentPagesContract {
         String saved = answerSeen(id, "1", other, seen, null, "no").getContentAsString();
         assertThat(saved).contains("保存しました", "id=\"seen-1\"", "hx-swap-oob=\"true\"");
         assertThat(page("/assessments/" + id + "/areas/1", STAFF)).containsPattern("value=\"no\" checked");
+    }
+
+    @Test
+    void aScriptFillsInAnAssessmentOverRest() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String made = mvc.perform(post("/api/assessments").with(STAFF).contentType("application/json")
+                        .content("{\"source\": \"bundled:appi-checklist\", \"title\": \"API 点検\", \"organisation\": \"株式会社サンプル\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(made).get("id").asLong();
+        String put = mvc.perform(put("/api/assessments/" + id + "/answers/scope-provide").with(STAFF).contentType("application/json")
+                        .content("{\"answer\": \"yes\", \"comment\": \"物流委託先\", \"seen\": \"\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode saved = json.readTree(put).get("answers").get("scope-provide");
+        assertThat(saved.get("answer").asText()).isEqualTo("yes");
+        assertThat(saved.get("comment").asText()).isEqualTo("物流委託先");
+        // someone else's later save is not overwritten by a stale one: 409
+        mvc.perform(put("/api/assessments/" + id + "/answers/scope-provide").with(user("kato").roles("STAFF")).contentType("application/json")
+                .content("{\"answer\": \"no\", \"seen\": \"\"}")).andExpect(status().isConflict());
+        // a wrong key: 400 naming the field
+        mvc.perform(put("/api/assessments/" + id + "/answers/scope-provide").with(STAFF).contentType("application/json")
+                .content("{\"answer\": \"maybe\"}")).andExpect(status().isBadRequest());
+        // submitting with questions unanswered: 400 with each by question; a staff member may not submit at all
+        mvc.perform(post("/api/assessments/" + id + "/submit").with(STAFF).contentType("application/json").content("{}"))
+                .andExpect(status().isForbidden());
+        String refused = mvc.perform(post("/api/assessments/" + id + "/submit").with(OFFICER).contentType("application/json").content("{}"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("answers.scope-optout", "必須の設問に回答がありません");
+        assertThat(mvc.perform(get("/api/assessments").with(user("audit").roles("AUDITOR"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("API 点検");
     }
 }
