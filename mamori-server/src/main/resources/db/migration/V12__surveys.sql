@@ -1,6 +1,7 @@
 -- Surveys (issue 14): a questionnaire opened to respondents who have no login, each through a link of their own that
--- answers once. Only the link's SHA-256 is kept; a response is not linked to its link (the link is only marked used,
--- and a response keeps only its day), so the stored answers say nothing about who was sent which link. Answers are published only as cross tables with
+-- answers once. Only the link's SHA-256 is kept; a response is not linked to its link: the link is only marked used,
+-- with no time, and a response keeps no time either (a time on both would pair them up), so the stored answers say
+-- nothing about who was sent which link. Answers are published only as cross tables with
 -- small cells suppressed.
 
 create table survey (
@@ -19,7 +20,7 @@ create table survey_link (
     token_sha256    varchar(64)   primary key,
     survey_id       bigint        not null references survey (id),
     created_at      timestamp with time zone not null,
-    used_at         timestamp with time zone
+    used            boolean       not null
 );
 create index survey_link_survey on survey_link (survey_id);
 
@@ -28,7 +29,6 @@ create table survey_response (
     survey_id       bigint        not null references survey (id),
     answers_json    varchar(20000) not null,
     -- web: through a link; import: entered from paper forms by staff
-    channel         varchar(10)   not null,
-    received_on     date          not null
+    channel         varchar(10)   not null
 );
 create index survey_response_survey on survey_response (survey_id);

@@ -48,6 +48,18 @@ public final class CellSuppression {
      * @param k      the minimum published cell size: entries with 0 &lt; count &lt; k are suppressed
      */
     public static Result suppress(long[][] counts, int k) {
+        return suppress(counts, k, null, null);
+    }
+
+    /**
+     * The same for a table linked to others that publish some of its entries (its margins in other tables): entries of
+     * the extended table marked in {@code hidden} are suppressed whatever their count (as the other tables hide them),
+     * and those marked in {@code published} are never suppressed (the other tables show them), so that the tables
+     * together publish each shared entry the same way. Either may be null.
+     *
+     * @throws IllegalArgumentException when no suppression meets both (a published entry would have to be hidden)
+     */
+    public static Result suppress(long[][] counts, int k, boolean[][] hidden, boolean[][] published) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, was " + k);
         }
@@ -55,10 +67,16 @@ public final class CellSuppression {
         int rows = x.length;
         int cols = x[0].length;
         boolean[][] s = new boolean[rows][cols];
+        boolean[][] fixed = published == null ? new boolean[rows][cols] : published;
         int primary = 0;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                if (x[r][c] > 0 && x[r][c] < k) {
+                if (hidden != null && hidden[r][c]) {
+                    s[r][c] = true;
+                    primary++;
+                } else if (x[r][c] > 0 && x[r][c] < k && fixed[r][c]) {
+                    throw new IllegalArgumentException("an entry under k is published elsewhere");
+                } else if (x[r][c] > 0 && x[r][c] < k) {
                     s[r][c] = true;
                     primary++;
                 }
@@ -70,9 +88,9 @@ public final class CellSuppression {
             if (bridge == null) {
                 break;
             }
-            List<int[]> add = complement(x, s, bridge[0], bridge[1], false);
+            List<int[]> add = complement(x, s, fixed, bridge[0], bridge[1], false);
             if (add == null) { // only empty entries can close a cycle: those, as a last resort
-                add = complement(x, s, bridge[0], bridge[1], true);
+                add = complement(x, s, fixed, bridge[0], bridge[1], true);
             }
             if (add == null) { // a table of one row or one column: its totals give every cell
                 throw new IllegalArgumentException("a table needs two rows and two columns for its small cells to be hidden");
@@ -83,6 +101,34 @@ public final class CellSuppression {
             }
         }
         return new Result(x, s, primary, complementary);
+    }
+
+    /**
+     * One-way suppression of a distribution whose total is published: the categories under {@code k} (not empty) are
+     * hidden, and when that leaves exactly one hidden, the smallest other category too (an empty one only when no other
+     * has a count), so that the total minus the published ones never gives a single hidden category.
+     */
+    public static boolean[] oneWay(long[] counts, int k) {
+        boolean[] h = new boolean[counts.length];
+        int hidden = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && counts[i] < k) {
+                h[i] = true;
+                hidden++;
+            }
+        }
+        if (hidden == 1) {
+            int best = -1;
+            for (int i = 0; i < counts.length; i++) {
+                if (!h[i] && (best < 0 || counts[best] == 0 && counts[i] > 0 || counts[i] > 0 && counts[i] < counts[best])) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                h[best] = true;
+            }
+        }
+        return h;
     }
 
     /** The table with a column of row totals, a row of column totals and the grand total. */
@@ -175,11 +221,11 @@ public final class CellSuppression {
 
     /**
      * The cheapest rectangle through [r][c]: a row r' and a column c' such that hiding [r][c'], [r'][c] and [r'][c'] (those
-     * not hidden yet) puts [r][c] on a cycle of four. Cost: the counts newly hidden, then how many; entries not hidden
+     * not hidden yet, none of them {@code fixed}) puts [r][c] on a cycle of four. Cost: the counts newly hidden, then how many; entries not hidden
      * must be non-empty unless {@code empty} (a last resort: a hidden zero can only grow, so it protects one way).
      * Returns the entries to hide, or null.
      */
-    private static List<int[]> complement(long[][] x, boolean[][] s, int r, int c, boolean empty) {
+    private static List<int[]> complement(long[][] x, boolean[][] s, boolean[][] fixed, int r, int c, boolean empty) {
         int rows = s.length;
         int cols = s[0].length;
         List<int[]> best = null;
@@ -200,7 +246,7 @@ public final class CellSuppression {
                         continue;
                     }
                     long v = x[e[0]][e[1]];
-                    if (v == 0 && !empty) {
+                    if (v == 0 && !empty || fixed[e[0]][e[1]]) {
                         usable = false;
                         break;
                     }

@@ -109,7 +109,7 @@ class SurveyExampleTest {
                 answers.put(question.id(), question.type() == Question.Type.MULTI ? new Response.Checked(List.of(cells[i].split(";")))
                         : new Response.Chosen(cells[i]));
             }
-            rs.add(new SurveyTables.Respondent("2007", answers));
+            rs.add(new SurveyTables.Respondent("1", answers));
         }
         assertThat(rs).hasSize(1200);
         PublishedTable t = SurveyTables.table(rs, SurveyTables.question(q.question("country").orElseThrow(), "ja"),
@@ -124,7 +124,45 @@ class SurveyExampleTest {
         PublishedTable place = SurveyTables.table(rs, SurveyTables.question(q.question("country").orElseThrow(), "ja"),
                 SurveyTables.question(q.question("place").orElseThrow(), "ja"), 10, "ja");
         assertThat(place.result().value(place.rows().size(), place.columns().size())).isGreaterThan(1200);
-        // by round: the one group and a country
-        assertThat(SurveyTables.groups("回", List.of("2007")).of().apply(rs.get(0))).containsExactly("2007");
+        // a margin is suppressed the same way in every table that shows it: country in country × line and country × sex
+        PublishedTable bySex = SurveyTables.table(rs, SurveyTables.question(q.question("country").orElseThrow(), "ja"),
+                SurveyTables.question(q.question("sex").orElseThrow(), "ja"), 10, "ja");
+        for (int r = 0; r <= t.rows().size(); r++) {
+            assertThat(bySex.entry(r, bySex.columns().size())).as("country margin %d", r).isEqualTo(t.entry(r, t.columns().size()));
+        }
+        assertThat(CellSuppression.recoverable(bySex.result().suppressed())).isEmpty();
+        // asked the other way round, the same table transposed
+        PublishedTable turned = SurveyTables.table(rs, SurveyTables.question(q.question("line").orElseThrow(), "ja"),
+                SurveyTables.question(q.question("country").orElseThrow(), "ja"), 10, "ja");
+        assertThat(turned.entry(4, 1)).isEqualTo(t.entry(1, 4));
+        assertThat(turned.rows()).isEqualTo(t.columns());
+    }
+
+    @Test
+    void byRoundEachRoundIsSuppressedAsItsOwnAndThePooledTotalsAreNotPublished() {
+        Questionnaire q = Questionnaire.bundled("internet-use-survey");
+        Question line = q.question("line").orElseThrow();
+        List<SurveyTables.Respondent> rs = new ArrayList<>();
+        // round A: 50 ftth, 60 dsl; round B: 3 ftth, 70 dsl (the review's example: B's 3 must not come back)
+        for (int[] n : new int[][] {{1, 50, 0}, {1, 60, 1}, {2, 3, 0}, {2, 70, 1}}) {
+            for (int i = 0; i < n[1]; i++) {
+                rs.add(new SurveyTables.Respondent(Integer.toString(n[0]), Map.of("line", new Response.Chosen(n[2] == 0 ? "ftth" : "dsl"))));
+            }
+        }
+        PublishedTable t = SurveyTables.table(rs, SurveyTables.groups("回", List.of("1", "2"), List.of("A", "B")),
+                SurveyTables.question(line, "ja"), 10, "ja");
+        assertThat(t.rows()).containsExactly("A", "B");
+        assertThat(t.entry(0, 0)).isEqualTo("50");
+        assertThat(t.entry(1, 0)).isEqualTo("x");
+        assertThat(t.entry(1, 1)).isEqualTo("x");
+        // the pooled column totals are hidden; each round's total is published, as its own tables publish it
+        assertThat(t.entry(2, 0)).isEqualTo("x");
+        assertThat(t.entry(2, 1)).isEqualTo("x");
+        assertThat(t.entry(1, t.columns().size())).isEqualTo("73");
+        // the same whichever dimension is asked for as rows
+        PublishedTable turned = SurveyTables.table(rs, SurveyTables.question(line, "ja"), SurveyTables.groups("回", List.of("1", "2"), List.of("A", "B")),
+                10, "ja");
+        assertThat(turned.entry(0, 1)).isEqualTo("x");
+        assertThat(turned.columns()).containsExactly("A", "B");
     }
 }

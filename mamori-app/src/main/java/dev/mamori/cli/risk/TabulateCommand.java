@@ -85,17 +85,16 @@ public final class TabulateCommand implements Callable<Integer> {
             throw new Main.UsageProblem(columns + " / " + rows + ": 行と列がそれぞれ 2 つ以上ないと、小さいセルを秘匿しても合計から求められます",
                     columns + " / " + rows + ": a table needs two rows and two columns for its small cells to be hidden from its totals");
         }
-        List<String> head = table.head(lang.name());
-        List<List<String>> body = table.body(lang.name());
-        for (int r = 0; r < rowValues.size(); r++) {
-            body.get(r).set(0, label(rowValues.get(r), lang));
-        }
+        // blank values named for people (text, CSV, XLSX); JSON keeps the values as they are
+        PublishedTable shown = new PublishedTable(rows, columns, rowValues.stream().map(v -> label(v, lang)).toList(), colValues, k, table.result());
+        List<String> head = shown.head(lang.name());
+        List<List<String>> body = shown.body(lang.name());
         if (format.equals("csv") && output != null) { // a file: in the input's encoding, through CsvOutput
             csv(head, body, whole);
             return 0;
         }
         if (format.equals("xlsx")) {
-            dev.mamori.report.AtomicFiles.write(output, o -> table.xlsx(o, lang.name()));
+            dev.mamori.report.AtomicFiles.write(output, o -> shown.xlsx(o, lang.name()));
             return 0;
         }
         try (ReportSink sink = ReportSink.open(output, spec.commandLine().getOut())) {

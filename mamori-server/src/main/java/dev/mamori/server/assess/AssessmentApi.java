@@ -104,8 +104,7 @@ class AssessmentApi {
         }
         AssessmentService.Saved s = service.saveAnswer(id, question, values, p.comment(), p.seen(), who.getName());
         if (s.problem() != null) {
-            AssessmentStore.SavedAnswer now = s.working().saved().get(question);
-            if (p.seen() != null && now != null && !p.seen().equals(now.updatedAt().toString())) {
+            if (s.conflict()) {
                 throw new ConflictException("answer", id + "/" + question);
             }
             throw new InvalidInputException(List.of(new InvalidInputException.FieldProblem("answer", s.problem().in(AssessmentPages.lang(locale)))));

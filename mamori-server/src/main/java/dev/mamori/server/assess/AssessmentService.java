@@ -84,8 +84,8 @@ public class AssessmentService {
         }
     }
 
-    /** What saving one answer gave: the problem with it (null: saved) and the working copy after. */
-    public record Saved(Message problem, Working working) {
+    /** What saving one answer gave: the problem with it (null: saved), whether it was someone else's later save, and the working copy after. */
+    public record Saved(Message problem, boolean conflict, Working working) {
     }
 
     private final AssessmentStore store;
@@ -224,7 +224,7 @@ public class AssessmentService {
         if (seen != null && !seen.equals(now) && current != null && !current.updatedBy().equals(by)) {
             String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(current.updatedAt().atZone(JAPAN));
             return new Saved(new Message(current.updatedBy() + " さんが " + at + " に変更したため保存していません。再読み込みして確かめてください",
-                    current.updatedBy() + " changed this answer at " + at + ": not saved. Reload the page to see it"), w);
+                    current.updatedBy() + " changed this answer at " + at + ": not saved. Reload the page to see it"), true, w);
         }
         List<String> given = values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
         Response r = null;
@@ -259,12 +259,12 @@ public class AssessmentService {
             problem = new Message("コメントは " + MAX_TEXT + " 文字までです", "a comment has at most " + MAX_TEXT + " characters");
         }
         if (problem != null) {
-            return new Saved(problem, w);
+            return new Saved(problem, false, w);
         }
         store.saveAnswer(id, questionId, r == null ? null : ResponseJson.write(json, r), note, by);
         store.touch(id, by);
         audit.record(AuditLog.Action.UPDATE, "assessment", id, "answer " + questionId);
-        return new Saved(null, working(id));
+        return new Saved(null, false, working(id));
     }
 
     /** Saves one question's improvement plan item (a blank action removes it); the map gets what is wrong, by field. */
@@ -311,11 +311,14 @@ public class AssessmentService {
     public long addEvidence(long id, String questionId, String fileName, String contentType, byte[] data, String by) {
         Working w = working(id);
         w.questionnaire().question(questionId).orElseThrow(() -> new NotFoundException("question", questionId));
-        String name = fileName == null || fileName.isBlank() ? "evidence" : java.nio.file.Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        String base = fileName == null ? "" : fileName.replace('\\', '/').replace("\0", "");
+        base = base.substring(base.lastIndexOf('/') + 1);
+        String name = base.isBlank() ? "evidence" : base;
         if (name.length() > 300) {
             name = name.substring(name.length() - 300);
         }
-        long e = store.addEvidence(id, questionId, name, contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType,
+        String type = contentType == null || contentType.isBlank() || contentType.length() > 200 ? "application/octet-stream" : contentType;
+        long e = store.addEvidence(id, questionId, name, type,
                 data, sha256(data), by);
         store.touch(id, by);
         audit.record(AuditLog.Action.CREATE, "assessment_evidence", e, "assessment " + id + ", question " + questionId + ", " + data.length + " bytes");
@@ -386,11 +389,16 @@ public class AssessmentService {
     public long upload(String fileName, byte[] bytes, String by) {
         Questionnaire q = Questionnaire.parse(fileName, bytes);
         String text = dev.mamori.yaml.YamlNode.decodeUtf8(fileName, bytes);
+        if (q.id().length() > 100 || q.version().length() > 40) {
+            throw new AssessException(List.of(new Problem(fileName, 0, 0, null, new Message("id は 100 文字、version は 40 文字までです",
+                    "the id may have 100 characters and the version 40"), null, false)));
+        }
         if (Questionnaire.BUNDLED.contains(q.id()) || store.uploadedExists(q.id(), q.version())) {
             throw new AssessException(List.of(new Problem(fileName, 0, 0, null, new Message("設問票 " + q.id() + " の版 " + q.version() + " はすでにあります",
                     "questionnaire " + q.id() + " version " + q.version() + " exists already"), null, false)));
         }
-        long fileId = store.upload(q.id(), q.version(), q.title().in("ja"), text, by);
+        String title = q.title().in("ja");
+        long fileId = store.upload(q.id(), q.version(), title.length() > 400 ? title.substring(0, 400) : title, text, by);
         audit.record(AuditLog.Action.CREATE, "questionnaire_file", fileId, q.id() + " " + q.version());
         return fileId;
     }

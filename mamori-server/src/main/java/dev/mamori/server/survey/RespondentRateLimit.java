@@ -31,7 +31,8 @@ class RespondentRateLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/s/");
+        // the decoded path within the application, as Spring matches it (/%73/… is /s/… too)
+        return !request.getServletPath().startsWith("/s/");
     }
 
     @Override

@@ -100,7 +100,7 @@ class SurveyPages {
     /** The survey, and a table when rows and columns are chosen. */
     @GetMapping("/{id}")
     String detail(@PathVariable long id, @RequestParam(required = false) String rows, @RequestParam(required = false) String columns,
-                  @RequestParam(required = false) Integer k, @RequestParam(required = false) List<Long> include, Locale locale, Model model) {
+                  @RequestParam(required = false) List<Long> include, Locale locale, Model model) {
         SurveyService.Survey s = surveys.get(id);
         Questionnaire q = surveys.questionnaire(s);
         String lang = lang(locale);
@@ -112,7 +112,7 @@ class SurveyPages {
         model.addAttribute("include", include == null ? List.of(id) : include);
         model.addAttribute("rows", rows);
         model.addAttribute("columns", columns);
-        model.addAttribute("k", k == null ? s.k() : Math.max(k, s.k()));
+        model.addAttribute("k", s.k());
         if (rows != null && columns != null) {
             if (pooled(include, rows, columns)) {
                 model.addAttribute("tableProblem", new Message("複数の回を合わせた表は、回を行か列にしたときだけ作れます"
@@ -121,10 +121,11 @@ class SurveyPages {
                 return "survey/detail";
             }
             try {
-                model.addAttribute("table", table(s, q, rows, columns, k, include, lang));
+                model.addAttribute("table", table(s, q, rows, columns, include, lang));
             } catch (IllegalArgumentException e) {
-                model.addAttribute("tableProblem", new Message("行と列にはそれぞれ 2 つ以上の区分が必要です（回答が足りません）",
-                        "rows and columns each need two categories with answers").in(lang));
+                model.addAttribute("tableProblem", new Message("この表は作れません（行と列は別の設問で、それぞれ 2 つ以上の区分が必要です。"
+                        + "また小さなセルを他の表と同じように秘匿できない場合も作れません）", "this table cannot be made: rows and columns must be"
+                        + " different questions with two categories each, and its small cells must be hidden as the other tables hide them").in(lang));
             }
         }
         return "survey/detail";
@@ -132,7 +133,7 @@ class SurveyPages {
 
     @GetMapping("/{id}/table.{format:csv|xlsx|json|pdf}")
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable String format, @RequestParam String rows, @RequestParam String columns,
-                                    @RequestParam(required = false) Integer k, @RequestParam(required = false) List<Long> include,
+                                    @RequestParam(required = false) List<Long> include,
                                     Locale locale) throws IOException {
         SurveyService.Survey s = surveys.get(id);
         Questionnaire q = surveys.questionnaire(s);
@@ -142,7 +143,7 @@ class SurveyPages {
         }
         PublishedTable t;
         try {
-            t = table(s, q, rows, columns, k, include, lang);
+            t = table(s, q, rows, columns, include, lang);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("table", rows + "/" + columns);
         }
@@ -186,21 +187,24 @@ class SurveyPages {
         return include != null && include.size() > 1 && !ROUND.equals(rows) && !ROUND.equals(columns);
     }
 
-    private PublishedTable table(SurveyService.Survey s, Questionnaire q, String rows, String columns, Integer k, List<Long> include, String lang) {
+    private PublishedTable table(SurveyService.Survey s, Questionnaire q, String rows, String columns, List<Long> include, String lang) {
         List<SurveyService.Survey> chosen = surveys.siblings(s).stream()
                 .filter(x -> include == null ? x.id() == s.id() : include.contains(x.id())).toList();
         if (chosen.isEmpty()) {
             chosen = List.of(s);
         }
         // never below any included survey's own minimum
-        int min = Math.max(k == null ? 0 : k, chosen.stream().mapToInt(SurveyService.Survey::k).max().orElse(s.k()));
-        List<String> rounds = chosen.stream().map(SurveyService.Survey::round).distinct().toList();
-        return SurveyTables.table(surveys.respondents(chosen), dimension(q, rows, rounds, lang), dimension(q, columns, rounds, lang), min, lang);
+        // the surveys' own k, never another: one table suppressed for two k would give hidden cells back
+        int min = chosen.stream().mapToInt(SurveyService.Survey::k).max().orElse(s.k());
+        return SurveyTables.table(surveys.respondents(chosen), dimension(q, rows, chosen, lang), dimension(q, columns, chosen, lang), min, lang);
     }
 
-    private static SurveyTables.Dimension dimension(Questionnaire q, String id, List<String> rounds, String lang) {
+    private static SurveyTables.Dimension dimension(Questionnaire q, String id, List<SurveyService.Survey> rounds, String lang) {
         if (ROUND.equals(id)) {
-            return SurveyTables.groups("en".equals(lang) ? "Round" : "回", rounds);
+            // by survey: two surveys of one round label stay apart (pooled, either's own table would give the other's cells)
+            List<String> labels = rounds.stream().map(r -> rounds.stream().filter(o -> o.round().equals(r.round())).count() > 1
+                    ? r.round() + "（#" + r.id() + "）" : r.round()).toList();
+            return SurveyTables.groups("en".equals(lang) ? "Round" : "回", rounds.stream().map(r -> Long.toString(r.id())).toList(), labels);
         }
         Question question = q.question(id).filter(x -> x.answerSet() != null)
                 .orElseThrow(() -> new IllegalArgumentException("no choice question " + id));
@@ -248,7 +252,8 @@ class SurveyPages {
         if (file == null || file.isEmpty()) {
             problems.add(new Message("CSV ファイルを選んでください", "choose a CSV file").in(lang));
         } else {
-            String name = file.getOriginalFilename() == null ? "responses.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
+            String given = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/').replace("\0", "");
+            String name = given.substring(given.lastIndexOf('/') + 1).isBlank() ? "responses.csv" : given.substring(given.lastIndexOf('/') + 1);
             Path tmp = Files.createTempFile("mamori-survey-", ".csv");
             try {
                 file.transferTo(tmp);

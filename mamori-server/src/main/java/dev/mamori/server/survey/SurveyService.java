@@ -15,10 +15,8 @@ import dev.mamori.server.web.NotFoundException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Surveys: a questionnaire answered by people without a login, each through a link of their own that answers once
  * (migration V12). The links are random 256-bit tokens of which only the SHA-256 is kept; a response is stored apart
- * from its link, with its day only. Answers leave the server only as cross tables with small cells suppressed.
+ * from its link, and neither keeps a time that would pair them up. Answers leave the server only as cross tables with small cells suppressed.
  */
 @Service
 public class SurveyService {
@@ -70,7 +68,7 @@ public class SurveyService {
     private static final String SELECT = "select s.id, s.questionnaire, s.questionnaire_file_id, s.title, s.round_label, s.min_cell, s.is_open,"
             + " s.created_at, s.created_by,"
             + " (select count(*) from survey_link l where l.survey_id = s.id),"
-            + " (select count(*) from survey_link l where l.survey_id = s.id and l.used_at is not null),"
+            + " (select count(*) from survey_link l where l.survey_id = s.id and l.used = true),"
             + " (select count(*) from survey_response r where r.survey_id = s.id) from survey s";
 
     @Transactional(readOnly = true)
@@ -145,7 +143,7 @@ public class SurveyService {
             byte[] b = new byte[32];
             RANDOM.nextBytes(b);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            jdbc.sql("insert into survey_link (token_sha256, survey_id, created_at) values (?, ?, ?)").params(sha256(token), id, now).update();
+            jdbc.sql("insert into survey_link (token_sha256, survey_id, created_at, used) values (?, ?, ?, false)").params(sha256(token), id, now).update();
             tokens.add(token);
         }
         audit.record(AuditLog.Action.CREATE, "survey_link", id, n + " links");
@@ -159,8 +157,8 @@ public class SurveyService {
         }
         record Row(long survey, boolean used) {
         }
-        Optional<Row> row = jdbc.sql("select survey_id, used_at from survey_link where token_sha256 = ?").param(sha256(token))
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getTimestamp(2) != null)).optional();
+        Optional<Row> row = jdbc.sql("select survey_id, used from survey_link where token_sha256 = ?").param(sha256(token))
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getBoolean(2))).optional();
         if (row.isEmpty()) {
             return new Link(LinkState.UNKNOWN, null);
         }
@@ -217,8 +215,7 @@ public class SurveyService {
      */
     @Transactional
     public boolean respond(String token, long surveyId, Map<String, Response> answers) {
-        int n = jdbc.sql("update survey_link set used_at = ? where token_sha256 = ? and used_at is null")
-                .params(Timestamp.from(Instant.now()), sha256(token)).update();
+        int n = jdbc.sql("update survey_link set used = true where token_sha256 = ? and used = false").param(sha256(token)).update();
         if (n == 0) {
             return false;
         }
@@ -238,14 +235,14 @@ public class SurveyService {
         Map<String, Object> node = new LinkedHashMap<>();
         answers.forEach((k, v) -> node.put(k, ResponseJson.node(v)));
         try {
-            jdbc.sql("insert into survey_response (survey_id, answers_json, channel, received_on) values (?, ?, ?, ?)")
-                    .params(surveyId, json.writeValueAsString(node), channel, Date.valueOf(LocalDate.now(JAPAN))).update();
+            jdbc.sql("insert into survey_response (survey_id, answers_json, channel) values (?, ?, ?)")
+                    .params(surveyId, json.writeValueAsString(node), channel).update();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The responses of these surveys, each with its survey's round as its group (for the cross tables). */
+    /** The responses of these surveys, each with its survey's id as its group (for the cross tables). */
     @Transactional
     public List<SurveyTables.Respondent> respondents(List<Survey> surveys) {
         List<SurveyTables.Respondent> out = new ArrayList<>();
@@ -259,7 +256,7 @@ public class SurveyService {
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("a stored response is not JSON", e);
                 }
-                out.add(new SurveyTables.Respondent(s.round(), answers));
+                out.add(new SurveyTables.Respondent(Long.toString(s.id()), answers));
             }
         }
         audit.record(AuditLog.Action.READ, "survey_response", surveys.stream().map(s -> Long.toString(s.id())).toList().toString(),
