@@ -33,6 +33,49 @@ public record Question(String id, String areaId, Type type, Label text, Label gu
         };
     }
 
+    /** The longest written answer a form may give. */
+    public static final int MAX_TEXT = 4000;
+
+    /** What a form's values gave: the response ({@code null} when nothing was given or something is wrong), or the problem. */
+    public record Given(Response response, dev.mamori.report.Message problem) {
+    }
+
+    /**
+     * The values a form sends for this question as its response: the chosen keys (one for a choice, any for a multiple
+     * choice) or the written text. Blank values are no values.
+     */
+    public Given read(java.util.List<String> values) {
+        java.util.List<String> given = values == null ? java.util.List.of()
+                : values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        if (given.isEmpty()) {
+            return new Given(null, null);
+        }
+        return switch (type) {
+            case CHOICE, MULTI -> {
+                if (type == Type.CHOICE && given.size() > 1) {
+                    yield problem("選べるのは一つです", "choose one");
+                }
+                if (given.stream().anyMatch(k -> answerSet.find(k).isEmpty())) {
+                    yield problem("選択肢にない回答です", "not one of the choices");
+                }
+                yield new Given(type == Type.CHOICE ? new Response.Chosen(given.get(0)) : new Response.Checked(given.stream().distinct().toList()), null);
+            }
+            default -> {
+                String text = given.get(0);
+                if (!accepts(text)) {
+                    yield type == Type.DATE ? problem("日付ではありません（2023-12-21 または 令和5年12月21日）", "not a date (2023-12-21 or 令和5年12月21日)")
+                            : problem("数値ではありません（350000、350,000 または 35万）", "not a number (350000, 350,000 or 35万)");
+                }
+                yield text.length() > MAX_TEXT ? problem(MAX_TEXT + " 文字までです", "at most " + MAX_TEXT + " characters")
+                        : new Given(new Response.Written(text), null);
+            }
+        };
+    }
+
+    private static Given problem(String ja, String en) {
+        return new Given(null, new dev.mamori.report.Message(ja, en));
+    }
+
     public boolean scored() {
         return type == Type.CHOICE && weight > 0;
     }

@@ -22,6 +22,8 @@ public record Questionnaire(String id, String version, Label title, Label descri
         Map<String, Map<String, String>> previousVersions, String file) {
 
     /** The questionnaires bundled with Mamori (questionnaires/index.txt), in the order {@code mamori assess list} shows them. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Questionnaire> BUNDLED_READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static final List<String> BUNDLED = List.copyOf(bundledText("index", ".txt").lines().map(String::strip)
             .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
 
@@ -40,7 +42,15 @@ public record Questionnaire(String id, String version, Label title, Label descri
                     "no bundled questionnaire \"" + id + "\""), Optional.ofNullable(Suggest.didYouMean(id, BUNDLED))
                     .orElse(new dev.mamori.report.Message("一覧は mamori assess list で見られます", "mamori assess list shows them")), false));
         }
-        return QuestionnaireReader.read(id + ".yaml (bundled)", bundledText(id));
+        // read once: a questionnaire is immutable, and the server asks for one on every page (not computeIfAbsent: reading
+        // one may read another it includes)
+        Questionnaire q = BUNDLED_READ.get(id);
+        if (q == null) {
+            q = QuestionnaireReader.read(id + ".yaml (bundled)", bundledText(id));
+            Questionnaire before = BUNDLED_READ.putIfAbsent(id, q);
+            q = before == null ? q : before;
+        }
+        return q;
     }
 
     static String bundledText(String id) {

@@ -121,8 +121,8 @@ class AssessmentPages {
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String seen,
                   @RequestHeader(name = "HX-Request", required = false) String htmx,
                   Principal who, Locale locale, Model model, RedirectAttributes flash) {
-        AssessmentService.Working before = service.working(id);
         AssessmentService.Saved saved = service.saveAnswer(id, question, values, comment, seen, who.getName());
+        AssessmentService.Working before = saved.before();
         String problem = saved.problem() == null ? null : saved.problem().in(lang(locale));
         if (htmx == null) {
             if (problem != null) {

@@ -5,7 +5,6 @@ import dev.mamori.assess.Answer;
 import dev.mamori.assess.Answers;
 import dev.mamori.assess.AssessException;
 import dev.mamori.assess.Assessment;
-import dev.mamori.assess.Choice;
 import dev.mamori.assess.Difficulty;
 import dev.mamori.assess.PlanItem;
 import dev.mamori.assess.Problem;
@@ -42,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssessmentService {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    static final int MAX_TEXT = 4000;
+    static final int MAX_TEXT = Question.MAX_TEXT;
 
     /** Where the questionnaire of a new assessment comes from: {@code bundled:ID} or {@code file:N}. */
     public record Source(String value, String label) {
@@ -84,8 +83,11 @@ public class AssessmentService {
         }
     }
 
-    /** What saving one answer gave: the problem with it (null: saved), whether it was someone else's later save, and the working copy after. */
-    public record Saved(Message problem, boolean conflict, Working working) {
+    /**
+     * What saving one answer gave: the problem with it (null: saved), whether it was someone else's later save, and the
+     * working copy before and after (the same when nothing was saved).
+     */
+    public record Saved(Message problem, boolean conflict, Working before, Working working) {
     }
 
     private final AssessmentStore store;
@@ -224,47 +226,22 @@ public class AssessmentService {
         if (seen != null && !seen.equals(now) && current != null && !current.updatedBy().equals(by)) {
             String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(current.updatedAt().atZone(JAPAN));
             return new Saved(new Message(current.updatedBy() + " さんが " + at + " に変更したため保存していません。再読み込みして確かめてください",
-                    current.updatedBy() + " changed this answer at " + at + ": not saved. Reload the page to see it"), true, w);
+                    current.updatedBy() + " changed this answer at " + at + ": not saved. Reload the page to see it"), true, w, w);
         }
-        List<String> given = values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
-        Response r = null;
-        Message problem = null;
-        switch (q.type()) {
-            case CHOICE -> {
-                if (given.size() > 1) {
-                    problem = new Message("選べるのは一つです", "choose one");
-                } else if (!given.isEmpty()) {
-                    problem = known(q, given);
-                    r = new Response.Chosen(given.get(0));
-                }
-            }
-            case MULTI -> {
-                problem = known(q, given);
-                r = given.isEmpty() ? null : new Response.Checked(given.stream().distinct().toList());
-            }
-            default -> {
-                String text = given.isEmpty() ? null : given.get(0);
-                if (text != null && !q.accepts(text)) {
-                    problem = q.type() == Question.Type.DATE
-                            ? new Message("日付ではありません（2023-12-21 または 令和5年12月21日）", "not a date (2023-12-21 or 令和5年12月21日)")
-                            : new Message("数値ではありません（350000、350,000 または 35万）", "not a number (350000, 350,000 or 35万)");
-                } else if (text != null && text.length() > MAX_TEXT) {
-                    problem = new Message(MAX_TEXT + " 文字までです", "at most " + MAX_TEXT + " characters");
-                }
-                r = text == null ? null : new Response.Written(text);
-            }
-        }
+        Question.Given given = q.read(values);
+        Response r = given.response();
+        Message problem = given.problem();
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         if (problem == null && note != null && note.length() > MAX_TEXT) {
             problem = new Message("コメントは " + MAX_TEXT + " 文字までです", "a comment has at most " + MAX_TEXT + " characters");
         }
         if (problem != null) {
-            return new Saved(problem, false, w);
+            return new Saved(problem, false, w, w);
         }
         store.saveAnswer(id, questionId, r == null ? null : ResponseJson.write(json, r), note, by);
         store.touch(id, by);
         audit.record(AuditLog.Action.UPDATE, "assessment", id, "answer " + questionId);
-        return new Saved(null, false, working(id));
+        return new Saved(null, false, w, working(id));
     }
 
     /** Saves one question's improvement plan item (a blank action removes it); the map gets what is wrong, by field. */
@@ -425,15 +402,6 @@ public class AssessmentService {
         return "assessment-" + id + (revision > 0 ? "-r" + revision : "") + ".yaml";
     }
 
-    private static Message known(Question q, List<String> keys) {
-        for (String k : keys) {
-            if (q.answerSet().find(k).isEmpty()) {
-                return new Message("選択肢にない回答です", "not one of the choices");
-            }
-        }
-        return null;
-    }
-
     private static String blank(String s) {
         return s == null ? "" : s.strip();
     }
@@ -448,10 +416,5 @@ public class AssessmentService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A choice's label for a key, or the key. */
-    static String label(Question q, String key, String lang) {
-        return q.answerSet() == null ? key : q.answerSet().find(key).map(Choice::label).map(l -> l.in(lang)).orElse(key);
     }
 }

@@ -25,10 +25,12 @@ public final class AssessmentView {
 
     private final AssessmentService.Working w;
     private final String lang;
+    private final List<Progress> progress;
 
     AssessmentView(AssessmentService.Working w, String lang) {
         this.w = w;
         this.lang = lang;
+        this.progress = progress(w, lang);
     }
 
     public String lang() {
@@ -57,6 +59,10 @@ public final class AssessmentView {
 
     /** The top-level areas with how many of their applicable questions are answered. */
     public List<Progress> progress() {
+        return progress;
+    }
+
+    private static List<Progress> progress(AssessmentService.Working w, String lang) {
         List<Progress> out = new ArrayList<>();
         List<Area> areas = w.questionnaire().areas();
         for (int i = 0; i < areas.size(); i++) {
@@ -68,9 +74,9 @@ public final class AssessmentView {
                     answered += w.responses().containsKey(q.id()) ? 1 : 0;
                 }
             }
-            out.add(new Progress(i + 1, areaName(areas.get(i)), answered, applicable));
+            out.add(new Progress(i + 1, Render.areaName(areas.get(i).id(), areas.get(i).name(), lang), answered, applicable));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     public int answered() {

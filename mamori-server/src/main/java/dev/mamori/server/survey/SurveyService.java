@@ -17,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -38,7 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SurveyService {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     /** At most this many links at a time. */
     static final int MAX_LINKS = 5000;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -174,35 +172,16 @@ public class SurveyService {
     public Map<String, Response> check(Questionnaire q, Map<String, List<String>> form, Map<String, Message> problems) {
         Map<String, Response> out = new LinkedHashMap<>();
         for (Question question : q.questions().values()) {
-            List<String> given = form.getOrDefault(question.id(), List.of()).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
             if (!dev.mamori.assess.Assessment.applies(question, out)) {
                 continue;
             }
-            if (given.isEmpty()) {
-                if (question.required()) {
-                    problems.put(question.id(), new Message("回答してください", "please answer"));
-                }
-                continue;
-            }
-            switch (question.type()) {
-                case CHOICE, MULTI -> {
-                    if (given.stream().anyMatch(k -> question.answerSet().find(k).isEmpty())) {
-                        problems.put(question.id(), new Message("選択肢にない回答です", "not one of the choices"));
-                    } else if (question.type() == Question.Type.CHOICE && given.size() > 1) {
-                        problems.put(question.id(), new Message("選べるのは一つです", "choose one"));
-                    } else {
-                        out.put(question.id(), question.type() == Question.Type.CHOICE ? new Response.Chosen(given.get(0))
-                                : new Response.Checked(given.stream().distinct().toList()));
-                    }
-                }
-                default -> {
-                    String text = given.get(0);
-                    if (!question.accepts(text) || text.length() > 2000) {
-                        problems.put(question.id(), new Message("この形式では答えられません", "not an answer of this kind"));
-                    } else {
-                        out.put(question.id(), new Response.Written(text));
-                    }
-                }
+            Question.Given given = question.read(form.get(question.id()));
+            if (given.problem() != null) {
+                problems.put(question.id(), given.problem());
+            } else if (given.response() != null) {
+                out.put(question.id(), given.response());
+            } else if (question.required()) {
+                problems.put(question.id(), new Message("回答してください", "please answer"));
             }
         }
         return out;
