@@ -85,17 +85,15 @@ class PiaFormsTest {
 
     @Test
     void theThresholdResultNamesTheFormsToFill() {
-        for (long persons : new long[] {500, 5_000, 50_000, 350_000}) {
-            ThresholdAssessment t = Assessment.threshold(persons, 600, false);
-            List<String> forms = t.forms();
-            switch (t.result().key()) {
-                case "not_required" -> assertThat(forms).isEmpty();
-                case "basic" -> assertThat(forms).containsExactly("pia-basic");
-                case "basic_focused" -> assertThat(forms).containsExactly("pia-basic", "pia-focused");
-                default -> assertThat(forms).containsExactly("pia-basic", "pia-full");
-            }
-            forms.forEach(f -> assertThat(Questionnaire.bundled(f).kind()).isEqualTo("form"));
-        }
+        // 指針 第5 2 with 500 handlers or more: under 1,000 none; under 10,000 basic; under 100,000 focused; then full
+        assertThat(Assessment.threshold(500, 600, false).forms()).isEmpty();
+        assertThat(Assessment.threshold(5_000, 600, false).forms()).containsExactly("pia-basic");
+        assertThat(Assessment.threshold(50_000, 600, false).forms()).containsExactly("pia-basic", "pia-focused");
         assertThat(Assessment.threshold(350_000, 120, false).forms()).containsExactly("pia-basic", "pia-full");
+        // fewer handlers and no incident: 50,000 persons need the basic assessment only
+        assertThat(Assessment.threshold(50_000, 120, false).forms()).containsExactly("pia-basic");
+        for (String f : List.of("pia-basic", "pia-focused", "pia-full")) {
+            assertThat(Questionnaire.bundled(f).kind()).isEqualTo("form");
+        }
     }
 }
