@@ -29,19 +29,40 @@ public record PopulationRisk(double journalistRisk, double marketerRisk, int cla
             }
             f.merge(List.of(k), 1, Integer::sum);
         }
-        double highest = 0;
-        double expected = 0;
-        int missing = 0;
+        Tally t = new Tally();
         for (Map.Entry<List<String>, Integer> e : f.entrySet()) {
             Long big = population.get(e.getKey());
-            if (big == null) {
+            t.add(e.getValue(), big == null ? -1 : big);
+        }
+        return t.result();
+    }
+
+    /**
+     * The risks summed class by class, wherever the classes are counted (here, or by a distributed join in
+     * {@code mamori spark risk}). Mutable, one thread.
+     */
+    public static final class Tally {
+        private double highest;
+        private double expected;
+        private int missing;
+        private long records;
+
+        /**
+         * @param sampleSize     the class's size f in the sample
+         * @param populationSize its size F in the population table, or a negative number when the table lacks it
+         */
+        public void add(long sampleSize, long populationSize) {
+            if (populationSize < 0) {
                 missing++;
             }
-            long classSize = Math.max(e.getValue(), big == null ? e.getValue() : big);
+            long classSize = Math.max(sampleSize, populationSize);
             highest = Math.max(highest, 1.0 / classSize);
-            expected += (double) e.getValue() / classSize;
+            expected += (double) sampleSize / classSize;
+            records += sampleSize;
         }
-        int n = sample.rows().size();
-        return new PopulationRisk(highest, n == 0 ? 0 : expected / n, missing);
+
+        public PopulationRisk result() {
+            return new PopulationRisk(highest, records == 0 ? 0 : expected / records, missing);
+        }
     }
 }

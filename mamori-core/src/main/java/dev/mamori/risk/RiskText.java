@@ -41,6 +41,19 @@ public final class RiskText {
         return b.toString();
     }
 
+    /** The lines {@link #summary} is followed by when a population table was given. */
+    public static String population(PopulationRisk p, String lang) {
+        boolean ja = "ja".equals(lang);
+        StringBuilder b = new StringBuilder();
+        line(b, String.format("  %s %.4f", ja ? "ジャーナリストリスク（最大）:" : "journalist risk (highest):", p.journalistRisk()));
+        line(b, String.format("  %s %.4f", ja ? "マーケターリスク:" : "marketer risk:", p.marketerRisk()));
+        if (p.classesNotInPopulation() > 0) {
+            line(b, String.format("  %s %,d", ja ? "母集団表にないクラス（標本の大きさで計算）:"
+                    : "classes missing from the population table (counted at sample size):", p.classesNotInPopulation()));
+        }
+        return b.toString();
+    }
+
     private static void line(StringBuilder b, String s) {
         b.append(s).append(System.lineSeparator());
     }

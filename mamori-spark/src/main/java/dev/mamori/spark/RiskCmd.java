@@ -3,7 +3,8 @@ package dev.mamori.spark;
 import dev.mamori.report.AtomicFiles;
 import dev.mamori.report.Json;
 import dev.mamori.report.Message;
-import dev.mamori.risk.RiskReport;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.risk.RiskText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Parameters;
                 "Measure re-identification risk as mamori risk does, on Spark: equivalence classes by a distributed group-by, only the histogram of class sizes on the driver (so the number of classes is not bounded by its memory).",
                 "",
                 "  mamori spark risk sales.parquet --qi age,sex,zip --sensitive disease --format json",
+                "  mamori spark risk sample.csv --qi age,sex,zip --population census.parquet --population-count persons",
                 ""})
 final class RiskCmd extends SparkCommand {
 
@@ -34,6 +36,12 @@ final class RiskCmd extends SparkCommand {
 
     @Option(names = "--threshold", paramLabel = "P", description = "Prosecutor-risk threshold (default ${DEFAULT-VALUE}).")
     double threshold = 0.2;
+
+    @Option(names = "--population", paramLabel = "PATH", description = "A population table (CSV, Parquet or JSON Lines with the quasi-identifier columns and a count column): adds journalist and marketer risk, as mamori risk does.")
+    String population;
+
+    @Option(names = "--population-count", paramLabel = "COLUMN", description = "The count column of the population table (default ${DEFAULT-VALUE}).")
+    String populationCount = "count";
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default) or json (the fields of mamori risk --format json).")
     String format = "summary";
@@ -55,8 +63,20 @@ final class RiskCmd extends SparkCommand {
     @Override
     int run(SparkSession spark) throws IOException {
         Tables.Table t = Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
-        RiskReport r = SparkRisk.measure(t, qi, sensitive, threshold);
-        String text = format.equals("json") ? Json.write(r) : dev.mamori.risk.RiskText.summary(data, qi, r, common.language());
+        SparkRisk.Population pop = population == null ? null
+                : new SparkRisk.Population(Tables.read(spark, Tables.probe(spark, population, "auto", null)), populationCount);
+        SparkRisk.Result r = SparkRisk.measure(t, qi, sensitive, threshold, pop);
+        String text;
+        if (format.equals("json")) {
+            ObjectNode n = (ObjectNode) Json.tree(r.risk());
+            if (r.population() != null) {
+                n.set("population", Json.tree(r.population()));
+            }
+            text = Json.write(n);
+        } else {
+            text = RiskText.summary(data, qi, r.risk(), common.language())
+                    + (r.population() == null ? "" : RiskText.population(r.population(), common.language()));
+        }
         if (output != null) {
             AtomicFiles.writeString(output, text);
         } else {

@@ -1,6 +1,7 @@
 package dev.mamori.spark;
 
 import dev.mamori.report.Message;
+import dev.mamori.risk.PopulationRisk;
 import dev.mamori.risk.RiskAnalyzer;
 import dev.mamori.risk.RiskReport;
 import java.util.ArrayList;
@@ -23,12 +24,23 @@ final class SparkRisk {
     private SparkRisk() {
     }
 
+    /** The figures of {@code mamori risk}: the sample's, and against the population table when one was given (else null). */
+    record Result(RiskReport risk, PopulationRisk population) {
+    }
+
+    /** A population table: class sizes in {@code count}, by the quasi-identifiers' values. */
+    record Population(Tables.Table table, String count) {
+    }
+
     static RiskReport measure(Tables.Table t, List<String> qi, List<String> sensitive, double threshold) {
-        for (String c : concat(qi, sensitive)) {
-            if (!t.header().contains(c)) {
-                throw new Message.Problem("列 '" + c + "' が入力にありません。列は " + t.header() + " です",
-                        "no column '" + c + "' in the input; its columns are " + t.header());
-            }
+        return measure(t, qi, sensitive, threshold, null).risk();
+    }
+
+    /** @param population null for none */
+    static Result measure(Tables.Table t, List<String> qi, List<String> sensitive, double threshold, Population population) {
+        requireColumns(t, concat(qi, sensitive), "入力", "the input");
+        if (population != null) {
+            requireColumns(population.table, concat(qi, List.of(population.count)), "母集団の表", "the population table");
         }
         if (qi.isEmpty()) {
             throw new Message.Problem("準識別子の列を 1 つ以上指定してください", "name at least one quasi-identifier column");
@@ -66,9 +78,51 @@ final class SparkRisk {
                     l.put(sensitive.get(s), m.isNullAt(s) ? 0 : (int) m.getLong(s));
                 }
             }
-            return RiskAnalyzer.ofClassSizes(sizes, l, threshold);
+            RiskReport risk = RiskAnalyzer.ofClassSizes(sizes, l, threshold);
+            return new Result(risk, population == null ? null : population(classes, qi, population));
         } finally {
             classes.unpersist();
+        }
+    }
+
+    /**
+     * El Emam's journalist and marketer risks ({@link PopulationRisk}): the population's class sizes summed by a
+     * distributed group-by, joined to the sample's classes, and the per-class terms summed on the executors; only the
+     * three figures come to the driver. The sums are {@link PopulationRisk.Tally}'s, added in another order (the
+     * marketer risk may differ from the one-machine figure in the last bits of a double).
+     */
+    private static PopulationRisk population(Dataset<Row> classes, List<String> qi, Population population) {
+        Tables.Table p = population.table;
+        Column raw = functions.trim(p.col(population.count));
+        Column count = raw.try_cast("long");
+        long bad = p.rows().filter(count.isNull().or(count.lt(0))).count();
+        if (bad > 0) {
+            throw new Message.Problem("母集団の表: 列 '" + population.count + "' の " + bad + " 個の値が件数（0 以上の整数）ではありません",
+                    "the population table: " + bad + " values of column '" + population.count + "' are not counts (whole numbers, 0 or more)");
+        }
+        List<Column> keys = new ArrayList<>();
+        for (String c : qi) {
+            keys.add(functions.coalesce(p.col(c), functions.lit("")).alias(c));
+        }
+        Dataset<Row> sizes = p.rows().groupBy(keys.toArray(Column[]::new)).agg(functions.sum(count).alias("_population"));
+        Dataset<Row> joined = classes.join(sizes, scala.jdk.javaapi.CollectionConverters.asScala(qi).toSeq(), "left");
+        Column f = functions.col("_size");
+        Column big = functions.greatest(f, functions.coalesce(functions.col("_population"), f)).cast("double");
+        Row r = joined.agg(functions.max(functions.lit(1.0).divide(big)),
+                functions.sum(f.cast("double").divide(big)),
+                functions.sum(functions.when(functions.col("_population").isNull(), 1).otherwise(0)),
+                functions.sum(f)).first();
+        long records = r.isNullAt(3) ? 0 : r.getLong(3);
+        return new PopulationRisk(r.isNullAt(0) ? 0 : r.getDouble(0), records == 0 ? 0 : r.getDouble(1) / records,
+                r.isNullAt(2) ? 0 : (int) r.getLong(2));
+    }
+
+    private static void requireColumns(Tables.Table t, List<String> columns, String ja, String en) {
+        for (String c : columns) {
+            if (!t.header().contains(c)) {
+                throw new Message.Problem("列 '" + c + "' が" + ja + "にありません。列は " + t.header() + " です",
+                        "no column '" + c + "' in " + en + "; its columns are " + t.header());
+            }
         }
     }
 

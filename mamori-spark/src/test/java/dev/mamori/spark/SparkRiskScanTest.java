@@ -9,6 +9,7 @@ import dev.mamori.detect.PiiType;
 import dev.mamori.detect.Scanner;
 import dev.mamori.detect.TableReport;
 import dev.mamori.risk.Dataset;
+import dev.mamori.risk.PopulationRisk;
 import dev.mamori.risk.RiskAnalyzer;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.table.DocumentReader;
@@ -42,6 +43,57 @@ class SparkRiskScanTest {
         assertThat(got).isEqualTo(want);
         assertThat(got.records()).isEqualTo(200_000);
         assertThat(got.classSizes()).containsKey(1); // unique records exist: the figures are not trivial
+    }
+
+    @Test
+    void populationRiskFromADistributedJoinIsTheCoresRisk() throws IOException {
+        Path input = Spark.perturbedAdult(dir.resolve("adult.csv"), 50_000);
+        List<String> qi = List.of("sex", "age", "race");
+        Dataset sample = Dataset.read(input);
+        // the population: each sample class 3 to 9 times larger, every fifth class missing, and a class the sample lacks
+        java.util.Map<List<String>, Long> classes = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        int[] cols = qi.stream().mapToInt(sample::column).toArray();
+        for (String[] r : sample.rows()) {
+            classes.merge(List.of(r[cols[0]], r[cols[1]], r[cols[2]]), 1L, Long::sum);
+        }
+        java.util.Map<List<String>, Long> population = new java.util.HashMap<>();
+        StringBuilder csv = new StringBuilder("race,persons,sex,age\n");
+        int i = 0;
+        for (var e : classes.entrySet()) {
+            if (i++ % 5 == 4) {
+                continue;
+            }
+            long size = e.getValue() * (3 + i % 7);
+            population.put(e.getKey(), size);
+            List<String> k = e.getKey();
+            csv.append(k.get(2)).append(',').append(size).append(',').append(k.get(0)).append(',').append(k.get(1)).append('\n');
+        }
+        csv.append("Martian,5,Female,30\n");
+        Path census = Files.writeString(dir.resolve("census.csv"), csv);
+        PopulationRisk want = PopulationRisk.of(sample, qi, population);
+
+        SparkSession s = Spark.session();
+        Tables.Table t = Tables.read(s, Tables.probe(s, input.toString(), "auto", null));
+        SparkRisk.Population pop = new SparkRisk.Population(Tables.read(s, Tables.probe(s, census.toString(), "auto", null)), "persons");
+        PopulationRisk got = SparkRisk.measure(t, qi, List.of(), 0.1, pop).population();
+        assertThat(got.journalistRisk()).isEqualTo(want.journalistRisk());
+        assertThat(got.classesNotInPopulation()).isEqualTo(want.classesNotInPopulation()).isPositive();
+        assertThat(got.marketerRisk()).isCloseTo(want.marketerRisk(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(got.marketerRisk()).isPositive();
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkMain.run(new String[] {"risk", input.toString(), "--qi", "sex,age,race", "--population", census.toString(),
+                "--population-count", "persons", "--format", "json"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"population\"").contains("\"journalist_risk\"").contains("\"classes_not_in_population\"");
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "sex,age,race,persons\nMale,30,White,12\nFemale,31,White,about 40\n");
+        StringWriter err2 = new StringWriter();
+        code = SparkMain.run(new String[] {"risk", input.toString(), "--qi", "sex,age,race", "--population", bad.toString(),
+                "--population-count", "persons", "--lang", "en"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true));
+        assertThat(code).isEqualTo(2);
+        assertThat(err2.toString()).contains("population table").contains("'persons'").contains("not counts");
     }
 
     @Test

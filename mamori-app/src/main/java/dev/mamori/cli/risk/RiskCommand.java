@@ -110,12 +110,7 @@ public final class RiskCommand implements Callable<Integer> {
                 case "summary" -> {
                     out.print(dev.mamori.risk.RiskText.summary(data.toString(), qi, r, lang.name()));
                     if (p != null) {
-                        out.printf("  %s %.4f%n", lang.t("ジャーナリストリスク（最大）:", "journalist risk (highest):"), p.journalistRisk());
-                        out.printf("  %s %.4f%n", lang.t("マーケターリスク:", "marketer risk:"), p.marketerRisk());
-                        if (p.classesNotInPopulation() > 0) {
-                            out.printf("  %s %,d%n", lang.t("母集団表にないクラス（標本の大きさで計算）:", "classes missing from the population table (counted at sample size):"),
-                                    p.classesNotInPopulation());
-                        }
+                        out.print(dev.mamori.risk.RiskText.population(p, lang.name()));
                     }
                 }
                 default -> throw new IllegalStateException(format); // checked above
