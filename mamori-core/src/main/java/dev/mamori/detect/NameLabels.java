@@ -109,6 +109,7 @@ final class NameLabels {
             }
             boolean colonAfter = tt > q && tt < le && (text.charAt(tt) == ':' || text.charAt(tt) == '：');
             if (tt > q && (z == le || text.charAt(z) == '\r' || colonAfter) && !r.commonWord(text, ls, e)
+                    && !NameAnchors.get().is(NameAnchors.Kind.ROLE, text, ls, e) // ショップ 10:20: the shop answering
                     && (colonAfter || notTimetable(text, ls, le))) {
                 addSpeaker(text, ls, e, out);
             }
@@ -446,12 +447,18 @@ final class NameLabels {
             }
             int h = j < n && isBlank(text.charAt(j)) ? j + 1 : j;
             String hon = personal(text, h, a);
+            int note = j < n ? noteEnd(text, j) : -1;
+            if (hon == null && note > 0 && (kata ? parts >= 2 : parts >= 2 && parts <= 3)) {
+                hon = personal(text, note, a); // マテウス・エンリケ・ソウザ（Matheus Henrique SOUZA）選手
+            }
             if (j - i < 2 || parts > 3 || a.endingAt(NameAnchors.Kind.ROLE, text, j) > 0 || a.at(NameAnchors.Kind.ROLE, text, i) == j - i) {
                 i = j;
                 continue;
             }
             boolean roleBefore = i > 0 && (a.endingAt(NameAnchors.Kind.KIN, text, i) > 0 || a.endingAt(NameAnchors.Kind.TITLE, text, i) > 0
                     || i > 1 && isBlank(text.charAt(i - 1)) && a.endingAt(NameAnchors.Kind.TITLE, text, i - 1) > 0);
+            boolean labelBefore = i > 0 && (a.endingAt(NameAnchors.Kind.LABEL, text, i) > 0
+                    || i > 1 && isBlank(text.charAt(i - 1)) && a.endingAt(NameAnchors.Kind.LABEL, text, i - 1) > 0);
             if (hon == null && latin && parts >= 3 && (text.startsWith("AM ", i) || text.startsWith("PM ", i)) && mailAfter(text, j)) {
                 i += 3; // on … at 8:31 PM Jun Ishikawa <…>
                 parts--;
@@ -468,7 +475,7 @@ final class NameLabels {
                 continue;
             }
             boolean kinBlank = i > 1 && isBlank(text.charAt(i - 1)) && a.endingAt(NameAnchors.Kind.KIN, text, i - 1) > 0;
-            if (hon == null && latin && parts >= 2 && (readingOf(text, i, j, out) || kinBlank)) { // 被告人　NGUYEN VAN HUNG
+            if (hon == null && latin && parts >= 2 && (readingOf(text, i, j, out, a) || kinBlank || labelBefore)) { // 被告人　NGUYEN VAN HUNG
                 out.add(new Finding(PiiType.PERSON, i, j, 0.8, false, text.substring(i, j))); // 瀧本 慎太郎（Shintaro Takimoto）
                 i = j;
                 continue;
@@ -495,13 +502,39 @@ final class NameLabels {
         }
     }
 
-    /** A romanised reading in brackets right after a name already found: 瀧本 慎太郎（Shintaro Takimoto）. */
-    private static boolean readingOf(String text, int i, int j, List<Finding> out) {
-        if (i < 2 || j >= text.length() || !((text.charAt(i - 1) == '（' && text.charAt(j) == '）') || (text.charAt(i - 1) == '(' && text.charAt(j) == ')'))) {
+    /**
+     * The index after a short bracketed note starting at {@code at} (（Matheus Henrique SOUZA）, （25）), after one blank
+     * at most, or -1.
+     */
+    private static int noteEnd(String text, int at) {
+        if (text.charAt(at) != '（' && text.charAt(at) != '(') {
+            return -1;
+        }
+        for (int p = at + 1; p < text.length() && p - at <= 40; p++) {
+            char c = text.charAt(p);
+            if (c == '）' || c == ')') {
+                return p + 1 < text.length() && isBlank(text.charAt(p + 1)) ? p + 2 : p + 1;
+            }
+            if (c == '\n' || c == '（' || c == '(' || c == '。') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A romanised reading in brackets right after a name already found: 瀧本 慎太郎（Shintaro Takimoto）, also when a
+     * note follows it in the brackets (マーガレット・オハラ先生（Margaret O'Hara、名誉教授）).
+     */
+    private static boolean readingOf(String text, int i, int j, List<Finding> out, NameAnchors a) {
+        boolean open = i >= 2 && (text.charAt(i - 1) == '（' || text.charAt(i - 1) == '(');
+        boolean close = j < text.length() && (text.charAt(j) == '）' || text.charAt(j) == ')' || text.charAt(j) == '、' || text.charAt(j) == ',');
+        if (!open || !close) {
             return false;
         }
         for (Finding f : out) {
-            if (f.type() == PiiType.PERSON && f.end() == i - 1 && f.confidence() >= 0.4) {
+            if (f.type() == PiiType.PERSON && f.confidence() >= 0.4
+                    && (f.end() == i - 1 || f.end() < i - 1 && a.at(NameAnchors.Kind.HONORIFIC, text, f.end()) == i - 1 - f.end())) {
                 return true;
             }
         }

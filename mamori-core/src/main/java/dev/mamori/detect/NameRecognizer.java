@@ -128,11 +128,15 @@ final class NameRecognizer implements Recognizer {
         romajiRoster(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
+        kinNames(text, out, first);
         romajiParts(text, out, first);
         namedAs(text, out, first);
         listNeighbours(text, out, first);
         signOff(text, out, first);
         bracketed(text, out, first);
+        mentions(text, out, first);
+        repeats(text, out, first);
+        out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && letterSpaced(text, f.start(), f.end()));
         merge(out, first);
     }
 
@@ -167,11 +171,49 @@ final class NameRecognizer implements Recognizer {
                 continue; // 多種多様, 別添様式: the honorific's kanji is part of a word
             }
             List<Morphology.Token> ts = Morphology.tokens(text, s, e);
-            boolean oneWord = ts.size() == 1 && !ts.get(0).is(SEI);
+            boolean oneWord = ts.size() == 1 && !ts.get(0).is(SEI) && !ts.get(0).is(MEI) && !ts.get(0).is(JINMEI);
             boolean common = ts.stream().anyMatch(t -> t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹") || t.is("名詞-副詞可能")
                     || t.is("名詞-数") || t.is("名詞-固有名詞-組織"));
             if (!oneWord && !common && !anchors.isPlaceName(m.group(1))) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern BRACKETED_GIVEN = java.util.regex.Pattern.compile(
+            "[（(]([\\p{IsHan}々]{1,3}|[\\p{IsHiragana}]{2,4}|[\\p{IsKatakana}ー]{2,5})[）)]");
+    private static final java.util.regex.Pattern CHILD_NAME = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々ヶ\\p{IsKatakana}])([\\p{IsHan}])(?:くん|ちゃん|君)");
+
+    /**
+     * A given name in brackets after a relation (母（和枝）, 兄（隆之）), and one given-name kanji alone before くん or
+     * ちゃん (甥の颯くん, 凛ちゃん) — not a relation (弟くん, 娘ちゃん) or one dictionary word with the honorific's kanji.
+     */
+    private void kinNames(String text, List<Finding> out, int first) {
+        if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
+            java.util.regex.Matcher m = BRACKETED_GIVEN.matcher(text);
+            while (m.find()) {
+                if (anchors.endingAt(NameAnchors.Kind.KIN, text, m.start()) > 0 && !confidentAt(out, first, m.start(1), m.end(1))
+                        && !anchors.is(NameAnchors.Kind.KIN, text, m.start(1), m.end(1))
+                        && !anchors.is(NameAnchors.Kind.ROLE, text, m.start(1), m.end(1)) && !anchors.isPlaceName(m.group(1))
+                        && !commonWord(text, m.start(1), m.end(1))) {
+                    out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
+                }
+            }
+        }
+        if (text.indexOf("くん") < 0 && text.indexOf("ちゃん") < 0 && text.indexOf('君') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = CHILD_NAME.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            if (!anchors.givenKanji(text.charAt(s)) || anchors.is(NameAnchors.Kind.KIN, text, s, s + 1)
+                    || confidentAt(out, first, s, s + 1)) {
+                continue;
+            }
+            List<Morphology.Token> ts = Morphology.tokens(text, s, m.end());
+            if (!ts.isEmpty() && ts.get(0).end() == s + 1) {
+                out.add(new Finding(PiiType.PERSON, s, s + 1, 0.6, false, m.group(1)));
             }
         }
     }
@@ -262,16 +304,18 @@ final class NameRecognizer implements Recognizer {
                 if (!confident(f)) {
                     continue;
                 }
-                int after = bracketEnd(text, f.end()); // 有賀 伸介（東京都）、小口 ひとみ（神奈川県）
-                if (after < text.length() && text.charAt(after) == '、') {
+                // 有賀 伸介（東京都）、小口 ひとみ（神奈川県）; 相沢陽葵　阿部悠真 (a wide blank between names that have none inside)
+                char wide = f.value().indexOf('\u3000') < 0 ? '\u3000' : '、';
+                int after = bracketEnd(text, f.end());
+                if (after < text.length() && (text.charAt(after) == '、' || text.charAt(after) == wide)) {
                     int s = after + 1;
                     int e = s;
-                    while (e < text.length() && e - s <= MAX_ITEM && "、（(\n。）)".indexOf(text.charAt(e)) < 0) {
+                    while (e < text.length() && e - s <= MAX_ITEM && "、（(\n。）)".indexOf(text.charAt(e)) < 0 && text.charAt(e) != wide) {
                         e++;
                     }
                     listItem(text, s, e, out, first);
                 }
-                if (f.start() > 1 && text.charAt(f.start() - 1) == '、') {
+                if (f.start() > 1 && (text.charAt(f.start() - 1) == '、' || text.charAt(f.start() - 1) == wide)) {
                     int e = f.start() - 1;
                     int s = e;
                     while (s > 0 && e - s <= MAX_ITEM && "、（(\n。）) 　▽".indexOf(text.charAt(s - 1)) < 0) {
@@ -321,11 +365,33 @@ final class NameRecognizer implements Recognizer {
         boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank));
         if (!shaped) {
             List<Morphology.Token> ts = Morphology.tokens(text, s, e);
-            shaped = ts.size() == 1 && ts.get(0).is(SEI);
+            shaped = ts.size() == 1 && ts.get(0).is(SEI) || joinedName(text, ts, s, e);
         }
         if (shaped) {
             out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, item));
         }
+    }
+
+    /**
+     * A surname and a given name written without a blank (五十嵐詩, 加藤しずく, 大﨑湊): the dictionary's surname, then one
+     * to three given-name kanji or two to four hiragana.
+     */
+    private boolean joinedName(String text, List<Morphology.Token> ts, int s, int e) {
+        if (ts.isEmpty() || !ts.get(0).is(SEI) || ts.get(0).start() != s) {
+            return false;
+        }
+        int g = ts.get(0).end();
+        if (e - g < 1 || e - g > 4) {
+            return false;
+        }
+        boolean kanji = true;
+        boolean kana = true;
+        for (int i = g; i < e; i++) {
+            char c = text.charAt(i);
+            kanji &= Morphology.isKanji(c) && anchors.givenKanji(c);
+            kana &= Morphology.isHiragana(c);
+        }
+        return kanji && e - g <= 3 || kana && e - g >= 2;
     }
 
     /**
@@ -406,7 +472,8 @@ final class NameRecognizer implements Recognizer {
             "q", "a", "id", "mail", "email", "time", "name", "address", "phone", "メモ", "メール", "コメント", "返信", "件名", "宛先",
             "日時", "場所", "備考", "注意", "質問", "回答", "電話", "氏名", "住所", "連絡先", "時間", "内容", "結果", "理由", "予定",
             "参加者", "担当", "担当者", "議題", "決定", "課題", "要件", "用件", "追記", "補足", "結論", "ステータス", "タスク", "システム",
-            "bot", "admin", "system", "info", "warn", "error", "debug");
+            "bot", "admin", "system", "info", "warn", "error", "debug", "お客様", "お客さま", "客", "利用者", "相談者", "本人",
+            "自動応答", "オペレーター", "スタッフ");
 
     /**
      * Chat speakers that the dictionary does not know (あや, そうた, Tanaka Yui, 東): a token that opens two or
@@ -418,6 +485,7 @@ final class NameRecognizer implements Recognizer {
             return;
         }
         Map<String, List<int[]>> seen = new java.util.LinkedHashMap<>();
+        java.util.Set<String> titled = new java.util.HashSet<>();
         int shaped = 0;
         for (int ls = 0; ls < text.length(); ) {
             int le = text.indexOf('\n', ls);
@@ -427,6 +495,9 @@ final class NameRecognizer implements Recognizer {
             int[] sp = speakerSpan(text, ls, le);
             if (sp != null) {
                 shaped++;
+                if (sp.length > 2) {
+                    titled.add(text.substring(sp[0], sp[1]));
+                }
                 seen.computeIfAbsent(text.substring(sp[0], sp[1]), k -> new ArrayList<>()).add(sp);
             }
             ls = le + 1;
@@ -436,7 +507,8 @@ final class NameRecognizer implements Recognizer {
         }
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
-            if (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && kanaNickname(w))) {
+            if (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && kanaNickname(w))
+                    && !(titled.contains(w) && titledSpeaker(text, w))) {
                 continue;
             }
             for (int[] sp : e.getValue()) {
@@ -462,22 +534,29 @@ final class NameRecognizer implements Recognizer {
 
     /** A line holding only a speaker and a time: Kimura 09:12, あや 10:21. */
     private static final java.util.regex.Pattern SPEAKER_HEADER = java.util.regex.Pattern.compile(
-            "[ \u3000]*([^\\s\\d:：][^\\d:：\\n]{0,19}?)[ \u3000]+\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[AaPp][Mm])?[ \u3000]*");
+            "[ \u3000]*([^\\s\\d:：][^\\d:：\\n]{0,23}?)[ \u3000]+(?:[—–\\-|][ \u3000]+)?(?:\\d{4}/\\d{1,2}/\\d{1,2} )?"
+            + "\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[AaPp][Mm])?[ \u3000]*");
 
-    /** The speaker of a line [ls, le): after optional blanks and a time, a short name-like run before a colon. */
-    private static int[] speakerSpan(String text, int ls, int le) {
+    /**
+     * The speaker of a line [ls, le): after optional blanks and a time, a short name-like run before a colon; in an
+     * export that separates the fields by tabs (LINE: 09:12⇥山田 花子⇥message), the field after the time; after a time
+     * and no colon, the first word when a blank and the message follow (14:03 ゆかり🌷 昨日…). The run is then
+     * trimmed to the name ({@link #speakerName}).
+     */
+    private int[] speakerSpan(String text, int ls, int le) {
         java.util.regex.Matcher h = SPEAKER_HEADER.matcher(text).region(ls, le);
         if (h.matches()) {
             if (le + 1 >= text.length() || text.charAt(le + 1) == '\n'
                     || SPEAKER_HEADER.matcher(text).region(le + 1, lineEnd(text, le + 1)).matches()) {
                 return null; // no message below: a timetable (Osaka 10:00 / Kyoto 12:00), not a chat
             }
-            return new int[] {h.start(1), h.end(1)}; // Kimura 09:12, a message on the lines below
+            return speakerName(text, h.start(1), h.end(1)); // Kimura 09:12, a message on the lines below
         }
         int p = ls;
         while (p < le && isSpace(text.charAt(p))) {
             p++;
         }
+        boolean timed = false;
         if (p < le && (text.charAt(p) == '[' || text.charAt(p) == '［')) {
             int q = p + 1;
             while (q < le && q - p < 24 && text.charAt(q) != ']' && text.charAt(q) != '］') {
@@ -486,33 +565,98 @@ final class NameRecognizer implements Recognizer {
             if (q >= le || q - p >= 24) {
                 return null;
             }
+            timed = text.substring(p, q).indexOf(':') > 0;
             p = q + 1;
         } else if (p < le && Character.isDigit(text.charAt(p))) {
-            int q = p;
-            while (q < le && q - p < 20 && (Character.isDigit(text.charAt(q)) || ":/-. ".indexOf(text.charAt(q)) >= 0)
-                    && !(text.charAt(q) == ' ' && q + 1 < le && !Character.isDigit(text.charAt(q + 1)))) {
+            int q = p; // 10:21, 2025/03/04 10:21, 03/04/2025, 19:12 (WhatsApp)
+            while (q < le && q - p < 22 && (Character.isDigit(text.charAt(q)) || ":/-.,".indexOf(text.charAt(q)) >= 0
+                    || text.charAt(q) == ' ' && q + 1 < le && Character.isDigit(text.charAt(q + 1)))) {
                 q++;
             }
             if (q == p || q >= le || !isSpace(text.charAt(q)) || text.indexOf(':', p) < 0 || text.indexOf(':', p) > q) {
                 return null;
             }
+            timed = true;
             p = q;
+            int d = p;
+            while (d < le && isSpace(text.charAt(d))) {
+                d++;
+            }
+            if (d + 1 < le && "-—–".indexOf(text.charAt(d)) >= 0 && isSpace(text.charAt(d + 1))) {
+                p = d + 1; // 03/04/2025, 19:12 - Name: message
+            }
         }
+        boolean tab = timed && p < le && text.charAt(p) == '\t';
         while (p < le && isSpace(text.charAt(p))) {
             p++;
         }
         int s = p;
-        while (p < le && p - s <= 20 && text.charAt(p) != ':' && text.charAt(p) != '：') {
+        if (tab) {
+            int t = text.indexOf('\t', s);
+            return t < 0 || t >= le || t - s > 24 ? null : speakerName(text, s, t);
+        }
+        while (p < le && p - s <= 24 && text.charAt(p) != ':' && text.charAt(p) != '：') {
             p++;
         }
-        int e = p;
+        if (p < le && p - s <= 24 && p > s) {
+            return speakerName(text, s, p);
+        }
+        if (!timed) {
+            return null;
+        }
+        int b = s; // a time, then a word, a blank and the message
+        while (b < le && b - s <= 12 && !isSpace(text.charAt(b))) {
+            b++;
+        }
+        return b > s && b < le && b - s <= 12 && b + 1 < le && !isSpace(text.charAt(b + 1)) ? speakerName(text, s, b) : null;
+    }
+
+    /**
+     * The name in a speaker field: without a status or note in brackets (山田 花子（時短勤務）, Lee (外部)), emoji or marks
+     * after it (ゆかり🌷, Yoshiko☆), or a title or role before it (コーチ 鵜飼, スタッフ 久我); a role with the name in
+     * brackets gives the name (オペレーター（小野寺）). Null when nothing is left.
+     */
+    private int[] speakerName(String text, int s, int e) {
         while (e > s && isSpace(text.charAt(e - 1))) {
             e--;
         }
-        if (p >= le || e == s || p - s > 20) {
-            return null;
+        if (e > s && (text.charAt(e - 1) == '）' || text.charAt(e - 1) == ')')) {
+            int open = Math.max(text.lastIndexOf('（', e - 1), text.lastIndexOf('(', e - 1));
+            if (open > s) {
+                int before = open;
+                while (before > s && isSpace(text.charAt(before - 1))) {
+                    before--;
+                }
+                if (anchors.is(NameAnchors.Kind.ROLE, text, s, before) || anchors.is(NameAnchors.Kind.TITLE, text, s, before)
+                        || anchors.is(NameAnchors.Kind.HONORIFIC, text, s, before)) {
+                    s = open + 1; // オペレーター（小野寺）
+                    e = e - 1;
+                } else {
+                    e = before;
+                }
+            }
         }
-        return new int[] {s, e};
+        while (e > s) {
+            int cp = text.codePointBefore(e);
+            if (Character.isLetter(cp) || cp == 'ー' || cp == '々') {
+                break;
+            }
+            e -= Character.charCount(cp);
+        }
+        for (int i = s; i < e; i++) {
+            if (isSpace(text.charAt(i))) {
+                if (anchors.is(NameAnchors.Kind.TITLE, text, s, i) || anchors.is(NameAnchors.Kind.ROLE, text, s, i)
+                        || anchors.is(NameAnchors.Kind.HONORIFIC, text, s, i)) {
+                    s = i + 1;
+                    while (s < e && isSpace(text.charAt(s))) {
+                        s++;
+                    }
+                    return e > s ? new int[] {s, e, 1} : null; // the third element: a title stood before the name
+                }
+                break;
+            }
+        }
+        return e > s ? new int[] {s, e} : null;
     }
 
     /**
@@ -546,11 +690,16 @@ final class NameRecognizer implements Recognizer {
         char c0 = w.charAt(0);
         if (c0 < 0x80) {
             for (String part : w.split(" ", -1)) {
-                if (!part.matches("[A-Z][a-z]+|[A-Z]{2,}")) {
+                if (!part.matches("(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}),?")) {
                     return false;
                 }
             }
             return w.chars().anyMatch(Character::isLowerCase) && w.split(" ").length <= 3;
+        }
+        int blank = Math.max(w.indexOf(' '), w.indexOf('\u3000'));
+        if (blank > 0) { // 石﨑 さくら, ニワ ユズハ: a surname and a given name
+            return w.length() <= 10 && (BLANK_NAME.matcher(w).matches() && !anchors.isPlaceName(w.substring(0, blank))
+                    || w.matches("[ァ-ヺｦ-ﾟー]{1,6}[ \u3000][ァ-ヺｦ-ﾟー]{1,6}"));
         }
         boolean kanji = false;
         for (int i = 0; i < w.length(); i++) {
@@ -578,6 +727,41 @@ final class NameRecognizer implements Recognizer {
         }
         // one dictionary word that is not a proper noun (メモ, コメント, おはよう) is not a name
         return !(ts.size() == 1 && !ts.get(0).is("名詞-固有名詞"));
+    }
+
+    /**
+     * Two kanji with a blank between them inside a word spaced out letter by letter, as judgments and forms set their
+     * headings (申　立　人, 債 権 者, 被 告 人): not a surname and a given name.
+     */
+    private static boolean letterSpaced(String text, int s, int e) {
+        if (e - s != 3 || !isKanjiAt(text, s) || !isSpace(text.charAt(s + 1)) || !isKanjiAt(text, s + 2)) {
+            return false;
+        }
+        boolean before = s >= 2 && isSpace(text.charAt(s - 1)) && isKanjiAt(text, s - 2) && (s < 3 || !isKanjiAt(text, s - 3));
+        boolean after = e + 1 < text.length() && isSpace(text.charAt(e)) && isKanjiAt(text, e + 1)
+                && (e + 2 >= text.length() || !isKanjiAt(text, e + 2));
+        return before || after;
+    }
+
+    /** A speaker after a title (コーチ 鵜飼, スタッフ 久我): one to four kanji that are not a common word. */
+    private boolean titledSpeaker(String text, String w) {
+        if (w.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (!Morphology.isKanji(w.charAt(i))) {
+                return false;
+            }
+        }
+        if (NOT_SPEAKERS.contains(w) || anchors.isPlaceName(w)) {
+            return false;
+        }
+        for (Morphology.Token t : Morphology.tokens(w, 0, w.length())) {
+            if (t.is("名詞-サ変接続") || t.is("名詞-副詞可能") || t.is("名詞-数") || t.is("名詞-形容動詞語幹") || t.is("名詞-接尾")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -1521,6 +1705,53 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             out.add(new Finding(PiiType.PERSON, a, b, conf, false, w));
+        }
+    }
+
+    /**
+     * A name found once by any rule (a speaker, 兄（隆之）, 悠斗くん) marks its other mentions in the text, under the
+     * same conditions as a full name's parts ({@link #mark}): not glued to a longer word, one character only before
+     * an honorific.
+     */
+    private void repeats(String text, List<Finding> out, int first) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (int k = first; k < out.size() && names.size() < MAX_PROPAGATED; k++) {
+            Finding f = out.get(k);
+            String v = f.value();
+            if (confident(f) && v.length() >= 2 && v.indexOf('\n') < 0 && Morphology.hasKanjiOrKatakana(v, 0, v.length())
+                    && text.indexOf(v) != text.lastIndexOf(v)) {
+                names.add(v);
+            }
+        }
+        Cover cov = new Cover(out, first);
+        for (String v : names) {
+            int a = text.indexOf(v);
+            mark(text, a, a + v.length(), cov, out, 0.6);
+        }
+    }
+
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}._%+-])[@＠]((?:\\p{Lu}\\p{Ll}+ ){0,2}\\p{Lu}\\p{Ll}+(?![\\p{L}\\p{N}_-])"
+            + "|[\\p{IsHan}々\\p{IsHiragana}\\p{IsKatakana}ー]{1,5}(?:[ 　][\\p{IsHan}々\\p{IsHiragana}\\p{IsKatakana}ー]{1,5})?"
+            + "(?=[ 　]|さん|くん|ちゃん|様|$))", java.util.regex.Pattern.MULTILINE);
+
+    /** Mentions that are not names: the whole room, the channel (@全員, @channel). */
+    private static final java.util.Set<String> NOT_MENTIONS = java.util.Set.of("全員", "みんな", "皆さん", "各位", "All", "Here",
+            "Channel", "Everyone");
+
+    /** A chat mention of a person: @Takeru Higa, @榊原 ミカエラ さん (not a handle in lower case, nor @全員). */
+    private void mentions(String text, List<Finding> out, int first) {
+        if (text.indexOf('@') < 0 && text.indexOf('＠') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = MENTION.matcher(text);
+        while (m.find()) {
+            String w = m.group(1);
+            if (NOT_MENTIONS.contains(w) || confidentAt(out, first, m.start(1), m.end(1)) || anchors.isPlaceName(w)
+                    || anchors.is(NameAnchors.Kind.ROLE, text, m.start(1), m.end(1)) || commonWord(text, m.start(1), m.end(1))) {
+                continue;
+            }
+            out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, w));
         }
     }
 

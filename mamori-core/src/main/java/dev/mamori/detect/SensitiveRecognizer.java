@@ -48,7 +48,7 @@ final class SensitiveRecognizer implements Recognizer {
     /** How far a sentence is looked at on either side of a phrase. */
     private static final int SENTENCE_REACH = 80;
     /** Characters that may lie between two terms of one phrase (肺炎のため入院, 懲役3年、執行猶予5年の判決). */
-    private static final String CONNECT = "のでをがはにとやへ、，,・ためよりるして付き中緊急一時長期再び約ヶケカか月年日週間数半及並0123456789０１２３４５６７８９〇一二三四五六七八九十百 　";
+    private static final String CONNECT = "のでをがはにとやへ、，,・ためよりるしてっ付き中緊急一時長期再び約ヶケカか月年日週間数半及並0123456789０１２３４５６７８９〇一二三四五六七八九十百 　";
     private static final boolean[] CONNECTS = new boolean[65536];
     /** More characters a criminal procedure phrase may cross (逮捕され、同月22日から勾留), within {@link #MAX_CRIME_GAP}. */
     private static final String CRIME_CONNECT = "され同らか";
@@ -946,7 +946,7 @@ final class SensitiveRecognizer implements Recognizer {
             "日数中" + NUM + "{1,4}日をその刑に算入する");
 
     /** What follows a care word to make the verb of its phrase: 手術を受け(た), リハビリを続け(た), 入退院を繰り返(す). */
-    private static final String[] CARE_VERBS = {"を受け", "を続け", "を繰り返"};
+    private static final String[] CARE_VERBS = {"を受け", "を続け", "を繰り返", "を要する"};
 
     private static final String[] RECEIVED_ENDINGS = {"ていた", "ている", "ながら", "た", "る"};
 
@@ -990,7 +990,7 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_CRIME && end >= 1 && text.charAt(end - 1) == 'れ' && text.startsWith("た", end)) {
             return end + 1; // 傷害致死罪に問われた, 処せられた
         }
-        if (end >= 2 && (text.startsWith("受け", end - 2) || text.startsWith("続け", end - 2))) {
+        if (end >= 2 && (text.startsWith("受け", end - 2) || text.startsWith("続け", end - 2) || text.startsWith("患い", end - 2))) {
             for (String e : RECEIVED_ENDINGS) {
                 if (text.startsWith(e, end)) {
                     return end + e.length();

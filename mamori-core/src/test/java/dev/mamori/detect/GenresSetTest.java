@@ -30,8 +30,8 @@ class GenresSetTest {
 
     @Test
     void bothSplitsAreWhole() {
-        assertThat(test.documents()).isEqualTo(120);
-        assertThat(dev.documents()).isEqualTo(168);
+        assertThat(test.documents()).isEqualTo(160);
+        assertThat(dev.documents()).isEqualTo(248);
         assertThat(test.groups()).contains("kind:real", "kind:form", "genre:news", "genre:judgments", "genre:chat", "genre:tables");
     }
 

@@ -75,7 +75,12 @@ class SensitiveFactsTest {
         "弁護側は心神耗弱を主張した|SENSITIVE_HEALTH:心神耗弱",
         "佐藤さんは昨年、胃を切除した|SENSITIVE_HEALTH:胃を切除",
         "叔父は腫瘍の摘出手術を受けた|SENSITIVE_HEALTH:腫瘍の摘出手術を受けた",
-        "うつ病が悪化し休職した|SENSITIVE_HEALTH:うつ病が悪化",
+        "うつ病が悪化し休職した|SENSITIVE_HEALTH:うつ病が悪化し休職", // leave taken for a condition completes it (休職 is a tail)
+        "父は心不全にて永眠いたしました|SENSITIVE_HEALTH:心不全にて永眠",
+        "祖母はパーキンソン病を患いながら畑に出ていた|SENSITIVE_HEALTH:パーキンソン病を患いながら",
+        "兄は脳梗塞で倒れて入院した|SENSITIVE_HEALTH:脳梗塞で倒れて入院",
+        "医師からアルツハイマー型認知症って診断された|SENSITIVE_HEALTH:アルツハイマー型認知症って診断",
+        "救急外来で急性胃炎と診断された|SENSITIVE_HEALTH:急性胃炎と診断",
         "白血病は寛解した|SENSITIVE_HEALTH:白血病は寛解",
         // race and ethnic origin, disability, 暴力団, victimisation
         "在日コリアン3世の金さんは|SENSITIVE_OTHER:在日コリアン3世",
@@ -180,7 +185,7 @@ class SensitiveFactsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "芸術と技術の融合", "労働組合幹部の男性が会見した", // 組幹部 inside 労働組合幹部 is no 暴力団 (the term is 系組幹部)
+        "芸術と技術の融合", "来月から休職する予定です", "労働組合幹部の男性が会見した", // 組幹部 inside 労働組合幹部 is no 暴力団 (the term is 系組幹部)
         // role nouns alone
         "容疑者", "被疑者", "被告人", "被告", "被害者", "患者", "容疑者の供述によると", "被害者の会が発足した", "患者の皆様へ",
         // general health statements
