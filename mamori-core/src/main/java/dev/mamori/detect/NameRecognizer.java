@@ -129,6 +129,7 @@ final class NameRecognizer implements Recognizer {
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);
+        relativeLines(text, out, first);
         romajiParts(text, out, first);
         namedAs(text, out, first);
         listNeighbours(text, out, first);
@@ -183,7 +184,13 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern BRACKETED_GIVEN = java.util.regex.Pattern.compile(
             "[（(]([\\p{IsHan}々]{1,3}|[\\p{IsHiragana}]{2,4}|[\\p{IsKatakana}ー]{2,5})[）)]");
     private static final java.util.regex.Pattern CHILD_NAME = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}々ヶ\\p{IsKatakana}])([\\p{IsHan}])(?:くん|ちゃん|君)");
+            "(?<![\\p{IsHan}々ヶ\\p{IsKatakana}])([\\p{IsHan}])(?:くん|ちゃん|君|さん|様)");
+    private static final java.util.regex.Pattern KANA_CHILD = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHiragana}\\p{IsHan}\\p{IsKatakana}ー])(\\p{IsHiragana}{2,4})(?:くん|ちゃん)");
+    /** What a child or a family is called with ちゃん/くん that is not a name (おばあちゃん, あかちゃん). */
+    private static final java.util.Set<String> NOT_CHILD = java.util.Set.of("おばあ", "おじい", "おにい", "おねえ", "おかあ", "おとう",
+            "ばあ", "じい", "にい", "ねえ", "かあ", "とう", "あか", "みな", "おこさ", "おじょう", "ぼっ", "おぼっ", "わん", "ねこ", "にゃん",
+            "おまわり", "おいしゃ", "おとなり", "おじ", "おば", "おにいさ", "おねえさ", "こども", "おこ", "いい", "えら", "かわいい");
 
     /**
      * A given name in brackets after a relation (母（和枝）, 兄（隆之）), and one given-name kanji alone before くん or
@@ -212,10 +219,71 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             List<Morphology.Token> ts = Morphology.tokens(text, s, m.end());
-            if (!ts.isEmpty() && ts.get(0).end() == s + 1) {
-                out.add(new Finding(PiiType.PERSON, s, s + 1, 0.6, false, m.group(1)));
+            if (!ts.isEmpty() && ts.get(0).end() == s + 1 && ts.size() >= 2 && ts.get(1).end() == m.end()) {
+                out.add(new Finding(PiiType.PERSON, s, s + 1, 0.6, false, m.group(1))); // 颯くん, 節様: not 奥様, 皆さん
             }
         }
+        m = KANA_CHILD.matcher(text); // はるとくん, ひなたちゃん
+        while (m.find()) {
+            if (!NOT_CHILD.contains(m.group(1)) && !confidentAt(out, first, m.start(1), m.end(1))) {
+                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern RELATIVE_LINE = java.util.regex.Pattern.compile(
+            "^[ \u3000]*(?:喪主[ \u3000]*)?([\\p{IsHan}々ご]{1,4})[ \u3000]+"
+            + "((?:[\\p{IsHan}々ヶ]{1,4}[ \u3000])?[\\p{IsHan}々\\p{IsHiragana}\\p{IsKatakana}ー]{1,5})[ \u3000]*$",
+            java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * The relatives of a death notice or the parties of a judgment, a line each: a relation (妻, 孫, 長男) or 同 (the
+     * same as above: 同妻, 同), blanks, then the name (妻　　タミ / 同　　彩花 / 同　　　古閑 ゆかり). 同 counts only under a
+     * line that named someone.
+     */
+    private void relativeLines(String text, List<Finding> out, int first) {
+        if (text.indexOf('\n') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = RELATIVE_LINE.matcher(text);
+        int lastNamedLine = -2;
+        while (m.find()) {
+            String rel = m.group(1);
+            int ls = m.start();
+            boolean kin = anchors.is(NameAnchors.Kind.KIN, text, m.start(1), m.end(1));
+            boolean ditto = rel.startsWith("同") && (rel.length() == 1 || anchors.is(NameAnchors.Kind.KIN, text, m.start(1) + 1, m.end(1)));
+            int prevEnd = ls - 1;
+            boolean namedAbove = prevEnd >= 0 && (lastNamedLine == prevEnd || personEndsAt(out, first, text, prevEnd));
+            if (!(kin || ditto && namedAbove)) {
+                continue;
+            }
+            int s = m.start(2);
+            int e = m.end(2);
+            String name = m.group(2);
+            if (anchors.isPlaceName(name) || anchors.is(NameAnchors.Kind.KIN, text, s, e) || commonWord(text, s, e)
+                    || anchors.is(NameAnchors.Kind.ROLE, text, s, e) || name.endsWith("一同")) {
+                continue;
+            }
+            if (!confidentAt(out, first, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, name));
+            }
+            lastNamedLine = lineEnd(text, ls);
+        }
+    }
+
+    /** A name finding ends the line that ends at {@code lineEnd} (blanks after it allowed). */
+    private static boolean personEndsAt(List<Finding> out, int first, String text, int lineEnd) {
+        int e = lineEnd;
+        while (e > 0 && isSpace(text.charAt(e - 1))) {
+            e--;
+        }
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (confident(f) && f.end() == e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -315,6 +383,16 @@ final class NameRecognizer implements Recognizer {
                     }
                     listItem(text, s, e, out, first);
                 }
+                int next = resultEnd(text, after); // ①相沢陽斗（東洋大）10秒31②Kofi Mensah（県立南高）: a ranking
+                if (next < text.length() && isRank(text.charAt(next))) {
+                    int s = next + 1;
+                    int e = s;
+                    while (e < text.length() && e - s <= MAX_LATIN_ITEM && "（(\n。、）)".indexOf(text.charAt(e)) < 0
+                            && !isRank(text.charAt(e)) && text.charAt(e) != '\u3000') {
+                        e++;
+                    }
+                    listItem(text, s, e, out, first);
+                }
                 if (f.start() > 1 && (text.charAt(f.start() - 1) == '、' || text.charAt(f.start() - 1) == wide)) {
                     int e = f.start() - 1;
                     int s = e;
@@ -347,8 +425,38 @@ final class NameRecognizer implements Recognizer {
         return at;
     }
 
+    /** The longest romanised item of a list (Lucas Ferreira). */
+    private static final int MAX_LATIN_ITEM = 24;
+    private static final java.util.regex.Pattern LATIN_NAME = java.util.regex.Pattern.compile(
+            "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:[ -]\\p{Lu}[\\p{Ll}\\p{M}'’]+){1,2}|\\p{Lu}{2,}(?: \\p{Lu}[\\p{Ll}]+){1,2}");
+    private static final java.util.regex.Pattern KATAKANA_NAME = java.util.regex.Pattern.compile(
+            "[\\p{IsKatakana}ー]{2,}(?:[・･=＝][\\p{IsKatakana}ー]{2,}){1,2}");
+
+    /** A circled number that ranks the items of a list (①②③). */
+    private static boolean isRank(char c) {
+        return c >= '①' && c <= '⑳';
+    }
+
+    /** Where a ranked item's result ends: a time, a distance or points right after it (10秒31, 1m78＝大会新, 13分41秒02). */
+    private static int resultEnd(String text, int at) {
+        int p = at;
+        while (p < text.length() && p - at <= 14 && !isRank(text.charAt(p)) && "\n。、（(".indexOf(text.charAt(p)) < 0
+                && (Character.isDigit(text.charAt(p)) || "秒分時間点位mkgc．.:：+-＋－=＝大会新記録タイ自己最高".indexOf(text.charAt(p)) >= 0)) {
+            p++;
+        }
+        return p;
+    }
+
     private void listItem(String text, int s, int e, List<Finding> out, int first) {
-        if (e <= s || e - s > MAX_ITEM) {
+        if (e <= s || e - s > MAX_LATIN_ITEM) {
+            return;
+        }
+        String raw = text.substring(s, e);
+        if (e - s > MAX_ITEM || LATIN_NAME.matcher(raw).matches() || KATAKANA_NAME.matcher(raw).matches()) {
+            if ((LATIN_NAME.matcher(raw).matches() || KATAKANA_NAME.matcher(raw).matches()) && !confidentAt(out, first, s, e)
+                    && !anchors.is(NameAnchors.Kind.ROLE, text, s, e) && !endsWithOrgSuffix(raw) && !hasCompanyMarker(raw)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, raw)); // Kofi Mensah, ワンジル・キプロノ in a list of names
+            }
             return;
         }
         for (int k = first; k < out.size(); k++) {
