@@ -99,7 +99,7 @@ final class ContextWords {
         }
         long[] seen = memo.seen;
         seen[o] = 0;
-        scanWindow(text, start, end, 1 << o, seen);
+        scanWindow(text, start, end, 1 << o, seen, ANSWERED[o]);
         return sum(o, seen[o]);
     }
 
@@ -129,7 +129,7 @@ final class ContextWords {
     }
 
     /** Marks in {@code seen[type]} the words of the types in {@code typeMask} found in the span's window. */
-    private void scanWindow(String text, int start, int end, int typeMask, long[] seen) {
+    private void scanWindow(String text, int start, int end, int typeMask, long[] seen, boolean answered) {
         int s = Math.max(0, Math.min(start, text.length()));
         int e = Math.max(s, Math.min(end, text.length()));
         int from = Math.max(0, s - BEFORE);
@@ -148,6 +148,69 @@ final class ContextWords {
         }
         scan(text, from, s, typeMask, seen);
         scan(text, e, to, typeMask, seen);
+        if (answered && from > 0 && text.charAt(from - 1) == '\n' && answers(text, from, s)) {
+            int prevEnd = from - 1; // the question the line answers: 「旅券番号をお願いします」 / 「TR8830152 です」
+            int prev = prevEnd;
+            while (prev > 0 && text.charAt(prev - 1) != '\n' && prevEnd - prev < QUESTION) {
+                prev--;
+            }
+            if (asks(text, prev, prevEnd)) {
+                scan(text, prev, prevEnd, typeMask, seen);
+            }
+        }
+    }
+
+    /**
+     * The identifiers whose shape alone says nothing (旅券番号, 免許証番号, 基礎年金番号, 保険証の記号・番号, 在留カード番号):
+     * in a chat they are often given as the answer to the line before, which names them.
+     */
+    private static final boolean[] ANSWERED = new boolean[TYPES];
+
+    static {
+        for (PiiType t : java.util.EnumSet.of(PiiType.PASSPORT, PiiType.DRIVERS_LICENSE, PiiType.PENSION_NUMBER,
+                PiiType.HEALTH_INSURANCE, PiiType.RESIDENCE_CARD, PiiType.RESIDENT_RECORD_CODE)) {
+            ANSWERED[t.ordinal()] = true;
+        }
+    }
+
+    /** Words by which a line asks for something (番号をお願いします, 教えてください, 番号が必要です, 何番ですか？). */
+    private static final String[] ASKING = {"お願い", "ください", "下さい", "教えて", "必要です", "？", "?", "ですか"};
+
+    private static boolean asks(String text, int from, int to) {
+        String line = text.substring(from, to);
+        for (String w : ASKING) {
+            if (line.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How much of the line before an answer is read for its context words. */
+    static final int QUESTION = 72;
+
+    /**
+     * True when the line holds nothing before the span but a chat line's time and speaker (15:25 お客様：, [10:02] 佐藤:,
+     * 03/04/2025, 19:20 - Name:, LINE's 09:12⇥Name⇥) or nothing at all: the value answers the line before, where its label is.
+     */
+    static boolean answers(String text, int lineStart, int span) {
+        int sep = -1;
+        for (int i = lineStart; i < span; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '：' || c == '\t') {
+                sep = i;
+            }
+        }
+        if (sep - lineStart > 48) {
+            return false;
+        }
+        for (int i = sep + 1 > lineStart ? sep + 1 : lineStart; i < span; i++) {
+            char c = text.charAt(i);
+            if (!(c == ' ' || c == '\u3000' || c == '\t')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void scan(String text, int from, int to, int typeMask, long[] seen) {

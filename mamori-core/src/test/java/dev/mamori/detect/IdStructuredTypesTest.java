@@ -24,6 +24,23 @@ class IdStructuredTypesTest {
         return find(text).stream().map(Finding::type).toList();
     }
 
+    // ---- a number given in a chat as the answer to the line before --------------------------------------------------
+
+    @Test
+    void aNumberAnsweringTheLineBeforeTakesItsLabelFromIt() {
+        Detector ids = Detector.of(java.util.EnumSet.of(PiiType.PASSPORT, PiiType.DRIVERS_LICENSE, PiiType.MY_NUMBER),
+                Detector.DEFAULT_MIN_CONFIDENCE);
+        java.util.function.Function<String, List<String>> found = text -> ids.detect(text, ids.freeText()).stream()
+                .map(f -> f.type() + ":" + f.value()).toList();
+        assertThat(found.apply("15:23 スタッフ 久我：旅券番号と生年月日もお願いいたします\n15:25 お客様：TR8830152 です"))
+                .containsExactly("PASSPORT:TR8830152");
+        assertThat(found.apply("担当：日本の運転免許証番号が必要です\n客：301702481510 です")).containsExactly("DRIVERS_LICENSE:301702481510");
+        // not when the line before only mentions the number, nor when the line has its own label, nor across two lines
+        assertThat(found.apply("旅券番号の欄は空欄でした\n15:25 お客様：TR8830152 です")).isEmpty();
+        assertThat(found.apply("旅券番号をお願いします\n注文番号 TR8830152 です")).isEmpty();
+        assertThat(found.apply("旅券番号をお願いします\nはい\n客：TR8830152 です")).isEmpty();
+    }
+
     // ---- dates of birth ---------------------------------------------------------------------------
 
     @ParameterizedTest
