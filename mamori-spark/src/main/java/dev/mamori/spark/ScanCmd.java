@@ -18,17 +18,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mamori spark scan}: {@code mamori scan} of a table on Spark. */
+/** {@code mamori spark scan}: {@code mamori scan} of a table, or of documents, on Spark. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Find and classify personal information in a table as mamori scan does, on Spark: every cell through the same recognizers with its column's context; the findings as JSON Lines (masked unless --show-values) in the output directory; the per-column classification added across partitions, printed and written as _mamori_scan.json beside the findings.",
+                "Documents (plain text and XLSX: .txt .text .log .md .xlsx .xlsm, or --input-format documents for a directory of any files mamori scan reads) are scanned one file per task, each exactly as mamori scan scans it, with line, row, column and sheet in every finding, and a classification per file.",
                 "",
                 "  mamori spark scan customers.csv --output findings/",
+                "  mamori spark scan hdfs:///shares/letters/ --input-format documents --output findings/",
                 "  mamori spark scan s3a://bucket/export/ --input-format parquet --types MY_NUMBER,PHONE --output findings/ --fail-on MY_NUMBER",
                 ""})
 final class ScanCmd extends SparkCommand {
 
-    @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts.")
+    @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts; or documents (text, XLSX), a file or a directory of them.")
     String data;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where the findings go (a directory that must not exist): JSON Lines parts and _mamori_scan.json.")
@@ -66,6 +68,9 @@ final class ScanCmd extends SparkCommand {
     @Override
     int run(SparkSession spark) throws IOException {
         Outputs.guard(spark, data, output);
+        if (SparkDocuments.applies(spark, data, common.inputFormat)) {
+            return documents(spark);
+        }
         Tables.Table t = Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
         Path staging = Outputs.staging(spark, output);
         SparkScan.Result r;
@@ -89,6 +94,28 @@ final class ScanCmd extends SparkCommand {
         }
         boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
         return r.unreadable() > 0 && failOn != null ? 2 : hit ? 1 : 0;
+    }
+
+    /** Documents, one task per file. */
+    private int documents(SparkSession spark) throws IOException {
+        Path staging = Outputs.staging(spark, output);
+        SparkDocuments.Result r;
+        String report;
+        try {
+            r = SparkDocuments.scan(spark, data, wanted, minConfidence, showValues, staging);
+            report = SparkDocuments.json(data, r);
+            Outputs.writeText(spark, staging, "_mamori_scan.json", report);
+            Outputs.commit(spark, staging, output);
+        } catch (IOException | RuntimeException e) {
+            Outputs.discard(spark, staging);
+            throw SparkMain.unwrap(e);
+        }
+        boolean ja = common.language().equals("ja");
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? report : SparkDocuments.summary(data, r, output, ja));
+        out.flush();
+        boolean hit = failOn != null && SparkDocuments.holds(r, failOn);
+        return r.unreadable() && failOn != null ? 2 : hit ? 1 : 0;
     }
 
     private String json(SparkScan.Result r) {

@@ -35,7 +35,7 @@ public final class SparkMain implements Runnable {
         @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting (repeatable), e.g. --conf spark.sql.shuffle.partitions=400.")
         Map<String, String> conf = new LinkedHashMap<>();
 
-        @Option(names = "--input-format", paramLabel = "FMT", description = "auto (default: by extension), csv, tsv, parquet or jsonl.")
+        @Option(names = "--input-format", paramLabel = "FMT", description = "auto (default: by extension), csv, tsv, parquet or jsonl; for scan also documents (text and XLSX, one task per file).")
         String inputFormat = "auto";
 
         @Option(names = "--encoding", paramLabel = "CHARSET", description = "CSV: read in this encoding instead of detecting it (UTF-8, windows-31j, EUC-JP).")

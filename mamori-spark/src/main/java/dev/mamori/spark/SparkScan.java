@@ -121,18 +121,7 @@ final class SparkScan {
                                 c[i][type]++;
                             }
                             n[2]++;
-                            ObjectNode o = json.createObjectNode();
-                            o.put("file", r.getString(fileCol));
-                            o.put("type", fi.type().name());
-                            o.put("category", fi.category().name());
-                            o.put("start", fi.start());
-                            o.put("end", fi.end());
-                            o.put("confidence", fi.confidence());
-                            o.put("validated", fi.validated());
-                            o.put("masked", fi.masked());
-                            if (showValues) {
-                                o.put("value", fi.value());
-                            }
+                            ObjectNode o = FindingJson.node(json, r.getString(fileCol), fi, showValues);
                             o.put("column", header.get(i));
                             o.put("column_index", i);
                             try {

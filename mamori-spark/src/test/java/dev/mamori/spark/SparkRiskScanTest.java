@@ -138,6 +138,57 @@ class SparkRiskScanTest {
     }
 
     @Test
+    void documentsAreScannedAFileATaskAsOneMachineScansThem() throws IOException {
+        Path docs = Files.createDirectory(dir.resolve("docs"));
+        Files.copy(Path.of("../examples/inquiry_utf8.txt"), docs.resolve("inquiry.txt"));
+        Files.copy(Path.of("../examples/staff.xlsx"), docs.resolve("staff.xlsx"));
+        Files.write(docs.resolve("broken.xlsx"), new byte[] {'P', 'K', 3, 4, 0, 0, 0}); // a zip cut short
+        Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
+        java.util.Map<String, List<LocatedFinding>> local = new java.util.TreeMap<>();
+        try (Scanner scanner = new Scanner(options)) {
+            for (String f : List.of("inquiry.txt", "staff.xlsx")) {
+                List<LocatedFinding> found = new ArrayList<>();
+                scanner.scan(docs.resolve(f), f, found::add);
+                local.put(f, found);
+            }
+        }
+        SparkSession s = Spark.session();
+        Path out = dir.resolve("doc-findings");
+        SparkDocuments.Result r = SparkDocuments.scan(s, docs.toString(), EnumSet.allOf(PiiType.class), 0.4, false,
+                new org.apache.hadoop.fs.Path(out.toString()));
+        assertThat(r.files()).hasSize(3);
+        assertThat(r.findings()).isEqualTo(local.values().stream().mapToLong(List::size).sum()).isPositive();
+        assertThat(r.unreadable()).isTrue();
+        SparkDocuments.FileResult broken = r.files().stream().filter(f -> f.file().endsWith("broken.xlsx")).findFirst().orElseThrow();
+        assertThat(broken.errorEn()).isNotBlank();
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.list(out)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(lines).hasSize((int) r.findings());
+        // every finding where one machine put it: the line of the text, the sheet, row and column of the spreadsheet
+        for (var e : local.entrySet()) {
+            List<String> mine = lines.stream().filter(l -> l.contains(e.getKey() + "\"")).toList();
+            assertThat(mine).as(e.getKey()).hasSize(e.getValue().size());
+            for (LocatedFinding lf : e.getValue()) {
+                String where = "\"line\":" + lf.where().line() + (lf.where().inTable() ? ",\"row\":" + lf.where().row() : "");
+                assertThat(mine).as(e.getKey() + " " + lf.finding().type()).anyMatch(l -> l.contains("\"type\":\"" + lf.finding().type() + "\"")
+                        && l.contains("\"start\":" + lf.finding().start() + ",") && l.contains(where));
+            }
+        }
+        assertThat(lines).anyMatch(l -> l.contains("\"sheet\":")).noneMatch(l -> l.contains("\"value\""));
+        StringWriter cmdOut = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkMain.run(new String[] {"scan", docs.toString(), "--output", dir.resolve("cmd").toString(), "--fail-on", "MY_NUMBER",
+                "--lang", "en"}, new PrintWriter(cmdOut, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isEqualTo(2); // a file could not be read
+        assertThat(cmdOut.toString()).contains("3 files").contains("broken.xlsx: not read").contains("staff.xlsx");
+        assertThat(Files.readString(dir.resolve("cmd").resolve("_mamori_scan.json"))).contains("\"documents\"").contains("\"error\"");
+    }
+
+    @Test
     void theCommandLineRefusesInJapaneseAndTeachesInItsHelp() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,0 +1,218 @@
+package dev.mamori.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.detect.Classification;
+import dev.mamori.detect.FileReport;
+import dev.mamori.detect.LocatedFinding;
+import dev.mamori.detect.PiiType;
+import dev.mamori.detect.Scanner;
+import dev.mamori.report.Message;
+import dev.mamori.table.DocumentReader;
+import dev.mamori.table.ReadException;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
+import scala.Tuple2;
+
+/**
+ * {@code mamori scan} of documents on Spark — plain text and spreadsheets (XLSX), which Spark cannot split into
+ * records: one task per file, each file read and scanned by the core's {@link Scanner} on an executor exactly as one
+ * machine scans it (the same context across lines, the same tables inside text, sheets and their rows), so the
+ * findings carry their line, row, column and sheet. Many files are scanned in parallel; one file is scanned by one
+ * core. A task writes its findings to a local temporary file as it finds them, so a large file does not have to fit
+ * in an executor's memory.
+ */
+final class SparkDocuments {
+
+    /** The extensions taken as documents by {@code --input-format auto}. */
+    static final Set<String> EXTENSIONS = Set.of("txt", "text", "log", "md", "xlsx", "xlsm");
+
+    /** What one file gave: its report, or why it could not be read. Small: collected to the driver. */
+    record FileResult(String file, String classification, Map<String, Long> counts, long problems, long unread,
+                      String errorJa, String errorEn) implements Serializable {
+        String error(boolean ja) {
+            return ja ? errorJa : errorEn;
+        }
+    }
+
+    /** All files: their results in path order and the number of findings. */
+    record Result(List<FileResult> files, long findings) {
+        boolean unreadable() {
+            return files.stream().anyMatch(f -> f.errorEn != null || f.unread > 0);
+        }
+    }
+
+    private SparkDocuments() {
+    }
+
+    /** True when the input is to be read as documents: asked for, or the first data file's extension is a document's. */
+    static boolean applies(SparkSession spark, String path, String inputFormat) throws IOException {
+        if (inputFormat != null && !inputFormat.equals("auto")) {
+            return inputFormat.equals("documents") || inputFormat.equals("text") || inputFormat.equals("xlsx");
+        }
+        Path p = new Path(path);
+        org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(p)) {
+            return false; // reading says what is wrong
+        }
+        List<Path> files = Tables.dataFiles(fs, p);
+        if (files.isEmpty()) {
+            return false;
+        }
+        String n = files.get(0).getName().toLowerCase(Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(n.substring(dot + 1));
+    }
+
+    static Result scan(SparkSession spark, String path, Set<PiiType> types, double minConfidence, boolean showValues, Path findingsDir) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(path);
+        CollectionAccumulator<FileResult> results = spark.sparkContext().collectionAccumulator("mamori files");
+        org.apache.spark.util.LongAccumulator found = spark.sparkContext().longAccumulator("mamori findings");
+        files.flatMap(file -> lines(file, types, minConfidence, showValues, results, found)).saveAsTextFile(findingsDir.toString());
+        TreeMap<String, FileResult> byFile = new TreeMap<>();
+        for (FileResult r : results.value()) {
+            byFile.put(r.file(), r); // a task run twice reports its file twice, with the same result
+        }
+        return new Result(List.copyOf(byFile.values()), found.value());
+    }
+
+    /** Runs on an executor: the file's findings as JSON Lines, read back from the temporary file they were written to. */
+    private static Iterator<String> lines(Tuple2<String, PortableDataStream> file, Set<PiiType> types, double minConfidence,
+                                          boolean showValues, CollectionAccumulator<FileResult> results,
+                                          org.apache.spark.util.LongAccumulator found) throws IOException {
+        String name = file._1();
+        java.nio.file.Path tmp = Files.createTempFile("mamori-findings", ".jsonl");
+        long[] n = new long[1];
+        ObjectMapper json = new ObjectMapper();
+        Scanner.Options options = new Scanner.Options(types, minConfidence, 1, DocumentReader.Options.defaults());
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+             Scanner scanner = new Scanner(options);
+             InputStream in = file._2().open()) {
+            FileReport report = scanner.scan(in, name, lf -> {
+                try {
+                    w.write(FindingJson.line(json, lf.finding(), name, showValues, lf.where()));
+                    w.write('\n');
+                    n[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Map<String, Long> counts = new TreeMap<>();
+            report.counts().forEach((t, c) -> counts.put(t.name(), c));
+            results.add(new FileResult(name, report.headline().name(), counts, report.problems(), report.unread(), null, null));
+        } catch (ReadException e) {
+            Message m = Message.of(e);
+            results.add(new FileResult(name, Classification.NONE.name(), Map.of(), 0, 0, m.ja(), m.en()));
+        }
+        found.add(n[0]);
+        BufferedReader r = Files.newBufferedReader(tmp, StandardCharsets.UTF_8);
+        return new Iterator<>() {
+            private String next = advance();
+
+            private String advance() {
+                try {
+                    String l = r.readLine();
+                    if (l == null) {
+                        r.close();
+                        Files.deleteIfExists(tmp);
+                    }
+                    return l;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public String next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                String l = next;
+                next = advance();
+                return l;
+            }
+        };
+    }
+
+    /** The lines {@code mamori spark scan} prints for documents. */
+    static String summary(String input, Result r, String output, boolean ja) {
+        StringBuilder b = new StringBuilder();
+        b.append(input).append(": ").append(String.format(ja ? "%,d ファイル、%,d 件の検出%n" : "%,d files, %,d findings%n",
+                r.files().size(), r.findings()));
+        int shown = 0;
+        for (FileResult f : r.files()) {
+            if (shown++ == 20) {
+                b.append("  …\n");
+                break;
+            }
+            b.append("  ").append(f.file()).append(": ");
+            if (f.errorEn() != null) {
+                b.append(ja ? "読めません — " : "not read — ").append(f.error(ja)).append('\n');
+                continue;
+            }
+            Classification c = Classification.valueOf(f.classification());
+            b.append(ja ? c.japanese() : c.english());
+            List<String> parts = new ArrayList<>();
+            f.counts().forEach((t, n) -> parts.add((ja ? PiiType.valueOf(t).japanese() : t) + " " + n));
+            if (!parts.isEmpty()) {
+                b.append(" (").append(String.join(", ", parts)).append(')');
+            }
+            b.append('\n');
+        }
+        b.append(ja ? "  検出の一覧: " : "  findings: ").append(output).append('\n');
+        return b.toString();
+    }
+
+    /** {@code _mamori_scan.json} for documents. */
+    static String json(String input, Result r) {
+        ObjectNode n = dev.mamori.report.Json.object();
+        n.put("input", input);
+        n.put("files", r.files().size());
+        n.put("findings", r.findings());
+        com.fasterxml.jackson.databind.node.ArrayNode fs = n.putArray("documents");
+        for (FileResult f : r.files()) {
+            ObjectNode o = fs.addObject();
+            o.put("file", f.file());
+            if (f.errorEn() != null) {
+                o.put("error", f.errorEn());
+                continue;
+            }
+            o.put("classification", f.classification());
+            ObjectNode c = o.putObject("counts");
+            f.counts().forEach(c::put);
+            o.put("problems", f.problems());
+            o.put("unread", f.unread());
+        }
+        return dev.mamori.report.Json.write(n);
+    }
+
+    /** Whether a file holds a type asked for by --fail-on. */
+    static boolean holds(Result r, List<PiiType> failOn) {
+        return r.files().stream().anyMatch(f -> failOn.stream().anyMatch(t -> f.counts().containsKey(t.name())));
+    }
+}
