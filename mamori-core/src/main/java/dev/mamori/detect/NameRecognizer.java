@@ -193,8 +193,9 @@ final class NameRecognizer implements Recognizer {
             "おまわり", "おいしゃ", "おとなり", "おじ", "おば", "おにいさ", "おねえさ", "こども", "おこ", "いい", "えら", "かわいい");
 
     /**
-     * A given name in brackets after a relation (母（和枝）, 兄（隆之）), and one given-name kanji alone before くん or
-     * ちゃん (甥の颯くん, 凛ちゃん) — not a relation (弟くん, 娘ちゃん) or one dictionary word with the honorific's kanji.
+     * A given name in brackets after a relation (母（和枝）, 兄（隆之）); one given-name kanji alone before くん, ちゃん, さん
+     * or 様 (甥の颯くん, 節様) — not a relation (弟くん, 娘ちゃん) or one dictionary word with the honorific (奥様, 皆さん); and two to
+     * four hiragana before くん or ちゃん (はるとくん), not what a family member is called (おばあちゃん).
      */
     private void kinNames(String text, List<Finding> out, int first) {
         if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
@@ -208,7 +209,8 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
-        if (text.indexOf("くん") < 0 && text.indexOf("ちゃん") < 0 && text.indexOf('君') < 0) {
+        if (text.indexOf("くん") < 0 && text.indexOf("ちゃん") < 0 && text.indexOf('君') < 0 && text.indexOf("さん") < 0
+                && text.indexOf('様') < 0) {
             return;
         }
         java.util.regex.Matcher m = CHILD_NAME.matcher(text);
