@@ -137,7 +137,12 @@ final class NameRecognizer implements Recognizer {
         bracketed(text, out, first);
         mentions(text, out, first);
         repeats(text, out, first);
-        out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && letterSpaced(text, f.start(), f.end()));
+        for (int k = out.size() - 1; k >= first; k--) {
+            Finding f = out.get(k);
+            if (f.type() == PiiType.PERSON && f.end() - f.start() == 3 && letterSpaced(text, f.start(), f.end())) {
+                out.remove(k);
+            }
+        }
         merge(out, first);
     }
 
@@ -181,56 +186,93 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
-    private static final java.util.regex.Pattern BRACKETED_GIVEN = java.util.regex.Pattern.compile(
-            "[（(]([\\p{IsHan}々]{1,3}|[\\p{IsHiragana}]{2,4}|[\\p{IsKatakana}ー]{2,5})[）)]");
-    private static final java.util.regex.Pattern CHILD_NAME = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}々ヶ\\p{IsKatakana}])([\\p{IsHan}])(?:くん|ちゃん|君|さん|様)");
-    private static final java.util.regex.Pattern KANA_CHILD = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHiragana}\\p{IsHan}\\p{IsKatakana}ー])(\\p{IsHiragana}{2,4})(?:くん|ちゃん)");
     /** What a child or a family is called with ちゃん/くん that is not a name (おばあちゃん, あかちゃん). */
     private static final java.util.Set<String> NOT_CHILD = java.util.Set.of("おばあ", "おじい", "おにい", "おねえ", "おかあ", "おとう",
             "ばあ", "じい", "にい", "ねえ", "かあ", "とう", "あか", "みな", "おこさ", "おじょう", "ぼっ", "おぼっ", "わん", "ねこ", "にゃん",
             "おまわり", "おいしゃ", "おとなり", "おじ", "おば", "おにいさ", "おねえさ", "こども", "おこ", "いい", "えら", "かわいい");
+    /** The honorifics a child's or a family member's given name takes; the first two also after a hiragana name. */
+    private static final String[] CHILD_HONORIFICS = {"くん", "ちゃん", "君", "さん", "様"};
+
+    private static boolean han(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static boolean hiragana(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA;
+    }
+
+    private static boolean katakana(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA;
+    }
 
     /**
      * A given name in brackets after a relation (母（和枝）, 兄（隆之）); one given-name kanji alone before くん, ちゃん, さん
      * or 様 (甥の颯くん, 節様) — not a relation (弟くん, 娘ちゃん) or one dictionary word with the honorific (奥様, 皆さん); and two to
-     * four hiragana before くん or ちゃん (はるとくん), not what a family member is called (おばあちゃん).
+     * four hiragana before くん or ちゃん (はるとくん), not what a family member is called (おばあちゃん). Found from the brackets
+     * and honorifics (indexOf), not by a pattern tried at every character: this runs on every free-text cell.
      */
     private void kinNames(String text, List<Finding> out, int first) {
-        if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
-            java.util.regex.Matcher m = BRACKETED_GIVEN.matcher(text);
-            while (m.find()) {
-                if (anchors.endingAt(NameAnchors.Kind.KIN, text, m.start()) > 0 && !confidentAt(out, first, m.start(1), m.end(1))
-                        && !anchors.is(NameAnchors.Kind.KIN, text, m.start(1), m.end(1))
-                        && !anchors.is(NameAnchors.Kind.ROLE, text, m.start(1), m.end(1)) && !anchors.isPlaceName(m.group(1))
-                        && !commonWord(text, m.start(1), m.end(1))) {
-                    out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
+        for (int p = 0; p < text.length(); p++) {
+            char open = text.charAt(p);
+            if ((open != '（' && open != '(') || anchors.endingAt(NameAnchors.Kind.KIN, text, p) == 0) {
+                continue;
+            }
+            int s = p + 1;
+            int e = s;
+            while (e < text.length() && e - s <= 5 && text.charAt(e) != '）' && text.charAt(e) != ')') {
+                e++;
+            }
+            if (e >= text.length() || e == s || e - s > 5 || !bracketedGiven(text, s, e)) {
+                continue;
+            }
+            if (!confidentAt(out, first, s, e) && !anchors.is(NameAnchors.Kind.KIN, text, s, e)
+                    && !anchors.is(NameAnchors.Kind.ROLE, text, s, e) && !anchors.isPlaceName(text.substring(s, e)) && !commonWord(text, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+            }
+        }
+        for (int k = 0; k < CHILD_HONORIFICS.length; k++) {
+            String hon = CHILD_HONORIFICS[k];
+            for (int h = text.indexOf(hon); h >= 0; h = text.indexOf(hon, h + 1)) {
+                int s = h - 1; // one kanji: 颯くん, 節様
+                if (s >= 0 && han(text.charAt(s)) && (s == 0 || !(han(text.charAt(s - 1)) || katakana(text.charAt(s - 1))
+                        || text.charAt(s - 1) == '々' || text.charAt(s - 1) == 'ヶ'))) {
+                    if (anchors.givenKanji(text.charAt(s)) && !anchors.is(NameAnchors.Kind.KIN, text, s, h) && !confidentAt(out, first, s, h)) {
+                        List<Morphology.Token> ts = Morphology.tokens(text, s, h + hon.length());
+                        if (ts.size() >= 2 && ts.get(0).end() == h && ts.get(1).end() == h + hon.length()) {
+                            out.add(new Finding(PiiType.PERSON, s, h, 0.6, false, text.substring(s, h))); // not 奥様, 皆さん
+                        }
+                    }
+                    continue;
+                }
+                if (k >= 2) {
+                    continue;
+                }
+                int b = h; // two to four hiragana: はるとくん
+                while (b > 0 && h - b < 5 && hiragana(text.charAt(b - 1))) {
+                    b--;
+                }
+                boolean alone = b == 0 || !(hiragana(text.charAt(b - 1)) || han(text.charAt(b - 1)) || katakana(text.charAt(b - 1))
+                        || text.charAt(b - 1) == 'ー');
+                if (h - b >= 2 && h - b <= 4 && alone && !NOT_CHILD.contains(text.substring(b, h)) && !confidentAt(out, first, b, h)) {
+                    out.add(new Finding(PiiType.PERSON, b, h, 0.6, false, text.substring(b, h)));
                 }
             }
         }
-        if (text.indexOf("くん") < 0 && text.indexOf("ちゃん") < 0 && text.indexOf('君') < 0 && text.indexOf("さん") < 0
-                && text.indexOf('様') < 0) {
-            return;
+    }
+
+    /** One to three kanji, two to four hiragana, or two to five katakana: a given name in brackets. */
+    private static boolean bracketedGiven(String text, int s, int e) {
+        int n = e - s;
+        boolean kanji = n <= 3;
+        boolean hira = n >= 2 && n <= 4;
+        boolean kata = n >= 2;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            kanji &= han(c) || c == '々';
+            hira &= hiragana(c);
+            kata &= katakana(c) || c == 'ー';
         }
-        java.util.regex.Matcher m = CHILD_NAME.matcher(text);
-        while (m.find()) {
-            int s = m.start(1);
-            if (!anchors.givenKanji(text.charAt(s)) || anchors.is(NameAnchors.Kind.KIN, text, s, s + 1)
-                    || confidentAt(out, first, s, s + 1)) {
-                continue;
-            }
-            List<Morphology.Token> ts = Morphology.tokens(text, s, m.end());
-            if (!ts.isEmpty() && ts.get(0).end() == s + 1 && ts.size() >= 2 && ts.get(1).end() == m.end()) {
-                out.add(new Finding(PiiType.PERSON, s, s + 1, 0.6, false, m.group(1))); // 颯くん, 節様: not 奥様, 皆さん
-            }
-        }
-        m = KANA_CHILD.matcher(text); // はるとくん, ひなたちゃん
-        while (m.find()) {
-            if (!NOT_CHILD.contains(m.group(1)) && !confidentAt(out, first, m.start(1), m.end(1))) {
-                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
-            }
-        }
+        return kanji || hira || kata;
     }
 
     private static final java.util.regex.Pattern RELATIVE_LINE = java.util.regex.Pattern.compile(
@@ -1824,14 +1866,21 @@ final class NameRecognizer implements Recognizer {
      * an honorific.
      */
     private void repeats(String text, List<Finding> out, int first) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (int k = first; k < out.size() && names.size() < MAX_PROPAGATED; k++) {
+        java.util.Set<String> names = null; // most texts (a cell, a line) name no one twice: nothing to allocate
+        for (int k = first; k < out.size() && (names == null || names.size() < MAX_PROPAGATED); k++) {
             Finding f = out.get(k);
             String v = f.value();
-            if (confident(f) && v.length() >= 2 && v.indexOf('\n') < 0 && Morphology.hasKanjiOrKatakana(v, 0, v.length())
-                    && text.indexOf(v) != text.lastIndexOf(v)) {
+            if (confident(f) && v.length() >= 2 && text.length() >= 2 * v.length() && v.indexOf('\n') < 0
+                    && Morphology.hasKanjiOrKatakana(v, 0, v.length())
+                    && (text.indexOf(v, f.end()) >= 0 || f.start() > 0 && text.lastIndexOf(v, f.start() - 1) >= 0)) {
+                if (names == null) {
+                    names = new java.util.LinkedHashSet<>();
+                }
                 names.add(v);
             }
+        }
+        if (names == null) {
+            return;
         }
         Cover cov = new Cover(out, first);
         for (String v : names) {
