@@ -1,14 +1,5 @@
 package dev.mamori.cli;
 
-import dev.mamori.cli.assess.AssessCommand;
-import dev.mamori.cli.bench.BenchCommand;
-import dev.mamori.cli.deid.DeidCommand;
-import dev.mamori.cli.deid.KeysCommand;
-import dev.mamori.cli.risk.RiskCommand;
-import dev.mamori.cli.scan.EvalDetectCommand;
-import dev.mamori.cli.scan.ScanCommand;
-import dev.mamori.cli.spam.SpamCommand;
-
 import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import java.io.PrintWriter;
@@ -32,7 +23,6 @@ import picocli.CommandLine.Option;
                 "  mamori scan examples/customers_cp932.csv",
                 "  mamori scan --types MY_NUMBER,CREDIT_CARD --fail-on MY_NUMBER data/",
                 ""},
-        subcommands = {ScanCommand.class, DeidCommand.class, RiskCommand.class, dev.mamori.cli.risk.TabulateCommand.class, AssessCommand.class, SpamCommand.class, EvalDetectCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings named by --fail-on, 2 bad usage or unreadable input,",
                 "3 internal error (out of memory included). Errors are one line starting with 'mamori:'.",
                 "Documentation: README.md (Japanese: README.ja.md) and docs/."})
@@ -83,7 +73,62 @@ public final class Main implements Runnable {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Lang.use(Lang.resolve(args, System.getenv(), Locale.getDefault()));
-        return run(new CommandLine(new Main()), args, out, err);
+        return run(commandLine(commandIn(args)), args, out, err);
+    }
+
+    /**
+     * The subcommands, by name, in the order help lists them. Named, not referenced: picocli reads every option of a
+     * command it is given (and Java loads the classes of their types), which for the whole tree took about a quarter of
+     * a second of every run; a run builds only the command it runs, and the whole tree for help or a mistyped name.
+     */
+    private static final String[][] COMMANDS = {
+        {"scan", "dev.mamori.cli.scan.ScanCommand"},
+        {"deid", "dev.mamori.cli.deid.DeidCommand"},
+        {"risk", "dev.mamori.cli.risk.RiskCommand"},
+        {"tabulate", "dev.mamori.cli.risk.TabulateCommand"},
+        {"assess", "dev.mamori.cli.assess.AssessCommand"},
+        {"spam", "dev.mamori.cli.spam.SpamCommand"},
+        {"eval-detect", "dev.mamori.cli.scan.EvalDetectCommand"},
+        {"keys", "dev.mamori.cli.deid.KeysCommand"},
+        {"bench", "dev.mamori.cli.bench.BenchCommand"},
+    };
+
+    /** The whole command line, every command in it (for help, and for tests that walk the tree). */
+    public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /** The command line with only {@code command} under it when it is one of the commands, else with all of them. */
+    static CommandLine commandLine(String command) {
+        boolean known = false;
+        for (String[] c : COMMANDS) {
+            known |= c[0].equals(command);
+        }
+        CommandLine cl = new CommandLine(new Main());
+        for (String[] c : COMMANDS) {
+            if (!known || c[0].equals(command)) {
+                try {
+                    cl.addSubcommand(c[0], Class.forName(c[1])); // picocli's factory makes it (package-private classes too)
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException("command " + c[0] + ": " + e, e);
+                }
+            }
+        }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        return cl;
+    }
+
+    /** The first argument that is neither an option of {@code mamori} itself nor the value of {@code --lang}. */
+    static String commandIn(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--lang")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** Runs {@code cl} (built on a {@link Main}) as the command line does. */

@@ -122,7 +122,7 @@ class LanguageTest {
     /** The argument lists to reach every command: [], [scan], [deid, init], … */
     private static List<List<String>> commands() {
         List<List<String>> paths = new ArrayList<>();
-        walk(new CommandLine(new Main()), new ArrayList<>(), paths);
+        walk(Main.commandLine(), new ArrayList<>(), paths);
         return paths;
     }
 
@@ -141,7 +141,7 @@ class LanguageTest {
     private static List<CommandSpec> specs(Lang lang) {
         Lang.use(lang);
         List<CommandSpec> all = new ArrayList<>();
-        collect(new CommandLine(new Main()), all);
+        collect(Main.commandLine(), all);
         return all;
     }
 

@@ -206,7 +206,7 @@ class ScanSafetyTest {
 
     private static Run boom(String... args) {
         dev.mamori.cli.Lang.use(dev.mamori.cli.Lang.en);
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         cl.addSubcommand("boom", new Boom());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
