@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.detect.Classification;
 import dev.mamori.detect.FileReport;
-import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.Scanner;
 import dev.mamori.report.Message;
