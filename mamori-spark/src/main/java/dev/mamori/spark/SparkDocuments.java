@@ -84,6 +84,8 @@ final class SparkDocuments {
 
     static Result scan(SparkSession spark, String path, Set<PiiType> types, double minConfidence, boolean showValues, Path findingsDir) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        // the files in subdirectories too, as the table path and mamori scan take them (names starting with _ or . are not data)
+        jsc.hadoopConfiguration().setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", true);
         JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(path);
         CollectionAccumulator<FileResult> results = spark.sparkContext().collectionAccumulator("mamori files");
         org.apache.spark.util.LongAccumulator found = spark.sparkContext().longAccumulator("mamori findings");

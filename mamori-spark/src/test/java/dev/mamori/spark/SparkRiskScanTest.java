@@ -141,14 +141,14 @@ class SparkRiskScanTest {
     void documentsAreScannedAFileATaskAsOneMachineScansThem() throws IOException {
         Path docs = Files.createDirectory(dir.resolve("docs"));
         Files.copy(Path.of("../examples/inquiry_utf8.txt"), docs.resolve("inquiry.txt"));
-        Files.copy(Path.of("../examples/staff.xlsx"), docs.resolve("staff.xlsx"));
+        Files.copy(Path.of("../examples/staff.xlsx"), Files.createDirectory(docs.resolve("sheets")).resolve("staff.xlsx")); // a subfolder
         Files.write(docs.resolve("broken.xlsx"), new byte[] {'P', 'K', 3, 4, 0, 0, 0}); // a zip cut short
         Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
         java.util.Map<String, List<LocatedFinding>> local = new java.util.TreeMap<>();
         try (Scanner scanner = new Scanner(options)) {
             for (String f : List.of("inquiry.txt", "staff.xlsx")) {
                 List<LocatedFinding> found = new ArrayList<>();
-                scanner.scan(docs.resolve(f), f, found::add);
+                scanner.scan(f.endsWith(".xlsx") ? docs.resolve("sheets").resolve(f) : docs.resolve(f), f, found::add);
                 local.put(f, found);
             }
         }
