@@ -76,6 +76,23 @@ public final class Detector {
         return failures.sum();
     }
 
+    /** The types whose cells a UTF-8 table scan may leave undecoded ({@link #cellSkip}). */
+    private static final Set<PiiType> SKIPPABLE = EnumSet.of(PiiType.POSTAL_CODE, PiiType.PHONE, PiiType.EMAIL, PiiType.MY_NUMBER,
+            PiiType.CORPORATE_NUMBER, PiiType.CREDIT_CARD);
+
+    /**
+     * For a scan of UTF-8 tables for identifiers only (postal code, phone, e-mail, My Number, corporate number, card): the
+     * cells in which nothing can be found, told on their bytes, which the reader then does not decode
+     * ({@link IdentifierRecognizer#mayFind}); null for any other set of types, whose recognizers need the text.
+     */
+    public dev.mamori.table.CellSkip cellSkip() {
+        if (!SKIPPABLE.containsAll(types) || recognizers.size() != 1 || !(recognizers.get(0) instanceof IdentifierRecognizer)) {
+            return null;
+        }
+        boolean email = types.contains(PiiType.EMAIL);
+        return (b, from, to) -> !IdentifierRecognizer.mayFind(b, from, to, email);
+    }
+
     /** The types this detector reports. */
     public Set<PiiType> types() {
         return types;

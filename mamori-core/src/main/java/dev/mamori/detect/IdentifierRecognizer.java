@@ -47,6 +47,39 @@ final class IdentifierRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * On a cell's UTF-8 bytes, before any decoding: whether {@link Scan#run} could find a postal code, a phone, a My
+     * Number, a corporate number or a card in it — seven digits or more (ASCII or full-width; the shortest of them, a
+     * postal code, has seven) — or, with {@code email}, an address: an '@' or '＠', a bracket that may open [at], or one
+     * of the substitutes ★ ☆ ﹫. Exact for those six types: {@link Scan#run} starts only at these characters (and at 元,
+     * for dates of birth, which are not among them).
+     */
+    static boolean mayFind(byte[] b, int from, int to, boolean email) {
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xff;
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 7) {
+                    return true;
+                }
+            } else if (c == 0xef && i + 2 < to) {
+                int c1 = b[i + 1] & 0xff;
+                int c2 = b[i + 2] & 0xff;
+                if (c1 == 0xbc && c2 >= 0x90 && c2 <= 0x99) { // ０-９ (U+FF10-FF19)
+                    if (++digits >= 7) {
+                        return true;
+                    }
+                } else if (email && (c1 == 0xbc && (c2 == 0xa0 || c2 == 0x88 || c2 == 0xbb) || c1 == 0xb9 && c2 == 0xab)) {
+                    return true; // ＠ （ ［ ﹫
+                }
+            } else if (email && (c == '@' || c == '[' || c == '('
+                    || c == 0xe2 && i + 2 < to && (b[i + 1] & 0xff) == 0x98 && ((b[i + 2] & 0xff) == 0x85 || (b[i + 2] & 0xff) == 0x86))) {
+                return true; // @ [ ( ★ ☆
+            }
+        }
+        return false;
+    }
+
     private static final IdentifierRules.Words BIRTH_VERBS = IdentifierRules.get().words("BIRTH_VERB");
     private static final IdentifierRules.Words BIRTHDAY = IdentifierRules.get().words("BIRTHDAY");
     private static final IdentifierRules.Words NOT_BIRTH = IdentifierRules.get().words("NOT_BIRTH");

@@ -54,6 +54,8 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     private final int window;
     private final ScanListener listener;
     private final ScanListener.Encoder encoder;
+    /** The cells of UTF-8 CSV blocks the detector has no use for, left undecoded; null when it needs them all. */
+    private final dev.mamori.table.CellSkip skip;
 
     /**
      * Scanned units, their findings (aligned), the findings' encoding (null without an encoder) and
@@ -101,6 +103,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         this.window = 2 * threads;
         this.listener = listener;
         this.encoder = listener.encoder();
+        this.skip = detector.cellSkip();
     }
 
     @Override
@@ -204,7 +207,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
                 public void problem(ReadProblem problem) {
                     problems.add(problem);
                 }
-            });
+            }, skip);
             return scan(units, problems);
         };
         if (workers != null) {
@@ -279,8 +282,8 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
                 List<String> cells = r.cells;
                 for (int i = 0; i < cells.size(); i++) {
                     String cell = cells.get(i);
-                    if (cell == null || cell.isEmpty()) {
-                        continue;
+                    if (cell == null || cell.isEmpty() || cell == dev.mamori.table.CellSkip.SKIPPED) {
+                        continue; // SKIPPED: a cell the detector could find nothing in, not decoded (counted as not blank)
                     }
                     List<Finding> fs = detector.detect(cell, r.table.context(i));
                     Location at = fs.isEmpty() ? null : Location.cell(file, r.line, r.row, r.table.sheet, r.table.name(i), i);

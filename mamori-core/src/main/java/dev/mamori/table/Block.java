@@ -61,8 +61,16 @@ public final class Block {
      * ({@link ByteCsv}) when it holds nothing that parser leaves to FastCSV.
      */
     public long read(DocumentVisitor v) {
+        return read(v, null);
+    }
+
+    /**
+     * {@link #read(DocumentVisitor)}, leaving the cells {@code skip} names undecoded ({@link CellSkip#SKIPPED}) when the
+     * block is UTF-8 CSV read on its bytes; null to decode every cell.
+     */
+    public long read(DocumentVisitor v, CellSkip skip) {
         if (format == Format.CSV && ByteCsv.reads(charset)) {
-            long rows = ByteCsv.read(bytes, charset, delimiter, width, firstRow, firstLine, v);
+            long rows = ByteCsv.read(bytes, charset, delimiter, width, firstRow, firstLine, v, skip);
             if (rows >= 0) {
                 return rows;
             }

@@ -41,18 +41,35 @@ final class ByteCsv {
      * {@link CsvTableReader} pads them).
      */
     static long read(byte[] b, Charset cs, char delimiter, int width, long firstRow, long firstLine, DocumentVisitor v) {
+        return read(b, cs, delimiter, width, firstRow, firstLine, v, null);
+    }
+
+    /**
+     * {@link #read(byte[], Charset, char, int, long, long, DocumentVisitor)}; in UTF-8, a cell {@code skip} names (its
+     * bytes valid UTF-8, no escaped quote in it, and not blank) is delivered as {@link CellSkip#SKIPPED}, undecoded.
+     */
+    static long read(byte[] b, Charset cs, char delimiter, int width, long firstRow, long firstLine, DocumentVisitor v, CellSkip skip) {
         Fields f = Fields.parse(b, delimiter);
         if (f == null) {
             return -1;
         }
         boolean utf8 = cs.equals(StandardCharsets.UTF_8);
+        if (!utf8 || skip != null && !Utf8.valid(b)) {
+            skip = null; // a skipped cell is not decoded, so it could not fall back to FastCSV over a bad byte
+        }
         List<List<String>> rows = new ArrayList<>(f.records);
         for (int r = 0; r < f.records; r++) {
             int from = f.first[r];
             int nf = f.first[r + 1] - from;
             String[] row = new String[Math.max(nf, width)];
             for (int k = 0; k < nf; k++) {
-                String value = decode(b, f.start[from + k], f.end[from + k], cs, utf8);
+                int s = f.start[from + k];
+                int e = f.end[from + k];
+                if (skip != null && !f.escaped(from + k) && skip.skip(b, s, e) && skippable(b, s, e)) {
+                    row[k] = CellSkip.SKIPPED;
+                    continue;
+                }
+                String value = decode(b, s, e, cs, utf8);
                 if (value == null) {
                     return -1;
                 }
@@ -64,6 +81,24 @@ final class ByteCsv {
             v.row(firstRow + r, firstLine + f.line[r], rows.get(r));
         }
         return rows.size();
+    }
+
+    /**
+     * True when a cell of valid UTF-8 may be left undecoded: it surely holds a character that is not whitespace
+     * ({@link String#isBlank} would say false: a printable ASCII character, or one from U+3041 up), and no U+FFFD (which
+     * sends the block to FastCSV, as {@link #decode} does). Cells of blanks, controls or other rare characters are
+     * decoded instead.
+     */
+    private static boolean skippable(byte[] b, int from, int to) {
+        boolean nonBlank = false;
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xff;
+            if (c == 0xef && i + 2 < to && (b[i + 1] & 0xff) == 0xbf && (b[i + 2] & 0xff) == 0xbd) {
+                return false;
+            }
+            nonBlank |= c > 0x20 && c < 0x7f || c >= 0xe4 && c <= 0xef || c == 0xe3 && i + 1 < to && (b[i + 1] & 0xff) >= 0x81;
+        }
+        return nonBlank;
     }
 
     /**

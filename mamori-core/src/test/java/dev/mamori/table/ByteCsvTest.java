@@ -96,6 +96,75 @@ class ByteCsvTest {
         assertThat(taken).isGreaterThan(20_000 / 8);
     }
 
+    /**
+     * With a {@link CellSkip} that skips every cell it is asked about, a UTF-8 block gives the same rows (or is declined
+     * the same way), each cell either as read or as {@link CellSkip#SKIPPED} when the cell read is not blank, holds no
+     * U+FFFD and had no escaped quote: a skipped cell is never one the scan counts as blank.
+     */
+    @Test
+    void skippedCellsAreNonBlankCellsLeftUndecoded() {
+        String[] text = {"a", "12", ",", ",", "\"", "\"\"", "\n", "\r\n", " ", "\u3000", "\t", "山田", "ｶﾅ", "〒", "\uFFFD", "、"};
+        byte[][] pieces = new byte[text.length][];
+        for (int i = 0; i < text.length; i++) {
+            pieces[i] = text[i].getBytes(StandardCharsets.UTF_8);
+        }
+        Random rnd = new Random(11);
+        int skipped = 0;
+        for (int round = 0; round < 20_000; round++) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            int n = rnd.nextInt(30);
+            for (int k = 0; k < n; k++) {
+                b.writeBytes(pieces[rnd.nextInt(pieces.length)]);
+            }
+            byte[] bytes = b.toByteArray();
+            List<List<String>> plain = new java.util.ArrayList<>();
+            List<List<String>> lazy = new java.util.ArrayList<>();
+            long rows = ByteCsv.read(bytes, StandardCharsets.UTF_8, ',', 2, 1, 1, rowsInto(plain));
+            long rowsSkipping = ByteCsv.read(bytes, StandardCharsets.UTF_8, ',', 2, 1, 1, rowsInto(lazy), (buf, from, to) -> true);
+            assertThat(rowsSkipping).as(show(bytes)).isEqualTo(rows);
+            assertThat(lazy).hasSameSizeAs(plain);
+            for (int r = 0; r < plain.size(); r++) {
+                assertThat(lazy.get(r)).hasSameSizeAs(plain.get(r));
+                for (int c = 0; c < plain.get(r).size(); c++) {
+                    String want = plain.get(r).get(c);
+                    String got = lazy.get(r).get(c);
+                    if (got == CellSkip.SKIPPED) {
+                        skipped++;
+                        assertThat(want).as(show(bytes)).isNotNull().isNotBlank().doesNotContain("\uFFFD").doesNotContain("\"");
+                    } else {
+                        assertThat(got).as(show(bytes)).isEqualTo(want);
+                    }
+                }
+            }
+        }
+        assertThat(skipped).isGreaterThan(1_000);
+    }
+
+    private static DocumentVisitor rowsInto(List<List<String>> rows) {
+        return new DocumentVisitor() {
+            @Override
+            public void text(long line, int offset, int overlap, String chunk) {
+            }
+
+            @Override
+            public void table(String sheet, List<String> header) {
+            }
+
+            @Override
+            public void row(long row, long line, List<String> cells) {
+                rows.add(cells);
+            }
+
+            @Override
+            public void labeled(long line, String docId, String text) {
+            }
+
+            @Override
+            public void problem(ReadProblem problem) {
+            }
+        };
+    }
+
     @Test
     void quotedFieldsLineEndsAndPaddingAsFastCsvReadsThem() {
         String csv = "a,\"b,\"\"c\"\"\nd\",e\r\n\r\n\n,\n\"\"\nx\r\nlast,\"q\"";
