@@ -36,13 +36,8 @@ class ByteCsvTest {
             int fast = 0;
             int rounds = 20_000;
             for (int round = 0; round < rounds; round++) {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                int n = rnd.nextInt(30);
                 boolean plain = round % 2 == 0; // half of the blocks without the rare pieces, so the fast path is taken often
-                for (int k = 0; k < n; k++) {
-                    b.writeBytes(pieces[rnd.nextInt(plain ? 9 : pieces.length)]);
-                }
-                byte[] bytes = b.toByteArray();
+                byte[] bytes = randomBlock(rnd, pieces, plain ? 9 : pieces.length);
                 int width = rnd.nextInt(4);
                 Recorder byBytes = new Recorder();
                 long rows = ByteCsv.read(bytes, cs, ',', width, 7, 11, byBytes);
@@ -68,12 +63,7 @@ class ByteCsvTest {
         Random rnd = new Random(5);
         int taken = 0;
         for (int round = 0; round < 20_000; round++) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            int n = rnd.nextInt(30);
-            for (int k = 0; k < n; k++) {
-                b.writeBytes(pieces[rnd.nextInt(round % 2 == 0 ? 9 : pieces.length)]);
-            }
-            byte[] bytes = b.toByteArray();
+            byte[] bytes = randomBlock(rnd, pieces, round % 2 == 0 ? 9 : pieces.length);
             Recorder strings = new Recorder(); // the FastCSV path: the reference
             long expected = block(bytes, StandardCharsets.UTF_8, 0).readDecoded(strings);
             java.util.List<String> got = new java.util.ArrayList<>();
@@ -111,12 +101,7 @@ class ByteCsvTest {
         Random rnd = new Random(11);
         int skipped = 0;
         for (int round = 0; round < 20_000; round++) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            int n = rnd.nextInt(30);
-            for (int k = 0; k < n; k++) {
-                b.writeBytes(pieces[rnd.nextInt(pieces.length)]);
-            }
-            byte[] bytes = b.toByteArray();
+            byte[] bytes = randomBlock(rnd, pieces, pieces.length);
             List<List<String>> plain = new java.util.ArrayList<>();
             List<List<String>> lazy = new java.util.ArrayList<>();
             long rows = ByteCsv.read(bytes, StandardCharsets.UTF_8, ',', 2, 1, 1, rowsInto(plain));
@@ -138,6 +123,16 @@ class ByteCsvTest {
             }
         }
         assertThat(skipped).isGreaterThan(1_000);
+    }
+
+    /** Up to 29 pieces, each one of the first {@code choices}. */
+    private static byte[] randomBlock(Random rnd, byte[][] pieces, int choices) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int n = rnd.nextInt(30);
+        for (int k = 0; k < n; k++) {
+            b.writeBytes(pieces[rnd.nextInt(choices)]);
+        }
+        return b.toByteArray();
     }
 
     private static DocumentVisitor rowsInto(List<List<String>> rows) {
