@@ -7,6 +7,7 @@ import dev.mamori.report.Message;
 import dev.mamori.server.web.ApiErrors;
 import dev.mamori.server.web.ConflictException;
 import dev.mamori.server.web.InvalidInputException;
+import dev.mamori.server.web.Languages;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ class AssessmentApi {
 
     @GetMapping("/sources")
     List<AssessmentService.Source> sources(Locale locale) {
-        return service.sources(AssessmentPages.lang(locale));
+        return service.sources(Languages.of(locale));
     }
 
     @PostMapping
@@ -107,7 +108,7 @@ class AssessmentApi {
             if (s.conflict()) {
                 throw new ConflictException("answer", id + "/" + question);
             }
-            throw new InvalidInputException(List.of(new InvalidInputException.FieldProblem("answer", s.problem().in(AssessmentPages.lang(locale)))));
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldProblem("answer", s.problem().in(Languages.of(locale)))));
         }
         return get(id);
     }
@@ -116,12 +117,12 @@ class AssessmentApi {
     @PostMapping("/{id}/submit")
     ResponseEntity<Map<String, Object>> submit(@PathVariable long id, @RequestBody(required = false) Submit body, Principal who, Locale locale) {
         try {
-            int r = service.submit(id, body == null ? null : body.reason(), AssessmentPages.lang(locale), who.getName());
+            int r = service.submit(id, body == null ? null : body.reason(), Languages.of(locale), who.getName());
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("revision", r, "score", "/api/assessments/" + id + "/revisions/" + r));
         } catch (AssessException e) {
             throw new InvalidInputException(e.problems().stream()
                     .map(x -> new InvalidInputException.FieldProblem(x.questionId() == null ? "answers" : "answers." + x.questionId(),
-                            x.text().in(AssessmentPages.lang(locale))))
+                            x.text().in(Languages.of(locale))))
                     .toList());
         }
     }
@@ -155,7 +156,7 @@ class AssessmentApi {
     private static void fail(Map<String, Message> problems, Locale locale) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.entrySet().stream()
-                    .map(e -> new InvalidInputException.FieldProblem(e.getKey(), e.getValue().in(AssessmentPages.lang(locale)))).toList());
+                    .map(e -> new InvalidInputException.FieldProblem(e.getKey(), e.getValue().in(Languages.of(locale)))).toList());
         }
     }
 }

@@ -4,10 +4,10 @@ import dev.mamori.assess.Answers;
 import dev.mamori.assess.Area;
 import dev.mamori.assess.AssessException;
 import dev.mamori.assess.Assessment;
-import dev.mamori.assess.Comparison;
 import dev.mamori.assess.Question;
 import dev.mamori.assess.ScoreSheet;
 import dev.mamori.report.Message;
+import dev.mamori.server.web.Languages;
 import dev.mamori.server.web.NotFoundException;
 import java.io.IOException;
 import java.security.Principal;
@@ -48,14 +48,10 @@ class AssessmentPages {
         this.reports = reports;
     }
 
-    static String lang(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? "en" : "ja";
-    }
-
     @GetMapping
     String list(@RequestParam(required = false) Long dataset, @RequestParam(required = false) String source, Locale locale, Model model) {
         model.addAttribute("assessments", service.list());
-        model.addAttribute("sources", service.sources(lang(locale)));
+        model.addAttribute("sources", service.sources(Languages.of(locale)));
         model.addAttribute("form", Map.of("dataset", dataset == null ? "" : dataset.toString(), "source", source == null ? "" : source));
         model.addAttribute("problems", Map.of());
         return "assess/list";
@@ -77,7 +73,7 @@ class AssessmentPages {
         long id = problems.isEmpty() ? service.create(source, title, organisation, system, datasetId, who.getName(), problems) : 0;
         if (!problems.isEmpty()) {
             model.addAttribute("assessments", service.list());
-            model.addAttribute("sources", service.sources(lang(locale)));
+            model.addAttribute("sources", service.sources(Languages.of(locale)));
             Map<String, String> form = new HashMap<>();
             form.put("source", source);
             form.put("title", title);
@@ -85,7 +81,7 @@ class AssessmentPages {
             form.put("system", system);
             form.put("dataset", dataset);
             model.addAttribute("form", form);
-            model.addAttribute("problems", messages(problems, locale));
+            model.addAttribute("problems", Languages.shown(problems, locale));
             return "assess/list";
         }
         return "redirect:/assessments/" + id;
@@ -95,7 +91,7 @@ class AssessmentPages {
     String overview(@PathVariable long id, Locale locale, Model model) {
         AssessmentService.Working w = service.working(id);
         model.addAttribute("w", w);
-        model.addAttribute("view", new AssessmentView(w, lang(locale)));
+        model.addAttribute("view", new AssessmentView(w, Languages.of(locale)));
         model.addAttribute("revisions", service.revisions(id));
         return "assess/overview";
     }
@@ -108,7 +104,7 @@ class AssessmentPages {
             throw new NotFoundException("area", n);
         }
         model.addAttribute("w", w);
-        model.addAttribute("view", new AssessmentView(w, lang(locale)));
+        model.addAttribute("view", new AssessmentView(w, Languages.of(locale)));
         model.addAttribute("area", areas.get(n - 1));
         model.addAttribute("n", n);
         model.addAttribute("count", areas.size());
@@ -123,7 +119,7 @@ class AssessmentPages {
                   Principal who, Locale locale, Model model, RedirectAttributes flash) {
         AssessmentService.Saved saved = service.saveAnswer(id, question, values, comment, seen, who.getName());
         AssessmentService.Working before = saved.before();
-        String problem = saved.problem() == null ? null : saved.problem().in(lang(locale));
+        String problem = saved.problem() == null ? null : saved.problem().in(Languages.of(locale));
         if (htmx == null) {
             if (problem != null) {
                 flash.addFlashAttribute("answerProblems", Map.of(question, problem));
@@ -136,7 +132,7 @@ class AssessmentPages {
                 .filter(q -> before.applies(q) != after.applies(q) && areaOf(after, q.id()) == areaOf(after, question))
                 .toList();
         model.addAttribute("w", after);
-        model.addAttribute("view", new AssessmentView(after, lang(locale)));
+        model.addAttribute("view", new AssessmentView(after, Languages.of(locale)));
         model.addAttribute("question", question);
         model.addAttribute("problem", problem);
         model.addAttribute("turned", turned);
@@ -151,7 +147,7 @@ class AssessmentPages {
         Map<String, Message> problems = new LinkedHashMap<>();
         service.savePlan(id, question, action, owner, due, difficulty, expected, who.getName(), problems);
         if (!problems.isEmpty()) {
-            flash.addFlashAttribute("planProblems", Map.of(question, messages(problems, locale)));
+            flash.addFlashAttribute("planProblems", Map.of(question, Languages.shown(problems, locale)));
         }
         return "redirect:/assessments/" + id + "/areas/" + areaOf(service.working(id), question) + "#q-" + question;
     }
@@ -180,11 +176,11 @@ class AssessmentPages {
     @PostMapping("/{id}/submit")
     String submit(@PathVariable long id, @RequestParam(required = false) String reason, Principal who, Locale locale, RedirectAttributes flash) {
         try {
-            int r = service.submit(id, reason, lang(locale), who.getName());
+            int r = service.submit(id, reason, Languages.of(locale), who.getName());
             return "redirect:/assessments/" + id + "/revisions/" + r;
         } catch (AssessException e) {
             AssessmentService.Working w = service.working(id);
-            AssessmentView view = new AssessmentView(w, lang(locale));
+            AssessmentView view = new AssessmentView(w, Languages.of(locale));
             flash.addFlashAttribute("submitProblems", e.problems().stream().map(p -> view.issue(p)).toList());
             return "redirect:/assessments/" + id;
         }
@@ -193,7 +189,7 @@ class AssessmentPages {
     @GetMapping("/{id}/draft")
     String draft(@PathVariable long id, Locale locale, Model model) {
         AssessmentService.Working w = service.working(id);
-        return result(w, Assessment.score(w.answers(lang(locale))), 0, locale, model);
+        return result(w, Assessment.score(w.answers(Languages.of(locale))), 0, locale, model);
     }
 
     @GetMapping("/{id}/revisions/{r}")
@@ -204,7 +200,7 @@ class AssessmentPages {
 
     private String result(AssessmentService.Working w, ScoreSheet s, int revision, Locale locale, Model model) {
         model.addAttribute("w", w);
-        model.addAttribute("view", new AssessmentView(w, lang(locale)));
+        model.addAttribute("view", new AssessmentView(w, Languages.of(locale)));
         model.addAttribute("s", s);
         model.addAttribute("revision", revision);
         model.addAttribute("revisions", service.revisions(w.header().id()));
@@ -217,9 +213,9 @@ class AssessmentPages {
         Answers a = service.revision(id, from);
         Answers b = service.revision(id, to);
         model.addAttribute("w", w);
-        model.addAttribute("view", new AssessmentView(w, lang(locale)));
+        model.addAttribute("view", new AssessmentView(w, Languages.of(locale)));
         model.addAttribute("c", Assessment.compare(a, b));
-        model.addAttribute("changes", "form".equals(w.questionnaire().kind()) ? Assessment.changes(a, b, lang(locale)) : null);
+        model.addAttribute("changes", "form".equals(w.questionnaire().kind()) ? Assessment.changes(a, b, Languages.of(locale)) : null);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "assess/compare";
@@ -232,9 +228,9 @@ class AssessmentPages {
             return AssessmentReports.download(service.revisionYaml(id, r).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     AssessmentService.fileName(id, r), "application/yaml;charset=UTF-8");
         }
-        Answers a = r == 0 ? service.working(id).answers(lang(locale)) : service.revision(id, r);
+        Answers a = r == 0 ? service.working(id).answers(Languages.of(locale)) : service.revision(id, r);
         return reports.score(Assessment.score(a), file.substring(file.indexOf('.') + 1), "assessment-" + id + (r == 0 ? "-draft" : "-r" + r),
-                lang(locale));
+                Languages.of(locale));
     }
 
     @GetMapping("/{id}/{kind:compare|changes}.{format:html|pdf|xlsx|json}")
@@ -243,8 +239,8 @@ class AssessmentPages {
         Answers a = service.revision(id, from);
         Answers b = service.revision(id, to);
         String name = "assessment-" + id + "-" + kind + "-r" + from + "-r" + to;
-        return "compare".equals(kind) ? reports.compare(Assessment.compare(a, b), format, name, lang(locale))
-                : reports.changes(Assessment.changes(a, b, lang(locale)), b.questionnaire(), format, name, lang(locale));
+        return "compare".equals(kind) ? reports.compare(Assessment.compare(a, b), format, name, Languages.of(locale))
+                : reports.changes(Assessment.changes(a, b, Languages.of(locale)), b.questionnaire(), format, name, Languages.of(locale));
     }
 
     @GetMapping("/questionnaires")
@@ -258,7 +254,7 @@ class AssessmentPages {
             throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("uploaded", service.uploaded());
-            model.addAttribute("uploadProblems", List.of(new Message("ファイルを選んでください", "choose a file").in(lang(locale))));
+            model.addAttribute("uploadProblems", List.of(new Message("ファイルを選んでください", "choose a file").in(Languages.of(locale))));
             return "assess/questionnaires";
         }
         try {
@@ -267,7 +263,7 @@ class AssessmentPages {
             return "redirect:/assessments/questionnaires";
         } catch (AssessException e) {
             model.addAttribute("uploaded", service.uploaded());
-            model.addAttribute("uploadProblems", e.problems().stream().map(p -> p.in(lang(locale))).toList());
+            model.addAttribute("uploadProblems", e.problems().stream().map(p -> p.in(Languages.of(locale))).toList());
             return "assess/questionnaires";
         }
     }
@@ -283,9 +279,4 @@ class AssessmentPages {
         throw new NotFoundException("question", questionId);
     }
 
-    private static Map<String, String> messages(Map<String, Message> problems, Locale locale) {
-        Map<String, String> out = new LinkedHashMap<>();
-        problems.forEach((k, v) -> out.put(k, v.in(lang(locale))));
-        return out;
-    }
 }

@@ -5,6 +5,7 @@ import dev.mamori.assess.Response;
 import dev.mamori.report.Message;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.mamori.server.web.Languages;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,9 +52,7 @@ class RespondPages {
         Map<String, Message> problems = new LinkedHashMap<>();
         Map<String, Response> answers = surveys.check(q, form, problems);
         if (!problems.isEmpty()) {
-            Map<String, String> shown = new LinkedHashMap<>();
-            problems.forEach((k, m) -> shown.put(k, m.in(SurveyPages.lang(locale))));
-            show(link.survey(), token, form, shown, locale, model);
+            show(link.survey(), token, form, Languages.shown(problems, locale), locale, model);
             response.setStatus(422);
             return "survey/respond";
         }
@@ -69,7 +68,7 @@ class RespondPages {
         Questionnaire q = surveys.questionnaire(s);
         model.addAttribute("s", s);
         model.addAttribute("q", q);
-        model.addAttribute("lang", SurveyPages.lang(locale));
+        model.addAttribute("lang", Languages.of(locale));
         model.addAttribute("token", token);
         model.addAttribute("given", given);
         model.addAttribute("problems", problems);

@@ -8,6 +8,7 @@ import dev.mamori.report.Message;
 import dev.mamori.report.Pdf;
 import dev.mamori.risk.PublishedTable;
 import dev.mamori.server.assess.AssessmentService;
+import dev.mamori.server.web.Languages;
 import dev.mamori.server.web.NotFoundException;
 import dev.mamori.table.WholeTable;
 import java.io.ByteArrayOutputStream;
@@ -61,14 +62,10 @@ class SurveyPages {
         this.env = env;
     }
 
-    static String lang(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? "en" : "ja";
-    }
-
     @GetMapping
     String list(Locale locale, Model model) {
         model.addAttribute("surveys", surveys.list());
-        model.addAttribute("sources", assessments.sources(lang(locale)));
+        model.addAttribute("sources", assessments.sources(Languages.of(locale)));
         model.addAttribute("form", Map.of("source", "bundled:internet-use-survey", "k", "10"));
         model.addAttribute("problems", Map.of());
         return "survey/list";
@@ -82,16 +79,14 @@ class SurveyPages {
         long id = surveys.create(source, title, round, min, who.getName(), problems);
         if (!problems.isEmpty()) {
             model.addAttribute("surveys", surveys.list());
-            model.addAttribute("sources", assessments.sources(lang(locale)));
+            model.addAttribute("sources", assessments.sources(Languages.of(locale)));
             Map<String, String> form = new HashMap<>();
             form.put("source", source);
             form.put("title", title);
             form.put("round", round);
             form.put("k", k);
             model.addAttribute("form", form);
-            Map<String, String> shown = new LinkedHashMap<>();
-            problems.forEach((f, m) -> shown.put(f, m.in(lang(locale))));
-            model.addAttribute("problems", shown);
+            model.addAttribute("problems", Languages.shown(problems, locale));
             return "survey/list";
         }
         return "redirect:/surveys/" + id;
@@ -103,7 +98,7 @@ class SurveyPages {
                   @RequestParam(required = false) List<Long> include, Locale locale, Model model) {
         SurveyService.Survey s = surveys.get(id);
         Questionnaire q = surveys.questionnaire(s);
-        String lang = lang(locale);
+        String lang = Languages.of(locale);
         model.addAttribute("s", s);
         model.addAttribute("q", q);
         model.addAttribute("title", q.title().in(lang));
@@ -137,7 +132,7 @@ class SurveyPages {
                                     Locale locale) throws IOException {
         SurveyService.Survey s = surveys.get(id);
         Questionnaire q = surveys.questionnaire(s);
-        String lang = lang(locale);
+        String lang = Languages.of(locale);
         if (pooled(include, rows, columns)) {
             throw new NotFoundException("table", rows + "/" + columns);
         }
@@ -246,7 +241,7 @@ class SurveyPages {
                            RedirectAttributes flash) throws IOException {
         SurveyService.Survey s = surveys.get(id);
         Questionnaire q = surveys.questionnaire(s);
-        String lang = lang(locale);
+        String lang = Languages.of(locale);
         List<String> problems = new ArrayList<>();
         List<Map<String, Response>> responses = new ArrayList<>();
         if (file == null || file.isEmpty()) {
