@@ -46,7 +46,8 @@ final class ByteCsv {
 
     /**
      * {@link #read(byte[], Charset, char, int, long, long, DocumentVisitor)}; in UTF-8, a cell {@code skip} names (its
-     * bytes valid UTF-8, no escaped quote in it, and not blank) is delivered as {@link CellSkip#SKIPPED}, undecoded.
+     * bytes valid UTF-8, no U+FFFD or escaped quote in it, and not blank: what decoding it would have accepted) is
+     * delivered as {@link CellSkip#SKIPPED}, undecoded.
      */
     static long read(byte[] b, Charset cs, char delimiter, int width, long firstRow, long firstLine, DocumentVisitor v, CellSkip skip) {
         Fields f = Fields.parse(b, delimiter);
@@ -54,8 +55,8 @@ final class ByteCsv {
             return -1;
         }
         boolean utf8 = cs.equals(StandardCharsets.UTF_8);
-        if (!utf8 || skip != null && !Utf8.valid(b)) {
-            skip = null; // a skipped cell is not decoded, so it could not fall back to FastCSV over a bad byte
+        if (!utf8) {
+            skip = null;
         }
         List<List<String>> rows = new ArrayList<>(f.records);
         for (int r = 0; r < f.records; r++) {
@@ -65,7 +66,7 @@ final class ByteCsv {
             for (int k = 0; k < nf; k++) {
                 int s = f.start[from + k];
                 int e = f.end[from + k];
-                if (skip != null && !f.escaped(from + k) && skip.skip(b, s, e) && skippable(b, s, e)) {
+                if (skip != null && !f.escaped(from + k) && skip.skip(b, s, e) && skippable(b, s, e) && Utf8.valid(b, s, e)) {
                     row[k] = CellSkip.SKIPPED;
                     continue;
                 }

@@ -17,8 +17,13 @@ final class Utf8 {
     }
 
     static boolean valid(byte[] b) {
-        int n = b.length;
-        int i = 0;
+        return valid(b, 0, b.length);
+    }
+
+    /** True when {@code b[from, to)} is well-formed UTF-8 on its own. */
+    static boolean valid(byte[] b, int from, int to) {
+        int n = to;
+        int i = from;
         while (i < n) {
             if (i + 8 <= n && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
                 i += 8;

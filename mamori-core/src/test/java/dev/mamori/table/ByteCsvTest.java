@@ -88,16 +88,18 @@ class ByteCsvTest {
 
     /**
      * With a {@link CellSkip} that skips every cell it is asked about, a UTF-8 block gives the same rows (or is declined
-     * the same way), each cell either as read or as {@link CellSkip#SKIPPED} when the cell read is not blank, holds no
+     * the same way, a byte that does not decode included), each cell either as read or as {@link CellSkip#SKIPPED} when the cell read is not blank, holds no
      * U+FFFD and had no escaped quote: a skipped cell is never one the scan counts as blank.
      */
     @Test
     void skippedCellsAreNonBlankCellsLeftUndecoded() {
         String[] text = {"a", "12", ",", ",", "\"", "\"\"", "\n", "\r\n", " ", "\u3000", "\t", "山田", "ｶﾅ", "〒", "\uFFFD", "、"};
-        byte[][] pieces = new byte[text.length][];
+        byte[][] pieces = new byte[text.length + 2][];
         for (int i = 0; i < text.length; i++) {
             pieces[i] = text[i].getBytes(StandardCharsets.UTF_8);
         }
+        pieces[text.length] = new byte[] {(byte) 0xFF}; // bytes that do not decode: a skipped cell must not hide them
+        pieces[text.length + 1] = new byte[] {(byte) 0x82};
         Random rnd = new Random(11);
         int skipped = 0;
         for (int round = 0; round < 20_000; round++) {

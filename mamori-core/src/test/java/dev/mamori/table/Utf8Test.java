@@ -44,6 +44,11 @@ class Utf8Test {
             boolean expected = jdk(b);
             valid += expected ? 1 : 0;
             assertThat(Utf8.valid(b)).as(java.util.HexFormat.of().formatHex(b)).isEqualTo(expected);
+            byte[] framed = new byte[b.length + 2]; // a range judged on its own, between a dangling lead byte and a bad byte
+            framed[0] = (byte) 0xE3;
+            framed[framed.length - 1] = (byte) 0xFF;
+            System.arraycopy(b, 0, framed, 1, b.length);
+            assertThat(Utf8.valid(framed, 1, 1 + b.length)).as(java.util.HexFormat.of().formatHex(b)).isEqualTo(expected);
         }
         assertThat(valid).isBetween(20_000, 180_000);
     }
