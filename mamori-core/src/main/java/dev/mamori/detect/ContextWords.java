@@ -177,10 +177,11 @@ final class ContextWords {
     private static final String[] ASKING = {"お願い", "ください", "下さい", "教えて", "必要です", "？", "?", "ですか"};
 
     private static boolean asks(String text, int from, int to) {
-        String line = text.substring(from, to);
-        for (String w : ASKING) {
-            if (line.contains(w)) {
-                return true;
+        for (int i = from; i < to; i++) { // the line before, at most QUESTION characters
+            for (String w : ASKING) {
+                if (i + w.length() <= to && text.startsWith(w, i)) {
+                    return true;
+                }
             }
         }
         return false;

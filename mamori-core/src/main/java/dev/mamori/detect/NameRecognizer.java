@@ -495,11 +495,12 @@ final class NameRecognizer implements Recognizer {
         if (e <= s || e - s > MAX_LATIN_ITEM) {
             return;
         }
-        String raw = text.substring(s, e);
-        if (e - s > MAX_ITEM || LATIN_NAME.matcher(raw).matches() || KATAKANA_NAME.matcher(raw).matches()) {
-            if ((LATIN_NAME.matcher(raw).matches() || KATAKANA_NAME.matcher(raw).matches()) && !confidentAt(out, first, s, e)
-                    && !anchors.is(NameAnchors.Kind.ROLE, text, s, e) && !endsWithOrgSuffix(raw) && !hasCompanyMarker(raw)) {
-                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, raw)); // Kofi Mensah, ワンジル・キプロノ in a list of names
+        String item = text.substring(s, e);
+        boolean foreign = LATIN_NAME.matcher(item).matches() || KATAKANA_NAME.matcher(item).matches();
+        if (e - s > MAX_ITEM || foreign) {
+            if (foreign && !confidentAt(out, first, s, e) && !anchors.is(NameAnchors.Kind.ROLE, text, s, e)
+                    && !endsWithOrgSuffix(item) && !hasCompanyMarker(item)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, item)); // Kofi Mensah, ワンジル・キプロノ in a list of names
             }
             return;
         }
@@ -509,7 +510,6 @@ final class NameRecognizer implements Recognizer {
                 return; // already a name
             }
         }
-        String item = text.substring(s, e);
         if (endsWithOrgSuffix(item) || hasCompanyMarker(item) || anchors.isPlaceName(item)) {
             return;
         }

@@ -95,17 +95,29 @@ final class SparkRisk {
         Tables.Table p = population.table;
         Column raw = functions.trim(p.col(population.count));
         Column count = raw.try_cast("long");
-        long bad = p.rows().filter(count.isNull().or(count.lt(0))).count();
-        if (bad > 0) {
-            throw new Message.Problem("母集団の表: 列 '" + population.count + "' の " + bad + " 個の値が件数（0 以上の整数）ではありません",
-                    "the population table: " + bad + " values of column '" + population.count + "' are not counts (whole numbers, 0 or more)");
-        }
         List<Column> keys = new ArrayList<>();
         for (String c : qi) {
             keys.add(functions.coalesce(p.col(c), functions.lit("")).alias(c));
         }
-        Dataset<Row> sizes = p.rows().groupBy(keys.toArray(Column[]::new)).agg(functions.sum(count).alias("_population"));
-        Dataset<Row> joined = classes.join(sizes, scala.jdk.javaapi.CollectionConverters.asScala(qi).toSeq(), "left");
+        // one pass over the population table: its class sizes, and the values that are not counts
+        Dataset<Row> sizes = p.rows().groupBy(keys.toArray(Column[]::new)).agg(functions.sum(count).alias("_population"),
+                functions.sum(functions.when(count.isNull().or(count.lt(0)), 1).otherwise(0)).alias("_bad"));
+        sizes.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        try {
+            Row b = sizes.agg(functions.sum("_bad")).first();
+            long bad = b.isNullAt(0) ? 0 : b.getLong(0);
+            if (bad > 0) {
+                throw new Message.Problem("母集団の表: 列 '" + population.count + "' の " + bad + " 個の値が件数（0 以上の整数）ではありません",
+                        "the population table: " + bad + " values of column '" + population.count + "' are not counts (whole numbers, 0 or more)");
+            }
+            return risks(classes.join(sizes, scala.jdk.javaapi.CollectionConverters.asScala(qi).toSeq(), "left"));
+        } finally {
+            sizes.unpersist();
+        }
+    }
+
+    /** The three figures from the sample's classes (_size) joined to the population's (_population, null when missing). */
+    private static PopulationRisk risks(Dataset<Row> joined) {
         Column f = functions.col("_size");
         Column big = functions.greatest(f, functions.coalesce(functions.col("_population"), f)).cast("double");
         Row r = joined.agg(functions.max(functions.lit(1.0).divide(big)),
