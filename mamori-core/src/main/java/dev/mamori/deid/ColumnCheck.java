@@ -6,9 +6,9 @@ import dev.mamori.report.Message;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.ScanContext;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the processing standards forbid to leave in a column that is not deleted ({@link ColumnRules}, from the
@@ -29,22 +29,33 @@ final class ColumnCheck {
     private final Map<PiiType, Integer> cells = new EnumMap<>(PiiType.class);
     /**
      * The types found in short values met before: a kept column of a large table (occupation, a category) repeats a
-     * few values, and detection gives the same answer for the same value. Held in memory only, for this run.
+     * few values, and detection gives the same answer for the same value. Held in memory only, for this run, and
+     * shared by the {@link #part() parts} of the column read on other threads.
      */
-    private final Map<String, List<PiiType>> seen = new HashMap<>();
+    private final Map<String, List<PiiType>> seen;
     private static final int REMEMBERED = 4096;
     private static final int REMEMBERED_CHARS = 64;
 
-    private ColumnCheck(String column, Mode mode, Policy.Method method) {
+    private ColumnCheck(String column, Mode mode, Policy.Method method, ScanContext context, Map<String, List<PiiType>> seen) {
         this.column = column;
         this.mode = mode;
         this.method = method;
-        this.context = DETECTOR.contextFor(column);
+        this.context = context;
+        this.seen = seen;
     }
 
     /** The check a column needs under the policy, or null when no rule looks at it ({@link ColumnRules}). */
     static ColumnCheck of(String column, Mode mode, Policy.Method method) {
-        return ColumnRules.checked(mode, method) ? new ColumnCheck(column, mode, method) : null;
+        return ColumnRules.checked(mode, method)
+                ? new ColumnCheck(column, mode, method, DETECTOR.contextFor(column), new ConcurrentHashMap<>()) : null;
+    }
+
+    /**
+     * A check of the same column for another part of the table, with counts of its own and this check's memory of
+     * values already scanned (a value repeated down the column is scanned once in the whole run, not once per block).
+     */
+    ColumnCheck part() {
+        return new ColumnCheck(column, mode, method, context, seen);
     }
 
     /** Looks at one cell; throws as soon as two cells hold what this column may not keep. */

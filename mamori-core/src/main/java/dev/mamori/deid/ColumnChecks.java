@@ -25,6 +25,18 @@ public final class ColumnChecks {
         return new ColumnChecks(checks);
     }
 
+    /**
+     * Checks of the same columns for another part of the table read in this JVM: counts of their own (sent back by
+     * {@link #counts()}), sharing what was found in the values already scanned.
+     */
+    public ColumnChecks part() {
+        ColumnCheck[] parts = new ColumnCheck[checks.length];
+        for (int c = 0; c < parts.length; c++) {
+            parts[c] = checks[c] == null ? null : checks[c].part();
+        }
+        return new ColumnChecks(parts);
+    }
+
     /** Whether a rule looks at this column's cells (else {@link #accept} ignores them). */
     public boolean checked(int column) {
         return column < checks.length && checks[column] != null;

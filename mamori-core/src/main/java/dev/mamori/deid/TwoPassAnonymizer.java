@@ -13,12 +13,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -74,20 +71,15 @@ public final class TwoPassAnonymizer {
                 return part;
             }, counter::add, output.progress(), workers, threads);
             counter.finish();
-            List<Combo> combos = new ArrayList<>(counter.counts.keySet());
-            List<String[]> distinct = new ArrayList<>(combos.size());
-            int[] weights = new int[combos.size()];
-            for (int i = 0; i < combos.size(); i++) {
-                distinct.add(counter.values(combos.get(i)));
-                weights[i] = counter.counts.get(combos.get(i))[0];
+            int combos = counter.counts.size();
+            List<String[]> distinct = new ArrayList<>(combos);
+            int[] weights = new int[combos];
+            for (int i = 0; i < combos; i++) {
+                distinct.add(counter.values(i));
+                weights[i] = counter.counts.count(i);
             }
             CountedAnonymization.Plan plan = CountedAnonymization.plan(policy, baseDir, distinct, weights);
-            Set<Combo> kept = new HashSet<>();
-            for (int i = 0; i < combos.size(); i++) {
-                if (plan.keep()[i]) {
-                    kept.add(combos.get(i));
-                }
-            }
+            boolean[] kept = plan.keep(); // by combination number
             int qis = plan.quasiIdentifiers().size();
             String[][] generalised = new String[qis][]; // per quasi-identifier, the generalised value of each value number
             for (int j = 0; j < qis; j++) {
@@ -108,7 +100,7 @@ public final class TwoPassAnonymizer {
         }
     }
 
-    private static String write(Path input, ReadSummary read, Policy policy, Counter counter, Set<Combo> kept,
+    private static String write(Path input, ReadSummary read, Policy policy, Counter counter, boolean[] kept,
                                 String[][] generalised, long expected, Output output, long[] written, ExecutorService workers,
                                 int threads) throws IOException {
         output.progress().pass(2, 2);
@@ -124,14 +116,21 @@ public final class TwoPassAnonymizer {
                     }
                 }
             };
+            boolean utf8 = read.charset().equals(StandardCharsets.UTF_8);
             TableStream.readInBlocks(input, whole, block -> {
+                if (utf8) { // records formatted as bytes, kept cells copied undecoded
+                    CsvBytes out = new CsvBytes(read.delimiter() == '\0' ? ',' : read.delimiter());
+                    Records part = TableStream.forBlock(whole.part(out), input);
+                    if (block.readBytes(part) < 0) {
+                        block.read(part);
+                    }
+                    return new Encoded(out.toByteArray(), part.written);
+                }
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
                 Writer w = new OutputStreamWriter(bytes, read.charset());
                 de.siegmar.fastcsv.writer.CsvWriter out = CsvOutput.writer(w, read.delimiter());
                 Records part = TableStream.forBlock(whole.part(out::writeRecord), input);
-                if (block.readBytes(part) < 0) {
-                    block.read(part);
-                }
+                block.read(part);
                 try {
                     out.flush();
                 } catch (IOException e) {
@@ -166,9 +165,14 @@ public final class TwoPassAnonymizer {
         private final Path input;
         private final Policy policy;
         private final Counter counter;
-        private final Set<Combo> kept;
+        private final boolean[] kept;
+        private final int[] k; // a row's combination (a part reads one block on one thread)
         private final String[][] generalised;
         private final Key throwaway;
+        /** Per quasi-identifier, the UTF-8 bytes of each value number's generalised value (shared read-only). */
+        private final byte[][][] generalisedBytes;
+        /** Where a part formats its records as bytes, or null (records go to {@link #record}). */
+        private CsvBytes out;
         int[] outCols;
         int[] outQi; // for each output column, its quasi-identifier's index, or -1
         List<Policy.Method> methods;
@@ -178,16 +182,18 @@ public final class TwoPassAnonymizer {
         /** The counted columns' values by their UTF-8 bytes (made once, shared read-only by the blocks' parts). */
         private final ByteDictionary[] byBytes;
 
-        Records(Path input, Policy policy, Counter counter, Set<Combo> kept, String[][] generalised, Key throwaway) {
-            this(input, policy, counter, kept, generalised, throwaway, counter.byBytes());
+        Records(Path input, Policy policy, Counter counter, boolean[] kept, String[][] generalised, Key throwaway) {
+            this(input, policy, counter, kept, generalised, throwaway, counter.byBytes(), utf8(generalised));
         }
 
-        private Records(Path input, Policy policy, Counter counter, Set<Combo> kept, String[][] generalised, Key throwaway,
-                        ByteDictionary[] byBytes) {
+        private Records(Path input, Policy policy, Counter counter, boolean[] kept, String[][] generalised, Key throwaway,
+                        ByteDictionary[] byBytes, byte[][][] generalisedBytes) {
             this.input = input;
+            this.generalisedBytes = generalisedBytes;
             this.policy = policy;
             this.counter = counter;
             this.kept = kept;
+            this.k = new int[counter.cols.length];
             this.generalised = generalised;
             this.throwaway = throwaway;
             this.byBytes = byBytes;
@@ -197,7 +203,7 @@ public final class TwoPassAnonymizer {
 
         /** The same for a block, sending its records to {@code sink}; transforms of its own (they are not shared across threads). */
         Records part(java.util.function.Consumer<List<String>> sink) {
-            Records p = new Records(input, policy, counter, kept, generalised, throwaway, byBytes) {
+            Records p = new Records(input, policy, counter, kept, generalised, throwaway, byBytes, generalisedBytes) {
                 @Override
                 void record(List<String> values) {
                     sink.accept(values);
@@ -207,6 +213,29 @@ public final class TwoPassAnonymizer {
             p.outQi = outQi;
             p.transforms = transforms(outCols, counter.header);
             return p;
+        }
+
+        /** The same for a block whose records are formatted into {@code out} (UTF-8 output). */
+        Records part(CsvBytes out) {
+            Records p = part(values -> {
+                for (String v : values) {
+                    out.field(v);
+                }
+                out.end();
+            });
+            p.out = out;
+            return p;
+        }
+
+        private static byte[][][] utf8(String[][] generalised) {
+            byte[][][] b = new byte[generalised.length][][];
+            for (int j = 0; j < b.length; j++) {
+                b[j] = new byte[generalised[j].length][];
+                for (int v = 0; v < b[j].length; v++) {
+                    b[j][v] = generalised[j][v].getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            return b;
         }
 
         private Transform[] transforms(int[] cols, List<String> header) {
@@ -248,18 +277,25 @@ public final class TwoPassAnonymizer {
 
         @Override
         public void row(long row, long line, List<String> cells) {
-            Combo combo = counter.lookUp(cells);
-            if (combo == null) {
+            if (!counter.lookUp(cells, k)) {
                 throw changed(input);
             }
-            if (kept.contains(combo)) {
-                write(combo, c -> c < cells.size() && cells.get(c) != null ? cells.get(c) : "");
+            if (kept(k)) {
+                write(k, c -> c < cells.size() && cells.get(c) != null ? cells.get(c) : "");
             }
+        }
+
+        /** Whether the records of combination {@code k} are kept (a combination the first pass never met: the input changed). */
+        private boolean kept(int[] k) {
+            int i = counter.counts.find(k);
+            if (i < 0) {
+                throw changed(input);
+            }
+            return kept[i];
         }
 
         @Override
         public void row(long row, long line, byte[] b, int[] starts, int[] ends, int from, int count) {
-            int[] k = new int[counter.cols.length];
             for (int j = 0; j < k.length; j++) {
                 int c = counter.cols[j];
                 k[j] = c < count ? byBytes[j].code(b, starts[from + c], ends[from + c]) : byBytes[j].code(b, 0, 0);
@@ -267,18 +303,38 @@ public final class TwoPassAnonymizer {
                     throw changed(input);
                 }
             }
-            Combo combo = new Combo(k);
-            if (kept.contains(combo)) {
-                write(combo, c -> c < count
-                        ? new String(b, starts[from + c], ends[from + c] - starts[from + c], StandardCharsets.UTF_8) : "");
+            if (!kept(k)) {
+                return;
             }
+            if (out == null) {
+                write(k, c -> c < count
+                        ? new String(b, starts[from + c], ends[from + c] - starts[from + c], StandardCharsets.UTF_8) : "");
+                return;
+            }
+            for (int i = 0; i < outCols.length; i++) { // bytes to bytes: no String unless a transform needs one
+                int q = outQi[i];
+                int c = outCols[i];
+                if (transforms[i] != null) {
+                    out.field(transforms[i].apply(q >= 0 ? generalised[q][k[q]] : c < count
+                            ? new String(b, starts[from + c], ends[from + c] - starts[from + c], StandardCharsets.UTF_8) : ""));
+                } else if (q >= 0) {
+                    byte[] g = generalisedBytes[q][k[q]];
+                    out.field(g, 0, g.length);
+                } else if (c < count) {
+                    out.field(b, starts[from + c], ends[from + c]);
+                } else {
+                    out.field(b, 0, 0);
+                }
+            }
+            out.end();
+            written++;
         }
 
         /** The output record of a kept row: quasi-identifiers by the generalisation tables, other columns from {@code cell}. */
-        private void write(Combo combo, java.util.function.IntFunction<String> cell) {
+        private void write(int[] k, java.util.function.IntFunction<String> cell) {
             String[] o = new String[outCols.length];
             for (int i = 0; i < o.length; i++) {
-                String v = outQi[i] >= 0 ? generalised[outQi[i]][combo.codes[outQi[i]]] : cell.apply(outCols[i]);
+                String v = outQi[i] >= 0 ? generalised[outQi[i]][k[outQi[i]]] : cell.apply(outCols[i]);
                 o[i] = transforms[i] == null ? v : transforms[i].apply(v);
             }
             record(List.of(o));
@@ -289,33 +345,6 @@ public final class TwoPassAnonymizer {
     private static Message.Problem changed(Path input) {
         return new Message.Problem(input + ": 1 回目と 2 回目の読み通しの間に入力が変わりました。何も書き出していません",
                 input + ": the input changed between the two passes; nothing was written");
-    }
-
-    /** A combination of the counted columns' values, by each value's number in its column's dictionary. */
-    private static final class Combo {
-        final int[] codes;
-        private final int hash;
-
-        Combo(int[] codes) {
-            this.codes = codes;
-            // mixed, not Arrays.hashCode: with small codes its base 31 makes many combinations collide exactly
-            long h = 0;
-            for (int c : codes) {
-                h = (h + c) * 0x9E3779B97F4A7C15L;
-                h ^= h >>> 31;
-            }
-            this.hash = (int) (h ^ h >>> 32);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Combo c && c.hash == hash && Arrays.equals(c.codes, codes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 
     /**
@@ -330,7 +359,8 @@ public final class TwoPassAnonymizer {
         ColumnChecks checks;
         final List<Map<String, Integer>> dictionaries = new ArrayList<>();
         final List<List<String>> values = new ArrayList<>();
-        final Map<Combo, int[]> counts = new HashMap<>();
+        final Combos counts;
+        private final int[] k; // a row's combination (a part reads one block on one thread)
         /** A block's part read undecoded: its dictionaries, by bytes (else null: {@link #dictionaries} by text). */
         private ByteDictionary[] bytes;
         long records;
@@ -338,6 +368,8 @@ public final class TwoPassAnonymizer {
         Counter(List<String> counted, Policy policy) {
             this.counted = counted;
             this.policy = policy;
+            this.counts = new Combos(counted.size());
+            this.k = new int[counted.size()];
             for (int j = 0; j < counted.size(); j++) {
                 dictionaries.add(new HashMap<>());
                 values.add(new ArrayList<>());
@@ -355,11 +387,10 @@ public final class TwoPassAnonymizer {
         @Override
         public void row(long row, long line, List<String> cells) {
             records++;
-            int[] k = new int[cols.length];
             for (int j = 0; j < k.length; j++) {
                 k[j] = code(j, value(cells, cols[j]));
             }
-            counts.computeIfAbsent(new Combo(k), x -> new int[1])[0]++;
+            counts.add(k, 1);
             for (int c = 0; c < cells.size(); c++) {
                 checks.accept(c, cells.get(c));
             }
@@ -376,7 +407,7 @@ public final class TwoPassAnonymizer {
             }
             p.header = header;
             p.cols = cols;
-            p.checks = ColumnChecks.of(header, policy);
+            p.checks = checks.part();
             return p;
         }
 
@@ -394,13 +425,12 @@ public final class TwoPassAnonymizer {
                     to[j][v] = code(j, vs.get(v));
                 }
             }
-            part.counts.forEach((combo, n) -> {
-                int[] k = new int[combo.codes.length];
+            for (int i = 0; i < part.counts.size(); i++) {
                 for (int j = 0; j < k.length; j++) {
-                    k[j] = to[j][combo.codes[j]];
+                    k[j] = to[j][part.counts.code(i, j)];
                 }
-                counts.computeIfAbsent(new Combo(k), x -> new int[1])[0] += n[0];
-            });
+                counts.add(k, part.counts.count(i));
+            }
             checks.add(part.checks.counts());
         }
 
@@ -418,12 +448,11 @@ public final class TwoPassAnonymizer {
         @Override
         public void row(long row, long line, byte[] b, int[] starts, int[] ends, int from, int count) {
             records++;
-            int[] k = new int[cols.length];
             for (int j = 0; j < k.length; j++) {
                 int c = cols[j];
                 k[j] = c < count ? bytes[j].codeOrAdd(b, starts[from + c], ends[from + c]) : bytes[j].codeOrAdd(b, 0, 0);
             }
-            counts.computeIfAbsent(new Combo(k), x -> new int[1])[0]++;
+            counts.add(k, 1);
             for (int c = 0; c < count; c++) {
                 if (checks.checked(c)) { // a string only for the cells a rule looks at
                     checks.accept(c, new String(b, starts[from + c], ends[from + c] - starts[from + c], StandardCharsets.UTF_8));
@@ -440,23 +469,23 @@ public final class TwoPassAnonymizer {
             return d;
         }
 
-        /** The combination of a row of the second pass, or null when a value was not there in the first. */
-        Combo lookUp(List<String> cells) {
-            int[] k = new int[cols.length];
+        /** Puts the combination of a row of the second pass in {@code k}; false when a value was not there in the first. */
+        boolean lookUp(List<String> cells, int[] k) {
             for (int j = 0; j < k.length; j++) {
                 Integer code = dictionaries.get(j).get(value(cells, cols[j]));
                 if (code == null) {
-                    return null;
+                    return false;
                 }
                 k[j] = code;
             }
-            return new Combo(k);
+            return true;
         }
 
-        String[] values(Combo c) {
-            String[] out = new String[c.codes.length];
+        /** The values of combination {@code i}. */
+        String[] values(int i) {
+            String[] out = new String[cols.length];
             for (int j = 0; j < out.length; j++) {
-                out[j] = values.get(j).get(c.codes[j]);
+                out[j] = values.get(j).get(counts.code(i, j));
             }
             return out;
         }

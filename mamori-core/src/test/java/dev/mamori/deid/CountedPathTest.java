@@ -55,6 +55,48 @@ class CountedPathTest {
         }
     }
 
+    /**
+     * Kept cells that need quoting (the delimiter, quotes, line ends, a leading #), multi-byte text, empty and missing
+     * cells, a masked column, and blocks with an escaped quote (read by FastCSV, not by bytes): the counted path
+     * writes what the in-memory path writes, in UTF-8 (records formatted as bytes) and in CP932 (by FastCSV).
+     */
+    @Test
+    void awkwardCellsAreWrittenAsTheInMemoryPathWritesThem() throws IOException {
+        String[] notes = {"なし", "\"引用\"あり", "a,b", "改行\nあり", "#先頭", "", "ｶﾅ 半角", "😀", "x\r\ny"};
+        StringBuilder b = new StringBuilder("#id,年齢,メモ,氏名\n");
+        for (int i = 0; i < 60_000; i++) {
+            String note = notes[i % notes.length];
+            boolean quote = note.contains("\"") || note.contains(",") || note.contains("\n") || i % 7 == 0;
+            String cell = quote ? "\"" + note.replace("\"", "\"\"") + "\"" : note;
+            if (i % 9_000 >= 9 && note.contains("\"")) {
+                cell = "引用なし"; // an escaped quote in a few blocks only
+            }
+            b.append(i % 13 == 0 ? "#" + i : i).append(',').append(20 + i % 10).append(',').append(cell);
+            b.append(i % 11 == 0 ? "\n" : ",山田" + i % 3 + "\n"); // some rows shorter than the header
+        }
+        Files.writeString(dir.resolve("age.csv"), "20;20代;*\n21;20代;*\n22;20代;*\n23;20代;*\n24;20代;*\n25;20代;*\n26;20代;*\n"
+                + "27;20代;*\n28;20代;*\n29;20代;*\n");
+        Map<String, Policy.Column> cols = new LinkedHashMap<>();
+        cols.put("#id", new Policy.Column(Policy.Role.INSENSITIVE, Policy.Method.KEEP, null, null));
+        cols.put("年齢", new Policy.Column(Policy.Role.QUASI_IDENTIFIER, Policy.Method.GENERALIZE, "age.csv", null));
+        cols.put("メモ", new Policy.Column(Policy.Role.INSENSITIVE, Policy.Method.KEEP, null, null));
+        cols.put("氏名", new Policy.Column(Policy.Role.INSENSITIVE, Policy.Method.MASK, null, null));
+        Policy policy = new Policy(Mode.ANONYMOUS, null, 5, 0.0, Map.of(), cols);
+        for (java.nio.charset.Charset cs : List.of(java.nio.charset.StandardCharsets.UTF_8, java.nio.charset.Charset.forName("windows-31j"))) {
+            String text = cs.newEncoder().canEncode("😀") ? b.toString() : b.toString().replace("😀", "絵");
+            Path input = dir.resolve("awkward-" + cs.name() + ".csv");
+            Files.write(input, text.getBytes(cs));
+            assertThat(Files.size(input)).isGreaterThan(4L << 18); // several blocks
+            Path inMemory = dir.resolve("mem.csv");
+            Path counted = dir.resolve("counted.csv");
+            Deidentifier.anonymize(input, policy, dir, Output.to(inMemory));
+            TwoPassAnonymizer.run(input, policy, dir, Output.to(counted));
+            assertThat(Files.readAllBytes(counted)).as(cs.name()).isEqualTo(Files.readAllBytes(inMemory));
+            assertThat(new String(Files.readAllBytes(counted), cs))
+                    .contains(",#先頭,", "\"\"\"引用\"\"あり\"", "\"a,b\"", "\"改行\nあり\"", "\r\n\"#13\",23,");
+        }
+    }
+
     /** The kept column's two phone numbers are in blocks read by different workers: their counts still add up. */
     @Test
     void keptColumnChecksAddUpAcrossBlocks() throws IOException {
