@@ -44,6 +44,11 @@ final class ColumnCheck {
         this.seen = seen;
     }
 
+    /** Loads {@link #DETECTOR} (this class's initialisation). */
+    static void prepare() {
+        DETECTOR.getClass();
+    }
+
     /** The check a column needs under the policy, or null when no rule looks at it ({@link ColumnRules}). */
     static ColumnCheck of(String column, Mode mode, Policy.Method method) {
         return ColumnRules.checked(mode, method)

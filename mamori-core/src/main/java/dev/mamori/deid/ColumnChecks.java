@@ -15,6 +15,14 @@ public final class ColumnChecks {
         this.checks = checks;
     }
 
+    /**
+     * Loads the detector the checks use (Kuromoji's dictionary, the lexicons): a fifth of a second that a command can
+     * spend on an idle core while it reads its policy, instead of at the table's header.
+     */
+    public static void prepare() {
+        ColumnCheck.prepare();
+    }
+
     /** The checks the columns of {@code header} need under {@code policy} (in its mode). */
     public static ColumnChecks of(List<String> header, Policy policy) {
         ColumnCheck[] checks = new ColumnCheck[header.size()];
