@@ -12,16 +12,14 @@ final class Combos {
     private final int width;
     private int[] tuples; // combination i is tuples[i * width, (i + 1) * width)
     private int[] counts;
-    private int[] hashes;
-    private int[] slots; // combination number + 1, 0 for empty
+    private long[] slots; // a combination's hash in the high half, its number + 1 in the low half; 0 for empty
     private int size;
 
     Combos(int width) {
         this.width = width;
         this.tuples = new int[16 * Math.max(1, width)];
         this.counts = new int[16];
-        this.hashes = new int[16];
-        this.slots = new int[64];
+        this.slots = new long[64];
     }
 
     /** Adds {@code n} to the count of combination {@code k} (added when new); returns its number. */
@@ -57,11 +55,12 @@ final class Combos {
     private int find(int[] k, int h) {
         int mask = slots.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
-            int i = slots[s] - 1;
-            if (i < 0) {
+            long e = slots[s];
+            if (e == 0) {
                 return -1;
             }
-            if (hashes[i] == h && Arrays.equals(tuples, i * width, i * width + width, k, 0, width)) {
+            int i = (int) e - 1;
+            if ((int) (e >>> 32) == h && Arrays.equals(tuples, i * width, i * width + width, k, 0, width)) {
                 return i;
             }
         }
@@ -70,30 +69,30 @@ final class Combos {
     private int insert(int[] k, int h) {
         if (size == counts.length) {
             counts = Arrays.copyOf(counts, size * 2);
-            hashes = Arrays.copyOf(hashes, size * 2);
             tuples = Arrays.copyOf(tuples, size * 2 * Math.max(1, width));
         }
         System.arraycopy(k, 0, tuples, size * width, width);
-        hashes[size] = h;
         size++;
         if (size * 2 > slots.length) {
-            slots = new int[slots.length * 2];
-            for (int i = 0; i < size; i++) {
-                place(i);
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            for (long e : old) {
+                if (e != 0) {
+                    place(e);
+                }
             }
-        } else {
-            place(size - 1);
         }
+        place((long) h << 32 | size);
         return size - 1;
     }
 
-    private void place(int i) {
+    private void place(long e) {
         int mask = slots.length - 1;
-        int s = hashes[i] & mask;
+        int s = (int) (e >>> 32) & mask;
         while (slots[s] != 0) {
             s = (s + 1) & mask;
         }
-        slots[s] = i + 1;
+        slots[s] = e;
     }
 
     /** Mixed, not {@link Arrays#hashCode}: with small value numbers its base 31 makes many combinations collide. */

@@ -37,10 +37,36 @@ final class CsvBytes {
         if (field++ > 0) {
             buf[length++] = delimiter;
         }
+        value(b, from, to, field == 1);
+    }
+
+    /** The next field of the record, already formatted by {@link #format} for its place (first or not). */
+    void formatted(byte[] f) {
+        room(f.length + 1);
+        if (field++ > 0) {
+            buf[length++] = delimiter;
+        }
+        System.arraycopy(f, 0, buf, length, f.length);
+        length += f.length;
+    }
+
+    /**
+     * A value as {@link #field} writes it (quoted when it needs to be), for a value written many times: a generalised
+     * quasi-identifier.
+     */
+    static byte[] format(char delimiter, String value, boolean first) {
+        byte[] b = value.getBytes(StandardCharsets.UTF_8);
+        CsvBytes one = new CsvBytes(delimiter);
+        one.room(2 * b.length + 2);
+        one.value(b, 0, b.length, first);
+        return one.toByteArray();
+    }
+
+    private void value(byte[] b, int from, int to, boolean first) {
         if (from == to) {
             return;
         }
-        if (!quoted(b, from, to, field == 1)) {
+        if (!quoted(b, from, to, first)) {
             System.arraycopy(b, from, buf, length, to - from);
             length += to - from;
             return;

@@ -106,7 +106,9 @@ public final class TwoPassAnonymizer {
         output.progress().pass(2, 2);
         try (CsvOutput csv = CsvOutput.open(output.path(), read.charset(), read.delimiter(), output.bom(), false)) {
             Key throwaway = Key.ephemeral("linking-ids");
-            Records whole = new Records(input, policy, counter, kept, generalised, throwaway) {
+            char delimiter = read.delimiter() == '\0' ? ',' : read.delimiter();
+            boolean bytes = read.charset().equals(StandardCharsets.UTF_8) && delimiter <= 0x7F;
+            Records whole = new Records(input, policy, counter, kept, generalised, throwaway, bytes ? delimiter : 0) {
                 @Override
                 void record(List<String> values) {
                     try {
@@ -116,18 +118,17 @@ public final class TwoPassAnonymizer {
                     }
                 }
             };
-            boolean utf8 = read.charset().equals(StandardCharsets.UTF_8);
             TableStream.readInBlocks(input, whole, block -> {
-                if (utf8) { // records formatted as bytes, kept cells copied undecoded
-                    CsvBytes out = new CsvBytes(read.delimiter() == '\0' ? ',' : read.delimiter());
+                if (bytes) { // records formatted as UTF-8 bytes, kept cells copied undecoded
+                    CsvBytes out = new CsvBytes(delimiter);
                     Records part = TableStream.forBlock(whole.part(out), input);
                     if (block.readBytes(part) < 0) {
                         block.read(part);
                     }
                     return new Encoded(out.toByteArray(), part.written);
                 }
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-                Writer w = new OutputStreamWriter(bytes, read.charset());
+                ByteArrayOutputStream encoded = new ByteArrayOutputStream(1 << 16);
+                Writer w = new OutputStreamWriter(encoded, read.charset());
                 de.siegmar.fastcsv.writer.CsvWriter out = CsvOutput.writer(w, read.delimiter());
                 Records part = TableStream.forBlock(whole.part(out::writeRecord), input);
                 block.read(part);
@@ -136,7 +137,7 @@ public final class TwoPassAnonymizer {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                return new Encoded(bytes.toByteArray(), part.written);
+                return new Encoded(encoded.toByteArray(), part.written);
             }, e -> {
                 try {
                     csv.writeEncoded(e.bytes, e.bytes.length);
@@ -169,8 +170,13 @@ public final class TwoPassAnonymizer {
         private final int[] k; // a row's combination (a part reads one block on one thread)
         private final String[][] generalised;
         private final Key throwaway;
-        /** Per quasi-identifier, the UTF-8 bytes of each value number's generalised value (shared read-only). */
-        private final byte[][][] generalisedBytes;
+        /**
+         * Per output column that is a quasi-identifier with no transform, each value number's generalised value as
+         * formatted CSV bytes (else null); made with the header, shared read-only by the parts.
+         */
+        byte[][][] formatted;
+        /** The delimiter of records formatted as bytes (UTF-8 output), else 0. */
+        private final char bytesDelimiter;
         /** Where a part formats its records as bytes, or null (records go to {@link #record}). */
         private CsvBytes out;
         int[] outCols;
@@ -182,14 +188,15 @@ public final class TwoPassAnonymizer {
         /** The counted columns' values by their UTF-8 bytes (made once, shared read-only by the blocks' parts). */
         private final ByteDictionary[] byBytes;
 
-        Records(Path input, Policy policy, Counter counter, boolean[] kept, String[][] generalised, Key throwaway) {
-            this(input, policy, counter, kept, generalised, throwaway, counter.byBytes(), utf8(generalised));
+        Records(Path input, Policy policy, Counter counter, boolean[] kept, String[][] generalised, Key throwaway,
+                char bytesDelimiter) {
+            this(input, policy, counter, kept, generalised, throwaway, counter.byBytes(), bytesDelimiter);
         }
 
         private Records(Path input, Policy policy, Counter counter, boolean[] kept, String[][] generalised, Key throwaway,
-                        ByteDictionary[] byBytes, byte[][][] generalisedBytes) {
+                        ByteDictionary[] byBytes, char bytesDelimiter) {
             this.input = input;
-            this.generalisedBytes = generalisedBytes;
+            this.bytesDelimiter = bytesDelimiter;
             this.policy = policy;
             this.counter = counter;
             this.kept = kept;
@@ -203,7 +210,7 @@ public final class TwoPassAnonymizer {
 
         /** The same for a block, sending its records to {@code sink}; transforms of its own (they are not shared across threads). */
         Records part(java.util.function.Consumer<List<String>> sink) {
-            Records p = new Records(input, policy, counter, kept, generalised, throwaway, byBytes, generalisedBytes) {
+            Records p = new Records(input, policy, counter, kept, generalised, throwaway, byBytes, bytesDelimiter) {
                 @Override
                 void record(List<String> values) {
                     sink.accept(values);
@@ -211,6 +218,7 @@ public final class TwoPassAnonymizer {
             };
             p.outCols = outCols;
             p.outQi = outQi;
+            p.formatted = formatted;
             p.transforms = transforms(outCols, counter.header);
             return p;
         }
@@ -225,17 +233,6 @@ public final class TwoPassAnonymizer {
             });
             p.out = out;
             return p;
-        }
-
-        private static byte[][][] utf8(String[][] generalised) {
-            byte[][][] b = new byte[generalised.length][][];
-            for (int j = 0; j < b.length; j++) {
-                b[j] = new byte[generalised[j].length][];
-                for (int v = 0; v < b[j].length; v++) {
-                    b[j][v] = generalised[j][v].getBytes(StandardCharsets.UTF_8);
-                }
-            }
-            return b;
         }
 
         private Transform[] transforms(int[] cols, List<String> header) {
@@ -272,6 +269,16 @@ public final class TwoPassAnonymizer {
                 }
             }
             transforms = transforms(outCols, header);
+            formatted = new byte[outCols.length][][];
+            for (int i = 0; i < outCols.length; i++) {
+                if (outQi[i] >= 0 && transforms[i] == null && bytesDelimiter != 0) {
+                    String[] values = generalised[outQi[i]];
+                    formatted[i] = new byte[values.length][];
+                    for (int v = 0; v < values.length; v++) {
+                        formatted[i][v] = CsvBytes.format(bytesDelimiter, values[v], i == 0);
+                    }
+                }
+            }
             record(out.stream().map(header::get).toList());
         }
 
@@ -318,8 +325,7 @@ public final class TwoPassAnonymizer {
                     out.field(transforms[i].apply(q >= 0 ? generalised[q][k[q]] : c < count
                             ? new String(b, starts[from + c], ends[from + c] - starts[from + c], StandardCharsets.UTF_8) : ""));
                 } else if (q >= 0) {
-                    byte[] g = generalisedBytes[q][k[q]];
-                    out.field(g, 0, g.length);
+                    out.formatted(formatted[i][k[q]]);
                 } else if (c < count) {
                     out.field(b, starts[from + c], ends[from + c]);
                 } else {

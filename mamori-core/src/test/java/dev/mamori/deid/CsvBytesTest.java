@@ -64,4 +64,25 @@ class CsvBytesTest {
         assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8))
                 .isEqualTo(",\"" + "\"\"".repeat(70_000) + "\"\r\n");
     }
+
+    @Test
+    void aValueFormattedOnceIsWrittenAsFieldWritesIt() {
+        for (String v : new String[] {"#x", "a,b", "say \"hi\"", "改行\n", "", "plain"}) {
+            for (boolean first : new boolean[] {true, false}) {
+                CsvBytes byField = new CsvBytes(',');
+                CsvBytes byFormat = new CsvBytes(',');
+                if (!first) {
+                    byField.field("lead");
+                    byFormat.field("lead");
+                }
+                byField.field(v);
+                byFormat.formatted(CsvBytes.format(',', v, first));
+                byField.end();
+                byFormat.end();
+                assertThat(byFormat.toByteArray()).as("%s first=%s", v, first).isEqualTo(byField.toByteArray());
+            }
+        }
+        assertThat(new String(CsvBytes.format(',', "#x", true), StandardCharsets.UTF_8)).isEqualTo("\"#x\"");
+        assertThat(new String(CsvBytes.format(',', "#x", false), StandardCharsets.UTF_8)).isEqualTo("#x");
+    }
 }
