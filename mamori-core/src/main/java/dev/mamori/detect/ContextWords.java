@@ -148,8 +148,12 @@ final class ContextWords {
         }
         scan(text, from, s, typeMask, seen);
         scan(text, e, to, typeMask, seen);
-        if (answered && from > 0 && text.charAt(from - 1) == '\n' && answers(text, from, s)) {
-            int prevEnd = from - 1; // the question the line answers: 「旅券番号をお願いします」 / 「TR8830152 です」
+        int lineStart = from;
+        for (int i = from - 1; answered && i >= 0 && s - i <= ANSWER_PREFIX && text.charAt(i) != '\n'; i--) {
+            lineStart = i; // past the window: WhatsApp's 03/04/2025, 19:20 - Nilufar Rashidova: is longer than BEFORE
+        }
+        if (answered && lineStart > 0 && text.charAt(lineStart - 1) == '\n' && answers(text, lineStart, s)) {
+            int prevEnd = lineStart - 1; // the question the line answers: 「旅券番号をお願いします」 / 「TR8830152 です」
             int prev = prevEnd;
             while (prev > 0 && text.charAt(prev - 1) != '\n' && prevEnd - prev < QUESTION) {
                 prev--;
@@ -186,6 +190,9 @@ final class ContextWords {
         }
         return false;
     }
+
+    /** How far back the start of an answer's line is looked for: a chat line's date, time and speaker. */
+    private static final int ANSWER_PREFIX = 64;
 
     /** How much of the line before an answer is read for its context words. */
     static final int QUESTION = 72;

@@ -93,6 +93,24 @@ final class DateParser {
             if (Chars.at(s, pos) != '年') {
                 return false;
             }
+        } else if (kanjiDigit(Chars.at(s, i)) >= 0) { // 平成二十一年三月八日 (judgments, official letters)
+            pos = i;
+            if ((y = readKanji(s)) < 0 || Chars.at(s, pos) != '年') {
+                return false;
+            }
+            pos++;
+            if (kanjiDigit(Chars.at(s, pos)) < 0) {
+                return year(s, eraStart, era.gregorian(y), era);
+            }
+            int m = readKanji(s);
+            if (m < 0 || Chars.at(s, pos++) != '月') {
+                return false;
+            }
+            int d = readKanji(s);
+            if (d < 0 || Chars.at(s, pos++) != '日') {
+                return false;
+            }
+            return finish(eraStart, pos, era.gregorian(y), m, d, era);
         } else {
             int run = runLength(s, i);
             if (run < 1 || run > 2) {
@@ -216,7 +234,9 @@ final class DateParser {
         boolean clause = false;
         if (v == 0) { // 昭和9年、須坂市生まれ: the caller checks that a birth verb ends the clause
             char c = Chars.at(s, pos);
-            if (c != '、' && c != '，' && c != ',' && c != 'に') {
+            // 1941年（昭和16年）ホノルル生まれ: a place right after the year; not 1990年代, 2000年度, 昭和40年頃
+            boolean place = ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 'ァ' && c <= 'ヺ')) && "代度頃以前後末初中来間".indexOf(c) < 0;
+            if (c != '、' && c != '，' && c != ',' && c != 'に' && !place) {
                 return false;
             }
             clause = true;
@@ -264,6 +284,38 @@ final class DateParser {
             return 2;
         }
         return Chars.isDot(c) ? 3 : 0;
+    }
+
+    /** The value of a kanji digit (〇 一 … 九; 十 is 10), or -1. */
+    static int kanjiDigit(char c) {
+        return "〇一二三四五六七八九十".indexOf(c);
+    }
+
+    /** Reads a number from 1 to 99 in kanji at {@link #pos} (八, 十, 十一, 二十, 二十一), or returns -1. */
+    private int readKanji(String s) {
+        int a = kanjiDigit(Chars.at(s, pos));
+        if (a < 0 || a == 0) {
+            return -1;
+        }
+        pos++;
+        if (a == 10) { // 十, 十一
+            int u = kanjiDigit(Chars.at(s, pos));
+            if (u >= 1 && u <= 9) {
+                pos++;
+                return 10 + u;
+            }
+            return u < 0 ? 10 : -1;
+        }
+        if (Chars.at(s, pos) != '十') { // 八 (not 八八, not 一〇)
+            return kanjiDigit(Chars.at(s, pos)) < 0 ? a : -1;
+        }
+        pos++; // 二十, 二十一
+        int u = kanjiDigit(Chars.at(s, pos));
+        if (u >= 1 && u <= 9) {
+            pos++;
+            return a * 10 + u;
+        }
+        return u < 0 ? a * 10 : -1;
     }
 
     /** Reads 1 or 2 digits at {@link #pos} (not followed by a third), or returns -1. */

@@ -149,8 +149,8 @@ final class IdentifierRecognizer implements Recognizer {
                     i = onAtToken(i);
                 } else if (email && EmailScanner.atSubstitute(c)) {
                     i = emails.scanSubstitute(s, i) ? email(emails.start, emails.end) : i + 1;
-                } else if (c == '元' && dates) {
-                    i = onGannen(i);
+                } else if (dates && (c == '元' || DateParser.kanjiDigit(c) > 0)) {
+                    i = onEraYear(i);
                 } else {
                     i++;
                 }
@@ -185,7 +185,8 @@ final class IdentifierRecognizer implements Recognizer {
             return x;
         }
 
-        private int onGannen(int i) {
+        /** An era name before 元 or a kanji digit: 平成元年1月8日, 平成二十一年三月八日. */
+        private int onEraYear(int i) {
             Eras.Era era = Eras.get().before(s, i, eraStart);
             if (era != null && dateParser.parseEra(s, eraStart[0], era, i)) {
                 birthDate();
@@ -442,11 +443,41 @@ final class IdentifierRecognizer implements Recognizer {
             return true;
         }
 
-        /** 誕生日 in the {@link ContextWords#BEFORE} characters before {@code a} on its line — not 誕生日会, 誕生日プレゼント. */
+        /**
+         * 誕生日 in the {@link ContextWords#BEFORE} characters before {@code a} on its line with no number between — not
+         * 誕生日会, 誕生日プレゼント; or a heading of birthdays on the line before a bracketed date.
+         */
         private boolean birthdayBefore(int a) {
-            for (int k = a - 1; k >= 0 && a - k <= ContextWords.BEFORE && s.charAt(k) != '\n'; k--) {
-                int len = BIRTHDAY.lengthAt(s, k);
-                if (len > 0 && "会パプ".indexOf(Chars.at(s, k + len)) < 0) {
+            int k = a - 1;
+            // not past another number: 生年月日は1998/06/21です。帰国は4月20日です
+            for (; k >= 0 && a - k <= ContextWords.BEFORE && s.charAt(k) != '\n' && !Chars.isDigit(s.charAt(k)); k--) {
+                if (birthdayAt(k)) {
+                    return true;
+                }
+            }
+            return Chars.isOpenParen(Chars.at(s, a - 1)) && Chars.isCloseParen(Chars.at(s, dateParser.end)) && headingBefore(a);
+        }
+
+        private boolean birthdayAt(int k) {
+            int len = BIRTHDAY.lengthAt(s, k);
+            return len > 0 && "会パプ".indexOf(Chars.at(s, k + len)) < 0;
+        }
+
+        /**
+         * 【今月お誕生日を迎えるお友だち】 on the line before the date's line (up to 40 characters): a list of birthdays,
+         * each date in brackets after its name (はるとくん（6月3日）).
+         */
+        private boolean headingBefore(int a) {
+            int lineStart = s.lastIndexOf('\n', a - 1);
+            if (lineStart <= 0) {
+                return false;
+            }
+            int prevStart = s.lastIndexOf('\n', lineStart - 1) + 1;
+            if (lineStart - prevStart > 40) {
+                return false;
+            }
+            for (int k = prevStart; k < lineStart; k++) {
+                if (birthdayAt(k)) {
                     return true;
                 }
             }
@@ -478,7 +509,7 @@ final class IdentifierRecognizer implements Recognizer {
             int to = Math.min(n, b + max);
             for (int k = b; k < to; k++) {
                 char c = s.charAt(k);
-                if (c == '。' || c == '\n' || c == '！' || c == '？' || c == '!' || c == '?' || Chars.isDigit(c)) {
+                if (c == '。' || c == '\n' || c == '！' || c == '？' || c == '!' || c == '?' || anotherDate(k)) {
                     return -1;
                 }
                 int v = BIRTH_VERBS.lengthAt(s, k);
@@ -487,6 +518,15 @@ final class IdentifierRecognizer implements Recognizer {
                 }
             }
             return -1;
+        }
+
+        /** A number at {@code k} that is another date or an age (2000年, 3月, 45歳), not 2世 or 3人兄弟. */
+        private boolean anotherDate(int k) {
+            if (!Chars.isDigit(s.charAt(k))) {
+                return false;
+            }
+            int e = k + DateParser.runLength(s, k);
+            return "年月日歳/／.-－".indexOf(Chars.at(s, e)) >= 0;
         }
 
         private static final String[] COHORT = {"方", "人", "者", "世代", "層", "皆", "子", "赤ちゃん", "新生児", "児童", "数"};

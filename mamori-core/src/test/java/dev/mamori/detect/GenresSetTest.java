@@ -53,10 +53,9 @@ class GenresSetTest {
                     PiiType.CREDIT_CARD, PiiType.BANK_ACCOUNT, PiiType.RESIDENCE_CARD, PiiType.LOCATION)) {
                 assertThat(byType.get(t).f1()).as(t.name()).isGreaterThanOrEqualTo(0.95);
             }
-            // below issue 12's 0.95 since the second set of passages: a number given in a chat as the answer to a question
-            // on the line before (the context window stops at a line break), a birthday without its year, a birth date
-            // with a place between it and 生まれ (measured: 0.920 / 0.924, the others 0.667-1.000 on 1-15 labels)
-            assertThat(byType.get(PiiType.DATE_OF_BIRTH).f1()).as("DATE_OF_BIRTH").isGreaterThanOrEqualTo(0.90);
+            // below issue 12's 0.95 on the second set of passages until session 24 (0.920 / 0.924); now 0.944 (test) and
+            // 0.986 (dev): kanji numerals, a place between the year and 生まれ, a heading of birthdays
+            assertThat(byType.get(PiiType.DATE_OF_BIRTH).f1()).as("DATE_OF_BIRTH").isGreaterThanOrEqualTo(0.94);
             for (PiiType t : EnumSet.of(PiiType.MY_NUMBER, PiiType.DRIVERS_LICENSE, PiiType.PASSPORT, PiiType.PENSION_NUMBER,
                     PiiType.HEALTH_INSURANCE)) {
                 assertThat(byType.get(t).f1()).as(t.name()).isGreaterThanOrEqualTo(0.65);

@@ -35,6 +35,9 @@ class IdStructuredTypesTest {
         assertThat(found.apply("15:23 スタッフ 久我：旅券番号と生年月日もお願いいたします\n15:25 お客様：TR8830152 です"))
                 .containsExactly("PASSPORT:TR8830152");
         assertThat(found.apply("担当：日本の運転免許証番号が必要です\n客：301702481510 です")).containsExactly("DRIVERS_LICENSE:301702481510");
+        // a WhatsApp line's date, time and speaker are longer than the context window before the number
+        assertThat(found.apply("03/04/2025, 19:23 - 行政書士 芦原: 旅券番号を確認させてください\n"
+                + "03/04/2025, 19:26 - Nilufar Rashidova: TR8830152 です")).containsExactly("PASSPORT:TR8830152");
         // not when the line before only mentions the number, nor when the line has its own label, nor across two lines
         assertThat(found.apply("旅券番号の欄は空欄でした\n15:25 お客様：TR8830152 です")).isEmpty();
         assertThat(found.apply("旅券番号をお願いします\n注文番号 TR8830152 です")).isEmpty();
@@ -71,6 +74,10 @@ class IdStructuredTypesTest {
         "1934年、長野県生まれ。|1934年",
         "うちの子は令和2年生まれです|令和2年",
         "山田太郎（2001.5.3生、180cm）|2001.5.3",
+        "昭和五十八年七月三日生まれ|昭和五十八年七月三日",
+        "平成十年十月十日生|平成十年十月十日",
+        "1941年（昭和16年）ホノルル生まれ|1941年（昭和16年）",
+        "1940年、在日コリアン2世として大阪市生野区に生まれた。|1940年",
     })
     void birthDatesAsWritten(String text, String value) {
         Finding f = one(text, PiiType.DATE_OF_BIRTH, value);
@@ -105,9 +112,28 @@ class IdStructuredTypesTest {
         "5/3 更新",
         "4月1日に入学。誕生日は秘密",
         "誕生日会の予定\n会場の予約は12月25日",
+        "【誕生日会のお知らせ】\n会場はホール（12月25日）",
+        "1990年代生まれの社員",
+        "平成二十一年三月八日に提出",
+        "平成二十一年度生まれ",
+        "1990年、2000年に生まれた子と比べ",
+        "昭和八八年",
     })
     void notBirthDates(String text) {
         assertThat(find(text)).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+    }
+
+    @Test
+    void birthDatesOnTheirOwnLines() {
+        one("少　　年　五十嵐 柊\n　　　　　平成二十一年三月八日生", PiiType.DATE_OF_BIRTH, "平成二十一年三月八日");
+        assertThat(find("【今月お誕生日を迎えるお友だち】\nはるとくん（6月3日）、ひなたちゃん（6月11日）"))
+                .filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH).extracting(Finding::value).containsExactly("6月3日", "6月11日");
+    }
+
+    @Test
+    void aBirthDateAnsweredDoesNotMakeTheNextDateOne() {
+        assertThat(find("生年月日は1998/06/21です。帰国は4月20日です")).filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH)
+                .extracting(Finding::value).containsExactly("1998/06/21");
     }
 
     // ---- bank accounts ----------------------------------------------------------------------------
