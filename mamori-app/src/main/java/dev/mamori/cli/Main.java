@@ -73,7 +73,10 @@ public final class Main implements Runnable {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Lang.use(Lang.resolve(args, System.getenv(), Locale.getDefault()));
-        return run(commandLine(commandIn(args)), args, out, err);
+        String command = commandIn(args);
+        boolean versionOnly = command == null && java.util.Arrays.stream(args).anyMatch(a -> a.equals("-V") || a.equals("--version"))
+                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help"));
+        return run(versionOnly ? new CommandLine(new Main()) : commandLine(command), args, out, err); // --version needs no command
     }
 
     /**

@@ -213,6 +213,8 @@ public class CliTest {
     @Test
     void versionAndHelpWork() {
         assertThat(run("--version").out()).startsWith("mamori ");
+        assertThat(run("-V", "--lang", "en").out()).startsWith("mamori ");
+        assertThat(run("--version", "--help").out()).contains("scan").contains("deid"); // help with its commands
         Run help = run("--lang", "en", "scan", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--fail-on").contains("Examples:");
