@@ -3,6 +3,7 @@ package dev.mamori.deid;
 import dev.mamori.report.Message;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
+import dev.mamori.table.Block;
 import dev.mamori.table.ByteRows;
 import dev.mamori.table.ReadSummary;
 import java.io.ByteArrayOutputStream;
@@ -68,6 +69,8 @@ public final class TwoPassAnonymizer {
                     part = TableStream.forBlock(counter.part(false), input);
                     block.read(part);
                 }
+                part.block = block.byteOffset();
+                part.checksum = block.checksum();
                 return part;
             }, counter::add, output.progress(), workers, threads);
             counter.finish();
@@ -119,6 +122,7 @@ public final class TwoPassAnonymizer {
                 }
             };
             TableStream.readInBlocks(input, whole, block -> {
+                counter.sameAsCounted(block, input);
                 if (bytes) { // records formatted as UTF-8 bytes, kept cells copied undecoded
                     CsvBytes out = new CsvBytes(delimiter);
                     Records part = TableStream.forBlock(whole.part(out), input);
@@ -367,6 +371,14 @@ public final class TwoPassAnonymizer {
         final List<List<String>> values = new ArrayList<>();
         final Combos counts;
         private final int[] k; // a row's combination (a part reads one block on one thread)
+        /** A part's block (its byte offset) and the CRC-32C of its bytes. */
+        long block;
+        int checksum;
+        /**
+         * The checksum of each block counted, by its byte offset: the second pass refuses a block whose bytes changed (a
+         * value changed to another the first pass also saw would pass the look-ups, but not the counts).
+         */
+        private final Map<Long, Integer> checksums = new java.util.concurrent.ConcurrentHashMap<>();
         /** A block's part read undecoded: its dictionaries, by bytes (else null: {@link #dictionaries} by text). */
         private ByteDictionary[] bytes;
         long records;
@@ -438,6 +450,15 @@ public final class TwoPassAnonymizer {
                 counts.add(k, part.counts.count(i));
             }
             checks.add(part.checks.counts());
+            checksums.put(part.block, part.checksum);
+        }
+
+        /** @throws Message.Problem when the first pass read other bytes at {@code block}: the input changed */
+        void sameAsCounted(Block block, Path input) {
+            Integer c = checksums.get(block.byteOffset());
+            if (c == null || c != block.checksum()) {
+                throw changed(input);
+            }
         }
 
         private int code(int j, String v) {

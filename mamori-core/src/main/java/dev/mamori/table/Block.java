@@ -53,6 +53,18 @@ public final class Block {
         this.decodeErrors = decodeErrors;
     }
 
+    /** Where the block starts in the input, in bytes: the same on every read of the same input. */
+    public long byteOffset() {
+        return byteOffset;
+    }
+
+    /** CRC-32C of the block's bytes: a second read of the input can tell whether this block is still the same. */
+    public int checksum() {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, bytes.length);
+        return (int) crc.getValue();
+    }
+
     /**
      * Decodes and parses the block, calling {@link DocumentVisitor#row} (CSV) or
      * {@link DocumentVisitor#text} (plain text) and {@link DocumentVisitor#problem} with line, row

@@ -150,5 +150,25 @@ class CountedPathTest {
         assertThatThrownBy(() -> TwoPassAnonymizer.run(input, policy, dir, changing))
                 .hasMessageContaining("the input changed between the two passes");
         assertThat(output).doesNotExist();
+        // a value changed in place to another the first pass saw: the counts no longer hold, and the block's bytes differ
+        for (int i = 0; i < 60_000; i++) { // several blocks
+            b.append(20 + i % 10).append(",なし\n");
+        }
+        Files.writeString(input, b);
+        Output edited = new Output(output, false, new Output.Progress() {
+            @Override
+            public void pass(int pass, int passes) {
+                if (pass == 2) {
+                    try {
+                        Files.writeString(input, b.toString().replaceFirst("\n21,", "\n22,"));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        });
+        assertThatThrownBy(() -> TwoPassAnonymizer.run(input, policy, dir, edited))
+                .hasMessageContaining("the input changed between the two passes");
+        assertThat(output).doesNotExist();
     }
 }
