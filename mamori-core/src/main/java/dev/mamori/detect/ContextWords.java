@@ -162,6 +162,30 @@ final class ContextWords {
                 scan(text, prev, prevEnd, typeMask, seen);
             }
         }
+        int item = s - 1;
+        while (item >= from && (text.charAt(item) == ' ' || text.charAt(item) == '\u3000')) {
+            item--;
+        }
+        if (item >= 0 && isCircled(text.charAt(item))) { // ④3127 4402 answering 「…③生年月日 ④保険証の記号・番号」 asked before
+            int q = text.lastIndexOf(text.charAt(item), item - 1);
+            if (q >= 0 && item - q <= NUMBERED_BACK) {
+                int labelEnd = q + 1;
+                while (labelEnd < text.length() && labelEnd - q <= NUMBERED_LABEL && text.charAt(labelEnd) != '\n'
+                        && !isCircled(text.charAt(labelEnd))) {
+                    labelEnd++;
+                }
+                scan(text, q + 1, labelEnd, typeMask, seen);
+            }
+        }
+    }
+
+    /** How far back the numbered item a value answers is looked for, and how long its label is read. */
+    private static final int NUMBERED_BACK = 1_000;
+    private static final int NUMBERED_LABEL = 24;
+
+    /** ① to ⑳. */
+    private static boolean isCircled(char c) {
+        return c >= '\u2460' && c <= '\u2473';
     }
 
     /**

@@ -131,6 +131,14 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void aNumberedAnswerTakesTheLabelOfItsItem() {
+        String asked = "08:31\tクリニック\t①お名前 ②フリガナ ③生年月日 ④症状\n08:36\t立花\t\"①立花 槙緒\n②タチバナ マキオ\n";
+        one(asked + "③S58.7.3\n④熱\"", PiiType.DATE_OF_BIRTH, "S58.7.3");
+        assertThat(find(asked.replace("③生年月日", "③来院日") + "③S58.7.3\n④熱\""))
+                .noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+    }
+
+    @Test
     void aBirthDateAnsweredDoesNotMakeTheNextDateOne() {
         assertThat(find("生年月日は1998/06/21です。帰国は4月20日です")).filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH)
                 .extracting(Finding::value).containsExactly("1998/06/21");
