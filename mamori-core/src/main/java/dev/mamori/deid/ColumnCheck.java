@@ -44,9 +44,8 @@ final class ColumnCheck {
         this.seen = seen;
     }
 
-    /** Loads {@link #DETECTOR} (this class's initialisation). */
+    /** Does nothing itself: calling it initialises this class, which loads {@link #DETECTOR}. */
     static void prepare() {
-        DETECTOR.getClass();
     }
 
     /** The check a column needs under the policy, or null when no rule looks at it ({@link ColumnRules}). */
