@@ -223,7 +223,8 @@ final class ContextWords {
 
     /**
      * True when the line holds nothing before the span but a chat line's time and speaker (15:25 お客様：, [10:02] 佐藤:,
-     * 03/04/2025, 19:20 - Name:, LINE's 09:12⇥Name⇥) or nothing at all: the value answers the line before, where its label is.
+     * 03/04/2025, 19:20 - Name:, LINE's 09:12⇥Name⇥) or nothing at all, and at most a label that names no kind of number
+     * (番号は): the value answers the line before, where its label is.
      */
     static boolean answers(String text, int lineStart, int span) {
         int sep = -1;
@@ -236,13 +237,25 @@ final class ContextWords {
         if (sep - lineStart > 48) {
             return false;
         }
-        for (int i = sep + 1 > lineStart ? sep + 1 : lineStart; i < span; i++) {
-            char c = text.charAt(i);
-            if (!(c == ' ' || c == '\u3000' || c == '\t')) {
-                return false;
+        int i = sep + 1 > lineStart ? sep + 1 : lineStart;
+        i = blanks(text, i, span);
+        for (String w : BARE_LABELS) { // 番号は 4403 です: a label that names no kind of number
+            if (text.startsWith(w, i) && i + w.length() <= span) {
+                i = blanks(text, i + w.length(), span);
+                break;
             }
         }
-        return true;
+        return i == span;
+    }
+
+    /** Labels that say a number follows but not which: the line before must say it. */
+    private static final String[] BARE_LABELS = {"番号は", "番号：", "番号:", "番号", "No.", "No："};
+
+    private static int blanks(String text, int i, int to) {
+        while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\u3000' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     private void scan(String text, int from, int to, int typeMask, long[] seen) {

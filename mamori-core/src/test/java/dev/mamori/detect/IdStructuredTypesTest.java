@@ -38,7 +38,9 @@ class IdStructuredTypesTest {
         // a WhatsApp line's date, time and speaker are longer than the context window before the number
         assertThat(found.apply("03/04/2025, 19:23 - 行政書士 芦原: 旅券番号を確認させてください\n"
                 + "03/04/2025, 19:26 - Nilufar Rashidova: TR8830152 です")).containsExactly("PASSPORT:TR8830152");
+        assertThat(found.apply("旅券番号をお願いします\n客：番号は TR8830152 です")).containsExactly("PASSPORT:TR8830152");
         // not when the line before only mentions the number, nor when the line has its own label, nor across two lines
+        assertThat(found.apply("旅券番号をお願いします\n客：注文番号は TR8830152 です")).isEmpty();
         assertThat(found.apply("旅券番号の欄は空欄でした\n15:25 お客様：TR8830152 です")).isEmpty();
         assertThat(found.apply("旅券番号をお願いします\n注文番号 TR8830152 です")).isEmpty();
         assertThat(found.apply("旅券番号をお願いします\nはい\n客：TR8830152 です")).isEmpty();
