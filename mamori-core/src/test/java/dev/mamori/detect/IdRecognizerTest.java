@@ -147,6 +147,11 @@ class IdRecognizerTest {
         assertThat(one("個人番号: 983205673214", PiiType.MY_NUMBER, "983205673214").confidence()).isGreaterThanOrEqualTo(0.95);
         assertThat(find("個人番号: 983205673215")).noneMatch(f -> f.type() == PiiType.MY_NUMBER);
         assertThat(find("123456789012")).isEmpty();
+        // a valid check digit after the label of another kind of number is that number (one in 11 pass by chance)
+        for (String label : new String[] {"注文番号 ", "会員番号：", "予約番号：", "伝票番号 ", "荷物の番号 "}) {
+            assertThat(find(label + "983205673214")).as(label)
+                    .noneMatch(f -> f.type() == PiiType.MY_NUMBER && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE);
+        }
     }
 
     @Test
