@@ -33,6 +33,20 @@ final class Combos {
         return i;
     }
 
+    /**
+     * Adds every combination of {@code other} with its count, each value number {@code v} of column {@code j} read as
+     * {@code to[j][v]} (another table's numbering translated into this one's).
+     */
+    void addAll(Combos other, int[][] to) {
+        int[] k = new int[width];
+        for (int i = 0; i < other.size; i++) {
+            for (int j = 0; j < width; j++) {
+                k[j] = to[j][other.tuples[i * width + j]];
+            }
+            add(k, other.counts[i]);
+        }
+    }
+
     /** The number of combination {@code k}, or -1 when it was never added. */
     int find(int[] k) {
         return find(k, hash(k));

@@ -443,12 +443,7 @@ public final class TwoPassAnonymizer {
                     to[j][v] = code(j, vs.get(v));
                 }
             }
-            for (int i = 0; i < part.counts.size(); i++) {
-                for (int j = 0; j < k.length; j++) {
-                    k[j] = to[j][part.counts.code(i, j)];
-                }
-                counts.add(k, part.counts.count(i));
-            }
+            counts.addAll(part.counts, to);
             checks.add(part.checks.counts());
             checksums.put(part.block, part.checksum);
         }
