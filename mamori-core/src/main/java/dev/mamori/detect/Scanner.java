@@ -60,6 +60,17 @@ public final class Scanner implements AutoCloseable {
     private final DocumentReader reader;
     private final ExecutorService workers;
 
+    /**
+     * Loads on the calling thread what detecting {@code types} needs that takes a while in a fresh JVM (Kuromoji's
+     * dictionaries for names, addresses and 要配慮 facts): for a command to call on another thread as it starts.
+     */
+    public static void prepare(Set<PiiType> types) {
+        if (types.contains(PiiType.PERSON) || types.contains(PiiType.ADDRESS) || types.stream().anyMatch(
+                t -> t.category() == LegalCategory.SPECIAL_CARE_REQUIRED)) {
+            Morphology.prepare();
+        }
+    }
+
     public Scanner(Options options) {
         this.options = options;
         this.detector = Detector.of(options.types(), options.minConfidence());

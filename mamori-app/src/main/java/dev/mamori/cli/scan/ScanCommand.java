@@ -110,6 +110,9 @@ public final class ScanCommand implements Callable<Integer> {
         paths.forEach(p -> guard.reads(Path.of(p), "検査する入力", "a scanned input"));
         guard.check();
         Set<PiiType> wanted = detection.types();
+        Thread prepare = new Thread(() -> Scanner.prepare(wanted), "mamori-prepare"); // on the idle core, while inputs open
+        prepare.setDaemon(true);
+        prepare.start();
         Scanner.Options options = new Scanner.Options(wanted, detection.minConfidence(), threads, readOptions());
         var err = spec.commandLine().getErr();
         Progress progress = Progress.forStderr(!noProgress);
