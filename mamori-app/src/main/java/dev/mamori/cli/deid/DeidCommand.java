@@ -207,7 +207,7 @@ public final class DeidCommand implements Callable<Integer> {
                 ColumnChecks.prepare();
                 Json.prepare();
                 hash.complete(ProcessingRecord.sha256(input));
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) { // an Error too: the command waits for this future
                 hash.completeExceptionally(e);
             }
         }, "mamori-prepare");
@@ -222,6 +222,9 @@ public final class DeidCommand implements Callable<Integer> {
         } catch (CompletionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

@@ -110,7 +110,13 @@ public final class ScanCommand implements Callable<Integer> {
         paths.forEach(p -> guard.reads(Path.of(p), "検査する入力", "a scanned input"));
         guard.check();
         Set<PiiType> wanted = detection.types();
-        Thread prepare = new Thread(() -> Scanner.prepare(wanted), "mamori-prepare"); // on the idle core, while inputs open
+        Thread prepare = new Thread(() -> { // on the idle core, while the inputs open
+            try {
+                Scanner.prepare(wanted);
+            } catch (RuntimeException | LinkageError e) {
+                // nothing is lost: the scan's own first use of the dictionaries fails the same way and reports it
+            }
+        }, "mamori-prepare");
         prepare.setDaemon(true);
         prepare.start();
         Scanner.Options options = new Scanner.Options(wanted, detection.minConfidence(), threads, readOptions());
