@@ -167,7 +167,11 @@ final class ContextWords {
             item--;
         }
         if (item >= 0 && isCircled(text.charAt(item))) { // ④3127 4402 answering 「…③生年月日 ④保険証の記号・番号」 asked before
-            int q = text.lastIndexOf(text.charAt(item), item - 1);
+            char mark = text.charAt(item);
+            int q = item - 1;
+            while (q >= 0 && item - q <= NUMBERED_BACK && text.charAt(q) != mark) {
+                q--;
+            }
             if (q >= 0 && item - q <= NUMBERED_BACK) {
                 int labelEnd = q + 1;
                 while (labelEnd < text.length() && labelEnd - q <= NUMBERED_LABEL && text.charAt(labelEnd) != '\n'

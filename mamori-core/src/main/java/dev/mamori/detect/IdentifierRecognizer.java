@@ -51,8 +51,8 @@ final class IdentifierRecognizer implements Recognizer {
      * On a cell's UTF-8 bytes, before any decoding: whether {@link Scan#run} could find a postal code, a phone, a My
      * Number, a corporate number or a card in it — seven digits or more (ASCII or full-width; the shortest of them, a
      * postal code, has seven) — or, with {@code email}, an address: an '@' or '＠', a bracket that may open [at], or one
-     * of the substitutes ★ ☆ ﹫. Exact for those six types: {@link Scan#run} starts only at these characters (and at 元,
-     * for dates of birth, which are not among them).
+     * of the substitutes ★ ☆ ﹫. Exact for those six types: {@link Scan#run} starts only at these characters (and at 元 and
+     * kanji digits, for dates of birth, which are not among them).
      */
     static boolean mayFind(byte[] b, int from, int to, boolean email) {
         int digits = 0;
@@ -435,7 +435,7 @@ final class IdentifierRecognizer implements Recognizer {
             int b = dateParser.end;
             int k = "はのが、 ".indexOf(Chars.at(s, b)) >= 0 ? b + 1 : b; // 1月15日は誕生日
             if (notBirth(a, b) || !(sc.hinted(PiiType.DATE_OF_BIRTH) || BIRTH_VERBS.lengthAt(s, b) > 0
-                    || BIRTHDAY.lengthAt(s, k) > 0 || birthdayBefore(a))) {
+                    || BIRTHDAY.lengthAt(s, k) > 0 || birthdayBefore(a, b))) {
                 return false;
             }
             double x = Math.max(0.9, ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc));
@@ -444,10 +444,10 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         /**
-         * 誕生日 in the {@link ContextWords#BEFORE} characters before {@code a} on its line with no number between — not
-         * 誕生日会, 誕生日プレゼント; or a heading of birthdays on the line before a bracketed date.
+         * 誕生日 in the {@link ContextWords#BEFORE} characters before the date [a, b) on its line with no number between —
+         * not 誕生日会, 誕生日プレゼント; or a heading of birthdays on the line before the date in brackets.
          */
-        private boolean birthdayBefore(int a) {
+        private boolean birthdayBefore(int a, int b) {
             int k = a - 1;
             // not past another number: 生年月日は1998/06/21です。帰国は4月20日です
             for (; k >= 0 && a - k <= ContextWords.BEFORE && s.charAt(k) != '\n' && !Chars.isDigit(s.charAt(k)); k--) {
@@ -455,7 +455,7 @@ final class IdentifierRecognizer implements Recognizer {
                     return true;
                 }
             }
-            return Chars.isOpenParen(Chars.at(s, a - 1)) && Chars.isCloseParen(Chars.at(s, dateParser.end)) && headingBefore(a);
+            return Chars.isOpenParen(Chars.at(s, a - 1)) && Chars.isCloseParen(Chars.at(s, b)) && headingBefore(a);
         }
 
         private boolean birthdayAt(int k) {

@@ -53,7 +53,7 @@ class DeidCommandTest {
     }
 
     @Test
-    void anonymousOutputMeetsKDropsIdentifiersAndKeepsTheInputEncoding() throws IOException {
+    void anonymousOutputMeetsKDropsIdentifiersAndKeepsTheInputEncoding() throws Exception {
         byte[] input = Files.readAllBytes(data);
         CliTest.Run r = deid("--drop", "氏名", "--keep", "病名", "--operator", "サンプル病院");
         assertThat(r.code()).as(r.err()).isZero();
@@ -61,6 +61,9 @@ class DeidCommandTest {
                 .contains("- 年齢（一般化）").doesNotContain("氏名");
         JsonNode record = new ObjectMapper().readTree(dir.resolve("out.csv.record.json").toFile());
         assertThat(record.toString()).contains("\"suppressed\":1").contains("削除");
+        // hashed on another thread while the command starts: still the input's own SHA-256
+        assertThat(record.get("input_sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(input)));
         List<String> out = Files.readAllLines(dir.resolve("out.csv"), CP932);
         assertThat(out.get(0)).isEqualTo("性別,年齢,病名");
         assertThat(out).hasSize(41).noneMatch(l -> l.contains("山田") || l.contains("佐藤") || l.contains("髙橋") || l.contains("99"));
