@@ -126,6 +126,11 @@ final class NameRecognizer implements Recognizer {
         }
         speakers(text, cov, out);
         romajiRoster(text, cov, out);
+        for (int[] n : LatinNames.find(text)) { // Alexei Volkov, KOBAYASHI HARUNA: both words in the name lists
+            if (!cov.covered(n[0], n[1])) {
+                out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.7, false, text.substring(n[0], n[1])));
+            }
+        }
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);

@@ -1,0 +1,237 @@
+package dev.mamori.detect;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names written in Latin letters that no word around them marks (Alexei Volkov, KOBAYASHI HARUNA, Nguyen Thi Lan, Lee,
+ * Ji-woo): two or three capitalised words, one a given name and another a surname of {@code latin-names.tsv} (IPADIC's
+ * Japanese names romanised, and the name lists of many languages; the file says where from). In either order: the
+ * given name first, or the surname first as Japanese, Chinese, Korean and Vietnamese names are often written. Words
+ * common in English that are also names were left out of the file, so Long Beach or Grace Period is not a name.
+ */
+final class LatinNames {
+
+    private static final byte GIVEN = 1;
+    private static final byte SURNAME = 2;
+
+    /** Loaded on first use: about 69,000 names. */
+    private static final class Lexicon {
+        static final Map<String, Byte> NAMES = load();
+
+        /** Read line by line, not by {@link dev.mamori.data.DataFile} (a row object per line took 0.19 s in a fresh JVM). */
+        private static Map<String, Byte> load() {
+            String file = "latin-names.tsv";
+            String text;
+            try (java.io.InputStream in = LatinNames.class.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing data file " + file);
+                }
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read data file " + file, e);
+            }
+            Map<String, Byte> m = new HashMap<>(140_000);
+            int line = 0;
+            for (int s = 0; s < text.length(); ) {
+                int e = text.indexOf('\n', s);
+                e = e < 0 ? text.length() : e;
+                line++;
+                if (e > s && text.charAt(s) != '#') {
+                    int tab = text.indexOf('\t', s);
+                    byte k = 0;
+                    for (int i = tab + 1; tab > s && i < e; i++) {
+                        k |= text.charAt(i) == 'G' ? GIVEN : text.charAt(i) == 'S' ? SURNAME : 0;
+                    }
+                    if (tab <= s || tab > e || k == 0) {
+                        throw new IllegalStateException(file + ":" + line + ": expected NAME, a tab and G, S or GS");
+                    }
+                    m.put(text.substring(s, tab), k);
+                }
+                s = e + 1;
+            }
+            return m;
+        }
+    }
+
+    /** A word after the name that makes the words a firm, a place or a building (Mori Building, Daniel Okafor Foundation). */
+    private static final Set<String> NOT_PERSON_AFTER = Set.of("inc", "co", "ltd", "llc", "llp", "corp", "corporation",
+            "company", "group", "holdings", "bank", "hotel", "university", "college", "school", "academy", "institute",
+            "foundation", "hospital", "clinic", "station", "hall", "building", "tower", "center", "centre", "street", "st",
+            "avenue", "ave", "road", "rd", "park", "motor", "motors", "industries", "industry", "systems", "labs", "studio",
+            "studios", "records", "music", "entertainment", "partners", "associates", "church", "museum", "library",
+            "gallery", "prize", "award", "cup", "trophy", "stadium", "arena", "airport", "bridge", "river", "lake",
+            "mountain", "island", "city", "county", "province", "state", "memorial", "estate");
+
+    private LatinNames() {
+    }
+
+    /** The spans {start, end} of the names in {@code text}, in text order. */
+    static List<int[]> find(String text) {
+        List<int[]> out = new ArrayList<>(0);
+        List<int[]> words = new ArrayList<>(4);
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (!isUpper(c) || i > 0 && attached(text.charAt(i - 1))) {
+                i = skipWord(text, i);
+                continue;
+            }
+            words.clear();
+            int j = i;
+            while (true) {
+                int e = wordEnd(text, j);
+                if (e < 0) {
+                    break;
+                }
+                words.add(new int[] {j, e});
+                if (e + 1 < n && text.charAt(e) == ' ' && isUpper(text.charAt(e + 1))) {
+                    j = e + 1;
+                } else if (words.size() == 1 && e + 2 < n && text.charAt(e) == ',' && text.charAt(e + 1) == ' '
+                        && isUpper(text.charAt(e + 2))) {
+                    j = e + 2; // Lee, Ji-woo: surname first, then the given name
+                    int e2 = wordEnd(text, j);
+                    if (e2 >= 0) {
+                        words.add(new int[] {j, e2});
+                        e = e2;
+                    }
+                    words.add(null); // marks the comma form: exactly these two words, surname then given name
+                    break;
+                } else {
+                    break;
+                }
+            }
+            int last = words.isEmpty() ? i + 1 : lastEnd(words);
+            if (!words.isEmpty() && !(last < n && attachedAfter(text, last))) {
+                match(text, words, out);
+            }
+            i = Math.max(last, i + 1);
+        }
+        return out;
+    }
+
+    private static int lastEnd(List<int[]> words) {
+        for (int k = words.size() - 1; k >= 0; k--) {
+            if (words.get(k) != null) {
+                return words.get(k)[1];
+            }
+        }
+        return 0;
+    }
+
+    private static void match(String text, List<int[]> words, List<int[]> out) {
+        boolean comma = words.get(words.size() - 1) == null;
+        if (comma) {
+            if (words.size() == 3 && kind(text, words.get(0)) != 0 && (kind(text, words.get(0)) & SURNAME) != 0
+                    && (kind(text, words.get(1)) & GIVEN) != 0) {
+                out.add(new int[] {words.get(0)[0], words.get(1)[1]});
+            }
+            return;
+        }
+        int w = words.size();
+        if (w < 2 || w > 3 || NOT_PERSON_AFTER.contains(lower(text, words.get(w - 1)))) {
+            return; // one word is not enough; four or more capitalised words are a title or a heading
+        }
+        byte a = kind(text, words.get(0));
+        byte b = kind(text, words.get(1));
+        if (w == 3) {
+            byte c = kind(text, words.get(2));
+            // Elizabeth Mitsuko Howard, Aki Kadowaki Moreau; Nguyen Thi Lan, Nguyen Van Tuan
+            if ((a & GIVEN) != 0 && (c & SURNAME) != 0 && b != 0 || (a & SURNAME) != 0 && (c & GIVEN) != 0 && b != 0) {
+                out.add(new int[] {words.get(0)[0], words.get(2)[1]});
+                return;
+            }
+            if (pair(a, b)) {
+                out.add(new int[] {words.get(0)[0], words.get(1)[1]});
+            } else if (pair(b, c)) {
+                out.add(new int[] {words.get(1)[0], words.get(2)[1]});
+            }
+            return;
+        }
+        if (pair(a, b)) {
+            out.add(new int[] {words.get(0)[0], words.get(1)[1]});
+        }
+    }
+
+    private static boolean pair(byte a, byte b) {
+        return (a & GIVEN) != 0 && (b & SURNAME) != 0 || (a & SURNAME) != 0 && (b & GIVEN) != 0;
+    }
+
+    private static byte kind(String text, int[] w) {
+        Byte k = Lexicon.NAMES.get(lower(text, w));
+        return k == null ? 0 : k;
+    }
+
+    private static String lower(String text, int[] w) {
+        String s = text.substring(w[0], w[1]).replace('’', '\'');
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                break;
+            }
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The end of a capitalised word at {@code i} (Volkov, KOBAYASHI, O'Brien, Ji-woo, Tomás), or -1: a capital, then
+     * letters, with ' or - inside; all capitals or a capital and small letters (McDonald too), two letters or more.
+     */
+    private static int wordEnd(String text, int i) {
+        int n = text.length();
+        if (i >= n || !isUpper(text.charAt(i))) {
+            return -1;
+        }
+        int j = i + 1;
+        while (j < n) {
+            char c = text.charAt(j);
+            if (isLetter(c)) {
+                j++;
+            } else if ((c == '\'' || c == '’' || c == '-') && j + 1 < n && isLetter(text.charAt(j + 1))) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        return j - i >= 2 ? j : -1;
+    }
+
+    /** Past the letters of the word at {@code i}, or past {@code i} when it is not a letter. */
+    private static int skipWord(String text, int i) {
+        int j = i + 1;
+        while (isLetter(text.charAt(i)) && j < text.length() && isLetter(text.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    /** A character that makes a word part of something longer: a letter, a digit, or an address's or a path's mark. */
+    private static boolean attached(char c) {
+        return isLetter(c) || c >= '0' && c <= '9' || c == '@' || c == '.' || c == '/' || c == '_' || c == '-' || c == '#'
+                || c == '\'' || c == '&' || c == '=' || c == '\\';
+    }
+
+    /** After the words: more of a word, an address (Daniel.Okafor@…), a path or a handle. */
+    private static boolean attachedAfter(String text, int at) {
+        char c = text.charAt(at);
+        if (c == '.' || c == '-' || c == '\'') {
+            return at + 1 < text.length() && (isLetter(text.charAt(at + 1)) || Character.isDigit(text.charAt(at + 1)));
+        }
+        return isLetter(c) || c >= '0' && c <= '9' || c == '@' || c == '_' || c == '/' || c == '\\' || c == '&';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'À' && c < 0x250 && Character.isUpperCase(c);
+    }
+
+    /** A letter of the Latin script (ASCII, the Latin-1 and Extended-A/B letters, and Vietnamese's Ḁ–ỿ). */
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                || (c >= 'À' && c < 0x250 || c >= 0x1E00 && c <= 0x1EFF) && Character.isLetter(c);
+    }
+}

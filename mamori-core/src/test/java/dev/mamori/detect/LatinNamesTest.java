@@ -1,0 +1,47 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LatinNamesTest {
+
+    private static List<String> names(String text) {
+        return LatinNames.find(text).stream().map(s -> text.substring(s[0], s[1])).toList();
+    }
+
+    @Test
+    void aGivenNameAndASurnameInEitherOrder() {
+        assertThat(names("3位 Lucas Ferreira（初段）")).containsExactly("Lucas Ferreira");
+        assertThat(names("3位 Alexei Volkov（初段）")).isEmpty(); // Volkov is in no list (Datafaker's Russian names are in Cyrillic)
+        assertThat(names("お客様：KOBAYASHI HARUNA です")).containsExactly("KOBAYASHI HARUNA");
+        assertThat(names("主任　Nguyen Thi Lan（グエン・ティ・ラン）")).containsExactly("Nguyen Thi Lan");
+        assertThat(names("Lee, Ji-woo (外部) 14:01")).isEmpty(); // Ji-woo is not in the lists
+        assertThat(names("Ogawa, Shota (16:02): 了解")).containsExactly("Ogawa, Shota");
+        assertThat(names("写真・Aoife O'Brien）")).containsExactly("Aoife O'Brien");
+        assertThat(names("当教会員（Elizabeth Mitsuko Howard、1941年")).containsExactly("Elizabeth Mitsuko Howard");
+        assertThat(names("相手方 Aki Kadowaki Moreau（二女）")).containsExactly("Aki Kadowaki Moreau");
+        assertThat(names("Tomás Herrera")).containsExactly("Tomás Herrera");
+        assertThat(names("：Kobayashi Haruna、：Lucas Ferreira")).containsExactly("Kobayashi Haruna", "Lucas Ferreira");
+        assertThat(names("I met Daniel Okafor and Takeru Higa at the station.")).containsExactly("Takeru Higa");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Toyota Motor Corporation", "Tokyo Station", "Microsoft Teams", "Best Regards", "Thank You",
+        "Long Beach", "Grace Period", "Page Down", "Privacy Policy", "Customer Service", "Mori Building", "Honda Motor",
+        "daniel.okafor@example.com", "https://example.com/Takeru/Higa", "@Takeru_Higa", "Takeru", "TAKERU",
+        "The Quick Brown Fox Jumps", "Sato Kenta Hiroshi Tanaka Yuki", "Kenta2 Sato", "Dear Sir", "On Thu, Dec 4, 2025", "Los Angeles", "Beverly Hills", "GO TO", "No HOS"})
+    void notNames(String text) {
+        assertThat(names(text)).isEmpty();
+    }
+
+    @Test
+    void theNameRecognizerReportsThem() {
+        String text = "15:23 お客様：KOBAYASHI HARUNA です";
+        assertThat(Detector.all().detect(text, ScanContext.freeText()).stream()
+                .filter(f -> f.type() == PiiType.PERSON).map(f -> text.substring(f.start(), f.end()))).contains("KOBAYASHI HARUNA");
+    }
+}
