@@ -13,7 +13,8 @@ import java.util.Set;
  * Ji-woo): two or three capitalised words, one a given name and another a surname of {@code latin-names.tsv} (IPADIC's
  * Japanese names romanised, and the name lists of many languages; the file says where from). In either order: the
  * given name first, or the surname first as Japanese, Chinese, Korean and Vietnamese names are often written. Words
- * common in English that are also names were left out of the file, so Long Beach or Grace Period is not a name.
+ * common in English that are also names were left out of the file, so Long Beach or Grace Period is not a name. The
+ * same lists find a surname and a given name written in kana ({@link #findKana}).
  */
 final class LatinNames {
 
@@ -113,6 +114,63 @@ final class LatinNames {
             i = Math.max(last, i + 1);
         }
         return out;
+    }
+
+    /**
+     * A surname and a given name written in kana, with a blank or ・ between them and standing alone (ひろせ ゆうき,
+     * かねもと・まさよし, サトウ タロウ): both words romanised ({@link Romaji}) and looked up in the same lists, the
+     * surname first as Japanese names are written. Japanese puts no blank between words, so two kana words apart are
+     * rare outside names and children's text, where they are rarely a surname then a given name.
+     */
+    static List<int[]> findKana(String text) {
+        List<int[]> out = new ArrayList<>(0);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (!Morphology.isHiragana(c) && !Morphology.isKatakana(c) || i > 0 && kana(text.charAt(i - 1))) {
+                continue;
+            }
+            boolean hira = Morphology.isHiragana(c);
+            int e1 = kanaEnd(text, i, hira);
+            int s2 = e1 + 1;
+            if (e1 - i < 2 || e1 - i > 6 || s2 >= n || " 　・".indexOf(text.charAt(e1)) < 0
+                    || hira != Morphology.isHiragana(text.charAt(s2)) || !kana(text.charAt(s2))) {
+                i = e1 - 1;
+                continue;
+            }
+            int e2 = kanaEnd(text, s2, hira);
+            boolean alone = e2 >= n || !kana(text.charAt(e2))
+                    && !(" 　・".indexOf(text.charAt(e2)) >= 0 && e2 + 1 < n && kana(text.charAt(e2 + 1)));
+            if (e2 - s2 >= 2 && e2 - s2 <= 6 && alone && has(text.substring(i, e1), SURNAME) && has(text.substring(s2, e2), GIVEN)) {
+                out.add(new int[] {i, e2});
+            }
+            i = e2 - 1;
+        }
+        return out;
+    }
+
+    private static boolean kana(char c) {
+        return Morphology.isHiragana(c) || Morphology.isKatakana(c) || c == 'ー';
+    }
+
+    /** The end of the run of hiragana (or of katakana and ー) at {@code i}. */
+    private static int kanaEnd(String text, int i, boolean hira) {
+        int j = i;
+        while (j < text.length() && (hira ? Morphology.isHiragana(text.charAt(j)) : Morphology.isKatakana(text.charAt(j)))) {
+            j++;
+        }
+        return j;
+    }
+
+    /** Whether a kana word, romanised in any of its spellings, is a name of this kind in the lists. */
+    private static boolean has(String kana, byte kind) {
+        for (String r : Romaji.hepburn(Romaji.katakana(kana))) {
+            Byte k = Lexicon.NAMES.get(r);
+            if (k != null && (k & kind) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lastEnd(List<int[]> words) {

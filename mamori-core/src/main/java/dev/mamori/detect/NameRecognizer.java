@@ -131,6 +131,11 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.7, false, text.substring(n[0], n[1])));
             }
         }
+        for (int[] n : LatinNames.findKana(text)) { // ひろせ ゆうき: the same lists, the words romanised
+            if (!cov.covered(n[0], n[1])) {
+                out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.6, false, text.substring(n[0], n[1])));
+            }
+        }
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);

@@ -27,19 +27,19 @@ class LatinNamesDataTest {
 
     @Test
     void katakanaReadingsAreRomanisedByHepburn() {
-        assertThat(LatinNamesSource.hepburn("サトウ")).contains("satou", "sato", "satoh");
-        assertThat(LatinNamesSource.hepburn("コバヤシ")).containsExactly("kobayashi");
-        assertThat(LatinNamesSource.hepburn("ホンマ")).contains("honma", "homma");
-        assertThat(LatinNamesSource.hepburn("ユウキ")).contains("yuuki", "yuki");
-        assertThat(LatinNamesSource.hepburn("ショウタ")).contains("shouta", "shota", "shohta");
-        assertThat(LatinNamesSource.hepburn("リョウコ")).contains("ryoko");
-        assertThat(LatinNamesSource.hepburn("ハットリ")).containsExactly("hattori");
-        assertThat(LatinNamesSource.hepburn("エッチュウ")).contains("etchu");
-        assertThat(LatinNamesSource.hepburn("ジュン")).containsExactly("jun");
-        assertThat(LatinNamesSource.hepburn("チャコ")).containsExactly("chako");
-        assertThat(LatinNamesSource.hepburn("ティナ")).containsExactly("tina");
-        assertThat(LatinNamesSource.hepburn("オオノ")).contains("oono", "ono", "ohno");
-        assertThat(LatinNamesSource.hepburn("ヴ？")).isEmpty();
+        assertThat(Romaji.hepburn("サトウ")).contains("satou", "sato", "satoh");
+        assertThat(Romaji.hepburn("コバヤシ")).containsExactly("kobayashi");
+        assertThat(Romaji.hepburn("ホンマ")).contains("honma", "homma");
+        assertThat(Romaji.hepburn("ユウキ")).contains("yuuki", "yuki");
+        assertThat(Romaji.hepburn("ショウタ")).contains("shouta", "shota", "shohta");
+        assertThat(Romaji.hepburn("リョウコ")).contains("ryoko");
+        assertThat(Romaji.hepburn("ハットリ")).containsExactly("hattori");
+        assertThat(Romaji.hepburn("エッチュウ")).contains("etchu");
+        assertThat(Romaji.hepburn("ジュン")).containsExactly("jun");
+        assertThat(Romaji.hepburn("チャコ")).containsExactly("chako");
+        assertThat(Romaji.hepburn("ティナ")).containsExactly("tina");
+        assertThat(Romaji.hepburn("オオノ")).contains("oono", "ono", "ohno");
+        assertThat(Romaji.hepburn("ヴ？")).isEmpty();
     }
 
     @Test

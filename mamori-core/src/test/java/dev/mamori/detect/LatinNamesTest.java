@@ -38,6 +38,22 @@ class LatinNamesTest {
         assertThat(names(text)).isEmpty();
     }
 
+    private static List<String> kana(String text) {
+        return LatinNames.findKana(text).stream().map(s -> text.substring(s[0], s[1])).toList();
+    }
+
+    @Test
+    void aSurnameAndAGivenNameInKana() {
+        assertThat(kana("【金賞】＜小学校1・2年＞ひろせ ゆうき（みどり小1年）たちばな みお（同）")).containsExactly("ひろせ ゆうき", "たちばな みお");
+        assertThat(kana("金本 正淑（かねもと・まさよし、本名")).containsExactly("かねもと・まさよし");
+        assertThat(kana("氏名 サトウ タロウ")).containsExactly("サトウ タロウ");
+        assertThat(kana("ぼくは がっこうへ いきました")).isEmpty();
+        assertThat(kana("そうすけ・りお　ゆいな・大雅")).isEmpty(); // two given names, not a surname and a given name
+        assertThat(kana("エリザベス・ミツコ・ハワード")).isEmpty(); // three parts
+        assertThat(kana("ひろせゆうき")).isEmpty(); // no blank: the morphological rules' business
+        assertThat(kana("コーヒー ショップ")).isEmpty();
+    }
+
     @Test
     void theNameRecognizerReportsThem() {
         String text = "15:23 お客様：KOBAYASHI HARUNA です";
