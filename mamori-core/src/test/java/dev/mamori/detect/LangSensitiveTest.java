@@ -23,7 +23,7 @@ class LangSensitiveTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "患者は糖尿病で通院中|糖尿病で通院|SENSITIVE_HEALTH",
+        "患者は糖尿病で通院中|糖尿病で通院中|SENSITIVE_HEALTH",
         "本人はうつ病と診断された|うつ病と診断|SENSITIVE_HEALTH",
         "肺がんの治療|肺がんの治療|SENSITIVE_HEALTH",
         "山田様はがんが見つかった|がん|SENSITIVE_HEALTH",
