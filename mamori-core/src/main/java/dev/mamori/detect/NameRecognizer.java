@@ -119,6 +119,7 @@ final class NameRecognizer implements Recognizer {
                 tableReadings(text, from, to, cov, out, full);
                 NameLabels.foreign(text, from, to, ts, anchors, out);
                 enumerations(text, ts, cov, out);
+                katakanaNames(text, ts, cov, out);
             } else {
                 NameLabels.foreign(text, from, to, List.of(), anchors, out); // Mr. John Smith, Taro Yamada <…>
             }
@@ -460,6 +461,58 @@ final class NameRecognizer implements Recognizer {
                 return;
             }
         }
+    }
+
+    /** Kanji after a katakana name that make it a thing named after a person (ジョン・レノン賞, ダウン症, パーキンソン病). */
+    private static final String NAMED_AFTER = "賞社駅館店号杯病症型式法則家財通記";
+
+    /**
+     * A foreign name in katakana, its parts joined by ・ (エリザベス・ミツコ・ハワード, マイケル・ジャクソン, キム・ジョンス):
+     * two or three katakana words standing alone, the first and the last each one word the dictionary tags 人名.
+     */
+    private void katakanaNames(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out) {
+        for (int k = 0; k < ts.size(); k++) {
+            Morphology.Token t = ts.get(k);
+            int s = t.start();
+            if (!t.is("名詞-固有名詞-人名") || s > 0 && katakanaOrDot(text.charAt(s - 1)) || wordEnd(text, s) != t.end()) {
+                continue;
+            }
+            int e = t.end();
+            int lastStart = s;
+            int parts = 1;
+            while (parts < 3 && e + 1 < text.length() && text.charAt(e) == '・' && wordEnd(text, e + 1) > e + 2) {
+                lastStart = e + 1;
+                e = wordEnd(text, e + 1);
+                parts++;
+            }
+            if (parts >= 2 && (e >= text.length() || !katakanaOrDot(text.charAt(e)) && NAMED_AFTER.indexOf(text.charAt(e)) < 0)
+                    && personToken(ts, lastStart, e) && !cov.covered(s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    /** The end of the katakana word at {@code i} (katakana and ー, not ・). */
+    private static int wordEnd(String text, int i) {
+        int j = i;
+        while (j < text.length() && Morphology.isKatakana(text.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    /** The dictionary tags {@code text[s, e)} as one word, a person's name. */
+    private static boolean personToken(List<Morphology.Token> ts, int s, int e) {
+        for (Morphology.Token t : ts) {
+            if (t.start() == s && t.end() == e) {
+                return t.is("名詞-固有名詞-人名");
+            }
+        }
+        return false;
+    }
+
+    private static boolean katakanaOrDot(char c) {
+        return Morphology.isKatakana(c) || c == '・';
     }
 
     /** The index after a short bracketed note at {@code at} (（東京都）, (3年)), or {@code at} when there is none. */
