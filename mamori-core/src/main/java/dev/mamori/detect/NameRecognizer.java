@@ -127,16 +127,8 @@ final class NameRecognizer implements Recognizer {
         }
         speakers(text, cov, out);
         romajiRoster(text, cov, out);
-        for (int[] n : LatinNames.find(text)) { // Alexei Volkov, KOBAYASHI HARUNA: both words in the name lists
-            if (!cov.covered(n[0], n[1])) {
-                out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.7, false, text.substring(n[0], n[1])));
-            }
-        }
-        for (int[] n : LatinNames.findKana(text)) { // ひろせ ゆうき: the same lists, the words romanised
-            if (!cov.covered(n[0], n[1])) {
-                out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.6, false, text.substring(n[0], n[1])));
-            }
-        }
+        addUncovered(text, LatinNames.find(text), 0.7, cov, out); // Lucas Ferreira, KOBAYASHI HARUNA: both words in the lists
+        addUncovered(text, LatinNames.findKana(text), 0.6, cov, out); // ひろせ ゆうき: the same lists, the words romanised
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);
@@ -459,6 +451,14 @@ final class NameRecognizer implements Recognizer {
             }
             if (out.size() == before) {
                 return;
+            }
+        }
+    }
+
+    private static void addUncovered(String text, List<int[]> spans, double confidence, Cover cov, List<Finding> out) {
+        for (int[] n : spans) {
+            if (!cov.covered(n[0], n[1])) {
+                out.add(new Finding(PiiType.PERSON, n[0], n[1], confidence, false, text.substring(n[0], n[1])));
             }
         }
     }
