@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Names written in Latin letters that no word around them marks (Alexei Volkov, KOBAYASHI HARUNA, Nguyen Thi Lan, Lee,
- * Ji-woo): two or three capitalised words, one a given name and another a surname of {@code latin-names.tsv} (IPADIC's
+ * Names written in Latin letters that no word around them marks (Lucas Ferreira, KOBAYASHI HARUNA, Nguyen Thi Lan, Ogawa,
+ * Shota): two or three capitalised words, one a given name and another a surname of {@code latin-names.tsv} (IPADIC's
  * Japanese names romanised, and the name lists of many languages; the file says where from). In either order: the
  * given name first, or the surname first as Japanese, Chinese, Korean and Vietnamese names are often written. Words
  * common in English that are also names were left out of the file, so Long Beach or Grace Period is not a name. The
@@ -75,43 +75,33 @@ final class LatinNames {
     /** The spans {start, end} of the names in {@code text}, in text order. */
     static List<int[]> find(String text) {
         List<int[]> out = new ArrayList<>(0);
-        List<int[]> words = new ArrayList<>(4);
+        List<int[]> words = new ArrayList<>(3);
         int n = text.length();
         for (int i = 0; i < n; ) {
-            char c = text.charAt(i);
-            if (!isUpper(c) || i > 0 && attached(text.charAt(i - 1))) {
+            int e = isUpper(text.charAt(i)) && !(i > 0 && attached(text.charAt(i - 1))) ? wordEnd(text, i) : -1;
+            if (e < 0) {
                 i = skipWord(text, i);
                 continue;
             }
-            words.clear();
-            int j = i;
-            while (true) {
-                int e = wordEnd(text, j);
-                if (e < 0) {
-                    break;
+            int e2 = e + 2 < n && text.charAt(e) == ',' && text.charAt(e + 1) == ' ' ? wordEnd(text, e + 2) : -1;
+            if (e2 >= 0) { // Ogawa, Shota: the surname, a comma, the given name
+                if (!(e2 < n && attachedAfter(text, e2)) && (kind(text, i, e) & SURNAME) != 0 && (kind(text, e + 2, e2) & GIVEN) != 0) {
+                    out.add(new int[] {i, e2});
                 }
-                words.add(new int[] {j, e});
-                if (e + 1 < n && text.charAt(e) == ' ' && isUpper(text.charAt(e + 1))) {
-                    j = e + 1;
-                } else if (words.size() == 1 && e + 2 < n && text.charAt(e) == ',' && text.charAt(e + 1) == ' '
-                        && isUpper(text.charAt(e + 2))) {
-                    j = e + 2; // Lee, Ji-woo: surname first, then the given name
-                    int e2 = wordEnd(text, j);
-                    if (e2 >= 0) {
-                        words.add(new int[] {j, e2});
-                        e = e2;
-                    }
-                    words.add(null); // marks the comma form: exactly these two words, surname then given name
-                    break;
-                } else {
-                    break;
-                }
+                i = e2;
+                continue;
             }
-            int last = words.isEmpty() ? i + 1 : lastEnd(words);
-            if (!words.isEmpty() && !(last < n && attachedAfter(text, last))) {
+            words.clear();
+            words.add(new int[] {i, e});
+            while (e + 1 < n && text.charAt(e) == ' ' && wordEnd(text, e + 1) >= 0) {
+                int s = e + 1;
+                e = wordEnd(text, s);
+                words.add(new int[] {s, e});
+            }
+            if (!(e < n && attachedAfter(text, e))) {
                 match(text, words, out);
             }
-            i = Math.max(last, i + 1);
+            i = e;
         }
         return out;
     }
@@ -173,45 +163,24 @@ final class LatinNames {
         return false;
     }
 
-    private static int lastEnd(List<int[]> words) {
-        for (int k = words.size() - 1; k >= 0; k--) {
-            if (words.get(k) != null) {
-                return words.get(k)[1];
-            }
-        }
-        return 0;
-    }
-
     private static void match(String text, List<int[]> words, List<int[]> out) {
-        boolean comma = words.get(words.size() - 1) == null;
-        if (comma) {
-            if (words.size() == 3 && kind(text, words.get(0)) != 0 && (kind(text, words.get(0)) & SURNAME) != 0
-                    && (kind(text, words.get(1)) & GIVEN) != 0) {
-                out.add(new int[] {words.get(0)[0], words.get(1)[1]});
-            }
-            return;
-        }
         int w = words.size();
-        if (w < 2 || w > 3 || NOT_PERSON_AFTER.contains(lower(text, words.get(w - 1)))) {
+        if (w < 2 || w > 3 || NOT_PERSON_AFTER.contains(lower(text, words.get(w - 1)[0], words.get(w - 1)[1]))) {
             return; // one word is not enough; four or more capitalised words are a title or a heading
         }
-        byte a = kind(text, words.get(0));
-        byte b = kind(text, words.get(1));
+        byte a = kind(text, words.get(0)[0], words.get(0)[1]);
+        byte b = kind(text, words.get(1)[0], words.get(1)[1]);
         if (w == 3) {
-            byte c = kind(text, words.get(2));
+            byte c = kind(text, words.get(2)[0], words.get(2)[1]);
             // Elizabeth Mitsuko Howard, Aki Kadowaki Moreau; Nguyen Thi Lan, Nguyen Van Tuan
-            if ((a & GIVEN) != 0 && (c & SURNAME) != 0 && b != 0 || (a & SURNAME) != 0 && (c & GIVEN) != 0 && b != 0) {
+            if (b != 0 && pair(a, c)) {
                 out.add(new int[] {words.get(0)[0], words.get(2)[1]});
-                return;
-            }
-            if (pair(a, b)) {
+            } else if (pair(a, b)) {
                 out.add(new int[] {words.get(0)[0], words.get(1)[1]});
             } else if (pair(b, c)) {
                 out.add(new int[] {words.get(1)[0], words.get(2)[1]});
             }
-            return;
-        }
-        if (pair(a, b)) {
+        } else if (pair(a, b)) {
             out.add(new int[] {words.get(0)[0], words.get(1)[1]});
         }
     }
@@ -220,13 +189,13 @@ final class LatinNames {
         return (a & GIVEN) != 0 && (b & SURNAME) != 0 || (a & SURNAME) != 0 && (b & GIVEN) != 0;
     }
 
-    private static byte kind(String text, int[] w) {
-        Byte k = Lexicon.NAMES.get(lower(text, w));
+    private static byte kind(String text, int start, int end) {
+        Byte k = Lexicon.NAMES.get(lower(text, start, end));
         return k == null ? 0 : k;
     }
 
-    private static String lower(String text, int[] w) {
-        String s = text.substring(w[0], w[1]).replace('’', '\'');
+    private static String lower(String text, int start, int end) {
+        String s = text.substring(start, end).replace('’', '\'');
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
                 s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
