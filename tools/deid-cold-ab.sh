@@ -9,7 +9,7 @@
 # JOPTS replaces the JVM options of every run (the default is ./mamori deid's: -XX:+UseSerialGC -Xmn64m
 # -XX:CompileThresholdScaling=3).
 set -euo pipefail
-if [[ $# -lt 4 ]]; then sed -n '2,9p' "$0" >&2; exit 2; fi
+if [[ $# -lt 4 ]]; then sed -n '2,10p' "$0" >&2; exit 2; fi
 n=$1 data=$2 adult=$3
 shift 3
 qi=()
@@ -19,7 +19,7 @@ out="$(mktemp -d)"
 trap 'rm -rf "$times" "$out"' EXIT
 for ((i = 0; i < n; i++)); do
   for jar in "$@"; do
-    /usr/bin/time -a -o "$times" -f "$jar %e %U %S %M" java ${JOPTS-"-XX:+UseSerialGC -Xmn64m -XX:CompileThresholdScaling=3"} -jar "$jar" deid "$data" \
+    /usr/bin/time -a -o "$times" -f "$jar %e %U %S %M" java ${JOPTS--XX:+UseSerialGC -Xmn64m -XX:CompileThresholdScaling=3} -jar "$jar" deid "$data" \
       --mode anonymous --k 5 --suppression-limit 0.05 "${qi[@]}" --drop id --keep workclass,occupation,salary-class \
       --output "$out/k5.csv" --no-progress >/dev/null 2>&1
   done

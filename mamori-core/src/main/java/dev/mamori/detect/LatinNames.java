@@ -67,7 +67,9 @@ final class LatinNames {
             "avenue", "ave", "road", "rd", "park", "motor", "motors", "industries", "industry", "systems", "labs", "studio",
             "studios", "records", "music", "entertainment", "partners", "associates", "church", "museum", "library",
             "gallery", "prize", "award", "cup", "trophy", "stadium", "arena", "airport", "bridge", "river", "lake",
-            "mountain", "island", "city", "county", "province", "state", "memorial", "estate");
+            "mountain", "island", "city", "county", "province", "state", "memorial", "estate", "banking", "trust",
+            "securities", "insurance", "financial", "shoji", "sangyo", "kogyo", "denki", "kensetsu", "shoten", "seisakusho",
+            "gakuen", "jinja");
 
     private LatinNames() {
     }
@@ -84,10 +86,9 @@ final class LatinNames {
                 continue;
             }
             int e2 = e + 2 < n && text.charAt(e) == ',' && text.charAt(e + 1) == ' ' ? wordEnd(text, e + 2) : -1;
-            if (e2 >= 0) { // Ogawa, Shota: the surname, a comma, the given name
-                if (!(e2 < n && attachedAfter(text, e2)) && (kind(text, i, e) & SURNAME) != 0 && (kind(text, e + 2, e2) & GIVEN) != 0) {
-                    out.add(new int[] {i, e2});
-                }
+            if (e2 >= 0 && !(e2 < n && (attachedAfter(text, e2) || e2 + 1 < n && text.charAt(e2) == ' ' && isUpper(text.charAt(e2 + 1))))
+                    && (kind(text, i, e) & SURNAME) != 0 && (kind(text, e + 2, e2) & GIVEN) != 0) {
+                out.add(new int[] {i, e2}); // Ogawa, Shota: the surname, a comma, the given name (not Kato, Lucas Ferreira)
                 i = e2;
                 continue;
             }
@@ -107,8 +108,8 @@ final class LatinNames {
     }
 
     /**
-     * A surname and a given name written in kana, with a blank or ・ between them and standing alone (ひろせ ゆうき,
-     * かねもと・まさよし, サトウ タロウ): both words romanised ({@link Romaji}) and looked up in the same lists, the
+     * A surname and a given name written in kana, with a blank or ・ between them, neither part of a longer kana word and
+     * no third kana word joined after them (ひろせ ゆうき, かねもと・まさよし, サトウ タロウ): both words romanised ({@link Romaji}) and looked up in the same lists, the
      * surname first as Japanese names are written. Japanese puts no blank between words, so two kana words apart are
      * rare outside names and children's text, where they are rarely a surname then a given name.
      */
@@ -129,22 +130,24 @@ final class LatinNames {
                 continue;
             }
             int e2 = kanaEnd(text, s2, hira);
-            boolean alone = e2 >= n || !kana(text.charAt(e2))
+            boolean ends = e2 >= n || !kana(text.charAt(e2))
                     && !(" 　・".indexOf(text.charAt(e2)) >= 0 && e2 + 1 < n && kana(text.charAt(e2 + 1)));
-            if (e2 - s2 >= 2 && e2 - s2 <= 6 && alone && has(text.substring(i, e1), SURNAME) && has(text.substring(s2, e2), GIVEN)) {
+            if (e2 - s2 >= 2 && e2 - s2 <= 6 && ends && has(text.substring(i, e1), SURNAME) && has(text.substring(s2, e2), GIVEN)) {
                 out.add(new int[] {i, e2});
+                i = e2 - 1;
+            } else {
+                i = e1; // the second word may start a pair of its own (ともだち ひろせ ゆうき)
             }
-            i = e2 - 1;
         }
         return out;
     }
 
     private static boolean kana(char c) {
-        return Morphology.isHiragana(c) || Morphology.isKatakana(c) || c == 'ー';
+        return Morphology.isHiragana(c) || Morphology.isKatakana(c); // katakana includes ー
     }
 
-    /** The end of the run of hiragana (or of katakana and ー) at {@code i}. */
-    private static int kanaEnd(String text, int i, boolean hira) {
+    /** The end of the run of hiragana (or of katakana and ー, not ・) at {@code i}. */
+    static int kanaEnd(String text, int i, boolean hira) {
         int j = i;
         while (j < text.length() && (hira ? Morphology.isHiragana(text.charAt(j)) : Morphology.isKatakana(text.charAt(j)))) {
             j++;
@@ -165,7 +168,7 @@ final class LatinNames {
 
     private static void match(String text, List<int[]> words, List<int[]> out) {
         int w = words.size();
-        if (w < 2 || w > 3 || NOT_PERSON_AFTER.contains(lower(text, words.get(w - 1)[0], words.get(w - 1)[1]))) {
+        if (w < 2 || w > 3 || NOT_PERSON_AFTER.contains(ascii(text.substring(words.get(w - 1)[0], words.get(w - 1)[1])))) {
             return; // one word is not enough; four or more capitalised words are a title or a heading
         }
         byte a = kind(text, words.get(0)[0], words.get(0)[1]);
@@ -189,16 +192,27 @@ final class LatinNames {
         return (a & GIVEN) != 0 && (b & SURNAME) != 0 || (a & SURNAME) != 0 && (b & GIVEN) != 0;
     }
 
+    /** The kinds of the word, or of the word without its possessive 's (Ferreira's). */
     private static byte kind(String text, int start, int end) {
-        Byte k = Lexicon.NAMES.get(lower(text, start, end));
+        String w = ascii(text.substring(start, end));
+        Byte k = Lexicon.NAMES.get(w);
+        if (k == null && w.endsWith("'s")) {
+            k = Lexicon.NAMES.get(w.substring(0, w.length() - 2));
+        }
         return k == null ? 0 : k;
     }
 
-    private static String lower(String text, int start, int end) {
-        String s = text.substring(start, end).replace('’', '\'');
+    /**
+     * A word as the lists hold it: lower case ASCII, accents removed and the letters without a decomposition spelt out
+     * (Tomás: tomas, Đặng: dang, Łukasz: lukasz, Søren: soren, Strauß: strauss); the file's generator folds its names so.
+     */
+    static String ascii(String word) {
+        String s = word.replace('’', '\'');
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
-                s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("ß", "ss").replace("ø", "o")
+                        .replace("Ø", "O").replace("đ", "d").replace("Đ", "D").replace("ł", "l").replace("Ł", "L")
+                        .replace("æ", "ae").replace("Æ", "Ae").replace("œ", "oe").replace("Œ", "Oe").replace("ı", "i");
                 break;
             }
         }
@@ -206,8 +220,8 @@ final class LatinNames {
     }
 
     /**
-     * The end of a capitalised word at {@code i} (Volkov, KOBAYASHI, O'Brien, Ji-woo, Tomás), or -1: a capital, then
-     * letters, with ' or - inside; all capitals or a capital and small letters (McDonald too), two letters or more.
+     * The end of a capitalised word at {@code i} (Ferreira, KOBAYASHI, O'Brien, Ji-woo, Tomás, McDonald), or -1: a
+     * capital, then letters of any case, with ' or - inside; two letters or more.
      */
     private static int wordEnd(String text, int i) {
         int n = text.length();

@@ -463,8 +463,8 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
-    /** Kanji after a katakana name that make it a thing named after a person (ジョン・レノン賞, ダウン症, パーキンソン病). */
-    private static final String NAMED_AFTER = "賞社駅館店号杯病症型式法則家財通記";
+    /** Kanji after a katakana name that make it a thing named after a person (ジョン・レノン賞, ジョージ・ワシントン大学, パーキンソン病). */
+    private static final String NAMED_AFTER = "賞社駅館店号杯病症型式法則家財通記大港島州市像展";
 
     /**
      * A foreign name in katakana, its parts joined by ・ (エリザベス・ミツコ・ハワード, マイケル・ジャクソン, キム・ジョンス):
@@ -474,31 +474,22 @@ final class NameRecognizer implements Recognizer {
         for (int k = 0; k < ts.size(); k++) {
             Morphology.Token t = ts.get(k);
             int s = t.start();
-            if (!t.is("名詞-固有名詞-人名") || s > 0 && katakanaOrDot(text.charAt(s - 1)) || wordEnd(text, s) != t.end()) {
+            if (!t.is("名詞-固有名詞-人名") || s > 0 && katakanaOrDot(text.charAt(s - 1)) || LatinNames.kanaEnd(text, s, false) != t.end()) {
                 continue;
             }
             int e = t.end();
             int lastStart = s;
             int parts = 1;
-            while (parts < 3 && e + 1 < text.length() && text.charAt(e) == '・' && wordEnd(text, e + 1) > e + 2) {
+            while (parts < 3 && e + 1 < text.length() && text.charAt(e) == '・' && LatinNames.kanaEnd(text, e + 1, false) > e + 2) {
                 lastStart = e + 1;
-                e = wordEnd(text, e + 1);
+                e = LatinNames.kanaEnd(text, e + 1, false);
                 parts++;
             }
             if (parts >= 2 && (e >= text.length() || !katakanaOrDot(text.charAt(e)) && NAMED_AFTER.indexOf(text.charAt(e)) < 0)
-                    && personToken(ts, lastStart, e) && !cov.covered(s, e)) {
-                out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
+                    && personToken(ts, lastStart, e)) {
+                addUncovered(text, List.of(new int[] {s, e}), 0.7, cov, out);
             }
         }
-    }
-
-    /** The end of the katakana word at {@code i} (katakana and ー, not ・). */
-    private static int wordEnd(String text, int i) {
-        int j = i;
-        while (j < text.length() && Morphology.isKatakana(text.charAt(j))) {
-            j++;
-        }
-        return j;
     }
 
     /** The dictionary tags {@code text[s, e)} as one word, a person's name. */

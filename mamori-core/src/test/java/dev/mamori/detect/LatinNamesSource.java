@@ -3,7 +3,6 @@ package dev.mamori.detect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -50,9 +49,9 @@ final class LatinNamesSource {
             "center", "office", "line", "link", "note", "view", "plan", "time", "list", "name", "user", "admin", "guest",
             "test", "demo", "hello", "thanks", "thank", "dear", "regards", "sincerely", "total", "sales", "order",
             "card", "visa", "master", "express", "union", "general", "public", "private", "human", "social", "global",
-            "local", "central", "national", "international", "city", "town", "station", "park", "garden", "tower", "bridge",
-            "port", "island", "mountain", "forest", "ocean", "sea", "bell", "baker", "cook", "miller", "smith", "taylor",
-            "carpenter", "mason", "porter", "hunter", "fisher", "walker", "turner", "cooper", "parker", "ward", "rice",
+            "local", "central", "national", "international", "city", "town", "station", "garden", "tower", "bridge",
+            "port", "island", "mountain", "forest", "ocean", "sea", "bell", "cook",
+            "carpenter", "mason", "porter", "hunter", "fisher", "ward", "rice",
             "sake", "kaki", "ume", "nori", "sushi", "ramen", "anime", "manga", "kawaii", "kanji", "kana", "romaji", "you", "sir",
             "mr", "mrs", "ms", "dr", "san", "sama", "kun", "chan", "sensei", "on", "in", "at", "by", "of", "is", "it", "as",
             "am", "pm", "re", "fw", "fwd", "cc", "bcc", "so", "up", "we", "us", "me", "my", "or", "if", "be", "mon", "tue",
@@ -63,7 +62,17 @@ final class LatinNamesSource {
             // places (Shin Osaka 12:30); the prefectures that are common surnames (Ishikawa, Chiba, Miyazaki) stay
             "tokyo", "osaka", "kyoto", "kobe", "yokohama", "nagoya", "sapporo", "sendai", "hakata", "hokkaido", "okinawa",
             "kanagawa", "saitama", "shinjuku", "shibuya", "ikebukuro", "shinagawa", "akihabara", "ginza", "roppongi",
-            "umeda", "namba", "tenjin", "kansai", "kanto", "tohoku", "kyushu", "shikoku", "honshu", "narita", "haneda");
+            "umeda", "namba", "tenjin", "kansai", "kanto", "tohoku", "kyushu", "shikoku", "honshu", "narita", "haneda",
+            // the parts of romanised place names that IPADIC also has as rare given names (Minami Aoyama, Naka Meguro)
+            // (not Minami or Shin, common given names)
+            "higashi", "nishi", "kita", "naka", "kami", "shimo", "oku", "moto",
+            // firms and places written as two names (Sumitomo Mitsui, Hong Kong, Monte Carlo, Sierra Leone, Chiang Mai)
+            "mitsui", "mitsubishi", "sumitomo", "kong", "monte", "sierra", "chiang",
+            // greetings and abbreviations that some lists hold as names (Hi Lucas, UI Dev, OK Google)
+            "hi", "hey", "ok", "dev", "ui", "ux", "pr", "hr", "qa", "ceo", "cto", "cfo");
+
+    /** Surnames among the most common in English and Korean that Datafaker's vocabulary also holds (Granny Smith, Park). */
+    static final Set<String> KEEP = Set.of("smith", "brown", "park", "grant", "jordan", "miller", "baker", "walker");
 
     /** The file's lines: its header, then NAME, a tab and G (given name), S (surname) or GS, sorted by name. */
     static List<String> lines() throws IOException {
@@ -72,6 +81,7 @@ final class LatinNamesSource {
         Map<String, String> other = new TreeMap<>();
         Set<String> vocabulary = new java.util.HashSet<>();
         datafaker(other, vocabulary);
+        vocabulary.removeAll(KEEP);
         other.keySet().removeAll(vocabulary);
         Map<String, String> names = new TreeMap<>(japanese);
         other.forEach((n, kinds) -> kinds.chars().forEach(k -> add(names, n, (char) k)));
@@ -90,7 +100,8 @@ final class LatinNamesSource {
                 "#    (https://github.com/datafaker-net/datafaker, Apache License 2.0).",
                 "# Left out: names of one letter; words common in English or romaji text that the lists also hold as names",
                 "# (Will, May, Long, You...; LatinNamesSource.COMMON_WORDS); and names of source 2 that are English words of",
-                "# Datafaker's vocabulary files (en/adjective, verbs, hipster, food, color...: Brown, Grant, Olive, Sage)."));
+                "# Datafaker's vocabulary files (en/adjective, verbs, hipster, food, color...: Olive, Sage), but for a few",
+                "# common surnames (Smith, Brown, Park: LatinNamesSource.KEEP)."));
         names.forEach((n, kinds) -> {
             if (!COMMON_WORDS.contains(n) && n.length() >= 2) {
                 out.add(n + "\t" + kinds);
@@ -208,10 +219,7 @@ final class LatinNamesSource {
         if (!LATIN.matcher(n).matches() || !Character.isUpperCase(n.charAt(0))) {
             return null;
         }
-        String s = Normalizer.normalize(n.replace('’', '\''), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("đ", "d").replace("Đ", "D")
-                .replace("ł", "l").replace("Ł", "L").replace("æ", "ae").replace("Æ", "Ae").replace("œ", "oe")
-                .replace("ı", "i").toLowerCase(Locale.ROOT);
+        String s = LatinNames.ascii(n);
         return s.matches("[a-z]+(?:['-][a-z]+)*") ? s : null;
     }
 }

@@ -27,13 +27,19 @@ class LatinNamesTest {
         assertThat(names("Tomás Herrera")).containsExactly("Tomás Herrera");
         assertThat(names("：Kobayashi Haruna、：Lucas Ferreira")).containsExactly("Kobayashi Haruna", "Lucas Ferreira");
         assertThat(names("I met Daniel Okafor and Takeru Higa at the station.")).containsExactly("Takeru Higa");
+        assertThat(names("Yesterday, Lucas Ferreira said")).containsExactly("Lucas Ferreira");
+        assertThat(names("Kato, Lucas Ferreira, Mia Wong")).containsExactly("Lucas Ferreira", "Mia Wong");
+        assertThat(names("Đặng Thu, Łukasz Nowak, Søren Hansen")).contains("Łukasz Nowak", "Søren Hansen");
+        assertThat(names("Lucas Ferreira's report")).containsExactly("Lucas Ferreira's");
+        assertThat(names("Park Ji-ho, John Smith")).contains("John Smith");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Toyota Motor Corporation", "Tokyo Station", "Microsoft Teams", "Best Regards", "Thank You",
         "Long Beach", "Grace Period", "Page Down", "Privacy Policy", "Customer Service", "Mori Building", "Honda Motor",
         "daniel.okafor@example.com", "https://example.com/Takeru/Higa", "@Takeru_Higa", "Takeru", "TAKERU",
-        "The Quick Brown Fox Jumps", "Sato Kenta Hiroshi Tanaka Yuki", "Annual Report Of The Board Sato Kenta", "Kenta2 Sato", "Dear Sir", "On Thu, Dec 4, 2025", "Los Angeles", "Beverly Hills", "GO TO", "No HOS"})
+        "The Quick Brown Fox Jumps", "Sato Kenta Hiroshi Tanaka Yuki", "Annual Report Of The Board Sato Kenta", "Kenta2 Sato", "Dear Sir", "On Thu, Dec 4, 2025", "Los Angeles", "Beverly Hills", "GO TO", "No HOS", "Hong Kong", "Sumitomo Mitsui Banking",
+        "Naka Meguro", "Hi Lucas", "UI Dev", "Monte Carlo"})
     void notNames(String text) {
         assertThat(names(text)).isEmpty();
     }
@@ -52,6 +58,7 @@ class LatinNamesTest {
         assertThat(kana("エリザベス・ミツコ・ハワード")).isEmpty(); // three parts
         assertThat(kana("ひろせゆうき")).isEmpty(); // no blank: the morphological rules' business
         assertThat(kana("コーヒー ショップ")).isEmpty();
+        assertThat(kana("ともだち ひろせ ゆうき")).containsExactly("ひろせ ゆうき");
     }
 
     @Test
