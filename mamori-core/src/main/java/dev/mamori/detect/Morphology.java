@@ -114,6 +114,56 @@ final class Morphology {
     }
 
     /**
+     * True when IPADIC has the word {@code text[from, to)} (variant kanji in their common form) as an entry of the
+     * part of speech {@code pos}, whichever entry the tokenizer chose in context: 梢 is a common noun and a given name,
+     * 大友 a place and a surname. A look-up in Kuromoji's own dictionary (its FST of surfaces, then the entries of the
+     * surface), as its tokenizer does it; false for a word longer than 8 characters or not in the dictionary.
+     */
+    static boolean hasEntry(String text, int from, int to, String pos) {
+        if (to - from < 1 || to - from > 8) {
+            return false;
+        }
+        try {
+            org.apache.lucene.analysis.ja.dict.TokenInfoDictionary dictionary = Dictionary.IPADIC;
+            org.apache.lucene.analysis.ja.dict.TokenInfoFST fst = dictionary.getFST();
+            org.apache.lucene.util.fst.FST.BytesReader r = fst.getBytesReader();
+            org.apache.lucene.util.fst.FST.Arc<Long> arc = fst.getFirstArc(new org.apache.lucene.util.fst.FST.Arc<>());
+            long output = 0;
+            for (int i = from; i < to; i++) {
+                int cp = commonForm(text.codePointAt(i));
+                if (Character.isSurrogate(text.charAt(i)) || cp > 0xFFFF) {
+                    return false; // the dictionary's surfaces are BMP characters
+                }
+                arc = fst.findTargetArc(cp, arc, arc, i == from, r);
+                if (arc == null) {
+                    return false;
+                }
+                output += arc.output();
+            }
+            if (!arc.isFinal()) {
+                return false;
+            }
+            org.apache.lucene.util.IntsRef ids = new org.apache.lucene.util.IntsRef();
+            dictionary.lookupWordIds((int) (output + arc.nextFinalOutput()), ids);
+            for (int i = 0; i < ids.length; i++) {
+                String p = dictionary.getPartOfSpeech(ids.ints[ids.offset + i]);
+                if (p != null && p.startsWith(pos)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Kuromoji's dictionary, the one its tokenizer loads (a singleton), reached only when a word is looked up. */
+    private static final class Dictionary {
+        static final org.apache.lucene.analysis.ja.dict.TokenInfoDictionary IPADIC =
+                org.apache.lucene.analysis.ja.dict.TokenInfoDictionary.getInstance();
+    }
+
+    /**
      * Tokens of {@code text[from, to)}, offsets into {@code text}, punctuation and spaces kept (tagged
      * 記号). Returns an empty list when analysis fails.
      */

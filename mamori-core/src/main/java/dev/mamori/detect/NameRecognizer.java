@@ -150,7 +150,7 @@ final class NameRecognizer implements Recognizer {
     }
 
     private static final java.util.regex.Pattern BEFORE_HONORIFIC = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}々ヶ])([\\p{IsHan}]{2,3})(?:さん|くん|君|様|氏|ちゃん)");
+            "(?<![\\p{IsHan}々ヶ])([\\p{IsHan}]{2,4})(?:さん|くん|君|様|氏|ちゃん)");
 
     /**
      * Two or three kanji right before a personal honorific that the dictionary does not know as one word (戸|來くん,
@@ -568,6 +568,9 @@ final class NameRecognizer implements Recognizer {
             return;
         }
         int blank = Math.max(item.indexOf(' '), item.indexOf('　'));
+        if (blank > 0 && isDepartment(text, s + blank + 1, e)) {
+            return; // 本社 経理部
+        }
         boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank));
         if (!shaped) {
             List<Morphology.Token> ts = Morphology.tokens(text, s, e);
@@ -1065,7 +1068,7 @@ final class NameRecognizer implements Recognizer {
             Morphology.Token t = ts.get(i);
             boolean sei = t.is(SEI);
             boolean mei = t.is(MEI) || t.is(JINMEI);
-            boolean placeLike = !sei && !mei && isPlaceLikeSurname(text, t);
+            boolean placeLike = !sei && !mei && (isPlaceLikeSurname(text, t) || surnameBeforeBlank(text, t));
             if (!sei && !mei && !placeLike) {
                 continue;
             }
@@ -1087,8 +1090,9 @@ final class NameRecognizer implements Recognizer {
                 boolean adjacent = gap == 0 || (gap == 1 && isSpace(text.charAt(surnameEnd)));
                 int g = adjacent ? givenEnd(text, ts, j) : -1;
                 if (g >= 0 && placeLike && all(text, ts.get(j), 'h') && !ts.get(j).is(MEI) && honorificAt(text, ts.get(g).end()) == 0
-                        && !fieldOrReading(text, t.start(), ts.get(g).end())) {
-                    g = -1; // 青森 りんご: a place and a common word, unless the dictionary or an honorific says 人名
+                        && !fieldOrReading(text, t.start(), ts.get(g).end())
+                        && !(gap == 1 && (Morphology.hasEntry(text, t.start(), t.end(), SEI) || givenEntry(text, ts.get(j))))) {
+                    g = -1; // 青森 りんご: a place and a common word, unless the dictionary, an honorific or a blank after a surname says 人名
                 }
                 if (g >= 0) {
                     boolean tagged = false;
@@ -1166,6 +1170,28 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * A word of two to four kanji that IPADIC has as a surname among its entries though the tokenizer took another here
+     * (大友 and 佐久間 as places, 久遠 as a common noun, 勅使河原), with a blank after it: where a given name may follow.
+     */
+    private boolean surnameBeforeBlank(String text, Morphology.Token t) {
+        int len = t.end() - t.start();
+        if (len < 2 || len > 4 || t.end() + 1 >= text.length() || !isSpace(text.charAt(t.end())) || !all(text, t, 'c')
+                || anchors.is(NameAnchors.Kind.KIN, text, t.start(), t.end()) || anchors.is(NameAnchors.Kind.TITLE, text, t.start(), t.end())) {
+            return false; // 長男, 本社: IPADIC has odd surnames
+        }
+        return Morphology.hasEntry(text, t.start(), t.end(), SEI);
+    }
+
+    /**
+     * The token is a given name to IPADIC, as tagged here or among the entries of its word (梢, 佐和, ルミ子), and not a
+     * relation, title or label word (長男 and 部長 are given names to IPADIC too).
+     */
+    private boolean givenEntry(String text, Morphology.Token t) {
+        return (t.is(MEI) || Morphology.hasEntry(text, t.start(), t.end(), MEI)) && !anchors.is(NameAnchors.Kind.KIN, text, t.start(), t.end())
+                && !anchors.is(NameAnchors.Kind.TITLE, text, t.start(), t.end()) && !anchors.is(NameAnchors.Kind.LABEL, text, t.start(), t.end());
+    }
+
     /** A kanji word the dictionary tags as a place or organisation (橋本, 長野, 豊田) that may be a surname. */
     private static boolean isPlaceLikeSurname(String text, Morphology.Token t) {
         int len = t.end() - t.start();
@@ -1192,6 +1218,7 @@ final class NameRecognizer implements Recognizer {
         }
         Morphology.Token first = ts.get(j);
         int len0 = first.end() - first.start();
+        boolean blankBefore = first.start() > 0 && isSpace(text.charAt(first.start() - 1));
         if (all(text, first, 'h')) {
             boolean ok = len0 >= 2 && len0 <= 4 && first.is("名詞") && !first.is("名詞-接尾") && !first.is("名詞-非自立")
                     && honorificAt(text, first.start()) == 0;
@@ -1199,7 +1226,12 @@ final class NameRecognizer implements Recognizer {
         }
         if (all(text, first, 'k')) {
             boolean whole = first.end() >= text.length() || !Morphology.isKatakana(text.charAt(first.end()));
-            return (first.is(MEI) || first.is(JINMEI)) && whole ? j : -1;
+            return (first.is(MEI) || first.is(JINMEI) || blankBefore && givenEntry(text, first)) && whole ? j : -1;
+        }
+        if (!all(text, first, 'c') && (first.is(MEI) || blankBefore && givenEntry(text, first))) { // ルミ子, ハル江: kana and kanji
+            boolean whole = first.end() >= text.length() || !Morphology.isKatakana(text.charAt(first.end()))
+                    && !Morphology.isKanji(text.charAt(first.end()));
+            return whole ? j : -1;
         }
         int best = -1;
         int run = -1;
@@ -1220,6 +1252,10 @@ final class NameRecognizer implements Recognizer {
             for (int c = t.start(); c < t.end(); c++) {
                 setTok &= anchors.givenKanji(text.charAt(c));
             }
+            // 梢, 佐和: a given name among the word's entries, standing alone after a surname of two kanji or more (not
+            // 本社 経理|部, 以　上)
+            nameTok |= !setTok && k == j && blankBefore && givenEntry(text, t) && first.start() >= 3 && isKanjiAt(text, first.start() - 3)
+                    && !(k + 1 < n && ts.get(k + 1).start() == t.end() && all(text, ts.get(k + 1), 'c'));
             boolean lastKanji = t.end() - t.start() == 1 && tagged
                     && (t.end() >= text.length() || !Morphology.isKanji(text.charAt(t.end())) || honorificAt(text, t.end()) > 0);
             if (!nameTok && !setTok && !lastKanji) {
@@ -1234,7 +1270,6 @@ final class NameRecognizer implements Recognizer {
             if (tagged && !prefix) {
                 best = k;
             }
-            boolean blankBefore = first.start() > 0 && isSpace(text.charAt(first.start() - 1));
             run = !prefix && (tagged || end - first.start() >= 2 || blankBefore) ? k : -1;
         }
         boolean boundary = end >= text.length() || !Morphology.isKanji(text.charAt(end)) || honorificAt(text, end) > 0
@@ -1495,10 +1530,10 @@ final class NameRecognizer implements Recognizer {
     /** Last characters of occupations news writes right before a name (会社員, 自営業, 飲食店経営, 無職, 大学生, 看護師). */
     private static final String OCCUPATION_END = "員業営職婦生師士手";
 
-    /** A ヶ/ケ between two kanji inside a surname (藤ヶ谷, 関ケ原), not at its end. */
+    /** A ヶ/ケ/ノ between two kanji inside a surname (藤ヶ谷, 関ケ原, 宮ノ下), not at its end. */
     private static boolean innerKe(String text, int i, int end) {
         char c = text.charAt(i);
-        return (c == 'ヶ' || c == 'ケ') && i > 0 && i + 1 < end && isKanjiAt(text, i - 1) && isKanjiAt(text, i + 1);
+        return (c == 'ヶ' || c == 'ケ' || c == 'ノ') && i > 0 && i + 1 < end && isKanjiAt(text, i - 1) && isKanjiAt(text, i + 1);
     }
 
     private static boolean isKanjiAt(String text, int i) {
@@ -1904,7 +1939,7 @@ final class NameRecognizer implements Recognizer {
             boolean glued = (a > 0 && !relation && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))))
                     || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
                             && honorificAt(text, b) == 0);
-            if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length())
+            if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length()) || firmOfNames(text, b)
                     || (b < text.length() && (Character.isDigit(text.charAt(b)) || text.charAt(b) == '〕' || text.charAt(b) == '］'))
                     || anchors.isPlaceName(w) && !(b < text.length() && "はがもと".indexOf(text.charAt(b)) >= 0 || honorificAt(text, b) > 0)
                     || cov.covered(a, b)) {
@@ -1912,6 +1947,18 @@ final class NameRecognizer implements Recognizer {
             }
             out.add(new Finding(PiiType.PERSON, a, b, conf, false, w));
         }
+    }
+
+    /** A name joined by ・ to others in a firm's name (古閑・嶋﨑法律事務所) at {@code at}. */
+    private boolean firmOfNames(String text, int at) {
+        if (at >= text.length() || text.charAt(at) != '・') {
+            return false;
+        }
+        int e = at + 1;
+        while (e < text.length() && e - at <= 16 && (isKanjiAt(text, e) || text.charAt(e) == '・')) {
+            e++;
+        }
+        return e > at + 1 && endsWithOrgSuffix(text.substring(at + 1, e));
     }
 
     /**

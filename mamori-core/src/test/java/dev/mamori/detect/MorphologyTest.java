@@ -37,6 +37,22 @@ class MorphologyTest {
     }
 
     @Test
+    void looksUpEveryEntryOfAWordNotOnlyTheOneTheTokenizerChose() {
+        String sei = "名詞-固有名詞-人名-姓";
+        String mei = "名詞-固有名詞-人名-名";
+        assertThat(Morphology.hasEntry("梢", 0, 1, mei)).isTrue(); // a common noun in context, a given name too
+        assertThat(Morphology.hasEntry("教頭 大友 佐和", 3, 5, sei)).isTrue(); // a place and a surname
+        assertThat(Morphology.hasEntry("教頭 大友 佐和", 6, 8, mei)).isTrue();
+        assertThat(Morphology.hasEntry("会社", 0, 2, sei)).isFalse();
+        assertThat(Morphology.hasEntry("会社", 0, 2, mei)).isFalse();
+        assertThat(Morphology.hasEntry("大友", 0, 1, sei)).isFalse(); // a prefix of a surname is not one
+        assertThat(Morphology.hasEntry("髙橋", 0, 2, sei)).isTrue(); // variants in their common form
+        assertThat(Morphology.hasEntry("𠮷田", 0, 3, sei)).isFalse(); // outside the BMP: not looked up
+        assertThat(Morphology.hasEntry("", 0, 0, sei)).isFalse();
+        assertThat(Morphology.hasEntry("ながいながいながいなまえ", 0, 12, mei)).isFalse();
+    }
+
+    @Test
     void rememberedTokensAreThoseOfAFreshAnalysisAtEveryOffset() throws Exception {
         List<List<Morphology.Token>> fresh = onFreshThread(() -> all(""));
         List<List<Morphology.Token>> again = onFreshThread(() -> {
