@@ -624,7 +624,10 @@ final class SensitiveRecognizer implements Recognizer {
         // criminal procedure crosses brackets and a few more characters: 道路交通法違反（酒気帯び運転）の疑い,
         // 懲役3年、執行猶予5年（求刑懲役4年）の判決, 逮捕され、同月22日から勾留
         boolean crime = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME;
-        if (!gapConnects(text, a.end, b.start, crime) && !(conjoined(text, a.end, b.start) && a.kind == Kind.FACT && b.kind == Kind.FACT)) {
+        boolean care = a.kind == Kind.FACT && (b.kind == Kind.CARE || b.kind == Kind.TAIL) && a.term.type() == PiiType.SENSITIVE_HEALTH
+                && b.term.type() == PiiType.SENSITIVE_HEALTH && clauseGap(text, a.end, b.start);
+        if (!gapConnects(text, a.end, b.start, crime) && !(conjoined(text, a.end, b.start) && a.kind == Kind.FACT && b.kind == Kind.FACT)
+                && !care) {
             return alias(text, a, b);
         }
         if (a.kind == Kind.HEAD || (a.leads && b.kind == Kind.FACT && b.term.type() == a.term.type() && b.strength >= GENERIC)) {
@@ -644,6 +647,25 @@ final class SensitiveRecognizer implements Recognizer {
         // two facts: criminal procedure chains (懲役3年、執行猶予5年の判決); others only as one compound word (HIV感染症)
         // or joined by 及び/並びに, the way a judgment names two conditions as one state (アルコール依存症及び抑うつ状態)
         return type == PiiType.SENSITIVE_CRIME || b.start == a.end || conjoined(text, a.end, b.start);
+    }
+
+    /** Longest stretch of one clause between a condition and the care or end it takes (糖尿病の薬を毎日服用). */
+    private static final int MAX_CLAUSE_GAP = 12;
+
+    /**
+     * The words between a condition and a care word after it stay within one clause: no punctuation, bracket or line
+     * break (糖尿病|の薬を毎日|服用, 肝細胞がんのため|大阪市内の病院で|死去), at most {@link #MAX_CLAUSE_GAP} characters.
+     */
+    private static boolean clauseGap(String text, int s, int e) {
+        if (e < s || e - s > MAX_CLAUSE_GAP) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (ENDS[text.charAt(i)] || "、，,「」『』（）()：:・".indexOf(text.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean conjoined(String text, int s, int e) {
@@ -990,7 +1012,8 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_CRIME && end >= 1 && text.charAt(end - 1) == 'れ' && text.startsWith("た", end)) {
             return end + 1; // 傷害致死罪に問われた, 処せられた
         }
-        if (end >= 2 && (text.startsWith("受け", end - 2) || text.startsWith("続け", end - 2) || text.startsWith("患い", end - 2))) {
+        if (end >= 2 && (text.startsWith("受け", end - 2) || text.startsWith("続け", end - 2) || text.startsWith("患い", end - 2)
+                || text.startsWith("倒れ", end - 2))) {
             for (String e : RECEIVED_ENDINGS) {
                 if (text.startsWith(e, end)) {
                     return end + e.length();
