@@ -81,7 +81,10 @@ final class NumberClassifier {
         }
         if (n == 12 && (single || c.shape(a, b, 4, 4, 4)) && plainSeps) {
             if (sc.wants(PiiType.MY_NUMBER) && CheckDigits.myNumber(d, from)) {
-                offer(PiiType.MY_NUMBER, conf(0.86, 0.99, ctx(PiiType.MY_NUMBER, s, start, end, sc)), true, start);
+                double x = ctx(PiiType.MY_NUMBER, s, start, end, sc);
+                if (ownKind(x, s, start)) {
+                    offer(PiiType.MY_NUMBER, conf(0.86, 0.99, x), true, start);
+                }
             }
             double x;
             if (sc.wants(PiiType.DRIVERS_LICENSE) && (x = ctx(PiiType.DRIVERS_LICENSE, s, start, end, sc)) > 0) {
@@ -92,13 +95,16 @@ final class NumberClassifier {
         if (n == 13 && (single || c.shape(a, b, 1, 4, 4, 4)) && plainSeps && sc.wants(PiiType.CORPORATE_NUMBER)
                 && CheckDigits.corporateNumber(d, from)) {
             double x = ctx(PiiType.CORPORATE_NUMBER, s, start, end, sc);
-            if (!japaneseGtin || x >= 0.8) { // a JAN/ISBN that also passes the 法人番号 check needs 法人番号 context
+            if ((!japaneseGtin || x >= 0.8) && ownKind(x, s, start)) { // a JAN/ISBN that passes the 法人番号 check needs 法人番号 context
                 offer(PiiType.CORPORATE_NUMBER, conf(0.86, 0.99, x), true, start);
             }
         }
         if (n >= 13 && n <= 19 && plainSeps && (single || cardShape(c, a, b)) && sc.wants(PiiType.CREDIT_CARD)
                 && !japaneseGtin && CheckDigits.luhn(d, from, n) && rules.cardIssuer(d, from, n)) {
-            offer(PiiType.CREDIT_CARD, conf(0.86, 0.99, ctx(PiiType.CREDIT_CARD, s, start, end, sc)), true, start);
+            double x = ctx(PiiType.CREDIT_CARD, s, start, end, sc);
+            if (ownKind(x, s, start)) {
+                offer(PiiType.CREDIT_CARD, conf(0.86, 0.99, x), true, start);
+            }
         }
         if (n == 11 && single) {
             contextOnly(PiiType.RESIDENT_RECORD_CODE, s, start, end, sc);
@@ -162,6 +168,35 @@ final class NumberClassifier {
     }
 
     /** 第123-4567号, 123-4567号: a numbered item, never a postal code. */
+    /**
+     * Whether a number whose check digit holds may be of the checked kind, given its context score {@code x}: about one
+     * number in ten passes a check digit by chance, so not with only words of other numbers around it (電話, 口座), nor
+     * right after a label naming another number (請求書番号, 会員No.).
+     */
+    private static boolean ownKind(double x, String s, int start) {
+        return x > 0 || x == 0 && !otherNumberLabel(s, start);
+    }
+
+    /** Label endings that name a kind of number (請求書番号, 会員No., お客様ID, 商品コード). */
+    private static final String[] NUMBER_LABEL_ENDS = {"番号", "No.", "No", "NO.", "NO", "ID", "コード", "＃", "#"};
+
+    /**
+     * A label naming a number stands right before {@code start} (blanks, ：, : or は between): the number is of the kind
+     * the label names. Asked only when no word of the type's own context is near.
+     */
+    private static boolean otherNumberLabel(String s, int start) {
+        int i = start;
+        for (int k = 0; k < 3 && i > 0 && (Chars.isSpace(s.charAt(i - 1)) || "：:は＝=".indexOf(s.charAt(i - 1)) >= 0); k++) {
+            i--;
+        }
+        for (String e : NUMBER_LABEL_ENDS) {
+            if (i >= e.length() + 1 && s.startsWith(e, i - e.length()) && Character.isLetter(s.charAt(i - e.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean numbered(String s, int start, int end) {
         char before = Chars.at(s, start - 1);
         return before == '第' || Chars.at(s, end) == '号' || (Chars.isSpace(before) && Chars.at(s, start - 2) == '第');

@@ -148,10 +148,23 @@ class IdRecognizerTest {
         assertThat(find("個人番号: 983205673215")).noneMatch(f -> f.type() == PiiType.MY_NUMBER);
         assertThat(find("123456789012")).isEmpty();
         // a valid check digit after the label of another kind of number is that number (one in 11 pass by chance)
-        for (String label : new String[] {"注文番号 ", "会員番号：", "予約番号：", "伝票番号 ", "荷物の番号 "}) {
+        for (String label : new String[] {"注文番号 ", "会員番号：", "予約番号：", "伝票番号 ", "荷物の番号 ", "請求書番号 ", "口座番号 ",
+            "電話 ", "会員No. ", "お客様ID: "}) {
             assertThat(find(label + "983205673214")).as(label)
                     .noneMatch(f -> f.type() == PiiType.MY_NUMBER && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE);
         }
+        // the number's own words still win over another number's nearby
+        assertThat(find("電話 03-1234-5678、個人番号 983205673214"))
+                .anyMatch(f -> f.type() == PiiType.MY_NUMBER && f.value().equals("983205673214") && f.validated());
+        assertThat(one("983205673214", PiiType.MY_NUMBER, "983205673214").validated()).isTrue(); // alone: the check digit decides
+    }
+
+    @Test
+    void cardAndCorporateNumbersAfterTheLabelOfAnotherNumberAreThatNumber() {
+        assertThat(find("会員番号 4111 1111 1111 1111")).noneMatch(f -> f.type() == PiiType.CREDIT_CARD);
+        assertThat(find("請求書番号 7000012050002")).noneMatch(f -> f.type() == PiiType.CORPORATE_NUMBER);
+        assertThat(find("会員番号 123、カード番号 4111 1111 1111 1111"))
+                .anyMatch(f -> f.type() == PiiType.CREDIT_CARD && f.value().equals("4111 1111 1111 1111") && f.validated());
     }
 
     @Test

@@ -59,7 +59,8 @@ class JsonlLimitsTest {
                 file() + ":4: line 4: text after the JSON object, column 26; ignored",
                 file() + ":5: line 5 is not a JSON object; skipped");
         for (ReadProblem p : r.problems) {
-            assertThat(p.message()).doesNotContain("1234").doesNotContain("4111").doesNotContain("tel0");
+            String said = p.message().replace(file().toString(), ""); // the temporary folder's random name may hold 1234
+            assertThat(said).doesNotContain("1234").doesNotContain("4111").doesNotContain("tel0");
         }
     }
 
