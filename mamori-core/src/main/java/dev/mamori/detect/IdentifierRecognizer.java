@@ -403,6 +403,9 @@ final class IdentifierRecognizer implements Recognizer {
             }
         }
 
+        /** How the label of a date ends (開始日, 日付, 製造年月日, 予約日時, 有効期限, 支払期日). */
+        private static final String[] DATE_LABEL_ENDS = {"日", "日付", "日時", "期限", "期日"};
+
         private void birthDate() {
             int a = dateParser.start;
             int b = dateParser.end;
@@ -414,10 +417,12 @@ final class IdentifierRecognizer implements Recognizer {
                     return;
                 }
             }
-            if (notBirth(a, yearOnly ? verbEnd : b) || (yearOnly && cohort(verbEnd))) {
+            if (notBirth(a, yearOnly ? verbEnd : b) || (yearOnly && cohort(verbEnd)) || otherDateLabel(a)) {
                 return;
             }
-            double x = ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
+            double x = birthWordBeforeNumber(a)
+                    ? ContextWords.get().score(PiiType.DATE_OF_BIRTH, s.substring(a), 0, b - a, sc) // the words after it only
+                    : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (yearOnly || (x < 0.5 && birthVerbEndsClause(b, 60) >= 0)) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。
             }
@@ -434,7 +439,7 @@ final class IdentifierRecognizer implements Recognizer {
             int a = dateParser.start;
             int b = dateParser.end;
             int k = "はのが、 ".indexOf(Chars.at(s, b)) >= 0 ? b + 1 : b; // 1月15日は誕生日
-            if (notBirth(a, b) || !(sc.hinted(PiiType.DATE_OF_BIRTH) || BIRTH_VERBS.lengthAt(s, b) > 0
+            if (notBirth(a, b) || otherDateLabel(a) || !(sc.hinted(PiiType.DATE_OF_BIRTH) || BIRTH_VERBS.lengthAt(s, b) > 0
                     || BIRTHDAY.lengthAt(s, k) > 0 || birthdayBefore(a, b))) {
                 return false;
             }
@@ -478,6 +483,47 @@ final class IdentifierRecognizer implements Recognizer {
             }
             for (int k = prevStart; k < lineStart; k++) {
                 if (birthdayAt(k)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A birth word on the date's line before it belongs to another number: one between them (生誕100年記念式典
+         * 2024年11月3日), or one the birth verb follows (1975年生まれの山田さんは2024年6月1日に入社した).
+         */
+        private boolean birthWordBeforeNumber(int a) {
+            boolean digit = false;
+            for (int k = a - 1; k >= 0 && a - k <= ContextWords.BEFORE && s.charAt(k) != '\n'; k--) {
+                if (Chars.isDigit(s.charAt(k))) {
+                    digit = true;
+                } else if (BIRTH_VERBS.lengthAt(s, k) > 0 || BIRTHDAY.lengthAt(s, k) > 0 || s.charAt(k) == '生') {
+                    char p = Chars.at(s, k - 1);
+                    return digit || BIRTH_VERBS.lengthAt(s, k) > 0 && (Chars.isDigit(p) || p == '年' || p == '日' || p == '月');
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The date at {@code a} stands right after a label naming another date (開始日, 会員登録日, 製造年月日, 有効期限; blanks,
+         * ：, : or は between), not a birth one (生年月日, 誕生日, 出生日): it is the date the label names, whatever birth
+         * word is near (会員登録日 2020年10月10日（誕生日特典あり）).
+         */
+        private boolean otherDateLabel(int a) {
+            int i = a;
+            for (int k = 0; k < 3 && i > 0 && (Chars.isSpace(s.charAt(i - 1)) || "：:は".indexOf(s.charAt(i - 1)) >= 0); k++) {
+                i--;
+            }
+            for (String e : DATE_LABEL_ENDS) {
+                int l = i - e.length();
+                if (l >= 1 && s.startsWith(e, l) && Character.isLetter(s.charAt(l - 1)) && !Chars.isDigit(s.charAt(l - 1))) {
+                    for (int k = Math.max(0, l - 3); k < i; k++) {
+                        if (s.charAt(k) == '生' || s.charAt(k) == '誕') {
+                            return false; // 生年月日, 誕生日, 出生日
+                        }
+                    }
                     return true;
                 }
             }

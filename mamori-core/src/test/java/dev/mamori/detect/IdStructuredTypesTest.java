@@ -113,6 +113,10 @@ class IdStructuredTypesTest {
         "比率 1/2 生まれ変わる",
         "5/3 更新",
         "4月1日に入学。誕生日は秘密",
+        // a label naming another date, and a birth word that belongs to another number (session 26)
+        "会員登録日 2020年10月10日（誕生日特典あり）",
+        "生活保護の開始日 令和5年6月1日",
+        "生誕100年記念式典 2024年11月3日",
         "誕生日会の予定\n会場の予約は12月25日",
         "【誕生日会のお知らせ】\n会場はホール（12月25日）",
         "1990年代生まれの社員",
@@ -123,6 +127,14 @@ class IdStructuredTypesTest {
     })
     void notBirthDates(String text) {
         assertThat(find(text)).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+    }
+
+    @Test
+    void aBirthVerbAfterOneDateIsNotTheContextOfTheNext() {
+        assertThat(find("1975年生まれの山田さんは2024年6月1日に入社した")).filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH)
+                .extracting(Finding::value).containsExactly("1975年");
+        one("生年月日 昭和45年3月2日", PiiType.DATE_OF_BIRTH, "昭和45年3月2日");
+        one("お誕生日 5月3日", PiiType.DATE_OF_BIRTH, "5月3日");
     }
 
     @Test
