@@ -146,7 +146,171 @@ final class NameRecognizer implements Recognizer {
                 out.remove(k);
             }
         }
+        widen(text, out, first);
         merge(out, first);
+    }
+
+    /**
+     * A name finding widened to the whole name written around it, so that masking hides all of it: a given name found
+     * alone after a blank takes the kanji surname before the blank (相葉　拓真, 楪 宗一郎, 八重樫 紀夫), a surname found
+     * alone takes the given name after one blank (立花 紗椰, 森 ます), and a surname the dictionary found a part of takes
+     * the kanji glued before it (粟|飯原 辰雄). Each part stands between boundaries, and none is a title, relation,
+     * label, role, department or place word.
+     */
+    private void widen(String text, List<Finding> out, int first) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (!confident(f) || f.value().indexOf('\n') >= 0) {
+                continue;
+            }
+            int s = f.start();
+            int e = f.end();
+            boolean blankInside = f.value().indexOf(' ') >= 0 || f.value().indexOf('\u3000') >= 0;
+            if (!blankInside && s >= 2 && isSpace(text.charAt(s - 1)) && isKanjiAt(text, s - 2) && e - s <= 4
+                    && f.value().indexOf('・') < 0) {
+                int r = surnameBefore(text, s - 1, f.confidence() >= 0.85 || honorificAt(text, e) > 0);
+                if (r >= 0 && !coveredBy(out, r, s - 1)) {
+                    s = r; // 相葉　|拓真, 無職|菅 キヌヱさん
+                }
+            } else if (!blankInside && e + 2 < text.length() && isSpace(text.charAt(e)) && (allKanji(text, s, e) || allKatakana(text, s, e))) {
+                int g = givenAfter(text, e + 1);
+                if (g > 0 && !coveredBy(out, e + 1, g)) {
+                    e = g; // 立花 |紗椰
+                }
+            }
+            int blank = firstBlank(text, s, e);
+            if (blank > s && s >= 1 && isKanjiAt(text, s - 1) && allKanji(text, s, blank)) {
+                int r = s;
+                while (r > 0 && blank - r < 4 && isKanjiAt(text, r - 1)) {
+                    r--;
+                }
+                if (r < s && (r == 0 || !isKanjiAt(text, r - 1)) && boundaryBefore(text, r) && plainSurname(text, r, s)
+                        && OCCUPATION_END.indexOf(text.charAt(s - 1)) < 0) {
+                    s = r; // 粟|飯原 辰雄, 大豆生|田 正剛
+                }
+            }
+            if (s != f.start() || e != f.end()) {
+                out.set(k, new Finding(PiiType.PERSON, s, e, f.confidence(), false, text.substring(s, e)));
+            }
+        }
+    }
+
+    /**
+     * Where the kanji surname ending at {@code blank} starts: the whole run when it is one to four kanji after a
+     * boundary (相葉), or its end after an occupation, title or relation word glued before it (無職|菅, 会社員|八重樫,
+     * 保存会長の|嶋 when {@code strong}: an honorific follows); -1 when there is none.
+     */
+    private int surnameBefore(String text, int blank, boolean strong) {
+        int r = blank;
+        while (r > 0 && blank - r < 8 && isKanjiAt(text, r - 1)) {
+            r--;
+        }
+        for (int k = blank - 1; k > r && blank - k <= 4; k--) {
+            boolean after = text.startsWith("無職", k - 2) || OCCUPATION_END.indexOf(text.charAt(k - 1)) >= 0
+                    || anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0 || anchors.endingAt(NameAnchors.Kind.KIN, text, k) > 0
+                    || anchors.endingAt(NameAnchors.Kind.ROLE, text, k) > 0;
+            if (after && plainSurname(text, k, blank)) {
+                return k;
+            }
+        }
+        if (blank - r <= 4 && !(r > 0 && isKanjiAt(text, r - 1)) && (boundaryBefore(text, r) || strong && r > 0
+                && Morphology.isHiragana(text.charAt(r - 1))) && plainSurname(text, r, blank)) {
+            return r;
+        }
+        return -1;
+    }
+
+    private static boolean allKatakana(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (!Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ー') {
+                return false;
+            }
+        }
+        return e - s >= 2;
+    }
+
+    private static int firstBlank(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (isSpace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean allKanji(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (!isKanjiAt(text, i)) {
+                return false;
+            }
+        }
+        return e > s;
+    }
+
+    /** Line start, a blank or punctuation before {@code i}: not a word the run would continue. */
+    private static boolean boundaryBefore(String text, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char c = text.charAt(i - 1);
+        return Character.isWhitespace(c) || isSpace(c) || "、。，．,.・（(「『【［[〈《▽◇◆●○■□▼▲・：:）)」』】］]".indexOf(c) >= 0
+                || c >= '①' && c <= '⑳';
+    }
+
+    /** Hiragana words that follow a surname and a blank without being a given name. */
+    private static final java.util.Set<String> NOT_GIVEN = java.util.Set.of("ほか", "など", "から", "まで", "です", "ます", "でした",
+            "より", "さま", "くん", "さん", "ちゃん", "こと", "もの", "ため", "ほど", "だけ", "へ", "には", "とは", "では");
+
+    /**
+     * The end of a given name written after a surname and a blank at {@code i}: one to three kanji, or two to four
+     * hiragana or katakana, then a boundary (a blank, punctuation, a bracket, an honorific or the line's end); else -1.
+     */
+    private int givenAfter(String text, int i) {
+        int j = i;
+        if (isKanjiAt(text, i)) {
+            while (j < text.length() && j - i < 4 && isKanjiAt(text, j)) {
+                j++;
+            }
+            if (j - i > 3) {
+                return -1;
+            }
+        } else if (Morphology.isHiragana(text.charAt(i)) || Morphology.isKatakana(text.charAt(i))) {
+            boolean hira = Morphology.isHiragana(text.charAt(i));
+            while (j < text.length() && j - i < 5 && (hira ? Morphology.isHiragana(text.charAt(j))
+                    : Morphology.isKatakana(text.charAt(j)) || text.charAt(j) == 'ー')) {
+                j++;
+            }
+            if (j - i < 2 || j - i > 4 || NOT_GIVEN.contains(text.substring(i, j))) {
+                return -1;
+            }
+        } else {
+            return -1;
+        }
+        boolean end = j >= text.length() || honorificAt(text, j) > 0 || boundaryBefore(text, j + 1) && !Character.isLetterOrDigit(text.charAt(j));
+        return end && plainWord(text, i, j) ? j : -1;
+    }
+
+    /** A surname's shape: a {@link #plainWord} that does not end like a role (班長, 合格者, 会員). */
+    private boolean plainSurname(String text, int s, int e) {
+        return e > s && "長員者師手家主人様生方達".indexOf(text.charAt(e - 1)) < 0 && plainWord(text, s, e);
+    }
+
+    /** Not a title, relation, label, role, department or place word. */
+    private boolean plainWord(String text, int s, int e) {
+        return e > s && !anchors.is(NameAnchors.Kind.TITLE, text, s, e) && !anchors.is(NameAnchors.Kind.KIN, text, s, e)
+                && !anchors.is(NameAnchors.Kind.LABEL, text, s, e) && !anchors.is(NameAnchors.Kind.ROLE, text, s, e)
+                && !anchors.is(NameAnchors.Kind.HONORIFIC, text, s, e) && !anchors.is(NameAnchors.Kind.OFFICE, text, s, e)
+                && !isDepartment(text, s, e) && !anchors.isPlaceName(text.substring(s, e)) && !endsWithOrgSuffix(text.substring(s, e))
+                && ColumnHints.get().forHeader(text.substring(s, e)).isEmpty();
+    }
+
+    private static boolean coveredBy(List<Finding> out, int s, int e) {
+        for (Finding f : out) {
+            if (f.start() < e && s < f.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final java.util.regex.Pattern BEFORE_HONORIFIC = java.util.regex.Pattern.compile(
