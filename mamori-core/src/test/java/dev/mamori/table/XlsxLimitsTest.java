@@ -120,8 +120,9 @@ class XlsxLimitsTest {
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.unread()).isTrue();
             assertThat(p.message()).startsWith(bad + ":3: sheet \"名簿\" is corrupt after spreadsheet row 2 (malformed XML at line")
-                    .endsWith("; the rest of this sheet is not read")
-                    .doesNotContain("123456789018");
+                    .endsWith("; the rest of this sheet is not read");
+            // the temporary folder's random name may hold the digits
+            assertThat(p.message().replace(bad.toString(), "")).doesNotContain("123456789018");
         });
     }
 

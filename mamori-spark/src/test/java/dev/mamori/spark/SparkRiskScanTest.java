@@ -134,7 +134,9 @@ class SparkRiskScanTest {
                 all.append(Files.readString(p, StandardCharsets.UTF_8));
             }
         }
-        assertThat(all).contains("\"type\":\"MY_NUMBER\"").contains("\"column\":\"個人番号\"").doesNotContain("123456789018");
+        // the findings name their file, and the temporary folder's random name may hold the digits
+        String said = all.toString().replace(dir.toString(), "");
+        assertThat(said).contains("\"type\":\"MY_NUMBER\"").contains("\"column\":\"個人番号\"").doesNotContain("123456789018");
     }
 
     @Test

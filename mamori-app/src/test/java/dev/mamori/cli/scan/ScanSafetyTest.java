@@ -252,7 +252,8 @@ class ScanSafetyTest {
         Run jsonRun = run("scan", "--format", "json", f.toString());
         Run policy = run("deid", "init", f.toString());
         for (Run r : List.of(summary, jsonRun, policy)) {
-            assertThat(r.out() + r.err()).doesNotContain("123456789018").doesNotContain("4111111111111111")
+            String said = (r.out() + r.err()).replace(dir.toString(), ""); // the temporary folder's random name may hold the digits
+            assertThat(said).doesNotContain("123456789018").doesNotContain("4111111111111111")
                     .doesNotContain("090-1234-5678").doesNotContain("1234-5678");
         }
         assertThat(summary.out()).contains("列1").contains("MY_NUMBER");
@@ -270,7 +271,8 @@ class ScanSafetyTest {
         Path f = write("m.jsonl", "{\"a\": 123456789018x}\n{\"a\": tel09012345678}\n");
         for (String format : List.of("summary", "json", "jsonl")) {
             Run r = run("scan", "--format", format, f.toString());
-            assertThat(r.out() + r.err()).as(format).doesNotContain("123456789018").doesNotContain("09012345678")
+            String said = (r.out() + r.err()).replace(dir.toString(), ""); // the temporary folder's random name may hold the digits
+            assertThat(said).as(format).doesNotContain("123456789018").doesNotContain("09012345678")
                     .contains("line 1, column 19: malformed JSON");
         }
     }
