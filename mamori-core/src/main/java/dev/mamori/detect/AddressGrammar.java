@@ -96,6 +96,12 @@ final class AddressGrammar {
                     town = true;
                     break;
                 }
+                int near = locativeIn(text, q, r);
+                if (!numbers && near > q + 1 && near - q <= 8 && !isFacility(text, q, near) && !allKatakana(text, q, near)) {
+                    end = near; // 常総市水海道諏訪町付近道路, 稲沢市平和町下三宅地内: the town before where in it
+                    town = true;
+                    break;
+                }
                 int no = text.indexOf('の', q);
                 if (!numbers && no > q + 1 && no < r && no - q <= 8 && !isFacility(text, q, no) && !allKatakana(text, q, no)) {
                     end = no; // 下田市白浜の海水浴場, 篠ノ井御幣川の球団事務所: the town before の and the place in it
@@ -118,6 +124,12 @@ final class AddressGrammar {
                 if (isBuilding(text, q + 1, r)) {
                     end = r;
                     q = r;
+                    continue;
+                }
+                int room = namedBuildingAndRoom(text, q + 1, r);
+                if (room > r) {
+                    end = room; // 大通西20丁目3-15 グランメール円山 502: a building's name, then its room ending the line
+                    q = room;
                     continue;
                 }
             }
@@ -210,6 +222,51 @@ final class AddressGrammar {
      * Where a building run ends: after its room (…305号室) when words follow it without a blank (305号室の桜井です:
      * the sender's name, not the address), else {@code r}.
      */
+    /** Words after a town's name that say where in it (付近道路, 地内), not part of the name. */
+    private static final String[] LOCATIVES = {"付近", "周辺", "地内", "地先", "路上", "一帯"};
+
+    /** Where the first {@link #LOCATIVES} word in {@code text[q, r)} starts, or -1. */
+    private static int locativeIn(String text, int q, int r) {
+        for (int i = q + 2; i + 2 <= r; i++) {
+            for (String w : LOCATIVES) {
+                if (text.startsWith(w, i)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A building named without a building word (グランメール円山), a blank, and a room number that ends the line (502,
+     * 1203号室): the end of the room number, or -1. The name is kanji or katakana, up to 15 characters.
+     */
+    private static int namedBuildingAndRoom(String text, int s, int r) {
+        if (r - s < 2 || r - s > 15 || r + 1 >= text.length() || !isSpace(text.charAt(r))) {
+            return -1;
+        }
+        for (int i = s; i < r; i++) {
+            char c = text.charAt(i);
+            if (!isNameStart(c) && c != 'ー' && c != '・') {
+                return -1;
+            }
+        }
+        int d = r + 1;
+        while (d < text.length() && isDigit(text.charAt(d)) && d - r <= 5) {
+            d++;
+        }
+        if (d - (r + 1) < 2 || d - (r + 1) > 4) {
+            return -1;
+        }
+        for (String unit : new String[] {"号室", "号", "室"}) {
+            if (text.startsWith(unit, d)) {
+                d += unit.length();
+                break;
+            }
+        }
+        return d >= text.length() || text.charAt(d) == '\n' || text.charAt(d) == '\r' || isTerminator(text.charAt(d)) ? d : -1;
+    }
+
     private static int roomEnd(String text, int s, int r) {
         for (int i = s + 1; i < r; i++) {
             char c = text.charAt(i);
