@@ -624,7 +624,8 @@ final class SensitiveRecognizer implements Recognizer {
         // criminal procedure crosses brackets and a few more characters: 道路交通法違反（酒気帯び運転）の疑い,
         // 懲役3年、執行猶予5年（求刑懲役4年）の判決, 逮捕され、同月22日から勾留
         boolean crime = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME;
-        boolean care = a.kind == Kind.FACT && (b.kind == Kind.CARE || b.kind == Kind.TAIL) && a.term.type() == PiiType.SENSITIVE_HEALTH
+        boolean care = (a.kind == Kind.FACT || a.kind == Kind.TAIL) && (b.kind == Kind.CARE || b.kind == Kind.TAIL)
+                && a.term.type() == PiiType.SENSITIVE_HEALTH
                 && b.term.type() == PiiType.SENSITIVE_HEALTH && clauseGap(text, a.end, b.start);
         if (!gapConnects(text, a.end, b.start, crime) && !(conjoined(text, a.end, b.start) && a.kind == Kind.FACT && b.kind == Kind.FACT)
                 && !care) {
@@ -793,6 +794,9 @@ final class SensitiveRecognizer implements Recognizer {
             end = withInjuryTail(text, end);
         }
         end = withVerbEnding(text, end, type);
+        if (type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER) {
+            start = withDegree(text, start); // 軽度知的障害, 重度の難聴
+        }
         if (type == PiiType.SENSITIVE_CRIME) {
             start = withLawName(text, start);
             start = withCrimeRun(text, start);
@@ -838,6 +842,21 @@ final class SensitiveRecognizer implements Recognizer {
         // a span widened to the words before it (加療約3週間を要する…) takes in a phrase reported just before
         out.removeIf(f -> f.type() == type && f.start() >= s0 && f.end() <= e0);
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
+    }
+
+    /**
+     * Clinical words of degree written before a condition (軽度知的障害, 重度の難聴); not 軽い/重い, which the labelling
+     * conventions leave outside (軽いけが is けが).
+     */
+    private static final String[] DEGREES = {"中等度の", "軽度の", "重度の", "中等度", "軽度", "重度", "重篤な"};
+
+    private static int withDegree(String text, int start) {
+        for (String d : DEGREES) {
+            if (start >= d.length() && text.startsWith(d, start - d.length())) {
+                return start - d.length();
+            }
+        }
+        return start;
     }
 
     /** How far back a time phrase before a fact is looked for (平成29年に, 10年以上前から). */
