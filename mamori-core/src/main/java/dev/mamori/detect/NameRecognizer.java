@@ -127,6 +127,7 @@ final class NameRecognizer implements Recognizer {
         }
         speakers(text, cov, out);
         romajiRoster(text, cov, out);
+        roomRoster(text, cov, out);
         addUncovered(text, LatinNames.find(text), 0.7, cov, out); // Lucas Ferreira, KOBAYASHI HARUNA: both words in the lists
         addUncovered(text, LatinNames.findKana(text), 0.6, cov, out); // ひろせ ゆうき: the same lists, the words romanised
         propagate(text, cov, out, full);
@@ -1222,6 +1223,59 @@ final class NameRecognizer implements Recognizer {
         for (int[] p : pairs) {
             if (!cov.covered(p[0], p[1])) {
                 out.add(new Finding(PiiType.PERSON, p[0], p[1], 0.6, false, text.substring(p[0], p[1])));
+            }
+        }
+    }
+
+    /** A room number and the household's surname, one item of a roster line (101 御手洗 ／ 102 百目鬼). */
+    private static final java.util.regex.Pattern ROOM_ITEM = java.util.regex.Pattern.compile(
+            "(?<![0-9０-９\\-－])[0-9０-９]{3,4}(?:号室|号)?[ 　]+([\\p{IsHan}々ヶ]{1,5}|[ァ-ヺー]{2,8}|[ｦ-ﾟ]{2,10})[ 　]*(?=[／/｜|]|$)",
+            java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * Households listed by room number, two or more to a line, on two or more lines (a cleaning or duty roster:
+     * 4月　101 御手洗 ／ 102 百目鬼): each word is a surname when one of them is a surname to IPADIC and none is a
+     * facility or a title. Rare surnames (百目鬼, 四月一日) are found this way and by no other rule.
+     */
+    private void roomRoster(String text, Cover cov, List<Finding> out) {
+        if (text.indexOf('\n') < 0 || text.indexOf('／') < 0 && text.indexOf('/') < 0 && text.indexOf('｜') < 0 && text.indexOf('|') < 0) {
+            return;
+        }
+        List<int[]> items = new ArrayList<>();
+        int lines = 0;
+        boolean surname = false;
+        java.util.regex.Matcher m = ROOM_ITEM.matcher(text);
+        for (int ls = 0; ls < text.length(); ) {
+            int le = text.indexOf('\n', ls);
+            if (le < 0) {
+                le = text.length();
+            }
+            m.region(ls, le);
+            List<int[]> line = new ArrayList<>();
+            while (m.find()) {
+                line.add(new int[] {m.start(1), m.end(1)});
+            }
+            if (line.size() >= 2) {
+                lines++;
+                for (int[] w : line) {
+                    if ("室庫場所館棟".indexOf(text.charAt(w[1] - 1)) >= 0) {
+                        return; // 101 会議室 ／ 102 倉庫: rooms, not households
+                    }
+                    boolean sei = Morphology.hasEntry(text, w[0], w[1], SEI);
+                    surname |= sei;
+                    if (sei || plainSurname(text, w[0], w[1])) { // 二本松 is a city and a surname
+                        items.add(w);
+                    }
+                }
+            }
+            ls = le + 1;
+        }
+        if (lines < 2 || !surname) {
+            return;
+        }
+        for (int[] w : items) {
+            if (!cov.covered(w[0], w[1])) {
+                out.add(new Finding(PiiType.PERSON, w[0], w[1], 0.6, false, text.substring(w[0], w[1])));
             }
         }
     }
