@@ -345,13 +345,29 @@ final class NameRecognizer implements Recognizer {
                 continue; // 多種多様, 別添様式: the honorific's kanji is part of a word
             }
             List<Morphology.Token> ts = Morphology.tokens(text, s, e);
-            boolean oneWord = ts.size() == 1 && !ts.get(0).is(SEI) && !ts.get(0).is(MEI) && !ts.get(0).is(JINMEI);
+            boolean oneWord = ts.size() == 1 && !ts.get(0).is(SEI) && !ts.get(0).is(MEI) && !ts.get(0).is(JINMEI)
+                    && !(childHonorific(text, e) && allGivenKanji(text, s, e)); // 蒼空くん: a word and a child's name
             boolean common = ts.stream().anyMatch(t -> t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹") || t.is("名詞-副詞可能")
                     || t.is("名詞-数") || t.is("名詞-固有名詞-組織"));
             if (!oneWord && !common && !anchors.isPlaceName(m.group(1))) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
             }
         }
+    }
+
+    /** くん, ちゃん or 君 at {@code at}: honorifics of children, never of a role (部長さん, 息子さん take さん). */
+    private static boolean childHonorific(String text, int at) {
+        return text.startsWith("くん", at) || text.startsWith("ちゃん", at) || text.startsWith("君", at);
+    }
+
+    /** Every character of {@code text[s, e)} is a kanji frequent in given names (given-name-kanji.tsv). */
+    private boolean allGivenKanji(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (!anchors.givenKanji(text.charAt(i))) {
+                return false;
+            }
+        }
+        return e > s;
     }
 
     /** What a child or a family is called with ちゃん/くん that is not a name (おばあちゃん, あかちゃん). */
@@ -1286,7 +1302,8 @@ final class NameRecognizer implements Recognizer {
             Morphology.Token t = ts.get(i);
             boolean sei = t.is(SEI);
             boolean mei = t.is(MEI) || t.is(JINMEI);
-            boolean placeLike = !sei && !mei && (isPlaceLikeSurname(text, t) || surnameBeforeBlank(text, t));
+            boolean placeLike = !sei && !mei && (isPlaceLikeSurname(text, t) || surnameBeforeBlank(text, t)
+                    || introduces(text, t.start(), t.end(), true) && all(text, t, 'c') && Morphology.hasEntry(text, t.start(), t.end(), SEI));
             if (!sei && !mei && !placeLike) {
                 continue;
             }
