@@ -624,6 +624,9 @@ final class SensitiveRecognizer implements Recognizer {
         // criminal procedure crosses brackets and a few more characters: 道路交通法違反（酒気帯び運転）の疑い,
         // 懲役3年、執行猶予5年（求刑懲役4年）の判決, 逮捕され、同月22日から勾留
         boolean crime = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME;
+        if (a.term.type() == PiiType.SENSITIVE_HEALTH && b.term.type() == PiiType.SENSITIVE_HEALTH && injuries(text, a, b)) {
+            return true;
+        }
         boolean care = (a.kind == Kind.FACT || a.kind == Kind.TAIL) && (b.kind == Kind.CARE || b.kind == Kind.TAIL)
                 && a.term.type() == PiiType.SENSITIVE_HEALTH
                 && b.term.type() == PiiType.SENSITIVE_HEALTH && clauseGap(text, a.end, b.start);
@@ -648,6 +651,29 @@ final class SensitiveRecognizer implements Recognizer {
         // two facts: criminal procedure chains (懲役3年、執行猶予5年の判決); others only as one compound word (HIV感染症)
         // or joined by 及び/並びに, the way a judgment names two conditions as one state (アルコール依存症及び抑うつ状態)
         return type == PiiType.SENSITIVE_CRIME || b.start == a.end || conjoined(text, a.end, b.start);
+    }
+
+    /** What ends a list of injuries as one fact (右脛骨高原骨折、頸椎捻挫の傷害). */
+    private static final String[] INJURY_LIST_ENDS = {"の傷害", "等の傷害", "などの傷害", "の重傷", "の軽傷", "のけが", "の怪我"};
+
+    /**
+     * Injuries listed with 、 and closed as one (右脛骨高原骨折、頸椎捻挫の傷害): after the first, a 、, then a run of
+     * kanji or katakana (the next injury) that one of {@link #INJURY_LIST_ENDS} closes; one fact, as judgments state it.
+     */
+    private static boolean injuries(String text, Piece a, Piece b) {
+        if (a.kind != Kind.FACT || b.start != a.end + 1 || "、，".indexOf(text.charAt(a.end)) < 0) {
+            return false;
+        }
+        int r = b.start;
+        while (r < text.length() && r - b.start < 12 && isRunChar(text.charAt(r))) {
+            r++;
+        }
+        for (String e : INJURY_LIST_ENDS) {
+            if (r > b.start + 1 && text.startsWith(e, r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Longest stretch of one clause between a condition and the care or end it takes (糖尿病の薬を毎日服用). */
@@ -837,6 +863,13 @@ final class SensitiveRecognizer implements Recognizer {
             conf += lift ? LIFT : 0;
         }
         conf = Math.max(0.05, Math.min(0.99, conf));
+        Finding last = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (last != null && last.type() == type && last.start() <= start && start < last.end()) {
+            start = last.start(); // a phrase that starts inside the one before (…頸椎捻挫の傷害 | 傷害を負った): one span
+            end = Math.max(end, last.end());
+            conf = Math.max(conf, last.confidence());
+            out.remove(out.size() - 1);
+        }
         int s0 = start;
         int e0 = end;
         // a span widened to the words before it (加療約3週間を要する…) takes in a phrase reported just before
