@@ -755,7 +755,8 @@ final class NameRecognizer implements Recognizer {
         boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank));
         if (!shaped) {
             List<Morphology.Token> ts = Morphology.tokens(text, s, e);
-            shaped = ts.size() == 1 && ts.get(0).is(SEI) || joinedName(text, ts, s, e);
+            shaped = ts.size() == 1 && (ts.get(0).is(SEI) || e - s >= 2 && all(text, ts.get(0), 'c') && Morphology.hasEntry(text, s, e, SEI))
+                    || joinedName(text, ts, s, e);
         }
         if (shaped) {
             out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, item));
@@ -1800,7 +1801,8 @@ final class NameRecognizer implements Recognizer {
             int k = i;
             int sei = 0;
             while (k < n && isListItem(text, ts.get(k))) {
-                if (ts.get(k).is(SEI)) {
+                Morphology.Token tk = ts.get(k);
+                if (tk.is(SEI) || Morphology.hasEntry(text, tk.start(), tk.end(), SEI)) { // 長野 and 上野 are surnames too
                     sei++;
                 }
                 if (k + 1 < n && ts.get(k).end() < text.length() && text.charAt(ts.get(k).end()) == '、'
