@@ -73,6 +73,17 @@ final class NumberClassifier {
         if (sc.wants(PiiType.BANK_ACCOUNT) && bank(s, c, a, b, sc, out)) {
             return true;
         }
+        if (b - a == 2 && c.allSeps(a, b, SPACE) && c.len(a) >= 2 && c.len(a) <= 8 && c.len(a + 1) >= 2 && c.len(a + 1) <= 8
+                && sc.wants(PiiType.HEALTH_INSURANCE)) {
+            // 記号 and 番号 of a 保険証 given together (④3127 4402 answering 「④保険証の記号・番号」): two findings
+            double x = ctx(PiiType.HEALTH_INSURANCE, s, c.gs[a], c.ge[b - 1], sc);
+            if (x >= 0.5 && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0) {
+                double conf = conf(0.4, 0.85, x);
+                out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a], c.ge[a], conf, false, s.substring(c.gs[a], c.ge[a])));
+                out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a + 1], c.ge[a + 1], conf, false, s.substring(c.gs[a + 1], c.ge[a + 1])));
+                return true;
+            }
+        }
         if (sc.wants(PiiType.PHONE) && n >= 10 && n <= 13) {
             phone(s, c, a, b, sc, plus);
         }

@@ -150,6 +150,11 @@ class IdStructuredTypesTest {
         one(asked + "③S58.7.3\n④熱\"", PiiType.DATE_OF_BIRTH, "S58.7.3");
         assertThat(find(asked.replace("③生年月日", "③来院日") + "③S58.7.3\n④熱\""))
                 .noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+        // the 記号 and the 番号 of a 保険証 given together answer one item: two findings
+        String insurance = asked.replace("④症状", "④保険証の記号・番号") + "③S58.7.3\n④3127 4402\"";
+        assertThat(find(insurance)).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE).extracting(Finding::value)
+                .containsExactly("3127", "4402");
+        assertThat(find("会員番号 1234 5678")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
     }
 
     @Test
