@@ -218,10 +218,6 @@ final class AddressGrammar {
         return r;
     }
 
-    /**
-     * Where a building run ends: after its room (…305号室) when words follow it without a blank (305号室の桜井です:
-     * the sender's name, not the address), else {@code r}.
-     */
     /** Words after a town's name that say where in it (付近道路, 地内), not part of the name. */
     private static final String[] LOCATIVES = {"付近", "周辺", "地内", "地先", "路上", "一帯"};
 
@@ -267,6 +263,10 @@ final class AddressGrammar {
         return d >= text.length() || text.charAt(d) == '\n' || text.charAt(d) == '\r' || isTerminator(text.charAt(d)) ? d : -1;
     }
 
+    /**
+     * Where a building run ends: after its room (…305号室) when words follow it without a blank (305号室の桜井です:
+     * the sender's name, not the address), else {@code r}.
+     */
     private static int roomEnd(String text, int s, int r) {
         for (int i = s + 1; i < r; i++) {
             char c = text.charAt(i);

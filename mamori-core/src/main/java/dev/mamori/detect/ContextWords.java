@@ -109,6 +109,37 @@ final class ContextWords {
         return ctx.hinted(type) ? Math.max(s, HINT) : s;
     }
 
+    /**
+     * Like {@link #score(PiiType, String, int, int, ScanContext)} from the words after the span only, up to
+     * {@link #AFTER} characters on its line: for a span whose words before it belong to something else.
+     */
+    double scoreAfter(PiiType type, String text, int start, int end, ScanContext ctx) {
+        int o = type.ordinal();
+        double s = 0;
+        if (texts[o] != null) {
+            Memo memo = MEMO.get();
+            if (memo.text != text) {
+                memo.text = text;
+                memo.types = typesIn(text);
+            }
+            if ((memo.types & (1 << o)) != 0) {
+                int e = Math.max(0, Math.min(end, text.length()));
+                int to = Math.min(text.length(), e + AFTER);
+                for (int i = e; i < to; i++) {
+                    if (text.charAt(i) == '\n') {
+                        to = i;
+                        break;
+                    }
+                }
+                long[] seen = memo.seen;
+                seen[o] = 0;
+                scan(text, e, to, 1 << o, seen);
+                s = sum(o, seen[o]);
+            }
+        }
+        return ctx.hinted(type) ? Math.max(s, HINT) : s;
+    }
+
     /** The types some of whose words start with a character of {@code text}. */
     private int typesIn(String text) {
         int types = 0;

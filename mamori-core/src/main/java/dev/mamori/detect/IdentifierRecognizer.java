@@ -421,7 +421,7 @@ final class IdentifierRecognizer implements Recognizer {
                 return;
             }
             double x = birthWordBeforeNumber(a)
-                    ? ContextWords.get().score(PiiType.DATE_OF_BIRTH, s.substring(a), 0, b - a, sc) // the words after it only
+                    ? ContextWords.get().scoreAfter(PiiType.DATE_OF_BIRTH, s, a, b, sc) // the words after it only
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (yearOnly || (x < 0.5 && birthVerbEndsClause(b, 60) >= 0)) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。
@@ -519,9 +519,9 @@ final class IdentifierRecognizer implements Recognizer {
             for (String e : DATE_LABEL_ENDS) {
                 int l = i - e.length();
                 if (l >= 1 && s.startsWith(e, l) && Character.isLetter(s.charAt(l - 1)) && !Chars.isDigit(s.charAt(l - 1))) {
-                    for (int k = Math.max(0, l - 3); k < i; k++) {
+                    for (int k = Math.max(0, l - 6); k < i; k++) {
                         if (s.charAt(k) == '生' || s.charAt(k) == '誕') {
-                            return false; // 生年月日, 誕生日, 出生日
+                            return false; // 生年月日, 誕生日, 出生日, 生まれた日
                         }
                     }
                     return true;

@@ -117,7 +117,8 @@ final class Morphology {
      * True when IPADIC has the word {@code text[from, to)} (variant kanji in their common form) as an entry of the
      * part of speech {@code pos}, whichever entry the tokenizer chose in context: 梢 is a common noun and a given name,
      * 大友 a place and a surname. A look-up in Kuromoji's own dictionary (its FST of surfaces, then the entries of the
-     * surface), as its tokenizer does it; false for a word longer than 8 characters or not in the dictionary.
+     * surface), as its tokenizer does it; false for a word longer than 8 characters, not in the dictionary, or with a
+     * character outside the BMP that has no common form inside it.
      */
     static boolean hasEntry(String text, int from, int to, String pos) {
         if (to - from < 1 || to - from > 8) {
@@ -129,9 +130,10 @@ final class Morphology {
             org.apache.lucene.util.fst.FST.BytesReader r = fst.getBytesReader();
             org.apache.lucene.util.fst.FST.Arc<Long> arc = fst.getFirstArc(new org.apache.lucene.util.fst.FST.Arc<>());
             long output = 0;
-            for (int i = from; i < to; i++) {
-                int cp = commonForm(text.codePointAt(i));
-                if (Character.isSurrogate(text.charAt(i)) || cp > 0xFFFF) {
+            for (int i = from; i < to; ) {
+                int raw = text.codePointAt(i);
+                int cp = commonForm(raw); // 𠮷 → 吉
+                if (cp > 0xFFFF || Character.isSurrogate((char) cp)) {
                     return false; // the dictionary's surfaces are BMP characters
                 }
                 arc = fst.findTargetArc(cp, arc, arc, i == from, r);
@@ -139,6 +141,7 @@ final class Morphology {
                     return false;
                 }
                 output += arc.output();
+                i += Character.charCount(raw);
             }
             if (!arc.isFinal()) {
                 return false;
@@ -153,7 +156,7 @@ final class Morphology {
             }
             return false;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return false; // an in-memory dictionary does not fail to read; a recognizer never throws
         }
     }
 

@@ -202,6 +202,9 @@ final class NameRecognizer implements Recognizer {
      * 保存会長の|嶋 when {@code strong}: an honorific follows); -1 when there is none.
      */
     private int surnameBefore(String text, int blank, boolean strong) {
+        if (anchors.endingAt(NameAnchors.Kind.TITLE, text, blank) > 0) {
+            return -1; // 防犯部長　ホセ: a title before the blank
+        }
         int r = blank;
         while (r > 0 && blank - r < 8 && isKanjiAt(text, r - 1)) {
             r--;
@@ -223,7 +226,7 @@ final class NameRecognizer implements Recognizer {
 
     private static boolean allKatakana(String text, int s, int e) {
         for (int i = s; i < e; i++) {
-            if (!Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ー') {
+            if (!Morphology.isKatakana(text.charAt(i))) {
                 return false;
             }
         }
@@ -260,13 +263,16 @@ final class NameRecognizer implements Recognizer {
 
     /** Hiragana words that follow a surname and a blank without being a given name. */
     private static final java.util.Set<String> NOT_GIVEN = java.util.Set.of("ほか", "など", "から", "まで", "です", "ます", "でした",
-            "より", "さま", "くん", "さん", "ちゃん", "こと", "もの", "ため", "ほど", "だけ", "へ", "には", "とは", "では");
+            "より", "さま", "くん", "さん", "ちゃん", "こと", "もの", "ため", "ほど", "だけ", "には", "とは", "では");
 
     /**
      * The end of a given name written after a surname and a blank at {@code i}: one to three kanji, or two to four
      * hiragana or katakana, then a boundary (a blank, punctuation, a bracket, an honorific or the line's end); else -1.
      */
     private int givenAfter(String text, int i) {
+        if (honorificAt(text, i) > 0) {
+            return -1; // 山田 さんから
+        }
         int j = i;
         if (isKanjiAt(text, i)) {
             while (j < text.length() && j - i < 4 && isKanjiAt(text, j)) {
@@ -277,8 +283,7 @@ final class NameRecognizer implements Recognizer {
             }
         } else if (Morphology.isHiragana(text.charAt(i)) || Morphology.isKatakana(text.charAt(i))) {
             boolean hira = Morphology.isHiragana(text.charAt(i));
-            while (j < text.length() && j - i < 5 && (hira ? Morphology.isHiragana(text.charAt(j))
-                    : Morphology.isKatakana(text.charAt(j)) || text.charAt(j) == 'ー')) {
+            while (j < text.length() && j - i < 5 && (hira ? Morphology.isHiragana(text.charAt(j)) : Morphology.isKatakana(text.charAt(j)))) {
                 j++;
             }
             if (j - i < 2 || j - i > 4 || NOT_GIVEN.contains(text.substring(i, j))) {
@@ -293,7 +298,7 @@ final class NameRecognizer implements Recognizer {
 
     /** A surname's shape: a {@link #plainWord} that does not end like a role (班長, 合格者, 会員). */
     private boolean plainSurname(String text, int s, int e) {
-        return e > s && "長員者師手家主人様生方達".indexOf(text.charAt(e - 1)) < 0 && plainWord(text, s, e);
+        return e > s && ROLE_END.indexOf(text.charAt(e - 1)) < 0 && plainWord(text, s, e);
     }
 
     /** Not a title, relation, label, role, department or place word. */
@@ -318,7 +323,13 @@ final class NameRecognizer implements Recognizer {
             "(?<![\\p{IsHan}々ヶ])([\\p{IsHan}]{2,4})(?:さん|くん|君|様|氏|ちゃん)");
 
     /**
-     * Two or three kanji right before a personal honorific that the dictionary does not know as one word (戸|來くん,
+     * How words of a role, an occupation or a group end (工場長, 駅員, 合格者, 会社員, 自営業, 主婦, 教諭): never the end of a
+     * surname before a name or an honorific.
+     */
+    private static final String ROLE_END = "長員者師手家主人様生方達業営職婦士諭";
+
+    /**
+     * Two to four kanji right before a personal honorific that the dictionary does not know as one word (戸|來くん,
      * 瑞慶|覧さん): a surname. One dictionary word (息子さん, 部長さん) or a word ending in a role (工場長, 駅員) is not.
      */
     private void honorificRuns(String text, List<Finding> out, int first) {
@@ -330,7 +341,7 @@ final class NameRecognizer implements Recognizer {
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(1);
-            if ("長員者師手家主人様生方達".indexOf(text.charAt(e - 1)) >= 0 || confidentAt(out, first, s, e)) {
+            if (ROLE_END.indexOf(text.charAt(e - 1)) >= 0 || confidentAt(out, first, s, e)) {
                 continue;
             }
             int to = Math.min(text.length(), m.end() + 2);
@@ -1414,7 +1425,7 @@ final class NameRecognizer implements Recognizer {
         int len = t.end() - t.start();
         if (len < 2 || len > 4 || t.end() + 1 >= text.length() || !isSpace(text.charAt(t.end())) || !all(text, t, 'c')
                 || anchors.is(NameAnchors.Kind.KIN, text, t.start(), t.end()) || anchors.is(NameAnchors.Kind.TITLE, text, t.start(), t.end())) {
-            return false; // 長男, 本社: IPADIC has odd surnames
+            return false; // 長男, 部長: IPADIC has odd surnames
         }
         return Morphology.hasEntry(text, t.start(), t.end(), SEI);
     }
@@ -1488,8 +1499,8 @@ final class NameRecognizer implements Recognizer {
             for (int c = t.start(); c < t.end(); c++) {
                 setTok &= anchors.givenKanji(text.charAt(c));
             }
-            // 梢, 佐和: a given name among the word's entries, standing alone after a surname of two kanji or more (not
-            // 本社 経理|部, 以　上)
+            // 梢, 佐和: a given name among the word's entries, standing alone (not 本社 経理|部) after a blank with two kanji
+            // before it (not 以　上)
             nameTok |= !setTok && k == j && blankBefore && givenEntry(text, t) && first.start() >= 3 && isKanjiAt(text, first.start() - 3)
                     && !(k + 1 < n && ts.get(k + 1).start() == t.end() && all(text, ts.get(k + 1), 'c'));
             boolean lastKanji = t.end() - t.start() == 1 && tagged
@@ -1802,7 +1813,7 @@ final class NameRecognizer implements Recognizer {
             int sei = 0;
             while (k < n && isListItem(text, ts.get(k))) {
                 Morphology.Token tk = ts.get(k);
-                if (tk.is(SEI) || Morphology.hasEntry(text, tk.start(), tk.end(), SEI)) { // 長野 and 上野 are surnames too
+                if (tk.is(SEI) || Morphology.hasEntry(text, tk.start(), tk.end(), SEI)) { // 上野 and 宮崎 are surnames too
                     sei++;
                 }
                 if (k + 1 < n && ts.get(k).end() < text.length() && text.charAt(ts.get(k).end()) == '、'
@@ -1821,7 +1832,9 @@ final class NameRecognizer implements Recognizer {
                 boolean after = end >= text.length() || "　 \n\t。）".indexOf(text.charAt(end)) >= 0 || text.startsWith("の各", end)
                         || text.startsWith("ら", end) || text.startsWith("の", end) && !Morphology.isKanji(text.charAt(Math.min(end + 1, text.length() - 1)))
                         || text.startsWith("の両", end);
-                if (before && after && 2 * sei >= items && (items >= 3 || text.startsWith("の各", end) || text.startsWith("ら", end) || text.startsWith("の両", end))) {
+                boolean places = PLACES_AFTER.matcher(text).region(end, Math.min(text.length(), end + 4)).lookingAt(); // 神戸の各市
+                if (before && after && !places && 2 * sei >= items
+                        && (items >= 3 || text.startsWith("の各", end) || text.startsWith("ら", end) || text.startsWith("の両", end))) {
                     for (int m = i; m < k; m++) {
                         Morphology.Token t = ts.get(m);
                         if (!cov.covered(t.start(), t.end())) {
@@ -1833,6 +1846,10 @@ final class NameRecognizer implements Recognizer {
             i = Math.max(i, k - 1);
         }
     }
+
+    /** What follows a list of places, not of people (札幌、仙台、神戸の各市; 上野、宮崎の各地). */
+    private static final java.util.regex.Pattern PLACES_AFTER = java.util.regex.Pattern.compile(
+            "の?各?(?:都市|市|県|府|町|村|区|地|国|店|支店|会場|校|駅|空港)");
 
     private boolean isListItem(String text, Morphology.Token t) {
         int len = t.end() - t.start();

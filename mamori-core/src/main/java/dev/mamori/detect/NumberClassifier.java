@@ -48,7 +48,10 @@ final class NumberClassifier {
         return gate.score(t, s, start, end, sc);
     }
 
-    /** Classifies groups [a, b) of the chain; appends at most one finding. Returns true if it did. */
+    /**
+     * Classifies groups [a, b) of the chain; appends one finding, or two for a pair of numbers given together (ゆうちょ
+     * 記号・番号, a 保険証's 記号 and 番号). Returns true if it did.
+     */
     boolean classify(String s, NumberChain c, int a, int b, ScanContext sc, java.util.List<Finding> out) {
         best = 0;
         bestType = null;
@@ -178,11 +181,10 @@ final class NumberClassifier {
         return false;
     }
 
-    /** 第123-4567号, 123-4567号: a numbered item, never a postal code. */
     /**
      * Whether a number whose check digit holds may be of the checked kind, given its context score {@code x}: about one
-     * number in ten passes a check digit by chance, so not with only words of other numbers around it (電話, 口座), nor
-     * right after a label naming another number (請求書番号, 会員No.).
+     * number in ten passes a check digit by chance, so not when the words around it add up against the kind (電話, 口座),
+     * nor, with no words either way, right after a label naming another number (請求書番号, 会員No.).
      */
     private static boolean ownKind(double x, String s, int start) {
         return x > 0 || x == 0 && !otherNumberLabel(s, start);
@@ -192,13 +194,13 @@ final class NumberClassifier {
     private static final String[] NUMBER_LABEL_ENDS = {"番号", "No.", "No", "NO.", "NO", "ID", "コード", "＃", "#"};
 
     /**
-     * A label naming a number stands right before {@code start} (blanks, ：, : or は between): the number is of the kind
+     * A label naming a number stands right before {@code start} (blanks, ：, :, は or ＝ between): the number is of the kind
      * the label names. Asked only when no word of the type's own context is near.
      */
     private static boolean otherNumberLabel(String s, int start) {
-        int i = start;
-        for (int k = 0; k < 3 && i > 0 && (Chars.isSpace(s.charAt(i - 1)) || "：:は＝=".indexOf(s.charAt(i - 1)) >= 0); k++) {
-            i--;
+        int i = skipBack(s, start);
+        if (i > 0 && (s.charAt(i - 1) == 'は' || s.charAt(i - 1) == '＝' || s.charAt(i - 1) == '=')) {
+            i = skipBack(s, i - 1); // 番号は 123…, 番号＝123…
         }
         for (String e : NUMBER_LABEL_ENDS) {
             if (i >= e.length() + 1 && s.startsWith(e, i - e.length()) && Character.isLetter(s.charAt(i - e.length() - 1))) {
@@ -208,6 +210,7 @@ final class NumberClassifier {
         return false;
     }
 
+    /** 第123-4567号, 123-4567号: a numbered item, never a postal code. */
     private static boolean numbered(String s, int start, int end) {
         char before = Chars.at(s, start - 1);
         return before == '第' || Chars.at(s, end) == '号' || (Chars.isSpace(before) && Chars.at(s, start - 2) == '第');

@@ -654,7 +654,7 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     /** What ends a list of injuries as one fact (右脛骨高原骨折、頸椎捻挫の傷害). */
-    private static final String[] INJURY_LIST_ENDS = {"の傷害", "等の傷害", "などの傷害", "の重傷", "の軽傷", "のけが", "の怪我"};
+    private static final String[] INJURY_LIST_ENDS = {"の傷害", "などの傷害", "の重傷", "の軽傷", "のけが", "の怪我"};
 
     /**
      * Injuries listed with 、 and closed as one (右脛骨高原骨折、頸椎捻挫の傷害): after the first, a 、, then a run of
@@ -681,18 +681,23 @@ final class SensitiveRecognizer implements Recognizer {
 
     /**
      * The words between a condition and a care word after it stay within one clause: no punctuation, bracket or line
-     * break (糖尿病|の薬を毎日|服用, 肝細胞がんのため|大阪市内の病院で|死去), at most {@link #MAX_CLAUSE_GAP} characters.
+     * break, no negation and no clause ending in が (糖尿病|の薬を毎日|服用, 肝細胞がんのため|大阪市内の病院で|死去; not
+     * 糖尿病|ではないが|入院), at most {@link #MAX_CLAUSE_GAP} characters.
      */
     private static boolean clauseGap(String text, int s, int e) {
         if (e < s || e - s > MAX_CLAUSE_GAP) {
             return false;
         }
         for (int i = s; i < e; i++) {
-            if (ENDS[text.charAt(i)] || "、，,「」『』（）()：:・".indexOf(text.charAt(i)) >= 0) {
-                return false;
+            char c = text.charAt(i);
+            if (ENDS[c] || "、，,「」『』（）()：:・".indexOf(c) >= 0 || c == 'ず'
+                    || c == 'が' && i > s && "いただ".indexOf(text.charAt(i - 1)) >= 0) {
+                return false; // …ずに, …ないが, …たが: a negation or another clause
             }
         }
-        return true;
+        String gap = text.substring(s, e);
+        return !gap.contains("ない") && !gap.contains("なく") && !gap.contains("なし") && !gap.contains("けど")
+                && !gap.contains("けれ") && !gap.contains("ものの"); // 糖尿病ではないが入院
     }
 
     private static boolean conjoined(String text, int s, int e) {

@@ -135,6 +135,7 @@ class IdStructuredTypesTest {
                 .extracting(Finding::value).containsExactly("1975年");
         one("生年月日 昭和45年3月2日", PiiType.DATE_OF_BIRTH, "昭和45年3月2日");
         one("お誕生日 5月3日", PiiType.DATE_OF_BIRTH, "5月3日");
+        one("私が生まれた日は1990年1月1日です", PiiType.DATE_OF_BIRTH, "1990年1月1日"); // a birth label, not another date's
     }
 
     @Test

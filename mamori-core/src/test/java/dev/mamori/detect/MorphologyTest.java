@@ -47,7 +47,8 @@ class MorphologyTest {
         assertThat(Morphology.hasEntry("会社", 0, 2, mei)).isFalse();
         assertThat(Morphology.hasEntry("大友", 0, 1, sei)).isFalse(); // a prefix of a surname is not one
         assertThat(Morphology.hasEntry("髙橋", 0, 2, sei)).isTrue(); // variants in their common form
-        assertThat(Morphology.hasEntry("𠮷田", 0, 3, sei)).isFalse(); // outside the BMP: not looked up
+        assertThat(Morphology.hasEntry("𠮷田", 0, 3, sei)).isTrue(); // 𠮷 in its common form 吉
+        assertThat(Morphology.hasEntry("𩸽", 0, 2, mei)).isFalse(); // outside the BMP with no common form: not looked up
         assertThat(Morphology.hasEntry("", 0, 0, sei)).isFalse();
         assertThat(Morphology.hasEntry("ながいながいながいなまえ", 0, 12, mei)).isFalse();
     }

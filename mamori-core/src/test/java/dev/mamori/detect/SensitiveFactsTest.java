@@ -83,6 +83,7 @@ class SensitiveFactsTest {
         "男性は持病の糖尿病の薬を毎日服用していた|SENSITIVE_HEALTH:糖尿病の薬を毎日服用",
         "父が肝細胞がんのため大阪市内の病院で死去した|SENSITIVE_HEALTH:肝細胞がんのため大阪市内の病院で死去",
         "男性は歩道で心筋梗塞を起こして倒れた|SENSITIVE_HEALTH:心筋梗塞を起こして倒れた",
+        "父は糖尿病ではないが入院した|SENSITIVE_HEALTH:入院",
         "原告は本件事故により右脛骨高原骨折、頸椎捻挫の傷害を負った|SENSITIVE_HEALTH:右脛骨高原骨折、頸椎捻挫の傷害を負った",
         "祖母は重度の難聴がある|SENSITIVE_OTHER:重度の難聴",
         "少年は軽度知的障害と診断された|SENSITIVE_OTHER:軽度知的障害",
