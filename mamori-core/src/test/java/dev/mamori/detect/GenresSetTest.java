@@ -38,9 +38,9 @@ class GenresSetTest {
     @Test
     void heldOutPassagesReachTheIssuesTargets() {
         // 160 held-out passages: the first 120 and 40 of a second set of writers (2026-12-03); docs/detection-eval.md
-        assertThat(test.overall().f1()).as("micro-F1, test split (measured 0.922)").isGreaterThanOrEqualTo(0.915);
-        assertThat(test.overall("kind:real").f1()).as("micro-F1, real genres (0.913)").isGreaterThanOrEqualTo(0.85);
-        assertThat(test.byType().get(PiiType.PERSON).f1()).as("PERSON F1 (0.925)").isGreaterThanOrEqualTo(0.915);
+        assertThat(test.overall().f1()).as("micro-F1, test split (measured 0.923)").isGreaterThanOrEqualTo(0.915);
+        assertThat(test.overall("kind:real").f1()).as("micro-F1, real genres (0.914)").isGreaterThanOrEqualTo(0.85);
+        assertThat(test.byType().get(PiiType.PERSON).f1()).as("PERSON F1 (0.927)").isGreaterThanOrEqualTo(0.915);
         assertThat(test.checksumFailures()).isZero();
         assertThat(test.coverage().share()).as("masking coverage (target 0.97, not reached; measured 0.871)").isGreaterThan(0.865);
     }
