@@ -1325,6 +1325,11 @@ final class NameRecognizer implements Recognizer {
             int last = i;
             int givenStart = -1;
             double base = sei ? 0.3 : t.is(JINMEI) ? 0.5 : 0.25;
+            if (!sei && t.is(MEI) && t.end() - t.start() >= 2 && all(text, t, 'c') && t.end() < text.length()
+                    && "はがのにもと".indexOf(text.charAt(t.end())) >= 0 && (t.start() == 0 || !isKanjiAt(text, t.start() - 1))
+                    && !isOrgWord(text, t) && plainWord(text, t.start(), t.end())) {
+                base = 0.4; // 千晴のことは: a given name the tokenizer tags as one, standing alone before a particle
+            }
             if (sei || placeLike) {
                 int j = i + 1;
                 if (j + 1 < n && ts.get(j).start() == t.end() && ts.get(j).end() - ts.get(j).start() == 1 && all(text, ts.get(j), 'c')
