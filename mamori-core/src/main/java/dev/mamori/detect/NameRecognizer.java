@@ -148,6 +148,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         widen(text, out, first);
+        posthumousNames(text, out, first);
         merge(out, first);
     }
 
@@ -1252,6 +1253,39 @@ final class NameRecognizer implements Recognizer {
             if (!cov.covered(p[0], p[1])) {
                 out.add(new Finding(PiiType.PERSON, p[0], p[1], 0.6, false, text.substring(p[0], p[1])));
             }
+        }
+    }
+
+    /**
+     * A Buddhist posthumous name (法名, 戒名), the name an obituary or a memorial notice gives the dead: after 法名/戒名/法号
+     * (釋尼妙鶴), starting with 釋 or 釈尼 with an optional 院号 before it (慈光院釋宗仁), or ending in a 戒名's rank (…居士,
+     * …大姉, …信士, …信女, …禅定門, …禅定尼). Not 釈 alone, which begins ordinary words (釈放, 釈明).
+     */
+    private static final java.util.regex.Pattern POSTHUMOUS = java.util.regex.Pattern.compile(
+            "(?:(?<=(?:法名|戒名|法号)[ 　：:]?)[\\p{IsHan}々]{2,12}(?![\\p{IsHan}々])"
+            + "|(?<![\\p{IsHan}々])(?:[\\p{IsHan}々]{1,4}院)?(?:釋尼?|釈尼)[\\p{IsHan}々]{1,3}(?![\\p{IsHan}々])"
+            + "|(?<![\\p{IsHan}々])[\\p{IsHan}々]{3,10}(?:居士|大姉|信士|信女|禅定門|禅定尼)(?![\\p{IsHan}々]))");
+
+    private static final String[] POSTHUMOUS_WORDS = {"釈尼", "法名", "戒名", "法号", "居士", "大姉", "信士", "信女", "禅定"};
+
+    private void posthumousNames(String text, List<Finding> out, int first) {
+        boolean any = text.indexOf('釋') >= 0;
+        for (int i = 0; !any && i < POSTHUMOUS_WORDS.length; i++) {
+            any = text.contains(POSTHUMOUS_WORDS[i]);
+        }
+        if (!any) {
+            return; // most texts: the pattern is not run
+        }
+        java.util.regex.Matcher m = POSTHUMOUS.matcher(text);
+        while (m.find()) { // parts of it found by other rules (宗仁) are merged into it
+            for (int k = out.size() - 1; k >= first; k--) {
+                Finding f = out.get(k);
+                if (f.type() == PiiType.PERSON && f.start() < m.end() && m.start() < f.end() && (f.start() < m.start() || f.end() > m.end())) {
+                    out.set(k, new Finding(PiiType.PERSON, Math.max(f.start(), m.start()), Math.min(f.end(), m.end()), f.confidence(), false,
+                            text.substring(Math.max(f.start(), m.start()), Math.min(f.end(), m.end())))); // 戒名 清香 → 清香
+                }
+            }
+            out.add(new Finding(PiiType.PERSON, m.start(), m.end(), 0.7, false, m.group()));
         }
     }
 
