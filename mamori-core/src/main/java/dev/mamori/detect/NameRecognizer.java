@@ -149,6 +149,7 @@ final class NameRecognizer implements Recognizer {
         }
         widen(text, out, first);
         posthumousNames(text, out, first);
+        realAndRingNames(text, out, first);
         merge(out, first);
     }
 
@@ -1265,6 +1266,39 @@ final class NameRecognizer implements Recognizer {
             "(?:(?<=(?:法名|戒名|法号)[ 　：:]?)[\\p{IsHan}々]{2,12}(?![\\p{IsHan}々])"
             + "|(?<![\\p{IsHan}々])(?:[\\p{IsHan}々]{1,4}院)?(?:釋尼?|釈尼)[\\p{IsHan}々]{1,3}(?![\\p{IsHan}々])"
             + "|(?<![\\p{IsHan}々])[\\p{IsHan}々]{3,10}(?:居士|大姉|信士|信女|禅定門|禅定尼)(?![\\p{IsHan}々]))");
+
+    /**
+     * A real name after 本名 (本名バトボルド・ガンバータル, 本名・宇佐美 剛), and a wrestler's ring name after his rank on a
+     * 番付 (東横綱　雷光山, 東大関　霧ケ嶽), after his stable (嶽ノ浦部屋の嶽ノ翔), before 親方, or before (元小結…).
+     */
+    private static final java.util.regex.Pattern REAL_OR_RING_NAME = java.util.regex.Pattern.compile(
+            "(?<=本名[ 　・：:は]?)(?:[ァ-ヺー]{2,}(?:[・=＝][ァ-ヺー]{2,}){0,2}|[\\p{IsHan}々]{1,4}(?:[ 　][\\p{IsHan}々]{1,3})?)"
+            + "(?![\\p{IsHan}々ァ-ヺー])"
+            + "|(?<=(?:^|[ 　\\n])(?:[東西新再]?(?:横綱|大関|関脇|小結|十両)|[東西]?前頭[一二三四五六七八九十0-9０-９]{1,3}枚目?)[ 　])"
+            + "[\\p{IsHan}々ノケヶ]{2,5}(?=[ 　（(\\n、。]|$)"
+            + "|(?<=部屋の)[\\p{IsHan}々ノケヶ]{2,5}(?=（)"
+            + "|(?<![\\p{IsHan}々ノケヶ])[\\p{IsHan}々ノケヶ]{2,5}(?=親方|（元(?:横綱|大関|関脇|小結|前頭))",
+            java.util.regex.Pattern.MULTILINE);
+
+    private void realAndRingNames(String text, List<Finding> out, int first) {
+        if (text.indexOf("本名") < 0 && text.indexOf("部屋") < 0 && text.indexOf("親方") < 0 && text.indexOf("横綱") < 0
+                && text.indexOf("大関") < 0 && text.indexOf("関脇") < 0 && text.indexOf("小結") < 0 && text.indexOf("十両") < 0
+                && text.indexOf("前頭") < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = REAL_OR_RING_NAME.matcher(text);
+        while (m.find()) {
+            if (!confidentAt(out, first, m.start(), m.end()) && !anchors.isPlaceName(m.group())) {
+                out.add(new Finding(PiiType.PERSON, m.start(), m.end(), 0.65, false, m.group()));
+            }
+            int r = m.end() + 1;
+            int k = r < text.length() && text.charAt(m.end()) == '（' ? LatinNames.kanaEnd(text, r, true) : r;
+            if (k - r >= 3 && k - r <= 12 && k < text.length() && (text.charAt(k) == '、' || text.charAt(k) == '）')
+                    && !confidentAt(out, first, r, k)) {
+                out.add(new Finding(PiiType.PERSON, r, k, 0.65, false, text.substring(r, k))); // 嶽ノ翔（たけのしょう、23）
+            }
+        }
+    }
 
     private static final String[] POSTHUMOUS_WORDS = {"釈尼", "法名", "戒名", "法号", "居士", "大姉", "信士", "信女", "禅定"};
 
