@@ -233,6 +233,8 @@ final class AddressGrammar {
         return -1;
     }
 
+    private static final String[] ROOM_UNITS = {"号室", "号", "室"};
+
     /**
      * A building named without a building word (グランメール円山), a blank, and a room number that ends the line (502,
      * 1203号室): the end of the room number, or -1. The name is kanji or katakana, up to 15 characters.
@@ -254,7 +256,7 @@ final class AddressGrammar {
         if (d - (r + 1) < 2 || d - (r + 1) > 4) {
             return -1;
         }
-        for (String unit : new String[] {"号室", "号", "室"}) {
+        for (String unit : ROOM_UNITS) {
             if (text.startsWith(unit, d)) {
                 d += unit.length();
                 break;

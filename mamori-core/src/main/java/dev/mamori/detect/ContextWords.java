@@ -86,15 +86,8 @@ final class ContextWords {
     /** The context score of {@code type} around the span, -1..1. */
     double score(PiiType type, String text, int start, int end) {
         int o = type.ordinal();
-        if (texts[o] == null) {
-            return 0;
-        }
-        Memo memo = MEMO.get();
-        if (memo.text != text) { // most cells hold no context word at all: look once per text
-            memo.text = text;
-            memo.types = typesIn(text);
-        }
-        if ((memo.types & (1 << o)) == 0) {
+        Memo memo = mayHold(text, o);
+        if (memo == null) {
             return 0;
         }
         long[] seen = memo.seen;
@@ -116,28 +109,38 @@ final class ContextWords {
     double scoreAfter(PiiType type, String text, int start, int end, ScanContext ctx) {
         int o = type.ordinal();
         double s = 0;
-        if (texts[o] != null) {
-            Memo memo = MEMO.get();
-            if (memo.text != text) {
-                memo.text = text;
-                memo.types = typesIn(text);
-            }
-            if ((memo.types & (1 << o)) != 0) {
-                int e = Math.max(0, Math.min(end, text.length()));
-                int to = Math.min(text.length(), e + AFTER);
-                for (int i = e; i < to; i++) {
-                    if (text.charAt(i) == '\n') {
-                        to = i;
-                        break;
-                    }
+        Memo memo = mayHold(text, o);
+        if (memo != null) {
+            int e = Math.max(0, Math.min(end, text.length()));
+            int to = Math.min(text.length(), e + AFTER);
+            for (int i = e; i < to; i++) {
+                if (text.charAt(i) == '\n') {
+                    to = i;
+                    break;
                 }
-                long[] seen = memo.seen;
-                seen[o] = 0;
-                scan(text, e, to, 1 << o, seen);
-                s = sum(o, seen[o]);
             }
+            long[] seen = memo.seen;
+            seen[o] = 0;
+            scan(text, e, to, 1 << o, seen);
+            s = sum(o, seen[o]);
         }
         return ctx.hinted(type) ? Math.max(s, HINT) : s;
+    }
+
+    /**
+     * This thread's memo when some word of type {@code o} may occur in {@code text}, else null: most cells hold no
+     * context word at all, so the text's characters are looked at once per text.
+     */
+    private Memo mayHold(String text, int o) {
+        if (texts[o] == null) {
+            return null;
+        }
+        Memo memo = MEMO.get();
+        if (memo.text != text) {
+            memo.text = text;
+            memo.types = typesIn(text);
+        }
+        return (memo.types & (1 << o)) == 0 ? null : memo;
     }
 
     /** The types some of whose words start with a character of {@code text}. */

@@ -175,14 +175,15 @@ final class NameRecognizer implements Recognizer {
                 if (r >= 0 && !coveredBy(out, r, s - 1)) {
                     s = r; // 相葉　|拓真, 無職|菅 キヌヱさん
                 }
-            } else if (!blankInside && e + 2 < text.length() && isSpace(text.charAt(e)) && (allKanji(text, s, e) || allKatakana(text, s, e))) {
+            } else if (!blankInside && e + 2 < text.length() && isSpace(text.charAt(e))
+                    && (all(text, s, e, 'c') || e - s >= 2 && all(text, s, e, 'k'))) {
                 int g = givenAfter(text, e + 1);
                 if (g > 0 && !coveredBy(out, e + 1, g)) {
                     e = g; // 立花 |紗椰
                 }
             }
             int blank = firstBlank(text, s, e);
-            if (blank > s && s >= 1 && isKanjiAt(text, s - 1) && allKanji(text, s, blank)) {
+            if (blank > s && s >= 1 && isKanjiAt(text, s - 1) && all(text, s, blank, 'c')) {
                 int r = s;
                 while (r > 0 && blank - r < 4 && isKanjiAt(text, r - 1)) {
                     r--;
@@ -226,15 +227,6 @@ final class NameRecognizer implements Recognizer {
         return -1;
     }
 
-    private static boolean allKatakana(String text, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (!Morphology.isKatakana(text.charAt(i))) {
-                return false;
-            }
-        }
-        return e - s >= 2;
-    }
-
     private static int firstBlank(String text, int s, int e) {
         for (int i = s; i < e; i++) {
             if (isSpace(text.charAt(i))) {
@@ -244,23 +236,14 @@ final class NameRecognizer implements Recognizer {
         return -1;
     }
 
-    private static boolean allKanji(String text, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (!isKanjiAt(text, i)) {
-                return false;
-            }
-        }
-        return e > s;
-    }
-
     /** Line start, a blank or punctuation before {@code i}: not a word the run would continue. */
     private static boolean boundaryBefore(String text, int i) {
         if (i == 0) {
             return true;
         }
         char c = text.charAt(i - 1);
-        return Character.isWhitespace(c) || isSpace(c) || "、。，．,.・（(「『【［[〈《▽◇◆●○■□▼▲・：:）)」』】］]".indexOf(c) >= 0
-                || c >= '①' && c <= '⑳';
+        return Character.isWhitespace(c) || isSpace(c) || "、。，．,.・（(「『【［[〈《▽◇◆●○■□▼▲：:）)」』】］]".indexOf(c) >= 0
+                || isRank(c);
     }
 
     /** Hiragana words that follow a surname and a blank without being a given name. */
@@ -1280,10 +1263,11 @@ final class NameRecognizer implements Recognizer {
             + "|(?<![\\p{IsHan}々ノケヶ])[\\p{IsHan}々ノケヶ]{2,5}(?=親方|（元(?:横綱|大関|関脇|小結|前頭))",
             java.util.regex.Pattern.MULTILINE);
 
+    /** Words without which {@link #REAL_OR_RING_NAME} cannot match: most texts skip the pattern after one pass. */
+    private static final Trie<Boolean> REAL_OR_RING_WORDS = triggers("本名", "部屋", "親方", "横綱", "大関", "関脇", "小結", "十両", "前頭");
+
     private void realAndRingNames(String text, List<Finding> out, int first) {
-        if (text.indexOf("本名") < 0 && text.indexOf("部屋") < 0 && text.indexOf("親方") < 0 && text.indexOf("横綱") < 0
-                && text.indexOf("大関") < 0 && text.indexOf("関脇") < 0 && text.indexOf("小結") < 0 && text.indexOf("十両") < 0
-                && text.indexOf("前頭") < 0) {
+        if (!REAL_OR_RING_WORDS.occursIn(text)) {
             return;
         }
         java.util.regex.Matcher m = REAL_OR_RING_NAME.matcher(text);
@@ -1300,15 +1284,20 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
-    private static final String[] POSTHUMOUS_WORDS = {"釈尼", "法名", "戒名", "法号", "居士", "大姉", "信士", "信女", "禅定"};
+    /** Words without which {@link #POSTHUMOUS} cannot match: most texts skip the pattern after one pass. */
+    private static final Trie<Boolean> POSTHUMOUS_WORDS = triggers("釋", "釈尼", "法名", "戒名", "法号", "居士", "大姉", "信士", "信女", "禅定");
+
+    private static Trie<Boolean> triggers(String... words) {
+        Trie<Boolean> t = new Trie<>();
+        for (String w : words) {
+            t.put(w, Boolean.TRUE);
+        }
+        return t;
+    }
 
     private void posthumousNames(String text, List<Finding> out, int first) {
-        boolean any = text.indexOf('釋') >= 0;
-        for (int i = 0; !any && i < POSTHUMOUS_WORDS.length; i++) {
-            any = text.contains(POSTHUMOUS_WORDS[i]);
-        }
-        if (!any) {
-            return; // most texts: the pattern is not run
+        if (!POSTHUMOUS_WORDS.occursIn(text)) {
+            return;
         }
         java.util.regex.Matcher m = POSTHUMOUS.matcher(text);
         while (m.find()) { // parts of it found by other rules (宗仁) are merged into it
@@ -1602,10 +1591,15 @@ final class NameRecognizer implements Recognizer {
 
     /** True when every character of the token is of the kind: 'h' hiragana, 'k' katakana, 'c' kanji. */
     private static boolean all(String text, Morphology.Token t, char kind) {
-        if (t.end() <= t.start()) {
+        return all(text, t.start(), t.end(), kind);
+    }
+
+    /** True when {@code text[s, e)} is not empty and every character is of the kind ('h', 'k' or 'c', as above). */
+    private static boolean all(String text, int s, int e, char kind) {
+        if (e <= s) {
             return false;
         }
-        for (int i = t.start(); i < t.end(); i++) {
+        for (int i = s; i < e; i++) {
             char c = text.charAt(i);
             boolean ok = kind == 'h' ? Morphology.isHiragana(c) : kind == 'k' ? Morphology.isKatakana(c)
                     : (Morphology.isKanji(c) && c != 'ヶ') || Character.isSurrogate(c);

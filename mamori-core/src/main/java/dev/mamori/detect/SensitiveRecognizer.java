@@ -627,11 +627,8 @@ final class SensitiveRecognizer implements Recognizer {
         if (a.term.type() == PiiType.SENSITIVE_HEALTH && b.term.type() == PiiType.SENSITIVE_HEALTH && injuries(text, a, b)) {
             return true;
         }
-        boolean care = (a.kind == Kind.FACT || a.kind == Kind.TAIL) && (b.kind == Kind.CARE || b.kind == Kind.TAIL)
-                && a.term.type() == PiiType.SENSITIVE_HEALTH
-                && b.term.type() == PiiType.SENSITIVE_HEALTH && clauseGap(text, a.end, b.start);
         if (!gapConnects(text, a.end, b.start, crime) && !(conjoined(text, a.end, b.start) && a.kind == Kind.FACT && b.kind == Kind.FACT)
-                && !care) {
+                && !careInClause(text, a, b)) {
             return alias(text, a, b);
         }
         if (a.kind == Kind.HEAD || (a.leads && b.kind == Kind.FACT && b.term.type() == a.term.type() && b.strength >= GENERIC)) {
@@ -674,6 +671,12 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** A condition (or its course) and the care or end it takes in the same clause (糖尿病の薬を毎日服用). */
+    private static boolean careInClause(String text, Piece a, Piece b) {
+        return (a.kind == Kind.FACT || a.kind == Kind.TAIL) && (b.kind == Kind.CARE || b.kind == Kind.TAIL)
+                && a.term.type() == PiiType.SENSITIVE_HEALTH && b.term.type() == PiiType.SENSITIVE_HEALTH && clauseGap(text, a.end, b.start);
     }
 
     /** Longest stretch of one clause between a condition and the care or end it takes (糖尿病の薬を毎日服用). */

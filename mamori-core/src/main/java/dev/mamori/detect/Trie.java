@@ -64,6 +64,16 @@ final class Trie<V> {
         return first[c];
     }
 
+    /** True when some word occurs anywhere in {@code text}: one pass, most characters rejected by the first-character filter. */
+    boolean occursIn(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (first[text.charAt(i)] && longest(text, i) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The length of the longest word starting at {@code from}, or 0. */
     int longest(CharSequence text, int from) {
         return longest(text, from, text.length());
