@@ -19,7 +19,8 @@ final class DateParser {
     /** True for 8 bare digits (yyyymmdd), which count only in a birth-date column. */
     boolean compact;
     /**
-     * True for a year alone followed by a birth verb (令和2年生まれ), the verb ending at {@link #verbEnd};
+     * True for a year alone, or a year and month, followed by a birth verb (令和2年生まれ, 1985年3月生まれ), the verb ending at
+     * {@link #verbEnd};
      * or by 、 or に ({@link #verbEnd} -1), when the caller must find the verb at the end of the clause.
      */
     boolean yearOnly;
@@ -150,7 +151,13 @@ final class DateParser {
             if (!Chars.isDigit(Chars.at(s, pos))) {
                 return year(s, from, y, era);
             }
-            if ((m = readSmall(s)) < 0 || Chars.at(s, pos++) != '月' || (d = readSmall(s)) < 0 || Chars.at(s, pos++) != '日') {
+            if ((m = readSmall(s)) < 0 || Chars.at(s, pos++) != '月') {
+                return false;
+            }
+            if (!Chars.isDigit(Chars.at(s, pos))) {
+                return yearMonth(s, from, y, m, era);
+            }
+            if ((d = readSmall(s)) < 0 || Chars.at(s, pos++) != '日') {
                 return false;
             }
         } else {
@@ -226,11 +233,7 @@ final class DateParser {
         if (kanjiMark) {
             return false;
         }
-        int v = birthVerbs.lengthAt(s, pos);
-        if (v == 0 && Chars.at(s, pos) == '生') { // 1990年生, 昭和50年生の: but not 生産, 生活, 生き…
-            char next = Chars.at(s, pos + 1);
-            v = (next >= 0x4E00 && next <= 0x9FFF) || next == 'き' ? 0 : 1;
-        }
+        int v = birthVerbAt(s);
         boolean clause = false;
         if (v == 0) { // 昭和9年、須坂市生まれ: the caller checks that a birth verb ends the clause
             char c = Chars.at(s, pos);
@@ -250,6 +253,37 @@ final class DateParser {
         ymd = y * 10000;
         yearOnly = true;
         verbEnd = clause ? -1 : pos + v;
+        return true;
+    }
+
+    /** The length of the birth verb at {@link #pos} (生まれ, 生): 1990年生, 昭和50年生の, but not 生産, 生活, 生き…; or 0. */
+    private int birthVerbAt(String s) {
+        int v = birthVerbs.lengthAt(s, pos);
+        if (v == 0 && Chars.at(s, pos) == '生') {
+            char next = Chars.at(s, pos + 1);
+            v = (next >= 0x4E00 && next <= 0x9FFF) || next == 'き' ? 0 : 1;
+        }
+        return v;
+    }
+
+    /**
+     * A year and month without a day, ending at {@link #pos}: a date of birth only when a birth verb follows right after
+     * it (1985年3月生まれ); reported like a year alone ({@link #yearOnly}).
+     */
+    private boolean yearMonth(String s, int from, int y, int m, Eras.Era era) {
+        int v = birthVerbAt(s);
+        if (kanjiMark || v == 0 || m < 1 || m > 12) {
+            return false;
+        }
+        int ym = y * 10000 + m * 100;
+        if (era != null ? (ym + 31 < era.first() || ym + 1 > era.last()) : (y < 1868 || y > 2100)) {
+            return false;
+        }
+        start = from;
+        end = pos;
+        ymd = ym;
+        yearOnly = true;
+        verbEnd = pos + v;
         return true;
     }
 

@@ -425,10 +425,32 @@ final class IdentifierRecognizer implements Recognizer {
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (yearOnly || (x < 0.5 && birthVerbEndsClause(b, 60) >= 0)) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。
+            } else if (x < 0.5 && ageRightAfter(b)) {
+                x = Math.max(x, 0.6); // 1980年1月1日（44歳）
             }
             if (x > 0) {
                 out.add(new Finding(PiiType.DATE_OF_BIRTH, a, b, NumberClassifier.conf(0.7, 0.99, x), false, s.substring(a, b)));
             }
+        }
+
+        /**
+         * An age given right after the date in brackets or after a blank, the way forms and rosters write a birth date
+         * (1980年1月1日（満44歳）, 1980/1/1 44歳). An age further away says nothing: 2024年3月1日に85歳で永眠 and
+         * 2024年3月1日、85歳で逝去 give the day of a death.
+         */
+        private boolean ageRightAfter(int b) {
+            int i = b;
+            if (Chars.isOpenParen(Chars.at(s, i)) || Chars.isSpace(Chars.at(s, i))) {
+                i++;
+            }
+            if (Chars.at(s, i) == '満') {
+                i++;
+            }
+            int d = i;
+            while (i < n && i - d < 3 && Chars.isDigit(s.charAt(i))) {
+                i++;
+            }
+            return i > d && (Chars.at(s, i) == '歳' || Chars.at(s, i) == '才');
         }
 
         /** 1月15日 or 5/3 after 誕生日 on its line, or followed by 生まれ: a birth date without its year. */

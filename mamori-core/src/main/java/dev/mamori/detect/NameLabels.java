@@ -85,7 +85,7 @@ final class NameLabels {
             }
             boolean colon = e < le && (text.charAt(e) == ':' || text.charAt(e) == '：');
             if ((colon || tab && e < le && text.charAt(e) == '\t') && e > s && !r.commonWord(text, s, e)) {
-                addSpeaker(text, s, e, out);
+                addSpeaker(text, s, e, r, out);
             }
             return;
         }
@@ -111,7 +111,7 @@ final class NameLabels {
             if (tt > q && (z == le || text.charAt(z) == '\r' || colonAfter) && !r.commonWord(text, ls, e)
                     && !NameAnchors.get().is(NameAnchors.Kind.ROLE, text, ls, e) // ショップ 10:20: the shop answering
                     && (colonAfter || notTimetable(text, ls, le))) {
-                addSpeaker(text, ls, e, out);
+                addSpeaker(text, ls, e, r, out);
             }
         }
     }
@@ -156,7 +156,7 @@ final class NameLabels {
         return t > q && t == e;
     }
 
-    private static void addSpeaker(String text, int s, int e, List<Finding> out) {
+    private static void addSpeaker(String text, int s, int e, NameRecognizer r, List<Finding> out) {
         while (e > s && isBlank(text.charAt(e - 1))) {
             e--;
         }
@@ -172,9 +172,23 @@ final class NameLabels {
                 return;
             }
         }
-        if (letter && !text.startsWith("http", s)) {
-            out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
+        String name = text.substring(s, e);
+        if (letter && !text.startsWith("http", s) && !organisation(name, r)) {
+            out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, name));
         }
+    }
+
+    /** A shop or clinic speaking in a chat (ひだまり内科クリニック, 菓子工房こまち, ㈱山田): an organisation's word ends some part of it. */
+    private static boolean organisation(String name, NameRecognizer r) {
+        if (r.hasCompanyMarker(name)) {
+            return true;
+        }
+        for (int i = 2; i <= name.length(); i++) {
+            if (r.endsWithOrgSuffix(name.substring(0, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The end of a time stamp at {@code p} ([18:02], 09:10, (16:02), [2025-06-11 18:02]), or {@code p}. */
@@ -333,6 +347,8 @@ final class NameLabels {
         int end = e;
         if (NameCell.isRomanName(text.substring(s, e))) {
             b1 = e; // Nguyen Van An
+        } else if (b1 < e && (NOT_NAMES.contains(text.substring(s, b1)) || !ColumnHints.get().forHeader(text.substring(s, b1)).isEmpty())) {
+            return; // 氏名　年齢　新旧: a row of headings, not a name under its label
         }
         if (b1 < e && (b1 - s > 3 || b2 - b1 - 1 > 4) && Morphology.isKanji(text.charAt(s))) {
             b2 = b1; // 高橋悠真　次回面談: a kanji name in one word, then something else

@@ -147,10 +147,26 @@ final class NameRecognizer implements Recognizer {
                 out.remove(k);
             }
         }
+        dropObituaryMark(text, out, first);
         widen(text, out, first);
         posthumousNames(text, out, first);
         realAndRingNames(text, out, first);
         merge(out, first);
+    }
+
+    /**
+     * The 儀 an obituary writes after the name of the dead (父 岡山敏夫儀 かねてより…, 母 花子儀): not part of the name, which
+     * the tokenizer often ends with it.
+     */
+    private static void dropObituaryMark(String text, List<Finding> out, int first) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int e = f.end();
+            if (e - f.start() >= 3 && text.charAt(e - 1) == '儀' && (e == text.length() || isSpace(text.charAt(e))
+                    || "、\n\r".indexOf(text.charAt(e)) >= 0)) {
+                out.set(k, new Finding(PiiType.PERSON, f.start(), e - 1, f.confidence(), false, text.substring(f.start(), e - 1)));
+            }
+        }
     }
 
     /**
@@ -170,7 +186,7 @@ final class NameRecognizer implements Recognizer {
             int e = f.end();
             boolean blankInside = f.value().indexOf(' ') >= 0 || f.value().indexOf('\u3000') >= 0;
             if (!blankInside && s >= 2 && isSpace(text.charAt(s - 1)) && isKanjiAt(text, s - 2) && e - s <= 4
-                    && f.value().indexOf('・') < 0) {
+                    && f.value().indexOf('・') < 0 && !surnameOnly(text, s, e)) {
                 int r = surnameBefore(text, s - 1, f.confidence() >= 0.85 || honorificAt(text, e) > 0);
                 if (r >= 0 && !coveredBy(out, r, s - 1)) {
                     s = r; // 相葉　|拓真, 無職|菅 キヌヱさん
@@ -197,6 +213,17 @@ final class NameRecognizer implements Recognizer {
                 out.set(k, new Finding(PiiType.PERSON, s, e, f.confidence(), false, text.substring(s, e)));
             }
         }
+    }
+
+    /** A relation, title, label or role word (新郎, 部長, 喪主): never a given name. */
+    private boolean roleWord(String text, int s, int e) {
+        return anchors.is(NameAnchors.Kind.KIN, text, s, e) || anchors.is(NameAnchors.Kind.TITLE, text, s, e)
+                || anchors.is(NameAnchors.Kind.LABEL, text, s, e) || anchors.is(NameAnchors.Kind.ROLE, text, s, e);
+    }
+
+    /** A word the dictionary knows as a surname and never as a given name (加藤): the start of a name, not its end. */
+    private static boolean surnameOnly(String text, int s, int e) {
+        return Morphology.hasEntry(text, s, e, SEI) && !Morphology.hasEntry(text, s, e, MEI);
     }
 
     /**
@@ -748,7 +775,8 @@ final class NameRecognizer implements Recognizer {
         if (blank > 0 && isDepartment(text, s + blank + 1, e)) {
             return; // 本社 経理部
         }
-        boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank));
+        boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank))
+                && !roleWord(text, s, s + blank) && !roleWord(text, s + blank + 1, e); // 新婦 菜摘, 高砂　新郎
         if (!shaped) {
             List<Morphology.Token> ts = Morphology.tokens(text, s, e);
             shaped = ts.size() == 1 && (ts.get(0).is(SEI) || e - s >= 2 && all(text, ts.get(0), 'c') && Morphology.hasEntry(text, s, e, SEI))
@@ -1391,13 +1419,17 @@ final class NameRecognizer implements Recognizer {
                 int j = i + 1;
                 if (j + 1 < n && ts.get(j).start() == t.end() && ts.get(j).end() - ts.get(j).start() == 1 && all(text, ts.get(j), 'c')
                         && ts.get(j + 1).start() == ts.get(j).end() + 1 && isSpace(text.charAt(ts.get(j).end()))
-                        && honorificAt(text, ts.get(j).start()) == 0 && !isOrgWord(text, ts.get(j)) && givenEnd(text, ts, j + 1) >= 0) {
-                    j++; // 諏訪|園 貞明: a three-kanji surname the dictionary splits
+                        && honorificAt(text, ts.get(j).start()) == 0 && !isOrgWord(text, ts.get(j))
+                        && !ts.get(j + 1).is(SEI) && givenEnd(text, ts, j + 1) >= 0) {
+                    j++; // 諏訪|園 貞明: a three-kanji surname the dictionary splits; not 小野寺杏　加藤しずく, two names
                 }
                 int surnameEnd = ts.get(Math.min(j, n) - 1).end();
                 int gap = j < n ? ts.get(j).start() - surnameEnd : -1;
                 boolean adjacent = gap == 0 || (gap == 1 && isSpace(text.charAt(surnameEnd)));
                 int g = adjacent ? givenEnd(text, ts, j) : -1;
+                if (g >= 0 && roleWord(text, ts.get(j).start(), ts.get(g).end())) {
+                    g = -1; // 高砂　新郎: a role after a place, not a given name
+                }
                 if (g >= 0 && placeLike && all(text, ts.get(j), 'h') && !ts.get(j).is(MEI) && honorificAt(text, ts.get(g).end()) == 0
                         && !fieldOrReading(text, t.start(), ts.get(g).end())
                         && !(gap == 1 && (Morphology.hasEntry(text, t.start(), t.end(), SEI) || givenEntry(text, ts.get(j))))) {
@@ -1445,9 +1477,9 @@ final class NameRecognizer implements Recognizer {
                 i = last;
                 continue; // 安曇|野市豊|科, ラマ|ダン, 「木曽ひのき」
             }
-            if (isOrganisation(text, ts, last, start, end, chunkEnd)) {
+            if (isOrganisation(text, ts, last, start, end, chunkEnd) || endsWithOrgSuffix(text.substring(start, end))) {
                 i = last;
-                continue;
+                continue; // 佐久間精工: the given name the tokenizer saw (精) is the start of a trade word
             }
             int hon = honorificAt(text, end);
             if (givenStart < 0 && end < text.length() && Character.isDigit(text.charAt(end))) {
@@ -1788,8 +1820,8 @@ final class NameRecognizer implements Recognizer {
                     e = q; // 王 浩然さん
                 }
             }
-            if (e < 0 || e - (b + 1) > 4) {
-                continue;
+            if (e < 0 || e - (b + 1) > 4 || roleWord(text, b + 1, e)) {
+                continue; // 高砂　新郎: a role after the blank
             }
             if (all(text, t, 'h') && !t.is(MEI) && honorificAt(text, e) == 0 && !fieldOrReading(text, s, e)) {
                 int si = tokenFrom(ts, s);

@@ -96,7 +96,7 @@ final class NumberClassifier {
         if (n == 12 && (single || c.shape(a, b, 4, 4, 4)) && plainSeps) {
             if (sc.wants(PiiType.MY_NUMBER) && CheckDigits.myNumber(d, from)) {
                 double x = ctx(PiiType.MY_NUMBER, s, start, end, sc);
-                if (ownKind(x, s, start)) {
+                if (ownKind(x, s, start, end)) {
                     offer(PiiType.MY_NUMBER, conf(0.86, 0.99, x), true, start);
                 }
             }
@@ -109,14 +109,14 @@ final class NumberClassifier {
         if (n == 13 && (single || c.shape(a, b, 1, 4, 4, 4)) && plainSeps && sc.wants(PiiType.CORPORATE_NUMBER)
                 && CheckDigits.corporateNumber(d, from)) {
             double x = ctx(PiiType.CORPORATE_NUMBER, s, start, end, sc);
-            if ((!japaneseGtin || x >= 0.8) && ownKind(x, s, start)) { // a JAN/ISBN that passes the 法人番号 check needs 法人番号 context
+            if ((!japaneseGtin || x >= 0.8) && ownKind(x, s, start, end)) { // a JAN/ISBN that passes the 法人番号 check needs 法人番号 context
                 offer(PiiType.CORPORATE_NUMBER, conf(0.86, 0.99, x), true, start);
             }
         }
         if (n >= 13 && n <= 19 && plainSeps && (single || cardShape(c, a, b)) && sc.wants(PiiType.CREDIT_CARD)
                 && !japaneseGtin && CheckDigits.luhn(d, from, n) && rules.cardIssuer(d, from, n)) {
             double x = ctx(PiiType.CREDIT_CARD, s, start, end, sc);
-            if (ownKind(x, s, start)) {
+            if (ownKind(x, s, start, end)) {
                 offer(PiiType.CREDIT_CARD, conf(0.86, 0.99, x), true, start);
             }
         }
@@ -184,10 +184,28 @@ final class NumberClassifier {
     /**
      * Whether a number whose check digit holds may be of the checked kind, given its context score {@code x}: about one
      * number in ten passes a check digit by chance, so not when the words around it add up against the kind (電話, 口座),
-     * nor, with no words either way, right after a label naming another number (請求書番号, 会員No.).
+     * nor, with no words either way, right after a label naming another number (請求書番号, 会員No.) or before a counter or
+     * currency that makes it a quantity (824628194826 円, 199351819090件).
      */
-    private static boolean ownKind(double x, String s, int start) {
-        return x > 0 || x == 0 && !otherNumberLabel(s, start);
+    private static boolean ownKind(double x, String s, int start, int end) {
+        return x > 0 || x == 0 && !otherNumberLabel(s, start) && !quantityAfter(s, end);
+    }
+
+    /** Counters and currencies after a quantity (a blank may come between): 円, 件, 個, …, 万, ポイント, pt. */
+    private static final String QUANTITY_UNITS = "円件個枚点人名本台回株口冊万億兆";
+    private static final String[] QUANTITY_WORDS = {"ポイント", "pt", "PT", "ドル", "ユーロ"};
+
+    private static boolean quantityAfter(String s, int end) {
+        int i = Chars.isSpace(Chars.at(s, end)) ? end + 1 : end;
+        if (QUANTITY_UNITS.indexOf(Chars.at(s, i)) >= 0) {
+            return true;
+        }
+        for (String w : QUANTITY_WORDS) {
+            if (s.startsWith(w, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Label endings that name a kind of number (請求書番号, 会員No., お客様ID, 商品コード). */

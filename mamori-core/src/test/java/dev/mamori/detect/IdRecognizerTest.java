@@ -160,6 +160,16 @@ class IdRecognizerTest {
     }
 
     @Test
+    void aQuantityOrAShipmentIsNotAMyNumber() {
+        for (String text : new String[] {"請求額 983205673214 円", "983205673214件", "ポイント残高 983205673214", "累計983205673214pt",
+            "伝票 983205673214", "発送 983205673214（ヤマト運輸）", "部品 983205673214 を交換", "JAN 983205673214"}) {
+            assertThat(find(text)).as(text).noneMatch(f -> f.type() == PiiType.MY_NUMBER && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE);
+        }
+        // the number's own words still win
+        assertThat(find("個人番号 983205673214 円")).anyMatch(f -> f.type() == PiiType.MY_NUMBER && f.validated());
+    }
+
+    @Test
     void cardAndCorporateNumbersAfterTheLabelOfAnotherNumberAreThatNumber() {
         assertThat(find("会員番号 4111 1111 1111 1111")).noneMatch(f -> f.type() == PiiType.CREDIT_CARD);
         assertThat(find("請求書番号 7000012050002")).noneMatch(f -> f.type() == PiiType.CORPORATE_NUMBER);
