@@ -371,7 +371,8 @@ final class NameRecognizer implements Recognizer {
             boolean oneWord = ts.size() == 1 && !ts.get(0).is(SEI) && !ts.get(0).is(MEI) && !ts.get(0).is(JINMEI)
                     && !(childHonorific(text, e) && allGivenKanji(text, s, e)); // 蒼空くん: a word and a child's name
             boolean common = ts.stream().anyMatch(t -> t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹") || t.is("名詞-副詞可能")
-                    || t.is("名詞-数") || t.is("名詞-固有名詞-組織"));
+                    || t.is("名詞-固有名詞-組織") || t.is("名詞-接尾-助数詞")) || ts.get(ts.size() - 1).is("名詞-数")
+                    || ts.stream().allMatch(t -> t.is("名詞-数")); // 三名様, 五千円さん; not 五百|旗頭さん, 百目|鬼さん
             if (!oneWord && !common && !anchors.isPlaceName(m.group(1))) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
             }

@@ -460,6 +460,35 @@ final class SensitiveRecognizer implements Recognizer {
         return 0;
     }
 
+    /**
+     * The end of the grade after a 療育手帳 (A, A1, B2, in brackets or not: the grades the prefectures give), or 0.
+     */
+    private static int rehabilitationGrade(String text, Piece p) {
+        if (!text.startsWith("手帳", p.end - 2)) {
+            return 0;
+        }
+        int k = p.end;
+        boolean bracket = Chars.isOpenParen(Chars.at(text, k));
+        if (bracket) {
+            k++;
+        }
+        char c = Chars.at(text, k);
+        if (c != 'A' && c != 'B' && c != 'Ａ' && c != 'Ｂ') {
+            return 0;
+        }
+        k++;
+        if ("12１２".indexOf(Chars.at(text, k)) >= 0) {
+            k++;
+        }
+        if (Chars.isAlnum(Chars.at(text, k))) {
+            return 0; // ABC, B12: not a grade
+        }
+        if (bracket) {
+            return Chars.isCloseParen(Chars.at(text, k)) ? k + 1 : 0;
+        }
+        return k;
+    }
+
     /** The end of a generation {@code N世} starting at {@code j}, or 0 (世代 is not one). */
     private static int generation(String text, int j) {
         int k = j;
@@ -535,6 +564,11 @@ final class SensitiveRecognizer implements Recognizer {
                     p.end = e + 1; // 身体障害者手帳（1種1級）
                     return;
                 }
+            }
+            int r = rehabilitationGrade(text, p);
+            if (r > 0) {
+                p.end = r; // 療育手帳（B2）, 療育手帳A
+                return;
             }
             int g = generation(text, p.end);
             if (g > 0) {
@@ -626,6 +660,9 @@ final class SensitiveRecognizer implements Recognizer {
         boolean crime = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME;
         if (a.term.type() == PiiType.SENSITIVE_HEALTH && b.term.type() == PiiType.SENSITIVE_HEALTH && injuries(text, a, b)) {
             return true;
+        }
+        if (crime && a.kind == Kind.HEAD && b.start > a.end && Chars.isOpenParen(text.charAt(a.end)) && runStart(text, b.start, a.end + 1) == a.end + 1) {
+            return true; // 自動車運転処罰法違反（過失傷害）の疑い: the law, then the offence under it in brackets
         }
         if (!gapConnects(text, a.end, b.start, crime) && !(conjoined(text, a.end, b.start) && a.kind == Kind.FACT && b.kind == Kind.FACT)
                 && !careInClause(text, a, b)) {
@@ -738,6 +775,19 @@ final class SensitiveRecognizer implements Recognizer {
         return false;
     }
 
+    /** What a creed takes after it when it says how the person holds it (浄土宗の僧侶, イスラム教を信仰, 浄土真宗の門徒). */
+    private static final String[] CREED_TAILS = {"の僧侶", "の住職", "の門徒", "の檀家", "の信徒", "の牧師", "の神父", "を信仰", "に入信", "に改宗"};
+    private static final String DEVOUT = "敬虔な";
+
+    private static int withCreedTail(String text, int end) {
+        for (String t : CREED_TAILS) {
+            if (text.startsWith(t, end)) {
+                return end + t.length();
+            }
+        }
+        return end;
+    }
+
     /** The end of the span moved so that its brackets balance: to the closing bracket when it is near, else before the opening one. */
     private static int balanced(String text, int start, int end) {
         int depth = 0;
@@ -818,6 +868,10 @@ final class SensitiveRecognizer implements Recognizer {
         }
         if (type == PiiType.SENSITIVE_CRIME) {
             start = withProbation(text, start);
+        }
+        if (type == PiiType.SENSITIVE_CREED) {
+            end = withCreedTail(text, end);
+            start = text.startsWith(DEVOUT, start - DEVOUT.length()) ? start - DEVOUT.length() : start; // 敬虔なカトリック教徒
         }
         if (type == PiiType.SENSITIVE_HEALTH && text.startsWith(CAUSE, end)) {
             end += CAUSE.length(); // the condition as a cause (心不全のため死去した, 胃腸炎のため欠勤)
