@@ -116,7 +116,7 @@ final class Morphology {
     /**
      * True when IPADIC has the word {@code text[from, to)} (variant kanji in their common form) as an entry of the
      * part of speech {@code pos}, whichever entry the tokenizer chose in context: 梢 is a common noun and a given name,
-     * 大友 a place and a surname. A look-up in Kuromoji's own dictionary (its FST of surfaces, then the entries of the
+     * 大友 a place and a surname; for a surname or a given name, also when UniDic has it ({@link UnidicNames}: 小鳥遊). A look-up in Kuromoji's own dictionary (its FST of surfaces, then the entries of the
      * surface), as its tokenizer does it; false for a word longer than 8 characters, not in the dictionary, or with a
      * character outside the BMP that has no common form inside it.
      */
@@ -124,6 +124,17 @@ final class Morphology {
         if (to - from < 1 || to - from > 8) {
             return false;
         }
+        if (ipadicEntry(text, from, to, pos)) {
+            return true;
+        }
+        return pos.equals(SURNAME) ? UnidicNames.surname(text, from, to) : pos.equals(GIVEN_NAME) && UnidicNames.given(text, from, to);
+    }
+
+    private static final String SURNAME = "名詞-固有名詞-人名-姓";
+    private static final String GIVEN_NAME = "名詞-固有名詞-人名-名";
+
+    /** {@link #hasEntry} in IPADIC alone. */
+    static boolean ipadicEntry(String text, int from, int to, String pos) {
         try {
             org.apache.lucene.analysis.ja.dict.TokenInfoDictionary dictionary = Dictionary.IPADIC;
             org.apache.lucene.analysis.ja.dict.TokenInfoFST fst = dictionary.getFST();

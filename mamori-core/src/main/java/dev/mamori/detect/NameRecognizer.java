@@ -112,7 +112,7 @@ final class NameRecognizer implements Recognizer {
                 break;
             }
             if (Morphology.hasKanjiOrKatakana(text, from, to)) {
-                List<Morphology.Token> ts = Morphology.tokens(text, from, to);
+                List<Morphology.Token> ts = rareSurnames(text, Morphology.tokens(text, from, to));
                 scan(text, ts, to, out, full);
                 blankNames(text, ts, cov, out, full);
                 readings(text, ts, from, to, cov, out, full);
@@ -213,6 +213,39 @@ final class NameRecognizer implements Recognizer {
                 out.set(k, new Finding(PiiType.PERSON, s, e, f.confidence(), false, text.substring(s, e)));
             }
         }
+    }
+
+    /**
+     * The tokens with each surname IPADIC lacks and splits (小鳥|遊, 五|百|旗頭, 粟|飯原) made one surname token, when
+     * UniDic has it ({@link UnidicNames}), no piece is already a person's name to IPADIC, and no kanji is glued before it.
+     */
+    private static List<Morphology.Token> rareSurnames(String text, List<Morphology.Token> ts) {
+        List<Morphology.Token> out = null;
+        for (int i = 0; i < ts.size(); i++) {
+            Morphology.Token t = ts.get(i);
+            int j = -1;
+            if (t.end() - t.start() < 4 && !t.is("名詞-固有名詞-人名") && all(text, t, 'c') && (t.start() == 0 || !isKanjiAt(text, t.start() - 1))) {
+                for (int k = i + 1; k < ts.size() && k <= i + 2; k++) {
+                    Morphology.Token u = ts.get(k);
+                    if (u.start() != ts.get(k - 1).end() || u.end() - t.start() > 4 || u.is("名詞-固有名詞-人名") || !all(text, u, 'c')) {
+                        break;
+                    }
+                    if (UnidicNames.surname(text, t.start(), u.end())) {
+                        j = k;
+                    }
+                }
+            }
+            if (j > 0 && out == null) {
+                out = new ArrayList<>(ts.subList(0, i));
+            }
+            if (j > 0) {
+                out.add(new Morphology.Token(t.start(), ts.get(j).end(), SEI));
+                i = j;
+            } else if (out != null) {
+                out.add(t);
+            }
+        }
+        return out == null ? ts : out;
     }
 
     /** A relation, title, label or role word (新郎, 部長, 喪主): never a given name. */
