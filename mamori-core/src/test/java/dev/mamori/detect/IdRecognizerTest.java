@@ -170,6 +170,14 @@ class IdRecognizerTest {
     }
 
     @Test
+    void aDatedSerialIsNotAMyNumberWithoutItsWords() {
+        // 2024-05-01 and a serial or a time, the check digit holding by chance
+        assertThat(find("202405010005 で承りました")).noneMatch(f -> f.type() == PiiType.MY_NUMBER);
+        assertThat(find("ログ 202405011230")).noneMatch(f -> f.type() == PiiType.MY_NUMBER);
+        assertThat(find("個人番号 202405010005")).anyMatch(f -> f.type() == PiiType.MY_NUMBER && f.validated());
+    }
+
+    @Test
     void cardAndCorporateNumbersAfterTheLabelOfAnotherNumberAreThatNumber() {
         assertThat(find("会員番号 4111 1111 1111 1111")).noneMatch(f -> f.type() == PiiType.CREDIT_CARD);
         assertThat(find("請求書番号 7000012050002")).noneMatch(f -> f.type() == PiiType.CORPORATE_NUMBER);
