@@ -355,6 +355,16 @@ final class NameRecognizer implements Recognizer {
                 && ColumnHints.get().forHeader(text.substring(s, e)).isEmpty();
     }
 
+    /** Every finding over {@code [s, e)} is of exactly that span. */
+    private static boolean onlySameSpan(List<Finding> out, int s, int e) {
+        for (Finding f : out) {
+            if (f.start() < e && s < f.end() && (f.start() != s || f.end() != e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean coveredBy(List<Finding> out, int s, int e) {
         for (Finding f : out) {
             if (f.start() < e && s < f.end()) {
@@ -1944,10 +1954,12 @@ final class NameRecognizer implements Recognizer {
             }
             int k = i;
             int sei = 0;
+            int named = 0;
             while (k < n && isListItem(text, ts.get(k))) {
                 Morphology.Token tk = ts.get(k);
                 if (tk.is(SEI) || Morphology.hasEntry(text, tk.start(), tk.end(), SEI)) { // 上野 and 宮崎 are surnames too
                     sei++;
+                    named += tk.is(SEI) && tk.end() - tk.start() >= 2 ? 1 : 0; // read as a surname here (佐藤 is a place to IPADIC too)
                 }
                 if (k + 1 < n && ts.get(k).end() < text.length() && text.charAt(ts.get(k).end()) == '、'
                         && ts.get(k + 1).start() == ts.get(k).end() + 1) {
@@ -1966,11 +1978,15 @@ final class NameRecognizer implements Recognizer {
                         || text.startsWith("ら", end) || text.startsWith("の", end) && !Morphology.isKanji(text.charAt(Math.min(end + 1, text.length() - 1)))
                         || text.startsWith("の両", end);
                 boolean places = PLACES_AFTER.matcher(text).region(end, Math.min(text.length(), end + 4)).lookingAt(); // 神戸の各市
+                // 佐藤、鈴木、高橋が出場: a particle may end a list of three or more surnames when the tokenizer reads at
+                // least two of them, of two kanji or more, as surnames here (not 上野、宮崎、福岡が, cities; nor 森、林、池が)
+                after |= items >= 3 && sei == items && named >= 2 && end < text.length() && "がはともを".indexOf(text.charAt(end)) >= 0;
                 if (before && after && !places && 2 * sei >= items
                         && (items >= 3 || text.startsWith("の各", end) || text.startsWith("ら", end) || text.startsWith("の両", end))) {
                     for (int m = i; m < k; m++) {
                         Morphology.Token t = ts.get(m);
-                        if (!cov.covered(t.start(), t.end())) {
+                        if (!cov.covered(t.start(), t.end()) || onlySameSpan(out, t.start(), t.end())) {
+                            // a weaker finding of the same word (a surname alone) is raised by merge
                             out.add(new Finding(PiiType.PERSON, t.start(), t.end(), 0.55, false, text.substring(t.start(), t.end())));
                         }
                     }
