@@ -14,8 +14,11 @@ final class UnidicNames {
 
     /** Loaded on first use: about 19,000 names. */
     private static final class Lexicon {
-        static final Set<String> SURNAMES = new HashSet<>(12_000);
-        static final Set<String> GIVEN = new HashSet<>(30_000);
+        static final Set<String> SURNAMES = new HashSet<>(8_000);
+        static final Set<String> GIVEN = new HashSet<>(32_000);
+        /** The first and the last characters of the names: most words are ruled out before a string is made. */
+        static final boolean[] SURNAME_ENDS = new boolean[65536 * 2];
+        static final boolean[] GIVEN_ENDS = new boolean[65536 * 2];
 
         static {
             String file = "unidic-names.tsv";
@@ -37,7 +40,11 @@ final class UnidicNames {
                     if (e - s < 4 || text.charAt(s + 1) != '\t' || (text.charAt(s) != 'S' && text.charAt(s) != 'G')) {
                         throw new IllegalStateException(file + ":" + line + ": expected S or G, a tab and a name");
                     }
-                    (text.charAt(s) == 'S' ? SURNAMES : GIVEN).add(text.substring(s + 2, e));
+                    boolean surname = text.charAt(s) == 'S';
+                    (surname ? SURNAMES : GIVEN).add(text.substring(s + 2, e));
+                    boolean[] ends = surname ? SURNAME_ENDS : GIVEN_ENDS;
+                    ends[text.charAt(s + 2)] = true;
+                    ends[65536 + text.charAt(e - 1)] = true;
                 }
                 s = e + 1;
             }
@@ -45,10 +52,14 @@ final class UnidicNames {
     }
 
     static boolean surname(String text, int from, int to) {
-        return to - from >= 2 && to - from <= 4 && Lexicon.SURNAMES.contains(text.substring(from, to));
+        return shaped(Lexicon.SURNAME_ENDS, text, from, to) && Lexicon.SURNAMES.contains(text.substring(from, to));
     }
 
     static boolean given(String text, int from, int to) {
-        return to - from >= 2 && to - from <= 4 && Lexicon.GIVEN.contains(text.substring(from, to));
+        return shaped(Lexicon.GIVEN_ENDS, text, from, to) && Lexicon.GIVEN.contains(text.substring(from, to));
+    }
+
+    private static boolean shaped(boolean[] ends, String text, int from, int to) {
+        return to - from >= 2 && to - from <= 4 && ends[text.charAt(from)] && ends[65536 + text.charAt(to - 1)];
     }
 }
