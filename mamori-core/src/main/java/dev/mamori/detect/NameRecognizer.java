@@ -216,8 +216,9 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * The tokens with each surname IPADIC lacks and splits (小鳥|遊, 五|百|旗頭, 粟|飯原) made one surname token, when
-     * UniDic has it ({@link UnidicNames}), no piece is already a person's name to IPADIC, and no kanji is glued before it.
+     * The tokens with each surname the tokenizer splits (小鳥|遊, 五|百|旗頭, 二|瓶) made one surname token, when a
+     * dictionary has it ({@link Morphology#hasEntry}: IPADIC, then UniDic), no piece is already a person's name, and no
+     * kanji is glued before it.
      */
     private static List<Morphology.Token> rareSurnames(String text, List<Morphology.Token> ts) {
         List<Morphology.Token> out = null;
@@ -230,7 +231,7 @@ final class NameRecognizer implements Recognizer {
                     if (u.start() != ts.get(k - 1).end() || u.end() - t.start() > 4 || u.is("名詞-固有名詞-人名") || !all(text, u, 'c')) {
                         break;
                     }
-                    if (UnidicNames.surname(text, t.start(), u.end())) {
+                    if (Morphology.hasEntry(text, t.start(), u.end(), SEI)) {
                         j = k;
                     }
                 }
@@ -1508,6 +1509,7 @@ final class NameRecognizer implements Recognizer {
                         && honorificAt(text, end) > 0 && !anchors.is(NameAnchors.Kind.TITLE, text, p.start(), p.end())
                         && !anchors.is(NameAnchors.Kind.KIN, text, p.start(), p.end())) {
                     start = p.start(); // 林 恵子様: IPADIC does not tag every one-kanji surname
+                    givenStart = t.start(); // and the surname alone is marked later in the text (段 由紀夫さん … 段さんは)
                     base = 0.55;
                 }
             }
