@@ -776,6 +776,7 @@ final class NameRecognizer implements Recognizer {
     private static final int MAX_LATIN_ITEM = 24;
     private static final java.util.regex.Pattern LATIN_NAME = java.util.regex.Pattern.compile(
             "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:[ -]\\p{Lu}[\\p{Ll}\\p{M}'’]+){1,2}|\\p{Lu}{2,}(?: \\p{Lu}[\\p{Ll}]+){1,2}");
+    private static final java.util.regex.Pattern KATAKANA_THEN_GIVEN = java.util.regex.Pattern.compile("[\\p{IsKatakana}ー]{2,8}[ 　][\\p{IsHan}々]{1,3}");
     private static final java.util.regex.Pattern KATAKANA_NAME = java.util.regex.Pattern.compile(
             "[\\p{IsKatakana}ー]{2,}(?:[・･=＝][\\p{IsKatakana}ー]{2,}){1,2}");
 
@@ -822,6 +823,10 @@ final class NameRecognizer implements Recognizer {
         }
         boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank))
                 && !roleWord(text, s, s + blank) && !roleWord(text, s + blank + 1, e); // 新婦 菜摘, 高砂　新郎
+        if (!shaped && blank > 0 && KATAKANA_THEN_GIVEN.matcher(item).matches() && !roleWord(text, s, s + blank)
+                && (Morphology.hasEntry(text, s + blank + 1, e, MEI) || allGivenKanji(text, s + blank + 1, e))) {
+            shaped = true; // ラミレス 愛 among the names of a list: a foreign surname and a Japanese given name
+        }
         if (!shaped) {
             List<Morphology.Token> ts = Morphology.tokens(text, s, e);
             shaped = ts.size() == 1 && (ts.get(0).is(SEI) || e - s >= 2 && all(text, ts.get(0), 'c') && Morphology.hasEntry(text, s, e, SEI))
@@ -1498,6 +1503,14 @@ final class NameRecognizer implements Recognizer {
                     continue;
                 } else if (placeLike) {
                     base = 0.3;
+                }
+            } else if (t.is(JINMEI) && all(text, t, 'k') && i + 1 < n && ts.get(i + 1).start() == t.end() + 1 && isSpace(text.charAt(t.end()))
+                    && all(text, ts.get(i + 1), 'c') && givenEntry(text, ts.get(i + 1))) {
+                int g = givenEnd(text, ts, i + 1);
+                if (g >= 0) { // ペレイラ 健二, ラミレス 愛: a foreign surname the dictionary knows, then a Japanese given name
+                    last = g;
+                    givenStart = ts.get(i + 1).start();
+                    base = 0.55;
                 }
             }
             int start = t.start();
