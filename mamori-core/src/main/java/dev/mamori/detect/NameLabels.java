@@ -103,6 +103,11 @@ final class NameLabels {
         }
         if (q > e || (q < le && (text.charAt(q) == '(' || text.charAt(q) == '['))) {
             int tt = time(text, q, le);
+            int afterNote = tt == q ? noteBeforeTime(text, q, le) : -1;
+            if (afterNote > 0) {
+                tt = time(text, afterNote, le); // Lee, Ji-woo (外部) 14:01: a short note on the speaker, then the time
+                q = tt > afterNote ? afterNote : q;
+            }
             int z = tt;
             while (z < le && (isBlank(text.charAt(z)) || text.charAt(z) == ':' || text.charAt(z) == '：')) {
                 z++;
@@ -114,6 +119,28 @@ final class NameLabels {
                 addSpeaker(text, ls, e, r, out);
             }
         }
+    }
+
+    /** After a bracketed note of one to six characters that is not a time ((外部), （ゲスト）) and a blank, the index; or -1. */
+    private static int noteBeforeTime(String text, int q, int le) {
+        char open = text.charAt(q);
+        if (open != '(' && open != '（') {
+            return -1;
+        }
+        for (int p = q + 1; p < le && p - q <= 7; p++) {
+            char c = text.charAt(p);
+            if (c == ')' || c == '）') {
+                int z = p + 1;
+                while (z < le && isBlank(text.charAt(z))) {
+                    z++;
+                }
+                return p > q + 1 && z > p + 1 ? z : -1;
+            }
+            if (Character.isDigit(c) || c == ':') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -508,8 +535,8 @@ final class NameLabels {
                 continue;
             }
             boolean title = !(hon.equals("様") || hon.equals("さま") || hon.equals("殿") || hon.equals("先生"));
-            if (parts == 1 && (i > 0 && Morphology.isKanji(text.charAt(i - 1)) || latin && !title)) {
-                i = j; // 日本マクドナルド社長, Amazon様: a company, not a person
+            if (parts == 1 && (i > 0 && Morphology.isKanji(text.charAt(i - 1)) && !kinBlank || latin && !title && !kinBlank && !roleBefore)) {
+                i = j; // 日本マクドナルド社長, Amazon様: a company, not a person; but ご長女 Fiona 様 is one
                 continue;
             }
             double conf = parts > 1 ? 0.85 : 0.6;
