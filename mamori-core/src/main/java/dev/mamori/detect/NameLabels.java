@@ -535,7 +535,7 @@ final class NameLabels {
                 continue;
             }
             boolean title = !(hon.equals("様") || hon.equals("さま") || hon.equals("殿") || hon.equals("先生"));
-            if (parts == 1 && (i > 0 && Morphology.isKanji(text.charAt(i - 1)) && !kinBlank || latin && !title && !kinBlank && !roleBefore)) {
+            if (parts == 1 && (i > 0 && Morphology.isKanji(text.charAt(i - 1)) || latin && !title && !kinBlank && !roleBefore)) {
                 i = j; // 日本マクドナルド社長, Amazon様: a company, not a person; but ご長女 Fiona 様 is one
                 continue;
             }
