@@ -123,6 +123,9 @@ final class NameLabels {
 
     /** After a bracketed note of one to six characters that is not a time ((外部), （ゲスト）) and a blank, the index; or -1. */
     private static int noteBeforeTime(String text, int q, int le) {
+        if (q >= le) {
+            return -1; // the line ends after the name
+        }
         char open = text.charAt(q);
         if (open != '(' && open != '（') {
             return -1;

@@ -1,6 +1,7 @@
 package dev.mamori.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,14 @@ class LangNameTest {
         assertThat(fs.get(0).start()).isZero();
         assertThat(fs.get(0).end()).isEqualTo(4);
         assertThat(fs.get(0).confidence()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void aLineEndingAfterANameAndBlanksIsReadWithoutFailing() {
+        // found by DetectorFuzzTest: the note-before-time check read past the end of the text
+        for (String text : new String[] {"a :", "ab : ", "ab:\nKimura ", "ab:\nKimura  ", "ab:\nLee (外部)", "ab:\nLee (外部) "}) {
+            assertThatNoException().as(text).isThrownBy(() -> names(text));
+        }
     }
 
     @Test
