@@ -337,6 +337,24 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         /**
+         * Another country's passport number with a passport word before it on its line (旅券番号 C8829034, Passport No.
+         * P8204415B, パスポート GH381205): one or two letters, six to eight digits and at most one letter, nine characters
+         * at most (ICAO Doc 9303 allows nine); the end, or 0. The shape alone is any product or booking code.
+         */
+        private int foreignPassport(int j, int i, int run) {
+            int end = i + run;
+            if (Chars.isLetter(Chars.at(s, end)) && !Chars.isAlnum(Chars.at(s, end + 1))) {
+                end++;
+            }
+            if (run < 6 || run > 8 || end - j > 9 || end - j < 7 || Chars.isAlnum(Chars.at(s, end)) || !sc.wants(PiiType.PASSPORT)
+                    || ContextWords.get().score(PiiType.PASSPORT, s, j, end, sc) < 0.8) {
+                return 0;
+            }
+            report(PiiType.PASSPORT, j, end, 0.35, 0.95);
+            return end;
+        }
+
+        /**
          * T + 法人番号 (適格請求書発行事業者の登録番号), the T at {@code t}: a CORPORATE_NUMBER including the T
          * when the 13 digits pass the 法人番号 check; otherwise nothing (no near-miss is reported).
          */
@@ -354,19 +372,29 @@ final class IdentifierRecognizer implements Recognizer {
             return e;
         }
 
-        /** Digits right after Latin letters: passport (AA1234567), residence card (AA12345678AA), or nothing. */
+        /**
+         * Digits right after Latin letters: passport (AA1234567, or another country's with its label), residence card
+         * (AA12345678AA), or nothing.
+         */
         private int lettered(int i) {
             int j = i;
             while (j > 0 && i - j < 3 && Chars.isLetter(s.charAt(j - 1))) {
                 j--;
             }
-            if (i - j != 2 || Chars.isAlnum(Chars.at(s, j - 1))) {
+            if (i - j < 1 || i - j > 2 || Chars.isAlnum(Chars.at(s, j - 1))) {
                 return skipToken(i);
             }
             int run = DateParser.runLength(s, i);
-            if (run == 7 && !Chars.isAlnum(Chars.at(s, i + 7))) {
+            if (i - j == 2 && run == 7 && !Chars.isAlnum(Chars.at(s, i + 7))) {
                 report(PiiType.PASSPORT, j, i + 7, 0.35, 0.95);
                 return i + 7;
+            }
+            int end = foreignPassport(j, i, run);
+            if (end > 0) {
+                return end;
+            }
+            if (i - j != 2) {
+                return skipToken(i);
             }
             if (run == 8 && Chars.isLetter(Chars.at(s, i + 8)) && Chars.isLetter(Chars.at(s, i + 9))
                     && !Chars.isAlnum(Chars.at(s, i + 10))) {

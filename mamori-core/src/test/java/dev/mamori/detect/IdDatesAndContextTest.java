@@ -119,6 +119,20 @@ class IdDatesAndContextTest {
     }
 
     @Test
+    void anotherCountrysPassportWithItsLabel() {
+        // ICAO 9303 allows nine characters: Viet Nam C + 7 digits, the Philippines P + 7 digits + a letter, Brazil 2 + 6
+        one("旅券番号 C8829034", PiiType.PASSPORT, "C8829034");
+        one("Passport No. P8204415B", PiiType.PASSPORT, "P8204415B");
+        one("パスポート番号：GH381205", PiiType.PASSPORT, "GH381205");
+        one("旅券番号 E12345678", PiiType.PASSPORT, "E12345678");
+        // without a passport word the shape is any booking or product code
+        assertThat(find("予約番号 C8829034")).noneMatch(f -> f.type() == PiiType.PASSPORT);
+        assertThat(find("C8829034")).noneMatch(f -> f.type() == PiiType.PASSPORT);
+        assertThat(find("型番 AB123456X")).noneMatch(f -> f.type() == PiiType.PASSPORT);
+        assertThat(find("旅券番号 C88290345678")).noneMatch(f -> f.type() == PiiType.PASSPORT); // too long
+    }
+
+    @Test
     void disabledTypesAreSkipped() {
         ScanContext onlyEmail = new ScanContext(Set.of(), EnumSet.of(PiiType.EMAIL));
         List<Finding> out = new ArrayList<>();
