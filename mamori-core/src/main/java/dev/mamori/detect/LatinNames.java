@@ -77,8 +77,14 @@ final class LatinNames {
             }
             words.clear();
             words.add(new int[] {i, e});
-            while (e + 1 < n && text.charAt(e) == ' ' && wordEnd(text, e + 1) >= 0) {
+            while (e + 1 < n && text.charAt(e) == ' ') {
                 int s = e + 1;
+                if (words.size() == 1 && s + 3 < n && isUpper(text.charAt(s)) && text.charAt(s + 1) == '.' && text.charAt(s + 2) == ' ') {
+                    s += 3; // John F. Kennedy: a middle initial between the given name and the surname
+                }
+                if (wordEnd(text, s) < 0) {
+                    break;
+                }
                 e = wordEnd(text, s);
                 words.add(new int[] {s, e});
             }

@@ -32,6 +32,9 @@ class LatinNamesTest {
         assertThat(names("Đặng Thu, Łukasz Nowak, Søren Hansen")).contains("Łukasz Nowak", "Søren Hansen");
         assertThat(names("Lucas Ferreira's report")).containsExactly("Lucas Ferreira's");
         assertThat(names("Park Ji-ho, John Smith")).contains("John Smith");
+        // a middle initial between the names (session 27); initials are not words of a name
+        assertThat(names("John F. Kennedy and Mary K. Smith attended.")).containsExactly("John F. Kennedy", "Mary K. Smith");
+        assertThat(names("the U. S. Army, the Washington D. C. office")).isEmpty();
     }
 
     @ParameterizedTest
