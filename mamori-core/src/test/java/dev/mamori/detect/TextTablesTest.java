@@ -52,6 +52,15 @@ class TextTablesTest {
     }
 
     @Test
+    void theHeaderLineIsNoTextAboutAnyone() {
+        // 金 (Friday) heads a column; as free text beside 氏名 it read as the surname Kim
+        String text = "〔シフト表 7月第1週〕\n氏名\t月\t火\t水\t木\t金\n大野\t早\t早\t休\t遅\t遅\nﾊﾗﾀﾞ\t遅\t休\t早\t早\t休\n";
+        Detector all = Detector.all();
+        assertThat(all.detect(text, all.freeText()).stream().filter(f -> f.type() == PiiType.PERSON).map(Finding::value))
+                .containsExactly("大野", "ﾊﾗﾀﾞ");
+    }
+
+    @Test
     void findingsOutsideTheTableAreKept() {
         String text = "電話 03-1234-5678 まで\n氏名,郵便番号\n山田,1000001\n佐藤,5300001\n〒100-0005 へ";
         assertThat(found(text, PiiType.POSTAL_CODE)).containsExactly("1000001", "5300001", "100-0005");
