@@ -82,10 +82,11 @@ final class LatinNames {
                 if (words.size() == 1 && s + 3 < n && isUpper(text.charAt(s)) && text.charAt(s + 1) == '.' && text.charAt(s + 2) == ' ') {
                     s += 3; // John F. Kennedy: a middle initial between the given name and the surname
                 }
-                if (wordEnd(text, s) < 0) {
+                int w = wordEnd(text, s);
+                if (w < 0) {
                     break;
                 }
-                e = wordEnd(text, s);
+                e = w;
                 words.add(new int[] {s, e});
             }
             if (!(e < n && attachedAfter(text, e))) {

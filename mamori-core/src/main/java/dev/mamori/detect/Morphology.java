@@ -116,14 +116,12 @@ final class Morphology {
     /**
      * True when IPADIC has the word {@code text[from, to)} (variant kanji in their common form) as an entry of the
      * part of speech {@code pos}, whichever entry the tokenizer chose in context: 梢 is a common noun and a given name,
-     * 大友 a place and a surname; for a surname or a given name, also when UniDic has it ({@link UnidicNames}: 小鳥遊). A look-up in Kuromoji's own dictionary (its FST of surfaces, then the entries of the
-     * surface), as its tokenizer does it; false for a word longer than 8 characters, not in the dictionary, or with a
-     * character outside the BMP that has no common form inside it.
+     * 大友 a place and a surname; for a surname or a given name, also when UniDic has it ({@link UnidicNames}: 小鳥遊).
+     * A look-up in Kuromoji's own dictionary (its FST of surfaces, then the entries of the surface), as its tokenizer
+     * does it; false for a word longer than 8 characters, not in the dictionary, or with a character outside the BMP
+     * that has no common form inside it.
      */
     static boolean hasEntry(String text, int from, int to, String pos) {
-        if (to - from < 1 || to - from > 8) {
-            return false;
-        }
         if (ipadicEntry(text, from, to, pos)) {
             return true;
         }
@@ -135,6 +133,9 @@ final class Morphology {
 
     /** {@link #hasEntry} in IPADIC alone. */
     static boolean ipadicEntry(String text, int from, int to, String pos) {
+        if (to - from < 1 || to - from > 8) {
+            return false;
+        }
         try {
             org.apache.lucene.analysis.ja.dict.TokenInfoDictionary dictionary = Dictionary.IPADIC;
             org.apache.lucene.analysis.ja.dict.TokenInfoFST fst = dictionary.getFST();

@@ -775,11 +775,17 @@ final class SensitiveRecognizer implements Recognizer {
         return false;
     }
 
-    /** What a creed takes after it when it says how the person holds it (浄土宗の僧侶, イスラム教を信仰, 浄土真宗の門徒). */
+    /**
+     * What a creed takes after it: 徒 after its 教 (ヒンドゥー教徒), or how the person holds it (浄土宗の僧侶, イスラム教を信仰,
+     * 浄土真宗の門徒).
+     */
     private static final String[] CREED_TAILS = {"の僧侶", "の住職", "の門徒", "の檀家", "の信徒", "の牧師", "の神父", "を信仰", "に入信", "に改宗"};
     private static final String DEVOUT = "敬虔な";
 
     private static int withCreedTail(String text, int end) {
+        if (text.startsWith("徒", end) && text.charAt(end - 1) == '教') {
+            return end + 1;
+        }
         for (String t : CREED_TAILS) {
             if (text.startsWith(t, end)) {
                 return end + t.length();
@@ -1119,9 +1125,6 @@ final class SensitiveRecognizer implements Recognizer {
             if (m.lookingAt()) {
                 return m.end(); // 同種前科3犯
             }
-        }
-        if (type == PiiType.SENSITIVE_CREED && text.startsWith("徒", end) && text.charAt(end - 1) == '教') {
-            return end + 1; // ヒンドゥー教徒
         }
         if (type == PiiType.SENSITIVE_CRIME && end >= 1 && text.charAt(end - 1) == 'れ' && text.startsWith("た", end)) {
             return end + 1; // 傷害致死罪に問われた, 処せられた
