@@ -661,6 +661,9 @@ final class SensitiveRecognizer implements Recognizer {
         if (a.term.type() == PiiType.SENSITIVE_HEALTH && b.term.type() == PiiType.SENSITIVE_HEALTH && injuries(text, a, b)) {
             return true;
         }
+        if (subPart(text, a, b) || careAfterDiagnosis(text, a, b)) {
+            return true;
+        }
         if (crime && a.kind == Kind.HEAD && b.start > a.end && Chars.isOpenParen(text.charAt(a.end)) && runStart(text, b.start, a.end + 1) == a.end + 1) {
             return true; // 自動車運転処罰法違反（過失傷害）の疑い: the law, then the offence under it in brackets
         }
@@ -685,6 +688,43 @@ final class SensitiveRecognizer implements Recognizer {
         // two facts: criminal procedure chains (懲役3年、執行猶予5年の判決); others only as one compound word (HIV感染症)
         // or joined by 及び/並びに, the way a judgment names two conditions as one state (アルコール依存症及び抑うつ状態)
         return type == PiiType.SENSITIVE_CRIME || b.start == a.end || conjoined(text, a.end, b.start);
+    }
+
+    /** Longest part of a body part named between it and its injury (左膝|前十字靱帯の|断裂). */
+    private static final int MAX_SUB_PART = 8;
+
+    /**
+     * A body part, the part of it that was hurt, then the injury: 左足|甲の|打撲, 左膝|前十字靱帯の|断裂, 右膝|半月板を|損傷,
+     * 右膝|関節の|可動域制限. Between them only a run of kanji or katakana (at most {@link #MAX_SUB_PART}) and one of の, を, に.
+     */
+    private static boolean subPart(String text, Piece a, Piece b) {
+        if (a.kind != Kind.HEAD || b.kind != Kind.FACT || a.term.type() != PiiType.SENSITIVE_HEALTH
+                || b.term.type() != PiiType.SENSITIVE_HEALTH) {
+            return false;
+        }
+        int gap = b.start - a.end;
+        return gap >= 2 && gap <= MAX_SUB_PART + 1 && "のをに".indexOf(text.charAt(b.start - 1)) >= 0
+                && runStart(text, b.start - 1, a.end) == a.end;
+    }
+
+    /** How a diagnosis ends its clause before the care that followed it (と診断され、通院を開始). */
+    private static final String[] DIAGNOSED = {"され、", "を受け、", "されて、"};
+
+    /**
+     * A condition diagnosed, then in the next clause the care it led to: 窃盗症と診断|され、専門医療機関に|通院, うつ病の診断|を
+     * 受け、|休職. One fact, as a judgment states it; the second clause follows the rules of {@link #clauseGap}.
+     */
+    private static boolean careAfterDiagnosis(String text, Piece a, Piece b) {
+        if (a.kind != Kind.CARE || b.kind != Kind.CARE || a.term.type() != PiiType.SENSITIVE_HEALTH
+                || b.term.type() != PiiType.SENSITIVE_HEALTH || !text.startsWith("診断", a.end - 2)) {
+            return false;
+        }
+        for (String d : DIAGNOSED) {
+            if (text.startsWith(d, a.end)) {
+                return clauseGap(text, a.end + d.length(), b.start);
+            }
+        }
+        return false;
     }
 
     /** What ends a list of injuries as one fact (右脛骨高原骨折、頸椎捻挫の傷害). */
@@ -894,6 +934,7 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_CRIME) {
             start = withLawName(text, start);
             start = withCrimeRun(text, start);
+            start = withOperativeClause(text, start, end);
         }
         start = withTimeLead(text, start);
         int ss = sentenceStart(text, start);
@@ -960,18 +1001,62 @@ final class SensitiveRecognizer implements Recognizer {
         return start;
     }
 
+    /** The operative words that end a sentence of a judgment's 主文, or a court's decision reported in its words. */
+    private static final String[] OPERATIVE = {"に処する", "に処した", "に算入する", "に留置する", "に付する", "を没収する", "を負担させる"};
+    /** The person a 主文 sentence is about, left outside its span as a role noun is (被告人を懲役3年に処する). */
+    private static final String[] SENTENCED = {"被告人を", "被告を", "少年を"};
+    /** Longest clause taken before an operative sentence's words. */
+    private static final int OPERATIVE_REACH = 32;
+
+    /**
+     * A sentence of a judgment's 主文 is one fact, from its clause's start: 原審における未決勾留日数中80日をその刑に算入する,
+     * (…ときは、)金5000円を1日に換算した期間被告人を労役場に留置する, (少年を)保護観察所の保護観察に付する. The clause starts
+     * after a 、, a sentence end, a bracket or the topic (裁判所は), and after the person sentenced ({@link #SENTENCED}); with
+     * none within {@link #OPERATIVE_REACH}, the span stays as it was. The suspension (その刑の執行を猶予する) keeps its own
+     * rule ({@link #withProbation}).
+     */
+    private static int withOperativeClause(String text, int start, int end) {
+        boolean operative = false;
+        for (String o : OPERATIVE) {
+            operative |= end >= o.length() && text.startsWith(o, end - o.length());
+        }
+        if (!operative) {
+            return start;
+        }
+        int s = start;
+        while (s > 0 && start - s <= OPERATIVE_REACH) {
+            char c = text.charAt(s - 1);
+            if (ENDS[c] || "、，,「」『』（）()：:は".indexOf(c) >= 0) {
+                break;
+            }
+            s--;
+        }
+        if (start - s > OPERATIVE_REACH) {
+            return start;
+        }
+        while (s < start && Character.isWhitespace(text.charAt(s))) { // and the ideographic space
+            s++;
+        }
+        for (String p : SENTENCED) {
+            if (text.startsWith(p, s) && s + p.length() <= start) {
+                return s + p.length();
+            }
+        }
+        return s;
+    }
+
     /** How far back a time phrase before a fact is looked for (平成29年に, 10年以上前から). */
     private static final int TIME_REACH = 16;
     private static final String NUM = "[0-9０-９〇一二三四五六七八九十元数]";
     /**
      * A time phrase that dates the fact right after it, as judgments and news write it: a year or a month with
      * its era (平成29年に, 令和5年12月に, 9月に), a relative year (昨年夏から, 一昨年から), a time ago (5年前に,
-     * 10年以上前から), a time since (平成30年以降の), a duration (三年余り), or かねてより. A date to the day is not
+     * 10年以上前から, 約10年前から), a time since (平成30年以降の), a duration (三年余り), or かねてより. A date to the day is not
      * taken (令和4年8月20日に逮捕: the label is the procedure).
      */
     private static final java.util.regex.Pattern TIME_LEAD = java.util.regex.Pattern.compile(
             "(?:(?:(?:令和|平成|昭和|大正)?" + NUM + "{1,4}年(?:" + NUM + "{1,2}月)?|" + NUM + "{1,2}月|昨年[春夏秋冬]?|一昨年|今年|先月|先週"
-            + "|昨[春夏秋冬]|今[春夏秋冬]|" + NUM + "{1,3}(?:か月|カ月|ヶ月|年|週間)(?:以上)?前)(?:ごろ|頃)?(?:に|から|以降の|以来)"
+            + "|昨[春夏秋冬]|今[春夏秋冬]|(?:約|およそ)?" + NUM + "{1,3}(?:か月|カ月|ヶ月|年|週間)(?:以上)?前)(?:ごろ|頃)?(?:に|から|以降の|以来)"
             + "|" + NUM + "{1,3}年余り|かねてより|かねて)$");
 
     /** Where the fact starts with the time phrase that dates it ({@link #TIME_LEAD}) just before {@code start}; else {@code start}. */
@@ -1087,8 +1172,8 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern DETENTION_CREDIT = java.util.regex.Pattern.compile(
             "日数中" + NUM + "{1,4}日をその刑に算入する");
 
-    /** What follows a care word to make the verb of its phrase: 手術を受け(た), リハビリを続け(た), 入退院を繰り返(す). */
-    private static final String[] CARE_VERBS = {"を受け", "を続け", "を繰り返", "を要する"};
+    /** What follows a care word to make the verb of its phrase: 手術を受け(た), リハビリを続け(た), 入退院を繰り返(す), 通院を開始. */
+    private static final String[] CARE_VERBS = {"を受け", "を続け", "を繰り返", "を要する", "を開始"};
 
     private static final String[] RECEIVED_ENDINGS = {"ていた", "ている", "ながら", "た", "る"};
 

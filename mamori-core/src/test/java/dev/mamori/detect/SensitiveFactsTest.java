@@ -195,6 +195,18 @@ class SensitiveFactsTest {
         "手術 観血的整復固定術|SENSITIVE_HEALTH:観血的整復固定術",
         "母は足が不自由で2階に寝ていた|SENSITIVE_OTHER:足が不自由",
         "娘は気管支ぜんそくで通院している|SENSITIVE_HEALTH:気管支ぜんそくで通院",
+        // a body part, the part of it, the injury
+        "長男は左足甲の打撲で全治2週間|SENSITIVE_HEALTH:左足甲の打撲;SENSITIVE_HEALTH:全治2週間",
+        "彼女は左膝前十字靱帯の断裂で手術を受けた|SENSITIVE_HEALTH:左膝前十字靱帯の断裂で手術を受けた",
+        "右膝半月板を損傷し休場した|SENSITIVE_HEALTH:右膝半月板を損傷",
+        "山田さんは約10年前からパーキンソン病を患っていた|SENSITIVE_HEALTH:約10年前からパーキンソン病を患って",
+        "被告人は、窃盗症と診断され、専門医療機関に通院を開始した|SENSITIVE_HEALTH:窃盗症と診断され、専門医療機関に通院を開始",
+        "佐藤さんは病気療養中です|SENSITIVE_HEALTH:病気療養中",
+        // each sentence of a 主文 from its clause's start
+        "被告人を懲役3年6月に処する。|SENSITIVE_CRIME:懲役3年6月に処する",
+        "裁判所は本件犯行に関与した共犯者を懲役3年に処した。|SENSITIVE_CRIME:本件犯行に関与した共犯者を懲役3年に処した",
+        "その罰金を完納することができないときは、金5000円を1日に換算した期間被告人を労役場に留置する。|SENSITIVE_CRIME:罰金;SENSITIVE_CRIME:金5000円を1日に換算した期間被告人を労役場に留置する",
+        "少年を保護観察所の保護観察に付する。|SENSITIVE_CRIME:保護観察所の保護観察に付する",
         "被告人に対しては、その刑の執行を猶予し、保護観察に付するのが相当である|SENSITIVE_CRIME:その刑の執行を猶予し、保護観察に付する",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
