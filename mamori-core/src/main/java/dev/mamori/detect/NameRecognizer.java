@@ -191,12 +191,32 @@ final class NameRecognizer implements Recognizer {
                 if (r >= 0 && !coveredBy(out, r, s - 1)) {
                     s = r; // 相葉　|拓真, 無職|菅 キヌヱさん
                 }
+            } else if (!blankInside && s >= 4 && isSpace(text.charAt(s - 1)) && all(text, s, e, 'c') && e - s <= 3
+                    && allGivenKanji(text, s, e)) {
+                int r = foreignNameBefore(text, s - 1);
+                if (r >= 0 && !coveredBy(out, r, s - 1)) {
+                    s = r; // アナ・ソフィア |茉莉
+                }
             } else if (!blankInside && e + 2 < text.length() && isSpace(text.charAt(e))
                     && (all(text, s, e, 'c') || e - s >= 2 && all(text, s, e, 'k'))) {
                 int g = givenAfter(text, e + 1);
                 if (g > 0 && !coveredBy(out, e + 1, g)) {
                     e = g; // 立花 |紗椰
                 }
+            } else if (!blankInside && e + 2 < text.length() && isSpace(text.charAt(e)) && foreignNameBefore(text, e) == s) {
+                int g = e + 1;
+                while (g < text.length() && g - e <= 3 && isKanjiAt(text, g)) {
+                    g++;
+                }
+                if (g - e - 1 >= 1 && g - e - 1 <= 2 && allGivenKanji(text, e + 1, g) && !coveredBy(out, e + 1, g)
+                        && (g == text.length() || honorificAt(text, g) > 0 || boundaryBefore(text, g + 1)
+                        && !Character.isLetterOrDigit(text.charAt(g)))) {
+                    e = g; // ペレイラ・ダ・シルバ |健
+                }
+            } else if (!blankInside && e - s >= 2 && e - s <= 3 && e + 1 < text.length() && all(text, s, e, 'c')
+                    && surnameOnly(text, s, e) && anchors.givenKanji(text.charAt(e)) && honorificAt(text, e + 1) > 0
+                    && !coveredBy(out, e, e + 1)) {
+                e = e + 1; // 海老原|柊さん: a one-kanji given name glued to the surname, before an honorific
             }
             int blank = firstBlank(text, s, e);
             if (blank > s && s >= 1 && isKanjiAt(text, s - 1) && all(text, s, blank, 'c')) {
@@ -286,6 +306,21 @@ final class NameRecognizer implements Recognizer {
             return r;
         }
         return -1;
+    }
+
+    /**
+     * Where a foreign name of two or more katakana words joined by ・ ends at {@code blank} starts (アナ・ソフィア, ペレイラ・ダ・シルバ),
+     * after a boundary or の; else -1. Such a name before or after a blank and a kanji given name is one person's name.
+     */
+    private static int foreignNameBefore(String text, int blank) {
+        int r = blank;
+        boolean dot = false;
+        while (r > 0 && blank - r < 24 && (Morphology.isKatakana(text.charAt(r - 1)) || text.charAt(r - 1) == '・')) {
+            dot |= text.charAt(r - 1) == '・';
+            r--;
+        }
+        return dot && r < blank && text.charAt(r) != '・' && text.charAt(blank - 1) != '・'
+                && (boundaryBefore(text, r) || text.charAt(r - 1) == 'の') ? r : -1; // 主将の|アナ・ソフィア
     }
 
     private static int firstBlank(String text, int s, int e) {
