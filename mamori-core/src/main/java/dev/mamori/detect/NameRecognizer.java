@@ -141,6 +141,7 @@ final class NameRecognizer implements Recognizer {
         bracketed(text, out, first);
         mentions(text, out, first);
         repeats(text, out, first);
+        reversedLatin(text, out, first);
         for (int k = out.size() - 1; k >= first; k--) {
             Finding f = out.get(k);
             if (f.type() == PiiType.PERSON && f.end() - f.start() == 3 && letterSpaced(text, f.start(), f.end())) {
@@ -1034,7 +1035,7 @@ final class NameRecognizer implements Recognizer {
 
     /** A line holding only a speaker and a time: Kimura 09:12, あや 10:21. */
     private static final java.util.regex.Pattern SPEAKER_HEADER = java.util.regex.Pattern.compile(
-            "[ \u3000]*([^\\s\\d:：][^\\d:：\\n]{0,23}?)[ \u3000]+(?:[—–\\-|][ \u3000]+)?(?:\\d{4}/\\d{1,2}/\\d{1,2} )?"
+            "[ \u3000]*([^\\s\\d:：][^:：\\n]{0,23}?)[ \u3000]+(?:[—–\\-|][ \u3000]+)?(?:\\d{4}/\\d{1,2}/\\d{1,2} )?"
             + "\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[AaPp][Mm])?[ \u3000]*");
 
     /**
@@ -1138,8 +1139,9 @@ final class NameRecognizer implements Recognizer {
         }
         while (e > s) {
             int cp = text.codePointBefore(e);
-            if (Character.isLetter(cp) || cp == 'ー' || cp == '々') {
-                break;
+            if (Character.isLetter(cp) || cp == 'ー' || cp == '々' || cp < 0x80 && Character.isDigit(cp)
+                    && HANDLE.matcher(text).region(s, e).matches()) {
+                break; // the emoji or marks after a name, not the digits ending a handle (miyabi_0w0)
             }
             e -= Character.charCount(cp);
         }
@@ -1183,11 +1185,21 @@ final class NameRecognizer implements Recognizer {
     }
 
     /** A run that may be a chat speaker's name: kana, kanji or romaji words, no digits, not a common label. */
+    /**
+     * A chat handle: Latin letters with digits, _ or . among them, starting with a letter and holding a lower-case one,
+     * with no word of {@link #NOT_SPEAKERS} (bot_01, admin2) as its letters.
+     */
+    private static final java.util.regex.Pattern HANDLE = java.util.regex.Pattern.compile(
+            "(?=[^ ]*[a-z])(?=[^ ]*[0-9_.])(?!(?i:bot|admin|system|info|user|guest|test)[0-9_.])[A-Za-z][A-Za-z0-9_.]{2,31}");
+
     private boolean speakerWord(String w) {
         if (NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT)) || w.length() > 1 && anchors.isPlaceName(w)) {
             return false;
         }
         char c0 = w.charAt(0);
+        if (HANDLE.matcher(w).matches()) {
+            return true; // miyabi_0w0, ken.t_88: a user name, which stands for the person as a name does
+        }
         if (c0 < 0x80) {
             for (String part : w.split(" ", -1)) {
                 if (!part.matches("(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}),?")) {
@@ -2440,6 +2452,38 @@ final class NameRecognizer implements Recognizer {
         for (String v : names) {
             int a = text.indexOf(v);
             mark(text, a, a + v.length(), cov, out, 0.6);
+        }
+    }
+
+    /** A name of two words in Latin letters, each capitalised (Nilufar Rashidova). */
+    private static final java.util.regex.Pattern LATIN_PAIR = java.util.regex.Pattern.compile("(\\p{Lu}\\p{Ll}+) (\\p{Lu}\\p{Ll}+)");
+
+    /**
+     * A name in Latin letters found once (Nilufar Rashidova, a chat's speaker) marks the same two words in the other order
+     * elsewhere, as Japanese forms write a foreign name family name first (名義は Rashidova Nilufar, or Rashidova, Nilufar).
+     */
+    private static void reversedLatin(String text, List<Finding> out, int first) {
+        java.util.Set<String> done = null;
+        for (int k = first, n = out.size(); k < n; k++) {
+            java.util.regex.Matcher m = LATIN_PAIR.matcher(out.get(k).value());
+            if (out.get(k).type() != PiiType.PERSON || !m.matches()) {
+                continue;
+            }
+            if (done == null) {
+                done = new java.util.HashSet<>();
+            }
+            if (!done.add(m.group()) || done.size() > MAX_PROPAGATED) {
+                continue;
+            }
+            for (String r : new String[] {m.group(2) + " " + m.group(1), m.group(2) + ", " + m.group(1)}) {
+                for (int a = text.indexOf(r); a >= 0; a = text.indexOf(r, a + 1)) {
+                    int b = a + r.length();
+                    if ((a == 0 || !Character.isLetterOrDigit(text.charAt(a - 1))) && (b == text.length()
+                            || !Character.isLetterOrDigit(text.charAt(b))) && !coveredBy(out, a, b)) {
+                        out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, r));
+                    }
+                }
+            }
         }
     }
 
