@@ -1,6 +1,5 @@
 package dev.mamori.spark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.detect.Classification;
 import dev.mamori.detect.FileReport;
@@ -104,14 +103,13 @@ final class SparkDocuments {
         String name = file._1();
         java.nio.file.Path tmp = Files.createTempFile("mamori-findings", ".jsonl");
         long[] n = new long[1];
-        ObjectMapper json = new ObjectMapper();
         Scanner.Options options = new Scanner.Options(types, minConfidence, 1, DocumentReader.Options.defaults());
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
              Scanner scanner = new Scanner(options);
              InputStream in = file._2().open()) {
             FileReport report = scanner.scan(in, name, lf -> {
                 try {
-                    w.write(FindingJson.line(json, lf.finding(), name, showValues, lf.where()));
+                    w.write(dev.mamori.report.FindingJson.line(lf, showValues));
                     w.write('\n');
                     n[0]++;
                 } catch (IOException e) {

@@ -1,14 +1,15 @@
 package dev.mamori.spark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.detect.Classification;
 import dev.mamori.detect.ColumnReport;
 import dev.mamori.detect.Detector;
 import dev.mamori.detect.Finding;
+import dev.mamori.detect.LocatedFinding;
+import dev.mamori.detect.Location;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.ScanContext;
 import dev.mamori.detect.TableReport;
+import dev.mamori.report.FindingJson;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -67,7 +68,6 @@ final class SparkScan {
         MapPartitionsFunction<Row, String> f = it -> {
             Detector d = detector(types, minConfidence);
             List<ScanContext> contexts = d.contextsFor(header);
-            ObjectMapper json = new ObjectMapper();
             long[][] c = new long[columns][slots];
             long[] n = new long[3];
             return new Iterator<>() {
@@ -121,14 +121,9 @@ final class SparkScan {
                                 c[i][type]++;
                             }
                             n[2]++;
-                            ObjectNode o = FindingJson.node(json, r.getString(fileCol), fi, showValues);
-                            o.put("column", header.get(i));
-                            o.put("column_index", i);
-                            try {
-                                pending.add(json.writeValueAsString(o));
-                            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                                throw new IllegalStateException(e);
-                            }
+                            // the row's number in the file is not known in a partition: the line has none
+                            Location where = new Location(r.getString(fileCol), 0, 0, null, header.get(i), i, null);
+                            pending.add(FindingJson.line(new LocatedFinding(where, fi), showValues));
                         }
                     }
                 }

@@ -7,6 +7,7 @@ import dev.mamori.detect.Finding;
 import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.Location;
 import dev.mamori.detect.PiiType;
+import dev.mamori.report.TerminalSafeEscapes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -106,8 +107,10 @@ final class FindingLines {
             number(w.line());
         }
         if (w.inTable()) {
-            put(ROW);
-            number(w.row());
+            if (w.row() > 0) {
+                put(ROW);
+                number(w.row());
+            }
             put(COLUMN);
             put(name(w.column()));
             put(COLUMN_INDEX);

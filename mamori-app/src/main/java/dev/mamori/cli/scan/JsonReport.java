@@ -8,13 +8,13 @@ import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.mamori.detect.Classification;
 import dev.mamori.detect.ColumnReport;
 import dev.mamori.detect.FileReport;
-import dev.mamori.detect.Finding;
 import dev.mamori.detect.LocatedFinding;
-import dev.mamori.detect.Location;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.ScanListener;
 import dev.mamori.detect.TableReport;
+import dev.mamori.report.FindingJson;
 import dev.mamori.report.Terminal;
+import dev.mamori.report.TerminalSafeEscapes;
 import dev.mamori.table.ReadProblem;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -140,7 +140,7 @@ final class JsonReport implements ScanReport {
     @Override
     public void finding(LocatedFinding lf) {
         io(() -> {
-            writeFinding(g, lf, showValues);
+            FindingJson.write(g, lf, showValues); // FindingLines writes the same bytes faster
             endLine();
         });
     }
@@ -152,39 +152,6 @@ final class JsonReport implements ScanReport {
             linesWritten++;
             dirty = true;
         }
-    }
-
-    /** A finding as JSON ({@link FindingLines} writes the same bytes faster). */
-    private static void writeFinding(JsonGenerator g, LocatedFinding lf, boolean showValues) throws IOException {
-        Finding f = lf.finding();
-        Location w = lf.where();
-        g.writeStartObject();
-        g.writeStringField("file", w.file());
-        g.writeStringField("type", f.type().name());
-        g.writeStringField("category", f.category().name());
-        g.writeNumberField("start", f.start());
-        g.writeNumberField("end", f.end());
-        g.writeNumberField("confidence", Math.round(f.confidence() * 1000) / 1000.0);
-        g.writeBooleanField("validated", f.validated());
-        g.writeStringField("masked", f.masked());
-        if (showValues) {
-            g.writeStringField("value", f.value());
-        }
-        if (w.line() > 0) {
-            g.writeNumberField("line", w.line());
-        }
-        if (w.inTable()) {
-            g.writeNumberField("row", w.row());
-            g.writeStringField("column", w.column());
-            g.writeNumberField("column_index", w.columnIndex());
-            if (w.sheet() != null) {
-                g.writeStringField("sheet", w.sheet());
-            }
-        }
-        if (w.docId() != null) {
-            g.writeStringField("doc_id", w.docId());
-        }
-        g.writeEndObject();
     }
 
     /** JSON Lines bytes on their way to the stream, in a large buffer (one thread writes: no locking). */

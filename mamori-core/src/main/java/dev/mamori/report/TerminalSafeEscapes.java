@@ -1,4 +1,4 @@
-package dev.mamori.cli.scan;
+package dev.mamori.report;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -10,9 +10,9 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * <code>&#92;uXXXX</code>. The value read back is the same; only how it is written changes. Everything else,
  * Japanese included, is written as it is.
  */
-final class TerminalSafeEscapes extends CharacterEscapes {
+public final class TerminalSafeEscapes extends CharacterEscapes {
 
-    static final TerminalSafeEscapes INSTANCE = new TerminalSafeEscapes();
+    public static final TerminalSafeEscapes INSTANCE = new TerminalSafeEscapes();
 
     private static final long serialVersionUID = 1L;
     private final int[] ascii;
