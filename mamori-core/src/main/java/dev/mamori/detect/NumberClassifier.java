@@ -276,10 +276,33 @@ final class NumberClassifier {
                 && c.allSeps(a, b, HYPHEN) && transferWords.onLine(s, start, end, 24, 12)) {
             offer(PiiType.BANK_ACCOUNT, 0.95, false, start);
         } else if (single && (n == 6 || n == 7) && accountKindBefore(s, start)
-                && bankWords.onLine(s, start, end, 40, 20)) {
-            offer(PiiType.BANK_ACCOUNT, 0.95, false, start);
+                && (bankWords.onLine(s, start, end, 40, 20) || abbreviatedKindBefore(s, start))) {
+            offer(PiiType.BANK_ACCOUNT, 0.95, false, start); // 普通 1234567 with a bank on the line; （普）1234567 alone
+        } else if (b - a == 2 && c.len(a) == 3 && c.len(a + 1) == 7 && c.allSeps(a, b, HYPHEN) && accountLabelBefore(s, start)) {
+            offer(PiiType.BANK_ACCOUNT, 0.95, false, start); // 店番-口座番号 123-4567890: the branch and the account, one finding
+        } else if (single && n == 8 && accountLabelBefore(s, start) && !isDate(c.digits, c.gd[a])) {
+            offer(PiiType.BANK_ACCOUNT, 0.9, false, start); // 口座番号：12345678 (an account of eight digits, as ゆうちょ's 番号)
         }
         return false;
+    }
+
+    /** The abbreviated kinds of account, which name a bank account by themselves: （普）, (当). */
+    private static final String[] ABBREVIATED_KINDS = {"（普）", "(普)", "（当）", "(当)"};
+
+    private static boolean abbreviatedKindBefore(String s, int start) {
+        int i = skipBack(s, start);
+        for (String k : ABBREVIATED_KINDS) {
+            if (s.startsWith(k, i - k.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 口座番号 or 口座 right before {@code start} (店番-口座番号, 口座番号：), a colon or blanks between. */
+    private static boolean accountLabelBefore(String s, int start) {
+        int i = skipBack(s, start);
+        return i >= 2 && s.startsWith("口座", i - 2) || i >= 4 && s.startsWith("口座番号", i - 4);
     }
 
     /**

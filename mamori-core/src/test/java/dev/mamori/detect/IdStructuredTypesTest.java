@@ -214,6 +214,24 @@ class IdStructuredTypesTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "口座 123-1234567|123-1234567", // the branch and the account
+        "店番-口座番号：123-4567890|123-4567890",
+        "（普）1234567|1234567", // the abbreviated kind names an account by itself
+        "(当)0456789|0456789",
+        "口座番号：12345678|12345678",
+    })
+    void accountsByTheirLabelOrAbbreviatedKind(String text, String value) {
+        assertThat(one(text, PiiType.BANK_ACCOUNT, value).confidence()).isGreaterThan(0.8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"口座番号：20240315", "口座振替 123-4567890", "受付番号 12345678", "電話 123-4567890"})
+    void eightDigitsAndBranchPairsNeedTheAccountLabel(String text) {
+        assertThat(find(text)).noneMatch(f -> f.type() == PiiType.BANK_ACCOUNT);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"普通 123456", "登録番号 123456", "受付 普通 123456件"})
     void sixDigitsWithoutABankAreNotAccounts(String text) {
         assertThat(find(text)).noneMatch(f -> f.type() == PiiType.BANK_ACCOUNT);
