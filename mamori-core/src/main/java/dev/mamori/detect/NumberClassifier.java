@@ -188,7 +188,12 @@ final class NumberClassifier {
      * currency that makes it a quantity (824628194826 円, 199351819090件).
      */
     private static boolean ownKind(double x, String s, int start, int end) {
-        return x > 0 || x == 0 && !otherNumberLabel(s, start) && !quantityAfter(s, end);
+        return x > 0 || x == 0 && !otherNumberLabel(s, start) && !quantityAfter(s, end) && !inPath(s, start);
+    }
+
+    /** A number that a path or a query glues to what comes before it (…/item/824628194826, ?id=824628194826, IMG_…): an id. */
+    private static boolean inPath(String s, int start) {
+        return "/=?&_#".indexOf(Chars.at(s, start - 1)) >= 0 && start >= 2 && !Chars.isSpace(s.charAt(start - 2));
     }
 
     /** Counters and currencies after a quantity (a blank may come between): 円, 件, 個, …, 万, ポイント, pt. */
@@ -212,8 +217,9 @@ final class NumberClassifier {
     private static final String[] NUMBER_LABEL_ENDS = {"番号", "No.", "No", "NO.", "NO", "ID", "コード", "＃", "#"};
 
     /**
-     * A label naming a number stands right before {@code start} (blanks, ：, :, は or ＝ between): the number is of the kind
-     * the label names. Asked only when no word of the type's own context is near.
+     * A label naming a number stands right before {@code start} (blanks, ：, :, は or ＝ between), after a word (請求書番号)
+     * or alone (ID:, No.): the number is of the kind the label names. Asked only when no word of the type's own context is
+     * near.
      */
     private static boolean otherNumberLabel(String s, int start) {
         int i = skipBack(s, start);
@@ -221,8 +227,8 @@ final class NumberClassifier {
             i = skipBack(s, i - 1); // 番号は 123…, 番号＝123…
         }
         for (String e : NUMBER_LABEL_ENDS) {
-            if (i >= e.length() + 1 && s.startsWith(e, i - e.length()) && Character.isLetter(s.charAt(i - e.length() - 1))) {
-                return true;
+            if (i >= e.length() && s.startsWith(e, i - e.length()) && (i == e.length() || !Character.isDigit(s.charAt(i - e.length() - 1)))) {
+                return true; // 会員No., お客様ID, and a label of its own (ID: 824628194826, No.824628194826)
             }
         }
         return false;

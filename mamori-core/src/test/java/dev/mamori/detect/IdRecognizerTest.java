@@ -170,6 +170,17 @@ class IdRecognizerTest {
     }
 
     @Test
+    void aLabelOfItsOwnAPathOrAnAmountMakeItAnotherNumber() {
+        for (String text : new String[] {"ID: 983205673214", "No.983205673214", "番号は 983205673214 です", "ロット 983205673214",
+            "https://example.com/item/983205673214", "IMG_983205673214.jpg", "?id=983205673214", "売上高 983205673214",
+            "IMEI 983205673214", "タイムスタンプ 983205673214"}) {
+            assertThat(find(text)).as(text).noneMatch(f -> f.type() == PiiType.MY_NUMBER && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE);
+        }
+        assertThat(find("マイナンバー ID: 983205673214")).anyMatch(f -> f.type() == PiiType.MY_NUMBER && f.validated());
+        assertThat(find("個人番号/983205673214")).anyMatch(f -> f.type() == PiiType.MY_NUMBER && f.validated());
+    }
+
+    @Test
     void aDatedSerialIsNotAMyNumberWithoutItsWords() {
         // 2024-05-01 and a serial or a time, the check digit holding by chance
         assertThat(find("202405010005 で承りました")).noneMatch(f -> f.type() == PiiType.MY_NUMBER);
