@@ -457,7 +457,25 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
             }
         }
+        m = ONE_KANJI_BEFORE_HONORIFIC.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            char c = text.charAt(s);
+            if (NOT_ONE_KANJI_SURNAME.indexOf(c) < 0 && !confidentAt(out, first, s, s + 1)
+                    && Morphology.hasEntry(text, s, s + 1, SEI) && !roleWord(text, s, s + 1)) {
+                out.add(new Finding(PiiType.PERSON, s, s + 1, 0.6, false, m.group(1))); // ケアマネの蔀さん, 担任の東さん
+            }
+        }
     }
+
+    /** One kanji before さん, くん, ちゃん or 様, with no kanji, お or ご before it. */
+    private static final java.util.regex.Pattern ONE_KANJI_BEFORE_HONORIFIC = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々ヶおご御])(\\p{IsHan})(?:さん|くん|ちゃん|様)");
+    /**
+     * One kanji that a dictionary has as a surname but that, before an honorific, is a relation, a role or a polite word
+     * (奥さん, 神様, 皆さん, 赤ちゃん, 坊ちゃん, the 上様 of a receipt).
+     */
+    private static final String NOT_ONE_KANJI_SURNAME = "奥神皆客王殿仏姫若赤坊母父兄姉妹弟娘嫁婿孫婆爺叔伯主旦様貴彼上先各同当";
 
     /** くん, ちゃん or 君 at {@code at}: honorifics of children, never of a role (部長さん, 息子さん take さん). */
     private static boolean childHonorific(String text, int at) {
