@@ -1202,14 +1202,14 @@ final class NameRecognizer implements Recognizer {
         return ts.size() == 1 && w.length() >= 2;
     }
 
-    /** A run that may be a chat speaker's name: kana, kanji or romaji words, no digits, not a common label. */
     /**
-     * A chat handle: Latin letters with digits, _ or . among them, starting with a letter and holding a lower-case one,
-     * with no word of {@link #NOT_SPEAKERS} (bot_01, admin2) as its letters.
+     * A chat handle: Latin letters with digits, _ or . among them, starting with a letter and holding a lower-case one;
+     * not a system account (bot_01, admin_2, user01, guest.3).
      */
     private static final java.util.regex.Pattern HANDLE = java.util.regex.Pattern.compile(
             "(?=[^ ]*[a-z])(?=[^ ]*[0-9_.])(?!(?i:bot|admin|system|info|user|guest|test)[0-9_.])[A-Za-z][A-Za-z0-9_.]{2,31}");
 
+    /** A run that may be a chat speaker's name: kana, kanji or romaji words without digits, or a handle; not a common label. */
     private boolean speakerWord(String w) {
         if (NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT)) || w.length() > 1 && anchors.isPlaceName(w)) {
             return false;
