@@ -203,7 +203,7 @@ final class NameLabels {
             }
         }
         String name = text.substring(s, e);
-        if (letter && !text.startsWith("http", s) && !organisation(name, r)) {
+        if (letter && !text.startsWith("http", s) && !organisation(name, r) && !NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, e)) {
             out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, name));
         }
     }
@@ -365,8 +365,8 @@ final class NameLabels {
         }
         int d = nextBlank(text, s, e);
         if (d < e && (NameRecognizer.isDepartment(text, s, d) || NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, d)
-                || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d))) {
-            s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本
+                || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d) || residence(text, s, d))) {
+            s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本, 申請者：東京都練馬区在住　福島 千里
             while (s < e && isBlank(text.charAt(s))) {
                 s++;
             }
@@ -395,6 +395,16 @@ final class NameLabels {
             out.add(new Finding(PiiType.PERSON, s, end, CONFIDENCE, false, text.substring(s, end)));
             reading(text, end < e && isBlank(text.charAt(end)) ? end + 1 : end, out);
         }
+    }
+
+    /** Where the person lives, comes from or works, written before the name (東京都練馬区在住, 福岡県出身). */
+    private static boolean residence(String text, int s, int d) {
+        for (String w : new String[] {"在住", "出身", "在勤", "在学"}) {
+            if (d - s > w.length() && text.startsWith(w, d - w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isName(String text, int s, int e, NameRecognizer r) {

@@ -187,7 +187,7 @@ final class NameRecognizer implements Recognizer {
             int e = f.end();
             boolean blankInside = f.value().indexOf(' ') >= 0 || f.value().indexOf('\u3000') >= 0;
             if (!blankInside && s >= 2 && isSpace(text.charAt(s - 1)) && isKanjiAt(text, s - 2) && e - s <= 4
-                    && f.value().indexOf('・') < 0 && !surnameOnly(text, s, e)) {
+                    && f.value().indexOf('・') < 0 && !surnameOnly(text, s, e) && !occupationBefore(text, s - 1)) {
                 int r = surnameBefore(text, s - 1, f.confidence() >= 0.85 || honorificAt(text, e) > 0);
                 if (r >= 0 && !coveredBy(out, r, s - 1)) {
                     s = r; // 相葉　|拓真, 無職|菅 キヌヱさん
@@ -219,6 +219,7 @@ final class NameRecognizer implements Recognizer {
                     && !coveredBy(out, e, e + 1)) {
                 e = e + 1; // 海老原|柊さん: a one-kanji given name glued to the surname, before an honorific
             }
+            e = withKanaRest(text, s, e);
             int blank = firstBlank(text, s, e);
             if (blank > s && s >= 1 && isKanjiAt(text, s - 1) && all(text, s, blank, 'c')) {
                 int r = s;
@@ -276,6 +277,14 @@ final class NameRecognizer implements Recognizer {
                 || anchors.is(NameAnchors.Kind.LABEL, text, s, e) || anchors.is(NameAnchors.Kind.ROLE, text, s, e);
     }
 
+    /** A colon at {@code i}, after blanks. */
+    private static boolean colonAt(String text, int i) {
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == '：' || text.charAt(i) == ':');
+    }
+
     /** A word the dictionary knows as a surname and never as a given name (加藤): the start of a name, not its end. */
     private static boolean surnameOnly(String text, int s, int e) {
         return Morphology.hasEntry(text, s, e, SEI) && !Morphology.hasEntry(text, s, e, MEI);
@@ -307,6 +316,26 @@ final class NameRecognizer implements Recognizer {
             return r;
         }
         return -1;
+    }
+
+    /**
+     * The end of a name whose given name in hiragana the tokenizer cut short (小鳥遊 まひ|ろ 様): the rest of the hiragana
+     * run, up to five in all, when a blank, a line's end, a bracket or an honorific follows it; else {@code e}.
+     */
+    private int withKanaRest(String text, int s, int e) {
+        if (e >= text.length() || e - s < 2 || !Morphology.isHiragana(text.charAt(e - 1)) || !Morphology.isHiragana(text.charAt(e))) {
+            return e;
+        }
+        int k = e - 1;
+        while (k > s && Morphology.isHiragana(text.charAt(k - 1))) {
+            k--;
+        }
+        int g = e;
+        while (g < text.length() && g - k < 5 && Morphology.isHiragana(text.charAt(g)) && honorificAt(text, g) == 0) {
+            g++;
+        }
+        boolean end = g == text.length() || isSpace(text.charAt(g)) || honorificAt(text, g) > 0 || "\n\r（(、。".indexOf(text.charAt(g)) >= 0;
+        return end && k > s && !NOT_GIVEN.contains(text.substring(k, g)) ? g : e;
     }
 
     /**
@@ -891,6 +920,22 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /** The two or three kanji before the blank at {@code blank} are an occupation (調理師, 板金工), not a surname. */
+    private static boolean occupationBefore(String text, int blank) {
+        int l = blank;
+        while (l > 0 && blank - l < 4 && isKanjiAt(text, l - 1)) {
+            l--;
+        }
+        return blank - l >= 2 && blank - l <= 3 && (OCCUPATION_END + "工").indexOf(text.charAt(blank - 1)) >= 0
+                && !Morphology.hasEntry(text, l, blank, SEI);
+    }
+
+    /** A surname and a given name written together in kanji (飯塚正男, 佐野翼): no surname stands before it. */
+    private boolean fullName(String text, int s, int e) {
+        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+        return joinedName(text, ts, s, e) || ts.size() == 2 && ts.get(0).is(SEI) && ts.get(1).is(MEI);
+    }
+
     /**
      * A surname and a given name written without a blank (五十嵐詩, 加藤しずく, 大﨑湊): the dictionary's surname, then one
      * to three given-name kanji or two to four hiragana.
@@ -900,8 +945,8 @@ final class NameRecognizer implements Recognizer {
             return false;
         }
         int g = ts.get(0).end();
-        if (e - g < 1 || e - g > 4) {
-            return false;
+        if (e - g < 1 || e - g > 4 || honorificAt(text, g) > 0) {
+            return false; // not 森|さんは
         }
         boolean kanji = true;
         boolean kana = true;
@@ -1211,8 +1256,9 @@ final class NameRecognizer implements Recognizer {
 
     /** A run that may be a chat speaker's name: kana, kanji or romaji words without digits, or a handle; not a common label. */
     private boolean speakerWord(String w) {
-        if (NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT)) || w.length() > 1 && anchors.isPlaceName(w)) {
-            return false;
+        if (NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT)) || w.length() > 1 && anchors.isPlaceName(w)
+                || anchors.is(NameAnchors.Kind.KIN, w, 0, w.length())) {
+            return false; // 姉, ママ, お父さん: a relation as a speaker's name
         }
         char c0 = w.charAt(0);
         if (HANDLE.matcher(w).matches()) {
@@ -1626,6 +1672,10 @@ final class NameRecognizer implements Recognizer {
             }
             conf += 0.5 * context.score(PiiType.PERSON, text, start, end);
             conf = Math.max(0.05, Math.min(0.99, conf));
+            if (anchors.endingAt(NameAnchors.Kind.LABEL, text, end) > 0 && colonAt(text, end)) {
+                i = last;
+                continue; // 新名義人：荻野 幸恵: a form's label (新名 + 義人 to the dictionary), not a name
+            }
             out.add(new Finding(PiiType.PERSON, start, end, conf, false, text.substring(start, end)));
             if (givenStart > 0 && conf >= 0.4) {
                 full.add(new int[] {start, givenStart > start && isSpace(text.charAt(givenStart - 1)) ? givenStart - 1 : givenStart,
@@ -1886,6 +1936,9 @@ final class NameRecognizer implements Recognizer {
                 }
                 continue;
             }
+            if (occupationBefore(text, b) || b - l >= 3 && fullName(text, l, b)) {
+                continue; // 調理師　朴美玲, 今月の誕生日：佐野翼　高村ゆい: no surname before the blank, a name after it
+            }
             int s = l;
             if (b - l > 3 || anchors.endingAt(NameAnchors.Kind.TITLE, text, b) == b - l) {
                 s = -1;
@@ -1944,8 +1997,10 @@ final class NameRecognizer implements Recognizer {
                     e = q; // 王 浩然さん
                 }
             }
-            if (e < 0 || e - (b + 1) > 4 || roleWord(text, b + 1, e)) {
-                continue; // 高砂　新郎: a role after the blank
+            if (e < 0 || e - (b + 1) > 4 || roleWord(text, b + 1, e)
+                    || e < text.length() && isKanjiAt(text, e) && "方宅".indexOf(text.charAt(e)) < 0 && (honorificAt(text, e) == 0
+                    || e - b > 3 && anchors.isPlaceName(text.substring(b + 1, b + 3)))) {
+                continue; // 高砂　新郎: a role after the blank; 前 大阪支|店長: a place's office, not a name and a title
             }
             if (all(text, t, 'h') && !t.is(MEI) && honorificAt(text, e) == 0 && !fieldOrReading(text, s, e)) {
                 int si = tokenFrom(ts, s);
@@ -2143,11 +2198,25 @@ final class NameRecognizer implements Recognizer {
         return at < text.length() && isSpace(text.charAt(at)) ? at + 1 : at;
     }
 
-    /** 妻の幸子, 担当の西田, 長男の健: a relation or a label, then の, right before the name. */
+    /**
+     * 妻の幸子, 担当の西田, 長男の健, 部長の石井, 弊社の上野, 後任の白石: a relation, a label, a title or the firm or post of a
+     * business letter, then の, right before the name.
+     */
     private boolean roleOf(String text, int start) {
-        return start > 1 && text.charAt(start - 1) == 'の' && (anchors.endingAt(NameAnchors.Kind.KIN, text, start - 1) > 0
-                || anchors.endingAt(NameAnchors.Kind.LABEL, text, start - 1) > 0);
+        if (start <= 1 || text.charAt(start - 1) != 'の') {
+            return false;
+        }
+        for (String w : STAFF_OF) {
+            if (text.startsWith(w, start - 1 - w.length())) {
+                return true;
+            }
+        }
+        return anchors.endingAt(NameAnchors.Kind.KIN, text, start - 1) > 0 || anchors.endingAt(NameAnchors.Kind.LABEL, text, start - 1) > 0
+                || anchors.endingAt(NameAnchors.Kind.TITLE, text, start - 1) > 0;
     }
+
+    /** Who a business letter names by the surname alone after の: its own firm's people, a successor or a predecessor. */
+    private static final String[] STAFF_OF = {"弊社", "当社", "後任", "前任"};
 
     /** True when a title (弁護士, 課長, 代表取締役) stands right before the name, or one blank before it. */
     private boolean titleBefore(String text, int start) {
@@ -2155,9 +2224,10 @@ final class NameRecognizer implements Recognizer {
         return anchors.endingAt(NameAnchors.Kind.TITLE, text, p) > 0;
     }
 
-    /** 〜の山田です。, 。小林です。: someone naming themselves in a letter or mail. */
+    /** 〜の山田です。, 。小林です。, 〜の長瀬でございます。: someone naming themselves in a letter or mail. */
     private static boolean introduces(String text, int start, int end, boolean strict) {
-        if (!text.startsWith("です", end) || end + 2 < text.length() && "。\n！!".indexOf(text.charAt(end + 2)) < 0) {
+        int k = text.startsWith("です", end) ? end + 2 : text.startsWith("でございます", end) ? end + 6 : -1;
+        if (k < 0 || k < text.length() && "。\n！!".indexOf(text.charAt(k)) < 0) {
             return false;
         }
         char c = start > 0 ? text.charAt(start - 1) : '\n';
