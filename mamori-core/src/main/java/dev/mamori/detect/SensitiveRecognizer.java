@@ -480,6 +480,9 @@ final class SensitiveRecognizer implements Recognizer {
         if ("12１２".indexOf(Chars.at(text, k)) >= 0) {
             k++;
         }
+        if (text.startsWith("判定", k)) {
+            k += 2; // 療育手帳（B判定）
+        }
         if (Chars.isAlnum(Chars.at(text, k))) {
             return 0; // ABC, B12: not a grade
         }
@@ -817,9 +820,10 @@ final class SensitiveRecognizer implements Recognizer {
 
     /**
      * What a creed takes after it: 徒 after its 教 (ヒンドゥー教徒), or how the person holds it (浄土宗の僧侶, イスラム教を信仰,
-     * 浄土真宗の門徒).
+     * 浄土真宗の門徒, 天理教の信者, 創価学会の会員).
      */
-    private static final String[] CREED_TAILS = {"の僧侶", "の住職", "の門徒", "の檀家", "の信徒", "の牧師", "の神父", "を信仰", "に入信", "に改宗"};
+    private static final String[] CREED_TAILS = {"の僧侶", "の住職", "の門徒", "の檀家", "の信徒", "の信者", "の会員", "の牧師", "の神父", "を信仰",
+        "に入信", "に改宗"};
     private static final String DEVOUT = "敬虔な";
 
     private static int withCreedTail(String text, int end) {
@@ -918,6 +922,10 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_CREED) {
             end = withCreedTail(text, end);
             start = text.startsWith(DEVOUT, start - DEVOUT.length()) ? start - DEVOUT.length() : start; // 敬虔なカトリック教徒
+        }
+        if (type == PiiType.SENSITIVE_OTHER) {
+            end = text.startsWith("の出身", end) ? end + 3 : end; // アイヌ民族の出身, 被差別部落の出身
+            start = withGangLead(text, start);
         }
         if (type == PiiType.SENSITIVE_HEALTH && text.startsWith(CAUSE, end)) {
             end += CAUSE.length(); // the condition as a cause (心不全のため死去した, 胃腸炎のため欠勤)
@@ -1084,6 +1092,17 @@ final class SensitiveRecognizer implements Recognizer {
     /** The first law of a list joined by 及び before the law the phrase starts with (出入国管理及び難民認定法違反). */
     private static final java.util.regex.Pattern LAW_AND = java.util.regex.Pattern.compile(RUN + "{1,12}(?:及び|並びに)$");
 
+    /** The gang a member belongs to, before 組員 or 構成員: 暴力団の, 指定暴力団山城会の. */
+    private static final java.util.regex.Pattern GANG_LEAD = java.util.regex.Pattern.compile("(?:指定)?暴力団" + RUN + "{0,8}の$");
+
+    private static int withGangLead(String text, int start) {
+        if (!text.startsWith("組員", start) && !text.startsWith("構成員", start)) {
+            return start;
+        }
+        java.util.regex.Matcher m = GANG_LEAD.matcher(text).region(Math.max(0, start - 16), start);
+        return m.find() ? m.start() : start;
+    }
+
     static int withLawName(String text, int start) {
         int from = Math.max(0, start - LAW_REACH);
         java.util.regex.Matcher m = LAW_LEAD.matcher(text).region(from, start);
@@ -1166,11 +1185,11 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern CAPACITY = java.util.regex.Pattern.compile(
             "(?:により|のため|によって)事理を弁識する能力(?:を欠く常況|が著しく不十分|が不十分)");
     /** The number of convictions after 前科 (前科3犯). */
-    private static final java.util.regex.Pattern COUNT_OF_CONVICTIONS = java.util.regex.Pattern.compile(NUM + "{1,2}犯");
+    private static final java.util.regex.Pattern COUNT_OF_CONVICTIONS = java.util.regex.Pattern.compile("が?" + NUM + "{1,2}犯");
 
     /** The operative words that credit detention to the sentence, after 未決勾留. */
     private static final java.util.regex.Pattern DETENTION_CREDIT = java.util.regex.Pattern.compile(
-            "日数中" + NUM + "{1,4}日をその刑に算入する");
+            "日数中" + NUM + "{1,4}日を(?:その|原判決の)刑に算入する");
 
     /** What follows a care word to make the verb of its phrase: 手術を受け(た), リハビリを続け(た), 入退院を繰り返(す), 通院を開始. */
     private static final String[] CARE_VERBS = {"を受け", "を続け", "を繰り返", "を要する", "を開始"};
@@ -1206,9 +1225,9 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         if (type == PiiType.SENSITIVE_CRIME && text.startsWith("前科", end - 2)) {
-            java.util.regex.Matcher m = COUNT_OF_CONVICTIONS.matcher(text).region(end, Math.min(text.length(), end + 4));
+            java.util.regex.Matcher m = COUNT_OF_CONVICTIONS.matcher(text).region(end, Math.min(text.length(), end + 5));
             if (m.lookingAt()) {
-                return m.end(); // 同種前科3犯
+                return m.end(); // 同種前科3犯, 前科が2犯
             }
         }
         if (type == PiiType.SENSITIVE_CRIME && end >= 1 && text.charAt(end - 1) == 'れ' && text.startsWith("た", end)) {

@@ -30,7 +30,7 @@ class LangSensitiveTest {
         "既往歴：HIV陽性|HIV陽性|SENSITIVE_HEALTH",
         "健康診断結果を送付します|健康診断結果|SENSITIVE_HEALTH",
         "鈴木氏には前科がある|前科|SENSITIVE_CRIME",
-        "田中さんは創価学会の会員|創価学会|SENSITIVE_CREED",
+        "田中さんは創価学会の会員|創価学会の会員|SENSITIVE_CREED",
         "本人の支持政党|支持政党|SENSITIVE_CREED",
         "本人は身体障害者手帳を所持|身体障害者手帳|SENSITIVE_OTHER",
         "同和地区出身であることを|同和地区出身|SENSITIVE_OTHER",
@@ -60,8 +60,9 @@ class LangSensitiveTest {
     void personNearbyRaisesConfidence() {
         List<Finding> plain = kept("キリスト教の歴史");
         List<Finding> person = kept("山田様はキリスト教の信者");
-        assertThat(person).extracting(Finding::value).contains("キリスト教").doesNotContain("信者"); // 信者 alone is a generic word (sensitive-terms.tsv)
-        double withPerson = person.stream().filter(f -> f.value().equals("キリスト教")).findFirst().orElseThrow().confidence();
+        // the creed with how it is held (キリスト教の信者); 信者 alone is a generic word (sensitive-terms.tsv)
+        assertThat(person).extracting(Finding::value).contains("キリスト教の信者").doesNotContain("信者");
+        double withPerson = person.stream().filter(f -> f.value().equals("キリスト教の信者")).findFirst().orElseThrow().confidence();
         assertThat(withPerson).isGreaterThan(plain.isEmpty() ? 0.45 : plain.get(0).confidence());
     }
 

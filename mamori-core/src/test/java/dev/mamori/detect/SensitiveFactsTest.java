@@ -93,7 +93,7 @@ class SensitiveFactsTest {
         // race and ethnic origin, disability, 暴力団, victimisation
         "在日コリアン3世の金さんは|SENSITIVE_OTHER:在日コリアン3世",
         "出身：在日コリアンであることを理由に|SENSITIVE_OTHER:在日コリアン",
-        "彼はアイヌ民族の出身だ|SENSITIVE_OTHER:アイヌ民族",
+        "彼はアイヌ民族の出身だ|SENSITIVE_OTHER:アイヌ民族の出身",
         "祖母は日系2世として育った|SENSITIVE_OTHER:日系2世",
         "在日ブラジル人の男性が|SENSITIVE_OTHER:在日ブラジル人",
         "身体障害者手帳1種2級を所持している|SENSITIVE_OTHER:身体障害者手帳1種2級",
@@ -157,7 +157,7 @@ class SensitiveFactsTest {
         "先生、娘が胆管炎で通院しています|SENSITIVE_HEALTH:胆管炎で通院",
         "部長、母が骨折して入院したので今日は早退します|SENSITIVE_HEALTH:骨折して入院",
         "障害者手帳 2級|SENSITIVE_OTHER:障害者手帳 2級",
-        "利用者は要介護3です|SENSITIVE_OTHER:要介護3",
+        "利用者は要介護3です|SENSITIVE_HEALTH:要介護3",
         "彼氏が鬱っぽくて心配|SENSITIVE_HEALTH:鬱",
         "叔父は服役を終えて出所した|SENSITIVE_CRIME:服役;SENSITIVE_CRIME:出所",
         "病名：2型糖尿病|SENSITIVE_HEALTH:2型糖尿病",
@@ -207,6 +207,16 @@ class SensitiveFactsTest {
         "裁判所は本件犯行に関与した共犯者を懲役3年に処した。|SENSITIVE_CRIME:本件犯行に関与した共犯者を懲役3年に処した",
         "その罰金を完納することができないときは、金5000円を1日に換算した期間被告人を労役場に留置する。|SENSITIVE_CRIME:罰金;SENSITIVE_CRIME:金5000円を1日に換算した期間被告人を労役場に留置する",
         "少年を保護観察所の保護観察に付する。|SENSITIVE_CRIME:保護観察所の保護観察に付する",
+        // from a second set of made-up cases: wounds, sudden deaths, care levels, tails of creed, origin and gang
+        "同人に加療約10日間を要する後頭部挫創の傷害を負わせた|SENSITIVE_HEALTH:加療約10日間を要する後頭部挫創の傷害",
+        "俳優の村上さんが急性心筋梗塞のため急逝した|SENSITIVE_HEALTH:急性心筋梗塞のため急逝",
+        "母は要介護3の認定を受けている|SENSITIVE_HEALTH:要介護3",
+        "祖父は熱心な天理教の信者だった|SENSITIVE_CREED:天理教の信者",
+        "私は被差別部落の出身です|SENSITIVE_OTHER:被差別部落の出身",
+        "男は指定暴力団山城会の構成員だった|SENSITIVE_OTHER:指定暴力団山城会の構成員",
+        "被告人には窃盗罪による前科が2犯ある|SENSITIVE_CRIME:窃盗罪による前科が2犯",
+        "当審における未決勾留日数中40日を原判決の刑に算入する。|SENSITIVE_CRIME:当審における未決勾留日数中40日を原判決の刑に算入する",
+        "被告人は療育手帳（B判定）の交付を受けている|SENSITIVE_OTHER:療育手帳（B判定）",
         "被告人に対しては、その刑の執行を猶予し、保護観察に付するのが相当である|SENSITIVE_CRIME:その刑の執行を猶予し、保護観察に付する",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
@@ -236,6 +246,7 @@ class SensitiveFactsTest {
         "3世代住宅の補助金", "暴力団排除条例が施行された", "車いす用の駐車場があります", "執行猶予とは、刑の執行を猶予する制度",
         "判決文の書き方", "窃盗事件が相次いでいる", "感染の疑いがある食品", "3人が軽傷", "民族衣装を着た踊り手", "システム障害が発生",
         "がんばる", "刑法の窃盗罪では", "不正の疑いが浮上した",
+        "他人の財物を窃取した者は、10年以下の懲役又は50万円以下の罰金に処する。", "新型コロナウイルスの新規感染者数は減少した。",
         "県警は指定暴力団の一覧を公表した", "判決の言渡し期日は来月だ", "名誉会長の森田氏が死去した", "急性期の病床が不足している", "僧侶の読経が響いた",
         "事故で運転手の男性が重傷、乗客2人が軽傷を負った", "高血圧の人は塩分を控えましょう。", "当院では糖尿病の治療を行っています。",
         "がんの治療法は日々進歩している。", "認知症の方への接し方", "市は障害者向けの就労支援を拡充する。", "障害者雇用促進法に基づき",
