@@ -133,6 +133,7 @@ final class NameRecognizer implements Recognizer {
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);
+        courtParties(text, out, first);
         relativeLines(text, out, first);
         romajiParts(text, out, first);
         namedAs(text, out, first);
@@ -404,7 +405,7 @@ final class NameRecognizer implements Recognizer {
             return -1;
         }
         boolean end = j >= text.length() || honorificAt(text, j) > 0 || boundaryBefore(text, j + 1) && !Character.isLetterOrDigit(text.charAt(j));
-        return end && plainWord(text, i, j) ? j : -1;
+        return end && !colonAt(text, j) && plainWord(text, i, j) ? j : -1; // not 真田　|アルト：, the next label
     }
 
     /** A surname's shape: a {@link #plainWord} that does not end like a role (班長, 合格者, 会員). */
@@ -505,6 +506,25 @@ final class NameRecognizer implements Recognizer {
      * (奥さん, 神様, 皆さん, 赤ちゃん, 坊ちゃん, the 上様 of a receipt).
      */
     private static final String NOT_ONE_KANJI_SURNAME = "奥神皆客王殿仏姫若赤坊母父兄姉妹弟娘嫁婿孫婆爺叔伯主旦様貴彼上先各同当";
+
+    /** A party or witness of a judgment named by the surname glued to the role, then a particle (被告佐伯は, 被告人西条及び). */
+    private static final java.util.regex.Pattern COURT_PARTY = java.util.regex.Pattern.compile(
+            "(?:被告人|被告|原告|証人|弁護人|申立人|参考人)(\\p{IsHan}{2,3})(?=は|が|の|に|を|と|及び|も|、)");
+
+    private void courtParties(String text, List<Finding> out, int first) {
+        if (text.indexOf('告') < 0 && text.indexOf('人') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = COURT_PARTY.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            // the role glued to it says a person, even when a city shares the name (佐伯, 西条)
+            if (Morphology.hasEntry(text, s, e, SEI) && !confidentAt(out, first, s, e) && !roleWord(text, s, e) && !isDepartment(text, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
+            }
+        }
+    }
 
     /** くん, ちゃん or 君 at {@code at}: honorifics of children, never of a role (部長さん, 息子さん take さん). */
     private static boolean childHonorific(String text, int at) {
@@ -1933,6 +1953,15 @@ final class NameRecognizer implements Recognizer {
                         && (t0.end() >= text.length() || !Morphology.isKatakana(text.charAt(t0.end()))
                                 && !Morphology.isKanji(text.charAt(t0.end())))) {
                     out.add(new Finding(PiiType.PERSON, t0.start(), t0.end(), 0.55, false, text.substring(t0.start(), t0.end()))); // 妻 ミツ
+                } else if (Morphology.isHiragana(text.charAt(t0.start()))) {
+                    int h = t0.start();
+                    while (h < text.length() && h - t0.start() < 4 && Morphology.isHiragana(text.charAt(h))) {
+                        h++;
+                    }
+                    if (h - t0.start() >= 2 && h - t0.start() <= 3 && (h == text.length() || isSpace(text.charAt(h)) || "、（(".indexOf(text.charAt(h)) >= 0)
+                            && !NOT_GIVEN.contains(text.substring(t0.start(), h))) {
+                        out.add(new Finding(PiiType.PERSON, t0.start(), h, 0.55, false, text.substring(t0.start(), h))); // 祖母 きく が
+                    }
                 }
                 continue;
             }
@@ -2111,13 +2140,18 @@ final class NameRecognizer implements Recognizer {
                         || text.charAt(ts.get(i).start() - 1) == 'は' || text.charAt(ts.get(i).start() - 1) == 'の';
                 boolean after = end >= text.length() || "　 \n\t。）".indexOf(text.charAt(end)) >= 0 || text.startsWith("の各", end)
                         || text.startsWith("ら", end) || text.startsWith("の", end) && !Morphology.isKanji(text.charAt(Math.min(end + 1, text.length() - 1)))
-                        || text.startsWith("の両", end);
+                        || text.startsWith("の両", end) || text.startsWith("、ほか", end) || text.startsWith("ほか", end)
+                        || text.startsWith("、他", end); // 実行委員：岸本、長尾、宮内、ほか有志一同
                 boolean places = PLACES_AFTER.matcher(text).region(end, Math.min(text.length(), end + 4)).lookingAt(); // 神戸の各市
+                // two words read as surnames here after a label's colon (ソプラノ：柚木、真田), neither a place (開催地：上野、新宿)
+                boolean twoAfterLabel = items == 2 && named == 2 && ts.get(i).start() > 0 && "：:".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0
+                        && !anchors.isPlaceName(text.substring(ts.get(i).start(), ts.get(i).end()))
+                        && !anchors.isPlaceName(text.substring(ts.get(i + 1).start(), ts.get(i + 1).end()));
                 // 佐藤、鈴木、高橋が出場: a particle may end a list of three or more surnames when the tokenizer reads at
                 // least two of them, of two kanji or more, as surnames here (not 上野、宮崎、福岡が, cities; nor 森、林、池が)
                 after |= items >= 3 && sei == items && named >= 2 && end < text.length() && "がはともを".indexOf(text.charAt(end)) >= 0;
                 if (before && after && !places && 2 * sei >= items
-                        && (items >= 3 || text.startsWith("の各", end) || text.startsWith("ら", end) || text.startsWith("の両", end))) {
+                        && (items >= 3 || twoAfterLabel || text.startsWith("の各", end) || text.startsWith("ら", end) || text.startsWith("の両", end))) {
                     for (int m = i; m < k; m++) {
                         Morphology.Token t = ts.get(m);
                         if (!cov.covered(t.start(), t.end()) || onlySameSpan(out, t.start(), t.end())) {

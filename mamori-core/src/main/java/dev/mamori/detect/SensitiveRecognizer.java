@@ -244,6 +244,66 @@ final class SensitiveRecognizer implements Recognizer {
         }
         // no catch-all here: a failure is a bug, and it reaches the caller to be counted (issue 12 item 8)
         scan(text, wanted, ctx, out);
+        if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
+            operativePart(text, out);
+        }
+    }
+
+    /** The heading of a judgment's operative part, alone on its line (主文, 主　　文). */
+    private static final java.util.regex.Pattern OPERATIVE_HEADING = java.util.regex.Pattern.compile("(?m)^[ 　]*主[ 　]*文[ 　]*$");
+    /** What ends the operative part: the reasons, or the facts found. */
+    private static final java.util.regex.Pattern OPERATIVE_PART_END = java.util.regex.Pattern.compile(
+            "(?m)^[ 　]*(?:理[ 　]*由|（?事実及び理由|（?罪となるべき事実|第[1１一][ 　]|【)");
+    /** How a sentence of a 主文 ends: it orders (処する, 棄却する, 負担とする), or it acquits (無罪). */
+    private static final String[] OPERATIVE_ENDS = {"する", "しない", "無罪"};
+
+    /**
+     * Each sentence of a criminal judgment's 主文 is a fact about the accused (本件控訴を棄却する, 原判決を破棄する,
+     * 訴訟費用は被告人の負担とする), whatever its words: the sentences between the heading 主文 and the reasons, in a
+     * judgment that names 被告人 or 少年 (a civil judgment's 主文, 被告は…支払え, is about no crime). A sentence that a phrase
+     * of the lexicon already covers for more than half its length keeps that phrase; the person sentenced (被告人を, 少年を)
+     * stays outside the span.
+     */
+    private static void operativePart(String text, List<Finding> out) {
+        if (text.indexOf('主') < 0 || text.indexOf('文') < 0 || !(text.contains("被告人") || text.contains("少年"))) {
+            return;
+        }
+        java.util.regex.Matcher h = OPERATIVE_HEADING.matcher(text);
+        if (!h.find()) {
+            return;
+        }
+        java.util.regex.Matcher z = OPERATIVE_PART_END.matcher(text);
+        int stop = z.find(h.end()) ? z.start() : Math.min(text.length(), h.end() + 600);
+        int i = h.end();
+        while (i < stop) {
+            int e = i;
+            while (e < stop && text.charAt(e) != '。' && text.charAt(e) != '\n') {
+                e++;
+            }
+            int s = i;
+            while (s < e && (Character.isWhitespace(text.charAt(s)) || Character.isDigit(text.charAt(s)))) {
+                s++; // the blank and the number of a 主文 item (1　被告人を…)
+            }
+            for (String p : SENTENCED) {
+                if (text.startsWith(p, s)) {
+                    s += p.length();
+                    break;
+                }
+            }
+            int s0 = s;
+            int e0 = e;
+            // phrases of the lexicon inside the sentence (控訴, a weak word alone) give way to it; one reaching past it stays
+            boolean orders = false;
+            for (String o : OPERATIVE_ENDS) {
+                orders |= e - s > o.length() && text.startsWith(o, e - o.length());
+            }
+            if (orders && e - s >= 4 && e - s <= 120 && out.stream().noneMatch(f -> f.start() < e0 && s0 < f.end() && (f.start() < s0 || f.end() > e0
+                    || f.type() != PiiType.SENSITIVE_CRIME || 2 * (f.end() - f.start()) > e0 - s0))) {
+                out.removeIf(f -> f.start() >= s0 && f.end() <= e0);
+                out.add(new Finding(PiiType.SENSITIVE_CRIME, s, e, 0.7, false, text.substring(s, e)));
+            }
+            i = e + 1;
+        }
     }
 
     private void scan(String text, int wanted, ScanContext ctx, List<Finding> out) {

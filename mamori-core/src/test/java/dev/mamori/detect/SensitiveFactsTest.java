@@ -269,6 +269,18 @@ class SensitiveFactsTest {
     }
 
     @Test
+    void eachSentenceOfACriminalJudgmentsOperativePartIsAFact() {
+        assertThat(found("主　　文\n本件控訴を棄却する。\n当審における未決勾留日数中40日を原判決の刑に算入する。\n理　　由\n被告人の控訴趣意は"))
+                .contains("SENSITIVE_CRIME:本件控訴を棄却する", "SENSITIVE_CRIME:当審における未決勾留日数中40日を原判決の刑に算入する");
+        assertThat(found("主文\n原判決を破棄する。\n被告人を懲役5年に処する。\n訴訟費用は被告人の負担とする。\n理由"))
+                .containsExactlyInAnyOrder("SENSITIVE_CRIME:原判決を破棄する", "SENSITIVE_CRIME:懲役5年に処する", "SENSITIVE_CRIME:訴訟費用は被告人の負担とする");
+        // a civil judgment orders no sentence; the date and the court after a 主文 are no sentence of it
+        assertThat(found("主　　文\n1　被告は、原告に対し、550万円を支払え。\n2　訴訟費用は被告の負担とする。\n事実及び理由")).isEmpty();
+        assertThat(found("主　　文\n被告人を罰金8万円に処する。\n罪となるべき事実\n被告人は速度を超えて運転した。\n令和6年10月4日\n一宮簡易裁判所"))
+                .containsExactly("SENSITIVE_CRIME:罰金8万円に処する");
+    }
+
+    @Test
     void spansNeverCrossALineOrASentence() {
         assertThat(found("窃盗事件。\n逮捕した")).containsExactly("SENSITIVE_CRIME:逮捕");
         assertThat(found("肺炎。入院の案内")).containsExactly("SENSITIVE_HEALTH:肺炎");
