@@ -292,11 +292,11 @@ final class SensitiveRecognizer implements Recognizer {
             }
             int s0 = s;
             int e0 = e;
-            // phrases of the lexicon inside the sentence (控訴, a weak word alone) give way to it; one reaching past it stays
             boolean orders = false;
             for (String o : OPERATIVE_ENDS) {
                 orders |= e - s > o.length() && text.startsWith(o, e - o.length());
             }
+            // phrases of the lexicon inside the sentence (控訴, a weak word alone) give way to it; one reaching past it stays
             if (orders && e - s >= 4 && e - s <= 120 && out.stream().noneMatch(f -> f.start() < e0 && s0 < f.end() && (f.start() < s0 || f.end() > e0
                     || f.type() != PiiType.SENSITIVE_CRIME || 2 * (f.end() - f.start()) > e0 - s0))) {
                 out.removeIf(f -> f.start() >= s0 && f.end() <= e0);
