@@ -519,6 +519,12 @@ final class NameLabels {
                 i += 3; // on … at 8:31 PM Jun Ishikawa <…>
                 parts--;
             }
+            int suffix = latin && parts <= 2 ? romanisedHonorific(text, i, j) : 0;
+            if (hon == null && suffix > 0) {
+                out.add(new Finding(PiiType.PERSON, i, j - suffix, 0.7, false, text.substring(i, j - suffix))); // Hayashi-san
+                i = j;
+                continue;
+            }
             int courtesy = latin ? courtesyTitle(text, i, j) : 0;
             if (hon == null && courtesy > 0) {
                 out.add(new Finding(PiiType.PERSON, i + courtesy, j, 0.8, false, text.substring(i + courtesy, j))); // Mr. John Smith
@@ -613,10 +619,22 @@ final class NameLabels {
     }
 
     /** The length of Mr./Ms./Mrs./Dr. and its blank at the start of a romanised run that goes on with a name, or 0. */
+    /** The Japanese honorific written in Latin letters after a romanised name (Hayashi-san, Ito-sensei): its length, or 0. */
+    private static int romanisedHonorific(String text, int i, int j) {
+        for (String h : new String[] {"-san", "-sama", "-kun", "-chan", "-sensei"}) {
+            if (j - i > h.length() + 1 && text.regionMatches(true, j - h.length(), h, 0, h.length())) {
+                return h.length();
+            }
+        }
+        return 0;
+    }
+
     private static int courtesyTitle(String text, int i, int j) {
-        for (String t : new String[] {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. "}) {
-            if (text.startsWith(t, i) && j > i + t.length() + 1 && Character.isUpperCase(text.charAt(i + t.length()))) {
-                return t.length();
+        for (int w = i; w < j; w = text.indexOf(' ', w) < 0 ? j : text.indexOf(' ', w) + 1) {
+            for (String t : new String[] {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. "}) {
+                if (text.startsWith(t, w) && j > w + t.length() + 1 && Character.isUpperCase(text.charAt(w + t.length()))) {
+                    return w - i + t.length(); // Mr. John Smith, and Dear Mr. Johnson: the words before the title are not the name
+                }
             }
         }
         return 0;
