@@ -25,7 +25,8 @@ final class NameLabels {
     /** Values after a name label that are not names (配偶者 あり). */
     private static final Set<String> NOT_NAMES = Set.of("あり", "なし", "有り", "無し", "有", "無", "いる", "いない", "済", "未",
             "不要", "必要", "同左", "同上", "本人", "家族", "ご本人", "別紙", "下記", "上記", "以下", "なし。", "よみがな", "ふりがな",
-            "フリガナ", "ヨミガナ", "かな", "カナ", "読み", "よみ", "年齢", "性別", "続柄");
+            "フリガナ", "ヨミガナ", "かな", "カナ", "読み", "よみ", "年齢", "性別", "続柄", "会社名", "店名", "学校名", "施設名", "部署名",
+            "団体名", "法人名", "商品名", "屋号");
     /** Honorifics that make a katakana or romanised word a person's name (not 社長: マクドナルド社長). */
     private static final Set<String> PERSONAL = Set.of("様", "さま", "さん", "氏", "君", "くん", "ちゃん", "殿", "先生", "選手",
             "監督", "コーチ", "容疑者", "被告", "被告人", "被疑者", "投手", "捕手", "騎手", "夫妻", "氏ら", "さんら");
@@ -360,6 +361,10 @@ final class NameLabels {
         while (e > s && isBlank(text.charAt(e - 1))) {
             e--;
         }
+        if (e - s >= 2 && QUOTES.indexOf(text.charAt(s)) >= 0 && text.charAt(e - 1) == text.charAt(s)) {
+            s++; // "name": "増田 光": the quotes are not part of the value
+            e--;
+        }
         if (e <= s) {
             return;
         }
@@ -396,6 +401,8 @@ final class NameLabels {
             reading(text, end < e && isBlank(text.charAt(end)) ? end + 1 : end, out);
         }
     }
+
+    private static final String QUOTES = "\"'";
 
     /** Where the person lives, comes from or works, written before the name (東京都練馬区在住, 福岡県出身). */
     private static boolean residence(String text, int s, int d) {

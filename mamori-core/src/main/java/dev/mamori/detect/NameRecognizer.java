@@ -150,6 +150,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         dropObituaryMark(text, out, first);
+        dropRankAndRelation(text, out, first);
         widen(text, out, first);
         posthumousNames(text, out, first);
         realAndRingNames(text, out, first);
@@ -167,6 +168,39 @@ final class NameRecognizer implements Recognizer {
             if (e - f.start() >= 3 && text.charAt(e - 1) == '儀' && (e == text.length() || isSpace(text.charAt(e))
                     || "、\n\r".indexOf(text.charAt(e)) >= 0)) {
                 out.set(k, new Finding(PiiType.PERSON, f.start(), e - 1, f.confidence(), false, text.substring(f.start(), e - 1)));
+            }
+        }
+    }
+
+    /**
+     * A professional rank written after the name (松永亮|五段) or before it with a blank (二段 山田太郎), and a relation of two
+     * or more characters glued before it (喪主は長男|剛), are not part of the name.
+     */
+    private void dropRankAndRelation(String text, List<Finding> out, int first) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int s = f.start();
+            int e = f.end();
+            if (e - s >= 4 && "段級".indexOf(text.charAt(e - 1)) >= 0 && "一二三四五六七八九十".indexOf(text.charAt(e - 2)) >= 0) {
+                int r = e - 2;
+                while (r > s && "一二三四五六七八九十".indexOf(text.charAt(r - 1)) >= 0 && e - r < 4) {
+                    r--;
+                }
+                e = r - s >= 2 ? r : e;
+            }
+            int q = s;
+            while (q < e && q - s < 2 && "一二三四五六七八九十".indexOf(text.charAt(q)) >= 0) {
+                q++;
+            }
+            if (q > s && q + 2 < e && "段級".indexOf(text.charAt(q)) >= 0 && isSpace(text.charAt(q + 1))) {
+                s = q + 2; // 二段 山田太郎: the rank before the name
+            }
+            int kin = anchors.at(NameAnchors.Kind.KIN, text, s);
+            if (kin >= 2 && e - s - kin >= 1 && !isSpace(text.charAt(s + kin)) && Morphology.isKanji(text.charAt(s + kin))) {
+                s += kin;
+            }
+            if (s != f.start() || e != f.end()) {
+                out.set(k, new Finding(PiiType.PERSON, s, e, f.confidence(), false, text.substring(s, e)));
             }
         }
     }
@@ -940,13 +974,13 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
-    /** The two or three kanji before the blank at {@code blank} are an occupation (調理師, 板金工), not a surname. */
+    /** The two or three kanji before the blank at {@code blank} are an occupation or a prize (調理師, 板金工, 金賞, 入選), not a surname. */
     private static boolean occupationBefore(String text, int blank) {
         int l = blank;
         while (l > 0 && blank - l < 4 && isKanjiAt(text, l - 1)) {
             l--;
         }
-        return blank - l >= 2 && blank - l <= 3 && (OCCUPATION_END + "工").indexOf(text.charAt(blank - 1)) >= 0
+        return blank - l >= 2 && blank - l <= 3 && (OCCUPATION_END + "工賞選").indexOf(text.charAt(blank - 1)) >= 0
                 && !Morphology.hasEntry(text, l, blank, SEI);
     }
 

@@ -986,6 +986,9 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_OTHER) {
             end = text.startsWith("の出身", end) ? end + 3 : end; // アイヌ民族の出身, 被差別部落の出身
             start = withGangLead(text, start);
+            if (end - start == 2 && text.startsWith("障害", start)) {
+                start = runStart(text, start, Math.max(0, start - MAX_RUN)); // 四肢体幹機能障害, 妄想性障害: the whole name
+            }
         }
         if (type == PiiType.SENSITIVE_HEALTH && text.startsWith(CAUSE, end)) {
             end += CAUSE.length(); // the condition as a cause (心不全のため死去した, 胃腸炎のため欠勤)
