@@ -150,8 +150,8 @@ final class NameRecognizer implements Recognizer {
             }
         }
         dropObituaryMark(text, out, first);
-        dropRankAndRelation(text, out, first);
         widen(text, out, first);
+        dropRankAndRelation(text, out, first);
         posthumousNames(text, out, first);
         realAndRingNames(text, out, first);
         merge(out, first);
