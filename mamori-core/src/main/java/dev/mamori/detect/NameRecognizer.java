@@ -172,6 +172,9 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    private static final String RANK_DIGITS = "一二三四五六七八九十";
+    private static final String RANKS = "段級";
+
     /**
      * A professional rank written after the name (松永亮|五段) or before it with a blank (二段 山田太郎), and a relation of two
      * or more characters glued before it (喪主は長男|剛), are not part of the name.
@@ -181,19 +184,19 @@ final class NameRecognizer implements Recognizer {
             Finding f = out.get(k);
             int s = f.start();
             int e = f.end();
-            if (e - s >= 4 && "段級".indexOf(text.charAt(e - 1)) >= 0 && "一二三四五六七八九十".indexOf(text.charAt(e - 2)) >= 0) {
-                int r = e - 2;
-                while (r > s && "一二三四五六七八九十".indexOf(text.charAt(r - 1)) >= 0 && e - r < 4) {
+            if (e - s >= 4 && RANKS.indexOf(text.charAt(e - 1)) >= 0) {
+                int r = e - 1; // 松永亮|五段: one or two kanji digits, then 段 or 級
+                while (r > e - 3 && RANK_DIGITS.indexOf(text.charAt(r - 1)) >= 0) {
                     r--;
                 }
-                e = r - s >= 2 ? r : e;
+                e = r < e - 1 && r - s >= 2 ? r : e;
             }
-            int q = s;
-            while (q < e && q - s < 2 && "一二三四五六七八九十".indexOf(text.charAt(q)) >= 0) {
+            int q = s; // 二段 山田太郎
+            while (q < e && q - s < 2 && RANK_DIGITS.indexOf(text.charAt(q)) >= 0) {
                 q++;
             }
-            if (q > s && q + 2 < e && "段級".indexOf(text.charAt(q)) >= 0 && isSpace(text.charAt(q + 1))) {
-                s = q + 2; // 二段 山田太郎: the rank before the name
+            if (q > s && q + 2 < e && RANKS.indexOf(text.charAt(q)) >= 0 && isSpace(text.charAt(q + 1))) {
+                s = q + 2;
             }
             int kin = anchors.at(NameAnchors.Kind.KIN, text, s);
             if (kin >= 2 && e - s - kin >= 1 && !isSpace(text.charAt(s + kin)) && Morphology.isKanji(text.charAt(s + kin))) {
@@ -2621,8 +2624,12 @@ final class NameRecognizer implements Recognizer {
     private static void reversedLatin(String text, List<Finding> out, int first) {
         java.util.Set<String> done = null;
         for (int k = first, n = out.size(); k < n; k++) {
-            java.util.regex.Matcher m = LATIN_PAIR.matcher(out.get(k).value());
-            if (out.get(k).type() != PiiType.PERSON || !m.matches()) {
+            String v = out.get(k).value();
+            if (out.get(k).type() != PiiType.PERSON || v.indexOf(' ') < 0) {
+                continue; // no matcher for the names of one word or in Japanese: most of them
+            }
+            java.util.regex.Matcher m = LATIN_PAIR.matcher(v);
+            if (!m.matches()) {
                 continue;
             }
             if (done == null) {

@@ -292,17 +292,13 @@ final class NumberClassifier {
         return false;
     }
 
-    /** The abbreviated kinds of account, which name a bank account by themselves: （普）, (当). */
-    private static final String[] ABBREVIATED_KINDS = {"（普）", "(普)", "（当）", "(当)"};
-
-    private static boolean abbreviatedKindBefore(String s, int start) {
+    /**
+     * One of the kinds of account abbreviated in brackets (（普）, (当): the words of WORDS ACCOUNT_KIND that end in a
+     * bracket) right before {@code start}: they name a bank account by themselves.
+     */
+    private boolean abbreviatedKindBefore(String s, int start) {
         int i = skipBack(s, start);
-        for (String k : ABBREVIATED_KINDS) {
-            if (s.startsWith(k, i - k.length())) {
-                return true;
-            }
-        }
-        return false;
+        return i >= 3 && Chars.isCloseParen(s.charAt(i - 1)) && accountKinds.lengthAt(s, i - 3) == 3;
     }
 
     /** 口座番号 or 口座 right before {@code start} (店番-口座番号, 口座番号：), a colon or blanks between. */

@@ -284,12 +284,7 @@ final class SensitiveRecognizer implements Recognizer {
             while (s < e && (Character.isWhitespace(text.charAt(s)) || Character.isDigit(text.charAt(s)))) {
                 s++; // the blank and the number of a 主文 item (1　被告人を…)
             }
-            for (String p : SENTENCED) {
-                if (text.startsWith(p, s)) {
-                    s += p.length();
-                    break;
-                }
-            }
+            s = afterSentenced(text, s, e);
             int s0 = s;
             int e0 = e;
             boolean orders = false;
@@ -299,7 +294,7 @@ final class SensitiveRecognizer implements Recognizer {
             // phrases of the lexicon inside the sentence (控訴, a weak word alone) give way to it; one reaching past it stays
             if (orders && e - s >= 4 && e - s <= 120 && out.stream().noneMatch(f -> f.start() < e0 && s0 < f.end() && (f.start() < s0 || f.end() > e0
                     || f.type() != PiiType.SENSITIVE_CRIME || 2 * (f.end() - f.start()) > e0 - s0))) {
-                out.removeIf(f -> f.start() >= s0 && f.end() <= e0);
+                out.removeIf(f -> f.type() == PiiType.SENSITIVE_CRIME && f.start() >= s0 && f.end() <= e0);
                 out.add(new Finding(PiiType.SENSITIVE_CRIME, s, e, 0.7, false, text.substring(s, e)));
             }
             i = e + 1;
@@ -1108,8 +1103,13 @@ final class SensitiveRecognizer implements Recognizer {
         while (s < start && Character.isWhitespace(text.charAt(s))) { // and the ideographic space
             s++;
         }
+        return afterSentenced(text, s, start);
+    }
+
+    /** After the person sentenced ({@link #SENTENCED}) written at {@code s} and ending by {@code limit}; else {@code s}. */
+    private static int afterSentenced(String text, int s, int limit) {
         for (String p : SENTENCED) {
-            if (text.startsWith(p, s) && s + p.length() <= start) {
+            if (text.startsWith(p, s) && s + p.length() <= limit) {
                 return s + p.length();
             }
         }
