@@ -104,7 +104,8 @@ final class NameCell {
             return cps.length <= 8;
         }
         for (int i = 0; i < space; i++) {
-            if (!Morphology.isKanji(cps[i])) {
+            boolean inner = i > 0 && i + 1 < space && (cps[i] == 'ノ' || cps[i] == 'ヶ' || cps[i] == 'ケ'); // 山ノ内, 八ヶ代
+            if (!Morphology.isKanji(cps[i]) && !inner) {
                 return false;
             }
         }

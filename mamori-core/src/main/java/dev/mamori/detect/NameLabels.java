@@ -40,6 +40,7 @@ final class NameLabels {
         if (text.indexOf(':') >= 0 || text.indexOf('：') >= 0) {
             speakers(text, r, out); // every speaker pattern has a time, and every time a colon
         }
+        rosters(text, r, out);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '：' || c == ':') {
@@ -50,6 +51,36 @@ final class NameLabels {
                 }
             } else if (isBlank(c) && i > 0 && !isBlank(text.charAt(i - 1)) && labelBefore(text, i, a) && !tableRow(text, i)) {
                 valueAfter(text, i + 1, r, out);
+            }
+        }
+    }
+
+    /**
+     * A team sheet's line: a number and a baseball position in brackets (3（遊）ロドリゲス), a football position and a
+     * number (DF　5　ジョアン・メデイロス), or a number and a rugby position (3 PR ペニ・ヴァカタワ), then the player.
+     */
+    private static final java.util.regex.Pattern ROSTER = java.util.regex.Pattern.compile("(?m)^[ 　]*(?:[0-9０-９]{1,2}[ 　]*[（(]"
+            + "(?:投|捕|一|二|三|遊|左|中|右|指|DH|打|走)[）)]|(?:GK|DF|MF|FW)[ 　]+[0-9０-９]{1,2}|[0-9０-９]{1,2}[ 　]+"
+            + "(?:PR|HO|LO|FL|NO8|No8|SH|SO|WTB|CTB|FB))[ 　]*");
+
+    private static void rosters(String text, NameRecognizer r, List<Finding> out) {
+        if (text.indexOf('（') < 0 && text.indexOf('(') < 0 && text.indexOf('F') < 0 && text.indexOf('G') < 0
+                && text.indexOf('O') < 0 && text.indexOf('S') < 0 && text.indexOf('P') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = ROSTER.matcher(text);
+        while (m.find()) {
+            int s = m.end();
+            int e = s;
+            while (e < text.length() && e - s < MAX_VALUE && !isBreak(text.charAt(e)) && !doubleBlank(text, e)
+                    && "（(　".indexOf(text.charAt(e)) < 0) {
+                e++; // a full name keeps its half-width blank (五十嵐 蒼); a wide one or a bracket ends it
+            }
+            while (e > s && isBlank(text.charAt(e - 1))) {
+                e--;
+            }
+            if (isName(text, s, e, r)) {
+                out.add(new Finding(PiiType.PERSON, s, e, CONFIDENCE, false, text.substring(s, e)));
             }
         }
     }
@@ -78,13 +109,31 @@ final class NameLabels {
             while (s < le && isBlank(text.charAt(s))) {
                 s++;
             }
+            if (s + 2 < le && (text.startsWith("AM", s) || text.startsWith("PM", s) || text.startsWith("am", s)
+                    || text.startsWith("pm", s)) && isBlank(text.charAt(s + 2))) {
+                s += 3; // 12/24/23, 6:30 PM - Aiko:
+            }
+            if (s + 1 < le && text.charAt(s) == '-' && isBlank(text.charAt(s + 1))) {
+                s += 2; // 12/24/23, 18:30 - Aiko: (a phone's chat export)
+            }
+            if (s < le && text.charAt(s) == '<') { // [10:03] <tomo> おはよう (IRC)
+                int g = text.indexOf('>', s);
+                if (g > s + 1 && g < le && g - s <= 21 && !r.commonWord(text, s + 1, g)) {
+                    addSpeaker(text, s + 1, g, r, out);
+                }
+                return;
+            }
             boolean tab = t < le && text.charAt(t) == '\t';
             int e = s;
             while (e < le && e - s <= 20 && text.charAt(e) != ':' && text.charAt(e) != '：' && text.charAt(e) != '\t'
                     && !(text.charAt(e) == ' ' && !Character.isLetter(text.charAt(Math.min(e + 1, le - 1))))) {
                 e++;
             }
-            boolean colon = e < le && (text.charAt(e) == ':' || text.charAt(e) == '：');
+            int c = e;
+            while (c < le && c - e < 4 && (isBlank(text.charAt(c)) || Character.isSurrogate(text.charAt(c)) || text.charAt(c) == '\uFE0F')) {
+                c++; // Hiro 🎄: an emoji after the name
+            }
+            boolean colon = c < le && (text.charAt(c) == ':' || text.charAt(c) == '：');
             if ((colon || tab && e < le && text.charAt(e) == '\t') && e > s && !r.commonWord(text, s, e)) {
                 addSpeaker(text, s, e, r, out);
             }
@@ -194,6 +243,10 @@ final class NameLabels {
         if (e - s < 1 || e - s > 20) {
             return;
         }
+        int b = nextBlank(text, s, e);
+        if (b < e && NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, b)) {
+            s = b + 1; // 19:14 - 行政書士 芦原: the title is not the name
+        }
         boolean letter = false;
         for (int i = s; i < e; i++) {
             char c = text.charAt(i);
@@ -239,6 +292,8 @@ final class NameLabels {
                 digits++;
             } else if (c == ':' && digits > 0 && q + 1 < le && Character.isDigit(text.charAt(q + 1))) {
                 colon = true;
+            } else if (c == ',' && digits > 0 && !colon && q + 2 < le && text.charAt(q + 1) == ' ' && Character.isDigit(text.charAt(q + 2))) {
+                q++; // 12/24/23, 18:30: a date, a comma and the time
             } else if (!(c == '-' || c == '/' || (c == ' ' && open != 0))) {
                 break;
             }

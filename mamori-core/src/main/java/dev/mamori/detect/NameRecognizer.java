@@ -1712,9 +1712,9 @@ final class NameRecognizer implements Recognizer {
             if (givenStart < 0 && end < text.length() && Character.isDigit(text.charAt(end))) {
                 continue; // 今泉7丁目
             }
-            if (givenStart < 0 && hon > 0 && anchors.isOffice(text, start, skipBlank(text, end))) {
+            if (givenStart < 0 && hon > 0 && (anchors.isOffice(text, start, skipBlank(text, end)) || officeCompound(text, end))) {
                 i = last;
-                continue; // 千葉市長, 石川県知事: an office, not a surname
+                continue; // 千葉市長, 石川県知事: an office, not a surname; 北浜市長選, 北浜市議会: an election, a council
             }
             double conf = base;
             if (hon > 0 || (last + 1 < n && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名"))) {
@@ -2144,15 +2144,16 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * Surnames listed with 、 (早川、吉田、長野、松本の各部員; 班長　森、千葉、石川、宮地): each is a name when most of
-     * the list's words are surnames to the dictionary, and there are at least three, or a name word follows.
+     * Surnames listed with 、 or ・ (早川、吉田、長野、松本の各部員; 班長　森、千葉、石川、宮地; 月：山下・北村): each is a name when
+     * most of the list's words are surnames to the dictionary, and there are at least three, or a name word follows.
      */
     private void enumerations(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out) {
         int n = ts.size();
         for (int i = 0; i < n; i++) {
-            if (ts.get(i).end() >= text.length() || text.charAt(ts.get(i).end()) != '、') {
-                continue; // a list starts with a word and 、
+            if (ts.get(i).end() >= text.length() || text.charAt(ts.get(i).end()) != '、' && text.charAt(ts.get(i).end()) != '・') {
+                continue; // a list starts with a word and 、 (or ・: 山下・北村, 小川・大野組)
             }
+            char sep = text.charAt(ts.get(i).end());
             int k = i;
             int sei = 0;
             int named = 0;
@@ -2162,7 +2163,7 @@ final class NameRecognizer implements Recognizer {
                     sei++;
                     named += tk.is(SEI) && tk.end() - tk.start() >= 2 ? 1 : 0; // read as a surname here (佐藤 is a place to IPADIC too)
                 }
-                if (k + 1 < n && ts.get(k).end() < text.length() && text.charAt(ts.get(k).end()) == '、'
+                if (k + 1 < n && ts.get(k).end() < text.length() && text.charAt(ts.get(k).end()) == sep
                         && ts.get(k + 1).start() == ts.get(k).end() + 1) {
                     k++;
                 } else {
@@ -2173,7 +2174,7 @@ final class NameRecognizer implements Recognizer {
             int items = k - i;
             if (items >= 2) {
                 int end = ts.get(k - 1).end();
-                boolean before = ts.get(i).start() == 0 || "　 \n\t：:、".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0
+                boolean before = ts.get(i).start() == 0 || "　 \n\t：:、（(".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0
                         || text.charAt(ts.get(i).start() - 1) == 'は' || text.charAt(ts.get(i).start() - 1) == 'の';
                 boolean after = end >= text.length() || "　 \n\t。）".indexOf(text.charAt(end)) >= 0 || text.startsWith("の各", end)
                         || text.startsWith("ら", end) || text.startsWith("の", end) && !Morphology.isKanji(text.charAt(Math.min(end + 1, text.length() - 1)))
@@ -2181,13 +2182,17 @@ final class NameRecognizer implements Recognizer {
                         || text.startsWith("、他", end); // 実行委員：岸本、長尾、宮内、ほか有志一同
                 boolean places = PLACES_AFTER.matcher(text).region(end, Math.min(text.length(), end + 4)).lookingAt(); // 神戸の各市
                 // two words read as surnames here after a label's colon (ソプラノ：柚木、真田), neither a place (開催地：上野、新宿)
-                boolean twoAfterLabel = items == 2 && named == 2 && ts.get(i).start() > 0 && "：:".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0
+                // or a pair joined by ・ as a doubles team (小川・大野組)
+                boolean pair = sep == '・' && text.startsWith("組", end);
+                after |= pair;
+                boolean twoAfterLabel = items == 2 && named == 2 && (pair || ts.get(i).start() > 0 && "：:".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0)
                         && !anchors.isPlaceName(text.substring(ts.get(i).start(), ts.get(i).end()))
                         && !anchors.isPlaceName(text.substring(ts.get(i + 1).start(), ts.get(i + 1).end()));
                 // 佐藤、鈴木、高橋が出場: a particle may end a list of three or more surnames when the tokenizer reads at
                 // least two of them, of two kanji or more, as surnames here (not 上野、宮崎、福岡が, cities; nor 森、林、池が)
                 after |= items >= 3 && sei == items && named >= 2 && end < text.length() && "がはともを".indexOf(text.charAt(end)) >= 0;
-                if (before && after && !places && 2 * sei >= items
+                // ・ joins other things too (松・竹・梅, 東京・大阪): two of its words must read as surnames here
+                if (before && after && !places && 2 * sei >= items && (sep == '、' || named >= 2)
                         && (items >= 3 || twoAfterLabel || text.startsWith("の各", end) || text.startsWith("ら", end) || text.startsWith("の両", end))) {
                     for (int m = i; m < k; m++) {
                         Morphology.Token t = ts.get(m);
@@ -2271,11 +2276,17 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * 妻の幸子, 担当の西田, 長男の健, 部長の石井, 弊社の上野, 後任の白石: a relation, a label, a title or the firm or post of a
-     * business letter, then の, right before the name.
+     * business letter, then の, right before the name; a player's place in the order (4番の安西); a title joined by ・ (左腕・小野寺).
      */
     private boolean roleOf(String text, int start) {
+        if (start > 1 && text.charAt(start - 1) == '・') {
+            return anchors.endingAt(NameAnchors.Kind.TITLE, text, start - 1) > 0; // 左腕・小野寺, 捕手・森下
+        }
         if (start <= 1 || text.charAt(start - 1) != 'の') {
             return false;
+        }
+        if (battingOrder(text, start - 1)) {
+            return true; // 4番の安西, 2番手の遠藤
         }
         for (String w : STAFF_OF) {
             if (text.startsWith(w, start - 1 - w.length())) {
@@ -2284,6 +2295,22 @@ final class NameRecognizer implements Recognizer {
         }
         return anchors.endingAt(NameAnchors.Kind.KIN, text, start - 1) > 0 || anchors.endingAt(NameAnchors.Kind.LABEL, text, start - 1) > 0
                 || anchors.endingAt(NameAnchors.Kind.TITLE, text, start - 1) > 0;
+    }
+
+    /** An office right at {@code at} that goes on as an election, a council or a room (市長選, 市議会, 署長室): no person's title. */
+    private boolean officeCompound(String text, int at) {
+        int len = anchors.at(NameAnchors.Kind.OFFICE, text, at);
+        return len > 0 && at + len < text.length() && "選会室".indexOf(text.charAt(at + len)) >= 0;
+    }
+
+    /** A place in the batting order or among the pitchers ending at {@code at}: 4番, ４番, 2番手. */
+    private static boolean battingOrder(String text, int at) {
+        int p = text.startsWith("番手", at - 2) ? at - 2 : text.startsWith("番", at - 1) ? at - 1 : -1;
+        if (p < 1) {
+            return false;
+        }
+        char d = text.charAt(p - 1);
+        return d >= '1' && d <= '9' || d >= '１' && d <= '９';
     }
 
     /** Who a business letter names by the surname alone after の: its own firm's people, a successor or a predecessor. */

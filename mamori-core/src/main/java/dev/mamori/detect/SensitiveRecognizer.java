@@ -247,6 +247,17 @@ final class SensitiveRecognizer implements Recognizer {
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
         }
+        if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0 && text.indexOf('「') >= 0) {
+            namedBody(text, out);
+        }
+        if (ctx.columnHints().isEmpty()) {
+            SensitiveFields.inText(text, wanted, out); // 傷病名：…, 【既往歴】…
+        } else {
+            PiiType column = SensitiveFields.typeOf(ctx.columnHints(), wanted);
+            if (column != null) {
+                SensitiveFields.inCell(text, column, out); // a cell of a 病名 column
+            }
+        }
     }
 
     /** The heading of a judgment's operative part, alone on its line (主文, 主　　文). */
@@ -260,12 +271,12 @@ final class SensitiveRecognizer implements Recognizer {
     /**
      * Each sentence of a criminal judgment's 主文 is a fact about the accused (本件控訴を棄却する, 原判決を破棄する,
      * 訴訟費用は被告人の負担とする), whatever its words: the sentences between the heading 主文 and the reasons, in a
-     * judgment that names 被告人 or 少年 (a civil judgment's 主文, 被告は…支払え, is about no crime). A sentence that a phrase
+     * judgment that names 被告人 or 少年 or a penalty (a civil judgment's 主文, 被告は…支払え, is about no crime). A sentence that a phrase
      * of the lexicon already covers for more than half its length keeps that phrase; the person sentenced (被告人を, 少年を)
      * stays outside the span.
      */
     private static void operativePart(String text, List<Finding> out) {
-        if (text.indexOf('主') < 0 || text.indexOf('文') < 0 || !(text.contains("被告人") || text.contains("少年"))) {
+        if (text.indexOf('主') < 0 || text.indexOf('文') < 0 || !criminal(text)) {
             return;
         }
         java.util.regex.Matcher h = OPERATIVE_HEADING.matcher(text);
@@ -299,6 +310,37 @@ final class SensitiveRecognizer implements Recognizer {
             }
             i = e + 1;
         }
+    }
+
+    /**
+     * A member of a religious body named in brackets: 宗教団体「光明の環」の信者, 宗教法人「…」の元信者 (法2条3項 信条). The lexicon
+     * cannot know the body's name; the brackets and the word before them say what it is. Not 信者数 (a count).
+     */
+    private static final java.util.regex.Pattern NAMED_BODY = java.util.regex.Pattern.compile(
+            "(?:宗教団体|宗教法人|教団|新宗教)「[^「」\n]{1,24}」の(?:元)?(?:信者|信徒|会員|幹部|教祖)(?!数)");
+
+    private static void namedBody(String text, List<Finding> out) {
+        java.util.regex.Matcher m = NAMED_BODY.matcher(text);
+        while (m.find()) {
+            int s = m.start();
+            int e = m.end();
+            if (out.stream().noneMatch(f -> f.start() < e && s < f.end() && (f.start() < s || f.end() > e))) {
+                out.removeIf(f -> f.start() >= s && f.end() <= e); // 信者 alone, a weak word, gives way to the phrase
+                out.add(new Finding(PiiType.SENSITIVE_CREED, s, e, 0.7, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    /** Words only a criminal judgment has: its parties, and its penalties (an appeal's 主文 may name no party). */
+    private static final String[] CRIMINAL = {"被告人", "少年", "未決勾留", "懲役", "禁錮", "拘禁刑", "執行猶予"};
+
+    private static boolean criminal(String text) {
+        for (String w : CRIMINAL) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void scan(String text, int wanted, ScanContext ctx, List<Finding> out) {
@@ -785,23 +827,35 @@ final class SensitiveRecognizer implements Recognizer {
         return false;
     }
 
+    /** What joins the injuries of one list (頭部挫創及び右前腕骨折の傷害). */
+    private static final List<String> INJURY_LIST_SEPARATORS = List.of("、", "，", "及び", "並びに");
+
     /** What ends a list of injuries as one fact (右脛骨高原骨折、頸椎捻挫の傷害). */
     private static final String[] INJURY_LIST_ENDS = {"の傷害", "などの傷害", "の重傷", "の軽傷", "のけが", "の怪我"};
 
     /**
-     * Injuries listed with 、 and closed as one (右脛骨高原骨折、頸椎捻挫の傷害): after the first, a 、, then a run of
+     * Injuries listed with 、 or 及び and closed as one (右脛骨高原骨折、頸椎捻挫の傷害): after the first, a separator, then a run of
      * kanji or katakana (the next injury) that one of {@link #INJURY_LIST_ENDS} closes; one fact, as judgments state it.
      */
     private static boolean injuries(String text, Piece a, Piece b) {
-        if (a.kind != Kind.FACT || b.start != a.end + 1 || "、，".indexOf(text.charAt(a.end)) < 0) {
+        if (a.kind != Kind.FACT || b.start <= a.end) {
             return false;
         }
-        int r = b.start;
-        while (r < text.length() && r - b.start < 12 && isRunChar(text.charAt(r))) {
+        int p = -1; // where the next injury starts: after the separator (右前|腕: the piece may start inside the run)
+        for (String sep : INJURY_LIST_SEPARATORS) {
+            if (text.startsWith(sep, a.end)) {
+                p = a.end + sep.length();
+            }
+        }
+        if (p < 0 || b.start < p || b.start - p > 4 || runStart(text, b.start, p) != p) {
+            return false;
+        }
+        int r = p;
+        while (r < text.length() && r - p < 12 && isRunChar(text.charAt(r))) {
             r++;
         }
         for (String e : INJURY_LIST_ENDS) {
-            if (r > b.start + 1 && text.startsWith(e, r)) {
+            if (r > p + 1 && text.startsWith(e, r)) {
                 return true;
             }
         }
@@ -1220,12 +1274,12 @@ final class SensitiveRecognizer implements Recognizer {
         return s;
     }
 
-    /** 加療約3週間を要する (before an injury in a judgment). */
+    /** 加療約3週間を要する, 全治約3か月間を要する (before an injury in a judgment). */
     private static final java.util.regex.Pattern TREATMENT = java.util.regex.Pattern.compile(
-            "加療(?:約)?" + NUM + "{1,3}(?:週間|か月|カ月|ヶ月|箇月|日間|日)(?:以上)?を要する$");
+            "(?:加療|全治)(?:約)?" + NUM + "{1,3}(?:週間|(?:か|カ|ヶ|箇)月間?|日間|日)(?:以上)?を要する$");
 
     private static int withTreatmentLength(String text, int start) {
-        java.util.regex.Matcher m = TREATMENT.matcher(text).region(Math.max(0, start - 16), start);
+        java.util.regex.Matcher m = TREATMENT.matcher(text).region(Math.max(0, start - 18), start);
         return m.find() ? m.start() : start;
     }
 

@@ -218,6 +218,12 @@ class SensitiveFactsTest {
         "当審における未決勾留日数中40日を原判決の刑に算入する。|SENSITIVE_CRIME:当審における未決勾留日数中40日を原判決の刑に算入する",
         "被告人は療育手帳（B判定）の交付を受けている|SENSITIVE_OTHER:療育手帳（B判定）",
         "被告人に対しては、その刑の執行を猶予し、保護観察に付するのが相当である|SENSITIVE_CRIME:その刑の執行を猶予し、保護観察に付する",
+        // session 29: injuries joined by 及び, the length of treatment with 全治, a religious body named in brackets, symptoms
+        "よって、同人に加療約3週間を要する頭部挫創及び右前腕骨折の傷害を負わせた|SENSITIVE_HEALTH:加療約3週間を要する頭部挫創及び右前腕骨折の傷害",
+        "よって、同女に全治約3か月間を要する右大腿骨頸部骨折の傷害を負わせた|SENSITIVE_HEALTH:全治約3か月間を要する右大腿骨頸部骨折の傷害",
+        "被告は宗教団体「光明の環」の信者で、幹部の指示を受けていた|SENSITIVE_CREED:宗教団体「光明の環」の信者",
+        "山本選手は脳振とうの疑いで途中交代した|SENSITIVE_HEALTH:脳振とう",
+        "被告人は、本件当時、介護の疲れからうつ状態にあった|SENSITIVE_HEALTH:うつ状態",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -255,7 +261,8 @@ class SensitiveFactsTest {
         "作業中の従業員3人がやけどを負った", "執行猶予を付すべき事案ではない", "原則として検察官送致決定をすべき事件である",
         "アレルギー", "次のとおり判決する", "最高裁昭和24年12月8日判決の説示するとおり", "福岡マラソン車いすの部で初優勝した",
         "父は状態が安定している", "妻に顔向けできない", "憂鬱な月曜日", "犯罪被害者支援センターの電話番号", "がん保険のご案内",
-        "病名：", "DV相談窓口のご案内", "感染症の予防には手洗いが有効です", "感染者数が増えている", "ウイルスに感染しないために", "保育園のアレルギー対応食について", "がん患者会の代表", "障害者スポーツ大会の結果",
+        "病名：", "病名：なし", "既往歴：特記事項なし", "アレルギー表示：本品は卵・乳成分・小麦を含みます。", "発熱時は早めに受診してください", "嘔吐した場合は医療機関を受診してください",
+        "宗教法人「光明の輪」の信者数は約2万人", "DV相談窓口のご案内", "感染症の予防には手洗いが有効です", "感染者数が増えている", "ウイルスに感染しないために", "保育園のアレルギー対応食について", "がん患者会の代表", "障害者スポーツ大会の結果",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
@@ -278,6 +285,13 @@ class SensitiveFactsTest {
         assertThat(found("主　　文\n1　被告は、原告に対し、550万円を支払え。\n2　訴訟費用は被告の負担とする。\n事実及び理由")).isEmpty();
         assertThat(found("主　　文\n被告人を罰金8万円に処する。\n罪となるべき事実\n被告人は速度を超えて運転した。\n令和6年10月4日\n一宮簡易裁判所"))
                 .containsExactly("SENSITIVE_CRIME:罰金8万円に処する");
+    }
+
+    @Test
+    void anAppealsOperativePartNeedsNoPartyToBeCriminal() {
+        assertThat(found("主文\n本件控訴を棄却する。\n当審における未決勾留日数中40日を原判決の刑に算入する。"))
+                .containsExactlyInAnyOrder("SENSITIVE_CRIME:本件控訴を棄却する", "SENSITIVE_CRIME:当審における未決勾留日数中40日を原判決の刑に算入する");
+        assertThat(found("主文\n本件控訴を棄却する。\n控訴費用は控訴人の負担とする。")).isEmpty(); // a civil appeal
     }
 
     @Test

@@ -1,0 +1,176 @@
+package dev.mamori.detect;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * 要配慮 values known by their label rather than by their words (issue 12): in a table column whose header names a
+ * sensitive type (病名, 既往歴, アレルギー, 宗教: {@code column-headers.tsv}), or after such a label at the start of a line of
+ * a form ({@code 傷病名：右変形性膝関節症}, {@code 【既往歴】高血圧症、2型糖尿病}), each item of the value is a finding of that
+ * type, whether or not the lexicon knows its words, as a 氏名 label makes its value a name. Where the lexicon found a
+ * phrase in an item, that phrase stands for it. Not reported: values that say there is
+ * nothing (なし, 特記事項なし), dates and numbers, a person (…様), and items longer than a label's value is (prose, which
+ * the lexicon reads as text).
+ */
+final class SensitiveFields {
+
+    /** Longest item taken whole; a longer one is prose. */
+    private static final int MAX_ITEM = 40;
+    /** Longest label of a form's line (主な既往歴, 障害の状況). */
+    private static final int MAX_LABEL = 12;
+    private static final double CELL = 0.8;
+    private static final double LABELLED = 0.75;
+    /** Values that say there is nothing to report, or nothing known. */
+    private static final Set<String> NOTHING = Set.of("なし", "無し", "無", "ナシ", "特になし", "特に無し", "特記事項なし", "該当なし",
+            "異常なし", "問題なし", "所見なし", "不明", "未", "未定", "未記入", "未入力", "空欄", "同上", "済", "有", "あり", "有り", "無回答",
+            "回答しない", "その他", "-", "－", "ー", "―", "—", "N/A", "n/a", "NA", "null", "NULL", "none", "None", "なし。");
+    private static final PiiType[] ORDER = {PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED,
+            PiiType.SENSITIVE_OTHER};
+    /** What ends an item inside a value: a list's separators. */
+    private static final String SEPARATORS = "、，,；;／/";
+
+    private SensitiveFields() {
+    }
+
+    /** The items of a cell of a column hinted {@code type}. */
+    static void inCell(String text, PiiType type, List<Finding> out) {
+        value(text, 0, text.length(), type, CELL, out);
+    }
+
+    /** The values after labels of a sensitive type at the start of the lines of {@code text}, for the types of {@code wanted}. */
+    static void inText(String text, int wanted, List<Finding> out) {
+        if (text.indexOf('：') < 0 && text.indexOf(':') < 0 && text.indexOf('】') < 0) {
+            return;
+        }
+        for (int ls = 0; ls < text.length(); ) {
+            int le = text.indexOf('\n', ls);
+            le = le < 0 ? text.length() : le;
+            line(text, ls, le, wanted, out);
+            ls = le + 1;
+        }
+    }
+
+    private static void line(String text, int ls, int le, int wanted, List<Finding> out) {
+        int s = ls;
+        while (s < le && " 　\t・●○■□◆◇▼▽※*-".indexOf(text.charAt(s)) >= 0) {
+            s++;
+        }
+        if (s >= le) {
+            return;
+        }
+        int labelStart;
+        int labelEnd;
+        int valueStart;
+        if (text.charAt(s) == '【' || text.charAt(s) == '［' || text.charAt(s) == '[') {
+            char close = text.charAt(s) == '【' ? '】' : text.charAt(s) == '［' ? '］' : ']';
+            labelStart = s + 1;
+            labelEnd = text.indexOf(close, labelStart);
+            if (labelEnd < 0 || labelEnd >= le) {
+                return;
+            }
+            valueStart = labelEnd + 1;
+            if (valueStart < le && (text.charAt(valueStart) == '：' || text.charAt(valueStart) == ':')) {
+                valueStart++;
+            }
+        } else {
+            labelStart = s;
+            labelEnd = s;
+            while (labelEnd < le && text.charAt(labelEnd) != '：' && text.charAt(labelEnd) != ':') {
+                labelEnd++;
+            }
+            if (labelEnd >= le) {
+                return;
+            }
+            valueStart = labelEnd + 1;
+        }
+        if (labelEnd - labelStart < 2 || labelEnd - labelStart > MAX_LABEL) {
+            return;
+        }
+        for (int i = labelStart; i < labelEnd; i++) {
+            if ("、。，「」（）()".indexOf(text.charAt(i)) >= 0) {
+                return; // a sentence, not a label
+            }
+        }
+        PiiType type = typeOf(ColumnHints.get().forHeader(text.substring(labelStart, labelEnd)), wanted);
+        if (type == null) {
+            return;
+        }
+        int ve = valueStart;
+        while (ve < le && text.charAt(ve) != '。') {
+            ve++; // the first sentence: what follows it is prose about the value
+        }
+        value(text, valueStart, ve, type, LABELLED, out);
+    }
+
+    /** The first sensitive type of {@code hints} among {@code wanted} (bits of ordinals), or null. */
+    static PiiType typeOf(Set<PiiType> hints, int wanted) {
+        for (PiiType t : ORDER) {
+            if (hints.contains(t) && (wanted & 1 << t.ordinal()) != 0) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static void value(String text, int from, int to, PiiType type, double confidence, List<Finding> out) {
+        int depth = 0;
+        int itemStart = from;
+        for (int i = from; i <= to; i++) {
+            char c = i < to ? text.charAt(i) : '\0';
+            if (c == '（' || c == '(' || c == '「' || c == '【') {
+                depth++;
+            } else if ((c == '）' || c == ')' || c == '」' || c == '】') && depth > 0) {
+                depth--;
+            } else if (i == to || depth == 0 && SEPARATORS.indexOf(c) >= 0) {
+                item(text, itemStart, i, type, confidence, out);
+                itemStart = i + 1;
+            }
+        }
+    }
+
+    private static void item(String text, int s, int e, PiiType type, double confidence, List<Finding> out) {
+        while (s < e && isBlank(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && isBlank(text.charAt(e - 1))) {
+            e--;
+        }
+        for (String tail : new String[] {"あり", "有り"}) { // 発疹の既往あり: the fact is before it
+            if (e - s > tail.length() + 1 && text.startsWith(tail, e - tail.length())) {
+                e -= tail.length();
+            }
+        }
+        if (e - s < 1 || e - s > MAX_ITEM) {
+            return;
+        }
+        String v = text.substring(s, e);
+        if (NOTHING.contains(v) || v.endsWith("なし") || v.endsWith("無し") || v.endsWith("ない") || !hasWord(v)
+                || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")) {
+            return;
+        }
+        for (Finding f : out) {
+            if (f.start() < e && s < f.end() && f.type().name().startsWith("SENSITIVE_")) {
+                return; // the lexicon's phrase stands for the item (2型糖尿病 of 2型糖尿病（2020年診断）)
+            }
+        }
+        out.add(new Finding(type, s, e, confidence, false, v));
+    }
+
+    /**
+     * True when the item holds a word: not only digits, dates, times, amounts and their units (2024/04/01,
+     * 令和6年4月, 38.5).
+     */
+    private static boolean hasWord(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isLetter(c) && "年月日時分秒頃歳才回件円号令和平成昭和大正明治元度".indexOf(c) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\u3000' || c == '\t' || c == '\r' || c == '"';
+    }
+}
