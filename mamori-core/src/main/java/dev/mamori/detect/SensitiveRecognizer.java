@@ -243,7 +243,9 @@ final class SensitiveRecognizer implements Recognizer {
             return;
         }
         // no catch-all here: a failure is a bug, and it reaches the caller to be counted (issue 12 item 8)
+        int first = out.size();
         scan(text, wanted, ctx, out);
+        mergeNear(text, out, first);
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
         }
@@ -258,6 +260,55 @@ final class SensitiveRecognizer implements Recognizer {
                 SensitiveFields.inCell(text, column, out); // a cell of a 病名 column
             }
         }
+    }
+
+    /** Longest gap between two health findings that {@link #mergeNear} joins. */
+    private static final int MERGE_GAP = 8;
+
+    /**
+     * Health findings a few characters apart in one clause, with no comma, bracket or sentence end between them, are
+     * one account of a person's condition (骨肉腫で|左脚を切断, 人間ドックで|要精密検査): one span, so that a masked copy does not
+     * leave the words between them (issue 12's masking coverage). Not across 、: the clauses a comma separates are
+     * facts of their own (右足を骨折し、|全治2週間のけが), and so are the items of a list. Only findings at or above the
+     * detector's threshold: a weak word is not raised by its neighbour.
+     */
+    private static void mergeNear(String text, List<Finding> out, int first) {
+        if (out.size() - first < 2) {
+            return;
+        }
+        List<Finding> mine = new ArrayList<>(out.subList(first, out.size()));
+        mine.sort(java.util.Comparator.comparingInt(Finding::start));
+        List<Finding> merged = new ArrayList<>(mine.size());
+        Finding cur = null;
+        for (Finding f : mine) {
+            if (cur != null && cur.type() == PiiType.SENSITIVE_HEALTH && f.type() == PiiType.SENSITIVE_HEALTH
+                    && f.start() >= cur.end() && f.start() - cur.end() <= MERGE_GAP
+                    && cur.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE
+                    && oneClauseChain(text, cur.end(), f.start())) {
+                cur = new Finding(cur.type(), cur.start(), f.end(), Math.max(cur.confidence(), f.confidence()), false,
+                        text.substring(cur.start(), f.end()));
+                continue;
+            }
+            if (cur != null) {
+                merged.add(cur);
+            }
+            cur = f;
+        }
+        merged.add(cur);
+        if (merged.size() < mine.size()) {
+            out.subList(first, out.size()).clear();
+            out.addAll(merged);
+        }
+    }
+
+    private static boolean oneClauseChain(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (ENDS[c] || "、，「」『』（）()【】：:".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The heading of a judgment's operative part, alone on its line (主文, 主　　文). */

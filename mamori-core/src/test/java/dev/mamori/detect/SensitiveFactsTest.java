@@ -196,7 +196,7 @@ class SensitiveFactsTest {
         "母は足が不自由で2階に寝ていた|SENSITIVE_OTHER:足が不自由",
         "娘は気管支ぜんそくで通院している|SENSITIVE_HEALTH:気管支ぜんそくで通院",
         // a body part, the part of it, the injury
-        "長男は左足甲の打撲で全治2週間|SENSITIVE_HEALTH:左足甲の打撲;SENSITIVE_HEALTH:全治2週間",
+        "長男は左足甲の打撲で全治2週間|SENSITIVE_HEALTH:左足甲の打撲で全治2週間", // one injury, its length joined (mergeNear)
         "彼女は左膝前十字靱帯の断裂で手術を受けた|SENSITIVE_HEALTH:左膝前十字靱帯の断裂で手術を受けた",
         "右膝半月板を損傷し休場した|SENSITIVE_HEALTH:右膝半月板を損傷",
         "山田さんは約10年前からパーキンソン病を患っていた|SENSITIVE_HEALTH:約10年前からパーキンソン病を患って",
