@@ -154,7 +154,7 @@ final class NameRecognizer implements Recognizer {
         dropRankAndRelation(text, out, first);
         posthumousNames(text, out, first);
         realAndRingNames(text, out, first);
-        merge(out, first);
+        merge(text, out, first);
     }
 
     /**
@@ -2221,7 +2221,7 @@ final class NameRecognizer implements Recognizer {
      * Of overlapping names found by different means, keeps one: a label's or reading's span (0.85 and more) that
      * contains the others wins, else the most confident; it takes the highest confidence of the group.
      */
-    private static void merge(List<Finding> out, int first) {
+    private static void merge(String text, List<Finding> out, int first) {
         if (out.size() - first < 2) {
             return;
         }
@@ -2231,6 +2231,11 @@ final class NameRecognizer implements Recognizer {
         for (Finding y : mine) {
             int last = kept.size() - 1;
             Finding x = last >= 0 ? kept.get(last) : null;
+            if (x != null && surnameThenKanaGiven(text, x, y)) { // 東雲|ハツ found apart: one name, the blank inside it masked too
+                kept.set(last, new Finding(PiiType.PERSON, x.start(), y.end(), Math.max(x.confidence(), y.confidence()), false,
+                        text.substring(x.start(), y.end())));
+                continue;
+            }
             if (x == null || y.start() >= x.end()) {
                 kept.add(y);
                 continue;
@@ -2250,6 +2255,30 @@ final class NameRecognizer implements Recognizer {
         }
         mine.clear();
         out.addAll(kept);
+    }
+
+    /**
+     * A kanji surname, one blank, then a kana given name, found as two names (五百旗頭 キヨ, 東雲 ハツ: the old women's names
+     * of obituaries and rosters): one person. Not two kanji words (a list of surnames a blank apart: 佐藤 鈴木).
+     */
+    private static boolean surnameThenKanaGiven(String text, Finding x, Finding y) {
+        if (y.start() != x.end() + 1 || !isSpace(text.charAt(x.end())) || x.end() - x.start() > 4 || y.end() - y.start() < 2
+                || y.end() - y.start() > 4) {
+            return false;
+        }
+        for (int i = x.start(); i < x.end(); i++) {
+            if (!isKanjiAt(text, i) && !innerKe(text, i, x.end())) {
+                return false;
+            }
+        }
+        boolean hira = Morphology.isHiragana(text.charAt(y.start()));
+        for (int i = y.start(); i < y.end(); i++) {
+            char c = text.charAt(i);
+            if (hira ? !Morphology.isHiragana(c) : !Morphology.isKatakana(c) || c == '・') {
+                return false;
+            }
+        }
+        return y.end() >= text.length() || !Morphology.isKanji(text.charAt(y.end())) || "様殿氏君".indexOf(text.charAt(y.end())) >= 0;
     }
 
     private static final java.util.Set<String> TEAM = java.util.Set.of("選手", "代表", "監督", "コーチ", "ヘッドコーチ", "投手", "捕手",
