@@ -41,6 +41,9 @@ final class NameLabels {
             speakers(text, r, out); // every speaker pattern has a time, and every time a colon
         }
         rosters(text, r, out);
+        if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
+            aged(text, r, out);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '：' || c == ':') {
@@ -81,6 +84,33 @@ final class NameLabels {
             }
             if (isName(text, s, e, r)) {
                 out.add(new Finding(PiiType.PERSON, s, e, CONFIDENCE, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    /**
+     * A full name written with a blank and followed by an age in brackets, as news and おくやみ lists write people
+     * (▽五百旗頭 キヨ（98）栄町, 会社員　三枝木 櫂（34）): a name even when the dictionary knows neither part. The name starts
+     * after a list mark, a blank, a comma or a line break.
+     */
+    private static final java.util.regex.Pattern AGED = java.util.regex.Pattern.compile(
+            "(?:^|(?<=[▽▼・、，\n\t 　]))([\\p{IsHan}々ヶノ]{1,5}[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々]{1,5})[（(][0-9０-９]{1,3}[）)]");
+
+    /** Last characters of an occupation or post written before a name with a blank (板金工, 会社員, 調理師, 校長). */
+    private static final String OCCUPATION_END = "員業営職婦生師士手工長";
+
+    private static void aged(String text, NameRecognizer r, List<Finding> out) {
+        java.util.regex.Matcher m = AGED.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            int b = nextBlank(text, s, e);
+            NameAnchors a = NameAnchors.get();
+            if (isName(text, s, e, r) && !a.is(NameAnchors.Kind.TITLE, text, s, b) && !a.is(NameAnchors.Kind.KIN, text, s, b)
+                    && !a.is(NameAnchors.Kind.LABEL, text, s, b) && !residence(text, s, b) // not 委員 竹下（45）: a title and a surname
+                    && !a.isPlaceName(text.substring(s, b)) && !a.isPlaceName(text.substring(b + 1, e)) // nor 東京 大阪（2）
+                    && !(b - s >= 2 && OCCUPATION_END.indexOf(text.charAt(b - 1)) >= 0)) { // nor 板金工　飯塚正男（66）
+                out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
             }
         }
     }
