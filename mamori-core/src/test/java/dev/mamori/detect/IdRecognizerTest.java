@@ -162,7 +162,9 @@ class IdRecognizerTest {
     @Test
     void aQuantityOrAShipmentIsNotAMyNumber() {
         for (String text : new String[] {"請求額 983205673214 円", "983205673214件", "ポイント残高 983205673214", "累計983205673214pt",
-            "伝票 983205673214", "発送 983205673214（ヤマト運輸）", "部品 983205673214 を交換", "JAN 983205673214"}) {
+            "伝票 983205673214", "発送 983205673214（ヤマト運輸）", "部品 983205673214 を交換", "JAN 983205673214",
+            "ポイントカード 983205673214", "整理券983205673214", "問合せ 983205673214", "お問い合わせ番号 983205673214",
+            "チケット番号 983205673214", "会員証 983205673214", "追跡番号：983205673214"}) {
             assertThat(find(text)).as(text).noneMatch(f -> f.type() == PiiType.MY_NUMBER && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE);
         }
         // the number's own words still win
