@@ -47,6 +47,29 @@ final class NameCell {
         return isKanjiName(cell) || isKanaName(cell) || isRomanName(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
     }
 
+    /**
+     * One romanised word, capitalised or in capitals (Marco, YAMAZAKI): a whole cell of a name column that splits the
+     * name into surname and given name (Surname, Given name). Only in such a column: in free text a single word is no name.
+     */
+    static boolean isNamePart(String text) {
+        String w = text.strip();
+        if (w.length() < 2 || w.length() > 20 || !Character.isUpperCase(w.charAt(0)) || w.charAt(0) > 'Z' || NOT_NAME_WORDS.contains(w)) {
+            return false;
+        }
+        for (int i = 1; i < w.length(); i++) {
+            char c = w.charAt(i);
+            boolean accented = c >= 0xC0 && c < 0x250 && Character.isLetter(c);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-' || accented)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words a name column holds that are no names. */
+    private static final Set<String> NOT_NAME_WORDS = Set.of("None", "NONE", "Unknown", "UNKNOWN", "TBD", "Test", "TEST", "Sample",
+            "SAMPLE", "Dummy", "DUMMY", "Anonymous", "Guest", "GUEST", "Admin", "ADMIN", "Null", "NA");
+
     static Finding finding(String text) {
         int s = trimStart(text);
         int e = trimEnd(text, s);

@@ -91,7 +91,7 @@ final class NameRecognizer implements Recognizer {
         }
         if (ctx.hinted(PiiType.PERSON)) {
             NameCell.Verdict v = NameCell.classify(text, this);
-            if (v == NameCell.Verdict.NAME) {
+            if (v == NameCell.Verdict.NAME || v == NameCell.Verdict.FREE_TEXT && NameCell.isNamePart(text)) {
                 out.add(NameCell.finding(text));
                 return;
             }
