@@ -98,6 +98,61 @@ final class LatinNames {
     }
 
     /**
+     * A surname after one or two initials (T. Yamaguchi, J. R. Smith, K.Ishida), as author lists and signatures write
+     * it: the word must be a surname of the lists; the span runs from the first initial.
+     */
+    static List<int[]> findInitialled(String text) {
+        List<int[]> out = new ArrayList<>(0);
+        int n = text.length();
+        for (int i = 0; i + 3 < n; i++) {
+            if (!isUpper(text.charAt(i)) || text.charAt(i + 1) != '.' || i > 0 && (isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
+                continue;
+            }
+            int j = i + 2;
+            for (int k = 0; k < 2; k++) {
+                int q = j < n && text.charAt(j) == ' ' ? j + 1 : j;
+                if (q + 1 < n && isUpper(text.charAt(q)) && text.charAt(q + 1) == '.') {
+                    j = q + 2; // J. R. Smith: a second initial
+                }
+            }
+            if (j < n && text.charAt(j) == ' ') {
+                j++;
+            }
+            int e = wordEnd(text, j);
+            if (e > j + 1 && (kind(text, j, e) & SURNAME) != 0 && !(e < n && attachedAfter(text, e))) {
+                out.add(new int[] {i, e});
+                i = e;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A passenger's name as airlines write it: SURNAME/GIVEN and a title (NAKAGAWA/HARUTO MR, SMITH/JOHN PAUL MR); the
+     * surname must be a surname of the lists, or the given name a given name.
+     */
+    private static final java.util.regex.Pattern PASSENGER = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z/])([A-Z]{2,20}/[A-Z]{2,20}(?: [A-Z]{2,20})?) (?:MR|MS|MRS|MISS|MSTR|DR)(?![A-Za-z])");
+
+    /** The names of {@link #PASSENGER} in {@code text}, in text order (the span without the title). */
+    static List<int[]> findPassengers(String text) {
+        List<int[]> out = new ArrayList<>(0);
+        if (text.indexOf('/') < 0) {
+            return out;
+        }
+        java.util.regex.Matcher m = PASSENGER.matcher(text);
+        while (m.find()) {
+            int slash = text.indexOf('/', m.start(1));
+            int blank = text.indexOf(' ', slash);
+            int givenEnd = blank < 0 || blank > m.end(1) ? m.end(1) : blank;
+            if ((kind(text, m.start(1), slash) & SURNAME) != 0 || (kind(text, slash + 1, givenEnd) & GIVEN) != 0) { // not TCP/IP MS
+                out.add(new int[] {m.start(1), m.end(1)});
+            }
+        }
+        return out;
+    }
+
+    /**
      * A surname and a given name written in kana, with a blank or ・ between them, neither part of a longer kana word and
      * no third kana word joined after them (ひろせ ゆうき, かねもと・まさよし, サトウ タロウ): both words romanised ({@link Romaji}) and looked up in the same lists, the
      * surname first as Japanese names are written. Japanese puts no blank between words, so two kana words apart are

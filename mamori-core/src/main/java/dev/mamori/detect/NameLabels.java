@@ -44,6 +44,9 @@ final class NameLabels {
         if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
             aged(text, r, out);
         }
+        if (text.indexOf('・') >= 0) {
+            listedKatakana(text, out);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '：' || c == ':') {
@@ -95,6 +98,36 @@ final class NameLabels {
      */
     private static final java.util.regex.Pattern AGED = java.util.regex.Pattern.compile(
             "(?:^|(?<=[▽▼・、，\n\t 　]))([\\p{IsHan}々ヶノ]{1,5}[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々]{1,5})[（(][0-9０-９]{1,3}[）)]");
+
+    /**
+     * A foreign name in katakana, its parts joined by ・, alone on a numbered line of a list or with a note in brackets
+     * after it (1　シュレスタ・ビカス, ダワーニャム・バトエルデネ（モンゴル）): a roster's or a result's entry even when the
+     * dictionary knows neither part; not when a part is a common noun (1　カフェ・ラテ).
+     */
+    private static final java.util.regex.Pattern LISTED_KATAKANA = java.util.regex.Pattern.compile("(?m)^[ 　]*([0-9０-９]{1,3}[.．、)）]?[ 　]+)?"
+            + "([\\p{IsKatakana}ー]{2,}(?:[・･][\\p{IsKatakana}ー]{2,}){1,3})([ 　]*[（(][^（）()\\n]{1,12}[）)])?[ 　]*$");
+
+    private static void listedKatakana(String text, List<Finding> out) {
+        java.util.regex.Matcher m = LISTED_KATAKANA.matcher(text);
+        while (m.find()) {
+            if (m.group(1) == null && m.group(3) == null) {
+                continue;
+            }
+            int s = m.start(2);
+            int e = m.end(2);
+            boolean common = false;
+            for (int i = s, j; i < e; i = j + 1) {
+                j = i;
+                while (j < e && text.charAt(j) != '・' && text.charAt(j) != '･') {
+                    j++;
+                }
+                common |= Morphology.ipadicEntry(text, i, j, "名詞-一般") || NameAnchors.get().is(NameAnchors.Kind.ROLE, text, i, j);
+            }
+            if (!common) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
+            }
+        }
+    }
 
     /** Last characters of an occupation or post written before a name with a blank (板金工, 会社員, 調理師, 校長). */
     private static final String OCCUPATION_END = "員業営職婦生師士手工長";

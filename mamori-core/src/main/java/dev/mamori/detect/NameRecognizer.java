@@ -130,6 +130,8 @@ final class NameRecognizer implements Recognizer {
         roomRoster(text, cov, out);
         addUncovered(text, LatinNames.find(text), 0.7, cov, out); // Lucas Ferreira, KOBAYASHI HARUNA: both words in the lists
         addUncovered(text, LatinNames.findKana(text), 0.6, cov, out); // ひろせ ゆうき: the same lists, the words romanised
+        addUncovered(text, LatinNames.findInitialled(text), 0.6, cov, out); // T. Yamaguchi: initials and a surname of the lists
+        addUncovered(text, LatinNames.findPassengers(text), 0.8, cov, out); // NAKAGAWA/HARUTO MR: an airline's passenger name
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);
@@ -2417,6 +2419,9 @@ final class NameRecognizer implements Recognizer {
             if (found < 0 && hon > 0 && split) {
                 found = cov.endingAt(p - hon);
             }
+            if (found >= 0 && kanaOnly(out.get(found).value())) {
+                continue; // ダワーニャム・バトエルデネ（モンゴル）: a kana name has no reading; the brackets say something else
+            }
             if (found >= 0) {
                 Finding f = out.get(found);
                 if (f.confidence() < 0.9) {
@@ -2442,6 +2447,16 @@ final class NameRecognizer implements Recognizer {
             out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
             p = q;
         }
+    }
+
+    private static boolean kanaOnly(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(Morphology.isKatakana(c) || Morphology.isHiragana(c) || c == '・' || c == '･' || isSpace(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
