@@ -57,6 +57,11 @@ final class LatinNames {
     private LatinNames() {
     }
 
+    /** True when {@code word} is a given name or a surname of the lists. */
+    static boolean isName(String word) {
+        return kind(word, 0, word.length()) != 0;
+    }
+
     /** The spans {start, end} of the names in {@code text}, in text order. */
     static List<int[]> find(String text) {
         List<int[]> out = new ArrayList<>(0);
@@ -105,7 +110,7 @@ final class LatinNames {
         List<int[]> out = new ArrayList<>(0);
         int n = text.length();
         for (int i = 0; i + 3 < n; i++) {
-            if (!isUpper(text.charAt(i)) || text.charAt(i + 1) != '.' || i > 0 && (isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
+            if (!isUpper(text.charAt(i)) || text.charAt(i + 1) != '.' || i > 0 && attached(text.charAt(i - 1))) {
                 continue;
             }
             int j = i + 2;
@@ -137,14 +142,14 @@ final class LatinNames {
     /** The names of {@link #PASSENGER} in {@code text}, in text order (the span without the title). */
     static List<int[]> findPassengers(String text) {
         List<int[]> out = new ArrayList<>(0);
-        if (text.indexOf('/') < 0) {
-            return out;
+        if (text.indexOf('/') < 0 || text.indexOf(" M") < 0 && text.indexOf(" D") < 0) {
+            return out; // no SURNAME/GIVEN MR in the text
         }
         java.util.regex.Matcher m = PASSENGER.matcher(text);
         while (m.find()) {
             int slash = text.indexOf('/', m.start(1));
             int blank = text.indexOf(' ', slash);
-            int givenEnd = blank < 0 || blank > m.end(1) ? m.end(1) : blank;
+            int givenEnd = Math.min(blank, m.end(1)); // the first given name (SMITH/JOHN PAUL MR)
             if ((kind(text, m.start(1), slash) & SURNAME) != 0 || (kind(text, slash + 1, givenEnd) & GIVEN) != 0) { // not TCP/IP MS
                 out.add(new int[] {m.start(1), m.end(1)});
             }

@@ -48,27 +48,30 @@ final class NameCell {
     }
 
     /**
-     * One romanised word, capitalised or in capitals (Marco, YAMAZAKI): a whole cell of a name column that splits the
-     * name into surname and given name (Surname, Given name). Only in such a column: in free text a single word is no name.
+     * One romanised word of the name lists, capitalised or in capitals (Marco, YAMAZAKI): a whole cell of a name column
+     * that splits the name into surname and given name (Surname, Given name). Only a name of the lists: a column whose
+     * header has "name" in it may hold a product's or a team's.
      */
     static boolean isNamePart(String text) {
-        String w = text.strip();
-        if (w.length() < 2 || w.length() > 20 || !Character.isUpperCase(w.charAt(0)) || w.charAt(0) > 'Z' || NOT_NAME_WORDS.contains(w)) {
+        int s = trimStart(text);
+        int e = trimEnd(text, s);
+        return e > s && isRomanWord(text.substring(s, e)) && LatinNames.isName(text.substring(s, e));
+    }
+
+    /** A capitalised word of Latin letters, 2–20 long, with ' or - inside and accented letters (Chloé, O'Brien). */
+    private static boolean isRomanWord(String w) {
+        if (w.length() < 2 || w.length() > 20 || !Character.isUpperCase(w.charAt(0)) || w.charAt(0) > 'Z') {
             return false;
         }
         for (int i = 1; i < w.length(); i++) {
             char c = w.charAt(i);
-            boolean accented = c >= 0xC0 && c < 0x250 && Character.isLetter(c);
+            boolean accented = c >= 0xC0 && c < 0x250 && Character.isLetter(c); // Chloé, Müller
             if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-' || accented)) {
                 return false;
             }
         }
         return true;
     }
-
-    /** Words a name column holds that are no names. */
-    private static final Set<String> NOT_NAME_WORDS = Set.of("None", "NONE", "Unknown", "UNKNOWN", "TBD", "Test", "TEST", "Sample",
-            "SAMPLE", "Dummy", "DUMMY", "Anonymous", "Guest", "GUEST", "Admin", "ADMIN", "Null", "NA");
 
     static Finding finding(String text) {
         int s = trimStart(text);
@@ -127,7 +130,7 @@ final class NameCell {
             return cps.length <= 8;
         }
         for (int i = 0; i < space; i++) {
-            boolean inner = i > 0 && i + 1 < space && (cps[i] == 'ノ' || cps[i] == 'ヶ' || cps[i] == 'ケ'); // 山ノ内, 八ヶ代
+            boolean inner = i > 0 && i + 1 < space && (cps[i] == 'ノ' || cps[i] == 'ケ'); // 山ノ内, 関ケ原 (ヶ is a kanji here)
             if (!Morphology.isKanji(cps[i]) && !inner) {
                 return false;
             }
@@ -177,15 +180,8 @@ final class NameCell {
             return false;
         }
         for (String w : words) {
-            if (w.length() < 2 || w.length() > 20 || !Character.isUpperCase(w.charAt(0)) || w.charAt(0) > 'Z') {
+            if (!isRomanWord(w)) {
                 return false;
-            }
-            for (int i = 1; i < w.length(); i++) {
-                char c = w.charAt(i);
-                boolean accented = c >= 0xC0 && c < 0x250 && Character.isLetter(c); // Chloé, Müller
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-' || accented)) {
-                    return false;
-                }
             }
         }
         return true;

@@ -44,7 +44,7 @@ final class NameLabels {
         if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
             aged(text, r, out);
         }
-        if (text.indexOf('・') >= 0) {
+        if (text.indexOf('・') >= 0 || text.indexOf('･') >= 0) {
             listedKatakana(text, out);
         }
         for (int i = 0; i < text.length(); i++) {
@@ -67,12 +67,11 @@ final class NameLabels {
      */
     private static final java.util.regex.Pattern ROSTER = java.util.regex.Pattern.compile("(?m)^[ 　]*(?:[0-9０-９]{1,2}[ 　]*[（(]"
             + "(?:投|捕|一|二|三|遊|左|中|右|指|DH|打|走)[）)]|(?:GK|DF|MF|FW)[ 　]+[0-9０-９]{1,2}|[0-9０-９]{1,2}[ 　]+"
-            + "(?:PR|HO|LO|FL|NO8|No8|SH|SO|WTB|CTB|FB))[ 　]*");
+            + "(?:PR|HO|LO|FL|NO8|No8|SH|SO|WTB|CTB|FB)(?![A-Za-z]))[ 　]*");
 
     private static void rosters(String text, NameRecognizer r, List<Finding> out) {
-        if (text.indexOf('（') < 0 && text.indexOf('(') < 0 && text.indexOf('F') < 0 && text.indexOf('G') < 0
-                && text.indexOf('O') < 0 && text.indexOf('S') < 0 && text.indexOf('P') < 0) {
-            return;
+        if (!hasDigit(text)) {
+            return; // every line of a team sheet has a number
         }
         java.util.regex.Matcher m = ROSTER.matcher(text);
         while (m.find()) {
@@ -89,6 +88,16 @@ final class NameLabels {
                 out.add(new Finding(PiiType.PERSON, s, e, CONFIDENCE, false, text.substring(s, e)));
             }
         }
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || c >= '０' && c <= '９') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -129,9 +138,6 @@ final class NameLabels {
         }
     }
 
-    /** Last characters of an occupation or post written before a name with a blank (板金工, 会社員, 調理師, 校長). */
-    private static final String OCCUPATION_END = "員業営職婦生師士手工長";
-
     private static void aged(String text, NameRecognizer r, List<Finding> out) {
         java.util.regex.Matcher m = AGED.matcher(text);
         while (m.find()) {
@@ -142,7 +148,8 @@ final class NameLabels {
             if (isName(text, s, e, r) && !a.is(NameAnchors.Kind.TITLE, text, s, b) && !a.is(NameAnchors.Kind.KIN, text, s, b)
                     && !a.is(NameAnchors.Kind.LABEL, text, s, b) && !residence(text, s, b) // not 委員 竹下（45）: a title and a surname
                     && !a.isPlaceName(text.substring(s, b)) && !a.isPlaceName(text.substring(b + 1, e)) // nor 東京 大阪（2）
-                    && !(b - s >= 2 && OCCUPATION_END.indexOf(text.charAt(b - 1)) >= 0)) { // nor 板金工　飯塚正男（66）
+                    && !(b - s >= 2 && (NameRecognizer.OCCUPATION_END.indexOf(text.charAt(b - 1)) >= 0 || "工長".indexOf(text.charAt(b - 1)) >= 0))) {
+                // nor 板金工　飯塚正男（66）, 校長 …: an occupation or a post before the blank
                 out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
             }
         }
@@ -180,8 +187,11 @@ final class NameLabels {
                 s += 2; // 12/24/23, 18:30 - Aiko: (a phone's chat export)
             }
             if (s < le && text.charAt(s) == '<') { // [10:03] <tomo> おはよう (IRC)
-                int g = text.indexOf('>', s);
-                if (g > s + 1 && g < le && g - s <= 21 && !r.commonWord(text, s + 1, g)) {
+                int g = s + 1;
+                while (g < le && g - s <= 21 && text.charAt(g) != '>') {
+                    g++;
+                }
+                if (g > s + 1 && g < le && text.charAt(g) == '>' && !r.commonWord(text, s + 1, g)) {
                     addSpeaker(text, s + 1, g, r, out);
                 }
                 return;

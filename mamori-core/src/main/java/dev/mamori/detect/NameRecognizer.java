@@ -2121,7 +2121,7 @@ final class NameRecognizer implements Recognizer {
             "ヨミガナ", "よみがな", "よみ", "ヨミ");
 
     /** Last characters of occupations news writes right before a name (会社員, 自営業, 飲食店経営, 無職, 大学生, 看護師). */
-    private static final String OCCUPATION_END = "員業営職婦生師士手";
+    static final String OCCUPATION_END = "員業営職婦生師士手";
 
     /** A ヶ/ケ/ノ between two kanji inside a surname (藤ヶ谷, 関ケ原, 宮ノ下), not at its end. */
     private static boolean innerKe(String text, int i, int end) {
@@ -2273,12 +2273,8 @@ final class NameRecognizer implements Recognizer {
                 return false;
             }
         }
-        boolean hira = Morphology.isHiragana(text.charAt(y.start()));
-        for (int i = y.start(); i < y.end(); i++) {
-            char c = text.charAt(i);
-            if (hira ? !Morphology.isHiragana(c) : !Morphology.isKatakana(c) || c == '・') {
-                return false;
-            }
+        if (!all(text, y.start(), y.end(), Morphology.isHiragana(text.charAt(y.start())) ? 'h' : 'k')) {
+            return false;
         }
         return y.end() >= text.length() || !Morphology.isKanji(text.charAt(y.end())) || "様殿氏君".indexOf(text.charAt(y.end())) >= 0;
     }
@@ -2341,7 +2337,7 @@ final class NameRecognizer implements Recognizer {
             return false;
         }
         char d = text.charAt(p - 1);
-        return d >= '1' && d <= '9' || d >= '１' && d <= '９';
+        return d >= '0' && d <= '9' || d >= '０' && d <= '９'; // 4番, 10番
     }
 
     /** Who a business letter names by the surname alone after の: its own firm's people, a successor or a predecessor. */

@@ -26,31 +26,31 @@ final class SensitiveFields {
             "回答しない", "その他", "-", "－", "ー", "―", "—", "N/A", "n/a", "NA", "null", "NULL", "none", "None", "なし。");
     private static final PiiType[] ORDER = {PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED,
             PiiType.SENSITIVE_OTHER};
-    /** What ends an item inside a value: a list's separators. */
-    private static final String SEPARATORS = "、，,；;／/";
+    /** What ends an item inside a value: a list's separators, a line break (a / between Latin letters does not: N/A). */
+    private static final String SEPARATORS = "、，,；;／/\n";
 
     private SensitiveFields() {
     }
 
-    /** The items of a cell of a column hinted {@code type}. */
-    static void inCell(String text, PiiType type, List<Finding> out) {
-        value(text, 0, text.length(), type, CELL, out);
+    /** The items of a cell of a column hinted {@code type}; the lexicon's findings are those of {@code out} from {@code first}. */
+    static void inCell(String text, PiiType type, List<Finding> out, int first) {
+        value(text, 0, text.length(), type, CELL, out, first);
     }
 
     /** The values after labels of a sensitive type at the start of the lines of {@code text}, for the types of {@code wanted}. */
-    static void inText(String text, int wanted, List<Finding> out) {
-        if (text.indexOf('：') < 0 && text.indexOf(':') < 0 && text.indexOf('】') < 0) {
+    static void inText(String text, int wanted, List<Finding> out, int first) {
+        if (text.indexOf('：') < 0 && text.indexOf(':') < 0 && text.indexOf('】') < 0 && text.indexOf(']') < 0 && text.indexOf('］') < 0) {
             return;
         }
         for (int ls = 0; ls < text.length(); ) {
             int le = text.indexOf('\n', ls);
             le = le < 0 ? text.length() : le;
-            line(text, ls, le, wanted, out);
+            line(text, ls, le, wanted, out, first);
             ls = le + 1;
         }
     }
 
-    private static void line(String text, int ls, int le, int wanted, List<Finding> out) {
+    private static void line(String text, int ls, int le, int wanted, List<Finding> out, int first) {
         int s = ls;
         while (s < le && " 　\t・●○■□◆◇▼▽※*-".indexOf(text.charAt(s)) >= 0) {
             s++;
@@ -64,8 +64,11 @@ final class SensitiveFields {
         if (text.charAt(s) == '【' || text.charAt(s) == '［' || text.charAt(s) == '[') {
             char close = text.charAt(s) == '【' ? '】' : text.charAt(s) == '［' ? '］' : ']';
             labelStart = s + 1;
-            labelEnd = text.indexOf(close, labelStart);
-            if (labelEnd < 0 || labelEnd >= le) {
+            labelEnd = labelStart;
+            while (labelEnd < le && labelEnd - labelStart <= MAX_LABEL && text.charAt(labelEnd) != close) {
+                labelEnd++;
+            }
+            if (labelEnd >= le || text.charAt(labelEnd) != close) {
                 return;
             }
             valueStart = labelEnd + 1;
@@ -75,10 +78,10 @@ final class SensitiveFields {
         } else {
             labelStart = s;
             labelEnd = s;
-            while (labelEnd < le && text.charAt(labelEnd) != '：' && text.charAt(labelEnd) != ':') {
+            while (labelEnd < le && labelEnd - labelStart <= MAX_LABEL && text.charAt(labelEnd) != '：' && text.charAt(labelEnd) != ':') {
                 labelEnd++;
             }
-            if (labelEnd >= le) {
+            if (labelEnd >= le || text.charAt(labelEnd) != '：' && text.charAt(labelEnd) != ':') {
                 return;
             }
             valueStart = labelEnd + 1;
@@ -86,10 +89,16 @@ final class SensitiveFields {
         if (labelEnd - labelStart < 2 || labelEnd - labelStart > MAX_LABEL) {
             return;
         }
+        boolean kanji = false;
         for (int i = labelStart; i < labelEnd; i++) {
-            if ("、。，「」（）()".indexOf(text.charAt(i)) >= 0) {
+            char c = text.charAt(i);
+            if ("、。，「」（）()".indexOf(c) >= 0) {
                 return; // a sentence, not a label
             }
+            kanji |= Morphology.isKanji(c);
+        }
+        if (!kanji) {
+            return; // [INFO], 12:30, Watanabe: every label of a sensitive type has a kanji; no look-up for the others
         }
         PiiType type = typeOf(ColumnHints.get().forHeader(text.substring(labelStart, labelEnd)), wanted);
         if (type == null) {
@@ -99,7 +108,7 @@ final class SensitiveFields {
         while (ve < le && text.charAt(ve) != '。') {
             ve++; // the first sentence: what follows it is prose about the value
         }
-        value(text, valueStart, ve, type, LABELLED, out);
+        value(text, valueStart, ve, type, LABELLED, out, first);
     }
 
     /** The first sensitive type of {@code hints} among {@code wanted} (bits of ordinals), or null. */
@@ -112,7 +121,10 @@ final class SensitiveFields {
         return null;
     }
 
-    private static void value(String text, int from, int to, PiiType type, double confidence, List<Finding> out) {
+    private static void value(String text, int from, int to, PiiType type, double confidence, List<Finding> out, int first) {
+        if (NOTHING.contains(text.substring(from, to).strip())) {
+            return; // N/A before it is split at its /
+        }
         int depth = 0;
         int itemStart = from;
         for (int i = from; i <= to; i++) {
@@ -121,14 +133,22 @@ final class SensitiveFields {
                 depth++;
             } else if ((c == '）' || c == ')' || c == '」' || c == '】') && depth > 0) {
                 depth--;
-            } else if (i == to || depth == 0 && SEPARATORS.indexOf(c) >= 0) {
-                item(text, itemStart, i, type, confidence, out);
+            } else if (i == to || depth == 0 && SEPARATORS.indexOf(c) >= 0 && !(c == '/' && asciiLetterAround(text, i, from, to))) {
+                item(text, itemStart, i, type, confidence, out, first);
                 itemStart = i + 1;
             }
         }
     }
 
-    private static void item(String text, int s, int e, PiiType type, double confidence, List<Finding> out) {
+    private static boolean asciiLetterAround(String text, int i, int from, int to) {
+        return i > from && i + 1 < to && isAsciiLetter(text.charAt(i - 1)) && isAsciiLetter(text.charAt(i + 1));
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static void item(String text, int s, int e, PiiType type, double confidence, List<Finding> out, int first) {
         while (s < e && isBlank(text.charAt(s))) {
             s++;
         }
@@ -148,13 +168,23 @@ final class SensitiveFields {
                 || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")) {
             return;
         }
-        for (Finding f : out) {
-            if (f.start() < e && s < f.end() && f.type().name().startsWith("SENSITIVE_")) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (f.start() < e && s < f.end() && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE) {
                 return; // the lexicon's phrase stands for the item (2型糖尿病 of 2型糖尿病（2020年診断）)
+            }
+        }
+        for (int k = out.size() - 1; k >= first; k--) {
+            Finding f = out.get(k);
+            if (f.start() >= s && f.end() <= e) {
+                out.remove(k); // a weak word inside the item (めまい alone, below the threshold) gives way to it
             }
         }
         out.add(new Finding(type, s, e, confidence, false, v));
     }
+
+    /** Letters that are not a word of a value: the units of dates, times, ages and amounts, and the eras' characters. */
+    private static final String UNIT_LETTERS = "年月日時分秒頃歳才回件円号度元" + "令和平成昭大正明治";
 
     /**
      * True when the item holds a word: not only digits, dates, times, amounts and their units (2024/04/01,
@@ -163,7 +193,7 @@ final class SensitiveFields {
     private static boolean hasWord(String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (Character.isLetter(c) && "年月日時分秒頃歳才回件円号令和平成昭和大正明治元度".indexOf(c) < 0) {
+            if (Character.isLetter(c) && UNIT_LETTERS.indexOf(c) < 0) {
                 return true;
             }
         }

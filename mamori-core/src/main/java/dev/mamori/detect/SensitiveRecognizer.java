@@ -250,14 +250,14 @@ final class SensitiveRecognizer implements Recognizer {
             operativePart(text, out);
         }
         if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0 && text.indexOf('「') >= 0) {
-            namedBody(text, out);
+            namedBody(text, out, first);
         }
         if (ctx.columnHints().isEmpty()) {
-            SensitiveFields.inText(text, wanted, out); // 傷病名：…, 【既往歴】…
+            SensitiveFields.inText(text, wanted, out, first); // 傷病名：…, 【既往歴】…
         } else {
             PiiType column = SensitiveFields.typeOf(ctx.columnHints(), wanted);
             if (column != null) {
-                SensitiveFields.inCell(text, column, out); // a cell of a 病名 column
+                SensitiveFields.inCell(text, column, out, first); // a cell of a 病名 column
             }
         }
     }
@@ -370,13 +370,14 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern NAMED_BODY = java.util.regex.Pattern.compile(
             "(?:宗教団体|宗教法人|教団|新宗教)「[^「」\n]{1,24}」の(?:元)?(?:信者|信徒|会員|幹部|教祖)(?!数)");
 
-    private static void namedBody(String text, List<Finding> out) {
+    private static void namedBody(String text, List<Finding> out, int first) {
         java.util.regex.Matcher m = NAMED_BODY.matcher(text);
         while (m.find()) {
             int s = m.start();
             int e = m.end();
-            if (out.stream().noneMatch(f -> f.start() < e && s < f.end() && (f.start() < s || f.end() > e))) {
-                out.removeIf(f -> f.start() >= s && f.end() <= e); // 信者 alone, a weak word, gives way to the phrase
+            List<Finding> mine = out.subList(first, out.size()); // this recognizer's findings only: the list holds others'
+            if (mine.stream().noneMatch(f -> f.start() < e && s < f.end() && (f.start() < s || f.end() > e))) {
+                mine.removeIf(f -> f.start() >= s && f.end() <= e); // 信者 alone, a weak word, gives way to the phrase
                 out.add(new Finding(PiiType.SENSITIVE_CREED, s, e, 0.7, false, text.substring(s, e)));
             }
         }
@@ -1174,8 +1175,8 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** The operative words that end a sentence of a judgment's 主文, or a court's decision reported in its words. */
     private static final String[] OPERATIVE = {"に処する", "に処した", "に算入する", "に留置する", "に付する", "を没収する", "を負担させる"};
-    /** The person a 主文 sentence is about, left outside its span as a role noun is (被告人を懲役3年に処する). */
-    private static final String[] SENTENCED = {"被告人を", "被告を", "少年を"};
+    /** The person a 主文 sentence is about, left outside its span as a role noun is (被告人を懲役3年に処する, 被告人から金30万円を追徴する). */
+    private static final String[] SENTENCED = {"被告人を", "被告を", "少年を", "被告人から"};
     /** Longest clause taken before an operative sentence's words. */
     private static final int OPERATIVE_REACH = 32;
 

@@ -32,6 +32,7 @@ class SensitiveFieldsTest {
         "宗教|仏教（浄土真宗）|SENSITIVE_CREED:仏教（浄土真宗）",
         "前科|窃盗（2019年）|SENSITIVE_CRIME:窃盗（2019年）",
         "障害等級|2級|SENSITIVE_HEALTH:2級",
+        "既往歴|めまい、下痢|SENSITIVE_HEALTH:めまい;SENSITIVE_HEALTH:下痢", // weak words alone, made items by the column
     })
     void everyItemOfASensitiveColumnIsAFinding(String header, String cell, String expected) {
         assertThat(inColumn(header, cell)).containsExactly(expected.split(";"));
@@ -40,7 +41,8 @@ class SensitiveFieldsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "病名|なし", "既往歴|特記事項なし", "アレルギー|-", "診断日|2024/04/01", "障害内容|サーバ停止", "システム障害|DB接続断",
-        "経営診断|良好", "アレルギー表示|乳成分", "健康診断結果|佐藤美咲 様", "備考|右変形性膝関節症の件",
+        "経営診断|良好", "アレルギー表示|乳成分", "健康診断結果|佐藤美咲 様", "備考|右変形性膝関節症の件", "病名|N/A",
+        "健康診断実施機関|中央クリニック",
     })
     void notAFinding(String header, String cell) {
         assertThat(inColumn(header, cell)).as(header + " | " + cell).isEmpty();
@@ -54,6 +56,13 @@ class SensitiveFieldsTest {
         // only the first sentence of the value; a label inside a sentence is no form's label
         assertThat(inText("・主な疾患：骨粗しょう症。転倒に注意。")).containsExactly("SENSITIVE_HEALTH:骨粗しょう症");
         assertThat(inText("先日、病名：不明のまま退院した")).isEmpty();
+        assertThat(inText("[既往歴] 虫垂炎\n[INFO] 12:30 開始")).containsExactly("SENSITIVE_HEALTH:虫垂炎");
+    }
+
+    @Test
+    void theLinesOfACellAreItsItems() {
+        assertThat(inColumn("既往歴", "右変形性膝関節症\n心房細動")).containsExactly("SENSITIVE_HEALTH:右変形性膝関節症",
+                "SENSITIVE_HEALTH:心房細動");
     }
 
     @Test
