@@ -89,16 +89,16 @@ final class SensitiveFields {
         if (labelEnd - labelStart < 2 || labelEnd - labelStart > MAX_LABEL) {
             return;
         }
-        boolean kanji = false;
+        boolean japanese = false;
         for (int i = labelStart; i < labelEnd; i++) {
             char c = text.charAt(i);
             if ("、。，「」（）()".indexOf(c) >= 0) {
                 return; // a sentence, not a label
             }
-            kanji |= Morphology.isKanji(c);
+            japanese |= Morphology.isKanji(c) || Morphology.isKatakana(c);
         }
-        if (!kanji) {
-            return; // [INFO], 12:30, Watanabe: every label of a sensitive type has a kanji; no look-up for the others
+        if (!japanese) {
+            return; // [INFO], 12:30, Watanabe: every label of a sensitive type is written in kanji or katakana
         }
         PiiType type = typeOf(ColumnHints.get().forHeader(text.substring(labelStart, labelEnd)), wanted);
         if (type == null) {

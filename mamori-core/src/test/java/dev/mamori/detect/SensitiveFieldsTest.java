@@ -57,6 +57,8 @@ class SensitiveFieldsTest {
         assertThat(inText("・主な疾患：骨粗しょう症。転倒に注意。")).containsExactly("SENSITIVE_HEALTH:骨粗しょう症");
         assertThat(inText("先日、病名：不明のまま退院した")).isEmpty();
         assertThat(inText("[既往歴] 虫垂炎\n[INFO] 12:30 開始")).containsExactly("SENSITIVE_HEALTH:虫垂炎");
+        assertThat(inText("【アレルギー】ペニシリン系抗菌薬で発疹の既往あり。造影剤アレルギーなし。"))
+                .containsExactly("SENSITIVE_HEALTH:ペニシリン系抗菌薬で発疹の既往");
     }
 
     @Test
