@@ -2,7 +2,8 @@ package dev.mamori.detect;
 
 /**
  * Parses one date at a known position: 西暦 (1985年4月1日, 1985/04/01, 1985-04-01, 1985.4.1,
- * compact 19850401) and 和暦 (昭和60年4月1日, 平成元年1月8日, S60.4.1, H1/1/8, 令1.5.1, ㍼60年4月1日).
+ * compact 19850401) and 和暦 (昭和60年4月1日, 平成元年1月8日, S60.4.1, H1/1/8, 令1.5.1, ㍼60年4月1日); in the 年月日
+ * form one blank may stand before a number or a unit, as forms pad one-digit months and days (昭和60年 4月 1日).
  * A year may carry the other calendar's year in brackets (1988年（昭和63年）4月1日, 昭和63年（1988年）…),
  * which must agree. A year without month and day is a date only when a birth verb follows it
  * (令和2年生まれ → 令和2年; {@link #yearOnly}). Dates are checked against the calendar and, for 和暦,
@@ -128,6 +129,7 @@ final class DateParser {
 
     /** After the year at {@link #pos}: 年M月D日 or sep M sep D. */
     private boolean monthDay(String s, int from, int y, Eras.Era era) {
+        blankBefore(s, '年'); // 1985 年 4 月 1 日
         char c = Chars.at(s, pos);
         int m;
         int d;
@@ -148,16 +150,18 @@ final class DateParser {
             if (era == null) {
                 era = bracketEra;
             }
+            blankBeforeDigit(s); // 昭和60年 4月 1日: a form pads a one-digit month or day with a blank
             if (!Chars.isDigit(Chars.at(s, pos))) {
                 return year(s, from, y, era);
             }
-            if ((m = readSmall(s)) < 0 || Chars.at(s, pos++) != '月') {
+            if ((m = readSmall(s)) < 0 || !unit(s, '月')) {
                 return false;
             }
+            blankBeforeDigit(s);
             if (!Chars.isDigit(Chars.at(s, pos))) {
                 return yearMonth(s, from, y, m, era);
             }
-            if ((d = readSmall(s)) < 0 || Chars.at(s, pos++) != '日') {
+            if ((d = readSmall(s)) < 0 || !unit(s, '日')) {
                 return false;
             }
         } else {
@@ -179,6 +183,34 @@ final class DateParser {
             }
         }
         return finish(from, pos, y, m, d, era);
+    }
+
+    /** Steps over one blank at {@link #pos} when {@code unit} follows it. */
+    private void blankBefore(String s, char unit) {
+        if (isBlank(Chars.at(s, pos)) && Chars.at(s, pos + 1) == unit) {
+            pos++;
+        }
+    }
+
+    /** Steps over one blank at {@link #pos} when a digit follows it. */
+    private void blankBeforeDigit(String s) {
+        if (isBlank(Chars.at(s, pos)) && Chars.isDigit(Chars.at(s, pos + 1))) {
+            pos++;
+        }
+    }
+
+    /** Reads {@code unit} at {@link #pos}, after at most one blank. */
+    private boolean unit(String s, char unit) {
+        blankBefore(s, unit);
+        if (Chars.at(s, pos) != unit) {
+            return false;
+        }
+        pos++;
+        return true;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\u3000';
     }
 
     /**

@@ -35,6 +35,10 @@ class IdDatesAndContextTest {
         "大正元年7月30日生まれ|大正元年7月30日",
         "生年月日 平成 4年2月29日|平成 4年2月29日",
         "DOB 2000-02-29|2000-02-29",
+        // a blank padding a one-digit month or day, or around the units (forms, session 29)
+        "生年月日：昭和60年 4月 1日|昭和60年 4月 1日",
+        "生年月日　１９８５年　４月　１日|１９８５年　４月　１日",
+        "生年月日：1985 年 4 月 1 日|1985 年 4 月 1 日",
     })
     void birthDates(String text, String value) {
         Finding f = one(text, PiiType.DATE_OF_BIRTH, value);
