@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Tables pasted into free text: a CSV-, TSV- or |-separated block inside a document, an e-mail or a cell. A block is a
+ * Tables pasted into free text: a CSV-, TSV- or |-separated block inside a document, an e-mail or a cell, or one whose
+ * columns are aligned with blanks (a wide blank or two: see {@link #alignedHeader} for the stricter header it needs). A block is a
  * header line at least one of whose cells {@link ColumnHints} knows (氏名, 郵便番号, 生年月日, 緯度, …) followed by at
  * least {@value #MIN_ROWS} lines with the same number of separators (outside double quotes); it ends at the first line
  * that has another number. Each cell under the header is then scanned with the header's context, as a cell of a CSV
@@ -19,7 +20,18 @@ final class TextTables {
     static final int MIN_ROWS = 2;
     /** Header cells longer than this, or holding 。 or ending a sentence, are prose, not headings. */
     private static final int MAX_HEADER_CELL = 24;
-    private static final char[] SEPARATORS = {'\t', ',', '|'};
+    /** Stands among the separators for a run of blanks (a table whose columns are aligned with spaces). */
+    private static final char BLANKS_MARK = '\u3000';
+    private static final char[] SEPARATORS = {'\t', ',', '|', BLANKS_MARK};
+    /** Columns an aligned table needs: with fewer, a form's label and value a blank apart (氏名　山田太郎) would be one. */
+    private static final int MIN_BLANK_COLUMNS = 3;
+    /**
+     * Headings an aligned table's header may hold besides those {@link ColumnHints} knows: every cell of such a header must
+     * be a heading, so that a form's lines (氏名　山田太郎　フリガナ　ヤマダタロウ) are not read as a table.
+     */
+    private static final Set<String> PLAIN_HEADINGS = Set.of("No", "No.", "NO", "番号", "順位", "性別", "年齢", "備考", "所属", "学年",
+            "部署", "役職", "区分", "種別", "日付", "金額", "点数", "記録", "国籍", "続柄", "職業", "勤務先", "学校", "クラス", "組", "班",
+            "登録日", "受付日", "入社日", "時刻", "時間", "人数", "数量", "単価", "状態", "結果", "担当", "メモ", "コメント", "ID");
 
     /** One cell under a known header: where its text starts and ends in the whole text, and the header's types. */
     record Cell(int start, int end, Set<PiiType> hints) {
@@ -42,7 +54,7 @@ final class TextTables {
                 return true;
             }
         }
-        return false;
+        return text.contains("  ");
     }
 
     /** The tables in {@code text}, in order; none when {@link #mayHold} is false. */
@@ -93,7 +105,7 @@ final class TextTables {
             List<String> names = new ArrayList<>(header.size());
             for (int[] c : header) {
                 String name = text.substring(c[0], c[1]);
-                boolean prose = c[1] - c[0] > MAX_HEADER_CELL || name.indexOf('。') >= 0 || name.endsWith(".") || name.endsWith("?")
+                boolean prose = c[1] - c[0] > MAX_HEADER_CELL || name.indexOf('。') >= 0 || name.endsWith(".") && !name.equals("No.") || name.endsWith("?")
                         || name.endsWith("？");
                 names.add(prose ? null : name);
             }
@@ -102,6 +114,9 @@ final class TextTables {
             }
             List<Set<PiiType>> types = hints.forHeaders(names);
             if (types.stream().allMatch(Set::isEmpty)) {
+                continue;
+            }
+            if (sep == BLANKS_MARK && !alignedHeader(names, types)) {
                 continue;
             }
             List<Cell> cells = new ArrayList<>((last - h) * header.size());
@@ -144,8 +159,53 @@ final class TextTables {
         return e > 0 && text.charAt(e - 1) == '\r' ? e - 1 : e;
     }
 
+    /**
+     * The header of a table aligned with blanks: {@link #MIN_BLANK_COLUMNS} headings or more, two of them known to
+     * {@link ColumnHints}, every other one a {@link #PLAIN_HEADINGS plain heading}.
+     */
+    private static boolean alignedHeader(List<String> names, List<Set<PiiType>> types) {
+        if (names.size() < MIN_BLANK_COLUMNS) {
+            return false;
+        }
+        int known = 0;
+        for (int i = 0; i < names.size(); i++) {
+            if (!types.get(i).isEmpty()) {
+                known++;
+            } else if (!PLAIN_HEADINGS.contains(names.get(i))) {
+                return false;
+            }
+        }
+        return known >= 2;
+    }
+
+    /** The end of a run of blanks that separates aligned columns at {@code i} (one wide blank or two blanks), or {@code i}. */
+    private static int blanks(String text, int i, int e) {
+        int j = i;
+        boolean wide = false;
+        while (j < e && (text.charAt(j) == ' ' || text.charAt(j) == '\u3000')) {
+            wide |= text.charAt(j) == '\u3000';
+            j++;
+        }
+        return wide || j - i >= 2 ? j : i;
+    }
+
     /** Separators outside double quotes in [s, e). */
     private static int count(String text, int s, int e, char sep) {
+        if (sep == BLANKS_MARK) {
+            int n = 0;
+            int i = skipBlanks(text, s, e);
+            int end = trimmedEnd(text, i, e);
+            while (i < end) {
+                int j = blanks(text, i, end);
+                if (j > i) {
+                    n++;
+                    i = j;
+                } else {
+                    i++;
+                }
+            }
+            return n;
+        }
         int n = 0;
         boolean quoted = false;
         for (int i = s; i < e; i++) {
@@ -162,6 +222,23 @@ final class TextTables {
     /** The cells of [s, e) as [start, end) pairs, without surrounding spaces and quotes. */
     private static List<int[]> split(String text, int s, int e, char sep) {
         List<int[]> out = new ArrayList<>();
+        if (sep == BLANKS_MARK) {
+            int i = skipBlanks(text, s, e);
+            int end = trimmedEnd(text, i, e);
+            int from = i;
+            while (i < end) {
+                int j = blanks(text, i, end);
+                if (j > i) {
+                    out.add(new int[] {from, i});
+                    from = j;
+                    i = j;
+                } else {
+                    i++;
+                }
+            }
+            out.add(new int[] {from, end});
+            return out;
+        }
         boolean quoted = false;
         int from = s;
         for (int i = s; i <= e; i++) {
@@ -174,6 +251,20 @@ final class TextTables {
             }
         }
         return out;
+    }
+
+    private static int skipBlanks(String text, int s, int e) {
+        while (s < e && (text.charAt(s) == ' ' || text.charAt(s) == '\u3000')) {
+            s++;
+        }
+        return s;
+    }
+
+    private static int trimmedEnd(String text, int s, int e) {
+        while (e > s && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\u3000')) {
+            e--;
+        }
+        return e;
     }
 
     private static int[] trim(String text, int s, int e) {

@@ -68,6 +68,20 @@ class TextTablesTest {
     }
 
     @Test
+    void aTableAlignedWithBlanksIsReadByItsColumns() {
+        String wide = "氏名　　　生年月日　　　電話\n山田太郎　1985/04/01　090-1234-5678\n佐藤花子　1990/12/31　080-1111-2222";
+        assertThat(found(wide, PiiType.DATE_OF_BIRTH)).containsExactly("1985/04/01", "1990/12/31");
+        String spaces = "No.  氏名        生年月日      郵便番号\n1    山田 太郎   1985/04/01    1000001\n2    佐藤 花子   1990/12/31    5300001";
+        assertThat(Detector.all().detect(spaces, Detector.all().freeText())).filteredOn(f -> f.type() == PiiType.PERSON)
+                .extracting(Finding::value).containsExactly("山田 太郎", "佐藤 花子"); // one blank stays inside a cell
+        assertThat(found(spaces, PiiType.POSTAL_CODE)).containsExactly("1000001", "5300001");
+        // a form's lines, a label and its value a wide blank apart, are no table: its header would hold a name
+        assertThat(TextTables.find("氏名　山田太郎　フリガナ　ヤマダタロウ\n住所　東京都港区　電話　03-1234-5678\n勤務先　テスト社　役職　課長",
+                ColumnHints.get())).isEmpty();
+        assertThat(TextTables.find("氏名　電話\n山田　03-1234-5678\n佐藤　03-1234-5679", ColumnHints.get())).isEmpty(); // two columns
+    }
+
+    @Test
     void proseAndUnknownHeadersAreNotTables() {
         assertThat(TextTables.find("a,b\nc,d\ne,f\n", ColumnHints.get())).isEmpty(); // no header it knows
         assertThat(TextTables.find("氏名,郵便番号\n山田,1000001\n", ColumnHints.get())).isEmpty(); // one row only
