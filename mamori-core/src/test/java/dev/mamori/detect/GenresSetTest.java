@@ -38,11 +38,11 @@ class GenresSetTest {
     @Test
     void heldOutPassagesReachTheIssuesTargets() {
         // 160 held-out passages: the first 120 and 40 of a second set of writers (2026-12-03); docs/detection-eval.md
-        assertThat(test.overall().f1()).as("micro-F1, test split (measured 0.923)").isGreaterThanOrEqualTo(0.915);
+        assertThat(test.overall().f1()).as("micro-F1, test split (measured 0.934)").isGreaterThanOrEqualTo(0.925);
         assertThat(test.overall("kind:real").f1()).as("micro-F1, real genres (0.914)").isGreaterThanOrEqualTo(0.85);
-        assertThat(test.byType().get(PiiType.PERSON).f1()).as("PERSON F1 (0.927)").isGreaterThanOrEqualTo(0.915);
+        assertThat(test.byType().get(PiiType.PERSON).f1()).as("PERSON F1 (0.937)").isGreaterThanOrEqualTo(0.925);
         assertThat(test.checksumFailures()).isZero();
-        assertThat(test.coverage().share()).as("masking coverage (target 0.97, not reached; measured 0.871)").isGreaterThan(0.865);
+        assertThat(test.coverage().share()).as("masking coverage (target 0.97, not reached; measured 0.896)").isGreaterThan(0.885);
     }
 
     @Test
@@ -70,5 +70,20 @@ class GenresSetTest {
         assertThat(dev.overall().f1()).isGreaterThan(0.94);
         assertThat(dev.coverage().share()).isGreaterThan(0.90);
         assertThat(dev.byType().get(PiiType.PERSON).f1()).isGreaterThan(0.94);
+    }
+
+    /** The third and fourth sets (eval/genres3, eval/genres4): held out, written by writers who saw only the conventions. */
+    @Test
+    void theLaterSetsStayWhereTheyWereScored() throws IOException {
+        for (String set : new String[] {"genres3", "genres4"}) {
+            Evaluation e = new Evaluation(Detector.all());
+            for (LabelledSet.Doc d : LabelledSet.read(Path.of("..", "eval", set))) {
+                e.add(d.id(), d.groups(), d.text(), d.labels());
+            }
+            assertThat(e.documents()).as(set).isEqualTo(48);
+            // measured at the end of session 29: genres3 F1 0.919, coverage 0.840; genres4 F1 0.907, coverage 0.894
+            assertThat(e.overall().f1()).as(set + " micro-F1").isGreaterThanOrEqualTo(0.895);
+            assertThat(e.coverage().share()).as(set + " masking coverage").isGreaterThan(0.83);
+        }
     }
 }
