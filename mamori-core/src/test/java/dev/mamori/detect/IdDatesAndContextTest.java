@@ -39,6 +39,8 @@ class IdDatesAndContextTest {
         "生年月日：昭和60年 4月 1日|昭和60年 4月 1日",
         "生年月日　１９８５年　４月　１日|１９８５年　４月　１日",
         "生年月日：1985 年 4 月 1 日|1985 年 4 月 1 日",
+        "ｾｲﾈﾝｶﾞｯﾋﾟ 1985/04/01|1985/04/01", // a label in half-width katakana
+        "セイネンガッピ：S60.4.1|S60.4.1",
     })
     void birthDates(String text, String value) {
         Finding f = one(text, PiiType.DATE_OF_BIRTH, value);
