@@ -98,8 +98,15 @@ final class NameAnchors {
     /** The length of the longest word of {@code kind} starting at {@code from}, or 0. */
     int at(Kind kind, CharSequence text, int from) {
         Trie<Boolean> t = tries.get(kind);
-        return from < text.length() && t.startsSomeWord(text.charAt(from)) ? t.longest(text, from) : 0;
+        int n = from < text.length() && t.startsSomeWord(text.charAt(from)) ? t.longest(text, from) : 0;
+        if (n > 0 && text.charAt(from + n - 1) == '段' && from + n < text.length() && NOT_A_RANK.indexOf(text.charAt(from + n)) >= 0) {
+            return 0; // 二段階, 三段目, 九段下, 三段跳び: no dan rank after a name
+        }
+        return n;
     }
+
+    /** What after 二段, 三段 or 九段 makes a word of its own, not a player's rank. */
+    private static final String NOT_A_RANK = "階目下上南北跳構組";
 
     /** True when {@code text[from, to)} is a word of {@code kind}. */
     boolean is(Kind kind, CharSequence text, int from, int to) {
