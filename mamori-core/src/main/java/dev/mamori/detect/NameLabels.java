@@ -92,8 +92,7 @@ final class NameLabels {
 
     private static boolean hasDigit(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9' || c >= '０' && c <= '９') {
+            if (Chars.isDigit(text.charAt(i))) {
                 return true;
             }
         }

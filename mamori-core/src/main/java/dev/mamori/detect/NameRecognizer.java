@@ -2336,8 +2336,7 @@ final class NameRecognizer implements Recognizer {
         if (p < 1) {
             return false;
         }
-        char d = text.charAt(p - 1);
-        return d >= '0' && d <= '9' || d >= '０' && d <= '９'; // 4番, 10番
+        return Chars.isDigit(text.charAt(p - 1)); // 4番, 10番
     }
 
     /** Who a business letter names by the surname alone after の: its own firm's people, a successor or a predecessor. */

@@ -39,7 +39,7 @@ final class SensitiveFields {
 
     /** The values after labels of a sensitive type at the start of the lines of {@code text}, for the types of {@code wanted}. */
     static void inText(String text, int wanted, List<Finding> out, int first) {
-        if (text.indexOf('：') < 0 && text.indexOf(':') < 0 && text.indexOf('】') < 0 && text.indexOf(']') < 0 && text.indexOf('］') < 0) {
+        if (!mayHoldLabel(text)) {
             return;
         }
         for (int ls = 0; ls < text.length(); ) {
@@ -48,6 +48,17 @@ final class SensitiveFields {
             line(text, ls, le, wanted, out, first);
             ls = le + 1;
         }
+    }
+
+    /** One look at the characters for what ends a label (： : 】 ] ］): most texts and cells have none. */
+    private static boolean mayHoldLabel(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '：' || c == ':' || c == '】' || c == ']' || c == '］') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void line(String text, int ls, int le, int wanted, List<Finding> out, int first) {

@@ -192,19 +192,7 @@ final class TextTables {
     /** Separators outside double quotes in [s, e). */
     private static int count(String text, int s, int e, char sep) {
         if (sep == BLANKS_MARK) {
-            int n = 0;
-            int i = skipBlanks(text, s, e);
-            int end = trimmedEnd(text, i, e);
-            while (i < end) {
-                int j = blanks(text, i, end);
-                if (j > i) {
-                    n++;
-                    i = j;
-                } else {
-                    i++;
-                }
-            }
-            return n;
+            return split(text, s, e, sep).size() - 1;
         }
         int n = 0;
         boolean quoted = false;
@@ -268,12 +256,8 @@ final class TextTables {
     }
 
     private static int[] trim(String text, int s, int e) {
-        while (s < e && (text.charAt(s) == ' ' || text.charAt(s) == '\u3000')) {
-            s++;
-        }
-        while (e > s && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\u3000')) {
-            e--;
-        }
+        s = skipBlanks(text, s, e);
+        e = trimmedEnd(text, s, e);
         if (e - s >= 2 && text.charAt(s) == '"' && text.charAt(e - 1) == '"') {
             s++;
             e--;
