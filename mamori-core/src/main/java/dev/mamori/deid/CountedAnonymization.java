@@ -5,13 +5,11 @@ import dev.mamori.risk.Dataset;
 import dev.mamori.risk.Hierarchy;
 import dev.mamori.risk.LatticeSearch;
 import dev.mamori.risk.PrivacyModel;
-import dev.mamori.risk.RiskAnalyzer;
 import dev.mamori.risk.RiskReport;
 import dev.mamori.risk.SearchResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The part of 匿名加工情報 that needs only the counts of the input's distinct combinations of counted values
@@ -100,30 +98,16 @@ public final class CountedAnonymization {
         PrivacyModel model = policy.privacyModel();
         LatticeSearch search = LatticeSearch.of(table, weights, hierarchies);
         SearchResult best = search.search(model);
-        Set<List<String>> passing = Anonymization.passingClasses(table, weights, hierarchies, best.levels(), model);
-        int[] qiIdx = new int[qi.size()];
-        for (int j = 0; j < qiIdx.length; j++) {
-            qiIdx[j] = j;
-        }
-        boolean[] keep = new boolean[distinct.size()];
-        List<String[]> outRows = new ArrayList<>();
-        List<Integer> outWeights = new ArrayList<>();
+        LatticeSearch.Outcome outcome = search.outcome(best.levels(), model, 1.0 / policy.k());
+        boolean[] keep = outcome.kept();
         long records = 0;
         long kept = 0;
         for (int i = 0; i < keep.length; i++) {
             records += weights[i];
-            String[] g = Anonymization.generalised(distinct.get(i), qiIdx, hierarchies, best.levels());
-            if (passing.contains(Anonymization.key(g, qiIdx))) {
-                keep[i] = true;
-                outRows.add(g);
-                outWeights.add(weights[i]);
-                kept += weights[i];
-            }
+            kept += keep[i] ? weights[i] : 0;
         }
-        double threshold = 1.0 / policy.k();
-        RiskReport before = RiskAnalyzer.analyze(table, weights, qi, sensitive, threshold);
-        RiskReport after = RiskAnalyzer.analyze(new Dataset(counted, outRows), outWeights.stream().mapToInt(Integer::intValue).toArray(),
-                qi, sensitive, threshold);
+        RiskReport before = outcome.before();
+        RiskReport after = outcome.after();
         boolean lHolds = sensitive.stream().allMatch(c -> after.distinctL().get(c) >= policy.l().get(c));
         if (records - kept != best.suppressed() || after.minClassSize() < policy.k() || !lHolds) {
             throw new IllegalStateException("the processed table does not meet the model (smallest class "

@@ -36,6 +36,11 @@ final class ClassTable {
      * {@code sensitive[s][row]} the code of sensitive column s in {@code 0..sensDomains[s]-1}.
      */
     static ClassTable group(int[][] columns, int rows, int[] weights, int[][] sensitive, int[] sensDomains) {
+        return group(columns, rows, weights, sensitive, sensDomains, null);
+    }
+
+    /** As {@link #group(int[][], int, int[], int[][], int[])}, putting each row's class in {@code classOf[row]} (when not null). */
+    static ClassTable group(int[][] columns, int rows, int[] weights, int[][] sensitive, int[] sensDomains, int[] classOf) {
         ClassTable t = new ClassTable(columns.length, words(sensDomains), Math.min(rows, 1 << 16));
         int[] key = new int[columns.length];
         for (int r = 0; r < rows; r++) {
@@ -43,6 +48,9 @@ final class ClassTable {
                 key[j] = columns[j][r];
             }
             int c = t.slotFor(key);
+            if (classOf != null) {
+                classOf[r] = c;
+            }
             t.counts[c] += weights == null ? 1 : weights[r];
             for (int s = 0; s < sensitive.length; s++) {
                 int v = sensitive[s][r];

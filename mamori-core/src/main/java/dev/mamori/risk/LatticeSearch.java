@@ -85,6 +85,61 @@ public final class LatticeSearch {
         return new Traversal(encoding, sensitiveCodes(model), model).figures(levelVector(levels)).feasible();
     }
 
+    /**
+     * What a transformation does to the rows: whether each row (a distinct combination, when the search was made on
+     * counts) is in a class that meets the model and so is kept, and the risk figures of the table before and after
+     * (the classes that fail removed). Worked out on the codes, like the search: no string is generalised or compared,
+     * so the classes are those the search counted.
+     *
+     * @param kept   by row, in the order of the rows searched
+     * @param before the risk of the rows as they are
+     * @param after  the risk of the kept rows at these levels
+     */
+    public record Outcome(boolean[] kept, RiskReport before, RiskReport after) {
+    }
+
+    /** The {@link Outcome} of {@code levels} (column → level; missing columns at level 0) under {@code model}. */
+    public Outcome outcome(Map<String, Integer> levels, PrivacyModel model, double riskThreshold) {
+        int[] v = levelVector(levels);
+        List<int[]> sensitive = sensitiveCodes(model);
+        int[][] sens = new int[sensitive.size()][];
+        int[] domains = new int[sens.length];
+        int[] required = new int[sens.length];
+        for (int s = 0; s < sens.length; s++) {
+            sens[s] = sensitive.get(s);
+            domains[s] = sens[s][sens[s].length - 1];
+        }
+        List<String> names = List.copyOf(model.l().keySet());
+        for (int s = 0; s < sens.length; s++) {
+            required[s] = model.l().get(names.get(s));
+        }
+        RiskReport before = RiskAnalyzer.of(ClassTable.group(encoding.codes, encoding.n, encoding.weights, sens, domains), null, names,
+                riskThreshold);
+        int[][] generalised = new int[v.length][];
+        for (int j = 0; j < v.length; j++) {
+            int[] map = encoding.map[j][v[j]];
+            int[] codes = encoding.codes[j];
+            generalised[j] = new int[encoding.n];
+            for (int r = 0; r < encoding.n; r++) {
+                generalised[j][r] = map[codes[r]];
+            }
+        }
+        int[] classOf = new int[encoding.n];
+        ClassTable t = ClassTable.group(generalised, encoding.n, encoding.weights, sens, domains, classOf);
+        boolean[] passes = new boolean[t.size()];
+        for (int c = 0; c < passes.length; c++) {
+            passes[c] = t.count(c) >= model.k();
+            for (int s = 0; s < required.length && passes[c]; s++) {
+                passes[c] = t.distinct(c, s) >= required[s];
+            }
+        }
+        boolean[] kept = new boolean[encoding.n];
+        for (int r = 0; r < kept.length; r++) {
+            kept[r] = passes[classOf[r]];
+        }
+        return new Outcome(kept, before, RiskAnalyzer.of(t, passes, names, riskThreshold));
+    }
+
     /** The QI columns in order, with their highest level. */
     Map<String, Integer> heights() {
         Map<String, Integer> m = new LinkedHashMap<>();

@@ -35,10 +35,6 @@ public final class RiskAnalyzer {
         if (quasiIdentifiers.isEmpty()) {
             throw new RiskException("準識別子の列を 1 つ以上指定してください", "name at least one quasi-identifier column");
         }
-        if (!(riskThreshold > 0 && riskThreshold <= 1)) {
-            throw new RiskException("リスクの閾値は 0 より大きく 1 以下の確率です（指定は " + riskThreshold + "）",
-                    "the risk threshold is a probability above 0 and at most 1, was " + riskThreshold);
-        }
         int rows = data.rows().size();
         long total = 0;
         for (int r = 0; r < rows; r++) {
@@ -47,7 +43,6 @@ public final class RiskAnalyzer {
         if (total > Integer.MAX_VALUE) {
             throw new RiskException("レコードが多すぎます（" + total + " 件）", "too many records (" + total + ")");
         }
-        int n = (int) total;
         int[][] qi = new int[quasiIdentifiers.size()][];
         for (int j = 0; j < qi.length; j++) {
             qi[j] = encode(data, data.column(quasiIdentifiers.get(j)), new int[1]);
@@ -59,18 +54,34 @@ public final class RiskAnalyzer {
             sens[s] = encode(data, data.column(sensitive.get(s)), domain);
             domains[s] = domain[0];
         }
-        ClassTable t = ClassTable.group(qi, rows, weights, sens, domains);
+        return of(ClassTable.group(qi, rows, weights, sens, domains), null, sensitive, riskThreshold);
+    }
+
+    /**
+     * The figures of the classes of {@code t} for which {@code included[class]} holds (null: every class), with
+     * {@code sensitive} naming its sensitive columns in order.
+     */
+    static RiskReport of(ClassTable t, boolean[] included, List<String> sensitive, double riskThreshold) {
+        if (!(riskThreshold > 0 && riskThreshold <= 1)) {
+            throw new RiskException("リスクの閾値は 0 より大きく 1 以下の確率です（指定は " + riskThreshold + "）",
+                    "the risk threshold is a probability above 0 and at most 1, was " + riskThreshold);
+        }
         TreeMap<Integer, Integer> sizes = new TreeMap<>();
-        int[] minL = new int[sens.length];
+        int[] minL = new int[sensitive.size()];
         java.util.Arrays.fill(minL, Integer.MAX_VALUE);
+        long n = 0;
         for (int c = 0; c < t.size(); c++) {
+            if (included != null && !included[c]) {
+                continue;
+            }
+            n += t.count(c);
             sizes.merge(t.count(c), 1, Integer::sum);
-            for (int s = 0; s < sens.length; s++) {
+            for (int s = 0; s < minL.length; s++) {
                 minL[s] = Math.min(minL[s], t.distinct(c, s));
             }
         }
         Map<String, Integer> l = new LinkedHashMap<>();
-        for (int s = 0; s < sens.length; s++) {
+        for (int s = 0; s < minL.length; s++) {
             l.put(sensitive.get(s), n == 0 ? 0 : minL[s]);
         }
         return ofClassSizes(sizes, l, riskThreshold);
