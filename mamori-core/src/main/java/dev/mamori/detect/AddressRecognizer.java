@@ -97,6 +97,38 @@ final class AddressRecognizer implements Recognizer {
             return;
         }
         scan(text, out); // a failure is the Detector's to count (Detector.failures), not to hide here
+        deathNoticeEntries(text, out);
+    }
+
+    /** 佐々木キヨ（97）みたけ4丁目・1日死去: the age in brackets, the place, ・, the day and 死去 (逝去, 永眠). */
+    private static final java.util.regex.Pattern DEATH_NOTICE_ENTRY = java.util.regex.Pattern.compile(
+            "[）)]([\\p{IsHan}々ヶ\\p{IsHiragana}\\p{IsKatakana}ー0-9０-９－-]{2,14})・[0-9０-９]{1,2}日(?:に)?(?:死去|逝去|永眠)");
+
+    /**
+     * The place of an entry of a local paper's death notices (おくやみ), printed under the heading of its municipality
+     * (【盛岡市】 / 佐々木キヨ（97）みたけ4丁目・1日死去＝喪主長男正): a town and a block, or a village's 大字 and 字, so below
+     * the municipality even with no number (石鳥谷町好地, 日詰字下丸森). Not a municipality alone (花巻市・2日死去).
+     */
+    private void deathNoticeEntries(String text, List<Finding> out) {
+        if (text.indexOf('・') < 0 || text.indexOf("日", 0) < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = DEATH_NOTICE_ENTRY.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            char last = text.charAt(e - 1);
+            if ((last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s) {
+                continue; // a municipality alone
+            }
+            boolean covered = false;
+            for (Finding f : out) {
+                covered |= f.type() == PiiType.ADDRESS && f.start() < e && f.end() > s;
+            }
+            if (!covered) {
+                out.add(new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)));
+            }
+        }
     }
 
     private boolean acceptCell(String text, List<Finding> out) {

@@ -127,6 +127,22 @@ final class DateParser {
         return monthDay(s, eraStart, era.gregorian(y), era);
     }
 
+    /**
+     * A date as 日本年金機構's forms write it: the era's number, a hyphen, then YYMMDD (7-120604 is 平成12年6月4日;
+     * {@link Eras.Era#code}). Only the shape and the calendar are checked here: the caller wants a birth label too.
+     */
+    boolean parseEraCode(String s, int i) {
+        compact = false;
+        yearOnly = false;
+        verbEnd = -1;
+        Eras.Era era = Chars.isDigit(Chars.at(s, i)) ? Eras.get().coded(Chars.digit(Chars.at(s, i))) : null;
+        if (era == null || !Chars.isHyphen(Chars.at(s, i + 1)) || runLength(s, i + 2) != 6) {
+            return false;
+        }
+        int y = number(s, i + 2, 2);
+        return y >= 1 && finish(i, i + 8, era.gregorian(y), number(s, i + 4, 2), number(s, i + 6, 2), era);
+    }
+
     /** After the year at {@link #pos}: 年M月D日 or sep M sep D. */
     private boolean monthDay(String s, int from, int y, Eras.Era era) {
         blankBefore(s, '年'); // 1985 年 4 月 1 日

@@ -10,8 +10,9 @@ final class Eras {
     /**
      * @param marks the one-character non-Latin abbreviations: the first kanji (昭) and the square era
      *              character of Unicode's CJK Compatibility block (㍼)
+     * @param code  the era's number on 日本年金機構's forms (5 昭和, 7 平成, 9 令和)
      */
-    record Era(String name, char[] letters, String marks, int first, int last) {
+    record Era(String name, char[] letters, String marks, int first, int last, int code) {
         /** The Gregorian year of this era's year {@code y} (元年 = 1). */
         int gregorian(int y) {
             return first / 10000 + y - 1;
@@ -39,7 +40,8 @@ final class Eras {
                     marks.append(a.charAt(0));
                 }
             }
-            l.add(new Era(r.field(0), letters.toString().toCharArray(), marks.toString(), packed(r.field(2)), packed(r.field(3))));
+            l.add(new Era(r.field(0), letters.toString().toCharArray(), marks.toString(), packed(r.field(2)), packed(r.field(3)),
+                    Integer.parseInt(r.field(4))));
         }
         eras = l.toArray(new Era[0]);
     }
@@ -53,6 +55,16 @@ final class Eras {
         return DEFAULT;
     }
 
+    /** The era with this number on 日本年金機構's forms, or null. */
+    Era coded(int code) {
+        for (Era e : eras) {
+            if (e.code == code) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** Every era, oldest first. */
     List<Era> all() {
         return List.of(eras);
@@ -60,7 +72,7 @@ final class Eras {
 
     /**
      * The era whose name or abbreviation ends just before {@code pos} (an optional space between
-     * a kanji name and the year is allowed), or null. Sets {@code start[0]} to where it begins.
+     * a kanji name and the year is allowed, and a full stop after a letter: S.17), or null. Sets {@code start[0]} to where it begins.
      */
     Era before(String s, int pos, int[] start) {
         int k = pos;
@@ -84,6 +96,11 @@ final class Eras {
         }
         if (k != pos) {
             return null; // no space after a letter abbreviation
+        }
+        if ((c1 == '.' || c1 == '．') && Chars.upperLetter(c0) != 0 && !Chars.isAlnum(Chars.at(s, k - 3))) {
+            k--; // S.17/1/8: the letter with a full stop
+            c1 = c0;
+            c0 = Chars.at(s, k - 2);
         }
         char u = Chars.upperLetter(c1);
         if (u != 0 && !Chars.isAlnum(c0)) {

@@ -197,7 +197,7 @@ final class IdentifierRecognizer implements Recognizer {
 
         private int onDigit(int i) {
             char prev = Chars.at(s, i - 1);
-            if (dates && (prev >= 0x3000 || Chars.isLetter(prev) || Chars.isSpace(prev))) {
+            if (dates && (prev >= 0x3000 || Chars.isLetter(prev) || Chars.isSpace(prev) || prev == '.' && Chars.isLetter(Chars.at(s, i - 2)))) {
                 Eras.Era era = Eras.get().before(s, i, eraStart);
                 if (era != null && dateParser.parseEra(s, eraStart[0], era, i)) {
                     birthDate();
@@ -224,6 +224,11 @@ final class IdentifierRecognizer implements Recognizer {
                 return skipToken(i);
             }
             int run = DateParser.runLength(s, i);
+            if (dates && run == 1 && dateParser.parseEraCode(s, i) && !Chars.isAlnum(Chars.at(s, dateParser.end)) && !otherDateLabel(i)
+                    && ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, i, dateParser.end, sc) >= 0.5) {
+                birthDate(); // ③生年月日　7-120604 (5.昭和 7.平成 9.令和)
+                return dateParser.end;
+            }
             if (dates) {
                 if ((run == 4 || run == 8) && dateParser.parseWestern(s, i)
                         && !Chars.isAlnum(Chars.at(s, dateParser.end))) {

@@ -84,6 +84,34 @@ final class IdentifierRules {
             return within(s, from, start) || within(s, end, to);
         }
 
+        /**
+         * True when a word occurs on {@code start}'s line as {@link #onLine} finds it, or on one of the {@code lines}
+         * lines above it, at most {@code before} characters back: a heading of the lines below (ゆうちょ銀行 / 記号 14170
+         * / 番号 28374611).
+         */
+        boolean onLineOrAbove(String s, int start, int end, int before, int after, int lines) {
+            if (onLine(s, start, end, before, after)) {
+                return true;
+            }
+            int from = Math.max(0, start - before);
+            int i = start - 1;
+            while (i >= from && s.charAt(i) != '\n') {
+                i--;
+            }
+            int lineEnd = i;
+            for (int l = 0; l < lines && lineEnd > from; l++) {
+                int lineStart = lineEnd - 1;
+                while (lineStart >= from && s.charAt(lineStart) != '\n') {
+                    lineStart--;
+                }
+                if (within(s, Math.max(from, lineStart + 1), lineEnd)) {
+                    return true;
+                }
+                lineEnd = lineStart;
+            }
+            return false;
+        }
+
         private boolean within(String s, int from, int to) {
             for (int i = from; i < to; i++) {
                 if (firsts.indexOf(s.charAt(i)) < 0) {

@@ -816,10 +816,19 @@ final class NameLabels {
         return false;
     }
 
+    /**
+     * Half-width kana words, each of at most eight kana not counting the voicing marks (ﾀｶｷﾞ ｼｭﾝｽｹ): a name's
+     * reading is short, the words of a form printed in half width often are not (ﾐﾔｷﾞｺｰﾌﾟ ｺｳﾅｲｷｮｳﾄﾞｳｸﾐｱｲ).
+     */
     private static boolean halfWidth(String text, int from, int to) {
+        int kana = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c != ' ' && (c < 0xFF66 || c > 0xFF9F)) {
+            if (c == ' ') {
+                kana = 0;
+            } else if (c < 0xFF66 || c > 0xFF9F) {
+                return false;
+            } else if (c != 'ﾞ' && c != 'ﾟ' && ++kana > 8) {
                 return false;
             }
         }

@@ -137,6 +137,7 @@ final class NameRecognizer implements Recognizer {
         kinNames(text, out, first);
         courtParties(text, out, first);
         relativeLines(text, out, first);
+        chiefMourners(text, out, first);
         romajiParts(text, out, first);
         namedAs(text, out, first);
         listNeighbours(text, out, first);
@@ -709,6 +710,39 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * The chief mourner of a death notice written as local papers print it, the relation glued to the name: 喪主長男正,
+     * ＝喪主妻亜希子　告別式…. After 喪主 (and ＝, は or a colon) comes a relation of {@code name-anchors.tsv} (KIN), then
+     * the given name up to a blank, a comma, a bracket or the line's end.
+     */
+    private void chiefMourners(String text, List<Finding> out, int first) {
+        for (int i = text.indexOf("喪主"); i >= 0; i = text.indexOf("喪主", i + 2)) {
+            int k = i + 2;
+            if (k < text.length() && "は＝=：:".indexOf(text.charAt(k)) >= 0) {
+                k++;
+            }
+            int kin = anchors.at(NameAnchors.Kind.KIN, text, k);
+            if (kin == 0) {
+                continue;
+            }
+            int s = k + kin;
+            int e = s;
+            while (e < text.length() && e - s <= 5 && honorificAt(text, e) == 0 && (Morphology.isKanji(text.charAt(e))
+                    || Morphology.isHiragana(text.charAt(e)) || Morphology.isKatakana(text.charAt(e)))) {
+                e++;
+            }
+            if (e == s || e - s > 5 || e < text.length() && !(isSpace(text.charAt(e)) || "、，,。）)\n".indexOf(text.charAt(e)) >= 0
+                    || honorificAt(text, e) > 0)) {
+                continue;
+            }
+            if (anchors.isPlaceName(text.substring(s, e)) || anchors.is(NameAnchors.Kind.KIN, text, s, e) || commonWord(text, s, e)
+                    || anchors.is(NameAnchors.Kind.ROLE, text, s, e) || confidentAt(out, first, s, e)) {
+                continue;
+            }
+            out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+        }
+    }
+
     /** A name finding ends the line that ends at {@code lineEnd} (blanks after it allowed). */
     private static boolean personEndsAt(List<Finding> out, int first, String text, int lineEnd) {
         int e = lineEnd;
@@ -1155,9 +1189,10 @@ final class NameRecognizer implements Recognizer {
         return e < 0 ? text.length() : e;
     }
 
-    /** A line holding only a speaker and a time: Kimura 09:12, あや 10:21. */
+    /** A line holding only a speaker and a time: Kimura 09:12, あや 10:21, kuro_neko — 今日 23:41 (Discord). */
     private static final java.util.regex.Pattern SPEAKER_HEADER = java.util.regex.Pattern.compile(
-            "[ \u3000]*([^\\s\\d:：][^:：\\n]{0,23}?)[ \u3000]+(?:[—–\\-|][ \u3000]+)?(?:\\d{4}/\\d{1,2}/\\d{1,2} )?"
+            "[ \u3000]*([^\\s\\d:：][^:：\\n]{0,23}?)[ \u3000]+(?:[—–\\-|][ \u3000]+)?"
+            + "(?:(?:\\d{4}/\\d{1,2}/\\d{1,2}|今日|昨日|一昨日|[Tt]oday at|[Yy]esterday at) )?"
             + "\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[AaPp][Mm])?[ \u3000]*");
 
     /**

@@ -65,8 +65,8 @@ final class NumberChain {
                 k = HYPHEN;
             } else if (Chars.isSpace(c)) {
                 k = SPACE;
-            } else if (Chars.isOpenParen(c) || Chars.isCloseParen(c)) {
-                k = PAREN;
+            } else if (Chars.isCloseParen(c) || Chars.isOpenParen(c) && g == 1 && (digits[gd[0]] == 0 || "+＋".indexOf(Chars.at(s, gs[0] - 1)) >= 0)) {
+                k = PAREN; // 03(1234)5678, +81(0)3…: an open bracket only after an area or country code, not in 幸町4-12（0287-62-5517）
             } else if (c == '・' || c == '･') {
                 k = MIDDOT;
             } else if (Chars.isSlash(c)) {

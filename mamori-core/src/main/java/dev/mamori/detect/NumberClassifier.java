@@ -168,6 +168,10 @@ final class NumberClassifier {
         if (i < 2 || !(s.startsWith("記号", i - 2) || s.startsWith("番号", i - 2))) {
             return false;
         }
+        char before = Chars.at(s, i - 3);
+        if (s.startsWith("番号", i - 2) && before >= 0x4E00 && before <= 0x9FFF && "者証号".indexOf(before) < 0) {
+            return false; // 被保険者整理番号 118: another number of the insured person, not the card's
+        }
         int from = Math.max(0, i - 40);
         for (int k = i - 2; k >= from; k--) {
             char ch = s.charAt(k);
@@ -269,14 +273,14 @@ final class NumberClassifier {
         int n = c.digitCount(a, b);
         boolean single = b - a == 1;
         if (c.shape(a, b, 5, 8) && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE) || c.allSeps(a, b, NumberChain.MIDDOT))
-                && yuchoWords.onLine(s, start, end, 40, 12)) {
+                && (yuchoWords.onLine(s, start, end, 40, 12) || sc.hinted(PiiType.BANK_ACCOUNT))) { // or in an account column
             double x = conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc)));
             out.add(new Finding(PiiType.BANK_ACCOUNT, start, c.ge[a], x, false, s.substring(start, c.ge[a])));
             out.add(new Finding(PiiType.BANK_ACCOUNT, c.gs[a + 1], end, x, false, s.substring(c.gs[a + 1], end)));
             return true;
         }
         if (single && (n == 5 && labelled(s, start, "記号") || n >= 6 && n <= 8 && labelled(s, start, "番号"))
-                && yuchoWords.onLine(s, start, end, 40, 12)) {
+                && yuchoWords.onLineOrAbove(s, start, end, 60, 12, 2)) {
             offer(PiiType.BANK_ACCOUNT, conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc))), false, start);
         } else if (b - a == 3 && c.len(a) == 5 && c.digits[c.gd[a]] == 0 && c.len(a + 1) == 1 && c.len(a + 2) <= 7
                 && c.allSeps(a, b, HYPHEN) && transferWords.onLine(s, start, end, 24, 12)) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Tables pasted into free text: a CSV-, TSV- or |-separated block inside a document, an e-mail or a cell, or one whose
+ * Tables pasted into free text: a CSV-, TSV- or |-separated block (the full-width ｜ and the box-drawing │ too) inside a document, an e-mail or a cell, or one whose
  * columns are aligned with blanks (a wide blank or two: see {@link #alignedHeader} for the stricter header it needs). A block is a
  * header line at least one of whose cells {@link ColumnHints} knows (氏名, 郵便番号, 生年月日, 緯度, …) followed by at
  * least {@value #MIN_ROWS} lines with the same number of separators (outside double quotes); it ends at the first line
@@ -22,7 +22,7 @@ final class TextTables {
     private static final int MAX_HEADER_CELL = 24;
     /** Stands among the separators for a run of blanks (a table whose columns are aligned with spaces). */
     private static final char BLANKS_MARK = '\u3000';
-    private static final char[] SEPARATORS = {'\t', ',', '|', BLANKS_MARK};
+    private static final char[] SEPARATORS = {'\t', ',', '|', '｜', '│', BLANKS_MARK};
     /** Columns an aligned table needs: with fewer, a form's label and value a blank apart (氏名　山田太郎) would be one. */
     private static final int MIN_BLANK_COLUMNS = 3;
     /**

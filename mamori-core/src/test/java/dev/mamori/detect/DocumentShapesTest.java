@@ -1,0 +1,88 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shapes that real documents print and the fifth labelled set (eval/genres5, session 30) showed missed: official forms'
+ * era numbers, a bank's half-width form, ゆうちょ accounts over several lines, rosters ruled with ｜, local papers' death
+ * notices, Discord exports. Each rule with the case it must leave alone.
+ */
+class DocumentShapesTest {
+
+    private static final Detector ALL = Detector.all();
+
+    private static List<String> found(String text, PiiType type) {
+        return ALL.detect(text, ALL.freeText()).stream().filter(f -> f.type() == type).map(Finding::value).toList();
+    }
+
+    @Test
+    void aPensionFormsBirthDateIsTheErasNumberAndSixDigits() {
+        String form = "①被保険者整理番号　118\n②氏名　遠藤 愛莉\n③生年月日　7-120604　（5.昭和 7.平成 9.令和）\n⑥取得年月日　9-081201\n";
+        assertThat(found(form, PiiType.DATE_OF_BIRTH)).containsExactly("7-120604");
+        assertThat(found(form, PiiType.HEALTH_INSURANCE)).isEmpty(); // the 整理番号 of the insured person, not the card's
+        assertThat(found("生年月日　7-123456", PiiType.DATE_OF_BIRTH)).isEmpty(); // no month 34
+        assertThat(found("生年月日　6-120604", PiiType.DATE_OF_BIRTH)).isEmpty(); // 6 is no era's number
+    }
+
+    @Test
+    void anEraLetterWithAFullStop() {
+        assertThat(found("生年月日 S.17/1/8", PiiType.DATE_OF_BIRTH)).containsExactly("S.17/1/8");
+    }
+
+    @Test
+    void aYuchoAccountOverSeveralLinesOrInAnAccountColumn() {
+        String mail = "ゆうちょからなら下記に。\n  ゆうちょ銀行\n  記号 14170\n  番号 28374611\n";
+        assertThat(found(mail, PiiType.BANK_ACCOUNT)).containsExactly("14170", "28374611");
+        String table = "取引先名\t振込先\t口座番号\n丸尾デザイン\tゆうちょ\t17460-22918341\n田辺製作所\t城南信金\t0086514\n";
+        assertThat(found(table, PiiType.BANK_ACCOUNT)).containsExactly("17460", "22918341", "0086514");
+        assertThat(found("受付番号 14170\n番号 28374611\n", PiiType.BANK_ACCOUNT)).isEmpty(); // no ゆうちょ near
+    }
+
+    @Test
+    void aHalfWidthBankFormsLabelsAndWords() {
+        String form = "ｹｲﾔｸｼｬﾒｲ    ﾀｶｷﾞ ｼｭﾝｽｹ\nｼｭｳﾉｳｷｷﾞｮｳ  ﾐﾔｷﾞｺｰﾌﾟ ｺｳﾅｲｷｮｳﾄﾞｳｸﾐｱｲ\nｷﾝﾕｳｷｶﾝ     0133 ﾐﾁﾉｸｼﾝｷﾝ\n"
+                + "ｺｳｻﾞﾊﾞﾝｺﾞｳ  3907164\n";
+        assertThat(found(form, PiiType.BANK_ACCOUNT)).containsExactly("3907164");
+        assertThat(found(form, PiiType.PERSON)).containsExactly("ﾀｶｷﾞ ｼｭﾝｽｹ"); // not the co-op's long name
+    }
+
+    @Test
+    void aRosterRuledWithFullWidthBars() {
+        String roster = "会員名簿\nNo｜氏名｜生年月日｜住所｜電話\n1｜根本 ハル｜S13.4.2｜あおば台1-4-7｜047-385-2214\n"
+                + "2｜石田 芳郎｜昭和15年 9月30日｜あおば台2-11-3｜047-385-0962\n";
+        assertThat(found(roster, PiiType.DATE_OF_BIRTH)).containsExactly("S13.4.2", "昭和15年 9月30日");
+        assertThat(found(roster, PiiType.ADDRESS)).containsExactly("あおば台1-4-7", "あおば台2-11-3");
+    }
+
+    @Test
+    void aLocalPapersDeathNotices() {
+        String notices = "【盛岡市】\n佐々木キヨ（97）みたけ4丁目・1日死去＝喪主長男正　告別式6日午前10時半\n"
+                + "【花巻市】\n菅原トシ（101）石鳥谷町好地・30日死去＝喪主孫健太　告別式5日\n照井 嘉一（83）花巻市・2日死去\n";
+        assertThat(found(notices, PiiType.ADDRESS)).containsExactly("みたけ4丁目", "石鳥谷町好地"); // not 花巻市 alone
+        assertThat(found(notices, PiiType.PERSON)).contains("正", "健太");
+    }
+
+    @Test
+    void aDiscordExportsSpeakers() {
+        String chat = "kuro_neko — 昨日 23:41\n今日の配信おつ〜\ntaka_99🍊 — 今日 08:42\nおつでした！\nkuro_neko — 今日 08:45\nハチ公前か、了解\n"
+                + "taka_99🍊 — 今日 08:46\nじゃあ10時に\n";
+        assertThat(found(chat, PiiType.PERSON)).containsExactly("kuro_neko", "taka_99", "kuro_neko", "taka_99");
+    }
+
+    @Test
+    void aPhoneNumberAfterAPostalCodeAndAnAddress() {
+        assertThat(found("01 相沢 聡　〒990-0041 山形市緑町3-4-15　023-622-8104", PiiType.PHONE)).containsExactly("023-622-8104");
+        assertThat(found("選挙事務所は那須塩原市黒磯幸町4-12（0287-62-5517）。", PiiType.PHONE)).containsExactly("0287-62-5517");
+        assertThat(found("tel +81(0)3-1234-5678", PiiType.PHONE)).containsExactly("+81(0)3-1234-5678");
+    }
+
+    @Test
+    void aMeshColumnNamedByItsOrder() {
+        String log = "timestamp,lat,lon,mesh3\n2026-12-01T07:42:10+09:00,35.728926,139.729512,53394578\n"
+                + "2026-12-01T08:15:33+09:00,35.681236,139.767125,53394611\n";
+        assertThat(found(log, PiiType.LOCATION)).contains("53394578", "53394611");
+    }
+}
