@@ -140,8 +140,8 @@ final class NameCell {
     }
 
     /**
-     * All katakana (full or half width) or all hiragana, 2–16 characters, at most one space; a katakana name may
-     * instead have its parts joined by up to two ・ (アブドゥル・ラフマン, ファン・ミン).
+     * All katakana (full or half width) or all hiragana, 2–16 characters, at most one space (two for katakana: チャン ティ
+     * マイ); a katakana name may instead have its parts joined by up to two ・ (アブドゥル・ラフマン, ファン・ミン).
      */
     static boolean isKanaName(String cell) {
         boolean kata = false;
@@ -169,7 +169,7 @@ final class NameCell {
                 return false;
             }
         }
-        return kata != hira && spaces <= 1 && (dots == 0 || kata && dots <= 2 && spaces == 0) && n >= 2 && n <= 16
+        return kata != hira && (spaces <= 1 || kata && spaces == 2) && (dots == 0 || kata && dots <= 2 && spaces == 0) && n >= 2 && n <= 16
                 && !isSpace(cell.charAt(0));
     }
 

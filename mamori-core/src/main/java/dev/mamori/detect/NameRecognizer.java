@@ -138,6 +138,8 @@ final class NameRecognizer implements Recognizer {
         courtParties(text, out, first);
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
+        mixedScriptNames(text, out, first);
+        kanjiAfterRomanised(text, out, first);
         romajiParts(text, out, first);
         namedAs(text, out, first);
         listNeighbours(text, out, first);
@@ -741,6 +743,97 @@ final class NameRecognizer implements Recognizer {
             }
             out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
         }
+    }
+
+    /** A katakana word, a blank, and a kanji name part: ソフィア 菅野, エンリケ 高城, パク 順子, ヴォーン 理沙. */
+    private static final java.util.regex.Pattern MIXED_SCRIPT_NAME = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsKatakana}ー・･])([\\p{IsKatakana}ー]{2,8})[ \u3000]([\\p{IsHan}々]{1,3})(?![\\p{IsHan}々])");
+
+    /**
+     * The names of people with a foreign given name or surname and a Japanese one, written katakana first (ソフィア 菅野,
+     * エンリケ 高城: a given name and a surname; パク 順子: a surname and a given name), as rosters, member lists and court
+     * documents print them: a katakana word that the dictionary does not take for a common noun and that is no title,
+     * label, relation or role, one blank, and a kanji word the dictionary knows as a surname or a given name. One finding
+     * for the whole name, in place of one for its kanji part.
+     */
+    private void mixedScriptNames(String text, List<Finding> out, int first) {
+        java.util.regex.Matcher m = MIXED_SCRIPT_NAME.matcher(text);
+        while (m.find()) {
+            int ks = m.start(1);
+            int ke = m.end(1);
+            int s = m.start(2);
+            int e = m.end(2);
+            if (ks > 0 && Morphology.isKanji(text.charAt(ks - 1)) && anchors.endingAt(NameAnchors.Kind.TITLE, text, ks) == 0
+                    && anchors.endingAt(NameAnchors.Kind.KIN, text, ks) == 0 && anchors.endingAt(NameAnchors.Kind.LABEL, text, ks) == 0) {
+                continue; // glued to a kanji word that is no title (弁護人ヴォーン 理沙 is one)
+            }
+            if (honorificAt(text, ke) > 0 || anchors.at(NameAnchors.Kind.ROLE, text, ks) == ke - ks
+                    || anchors.endingAt(NameAnchors.Kind.ROLE, text, ke) > 0 || anchors.is(NameAnchors.Kind.TITLE, text, ks, ke)
+                    || anchors.is(NameAnchors.Kind.LABEL, text, ks, ke) || anchors.is(NameAnchors.Kind.KIN, text, ks, ke)
+                    || anchors.isPlaceName(text.substring(s, e))) {
+                continue;
+            }
+            List<Morphology.Token> kata = Morphology.tokens(text, ks, ke);
+            if (kata.size() != 1 || !kata.get(0).is("名詞-固有名詞") || Morphology.ipadicEntry(text, ks, ke, "名詞-固有名詞-組織")) {
+                continue; // a common word (カフェ 高城) or a known firm (ソニー 平井); unknown katakana words are proper nouns to it
+            }
+            boolean nameAfter = Morphology.hasEntry(text, s, e, SEI) || Morphology.hasEntry(text, s, e, MEI);
+            if (!nameAfter) {
+                for (Morphology.Token t : Morphology.tokens(text, s, e)) {
+                    nameAfter |= t.start() == s && t.end() == e && (t.is(SEI) || t.is(MEI) || t.is(JINMEI));
+                }
+            }
+            if (!nameAfter || confidentAt(out, first, ks, e)) {
+                continue;
+            }
+            for (int k = out.size() - 1; k >= first; k--) {
+                Finding f = out.get(k);
+                if (f.type() == PiiType.PERSON && f.start() >= ks && f.end() <= e) {
+                    out.remove(k);
+                }
+            }
+            out.add(new Finding(PiiType.PERSON, ks, e, 0.8, false, text.substring(ks, e)));
+        }
+    }
+
+    /** After a romanised name: a bracket or a slash, then the name in kanji (ZHANG Wei (張 偉), LIU YAN／劉 燕). */
+    private static final java.util.regex.Pattern KANJI_AFTER_ROMANISED = java.util.regex.Pattern.compile(
+            "\\G[ \u3000]?[(（/／][ \u3000]?([\\p{IsHan}々]{1,3}[ \u3000]?[\\p{IsHan}々]{1,3})[ \u3000]?[)）]?");
+
+    /**
+     * The same person's name in kanji written after a romanised one, as Chinese and Korean residents sign and forms
+     * ask (ZHANG Wei (張 偉), 妻（LIU YAN／劉 燕）): the kanji in the bracket or after the slash that follows a romanised
+     * name found, ending at the bracket, a blank or the line's end.
+     */
+    private void kanjiAfterRomanised(String text, List<Finding> out, int first) {
+        int found = out.size();
+        for (int k = first; k < found; k++) {
+            Finding f = out.get(k);
+            if (f.type() != PiiType.PERSON || !confident(f) || !isLatinLetter(text.charAt(f.end() - 1))) {
+                continue;
+            }
+            java.util.regex.Matcher m = KANJI_AFTER_ROMANISED.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 12));
+            if (!m.lookingAt()) {
+                continue;
+            }
+            int s = m.start(1);
+            int e = m.end(1);
+            if (e < text.length() && Morphology.isKanji(text.charAt(e)) || anchors.isPlaceName(text.substring(s, e))
+                    || isDepartment(text, s, e) || confidentAt(out, first, s, e)) {
+                continue;
+            }
+            boolean named = firstBlank(text, s, e) > 0; // 張 偉: a surname and a given name
+            for (Morphology.Token t : named ? List.<Morphology.Token>of() : Morphology.tokens(text, s, e)) {
+                named |= t.is(SEI) || t.is(MEI) || t.is(JINMEI);
+            }
+            if (named) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return c < 0x80 && Character.isLetter(c);
     }
 
     /** A name finding ends the line that ends at {@code lineEnd} (blanks after it allowed). */

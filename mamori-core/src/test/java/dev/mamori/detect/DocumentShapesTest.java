@@ -85,4 +85,42 @@ class DocumentShapesTest {
                 + "2026-12-01T08:15:33+09:00,35.681236,139.767125,53394611\n";
         assertThat(found(log, PiiType.LOCATION)).contains("53394578", "53394611");
     }
+
+    @Test
+    void aForeignNameWithAJapaneseOneKatakanaFirst() {
+        String roster = "03 ソフィア 菅野　090-4021-8876\n04 エンリケ 高城　在米・住所不明\n5｜パク 順子｜1940.11.20\n弁護人ヴォーン 理沙\n";
+        assertThat(found(roster, PiiType.PERSON)).containsExactly("ソフィア 菅野", "エンリケ 高城", "パク 順子", "ヴォーン 理沙");
+        assertThat(found("カフェ 高城で待ち合わせ", PiiType.PERSON)).isEmpty(); // a common word, not a name
+    }
+
+    @Test
+    void theKanjiOfANameAfterItsRomanisation() {
+        assertThat(found("From: \"ZHANG Wei (張 偉)\" <zhang.wei@example.co.jp>\n妻（LIU YAN／劉 燕）も申請します。", PiiType.PERSON))
+                .contains("張 偉", "劉 燕");
+        assertThat(found("Taro Yamada (東京本社)", PiiType.PERSON)).doesNotContain("東京本社");
+    }
+
+    @Test
+    void aKatakanaNameOfThreeWordsInANameColumn() {
+        String csv = "顧客ID,氏名,フリガナ\nC1,宇佐見 遥,ウサミ ハルカ\nC2,Tran Thi Mai,チャン ティ マイ\n";
+        assertThat(found(csv, PiiType.PERSON)).contains("チャン ティ マイ");
+    }
+
+    @Test
+    void injuriesAsPeopleTellThemDialysisAbuseAndAids() {
+        assertThat(found("帰りの階段で足首くじいたの大丈夫？", PiiType.SENSITIVE_HEALTH)).containsExactly("足首くじいた");
+        assertThat(found("先週、右手首を痛めました。", PiiType.SENSITIVE_HEALTH)).containsExactly("右手首を痛めました");
+        assertThat(found("うちも透析10年目です。", PiiType.SENSITIVE_HEALTH)).containsExactly("透析");
+        assertThat(found("駅前の透析クリニックが移転します。", PiiType.SENSITIVE_HEALTH)).isEmpty();
+        assertThat(found("主訴　夫からのＤＶ被害。", PiiType.SENSITIVE_OTHER)).containsExactly("ＤＶ被害");
+        assertThat(found("少年は実父から身体的虐待を受けていた。", PiiType.SENSITIVE_OTHER)).containsExactly("身体的虐待");
+        assertThat(found("| 4 | 三上 航 | 車いす利用、段差のない部屋を希望 |", PiiType.SENSITIVE_OTHER)).containsExactly("車いす利用");
+    }
+
+    @Test
+    void aCourtsStatementAboutAnyoneIsNoOnesRecord() {
+        String law = "ある者が刑事事件につき被疑者とされ，さらには被告人として公訴を提起されて判決を受け，とりわけ有罪判決を受け，服役したという事実は，"
+                + "その者の名誉あるいは信用に直接にかかわる事項である。";
+        assertThat(found(law, PiiType.SENSITIVE_CRIME)).isEmpty();
+    }
 }
