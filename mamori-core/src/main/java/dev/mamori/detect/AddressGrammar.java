@@ -280,7 +280,8 @@ final class AddressGrammar {
         return r;
     }
 
-    private static boolean isBuilding(String text, int s, int r) {
+    /** A building or a room (…ビル4F, ハイツ岸本 203, 301): the end of an address after its block numbers. */
+    static boolean isBuilding(String text, int s, int r) {
         if (r <= s) {
             return false;
         }

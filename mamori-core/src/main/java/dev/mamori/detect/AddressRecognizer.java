@@ -151,11 +151,20 @@ final class AddressRecognizer implements Recognizer {
             s = p;
         }
         boolean starts = s < e && lexicon.startsSomeWord(text.charAt(s)) && lexicon.longest(text, s, e) > 0;
-        if (!starts && !hasBlockNumbers(text, s, e)) {
-            return false;
+        if (!starts && !hasBlockNumbers(text, s, e) && !(hasDigit(text, s, e) && AddressGrammar.isBuilding(text, s, e))) {
+            return false; // but a building and its room in a column of their own (address2: 神宮前テラス301, 烏丸ビル4F)
         }
         out.add(new Finding(PiiType.ADDRESS, s, e, 0.9, false, text.substring(s, e)));
         return true;
+    }
+
+    private static boolean hasDigit(String t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (AddressGrammar.isDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 丁目, 番地, digit + 番/号, or digits-digits: the shape of the end of an address. */

@@ -89,6 +89,9 @@ final class NumberClassifier {
         }
         if (sc.wants(PiiType.PHONE) && n >= 10 && n <= 13) {
             phone(s, c, a, b, sc, plus);
+        } else if (sc.wants(PiiType.PHONE) && b - a == 2 && c.allSeps(a, b, HYPHEN) && c.len(a) <= 4 && c.len(a + 1) == 4 && d[from] != 0
+                && phoneMarkBefore(s, start)) {
+            offer(PiiType.PHONE, 0.8, false, start); // ☎22-3058: a number within the area, as a town's notices print it
         }
         if (plus || paren) {
             return emit(s, end, out);
@@ -123,7 +126,7 @@ final class NumberClassifier {
         if (n == 11 && single) {
             contextOnly(PiiType.RESIDENT_RECORD_CODE, s, start, end, sc);
         }
-        if (n == 10 && (single || (c.shape(a, b, 4, 6) && c.allSeps(a, b, HYPHEN)))) {
+        if (n == 10 && (single || (c.shape(a, b, 4, 6) && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE))))) { // 4012-583094, 4012 583094
             contextOnly(PiiType.PENSION_NUMBER, s, start, end, sc);
         }
         if (n == 7 && sc.wants(PiiType.POSTAL_CODE) && (single || c.shape(a, b, 3, 4)) && !numbered(s, start, end)) {
@@ -438,6 +441,17 @@ final class NumberClassifier {
         if (base > 0) {
             offer(PiiType.PHONE, conf(base, 0.98, x), false, start);
         }
+    }
+
+    /** ☎, ℡, TEL or 電話 right before {@code start} (a colon, a blank or an opening bracket between). */
+    private static boolean phoneMarkBefore(String s, int start) {
+        int i = start;
+        while (i > 0 && start - i < 2 && (Chars.isSpace(s.charAt(i - 1)) || "：:（(".indexOf(s.charAt(i - 1)) >= 0)) {
+            i--;
+        }
+        char c = Chars.at(s, i - 1);
+        return c == '☎' || c == '℡' || i >= 2 && s.startsWith("電話", i - 2)
+                || i >= 3 && (s.regionMatches(true, i - 3, "TEL", 0, 3) || s.startsWith("ＴＥＬ", i - 3));
     }
 
     /** 03(1234)5678 or (03)1234-5678: an open parenthesis right before a close one's group. */

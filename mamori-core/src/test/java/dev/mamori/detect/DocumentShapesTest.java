@@ -123,4 +123,20 @@ class DocumentShapesTest {
                 + "その者の名誉あるいは信用に直接にかかわる事項である。";
         assertThat(found(law, PiiType.SENSITIVE_CRIME)).isEmpty();
     }
+
+    @Test
+    void aLocalNumberAfterATelephoneMarkABuildingColumnAndAPensionNumberWithABlank() {
+        assertThat(found("町内会長　狩野 重雄（☎２２－３０５８）", PiiType.PHONE)).containsExactly("２２－３０５８");
+        assertThat(found("第22-3058号", PiiType.PHONE)).isEmpty(); // no telephone mark
+        String csv = "name,zip,address1,address2,tel\n武藤 慎也,604-8141,京都府京都市中京区泉正寺町328,烏丸ビル4F,075-221-6604\n"
+                + "有村 拓,812-0011,福岡県福岡市博多区博多駅前2-5-17,博多MKビル9F,092-472-8150\n";
+        assertThat(found(csv, PiiType.ADDRESS)).contains("烏丸ビル4F", "博多MKビル9F");
+        assertThat(found("⑤基礎年金番号　4012 583094", PiiType.PENSION_NUMBER)).containsExactly("4012 583094");
+    }
+
+    @Test
+    void theLeaderOfAnOutingAndTheUserOfADevice() {
+        assertThat(found("引率：藤堂（090-7715-2038）　参加費 3,500円", PiiType.PERSON)).containsExactly("藤堂");
+        assertThat(found("export: locationlog.csv  device=Pixel 8  user=Mori Kaito", PiiType.PERSON)).containsExactly("Mori Kaito");
+    }
 }
