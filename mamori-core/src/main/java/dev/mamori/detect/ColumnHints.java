@@ -59,6 +59,29 @@ public final class ColumnHints {
         return yes.isEmpty() ? Set.of() : Set.copyOf(yes);
     }
 
+    /** The identifiers a valid check digit decides, which a header may name something else than. */
+    private static final Set<PiiType> CHECKED = EnumSet.of(PiiType.MY_NUMBER, PiiType.CORPORATE_NUMBER, PiiType.CREDIT_CARD);
+
+    /**
+     * The identifiers decided by a check digit (個人番号, 法人番号, cards) that a column with this header does not hold: the
+     * header names another number ({@code context-words.tsv}'s words against the type: 会員番号, 注文番号, 伝票番号) and not the
+     * type. About one number in ten passes a check digit by chance; in free text the label before a number says what it
+     * is, and in a table its header does.
+     */
+    public Set<PiiType> against(String header) {
+        if (header == null || header.isBlank()) {
+            return Set.of();
+        }
+        Set<PiiType> hints = forHeader(header);
+        EnumSet<PiiType> out = EnumSet.noneOf(PiiType.class);
+        for (PiiType t : CHECKED) {
+            if (!hints.contains(t) && ContextWords.get().score(t, header, header.length(), header.length()) < 0) {
+                out.add(t);
+            }
+        }
+        return out.isEmpty() ? Set.of() : Set.copyOf(out);
+    }
+
     /**
      * The types of each header of one table: {@link #forHeader} for each, and then 記号, 番号 and 枝番 of a table that
      * also has a health-insurance column (保険者番号, 被保険者…) are HEALTH_INSURANCE too: the 被保険者証's 記号・番号・保険者番号

@@ -100,7 +100,17 @@ public final class Detector {
 
     /** A context for a cell of a column with this header, restricted to this detector's types. */
     public ScanContext contextFor(String header) {
-        return new ScanContext(ColumnHints.get().forHeader(header), types);
+        return new ScanContext(ColumnHints.get().forHeader(header), without(types, ColumnHints.get().against(header)));
+    }
+
+    /** {@code types} less {@code against}: the identifiers a column's header says its cells are not. */
+    private static Set<PiiType> without(Set<PiiType> types, Set<PiiType> against) {
+        if (against.isEmpty()) {
+            return types;
+        }
+        EnumSet<PiiType> t = EnumSet.copyOf(types);
+        t.removeAll(against);
+        return t;
     }
 
     /**
@@ -109,8 +119,9 @@ public final class Detector {
      */
     public List<ScanContext> contextsFor(List<String> headers) {
         List<ScanContext> out = new ArrayList<>(headers.size());
-        for (Set<PiiType> hints : ColumnHints.get().forHeaders(headers)) {
-            out.add(new ScanContext(hints, types));
+        List<Set<PiiType>> hints = ColumnHints.get().forHeaders(headers);
+        for (int c = 0; c < hints.size(); c++) {
+            out.add(new ScanContext(hints.get(c), without(types, ColumnHints.get().against(headers.get(c)))));
         }
         return out;
     }
@@ -231,10 +242,11 @@ public final class Detector {
         }
         find(new String(rest), context, raw);
         List<Finding> cell = new ArrayList<>(4);
-        Map<Set<PiiType>, ScanContext> contexts = new HashMap<>();
+        Map<List<Set<PiiType>>, ScanContext> contexts = new HashMap<>();
         for (TextTables.Block b : tables) {
             for (TextTables.Cell c : b.cells()) {
-                ScanContext ctx = contexts.computeIfAbsent(c.hints(), h -> new ScanContext(h, context.enabled()));
+                ScanContext ctx = contexts.computeIfAbsent(List.of(c.hints(), c.against()),
+                        h -> new ScanContext(c.hints(), without(context.enabled(), c.against())));
                 String value = text.substring(c.start(), c.end());
                 cell.clear();
                 find(value, ctx, cell);

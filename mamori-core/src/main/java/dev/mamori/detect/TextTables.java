@@ -31,10 +31,14 @@ final class TextTables {
      */
     private static final Set<String> PLAIN_HEADINGS = Set.of("No", "No.", "NO", "番号", "順位", "性別", "年齢", "備考", "所属", "学年",
             "部署", "役職", "区分", "種別", "日付", "金額", "点数", "記録", "国籍", "続柄", "職業", "勤務先", "学校", "クラス", "組", "班",
-            "登録日", "受付日", "入社日", "時刻", "時間", "人数", "数量", "単価", "状態", "結果", "担当", "メモ", "コメント", "ID");
+            "登録日", "受付日", "入社日", "時刻", "時間", "人数", "数量", "単価", "状態", "結果", "担当", "メモ", "コメント", "ID",
+            "会員番号", "社員番号", "職員番号", "学籍番号", "受付番号", "管理番号");
 
-    /** One cell under a known header: where its text starts and ends in the whole text, and the header's types. */
-    record Cell(int start, int end, Set<PiiType> hints) {
+    /**
+     * One cell under a known header: where its text starts and ends in the whole text, the header's types, and the
+     * identifiers the header says it is not ({@link ColumnHints#against}: 会員番号).
+     */
+    record Cell(int start, int end, Set<PiiType> hints, Set<PiiType> against) {
     }
 
     /** A table found in the text: its lines from the header to the last row, and its data cells. */
@@ -119,13 +123,14 @@ final class TextTables {
             if (sep == BLANKS_MARK && !alignedHeader(names, types)) {
                 continue;
             }
+            List<Set<PiiType>> against = names.stream().map(hints::against).toList();
             List<Cell> cells = new ArrayList<>((last - h) * header.size());
             for (int r = h + 1; r <= last; r++) {
                 List<int[]> row = split(text, lines[r], lineEnd(text, lines[r + 1]), sep);
                 for (int c = 0; c < row.size() && c < types.size(); c++) {
                     int[] cell = row.get(c);
                     if (cell[1] > cell[0]) {
-                        cells.add(new Cell(cell[0], cell[1], types.get(c)));
+                        cells.add(new Cell(cell[0], cell[1], types.get(c), against.get(c)));
                     }
                 }
             }

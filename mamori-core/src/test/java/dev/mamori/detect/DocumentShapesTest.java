@@ -139,4 +139,16 @@ class DocumentShapesTest {
         assertThat(found("引率：藤堂（090-7715-2038）　参加費 3,500円", PiiType.PERSON)).containsExactly("藤堂");
         assertThat(found("export: locationlog.csv  device=Pixel 8  user=Mori Kaito", PiiType.PERSON)).containsExactly("Mori Kaito");
     }
+
+    @Test
+    void aColumnNamedForAnotherNumberHoldsNoMyNumberEvenWhenTheCheckDigitHolds() {
+        // 140751817564 passes the 個人番号 check (one number in ten does); under 会員番号 it is a member's number
+        String roster = "会員番号　　　氏名　　　　　　　電話\n140766392335　大久保 健吾　0466-27-3310\n140751817564　早乙女 紗季　080-3662-0094\n"
+                + "140756327293　東條 隆　　　0466-82-7025\n";
+        assertThat(found(roster, PiiType.MY_NUMBER)).isEmpty();
+        assertThat(found(roster, PiiType.PERSON)).containsExactly("大久保 健吾", "早乙女 紗季", "東條 隆");
+        assertThat(ALL.detect("140751817564", ALL.contextFor("会員番号"))).isEmpty();
+        assertThat(ALL.detect("140751817564", ALL.contextFor("個人番号"))).extracting(Finding::type).containsExactly(PiiType.MY_NUMBER);
+        assertThat(ALL.detect("140751817564", ALL.contextFor("備考"))).extracting(Finding::type).containsExactly(PiiType.MY_NUMBER);
+    }
 }
