@@ -115,6 +115,9 @@ class DocumentShapesTest {
         assertThat(found("主訴　夫からのＤＶ被害。", PiiType.SENSITIVE_OTHER)).containsExactly("ＤＶ被害");
         assertThat(found("少年は実父から身体的虐待を受けていた。", PiiType.SENSITIVE_OTHER)).containsExactly("身体的虐待");
         assertThat(found("| 4 | 三上 航 | 車いす利用、段差のない部屋を希望 |", PiiType.SENSITIVE_OTHER)).containsExactly("車いす利用");
+        assertThat(found("手帳は市役所の障害福祉課です。", PiiType.SENSITIVE_OTHER)).isEmpty(); // a department
+        assertThat(found("今年はインフルエンザはやってるから、みんな手洗いうがいね", PiiType.SENSITIVE_HEALTH)).isEmpty(); // an epidemic
+        assertThat(found("息子がインフルエンザで休んでいる", PiiType.SENSITIVE_HEALTH)).containsExactly("インフルエンザ");
     }
 
     @Test
