@@ -7,8 +7,10 @@ import java.util.Set;
 /**
  * Finds postal addresses (ADDRESS): a 都道府県 or a known 市区町村 from {@code municipalities.tsv},
  * matched with a {@link Trie} in one pass, followed by the rest of the address
- * ({@link AddressGrammar}). A bare prefecture (東京 in 東京オリンピック, 大阪府 alone) or a bare city is
- * reported with low confidence (below 0.4), so the engine drops it unless context (住所, 〒) lifts it.
+ * ({@link AddressGrammar}). A bare prefecture (東京 in 東京オリンピック, 大阪府 alone), a bare city, or since session 30 a
+ * prefecture and a municipality with nothing below them (群馬県大泉町の病院で) is reported with low confidence (below 0.4),
+ * so the engine drops it unless context (住所, 〒) lifts it: an address is a place below the municipality, as the
+ * labelled sets have it.
  * In a column whose header suggests an address, a cell that starts with a prefecture or
  * municipality, or holds 丁目/番地/番/号 or block numbers, is accepted whole.
  *
@@ -338,7 +340,7 @@ final class AddressRecognizer implements Recognizer {
         if (numbers) {
             return pref && muni ? 0.95 : muni ? 0.9 : 0.7;
         }
-        return pref && muni ? 0.6 : muni ? 0.3 : 0.2;
+        return pref && muni ? 0.35 : muni ? 0.3 : 0.2;
     }
 
     /**

@@ -154,4 +154,12 @@ class DocumentShapesTest {
         assertThat(ALL.detect("140751817564", ALL.contextFor("個人番号"))).extracting(Finding::type).containsExactly(PiiType.MY_NUMBER);
         assertThat(ALL.detect("140751817564", ALL.contextFor("備考"))).extracting(Finding::type).containsExactly(PiiType.MY_NUMBER);
     }
+
+    @Test
+    void aPlaceOfDeathNamedOnlyByItsMunicipalityIsNoAddressAndLeavesTheCause() {
+        String obituary = "2日、心筋梗塞のため群馬県大泉町の病院で死去、72歳。";
+        assertThat(found(obituary, PiiType.ADDRESS)).isEmpty();
+        assertThat(found(obituary, PiiType.SENSITIVE_HEALTH)).containsExactly("心筋梗塞のため");
+        assertThat(found("大阪府大阪市に住んでいます", PiiType.ADDRESS)).containsExactly("大阪府大阪市"); // where someone lives
+    }
 }
