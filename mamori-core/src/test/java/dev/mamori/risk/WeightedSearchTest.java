@@ -20,15 +20,8 @@ class WeightedSearchTest {
             rows.add(new String[] {String.valueOf(rnd.nextInt(60) + 20), rnd.nextBoolean() ? "M" : "F", "d" + rnd.nextInt(4)});
         }
         Dataset full = new Dataset(List.of("age", "sex", "disease"), rows);
-        Map<List<String>, Integer> counts = new LinkedHashMap<>();
-        rows.forEach(r -> counts.merge(List.of(r), 1, Integer::sum));
         List<String[]> distinct = new ArrayList<>();
-        int[] weights = new int[counts.size()];
-        int i = 0;
-        for (Map.Entry<List<String>, Integer> e : counts.entrySet()) {
-            distinct.add(e.getKey().toArray(String[]::new));
-            weights[i++] = e.getValue();
-        }
+        int[] weights = distinct(rows, distinct);
         assertThat(distinct.size()).isLessThan(rows.size());
         List<List<String>> ageRows = new ArrayList<>();
         for (int a = 0; a < 100; a++) {
@@ -55,18 +48,12 @@ class WeightedSearchTest {
     @Test
     void theOutcomeOnCodesIsWhatTheGeneralisedStringsGive() {
         Random rnd = new Random(11);
-        Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < 4000; i++) {
-            counts.merge(List.of(String.valueOf(rnd.nextInt(60) + 20), rnd.nextBoolean() ? "M" : "F", "d" + rnd.nextInt(5)), 1,
-                    Integer::sum);
+            rows.add(new String[] {String.valueOf(rnd.nextInt(60) + 20), rnd.nextBoolean() ? "M" : "F", "d" + rnd.nextInt(5)});
         }
         List<String[]> distinct = new ArrayList<>();
-        int[] weights = new int[counts.size()];
-        int i = 0;
-        for (Map.Entry<List<String>, Integer> e : counts.entrySet()) {
-            distinct.add(e.getKey().toArray(String[]::new));
-            weights[i++] = e.getValue();
-        }
+        int[] weights = distinct(rows, distinct);
         Dataset table = new Dataset(List.of("age", "sex", "disease"), distinct);
         List<List<String>> ageRows = new ArrayList<>();
         for (int a = 0; a < 100; a++) {
@@ -107,5 +94,18 @@ class WeightedSearchTest {
             }
         }
         assertThat(checked).isPositive();
+    }
+
+    /** Puts the distinct rows in {@code distinct}, in order of first appearance, and returns how many records each stands for. */
+    private static int[] distinct(List<String[]> rows, List<String[]> distinct) {
+        Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        rows.forEach(r -> counts.merge(List.of(r), 1, Integer::sum));
+        int[] weights = new int[counts.size()];
+        int i = 0;
+        for (Map.Entry<List<String>, Integer> e : counts.entrySet()) {
+            distinct.add(e.getKey().toArray(String[]::new));
+            weights[i++] = e.getValue();
+        }
+        return weights;
     }
 }
