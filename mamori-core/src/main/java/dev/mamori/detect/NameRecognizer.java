@@ -798,7 +798,7 @@ final class NameRecognizer implements Recognizer {
 
     /** After a romanised name: a bracket or a slash, then the name in kanji (ZHANG Wei (張 偉), LIU YAN／劉 燕). */
     private static final java.util.regex.Pattern KANJI_AFTER_ROMANISED = java.util.regex.Pattern.compile(
-            "\\G[ \u3000]?[(（/／][ \u3000]?([\\p{IsHan}々]{1,3}[ \u3000]?[\\p{IsHan}々]{1,3})[ \u3000]?[)）]?");
+            "[ \u3000]?[(（/／][ \u3000]?([\\p{IsHan}々]{1,3}[ \u3000]?[\\p{IsHan}々]{1,3})[ \u3000]?[)）]?");
 
     /**
      * The same person's name in kanji written after a romanised one, as Chinese and Korean residents sign and forms
