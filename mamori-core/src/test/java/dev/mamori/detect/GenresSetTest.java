@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,18 +73,25 @@ class GenresSetTest {
         assertThat(dev.byType().get(PiiType.PERSON).f1()).isGreaterThan(0.94);
     }
 
-    /** The third and fourth sets (eval/genres3, eval/genres4): held out, written by writers who saw only the conventions. */
+    /**
+     * The third, fourth and sixth sets (eval/genres3, genres4, genres6): held out, written by writers who saw only the
+     * conventions; and the fifth (eval/genres5), written the same way and tuned on since session 30.
+     */
     @Test
     void theLaterSetsStayWhereTheyWereScored() throws IOException {
-        for (String set : new String[] {"genres3", "genres4"}) {
+        // measured at the end of session 30: genres3 F1 0.921, coverage 0.843; genres4 0.915, 0.900; genres6 (its first
+        // scoring) 0.900, 0.881; genres5 (dev) 0.946, 0.926
+        record Floor(String set, int documents, double f1, double coverage) {
+        }
+        for (Floor f : List.of(new Floor("genres3", 48, 0.91, 0.835), new Floor("genres4", 48, 0.905, 0.89),
+                new Floor("genres6", 48, 0.89, 0.87), new Floor("genres5", 64, 0.935, 0.915))) {
             Evaluation e = new Evaluation(Detector.all());
-            for (LabelledSet.Doc d : LabelledSet.read(Path.of("..", "eval", set))) {
+            for (LabelledSet.Doc d : LabelledSet.read(Path.of("..", "eval", f.set()))) {
                 e.add(d.id(), d.groups(), d.text(), d.labels());
             }
-            assertThat(e.documents()).as(set).isEqualTo(48);
-            // measured at the end of session 29: genres3 F1 0.919, coverage 0.840; genres4 F1 0.907, coverage 0.894
-            assertThat(e.overall().f1()).as(set + " micro-F1").isGreaterThanOrEqualTo(0.895);
-            assertThat(e.coverage().share()).as(set + " masking coverage").isGreaterThan(0.83);
+            assertThat(e.documents()).as(f.set()).isEqualTo(f.documents());
+            assertThat(e.overall().f1()).as(f.set() + " micro-F1").isGreaterThanOrEqualTo(f.f1());
+            assertThat(e.coverage().share()).as(f.set() + " masking coverage").isGreaterThan(f.coverage());
         }
     }
 }
