@@ -153,11 +153,22 @@ final class AddressRecognizer implements Recognizer {
             s = p;
         }
         boolean starts = s < e && lexicon.startsSomeWord(text.charAt(s)) && lexicon.longest(text, s, e) > 0;
-        if (!starts && !hasBlockNumbers(text, s, e) && !(hasDigit(text, s, e) && AddressGrammar.isBuilding(text, s, e))) {
+        if (!starts && !hasBlockNumbers(text, s, e) && !(hasDigit(text, s, e) && hasWord(text, s, e) && AddressGrammar.isBuilding(text, s, e))) {
             return false; // but a building and its room in a column of their own (address2: 神宮前テラス301, 烏丸ビル4F)
         }
         out.add(new Finding(PiiType.ADDRESS, s, e, 0.9, false, text.substring(s, e)));
         return true;
+    }
+
+    /** Kana or kanji in {@code t[s, e)}: a building's name, not a code (A0012, 10023) in a column named 送付先番号. */
+    private static boolean hasWord(String t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = t.charAt(i);
+            if (Morphology.isKanji(c) || Morphology.isKatakana(c) || Morphology.isHiragana(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigit(String t, int s, int e) {

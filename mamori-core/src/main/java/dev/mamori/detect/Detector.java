@@ -108,7 +108,8 @@ public final class Detector {
         if (against.isEmpty()) {
             return types;
         }
-        EnumSet<PiiType> t = EnumSet.copyOf(types);
+        EnumSet<PiiType> t = EnumSet.noneOf(PiiType.class); // not copyOf: it refuses an empty set that is not an EnumSet
+        t.addAll(types);
         t.removeAll(against);
         return t;
     }

@@ -818,7 +818,7 @@ final class NameLabels {
 
     /**
      * Half-width kana words, each of at most eight kana not counting the voicing marks (ﾀｶｷﾞ ｼｭﾝｽｹ): a name's
-     * reading is short, the words of a form printed in half width often are not (ﾐﾔｷﾞｺｰﾌﾟ ｺｳﾅｲｷｮｳﾄﾞｳｸﾐｱｲ).
+     * reading is short, the words of a form printed in half width often are not (ｺｳﾅｲｷｮｳﾄﾞｳｸﾐｱｲ).
      */
     private static boolean halfWidth(String text, int from, int to) {
         int kana = 0;

@@ -733,9 +733,12 @@ final class NameRecognizer implements Recognizer {
                     || Morphology.isHiragana(text.charAt(e)) || Morphology.isKatakana(text.charAt(e)))) {
                 e++;
             }
-            if (e == s || e - s > 5 || e < text.length() && !(isSpace(text.charAt(e)) || "、，,。）)\n".indexOf(text.charAt(e)) >= 0
+            if (e == s || e - s > 5 || e < text.length() && !(isSpace(text.charAt(e)) || "、，,。（(）)\n".indexOf(text.charAt(e)) >= 0
                     || honorificAt(text, e) > 0)) {
                 continue;
+            }
+            if (PARTICLES.indexOf(text.charAt(s)) >= 0 || mixedWithHiragana(text, s, e)) {
+                continue; // 喪主は長男です, 喪主は妻が務めた, 喪主は亡き夫の弟: a particle or a verb, not a name
             }
             if (anchors.isPlaceName(text.substring(s, e)) || anchors.is(NameAnchors.Kind.KIN, text, s, e) || commonWord(text, s, e)
                     || anchors.is(NameAnchors.Kind.ROLE, text, s, e) || confidentAt(out, first, s, e)) {
@@ -745,16 +748,32 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /** Particles that do not start a name (の, が, は, を, に, で, と, も, や, へ). */
+    private static final String PARTICLES = "のがはをにでともやへ";
+
+    /** Hiragana with kanji or katakana in {@code text[s, e)}: a name in kana is kana alone (mixed runs are phrases: き夫の弟). */
+    private static boolean mixedWithHiragana(String text, int s, int e) {
+        boolean hira = false;
+        boolean other = false;
+        for (int i = s; i < e; i++) {
+            boolean h = Morphology.isHiragana(text.charAt(i));
+            hira |= h;
+            other |= !h;
+        }
+        return hira && other;
+    }
+
     /** A katakana word, a blank, and a kanji name part: ソフィア 菅野, エンリケ 高城, パク 順子, ヴォーン 理沙. */
     private static final java.util.regex.Pattern MIXED_SCRIPT_NAME = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsKatakana}ー・･])([\\p{IsKatakana}ー]{2,8})[ \u3000]([\\p{IsHan}々]{1,3})(?![\\p{IsHan}々])");
+            "(?<![\\p{IsKatakana}ー・･])([\\p{IsKatakana}ー]{2,8})[ \u3000]([\\p{IsHan}々]{2,3})(?![\\p{IsHan}々])");
 
     /**
      * The names of people with a foreign given name or surname and a Japanese one, written katakana first (ソフィア 菅野,
      * エンリケ 高城: a given name and a surname; パク 順子: a surname and a given name), as rosters, member lists and court
      * documents print them: a katakana word that the dictionary does not take for a common noun and that is no title,
-     * label, relation or role, one blank, and a kanji word the dictionary knows as a surname or a given name. One finding
-     * for the whole name, in place of one for its kanji part.
+     * label, relation or role, one blank, and a kanji word of two or three characters the dictionary knows as a surname
+     * or a given name (one kanji is too often a word: フレッツ 光). One finding for the whole name, in place of one for its
+     * kanji part.
      */
     private void mixedScriptNames(String text, List<Finding> out, int first) {
         java.util.regex.Matcher m = MIXED_SCRIPT_NAME.matcher(text);
@@ -823,10 +842,11 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             boolean named = firstBlank(text, s, e) > 0; // 張 偉: a surname and a given name
-            for (Morphology.Token t : named ? List.<Morphology.Token>of() : Morphology.tokens(text, s, e)) {
-                named |= t.is(SEI) || t.is(MEI) || t.is(JINMEI);
+            if (!named) { // else every word a surname or a given name (not 山田商事, 佐藤課長)
+                List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+                named = !ts.isEmpty() && ts.stream().allMatch(t -> t.is(SEI) || t.is(MEI) || t.is(JINMEI));
             }
-            if (named) {
+            if (named && !anchors.is(NameAnchors.Kind.TITLE, text, s, e)) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
             }
         }

@@ -90,7 +90,7 @@ final class NumberClassifier {
         if (sc.wants(PiiType.PHONE) && n >= 10 && n <= 13) {
             phone(s, c, a, b, sc, plus);
         } else if (sc.wants(PiiType.PHONE) && b - a == 2 && c.allSeps(a, b, HYPHEN) && c.len(a) <= 4 && c.len(a + 1) == 4 && d[from] != 0
-                && phoneMarkBefore(s, start)) {
+                && phoneMarkBefore(s, start) && Chars.at(s, end) != '年' && !(c.len(a) == 4 && isYear(d, from) && isYear(d, c.gd[a + 1]))) {
             offer(PiiType.PHONE, 0.8, false, start); // ☎22-3058: a number within the area, as a town's notices print it
         }
         if (plus || paren) {
@@ -171,8 +171,7 @@ final class NumberClassifier {
         if (i < 2 || !(s.startsWith("記号", i - 2) || s.startsWith("番号", i - 2))) {
             return false;
         }
-        char before = Chars.at(s, i - 3);
-        if (s.startsWith("番号", i - 2) && before >= 0x4E00 && before <= 0x9FFF && "者証号".indexOf(before) < 0) {
+        if (i >= 4 && s.startsWith("整理番号", i - 4)) {
             return false; // 被保険者整理番号 118: another number of the insured person, not the card's
         }
         int from = Math.max(0, i - 40);
@@ -451,7 +450,12 @@ final class NumberClassifier {
         }
         char c = Chars.at(s, i - 1);
         return c == '☎' || c == '℡' || i >= 2 && s.startsWith("電話", i - 2)
-                || i >= 3 && (s.regionMatches(true, i - 3, "TEL", 0, 3) || s.startsWith("ＴＥＬ", i - 3));
+                || i >= 3 && (s.regionMatches(true, i - 3, "TEL", 0, 3) || s.startsWith("ＴＥＬ", i - 3)) && !Chars.isLetter(Chars.at(s, i - 4));
+    }
+
+    /** Four digits from {@code from} that read as a year from 1900 to 2099 (2015-2019 is a span of years, not a number). */
+    private static boolean isYear(byte[] d, int from) {
+        return d[from] == 1 && d[from + 1] == 9 || d[from] == 2 && d[from + 1] == 0;
     }
 
     /** 03(1234)5678 or (03)1234-5678: an open parenthesis right before a close one's group. */

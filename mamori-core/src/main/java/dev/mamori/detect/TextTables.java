@@ -123,6 +123,9 @@ final class TextTables {
             if (sep == BLANKS_MARK && !alignedHeader(names, types)) {
                 continue;
             }
+            if (names.size() == 2 && !(heading(names.get(0), types.get(0)) && heading(names.get(1), types.get(1)))) {
+                continue; // 氏名｜山田太郎 / 住所｜…: a form's labels and values, not a table of two columns
+            }
             List<Set<PiiType>> against = names.stream().map(hints::against).toList();
             List<Cell> cells = new ArrayList<>((last - h) * header.size());
             for (int r = h + 1; r <= last; r++) {
@@ -137,6 +140,11 @@ final class TextTables {
             return new Block(hs, lineEnd(text, lines[last + 1]), cells);
         }
         return null;
+    }
+
+    /** A header cell that names a column: one {@link ColumnHints} knows, or a plain heading. */
+    private static boolean heading(String name, Set<PiiType> types) {
+        return !types.isEmpty() || PLAIN_HEADINGS.contains(name);
     }
 
     /** Starts of the lines, and text.length() + 1 as the start of the line after the last. */

@@ -162,4 +162,28 @@ class DocumentShapesTest {
         assertThat(found(obituary, PiiType.SENSITIVE_HEALTH)).containsExactly("心筋梗塞のため");
         assertThat(found("大阪府大阪市に住んでいます", PiiType.ADDRESS)).containsExactly("大阪府大阪市"); // where someone lives
     }
+
+    /** What the review of session 30's rules found they must leave alone. */
+    @Test
+    void whatTheNewRulesLeaveAlone() {
+        for (String text : List.of("喪主は長男です。", "喪主は妻が務めた。", "喪主は亡き夫の弟。")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+        assertThat(found("喪主は長男の正さん", PiiType.PERSON)).doesNotContain("の正");
+        assertThat(found("フレッツ 光の工事", PiiType.PERSON)).isEmpty();
+        assertThat(found("Taro Yamada (山田商事)", PiiType.PERSON)).doesNotContain("山田商事");
+        assertThat(found("Kenji Sato (佐藤課長)", PiiType.PERSON)).doesNotContain("佐藤課長");
+        for (String text : List.of("Intel 8086-8088", "HOTEL 2019-2020", "携帯電話 2015-2019年モデル")) {
+            assertThat(found(text, PiiType.PHONE)).as(text).isEmpty();
+        }
+        String form = "氏名｜山田太郎\n住所｜東京都千代田区丸の内1-9-1\n電話｜03-1234-5678\n";
+        assertThat(found(form, PiiType.PERSON)).containsExactly("山田太郎");
+        String codes = "name,送付先番号\n山田,A0012\n佐藤,10023\n";
+        assertThat(found(codes, PiiType.ADDRESS)).isEmpty();
+        for (String text : List.of("担当者も首をひねった。", "資金繰りに頭を痛めている。", "被災地の様子に胸を痛めた。", "人工透析の診療報酬が改定された。")) {
+            assertThat(found(text, PiiType.SENSITIVE_HEALTH)).as(text).isEmpty();
+        }
+        Detector cards = Detector.of(java.util.EnumSet.of(PiiType.CREDIT_CARD), Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(cards.detect("注文番号,氏名\n4111111111111111,山田\n4242424242424242,佐藤\n", cards.contextFor("注文番号"))).isEmpty();
+    }
 }
