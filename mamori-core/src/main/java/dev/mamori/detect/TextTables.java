@@ -69,9 +69,10 @@ final class TextTables {
         List<Block> out = new ArrayList<>(1);
         int[] lines = lineStarts(text);
         int n = lines.length - 1;
+        int[] runEnd = new int[SEPARATORS.length]; // per separator, the last line of the run of lines met before
         int i = 0;
         while (i < n - MIN_ROWS) {
-            Block b = blockAt(text, lines, i, hints);
+            Block b = blockAt(text, lines, i, hints, runEnd);
             if (b == null) {
                 i++;
                 continue;
@@ -84,23 +85,33 @@ final class TextTables {
         return out;
     }
 
-    /** A block whose header is line {@code h}, or null. */
-    private static Block blockAt(String text, int[] lines, int h, ColumnHints hints) {
+    /**
+     * A block whose header is line {@code h}, or null. {@code runEnd[k]}: the last line of the run of lines with the same
+     * count of separator k that an earlier header began; a header inside that run shares its end, so a long run under
+     * no known header is counted once, not once per line.
+     */
+    private static Block blockAt(String text, int[] lines, int h, ColumnHints hints, int[] runEnd) {
         int hs = lines[h];
         int he = lineEnd(text, lines[h + 1]);
-        for (char sep : SEPARATORS) {
+        for (int k = 0; k < SEPARATORS.length; k++) {
+            char sep = SEPARATORS[k];
             int count = count(text, hs, he, sep);
             if (count == 0) {
                 continue;
             }
             int last = h;
-            while (last + 1 < lines.length - 1) {
-                int s = lines[last + 1];
-                int e = lineEnd(text, lines[last + 2]);
-                if (e <= s || count(text, s, e, sep) != count) {
-                    break;
+            if (runEnd[k] > h) {
+                last = runEnd[k];
+            } else {
+                while (last + 1 < lines.length - 1) {
+                    int s = lines[last + 1];
+                    int e = lineEnd(text, lines[last + 2]);
+                    if (e <= s || count(text, s, e, sep) != count) {
+                        break;
+                    }
+                    last++;
                 }
-                last++;
+                runEnd[k] = last;
             }
             if (last - h < MIN_ROWS) {
                 continue;
