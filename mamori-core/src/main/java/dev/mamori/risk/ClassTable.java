@@ -39,6 +39,20 @@ final class ClassTable {
         return group(columns, rows, weights, sensitive, sensDomains, null);
     }
 
+    /**
+     * As {@link #group(int[][], int, int[], int[][], int[], int[])}, the sensitive columns given as their codes by row
+     * with the domain's size in the last slot (as {@code LatticeSearch} makes them).
+     */
+    static ClassTable group(int[][] columns, int rows, int[] weights, java.util.List<int[]> sensitive, int[] classOf) {
+        int[][] sens = new int[sensitive.size()][];
+        int[] domains = new int[sens.length];
+        for (int s = 0; s < sens.length; s++) {
+            sens[s] = sensitive.get(s);
+            domains[s] = sens[s][sens[s].length - 1];
+        }
+        return group(columns, rows, weights, sens, domains, classOf);
+    }
+
     /** As {@link #group(int[][], int, int[], int[][], int[])}, putting each row's class in {@code classOf[row]} (when not null). */
     static ClassTable group(int[][] columns, int rows, int[] weights, int[][] sensitive, int[] sensDomains, int[] classOf) {
         ClassTable t = new ClassTable(columns.length, words(sensDomains), Math.min(rows, 1 << 16));

@@ -102,18 +102,9 @@ public final class LatticeSearch {
     public Outcome outcome(Map<String, Integer> levels, PrivacyModel model, double riskThreshold) {
         int[] v = levelVector(levels);
         List<int[]> sensitive = sensitiveCodes(model);
-        int[][] sens = new int[sensitive.size()][];
-        int[] domains = new int[sens.length];
-        int[] required = new int[sens.length];
-        for (int s = 0; s < sens.length; s++) {
-            sens[s] = sensitive.get(s);
-            domains[s] = sens[s][sens[s].length - 1];
-        }
         List<String> names = List.copyOf(model.l().keySet());
-        for (int s = 0; s < sens.length; s++) {
-            required[s] = model.l().get(names.get(s));
-        }
-        RiskReport before = RiskAnalyzer.of(ClassTable.group(encoding.codes, encoding.n, encoding.weights, sens, domains), null, names,
+        int[] required = model.l().values().stream().mapToInt(Integer::intValue).toArray();
+        RiskReport before = RiskAnalyzer.of(ClassTable.group(encoding.codes, encoding.n, encoding.weights, sensitive, null), null, names,
                 riskThreshold);
         int[][] generalised = new int[v.length][];
         for (int j = 0; j < v.length; j++) {
@@ -125,13 +116,10 @@ public final class LatticeSearch {
             }
         }
         int[] classOf = new int[encoding.n];
-        ClassTable t = ClassTable.group(generalised, encoding.n, encoding.weights, sens, domains, classOf);
+        ClassTable t = ClassTable.group(generalised, encoding.n, encoding.weights, sensitive, classOf);
         boolean[] passes = new boolean[t.size()];
         for (int c = 0; c < passes.length; c++) {
-            passes[c] = t.count(c) >= model.k();
-            for (int s = 0; s < required.length && passes[c]; s++) {
-                passes[c] = t.distinct(c, s) >= required[s];
-            }
+            passes[c] = NodeFigures.passes(t, c, model, required);
         }
         boolean[] kept = new boolean[encoding.n];
         for (int r = 0; r < kept.length; r++) {

@@ -16,11 +16,7 @@ record NodeFigures(boolean feasible, int suppressed, int minClassSize, int class
         int kept = 0;
         for (int c = 0; c < t.size(); c++) {
             int n = t.count(c);
-            boolean fails = n < model.k();
-            for (int s = 0; s < lRequired.length && !fails; s++) {
-                fails = t.distinct(c, s) < lRequired[s];
-            }
-            if (fails) {
+            if (!passes(t, c, model, lRequired)) {
                 suppressed += n;
                 continue;
             }
@@ -37,6 +33,19 @@ record NodeFigures(boolean feasible, int suppressed, int minClassSize, int class
         }
         boolean feasible = suppressed <= allowed(model, enc.rows);
         return new NodeFigures(feasible, suppressed, kept == 0 ? 0 : min, kept, combine(perColumn));
+    }
+
+    /** Whether class {@code c} meets the model: at least k records, and l distinct values of each sensitive column. */
+    static boolean passes(ClassTable t, int c, PrivacyModel model, int[] lRequired) {
+        if (t.count(c) < model.k()) {
+            return false;
+        }
+        for (int s = 0; s < lRequired.length; s++) {
+            if (t.distinct(c, s) < lRequired[s]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records that may be suppressed: floor(limit × records). */

@@ -49,13 +49,7 @@ final class Traversal {
             st *= radix[j];
         }
         this.lRequired = model.l().values().stream().mapToInt(Integer::intValue).toArray();
-        int[][] sens = new int[sensitive.size()][];
-        int[] domains = new int[sensitive.size()];
-        for (int s = 0; s < sens.length; s++) {
-            sens[s] = sensitive.get(s);
-            domains[s] = sens[s][sens[s].length - 1];
-        }
-        this.bottom = ClassTable.group(enc.codes, enc.n, enc.weights, sens, domains);
+        this.bottom = ClassTable.group(enc.codes, enc.n, enc.weights, sensitive, null);
     }
 
     int evaluated() {
