@@ -31,7 +31,7 @@ record NodeFigures(boolean feasible, int suppressed, int minClassSize, int class
             double generalised = enc.domain[j] <= 1 ? 0 : (double) sums[j] / (enc.domain[j] - 1);
             perColumn[j] = enc.rows == 0 ? 0 : (generalised + suppressed) / enc.rows;
         }
-        boolean feasible = suppressed <= allowed(model, enc.rows);
+        boolean feasible = suppressed <= allowed(model, enc.rows) && (kept > 0 || enc.rows == 0); // an empty table is no answer
         return new NodeFigures(feasible, suppressed, kept == 0 ? 0 : min, kept, combine(perColumn));
     }
 

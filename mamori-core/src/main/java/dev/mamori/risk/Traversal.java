@@ -73,12 +73,16 @@ final class Traversal {
             top[j] = radix[j] - 1;
         }
         ClassTable topClasses = classes(top);
-        if (!NodeFigures.of(topClasses, top, enc, lRequired, model).feasible()) {
+        NodeFigures topFigures = NodeFigures.of(topClasses, top, enc, lRequired, model);
+        if (enc.rows > 0 && topFigures.classes() == 0 && topFigures.suppressed() <= NodeFigures.allowed(model, enc.rows)) {
+            throw UnreachableException.everyRecord(topClasses, lRequired, model); // no class passes at the top, nor below it
+        }
+        if (!topFigures.feasible()) {
             throw UnreachableException.of(topClasses, lRequired, model, enc.rows);
         }
         bestIndex = (int) index(top);
         bestLoss = Double.POSITIVE_INFINITY;
-        record(bestIndex, top, NodeFigures.of(topClasses, top, enc, lRequired, model));
+        record(bestIndex, top, topFigures);
         double[] bound = bounds(n);
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The privacy model cannot be met by any transformation of the lattice, not even the most
- * general one, within the suppression limit. {@link #bestReachableK()} is the largest k the most
+ * general one, within the suppression limit — or, with a limit that lets every record go, only by
+ * removing them all (an empty table is no answer). {@link #bestReachableK()} is the largest k the most
  * general transformation reaches under the same limit; the message says what to relax.
  */
 public final class UnreachableException extends RiskException {
@@ -62,5 +63,34 @@ public final class UnreachableException extends RiskException {
                   + model.suppressionLimit() + " (" + budget + " records); the best reachable k is " + bestK
                   + "; lower k to " + bestK + ", raise the suppression limit, or add hierarchy levels");
         return new UnreachableException(what, bestK);
+    }
+
+    /**
+     * The exception for a suppression limit that lets every record go and a model no class of even the most general
+     * transformation (classes {@code top}) meets: the result would be an empty table.
+     */
+    static UnreachableException everyRecord(ClassTable top, int[] lRequired, PrivacyModel model) {
+        int largest = 0;
+        boolean diverse = false;
+        for (int c = 0; c < top.size(); c++) {
+            boolean d = true;
+            for (int s = 0; s < lRequired.length; s++) {
+                d &= top.distinct(c, s) >= lRequired[s];
+            }
+            if (d) {
+                diverse = true;
+                largest = Math.max(largest, top.count(c));
+            }
+        }
+        dev.mamori.report.Message what = !diverse
+                ? new dev.mamori.report.Message("l-多様性 " + model.l() + " は、最も一般化した変換でもどのクラスも満たさず、すべてのレコードが削除されます。"
+                  + "l を下げるか、l の条件を外してください",
+                  "l-diversity " + model.l() + " is met by no class even of the most general transformation, so every record "
+                  + "would be removed; lower l or drop the l requirement")
+                : new dev.mamori.report.Message("k=" + model.k() + " では、最も一般化した変換でもすべてのレコードが削除されます（最大のクラスは "
+                  + largest + " 件）。k を " + largest + " 以下に下げるか、階層のレベルを加えてください",
+                  "with k=" + model.k() + " every record would be removed, even by the most general transformation (its largest "
+                  + "class holds " + largest + " records); lower k to " + largest + " or less, or add hierarchy levels");
+        return new UnreachableException(what, diverse ? largest : 0);
     }
 }

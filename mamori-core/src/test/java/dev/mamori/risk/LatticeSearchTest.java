@@ -155,4 +155,16 @@ class LatticeSearchTest {
         assertThat(withSuppression.minClassSize()).isEqualTo(5);
         assertThat(withSuppression.loss()).isCloseTo(Math.expm1(Math.log1p(2.0 / 7)), within(1e-12));
     }
+
+    @Test
+    void aLimitThatLetsEveryRecordGoStillRefusesAModelNoClassMeets() {
+        // a suppression limit of 1 allows removing all 40 records; an empty table is no answer, so the search says what to change
+        LatticeSearch search = LatticeSearch.of(random(7, 40), HIERARCHIES);
+        assertThatThrownBy(() -> search.search(PrivacyModel.kAnonymity(41, 1.0)))
+                .isInstanceOfSatisfying(UnreachableException.class, e -> {
+                    assertThat(e.bestReachableK()).isEqualTo(40);
+                    assertThat(e.getMessage()).contains("every record would be removed").contains("lower k to 40");
+                });
+        assertThat(search.search(PrivacyModel.kAnonymity(40, 1.0)).suppressed()).isZero();
+    }
 }
