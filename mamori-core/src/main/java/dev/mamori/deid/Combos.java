@@ -35,10 +35,11 @@ final class Combos {
 
     /** Adds {@code n} to the count of combination {@code k} (added when new); returns its number. */
     int add(int[] k, int n) {
-        int h = hash(k);
-        int i = find(k, h);
+        long key = key(k);
+        int h = hash(k, key);
+        int i = find(k, key, h);
         if (i < 0) {
-            i = insert(k, h);
+            i = insert(k, key, h);
         }
         counts[i] += n;
         return i;
@@ -60,7 +61,8 @@ final class Combos {
 
     /** The number of combination {@code k}, or -1 when it was never added. */
     int find(int[] k) {
-        return find(k, hash(k));
+        long key = key(k);
+        return find(k, key, hash(k, key));
     }
 
     int size() {
@@ -77,10 +79,9 @@ final class Combos {
         return tuples[i * width + j];
     }
 
-    private int find(int[] k, int h) {
+    private int find(int[] k, long key, int h) {
         int mask = slots.length - 1;
         if (packed != null) {
-            long key = pack(k);
             if (key < 0) {
                 return -1; // a value too large to pack was never added while packing
             }
@@ -89,9 +90,8 @@ final class Combos {
                 if (e == 0) {
                     return -1;
                 }
-                int i = (int) e - 1;
-                if (packed[i] == key) {
-                    return i;
+                if (packed[(int) e - 1] == key) {
+                    return (int) e - 1;
                 }
             }
         }
@@ -107,6 +107,11 @@ final class Combos {
         }
     }
 
+    /** {@code k} packed in one long while the table packs ({@link #pack}), else -1. */
+    private long key(int[] k) {
+        return packed == null ? -1 : pack(k);
+    }
+
     /** {@code k} packed in one long, {@link #bits} bits a value; -1 when a value does not fit. */
     private long pack(int[] k) {
         long key = 0;
@@ -120,8 +125,7 @@ final class Combos {
         return key;
     }
 
-    private int insert(int[] k, int h) {
-        long key = packed == null ? -1 : pack(k);
+    private int insert(int[] k, long key, int h) {
         if (packed != null && key < 0) { // a value too large to pack: compare the ints from now on
             packed = null;
             long[] old = slots;
@@ -129,10 +133,10 @@ final class Combos {
             for (long e : old) {
                 if (e != 0) {
                     int i = (int) e - 1;
-                    place((long) hash(Arrays.copyOfRange(tuples, i * width, i * width + width)) << 32 | (i + 1));
+                    place((long) hashInts(tuples, i * width) << 32 | (i + 1));
                 }
             }
-            h = hash(k);
+            h = hashInts(k, 0);
         }
         if (size == counts.length) {
             counts = Arrays.copyOf(counts, size * 2);
@@ -168,19 +172,21 @@ final class Combos {
         slots[s] = e;
     }
 
-    /** Mixed, not {@link Arrays#hashCode}: with small value numbers its base 31 makes many combinations collide. */
-    private int hash(int[] k) {
-        if (packed != null) {
-            long key = pack(k);
-            if (key >= 0) {
-                long h = key * 0x9E3779B97F4A7C15L;
-                h ^= h >>> 31;
-                return (int) (h ^ h >>> 32);
-            }
+    /** The hash of {@code k}: of its packed {@code key} while the table packs, else of its ints. */
+    private int hash(int[] k, long key) {
+        if (key < 0) {
+            return hashInts(k, 0);
         }
+        long h = key * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 31;
+        return (int) (h ^ h >>> 32);
+    }
+
+    /** Mixed, not {@link Arrays#hashCode}: with small value numbers its base 31 makes many combinations collide. */
+    private int hashInts(int[] a, int from) {
         long h = 0;
         for (int j = 0; j < width; j++) {
-            h = (h + k[j]) * 0x9E3779B97F4A7C15L;
+            h = (h + a[from + j]) * 0x9E3779B97F4A7C15L;
             h ^= h >>> 31;
         }
         return (int) (h ^ h >>> 32);

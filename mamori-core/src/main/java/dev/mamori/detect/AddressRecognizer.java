@@ -98,8 +98,9 @@ final class AddressRecognizer implements Recognizer {
         if (ctx.hinted(PiiType.ADDRESS) && acceptCell(text, out)) {
             return;
         }
+        int first = out.size();
         scan(text, out); // a failure is the Detector's to count (Detector.failures), not to hide here
-        deathNoticeEntries(text, out);
+        deathNoticeEntries(text, out, first);
     }
 
     /** 佐々木キヨ（97）みたけ4丁目・1日死去: the age in brackets, the place, ・, the day and 死去 (逝去, 永眠). */
@@ -111,7 +112,7 @@ final class AddressRecognizer implements Recognizer {
      * (【盛岡市】 / 佐々木キヨ（97）みたけ4丁目・1日死去＝喪主長男正): a town and a block, or a village's 大字 and 字, so below
      * the municipality even with no number (石鳥谷町好地, 日詰字下丸森). Not a municipality alone (花巻市・2日死去).
      */
-    private void deathNoticeEntries(String text, List<Finding> out) {
+    private void deathNoticeEntries(String text, List<Finding> out, int first) {
         if (text.indexOf('・') < 0 || text.indexOf("日", 0) < 0) {
             return;
         }
@@ -123,11 +124,7 @@ final class AddressRecognizer implements Recognizer {
             if ((last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s) {
                 continue; // a municipality alone
             }
-            boolean covered = false;
-            for (Finding f : out) {
-                covered |= f.type() == PiiType.ADDRESS && f.start() < e && f.end() > s;
-            }
-            if (!covered) {
+            if (!Finding.overlapsAny(out, first, s, e)) { // not inside an address scan() found
                 out.add(new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)));
             }
         }
@@ -153,7 +150,7 @@ final class AddressRecognizer implements Recognizer {
             s = p;
         }
         boolean starts = s < e && lexicon.startsSomeWord(text.charAt(s)) && lexicon.longest(text, s, e) > 0;
-        if (!starts && !hasBlockNumbers(text, s, e) && !(hasDigit(text, s, e) && hasWord(text, s, e) && AddressGrammar.isBuilding(text, s, e))) {
+        if (!starts && !hasBlockNumbers(text, s, e) && !(Chars.hasDigit(text, s, e) && hasWord(text, s, e) && AddressGrammar.isBuilding(text, s, e))) {
             return false; // but a building and its room in a column of their own (address2: 神宮前テラス301, 烏丸ビル4F)
         }
         out.add(new Finding(PiiType.ADDRESS, s, e, 0.9, false, text.substring(s, e)));
@@ -165,15 +162,6 @@ final class AddressRecognizer implements Recognizer {
         for (int i = s; i < e; i++) {
             char c = t.charAt(i);
             if (Morphology.isKanji(c) || Morphology.isKatakana(c) || Morphology.isHiragana(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasDigit(String t, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (AddressGrammar.isDigit(t.charAt(i))) {
                 return true;
             }
         }

@@ -21,6 +21,16 @@ final class Chars {
         return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
     }
 
+    /** Whether {@code t[from, to)} holds a digit ({@link #isDigit}). */
+    static boolean hasDigit(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** ASCII or full-width Latin letter. */
     static boolean isLetter(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ');

@@ -70,7 +70,7 @@ final class NameLabels {
             + "(?:PR|HO|LO|FL|NO8|No8|SH|SO|WTB|CTB|FB)(?![A-Za-z]))[ 　]*");
 
     private static void rosters(String text, NameRecognizer r, List<Finding> out) {
-        if (!hasDigit(text)) {
+        if (!Chars.hasDigit(text, 0, text.length())) {
             return; // every line of a team sheet has a number
         }
         java.util.regex.Matcher m = ROSTER.matcher(text);
@@ -88,15 +88,6 @@ final class NameLabels {
                 out.add(new Finding(PiiType.PERSON, s, e, CONFIDENCE, false, text.substring(s, e)));
             }
         }
-    }
-
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Chars.isDigit(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -828,7 +828,7 @@ final class NameRecognizer implements Recognizer {
         int found = out.size();
         for (int k = first; k < found; k++) {
             Finding f = out.get(k);
-            if (f.type() != PiiType.PERSON || !confident(f) || !isLatinLetter(text.charAt(f.end() - 1))) {
+            if (f.type() != PiiType.PERSON || !confident(f) || !(text.charAt(f.end() - 1) < 0x80 && Chars.isLetter(text.charAt(f.end() - 1)))) {
                 continue;
             }
             java.util.regex.Matcher m = KANJI_AFTER_ROMANISED.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 12));
@@ -850,10 +850,6 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
             }
         }
-    }
-
-    private static boolean isLatinLetter(char c) {
-        return c < 0x80 && Character.isLetter(c);
     }
 
     /** A name finding ends the line that ends at {@code lineEnd} (blanks after it allowed). */

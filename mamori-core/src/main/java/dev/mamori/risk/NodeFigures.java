@@ -37,9 +37,11 @@ record NodeFigures(boolean feasible, int suppressed, int minClassSize, int class
 
     /** Whether class {@code c} meets the model: at least k records, and l distinct values of each sensitive column. */
     static boolean passes(ClassTable t, int c, PrivacyModel model, int[] lRequired) {
-        if (t.count(c) < model.k()) {
-            return false;
-        }
+        return t.count(c) >= model.k() && diverse(t, c, lRequired);
+    }
+
+    /** Whether class {@code c} holds the required distinct values of every sensitive column. */
+    static boolean diverse(ClassTable t, int c, int[] lRequired) {
         for (int s = 0; s < lRequired.length; s++) {
             if (t.distinct(c, s) < lRequired[s]) {
                 return false;

@@ -29,11 +29,7 @@ public final class UnreachableException extends RiskException {
         List<Integer> sizes = new ArrayList<>();
         long forced = 0;
         for (int c = 0; c < top.size(); c++) {
-            boolean diverse = true;
-            for (int s = 0; s < lRequired.length; s++) {
-                diverse &= top.distinct(c, s) >= lRequired[s];
-            }
-            if (diverse) {
+            if (NodeFigures.diverse(top, c, lRequired)) {
                 sizes.add(top.count(c));
             } else {
                 forced += top.count(c);
@@ -73,11 +69,7 @@ public final class UnreachableException extends RiskException {
         int largest = 0;
         boolean diverse = false;
         for (int c = 0; c < top.size(); c++) {
-            boolean d = true;
-            for (int s = 0; s < lRequired.length; s++) {
-                d &= top.distinct(c, s) >= lRequired[s];
-            }
-            if (d) {
+            if (NodeFigures.diverse(top, c, lRequired)) {
                 diverse = true;
                 largest = Math.max(largest, top.count(c));
             }
