@@ -30,6 +30,7 @@ final class AddressRecognizer implements Recognizer {
     private final Trie<Byte> lexicon = new Trie<>();
     private final ContextWords context;
     private final int municipalities;
+    private final KanaAddress kana = new KanaAddress();
 
     AddressRecognizer() {
         this(ContextWords.get());
@@ -101,6 +102,7 @@ final class AddressRecognizer implements Recognizer {
         int first = out.size();
         scan(text, out); // a failure is the Detector's to count (Detector.failures), not to hide here
         deathNoticeEntries(text, out, first);
+        kana.find(text, out, first);
     }
 
     /** 佐々木キヨ（97）みたけ4丁目・1日死去: the age in brackets, the place, ・, the day and 死去 (逝去, 永眠). */

@@ -31,8 +31,12 @@ final class LocationRecognizer implements Recognizer {
     private static final String DEG = "(?:°|度|º|˚)";
     private static final String MIN = "(?:′|'|’|分)";
     private static final String SEC = "(?:″|\"|”|''|’’|秒)";
-    private static final String SEP = "(?:" + SP + "*[,，、/／]" + SP + "*|" + SP + "+|" + SP + "*(?:経度|lon|lng|Lon|Lng|LON)"
-            + SP + "*[:：=]?" + SP + "*)";
+    /**
+     * Between the two sides: a comma or blanks, or the longitude's own label ({@code 、経度：}, {@code , "lng": },
+     * {@code &lon=}), which may also follow a line break ({@code 緯度：35.68⏎経度：139.76}).
+     */
+    private static final String SEP = "(?:" + SP + "*[,，、/／]" + SP + "*|" + SP + "+|[ 　,，、/／;；&\\t\\r\\n]{0,4}[\"']?"
+            + "(?:経度|lon|lng|long|longitude|Lon|Lng|Long|Longitude|LON|LNG)[\"']?" + SP + "*[:：=]?" + SP + "*)";
 
     private static String decimalSide(int n) {
         return "(?:(?<h" + n + ">" + HEMI + ")" + SP + "?[:：]?" + SP + "?)?"
@@ -55,6 +59,12 @@ final class LocationRecognizer implements Recognizer {
             + "(?![0-9０-９])");
     private static final Pattern MESH = Pattern.compile("(?<![0-9０-９\\-－.．])(" + D + "{4})(?:[-－]?(" + D + "{2})(?:[-－]?(" + D
             + "{2})(?:[-－]?(" + D + ")(?:[-－]?(" + D + ")(?:[-－]?(" + D + "))?)?)?)?)?(?![0-9０-９])");
+    /**
+     * A GPS receiver's NMEA sentence (GGA, RMC): latitude as ddmm.mmmm then N or S, longitude as dddmm.mmmm then E or W,
+     * comma-separated ({@code 3540.8742,N,13946.0245,E}), as GPS loggers and dashboard cameras write them.
+     */
+    private static final Pattern NMEA = Pattern.compile("(?<![0-9.])([0-9]{2})([0-9]{2}\\.[0-9]{2,})" + SP + "*," + SP
+            + "*([NS])" + SP + "*," + SP + "*([0-9]{3})([0-9]{2}\\.[0-9]{2,})" + SP + "*," + SP + "*([EW])(?![A-Za-z0-9])");
     private static final Pattern ONE_DECIMAL = Pattern.compile(decimalSide(1));
     private static final Pattern ONE_DMS = Pattern.compile(dmsSide(1));
 
@@ -101,6 +111,7 @@ final class LocationRecognizer implements Recognizer {
         int before = out.size();
         if (decimals >= 2) {
             scanPairs(text, DECIMAL, true, out);
+            scanNmea(text, out, before);
         }
         if (degrees >= 2) {
             scanPairs(text, DMS, false, out);
@@ -130,8 +141,8 @@ final class LocationRecognizer implements Recognizer {
         boolean marked = a.hemi != 0 || b.hemi != 0;
         Side lat = a;
         Side lon = b;
-        if (a.hemi == 'E' || b.hemi == 'N') { // written longitude first: 139.76E 35.68N
-            lat = b;
+        if (a.hemi == 'E' || b.hemi == 'N' || !marked && Math.abs(a.value) > 90 && Math.abs(b.value) <= 90) {
+            lat = b; // written longitude first: 139.76E 35.68N, GeoJSON's [139.76, 35.68], WKT's POINT(139.76 35.68)
             lon = a;
         }
         if (lat.hemi == 'E' || lon.hemi == 'N' || Math.abs(lat.value) > 90 || Math.abs(lon.value) > 180) {
@@ -147,7 +158,26 @@ final class LocationRecognizer implements Recognizer {
         if (context) {
             return 0.9;
         }
-        return a.decimals >= 4 && b.decimals >= 4 && Math.abs(lat.value) >= 1 && Math.abs(lon.value) >= 1 ? 0.6 : 0;
+        // no word says so: four decimals on a position in and around Japan, or six (a GPS fix) anywhere; not 3.1415, 2.7182
+        boolean japan = lat.value >= 20 && lat.value <= 46 && lon.value >= 122 && lon.value <= 154;
+        int decimals = Math.min(a.decimals, b.decimals);
+        return decimals >= 6 && lat.value >= 1 && lon.value >= 1 || japan && decimals >= 4 ? 0.6 : 0;
+    }
+
+    private static void scanNmea(String text, List<Finding> out, int from) {
+        if (text.indexOf(",N,") < 0 && text.indexOf(",S,") < 0 && text.indexOf(", N,") < 0) {
+            return;
+        }
+        Matcher m = NMEA.matcher(text);
+        while (m.find()) {
+            double lat = Integer.parseInt(m.group(1)) + Double.parseDouble(m.group(2)) / 60;
+            double lon = Integer.parseInt(m.group(4)) + Double.parseDouble(m.group(5)) / 60;
+            if (Double.parseDouble(m.group(2)) >= 60 || Double.parseDouble(m.group(5)) >= 60 || lat > 90 || lon > 180
+                    || Finding.overlapsAny(out, from, m.start(), m.end())) {
+                continue;
+            }
+            out.add(new Finding(PiiType.LOCATION, m.start(), m.end(), 0.9, false, m.group()));
+        }
     }
 
     private void scanMesh(String text, ScanContext ctx, List<Finding> out, int from) {

@@ -57,6 +57,8 @@ final class NameLabels {
                 }
             } else if (isBlank(c) && i > 0 && !isBlank(text.charAt(i - 1)) && labelBefore(text, i, a) && !tableRow(text, i)) {
                 valueAfter(text, i + 1, r, out);
+            } else if ((c == '）' || c == ')') && bracketLabel(text, i)) {
+                valueAfter(text, i + 1, r, out);
             }
         }
     }
@@ -413,6 +415,42 @@ final class NameLabels {
         }
         // without a colon only the labels of name-anchors.tsv: a blank after 氏名 in a heading row is not a label
         return colon && ColumnHints.get().forHeader(text.substring(s, e)).contains(PiiType.PERSON);
+    }
+
+    /** What a form prints in brackets before the part of a name it asks for: （ﾌﾘｶﾞﾅ）ｴﾝﾄﾞｳ　ｱｲﾘ, （氏）遠藤　（名）愛莉. */
+    private static final Set<String> BRACKET_LABELS = Set.of("フリガナ", "ﾌﾘｶﾞﾅ", "ふりがな", "カナ", "ｶﾅ", "氏", "名", "姓",
+            "氏名", "漢字", "ローマ字");
+
+    /**
+     * A closing bracket at {@code close} ends a label of {@link #BRACKET_LABELS} that starts a line or follows a name
+     * label (氏名（ﾌﾘｶﾞﾅ）, 氏名　（ﾌﾘｶﾞﾅ）), and the value follows it with no blank; （氏） and （名） also after a blank.
+     */
+    private static boolean bracketLabel(String text, int close) {
+        if (close + 1 >= text.length() || isBlank(text.charAt(close + 1)) || isBreak(text.charAt(close + 1))) {
+            return false;
+        }
+        int open = text.lastIndexOf(text.charAt(close) == '）' ? '（' : '(', close);
+        String label;
+        if (open < 0 || close - open > 6 || !BRACKET_LABELS.contains(label = text.substring(open + 1, close))) {
+            return false;
+        }
+        int w = open; // the word before the bracket: a name's label (氏名　（ﾌﾘｶﾞﾅ）), not 住所　（ﾌﾘｶﾞﾅ）
+        while (w > 0 && isBlank(text.charAt(w - 1))) {
+            w--;
+        }
+        boolean named = NameAnchors.get().endingAt(NameAnchors.Kind.LABEL, text, w) > 0;
+        if (!(w == 0 || isBreak(text.charAt(w - 1)) || named || label.length() == 1 && w < open)) {
+            return false;
+        }
+        if (label.length() > 1) {
+            return true;
+        }
+        // （氏）遠藤　（名）愛莉: a part of a name only in the pair, not （名）東京本社
+        int bol = text.lastIndexOf('\n', open) + 1;
+        int eol = text.indexOf('\n', close);
+        String line = text.substring(bol, eol < 0 ? text.length() : eol);
+        return label.equals("名") ? line.contains("氏）") || line.contains("姓）") || line.contains("氏)") || line.contains("姓)")
+                : line.contains("（名）") || line.contains("(名)");
     }
 
     private static boolean mailHeader(String text, int colon, NameAnchors a) {

@@ -123,7 +123,7 @@ final class NumberClassifier {
                 offer(PiiType.CREDIT_CARD, conf(0.86, 0.99, x), true, start);
             }
         }
-        if (n == 11 && single) {
+        if (n == 11 && (single || plainSeps && b - a <= 3 && d[from] != 0)) { // 住民票コード 2914 1777 635, not 090 1234 5678
             contextOnly(PiiType.RESIDENT_RECORD_CODE, s, start, end, sc);
         }
         if (n == 10 && (single || (c.shape(a, b, 4, 6) && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE))))) { // 4012-583094, 4012 583094

@@ -163,6 +163,16 @@ class DocumentShapesTest {
         assertThat(found("大阪府大阪市に住んでいます", PiiType.ADDRESS)).containsExactly("大阪府大阪市"); // where someone lives
     }
 
+    @Test
+    void aFormsNameAfterItsBracketedLabelsAndAnAddressReadInKana() {
+        String form = "②氏名　（ﾌﾘｶﾞﾅ）ｴﾝﾄﾞｳ　ｱｲﾘ\n　　　　（氏）遠藤　（名）愛莉\n"
+                + "④住所　（ﾌﾘｶﾞﾅ）ﾐﾔｷﾞｹﾝ ｾﾝﾀﾞｲｼ ﾐﾔｷﾞﾉｸ ﾆｼｷﾁｮｳ 1-3-9\n";
+        assertThat(found(form, PiiType.PERSON)).containsExactly("ｴﾝﾄﾞｳ　ｱｲﾘ", "遠藤", "愛莉");
+        assertThat(found(form, PiiType.ADDRESS)).containsExactly("ﾐﾔｷﾞｹﾝ ｾﾝﾀﾞｲｼ ﾐﾔｷﾞﾉｸ ﾆｼｷﾁｮｳ 1-3-9");
+        assertThat(found("（名）東京本社", PiiType.PERSON)).isEmpty(); // 名 is a name's part only beside 氏
+        assertThat(found("商品名（カナ）ﾃｽﾄｼｮｳﾋﾝ", PiiType.PERSON)).isEmpty();
+    }
+
     /** What the review of session 30's rules found they must leave alone. */
     @Test
     void whatTheNewRulesLeaveAlone() {

@@ -90,6 +90,8 @@ class IdDatesAndContextTest {
         one("住民票コード 12345678901", PiiType.RESIDENT_RECORD_CODE, "12345678901");
         assertThat(find("12345678901")).isEmpty();
         one("住民票コード 09012345678", PiiType.RESIDENT_RECORD_CODE, "09012345678");
+        one("住民票コード　2914 1777 635", PiiType.RESIDENT_RECORD_CODE, "2914 1777 635");
+        assertThat(find("住民票コード欄の電話 090 1234 5678")).extracting(Finding::type).doesNotContain(PiiType.RESIDENT_RECORD_CODE);
     }
 
     @Test

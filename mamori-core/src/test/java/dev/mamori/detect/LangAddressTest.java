@@ -39,6 +39,18 @@ class LangAddressTest {
     }
 
     @Test
+    void addressesReadInKanaFromThePrefecture() {
+        assertThat(addresses("住所（ﾌﾘｶﾞﾅ） ﾐﾔｷﾞｹﾝ ｾﾝﾀﾞｲｼ ﾐﾔｷﾞﾉｸ ﾆｼｷﾁｮｳ 1-3-9\n電話 022"))
+                .containsExactly("ﾐﾔｷﾞｹﾝ ｾﾝﾀﾞｲｼ ﾐﾔｷﾞﾉｸ ﾆｼｷﾁｮｳ 1-3-9");
+        assertThat(addresses("ジュウショ：トウキョウト セタガヤク キタザワ 2-14-7 サクラハイツ 203（自宅）"))
+                .containsExactly("トウキョウト セタガヤク キタザワ 2-14-7 サクラハイツ 203");
+        // a prefecture's reading alone, a name read チバ ケン, hiragana prose: no address
+        assertThat(addresses("出身はチバケンです")).isEmpty();
+        assertThat(addresses("氏名（カナ） チバ ケン")).isEmpty();
+        assertThat(addresses("ちばけんでくらしています")).isEmpty();
+    }
+
+    @Test
     void cityWithoutPrefectureAndABuilding() {
         assertThat(addresses("送付先：大阪市北区梅田1-1-1 梅田ビル3F まで")).containsExactly("大阪市北区梅田1-1-1 梅田ビル3F");
     }

@@ -42,6 +42,10 @@ class LocationRecognizerTest {
         "緯度：35.681236 経度：139.767125|35.681236 経度：139.767125",
         "ＧＰＳ ３５．６８１２３６，１３９．７６７１２５|３５．６８１２３６，１３９．７６７１２５",
         "lat=-33.868820 lon=151.209296|-33.868820 lon=151.209296",
+        "集合場所は緯度35.681236、経度139.767125です。|35.681236、経度139.767125",
+        "https://example.jp/map?lat=35.6812&lon=139.7671&z=15|35.6812&lon=139.7671",
+        "POINT(139.767125 35.681236)|139.767125 35.681236",
+        "$GPRMC,081836,A,3540.8742,N,13946.0245,E,0.0,360.0,011026,,,A*6C|3540.8742,N,13946.0245,E",
     })
     void pairsInTextAreOneSpan(String text, String expected) {
         List<Finding> fs = find(text, ScanContext.freeText());
@@ -51,10 +55,20 @@ class LocationRecognizerTest {
         assertThat(f.type()).isEqualTo(PiiType.LOCATION);
     }
 
+    @Test
+    void pairsLabelledOnTwoLinesOrAsJsonKeysAreOneSpan() {
+        assertThat(values("緯度：35.681236\n経度：139.767125")).containsExactly("35.681236\n経度：139.767125");
+        assertThat(values("{\"lat\": 35.681236, \"lng\": 139.767125}")).containsExactly("35.681236, \"lng\": 139.767125");
+        // GeoJSON and WKT put the longitude first
+        assertThat(values("{\"type\":\"Point\",\"coordinates\":[139.767125,35.681236]}")).containsExactly("139.767125,35.681236");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "バージョン 1.2.3 と 4.5.6",
         "確率 0.1234, 0.5678",
+        "スコア 3.1415, 2.7182",
+        "$GPGGA,081836,3575.8742,N,13946.0245,E,1,08",
         "価格 1234.50, 980.25",
         "北緯95.000000 東経139.767125",
         "北緯35度70分00秒 東経139度46分01秒",
