@@ -196,6 +196,23 @@ final class ContextWords {
                 scan(text, prev, prevEnd, typeMask, seen);
             }
         }
+        if (answered && lineStart > 0 && text.charAt(lineStart - 1) == '\n' && entry(text, lineStart, s)) {
+            // 恭平　2 1 2 2 3 3 0 7 9 2 0 under 「■住民票コードがわかる場合」: a list's entry reads its heading, over the
+            // entries above it
+            int p = lineStart - 1;
+            for (int k = 0; k < LIST_ENTRIES && p > 0; k++) {
+                int ps = text.lastIndexOf('\n', p - 1) + 1;
+                int digit = ps;
+                while (digit < p && !Chars.isDigit(text.charAt(digit))) {
+                    digit++;
+                }
+                if (digit == p || !entry(text, ps, digit)) {
+                    scan(text, ps, Math.min(p, ps + QUESTION), typeMask, seen);
+                    break;
+                }
+                p = ps - 1;
+            }
+        }
         int item = s - 1;
         while (item >= from && (text.charAt(item) == ' ' || text.charAt(item) == '\u3000')) {
             item--;
@@ -284,6 +301,31 @@ final class ContextWords {
             }
         }
         return i == span;
+    }
+
+    /** How many entries of a list above the one read are passed over on the way to its heading. */
+    private static final int LIST_ENTRIES = 4;
+
+    /**
+     * The line holds a short word or name and a blank before {@code span}, nothing else (恭平　, 直子　): a list's entry; not
+     * a label naming a number (注文番号 ).
+     */
+    private static boolean entry(String text, int lineStart, int span) {
+        int e = span;
+        while (e > lineStart && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\u3000' || text.charAt(e - 1) == '\t')) {
+            e--;
+        }
+        if (e == span || e == lineStart || e - lineStart > 8) {
+            return false;
+        }
+        for (int i = lineStart; i < e; i++) {
+            char c = text.charAt(i);
+            if (Chars.isDigit(c) || Chars.isSpace(c) || c == ':' || c == '：' || c == '■' || c == '【') {
+                return false;
+            }
+        }
+        String word = text.substring(lineStart, e);
+        return !(word.contains("番号") || word.endsWith("コード") || word.endsWith("No") || word.endsWith("ID")); // 注文番号 TR…
     }
 
     /** Labels that say a number follows but not which: the line before must say it. */

@@ -349,6 +349,35 @@ final class DateParser {
         return true;
     }
 
+    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            + "|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    /** 3 March 1940, 03NOV1987, 03 NOV 1987 (a passport's), March 3, 1940, Mar. 3 1940. */
+    private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile(
+            "(?:([0-9]{1,2})[ -]?" + MONTH + "\\.?[ -]?,?[ ]?([0-9]{4})|" + MONTH + "\\.?[ ]([0-9]{1,2})(?:st|nd|rd|th)?,?[ ]([0-9]{4}))"
+                    + "(?![A-Za-z0-9])", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+    /**
+     * A date written in English starting at {@code i} (its day's first digit or its month's first letter), as passports,
+     * visa forms and English mail write a birth date: 03NOV1987, 3 March 1940, March 3, 1940.
+     */
+    boolean parseEnglish(String s, int i) {
+        compact = false;
+        yearOnly = false;
+        if (i + 3 > s.length()) {
+            return false;
+        }
+        java.util.regex.Matcher m = ENGLISH.matcher(s).region(i, Math.min(s.length(), i + 24));
+        if (!m.lookingAt()) {
+            return false;
+        }
+        boolean dayFirst = m.group(1) != null;
+        int d = Integer.parseInt(dayFirst ? m.group(1) : m.group(5));
+        int y = Integer.parseInt(dayFirst ? m.group(3) : m.group(6));
+        int month = MONTHS.indexOf(m.group(dayFirst ? 2 : 4).substring(0, 3).toLowerCase(java.util.Locale.ROOT)) / 3 + 1;
+        return finish(i, m.end(), y, month, d, null);
+    }
+
     static int daysIn(int y, int m) {
         return switch (m) {
             case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
@@ -364,6 +393,9 @@ final class DateParser {
         }
         if (Chars.isHyphen(c)) {
             return 2;
+        }
+        if (c == '・' || c == '･') {
+            return 4; // S・63・2・29, as some forms' typists write an era letter's date
         }
         return Chars.isDot(c) ? 3 : 0;
     }

@@ -97,8 +97,8 @@ final class Eras {
         if (k != pos) {
             return null; // no space after a letter abbreviation
         }
-        if ((c1 == '.' || c1 == '．') && Chars.upperLetter(c0) != 0 && !Chars.isAlnum(Chars.at(s, k - 3))) {
-            k--; // S.17/1/8: the letter with a full stop
+        if ((c1 == '.' || c1 == '．' || c1 == '・') && Chars.upperLetter(c0) != 0 && !Chars.isAlnum(Chars.at(s, k - 3))) {
+            k--; // S.17/1/8, S・63・2・29: the letter with a full stop or a middle dot
             c1 = c0;
             c0 = Chars.at(s, k - 2);
         }

@@ -138,6 +138,10 @@ final class IdentifierRecognizer implements Recognizer {
                         i = onAt(i);
                     } else if ((c == '[' || c == '(') && email) {
                         i = onAtToken(i);
+                    } else if (dates && (c | 0x20) >= 'a' && (c | 0x20) <= 's' && (i == 0 || !Chars.isLetter(s.charAt(i - 1)))
+                            && dateParser.parseEnglish(s, i)) {
+                        birthDate(); // Born on March 3, 1940
+                        i = dateParser.end;
                     } else {
                         i++;
                     }
@@ -185,6 +189,58 @@ final class IdentifierRecognizer implements Recognizer {
             return x;
         }
 
+        /**
+         * A form's choice of era before a year at {@code i}: the era ticked on its line (☑昭和 □平成 □令和 58年3月14日) or the
+         * one whose number is given in brackets, from a list on its line or a few lines before (1.昭和 2.平成 3.令和　［1］ 50
+         * 年 07 月 12 日). Returns where the chosen era's name ends, or -1.
+         */
+        private int chosenEraEnd(int i) {
+            int from = Math.max(0, i - 40);
+            int bol = s.lastIndexOf('\n', i - 1) + 1;
+            from = Math.max(from, bol);
+            int k = i;
+            while (k > from && Chars.isSpace(s.charAt(k - 1))) {
+                k--;
+            }
+            char chosen = 0;
+            if (k - 3 >= from && "］]）)".indexOf(s.charAt(k - 1)) >= 0 && Chars.isDigit(s.charAt(k - 2))
+                    && "［[（(".indexOf(s.charAt(k - 3)) >= 0) {
+                chosen = s.charAt(k - 2);
+                k -= 3;
+                from = Math.max(0, i - 300); // the list may stand once, at the form's first date (［2］20 年 11 月 03 日)
+            }
+            for (int j = from; j < k; j++) {
+                char c = s.charAt(j);
+                boolean ticked = chosen == 0 && "☑■✓✔●◉☒".indexOf(c) >= 0;
+                boolean numbered = chosen != 0 && Chars.digit(c) == Chars.digit(chosen) && (j == from || !Chars.isDigit(s.charAt(j - 1)))
+                        && "．.：: 　".indexOf(Chars.at(s, j + 1)) >= 0;
+                if (!ticked && !numbered) {
+                    continue;
+                }
+                int e = j + (numbered ? 2 : 1);
+                while (e < k && Chars.isSpace(s.charAt(e))) {
+                    e++;
+                }
+                for (String era : ERA_CHOICES) {
+                    if (s.startsWith(era, e)) {
+                        return e + era.length();
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private static final String[] ERA_CHOICES = {"明治", "大正", "昭和", "平成", "令和"};
+        /** True while {@link #birthDate} judges a date whose era a form's list chose ({@link #chosenEraEnd}). */
+        private boolean eraChosen;
+
+        /** A letter right after the digits at {@code i}, or after one blank or hyphen: 03NOV1987, 3 March 1940. */
+        private boolean monthAfter(int i) {
+            int k = i + DateParser.runLength(s, i);
+            char c = Chars.at(s, k);
+            return Chars.isLetter(c) && c < 0x80 || (c == ' ' || c == '-') && Chars.isLetter(Chars.at(s, k + 1)) && Chars.at(s, k + 1) < 0x80;
+        }
+
         /** An era name before 元 or a kanji digit: 平成元年1月8日, 平成二十一年三月八日. */
         private int onEraYear(int i) {
             Eras.Era era = Eras.get().before(s, i, eraStart);
@@ -197,6 +253,20 @@ final class IdentifierRecognizer implements Recognizer {
 
         private int onDigit(int i) {
             char prev = Chars.at(s, i - 1);
+            if (dates && s.charAt(i) < 0x80 && monthAfter(i) && !Chars.isAlnum(prev) && dateParser.parseEnglish(s, i)) {
+                birthDate(); // Date of Birth : 03NOV1987
+                return dateParser.end;
+            }
+            if (dates && DateParser.runLength(s, i) <= 2) {
+                int e = chosenEraEnd(i);
+                Eras.Era era = e < 0 ? null : Eras.get().before(s, e, eraStart);
+                if (era != null && dateParser.parseEra(s, i, era, i)) {
+                    eraChosen = true; // the numbers of the era list are no other date's
+                    birthDate(); // ☑昭和 □平成 □令和 58年3月14日, 1.昭和 2.平成 3.令和 ［1］ 50 年 07 月 12 日
+                    eraChosen = false;
+                    return dateParser.end;
+                }
+            }
             if (dates && (prev >= 0x3000 || Chars.isLetter(prev) || Chars.isSpace(prev) || prev == '.' && Chars.isLetter(Chars.at(s, i - 2)))) {
                 Eras.Era era = Eras.get().before(s, i, eraStart);
                 if (era != null && dateParser.parseEra(s, eraStart[0], era, i)) {
@@ -453,7 +523,7 @@ final class IdentifierRecognizer implements Recognizer {
             if (notBirth(a, yearOnly ? verbEnd : b) || (yearOnly && cohort(verbEnd)) || otherDateLabel(a)) {
                 return;
             }
-            double x = birthWordBeforeNumber(a)
+            double x = !eraChosen && birthWordBeforeNumber(a)
                     ? ContextWords.get().scoreAfter(PiiType.DATE_OF_BIRTH, s, a, b, sc) // the words after it only
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (yearOnly || (x < 0.5 && birthVerbEndsClause(b, 60) >= 0)) {

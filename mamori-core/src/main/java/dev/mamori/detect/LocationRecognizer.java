@@ -130,10 +130,34 @@ final class LocationRecognizer implements Recognizer {
                 continue;
             }
             double conf = pairConfidence(text, m.start(), m.end(), a, b, decimal);
-            if (conf > 0) {
+            if (conf <= 0) {
+                continue;
+            }
+            int end1 = edge(m, 1, decimal, false);
+            int start2 = edge(m, 2, decimal, true);
+            if (LABELLED.matcher(text).region(end1, start2).find()) { // 緯度 35.86171⏎経度 139.64552: two labelled values
+                out.add(new Finding(PiiType.LOCATION, m.start(), end1, conf, false, text.substring(m.start(), end1)));
+                out.add(new Finding(PiiType.LOCATION, start2, m.end(), conf, false, text.substring(start2, m.end())));
+            } else {
                 out.add(new Finding(PiiType.LOCATION, m.start(), m.end(), conf, false, m.group()));
             }
         }
+    }
+
+    /** A longitude's own label between the two sides: then each value is a field of its own, a finding of its own. */
+    private static final Pattern LABELLED = Pattern.compile("経度|lon|lng|long|Lon|Lng|Long|LON|LNG");
+
+    /** Where side {@code n} of the pair starts ({@code start}) or ends: the first or last of its groups that matched. */
+    private static int edge(Matcher m, int n, boolean decimal, boolean start) {
+        String[] groups = decimal ? new String[] {"h", "v", "t"} : new String[] {"h", "d", "m", "s", "t"};
+        int at = start ? Integer.MAX_VALUE : -1;
+        for (String g : groups) {
+            int i = start ? m.start(g + n) : m.end(g + n);
+            if (i >= 0) {
+                at = start ? Math.min(at, i) : Math.max(at, i);
+            }
+        }
+        return at;
     }
 
     /** 0 when {@code a, b} is not a coordinate pair; else how sure. */

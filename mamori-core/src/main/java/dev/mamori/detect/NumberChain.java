@@ -16,7 +16,8 @@ final class NumberChain {
     /** / between groups: only a phone is written so (090/1234/5678); otherwise the chain is no identifier. */
     static final byte SLASH = 5;
 
-    static final int MAX_GROUPS = 8;
+    /** Enough for a form's boxes, one digit each, of a 12-digit number (1 2 3 4 5 6 7 8 9 0 1 2). */
+    static final int MAX_GROUPS = 16;
     static final int MAX_DIGITS = 40;
 
     int groups;

@@ -60,7 +60,9 @@ final class NumberClassifier {
         int n = c.digitCount(a, b);
         int from = c.gd[a];
         byte[] d = c.digits;
-        boolean single = b - a == 1;
+        // a form's boxes, one digit each (保険者番号　0 1 2 3 5 9 8 5): one number
+        boolean boxed = b - a >= 6 && c.allSeps(a, b, SPACE) && c.digitCount(a, b) == b - a;
+        boolean single = b - a == 1 || boxed;
         boolean paren = c.anySep(a, b, PAREN);
         boolean plainSeps = !paren && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE));
         char before = Chars.at(s, start - 1);
@@ -143,44 +145,99 @@ final class NumberClassifier {
         if (n == 7 && single) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
-        if (n <= 10 && (single || (b - a == 2 && c.allSeps(a, b, HYPHEN))) && sc.wants(PiiType.HEALTH_INSURANCE)
-                && !(n == 8 && isDate(d, from)) && insuranceLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
-            offer(PiiType.HEALTH_INSURANCE, 0.85, false, start);
+        if (n <= 10 && (single || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
+                && sc.wants(PiiType.HEALTH_INSURANCE)
+                && !(n == 8 && isDate(d, from)) && insuranceLabel(s, start) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
+            offer(PiiType.HEALTH_INSURANCE, 0.85, false, symbolStart(s, start, sc));
         }
-        if (single && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))) {
+        if (single && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from)) && !otherLabel(s, start)) {
             // 保険者番号 only with its own words (記号/番号 alone are not enough); a valid yyyymmdd is a date
             double x = ctx(PiiType.HEALTH_INSURANCE, s, start, end, sc);
             if ((n == 8 || n == 6) && x >= 0.5 && CheckDigits.luhn(d, from, n)) {
                 offer(PiiType.HEALTH_INSURANCE, conf(0.85, 0.97, x), true, start);
-            } else if (x >= 0.5) { // 被保険者記号・番号: no format, context only
-                offer(PiiType.HEALTH_INSURANCE, conf(0.4, 0.85, x), false, start);
+            } else if (x >= 0.5 && n >= 2) { // 被保険者記号・番号: no format, context only; a lone digit is a list's (1.被保険者)
+                offer(PiiType.HEALTH_INSURANCE, conf(0.4, 0.85, x), false, symbolStart(s, start, sc));
             }
         }
         return emit(s, end, out);
     }
 
     /**
-     * True when the number follows a 記号 or 番号 label (施行規則3条: the 記号・番号 of a 被保険者証)
-     * and a 被保険者証 / 保険証 / 被保険者 heading stands earlier on the same line.
+     * True when the number follows a 記号, 番号 or 枝番 label (施行規則3条: the 記号・番号 of a 被保険者証, and the 枝番 added
+     * in 2021), a kanji part of the 記号 between (記号　府中２３), and a 被保険者証 / 保険証 / 保険者 heading stands earlier on
+     * the same line or on one of the two lines before it (保険者番号：06140339⏎記号：5108　番号：2217).
      */
     private static boolean insuranceLabel(String s, int start) {
-        int i = start;
-        while (i > 0 && start - i < 3 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '：' || s.charAt(i - 1) == ':')) {
+        int k = kanjiBefore(s, start);
+        int i = k;
+        while (i > 0 && k - i < 3 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '：' || s.charAt(i - 1) == ':')) {
             i--;
         }
-        if (i < 2 || !(s.startsWith("記号", i - 2) || s.startsWith("番号", i - 2))) {
+        if (i < 2 || !(s.startsWith("記号", i - 2) || s.startsWith("番号", i - 2) || s.startsWith("枝番", i - 2))) {
             return false;
         }
         if (i >= 4 && s.startsWith("整理番号", i - 4)) {
             return false; // 被保険者整理番号 118: another number of the insured person, not the card's
         }
-        int from = Math.max(0, i - 40);
-        for (int k = i - 2; k >= from; k--) {
-            char ch = s.charAt(k);
-            if (ch == '\n') {
+        int from = Math.max(0, i - 80);
+        int lines = 0;
+        for (int j = i - 2; j >= from; j--) {
+            char ch = s.charAt(j);
+            if (ch == '\n' && ++lines > 2) {
                 return false;
             }
-            if (ch == '保' && (s.startsWith("保険証", k) || s.startsWith("保険者", k))) {
+            if (ch == '保' && (s.startsWith("保険証", j) || s.startsWith("保険者", j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where up to four kanji right before {@code start} begin (府中 of 府中２３), else {@code start}. */
+    private static int kanjiBefore(String s, int start) {
+        int i = start;
+        while (i > 0 && start - i < 4 && Morphology.isKanji(s.charAt(i - 1)) && "号番第".indexOf(s.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * Where a 記号 starts: at the kanji written before its digits (国保 and 共済 write the municipality or the office:
+     * 記号　府中２３, a 記号 column's 都職員１２) when a 記号 label or the cell's start is right before them, else at its
+     * digits.
+     */
+    private static int symbolStart(String s, int start, ScanContext sc) {
+        int k = kanjiBefore(s, start);
+        if (k == start) {
+            return start;
+        }
+        if (k == 0) {
+            return sc.hinted(PiiType.HEALTH_INSURANCE) ? 0 : start;
+        }
+        int i = k;
+        while (i > 0 && k - i < 3 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '：' || s.charAt(i - 1) == ':')) {
+            i--;
+        }
+        return i >= 2 && s.startsWith("記号", i - 2) ? k : start;
+    }
+
+    /**
+     * A label naming a number of another kind right before {@code start} (診察券番号 0031287, 受付番号, 事業所整理記号): not
+     * the card's.
+     */
+    private static boolean otherLabel(String s, int start) {
+        int i = kanjiBefore(s, start) == start ? skipBack(s, start) : start;
+        int k = i;
+        while (k > 0 && i - k < 8 && Morphology.isKanji(s.charAt(k - 1))) {
+            k--;
+        }
+        if (i < 3 || !(s.startsWith("番号", i - 2) || s.startsWith("記号", i - 2))) {
+            return false;
+        }
+        String label = s.substring(k, i);
+        for (String other : new String[] {"診察券", "患者", "受付", "会員", "整理", "管理", "受診", "予約", "注文", "伝票", "事業所"}) {
+            if (label.contains(other)) {
                 return true;
             }
         }

@@ -121,7 +121,7 @@ final class TextTables {
             for (int[] c : header) {
                 String name = text.substring(c[0], c[1]);
                 boolean prose = c[1] - c[0] > MAX_HEADER_CELL || name.indexOf('。') >= 0 || name.endsWith(".") && !name.equals("No.") || name.endsWith("?")
-                        || name.endsWith("？");
+                        || name.endsWith("？") || holdsValue(name);
                 names.add(prose ? null : name);
             }
             if (names.contains(null)) {
@@ -152,6 +152,26 @@ final class TextTables {
         }
         return null;
     }
+
+    /**
+     * A cell that holds a value, not a column's name: a time (09:24, a chat's line under no header) or a number of five
+     * digits or more (保険者番号 136754).
+     */
+    private static boolean holdsValue(String name) {
+        if (TIME.matcher(name).matches()) {
+            return true;
+        }
+        int run = 0;
+        for (int i = 0; i < name.length(); i++) {
+            run = Chars.isDigit(name.charAt(i)) ? run + 1 : 0;
+            if (run >= 5) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("[0-9０-９]{1,2}[:：][0-9０-９]{2}(?:[:：][0-9０-９]{2})?");
 
     /** A header cell that names a column: one {@link ColumnHints} knows, or a plain heading. */
     private static boolean heading(String name, Set<PiiType> types) {

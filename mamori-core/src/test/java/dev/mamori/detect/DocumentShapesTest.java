@@ -173,6 +173,46 @@ class DocumentShapesTest {
         assertThat(found("商品名（カナ）ﾃｽﾄｼｮｳﾋﾝ", PiiType.PERSON)).isEmpty();
     }
 
+    @Test
+    void aHealthInsuranceCardsSymbolWithItsKanjiBoxedDigitsAndTheBranchNumber() {
+        assertThat(found("保険者番号 136754\n記号　府中２３　番号　００４５１８", PiiType.HEALTH_INSURANCE))
+                .containsExactly("136754", "府中２３", "００４５１８");
+        assertThat(found("健康保険　被保険者証\n保険者番号　0 1 2 3 5 9 8 5\n", PiiType.HEALTH_INSURANCE)).containsExactly("0 1 2 3 5 9 8 5");
+        assertThat(found("　保険者番号：06140339\n　記号：5108　番号：2217　枝番：00\n", PiiType.HEALTH_INSURANCE))
+                .containsExactly("06140339", "5108", "2217", "00");
+        // another number's label, a list's numbering, an employer's numbers
+        assertThat(found("件名：保険証変更のご連絡（診察券番号 0031287）", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("被保険者証の写し\n療養を受けた方　1.被保険者　［2.家族（被扶養者）］", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("保険者番号 06140339\n事業所整理記号　21-ﾐﾉﾘ　　事業所番号　40872", PiiType.HEALTH_INSURANCE))
+                .containsExactly("06140339");
+    }
+
+    @Test
+    void aChatLineWithANumberIsNoTablesHeader() {
+        String chat = "09:22\tゆうき\t写真ボケてて読めないw\n09:24\t父\t保険者番号 136754\n09:24\t父\t記号　府中２３　番号　００４５１８\n"
+                + "09:25\t母\tありがと\n09:26\t母\t受付で出しとく\n09:27\t父\tよろしく\n";
+        assertThat(found(chat, PiiType.HEALTH_INSURANCE)).containsExactly("136754", "府中２３", "００４５１８");
+    }
+
+    @Test
+    void aBirthDateWhoseEraAFormsListChoseOrWrittenInEnglish() {
+        assertThat(found("生年月日 ☑昭和 □平成 □令和 58年3月14日", PiiType.DATE_OF_BIRTH)).containsExactly("58年3月14日");
+        String form = "生年月日　1.昭和 2.平成 3.令和　［1］ ５０ 年 ０７ 月 １２ 日\n　氏名　宮崎 紗良　　生年月日　［2］20 年 11 月 03 日\n";
+        assertThat(found(form, PiiType.DATE_OF_BIRTH)).containsExactly("５０ 年 ０７ 月 １２ 日", "20 年 11 月 03 日");
+        assertThat(found("生年月日　S・63・2・29（満36歳）", PiiType.DATE_OF_BIRTH)).containsExactly("S・63・2・29");
+        assertThat(found(" Date of Birth : 03NOV1987", PiiType.DATE_OF_BIRTH)).containsExactly("03NOV1987");
+        assertThat(found("Born on March 3, 1940 in Osaka.", PiiType.DATE_OF_BIRTH)).containsExactly("March 3, 1940");
+        assertThat(found("The meeting is on March 3, 2025.", PiiType.DATE_OF_BIRTH)).isEmpty();
+        assertThat(found("生年月日 ☑昭和 □平成 58年3月14日", PiiType.DATE_OF_BIRTH)).doesNotContain("平成 58年3月14日");
+    }
+
+    @Test
+    void aListsEntriesReadTheHeadingAboveThem() {
+        String form = "■住民票コードがわかる場合（通知票のとおり記入）\n恭平　2 1 2 2 3 3 0 7 9 2 0\n直子　4402 6859 953\n";
+        assertThat(found(form, PiiType.RESIDENT_RECORD_CODE)).containsExactly("2 1 2 2 3 3 0 7 9 2 0", "4402 6859 953");
+        assertThat(found("■連絡先\n恭平　4402 6859 953\n", PiiType.RESIDENT_RECORD_CODE)).isEmpty();
+    }
+
     /** What the review of session 30's rules found they must leave alone. */
     @Test
     void whatTheNewRulesLeaveAlone() {

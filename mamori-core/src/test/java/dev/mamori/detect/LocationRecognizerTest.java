@@ -39,11 +39,7 @@ class LocationRecognizerTest {
         "本社は北緯35度40分52秒 東経139度46分01秒にある|北緯35度40分52秒 東経139度46分01秒",
         "N35°40'52\" E139°46'01\"|N35°40'52\" E139°46'01\"",
         "35°40′52″N 139°46′01″E|35°40′52″N 139°46′01″E",
-        "緯度：35.681236 経度：139.767125|35.681236 経度：139.767125",
         "ＧＰＳ ３５．６８１２３６，１３９．７６７１２５|３５．６８１２３６，１３９．７６７１２５",
-        "lat=-33.868820 lon=151.209296|-33.868820 lon=151.209296",
-        "集合場所は緯度35.681236、経度139.767125です。|35.681236、経度139.767125",
-        "https://example.jp/map?lat=35.6812&lon=139.7671&z=15|35.6812&lon=139.7671",
         "POINT(139.767125 35.681236)|139.767125 35.681236",
         "$GPRMC,081836,A,3540.8742,N,13946.0245,E,0.0,360.0,011026,,,A*6C|3540.8742,N,13946.0245,E",
     })
@@ -56,10 +52,15 @@ class LocationRecognizerTest {
     }
 
     @Test
-    void pairsLabelledOnTwoLinesOrAsJsonKeysAreOneSpan() {
-        assertThat(values("緯度：35.681236\n経度：139.767125")).containsExactly("35.681236\n経度：139.767125");
-        assertThat(values("{\"lat\": 35.681236, \"lng\": 139.767125}")).containsExactly("35.681236, \"lng\": 139.767125");
-        // GeoJSON and WKT put the longitude first
+    void aLatitudeAndALongitudeEachWithItsLabelAreTwoSpans() {
+        assertThat(values("緯度：35.681236 経度：139.767125")).containsExactly("35.681236", "139.767125");
+        assertThat(values("lat=-33.868820 lon=151.209296")).containsExactly("-33.868820", "151.209296");
+        assertThat(values("集合場所は緯度35.681236、経度139.767125です。")).containsExactly("35.681236", "139.767125");
+        assertThat(values("https://example.jp/map?lat=35.6812&lon=139.7671&z=15")).containsExactly("35.6812", "139.7671");
+        assertThat(values("緯度：35.681236\n経度：139.767125")).containsExactly("35.681236", "139.767125");
+        assertThat(values("{\"lat\": 35.681236, \"lng\": 139.767125}")).containsExactly("35.681236", "139.767125");
+        // but a pair under one label is one span; GeoJSON and WKT put the longitude first
+        assertThat(values("座標 35.681236, 139.767125")).containsExactly("35.681236, 139.767125");
         assertThat(values("{\"type\":\"Point\",\"coordinates\":[139.767125,35.681236]}")).containsExactly("139.767125,35.681236");
     }
 
