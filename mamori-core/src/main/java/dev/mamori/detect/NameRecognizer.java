@@ -104,6 +104,7 @@ final class NameRecognizer implements Recognizer {
         }
         int first = out.size();
         NameLabels.find(text, this, out);
+        SpacedNames.find(text, out);
         List<int[]> full = new ArrayList<>(4);
         Cover cov = new Cover(out, first);
         for (int from = 0; from < text.length(); ) {

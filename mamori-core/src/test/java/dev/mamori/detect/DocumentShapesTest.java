@@ -213,6 +213,23 @@ class DocumentShapesTest {
         assertThat(found("■連絡先\n恭平　4402 6859 953\n", PiiType.RESIDENT_RECORD_CODE)).isEmpty();
     }
 
+    @Test
+    void aNameSpreadOverItsFieldABlankBetweenEveryCharacter() {
+        assertThat(found("氏　　名　　榊 原　典 子\n生年月日", PiiType.PERSON)).containsExactly("榊 原　典 子");
+        assertThat(found("報告者　古 川　茂 男（農業）", PiiType.PERSON)).containsExactly("古 川　茂 男");
+        assertThat(found("From: 高 木 悠 真 <takagi@example.jp>", PiiType.PERSON)).containsExactly("高 木 悠 真");
+        for (String heading : List.of("被　告　人", "生 年 月 日", "住　所　地", "取 扱 説 明 書", "判　　　決")) {
+            assertThat(found(heading + "\n", PiiType.PERSON)).as(heading).isEmpty();
+        }
+    }
+
+    @Test
+    void anArrestInPlainWordsAndASearchForSomeoneMissing() {
+        assertThat(found("高野さん、詐欺で捕まったって", PiiType.SENSITIVE_CRIME)).containsExactly("詐欺で捕まった");
+        assertThat(found("駅前でタクシーが捕まった", PiiType.SENSITIVE_CRIME)).isEmpty();
+        assertThat(found("巡視船など3隻とヘリコプター1機で捜索を続けている。", PiiType.SENSITIVE_CRIME)).isEmpty();
+    }
+
     /** What the review of session 30's rules found they must leave alone. */
     @Test
     void whatTheNewRulesLeaveAlone() {
