@@ -346,10 +346,20 @@ final class AddressGrammar {
         return 0;
     }
 
-    /** A name run from {@code q} followed by block numbers with a unit or separator: 長池1-2-3, 内本町2丁目. */
+    /**
+     * A name run from {@code q} followed by block numbers with a unit or separator (長池1-2-3, 内本町2丁目), or by a bare lot
+     * number when the run is three characters or more (長良福光2560).
+     */
     private static boolean blockNumbersAfter(String text, int q, int guard) {
         int r = nameRun(text, q, guard);
-        return r < guard && (isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard)) && unitAfter(text, r, guard);
+        if (r >= guard) {
+            return false;
+        }
+        if ((isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard)) && unitAfter(text, r, guard)) {
+            return true;
+        }
+        // 岐阜市長良福光2560: a lot number written bare after a town name of three characters or more, not a count (市長選2019年)
+        return r - q >= 3 && isDigit(text.charAt(r)) && numberGroup(text, r, guard) - r >= 2;
     }
 
     /** Whether the number group at {@code r} has a unit or a separator (5丁目, 1-2-3), not bare digits. */

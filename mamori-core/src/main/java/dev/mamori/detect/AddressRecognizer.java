@@ -103,6 +103,30 @@ final class AddressRecognizer implements Recognizer {
         scan(text, out); // a failure is the Detector's to count (Detector.failures), not to hide here
         deathNoticeEntries(text, out, first);
         kana.find(text, out, first);
+        labelled(text, out, first);
+    }
+
+    /** After an address's label, a municipality the lexicon lacks (a new or a misspelt one), then a town and its numbers. */
+    private static final java.util.regex.Pattern LABELLED = java.util.regex.Pattern.compile(
+            "(?:住所|所在地|本籍|住居|居所)[ 　]*[：:]?[ 　]*([\\p{IsHan}ヶケ]{1,4}[市町村])");
+
+    /**
+     * 所在地：掛津市大池2512-1: a municipality the lexicon does not know is taken after an address's label when the
+     * address grammar finds a town and block numbers after it.
+     */
+    private static void labelled(String text, List<Finding> out, int first) {
+        if (text.indexOf("住所") < 0 && text.indexOf("所在地") < 0 && text.indexOf("本籍") < 0 && text.indexOf("住居") < 0
+                && text.indexOf("居所") < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = LABELLED.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, m.end(1));
+            if (rest.numbers() && rest.end() > m.end(1) && !Finding.overlapsAny(out, first, s, rest.end())) {
+                out.add(new Finding(PiiType.ADDRESS, s, rest.end(), 0.8, false, text.substring(s, rest.end())));
+            }
+        }
     }
 
     /** 佐々木キヨ（97）みたけ4丁目・1日死去: the age in brackets, the place, ・, the day and 死去 (逝去, 永眠). */

@@ -89,6 +89,51 @@ final class NameRecognizer implements Recognizer {
         if (text == null || text.isEmpty() || ctx == null || !ctx.wants(PiiType.PERSON)) {
             return;
         }
+        String folded = foldLatin(text);
+        if (folded == text) {
+            findIn(text, ctx, out);
+            return;
+        }
+        // ＩＶＡＮＯＶ Ｓｅｒｇｅｙ, Ｐａｕｌ Ｍ．ＨＡＲＲＩＳ: read as the romanised names they are; each finding keeps the text as written
+        int first = out.size();
+        findIn(folded, ctx, out);
+        for (int i = first; i < out.size(); i++) {
+            Finding f = out.get(i);
+            out.set(i, new Finding(f.type(), f.start(), f.end(), f.confidence(), f.validated(), text.substring(f.start(), f.end())));
+        }
+    }
+
+    /**
+     * {@code text} with full-width Latin letters (Ａ–Ｚ, ａ–ｚ) as ASCII ones, and a full-width full stop or comma next to
+     * one as ASCII: one char for one, so every offset holds; {@code text} itself when it has none.
+     */
+    static String foldLatin(String text) {
+        char[] c = null;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= 'Ａ' && ch <= 'Ｚ' || ch >= 'ａ' && ch <= 'ｚ') {
+                if (c == null) {
+                    c = text.toCharArray();
+                }
+                c[i] = (char) (ch - 'Ａ' + 'A');
+            }
+        }
+        if (c == null) {
+            return text;
+        }
+        for (int i = 1; i < c.length; i++) {
+            if ((c[i] == '．' || c[i] == '，') && isAsciiLetter(c[i - 1]) && text.charAt(i - 1) != c[i - 1]) {
+                c[i] = c[i] == '．' ? '.' : ',';
+            }
+        }
+        return new String(c);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    private void findIn(String text, ScanContext ctx, List<Finding> out) {
         if (ctx.hinted(PiiType.PERSON)) {
             NameCell.Verdict v = NameCell.classify(text, this);
             if (v == NameCell.Verdict.NAME || v == NameCell.Verdict.FREE_TEXT && NameCell.isNamePart(text)) {

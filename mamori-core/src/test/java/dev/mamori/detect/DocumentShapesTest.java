@@ -230,6 +230,15 @@ class DocumentShapesTest {
         assertThat(found("巡視船など3隻とヘリコプター1機で捜索を続けている。", PiiType.SENSITIVE_CRIME)).isEmpty();
     }
 
+    @Test
+    void fullWidthRomanisedNamesABareLotNumberAndAMunicipalityTheLexiconLacksAfterALabel() {
+        assertThat(found("被告人　ＩＶＡＮＯＶ Ｓｅｒｇｅｙ（イワノフ・セルゲイ）", PiiType.PERSON)).contains("ＩＶＡＮＯＶ Ｓｅｒｇｅｙ");
+        assertThat(found("▽桑原 ミツさん（９４）＝岐阜市長良福光２５６０＝２日死去。", PiiType.ADDRESS)).containsExactly("岐阜市長良福光２５６０");
+        assertThat(found("岐阜市長選挙2019年", PiiType.ADDRESS)).isEmpty();
+        assertThat(found("　所在地：掛津市大池2512-1\n", PiiType.ADDRESS)).containsExactly("掛津市大池2512-1");
+        assertThat(found("所在地：掛津市役所の近く", PiiType.ADDRESS)).isEmpty();
+    }
+
     /** What the review of session 30's rules found they must leave alone. */
     @Test
     void whatTheNewRulesLeaveAlone() {
