@@ -332,6 +332,9 @@ final class NameLabels {
         if (r.hasCompanyMarker(name)) {
             return true;
         }
+        if (name.length() >= 3 && "店局署".indexOf(name.charAt(name.length() - 1)) >= 0) {
+            return true; // ハウスリンク本山店, 郵便局, 中央署: a shop's or an office's account, no person's name ends so
+        }
         for (int i = 2; i <= name.length(); i++) {
             if (r.endsWithOrgSuffix(name.substring(0, i))) {
                 return true;
@@ -462,6 +465,24 @@ final class NameLabels {
     }
 
     /** From: 山田 太郎 &lt;taro@example.jp&gt;, "Yamada, Taro" &lt;…&gt;: the display names of a header line. */
+    /** Words of a sender that is an office, a service or a list, not a person (Global Travel Desk, Acme Support Team). */
+    private static final Set<String> SENDER_WORDS = Set.of("desk", "team", "support", "center", "centre", "office", "service",
+            "services", "info", "information", "sales", "admin", "notification", "notifications", "newsletter", "shop", "store",
+            "helpdesk", "booking", "bookings", "reservations", "department", "dept", "group", "noreply", "no-reply", "system",
+            "committee", "secretariat", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co.", "llc");
+
+    /** A word of {@code text[s, e)} is one of {@link #SENDER_WORDS}. */
+    private static boolean senderWord(String text, int s, int e) {
+        for (int w = s; w < e; ) {
+            int we = nextBlank(text, w, e);
+            if (SENDER_WORDS.contains(text.substring(w, we).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+            w = we + 1;
+        }
+        return false;
+    }
+
     private static void displayNames(String text, int from, NameRecognizer r, List<Finding> out) {
         int eol = text.indexOf('\n', from);
         if (eol < 0) {
@@ -493,6 +514,7 @@ final class NameLabels {
                 dept |= NameRecognizer.isDepartment(text, w, we) || text.startsWith("担当", we - 2) && we - w >= 2;
                 w = we + 1;
             }
+            dept |= senderWord(text, a, b);
             if (!dept && (b > a && text.indexOf('@', a) >= b || text.indexOf('@', a) < 0)) {
                 if (b > a && NameCell.classify(text.substring(a, b), r) == NameCell.Verdict.NAME) {
                     out.add(new Finding(PiiType.PERSON, a, b, CONFIDENCE, false, text.substring(a, b)));
@@ -684,6 +706,11 @@ final class NameLabels {
             }
             int suffix = latin && parts <= 2 ? romanisedHonorific(text, i, j) : 0;
             if (hon == null && suffix > 0) {
+                for (String g : GREETINGS) { // Hi Keiko-san: the name, not the greeting
+                    if (parts == 2 && text.startsWith(g, i) && i + g.length() < j && isBlank(text.charAt(i + g.length()))) {
+                        i += g.length() + 1;
+                    }
+                }
                 out.add(new Finding(PiiType.PERSON, i, j - suffix, 0.7, false, text.substring(i, j - suffix))); // Hayashi-san
                 i = j;
                 continue;
@@ -694,7 +721,7 @@ final class NameLabels {
                 i = j;
                 continue;
             }
-            if (hon == null && latin && parts >= 2 && mailAfter(text, j)) {
+            if (hon == null && latin && parts >= 2 && mailAfter(text, j) && !senderWord(text, i, j)) {
                 out.add(new Finding(PiiType.PERSON, i, j, 0.8, false, text.substring(i, j))); // Jun Ishikawa <jun@example.jp>
                 i = j;
                 continue;
@@ -782,6 +809,8 @@ final class NameLabels {
     }
 
     /** The length of Mr./Ms./Mrs./Dr. and its blank at the start of a romanised run that goes on with a name, or 0. */
+    private static final String[] GREETINGS = {"Hi", "Hello", "Dear", "Thanks", "Morning"};
+
     /** The Japanese honorific written in Latin letters after a romanised name (Hayashi-san, Ito-sensei): its length, or 0. */
     private static int romanisedHonorific(String text, int i, int j) {
         for (String h : new String[] {"-san", "-sama", "-kun", "-chan", "-sensei"}) {

@@ -1630,6 +1630,35 @@ final class NameRecognizer implements Recognizer {
         return hx && hy || kx && ky || Morphology.isKanji(x) && Morphology.isKanji(y);
     }
 
+    /**
+     * The two words are a field's label (Passport No.  :, ANA Mileage   :), a tag ([Booking Request #TR-88172]), a
+     * greeting's name with its suffix (Keiko-san) or a card's brand before its number (Corporate JCB 3530 …), not a roster's
+     * entry.
+     */
+    private static boolean labelOrCode(String text, int s, int e, int lineEnd) {
+        if (s > 0 && text.charAt(s - 1) == '[') {
+            return true;
+        }
+        int i = e;
+        if (i < lineEnd && (text.charAt(i) == '-' || text.charAt(i) == '#')) {
+            return true;
+        }
+        if (i < lineEnd && text.charAt(i) == '.') {
+            i++;
+        }
+        while (i < lineEnd && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i < lineEnd && (text.charAt(i) == ':' || text.charAt(i) == '：' || text.charAt(i) == '#')) {
+            return true;
+        }
+        int d = i;
+        while (d < lineEnd && Character.isDigit(text.charAt(d))) {
+            d++;
+        }
+        return d - i >= 4;
+    }
+
     private static final java.util.regex.Pattern ROSTER_NAME = java.util.regex.Pattern.compile(
             "(?<![\\p{L}\\p{M}.])(?<!\\p{Ll} )(\\p{Lu}[\\p{Ll}\\p{M}]+(?:\\p{Lu}[\\p{Ll}\\p{M}]+)?|\\p{Lu}{2,}) "
             + "(\\p{Lu}[\\p{Ll}\\p{M}]+(?:\\p{Lu}[\\p{Ll}\\p{M}]+)?|\\p{Lu}{2,})(?![\\p{L}\\p{M}:：])(?! \\p{L})");
@@ -1657,7 +1686,7 @@ final class NameRecognizer implements Recognizer {
                 boolean caps1 = g1.length() > 1 && g1.equals(g1.toUpperCase(java.util.Locale.ROOT));
                 boolean caps2 = g2.length() > 1 && g2.equals(g2.toUpperCase(java.util.Locale.ROOT));
                 if (caps1 && caps2 || NOT_SPEAKERS.contains(g1.toLowerCase(java.util.Locale.ROOT))
-                        || NOT_SPEAKERS.contains(g2.toLowerCase(java.util.Locale.ROOT))) {
+                        || NOT_SPEAKERS.contains(g2.toLowerCase(java.util.Locale.ROOT)) || labelOrCode(text, m.start(), m.end(), le)) {
                     ls = le + 1;
                     continue;
                 }
@@ -2154,6 +2183,10 @@ final class NameRecognizer implements Recognizer {
      * Names written with a blank between surname and given name, the way judgments, lists and reports write them
      * (千葉 遼平, 実父森 大輝, 被告人平和 誠, 福岡 トミさん, 長男 誠), where the dictionary does not tag both parts.
      */
+    /** Two-character headings that documents spread with a blank (主　文, 理　由, 判　決), all of them words, none a name. */
+    private static final Set<String> SPACED_HEADINGS = Set.of("主文", "理由", "判決", "決定", "事実", "証拠", "別紙", "要旨", "目次",
+            "本文", "附則", "概要", "経緯", "結論", "所見", "備考", "摘要", "住所", "氏名", "職業", "本籍", "住居", "記録", "申立", "趣旨");
+
     private void blankNames(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out, List<int[]> full) {
         int n = ts.size();
         for (int r = 0; r < n; r++) {
@@ -2196,6 +2229,10 @@ final class NameRecognizer implements Recognizer {
             }
             if (occupationBefore(text, b) || b - l >= 3 && fullName(text, l, b)) {
                 continue; // 調理師　朴美玲, 今月の誕生日：佐野翼　高村ゆい: no surname before the blank, a name after it
+            }
+            if (b - l == 1 && b + 2 <= text.length() && SPACED_HEADINGS.contains(text.charAt(b - 1) + "" + text.charAt(b + 1))
+                    && (b + 2 == text.length() || !isKanjiAt(text, b + 2))) {
+                continue; // 主　文, 理　由: a judgment's heading spread over its line, not 主 文 the person
             }
             int s = l;
             if (b - l > 3 || anchors.endingAt(NameAnchors.Kind.TITLE, text, b) == b - l) {

@@ -239,6 +239,20 @@ class DocumentShapesTest {
         assertThat(found("所在地：掛津市役所の近く", PiiType.ADDRESS)).isEmpty();
     }
 
+    @Test
+    void anEnglishBookingMailsFieldsAShopsChatAccountAndAJudgmentsSpreadHeadingAreNoNames() {
+        String mail = "From: Global Travel Desk <travel-desk@example.com>\nTo: Keiko Yamashita <keiko@example.com>\n\n"
+                + " Traveller     : YAMASHITA / KEIKO MS\n Passport No.  : TK4471928\n Payment       : Corporate JCB 3530 1113 3330 0000\n"
+                + " ANA Mileage   : 4402817736\n Hotel         : Marina Bayfront Suites\n";
+        assertThat(found(mail, PiiType.PERSON)).doesNotContain("Global Travel Desk", "Passport No", "Corporate JCB", "ANA Mileage")
+                .contains("Keiko Yamashita");
+        assertThat(found("Hi Keiko-san,\nthanks.", PiiType.PERSON)).containsExactly("Keiko");
+        String chat = "14:02 ハウスリンク本山店：上村様、審査が通りました\n14:05 上村：ありがとうございます\n"
+                + "14:06 ハウスリンク本山店：下記へお願いいたします\n14:07 上村：承知しました\n";
+        assertThat(found(chat, PiiType.PERSON)).doesNotContain("ハウスリンク本山店");
+        assertThat(found("次のとおり略式命令を発する。\n主　文\n被告人を罰金25万円に処する。", PiiType.PERSON)).isEmpty();
+    }
+
     /** What the review of session 30's rules found they must leave alone. */
     @Test
     void whatTheNewRulesLeaveAlone() {
