@@ -1317,9 +1317,13 @@ final class NameRecognizer implements Recognizer {
         if (shaped < 3 || seen.size() < 2) {
             return;
         }
+        boolean someone = false; // a speaker known for a name: the others who talk with them as often are people too
+        for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
+            someone |= e.getValue().size() >= 2 && speakerWord(e.getKey());
+        }
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
-            if (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && kanaNickname(w))
+            if (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w)))
                     && !(titled.contains(w) && titledSpeaker(text, w))) {
                 continue;
             }
@@ -1593,6 +1597,26 @@ final class NameRecognizer implements Recognizer {
      * A hiragana word of two or three characters that the dictionary takes for a common noun (まゆ, もも, なぎさ) but
      * that opens three or more lines of a chat: a nickname. Particles, adverbs and interjections are not.
      */
+    /**
+     * A speaker of three lines or more in a chat where another speaker is a name (けんた: … / ゆい: …): a short word of kana
+     * or kanji, not a relation, a place or a word that speaks for no one (システム, 管理者).
+     */
+    private boolean partner(String w) {
+        if (w.length() > 6 || NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT)) || anchors.isPlaceName(w)
+                || anchors.is(NameAnchors.Kind.KIN, w, 0, w.length()) || anchors.is(NameAnchors.Kind.TITLE, w, 0, w.length())
+                || anchors.is(NameAnchors.Kind.ROLE, w, 0, w.length()) || anchors.endingAt(NameAnchors.Kind.TITLE, w, w.length()) > 0
+                || anchors.is(NameAnchors.Kind.HONORIFIC, w, 0, w.length())) {
+            return false; // 店長, 先生, 受付
+        }
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!(Morphology.isKanji(c) || Morphology.isHiragana(c) || Morphology.isKatakana(c) || c == 'ー')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean kanaNickname(String w) {
         if (w.length() < 2 || w.length() > 3 || NOT_SPEAKERS.contains(w)) {
             return false;

@@ -253,6 +253,17 @@ class DocumentShapesTest {
         assertThat(found("次のとおり略式命令を発する。\n主　文\n被告人を罰金25万円に処する。", PiiType.PERSON)).isEmpty();
     }
 
+    @Test
+    void theOtherSpeakerOfAChatAndADeliveryListsRecipient() {
+        String chat = "けんた: e-Taxで止まってる\nゆい: カードの裏見て\nけんた: 通った\nゆい: メモっとけ\nけんた: 了解\nゆい: そっか\n";
+        assertThat(found(chat, PiiType.PERSON)).contains("ゆい", "けんた");
+        String shift = "店長: 今日シフト入れる人いる？\n福田: 行けます\n店長: 助かる\n福田: はい\n店長: ありがとう\n福田: いえ\n";
+        assertThat(found(shift, PiiType.PERSON)).doesNotContain("店長");
+        String csv = "順,伝票番号,お届け先,郵便番号,住所\n1,4401-7783-2290,柴田 里奈,211-0005,川崎市中原区新丸子町915-3\n"
+                + "2,4401-7783-2301,株式会社吉村商店 御中,211-0063,川崎市中原区小杉町3-264-3\n3,4401-7783-2312,MOORE Jessica,211-0006,川崎市中原区丸子通1-636\n";
+        assertThat(found(csv, PiiType.PERSON)).containsExactly("柴田 里奈", "MOORE Jessica");
+    }
+
     /** What the review of session 30's rules found they must leave alone. */
     @Test
     void whatTheNewRulesLeaveAlone() {
