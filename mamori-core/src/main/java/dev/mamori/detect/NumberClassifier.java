@@ -150,7 +150,9 @@ final class NumberClassifier {
                 && !(n == 8 && isDate(d, from)) && insuranceLabel(s, start) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
             offer(PiiType.HEALTH_INSURANCE, 0.85, false, symbolStart(s, start, sc));
         }
-        if (single && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from)) && !otherLabel(s, start)) {
+        boolean symbolCell = b - a == 2 && c.allSeps(a, b, HYPHEN) && sc.hinted(PiiType.HEALTH_INSURANCE); // a 記号 column's 12-88
+        if ((single || symbolCell) && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))
+                && !otherLabel(s, start)) {
             // 保険者番号 only with its own words (記号/番号 alone are not enough); a valid yyyymmdd is a date
             double x = ctx(PiiType.HEALTH_INSURANCE, s, start, end, sc);
             if ((n == 8 || n == 6) && x >= 0.5 && CheckDigits.luhn(d, from, n)) {

@@ -139,7 +139,8 @@ final class TextTables {
             }
             List<Set<PiiType>> against = names.stream().map(hints::against).toList();
             List<Cell> cells = new ArrayList<>((last - h) * header.size());
-            for (int r = h + 1; r <= last; r++) {
+            int end = last;
+            for (int r = h + 1; r <= end; r++) {
                 List<int[]> row = split(text, lines[r], lineEnd(text, lines[r + 1]), sep);
                 for (int c = 0; c < row.size() && c < types.size(); c++) {
                     int[] cell = row.get(c);
@@ -147,10 +148,36 @@ final class TextTables {
                         cells.add(new Cell(cell[0], cell[1], types.get(c), against.get(c)));
                     }
                 }
+                if (r == end) {
+                    end = resumes(text, lines, end, sep, count); // rows again after a note (エラー行（取込不可）)
+                }
             }
-            return new Block(hs, lineEnd(text, lines[last + 1]), cells);
+            return new Block(hs, lineEnd(text, lines[end + 1]), cells);
         }
         return null;
+    }
+
+    /**
+     * The last row of a run of rows that starts after one or two lines of a note below row {@code last} (an export's
+     * エラー行（取込不可）, a subtotal), rows with at least the same count of separators (a row may carry a note after its
+     * cells); {@code last} when there is none. A blank line ends a table: what follows it is another.
+     */
+    private static int resumes(String text, int[] lines, int last, char sep, int count) {
+        int n = lines.length - 1;
+        for (int r = last + 2; r <= last + 3 && r < n; r++) {
+            int ns = lines[r - 1];
+            if (lineEnd(text, lines[r]) <= ns || count(text, ns, lineEnd(text, lines[r]), sep) == count) {
+                return last; // a blank line, or a row where the note should be
+            }
+            if (count(text, lines[r], lineEnd(text, lines[r + 1]), sep) >= count) { // a row may carry a note of its own after it
+                int e = r;
+                while (e + 1 < n && count(text, lines[e + 1], lineEnd(text, lines[e + 2]), sep) >= count) {
+                    e++;
+                }
+                return e;
+            }
+        }
+        return last;
     }
 
     /**

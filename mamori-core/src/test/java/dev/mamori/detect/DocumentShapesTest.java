@@ -264,6 +264,18 @@ class DocumentShapesTest {
         assertThat(found(csv, PiiType.PERSON)).containsExactly("柴田 里奈", "MOORE Jessica");
     }
 
+    @Test
+    void anExportsRowsAfterANoteKeepTheirColumns() {
+        String export = "患者ID\t氏名\t生年月日\t保険者番号\t記号\t番号\t枝番\n000412\t今村 雅人\t1969/03/08\t31138787\t都職員１２\t204517\t00\n"
+                + "000977\tNguyen Thi Hoa\t1998/07/30\t01148378\t71220019\t342\t00\n001205\t関口 ヨシ\t1940/01/05\t39270178\t\t00881204\t\n"
+                + "エラー行（取込不可）\n001311\t長島 透\t1975/05/19\t06140339\t12-88\t3041\t00\t← 要確認\n";
+        assertThat(found(export, PiiType.DATE_OF_BIRTH)).contains("1975/05/19");
+        assertThat(found(export, PiiType.HEALTH_INSURANCE)).contains("都職員１２", "12-88", "3041");
+        String two = "氏名\t生年月日\t電話\n山田 太郎\t1980/01/02\t03-1234-5678\n佐藤 花子\t1981/02/03\t03-2345-6789\n"
+                + "鈴木 一郎\t1982/03/04\t03-3456-7890\n\n品番\t製造日\t数量\nA-100\t2024/01/02\t5\n";
+        assertThat(found(two, PiiType.DATE_OF_BIRTH)).doesNotContain("2024/01/02"); // a blank line ends the table
+    }
+
     /** What the review of session 30's rules found they must leave alone. */
     @Test
     void whatTheNewRulesLeaveAlone() {
