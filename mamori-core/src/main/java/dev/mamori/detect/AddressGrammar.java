@@ -37,7 +37,10 @@ final class AddressGrammar {
     private static final String[] HARD_STOP = {"電話", "携帯", "TEL", "Tel", "tel", "ＴＥＬ", "℡", "FAX", "Fax", "ＦＡＸ", "〒"};
     private static final String[] BUILDINGS = {"ビル", "マンション", "ハイツ", "コーポ", "レジデンス", "タワー", "荘", "棟", "館", "アパート",
         "ハウス", "メゾン", "パレス", "プラザ", "ヒルズ", "コート", "ガーデン", "テラス", "センター", "会館", "寮", "団地", "住宅", "ハイム",
-        "ヴィラ", "シティ", "フォレスト", "レジデンシャル", "キャッスル", "荘園", "号室", "階"};
+        "ヴィラ", "シティ", "フォレスト", "レジデンシャル", "キャッスル", "荘園", "号室", "階",
+        // as half-width forms and old systems print them (盛岡市上田四丁目１９－２２　ｺｰﾎﾟ上田Ⅱ　１０３)
+        "ﾋﾞﾙ", "ﾏﾝｼｮﾝ", "ﾊｲﾂ", "ｺｰﾎﾟ", "ﾚｼﾞﾃﾞﾝｽ", "ﾀﾜｰ", "ｱﾊﾟｰﾄ", "ﾊｳｽ", "ﾒｿﾞﾝ", "ﾊﾟﾚｽ", "ﾌﾟﾗｻﾞ", "ﾋﾙｽﾞ", "ｺｰﾄ", "ｶﾞｰﾃﾞﾝ",
+        "ﾃﾗｽ", "ﾊｲﾑ"};
 
     /** The committed end and whether block numbers were seen. */
     record Rest(int end, boolean numbers, boolean town) {

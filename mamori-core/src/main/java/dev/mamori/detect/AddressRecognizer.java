@@ -104,6 +104,29 @@ final class AddressRecognizer implements Recognizer {
         deathNoticeEntries(text, out, first);
         kana.find(text, out, first);
         labelled(text, out, first);
+        within(text, out, first);
+    }
+
+    /** 市内本町3-4-12, 町内・字上野台４７番地: a town in the municipality the text is about, written after 市内/町内. */
+    private static final java.util.regex.Pattern WITHIN = java.util.regex.Pattern.compile("(?<![\\p{IsHan}])[市町区村]内(・)?");
+
+    /**
+     * A town and its block numbers written after 市内, 町内, 区内 or 村内 (請求者…　市内本町3-4-12): an address in the
+     * municipality the text is about, as 同市 is. The span starts at 市内, or after the ・ that separates it.
+     */
+    private static void within(String text, List<Finding> out, int first) {
+        if (text.indexOf('内') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = WITHIN.matcher(text);
+        while (m.find()) {
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, m.end());
+            int s = m.group(1) != null ? m.end() : m.start();
+            boolean town = m.end() < text.length() && (Morphology.isKanji(text.charAt(m.end())) || Morphology.isKatakana(text.charAt(m.end())));
+            if (rest.numbers() && town && rest.end() > m.end() && !Finding.overlapsAny(out, first, s, rest.end())) {
+                out.add(new Finding(PiiType.ADDRESS, s, rest.end(), 0.7, false, text.substring(s, rest.end())));
+            }
+        }
     }
 
     /** After an address's label, a municipality the lexicon lacks (a new or a misspelt one), then a town and its numbers. */

@@ -276,6 +276,17 @@ class DocumentShapesTest {
         assertThat(found(two, PiiType.DATE_OF_BIRTH)).doesNotContain("2024/01/02"); // a blank line ends the table
     }
 
+    @Test
+    void aTownInTheMunicipalityTheTextIsAboutAndAHalfWidthBuilding() {
+        assertThat(found("請求者：浅井 康平　市内本町3-4-12 メゾン本町402\n", PiiType.ADDRESS)).containsExactly("市内本町3-4-12 メゾン本町402");
+        assertThat(found("菅 野 ふ み（町内・字上野台４７番地）10,000円", PiiType.ADDRESS)).containsExactly("字上野台４７番地");
+        assertThat(found("住所　　盛岡市上田四丁目１９－２２　ｺｰﾎﾟ上田Ⅱ　１０３\n", PiiType.ADDRESS))
+                .containsExactly("盛岡市上田四丁目１９－２２　ｺｰﾎﾟ上田Ⅱ　１０３");
+        for (String text : List.of("市内の病院に入院した", "市内3か所で火災", "町内会費1000円", "区内2校で休校")) {
+            assertThat(found(text, PiiType.ADDRESS)).as(text).isEmpty();
+        }
+    }
+
     /** What the review of session 30's rules found they must leave alone. */
     @Test
     void whatTheNewRulesLeaveAlone() {
