@@ -362,7 +362,8 @@ final class AddressGrammar {
             return true;
         }
         // 岐阜市長良福光2560: a lot number written bare after a town name of three characters or more, not a count (市長選2019年)
-        return r - q >= 3 && isDigit(text.charAt(r)) && numberGroup(text, r, guard) - r >= 2;
+        int g = numberGroup(text, r, guard);
+        return r - q >= 3 && isDigit(text.charAt(r)) && g - r >= 2 && (g >= text.length() || !Morphology.isKanji(text.charAt(g)));
     }
 
     /** Whether the number group at {@code r} has a unit or a separator (5丁目, 1-2-3), not bare digits. */

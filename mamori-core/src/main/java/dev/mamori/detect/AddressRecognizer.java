@@ -109,6 +109,9 @@ final class AddressRecognizer implements Recognizer {
 
     /** 市内本町3-4-12, 町内・字上野台４７番地: a town in the municipality the text is about, written after 市内/町内. */
     private static final java.util.regex.Pattern WITHIN = java.util.regex.Pattern.compile("(?<![\\p{IsHan}])[市町区村]内(・)?");
+    /** Block numbers as an address writes them: 3-4-12, 2丁目, 47番地 (not 3-4泊, 1階, 3校). */
+    private static final java.util.regex.Pattern BLOCK = java.util.regex.Pattern.compile(
+            "[0-9０-９]+[-－‐−][0-9０-９]+|丁目|番地|[0-9０-９]+番[0-9０-９]+号?");
 
     /**
      * A town and its block numbers written after 市内, 町内, 区内 or 村内 (請求者…　市内本町3-4-12): an address in the
@@ -123,8 +126,11 @@ final class AddressRecognizer implements Recognizer {
             AddressGrammar.Rest rest = AddressGrammar.parse(text, m.end());
             int s = m.group(1) != null ? m.end() : m.start();
             boolean town = m.end() < text.length() && (Morphology.isKanji(text.charAt(m.end())) || Morphology.isKatakana(text.charAt(m.end())));
-            if (rest.numbers() && town && rest.end() > m.end() && !Finding.overlapsAny(out, first, s, rest.end())) {
-                out.add(new Finding(PiiType.ADDRESS, s, rest.end(), 0.7, false, text.substring(s, rest.end())));
+            int e = rest.end();
+            boolean ends = e >= text.length() || !Morphology.isKanji(text.charAt(e)) && !Morphology.isHiragana(text.charAt(e));
+            if (rest.numbers() && town && e > m.end() && ends && BLOCK.matcher(text).region(m.end(), e).find()
+                    && !Finding.overlapsAny(out, first, s, e)) {
+                out.add(new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)));
             }
         }
     }

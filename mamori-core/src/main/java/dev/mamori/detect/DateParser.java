@@ -357,6 +357,26 @@ final class DateParser {
                     + "(?![A-Za-z0-9])", java.util.regex.Pattern.CASE_INSENSITIVE);
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
+    /** A month's first three letters at {@code i}, in any case (Mar, NOV): the cheap test before {@link #parseEnglish}. */
+    static boolean monthAt(String s, int i) {
+        if (i + 3 > s.length()) {
+            return false;
+        }
+        int a = (s.charAt(i) | 0x20) - 'a';
+        int b = (s.charAt(i + 1) | 0x20) - 'a';
+        int c = (s.charAt(i + 2) | 0x20) - 'a';
+        return a >= 0 && a < 26 && b >= 0 && b < 26 && c >= 0 && c < 26 && MONTH3[(a * 26 + b) * 26 + c];
+    }
+
+    /** The twelve months' first three letters, by (a * 26 + b) * 26 + c. */
+    private static final boolean[] MONTH3 = new boolean[26 * 26 * 26];
+
+    static {
+        for (int m = 0; m < MONTHS.length(); m += 3) {
+            MONTH3[((MONTHS.charAt(m) - 'a') * 26 + MONTHS.charAt(m + 1) - 'a') * 26 + MONTHS.charAt(m + 2) - 'a'] = true;
+        }
+    }
+
     /**
      * A date written in English starting at {@code i} (its day's first digit or its month's first letter), as passports,
      * visa forms and English mail write a birth date: 03NOV1987, 3 March 1940, March 3, 1940.

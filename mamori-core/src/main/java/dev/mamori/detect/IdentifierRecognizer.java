@@ -138,7 +138,7 @@ final class IdentifierRecognizer implements Recognizer {
                         i = onAt(i);
                     } else if ((c == '[' || c == '(') && email) {
                         i = onAtToken(i);
-                    } else if (dates && (c | 0x20) >= 'a' && (c | 0x20) <= 's' && (i == 0 || !Chars.isLetter(s.charAt(i - 1)))
+                    } else if (dates && (i == 0 || !Chars.isLetter(s.charAt(i - 1))) && DateParser.monthAt(s, i)
                             && dateParser.parseEnglish(s, i)) {
                         birthDate(); // Born on March 3, 1940
                         i = dateParser.end;
@@ -196,8 +196,12 @@ final class IdentifierRecognizer implements Recognizer {
          */
         private int chosenEraEnd(int i) {
             int from = Math.max(0, i - 40);
-            int bol = s.lastIndexOf('\n', i - 1) + 1;
-            from = Math.max(from, bol);
+            for (int b = i - 1; b >= from; b--) { // the line's start, within the 40 characters looked at
+                if (s.charAt(b) == '\n') {
+                    from = b + 1;
+                    break;
+                }
+            }
             int k = i;
             while (k > from && Chars.isSpace(s.charAt(k - 1))) {
                 k--;
@@ -223,7 +227,11 @@ final class IdentifierRecognizer implements Recognizer {
                 }
                 for (String era : ERA_CHOICES) {
                     if (s.startsWith(era, e)) {
-                        return e + era.length();
+                        int after = e + era.length();
+                        while (after < i && Chars.isSpace(s.charAt(after))) {
+                            after++;
+                        }
+                        return after == i ? -1 : e + era.length(); // ● 平成 2年4月1日: the era is the date's own
                     }
                 }
             }
@@ -231,6 +239,28 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         private static final String[] ERA_CHOICES = {"明治", "大正", "昭和", "平成", "令和"};
+
+        /** Whether a form's era choice may stand before the year at {@code i}: a ticked box in the text, or ［1］ before it. */
+        private boolean eraChoice(int i) {
+            if (ticks < 0) {
+                ticks = 0;
+                for (int k = 0; k < n && ticks == 0; k++) {
+                    char c = s.charAt(k);
+                    ticks = c >= '■' && c <= '✔' && "☑■✓✔●◉☒".indexOf(c) >= 0 ? 1 : 0;
+                }
+            }
+            if (ticks == 1) {
+                return true;
+            }
+            int k = i;
+            while (k > 0 && Chars.isSpace(s.charAt(k - 1))) {
+                k--;
+            }
+            return k > 0 && "］]）)".indexOf(s.charAt(k - 1)) >= 0;
+        }
+
+        /** 1 when the text holds a ticked box, 0 when not, -1 before it is looked for. */
+        private int ticks = -1;
         /** True while {@link #birthDate} judges a date whose era a form's list chose ({@link #chosenEraEnd}). */
         private boolean eraChosen;
 
@@ -257,7 +287,7 @@ final class IdentifierRecognizer implements Recognizer {
                 birthDate(); // Date of Birth : 03NOV1987
                 return dateParser.end;
             }
-            if (dates && DateParser.runLength(s, i) <= 2) {
+            if (dates && DateParser.runLength(s, i) <= 2 && eraChoice(i)) {
                 int e = chosenEraEnd(i);
                 Eras.Era era = e < 0 ? null : Eras.get().before(s, e, eraStart);
                 if (era != null && dateParser.parseEra(s, i, era, i)) {

@@ -2,7 +2,9 @@ package dev.mamori.detect;
 
 import dev.mamori.data.DataFile;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Addresses written in kana: a form's 住所フリガナ or a bank's カナ住所 ({@code ﾐﾔｷﾞｹﾝ ｾﾝﾀﾞｲｼ ﾐﾔｷﾞﾉｸ ﾆｼｷﾁｮｳ 1-3-9},
@@ -16,21 +18,36 @@ final class KanaAddress {
 
     private static final String[] MUNICIPALITY_ENDS = {"シ", "ク", "チョウ", "マチ", "ムラ", "ソン", "グン"};
 
-    private final List<String> prefectures;
+    /** The readings by their first letter, and by their last. */
+    private final Map<Character, String[]> byFirst = new HashMap<>();
+    private final Map<Character, String[]> byLast = new HashMap<>();
+    /** The first letters of the readings: most positions are passed over on one look-up. */
+    private final boolean[] firsts = new boolean[65536];
 
     KanaAddress() {
-        prefectures = DataFile.read(KanaAddress.class, "prefecture-readings.tsv").stream().map(r -> r.field(1)).toList();
+        for (DataFile.Row r : DataFile.read(KanaAddress.class, "prefecture-readings.tsv")) {
+            String p = r.field(1);
+            byFirst.merge(p.charAt(0), new String[] {p}, KanaAddress::join);
+            byLast.merge(p.charAt(p.length() - 1), new String[] {p}, KanaAddress::join);
+            firsts[p.charAt(0)] = true;
+        }
+    }
+
+    private static String[] join(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     /** Adds each kana address of {@code text} that no finding from {@code first} on overlaps. */
     void find(String text, List<Finding> out, int first) {
-        if (!hasKana(text)) {
+        if (!mayHold(text)) {
             return;
         }
         Folded f = Folded.of(text);
         String k = f.kana;
         for (int i = 0; i < k.length(); i++) {
-            if (i > 0 && isKana(k.charAt(i - 1))) {
+            if (!firsts[k.charAt(i)] || i > 0 && isKana(k.charAt(i - 1))) {
                 continue; // a prefecture's reading starts a word
             }
             int p = prefectureEnd(k, i);
@@ -43,7 +60,9 @@ final class KanaAddress {
                 continue;
             }
             int e = w;
-            for (int j = w; j < k.length(); ) { // kana words, block numbers, a building's name and room
+            int phase = 0; // 0: towns, 1: after the block numbers, 2: after a building's name; then its room ends it
+            int numbers = 0;
+            for (int j = w, towns = 0; j < k.length() && phase < 3; ) {
                 int b = skipBlank(k, j);
                 int x = b;
                 while (x < k.length() && (isKana(k.charAt(x)) || isDigitOrDash(k.charAt(x)))) {
@@ -52,14 +71,30 @@ final class KanaAddress {
                 if (x == b) {
                     break;
                 }
+                boolean number = !isKana(k.charAt(b));
+                if (number && (x - b > 12 || phase == 0 && numbers > 0) || !number && (phase == 2 || phase == 0 && ++towns > 4)) {
+                    break; // a phone number, or a name after the address (ﾔﾏﾀﾞ ﾀﾛｳ 090-…)
+                }
+                if (number) {
+                    numbers++;
+                    phase = phase == 0 ? 1 : 3;
+                } else if (phase == 1) {
+                    if (!AddressGrammar.isBuilding(text, f.start(b), f.end(x - 1))) {
+                        break; // ﾔﾏﾀﾞ ﾀﾛｳ after the block numbers: a name, not a building
+                    }
+                    phase = isKana(k.charAt(x - 1)) ? 2 : 3; // サクラハイツ then 203, or ﾒｿﾞﾝ402 at once
+                }
                 e = x;
                 j = x;
             }
             while ("-－‐−".indexOf(k.charAt(e - 1)) >= 0) {
                 e--;
             }
-            int s0 = f.start[i];
-            int e0 = f.end[e - 1];
+            if (numbers == 0) {
+                continue; // トウキョウト ホケンキョク, サイタマケン ケンチョウ: an office, not an address
+            }
+            int s0 = f.start(i);
+            int e0 = f.end(e - 1);
             if (!Finding.overlapsAny(out, first, s0, e0)) {
                 out.add(new Finding(PiiType.ADDRESS, s0, e0, 0.85, false, text.substring(s0, e0)));
             }
@@ -68,13 +103,15 @@ final class KanaAddress {
     }
 
     private int prefectureEnd(String k, int i) {
-        for (String p : prefectures) {
+        for (String p : byFirst.getOrDefault(k.charAt(i), NONE)) {
             if (k.startsWith(p, i)) {
                 return i + p.length();
             }
         }
         return -1;
     }
+
+    private static final String[] NONE = {};
 
     private static boolean endsMunicipality(String k, int s, int e) {
         for (String end : MUNICIPALITY_ENDS) {
@@ -105,22 +142,53 @@ final class KanaAddress {
         return c >= '0' && c <= '9' || c >= '０' && c <= '９' || "-－‐−".indexOf(c) >= 0;
     }
 
-    private static boolean hasKana(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    /**
+     * Whether {@code text} may hold a prefecture's reading: one written in full width ending at a letter, or the last
+     * letters of one in half width (ｹﾝ, ﾄ, ﾌ, ｳ) after a kana letter: the cheap test before the text is folded.
+     */
+    private boolean mayHold(String text) {
+        for (int i = 1; i + 1 < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 'ｦ' && c <= 'ﾝ' || c >= 'ァ' && c <= 'ヺ') {
+            if (c == 'ﾝ' && text.charAt(i - 1) == 'ｹ' || (c == 'ﾄ' || c == 'ﾌ' || c == 'ｳ') && isAnyKana(text.charAt(i - 1))) {
                 return true;
+            }
+            String[] ending = c == 'ン' || c == 'ト' || c == 'フ' || c == 'ウ' ? byLast.get(c) : null;
+            if (ending != null) {
+                for (String r : ending) {
+                    if (i + 1 >= r.length() && text.startsWith(r, i + 1 - r.length())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
     }
 
+    private static boolean isAnyKana(char c) {
+        return c >= 'ｦ' && c <= 'ﾟ' || c >= 'ァ' && c <= 'ヺ' || c == 'ー';
+    }
+
     /**
      * The text with half-width katakana (and its voicing marks) folded to full-width katakana, and where each folded char
-     * came from in the text: {@code [start[i], end[i])}.
+     * came from in the text: {@code [start(i), end(i))}; the text itself, char for char, when it has no half-width kana.
      */
-    private record Folded(String kana, int[] start, int[] end) {
+    private record Folded(String kana, int[] starts, int[] ends) {
+        int start(int i) {
+            return starts == null ? i : starts[i];
+        }
+
+        int end(int i) {
+            return ends == null ? i + 1 : ends[i];
+        }
+
         static Folded of(String text) {
+            boolean half = false;
+            for (int i = 0; i < text.length() && !half; i++) {
+                half = text.charAt(i) >= 'ｦ' && text.charAt(i) <= 'ﾟ';
+            }
+            if (!half) {
+                return new Folded(text, null, null);
+            }
             StringBuilder b = new StringBuilder(text.length());
             int[] start = new int[text.length()];
             int[] end = new int[text.length()];

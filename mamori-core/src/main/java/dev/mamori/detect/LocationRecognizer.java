@@ -31,12 +31,15 @@ final class LocationRecognizer implements Recognizer {
     private static final String DEG = "(?:°|度|º|˚)";
     private static final String MIN = "(?:′|'|’|分)";
     private static final String SEC = "(?:″|\"|”|''|’’|秒)";
+    /** A longitude's label (not the English word long: 35.52 long 12.75 wide). */
+    private static final String LON_LABELS = "経度|longitude|Longitude|lon|lng|Lon|Lng|LON|LNG";
+
     /**
      * Between the two sides: a comma or blanks, or the longitude's own label ({@code 、経度：}, {@code , "lng": },
      * {@code &lon=}), which may also follow a line break ({@code 緯度：35.68⏎経度：139.76}).
      */
     private static final String SEP = "(?:" + SP + "*[,，、/／]" + SP + "*|" + SP + "+|[ 　,，、/／;；&\\t\\r\\n]{0,4}[\"']?"
-            + "(?:経度|lon|lng|long|longitude|Lon|Lng|Long|Longitude|LON|LNG)[\"']?" + SP + "*[:：=]?" + SP + "*)";
+            + "(?:" + LON_LABELS + ")[\"']?" + SP + "*[:：=]?" + SP + "*)";
 
     private static String decimalSide(int n) {
         return "(?:(?<h" + n + ">" + HEMI + ")" + SP + "?[:：]?" + SP + "?)?"
@@ -145,7 +148,7 @@ final class LocationRecognizer implements Recognizer {
     }
 
     /** A longitude's own label between the two sides: then each value is a field of its own, a finding of its own. */
-    private static final Pattern LABELLED = Pattern.compile("経度|lon|lng|long|Lon|Lng|Long|LON|LNG");
+    private static final Pattern LABELLED = Pattern.compile(LON_LABELS);
 
     /** Where side {@code n} of the pair starts ({@code start}) or ends: the first or last of its groups that matched. */
     private static int edge(Matcher m, int n, boolean decimal, boolean start) {
@@ -189,7 +192,7 @@ final class LocationRecognizer implements Recognizer {
     }
 
     private static void scanNmea(String text, List<Finding> out, int from) {
-        if (text.indexOf(",N,") < 0 && text.indexOf(",S,") < 0 && text.indexOf(", N,") < 0) {
+        if (text.indexOf(",N,") < 0 && text.indexOf(",S,") < 0 && text.indexOf(", N,") < 0 && text.indexOf(", S,") < 0) {
             return;
         }
         Matcher m = NMEA.matcher(text);

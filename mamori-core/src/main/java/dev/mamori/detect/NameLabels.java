@@ -425,8 +425,8 @@ final class NameLabels {
             "氏名", "漢字", "ローマ字");
 
     /**
-     * A closing bracket at {@code close} ends a label of {@link #BRACKET_LABELS} that starts a line or follows a name
-     * label (氏名（ﾌﾘｶﾞﾅ）, 氏名　（ﾌﾘｶﾞﾅ）), and the value follows it with no blank; （氏） and （名） also after a blank.
+     * A closing bracket at {@code close} ends a label of {@link #BRACKET_LABELS} that follows a name label (氏名（ﾌﾘｶﾞﾅ）,
+     * 氏名　（ﾌﾘｶﾞﾅ）), or is （氏）, （姓） or （名） with the other on its line, and the value follows it with no blank.
      */
     private static boolean bracketLabel(String text, int close) {
         if (close + 1 >= text.length() || isBlank(text.charAt(close + 1)) || isBreak(text.charAt(close + 1))) {
@@ -441,17 +441,23 @@ final class NameLabels {
         while (w > 0 && isBlank(text.charAt(w - 1))) {
             w--;
         }
-        boolean named = NameAnchors.get().endingAt(NameAnchors.Kind.LABEL, text, w) > 0;
-        if (!(w == 0 || isBreak(text.charAt(w - 1)) || named || label.length() == 1 && w < open)) {
+        if (label.length() > 1) { // 氏名（ﾌﾘｶﾞﾅ）: not 住所⏎（フリガナ）, nor （漢字）東京本社
+            return NameAnchors.get().endingAt(NameAnchors.Kind.LABEL, text, w) > 0;
+        }
+        if (!(w == 0 || isBreak(text.charAt(w - 1)) || w < open)) {
             return false;
         }
-        if (label.length() > 1) {
-            return true;
+        // （氏）遠藤　（名）愛莉: a part of a name only in the pair on its line, not （名）東京本社
+        int from = Math.max(0, open - 24);
+        int to = Math.min(text.length(), close + 24);
+        for (int i = open; i > from; i--) {
+            if (text.charAt(i - 1) == '\n') {
+                from = i;
+                break;
+            }
         }
-        // （氏）遠藤　（名）愛莉: a part of a name only in the pair, not （名）東京本社
-        int bol = text.lastIndexOf('\n', open) + 1;
         int eol = text.indexOf('\n', close);
-        String line = text.substring(bol, eol < 0 ? text.length() : eol);
+        String line = text.substring(from, eol < 0 || eol > to ? to : eol);
         return label.equals("名") ? line.contains("氏）") || line.contains("姓）") || line.contains("氏)") || line.contains("姓)")
                 : line.contains("（名）") || line.contains("(名)");
     }
@@ -464,11 +470,10 @@ final class NameLabels {
         return (s == 0 || text.charAt(s - 1) == '\n') && a.is(NameAnchors.Kind.MAIL, text, s, colon);
     }
 
-    /** From: 山田 太郎 &lt;taro@example.jp&gt;, "Yamada, Taro" &lt;…&gt;: the display names of a header line. */
     /** Words of a sender that is an office, a service or a list, not a person (Global Travel Desk, Acme Support Team). */
     private static final Set<String> SENDER_WORDS = Set.of("desk", "team", "support", "center", "centre", "office", "service",
-            "services", "info", "information", "sales", "admin", "notification", "notifications", "newsletter", "shop", "store",
-            "helpdesk", "booking", "bookings", "reservations", "department", "dept", "group", "noreply", "no-reply", "system",
+            "services", "info", "information", "admin", "notification", "notifications", "newsletter",
+            "helpdesk", "reservations", "department", "dept", "noreply", "no-reply", "system",
             "committee", "secretariat", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co.", "llc");
 
     /** A word of {@code text[s, e)} is one of {@link #SENDER_WORDS}. */
@@ -483,6 +488,7 @@ final class NameLabels {
         return false;
     }
 
+    /** From: 山田 太郎 &lt;taro@example.jp&gt;, "Yamada, Taro" &lt;…&gt;: the display names of a header line. */
     private static void displayNames(String text, int from, NameRecognizer r, List<Finding> out) {
         int eol = text.indexOf('\n', from);
         if (eol < 0) {
@@ -808,7 +814,6 @@ final class NameLabels {
         return false;
     }
 
-    /** The length of Mr./Ms./Mrs./Dr. and its blank at the start of a romanised run that goes on with a name, or 0. */
     private static final String[] GREETINGS = {"Hi", "Hello", "Dear", "Thanks", "Morning"};
 
     /** The Japanese honorific written in Latin letters after a romanised name (Hayashi-san, Ito-sensei): its length, or 0. */
@@ -821,6 +826,7 @@ final class NameLabels {
         return 0;
     }
 
+    /** The length of Mr./Ms./Mrs./Dr. and its blank at the start of a romanised run that goes on with a name, or 0. */
     private static int courtesyTitle(String text, int i, int j) {
         for (int w = i; w < j; w = text.indexOf(' ', w) < 0 ? j : text.indexOf(' ', w) + 1) {
             for (String t : new String[] {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. "}) {

@@ -1594,29 +1594,27 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * A hiragana word of two or three characters that the dictionary takes for a common noun (まゆ, もも, なぎさ) but
-     * that opens three or more lines of a chat: a nickname. Particles, adverbs and interjections are not.
-     */
-    /**
-     * A speaker of three lines or more in a chat where another speaker is a name (けんた: … / ゆい: …): a short word of kana
-     * or kanji, not a relation, a place or a word that speaks for no one (システム, 管理者).
+     * A speaker of three lines or more in a chat where another speaker is a name (けんた: … / ゆい: …): a nickname of two to
+     * four hiragana that the dictionary does not read as a pronoun or a common noun (みんな, おかん). Kanji speakers are
+     * judged by {@link #speakerWord} alone: 司会, 運営 and 店長 speak in chats too.
      */
     private boolean partner(String w) {
-        if (w.length() > 6 || NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT)) || anchors.isPlaceName(w)
-                || anchors.is(NameAnchors.Kind.KIN, w, 0, w.length()) || anchors.is(NameAnchors.Kind.TITLE, w, 0, w.length())
-                || anchors.is(NameAnchors.Kind.ROLE, w, 0, w.length()) || anchors.endingAt(NameAnchors.Kind.TITLE, w, w.length()) > 0
-                || anchors.is(NameAnchors.Kind.HONORIFIC, w, 0, w.length())) {
-            return false; // 店長, 先生, 受付
+        if (w.length() < 2 || w.length() > 4 || NOT_SPEAKERS.contains(w) || anchors.is(NameAnchors.Kind.KIN, w, 0, w.length())) {
+            return false;
         }
         for (int i = 0; i < w.length(); i++) {
-            char c = w.charAt(i);
-            if (!(Morphology.isKanji(c) || Morphology.isHiragana(c) || Morphology.isKatakana(c) || c == 'ー')) {
+            if (!Morphology.isHiragana(w.charAt(i))) {
                 return false;
             }
         }
-        return true;
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
+        return !(ts.size() == 1 && (ts.get(0).is("名詞-代名詞") || ts.get(0).is("名詞-一般")));
     }
 
+    /**
+     * A hiragana word of two or three characters that the dictionary takes for a common noun (まゆ, もも, なぎさ) but
+     * that opens three or more lines of a chat: a nickname. Particles, adverbs and interjections are not.
+     */
     private boolean kanaNickname(String w) {
         if (w.length() < 2 || w.length() > 3 || NOT_SPEAKERS.contains(w)) {
             return false;
@@ -2203,14 +2201,14 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
-    /**
-     * Names written with a blank between surname and given name, the way judgments, lists and reports write them
-     * (千葉 遼平, 実父森 大輝, 被告人平和 誠, 福岡 トミさん, 長男 誠), where the dictionary does not tag both parts.
-     */
     /** Two-character headings that documents spread with a blank (主　文, 理　由, 判　決), all of them words, none a name. */
     private static final Set<String> SPACED_HEADINGS = Set.of("主文", "理由", "判決", "決定", "事実", "証拠", "別紙", "要旨", "目次",
             "本文", "附則", "概要", "経緯", "結論", "所見", "備考", "摘要", "住所", "氏名", "職業", "本籍", "住居", "記録", "申立", "趣旨");
 
+    /**
+     * Names written with a blank between surname and given name, the way judgments, lists and reports write them
+     * (千葉 遼平, 実父森 大輝, 被告人平和 誠, 福岡 トミさん, 長男 誠), where the dictionary does not tag both parts.
+     */
     private void blankNames(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out, List<int[]> full) {
         int n = ts.size();
         for (int r = 0; r < n; r++) {

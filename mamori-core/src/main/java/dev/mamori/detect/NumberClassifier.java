@@ -101,8 +101,8 @@ final class NumberClassifier {
         if (n == 12 && (single || c.shape(a, b, 4, 4, 4)) && plainSeps) {
             if (sc.wants(PiiType.MY_NUMBER) && CheckDigits.myNumber(d, from)) {
                 double x = ctx(PiiType.MY_NUMBER, s, start, end, sc);
-                if (ownKind(x, s, start, end) && !(x == 0 && single && datedSerial(d, from))) {
-                    offer(PiiType.MY_NUMBER, conf(0.86, 0.99, x), true, start);
+                if (ownKind(x, s, start, end) && !(x == 0 && single && datedSerial(d, from)) && !(boxed && x <= 0)) {
+                    offer(PiiType.MY_NUMBER, conf(0.86, 0.99, x), true, start); // boxes of digits only under their label
                 }
             }
             double x;
@@ -114,14 +114,14 @@ final class NumberClassifier {
         if (n == 13 && (single || c.shape(a, b, 1, 4, 4, 4)) && plainSeps && sc.wants(PiiType.CORPORATE_NUMBER)
                 && CheckDigits.corporateNumber(d, from)) {
             double x = ctx(PiiType.CORPORATE_NUMBER, s, start, end, sc);
-            if ((!japaneseGtin || x >= 0.8) && ownKind(x, s, start, end)) { // a JAN/ISBN that passes the 法人番号 check needs 法人番号 context
+            if ((!japaneseGtin || x >= 0.8) && ownKind(x, s, start, end) && !(boxed && x <= 0)) { // a JAN/ISBN that passes the 法人番号 check needs 法人番号 context
                 offer(PiiType.CORPORATE_NUMBER, conf(0.86, 0.99, x), true, start);
             }
         }
         if (n >= 13 && n <= 19 && plainSeps && (single || cardShape(c, a, b)) && sc.wants(PiiType.CREDIT_CARD)
                 && !japaneseGtin && CheckDigits.luhn(d, from, n) && rules.cardIssuer(d, from, n)) {
             double x = ctx(PiiType.CREDIT_CARD, s, start, end, sc);
-            if (ownKind(x, s, start, end)) {
+            if (ownKind(x, s, start, end) && !(boxed && x <= 0)) {
                 offer(PiiType.CREDIT_CARD, conf(0.86, 0.99, x), true, start);
             }
         }
@@ -147,7 +147,8 @@ final class NumberClassifier {
         }
         if (n <= 10 && (single || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
                 && sc.wants(PiiType.HEALTH_INSURANCE)
-                && !(n == 8 && isDate(d, from)) && insuranceLabel(s, start) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
+                && !(n == 8 && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
+                && insuranceLabel(s, start) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
             offer(PiiType.HEALTH_INSURANCE, 0.85, false, symbolStart(s, start, sc));
         }
         boolean symbolCell = b - a == 2 && c.allSeps(a, b, HYPHEN) && sc.hinted(PiiType.HEALTH_INSURANCE); // a 記号 column's 12-88
@@ -170,23 +171,20 @@ final class NumberClassifier {
      * the same line or on one of the two lines before it (保険者番号：06140339⏎記号：5108　番号：2217).
      */
     private static boolean insuranceLabel(String s, int start) {
-        int k = kanjiBefore(s, start);
-        int i = k;
-        while (i > 0 && k - i < 3 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '：' || s.charAt(i - 1) == ':')) {
-            i--;
-        }
+        int i = skipBack(s, kanjiBefore(s, start));
         if (i < 2 || !(s.startsWith("記号", i - 2) || s.startsWith("番号", i - 2) || s.startsWith("枝番", i - 2))) {
             return false;
         }
         if (i >= 4 && s.startsWith("整理番号", i - 4)) {
             return false; // 被保険者整理番号 118: another number of the insured person, not the card's
         }
+        boolean bare = i == 2 || !Morphology.isKanji(s.charAt(i - 3)) && !Morphology.isKatakana(s.charAt(i - 3));
         int from = Math.max(0, i - 80);
         int lines = 0;
         for (int j = i - 2; j >= from; j--) {
             char ch = s.charAt(j);
-            if (ch == '\n' && ++lines > 2) {
-                return false;
+            if (ch == '\n' && (++lines > 2 || !bare)) {
+                return false; // a heading lines above serves a bare 記号：/番号：, not 部屋番号：305 or 車両番号：1234
             }
             if (ch == '保' && (s.startsWith("保険証", j) || s.startsWith("保険者", j))) {
                 return true;
@@ -217,10 +215,7 @@ final class NumberClassifier {
         if (k == 0) {
             return sc.hinted(PiiType.HEALTH_INSURANCE) ? 0 : start;
         }
-        int i = k;
-        while (i > 0 && k - i < 3 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '：' || s.charAt(i - 1) == ':')) {
-            i--;
-        }
+        int i = skipBack(s, k);
         return i >= 2 && s.startsWith("記号", i - 2) ? k : start;
     }
 
@@ -229,7 +224,7 @@ final class NumberClassifier {
      * the card's.
      */
     private static boolean otherLabel(String s, int start) {
-        int i = kanjiBefore(s, start) == start ? skipBack(s, start) : start;
+        int i = skipBack(s, kanjiBefore(s, start)); // 整理記号：東京12: the label before the 記号's kanji
         int k = i;
         while (k > 0 && i - k < 8 && Morphology.isKanji(s.charAt(k - 1))) {
             k--;

@@ -32,19 +32,20 @@ final class SpacedNames {
         int from = 0;
         while (from < text.length() && m.find(from)) {
             from = m.end();
-            StringBuilder chars = new StringBuilder(6);
-            int[] gaps = new int[6]; // the width of the blanks before each character but the first
+            StringBuilder chars = new StringBuilder(12);
+            int[] gaps = new int[6]; // the width of the blanks before each character but the first (code points: 𠮷 is one)
             int n = 0;
-            for (int i = m.start(); i < m.end(); i++) {
-                char c = text.charAt(i);
+            for (int i = m.start(); i < m.end(); ) {
+                int c = text.codePointAt(i);
                 if (c == ' ') {
                     gaps[n] += 1;
                 } else if (c == '\u3000') {
                     gaps[n] += 2;
                 } else {
-                    chars.append(c);
+                    chars.appendCodePoint(c);
                     n++;
                 }
+                i += Character.charCount(c);
             }
             int widest = 1;
             int ties = 0;
@@ -67,19 +68,41 @@ final class SpacedNames {
         }
     }
 
-    /** {@code name} (the characters read together) is a surname then a given name, split at {@code split} when known. */
+    /**
+     * {@code name} (the characters read together) is a surname of the dictionary then a given name, split at {@code split}
+     * characters when known: a given name of the dictionary, one in kana (ふみ), or where a wider gap splits the name two or
+     * three characters that are no common word. Not 性 別　男, 上 田　市, 東 京　本 社, 社　山 田 商 事.
+     */
     private static boolean isName(String name, int split) {
-        int n = name.length();
-        if (split > 0) {
-            return split <= 3 && n - split <= 4
-                    && (Morphology.hasEntry(name, 0, split, SURNAME) || Morphology.hasEntry(name, split, n, GIVEN));
-        }
-        for (int k = Math.min(3, n - 1); k >= 1; k--) {
-            if (n - k <= 3 && Morphology.hasEntry(name, 0, k, SURNAME) && Morphology.hasEntry(name, k, n, GIVEN)) {
+        int n = name.codePointCount(0, name.length());
+        for (int k = split > 0 ? split : Math.min(3, n - 1); k >= 1 && (split < 0 || k == split); k--) {
+            int at = name.offsetByCodePoints(0, k);
+            if (k <= 3 && n - k <= 3 && Morphology.hasEntry(name, 0, at, SURNAME)
+                    && (Morphology.hasEntry(name, at, name.length(), GIVEN) || kana(name, at)
+                            || split > 1 && n - k >= 2 && !word(name, at))) { // 高 橋　鶴 子: a given name the dictionary lacks
                 return true;
             }
         }
         return false;
+    }
+
+    /** The characters from {@code at} are a common word of the dictionary (本社, 商事), no given name. */
+    private static boolean word(String name, int at) {
+        return Morphology.hasEntry(name, at, name.length(), "名詞-一般") || Morphology.hasEntry(name, at, name.length(), "名詞-サ変接続");
+    }
+
+    /** Two or three kana from {@code at} to the end: a given name written in kana (菅 野 ふ み). */
+    private static boolean kana(String name, int at) {
+        int len = name.length() - at;
+        if (len < 2 || len > 3) {
+            return false;
+        }
+        for (int i = at; i < name.length(); i++) {
+            if (!Morphology.isHiragana(name.charAt(i)) && !Morphology.isKatakana(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A kanji, a blank and a kanji or kana somewhere: the cheap test before the pattern. */

@@ -149,7 +149,7 @@ final class TextTables {
                     }
                 }
                 if (r == end) {
-                    end = resumes(text, lines, end, sep, count); // rows again after a note (エラー行（取込不可）)
+                    end = resumes(text, lines, end, sep, count, hints); // rows again after a note (エラー行（取込不可）)
                 }
             }
             return new Block(hs, lineEnd(text, lines[end + 1]), cells);
@@ -160,16 +160,23 @@ final class TextTables {
     /**
      * The last row of a run of rows that starts after one or two lines of a note below row {@code last} (an export's
      * エラー行（取込不可）, a subtotal), rows with at least the same count of separators (a row may carry a note after its
-     * cells); {@code last} when there is none. A blank line ends a table: what follows it is another.
+     * cells) and a digit; {@code last} when there is none. A blank line ends a table, and so does a line of headings:
+     * what follows it is another.
      */
-    private static int resumes(String text, int[] lines, int last, char sep, int count) {
+    private static int resumes(String text, int[] lines, int last, char sep, int count, ColumnHints hints) {
         int n = lines.length - 1;
         for (int r = last + 2; r <= last + 3 && r < n; r++) {
             int ns = lines[r - 1];
             if (lineEnd(text, lines[r]) <= ns || count(text, ns, lineEnd(text, lines[r]), sep) == count) {
                 return last; // a blank line, or a row where the note should be
             }
-            if (count(text, lines[r], lineEnd(text, lines[r + 1]), sep) >= count) { // a row may carry a note of its own after it
+            int rs = lines[r];
+            int re = lineEnd(text, lines[r + 1]);
+            if (count(text, rs, re, sep) >= count) { // a row may carry a note of its own after it
+                if (!Chars.hasDigit(text, rs, re) || split(text, rs, re, sep).stream().limit(count + 1)
+                        .anyMatch(c -> !hints.forHeader(text.substring(c[0], c[1])).isEmpty())) {
+                    return last; // another table's header (※以下は商品マスタ⏎商品名,型番,発売日), not a row
+                }
                 int e = r;
                 while (e + 1 < n && count(text, lines[e + 1], lineEnd(text, lines[e + 2]), sep) >= count) {
                     e++;
@@ -181,13 +188,10 @@ final class TextTables {
     }
 
     /**
-     * A cell that holds a value, not a column's name: a time (09:24, a chat's line under no header) or a number of five
-     * digits or more (保険者番号 136754).
+     * A cell that holds a value, not a column's name: a number of five digits or more (a chat's line 09:24⇥父⇥保険者番号
+     * 136754 under no header). Not a time: a timetable's columns are named so (氏名,9:00,10:00).
      */
     private static boolean holdsValue(String name) {
-        if (TIME.matcher(name).matches()) {
-            return true;
-        }
         int run = 0;
         for (int i = 0; i < name.length(); i++) {
             run = Chars.isDigit(name.charAt(i)) ? run + 1 : 0;
@@ -197,8 +201,6 @@ final class TextTables {
         }
         return false;
     }
-
-    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("[0-9０-９]{1,2}[:：][0-9０-９]{2}(?:[:：][0-9０-９]{2})?");
 
     /** A header cell that names a column: one {@link ColumnHints} knows, or a plain heading. */
     private static boolean heading(String name, Set<PiiType> types) {

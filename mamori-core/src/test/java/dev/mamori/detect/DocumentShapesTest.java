@@ -287,6 +287,32 @@ class DocumentShapesTest {
         }
     }
 
+    /** What the review of session 31's rules found they must leave alone, and its two crashes. */
+    @Test
+    void whatSession31sRulesLeaveAlone() {
+        for (String text : List.of("性 別　男", "区 分　新", "上 田　市", "株 式 会 社　山 田 商 事", "東 京　本 社", "（漢字）東京本社",
+                "住所\n（フリガナ）トウキョウトミナトクシバ")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+        assertThat(found("担当：山田太郎\n氏名　𠮷 田 　 𠮷 之 助", PiiType.PERSON)).contains("山田太郎"); // no failure on 𠮷
+        assertThat(ALL.failures()).isZero();
+        assertThat(found("● 平成 2年4月1日生まれ", PiiType.DATE_OF_BIRTH)).containsExactly("平成 2年4月1日");
+        assertThat(found("アンケート結果 5 5 4 3 3 2 5 2 3 2 2 3", PiiType.MY_NUMBER)).isEmpty();
+        assertThat(found("The beam is 35.52 long 12.75 wide.", PiiType.LOCATION)).isEmpty();
+        for (String text : List.of("神戸市民病院100周年", "区内小学校3校で実施", "市内ホテル3-4泊", "町内会館1階", "トウキョウト ホケンキョク")) {
+            assertThat(found(text, PiiType.ADDRESS)).as(text).isEmpty();
+        }
+        assertThat(found("ﾄｳｷｮｳﾄ ｾﾀｶﾞﾔｸ ｷﾀｻﾞﾜ 2-14-7 ﾔﾏﾀﾞ ﾀﾛｳ 090-1234-5678", PiiType.ADDRESS)).containsExactly("ﾄｳｷｮｳﾄ ｾﾀｶﾞﾔｸ ｷﾀｻﾞﾜ 2-14-7");
+        assertThat(found("保険証の確認\n部屋番号：305\n車両番号：1234", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("保険者の皆様へ\n整理記号：東京12", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("氏名,9:00,10:00,11:00\n天羽ルナ,○,○,×\n鷲尾ミク,○,×,○\n有馬ユキ,×,○,○\n", PiiType.PERSON)).contains("天羽ルナ");
+        String tables = "氏名,電話番号,生年月日\n山田 太郎,0312345678,1980/01/02\n佐藤 花子,0323456789,1981/02/03\n※以下は商品マスタ\n"
+                + "商品名,型番,発売日\n亀の尾,KT-100,2019/05/06\n越乃寒梅,KT-200,2020/06/07\n";
+        assertThat(found(tables, PiiType.DATE_OF_BIRTH)).doesNotContain("2019/05/06");
+        String chat = "田中: 始めます\n司会: どうぞ\n田中: はい\n司会: 次\n田中: 以上\n司会: 終わり\n";
+        assertThat(found(chat, PiiType.PERSON)).doesNotContain("司会");
+    }
+
     /** What the review of session 30's rules found they must leave alone. */
     @Test
     void whatTheNewRulesLeaveAlone() {
