@@ -18,9 +18,9 @@ final class KanaAddress {
 
     private static final String[] MUNICIPALITY_ENDS = {"シ", "ク", "チョウ", "マチ", "ムラ", "ソン", "グン"};
 
-    /** The readings by their first letter, and by their last. */
+    /** The readings, and by their first letter. */
+    private final java.util.Set<String> readings = new java.util.HashSet<>();
     private final Map<Character, String[]> byFirst = new HashMap<>();
-    private final Map<Character, String[]> byLast = new HashMap<>();
     /** The first letters of the readings: most positions are passed over on one look-up. */
     private final boolean[] firsts = new boolean[65536];
 
@@ -28,7 +28,7 @@ final class KanaAddress {
         for (DataFile.Row r : DataFile.read(KanaAddress.class, "prefecture-readings.tsv")) {
             String p = r.field(1);
             byFirst.merge(p.charAt(0), new String[] {p}, KanaAddress::join);
-            byLast.merge(p.charAt(p.length() - 1), new String[] {p}, KanaAddress::join);
+            readings.add(p);
             firsts[p.charAt(0)] = true;
         }
     }
@@ -149,13 +149,16 @@ final class KanaAddress {
     private boolean mayHold(String text) {
         for (int i = 1; i + 1 < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == 'ﾝ' && text.charAt(i - 1) == 'ｹ' || (c == 'ﾄ' || c == 'ﾌ' || c == 'ｳ') && isAnyKana(text.charAt(i - 1))) {
-                return true;
+            if (c < 'ウ') {
+                continue; // most characters: neither the full- nor the half-width letters that end a reading
             }
-            String[] ending = c == 'ン' || c == 'ト' || c == 'フ' || c == 'ウ' ? byLast.get(c) : null;
-            if (ending != null) {
-                for (String r : ending) {
-                    if (i + 1 >= r.length() && text.startsWith(r, i + 1 - r.length())) {
+            if (c >= 'ｦ') {
+                if (c == 'ﾝ' && text.charAt(i - 1) == 'ｹ' || (c == 'ﾄ' || c == 'ﾌ' || c == 'ｳ') && isAnyKana(text.charAt(i - 1))) {
+                    return true;
+                }
+            } else if (c == 'ン' ? text.charAt(i - 1) == 'ケ' : c == 'ト' || c == 'フ' || c == 'ウ') {
+                for (int len = 3; len <= 6 && len <= i + 1; len++) {
+                    if (readings.contains(text.substring(i + 1 - len, i + 1))) {
                         return true;
                     }
                 }
