@@ -284,16 +284,24 @@ final class AddressGrammar {
     }
 
     /** A building or a room (…ビル4F, ハイツ岸本 203, 301): the end of an address after its block numbers. */
-    static boolean isBuilding(String text, int s, int r) {
-        if (r <= s) {
-            return false;
-        }
+    /** One of the words of a building's name ({@link #BUILDINGS}: ハイツ, マンション, 棟, …) in {@code text[s, r)}. */
+    static boolean hasBuildingWord(String text, int s, int r) {
         for (String b : BUILDINGS) {
             for (int i = s; i + b.length() <= r; i++) {
                 if (text.startsWith(b, i)) {
                     return true;
                 }
             }
+        }
+        return false;
+    }
+
+    static boolean isBuilding(String text, int s, int r) {
+        if (r <= s) {
+            return false;
+        }
+        if (hasBuildingWord(text, s, r)) {
+            return true;
         }
         char last = text.charAt(r - 1);
         int digits = 0;

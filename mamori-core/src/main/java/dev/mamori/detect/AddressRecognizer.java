@@ -105,6 +105,100 @@ final class AddressRecognizer implements Recognizer {
         kana.find(text, out, first);
         labelled(text, out, first);
         within(text, out, first);
+        rural(text, out, first);
+        romanised(text, out, first);
+        buildingLines(text, out, first);
+    }
+
+    /** 大字上野字西原１２３４番地, 字西原1234番地, 大字下野８９１, 大字月夜野: a village's 大字 and 字, written without its municipality. */
+    private static final java.util.regex.Pattern RURAL = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々])(大字|字)[\\p{IsHan}々ヶケノ]{1,6}?(?:字[\\p{IsHan}々ヶケノ]{1,6}?)?(?=[0-9０-９]|[ 　\\t]|$)",
+            java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * A rural address below its municipality: 大字 and 字 with their lot number (字西原1234番地, 大字下野８９１), or 大字 and its
+     * name alone in a list of households (大字月夜野⇥林 トミ). 字 alone needs its number: 文字, 字幕 and 赤字 are words.
+     */
+    private static void rural(String text, List<Finding> out, int first) {
+        if (text.indexOf('字') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = RURAL.matcher(text);
+        while (m.find()) {
+            int s = m.start();
+            int p = m.end();
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
+            int e = rest.numbers() ? Math.max(p, rest.end()) : p;
+            boolean ends = e >= text.length() || !Morphology.isKanji(text.charAt(e)) && !Morphology.isHiragana(text.charAt(e));
+            if (!rest.numbers() && (!m.group(1).equals("大字") || p - s < 4) || p - s < 3 || !ends) {
+                continue; // not 字幕2行: a 字 of two characters or more, and an address that ends there
+            }
+            if (!Finding.overlapsAny(out, first, s, e)) {
+                out.add(new Finding(PiiType.ADDRESS, s, e, rest.numbers() ? 0.85 : 0.6, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    /**
+     * An address written in Latin letters, as forms for abroad and English mail write it: [room and building,] block
+     * numbers and town, then a ward, city, town or village by its suffix (-ku, -shi, -cho, -machi, -gun, -mura) and a
+     * prefecture or city (3-14-2 Kamimeguro, Meguro-ku, Tokyo; Rm 302, Sunny Court Nishijin, 4-12 Imadegawa-dori Omiya
+     * Nishi-iru, Kamigyo-ku, Kyoto). The postal code and "Japan" after it are not part of it.
+     */
+    private static final java.util.regex.Pattern ROMANISED = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9])(?:(?:Rm|Room|Apt|Unit|No)\\.? ?[A-Z]?-?[0-9]{1,4}[A-Z]?, )?"
+            + "(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}(?: [A-Z]?-?[0-9]{1,4}[A-Z]?)?, )?"
+            + "[0-9]{1,4}(?:-[0-9]{1,4}){1,3} [A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,5}"
+            + ", [A-Z][a-z]+(?:-[A-Z]?[a-z]+)*-(?:ku|shi|cho|machi|gun|mura|son)"
+            + "(?:, [A-Z][a-z]+(?:-(?:ken|fu|to))?)?");
+
+    private static void romanised(String text, List<Finding> out, int first) {
+        if (text.indexOf("-ku") < 0 && text.indexOf("-shi") < 0 && text.indexOf("-cho") < 0 && text.indexOf("-machi") < 0
+                && text.indexOf("-gun") < 0 && text.indexOf("-mura") < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = ROMANISED.matcher(text);
+        while (m.find()) {
+            if (!Finding.overlapsAny(out, first, m.start(), m.end())) {
+                out.add(new Finding(PiiType.ADDRESS, m.start(), m.end(), 0.85, false, m.group()));
+            }
+        }
+    }
+
+    /**
+     * The building and room written on the line below the street address (宮城県仙台市青葉区一番町４丁目７－１７⏎一番町スクエア１４Ｆ
+     * １４０５), indented or not: an address of its own when the line holds a building's word and a number, and no label
+     * (家屋番号　213番4, お問い合わせ：…).
+     */
+    /** A floor written after its number (１４Ｆ, 3階): a building's line even when its name has no building word. */
+    private static final java.util.regex.Pattern FLOOR = java.util.regex.Pattern.compile("[0-9０-９]+[FＦ階]");
+
+    private static void buildingLines(String text, List<Finding> out, int first) {
+        int n = out.size();
+        for (int f = first; f < n; f++) {
+            Finding a = out.get(f);
+            if (a.type() != PiiType.ADDRESS || a.end() >= text.length() || text.charAt(a.end()) != '\n') {
+                continue;
+            }
+            int s = a.end() + 1;
+            while (s < text.length() && (text.charAt(s) == ' ' || text.charAt(s) == '\u3000')) {
+                s++;
+            }
+            int e = s;
+            while (e < text.length() && text.charAt(e) != '\n' && !(e + 1 < text.length() && AddressGrammar.isSpace(text.charAt(e))
+                    && AddressGrammar.isSpace(text.charAt(e + 1)))) {
+                e++;
+            }
+            while (e > s && AddressGrammar.isSpace(text.charAt(e - 1))) {
+                e--;
+            }
+            String line = text.substring(s, e);
+            if (e - s >= 3 && e - s <= 30 && Chars.hasDigit(text, s, e)
+                    && (AddressGrammar.hasBuildingWord(text, s, e) || FLOOR.matcher(line).find())
+                    && !line.contains("番号") && line.indexOf('：') < 0 && line.indexOf(':') < 0 && !Finding.overlapsAny(out, first, s, e)) {
+                out.add(new Finding(PiiType.ADDRESS, s, e, 0.8, false, text.substring(s, e)));
+            }
+        }
     }
 
     /** 市内本町3-4-12, 町内・字上野台４７番地: a town in the municipality the text is about, written after 市内/町内. */

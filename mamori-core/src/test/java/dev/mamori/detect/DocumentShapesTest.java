@@ -287,6 +287,25 @@ class DocumentShapesTest {
         }
     }
 
+    @Test
+    void ruralLotsAddressesInLatinLettersAndTheBuildingOnTheNextLine() {
+        String list = "１　玉城　健　　　　字西原1234番地　　　　　　098-945-3021\n２　新垣　ハル　　　字西原１２４０番地の５\n";
+        assertThat(found(list, PiiType.ADDRESS)).containsExactly("字西原1234番地", "字西原１２４０番地の５");
+        assertThat(found("　　大字上野字西原１２３４番地　　当寺門徒", PiiType.ADDRESS)).containsExactly("大字上野字西原１２３４番地");
+        assertThat(found("大字月夜野　　林　トミ　　９９", PiiType.ADDRESS)).containsExactly("大字月夜野");
+        for (String text : List.of("文字1234個", "字幕2行", "赤字3000万円")) {
+            assertThat(found(text, PiiType.ADDRESS)).as(text).isEmpty();
+        }
+        assertThat(found("・上條　ひかる　3-14-2 Kamimeguro, Meguro-ku, Tokyo 153-0051", PiiType.ADDRESS))
+                .containsExactly("3-14-2 Kamimeguro, Meguro-ku, Tokyo");
+        assertThat(found("・上條　ひかる　3-14-2 Kamimeguro, Meguro-ku, Tokyo 153-0051", PiiType.POSTAL_CODE)).containsExactly("153-0051");
+        assertThat(found("Rm 302, Sunny Court Nishijin, 4-12 Imadegawa-dori Omiya Nishi-iru, Kamigyo-ku, Kyoto 602-8216", PiiType.ADDRESS))
+                .containsExactly("Rm 302, Sunny Court Nishijin, 4-12 Imadegawa-dori Omiya Nishi-iru, Kamigyo-ku, Kyoto");
+        assertThat(found("宮城県仙台市青葉区一番町４丁目７－１７\n一番町スクエア１４Ｆ　１４０５\nTEL 022", PiiType.ADDRESS))
+                .containsExactly("宮城県仙台市青葉区一番町４丁目７－１７", "一番町スクエア１４Ｆ　１４０５");
+        assertThat(found("さいたま市見沼区大字東宮下字八幡213番地4\n　　家屋番号　213番4\n", PiiType.ADDRESS)).doesNotContain("家屋番号　213番4");
+    }
+
     /** What the review of session 31's rules found they must leave alone, and its two crashes. */
     @Test
     void whatSession31sRulesLeaveAlone() {
