@@ -108,7 +108,7 @@ class SensitiveFactsTest {
         "本人は犯罪被害者である|SENSITIVE_OTHER:犯罪被害者",
         "配偶者からのDV被害について相談|SENSITIVE_OTHER:DV被害",
         "本人は被差別部落出身だと話した|SENSITIVE_OTHER:被差別部落出身",
-        "息子がADHDと診断された|SENSITIVE_OTHER:ADHD",
+        "息子がADHDと診断された|SENSITIVE_HEALTH:ADHDと診断",
         // more news, judgment, obituary and chat style
         "同署は男を道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕した|SENSITIVE_CRIME:道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕",
         "男性を自動車運転処罰法違反（過失傷害）の疑いで現行犯逮捕した|SENSITIVE_CRIME:自動車運転処罰法違反（過失傷害）の疑いで現行犯逮捕",
