@@ -178,6 +178,7 @@ final class NameRecognizer implements Recognizer {
         addUncovered(text, LatinNames.findKana(text), 0.6, cov, out); // ひろせ ゆうき: the same lists, the words romanised
         addUncovered(text, LatinNames.findInitialled(text), 0.6, cov, out); // T. Yamaguchi: initials and a surname of the lists
         addUncovered(text, LatinNames.findPassengers(text), 0.8, cov, out); // NAKAGAWA/HARUTO MR: an airline's passenger name
+        careOf(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);
@@ -1293,7 +1294,7 @@ final class NameRecognizer implements Recognizer {
      * optional time) is a name, and so are its later mentions standing alone.
      */
     private void speakers(String text, Cover cov, List<Finding> out) {
-        if (text.indexOf('\n') < 0 || (text.indexOf(':') < 0 && text.indexOf('：') < 0)) {
+        if (text.indexOf('\n') < 0 || (text.indexOf(':') < 0 && text.indexOf('：') < 0 && text.indexOf('「') < 0)) {
             return;
         }
         Map<String, List<int[]>> seen = new java.util.LinkedHashMap<>();
@@ -1411,6 +1412,10 @@ final class NameRecognizer implements Recognizer {
         if (tab) {
             int t = text.indexOf('\t', s);
             return t < 0 || t >= le || t - s > 24 ? null : speakerName(text, s, t);
+        }
+        int quote = text.indexOf('「', s);
+        if (!timed && quote > s && quote - s <= 8 && quote < le && text.charAt(le - 1) == '」') {
+            return speakerName(text, s, quote); // あっこ「ねえ、…」: a chat copied with each line quoted after its speaker
         }
         while (p < le && p - s <= 24 && text.charAt(p) != ':' && text.charAt(p) != '：') {
             p++;
@@ -1594,12 +1599,45 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
+     * The household an address is in the care of (…四十五番十二号　朝倉方, …5番地の8,小林方): a surname of the dictionary and
+     * 方 right after the address's numbers (a blank or a comma between), the surname a name.
+     */
+    private void careOf(String text, Cover cov, List<Finding> out) {
+        for (int h = text.indexOf('方'); h > 0; h = text.indexOf('方', h + 1)) {
+            char after = h + 1 < text.length() ? text.charAt(h + 1) : '\n';
+            if (!(isSpace(after) || after == '\n' || after == '\t' || after == ',' || after == '、' || after == '）' || after == ')')) {
+                continue;
+            }
+            int s = h;
+            while (s > 0 && h - s < 4 && isKanjiAt(text, s - 1)) {
+                s--;
+            }
+            int b = s;
+            while (b > 0 && s - b < 3 && (isSpace(text.charAt(b - 1)) || text.charAt(b - 1) == ',' || text.charAt(b - 1) == '\t')) {
+                b--;
+            }
+            char end = b > 0 ? text.charAt(b - 1) : 0;
+            if (s == h || b == s || !(Chars.isDigit(end) || end == '号' || end == '地' || end == '目')
+                    || !Morphology.hasEntry(text, s, h, SEI) || cov.covered(s, h)) {
+                continue;
+            }
+            out.add(new Finding(PiiType.PERSON, s, h, 0.7, false, text.substring(s, h)));
+        }
+    }
+
+    /**
      * A speaker of three lines or more in a chat where another speaker is a name (けんた: … / ゆい: …): a nickname of two to
-     * four hiragana that the dictionary does not read as a pronoun or a common noun (みんな, おかん). Kanji speakers are
-     * judged by {@link #speakerWord} alone: 司会, 運営 and 店長 speak in chats too.
+     * four hiragana that the dictionary does not read as a pronoun or a common noun (みんな, おかん), or a handle in lower
+     * case (kazu). Kanji speakers are judged by {@link #speakerWord} alone: 司会, 運営 and 店長 speak in chats too.
      */
     private boolean partner(String w) {
-        if (w.length() < 2 || w.length() > 4 || NOT_SPEAKERS.contains(w) || anchors.is(NameAnchors.Kind.KIN, w, 0, w.length())) {
+        if (NOT_SPEAKERS.contains(w) || anchors.is(NameAnchors.Kind.KIN, w, 0, w.length())) {
+            return false;
+        }
+        if (w.matches("[a-z]{2,10}")) {
+            return true; // kazu: a user's handle in lower case
+        }
+        if (w.length() < 2 || w.length() > 4) {
             return false;
         }
         for (int i = 0; i < w.length(); i++) {

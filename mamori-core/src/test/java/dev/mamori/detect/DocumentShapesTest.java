@@ -306,6 +306,18 @@ class DocumentShapesTest {
         assertThat(found("さいたま市見沼区大字東宮下字八幡213番地4\n　　家屋番号　213番4\n", PiiType.ADDRESS)).doesNotContain("家屋番号　213番4");
     }
 
+    @Test
+    void quotedChatSpeakersHandlesTheHouseholdAnAddressIsInTheCareOfAndStaffByTheirJob() {
+        String chat = "あっこ「ねえ、知ってる？」\nりえ「あの黒い車の？」\nあっこ「そうそう」\nりえ「えー怖」\nなおみ「噂はやめよ」\nなおみ「ね」\n";
+        assertThat(found(chat, PiiType.PERSON)).contains("あっこ", "りえ", "なおみ");
+        String handles = "大野: [位置情報] 駐車場\nkazu: 新居の駐車場どこ？\n大野: 裏です\nkazu: 東村山駅からバス？\nちひろ: 歩ける\n"
+                + "kazu: さんせー\nちひろ: 了解\n";
+        assertThat(found(handles, PiiType.PERSON)).contains("kazu");
+        assertThat(found("現住所　浜松市中央区佐鳴台三丁目四十五番十二号　朝倉方\n", PiiType.PERSON)).containsExactly("朝倉");
+        assertThat(found("この方法で、あの方に", PiiType.PERSON)).isEmpty();
+        assertThat(found("料金　３００円×２　＝６００円　　取扱者　宇佐見\n", PiiType.PERSON)).containsExactly("宇佐見");
+    }
+
     /** What the review of session 31's rules found they must leave alone, and its two crashes. */
     @Test
     void whatSession31sRulesLeaveAlone() {
