@@ -167,8 +167,8 @@ final class AddressRecognizer implements Recognizer {
 
     /**
      * The building and room written on the line below the street address (宮城県仙台市青葉区一番町４丁目７－１７⏎一番町スクエア１４Ｆ
-     * １４０５), indented or not: an address of its own when the line holds a building's word and a number, and no label
-     * (家屋番号　213番4, お問い合わせ：…).
+     * １４０５), indented or not: an address of its own when the line holds a building's word and a number, ends with its
+     * room or floor, and holds no label (家屋番号　213番4, お問い合わせ：…) — not 市民センター 10時開館.
      */
     /** A floor written after its number (１４Ｆ, 3階): a building's line even when its name has no building word. */
     private static final java.util.regex.Pattern FLOOR = java.util.regex.Pattern.compile("[0-9０-９]+[FＦ階]");
@@ -193,7 +193,9 @@ final class AddressRecognizer implements Recognizer {
                 e--;
             }
             String line = text.substring(s, e);
-            if (e - s >= 3 && e - s <= 30 && Chars.hasDigit(text, s, e)
+            char last = e > s ? text.charAt(e - 1) : 0;
+            boolean roomLast = Chars.isDigit(last) || "FＦ階号室棟".indexOf(last) >= 0 || last >= 'A' && last <= 'Z' || last >= 'Ａ' && last <= 'Ｚ';
+            if (e - s >= 3 && e - s <= 30 && roomLast && Chars.hasDigit(text, s, e)
                     && (AddressGrammar.hasBuildingWord(text, s, e) || FLOOR.matcher(line).find())
                     && !line.contains("番号") && line.indexOf('：') < 0 && line.indexOf(':') < 0 && !Finding.overlapsAny(out, first, s, e)) {
                 out.add(new Finding(PiiType.ADDRESS, s, e, 0.8, false, text.substring(s, e)));

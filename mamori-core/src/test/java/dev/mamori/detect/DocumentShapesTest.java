@@ -304,6 +304,7 @@ class DocumentShapesTest {
         assertThat(found("宮城県仙台市青葉区一番町４丁目７－１７\n一番町スクエア１４Ｆ　１４０５\nTEL 022", PiiType.ADDRESS))
                 .containsExactly("宮城県仙台市青葉区一番町４丁目７－１７", "一番町スクエア１４Ｆ　１４０５");
         assertThat(found("さいたま市見沼区大字東宮下字八幡213番地4\n　　家屋番号　213番4\n", PiiType.ADDRESS)).doesNotContain("家屋番号　213番4");
+        assertThat(found("東京都千代田区丸の内1-2-3\n市民センター 10時開館\n", PiiType.ADDRESS)).containsExactly("東京都千代田区丸の内1-2-3");
     }
 
     @Test
