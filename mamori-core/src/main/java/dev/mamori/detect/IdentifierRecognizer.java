@@ -264,9 +264,8 @@ final class IdentifierRecognizer implements Recognizer {
         /** True while {@link #birthDate} judges a date whose era a form's list chose ({@link #chosenEraEnd}). */
         private boolean eraChosen;
 
-        /** A letter right after the digits at {@code i}, or after one blank or hyphen: 03NOV1987, 3 March 1940. */
-        private boolean monthAfter(int i) {
-            int k = i + DateParser.runLength(s, i);
+        /** A letter at {@code k}, right after a day's digits, or after one blank or hyphen: 03NOV1987, 3 March 1940. */
+        private boolean monthAfter(int k) {
             char c = Chars.at(s, k);
             return Chars.isLetter(c) && c < 0x80 || (c == ' ' || c == '-') && Chars.isLetter(Chars.at(s, k + 1)) && Chars.at(s, k + 1) < 0x80;
         }
@@ -283,11 +282,12 @@ final class IdentifierRecognizer implements Recognizer {
 
         private int onDigit(int i) {
             char prev = Chars.at(s, i - 1);
-            if (dates && s.charAt(i) < 0x80 && monthAfter(i) && !Chars.isAlnum(prev) && dateParser.parseEnglish(s, i)) {
+            int run = DateParser.runLength(s, i);
+            if (dates && run <= 2 && s.charAt(i) < 0x80 && monthAfter(i + run) && !Chars.isAlnum(prev) && dateParser.parseEnglish(s, i)) {
                 birthDate(); // Date of Birth : 03NOV1987
                 return dateParser.end;
             }
-            if (dates && DateParser.runLength(s, i) <= 2 && eraChoice(i)) {
+            if (dates && run <= 2 && eraChoice(i)) {
                 int e = chosenEraEnd(i);
                 Eras.Era era = e < 0 ? null : Eras.get().before(s, e, eraStart);
                 if (era != null && dateParser.parseEra(s, i, era, i)) {
@@ -323,7 +323,6 @@ final class IdentifierRecognizer implements Recognizer {
                     || ((prev == '.' || prev == ':' || prev == '/') && Chars.isDigit(Chars.at(s, i - 2)))) {
                 return skipToken(i);
             }
-            int run = DateParser.runLength(s, i);
             if (dates && run == 1 && dateParser.parseEraCode(s, i) && !Chars.isAlnum(Chars.at(s, dateParser.end)) && !otherDateLabel(i)
                     && ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, i, dateParser.end, sc) >= 0.5) {
                 birthDate(); // ③生年月日　7-120604 (5.昭和 7.平成 9.令和)

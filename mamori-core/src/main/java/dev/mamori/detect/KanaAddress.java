@@ -18,8 +18,7 @@ final class KanaAddress {
 
     private static final String[] MUNICIPALITY_ENDS = {"シ", "ク", "チョウ", "マチ", "ムラ", "ソン", "グン"};
 
-    /** The readings, and by their first letter. */
-    private final java.util.Set<String> readings = new java.util.HashSet<>();
+    /** The readings by their first letter. */
     private final Map<Character, String[]> byFirst = new HashMap<>();
     /** The first letters of the readings: most positions are passed over on one look-up. */
     private final boolean[] firsts = new boolean[65536];
@@ -28,7 +27,6 @@ final class KanaAddress {
         for (DataFile.Row r : DataFile.read(KanaAddress.class, "prefecture-readings.tsv")) {
             String p = r.field(1);
             byFirst.merge(p.charAt(0), new String[] {p}, KanaAddress::join);
-            readings.add(p);
             firsts[p.charAt(0)] = true;
         }
     }
@@ -142,34 +140,23 @@ final class KanaAddress {
         return c >= '0' && c <= '9' || c >= '０' && c <= '９' || "-－‐−".indexOf(c) >= 0;
     }
 
-    /**
-     * Whether {@code text} may hold a prefecture's reading: one written in full width ending at a letter, or the last
-     * letters of one in half width (ｹﾝ, ﾄ, ﾌ, ｳ) after a kana letter: the cheap test before the text is folded.
-     */
+    /** Whether {@code text} may hold a prefecture's reading: the cheap test before the text is folded and searched. */
     private boolean mayHold(String text) {
-        for (int i = 1; i + 1 < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 'ウ') {
-                continue; // most characters: neither the full- nor the half-width letters that end a reading
-            }
-            if (c >= 'ｦ') {
-                if (c == 'ﾝ' && text.charAt(i - 1) == 'ｹ' || (c == 'ﾄ' || c == 'ﾌ' || c == 'ｳ') && isAnyKana(text.charAt(i - 1))) {
-                    return true;
-                }
-            } else if (c == 'ン' ? text.charAt(i - 1) == 'ケ' : c == 'ト' || c == 'フ' || c == 'ウ') {
-                for (int len = 3; len <= 6 && len <= i + 1; len++) {
-                    if (readings.contains(text.substring(i + 1 - len, i + 1))) {
-                        return true;
-                    }
-                }
+        for (String w : CUES) { // one search per cue, as the JDK does it, instead of a loop over every character
+            if (text.indexOf(w) >= 0) {
+                return true;
             }
         }
         return false;
     }
 
-    private static boolean isAnyKana(char c) {
-        return c >= 'ｦ' && c <= 'ﾟ' || c >= 'ァ' && c <= 'ヺ' || c == 'ー';
-    }
+    /**
+     * The endings of prefecture-readings.tsv's readings (43 end in ケン; the other four whole), in full and half width: a
+     * reading added to the file needs its ending here.
+     */
+    private static final String[] CUES = {"ケン", "トウキョウト", "キョウトフ", "オオサカフ", "ホッカイドウ", "ｹﾝ", "ﾄｳｷｮｳﾄ", "ｷｮｳﾄﾌ",
+        "ｵｵｻｶﾌ", "ﾎｯｶｲﾄﾞｳ"};
+
 
     /**
      * The text with half-width katakana (and its voicing marks) folded to full-width katakana, and where each folded char
