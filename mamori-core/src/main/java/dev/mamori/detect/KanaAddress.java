@@ -18,7 +18,8 @@ final class KanaAddress {
 
     private static final String[] MUNICIPALITY_ENDS = {"シ", "ク", "チョウ", "マチ", "ムラ", "ソン", "グン"};
 
-    /** The readings by their first letter. */
+    /** The readings, and by their first letter. */
+    private final List<String> readings = new java.util.ArrayList<>();
     private final Map<Character, String[]> byFirst = new HashMap<>();
     /** The first letters of the readings: most positions are passed over on one look-up. */
     private final boolean[] firsts = new boolean[65536];
@@ -27,6 +28,7 @@ final class KanaAddress {
         for (DataFile.Row r : DataFile.read(KanaAddress.class, "prefecture-readings.tsv")) {
             String p = r.field(1);
             byFirst.merge(p.charAt(0), new String[] {p}, KanaAddress::join);
+            readings.add(p);
             firsts[p.charAt(0)] = true;
         }
     }
@@ -142,9 +144,19 @@ final class KanaAddress {
 
     /** Whether {@code text} may hold a prefecture's reading: the cheap test before the text is folded and searched. */
     private boolean mayHold(String text) {
-        for (String w : CUES) { // one search per cue, as the JDK does it, instead of a loop over every character
+        for (String w : HALF_WIDTH_CUES) { // one search per cue, as the JDK does it, instead of a loop over every character
             if (text.indexOf(w) >= 0) {
-                return true;
+                return true; // folded and searched
+            }
+        }
+        for (String w : CUES) { // in full width, a reading itself must end there: not ケンジ, ケンタ of a name's reading
+            for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+                int end = at + w.length();
+                for (String r : readings) {
+                    if (r.endsWith(w) && end >= r.length() && text.startsWith(r, end - r.length())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -154,8 +166,8 @@ final class KanaAddress {
      * The endings of prefecture-readings.tsv's readings (43 end in ケン; the other four whole), in full and half width: a
      * reading added to the file needs its ending here.
      */
-    private static final String[] CUES = {"ケン", "トウキョウト", "キョウトフ", "オオサカフ", "ホッカイドウ", "ｹﾝ", "ﾄｳｷｮｳﾄ", "ｷｮｳﾄﾌ",
-        "ｵｵｻｶﾌ", "ﾎｯｶｲﾄﾞｳ"};
+    private static final String[] CUES = {"ケン", "トウキョウト", "キョウトフ", "オオサカフ", "ホッカイドウ"};
+    private static final String[] HALF_WIDTH_CUES = {"ｹﾝ", "ﾄｳｷｮｳﾄ", "ｷｮｳﾄﾌ", "ｵｵｻｶﾌ", "ﾎｯｶｲﾄﾞｳ"};
 
 
     /**
