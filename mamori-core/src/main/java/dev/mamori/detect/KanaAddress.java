@@ -20,6 +20,8 @@ final class KanaAddress {
 
     /** The readings, and by their first letter. */
     private final List<String> readings = new java.util.ArrayList<>();
+    /** The letters before a reading's ケン (ミヤギ|ケン): most ケン in a text are passed over on one look-up. */
+    private final boolean[] before = new boolean[65536];
     private final Map<Character, String[]> byFirst = new HashMap<>();
     /** The first letters of the readings: most positions are passed over on one look-up. */
     private final boolean[] firsts = new boolean[65536];
@@ -29,6 +31,9 @@ final class KanaAddress {
             String p = r.field(1);
             byFirst.merge(p.charAt(0), new String[] {p}, KanaAddress::join);
             readings.add(p);
+            if (p.endsWith("ケン")) {
+                before[p.charAt(p.length() - 3)] = true;
+            }
             firsts[p.charAt(0)] = true;
         }
     }
@@ -152,6 +157,9 @@ final class KanaAddress {
         for (String w : CUES) { // in full width, a reading itself must end there: not ケンジ, ケンタ of a name's reading
             for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
                 int end = at + w.length();
+                if (w.length() == 2 && (at == 0 || !before[text.charAt(at - 1)])) {
+                    continue; // ケンジ, ダイスケ ケンタ: no reading has that letter before its ケン
+                }
                 for (String r : readings) {
                     if (r.endsWith(w) && end >= r.length() && text.startsWith(r, end - r.length())) {
                         return true;

@@ -44,6 +44,8 @@ class LangAddressTest {
                 .containsExactly("ﾐﾔｷﾞｹﾝ ｾﾝﾀﾞｲｼ ﾐﾔｷﾞﾉｸ ﾆｼｷﾁｮｳ 1-3-9");
         assertThat(addresses("ジュウショ：トウキョウト セタガヤク キタザワ 2-14-7 サクラハイツ 203（自宅）"))
                 .containsExactly("トウキョウト セタガヤク キタザワ 2-14-7 サクラハイツ 203");
+        assertThat(addresses("ホッカイドウ サッポロシ チュウオウク キタ1ジョウ 2-3")).containsExactly("ホッカイドウ サッポロシ チュウオウク キタ1ジョウ 2-3");
+        assertThat(addresses("フリガナ　サトウ ケンタ")).isEmpty();
         // a prefecture's reading alone, a name read チバ ケン, hiragana prose: no address
         assertThat(addresses("出身はチバケンです")).isEmpty();
         assertThat(addresses("氏名（カナ） チバ ケン")).isEmpty();
