@@ -102,7 +102,9 @@ final class AddressRecognizer implements Recognizer {
         int first = out.size();
         scan(text, out); // a failure is the Detector's to count (Detector.failures), not to hide here
         deathNoticeEntries(text, out, first);
-        kana.find(text, out, first);
+        if (ctx.columnHints().isEmpty() || ctx.hinted(PiiType.ADDRESS)) {
+            kana.find(text, out, first); // not in a column of another kind (a フリガナ column's names)
+        }
         labelled(text, out, first);
         within(text, out, first);
         rural(text, out, first);
