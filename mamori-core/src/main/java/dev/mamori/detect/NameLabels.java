@@ -554,8 +554,8 @@ final class NameLabels {
         }
         int d = nextBlank(text, s, e);
         if (d < e && (NameRecognizer.isDepartment(text, s, d) || NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, d)
-                || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d) || residence(text, s, d))) {
-            s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本, 申請者：東京都練馬区在住　福島 千里
+                || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d) || residence(text, s, d) || commonWord(text.substring(s, d)))) {
+            s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本, 申請者：東京都練馬区在住　福島 千里, 作成者：経理 大橋
             while (s < e && isBlank(text.charAt(s))) {
                 s++;
             }
@@ -604,7 +604,27 @@ final class NameLabels {
         }
         String v = text.substring(s, e);
         return !NOT_NAMES.contains(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME && ColumnHints.get().forHeader(v).isEmpty()
-                && !NameRecognizer.isDepartment(text, s, e);
+                && !NameRecognizer.isDepartment(text, s, e) && !commonWord(v);
+    }
+
+    /**
+     * The value's first word is a common word of the dictionary and no name (受付中, 募集中, アップデート after 担当 or 窓口):
+     * a state or a thing, not the person the label asks for. Not 森 of 森 太郎, a surname too.
+     */
+    private static boolean commonWord(String v) {
+        int b = 0;
+        while (b < v.length() && !isBlank(v.charAt(b))) {
+            b++;
+        }
+        List<Morphology.Token> ts = Morphology.tokens(v, 0, b);
+        if (ts.isEmpty()) {
+            return false;
+        }
+        Morphology.Token t = ts.get(0);
+        boolean common = t.is("名詞-一般") || t.is("名詞-サ変接続") || t.is("名詞-副詞可能");
+        return common && (ts.size() == 1 ? t.end() == b : ts.get(1).is("名詞-接尾"))
+                && !Morphology.hasEntry(v, t.start(), t.end(), "名詞-固有名詞-人名-姓")
+                && !Morphology.hasEntry(v, t.start(), t.end(), "名詞-固有名詞-人名-名");
     }
 
     private static boolean isHeading(String text, int s, int e, NameRecognizer r) {

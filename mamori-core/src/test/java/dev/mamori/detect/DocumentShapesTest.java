@@ -317,6 +317,10 @@ class DocumentShapesTest {
         assertThat(found("現住所　浜松市中央区佐鳴台三丁目四十五番十二号　朝倉方\n", PiiType.PERSON)).containsExactly("朝倉");
         assertThat(found("この方法で、あの方に", PiiType.PERSON)).isEmpty();
         assertThat(found("料金　３００円×２　＝６００円　　取扱者　宇佐見\n", PiiType.PERSON)).containsExactly("宇佐見");
+        for (String text : List.of("窓口 受付中", "担当 募集中", "申請者 受付中", "デバイスドライバー アップデート")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty(); // a state or a thing after the label, no person
+        }
+        assertThat(found("作成者：経理 大橋\n", PiiType.PERSON)).containsExactly("大橋");
     }
 
     /** What the review of session 31's rules found they must leave alone, and its two crashes. */
