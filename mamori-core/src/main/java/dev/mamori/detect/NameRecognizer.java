@@ -2239,6 +2239,9 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
+    /** The one-character party names of election results (自 立 公 共 維 国 れ 参 社 無 諸), before 新, 現 or 元. */
+    private static final String ELECTION_PARTIES = "自立公共維国れ参社無諸";
+
     /** Two-character headings that documents spread with a blank (主　文, 理　由, 判　決), all of them words, none a name. */
     private static final Set<String> SPACED_HEADINGS = Set.of("主文", "理由", "判決", "決定", "事実", "証拠", "別紙", "要旨", "目次",
             "本文", "附則", "概要", "経緯", "結論", "所見", "備考", "摘要", "住所", "氏名", "職業", "本籍", "住居", "記録", "申立", "趣旨");
@@ -2290,9 +2293,10 @@ final class NameRecognizer implements Recognizer {
             if (occupationBefore(text, b) || b - l >= 3 && fullName(text, l, b)) {
                 continue; // 調理師　朴美玲, 今月の誕生日：佐野翼　高村ゆい: no surname before the blank, a name after it
             }
-            if (b - l == 1 && b + 2 <= text.length() && SPACED_HEADINGS.contains(text.charAt(b - 1) + "" + text.charAt(b + 1))
+            if (b - l == 1 && b + 2 <= text.length() && (SPACED_HEADINGS.contains(text.charAt(b - 1) + "" + text.charAt(b + 1))
+                    || ELECTION_PARTIES.indexOf(text.charAt(b - 1)) >= 0 && "新現元".indexOf(text.charAt(b + 1)) >= 0)
                     && (b + 2 == text.length() || !isKanjiAt(text, b + 2))) {
-                continue; // 主　文, 理　由: a judgment's heading spread over its line, not 主 文 the person
+                continue; // 主　文, 理　由: a judgment's heading spread over its line; 無　新, 立　元: a candidate's party and standing
             }
             int s = l;
             if (b - l > 3 || anchors.endingAt(NameAnchors.Kind.TITLE, text, b) == b - l) {

@@ -251,6 +251,8 @@ class DocumentShapesTest {
                 + "14:06 ハウスリンク本山店：下記へお願いいたします\n14:07 上村：承知しました\n";
         assertThat(found(chat, PiiType.PERSON)).doesNotContain("ハウスリンク本山店");
         assertThat(found("次のとおり略式命令を発する。\n主　文\n被告人を罰金25万円に処する。", PiiType.PERSON)).isEmpty();
+        assertThat(found("沢渡　ゆかり　４６　立　元①　ＮＰＯ理事\n森本　勇気　　２９　無　新　会社員\n", PiiType.PERSON))
+                .containsExactly("沢渡　ゆかり", "森本　勇気");
     }
 
     @Test
