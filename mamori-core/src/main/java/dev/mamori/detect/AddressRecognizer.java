@@ -131,13 +131,10 @@ final class AddressRecognizer implements Recognizer {
             int p = m.end();
             AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
             int e = rest.numbers() ? Math.max(p, rest.end()) : p;
-            boolean ends = e >= text.length() || !Morphology.isKanji(text.charAt(e)) && !Morphology.isHiragana(text.charAt(e));
-            if (!rest.numbers() && (!m.group(1).equals("大字") || p - s < 4) || p - s < 3 || !ends) {
+            if (!rest.numbers() && (!m.group(1).equals("大字") || p - s < 4) || p - s < 3 || !endsAt(text, e)) {
                 continue; // not 字幕2行: a 字 of two characters or more, and an address that ends there
             }
-            if (!Finding.overlapsAny(out, first, s, e)) {
-                out.add(new Finding(PiiType.ADDRESS, s, e, rest.numbers() ? 0.85 : 0.6, false, text.substring(s, e)));
-            }
+            addUnlessFound(text, s, e, rest.numbers() ? 0.85 : 0.6, out, first);
         }
     }
 
@@ -161,20 +158,18 @@ final class AddressRecognizer implements Recognizer {
         }
         java.util.regex.Matcher m = ROMANISED.matcher(text);
         while (m.find()) {
-            if (!Finding.overlapsAny(out, first, m.start(), m.end())) {
-                out.add(new Finding(PiiType.ADDRESS, m.start(), m.end(), 0.85, false, m.group()));
-            }
+            addUnlessFound(text, m.start(), m.end(), 0.85, out, first);
         }
     }
+
+    /** A floor written after its number (１４Ｆ, 3階): a building's line even when its name has no building word. */
+    private static final java.util.regex.Pattern FLOOR = java.util.regex.Pattern.compile("[0-9０-９]+[FＦ階]");
 
     /**
      * The building and room written on the line below the street address (宮城県仙台市青葉区一番町４丁目７－１７⏎一番町スクエア１４Ｆ
      * １４０５), indented or not: an address of its own when the line holds a building's word and a number, ends with its
      * room or floor, and holds no label (家屋番号　213番4, お問い合わせ：…) — not 市民センター 10時開館.
      */
-    /** A floor written after its number (１４Ｆ, 3階): a building's line even when its name has no building word. */
-    private static final java.util.regex.Pattern FLOOR = java.util.regex.Pattern.compile("[0-9０-９]+[FＦ階]");
-
     private static void buildingLines(String text, List<Finding> out, int first) {
         int n = out.size();
         for (int f = first; f < n; f++) {
@@ -199,8 +194,8 @@ final class AddressRecognizer implements Recognizer {
             boolean roomLast = Chars.isDigit(last) || "FＦ階号室棟".indexOf(last) >= 0 || last >= 'A' && last <= 'Z' || last >= 'Ａ' && last <= 'Ｚ';
             if (e - s >= 3 && e - s <= 30 && roomLast && Chars.hasDigit(text, s, e)
                     && (AddressGrammar.hasBuildingWord(text, s, e) || FLOOR.matcher(line).find())
-                    && !line.contains("番号") && line.indexOf('：') < 0 && line.indexOf(':') < 0 && !Finding.overlapsAny(out, first, s, e)) {
-                out.add(new Finding(PiiType.ADDRESS, s, e, 0.8, false, text.substring(s, e)));
+                    && !line.contains("番号") && line.indexOf('：') < 0 && line.indexOf(':') < 0) {
+                addUnlessFound(text, s, e, 0.8, out, first);
             }
         }
     }
@@ -225,12 +220,22 @@ final class AddressRecognizer implements Recognizer {
             int s = m.group(1) != null ? m.end() : m.start();
             boolean town = m.end() < text.length() && (Morphology.isKanji(text.charAt(m.end())) || Morphology.isKatakana(text.charAt(m.end())));
             int e = rest.end();
-            boolean ends = e >= text.length() || !Morphology.isKanji(text.charAt(e)) && !Morphology.isHiragana(text.charAt(e));
-            if (rest.numbers() && town && e > m.end() && ends && BLOCK.matcher(text).region(m.end(), e).find()
-                    && !Finding.overlapsAny(out, first, s, e)) {
-                out.add(new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)));
+            if (rest.numbers() && town && e > m.end() && endsAt(text, e) && BLOCK.matcher(text).region(m.end(), e).find()) {
+                addUnlessFound(text, s, e, 0.7, out, first);
             }
         }
+    }
+
+    /** Adds the address {@code text[s, e)} unless a finding from {@code first} on overlaps it. */
+    static void addUnlessFound(String text, int s, int e, double confidence, List<Finding> out, int first) {
+        if (!Finding.overlapsAny(out, first, s, e)) {
+            out.add(new Finding(PiiType.ADDRESS, s, e, confidence, false, text.substring(s, e)));
+        }
+    }
+
+    /** Nothing at {@code e} goes on with the word: the text ends, or the next character is no kanji or hiragana. */
+    private static boolean endsAt(String text, int e) {
+        return e >= text.length() || !Morphology.isKanji(text.charAt(e)) && !Morphology.isHiragana(text.charAt(e));
     }
 
     /** After an address's label, a municipality the lexicon lacks (a new or a misspelt one), then a town and its numbers. */
@@ -250,8 +255,8 @@ final class AddressRecognizer implements Recognizer {
         while (m.find()) {
             int s = m.start(1);
             AddressGrammar.Rest rest = AddressGrammar.parse(text, m.end(1));
-            if (rest.numbers() && rest.end() > m.end(1) && !Finding.overlapsAny(out, first, s, rest.end())) {
-                out.add(new Finding(PiiType.ADDRESS, s, rest.end(), 0.8, false, text.substring(s, rest.end())));
+            if (rest.numbers() && rest.end() > m.end(1)) {
+                addUnlessFound(text, s, rest.end(), 0.8, out, first);
             }
         }
     }
@@ -277,9 +282,7 @@ final class AddressRecognizer implements Recognizer {
             if ((last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s) {
                 continue; // a municipality alone
             }
-            if (!Finding.overlapsAny(out, first, s, e)) { // not inside an address scan() found
-                out.add(new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)));
-            }
+            addUnlessFound(text, s, e, 0.7, out, first); // not inside an address scan() found
         }
     }
 

@@ -2,9 +2,12 @@ package dev.mamori.detect;
 
 import dev.mamori.data.DataFile;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Addresses written in kana: a form's 住所フリガナ or a bank's カナ住所 ({@code ﾐﾔｷﾞｹﾝ ｾﾝﾀﾞｲｼ ﾐﾔｷﾞﾉｸ ﾆｼｷﾁｮｳ 1-3-9},
@@ -19,30 +22,32 @@ final class KanaAddress {
     private static final String[] MUNICIPALITY_ENDS = {"シ", "ク", "チョウ", "マチ", "ムラ", "ソン", "グン"};
 
     /** The readings, and by their first letter. */
-    private final List<String> readings = new java.util.ArrayList<>();
-    /** The letters before a reading's ケン (ミヤギ|ケン): most ケン in a text are passed over on one look-up. */
-    private final boolean[] before = new boolean[65536];
-    private final Map<Character, String[]> byFirst = new HashMap<>();
+    private final List<String> readings = new ArrayList<>();
+    private final Map<Character, List<String>> byFirst = new HashMap<>();
     /** The first letters of the readings: most positions are passed over on one look-up. */
     private final boolean[] firsts = new boolean[65536];
+    /**
+     * The full-width endings a reading may be found by: ケン for the 43 prefectures whose readings end so, each other
+     * reading whole (トウキョウト, …).
+     */
+    private final Set<String> cues = new LinkedHashSet<>();
+    /** The letters before a reading's ケン (ミヤギ|ケン): most ケン in a text are passed over on one look-up. */
+    private final boolean[] before = new boolean[65536];
 
     KanaAddress() {
         for (DataFile.Row r : DataFile.read(KanaAddress.class, "prefecture-readings.tsv")) {
             String p = r.field(1);
-            byFirst.merge(p.charAt(0), new String[] {p}, KanaAddress::join);
             readings.add(p);
-            if (p.endsWith("ケン")) {
+            byFirst.computeIfAbsent(p.charAt(0), c -> new ArrayList<>()).add(p);
+            firsts[p.charAt(0)] = true;
+            if (p.endsWith(KEN)) {
                 before[p.charAt(p.length() - 3)] = true;
             }
-            firsts[p.charAt(0)] = true;
+            cues.add(p.endsWith(KEN) ? KEN : p);
         }
     }
 
-    private static String[] join(String[] a, String[] b) {
-        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
+    private static final String KEN = "ケン";
 
     /** Adds each kana address of {@code text} that no finding from {@code first} on overlaps. */
     void find(String text, List<Finding> out, int first) {
@@ -98,17 +103,13 @@ final class KanaAddress {
             if (numbers == 0) {
                 continue; // トウキョウト ホケンキョク, サイタマケン ケンチョウ: an office, not an address
             }
-            int s0 = f.start(i);
-            int e0 = f.end(e - 1);
-            if (!Finding.overlapsAny(out, first, s0, e0)) {
-                out.add(new Finding(PiiType.ADDRESS, s0, e0, 0.85, false, text.substring(s0, e0)));
-            }
+            AddressRecognizer.addUnlessFound(text, f.start(i), f.end(e - 1), 0.85, out, first);
             i = e - 1;
         }
     }
 
     private int prefectureEnd(String k, int i) {
-        for (String p : byFirst.getOrDefault(k.charAt(i), NONE)) {
+        for (String p : byFirst.getOrDefault(k.charAt(i), List.of())) {
             if (k.startsWith(p, i)) {
                 return i + p.length();
             }
@@ -116,7 +117,6 @@ final class KanaAddress {
         return -1;
     }
 
-    private static final String[] NONE = {};
 
     private static boolean endsMunicipality(String k, int s, int e) {
         for (String end : MUNICIPALITY_ENDS) {
@@ -154,10 +154,10 @@ final class KanaAddress {
                 return true; // folded and searched
             }
         }
-        for (String w : CUES) { // in full width, a reading itself must end there: not ケンジ, ケンタ of a name's reading
+        for (String w : cues) { // in full width, a reading itself must end there: not ケンジ, ケンタ of a name's reading
             for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
                 int end = at + w.length();
-                if (w.length() == 2 && (at == 0 || !before[text.charAt(at - 1)])) {
+                if (w.equals(KEN) && (at == 0 || !before[text.charAt(at - 1)])) {
                     continue; // ケンジ, ダイスケ ケンタ: no reading has that letter before its ケン
                 }
                 for (String r : readings) {
@@ -171,12 +171,10 @@ final class KanaAddress {
     }
 
     /**
-     * The endings of prefecture-readings.tsv's readings (43 end in ケン; the other four whole), in full and half width: a
-     * reading added to the file needs its ending here.
+     * {@link #cues} in half width, where a text is folded before it is searched: a reading added to
+     * prefecture-readings.tsv that ends otherwise needs its half-width form here.
      */
-    private static final String[] CUES = {"ケン", "トウキョウト", "キョウトフ", "オオサカフ", "ホッカイドウ"};
     private static final String[] HALF_WIDTH_CUES = {"ｹﾝ", "ﾄｳｷｮｳﾄ", "ｷｮｳﾄﾌ", "ｵｵｻｶﾌ", "ﾎｯｶｲﾄﾞｳ"};
-
 
     /**
      * The text with half-width katakana (and its voicing marks) folded to full-width katakana, and where each folded char

@@ -122,15 +122,11 @@ final class NameRecognizer implements Recognizer {
             return text;
         }
         for (int i = 1; i < c.length; i++) {
-            if ((c[i] == '．' || c[i] == '，') && isAsciiLetter(c[i - 1]) && text.charAt(i - 1) != c[i - 1]) {
+            if ((c[i] == '．' || c[i] == '，') && text.charAt(i - 1) != c[i - 1]) { // after a letter folded just above
                 c[i] = c[i] == '．' ? '.' : ',';
             }
         }
         return new String(c);
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     private void findIn(String text, ScanContext ctx, List<Finding> out) {
