@@ -137,7 +137,42 @@ final class LatinNames {
      * surname must be a surname of the lists, or the given name a given name.
      */
     private static final java.util.regex.Pattern PASSENGER = java.util.regex.Pattern.compile(
-            "(?<![A-Za-z/])([A-Z]{2,20}/[A-Z]{2,20}(?: [A-Z]{2,20})?) (?:MR|MS|MRS|MISS|MSTR|DR)(?![A-Za-z])");
+            "(?<![A-Za-z/])([A-Z]{2,20} ?/ ?[A-Z]{2,20}(?: [A-Z]{2,20})?) (?:MR|MS|MRS|MISS|MSTR|DR)(?![A-Za-z])");
+
+    /**
+     * The line that signs an English mail after its closing (Best regards,⏎Arjun Mehta / Global Travel Desk): two or
+     * three capitalised words that end the line or stop at a separator before a team, a title or a firm.
+     */
+    private static final java.util.regex.Pattern SIGNED = java.util.regex.Pattern.compile(
+            "(?m)^(?:Best regards|Kind regards|Warm regards|Regards|Best wishes|Sincerely(?: yours)?|Yours sincerely|Many thanks"
+                    + "|Thanks|Thank you|Cheers|Best)[,.!]?[ \\t]*\\r?\\n[ \\t]*"
+                    + "(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){1,2})[ \\t]*(?=\\r?\\n|$| / | \\| |, | \\(|（)");
+
+    /** The names of {@link #SIGNED} in {@code text}, in text order; not a team or a firm (Customer Support, Acme Inc). */
+    static List<int[]> findSigned(String text) {
+        List<int[]> out = new ArrayList<>(0);
+        if (text.indexOf("egards") < 0 && text.indexOf("incerely") < 0 && text.indexOf("hank") < 0 && text.indexOf("Cheers") < 0
+                && text.indexOf("Best") < 0) {
+            return out;
+        }
+        java.util.regex.Matcher m = SIGNED.matcher(text);
+        while (m.find()) {
+            boolean person = true;
+            for (String w : m.group(1).split(" ")) {
+                person &= !NOT_PERSON_AFTER.contains(ascii(w)) && !NOT_SIGNATURE.contains(ascii(w));
+            }
+            if (person) {
+                out.add(new int[] {m.start(1), m.end(1)});
+            }
+        }
+        return out;
+    }
+
+    /** Words of a signature that is a desk, a team or a role rather than a person. */
+    private static final Set<String> NOT_SIGNATURE = Set.of("team", "desk", "support", "customer", "service", "services", "sales",
+            "department", "dept", "office", "the", "staff", "admin", "administrator", "manager", "director", "editor",
+            "editorial", "newsletter", "help", "helpdesk", "travel", "global", "japan", "tokyo", "osaka", "account", "accounts",
+            "billing", "hr", "it", "info", "notification", "notifications", "system", "operations", "reservations", "front");
 
     /** The names of {@link #PASSENGER} in {@code text}, in text order (the span without the title). */
     static List<int[]> findPassengers(String text) {
@@ -148,9 +183,10 @@ final class LatinNames {
         java.util.regex.Matcher m = PASSENGER.matcher(text);
         while (m.find()) {
             int slash = text.indexOf('/', m.start(1));
-            int blank = text.indexOf(' ', slash);
-            int givenEnd = Math.min(blank, m.end(1)); // the first given name (SMITH/JOHN PAUL MR)
-            if ((kind(text, m.start(1), slash) & SURNAME) != 0 || (kind(text, slash + 1, givenEnd) & GIVEN) != 0) { // not TCP/IP MS
+            int surnameEnd = text.charAt(slash - 1) == ' ' ? slash - 1 : slash; // SMITH / JOHN MR, as some itineraries print it
+            int given = text.charAt(slash + 1) == ' ' ? slash + 2 : slash + 1;
+            int givenEnd = Math.min(text.indexOf(' ', given), m.end(1)); // the first given name (SMITH/JOHN PAUL MR)
+            if ((kind(text, m.start(1), surnameEnd) & SURNAME) != 0 || (kind(text, given, givenEnd) & GIVEN) != 0) { // not TCP/IP MS
                 out.add(new int[] {m.start(1), m.end(1)});
             }
         }

@@ -174,11 +174,13 @@ final class NameRecognizer implements Recognizer {
         addUncovered(text, LatinNames.findKana(text), 0.6, cov, out); // ひろせ ゆうき: the same lists, the words romanised
         addUncovered(text, LatinNames.findInitialled(text), 0.6, cov, out); // T. Yamaguchi: initials and a surname of the lists
         addUncovered(text, LatinNames.findPassengers(text), 0.8, cov, out); // NAKAGAWA/HARUTO MR: an airline's passenger name
+        addUncovered(text, LatinNames.findSigned(text), 0.7, cov, out); // Best regards,⏎Arjun Mehta: an English mail's signature
         careOf(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);
         courtParties(text, out, first);
+        roleFormulae(text, out, first);
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
@@ -609,6 +611,47 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
             }
         }
+    }
+
+    /**
+     * The set phrases of a judgment and a police record that glue a name between its role and what the person did or
+     * owns: 検察官大神田　学出席の上, 弁護人吉住 航平作成の, 店長竹下 義則管理に係る, 被害者石川一郎所有の. The name is a surname of the
+     * dictionary, a blank or none, and one to three kanji; the phrase after it says where it ends.
+     */
+    private static final java.util.regex.Pattern ROLE_FORMULA = java.util.regex.Pattern.compile(
+            "(?:検察官|弁護人|付添人|弁護士|裁判官|書記官|通訳人|補佐人|代理人|立会人|検察事務官|司法警察員|司法巡査|警部補|巡査部長|巡査|警部|"
+                    + "店長|副店長|支配人|管理者|社長|代表者|被害者|所有者|証人)"
+                    + "(\\p{IsHan}{1,4})([ 　]?)(\\p{IsHan}{1,3})(?=各?出席|立会|作成|管理に係る|所有|名義)");
+
+    private void roleFormulae(String text, List<Finding> out, int first) {
+        if (text.indexOf("出席") < 0 && text.indexOf("作成") < 0 && text.indexOf("管理に係る") < 0 && text.indexOf("所有") < 0
+                && text.indexOf("立会") < 0 && text.indexOf("名義") < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = ROLE_FORMULA.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(3);
+            if (confidentAt(out, first, s, e)) {
+                continue;
+            }
+            // without a blank, the run must start with a surname the dictionary has and leave a given name after it
+            boolean split = !m.group(2).isEmpty() ? plainSurname(text, s, m.end(1))
+                    : surnameThenGiven(text, s, e);
+            if (split && !isDepartment(text, s, e) && !commonWord(text, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    /** {@code text[s, e)} is a dictionary surname followed by one to three kanji (北浦修, 石川一郎). */
+    private boolean surnameThenGiven(String text, int s, int e) {
+        for (int k = s + 1; k <= s + 3 && k < e; k++) {
+            if (e - k <= 3 && Morphology.hasEntry(text, s, k, SEI) && plainSurname(text, s, k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** くん, ちゃん or 君 at {@code at}: honorifics of children, never of a role (部長さん, 息子さん take さん). */

@@ -819,6 +819,9 @@ final class SensitiveRecognizer implements Recognizer {
         if (crime && a.kind == Kind.HEAD && b.start > a.end && Chars.isOpenParen(text.charAt(a.end)) && runStart(text, b.start, a.end + 1) == a.end + 1) {
             return true; // 自動車運転処罰法違反（過失傷害）の疑い: the law, then the offence under it in brackets
         }
+        if (crime && a.kind == Kind.TAIL && b.kind == Kind.FACT && policeBetween(text, a.end, b.start)) {
+            return true; // 傷害の疑いで神奈川県警厚木署に逮捕: the police who made the arrest
+        }
         if (!gapConnects(text, a.end, b.start, crime) && !(conjoined(text, a.end, b.start) && a.kind == Kind.FACT && b.kind == Kind.FACT)
                 && !careInClause(text, a, b)) {
             return alias(text, a, b);
@@ -944,6 +947,14 @@ final class SensitiveRecognizer implements Recognizer {
                 && !gap.contains("けれ") && !gap.contains("ものの"); // 糖尿病ではないが入院
     }
 
+    /** The police named between an offence's 疑いで and the arrest: で神奈川県警厚木署に, で警視庁に, で県警が. */
+    private static final java.util.regex.Pattern POLICE = java.util.regex.Pattern.compile(
+            "で\\p{IsHan}{0,10}(?:署|県警|府警|道警|警視庁|警察本部)(?:に|が|は)");
+
+    private static boolean policeBetween(String text, int s, int e) {
+        return e > s && e - s <= 16 && POLICE.matcher(text).region(s, e).matches();
+    }
+
     private static boolean conjoined(String text, int s, int e) {
         String gap = text.substring(s, e);
         return gap.equals("及び") || gap.equals("並びに");
@@ -987,7 +998,22 @@ final class SensitiveRecognizer implements Recognizer {
         "に入信", "に改宗"};
     private static final String DEVOUT = "敬虔な";
 
+    /** Where a baptism took place, before it: プロテスタント教会で洗礼, 当教会で受洗. */
+    private static final java.util.regex.Pattern CHURCH_LEAD = java.util.regex.Pattern.compile(
+            "[\\p{IsHan}\\p{IsKatakana}ー・]{0,14}(?:教会|聖堂)で$");
+
+    private static int withChurch(String text, int start) {
+        if (!text.startsWith("洗礼", start) && !text.startsWith("受洗", start)) {
+            return start;
+        }
+        java.util.regex.Matcher m = CHURCH_LEAD.matcher(text).region(Math.max(0, start - 18), start);
+        return m.find() ? m.start() : start;
+    }
+
     private static int withCreedTail(String text, int end) {
+        if (text.startsWith("洗礼", end - 2) && (text.startsWith("を受け", end) || text.startsWith("受け", end))) {
+            return end + (text.charAt(end) == 'を' ? 3 : 2); // 洗礼を受け(た), 洗礼受けて
+        }
         if (text.startsWith("徒", end) && text.charAt(end - 1) == '教') {
             return end + 1;
         }
@@ -1082,6 +1108,7 @@ final class SensitiveRecognizer implements Recognizer {
         }
         if (type == PiiType.SENSITIVE_CREED) {
             end = withCreedTail(text, end);
+            start = withChurch(text, start);
             start = text.startsWith(DEVOUT, start - DEVOUT.length()) ? start - DEVOUT.length() : start; // 敬虔なカトリック教徒
         }
         if (type == PiiType.SENSITIVE_OTHER) {
@@ -1098,6 +1125,11 @@ final class SensitiveRecognizer implements Recognizer {
             start = withCompound(text, start);
             start = withTreatmentLength(text, start);
             end = withInjuryTail(text, end);
+            end = withCourse(text, end);
+            start = withFrequency(text, start);
+        }
+        if (type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER) {
+            end = withNote(text, end); // 高血圧（要治療）, 抗うつ薬（セルトラリン）, 身体障害者手帳（２級）
         }
         end = withVerbEnding(text, end, type);
         if (type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER) {
@@ -1107,6 +1139,7 @@ final class SensitiveRecognizer implements Recognizer {
             start = withLawName(text, start);
             start = withCrimeRun(text, start);
             start = withOperativeClause(text, start, end);
+            start = withCourt(text, start);
         }
         start = withTimeLead(text, start);
         int ss = sentenceStart(text, start);
@@ -1261,14 +1294,32 @@ final class SensitiveRecognizer implements Recognizer {
     /** The first law of a list joined by 及び before the law the phrase starts with (出入国管理及び難民認定法違反). */
     private static final java.util.regex.Pattern LAW_AND = java.util.regex.Pattern.compile(RUN + "{1,12}(?:及び|並びに)$");
 
-    /** The gang a member belongs to, before 組員 or 構成員: 暴力団の, 指定暴力団山城会の. */
-    private static final java.util.regex.Pattern GANG_LEAD = java.util.regex.Pattern.compile("(?:指定)?暴力団" + RUN + "{0,8}の$");
+    /**
+     * The court and the day that sentenced a previous conviction, before it: 平成30年5月22日大阪地方裁判所で, 同月26日東京簡易
+     * 裁判所で (a judgment's 前科 paragraph). The day is taken only with a court.
+     */
+    private static final java.util.regex.Pattern COURT_LEAD = java.util.regex.Pattern.compile(
+            "(?:(?:令和|平成|昭和)?" + NUM + "{1,4}年" + NUM + "{1,2}月" + NUM + "{1,2}日、?)?\\p{IsHan}{1,8}(?:地方|簡易|家庭|高等)裁判所"
+                    + "(?:\\p{IsHan}{1,6}支部)?で$");
+
+    private static int withCourt(String text, int start) {
+        java.util.regex.Matcher m = COURT_LEAD.matcher(text).region(Math.max(0, start - 36), start);
+        return m.find() ? m.start() : start;
+    }
+
+    /**
+     * The gang a member belongs to, before 組員 or 構成員: 暴力団の, 指定暴力団山城会の, 暴力団系組織の元, or a family or a
+     * group named as such (三和一家の, 山城組の).
+     */
+    private static final java.util.regex.Pattern GANG_LEAD = java.util.regex.Pattern.compile(
+            "(?:(?:指定)?暴力団" + RUN + "{0,8}|" + RUN + "{1,8}(?:一家|組))の元?$");
 
     private static int withGangLead(String text, int start) {
-        if (!text.startsWith("組員", start) && !text.startsWith("構成員", start)) {
+        int word = text.startsWith("元", start) ? start + 1 : start; // 元組員: the pattern takes 元 itself
+        if (!text.startsWith("組員", word) && !text.startsWith("構成員", word)) {
             return start;
         }
-        java.util.regex.Matcher m = GANG_LEAD.matcher(text).region(Math.max(0, start - 16), start);
+        java.util.regex.Matcher m = GANG_LEAD.matcher(text).region(Math.max(0, word - 18), word);
         return m.find() ? m.start() : start;
     }
 
@@ -1336,6 +1387,48 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     private static final String[] INJURY_TAILS = {"等の傷害", "の傷害"};
+
+    /** What a condition is to the person, written after it: 心臓病の持病, 喘息の既往, 頸部痛の症状, 透析10年目. */
+    private static final java.util.regex.Pattern COURSE = java.util.regex.Pattern.compile(
+            "の(?:持病|既往歴|既往|症状|発作|後遺症)|[0-9０-９]{1,2}年目");
+
+    private static int withCourse(String text, int end) {
+        java.util.regex.Matcher m = COURSE.matcher(text).region(end, Math.min(text.length(), end + 6));
+        return m.lookingAt() ? m.end() : end;
+    }
+
+    /** How often the care is given, written before it: 週3回の透析, 月1回の通院. */
+    private static final java.util.regex.Pattern FREQUENCY = java.util.regex.Pattern.compile(
+            "(?:週|月|1日|１日|一日)[0-9０-９一二三四五六七]{1,2}回の?$");
+
+    private static int withFrequency(String text, int start) {
+        java.util.regex.Matcher m = FREQUENCY.matcher(text).region(Math.max(0, start - 6), start);
+        return m.find() ? m.start() : start;
+    }
+
+    /** Longest bracketed note a condition takes after it. */
+    private static final int MAX_NOTE = 24;
+
+    /**
+     * A bracketed note right after a condition, which says more about it (高血圧（要治療）, 抗うつ薬（セルトラリン）, 肝機能異常
+     * （γ-GTP 142））: part of the fact, so a masked output hides it too. Not across a line.
+     */
+    private static int withNote(String text, int end) {
+        if (end >= text.length() || text.charAt(end) != '（' && text.charAt(end) != '(') {
+            return end;
+        }
+        char close = text.charAt(end) == '（' ? '）' : ')';
+        for (int i = end + 1; i < text.length() && i - end <= MAX_NOTE; i++) {
+            char c = text.charAt(i);
+            if (c == close) {
+                return i + 1;
+            }
+            if (c == '\n' || c == '\r' || c == '（' || c == '(') {
+                break;
+            }
+        }
+        return end;
+    }
 
     /** An injury in a judgment ends with its noun: 鼻骨骨折等の傷害. */
     private static int withInjuryTail(String text, int end) {

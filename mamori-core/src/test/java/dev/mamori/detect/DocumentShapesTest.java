@@ -110,7 +110,7 @@ class DocumentShapesTest {
     void injuriesAsPeopleTellThemDialysisAbuseAndAids() {
         assertThat(found("帰りの階段で足首くじいたの大丈夫？", PiiType.SENSITIVE_HEALTH)).containsExactly("足首くじいた");
         assertThat(found("先週、右手首を痛めました。", PiiType.SENSITIVE_HEALTH)).containsExactly("右手首を痛めました");
-        assertThat(found("うちも透析10年目です。", PiiType.SENSITIVE_HEALTH)).containsExactly("透析");
+        assertThat(found("うちも透析10年目です。", PiiType.SENSITIVE_HEALTH)).containsExactly("透析10年目");
         assertThat(found("駅前の透析クリニックが移転します。", PiiType.SENSITIVE_HEALTH)).isEmpty();
         assertThat(found("主訴　夫からのＤＶ被害。", PiiType.SENSITIVE_OTHER)).containsExactly("ＤＶ被害");
         assertThat(found("少年は実父から身体的虐待を受けていた。", PiiType.SENSITIVE_OTHER)).containsExactly("身体的虐待");
@@ -323,6 +323,21 @@ class DocumentShapesTest {
             assertThat(found(text, PiiType.PERSON)).as(text).isEmpty(); // a state or a thing after the label, no person
         }
         assertThat(found("作成者：経理 大橋\n", PiiType.PERSON)).containsExactly("大橋");
+    }
+
+    @Test
+    void namesInAJudgmentsSetPhrasesAndEnglishSignatures() {
+        assertThat(found("当裁判所は，付添人溝口　遼出席の上審理し", PiiType.PERSON)).containsExactly("溝口　遼");
+        assertThat(found("弁護人吉住 航平作成の控訴趣意書", PiiType.PERSON)).containsExactly("吉住 航平");
+        assertThat(found("同店店長竹下 義則管理に係る食料品等", PiiType.PERSON)).containsExactly("竹下 義則");
+        assertThat(found("被害者石川一郎所有の自転車1台", PiiType.PERSON)).containsExactly("石川一郎");
+        for (String text : List.of("検察事務官作成の前科調書", "証人尋問調書作成の経緯", "被害者本人所有の財布", "店長代理作成のシフト表",
+                "社長室管理に係る金庫")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+        assertThat(found(" Traveller     : YAMASHITA / KEIKO MS\n", PiiType.PERSON)).containsExactly("YAMASHITA / KEIKO");
+        assertThat(found("Best regards,\nArjun Mehta / Global Travel Desk\n", PiiType.PERSON)).containsExactly("Arjun Mehta");
+        assertThat(found("Best regards,\nCustomer Support Team\n", PiiType.PERSON)).isEmpty();
     }
 
     /** What the review of session 31's rules found they must leave alone, and its two crashes. */

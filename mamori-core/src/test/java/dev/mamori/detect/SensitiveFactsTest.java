@@ -313,6 +313,22 @@ class SensitiveFactsTest {
         assertThat(found("入院")).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // what the fact's words around it say about it: a note in brackets, its course, how often, where, who arrested
+        "高血圧（要治療）|SENSITIVE_HEALTH:高血圧（要治療）",
+        "渋谷さんは心臓病の持病で毎日薬を飲んでいる|SENSITIVE_HEALTH:心臓病の持病",
+        "今週から週3回の透析が始まりました|SENSITIVE_HEALTH:週3回の透析",
+        "被告人は，平成30年5月22日大阪地方裁判所で窃盗罪により懲役1年8月に処せられ|SENSITIVE_CRIME:平成30年5月22日大阪地方裁判所で窃盗罪により懲役1年8月に処せられ",
+        "黒木は同会傘下の三和一家の組員であった|SENSITIVE_OTHER:三和一家の組員",
+        "指定暴力団系組織の元組員で無職の男|SENSITIVE_OTHER:指定暴力団系組織の元組員",
+        "男が傷害の疑いで神奈川県警厚木署に逮捕された|SENSITIVE_CRIME:傷害の疑いで神奈川県警厚木署に逮捕",
+        "姉は当教会で洗礼を受け、聖歌隊で奉仕した|SENSITIVE_CREED:当教会で洗礼を受け",
+    })
+    void theWordsAroundAFactThatBelongToIt(String text, String expected) {
+        assertThat(String.join(";", found(text))).isEqualTo(expected);
+    }
+
     @Test
     void randomMixturesOfTermsNeverThrowAndKeepTheirSpans() {
         String[] bits = {"窃盗", "の", "疑い", "で", "逮捕", "懲役", "3", "年", "、", "執行猶予", "（", "）", "(", ")", "罪", "法違反", "容疑",
