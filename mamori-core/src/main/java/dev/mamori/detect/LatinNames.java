@@ -241,6 +241,16 @@ final class LatinNames {
         return j;
     }
 
+    /** Whether a kana word, romanised, is a given name of the lists (トミ, まりあ). */
+    static boolean kanaGiven(String kana) {
+        return has(kana, GIVEN);
+    }
+
+    /** Whether a kana word, romanised, is a surname of the lists (アサクラ, ふじもと). */
+    static boolean kanaSurname(String kana) {
+        return has(kana, SURNAME);
+    }
+
     /** Whether a kana word, romanised in any of its spellings, is a name of this kind in the lists. */
     private static boolean has(String kana, byte kind) {
         for (String r : Romaji.hepburn(Romaji.katakana(kana))) {

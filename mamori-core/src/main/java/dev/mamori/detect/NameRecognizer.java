@@ -181,6 +181,7 @@ final class NameRecognizer implements Recognizer {
         kinNames(text, out, first);
         courtParties(text, out, first);
         roleFormulae(text, out, first);
+        kanaHalves(text, out, first);
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
@@ -652,6 +653,93 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** A kanji surname, then a given name in katakana and what marks a person: 鳴海トミさん, 佐々木キヨ（97）. */
+    private static final java.util.regex.Pattern KATAKANA_GIVEN = java.util.regex.Pattern.compile(
+            "(\\p{IsHan}{1,6})([ァ-ヴ]{2,3})(?=さん|様|儀|[（(][0-9０-９]|＝)");
+    /** A surname in hiragana, a kanji given name, then an age, the way election lists print a candidate: ふじもと和子　61. */
+    private static final java.util.regex.Pattern HIRAGANA_SURNAME = java.util.regex.Pattern.compile(
+            "(?<![ぁ-ゖ])([ぁ-ゖ]{2,5})(\\p{IsHan}{1,2})(?=[ 　]+[0-9０-９]{2}(?:[ 　]|$))", java.util.regex.Pattern.MULTILINE);
+    /** A katakana name after a family word or one's own firm: 実母マリアは, 弊社のアサクラが. */
+    private static final java.util.regex.Pattern KATAKANA_AFTER = java.util.regex.Pattern.compile(
+            "(実母|実父|養母|養父|義母|義父|母|父|妻|夫|長男|長女|次男|次女|三男|三女|祖母|祖父|姉|兄|弟|妹|弊社の|当社の|弊店の|当店の)"
+                    + "([ァ-ヴ][ァ-ヴー]{1,6})(?=は|が|に|を|の|から|と|も|より|、|，)");
+    /** A name someone goes by, in quotes or in brackets: 通名の「金田英子」, 本名「…」, （旧姓及川）. */
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile(
+            "(?:通名|本名|旧姓|通称|偽名|芸名)(?:の|は|：|:)?(?:[「『]([^」』\\n]{2,10})[」』]|[ 　]?(\\p{IsHan}{1,4})(?=[）)]))");
+
+    /** Two children's given names in hiragana joined by ・, the way a class's duty roster pairs them: そうすけ・りお. */
+    private static final java.util.regex.Pattern KANA_PAIR = java.util.regex.Pattern.compile(
+            "(?<![ぁ-ゖ・])([ぁ-ゖ]{2,4})・([ぁ-ゖ]{2,4})(?![ぁ-ゖ・])");
+
+    /** Names written half in kana that the dictionary splits or misses ({@link #KATAKANA_GIVEN} and the four after it). */
+    private void kanaHalves(String text, List<Finding> out, int first) {
+        boolean katakana = false;
+        for (int i = 0; i < text.length() && !katakana; i++) {
+            katakana = Morphology.isKatakana(text.charAt(i));
+        }
+        java.util.regex.Matcher m = KATAKANA_GIVEN.matcher(text);
+        while (katakana && m.find()) {
+            if (!LatinNames.kanaGiven(m.group(2))) {
+                continue;
+            }
+            int e = m.start(2);
+            for (int s = Math.max(m.start(1), e - 4); s < e; s++) {
+                if (e - s >= 2 && Morphology.hasEntry(text, s, e, SEI) && plainSurname(text, s, e)) {
+                    addName(text, s, m.end(2), out, first);
+                    break;
+                }
+            }
+        }
+        m = HIRAGANA_SURNAME.matcher(text);
+        while ((text.indexOf(' ') >= 0 || text.indexOf('　') >= 0) && m.find()) {
+            if (LatinNames.kanaSurname(m.group(1)) && Morphology.hasEntry(text, m.start(2), m.end(2), MEI)) {
+                addName(text, m.start(1), m.end(2), out, first);
+            }
+        }
+        m = KATAKANA_AFTER.matcher(text);
+        while (katakana && m.find()) {
+            String w = m.group(2);
+            boolean firm = m.group(1).endsWith("の");
+            List<Morphology.Token> ts = Morphology.tokens(text, m.start(2), m.end(2));
+            boolean word = ts.size() == 1 && !ts.get(0).is("名詞-固有名詞");
+            if (!word && (firm ? LatinNames.kanaSurname(w) : LatinNames.kanaGiven(w))) {
+                addName(text, m.start(2), m.end(2), out, first);
+            }
+        }
+        m = KANA_PAIR.matcher(text);
+        while (text.indexOf('・') >= 0 && m.find()) {
+            // both given names of the lists, and not both words of the dictionary (もも・りんご)
+            if (LatinNames.kanaGiven(m.group(1)) && LatinNames.kanaGiven(m.group(2)) && !(kanaWord(text, m.start(1), m.end(1))
+                    && kanaWord(text, m.start(2), m.end(2)))) {
+                addName(text, m.start(1), m.end(1), out, first);
+                addName(text, m.start(2), m.end(2), out, first);
+            }
+        }
+        m = ALIAS.matcher(text);
+        while ((text.indexOf('名') >= 0 || text.indexOf('姓') >= 0 || text.indexOf('称') >= 0) && m.find()) {
+            int g = m.group(1) != null ? 1 : 2;
+            int s = m.start(g);
+            int e = m.end(g);
+            boolean name = g == 1 ? hasNameToken(Morphology.tokens(text, s, e), s, e) && !anchors.isPlaceName(m.group(1))
+                    && !endsWithOrgSuffix(m.group(1)) : Morphology.hasEntry(text, s, e, SEI);
+            if (name) {
+                addName(text, s, e, out, first);
+            }
+        }
+    }
+
+    /** {@code text[s, e)} is one word of the dictionary that is not a name (もも, りんご, さくら as a tree). */
+    private static boolean kanaWord(String text, int s, int e) {
+        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+        return ts.size() == 1 && !ts.get(0).is("名詞-固有名詞");
+    }
+
+    private void addName(String text, int s, int e, List<Finding> out, int first) {
+        if (!confidentAt(out, first, s, e)) {
+            out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+        }
     }
 
     /** くん, ちゃん or 君 at {@code at}: honorifics of children, never of a role (部長さん, 息子さん take さん). */

@@ -340,6 +340,22 @@ class DocumentShapesTest {
         assertThat(found("Best regards,\nCustomer Support Team\n", PiiType.PERSON)).isEmpty();
     }
 
+    @Test
+    void namesHalfInKana() {
+        assertThat(found("無職鳴海トミさん（85）方から出火", PiiType.PERSON)).containsExactly("鳴海トミ");
+        assertThat(found("佐々木キヨ（97）みたけ4丁目・1日死去", PiiType.PERSON)).containsExactly("佐々木キヨ");
+        assertThat(found("当　2,590　ふじもと和子　61　立現②", PiiType.PERSON)).containsExactly("ふじもと和子");
+        assertThat(found("実母マリアは，少年が幼い頃から", PiiType.PERSON)).containsExactly("マリア");
+        assertThat(found("空港へは弊社のアサクラが迎えに参ります。", PiiType.PERSON)).containsExactly("アサクラ");
+        assertThat(found("長く通名の「金田英子」で暮らし", PiiType.PERSON)).containsExactly("金田英子");
+        assertThat(found("小野寺春子（旧姓及川）（79）", PiiType.PERSON)).containsExactly("小野寺春子", "及川");
+        assertThat(found("第1週　そうすけ・りお", PiiType.PERSON)).containsExactly("そうすけ", "りお");
+        for (String text : List.of("通称「赤レンガ倉庫」と呼ばれる建物", "通称「山田商店」で知られる", "父がパソコンを買った。", "弊社のサービスは好評です。",
+                "もも・りんご・みかん", "さいたま市長　56　自現")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+    }
+
     /** What the review of session 31's rules found they must leave alone, and its two crashes. */
     @Test
     void whatSession31sRulesLeaveAlone() {
