@@ -49,6 +49,27 @@ final class KanaAddress {
 
     private static final String KEN = "ケン";
 
+    /** One set of readings for {@link #startsWithPrefecture}. */
+    private static final class Shared {
+        static final KanaAddress INSTANCE = new KanaAddress();
+    }
+
+    /**
+     * Whether {@code value}, in either kana and either width, starts with a prefecture's reading (とうきょうと　こうとうく,
+     * ﾄｳｷｮｳﾄ): an address read out under a form's ふりがな, not a name.
+     */
+    static boolean startsWithPrefecture(String value) {
+        String k = Normalizer.normalize(value, Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder(k.length());
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            b.append(c >= 'ぁ' && c <= 'ゖ' ? (char) (c + 0x60) : c);
+        }
+        String kana = b.toString();
+        List<String> rs = kana.isEmpty() ? null : Shared.INSTANCE.byFirst.get(kana.charAt(0));
+        return rs != null && rs.stream().anyMatch(kana::startsWith);
+    }
+
     /** Adds each kana address of {@code text} that no finding from {@code first} on overlaps. */
     void find(String text, List<Finding> out, int first) {
         if (!mayHold(text)) {

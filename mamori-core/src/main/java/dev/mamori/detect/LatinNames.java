@@ -216,7 +216,15 @@ final class LatinNames {
                 continue;
             }
             int e2 = kanaEnd(text, s2, hira);
-            boolean ends = e2 >= n || !kana(text.charAt(e2))
+            boolean honorific = false;
+            for (String h : KANA_HONORIFICS) {
+                if (hira && e2 - s2 > h.length() && text.startsWith(h, e2 - h.length())) {
+                    e2 -= h.length(); // おおつき ひなたさん: the honorific is not the given name
+                    honorific = true;
+                    break;
+                }
+            }
+            boolean ends = honorific || e2 >= n || !kana(text.charAt(e2))
                     && !(" 　・".indexOf(text.charAt(e2)) >= 0 && e2 + 1 < n && kana(text.charAt(e2 + 1)));
             if (e2 - s2 >= 2 && e2 - s2 <= 6 && ends && has(text.substring(i, e1), SURNAME) && has(text.substring(s2, e2), GIVEN)) {
                 out.add(new int[] {i, e2});
@@ -227,6 +235,8 @@ final class LatinNames {
         }
         return out;
     }
+
+    private static final String[] KANA_HONORIFICS = {"さん", "ちゃん", "くん", "さま"};
 
     private static boolean kana(char c) {
         return Morphology.isHiragana(c) || Morphology.isKatakana(c); // katakana includes ー

@@ -604,7 +604,7 @@ final class NameLabels {
         }
         String v = text.substring(s, e);
         return !NOT_NAMES.contains(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME && ColumnHints.get().forHeader(v).isEmpty()
-                && !NameRecognizer.isDepartment(text, s, e) && !commonWord(v);
+                && !NameRecognizer.isDepartment(text, s, e) && !commonWord(v) && !KanaAddress.startsWithPrefecture(v);
     }
 
     /**
@@ -622,7 +622,9 @@ final class NameLabels {
         }
         Morphology.Token t = ts.get(0);
         boolean common = t.is("名詞-一般") || t.is("名詞-サ変接続") || t.is("名詞-副詞可能");
-        return common && (ts.size() == 1 ? t.end() == b : ts.get(1).is("名詞-接尾"))
+        // a noun and a suffix in two kanji is a surname unless a department (鷹科 is a name, 内科 a department)
+        boolean twoKanji = ts.size() == 2 && b == 2 && !NameRecognizer.isDepartment(v, 0, b);
+        return common && (ts.size() == 1 ? t.end() == b : ts.get(1).is("名詞-接尾") && !twoKanji)
                 && !Morphology.hasEntry(v, t.start(), t.end(), "名詞-固有名詞-人名-姓")
                 && !Morphology.hasEntry(v, t.start(), t.end(), "名詞-固有名詞-人名-名");
     }
@@ -846,10 +848,13 @@ final class NameLabels {
         return 0;
     }
 
+    /** Courtesy titles with and without the full stop British English leaves out (Dear Ms Kitaura). */
+    private static final String[] COURTESY_TITLES = {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. ", "Mr ", "Ms ", "Mrs ", "Dr "};
+
     /** The length of Mr./Ms./Mrs./Dr. and its blank at the start of a romanised run that goes on with a name, or 0. */
     private static int courtesyTitle(String text, int i, int j) {
         for (int w = i; w < j; w = text.indexOf(' ', w) < 0 ? j : text.indexOf(' ', w) + 1) {
-            for (String t : new String[] {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. "}) {
+            for (String t : COURTESY_TITLES) {
                 if (text.startsWith(t, w) && j > w + t.length() + 1 && Character.isUpperCase(text.charAt(w + t.length()))) {
                     return w - i + t.length(); // Mr. John Smith, and Dear Mr. Johnson: the words before the title are not the name
                 }

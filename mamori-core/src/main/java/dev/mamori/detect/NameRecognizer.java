@@ -182,6 +182,7 @@ final class NameRecognizer implements Recognizer {
         courtParties(text, out, first);
         roleFormulae(text, out, first);
         kanaHalves(text, out, first);
+        relationsAndRoles(text, out, first);
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
@@ -622,11 +623,12 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern ROLE_FORMULA = java.util.regex.Pattern.compile(
             "(?:検察官|弁護人|付添人|弁護士|裁判官|書記官|通訳人|補佐人|代理人|立会人|検察事務官|司法警察員|司法巡査|警部補|巡査部長|巡査|警部|"
                     + "店長|副店長|支配人|管理者|社長|代表者|被害者|所有者|証人)"
-                    + "(\\p{IsHan}{1,4})([ 　]?)(\\p{IsHan}{1,3})(?=各?出席|立会|作成|管理に係る|所有|名義)");
+                    + "(\\p{IsHan}{1,4})([ 　]?)(\\p{IsHan}{1,3})(?=各?出席|立会|作成|管理に係る|所有|名義|及び|並びに|の意見)");
 
     private void roleFormulae(String text, List<Finding> out, int first) {
         if (text.indexOf("出席") < 0 && text.indexOf("作成") < 0 && text.indexOf("管理に係る") < 0 && text.indexOf("所有") < 0
-                && text.indexOf("立会") < 0 && text.indexOf("名義") < 0) {
+                && text.indexOf("立会") < 0 && text.indexOf("名義") < 0 && text.indexOf("及び") < 0 && text.indexOf("並びに") < 0
+                && text.indexOf("の意見") < 0) {
             return;
         }
         java.util.regex.Matcher m = ROLE_FORMULA.matcher(text);
@@ -657,7 +659,7 @@ final class NameRecognizer implements Recognizer {
 
     /** A kanji surname, then a given name in katakana and what marks a person: 鳴海トミさん, 佐々木キヨ（97）. */
     private static final java.util.regex.Pattern KATAKANA_GIVEN = java.util.regex.Pattern.compile(
-            "(\\p{IsHan}{1,6})([ァ-ヴ]{2,3})(?=さん|様|儀|[（(][0-9０-９]|＝)");
+            "(\\p{IsHan}{1,6})([ァ-ヴ]{2,3})(?=さん|様|儀|[（(][0-9０-９]|＝|」)");
     /** A surname in hiragana, a kanji given name, then an age, the way election lists print a candidate: ふじもと和子　61. */
     private static final java.util.regex.Pattern HIRAGANA_SURNAME = java.util.regex.Pattern.compile(
             "(?<![ぁ-ゖ])([ぁ-ゖ]{2,5})(\\p{IsHan}{1,2})(?=[ 　]+[0-9０-９]{2}(?:[ 　]|$))", java.util.regex.Pattern.MULTILINE);
@@ -673,6 +675,77 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern KANA_PAIR = java.util.regex.Pattern.compile(
             "(?<![ぁ-ゖ・])([ぁ-ゖ]{2,4})・([ぁ-ゖ]{2,4})(?![ぁ-ゖ・])");
 
+    /** A child named by relation and given name, then the birth date: 長男湊（平成25年2月18日生）, 長女紬（平成28年…生）. */
+    private static final java.util.regex.Pattern CHILD_WITH_BIRTH = java.util.regex.Pattern.compile(
+            "(?:長男|長女|次男|次女|三男|三女|四男|四女|二男|二女|養子|子|孫)(\\p{IsHan}{1,3})(?=[（(](?:令和|平成|昭和|[0-9０-９]{4})[^）)\\n]{2,14}生[）)])");
+    /** A surname glued to a profession that names a person, then a particle: 保健師椎名から, 調査官萩原が. */
+    private static final java.util.regex.Pattern PROFESSION_SURNAME = java.util.regex.Pattern.compile(
+            "(?:保健師|看護師|助産師|医師|主治医|担当医|薬剤師|社会福祉士|介護福祉士|相談員|支援員|調査官|指導員|司書|教諭|保育士|栄養士)"
+                    + "(\\p{IsHan}{2,3})(?=から|が|は|に|より|と|の|へ|、)");
+    /** A member of a church named with 兄 or 姉 after the name (鵜飼 ルツ 和枝姉, 篠宮兄が): only where the text is a church's. */
+    private static final java.util.regex.Pattern BROTHER_SISTER = java.util.regex.Pattern.compile(
+            "((?:\\p{IsHan}{1,4}|[ァ-ヴー]{2,8})(?:[ 　・](?:\\p{IsHan}{1,3}|[ァ-ヴー]{2,6})){0,2})(?:兄|姉)(?=[がはのと、（(をに　 ]|$)",
+            java.util.regex.Pattern.MULTILINE);
+    private static final java.util.regex.Pattern CHURCH = java.util.regex.Pattern.compile("教会|礼拝|牧師|召天|主日|聖餐|洗礼|受洗|執事");
+    /** A second given name after a couple's full name: 柏原 秀一・美紀. */
+    private static final java.util.regex.Pattern COUPLE_GIVEN = java.util.regex.Pattern.compile("・(\\p{IsHan}{1,3})(?=[ 　\\n、）)]|$)");
+
+    private static boolean surnameStart(String text, int s, int e) {
+        for (int k = Math.min(e, s + 4); k >= s + 2; k--) {
+            if (Morphology.hasEntry(text, s, k, SEI)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void relationsAndRoles(String text, List<Finding> out, int first) {
+        java.util.regex.Matcher m;
+        if (text.indexOf('生') >= 0) {
+            m = CHILD_WITH_BIRTH.matcher(text);
+            while (m.find()) {
+                if (allGivenKanji(text, m.start(1), m.end(1)) && !commonWord(text, m.start(1), m.end(1))) {
+                    addName(text, m.start(1), m.end(1), out, first);
+                }
+            }
+        }
+        m = PROFESSION_SURNAME.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            if (Morphology.hasEntry(text, s, e, SEI) && plainSurname(text, s, e) && !commonWord(text, s, e)) {
+                addName(text, s, e, out, first);
+            }
+        }
+        if ((text.indexOf('兄') >= 0 || text.indexOf('姉') >= 0) && CHURCH.matcher(text).find()) {
+            m = BROTHER_SISTER.matcher(text);
+            while (m.find()) {
+                int s = m.start(1);
+                int e = m.end(1);
+                while (s < e && !boundaryBefore(text, s) && !(s > 0 && isSpace(text.charAt(s - 1)))) {
+                    s++; // the name starts after a blank, a mark or a line's start: not 義兄, 長姉
+                }
+                // a kanji word alone must start with a surname (篠宮兄が); a name in two words or in katakana need not
+                boolean oneKanjiWord = all(text, s, e, 'H');
+                if (e - s >= 2 && !anchors.is(NameAnchors.Kind.KIN, text, s, e) && !commonWord(text, s, e)
+                        && (!oneKanjiWord || surnameStart(text, s, e))) {
+                    addName(text, s, e, out, first);
+                }
+            }
+        }
+        int size = out.size();
+        for (int k = first; k < size; k++) {
+            Finding f = out.get(k);
+            if (f.type() != PiiType.PERSON || f.value().indexOf(' ') < 0 && f.value().indexOf('　') < 0) {
+                continue;
+            }
+            m = COUPLE_GIVEN.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 5));
+            if (m.lookingAt() && allGivenKanji(text, m.start(1), m.end(1))) {
+                addName(text, m.start(1), m.end(1), out, first);
+            }
+        }
+    }
+
     /** Names written half in kana that the dictionary splits or misses ({@link #KATAKANA_GIVEN} and the four after it). */
     private void kanaHalves(String text, List<Finding> out, int first) {
         boolean katakana = false;
@@ -686,7 +759,9 @@ final class NameRecognizer implements Recognizer {
             }
             int e = m.start(2);
             for (int s = Math.max(m.start(1), e - 4); s < e; s++) {
-                if (e - s >= 2 && Morphology.hasEntry(text, s, e, SEI) && plainSurname(text, s, e)) {
+                // a surname that is also a place (小林, 佐々木) is still one before a given name
+                if (e - s >= 2 && Morphology.hasEntry(text, s, e, SEI) && !anchors.is(NameAnchors.Kind.TITLE, text, s, e)
+                        && !anchors.is(NameAnchors.Kind.KIN, text, s, e) && !isDepartment(text, s, e)) {
                     addName(text, s, m.end(2), out, first);
                     break;
                 }
@@ -2559,6 +2634,12 @@ final class NameRecognizer implements Recognizer {
         }
         if (text.charAt(e - 1) == '部') { // 阿部, 服部, 長谷部 are surnames; departments have three kanji or more
             return e - s >= 3 && !text.startsWith("長谷部", e - 3) && !text.startsWith("日下部", e - 3) && !text.startsWith("矢田部", e - 3);
+        }
+        if (e - s == 2 && text.charAt(e - 1) == '科') { // 仁科, 保科, 鷹科 are surnames; two-kanji departments are few
+            return "内外眼歯学教本専分医理文工農薬法商".indexOf(text.charAt(s)) >= 0;
+        }
+        if (e - s == 2 && text.charAt(e - 1) == '室') { // 小室, 氷室
+            return !Morphology.hasEntry(text, s, e, SEI);
         }
         return true;
     }

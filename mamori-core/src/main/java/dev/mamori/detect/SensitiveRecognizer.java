@@ -72,6 +72,11 @@ final class SensitiveRecognizer implements Recognizer {
     private static final String CAUSE = "のため";
     /** What lies between the length of a suspended sentence and the sentence it suspends (3年間その刑の執行を猶予する). */
     private static final String PROBATION_LINK = "年間その";
+    /** When a suspended sentence starts, in a judgment's 主文. */
+    private static final String FINALITY = "この裁判確定の日から";
+    /** The suspension a court adds to the sentence it gives in one sentence: …に処し、その刑の全部の執行を5年間猶予(する). */
+    private static final java.util.regex.Pattern SUSPENSION_TAIL = java.util.regex.Pattern.compile(
+            "[、，,]?その刑の(?:全部の|一部の)?執行を[0-9０-９一二三四五]{1,2}年間猶予(?:する|した|し)?");
 
     static {
         for (char c : CONNECT.toCharArray()) {
@@ -249,8 +254,21 @@ final class SensitiveRecognizer implements Recognizer {
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
         }
-        if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0 && text.indexOf('「') >= 0) {
-            namedBody(text, out, first);
+        if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0) {
+            if (text.indexOf('「') >= 0) {
+                addPhrases(text, NAMED_BODY, PiiType.SENSITIVE_CREED, out, first);
+            }
+            if (text.indexOf("教徒") >= 0 || text.indexOf("の門徒") >= 0 || text.indexOf("の檀家") >= 0 || text.indexOf("の信徒") >= 0) {
+                addPhrases(text, BELIEVER, PiiType.SENSITIVE_CREED, out, first);
+            }
+        }
+        if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
+            if (text.indexOf('g') >= 0 || text.indexOf('ｇ') >= 0 || text.indexOf('錠') >= 0) {
+                addPhrases(text, MEDICATION, PiiType.SENSITIVE_HEALTH, out, first);
+            }
+            if (text.indexOf("妊娠") >= 0) {
+                addPhrases(text, PREGNANCY, PiiType.SENSITIVE_HEALTH, out, first);
+            }
         }
         if (ctx.columnHints().isEmpty()) {
             SensitiveFields.inText(text, wanted, out, first); // 傷病名：…, 【既往歴】…
@@ -368,17 +386,34 @@ final class SensitiveRecognizer implements Recognizer {
      * cannot know the body's name; the brackets and the word before them say what it is. Not 信者数 (a count).
      */
     private static final java.util.regex.Pattern NAMED_BODY = java.util.regex.Pattern.compile(
-            "(?:宗教団体|宗教法人|教団|新宗教)「[^「」\n]{1,24}」の(?:元)?(?:信者|信徒|会員|幹部|教祖)(?!数)");
+            "(?:宗教団体|宗教法人|教団|新宗教)「[^「」\n]{1,24}」(?:の(?:元)?(?:信者|信徒|会員|幹部|教祖)(?!数)|に入信|に入会)");
+    /** A believer named by the faith's name and 教徒 (クエーカー教徒), or a temple's or a church's own member (当寺の門徒). */
+    private static final java.util.regex.Pattern BELIEVER = java.util.regex.Pattern.compile(
+            "[ァ-ヴー]{2,10}教徒(?!数)|(?:当|同)(?:寺|教会|院)の(?:門徒|檀家|信徒|会員)");
+    /**
+     * A medicine with its dose, and how the person takes it (アムロジピン5mgを飲んでいます, チラーヂン50μgを毎朝服用): what a
+     * person takes says what they are treated for (法2条3項 病歴).
+     */
+    private static final java.util.regex.Pattern MEDICATION = java.util.regex.Pattern.compile(
+            "[ァ-ヴー]{3,12}(?:錠|カプセル|テープ|OD錠)?[ 　]?[0-9０-９][0-9０-９.．]{0,4}(?:mg|ｍｇ|μg|µg|mcg)"
+                    + "(?:を(?:毎朝|毎晩|毎日|朝晩|朝夕|1日[0-9０-９]回)?(?:服用(?:中|している|しています)?|飲んで(?:います|いる)?))?");
+    /** A pregnancy with how far it is (妊娠5か月, 妊娠12週): a fact about the person's body. */
+    private static final java.util.regex.Pattern PREGNANCY = java.util.regex.Pattern.compile(
+            "妊娠[0-9０-９]{1,2}(?:か月|カ月|ヶ月|ケ月|週目?)");
 
-    private static void namedBody(String text, List<Finding> out, int first) {
-        java.util.regex.Matcher m = NAMED_BODY.matcher(text);
+    /**
+     * Adds each match of {@code p} as one phrase of {@code type}, unless a phrase already found overlaps it from
+     * outside; the weaker terms inside it (信者 alone) give way to it.
+     */
+    private static void addPhrases(String text, java.util.regex.Pattern p, PiiType type, List<Finding> out, int first) {
+        java.util.regex.Matcher m = p.matcher(text);
         while (m.find()) {
             int s = m.start();
             int e = m.end();
             List<Finding> mine = out.subList(first, out.size()); // this recognizer's findings only: the list holds others'
             if (mine.stream().noneMatch(f -> f.start() < e && s < f.end() && (f.start() < s || f.end() > e))) {
                 mine.removeIf(f -> f.start() >= s && f.end() <= e); // 信者 alone, a weak word, gives way to the phrase
-                out.add(new Finding(PiiType.SENSITIVE_CREED, s, e, 0.7, false, text.substring(s, e)));
+                out.add(new Finding(type, s, e, 0.7, false, text.substring(s, e)));
             }
         }
     }
@@ -1105,6 +1140,10 @@ final class SensitiveRecognizer implements Recognizer {
         }
         if (type == PiiType.SENSITIVE_CRIME) {
             start = withProbation(text, start);
+            if (text.startsWith("処し", end - 2)) {
+                java.util.regex.Matcher m = SUSPENSION_TAIL.matcher(text).region(end, Math.min(text.length(), end + 32));
+                end = m.lookingAt() ? m.end() : end;
+            }
         }
         if (type == PiiType.SENSITIVE_CREED) {
             end = withCreedTail(text, end);
@@ -1522,6 +1561,9 @@ final class SensitiveRecognizer implements Recognizer {
         int d = i;
         while (d > 0 && isDigit(text.charAt(d - 1))) {
             d--;
+        }
+        if (d < i && text.startsWith(FINALITY, d - FINALITY.length())) {
+            return d - FINALITY.length(); // この裁判確定の日から3年間その刑の執行を猶予する
         }
         return d < i ? d : start;
     }

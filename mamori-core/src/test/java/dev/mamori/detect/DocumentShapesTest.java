@@ -354,6 +354,22 @@ class DocumentShapesTest {
                 "もも・りんご・みかん", "さいたま市長　56　自現")) {
             assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
         }
+        assertThat(found("面会票には「小林スヱ」で書いてね。", PiiType.PERSON)).containsExactly("小林スヱ");
+    }
+
+    @Test
+    void namesByRelationProfessionChurchAndForm() {
+        assertThat(found("長男湊（平成25年2月18日生）及び長女紬（平成28年9月1日生）をもうけた。", PiiType.PERSON)).containsExactly("湊", "紬");
+        assertThat(found("対象者には保健師椎名から個別に連絡します。", PiiType.PERSON)).containsExactly("椎名");
+        String church = "鵜飼 ルツ 和枝姉（92歳）が11月22日、老衰のため召天されました。\n・篠宮兄が脳梗塞で入院中です\n";
+        assertThat(found(church, PiiType.PERSON)).containsExactly("鵜飼 ルツ 和枝", "篠宮");
+        assertThat(found("教会の兄弟姉妹の皆さん、礼拝へようこそ。義兄が来た。長姉は不在。", PiiType.PERSON)).isEmpty();
+        assertThat(found("【3万円以上】柏原 秀一・美紀　株式会社中村薬品", PiiType.PERSON)).containsExactly("柏原 秀一", "美紀");
+        assertThat(found("ﾌﾘｶﾞﾅ　ﾀｶｼﾅ ｹｲｺﾞ\n氏名　鷹科　圭吾　　性別　男\n", PiiType.PERSON)).containsExactly("ﾀｶｼﾅ ｹｲｺﾞ", "鷹科　圭吾");
+        assertThat(found("ふりがな　とうきょうと　こうとうく　とよす\n", PiiType.PERSON)).isEmpty();
+        assertThat(found("氏名　内科　受付\n", PiiType.PERSON)).isEmpty();
+        assertThat(found("Dear Ms Kitaura,\nOur student", PiiType.PERSON)).containsExactly("Kitaura");
+        assertThat(found("当裁判所は、付添人檜山真澄及び調査官の意見を聴き", PiiType.PERSON)).containsExactly("檜山真澄");
     }
 
     /** What the review of session 31's rules found they must leave alone, and its two crashes. */

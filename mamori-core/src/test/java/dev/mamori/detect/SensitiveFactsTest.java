@@ -140,7 +140,7 @@ class SensitiveFactsTest {
         "彼の祖父は日系ブラジル人だ|SENSITIVE_OTHER:日系ブラジル人",
         "男は逮捕され、同月12日から勾留されていた|SENSITIVE_CRIME:逮捕され、同月12日から勾留",
         "懲役1年6月に処し、3年間その刑の執行を猶予する|SENSITIVE_CRIME:懲役1年6月に処し;SENSITIVE_CRIME:3年間その刑の執行を猶予する",
-        "被告人を罰金50万円に処し、この裁判確定の日から５年間その懲役刑の執行を猶予する|SENSITIVE_CRIME:罰金50万円に処し;SENSITIVE_CRIME:５年間その懲役刑の執行を猶予する",
+        "被告人を罰金50万円に処し、この裁判確定の日から５年間その懲役刑の執行を猶予する|SENSITIVE_CRIME:罰金50万円に処し;SENSITIVE_CRIME:この裁判確定の日から５年間その懲役刑の執行を猶予する",
         "令和5年(わ)第12号　詐欺被告事件|SENSITIVE_CRIME:詐欺被告事件",
         "平成30年に窃盗罪で懲役1年に処せられた前科がある|SENSITIVE_CRIME:平成30年に窃盗罪で懲役1年に処せられた前科",
         "罰金20万円に処せられた前科がある|SENSITIVE_CRIME:罰金20万円に処せられた前科",
@@ -324,9 +324,23 @@ class SensitiveFactsTest {
         "指定暴力団系組織の元組員で無職の男|SENSITIVE_OTHER:指定暴力団系組織の元組員",
         "男が傷害の疑いで神奈川県警厚木署に逮捕された|SENSITIVE_CRIME:傷害の疑いで神奈川県警厚木署に逮捕",
         "姉は当教会で洗礼を受け、聖歌隊で奉仕した|SENSITIVE_CREED:当教会で洗礼を受け",
+        // medicine with its dose, pregnancy, believers, a suspended sentence said in one sentence
+        "現在アムロジピン5mgを飲んでいます。|SENSITIVE_HEALTH:アムロジピン5mgを飲んでいます",
+        "実は妊娠5か月で、しばらく見学にします|SENSITIVE_HEALTH:妊娠5か月",
+        "熱心なクエーカー教徒で、平和運動にも取り組んだ|SENSITIVE_CREED:クエーカー教徒",
+        "大西さんは三代続く当寺の門徒として|SENSITIVE_CREED:当寺の門徒",
+        "被告は宗教団体「天光真理会」に入信し|SENSITIVE_CREED:宗教団体「天光真理会」に入信",
+        "被告人を懲役3年に処し、その刑の全部の執行を5年間猶予した|SENSITIVE_CRIME:懲役3年に処し、その刑の全部の執行を5年間猶予した",
+        "この裁判確定の日から3年間その刑の執行を猶予する。|SENSITIVE_CRIME:この裁判確定の日から3年間その刑の執行を猶予する",
     })
     void theWordsAroundAFactThatBelongToIt(String text, String expected) {
         assertThat(String.join(";", found(text))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ビタミンC 500mg配合のサプリ", "妊娠中の方はご相談ください", "宗教団体「天光真理会」の信者数は3万人"})
+    void whatTheNewPatternsLeaveAlone(String text) {
+        assertThat(found(text)).isEmpty();
     }
 
     @Test
