@@ -438,7 +438,7 @@ final class AddressGrammar {
     }
 
     static boolean isTerminator(char c) {
-        return "。、，,．.;；:：!！?？()（）「」『』【】[]<>＜＞\"'／/|｜\t\n\r＝=▽◇◆●■□※".indexOf(c) >= 0;
+        return "。、，,．.;；:：!！?？()（）「」『』【】[]<>＜＞\"'／/|｜\t\n\r＝=▽◇◆●■□※☎℡".indexOf(c) >= 0;
     }
 
     static boolean isSpace(char c) {

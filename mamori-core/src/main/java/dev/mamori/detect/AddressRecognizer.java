@@ -282,6 +282,8 @@ final class AddressRecognizer implements Recognizer {
             if ((last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s) {
                 continue; // a municipality alone
             }
+            // a weak part of it scan() found (花巻市 of 花巻市石鳥谷町好地) gives way; a stronger address is kept
+            out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e);
             addUnlessFound(text, s, e, 0.7, out, first); // not inside an address scan() found
         }
     }
@@ -385,16 +387,20 @@ final class AddressRecognizer implements Recognizer {
                 }
                 muniSeen |= muni;
             }
+            boolean mergedTown = false;
             if (muni) { // 石狩郡 then 当別町, 大阪市 then 北区
                 int m = p < n && lexicon.startsSomeWord(text.charAt(p)) ? lexicon.longest(text, p) : 0;
                 if (m > 0 && lexicon.get(text, p, m) == MUNICIPALITY) {
+                    // a town or village name after a city is a town of it, often a municipality merged into it
+                    // (鹿児島市吉野町, 花巻市石鳥谷町): below the municipality, as a ward is not
+                    mergedTown = text.charAt(p - 1) == '市' && "町村".indexOf(text.charAt(p + m - 1)) >= 0;
                     p += m;
                 }
             }
             AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
             int end = Math.max(p, rest.end());
             double conf = confidence(pref, muni, rest.numbers());
-            if (muni && rest.town()) {
+            if (muni && (rest.town() || mergedTown)) {
                 conf = Math.max(conf, 0.5); // 横浜市港北区日吉本町、: a 町名 after the municipality
             } else if (!rest.numbers() && text.startsWith("出身", end)) {
                 conf = Math.min(conf, 0.2); // 長野県松本市出身: where someone comes from
@@ -434,8 +440,9 @@ final class AddressRecognizer implements Recognizer {
             if (d == k || s == d || d - s > 8 || Finding.overlapsAny(out, from, h, k + 2)) {
                 continue;
             }
-            if (k + 2 < text.length() && (Morphology.isKanji(text.charAt(k + 2)) || Morphology.isKatakana(text.charAt(k + 2)))) {
-                continue;
+            if (k + 2 < text.length() && (Morphology.isKanji(text.charAt(k + 2)) || Morphology.isKatakana(text.charAt(k + 2)))
+                    && !AddressGrammar.numeralGroupAt(text, k + 2, text.length())) {
+                continue; // 北町二丁目自治会; not 三丁目十二番地の四, its numbers in kanji
             }
             AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
             if (rest.end() < k + 2) {

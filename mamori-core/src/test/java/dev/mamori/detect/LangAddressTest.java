@@ -244,6 +244,11 @@ class LangAddressTest {
         "長野県木曽郡上松町小川の男性と同郡王滝村の女性|長野県木曽郡上松町小川",
         "長野県木曽郡上松町小川の男性と同郡王滝村の女性|同郡王滝村",
         "▽齋藤トシさん（91）＝宇都宮市今泉町＝19日死去|宇都宮市今泉町",
+        // session 32: a town that is a former municipality of the city, a death notice's entry, kanji block numbers, ☎
+        "長男及び長女を連れて鹿児島市吉野町の実家に転居した。|鹿児島市吉野町",
+        "髙橋 ちよさん（100）花巻市石鳥谷町好地・3日死去＝喪主 孫髙橋 大輔さん|花巻市石鳥谷町好地",
+        "会長　早瀬 勝利　桜ケ丘三丁目十二番地の四　０４２－３７５－２２１８|桜ケ丘三丁目十二番地の四",
+        "・牧師館　西東京市ひばりが丘北2-9-17　☎042-421-6608|西東京市ひばりが丘北2-9-17",
     })
     void townNamesWithoutNumbersAfterAMunicipalityAndChomeWithoutOne(String text, String expected) {
         assertThat(addresses(text)).contains(expected);
