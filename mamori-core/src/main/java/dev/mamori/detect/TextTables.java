@@ -22,7 +22,12 @@ final class TextTables {
     private static final int MAX_HEADER_CELL = 24;
     /** Stands among the separators for a run of blanks (a table whose columns are aligned with spaces). */
     private static final char BLANKS_MARK = '\u3000';
-    private static final char[] SEPARATORS = {'\t', ',', '|', '｜', '│', BLANKS_MARK};
+    /**
+     * Stands for a run of two blanks or more only: the columns of a table whose cells hold a single wide blank themselves
+     * (久我　英司 under 氏名), which {@link #BLANKS_MARK} would split.
+     */
+    private static final char WIDE_BLANKS_MARK = '\u2003';
+    private static final char[] SEPARATORS = {'\t', ',', '|', '｜', '│', BLANKS_MARK, WIDE_BLANKS_MARK};
     /** Columns an aligned table needs: with fewer, a form's label and value a blank apart (氏名　山田太郎) would be one. */
     private static final int MIN_BLANK_COLUMNS = 3;
     /**
@@ -131,7 +136,10 @@ final class TextTables {
             if (types.stream().allMatch(Set::isEmpty)) {
                 continue;
             }
-            if (sep == BLANKS_MARK && !alignedHeader(names, types)) {
+            if (sep == WIDE_BLANKS_MARK && names.stream().anyMatch(x -> x.indexOf('\u3000') >= 0)) {
+                continue; // 班　氏名: the header's own columns are a wide blank apart, and the rows cannot be split as it is
+            }
+            if ((sep == BLANKS_MARK || sep == WIDE_BLANKS_MARK) && !alignedHeader(names, types)) {
                 continue;
             }
             if (names.size() == 2 && !(heading(names.get(0), types.get(0)) && heading(names.get(1), types.get(1)))) {
@@ -241,30 +249,39 @@ final class TextTables {
             return false;
         }
         int known = 0;
+        int other = 0;
         for (int i = 0; i < names.size(); i++) {
             if (!types.get(i).isEmpty()) {
                 known++;
             } else if (!PLAIN_HEADINGS.contains(names.get(i))) {
-                return false;
+                if (Chars.hasDigit(names.get(i), 0, names.get(i).length())) {
+                    return false;
+                }
+                other++;
             }
         }
-        return known >= 2;
+        // a wide header may hold one heading neither list has (障害者区分 beside 氏名, 生年月日, 個人番号); a form's line of
+        // labels and values has a value for every label
+        return known >= 2 && (other == 0 || other == 1 && names.size() >= 5 && known >= 3);
     }
 
-    /** The end of a run of blanks that separates aligned columns at {@code i} (one wide blank or two blanks), or {@code i}. */
-    private static int blanks(String text, int i, int e) {
+    /**
+     * The end of a run of blanks that separates aligned columns at {@code i} (one wide blank or two blanks; two blanks or more
+     * when {@code twoOrMore}), or {@code i}.
+     */
+    private static int blanks(String text, int i, int e, boolean twoOrMore) {
         int j = i;
         boolean wide = false;
         while (j < e && (text.charAt(j) == ' ' || text.charAt(j) == '\u3000')) {
             wide |= text.charAt(j) == '\u3000';
             j++;
         }
-        return wide || j - i >= 2 ? j : i;
+        return j - i >= 2 || wide && !twoOrMore ? j : i;
     }
 
     /** Separators outside double quotes in [s, e). */
     private static int count(String text, int s, int e, char sep) {
-        if (sep == BLANKS_MARK) {
+        if (sep == BLANKS_MARK || sep == WIDE_BLANKS_MARK) {
             return split(text, s, e, sep).size() - 1;
         }
         int n = 0;
@@ -283,12 +300,12 @@ final class TextTables {
     /** The cells of [s, e) as [start, end) pairs, without surrounding spaces and quotes. */
     private static List<int[]> split(String text, int s, int e, char sep) {
         List<int[]> out = new ArrayList<>();
-        if (sep == BLANKS_MARK) {
+        if (sep == BLANKS_MARK || sep == WIDE_BLANKS_MARK) {
             int i = skipBlanks(text, s, e);
             int end = trimmedEnd(text, i, e);
             int from = i;
             while (i < end) {
-                int j = blanks(text, i, end);
+                int j = blanks(text, i, end, sep == WIDE_BLANKS_MARK);
                 if (j > i) {
                     out.add(new int[] {from, i});
                     from = j;

@@ -31,6 +31,20 @@ class TextTablesTest {
     }
 
     @Test
+    void anAlignedTableWhoseNamesHoldAWideBlankAndWhoseHeaderHasOneHeadingOfItsOwn() {
+        String text = "区分        氏名              続柄  生年月日          電話             障害者区分\n"
+                + "本人        久我　英司         －    S52.08.19        090-1234-5678    －\n"
+                + "配偶者      久我　かおり       妻    S55.03.02        090-2345-6789    －\n"
+                + "扶養1       久我　悠斗         長男  H21.11.27        －               特別障害者\n";
+        assertThat(found(text, PiiType.DATE_OF_BIRTH)).containsExactly("S52.08.19", "S55.03.02", "H21.11.27");
+        String roster = "班　氏名　　　　　　住所　　　　　　　　　　　電話\n"
+                + "１　玉城　健　　　　字西原1234番地　　　　　　098-945-3021\n"
+                + "２　新垣　ハル　　　字西原１２４０番地の５　　　090-1986-5530\n"
+                + "３　上間　大輔　　　字西原２丁目８－１２　　　　098-945-7712\n";
+        assertThat(TextTables.find(roster, ColumnHints.get())).isEmpty(); // 班　氏名: no column split serves both the header and its rows
+    }
+
+    @Test
     void withoutTheTableTheSameNumbersAreNotFound() {
         String text = "お世話になっております。\n山田太郎 1000001 1985/04/01\n佐藤花子 5300001 1990/12/03\n";
         assertThat(found(text, PiiType.POSTAL_CODE)).isEmpty();
