@@ -28,6 +28,8 @@ final class NameAnchors {
     private final Set<String> places = new HashSet<>();
     /** The same without 都府県/市区町村 (千葉, 横浜). */
     private final Set<String> stems = new HashSet<>();
+    /** The prefectures without 都府県 (岩手, 宮城, 福島): surnames too, but never in a list of places. */
+    private final Set<String> prefectures = new HashSet<>();
 
     private NameAnchors() {
         Map<Kind, List<String>> lists = new EnumMap<>(Kind.class);
@@ -64,6 +66,7 @@ final class NameAnchors {
         for (DataFile.Row r : DataFile.read(NameAnchors.class, "municipalities.tsv")) {
             places.add(r.field(0));
             stems.add(stem(r.field(0)));
+            prefectures.add(stem(r.field(0)));
             String m = r.field(1);
             int gun = m.indexOf('郡');
             if (gun >= 0 && gun < m.length() - 1) {
@@ -134,6 +137,11 @@ final class NameAnchors {
     /** True when the word is a prefecture or municipality name, with or without 都府県/市区町村 (千葉, 福岡市). */
     boolean isPlaceName(String word) {
         return stems.contains(word) || places.contains(word);
+    }
+
+    /** True for a prefecture's name without 都府県 (宮城, 福島). */
+    boolean isPrefecture(String word) {
+        return prefectures.contains(word);
     }
 
     /**

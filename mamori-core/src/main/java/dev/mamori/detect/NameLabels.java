@@ -630,8 +630,8 @@ final class NameLabels {
     }
 
     private static boolean isHeading(String text, int s, int e, NameRecognizer r) {
-        if (e <= s) {
-            return true;
+        if (e <= s || e < text.length() && (text.charAt(e) == '：' || text.charAt(e) == ':')) {
+            return true; // nothing, or the next label (司会：杉浦　奏楽：土橋)
         }
         for (int i = s; i < e; i++) {
             if (Character.isDigit(text.charAt(i))) {

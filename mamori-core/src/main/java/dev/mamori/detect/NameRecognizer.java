@@ -699,8 +699,63 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
+    /** A list of surnames joined by ・ (岩佐・倉橋・アルバレス・菅野, 受付：井手・小畑), each a word of kanji or katakana. */
+    private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile(
+            "(?<=^|[：:（(）)　 、】])((?:[\\p{IsHan}々]{1,4}|[ァ-ヴー]{2,8})(?:・(?:[\\p{IsHan}々]{1,4}|[ァ-ヴー]{2,8})){1,9})(?=$|[　 、（(）)\\n])",
+            java.util.regex.Pattern.MULTILINE);
+    /** A full name, then the relation of the person to the one the form is about: 鷹科 美穂（妻）, an emergency contact. */
+    private static final java.util.regex.Pattern NAME_THEN_RELATION = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々ァ-ヴー])([\\p{IsHan}々]{1,4}[ 　][\\p{IsHan}々ぁ-ゖァ-ヴー]{1,4})(?=[（(](?:妻|夫|母|父|長男|長女|次男|次女|二男|二女|三男|三女|息子|娘|兄|姉|弟|妹|祖母|祖父|義母|義父|子|孫|配偶者)[）)])");
+
+    /**
+     * {@link #DOTTED}: every kanji word a surname of the dictionary that is no place and no common word, at least two of
+     * them, and a katakana word among them only beside such surnames; two words only after a colon (受付：井手・小畑).
+     */
+    private void dottedSurnames(String text, List<Finding> out, int first) {
+        java.util.regex.Matcher m = DOTTED.matcher(text);
+        while (m.find()) {
+            String[] items = m.group(1).split("・");
+            boolean afterColon = m.start(1) > 0 && (text.charAt(m.start(1) - 1) == '：' || text.charAt(m.start(1) - 1) == ':');
+            if (items.length < 3 && !afterColon) {
+                continue;
+            }
+            int kanji = 0;
+            boolean ok = true;
+            for (int i = 0, p = m.start(1); i < items.length && ok; p += items[i].length() + 1, i++) {
+                if (Morphology.isKatakana(items[i].charAt(0))) {
+                    continue;
+                }
+                int e = p + items[i].length();
+                // after a colon (受付：井手・小畑) a surname that is also a town's name is still one
+                ok = Morphology.hasEntry(text, p, e, SEI) && (afterColon ? !anchors.isPrefecture(items[i]) : !anchors.isPlaceName(items[i]))
+                        && !commonWord(text, p, e)
+                        && !anchors.is(NameAnchors.Kind.TITLE, text, p, e) && !anchors.is(NameAnchors.Kind.KIN, text, p, e);
+                kanji++;
+            }
+            if (!ok || kanji < 2 || kanji * 3 < items.length * 2) {
+                continue;
+            }
+            for (int i = 0, p = m.start(1); i < items.length; p += items[i].length() + 1, i++) {
+                addName(text, p, p + items[i].length(), out, first);
+            }
+        }
+    }
+
     private void relationsAndRoles(String text, List<Finding> out, int first) {
         java.util.regex.Matcher m;
+        if (text.indexOf('・') >= 0) {
+            dottedSurnames(text, out, first);
+        }
+        if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
+            m = NAME_THEN_RELATION.matcher(text);
+            while (m.find()) {
+                int s = m.start(1);
+                int b = firstBlank(text, s, m.end(1));
+                if (plainSurname(text, s, b) && !commonWord(text, s, b)) {
+                    addName(text, s, m.end(1), out, first);
+                }
+            }
+        }
         if (text.indexOf('生') >= 0) {
             m = CHILD_WITH_BIRTH.matcher(text);
             while (m.find()) {

@@ -125,7 +125,7 @@ final class TextTables {
             List<String> names = new ArrayList<>(header.size());
             for (int[] c : header) {
                 String name = text.substring(c[0], c[1]);
-                boolean prose = c[1] - c[0] > MAX_HEADER_CELL || name.indexOf('。') >= 0 || name.endsWith(".") && !name.equals("No.") || name.endsWith("?")
+                boolean prose = c[1] - c[0] > MAX_HEADER_CELL || name.indexOf('。') >= 0 || name.endsWith(".") && !name.endsWith("No.") || name.endsWith("?")
                         || name.endsWith("？") || holdsValue(name);
                 names.add(prose ? null : name);
             }

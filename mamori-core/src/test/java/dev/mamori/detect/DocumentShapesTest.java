@@ -370,6 +370,17 @@ class DocumentShapesTest {
         assertThat(found("氏名　内科　受付\n", PiiType.PERSON)).isEmpty();
         assertThat(found("Dear Ms Kitaura,\nOur student", PiiType.PERSON)).containsExactly("Kitaura");
         assertThat(found("当裁判所は、付添人檜山真澄及び調査官の意見を聴き", PiiType.PERSON)).containsExactly("檜山真澄");
+        assertThat(found("班長（1～6班、順に）岩佐・倉橋・アルバレス・菅野・戸村・真壁\n", PiiType.PERSON))
+                .containsExactly("岩佐", "倉橋", "アルバレス", "菅野", "戸村", "真壁");
+        assertThat(found("受付：井手・小畑\n", PiiType.PERSON)).containsExactly("井手", "小畑");
+        for (String text : List.of("東京・大阪・名古屋で開催。", "国語・数学・英語の3教科。", "開催地：岩手・宮城\n", "岩手・宮城・福島の3県。")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+        assertThat(found("緊急連絡先　鷹科 美穂（妻）　080-1129-5538", PiiType.PERSON)).containsExactly("鷹科 美穂");
+        assertThat(found("冒頭、佐伯委員は災害時の備えを訴えた。", PiiType.PERSON)).containsExactly("佐伯");
+        assertThat(found("教育委員は5人。選挙管理委員は3人。", PiiType.PERSON)).isEmpty();
+        String log = "受付No.\t日付\t相談者\t対応\t担当\n1128\t11/05\t柿崎 亜紀\t一時保護\t二階堂\n1131\t11/12\t松永 ひかり\t警察へ同行\t沖\n";
+        assertThat(found(log, PiiType.PERSON)).containsExactly("柿崎 亜紀", "二階堂", "松永 ひかり", "沖");
     }
 
     /** What the review of session 31's rules found they must leave alone, and its two crashes. */
