@@ -181,8 +181,9 @@ final class NameRecognizer implements Recognizer {
         kinNames(text, out, first);
         courtParties(text, out, first);
         roleFormulae(text, out, first);
-        kanaHalves(text, out, first);
-        relationsAndRoles(text, out, first);
+        int guards = guards(text);
+        kanaHalves(text, guards, out, first);
+        relationsAndRoles(text, guards, out, first);
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
@@ -741,12 +742,12 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
-    private void relationsAndRoles(String text, List<Finding> out, int first) {
+    private void relationsAndRoles(String text, int g, List<Finding> out, int first) {
         java.util.regex.Matcher m;
         if (text.indexOf('・') >= 0) {
             dottedSurnames(text, out, first);
         }
-        if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
+        if ((g & G_RELATION_BRACKET) != 0) {
             m = NAME_THEN_RELATION.matcher(text);
             while (m.find()) {
                 int s = m.start(1);
@@ -764,8 +765,8 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
-        m = PROFESSION_SURNAME.matcher(text);
-        while (m.find()) {
+        m = (g & G_PROFESSION) != 0 ? PROFESSION_SURNAME.matcher(text) : null;
+        while (m != null && m.find()) {
             int s = m.start(1);
             int e = m.end(1);
             if (Morphology.hasEntry(text, s, e, SEI) && plainSurname(text, s, e) && !commonWord(text, s, e)) {
@@ -788,10 +789,11 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
-        int size = out.size();
+        int size = text.indexOf('・') >= 0 ? out.size() : first;
         for (int k = first; k < size; k++) {
             Finding f = out.get(k);
-            if (f.type() != PiiType.PERSON || f.value().indexOf(' ') < 0 && f.value().indexOf('　') < 0) {
+            if (f.type() != PiiType.PERSON || f.value().indexOf(' ') < 0 && f.value().indexOf('　') < 0
+                    || f.end() >= text.length() || text.charAt(f.end()) != '・') {
                 continue;
             }
             m = COUPLE_GIVEN.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 5));
@@ -802,13 +804,12 @@ final class NameRecognizer implements Recognizer {
     }
 
     /** Names written half in kana that the dictionary splits or misses ({@link #KATAKANA_GIVEN} and the four after it). */
-    private void kanaHalves(String text, List<Finding> out, int first) {
-        boolean katakana = false;
-        for (int i = 0; i < text.length() && !katakana; i++) {
-            katakana = Morphology.isKatakana(text.charAt(i));
-        }
-        java.util.regex.Matcher m = KATAKANA_GIVEN.matcher(text);
-        while (katakana && m.find()) {
+    private void kanaHalves(String text, int g, List<Finding> out, int first) {
+        boolean katakana = (g & G_KATAKANA) != 0;
+        boolean hiragana = (g & G_HIRAGANA) != 0;
+        // each pattern only where its cheapest part is: a matcher costs more than the look
+        java.util.regex.Matcher m = katakana && (g & G_AFTER_GIVEN) != 0 ? KATAKANA_GIVEN.matcher(text) : null;
+        while (m != null && m.find()) {
             if (!LatinNames.kanaGiven(m.group(2))) {
                 continue;
             }
@@ -822,14 +823,14 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
-        m = HIRAGANA_SURNAME.matcher(text);
-        while ((text.indexOf(' ') >= 0 || text.indexOf('　') >= 0) && m.find()) {
+        m = hiragana && (text.indexOf(' ') >= 0 || text.indexOf('　') >= 0) ? HIRAGANA_SURNAME.matcher(text) : null;
+        while (m != null && m.find()) {
             if (LatinNames.kanaSurname(m.group(1)) && Morphology.hasEntry(text, m.start(2), m.end(2), MEI)) {
                 addName(text, m.start(1), m.end(2), out, first);
             }
         }
-        m = KATAKANA_AFTER.matcher(text);
-        while (katakana && m.find()) {
+        m = katakana && (g & G_KIN) != 0 ? KATAKANA_AFTER.matcher(text) : null;
+        while (m != null && m.find()) {
             String w = m.group(2);
             boolean firm = m.group(1).endsWith("の");
             List<Morphology.Token> ts = Morphology.tokens(text, m.start(2), m.end(2));
@@ -838,8 +839,8 @@ final class NameRecognizer implements Recognizer {
                 addName(text, m.start(2), m.end(2), out, first);
             }
         }
-        m = KANA_PAIR.matcher(text);
-        while (text.indexOf('・') >= 0 && m.find()) {
+        m = hiragana && text.indexOf('・') >= 0 ? KANA_PAIR.matcher(text) : null;
+        while (m != null && m.find()) {
             // both given names of the lists, and not both words of the dictionary (もも・りんご)
             if (LatinNames.kanaGiven(m.group(1)) && LatinNames.kanaGiven(m.group(2)) && !(kanaWord(text, m.start(1), m.end(1))
                     && kanaWord(text, m.start(2), m.end(2)))) {
@@ -847,17 +848,56 @@ final class NameRecognizer implements Recognizer {
                 addName(text, m.start(2), m.end(2), out, first);
             }
         }
-        m = ALIAS.matcher(text);
-        while ((text.indexOf('名') >= 0 || text.indexOf('姓') >= 0 || text.indexOf('称') >= 0) && m.find()) {
-            int g = m.group(1) != null ? 1 : 2;
-            int s = m.start(g);
-            int e = m.end(g);
-            boolean name = g == 1 ? hasNameToken(Morphology.tokens(text, s, e), s, e) && !anchors.isPlaceName(m.group(1))
+        m = (g & G_ALIAS) != 0 ? ALIAS.matcher(text) : null;
+        while (m != null && m.find()) {
+            int group = m.group(1) != null ? 1 : 2;
+            int s = m.start(group);
+            int e = m.end(group);
+            boolean name = group == 1 ? hasNameToken(Morphology.tokens(text, s, e), s, e) && !anchors.isPlaceName(m.group(1))
                     && !endsWithOrgSuffix(m.group(1)) : Morphology.hasEntry(text, s, e, SEI);
             if (name) {
                 addName(text, s, e, out, first);
             }
         }
+    }
+
+    /** The characters each of {@link #kanaHalves}' and {@link #relationsAndRoles}' patterns needs, as bits of {@link #GUARDS}. */
+    private static final int G_KATAKANA = 1;
+    private static final int G_HIRAGANA = 2;
+    private static final int G_AFTER_GIVEN = 4;
+    private static final int G_KIN = 8;
+    private static final int G_ALIAS = 16;
+    private static final int G_PROFESSION = 32;
+    private static final int G_RELATION_BRACKET = 64;
+    private static final byte[] GUARDS = new byte[65536];
+
+    static {
+        for (char c = 'ァ'; c <= 'ヺ'; c++) {
+            GUARDS[c] |= G_KATAKANA;
+        }
+        for (char c = 'ぁ'; c <= 'ゖ'; c++) {
+            GUARDS[c] |= G_HIRAGANA;
+        }
+        String[] sets = {"さ様儀（(＝」", "母父妻夫男女姉兄弟妹社店", "名姓称", "師医員官士諭書"};
+        int[] bits = {G_AFTER_GIVEN, G_KIN, G_ALIAS, G_PROFESSION};
+        for (int k = 0; k < sets.length; k++) {
+            for (char c : sets[k].toCharArray()) {
+                GUARDS[c] |= (byte) bits[k];
+            }
+        }
+    }
+
+    /** One pass over {@code text}: the bits of {@link #GUARDS} its characters have, and a bracket holding a relation. */
+    private static int guards(String text) {
+        int g = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            g |= GUARDS[c];
+            if ((c == '（' || c == '(') && i + 1 < text.length() && "妻夫母父長次二三息娘兄姉弟妹祖義子孫配".indexOf(text.charAt(i + 1)) >= 0) {
+                g |= G_RELATION_BRACKET;
+            }
+        }
+        return g;
     }
 
     /** {@code text[s, e)} is one word of the dictionary that is not a name (もも, りんご, さくら as a tree). */

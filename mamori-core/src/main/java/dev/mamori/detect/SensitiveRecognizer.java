@@ -263,7 +263,8 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
-            if (text.indexOf('g') >= 0 || text.indexOf('ｇ') >= 0 || text.indexOf('錠') >= 0) {
+            if (text.indexOf("mg") >= 0 || text.indexOf("μg") >= 0 || text.indexOf("µg") >= 0 || text.indexOf("ｍｇ") >= 0
+                    || text.indexOf("mcg") >= 0) {
                 addPhrases(text, MEDICATION, PiiType.SENSITIVE_HEALTH, out, first);
             }
             if (text.indexOf("妊娠") >= 0) {
