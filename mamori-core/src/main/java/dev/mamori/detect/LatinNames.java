@@ -140,6 +140,52 @@ final class LatinNames {
             "(?<![A-Za-z/])([A-Z]{2,20} ?/ ?[A-Z]{2,20}(?: [A-Z]{2,20})?) (?:MR|MS|MRS|MISS|MSTR|DR)(?![A-Za-z])");
 
     /**
+     * A name written surname first with a comma, the way passports, rosters and results print it: SILVA PEREIRA, Ana
+     * Carolina; Tsegaye, Abebe; Alvarez Ramos, Luis. And a given name before a surname in capitals (Daniel KIPROTICH).
+     */
+    private static final java.util.regex.Pattern COMMA_NAME = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}])(\\p{Lu}{2,}(?: \\p{Lu}{2,}){0,2}|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?), (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}])");
+    private static final java.util.regex.Pattern GIVEN_THEN_CAPITALS = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}])(\\p{Lu}\\p{Ll}+) (\\p{Lu}{3,})(?![\\p{L}])");
+
+    /**
+     * {@link #COMMA_NAME}: a given name of the lists in the second part, and a surname of the lists in the first or the
+     * first in capitals; and {@link #GIVEN_THEN_CAPITALS}: a given name of the lists first.
+     */
+    static List<int[]> findSurnameFirst(String text) {
+        List<int[]> out = new ArrayList<>(0);
+        if (text.indexOf(", ") >= 0) {
+            java.util.regex.Matcher m = COMMA_NAME.matcher(text);
+            while (m.find()) {
+                boolean capitals = m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT));
+                boolean surname = anyOf(m.group(1), SURNAME);
+                boolean given = anyOf(m.group(2), GIVEN);
+                if (given && (surname || capitals) && !m.group(1).equalsIgnoreCase(m.group(2))) { // not NEW YORK, New York
+                    out.add(new int[] {m.start(), m.end()});
+                }
+            }
+        }
+        java.util.regex.Matcher m = GIVEN_THEN_CAPITALS.matcher(text);
+        while (m.find()) {
+            if ((kind(text, m.start(1), m.end(1)) & GIVEN) != 0 && !NOT_PERSON_AFTER.contains(ascii(m.group(2)))) {
+                out.add(new int[] {m.start(), m.end()});
+            }
+        }
+        return out;
+    }
+
+    /** Whether one of the blank-separated words of {@code words} is a name of this kind in the lists. */
+    private static boolean anyOf(String words, byte kind) {
+        for (String w : words.split(" ")) {
+            Byte k = Lexicon.NAMES.get(ascii(w));
+            if (k != null && (k & kind) != 0 && !NOT_PERSON_AFTER.contains(ascii(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The line that signs an English mail after its closing (Best regards,⏎Arjun Mehta / Global Travel Desk): two or
      * three capitalised words that end the line or stop at a separator before a team, a title or a firm.
      */

@@ -175,6 +175,8 @@ final class NameRecognizer implements Recognizer {
         addUncovered(text, LatinNames.findInitialled(text), 0.6, cov, out); // T. Yamaguchi: initials and a surname of the lists
         addUncovered(text, LatinNames.findPassengers(text), 0.8, cov, out); // NAKAGAWA/HARUTO MR: an airline's passenger name
         addUncovered(text, LatinNames.findSigned(text), 0.7, cov, out); // Best regards,⏎Arjun Mehta: an English mail's signature
+        List<int[]> surnameFirst = LatinNames.findSurnameFirst(text);
+        addUncovered(text, surnameFirst, 0.7, cov, out); // SILVA PEREIRA, Ana Carolina; Daniel KIPROTICH
         careOf(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
@@ -203,6 +205,13 @@ final class NameRecognizer implements Recognizer {
             }
         }
         dropObituaryMark(text, out, first);
+        for (int[] span : surnameFirst) {
+            // the surname a label found alone (氏名（ローマ字）　SILVA PEREIRA) gives way to the whole name
+            if (out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= span[0] && f.end() <= span[1]
+                    && f.end() - f.start() < span[1] - span[0])) {
+                out.add(new Finding(PiiType.PERSON, span[0], span[1], 0.8, false, text.substring(span[0], span[1])));
+            }
+        }
         widen(text, out, first);
         dropRankAndRelation(text, out, first);
         posthumousNames(text, out, first);

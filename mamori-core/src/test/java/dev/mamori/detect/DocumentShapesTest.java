@@ -338,6 +338,10 @@ class DocumentShapesTest {
         assertThat(found(" Traveller     : YAMASHITA / KEIKO MS\n", PiiType.PERSON)).containsExactly("YAMASHITA / KEIKO");
         assertThat(found("Best regards,\nArjun Mehta / Global Travel Desk\n", PiiType.PERSON)).containsExactly("Arjun Mehta");
         assertThat(found("Best regards,\nCustomer Support Team\n", PiiType.PERSON)).isEmpty();
+        assertThat(found("氏名（ローマ字）　SILVA PEREIRA, Ana Carolina\n", PiiType.PERSON)).containsExactly("SILVA PEREIRA, Ana Carolina");
+        assertThat(found("00547 | Alvarez Ramos, Luis | 1\n", PiiType.PERSON)).containsExactly("Alvarez Ramos, Luis");
+        assertThat(found("1　2:16:48　No.12　Daniel KIPROTICH（湘南電工）\n", PiiType.PERSON)).containsExactly("Daniel KIPROTICH");
+        assertThat(found("We met in Tokyo, Japan last year. NEW YORK, New York. Meeting at Osaka, Friday.", PiiType.PERSON)).isEmpty();
     }
 
     @Test
