@@ -1592,7 +1592,7 @@ final class NameRecognizer implements Recognizer {
             "日時", "場所", "備考", "注意", "質問", "回答", "電話", "氏名", "住所", "連絡先", "時間", "内容", "結果", "理由", "予定",
             "参加者", "担当", "担当者", "議題", "決定", "課題", "要件", "用件", "追記", "補足", "結論", "ステータス", "タスク", "システム",
             "bot", "admin", "system", "info", "warn", "error", "debug", "お客様", "お客さま", "客", "利用者", "相談者", "本人",
-            "自動応答", "オペレーター", "スタッフ");
+            "自動応答", "オペレーター", "スタッフ", "問", "答", "問い", "答え", "記者", "司会", "議長", "ユーザー", "サポート");
 
     /**
      * Chat speakers that the dictionary does not know (あや, そうた, Tanaka Yui, 東): a token that opens two or
@@ -1606,11 +1606,13 @@ final class NameRecognizer implements Recognizer {
         Map<String, List<int[]>> seen = new java.util.LinkedHashMap<>();
         java.util.Set<String> titled = new java.util.HashSet<>();
         int shaped = 0;
+        int lines = 0;
         for (int ls = 0; ls < text.length(); ) {
             int le = text.indexOf('\n', ls);
             if (le < 0) {
                 le = text.length();
             }
+            lines += le > ls ? 1 : 0;
             int[] sp = speakerSpan(text, ls, le);
             if (sp != null) {
                 shaped++;
@@ -1625,13 +1627,17 @@ final class NameRecognizer implements Recognizer {
             return;
         }
         boolean someone = false; // a speaker known for a name: the others who talk with them as often are people too
+        int repeated = 0;
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             someone |= e.getValue().size() >= 2 && speakerWord(e.getKey());
+            repeated += e.getValue().size() >= 2 ? 1 : 0;
         }
+        // a chat room: three people or more who each speak twice, and almost every line a speaker's
+        boolean room = repeated >= 3 && shaped * 5 >= lines * 4;
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
             if (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w)))
-                    && !(titled.contains(w) && titledSpeaker(text, w))) {
+                    && !(titled.contains(w) && titledSpeaker(text, w)) && !(room && handle(text, w))) {
                 continue;
             }
             for (int[] sp : e.getValue()) {
@@ -1936,6 +1942,22 @@ final class NameRecognizer implements Recognizer {
      * four hiragana that the dictionary does not read as a pronoun or a common noun (みんな, おかん), or a handle in lower
      * case (kazu). Kanji speakers are judged by {@link #speakerWord} alone: 司会, 運営 and 店長 speak in chats too.
      */
+    /**
+     * A chat room's user name (ぽんず, ゆず湯, Gale_77, ゴリ): not a word that says what the line is (了解, 司会), a label, a
+     * column's heading, a relation or a title.
+     */
+    private boolean handle(String text, String w) {
+        return w.length() >= 2 && w.length() <= 12 && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT)) && ColumnHints.get().forHeader(w).isEmpty()
+                && !anchors.is(NameAnchors.Kind.LABEL, w, 0, w.length()) && !anchors.is(NameAnchors.Kind.KIN, w, 0, w.length())
+                && !anchors.is(NameAnchors.Kind.TITLE, w, 0, w.length()) && !anchors.is(NameAnchors.Kind.ROLE, w, 0, w.length())
+                && !commonKanjiWord(w);
+    }
+
+    /** A speaker in kanji that is one common word of the dictionary (司会, 受付): a role in the minutes, not a user. */
+    private boolean commonKanjiWord(String w) {
+        return all(w, 0, w.length(), 'H') && commonWord(w, 0, w.length());
+    }
+
     private boolean partner(String w) {
         if (NOT_SPEAKERS.contains(w) || anchors.is(NameAnchors.Kind.KIN, w, 0, w.length())) {
             return false;

@@ -387,6 +387,18 @@ class DocumentShapesTest {
         assertThat(found(log, PiiType.PERSON)).containsExactly("柿崎 亜紀", "二階堂", "松永 ひかり", "沖");
     }
 
+    @Test
+    void theUserNamesOfAChatRoom() {
+        String room = "ねこまる🐾：今日のレイド行けないかも\nねこまる🐾：最近また眠れなくて\nぽんず：え、大丈夫？\nGale_77：ゆっくり休め〜\n"
+                + "ぽんず：ネタバレやめろｗｗ\nゆず湯：オフ会の件、確定。\nGale_77：了解。\nゆず湯：うん。\n";
+        assertThat(found(room, PiiType.PERSON)).contains("ねこまる", "ぽんず", "Gale_77", "ゆず湯");
+        for (String text : List.of("Q：料金は？\nA：無料です。\nQ：予約は？\nA：不要です。\nQ：駐車場は？\nA：あります。\n",
+                "問：料金は？\n答：無料です。\n問：予約は？\n答：不要です。\n問：駐車場は？\n答：あります。\n",
+                "記者：感想は？\n監督：よかった。\n記者：次は？\n監督：勝ちます。\n司会：以上です。\n司会：では。\n")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+    }
+
     /** What the review of session 31's rules found they must leave alone, and its two crashes. */
     @Test
     void whatSession31sRulesLeaveAlone() {
