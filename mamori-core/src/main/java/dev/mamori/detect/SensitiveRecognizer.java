@@ -270,6 +270,9 @@ final class SensitiveRecognizer implements Recognizer {
             if (text.indexOf("妊娠") >= 0) {
                 addPhrases(text, PREGNANCY, PiiType.SENSITIVE_HEALTH, out, first);
             }
+            if (text.indexOf('熱') >= 0) {
+                addPhrases(text, FEVER, PiiType.SENSITIVE_HEALTH, out, first);
+            }
         }
         if (ctx.columnHints().isEmpty()) {
             SensitiveFields.inText(text, wanted, out, first); // 傷病名：…, 【既往歴】…
@@ -398,6 +401,9 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern MEDICATION = java.util.regex.Pattern.compile(
             "[ァ-ヴー]{3,12}(?:錠|カプセル|テープ|OD錠)?[ 　]?[0-9０-９][0-9０-９.．]{0,4}(?:mg|ｍｇ|μg|µg|mcg)"
                     + "(?:を(?:毎朝|毎晩|毎日|朝晩|朝夕|1日[0-9０-９]回)?(?:服用(?:中|している|しています)?|飲んで(?:います|いる)?))?");
+    /** A fever with its temperature (39度の熱, 38℃台の発熱): what someone has, not a threshold (37.5度以上の発熱). */
+    private static final java.util.regex.Pattern FEVER = java.util.regex.Pattern.compile(
+            "(?<![0-9０-９.．])[34３４][0-9０-９](?:[.．][0-9０-９])?(?:度|℃)台?の(?:発熱|熱)");
     /** A pregnancy with how far it is (妊娠5か月, 妊娠12週): a fact about the person's body. */
     private static final java.util.regex.Pattern PREGNANCY = java.util.regex.Pattern.compile(
             "妊娠[0-9０-９]{1,2}(?:か月|カ月|ヶ月|ケ月|週目?)");
@@ -1034,6 +1040,14 @@ final class SensitiveRecognizer implements Recognizer {
         "に入信", "に改宗"};
     private static final String DEVOUT = "敬虔な";
 
+    /** Who a victim suffered from, before the harm: 元交際相手からのストーカー被害, 夫からのDV. */
+    private static final java.util.regex.Pattern OFFENDER_LEAD = java.util.regex.Pattern.compile("(?<![\\p{IsHan}])\\p{IsHan}{1,6}からの$");
+
+    private static int withOffender(String text, int start) {
+        java.util.regex.Matcher m = OFFENDER_LEAD.matcher(text).region(Math.max(0, start - 9), start);
+        return m.find() ? m.start() : start;
+    }
+
     /** Where a baptism took place, before it: プロテスタント教会で洗礼, 当教会で受洗. */
     private static final java.util.regex.Pattern CHURCH_LEAD = java.util.regex.Pattern.compile(
             "[\\p{IsHan}\\p{IsKatakana}ー・]{0,14}(?:教会|聖堂)で$");
@@ -1153,6 +1167,7 @@ final class SensitiveRecognizer implements Recognizer {
         }
         if (type == PiiType.SENSITIVE_OTHER) {
             end = text.startsWith("の出身", end) ? end + 3 : end; // アイヌ民族の出身, 被差別部落の出身
+            start = withOffender(text, start);
             start = withGangLead(text, start);
             if (end - start == 2 && text.startsWith("障害", start)) {
                 start = runStart(text, start, Math.max(0, start - MAX_RUN)); // 四肢体幹機能障害, 妄想性障害: the whole name

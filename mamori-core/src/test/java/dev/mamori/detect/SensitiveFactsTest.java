@@ -106,7 +106,7 @@ class SensitiveFactsTest {
         "暴力団員の男が|SENSITIVE_OTHER:暴力団員",
         "逮捕されたのは暴力団幹部の男|SENSITIVE_CRIME:逮捕;SENSITIVE_OTHER:暴力団幹部",
         "本人は犯罪被害者である|SENSITIVE_OTHER:犯罪被害者",
-        "配偶者からのDV被害について相談|SENSITIVE_OTHER:DV被害",
+        "配偶者からのDV被害について相談|SENSITIVE_OTHER:配偶者からのDV被害",
         "本人は被差別部落出身だと話した|SENSITIVE_OTHER:被差別部落出身",
         "息子がADHDと診断された|SENSITIVE_HEALTH:ADHDと診断",
         // more news, judgment, obituary and chat style
@@ -332,13 +332,16 @@ class SensitiveFactsTest {
         "被告は宗教団体「天光真理会」に入信し|SENSITIVE_CREED:宗教団体「天光真理会」に入信",
         "被告人を懲役3年に処し、その刑の全部の執行を5年間猶予した|SENSITIVE_CRIME:懲役3年に処し、その刑の全部の執行を5年間猶予した",
         "この裁判確定の日から3年間その刑の執行を猶予する。|SENSITIVE_CRIME:この裁判確定の日から3年間その刑の執行を猶予する",
+        "昨日から39度の熱で休みます|SENSITIVE_HEALTH:39度の熱",
+        "元交際相手からのストーカー被害を相談した|SENSITIVE_OTHER:元交際相手からのストーカー被害",
     })
     void theWordsAroundAFactThatBelongToIt(String text, String expected) {
         assertThat(String.join(";", found(text))).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ビタミンC 500mg配合のサプリ", "妊娠中の方はご相談ください", "宗教団体「天光真理会」の信者数は3万人"})
+    @ValueSource(strings = {"ビタミンC 500mg配合のサプリ", "妊娠中の方はご相談ください", "宗教団体「天光真理会」の信者数は3万人",
+        "37.5度以上の発熱がある方は来場をお控えください。", "100度の熱湯"})
     void whatTheNewPatternsLeaveAlone(String text) {
         assertThat(found(text)).isEmpty();
     }
