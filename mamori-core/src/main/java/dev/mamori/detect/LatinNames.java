@@ -167,7 +167,9 @@ final class LatinNames {
         }
         java.util.regex.Matcher m = GIVEN_THEN_CAPITALS.matcher(text);
         while (m.find()) {
-            if ((kind(text, m.start(1), m.end(1)) & GIVEN) != 0 && !NOT_PERSON_AFTER.contains(ascii(m.group(2)))) {
+            // the capitals a surname of the lists or too long for an acronym (Riku Nakayama (Towa JHS) is a school)
+            boolean surname = m.group(2).length() >= 5 || (kind(text, m.start(2), m.end(2)) & SURNAME) != 0;
+            if ((kind(text, m.start(1), m.end(1)) & GIVEN) != 0 && surname && !NOT_PERSON_AFTER.contains(ascii(m.group(2)))) {
                 out.add(new int[] {m.start(), m.end()});
             }
         }

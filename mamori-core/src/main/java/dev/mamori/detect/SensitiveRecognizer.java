@@ -399,7 +399,7 @@ final class SensitiveRecognizer implements Recognizer {
      * person takes says what they are treated for (法2条3項 病歴).
      */
     private static final java.util.regex.Pattern MEDICATION = java.util.regex.Pattern.compile(
-            "[ァ-ヴー]{3,12}(?:錠|カプセル|テープ|OD錠)?[ 　]?[0-9０-９][0-9０-９.．]{0,4}(?:mg|ｍｇ|μg|µg|mcg)"
+            "[ァ-ヴー]{3,12}(?:錠|カプセル|テープ|OD錠)?[ 　]?[0-9０-９][0-9０-９.．]{0,4}(?:mg|ｍｇ|μg|µg|mcg)(?![/／])"
                     + "(?:を(?:毎朝|毎晩|毎日|朝晩|朝夕|1日[0-9０-９]回)?(?:服用(?:中|している|しています)?|飲んで(?:います|いる)?))?");
     /** A fever with its temperature (39度の熱, 38℃台の発熱): what someone has, not a threshold (37.5度以上の発熱). */
     private static final java.util.regex.Pattern FEVER = java.util.regex.Pattern.compile(
@@ -1476,7 +1476,8 @@ final class SensitiveRecognizer implements Recognizer {
         for (int i = end + 1; i < text.length() && i - end <= MAX_NOTE; i++) {
             char c = text.charAt(i);
             if (c == close) {
-                return i + 1;
+                String note = text.substring(end + 1, i);
+                return note.contains("番号") || note.contains("No") ? end : i + 1; // not 健診結果（社員番号10234）
             }
             if (c == '\n' || c == '\r' || c == '（' || c == '(') {
                 break;

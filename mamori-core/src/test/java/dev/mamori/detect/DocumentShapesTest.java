@@ -342,6 +342,7 @@ class DocumentShapesTest {
         assertThat(found("00547 | Alvarez Ramos, Luis | 1\n", PiiType.PERSON)).containsExactly("Alvarez Ramos, Luis");
         assertThat(found("1　2:16:48　No.12　Daniel KIPROTICH（湘南電工）\n", PiiType.PERSON)).containsExactly("Daniel KIPROTICH");
         assertThat(found("We met in Tokyo, Japan last year. NEW YORK, New York. Meeting at Osaka, Friday.", PiiType.PERSON)).isEmpty();
+        assertThat(found("2nd Prize: Riku Nakayama (Towa JHS)", PiiType.PERSON)).containsExactly("Riku Nakayama");
     }
 
     @Test
@@ -383,8 +384,10 @@ class DocumentShapesTest {
         assertThat(found("緊急連絡先　鷹科 美穂（妻）　080-1129-5538", PiiType.PERSON)).containsExactly("鷹科 美穂");
         assertThat(found("冒頭、佐伯委員は災害時の備えを訴えた。", PiiType.PERSON)).containsExactly("佐伯");
         assertThat(found("教育委員は5人。選挙管理委員は3人。", PiiType.PERSON)).isEmpty();
-        String log = "受付No.\t日付\t相談者\t対応\t担当\n1128\t11/05\t柿崎 亜紀\t一時保護\t二階堂\n1131\t11/12\t松永 ひかり\t警察へ同行\t沖\n";
-        assertThat(found(log, PiiType.PERSON)).containsExactly("柿崎 亜紀", "二階堂", "松永 ひかり", "沖");
+        String log = "受付No.\t日付\t相談者\t対応\n1128\t11/05\t柿崎 亜紀\t一時保護\n1131\t11/12\t松永 ひかり\t警察へ同行\n";
+        assertThat(found(log, PiiType.PERSON)).containsExactly("柿崎 亜紀", "松永 ひかり"); // a header cell ending in No.
+        assertThat(found("| 番号 | 氏名 | 担当 |\n|---|---|---|\n| 1 | 藤崎 陽子 | 受付 |\n| 2 | 竹内 遼 | 会計 |\n", PiiType.PERSON))
+                .containsExactly("藤崎 陽子", "竹内 遼"); // 担当 is often a task, not a person
     }
 
     @Test
