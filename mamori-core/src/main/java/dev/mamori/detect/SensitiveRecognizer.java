@@ -400,6 +400,7 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern MEDICATION = java.util.regex.Pattern.compile(
             "[ァ-ヴー]{3,12}(?:錠|カプセル|テープ|OD錠)?[ 　]?[0-9０-９][0-9０-９.．]{0,4}(?:mg|ｍｇ|μg|µg|mcg)(?![/／])"
+                    + "(?:[ 　]?(?:1日|１日)[0-9０-９]回(?:朝食後|夕食後|朝夕食後|毎食後|就寝前)?|[ 　]?[0-9０-９]錠を内服)?"
                     + "(?:を(?:毎朝|毎晩|毎日|朝晩|朝夕|1日[0-9０-９]回)?(?:服用(?:中|している|しています)?|飲んで(?:います|いる)?))?");
     /** A fever with its temperature (39度の熱, 38℃台の発熱): what someone has, not a threshold (37.5度以上の発熱). */
     private static final java.util.regex.Pattern FEVER = java.util.regex.Pattern.compile(
