@@ -283,8 +283,12 @@ final class AddressRecognizer implements Recognizer {
                 continue; // a municipality alone
             }
             // a weak part of it scan() found (花巻市 of 花巻市石鳥谷町好地) gives way; a stronger address is kept
-            out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e);
-            addUnlessFound(text, s, e, 0.7, out, first); // not inside an address scan() found
+            List<Finding> mine = out.subList(first, out.size());
+            java.util.function.Predicate<Finding> weak = f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e;
+            if (mine.stream().noneMatch(f -> f.start() < e && s < f.end() && !weak.test(f))) { // not inside an address scan() found
+                mine.removeIf(weak);
+                out.add(new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)));
+            }
         }
     }
 
@@ -400,10 +404,10 @@ final class AddressRecognizer implements Recognizer {
             AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
             int end = Math.max(p, rest.end());
             double conf = confidence(pref, muni, rest.numbers());
-            if (muni && (rest.town() || mergedTown)) {
+            if (!rest.numbers() && text.startsWith("出身", end)) {
+                conf = Math.min(conf, 0.2); // 長野県松本市出身, 鹿児島市吉野町出身: where someone comes from
+            } else if (muni && (rest.town() || mergedTown)) {
                 conf = Math.max(conf, 0.5); // 横浜市港北区日吉本町、: a 町名 after the municipality
-            } else if (!rest.numbers() && text.startsWith("出身", end)) {
-                conf = Math.min(conf, 0.2); // 長野県松本市出身: where someone comes from
             }
             conf += 0.3 * context.score(PiiType.ADDRESS, text, start, end);
             conf = Math.max(0.05, Math.min(0.99, conf));

@@ -49,7 +49,7 @@ final class KanaAddress {
 
     private static final String KEN = "ケン";
 
-    /** One set of readings for {@link #startsWithPrefecture}. */
+    /** One set of readings for {@link #startsWithPrefecture}, which a name's label calls without an address recognizer. */
     private static final class Shared {
         static final KanaAddress INSTANCE = new KanaAddress();
     }
@@ -67,7 +67,9 @@ final class KanaAddress {
         }
         String kana = b.toString();
         List<String> rs = kana.isEmpty() ? null : Shared.INSTANCE.byFirst.get(kana.charAt(0));
-        return rs != null && rs.stream().anyMatch(kana::startsWith);
+        // the reading ends a word (とうきょうと　こうとうく), not the start of one (チバケンタ is 千葉健太)
+        return rs != null && rs.stream().anyMatch(r -> kana.startsWith(r) && (kana.length() == r.length()
+                || " 　・".indexOf(kana.charAt(r.length())) >= 0));
     }
 
     /** Adds each kana address of {@code text} that no finding from {@code first} on overlaps. */

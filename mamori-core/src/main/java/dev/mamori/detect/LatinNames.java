@@ -153,27 +153,50 @@ final class LatinNames {
      * first in capitals; and {@link #GIVEN_THEN_CAPITALS}: a given name of the lists first.
      */
     static List<int[]> findSurnameFirst(String text) {
+        return findSurnameFirst(text, true);
+    }
+
+    /**
+     * As {@link #findSurnameFirst(String)}; when not {@code strict}, the given names after the first need not be in the lists
+     * (SILVA PEREIRA, Ana Carolina): for widening a surname that a label found, not for finding a name alone.
+     */
+    static List<int[]> findSurnameFirst(String text, boolean strict) {
         List<int[]> out = new ArrayList<>(0);
         if (text.indexOf(", ") >= 0) {
             java.util.regex.Matcher m = COMMA_NAME.matcher(text);
             while (m.find()) {
                 boolean capitals = m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT));
                 boolean surname = anyOf(m.group(1), SURNAME);
-                boolean given = anyOf(m.group(2), GIVEN);
-                if (given && (surname || capitals) && !m.group(1).equalsIgnoreCase(m.group(2))) { // not NEW YORK, New York
+                // every given word a name of the lists (not TOYOTA, Hikari Model), and not an item of a list (NOZOMI, Hikari, Kodama)
+                boolean given = (!strict || allOf(m.group(2), (byte) (GIVEN | SURNAME))) && anyOf(m.group(2), GIVEN);
+                boolean listed = text.startsWith(", ", m.end()) || m.start() >= 2 && text.startsWith(", ", m.start() - 2);
+                if (given && !listed && (surname || capitals) && !m.group(1).equalsIgnoreCase(m.group(2))) { // not NEW YORK, New York
                     out.add(new int[] {m.start(), m.end()});
                 }
             }
         }
         java.util.regex.Matcher m = GIVEN_THEN_CAPITALS.matcher(text);
         while (m.find()) {
-            // the capitals a surname of the lists or too long for an acronym (Riku Nakayama (Towa JHS) is a school)
-            boolean surname = m.group(2).length() >= 5 || (kind(text, m.start(2), m.end(2)) & SURNAME) != 0;
+            // the capitals a surname of the lists (KIM), or a roster's entry with its team in brackets after it (Daniel
+            // KIPROTICH（湘南電工）); not an acronym or a brand (Towa JHS, Victor JVC, Don QUIJOTE)
+            boolean surname = (kind(text, m.start(2), m.end(2)) & SURNAME) != 0
+                    || m.end() < text.length() && (text.charAt(m.end()) == '（' || text.charAt(m.end()) == '(');
             if ((kind(text, m.start(1), m.end(1)) & GIVEN) != 0 && surname && !NOT_PERSON_AFTER.contains(ascii(m.group(2)))) {
                 out.add(new int[] {m.start(), m.end()});
             }
         }
         return out;
+    }
+
+    /** Whether every blank-separated word of {@code words} is a name of these kinds in the lists. */
+    private static boolean allOf(String words, byte kind) {
+        for (String w : words.split(" ")) {
+            Byte k = Lexicon.NAMES.get(ascii(w));
+            if (k == null || (k & kind) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether one of the blank-separated words of {@code words} is a name of this kind in the lists. */
@@ -192,8 +215,8 @@ final class LatinNames {
      * three capitalised words that end the line or stop at a separator before a team, a title or a firm.
      */
     private static final java.util.regex.Pattern SIGNED = java.util.regex.Pattern.compile(
-            "(?m)^(?:Best regards|Kind regards|Warm regards|Regards|Best wishes|Sincerely(?: yours)?|Yours sincerely|Many thanks"
-                    + "|Thanks|Thank you|Cheers|Best)[,.!]?[ \\t]*\\r?\\n[ \\t]*"
+            "(?m)^(?:(?:Best regards|Kind regards|Warm regards|Regards|Best wishes|Sincerely(?: yours)?|Yours sincerely)[,.]?"
+                    + "|(?:Many thanks|Thanks|Thank you|Cheers|Best),)[ \\t]*\\r?\\n[ \\t]*"
                     + "(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){1,2})[ \\t]*(?=\\r?\\n|$| / | \\| |, | \\(|（)");
 
     /** The names of {@link #SIGNED} in {@code text}, in text order; not a team or a firm (Customer Support, Acme Inc). */
@@ -205,7 +228,7 @@ final class LatinNames {
         }
         java.util.regex.Matcher m = SIGNED.matcher(text);
         while (m.find()) {
-            boolean person = true;
+            boolean person = anyOf(m.group(1), (byte) (GIVEN | SURNAME)); // a name of the lists among the words: not Human Resources
             for (String w : m.group(1).split(" ")) {
                 person &= !NOT_PERSON_AFTER.contains(ascii(w)) && !NOT_SIGNATURE.contains(ascii(w));
             }
@@ -265,11 +288,13 @@ final class LatinNames {
             }
             int e2 = kanaEnd(text, s2, hira);
             boolean honorific = false;
-            for (String h : KANA_HONORIFICS) {
-                if (hira && e2 - s2 > h.length() && text.startsWith(h, e2 - h.length())) {
-                    e2 -= h.length(); // おおつき ひなたさん: the honorific is not the given name
-                    honorific = true;
-                    break;
+            for (int h = s2 + 2; hira && h < e2 && !honorific; h++) { // おおつき ひなたさん(が): the honorific ends the given name
+                for (String w : KANA_HONORIFICS) {
+                    if (text.startsWith(w, h)) {
+                        e2 = h;
+                        honorific = true;
+                        break;
+                    }
                 }
             }
             boolean ends = honorific || e2 >= n || !kana(text.charAt(e2))

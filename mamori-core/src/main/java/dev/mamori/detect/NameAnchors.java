@@ -28,7 +28,7 @@ final class NameAnchors {
     private final Set<String> places = new HashSet<>();
     /** The same without 都府県/市区町村 (千葉, 横浜). */
     private final Set<String> stems = new HashSet<>();
-    /** The prefectures without 都府県 (岩手, 宮城, 福島): surnames too, but never in a list of places. */
+    /** The prefectures without 都府県 (岩手, 宮城, 福島), many of them surnames too. */
     private final Set<String> prefectures = new HashSet<>();
 
     private NameAnchors() {

@@ -622,8 +622,8 @@ final class NameLabels {
         }
         Morphology.Token t = ts.get(0);
         boolean common = t.is("名詞-一般") || t.is("名詞-サ変接続") || t.is("名詞-副詞可能");
-        // a noun and a suffix in two kanji is a surname unless a department (鷹科 is a name, 内科 a department)
-        boolean twoKanji = ts.size() == 2 && b == 2 && !NameRecognizer.isDepartment(v, 0, b);
+        // a noun and 科 or 室 in two kanji is a surname unless a department (鷹科 is a name, 内科 a department; 店側 is neither)
+        boolean twoKanji = ts.size() == 2 && b == 2 && (v.charAt(1) == '科' || v.charAt(1) == '室') && !NameRecognizer.isDepartment(v, 0, b);
         return common && (ts.size() == 1 ? t.end() == b : ts.get(1).is("名詞-接尾") && !twoKanji)
                 && !Morphology.hasEntry(v, t.start(), t.end(), "名詞-固有名詞-人名-姓")
                 && !Morphology.hasEntry(v, t.start(), t.end(), "名詞-固有名詞-人名-名");
@@ -848,6 +848,21 @@ final class NameLabels {
         return 0;
     }
 
+    /** Dear, Hi or Hello before the title at {@code w} (Dear Ms Kitaura): without its stop, Mr is not Mr Donut. */
+    private static boolean greeted(String text, int i, int w) {
+        String before = text.substring(Math.max(0, w - 6), w);
+        return before.endsWith("Dear ") || before.endsWith("Hi ") || before.endsWith("Hello ");
+    }
+
+    /** The word after the title at {@code s} is a name of the lists (Mr Tanaka; not Dr Pepper). */
+    private static boolean nameAfter(String text, int s, int j) {
+        int e = s;
+        while (e < j && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return LatinNames.isName(text.substring(s, e));
+    }
+
     /** Courtesy titles with and without the full stop British English leaves out (Dear Ms Kitaura). */
     private static final String[] COURTESY_TITLES = {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. ", "Mr ", "Ms ", "Mrs ", "Dr "};
 
@@ -855,7 +870,8 @@ final class NameLabels {
     private static int courtesyTitle(String text, int i, int j) {
         for (int w = i; w < j; w = text.indexOf(' ', w) < 0 ? j : text.indexOf(' ', w) + 1) {
             for (String t : COURTESY_TITLES) {
-                if (text.startsWith(t, w) && j > w + t.length() + 1 && Character.isUpperCase(text.charAt(w + t.length()))) {
+                if (text.startsWith(t, w) && j > w + t.length() + 1 && Character.isUpperCase(text.charAt(w + t.length()))
+                        && (t.endsWith(". ") || greeted(text, i, w) || nameAfter(text, w + t.length(), j))) {
                     return w - i + t.length(); // Mr. John Smith, and Dear Mr. Johnson: the words before the title are not the name
                 }
             }

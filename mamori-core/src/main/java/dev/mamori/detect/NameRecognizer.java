@@ -175,8 +175,7 @@ final class NameRecognizer implements Recognizer {
         addUncovered(text, LatinNames.findInitialled(text), 0.6, cov, out); // T. Yamaguchi: initials and a surname of the lists
         addUncovered(text, LatinNames.findPassengers(text), 0.8, cov, out); // NAKAGAWA/HARUTO MR: an airline's passenger name
         addUncovered(text, LatinNames.findSigned(text), 0.7, cov, out); // Best regards,⏎Arjun Mehta: an English mail's signature
-        List<int[]> surnameFirst = LatinNames.findSurnameFirst(text);
-        addUncovered(text, surnameFirst, 0.7, cov, out); // SILVA PEREIRA, Ana Carolina; Daniel KIPROTICH
+        addUncovered(text, LatinNames.findSurnameFirst(text), 0.7, cov, out); // Alvarez Ramos, Luis; Daniel KIPROTICH
         careOf(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
@@ -205,7 +204,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         dropObituaryMark(text, out, first);
-        for (int[] span : surnameFirst) {
+        for (int[] span : LatinNames.findSurnameFirst(text, false)) {
             // the surname a label found alone (氏名（ローマ字）　SILVA PEREIRA) gives way to the whole name
             if (out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= span[0] && f.end() <= span[1]
                     && f.end() - f.start() < span[1] - span[0])) {
@@ -628,7 +627,7 @@ final class NameRecognizer implements Recognizer {
     /**
      * The set phrases of a judgment and a police record that glue a name between its role and what the person did or
      * owns: 検察官大神田　学出席の上, 弁護人吉住 航平作成の, 店長竹下 義則管理に係る, 被害者石川一郎所有の. The name is a surname of the
-     * dictionary, a blank or none, and one to three kanji; the phrase after it says where it ends.
+     * dictionary of one to four kanji, a blank or none, and a given name of one to three; the phrase after it says where it ends.
      */
     private static final java.util.regex.Pattern ROLE_FORMULA = java.util.regex.Pattern.compile(
             "(?:検察官|弁護人|付添人|弁護士|裁判官|書記官|通訳人|補佐人|代理人|立会人|検察事務官|司法警察員|司法巡査|警部補|巡査部長|巡査|警部|"
@@ -645,22 +644,32 @@ final class NameRecognizer implements Recognizer {
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(3);
-            if (confidentAt(out, first, s, e)) {
+            // a surname of the dictionary, then a given name: given-name kanji or a given name of the dictionary (not
+            // 三井物産, 前田建設, 代理人 after 側　)
+            boolean split = !m.group(2).isEmpty() ? (m.end(1) - s >= 2 || Morphology.hasEntry(text, s, m.end(1), SEI))
+                    && plainSurname(text, s, m.end(1)) && given(text, m.start(3), e) && !commonWord(text, m.start(3), e)
+                    : surnameThenGiven(text, s, e);
+            if (!split || isDepartment(text, s, e) || commonWord(text, s, e) || endsWithOrgSuffix(text.substring(s, e))) {
                 continue;
             }
-            // without a blank, the run must start with a surname the dictionary has and leave a given name after it
-            boolean split = !m.group(2).isEmpty() ? plainSurname(text, s, m.end(1))
-                    : surnameThenGiven(text, s, e);
-            if (split && !isDepartment(text, s, e) && !commonWord(text, s, e)) {
+            // a shorter name found inside it (吉住航 of 吉住航平作成) gives way
+            out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e
+                    && f.end() - f.start() < e - s);
+            if (!confidentAt(out, first, s, e)) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
             }
         }
     }
 
-    /** {@code text[s, e)} is a dictionary surname followed by one to three kanji (北浦修, 石川一郎). */
+    /** {@code text[s, e)} is a given name: kanji frequent in given names, or a given name of the dictionary. */
+    private boolean given(String text, int s, int e) {
+        return allGivenKanji(text, s, e) || Morphology.hasEntry(text, s, e, MEI);
+    }
+
+    /** {@code text[s, e)} is a dictionary surname followed by a given name of one to three kanji (北浦修, 石川一郎). */
     private boolean surnameThenGiven(String text, int s, int e) {
         for (int k = s + 1; k <= s + 3 && k < e; k++) {
-            if (e - k <= 3 && Morphology.hasEntry(text, s, k, SEI) && plainSurname(text, s, k)) {
+            if (e - k <= 3 && Morphology.hasEntry(text, s, k, SEI) && plainSurname(text, s, k) && given(text, k, e)) {
                 return true;
             }
         }
@@ -675,11 +684,14 @@ final class NameRecognizer implements Recognizer {
             "(?<![ぁ-ゖ])([ぁ-ゖ]{2,5})(\\p{IsHan}{1,2})(?=[ 　]+[0-9０-９]{2}(?:[ 　]|$))", java.util.regex.Pattern.MULTILINE);
     /** A katakana name after a family word or one's own firm: 実母マリアは, 弊社のアサクラが. */
     private static final java.util.regex.Pattern KATAKANA_AFTER = java.util.regex.Pattern.compile(
-            "(実母|実父|養母|養父|義母|義父|母|父|妻|夫|長男|長女|次男|次女|三男|三女|祖母|祖父|姉|兄|弟|妹|弊社の|当社の|弊店の|当店の)"
+            "(?<![\\p{IsHan}])(実母|実父|養母|養父|義母|義父|母|父|妻|夫|長男|長女|次男|次女|三男|三女|祖母|祖父|姉|兄|弟|妹|弊社の|当社の|弊店の|当店の)"
                     + "([ァ-ヴ][ァ-ヴー]{1,6})(?=は|が|に|を|の|から|と|も|より|、|，)");
-    /** A name someone goes by, in quotes or in brackets: 通名の「金田英子」, 本名「…」, （旧姓及川）. */
+    /**
+     * A name someone goes by, in quotes (通名の「金田英子」, 本名「…」), or a maiden name in brackets (（旧姓及川）); not 通称, which
+     * names places, routes and events as often (通称「山田線」).
+     */
     private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile(
-            "(?:通名|本名|旧姓|通称|偽名|芸名)(?:の|は|：|:)?(?:[「『]([^」』\\n]{2,10})[」』]|[ 　]?(\\p{IsHan}{1,4})(?=[）)]))");
+            "(?:(?:通名|本名|旧姓|偽名|芸名)(?:の|は|：|:)?[「『]([^」』\\n]{2,10})[」』]|旧姓[ 　]?(\\p{IsHan}{1,4})(?=[）)]))");
 
     /** Two children's given names in hiragana joined by ・, the way a class's duty roster pairs them: そうすけ・りお. */
     private static final java.util.regex.Pattern KANA_PAIR = java.util.regex.Pattern.compile(
@@ -699,6 +711,45 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern CHURCH = java.util.regex.Pattern.compile("教会|礼拝|牧師|召天|主日|聖餐|洗礼|受洗|執事");
     /** A second given name after a couple's full name: 柏原 秀一・美紀. */
     private static final java.util.regex.Pattern COUPLE_GIVEN = java.util.regex.Pattern.compile("・(\\p{IsHan}{1,3})(?=[ 　\\n、）)]|$)");
+
+    /**
+     * Where the name before a church's 兄 or 姉 starts in {@code text[s, e)}, or -1: at the first word that starts with a
+     * surname of the dictionary (祈祷　長老　吉田 → 吉田, 鵜飼 ルツ 和枝), or with none, at a katakana word (クリストファー・ノートン,
+     * ノートン 由紀); every word from there is no label, role, title or common word.
+     */
+    private int churchName(String text, int s, int e) {
+        List<int[]> words = new ArrayList<>(3);
+        for (int i = s; i < e; ) {
+            int j = i;
+            while (j < e && " 　・".indexOf(text.charAt(j)) < 0) {
+                j++;
+            }
+            words.add(new int[] {i, j});
+            i = j + 1;
+        }
+        int from = -1;
+        for (int k = 0; k < words.size() && from < 0; k++) {
+            from = all(text, words.get(k)[0], words.get(k)[1], 'H') && surnameStart(text, words.get(k)[0], words.get(k)[1]) ? k : -1;
+        }
+        for (int k = 0; k < words.size() && from < 0; k++) {
+            from = all(text, words.get(k)[0], words.get(k)[1], 'k') ? k : -1;
+        }
+        if (from < 0 || e - words.get(from)[0] < 2) {
+            return -1;
+        }
+        for (int k = from; k < words.size(); k++) {
+            int a = words.get(k)[0];
+            int b = words.get(k)[1];
+            // a word of the dictionary that is a name too stays (鵜飼, 利子); a katakana word opening the name must not be one
+            boolean common = commonWord(text, a, b) && !Morphology.hasEntry(text, a, b, SEI) && !Morphology.hasEntry(text, a, b, MEI)
+                    || k == from && all(text, a, b, 'k') && kanaWord(text, a, b);
+            if (common || anchors.is(NameAnchors.Kind.LABEL, text, a, b) || anchors.is(NameAnchors.Kind.ROLE, text, a, b)
+                    || anchors.is(NameAnchors.Kind.TITLE, text, a, b) || anchors.is(NameAnchors.Kind.KIN, text, a, b)) {
+                return -1;
+            }
+        }
+        return words.get(from)[0];
+    }
 
     private static boolean surnameStart(String text, int s, int e) {
         for (int k = Math.min(e, s + 4); k >= s + 2; k--) {
@@ -725,7 +776,8 @@ final class NameRecognizer implements Recognizer {
         java.util.regex.Matcher m = DOTTED.matcher(text);
         while (m.find()) {
             String[] items = m.group(1).split("・");
-            boolean afterColon = m.start(1) > 0 && (text.charAt(m.start(1) - 1) == '：' || text.charAt(m.start(1) - 1) == ':');
+            boolean afterColon = m.start(1) > 0 && (text.charAt(m.start(1) - 1) == '：' || text.charAt(m.start(1) - 1) == ':')
+                    && dutyBefore(text, m.start(1) - 1);
             if (items.length < 3 && !afterColon) {
                 continue;
             }
@@ -751,6 +803,20 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /** The duties a list of people after a colon is for (受付：井手・小畑, 当番：…): not 停車駅：大宮・高崎. */
+    private static final String[] DUTIES = {"受付", "司会", "当番", "担当", "係", "幹事", "奏楽", "世話人", "案内", "会計", "書記", "記録",
+        "進行", "奉仕", "準備", "片付け", "リーダー", "班長", "委員", "出席者", "欠席者", "参加者", "講師", "審判"};
+
+    /** A duty of {@link #DUTIES} ends at {@code colon}. */
+    private static boolean dutyBefore(String text, int colon) {
+        for (String d : DUTIES) {
+            if (text.startsWith(d, colon - d.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void relationsAndRoles(String text, int g, List<Finding> out, int first) {
         java.util.regex.Matcher m;
         if (text.indexOf('・') >= 0) {
@@ -761,7 +827,8 @@ final class NameRecognizer implements Recognizer {
             while (m.find()) {
                 int s = m.start(1);
                 int b = firstBlank(text, s, m.end(1));
-                if (plainSurname(text, s, b) && !commonWord(text, s, b)) {
+                // a surname, then a given name in kanji or katakana (not 同居家族　あり（母）)
+                if (plainSurname(text, s, b) && !commonWord(text, s, b) && (given(text, b + 1, m.end(1)) || all(text, b + 1, m.end(1), 'k'))) {
                     addName(text, s, m.end(1), out, first);
                 }
             }
@@ -790,11 +857,9 @@ final class NameRecognizer implements Recognizer {
                 while (s < e && !boundaryBefore(text, s) && !(s > 0 && isSpace(text.charAt(s - 1)))) {
                     s++; // the name starts after a blank, a mark or a line's start: not 義兄, 長姉
                 }
-                // a kanji word alone must start with a surname (篠宮兄が); a name in two words or in katakana need not
-                boolean oneKanjiWord = all(text, s, e, 'H');
-                if (e - s >= 2 && !anchors.is(NameAnchors.Kind.KIN, text, s, e) && !commonWord(text, s, e)
-                        && (!oneKanjiWord || surnameStart(text, s, e))) {
-                    addName(text, s, e, out, first);
+                int n = churchName(text, s, e);
+                if (n >= 0) {
+                    addName(text, n, e, out, first);
                 }
             }
         }
@@ -806,7 +871,9 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             m = COUPLE_GIVEN.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 5));
-            if (m.lookingAt() && allGivenKanji(text, m.start(1), m.end(1))) {
+            if (m.lookingAt() && allGivenKanji(text, m.start(1), m.end(1)) && (m.end(1) - m.start(1) > 1
+                    || Morphology.hasEntry(text, m.start(1), m.end(1), MEI) && "作画著編訳文絵写詞曲".indexOf(text.charAt(m.start(1))) < 0)) {
+                // not 山田 太郎・作, a credit
                 addName(text, m.start(1), m.end(1), out, first);
             }
         }
@@ -819,8 +886,8 @@ final class NameRecognizer implements Recognizer {
         // each pattern only where its cheapest part is: a matcher costs more than the look
         java.util.regex.Matcher m = katakana && (g & G_AFTER_GIVEN) != 0 ? KATAKANA_GIVEN.matcher(text) : null;
         while (m != null && m.find()) {
-            if (!LatinNames.kanaGiven(m.group(2))) {
-                continue;
+            if (!LatinNames.kanaGiven(m.group(2)) || kanaWord(text, m.start(2), m.end(2))) {
+                continue; // not 「千葉ミカン」, 「吉野サクラ」
             }
             int e = m.start(2);
             for (int s = Math.max(m.start(1), e - 4); s < e; s++) {
@@ -842,9 +909,7 @@ final class NameRecognizer implements Recognizer {
         while (m != null && m.find()) {
             String w = m.group(2);
             boolean firm = m.group(1).endsWith("の");
-            List<Morphology.Token> ts = Morphology.tokens(text, m.start(2), m.end(2));
-            boolean word = ts.size() == 1 && !ts.get(0).is("名詞-固有名詞");
-            if (!word && (firm ? LatinNames.kanaSurname(w) : LatinNames.kanaGiven(w))) {
+            if (!kanaWord(text, m.start(2), m.end(2)) && (firm ? LatinNames.kanaSurname(w) : LatinNames.kanaGiven(w))) {
                 addName(text, m.start(2), m.end(2), out, first);
             }
         }
@@ -862,7 +927,7 @@ final class NameRecognizer implements Recognizer {
             int group = m.group(1) != null ? 1 : 2;
             int s = m.start(group);
             int e = m.end(group);
-            boolean name = group == 1 ? hasNameToken(Morphology.tokens(text, s, e), s, e) && !anchors.isPlaceName(m.group(1))
+            boolean name = group == 1 ? endsWithNameToken(text, s, e) && !anchors.isPlaceName(m.group(1))
                     && !endsWithOrgSuffix(m.group(1)) : Morphology.hasEntry(text, s, e, SEI);
             if (name) {
                 addName(text, s, e, out, first);
@@ -907,6 +972,16 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return g;
+    }
+
+    /** The last word of {@code text[s, e)} is a surname or a given name of the dictionary (金田英子; not 石原軍団). */
+    private static boolean endsWithNameToken(String text, int s, int e) {
+        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+        if (ts.isEmpty()) {
+            return false;
+        }
+        Morphology.Token t = ts.get(ts.size() - 1);
+        return t.end() == e && (t.is(SEI) || t.is(MEI) || t.is(JINMEI));
     }
 
     /** {@code text[s, e)} is one word of the dictionary that is not a name (もも, りんご, さくら as a tree). */
@@ -1592,7 +1667,8 @@ final class NameRecognizer implements Recognizer {
             "日時", "場所", "備考", "注意", "質問", "回答", "電話", "氏名", "住所", "連絡先", "時間", "内容", "結果", "理由", "予定",
             "参加者", "担当", "担当者", "議題", "決定", "課題", "要件", "用件", "追記", "補足", "結論", "ステータス", "タスク", "システム",
             "bot", "admin", "system", "info", "warn", "error", "debug", "お客様", "お客さま", "客", "利用者", "相談者", "本人",
-            "自動応答", "オペレーター", "スタッフ", "問", "答", "問い", "答え", "記者", "司会", "議長", "ユーザー", "サポート");
+            "自動応答", "オペレーター", "スタッフ", "問", "答", "問い", "答え", "記者", "司会", "議長", "ユーザー", "サポート",
+            "アシスタント", "ホーム", "アウェイ", "ゲスト", "ホスト");
 
     /**
      * Chat speakers that the dictionary does not know (あや, そうた, Tanaka Yui, 東): a token that opens two or
@@ -1633,11 +1709,11 @@ final class NameRecognizer implements Recognizer {
             repeated += e.getValue().size() >= 2 ? 1 : 0;
         }
         // a chat room: three people or more who each speak twice, and almost every line a speaker's
-        boolean room = repeated >= 3 && shaped * 5 >= lines * 4;
+        boolean room = repeated >= 3 && shaped * 5 >= lines * 4 && talk(text, seen);
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
             if (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w)))
-                    && !(titled.contains(w) && titledSpeaker(text, w)) && !(room && handle(text, w))) {
+                    && !(titled.contains(w) && titledSpeaker(text, w)) && !(room && handle(w))) {
                 continue;
             }
             for (int[] sp : e.getValue()) {
@@ -1938,26 +2014,40 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
+     * Whether what the speakers of {@code seen} say reads as talk: most lines go on for eight characters or more after the
+     * speaker (not カラー：レッド / サイズ：M, a product's details).
+     */
+    private static boolean talk(String text, Map<String, List<int[]>> seen) {
+        int lines = 0;
+        int talking = 0;
+        for (List<int[]> spans : seen.values()) {
+            for (int[] sp : spans) {
+                lines++;
+                talking += lineEnd(text, sp[1]) - sp[1] >= 9 ? 1 : 0;
+            }
+        }
+        return talking * 2 >= lines;
+    }
+
+    /**
+     * A chat room's user name (ぽんず, ゆず湯, Gale_77, ゴリ): not a word that says what the line is (了解, 司会), a label, a
+     * column's heading, a relation, a title, a department, a firm, a side (賛成派), a place or a kanji word of the dictionary.
+     * Katakana words of the dictionary stay (ゴリ): a product's details (カラー：レッド) are no talk ({@link #talk}).
+     */
+    private boolean handle(String w) {
+        int n = w.length();
+        return n >= 2 && n <= 12 && ColumnHints.get().forHeader(w).isEmpty() && !anchors.is(NameAnchors.Kind.LABEL, w, 0, n)
+                && !anchors.is(NameAnchors.Kind.KIN, w, 0, n) && !anchors.is(NameAnchors.Kind.TITLE, w, 0, n)
+                && !anchors.is(NameAnchors.Kind.ROLE, w, 0, n) && !isDepartment(w, 0, n) && !endsWithOrgSuffix(w)
+                && "派側会団社".indexOf(w.charAt(n - 1)) < 0 && !anchors.isPlaceName(w)
+                && !(all(w, 0, n, 'H') && commonWord(w, 0, n));
+    }
+
+    /**
      * A speaker of three lines or more in a chat where another speaker is a name (けんた: … / ゆい: …): a nickname of two to
      * four hiragana that the dictionary does not read as a pronoun or a common noun (みんな, おかん), or a handle in lower
      * case (kazu). Kanji speakers are judged by {@link #speakerWord} alone: 司会, 運営 and 店長 speak in chats too.
      */
-    /**
-     * A chat room's user name (ぽんず, ゆず湯, Gale_77, ゴリ): not a word that says what the line is (了解, 司会), a label, a
-     * column's heading, a relation or a title.
-     */
-    private boolean handle(String text, String w) {
-        return w.length() >= 2 && w.length() <= 12 && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT)) && ColumnHints.get().forHeader(w).isEmpty()
-                && !anchors.is(NameAnchors.Kind.LABEL, w, 0, w.length()) && !anchors.is(NameAnchors.Kind.KIN, w, 0, w.length())
-                && !anchors.is(NameAnchors.Kind.TITLE, w, 0, w.length()) && !anchors.is(NameAnchors.Kind.ROLE, w, 0, w.length())
-                && !commonKanjiWord(w);
-    }
-
-    /** A speaker in kanji that is one common word of the dictionary (司会, 受付): a role in the minutes, not a user. */
-    private boolean commonKanjiWord(String w) {
-        return all(w, 0, w.length(), 'H') && commonWord(w, 0, w.length());
-    }
-
     private boolean partner(String w) {
         if (NOT_SPEAKERS.contains(w) || anchors.is(NameAnchors.Kind.KIN, w, 0, w.length())) {
             return false;
@@ -2762,7 +2852,7 @@ final class NameRecognizer implements Recognizer {
             return e - s >= 3 && !text.startsWith("長谷部", e - 3) && !text.startsWith("日下部", e - 3) && !text.startsWith("矢田部", e - 3);
         }
         if (e - s == 2 && text.charAt(e - 1) == '科') { // 仁科, 保科, 鷹科 are surnames; two-kanji departments are few
-            return "内外眼歯学教本専分医理文工農薬法商".indexOf(text.charAt(s)) >= 0;
+            return "内外眼歯学教本専分医理文工農薬法商当他各全婦産皮泌耳鼻胸脳形精心".indexOf(text.charAt(s)) >= 0;
         }
         if (e - s == 2 && text.charAt(e - 1) == '室') { // 小室, 氷室
             return !Morphology.hasEntry(text, s, e, SEI);

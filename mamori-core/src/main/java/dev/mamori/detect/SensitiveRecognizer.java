@@ -391,23 +391,27 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern NAMED_BODY = java.util.regex.Pattern.compile(
             "(?:宗教団体|宗教法人|教団|新宗教)「[^「」\n]{1,24}」(?:の(?:元)?(?:信者|信徒|会員|幹部|教祖)(?!数)|に入信|に入会)");
-    /** A believer named by the faith's name and 教徒 (クエーカー教徒), or a temple's or a church's own member (当寺の門徒). */
+    /**
+     * A temple's or a church's own member (三代続く当寺の門徒); not its members addressed or counted (当寺の檀家の皆様, 同教会の
+     * 信徒数). A faith named with 教徒 (クエーカー教徒) is the lexicon's, which a person must lift.
+     */
     private static final java.util.regex.Pattern BELIEVER = java.util.regex.Pattern.compile(
-            "[ァ-ヴー]{2,10}教徒(?!数)|(?:当|同)(?:寺|教会|院)の(?:門徒|檀家|信徒|会員)");
+            "(?:当|同)(?:寺|教会|院)の(?:門徒|檀家|信徒|会員)(?!数|の皆|各位|一同|の方)");
     /**
      * A medicine with its dose, and how the person takes it (アムロジピン5mgを飲んでいます, チラーヂン50μgを毎朝服用): what a
      * person takes says what they are treated for (法2条3項 病歴).
      */
     private static final java.util.regex.Pattern MEDICATION = java.util.regex.Pattern.compile(
-            "[ァ-ヴー]{3,12}(?:錠|カプセル|テープ|OD錠)?[ 　]?[0-9０-９][0-9０-９.．]{0,4}(?:mg|ｍｇ|μg|µg|mcg)(?![/／])"
-                    + "(?:[ 　]?(?:1日|１日)[0-9０-９]回(?:朝食後|夕食後|朝夕食後|毎食後|就寝前)?|[ 　]?[0-9０-９]錠を内服)?"
-                    + "(?:を(?:毎朝|毎晩|毎日|朝晩|朝夕|1日[0-9０-９]回)?(?:服用(?:中|している|しています)?|飲んで(?:います|いる)?))?");
+            "[ァ-ヴー]{3,12}(錠|カプセル|テープ|OD錠)?[ 　]?[0-9０-９][0-9０-９.．]{0,4}(?:mg|ｍｇ|μg|µg|mcg)(?![/／])"
+                    + "([ 　]?(?:1日|１日)[0-9０-９]回(?:朝食後|夕食後|朝夕食後|毎食後|就寝前)?|[ 　]?[0-9０-９]錠を内服)?"
+                    + "(を(?:毎朝|毎晩|毎日|朝晩|朝夕|1日[0-9０-９]回)?(?:服用(?:中|している|しています)?|飲んで(?:います|いる)?))?");
     /** A fever with its temperature (39度の熱, 38℃台の発熱): what someone has, not a threshold (37.5度以上の発熱). */
     private static final java.util.regex.Pattern FEVER = java.util.regex.Pattern.compile(
-            "(?<![0-9０-９.．])[34３４][0-9０-９](?:[.．][0-9０-９])?(?:度|℃)台?の(?:発熱|熱)");
+            "(?<![0-9０-９.．])(?:3[7-9]|4[0-2]|３[７-９]|４[０-２])(?:[.．][0-9０-９])?(?:度|℃)台?の(?:発熱|熱)(?![湯帯風波中])"
+                    + "(?!を出したら|が出たら|がある場合|がある時|があるとき|の場合|が続く場合)");
     /** A pregnancy with how far it is (妊娠5か月, 妊娠12週): a fact about the person's body. */
     private static final java.util.regex.Pattern PREGNANCY = java.util.regex.Pattern.compile(
-            "妊娠[0-9０-９]{1,2}(?:か月|カ月|ヶ月|ケ月|週目?)");
+            "妊娠[0-9０-９]{1,2}(?:か月|カ月|ヶ月|ケ月|週目?)(?!以降|以上|未満|まで|を過ぎ|の方|の妊婦)");
 
     /**
      * Adds each match of {@code p} as one phrase of {@code type}, unless a phrase already found overlaps it from
@@ -416,6 +420,9 @@ final class SensitiveRecognizer implements Recognizer {
     private static void addPhrases(String text, java.util.regex.Pattern p, PiiType type, List<Finding> out, int first) {
         java.util.regex.Matcher m = p.matcher(text);
         while (m.find()) {
+            if (p == MEDICATION && m.group(1) == null && m.group(2) == null && m.group(3) == null) {
+                continue; // a dose alone is a nutrition label's too (カルシウム200mg): a form (錠) or the taking is needed
+            }
             int s = m.start();
             int e = m.end();
             List<Finding> mine = out.subList(first, out.size()); // this recognizer's findings only: the list holds others'
@@ -1045,23 +1052,26 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern OFFENDER_LEAD = java.util.regex.Pattern.compile("(?<![\\p{IsHan}])\\p{IsHan}{1,6}からの$");
 
     private static int withOffender(String text, int start) {
-        java.util.regex.Matcher m = OFFENDER_LEAD.matcher(text).region(Math.max(0, start - 9), start);
+        java.util.regex.Matcher m = OFFENDER_LEAD.matcher(text).region(Math.max(0, start - 9), start).useTransparentBounds(true);
         return m.find() ? m.start() : start;
     }
 
     /** Where a baptism took place, before it: プロテスタント教会で洗礼, 当教会で受洗. */
     private static final java.util.regex.Pattern CHURCH_LEAD = java.util.regex.Pattern.compile(
-            "[\\p{IsHan}\\p{IsKatakana}ー・]{0,14}(?:教会|聖堂)で$");
+            "(?<![\\p{IsHan}\\p{IsKatakana}ー・])[\\p{IsHan}\\p{IsKatakana}ー・]{0,14}(?:教会|聖堂)で$");
 
     private static int withChurch(String text, int start) {
         if (!text.startsWith("洗礼", start) && !text.startsWith("受洗", start)) {
             return start;
         }
-        java.util.regex.Matcher m = CHURCH_LEAD.matcher(text).region(Math.max(0, start - 18), start);
+        java.util.regex.Matcher m = CHURCH_LEAD.matcher(text).region(Math.max(0, start - 18), start).useTransparentBounds(true);
         return m.find() ? m.start() : start;
     }
 
     private static int withCreedTail(String text, int end) {
+        if (text.startsWith("教徒", end) && Morphology.isKatakana(text.charAt(end - 1))) {
+            return end + 2; // クエーカー教徒
+        }
         if (text.startsWith("洗礼", end - 2) && (text.startsWith("を受け", end) || text.startsWith("受け", end))) {
             return end + (text.charAt(end) == 'を' ? 3 : 2); // 洗礼を受け(た), 洗礼受けて
         }
@@ -1376,7 +1386,10 @@ final class SensitiveRecognizer implements Recognizer {
             return start;
         }
         java.util.regex.Matcher m = GANG_LEAD.matcher(text).region(Math.max(0, word - 18), word);
-        return m.find() ? m.start() : start;
+        if (!m.find() || !text.startsWith("組員", word) && !m.group().contains("暴力団")) {
+            return start; // a family (田中一家の構成員) is a gang only for 組員
+        }
+        return m.start();
     }
 
     static int withLawName(String text, int start) {

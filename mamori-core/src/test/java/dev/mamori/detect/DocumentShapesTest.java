@@ -402,6 +402,36 @@ class DocumentShapesTest {
         }
     }
 
+    /** What the review of session 32's rules found they must leave alone. */
+    @Test
+    void whatSession32sRulesLeaveAlone() {
+        for (String text : List.of("Best regards,\nHuman Resources\n", "Thank you,\nAll Nippon Airways\n", "Best\nSeller Ranking\n",
+                "代表者三井物産名義の口座", "社長松下電器出席", "所有者西武鉄道所有", "被害者側　代理人作成", "代表者印　実印及び印鑑証明書",
+                "聖書朗読　ルカ\n主日礼拝", "主日礼拝　説教　牧師兄",
+                "カラー：レッド\nサイズ：M\n素材：綿\nカラー：ブルー\nサイズ：L\n素材：麻\nカラー：白\nサイズ：S\n素材：綿\n",
+                "A社：条件は前回と同じでお願いします。\nB社：価格をもう少し下げられますか。\nC社：納期を確認させてください。\n"
+                        + "A社：承知しました。\nB社：よろしくお願いします。\nC社：追って連絡します。\n",
+                "通称「山田線」と呼ばれる", "通称「石原軍団」", "担当医：当科", "同居家族　あり（母）", "人気の「千葉ミカン」",
+                "聖母マリアの像", "出発空港：成田・羽田", "Dr Pepper", "Mr Donut", "TOYOTA, Hikari Model", "Trains: NOZOMI, Hikari, Kodama",
+                "Victor JVC", "Don QUIJOTE", "担当：店側")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+        assertThat(found("主日礼拝\n祈祷　長老　吉田兄\n", PiiType.PERSON)).containsExactly("吉田");
+        assertThat(found("主日礼拝\n奏楽　田中姉\n", PiiType.PERSON)).containsExactly("田中");
+        assertThat(found("山田 太郎・作", PiiType.PERSON)).containsExactly("山田 太郎"); // ・作 is a credit
+        assertThat(found("フリガナ：チバケンタ\n", PiiType.PERSON)).containsExactly("チバケンタ");
+        assertThat(found("弁護人吉住航平作成の控訴趣意書", PiiType.PERSON)).containsExactly("吉住航平");
+        assertThat(found("たなか ゆうきさんが来た", PiiType.PERSON)).containsExactly("たなか ゆうき");
+        assertThat(found("鹿児島市吉野町出身の歌手", PiiType.ADDRESS)).isEmpty();
+        for (String text : List.of("40度の熱湯で茹でる", "30度の熱帯夜が続く", "ナトリウム 120mg", "タウリン1000mg配合", "妊娠22週以降の中絶は",
+                "妊娠11週までに母子手帳を")) {
+            assertThat(found(text, PiiType.SENSITIVE_HEALTH)).as(text).isEmpty();
+        }
+        assertThat(found("当寺の檀家の皆様へ", PiiType.SENSITIVE_CREED)).doesNotContain("当寺の檀家");
+        assertThat(found("元勤務先直属上司からのストーカー被害", PiiType.SENSITIVE_OTHER)).containsExactly("ストーカー被害");
+        assertThat(found("田中一家の構成員", PiiType.SENSITIVE_OTHER)).doesNotContain("田中一家の構成員");
+    }
+
     /** What the review of session 31's rules found they must leave alone, and its two crashes. */
     @Test
     void whatSession31sRulesLeaveAlone() {
