@@ -74,21 +74,25 @@ class GenresSetTest {
     }
 
     /**
-     * The third, fourth, sixth and eighth sets (eval/genres3, genres4, genres6, genres8): held out, written by writers who
-     * saw only the conventions; and the fifth, seventh and ninth (eval/genres5, genres7, genres9), written the same way and
-     * tuned on since sessions 30 and 31.
+     * The third, fourth, sixth, eighth and eleventh sets (eval/genres3, genres4, genres6, genres8, genres11): held out,
+     * written by writers who saw only the conventions; and the fifth, seventh, ninth and tenth (eval/genres5, genres7,
+     * genres9, genres10), written the same way and tuned on since sessions 30 to 32.
      */
     @Test
     void theLaterSetsStayWhereTheyWereScored() throws IOException {
         // measured at the end of session 30: genres3 F1 0.921, coverage 0.843; genres4 0.915, 0.900; genres6 (its first
         // scoring) 0.900, 0.881; genres5 (dev) 0.946, 0.926. At the end of session 31: genres3 0.921, 0.843; genres4 0.920,
         // 0.903; genres6 0.905, 0.885; genres8 (its first scoring) 0.910, 0.891; genres5 0.949, 0.932; genres7 (dev) 0.965, 0.949;
-        // then, after the ninth set's rules: genres6 0.906, genres8 0.912, 0.892; genres7 0.968; genres9 (dev) 0.928, 0.920
+        // then, after the ninth set's rules: genres6 0.906, genres8 0.912, 0.892; genres7 0.968; genres9 (dev) 0.928, 0.920.
+        // At the end of session 32: genres3 0.929, 0.857; genres4 0.929, 0.910; genres6 0.907, 0.892; genres8 0.914, 0.900;
+        // genres11 (held out, its first scoring after its My Numbers' check digits were corrected) 0.934, 0.945; genres5 0.955,
+        // 0.941; genres7 0.972, 0.959; genres9 0.940, 0.940; genres10 (dev; its first scoring 0.894, 0.816) 0.932, 0.879
         record Floor(String set, int documents, double f1, double coverage) {
         }
-        for (Floor f : List.of(new Floor("genres3", 48, 0.91, 0.835), new Floor("genres4", 48, 0.905, 0.89),
-                new Floor("genres6", 48, 0.895, 0.875), new Floor("genres5", 64, 0.94, 0.92), new Floor("genres8", 48, 0.90, 0.88),
-                new Floor("genres7", 64, 0.955, 0.94), new Floor("genres9", 48, 0.92, 0.91))) {
+        for (Floor f : List.of(new Floor("genres3", 48, 0.915, 0.845), new Floor("genres4", 48, 0.915, 0.90),
+                new Floor("genres6", 48, 0.895, 0.88), new Floor("genres5", 64, 0.945, 0.93), new Floor("genres8", 48, 0.90, 0.89),
+                new Floor("genres7", 64, 0.96, 0.945), new Floor("genres9", 48, 0.93, 0.93), new Floor("genres10", 64, 0.92, 0.865),
+                new Floor("genres11", 48, 0.92, 0.935))) {
             Evaluation e = new Evaluation(Detector.all());
             for (LabelledSet.Doc d : LabelledSet.read(Path.of("..", "eval", f.set()))) {
                 e.add(d.id(), d.groups(), d.text(), d.labels());
