@@ -175,8 +175,8 @@ final class LatinNames {
                 }
             }
         }
-        java.util.regex.Matcher m = GIVEN_THEN_CAPITALS.matcher(text);
-        while (m.find()) {
+        java.util.regex.Matcher m = capitalsRun(text) ? GIVEN_THEN_CAPITALS.matcher(text) : null;
+        while (m != null && m.find()) {
             // the capitals a surname of the lists (KIM), or a roster's entry with its team in brackets after it (Daniel
             // KIPROTICH（湘南電工）); not an acronym or a brand (Towa JHS, Victor JVC, Don QUIJOTE)
             boolean surname = (kind(text, m.start(2), m.end(2)) & SURNAME) != 0
@@ -186,6 +186,19 @@ final class LatinNames {
             }
         }
         return out;
+    }
+
+    /** Three capital letters in a row somewhere in {@code text}: the cheap test before {@link #GIVEN_THEN_CAPITALS}. */
+    private static boolean capitalsRun(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= 'A' && c <= 'Z' ? run + 1 : 0;
+            if (run == 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every blank-separated word of {@code words} is a name of these kinds in the lists. */

@@ -204,7 +204,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         dropObituaryMark(text, out, first);
-        for (int[] span : LatinNames.findSurnameFirst(text, false)) {
+        for (int[] span : text.indexOf(", ") >= 0 ? LatinNames.findSurnameFirst(text, false) : List.<int[]>of()) {
             // the surname a label found alone (氏名（ローマ字）　SILVA PEREIRA) gives way to the whole name
             if (out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= span[0] && f.end() <= span[1]
                     && f.end() - f.start() < span[1] - span[0])) {
