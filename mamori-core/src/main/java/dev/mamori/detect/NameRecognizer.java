@@ -700,6 +700,10 @@ final class NameRecognizer implements Recognizer {
     /** A child named by relation and given name, then the birth date: 長男湊（平成25年2月18日生）, 長女紬（平成28年…生）. */
     private static final java.util.regex.Pattern CHILD_WITH_BIRTH = java.util.regex.Pattern.compile(
             "(?:長男|長女|次男|次女|三男|三女|四男|四女|二男|二女|養子|子|孫)(\\p{IsHan}{1,3})(?=[（(](?:令和|平成|昭和|[0-9０-９]{4})[^）)\\n]{2,14}生[）)])");
+    /** A pupil's parent writing to the school: 3年2組 奥寺湊の母です (the class, the child's full name, the relation). */
+    private static final java.util.regex.Pattern PUPILS_PARENT = java.util.regex.Pattern.compile(
+            "(?:[0-9０-９一二三四五六]年(?:[0-9０-９一二三四五六A-DＡ-Ｄ]組)?|[0-9０-９]年生)[ 　]?([\\p{IsHan}々]{2,6})"
+                    + "の(?:母|父|祖母|祖父|保護者|母親|父親)(?:です|でございます|より)");
     /** A surname glued to a profession that names a person, then a particle: 保健師椎名から, 調査官萩原が. */
     private static final java.util.regex.Pattern PROFESSION_SURNAME = java.util.regex.Pattern.compile(
             "(?:保健師|看護師|助産師|医師|主治医|担当医|薬剤師|社会福祉士|介護福祉士|相談員|支援員|調査官|指導員|司書|教諭|保育士|栄養士)"
@@ -839,6 +843,13 @@ final class NameRecognizer implements Recognizer {
                 if (allGivenKanji(text, m.start(1), m.end(1)) && !commonWord(text, m.start(1), m.end(1))) {
                     addName(text, m.start(1), m.end(1), out, first);
                 }
+            }
+        }
+        m = text.indexOf('年') >= 0 && (text.indexOf("の母") >= 0 || text.indexOf("の父") >= 0 || text.indexOf("の保護者") >= 0
+                || text.indexOf("の祖") >= 0) ? PUPILS_PARENT.matcher(text) : null;
+        while (m != null && m.find()) {
+            if (surnameStart(text, m.start(1), m.end(1)) && !commonWord(text, m.start(1), m.end(1))) {
+                addName(text, m.start(1), m.end(1), out, first);
             }
         }
         m = (g & G_PROFESSION) != 0 ? PROFESSION_SURNAME.matcher(text) : null;

@@ -382,8 +382,8 @@ class DocumentShapesTest {
             assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
         }
         assertThat(found("緊急連絡先　鷹科 美穂（妻）　080-1129-5538", PiiType.PERSON)).containsExactly("鷹科 美穂");
-        assertThat(found("冒頭、佐伯委員は災害時の備えを訴えた。", PiiType.PERSON)).containsExactly("佐伯");
-        assertThat(found("教育委員は5人。選挙管理委員は3人。", PiiType.PERSON)).isEmpty();
+        assertThat(found("県保健所　宍戸課長補佐が説明した。", PiiType.PERSON)).containsExactly("宍戸");
+        assertThat(found("教育委員は5人。選挙管理委員は3人。民生委員および自主防災会長限り", PiiType.PERSON)).isEmpty(); // 委員 ends committees
         String log = "受付No.\t日付\t相談者\t対応\n1128\t11/05\t柿崎 亜紀\t一時保護\n1131\t11/12\t松永 ひかり\t警察へ同行\n";
         assertThat(found(log, PiiType.PERSON)).containsExactly("柿崎 亜紀", "松永 ひかり"); // a header cell ending in No.
         assertThat(found("| 番号 | 氏名 | 担当 |\n|---|---|---|\n| 1 | 藤崎 陽子 | 受付 |\n| 2 | 竹内 遼 | 会計 |\n", PiiType.PERSON))
@@ -419,6 +419,11 @@ class DocumentShapesTest {
         assertThat(found("主日礼拝\n祈祷　長老　吉田兄\n", PiiType.PERSON)).containsExactly("吉田");
         assertThat(found("主日礼拝\n奏楽　田中姉\n", PiiType.PERSON)).containsExactly("田中");
         assertThat(found("山田 太郎・作", PiiType.PERSON)).containsExactly("山田 太郎"); // ・作 is a credit
+        assertThat(found("3年2組 奥寺湊の母です。", PiiType.PERSON)).containsExactly("奥寺湊");
+        assertThat(found("1年生の母です。3年の保護者より", PiiType.PERSON)).isEmpty();
+        assertThat(found("独居。支援者：森脇（隣家）", PiiType.PERSON)).containsExactly("森脇");
+        assertThat(found("To: 人事部 給与チーム <kyuyo@example.jp>\n", PiiType.PERSON)).isEmpty();
+        assertThat(found("※取扱厳重注意・民生委員および自主防災会長限り", PiiType.PERSON)).isEmpty();
         assertThat(found("フリガナ：チバケンタ\n", PiiType.PERSON)).containsExactly("チバケンタ");
         assertThat(found("弁護人吉住航平作成の控訴趣意書", PiiType.PERSON)).containsExactly("吉住航平");
         assertThat(found("たなか ゆうきさんが来た", PiiType.PERSON)).containsExactly("たなか ゆうき");
