@@ -652,10 +652,11 @@ final class NameRecognizer implements Recognizer {
             if (!split || isDepartment(text, s, e) || commonWord(text, s, e) || endsWithOrgSuffix(text.substring(s, e))) {
                 continue;
             }
-            // a shorter name found inside it (吉住航 of 吉住航平作成) gives way
-            out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e
-                    && f.end() - f.start() < e - s);
-            if (!confidentAt(out, first, s, e)) {
+            // a shorter name found inside it (吉住航 of 吉住航平作成) gives way; a confident finding reaching outside it stays
+            java.util.function.Predicate<Finding> inside = f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e;
+            List<Finding> mine = out.subList(first, out.size());
+            if (mine.stream().noneMatch(f -> confident(f) && f.start() < e && s < f.end() && !inside.test(f))) {
+                mine.removeIf(inside);
                 out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
             }
         }
