@@ -283,12 +283,9 @@ final class AddressRecognizer implements Recognizer {
                 continue; // a municipality alone
             }
             // a weak part of it scan() found (花巻市 of 花巻市石鳥谷町好地) gives way; a stronger address is kept
-            List<Finding> mine = out.subList(first, out.size());
-            java.util.function.Predicate<Finding> weak = f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e;
-            if (mine.stream().noneMatch(f -> f.start() < e && s < f.end() && !weak.test(f))) { // not inside an address scan() found
-                mine.removeIf(weak);
-                out.add(new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)));
-            }
+            // not inside an address scan() found; a weak part of it (花巻市 of 花巻市石鳥谷町好地) gives way
+            Finding.addOver(out, first, new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)),
+                    f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e);
         }
     }
 

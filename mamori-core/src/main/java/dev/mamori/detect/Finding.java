@@ -42,6 +42,21 @@ public record Finding(PiiType type, int start, int end, double confidence, boole
         return false;
     }
 
+    /**
+     * Adds {@code f} to {@code out} in place of the findings from index {@code from} on that overlap it and give way to it
+     * ({@code givesWay}); when another finding there overlaps it and does not give way, adds nothing. True when added.
+     */
+    static boolean addOver(java.util.List<Finding> out, int from, Finding f, java.util.function.Predicate<Finding> givesWay) {
+        java.util.List<Finding> mine = out.subList(from, out.size());
+        java.util.function.Predicate<Finding> overlaps = g -> g.start() < f.end() && f.start() < g.end();
+        if (mine.stream().anyMatch(overlaps.and(givesWay.negate()))) {
+            return false;
+        }
+        mine.removeIf(overlaps.and(givesWay));
+        out.add(f);
+        return true;
+    }
+
     /** The legal category of {@link #type()}. */
     public LegalCategory category() {
         return type.category();

@@ -150,17 +150,11 @@ final class LatinNames {
 
     /**
      * {@link #COMMA_NAME}: a given name of the lists in the second part, and a surname of the lists in the first or the
-     * first in capitals; and {@link #GIVEN_THEN_CAPITALS}: a given name of the lists first.
+     * first in capitals; and {@link #GIVEN_THEN_CAPITALS}: a given name of the lists first. Each as {start, end, sure}:
+     * sure is 0 when a given word after the first is not in the lists (SILVA PEREIRA, Ana Carolina, but also TOYOTA, Hikari
+     * Model), a span only to widen a surname a label found, not a name alone.
      */
     static List<int[]> findSurnameFirst(String text) {
-        return findSurnameFirst(text, true);
-    }
-
-    /**
-     * As {@link #findSurnameFirst(String)}; when not {@code strict}, the given names after the first need not be in the lists
-     * (SILVA PEREIRA, Ana Carolina): for widening a surname that a label found, not for finding a name alone.
-     */
-    static List<int[]> findSurnameFirst(String text, boolean strict) {
         List<int[]> out = new ArrayList<>(0);
         if (text.indexOf(", ") >= 0) {
             java.util.regex.Matcher m = COMMA_NAME.matcher(text);
@@ -168,10 +162,9 @@ final class LatinNames {
                 boolean capitals = m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT));
                 boolean surname = anyOf(m.group(1), SURNAME);
                 // every given word a name of the lists (not TOYOTA, Hikari Model), and not an item of a list (NOZOMI, Hikari, Kodama)
-                boolean given = (!strict || allOf(m.group(2), (byte) (GIVEN | SURNAME))) && anyOf(m.group(2), GIVEN);
                 boolean listed = text.startsWith(", ", m.end()) || m.start() >= 2 && text.startsWith(", ", m.start() - 2);
-                if (given && !listed && (surname || capitals) && !m.group(1).equalsIgnoreCase(m.group(2))) { // not NEW YORK, New York
-                    out.add(new int[] {m.start(), m.end()});
+                if (anyOf(m.group(2), GIVEN) && !listed && (surname || capitals) && !m.group(1).equalsIgnoreCase(m.group(2))) { // not NEW YORK, New York
+                    out.add(new int[] {m.start(), m.end(), allOf(m.group(2), (byte) (GIVEN | SURNAME)) ? 1 : 0});
                 }
             }
         }
@@ -182,7 +175,7 @@ final class LatinNames {
             boolean surname = (kind(text, m.start(2), m.end(2)) & SURNAME) != 0
                     || m.end() < text.length() && (text.charAt(m.end()) == '（' || text.charAt(m.end()) == '(');
             if ((kind(text, m.start(1), m.end(1)) & GIVEN) != 0 && surname && !NOT_PERSON_AFTER.contains(ascii(m.group(2)))) {
-                out.add(new int[] {m.start(), m.end()});
+                out.add(new int[] {m.start(), m.end(), 1});
             }
         }
         return out;

@@ -175,7 +175,8 @@ final class NameRecognizer implements Recognizer {
         addUncovered(text, LatinNames.findInitialled(text), 0.6, cov, out); // T. Yamaguchi: initials and a surname of the lists
         addUncovered(text, LatinNames.findPassengers(text), 0.8, cov, out); // NAKAGAWA/HARUTO MR: an airline's passenger name
         addUncovered(text, LatinNames.findSigned(text), 0.7, cov, out); // Best regards,⏎Arjun Mehta: an English mail's signature
-        addUncovered(text, LatinNames.findSurnameFirst(text), 0.7, cov, out); // Alvarez Ramos, Luis; Daniel KIPROTICH
+        List<int[]> surnameFirst = LatinNames.findSurnameFirst(text);
+        addUncovered(text, surnameFirst.stream().filter(x -> x[2] == 1).toList(), 0.7, cov, out); // Alvarez Ramos, Luis
         careOf(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
@@ -204,7 +205,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         dropObituaryMark(text, out, first);
-        for (int[] span : text.indexOf(", ") >= 0 ? LatinNames.findSurnameFirst(text, false) : List.<int[]>of()) {
+        for (int[] span : surnameFirst) {
             // the surname a label found alone (氏名（ローマ字）　SILVA PEREIRA) gives way to the whole name
             if (out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= span[0] && f.end() <= span[1]
                     && f.end() - f.start() < span[1] - span[0])) {
@@ -652,13 +653,9 @@ final class NameRecognizer implements Recognizer {
             if (!split || isDepartment(text, s, e) || commonWord(text, s, e) || endsWithOrgSuffix(text.substring(s, e))) {
                 continue;
             }
-            // a shorter name found inside it (吉住航 of 吉住航平作成) gives way; a confident finding reaching outside it stays
-            java.util.function.Predicate<Finding> inside = f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e;
-            List<Finding> mine = out.subList(first, out.size());
-            if (mine.stream().noneMatch(f -> confident(f) && f.start() < e && s < f.end() && !inside.test(f))) {
-                mine.removeIf(inside);
-                out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
-            }
+            // a name found inside it (吉住航 of 吉住航平作成) or a weak one gives way; a confident finding reaching outside it stays
+            Finding.addOver(out, first, new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)),
+                    f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e || !confident(f));
         }
     }
 

@@ -425,11 +425,8 @@ final class SensitiveRecognizer implements Recognizer {
             }
             int s = m.start();
             int e = m.end();
-            List<Finding> mine = out.subList(first, out.size()); // this recognizer's findings only: the list holds others'
-            if (mine.stream().noneMatch(f -> f.start() < e && s < f.end() && (f.start() < s || f.end() > e))) {
-                mine.removeIf(f -> f.start() >= s && f.end() <= e); // 信者 alone, a weak word, gives way to the phrase
-                out.add(new Finding(type, s, e, 0.7, false, text.substring(s, e)));
-            }
+            // among this recognizer's findings (the list holds others'), 信者 alone, a weak word inside, gives way to the phrase
+            Finding.addOver(out, first, new Finding(type, s, e, 0.7, false, text.substring(s, e)), f -> f.start() >= s && f.end() <= e);
         }
     }
 
@@ -1052,8 +1049,7 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern OFFENDER_LEAD = java.util.regex.Pattern.compile("(?<![\\p{IsHan}])\\p{IsHan}{1,6}からの$");
 
     private static int withOffender(String text, int start) {
-        java.util.regex.Matcher m = OFFENDER_LEAD.matcher(text).region(Math.max(0, start - 9), start).useTransparentBounds(true);
-        return m.find() ? m.start() : start;
+        return leadStart(OFFENDER_LEAD, text, start, 9);
     }
 
     /** Where a baptism took place, before it: プロテスタント教会で洗礼, 当教会で受洗. */
@@ -1064,8 +1060,7 @@ final class SensitiveRecognizer implements Recognizer {
         if (!text.startsWith("洗礼", start) && !text.startsWith("受洗", start)) {
             return start;
         }
-        java.util.regex.Matcher m = CHURCH_LEAD.matcher(text).region(Math.max(0, start - 18), start).useTransparentBounds(true);
-        return m.find() ? m.start() : start;
+        return leadStart(CHURCH_LEAD, text, start, 18);
     }
 
     private static int withCreedTail(String text, int end) {
@@ -1167,8 +1162,7 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_CRIME) {
             start = withProbation(text, start);
             if (text.startsWith("処し", end - 2)) {
-                java.util.regex.Matcher m = SUSPENSION_TAIL.matcher(text).region(end, Math.min(text.length(), end + 32));
-                end = m.lookingAt() ? m.end() : end;
+                end = tailEnd(SUSPENSION_TAIL, text, end, 32);
             }
         }
         if (type == PiiType.SENSITIVE_CREED) {
@@ -1337,14 +1331,9 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** Where the fact starts with the time phrase that dates it ({@link #TIME_LEAD}) just before {@code start}; else {@code start}. */
     static int withTimeLead(String text, int start) {
-        int from = Math.max(0, start - TIME_REACH);
-        java.util.regex.Matcher m = TIME_LEAD.matcher(text).region(from, start);
-        if (!m.find()) {
-            return start;
-        }
-        int s = m.start();
+        int s = leadStart(TIME_LEAD, text, start, TIME_REACH);
         // not the tail of a longer number or word (2019年 is the year; 年末年始に is no time phrase here)
-        return s > 0 && (isDigit(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1))) ? start : s;
+        return s < start && s > 0 && (isDigit(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1))) ? start : s;
     }
 
     /** How far back a law's name before a procedure is looked for (組織犯罪処罰法違反（犯罪収益等隠匿）の疑い). */
@@ -1369,8 +1358,7 @@ final class SensitiveRecognizer implements Recognizer {
                     + "(?:\\p{IsHan}{1,6}支部)?で$");
 
     private static int withCourt(String text, int start) {
-        java.util.regex.Matcher m = COURT_LEAD.matcher(text).region(Math.max(0, start - 36), start);
-        return m.find() ? m.start() : start;
+        return leadStart(COURT_LEAD, text, start, 36);
     }
 
     /**
@@ -1393,14 +1381,22 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     static int withLawName(String text, int start) {
-        int from = Math.max(0, start - LAW_REACH);
-        java.util.regex.Matcher m = LAW_LEAD.matcher(text).region(from, start);
-        int s = start;
-        if (m.find() && m.start() < start) {
-            s = m.start();
-        }
-        java.util.regex.Matcher a = LAW_AND.matcher(text).region(Math.max(0, s - 16), s);
-        return a.find() ? a.start() : s;
+        return leadStart(LAW_AND, text, leadStart(LAW_LEAD, text, start, LAW_REACH), 16);
+    }
+
+    /**
+     * Where a phrase of {@code lead} (a pattern ending with $) that ends at {@code start} begins, looked for in the
+     * {@code reach} characters before it; else {@code start}. Its look-behinds see past that window.
+     */
+    private static int leadStart(java.util.regex.Pattern lead, String text, int start, int reach) {
+        java.util.regex.Matcher m = lead.matcher(text).region(Math.max(0, start - reach), start).useTransparentBounds(true);
+        return m.find() ? m.start() : start;
+    }
+
+    /** Where a phrase of {@code tail} that starts at {@code end} ends, within {@code reach} characters; else {@code end}. */
+    private static int tailEnd(java.util.regex.Pattern tail, String text, int end, int reach) {
+        java.util.regex.Matcher m = tail.matcher(text).region(end, Math.min(text.length(), end + reach)).useTransparentBounds(true);
+        return m.lookingAt() ? m.end() : end;
     }
 
     /** How long a run of kanji and digits a criminal procedure takes before it (京都家裁に送致, 第1種少年院, 本件恐喝). */
@@ -1451,8 +1447,7 @@ final class SensitiveRecognizer implements Recognizer {
             "(?:加療|全治)(?:約)?" + NUM + "{1,3}(?:週間|(?:か|カ|ヶ|箇)月間?|日間|日)(?:以上)?を要する$");
 
     private static int withTreatmentLength(String text, int start) {
-        java.util.regex.Matcher m = TREATMENT.matcher(text).region(Math.max(0, start - 18), start);
-        return m.find() ? m.start() : start;
+        return leadStart(TREATMENT, text, start, 18);
     }
 
     private static final String[] INJURY_TAILS = {"等の傷害", "の傷害"};
@@ -1462,8 +1457,7 @@ final class SensitiveRecognizer implements Recognizer {
             "の(?:持病|既往歴|既往|症状|発作|後遺症)|[0-9０-９]{1,2}年目");
 
     private static int withCourse(String text, int end) {
-        java.util.regex.Matcher m = COURSE.matcher(text).region(end, Math.min(text.length(), end + 6));
-        return m.lookingAt() ? m.end() : end;
+        return tailEnd(COURSE, text, end, 6);
     }
 
     /** How often the care is given, written before it: 週3回の透析, 月1回の通院. */
@@ -1471,8 +1465,7 @@ final class SensitiveRecognizer implements Recognizer {
             "(?:週|月|1日|１日|一日)[0-9０-９一二三四五六七]{1,2}回の?$");
 
     private static int withFrequency(String text, int start) {
-        java.util.regex.Matcher m = FREQUENCY.matcher(text).region(Math.max(0, start - 6), start);
-        return m.find() ? m.start() : start;
+        return leadStart(FREQUENCY, text, start, 6);
     }
 
     /** Longest bracketed note a condition takes after it. */
@@ -1544,23 +1537,16 @@ final class SensitiveRecognizer implements Recognizer {
         if (end >= 1 && text.startsWith("繰り返", end - 3) && end < text.length() && "すしさ".indexOf(text.charAt(end)) >= 0) {
             return end + (text.charAt(end) == 'す' ? 1 : text.startsWith("していた", end) ? 4 : text.startsWith("した", end) ? 2 : 0);
         }
-        if (type == PiiType.SENSITIVE_CRIME) {
-            java.util.regex.Matcher m = DETENTION_CREDIT.matcher(text).region(end, Math.min(text.length(), end + 24));
-            if (text.startsWith("勾留", end - 2) && m.lookingAt()) {
-                return m.end(); // 未決勾留日数中40日をその刑に算入する
-            }
+        int tail = end;
+        if (type == PiiType.SENSITIVE_CRIME && text.startsWith("勾留", end - 2)) {
+            tail = tailEnd(DETENTION_CREDIT, text, end, 24); // 未決勾留日数中40日をその刑に算入する
+        } else if (type == PiiType.SENSITIVE_HEALTH) {
+            tail = tailEnd(CAPACITY, text, end, 30); // 認知症により事理を弁識する能力を欠く常況 (民法7条)
+        } else if (type == PiiType.SENSITIVE_CRIME && text.startsWith("前科", end - 2)) {
+            tail = tailEnd(COUNT_OF_CONVICTIONS, text, end, 5); // 同種前科3犯, 前科が2犯
         }
-        if (type == PiiType.SENSITIVE_HEALTH) {
-            java.util.regex.Matcher m = CAPACITY.matcher(text).region(end, Math.min(text.length(), end + 30));
-            if (m.lookingAt()) {
-                return m.end(); // 認知症により事理を弁識する能力を欠く常況 (民法7条)
-            }
-        }
-        if (type == PiiType.SENSITIVE_CRIME && text.startsWith("前科", end - 2)) {
-            java.util.regex.Matcher m = COUNT_OF_CONVICTIONS.matcher(text).region(end, Math.min(text.length(), end + 5));
-            if (m.lookingAt()) {
-                return m.end(); // 同種前科3犯, 前科が2犯
-            }
+        if (tail > end) {
+            return tail;
         }
         if (type == PiiType.SENSITIVE_CRIME && end >= 1 && text.charAt(end - 1) == 'れ' && text.startsWith("た", end)) {
             return end + 1; // 傷害致死罪に問われた, 処せられた
