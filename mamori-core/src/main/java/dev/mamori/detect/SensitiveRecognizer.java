@@ -250,6 +250,9 @@ final class SensitiveRecognizer implements Recognizer {
         // no catch-all here: a failure is a bug, and it reaches the caller to be counted (issue 12 item 8)
         int first = out.size();
         scan(text, wanted, ctx, out);
+        if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
+            healthPhrases(text, out, first);
+        }
         mergeNear(text, out, first);
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
@@ -326,7 +329,7 @@ final class SensitiveRecognizer implements Recognizer {
     private static boolean oneClauseChain(String text, int s, int e) {
         for (int i = s; i < e; i++) {
             char c = text.charAt(i);
-            if (ENDS[c] || "、，「」『』（）()【】：:".indexOf(c) >= 0) {
+            if (ENDS[c] || "、，「」『』（）()【】：:|｜\t".indexOf(c) >= 0) {
                 return false;
             }
         }
@@ -409,6 +412,43 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern FEVER = java.util.regex.Pattern.compile(
             "(?<![0-9０-９.．])(?:3[7-9]|4[0-2]|３[７-９]|４[０-２])(?:[.．][0-9０-９])?(?:度|℃)台?の(?:発熱|熱)(?![湯帯風波中])"
                     + "(?!を出したら|が出たら|がある場合|がある時|があるとき|の場合|が続く場合)");
+    /**
+     * A health check's result with its value (施行令2条2号, 健康診断その他の検査の結果): 空腹時血糖136mg/dL, HbA1c 7.1%, 血圧
+     * 158/96mmHg, γ-GTP 212, several joined by 、, with a bracketed note and a verdict after them (（糖尿病の疑い）, 、要治療). Not
+     * a threshold (HbA1cが6.5%以上の場合, LDLコレステロールは140mg/dL未満が目安).
+     */
+    private static final String CHECKUP_ITEM = "(?:(?:空腹時|随時)?血糖値?|HbA1c|ＨｂＡ１ｃ|γ[-－‐]?GTP?|γ[-－‐]?ＧＴＰ?|GOT|GPT|AST|ALT"
+            + "|(?:LDL|HDL|ＬＤＬ|ＨＤＬ|総)[-－]?(?:コレステロール|C|Ｃ)?|中性脂肪|尿酸値?|クレアチニン|eGFR|(?:収縮期|拡張期)?血圧)"
+            + "[ 　]?(?:[:：][ 　]?|は|が)?"
+            + "(?<![0-9０-９])[0-9０-９]{1,3}+(?:[.．][0-9０-９]{1,2})?+(?:[/／][0-9０-９]{2,3})?+[ 　]?+"
+            + "(?:mg/dL|mg／dL|ｍｇ/ｄＬ|ｍｇ／ｄＬ|%|％|mmHg|ｍｍＨｇ|U/L|IU/L)?+"
+            + "(?![0-9０-９.．]|[ 　]?(?:以上|以下|未満|を超え|超|程度|前後|を目安|まで|が目安|の場合|なら))";
+    private static final java.util.regex.Pattern CHECKUP = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}A-Za-z])" + CHECKUP_ITEM + "(?:[、，,][ 　]?" + CHECKUP_ITEM + ")*"
+                    + "(?:（[^（）\n]{1,14}）|\\([^()\n]{1,14}\\))?"
+                    + "(?:[、，][ 　]?(?:要治療|要精密検査|要再検査|要経過観察|要医療|要受診))?");
+    /** The end of a table's cell: a separator, a tab or the line's end. */
+    private static final java.util.regex.Pattern CELL_REST = java.util.regex.Pattern.compile("[、，][^、，。|｜\t\n,]{1,12}(?=[|｜\t\n,]|$)");
+    /**
+     * A symptom a person tells of, in their own words (みぞおちが痛い, 朝方に動悸がします, 寝つけず, 意識がもうろうと), several joined by 、;
+     * not what to do if it comes (頭が痛いときは), nor 頭が痛い問題 (a trouble), nor 眠れないほど (eagerness).
+     */
+    private static final String SYMPTOM = "(?:(?<![\\p{IsHan}])(?:頭|お腹|おなか|腹|胃|胸|腰|膝|ひざ|肩|首|背中|喉|のど|歯|耳|目|足|脚|腕|手首|みぞおち|関節|下腹)"
+            + "(?:が|の)(?:痛[いくみ]|しびれ|かゆ[いく]|腫れ)"
+            + "|動悸(?:が(?:する|します|して|した))?|寝つけ(?:ず|ない|なく)|寝付け(?:ず|ない|なく)|眠れ(?:ず|ない|なくて|なく)(?!ほど|夜を)"
+            + "|意識(?:が)?(?:もうろう|朦朧)(?:と(?:した|して|する))?|意識を失(?:い|って|った)"
+            + "|(?:黒っぽい|黒い|赤い|血の混じった)(?:便|尿|痰)が出(?:た|ます|る|て)?|咳が(?:出(?:る|ます|て)|止まら(?:ない|なく)|続(?:く|いて))"
+            + "|息苦し[いく]|息切れ(?:がする|がします)?|吐き気が(?:する|します|して))";
+    private static final java.util.regex.Pattern SYMPTOMS = java.util.regex.Pattern.compile(
+            SYMPTOM + "(?:[、，][^、，。\n]{0,6}?" + SYMPTOM + ")*"
+                    + "(?!(?:とき|時|場合|なら|ようなら|たら|方は|問題|話|ところ|ほど))");
+    /** A medicine a doctor prescribed the person (吸入薬を処方されました; 施行令2条3号, 調剤). */
+    private static final java.util.regex.Pattern PRESCRIBED = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}\\p{IsKatakana}ー])[\\p{IsHan}\\p{IsKatakana}ー]{1,10}(?:薬|剤)を処方(?:され(?:ました|た|て)?|して(?:もらい(?:ました)?|もらった)?)"
+                    + "(?!(?:場合|とき|時|方は))");
+    /** A blow a person took (頭などを強く打ち): an injury (法2条3項 病歴, as the sets label injuries of a named person). */
+    private static final java.util.regex.Pattern BLOW = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}])(?:頭|頭部|胸|胸部|腹|腹部|全身|首|腰|顔)(?:など)?を強く打(?:ち|って|った|つ)");
     /** A pregnancy with how far it is (妊娠5か月, 妊娠12週): a fact about the person's body. */
     private static final java.util.regex.Pattern PREGNANCY = java.util.regex.Pattern.compile(
             "妊娠[0-9０-９]{1,2}(?:か月|カ月|ヶ月|ケ月|週目?)(?!以降|以上|未満|まで|を過ぎ|の方|の妊婦)");
@@ -425,9 +465,57 @@ final class SensitiveRecognizer implements Recognizer {
             }
             int s = m.start();
             int e = m.end();
+            if (p == CHECKUP && s > 1 && (text.charAt(s - 1) == '（' || text.charAt(s - 1) == '(') && e < text.length()
+                    && (text.charAt(e) == '）' || text.charAt(e) == ')')) {
+                int r = s - 1;
+                while (r > 0 && s - r < 12 && (Character.UnicodeScript.of(text.charAt(r - 1)) == Character.UnicodeScript.HAN
+                        || Morphology.isKatakana(text.charAt(r - 1)))) {
+                    r--;
+                }
+                if (r < s - 2) {
+                    s = r; // the finding a result in brackets backs (肝機能異常（γ-GTP 142）)
+                    e++;
+                }
+            } else if (p == CHECKUP && (s == 0 || "|｜\t,\n".indexOf(text.charAt(s - 1)) >= 0)) {
+                java.util.regex.Matcher rest = CELL_REST.matcher(text).region(e, text.length());
+                if (rest.lookingAt()) {
+                    e = rest.end(); // a cell that starts with a result is the person's result to its end (γ-GTP 212、脂肪肝)
+                }
+            }
+            int fs = s;
+            int fe = e;
             // among this recognizer's findings (the list holds others'), 信者 alone, a weak word inside, gives way to the phrase
-            Finding.addOver(out, first, new Finding(type, s, e, 0.7, false, text.substring(s, e)), f -> f.start() >= s && f.end() <= e);
+            Finding.addOver(out, first, new Finding(type, fs, fe, 0.7, false, text.substring(fs, fe)), f -> f.start() >= fs && f.end() <= fe);
         }
+    }
+
+    /**
+     * A health check's results, symptoms told, a prescription and a blow: phrases the lexicon's terms do not make. Before
+     * {@link #mergeNear}, so that one joins the finding it explains (動悸のため心療内科に通院).
+     */
+    private static void healthPhrases(String text, List<Finding> out, int first) {
+        if (hasAny(text, "血", "GTP", "ＧＴＰ", "HbA1c", "ＨｂＡ１ｃ", "GOT", "GPT", "AST", "ALT", "コレステロール", "中性脂肪", "尿酸",
+                "クレアチニン", "eGFR")) {
+            addPhrases(text, CHECKUP, PiiType.SENSITIVE_HEALTH, out, first);
+        }
+        if (hasAny(text, "痛", "しびれ", "かゆ", "腫れ", "動悸", "寝つけ", "寝付け", "眠れ", "意識", "が出", "咳", "息", "吐き気")) {
+            addPhrases(text, SYMPTOMS, PiiType.SENSITIVE_HEALTH, out, first);
+        }
+        if (text.indexOf("を処方") >= 0) {
+            addPhrases(text, PRESCRIBED, PiiType.SENSITIVE_HEALTH, out, first);
+        }
+        if (text.indexOf("を強く打") >= 0) {
+            addPhrases(text, BLOW, PiiType.SENSITIVE_HEALTH, out, first);
+        }
+    }
+
+    private static boolean hasAny(String text, String... words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words only a criminal judgment has: its parties, and its penalties (an appeal's 主文 may name no party). */
