@@ -195,6 +195,7 @@ final class NameRecognizer implements Recognizer {
         listNeighbours(text, out, first);
         signOff(text, out, first);
         bracketed(text, out, first);
+        twinNames(text, out, first);
         mentions(text, out, first);
         repeats(text, out, first);
         reversedLatin(text, out, first);
@@ -1668,6 +1669,67 @@ final class NameRecognizer implements Recognizer {
             }
         }
     }
+
+    /**
+     * A foreign name in katakana with its own spelling in brackets after it, as news, rosters and court papers write
+     * one: ムハンマド・ラシッド・ホサイン（MUHAMMAD RASHID HOSSAIN）, リ・ヨンファン（李英煥）, ケン・ミヤシタ（宮下　健）.
+     */
+    private static final java.util.regex.Pattern TWIN_NAME = java.util.regex.Pattern.compile(
+            "(?<![ァ-ヺー])(?<![ァ-ヺー][・･])([ァ-ヺー]{1,10}(?:[・･][ァ-ヺー]{1,10}){1,3})[ 　]?\\n?[（(]"
+                    + "(\\p{Lu}[\\p{L}'’.-]*(?:[ 　]\\p{Lu}[\\p{L}'’.-]*){1,3}|[\\p{IsHan}々]{1,4}(?:[ 　][\\p{IsHan}々]{1,3})?)[）)]");
+    /** Surnames of China, Korea and Vietnam in kanji that a bracketed name after its katakana starts with (李英煥, 范氏蘭). */
+    private static final String CJK_SURNAMES = "李金朴崔鄭姜趙尹張林韓呉申徐権黄安宋洪全孫文梁白許劉陳楊周王范阮胡武裴潘丁杜郭馬謝曹";
+
+    /**
+     * {@link #TWIN_NAME}: both spellings are the name when the katakana has two or more parts and the bracket holds a
+     * name: capitalised Latin words, or kanji that a name of the dictionary or one of {@link #CJK_SURNAMES} starts, or
+     * that a finding already holds; not a company (アップル・ジャパン（Apple Japan Inc）).
+     */
+    private void twinNames(String text, List<Finding> out, int first) {
+        if (text.indexOf('・') < 0 && text.indexOf('･') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = TWIN_NAME.matcher(text);
+        while (m.find()) {
+            String kana = m.group(1);
+            String other = m.group(2);
+            if (kana.length() < 4 || endsWithOrgSuffix(kana) || hasCompanyMarker(other) || endsWithOrgSuffix(other)) {
+                continue;
+            }
+            boolean latin = Character.isLetter(other.charAt(0)) && other.charAt(0) < 0x3000;
+            if (latin) {
+                if (NOT_PERSON_WORDS.matcher(other).find()) {
+                    continue;
+                }
+            } else {
+                boolean found = false;
+                for (int k = first; k < out.size() && !found; k++) {
+                    Finding f = out.get(k);
+                    found = f.type() == PiiType.PERSON && f.start() <= m.start(2) && f.end() > m.start(2);
+                }
+                List<Morphology.Token> ts = Morphology.tokens(text, m.start(2), m.end(2));
+                if (!found && CJK_SURNAMES.indexOf(other.charAt(0)) < 0 && !(ts.size() > 1 && ts.get(0).is(SEI))) {
+                    continue;
+                }
+                if (anchors.isPlaceName(other)) {
+                    continue;
+                }
+            }
+            for (int g = 1; g <= 2; g++) {
+                int s = m.start(g);
+                int e = m.end(g);
+                // a shorter name the lists found inside (MUHAMMAD RASHID of MUHAMMAD RASHID HOSSAIN) gives way to the whole
+                out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e
+                        && f.end() - f.start() < e - s);
+                addName(text, s, e, out, first);
+            }
+        }
+    }
+
+    /** Words of a company's, a school's or a place's name in Latin letters (Apple Japan Inc, Tokyo University). */
+    private static final java.util.regex.Pattern NOT_PERSON_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:inc|co|corp|corporation|ltd|llc|company|group|university|college|school|bank|hotel|city|centre|center|"
+                    + "international|japan|foundation|association|club|team|fc|street|road|station|airport|museum|party)\\b");
 
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */
     private static final java.util.Set<String> NOT_SPEAKERS = java.util.Set.of("了解", "おはよう", "おつかれ", "ありがとう",

@@ -346,6 +346,18 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aKatakanaNameWithItsOwnSpellingInBrackets() {
+        assertThat(found("被告人　アブドゥル・カリム・ラフマン\n（ABDUL KARIM RAHMAN）\n", PiiType.PERSON))
+                .containsExactly("アブドゥル・カリム・ラフマン", "ABDUL KARIM RAHMAN");
+        assertThat(found("中国籍のチャン・ウェイ（張偉）容疑者", PiiType.PERSON)).containsExactly("チャン・ウェイ", "張偉");
+        assertThat(found("・トム・ナカムラ（中村　勉）　ホノルル市\n", PiiType.PERSON)).contains("トム・ナカムラ");
+        for (String text : List.of("アップル・ジャパン（Apple Japan Inc）と提携", "ボール・ペン（黒）を買う", "ワールド・カップ（W杯）の開幕",
+                "ロイヤル・ホテル（Royal Hotel Osaka）で")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+    }
+
+    @Test
     void namesHalfInKana() {
         assertThat(found("無職鳴海トミさん（85）方から出火", PiiType.PERSON)).containsExactly("鳴海トミ");
         assertThat(found("佐々木キヨ（97）みたけ4丁目・1日死去", PiiType.PERSON)).containsExactly("佐々木キヨ");
