@@ -144,7 +144,7 @@ final class LatinNames {
      * Carolina; Tsegaye, Abebe; Alvarez Ramos, Luis. And a given name before a surname in capitals (Daniel KIPROTICH).
      */
     private static final java.util.regex.Pattern COMMA_NAME = java.util.regex.Pattern.compile(
-            "(?<![\\p{L}])(\\p{Lu}{2,}(?: \\p{Lu}{2,}){0,2}|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?), (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}])");
+            "(?<![\\p{L}])(\\p{Lu}{2,}(?: \\p{Lu}{2,}){0,2}|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?), (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}-])"); // not Momodani, Ikuno-ku
     private static final java.util.regex.Pattern GIVEN_THEN_CAPITALS = java.util.regex.Pattern.compile(
             "(?<![\\p{L}])(\\p{Lu}\\p{Ll}+) (\\p{Lu}{3,})(?![\\p{L}])");
 

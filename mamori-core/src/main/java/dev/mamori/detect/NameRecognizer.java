@@ -214,6 +214,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         widen(text, out, first);
+        oneKanjiSurnames(text, out, first); // after widen, which would take a particle after a kana given name (ひなた|は)
         dropRankAndRelation(text, out, first);
         posthumousNames(text, out, first);
         realAndRingNames(text, out, first);
@@ -1678,6 +1679,8 @@ final class NameRecognizer implements Recognizer {
             "(?<![ァ-ヺー])(?<![ァ-ヺー][・･])([ァ-ヺー]{1,10}(?:[・･][ァ-ヺー]{1,10}){1,3})[ 　]?\\n?[（(]"
                     + "(\\p{Lu}[\\p{L}'’.-]*(?:[ 　]\\p{Lu}[\\p{L}'’.-]*){1,3}|[\\p{IsHan}々]{1,4}(?:[ 　][\\p{IsHan}々]{1,3})?)[）)]");
     /** Surnames of China, Korea and Vietnam in kanji that a bracketed name after its katakana starts with (李英煥, 范氏蘭). */
+    /** Last characters of a team's, a school's or an office's short name in brackets (東和大, 北浜陸運, 日立製作所). */
+    private static final String TEAM_END = "大社銀院所省庁市町村県区党会団部課局業機運協連高中小校園電工商店堂屋";
     private static final String CJK_SURNAMES = "李金朴崔鄭姜趙尹張林韓呉申徐権黄安宋洪全孫文梁白許劉陳楊周王范阮胡武裴潘丁杜郭馬謝曹";
 
     /**
@@ -1708,10 +1711,15 @@ final class NameRecognizer implements Recognizer {
                     found = f.type() == PiiType.PERSON && f.start() <= m.start(2) && f.end() > m.start(2);
                 }
                 List<Morphology.Token> ts = Morphology.tokens(text, m.start(2), m.end(2));
-                if (!found && CJK_SURNAMES.indexOf(other.charAt(0)) < 0 && !(ts.size() > 1 && ts.get(0).is(SEI))) {
-                    continue;
+                boolean placeWord = false;
+                for (Morphology.Token t : ts) {
+                    placeWord |= t.is("名詞-固有名詞-地域") || t.is("名詞-固有名詞-組織");
                 }
-                if (anchors.isPlaceName(other)) {
+                boolean surnameThenGiven = ts.size() > 1 && ts.get(0).is(SEI) && ts.get(ts.size() - 1).is(MEI) && !placeWord;
+                boolean chinese = CJK_SURNAMES.indexOf(other.charAt(0)) >= 0 && other.length() <= 3; // 李英煥 (英 is also England)
+                // a team or a school in brackets is not a name (ジョセフ・キプロノ（北浜陸運）, （金沢大）)
+                if (anchors.isPlaceName(other) || TEAM_END.indexOf(other.charAt(other.length() - 1)) >= 0
+                        || !found && !surnameThenGiven && !chinese) {
                     continue;
                 }
             }
@@ -1730,6 +1738,68 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern NOT_PERSON_WORDS = java.util.regex.Pattern.compile(
             "(?i)\\b(?:inc|co|corp|corporation|ltd|llc|company|group|university|college|school|bank|hotel|city|centre|center|"
                     + "international|japan|foundation|association|club|team|fc|street|road|station|airport|museum|party)\\b");
+
+    /**
+     * A one-kanji surname that is also a word (東, 南, 森, 岡, 原, 林), a blank and a given name: 母東 美和, 被告人東 ひなた,
+     * 鑑定人南 悠真医師, 1年　岡 ゆうと, 会員の森 ひなた様; and glued to a title with a kana given name (副社長原ひなた). The given
+     * name is the dictionary's (美和, 悠真) or a kana given name of the lists (ゆうと, ひなた), and ends where a word ends; one
+     * kanji alone (湊) only before an honorific. Before the surname stands no kanji, or a relation, a title or a role that
+     * ends there (母, 被告人, 副社長), or a word ending in 人 or 者 (鑑定人, 同居人, 保護者).
+     */
+    private void oneKanjiSurnames(String text, List<Finding> out, int first) {
+        for (int x = 0; x + 2 < text.length(); x++) {
+            char c = text.charAt(x);
+            if (!Morphology.isKanji(c) || c == 'ヶ' || "新現元前".indexOf(c) >= 0 || x + 1 < text.length() && isKanjiAt(text, x + 1)
+                    || !Morphology.hasEntry(text, x, x + 1, SEI) || "新現元前".indexOf(text.charAt(x + 2)) >= 0) {
+                // not a candidate's standing in an election list (維新　新　元市長秘書)
+                continue;
+            }
+            boolean blank = isSpace(text.charAt(x + 1));
+            boolean anchored = x > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, x) > 0
+                    || anchors.endingAt(NameAnchors.Kind.TITLE, text, x) > 0 || anchors.endingAt(NameAnchors.Kind.LABEL, text, x) > 0
+                    || "人者".indexOf(text.charAt(x - 1)) >= 0);
+            if (x > 0 && isKanjiAt(text, x - 1) && !anchored || !blank && !(anchored && Morphology.isHiragana(text.charAt(x + 1)))) {
+                continue;
+            }
+            int g = blank ? x + 2 : x + 1;
+            int e = g < text.length() && Morphology.isHiragana(text.charAt(g)) ? kanaGivenEnd(text, g)
+                    : blank ? kanjiGivenEnd(text, g, anchored) : -1;
+            if (e > 0 && !confidentAt(out, first, x, e)) {
+                out.add(new Finding(PiiType.PERSON, x, e, 0.6, false, text.substring(x, e)));
+            }
+        }
+    }
+
+    /** Particles and suffixes that may follow a kana given name (ひなたは, ゆうとら). */
+    private static final String AFTER_KANA_NAME = "はがをにのともらへやで";
+
+    /** The end of a kana given name of the lists starting at {@code g} (ゆうと, ひなた), or -1. */
+    private int kanaGivenEnd(String text, int g) {
+        int run = LatinNames.kanaEnd(text, g, true);
+        for (int e = Math.min(run, g + 4); e >= g + 2; e--) {
+            if ((e == run || AFTER_KANA_NAME.indexOf(text.charAt(e)) >= 0 || honorificAt(text, e) > 0)
+                    && LatinNames.kanaGiven(text.substring(g, e)) && !NOT_GIVEN.contains(text.substring(g, e))) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /** The end of a given name of the dictionary in kanji starting at {@code g} (美和, 悠真), or -1; one kanji only before an honorific. */
+    private int kanjiGivenEnd(String text, int g, boolean anchored) {
+        int run = g;
+        while (run < text.length() && run - g < 4 && isKanjiAt(text, run)) {
+            run++;
+        }
+        for (int e = Math.min(run, g + 3); e > g; e--) {
+            boolean ends = e == run && (e >= text.length() || !Morphology.isKatakana(text.charAt(e)))
+                    || honorificAt(text, e) > 0 || anchors.at(NameAnchors.Kind.TITLE, text, e) > 0;
+            if (ends && Morphology.hasEntry(text, g, e, MEI) && (e - g >= 2 || honorificAt(text, e) > 0 || anchored && e == run)) {
+                return e;
+            }
+        }
+        return -1;
+    }
 
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */
     private static final java.util.Set<String> NOT_SPEAKERS = java.util.Set.of("了解", "おはよう", "おつかれ", "ありがとう",

@@ -351,8 +351,23 @@ class DocumentShapesTest {
                 .containsExactly("アブドゥル・カリム・ラフマン", "ABDUL KARIM RAHMAN");
         assertThat(found("中国籍のチャン・ウェイ（張偉）容疑者", PiiType.PERSON)).containsExactly("チャン・ウェイ", "張偉");
         assertThat(found("・トム・ナカムラ（中村　勉）　ホノルル市\n", PiiType.PERSON)).contains("トム・ナカムラ");
+        assertThat(found("2 ジョセフ・ワンジル（北浜陸運）2時間09分11秒\n3 ピーター・キメリ（金沢大）", PiiType.PERSON))
+                .containsExactly("ジョセフ・ワンジル", "ピーター・キメリ"); // a team in brackets, not the name's other spelling
         for (String text : List.of("アップル・ジャパン（Apple Japan Inc）と提携", "ボール・ペン（黒）を買う", "ワールド・カップ（W杯）の開幕",
-                "ロイヤル・ホテル（Royal Hotel Osaka）で")) {
+                "ロイヤル・ホテル（Royal Hotel Osaka）で", "3-2-14 Momodani, Ikuno-ku, Osaka")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void aOneKanjiSurnameThatIsAlsoAWordWithAGivenName() {
+        assertThat(found("などと母東 真琴に繰り返し訴えていた", PiiType.PERSON)).containsExactly("東 真琴");
+        assertThat(found("関係証拠によれば、被告人南 ゆうとは、", PiiType.PERSON)).containsExactly("南 ゆうと");
+        assertThat(found("鑑定人森 悠真医師作成の鑑定書", PiiType.PERSON)).containsExactly("森 悠真");
+        assertThat(found("金一万円　岡 そうた　西 ひまり\n", PiiType.PERSON)).containsExactly("岡 そうた", "西 ひまり");
+        assertThat(found("▽取締役林ひなた▽", PiiType.PERSON)).containsExactly("林ひなた");
+        for (String text : List.of("維新　新　元市長秘書", "関東 地方の天気", "駅の南 口改札", "東 日本の各地", "森 の中を歩く", "岡 山県へ",
+                "北 海道", "東 西 南 北")) {
             assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
         }
     }

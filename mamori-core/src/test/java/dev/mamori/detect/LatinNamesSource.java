@@ -78,6 +78,8 @@ final class LatinNamesSource {
     static List<String> lines() throws IOException {
         Map<String, String> japanese = new TreeMap<>();
         japanese(japanese);
+        unidic(japanese);
+        MODERN_GIVEN.forEach(n -> add(japanese, n, 'G'));
         Map<String, String> other = new TreeMap<>();
         Set<String> vocabulary = new java.util.HashSet<>();
         datafaker(other, vocabulary);
@@ -96,6 +98,10 @@ final class LatinNamesSource {
                 "# 1. Japanese names: the person-name entries (名詞-固有名詞-人名-姓 and -名) of IPADIC as bundled in Lucene",
                 "#    Kuromoji 9.12.1, their katakana readings romanised by Hepburn (LatinNamesSource), a long vowel written",
                 "#    three ways (Sato, Satoh, Satou; Yuki, Yuuki) and ン before b, m, p as n and m (Honma, Homma).",
+                "#    The same from UniDic (unidic-mecab 2.1.2 as packaged in com.atilika.kuromoji:kuromoji-unidic 0.9.0, BSD",
+                "#    licence): its 人名,姓 and 人名,名 entries, their readings (lForm) romanised alike (Yuto, Tsumugi, Minato as",
+                "#    given names, which IPADIC lacks or has as surnames only). And a few given names frequent among children born",
+                "#    since 2005 that neither dictionary has as given names (LatinNamesSource.MODERN_GIVEN: Hinata, Himari).",
                 "# 2. Other names: the Latin-script first and last name lists of the locale files of Datafaker 2.7.0",
                 "#    (https://github.com/datafaker-net/datafaker, Apache License 2.0).",
                 "# Left out: names of one letter; words common in English or romaji text that the lists also hold as names",
@@ -140,6 +146,36 @@ final class LatinNamesSource {
                     for (String r : Romaji.hepburn(reading)) {
                         add(names, r, kind);
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Given names frequent among children born since 2005 that neither IPADIC nor UniDic 2.1.2 (2013) has as given names,
+     * written here by hand (issue 12: modern given names were a main cause of names missed in school lists and family
+     * chats). Each was absent from both as a given name when the list was written (session 33).
+     */
+    static final List<String> MODERN_GIVEN = List.of("hinata", "himari", "yuito", "hiyori", "iroha", "aoto", "nagi",
+            "kotoha", "fuuka", "fuka", "hayate");
+
+    // ---- UniDic ----
+
+    private static void unidic(Map<String, String> names) throws IOException {
+        com.atilika.kuromoji.dict.TokenInfoDictionary d = com.atilika.kuromoji.dict.TokenInfoDictionary.newInstance(
+                new com.atilika.kuromoji.util.SimpleResourceResolver(com.atilika.kuromoji.unidic.Tokenizer.class));
+        // the dictionary has no public entry count: its word ids run from 0 until the buffer ends
+        for (int id = 0; ; id++) {
+            String[] f;
+            try {
+                f = d.getAllFeaturesArray(id);
+            } catch (IndexOutOfBoundsException end) {
+                break;
+            }
+            // UniDic's features: pos1..pos4, cType, cForm, lForm (the reading in katakana), lemma, orth, …
+            if (f.length > 8 && "人名".equals(f[2]) && ("姓".equals(f[3]) || "名".equals(f[3])) && !f[6].isEmpty() && !"*".equals(f[6])) {
+                for (String r : Romaji.hepburn(f[6])) {
+                    add(names, r, "姓".equals(f[3]) ? 'S' : 'G');
                 }
             }
         }
