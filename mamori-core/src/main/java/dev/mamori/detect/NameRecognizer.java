@@ -1764,6 +1764,13 @@ final class NameRecognizer implements Recognizer {
             int g = blank ? x + 2 : x + 1;
             int e = g < text.length() && Morphology.isHiragana(text.charAt(g)) ? kanaGivenEnd(text, g)
                     : blank ? kanjiGivenEnd(text, g, anchored) : -1;
+            if (e > 0 && blank && g < text.length() && isKanjiAt(text, g)) {
+                String joined = c + text.substring(g, e);
+                List<Morphology.Token> one = Morphology.tokens(joined, 0, joined.length());
+                if (one.size() == 1 && !one.get(0).is("名詞-固有名詞-人名") || anchors.isPlaceName(joined)) {
+                    continue; // 北 海道: one word spread over a blank
+                }
+            }
             if (e > 0 && !confidentAt(out, first, x, e)) {
                 out.add(new Finding(PiiType.PERSON, x, e, 0.6, false, text.substring(x, e)));
             }
