@@ -179,11 +179,18 @@ final class SensitiveFields {
                 || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")) {
             return;
         }
+        int inside = 0;
         for (int k = first; k < out.size(); k++) {
             Finding f = out.get(k);
             if (f.start() < e && s < f.end() && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE) {
-                return; // the lexicon's phrase stands for the item (2型糖尿病 of 2型糖尿病（2020年診断）)
+                if (f.start() < s || f.end() > e) {
+                    return; // a phrase reaching outside the item
+                }
+                inside++;
             }
+        }
+        if (inside == 1) {
+            return; // the lexicon's phrase stands for the item (2型糖尿病 of 2型糖尿病（2020年診断）); two or more are its parts
         }
         for (int k = out.size() - 1; k >= first; k--) {
             Finding f = out.get(k);

@@ -101,8 +101,8 @@ final class TextTables {
         for (int k = 0; k < SEPARATORS.length; k++) {
             char sep = SEPARATORS[k];
             int count = count(text, hs, he, sep);
-            if (count == 0) {
-                continue;
+            if (count == 0 || h > 0 && lines[h - 1] < lineEnd(text, hs) && count(text, lines[h - 1], lineEnd(text, hs), sep) == count) {
+                continue; // a row under another of its shape is a row, even when a cell reads as a heading (…⇥前科2犯)
             }
             int last = h;
             if (runEnd[k] > h) {

@@ -45,6 +45,21 @@ class TextTablesTest {
     }
 
     @Test
+    void aRowWhoseCellReadsAsAHeadingIsStillARow() {
+        // the second row's 前科2犯 reads as a heading (前科); under the first row it is a row, and the header is the line above
+        String text = "【事件一覧】北署（部内限り）\n"
+                + "No.\t被疑者\t年齢\t罪名・処分\t備考\n"
+                + "1\t原 亮介\t25\t詐欺（逮捕・送致済み）\t共犯 林 和樹\n"
+                + "2\t林 和樹\t24\t詐欺（逮捕・11/28勾留延長）\t前科2犯\n"
+                + "3\t少年A\t17\t恐喝（家庭裁判所送致）\t保護者 森 正人\n";
+        Detector all = Detector.all();
+        List<String> got = all.detect(text, all.freeText()).stream().filter(f -> f.type() != PiiType.PERSON)
+                .map(f -> f.type() + ":" + f.value()).toList();
+        assertThat(got).contains("SENSITIVE_CRIME:詐欺（逮捕・11/28勾留延長）", "SENSITIVE_CRIME:恐喝（家庭裁判所送致）")
+                .noneMatch(v -> v.contains("保護者"));
+    }
+
+    @Test
     void withoutTheTableTheSameNumbersAreNotFound() {
         String text = "お世話になっております。\n山田太郎 1000001 1985/04/01\n佐藤花子 5300001 1990/12/03\n";
         assertThat(found(text, PiiType.POSTAL_CODE)).isEmpty();
