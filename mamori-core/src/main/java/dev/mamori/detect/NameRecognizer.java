@@ -186,6 +186,7 @@ final class NameRecognizer implements Recognizer {
         int guards = guards(text);
         kanaHalves(text, guards, out, first);
         relationsAndRoles(text, guards, out, first);
+        childsParent(text, out, first);
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
@@ -1159,8 +1160,8 @@ final class NameRecognizer implements Recognizer {
     private void chiefMourners(String text, List<Finding> out, int first) {
         for (int i = text.indexOf("喪主"); i >= 0; i = text.indexOf("喪主", i + 2)) {
             int k = i + 2;
-            if (k < text.length() && "は＝=：:".indexOf(text.charAt(k)) >= 0) {
-                k++;
+            if (k < text.length() && "は＝=：:・".indexOf(text.charAt(k)) >= 0) {
+                k++; // 喪主は長男誠, 喪主・孫陽葵
             }
             int kin = anchors.at(NameAnchors.Kind.KIN, text, k);
             if (kin == 0) {
@@ -1806,6 +1807,38 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return -1;
+    }
+
+    /**
+     * A child's given name before the word for its parent, as class lists and school letters name parents: ひなたママ,
+     * 蒼パパ, 結菜母, りつ母, 悠真ばあば. The name is a kana given name of the lists or one or two kanji frequent in given names,
+     * standing alone between blanks, 、, ・ or brackets; not a word of kin itself (祖母, 叔父) nor one of {@link #NOT_PARENT}.
+     */
+    private static final java.util.regex.Pattern CHILDS_PARENT = java.util.regex.Pattern.compile(
+            "(?<=^|[\\s　、・,，（(）)：:】▽])([ぁ-ゖ]{2,4}|[\\p{IsHan}]{1,2})(?:ママ|パパ|母|父|ばあば|じいじ)(?=[\\s　、・,，（(）)。]|$)");
+    private static final java.util.Set<String> NOT_PARENT = java.util.Set.of("聖母", "保母", "寮母", "酵母", "分母", "国母", "慈母", "岳父",
+            "神父", "教父", "厳父", "慈父", "亡父", "亡母", "老母", "老父", "生母", "継母", "継父", "家父", "乳母", "養母", "養父", "祖父母", "父母");
+
+    private void childsParent(String text, List<Finding> out, int first) {
+        if (text.indexOf('母') < 0 && text.indexOf('父') < 0 && text.indexOf("ママ") < 0 && text.indexOf("パパ") < 0
+                && text.indexOf("ばあば") < 0 && text.indexOf("じいじ") < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = CHILDS_PARENT.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            String name = m.group(1);
+            boolean kana = Morphology.isHiragana(name.charAt(0));
+            if (NOT_PARENT.contains(text.substring(s, m.end())) || anchors.is(NameAnchors.Kind.KIN, text, s, e)
+                    || anchors.is(NameAnchors.Kind.KIN, text, s, m.end())
+                    || (kana ? !LatinNames.kanaGiven(name) || NOT_GIVEN.contains(name) : !allGivenKanji(text, s, e))) {
+                continue;
+            }
+            // a shorter name inside gives way (はる|と of はるとママ, read as はる and)
+            out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e && f.end() - f.start() < e - s);
+            addName(text, s, e, out, first);
+        }
     }
 
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */

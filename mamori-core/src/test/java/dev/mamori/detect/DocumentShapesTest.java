@@ -372,6 +372,16 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aChildsNameBeforeItsParentAndAChiefMournerAfterADot() {
+        assertThat(found("学級委員　はるとママ（西田）・颯パパ（北村）\n広報係　美桜母、湊母、ゆいな母\n", PiiType.PERSON))
+                .contains("はると", "颯", "美桜", "湊", "ゆいな");
+        for (String text : List.of("祖母、叔父、聖母、父母と", "保母、寮母、神父の順", "母、父、ママ")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+        assertThat(found("▽本町二丁目　森キミ（92）　喪主・長男湊　6日正午、市斎場\n", PiiType.PERSON)).contains("湊");
+    }
+
+    @Test
     void namesHalfInKana() {
         assertThat(found("無職鳴海トミさん（85）方から出火", PiiType.PERSON)).containsExactly("鳴海トミ");
         assertThat(found("佐々木キヨ（97）みたけ4丁目・1日死去", PiiType.PERSON)).containsExactly("佐々木キヨ");
