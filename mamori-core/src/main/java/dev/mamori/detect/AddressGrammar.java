@@ -243,29 +243,48 @@ final class AddressGrammar {
      * 1203号室): the end of the room number, or -1. The name is kanji or katakana, up to 15 characters.
      */
     private static int namedBuildingAndRoom(String text, int s, int r) {
-        if (r - s < 2 || r - s > 15 || r + 1 >= text.length() || !isSpace(text.charAt(r))) {
+        if (r - s < 2 || r - s > 15 || r + 1 >= text.length() || !isSpace(text.charAt(r)) || !isNameStart(text.charAt(s))
+                && !halfWidthKana(text.charAt(s))) {
             return -1;
         }
         for (int i = s; i < r; i++) {
             char c = text.charAt(i);
-            if (!isNameStart(c) && c != 'ー' && c != '・') {
-                return -1;
+            if (!isNameStart(c) && !halfWidthKana(c) && c != 'ー' && c != '・' && !isDigit(c) && !(c == 'の' && i > s)) {
+                return -1; // ラ・ルーチェ甲風園, ｸﾞﾗﾝﾂ南14条, ライオンズ光の森
             }
         }
-        int d = r + 1;
-        while (d < text.length() && isDigit(text.charAt(d)) && d - r <= 5) {
-            d++;
-        }
-        if (d - (r + 1) < 2 || d - (r + 1) > 4) {
+        java.util.regex.Matcher m = ROOM.matcher(text).region(r + 1, Math.min(text.length(), r + 12));
+        if (!m.lookingAt()) {
             return -1;
         }
-        for (String unit : ROOM_UNITS) {
-            if (text.startsWith(unit, d)) {
-                d += unit.length();
-                break;
+        int d = m.end();
+        if (d < text.length() && isSpace(text.charAt(d))) {
+            // a blank and what follows it (605 矢吹 真央, 402　携帯 080-…); not a count (グランフロント 12 個)
+            int after = d;
+            while (after < text.length() && isSpace(text.charAt(after))) {
+                after++;
             }
+            boolean count = after < text.length() && ROOM_COUNTS.indexOf(text.charAt(after)) >= 0;
+            return m.end() - (r + 1) >= 3 && !count ? d : -1;
         }
-        return d >= text.length() || text.charAt(d) == '\n' || text.charAt(d) == '\r' || isTerminator(text.charAt(d)) ? d : -1;
+        // the room ends the line
+        return d >= text.length() || text.charAt(d) == '\n' || text.charAt(d) == '\r' || isTerminator(text.charAt(d))
+                || text.charAt(d) == '（' || text.charAt(d) == '(' ? d : -1;
+    }
+
+    /** Counters and units that make the number before them a count, not a room (12 個, 300 円). */
+    private static final String ROOM_COUNTS = "個円人件名枚本台冊回点部箱分秒時日年月歳gmk%％";
+
+    /**
+     * A room: two to four digits with 号室/号/室 (502, 1203号室), a floor and a unit (1F-C, 6F), a wing and a room (E棟-312,
+     * B-203), or kanji numerals (二〇一).
+     */
+    private static final java.util.regex.Pattern ROOM = java.util.regex.Pattern.compile(
+            "(?:[A-ZＡ-Ｚ]棟?[-－‐]?)?[0-9０-９]{1,4}(?:[FＦ](?:[-－‐][A-ZＡ-Ｚ0-9０-９]{1,3})?|号室|号|室)?(?![0-9０-９A-Za-zＡ-Ｚ])"
+                    + "|[〇一二三四五六七八九]{3,4}(?:号室|号|室)?");
+
+    private static boolean halfWidthKana(char c) {
+        return c >= '\uFF66' && c <= '\uFF9F';
     }
 
     /**
@@ -313,6 +332,9 @@ final class AddressGrammar {
         }
         if (isDigit(last)) {
             return true; // a room number: 301, #1203
+        }
+        if (r - s <= 8 && ROOM.matcher(text).region(s, r).matches()) {
+            return true; // 1F-C, E棟-312 after a building's name
         }
         return r - s >= 2 && (last == 'F' || last == 'Ｆ' || last == '階' || last == '室' || last == '号') && isDigit(text.charAt(r - 2));
     }
