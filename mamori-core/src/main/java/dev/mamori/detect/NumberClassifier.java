@@ -134,8 +134,8 @@ final class NumberClassifier {
         if (n == 7 && sc.wants(PiiType.POSTAL_CODE) && (single || c.shape(a, b, 3, 4)) && !numbered(s, start, end)) {
             // a postal code needs 〒, a label or an address on its line: a bare 123-4567 is a code of some other kind
             double x = ctx(PiiType.POSTAL_CODE, s, start, end, sc);
-            if (x < 0.4 && addressMarks.onLine(s, start, end, ContextWords.BEFORE, ContextWords.AFTER)) {
-                x += 0.4; // 100-0001 東京都千代田区…
+            if (x < 0.4 && (addressMarks.onLine(s, start, end, ContextWords.BEFORE, ContextWords.AFTER) || addressBelow(s, end))) {
+                x += 0.4; // 100-0001 東京都千代田区…, or the address on the next line when the code stands alone on its own
             }
             if (x > 0) {
                 offer(PiiType.POSTAL_CODE, c.shape(a, b, 3, 4) && c.allSeps(a, b, HYPHEN) ? conf(0.7, 0.98, x) : conf(0.6, 0.97, x),
@@ -217,6 +217,25 @@ final class NumberClassifier {
         }
         int i = skipBack(s, k);
         return i >= 2 && s.startsWith("記号", i - 2) ? k : start;
+    }
+
+    /**
+     * The rest of the line after {@code end} is blank and the next line opens with an address's mark and holds a number
+     * (160-0022⏎東京都新宿区新宿六丁目27番地10).
+     */
+    private boolean addressBelow(String s, int end) {
+        int i = end;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\u3000' || s.charAt(i) == '\r')) {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != '\n') {
+            return false;
+        }
+        int ls = i + 1;
+        int le = Math.min(s.length(), ls + 8);
+        int nl = s.indexOf('\n', ls);
+        // with its block numbers (東京都で販売 is no address)
+        return ls < s.length() && addressMarks.onLine(s, ls, ls, 0, le - ls) && Chars.hasDigit(s, ls, nl < 0 ? s.length() : nl);
     }
 
     /**

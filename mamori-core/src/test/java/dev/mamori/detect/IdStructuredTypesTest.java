@@ -324,7 +324,7 @@ class IdStructuredTypesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"123-4567", "品番 123-4567", "型番：456-7890 の部品", "第123-4567号", "製品 No 123-4567",
-        "コード 530-0001 を入力"})
+        "コード 530-0001 を入力", "品番\n123-4567\n東京都で販売"})
     void barePostalShapesAreNotPostalCodes(String text) {
         assertThat(types(text)).doesNotContain(PiiType.POSTAL_CODE);
     }
@@ -339,6 +339,11 @@ class IdStructuredTypesTest {
     })
     void postalCodesWithAnAddressOrLabel(String text, String value) {
         one(text, PiiType.POSTAL_CODE, value);
+    }
+
+    @Test
+    void aPostalCodeAloneOnItsLineAboveTheAddress() {
+        one("■お届け先\n160-0022\n東京都新宿区新宿六丁目27番地10\n", PiiType.POSTAL_CODE, "160-0022");
     }
 
     // ---- product codes, cards, context-only identifiers -------------------------------------------
