@@ -1005,16 +1005,30 @@ final class SensitiveRecognizer implements Recognizer {
      * 受け、|休職. One fact, as a judgment states it; the second clause follows the rules of {@link #clauseGap}.
      */
     private static boolean careAfterDiagnosis(String text, Piece a, Piece b) {
-        if (a.kind != Kind.CARE || b.kind != Kind.CARE || a.term.type() != PiiType.SENSITIVE_HEALTH
+        if (a.kind != Kind.CARE || b.kind != Kind.CARE && b.kind != Kind.TAIL || a.term.type() != PiiType.SENSITIVE_HEALTH
                 || b.term.type() != PiiType.SENSITIVE_HEALTH || !text.startsWith("診断", a.end - 2)) {
             return false;
         }
         for (String d : DIAGNOSED) {
             if (text.startsWith(d, a.end)) {
-                return clauseGap(text, a.end + d.length(), b.start);
+                return clauseGap(text, a.end + d.length(), b.start) || period(text, a.end + d.length(), b.start);
             }
         }
         return false;
+    }
+
+    /** A stretch of time, no more: 12月8日から来年2月末まで (診断を受け、|12月8日から来年2月末まで|休職). */
+    private static boolean period(String text, int s, int e) {
+        if (e - s < 2 || e - s > 20) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (!Chars.isDigit(c) && "年月日からまで来今翌同末頃ごろ中旬上下初週間当面しばらく".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What joins the injuries of one list (頭部挫創及び右前腕骨折の傷害). */

@@ -353,6 +353,8 @@ class SensitiveFactsTest {
         "耳鼻科で抗生剤を処方されました|SENSITIVE_HEALTH:抗生剤を処方されました",
         "男性は転倒して頭を強く打ち、病院に運ばれた|SENSITIVE_HEALTH:頭を強く打ち",
         "女児は一時意識がもうろうとしたが回復した|SENSITIVE_HEALTH:意識がもうろうとした",
+        "双極性障害の診断を受け、4月1日から6月末まで休職します|SENSITIVE_HEALTH:双極性障害の診断を受け、4月1日から6月末まで休職",
+        "娘はうつ病でカウンセリングに通っている|SENSITIVE_HEALTH:うつ病でカウンセリング",
     })
     void resultsSymptomsAndPrescriptions(String text, String expected) {
         assertThat(String.join(";", found(text))).isEqualTo(expected);
