@@ -258,6 +258,9 @@ final class SensitiveRecognizer implements Recognizer {
             operativePart(text, out);
         }
         if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0) {
+            if (asciiLetters(text)) {
+                addPhrases(text, ENGLISH_CREED, PiiType.SENSITIVE_CREED, out, first);
+            }
             if (text.indexOf('「') >= 0) {
                 addPhrases(text, NAMED_BODY, PiiType.SENSITIVE_CREED, out, first);
             }
@@ -449,6 +452,26 @@ final class SensitiveRecognizer implements Recognizer {
     /** A blow a person took (頭などを強く打ち): an injury (法2条3項 病歴, as the sets label injuries of a named person). */
     private static final java.util.regex.Pattern BLOW = java.util.regex.Pattern.compile(
             "(?<![\\p{IsHan}])(?:頭|頭部|胸|胸部|腹|腹部|全身|首|腰|顔)(?:など)?を強く打(?:ち|って|った|つ)");
+    /**
+     * The same facts in the English of a mail or a chat among Japanese text: a condition someone has (has a severe peanut
+     * allergy, I have asthma), a pregnancy (she is pregnant), a faith someone states (I'm Muslim). With the verb that says
+     * it is theirs: a topic (allergy list, Muslim-friendly) is no one's.
+     */
+    private static final String EN_CONDITION = "(?:(?:severe|mild|serious|bad|food|peanut|nut|egg|milk|wheat|shellfish|seafood|"
+            + "penicillin|latex|pollen|dust|cat|dog|chronic|type [12])[ -])*"
+            + "(?:allergy|allergies|diabetes|asthma|epilepsy|cancer|depression|dementia|heart disease|hypertension|HIV|"
+            + "autism|ADHD|dyslexia|Crohn's disease|celiac disease|coeliac disease)"
+            // the condition itself, not a thing about conditions (cancer research, allergy-free menu)
+            + "(?![ -](?:research|programs?|cent(?:er|re)s?|screening|awareness|insurance|foundation|society|association|institute|"
+            + "clinics?|wards?|units?|campaigns?|polic(?:y|ies)|lists?|menus?|free|friendly|tests?|drugs?|patients|care|experts?|"
+            + "specialists?|studies|study|trials?|prevention|rates?|risks?|statistics))";
+    private static final java.util.regex.Pattern ENGLISH_HEALTH = java.util.regex.Pattern.compile(
+            "(?i)(?:(?<=(?<![A-Za-z])(?:has|have|had|with|suffers from|suffering from|diagnosed with) )(?:an? )?" + EN_CONDITION
+                    + "(?: and (?:carries|uses|takes) an? [A-Za-z -]{3,30}?(?=[.,;)\\n]|$))?"
+                    + "|(?<=(?<![A-Za-z])(?:is|am|'m|was) )(?:\\d{1,2} (?:weeks|months) )?pregnant)(?![A-Za-z])");
+    private static final java.util.regex.Pattern ENGLISH_CREED = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z])(?:I'm|I am|I’m|[Hh]e is|[Ss]he is|[Ww]e are|[Tt]hey are)(?: an?| a devout| a practising| a practicing)? "
+                    + "(?:Muslim|Christian|Catholic|Protestant|Buddhist|Hindu|Jewish|Sikh|Mormon|Jehovah's Witness)s?(?![A-Za-z])");
     /** A pregnancy with how far it is (妊娠5か月, 妊娠12週): a fact about the person's body. */
     private static final java.util.regex.Pattern PREGNANCY = java.util.regex.Pattern.compile(
             "妊娠[0-9０-９]{1,2}(?:か月|カ月|ヶ月|ケ月|週目?)(?!以降|以上|未満|まで|を過ぎ|の方|の妊婦)");
@@ -507,6 +530,22 @@ final class SensitiveRecognizer implements Recognizer {
         if (text.indexOf("を強く打") >= 0) {
             addPhrases(text, BLOW, PiiType.SENSITIVE_HEALTH, out, first);
         }
+        if (asciiLetters(text)) {
+            addPhrases(text, ENGLISH_HEALTH, PiiType.SENSITIVE_HEALTH, out, first);
+        }
+    }
+
+    /** A run of four ASCII letters somewhere: English words to read. */
+    private static boolean asciiLetters(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' ? run + 1 : 0;
+            if (run == 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasAny(String text, String... words) {

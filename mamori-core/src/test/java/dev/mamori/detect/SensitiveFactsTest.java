@@ -355,6 +355,10 @@ class SensitiveFactsTest {
         "女児は一時意識がもうろうとしたが回復した|SENSITIVE_HEALTH:意識がもうろうとした",
         "双極性障害の診断を受け、4月1日から6月末まで休職します|SENSITIVE_HEALTH:双極性障害の診断を受け、4月1日から6月末まで休職",
         "娘はうつ病でカウンセリングに通っている|SENSITIVE_HEALTH:うつ病でカウンセリング",
+        // English in a Japanese mail or chat: a condition someone has, a faith someone states
+        "Please note he has a severe nut allergy and carries an EpiPen.|SENSITIVE_HEALTH:a severe nut allergy and carries an EpiPen",
+        "留学生の件です。I'm Muslim so I can't eat pork.|SENSITIVE_CREED:I'm Muslim",
+        "Our daughter has type 1 diabetes.|SENSITIVE_HEALTH:type 1 diabetes",
     })
     void resultsSymptomsAndPrescriptions(String text, String expected) {
         assertThat(String.join(";", found(text))).isEqualTo(expected);
@@ -364,7 +368,9 @@ class SensitiveFactsTest {
     @ValueSource(strings = {"ビタミンC 500mg配合のサプリ", "妊娠中の方はご相談ください", "宗教団体「天光真理会」の信者数は3万人",
         "37.5度以上の発熱がある方は来場をお控えください。", "100度の熱湯", "HbA1cが6.5%以上の場合は受診してください",
         "LDLコレステロールは140mg/dL未満が目安です", "血圧が急に下がった", "頭が痛いときは無理をしないでください", "予算の削減は頭が痛い問題だ",
-        "楽しみで眠れないほどだ", "咳が出る場合はマスクを", "血液型はA型", "医師が薬を処方する場合は"})
+        "楽しみで眠れないほどだ", "咳が出る場合はマスクを", "血液型はA型", "医師が薬を処方する場合は",
+        "The company has cancer research programs.", "The school has an allergy-free menu.", "Muslim-friendly restaurants near campus",
+        "Christian Dior has a new store"})
     void whatTheNewPatternsLeaveAlone(String text) {
         assertThat(found(text)).isEmpty();
     }
