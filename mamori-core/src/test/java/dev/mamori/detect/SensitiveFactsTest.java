@@ -359,6 +359,8 @@ class SensitiveFactsTest {
         "Please note he has a severe nut allergy and carries an EpiPen.|SENSITIVE_HEALTH:a severe nut allergy and carries an EpiPen",
         "留学生の件です。I'm Muslim so I can't eat pork.|SENSITIVE_CREED:I'm Muslim",
         "Our daughter has type 1 diabetes.|SENSITIVE_HEALTH:type 1 diabetes",
+        "同人を食物誤嚥による窒息に起因する低酸素脳症により死亡させた|SENSITIVE_HEALTH:食物誤嚥による窒息に起因する低酸素脳症により死亡",
+        "腹部を殴るなどし、外傷性ショックで死亡させた|SENSITIVE_HEALTH:外傷性ショックで死亡",
     })
     void resultsSymptomsAndPrescriptions(String text, String expected) {
         assertThat(String.join(";", found(text))).isEqualTo(expected);
@@ -370,7 +372,7 @@ class SensitiveFactsTest {
         "LDLコレステロールは140mg/dL未満が目安です", "血圧が急に下がった", "頭が痛いときは無理をしないでください", "予算の削減は頭が痛い問題だ",
         "楽しみで眠れないほどだ", "咳が出る場合はマスクを", "血液型はA型", "医師が薬を処方する場合は",
         "The company has cancer research programs.", "The school has an allergy-free menu.", "Muslim-friendly restaurants near campus",
-        "Christian Dior has a new store"})
+        "Christian Dior has a new store", "窒息の危険があるので注意", "誤嚥を防止するため、とろみをつけます"})
     void whatTheNewPatternsLeaveAlone(String text) {
         assertThat(found(text)).isEmpty();
     }
