@@ -1750,16 +1750,17 @@ final class NameRecognizer implements Recognizer {
     private void oneKanjiSurnames(String text, List<Finding> out, int first) {
         for (int x = 0; x + 2 < text.length(); x++) {
             char c = text.charAt(x);
-            if (!Morphology.isKanji(c) || c == 'ヶ' || "新現元前".indexOf(c) >= 0 || x + 1 < text.length() && isKanjiAt(text, x + 1)
-                    || !Morphology.hasEntry(text, x, x + 1, SEI) || "新現元前".indexOf(text.charAt(x + 2)) >= 0) {
-                // not a candidate's standing in an election list (維新　新　元市長秘書)
-                continue;
+            char next = text.charAt(x + 1);
+            boolean blank = isSpace(next);
+            if (!blank && !Morphology.isHiragana(next) || !Morphology.isKanji(c) || c == 'ヶ' || "新現元前".indexOf(c) >= 0
+                    || "新現元前".indexOf(text.charAt(x + 2)) >= 0) {
+                continue; // not a candidate's standing in an election list (維新　新　元市長秘書)
             }
-            boolean blank = isSpace(text.charAt(x + 1));
-            boolean anchored = x > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, x) > 0
+            boolean kanjiBefore = x > 0 && isKanjiAt(text, x - 1);
+            boolean anchored = (kanjiBefore || !blank) && x > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, x) > 0
                     || anchors.endingAt(NameAnchors.Kind.TITLE, text, x) > 0 || anchors.endingAt(NameAnchors.Kind.LABEL, text, x) > 0
                     || "人者".indexOf(text.charAt(x - 1)) >= 0);
-            if (x > 0 && isKanjiAt(text, x - 1) && !anchored || !blank && !(anchored && Morphology.isHiragana(text.charAt(x + 1)))) {
+            if (kanjiBefore && !anchored || !blank && !anchored || !Morphology.hasEntry(text, x, x + 1, SEI)) {
                 continue;
             }
             int g = blank ? x + 2 : x + 1;

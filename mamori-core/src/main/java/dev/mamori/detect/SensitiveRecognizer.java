@@ -250,15 +250,16 @@ final class SensitiveRecognizer implements Recognizer {
         // no catch-all here: a failure is a bug, and it reaches the caller to be counted (issue 12 item 8)
         int first = out.size();
         scan(text, wanted, ctx, out);
+        int m = triggers(text);
         if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
-            healthPhrases(text, out, first);
+            healthPhrases(text, m, out, first);
         }
         mergeNear(text, out, first);
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
         }
         if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0) {
-            if (asciiLetters(text)) {
+            if ((m & T_FAITH) != 0 && hasAny(text, EN_FAITH_WORDS)) {
                 addPhrases(text, ENGLISH_CREED, PiiType.SENSITIVE_CREED, out, first);
             }
             if (text.indexOf('「') >= 0) {
@@ -469,6 +470,11 @@ final class SensitiveRecognizer implements Recognizer {
             "(?i)(?:(?<=(?<![A-Za-z])(?:has|have|had|with|suffers from|suffering from|diagnosed with) )(?:an? )?" + EN_CONDITION
                     + "(?: and (?:carries|uses|takes) an? [A-Za-z -]{3,30}?(?=[.,;)\\n]|$))?"
                     + "|(?<=(?<![A-Za-z])(?:is|am|'m|was) )(?:\\d{1,2} (?:weeks|months) )?pregnant)(?![A-Za-z])");
+    /** The words one of which {@link #ENGLISH_HEALTH} needs: the cheap test before it (most texts hold none). */
+    private static final String[] EN_CONDITION_WORDS = {"allerg", "diabet", "asthma", "epilep", "cancer", "depress", "dementia",
+        "heart", "hypertens", "HIV", "autis", "ADHD", "dyslex", "Crohn", "celiac", "coeliac", "pregnan"};
+    private static final String[] EN_FAITH_WORDS = {"Muslim", "Christian", "Catholic", "Protestant", "Buddhist", "Hindu", "Jewish",
+        "Sikh", "Mormon", "Jehovah"};
     private static final java.util.regex.Pattern ENGLISH_CREED = java.util.regex.Pattern.compile(
             "(?<![A-Za-z])(?:I'm|I am|I’m|[Hh]e is|[Ss]he is|[Ww]e are|[Tt]hey are)(?: an?| a devout| a practising| a practicing)? "
                     + "(?:Muslim|Christian|Catholic|Protestant|Buddhist|Hindu|Jewish|Sikh|Mormon|Jehovah's Witness)s?(?![A-Za-z])");
@@ -516,36 +522,65 @@ final class SensitiveRecognizer implements Recognizer {
      * A health check's results, symptoms told, a prescription and a blow: phrases the lexicon's terms do not make. Before
      * {@link #mergeNear}, so that one joins the finding it explains (動悸のため心療内科に通院).
      */
-    private static void healthPhrases(String text, List<Finding> out, int first) {
-        if (hasAny(text, "血", "GTP", "ＧＴＰ", "HbA1c", "ＨｂＡ１ｃ", "GOT", "GPT", "AST", "ALT", "コレステロール", "中性脂肪", "尿酸",
-                "クレアチニン", "eGFR")) {
+    private static void healthPhrases(String text, int m, List<Finding> out, int first) {
+        if ((m & T_DIGIT) != 0 && (m & T_CHECKUP) != 0 && hasAny(text, "血", "GTP", "ＧＴＰ", "HbA1c", "ＨｂＡ１ｃ", "GOT", "GPT", "AST",
+                "ALT", "コレステロール", "中性脂肪", "尿酸", "クレアチニン", "eGFR")) {
             addPhrases(text, CHECKUP, PiiType.SENSITIVE_HEALTH, out, first);
         }
-        if (hasAny(text, "痛", "しびれ", "かゆ", "腫れ", "動悸", "寝つけ", "寝付け", "眠れ", "意識", "が出", "咳", "息", "吐き気")) {
+        if ((m & T_SYMPTOM) != 0) {
             addPhrases(text, SYMPTOMS, PiiType.SENSITIVE_HEALTH, out, first);
         }
-        if (text.indexOf("を処方") >= 0) {
+        if ((m & T_PRESCRIBED) != 0 && text.indexOf("を処方") >= 0) {
             addPhrases(text, PRESCRIBED, PiiType.SENSITIVE_HEALTH, out, first);
         }
-        if (text.indexOf("を強く打") >= 0) {
+        if ((m & T_BLOW) != 0 && text.indexOf("を強く打") >= 0) {
             addPhrases(text, BLOW, PiiType.SENSITIVE_HEALTH, out, first);
         }
-        if (asciiLetters(text)) {
+        if ((m & T_LOWER) != 0 && hasAny(text, EN_CONDITION_WORDS)) {
             addPhrases(text, ENGLISH_HEALTH, PiiType.SENSITIVE_HEALTH, out, first);
         }
     }
 
-    /** A run of four ASCII letters somewhere: English words to read. */
-    private static boolean asciiLetters(String text) {
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            run = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' ? run + 1 : 0;
-            if (run == 4) {
-                return true;
-            }
+    /** Bits of {@link #TRIGGERS}: characters one of which each health phrase needs, read in one pass over the text. */
+    private static final int T_DIGIT = 1;
+    private static final int T_CHECKUP = 2;
+    private static final int T_SYMPTOM = 4;
+    private static final int T_PRESCRIBED = 8;
+    private static final int T_BLOW = 16;
+    private static final int T_LOWER = 32;
+    private static final int T_FAITH = 64;
+    private static final byte[] TRIGGERS = new byte[65536];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            TRIGGERS[c] |= T_DIGIT;
+            TRIGGERS[c - '0' + '０'] |= T_DIGIT;
         }
-        return false;
+        for (char c : "血GＧHＨALコ中尿クe".toCharArray()) {
+            TRIGGERS[c] |= T_CHECKUP;
+        }
+        for (char c : "痛びゆ腫悸寝眠識出咳息吐".toCharArray()) { // 痛, しびれ, かゆ, 腫れ, 動悸, 寝つけ, 眠れ, 意識, が出, 咳, 息, 吐き気
+            TRIGGERS[c] |= T_SYMPTOM;
+        }
+        TRIGGERS['処'] |= T_PRESCRIBED;
+        TRIGGERS['打'] |= T_BLOW;
+        for (char c = 'a'; c <= 'z'; c++) {
+            TRIGGERS[c] |= T_LOWER;
+        }
+        for (char c : "HAC".toCharArray()) { // HIV, ADHD, Crohn
+            TRIGGERS[c] |= T_LOWER;
+        }
+        for (String w : EN_FAITH_WORDS) {
+            TRIGGERS[w.charAt(0)] |= T_FAITH;
+        }
+    }
+
+    private static int triggers(String text) {
+        int m = 0;
+        for (int i = 0; i < text.length(); i++) {
+            m |= TRIGGERS[text.charAt(i)];
+        }
+        return m;
     }
 
     private static boolean hasAny(String text, String... words) {
