@@ -366,6 +366,7 @@ class DocumentShapesTest {
         assertThat(found("鑑定人森 悠真医師作成の鑑定書", PiiType.PERSON)).containsExactly("森 悠真");
         assertThat(found("金一万円　岡 そうた　西 ひまり\n", PiiType.PERSON)).containsExactly("岡 そうた", "西 ひまり");
         assertThat(found("▽取締役林ひなた▽", PiiType.PERSON)).containsExactly("林ひなた");
+        assertThat(found("※係の変更は担任東 美穂まで、連絡帳でお知らせください。", PiiType.PERSON)).containsExactly("東 美穂");
         for (String text : List.of("維新　新　元市長秘書", "関東 地方の天気", "駅の南 口改札", "東 日本の各地", "森 の中を歩く", "岡 山県へ")) {
             assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
         }
