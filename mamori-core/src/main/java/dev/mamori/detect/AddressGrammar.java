@@ -204,7 +204,7 @@ final class AddressGrammar {
         int r = q;
         while (r < guard && r - q < 16) {
             char c = text.charAt(r);
-            if (r > q && (isDigit(c) || numeralGroupAt(text, r, guard) || hardStopAt(text, r))) {
+            if (r > q && (isDigit(c) || numeralGroupAt(text, r, guard) || hardStopAt(text, r) || placeOfPerson(text, r))) {
                 break;
             }
             if (isNameStart(c) || (r > q && (c == 'ー' || c == '・'))) {
@@ -219,6 +219,13 @@ final class AddressGrammar {
             }
         }
         return r;
+    }
+
+    /** Words after a town's name that say what it is to a person (赤坂出身, 真人町生まれ, 港区在住), not part of the name. */
+    private static final List<String> OF_PERSON = List.of("出身", "在住", "在勤", "在学", "生まれ", "育ち");
+
+    private static boolean placeOfPerson(String text, int r) {
+        return startsWithAny(text, r, OF_PERSON);
     }
 
     /** Words after a town's name that say where in it (付近道路, 地内), not part of the name. */
@@ -456,7 +463,7 @@ final class AddressGrammar {
             return true;
         }
         char c = text.charAt(r);
-        return isTerminator(c) || isSpace(c) || Morphology.isHiragana(c) || c == '\n' || c == '\r';
+        return isTerminator(c) || isSpace(c) || Morphology.isHiragana(c) || c == '\n' || c == '\r' || placeOfPerson(text, r);
     }
 
     static boolean isTerminator(char c) {

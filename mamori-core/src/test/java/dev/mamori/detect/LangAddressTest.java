@@ -94,6 +94,9 @@ class LangAddressTest {
         "千葉県船橋市本町７丁目１１番３号 コーポ本町 二〇一。|千葉県船橋市本町７丁目１１番３号 コーポ本町 二〇一",
         "熊本県菊池郡菊陽町光の森三丁目２２番地１２　ライオンズ光の森　E棟-312（長男方）|熊本県菊池郡菊陽町光の森三丁目２２番地１２　ライオンズ光の森　E棟-312",
         "大阪市北区梅田3-1-1 グランフロント 300 円|大阪市北区梅田3-1-1",
+        // what a town is to a person is not part of its name
+        "新潟県小千谷市大字真人町生まれ。|新潟県小千谷市大字真人町",
+        "東京都港区赤坂在住の会社員|東京都港区赤坂",
     })
     void addressesInSentencesHaveExactSpans(String text, String expected) {
         assertThat(addresses(text)).containsExactly(expected);
