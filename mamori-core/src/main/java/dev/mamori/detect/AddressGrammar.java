@@ -266,28 +266,35 @@ final class AddressGrammar {
         }
         int d = m.end();
         if (d < text.length() && isSpace(text.charAt(d))) {
-            // a blank and what follows it (605 矢吹 真央, 402　携帯 080-…); not a count (グランフロント 12 個)
+            // a blank and what follows it (605 矢吹 真央, 402　携帯 080-…): only after a name in katakana, as buildings are named
+            // (ラ・ルーチェ甲風園, ｸﾞﾗﾝﾂ南14条), not a person's or a count's (山田太郎 090…, 先着 100 組, 客席 500 席)
+            boolean kana = false;
+            for (int i = s; i < r && !kana; i++) {
+                kana = Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ー' && text.charAt(i) != '・' || halfWidthKana(text.charAt(i));
+            }
             int after = d;
             while (after < text.length() && isSpace(text.charAt(after))) {
                 after++;
             }
             boolean count = after < text.length() && ROOM_COUNTS.indexOf(text.charAt(after)) >= 0;
-            return m.end() - (r + 1) >= 3 && !count ? d : -1;
+            return kana && !count && m.end() - (r + 1) >= 3 ? d : -1;
         }
         // the room ends the line
         return d >= text.length() || text.charAt(d) == '\n' || text.charAt(d) == '\r' || isTerminator(text.charAt(d))
                 || text.charAt(d) == '（' || text.charAt(d) == '(' ? d : -1;
     }
 
-    /** Counters and units that make the number before them a count, not a room (12 個, 300 円). */
-    private static final String ROOM_COUNTS = "個円人件名枚本台冊回点部箱分秒時日年月歳gmk%％";
+
+    /** Counters and units that make the number before them a count, not a room (グランフロント 300 円). */
+    private static final String ROOM_COUNTS = "個円人件名枚本台冊回点部箱分秒時日年月歳gmk%％組席";
 
     /**
      * A room: two to four digits with 号室/号/室 (502, 1203号室), a floor and a unit (1F-C, 6F), a wing and a room (E棟-312,
      * B-203), or kanji numerals (二〇一).
      */
     private static final java.util.regex.Pattern ROOM = java.util.regex.Pattern.compile(
-            "(?:[A-ZＡ-Ｚ]棟?[-－‐]?)?[0-9０-９]{1,4}(?:[FＦ](?:[-－‐][A-ZＡ-Ｚ0-9０-９]{1,3})?|号室|号|室)?(?![0-9０-９A-Za-zＡ-Ｚ])"
+            "(?:[A-ZＡ-Ｚ]棟?[-－‐]?)?(?:[0-9０-９]{1,3}[FＦ](?:[-－‐][A-ZＡ-Ｚ0-9０-９]{1,3})?|[0-9０-９]{2,4}(?:号室|号|室)?)"
+                    + "(?![0-9０-９A-Za-zＡ-Ｚ])"
                     + "|[〇一二三四五六七八九]{3,4}(?:号室|号|室)?");
 
     private static boolean halfWidthKana(char c) {

@@ -1002,6 +1002,12 @@ final class NameRecognizer implements Recognizer {
         return ts.size() == 1 && !ts.get(0).is("名詞-固有名詞");
     }
 
+    /** Adds the name {@code text[s, e)} in place of the shorter names found inside it. */
+    private void replaceShorter(String text, int s, int e, List<Finding> out, int first) {
+        out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e && f.end() - f.start() < e - s);
+        addName(text, s, e, out, first);
+    }
+
     private void addName(String text, int s, int e, List<Finding> out, int first) {
         if (!confidentAt(out, first, s, e)) {
             out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
@@ -1679,9 +1685,9 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern TWIN_NAME = java.util.regex.Pattern.compile(
             "(?<![ァ-ヺー])(?<![ァ-ヺー][・･])([ァ-ヺー]{1,10}(?:[・･][ァ-ヺー]{1,10}){1,3})[ 　]?\\n?[（(]"
                     + "(\\p{Lu}[\\p{L}'’.-]*(?:[ 　]\\p{Lu}[\\p{L}'’.-]*){1,3}|[\\p{IsHan}々]{1,4}(?:[ 　][\\p{IsHan}々]{1,3})?)[）)]");
-    /** Surnames of China, Korea and Vietnam in kanji that a bracketed name after its katakana starts with (李英煥, 范氏蘭). */
     /** Last characters of a team's, a school's or an office's short name in brackets (東和大, 北浜陸運, 日立製作所). */
     private static final String TEAM_END = "大社銀院所省庁市町村県区党会団部課局業機運協連高中小校園電工商店堂屋";
+    /** Surnames of China, Korea and Vietnam in kanji that a bracketed name after its katakana starts with (李英煥, 范氏蘭). */
     private static final String CJK_SURNAMES = "李金朴崔鄭姜趙尹張林韓呉申徐権黄安宋洪全孫文梁白許劉陳楊周王范阮胡武裴潘丁杜郭馬謝曹";
 
     /**
@@ -1702,8 +1708,12 @@ final class NameRecognizer implements Recognizer {
             }
             boolean latin = Character.isLetter(other.charAt(0)) && other.charAt(0) < 0x3000;
             if (latin) {
-                if (NOT_PERSON_WORDS.matcher(other).find()) {
-                    continue;
+                int known = 0;
+                for (String w : other.split("[ 　]")) {
+                    known += LatinNames.isName(w) ? 1 : 0;
+                }
+                if (NOT_PERSON_WORDS.matcher(other).find() || known < 2) {
+                    continue; // two words of the name lists: not ゼロ・トラスト（Zero Trust）, スター・ウォーズ（Star Wars）
                 }
             } else {
                 boolean found = false;
@@ -1717,7 +1727,9 @@ final class NameRecognizer implements Recognizer {
                     placeWord |= t.is("名詞-固有名詞-地域") || t.is("名詞-固有名詞-組織");
                 }
                 boolean surnameThenGiven = ts.size() > 1 && ts.get(0).is(SEI) && ts.get(ts.size() - 1).is(MEI) && !placeWord;
-                boolean chinese = CJK_SURNAMES.indexOf(other.charAt(0)) >= 0 && other.length() <= 3; // 李英煥 (英 is also England)
+                // 李英煥 (英 is also England); not a loanword glossed in kanji (ゴールデン・ゲート（金門）, マーシャル・アーツ（武術）)
+                boolean chinese = CJK_SURNAMES.indexOf(other.charAt(0)) >= 0 && other.length() <= 3 && kana.indexOf('ー') < 0
+                        && !(ts.size() == 1 && !ts.get(0).is("名詞-固有名詞"));
                 // a team or a school in brackets is not a name (ジョセフ・キプロノ（北浜陸運）, （金沢大）)
                 if (anchors.isPlaceName(other) || TEAM_END.indexOf(other.charAt(other.length() - 1)) >= 0
                         || !found && !surnameThenGiven && !chinese) {
@@ -1725,12 +1737,8 @@ final class NameRecognizer implements Recognizer {
                 }
             }
             for (int g = 1; g <= 2; g++) {
-                int s = m.start(g);
-                int e = m.end(g);
                 // a shorter name the lists found inside (MUHAMMAD RASHID of MUHAMMAD RASHID HOSSAIN) gives way to the whole
-                out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e
-                        && f.end() - f.start() < e - s);
-                addName(text, s, e, out, first);
+                replaceShorter(text, m.start(g), m.end(g), out, first);
             }
         }
     }
@@ -1786,7 +1794,8 @@ final class NameRecognizer implements Recognizer {
     private int kanaGivenEnd(String text, int g) {
         int run = LatinNames.kanaEnd(text, g, true);
         for (int e = Math.min(run, g + 4); e >= g + 2; e--) {
-            if ((e == run || AFTER_KANA_NAME.indexOf(text.charAt(e)) >= 0 || honorificAt(text, e) > 0)
+            boolean wordEnd = e == run && (e >= text.length() || !Morphology.isKanji(text.charAt(e)) && !Morphology.isKatakana(text.charAt(e)));
+            if ((wordEnd || AFTER_KANA_NAME.indexOf(text.charAt(e)) >= 0 || honorificAt(text, e) > 0)
                     && LatinNames.kanaGiven(text.substring(g, e)) && !NOT_GIVEN.contains(text.substring(g, e))) {
                 return e;
             }
@@ -1826,6 +1835,11 @@ final class NameRecognizer implements Recognizer {
             return;
         }
         java.util.regex.Matcher m = CHILDS_PARENT.matcher(text);
+        int matches = 0;
+        while (m.find()) {
+            matches++;
+        }
+        m.reset();
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(1);
@@ -1833,13 +1847,18 @@ final class NameRecognizer implements Recognizer {
             boolean kana = Morphology.isHiragana(name.charAt(0));
             if (NOT_PARENT.contains(text.substring(s, m.end())) || anchors.is(NameAnchors.Kind.KIN, text, s, e)
                     || anchors.is(NameAnchors.Kind.KIN, text, s, m.end())
-                    || (kana ? !LatinNames.kanaGiven(name) || NOT_GIVEN.contains(name) : !allGivenKanji(text, s, e))) {
-                continue;
+                    || (kana ? !LatinNames.kanaGiven(name) || NOT_GIVEN.contains(name) : !allGivenKanji(text, s, e)
+                            || e - s == 1 && matches < 2 || e - s >= 2 && dictionaryWord(text, s, e) || dictionaryWord(text, s, m.end()))) {
+                continue; // not 美人ママ, 空|母 (空母); one kanji (湊母) only in a list of parents (若ママ、集まれ is no one's)
             }
-            // a shorter name inside gives way (はる|と of はるとママ, read as はる and)
-            out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e && f.end() - f.start() < e - s);
-            addName(text, s, e, out, first);
+            replaceShorter(text, s, e, out, first); // a shorter name inside gives way (はる|と of はるとママ, read as はる and)
         }
+    }
+
+    /** {@code text[s, e)} is one word of the dictionary that is not a proper noun (美人, 空母). */
+    private static boolean dictionaryWord(String text, int s, int e) {
+        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+        return ts.size() == 1 && !ts.get(0).is("名詞-固有名詞");
     }
 
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */

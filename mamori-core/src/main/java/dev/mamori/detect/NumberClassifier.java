@@ -224,6 +224,14 @@ final class NumberClassifier {
      * (160-0022⏎東京都新宿区新宿六丁目27番地10).
      */
     private boolean addressBelow(String s, int end) {
+        int ls0 = s.lastIndexOf('\n', end - 1);
+        if (ls0 > 0) {
+            int above = s.lastIndexOf('\n', ls0 - 1) + 1;
+            String prev = s.substring(above, ls0).strip();
+            if (prev.endsWith("番号") || prev.endsWith("No") || prev.endsWith("No.") || prev.endsWith("コード") || prev.endsWith("ID")) {
+                return false; // お問い合わせ番号⏎123-4567: the line above names another kind of number
+            }
+        }
         int i = end;
         while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\u3000' || s.charAt(i) == '\r')) {
             i++;

@@ -421,14 +421,17 @@ final class SensitiveRecognizer implements Recognizer {
      * 158/96mmHg, γ-GTP 212, several joined by 、, with a bracketed note and a verdict after them (（糖尿病の疑い）, 、要治療). Not
      * a threshold (HbA1cが6.5%以上の場合, LDLコレステロールは140mg/dL未満が目安).
      */
-    private static final String CHECKUP_ITEM = "(?:(?:空腹時|随時)?血糖値?|HbA1c|ＨｂＡ１ｃ|γ[-－‐]?GTP?|γ[-－‐]?ＧＴＰ?|GOT|GPT|AST|ALT"
-            + "|(?:LDL|HDL|ＬＤＬ|ＨＤＬ|総)[-－]?(?:コレステロール|C|Ｃ)?|中性脂肪|尿酸値?|クレアチニン|eGFR|(?:収縮期|拡張期)?血圧)"
+    private static final String CHECKUP_ITEM = "(?:(?:(?:空腹時|随時)?血糖値?|HbA1c|ＨｂＡ１ｃ|γ[-－‐]?GTP?|γ[-－‐]?ＧＴＰ?"
+            + "|(?:LDL|HDL|ＬＤＬ|ＨＤＬ)[-－]?(?:コレステロール|C|Ｃ)?|総コレステロール|中性脂肪|尿酸値?|クレアチニン|eGFR|(?:収縮期|拡張期)?血圧)"
             + "[ 　]?(?:[:：][ 　]?|は|が)?"
             + "(?<![0-9０-９])[0-9０-９]{1,3}+(?:[.．][0-9０-９]{1,2})?+(?:[/／][0-9０-９]{2,3})?+[ 　]?+"
             + "(?:mg/dL|mg／dL|ｍｇ/ｄＬ|ｍｇ／ｄＬ|%|％|mmHg|ｍｍＨｇ|U/L|IU/L)?+"
-            + "(?![0-9０-９.．]|[ 　]?(?:以上|以下|未満|を超え|超|程度|前後|を目安|まで|が目安|の場合|なら))";
+            // the liver's enzymes only with their unit (not GPT4, GOT7)
+            + "|(?:AST|ALT|GOT|GPT)[ 　]?(?:[:：][ 　]?)?[0-9０-９]{1,4}+[ 　]?(?:U/L|IU/L))"
+            // not a threshold, a range or a target (HbA1c 6.5%以上, 4.6〜6.2%, ALT 10-42, 130/80くらい)
+            + "(?![0-9０-９.．〜~～\\-－]|[ 　]?(?:以上|以下|未満|を超え|超|程度|前後|を目安|まで|が目安|の場合|なら|くらい|ぐらい|を目標|が目標))";
     private static final java.util.regex.Pattern CHECKUP = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}A-Za-z])" + CHECKUP_ITEM + "(?:[、，,][ 　]?" + CHECKUP_ITEM + ")*"
+            "(?<![\\p{IsHan}A-Za-z])(?<!目標は)" + CHECKUP_ITEM + "(?:[、，,][ 　]?" + CHECKUP_ITEM + "){0,8}"
                     + "(?:（[^（）\n]{1,14}）|\\([^()\n]{1,14}\\))?"
                     + "(?:[、，][ 　]?(?:要治療|要精密検査|要再検査|要経過観察|要医療|要受診))?");
     /** The end of a table's cell: a separator, a tab or the line's end. */
@@ -438,28 +441,28 @@ final class SensitiveRecognizer implements Recognizer {
      * not what to do if it comes (頭が痛いときは), nor 頭が痛い問題 (a trouble), nor 眠れないほど (eagerness).
      */
     private static final String SYMPTOM = "(?:(?<![\\p{IsHan}])(?:頭|お腹|おなか|腹|胃|胸|腰|膝|ひざ|肩|首|背中|喉|のど|歯|耳|目|足|脚|腕|手首|みぞおち|関節|下腹)"
-            + "(?:が|の)(?:痛[いくみ]|しびれ|かゆ[いく]|腫れ)"
-            + "|動悸(?:が(?:する|します|して|した))?|寝つけ(?:ず|ない|なく)|寝付け(?:ず|ない|なく)|眠れ(?:ず|ない|なくて|なく)(?!ほど|夜を)"
+            + "(?:が(?:痛[いくみ]|しびれ|かゆ[いく]|腫れ)|の(?:痛み|しびれ|かゆみ|腫れ)(?!にお悩み|を和らげ|に効|の方|対策|を改善|を軽減|をケア))"
+            + "|動悸(?:が(?:する|します|して|した))?|寝つけ(?:ず|ない|なく)|寝付け(?:ず|ない|なく)|(?<!楽しみで|楽しみすぎて|わくわくして|ワクワクして)眠れ(?:ず|ない|なくて|なく)(?!ほど|夜を|[！!])"
             + "|意識(?:が)?(?:もうろう|朦朧)(?:と(?:した|して|する))?|意識を失(?:い|って|った)"
             + "|(?:黒っぽい|黒い|赤い|血の混じった)(?:便|尿|痰)が出(?:た|ます|る|て)?|咳が(?:出(?:る|ます|て)|止まら(?:ない|なく)|続(?:く|いて))"
-            + "|息苦し[いく]|息切れ(?:がする|がします)?|吐き気が(?:する|します|して))";
+            + "|息苦し[いく](?!社会|世の中|時代|雰囲気|職場)|息切れ(?:がする|がします)?(?!気味)|吐き気が(?:する|します|して))";
     private static final java.util.regex.Pattern SYMPTOMS = java.util.regex.Pattern.compile(
-            SYMPTOM + "(?:[、，][^、，。\n]{0,6}?" + SYMPTOM + ")*"
-                    + "(?!(?:とき|時|場合|なら|ようなら|たら|方は|問題|話|ところ|ほど))");
+            SYMPTOM + "(?:[、，][^、，。\n]{0,6}?" + SYMPTOM + "){0,5}"
+                    + "(?!(?:とき|時|場合|なら|ようなら|たら|方は|問題|話|ところ|ほど|課題|指摘|ニュース|思い))");
     /** A medicine a doctor prescribed the person (吸入薬を処方されました; 施行令2条3号, 調剤). */
     private static final java.util.regex.Pattern PRESCRIBED = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}\\p{IsKatakana}ー])[\\p{IsHan}\\p{IsKatakana}ー]{1,10}(?:薬|剤)を処方(?:され(?:ました|た|て)?|して(?:もらい(?:ました)?|もらった)?)"
+            "(?<![\\p{IsHan}\\p{IsKatakana}ー])[\\p{IsHan}\\p{IsKatakana}ー]{1,10}(?:薬|剤)を処方(?:され(?:ました|た|て(?:いる|います)?)|して(?:もらいました|もらった|もらって))"
                     + "(?!(?:場合|とき|時|方は))");
     /** A blow a person took (頭などを強く打ち): an injury (法2条3項 病歴, as the sets label injuries of a named person). */
     private static final java.util.regex.Pattern BLOW = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}])(?:頭|頭部|胸|胸部|腹|腹部|全身|首|腰|顔)(?:など)?を強く打(?:ち|って|った|つ)");
+            "(?<![\\p{IsHan}])(?:頭|頭部|胸|胸部|腹|腹部|全身|首|腰|顔)(?:など)?を強く打(?:ち|って|った)");
     /**
      * The same facts in the English of a mail or a chat among Japanese text: a condition someone has (has a severe peanut
      * allergy, I have asthma), a pregnancy (she is pregnant), a faith someone states (I'm Muslim). With the verb that says
      * it is theirs: a topic (allergy list, Muslim-friendly) is no one's.
      */
-    private static final String EN_CONDITION = "(?:(?:severe|mild|serious|bad|food|peanut|nut|egg|milk|wheat|shellfish|seafood|"
-            + "penicillin|latex|pollen|dust|cat|dog|chronic|type [12])[ -])*"
+    private static final String EN_CONDITION = "(?:(?:[Ss]evere|mild|serious|bad|food|peanut|nut|egg|milk|wheat|shellfish|seafood|"
+            + "penicillin|latex|pollen|dust|cat|dog|chronic|type [12])[ -]){0,4}"
             + "(?:allergy|allergies|diabetes|asthma|epilepsy|cancer|depression|dementia|heart disease|hypertension|HIV|"
             + "autism|ADHD|dyslexia|Crohn's disease|celiac disease|coeliac disease)"
             // the condition itself, not a thing about conditions (cancer research, allergy-free menu)
@@ -467,9 +470,11 @@ final class SensitiveRecognizer implements Recognizer {
             + "clinics?|wards?|units?|campaigns?|polic(?:y|ies)|lists?|menus?|free|friendly|tests?|drugs?|patients|care|experts?|"
             + "specialists?|studies|study|trials?|prevention|rates?|risks?|statistics))";
     private static final java.util.regex.Pattern ENGLISH_HEALTH = java.util.regex.Pattern.compile(
-            "(?i)(?:(?<=(?<![A-Za-z])(?:has|have|had|with|suffers from|suffering from|diagnosed with) )(?:an? )?" + EN_CONDITION
+            "(?:(?<=(?<![A-Za-z])(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[A-Z][a-z]{1,15}|daughter|son|child|wife|husband|mother|father|mom|dad|"
+                    + "student|brother|sister|grandmother|grandfather) (?:has|have|had|suffers from|was diagnosed with|"
+                    + "is diagnosed with|has been diagnosed with) )(?:an? )?" + EN_CONDITION
                     + "(?: and (?:carries|uses|takes) an? [A-Za-z -]{3,30}?(?=[.,;)\\n]|$))?"
-                    + "|(?<=(?<![A-Za-z])(?:is|am|'m|was) )(?:\\d{1,2} (?:weeks|months) )?pregnant)(?![A-Za-z])");
+                    + "|(?<=(?:(?<![A-Za-z])(?:[Hh]e|[Ss]he|I) (?:is|am|was)|I['’]m) )(?:\\d{1,2} (?:weeks|months) )?pregnant)(?![A-Za-z])");
     /** The words one of which {@link #ENGLISH_HEALTH} needs: the cheap test before it (most texts hold none). */
     private static final String[] EN_CONDITION_WORDS = {"allerg", "diabet", "asthma", "epilep", "cancer", "depress", "dementia",
         "heart", "hypertens", "HIV", "autis", "ADHD", "dyslex", "Crohn", "celiac", "coeliac", "pregnan"};
@@ -477,7 +482,9 @@ final class SensitiveRecognizer implements Recognizer {
         "Sikh", "Mormon", "Jehovah"};
     private static final java.util.regex.Pattern ENGLISH_CREED = java.util.regex.Pattern.compile(
             "(?<![A-Za-z])(?:I'm|I am|I’m|[Hh]e is|[Ss]he is|[Ww]e are|[Tt]hey are)(?: an?| a devout| a practising| a practicing)? "
-                    + "(?:Muslim|Christian|Catholic|Protestant|Buddhist|Hindu|Jewish|Sikh|Mormon|Jehovah's Witness)s?(?![A-Za-z])");
+                    + "(?:Muslim|Christian|Catholic|Protestant|Buddhist|Hindu|Jewish|Sikh|Mormon|Jehovah's Witness)s?(?![A-Za-z])"
+                    // a faith as what an institution or a job is (a Christian school, a Catholic school teacher)
+                    + "(?! (?:school|church|university|college|hospital|teacher|community|country|family|charity|group|organi[sz]ation))");
     /** A pregnancy with how far it is (妊娠5か月, 妊娠12週): a fact about the person's body. */
     private static final java.util.regex.Pattern PREGNANCY = java.util.regex.Pattern.compile(
             "妊娠[0-9０-９]{1,2}(?:か月|カ月|ヶ月|ケ月|週目?)(?!以降|以上|未満|まで|を過ぎ|の方|の妊婦)");
@@ -494,7 +501,7 @@ final class SensitiveRecognizer implements Recognizer {
             }
             int s = m.start();
             int e = m.end();
-            if (p == CHECKUP && s > 1 && (text.charAt(s - 1) == '（' || text.charAt(s - 1) == '(') && e < text.length()
+            if (p == CHECKUP && s > 0 && (text.charAt(s - 1) == '（' || text.charAt(s - 1) == '(') && e < text.length()
                     && (text.charAt(e) == '）' || text.charAt(e) == ')')) {
                 int r = s - 1;
                 while (r > 0 && s - r < 12 && (Character.UnicodeScript.of(text.charAt(r - 1)) == Character.UnicodeScript.HAN
@@ -511,10 +518,9 @@ final class SensitiveRecognizer implements Recognizer {
                     e = rest.end(); // a cell that starts with a result is the person's result to its end (γ-GTP 212、脂肪肝)
                 }
             }
-            int fs = s;
-            int fe = e;
             // among this recognizer's findings (the list holds others'), 信者 alone, a weak word inside, gives way to the phrase
-            Finding.addOver(out, first, new Finding(type, fs, fe, 0.7, false, text.substring(fs, fe)), f -> f.start() >= fs && f.end() <= fe);
+            Finding phrase = new Finding(type, s, e, 0.7, false, text.substring(s, e));
+            Finding.addOver(out, first, phrase, f -> f.start() >= phrase.start() && f.end() <= phrase.end());
         }
     }
 
@@ -523,8 +529,8 @@ final class SensitiveRecognizer implements Recognizer {
      * {@link #mergeNear}, so that one joins the finding it explains (動悸のため心療内科に通院).
      */
     private static void healthPhrases(String text, int m, List<Finding> out, int first) {
-        if ((m & T_DIGIT) != 0 && (m & T_CHECKUP) != 0 && hasAny(text, "血", "GTP", "ＧＴＰ", "HbA1c", "ＨｂＡ１ｃ", "GOT", "GPT", "AST",
-                "ALT", "コレステロール", "中性脂肪", "尿酸", "クレアチニン", "eGFR")) {
+        if ((m & T_DIGIT) != 0 && (m & T_CHECKUP) != 0 && hasAny(text, "血", "GTP", "ＧＴＰ", "HbA1c", "ＨｂＡ１ｃ", "AST", "ALT", "GOT",
+                "GPT", "コレステロール", "中性脂肪", "尿酸", "クレアチニン", "eGFR")) {
             addPhrases(text, CHECKUP, PiiType.SENSITIVE_HEALTH, out, first);
         }
         if ((m & T_SYMPTOM) != 0) {

@@ -101,7 +101,7 @@ final class TextTables {
         for (int k = 0; k < SEPARATORS.length; k++) {
             char sep = SEPARATORS[k];
             int count = count(text, hs, he, sep);
-            if (count == 0 || h > 0 && lines[h - 1] < lineEnd(text, hs) && count(text, lines[h - 1], lineEnd(text, hs), sep) == count) {
+            if (count == 0 || h > 0 && rowAbove(text, lines[h - 1], lineEnd(text, hs), sep, count)) {
                 continue; // a row under another of its shape is a row, even when a cell reads as a heading (…⇥前科2犯)
             }
             int last = h;
@@ -163,6 +163,22 @@ final class TextTables {
             return new Block(hs, lineEnd(text, lines[end + 1]), cells);
         }
         return null;
+    }
+
+    /**
+     * The line [s, e) has {@code count} separators and a value in every cell: a row, not a title padded to the header's
+     * shape as spreadsheets export it (会員名簿,,,).
+     */
+    private static boolean rowAbove(String text, int s, int e, char sep, int count) {
+        if (e <= s || count(text, s, e, sep) != count) {
+            return false;
+        }
+        for (int[] c : split(text, s, e, sep)) {
+            if (c[1] <= c[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -354,6 +354,7 @@ class DocumentShapesTest {
         assertThat(found("2 ジョセフ・ワンジル（北浜陸運）2時間09分11秒\n3 ピーター・キメリ（金沢大）", PiiType.PERSON))
                 .containsExactly("ジョセフ・ワンジル", "ピーター・キメリ"); // a team in brackets, not the name's other spelling
         for (String text : List.of("アップル・ジャパン（Apple Japan Inc）と提携", "ボール・ペン（黒）を買う", "ワールド・カップ（W杯）の開幕",
+                "ゼロ・トラスト（Zero Trust）", "スター・ウォーズ（Star Wars）", "ゴールデン・ゲート（金門）",
                 "ロイヤル・ホテル（Royal Hotel Osaka）で", "3-2-14 Momodani, Ikuno-ku, Osaka")) {
             assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
         }
@@ -367,7 +368,8 @@ class DocumentShapesTest {
         assertThat(found("金一万円　岡 そうた　西 ひまり\n", PiiType.PERSON)).containsExactly("岡 そうた", "西 ひまり");
         assertThat(found("▽取締役林ひなた▽", PiiType.PERSON)).containsExactly("林ひなた");
         assertThat(found("※係の変更は担任東 美穂まで、連絡帳でお知らせください。", PiiType.PERSON)).containsExactly("東 美穂");
-        for (String text : List.of("維新　新　元市長秘書", "関東 地方の天気", "駅の南 口改札", "東 日本の各地", "森 の中を歩く", "岡 山県へ")) {
+        for (String text : List.of("維新　新　元市長秘書", "関東 地方の天気", "駅の南 口改札", "東 日本の各地", "森 の中を歩く", "岡 山県へ",
+                "風向き 南 やや強く", "東 ひかり号で移動", "南 はるか彼方に")) {
             assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
         }
     }
@@ -376,7 +378,8 @@ class DocumentShapesTest {
     void aChildsNameBeforeItsParentAndAChiefMournerAfterADot() {
         assertThat(found("学級委員　はるとママ（西田）・颯パパ（北村）\n広報係　美桜母、湊母、ゆいな母\n", PiiType.PERSON))
                 .contains("はると", "颯", "美桜", "湊", "ゆいな");
-        for (String text : List.of("祖母、叔父、聖母、父母と", "保母、寮母、神父の順", "母、父、ママ")) {
+        for (String text : List.of("祖母、叔父、聖母、父母と", "保母、寮母、神父の順", "母、父、ママ", "若ママ、集まれ", "戦艦・空母・駆逐艦",
+                "美人ママ、発見")) {
             assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
         }
         assertThat(found("▽本町二丁目　森キミ（92）　喪主・長男湊　6日正午、市斎場\n", PiiType.PERSON)).contains("湊");

@@ -324,7 +324,8 @@ class IdStructuredTypesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"123-4567", "品番 123-4567", "型番：456-7890 の部品", "第123-4567号", "製品 No 123-4567",
-        "コード 530-0001 を入力", "品番\n123-4567\n東京都で販売"})
+        "コード 530-0001 を入力", "品番\n123-4567\n東京都で販売",
+        "お問い合わせ番号\n123-4567\n東京都港区芝5-33-1で受付"})
     void barePostalShapesAreNotPostalCodes(String text) {
         assertThat(types(text)).doesNotContain(PiiType.POSTAL_CODE);
     }

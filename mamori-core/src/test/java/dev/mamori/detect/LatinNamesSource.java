@@ -69,7 +69,10 @@ final class LatinNamesSource {
             // firms and places written as two names (Sumitomo Mitsui, Hong Kong, Monte Carlo, Sierra Leone, Chiang Mai)
             "mitsui", "mitsubishi", "sumitomo", "kong", "monte", "sierra", "chiang",
             // greetings and abbreviations that some lists hold as names (Hi Lucas, UI Dev, OK Google)
-            "hi", "hey", "ok", "dev", "ui", "ux", "pr", "hr", "qa", "ceo", "cto", "cfo");
+            "hi", "hey", "ok", "dev", "ui", "ux", "pr", "hr", "qa", "ceo", "cto", "cfo",
+            // English words and loanwords that UniDic's readings add as names (Ten Won per unit, Ran, Main)
+            "ten", "won", "ran", "main", "miso", "tofu", "tsunami", "semi", "mire", "aha", "tempura", "dash", "mama",
+            "papa", "hero", "nine", "two", "six");
 
     /** Surnames among the most common in English and Korean that Datafaker's vocabulary also holds (Granny Smith, Park). */
     static final Set<String> KEEP = Set.of("smith", "brown", "park", "grant", "jordan", "miller", "baker", "walker");

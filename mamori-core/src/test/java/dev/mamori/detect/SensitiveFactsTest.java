@@ -345,7 +345,7 @@ class SensitiveFactsTest {
         "判定：HbA1c 8.0%、空腹時血糖142mg/dL（境界型）|SENSITIVE_HEALTH:HbA1c 8.0%、空腹時血糖142mg/dL（境界型）",
         "結果：血圧 162/98mmHg、要治療。|SENSITIVE_HEALTH:血圧 162/98mmHg、要治療",
         "7｜総務課｜γ-GTP 188、脂肪肝｜要再検査|SENSITIVE_HEALTH:要再検査;SENSITIVE_HEALTH:γ-GTP 188、脂肪肝",
-        "C判定　肝機能異常（ALT 96）|SENSITIVE_HEALTH:肝機能異常（ALT 96）",
+        "C判定　肝機能異常（ALT 96 U/L）|SENSITIVE_HEALTH:肝機能異常（ALT 96 U/L）",
         // symptoms told in a person's own words, a prescription, a blow
         "先週から寝付けず、夜中に動悸がします。|SENSITIVE_HEALTH:寝付けず、夜中に動悸がします",
         "朝から右の膝が痛くて歩けない|SENSITIVE_HEALTH:膝が痛く",
@@ -359,6 +359,8 @@ class SensitiveFactsTest {
         "Please note he has a severe nut allergy and carries an EpiPen.|SENSITIVE_HEALTH:a severe nut allergy and carries an EpiPen",
         "留学生の件です。I'm Muslim so I can't eat pork.|SENSITIVE_CREED:I'm Muslim",
         "Our daughter has type 1 diabetes.|SENSITIVE_HEALTH:type 1 diabetes",
+        "I'm pregnant, so I cannot join the trip.|SENSITIVE_HEALTH:pregnant",
+        "結果：ALT 96 U/L、γ-GTP 188|SENSITIVE_HEALTH:ALT 96 U/L、γ-GTP 188",
         "同人を食物誤嚥による窒息に起因する低酸素脳症により死亡させた|SENSITIVE_HEALTH:食物誤嚥による窒息に起因する低酸素脳症により死亡",
         "腹部を殴るなどし、外傷性ショックで死亡させた|SENSITIVE_HEALTH:外傷性ショックで死亡",
     })
@@ -372,9 +374,23 @@ class SensitiveFactsTest {
         "LDLコレステロールは140mg/dL未満が目安です", "血圧が急に下がった", "頭が痛いときは無理をしないでください", "予算の削減は頭が痛い問題だ",
         "楽しみで眠れないほどだ", "咳が出る場合はマスクを", "血液型はA型", "医師が薬を処方する場合は",
         "The company has cancer research programs.", "The school has an allergy-free menu.", "Muslim-friendly restaurants near campus",
-        "Christian Dior has a new store", "窒息の危険があるので注意", "誤嚥を防止するため、とろみをつけます"})
+        "Christian Dior has a new store", "窒息の危険があるので注意", "誤嚥を防止するため、とろみをつけます",
+        // the review's: model names, a count, reference ranges and targets, figures of speech, advertising, advice, topics
+        "社内ではGPT4を使っています", "GOT7の新曲", "総100名の参加", "基準値：HbA1c 4.6〜6.2%、ALT 10-42 U/L", "目標は血圧130/80くらいです",
+        "膝の痛みにお悩みの方へ", "頭の痛い課題です", "楽しみで眠れない！", "景気回復は息切れ気味", "息苦しい社会", "当院では漢方薬を処方しています",
+        "病院で抗生剤を処方してもらいましょう", "Do you have food allergies?", "If you have asthma, please tell us.",
+        "Tips for coping with depression", "We are a Christian school", "She is a Catholic school teacher", "最新モデル（GPT4）を導入"})
     void whatTheNewPatternsLeaveAlone(String text) {
         assertThat(found(text)).isEmpty();
+    }
+
+    @Test
+    void longRepetitionsOfAPhrasesPartsDoNotOverflowTheStack() {
+        for (String text : List.of("頭が痛い、".repeat(300), "血圧130、".repeat(1000), "I have " + "severe ".repeat(1500) + "allergy",
+                "動悸、".repeat(2000), "HbA1c 7.0%、".repeat(2000))) {
+            List<Finding> out = new ArrayList<>();
+            R.find(text, ScanContext.freeText(), out); // a StackOverflowError here would reach the test
+        }
     }
 
     @Test

@@ -60,6 +60,14 @@ class TextTablesTest {
     }
 
     @Test
+    void aTitleRowPaddedToTheHeadersShapeLeavesTheHeaderAHeader() {
+        String text = "会員名簿,,,\n氏名,住所,電話番号,備考\n山田太郎,東京都港区芝5-33-1,090-1234-5678,\n佐藤花子,大阪市北区梅田1-1-1,06-1234-5678,\n";
+        Detector all = Detector.all();
+        assertThat(all.detect(text, all.freeText())).filteredOn(f -> f.type() == PiiType.PERSON)
+                .allMatch(f -> f.confidence() >= 0.9).hasSize(2);
+    }
+
+    @Test
     void withoutTheTableTheSameNumbersAreNotFound() {
         String text = "お世話になっております。\n山田太郎 1000001 1985/04/01\n佐藤花子 5300001 1990/12/03\n";
         assertThat(found(text, PiiType.POSTAL_CODE)).isEmpty();
