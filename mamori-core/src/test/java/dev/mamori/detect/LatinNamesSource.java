@@ -165,23 +165,13 @@ final class LatinNamesSource {
     // ---- UniDic ----
 
     private static void unidic(Map<String, String> names) throws IOException {
-        com.atilika.kuromoji.dict.TokenInfoDictionary d = com.atilika.kuromoji.dict.TokenInfoDictionary.newInstance(
-                new com.atilika.kuromoji.util.SimpleResourceResolver(com.atilika.kuromoji.unidic.Tokenizer.class));
-        // the dictionary has no public entry count: its word ids run from 0 until the buffer ends
-        for (int id = 0; ; id++) {
-            String[] f;
-            try {
-                f = d.getAllFeaturesArray(id);
-            } catch (IndexOutOfBoundsException end) {
-                break;
-            }
-            // UniDic's features: pos1..pos4, cType, cForm, lForm (the reading in katakana), lemma, orth, …
-            if (f.length > 8 && "人名".equals(f[2]) && ("姓".equals(f[3]) || "名".equals(f[3])) && !f[6].isEmpty() && !"*".equals(f[6])) {
+        UnidicNamesSource.personNames(f -> {
+            if (!f[6].isEmpty() && !"*".equals(f[6])) { // lForm, the reading
                 for (String r : Romaji.hepburn(f[6])) {
                     add(names, r, "姓".equals(f[3]) ? 'S' : 'G');
                 }
             }
-        }
+        });
     }
 
     // ---- Datafaker ----

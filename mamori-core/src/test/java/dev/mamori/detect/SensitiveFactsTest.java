@@ -334,13 +334,6 @@ class SensitiveFactsTest {
         "この裁判確定の日から3年間その刑の執行を猶予する。|SENSITIVE_CRIME:この裁判確定の日から3年間その刑の執行を猶予する",
         "昨日から39度の熱で休みます|SENSITIVE_HEALTH:39度の熱",
         "元交際相手からのストーカー被害を相談した|SENSITIVE_OTHER:元交際相手からのストーカー被害",
-    })
-    void theWordsAroundAFactThatBelongToIt(String text, String expected) {
-        assertThat(String.join(";", found(text))).isEqualTo(expected);
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
         // a health check's results (施行令2条2号), with the note and the verdict that go with them
         "判定：HbA1c 8.0%、空腹時血糖142mg/dL（境界型）|SENSITIVE_HEALTH:HbA1c 8.0%、空腹時血糖142mg/dL（境界型）",
         "結果：血圧 162/98mmHg、要治療。|SENSITIVE_HEALTH:血圧 162/98mmHg、要治療",
@@ -364,7 +357,7 @@ class SensitiveFactsTest {
         "同人を食物誤嚥による窒息に起因する低酸素脳症により死亡させた|SENSITIVE_HEALTH:食物誤嚥による窒息に起因する低酸素脳症により死亡",
         "腹部を殴るなどし、外傷性ショックで死亡させた|SENSITIVE_HEALTH:外傷性ショックで死亡",
     })
-    void resultsSymptomsAndPrescriptions(String text, String expected) {
+    void theWordsAroundAFactThatBelongToIt(String text, String expected) {
         assertThat(String.join(";", found(text))).isEqualTo(expected);
     }
 

@@ -21,10 +21,12 @@ final class UnidicNamesSource {
     /** IPADIC's place names stay places: that IPADIC lists a place as a surname too is the recognizer's evidence (青森 りんご). */
     private static final String PLACE = "名詞-固有名詞-地域";
 
-    static List<String> entries() throws IOException {
+    /**
+     * Calls {@code each} with the features of every entry of UniDic tagged 人名,姓 or 人名,名: pos1..pos4, cType, cForm, lForm
+     * (the reading in katakana), lemma, orth (the surface), pron, orthBase, …
+     */
+    static void personNames(java.util.function.Consumer<String[]> each) throws IOException {
         TokenInfoDictionary dictionary = TokenInfoDictionary.newInstance(new SimpleResourceResolver(com.atilika.kuromoji.unidic.Tokenizer.class));
-        TreeSet<String> surnames = new TreeSet<>();
-        TreeSet<String> given = new TreeSet<>();
         // the dictionary has no public entry count: its word ids run from 0 until the buffer ends
         for (int id = 0; ; id++) {
             String[] f;
@@ -33,11 +35,20 @@ final class UnidicNamesSource {
             } catch (IndexOutOfBoundsException end) {
                 break;
             }
-            // UniDic's features: pos1..pos4, cType, cForm, lForm, lemma, orth (the surface), pron, orthBase, …
-            if (f.length > 8 && "人名".equals(f[2]) && ("姓".equals(f[3]) || "名".equals(f[3])) && shaped(f[8])) {
-                (f[3].equals("姓") ? surnames : given).add(f[8]);
+            if (f.length > 8 && "人名".equals(f[2]) && ("姓".equals(f[3]) || "名".equals(f[3]))) {
+                each.accept(f);
             }
         }
+    }
+
+    static List<String> entries() throws IOException {
+        TreeSet<String> surnames = new TreeSet<>();
+        TreeSet<String> given = new TreeSet<>();
+        personNames(f -> {
+            if (shaped(f[8])) {
+                (f[3].equals("姓") ? surnames : given).add(f[8]);
+            }
+        });
         List<String> out = new ArrayList<>();
         for (String w : surnames) {
             if (!Morphology.ipadicEntry(w, 0, w.length(), "名詞-固有名詞-人名-姓") && !Morphology.ipadicEntry(w, 0, w.length(), PLACE)) {
