@@ -183,6 +183,22 @@ public class CliTest {
     }
 
     @Test
+    void evalDetectShowsWhatAMaskedOutputLeavesVisible() throws IOException {
+        Path f = dir.resolve("labels.jsonl");
+        // the phone is found whole; the second label runs on past the number, so three of its characters stay visible
+        Files.writeString(f, "{\"doc_id\":\"a\",\"text\":\"電話 03-1234-5678 まで\",\"spans\":[{\"start\":3,\"end\":15,\"type\":\"PHONE\"}]}\n"
+                + "{\"doc_id\":\"b\",\"text\":\"電話 03-1234-5678 まで\",\"spans\":[{\"start\":3,\"end\":18,\"type\":\"PHONE\"}]}\n",
+                StandardCharsets.UTF_8);
+        Run r = run("eval-detect", "--types", "PHONE", "--exposed", "5", "--show-values", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("PHONE\\s+0\\.889\\s+27\\s+3").contains("b ").contains("████████████ まで");
+        Run masked = run("eval-detect", "--types", "PHONE", "--exposed", "5", f.toString());
+        assertThat(masked.out()).doesNotContain("まで").doesNotContain("1234");
+        JsonNode n = new ObjectMapper().readTree(run("eval-detect", "--types", "PHONE", "--format", "json", f.toString()).out());
+        assertThat(n.get("masking_coverage_by_type").get("PHONE").get("visible_chars").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void riskCountsClassesAndUniquesByQuasiIdentifiers() throws IOException {
         Path f = dir.resolve("people.csv");
         Files.writeString(f, "sex,age,disease\nM,30,flu\nM,30,cold\nF,40,flu\nF,40,flu\nF,50,cold\n", StandardCharsets.UTF_8);

@@ -66,6 +66,13 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * A label that a masked output would leave partly or wholly visible: {@code visible} of its characters are covered by
+     * no finding; {@code view} is its text with the hidden characters written █ (it shows the visible ones).
+     */
+    public record Exposed(String docId, PiiType type, int start, int end, String text, int visible, String view) {
+    }
+
     /** Labelled characters, and how many of them some finding (of any type) covers: what masking hides. */
     public record Coverage(long labelledChars, long hiddenChars) {
         public double share() {
@@ -89,6 +96,8 @@ public final class Evaluation {
         final long[] findings = new long[PiiType.values().length];
         long labelledChars;
         long hiddenChars;
+        final long[] typeLabelled = new long[PiiType.values().length];
+        final long[] typeHidden = new long[PiiType.values().length];
         long documents;
     }
 
@@ -96,6 +105,7 @@ public final class Evaluation {
     private final Tally all = new Tally();
     private final Map<String, Tally> groups = new TreeMap<>();
     private final List<Miss> misses = new ArrayList<>();
+    private final List<Exposed> exposed = new ArrayList<>();
     private long checksumFailures;
 
     public Evaluation(Detector detector) {
@@ -136,11 +146,33 @@ public final class Evaluation {
         boolean[] labelMatched = new boolean[wanted.size()];
         boolean[] findingMatched = new boolean[found.size()];
         match(wanted, found, labelMatched, findingMatched);
-        long[] coverage = coverage(text.length(), wanted, found);
+        boolean[] hidden = hidden(text.length(), found);
+        long[] coverage = coverage(text.length(), wanted, hidden);
+        long[] typeLabelled = new long[PiiType.values().length];
+        long[] typeHidden = new long[PiiType.values().length];
+        for (Label l : wanted) {
+            int visible = 0;
+            for (int i = l.start; i < l.end; i++) {
+                visible += hidden[i] ? 0 : 1;
+            }
+            typeLabelled[l.type.ordinal()] += l.end - l.start;
+            typeHidden[l.type.ordinal()] += l.end - l.start - visible;
+            if (visible > 0) {
+                StringBuilder view = new StringBuilder(l.end - l.start);
+                for (int i = l.start; i < l.end; i++) {
+                    view.append(hidden[i] ? '█' : text.charAt(i));
+                }
+                exposed.add(new Exposed(docId, l.type, l.start, l.end, text.substring(l.start, l.end), visible, view.toString()));
+            }
+        }
         for (Tally t : tallies) {
             t.documents++;
             t.labelledChars += coverage[0];
             t.hiddenChars += coverage[1];
+            for (int i = 0; i < typeLabelled.length; i++) {
+                t.typeLabelled[i] += typeLabelled[i];
+                t.typeHidden[i] += typeHidden[i];
+            }
             for (int i = 0; i < wanted.size(); i++) {
                 int ty = wanted.get(i).type.ordinal();
                 t.labels[ty]++;
@@ -197,18 +229,23 @@ public final class Evaluation {
         }
     }
 
+    /** Which characters of the text some finding covers. */
+    private static boolean[] hidden(int length, List<Finding> found) {
+        boolean[] hidden = new boolean[length];
+        for (Finding f : found) {
+            java.util.Arrays.fill(hidden, f.start(), Math.min(f.end(), length), true);
+        }
+        return hidden;
+    }
+
     /** {labelled characters, of which covered by some finding}. */
-    private static long[] coverage(int length, List<Label> labels, List<Finding> found) {
+    private static long[] coverage(int length, List<Label> labels, boolean[] hidden) {
         if (labels.isEmpty()) {
             return new long[] {0, 0};
         }
         boolean[] labelled = new boolean[length];
-        boolean[] hidden = new boolean[length];
         for (Label l : labels) {
             java.util.Arrays.fill(labelled, l.start, l.end, true);
-        }
-        for (Finding f : found) {
-            java.util.Arrays.fill(hidden, f.start(), Math.min(f.end(), length), true);
         }
         long n = 0;
         long h = 0;
@@ -307,6 +344,24 @@ public final class Evaluation {
     public Coverage coverage(String group) {
         Tally t = tally(group);
         return new Coverage(t.labelledChars, t.hiddenChars);
+    }
+
+    /** Masking coverage per labelled type over all documents: which kinds of label a masked output leaves visible. */
+    public Map<PiiType, Coverage> coverageByType() {
+        Map<PiiType, Coverage> m = new EnumMap<>(PiiType.class);
+        for (PiiType type : PiiType.values()) {
+            if (all.typeLabelled[type.ordinal()] > 0) {
+                m.put(type, new Coverage(all.typeLabelled[type.ordinal()], all.typeHidden[type.ordinal()]));
+            }
+        }
+        return m;
+    }
+
+    /** The labels a masked output leaves partly visible, the most visible characters first. */
+    public List<Exposed> exposed() {
+        List<Exposed> l = new ArrayList<>(exposed);
+        l.sort(java.util.Comparator.comparingInt(Exposed::visible).reversed());
+        return l;
     }
 
     /** Findings of 個人番号, 法人番号 or card numbers whose check digit fails (should be none). */

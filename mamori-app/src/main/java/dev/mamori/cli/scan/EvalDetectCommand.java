@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
                 "Example (the bundled labelled data):",
                 "  mamori eval-detect eval/labeled-ja.jsonl",
                 "  mamori eval-detect eval/genres --split test --errors 30",
+                "  mamori eval-detect eval/genres12 --exposed 20 --show-values",
                 ""})
 public final class EvalDetectCommand implements Callable<Integer> {
 
@@ -52,6 +53,10 @@ public final class EvalDetectCommand implements Callable<Integer> {
 
     @Option(names = "--errors", paramLabel = "N", description = "Also list up to N false positives and false negatives.")
     int errors;
+
+    @Option(names = "--exposed", paramLabel = "N",
+            description = "Also print the masking coverage of each labelled type and the N labels a masked output leaves most visible (with --show-values, their text with the hidden characters as █).")
+    int exposed;
 
     @Option(names = "--by-group", description = "Also print the per-type table of each group (genre:…, kind:real|form).")
     boolean groupTypes;
@@ -136,6 +141,15 @@ public final class EvalDetectCommand implements Callable<Integer> {
                 eval.byType(g).forEach((t, s) -> row(out, t.name(), s));
             }
         }
+        if (exposed > 0) {
+            out.println();
+            out.println(lang.t("型ごとのマスク被覆率（ラベルの文字 / うち見える文字）:", "Masking coverage per labelled type (labelled characters / of them left visible):"));
+            eval.coverageByType().forEach((t, c) -> out.printf("  %-22s %9s %8d %8d%n", t.name(), pct(c.share()), c.labelledChars(),
+                    c.labelledChars() - c.hiddenChars()));
+            out.println(lang.t("マスク後も見えるラベル（見える文字の多い順）:", "Labels a masked output leaves visible (most visible characters first):"));
+            eval.exposed().stream().limit(exposed).forEach(x -> out.printf("  %-16s %-20s %5d-%-5d %3d %s%n", Terminal.safe(x.docId()),
+                    x.type(), x.start(), x.end(), x.visible(), Terminal.safe(showValues ? x.view() : Masking.mask(x.type(), x.text()))));
+        }
         if (errors > 0) {
             List<Evaluation.Miss> ms = eval.misses();
             out.println();
@@ -174,6 +188,13 @@ public final class EvalDetectCommand implements Callable<Integer> {
         eval.byType().forEach((t, s) -> put(types.putObject(t.name()), s));
         put(root.putObject("overall"), eval.overall());
         root.put("masking_coverage", eval.coverage().share());
+        var byType = root.putObject("masking_coverage_by_type");
+        eval.coverageByType().forEach((t, c) -> {
+            var n = byType.putObject(t.name());
+            n.put("share", c.share());
+            n.put("labelled_chars", c.labelledChars());
+            n.put("visible_chars", c.labelledChars() - c.hiddenChars());
+        });
         root.put("checksum_failures", eval.checksumFailures());
         root.put("recognizer_failures", detector.failures());
         var groups = root.putObject("groups");
