@@ -55,6 +55,40 @@ final class DateParser {
         return monthDay(s, i, y, null);
     }
 
+    /**
+     * A date written day first or month first with the year last (14/03/2010, 02.07.1994, 03-14-2010), as foreign forms and
+     * passports' data write it: the two small numbers must make a date one way or the other, the year run from 1900 to 2099.
+     * Its span is the same either way; {@link #ymd} takes the day first when both readings are dates.
+     */
+    boolean parseYearLast(String s, int i) {
+        compact = false;
+        yearOnly = false;
+        pos = i;
+        int a = readSmall(s);
+        char sep = Chars.at(s, pos);
+        if (a < 0 || sepKind(sep) == 0) {
+            return false;
+        }
+        pos++;
+        int b = readSmall(s);
+        if (b < 0 || Chars.at(s, pos) != sep || runLength(s, pos + 1) != 4) {
+            return false;
+        }
+        int y = number(s, pos + 1, 4);
+        if (y < 1900 || y > 2099) {
+            return false;
+        }
+        boolean dayFirst = b >= 1 && b <= 12 && a >= 1 && a <= daysIn(y, b);
+        boolean monthFirst = a >= 1 && a <= 12 && b >= 1 && b <= daysIn(y, a);
+        if (!dayFirst && !monthFirst) {
+            return false;
+        }
+        start = i;
+        end = pos + 5;
+        ymd = dayFirst ? y * 10000 + b * 100 + a : y * 10000 + a * 100 + b;
+        return true;
+    }
+
     /** A month and day without a year (1月15日, 5/3) starting at {@code i}. */
     boolean parseMonthDay(String s, int i) {
         compact = false;

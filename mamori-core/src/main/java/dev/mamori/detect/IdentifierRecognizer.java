@@ -337,6 +337,13 @@ final class IdentifierRecognizer implements Recognizer {
                     }
                 }
             }
+            if (dates && run <= 2 && !Chars.isAlnum(prev) && dateParser.parseYearLast(s, i) && !Chars.isAlnum(Chars.at(s, dateParser.end))) {
+                int before = out.size();
+                birthDate(); // 生年月日　02/07/1994（日/月/年）, DOB: 14.03.2010: only with words of birth around it
+                if (out.size() > before) {
+                    return dateParser.end;
+                }
+            }
             if (dates && run <= 2 && (Chars.at(s, i + run) == '月' || Chars.isSlash(Chars.at(s, i + run))) && prev != '年'
                     && monthDay(i)) {
                 return dateParser.end;

@@ -470,8 +470,12 @@ final class NumberClassifier {
         int end = c.ge[b - 1];
         int m = 0;
         int firstGroup = a;
+        if (plus && !(n >= 2 && d[from] == 8 && d[from + 1] == 1)) {
+            foreignPhone(s, c, a, b, sc, n, start, end);
+            return;
+        }
         if (plus) {
-            if (n < 11 || d[from] != 8 || d[from + 1] != 1) {
+            if (n < 11) {
                 return;
             }
             nat[m++] = 0;
@@ -521,6 +525,25 @@ final class NumberClassifier {
         if (base > 0) {
             offer(PiiType.PHONE, conf(base, 0.98, x), false, start);
         }
+    }
+
+    /**
+     * Another country's number written the international way (E.164): +33 6 12 48 57 90, +44 20 7946 0958, +1 212-555-0147 —
+     * a country code of one to three digits, then two groups or more, 8 to 15 digits in all; not a figure grouped by
+     * thousands (+12 345 678).
+     */
+    private void foreignPhone(String s, NumberChain c, int a, int b, ScanContext sc, int n, int start, int end) {
+        if (n < 8 || n > 15 || b - a < 3 || c.len(a) > 3 || c.anySep(a, b, PAREN)) {
+            return;
+        }
+        boolean thousands = true;
+        for (int g = a + 1; g < b; g++) {
+            thousands &= c.len(g) == 3;
+        }
+        if (thousands) {
+            return;
+        }
+        offer(PiiType.PHONE, conf(0.7, 0.98, ctx(PiiType.PHONE, s, start - 1, end, sc)), false, start - 1);
     }
 
     /** ☎, ℡, TEL or 電話 right before {@code start} (a colon, a blank or an opening bracket between). */

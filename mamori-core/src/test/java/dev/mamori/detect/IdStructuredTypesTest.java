@@ -343,6 +343,17 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void aBirthDateWrittenWithTheYearLastAndAForeignNumber() {
+        one("生年月日　02/07/1994（日/月/年）", PiiType.DATE_OF_BIRTH, "02/07/1994");
+        one("Date of birth: 14.03.2010", PiiType.DATE_OF_BIRTH, "14.03.2010");
+        assertThat(types("支払日 14/03/2010")).isEmpty(); // no word of birth
+        assertThat(types("31/31/2010 生年月日")).doesNotContain(PiiType.DATE_OF_BIRTH); // no date either way
+        one("He can be reached on +33 6 12 48 57 90.", PiiType.PHONE, "+33 6 12 48 57 90");
+        one("Tel: +44 20 7946 0958", PiiType.PHONE, "+44 20 7946 0958");
+        assertThat(types("前年比 +12 345 678 円")).doesNotContain(PiiType.PHONE); // grouped by thousands
+    }
+
+    @Test
     void aPostalCodeAloneOnItsLineAboveTheAddress() {
         one("■お届け先\n160-0022\n東京都新宿区新宿六丁目27番地10\n", PiiType.POSTAL_CODE, "160-0022");
     }
