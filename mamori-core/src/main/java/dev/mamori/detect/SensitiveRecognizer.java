@@ -268,6 +268,10 @@ final class SensitiveRecognizer implements Recognizer {
             if (text.indexOf("教徒") >= 0 || text.indexOf("の門徒") >= 0 || text.indexOf("の檀家") >= 0 || text.indexOf("の信徒") >= 0) {
                 addPhrases(text, BELIEVER, PiiType.SENSITIVE_CREED, out, first);
             }
+            if (text.indexOf("の教えに") >= 0 || text.indexOf("入会") >= 0 || text.indexOf("転会") >= 0 || text.indexOf("故人の信仰") >= 0
+                    || text.indexOf("輸血") >= 0) {
+                addPhrases(text, FAITH_ACT, PiiType.SENSITIVE_CREED, out, first);
+            }
         }
         if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
             if (text.indexOf("mg") >= 0 || text.indexOf("μg") >= 0 || text.indexOf("µg") >= 0 || text.indexOf("ｍｇ") >= 0
@@ -280,6 +284,9 @@ final class SensitiveRecognizer implements Recognizer {
             if (text.indexOf('熱') >= 0) {
                 addPhrases(text, FEVER, PiiType.SENSITIVE_HEALTH, out, first);
             }
+        }
+        if ((wanted & 1 << PiiType.SENSITIVE_OTHER.ordinal()) != 0 && text.indexOf("障害") >= 0 && text.indexOf("年金") >= 0) {
+            addPhrases(text, DISABILITY_PENSION, PiiType.SENSITIVE_OTHER, out, first);
         }
         if (ctx.columnHints().isEmpty()) {
             SensitiveFields.inText(text, wanted, out, first); // 傷病名：…, 【既往歴】…
@@ -398,6 +405,20 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern NAMED_BODY = java.util.regex.Pattern.compile(
             "(?:宗教団体|宗教法人|教団|新宗教)「[^「」\n]{1,24}」(?:の(?:元)?(?:信者|信徒|会員|幹部|教祖)(?!数)|に入信|に入会)");
+    /**
+     * Joining a faith as an application or a church's bulletin writes it (みのり光明会の教えに共鳴し、会員として入会, …教会より転入会),
+     * a funeral in the faith of the dead (故人の信仰に従いカトリック式), a refusal of blood for one's faith (エホバの証人のため輸血拒否).
+     */
+    private static final java.util.regex.Pattern FAITH_ACT = java.util.regex.Pattern.compile(
+            "(?:(?<=^|[、。「『\\s（(])[\\p{IsHiragana}\\p{IsHan}\\p{IsKatakana}ー]{2,14}|[\\p{IsHan}\\p{IsKatakana}ー]{2,12})(?:会|教|教会|教団)の教えに(?:共鳴|賛同|帰依|感銘を受け)し(?:、(?:会員|信者|信徒)として入会)?"
+                    + "|[\\p{IsHan}\\p{IsKatakana}ー]{2,24}教会(?:より|から)(?:転入会|転会)"
+                    + "|故人の信仰に従い[\\p{IsHan}\\p{IsKatakana}ー]{1,10}式"
+                    + "|(?:[\\p{IsHan}\\p{IsKatakana}ー]{2,10}の[\\p{IsHan}\\p{IsKatakana}ー]{1,6}|信仰上の理由|宗教上の理由)のため輸血(?:を)?拒否(?:（[^（）\\n]{1,10}）)?");
+    /**
+     * A disability benefit the person draws, with its grade (障害基礎年金2級を受給中（平成27年から）; 施行令2条1号).
+     */
+    private static final java.util.regex.Pattern DISABILITY_PENSION = java.util.regex.Pattern.compile(
+            "障害(?:基礎|厚生|共済)?年金[0-9０-９１-９一二三]級(?:を受給(?:中|している|しています|しており)?)?(?:（[^（）\\n]{1,12}）)?");
     /**
      * A temple's or a church's own member (三代続く当寺の門徒); not its members addressed or counted (当寺の檀家の皆様, 同教会の
      * 信徒数). A faith named with 教徒 (クエーカー教徒) is the lexicon's, which a person must lift.

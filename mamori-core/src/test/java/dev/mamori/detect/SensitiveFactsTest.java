@@ -356,6 +356,12 @@ class SensitiveFactsTest {
         "結果：ALT 96 U/L、γ-GTP 188|SENSITIVE_HEALTH:ALT 96 U/L、γ-GTP 188",
         "同人を食物誤嚥による窒息に起因する低酸素脳症により死亡させた|SENSITIVE_HEALTH:食物誤嚥による窒息に起因する低酸素脳症により死亡",
         "腹部を殴るなどし、外傷性ショックで死亡させた|SENSITIVE_HEALTH:外傷性ショックで死亡",
+        // joining a faith, a funeral in it, refusing blood for it; a disability benefit with its grade
+        "私は、ひかり真和会の教えに共鳴し、会員として入会を申し込みます。|SENSITIVE_CREED:ひかり真和会の教えに共鳴し、会員として入会",
+        "【転入会】　姉　ソウル中央教会より転入会|SENSITIVE_CREED:ソウル中央教会より転入会",
+        "葬儀は故人の信仰に従いカトリック式で営む|SENSITIVE_CREED:故人の信仰に従いカトリック式",
+        "配慮事項　エホバの証人のため輸血拒否（同意書あり）|SENSITIVE_CREED:エホバの証人のため輸血拒否（同意書あり）",
+        "障害の状態　障害基礎年金2級を受給中（平成27年から）|SENSITIVE_OTHER:障害基礎年金2級を受給中（平成27年から）",
     })
     void theWordsAroundAFactThatBelongToIt(String text, String expected) {
         assertThat(String.join(";", found(text))).isEqualTo(expected);
@@ -372,7 +378,8 @@ class SensitiveFactsTest {
         "社内ではGPT4を使っています", "GOT7の新曲", "総100名の参加", "基準値：HbA1c 4.6〜6.2%、ALT 10-42 U/L", "目標は血圧130/80くらいです",
         "膝の痛みにお悩みの方へ", "頭の痛い課題です", "楽しみで眠れない！", "景気回復は息切れ気味", "息苦しい社会", "当院では漢方薬を処方しています",
         "病院で抗生剤を処方してもらいましょう", "Do you have food allergies?", "If you have asthma, please tell us.",
-        "Tips for coping with depression", "We are a Christian school", "She is a Catholic school teacher", "最新モデル（GPT4）を導入"})
+        "Tips for coping with depression", "We are a Christian school", "She is a Catholic school teacher", "最新モデル（GPT4）を導入",
+        "障害年金の請求方法について", "当クラブに入会を希望される方へ", "輸血拒否の患者への対応指針"})
     void whatTheNewPatternsLeaveAlone(String text) {
         assertThat(found(text)).isEmpty();
     }
