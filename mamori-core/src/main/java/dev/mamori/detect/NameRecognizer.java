@@ -1925,7 +1925,7 @@ final class NameRecognizer implements Recognizer {
             if (w.length() >= 2) {
                 for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
                     int b = a + w.length();
-                    if (standsAlone(text, a, b) && !cov.covered(a, b)) {
+                    if ((standsAlone(text, a, b) || kanaNameThenParticle(text, a, b)) && !cov.covered(a, b)) {
                         out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
                     }
                 }
@@ -2299,6 +2299,33 @@ final class NameRecognizer implements Recognizer {
         }
         return honorificAt(text, b) > 0 || !(sameScript(after, last) || Morphology.isKanji(after) || Morphology.isKatakana(after)
                 || (after >= 'ぁ' && after <= 'ゖ' && (last >= 'ぁ' && last <= 'ゖ')));
+    }
+
+    /** What may follow a chat member's name in hiragana within a line (ひなた|まだ塾？, ゆうと|の兄ちゃん, あおい|って). */
+    private static final String[] AFTER_KANA_MENTION = {"の", "は", "が", "も", "に", "を", "と", "へ", "や", "から", "まで", "って", "まだ",
+        "だけ", "じゃ", "ちゃん", "くん", "さん"};
+
+    /**
+     * A chat member's name in hiragana, then a particle or a word that cannot continue it: its mention in the messages
+     * (ママ　ひなたまだ塾？), which {@link #standsAlone} refuses because hiragana follows hiragana. Only for names the chat
+     * has shown as speakers.
+     */
+    private static boolean kanaNameThenParticle(String text, int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (!Morphology.isHiragana(text.charAt(i))) {
+                return false;
+            }
+        }
+        if (a > 0 && (Morphology.isHiragana(text.charAt(a - 1)) || Morphology.isKanji(text.charAt(a - 1))
+                || Morphology.isKatakana(text.charAt(a - 1)))) {
+            return false;
+        }
+        for (String w : AFTER_KANA_MENTION) {
+            if (text.startsWith(w, b)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameScript(char x, char y) {

@@ -361,6 +361,13 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aChatMembersNameInHiraganaBeforeAParticle() {
+        String chat = "17:02 ママ　みおまだ塾？\n17:05 みお　いま終わった\n17:06 みお　そうたくんと帰る\n17:07 パパ　了解\n17:08 パパ　気をつけて\n"
+                + "17:09 ママ　みおも気をつけてね、みおつくしは明日\n";
+        assertThat(found(chat, PiiType.PERSON)).containsExactly("みお", "みお", "みお", "そうた", "みお"); // not みお of みおつくし
+    }
+
+    @Test
     void aOneKanjiSurnameThatIsAlsoAWordWithAGivenName() {
         assertThat(found("などと母東 真琴に繰り返し訴えていた", PiiType.PERSON)).containsExactly("東 真琴");
         assertThat(found("関係証拠によれば、被告人南 ゆうとは、", PiiType.PERSON)).containsExactly("南 ゆうと");
