@@ -440,6 +440,11 @@ final class DateParser {
         };
     }
 
+    /** A slash, a hyphen or a dot, as dates separate their numbers with. */
+    static boolean isSeparator(char c) {
+        return sepKind(c) != 0;
+    }
+
     /** 1 = slash, 2 = hyphen family, 3 = dot, 0 = none. */
     private static int sepKind(char c) {
         if (Chars.isSlash(c)) {

@@ -337,9 +337,12 @@ final class IdentifierRecognizer implements Recognizer {
                     }
                 }
             }
-            if (dates && run <= 2 && !Chars.isAlnum(prev) && dateParser.parseYearLast(s, i) && !Chars.isAlnum(Chars.at(s, dateParser.end))) {
+            if (dates && run <= 2 && !Chars.isAlnum(prev) && !(DateParser.isSeparator(prev) && Chars.isDigit(Chars.at(s, i - 2)))
+                    && dateParser.parseYearLast(s, i) && !Chars.isAlnum(Chars.at(s, dateParser.end))
+                    && !(DateParser.isSeparator(Chars.at(s, dateParser.end)) && Chars.isDigit(Chars.at(s, dateParser.end + 1)))
+                    && ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, i, dateParser.end, sc) >= 0.5) {
                 int before = out.size();
-                birthDate(); // 生年月日　02/07/1994（日/月/年）, DOB: 14.03.2010: only with words of birth around it
+                birthDate(); // 生年月日　02/07/1994（日/月/年）, DOB: 14.03.2010: only with words of birth around it, not part of a code
                 if (out.size() > before) {
                     return dateParser.end;
                 }

@@ -2301,9 +2301,11 @@ final class NameRecognizer implements Recognizer {
                 || (after >= 'ぁ' && after <= 'ゖ' && (last >= 'ぁ' && last <= 'ゖ')));
     }
 
-    /** What may follow a chat member's name in hiragana within a line (ひなた|まだ塾？, ゆうと|の兄ちゃん, あおい|って). */
-    private static final String[] AFTER_KANA_MENTION = {"の", "は", "が", "も", "に", "を", "と", "へ", "や", "から", "まで", "って", "まだ",
-        "だけ", "じゃ", "ちゃん", "くん", "さん"};
+    /**
+     * What may follow a chat member's name in hiragana within a line (ひなた|まだ塾？, ゆうと|の兄ちゃん, あおい|って); not に, が, と, which
+     * begin and end too many words (さきに, ゆきが, あいにく).
+     */
+    private static final String[] AFTER_KANA_MENTION = {"の", "は", "も", "から", "まで", "って", "まだ", "だけ", "じゃ", "ちゃん", "くん", "さん"};
 
     /**
      * A chat member's name in hiragana, then a particle or a word that cannot continue it: its mention in the messages

@@ -533,17 +533,41 @@ final class NumberClassifier {
      * thousands (+12 345 678).
      */
     private void foreignPhone(String s, NumberChain c, int a, int b, ScanContext sc, int n, int start, int end) {
-        if (n < 8 || n > 15 || b - a < 3 || c.len(a) > 3 || c.anySep(a, b, PAREN)) {
-            return;
+        char before = Chars.at(s, start - 2);
+        if (n < 8 || n > 15 || b - a < 3 || c.len(a) > 3 || c.anySep(a, b, NumberChain.SLASH) || c.anySep(a, b, NumberChain.MIDDOT)
+                || Chars.isAlnum(before) || before == '+' || !countryCode(c.digits, c.gd[a], c.len(a))) {
+            return; // not C++11/14/17, a golf card's +3 72 71, a change of +12 345 678
         }
         boolean thousands = true;
+        int ones = 0;
         for (int g = a + 1; g < b; g++) {
             thousands &= c.len(g) == 3;
+            ones += c.len(g) == 1 ? 1 : 0;
+            if (c.len(g) == 4 && isYear(c.digits, c.gd[g])) {
+                return; // a date after a sign (+9 2024 03 04)
+            }
         }
-        if (thousands) {
-            return;
+        boolean nanp = c.len(a) == 1 && c.digits[c.gd[a]] == 1;
+        if (thousands || ones > 1 || nanp && !(n == 11 && (b - a == 2 || b - a == 4 && c.len(a + 1) == 3 && c.len(a + 2) == 3))) {
+            return; // +1 is followed by ten digits, 3-3-4 (+1 212-555-0147), not +1 10 20 30 40 50
         }
         offer(PiiType.PHONE, conf(0.7, 0.98, ctx(PiiType.PHONE, s, start - 1, end, sc)), false, start - 1);
+    }
+
+    /**
+     * Country codes of ITU-T E.164 as assigned (the ITU's list of country codes, 2024): 1 and 7; the two-digit codes; and the
+     * three-digit codes by their first two digits. A group after + that is none of them is no country's (+3, +12, +98).
+     */
+    private static final String TWO_DIGIT_CC = "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64"
+            + " 65 66 81 82 84 86 90 91 92 93 94 95 98";
+    private static final String THREE_DIGIT_CC = "21 22 23 24 25 26 29 35 37 38 42 50 59 67 68 69 80 85 87 88 96 97 99";
+
+    private static boolean countryCode(byte[] d, int from, int len) {
+        if (len == 1) {
+            return d[from] == 1 || d[from] == 7;
+        }
+        String two = "" + d[from] + d[from + 1];
+        return len == 2 ? TWO_DIGIT_CC.contains(two) : THREE_DIGIT_CC.contains(two);
     }
 
     /** ☎, ℡, TEL or 電話 right before {@code start} (a colon, a blank or an opening bracket between). */

@@ -410,15 +410,16 @@ final class SensitiveRecognizer implements Recognizer {
      * a funeral in the faith of the dead (故人の信仰に従いカトリック式), a refusal of blood for one's faith (エホバの証人のため輸血拒否).
      */
     private static final java.util.regex.Pattern FAITH_ACT = java.util.regex.Pattern.compile(
-            "(?:(?<=^|[、。「『\\s（(])[\\p{IsHiragana}\\p{IsHan}\\p{IsKatakana}ー]{2,14}|[\\p{IsHan}\\p{IsKatakana}ー]{2,12})(?:会|教|教会|教団)の教えに(?:共鳴|賛同|帰依|感銘を受け)し(?:、(?:会員|信者|信徒)として入会)?"
+            "(?:(?<=^|[、。「『\\s（(])[\\p{IsHiragana}\\p{IsHan}\\p{IsKatakana}ー]{2,14}|(?<![\\p{IsHan}\\p{IsKatakana}ー])[\\p{IsHan}\\p{IsKatakana}ー]{2,12})"
+                    + "(?<!協|法人|学|委員|連合|商工|町内|自治|同窓|研究|協議|経営者|後援)(?:会|教|教会|教団)の教えに(?:共鳴|賛同|帰依|感銘を受け)し(?:、(?:会員|信者|信徒)として入会)?"
                     + "|[\\p{IsHan}\\p{IsKatakana}ー]{2,24}教会(?:より|から)(?:転入会|転会)"
                     + "|故人の信仰に従い[\\p{IsHan}\\p{IsKatakana}ー]{1,10}式"
-                    + "|(?:[\\p{IsHan}\\p{IsKatakana}ー]{2,10}の[\\p{IsHan}\\p{IsKatakana}ー]{1,6}|信仰上の理由|宗教上の理由)のため輸血(?:を)?拒否(?:（[^（）\\n]{1,10}）)?");
+                    + "|(?:エホバの証人|信仰上の理由|宗教上の理由|[\\p{IsHan}\\p{IsKatakana}ー]{1,10}(?:教|会)の信仰)のため輸血(?:を)?拒否(?:（[^（）\\n]{1,10}）)?");
     /**
      * A disability benefit the person draws, with its grade (障害基礎年金2級を受給中（平成27年から）; 施行令2条1号).
      */
     private static final java.util.regex.Pattern DISABILITY_PENSION = java.util.regex.Pattern.compile(
-            "障害(?:基礎|厚生|共済)?年金[0-9０-９１-９一二三]級(?:を受給(?:中|している|しています|しており)?)?(?:（[^（）\\n]{1,12}）)?");
+            "障害(?:基礎|厚生|共済)?年金[0-9０-９１-９一二三]級を受給(?:中|している|しています|しており)?(?!者数|者の数|額)(?:（[^（）\\n]{1,12}）)?");
     /**
      * A temple's or a church's own member (三代続く当寺の門徒); not its members addressed or counted (当寺の檀家の皆様, 同教会の
      * 信徒数). A faith named with 教徒 (クエーカー教徒) is the lexicon's, which a person must lift.

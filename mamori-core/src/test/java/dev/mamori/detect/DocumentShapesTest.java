@@ -365,6 +365,10 @@ class DocumentShapesTest {
         String chat = "17:02 ママ　みおまだ塾？\n17:05 みお　いま終わった\n17:06 みお　そうたくんと帰る\n17:07 パパ　了解\n17:08 パパ　気をつけて\n"
                 + "17:09 ママ　みおも気をつけてね、みおつくしは明日\n";
         assertThat(found(chat, PiiType.PERSON)).containsExactly("みお", "みお", "みお", "そうた", "みお"); // not みお of みおつくし
+        String words = "さき: ゆう、起きてる？\nゆう: うん\nさき: さきに帰るね\nゆう: りょ\nさき: またね\nゆう: おやすみ\n";
+        Detector all = Detector.all();
+        int early = words.indexOf("さきに"); // 先に, not the speaker さき
+        assertThat(all.detect(words, all.freeText())).noneMatch(f -> f.start() == early);
     }
 
     @Test

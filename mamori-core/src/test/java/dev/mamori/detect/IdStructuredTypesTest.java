@@ -350,7 +350,15 @@ class IdStructuredTypesTest {
         assertThat(types("31/31/2010 生年月日")).doesNotContain(PiiType.DATE_OF_BIRTH); // no date either way
         one("He can be reached on +33 6 12 48 57 90.", PiiType.PHONE, "+33 6 12 48 57 90");
         one("Tel: +44 20 7946 0958", PiiType.PHONE, "+44 20 7946 0958");
-        assertThat(types("前年比 +12 345 678 円")).doesNotContain(PiiType.PHONE); // grouped by thousands
+        one("Call +1 212-555-0147 after 9am.", PiiType.PHONE, "+1 212-555-0147");
+        // the second review's: a language standard's versions, a golf card, numbers after a sign, a date after a time zone, parts of codes
+        for (String text : List.of("前年比 +12 345 678 円", "Supported: C++98/03/11/14/17/20", "石川遼 +3 72 71 74 70 287",
+                "背番号 +1 10 20 30 40 50", "差額 +12 345 67 890 円", "TZ: +9 2024 03 04 1200")) {
+            assertThat(types(text)).as(text).doesNotContain(PiiType.PHONE);
+        }
+        for (String text : List.of("出生届 受理番号 12-05-2024-0087", "Born 1980. Build 12.05.2024.1 released", "ログ生成日時: 03/04/2025 12:00:01")) {
+            assertThat(types(text)).as(text).doesNotContain(PiiType.DATE_OF_BIRTH);
+        }
     }
 
     @Test

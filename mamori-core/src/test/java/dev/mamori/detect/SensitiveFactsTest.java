@@ -379,7 +379,9 @@ class SensitiveFactsTest {
         "膝の痛みにお悩みの方へ", "頭の痛い課題です", "楽しみで眠れない！", "景気回復は息切れ気味", "息苦しい社会", "当院では漢方薬を処方しています",
         "病院で抗生剤を処方してもらいましょう", "Do you have food allergies?", "If you have asthma, please tell us.",
         "Tips for coping with depression", "We are a Christian school", "She is a Catholic school teacher", "最新モデル（GPT4）を導入",
-        "障害年金の請求方法について", "当クラブに入会を希望される方へ", "輸血拒否の患者への対応指針"})
+        "障害年金の請求方法について", "当クラブに入会を希望される方へ", "輸血拒否の患者への対応指針",
+        "在庫の不足のため輸血拒否となった。", "日本サッカー協会の教えに賛同し", "倫理法人会の教えに共鳴し、会員として入会しました。",
+        "障害基礎年金2級の支給額は年額約78万円です。"})
     void whatTheNewPatternsLeaveAlone(String text) {
         assertThat(found(text)).isEmpty();
     }

@@ -143,7 +143,7 @@ public final class EvalDetectCommand implements Callable<Integer> {
         }
         if (exposed > 0) {
             out.println();
-            out.println(lang.t("型ごとのマスク被覆率（ラベルの文字 / うち見える文字）:", "Masking coverage per labelled type (labelled characters / of them left visible):"));
+            out.println(lang.t("型ごとのマスク被覆率（被覆率、ラベルの文字数、うち見える文字数）:", "Masking coverage per labelled type (coverage, labelled characters, of them left visible):"));
             eval.coverageByType().forEach((t, c) -> out.printf("  %-22s %9s %8d %8d%n", t.name(), pct(c.share()), c.labelledChars(),
                     c.labelledChars() - c.hiddenChars()));
             out.println(lang.t("マスク後も見えるラベル（見える文字の多い順）:", "Labels a masked output leaves visible (most visible characters first):"));
@@ -181,7 +181,7 @@ public final class EvalDetectCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "-" : String.format("%.3f", v);
     }
 
-    private static void printJson(PrintWriter out, Evaluation eval, Detector detector) {
+    private void printJson(PrintWriter out, Evaluation eval, Detector detector) {
         var root = Json.object();
         root.put("documents", eval.documents());
         var types = root.putObject("types");
@@ -195,6 +195,18 @@ public final class EvalDetectCommand implements Callable<Integer> {
             n.put("labelled_chars", c.labelledChars());
             n.put("visible_chars", c.labelledChars() - c.hiddenChars());
         });
+        if (exposed > 0) {
+            var list = root.putArray("exposed");
+            eval.exposed().stream().limit(exposed).forEach(x -> {
+                var n = list.addObject();
+                n.put("doc_id", x.docId());
+                n.put("type", x.type().name());
+                n.put("start", x.start());
+                n.put("end", x.end());
+                n.put("visible_chars", x.visible());
+                n.put("text", showValues ? x.view() : Masking.mask(x.type(), x.text()));
+            });
+        }
         root.put("checksum_failures", eval.checksumFailures());
         root.put("recognizer_failures", detector.failures());
         var groups = root.putObject("groups");
