@@ -127,6 +127,11 @@ final class ContextWords {
         return ctx.hinted(type) ? Math.max(s, HINT) : s;
     }
 
+    /** Whether some word of {@code type} may occur in {@code text}: the cheap test before reading a window for it. */
+    boolean mayHold(PiiType type, String text) {
+        return mayHold(text, type.ordinal()) != null;
+    }
+
     /**
      * This thread's memo when some word of type {@code o} may occur in {@code text}, else null: most cells hold no
      * context word at all, so the text's characters are looked at once per text.

@@ -337,8 +337,9 @@ final class IdentifierRecognizer implements Recognizer {
                     }
                 }
             }
-            if (dates && run <= 2 && !Chars.isAlnum(prev) && !(DateParser.isSeparator(prev) && Chars.isDigit(Chars.at(s, i - 2)))
-                    && dateParser.parseYearLast(s, i) && !Chars.isAlnum(Chars.at(s, dateParser.end))
+            if (dates && run <= 2 && DateParser.isSeparator(Chars.at(s, i + run)) && !Chars.isAlnum(prev)
+                    && (sc.hinted(PiiType.DATE_OF_BIRTH) || ContextWords.get().mayHold(PiiType.DATE_OF_BIRTH, s))
+                    && !(DateParser.isSeparator(prev) && Chars.isDigit(Chars.at(s, i - 2))) && dateParser.parseYearLast(s, i) && !Chars.isAlnum(Chars.at(s, dateParser.end))
                     && !(DateParser.isSeparator(Chars.at(s, dateParser.end)) && Chars.isDigit(Chars.at(s, dateParser.end + 1)))
                     && ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, i, dateParser.end, sc) >= 0.5) {
                 int before = out.size();

@@ -1764,11 +1764,14 @@ final class NameRecognizer implements Recognizer {
                     || "新現元前".indexOf(text.charAt(x + 2)) >= 0) {
                 continue; // not a candidate's standing in an election list (維新　新　元市長秘書)
             }
+            if (!oneKanjiSurname(text, x)) {
+                continue;
+            }
             boolean kanjiBefore = x > 0 && isKanjiAt(text, x - 1);
             boolean anchored = (kanjiBefore || !blank) && x > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, x) > 0
                     || anchors.endingAt(NameAnchors.Kind.TITLE, text, x) > 0 || anchors.endingAt(NameAnchors.Kind.LABEL, text, x) > 0
                     || "人者".indexOf(text.charAt(x - 1)) >= 0);
-            if (kanjiBefore && !anchored || !blank && !anchored || !Morphology.hasEntry(text, x, x + 1, SEI)) {
+            if (kanjiBefore && !anchored || !blank && !anchored) {
                 continue;
             }
             int g = blank ? x + 2 : x + 1;
@@ -1785,6 +1788,19 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, x, e, 0.6, false, text.substring(x, e)));
             }
         }
+    }
+
+    /** Per character: 0 not looked up yet, 1 a surname of one kanji in the dictionary (東, 森), 2 not. Shared; races only repeat a look-up. */
+    private static final byte[] ONE_KANJI_SURNAME = new byte[65536];
+
+    private static boolean oneKanjiSurname(String text, int x) {
+        char c = text.charAt(x);
+        byte known = ONE_KANJI_SURNAME[c];
+        if (known == 0) {
+            known = Morphology.hasEntry(text, x, x + 1, SEI) ? (byte) 1 : (byte) 2;
+            ONE_KANJI_SURNAME[c] = known;
+        }
+        return known == 1;
     }
 
     /** Particles and suffixes that may follow a kana given name (ひなたは, ゆうとら). */
