@@ -352,7 +352,8 @@ final class ContextWords {
                 String[] ws = texts[o];
                 for (int k = 0; k < ws.length; k++) {
                     String w = ws[k];
-                    if ((seen[o] & (1L << k)) == 0 && i + w.length() <= to && text.regionMatches(asciis[o][k], i, w, 0, w.length())) {
+                    if ((seen[o] & (1L << k)) == 0 && i + w.length() <= to && text.regionMatches(asciis[o][k], i, w, 0, w.length())
+                            && !(asciis[o][k] && i > 0 && Character.isLetter(text.charAt(i - 1)))) { // born, not stubborn or Osborne
                         seen[o] |= 1L << k;
                     }
                 }

@@ -356,7 +356,8 @@ class IdStructuredTypesTest {
                 "背番号 +1 10 20 30 40 50", "差額 +12 345 67 890 円", "TZ: +9 2024 03 04 1200")) {
             assertThat(types(text)).as(text).doesNotContain(PiiType.PHONE);
         }
-        for (String text : List.of("出生届 受理番号 12-05-2024-0087", "Born 1980. Build 12.05.2024.1 released", "ログ生成日時: 03/04/2025 12:00:01")) {
+        for (String text : List.of("出生届 受理番号 12-05-2024-0087", "Born 1980. Build 12.05.2024.1 released", "ログ生成日時: 03/04/2025 12:00:01",
+                "ログ生成日時: 2025/03/04 12:00:01", "衛生検査 2024/06/15 実施", "Our stubborn printer broke on 2024/05/12 again.")) {
             assertThat(types(text)).as(text).doesNotContain(PiiType.DATE_OF_BIRTH);
         }
     }
