@@ -747,7 +747,7 @@ final class NameRecognizer implements Recognizer {
             int b = words.get(k)[1];
             // a word of the dictionary that is a name too stays (鵜飼, 利子); a katakana word opening the name must not be one
             boolean common = commonWord(text, a, b) && !Morphology.hasEntry(text, a, b, SEI) && !Morphology.hasEntry(text, a, b, MEI)
-                    || k == from && all(text, a, b, 'k') && kanaWord(text, a, b);
+                    || k == from && all(text, a, b, 'k') && dictionaryWord(text, a, b);
             if (common || anchors.is(NameAnchors.Kind.LABEL, text, a, b) || anchors.is(NameAnchors.Kind.ROLE, text, a, b)
                     || anchors.is(NameAnchors.Kind.TITLE, text, a, b) || anchors.is(NameAnchors.Kind.KIN, text, a, b)) {
                 return -1;
@@ -898,7 +898,7 @@ final class NameRecognizer implements Recognizer {
         // each pattern only where its cheapest part is: a matcher costs more than the look
         java.util.regex.Matcher m = katakana && (g & G_AFTER_GIVEN) != 0 ? KATAKANA_GIVEN.matcher(text) : null;
         while (m != null && m.find()) {
-            if (!LatinNames.kanaGiven(m.group(2)) || kanaWord(text, m.start(2), m.end(2))) {
+            if (!LatinNames.kanaGiven(m.group(2)) || dictionaryWord(text, m.start(2), m.end(2))) {
                 continue; // not 「千葉ミカン」, 「吉野サクラ」
             }
             int e = m.start(2);
@@ -921,15 +921,15 @@ final class NameRecognizer implements Recognizer {
         while (m != null && m.find()) {
             String w = m.group(2);
             boolean firm = m.group(1).endsWith("の");
-            if (!kanaWord(text, m.start(2), m.end(2)) && (firm ? LatinNames.kanaSurname(w) : LatinNames.kanaGiven(w))) {
+            if (!dictionaryWord(text, m.start(2), m.end(2)) && (firm ? LatinNames.kanaSurname(w) : LatinNames.kanaGiven(w))) {
                 addName(text, m.start(2), m.end(2), out, first);
             }
         }
         m = hiragana && text.indexOf('・') >= 0 ? KANA_PAIR.matcher(text) : null;
         while (m != null && m.find()) {
             // both given names of the lists, and not both words of the dictionary (もも・りんご)
-            if (LatinNames.kanaGiven(m.group(1)) && LatinNames.kanaGiven(m.group(2)) && !(kanaWord(text, m.start(1), m.end(1))
-                    && kanaWord(text, m.start(2), m.end(2)))) {
+            if (LatinNames.kanaGiven(m.group(1)) && LatinNames.kanaGiven(m.group(2)) && !(dictionaryWord(text, m.start(1), m.end(1))
+                    && dictionaryWord(text, m.start(2), m.end(2)))) {
                 addName(text, m.start(1), m.end(1), out, first);
                 addName(text, m.start(2), m.end(2), out, first);
             }
@@ -996,9 +996,12 @@ final class NameRecognizer implements Recognizer {
         return t.end() == e && (t.is(SEI) || t.is(MEI) || t.is(JINMEI));
     }
 
-    /** {@code text[s, e)} is one word of the dictionary that is not a name (もも, りんご, さくら as a tree). */
-    private static boolean kanaWord(String text, int s, int e) {
-        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+    /** {@code text[s, e)} is one word of the dictionary that is not a proper noun (もも, りんご, さくら as a tree; 美人, 空母). */
+    private static boolean dictionaryWord(String text, int s, int e) {
+        return dictionaryWord(Morphology.tokens(text, s, e));
+    }
+
+    private static boolean dictionaryWord(List<Morphology.Token> ts) {
         return ts.size() == 1 && !ts.get(0).is("名詞-固有名詞");
     }
 
@@ -1729,7 +1732,7 @@ final class NameRecognizer implements Recognizer {
                 boolean surnameThenGiven = ts.size() > 1 && ts.get(0).is(SEI) && ts.get(ts.size() - 1).is(MEI) && !placeWord;
                 // 李英煥 (英 is also England); not a loanword glossed in kanji (ゴールデン・ゲート（金門）, マーシャル・アーツ（武術）)
                 boolean chinese = CJK_SURNAMES.indexOf(other.charAt(0)) >= 0 && other.length() <= 3 && kana.indexOf('ー') < 0
-                        && !(ts.size() == 1 && !ts.get(0).is("名詞-固有名詞"));
+                        && !dictionaryWord(ts);
                 // a team or a school in brackets is not a name (ジョセフ・キプロノ（北浜陸運）, （金沢大）)
                 if (anchors.isPlaceName(other) || TEAM_END.indexOf(other.charAt(other.length() - 1)) >= 0
                         || !found && !surnameThenGiven && !chinese) {
@@ -1850,13 +1853,8 @@ final class NameRecognizer implements Recognizer {
                 && text.indexOf("ばあば") < 0 && text.indexOf("じいじ") < 0) {
             return;
         }
-        java.util.regex.Matcher m = CHILDS_PARENT.matcher(text);
-        int matches = 0;
-        while (m.find()) {
-            matches++;
-        }
-        m.reset();
-        while (m.find()) {
+        List<java.util.regex.MatchResult> parents = CHILDS_PARENT.matcher(text).results().toList();
+        for (java.util.regex.MatchResult m : parents) {
             int s = m.start(1);
             int e = m.end(1);
             String name = m.group(1);
@@ -1864,17 +1862,11 @@ final class NameRecognizer implements Recognizer {
             if (NOT_PARENT.contains(text.substring(s, m.end())) || anchors.is(NameAnchors.Kind.KIN, text, s, e)
                     || anchors.is(NameAnchors.Kind.KIN, text, s, m.end())
                     || (kana ? !LatinNames.kanaGiven(name) || NOT_GIVEN.contains(name) : !allGivenKanji(text, s, e)
-                            || e - s == 1 && matches < 2 || e - s >= 2 && dictionaryWord(text, s, e) || dictionaryWord(text, s, m.end()))) {
+                            || e - s == 1 && parents.size() < 2 || e - s >= 2 && dictionaryWord(text, s, e) || dictionaryWord(text, s, m.end()))) {
                 continue; // not 美人ママ, 空|母 (空母); one kanji (湊母) only in a list of parents (若ママ、集まれ is no one's)
             }
             replaceShorter(text, s, e, out, first); // a shorter name inside gives way (はる|と of はるとママ, read as はる and)
         }
-    }
-
-    /** {@code text[s, e)} is one word of the dictionary that is not a proper noun (美人, 空母). */
-    private static boolean dictionaryWord(String text, int s, int e) {
-        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
-        return ts.size() == 1 && !ts.get(0).is("名詞-固有名詞");
     }
 
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */

@@ -562,12 +562,23 @@ final class NumberClassifier {
             + " 65 66 81 82 84 86 90 91 92 93 94 95 98";
     private static final String THREE_DIGIT_CC = "21 22 23 24 25 26 29 35 37 38 42 50 59 67 68 69 80 85 87 88 96 97 99";
 
+    private static final boolean[] TWO_DIGIT = codes(TWO_DIGIT_CC);
+    private static final boolean[] THREE_DIGIT = codes(THREE_DIGIT_CC);
+
+    private static boolean[] codes(String list) {
+        boolean[] t = new boolean[100];
+        for (String c : list.split(" ")) {
+            t[Integer.parseInt(c)] = true;
+        }
+        return t;
+    }
+
     private static boolean countryCode(byte[] d, int from, int len) {
         if (len == 1) {
             return d[from] == 1 || d[from] == 7;
         }
-        String two = "" + d[from] + d[from + 1];
-        return len == 2 ? TWO_DIGIT_CC.contains(two) : THREE_DIGIT_CC.contains(two);
+        int two = d[from] * 10 + d[from + 1];
+        return len == 2 ? TWO_DIGIT[two] : THREE_DIGIT[two];
     }
 
     /** ☎, ℡, TEL or 電話 right before {@code start} (a colon, a blank or an opening bracket between). */

@@ -250,7 +250,7 @@ final class SensitiveRecognizer implements Recognizer {
         // no catch-all here: a failure is a bug, and it reaches the caller to be counted (issue 12 item 8)
         int first = out.size();
         scan(text, wanted, ctx, out);
-        int m = triggers(text);
+        int m = (wanted & (1 << PiiType.SENSITIVE_HEALTH.ordinal() | 1 << PiiType.SENSITIVE_CREED.ordinal())) != 0 ? triggers(text) : 0;
         if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
             healthPhrases(text, m, out, first);
         }
