@@ -64,6 +64,20 @@ final class LatinNames {
 
     /** The spans {start, end} of the names in {@code text}, in text order. */
     static List<int[]> find(String text) {
+        return find(text, false);
+    }
+
+    /**
+     * A given name of the lists, a middle initial or none, and a capitalised word the lists do not hold (Priya Raman,
+     * John W. Harrington): the surnames of many countries are missing from them. Only two such words, neither an
+     * organisation's or a place's word ({@link #NOT_PERSON_AFTER}), the second of three letters or more and written
+     * as names are (Raman, RAMAN).
+     */
+    static List<int[]> findGivenAndUnknown(String text) {
+        return find(text, true);
+    }
+
+    private static List<int[]> find(String text, boolean unknownSurname) {
         List<int[]> out = new ArrayList<>(0);
         List<int[]> words = new ArrayList<>(3);
         int n = text.length();
@@ -81,21 +95,30 @@ final class LatinNames {
                 continue;
             }
             words.clear();
-            words.add(new int[] {i, e});
+            words.add(new int[] {i, e, i}); // start, end, and where the name itself starts after its particles
             while (e + 1 < n && text.charAt(e) == ' ') {
                 int s = e + 1;
                 if (words.size() == 1 && s + 3 < n && isUpper(text.charAt(s)) && text.charAt(s + 1) == '.' && text.charAt(s + 2) == ' ') {
                     s += 3; // John F. Kennedy: a middle initial between the given name and the surname
+                }
+                int word = s;
+                int p = particleEnd(text, s);
+                if (p > s && words.size() >= 2) {
+                    s = p; // Maria Aparecida Fujimoto da Silva: the particle goes with the surname after it
                 }
                 int w = wordEnd(text, s);
                 if (w < 0) {
                     break;
                 }
                 e = w;
-                words.add(new int[] {s, e});
+                words.add(new int[] {word, e, s});
             }
             if (!(e < n && attachedAfter(text, e))) {
-                match(text, words, out);
+                if (unknownSurname) {
+                    givenAndUnknown(text, words, out);
+                } else {
+                    match(text, words, out);
+                }
             }
             i = e;
         }
@@ -351,15 +374,67 @@ final class LatinNames {
         return false;
     }
 
+    /** Particles of surnames written in small letters (da Silva, dos Santos, van der Berg, bin Ahmad), with their blank. */
+    private static final List<String> PARTICLES = List.of("da ", "de ", "do ", "dos ", "das ", "del ", "della ", "di ", "van ",
+            "von ", "der ", "den ", "la ", "le ", "bin ", "binti ", "al-", "el-");
+
+    /** The end of the particles at {@code s} (van der ), or {@code s}. */
+    private static int particleEnd(String text, int s) {
+        int p = s;
+        for (int k = 0; k < 2; k++) {
+            for (String w : PARTICLES) {
+                if (text.startsWith(w, p)) {
+                    p += w.length();
+                    break;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** A word of the lists, or a particle written with a capital (Dela Cruz, Van Houten), not a place's or a firm's word. */
+    private static boolean nameOrParticle(String text, int[] word) {
+        String w = ascii(text.substring(word[2], word[1]));
+        return !NOT_PERSON_AFTER.contains(w) && (kind(text, word[2], word[1]) != 0 || w.equals("dela") || PARTICLES.contains(w + " "));
+    }
+
+    /** A word of three letters or more the lists lack, written as a name is (Aparecida, Joy), not a place's or a firm's word. */
+    private static boolean unknownName(String text, int[] word) {
+        String w = text.substring(word[2], word[1]);
+        return w.length() >= 3 && kind(text, word[2], word[1]) == 0 && nameCase(w) && !NOT_PERSON_AFTER.contains(ascii(w));
+    }
+
+    /** The middle names of Vietnamese women and men after the surname (Nguyen Thi Thu Trang, Tran Van Minh Duc). */
+    private static final Set<String> VIETNAMESE_MIDDLE = Set.of("thi", "van");
+
+    /** Korean and Chinese given names romanised with a hyphen between their syllables (Min-jun, Seo-yeon, Yu-Ting, SO-HEE). */
+    private static final java.util.regex.Pattern HYPHENED_GIVEN = java.util.regex.Pattern.compile("[A-Z](?:[a-z]{1,5}-[A-Za-z][a-z]{1,5}|[A-Z]{1,5}-[A-Z]{2,6})");
+
     private static void match(String text, List<int[]> words, List<int[]> out) {
         int w = words.size();
-        if (w < 2 || w > 3 || NOT_PERSON_AFTER.contains(ascii(text.substring(words.get(w - 1)[0], words.get(w - 1)[1])))) {
-            return; // one word is not enough; four or more capitalised words are a title or a heading
+        if (w < 2 || w > 4 || NOT_PERSON_AFTER.contains(ascii(text.substring(last(words)[2], last(words)[1])))) {
+            return; // one word is not enough; five or more capitalised words are a title or a heading
         }
         byte a = kind(text, words.get(0)[0], words.get(0)[1]);
         byte b = kind(text, words.get(1)[0], words.get(1)[1]);
+        if (w == 4) {
+            byte d = kind(text, words.get(3)[2], words.get(3)[1]);
+            boolean vietnamese = (a & SURNAME) != 0 && VIETNAMESE_MIDDLE.contains(ascii(text.substring(words.get(1)[0], words.get(1)[1])));
+            // Nguyen Thi Thu Trang; Maria Aparecida Fujimoto da Silva, Mary Joy Dela Cruz: a given name first, a surname last
+            // the middle words names of the lists or particles, but for one the lists lack (Aparecida)
+            boolean middle = nameOrParticle(text, words.get(1)) && (nameOrParticle(text, words.get(2)) || unknownName(text, words.get(2)))
+                    || unknownName(text, words.get(1)) && nameOrParticle(text, words.get(2));
+            if (vietnamese || (a & GIVEN) != 0 && (d & SURNAME) != 0 && middle) {
+                out.add(new int[] {words.get(0)[0], words.get(3)[1]});
+            }
+            return;
+        }
+        if (w == 2 && (a & SURNAME) != 0 && HYPHENED_GIVEN.matcher(text).region(words.get(1)[0], words.get(1)[1]).matches()) {
+            out.add(new int[] {words.get(0)[0], words.get(1)[1]}); // PARK Seo-yeon, Chen Yu-Ting
+            return;
+        }
         if (w == 3) {
-            byte c = kind(text, words.get(2)[0], words.get(2)[1]);
+            byte c = kind(text, words.get(2)[2], words.get(2)[1]);
             // Elizabeth Mitsuko Howard, Aki Kadowaki Moreau; Nguyen Thi Lan, Nguyen Van Tuan
             if (b != 0 && pair(a, c)) {
                 out.add(new int[] {words.get(0)[0], words.get(2)[1]});
@@ -371,6 +446,74 @@ final class LatinNames {
         } else if (pair(a, b)) {
             out.add(new int[] {words.get(0)[0], words.get(1)[1]});
         }
+    }
+
+    private static void givenAndUnknown(String text, List<int[]> words, List<int[]> out) {
+        if (words.size() != 2) {
+            return;
+        }
+        int[] g = words.get(0);
+        int[] u = words.get(1);
+        String second = text.substring(u[0], u[1]);
+        String given = text.substring(g[0], g[1]);
+        boolean capitals = given.equals(given.toUpperCase(Locale.ROOT));
+        if (capitals && (given.length() < 4 || !second.equals(second.toUpperCase(Locale.ROOT)))) {
+            return; // ANA Mileage, JAL Card: an acronym, not a given name
+        }
+        if ((kind(text, g[0], g[1]) & GIVEN) == 0 || kind(text, u[0], u[1]) != 0 || u[1] - u[0] < 3
+                || NOT_PERSON_AFTER.contains(ascii(second)) || !nameCase(second) || !amidJapanese(text, g[0], u[1])) {
+            return;
+        }
+        out.add(new int[] {g[0], u[1]});
+    }
+
+    /** How far from a name {@link #amidJapanese} looks for Japanese. */
+    private static final int JAPANESE_REACH = 24;
+
+    /**
+     * Whether the words {@code [s, e)} stand in Japanese text: no Latin word right before or after them (blanks aside; a
+     * chat's time after a name is no word), and kana or kanji within {@link #JAPANESE_REACH} on one side. In English (Per Section 301, Take Control of,
+     * Disney World, Busch Gardens) capitalised words are titles and places as often as names.
+     */
+    private static boolean amidJapanese(String text, int s, int e) {
+        int b = s;
+        while (b > 0 && (text.charAt(b - 1) == ' ' || text.charAt(b - 1) == '\t')) {
+            b--;
+        }
+        int a = e;
+        while (a < text.length() && (text.charAt(a) == ' ' || text.charAt(a) == '\t')) {
+            a++;
+        }
+        if (b > 0 && asciiWordChar(text.charAt(b - 1)) || a < text.length() && (asciiWordChar(text.charAt(a)) || text.charAt(a) == ',')) {
+            return false;
+        }
+        for (int i = Math.max(0, s - JAPANESE_REACH); i < Math.min(text.length(), e + JAPANESE_REACH); i++) {
+            char c = text.charAt(i);
+            if (Morphology.isKanji(c) || Morphology.isHiragana(c) || Morphology.isKatakana(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiWordChar(char c) {
+        return c < 0x80 && Character.isLetter(c);
+    }
+
+    /** Written as a name is: a capital and small letters (Raman, O'Neill, McKay), or capitals only (RAMAN). */
+    private static boolean nameCase(String w) {
+        boolean upper = true;
+        boolean lower = true;
+        for (int i = 1; i < w.length(); i++) {
+            char c = w.charAt(i);
+            upper &= !Character.isLowerCase(c);
+            lower &= !Character.isUpperCase(c) || i >= 2 && (w.charAt(i - 1) == '\'' || w.startsWith("Mc", i - 2));
+        }
+        return upper || lower;
+    }
+
+    private static int[] last(List<int[]> words) {
+        return words.get(words.size() - 1);
     }
 
     private static boolean pair(byte a, byte b) {

@@ -147,6 +147,7 @@ final class NameRecognizer implements Recognizer {
         NameLabels.find(text, this, out);
         SpacedNames.find(text, out);
         List<int[]> full = new ArrayList<>(4);
+        List<int[]> katakana = new ArrayList<>(0);
         Cover cov = new Cover(out, first);
         for (int from = 0; from < text.length(); ) {
             int to = Morphology.chunkEnd(text, from);
@@ -161,7 +162,7 @@ final class NameRecognizer implements Recognizer {
                 tableReadings(text, from, to, cov, out, full);
                 NameLabels.foreign(text, from, to, ts, anchors, out);
                 enumerations(text, ts, cov, out);
-                katakanaNames(text, ts, cov, out);
+                katakanaNames(text, ts, cov, out, katakana);
             } else {
                 NameLabels.foreign(text, from, to, List.of(), anchors, out); // Mr. John Smith, Taro Yamada <…>
             }
@@ -170,7 +171,9 @@ final class NameRecognizer implements Recognizer {
         speakers(text, cov, out);
         romajiRoster(text, cov, out);
         roomRoster(text, cov, out);
-        addUncovered(text, LatinNames.find(text), 0.7, cov, out); // Lucas Ferreira, KOBAYASHI HARUNA: both words in the lists
+        List<int[]> latin = LatinNames.find(text);
+        addUncovered(text, latin, 0.7, cov, out); // Lucas Ferreira, KOBAYASHI HARUNA: both words in the lists
+        addUncovered(text, LatinNames.findGivenAndUnknown(text), 0.5, cov, out); // Priya Raman: a given name and a word not in the lists
         addUncovered(text, LatinNames.findKana(text), 0.6, cov, out); // ひろせ ゆうき: the same lists, the words romanised
         addUncovered(text, LatinNames.findInitialled(text), 0.6, cov, out); // T. Yamaguchi: initials and a surname of the lists
         addUncovered(text, LatinNames.findPassengers(text), 0.8, cov, out); // NAKAGAWA/HARUTO MR: an airline's passenger name
@@ -207,11 +210,13 @@ final class NameRecognizer implements Recognizer {
             }
         }
         dropObituaryMark(text, out, first);
-        for (int[] span : surnameFirst) {
-            // the surname a label found alone (氏名（ローマ字）　SILVA PEREIRA) gives way to the whole name
-            if (out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= span[0] && f.end() <= span[1]
-                    && f.end() - f.start() < span[1] - span[0])) {
-                out.add(new Finding(PiiType.PERSON, span[0], span[1], 0.8, false, text.substring(span[0], span[1])));
+        // the surname a label found alone (氏名（ローマ字）　SILVA PEREIRA, 担当 Mary Joy Dela Cruz) gives way to the whole name
+        for (List<int[]> spans : List.of(surnameFirst, latin, katakana)) {
+            for (int[] span : spans) {
+                if (out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= span[0] && f.end() <= span[1]
+                        && f.end() - f.start() < span[1] - span[0])) {
+                    out.add(new Finding(PiiType.PERSON, span[0], span[1], 0.8, false, text.substring(span[0], span[1])));
+                }
             }
         }
         widen(text, out, first);
@@ -1383,7 +1388,7 @@ final class NameRecognizer implements Recognizer {
     /** The longest item of a 、-list taken as a name next to a name (汐見 侑, 堀之内). */
     private static final int MAX_ITEM = 9;
     private static final java.util.regex.Pattern BLANK_NAME = java.util.regex.Pattern.compile(
-            "[\\p{IsHan}々ヶ]{1,4}[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー]{1,4}");
+            "[\\p{IsHan}々ヶ](?:[\\p{IsHan}々ヶ]|(?<=\\p{IsHan})[ケノツ](?=\\p{IsHan})){0,3}[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー]{1,4}");
 
     private static boolean confident(Finding f) {
         return f.type() == PiiType.PERSON && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE;
@@ -1404,14 +1409,21 @@ final class NameRecognizer implements Recognizer {
                 }
                 // 有賀 伸介（東京都）、小口 ひとみ（神奈川県）; 相沢陽葵　阿部悠真 (a wide blank between names that have none inside)
                 char wide = f.value().indexOf('\u3000') < 0 ? '\u3000' : '、';
+                // 鶴見 慧・藤堂 百合: names with a blank inside, ・ between them
+                char dot = f.value().indexOf(' ') > 0 || f.value().indexOf('\u3000') > 0 ? '・' : '、';
                 int after = bracketEnd(text, f.end());
-                if (after < text.length() && (text.charAt(after) == '、' || text.charAt(after) == wide)) {
-                    int s = after + 1;
+                boolean noted = after > f.end() && after < text.length() && Morphology.isKanji(text.charAt(after)); // 三ツ谷 瑛（西小2）德永 心晴
+                if (after < text.length() && (text.charAt(after) == '、' || text.charAt(after) == wide || text.charAt(after) == dot || noted)) {
+                    int s = noted ? after : after + 1;
                     int e = s;
-                    while (e < text.length() && e - s <= MAX_ITEM && "、（(\n。）)".indexOf(text.charAt(e)) < 0 && text.charAt(e) != wide) {
+                    while (e < text.length() && e - s <= MAX_ITEM && "、（(\n。）)".indexOf(text.charAt(e)) < 0 && text.charAt(e) != wide
+                            && text.charAt(e) != dot) {
                         e++;
                     }
-                    listItem(text, s, e, out, first);
+                    boolean strict = noted || text.charAt(after) == '・';
+                    if (!strict || BLANK_NAME.matcher(text.substring(s, e)).matches()) {
+                        listItem(text, s, e, out, first);
+                    }
                 }
                 int next = resultEnd(text, after); // ①相沢陽斗（東洋大）10秒31②Kofi Mensah（県立南高）: a ranking
                 if (next < text.length() && isRank(text.charAt(next))) {
@@ -1423,13 +1435,20 @@ final class NameRecognizer implements Recognizer {
                     }
                     listItem(text, s, e, out, first);
                 }
-                if (f.start() > 1 && (text.charAt(f.start() - 1) == '、' || text.charAt(f.start() - 1) == wide)) {
-                    int e = f.start() - 1;
+                char prev = f.start() > 1 ? text.charAt(f.start() - 1) : 0;
+                if (prev == '、' || prev == wide || prev == dot || prev == '）' || prev == ')') {
+                    int e = prev == '）' || prev == ')' ? noteStart(text, f.start() - 1) : f.start() - 1; // …（東小4）真田 穂乃花
                     int s = e;
-                    while (s > 0 && e - s <= MAX_ITEM && "、（(\n。）) 　▽".indexOf(text.charAt(s - 1)) < 0) {
+                    int blanks = dot == '・' ? 1 : 0; // a name with a blank inside: the item before may have one too
+                    while (s > 0 && e - s <= MAX_ITEM && "、（(\n。）)▽】」』".indexOf(text.charAt(s - 1)) < 0 && text.charAt(s - 1) != dot
+                            && text.charAt(s - 1) != wide && !(isSpace(text.charAt(s - 1)) && blanks-- <= 0)) {
                         s--;
                     }
-                    listItem(text, s, e, out, first);
+                    // the separators added for names with a blank inside take only items of that shape (not 本名・宮内 清, 【新郎側】上司)
+                    boolean strict = prev == '・' || prev == '）' || prev == ')' || s > 0 && "】」』".indexOf(text.charAt(s - 1)) >= 0;
+                    if (e > s && (!strict || BLANK_NAME.matcher(text.substring(s, e)).matches())) {
+                        listItem(text, s, e, out, first);
+                    }
                 }
             }
             if (out.size() == before) {
@@ -1451,28 +1470,51 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * A foreign name in katakana, its parts joined by ・ (エリザベス・ミツコ・ハワード, マイケル・ジャクソン, キム・ジョンス):
-     * two or three katakana words standing alone, the first and the last each one word the dictionary tags 人名.
+     * two to five katakana words standing alone, one of them a word the dictionary tags 人名 or two of them names of the
+     * romanised lists (マルコ・ベルナルディ, ラミレス・ホセ, グエン・ティ・トゥ・チャン, マリア・アパレシーダ・フジモト・ダ・シルバ).
      */
-    private void katakanaNames(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out) {
+    private void katakanaNames(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out, List<int[]> found) {
         for (int k = 0; k < ts.size(); k++) {
             Morphology.Token t = ts.get(k);
             int s = t.start();
-            if (!t.is("名詞-固有名詞-人名") || s > 0 && katakanaOrDot(text.charAt(s - 1)) || LatinNames.kanaEnd(text, s, false) != t.end()) {
+            if (s > 0 && katakanaOrDot(text.charAt(s - 1)) || LatinNames.kanaEnd(text, s, false) != t.end()
+                    || !Morphology.isKatakana(text.charAt(s))) {
                 continue;
             }
             int e = t.end();
-            int lastStart = s;
             int parts = 1;
-            while (parts < 3 && e + 1 < text.length() && text.charAt(e) == '・' && LatinNames.kanaEnd(text, e + 1, false) > e + 2) {
-                lastStart = e + 1;
-                e = LatinNames.kanaEnd(text, e + 1, false);
+            boolean person = t.is("名詞-固有名詞-人名");
+            int listed = listedName(text, s, e) ? 1 : 0;
+            // up to five parts; an inner one may be a particle or an initial (フジモト・ダ・シルバ, エミリー・R・ジョンソン)
+            while (parts < 5 && e + 1 < text.length() && (text.charAt(e) == '・' || text.charAt(e) == '＝')) {
+                int p = e + 1;
+                int q = LatinNames.kanaEnd(text, p, false);
+                if (q == p && p + 1 < text.length() && Character.isUpperCase(text.charAt(p)) && text.charAt(p + 1) == '・') {
+                    q = p + 1; // an initial
+                }
+                if (q - p < 2 && !(q > p && q < text.length() && text.charAt(q) == '・')) {
+                    break;
+                }
+                person |= personToken(ts, p, q);
+                listed += listedName(text, p, q) ? 1 : 0;
+                e = q;
                 parts++;
             }
             if (parts >= 2 && (e >= text.length() || !katakanaOrDot(text.charAt(e)) && NAMED_AFTER.indexOf(text.charAt(e)) < 0)
-                    && personToken(ts, lastStart, e)) {
+                    && (person || listed >= 2)) {
                 addUncovered(text, List.of(new int[] {s, e}), 0.7, cov, out);
+                found.add(new int[] {s, e});
             }
         }
+    }
+
+    /** A katakana word of three or more characters that, romanised, is a name of the lists (マリア, シルバ, ヴァン). */
+    private static boolean listedName(String text, int s, int e) {
+        if (e - s < 3) {
+            return false;
+        }
+        String w = text.substring(s, e);
+        return LatinNames.kanaGiven(w) || LatinNames.kanaSurname(w);
     }
 
     /** The dictionary tags {@code text[s, e)} as one word, a person's name. */
@@ -1487,6 +1529,20 @@ final class NameRecognizer implements Recognizer {
 
     private static boolean katakanaOrDot(char c) {
         return Morphology.isKatakana(c) || c == '・';
+    }
+
+    /** Where the short bracketed note that ends at the bracket {@code close} opens, or -1 when there is none within 12. */
+    private static int noteStart(String text, int close) {
+        for (int i = close - 1; i >= 0 && close - i <= 12; i--) {
+            char c = text.charAt(i);
+            if (c == '（' || c == '(') {
+                return i;
+            }
+            if (c == '、' || c == '\n' || c == '）' || c == ')') {
+                break;
+            }
+        }
+        return -1;
     }
 
     /** The index after a short bracketed note at {@code at} (（東京都）, (3年)), or {@code at} when there is none. */
@@ -1548,8 +1604,8 @@ final class NameRecognizer implements Recognizer {
                 return; // already a name
             }
         }
-        if (endsWithOrgSuffix(item) || hasCompanyMarker(item) || anchors.isPlaceName(item)) {
-            return;
+        if (endsWithOrgSuffix(item) || hasCompanyMarker(item) || anchors.isPlaceName(item) || item.indexOf('円') >= 0) {
+            return; // nor a donation's sum before the donor (一金 参拾萬円　長野 源太郎)
         }
         int blank = Math.max(item.indexOf(' '), item.indexOf('　'));
         if (blank > 0 && isDepartment(text, s + blank + 1, e)) {

@@ -1376,6 +1376,8 @@ final class SensitiveRecognizer implements Recognizer {
         }
         if (type == PiiType.SENSITIVE_OTHER) {
             end = text.startsWith("の出身", end) ? end + 3 : end; // アイヌ民族の出身, 被差別部落の出身
+            start = text.startsWith("障害等級", start) && text.startsWith("後遺", start - 2) ? start - 2 : start; // 後遺障害等級14級
+            end = withGradeItem(text, end);
             start = withOffender(text, start);
             start = withGangLead(text, start);
             if (end - start == 2 && text.startsWith("障害", start)) {
@@ -1400,6 +1402,8 @@ final class SensitiveRecognizer implements Recognizer {
             start = withDegree(text, start); // 軽度知的障害, 重度の難聴
         }
         if (type == PiiType.SENSITIVE_CRIME) {
+            start = withPriorLead(text, start);
+            end = text.startsWith("原判決", end) && text.startsWith("に処した", end - 4) ? end + 3 : end; // 懲役2年4月に処した原判決
             start = withLawName(text, start);
             start = withCrimeRun(text, start);
             start = withOperativeClause(text, start, end);
@@ -1456,10 +1460,10 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     /**
-     * Clinical words of degree written before a condition (軽度知的障害, 重度の難聴); not 軽い/重い, which the labelling
-     * conventions leave outside (軽いけが is けが).
+     * Words of degree written before a condition (軽度知的障害, 重度の難聴, 軽い認知症), and 持病の, which says the condition
+     * is long-standing (持病の糖尿病): both part of the fact as the sets label it.
      */
-    private static final String[] DEGREES = {"中等度の", "軽度の", "重度の", "中等度", "軽度", "重度", "重篤な"};
+    private static final String[] DEGREES = {"中等度の", "軽度の", "重度の", "中等度", "軽度", "重度", "重篤な", "軽い", "重い", "持病の"};
 
     private static int withDegree(String text, int start) {
         for (String d : DEGREES) {
@@ -1468,6 +1472,30 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         return start;
+    }
+
+    /** Words before a criminal record that say it was for the same kind of offence, or an earlier case (同種の前科2犯, 前件の保護観察処分). */
+    private static final String[] PRIOR_LEADS = {"同種の", "前件の"};
+
+    private static int withPriorLead(String text, int start) {
+        for (String d : PRIOR_LEADS) {
+            if (start >= d.length() && text.startsWith(d, start - d.length())) {
+                return start - d.length();
+            }
+        }
+        return start;
+    }
+
+    /** The item of a grade's table after the grade (後遺障害等級12級13号): past its 号 when the span ends with 級. */
+    private static int withGradeItem(String text, int end) {
+        if (end < 1 || text.charAt(end - 1) != '級') {
+            return end;
+        }
+        int k = end;
+        while (k < text.length() && k - end < 2 && isDigit(text.charAt(k))) {
+            k++;
+        }
+        return k > end && text.startsWith("号", k) ? k + 1 : end;
     }
 
     /** The operative words that end a sentence of a judgment's 主文, or a court's decision reported in its words. */

@@ -37,6 +37,33 @@ class LatinNamesTest {
         assertThat(names("the U. S. Army, the Washington D. C. office")).isEmpty();
     }
 
+    @Test
+    void fourWordsParticlesAndHyphenedGivenNames() { // session 34
+        assertThat(names("送信者：Nguyen Thi Thu Trang です")).containsExactly("Nguyen Thi Thu Trang");
+        assertThat(names("NGUYEN THI THU TRANG")).containsExactly("NGUYEN THI THU TRANG");
+        assertThat(names("故 Maria Aparecida Fujimoto da Silva さん")).containsExactly("Maria Aparecida Fujimoto da Silva");
+        assertThat(names("担当 Mary Joy Dela Cruz です")).containsExactly("Mary Joy Dela Cruz");
+        assertThat(names("PARK Seo-yeon、Chen Yu-Ting")).containsExactly("PARK Seo-yeon", "Chen Yu-Ting");
+        assertThat(names("The Van Gogh Museum")).isEmpty();
+        assertThat(names("Take Control Of Smith")).isEmpty();
+    }
+
+    private static List<String> loose(String text) {
+        return LatinNames.findGivenAndUnknown(text).stream().map(s -> text.substring(s[0], s[1])).toList();
+    }
+
+    @Test
+    void aGivenNameAndAWordTheListsLackOnlyAmidJapanese() {
+        assertThat(loose("担当のPriya Ramanです")).containsExactly("Priya Raman");
+        assertThat(loose("Priya Raman  10:05\n了解です")).containsExactly("Priya Raman");
+        assertThat(loose("故 John W. Harrington 氏")).containsExactly("John W. Harrington");
+        assertThat(loose("Priya Raman said hello")).isEmpty(); // English: capitalised words are as often titles
+        assertThat(loose("Per Section 301, Paragraph (A)")).isEmpty();
+        assertThat(loose("ANA Mileage Club の会員")).isEmpty(); // an acronym
+        assertThat(loose("Victoria Station から")).isEmpty();
+        assertThat(loose("Disney World, Busch Gardens へ")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Toyota Motor Corporation", "Tokyo Station", "Microsoft Teams", "Best Regards", "Thank You",
         "Long Beach", "Grace Period", "Page Down", "Privacy Policy", "Customer Service", "Mori Building", "Honda Motor",

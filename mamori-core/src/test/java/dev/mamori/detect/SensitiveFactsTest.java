@@ -81,7 +81,7 @@ class SensitiveFactsTest {
         "祖母はパーキンソン病を患いながら畑に出ていた|SENSITIVE_HEALTH:パーキンソン病を患いながら",
         "兄は脳梗塞で倒れて入院した|SENSITIVE_HEALTH:脳梗塞で倒れて入院",
         // a condition and the care or end it takes across a few words of the same clause, not across a comma
-        "男性は持病の糖尿病の薬を毎日服用していた|SENSITIVE_HEALTH:糖尿病の薬を毎日服用",
+        "男性は持病の糖尿病の薬を毎日服用していた|SENSITIVE_HEALTH:持病の糖尿病の薬を毎日服用",
         "父が肝細胞がんのため大阪市内の病院で死去した|SENSITIVE_HEALTH:肝細胞がんのため大阪市内の病院で死去",
         "男性は歩道で心筋梗塞を起こして倒れた|SENSITIVE_HEALTH:心筋梗塞を起こして倒れた",
         "父は糖尿病ではないが入院した|SENSITIVE_HEALTH:入院",
@@ -124,7 +124,12 @@ class SensitiveFactsTest {
         "わたし、うつで通院してるんだよね|SENSITIVE_HEALTH:うつで通院",
         "胆石で手術するって|SENSITIVE_HEALTH:胆石で手術",
         "同選手は練習中に左膝の靱帯を損傷し、全治6か月と診断された|SENSITIVE_HEALTH:左膝の靱帯を損傷;SENSITIVE_HEALTH:全治6か月と診断",
-        "被害者の女性は首に軽いけがをした|SENSITIVE_HEALTH:けが",
+        "被害者の女性は首に軽いけがをした|SENSITIVE_HEALTH:軽いけが",
+        // session 34: what the sets label inside the fact (後遺 and the grade's 号, 同種の, 前件の, the judgment sentenced)
+        "自賠責保険の事前認定で後遺障害等級14級9号の認定を受けた|SENSITIVE_OTHER:後遺障害等級14級9号",
+        "増井裁判長は、被告に同種の前科２犯があることに触れた。|SENSITIVE_CRIME:同種の前科２犯",
+        "論旨は、被告人を懲役2年4月に処した原判決の量刑が重すぎるというのである。|SENSITIVE_CRIME:懲役2年4月に処した原判決",
+        "少年は前件の保護観察処分を受けていた。|SENSITIVE_CRIME:前件の保護観察処分",
         "身体障害者手帳（1種1級）を所持|SENSITIVE_OTHER:身体障害者手帳（1種1級）",
         "療育手帳（B2）の交付を受けた|SENSITIVE_OTHER:療育手帳（B2）",
         "祖母は耳が遠いので大きな声で|SENSITIVE_HEALTH:耳が遠い",

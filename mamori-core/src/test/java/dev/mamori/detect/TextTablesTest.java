@@ -20,6 +20,19 @@ class TextTablesTest {
     }
 
     @Test
+    void aHeaderInEnglishThatNamesAnotherNumberKeepsA12DigitCellFromBeingAMyNumber() { // session 34
+        Detector d = Detector.of(EnumSet.of(PiiType.MY_NUMBER, PiiType.EMAIL), Detector.DEFAULT_MIN_CONFIDENCE);
+        String text = "order_id,customer,email,tracking_no,amount\n"
+                + "A1,Chen Yu-Ting,a@example.com,382100417729,12800\n"
+                + "A2,Abebe Kebede,b@example.com,382100417731,7700\n";
+        assertThat(d.detect(text, d.freeText())).extracting(Finding::type).containsOnly(PiiType.EMAIL);
+        String mine = "order_id,customer,email,my_number,amount\n"
+                + "A1,Chen Yu-Ting,a@example.com,382100417729,12800\n"
+                + "A2,Abebe Kebede,b@example.com,382100417731,7700\n";
+        assertThat(d.detect(mine, d.freeText())).extracting(Finding::value).contains("382100417731");
+    }
+
+    @Test
     void aCsvBlockInAMailGivesItsCellsTheHeadersContext() {
         String text = "お世話になっております。名簿を送ります。\n"
                 + "氏名,郵便番号,生年月日\n"
