@@ -316,15 +316,9 @@ final class DateParser {
             return false;
         }
         int v = birthVerbAt(s);
-        boolean clause = false;
-        if (v == 0) { // 昭和9年、須坂市生まれ: the caller checks that a birth verb ends the clause
-            char c = Chars.at(s, pos);
-            // 1941年（昭和16年）ホノルル生まれ: a place right after the year; not 1990年代, 2000年度, 昭和40年頃
-            boolean place = ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 'ァ' && c <= 'ヺ')) && "代度頃以前後末初中来間".indexOf(c) < 0;
-            if (c != '、' && c != '，' && c != ',' && c != 'に' && !place) {
-                return false;
-            }
-            clause = true;
+        boolean clause = v == 0;
+        if (clause && !clauseGoesOn(s)) {
+            return false;
         }
         boolean inRange = era != null ? (y * 10000 + 1231 >= era.first() && y * 10000 + 101 <= era.last()) : (y >= 1868 && y <= 2100);
         if (!inRange) {
@@ -336,6 +330,16 @@ final class DateParser {
         yearOnly = true;
         verbEnd = clause ? -1 : pos + v;
         return true;
+    }
+
+    /**
+     * Whether the clause goes on after the year at {@link #pos} towards a birth verb the caller looks for at its end (昭和9年、
+     * 須坂市生まれ; 1941年（昭和16年）ホノルル生まれ, a place right after the year); not 1990年代, 2000年度, 昭和40年頃.
+     */
+    private boolean clauseGoesOn(String s) {
+        char c = Chars.at(s, pos);
+        boolean place = ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 'ァ' && c <= 'ヺ')) && "代度頃以前後末初中来間".indexOf(c) < 0;
+        return c == '、' || c == '，' || c == ',' || c == 'に' || place;
     }
 
     /** The length of the birth verb at {@link #pos} (生まれ, 生): 1990年生, 昭和50年生の, but not 生産, 生活, 生き…; or 0. */
@@ -354,8 +358,8 @@ final class DateParser {
      */
     private boolean yearMonth(String s, int from, int y, int m, Eras.Era era) {
         int v = birthVerbAt(s);
-        if (kanjiMark || v == 0 || m < 1 || m > 12) {
-            return false;
+        if (kanjiMark || v == 0 && !clauseGoesOn(s) || m < 1 || m > 12) {
+            return false; // 昭和16年5月、栃木県鹿沼市生まれ as a year alone is
         }
         int ym = y * 10000 + m * 100;
         if (era != null ? (ym + 31 < era.first() || ym + 1 > era.last()) : (y < 1868 || y > 2100)) {
@@ -365,7 +369,7 @@ final class DateParser {
         end = pos;
         ymd = ym;
         yearOnly = true;
-        verbEnd = pos + v;
+        verbEnd = v == 0 ? -1 : pos + v;
         return true;
     }
 

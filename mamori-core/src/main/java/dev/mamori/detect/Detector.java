@@ -241,7 +241,7 @@ public final class Detector {
             // the header line too: its column names are no text about anyone (氏名⇥月⇥火…⇥金: 金 is no surname here)
             Arrays.fill(rest, b.start(), headerEnd < 0 || headerEnd > b.end() ? b.end() : headerEnd, ' ');
         }
-        find(new String(rest), context, raw);
+        int textFindings = raw.size();
         List<Finding> cell = new ArrayList<>(4);
         Map<List<Set<PiiType>>, ScanContext> contexts = new HashMap<>();
         for (TextTables.Block b : tables) {
@@ -256,6 +256,15 @@ public final class Detector {
                 }
             }
         }
+        // the names found in the cells stay in the text around them, so that the text's later bare surname is known
+        // (鮫島 大和 in the roster, 鮫島：脳振とうの経過観察中 under it)
+        for (int i = textFindings; i < raw.size(); i++) {
+            Finding f = raw.get(i);
+            if (f.type() == PiiType.PERSON && f.confidence() >= minConfidence) {
+                text.getChars(f.start(), f.end(), rest, f.start());
+            }
+        }
+        find(new String(rest), context, raw);
     }
 
     private static final Comparator<Finding> STRONGER = Comparator

@@ -89,6 +89,20 @@ final class NameRecognizer implements Recognizer {
         if (text == null || text.isEmpty() || ctx == null || !ctx.wants(PiiType.PERSON)) {
             return;
         }
+        int slash = ctx.hinted(PiiType.PERSON) ? text.indexOf('／') : -1;
+        if (slash > 0 && slash < text.length() - 1 && text.indexOf('／', slash + 1) < 0) {
+            // a roster's cell with the name in two scripts (セミシ・タウファ／Semisi Taufa): each part a cell of its own
+            int first = out.size();
+            find(text.substring(0, slash), ctx, out);
+            int second = out.size();
+            find(text.substring(slash + 1), ctx, out);
+            for (int i = second; i < out.size(); i++) {
+                out.set(i, out.get(i).shifted(slash + 1));
+            }
+            if (out.size() > first) {
+                return;
+            }
+        }
         String folded = foldLatin(text);
         if (folded == text) {
             findIn(text, ctx, out);

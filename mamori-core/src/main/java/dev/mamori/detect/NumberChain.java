@@ -57,7 +57,9 @@ final class NumberChain {
             ge[g] = j;
             g++;
             gd[g] = nd;
-            if (g == MAX_GROUPS || j + 1 >= n || !Chars.isDigit(s.charAt(j + 1))) {
+            // an area code's closing bracket may take a blank after it: (0276) 62-3841, (03) 1234-5678
+            int width = j + 2 < n && Chars.isCloseParen(s.charAt(j)) && s.charAt(j + 1) == ' ' && Chars.isDigit(s.charAt(j + 2)) ? 2 : 1;
+            if (g == MAX_GROUPS || j + width >= n || !Chars.isDigit(s.charAt(j + width))) {
                 break;
             }
             char c = s.charAt(j);
@@ -76,7 +78,7 @@ final class NumberChain {
                 break;
             }
             sep[g] = k;
-            j++;
+            j += width;
         }
         groups = g;
         return ge[g - 1];

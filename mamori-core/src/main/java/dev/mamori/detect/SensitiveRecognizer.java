@@ -443,11 +443,13 @@ final class SensitiveRecognizer implements Recognizer {
      * 158/96mmHg, γ-GTP 212, several joined by 、, with a bracketed note and a verdict after them (（糖尿病の疑い）, 、要治療). Not
      * a threshold (HbA1cが6.5%以上の場合, LDLコレステロールは140mg/dL未満が目安).
      */
-    private static final String CHECKUP_ITEM = "(?:(?:(?:空腹時|随時)?血糖値?|HbA1c|ＨｂＡ１ｃ|γ[-－‐]?GTP?|γ[-－‐]?ＧＴＰ?"
+    private static final String CHECKUP_VALUE = "[ 　]?(?:[:：][ 　]?|は|が)?"
+            + "(?<![0-9０-９])[0-9０-９]{1,3}+(?:[.．][0-9０-９]{1,2})?+(?:[/／][0-9０-９]{2,3})?+[ 　]?+";
+    private static final String CHECKUP_ITEM = "(?:(?:HbA1c|ＨｂＡ１ｃ)" + CHECKUP_VALUE + "(?:%|％)?+"
+            // a percentage after any other test is a rate of those examined (うち血圧 18.9%、血糖 9.0%), not one person's value
+            + "|(?:(?:空腹時|随時)?血糖値?|γ[-－‐]?GTP?|γ[-－‐]?ＧＴＰ?"
             + "|(?:LDL|HDL|ＬＤＬ|ＨＤＬ)[-－]?(?:コレステロール|C|Ｃ)?|総コレステロール|中性脂肪|尿酸値?|クレアチニン|eGFR|(?:収縮期|拡張期)?血圧)"
-            + "[ 　]?(?:[:：][ 　]?|は|が)?"
-            + "(?<![0-9０-９])[0-9０-９]{1,3}+(?:[.．][0-9０-９]{1,2})?+(?:[/／][0-9０-９]{2,3})?+[ 　]?+"
-            + "(?:mg/dL|mg／dL|ｍｇ/ｄＬ|ｍｇ／ｄＬ|%|％|mmHg|ｍｍＨｇ|U/L|IU/L)?+"
+            + CHECKUP_VALUE + "(?:mg/dL|mg／dL|ｍｇ/ｄＬ|ｍｇ／ｄＬ|mmHg|ｍｍＨｇ|U/L|IU/L)?+(?![%％])"
             // the liver's enzymes only with their unit (not GPT4, GOT7)
             + "|(?:AST|ALT|GOT|GPT)[ 　]?(?:[:：][ 　]?)?[0-9０-９]{1,4}+[ 　]?(?:U/L|IU/L))"
             // not a threshold, a range or a target (HbA1c 6.5%以上, 4.6〜6.2%, ALT 10-42, 130/80くらい)

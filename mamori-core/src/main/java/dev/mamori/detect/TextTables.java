@@ -37,7 +37,9 @@ final class TextTables {
     private static final Set<String> PLAIN_HEADINGS = Set.of("No", "No.", "NO", "番号", "順位", "性別", "年齢", "備考", "所属", "学年",
             "部署", "役職", "区分", "種別", "日付", "金額", "点数", "記録", "国籍", "続柄", "職業", "勤務先", "学校", "クラス", "組", "班",
             "登録日", "受付日", "入社日", "時刻", "時間", "人数", "数量", "単価", "状態", "結果", "担当", "メモ", "コメント", "ID",
-            "会員番号", "社員番号", "職員番号", "学籍番号", "受付番号", "管理番号");
+            "会員番号", "社員番号", "職員番号", "学籍番号", "受付番号", "管理番号",
+            // a team's roster and a class's register (session 34): 背番号　選手名／Player　生年月日　身長／体重　出身
+            "背番号", "身長", "体重", "出身", "出身地", "出身校", "ポジション", "チーム", "国", "地域", "国・地域", "連絡先", "Player");
 
     /**
      * One cell under a known header: where its text starts and ends in the whole text, the header's types, and the
@@ -228,7 +230,16 @@ final class TextTables {
 
     /** A header cell that names a column: one {@link ColumnHints} knows, or a plain heading. */
     private static boolean heading(String name, Set<PiiType> types) {
-        return !types.isEmpty() || PLAIN_HEADINGS.contains(name);
+        return !types.isEmpty() || plain(name);
+    }
+
+    /** A {@link #PLAIN_HEADINGS plain heading}, or two of them with a slash between (身長／体重). */
+    private static boolean plain(String name) {
+        if (PLAIN_HEADINGS.contains(name)) {
+            return true;
+        }
+        int slash = Math.max(name.indexOf('／'), name.indexOf('/'));
+        return slash > 0 && PLAIN_HEADINGS.contains(name.substring(0, slash)) && PLAIN_HEADINGS.contains(name.substring(slash + 1));
     }
 
     /** Starts of the lines, and text.length() + 1 as the start of the line after the last. */
@@ -269,7 +280,7 @@ final class TextTables {
         for (int i = 0; i < names.size(); i++) {
             if (!types.get(i).isEmpty()) {
                 known++;
-            } else if (!PLAIN_HEADINGS.contains(names.get(i))) {
+            } else if (!plain(names.get(i))) {
                 if (Chars.hasDigit(names.get(i), 0, names.get(i).length())) {
                     return false;
                 }

@@ -33,6 +33,7 @@ class IdDatesAndContextTest {
         "誕生日 R1/5/1|R1/5/1",
         "明治45年7月29日生まれ|明治45年7月29日",
         "大正元年7月30日生まれ|大正元年7月30日",
+        "昭和16年5月、栃木県鹿沼市生まれ。|昭和16年5月", // a year and month, the birth verb ending the clause (session 34)
         "生年月日 平成 4年2月29日|平成 4年2月29日",
         "DOB 2000-02-29|2000-02-29",
         // a blank padding a one-digit month or day, or around the units (forms, session 29)

@@ -387,7 +387,10 @@ class SensitiveFactsTest {
         "Tips for coping with depression", "We are a Christian school", "She is a Catholic school teacher", "最新モデル（GPT4）を導入",
         "障害年金の請求方法について", "当クラブに入会を希望される方へ", "輸血拒否の患者への対応指針",
         "在庫の不足のため輸血拒否となった。", "日本サッカー協会の教えに賛同し", "倫理法人会の教えに共鳴し、会員として入会しました。",
-        "障害基礎年金2級の支給額は年額約78万円です。"})
+        "障害基礎年金2級の支給額は年額約78万円です。",
+        // session 34: a rate of those examined, a judgment's record and law, a section's heading
+        "受診者 212名、有所見率 43.4%。うち血圧 18.9%、血糖 9.0%。", "この事実は前科調書（乙9）によって認める。",
+        "同法56条1項、57条により再犯の加重をした刑期の範囲内で", "（累犯前科）"})
     void whatTheNewPatternsLeaveAlone(String text) {
         assertThat(found(text)).isEmpty();
     }

@@ -20,6 +20,18 @@ class TextTablesTest {
     }
 
     @Test
+    void aRosterAlignedWithWideBlanksItsNamesInTwoScriptsAndTheSurnameUnderIt() { // session 34
+        Detector d = Detector.of(EnumSet.of(PiiType.PERSON, PiiType.DATE_OF_BIRTH), Detector.DEFAULT_MIN_CONFIDENCE);
+        String text = "背番号　選手名／Player　生年月日　身長／体重　出身\n"
+                + "1　東郷 颯／TOGO Hayate　1998.04.12　178／112　鹿児島\n"
+                + "2　セミシ・タウファ／Semisi Taufa　1995.11.03　183／110　トンガ\n"
+                + "3　鮫島 大和／SAMESHIMA Yamato　2000.01.29　180／118　鹿児島\n"
+                + "【長期離脱】鮫島：脳振とうの経過観察中\n";
+        assertThat(d.detect(text, d.freeText())).extracting(Finding::value).containsExactly("東郷 颯", "TOGO Hayate", "1998.04.12",
+                "セミシ・タウファ", "Semisi Taufa", "1995.11.03", "鮫島 大和", "SAMESHIMA Yamato", "2000.01.29", "鮫島");
+    }
+
+    @Test
     void aHeaderInEnglishThatNamesAnotherNumberKeepsA12DigitCellFromBeingAMyNumber() { // session 34
         Detector d = Detector.of(EnumSet.of(PiiType.MY_NUMBER, PiiType.EMAIL), Detector.DEFAULT_MIN_CONFIDENCE);
         String text = "order_id,customer,email,tracking_no,amount\n"
