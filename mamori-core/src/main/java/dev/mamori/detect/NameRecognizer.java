@@ -207,6 +207,7 @@ final class NameRecognizer implements Recognizer {
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
+        kanaGivenAfterSurname(text, out, first);
         kanjiAfterRomanised(text, out, first);
         romajiParts(text, out, first);
         namedAs(text, out, first);
@@ -353,6 +354,16 @@ final class NameRecognizer implements Recognizer {
                     s = r; // 粟|飯原 辰雄, 大豆生|田 正剛
                 }
             }
+            blank = firstBlank(text, s, e);
+            if (blank > s && blank - s <= 2 && s >= 2 && text.charAt(s - 1) == 'ノ' && isKanjiAt(text, s - 2) && all(text, s, blank, 'c')) {
+                int r = s - 2;
+                while (r > 0 && s - 1 - r < 2 && isKanjiAt(text, r - 1)) {
+                    r--;
+                }
+                if ((r == 0 || !isKanjiAt(text, r - 1)) && boundaryBefore(text, r)) {
+                    s = r; // 西ノ|園 大輔: a surname written with ノ (西ノ園, 堀ノ内)
+                }
+            }
             if (s != f.start() || e != f.end()) {
                 out.set(k, new Finding(PiiType.PERSON, s, e, f.confidence(), false, text.substring(s, e)));
             }
@@ -380,10 +391,21 @@ final class NameRecognizer implements Recognizer {
                     }
                 }
             }
+            int no = j < 0 ? noSurname(text, ts, i) : -1;
+            if (no > 0) {
+                j = i + 2;
+            }
             if (j > 0 && out == null) {
                 out = new ArrayList<>(ts.subList(0, i));
             }
-            if (j > 0) {
+            if (no > 0) {
+                Morphology.Token rest = ts.get(j);
+                out.add(new Morphology.Token(t.start(), no, SEI));
+                if (no < rest.end()) {
+                    out.add(new Morphology.Token(no, rest.end(), rest.pos())); // 猪ノ口|先生: the tokenizer's 口先 split again
+                }
+                i = j;
+            } else if (j > 0) {
                 out.add(new Morphology.Token(t.start(), ts.get(j).end(), SEI));
                 i = j;
             } else if (out != null) {
@@ -391,6 +413,34 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return out == null ? ts : out;
+    }
+
+    /**
+     * Where the surname ends that tokens {@code i} to {@code i + 2} write with ノ between its kanji (猪ノ口, 木ノ下), which the
+     * tokenizer splits at the ノ: the kanji without it are a surname of the dictionary (猪口, 木下); or -1.
+     */
+    private static int noSurname(String text, List<Morphology.Token> ts, int i) {
+        if (i + 2 >= ts.size()) {
+            return -1;
+        }
+        Morphology.Token a = ts.get(i);
+        Morphology.Token no = ts.get(i + 1);
+        Morphology.Token b = ts.get(i + 2);
+        if (no.end() - no.start() != 1 || text.charAt(no.start()) != 'ノ' || a.end() != no.start() || no.end() != b.start()
+                || a.end() - a.start() > 2 || !all(text, a, 'c') || a.start() > 0 && isKanjiAt(text, a.start() - 1)) {
+            return -1;
+        }
+        // the kanji after the ノ, one or two of them: the tokenizer may have joined the next word's first (口先|生)
+        for (int e = Math.min(b.end(), b.start() + 2); e > b.start(); e--) {
+            if (!isKanjiAt(text, e - 1) || !all(text, b.start(), e, 'c')) {
+                continue;
+            }
+            String joined = text.substring(a.start(), a.end()) + text.substring(b.start(), e);
+            if (Morphology.hasEntry(joined, 0, joined.length(), SEI)) {
+                return e;
+            }
+        }
+        return -1;
     }
 
     /** A relation, title, label or role word (新郎, 部長, 喪主): never a given name. */
@@ -1229,6 +1279,46 @@ final class NameRecognizer implements Recognizer {
             other |= !h;
         }
         return hira && other;
+    }
+
+    /** Kanji, then a katakana word of two or three characters: 東海林キヨ, 我如古ハツ, 仲宗根ウシ. */
+    private static final java.util.regex.Pattern KANJI_THEN_KANA = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々])([\\p{IsHan}々]{2,4})([\\p{IsKatakana}]{2,3})(?![\\p{IsKatakana}ー・･])");
+    /** What says the word before it is a person: the residence of (方), an age or a reading in brackets, an honorific. */
+    private static final java.util.regex.Pattern PERSON_AFTER = java.util.regex.Pattern.compile(
+            "方[にでへのを、]|[（(](?:当時)?[0-9０-９]{1,3}(?:歳|才)?[）)]|[（(][\\p{IsHiragana}・ 　]{2,16}[）)]");
+
+    /**
+     * A woman's name of the older generations, its given name in katakana right after the kanji surname (東海林キヨ（当時84歳）方,
+     * 我如古ハツ方に): the katakana a given name of the lists, the kanji a surname of the dictionaries or one they take for
+     * a place (我如古), and a person's mark right after the name (an honorific, 方, an age or a reading in brackets).
+     */
+    private void kanaGivenAfterSurname(String text, List<Finding> out, int first) {
+        if (!hasKatakana(text)) {
+            return;
+        }
+        java.util.regex.Matcher m = KANJI_THEN_KANA.matcher(text);
+        while (m.find()) {
+            int s = m.start();
+            int e = m.end();
+            if (!LatinNames.kanaGiven(m.group(2)) || confidentAt(out, first, s, e) || anchors.is(NameAnchors.Kind.ROLE, text, s, m.end(1))) {
+                continue;
+            }
+            boolean surname = Morphology.hasEntry(text, s, m.end(1), SEI);
+            boolean marked = honorificAt(text, e) > 0 || PERSON_AFTER.matcher(text).region(e, Math.min(text.length(), e + 20)).lookingAt();
+            if (marked && (surname || Morphology.hasEntry(text, s, m.end(1), "名詞-固有名詞-地域"))) { // not 花畑ビル
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    private static boolean hasKatakana(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Morphology.isKatakana(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A katakana word, a blank, and a kanji name part: ソフィア 菅野, エンリケ 高城, パク 順子, ヴォーン 理沙. */
