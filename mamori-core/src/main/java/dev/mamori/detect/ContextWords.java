@@ -32,8 +32,11 @@ final class ContextWords {
     private static final class Memo {
         String text;
         int types;
-        final long[] seen = new long[TYPES];
+        final long[] seen = new long[TYPES * WORD_SETS];
     }
+
+    /** The 64-bit masks of the words seen per type: a type holds at most 64 × this many words. */
+    private static final int WORD_SETS = 2;
 
     private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
     private static final ContextWords DEFAULT = new ContextWords(List.of("context-words.tsv", "context-words-language.tsv"));
@@ -57,8 +60,9 @@ final class ContextWords {
         }
         m.forEach((t, rows) -> {
             int o = t.ordinal();
-            if (rows.size() > 64) { // seen-word sets are 64-bit masks
-                throw new IllegalStateException(rows.get(64).file() + ":" + rows.get(64).line() + ": more than 64 context words for " + t);
+            if (rows.size() > 64 * WORD_SETS) { // seen-word sets are WORD_SETS 64-bit masks
+                int max = 64 * WORD_SETS;
+                throw new IllegalStateException(rows.get(max).file() + ":" + rows.get(max).line() + ": more than " + max + " context words for " + t);
             }
             texts[o] = new String[rows.size()];
             weights[o] = new double[rows.size()];
@@ -91,9 +95,9 @@ final class ContextWords {
             return 0;
         }
         long[] seen = memo.seen;
-        seen[o] = 0;
+        clear(seen, o);
         scanWindow(text, start, end, 1 << o, seen, ANSWERED[o]);
-        return sum(o, seen[o]);
+        return sum(o, seen);
     }
 
     /** Like {@link #score(PiiType, String, int, int)}, raised to {@link #HINT} in a column hinted for the type. */
@@ -120,9 +124,9 @@ final class ContextWords {
                 }
             }
             long[] seen = memo.seen;
-            seen[o] = 0;
+            clear(seen, o);
             scan(text, e, to, 1 << o, seen);
-            s = sum(o, seen[o]);
+            s = sum(o, seen);
         }
         return ctx.hinted(type) ? Math.max(s, HINT) : s;
     }
@@ -157,14 +161,27 @@ final class ContextWords {
         return types;
     }
 
-    private double sum(int o, long seen) {
+    private double sum(int o, long[] seen) {
+        long any = 0;
+        for (int w = 0; w < WORD_SETS; w++) {
+            any |= seen[o * WORD_SETS + w];
+        }
+        if (any == 0) {
+            return 0; // the common case: no word of the type around
+        }
         double sum = 0;
-        for (int k = 0; seen != 0 && k < texts[o].length; k++) {
-            if ((seen & (1L << k)) != 0) {
+        for (int k = 0; k < texts[o].length; k++) {
+            if ((seen[o * WORD_SETS + (k >> 6)] & (1L << k)) != 0) {
                 sum += weights[o][k];
             }
         }
         return Math.max(-1, Math.min(1, sum));
+    }
+
+    private static void clear(long[] seen, int o) {
+        for (int w = 0; w < WORD_SETS; w++) {
+            seen[o * WORD_SETS + w] = 0;
+        }
     }
 
     /** Marks in {@code seen[type]} the words of the types in {@code typeMask} found in the span's window. */
@@ -352,9 +369,10 @@ final class ContextWords {
                 String[] ws = texts[o];
                 for (int k = 0; k < ws.length; k++) {
                     String w = ws[k];
-                    if ((seen[o] & (1L << k)) == 0 && i + w.length() <= to && text.regionMatches(asciis[o][k], i, w, 0, w.length())
+                    int set = o * WORD_SETS + (k >> 6);
+                    if ((seen[set] & (1L << k)) == 0 && i + w.length() <= to && text.regionMatches(asciis[o][k], i, w, 0, w.length())
                             && !(asciis[o][k] && i > 0 && Character.isLetter(text.charAt(i - 1)))) { // born, not stubborn or Osborne
-                        seen[o] |= 1L << k;
+                        seen[set] |= 1L << k;
                     }
                 }
             }

@@ -228,8 +228,8 @@ public final class Detector {
     }
 
     /**
-     * Scans the text with the tables' data rows blanked out (so offsets stay), then each cell of the tables on its own
-     * with its header's types as hints, moving the cells' findings to their place in the text.
+     * Scans each cell of the tables on its own with its header's types as hints, moving the cells' findings to their place
+     * in the text; then the text with the tables' data rows blanked out (so offsets stay) but for the names the cells gave.
      */
     private void findWithTables(String text, ScanContext context, List<TextTables.Block> tables, List<Finding> raw) {
         char[] rest = text.toCharArray();
@@ -241,7 +241,7 @@ public final class Detector {
             // the header line too: its column names are no text about anyone (氏名⇥月⇥火…⇥金: 金 is no surname here)
             Arrays.fill(rest, b.start(), headerEnd < 0 || headerEnd > b.end() ? b.end() : headerEnd, ' ');
         }
-        int textFindings = raw.size();
+        int cellFindings = raw.size();
         List<Finding> cell = new ArrayList<>(4);
         Map<List<Set<PiiType>>, ScanContext> contexts = new HashMap<>();
         for (TextTables.Block b : tables) {
@@ -258,7 +258,7 @@ public final class Detector {
         }
         // the names found in the cells stay in the text around them, so that the text's later bare surname is known
         // (鮫島 大和 in the roster, 鮫島：脳振とうの経過観察中 under it)
-        for (int i = textFindings; i < raw.size(); i++) {
+        for (int i = cellFindings; i < raw.size(); i++) {
             Finding f = raw.get(i);
             if (f.type() == PiiType.PERSON && f.confidence() >= minConfidence) {
                 text.getChars(f.start(), f.end(), rest, f.start());

@@ -556,8 +556,8 @@ final class IdentifierRecognizer implements Recognizer {
             int verbEnd = dateParser.verbEnd;
             if (yearOnly && verbEnd < 0) { // 昭和9年、須坂市生まれ。
                 verbEnd = birthVerbEndsClause(b + 1, 25);
-                if (verbEnd < 0) {
-                    return;
+                if (verbEnd < 0 || dateParser.ymd % 10000 != 0 && !clauseEndsAt(verbEnd)) {
+                    return; // a year and month: 昭和16年5月、栃木県鹿沼市生まれ。, not 2023年4月、新工場が生まれ変わった / 横浜生まれの企業
                 }
             }
             if (notBirth(a, yearOnly ? verbEnd : b) || (yearOnly && cohort(verbEnd)) || otherDateLabel(a)) {
@@ -729,6 +729,12 @@ final class IdentifierRecognizer implements Recognizer {
                 }
             }
             return -1;
+        }
+
+        /** The sentence or the clause ends right after the verb ending at {@code k} (生まれ。, 生まれた、, 誕生した。). */
+        private boolean clauseEndsAt(int k) {
+            int j = s.startsWith("した", k) ? k + 2 : s.startsWith("た", k) ? k + 1 : k;
+            return j >= n || "。、，,\n".indexOf(s.charAt(j)) >= 0;
         }
 
         /** A number at {@code k} that is another date or an age (2000年, 3月, 45歳), not 2世 or 3人兄弟. */

@@ -52,7 +52,7 @@ final class LatinNames {
             "gallery", "prize", "award", "cup", "trophy", "stadium", "arena", "airport", "bridge", "river", "lake",
             "mountain", "island", "city", "county", "province", "state", "memorial", "estate", "banking", "trust",
             "securities", "insurance", "financial", "shoji", "sangyo", "kogyo", "denki", "kensetsu", "shoten", "seisakusho",
-            "gakuen", "jinja");
+            "gakuen", "jinja", "parkway", "expressway", "highway", "boulevard", "elementary", "tour", "house", "festival");
 
     private LatinNames() {
     }
@@ -69,9 +69,11 @@ final class LatinNames {
 
     /**
      * A given name of the lists, a middle initial or none, and a capitalised word the lists do not hold (Priya Raman,
-     * John W. Harrington): the surnames of many countries are missing from them. Only two such words, neither an
-     * organisation's or a place's word ({@link #NOT_PERSON_AFTER}), the second of three letters or more and written
-     * as names are (Raman, RAMAN).
+     * John W. Harrington): the surnames of many countries are missing from them. Only two such words amid Japanese text,
+     * the second of three letters or more, written as names are (Raman, RAMAN) and no organisation's or place's word
+     * ({@link #NOT_PERSON_AFTER}); and a person's mark: a middle initial, an honorific after them, a chat's time or a
+     * colon after them (a speaker), or a label's colon before them. Without one, a given name and another word are as
+     * often a product or a place (Earl Grey, Mario Kart, Hikari Tsushin).
      */
     static List<int[]> findGivenAndUnknown(String text) {
         return find(text, true);
@@ -376,7 +378,7 @@ final class LatinNames {
 
     /** Particles of surnames written in small letters (da Silva, dos Santos, van der Berg, bin Ahmad), with their blank. */
     private static final List<String> PARTICLES = List.of("da ", "de ", "do ", "dos ", "das ", "del ", "della ", "di ", "van ",
-            "von ", "der ", "den ", "la ", "le ", "bin ", "binti ", "al-", "el-");
+            "von ", "der ", "den ", "la ", "le ", "bin ", "binti ");
 
     /** The end of the particles at {@code s} (van der ), or {@code s}. */
     private static int particleEnd(String text, int s) {
@@ -407,8 +409,43 @@ final class LatinNames {
     /** The middle names of Vietnamese women and men after the surname (Nguyen Thi Thu Trang, Tran Van Minh Duc). */
     private static final Set<String> VIETNAMESE_MIDDLE = Set.of("thi", "van");
 
-    /** Korean and Chinese given names romanised with a hyphen between their syllables (Min-jun, Seo-yeon, Yu-Ting, SO-HEE). */
-    private static final java.util.regex.Pattern HYPHENED_GIVEN = java.util.regex.Pattern.compile("[A-Z](?:[a-z]{1,5}-[A-Za-z][a-z]{1,5}|[A-Z]{1,5}-[A-Z]{2,6})");
+    /**
+     * Four capitalised words: a Vietnamese name (a surname of the lists, Thi or Van, two names: Nguyen Thi Thu Trang), or a
+     * given name first and a surname with its particle last (Mary Joy Dela Cruz, Maria Aparecida Fujimoto da Silva); two
+     * names of two words each are two people (Ben Stiller Owen Wilson).
+     */
+    private static void fourWords(String text, List<int[]> words, byte a, byte b, List<int[]> out) {
+        byte c = kind(text, words.get(2)[2], words.get(2)[1]);
+        byte d = kind(text, words.get(3)[2], words.get(3)[1]);
+        int s = words.get(0)[0];
+        int e = words.get(3)[1];
+        if ((a & SURNAME) != 0 && VIETNAMESE_MIDDLE.contains(ascii(text.substring(words.get(1)[0], words.get(1)[1])))
+                && (c != 0 || unknownName(text, words.get(2))) && (d != 0 || unknownName(text, words.get(3)))) {
+            out.add(new int[] {s, e});
+            return;
+        }
+        if ((a & GIVEN) == 0 || (d & SURNAME) == 0) {
+            return;
+        }
+        boolean particle = words.get(3)[2] > words.get(3)[0] || "dela".equals(ascii(text.substring(words.get(2)[0], words.get(2)[1])));
+        if (!particle && pair(a, b) && pair(c, d)) {
+            out.add(new int[] {s, words.get(1)[1]});
+            out.add(new int[] {words.get(2)[0], e});
+        } else if (particle && (nameOrParticle(text, words.get(1)) || unknownName(text, words.get(1)))
+                && (nameOrParticle(text, words.get(2)) || unknownName(text, words.get(2)))) {
+            out.add(new int[] {s, e}); // without a particle, four words are as often a title (Taylor Swift Eras Tour)
+        }
+    }
+
+    /**
+     * Korean and Chinese given names romanised with a hyphen between their syllables (Min-jun, Seo-yeon, Yu-Ting, SO-HEE):
+     * each part one syllable of Revised Romanization or pinyin, an initial, vowels and a final (not Drop-off, Pick-up).
+     */
+    private static final java.util.regex.Pattern HYPHENED_GIVEN = java.util.regex.Pattern.compile(
+            "(?i)(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh|kk|tt|pp|ss|jj)?[aeiouyw]{1,3}(?:ng|n|m|l|k|p|t)?-"
+                    + "(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh|kk|tt|pp|ss|jj)?[aeiouyw]{1,3}(?:ng|n|m|l|k|p|t)?");
+    /** Hyphened English words the syllables above also read (Hi-Fi). */
+    private static final Set<String> HYPHENED_WORDS = Set.of("hi-fi", "wi-fi", "sci-fi", "lo-fi", "ha-ha", "bye-bye", "yo-yo");
 
     private static void match(String text, List<int[]> words, List<int[]> out) {
         int w = words.size();
@@ -418,18 +455,11 @@ final class LatinNames {
         byte a = kind(text, words.get(0)[0], words.get(0)[1]);
         byte b = kind(text, words.get(1)[0], words.get(1)[1]);
         if (w == 4) {
-            byte d = kind(text, words.get(3)[2], words.get(3)[1]);
-            boolean vietnamese = (a & SURNAME) != 0 && VIETNAMESE_MIDDLE.contains(ascii(text.substring(words.get(1)[0], words.get(1)[1])));
-            // Nguyen Thi Thu Trang; Maria Aparecida Fujimoto da Silva, Mary Joy Dela Cruz: a given name first, a surname last
-            // the middle words names of the lists or particles, but for one the lists lack (Aparecida)
-            boolean middle = nameOrParticle(text, words.get(1)) && (nameOrParticle(text, words.get(2)) || unknownName(text, words.get(2)))
-                    || unknownName(text, words.get(1)) && nameOrParticle(text, words.get(2));
-            if (vietnamese || (a & GIVEN) != 0 && (d & SURNAME) != 0 && middle) {
-                out.add(new int[] {words.get(0)[0], words.get(3)[1]});
-            }
+            fourWords(text, words, a, b, out);
             return;
         }
-        if (w == 2 && (a & SURNAME) != 0 && HYPHENED_GIVEN.matcher(text).region(words.get(1)[0], words.get(1)[1]).matches()) {
+        if (w == 2 && (a & SURNAME) != 0 && HYPHENED_GIVEN.matcher(text).region(words.get(1)[0], words.get(1)[1]).matches()
+                && !HYPHENED_WORDS.contains(ascii(text.substring(words.get(1)[0], words.get(1)[1])))) {
             out.add(new int[] {words.get(0)[0], words.get(1)[1]}); // PARK Seo-yeon, Chen Yu-Ting
             return;
         }
@@ -460,11 +490,28 @@ final class LatinNames {
         if (capitals && (given.length() < 4 || !second.equals(second.toUpperCase(Locale.ROOT)))) {
             return; // ANA Mileage, JAL Card: an acronym, not a given name
         }
-        if ((kind(text, g[0], g[1]) & GIVEN) == 0 || kind(text, u[0], u[1]) != 0 || u[1] - u[0] < 3
-                || NOT_PERSON_AFTER.contains(ascii(second)) || !nameCase(second) || !amidJapanese(text, g[0], u[1])) {
+        boolean initial = u[0] - g[1] > 1; // John W. Harrington
+        if ((kind(text, g[0], g[1]) & GIVEN) == 0 || !unknownName(text, u) || !amidJapanese(text, g[0], u[1])
+                || !initial && !personMark(text, g[0], u[1])) {
             return;
         }
         out.add(new int[] {g[0], u[1]});
+    }
+
+    /** What marks a person after a name: an honorific, a chat's time, a speaker's colon. */
+    private static final java.util.regex.Pattern MARK_AFTER = java.util.regex.Pattern.compile(
+            "[ \t]*(?:さん|様|さま|氏|先生|くん|君|ちゃん|-san|[0-9]{1,2}:[0-9]{2}|[:：])");
+
+    /** A person's mark after the words {@code [s, e)} ({@link #MARK_AFTER}), or before them: a label's colon, 故. */
+    private static boolean personMark(String text, int s, int e) {
+        if (MARK_AFTER.matcher(text).region(e, Math.min(text.length(), e + 12)).lookingAt()) {
+            return true;
+        }
+        int b = s;
+        while (b > 0 && (text.charAt(b - 1) == ' ' || text.charAt(b - 1) == '\t' || text.charAt(b - 1) == '\u3000')) {
+            b--;
+        }
+        return b > 0 && (text.charAt(b - 1) == ':' || text.charAt(b - 1) == '：' || text.charAt(b - 1) == '故');
     }
 
     /** How far from a name {@link #amidJapanese} looks for Japanese. */

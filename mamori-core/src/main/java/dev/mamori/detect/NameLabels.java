@@ -761,7 +761,8 @@ final class NameLabels {
                 continue;
             }
             boolean kanjiAfter = j < n && Morphology.isKanji(text.charAt(j)); // ジョージ・ワシントン大学
-            if (hon == null && kata && parts >= 2 && !kanjiAfter && !roleWord(text, i, j, a) && (personToken(ts, i, j) || roleBefore
+            if (hon == null && kata && parts >= 2 && !kanjiAfter && !roleWord(text, i, j, a)
+                    && !NameRecognizer.namedAfterInKatakana(text, i, j) && (personToken(ts, i, j) || roleBefore
                     || ageAfter(text, j) || halfWidth(text, i, j) && text.charAt(j - 1) != ')' && (j >= n || text.charAt(j) != ')'))) {
                 out.add(new Finding(PiiType.PERSON, i, j, 0.7, false, text.substring(i, j))); // ライアン・テイラー, ｵｵﾀ ﾏｻﾙ
                 i = j;

@@ -228,9 +228,16 @@ final class NameRecognizer implements Recognizer {
         // the surname a label found alone (氏名（ローマ字）　SILVA PEREIRA, 担当 Mary Joy Dela Cruz) gives way to the whole name
         for (List<int[]> spans : List.of(surnameFirst, latin, katakana)) {
             for (int[] span : spans) {
-                if (out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= span[0] && f.end() <= span[1]
-                        && f.end() - f.start() < span[1] - span[0])) {
-                    out.add(new Finding(PiiType.PERSON, span[0], span[1], 0.8, false, text.substring(span[0], span[1])));
+                double conf = 0;
+                for (Finding f : out.subList(first, out.size())) {
+                    if (f.type() == PiiType.PERSON && f.start() >= span[0] && f.end() <= span[1] && f.end() - f.start() < span[1] - span[0]) {
+                        conf = Math.max(conf, f.confidence());
+                    }
+                }
+                if (conf > 0) {
+                    out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= span[0] && f.end() <= span[1]
+                            && f.end() - f.start() < span[1] - span[0]);
+                    out.add(new Finding(PiiType.PERSON, span[0], span[1], Math.max(0.7, conf), false, text.substring(span[0], span[1])));
                 }
             }
         }
@@ -360,8 +367,9 @@ final class NameRecognizer implements Recognizer {
                 while (r > 0 && s - 1 - r < 2 && isKanjiAt(text, r - 1)) {
                     r--;
                 }
-                if ((r == 0 || !isKanjiAt(text, r - 1)) && boundaryBefore(text, r)) {
-                    s = r; // 西ノ|園 大輔: a surname written with ノ (西ノ園, 堀ノ内)
+                if ((r == 0 || !isKanjiAt(text, r - 1)) && boundaryBefore(text, r) && plainSurname(text, r, s - 1)
+                        && !commonWord(text, r, s - 1, SEI)) {
+                    s = r; // 西ノ|園 大輔: a surname written with ノ (西ノ園, 堀ノ内); not 弊社ノ田中 一郎
                 }
             }
             if (s != f.start() || e != f.end()) {
@@ -373,7 +381,7 @@ final class NameRecognizer implements Recognizer {
     /**
      * The tokens with each surname the tokenizer splits (小鳥|遊, 五|百|旗頭, 二|瓶) made one surname token, when a
      * dictionary has it ({@link Morphology#hasEntry}: IPADIC, then UniDic), no piece is already a person's name, and no
-     * kanji is glued before it.
+     * kanji is glued before it; and a surname written with ノ ({@link #noSurname}: 猪|ノ|口).
      */
     private static List<Morphology.Token> rareSurnames(String text, List<Morphology.Token> ts) {
         List<Morphology.Token> out = null;
@@ -1306,7 +1314,9 @@ final class NameRecognizer implements Recognizer {
             }
             boolean surname = Morphology.hasEntry(text, s, m.end(1), SEI);
             boolean marked = honorificAt(text, e) > 0 || PERSON_AFTER.matcher(text).region(e, Math.min(text.length(), e + 20)).lookingAt();
-            if (marked && (surname || Morphology.hasEntry(text, s, m.end(1), "名詞-固有名詞-地域"))) { // not 花畑ビル
+            boolean place = !surname && Morphology.hasEntry(text, s, m.end(1), "名詞-固有名詞-地域") && !anchors.isPlaceName(m.group(1))
+                    && honorificAt(text, e) == 0; // 我如古ハツ方; not 九州アイ様
+            if (marked && (surname && !anchors.isPlaceName(m.group(1)) || place)) { // not 花畑ビル
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
             }
         }
@@ -1524,10 +1534,7 @@ final class NameRecognizer implements Recognizer {
                             && text.charAt(e) != dot) {
                         e++;
                     }
-                    boolean strict = noted || text.charAt(after) == '・';
-                    if (!strict || BLANK_NAME.matcher(text.substring(s, e)).matches()) {
-                        listItem(text, s, e, out, first);
-                    }
+                    listItem(text, s, e, out, first, noted || text.charAt(after) == '・');
                 }
                 int next = resultEnd(text, after); // ①相沢陽斗（東洋大）10秒31②Kofi Mensah（県立南高）: a ranking
                 if (next < text.length() && isRank(text.charAt(next))) {
@@ -1548,11 +1555,7 @@ final class NameRecognizer implements Recognizer {
                             && text.charAt(s - 1) != wide && !(isSpace(text.charAt(s - 1)) && blanks-- <= 0)) {
                         s--;
                     }
-                    // the separators added for names with a blank inside take only items of that shape (not 本名・宮内 清, 【新郎側】上司)
-                    boolean strict = prev == '・' || prev == '）' || prev == ')' || s > 0 && "】」』".indexOf(text.charAt(s - 1)) >= 0;
-                    if (e > s && (!strict || BLANK_NAME.matcher(text.substring(s, e)).matches())) {
-                        listItem(text, s, e, out, first);
-                    }
+                    listItem(text, s, e, out, first, prev == '・' || prev == '）' || prev == ')' || s > 0 && "】」』".indexOf(text.charAt(s - 1)) >= 0);
                 }
             }
             if (out.size() == before) {
@@ -1605,11 +1608,26 @@ final class NameRecognizer implements Recognizer {
                 parts++;
             }
             if (parts >= 2 && (e >= text.length() || !katakanaOrDot(text.charAt(e)) && NAMED_AFTER.indexOf(text.charAt(e)) < 0)
-                    && (person || listed >= 2)) {
+                    && (person || listed >= 2) && !namedAfterInKatakana(text, s, e)) {
                 addUncovered(text, List.of(new int[] {s, e}), 0.7, cov, out);
                 found.add(new int[] {s, e});
             }
         }
+    }
+
+    /** Katakana words that end a thing named after a person (ジャクソン・ホール, ケネディ・センター, エリザベス・タワー). */
+    private static final List<String> NAMED_AFTER_KATAKANA = List.of("センター", "ホール", "タワー", "スタジオ", "ツアー", "ホテル",
+            "ハウス", "ビル", "パーク", "ガーデン", "ストリート", "アベニュー", "スクエア", "タウン", "シティ", "ブリッジ", "ステーション",
+            "アリーナ", "スタジアム", "ミュージアム", "ギャラリー", "ライブラリー", "カレッジ", "スクール", "アカデミー", "クリニック",
+            "カップ", "トロフィー", "アワード", "サラダ", "ボール", "ケーキ", "ソース", "ベーカリー", "カンパニー", "グループ", "ジャパン");
+
+    static boolean namedAfterInKatakana(String text, int s, int e) {
+        for (String w : NAMED_AFTER_KATAKANA) {
+            if (e - s > w.length() && text.startsWith(w, e - w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A katakana word of three or more characters that, romanised, is a name of the lists (マリア, シルバ, ヴァン). */
@@ -1619,6 +1637,12 @@ final class NameRecognizer implements Recognizer {
         }
         String w = text.substring(s, e);
         return LatinNames.kanaGiven(w) || LatinNames.kanaSurname(w);
+    }
+
+    /** {@code text[s, e)} is a common noun of the dictionary (司会, 進行, 弊社) and not a name of the kind {@code name}. */
+    private static boolean commonWord(String text, int s, int e, String name) {
+        return (Morphology.hasEntry(text, s, e, "名詞-一般") || Morphology.hasEntry(text, s, e, "名詞-サ変接続")
+                || Morphology.hasEntry(text, s, e, "名詞-代名詞")) && !Morphology.hasEntry(text, s, e, name);
     }
 
     /** The dictionary tags {@code text[s, e)} as one word, a person's name. */
@@ -1689,6 +1713,16 @@ final class NameRecognizer implements Recognizer {
         return p;
     }
 
+    /**
+     * {@link #listItem}, but when {@code strict} (an item after ・ or a note, the separators of names with a blank inside)
+     * only an item of that shape: not 本名・宮内 清, 【新郎側】上司.
+     */
+    private void listItem(String text, int s, int e, List<Finding> out, int first, boolean strict) {
+        if (e > s && (!strict || BLANK_NAME.matcher(text.substring(s, e)).matches())) {
+            listItem(text, s, e, out, first);
+        }
+    }
+
     private void listItem(String text, int s, int e, List<Finding> out, int first) {
         if (e <= s || e - s > MAX_LATIN_ITEM) {
             return;
@@ -1708,7 +1742,7 @@ final class NameRecognizer implements Recognizer {
                 return; // already a name
             }
         }
-        if (endsWithOrgSuffix(item) || hasCompanyMarker(item) || anchors.isPlaceName(item) || item.indexOf('円') >= 0) {
+        if (endsWithOrgSuffix(item) || hasCompanyMarker(item) || anchors.isPlaceName(item) || SUM.matcher(item).find()) {
             return; // nor a donation's sum before the donor (一金 参拾萬円　長野 源太郎)
         }
         int blank = Math.max(item.indexOf(' '), item.indexOf('　'));
@@ -1716,7 +1750,9 @@ final class NameRecognizer implements Recognizer {
             return; // 本社 経理部
         }
         boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank))
-                && !roleWord(text, s, s + blank) && !roleWord(text, s + blank + 1, e); // 新婦 菜摘, 高砂　新郎
+                && !roleWord(text, s, s + blank) && !roleWord(text, s + blank + 1, e) // 新婦 菜摘, 高砂　新郎
+                && !commonWord(text, s, s + blank, SEI) // 司会 進行
+                && !item.endsWith("組") && !item.endsWith("夫妻") && !item.endsWith("ほか"); // 佐藤 次郎組, 花子 夫妻
         if (!shaped && blank > 0 && KATAKANA_THEN_GIVEN.matcher(item).matches() && !roleWord(text, s, s + blank)
                 && (Morphology.hasEntry(text, s + blank + 1, e, MEI) || allGivenKanji(text, s + blank + 1, e))) {
             shaped = true; // ラミレス 愛 among the names of a list: a foreign surname and a Japanese given name
@@ -1730,6 +1766,9 @@ final class NameRecognizer implements Recognizer {
             out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, item));
         }
     }
+
+    /** A sum of money: numerals, then 円 (参拾萬円, 5,000円); not a surname with 円 (円城寺). */
+    private static final java.util.regex.Pattern SUM = java.util.regex.Pattern.compile("[0-9０-９一二三四五六七八九十百千万萬億壱弐参拾]円");
 
     /** The two or three kanji before the blank at {@code blank} are an occupation or a prize (調理師, 板金工, 金賞, 入選), not a surname. */
     private static boolean occupationBefore(String text, int blank) {

@@ -58,7 +58,8 @@ final class NumberChain {
             g++;
             gd[g] = nd;
             // an area code's closing bracket may take a blank after it: (0276) 62-3841, (03) 1234-5678
-            int width = j + 2 < n && Chars.isCloseParen(s.charAt(j)) && s.charAt(j + 1) == ' ' && Chars.isDigit(s.charAt(j + 2)) ? 2 : 1;
+            int width = j + 2 < n && Chars.isCloseParen(s.charAt(j)) && s.charAt(j + 1) == ' ' && Chars.isDigit(s.charAt(j + 2))
+                    && Chars.isOpenParen(Chars.at(s, gs[g - 1] - 1)) && digits[gd[g - 1]] == 0 ? 2 : 1; // not 1) 03-…
             if (g == MAX_GROUPS || j + width >= n || !Chars.isDigit(s.charAt(j + width))) {
                 break;
             }

@@ -1468,7 +1468,12 @@ final class SensitiveRecognizer implements Recognizer {
     private static final String[] DEGREES = {"中等度の", "軽度の", "重度の", "中等度", "軽度", "重度", "重篤な", "軽い", "重い", "持病の"};
 
     private static int withDegree(String text, int start) {
-        for (String d : DEGREES) {
+        return withLead(DEGREES, text, start);
+    }
+
+    /** Where the first of {@code leads} that ends at {@code start} begins; else {@code start}. */
+    private static int withLead(String[] leads, String text, int start) {
+        for (String d : leads) {
             if (start >= d.length() && text.startsWith(d, start - d.length())) {
                 return start - d.length();
             }
@@ -1480,12 +1485,7 @@ final class SensitiveRecognizer implements Recognizer {
     private static final String[] PRIOR_LEADS = {"同種の", "前件の"};
 
     private static int withPriorLead(String text, int start) {
-        for (String d : PRIOR_LEADS) {
-            if (start >= d.length() && text.startsWith(d, start - d.length())) {
-                return start - d.length();
-            }
-        }
-        return start;
+        return withLead(PRIOR_LEADS, text, start);
     }
 
     /** The item of a grade's table after the grade (後遺障害等級12級13号): past its 号 when the span ends with 級. */

@@ -57,6 +57,13 @@ class IdDatesAndContextTest {
         assertThat(find(text)).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2023年4月、新工場が生まれ変わった。", "2015年12月、横浜生まれのベンチャー企業が上場",
+        "2019年10月、渋谷に生まれた複合施設"})
+    void aYearAndMonthNeedTheBirthVerbToEndTheClause(String text) { // session 34
+        assertThat(find(text)).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+    }
+
     @Test
     void datesNeedBirthContextOrAHintedColumn() {
         assertThat(find("発行日 2024年4月1日")).isEmpty();

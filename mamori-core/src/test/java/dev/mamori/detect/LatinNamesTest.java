@@ -46,6 +46,11 @@ class LatinNamesTest {
         assertThat(names("PARK Seo-yeon、Chen Yu-Ting")).containsExactly("PARK Seo-yeon", "Chen Yu-Ting");
         assertThat(names("The Van Gogh Museum")).isEmpty();
         assertThat(names("Take Control Of Smith")).isEmpty();
+        assertThat(names("Taylor Swift Eras Tourのチケット")).isEmpty();
+        assertThat(names("Nguyen Van Linh Parkway")).isEmpty();
+        assertThat(names("John Smith Mary Brown共演")).containsExactly("John Smith", "Mary Brown"); // two people
+        assertThat(names("Please use the Park Drop-off area")).isEmpty();
+        assertThat(names("Lee Hi-Fiオーディオ")).isEmpty();
     }
 
     private static List<String> loose(String text) {
@@ -54,8 +59,14 @@ class LatinNamesTest {
 
     @Test
     void aGivenNameAndAWordTheListsLackOnlyAmidJapanese() {
-        assertThat(loose("担当のPriya Ramanです")).containsExactly("Priya Raman");
+        assertThat(loose("担当：Priya Ramanです")).containsExactly("Priya Raman");
+        assertThat(loose("Priya Ramanさんから連絡")).containsExactly("Priya Raman");
         assertThat(loose("Priya Raman  10:05\n了解です")).containsExactly("Priya Raman");
+        // no person's mark: as often a product or a place (the review's)
+        assertThat(loose("担当のPriya Ramanです")).isEmpty();
+        assertThat(loose("Earl Greyの紅茶が好きです。")).isEmpty();
+        assertThat(loose("Mario Kartで遊ぶ")).isEmpty();
+        assertThat(loose("Hikari Tsushinの株価")).isEmpty();
         assertThat(loose("故 John W. Harrington 氏")).containsExactly("John W. Harrington");
         assertThat(loose("Priya Raman said hello")).isEmpty(); // English: capitalised words are as often titles
         assertThat(loose("Per Section 301, Paragraph (A)")).isEmpty();
