@@ -1,0 +1,433 @@
+package dev.mamori.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * 要配慮個人情報 as facts about a person (issue 12): each sentence (news, judgment, obituary, chat
+ * style, written for this test) with exactly the spans the recognizer must report at the
+ * detector's default confidence, as {@code TYPE:value} joined with {@code ;}.
+ */
+class SensitiveFactsTest {
+
+    private static final SensitiveRecognizer R = new SensitiveRecognizer();
+
+    static List<String> found(String text) {
+        List<Finding> out = new ArrayList<>();
+        R.find(text, ScanContext.freeText(), out);
+        List<String> got = new ArrayList<>();
+        for (Finding f : out) {
+            assertThat(text.substring(f.start(), f.end())).isEqualTo(f.value());
+            if (f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE) {
+                got.add(f.type() + ":" + f.value());
+            }
+        }
+        return got;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // criminal procedure and record: 法2条3項, 施行令2条4号・5号
+        "会社員山田太郎容疑者（45）を窃盗の疑いで逮捕した|SENSITIVE_CRIME:窃盗の疑いで逮捕",
+        "県警は無職の男を覚醒剤取締法違反の疑いで現行犯逮捕した|SENSITIVE_CRIME:覚醒剤取締法違反の疑いで現行犯逮捕",
+        "地検は鈴木被告を詐欺罪で起訴した|SENSITIVE_CRIME:詐欺罪で起訴",
+        "東京地裁は被告人に懲役3年、執行猶予5年の判決を言い渡した|SENSITIVE_CRIME:懲役3年、執行猶予5年の判決",
+        "田中容疑者は傷害容疑で送検された|SENSITIVE_CRIME:傷害容疑で送検",
+        "男は殺人未遂の疑いで勾留されている|SENSITIVE_CRIME:殺人未遂の疑いで勾留",
+        "元社員の男は業務上横領罪で実刑判決を受けた|SENSITIVE_CRIME:業務上横領罪で実刑判決",
+        "高裁は被告に無罪判決を言い渡した|SENSITIVE_CRIME:無罪判決",
+        "住居侵入容疑で再逮捕された|SENSITIVE_CRIME:住居侵入容疑で再逮捕",
+        "道路交通法違反（酒気帯び運転）で書類送検された|SENSITIVE_CRIME:道路交通法違反（酒気帯び運転）で書類送検",
+        "本人申告によれば前科がある|SENSITIVE_CRIME:前科",
+        "本人申告によれば罰金刑の前科がある|SENSITIVE_CRIME:罰金刑の前科",
+        "2019年に家庭裁判所の少年審判の経験がある|SENSITIVE_CRIME:2019年に家庭裁判所の少年審判",
+        "少年は家裁送致され、保護処分を受けた|SENSITIVE_CRIME:家裁送致され、保護処分",
+        "長男が保護観察となり相談に来た|SENSITIVE_CRIME:保護観察",
+        "殺人罪に問われた男の初公判が開かれた|SENSITIVE_CRIME:殺人罪に問われた;SENSITIVE_CRIME:初公判",
+        "昨年、強盗致傷罪で服役していた|SENSITIVE_CRIME:強盗致傷罪で服役",
+        // health: condition with its care and course words
+        "父が脳梗塞で入院した|SENSITIVE_HEALTH:脳梗塞で入院",
+        "母は胃がんの手術を受けた|SENSITIVE_HEALTH:胃がんの手術を受けた",
+        "祖父が肺炎のため入院しました|SENSITIVE_HEALTH:肺炎のため入院",
+        "妻の乳がんが再発した|SENSITIVE_HEALTH:乳がんが再発",
+        "父の肺がんが転移していた|SENSITIVE_HEALTH:肺がんが転移",
+        "患者は糖尿病で通院中|SENSITIVE_HEALTH:糖尿病で通院中",
+        "故人は長年、パーキンソン病で療養していた|SENSITIVE_HEALTH:パーキンソン病で療養",
+        "鈴木一郎氏が心不全のため死去した|SENSITIVE_HEALTH:心不全のため死去",
+        "会長の北川三郎さんが肺がんのため逝去されました|SENSITIVE_HEALTH:肺がんのため逝去",
+        "同僚の高田さんが急性膵炎で入院した|SENSITIVE_HEALTH:急性膵炎で入院",
+        "裁判所は被告人に対し無罪の言渡しをした|SENSITIVE_CRIME:無罪の言渡し",
+        "被告人は指定暴力団の構成員である|SENSITIVE_OTHER:指定暴力団の構成員",
+        "原告の妻はカトリック教徒である|SENSITIVE_CREED:カトリック教徒",
+        "叔父は浄土真宗の僧侶として寺を継いだ|SENSITIVE_CREED:浄土真宗の僧侶",
+        "先方、統合失調症で通院中らしいので日程配慮お願いします|SENSITIVE_HEALTH:統合失調症で通院中",
+        "田中さんは先月から入院している|SENSITIVE_HEALTH:先月から入院",
+        "私は毎週通院しています|SENSITIVE_HEALTH:通院",
+        "山田選手は右足を骨折し、全治2週間のけがと診断された|SENSITIVE_HEALTH:右足を骨折;SENSITIVE_HEALTH:全治2週間のけがと診断",
+        "犯行時は心神喪失の状態だったと主張した|SENSITIVE_HEALTH:心神喪失の状態",
+        "弁護側は心神耗弱を主張した|SENSITIVE_HEALTH:心神耗弱",
+        "佐藤さんは昨年、胃を切除した|SENSITIVE_HEALTH:胃を切除",
+        "叔父は腫瘍の摘出手術を受けた|SENSITIVE_HEALTH:腫瘍の摘出手術を受けた",
+        "うつ病が悪化し休職した|SENSITIVE_HEALTH:うつ病が悪化し休職", // leave taken for a condition completes it (休職 is a tail)
+        "父は心不全にて永眠いたしました|SENSITIVE_HEALTH:心不全にて永眠",
+        "祖母はパーキンソン病を患いながら畑に出ていた|SENSITIVE_HEALTH:パーキンソン病を患いながら",
+        "兄は脳梗塞で倒れて入院した|SENSITIVE_HEALTH:脳梗塞で倒れて入院",
+        // a condition and the care or end it takes across a few words of the same clause, not across a comma
+        "男性は持病の糖尿病の薬を毎日服用していた|SENSITIVE_HEALTH:持病の糖尿病の薬を毎日服用",
+        "父が肝細胞がんのため大阪市内の病院で死去した|SENSITIVE_HEALTH:肝細胞がんのため大阪市内の病院で死去",
+        "男性は歩道で心筋梗塞を起こして倒れた|SENSITIVE_HEALTH:心筋梗塞を起こして倒れた",
+        "父は糖尿病ではないが入院した|SENSITIVE_HEALTH:入院",
+        "原告は本件事故により右脛骨高原骨折、頸椎捻挫の傷害を負った|SENSITIVE_HEALTH:右脛骨高原骨折、頸椎捻挫の傷害を負った",
+        "祖母は重度の難聴がある|SENSITIVE_OTHER:重度の難聴",
+        "少年は軽度知的障害と診断された|SENSITIVE_OTHER:軽度知的障害",
+        "医師からアルツハイマー型認知症って診断された|SENSITIVE_HEALTH:アルツハイマー型認知症って診断",
+        "救急外来で急性胃炎と診断された|SENSITIVE_HEALTH:急性胃炎と診断",
+        "白血病は寛解した|SENSITIVE_HEALTH:白血病は寛解",
+        // race and ethnic origin, disability, 暴力団, victimisation
+        "在日コリアン3世の金さんは|SENSITIVE_OTHER:在日コリアン3世",
+        "出身：在日コリアンであることを理由に|SENSITIVE_OTHER:在日コリアン",
+        "彼はアイヌ民族の出身だ|SENSITIVE_OTHER:アイヌ民族の出身",
+        "祖母は日系2世として育った|SENSITIVE_OTHER:日系2世",
+        "在日ブラジル人の男性が|SENSITIVE_OTHER:在日ブラジル人",
+        "身体障害者手帳1種2級を所持している|SENSITIVE_OTHER:身体障害者手帳1種2級",
+        "精神障害者保健福祉手帳2級を所持|SENSITIVE_OTHER:精神障害者保健福祉手帳2級",
+        "等級は1種2級です|SENSITIVE_OTHER:1種2級",
+        "鈴木さんは車いすを使用している|SENSITIVE_OTHER:車いすを使用",
+        "事故で右腕を失った|SENSITIVE_OTHER:右腕を失った",
+        "彼女は全盲の弁護士だ|SENSITIVE_OTHER:全盲",
+        "兄は義足で走る|SENSITIVE_OTHER:義足",
+        "暴力団員の男が|SENSITIVE_OTHER:暴力団員",
+        "逮捕されたのは暴力団幹部の男|SENSITIVE_CRIME:逮捕;SENSITIVE_OTHER:暴力団幹部",
+        "本人は犯罪被害者である|SENSITIVE_OTHER:犯罪被害者",
+        "配偶者からのDV被害について相談|SENSITIVE_OTHER:配偶者からのDV被害",
+        "本人は被差別部落出身だと話した|SENSITIVE_OTHER:被差別部落出身",
+        "息子がADHDと診断された|SENSITIVE_HEALTH:ADHDと診断",
+        // more news, judgment, obituary and chat style
+        "同署は男を道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕した|SENSITIVE_CRIME:道路交通法違反（酒気帯び運転）の疑いで現行犯逮捕",
+        "男性を自動車運転処罰法違反（過失傷害）の疑いで現行犯逮捕した|SENSITIVE_CRIME:自動車運転処罰法違反（過失傷害）の疑いで現行犯逮捕",
+        "裁判長は懲役8年（求刑懲役10年）を言い渡した|SENSITIVE_CRIME:懲役8年（求刑懲役10年）",
+        "被告人を懲役2年6月に処する|SENSITIVE_CRIME:懲役2年6月に処する",
+        "少年（17）を家庭裁判所に送致した|SENSITIVE_CRIME:家庭裁判所に送致",
+        "あの子、家裁に送られるらしい|SENSITIVE_CRIME:家裁に送られる",
+        "地裁は元社長に執行猶予付きの有罪判決を言い渡した|SENSITIVE_CRIME:執行猶予付きの有罪判決",
+        "山田花子さん（享年82）が3日、肺炎のため死去した|SENSITIVE_HEALTH:肺炎のため死去",
+        "故人は昨年から入退院を繰り返していた|SENSITIVE_HEALTH:昨年から入退院を繰り返していた",
+        "鈴木さん、先週から入院してるらしいよ|SENSITIVE_HEALTH:先週から入院",
+        "わたし、うつで通院してるんだよね|SENSITIVE_HEALTH:うつで通院",
+        "胆石で手術するって|SENSITIVE_HEALTH:胆石で手術",
+        "同選手は練習中に左膝の靱帯を損傷し、全治6か月と診断された|SENSITIVE_HEALTH:左膝の靱帯を損傷;SENSITIVE_HEALTH:全治6か月と診断",
+        "被害者の女性は首に軽いけがをした|SENSITIVE_HEALTH:軽いけが",
+        // session 34: what the sets label inside the fact (後遺 and the grade's 号, 同種の, 前件の, the judgment sentenced)
+        "自賠責保険の事前認定で後遺障害等級14級9号の認定を受けた|SENSITIVE_OTHER:後遺障害等級14級9号",
+        "増井裁判長は、被告に同種の前科２犯があることに触れた。|SENSITIVE_CRIME:同種の前科２犯",
+        "論旨は、被告人を懲役2年4月に処した原判決の量刑が重すぎるというのである。|SENSITIVE_CRIME:懲役2年4月に処した原判決",
+        "少年は前件の保護観察処分を受けていた。|SENSITIVE_CRIME:前件の保護観察処分",
+        "身体障害者手帳（1種1級）を所持|SENSITIVE_OTHER:身体障害者手帳（1種1級）",
+        "療育手帳（B2）の交付を受けた|SENSITIVE_OTHER:療育手帳（B2）",
+        "祖母は耳が遠いので大きな声で|SENSITIVE_HEALTH:耳が遠い",
+        "目が見えない兄の付き添いで|SENSITIVE_OTHER:目が見えない",
+        "最後の二年は在宅酸素をつけての生活|SENSITIVE_HEALTH:在宅酸素",
+        "療育手帳A1を持つ長男|SENSITIVE_OTHER:療育手帳A1",
+        "被告人は敬虔なカトリック教徒であり|SENSITIVE_CREED:敬虔なカトリック教徒",
+        "父はイスラム教を信仰している|SENSITIVE_CREED:イスラム教を信仰",
+        "祖父は浄土真宗の門徒で|SENSITIVE_CREED:浄土真宗の門徒",
+        "彼は交通事故で両足を失い、義足で生活している|SENSITIVE_OTHER:両足を失い;SENSITIVE_OTHER:義足",
+        "元暴力団組員の男を詐欺の疑いで逮捕|SENSITIVE_OTHER:暴力団組員;SENSITIVE_CRIME:詐欺の疑いで逮捕",
+        "特殊詐欺の被害に遭った高齢女性|SENSITIVE_OTHER:特殊詐欺の被害に遭った",
+        "私は在日韓国人3世です|SENSITIVE_OTHER:在日韓国人3世",
+        "彼の祖父は日系ブラジル人だ|SENSITIVE_OTHER:日系ブラジル人",
+        "男は逮捕され、同月12日から勾留されていた|SENSITIVE_CRIME:逮捕され、同月12日から勾留",
+        "懲役1年6月に処し、3年間その刑の執行を猶予する|SENSITIVE_CRIME:懲役1年6月に処し;SENSITIVE_CRIME:3年間その刑の執行を猶予する",
+        "被告人を罰金50万円に処し、この裁判確定の日から５年間その懲役刑の執行を猶予する|SENSITIVE_CRIME:罰金50万円に処し;SENSITIVE_CRIME:この裁判確定の日から５年間その懲役刑の執行を猶予する",
+        "令和5年(わ)第12号　詐欺被告事件|SENSITIVE_CRIME:詐欺被告事件",
+        "平成30年に窃盗罪で懲役1年に処せられた前科がある|SENSITIVE_CRIME:平成30年に窃盗罪で懲役1年に処せられた前科",
+        "罰金20万円に処せられた前科がある|SENSITIVE_CRIME:罰金20万円に処せられた前科",
+        "保護観察に付された前歴がある|SENSITIVE_CRIME:保護観察に付された前歴",
+        "妻は心的外傷後ストレス障害（PTSD）と診断された|SENSITIVE_HEALTH:心的外傷後ストレス障害（PTSD）と診断",
+        "祖父は脳梗塞の後遺症でリハビリを続けていた|SENSITIVE_HEALTH:脳梗塞の後遺症でリハビリを続けていた",
+        "彼女は顔や両腕にやけどを負う重傷|SENSITIVE_HEALTH:顔や両腕にやけどを負う重傷",
+        "佐藤さんは頭を強く打ち意識不明の重体|SENSITIVE_HEALTH:頭を強く打ち意識不明の重体",
+        "田中さんは鼻の骨を折るけがをした|SENSITIVE_HEALTH:鼻の骨を折るけが",
+        "山本さんは卵アレルギーがある|SENSITIVE_HEALTH:卵アレルギー",
+        "かねてより療養中のところ逝去されました|SENSITIVE_HEALTH:かねてより療養中のところ逝去",
+        "事件の被害に遭った長田さんを支えてきた|SENSITIVE_OTHER:事件の被害に遭った",
+        "原告は恐喝の被害により店を閉じた|SENSITIVE_OTHER:恐喝の被害",
+        "先生、娘が胆管炎で通院しています|SENSITIVE_HEALTH:胆管炎で通院",
+        "部長、母が骨折して入院したので今日は早退します|SENSITIVE_HEALTH:骨折して入院",
+        "障害者手帳 2級|SENSITIVE_OTHER:障害者手帳 2級",
+        "利用者は要介護3です|SENSITIVE_HEALTH:要介護3",
+        "彼氏が鬱っぽくて心配|SENSITIVE_HEALTH:鬱",
+        "叔父は服役を終えて出所した|SENSITIVE_CRIME:服役;SENSITIVE_CRIME:出所",
+        "病名：2型糖尿病|SENSITIVE_HEALTH:2型糖尿病",
+        "佐々木さんが昨夜、心筋梗塞で救急搬送されました|SENSITIVE_HEALTH:心筋梗塞で救急搬送",
+        "本日、社員の山本が胃腸炎のため欠勤いたします|SENSITIVE_HEALTH:胃腸炎のため",
+        "祖父は2日、くも膜下出血のため自宅で亡くなった|SENSITIVE_HEALTH:くも膜下出血のため自宅で亡くなった",
+        "男は処分保留で釈放された|SENSITIVE_CRIME:処分保留で釈放",
+        "容疑者は保釈された|SENSITIVE_CRIME:保釈",
+        "父が新型コロナに感染し自宅療養中|SENSITIVE_HEALTH:新型コロナに感染し自宅療養",
+        "社員1名が新型コロナウイルス感染症の陽性と判定されました|SENSITIVE_HEALTH:新型コロナウイルス感染症の陽性",
+        "強制わいせつ罪で懲役3年の実刑判決|SENSITIVE_CRIME:強制わいせつ罪で懲役3年の実刑判決",
+        "祖母は白内障の手術を受けた|SENSITIVE_HEALTH:白内障の手術を受けた",
+        // phrase extents (cov2): the time that dates the fact, the verb it ends on, the law and the institution it names,
+        // the compound and the judgment's wording of an injury, and a victimisation told by a clause
+        "母は10年以上前からアルコール依存症の治療を受けていた|SENSITIVE_HEALTH:10年以上前からアルコール依存症の治療を受けていた",
+        "本件により令和4年8月20日に逮捕された|SENSITIVE_CRIME:逮捕",
+        "父は適応障害と診断された|SENSITIVE_HEALTH:適応障害と診断",
+        "被告人は同人に加療約3週間を要する鼻骨骨折等の傷害を負わせた|SENSITIVE_HEALTH:加療約3週間を要する鼻骨骨折等の傷害",
+        "母は間質性肺炎のため死去した|SENSITIVE_HEALTH:間質性肺炎のため死去",
+        "府警は男を組織犯罪処罰法違反（犯罪収益等隠匿）の疑いで再逮捕した|SENSITIVE_CRIME:組織犯罪処罰法違反（犯罪収益等隠匿）の疑いで再逮捕",
+        "令和6年(わ)第88号　出入国管理及び難民認定法違反被告事件|SENSITIVE_CRIME:出入国管理及び難民認定法違反被告事件",
+        "少年を第1種少年院に送致する。|SENSITIVE_CRIME:第1種少年院に送致する",
+        "山田容疑者は窃盗の疑いで逮捕された|SENSITIVE_CRIME:窃盗の疑いで逮捕",
+        "女性は預金約200万円を引き出される被害に遭った|SENSITIVE_OTHER:預金約200万円を引き出される被害に遭った",
+        "指定暴力団山城会系組幹部の男を逮捕した|SENSITIVE_OTHER:指定暴力団山城会系組幹部;SENSITIVE_CRIME:逮捕",
+        "弁護人は、被告人が本件当時、アルコール依存症及び抑うつ状態にあったと主張する|SENSITIVE_HEALTH:アルコール依存症及び抑うつ状態",
+        "未決勾留日数中40日をその刑に算入する。|SENSITIVE_CRIME:未決勾留日数中40日をその刑に算入する",
+        "本件を東京地方検察庁検察官に送致する。|SENSITIVE_CRIME:東京地方検察庁検察官に送致する",
+        "私はヒンドゥー教徒なので牛肉は食べません|SENSITIVE_CREED:ヒンドゥー教徒",
+        "駅でバッグを盗まれた。ひったくりの被害なんて初めて|SENSITIVE_OTHER:ひったくりの被害",
+        "転んで左手首をねんざしただけ|SENSITIVE_HEALTH:左手首をねんざ",
+        "本人はアルツハイマー型認知症により事理を弁識する能力を欠く常況にある|SENSITIVE_HEALTH:アルツハイマー型認知症により事理を弁識する能力を欠く常況",
+        "被告人は、同種前科3犯を有する|SENSITIVE_CRIME:同種前科3犯",
+        "来月中旬に円錐切除術を受けるため入院する予定です|SENSITIVE_HEALTH:円錐切除術を受けるため入院",
+        "手術 観血的整復固定術|SENSITIVE_HEALTH:観血的整復固定術",
+        "母は足が不自由で2階に寝ていた|SENSITIVE_OTHER:足が不自由",
+        "娘は気管支ぜんそくで通院している|SENSITIVE_HEALTH:気管支ぜんそくで通院",
+        // a body part, the part of it, the injury
+        "長男は左足甲の打撲で全治2週間|SENSITIVE_HEALTH:左足甲の打撲で全治2週間", // one injury, its length joined (mergeNear)
+        "彼女は左膝前十字靱帯の断裂で手術を受けた|SENSITIVE_HEALTH:左膝前十字靱帯の断裂で手術を受けた",
+        "右膝半月板を損傷し休場した|SENSITIVE_HEALTH:右膝半月板を損傷",
+        "山田さんは約10年前からパーキンソン病を患っていた|SENSITIVE_HEALTH:約10年前からパーキンソン病を患って",
+        "被告人は、窃盗症と診断され、専門医療機関に通院を開始した|SENSITIVE_HEALTH:窃盗症と診断され、専門医療機関に通院を開始",
+        "佐藤さんは病気療養中です|SENSITIVE_HEALTH:病気療養中",
+        // each sentence of a 主文 from its clause's start
+        "被告人を懲役3年6月に処する。|SENSITIVE_CRIME:懲役3年6月に処する",
+        "裁判所は本件犯行に関与した共犯者を懲役3年に処した。|SENSITIVE_CRIME:本件犯行に関与した共犯者を懲役3年に処した",
+        "その罰金を完納することができないときは、金5000円を1日に換算した期間被告人を労役場に留置する。|SENSITIVE_CRIME:罰金;SENSITIVE_CRIME:金5000円を1日に換算した期間被告人を労役場に留置する",
+        "少年を保護観察所の保護観察に付する。|SENSITIVE_CRIME:保護観察所の保護観察に付する",
+        // from a second set of made-up cases: wounds, sudden deaths, care levels, tails of creed, origin and gang
+        "同人に加療約10日間を要する後頭部挫創の傷害を負わせた|SENSITIVE_HEALTH:加療約10日間を要する後頭部挫創の傷害",
+        "俳優の村上さんが急性心筋梗塞のため急逝した|SENSITIVE_HEALTH:急性心筋梗塞のため急逝",
+        "母は要介護3の認定を受けている|SENSITIVE_HEALTH:要介護3",
+        "祖父は熱心な天理教の信者だった|SENSITIVE_CREED:天理教の信者",
+        "私は被差別部落の出身です|SENSITIVE_OTHER:被差別部落の出身",
+        "男は指定暴力団山城会の構成員だった|SENSITIVE_OTHER:指定暴力団山城会の構成員",
+        "被告人には窃盗罪による前科が2犯ある|SENSITIVE_CRIME:窃盗罪による前科が2犯",
+        "当審における未決勾留日数中40日を原判決の刑に算入する。|SENSITIVE_CRIME:当審における未決勾留日数中40日を原判決の刑に算入する",
+        "被告人は療育手帳（B判定）の交付を受けている|SENSITIVE_OTHER:療育手帳（B判定）",
+        "被告人に対しては、その刑の執行を猶予し、保護観察に付するのが相当である|SENSITIVE_CRIME:その刑の執行を猶予し、保護観察に付する",
+        // session 29: injuries joined by 及び, the length of treatment with 全治, a religious body named in brackets, symptoms
+        "よって、同人に加療約3週間を要する頭部挫創及び右前腕骨折の傷害を負わせた|SENSITIVE_HEALTH:加療約3週間を要する頭部挫創及び右前腕骨折の傷害",
+        "よって、同女に全治約3か月間を要する右大腿骨頸部骨折の傷害を負わせた|SENSITIVE_HEALTH:全治約3か月間を要する右大腿骨頸部骨折の傷害",
+        "被告は宗教団体「光明の環」の信者で、幹部の指示を受けていた|SENSITIVE_CREED:宗教団体「光明の環」の信者",
+        "山本選手は脳振とうの疑いで途中交代した|SENSITIVE_HEALTH:脳振とう",
+        "被告人は、本件当時、介護の疲れからうつ状態にあった|SENSITIVE_HEALTH:うつ状態",
+    })
+    void factsAreReportedAsOnePhrase(String text, String expected) {
+        assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "芸術と技術の融合", "来月から休職する予定です", "労働組合幹部の男性が会見した", // 組幹部 inside 労働組合幹部 is no 暴力団 (the term is 系組幹部)
+        // role nouns alone
+        "容疑者", "被疑者", "被告人", "被告", "被害者", "患者", "容疑者の供述によると", "被害者の会が発足した", "患者の皆様へ",
+        // general health statements
+        "インフルエンザの予防には手洗いが有効です",
+        "糖尿病とは、血糖値が高い状態が続く病気です",
+        "がん検診の受診率は40％にとどまる",
+        "全国のうつ病の患者数は増加傾向にある",
+        "問い合わせ窓口のがん検診キャンペーンは2023/05/18まで",
+        "乳がんの早期発見のためのセミナーを開きます",
+        // care words without a person
+        "入院の手続きについてのご案内", "通院の際は保険証をお持ちください", "手術室の改修工事", "療養担当規則と遠隔医療",
+        "服薬指導の手引き",
+        // negation
+        "検査の結果、糖尿病ではないと分かった", "既往歴なし", "既往歴：なし", "前科はない", "持病は特になし",
+        // nationality is not race
+        "国籍：ベトナム", "中国人の観光客が増えた", "彼はベトナム国籍だ", "外国人の社員",
+        // not facts about a person
+        "3世代住宅の補助金", "暴力団排除条例が施行された", "車いす用の駐車場があります", "執行猶予とは、刑の執行を猶予する制度",
+        "判決文の書き方", "窃盗事件が相次いでいる", "感染の疑いがある食品", "3人が軽傷", "民族衣装を着た踊り手", "システム障害が発生",
+        "がんばる", "刑法の窃盗罪では", "不正の疑いが浮上した",
+        "他人の財物を窃取した者は、10年以下の懲役又は50万円以下の罰金に処する。", "新型コロナウイルスの新規感染者数は減少した。",
+        "県警は指定暴力団の一覧を公表した", "判決の言渡し期日は来月だ", "名誉会長の森田氏が死去した", "急性期の病床が不足している", "僧侶の読経が響いた",
+        "事故で運転手の男性が重傷、乗客2人が軽傷を負った", "高血圧の人は塩分を控えましょう。", "当院では糖尿病の治療を行っています。",
+        "がんの治療法は日々進歩している。", "認知症の方への接し方", "市は障害者向けの就労支援を拡充する。", "障害者雇用促進法に基づき",
+        "台風の被害を受けた地域", "彼女は中国籍の留学生", "国籍はブラジルです。", "男は「酒は飲んでいない」と容疑を否認している。",
+        "判決によると、被告は昨年5月に", "それだけが心配", "来週の予定は未定です",
+        "作業中の従業員3人がやけどを負った", "執行猶予を付すべき事案ではない", "原則として検察官送致決定をすべき事件である",
+        "アレルギー", "次のとおり判決する", "最高裁昭和24年12月8日判決の説示するとおり", "福岡マラソン車いすの部で初優勝した",
+        "父は状態が安定している", "妻に顔向けできない", "憂鬱な月曜日", "犯罪被害者支援センターの電話番号", "がん保険のご案内",
+        "病名：", "病名：なし", "既往歴：特記事項なし", "アレルギー表示：本品は卵・乳成分・小麦を含みます。", "発熱時は早めに受診してください", "嘔吐した場合は医療機関を受診してください",
+        "宗教法人「光明の輪」の信者数は約2万人", "DV相談窓口のご案内",
+        "検察官は、勾留の請求を受けた被疑者について、10日以内に公訴を提起しなければならない",
+        "保護観察は、犯罪をした人が社会の中で立ち直るよう指導する制度である", "感染症の予防には手洗いが有効です", "感染者数が増えている", "ウイルスに感染しないために", "保育園のアレルギー対応食について", "がん患者会の代表", "障害者スポーツ大会の結果",
+    })
+    void notReported(String text) {
+        assertThat(found(text)).isEmpty();
+    }
+
+    @Test
+    void aRoleNounNearbyRaisesConfidence() {
+        double alone = confidence("判決が言い渡される", "判決");
+        double withRole = confidence("被告人に判決が言い渡される", "判決");
+        assertThat(withRole).isGreaterThan(alone);
+    }
+
+    @Test
+    void eachSentenceOfACriminalJudgmentsOperativePartIsAFact() {
+        assertThat(found("主　　文\n本件控訴を棄却する。\n当審における未決勾留日数中40日を原判決の刑に算入する。\n理　　由\n被告人の控訴趣意は"))
+                .contains("SENSITIVE_CRIME:本件控訴を棄却する", "SENSITIVE_CRIME:当審における未決勾留日数中40日を原判決の刑に算入する");
+        assertThat(found("主文\n原判決を破棄する。\n被告人を懲役5年に処する。\n訴訟費用は被告人の負担とする。\n理由"))
+                .containsExactlyInAnyOrder("SENSITIVE_CRIME:原判決を破棄する", "SENSITIVE_CRIME:懲役5年に処する", "SENSITIVE_CRIME:訴訟費用は被告人の負担とする");
+        // a civil judgment orders no sentence; the date and the court after a 主文 are no sentence of it
+        assertThat(found("主　　文\n1　被告は、原告に対し、550万円を支払え。\n2　訴訟費用は被告の負担とする。\n事実及び理由")).isEmpty();
+        assertThat(found("主　　文\n被告人を罰金8万円に処する。\n罪となるべき事実\n被告人は速度を超えて運転した。\n令和6年10月4日\n一宮簡易裁判所"))
+                .containsExactly("SENSITIVE_CRIME:罰金8万円に処する");
+    }
+
+    @Test
+    void anAppealsOperativePartNeedsNoPartyToBeCriminal() {
+        assertThat(found("主文\n本件控訴を棄却する。\n当審における未決勾留日数中40日を原判決の刑に算入する。"))
+                .containsExactlyInAnyOrder("SENSITIVE_CRIME:本件控訴を棄却する", "SENSITIVE_CRIME:当審における未決勾留日数中40日を原判決の刑に算入する");
+        assertThat(found("主文\n本件控訴を棄却する。\n控訴費用は控訴人の負担とする。")).isEmpty(); // a civil appeal
+    }
+
+    @Test
+    void spansNeverCrossALineOrASentence() {
+        assertThat(found("窃盗事件。\n逮捕した")).containsExactly("SENSITIVE_CRIME:逮捕");
+        assertThat(found("肺炎。入院の案内")).containsExactly("SENSITIVE_HEALTH:肺炎");
+    }
+
+    @Test
+    void aCareWordAloneIsAFactInAColumnAboutHealth() {
+        java.util.Set<PiiType> sensitive = java.util.EnumSet.of(PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED,
+                PiiType.SENSITIVE_OTHER);
+        List<Finding> hinted = new ArrayList<>();
+        R.find("入院", new ScanContext(java.util.Set.of(PiiType.SENSITIVE_HEALTH), sensitive), hinted);
+        assertThat(hinted).extracting(Finding::value).containsExactly("入院");
+        assertThat(hinted.get(0).confidence()).isGreaterThanOrEqualTo(Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(found("入院")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // what the fact's words around it say about it: a note in brackets, its course, how often, where, who arrested
+        "高血圧（要治療）|SENSITIVE_HEALTH:高血圧（要治療）",
+        "渋谷さんは心臓病の持病で毎日薬を飲んでいる|SENSITIVE_HEALTH:心臓病の持病",
+        "今週から週3回の透析が始まりました|SENSITIVE_HEALTH:週3回の透析",
+        "被告人は，平成30年5月22日大阪地方裁判所で窃盗罪により懲役1年8月に処せられ|SENSITIVE_CRIME:平成30年5月22日大阪地方裁判所で窃盗罪により懲役1年8月に処せられ",
+        "黒木は同会傘下の三和一家の組員であった|SENSITIVE_OTHER:三和一家の組員",
+        "指定暴力団系組織の元組員で無職の男|SENSITIVE_OTHER:指定暴力団系組織の元組員",
+        "男が傷害の疑いで神奈川県警厚木署に逮捕された|SENSITIVE_CRIME:傷害の疑いで神奈川県警厚木署に逮捕",
+        "姉は当教会で洗礼を受け、聖歌隊で奉仕した|SENSITIVE_CREED:当教会で洗礼を受け",
+        // medicine with its dose, pregnancy, believers, a suspended sentence said in one sentence
+        "現在アムロジピン5mgを飲んでいます。|SENSITIVE_HEALTH:アムロジピン5mgを飲んでいます",
+        "実は妊娠5か月で、しばらく見学にします|SENSITIVE_HEALTH:妊娠5か月",
+        "熱心なクエーカー教徒で、平和運動にも取り組んだ|SENSITIVE_CREED:クエーカー教徒",
+        "大西さんは三代続く当寺の門徒として|SENSITIVE_CREED:当寺の門徒",
+        "被告は宗教団体「天光真理会」に入信し|SENSITIVE_CREED:宗教団体「天光真理会」に入信",
+        "被告人を懲役3年に処し、その刑の全部の執行を5年間猶予した|SENSITIVE_CRIME:懲役3年に処し、その刑の全部の執行を5年間猶予した",
+        "この裁判確定の日から3年間その刑の執行を猶予する。|SENSITIVE_CRIME:この裁判確定の日から3年間その刑の執行を猶予する",
+        "昨日から39度の熱で休みます|SENSITIVE_HEALTH:39度の熱",
+        "元交際相手からのストーカー被害を相談した|SENSITIVE_OTHER:元交際相手からのストーカー被害",
+        // a health check's results (施行令2条2号), with the note and the verdict that go with them
+        "判定：HbA1c 8.0%、空腹時血糖142mg/dL（境界型）|SENSITIVE_HEALTH:HbA1c 8.0%、空腹時血糖142mg/dL（境界型）",
+        "結果：血圧 162/98mmHg、要治療。|SENSITIVE_HEALTH:血圧 162/98mmHg、要治療",
+        "7｜総務課｜γ-GTP 188、脂肪肝｜要再検査|SENSITIVE_HEALTH:要再検査;SENSITIVE_HEALTH:γ-GTP 188、脂肪肝",
+        "C判定　肝機能異常（ALT 96 U/L）|SENSITIVE_HEALTH:肝機能異常（ALT 96 U/L）",
+        // symptoms told in a person's own words, a prescription, a blow
+        "先週から寝付けず、夜中に動悸がします。|SENSITIVE_HEALTH:寝付けず、夜中に動悸がします",
+        "朝から右の膝が痛くて歩けない|SENSITIVE_HEALTH:膝が痛く",
+        "不眠や動悸のため心療内科に通院している|SENSITIVE_HEALTH:動悸のため心療内科に通院",
+        "耳鼻科で抗生剤を処方されました|SENSITIVE_HEALTH:抗生剤を処方されました",
+        "男性は転倒して頭を強く打ち、病院に運ばれた|SENSITIVE_HEALTH:頭を強く打ち",
+        "女児は一時意識がもうろうとしたが回復した|SENSITIVE_HEALTH:意識がもうろうとした",
+        "双極性障害の診断を受け、4月1日から6月末まで休職します|SENSITIVE_HEALTH:双極性障害の診断を受け、4月1日から6月末まで休職",
+        "娘はうつ病でカウンセリングに通っている|SENSITIVE_HEALTH:うつ病でカウンセリング",
+        // English in a Japanese mail or chat: a condition someone has, a faith someone states
+        "Please note he has a severe nut allergy and carries an EpiPen.|SENSITIVE_HEALTH:a severe nut allergy and carries an EpiPen",
+        "留学生の件です。I'm Muslim so I can't eat pork.|SENSITIVE_CREED:I'm Muslim",
+        "Our daughter has type 1 diabetes.|SENSITIVE_HEALTH:type 1 diabetes",
+        "I'm pregnant, so I cannot join the trip.|SENSITIVE_HEALTH:pregnant",
+        "結果：ALT 96 U/L、γ-GTP 188|SENSITIVE_HEALTH:ALT 96 U/L、γ-GTP 188",
+        "同人を食物誤嚥による窒息に起因する低酸素脳症により死亡させた|SENSITIVE_HEALTH:食物誤嚥による窒息に起因する低酸素脳症により死亡",
+        "腹部を殴るなどし、外傷性ショックで死亡させた|SENSITIVE_HEALTH:外傷性ショックで死亡",
+        // joining a faith, a funeral in it, refusing blood for it; a disability benefit with its grade
+        "私は、ひかり真和会の教えに共鳴し、会員として入会を申し込みます。|SENSITIVE_CREED:ひかり真和会の教えに共鳴し、会員として入会",
+        "【転入会】　姉　ソウル中央教会より転入会|SENSITIVE_CREED:ソウル中央教会より転入会",
+        "葬儀は故人の信仰に従いカトリック式で営む|SENSITIVE_CREED:故人の信仰に従いカトリック式",
+        "配慮事項　エホバの証人のため輸血拒否（同意書あり）|SENSITIVE_CREED:エホバの証人のため輸血拒否（同意書あり）",
+        "障害の状態　障害基礎年金2級を受給中（平成27年から）|SENSITIVE_OTHER:障害基礎年金2級を受給中（平成27年から）",
+    })
+    void theWordsAroundAFactThatBelongToIt(String text, String expected) {
+        assertThat(String.join(";", found(text))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ビタミンC 500mg配合のサプリ", "妊娠中の方はご相談ください", "宗教団体「天光真理会」の信者数は3万人",
+        "37.5度以上の発熱がある方は来場をお控えください。", "100度の熱湯", "HbA1cが6.5%以上の場合は受診してください",
+        "LDLコレステロールは140mg/dL未満が目安です", "血圧が急に下がった", "頭が痛いときは無理をしないでください", "予算の削減は頭が痛い問題だ",
+        "楽しみで眠れないほどだ", "咳が出る場合はマスクを", "血液型はA型", "医師が薬を処方する場合は",
+        "The company has cancer research programs.", "The school has an allergy-free menu.", "Muslim-friendly restaurants near campus",
+        "Christian Dior has a new store", "窒息の危険があるので注意", "誤嚥を防止するため、とろみをつけます",
+        // the review's: model names, a count, reference ranges and targets, figures of speech, advertising, advice, topics
+        "社内ではGPT4を使っています", "GOT7の新曲", "総100名の参加", "基準値：HbA1c 4.6〜6.2%、ALT 10-42 U/L", "目標は血圧130/80くらいです",
+        "膝の痛みにお悩みの方へ", "頭の痛い課題です", "楽しみで眠れない！", "景気回復は息切れ気味", "息苦しい社会", "当院では漢方薬を処方しています",
+        "病院で抗生剤を処方してもらいましょう", "Do you have food allergies?", "If you have asthma, please tell us.",
+        "Tips for coping with depression", "We are a Christian school", "She is a Catholic school teacher", "最新モデル（GPT4）を導入",
+        "障害年金の請求方法について", "当クラブに入会を希望される方へ", "輸血拒否の患者への対応指針",
+        "在庫の不足のため輸血拒否となった。", "日本サッカー協会の教えに賛同し", "倫理法人会の教えに共鳴し、会員として入会しました。",
+        "障害基礎年金2級の支給額は年額約78万円です。",
+        // session 34: a rate of those examined, a judgment's record and law, a section's heading
+        "受診者 212名、有所見率 43.4%。うち血圧 18.9%、血糖 9.0%。", "この事実は前科調書（乙9）によって認める。",
+        "同法56条1項、57条により再犯の加重をした刑期の範囲内で", "（累犯前科）"})
+    void whatTheNewPatternsLeaveAlone(String text) {
+        assertThat(found(text)).isEmpty();
+    }
+
+    @Test
+    void longRepetitionsOfAPhrasesPartsDoNotOverflowTheStack() {
+        for (String text : List.of("頭が痛い、".repeat(300), "血圧130、".repeat(1000), "I have " + "severe ".repeat(1500) + "allergy",
+                "動悸、".repeat(2000), "HbA1c 7.0%、".repeat(2000))) {
+            assertThatCode(() -> R.find(text, ScanContext.freeText(), new ArrayList<>())).as(text.substring(0, 20)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void randomMixturesOfTermsNeverThrowAndKeepTheirSpans() {
+        String[] bits = {"窃盗", "の", "疑い", "で", "逮捕", "懲役", "3", "年", "、", "執行猶予", "（", "）", "(", ")", "罪", "法違反", "容疑",
+            "胃", "がん", "が", "再発", "入院", "父", "は", "右足", "を", "骨折", "全治", "2週間", "けが", "在日", "コリアン", "世", "日系",
+            "1種", "2級", "身体障害者手帳", "民族", "アイヌ", "失った", "切除", "とは", "ではない", "。", "\n", " ", "\uD842", "\uDFB7",
+            "被告人", "患者", "さん", "ー", "々", "処する", "付された", "前科", "被害", "事件", "状態", "アレルギー", "卵"};
+        java.util.Random random = new java.util.Random(12);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(30); k >= 0; k--) {
+                sb.append(bits[random.nextInt(bits.length)]);
+            }
+            String text = sb.toString();
+            List<Finding> out = new ArrayList<>();
+            R.find(text, ScanContext.freeText(), out);
+            for (Finding f : out) {
+                assertThat(f.start()).as(text).isLessThan(f.end());
+                assertThat(text.substring(f.start(), f.end())).isEqualTo(f.value());
+            }
+        }
+    }
+
+    private static double confidence(String text, String value) {
+        List<Finding> out = new ArrayList<>();
+        R.find(text, ScanContext.freeText(), out);
+        return out.stream().filter(f -> f.value().equals(value)).mapToDouble(Finding::confidence).max().orElse(0);
+    }
+}
