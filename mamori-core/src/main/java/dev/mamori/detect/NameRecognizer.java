@@ -368,7 +368,7 @@ final class NameRecognizer implements Recognizer {
                     r--;
                 }
                 if ((r == 0 || !isKanjiAt(text, r - 1)) && boundaryBefore(text, r) && plainSurname(text, r, s - 1)
-                        && !commonWord(text, r, s - 1, SEI)) {
+                        && !dictionaryNoun(text, r, s - 1, SEI)) {
                     s = r; // 西ノ|園 大輔: a surname written with ノ (西ノ園, 堀ノ内); not 弊社ノ田中 一郎
                 }
             }
@@ -1640,7 +1640,7 @@ final class NameRecognizer implements Recognizer {
     }
 
     /** {@code text[s, e)} is a common noun of the dictionary (司会, 進行, 弊社) and not a name of the kind {@code name}. */
-    private static boolean commonWord(String text, int s, int e, String name) {
+    private static boolean dictionaryNoun(String text, int s, int e, String name) {
         return (Morphology.hasEntry(text, s, e, "名詞-一般") || Morphology.hasEntry(text, s, e, "名詞-サ変接続")
                 || Morphology.hasEntry(text, s, e, "名詞-代名詞")) && !Morphology.hasEntry(text, s, e, name);
     }
@@ -1751,7 +1751,7 @@ final class NameRecognizer implements Recognizer {
         }
         boolean shaped = BLANK_NAME.matcher(item).matches() && !anchors.isPlaceName(item.substring(0, blank))
                 && !roleWord(text, s, s + blank) && !roleWord(text, s + blank + 1, e) // 新婦 菜摘, 高砂　新郎
-                && !commonWord(text, s, s + blank, SEI) // 司会 進行
+                && !dictionaryNoun(text, s, s + blank, SEI) // 司会 進行
                 && !item.endsWith("組") && !item.endsWith("夫妻") && !item.endsWith("ほか"); // 佐藤 次郎組, 花子 夫妻
         if (!shaped && blank > 0 && KATAKANA_THEN_GIVEN.matcher(item).matches() && !roleWord(text, s, s + blank)
                 && (Morphology.hasEntry(text, s + blank + 1, e, MEI) || allGivenKanji(text, s + blank + 1, e))) {
@@ -3531,7 +3531,8 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * A kana reading in brackets (やまだ・たろう), (ヤマダ タロウ): itself a name, and it confirms the name before
-     * it. Without a name found there, a reading in two parts marks the kanji before it as a name (諏訪園 貞明).
+     * it. Without a name found there, a reading in two parts marks the kanji before it as a name (諏訪園 貞明) when the
+     * dictionary takes them for proper nouns or the reading's second part is a given name (一ノ渡陽子（いちのわたり・ようこ）).
      */
     private void readings(String text, List<Morphology.Token> ts, int from, int to, Cover cov, List<Finding> out,
             List<int[]> full) {
@@ -3577,8 +3578,15 @@ final class NameRecognizer implements Recognizer {
             } else {
                 int s = hon > 0 ? -1 : nameBefore(text, ts, p, kana);
                 boolean kinBefore = s > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0 || roleOf(text, s));
-                if (s < 0 || !(hasNameToken(ts, s, p) || (split || kinBefore) && properNoun(ts, s, p))) {
+                if (s < 0 || !(hasNameToken(ts, s, p) || (split || kinBefore) && properNoun(ts, s, p) || split && givenReading(text, p + 1, q))) {
                     continue;
+                }
+                if (split) {
+                    int r = s; // 一ノ渡|陽子（いちのわたり・ようこ）: the surname the dictionary took for a place, back to the blank
+                    while (r > 0 && s - r < 4 && (isKanjiAt(text, r - 1) || "ノヶケ".indexOf(text.charAt(r - 1)) >= 0 && r - 1 > 0 && isKanjiAt(text, r - 2))) {
+                        r--;
+                    }
+                    s = r < s && boundaryBefore(text, r) && isKanjiAt(text, r) ? r : s;
                 }
                 out.add(new Finding(PiiType.PERSON, s, p, 0.85, false, text.substring(s, p)));
                 int blank = -1;
@@ -3594,6 +3602,15 @@ final class NameRecognizer implements Recognizer {
             out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
             p = q;
         }
+    }
+
+    /** The part of a split reading after its ・ or blank is a given name of the lists (いちのわたり・ようこ: yoko). */
+    private static boolean givenReading(String text, int s, int e) {
+        int i = e;
+        while (i > s && !(text.charAt(i - 1) == '・' || text.charAt(i - 1) == '･' || isSpace(text.charAt(i - 1)))) {
+            i--;
+        }
+        return i > s && e - i >= 2 && LatinNames.kanaGiven(text.substring(i, e));
     }
 
     private static boolean kanaOnly(String v) {
@@ -3873,11 +3890,15 @@ final class NameRecognizer implements Recognizer {
             + "|[\\p{IsHan}々\\p{IsHiragana}\\p{IsKatakana}ー]{1,5}(?:[ 　][\\p{IsHan}々\\p{IsHiragana}\\p{IsKatakana}ー]{1,5})?"
             + "(?=[ 　]|さん|くん|ちゃん|様|$))", java.util.regex.Pattern.MULTILINE);
 
+    /** A chat mention of a handle (@kenji.t, @yuki_0312): a handle's shape ({@link #HANDLE}), not an address's part. */
+    private static final java.util.regex.Pattern MENTION_HANDLE = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}._%+-])[@＠](" + HANDLE.pattern() + ")(?![A-Za-z0-9_@-]|\\.[A-Za-z])(?<!\\.(?:com|jp|net|org|io|co))");
+
     /** Mentions that are not names: the whole room, the channel (@全員, @channel). */
     private static final java.util.Set<String> NOT_MENTIONS = java.util.Set.of("全員", "みんな", "皆さん", "各位", "All", "Here",
             "Channel", "Everyone");
 
-    /** A chat mention of a person: @Takeru Higa, @榊原 ミカエラ さん (not a handle in lower case, nor @全員). */
+    /** A chat mention of a person: @Takeru Higa, @榊原 ミカエラ さん, @kenji.t (not @全員, @channel). */
     private void mentions(String text, List<Finding> out, int first) {
         if (text.indexOf('@') < 0 && text.indexOf('＠') < 0) {
             return;
@@ -3890,6 +3911,12 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, w));
+        }
+        m = MENTION_HANDLE.matcher(text);
+        while (m.find()) {
+            if (!confidentAt(out, first, m.start(1), m.end(1))) {
+                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1))); // @kenji.t, as the handle
+            }
         }
     }
 

@@ -130,6 +130,7 @@ class SensitiveFactsTest {
         "増井裁判長は、被告に同種の前科２犯があることに触れた。|SENSITIVE_CRIME:同種の前科２犯",
         "論旨は、被告人を懲役2年4月に処した原判決の量刑が重すぎるというのである。|SENSITIVE_CRIME:懲役2年4月に処した原判決",
         "少年は前件の保護観察処分を受けていた。|SENSITIVE_CRIME:前件の保護観察処分",
+        "トルコ国籍でクルド人の解体工メフメト・ユルマズ容疑者（35）を傷害の疑いで現行犯逮捕した。|SENSITIVE_OTHER:クルド人;SENSITIVE_CRIME:傷害の疑いで現行犯逮捕",
         "身体障害者手帳（1種1級）を所持|SENSITIVE_OTHER:身体障害者手帳（1種1級）",
         "療育手帳（B2）の交付を受けた|SENSITIVE_OTHER:療育手帳（B2）",
         "祖母は耳が遠いので大きな声で|SENSITIVE_HEALTH:耳が遠い",
@@ -390,7 +391,7 @@ class SensitiveFactsTest {
         "障害基礎年金2級の支給額は年額約78万円です。",
         // session 34: a rate of those examined, a judgment's record and law, a section's heading
         "受診者 212名、有所見率 43.4%。うち血圧 18.9%、血糖 9.0%。", "この事実は前科調書（乙9）によって認める。",
-        "同法56条1項、57条により再犯の加重をした刑期の範囲内で", "（累犯前科）"})
+        "同法56条1項、57条により再犯の加重をした刑期の範囲内で", "（累犯前科）", "クルド人問題について議論する"})
     void whatTheNewPatternsLeaveAlone(String text) {
         assertThat(found(text)).isEmpty();
     }
