@@ -28,10 +28,29 @@ public final class ChildJvm {
 
     /** Sends a signal by name (INT is what Ctrl-C sends) with kill(1). */
     public static void signal(Process p, String name) throws IOException, InterruptedException {
+        if (name.equals("INT") && ignoresInterrupt()) {
+            throw new AssertionError("SIGINT is ignored by this test JVM, and so by the child it started: the build was started"
+                    + " as a background job without job control (sh -c '... &'), which ignores Ctrl-C. Run the suite in the"
+                    + " foreground (or with set -m).");
+        }
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IOException("kill -" + name + " " + p.pid() + " failed");
         }
+    }
+
+    /** Whether this process ignores SIGINT, read from /proc/self/status (Linux; false elsewhere). Its children inherit it. */
+    private static boolean ignoresInterrupt() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << (2 - 1))) != 0; // SIGINT is 2
+            }
+        }
+        return false;
     }
 
     /** Polls until {@code what} has a value; fails the test after {@code seconds}. */
