@@ -64,7 +64,7 @@ final class LatinNames {
 
     /** The spans {start, end} of the names in {@code text}, in text order. */
     static List<int[]> find(String text) {
-        return find(text, false);
+        return find(text, null);
     }
 
     /**
@@ -76,10 +76,13 @@ final class LatinNames {
      * often a product or a place (Earl Grey, Mario Kart, Hikari Tsushin).
      */
     static List<int[]> findGivenAndUnknown(String text) {
-        return find(text, true);
+        List<int[]> out = new ArrayList<>(0);
+        find(text, out);
+        return out;
     }
 
-    private static List<int[]> find(String text, boolean unknownSurname) {
+    /** {@link #find(String)}, adding to {@code unknownSurname} (when not null) the names of {@link #findGivenAndUnknown}. */
+    static List<int[]> find(String text, List<int[]> unknownSurname) {
         List<int[]> out = new ArrayList<>(0);
         List<int[]> words = new ArrayList<>(3);
         int n = text.length();
@@ -116,10 +119,9 @@ final class LatinNames {
                 words.add(new int[] {word, e, s});
             }
             if (!(e < n && attachedAfter(text, e))) {
-                if (unknownSurname) {
-                    givenAndUnknown(text, words, out);
-                } else {
-                    match(text, words, out);
+                match(text, words, out);
+                if (unknownSurname != null) {
+                    givenAndUnknown(text, words, unknownSurname);
                 }
             }
             i = e;

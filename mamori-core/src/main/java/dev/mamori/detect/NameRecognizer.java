@@ -185,9 +185,10 @@ final class NameRecognizer implements Recognizer {
         speakers(text, cov, out);
         romajiRoster(text, cov, out);
         roomRoster(text, cov, out);
-        List<int[]> latin = LatinNames.find(text);
+        List<int[]> looseLatin = new ArrayList<>(0);
+        List<int[]> latin = LatinNames.find(text, looseLatin); // one pass for both kinds
         addUncovered(text, latin, 0.7, cov, out); // Lucas Ferreira, KOBAYASHI HARUNA: both words in the lists
-        addUncovered(text, LatinNames.findGivenAndUnknown(text), 0.5, cov, out); // Priya Raman: a given name and a word not in the lists
+        addUncovered(text, looseLatin, 0.5, cov, out); // Priya Raman: a given name and a word not in the lists
         addUncovered(text, LatinNames.findKana(text), 0.6, cov, out); // ひろせ ゆうき: the same lists, the words romanised
         addUncovered(text, LatinNames.findInitialled(text), 0.6, cov, out); // T. Yamaguchi: initials and a surname of the lists
         addUncovered(text, LatinNames.findPassengers(text), 0.8, cov, out); // NAKAGAWA/HARUTO MR: an airline's passenger name
@@ -207,7 +208,7 @@ final class NameRecognizer implements Recognizer {
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
-        kanaGivenAfterSurname(text, out, first);
+        kanaGivenAfterSurname(text, guards, out, first);
         kanjiAfterRomanised(text, out, first);
         romajiParts(text, out, first);
         namedAs(text, out, first);
@@ -1301,8 +1302,8 @@ final class NameRecognizer implements Recognizer {
      * 我如古ハツ方に): the katakana a given name of the lists, the kanji a surname of the dictionaries or one they take for
      * a place (我如古), and a person's mark right after the name (an honorific, 方, an age or a reading in brackets).
      */
-    private void kanaGivenAfterSurname(String text, List<Finding> out, int first) {
-        if (!hasKatakana(text)) {
+    private void kanaGivenAfterSurname(String text, int guards, List<Finding> out, int first) {
+        if ((guards & G_KATAKANA) == 0) {
             return;
         }
         java.util.regex.Matcher m = KANJI_THEN_KANA.matcher(text);
@@ -1320,15 +1321,6 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
             }
         }
-    }
-
-    private static boolean hasKatakana(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Morphology.isKatakana(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A katakana word, a blank, and a kanji name part: ソフィア 菅野, エンリケ 高城, パク 順子, ヴォーン 理沙. */

@@ -1404,7 +1404,7 @@ final class SensitiveRecognizer implements Recognizer {
             start = withDegree(text, start); // 軽度知的障害, 重度の難聴
         }
         if (type == PiiType.SENSITIVE_CRIME) {
-            start = withPriorLead(text, start);
+            start = withLead(PRIOR_LEADS, text, start);
             end = text.startsWith("原判決", end) && text.startsWith("に処した", end - 4) ? end + 3 : end; // 懲役2年4月に処した原判決
             start = withLawName(text, start);
             start = withCrimeRun(text, start);
@@ -1483,10 +1483,6 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** Words before a criminal record that say it was for the same kind of offence, or an earlier case (同種の前科2犯, 前件の保護観察処分). */
     private static final String[] PRIOR_LEADS = {"同種の", "前件の"};
-
-    private static int withPriorLead(String text, int start) {
-        return withLead(PRIOR_LEADS, text, start);
-    }
 
     /** The item of a grade's table after the grade (後遺障害等級12級13号): past its 号 when the span ends with 級. */
     private static int withGradeItem(String text, int end) {
