@@ -542,6 +542,9 @@ final class SensitiveRecognizer implements Recognizer {
                     e = rest.end(); // a cell that starts with a result is the person's result to its end (γ-GTP 212、脂肪肝)
                 }
             }
+            if (p == BLOW) {
+                e = withPredicate(text, e, type); // 頭を強く打ち、搬送先の病院で死亡
+            }
             // among this recognizer's findings (the list holds others'), 信者 alone, a weak word inside, gives way to the phrase
             Finding phrase = new Finding(type, s, e, 0.7, false, text.substring(s, e));
             Finding.addOver(out, first, phrase, f -> f.start() >= phrase.start() && f.end() <= phrase.end());
@@ -1395,11 +1398,13 @@ final class SensitiveRecognizer implements Recognizer {
             end = withInjuryTail(text, end);
             end = withCourse(text, end);
             start = withFrequency(text, start);
+            start = leadStart(HEALTH_LEAD, text, start, 14);
         }
         if (type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER) {
             end = withNote(text, end); // 高血圧（要治療）, 抗うつ薬（セルトラリン）, 身体障害者手帳（２級）
         }
         end = withVerbEnding(text, end, type);
+        end = withPredicate(text, end, type);
         if (type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER) {
             start = withDegree(text, start); // 軽度知的障害, 重度の難聴
         }
@@ -1482,7 +1487,7 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     /** Words before a criminal record that say it was for the same kind of offence, or an earlier case (同種の前科2犯, 前件の保護観察処分). */
-    private static final String[] PRIOR_LEADS = {"同種の", "前件の"};
+    private static final String[] PRIOR_LEADS = {"同種の", "前件の", "同種事犯で", "同種事案で"};
 
     /** The item of a grade's table after the grade (後遺障害等級12級13号): past its 号 when the span ends with 級. */
     private static int withGradeItem(String text, int end) {
@@ -1532,8 +1537,13 @@ final class SensitiveRecognizer implements Recognizer {
         while (s < start && Character.isWhitespace(text.charAt(s))) { // and the ideographic space
             s++;
         }
-        return afterSentenced(text, s, start);
+        s = afterSentenced(text, s, start);
+        return text.startsWith("に留置する", end - 5) ? leadStart(WORKHOUSE_LEAD, text, s, 20) : s;
     }
+
+    /** The condition of a workhouse detention, which the sentence of 主文 starts with (その罰金を完納することができないときは、). */
+    private static final java.util.regex.Pattern WORKHOUSE_LEAD = java.util.regex.Pattern.compile(
+            "(?:この|その)罰金を完納することができないときは[、，]$");
 
     /** After the person sentenced ({@link #SENTENCED}) written at {@code s} and ending by {@code limit}; else {@code s}. */
     private static int afterSentenced(String text, int s, int limit) {
@@ -1546,7 +1556,7 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     /** How far back a time phrase before a fact is looked for (平成29年に, 10年以上前から). */
-    private static final int TIME_REACH = 16;
+    private static final int TIME_REACH = 22;
     private static final String NUM = "[0-9０-９〇一二三四五六七八九十元数]";
     /**
      * A time phrase that dates the fact right after it, as judgments and news write it: a year or a month with
@@ -1555,9 +1565,12 @@ final class SensitiveRecognizer implements Recognizer {
      * taken (令和4年8月20日に逮捕: the label is the procedure).
      */
     private static final java.util.regex.Pattern TIME_LEAD = java.util.regex.Pattern.compile(
-            "(?:(?:(?:令和|平成|昭和|大正)?" + NUM + "{1,4}年(?:" + NUM + "{1,2}月)?|" + NUM + "{1,2}月|昨年[春夏秋冬]?|一昨年|今年|先月|先週"
-            + "|昨[春夏秋冬]|今[春夏秋冬]|(?:約|およそ)?" + NUM + "{1,3}(?:か月|カ月|ヶ月|年|週間)(?:以上)?前)(?:ごろ|頃)?(?:に|から|以降の|以来)"
-            + "|" + NUM + "{1,3}年余り|かねてより|かねて)$");
+            "(?:(?:(?:令和|平成|昭和|大正)?" + NUM + "{1,4}年(?:" + NUM + "{1,2}月|[春夏秋冬])?|" + NUM + "{1,2}月|(?:一昨年|昨年|去年|今年)(?:の?[春夏秋冬]|" + NUM + "{1,2}月)?"
+            + "|先月|先週|先日|昨夜|昨日|きのうの(?:夜|朝)|きのう|今朝|昨[春夏秋冬]|今[春夏秋冬]"
+            + "|(?:約|およそ)?" + NUM + "{1,3}(?:か月|カ月|ヶ月|年|週間|日)(?:以上)?前)(?:ごろ|頃|ころ)?"
+            + "(?:(?:には|にも|に|からは|から|以降の|以来)(?:見つかった|患っていた|患っている)?|見つかった)"
+            + "|(?:事件|事故|引退|退院|出産)後(?:は|に|から)?|(?:現役|学生)時代から|" + NUM + "{1,3}年余り|かねてより|かねて"
+            + "|(?:(?:令和|平成|昭和)" + NUM + "{1,2}|[0-9０-９]{4})年(?:" + NUM + "{1,2}月)?[ 　])$");
 
     /** Where the fact starts with the time phrase that dates it ({@link #TIME_LEAD}) just before {@code start}; else {@code start}. */
     static int withTimeLead(String text, int start) {
@@ -1690,6 +1703,16 @@ final class SensitiveRecognizer implements Recognizer {
         return tailEnd(COURSE, text, end, 6);
     }
 
+    private static final String BODY = "[右左両]?(?:手|足|腕|脚|顔|頭|首|肩|膝|ひざ|腰|背中|胸|腹|全身|指|目|ふくらはぎ|太もも|足首|手首)";
+    /**
+     * What a person's condition is written after, as part of the fact: the complaint that took them to care (不眠を訴えて心療内科に
+     * 通院), the care it is under (現在服用中の睡眠導入剤, かねて闘病中の), the time an injury takes to heal (全治約3週間の), the
+     * body part hurt (両手に, 顔や腕に, 膝の).
+     */
+    private static final java.util.regex.Pattern HEALTH_LEAD = java.util.regex.Pattern.compile(
+            "(?:(?:[\\p{IsHan}\\p{IsKatakana}ー]{1,6}|めまい|しびれ|痛み|吐き気)を訴えて|(?:現在)?(?:服用|使用|治療|闘病|療養)中の|全治約?" + NUM + "{1,3}(?:週間|か月|カ月|ヶ月|日)の"
+            + "|" + BODY + "(?:や" + BODY + ")?(?:に|の))$");
+
     /** How often the care is given, written before it: 週3回の透析, 月1回の通院. */
     private static final java.util.regex.Pattern FREQUENCY = java.util.regex.Pattern.compile(
             "(?:週|月|1日|１日|一日)[0-9０-９一二三四五六七]{1,2}回の?$");
@@ -1795,6 +1818,42 @@ final class SensitiveRecognizer implements Recognizer {
         }
         return end;
     }
+
+    /** Care nouns a condition is the object or cause of (で入院, のため死去, に通院), ending the fact's phrase. */
+    private static final String CARE_NOUN = "(?:診断|通院|入院|受診|手術|治療|療養|服用|使用|発症|損傷|骨折|搬送|救急搬送|入所|休職|休場|欠場|悪化|進行"
+            + "|死亡|死去|逝去|闘病|中断|経過観察)";
+    /**
+     * The predicate of a health fact, after the condition (as the later sets label it, and as a masked output must hide
+     * it): its diagnosis and who gave it (と診断, って言われた, を指摘), its care or its end with the place in between
+     * (で心療内科に通院, のため入院先の病院で死去, で欠場中), what it left or how it goes (が残った, が進んでる), an
+     * injury that took the person to hospital (やけどを負って病院に運ばれた), a stay it caused (手術を受けるため、3月28日から1週間入院), and a death that
+     * followed (、搬送先の病院で約2時間後に死亡). A care noun ends the phrase without its verb's ending (入院, not 入院した), as
+     * the sets label it; 中 stays (療養中). Not across a sentence's end, nor across a comma but before a death.
+     */
+    private static final java.util.regex.Pattern HEALTH_PREDICATE = java.util.regex.Pattern.compile(
+            "(?:(?:と|って)診断|(?:と|って)言われ(?:た|て)|を指摘"
+            + "|(?<=" + CARE_NOUN + ")中"
+            + "|(?:で|により|による|のため|のために)(?:[^、。，,\\n\\t|｜]{1,12}?(?:で|に))?" + CARE_NOUN + "中?"
+            + "|(?:が|も)(?:少し|さらに|徐々に)?(?:残った|残り|残る|進んでる|進んでいる|進行|悪化|続いている|続いて|改善)"
+            + "|を負(?:い|って|った)(?:病院|救急車)(?:に|で)運ばれ(?:た|て)"
+            + "|(?:を受ける)?ため[、，][^、。，,\\n]{0,14}?(?:入院|休職|休養)中?)?"
+            + "(?:が?[、，](?:[^、。，,\\n]{1,10}?で)?(?:約?" + NUM + "{1,3}(?:時間|日|分)後に)?(?:死亡|死去))?");
+
+    /**
+     * The predicate of a health fact after its end ({@link #HEALTH_PREDICATE}); of a criminal record, the prison term that
+     * followed (実刑判決を受けて服役) or that it was served (に処せられ、令和3年8月20日その刑の執行を受け終わった).
+     */
+    private static int withPredicate(String text, int end, PiiType type) {
+        java.util.regex.Pattern p = switch (type) {
+            case SENSITIVE_HEALTH -> HEALTH_PREDICATE;
+            case SENSITIVE_CRIME -> CRIME_PREDICATE;
+            default -> null;
+        };
+        return p == null ? end : tailEnd(p, text, end, 40);
+    }
+
+    private static final java.util.regex.Pattern CRIME_PREDICATE = java.util.regex.Pattern.compile(
+            "を受けて服役|(?<=処せられ)、(?:(?:令和|平成|昭和)" + NUM + "{1,2}年" + NUM + "{1,2}月" + NUM + "{1,2}日)?その刑の執行を受け終わった");
 
     /**
      * Where a suspended sentence starts when the judgment words its length before it: 3年間その刑の執行を猶予する, with

@@ -173,7 +173,7 @@ class SensitiveFactsTest {
         "祖父は2日、くも膜下出血のため自宅で亡くなった|SENSITIVE_HEALTH:くも膜下出血のため自宅で亡くなった",
         "男は処分保留で釈放された|SENSITIVE_CRIME:処分保留で釈放",
         "容疑者は保釈された|SENSITIVE_CRIME:保釈",
-        "父が新型コロナに感染し自宅療養中|SENSITIVE_HEALTH:新型コロナに感染し自宅療養",
+        "父が新型コロナに感染し自宅療養中|SENSITIVE_HEALTH:新型コロナに感染し自宅療養中",
         "社員1名が新型コロナウイルス感染症の陽性と判定されました|SENSITIVE_HEALTH:新型コロナウイルス感染症の陽性",
         "強制わいせつ罪で懲役3年の実刑判決|SENSITIVE_CRIME:強制わいせつ罪で懲役3年の実刑判決",
         "祖母は白内障の手術を受けた|SENSITIVE_HEALTH:白内障の手術を受けた",
@@ -212,7 +212,7 @@ class SensitiveFactsTest {
         // each sentence of a 主文 from its clause's start
         "被告人を懲役3年6月に処する。|SENSITIVE_CRIME:懲役3年6月に処する",
         "裁判所は本件犯行に関与した共犯者を懲役3年に処した。|SENSITIVE_CRIME:本件犯行に関与した共犯者を懲役3年に処した",
-        "その罰金を完納することができないときは、金5000円を1日に換算した期間被告人を労役場に留置する。|SENSITIVE_CRIME:罰金;SENSITIVE_CRIME:金5000円を1日に換算した期間被告人を労役場に留置する",
+        "その罰金を完納することができないときは、金5000円を1日に換算した期間被告人を労役場に留置する。|SENSITIVE_CRIME:その罰金を完納することができないときは、金5000円を1日に換算した期間被告人を労役場に留置する",
         "少年を保護観察所の保護観察に付する。|SENSITIVE_CRIME:保護観察所の保護観察に付する",
         // from a second set of made-up cases: wounds, sudden deaths, care levels, tails of creed, origin and gang
         "同人に加療約10日間を要する後頭部挫創の傷害を負わせた|SENSITIVE_HEALTH:加療約10日間を要する後頭部挫創の傷害",
@@ -369,6 +369,23 @@ class SensitiveFactsTest {
         "葬儀は故人の信仰に従いカトリック式で営む|SENSITIVE_CREED:故人の信仰に従いカトリック式",
         "配慮事項　エホバの証人のため輸血拒否（同意書あり）|SENSITIVE_CREED:エホバの証人のため輸血拒否（同意書あり）",
         "障害の状態　障害基礎年金2級を受給中（平成27年から）|SENSITIVE_OTHER:障害基礎年金2級を受給中（平成27年から）",
+        // the predicate a fact ends on, and the time, complaint, care and body part written before it (session 35)
+        "母は認知症があり、施設に入所中。|SENSITIVE_HEALTH:認知症",
+        "会社の健診で高血圧を指摘され、現在治療中|SENSITIVE_HEALTH:健診で高血圧を指摘",
+        "心療内科で適応障害って言われた|SENSITIVE_HEALTH:心療内科で適応障害って言われた",
+        "五十嵐さんは頭などを強く打ち、搬送先の病院で約2時間後に死亡した。|SENSITIVE_HEALTH:頭などを強く打ち、搬送先の病院で約2時間後に死亡",
+        "トメさんは顔や両腕にやけどを負って病院に運ばれたが、約5時間後に死亡した。|SENSITIVE_HEALTH:顔や両腕にやけどを負って病院に運ばれたが、約5時間後に死亡",
+        "子宮筋腫の手術を受けるため、3月28日から1週間入院します。|SENSITIVE_HEALTH:子宮筋腫の手術を受けるため、3月28日から1週間入院",
+        "昨年12月に見つかった甲状腺がんの摘出手術を受けた|SENSITIVE_HEALTH:昨年12月に見つかった甲状腺がんの摘出手術を受けた",
+        "令和5年秋ころから抗精神病薬の服用を自己判断で中断していた|SENSITIVE_HEALTH:令和5年秋ころから抗精神病薬の服用",
+        "事件後は不眠を訴えて心療内科に通院している|SENSITIVE_HEALTH:事件後は不眠を訴えて心療内科に通院",
+        "現在服用中の睡眠導入剤について確認します|SENSITIVE_HEALTH:現在服用中の睡眠導入剤",
+        "店員に全治約3週間の左前腕切創を負わせた|SENSITIVE_HEALTH:全治約3週間の左前腕切創",
+        "既往歴　平成30年 胃がん手術|SENSITIVE_HEALTH:平成30年 胃がん手術",
+        "同被告は2019年にも傷害罪で罰金刑を受けていた。|SENSITIVE_CRIME:2019年にも傷害罪で罰金刑",
+        "さらに令和元年に同種事犯で懲役2年の実刑判決を受けて服役し，|SENSITIVE_CRIME:令和元年に同種事犯で懲役2年の実刑判決を受けて服役",
+        "令和2年3月12日仙台地方裁判所で窃盗罪により懲役1年6月に処せられ、令和3年8月20日その刑の執行を受け終わったもの|"
+            + "SENSITIVE_CRIME:令和2年3月12日仙台地方裁判所で窃盗罪により懲役1年6月に処せられ、令和3年8月20日その刑の執行を受け終わった",
     })
     void theWordsAroundAFactThatBelongToIt(String text, String expected) {
         assertThat(String.join(";", found(text))).isEqualTo(expected);
