@@ -59,7 +59,7 @@ final class NameCell {
     }
 
     /** A capitalised word of Latin letters, 2–20 long, with ' or - inside and accented letters (Chloé, O'Brien). */
-    private static boolean isRomanWord(String w) {
+    static boolean isRomanWord(String w) {
         if (w.length() < 2 || w.length() > 20 || !Character.isUpperCase(w.charAt(0)) || w.charAt(0) > 'Z') {
             return false;
         }

@@ -538,6 +538,15 @@ final class NameLabels {
         while (s < text.length() && isBlank(text.charAt(s))) {
             s++;
         }
+        int whole = longName(text, s);
+        if (whole < 0) {
+            return; // カスタマー サポート センター, Customer Support Team
+        }
+        if (whole > s) {
+            out.add(new Finding(PiiType.PERSON, s, whole, CONFIDENCE, false, text.substring(s, whole)));
+            reading(text, whole < text.length() && isBlank(text.charAt(whole)) ? whole + 1 : whole, out);
+            return;
+        }
         int e = s;
         while (e < text.length() && e - s < MAX_VALUE && !isBreak(text.charAt(e)) && !doubleBlank(text, e)) {
             e++;
@@ -587,6 +596,74 @@ final class NameLabels {
     }
 
     private static final String QUOTES = "\"'";
+
+    /** Most words and characters of a foreign name written in full in a form (Maria Aparecida Fujimoto da Silva). */
+    private static final int MAX_NAME_WORDS = 6;
+    private static final int MAX_LONG_VALUE = 48;
+    /** Lower-case particles inside a romanised name (Fujimoto da Silva, van der Berg). */
+    private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der",
+            "den", "la", "le", "bin", "binti", "al");
+
+    /**
+     * Where a value of three to six words of one script ends, all romanised (LE VAN TUAN ANH) or all katakana (ヨシダ　コスタ
+     * ジュリアナ　アケミ, ｸﾞｴﾝ ｳﾞｧﾝ ﾄｩｱﾝ): a foreign name written in full under its label, which the rule of two words
+     * below would cut. It stops at a heading (続柄), a double blank and a line's end; common nouns of the dictionary
+     * (カスタマー サポート センター) or a sender's words (Customer Support Team) in a third of its words make it no name: then
+     * -1. Else {@code s}.
+     */
+    private static int longName(String text, int s) {
+        int words = 0;
+        int end = s;
+        int i = s;
+        int script = 0; // 1 romanised, 2 katakana
+        int common = 0;
+        while (i < text.length() && i - s < MAX_LONG_VALUE && words < MAX_NAME_WORDS) {
+            int w = i;
+            while (w < text.length() && !isBlank(text.charAt(w)) && !isBreak(text.charAt(w))) {
+                w++;
+            }
+            String word = text.substring(i, w);
+            int kind = NameCell.isRomanWord(word) || words > 0 && script == 1 && NAME_PARTICLES.contains(word) ? 1
+                    : katakanaWord(word) ? 2 : 0;
+            if (kind == 0 || script != 0 && kind != script || !ColumnHints.get().forHeader(word).isEmpty() || NOT_NAMES.contains(word)) {
+                break;
+            }
+            if (kind == 1 ? SENDER_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT)) : commonNoun(word)) {
+                common++;
+            }
+            script = kind;
+            words++;
+            end = w;
+            if (w >= text.length() || isBreak(text.charAt(w)) || doubleBlank(text, w)) {
+                break;
+            }
+            i = w + 1;
+        }
+        if (words >= 3 && common * 3 >= words) {
+            return -1;
+        }
+        return words >= 3 && !NAME_PARTICLES.contains(text.substring(text.lastIndexOf(' ', end - 1) + 1, end)) ? end : s;
+    }
+
+    private static boolean katakanaWord(String w) {
+        if (w.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (!Morphology.isKatakana(c) && c != '・') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A katakana word the dictionary knows as one common noun and not as a name (サポート, センター). */
+    private static boolean commonNoun(String w) {
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
+        return ts.size() == 1 && (ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-サ変接続"))
+                && !Morphology.hasEntry(w, 0, w.length(), "名詞-固有名詞-人名-姓") && !Morphology.hasEntry(w, 0, w.length(), "名詞-固有名詞-人名-名");
+    }
 
     /** Where the person lives, comes from or works, written before the name (東京都練馬区在住, 福岡県出身). */
     private static boolean residence(String text, int s, int d) {
