@@ -47,6 +47,9 @@ final class NameLabels {
         if (text.indexOf('・') >= 0 || text.indexOf('･') >= 0) {
             listedKatakana(text, out);
         }
+        if (text.contains("出席")) {
+            attendance(text, out);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '：' || c == ':') {
@@ -60,6 +63,27 @@ final class NameLabels {
             } else if ((c == '）' || c == ')') && bracketLabel(text, i)) {
                 valueAfter(text, i + 1, r, out);
             }
+        }
+    }
+
+    /**
+     * Who attended a hearing, as a judgment records it: 当裁判所は、検察官七戸孝志、弁護人猪ノ口 遼各出席の上審理し, 付添人檜垣真澄及び
+     * 家庭裁判所調査官萩原美咲出席の上. The name is glued to its role, and the dictionary splits unknown ones (七戸 is a town);
+     * the clause's shape (roles joined by 、 or 及び, then 出席) says they are people.
+     */
+    private static final java.util.regex.Pattern ATTENDANCE = java.util.regex.Pattern.compile(
+            "(?:主任弁護人|弁護人|検察官|付添人|補佐人|家庭裁判所調査官|調査官|通訳人)([\\p{IsHan}ノヶ々]{2,5}?(?:[ 　][\\p{IsHan}ノヶ々]{1,3}?)?)"
+            + "(?=[、，]|及び|並びに|各出席|出席)");
+
+    private static void attendance(String text, List<Finding> out) {
+        java.util.regex.Matcher m = ATTENDANCE.matcher(text);
+        while (m.find()) {
+            int e = text.indexOf("出席", m.end());
+            int stop = text.indexOf('。', m.end());
+            if (e < 0 || stop >= 0 && stop < e || e - m.end() > 40) {
+                continue; // not in the sentence that records the attendance
+            }
+            out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), CONFIDENCE, false, m.group(1)));
         }
     }
 
@@ -600,6 +624,8 @@ final class NameLabels {
     /** Most words and characters of a foreign name written in full in a form (Maria Aparecida Fujimoto da Silva). */
     private static final int MAX_NAME_WORDS = 6;
     private static final int MAX_LONG_VALUE = 48;
+    /** Initials written before a name (W.M. Kasun Bandara Wijesinghe, J. R. Smith). */
+    private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:[A-Z]\\.){1,3}");
     /** Lower-case particles inside a romanised name (Fujimoto da Silva, van der Berg). */
     private static final Set<String> NAME_PARTICLES = Set.of("da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der",
             "den", "la", "le", "bin", "binti", "al");
@@ -623,7 +649,7 @@ final class NameLabels {
                 w++;
             }
             String word = text.substring(i, w);
-            int kind = NameCell.isRomanWord(word) || words > 0 && script == 1 && NAME_PARTICLES.contains(word) ? 1
+            int kind = NameCell.isRomanWord(word) || INITIALS.matcher(word).matches() || words > 0 && script == 1 && NAME_PARTICLES.contains(word) ? 1
                     : katakanaWord(word) ? 2 : 0;
             if (kind == 0 || script != 0 && kind != script || !ColumnHints.get().forHeader(word).isEmpty() || NOT_NAMES.contains(word)) {
                 break;
@@ -797,6 +823,17 @@ final class NameLabels {
             if (hon == null && note > 0 && (kata ? parts >= 2 : parts >= 2 && parts <= 3)) {
                 hon = personal(text, note, a); // マテウス・エンリケ・ソウザ（Matheus Henrique SOUZA）選手
             }
+            if (latin && hon == null && parts >= 2 && parts <= MAX_NAME_WORDS && selfIntroduced(text, i, j)) {
+                out.add(new Finding(PiiType.PERSON, i, j, 0.8, false, text.substring(i, j))); // 結愛の母、Mary Joy B. Dela Cruzです
+                i = j;
+                continue;
+            }
+            int greeted = latin && hon == null && parts >= 2 && parts <= 4 ? greetedName(text, i, j) : 0;
+            if (greeted > 0) {
+                out.add(new Finding(PiiType.PERSON, i + greeted, j, 0.75, false, text.substring(i + greeted, j))); // Dear Dmitri,
+                i = j;
+                continue;
+            }
             if (j - i < 2 || parts > 3 || a.endingAt(NameAnchors.Kind.ROLE, text, j) > 0 || a.at(NameAnchors.Kind.ROLE, text, i) == j - i) {
                 i = j;
                 continue;
@@ -849,7 +886,7 @@ final class NameLabels {
                 i = j;
                 continue;
             }
-            boolean title = !(hon.equals("様") || hon.equals("さま") || hon.equals("殿") || hon.equals("先生"));
+            boolean title = !(hon.equals("様") || hon.equals("さま") || hon.equals("殿")); // 先生 is a person's (Kovalenko先生)
             if (parts == 1 && (i > 0 && Morphology.isKanji(text.charAt(i - 1)) || latin && !title && !kinBlank && !roleBefore)) {
                 i = j; // 日本マクドナルド社長, Amazon様: a company, not a person; but ご長女 Fiona 様 is one
                 continue;
@@ -915,6 +952,53 @@ final class NameLabels {
     }
 
     private static final String[] GREETINGS = {"Hi", "Hello", "Dear", "Thanks", "Morning"};
+    /** Whom a greeting addresses that is no one's name (Dear Customer, Hi all). */
+    private static final Set<String> ADDRESSEES = Set.of("All", "Team", "Customer", "Customers", "Sir", "Madam", "Everyone", "Colleagues",
+            "Members", "Friends", "Parents", "Guests", "Guest", "Teacher", "Teachers", "Staff", "Folks", "There", "Again", "Mom", "Dad");
+
+    /**
+     * The length of the greeting (Dear, Hi, Hello and a blank) that starts the romanised words {@code i..j} when they end
+     * the greeting's line or a comma follows (Dear Dmitri, / Hi Haruka⏎) and one is a name of the lists: the rest is the
+     * person greeted; else 0.
+     */
+    private static int greetedName(String text, int i, int j) {
+        for (String g : new String[] {"Dear", "Hi", "Hello"}) {
+            int k = i + g.length();
+            if (!text.startsWith(g, i) || k >= j || text.charAt(k) != ' ' || j < text.length() && text.charAt(j) != ','
+                    && !isBreak(text.charAt(j))) {
+                continue;
+            }
+            k++;
+            for (String t : new String[] {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Mr ", "Ms ", "Mrs ", "Dr "}) {
+                k += text.startsWith(t, k) && k + t.length() < j ? t.length() : 0; // Dear Ms Kitaura: the name without the title
+            }
+            if (!ADDRESSEES.contains(text.substring(k, nextBlank(text, k, j))) && !senderWord(text, k, j) && listed(text, k, j)) {
+                return k - i;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Romanised words that introduce the writer (…の母、Mary Joy B. Dela Cruzです。, Ananya Iyerと申します): after the line's
+     * start, a comma or a topic は, and before です or と申します, one of them a name of the lists (not Google Cloud Platformです).
+     */
+    private static boolean selfIntroduced(String text, int i, int j) {
+        char before = i == 0 ? '\n' : text.charAt(i - 1);
+        return (isBreak(before) || before == '、' || before == '，' || before == 'は' || isBlank(before))
+                && (text.startsWith("です", j) || text.startsWith("と申します", j) || text.startsWith("と言います", j))
+                && !senderWord(text, i, j) && listed(text, i, j);
+    }
+
+    /** Whether one of the romanised words {@code i..j} is a given name or a surname of the lists (Dmitri, not World). */
+    private static boolean listed(String text, int i, int j) {
+        for (String w : text.substring(i, j).split("[ .]+")) {
+            if (w.length() > 1 && LatinNames.isName(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The Japanese honorific written in Latin letters after a romanised name (Hayashi-san, Ito-sensei): its length, or 0. */
     private static int romanisedHonorific(String text, int i, int j) {

@@ -1461,7 +1461,12 @@ final class SensitiveRecognizer implements Recognizer {
         }
         int s0 = start;
         int e0 = end;
-        // a span widened to the words before it (加療約3週間を要する…) takes in a phrase reported just before
+        // a span widened to the words before it (加療約3週間を要する…) takes in a phrase reported just before, and its confidence
+        for (Finding f : out) {
+            if (f.type() == type && f.start() >= s0 && f.end() <= e0) {
+                conf = Math.max(conf, f.confidence());
+            }
+        }
         out.removeIf(f -> f.type() == type && f.start() >= s0 && f.end() <= e0);
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
     }
@@ -1569,7 +1574,7 @@ final class SensitiveRecognizer implements Recognizer {
             + "|先月|先週|先日|昨夜|昨日|きのうの(?:夜|朝)|きのう|今朝|昨[春夏秋冬]|今[春夏秋冬]"
             + "|(?:約|およそ)?" + NUM + "{1,3}(?:か月|カ月|ヶ月|年|週間|日)(?:以上)?前)(?:ごろ|頃|ころ)?"
             + "(?:(?:には|にも|に|からは|から|以降の|以来)(?:見つかった|患っていた|患っている)?|見つかった)"
-            + "|(?:事件|事故|引退|退院|出産)後(?:は|に|から)?|(?:現役|学生)時代から|" + NUM + "{1,3}年余り|かねてより|かねて"
+            + "|(?:事件|事故|引退|退院|出産)後(?:は|から)?|(?:現役|学生)時代から|" + NUM + "{1,3}年余り|かねてより|かねて"
             + "|(?:(?:令和|平成|昭和)" + NUM + "{1,2}|[0-9０-９]{4})年(?:" + NUM + "{1,2}月)?[ 　])$");
 
     /** Where the fact starts with the time phrase that dates it ({@link #TIME_LEAD}) just before {@code start}; else {@code start}. */
@@ -1710,8 +1715,9 @@ final class SensitiveRecognizer implements Recognizer {
      * body part hurt (両手に, 顔や腕に, 膝の).
      */
     private static final java.util.regex.Pattern HEALTH_LEAD = java.util.regex.Pattern.compile(
-            "(?:(?:[\\p{IsHan}\\p{IsKatakana}ー]{1,6}|めまい|しびれ|痛み|吐き気)を訴えて|(?:現在)?(?:服用|使用|治療|闘病|療養)中の|全治約?" + NUM + "{1,3}(?:週間|か月|カ月|ヶ月|日)の"
-            + "|" + BODY + "(?:や" + BODY + ")?(?:に|の))$");
+            "(?:(?:不眠|頭痛|腹痛|腰痛|胸痛|痛み|めまい|吐き気|動悸|幻聴|幻覚|倦怠感|しびれ|発熱|体調不良|不調)を訴えて|(?:現在)?(?:服用|闘病)中の"
+            + "|全治約?" + NUM + "{1,3}(?:週間|か月|カ月|ヶ月|日)の"
+            + "|(?<![\\p{IsHan}\\p{IsKatakana}ー0-9０-９])" + BODY + "(?:や" + BODY + ")?(?:に|の))$");
 
     /** How often the care is given, written before it: 週3回の透析, 月1回の通院. */
     private static final java.util.regex.Pattern FREQUENCY = java.util.regex.Pattern.compile(
@@ -1819,6 +1825,15 @@ final class SensitiveRecognizer implements Recognizer {
         return end;
     }
 
+    /**
+     * The words of a place of care between a condition and its care (都内の精神科クリニック, 大阪市内の病院, 搬送先の病院): no verb,
+     * no clause, and no address (群馬県大泉町の病院: the address is a finding of its own).
+     */
+    private static final String GAP = "(?:(?!県|[市区町村郡](?!内))[\\p{IsHan}\\p{IsKatakana}ー々の0-9０-９])";
+    /** Where care is given, which ends the place between a condition and its care (not 長岡市千秋二丁目の自宅: an address). */
+    private static final String FACILITY = "(?:病院|医院|クリニック|診療所|施設|ホーム|センター|科|外来|病棟)";
+    /** A care noun ends a word: not 治療法, 手術室, 入院費 (療養中 keeps its 中). */
+    private static final String CARE_END = "(?:中(?![\\p{IsHan}\\p{IsKatakana}])|(?![\\p{IsHan}\\p{IsKatakana}]))";
     /** Care nouns a condition is the object or cause of (で入院, のため死去, に通院), ending the fact's phrase. */
     private static final String CARE_NOUN = "(?:診断|通院|入院|受診|手術|治療|療養|服用|使用|発症|損傷|骨折|搬送|救急搬送|入所|休職|休場|欠場|悪化|進行"
             + "|死亡|死去|逝去|闘病|中断|経過観察)";
@@ -1831,13 +1846,15 @@ final class SensitiveRecognizer implements Recognizer {
      * the sets label it; 中 stays (療養中). Not across a sentence's end, nor across a comma but before a death.
      */
     private static final java.util.regex.Pattern HEALTH_PREDICATE = java.util.regex.Pattern.compile(
-            "(?:(?:と|って)診断|(?:と|って)言われ(?:た|て)|を指摘"
-            + "|(?<=" + CARE_NOUN + ")中"
-            + "|(?:で|により|による|のため|のために)(?:[^、。，,\\n\\t|｜]{1,12}?(?:で|に))?" + CARE_NOUN + "中?"
+            "(?:(?:と|って)診断(?![\\p{IsHan}])|(?:と|って)言われ(?:ている|ていた|た|て)?|を指摘"
+            + "|(?<=" + CARE_NOUN + ")中(?![\\p{IsHan}\\p{IsKatakana}])"
+            + "|(?:(?:で|により|による|のため|のために)|(?<=のため))(?:" + GAP + "{0,10}?" + FACILITY + "(?:で|に))?" + CARE_NOUN + CARE_END
+            + "|(?<=入院|搬送)先の" + GAP + "{0,10}?" + FACILITY + "(?:で|に)" + CARE_NOUN + CARE_END
             + "|(?:が|も)(?:少し|さらに|徐々に)?(?:残った|残り|残る|進んでる|進んでいる|進行|悪化|続いている|続いて|改善)"
             + "|を負(?:い|って|った)(?:病院|救急車)(?:に|で)運ばれ(?:た|て)"
-            + "|(?:を受ける)?ため[、，][^、。，,\\n]{0,14}?(?:入院|休職|休養)中?)?"
-            + "(?:が?[、，](?:[^、。，,\\n]{1,10}?で)?(?:約?" + NUM + "{1,3}(?:時間|日|分)後に)?(?:死亡|死去))?");
+            + "|(?:(?:を受ける)?ため|(?<=のため))[、，][^、。，,！？!?\\s|｜はが]{0,14}?(?:入院|休職|休養)" + CARE_END + ")?"
+            + "(?:が?[、，](?:[^、。，,！？!?\\s|｜はがも]{0,8}?(?:病院|医院|施設|自宅)で)?(?:約?" + NUM + "{1,3}(?:時間|日|分)後に)?"
+            + "(?:死亡|死去)(?![\\p{IsHan}\\p{IsKatakana}]))?");
 
     /**
      * The predicate of a health fact after its end ({@link #HEALTH_PREDICATE}); of a criminal record, the prison term that
@@ -1853,7 +1870,7 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     private static final java.util.regex.Pattern CRIME_PREDICATE = java.util.regex.Pattern.compile(
-            "を受けて服役|(?<=処せられ)、(?:(?:令和|平成|昭和)" + NUM + "{1,2}年" + NUM + "{1,2}月" + NUM + "{1,2}日)?その刑の執行を受け終わった");
+            "(?<=実刑判決|実刑|懲役[^、。，]{0,8}|禁錮[^、。，]{0,8})を受けて服役|(?<=処せられ)、(?:(?:令和|平成|昭和)" + NUM + "{1,2}年" + NUM + "{1,2}月" + NUM + "{1,2}日)?その刑の執行を受け終わった");
 
     /**
      * Where a suspended sentence starts when the judgment words its length before it: 3年間その刑の執行を猶予する, with
