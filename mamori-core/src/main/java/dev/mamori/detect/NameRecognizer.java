@@ -2112,8 +2112,10 @@ final class NameRecognizer implements Recognizer {
         boolean room = repeated >= 3 && shaped * 5 >= lines * 4 && talk(text, seen);
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
-            if (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w)))
-                    && !(titled.contains(w) && titledSpeaker(text, w)) && !(room && handle(w))) {
+            // in a room, a handle that speaks once is a member too (Yuki_0312：おかえり〜 among ねこまる and ルナ)
+            boolean once = e.getValue().size() == 1 && room && handle(w);
+            if (!once && (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w)))
+                    && !(titled.contains(w) && titledSpeaker(text, w)) && !(room && handle(w)))) {
                 continue;
             }
             for (int[] sp : e.getValue()) {
