@@ -2081,6 +2081,7 @@ final class NameRecognizer implements Recognizer {
         }
         Map<String, List<int[]>> seen = new java.util.LinkedHashMap<>();
         java.util.Set<String> titled = new java.util.HashSet<>();
+        java.util.Set<String> noted = new java.util.HashSet<>(); // 長岡（総務）：
         int shaped = 0;
         int lines = 0;
         for (int ls = 0; ls < text.length(); ) {
@@ -2093,7 +2094,7 @@ final class NameRecognizer implements Recognizer {
             if (sp != null) {
                 shaped++;
                 if (sp.length > 2) {
-                    titled.add(text.substring(sp[0], sp[1]));
+                    (sp[2] == 2 ? noted : titled).add(text.substring(sp[0], sp[1]));
                 }
                 seen.computeIfAbsent(text.substring(sp[0], sp[1]), k -> new ArrayList<>()).add(sp);
             }
@@ -2114,7 +2115,8 @@ final class NameRecognizer implements Recognizer {
             String w = e.getKey();
             // in a room, a handle that speaks once is a member too (Yuki_0312：おかえり〜 among ねこまる and ルナ)
             boolean once = e.getValue().size() == 1 && room && handle(w);
-            if (!once && (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w)))
+            boolean department = noted.contains(w) && w.length() <= 4 && all(w, 0, w.length(), 'c') && !NOT_SPEAKERS.contains(w);
+            if (!once && !department && (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w)))
                     && !(titled.contains(w) && titledSpeaker(text, w)) && !(room && handle(w)))) {
                 continue;
             }
@@ -2228,6 +2230,10 @@ final class NameRecognizer implements Recognizer {
      * after it (ゆかり🌷, Yoshiko☆), or a title or role before it (コーチ 鵜飼, スタッフ 久我); a role with the name in
      * brackets gives the name (オペレーター（小野寺）). Null when nothing is left.
      */
+    /** A department written in brackets after a chat speaker's surname, as office chats do (長岡（総務）：). */
+    private static final java.util.Set<String> DEPARTMENT_NOTES = java.util.Set.of("総務", "経理", "人事", "営業", "法務", "広報", "情シス",
+            "外部", "本社", "支店", "事務局");
+
     private int[] speakerName(String text, int s, int e) {
         while (e > s && isSpace(text.charAt(e - 1))) {
             e--;
@@ -2243,6 +2249,8 @@ final class NameRecognizer implements Recognizer {
                         || anchors.is(NameAnchors.Kind.HONORIFIC, text, s, before)) {
                     s = open + 1; // オペレーター（小野寺）
                     e = e - 1;
+                } else if (isDepartment(text, open + 1, e - 1) || DEPARTMENT_NOTES.contains(text.substring(open + 1, e - 1))) {
+                    return before > s ? new int[] {s, before, 2} : null; // 長岡（総務）: the third element, a department noted
                 } else {
                     e = before;
                 }
