@@ -50,6 +50,9 @@ final class NameLabels {
         if (text.contains("出席")) {
             attendance(text, out);
         }
+        if (text.indexOf('▽') >= 0 || text.indexOf('▼') >= 0) {
+            personnel(text, out);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '：' || c == ':') {
@@ -62,6 +65,27 @@ final class NameLabels {
                 valueAfter(text, i + 1, r, out);
             } else if ((c == '）' || c == ')') && bracketLabel(text, i)) {
                 valueAfter(text, i + 1, r, out);
+            }
+        }
+    }
+
+    /**
+     * A personnel list's entry, a post, a blank and the person, between ▽ marks (▽税務課長　欠端真理子▽教育委員会事務局長　一ノ渡裕美):
+     * a name of three to six kanji that ends with a given name of two or three (真理子, 裕美), whatever its rare surname.
+     */
+    private static final java.util.regex.Pattern PERSONNEL = java.util.regex.Pattern.compile(
+            "(?<=[▽▼])[^▽▼\n]{1,24}?[ 　]([\\p{IsHan}々ヶノ]{3,6})(?=[▽▼\n]|$)");
+
+    private static void personnel(String text, List<Finding> out) {
+        java.util.regex.Matcher m = PERSONNEL.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            for (int g = Math.max(s + 1, e - 3); g <= e - 2; g++) {
+                if (UnidicNames.given(text, g, e) || Morphology.hasEntry(text, g, e, "名詞-固有名詞-人名-名")) {
+                    out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, m.group(1)));
+                    break;
+                }
             }
         }
     }

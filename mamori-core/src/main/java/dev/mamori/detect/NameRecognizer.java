@@ -3577,6 +3577,9 @@ final class NameRecognizer implements Recognizer {
                 if (f.confidence() < 0.9) {
                     out.set(found, new Finding(PiiType.PERSON, f.start(), f.end(), 0.9, false, f.value()));
                 }
+            } else if (split && hon == 0 && kanaGivenBefore(text, p, q) >= 0) {
+                int s = kanaGivenBefore(text, p, q); // 小鳥遊ゆかり（たかなし・ゆかり）: the given name in the kana of its reading
+                out.add(new Finding(PiiType.PERSON, s, p, 0.85, false, text.substring(s, p)));
             } else {
                 int s = hon > 0 ? -1 : nameBefore(text, ts, p, kana);
                 boolean kinBefore = s > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0 || roleOf(text, s));
@@ -3604,6 +3607,26 @@ final class NameRecognizer implements Recognizer {
             out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
             p = q;
         }
+    }
+
+    /**
+     * Where a name starts whose given name is written in the same kana as its split reading's second part, right before
+     * the bracket at {@code p}, after one to four kanji at a word's start (小鳥遊ゆかり（たかなし・ゆかり）); else -1.
+     */
+    private static int kanaGivenBefore(String text, int p, int q) {
+        int i = q;
+        while (i > p + 1 && !(text.charAt(i - 1) == '・' || text.charAt(i - 1) == '･' || isSpace(text.charAt(i - 1)))) {
+            i--;
+        }
+        int g = p - (q - i);
+        if (q - i < 2 || g <= 0 || !text.regionMatches(g, text, i, q - i) || !Morphology.isHiragana(text.charAt(i))) {
+            return -1;
+        }
+        int r = g;
+        while (r > 0 && g - r < 4 && isKanjiAt(text, r - 1)) {
+            r--;
+        }
+        return r < g && (r == 0 || !isKanjiAt(text, r - 1)) ? r : -1;
     }
 
     /** The part of a split reading after its ・ or blank is a given name of the lists (いちのわたり・ようこ: yoko). */
