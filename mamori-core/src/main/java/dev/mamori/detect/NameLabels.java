@@ -178,7 +178,37 @@ final class NameLabels {
         }
     }
 
+    /**
+     * A name of three to six kanji written whole before the age a judgment or a news report gives it (木佐貫湊（当時16歳）に対し):
+     * when it starts with a surname of the lists or ends with a given name, whatever the dictionary makes of it.
+     */
+    private static final java.util.regex.Pattern AGED_THEN = java.util.regex.Pattern.compile(
+            "(?<=[、，。\n\t 　はにがをとの])([\\p{IsHan}々ヶノ]{3,6})[（(]当時[0-9０-９]{1,3}歳[）)]");
+
+    private static void agedThen(String text, List<Finding> out) {
+        java.util.regex.Matcher m = AGED_THEN.matcher(text);
+        NameAnchors a = NameAnchors.get();
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            boolean named = false;
+            for (int k = s + 2; k <= Math.min(e - 1, s + 4) && !named; k++) {
+                named = UnidicNames.surname(text, s, k) || Morphology.hasEntry(text, s, k, "名詞-固有名詞-人名-姓");
+            }
+            for (int g = Math.max(s + 1, e - 3); g <= e - 2 && !named; g++) {
+                named = UnidicNames.given(text, g, e) || Morphology.hasEntry(text, g, e, "名詞-固有名詞-人名-名");
+            }
+            if (named && a.endingAt(NameAnchors.Kind.ROLE, text, e) == 0 && a.endingAt(NameAnchors.Kind.KIN, text, e) == 0
+                    && a.endingAt(NameAnchors.Kind.TITLE, text, e) == 0) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, m.group(1)));
+            }
+        }
+    }
+
     private static void aged(String text, NameRecognizer r, List<Finding> out) {
+        if (text.contains("当時")) {
+            agedThen(text, out);
+        }
         java.util.regex.Matcher m = AGED.matcher(text);
         while (m.find()) {
             int s = m.start(1);
