@@ -375,6 +375,12 @@ class SensitiveFactsTest {
         "心療内科で適応障害って言われた|SENSITIVE_HEALTH:心療内科で適応障害って言われた",
         "五十嵐さんは頭などを強く打ち、搬送先の病院で約2時間後に死亡した。|SENSITIVE_HEALTH:頭などを強く打ち、搬送先の病院で約2時間後に死亡",
         "被告人は覚醒剤への依存が根深く、出所後わずか4か月で本件に及んだ。|SENSITIVE_HEALTH:覚醒剤への依存;SENSITIVE_CRIME:出所",
+        "父親に接近禁止命令が出ている|SENSITIVE_OTHER:接近禁止命令",
+        "前にDV受けてて|SENSITIVE_OTHER:DV受け",
+        "妻は〇〇会の熱心な信者で|SENSITIVE_CREED:熱心な信者",
+        "葬儀は神式（神葬祭）で営まれる|SENSITIVE_CREED:神式（神葬祭）",
+        "彼女はヒジャブを着けて毎日工場に通っている|SENSITIVE_CREED:ヒジャブ",
+        "父は障害基礎年金2級を受けている|SENSITIVE_OTHER:障害基礎年金2級",
         "トメさんは顔や両腕にやけどを負って病院に運ばれたが、約5時間後に死亡した。|SENSITIVE_HEALTH:顔や両腕にやけどを負って病院に運ばれたが、約5時間後に死亡",
         "子宮筋腫の手術を受けるため、3月28日から1週間入院します。|SENSITIVE_HEALTH:子宮筋腫の手術を受けるため、3月28日から1週間入院",
         "昨年12月に見つかった甲状腺がんの摘出手術を受けた|SENSITIVE_HEALTH:昨年12月に見つかった甲状腺がんの摘出手術を受けた",
@@ -409,7 +415,10 @@ class SensitiveFactsTest {
         "障害基礎年金2級の支給額は年額約78万円です。",
         // session 34: a rate of those examined, a judgment's record and law, a section's heading
         "受診者 212名、有所見率 43.4%。うち血圧 18.9%、血糖 9.0%。", "この事実は前科調書（乙9）によって認める。",
-        "同法56条1項、57条により再犯の加重をした刑期の範囲内で", "（累犯前科）", "クルド人問題について議論する"})
+        "同法56条1項、57条により再犯の加重をした刑期の範囲内で", "（累犯前科）", "クルド人問題について議論する",
+        // session 35: the new terms where a topic is meant
+        "当ホテルでは神式の結婚式もお選びいただけます", "ヒジャブ各種を取り扱っています", "配偶者暴力防止法に基づく保護命令の申立て件数は",
+        "一時保護所の定員は20名です"})
     void whatTheNewPatternsLeaveAlone(String text) {
         assertThat(found(text)).isEmpty();
     }
