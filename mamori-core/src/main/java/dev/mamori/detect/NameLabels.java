@@ -43,6 +43,7 @@ final class NameLabels {
         rosters(text, r, out);
         if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
             aged(text, r, out);
+            transcribed(text, out);
         }
         if (text.indexOf('・') >= 0 || text.indexOf('･') >= 0) {
             listedKatakana(text, out);
@@ -67,6 +68,58 @@ final class NameLabels {
                 valueAfter(text, i + 1, r, out);
             }
         }
+    }
+
+    /**
+     * A romanised name with its katakana in brackets after it, as registers of foreign residents write them (SOK PISEY
+     * （ソック・ピセイ）, GANBOLD Batbayar（ガンボルド・バトバヤル）): two to five words, as many katakana parts, and each part
+     * starting with the sound of its word (all but one; f for h, b for v, k or s for c…), one word a surname in capitals
+     * or a name of the lists (not Data Science（データ・サイエンス）), and not a place (Los Angeles). Both are the person's
+     * name.
+     */
+    private static final java.util.regex.Pattern TRANSCRIBED = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z])([A-Z][A-Za-z'-]*\\.?(?:,? [A-Z][A-Za-z'-]*\\.?){1,4})[（(]([ァ-ヴー]+(?:[・･　 ][ァ-ヴー]+){1,4})[）)]");
+
+    /** First words of places written in Latin letters (Los Angeles, San Francisco, New York). */
+    private static final Set<String> PLACE_WORDS = Set.of("Los", "Las", "San", "Santa", "Santo", "New", "Saint", "St", "Mount", "Mt",
+            "Lake", "Port", "Fort", "North", "South", "East", "West", "Great", "Little", "The", "Le", "La", "El", "Rio", "Sao");
+
+    private static void transcribed(String text, List<Finding> out) {
+        java.util.regex.Matcher m = TRANSCRIBED.matcher(text);
+        while (m.find()) {
+            String[] words = m.group(1).split(",? ");
+            String[] parts = m.group(2).split("[・･　 ]");
+            if (words.length != parts.length) {
+                continue;
+            }
+            int misses = 0;
+            boolean named = false; // a surname in capitals as registers write it (SOK PISEY), or a name of the lists (Harry)
+            for (int k = 0; k < words.length; k++) {
+                misses += sounds(Character.toLowerCase(words[k].charAt(0)), parts[k]) ? 0 : 1;
+                named |= words[k].length() >= 2 && words[k].equals(words[k].toUpperCase(java.util.Locale.ROOT))
+                        || LatinNames.isName(words[k]);
+            }
+            String joined = String.join("", parts);
+            boolean thing = false; // ニュー・ヨーク, a place or a thing the dictionary knows whole
+            for (String pos : new String[] {"名詞-固有名詞-地域", "名詞-固有名詞-組織", "名詞-一般", "名詞-固有名詞-一般"}) {
+                thing |= Morphology.hasEntry(joined, 0, joined.length(), pos);
+            }
+            if (misses <= 1 && misses < words.length - 1 && !thing && named && !PLACE_WORDS.contains(words[0])) {
+                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.8, false, m.group(1)));
+                out.add(new Finding(PiiType.PERSON, m.start(2), m.end(2), 0.8, false, m.group(2)));
+            }
+        }
+    }
+
+    /** Whether a katakana word starts with the sound the Latin letter {@code c} writes (within the usual swaps). */
+    private static boolean sounds(char c, String kana) {
+        for (String h : Romaji.hepburn(kana)) {
+            char k = h.isEmpty() ? ' ' : h.charAt(0);
+            if (k == c || "fh hf bv vb ck ks ct kc sc tc lr rl jz zj gj jg xs sx qk kq wu uw yi iy".contains("" + c + k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3610,8 +3610,9 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * Where a name starts whose given name is written in the same kana as its split reading's second part, right before
-     * the bracket at {@code p}, after one to four kanji at a word's start (小鳥遊ゆかり（たかなし・ゆかり）); else -1.
+     * Where a name starts whose given name is written in the same kana as its split reading's second part, in hiragana or
+     * katakana, right before the bracket at {@code p}, after one to five kanji at a word's start (小鳥遊ゆかり（たかなし・ゆかり）,
+     * 勘解由小路ハツエ（かでのこうじ・はつえ）); else -1.
      */
     private static int kanaGivenBefore(String text, int p, int q) {
         int i = q;
@@ -3619,11 +3620,18 @@ final class NameRecognizer implements Recognizer {
             i--;
         }
         int g = p - (q - i);
-        if (q - i < 2 || g <= 0 || !text.regionMatches(g, text, i, q - i) || !Morphology.isHiragana(text.charAt(i))) {
+        if (q - i < 2 || g <= 0 || !Morphology.isHiragana(text.charAt(i))) {
             return -1;
         }
+        for (int k = 0; k < q - i; k++) {
+            char a = text.charAt(g + k);
+            char b = text.charAt(i + k);
+            if (a != b && !(a >= 'ァ' && a <= 'ヶ' && a - 0x60 == b)) {
+                return -1; // not the same kana, in hiragana or katakana (ハツエ for はつえ)
+            }
+        }
         int r = g;
-        while (r > 0 && g - r < 4 && isKanjiAt(text, r - 1)) {
+        while (r > 0 && g - r < 5 && isKanjiAt(text, r - 1)) {
             r--;
         }
         return r < g && (r == 0 || !isKanjiAt(text, r - 1)) ? r : -1;
