@@ -54,6 +54,9 @@ final class NameLabels {
         if (text.indexOf('▽') >= 0 || text.indexOf('▼') >= 0) {
             personnel(text, out);
         }
+        if (text.contains("通夜") || text.contains("告別式") || text.contains("葬儀") || text.contains("喪主")) {
+            mourners(text, out);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '：' || c == ':') {
@@ -120,6 +123,43 @@ final class NameLabels {
             }
         }
         return false;
+    }
+
+    /** The family words an おくやみ entry ends with before the mourner's given name (長女佐和子, 長男の妻千恵子). */
+    private static final String[] FAMILY = {"長男の妻", "次男の妻", "長女の夫", "長男", "次男", "三男", "四男", "長女", "次女", "三女",
+        "四女", "妻", "夫", "孫", "弟", "妹", "兄", "姉", "母", "父", "娘", "息子", "おい", "めい"};
+
+    /**
+     * The mourner at the end of an おくやみ entry, a family word and a given name glued (…、自宅　長女佐和子, 妻ミツ, 長男の妻千恵子):
+     * one to four kanji, or two to six katakana, after a blank, in a text about funerals.
+     */
+    private static void mourners(String text, List<Finding> out) {
+        for (int ls = 0; ls < text.length(); ) {
+            int le = text.indexOf('\n', ls);
+            le = le < 0 ? text.length() : le;
+            int e = le;
+            while (e > ls && (isBlank(text.charAt(e - 1)) || text.charAt(e - 1) == '\r')) {
+                e--;
+            }
+            boolean kata = e > ls && Morphology.isKatakana(text.charAt(e - 1));
+            found:
+            for (int s = e - (kata ? 2 : 1); s > ls && e - s <= (kata ? 6 : 4); s--) {
+                if (!(kata ? Morphology.isKatakana(text.charAt(s)) : Morphology.isKanji(text.charAt(s)))) {
+                    break;
+                }
+                for (String f : FAMILY) {
+                    int k = s - f.length();
+                    if (k > ls && text.startsWith(f, k) && isBlank(text.charAt(k - 1))) {
+                        String name = text.substring(s, e);
+                        if (!commonNoun(name) && !NameAnchors.get().is(NameAnchors.Kind.KIN, name, 0, name.length())) { // 長男夫婦
+                            out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, name));
+                        }
+                        break found;
+                    }
+                }
+            }
+            ls = le + 1;
+        }
     }
 
     /**
@@ -791,7 +831,7 @@ final class NameLabels {
         return true;
     }
 
-    /** A katakana word the dictionary knows as one common noun and not as a name (サポート, センター). */
+    /** A word the dictionary knows as one common noun and not as a name (サポート, センター, 夫婦). */
     private static boolean commonNoun(String w) {
         List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
         return ts.size() == 1 && (ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-サ変接続"))
