@@ -77,8 +77,9 @@ final class NameLabels {
      * A romanised name with its katakana in brackets after it, as registers of foreign residents write them (SOK PISEY
      * （ソック・ピセイ）, GANBOLD Batbayar（ガンボルド・バトバヤル）): two to five words, as many katakana parts, and each part
      * starting with the sound of its word (all but one; f for h, b for v, k or s for c…), one word a surname in capitals
-     * or a name of the lists (not Data Science（データ・サイエンス）), and not a place (Los Angeles). Both are the person's
-     * name.
+     * or a name of the lists (not Data Science（データ・サイエンス）), no part a word, a place or a firm the dictionary knows
+     * (GRAND OPEN（グランド・オープン）, Burger King, Baker Street), no title (Dr.), and not a place (Los Angeles). Both are the
+     * person's name.
      */
     private static final java.util.regex.Pattern TRANSCRIBED = java.util.regex.Pattern.compile(
             "(?<![A-Za-z])([A-Z][A-Za-z'-]*\\.?(?:,? [A-Z][A-Za-z'-]*\\.?){1,4})[（(]([ァ-ヴー]+(?:[・･　 ][ァ-ヴー]+){1,4})[）)]");
@@ -97,21 +98,41 @@ final class NameLabels {
             }
             int misses = 0;
             boolean named = false; // a surname in capitals as registers write it (SOK PISEY), or a name of the lists (Harry)
+            boolean word = false; // a katakana part the dictionary knows as a word (グランド・オープン, ベイカー・ストリート)
             for (int k = 0; k < words.length; k++) {
                 misses += sounds(Character.toLowerCase(words[k].charAt(0)), parts[k]) ? 0 : 1;
                 named |= words[k].length() >= 2 && words[k].equals(words[k].toUpperCase(java.util.Locale.ROOT))
                         || LatinNames.isName(words[k]);
+                word |= commonNoun(parts[k]) || placeOrFirm(parts[k]) || TITLES.contains(words[k].replace(".", ""))
+                        || ENGLISH_WORDS.contains(words[k].toLowerCase(java.util.Locale.ROOT));
             }
             String joined = String.join("", parts);
             boolean thing = false; // ニュー・ヨーク, a place or a thing the dictionary knows whole
             for (String pos : new String[] {"名詞-固有名詞-地域", "名詞-固有名詞-組織", "名詞-一般", "名詞-固有名詞-一般"}) {
                 thing |= Morphology.hasEntry(joined, 0, joined.length(), pos);
             }
-            if (misses <= 1 && misses < words.length - 1 && !thing && named && !PLACE_WORDS.contains(words[0])) {
+            if (misses <= 1 && misses < words.length - 1 && !thing && named && !word && !PLACE_WORDS.contains(words[0])) {
                 out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.8, false, m.group(1)));
                 out.add(new Finding(PiiType.PERSON, m.start(2), m.end(2), 0.8, false, m.group(2)));
             }
         }
+    }
+
+    /** English words of shop signs and notices written in capitals with their katakana (COMING SOON, GRAND OPEN, NEW ARRIVAL). */
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "in", "on", "for", "to", "new", "open", "grand", "coming",
+            "soon", "sale", "best", "price", "free", "save", "date", "made", "happy", "year", "welcome", "super", "special", "limited",
+            "edition", "arrival", "season", "summer", "winter", "spring", "autumn", "day", "night", "city", "street", "park", "station",
+            "hotel", "shop", "store", "cafe", "bar", "club", "team", "project", "system", "service", "center", "centre", "world", "japan",
+            "tokyo", "love", "life", "style", "time", "good", "great", "big", "little", "star", "king", "queen", "black", "white", "red");
+
+    /** Titles written before a romanised name, which are not part of it (Dr. Smith, Prof. Tanaka). */
+    private static final Set<String> TITLES = Set.of("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Captain", "Sir", "Dame",
+            "Lord", "Lady", "Rev", "Father", "Sister", "Brother", "Doctor");
+
+    /** A katakana word the dictionary knows as a place, a firm or a thing's proper name (シティ, キング, ストリート). */
+    private static boolean placeOrFirm(String w) {
+        return Morphology.hasEntry(w, 0, w.length(), "名詞-固有名詞-地域") || Morphology.hasEntry(w, 0, w.length(), "名詞-固有名詞-組織")
+                || Morphology.hasEntry(w, 0, w.length(), "名詞-固有名詞-一般");
     }
 
     /** Whether a katakana word starts with the sound the Latin letter {@code c} writes (within the usual swaps). */
@@ -124,6 +145,10 @@ final class NameLabels {
         }
         return false;
     }
+
+    /** The ends of the names of halls and buildings in katakana (セレモニーホール, ○○センター). */
+    private static final java.util.regex.Pattern FACILITY_END = java.util.regex.Pattern.compile(
+            "(?:ホール|センター|ハウス|ルーム|ビル|ホテル|ドーム|アリーナ|プラザ|ガーデン|チャペル)$");
 
     /** The family words an おくやみ entry ends with before the mourner's given name (長女佐和子, 長男の妻千恵子). */
     private static final String[] FAMILY = {"長男の妻", "次男の妻", "長女の夫", "長男", "次男", "三男", "四男", "長女", "次女", "三女",
@@ -143,7 +168,7 @@ final class NameLabels {
             }
             boolean kata = e > ls && Morphology.isKatakana(text.charAt(e - 1));
             found:
-            for (int s = e - (kata ? 2 : 1); s > ls && e - s <= (kata ? 6 : 4); s--) {
+            for (int s = e - 2; s > ls && e - s <= (kata ? 6 : 4); s--) {
                 if (!(kata ? Morphology.isKatakana(text.charAt(s)) : Morphology.isKanji(text.charAt(s)))) {
                     break;
                 }
@@ -151,7 +176,11 @@ final class NameLabels {
                     int k = s - f.length();
                     if (k > ls && text.startsWith(f, k) && isBlank(text.charAt(k - 1))) {
                         String name = text.substring(s, e);
-                        if (!commonNoun(name) && !NameAnchors.get().is(NameAnchors.Kind.KIN, name, 0, name.length())) { // 長男夫婦
+                        List<Morphology.Token> ts = Morphology.tokens(text, k, e);
+                        boolean ownWord = f.length() > 2 || !ts.isEmpty() && ts.get(0).end() == s; // not 姉崎斎場, 父母会館, 母恋
+                        if (ownWord && !commonNoun(name) && !NameAnchors.get().is(NameAnchors.Kind.KIN, name, 0, name.length())
+                                && (kata ? !placeOrFirm(name) && !FACILITY_END.matcher(name).find() : kanjiName(text, s, e))) {
+                            // not 長男夫婦, 長男宅, 父ホール
                             out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, name));
                         }
                         break found;
@@ -164,10 +193,12 @@ final class NameLabels {
 
     /**
      * A personnel list's entry, a post, a blank and the person, between ▽ marks (▽税務課長　欠端真理子▽教育委員会事務局長　一ノ渡裕美):
-     * a name of three to six kanji that ends with a given name of two or three (真理子, 裕美), whatever its rare surname.
+     * a name of three to six kanji that ends with a given name of two or three (真理子, 裕美), whatever its rare surname; the
+     * post ends with a post's word (課長, 管理者, 委員, 参与), not 演題, テーマ or 所在地.
      */
     private static final java.util.regex.Pattern PERSONNEL = java.util.regex.Pattern.compile(
-            "(?<=[▽▼])[^▽▼\n]{1,24}?[ 　]([\\p{IsHan}々ヶノ]{3,6})(?=[▽▼\n]|$)");
+            "(?<=[▽▼])[^▽▼\n]{0,20}?(?:長|官|員|者|役|事|監|参与|主幹|主査|参事|補佐)(?:[（(][^）)\n]{1,12}[）)])?[ 　]"
+            + "([\\p{IsHan}々ヶノ]{3,6})(?=[▽▼\n]|$)");
 
     private static void personnel(String text, List<Finding> out) {
         java.util.regex.Matcher m = PERSONNEL.matcher(text);
@@ -197,8 +228,8 @@ final class NameLabels {
         while (m.find()) {
             int e = text.indexOf("出席", m.end());
             int stop = text.indexOf('。', m.end());
-            if (e < 0 || stop >= 0 && stop < e || e - m.end() > 40) {
-                continue; // not in the sentence that records the attendance
+            if (e < 0 || stop >= 0 && stop < e || e - m.end() > 40 || !kanjiName(text, m.start(1), m.end(1))) {
+                continue; // not in the sentence that records the attendance, or no name (弁護人全員出席, 検察官両名)
             }
             out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), CONFIDENCE, false, m.group(1)));
         }
@@ -284,18 +315,59 @@ final class NameLabels {
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(1);
+            s += relationAt(text, s, a); // 妻美穂（当時35歳）, 母親和美: the person after the relation
+            if (e - s < 2) {
+                continue;
+            }
             boolean named = false;
             for (int k = s + 2; k <= Math.min(e - 1, s + 4) && !named; k++) {
                 named = UnidicNames.surname(text, s, k) || Morphology.hasEntry(text, s, k, "名詞-固有名詞-人名-姓");
             }
-            for (int g = Math.max(s + 1, e - 3); g <= e - 2 && !named; g++) {
+            for (int g = Math.max(s, e - 3); g <= e - 2 && !named; g++) {
                 named = UnidicNames.given(text, g, e) || Morphology.hasEntry(text, g, e, "名詞-固有名詞-人名-名");
             }
             if (named && a.endingAt(NameAnchors.Kind.ROLE, text, e) == 0 && a.endingAt(NameAnchors.Kind.KIN, text, e) == 0
                     && a.endingAt(NameAnchors.Kind.TITLE, text, e) == 0) {
-                out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, m.group(1)));
+                out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
             }
         }
+    }
+
+    /** Relations written before a name that the anchors' family words do not cover whole. */
+    private static final String[] RELATIONS = {"内縁の妻", "内縁の夫", "長男の嫁", "元交際相手", "交際相手", "元妻", "元夫", "母親", "父親",
+        "義母", "義父", "嫁", "婿", "愛猫", "愛犬"};
+
+    /** The length of a relation (妻, 母親, 内縁の妻) written at {@code s} before a name, or 0. */
+    private static int relationAt(String text, int s, NameAnchors a) {
+        for (String r : RELATIONS) {
+            if (text.startsWith(r, s)) {
+                return r.length();
+            }
+        }
+        int k = a.at(NameAnchors.Kind.KIN, text, s);
+        return Math.max(k, 0);
+    }
+
+    /**
+     * Whether kanji (a blank allowed inside) look like a person's name: a surname of the lists at the start, or a given
+     * name at the end, and no common word (全員, 両名, 請求).
+     */
+    private static boolean kanjiName(String text, int s, int e) {
+        String v = text.substring(s, e);
+        if (commonNoun(v.replace("　", "").replace(" ", ""))) {
+            return false;
+        }
+        for (int k = s + 1; k <= Math.min(e, s + 4); k++) {
+            if (UnidicNames.surname(text, s, k) || Morphology.hasEntry(text, s, k, "名詞-固有名詞-人名-姓")) {
+                return true; // 七戸孝志, 山田
+            }
+        }
+        for (int g = Math.max(s, e - 3); g <= e - 1; g++) {
+            if (UnidicNames.given(text, g, e) || Morphology.hasEntry(text, g, e, "名詞-固有名詞-人名-名")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void aged(String text, NameRecognizer r, List<Finding> out) {
@@ -780,33 +852,44 @@ final class NameLabels {
     /**
      * Where a value of three to six words of one script ends, all romanised (LE VAN TUAN ANH) or all katakana (ヨシダ　コスタ
      * ジュリアナ　アケミ, ｸﾞｴﾝ ｳﾞｧﾝ ﾄｩｱﾝ): a foreign name written in full under its label, which the rule of two words
-     * below would cut. It stops at a heading (続柄), a double blank and a line's end; common nouns of the dictionary
-     * (カスタマー サポート センター) or a sender's words (Customer Support Team) in a third of its words make it no name: then
-     * -1. Else {@code s}.
+     * below would cut. It stops at a heading (続柄), a double blank, a line's end, a katakana word of the dictionary after
+     * the first (リーダー, ベトナム), and after the last romanised word of the name lists (not Sales Manager); common nouns of
+     * the dictionary (カスタマー サポート センター) or a sender's words (Customer Support Team) in a third of its words make it no
+     * name: then -1. Else {@code s}.
      */
     private static int longName(String text, int s) {
         int words = 0;
-        int end = s;
         int i = s;
         int script = 0; // 1 romanised, 2 katakana
         int common = 0;
+        int[] ends = new int[MAX_NAME_WORDS];
+        boolean[] listed = new boolean[MAX_NAME_WORDS];
         while (i < text.length() && i - s < MAX_LONG_VALUE && words < MAX_NAME_WORDS) {
             int w = i;
             while (w < text.length() && !isBlank(text.charAt(w)) && !isBreak(text.charAt(w))) {
                 w++;
             }
             String word = text.substring(i, w);
-            int kind = NameCell.isRomanWord(word) || INITIALS.matcher(word).matches() || words > 0 && script == 1 && NAME_PARTICLES.contains(word) ? 1
-                    : katakanaWord(word) ? 2 : 0;
-            if (kind == 0 || script != 0 && kind != script || !ColumnHints.get().forHeader(word).isEmpty() || NOT_NAMES.contains(word)) {
-                break;
+            boolean particle = words > 0 && script == 1 && NAME_PARTICLES.contains(word);
+            int kind = NameCell.isRomanWord(word) || INITIALS.matcher(word).matches() || particle ? 1 : katakanaWord(word) ? 2 : 0;
+            if (kind == 0 || script != 0 && kind != script || !ColumnHints.get().forHeader(word).isEmpty() || NOT_NAMES.contains(word)
+                    || kind == 1 && FIELD_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT)) || kind == 2 && kanaAffix(word)) {
+                break; // John Smith Gender Male, NGUYEN VAN AN VIETNAM, ジョン スミス サマ, サトウ タロウ エイギョウブ
             }
-            if (kind == 1 ? SENDER_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT)) : commonNoun(word)) {
+            if (kind == 1 ? SENDER_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))
+                    : commonNoun(word) || Morphology.hasEntry(word, 0, word.length(), "名詞-固有名詞-地域")) {
+                boolean strong = word.length() >= 3 || Morphology.hasEntry(word, 0, word.length(), "名詞-固有名詞-地域");
+                if (kind == 2 && strong) {
+                    if (words <= 1) {
+                        return -1; // カスタマー サポート センター: a word of the dictionary first or second is no name
+                    }
+                    break; // スズキ イチロウ リーダー, グエン ヴァン アン ベトナム: the name ends before a word of the dictionary
+                }
                 common++;
             }
             script = kind;
-            words++;
-            end = w;
+            listed[words] = kind == 2 || particle || INITIALS.matcher(word).matches() || LatinNames.isName(word);
+            ends[words++] = w;
             if (w >= text.length() || isBreak(text.charAt(w)) || doubleBlank(text, w)) {
                 break;
             }
@@ -815,7 +898,30 @@ final class NameLabels {
         if (words >= 3 && common * 3 >= words) {
             return -1;
         }
+        boolean initialled = script == 1 && INITIALS.matcher(text.substring(s, ends[0])).matches(); // W.M. Kasun Bandara Wijesinghe
+        while (words > 0 && !listed[words - 1] && !initialled) {
+            words--; // Sarah Johnson Sales Manager, NGUYEN VAN AN VIETNAM MALE: the name ends at its last listed word
+        }
+        int end = words > 0 ? ends[words - 1] : s;
         return words >= 3 && !NAME_PARTICLES.contains(text.substring(text.lastIndexOf(' ', end - 1) + 1, end)) ? end : s;
+    }
+
+    /** English words of a form's fields, and countries, that follow a romanised name on its line (Gender Male, VIETNAM). */
+    private static final Set<String> FIELD_WORDS = Set.of("sex", "gender", "male", "female", "nationality", "date", "birth", "signature",
+            "mr", "mrs", "ms", "dr", "occupation", "position", "title", "company", "room", "tel", "phone", "email", "address", "age",
+            "no", "number", "passport", "visa", "exp", "gold", "card", "vietnam", "japan", "china", "korea", "philippines", "nepal",
+            "indonesia", "brazil", "peru", "usa", "thailand", "myanmar", "india", "mongolia", "cambodia");
+    /** Katakana honorifics and words of a firm or a post after a name in kana (サマ, エイギョウブ, カブシキガイシャ, カイシャイン). */
+    private static final String[] KANA_AFFIXES = {"サマ", "サン", "ドノ", "クン", "チャン", "ブ", "キヨク", "キョク", "シテン", "ガイシヤ",
+        "ガイシャ", "シヤイン", "シャイン"};
+
+    private static boolean kanaAffix(String w) {
+        for (String a : KANA_AFFIXES) {
+            if (w.endsWith(a) && (a.length() > 1 || w.length() >= 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean katakanaWord(String w) {
@@ -1033,7 +1139,7 @@ final class NameLabels {
                 i = j;
                 continue;
             }
-            boolean title = !(hon.equals("様") || hon.equals("さま") || hon.equals("殿")); // 先生 is a person's (Kovalenko先生)
+            boolean title = !(hon.equals("様") || hon.equals("さま") || hon.equals("殿") || hon.equals("先生"));
             if (parts == 1 && (i > 0 && Morphology.isKanji(text.charAt(i - 1)) || latin && !title && !kinBlank && !roleBefore)) {
                 i = j; // 日本マクドナルド社長, Amazon様: a company, not a person; but ご長女 Fiona 様 is one
                 continue;
@@ -1111,15 +1217,18 @@ final class NameLabels {
     private static int greetedName(String text, int i, int j) {
         for (String g : new String[] {"Dear", "Hi", "Hello"}) {
             int k = i + g.length();
-            if (!text.startsWith(g, i) || k >= j || text.charAt(k) != ' ' || j < text.length() && text.charAt(j) != ','
-                    && !isBreak(text.charAt(j))) {
-                continue;
+            boolean comma = j < text.length() && text.charAt(j) == ',';
+            if (!text.startsWith(g, i) || k >= j || text.charAt(k) != ' ' || !comma && (g.equals("Hello") || j < text.length()
+                    && !isBreak(text.charAt(j))) || !lineStart(text, i)) {
+                continue; // a letter's salutation, at its line's start: not 今夜の映画はDear John, nor Hello Kitty⏎
             }
             k++;
-            for (String t : new String[] {"Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Mr ", "Ms ", "Mrs ", "Dr "}) {
-                k += text.startsWith(t, k) && k + t.length() < j ? t.length() : 0; // Dear Ms Kitaura: the name without the title
+            int w = nextBlank(text, k, j);
+            if (w < j && TITLES.contains(text.substring(k, w).replace(".", ""))) {
+                k = w + 1; // Dear Ms Kitaura, Dear Prof. Tanaka: the name without the title
             }
-            if (!ADDRESSEES.contains(text.substring(k, nextBlank(text, k, j))) && !senderWord(text, k, j) && listed(text, k, j)) {
+            if (!ADDRESSEES.contains(text.substring(k, nextBlank(text, k, j))) && !senderWord(text, k, j) && listed(text, k, j)
+                    && !hotelWord(text, k, j)) {
                 return k - i;
             }
         }
@@ -1132,9 +1241,35 @@ final class NameLabels {
      */
     private static boolean selfIntroduced(String text, int i, int j) {
         char before = i == 0 ? '\n' : text.charAt(i - 1);
-        return (isBreak(before) || before == '、' || before == '，' || before == 'は' || isBlank(before))
-                && (text.startsWith("です", j) || text.startsWith("と申します", j) || text.startsWith("と言います", j))
-                && !senderWord(text, i, j) && listed(text, i, j);
+        boolean verb = text.startsWith("と申します", j) || text.startsWith("と言います", j);
+        boolean itsMe = text.startsWith("です", j) && (WRITER_BEFORE.matcher(text).region(Math.max(0, i - 12), i).find()); // 結愛の母、
+        return (isBreak(before) || before == '、' || before == '，' || before == 'は' || isBlank(before)) && (verb || itsMe)
+                && !senderWord(text, i, j) && listed(text, i, j) && !hotelWord(text, i, j);
+    }
+
+    /** The writer's relation or role before a romanised name and です: …の母、 / 私は / 担当の. */
+    private static final java.util.regex.Pattern WRITER_BEFORE = java.util.regex.Pattern.compile(
+            "(?:の(?:母|父|妻|夫|姉|兄|妹|弟|娘|息子|祖母|祖父|保護者)|(?:私|わたし|僕|ぼく)は|担当の|担任の)[、，]?$");
+    /** Words of hotels, firms and places written in Latin letters (Dear Hilton Tokyo, Grand Hyatt). */
+    private static final Set<String> HOTEL_WORDS = Set.of("Hotel", "Hotels", "Inn", "Resort", "Hyatt", "Hilton", "Marriott", "Sheraton",
+            "Westin", "Tokyo", "Kyoto", "Osaka", "Japan", "Station", "Bay", "Grand", "Co", "Inc", "Ltd", "Group", "Bank", "School");
+
+    private static boolean hotelWord(String text, int i, int j) {
+        for (String w : text.substring(i, j).split("[ .,]+")) {
+            if (HOTEL_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether only blanks stand between the line's start and {@code i}. */
+    private static boolean lineStart(String text, int i) {
+        int k = i;
+        while (k > 0 && isBlank(text.charAt(k - 1))) {
+            k--;
+        }
+        return k == 0 || text.charAt(k - 1) == '\n' || text.charAt(k - 1) == '\r';
     }
 
     /** Whether one of the romanised words {@code i..j} is a given name or a surname of the lists (Dmitri, not World). */

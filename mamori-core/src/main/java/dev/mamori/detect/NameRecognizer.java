@@ -2062,7 +2062,7 @@ final class NameRecognizer implements Recognizer {
 
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */
     private static final java.util.Set<String> NOT_SPEAKERS = java.util.Set.of("了解", "おはよう", "おつかれ", "ありがとう",
-            "ok", "re", "fw", "fwd", "tel", "fax", "cc", "bcc", "to", "from", "subject", "date", "url", "note", "memo",
+            "ok", "re", "fw", "fwd", "tel", "fax", "todo", "ps", "bgm", "faq", "tips", "news", "cc", "bcc", "to", "from", "subject", "date", "url", "note", "memo",
             "q", "a", "id", "mail", "email", "time", "name", "address", "phone", "メモ", "メール", "コメント", "返信", "件名", "宛先",
             "日時", "場所", "備考", "注意", "質問", "回答", "電話", "氏名", "住所", "連絡先", "時間", "内容", "結果", "理由", "予定",
             "参加者", "担当", "担当者", "議題", "決定", "課題", "要件", "用件", "追記", "補足", "結論", "ステータス", "タスク", "システム",
@@ -2113,9 +2113,13 @@ final class NameRecognizer implements Recognizer {
         boolean room = repeated >= 3 && shaped * 5 >= lines * 4 && talk(text, seen);
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
-            // in a room, a handle that speaks once is a member too (Yuki_0312：おかえり〜 among ねこまる and ルナ)
-            boolean once = e.getValue().size() == 1 && room && handle(w);
-            boolean department = noted.contains(w) && w.length() <= 4 && all(w, 0, w.length(), 'c') && !NOT_SPEAKERS.contains(w);
+            // a handle that speaks once is a member too when it looks like one (Yuki_0312), not PS, TODO or Netflix
+            boolean once = e.getValue().size() == 1 && room && handle(w)
+                    && (HANDLE_MARKS.matcher(w).find() || LatinNames.isName(w) || LatinNames.kanaGiven(w))
+                    && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT));
+            // 長岡（総務）： twice or more, a surname of the lists (not 東京（本社）, 申請書（総務）)
+            boolean department = noted.contains(w) && e.getValue().size() >= 2 && w.length() <= 4 && all(w, 0, w.length(), 'c')
+                    && !NOT_SPEAKERS.contains(w) && (UnidicNames.surname(w, 0, w.length()) || Morphology.hasEntry(w, 0, w.length(), SEI));
             if (!once && !department && (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w)))
                     && !(titled.contains(w) && titledSpeaker(text, w)) && !(room && handle(w)))) {
                 continue;
@@ -2230,6 +2234,9 @@ final class NameRecognizer implements Recognizer {
      * after it (ゆかり🌷, Yoshiko☆), or a title or role before it (コーチ 鵜飼, スタッフ 久我); a role with the name in
      * brackets gives the name (オペレーター（小野寺）). Null when nothing is left.
      */
+    /** The marks of a user name rather than a word: a digit or an underscore (Yuki_0312, kenta_o). */
+    private static final java.util.regex.Pattern HANDLE_MARKS = java.util.regex.Pattern.compile("[0-9_]");
+
     /** A department written in brackets after a chat speaker's surname, as office chats do (長岡（総務）：). */
     private static final java.util.Set<String> DEPARTMENT_NOTES = java.util.Set.of("総務", "経理", "人事", "営業", "法務", "広報", "情シス",
             "外部", "本社", "支店", "事務局");
@@ -3620,8 +3627,8 @@ final class NameRecognizer implements Recognizer {
             i--;
         }
         int g = p - (q - i);
-        if (q - i < 2 || g <= 0 || !Morphology.isHiragana(text.charAt(i))) {
-            return -1;
+        if (q - i < 2 || g <= 0 || !Morphology.isHiragana(text.charAt(i)) || !LatinNames.kanaGiven(text.substring(i, q))) {
+            return -1; // not 博多どんたく（はかた・どんたく）, 熊本ラーメン（くまもと・らーめん）: the second part a given name of the lists
         }
         for (int k = 0; k < q - i; k++) {
             char a = text.charAt(g + k);
@@ -3634,7 +3641,8 @@ final class NameRecognizer implements Recognizer {
         while (r > 0 && g - r < 5 && isKanjiAt(text, r - 1)) {
             r--;
         }
-        return r < g && (r == 0 || !isKanjiAt(text, r - 1)) ? r : -1;
+        // not 江戸きりこ（えど・きりこ）, 長崎ちゃんぽん: a place's name before a kana word is a thing's name
+        return r < g && (r == 0 || !isKanjiAt(text, r - 1)) && !NameAnchors.get().isPlaceName(text.substring(r, g)) ? r : -1;
     }
 
     /** The part of a split reading after its ・ or blank is a given name of the lists (いちのわたり・ようこ: yoko). */
