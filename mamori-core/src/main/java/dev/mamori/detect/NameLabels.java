@@ -35,26 +35,46 @@ final class NameLabels {
     private NameLabels() {
     }
 
+    private static final int COLON = 1;
+    private static final int BRACKET = 2;
+    private static final int DOT = 4;
+    private static final int SEAT = 8;
+    private static final int TRIANGLE = 16;
+    private static final int FUNERAL = 32;
+
     static void find(String text, NameRecognizer r, List<Finding> out) {
         NameAnchors a = NameAnchors.get();
-        if (text.indexOf(':') >= 0 || text.indexOf('：') >= 0) {
+        int marks = 0; // one pass for the characters each pattern below needs: most cells have none of them
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case ':', '：' -> marks |= COLON;
+                case '（', '(' -> marks |= BRACKET;
+                case '・', '･' -> marks |= DOT;
+                case '席' -> marks |= SEAT;
+                case '▽', '▼' -> marks |= TRIANGLE;
+                case '夜', '式', '葬', '喪' -> marks |= FUNERAL;
+                default -> {
+                }
+            }
+        }
+        if ((marks & COLON) != 0) {
             speakers(text, r, out); // every speaker pattern has a time, and every time a colon
         }
         rosters(text, r, out);
-        if (text.indexOf('（') >= 0 || text.indexOf('(') >= 0) {
+        if ((marks & BRACKET) != 0) {
             aged(text, r, out);
             transcribed(text, out);
         }
-        if (text.indexOf('・') >= 0 || text.indexOf('･') >= 0) {
+        if ((marks & DOT) != 0) {
             listedKatakana(text, out);
         }
-        if (text.contains("出席")) {
+        if ((marks & SEAT) != 0 && text.contains("出席")) {
             attendance(text, out);
         }
-        if (text.indexOf('▽') >= 0 || text.indexOf('▼') >= 0) {
+        if ((marks & TRIANGLE) != 0) {
             personnel(text, out);
         }
-        if (text.contains("通夜") || text.contains("告別式") || text.contains("葬儀") || text.contains("喪主")) {
+        if ((marks & FUNERAL) != 0 && (text.contains("通夜") || text.contains("告別式") || text.contains("葬儀") || text.contains("喪主"))) {
             mourners(text, out);
         }
         for (int i = 0; i < text.length(); i++) {

@@ -102,10 +102,10 @@ class GenresSetTest {
     }
 
     /**
-     * The third, fourth, sixth, eighth, eleventh, thirteenth and fourteenth sets (eval/genres3, genres4, genres6, genres8,
-     * genres11, genres13, genres14): held out, written by writers who saw only the conventions; and the fifth, seventh, ninth,
-     * tenth, twelfth and fifteenth (eval/genres5, genres7, genres9, genres10, genres12, genres15), written the same way and
-     * tuned on since sessions 30 to 34.
+     * The third, fourth, sixth, eighth, eleventh, thirteenth, fourteenth and sixteenth sets (eval/genres3, genres4, genres6,
+     * genres8, genres11, genres13, genres14, genres16): held out, written by writers who saw only the conventions; and the fifth,
+     * seventh, ninth, tenth, twelfth, fifteenth and seventeenth (eval/genres5, genres7, genres9, genres10, genres12, genres15,
+     * genres17), written the same way and tuned on since sessions 30 to 35.
      */
     @Test
     void theLaterSetsStayWhereTheyWereScored() throws IOException {
@@ -123,13 +123,16 @@ class GenresSetTest {
         // genres11 0.937, 0.952; genres13 0.918, 0.910; genres14 (held out, its first scoring; session 33's jar 0.887, 0.868)
         // 0.891, 0.880; genres5 0.959, 0.958; genres7 0.973, 0.962; genres9 0.945, 0.957; genres10 0.946, 0.927; genres12 0.933,
         // 0.939; genres15 (dev; its first scoring 0.876, 0.764 once its My Numbers were corrected) 0.920, 0.839
+        // At the end of session 35: genres16 (held out, its first scoring; session 34's jar 0.913, 0.877) 0.915, 0.882;
+        // genres17 (dev; its first scoring 0.884, 0.704: its labels reach furthest) 0.895, 0.719
         record Floor(String set, int documents, double f1, double coverage) {
         }
         for (Floor f : List.of(new Floor("genres3", 48, 0.915, 0.845), new Floor("genres4", 48, 0.915, 0.90),
                 new Floor("genres6", 48, 0.895, 0.88), new Floor("genres5", 64, 0.945, 0.93), new Floor("genres8", 48, 0.90, 0.89),
                 new Floor("genres7", 64, 0.96, 0.945), new Floor("genres9", 48, 0.93, 0.93), new Floor("genres10", 64, 0.92, 0.865),
                 new Floor("genres11", 48, 0.92, 0.935), new Floor("genres12", 64, 0.92, 0.92), new Floor("genres13", 48, 0.91, 0.90),
-                new Floor("genres14", 48, 0.88, 0.87), new Floor("genres15", 48, 0.91, 0.83))) {
+                new Floor("genres14", 48, 0.88, 0.87), new Floor("genres15", 48, 0.91, 0.83), new Floor("genres16", 48, 0.90, 0.865),
+                new Floor("genres17", 48, 0.88, 0.70))) {
             Evaluation e = new Evaluation(Detector.all());
             for (LabelledSet.Doc d : LabelledSet.read(Path.of("..", "eval", f.set()))) {
                 e.add(d.id(), d.groups(), d.text(), d.labels());
