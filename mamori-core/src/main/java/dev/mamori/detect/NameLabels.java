@@ -223,13 +223,8 @@ final class NameLabels {
     private static void personnel(String text, List<Finding> out) {
         java.util.regex.Matcher m = PERSONNEL.matcher(text);
         while (m.find()) {
-            int s = m.start(1);
-            int e = m.end(1);
-            for (int g = Math.max(s + 1, e - 3); g <= e - 2; g++) {
-                if (UnidicNames.given(text, g, e) || Morphology.hasEntry(text, g, e, "名詞-固有名詞-人名-名")) {
-                    out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, m.group(1)));
-                    break;
-                }
+            if (givenEnds(text, m.start(1) + 1, m.end(1), 2)) {
+                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.8, false, m.group(1)));
             }
         }
     }
@@ -339,14 +334,7 @@ final class NameLabels {
             if (e - s < 2) {
                 continue;
             }
-            boolean named = false;
-            for (int k = s + 2; k <= Math.min(e - 1, s + 4) && !named; k++) {
-                named = UnidicNames.surname(text, s, k) || Morphology.hasEntry(text, s, k, "名詞-固有名詞-人名-姓");
-            }
-            for (int g = Math.max(s, e - 3); g <= e - 2 && !named; g++) {
-                named = UnidicNames.given(text, g, e) || Morphology.hasEntry(text, g, e, "名詞-固有名詞-人名-名");
-            }
-            if (named && a.endingAt(NameAnchors.Kind.ROLE, text, e) == 0 && a.endingAt(NameAnchors.Kind.KIN, text, e) == 0
+            if (kanjiName(text, s, e) && a.endingAt(NameAnchors.Kind.ROLE, text, e) == 0 && a.endingAt(NameAnchors.Kind.KIN, text, e) == 0
                     && a.endingAt(NameAnchors.Kind.TITLE, text, e) == 0) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)));
             }
@@ -382,7 +370,12 @@ final class NameLabels {
                 return true; // 七戸孝志, 山田
             }
         }
-        for (int g = Math.max(s, e - 3); g <= e - 1; g++) {
+        return givenEnds(text, s, e, 1);
+    }
+
+    /** Whether a given name of the lists, of {@code min} characters or more, ends at {@code e} and starts at or after {@code s}. */
+    private static boolean givenEnds(String text, int s, int e, int min) {
+        for (int g = Math.max(s, e - 3); g <= e - min; g++) {
             if (UnidicNames.given(text, g, e) || Morphology.hasEntry(text, g, e, "名詞-固有名詞-人名-名")) {
                 return true;
             }

@@ -2062,7 +2062,8 @@ final class NameRecognizer implements Recognizer {
 
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */
     private static final java.util.Set<String> NOT_SPEAKERS = java.util.Set.of("了解", "おはよう", "おつかれ", "ありがとう",
-            "ok", "re", "fw", "fwd", "tel", "fax", "todo", "ps", "bgm", "faq", "tips", "news", "cc", "bcc", "to", "from", "subject", "date", "url", "note", "memo",
+            "ok", "re", "fw", "fwd", "tel", "fax", "todo", "ps", "bgm", "faq", "tips", "news", "cc", "bcc", "to", "from", "subject",
+            "date", "url", "note", "memo",
             "q", "a", "id", "mail", "email", "time", "name", "address", "phone", "メモ", "メール", "コメント", "返信", "件名", "宛先",
             "日時", "場所", "備考", "注意", "質問", "回答", "電話", "氏名", "住所", "連絡先", "時間", "内容", "結果", "理由", "予定",
             "参加者", "担当", "担当者", "議題", "決定", "課題", "要件", "用件", "追記", "補足", "結論", "ステータス", "タスク", "システム",
@@ -2119,9 +2120,11 @@ final class NameRecognizer implements Recognizer {
                     && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT));
             // 長岡（総務）： twice or more, a surname of the lists (not 東京（本社）, 申請書（総務）)
             boolean department = noted.contains(w) && e.getValue().size() >= 2 && w.length() <= 4 && all(w, 0, w.length(), 'c')
-                    && !NOT_SPEAKERS.contains(w) && (UnidicNames.surname(w, 0, w.length()) || Morphology.hasEntry(w, 0, w.length(), SEI));
-            if (!once && !department && (e.getValue().size() < 2 || !speakerWord(w) && !(e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w)))
-                    && !(titled.contains(w) && titledSpeaker(text, w)) && !(room && handle(w)))) {
+                    && !NOT_SPEAKERS.contains(w)
+                    && (UnidicNames.surname(w, 0, w.length()) || Morphology.hasEntry(w, 0, w.length(), SEI));
+            boolean usual = e.getValue().size() >= 2 && (speakerWord(w) || e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w))
+                    || titled.contains(w) && titledSpeaker(text, w) || room && handle(w));
+            if (!once && !department && !usual) {
                 continue;
             }
             for (int[] sp : e.getValue()) {
@@ -3579,14 +3582,14 @@ final class NameRecognizer implements Recognizer {
             if (found >= 0 && kanaOnly(out.get(found).value())) {
                 continue; // ダワーニャム・バトエルデネ（モンゴル）: a kana name has no reading; the brackets say something else
             }
+            int kanaGiven = split && hon == 0 && found < 0 ? kanaGivenBefore(text, p, q) : -1;
             if (found >= 0) {
                 Finding f = out.get(found);
                 if (f.confidence() < 0.9) {
                     out.set(found, new Finding(PiiType.PERSON, f.start(), f.end(), 0.9, false, f.value()));
                 }
-            } else if (split && hon == 0 && kanaGivenBefore(text, p, q) >= 0) {
-                int s = kanaGivenBefore(text, p, q); // 小鳥遊ゆかり（たかなし・ゆかり）: the given name in the kana of its reading
-                out.add(new Finding(PiiType.PERSON, s, p, 0.85, false, text.substring(s, p)));
+            } else if (kanaGiven >= 0) { // 小鳥遊ゆかり（たかなし・ゆかり）: the given name in the kana of its reading
+                out.add(new Finding(PiiType.PERSON, kanaGiven, p, 0.85, false, text.substring(kanaGiven, p)));
             } else {
                 int s = hon > 0 ? -1 : nameBefore(text, ts, p, kana);
                 boolean kinBefore = s > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0 || roleOf(text, s));

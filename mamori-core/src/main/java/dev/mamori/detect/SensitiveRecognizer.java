@@ -1564,13 +1564,16 @@ final class SensitiveRecognizer implements Recognizer {
     private static final int TIME_REACH = 22;
     private static final String NUM = "[0-9０-９〇一二三四五六七八九十元数]";
     /**
-     * A time phrase that dates the fact right after it, as judgments and news write it: a year or a month with
-     * its era (平成29年に, 令和5年12月に, 9月に), a relative year (昨年夏から, 一昨年から), a time ago (5年前に,
-     * 10年以上前から, 約10年前から), a time since (平成30年以降の), a duration (三年余り), or かねてより. A date to the day is not
-     * taken (令和4年8月20日に逮捕: the label is the procedure).
+     * A time phrase that dates the fact right after it, as judgments, news, mail and chat write it: a year, a season or a
+     * month with its era (平成29年に, 令和5年秋ころから, 昨年12月に, 9月に), a relative day or year (昨年夏から, 一昨年から, 昨夜から,
+     * きのうの夜から, 去年の秋から), a time ago (5年前に, 10年以上前から, 3日前から), a time since (平成30年以降の, 事件後は, 現役
+     * 時代から), with には, にも, からは (2019年にも) and a verb of finding or suffering (昨年12月に見つかった, 昨年から患っていた), a
+     * duration (三年余り), かねてより, and a form's year before a blank (平成30年 胃がん手術). A date to the day is not taken (令和4年
+     * 8月20日に逮捕: the label is the procedure).
      */
     private static final java.util.regex.Pattern TIME_LEAD = java.util.regex.Pattern.compile(
-            "(?:(?:(?:令和|平成|昭和|大正)?" + NUM + "{1,4}年(?:" + NUM + "{1,2}月|[春夏秋冬])?|" + NUM + "{1,2}月|(?:一昨年|昨年|去年|今年)(?:の?[春夏秋冬]|" + NUM + "{1,2}月)?"
+            "(?:(?:(?:令和|平成|昭和|大正)?" + NUM + "{1,4}年(?:" + NUM + "{1,2}月|[春夏秋冬])?|" + NUM + "{1,2}月"
+            + "|(?:一昨年|昨年|去年|今年)(?:の?[春夏秋冬]|" + NUM + "{1,2}月)?"
             + "|先月|先週|先日|昨夜|昨日|きのうの(?:夜|朝)|きのう|今朝|昨[春夏秋冬]|今[春夏秋冬]"
             + "|(?:約|およそ)?" + NUM + "{1,3}(?:か月|カ月|ヶ月|年|週間|日)(?:以上)?前)(?:ごろ|頃|ころ)?"
             + "(?:(?:には|にも|に|からは|から|以降の|以来)(?:見つかった|患っていた|患っている)?|見つかった)"
@@ -1840,10 +1843,10 @@ final class SensitiveRecognizer implements Recognizer {
     /**
      * The predicate of a health fact, after the condition (as the later sets label it, and as a masked output must hide
      * it): its diagnosis and who gave it (と診断, って言われた, を指摘), its care or its end with the place in between
-     * (で心療内科に通院, のため入院先の病院で死去, で欠場中), what it left or how it goes (が残った, が進んでる), an
-     * injury that took the person to hospital (やけどを負って病院に運ばれた), a stay it caused (手術を受けるため、3月28日から1週間入院), and a death that
-     * followed (、搬送先の病院で約2時間後に死亡). A care noun ends the phrase without its verb's ending (入院, not 入院した), as
-     * the sets label it; 中 stays (療養中). Not across a sentence's end, nor across a comma but before a death.
+     * (で心療内科に通院, のため入院先の病院で死去, で欠場中), what it left or how it goes (が残った, が進んでる), an injury that
+     * took the person to hospital (やけどを負って病院に運ばれた), a stay it caused (手術を受けるため、3月28日から1週間入院), and a
+     * death that followed (、搬送先の病院で約2時間後に死亡). A care noun ends the phrase without its verb's ending (入院, not
+     * 入院した), as the sets label it; 中 stays (療養中). Not across a sentence's end, nor across a comma but before a death.
      */
     private static final java.util.regex.Pattern HEALTH_PREDICATE = java.util.regex.Pattern.compile(
             "(?:(?:と|って)診断(?![\\p{IsHan}])|(?:と|って)言われ(?:ている|ていた|た|て)?|を指摘"
@@ -1870,7 +1873,8 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     private static final java.util.regex.Pattern CRIME_PREDICATE = java.util.regex.Pattern.compile(
-            "(?<=実刑判決|実刑|懲役[^、。，]{0,8}|禁錮[^、。，]{0,8})を受けて服役|(?<=処せられ)、(?:(?:令和|平成|昭和)" + NUM + "{1,2}年" + NUM + "{1,2}月" + NUM + "{1,2}日)?その刑の執行を受け終わった");
+            "(?<=実刑判決|実刑|懲役[^、。，]{0,8}|禁錮[^、。，]{0,8})を受けて服役"
+            + "|(?<=処せられ)、(?:(?:令和|平成|昭和)" + NUM + "{1,2}年" + NUM + "{1,2}月" + NUM + "{1,2}日)?その刑の執行を受け終わった");
 
     /**
      * Where a suspended sentence starts when the judgment words its length before it: 3年間その刑の執行を猶予する, with
