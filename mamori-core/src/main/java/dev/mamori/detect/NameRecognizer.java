@@ -104,16 +104,22 @@ final class NameRecognizer implements Recognizer {
             }
         }
         String folded = foldLatin(text);
+        int first = out.size();
         if (folded == text) {
             findIn(text, ctx, out);
-            return;
+        } else {
+            // ＩＶＡＮＯＶ Ｓｅｒｇｅｙ, Ｐａｕｌ Ｍ．ＨＡＲＲＩＳ: read as the romanised names they are; each finding keeps the text as written
+            findIn(folded, ctx, out);
+            for (int i = first; i < out.size(); i++) {
+                Finding f = out.get(i);
+                out.set(i, new Finding(f.type(), f.start(), f.end(), f.confidence(), f.validated(), text.substring(f.start(), f.end())));
+            }
         }
-        // ＩＶＡＮＯＶ Ｓｅｒｇｅｙ, Ｐａｕｌ Ｍ．ＨＡＲＲＩＳ: read as the romanised names they are; each finding keeps the text as written
-        int first = out.size();
-        findIn(folded, ctx, out);
-        for (int i = first; i < out.size(); i++) {
-            Finding f = out.get(i);
-            out.set(i, new Finding(f.type(), f.start(), f.end(), f.confidence(), f.validated(), text.substring(f.start(), f.end())));
+        for (int i = out.size() - 1; i >= first; i--) {
+            String v = out.get(i).value();
+            if (all(v, 0, v.length(), 'c') && endsWithOrgSuffix(v)) {
+                out.remove(i); // 丸井商事さん, 佐藤商店さん: a firm with an honorific, whose name reads as a surname and a given name
+            }
         }
     }
 
