@@ -127,10 +127,8 @@ final class NameLabels {
                         || ENGLISH_WORDS.contains(words[k].toLowerCase(java.util.Locale.ROOT));
             }
             String joined = String.join("", parts);
-            boolean thing = false; // ニュー・ヨーク, a place or a thing the dictionary knows whole
-            for (String pos : new String[] {"名詞-固有名詞-地域", "名詞-固有名詞-組織", "名詞-一般", "名詞-固有名詞-一般"}) {
-                thing |= Morphology.hasEntry(joined, 0, joined.length(), pos);
-            }
+            // ニュー・ヨーク: a place or a thing the dictionary knows whole
+            boolean thing = placeOrFirm(joined) || Morphology.hasEntry(joined, 0, joined.length(), "名詞-一般");
             if (misses <= 1 && misses < words.length - 1 && !thing && named && !word && !PLACE_WORDS.contains(words[0])) {
                 out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.8, false, m.group(1)));
                 out.add(new Finding(PiiType.PERSON, m.start(2), m.end(2), 0.8, false, m.group(2)));
@@ -366,7 +364,7 @@ final class NameLabels {
             return false;
         }
         for (int k = s + 1; k <= Math.min(e, s + 4); k++) {
-            if (UnidicNames.surname(text, s, k) || Morphology.hasEntry(text, s, k, "名詞-固有名詞-人名-姓")) {
+            if (Morphology.hasEntry(text, s, k, "名詞-固有名詞-人名-姓")) { // IPADIC, then UniDic's names
                 return true; // 七戸孝志, 山田
             }
         }
@@ -376,7 +374,7 @@ final class NameLabels {
     /** Whether a given name of the lists, of {@code min} characters or more, ends at {@code e} and starts at or after {@code s}. */
     private static boolean givenEnds(String text, int s, int e, int min) {
         for (int g = Math.max(s, e - 3); g <= e - min; g++) {
-            if (UnidicNames.given(text, g, e) || Morphology.hasEntry(text, g, e, "名詞-固有名詞-人名-名")) {
+            if (Morphology.hasEntry(text, g, e, "名詞-固有名詞-人名-名")) {
                 return true;
             }
         }
@@ -889,10 +887,9 @@ final class NameLabels {
                     || kind == 1 && FIELD_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT)) || kind == 2 && kanaAffix(word)) {
                 break; // John Smith Gender Male, NGUYEN VAN AN VIETNAM, ジョン スミス サマ, サトウ タロウ エイギョウブ
             }
-            if (kind == 1 ? SENDER_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))
-                    : commonNoun(word) || Morphology.hasEntry(word, 0, word.length(), "名詞-固有名詞-地域")) {
-                boolean strong = word.length() >= 3 || Morphology.hasEntry(word, 0, word.length(), "名詞-固有名詞-地域");
-                if (kind == 2 && strong) {
+            boolean place = kind == 2 && Morphology.hasEntry(word, 0, word.length(), "名詞-固有名詞-地域");
+            if (kind == 1 ? SENDER_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT)) : commonNoun(word) || place) {
+                if (kind == 2 && (word.length() >= 3 || place)) {
                     if (words <= 1) {
                         return -1; // カスタマー サポート センター: a word of the dictionary first or second is no name
                     }

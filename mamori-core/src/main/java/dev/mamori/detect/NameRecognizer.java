@@ -2127,7 +2127,7 @@ final class NameRecognizer implements Recognizer {
             // 長岡（総務）： twice or more, a surname of the lists (not 東京（本社）, 申請書（総務）)
             boolean department = noted.contains(w) && e.getValue().size() >= 2 && w.length() <= 4 && all(w, 0, w.length(), 'c')
                     && !NOT_SPEAKERS.contains(w)
-                    && (UnidicNames.surname(w, 0, w.length()) || Morphology.hasEntry(w, 0, w.length(), SEI));
+                    && Morphology.hasEntry(w, 0, w.length(), SEI);
             boolean usual = e.getValue().size() >= 2 && (speakerWord(w) || e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w))
                     || titled.contains(w) && titledSpeaker(text, w) || room && handle(w));
             if (!once && !department && !usual) {

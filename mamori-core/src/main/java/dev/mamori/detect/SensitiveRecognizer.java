@@ -1459,15 +1459,14 @@ final class SensitiveRecognizer implements Recognizer {
             conf = Math.max(conf, last.confidence());
             out.remove(out.size() - 1);
         }
-        int s0 = start;
-        int e0 = end;
         // a span widened to the words before it (加療約3週間を要する…) takes in a phrase reported just before, and its confidence
-        for (Finding f : out) {
-            if (f.type() == type && f.start() >= s0 && f.end() <= e0) {
+        for (java.util.Iterator<Finding> it = out.iterator(); it.hasNext(); ) {
+            Finding f = it.next();
+            if (f.type() == type && f.start() >= start && f.end() <= end) {
                 conf = Math.max(conf, f.confidence());
+                it.remove();
             }
         }
-        out.removeIf(f -> f.type() == type && f.start() >= s0 && f.end() <= e0);
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
     }
 
