@@ -46,6 +46,8 @@ final class ContextWords {
     private final String[][] texts = new String[TYPES][];
     private final double[][] weights = new double[TYPES][];
     private final boolean[][] asciis = new boolean[TYPES][];
+    /** Each word's half-width katakana form (ｶｰﾄﾞ番号 for カード番号, as older systems print labels), or null. */
+    private final String[][] halves = new String[TYPES][];
 
     ContextWords(List<String> files) {
         Map<PiiType, List<DataFile.Row>> m = new EnumMap<>(PiiType.class);
@@ -67,14 +69,19 @@ final class ContextWords {
             texts[o] = new String[rows.size()];
             weights[o] = new double[rows.size()];
             asciis[o] = new boolean[rows.size()];
+            halves[o] = new String[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
                 String w = rows.get(i).field(1);
                 boolean ascii = w.chars().allMatch(c -> c < 128);
                 texts[o][i] = ascii ? w.toLowerCase(Locale.ROOT) : w;
                 weights[o][i] = Double.parseDouble(rows.get(i).field(2));
                 asciis[o][i] = ascii;
+                halves[o][i] = HalfWidth.katakana(w);
                 char c = w.charAt(0);
                 firstChars[c] |= 1 << o;
+                if (halves[o][i] != null) {
+                    firstChars[halves[o][i].charAt(0)] |= 1 << o;
+                }
                 if (ascii) {
                     firstChars[Character.toLowerCase(c)] |= 1 << o;
                     firstChars[Character.toUpperCase(c)] |= 1 << o;
@@ -218,6 +225,17 @@ final class ContextWords {
                 scan(text, prev, prevEnd, typeMask, seen);
             }
         }
+        if (lineStart > 0 && text.charAt(lineStart - 1) == '\n' && blanks(text, lineStart, s) == s && aloneAfter(text, e)) {
+            int prevEnd = lineStart - 1; // a value alone on its line under its label's line: 住民票コード⏎29141777635
+            int prev = text.lastIndexOf('\n', prevEnd - 1) + 1;
+            int last = prevEnd;
+            while (last > prev && Character.isWhitespace(text.charAt(last - 1))) {
+                last--;
+            }
+            if (last > prev && last - prev <= LABEL_ABOVE && !Chars.isDigit(text.charAt(last - 1))) {
+                scan(text, prev, last, typeMask, seen);
+            }
+        }
         if (answered && lineStart > 0 && text.charAt(lineStart - 1) == '\n' && entry(text, lineStart, s)) {
             // 恭平　2 1 2 2 3 3 0 7 9 2 0 under 「■住民票コードがわかる場合」: a list's entry reads its heading, over the
             // entries above it
@@ -325,6 +343,18 @@ final class ContextWords {
         return i == span;
     }
 
+    /** How long a label's line above a value alone on its line may be (the label, a mark, a bracketed note). */
+    private static final int LABEL_ABOVE = 24;
+
+    /** Nothing but blanks after {@code end} on its line. */
+    private static boolean aloneAfter(String text, int end) {
+        int i = end;
+        while (i < text.length() && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i == text.length() || text.charAt(i) == '\n';
+    }
+
     /** How many entries of a list above the one read are passed over on the way to its heading. */
     private static final int LIST_ENTRIES = 4;
 
@@ -370,8 +400,10 @@ final class ContextWords {
                 for (int k = 0; k < ws.length; k++) {
                     String w = ws[k];
                     int set = o * WORD_SETS + (k >> 6);
-                    if ((seen[set] & (1L << k)) == 0 && i + w.length() <= to && text.regionMatches(asciis[o][k], i, w, 0, w.length())
-                            && !(asciis[o][k] && i > 0 && Character.isLetter(text.charAt(i - 1)))) { // born, not stubborn or Osborne
+                    String h = halves[o][k];
+                    if ((seen[set] & (1L << k)) == 0 && (i + w.length() <= to && text.regionMatches(asciis[o][k], i, w, 0, w.length())
+                            && !(asciis[o][k] && i > 0 && Character.isLetter(text.charAt(i - 1))) // born, not stubborn or Osborne
+                            || h != null && i + h.length() <= to && text.startsWith(h, i))) {
                         seen[set] |= 1L << k;
                     }
                 }

@@ -319,6 +319,12 @@ final class IdentifierRecognizer implements Recognizer {
             if (Chars.isLetter(prev) && !labelBefore(i)) {
                 return lettered(i);
             }
+            if (Chars.isSpace(prev) && Chars.isLetter(Chars.at(s, i - 2))) {
+                int end = spacedLettered(i);
+                if (end > 0) {
+                    return end;
+                }
+            }
             if (prev == '_' || prev == '@' || prev == '＠' || prev == '\\'
                     || ((prev == '.' || prev == ':' || prev == '/') && Chars.isDigit(Chars.at(s, i - 2)))) {
                 return skipToken(i);
@@ -475,8 +481,14 @@ final class IdentifierRecognizer implements Recognizer {
          */
         private int invoice(int t, int i) {
             chain.lex(s, i);
-            int e = chain.ge[0];
-            if (chain.len(0) != 13 || chain.overlong || Chars.isAlnum(Chars.at(s, e)) || !CheckDigits.corporateNumber(chain.digits, 0)) {
+            int g = 1; // the groups that make the 13 digits, written whole or grouped by hyphens or blanks (T7-0000-1205-0002)
+            while (g < chain.groups && chain.digitCount(0, g) < 13) {
+                g++;
+            }
+            int e = chain.ge[g - 1];
+            if (chain.digitCount(0, g) != 13 || chain.overlong || g > 1 && !chain.allSeps(0, g, NumberChain.HYPHEN)
+                    && !chain.allSeps(0, g, NumberChain.SPACE) || Chars.isAlnum(Chars.at(s, e))
+                    || g < chain.groups && chain.sep[g] == NumberChain.HYPHEN || !CheckDigits.corporateNumber(chain.digits, 0)) {
                 return skipToken(i);
             }
             if (sc.wants(PiiType.CORPORATE_NUMBER)) {
@@ -524,6 +536,39 @@ final class IdentifierRecognizer implements Recognizer {
                 return i + 10;
             }
             return skipToken(i);
+        }
+
+        /**
+         * Two letters, a blank, then digits, under a passport or residence card word on the line: a passport TK 1234567, a
+         * residence card AB 1234 5678 CD (the card prints its number in one piece; forms and mail copy it with blanks).
+         * The end, or 0 when it is neither.
+         */
+        private int spacedLettered(int i) {
+            int j = i - 3;
+            if (!Chars.isLetter(Chars.at(s, j)) || Chars.isAlnum(Chars.at(s, j - 1))) {
+                return 0;
+            }
+            int run = DateParser.runLength(s, i);
+            if (run == 7 && !Chars.isAlnum(Chars.at(s, i + 7))
+                    && sc.wants(PiiType.PASSPORT) && ContextWords.get().score(PiiType.PASSPORT, s, j, i + 7, sc) >= 0.8) {
+                report(PiiType.PASSPORT, j, i + 7, 0.35, 0.95);
+                return i + 7;
+            }
+            int k = i;
+            int digits = 0;
+            while (digits < 8 && (Chars.isDigit(Chars.at(s, k)) || Chars.isSpace(Chars.at(s, k)) && digits > 0
+                    && Chars.isDigit(Chars.at(s, k + 1)))) {
+                digits += Chars.isDigit(s.charAt(k++)) ? 1 : 0;
+            }
+            if (digits == 8 && Chars.isSpace(Chars.at(s, k))) {
+                k++;
+            }
+            if (digits == 8 && Chars.isLetter(Chars.at(s, k)) && Chars.isLetter(Chars.at(s, k + 1)) && !Chars.isAlnum(Chars.at(s, k + 2))
+                    && sc.wants(PiiType.RESIDENCE_CARD) && ContextWords.get().score(PiiType.RESIDENCE_CARD, s, j, k + 2, sc) >= 0.8) {
+                report(PiiType.RESIDENCE_CARD, j, k + 2, 0.6, 0.97);
+                return k + 2;
+            }
+            return 0;
         }
 
         /** True when {@code word} occurs in the {@code window} characters before {@code pos}. */

@@ -36,10 +36,10 @@ final class LocationRecognizer implements Recognizer {
 
     /**
      * Between the two sides: a comma or blanks, or the longitude's own label ({@code 、経度：}, {@code , "lng": },
-     * {@code &lon=}), which may also follow a line break ({@code 緯度：35.68⏎経度：139.76}).
+     * {@code &lon=}, a GPX point's {@code " lon="}), which may also follow a line break ({@code 緯度：35.68⏎経度：139.76}).
      */
-    private static final String SEP = "(?:" + SP + "*[,，、/／]" + SP + "*|" + SP + "+|[ 　,，、/／;；&\\t\\r\\n]{0,4}[\"']?"
-            + "(?:" + LON_LABELS + ")[\"']?" + SP + "*[:：=]?" + SP + "*)";
+    private static final String SEP = "(?:" + SP + "*[,，、/／]" + SP + "*|" + SP + "+|[\"']?[ 　,，、/／;；&\\t\\r\\n]{0,4}[\"']?"
+            + "(?:" + LON_LABELS + ")[\"']?" + SP + "*[:：=]?" + SP + "*[\"']?)";
 
     private static String decimalSide(int n) {
         return "(?:(?<h" + n + ">" + HEMI + ")" + SP + "?[:：]?" + SP + "?)?"
@@ -150,6 +150,8 @@ final class LocationRecognizer implements Recognizer {
     /** A longitude's own label between the two sides: then each value is a field of its own, a finding of its own. */
     private static final Pattern LABELLED = Pattern.compile(LON_LABELS);
 
+    private static final String UNITS = "°度º˚′'’分″\"”秒";
+
     /** Where side {@code n} of the pair starts ({@code start}) or ends: the first or last of its groups that matched. */
     private static int edge(Matcher m, int n, boolean decimal, boolean start) {
         String[] groups = decimal ? new String[] {"h", "v", "t"} : new String[] {"h", "d", "m", "s", "t"};
@@ -159,6 +161,12 @@ final class LocationRecognizer implements Recognizer {
             if (i >= 0) {
                 at = start ? Math.min(at, i) : Math.max(at, i);
             }
+        }
+        // the unit after the last digits belongs to the value: 35°40′52″ and 北緯 35.6812°, not 35°40′52 (a decimal's " is
+        // a quote: lat="35.6812")
+        String units = decimal ? "°度º˚" : UNITS;
+        for (int k = 0; !start && k < 2 && at < m.end() && units.indexOf(m.group().charAt(at - m.start())) >= 0; k++) {
+            at++;
         }
         return at;
     }

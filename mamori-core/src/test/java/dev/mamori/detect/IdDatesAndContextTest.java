@@ -132,6 +132,33 @@ class IdDatesAndContextTest {
         assertThat(find("AB12345678CD")).isEmpty(); // issue 12: 在留カード only with its context or a column hint
         assertThat(find("ABC12345678CD")).isEmpty();
         assertThat(find("AB12345678CDE")).isEmpty();
+        // copied with blanks, under their words only
+        one("PASSPORT NO. TK 1234567", PiiType.PASSPORT, "TK 1234567");
+        one("Residence card number: AB 1234 5678 CD", PiiType.RESIDENCE_CARD, "AB 1234 5678 CD");
+        one("在留カード番号 AB 12345678 CD", PiiType.RESIDENCE_CARD, "AB 12345678 CD");
+        assertThat(find("品番 TK 1234567")).noneMatch(f -> f.type() == PiiType.PASSPORT);
+        assertThat(find("座席 AB 1234 5678 CD")).noneMatch(f -> f.type() == PiiType.RESIDENCE_CARD);
+    }
+
+    @Test
+    void aLabelOnTheLineAboveAValueAloneOnItsLine() {
+        one("住民票コード\n29141777635", PiiType.RESIDENT_RECORD_CODE, "29141777635");
+        one("■住民票コード（11桁）\n　29141777635", PiiType.RESIDENT_RECORD_CODE, "29141777635");
+        Finding licence = one("運転免許証番号\n301200123430", PiiType.DRIVERS_LICENSE, "301200123430");
+        assertThat(licence.confidence()).isGreaterThan(0.9);
+        // not a value with words of its own on its line, nor under a line that ends in a value
+        assertThat(find("住民票コード\n29141777635 は受付番号")).noneMatch(f -> f.type() == PiiType.RESIDENT_RECORD_CODE);
+        assertThat(find("住民票コード 12345678901\n29141777635")).extracting(Finding::value).containsExactly("12345678901");
+    }
+
+    @Test
+    void halfWidthKatakanaLabels() {
+        one("ｶｰﾄﾞ番号 3566002020360505", PiiType.CREDIT_CARD, "3566002020360505");
+        one("ﾏｲﾅﾝﾊﾞｰ 123456789018", PiiType.MY_NUMBER, "123456789018");
+        one("住民票ｺｰﾄﾞ 29141777635", PiiType.RESIDENT_RECORD_CODE, "29141777635");
+        assertThat(HalfWidth.katakana("カード番号")).isEqualTo("ｶｰﾄﾞ番号");
+        assertThat(HalfWidth.katakana("パスポート")).isEqualTo("ﾊﾟｽﾎﾟｰﾄ");
+        assertThat(HalfWidth.katakana("旅券")).isNull();
     }
 
     @Test

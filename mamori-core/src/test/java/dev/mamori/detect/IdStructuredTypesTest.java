@@ -245,6 +245,8 @@ class IdStructuredTypesTest {
         "適格請求書発行事業者登録番号：Ｔ３０１１００１９８７６５０|Ｔ３０１１００１９８７６５０",
         "(T3180001045321)|T3180001045321",
         "登録番号：T-3020001234567|T-3020001234567",
+        "登録番号：T3-0200-0123-4567|T3-0200-0123-4567", // grouped as receipts print it
+        "登録番号 T3020 0012 34567|T3020 0012 34567",
     })
     void invoiceNumber(String text, String value) {
         Finding f = one(text, PiiType.CORPORATE_NUMBER, value);
@@ -253,7 +255,8 @@ class IdStructuredTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"登録番号 T3020001234568", "T3020001234567890", "AT3020001234567", "T30200012345"})
+    @ValueSource(strings = {"登録番号 T3020001234568", "T3020001234567890", "AT3020001234567", "T30200012345",
+        "登録番号 T3-0200-0123-4568", "T3-0200-0123-4567-12"})
     void notInvoiceNumbers(String text) {
         assertThat(types(text)).doesNotContain(PiiType.CORPORATE_NUMBER);
     }

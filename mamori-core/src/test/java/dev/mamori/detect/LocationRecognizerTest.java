@@ -59,6 +59,10 @@ class LocationRecognizerTest {
         assertThat(values("https://example.jp/map?lat=35.6812&lon=139.7671&z=15")).containsExactly("35.6812", "139.7671");
         assertThat(values("緯度：35.681236\n経度：139.767125")).containsExactly("35.681236", "139.767125");
         assertThat(values("{\"lat\": 35.681236, \"lng\": 139.767125}")).containsExactly("35.681236", "139.767125");
+        assertThat(values("<trkpt lat=\"35.6812\" lon=\"139.7671\"><ele>40</ele></trkpt>")).containsExactly("35.6812", "139.7671");
+        // each value keeps its unit: the seconds mark, the degree sign
+        assertThat(values("緯度35°40′52″、経度139°46′02″")).containsExactly("35°40′52″", "139°46′02″");
+        assertThat(values("北緯 35.6812°、経度 139.7671°")).containsExactly("北緯 35.6812°", "139.7671°");
         // but a pair under one label is one span; GeoJSON and WKT put the longitude first
         assertThat(values("座標 35.681236, 139.767125")).containsExactly("35.681236, 139.767125");
         assertThat(values("{\"type\":\"Point\",\"coordinates\":[139.767125,35.681236]}")).containsExactly("139.767125,35.681236");
