@@ -8,7 +8,8 @@ import java.util.Set;
  * Tables pasted into free text: a CSV-, TSV- or |-separated block (the full-width ｜ and the box-drawing │ too) inside a document, an e-mail or a cell, or one whose
  * columns are aligned with blanks (a wide blank or two: see {@link #alignedHeader} for the stricter header it needs). A block is a
  * header line at least one of whose cells {@link ColumnHints} knows (氏名, 郵便番号, 生年月日, 緯度, …) followed by at
- * least {@value #MIN_ROWS} lines with the same number of separators (outside double quotes); it ends at the first line
+ * least one line ({@value #MIN_ALIGNED_ROWS} for columns aligned with blanks) with the same number of separators (outside
+ * double quotes); it ends at the first line
  * that has another number. Each cell under the header is then scanned with the header's context, as a cell of a CSV
  * file is, so a bare {@code 1000001} under 郵便番号 or {@code 1985/04/01} under 生年月日 is found.
  *
@@ -16,8 +17,11 @@ import java.util.Set;
  */
 final class TextTables {
 
-    /** Data rows a block needs under its header. */
-    static final int MIN_ROWS = 2;
+    /**
+     * Data rows a block of blank-aligned columns needs under its header; a block of tabs, commas or bars needs one (a single
+     * record pasted under its header: 口座番号⇥名義⏎1234567⇥ヤマダタロウ).
+     */
+    static final int MIN_ALIGNED_ROWS = 2;
     /** Header cells longer than this, or holding 。 or ending a sentence, are prose, not headings. */
     private static final int MAX_HEADER_CELL = 24;
     /** Stands among the separators for a run of blanks (a table whose columns are aligned with spaces). */
@@ -78,7 +82,7 @@ final class TextTables {
         int n = lines.length - 1;
         int[] runEnd = new int[SEPARATORS.length]; // per separator, the last line of the run of lines met before
         int i = 0;
-        while (i < n - MIN_ROWS) {
+        while (i < n - 1) {
             Block b = blockAt(text, lines, i, hints, runEnd);
             if (b == null) {
                 i++;
@@ -120,7 +124,7 @@ final class TextTables {
                 }
                 runEnd[k] = last;
             }
-            if (last - h < MIN_ROWS) {
+            if (last - h < (sep == BLANKS_MARK || sep == WIDE_BLANKS_MARK ? MIN_ALIGNED_ROWS : 1)) {
                 continue;
             }
             List<int[]> header = split(text, hs, he, sep);
@@ -137,6 +141,9 @@ final class TextTables {
             List<Set<PiiType>> types = hints.forHeaders(names);
             if (types.stream().allMatch(Set::isEmpty)) {
                 continue;
+            }
+            if (last - h == 1 && !allHeadings(names, types)) {
+                continue; // a single row: its header is all headings (氏名⇥郵便番号), not a chat line (08:36⇥お名前を入力してください)
             }
             if (sep == WIDE_BLANKS_MARK && names.stream().anyMatch(x -> x.indexOf('\u3000') >= 0)) {
                 continue; // 班　氏名: the header's own columns are a wide blank apart, and the rows cannot be split as it is
@@ -175,9 +182,11 @@ final class TextTables {
         if (e <= s || count(text, s, e, sep) != count) {
             return false;
         }
-        for (int[] c : split(text, s, e, sep)) {
-            if (c[1] <= c[0]) {
-                return false;
+        List<int[]> cells = split(text, s, e, sep);
+        for (int k = 0; k < cells.size(); k++) {
+            int[] c = cells.get(k);
+            if (c[1] <= c[0] && k > 0 && k < cells.size() - 1) {
+                return false; // a framed row's empty edges (|住まい|41|+6|) are its frame, not cells
             }
         }
         return true;
@@ -226,6 +235,15 @@ final class TextTables {
             }
         }
         return false;
+    }
+
+    private static boolean allHeadings(List<String> names, List<Set<PiiType>> types) {
+        for (int k = 0; k < names.size(); k++) {
+            if (!heading(names.get(k), types.get(k)) && !(names.get(k).isEmpty() && (k == 0 || k == names.size() - 1))) {
+                return false; // a framed header's empty edges aside
+            }
+        }
+        return true;
     }
 
     /** A header cell that names a column: one {@link ColumnHints} knows, or a plain heading. */

@@ -45,6 +45,18 @@ class TextTablesTest {
     }
 
     @Test
+    void aSingleRecordUnderItsHeader() { // session 36
+        assertThat(found("氏名\t郵便番号\n山田太郎\t1000001", PiiType.POSTAL_CODE)).containsExactly("1000001");
+        assertThat(found("お送りします。\n氏名,生年月日\n山田太郎,1985/04/01\n以上です。", PiiType.DATE_OF_BIRTH))
+                .containsExactly("1985/04/01");
+        // but two lines of counts are no header and row, nor are a framed table's last rows (the edges are its frame)
+        assertThat(TextTables.find("|郵便番号|3|+2|\n|合計|1000001|+7|", ColumnHints.get())).isEmpty();
+        assertThat(TextTables.find("|種別|件数|\n|---|---|\n|住まい|41|\n|郵便番号|3|\n|合計|1000001|", ColumnHints.get())).isEmpty();
+        // columns aligned with blanks still need two rows: 氏名　山田太郎 over a line is a form's label and value
+        assertThat(TextTables.find("氏名　　郵便番号　　生年月日\n山田太郎　　1000001　　1985/04/01", ColumnHints.get())).isEmpty();
+    }
+
+    @Test
     void aCsvBlockInAMailGivesItsCellsTheHeadersContext() {
         String text = "お世話になっております。名簿を送ります。\n"
                 + "氏名,郵便番号,生年月日\n"
@@ -146,7 +158,8 @@ class TextTablesTest {
     @Test
     void proseAndUnknownHeadersAreNotTables() {
         assertThat(TextTables.find("a,b\nc,d\ne,f\n", ColumnHints.get())).isEmpty(); // no header it knows
-        assertThat(TextTables.find("氏名,郵便番号\n山田,1000001\n", ColumnHints.get())).isEmpty(); // one row only
+        // one row only: its header must be all headings, not a chat line's time and prompt
+        assertThat(TextTables.find("08:31\tクリニック\tお名前を入力してください\n08:36\tﾀﾁﾊﾞﾅ\t立花 槙緒です\n", ColumnHints.get())).isEmpty();
         assertThat(TextTables.find("郵便番号,住所を書いてください\n山田, 1000001, 1\n佐藤\n", ColumnHints.get())).isEmpty();
         assertThat(TextTables.find("氏名,郵便番号,生年月日 を記入のこと", ColumnHints.get())).isEmpty();
         assertThat(TextTables.find("Please send your name, address.\nWe reply soon, thanks.\nBest regards, Sato.\n", ColumnHints.get())).isEmpty();
