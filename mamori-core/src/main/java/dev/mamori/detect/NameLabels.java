@@ -970,7 +970,17 @@ final class NameLabels {
         }
         String v = text.substring(s, e);
         return !NOT_NAMES.contains(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME && ColumnHints.get().forHeader(v).isEmpty()
-                && !NameRecognizer.isDepartment(text, s, e) && !commonWord(v) && !KanaAddress.startsWithPrefecture(v);
+                && !NameRecognizer.isDepartment(text, s, e) && !commonWord(v) && !KanaAddress.startsWithPrefecture(v) && !fieldOfNumber(v);
+    }
+
+    /** A number's label after a person's (被保険者　整理番号 118, 契約者 管理コード): the field the line goes on to, no name. */
+    private static boolean fieldOfNumber(String v) {
+        for (String end : new String[] {"番号", "記号", "コード", "ＩＤ", "ID", "No.", "No"}) {
+            if (v.endsWith(end)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

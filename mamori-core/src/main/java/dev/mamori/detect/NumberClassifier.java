@@ -247,20 +247,24 @@ final class NumberClassifier {
     }
 
     /**
-     * A label naming a number of another kind right before {@code start} (診察券番号 0031287, 受付番号, 事業所整理記号): not
-     * the card's.
+     * A label naming a number of another kind right before {@code start} (診察券番号 0031287, 受付番号, 事業所整理記号, a
+     * 受給者証's 受給者番号, 雇用保険被保険者番号, 管理コード): not the card's.
      */
     private static boolean otherLabel(String s, int start) {
         int i = skipBack(s, kanjiBefore(s, start)); // 整理記号：東京12: the label before the 記号's kanji
         int k = i;
-        while (k > 0 && i - k < 8 && Morphology.isKanji(s.charAt(k - 1))) {
+        while (k > 0 && i - k < 12 && Morphology.isKanji(s.charAt(k - 1))) {
             k--;
+        }
+        if (i >= 3 && s.startsWith("コード", i - 3)) {
+            return true; // 管理コード, 顧客コード: a 保険証 has no code
         }
         if (i < 3 || !(s.startsWith("番号", i - 2) || s.startsWith("記号", i - 2))) {
             return false;
         }
         String label = s.substring(k, i);
-        for (String other : new String[] {"診察券", "患者", "受付", "会員", "整理", "管理", "受診", "予約", "注文", "伝票", "事業所"}) {
+        for (String other : new String[] {"診察券", "患者", "受付", "会員", "整理", "管理", "受診", "予約", "注文", "伝票", "事業所",
+                "受給者", "公費", "医療機関", "証券", "雇用保険", "労働保険", "労災"}) {
             if (label.contains(other)) {
                 return true;
             }

@@ -28,6 +28,20 @@ class DocumentShapesTest {
     }
 
     @Test
+    void numbersOfOtherInsurancesAndCertificatesAreNotTheHealthInsuranceCards() { // session 36
+        assertThat(found("雇用保険被保険者番号 12345678", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("公費負担者番号 54136015 受給者番号 1234567", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("被保険者 管理コード 118", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("生命保険 証券番号 12345678", PiiType.HEALTH_INSURANCE)).isEmpty();
+        // and a number's label after a person's is no name
+        assertThat(found("厚生年金保険被保険者 整理番号 118", PiiType.PERSON)).isEmpty();
+        assertThat(found("被保険者 管理番号 118", PiiType.PERSON)).isEmpty();
+        // the card's own numbers still are, under a long insurer's name too
+        assertThat(found("全国健康保険協会管掌健康保険被保険者証 記号 1234 番号 56", PiiType.HEALTH_INSURANCE)).containsExactly("1234", "56");
+        assertThat(found("被保険者 山田太郎", PiiType.PERSON)).containsExactly("山田太郎");
+    }
+
+    @Test
     void anEraLetterWithAFullStop() {
         assertThat(found("生年月日 S.17/1/8", PiiType.DATE_OF_BIRTH)).containsExactly("S.17/1/8");
     }
