@@ -103,7 +103,7 @@ final class ContextWords {
         }
         long[] seen = memo.seen;
         clear(seen, o);
-        scanWindow(text, start, end, 1 << o, seen, ANSWERED[o]);
+        scanWindow(text, start, end, 1 << o, seen, ANSWERED[o], HEADED[o]);
         return sum(o, seen);
     }
 
@@ -192,7 +192,7 @@ final class ContextWords {
     }
 
     /** Marks in {@code seen[type]} the words of the types in {@code typeMask} found in the span's window. */
-    private void scanWindow(String text, int start, int end, int typeMask, long[] seen, boolean answered) {
+    private void scanWindow(String text, int start, int end, int typeMask, long[] seen, boolean answered, boolean headed) {
         int s = Math.max(0, Math.min(start, text.length()));
         int e = Math.max(s, Math.min(end, text.length()));
         int from = Math.max(0, s - BEFORE);
@@ -221,12 +221,32 @@ final class ContextWords {
             while (prev > 0 && text.charAt(prev - 1) != '\n' && prevEnd - prev < QUESTION) {
                 prev--;
             }
+            if (prev > 0 && speakerLine(text, prev, prevEnd)) { // Slack: the answer's own header (中島 10:12) between
+                prevEnd = prev - 1;
+                prev = prevEnd;
+                while (prev > 0 && text.charAt(prev - 1) != '\n' && prevEnd - prev < QUESTION) {
+                    prev--;
+                }
+            }
             if (asks(text, prev, prevEnd)) {
                 scan(text, prev, prevEnd, typeMask, seen);
             }
         }
-        if (lineStart > 0 && text.charAt(lineStart - 1) == '\n' && blanks(text, lineStart, s) == s && aloneAfter(text, e)) {
-            int prevEnd = lineStart - 1; // a value alone on its line under its label's line: 住民票コード⏎29141777635
+        int ls = s; // the start of the value's line, if it is near: a row or a label's value, not a paragraph
+        while (ls > 0 && text.charAt(ls - 1) != '\n' && s - ls <= HEADER_LENGTH) {
+            ls--;
+        }
+        if (ls > 0 && text.charAt(ls - 1) != '\n') {
+            ls = 0;
+        }
+        if (headed && ls > 0) {
+            int[] h = headerAbove(text, ls, s);
+            if (h != null) { // a row of a table that no separator splits (its cells hold blanks): its header's words
+                scan(text, h[0], h[1], typeMask, seen);
+            }
+        }
+        if (ls > 0 && bareLabel(text, ls, s) && aloneAfter(text, e)) {
+            int prevEnd = ls - 1; // a value alone on its line under its label's line: 住民票コード⏎29141777635
             int prev = text.lastIndexOf('\n', prevEnd - 1) + 1;
             int last = prevEnd;
             while (last > prev && Character.isWhitespace(text.charAt(last - 1))) {
@@ -288,12 +308,16 @@ final class ContextWords {
      * in a chat they are often given as the answer to the line before, which names them.
      */
     private static final boolean[] ANSWERED = new boolean[TYPES];
+    /** The same, and bank accounts: in a table's row they take the words of its header ({@link #headerAbove}). */
+    private static final boolean[] HEADED = new boolean[TYPES];
 
     static {
         for (PiiType t : java.util.EnumSet.of(PiiType.PASSPORT, PiiType.DRIVERS_LICENSE, PiiType.PENSION_NUMBER,
                 PiiType.HEALTH_INSURANCE, PiiType.RESIDENCE_CARD, PiiType.RESIDENT_RECORD_CODE)) {
             ANSWERED[t.ordinal()] = true;
+            HEADED[t.ordinal()] = true;
         }
+        HEADED[PiiType.BANK_ACCOUNT.ordinal()] = true;
     }
 
     /** Words by which a line asks for something (番号をお願いします, 教えてください, 番号が必要です, 何番ですか？). */
@@ -343,16 +367,128 @@ final class ContextWords {
         return i == span;
     }
 
+    /** A chat message's header line: a short name, then a time at its end (中島 10:12, Kimura 09:12 AM). */
+    private static boolean speakerLine(String text, int s, int e) {
+        int t = e;
+        while (t > s && Character.isWhitespace(text.charAt(t - 1))) {
+            t--;
+        }
+        if (t - s > 32) {
+            return false;
+        }
+        if (t - s >= 3 && (text.startsWith("AM", t - 2) || text.startsWith("PM", t - 2))) {
+            t = blanksBack(text, s, t - 2);
+        }
+        return t - s >= 6 && Chars.isDigit(text.charAt(t - 1)) && Chars.isDigit(text.charAt(t - 2)) && text.charAt(t - 3) == ':'
+                && Chars.isDigit(text.charAt(t - 4)) && !Chars.hasDigit(text, s, Math.max(s, t - 6));
+    }
+
+    private static int blanksBack(String text, int s, int t) {
+        while (t > s && (text.charAt(t - 1) == ' ' || text.charAt(t - 1) == '\u3000')) {
+            t--;
+        }
+        return t;
+    }
+
     /** How long a label's line above a value alone on its line may be (the label, a mark, a bracketed note). */
     private static final int LABEL_ABOVE = 24;
 
-    /** Nothing but blanks after {@code end} on its line. */
+    /** Nothing but blanks after {@code end} on its line, or the 号 that closes 第…号 and anything after it. */
     private static boolean aloneAfter(String text, int end) {
         int i = end;
         while (i < text.length() && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
             i++;
         }
-        return i == text.length() || text.charAt(i) == '\n';
+        return i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '号';
+    }
+
+    /** Nothing before {@code s} from the line's start {@code ls} but blanks and a bare label: 番号, 番号：, No., 第 (番号　第 4 3 1…). */
+    private static boolean bareLabel(String text, int ls, int s) {
+        int i = blanks(text, ls, s);
+        for (String w : BARE_LABELS) {
+            if (text.startsWith(w, i) && i + w.length() <= s) {
+                i = blanks(text, i + w.length(), s);
+                break;
+            }
+        }
+        if (i < s && text.charAt(i) == '第') {
+            i = blanks(text, i + 1, s);
+        }
+        return i == s;
+    }
+
+    /** How many lines above a row its header may stand (rows and rules between). */
+    private static final int HEADER_ROWS = 12;
+    /** A header line longer than this is prose. */
+    private static final int HEADER_LENGTH = 160;
+    /** A row longer than this is prose too. */
+    private static final int ROW_LENGTH = 400;
+
+    /**
+     * The header [start, end) of the table whose row starts at {@code ls}, for a row that no separator splits into the
+     * header's columns (a fixed-width roster whose names hold a blank, 旅券番号 over its column, or a cell that holds a
+     * 保険証's three numbers): the row and the header have two column gaps or more; between them only rows with digits and
+     * rules; the header has no digit and no 。. Null when there is none.
+     */
+    private static int[] headerAbove(String text, int ls, int s) {
+        int le = s;
+        while (le < text.length() && text.charAt(le) != '\n' && le - ls < ROW_LENGTH) {
+            le++;
+        }
+        if (gaps(text, ls, le) < 2) {
+            return null;
+        }
+        int p = ls - 1; // the line break before the row
+        for (int k = 0; k < HEADER_ROWS && p > 0; k++) {
+            int ps = p;
+            while (ps > 0 && text.charAt(ps - 1) != '\n' && p - ps <= ROW_LENGTH) {
+                ps--;
+            }
+            if (p - ps > ROW_LENGTH) {
+                return null; // a paragraph, no row
+            }
+            int pe = p > ps && text.charAt(p - 1) == '\r' ? p - 1 : p;
+            if (blanks(text, ps, pe) == pe) {
+                return null; // a blank line ends the table
+            }
+            if (!Chars.hasDigit(text, ps, pe)) {
+                if (rule(text, ps, pe)) {
+                    p = ps - 1;
+                    continue;
+                }
+                int period = text.indexOf('。', ps);
+                return pe - ps <= HEADER_LENGTH && gaps(text, ps, pe) >= 2 && (period < 0 || period >= pe) ? new int[] {ps, pe} : null;
+            }
+            p = ps - 1;
+        }
+        return null;
+    }
+
+    /** A line of rule characters (----, ━━━, |---|---|). */
+    private static boolean rule(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if ("-－—─━=＝|｜+:： 　\t".indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Column gaps in [s, e): two blanks or more, a wide blank, a tab, ／, ｜ or |. */
+    private static int gaps(String text, int s, int e) {
+        int n = 0;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '／' || c == '｜' || c == '|' || c == '\u3000') {
+                n++;
+            } else if (c == ' ' && i + 1 < e && text.charAt(i + 1) == ' ') {
+                n++;
+                while (i + 1 < e && text.charAt(i + 1) == ' ') {
+                    i++;
+                }
+            }
+        }
+        return n;
     }
 
     /** How many entries of a list above the one read are passed over on the way to its heading. */

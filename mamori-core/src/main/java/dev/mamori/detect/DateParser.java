@@ -220,10 +220,12 @@ final class DateParser {
                 return false;
             }
             pos++;
+            padding(s); // 平 3. 9.18: a fixed-width print pads a one-digit month or day with a blank
             if ((m = readSmall(s)) < 0 || sepKind(Chars.at(s, pos)) != kind) {
                 return false;
             }
             pos++;
+            padding(s);
             if ((d = readSmall(s)) < 0) {
                 return false;
             }
@@ -238,6 +240,13 @@ final class DateParser {
     /** Steps over one blank at {@link #pos} when {@code unit} follows it. */
     private void blankBefore(String s, char unit) {
         if (isBlank(Chars.at(s, pos)) && Chars.at(s, pos + 1) == unit) {
+            pos++;
+        }
+    }
+
+    /** Steps over one blank at {@link #pos} that pads a single digit (a blank, a digit, then no digit). */
+    private void padding(String s) {
+        if (isBlank(Chars.at(s, pos)) && Chars.isDigit(Chars.at(s, pos + 1)) && !Chars.isDigit(Chars.at(s, pos + 2))) {
             pos++;
         }
     }

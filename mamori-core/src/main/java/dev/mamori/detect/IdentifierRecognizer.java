@@ -411,10 +411,15 @@ final class IdentifierRecognizer implements Recognizer {
             if (numbers.classify(s, chain, a0, groups, sc, out) || !chain.anySep(a0, groups, NumberChain.SPACE)) {
                 return;
             }
-            boolean blocks = true; // 4111 1111 1111 1112 is one failed number, not a 12-digit one and a rest
+            // 4111 1111 1111 1112 is one failed number, not a 12-digit one and a rest; so is a 供給地点特定番号's 03 0012 3456
+            // 7890 1234 5678, whose groups are all of four but its first and last
+            boolean blocks = true;
+            boolean inner = groups - a0 >= 5;
             for (int g = a0; g < groups; g++) {
                 blocks &= chain.len(g) == 4;
+                inner &= chain.len(g) == 4 || g == a0 || g == groups - 1;
             }
+            blocks |= inner;
             if (blocks) {
                 return;
             }

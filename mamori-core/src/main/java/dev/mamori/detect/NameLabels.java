@@ -482,12 +482,25 @@ final class NameLabels {
                 z++;
             }
             boolean colonAfter = tt > q && tt < le && (text.charAt(tt) == ':' || text.charAt(tt) == '：');
-            if (tt > q && (z == le || text.charAt(z) == '\r' || colonAfter) && !r.commonWord(text, ls, e)
+            if (tt > q && (z == le || text.charAt(z) == '\r' || colonAfter) && !r.commonWord(text, ls, e) && !dated(text, ls, e)
                     && !NameAnchors.get().is(NameAnchors.Kind.ROLE, text, ls, e) // ショップ 10:20: the shop answering
                     && (colonAfter || notTimetable(text, ls, le))) {
                 addSpeaker(text, ls, e, r, out);
             }
         }
+    }
+
+    /** A date before the time (R5.8.2 23:14, 2023/8/2 09:00, 8月2日 10:00): digits, an era's letter and marks, no speaker. */
+    private static boolean dated(String text, int s, int e) {
+        boolean digit = false;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            digit |= Chars.isDigit(c);
+            if (!Chars.isDigit(c) && "./-／．年月日RHSTMrhstm令平昭".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return digit;
     }
 
     /** After a bracketed note of one to six characters that is not a time ((外部), （ゲスト）) and a blank, the index; or -1. */

@@ -145,7 +145,7 @@ final class NumberClassifier {
         if (n == 7 && single) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
-        if (n <= 10 && (single || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
+        if (n <= 10 && (single || boxes(c, a, b) || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
                 && sc.wants(PiiType.HEALTH_INSURANCE)
                 && !(n == 8 && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
                 && insuranceLabel(s, start) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
@@ -358,7 +358,7 @@ final class NumberClassifier {
         int start = c.gs[a];
         int end = c.ge[b - 1];
         int n = c.digitCount(a, b);
-        boolean single = b - a == 1;
+        boolean single = b - a == 1 || boxes(c, a, b); // ゆうちょ　記号 1 2 1 8 0　番号 4 6 0 3 7 9 1 1: a form's boxes
         if (c.shape(a, b, 5, 8) && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE) || c.allSeps(a, b, NumberChain.MIDDOT))
                 && (yuchoWords.onLine(s, start, end, 40, 12) || sc.hinted(PiiType.BANK_ACCOUNT))) { // or in an account column
             double x = conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc)));
@@ -452,6 +452,11 @@ final class NumberClassifier {
         }
         out.add(new Finding(bestType, bestStart, end, best, bestValidated, s.substring(bestStart, end)));
         return true;
+    }
+
+    /** Three digits or more, each in a box of its own (1 6 5 under 番号): one number, as {@code boxed} for six or more. */
+    private static boolean boxes(NumberChain c, int a, int b) {
+        return b - a >= 3 && c.allSeps(a, b, SPACE) && c.digitCount(a, b) == b - a;
     }
 
     private static boolean cardShape(NumberChain c, int a, int b) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Tables pasted into free text: a CSV-, TSV- or |-separated block (the full-width ｜ and the box-drawing │ too) inside a document, an e-mail or a cell, or one whose
+ * Tables pasted into free text: a CSV-, TSV- or |-separated block (the full-width ｜ and the box-drawing │ too, and ／) inside a document, an e-mail or a cell, or one whose
  * columns are aligned with blanks (a wide blank or two: see {@link #alignedHeader} for the stricter header it needs). A block is a
  * header line at least one of whose cells {@link ColumnHints} knows (氏名, 郵便番号, 生年月日, 緯度, …) followed by at
  * least one line ({@value #MIN_ALIGNED_ROWS} for columns aligned with blanks) with the same number of separators (outside
@@ -31,7 +31,8 @@ final class TextTables {
      * (久我　英司 under 氏名), which {@link #BLANKS_MARK} would split.
      */
     private static final char WIDE_BLANKS_MARK = '\u2003';
-    private static final char[] SEPARATORS = {'\t', ',', '|', '｜', '│', BLANKS_MARK, WIDE_BLANKS_MARK};
+    /** Last, the full-width slash of a list typed as a table (氏名／フリガナ／生年月日⏎① 片山 翔／カタヤマ ショウ／平成12年6月14日). */
+    private static final char[] SEPARATORS = {'\t', ',', '|', '｜', '│', BLANKS_MARK, WIDE_BLANKS_MARK, '／'};
     /** Columns an aligned table needs: with fewer, a form's label and value a blank apart (氏名　山田太郎) would be one. */
     private static final int MIN_BLANK_COLUMNS = 3;
     /**
@@ -295,6 +296,7 @@ final class TextTables {
         }
         int known = 0;
         int other = 0;
+        int nouns = 0;
         for (int i = 0; i < names.size(); i++) {
             if (!types.get(i).isEmpty()) {
                 known++;
@@ -303,11 +305,24 @@ final class TextTables {
                     return false;
                 }
                 other++;
+                nouns += commonNouns(names.get(i)) ? 1 : 0;
             }
         }
-        // a wide header may hold one heading neither list has (障害者区分 beside 氏名, 生年月日, 個人番号); a form's line of
-        // labels and values has a value for every label
-        return known >= 2 && (other == 0 || other == 1 && names.size() >= 5 && known >= 3);
+        // a wide header may hold one heading neither list has (障害者区分 beside 氏名, 生年月日, 個人番号), or more when each is
+        // made of common nouns (種目, 振込金額, 主な使用車両); a form's line of labels and values has a value for every label,
+        // and its values are names, places and numbers
+        return known >= 2 && (other == 0 || other == 1 && names.size() >= 5 && known >= 3 || other == nouns && names.size() >= 5);
+    }
+
+    /** A heading made of the dictionary's common nouns (種目, 支店名, 主な使用車両), not a name, a place or a firm. */
+    private static boolean commonNouns(String name) {
+        List<Morphology.Token> ts = Morphology.tokens(name, 0, name.length());
+        for (Morphology.Token t : ts) {
+            if (t.is("名詞-固有名詞") || !(t.is("名詞") || t.is("助動詞") || t.is("記号") || t.is("助詞-連体化"))) {
+                return false;
+            }
+        }
+        return !ts.isEmpty();
     }
 
     /**

@@ -40,6 +40,8 @@ class IdDatesAndContextTest {
         "生年月日：昭和60年 4月 1日|昭和60年 4月 1日",
         "生年月日　１９８５年　４月　１日|１９８５年　４月　１日",
         "生年月日：1985 年 4 月 1 日|1985 年 4 月 1 日",
+        "生年月日　平 3. 9.18|平 3. 9.18", // a fixed-width print (session 36)
+        "生年月日　平20. 2. 3|平20. 2. 3",
         "ｾｲﾈﾝｶﾞｯﾋﾟ 1985/04/01|1985/04/01", // a label in half-width katakana
         "セイネンガッピ：S60.4.1|S60.4.1",
     })
@@ -149,6 +151,51 @@ class IdDatesAndContextTest {
         // not a value with words of its own on its line, nor under a line that ends in a value
         assertThat(find("住民票コード\n29141777635 は受付番号")).noneMatch(f -> f.type() == PiiType.RESIDENT_RECORD_CODE);
         assertThat(find("住民票コード 12345678901\n29141777635")).extracting(Finding::value).containsExactly("12345678901");
+    }
+
+    @Test
+    void aRowOfAFixedWidthTableReadsItsHeader() { // session 36: names with a blank keep the columns from being split
+        String text = "No. 社員番号 氏名                    国籍       在留カード番号     旅券番号\n"
+                + " 1  E-2041  ZHANG Wei               中国       QK73920416AB   EJ5520917\n"
+                + " 2  E-2057  GURUNG Sita             ネパール   RM05821733CD   PA1183064\n";
+        assertThat(find(text)).filteredOn(f -> f.type() == PiiType.PASSPORT).extracting(Finding::value)
+                .containsExactly("EJ5520917", "PA1183064");
+        assertThat(find(text)).filteredOn(f -> f.type() == PiiType.RESIDENCE_CARD).hasSize(2);
+        String insurance = "学年 選手名       緊急連絡先        保険証（保険者番号／記号／番号）\n"
+                + "5年  内藤 颯太    090-5182-3307     06136219／3011／2045\n";
+        assertThat(find(insurance)).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE).extracting(Finding::value)
+                .containsExactly("06136219", "3011", "2045");
+        // not across a blank line, nor under a sentence
+        assertThat(find("旅券番号　　在留カード番号\n\n1  AB  EJ5520917  x")).noneMatch(f -> f.confidence() >= 0.4);
+        assertThat(find("旅券番号を確認します。  以上\n 1  E-2041  ZHANG Wei  EJ5520917")).noneMatch(f -> f.confidence() >= 0.4);
+    }
+
+    @Test
+    void aChatAnswerUnderItsOwnHeaderLine() { // session 36: Slack puts the speaker and the time on a line of their own
+        String chat = "桜井 10:10\n了解です。あと社用車の件、免許証の番号もください\n中島 10:12\n6217 2146 8860\n";
+        assertThat(find(chat)).extracting(Finding::type).contains(PiiType.DRIVERS_LICENSE);
+    }
+
+    @Test
+    void aBareLabelAndTheLabelAbove() { // session 36
+        one("運転免許証\n番号　第 3 0 1 2 0 0 1 2 3 4 3 0 号　有効期限 令和09年05月17日まで", PiiType.DRIVERS_LICENSE,
+                "3 0 1 2 0 0 1 2 3 4 3 0");
+    }
+
+    @Test
+    void digitsInBoxesUnderTheirLabels() { // session 36
+        assertThat(find("お振込先　ゆうちょ銀行　記号 1 2 1 8 0　番号 4 6 0 3 7 9 1 1")).extracting(Finding::value)
+                .containsExactly("1 2 1 8 0", "4 6 0 3 7 9 1 1");
+        assertThat(find("被保険者証の記号　7 0 4 1 0 2 1 3　　番号　1 6 5")).extracting(Finding::value)
+                .containsExactly("7 0 4 1 0 2 1 3", "1 6 5");
+        assertThat(find("順位 1 2 3 4")).isEmpty();
+    }
+
+    @Test
+    void aLongNumberInGroupsIsOneNumber() { // session 36: a 供給地点特定番号 of 22 digits holds no 個人番号
+        assertThat(find("供給地点特定番号 03 0012 3456 7890 1234 5678")).isEmpty();
+        assertThat(find("090 1234 5678 080 2345 6789")).extracting(Finding::value).containsExactly("090 1234 5678", "080 2345 6789");
+        one("retry ok my_number=702659960405 home_mesh", PiiType.MY_NUMBER, "702659960405");
     }
 
     @Test

@@ -57,6 +57,28 @@ class TextTablesTest {
     }
 
     @Test
+    void anAlignedHeaderMayHoldHeadingsOfCommonNouns() { // session 36: a 全銀 transfer list's, a drivers' roster's
+        String text = "No  銀行  銀行名          支店  支店名        種目  口座番号   受取人名      振込金額\n"
+                + "01  0150  ｻｸﾗﾁﾕｳｵｳ        218   ｳﾒﾀﾞ          1     1184052    ｸﾎﾞ ｱﾔｶ       0000241800\n"
+                + "02  0150  ｻｸﾗﾁﾕｳｵｳ        307   ﾅﾝﾊﾞ          1     0658213    ﾊﾙﾀ ｼﾝｲﾁ      0000318650\n";
+        Detector d = Detector.of(EnumSet.of(PiiType.BANK_ACCOUNT), Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(d.detect(text, d.freeText())).extracting(Finding::value).containsExactly("1184052", "0658213");
+        // a form's line of labels and values is still no header: its values are names
+        assertThat(TextTables.find("氏名　　山田太郎　　生年月日　　昭和60年4月1日　　電話　　090-1234-5678\n"
+                + "氏名　　佐藤花子　　生年月日　　昭和61年5月2日　　電話　　090-1234-5679\n"
+                + "氏名　　鈴木一郎　　生年月日　　昭和62年6月3日　　電話　　090-1234-5670\n", ColumnHints.get())).isEmpty();
+    }
+
+    @Test
+    void aListTypedWithFullWidthSlashes() { // session 36
+        String text = "氏名／フリガナ／生年月日／基礎年金番号\n"
+                + "① 片山 翔／カタヤマ ショウ／平成12年6月14日／1103-482937\n"
+                + "② 野々村 彩／ノノムラ アヤ／平成13年1月30日／1103-520118\n";
+        Detector d = Detector.of(EnumSet.of(PiiType.PENSION_NUMBER), Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(d.detect(text, d.freeText())).extracting(Finding::value).containsExactly("1103-482937", "1103-520118");
+    }
+
+    @Test
     void aCsvBlockInAMailGivesItsCellsTheHeadersContext() {
         String text = "お世話になっております。名簿を送ります。\n"
                 + "氏名,郵便番号,生年月日\n"
