@@ -983,7 +983,30 @@ final class NameLabels {
         }
         String v = text.substring(s, e);
         return !NOT_NAMES.contains(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME && ColumnHints.get().forHeader(v).isEmpty()
-                && !NameRecognizer.isDepartment(text, s, e) && !commonWord(v) && !KanaAddress.startsWithPrefecture(v) && !fieldOfNumber(v);
+                && !NameRecognizer.isDepartment(text, s, e) && !commonWord(v) && !KanaAddress.startsWithPrefecture(v) && !fieldOfNumber(v)
+                && !bankFirm(text, s, e);
+    }
+
+    /**
+     * The kana abbreviations of a firm's legal form in a bank account's holder (全銀協's 口座名義: ｶ) for 株式会社, ﾕ) 有限会社,
+     * ｲ) 医療法人, ﾄﾞ) 特定非営利活動法人, ｻﾞｲ) 財団, ｼｬ) 社団, ｶﾞｸ) 学校法人, ﾌｸ) 社会福祉法人), before or after the name:
+     * ﾄｳﾎｸﾈｯﾄｿﾘｭｰｼｮﾝ(ｶ, ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ, カ）ヤマダショウジ.
+     */
+    private static boolean bankFirm(String text, int s, int e) {
+        for (String a : new String[] {"ｶ", "ﾕ", "ｲ", "ﾄﾞ", "ｻﾞｲ", "ｼｬ", "ｶﾞｸ", "ﾌｸ", "カ", "ユ", "イ", "ド", "ザイ", "シャ", "ガク", "フク"}) {
+            boolean after = (text.startsWith("(", e) || text.startsWith("（", e)) && text.startsWith(a, e + 1)
+                    && !Morphology.isKatakana(Chars.at(text, e + 1 + a.length())) && !isHalfKana(Chars.at(text, e + 1 + a.length()));
+            boolean before = s > a.length() && (text.charAt(s - 1) == ')' || text.charAt(s - 1) == '）')
+                    && text.startsWith(a, s - 1 - a.length());
+            if (after || before) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHalfKana(char c) {
+        return c >= '\uFF66' && c <= '\uFF9F';
     }
 
     /** A number's label after a person's (被保険者　整理番号 118, 契約者 管理コード): the field the line goes on to, no name. */

@@ -119,8 +119,22 @@ final class NameRecognizer implements Recognizer {
             String v = out.get(i).value();
             if (all(v, 0, v.length(), 'c') && endsWithOrgSuffix(v)) {
                 out.remove(i); // 丸井商事さん, 佐藤商店さん: a firm with an honorific, whose name reads as a surname and a given name
+            } else if (particleFirst(v)) {
+                out.remove(i); // 金融機関から　みどり信用金庫: a particle, not a surname in hiragana
             }
         }
+    }
+
+    private static final String[] PARTICLE_WORDS = {"から", "まで", "より", "など", "ので", "けど", "には", "では", "とは", "へは", "だけ"};
+
+    /** A name in hiragana whose first word is a particle (から　みどり). */
+    private static boolean particleFirst(String v) {
+        for (String p : PARTICLE_WORDS) {
+            if (v.length() > p.length() && v.startsWith(p) && isSpace(v.charAt(p.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -2075,7 +2089,8 @@ final class NameRecognizer implements Recognizer {
             "参加者", "担当", "担当者", "議題", "決定", "課題", "要件", "用件", "追記", "補足", "結論", "ステータス", "タスク", "システム",
             "bot", "admin", "system", "info", "warn", "error", "debug", "お客様", "お客さま", "客", "利用者", "相談者", "本人",
             "自動応答", "オペレーター", "スタッフ", "問", "答", "問い", "答え", "記者", "司会", "議長", "ユーザー", "サポート",
-            "アシスタント", "ホーム", "アウェイ", "ゲスト", "ホスト");
+            "アシスタント", "ホーム", "アウェイ", "ゲスト", "ホスト",
+            "passenger", "guest", "adult", "child", "infant", "traveler", "traveller", "member", "user", "customer", "applicant");
 
     /**
      * Chat speakers that the dictionary does not know (あや, そうた, Tanaka Yui, 東): a token that opens two or
@@ -3844,7 +3859,8 @@ final class NameRecognizer implements Recognizer {
         String w = text.substring(s, e);
         for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
             int b = a + len;
-            boolean relation = anchors.endingAt(NameAnchors.Kind.KIN, text, a) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, a) > 0;
+            boolean relation = anchors.endingAt(NameAnchors.Kind.KIN, text, a) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, a) > 0
+                    || a > 0 && text.charAt(a - 1) == '亡' && (a == 1 || !Morphology.isKanji(text.charAt(a - 2))); // 「亡義雄」: the late
             boolean glued = (a > 0 && !relation && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))))
                     || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
                             && honorificAt(text, b) == 0);
