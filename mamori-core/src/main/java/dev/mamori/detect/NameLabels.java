@@ -789,6 +789,12 @@ final class NameLabels {
             }
             dept |= senderWord(text, a, b);
             if (!dept && (b > a && text.indexOf('@', a) >= b || text.indexOf('@', a) < 0)) {
+                if (b > a && NameCell.classify(text.substring(a, b), r) != NameCell.Verdict.NAME && d < b
+                        && Morphology.hasKanjiOrKatakana(text, a, d)
+                        && Morphology.hasEntry(text, d + 1, nextBlank(text, d + 1, b), "名詞-固有名詞-人名-姓")
+                        && NameCell.classify(text.substring(d + 1, b), r) == NameCell.Verdict.NAME) {
+                    a = d + 1; // From: 西荻ハウジング 大川 <…>: the sender's firm, then the name
+                }
                 if (b > a && NameCell.classify(text.substring(a, b), r) == NameCell.Verdict.NAME) {
                     out.add(new Finding(PiiType.PERSON, a, b, CONFIDENCE, false, text.substring(a, b)));
                 }

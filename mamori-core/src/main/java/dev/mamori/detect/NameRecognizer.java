@@ -4089,7 +4089,21 @@ final class NameRecognizer implements Recognizer {
         while (p > 0 && p > start - 2 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\u3000')) {
             p--;
         }
-        return hasOrgPrefixBefore(text, p);
+        return hasOrgPrefixBefore(text, p) && !(p < start && firmBefore(text, p));
+    }
+
+    /**
+     * The legal form that ends at {@code p} closes a firm's name written before it (西荻ハウジング株式会社　大川 栞, a mail's
+     * signature): the name after the blank is the person's, not the firm's (株式会社　大川).
+     */
+    private boolean firmBefore(String text, int p) {
+        for (String s : prefixes) {
+            if (p >= s.length() && text.startsWith(s, p - s.length()) && s.length() >= 4) {
+                char c = Chars.at(text, p - s.length() - 1);
+                return Morphology.isKanji(c) || Morphology.isKatakana(c) || Chars.isLetter(c) || c == 'ー';
+            }
+        }
+        return false;
     }
 
     boolean endsWithOrgSuffix(String text, List<Morphology.Token> ts, int end, int chunkEnd) {
