@@ -121,8 +121,20 @@ final class NameRecognizer implements Recognizer {
                 out.remove(i); // 丸井商事さん, 佐藤商店さん: a firm with an honorific, whose name reads as a surname and a given name
             } else if (particleFirst(v)) {
                 out.remove(i); // 金融機関から　みどり信用金庫: a particle, not a surname in hiragana
+            } else if (v.indexOf('・') > 0 && dottedPlace(v)) {
+                out.remove(i); // サン・フランシスコ, ニュー・ヨーク: a place written with dots, one place without them
             }
         }
+    }
+
+    /** Katakana joined by ・ that the dictionary knows without the dots as one place (サンフランシスコ). */
+    private static boolean dottedPlace(String v) {
+        String joined = v.replace("・", "");
+        if (!all(joined, 0, joined.length(), 'k')) {
+            return false;
+        }
+        List<Morphology.Token> ts = Morphology.tokens(joined, 0, joined.length());
+        return ts.size() == 1 && ts.get(0).is("名詞-固有名詞-地域");
     }
 
     private static final String[] PARTICLE_WORDS = {"から", "まで", "より", "など", "ので", "けど", "には", "では", "とは", "へは", "だけ"};
@@ -2791,8 +2803,8 @@ final class NameRecognizer implements Recognizer {
             if (!sei && !mei && !placeLike) {
                 continue;
             }
-            if (isOrgWord(text, t)) {
-                continue;
+            if (isOrgWord(text, t) || !sei && t.is("名詞-固有名詞-地域-国")) {
+                continue; // 米国サン・フランシスコ: a country is no surname
             }
             int last = i;
             int givenStart = -1;
