@@ -121,10 +121,19 @@ final class NameRecognizer implements Recognizer {
                 out.remove(i); // 丸井商事さん, 佐藤商店さん: a firm with an honorific, whose name reads as a surname and a given name
             } else if (particleFirst(v)) {
                 out.remove(i); // 金融機関から　みどり信用金庫: a particle, not a surname in hiragana
+            } else if (partyAndStanding(v)) {
+                out.remove(i); // 共産　元, 公明　新: an election list's party and standing, not a surname and a given name
             } else if (v.indexOf('・') > 0 && dottedPlace(v)) {
                 out.remove(i); // サン・フランシスコ, ニュー・ヨーク: a place written with dots, one place without them
             }
         }
+    }
+
+    /** A word the dictionary knows as no surname, a blank, then 現, 元, 新 or 前. */
+    private static boolean partyAndStanding(String v) {
+        int n = v.length();
+        return n >= 3 && "現元新前".indexOf(v.charAt(n - 1)) >= 0 && isSpace(v.charAt(n - 2))
+                && !Morphology.hasEntry(v, 0, n - 2, SEI);
     }
 
     /** Katakana joined by ・ that the dictionary knows without the dots as one place (サンフランシスコ). */
