@@ -1201,7 +1201,8 @@ final class NameLabels {
                 i = j;
                 continue;
             }
-            boolean title = !(hon.equals("様") || hon.equals("さま") || hon.equals("殿") || hon.equals("先生"));
+            boolean title = !(hon.equals("様") || hon.equals("さま") || hon.equals("殿") || hon.equals("先生"))
+                    || hon.equals("先生") && latin && LatinNames.isName(text.substring(i, j)); // Smith先生, not Google先生
             if (parts == 1 && (i > 0 && Morphology.isKanji(text.charAt(i - 1)) || latin && !title && !kinBlank && !roleBefore)) {
                 i = j; // 日本マクドナルド社長, Amazon様: a company, not a person; but ご長女 Fiona 様 is one
                 continue;
