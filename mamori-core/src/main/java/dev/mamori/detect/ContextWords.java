@@ -239,10 +239,16 @@ final class ContextWords {
         if (ls > 0 && text.charAt(ls - 1) != '\n') {
             ls = 0;
         }
-        if (headed && ls > 0) {
+        if (headed && ls > 0 && blanks(text, ls, s) < s) { // not a row's first cell: its number or room (101　阿部 ウメ …)
             int[] h = headerAbove(text, ls, s);
-            if (h != null) { // a row of a table that no separator splits (its cells hold blanks): its header's words
-                scan(text, h[0], h[1], typeMask, seen);
+            if (h != null) { // a row of a table that no separator splits (its cells hold blanks): its column's heading
+                int[] heading = columnHeading(text, h[0], h[1], ls, s);
+                if (heading != null) {
+                    scan(text, heading[0], heading[1], typeMask, seen);
+                }
+                if (heading != null && heading[2] >= 0) {
+                    scan(text, heading[2], heading[3], typeMask, seen);
+                }
             }
         }
         if (ls > 0 && bareLabel(text, ls, s) && aloneAfter(text, e)) {
@@ -418,7 +424,7 @@ final class ContextWords {
     }
 
     /** How many lines above a row its header may stand (rows and rules between). */
-    private static final int HEADER_ROWS = 12;
+    private static final int HEADER_ROWS = 50;
     /** A header line longer than this is prose. */
     private static final int HEADER_LENGTH = 160;
     /** A row longer than this is prose too. */
@@ -428,9 +434,9 @@ final class ContextWords {
      * The header [start, end) of the table whose row starts at {@code ls}, for a row that no separator splits into the
      * header's columns (a fixed-width roster whose names hold a blank, 旅券番号 over its column, or a cell that holds a
      * 保険証's three numbers): the row and the header have two column gaps or more; between them only rows with digits and
-     * rules; the header has no digit and no 。. Null when there is none.
+     * rules; the header has no digit outside brackets and no 。. Null when there is none.
      */
-    private static int[] headerAbove(String text, int ls, int s) {
+    static int[] headerAbove(String text, int ls, int s) {
         int le = s;
         while (le < text.length() && text.charAt(le) != '\n' && le - ls < ROW_LENGTH) {
             le++;
@@ -451,7 +457,7 @@ final class ContextWords {
             if (blanks(text, ps, pe) == pe) {
                 return null; // a blank line ends the table
             }
-            if (!Chars.hasDigit(text, ps, pe)) {
+            if (!digitOutsideBrackets(text, ps, pe)) {
                 if (rule(text, ps, pe)) {
                     p = ps - 1;
                     continue;
@@ -462,6 +468,90 @@ final class ContextWords {
             p = ps - 1;
         }
         return null;
+    }
+
+    /** A digit in [s, e) that no bracket holds: a row's value, not a header's note (居住地メッシュ（1/4）, 金額(円)). */
+    private static boolean digitOutsideBrackets(String text, int s, int e) {
+        int depth = 0;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c == '（' || c == '(') {
+                depth++;
+            } else if ((c == '）' || c == ')') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && Chars.isDigit(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The heading over the cell of the row [ls, …) that holds {@code s}: the header cell of the same place counted from the
+     * left, and the one counted from the right ({start, end, start2, end2}, -1 for none), since a row's extra cells (a name
+     * with a blank, a number before it) are usually on the left of the value and its columns on the right line up. Cells
+     * are split at column gaps (two blanks, a wide blank, a tab, a bar), not at ／ (06136219／3011／2045 is one cell).
+     */
+    static int[] columnHeading(String text, int hs, int he, int ls, int s) {
+        List<int[]> header = cells(text, hs, he);
+        int le = s;
+        while (le < text.length() && text.charAt(le) != '\n' && le - ls < ROW_LENGTH) {
+            le++;
+        }
+        List<int[]> row = cells(text, ls, le);
+        int k = -1;
+        for (int i = 0; i < row.size() && k < 0; i++) {
+            if (row.get(i)[0] <= s && s < row.get(i)[1]) {
+                k = i;
+            }
+        }
+        if (k < 0 || header.isEmpty()) {
+            return null;
+        }
+        int left = k < header.size() ? k : -1;
+        int right = header.size() - (row.size() - k);
+        int[] a = left >= 0 ? header.get(left) : null;
+        int[] b = right >= 0 && right != left ? header.get(right) : null;
+        if (a == null && b == null) {
+            return null;
+        }
+        return a == null ? new int[] {b[0], b[1], -1, -1} : new int[] {a[0], a[1], b == null ? -1 : b[0], b == null ? -1 : b[1]};
+    }
+
+    /** The cells of [s, e) between column gaps. */
+    private static List<int[]> cells(String text, int s, int e) {
+        List<int[]> out = new ArrayList<>();
+        int i = s;
+        while (i < e) {
+            while (i < e && gapAt(text, i, e) > i) {
+                i = gapAt(text, i, e);
+            }
+            if (i >= e) {
+                break;
+            }
+            int start = i;
+            while (i < e && gapAt(text, i, e) == i) {
+                i++;
+            }
+            out.add(new int[] {start, i});
+        }
+        return out;
+    }
+
+    /** The end of a column gap at {@code i}, or {@code i}: two blanks or more, a wide blank, a tab, ｜ or |. */
+    private static int gapAt(String text, int i, int e) {
+        char c = text.charAt(i);
+        if (c == '\t' || c == '｜' || c == '|' || c == '\u3000') {
+            return i + 1;
+        }
+        if (c == ' ' && i + 1 < e && text.charAt(i + 1) == ' ') {
+            int j = i;
+            while (j < e && text.charAt(j) == ' ') {
+                j++;
+            }
+            return j;
+        }
+        return i;
     }
 
     /** A line of rule characters (----, ━━━, |---|---|). */

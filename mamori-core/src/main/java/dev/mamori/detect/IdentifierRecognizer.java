@@ -498,6 +498,9 @@ final class IdentifierRecognizer implements Recognizer {
             }
             if (sc.wants(PiiType.CORPORATE_NUMBER)) {
                 double x = ContextWords.get().score(PiiType.CORPORATE_NUMBER, s, t, e, sc);
+                if (g > 1 && x <= 0) {
+                    return e; // grouped (T4-8072-9022-2791) only under its words: a part or a slip number is grouped so too
+                }
                 double conf = NumberClassifier.conf(0.93, 0.99, Math.max(0, x));
                 out.add(new Finding(PiiType.CORPORATE_NUMBER, t, e, conf, true, s.substring(t, e)));
             }
@@ -553,6 +556,10 @@ final class IdentifierRecognizer implements Recognizer {
             if (!Chars.isLetter(Chars.at(s, j)) || Chars.isAlnum(Chars.at(s, j - 1))) {
                 return 0;
             }
+            if (otherLabelBefore(j) || !sc.hinted(PiiType.PASSPORT) && !sc.hinted(PiiType.RESIDENCE_CARD)
+                    && !wordOnLineBefore(j, SPACED_WORDS)) {
+                return 0; // 受付番号 RX 1234567, 座席 JL 1234567 under a line that asks for a passport
+            }
             int run = DateParser.runLength(s, i);
             if (run == 7 && !Chars.isAlnum(Chars.at(s, i + 7))
                     && sc.wants(PiiType.PASSPORT) && ContextWords.get().score(PiiType.PASSPORT, s, j, i + 7, sc) >= 0.8) {
@@ -574,6 +581,38 @@ final class IdentifierRecognizer implements Recognizer {
                 return k + 2;
             }
             return 0;
+        }
+
+        private static final String[] SPACED_WORDS = {"旅券", "パスポート", "ﾊﾟｽﾎﾟｰﾄ", "Passport", "PASSPORT", "passport", "在留カード",
+            "在留ｶｰﾄﾞ", "Residence", "residence", "RESIDENCE"};
+
+        /** One of {@code words} on the line before {@code pos}. */
+        private boolean wordOnLineBefore(int pos, String[] words) {
+            int ls = s.lastIndexOf('\n', pos - 1) + 1;
+            for (String w : words) {
+                int k = s.indexOf(w, ls);
+                if (k >= 0 && k < pos) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A label naming a number of another kind right before {@code pos} (受付番号 , 予約番号：), not a passport's or a card's. */
+        private boolean otherLabelBefore(int pos) {
+            int k = pos;
+            while (k > 0 && (Chars.isSpace(s.charAt(k - 1)) || s.charAt(k - 1) == ':' || s.charAt(k - 1) == '：')) {
+                k--;
+            }
+            if (k < 2 || !s.startsWith("番号", k - 2)) {
+                return false;
+            }
+            int w = k - 2;
+            while (w > 0 && k - 2 - w < 8 && !Chars.isSpace(s.charAt(w - 1)) && s.charAt(w - 1) != '\n') {
+                w--;
+            }
+            String label = s.substring(w, k);
+            return !(label.contains("旅券") || label.contains("パスポート") || label.contains("在留") || label.equals("番号"));
         }
 
         /** True when {@code word} occurs in the {@code window} characters before {@code pos}. */

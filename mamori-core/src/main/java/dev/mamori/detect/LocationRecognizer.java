@@ -28,7 +28,8 @@ final class LocationRecognizer implements Recognizer {
     private static final String D = "[0-9０-９]";
     private static final String SP = "[ 　]";
     private static final String HEMI = "(?:北緯|南緯|東経|西経|[NSEWＮＳＥＷ])";
-    private static final String DEG = "(?:°|度|º|˚)";
+    /** The degree mark, or exiftool's {@code deg} (GPS Latitude : 35 deg 39' 22.80" N). */
+    private static final String DEG = "(?:°|度|º|˚| deg)";
     private static final String MIN = "(?:′|'|’|分)";
     private static final String SEC = "(?:″|\"|”|''|’’|秒)";
     /** A longitude's label (not the English word long: 35.52 long 12.75 wide). */
@@ -38,7 +39,7 @@ final class LocationRecognizer implements Recognizer {
      * Between the two sides: a comma or blanks, or the longitude's own label ({@code 、経度：}, {@code , "lng": },
      * {@code &lon=}, a GPX point's {@code " lon="}), which may also follow a line break ({@code 緯度：35.68⏎経度：139.76}).
      */
-    private static final String SEP = "(?:" + SP + "*[,，、/／]" + SP + "*|" + SP + "+|[\"']?[ 　,，、/／;；&\\t\\r\\n]{0,4}[\"']?"
+    private static final String SEP = "(?:" + SP + "*(?:[,，、/／]|%2C)" + SP + "*|" + SP + "+|[\"']?[ 　,，、/／;；&\\t\\r\\n]{0,4}[\"']?"
             + "(?:" + LON_LABELS + ")[\"']?" + SP + "*[:：=]?" + SP + "*[\"']?)";
 
     private static String decimalSide(int n) {
@@ -106,7 +107,7 @@ final class LocationRecognizer implements Recognizer {
                 digits = true;
                 if ((c == '.' || c == '．') && i + 1 < text.length() && AddressGrammar.isDigit(text.charAt(i + 1))) {
                     decimals++;
-                } else if (c == '°' || c == '度' || c == 'º' || c == '˚') {
+                } else if (c == '°' || c == '度' || c == 'º' || c == '˚' || c == ' ' && text.startsWith(" deg", i)) {
                     degrees++;
                 }
             }
@@ -119,8 +120,84 @@ final class LocationRecognizer implements Recognizer {
         if (degrees >= 2) {
             scanPairs(text, DMS, false, out);
         }
+        if (decimals + degrees >= 2) {
+            scanLabelled(text, out, before);
+        }
         if (digits) {
             scanMesh(text, ctx, out, before);
+            if (text.indexOf("E7") >= 0 || text.indexOf("e7") >= 0) {
+                scanE7(text, out, before);
+            }
+        }
+    }
+
+    /** The label of a single latitude or longitude: exiftool's GPS Latitude, a report's GPSLatitudeは「…」, a form's 緯度. */
+    private static final Pattern ONE_LABEL = Pattern.compile("(?i)(latitude|longitude|緯度|経度)");
+
+    /**
+     * A latitude and a longitude each under its own label, lines apart (exiftool's GPS Latitude : 43 deg 3' 41.28" with
+     * GPS Longitude Ref between): each value a finding of its own, when the text labels both. Up to 24 characters of no
+     * digit may stand between the label and the value on its line (: , は「, a bracketed unit).
+     */
+    private static void scanLabelled(String text, List<Finding> out, int from) {
+        Matcher l = ONE_LABEL.matcher(text);
+        boolean lat = false;
+        boolean lon = false;
+        while (l.find()) {
+            boolean isLat = Character.toLowerCase(l.group(1).charAt(0)) == 'l' ? l.group(1).length() == 8 : l.group(1).equals("緯度");
+            lat |= isLat;
+            lon |= !isLat;
+        }
+        if (!lat || !lon) {
+            return;
+        }
+        l.reset();
+        Matcher dms = ONE_DMS.matcher(text);
+        Matcher dec = ONE_DECIMAL.matcher(text);
+        while (l.find()) {
+            boolean isLat = Character.toLowerCase(l.group(1).charAt(0)) == 'l' ? l.group(1).length() == 8 : l.group(1).equals("緯度");
+            int v = l.end();
+            while (v < text.length() && v - l.end() < 24 && text.charAt(v) != '\n' && text.charAt(v) != '。' && !Chars.isDigit(text.charAt(v))) {
+                v++;
+            }
+            if (v >= text.length() || !Chars.isDigit(text.charAt(v))) {
+                continue;
+            }
+            Side side = null;
+            int e = -1;
+            if (dms.region(v, text.length()).lookingAt() && (side = dmsSide(dms, 1)) != null && side.minutes) {
+                e = edgeEnd(text, dms.end(), false);
+            } else if (dec.region(v, text.length()).lookingAt() && (side = decimalSide(dec, 1)) != null && side.decimals >= 4) {
+                e = dec.end();
+            }
+            if (e > v && Math.abs(side.value) <= (isLat ? 90 : 180) && !Finding.overlapsAny(out, from, v, e)
+                    && (e >= text.length() || !Chars.isDigit(text.charAt(e)))) {
+                out.add(new Finding(PiiType.LOCATION, v, e, 0.9, false, text.substring(v, e)));
+            }
+        }
+    }
+
+    /** {@code end} past the unit marks after a value's last digits (″, "), as {@link #edge} does for a pair's side. */
+    private static int edgeEnd(String text, int end, boolean decimal) {
+        String units = decimal ? "°度º˚" : UNITS;
+        for (int k = 0; k < 2 && end < text.length() && units.indexOf(text.charAt(end)) >= 0; k++) {
+            end++;
+        }
+        return end;
+    }
+
+    /** A location history's degrees times 10^7 under their field names ("latitudeE7": 335907712, lat_e7=…). */
+    private static final Pattern E7 = Pattern.compile("(?i)(lat(?:itude)?|lng|lon(?:gitude)?)_?e7[\"']?" + SP + "*[:=]" + SP
+            + "*[\"']?(-?[0-9]{7,10})(?![0-9])");
+
+    private static void scanE7(String text, List<Finding> out, int from) {
+        Matcher m = E7.matcher(text);
+        while (m.find()) {
+            double v = Long.parseLong(m.group(2)) / 1e7;
+            boolean lat = Character.toLowerCase(m.group(1).charAt(1)) == 'a';
+            if (Math.abs(v) <= (lat ? 90 : 180) && !Finding.overlapsAny(out, from, m.start(2), m.end(2))) {
+                out.add(new Finding(PiiType.LOCATION, m.start(2), m.end(2), 0.9, false, m.group(2)));
+            }
         }
     }
 
@@ -138,13 +215,35 @@ final class LocationRecognizer implements Recognizer {
             }
             int end1 = edge(m, 1, decimal, false);
             int start2 = edge(m, 2, decimal, true);
-            if (LABELLED.matcher(text).region(end1, start2).find()) { // 緯度 35.86171⏎経度 139.64552: two labelled values
+            if (LABELLED.matcher(text).region(end1, start2).find() || inHeader(text, m.start(), LON_WORDS)) {
+                // 緯度 35.86171⏎経度 139.64552, or a row under 緯度　経度 columns: two values
                 out.add(new Finding(PiiType.LOCATION, m.start(), end1, conf, false, text.substring(m.start(), end1)));
                 out.add(new Finding(PiiType.LOCATION, start2, m.end(), conf, false, text.substring(start2, m.end())));
             } else {
                 out.add(new Finding(PiiType.LOCATION, m.start(), m.end(), conf, false, m.group()));
             }
         }
+    }
+
+    private static final List<String> LON_WORDS = List.of("経度", "longitude", "Longitude", "lon", "lng", "LON", "LNG", "Lon", "Lng");
+
+    /** One of {@code words} in the header line of the table whose row holds {@code at} ({@link ContextWords#headerAbove}). */
+    private static boolean inHeader(String text, int at, List<String> words) {
+        int ls = at;
+        while (ls > 0 && text.charAt(ls - 1) != '\n' && at - ls < 400) {
+            ls--;
+        }
+        int[] h = ls > 0 && text.charAt(ls - 1) == '\n' ? ContextWords.headerAbove(text, ls, at) : null;
+        if (h == null) {
+            return false;
+        }
+        for (String w : words) {
+            int i = text.indexOf(w, h[0]);
+            if (i >= 0 && i + w.length() <= h[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A longitude's own label between the two sides: then each value is a field of its own, a finding of its own. */
@@ -211,7 +310,9 @@ final class LocationRecognizer implements Recognizer {
                     || Finding.overlapsAny(out, from, m.start(), m.end())) {
                 continue;
             }
-            out.add(new Finding(PiiType.LOCATION, m.start(), m.end(), 0.9, false, m.group()));
+            // the sentence's fields: the latitude and the longitude each, as a table's cells (the N and E are fields of their own)
+            out.add(new Finding(PiiType.LOCATION, m.start(1), m.end(2), 0.9, false, text.substring(m.start(1), m.end(2))));
+            out.add(new Finding(PiiType.LOCATION, m.start(4), m.end(5), 0.9, false, text.substring(m.start(4), m.end(5))));
         }
     }
 
@@ -221,7 +322,8 @@ final class LocationRecognizer implements Recognizer {
         }
         Matcher m = MESH.matcher(text);
         while (m.find()) {
-            if (Finding.overlapsAny(out, from, m.start(), m.end()) || !validMesh(m) || !near(text, m.start(), m.end(), meshWords)) {
+            if (Finding.overlapsAny(out, from, m.start(), m.end()) || !validMesh(m)
+                    || !near(text, m.start(), m.end(), meshWords) && !inHeader(text, m.start(), meshWords)) {
                 continue;
             }
             out.add(new Finding(PiiType.LOCATION, m.start(), m.end(), 0.9, false, m.group()));

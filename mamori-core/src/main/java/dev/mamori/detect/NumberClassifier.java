@@ -145,7 +145,8 @@ final class NumberClassifier {
         if (n == 7 && single) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
-        if (n <= 10 && (single || boxes(c, a, b) || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
+        if (n <= 10 && (single || boxes(c, a, b) && insuranceOnLine(s, start)
+                || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
                 && sc.wants(PiiType.HEALTH_INSURANCE)
                 && !(n == 8 && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
                 && insuranceLabel(s, start) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
@@ -452,6 +453,13 @@ final class NumberClassifier {
         }
         out.add(new Finding(bestType, bestStart, end, best, bestValidated, s.substring(bestStart, end)));
         return true;
+    }
+
+    /** 保険証, 保険者 or 被保険者 before {@code start} on its line: boxes of a card's fields, not a receipt's (番号 1 2 3). */
+    private static boolean insuranceOnLine(String s, int start) {
+        int ls = s.lastIndexOf('\n', start - 1) + 1;
+        int i = s.indexOf("保険", ls);
+        return i >= 0 && i < start;
     }
 
     /** Three digits or more, each in a box of its own (1 6 5 under 番号): one number, as {@code boxed} for six or more. */

@@ -143,8 +143,9 @@ final class TextTables {
             if (types.stream().allMatch(Set::isEmpty)) {
                 continue;
             }
-            if (last - h == 1 && !allHeadings(names, types)) {
-                continue; // a single row: its header is all headings (氏名⇥郵便番号), not a chat line (08:36⇥お名前を入力してください)
+            if (last - h == 1 && (!allHeadings(names, types) || formLine(text, lines[h + 1], lineEnd(text, lines[h + 2]), sep))) {
+                continue; // a single row: its header is all headings (氏名⇥郵便番号), not a chat line (08:36⇥お名前を入力してください),
+                          // and its cells are values, not a form's markers or labels (必須⇥0312345678, 記入日⇥2024/05/18)
             }
             if (sep == WIDE_BLANKS_MARK && names.stream().anyMatch(x -> x.indexOf('\u3000') >= 0)) {
                 continue; // 班　氏名: the header's own columns are a wide blank apart, and the rows cannot be split as it is
@@ -232,6 +233,21 @@ final class TextTables {
         for (int i = 0; i < name.length(); i++) {
             run = Chars.isDigit(name.charAt(i)) ? run + 1 : 0;
             if (run >= 5) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a form prints in a field instead of a value: a marker or a label of its own. */
+    private static final Set<String> FORM_WORDS = Set.of("必須", "任意", "記入日", "記入例", "例", "見本", "サンプル", "（必須）", "(必須)",
+            "※必須", "要記入", "未記入");
+
+    /** A line whose cells include a form's marker or a heading: a form's lines, not a header and its record. */
+    private static boolean formLine(String text, int s, int e, char sep) {
+        for (int[] c : split(text, s, e, sep)) {
+            String v = text.substring(c[0], c[1]).strip();
+            if (FORM_WORDS.contains(v) || !v.isEmpty() && heading(v, ColumnHints.get().forHeader(v))) {
                 return true;
             }
         }

@@ -171,6 +171,28 @@ class IdDatesAndContextTest {
     }
 
     @Test
+    void aRowTakesOnlyItsOwnColumnsHeading() { // session 36, from a review: the header's other columns are not the cell's
+        assertThat(find("氏名          住民票コード    電話番号\n山田 太郎     29141777635     09012345678"))
+                .filteredOn(f -> f.type() == PiiType.RESIDENT_RECORD_CODE).extracting(Finding::value).containsExactly("29141777635");
+        assertThat(find("氏名           旅券番号        ビザ番号\n王 偉          EA1234567       VB1234567"))
+                .filteredOn(f -> f.type() == PiiType.PASSPORT && f.confidence() >= 0.4).extracting(Finding::value).containsExactly("EA1234567");
+        assertThat(find("品番          型式         旅券番号欄\nAB1234567     XZ-100       -")).noneMatch(f -> f.confidence() >= 0.4);
+        assertThat(find("番号 氏名          保険証（保険者番号／記号／番号）\n01  佐藤 一郎     06130012 567"))
+                .filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE).extracting(Finding::value).doesNotContain("01");
+    }
+
+    @Test
+    void spacedAndGroupedNumbersNeedTheirWordsOnTheLine() { // session 36, from a review
+        assertThat(find("パスポートをお持ちの方はご提示ください。\n座席 JL 1234567")).noneMatch(f -> f.confidence() >= 0.4);
+        assertThat(find("旅券の申請窓口　受付番号 RX 1234567 をお呼びします")).noneMatch(f -> f.confidence() >= 0.4);
+        assertThat(find("型番：T4-8072-9022-2791（交換用フィルター）")).isEmpty();
+        assertThat(find("保険証を確認しました。\n番号 1 2 3 4 5（受付順）")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        // labels in katakana, half width
+        one("ｷｿﾈﾝｷﾝﾊﾞﾝｺﾞｳ 4021-638105", PiiType.PENSION_NUMBER, "4021-638105");
+        one("ﾘｮｹﾝﾊﾞﾝｺﾞｳ TR4471920", PiiType.PASSPORT, "TR4471920");
+    }
+
+    @Test
     void aChatAnswerUnderItsOwnHeaderLine() { // session 36: Slack puts the speaker and the time on a line of their own
         String chat = "桜井 10:10\n了解です。あと社用車の件、免許証の番号もください\n中島 10:12\n6217 2146 8860\n";
         assertThat(find(chat)).extracting(Finding::type).contains(PiiType.DRIVERS_LICENSE);

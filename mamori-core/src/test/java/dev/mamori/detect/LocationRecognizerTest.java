@@ -41,7 +41,6 @@ class LocationRecognizerTest {
         "35°40′52″N 139°46′01″E|35°40′52″N 139°46′01″E",
         "ＧＰＳ ３５．６８１２３６，１３９．７６７１２５|３５．６８１２３６，１３９．７６７１２５",
         "POINT(139.767125 35.681236)|139.767125 35.681236",
-        "$GPRMC,081836,A,3540.8742,N,13946.0245,E,0.0,360.0,011026,,,A*6C|3540.8742,N,13946.0245,E",
     })
     void pairsInTextAreOneSpan(String text, String expected) {
         List<Finding> fs = find(text, ScanContext.freeText());
@@ -49,6 +48,23 @@ class LocationRecognizerTest {
         Finding f = fs.get(0);
         assertThat(text.substring(f.start(), f.end())).isEqualTo(expected);
         assertThat(f.type()).isEqualTo(PiiType.LOCATION);
+    }
+
+    @Test
+    void fieldsOfTheirOwnAreTwoSpans() { // session 36
+        // an NMEA sentence's fields, as a table's cells (the N and the E are fields of their own)
+        assertThat(values("$GPRMC,081836,A,3540.8742,N,13946.0245,E,0.0,360.0,011026,,,A*6C")).containsExactly("3540.8742", "13946.0245");
+        // exiftool's lines, each value under its label
+        assertThat(values("GPS Latitude Ref      : North\nGPS Latitude          : 43 deg 3' 41.28\"\nGPS Longitude Ref     : East\n"
+                + "GPS Longitude         : 141 deg 21' 15.84\"")).containsExactly("43 deg 3' 41.28\"", "141 deg 21' 15.84\"");
+        assertThat(values("GPS Position : 35 deg 0' 41.76\" N, 135 deg 46' 12.96\" E")).containsExactly("35 deg 0' 41.76\" N, 135 deg 46' 12.96\" E");
+        // a location history's E7 fields, and a row under 緯度 and 経度 columns
+        assertThat(values("{\"latitudeE7\": 335907712, \"longitudeE7\": 1304211455}")).containsExactly("335907712", "1304211455");
+        assertThat(values("No  氏名        緯度       経度\n01  河野 真澄   34.49120   132.50198")).containsExactly("34.49120", "132.50198");
+        // a map link's encoded comma
+        assertThat(values("https://maps.example.com/?q=43.0662%2C141.3499")).containsExactly("43.0662%2C141.3499");
+        // not one labelled value without the other, nor a value too far from its label
+        assertThat(values("緯度の誤差は 35.12345 m")).isEmpty();
     }
 
     @Test

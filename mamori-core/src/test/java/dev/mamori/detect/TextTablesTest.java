@@ -52,6 +52,9 @@ class TextTablesTest {
         // but two lines of counts are no header and row, nor are a framed table's last rows (the edges are its frame)
         assertThat(TextTables.find("|郵便番号|3|+2|\n|合計|1000001|+7|", ColumnHints.get())).isEmpty();
         assertThat(TextTables.find("|種別|件数|\n|---|---|\n|住まい|41|\n|郵便番号|3|\n|合計|1000001|", ColumnHints.get())).isEmpty();
+        // a single row of a form's markers or labels is no record (a review, session 36)
+        assertThat(TextTables.find("氏名\t電話番号\n必須\t0312345678", ColumnHints.get())).isEmpty();
+        assertThat(TextTables.find("氏名\t生年月日\t電話番号\n記入日\t2024/05/18\t担当 03-1234-5678", ColumnHints.get())).isEmpty();
         // columns aligned with blanks still need two rows: 氏名　山田太郎 over a line is a form's label and value
         assertThat(TextTables.find("氏名　　郵便番号　　生年月日\n山田太郎　　1000001　　1985/04/01", ColumnHints.get())).isEmpty();
     }
