@@ -586,9 +586,20 @@ final class IdentifierRecognizer implements Recognizer {
         private static final String[] SPACED_WORDS = {"旅券", "パスポート", "ﾊﾟｽﾎﾟｰﾄ", "Passport", "PASSPORT", "passport", "在留カード",
             "在留ｶｰﾄﾞ", "Residence", "residence", "RESIDENCE"};
 
-        /** One of {@code words} on the line before {@code pos}. */
+        /**
+         * One of {@code words} on the line before {@code pos}; or, for a value that starts its line (after a bare No. or
+         * 番号), on the line above, or the one above a chat's header line (在留カード番号⏎AB 1234 5678 CD).
+         */
         private boolean wordOnLineBefore(int pos, String[] words) {
             int ls = s.lastIndexOf('\n', pos - 1) + 1;
+            String prefix = s.substring(ls, pos).strip();
+            if (ls > 0 && (prefix.isEmpty() || prefix.equals("No.") || prefix.equals("番号") || prefix.equals("カード番号"))) {
+                int above = s.lastIndexOf('\n', ls - 2) + 1;
+                if (above > 0 && ls - above <= 32 && s.substring(above, ls).matches("(?s).*[0-9]{1,2}:[0-9]{2}\\s*")) {
+                    above = s.lastIndexOf('\n', above - 2) + 1; // Nguyen 10:12: the answer's header, the question above it
+                }
+                ls = above;
+            }
             for (String w : words) {
                 int k = s.indexOf(w, ls);
                 if (k >= 0 && k < pos) {

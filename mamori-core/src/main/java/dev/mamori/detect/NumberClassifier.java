@@ -455,11 +455,19 @@ final class NumberClassifier {
         return true;
     }
 
-    /** 保険証, 保険者 or 被保険者 before {@code start} on its line: boxes of a card's fields, not a receipt's (番号 1 2 3). */
+    /**
+     * 保険証, 保険者 or 被保険者 before {@code start} on its line or a heading two lines above at most, with no sentence
+     * between: boxes of a card's fields (健康保険被保険者証⏎記号　１ ２ ３ ４⏎番号　５ ６ ７), not a receipt's under a sentence
+     * about a card (保険証を確認しました。⏎番号 1 2 3 4 5).
+     */
     private static boolean insuranceOnLine(String s, int start) {
-        int ls = s.lastIndexOf('\n', start - 1) + 1;
-        int i = s.indexOf("保険", ls);
-        return i >= 0 && i < start;
+        int from = s.lastIndexOf('\n', start - 1) + 1; // this line, then up to two above it
+        for (int k = 0; k < 2 && from > 1; k++) {
+            from = s.lastIndexOf('\n', from - 2) + 1;
+        }
+        int i = s.indexOf("保険", from);
+        int period = s.indexOf('。', from);
+        return i >= 0 && i < start && (period < 0 || period > start);
     }
 
     /** Three digits or more, each in a box of its own (1 6 5 under 番号): one number, as {@code boxed} for six or more. */

@@ -187,6 +187,9 @@ class IdDatesAndContextTest {
         assertThat(find("旅券の申請窓口　受付番号 RX 1234567 をお呼びします")).noneMatch(f -> f.confidence() >= 0.4);
         assertThat(find("型番：T4-8072-9022-2791（交換用フィルター）")).isEmpty();
         assertThat(find("保険証を確認しました。\n番号 1 2 3 4 5（受付順）")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("健康保険被保険者証\n記号　１ ２ ３ ４\n番号　５ ６ ７")).extracting(Finding::value).containsExactly("１ ２ ３ ４", "５ ６ ７");
+        one("在留カード番号\nAB 1234 5678 CD", PiiType.RESIDENCE_CARD, "AB 1234 5678 CD");
+        one("旅券\nNo. TZ 0092341", PiiType.PASSPORT, "TZ 0092341");
         // labels in katakana, half width
         one("ｷｿﾈﾝｷﾝﾊﾞﾝｺﾞｳ 4021-638105", PiiType.PENSION_NUMBER, "4021-638105");
         one("ﾘｮｹﾝﾊﾞﾝｺﾞｳ TR4471920", PiiType.PASSPORT, "TR4471920");
