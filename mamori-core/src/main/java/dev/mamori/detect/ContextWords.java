@@ -324,6 +324,7 @@ final class ContextWords {
             HEADED[t.ordinal()] = true;
         }
         HEADED[PiiType.BANK_ACCOUNT.ordinal()] = true;
+        HEADED[PiiType.DATE_OF_BIRTH.ordinal()] = true; // 生年月日 over its column, 入社日 over the next
     }
 
     /** Words by which a line asks for something (番号をお願いします, 教えてください, 番号が必要です, 何番ですか？). */

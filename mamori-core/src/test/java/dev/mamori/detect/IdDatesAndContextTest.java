@@ -182,6 +182,12 @@ class IdDatesAndContextTest {
     }
 
     @Test
+    void aBirthDateUnderItsColumnNotTheNextOne() { // session 36
+        assertThat(find("No  氏名        生年月日     入社日\n1   高橋 健     昭 52. 8.14  平 12. 4. 1"))
+                .filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH).extracting(Finding::value).containsExactly("昭 52. 8.14");
+    }
+
+    @Test
     void spacedAndGroupedNumbersNeedTheirWordsOnTheLine() { // session 36, from a review
         assertThat(find("パスポートをお持ちの方はご提示ください。\n座席 JL 1234567")).noneMatch(f -> f.confidence() >= 0.4);
         assertThat(find("旅券の申請窓口　受付番号 RX 1234567 をお呼びします")).noneMatch(f -> f.confidence() >= 0.4);
