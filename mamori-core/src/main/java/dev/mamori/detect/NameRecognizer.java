@@ -3869,8 +3869,9 @@ final class NameRecognizer implements Recognizer {
                 unique &= other == name || other[3] - other[2] != name[3] - name[2]
                         || !text.regionMatches(other[2], text, name[2], name[3] - name[2]);
             }
-            if (unique && name[3] - name[2] >= 2 && Morphology.isKanji(text.charAt(name[2]))) {
-                mark(text, name[2], name[3], cov, out, 0.5);
+            if (unique && name[3] - name[2] >= 2 && (Morphology.isKanji(text.charAt(name[2]))
+                    || all(text, name[2], name[3], 'k') && LatinNames.kanaGiven(text.substring(name[2], name[3])))) {
+                mark(text, name[2], name[3], cov, out, 0.5); // 義雄, and ハツ of 小野寺 ハツ: a given name of the lists in katakana
             }
         }
     }
@@ -3882,7 +3883,8 @@ final class NameRecognizer implements Recognizer {
             int b = a + len;
             boolean relation = anchors.endingAt(NameAnchors.Kind.KIN, text, a) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, a) > 0
                     || a > 0 && text.charAt(a - 1) == '亡' && (a == 1 || !Morphology.isKanji(text.charAt(a - 2))); // 「亡義雄」: the late
-            boolean glued = (a > 0 && !relation && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))))
+            boolean glued = (a > 0 && !relation && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))
+                    || text.charAt(a - 1) == '・' && a > 1 && Morphology.isKatakana(text.charAt(a - 2)))) // オフィス・ミナト
                     || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
                             && honorificAt(text, b) == 0);
             if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length()) || firmOfNames(text, b)
