@@ -74,6 +74,16 @@ final class Eras {
      * The era whose name or abbreviation ends just before {@code pos} (an optional space between
      * a kanji name and the year is allowed, and a full stop after a letter: S.17), or null. Sets {@code start[0]} to where it begins.
      */
+    /** One or two digits at {@code pos}, then a full stop: a year as a fixed-width print pads it (H 3. 9.18). */
+    private static boolean paddedYear(String s, int pos) {
+        int n = 0;
+        while (n < 3 && Chars.isDigit(Chars.at(s, pos + n))) {
+            n++;
+        }
+        char c = Chars.at(s, pos + n);
+        return n >= 1 && n <= 2 && (c == '.' || c == '．');
+    }
+
     Era before(String s, int pos, int[] start) {
         int k = pos;
         char c1 = Chars.at(s, k - 1);
@@ -94,8 +104,8 @@ final class Eras {
                 return e;
             }
         }
-        if (k != pos) {
-            return null; // no space after a letter abbreviation
+        if (k != pos && (Chars.upperLetter(c1) == 0 || Chars.isAlnum(c0) || !paddedYear(s, pos))) {
+            return null; // no space after a letter abbreviation, but a fixed-width print's Ｈ 3. 9.18
         }
         if ((c1 == '.' || c1 == '．' || c1 == '・') && Chars.upperLetter(c0) != 0 && !Chars.isAlnum(Chars.at(s, k - 3))) {
             k--; // S.17/1/8, S・63・2・29: the letter with a full stop or a middle dot

@@ -42,6 +42,8 @@ class IdDatesAndContextTest {
         "生年月日：1985 年 4 月 1 日|1985 年 4 月 1 日",
         "生年月日　平 3. 9.18|平 3. 9.18", // a fixed-width print (session 36)
         "生年月日　平20. 2. 3|平20. 2. 3",
+        "生年月日　Ｈ 3. 9.18|Ｈ 3. 9.18", // a letter, a blank, a padded year (a review, session 36)
+        "生年月日 S 45. 1. 5|S 45. 1. 5",
         "ｾｲﾈﾝｶﾞｯﾋﾟ 1985/04/01|1985/04/01", // a label in half-width katakana
         "セイネンガッピ：S60.4.1|S60.4.1",
     })
