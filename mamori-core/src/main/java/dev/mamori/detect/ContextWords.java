@@ -239,16 +239,13 @@ final class ContextWords {
         if (ls > 0 && text.charAt(ls - 1) != '\n') {
             ls = 0;
         }
-        if (headed && ls > 0 && blanks(text, ls, s) < s) { // not a row's first cell: its number or room (101　阿部 ウメ …)
+        if (headed && ls > 0 && !(blanks(text, ls, s) == s && cellEnd(text, s) - s <= 4)) { // not a row's number or room
             int[] h = headerAbove(text, ls, s);
-            if (h != null) { // a row of a table that no separator splits (its cells hold blanks): its column's heading
-                int[] heading = columnHeading(text, h[0], h[1], ls, s);
-                if (heading != null) {
-                    scan(text, heading[0], heading[1], typeMask, seen);
-                }
-                if (heading != null && heading[2] >= 0) {
-                    scan(text, heading[2], heading[3], typeMask, seen);
-                }
+            int[] heading = h == null ? null : columnHeading(text, h[0], h[1], ls, s);
+            if (heading != null) { // a row of a table that no separator splits (its cells hold blanks): its column's heading,
+                // or the whole header when the heading is a bare 記号 or 番号 (保険者番号　記号　番号 over a card's three numbers)
+                boolean bare = BARE_HEADINGS.contains(text.substring(heading[0], heading[1]));
+                scan(text, bare ? h[0] : heading[0], bare ? h[1] : heading[1], typeMask, seen);
             }
         }
         if (ls > 0 && bareLabel(text, ls, s) && aloneAfter(text, e)) {
@@ -488,11 +485,22 @@ final class ContextWords {
     }
 
     /**
-     * The heading over the cell of the row [ls, …) that holds {@code s}: the header cell of the same place counted from the
-     * left, and the one counted from the right ({start, end, start2, end2}, -1 for none), since a row's extra cells (a name
-     * with a blank, a number before it) are usually on the left of the value and its columns on the right line up. Cells
-     * are split at column gaps (two blanks, a wide blank, a tab, a bar), not at ／ (06136219／3011／2045 is one cell).
+     * The heading {start, end} over the cell of the row [ls, …) that holds {@code s}: the header cell of the same place
+     * counted from the left or from the right — a row's cell holding a blank (a name) or a blank cell shifts one count —
+     * whichever starts nearer the cell's printed column. Cells are split at column gaps (two blanks, a wide blank, a tab,
+     * a bar), not at ／ (06136219／3011／2045 is one cell). Null when the row has no such cell.
      */
+    private static final java.util.Set<String> BARE_HEADINGS = java.util.Set.of("記号", "番号", "枝番", "No", "No.", "番");
+
+    /** The end of the cell that starts at {@code s} (the next column gap or the line's end). */
+    private static int cellEnd(String text, int s) {
+        int i = s;
+        while (i < text.length() && text.charAt(i) != '\n' && gapAt(text, i, text.length()) == i) {
+            i++;
+        }
+        return i;
+    }
+
     static int[] columnHeading(String text, int hs, int he, int ls, int s) {
         List<int[]> header = cells(text, hs, he);
         int le = s;
@@ -512,11 +520,24 @@ final class ContextWords {
         int left = k < header.size() ? k : -1;
         int right = header.size() - (row.size() - k);
         int[] a = left >= 0 ? header.get(left) : null;
-        int[] b = right >= 0 && right != left ? header.get(right) : null;
-        if (a == null && b == null) {
-            return null;
+        int[] b = right >= 0 ? header.get(right) : null;
+        if (a == null || b == null || a == b) {
+            return a != null ? a : b;
         }
-        return a == null ? new int[] {b[0], b[1], -1, -1} : new int[] {a[0], a[1], b == null ? -1 : b[0], b == null ? -1 : b[1]};
+        // counted from the left and from the right they differ (a blank cell, a cell holding blanks): the heading that
+        // starts nearer the cell's column, as the table is printed
+        int col = width(text, ls, row.get(k)[0]);
+        return Math.abs(width(text, hs, a[0]) - col) <= Math.abs(width(text, hs, b[0]) - col) ? a : b;
+    }
+
+    /** The printed width of [s, e): two columns for a wide character (kanji, kana, full-width forms), one for others. */
+    private static int width(String text, int s, int e) {
+        int w = 0;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            w += c >= '\u1100' && !(c >= '\uFF61' && c <= '\uFFDC') ? 2 : 1;
+        }
+        return w;
     }
 
     /** The cells of [s, e) between column gaps. */

@@ -154,6 +154,9 @@ final class LocationRecognizer implements Recognizer {
         l.reset();
         Matcher dms = ONE_DMS.matcher(text);
         Matcher dec = ONE_DECIMAL.matcher(text);
+        List<Finding> found = new ArrayList<>(2);
+        boolean latFound = false;
+        boolean lonFound = false;
         while (l.find()) {
             boolean isLat = Character.toLowerCase(l.group(1).charAt(0)) == 'l' ? l.group(1).length() == 8 : l.group(1).equals("緯度");
             int v = l.end();
@@ -170,10 +173,15 @@ final class LocationRecognizer implements Recognizer {
             } else if (dec.region(v, text.length()).lookingAt() && (side = decimalSide(dec, 1)) != null && side.decimals >= 4) {
                 e = dec.end();
             }
-            if (e > v && Math.abs(side.value) <= (isLat ? 90 : 180) && !Finding.overlapsAny(out, from, v, e)
+            if (e > v && Math.abs(side.value) <= (isLat ? 90 : 180) && side.value != 0 && !Finding.overlapsAny(out, from, v, e)
                     && (e >= text.length() || !Chars.isDigit(text.charAt(e)))) {
-                out.add(new Finding(PiiType.LOCATION, v, e, 0.9, false, text.substring(v, e)));
+                found.add(new Finding(PiiType.LOCATION, v, e, 0.9, false, text.substring(v, e)));
+                latFound |= isLat;
+                lonFound |= !isLat;
             }
+        }
+        if (latFound && lonFound) { // a latitude with no longitude's value (※経度は記録されていません) is no position
+            out.addAll(found);
         }
     }
 
@@ -279,8 +287,9 @@ final class LocationRecognizer implements Recognizer {
             lat = b; // written longitude first: 139.76E 35.68N, GeoJSON's [139.76, 35.68], WKT's POINT(139.76 35.68)
             lon = a;
         }
-        if (lat.hemi == 'E' || lon.hemi == 'N' || Math.abs(lat.value) > 90 || Math.abs(lon.value) > 180) {
-            return 0;
+        if (lat.hemi == 'E' || lon.hemi == 'N' || Math.abs(lat.value) > 90 || Math.abs(lon.value) > 180
+                || lat.value == 0 && lon.value == 0) {
+            return 0; // 0.000000, 0.000000: a receiver's "no fix"
         }
         if (marked) {
             return 0.95;
@@ -322,7 +331,7 @@ final class LocationRecognizer implements Recognizer {
         }
         Matcher m = MESH.matcher(text);
         while (m.find()) {
-            if (Finding.overlapsAny(out, from, m.start(), m.end()) || !validMesh(m)
+            if (Finding.overlapsAny(out, from, m.start(), m.end()) || !validMesh(m) || "人件円世帯戸台".indexOf(Chars.at(text, m.end())) >= 0
                     || !near(text, m.start(), m.end(), meshWords) && !inHeader(text, m.start(), meshWords)) {
                 continue;
             }

@@ -3869,9 +3869,18 @@ final class NameRecognizer implements Recognizer {
                 unique &= other == name || other[3] - other[2] != name[3] - name[2]
                         || !text.regionMatches(other[2], text, name[2], name[3] - name[2]);
             }
-            if (unique && name[3] - name[2] >= 2 && (Morphology.isKanji(text.charAt(name[2]))
-                    || all(text, name[2], name[3], 'k') && LatinNames.kanaGiven(text.substring(name[2], name[3])))) {
-                mark(text, name[2], name[3], cov, out, 0.5); // 義雄, and ハツ of 小野寺 ハツ: a given name of the lists in katakana
+            if (unique && name[3] - name[2] >= 2 && Morphology.isKanji(text.charAt(name[2]))) {
+                mark(text, name[2], name[3], cov, out, 0.5);
+            } else if (unique && name[3] - name[2] >= 2 && all(text, name[2], name[3], 'k')
+                    && LatinNames.kanaGiven(text.substring(name[2], name[3]))) {
+                int k = out.size(); // ハツ of 小野寺 ハツ: a given name of the lists in katakana, which is often a word too (ハツ,
+                mark(text, name[2], name[3], cov, out, 0.5); // キク), only as the late or with an honorific: 亡ハツ, ハツさん
+                for (int i = out.size() - 1; i >= k; i--) {
+                    Finding f = out.get(i);
+                    if (!(f.start() > 0 && "亡故".indexOf(text.charAt(f.start() - 1)) >= 0 || honorificAt(text, f.end()) > 0)) {
+                        out.remove(i);
+                    }
+                }
             }
         }
     }
@@ -3884,7 +3893,7 @@ final class NameRecognizer implements Recognizer {
             boolean relation = anchors.endingAt(NameAnchors.Kind.KIN, text, a) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, a) > 0
                     || a > 0 && text.charAt(a - 1) == '亡' && (a == 1 || !Morphology.isKanji(text.charAt(a - 2))); // 「亡義雄」: the late
             boolean glued = (a > 0 && !relation && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))
-                    || text.charAt(a - 1) == '・' && a > 1 && Morphology.isKatakana(text.charAt(a - 2)))) // オフィス・ミナト
+                    || text.charAt(a - 1) == '・')) // オフィス・ミナト, ねぎま・ハツ
                     || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
                             && honorificAt(text, b) == 0);
             if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length()) || firmOfNames(text, b)

@@ -145,7 +145,7 @@ final class NumberClassifier {
         if (n == 7 && single) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
-        if (n <= 10 && (single || boxes(c, a, b) && insuranceOnLine(s, start)
+        if (n <= 10 && (single || (boxes(c, a, b) || twoBoxes(c, a, b)) && insuranceOnLine(s, start)
                 || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
                 && sc.wants(PiiType.HEALTH_INSURANCE)
                 && !(n == 8 && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
@@ -473,6 +473,11 @@ final class NumberClassifier {
     /** Three digits or more, each in a box of its own (1 6 5 under 番号): one number, as {@code boxed} for six or more. */
     private static boolean boxes(NumberChain c, int a, int b) {
         return b - a >= 3 && c.allSeps(a, b, SPACE) && c.digitCount(a, b) == b - a;
+    }
+
+    /** Two digits in boxes of their own (番号　5 6). */
+    private static boolean twoBoxes(NumberChain c, int a, int b) {
+        return b - a == 2 && c.allSeps(a, b, SPACE) && c.digitCount(a, b) == 2;
     }
 
     private static boolean cardShape(NumberChain c, int a, int b) {

@@ -190,6 +190,17 @@ class IdDatesAndContextTest {
     }
 
     @Test
+    void aBlankCellShiftsTheCountSoTheNearerHeadingIsTaken() { // a second review, session 36
+        assertThat(find("氏名          部署      生年月日      入社日\n佐藤 花子                1990/02/03    2015/04/01"))
+                .filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH).extracting(Finding::value).containsExactly("1990/02/03");
+        // a bare 記号 or 番号 heading takes the header's 保険 words; a passport as the first cell is no row number
+        assertThat(find("氏名          保険者番号   記号       番号     生年月日\n井上 陽菜     06131234     1234       56       2001/05/05"))
+                .filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE).extracting(Finding::value).containsExactly("06131234", "1234", "56");
+        one("旅券番号     氏名              国籍\nTK1234567    SANTOS MARIA      フィリピン", PiiType.PASSPORT, "TK1234567");
+        assertThat(find("保険証　記号 1 2 3 4　番号 5 6")).extracting(Finding::value).containsExactly("1 2 3 4", "5 6");
+    }
+
+    @Test
     void spacedAndGroupedNumbersNeedTheirWordsOnTheLine() { // session 36, from a review
         assertThat(find("パスポートをお持ちの方はご提示ください。\n座席 JL 1234567")).noneMatch(f -> f.confidence() >= 0.4);
         assertThat(find("旅券の申請窓口　受付番号 RX 1234567 をお呼びします")).noneMatch(f -> f.confidence() >= 0.4);

@@ -63,8 +63,11 @@ class LocationRecognizerTest {
         assertThat(values("No  氏名        緯度       経度\n01  河野 真澄   34.49120   132.50198")).containsExactly("34.49120", "132.50198");
         // a map link's encoded comma
         assertThat(values("https://maps.example.com/?q=43.0662%2C141.3499")).containsExactly("43.0662%2C141.3499");
-        // not one labelled value without the other, nor a value too far from its label
+        // not one labelled value without the other, nor a value too far from its label, nor a receiver's "no fix"
         assertThat(values("緯度の誤差は 35.12345 m")).isEmpty();
+        assertThat(values("GPS Latitude : 35 deg 39' 22.80\" N\nGPS Altitude : 40.2 m\n※経度は記録されていません")).isEmpty();
+        assertThat(values("緯度：0.000000 経度：0.000000（GPS未測位）")).isEmpty();
+        assertThat(values("メッシュ別人口 最大 53394611人")).isEmpty();
     }
 
     @Test
