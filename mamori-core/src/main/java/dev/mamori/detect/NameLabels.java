@@ -572,8 +572,8 @@ final class NameLabels {
         while (e > s && isBlank(text.charAt(e - 1))) {
             e--;
         }
-        if (e - s < 1 || e - s > 20) {
-            return;
+        if (e - s < 1 || e - s > 20 || "のがはをにでと".indexOf(text.charAt(s)) >= 0) {
+            return; // 16:57の位置：…, a time's particle, not a speaker
         }
         int b = nextBlank(text, s, e);
         if (b < e && NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, b)) {

@@ -123,9 +123,9 @@ final class NameRecognizer implements Recognizer {
                 out.remove(i); // 金融機関から　みどり信用金庫: a particle, not a surname in hiragana
             } else if (partyAndStanding(v)) {
                 out.remove(i); // 共産　元, 公明　新: an election list's party and standing, not a surname and a given name
-            } else if (v.indexOf('・') > 0 && dottedPlace(v)) {
-                out.remove(i); // サン・フランシスコ, ニュー・ヨーク: a place written with dots, one place without them
-            }
+            } else if (v.indexOf('・') > 0 && (dottedPlace(v) || dottedFirm(v))) {
+                out.remove(i); // サン・フランシスコ, ニュー・ヨーク: a place written with dots, one place without them;
+            }                  // フォトスタジオ・ルーチェ: a firm with a word of the dictionary
         }
     }
 
@@ -134,6 +134,16 @@ final class NameRecognizer implements Recognizer {
         int n = v.length();
         return n >= 3 && "現元新前".indexOf(v.charAt(n - 1)) >= 0 && isSpace(v.charAt(n - 2))
                 && !Morphology.hasEntry(v, 0, n - 2, SEI);
+    }
+
+    /** Katakana joined by ・ with a part that ends with a firm's word (フォトスタジオ・ルーチェ, ヘアサロン・ミナト). */
+    private boolean dottedFirm(String v) {
+        for (String part : v.split("・")) {
+            if (part.length() >= 3 && endsWithOrgSuffix(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Katakana joined by ・ that the dictionary knows without the dots as one place (サンフランシスコ). */
