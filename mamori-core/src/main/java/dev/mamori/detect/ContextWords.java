@@ -468,7 +468,10 @@ final class ContextWords {
         return null;
     }
 
-    /** A digit in [s, e) that no bracket holds: a row's value, not a header's note (居住地メッシュ（1/4）, 金額(円)). */
+    /**
+     * Two digits in a row in [s, e) that no bracket holds: a row's value, not a header's note (居住地メッシュ（1/4）, 金額(円))
+     * or a heading's own digit (3次メッシュ).
+     */
     private static boolean digitOutsideBrackets(String text, int s, int e) {
         int depth = 0;
         for (int i = s; i < e; i++) {
@@ -477,7 +480,7 @@ final class ContextWords {
                 depth++;
             } else if ((c == '）' || c == ')') && depth > 0) {
                 depth--;
-            } else if (depth == 0 && Chars.isDigit(c)) {
+            } else if (depth == 0 && Chars.isDigit(c) && i + 1 < e && Chars.isDigit(text.charAt(i + 1))) {
                 return true;
             }
         }
