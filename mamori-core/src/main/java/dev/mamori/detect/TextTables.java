@@ -79,6 +79,9 @@ final class TextTables {
             return List.of();
         }
         List<Block> out = new ArrayList<>(1);
+        if (text.indexOf("INSERT") >= 0 || text.indexOf("insert") >= 0) {
+            inserts(text, hints, out);
+        }
         int[] lines = lineStarts(text);
         int n = lines.length - 1;
         int[] runEnd = new int[SEPARATORS.length]; // per separator, the last line of the run of lines met before
@@ -89,12 +92,94 @@ final class TextTables {
                 i++;
                 continue;
             }
-            out.add(b);
+            if (out.stream().noneMatch(o -> o.start() < b.end() && b.start() < o.end())) {
+                out.add(b);
+            }
             while (i < n && lines[i] < b.end()) {
                 i++;
             }
         }
+        out.sort(java.util.Comparator.comparingInt(Block::start));
         return out;
+    }
+
+    /** An SQL INSERT with its column list: INSERT INTO patient (pt_id, name, birth) VALUES ('0012847', '溝口 文代', …), (…); */
+    private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile(
+            "(?i)INSERT\\s+INTO\\s+[\\w.\"`\\[\\]]+\\s*\\(([^)]{1,2000})\\)\\s*VALUES\\s*");
+
+    /**
+     * The rows of SQL INSERT statements in a dump, each value under its column's name from the statement's column list: a
+     * database dump is a table too (birth, tel, zip, name). Quoted values are cells without their quotes; NULL and numbers
+     * are cells as written.
+     */
+    private static void inserts(String text, ColumnHints hints, List<Block> out) {
+        java.util.regex.Matcher m = INSERT.matcher(text);
+        while (m.find()) {
+            List<String> names = new ArrayList<>();
+            for (String c : m.group(1).split(",")) {
+                names.add(c.strip().replaceAll("^[\"`\\[]|[\"`\\]]$", ""));
+            }
+            List<Set<PiiType>> types = hints.forHeaders(names);
+            if (types.stream().allMatch(Set::isEmpty)) {
+                continue;
+            }
+            List<Set<PiiType>> against = names.stream().map(hints::against).toList();
+            List<Cell> cells = new ArrayList<>();
+            int i = m.end();
+            int n = text.length();
+            while (i < n) {
+                while (i < n && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == ',')) {
+                    i++;
+                }
+                if (i >= n || text.charAt(i) != '(') {
+                    break;
+                }
+                i++;
+                int col = 0;
+                while (i < n && text.charAt(i) != ')') {
+                    while (i < n && Character.isWhitespace(text.charAt(i))) {
+                        i++;
+                    }
+                    int vs;
+                    int ve;
+                    if (i < n && text.charAt(i) == '\'') {
+                        vs = ++i;
+                        while (i < n && !(text.charAt(i) == '\'' && (i + 1 >= n || text.charAt(i + 1) != '\''))) {
+                            i += text.charAt(i) == '\'' ? 2 : 1; // '' is a quote inside the value
+                        }
+                        ve = i++;
+                    } else {
+                        vs = i;
+                        while (i < n && text.charAt(i) != ',' && text.charAt(i) != ')' && text.charAt(i) != '\n') {
+                            i++;
+                        }
+                        ve = i;
+                        while (ve > vs && Character.isWhitespace(text.charAt(ve - 1))) {
+                            ve--;
+                        }
+                    }
+                    if (col < types.size() && ve > vs && !text.regionMatches(true, vs, "NULL", 0, 4)) {
+                        cells.add(new Cell(vs, ve, types.get(col), against.get(col)));
+                    }
+                    col++;
+                    while (i < n && Character.isWhitespace(text.charAt(i))) {
+                        i++;
+                    }
+                    if (i < n && text.charAt(i) == ',') {
+                        i++;
+                    } else if (i < n && text.charAt(i) != ')') {
+                        break; // not a value list after all
+                    }
+                }
+                if (i >= n || text.charAt(i) != ')') {
+                    break;
+                }
+                i++;
+            }
+            if (!cells.isEmpty()) {
+                out.add(new Block(m.start(), i, cells));
+            }
+        }
     }
 
     /**

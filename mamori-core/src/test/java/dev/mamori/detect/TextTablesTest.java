@@ -73,6 +73,18 @@ class TextTablesTest {
     }
 
     @Test
+    void anSqlDumpsValuesUnderTheirColumns() { // session 36
+        String dump = "INSERT INTO patient (pt_id, name, sex, birth, tel, zip) VALUES\n"
+                + " ('0012847', '溝口 文代', 'F', '1948-10-17', '0942-00-3381', '8300000'),\n"
+                + " ('0013102', '甲斐 悠斗', 'M', '2012-06-28', NULL, '8300001');\n"
+                + "INSERT INTO dx (pt_id, icd10, dx_name, start_date) VALUES ('0012847', 'E11.9', '糖尿病', '2019-05-14');";
+        assertThat(found(dump, PiiType.DATE_OF_BIRTH)).containsExactly("1948-10-17", "2012-06-28");
+        assertThat(found(dump, PiiType.POSTAL_CODE)).containsExactly("8300000", "8300001");
+        assertThat(TextTables.find(dump, ColumnHints.get())).hasSize(1); // the dx table names no one: its dx_name is no name
+        assertThat(TextTables.find("INSERT INTO t (a, b) VALUES (1, 2);", ColumnHints.get())).isEmpty();
+    }
+
+    @Test
     void aListTypedWithFullWidthSlashes() { // session 36
         String text = "氏名／フリガナ／生年月日／基礎年金番号\n"
                 + "① 片山 翔／カタヤマ ショウ／平成12年6月14日／1103-482937\n"
