@@ -228,8 +228,21 @@ final class ContextWords {
                     prev--;
                 }
             }
-            if (asks(text, prev, prevEnd)) {
-                scan(text, prev, prevEnd, typeMask, seen);
+            // the question the line answers: the line before, or in a group chat the nearest question a few lines up, the
+            // answers of others between (パスポート番号おしえて〜 / わたしのは TR8012834 / tr1635666 / ＴＴ３２２２７７９　です！)
+            for (int k = 0; k < ANSWER_LINES && prev >= 0; k++) {
+                if (asks(text, prev, prevEnd)) {
+                    scan(text, prev, prevEnd, typeMask, seen);
+                    break;
+                }
+                if (prev == 0 || prevEnd - prev >= QUESTION) {
+                    break;
+                }
+                prevEnd = prev - 1;
+                prev = prevEnd;
+                while (prev > 0 && text.charAt(prev - 1) != '\n' && prevEnd - prev < QUESTION) {
+                    prev--;
+                }
             }
         }
         int ls = s; // the start of the value's line, if it is near: a row or a label's value, not a paragraph
@@ -325,7 +338,7 @@ final class ContextWords {
     }
 
     /** Words by which a line asks for something (番号をお願いします, 教えてください, 番号が必要です, 何番ですか？). */
-    private static final String[] ASKING = {"お願い", "ください", "下さい", "教えて", "必要です", "？", "?", "ですか"};
+    private static final String[] ASKING = {"お願い", "ください", "下さい", "教えて", "おしえて", "必要です", "？", "?", "ですか"};
 
     private static boolean asks(String text, int from, int to) {
         for (int i = from; i < to; i++) { // the line before, at most QUESTION characters
@@ -632,7 +645,11 @@ final class ContextWords {
     }
 
     /** Labels that say a number follows but not which: the line before must say it. */
-    private static final String[] BARE_LABELS = {"番号は", "番号：", "番号:", "番号", "No.", "No："};
+    private static final String[] BARE_LABELS = {"番号は", "番号：", "番号:", "番号", "No.", "No：", "わたしのは", "私のは", "僕のは",
+        "ぼくのは", "俺のは", "おれのは", "うちのは", "新しいのは"};
+
+    /** How many lines up a chat's answer looks for the question it answers. */
+    private static final int ANSWER_LINES = 8;
 
     private static int blanks(String text, int i, int to) {
         while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\u3000' || text.charAt(i) == '\t')) {

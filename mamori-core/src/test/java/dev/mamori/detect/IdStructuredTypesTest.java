@@ -39,11 +39,16 @@ class IdStructuredTypesTest {
         assertThat(found.apply("03/04/2025, 19:23 - 行政書士 芦原: 旅券番号を確認させてください\n"
                 + "03/04/2025, 19:26 - Nilufar Rashidova: TR8830152 です")).containsExactly("PASSPORT:TR8830152");
         assertThat(found.apply("旅券番号をお願いします\n客：番号は TR8830152 です")).containsExactly("PASSPORT:TR8830152");
-        // not when the line before only mentions the number, nor when the line has its own label, nor across two lines
+        // in a group chat the nearest question a few lines up, the others' answers between (session 36)
+        assertThat(found.apply("A: パスポート番号おしえて〜\nB: わたしのは TR8012834\nC: tr1635666\nD: ＴＴ３２２２７７９　です！"))
+                .containsExactly("PASSPORT:TR8012834", "PASSPORT:tr1635666", "PASSPORT:ＴＴ３２２２７７９");
+        assertThat(found.apply("旅券番号をお願いします\nはい\n客：TR8830152 です")).containsExactly("PASSPORT:TR8830152");
+        // not when the line before only mentions the number, nor when the line has its own label, nor under another
+        // question nearer
         assertThat(found.apply("旅券番号をお願いします\n客：注文番号は TR8830152 です")).isEmpty();
         assertThat(found.apply("旅券番号の欄は空欄でした\n15:25 お客様：TR8830152 です")).isEmpty();
         assertThat(found.apply("旅券番号をお願いします\n注文番号 TR8830152 です")).isEmpty();
-        assertThat(found.apply("旅券番号をお願いします\nはい\n客：TR8830152 です")).isEmpty();
+        assertThat(found.apply("A: パスポート番号おしえて〜\nB: TR8012834\nC: 予約確認番号きた？\nA: HX7720391")).containsExactly("PASSPORT:TR8012834");
     }
 
     // ---- dates of birth ---------------------------------------------------------------------------
