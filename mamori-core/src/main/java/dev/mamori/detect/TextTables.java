@@ -364,22 +364,36 @@ final class TextTables {
 
     /** Starts of the lines, and text.length() + 1 as the start of the line after the last. */
     private static int[] lineStarts(String text) {
-        int count = 1;
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        boolean quoted = text.startsWith("\""); // a CSV row whose fields are quoted: a line break inside a field is no row's end
+        boolean inside = false;
+        int joined = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
+            char c = text.charAt(i);
+            if (c == '"' && quoted) {
+                inside = !inside;
+            } else if (c == '\n') {
+                if (inside && joined < MAX_CELL_LINES) {
+                    joined++; // "…東京都世田谷区経堂2丁目8番5号⏎戸籍上の氏は…": one cell over two lines
+                    continue;
+                }
+                starts.add(i + 1);
+                quoted = i + 1 < text.length() && text.charAt(i + 1) == '"';
+                inside = false;
+                joined = 0;
             }
         }
-        int[] starts = new int[count + 1];
-        int k = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[k++] = i + 1;
-            }
+        int[] out = new int[starts.size() + 1];
+        for (int k = 0; k < starts.size(); k++) {
+            out[k] = starts.get(k);
         }
-        starts[count] = text.length() + 1;
-        return starts;
+        out[starts.size()] = text.length() + 1;
+        return out;
     }
+
+    /** How many line breaks a quoted field may hold before its row is read as ended. */
+    private static final int MAX_CELL_LINES = 3;
 
     /** The end of the line that the next line's start follows, without its \n or \r\n. */
     private static int lineEnd(String text, int nextStart) {

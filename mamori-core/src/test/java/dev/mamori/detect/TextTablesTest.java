@@ -73,6 +73,14 @@ class TextTablesTest {
     }
 
     @Test
+    void aQuotedCellOverTwoLinesKeepsItsRowOne() { // session 36: a CSV export's 備考 with a line break
+        String csv = "\"社員番号\",\"氏名\",\"生年月日\",\"備考\"\n"
+                + "\"000342\",\"能登 万里子\",\"1990/01/05\",\"旧姓を通称使用\n給与明細は通称で出力\"\n"
+                + "\"000355\",\"アイゼン・リヒト\",\"1987/11/19\",\"\"\n";
+        assertThat(found(csv, PiiType.DATE_OF_BIRTH)).containsExactly("1990/01/05", "1987/11/19");
+    }
+
+    @Test
     void anSqlDumpsValuesUnderTheirColumns() { // session 36
         String dump = "INSERT INTO patient (pt_id, name, sex, birth, tel, zip) VALUES\n"
                 + " ('0012847', '溝口 文代', 'F', '1948-10-17', '0942-00-3381', '8300000'),\n"
