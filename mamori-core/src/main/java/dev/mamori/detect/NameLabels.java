@@ -572,8 +572,8 @@ final class NameLabels {
         while (e > s && isBlank(text.charAt(e - 1))) {
             e--;
         }
-        if (e - s < 1 || e - s > 20 || "のがはをにでと".indexOf(text.charAt(s)) >= 0) {
-            return; // 16:57の位置：…, a time's particle, not a speaker
+        if (e - s < 1 || e - s > 20 || "のがはをにでと\"'{".indexOf(text.charAt(s)) >= 0 || s > 0 && text.charAt(s - 1) == '"') {
+            return; // 16:57の位置：…, a time's particle, not a speaker; nor a JSON key ("request_id": …)
         }
         int b = nextBlank(text, s, e);
         if (b < e && NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, b)) {
@@ -827,9 +827,10 @@ final class NameLabels {
         while (e > s && isBlank(text.charAt(e - 1))) {
             e--;
         }
-        if (e - s >= 2 && QUOTES.indexOf(text.charAt(s)) >= 0 && text.charAt(e - 1) == text.charAt(s)) {
-            s++; // "name": "増田 光": the quotes are not part of the value
-            e--;
+        int close = e - s >= 2 && QUOTES.indexOf(text.charAt(s)) >= 0 ? text.indexOf(text.charAt(s), s + 1) : -1;
+        if (close > s && close < e) {
+            s++; // "name": "増田 光", { "name": "千早 ひかる" }: the quotes and what follows them are not part of the value
+            e = close;
         }
         if (e <= s) {
             return;

@@ -2225,6 +2225,9 @@ final class NameRecognizer implements Recognizer {
         while (p < le && isSpace(text.charAt(p))) {
             p++;
         }
+        if (p < le && (text.charAt(p) == '"' || text.charAt(p) == '{' || text.charAt(p) == '\'')) {
+            return null; // a JSON record's key ("request_id": …), no speaker
+        }
         boolean timed = false;
         if (p < le && (text.charAt(p) == '[' || text.charAt(p) == '［')) {
             int q = p + 1;
