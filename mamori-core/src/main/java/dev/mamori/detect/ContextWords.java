@@ -407,8 +407,8 @@ final class ContextWords {
         return t;
     }
 
-    /** How long a label's line above a value alone on its line may be (the label, a mark, a bracketed note). */
-    private static final int LABEL_ABOVE = 24;
+    /** How long a label's line above a value alone on its line may be (the label, a mark, a note, its English). */
+    private static final int LABEL_ABOVE = 40;
 
     /** Nothing but blanks after {@code end} on its line, or the 号 that closes 第…号 and anything after it. */
     private static boolean aloneAfter(String text, int end) {

@@ -148,6 +148,7 @@ class IdDatesAndContextTest {
     void aLabelOnTheLineAboveAValueAloneOnItsLine() {
         one("住民票コード\n29141777635", PiiType.RESIDENT_RECORD_CODE, "29141777635");
         one("■住民票コード（11桁）\n　29141777635", PiiType.RESIDENT_RECORD_CODE, "29141777635");
+        one("住民票コード　※住民票の写しに記載されている11桁の番号\n97601647946", PiiType.RESIDENT_RECORD_CODE, "97601647946");
         Finding licence = one("運転免許証番号\n301200123430", PiiType.DRIVERS_LICENSE, "301200123430");
         assertThat(licence.confidence()).isGreaterThan(0.9);
         // not a value with words of its own on its line, nor under a line that ends in a value
