@@ -991,7 +991,14 @@ final class NameLabels {
         String v = text.substring(s, e);
         return !NOT_NAMES.contains(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME && ColumnHints.get().forHeader(v).isEmpty()
                 && !NameRecognizer.isDepartment(text, s, e) && !commonWord(v) && !KanaAddress.startsWithPrefecture(v) && !fieldOfNumber(v)
-                && !bankFirm(text, s, e);
+                && !bankFirm(text, s, e) && !r.endsWithOrgSuffix(v) && !placeToken(v);
+    }
+
+    /** A place and a facility's word (東京駅, 新宿店): not 千葉 or 鶴見 alone, surnames as often as places. */
+    private static boolean placeToken(String v) {
+        List<Morphology.Token> ts = Morphology.tokens(v, 0, v.length());
+        return ts.size() == 2 && ts.get(0).is("名詞-固有名詞-地域") && "駅店館署局".indexOf(v.charAt(v.length() - 1)) >= 0
+                && ts.get(1).end() - ts.get(1).start() == 1;
     }
 
     /**

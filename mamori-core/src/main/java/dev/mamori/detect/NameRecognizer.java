@@ -123,7 +123,7 @@ final class NameRecognizer implements Recognizer {
                 out.remove(i); // 金融機関から　みどり信用金庫: a particle, not a surname in hiragana
             } else if (partyAndStanding(v)) {
                 out.remove(i); // 共産　元, 公明　新: an election list's party and standing, not a surname and a given name
-            } else if (v.indexOf('・') > 0 && (dottedPlace(v) || dottedFirm(v))) {
+            } else if (v.indexOf('・') > 0 && (dottedPlace(v) || dottedFirm(v) && honorificAt(text, out.get(i).end()) == 0)) {
                 out.remove(i); // サン・フランシスコ, ニュー・ヨーク: a place written with dots, one place without them;
             }                  // フォトスタジオ・ルーチェ: a firm with a word of the dictionary
         }
@@ -136,10 +136,10 @@ final class NameRecognizer implements Recognizer {
                 && !Morphology.hasEntry(v, 0, n - 2, SEI);
     }
 
-    /** Katakana joined by ・ with a part that ends with a firm's word (フォトスタジオ・ルーチェ, ヘアサロン・ミナト). */
+    /** Katakana joined by ・ with a part that is or ends with a firm's word (フォトスタジオ・ルーチェ, スタジオ・ミント). */
     private boolean dottedFirm(String v) {
         for (String part : v.split("・")) {
-            if (part.length() >= 3 && endsWithOrgSuffix(part)) {
+            if (part.length() >= 3 && (endsWithOrgSuffix(part) || endsWithOrgSuffix("・" + part))) {
                 return true;
             }
         }
@@ -3890,7 +3890,10 @@ final class NameRecognizer implements Recognizer {
                 mark(text, name[2], name[3], cov, out, 0.5); // キク), only as the late or with an honorific: 亡ハツ, ハツさん
                 for (int i = out.size() - 1; i >= k; i--) {
                     Finding f = out.get(i);
-                    if (!(f.start() > 0 && "亡故".indexOf(text.charAt(f.start() - 1)) >= 0 || honorificAt(text, f.end()) > 0)) {
+                    char before = f.start() > 0 ? text.charAt(f.start() - 1) : '\n';
+                    char after = f.end() < text.length() ? text.charAt(f.end()) : '\n';
+                    boolean subject = "\n。、「 　".indexOf(before) >= 0 && (after == 'は' || after == 'の'); // 。リンは化学者, 、ハナの遺志
+                    if (!("亡故".indexOf(before) >= 0 || honorificAt(text, f.end()) > 0 || subject)) {
                         out.remove(i);
                     }
                 }

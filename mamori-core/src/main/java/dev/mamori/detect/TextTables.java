@@ -62,8 +62,11 @@ final class TextTables {
 
     /** The quick test: a line break and a separator somewhere. */
     static boolean mayHold(String text) {
-        if (text.length() < 8 || text.indexOf('\n') < 0) {
+        if (text.length() < 8) {
             return false;
+        }
+        if (text.indexOf('\n') < 0) {
+            return text.indexOf("INSERT") >= 0 || text.indexOf("insert") >= 0; // an SQL dump on one line
         }
         for (char s : SEPARATORS) {
             if (text.indexOf(s) >= 0) {
@@ -80,7 +83,10 @@ final class TextTables {
         }
         List<Block> out = new ArrayList<>(1);
         if (text.indexOf("INSERT") >= 0 || text.indexOf("insert") >= 0) {
-            inserts(text, hints, out);
+            inserts(text, hints, out); // a dump on one line too
+        }
+        if (text.indexOf('\n') < 0) {
+            return out;
         }
         int[] lines = lineStarts(text);
         int n = lines.length - 1;
@@ -103,6 +109,29 @@ final class TextTables {
         return out;
     }
 
+    /** Words of a column or a table that hold people (customer_name, a patient table's name). */
+    private static final List<String> PEOPLE = List.of("customer", "patient", "user", "member", "employee", "staff", "person",
+            "people", "student", "pupil", "contact", "owner", "applicant", "holder", "resident", "client", "guest", "driver",
+            "family", "full", "first", "last", "given", "kana", "kanji", "shimei", "simei", "namae", "emp", "kokyaku", "kanja");
+
+    /** A column of people's names in an SQL dump: its own name says so (customer_name, kana), or a bare name in a people's table. */
+    private static boolean personColumn(String column, String table) {
+        for (String w : PEOPLE) {
+            if (column.contains(w)) {
+                return true;
+            }
+        }
+        if (!column.equals("name") && !column.equals("氏名") && !column.equals("名前")) {
+            return !column.contains("_") && !column.contains("name"); // 氏名, 患者名: the hints' own Japanese columns
+        }
+        for (String w : PEOPLE) {
+            if (table.contains(w)) {
+                return true;
+            }
+        }
+        return column.equals("氏名");
+    }
+
     /** An SQL INSERT with its column list: INSERT INTO patient (pt_id, name, birth) VALUES ('0012847', '溝口 文代', …), (…); */
     private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile(
             "(?i)INSERT\\s+INTO\\s+[\\w.\"`\\[\\]]+\\s*\\(([^)]{1,2000})\\)\\s*VALUES\\s*");
@@ -119,7 +148,16 @@ final class TextTables {
             for (String c : m.group(1).split(",")) {
                 names.add(c.strip().replaceAll("^[\"`\\[]|[\"`\\]]$", ""));
             }
-            List<Set<PiiType>> types = hints.forHeaders(names);
+            String table = m.group().substring(0, m.start(1) - m.start()).toLowerCase(java.util.Locale.ROOT);
+            List<Set<PiiType>> types = new ArrayList<>(hints.forHeaders(names));
+            for (int k = 0; k < types.size(); k++) {
+                if (types.get(k).contains(PiiType.PERSON) && !personColumn(names.get(k).toLowerCase(java.util.Locale.ROOT), table)) {
+                    Set<PiiType> t = java.util.EnumSet.noneOf(PiiType.class);
+                    t.addAll(types.get(k));
+                    t.remove(PiiType.PERSON);
+                    types.set(k, t); // dept_name, menu_name, a products table's name: things, not people
+                }
+            }
             if (types.stream().allMatch(Set::isEmpty)) {
                 continue;
             }
@@ -158,7 +196,7 @@ final class TextTables {
                             ve--;
                         }
                     }
-                    if (col < types.size() && ve > vs && !text.regionMatches(true, vs, "NULL", 0, 4)) {
+                    if (col < types.size() && ve > vs && !types.get(col).isEmpty() && !text.regionMatches(true, vs, "NULL", 0, 4)) {
                         cells.add(new Cell(vs, ve, types.get(col), against.get(col)));
                     }
                     col++;

@@ -90,6 +90,13 @@ class TextTablesTest {
         assertThat(found(dump, PiiType.POSTAL_CODE)).containsExactly("8300000", "8300001");
         assertThat(TextTables.find(dump, ColumnHints.get())).hasSize(1); // the dx table names no one: its dx_name is no name
         assertThat(TextTables.find("INSERT INTO t (a, b) VALUES (1, 2);", ColumnHints.get())).isEmpty();
+        // a dump on one line; a thing's name column and a products table's name are no people's (a review)
+        assertThat(found("INSERT INTO patient (pt_id, name, birth) VALUES ('1', '溝口 文代', '1948-10-17');", PiiType.DATE_OF_BIRTH))
+                .containsExactly("1948-10-17");
+        Detector names = Detector.of(EnumSet.of(PiiType.PERSON), Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(names.detect("INSERT INTO menu (id, menu_name, kcal) VALUES (1, '鈴木', 520), (2, '唐揚げ定食', 880);",
+                names.freeText())).isEmpty();
+        assertThat(names.detect("INSERT INTO products (id, name, price) VALUES (1, '抹茶ラテ', 480);", names.freeText())).isEmpty();
     }
 
     @Test
