@@ -103,7 +103,7 @@ final class ContextWords {
         }
         long[] seen = memo.seen;
         clear(seen, o);
-        scanWindow(text, start, end, 1 << o, seen, ANSWERED[o], HEADED[o]);
+        scanWindow(text, start, end, 1 << o, seen, ANSWERED[o], HEADED[o], !WORDS_TYPES[o]);
         return sum(o, seen);
     }
 
@@ -192,7 +192,8 @@ final class ContextWords {
     }
 
     /** Marks in {@code seen[type]} the words of the types in {@code typeMask} found in the span's window. */
-    private void scanWindow(String text, int start, int end, int typeMask, long[] seen, boolean answered, boolean headed) {
+    private void scanWindow(String text, int start, int end, int typeMask, long[] seen, boolean answered, boolean headed,
+            boolean labelled) {
         int s = Math.max(0, Math.min(start, text.length()));
         int e = Math.max(s, Math.min(end, text.length()));
         int from = Math.max(0, s - BEFORE);
@@ -261,7 +262,7 @@ final class ContextWords {
                 scan(text, bare ? h[0] : heading[0], bare ? h[1] : heading[1], typeMask, seen);
             }
         }
-        if (ls > 0 && bareLabel(text, ls, s) && aloneAfter(text, e)) {
+        if (labelled && ls > 0 && bareLabel(text, ls, s) && aloneAfter(text, e)) {
             int prevEnd = ls - 1; // a value alone on its line under its label's line: 住民票コード⏎29141777635
             int prev = text.lastIndexOf('\n', prevEnd - 1) + 1;
             int last = prevEnd;
@@ -324,6 +325,19 @@ final class ContextWords {
      * in a chat they are often given as the answer to the line before, which names them.
      */
     private static final boolean[] ANSWERED = new boolean[TYPES];
+    /**
+     * Names, addresses and 要配慮 facts: words, not values under a label, so a line above is not their label (株式会社ミナト over
+     * a signature's name is no context against it).
+     */
+    private static final boolean[] WORDS_TYPES = new boolean[TYPES];
+
+    static {
+        for (PiiType t : java.util.EnumSet.of(PiiType.PERSON, PiiType.ADDRESS, PiiType.SENSITIVE_HEALTH, PiiType.SENSITIVE_CRIME,
+                PiiType.SENSITIVE_CREED, PiiType.SENSITIVE_OTHER)) {
+            WORDS_TYPES[t.ordinal()] = true;
+        }
+    }
+
     /** The same, and bank accounts: in a table's row they take the words of its header ({@link #headerAbove}). */
     private static final boolean[] HEADED = new boolean[TYPES];
 

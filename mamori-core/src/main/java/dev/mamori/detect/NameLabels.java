@@ -572,8 +572,9 @@ final class NameLabels {
         while (e > s && isBlank(text.charAt(e - 1))) {
             e--;
         }
-        if (e - s < 1 || e - s > 20 || "のがはをにでと\"'{".indexOf(text.charAt(s)) >= 0 || s > 0 && text.charAt(s - 1) == '"') {
-            return; // 16:57の位置：…, a time's particle, not a speaker; nor a JSON key ("request_id": …)
+        if (e - s < 1 || e - s > 20 || "\"'{".indexOf(text.charAt(s)) >= 0 || s > 0 && text.charAt(s - 1) == '"'
+                || s > 0 && Chars.isDigit(text.charAt(s - 1)) && "のがはをにでと".indexOf(text.charAt(s)) >= 0) {
+            return; // a JSON key ("request_id": …); a particle glued to a time (16:57の位置：…), not はるか： or のぞみ：
         }
         int b = nextBlank(text, s, e);
         if (b < e && NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, b)) {

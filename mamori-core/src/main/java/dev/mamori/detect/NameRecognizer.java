@@ -3909,7 +3909,7 @@ final class NameRecognizer implements Recognizer {
             boolean relation = anchors.endingAt(NameAnchors.Kind.KIN, text, a) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, a) > 0
                     || a > 0 && text.charAt(a - 1) == '亡' && (a == 1 || !Morphology.isKanji(text.charAt(a - 2))); // 「亡義雄」: the late
             boolean glued = (a > 0 && !relation && (Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1))
-                    || text.charAt(a - 1) == '・')) // オフィス・ミナト, ねぎま・ハツ
+                    || text.charAt(a - 1) == '・' && a > 1 && !Morphology.isKanji(text.charAt(a - 2)))) // オフィス・ミナト, ねぎま・ハツ; not 田中・鈴木
                     || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
                             && honorificAt(text, b) == 0);
             if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length()) || firmOfNames(text, b)
