@@ -247,20 +247,15 @@ final class ContextWords {
             }
         }
         int ls = s; // the start of the value's line, if it is near: a row or a label's value, not a paragraph
-        while (ls > 0 && text.charAt(ls - 1) != '\n' && s - ls <= HEADER_LENGTH) {
+        while (ls > 0 && text.charAt(ls - 1) != '\n' && s - ls <= RowHeadings.HEADER_LENGTH) {
             ls--;
         }
         if (ls > 0 && text.charAt(ls - 1) != '\n') {
             ls = 0;
         }
-        if (headed && ls > 0 && !(blanks(text, ls, s) == s && cellEnd(text, s) - s <= 4)) { // not a row's number or room
-            int[] h = headerAbove(text, ls, s);
-            int[] heading = h == null ? null : columnHeading(text, h[0], h[1], ls, s);
-            if (heading != null) { // a row of a table that no separator splits (its cells hold blanks): its column's heading,
-                // or the whole header when the heading is a bare 記号 or 番号 (保険者番号　記号　番号 over a card's three numbers)
-                boolean bare = BARE_HEADINGS.contains(text.substring(heading[0], heading[1]));
-                scan(text, bare ? h[0] : heading[0], bare ? h[1] : heading[1], typeMask, seen);
-            }
+        int[] heading = headed && ls > 0 ? RowHeadings.of(text, ls, s) : null;
+        if (heading != null) { // a row of a table that no separator splits (its cells hold blanks): its column's heading
+            scan(text, heading[0], heading[1], typeMask, seen);
         }
         if (labelled && ls > 0 && bareLabel(text, ls, s) && aloneAfter(text, e)) {
             int prevEnd = ls - 1; // a value alone on its line under its label's line: 住民票コード⏎29141777635
@@ -338,7 +333,7 @@ final class ContextWords {
         }
     }
 
-    /** The same, and bank accounts: in a table's row they take the words of its header ({@link #headerAbove}). */
+    /** The same, and bank accounts and birth dates: in a table's row they take their column's heading ({@link RowHeadings}). */
     private static final boolean[] HEADED = new boolean[TYPES];
 
     static {
@@ -448,191 +443,6 @@ final class ContextWords {
         return i == s;
     }
 
-    /** How many lines above a row its header may stand (rows and rules between). */
-    private static final int HEADER_ROWS = 50;
-    /** A header line longer than this is prose. */
-    private static final int HEADER_LENGTH = 160;
-    /** A row longer than this is prose too. */
-    private static final int ROW_LENGTH = 400;
-
-    /**
-     * The header [start, end) of the table whose row starts at {@code ls}, for a row that no separator splits into the
-     * header's columns (a fixed-width roster whose names hold a blank, 旅券番号 over its column, or a cell that holds a
-     * 保険証's three numbers): the row and the header have two column gaps or more; between them only rows with digits and
-     * rules; the header has no digit outside brackets and no 。. Null when there is none.
-     */
-    static int[] headerAbove(String text, int ls, int s) {
-        int le = s;
-        while (le < text.length() && text.charAt(le) != '\n' && le - ls < ROW_LENGTH) {
-            le++;
-        }
-        if (gaps(text, ls, le) < 2) {
-            return null;
-        }
-        int p = ls - 1; // the line break before the row
-        for (int k = 0; k < HEADER_ROWS && p > 0; k++) {
-            int ps = p;
-            while (ps > 0 && text.charAt(ps - 1) != '\n' && p - ps <= ROW_LENGTH) {
-                ps--;
-            }
-            if (p - ps > ROW_LENGTH) {
-                return null; // a paragraph, no row
-            }
-            int pe = p > ps && text.charAt(p - 1) == '\r' ? p - 1 : p;
-            if (blanks(text, ps, pe) == pe) {
-                return null; // a blank line ends the table
-            }
-            if (!digitOutsideBrackets(text, ps, pe)) {
-                if (rule(text, ps, pe)) {
-                    p = ps - 1;
-                    continue;
-                }
-                int period = text.indexOf('。', ps);
-                return pe - ps <= HEADER_LENGTH && gaps(text, ps, pe) >= 2 && (period < 0 || period >= pe) ? new int[] {ps, pe} : null;
-            }
-            p = ps - 1;
-        }
-        return null;
-    }
-
-    /**
-     * Two digits in a row in [s, e) that no bracket holds: a row's value, not a header's note (居住地メッシュ（1/4）, 金額(円))
-     * or a heading's own digit (3次メッシュ).
-     */
-    private static boolean digitOutsideBrackets(String text, int s, int e) {
-        int depth = 0;
-        for (int i = s; i < e; i++) {
-            char c = text.charAt(i);
-            if (c == '（' || c == '(') {
-                depth++;
-            } else if ((c == '）' || c == ')') && depth > 0) {
-                depth--;
-            } else if (depth == 0 && Chars.isDigit(c) && i + 1 < e && Chars.isDigit(text.charAt(i + 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The heading {start, end} over the cell of the row [ls, …) that holds {@code s}: the header cell of the same place
-     * counted from the left or from the right — a row's cell holding a blank (a name) or a blank cell shifts one count —
-     * whichever starts nearer the cell's printed column. Cells are split at column gaps (two blanks, a wide blank, a tab,
-     * a bar), not at ／ (06136219／3011／2045 is one cell). Null when the row has no such cell.
-     */
-    private static final java.util.Set<String> BARE_HEADINGS = java.util.Set.of("記号", "番号", "枝番", "No", "No.", "番");
-
-    /** The end of the cell that starts at {@code s} (the next column gap or the line's end). */
-    private static int cellEnd(String text, int s) {
-        int i = s;
-        while (i < text.length() && text.charAt(i) != '\n' && gapAt(text, i, text.length()) == i) {
-            i++;
-        }
-        return i;
-    }
-
-    static int[] columnHeading(String text, int hs, int he, int ls, int s) {
-        List<int[]> header = cells(text, hs, he);
-        int le = s;
-        while (le < text.length() && text.charAt(le) != '\n' && le - ls < ROW_LENGTH) {
-            le++;
-        }
-        List<int[]> row = cells(text, ls, le);
-        int k = -1;
-        for (int i = 0; i < row.size() && k < 0; i++) {
-            if (row.get(i)[0] <= s && s < row.get(i)[1]) {
-                k = i;
-            }
-        }
-        if (k < 0 || header.isEmpty()) {
-            return null;
-        }
-        int left = k < header.size() ? k : -1;
-        int right = header.size() - (row.size() - k);
-        int[] a = left >= 0 ? header.get(left) : null;
-        int[] b = right >= 0 ? header.get(right) : null;
-        if (a == null || b == null || a == b) {
-            return a != null ? a : b;
-        }
-        // counted from the left and from the right they differ (a blank cell, a cell holding blanks): the heading that
-        // starts nearer the cell's column, as the table is printed
-        int col = width(text, ls, row.get(k)[0]);
-        return Math.abs(width(text, hs, a[0]) - col) <= Math.abs(width(text, hs, b[0]) - col) ? a : b;
-    }
-
-    /** The printed width of [s, e): two columns for a wide character (kanji, kana, full-width forms), one for others. */
-    private static int width(String text, int s, int e) {
-        int w = 0;
-        for (int i = s; i < e; i++) {
-            char c = text.charAt(i);
-            w += c >= '\u1100' && !(c >= '\uFF61' && c <= '\uFFDC') ? 2 : 1;
-        }
-        return w;
-    }
-
-    /** The cells of [s, e) between column gaps. */
-    private static List<int[]> cells(String text, int s, int e) {
-        List<int[]> out = new ArrayList<>();
-        int i = s;
-        while (i < e) {
-            while (i < e && gapAt(text, i, e) > i) {
-                i = gapAt(text, i, e);
-            }
-            if (i >= e) {
-                break;
-            }
-            int start = i;
-            while (i < e && gapAt(text, i, e) == i) {
-                i++;
-            }
-            out.add(new int[] {start, i});
-        }
-        return out;
-    }
-
-    /** The end of a column gap at {@code i}, or {@code i}: two blanks or more, a wide blank, a tab, ｜ or |. */
-    private static int gapAt(String text, int i, int e) {
-        char c = text.charAt(i);
-        if (c == '\t' || c == '｜' || c == '|' || c == '\u3000') {
-            return i + 1;
-        }
-        if (c == ' ' && i + 1 < e && text.charAt(i + 1) == ' ') {
-            int j = i;
-            while (j < e && text.charAt(j) == ' ') {
-                j++;
-            }
-            return j;
-        }
-        return i;
-    }
-
-    /** A line of rule characters (----, ━━━, |---|---|). */
-    private static boolean rule(String text, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if ("-－—─━=＝|｜+:： 　\t".indexOf(text.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Column gaps in [s, e): two blanks or more, a wide blank, a tab, ／, ｜ or |. */
-    private static int gaps(String text, int s, int e) {
-        int n = 0;
-        for (int i = s; i < e; i++) {
-            char c = text.charAt(i);
-            if (c == '\t' || c == '／' || c == '｜' || c == '|' || c == '\u3000') {
-                n++;
-            } else if (c == ' ' && i + 1 < e && text.charAt(i + 1) == ' ') {
-                n++;
-                while (i + 1 < e && text.charAt(i + 1) == ' ') {
-                    i++;
-                }
-            }
-        }
-        return n;
-    }
-
     /** How many entries of a list above the one read are passed over on the way to its heading. */
     private static final int LIST_ENTRIES = 4;
 
@@ -664,6 +474,11 @@ final class ContextWords {
 
     /** How many lines up a chat's answer looks for the question it answers. */
     private static final int ANSWER_LINES = 8;
+
+    /** The index after the blanks (space, wide space, tab) from {@code i}, at most {@code to}. */
+    static int blankTo(String text, int i, int to) {
+        return blanks(text, i, to);
+    }
 
     private static int blanks(String text, int i, int to) {
         while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\u3000' || text.charAt(i) == '\t')) {

@@ -235,13 +235,13 @@ final class LocationRecognizer implements Recognizer {
 
     private static final List<String> LON_WORDS = List.of("経度", "longitude", "Longitude", "lon", "lng", "LON", "LNG", "Lon", "Lng");
 
-    /** One of {@code words} in the header line of the table whose row holds {@code at} ({@link ContextWords#headerAbove}). */
+    /** One of {@code words} in the header line of the table whose row holds {@code at} ({@link RowHeadings#headerAbove}). */
     private static boolean inHeader(String text, int at, List<String> words) {
         int ls = at;
         while (ls > 0 && text.charAt(ls - 1) != '\n' && at - ls < 400) {
             ls--;
         }
-        int[] h = ls > 0 && text.charAt(ls - 1) == '\n' ? ContextWords.headerAbove(text, ls, at) : null;
+        int[] h = ls > 0 && text.charAt(ls - 1) == '\n' ? RowHeadings.headerAbove(text, ls, at) : null;
         if (h == null) {
             return false;
         }
