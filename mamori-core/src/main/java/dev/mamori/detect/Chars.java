@@ -32,6 +32,16 @@ final class Chars {
     }
 
     /** ASCII or full-width Latin letter. */
+    /** {@code word} in {@code t} starting at {@code from} or after and ending at {@code to} or before: a bounded indexOf. */
+    static boolean has(String t, String word, int from, int to) {
+        for (int i = Math.max(0, from), last = Math.min(t.length(), to) - word.length(); i <= last; i++) {
+            if (t.startsWith(word, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isLetter(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ');
     }

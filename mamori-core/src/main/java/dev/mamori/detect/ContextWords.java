@@ -212,22 +212,21 @@ final class ContextWords {
         }
         scan(text, from, s, typeMask, seen);
         scan(text, e, to, typeMask, seen);
-        int lineStart = from;
-        for (int i = from - 1; answered && i >= 0 && s - i <= ANSWER_PREFIX && text.charAt(i) != '\n'; i--) {
-            lineStart = i; // past the window: WhatsApp's 03/04/2025, 19:20 - Nilufar Rashidova: is longer than BEFORE
+        int ls = s; // the start of the value's line, if it is near: a row, a label's value or a chat's answer, not a paragraph
+        while (ls > 0 && text.charAt(ls - 1) != '\n' && s - ls <= RowHeadings.HEADER_LENGTH) {
+            ls--;
         }
-        if (answered && lineStart > 0 && text.charAt(lineStart - 1) == '\n' && answers(text, lineStart, s)) {
-            int prevEnd = lineStart - 1; // the question the line answers: 「旅券番号をお願いします」 / 「TR8830152 です」
-            int prev = prevEnd;
-            while (prev > 0 && text.charAt(prev - 1) != '\n' && prevEnd - prev < QUESTION) {
-                prev--;
-            }
+        if (ls > 0 && text.charAt(ls - 1) != '\n') {
+            ls = 0;
+        }
+        // a chat's line may start past the window: WhatsApp's 03/04/2025, 19:20 - Nilufar Rashidova: is longer than BEFORE
+        boolean answerLine = answered && ls > 0 && s - ls <= ANSWER_PREFIX;
+        if (answerLine && answers(text, ls, s)) {
+            int prevEnd = ls - 1; // the question the line answers: 「旅券番号をお願いします」 / 「TR8830152 です」
+            int prev = lineBefore(text, prevEnd);
             if (prev > 0 && speakerLine(text, prev, prevEnd)) { // Slack: the answer's own header (中島 10:12) between
                 prevEnd = prev - 1;
-                prev = prevEnd;
-                while (prev > 0 && text.charAt(prev - 1) != '\n' && prevEnd - prev < QUESTION) {
-                    prev--;
-                }
+                prev = lineBefore(text, prevEnd);
             }
             // the question the line answers: the line before, or in a group chat the nearest question a few lines up, the
             // answers of others between (パスポート番号おしえて〜 / わたしのは TR8012834 / tr1635666 / ＴＴ３２２２７７９　です！)
@@ -240,18 +239,8 @@ final class ContextWords {
                     break;
                 }
                 prevEnd = prev - 1;
-                prev = prevEnd;
-                while (prev > 0 && text.charAt(prev - 1) != '\n' && prevEnd - prev < QUESTION) {
-                    prev--;
-                }
+                prev = lineBefore(text, prevEnd);
             }
-        }
-        int ls = s; // the start of the value's line, if it is near: a row or a label's value, not a paragraph
-        while (ls > 0 && text.charAt(ls - 1) != '\n' && s - ls <= RowHeadings.HEADER_LENGTH) {
-            ls--;
-        }
-        if (ls > 0 && text.charAt(ls - 1) != '\n') {
-            ls = 0;
         }
         int[] heading = headed && ls > 0 ? RowHeadings.of(text, ls, s) : null;
         if (heading != null) { // a row of a table that no separator splits (its cells hold blanks): its column's heading
@@ -268,10 +257,10 @@ final class ContextWords {
                 scan(text, prev, last, typeMask, seen);
             }
         }
-        if (answered && lineStart > 0 && text.charAt(lineStart - 1) == '\n' && entry(text, lineStart, s)) {
+        if (answerLine && entry(text, ls, s)) {
             // 恭平　2 1 2 2 3 3 0 7 9 2 0 under 「■住民票コードがわかる場合」: a list's entry reads its heading, over the
             // entries above it
-            int p = lineStart - 1;
+            int p = ls - 1;
             for (int k = 0; k < LIST_ENTRIES && p > 0; k++) {
                 int ps = text.lastIndexOf('\n', p - 1) + 1;
                 int digit = ps;
@@ -393,8 +382,17 @@ final class ContextWords {
         return i == span;
     }
 
+    /** The start of the line that ends at {@code end} (a line break), at most {@link #QUESTION} characters before it. */
+    private static int lineBefore(String text, int end) {
+        int i = end;
+        while (i > 0 && text.charAt(i - 1) != '\n' && end - i < QUESTION) {
+            i--;
+        }
+        return i;
+    }
+
     /** A chat message's header line: a short name, then a time at its end (中島 10:12, Kimura 09:12 AM). */
-    private static boolean speakerLine(String text, int s, int e) {
+    static boolean speakerLine(String text, int s, int e) {
         int t = e;
         while (t > s && Character.isWhitespace(text.charAt(t - 1))) {
             t--;
@@ -476,11 +474,7 @@ final class ContextWords {
     private static final int ANSWER_LINES = 8;
 
     /** The index after the blanks (space, wide space, tab) from {@code i}, at most {@code to}. */
-    static int blankTo(String text, int i, int to) {
-        return blanks(text, i, to);
-    }
-
-    private static int blanks(String text, int i, int to) {
+    static int blanks(String text, int i, int to) {
         while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\u3000' || text.charAt(i) == '\t')) {
             i++;
         }

@@ -595,14 +595,13 @@ final class IdentifierRecognizer implements Recognizer {
             String prefix = s.substring(ls, pos).strip();
             if (ls > 0 && (prefix.isEmpty() || prefix.equals("No.") || prefix.equals("番号") || prefix.equals("カード番号"))) {
                 int above = s.lastIndexOf('\n', ls - 2) + 1;
-                if (above > 0 && ls - above <= 32 && s.substring(above, ls).matches("(?s).*[0-9]{1,2}:[0-9]{2}\\s*")) {
+                if (above > 0 && ContextWords.speakerLine(s, above, ls - 1)) {
                     above = s.lastIndexOf('\n', above - 2) + 1; // Nguyen 10:12: the answer's header, the question above it
                 }
                 ls = above;
             }
             for (String w : words) {
-                int k = s.indexOf(w, ls);
-                if (k >= 0 && k < pos) {
+                if (mentionedBefore(w, pos, pos - ls)) {
                     return true;
                 }
             }

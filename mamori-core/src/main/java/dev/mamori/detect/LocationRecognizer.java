@@ -144,7 +144,7 @@ final class LocationRecognizer implements Recognizer {
         boolean lat = false;
         boolean lon = false;
         while (l.find()) {
-            boolean isLat = Character.toLowerCase(l.group(1).charAt(0)) == 'l' ? l.group(1).length() == 8 : l.group(1).equals("緯度");
+            boolean isLat = latitude(l.group(1));
             lat |= isLat;
             lon |= !isLat;
         }
@@ -158,7 +158,7 @@ final class LocationRecognizer implements Recognizer {
         boolean latFound = false;
         boolean lonFound = false;
         while (l.find()) {
-            boolean isLat = Character.toLowerCase(l.group(1).charAt(0)) == 'l' ? l.group(1).length() == 8 : l.group(1).equals("緯度");
+            boolean isLat = latitude(l.group(1));
             int v = l.end();
             while (v < text.length() && v - l.end() < 24 && text.charAt(v) != '\n' && text.charAt(v) != '。' && !Chars.isDigit(text.charAt(v))) {
                 v++;
@@ -169,7 +169,7 @@ final class LocationRecognizer implements Recognizer {
             Side side = null;
             int e = -1;
             if (dms.region(v, text.length()).lookingAt() && (side = dmsSide(dms, 1)) != null && side.minutes) {
-                e = edgeEnd(text, dms.end(), false);
+                e = unitsEnd(text, dms.end(), text.length(), false);
             } else if (dec.region(v, text.length()).lookingAt() && (side = decimalSide(dec, 1)) != null && side.decimals >= 4) {
                 e = dec.end();
             }
@@ -185,13 +185,21 @@ final class LocationRecognizer implements Recognizer {
         }
     }
 
-    /** {@code end} past the unit marks after a value's last digits (″, "), as {@link #edge} does for a pair's side. */
-    private static int edgeEnd(String text, int end, boolean decimal) {
+    /**
+     * {@code end} past up to two unit marks after a value's last digits, before {@code limit}: ″ and " of 度分秒, the degree
+     * sign of a decimal (whose " is a quote: lat="35.6812").
+     */
+    private static int unitsEnd(String text, int end, int limit, boolean decimal) {
         String units = decimal ? "°度º˚" : UNITS;
-        for (int k = 0; k < 2 && end < text.length() && units.indexOf(text.charAt(end)) >= 0; k++) {
+        for (int k = 0; k < 2 && end < limit && units.indexOf(text.charAt(end)) >= 0; k++) {
             end++;
         }
         return end;
+    }
+
+    /** Whether a label of {@link #ONE_LABEL} names a latitude (latitude, 緯度), not a longitude. */
+    private static boolean latitude(String label) {
+        return label.length() == 8 || label.equals("緯度");
     }
 
     /** A location history's degrees times 10^7 under their field names ("latitudeE7": 335907712, lat_e7=…). */
@@ -221,8 +229,8 @@ final class LocationRecognizer implements Recognizer {
             if (conf <= 0) {
                 continue;
             }
-            int end1 = edge(m, 1, decimal, false);
-            int start2 = edge(m, 2, decimal, true);
+            int end1 = edge(text, m, 1, decimal, false);
+            int start2 = edge(text, m, 2, decimal, true);
             if (LABELLED.matcher(text).region(end1, start2).find() || inHeader(text, m.start(), LON_WORDS)) {
                 // 緯度 35.86171⏎経度 139.64552, or a row under 緯度　経度 columns: two values
                 out.add(new Finding(PiiType.LOCATION, m.start(), end1, conf, false, text.substring(m.start(), end1)));
@@ -245,13 +253,7 @@ final class LocationRecognizer implements Recognizer {
         if (h == null) {
             return false;
         }
-        for (String w : words) {
-            int i = text.indexOf(w, h[0]);
-            if (i >= 0 && i + w.length() <= h[1]) {
-                return true;
-            }
-        }
-        return false;
+        return anyIn(text, h[0], h[1], words);
     }
 
     /** A longitude's own label between the two sides: then each value is a field of its own, a finding of its own. */
@@ -260,7 +262,7 @@ final class LocationRecognizer implements Recognizer {
     private static final String UNITS = "°度º˚′'’分″\"”秒";
 
     /** Where side {@code n} of the pair starts ({@code start}) or ends: the first or last of its groups that matched. */
-    private static int edge(Matcher m, int n, boolean decimal, boolean start) {
+    private static int edge(String text, Matcher m, int n, boolean decimal, boolean start) {
         String[] groups = decimal ? new String[] {"h", "v", "t"} : new String[] {"h", "d", "m", "s", "t"};
         int at = start ? Integer.MAX_VALUE : -1;
         for (String g : groups) {
@@ -269,13 +271,8 @@ final class LocationRecognizer implements Recognizer {
                 at = start ? Math.min(at, i) : Math.max(at, i);
             }
         }
-        // the unit after the last digits belongs to the value: 35°40′52″ and 北緯 35.6812°, not 35°40′52 (a decimal's " is
-        // a quote: lat="35.6812")
-        String units = decimal ? "°度º˚" : UNITS;
-        for (int k = 0; !start && k < 2 && at < m.end() && units.indexOf(m.group().charAt(at - m.start())) >= 0; k++) {
-            at++;
-        }
-        return at;
+        // the unit after the last digits belongs to the value: 35°40′52″ and 北緯 35.6812°, not 35°40′52
+        return start ? at : unitsEnd(text, at, m.end(), decimal);
     }
 
     /** 0 when {@code a, b} is not a coordinate pair; else how sure. */
@@ -462,11 +459,13 @@ final class LocationRecognizer implements Recognizer {
     }
 
     private static boolean near(String text, int s, int e, List<String> words) {
-        int from = Math.max(0, s - BEFORE);
-        int to = Math.min(text.length(), e + AFTER);
+        return anyIn(text, s - BEFORE, e + AFTER, words);
+    }
+
+    /** One of {@code words} within [from, to): looked for there only, not through the rest of a long text. */
+    private static boolean anyIn(String text, int from, int to, List<String> words) {
         for (String w : words) {
-            int i = text.indexOf(w, from);
-            if (i >= 0 && i + w.length() <= to) {
+            if (Chars.has(text, w, from, to)) {
                 return true;
             }
         }

@@ -1010,7 +1010,7 @@ final class NameLabels {
     private static boolean bankFirm(String text, int s, int e) {
         for (String a : new String[] {"ｶ", "ﾕ", "ｲ", "ﾄﾞ", "ｻﾞｲ", "ｼｬ", "ｶﾞｸ", "ﾌｸ", "カ", "ユ", "イ", "ド", "ザイ", "シャ", "ガク", "フク"}) {
             boolean after = (text.startsWith("(", e) || text.startsWith("（", e)) && text.startsWith(a, e + 1)
-                    && !Morphology.isKatakana(Chars.at(text, e + 1 + a.length())) && !isHalfKana(Chars.at(text, e + 1 + a.length()));
+                    && !Morphology.isKatakana(Chars.at(text, e + 1 + a.length())); // half-width kana too
             boolean before = s > a.length() && (text.charAt(s - 1) == ')' || text.charAt(s - 1) == '）')
                     && text.startsWith(a, s - 1 - a.length());
             if (after || before) {
@@ -1018,10 +1018,6 @@ final class NameLabels {
             }
         }
         return false;
-    }
-
-    private static boolean isHalfKana(char c) {
-        return c >= '\uFF66' && c <= '\uFF9F';
     }
 
     /** A number's label after a person's (被保険者　整理番号 118, 契約者 管理コード): the field the line goes on to, no name. */

@@ -4137,21 +4137,11 @@ final class NameRecognizer implements Recognizer {
         while (p > 0 && p > start - 2 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\u3000')) {
             p--;
         }
-        return hasOrgPrefixBefore(text, p) && !(p < start && firmBefore(text, p));
-    }
-
-    /**
-     * The legal form that ends at {@code p} closes a firm's name written before it (西荻ハウジング株式会社　大川 栞, a mail's
-     * signature): the name after the blank is the person's, not the firm's (株式会社　大川).
-     */
-    private boolean firmBefore(String text, int p) {
-        for (String s : prefixes) {
-            if (p >= s.length() && text.startsWith(s, p - s.length()) && s.length() >= 4) {
-                char c = Chars.at(text, p - s.length() - 1);
-                return Morphology.isKanji(c) || Morphology.isKatakana(c) || Chars.isLetter(c) || c == 'ー';
-            }
-        }
-        return false;
+        int len = orgPrefixBefore(text, p);
+        // but a legal form written out after a blank closes the firm's name before it (西荻ハウジング株式会社　大川 栞, a mail's
+        // signature): the name after the blank is the person's, not the firm's (株式会社　大川)
+        char c = len >= 4 && p < start ? Chars.at(text, p - len - 1) : 0;
+        return len > 0 && !(Morphology.isKanji(c) || Morphology.isKatakana(c) || Chars.isLetter(c));
     }
 
     boolean endsWithOrgSuffix(String text, List<Morphology.Token> ts, int end, int chunkEnd) {
@@ -4166,16 +4156,17 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
-    boolean hasOrgPrefixBefore(String text, int p) {
+    /** The length of the organisation prefix that ends at {@code p} (株式会社, ㈱), or 0. */
+    private int orgPrefixBefore(String text, int p) {
         if (p <= 0 || p > text.length() || !prefixLast[text.charAt(p - 1)]) {
-            return false;
+            return 0;
         }
         for (String s : prefixes) {
             if (p >= s.length() && text.startsWith(s, p - s.length())) {
-                return true;
+                return s.length();
             }
         }
-        return false;
+        return 0;
     }
 
     private boolean hasOrgPrefixAt(String text, int p) {

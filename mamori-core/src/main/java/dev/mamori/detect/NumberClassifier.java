@@ -61,7 +61,7 @@ final class NumberClassifier {
         int from = c.gd[a];
         byte[] d = c.digits;
         // a form's boxes, one digit each (保険者番号　0 1 2 3 5 9 8 5): one number
-        boolean boxed = b - a >= 6 && c.allSeps(a, b, SPACE) && c.digitCount(a, b) == b - a;
+        boolean boxed = boxes(c, a, b, 6);
         boolean single = b - a == 1 || boxed;
         boolean paren = c.anySep(a, b, PAREN);
         boolean plainSeps = !paren && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE));
@@ -145,7 +145,7 @@ final class NumberClassifier {
         if (n == 7 && single) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
-        if (n <= 10 && (single || (boxes(c, a, b) || twoBoxes(c, a, b)) && insuranceOnLine(s, start)
+        if (n <= 10 && (single || boxes(c, a, b, 2) && insuranceOnLine(s, start)
                 || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
                 && sc.wants(PiiType.HEALTH_INSURANCE)
                 && !(n == 8 && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
@@ -359,7 +359,7 @@ final class NumberClassifier {
         int start = c.gs[a];
         int end = c.ge[b - 1];
         int n = c.digitCount(a, b);
-        boolean single = b - a == 1 || boxes(c, a, b); // ゆうちょ　記号 1 2 1 8 0　番号 4 6 0 3 7 9 1 1: a form's boxes
+        boolean single = b - a == 1 || boxes(c, a, b, 3); // ゆうちょ　記号 1 2 1 8 0　番号 4 6 0 3 7 9 1 1: a form's boxes
         if (c.shape(a, b, 5, 8) && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, SPACE) || c.allSeps(a, b, NumberChain.MIDDOT))
                 && (yuchoWords.onLine(s, start, end, 40, 12) || sc.hinted(PiiType.BANK_ACCOUNT))) { // or in an account column
             double x = conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc)));
@@ -465,19 +465,15 @@ final class NumberClassifier {
         for (int k = 0; k < 2 && from > 1; k++) {
             from = s.lastIndexOf('\n', from - 2) + 1;
         }
-        int i = s.indexOf("保険", from);
-        int period = s.indexOf('。', from);
-        return i >= 0 && i < start && (period < 0 || period > start);
+        return Chars.has(s, "保険", from, start) && !Chars.has(s, "。", from, start);
     }
 
-    /** Three digits or more, each in a box of its own (1 6 5 under 番号): one number, as {@code boxed} for six or more. */
-    private static boolean boxes(NumberChain c, int a, int b) {
-        return b - a >= 3 && c.allSeps(a, b, SPACE) && c.digitCount(a, b) == b - a;
-    }
-
-    /** Two digits in boxes of their own (番号　5 6). */
-    private static boolean twoBoxes(NumberChain c, int a, int b) {
-        return b - a == 2 && c.allSeps(a, b, SPACE) && c.digitCount(a, b) == 2;
+    /**
+     * At least {@code min} digits, each in a box of its own, a blank between (保険者番号　0 1 2 3 5 9 8 5, 番号 1 6 5): one number.
+     * Six or more make one anywhere; fewer only where a label says which (a ゆうちょ 記号, a 保険証's 番号 5 6).
+     */
+    private static boolean boxes(NumberChain c, int a, int b, int min) {
+        return b - a >= min && c.allSeps(a, b, SPACE) && c.digitCount(a, b) == b - a;
     }
 
     private static boolean cardShape(NumberChain c, int a, int b) {

@@ -24,7 +24,7 @@ final class RowHeadings {
      * number or room: 101　阿部 ウメ …).
      */
     static int[] of(String text, int ls, int s) {
-        if (ContextWords.blankTo(text, ls, s) == s && cellEnd(text, s) - s <= 4) {
+        if (ContextWords.blanks(text, ls, s) == s && cellEnd(text, s) - s <= 4) {
             return null;
         }
         int[] h = headerAbove(text, ls, s);
@@ -66,7 +66,7 @@ final class RowHeadings {
                 return null; // a paragraph, no row
             }
             int pe = p > ps && text.charAt(p - 1) == '\r' ? p - 1 : p;
-            if (ContextWords.blankTo(text, ps, pe) == pe) {
+            if (ContextWords.blanks(text, ps, pe) == pe) {
                 return null; // a blank line ends the table
             }
             if (!digitOutsideBrackets(text, ps, pe)) {
@@ -74,8 +74,7 @@ final class RowHeadings {
                     p = ps - 1;
                     continue;
                 }
-                int period = text.indexOf('。', ps);
-                return pe - ps <= HEADER_LENGTH && gaps(text, ps, pe) >= 2 && (period < 0 || period >= pe) ? new int[] {ps, pe} : null;
+                return pe - ps <= HEADER_LENGTH && gaps(text, ps, pe) >= 2 && !Chars.has(text, "。", ps, pe) ? new int[] {ps, pe} : null;
             }
             p = ps - 1;
         }
@@ -101,12 +100,6 @@ final class RowHeadings {
         return false;
     }
 
-    /**
-     * The heading {start, end} over the cell of the row [ls, …) that holds {@code s}: the header cell of the same place
-     * counted from the left or from the right — a row's cell holding a blank (a name) or a blank cell shifts one count —
-     * whichever starts nearer the cell's printed column. Cells are split at column gaps (two blanks, a wide blank, a tab,
-     * a bar), not at ／ (06136219／3011／2045 is one cell). Null when the row has no such cell.
-     */
     /** The end of the cell that starts at {@code s} (the next column gap or the line's end). */
     private static int cellEnd(String text, int s) {
         int i = s;
@@ -116,6 +109,12 @@ final class RowHeadings {
         return i;
     }
 
+    /**
+     * The heading {start, end} over the cell of the row [ls, …) that holds {@code s}: the header cell of the same place
+     * counted from the left or from the right — a row's cell holding a blank (a name) or a blank cell shifts one count —
+     * whichever starts nearer the cell's printed column. Cells are split at column gaps (two blanks, a wide blank, a tab,
+     * a bar), not at ／ (06136219／3011／2045 is one cell). Null when the row has no such cell.
+     */
     static int[] columnHeading(String text, int hs, int he, int ls, int s) {
         List<int[]> header = cells(text, hs, he);
         int le = s;
@@ -201,19 +200,13 @@ final class RowHeadings {
         return true;
     }
 
-    /** Column gaps in [s, e): two blanks or more, a wide blank, a tab, ／, ｜ or |. */
+    /** Column gaps in [s, e): those of {@link #gapAt}, and ／ (氏名／フリガナ／生年月日). */
     private static int gaps(String text, int s, int e) {
         int n = 0;
-        for (int i = s; i < e; i++) {
-            char c = text.charAt(i);
-            if (c == '\t' || c == '／' || c == '｜' || c == '|' || c == '\u3000') {
-                n++;
-            } else if (c == ' ' && i + 1 < e && text.charAt(i + 1) == ' ') {
-                n++;
-                while (i + 1 < e && text.charAt(i + 1) == ' ') {
-                    i++;
-                }
-            }
+        for (int i = s; i < e; ) {
+            int g = gapAt(text, i, e);
+            n += g > i || text.charAt(i) == '／' ? 1 : 0;
+            i = g > i ? g : i + 1;
         }
         return n;
     }

@@ -116,20 +116,22 @@ final class TextTables {
 
     /** A column of people's names in an SQL dump: its own name says so (customer_name, kana), or a bare name in a people's table. */
     private static boolean personColumn(String column, String table) {
+        if (namesPeople(column) || column.equals("氏名")) {
+            return true;
+        }
+        if (!column.equals("name") && !column.equals("名前")) {
+            return !column.contains("_") && !column.contains("name"); // 患者名: the hints' own Japanese columns
+        }
+        return namesPeople(table);
+    }
+
+    private static boolean namesPeople(String word) {
         for (String w : PEOPLE) {
-            if (column.contains(w)) {
+            if (word.contains(w)) {
                 return true;
             }
         }
-        if (!column.equals("name") && !column.equals("氏名") && !column.equals("名前")) {
-            return !column.contains("_") && !column.contains("name"); // 氏名, 患者名: the hints' own Japanese columns
-        }
-        for (String w : PEOPLE) {
-            if (table.contains(w)) {
-                return true;
-            }
-        }
-        return column.equals("氏名");
+        return false;
     }
 
     /** An SQL INSERT with its column list: INSERT INTO patient (pt_id, name, birth) VALUES ('0012847', '溝口 文代', …), (…); */
