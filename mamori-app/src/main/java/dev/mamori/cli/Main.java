@@ -86,6 +86,7 @@ public final class Main implements Runnable {
      */
     private static final String[][] COMMANDS = {
         {"scan", "dev.mamori.cli.scan.ScanCommand"},
+        {"redact", "dev.mamori.cli.scan.RedactCommand"},
         {"deid", "dev.mamori.cli.deid.DeidCommand"},
         {"risk", "dev.mamori.cli.risk.RiskCommand"},
         {"tabulate", "dev.mamori.cli.risk.TabulateCommand"},

@@ -60,18 +60,7 @@ public record RedactText(Set<PiiType> types, double minConfidence) implements Tr
         }
         Detector detector = DETECTORS.computeIfAbsent(this, r -> Detector.of(r.types, r.minConfidence));
         List<Finding> findings = detector.detect(value, detector.freeText());
-        if (findings.isEmpty()) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        int at = 0;
-        for (Finding f : findings) { // sorted by start and without overlaps (Detector#detect)
-            if (f.start() < at) {
-                continue;
-            }
-            out.append(value, at, f.start()).append(placeholder(f.type()));
-            at = f.end();
-        }
-        return out.append(value, at, value.length()).toString();
+        return findings.isEmpty() ? value
+                : new TextRedactor(detector, TextRedactor.Style.LABEL, dev.mamori.detect.MaskScope.SPAN).redact(value, findings);
     }
 }

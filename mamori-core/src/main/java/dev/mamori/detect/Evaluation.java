@@ -96,12 +96,15 @@ public final class Evaluation {
         final long[] findings = new long[PiiType.values().length];
         long labelledChars;
         long hiddenChars;
+        long unlabelledChars;
+        long unlabelledHidden;
         final long[] typeLabelled = new long[PiiType.values().length];
         final long[] typeHidden = new long[PiiType.values().length];
         long documents;
     }
 
     private final Detector detector;
+    private final MaskScope scope;
     private final Tally all = new Tally();
     private final Map<String, Tally> groups = new TreeMap<>();
     private final List<Miss> misses = new ArrayList<>();
@@ -109,7 +112,13 @@ public final class Evaluation {
     private long checksumFailures;
 
     public Evaluation(Detector detector) {
+        this(detector, MaskScope.SPAN);
+    }
+
+    /** Masking coverage measured as if 要配慮 findings hid their {@code scope} (clause, sentence) rather than their span. */
+    public Evaluation(Detector detector, MaskScope scope) {
         this.detector = detector;
+        this.scope = scope;
     }
 
     /** {@link #add(String, Collection, String, List)} in no group. */
@@ -146,7 +155,7 @@ public final class Evaluation {
         boolean[] labelMatched = new boolean[wanted.size()];
         boolean[] findingMatched = new boolean[found.size()];
         match(wanted, found, labelMatched, findingMatched);
-        boolean[] hidden = hidden(text.length(), found);
+        boolean[] hidden = hidden(text, found, scope);
         long[] coverage = coverage(text.length(), wanted, hidden);
         long[] typeLabelled = new long[PiiType.values().length];
         long[] typeHidden = new long[PiiType.values().length];
@@ -169,6 +178,8 @@ public final class Evaluation {
             t.documents++;
             t.labelledChars += coverage[0];
             t.hiddenChars += coverage[1];
+            t.unlabelledChars += text.length() - coverage[0];
+            t.unlabelledHidden += coverage[2];
             for (int i = 0; i < typeLabelled.length; i++) {
                 t.typeLabelled[i] += typeLabelled[i];
                 t.typeHidden[i] += typeHidden[i];
@@ -229,33 +240,33 @@ public final class Evaluation {
         }
     }
 
-    /** Which characters of the text some finding covers. */
-    private static boolean[] hidden(int length, List<Finding> found) {
-        boolean[] hidden = new boolean[length];
+    /** Which characters of the text a masked output hides: each finding's span, widened by {@code scope}. */
+    private static boolean[] hidden(String text, List<Finding> found, MaskScope scope) {
+        boolean[] hidden = new boolean[text.length()];
         for (Finding f : found) {
-            java.util.Arrays.fill(hidden, f.start(), Math.min(f.end(), length), true);
+            java.util.Arrays.fill(hidden, scope.start(text, f.type(), f.start()), scope.end(text, f.type(), f.end()), true);
         }
         return hidden;
     }
 
-    /** {labelled characters, of which covered by some finding}. */
+    /** {labelled characters, of which hidden, unlabelled characters hidden}. */
     private static long[] coverage(int length, List<Label> labels, boolean[] hidden) {
-        if (labels.isEmpty()) {
-            return new long[] {0, 0};
-        }
         boolean[] labelled = new boolean[length];
         for (Label l : labels) {
             java.util.Arrays.fill(labelled, l.start, l.end, true);
         }
         long n = 0;
         long h = 0;
+        long beyond = 0;
         for (int i = 0; i < length; i++) {
             if (labelled[i]) {
                 n++;
                 h += hidden[i] ? 1 : 0;
+            } else {
+                beyond += hidden[i] ? 1 : 0;
             }
         }
-        return new long[] {n, h};
+        return new long[] {n, h, beyond};
     }
 
     /** False for a finding of a check-digit type whose digits fail their check: a near miss reported. */
@@ -338,6 +349,14 @@ public final class Evaluation {
     /** Masking coverage over all documents. */
     public Coverage coverage() {
         return new Coverage(all.labelledChars, all.hiddenChars);
+    }
+
+    /**
+     * The text no label covers, and how much of it a masked output hides as well (what masking costs a reader: a name's
+     * honorific, a clause around a 要配慮 fact, or a false finding).
+     */
+    public Coverage beyondLabels() {
+        return new Coverage(all.unlabelledChars, all.unlabelledHidden);
     }
 
     /** Masking coverage in {@code group}. */

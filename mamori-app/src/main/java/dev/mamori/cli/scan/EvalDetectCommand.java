@@ -8,6 +8,7 @@ import dev.mamori.detect.Detector;
 import dev.mamori.detect.Evaluation;
 import dev.mamori.detect.LabelledSet;
 import dev.mamori.detect.Masking;
+import dev.mamori.detect.MaskScope;
 import dev.mamori.detect.PiiType;
 import dev.mamori.report.Json;
 import dev.mamori.report.Message;
@@ -58,6 +59,10 @@ public final class EvalDetectCommand implements Callable<Integer> {
             description = "Also print the masking coverage of each labelled type and the N labels a masked output leaves most visible (with --show-values, their text with the hidden characters as █).")
     int exposed;
 
+    @Option(names = "--mask-scope", paramLabel = "SCOPE",
+            description = "Measure masking coverage as if each 要配慮 finding hid its span (default), its clause or its sentence, as `mamori redact --scope` does; the share of the text no label covers that masking hides as well is printed beside it.")
+    String maskScope = "span";
+
     @Option(names = "--by-group", description = "Also print the per-type table of each group (genre:…, kind:real|form).")
     boolean groupTypes;
 
@@ -77,7 +82,14 @@ public final class EvalDetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Detector detector = Detector.of(detection.types(), detection.minConfidence());
-        Evaluation eval = new Evaluation(detector);
+        MaskScope scope;
+        try {
+            scope = MaskScope.parse(maskScope);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageProblem("--mask-scope は span、clause、sentence のどれかです（指定は " + maskScope + "）",
+                    "--mask-scope is span, clause or sentence, not " + maskScope);
+        }
+        Evaluation eval = new Evaluation(detector, scope);
         long t0 = System.nanoTime();
         for (Path p : labels) {
             List<LabelledSet.Doc> docs;
@@ -101,14 +113,14 @@ public final class EvalDetectCommand implements Callable<Integer> {
         double secs = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            printJson(out, eval, detector);
+            printJson(out, eval, detector, scope);
         } else {
-            printText(out, eval, detector, secs);
+            printText(out, eval, detector, secs, scope);
         }
         return 0;
     }
 
-    private void printText(PrintWriter out, Evaluation eval, Detector detector, double secs) {
+    private void printText(PrintWriter out, Evaluation eval, Detector detector, double secs, MaskScope scope) {
         out.println(lang.t(String.format("文書 %d 件、%.2f 秒", eval.documents(), secs),
                 String.format("%d documents, %.2f s", eval.documents(), secs)));
         header(out);
@@ -131,6 +143,9 @@ public final class EvalDetectCommand implements Callable<Integer> {
         }
         out.printf("%-22s %6d %9s %9s %9s %9s%n", lang.t("全体", "all"), eval.documents(), pct(eval.overall().precision()),
                 pct(eval.overall().recall()), pct(eval.overall().f1()), pct(eval.coverage().share()));
+        Evaluation.Coverage beyond = eval.beyondLabels();
+        out.println(lang.t("マスクの範囲: " + scope.label() + "（ラベルのない文字のうち隠れる割合 " + pct(beyond.share()) + "）",
+                "Mask scope: " + scope.label() + " (share of the unlabelled text hidden as well: " + pct(beyond.share()) + ")"));
         out.println(lang.t("検査数字の合わない番号の検出: ", "Findings whose check digit fails: ") + eval.checksumFailures());
         out.println(lang.t("認識器の失敗: ", "Recognizer failures: ") + detector.failures());
         if (groupTypes) {
@@ -181,13 +196,15 @@ public final class EvalDetectCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "-" : String.format("%.3f", v);
     }
 
-    private void printJson(PrintWriter out, Evaluation eval, Detector detector) {
+    private void printJson(PrintWriter out, Evaluation eval, Detector detector, MaskScope scope) {
         var root = Json.object();
         root.put("documents", eval.documents());
         var types = root.putObject("types");
         eval.byType().forEach((t, s) -> put(types.putObject(t.name()), s));
         put(root.putObject("overall"), eval.overall());
         root.put("masking_coverage", eval.coverage().share());
+        root.put("mask_scope", scope.label());
+        root.put("hidden_beyond_labels", eval.beyondLabels().share());
         var byType = root.putObject("masking_coverage_by_type");
         eval.coverageByType().forEach((t, c) -> {
             var n = byType.putObject(t.name());
