@@ -105,4 +105,29 @@ final class Chars {
     }
 
     private static final String UNITS = "番号丁条階年月日時分秒歳才円件個人名回割％%本枚台冊点ヶケか箇度倍期代位部課室棟";
+
+    /** Bits of {@link #SCRIPT}: the char's script, as a regular expression's \\p{IsHan} and \\p{IsKatakana} read it. */
+    private static final byte HAN = 1;
+    private static final byte KATAKANA = 2;
+    private static final byte[] SCRIPT = new byte[65536];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            Character.UnicodeScript s = Character.UnicodeScript.of(c);
+            // a surrogate may be half of a kanji of the supplementary planes (𠮷): counted as one, for the tests that
+            // decide whether a pattern can match at all
+            SCRIPT[c] = (byte) (s == Character.UnicodeScript.HAN || Character.isSurrogate((char) c) ? HAN
+                    : s == Character.UnicodeScript.KATAKANA ? KATAKANA : 0);
+        }
+    }
+
+    /** The char is of the Han script (kanji, 々, 〇) or a surrogate: what \\p{IsHan} may match. A table look-up. */
+    static boolean isHanOrSurrogate(int c) {
+        return SCRIPT[c & 0xFFFF] == HAN;
+    }
+
+    /** The char is of the Katakana script (not ー or ・, which are common to both kana): \\p{IsKatakana}. A table look-up. */
+    static boolean isKatakanaScript(int c) {
+        return SCRIPT[c & 0xFFFF] == KATAKANA;
+    }
 }

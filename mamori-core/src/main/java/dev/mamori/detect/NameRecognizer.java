@@ -245,7 +245,11 @@ final class NameRecognizer implements Recognizer {
         addUncovered(text, LatinNames.findPassengers(text), 0.8, cov, out); // NAKAGAWA/HARUTO MR: an airline's passenger name
         addUncovered(text, LatinNames.findSigned(text), 0.7, cov, out); // Best regards,⏎Arjun Mehta: an English mail's signature
         List<int[]> surnameFirst = LatinNames.findSurnameFirst(text);
-        addUncovered(text, surnameFirst.stream().filter(x -> x[2] == 1).toList(), 0.7, cov, out); // Alvarez Ramos, Luis
+        for (int[] x : surnameFirst) {
+            if (x[2] == 1) {
+                addUncovered(text, List.of(x), 0.7, cov, out); // Alvarez Ramos, Luis
+            }
+        }
         careOf(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
@@ -397,7 +401,7 @@ final class NameRecognizer implements Recognizer {
                     e = g; // ペレイラ・ダ・シルバ |健
                 }
             } else if (!blankInside && e - s >= 2 && e - s <= 3 && e + 1 < text.length() && all(text, s, e, 'c')
-                    && surnameOnly(text, s, e) && anchors.givenKanji(text.charAt(e)) && honorificAt(text, e + 1) > 0
+                    && anchors.givenKanji(text.charAt(e)) && honorificAt(text, e + 1) > 0 && surnameOnly(text, s, e)
                     && !coveredBy(out, e, e + 1)) {
                 e = e + 1; // 海老原|柊さん: a one-kanji given name glued to the surname, before an honorific
             }
@@ -1025,7 +1029,8 @@ final class NameRecognizer implements Recognizer {
         boolean katakana = (g & G_KATAKANA) != 0;
         boolean hiragana = (g & G_HIRAGANA) != 0;
         // each pattern only where its cheapest part is: a matcher costs more than the look
-        java.util.regex.Matcher m = katakana && (g & G_AFTER_GIVEN) != 0 ? KATAKANA_GIVEN.matcher(text) : null;
+        java.util.regex.Matcher m = katakana && (g & G_AFTER_GIVEN) != 0 && kanaRunAfterKanji(text, NameRecognizer::isKatakanaLetter, "")
+                ? KATAKANA_GIVEN.matcher(text) : null;
         while (m != null && m.find()) {
             if (!LatinNames.kanaGiven(m.group(2)) || dictionaryWord(text, m.start(2), m.end(2))) {
                 continue; // not 「千葉ミカン」, 「吉野サクラ」
@@ -1093,7 +1098,7 @@ final class NameRecognizer implements Recognizer {
         for (char c = 'ぁ'; c <= 'ゖ'; c++) {
             GUARDS[c] |= G_HIRAGANA;
         }
-        String[] sets = {"さ様儀（(＝」", "母父妻夫男女姉兄弟妹社店", "名姓称", "師医員官士諭書"};
+        String[] sets = {"さ様儀（(＝」", "母父妻夫男女姉兄弟妹の", "名姓称", "師医員官士諭書"};
         int[] bits = {G_AFTER_GIVEN, G_KIN, G_ALIAS, G_PROFESSION};
         for (int k = 0; k < sets.length; k++) {
             for (char c : sets[k].toCharArray()) {
@@ -1102,12 +1107,53 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * A run of two or three characters that {@code kana} accepts right after a kanji (or 々), and then none of
+     * {@code notAfter}: where {@link #KATAKANA_GIVEN} ({@code [ァ-ヴ]}) and {@link #KANJI_THEN_KANA} (the katakana script)
+     * can match at all.
+     */
+    private static boolean kanaRunAfterKanji(String text, java.util.function.IntPredicate kana, String notAfter) {
+        for (int i = 1; i < text.length(); i++) {
+            if (kana.test(text.charAt(i)) && isHan(text.charAt(i - 1))) {
+                int j = i;
+                while (j < text.length() && kana.test(text.charAt(j))) {
+                    j++;
+                }
+                if (j - i >= 2 && j - i <= 3 && !(j < text.length() && notAfter.indexOf(text.charAt(j)) >= 0)) {
+                    return true;
+                }
+                i = j;
+            }
+        }
+        return false;
+    }
+
+    /** A katakana letter of the patterns' [ァ-ヴ]. */
+    private static boolean isKatakanaLetter(int c) {
+        return c >= 'ァ' && c <= 'ヴ';
+    }
+
+    private static boolean isHan(int c) {
+        return Chars.isHanOrSurrogate(c);
+    }
+
     /** One pass over {@code text}: the bits of {@link #GUARDS} its characters have, and a bracket holding a relation. */
     private static int guards(String text) {
         int g = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            g |= GUARDS[c];
+            int b = GUARDS[c];
+            if (b == 0) {
+                continue;
+            }
+            // a profession's patterns need a kanji right after it (保健師田中から), a family word's a katakana (実母マリアは)
+            if ((b & G_PROFESSION) != 0 && !(i + 1 < text.length() && isHan(text.charAt(i + 1)))) {
+                b &= ~G_PROFESSION;
+            }
+            if ((b & G_KIN) != 0 && !(i + 1 < text.length() && isKatakanaLetter(text.charAt(i + 1)))) {
+                b &= ~G_KIN;
+            }
+            g |= b;
             if ((c == '（' || c == '(') && i + 1 < text.length() && "妻夫母父長次二三息娘兄姉弟妹祖義子孫配".indexOf(text.charAt(i + 1)) >= 0) {
                 g |= G_RELATION_BRACKET;
             }
@@ -1354,7 +1400,7 @@ final class NameRecognizer implements Recognizer {
      * a place (我如古), and a person's mark right after the name (an honorific, 方, an age or a reading in brackets).
      */
     private void kanaGivenAfterSurname(String text, int guards, List<Finding> out, int first) {
-        if ((guards & G_KATAKANA) == 0) {
+        if ((guards & G_KATAKANA) == 0 || !kanaRunAfterKanji(text, Chars::isKatakanaScript, "ー・･")) {
             return;
         }
         java.util.regex.Matcher m = KANJI_THEN_KANA.matcher(text);
@@ -1374,6 +1420,20 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /** Katakana (or ー), one blank and a kanji somewhere in {@code text}: where {@link #MIXED_SCRIPT_NAME} can match. */
+    private static boolean kanaBlankKanji(String text) {
+        for (int i = text.indexOf(' ') >= 0 || text.indexOf('\u3000') >= 0 ? 1 : text.length(); i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == ' ' || c == '\u3000') && isHan(text.charAt(i + 1))) {
+                char b = text.charAt(i - 1);
+                if (b == 'ー' || Chars.isKatakanaScript(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A katakana word, a blank, and a kanji name part: ソフィア 菅野, エンリケ 高城, パク 順子, ヴォーン 理沙. */
     private static final java.util.regex.Pattern MIXED_SCRIPT_NAME = java.util.regex.Pattern.compile(
             "(?<![\\p{IsKatakana}ー・･])([\\p{IsKatakana}ー]{2,8})[ \u3000]([\\p{IsHan}々]{2,3})(?![\\p{IsHan}々])");
@@ -1387,6 +1447,9 @@ final class NameRecognizer implements Recognizer {
      * kanji part.
      */
     private void mixedScriptNames(String text, List<Finding> out, int first) {
+        if (!kanaBlankKanji(text)) {
+            return; // the pattern cannot match: most texts never run it
+        }
         java.util.regex.Matcher m = MIXED_SCRIPT_NAME.matcher(text);
         while (m.find()) {
             int ks = m.start(1);
@@ -1608,7 +1671,8 @@ final class NameRecognizer implements Recognizer {
     }
 
     private static void addUncovered(String text, List<int[]> spans, double confidence, Cover cov, List<Finding> out) {
-        for (int[] n : spans) {
+        for (int i = 0; i < spans.size(); i++) { // no iterator: most lists are empty
+            int[] n = spans.get(i);
             if (!cov.covered(n[0], n[1])) {
                 out.add(new Finding(PiiType.PERSON, n[0], n[1], confidence, false, text.substring(n[0], n[1])));
             }
@@ -1632,6 +1696,9 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             int e = t.end();
+            if (e + 1 >= text.length() || text.charAt(e) != '・' && text.charAt(e) != '＝') {
+                continue; // one word: most katakana (a reading column's ヤマダ タロウ) ends here, before any look-up
+            }
             int parts = 1;
             boolean person = t.is("名詞-固有名詞-人名");
             int listed = listedName(text, s, e) ? 1 : 0;

@@ -250,7 +250,7 @@ final class SensitiveRecognizer implements Recognizer {
         // no catch-all here: a failure is a bug, and it reaches the caller to be counted (issue 12 item 8)
         int first = out.size();
         scan(text, wanted, ctx, out);
-        int m = (wanted & (1 << PiiType.SENSITIVE_HEALTH.ordinal() | 1 << PiiType.SENSITIVE_CREED.ordinal())) != 0 ? triggers(text) : 0;
+        int m = triggers(text);
         if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
             healthPhrases(text, m, out, first);
         }
@@ -258,7 +258,8 @@ final class SensitiveRecognizer implements Recognizer {
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
         }
-        if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0) {
+        // T_WORDS: one character of each word below; most texts have none
+        if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0 && (m & (T_WORDS | T_FAITH)) != 0) {
             if ((m & T_FAITH) != 0 && hasAny(text, EN_FAITH_WORDS)) {
                 addPhrases(text, ENGLISH_CREED, PiiType.SENSITIVE_CREED, out, first);
             }
@@ -273,7 +274,7 @@ final class SensitiveRecognizer implements Recognizer {
                 addPhrases(text, FAITH_ACT, PiiType.SENSITIVE_CREED, out, first);
             }
         }
-        if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
+        if ((m & T_WORDS) != 0 && (wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
             if (text.indexOf("mg") >= 0 || text.indexOf("μg") >= 0 || text.indexOf("µg") >= 0 || text.indexOf("ｍｇ") >= 0
                     || text.indexOf("mcg") >= 0) {
                 addPhrases(text, MEDICATION, PiiType.SENSITIVE_HEALTH, out, first);
@@ -285,7 +286,8 @@ final class SensitiveRecognizer implements Recognizer {
                 addPhrases(text, FEVER, PiiType.SENSITIVE_HEALTH, out, first);
             }
         }
-        if ((wanted & 1 << PiiType.SENSITIVE_OTHER.ordinal()) != 0 && text.indexOf("障害") >= 0 && text.indexOf("年金") >= 0) {
+        if ((m & T_WORDS) != 0 && (wanted & 1 << PiiType.SENSITIVE_OTHER.ordinal()) != 0 && text.indexOf("障害") >= 0
+                && text.indexOf("年金") >= 0) {
             addPhrases(text, DISABILITY_PENSION, PiiType.SENSITIVE_OTHER, out, first);
         }
         if (ctx.columnHints().isEmpty()) {
@@ -582,6 +584,8 @@ final class SensitiveRecognizer implements Recognizer {
     private static final int T_BLOW = 16;
     private static final int T_LOWER = 32;
     private static final int T_FAITH = 64;
+    /** The first characters of the words {@link #find} looks for before its phrases (「, 教徒, 入会, mg, 妊娠, 熱, 障害 …). */
+    private static final int T_WORDS = 128;
     private static final byte[] TRIGGERS = new byte[65536];
 
     static {
@@ -606,12 +610,15 @@ final class SensitiveRecognizer implements Recognizer {
         for (String w : EN_FAITH_WORDS) {
             TRIGGERS[w.charAt(0)] |= T_FAITH;
         }
+        for (char c : "「教門檀信入転故輸mμµｍ妊熱障".toCharArray()) {
+            TRIGGERS[c] |= (byte) T_WORDS;
+        }
     }
 
     private static int triggers(String text) {
         int m = 0;
         for (int i = 0; i < text.length(); i++) {
-            m |= TRIGGERS[text.charAt(i)];
+            m |= TRIGGERS[text.charAt(i)] & 0xFF;
         }
         return m;
     }
@@ -1579,8 +1586,14 @@ final class SensitiveRecognizer implements Recognizer {
             + "|(?:事件|事故|引退|退院|出産)後(?:は|から)?|(?:現役|学生)時代から|" + NUM + "{1,3}年余り|かねてより|かねて"
             + "|(?:(?:令和|平成|昭和)" + NUM + "{1,2}|[0-9０-９]{4})年(?:" + NUM + "{1,2}月)?[ 　])$");
 
+    /** The characters {@link #TIME_LEAD} can end with (に, から, 以来, 見つかった, 事故後, 年余り, かねて, 年 and a blank …). */
+    private static final String TIME_LEAD_ENDS = "にもらはの来たる後りて 　";
+
     /** Where the fact starts with the time phrase that dates it ({@link #TIME_LEAD}) just before {@code start}; else {@code start}. */
     static int withTimeLead(String text, int start) {
+        if (start == 0 || TIME_LEAD_ENDS.indexOf(text.charAt(start - 1)) < 0) {
+            return start; // most facts: no time phrase can end here, and the pattern is not tried at 22 places
+        }
         int s = leadStart(TIME_LEAD, text, start, TIME_REACH);
         // not the tail of a longer number or word (2019年 is the year; 年末年始に is no time phrase here)
         return s < start && s > 0 && (isDigit(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1))) ? start : s;
