@@ -44,7 +44,21 @@ final class Eras {
                     Integer.parseInt(r.field(4))));
         }
         eras = l.toArray(new Era[0]);
+        for (Era e : eras) {
+            if (e.name.length() == 2) {
+                ends[e.name.charAt(1)] = true;
+            }
+            for (char c : e.marks.toCharArray()) {
+                ends[c] = true;
+            }
+        }
+        for (int c = 0; c < ends.length; c++) {
+            ends[c] |= Chars.upperLetter((char) c) != 0 || c == '.' || c == '．' || c == '・';
+        }
     }
+
+    /** The characters an era's name, mark or letter (or the full stop after a letter) can end with: most are none. */
+    private final boolean[] ends = new boolean[65536];
 
     private static int packed(String iso) {
         String[] p = iso.split("-");
@@ -90,6 +104,9 @@ final class Eras {
         if (Chars.isSpace(c1)) {
             k--;
             c1 = Chars.at(s, k - 1);
+        }
+        if (!ends[c1]) {
+            return null; // 九丁目, 三人: no era ends before the digit
         }
         char c0 = Chars.at(s, k - 2);
         for (Era e : eras) {

@@ -160,6 +160,9 @@ final class NameRecognizer implements Recognizer {
 
     /** A name in hiragana whose first word is a particle (から　みどり). */
     private static boolean particleFirst(String v) {
+        if (v.length() < 3 || !Morphology.isHiragana(v.charAt(0)) || !isSpace(v.charAt(2))) {
+            return false; // every word of PARTICLE_WORDS is two hiragana
+        }
         for (String p : PARTICLE_WORDS) {
             if (v.length() > p.length() && v.startsWith(p) && isSpace(v.charAt(p.length()))) {
                 return true;
@@ -4264,7 +4267,10 @@ final class NameRecognizer implements Recognizer {
 
     /** True when the text (a cell) ends with an organisation suffix of two or more characters. */
     boolean endsWithOrgSuffix(String cell) {
-        String[] candidates = cell.isEmpty() ? null : longSuffixes.get(cell.charAt(cell.length() - 1));
+        if (cell.isEmpty() || !suffixLast[cell.charAt(cell.length() - 1)]) {
+            return false; // most cells: no suffix ends with their last character (and no boxed Character is made)
+        }
+        String[] candidates = longSuffixes.get(cell.charAt(cell.length() - 1));
         if (candidates == null) {
             return false;
         }

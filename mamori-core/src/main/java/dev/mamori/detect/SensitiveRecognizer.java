@@ -258,40 +258,43 @@ final class SensitiveRecognizer implements Recognizer {
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
         }
-        // T_WORDS: one character of each word below; most texts have none
+        // each group of words only where one of its characters is (T_WORDS and the bits after it); most texts have none
         if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0 && (m & (T_WORDS | T_FAITH)) != 0) {
             if ((m & T_FAITH) != 0 && hasAny(text, EN_FAITH_WORDS)) {
                 addPhrases(text, ENGLISH_CREED, PiiType.SENSITIVE_CREED, out, first);
             }
-            if (text.indexOf('「') >= 0) {
+            if ((m & T_QUOTE) != 0) {
                 addPhrases(text, NAMED_BODY, PiiType.SENSITIVE_CREED, out, first);
             }
-            if (text.indexOf("教徒") >= 0 || text.indexOf("の門徒") >= 0 || text.indexOf("の檀家") >= 0 || text.indexOf("の信徒") >= 0) {
+            if ((m & T_BELIEVER) != 0 && (text.indexOf("教徒") >= 0 || text.indexOf("の門徒") >= 0 || text.indexOf("の檀家") >= 0
+                    || text.indexOf("の信徒") >= 0)) {
                 addPhrases(text, BELIEVER, PiiType.SENSITIVE_CREED, out, first);
             }
-            if (text.indexOf("の教えに") >= 0 || text.indexOf("入会") >= 0 || text.indexOf("転会") >= 0 || text.indexOf("故人の信仰") >= 0
-                    || text.indexOf("輸血") >= 0) {
+            if ((m & T_FAITH_ACT) != 0 && (text.indexOf("の教えに") >= 0 || text.indexOf("入会") >= 0 || text.indexOf("転会") >= 0
+                    || text.indexOf("故人の信仰") >= 0 || text.indexOf("輸血") >= 0)) {
                 addPhrases(text, FAITH_ACT, PiiType.SENSITIVE_CREED, out, first);
             }
         }
         if ((m & T_WORDS) != 0 && (wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
-            if (text.indexOf("mg") >= 0 || text.indexOf("μg") >= 0 || text.indexOf("µg") >= 0 || text.indexOf("ｍｇ") >= 0
-                    || text.indexOf("mcg") >= 0) {
+            if ((m & T_DOSE) != 0 && (text.indexOf("mg") >= 0 || text.indexOf("μg") >= 0 || text.indexOf("µg") >= 0
+                    || text.indexOf("ｍｇ") >= 0 || text.indexOf("mcg") >= 0)) {
                 addPhrases(text, MEDICATION, PiiType.SENSITIVE_HEALTH, out, first);
             }
-            if (text.indexOf("妊娠") >= 0) {
+            if ((m & T_OTHER_WORDS) != 0 && text.indexOf("妊娠") >= 0) {
                 addPhrases(text, PREGNANCY, PiiType.SENSITIVE_HEALTH, out, first);
             }
-            if (text.indexOf('熱') >= 0) {
+            if ((m & T_OTHER_WORDS) != 0 && text.indexOf('熱') >= 0) {
                 addPhrases(text, FEVER, PiiType.SENSITIVE_HEALTH, out, first);
             }
         }
-        if ((m & T_WORDS) != 0 && (wanted & 1 << PiiType.SENSITIVE_OTHER.ordinal()) != 0 && text.indexOf("障害") >= 0
+        if ((m & T_OTHER_WORDS) != 0 && (wanted & 1 << PiiType.SENSITIVE_OTHER.ordinal()) != 0 && text.indexOf("障害") >= 0
                 && text.indexOf("年金") >= 0) {
             addPhrases(text, DISABILITY_PENSION, PiiType.SENSITIVE_OTHER, out, first);
         }
         if (ctx.columnHints().isEmpty()) {
-            SensitiveFields.inText(text, wanted, out, first); // 傷病名：…, 【既往歴】…
+            if ((m & T_LABEL) != 0) {
+                SensitiveFields.inText(text, wanted, out, first); // 傷病名：…, 【既往歴】…
+            }
         } else {
             PiiType column = SensitiveFields.typeOf(ctx.columnHints(), wanted);
             if (column != null) {
@@ -584,9 +587,18 @@ final class SensitiveRecognizer implements Recognizer {
     private static final int T_BLOW = 16;
     private static final int T_LOWER = 32;
     private static final int T_FAITH = 64;
-    /** The first characters of the words {@link #find} looks for before its phrases (「, 教徒, 入会, mg, 妊娠, 熱, 障害 …). */
+    /** A character of some word {@link #find} looks for before its phrases (「, 教徒, 入会, mg, 妊娠, 熱, 障害 …). */
     private static final int T_WORDS = 128;
-    private static final byte[] TRIGGERS = new byte[65536];
+    /** And of which of them: 「 (a named body), 徒 or 檀 (a believer), 教, 会, 仰 or 輸 (a faith's act), m, μ or ｍ (a dose). */
+    private static final int T_QUOTE = 512;
+    private static final int T_BELIEVER = 1024;
+    private static final int T_FAITH_ACT = 2048;
+    private static final int T_DOSE = 4096;
+    /** 妊, 熱 or 障 (妊娠, a fever, 障害 with 年金). */
+    private static final int T_OTHER_WORDS = 8192;
+    /** What ends a field's label (： : 】 ] ］): {@link SensitiveFields#inText} has nothing to read without one. */
+    private static final int T_LABEL = 256;
+    private static final char[] TRIGGERS = new char[65536];
 
     static {
         for (char c = '0'; c <= '9'; c++) {
@@ -610,15 +622,22 @@ final class SensitiveRecognizer implements Recognizer {
         for (String w : EN_FAITH_WORDS) {
             TRIGGERS[w.charAt(0)] |= T_FAITH;
         }
-        for (char c : "「教門檀信入転故輸mμµｍ妊熱障".toCharArray()) {
-            TRIGGERS[c] |= (byte) T_WORDS;
+        String[] words = {"「", "徒檀", "教会仰輸", "mμµｍ", "妊熱障"};
+        int[] bits = {T_QUOTE, T_BELIEVER, T_FAITH_ACT, T_DOSE, T_OTHER_WORDS};
+        for (int k = 0; k < words.length; k++) {
+            for (char c : words[k].toCharArray()) {
+                TRIGGERS[c] |= T_WORDS | bits[k];
+            }
+        }
+        for (char c : "：:】]］".toCharArray()) {
+            TRIGGERS[c] |= T_LABEL;
         }
     }
 
     private static int triggers(String text) {
         int m = 0;
         for (int i = 0; i < text.length(); i++) {
-            m |= TRIGGERS[text.charAt(i)] & 0xFF;
+            m |= TRIGGERS[text.charAt(i)];
         }
         return m;
     }
