@@ -263,7 +263,7 @@ final class SensitiveRecognizer implements Recognizer {
             if ((m & T_FAITH) != 0 && hasAny(text, EN_FAITH_WORDS)) {
                 addPhrases(text, ENGLISH_CREED, PiiType.SENSITIVE_CREED, out, first);
             }
-            if ((m & T_QUOTE) != 0) {
+            if ((m & T_QUOTE) != 0 && (text.indexOf("宗教") >= 0 || text.indexOf("教団") >= 0)) {
                 addPhrases(text, NAMED_BODY, PiiType.SENSITIVE_CREED, out, first);
             }
             if ((m & T_BELIEVER) != 0 && (text.indexOf("教徒") >= 0 || text.indexOf("の門徒") >= 0 || text.indexOf("の檀家") >= 0
@@ -475,6 +475,9 @@ final class SensitiveRecognizer implements Recognizer {
             + "|意識(?:が)?(?:もうろう|朦朧)(?:と(?:した|して|する))?|意識を失(?:い|って|った)"
             + "|(?:黒っぽい|黒い|赤い|血の混じった)(?:便|尿|痰)が出(?:た|ます|る|て)?|咳が(?:出(?:る|ます|て)|止まら(?:ない|なく)|続(?:く|いて))"
             + "|息苦し[いく](?!社会|世の中|時代|雰囲気|職場)|息切れ(?:がする|がします)?(?!気味)|吐き気が(?:する|します|して))";
+    /** Words one of which each phrase of {@link #SYMPTOMS} holds. */
+    private static final String[] SYMPTOM_WORDS = {"痛", "しびれ", "かゆ", "腫れ", "動悸", "寝つけ", "寝付け", "眠れ", "意識", "便が出", "尿が出",
+        "痰が出", "咳が", "息苦し", "息切れ", "吐き気が"};
     private static final java.util.regex.Pattern SYMPTOMS = java.util.regex.Pattern.compile(
             SYMPTOM + "(?:[、，][^、，。\n]{0,6}?" + SYMPTOM + "){0,5}"
                     + "(?!(?:とき|時|場合|なら|ようなら|たら|方は|問題|話|ところ|ほど|課題|指摘|ニュース|思い))");
@@ -523,7 +526,35 @@ final class SensitiveRecognizer implements Recognizer {
      * outside; the weaker terms inside it (信者 alone) give way to it.
      */
     private static void addPhrases(String text, java.util.regex.Pattern p, PiiType type, List<Finding> out, int first) {
-        java.util.regex.Matcher m = p.matcher(text);
+        addPhrases(text, p, type, out, first, p.matcher(text));
+    }
+
+    /**
+     * {@link #addPhrases} for a pattern whose phrases never cross a line and always hold one of {@code words}: looked for
+     * only on the lines that hold one (a window of a text file is many lines, and a pattern with look-behinds tried at
+     * every character of it costs more than the search for its words). The same phrases, in the same order.
+     */
+    private static void addPhrasesOnLines(String text, java.util.regex.Pattern p, String[] words, PiiType type, List<Finding> out,
+            int first) {
+        java.util.BitSet starts = null; // the lines holding a word, by where they start
+        for (String w : words) {
+            for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+                starts = starts == null ? new java.util.BitSet() : starts;
+                starts.set(text.lastIndexOf('\n', i - 1) + 1);
+            }
+        }
+        if (starts == null) {
+            return;
+        }
+        java.util.regex.Matcher m = p.matcher(text).useTransparentBounds(true);
+        for (int ls = starts.nextSetBit(0); ls >= 0; ls = starts.nextSetBit(ls + 1)) {
+            int le = text.indexOf('\n', ls);
+            addPhrases(text, p, type, out, first, m.region(ls, le < 0 ? text.length() : le));
+        }
+    }
+
+    private static void addPhrases(String text, java.util.regex.Pattern p, PiiType type, List<Finding> out, int first,
+            java.util.regex.Matcher m) {
         while (m.find()) {
             if (p == MEDICATION && m.group(1) == null && m.group(2) == null && m.group(3) == null) {
                 continue; // a dose alone is a nutrition label's too (カルシウム200mg): a form (錠) or the taking is needed
@@ -566,7 +597,7 @@ final class SensitiveRecognizer implements Recognizer {
             addPhrases(text, CHECKUP, PiiType.SENSITIVE_HEALTH, out, first);
         }
         if ((m & T_SYMPTOM) != 0) {
-            addPhrases(text, SYMPTOMS, PiiType.SENSITIVE_HEALTH, out, first);
+            addPhrasesOnLines(text, SYMPTOMS, SYMPTOM_WORDS, PiiType.SENSITIVE_HEALTH, out, first);
         }
         if ((m & T_PRESCRIBED) != 0 && text.indexOf("を処方") >= 0) {
             addPhrases(text, PRESCRIBED, PiiType.SENSITIVE_HEALTH, out, first);
@@ -574,8 +605,8 @@ final class SensitiveRecognizer implements Recognizer {
         if ((m & T_BLOW) != 0 && text.indexOf("を強く打") >= 0) {
             addPhrases(text, BLOW, PiiType.SENSITIVE_HEALTH, out, first);
         }
-        if ((m & T_LOWER) != 0 && hasAny(text, EN_CONDITION_WORDS)) {
-            addPhrases(text, ENGLISH_HEALTH, PiiType.SENSITIVE_HEALTH, out, first);
+        if ((m & T_LOWER) != 0) {
+            addPhrasesOnLines(text, ENGLISH_HEALTH, EN_CONDITION_WORDS, PiiType.SENSITIVE_HEALTH, out, first);
         }
     }
 
