@@ -57,6 +57,11 @@ final class LatinNames {
     private LatinNames() {
     }
 
+    /** {@code word} (any case) makes the words around it a firm, a place or a building (Inc, Street, Tower …). */
+    static boolean notPerson(String word) {
+        return NOT_PERSON_AFTER.contains(ascii(word));
+    }
+
     /** True when {@code word} is a given name or a surname of the lists. */
     static boolean isName(String word) {
         return kind(word, 0, word.length()) != 0;

@@ -253,6 +253,7 @@ final class NameRecognizer implements Recognizer {
                 addUncovered(text, List.of(x), 0.7, cov, out); // Alvarez Ramos, Luis
             }
         }
+        scriptPairs(text, out);
         careOf(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
@@ -1726,6 +1727,178 @@ final class NameRecognizer implements Recognizer {
                 found.add(new int[] {s, e});
             }
         }
+    }
+
+    /**
+     * A name written in both scripts, one in brackets after the other, as court papers, school letters and news give a
+     * foreigner's name: アベベ・ケベデ・テスファイエ（Abebe Kebede Tesfaye、21）, Oksana Kovalenko（オクサナ・コヴァレンコ）,
+     * TRAN VAN HUNG⏎（チャン・ヴァン・フン）. Katakana parts joined by ・ on one side, Latin words on the other, as many of each
+     * (or one more: a middle name or initial), the first and the last of each beginning with the same sound (the katakana's
+     * first letter romanised against the word's: ケ K, チャ T, フ H); in either order for two parts (アディカリ・サビナ（Sabina
+     * Adhikari）). Not words of the dictionary (ワールド・カップ（World Cup）), a place (サン・フランシスコ), a firm, nor Latin
+     * words that make a firm or a building (Tower, Inc).
+     */
+    private void scriptPairs(String text, List<Finding> out) {
+        for (int p = 0; p < text.length(); p++) {
+            char c = text.charAt(p);
+            if (c != '（' && c != '(') {
+                continue;
+            }
+            int is = p + 1;
+            int ie = is;
+            while (ie < text.length() && ie - is < 80 && "）)、,，\n".indexOf(text.charAt(ie)) < 0) {
+                ie++;
+            }
+            if (ie >= text.length() || ie - is < 3) {
+                continue;
+            }
+            int be = p;
+            while (be > 0 && isSpace(text.charAt(be - 1))) {
+                be--;
+            }
+            if (be > 0 && text.charAt(be - 1) == '\n') { // the reading on the next line, indented
+                be--;
+                be -= be > 0 && text.charAt(be - 1) == '\r' ? 1 : 0;
+            }
+            int[] before = scriptRun(text, be);
+            if (before == null) {
+                continue;
+            }
+            boolean katakanaFirst = isKatakanaLetter(text.charAt(before[0]));
+            String inner = text.substring(is, ie).strip();
+            int innerStart = text.indexOf(inner, is);
+            int[] after = {innerStart, innerStart + inner.length()};
+            if (inner.isEmpty() || scriptRun(text, after[1]) == null || scriptRun(text, after[1])[0] != after[0]) {
+                continue; // the brackets hold something else besides the name (a kanji, a digit)
+            }
+            int[] k = katakanaFirst ? before : after;
+            int[] l = katakanaFirst ? after : before;
+            if (!isKatakanaLetter(text.charAt(k[0])) || isKatakanaLetter(text.charAt(l[0]))
+                    || !soundAlike(text.substring(k[0], k[1]), text.substring(l[0], l[1]), personAfterBracket(text, is, ie))) {
+                continue;
+            }
+            for (int[] n : new int[][] {before, after}) { // over a part found before (M. Bautista): the merge keeps the whole
+                out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.85, false, text.substring(n[0], n[1])));
+            }
+        }
+    }
+
+    /** The brackets at {@code [is, ie)} end with an age (、21）) or an honorific follows them (）さん, ）様). */
+    private boolean personAfterBracket(String text, int is, int ie) {
+        if (text.charAt(ie) == '、' || text.charAt(ie) == ',' || text.charAt(ie) == '，') {
+            int d = ie + 1;
+            while (d < text.length() && Character.isDigit(text.charAt(d))) {
+                d++;
+            }
+            if (d > ie + 1 && d < text.length() && (text.charAt(d) == '）' || text.charAt(d) == ')' || text.charAt(d) == '歳')) {
+                return true;
+            }
+        }
+        int close = ie;
+        while (close < text.length() && close - ie < 20 && text.charAt(close) != '）' && text.charAt(close) != ')') {
+            close++;
+        }
+        return close + 1 < text.length() && close - ie < 20 && honorificAt(text, close + 1) > 0;
+    }
+
+    /**
+     * The run ending at {@code end}: katakana parts joined by ・, ＝ or ･ (an initial among them: ジョン・ポール・M・バウティスタ),
+     * or Latin words with blanks between them (O'Brien, Hyun-woo, M.); {start, end}, or null when there is neither.
+     */
+    private static int[] scriptRun(String text, int end) {
+        if (end <= 0) {
+            return null;
+        }
+        int s = end;
+        if (isKatakanaLetter(text.charAt(end - 1)) || text.charAt(end - 1) == 'ー') {
+            while (s > 0 && (isKatakanaLetter(text.charAt(s - 1)) || "ー・＝･".indexOf(text.charAt(s - 1)) >= 0
+                    || s >= 2 && Character.isUpperCase(text.charAt(s - 1)) && text.charAt(s - 1) < 0x80 && "・＝･".indexOf(text.charAt(s - 2)) >= 0)) {
+                s--;
+            }
+            return s < end && isKatakanaLetter(text.charAt(s)) ? new int[] {s, end} : null;
+        }
+        while (s > 0 && end - s < 60 && (Chars.isLetter(text.charAt(s - 1)) && text.charAt(s - 1) < 0x80
+                || "'’-. ".indexOf(text.charAt(s - 1)) >= 0)) {
+            s--;
+        }
+        while (s < end && !(text.charAt(s) < 0x80 && Chars.isLetter(text.charAt(s)))) {
+            s++;
+        }
+        return s < end && Character.isUpperCase(text.charAt(s)) ? new int[] {s, end} : null;
+    }
+
+    /**
+     * The katakana parts {@code k} and the Latin words {@code l} could be one name: two to five of each, as many or one more
+     * of either, the first and the last beginning alike (or crossed, for two parts), no word of the dictionary among the
+     * katakana and no firm's word among the Latin.
+     */
+    /** English words of titles and signs that the name lists hold as names of some language (SOON, NEW, STAR …). */
+    private static final Set<String> NOT_NAME_WORDS = Set.of("coming", "soon", "new", "good", "best", "happy", "world", "star", "wars",
+            "times", "news", "journal", "day", "night", "love", "life", "time", "live", "show", "special", "super", "the", "of", "and",
+            "my", "your", "our", "big", "little", "grand", "royal", "king", "queen", "sweet", "dream", "magic", "spring", "summer",
+            "autumn", "winter", "sun", "moon", "sky", "sea", "gold", "silver", "red", "blue", "green", "black", "white");
+
+    private boolean soundAlike(String kana, String latin, boolean marked) {
+        String[] parts = kana.split("[・＝･]");
+        String[] words = latin.trim().split(" +");
+        if (parts.length < 2 || parts.length > 5 || words.length < 2 || words.length > 5 || Math.abs(parts.length - words.length) > 1) {
+            return false;
+        }
+        boolean listed = false;
+        for (String w : words) {
+            String bare = w.replace(".", "");
+            if (w.isEmpty() || LatinNames.notPerson(bare) || w.endsWith(".") && w.length() > 2
+                    || NOT_NAME_WORDS.contains(bare.toLowerCase(java.util.Locale.ROOT))) {
+                return false; // Tower, Inc, COMING SOON; a word with a full stop is an initial only (M.), not Ltd.
+            }
+            listed |= LatinNames.isName(bare);
+        }
+        if (!listed && !marked) {
+            return false; // no word a name of the lists (Oksana Kovalenko) needs an age or an honorific after it
+        }
+        int known = 0;
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                return false;
+            }
+            if (part.length() > 1 && Morphology.hasEntry(part, 0, part.length(), "名詞") && !Morphology.hasEntry(part, 0, part.length(), "名詞-固有名詞-人名")) {
+                known++; // ワールド, カップ: a word of the dictionary that is not a name
+            }
+        }
+        if (known * 2 >= parts.length || namedAfterInKatakana(kana, 0, kana.length()) || dottedPlace(kana) || dottedFirm(kana)) {
+            return false;
+        }
+        String first = parts[0];
+        String last = parts[parts.length - 1];
+        return sameSound(first, words[0]) && sameSound(last, words[words.length - 1])
+                || parts.length == 2 && words.length == 2 && sameSound(first, words[1]) && sameSound(last, words[0]);
+    }
+
+    /** The katakana {@code part} and the Latin {@code word} begin with the same sound, as names are transcribed. */
+    private static boolean sameSound(String part, String word) {
+        char r = Romaji.initial(part.charAt(0));
+        char w = Character.toLowerCase(word.charAt(0));
+        if (r == 0 || w >= 0x80) {
+            return false;
+        }
+        String alike = switch (r) {
+            case 'a', 'i', 'u', 'e', 'o' -> "aeiouhyw";
+            case 'k' -> "kcqgx";
+            case 'g' -> "gkch";
+            case 's' -> "sczx";
+            case 'z', 'j' -> "zjgxsdyh";
+            case 't' -> "tdc";
+            case 'c' -> "ctjkzs";
+            case 'd' -> "dtg";
+            case 'h', 'f' -> "hfpvwjgk";
+            case 'b', 'v' -> "bvpw";
+            case 'p' -> "pbf";
+            case 'y' -> "yjie";
+            case 'r' -> "rl";
+            case 'w' -> "wvuoh";
+            default -> String.valueOf(r); // n, m
+        };
+        return alike.indexOf(w) >= 0;
     }
 
     /** Katakana words that end a thing named after a person (ジャクソン・ホール, ケネディ・センター, エリザベス・タワー). */

@@ -97,6 +97,12 @@ final class Romaji {
         return out;
     }
 
+    /** The first letter of the romanised katakana {@code c} (ア a, シ s, チ c, フ f, ヴ v), or 0 when it is no katakana syllable. */
+    static char initial(char c) {
+        String m = MORA.get(c);
+        return m == null ? 0 : m.charAt(0);
+    }
+
     /** Hiragana turned into katakana (other characters kept): ひろせ → ヒロセ. */
     static String katakana(String s) {
         char[] c = s.toCharArray();
