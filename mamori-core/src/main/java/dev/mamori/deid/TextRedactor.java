@@ -66,15 +66,37 @@ public final class TextRedactor {
     // the reading: lines waiting to be redacted, their ends, the line being read
     private final List<String> window = new ArrayList<>();
     private final List<String> ends = new ArrayList<>();
+    /** The last lines written: context for the next window's detection. */
+    private final List<String> before = new ArrayList<>();
     private final StringBuilder line = new StringBuilder();
     private int windowChars;
     private boolean cr;
     private long lineNo = 1;
 
     public TextRedactor(Detector detector, Style style, MaskScope scope) {
+        this(detector, style, scope, null);
+    }
+
+    /**
+     * With {@code bytes}, the encoding the copy is written in: in a legacy one (CP932, EUC-JP) blackout writes ■ for a
+     * character of two bytes or more and * for one of one byte, so that the copy keeps its byte columns (μ, ° and × are
+     * narrow in Unicode and two bytes in CP932); in a Unicode one, or without, by East Asian width.
+     */
+    public TextRedactor(Detector detector, Style style, MaskScope scope, Charset bytes) {
         this.detector = detector;
         this.style = style;
         this.scope = scope;
+        this.encoder = bytes == null || bytes.name().startsWith("UTF") ? null : bytes.newEncoder();
+    }
+
+    private final java.nio.charset.CharsetEncoder encoder;
+    /** The characters whose width in {@link #encoder} is known, and of them those of two bytes or more. */
+    private final java.util.BitSet measured = new java.util.BitSet();
+    private final java.util.BitSet twoBytes = new java.util.BitSet();
+
+    /** Failures of the detector's recognizers while this redactor ran: a failed recognizer's findings are missing. */
+    public long failures() {
+        return detector.failures();
     }
 
     /**
@@ -116,7 +138,7 @@ public final class TextRedactor {
             window.add(line.toString());
             ends.add("");
         }
-        flush(window, ends, out);
+        flush(window.size(), out);
         Map<PiiType, Long> found = new EnumMap<>(PiiType.class);
         for (PiiType t : PiiType.values()) {
             if (counts[t.ordinal()] > 0) {
@@ -135,8 +157,10 @@ public final class TextRedactor {
                 cr = false;
                 if (c == '\n') {
                     ends.set(ends.size() - 1, "\r\n");
+                    whenFull(out);
                     continue;
                 }
+                whenFull(out); // the \r ended its line alone
             }
             if (c != '\n' && c != '\r') {
                 if (line.length() >= MAX_LINE) {
@@ -152,45 +176,85 @@ public final class TextRedactor {
             windowChars += line.length() + 1;
             line.setLength(0);
             lineNo++;
-            if (windowChars >= WINDOW && !cr) {
-                int cut = cut(window);
-                flush(window.subList(0, cut), ends.subList(0, cut), out);
-                windowChars = 0;
-                for (String l : window) {
-                    windowChars += l.length() + 1;
-                }
+            if (!cr) {
+                whenFull(out); // after a \r, once the next character says whether a \n belongs to it
             }
         }
         chars.clear();
     }
 
-    /** Where to end a full window: after its last blank line in its second half, else after all its lines. */
+    /** Redacts and writes the window's first lines when it is full, keeping the rest for the next. */
+    private void whenFull(Writer out) throws IOException {
+        if (windowChars < WINDOW) {
+            return;
+        }
+        flush(cut(window), out);
+        windowChars = 0;
+        for (String l : window) {
+            windowChars += l.length() + 1;
+        }
+    }
+
+    /** Lines of context a window's detection reads on each side of the lines it writes: a fact over a cut is found whole. */
+    static final int CONTEXT = 3;
+
+    /**
+     * How many lines of a full window to write: through its last blank line in its second half, else all but the last
+     * {@link #CONTEXT} (which stay, as context after the cut, and are written with the next window).
+     */
     private static int cut(List<String> window) {
-        for (int i = window.size() - 1; i > window.size() / 2; i--) {
+        for (int i = window.size() - CONTEXT - 1; i > window.size() / 2; i--) {
             if (window.get(i).isBlank()) {
                 return i + 1;
             }
         }
-        return window.size();
+        return Math.max(1, window.size() - CONTEXT);
     }
 
-    /** Detects, redacts and writes the lines (and removes them from their lists). */
-    private void flush(List<String> window, List<String> ends, Writer out) throws IOException {
-        if (window.isEmpty()) {
+    /**
+     * Detects the window's first {@code k} lines with up to {@link #CONTEXT} lines written before them and after them,
+     * writes them redacted, and removes them from the window. A finding that runs over a line break is counted once.
+     */
+    private void flush(int k, Writer out) throws IOException {
+        if (k == 0) {
             return;
         }
-        List<List<Finding>> found = detector.detectLines(window);
-        for (int i = 0; i < window.size(); i++) {
-            out.write(redact(window.get(i), found.get(i)));
+        List<String> read = new ArrayList<>(before.size() + k + CONTEXT);
+        read.addAll(before);
+        read.addAll(window.subList(0, Math.min(window.size(), k + CONTEXT)));
+        List<List<Finding>> found = detector.detectLines(read);
+        for (int i = 0; i < k; i++) {
+            int at = before.size() + i;
+            out.write(redact(window.get(i), found.get(at), at > 0 ? continued(read.get(at - 1), found.get(at - 1)) : null));
             out.write(ends.get(i));
         }
-        lines += window.size();
-        window.clear();
-        ends.clear();
+        lines += k;
+        before.addAll(window.subList(0, k));
+        before.subList(0, Math.max(0, before.size() - CONTEXT)).clear();
+        window.subList(0, k).clear();
+        ends.subList(0, k).clear();
+    }
+
+    /** The type of the finding that runs to the end of {@code line} (and may go on in the next one), or null. */
+    private static PiiType continued(String line, List<Finding> found) {
+        for (Finding f : found) {
+            if (f.end() == line.length()) {
+                return f.type();
+            }
+        }
+        return null;
     }
 
     /** {@code text} with the ranges of {@code findings} hidden, each widened by the scope. */
     String redact(String text, List<Finding> findings) {
+        return redact(text, findings, null);
+    }
+
+    /**
+     * {@code text} with the ranges of {@code findings} hidden, each widened by the scope; a finding at the line's start of
+     * the type {@code going} is the rest of one on the line before, and not counted again.
+     */
+    private String redact(String text, List<Finding> findings, PiiType going) {
         if (findings.isEmpty()) {
             return text;
         }
@@ -198,7 +262,7 @@ public final class TextRedactor {
         int[][] ranges = new int[n][]; // start, end, type
         for (int i = 0; i < n; i++) {
             Finding f = findings.get(i);
-            counts[f.type().ordinal()]++;
+            counts[f.type().ordinal()] += f.start() == 0 && f.type() == going ? 0 : 1;
             ranges[i] = new int[] {scope.start(text, f.type(), f.start()), scope.end(text, f.type(), f.end()), f.type().ordinal()};
         }
         java.util.Arrays.sort(ranges, java.util.Comparator.comparingInt(r -> r[0]));
@@ -237,8 +301,23 @@ public final class TextRedactor {
         }
     }
 
-    /** East Asian wide or full-width (two columns in a terminal, two bytes in CP932). */
-    private static boolean wide(int cp) {
+    private boolean wide(int cp) {
+        if (encoder == null || cp > 0xFFFF) {
+            return eastAsianWide(cp);
+        }
+        if (!measured.get(cp)) {
+            measured.set(cp);
+            try {
+                twoBytes.set(cp, encoder.encode(CharBuffer.wrap(Character.toString(cp))).remaining() >= 2);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                twoBytes.set(cp, eastAsianWide(cp)); // not in the encoding: the copy cannot hold it anyway
+            }
+        }
+        return twoBytes.get(cp);
+    }
+
+    /** East Asian wide or full-width (two columns in a terminal). */
+    private static boolean eastAsianWide(int cp) {
         return cp >= 0x1100 && !(cp >= 0xFF61 && cp <= 0xFF9F); // half-width katakana stay narrow
     }
 }

@@ -1637,7 +1637,7 @@ final class SensitiveRecognizer implements Recognizer {
             + "|(?:(?:令和|平成|昭和)" + NUM + "{1,2}|[0-9０-９]{4})年(?:" + NUM + "{1,2}月)?[ 　])$");
 
     /** The characters {@link #TIME_LEAD} can end with (に, から, 以来, 見つかった, 事故後, 年余り, かねて, 年 and a blank …). */
-    private static final String TIME_LEAD_ENDS = "にもらはの来たる後りて 　";
+    private static final String TIME_LEAD_ENDS = "にもらはの来たる後りて 　\n\r\u0085\u2028\u2029"; // $ also matches before a line end
 
     /** Where the fact starts with the time phrase that dates it ({@link #TIME_LEAD}) just before {@code start}; else {@code start}. */
     static int withTimeLead(String text, int start) {

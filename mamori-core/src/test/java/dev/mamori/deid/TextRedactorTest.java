@@ -106,4 +106,57 @@ class TextRedactorTest {
         assertThatThrownBy(() -> redact(huge, TextRedactor.Style.LABEL, MaskScope.SPAN))
                 .isInstanceOf(Message.Problem.class).hasMessageContaining("line 1");
     }
+
+    @Test
+    void crlfTextsAreWrittenWindowByWindowNotHeldWhole() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 10000; i++) { // ~300 Ki chars: four windows or more
+            b.append("第").append(i).append("回の記録。担当者は山田太郎さんです。\r\n");
+        }
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter();
+        int[] writtenAtHalf = {-1};
+        java.io.InputStream watched = new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+            private int read;
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, Math.min(len, 4096));
+                read += Math.max(n, 0);
+                if (writtenAtHalf[0] < 0 && read > bytes.length / 2) {
+                    writtenAtHalf[0] = out.getBuffer().length();
+                }
+                return n;
+            }
+        };
+        new TextRedactor(ALL, TextRedactor.Style.LABEL, MaskScope.SPAN).redact(watched, StandardCharsets.UTF_8, out);
+        assertThat(writtenAtHalf[0]).as("written before the input's second half was read").isPositive();
+        assertThat(out.toString()).isEqualTo(b.toString().replace("山田太郎", "〈氏名〉"));
+    }
+
+    @Test
+    void aFactOverAWindowsCutIsHiddenWholeAndAFactOverALineBreakCountedOnce() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 66; i++) {
+            b.append("x".repeat(990)).append('\n'); // no blank line to cut at
+        }
+        b.append("被告人は覚醒剤取締法違反の\n疑いで逮捕された。\n");
+        String out = redact(b.toString(), TextRedactor.Style.LABEL, MaskScope.SPAN);
+        assertThat(out).doesNotContain("覚醒剤").doesNotContain("逮捕");
+        StringWriter w = new StringWriter();
+        TextRedactor.Summary s = new TextRedactor(ALL, TextRedactor.Style.LABEL, MaskScope.SPAN)
+                .redact(utf8("被告人は覚醒剤取締法違反の\n疑いで逮捕された。\n"), StandardCharsets.UTF_8, w);
+        assertThat(s.findings()).containsEntry(PiiType.SENSITIVE_CRIME, 1L);
+    }
+
+    @Test
+    void blackoutKeepsTheBytesOfALegacyEncoding() throws IOException {
+        Charset cp932 = Charset.forName("windows-31j");
+        String in = "リスペリドン錠1μgを1日2回服用している。";
+        StringWriter out = new StringWriter();
+        new TextRedactor(ALL, TextRedactor.Style.BLACKOUT, MaskScope.SPAN, cp932)
+                .redact(new ByteArrayInputStream(in.getBytes(cp932)), cp932, out);
+        assertThat(out.toString()).isNotEqualTo(in).contains("■");
+        assertThat(out.toString().getBytes(cp932)).hasSameSizeAs(in.getBytes(cp932)); // μ is two bytes: ■, not *
+    }
 }

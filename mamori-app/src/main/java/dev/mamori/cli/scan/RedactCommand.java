@@ -84,32 +84,51 @@ public final class RedactCommand implements Callable<Integer> {
         Outputs.guard().reads(file, "入力", "the input").writes(output, "--output", "--output").check();
         Charset cs = stdin ? (forced != null ? forced : StandardCharsets.UTF_8) : charsetOf(file, forced);
         String name = stdin ? "-" : Terminal.safe(input);
-        TextRedactor redactor = new TextRedactor(Detector.of(detection.types(), detection.minConfidence()), st, maskScope);
+        TextRedactor redactor = new TextRedactor(Detector.of(detection.types(), detection.minConfidence()), st, maskScope, cs);
         TextRedactor.Summary summary;
         try (InputStream in = stdin ? System.in : Files.newInputStream(file)) {
-            if (output == null) {
-                Writer out = spec.commandLine().getOut();
+            if (output == null) { // standard output, in the input's encoding too
+                dev.mamori.cli.ReportSink sink = dev.mamori.cli.ReportSink.open(null, spec.commandLine().getOut());
+                java.io.OutputStream raw = sink.stream();
+                Writer out = raw != null ? new OutputStreamWriter(raw, encoder(cs)) : spec.commandLine().getOut();
                 summary = redactor.redact(in, cs, out);
                 out.flush();
+                if (raw instanceof java.io.PrintStream ps && ps.checkError()) {
+                    throw new Main.UsageProblem(name + ": 標準出力に書き出せませんでした", name + ": writing to standard output failed");
+                }
+                failed(redactor, name);
             } else {
                 try (AtomicFiles.Pending p = AtomicFiles.open(output)) {
-                    Writer out = new OutputStreamWriter(p.stream(), cs.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT));
+                    Writer out = new OutputStreamWriter(p.stream(), encoder(cs));
                     summary = redactor.redact(in, cs, out);
                     out.flush();
+                    failed(redactor, name); // before the copy is put in place
                     p.commit();
                 }
             }
         } catch (Message.Problem e) {
             throw new Main.UsageProblem(name + ": " + e.message(Lang.current().name())
-                    + (output == null ? "" : Lang.current().t("。" + Terminal.safe(output.toString()) + " は書き出していません",
+                    + (output == null ? Lang.current().t("（それより前の行は標準出力に書き出し済みです）", " (the lines before it went to standard output)")
+                    : Lang.current().t("。" + Terminal.safe(output.toString()) + " は書き出していません",
                             "; " + Terminal.safe(output.toString()) + " not written")));
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new Main.UsageProblem(name + ": 書き出す文字が " + cs + " で表せません（何も書き出していません）",
-                    name + ": the copy cannot be written in " + cs + " (nothing written)");
+            throw new Main.UsageProblem(name + ": 書き出す文字が " + cs + " で表せません（" + (output == null ? "途中まで書き出しました" : "何も書き出していません") + "）",
+                    name + ": the copy cannot be written in " + cs + (output == null ? " (written in part)" : " (nothing written)"));
         }
         spec.commandLine().getErr().println(report(name, summary, maskScope));
         return 0;
+    }
+
+    private static java.nio.charset.CharsetEncoder encoder(Charset cs) {
+        return cs.newEncoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** A recognizer failed: its findings are missing and the copy may show what it would have hidden. */
+    private static void failed(TextRedactor redactor, String name) {
+        if (redactor.failures() > 0) {
+            throw new IllegalStateException(name + ": a recognizer failed " + redactor.failures()
+                    + " times; the copy could show what it would have hidden (report this defect with --debug)");
+        }
     }
 
     private Charset charset() {
