@@ -1211,6 +1211,16 @@ final class NameRecognizer implements Recognizer {
         return e > s;
     }
 
+    /**
+     * Hiragana before さん that are a given name of the lists and no word of the dictionary (ゆうとさん, 会計のそうたさん; not
+     * みなさん, おかあさん, だんなさん, ひなたさん — a sunny spot — nor what starts with お or ご).
+     */
+    private static boolean kanaGivenNotWord(String text, int b, int h) {
+        char c = text.charAt(b);
+        return c != 'お' && c != 'ご' && LatinNames.kanaGiven(text.substring(b, h))
+                && Morphology.tokens(text, b, h).size() != 1 && !Morphology.hasEntry(text, b, h, "名詞");
+    }
+
     /** What a child or a family is called with ちゃん/くん that is not a name (おばあちゃん, あかちゃん). */
     private static final java.util.Set<String> NOT_CHILD = java.util.Set.of("おばあ", "おじい", "おにい", "おねえ", "おかあ", "おとう",
             "ばあ", "じい", "にい", "ねえ", "かあ", "とう", "あか", "みな", "おこさ", "おじょう", "ぼっ", "おぼっ", "わん", "ねこ", "にゃん",
@@ -1269,7 +1279,7 @@ final class NameRecognizer implements Recognizer {
                     }
                     continue;
                 }
-                if (k >= 2) {
+                if (k == 2 || k == 4) {
                     continue;
                 }
                 int b = h; // two to four hiragana: はるとくん
@@ -1278,7 +1288,12 @@ final class NameRecognizer implements Recognizer {
                 }
                 boolean alone = b == 0 || !(hiragana(text.charAt(b - 1)) || han(text.charAt(b - 1)) || katakana(text.charAt(b - 1))
                         || text.charAt(b - 1) == 'ー');
-                if (h - b >= 2 && h - b <= 4 && alone && !NOT_CHILD.contains(text.substring(b, h)) && !confidentAt(out, first, b, h)) {
+                if (k == 3 && h - b >= 3 && text.charAt(b) == 'の' && kanaGivenNotWord(text, b + 1, h)) {
+                    b++; // 会計のそうたさん: the name after の
+                    alone = true;
+                }
+                if (h - b >= 2 && h - b <= 4 && alone && !NOT_CHILD.contains(text.substring(b, h)) && !confidentAt(out, first, b, h)
+                        && (k < 2 || kanaGivenNotWord(text, b, h))) {
                     out.add(new Finding(PiiType.PERSON, b, h, 0.6, false, text.substring(b, h)));
                 }
             }
