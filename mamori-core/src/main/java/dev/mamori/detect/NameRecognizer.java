@@ -2443,12 +2443,46 @@ final class NameRecognizer implements Recognizer {
                 }
             }
             if (w.length() >= 2) {
+                mentions(text, w, cov, out);
+            }
+        }
+        // someone the chat talks about by a hiragana given name, twice or more (ゆうとの兄ちゃん, ゆうとから？), who never speaks
+        Map<String, Integer> talkedOf = new HashMap<>();
+        for (int a = 0; a < text.length(); a++) {
+            if (!Morphology.isHiragana(text.charAt(a)) || a > 0 && (Morphology.isHiragana(text.charAt(a - 1))
+                    || Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1)))) {
+                continue;
+            }
+            for (int b = Math.min(text.length(), a + 4); b >= a + 2; b--) {
+                if (kanaNameThenParticle(text, a, b) && kanaGivenNotWord(text, a, b)) {
+                    talkedOf.merge(text.substring(a, b), 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+        talkedOf.forEach((w, n) -> {
+            if (n >= 2 && !seen.containsKey(w)) {
                 for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
                     int b = a + w.length();
-                    if ((standsAlone(text, a, b) || kanaNameThenParticle(text, a, b)) && !cov.covered(a, b)) {
+                    // also before a word in another script (ゆうと最近, ゆうと本人も), after a mark or a line's start
+                    boolean markBefore = a == 0 || !(Morphology.isHiragana(text.charAt(a - 1)) || Morphology.isKanji(text.charAt(a - 1))
+                            || Morphology.isKatakana(text.charAt(a - 1)));
+                    boolean wordAfter = b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)));
+                    boolean alone = kanaNameThenParticle(text, a, b) || markBefore && wordAfter;
+                    if (alone && !cov.covered(a, b)) {
                         out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
                     }
                 }
+            }
+        });
+    }
+
+    /** The mentions of a chat's member {@code w} that stand alone or end at a particle. */
+    private void mentions(String text, String w, Cover cov, List<Finding> out) {
+        for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+            int b = a + w.length();
+            if ((standsAlone(text, a, b) || kanaNameThenParticle(text, a, b)) && !cov.covered(a, b)) {
+                out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
             }
         }
     }
