@@ -98,7 +98,7 @@ public final class RedactCommand implements Callable<Integer> {
                 }
                 failed(redactor, name);
             } else {
-                try (AtomicFiles.Pending p = AtomicFiles.open(output)) {
+                try (AtomicFiles.Pending p = AtomicFiles.openPrivate(output)) { // what the detector missed is still in it
                     Writer out = new OutputStreamWriter(p.stream(), encoder(cs));
                     summary = redactor.redact(in, cs, out);
                     out.flush();

@@ -36,6 +36,8 @@ class RedactCommandTest {
                 .doesNotContain("山田", "090", "うつ病");
         assertThat(r.err()).contains("3 findings hidden").contains("PERSON 1").contains("SENSITIVE_HEALTH 1").doesNotContain("山田");
         assertThat(Files.readAllBytes(in)).isEqualTo(before);
+        assertThat(Files.getPosixFilePermissions(out)).containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE); // what the detector missed is still in the copy
         // on standard output, blacked out
         CliTest.Run b = CliTest.run("redact", in.toString(), "--style", "blackout", "--types", "PERSON");
         assertThat(b.code()).as(b.err()).isZero();
