@@ -30,4 +30,27 @@ final class DetectorOptions {
         }
         return minConfidence;
     }
+
+    /** The encoding named by {@code --encoding}, or null when none was given. */
+    static java.nio.charset.Charset charset(String encoding) {
+        if (encoding == null) {
+            return null;
+        }
+        try {
+            return java.nio.charset.Charset.forName(encoding);
+        } catch (RuntimeException e) {
+            throw new Main.UsageProblem("文字コード '" + encoding + "' を知りません（UTF-8、windows-31j、EUC-JP などを指定してください）",
+                    "unknown encoding '" + encoding + "' (try UTF-8, windows-31j, EUC-JP)");
+        }
+    }
+
+    /** The masking scope named by {@code option} (span, clause or sentence). */
+    static dev.mamori.detect.MaskScope scope(String option, String value) {
+        try {
+            return dev.mamori.detect.MaskScope.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageProblem(option + " は span、clause、sentence のどれかです（指定は " + value + "）",
+                    option + " is span, clause or sentence, not " + value);
+        }
+    }
 }

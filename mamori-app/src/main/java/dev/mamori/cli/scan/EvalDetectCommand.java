@@ -82,13 +82,7 @@ public final class EvalDetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Detector detector = Detector.of(detection.types(), detection.minConfidence());
-        MaskScope scope;
-        try {
-            scope = MaskScope.parse(maskScope);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageProblem("--mask-scope は span、clause、sentence のどれかです（指定は " + maskScope + "）",
-                    "--mask-scope is span, clause or sentence, not " + maskScope);
-        }
+        MaskScope scope = DetectorOptions.scope("--mask-scope", maskScope);
         Evaluation eval = new Evaluation(detector, scope);
         long t0 = System.nanoTime();
         for (Path p : labels) {

@@ -65,20 +65,14 @@ public final class RedactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MaskScope maskScope;
-        try {
-            maskScope = MaskScope.parse(scope);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageProblem("--scope は span、clause、sentence のどれかです（指定は " + scope + "）",
-                    "--scope is span, clause or sentence, not " + scope);
-        }
+        MaskScope maskScope = DetectorOptions.scope("--scope", scope);
         TextRedactor.Style st = switch (style.toLowerCase(Locale.ROOT)) {
             case "label" -> TextRedactor.Style.LABEL;
             case "blackout" -> TextRedactor.Style.BLACKOUT;
             default -> throw new Main.UsageProblem("--style は label か blackout です（指定は " + style + "）",
                     "--style is label or blackout, not " + style);
         };
-        Charset forced = charset();
+        Charset forced = DetectorOptions.charset(encoding);
         boolean stdin = input.equals("-");
         Path file = stdin ? null : Path.of(input);
         Outputs.guard().reads(file, "入力", "the input").writes(output, "--output", "--output").check();
@@ -128,18 +122,6 @@ public final class RedactCommand implements Callable<Integer> {
         if (redactor.failures() > 0) {
             throw new IllegalStateException(name + ": a recognizer failed " + redactor.failures()
                     + " times; the copy could show what it would have hidden (report this defect with --debug)");
-        }
-    }
-
-    private Charset charset() {
-        if (encoding == null) {
-            return null;
-        }
-        try {
-            return Charset.forName(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageProblem("文字コード '" + encoding + "' を知りません（UTF-8、windows-31j、EUC-JP などを指定してください）",
-                    "unknown encoding '" + encoding + "' (try UTF-8, windows-31j, EUC-JP)");
         }
     }
 

@@ -256,15 +256,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     private DocumentReader.Options readOptions() {
-        Charset cs = null;
-        if (encoding != null) {
-            try {
-                cs = Charset.forName(encoding);
-            } catch (RuntimeException e) {
-                throw new Main.UsageProblem("文字コード '" + encoding + "' を知りません（UTF-8、windows-31j、EUC-JP などを指定してください）",
-                        "unknown encoding '" + encoding + "' (try UTF-8, windows-31j, EUC-JP)");
-            }
-        }
+        Charset cs = DetectorOptions.charset(encoding);
         Format f = switch (inputFormat) {
             case auto, labeled_jsonl -> null;
             case text -> Format.TEXT;
