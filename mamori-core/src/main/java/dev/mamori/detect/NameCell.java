@@ -173,17 +173,34 @@ final class NameCell {
                 && !isSpace(cell.charAt(0));
     }
 
-    /** Two or three capitalised words of Latin letters (Taro Yamada, YAMADA Taro, Yamada, Taro). */
+    /**
+     * Two to five words of Latin letters, two or more of them capitalised words (Taro Yamada, YAMADA Taro, Yamada, Taro,
+     * Luis Alberto QUISPE MAMANI), the others initials (Ivan S. Petrov, W.M. Chaminda Rathnayake) or, inside, the particles
+     * of a family name (Maria Aparecida Fujimoto da Silva); full-width letters as their ASCII (ＰＥＲＥＲＡ　Ｔｈａｒｉｎｄｕ).
+     */
     static boolean isRomanName(String cell) {
-        String[] words = cell.split("(,\\s*|\\s+)", -1);
-        if (words.length < 2 || words.length > 3) {
+        String[] words = NameRecognizer.foldLatin(cell).split("(,[\\s\u3000]*|[\\s\u3000]+)", -1);
+        if (words.length < 2 || words.length > 5) {
             return false;
         }
-        for (String w : words) {
-            if (!isRomanWord(w)) {
+        int full = 0;
+        int unlisted = 0;
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (isRomanWord(w)) {
+                full++;
+                unlisted += LatinNames.isName(w) ? 0 : 1;
+            } else if (!(INITIALS.matcher(w).matches() || i > 0 && i < words.length - 1 && NAME_PARTICLES.contains(w))) {
                 return false;
             }
         }
-        return true;
+        // four capitalised words or five: every one a name of the lists (not Sarah Johnson Sales Manager)
+        return full >= 2 && full * 2 > words.length - 1 && (full <= 3 || unlisted == 0);
     }
+
+    /** One to three initials, each a capital with a full stop (S., W.M.), or one capital alone in the middle of a name. */
+    private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:[A-Z]\\.){1,3}|[A-Z]");
+    /** The particles inside a family name (da Silva, van der Berg, bin Ahmad). */
+    private static final java.util.Set<String> NAME_PARTICLES = java.util.Set.of("da", "de", "do", "dos", "das", "del", "della",
+            "di", "du", "van", "von", "der", "den", "le", "la", "bin", "binti", "al", "el");
 }

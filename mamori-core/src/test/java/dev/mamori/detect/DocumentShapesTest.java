@@ -357,6 +357,10 @@ class DocumentShapesTest {
         assertThat(found("1　2:16:48　No.12　Daniel KIPROTICH（湘南電工）\n", PiiType.PERSON)).containsExactly("Daniel KIPROTICH");
         assertThat(found("We met in Tokyo, Japan last year. NEW YORK, New York. Meeting at Osaka, Friday.", PiiType.PERSON)).isEmpty();
         assertThat(found("2nd Prize: Riku Nakayama (Towa JHS)", PiiType.PERSON)).containsExactly("Riku Nakayama");
+        // a romanised name column: initials, full-width letters, a family name's particle, up to five words
+        String roster = "社員番号,氏名,氏名（ローマ字）\n10702,ペレラ タリンドゥ,ＰＥＲＥＲＡ　Ｔｈａｒｉｎｄｕ\n10715,イワン・ペトロフ,Ivan S. Petrov\n"
+                + "10716,ダ・シルバ マリア,Maria Aparecida Fujimoto da Silva\n10717,ワン カイ,Sales Dept\n";
+        assertThat(found(roster, PiiType.PERSON)).contains("ＰＥＲＥＲＡ　Ｔｈａｒｉｎｄｕ", "Ivan S. Petrov", "Maria Aparecida Fujimoto da Silva");
     }
 
     @Test
