@@ -179,6 +179,10 @@ final class NameCell {
      * of a family name (Maria Aparecida Fujimoto da Silva); full-width letters as their ASCII (ＰＥＲＥＲＡ　Ｔｈａｒｉｎｄｕ).
      */
     static boolean isRomanName(String cell) {
+        char c0 = cell.isEmpty() ? 0 : cell.charAt(0);
+        if (!(c0 >= 'A' && c0 <= 'Z' || c0 >= 'Ａ' && c0 <= 'Ｚ')) {
+            return false; // a kanji or kana name: no split, no fold
+        }
         String[] words = NameRecognizer.foldLatin(cell).split("(,[\\s\u3000]*|[\\s\u3000]+)", -1);
         if (words.length < 2 || words.length > 5) {
             return false;
