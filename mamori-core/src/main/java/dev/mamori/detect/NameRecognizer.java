@@ -1213,7 +1213,7 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * Hiragana before さん that are a given name of the lists and no word of the dictionary (ゆうとさん, 会計のそうたさん; not
-     * みなさん, おかあさん, だんなさん, ひなたさん — a sunny spot — nor what starts with お or ご).
+     * みなさん, おかあさん, だんなさん, くまさん, nor what starts with お or ご).
      */
     private static boolean kanaGivenNotWord(String text, int b, int h) {
         char c = text.charAt(b);
