@@ -96,6 +96,14 @@ final class NameCell {
         while (e > s && (Character.isWhitespace(t.charAt(e - 1)) || t.charAt(e - 1) == '\u3000' || t.charAt(e - 1) == '"')) {
             e--;
         }
+        while (e > s) { // the emoji or mark after a display name (あやか🌸, ゆい♪, ken★)
+            int cp = t.codePointBefore(e);
+            int type = Character.getType(cp);
+            if (type != Character.OTHER_SYMBOL && type != Character.MODIFIER_SYMBOL && cp != 0xFE0F && cp != 0x200D) {
+                break;
+            }
+            e -= Character.charCount(cp);
+        }
         for (String h : new String[] {"様", "さま", "さん", "殿", "氏"}) {
             if (e - s > h.length() + 1 && t.startsWith(h, e - h.length())) {
                 e -= h.length();

@@ -2714,8 +2714,10 @@ final class NameRecognizer implements Recognizer {
             }
             return w.length() == 1 && ts.size() == 1 && !ts.get(0).is("名詞-接尾") && !ts.get(0).is("名詞-数");
         }
-        // one dictionary word that is not a proper noun (メモ, コメント, おはよう) is not a name
-        return !(ts.size() == 1 && !ts.get(0).is("名詞-固有名詞"));
+        // one dictionary word that is not a proper noun (メモ, コメント, おはよう) is not a name; but a given name of the lists in
+        // hiragana that the dictionary has only as another part of speech is (あやか, a verb's stem to it)
+        return !(ts.size() == 1 && !ts.get(0).is("名詞-固有名詞"))
+                || ts.size() == 1 && !ts.get(0).is("名詞") && !ts.get(0).is("感動詞") && all(w, 0, w.length(), 'h') && LatinNames.kanaGiven(w);
     }
 
     /**
