@@ -1777,6 +1777,7 @@ final class NameRecognizer implements Recognizer {
             }
             int[] before = scriptRun(text, be);
             if (before == null) {
+                surnameThenFullName(text, p, is, ie, out);
                 continue;
             }
             boolean katakanaFirst = isKatakanaLetter(text.charAt(before[0]));
@@ -1795,6 +1796,30 @@ final class NameRecognizer implements Recognizer {
             for (int[] n : new int[][] {before, after}) { // over a part found before (M. Bautista): the merge keeps the whole
                 out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.85, false, text.substring(n[0], n[1])));
             }
+        }
+    }
+
+    /**
+     * A Latin surname with an honorific, then the full name in brackets ending with that surname: Kovalenko先生（Oksana
+     * Kovalenko、国際メンタルクリニック）. Both are the person's, whether or not the lists know the words.
+     */
+    private void surnameThenFullName(String text, int p, int is, int ie, List<Finding> out) {
+        int hon = anchors.endingAt(NameAnchors.Kind.HONORIFIC, text, p);
+        int[] surname = hon > 0 ? scriptRun(text, p - hon) : null;
+        if (surname == null || isKatakanaLetter(text.charAt(surname[0])) || text.substring(surname[0], surname[1]).indexOf(' ') >= 0) {
+            return;
+        }
+        String inner = text.substring(is, ie).strip();
+        int innerStart = text.indexOf(inner, is);
+        String[] words = inner.split(" +");
+        String last = text.substring(surname[0], surname[1]);
+        if (words.length < 2 || words.length > 4 || !words[words.length - 1].equalsIgnoreCase(last) || last.length() < 2
+                || scriptRun(text, innerStart + inner.length()) == null || scriptRun(text, innerStart + inner.length())[0] != innerStart
+                || LatinNames.notPerson(last)) {
+            return;
+        }
+        for (int[] n : new int[][] {surname, {innerStart, innerStart + inner.length()}}) {
+            out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.85, false, text.substring(n[0], n[1])));
         }
     }
 
