@@ -43,8 +43,9 @@ public final class TextRedactor {
     /** What was hidden: findings per type, and the characters hidden. */
     public record Summary(Map<PiiType, Long> findings, long lines, long hiddenChars) {
         public Summary {
-            findings = java.util.Collections.unmodifiableMap(new EnumMap<>(findings.isEmpty()
-                    ? new EnumMap<PiiType, Long>(PiiType.class) : findings));
+            Map<PiiType, Long> copy = new EnumMap<>(PiiType.class);
+            copy.putAll(findings);
+            findings = java.util.Collections.unmodifiableMap(copy);
         }
 
         /** Findings of every type. */

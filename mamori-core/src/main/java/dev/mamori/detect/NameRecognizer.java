@@ -1775,27 +1775,40 @@ final class NameRecognizer implements Recognizer {
                 be--;
                 be -= be > 0 && text.charAt(be - 1) == '\r' ? 1 : 0;
             }
+            int[] after = bracketRun(text, is, ie);
+            if (after == null) {
+                continue; // the brackets hold something else besides a name (a kanji, a digit)
+            }
             int[] before = scriptRun(text, be);
             if (before == null) {
-                surnameThenFullName(text, p, is, ie, out);
+                surnameThenFullName(text, p, after, out);
                 continue;
             }
             boolean katakanaFirst = isKatakanaLetter(text.charAt(before[0]));
-            String inner = text.substring(is, ie).strip();
-            int innerStart = text.indexOf(inner, is);
-            int[] after = {innerStart, innerStart + inner.length()};
-            if (inner.isEmpty() || scriptRun(text, after[1]) == null || scriptRun(text, after[1])[0] != after[0]) {
-                continue; // the brackets hold something else besides the name (a kanji, a digit)
-            }
             int[] k = katakanaFirst ? before : after;
             int[] l = katakanaFirst ? after : before;
-            if (!isKatakanaLetter(text.charAt(k[0])) || isKatakanaLetter(text.charAt(l[0]))
-                    || !soundAlike(text.substring(k[0], k[1]), text.substring(l[0], l[1]), personAfterBracket(text, is, ie))) {
-                continue;
+            if (isKatakanaLetter(text.charAt(k[0])) && !isKatakanaLetter(text.charAt(l[0]))
+                    && soundAlike(text.substring(k[0], k[1]), text.substring(l[0], l[1]), personAfterBracket(text, is, ie))) {
+                addBoth(text, before, after, out);
             }
-            for (int[] n : new int[][] {before, after}) { // over a part found before (M. Bautista): the merge keeps the whole
-                out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.85, false, text.substring(n[0], n[1])));
-            }
+        }
+    }
+
+    /** The brackets' content {@code text[is, ie)}, blanks trimmed, when it is one run of {@link #scriptRun}; else null. */
+    private static int[] bracketRun(String text, int is, int ie) {
+        String inner = text.substring(is, ie).strip();
+        if (inner.isEmpty()) {
+            return null;
+        }
+        int s = text.indexOf(inner, is);
+        int[] run = scriptRun(text, s + inner.length());
+        return run != null && run[0] == s ? run : null;
+    }
+
+    /** Both writings of one name, over any part of them found before (M. Bautista): the merge keeps the whole. */
+    private static void addBoth(String text, int[] a, int[] b, List<Finding> out) {
+        for (int[] n : new int[][] {a, b}) {
+            out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.85, false, text.substring(n[0], n[1])));
         }
     }
 
@@ -1803,23 +1816,17 @@ final class NameRecognizer implements Recognizer {
      * A Latin surname with an honorific, then the full name in brackets ending with that surname: Kovalenko先生（Oksana
      * Kovalenko、国際メンタルクリニック）. Both are the person's, whether or not the lists know the words.
      */
-    private void surnameThenFullName(String text, int p, int is, int ie, List<Finding> out) {
+    private void surnameThenFullName(String text, int p, int[] inner, List<Finding> out) {
         int hon = anchors.endingAt(NameAnchors.Kind.HONORIFIC, text, p);
         int[] surname = hon > 0 ? scriptRun(text, p - hon) : null;
         if (surname == null || isKatakanaLetter(text.charAt(surname[0])) || text.substring(surname[0], surname[1]).indexOf(' ') >= 0) {
             return;
         }
-        String inner = text.substring(is, ie).strip();
-        int innerStart = text.indexOf(inner, is);
-        String[] words = inner.split(" +");
+        String[] words = text.substring(inner[0], inner[1]).split(" +");
         String last = text.substring(surname[0], surname[1]);
-        if (words.length < 2 || words.length > 4 || !words[words.length - 1].equalsIgnoreCase(last) || last.length() < 2
-                || scriptRun(text, innerStart + inner.length()) == null || scriptRun(text, innerStart + inner.length())[0] != innerStart
-                || LatinNames.notPerson(last)) {
-            return;
-        }
-        for (int[] n : new int[][] {surname, {innerStart, innerStart + inner.length()}}) {
-            out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.85, false, text.substring(n[0], n[1])));
+        if (words.length >= 2 && words.length <= 4 && words[words.length - 1].equalsIgnoreCase(last) && last.length() >= 2
+                && !LatinNames.notPerson(last)) {
+            addBoth(text, surname, inner, out);
         }
     }
 
@@ -1867,17 +1874,18 @@ final class NameRecognizer implements Recognizer {
         return s < end && Character.isUpperCase(text.charAt(s)) ? new int[] {s, end} : null;
     }
 
-    /**
-     * The katakana parts {@code k} and the Latin words {@code l} could be one name: two to five of each, as many or one more
-     * of either, the first and the last beginning alike (or crossed, for two parts), no word of the dictionary among the
-     * katakana and no firm's word among the Latin.
-     */
     /** English words of titles and signs that the name lists hold as names of some language (SOON, NEW, STAR …). */
     private static final Set<String> NOT_NAME_WORDS = Set.of("coming", "soon", "new", "good", "best", "happy", "world", "star", "wars",
             "times", "news", "journal", "day", "night", "love", "life", "time", "live", "show", "special", "super", "the", "of", "and",
             "my", "your", "our", "big", "little", "grand", "royal", "king", "queen", "sweet", "dream", "magic", "spring", "summer",
             "autumn", "winter", "sun", "moon", "sky", "sea", "gold", "silver", "red", "blue", "green", "black", "white");
 
+    /**
+     * The katakana parts of {@code kana} and the Latin words of {@code latin} could be one name: two to five of each, as
+     * many or one more of either, the first and the last beginning alike (or crossed, for two parts); no word of the
+     * dictionary among the katakana, no firm's or sign's word among the Latin, and a name of the lists among them unless
+     * the name is {@code marked} (an age or an honorific after it).
+     */
     private boolean soundAlike(String kana, String latin, boolean marked) {
         String[] parts = kana.split("[・＝･]");
         String[] words = latin.trim().split(" +");
@@ -2468,14 +2476,13 @@ final class NameRecognizer implements Recognizer {
                 }
             }
             if (w.length() >= 2) {
-                mentions(text, w, cov, out);
+                mentions(text, w, false, cov, out);
             }
         }
         // someone the chat talks about by a hiragana given name, twice or more (ゆうとの兄ちゃん, ゆうとから？), who never speaks
         Map<String, Integer> talkedOf = new HashMap<>();
         for (int a = 0; a < text.length(); a++) {
-            if (!Morphology.isHiragana(text.charAt(a)) || a > 0 && (Morphology.isHiragana(text.charAt(a - 1))
-                    || Morphology.isKanji(text.charAt(a - 1)) || Morphology.isKatakana(text.charAt(a - 1)))) {
+            if (!Morphology.isHiragana(text.charAt(a)) || !markBefore(text, a)) {
                 continue;
             }
             for (int b = Math.min(text.length(), a + 4); b >= a + 2; b--) {
@@ -2487,29 +2494,30 @@ final class NameRecognizer implements Recognizer {
         }
         talkedOf.forEach((w, n) -> {
             if (n >= 2 && !seen.containsKey(w)) {
-                for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
-                    int b = a + w.length();
-                    // also before a word in another script (ゆうと最近, ゆうと本人も), after a mark or a line's start
-                    boolean markBefore = a == 0 || !(Morphology.isHiragana(text.charAt(a - 1)) || Morphology.isKanji(text.charAt(a - 1))
-                            || Morphology.isKatakana(text.charAt(a - 1)));
-                    boolean wordAfter = b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)));
-                    boolean alone = kanaNameThenParticle(text, a, b) || markBefore && wordAfter;
-                    if (alone && !cov.covered(a, b)) {
-                        out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
-                    }
-                }
+                mentions(text, w, true, cov, out);
             }
         });
     }
 
-    /** The mentions of a chat's member {@code w} that stand alone or end at a particle. */
-    private void mentions(String text, String w, Cover cov, List<Finding> out) {
+    /**
+     * The mentions of a chat's member {@code w} that end at a particle, or that stand alone (a speaker's); or, for someone
+     * only {@code talkedOf}, that come after a mark or a line's start and before a word in another script (ゆうと最近).
+     */
+    private void mentions(String text, String w, boolean talkedOf, Cover cov, List<Finding> out) {
         for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
             int b = a + w.length();
-            if ((standsAlone(text, a, b) || kanaNameThenParticle(text, a, b)) && !cov.covered(a, b)) {
+            boolean alone = kanaNameThenParticle(text, a, b) || (talkedOf ? markBefore(text, a) && b < text.length()
+                    && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b))) : standsAlone(text, a, b));
+            if (alone && !cov.covered(a, b)) {
                 out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
             }
         }
+    }
+
+    /** No kana or kanji right before {@code a}: a mark, a blank or a line's start. */
+    private static boolean markBefore(String text, int a) {
+        return a == 0 || !(Morphology.isHiragana(text.charAt(a - 1)) || Morphology.isKanji(text.charAt(a - 1))
+                || Morphology.isKatakana(text.charAt(a - 1)));
     }
 
     private static int lineEnd(String text, int from) {
@@ -2911,8 +2919,7 @@ final class NameRecognizer implements Recognizer {
                 return false;
             }
         }
-        if (a > 0 && (Morphology.isHiragana(text.charAt(a - 1)) || Morphology.isKanji(text.charAt(a - 1))
-                || Morphology.isKatakana(text.charAt(a - 1)))) {
+        if (!markBefore(text, a)) {
             return false;
         }
         for (String w : AFTER_KANA_MENTION) {

@@ -258,8 +258,8 @@ final class SensitiveRecognizer implements Recognizer {
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
         }
-        // each group of words only where one of its characters is (T_WORDS and the bits after it); most texts have none
-        if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0 && (m & (T_WORDS | T_FAITH)) != 0) {
+        // each group of words only where one of its characters is (the bits T_QUOTE to T_OTHER_WORDS); most texts have none
+        if ((wanted & 1 << PiiType.SENSITIVE_CREED.ordinal()) != 0) {
             if ((m & T_FAITH) != 0 && hasAny(text, EN_FAITH_WORDS)) {
                 addPhrases(text, ENGLISH_CREED, PiiType.SENSITIVE_CREED, out, first);
             }
@@ -275,7 +275,7 @@ final class SensitiveRecognizer implements Recognizer {
                 addPhrases(text, FAITH_ACT, PiiType.SENSITIVE_CREED, out, first);
             }
         }
-        if ((m & T_WORDS) != 0 && (wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
+        if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
             if ((m & T_DOSE) != 0 && (text.indexOf("mg") >= 0 || text.indexOf("μg") >= 0 || text.indexOf("µg") >= 0
                     || text.indexOf("ｍｇ") >= 0 || text.indexOf("mcg") >= 0)) {
                 addPhrases(text, MEDICATION, PiiType.SENSITIVE_HEALTH, out, first);
@@ -618,17 +618,17 @@ final class SensitiveRecognizer implements Recognizer {
     private static final int T_BLOW = 16;
     private static final int T_LOWER = 32;
     private static final int T_FAITH = 64;
-    /** A character of some word {@link #find} looks for before its phrases (「, 教徒, 入会, mg, 妊娠, 熱, 障害 …). */
-    private static final int T_WORDS = 128;
-    /** And of which of them: 「 (a named body), 徒 or 檀 (a believer), 教, 会, 仰 or 輸 (a faith's act), m, μ or ｍ (a dose). */
-    private static final int T_QUOTE = 512;
-    private static final int T_BELIEVER = 1024;
-    private static final int T_FAITH_ACT = 2048;
-    private static final int T_DOSE = 4096;
-    /** 妊, 熱 or 障 (妊娠, a fever, 障害 with 年金). */
-    private static final int T_OTHER_WORDS = 8192;
     /** What ends a field's label (： : 】 ] ］): {@link SensitiveFields#inText} has nothing to read without one. */
-    private static final int T_LABEL = 256;
+    private static final int T_LABEL = 128;
+    /**
+     * A character of a word {@link #find} looks for before its phrases: 「 (a named body), 徒 or 檀 (a believer), 教, 会, 仰 or
+     * 輸 (a faith's act), m, μ or ｍ (a dose), 妊, 熱 or 障 (妊娠, a fever, 障害 with 年金).
+     */
+    private static final int T_QUOTE = 256;
+    private static final int T_BELIEVER = 512;
+    private static final int T_FAITH_ACT = 1024;
+    private static final int T_DOSE = 2048;
+    private static final int T_OTHER_WORDS = 4096;
     private static final char[] TRIGGERS = new char[65536];
 
     static {
@@ -657,7 +657,7 @@ final class SensitiveRecognizer implements Recognizer {
         int[] bits = {T_QUOTE, T_BELIEVER, T_FAITH_ACT, T_DOSE, T_OTHER_WORDS};
         for (int k = 0; k < words.length; k++) {
             for (char c : words[k].toCharArray()) {
-                TRIGGERS[c] |= T_WORDS | bits[k];
+                TRIGGERS[c] |= bits[k];
             }
         }
         for (char c : "：:】]］".toCharArray()) {
