@@ -83,7 +83,7 @@ public final class ColumnHints {
     }
 
     /**
-     * The types of each header of one table: {@link #forHeader} for each, and then 記号, 番号 and 枝番 of a table that
+     * The types of each header of one table: {@link #forHeader} for each, and then 記号, 番号 and 枝番 (kigo, symbol, …) of a table that
      * also has a health-insurance column (保険者番号, 被保険者…) are HEALTH_INSURANCE too: the 被保険者証's 記号・番号・保険者番号
      * together are the identifier (施行令1条7号, 施行規則3条), and a table splits them into columns.
      */
@@ -98,7 +98,7 @@ public final class ColumnHints {
         if (insurance) {
             for (int i = 0; i < headers.size(); i++) {
                 String h = headers.get(i) == null ? "" : normalise(headers.get(i));
-                if (h.equals("記号") || h.equals("番号") || h.equals("枝番")) {
+                if (INSURANCE_PARTS.contains(h)) {
                     EnumSet<PiiType> t = EnumSet.of(PiiType.HEALTH_INSURANCE);
                     t.addAll(out.get(i));
                     out.set(i, Set.copyOf(t));
@@ -107,6 +107,10 @@ public final class ColumnHints {
         }
         return out;
     }
+
+    /** 記号, 番号 and 枝番, and as databases and XML name them in English or romanised (after {@link #normalise}). */
+    private static final Set<String> INSURANCE_PARTS = Set.of("記号", "番号", "枝番", "kigo", "bango", "edaban", "symbol", "number",
+            "branchnumber", "branchno", "branch");
 
     static String normalise(String s) {
         return IGNORED.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("");

@@ -274,6 +274,18 @@ final class ContextWords {
                 p = ps - 1;
             }
         }
+        int n = answerLine ? itemNumber(text, ls, s) : -1;
+        if (n > 0) { // 3 4102-837165 answering 「1. 在留カードの番号 2. 給与の振込口座 3. 基礎年金番号」 asked before
+            for (int q = ls - 1; q > 0 && ls - q <= NUMBERED_BACK; ) {
+                int qs = text.lastIndexOf('\n', q - 1) + 1;
+                int label = itemEnd(text, qs, q, n);
+                if (label > 0) {
+                    scan(text, label, Math.min(q, label + NUMBERED_LABEL), typeMask, seen);
+                    break;
+                }
+                q = qs - 1;
+            }
+        }
         int item = s - 1;
         while (item >= from && (text.charAt(item) == ' ' || text.charAt(item) == '\u3000')) {
             item--;
@@ -295,9 +307,122 @@ final class ContextWords {
         }
     }
 
+    /**
+     * The label of {@code type} in the {@link #SCOPE} characters before the value {@code [pos, end)}, above the line above
+     * it, with no word naming another number between nor after the value on its line: a value given lines after the words that ask for it, in a chat or a list (パスポート番号おしえて〜 … あ、大文字か
+     * TR1635666; 住民票コードも書けって… ⏎ [写真] ⏎ 847 9966 6374 読めるか？), not 予約確認番号きた？ ⏎ きた HX7720391. For the
+     * identifiers whose shape alone says nothing; false for other types.
+     */
+    static boolean namedAbove(PiiType type, String s, int pos, int end) {
+        String[] words = NAMES.get(type);
+        int ls = s.lastIndexOf('\n', pos - 1);
+        int above = ls < 0 ? -1 : s.lastIndexOf('\n', ls - 1);
+        if (ls >= 0 && asks(s, above + 1, ls)) {
+            above = ls; // the line above asks for it (パスポート番号送って〜 ⏎ ちなみに私のは TZ1184650 ね); a label or a statement
+        } // there is the business of the rules for a label above a value and a table's heading (旅券番号の欄は空欄でした)
+        if (words == null || above < 0 || otherNumberWord(s, end, lineEnd(s, end))) {
+            return false; // 住民票コード (lines above) ⏎ 29141777635 は受付番号
+        }
+        int last = -1;
+        int lastEnd = -1;
+        for (String w : words) {
+            for (int k = above - w.length(); k >= 0 && pos - k <= SCOPE && k > last; k--) {
+                if (s.regionMatches(true, k, w, 0, w.length())) {
+                    last = k;
+                    lastEnd = k + w.length();
+                    break;
+                }
+            }
+        }
+        if (last < 0) {
+            return false;
+        }
+        if (s.startsWith("番号", lastEnd)) {
+            lastEnd += 2;
+        }
+        return !otherNumberWord(s, lastEnd, pos);
+    }
+
+    /** One of {@link #OTHER_NUMBER_WORDS} in {@code s[from, to)}. */
+    private static boolean otherNumberWord(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            for (String w : OTHER_NUMBER_WORDS) {
+                if (s.regionMatches(true, k, w, 0, w.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int lineEnd(String s, int from) {
+        int e = s.indexOf('\n', from);
+        return e < 0 ? s.length() : e;
+    }
+
+    private static final int SCOPE = 300;
+    /** The labels {@link #namedAbove} looks for (each may have 番号 after it). */
+    private static final Map<PiiType, String[]> NAMES = new EnumMap<>(Map.of(
+            PiiType.PASSPORT, new String[] {"旅券", "パスポート", "passport"},
+            PiiType.RESIDENT_RECORD_CODE, new String[] {"住民票コード"},
+            PiiType.PENSION_NUMBER, new String[] {"基礎年金番号", "年金番号"}));
+    /** Words that name a number of some other kind (予約確認番号, 受付No., 会員ID, 記号). */
+    private static final String[] OTHER_NUMBER_WORDS = {"番号", "No.", "№", "コード", "ID", "記号", "＃", "#"};
+
     /** How far back the numbered item a value answers is looked for, and how long its label is read. */
     private static final int NUMBERED_BACK = 1_000;
     private static final int NUMBERED_LABEL = 24;
+
+    /**
+     * The number of the item whose answer starts at {@code s} (3 , 3. , (3) , 3） before the value, from the line's start
+     * {@code ls}), or -1.
+     */
+    private static int itemNumber(String text, int ls, int s) {
+        int e = s;
+        while (e > ls && Chars.isSpace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e == s) {
+            return -1; // a blank must part the item's number from the value
+        }
+        int i = ls < e && (text.charAt(ls) == '(' || text.charAt(ls) == '（') ? ls + 1 : ls;
+        int v = Chars.digit(Chars.at(text, i));
+        if (v >= 0 && Chars.digit(Chars.at(text, i + 1)) >= 0) {
+            v = v * 10 + Chars.digit(text.charAt(i + 1));
+        }
+        return v > 0 && itemEnd(text, ls, s, v) == s ? v : -1;
+    }
+
+    /**
+     * The end of item {@code n}'s number at the line's start {@code ls} (1. , (2) , 3） and the blanks after it), before
+     * {@code limit}; else -1.
+     */
+    private static int itemEnd(String text, int ls, int limit, int n) {
+        int i = ls;
+        boolean open = i < limit && (text.charAt(i) == '(' || text.charAt(i) == '（');
+        if (open) {
+            i++;
+        }
+        int v = 0;
+        int digits = 0;
+        while (i < limit && digits < 2 && Chars.digit(text.charAt(i)) >= 0) {
+            v = v * 10 + Chars.digit(text.charAt(i++));
+            digits++;
+        }
+        if (v != n || i < limit && Chars.digit(text.charAt(i)) >= 0) {
+            return -1;
+        }
+        int mark = i;
+        if (i < limit && (open ? text.charAt(i) == ')' || text.charAt(i) == '）' : ".．)）:：、".indexOf(text.charAt(i)) >= 0)) {
+            i++;
+        } else if (open) {
+            return -1;
+        }
+        while (i < limit && Chars.isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i == mark ? -1 : i; // 34102…: a number, not an item's
+    }
 
     /** ① to ⑳. */
     private static boolean isCircled(char c) {
@@ -336,7 +461,7 @@ final class ContextWords {
     }
 
     /** Words by which a line asks for something (番号をお願いします, 教えてください, 番号が必要です, 何番ですか？). */
-    private static final String[] ASKING = {"お願い", "ください", "下さい", "教えて", "おしえて", "必要です", "？", "?", "ですか"};
+    private static final String[] ASKING = {"お願い", "ください", "下さい", "教えて", "おしえて", "必要です", "？", "?", "ですか", "送って"};
 
     private static boolean asks(String text, int from, int to) {
         for (int i = from; i < to; i++) { // the line before, at most QUESTION characters

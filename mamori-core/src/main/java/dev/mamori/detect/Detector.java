@@ -237,9 +237,8 @@ public final class Detector {
             for (TextTables.Cell c : b.cells()) {
                 Arrays.fill(rest, c.start(), c.end(), ' ');
             }
-            int headerEnd = text.indexOf('\n', b.start());
             // the header line too: its column names are no text about anyone (氏名⇥月⇥火…⇥金: 金 is no surname here)
-            Arrays.fill(rest, b.start(), headerEnd < 0 || headerEnd > b.end() ? b.end() : headerEnd, ' ');
+            Arrays.fill(rest, b.start(), b.headerEnd(), ' ');
         }
         int cellFindings = raw.size();
         List<Finding> cell = new ArrayList<>(4);

@@ -363,9 +363,15 @@ final class IdentifierRecognizer implements Recognizer {
             if (email && EmailScanner.atToken(s, end) > 0) {
                 return end; // 09012345678(at)docomo.ne.jp: the local part of an address
             }
-            if (chain.overlong || Chars.isLetter(after) || after == '@' || after == '＠' || after == '_'
-                    || ((after == '.' || after == ':' || after == '/' || Chars.isDot(after) || Chars.isSlash(after)
-                    || after == '：') && Chars.isDigit(Chars.at(s, end + 1))) || thousands(end)) {
+            boolean dated = (after == '.' || after == ':' || after == '/' || Chars.isDot(after) || Chars.isSlash(after)
+                    || after == '：') && Chars.isDigit(Chars.at(s, end + 1));
+            int g = chain.groups - 1;
+            if (dated && !chain.overlong && g > 0 && chain.sep[g] == NumberChain.SPACE) {
+                numbersIn(g); // 4601-9871-5482-2392 12/27: the number, then a date or a time of its own after a blank
+                return chain.ge[g - 1];
+            }
+            if (chain.overlong || Chars.isLetter(after) || after == '@' || after == '＠' || after == '_' || dated
+                    || thousands(end)) {
                 return after == '@' || after == '＠' ? end : skipToken(i);
             }
             if (chain.groups > 1 || chain.len(0) > 10 || !Chars.isUnit(after)) {
@@ -420,7 +426,7 @@ final class IdentifierRecognizer implements Recognizer {
                 inner &= chain.len(g) == 4 || g == a0 || g == groups - 1;
             }
             blocks |= inner;
-            if (blocks) {
+            if (blocks && chain.allSeps(a0, groups, NumberChain.SPACE)) {
                 return;
             }
             int a = a0;
@@ -521,7 +527,12 @@ final class IdentifierRecognizer implements Recognizer {
             }
             int run = DateParser.runLength(s, i);
             if (i - j == 2 && run == 7 && !Chars.isAlnum(Chars.at(s, i + 7))) {
-                report(PiiType.PASSPORT, j, i + 7, 0.35, 0.95);
+                if (sc.wants(PiiType.PASSPORT) && ContextWords.get().score(PiiType.PASSPORT, s, j, i + 7, sc) <= 0
+                        && ContextWords.namedAbove(PiiType.PASSPORT, s, j, i + 7)) {
+                    out.add(new Finding(PiiType.PASSPORT, j, i + 7, 0.75, false, s.substring(j, i + 7)));
+                } else {
+                    report(PiiType.PASSPORT, j, i + 7, 0.35, 0.95);
+                }
                 return i + 7;
             }
             int end = foreignPassport(j, i, run);
@@ -667,8 +678,8 @@ final class IdentifierRecognizer implements Recognizer {
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (yearOnly || (x < 0.5 && birthVerbEndsClause(b, 60) >= 0)) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。
-            } else if (x < 0.5 && ageRightAfter(b)) {
-                x = Math.max(x, 0.6); // 1980年1月1日（44歳）
+            } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && sexRightBefore(a))) {
+                x = Math.max(x, 0.6); // 1980年1月1日（44歳）; KUMAGAI TAKESHI　TK3759321　M　1972-05-18
             }
             if (x > 0) {
                 out.add(new Finding(PiiType.DATE_OF_BIRTH, a, b, NumberClassifier.conf(0.7, 0.99, x), false, s.substring(a, b)));
@@ -694,6 +705,31 @@ final class IdentifierRecognizer implements Recognizer {
             }
             return i > d && (Chars.at(s, i) == '歳' || Chars.at(s, i) == '才');
         }
+
+        /**
+         * A sex given right before the date, in a column of its own (M　1972-05-18, 女｜1988/03/14, ⇥男性 1990年4月1日): a
+         * roster's or a form's 性別 and 生年月日 side by side, as they are printed.
+         */
+        private boolean sexRightBefore(int a) {
+            int i = a;
+            while (i > 0 && i > a - 3 && (Chars.isSpace(s.charAt(i - 1)) || "|｜,，\t".indexOf(s.charAt(i - 1)) >= 0)) {
+                i--;
+            }
+            if (i == a) {
+                return false;
+            }
+            for (String w : SEXES) {
+                int k = i - w.length();
+                // a column's edge before it: a line's start, a separator, a full-width blank or two (not 型番 M 2024-05-18)
+                if (k >= 0 && s.startsWith(w, k) && (k == 0 || "|｜,，\t\n\u3000".indexOf(s.charAt(k - 1)) >= 0
+                        || s.charAt(k - 1) == ' ' && k >= 2 && Chars.isSpace(s.charAt(k - 2)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static final String[] SEXES = {"M", "F", "男", "女", "男性", "女性", "Ｍ", "Ｆ"};
 
         /** 1月15日 or 5/3 after 誕生日 on its line, or followed by 生まれ: a birth date without its year. */
         private boolean monthDay(int i) {

@@ -38,6 +38,7 @@ final class NumberChain {
         int nd = 0;
         int g = 0;
         int j = i;
+        int wideFrom = -1; // the first group after two blanks
         overlong = false;
         while (true) {
             gs[g] = j;
@@ -60,6 +61,11 @@ final class NumberChain {
             // an area code's closing bracket may take a blank after it: (0276) 62-3841, (03) 1234-5678
             int width = j + 2 < n && Chars.isCloseParen(s.charAt(j)) && s.charAt(j + 1) == ' ' && Chars.isDigit(s.charAt(j + 2))
                     && Chars.isOpenParen(Chars.at(s, gs[g - 1] - 1)) && digits[gd[g - 1]] == 0 ? 2 : 1; // not 1) 03-…
+            if (j + 2 < n && Chars.isSpace(s.charAt(j)) && Chars.isSpace(s.charAt(j + 1)) && Chars.isDigit(s.charAt(j + 2))
+                    && uniform(g)) {
+                width = 2; // two blanks between groups of four or boxes of one (6426  4824  4268, 3 5 6 9  1 8 9 3): kept
+                wideFrom = wideFrom < 0 ? g : wideFrom; // only if the whole makes a My Number's or a card's 12 or 16 digits
+            }
             if (g == MAX_GROUPS || j + width >= n || !Chars.isDigit(s.charAt(j + width))) {
                 break;
             }
@@ -81,8 +87,26 @@ final class NumberChain {
             sep[g] = k;
             j += width;
         }
+        if (wideFrom > 0 && !(uniform(g) && (nd == 12 || nd == 16))) {
+            g = wideFrom; // two columns of a table, not one number: the chain ends before the two blanks
+            overlong &= gd[g] >= MAX_DIGITS;
+        }
         groups = g;
         return ge[g - 1];
+    }
+
+    /** The first {@code g} groups are all of four digits, or all of one (boxes). */
+    private boolean uniform(int g) {
+        int len = gd[1] - gd[0];
+        if (len != 4 && len != 1) {
+            return false;
+        }
+        for (int k = 1; k < g; k++) {
+            if (gd[k + 1] - gd[k] != len || sep[k] != SPACE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int len(int g) {

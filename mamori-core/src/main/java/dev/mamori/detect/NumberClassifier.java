@@ -99,16 +99,20 @@ final class NumberClassifier {
             return emit(s, end, out);
         }
         if (n == 12 && (single || c.shape(a, b, 4, 4, 4)) && plainSeps) {
+            boolean licence = CheckDigits.driversLicense(d, from) && rules.licenceCommission(d, from);
+            // 番号　第 301159686680 号: how a licence prints its number, a My Number never
+            boolean printedAsLicence = licence && licenceWording(s, start, end);
             if (sc.wants(PiiType.MY_NUMBER) && CheckDigits.myNumber(d, from)) {
                 double x = ctx(PiiType.MY_NUMBER, s, start, end, sc);
-                if (ownKind(x, s, start, end) && !(x == 0 && single && datedSerial(d, from)) && !(boxed && x <= 0)) {
+                if (ownKind(x, s, start, end) && !(x == 0 && single && datedSerial(d, from)) && !(boxed && x <= 0)
+                        && !(x == 0 && printedAsLicence)) {
                     offer(PiiType.MY_NUMBER, conf(0.86, 0.99, x), true, start); // boxes of digits only under their label
                 }
             }
             double x;
-            if (sc.wants(PiiType.DRIVERS_LICENSE) && (x = ctx(PiiType.DRIVERS_LICENSE, s, start, end, sc)) > 0) {
-                boolean ok = CheckDigits.driversLicense(d, from) && rules.licenceCommission(d, from);
-                offer(PiiType.DRIVERS_LICENSE, ok ? conf(0.75, 0.96, x) : conf(0.35, 0.7, x), false, start);
+            if (sc.wants(PiiType.DRIVERS_LICENSE) && ((x = ctx(PiiType.DRIVERS_LICENSE, s, start, end, sc)) > 0
+                    || x == 0 && printedAsLicence)) {
+                offer(PiiType.DRIVERS_LICENSE, licence ? conf(0.75, 0.96, x > 0 ? x : 0.5) : conf(0.35, 0.7, x), false, start);
             }
         }
         if (n == 13 && (single || c.shape(a, b, 1, 4, 4, 4)) && plainSeps && sc.wants(PiiType.CORPORATE_NUMBER)
@@ -326,6 +330,19 @@ final class NumberClassifier {
         return false;
     }
 
+    /** 第 and 号 around the number, blanks allowed (番号　第 301159686680 号), as a driving licence prints it. */
+    private static boolean licenceWording(String s, int start, int end) {
+        int b = start - 1;
+        while (b >= 0 && b >= start - 3 && Chars.isSpace(s.charAt(b))) {
+            b--;
+        }
+        int a = end;
+        while (a < s.length() && a <= end + 2 && Chars.isSpace(s.charAt(a))) {
+            a++;
+        }
+        return Chars.at(s, b) == '第' && Chars.at(s, a) == '号';
+    }
+
     /** 第123-4567号, 123-4567号: a numbered item, never a postal code. */
     private static boolean numbered(String s, int start, int end) {
         char before = Chars.at(s, start - 1);
@@ -441,9 +458,14 @@ final class NumberClassifier {
     }
 
     private void contextOnly(PiiType t, String s, int start, int end, ScanContext sc) {
-        double x;
-        if (sc.wants(t) && (x = ctx(t, s, start, end, sc)) > 0) {
+        if (!sc.wants(t)) {
+            return;
+        }
+        double x = ctx(t, s, start, end, sc);
+        if (x > 0) {
             offer(t, conf(0.6, 0.95, x), false, start);
+        } else if (x == 0 && !otherNumberLabel(s, start) && ContextWords.namedAbove(t, s, start, end)) {
+            offer(t, 0.7, false, start); // 住民票コードも書けって… (lines later) 847 9966 6374 読めるか？
         }
     }
 

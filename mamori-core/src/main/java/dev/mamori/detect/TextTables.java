@@ -53,8 +53,19 @@ final class TextTables {
     record Cell(int start, int end, Set<PiiType> hints, Set<PiiType> against) {
     }
 
-    /** A table found in the text: its lines from the header to the last row, and its data cells. */
-    record Block(int start, int end, List<Cell> cells) {
+    /**
+     * A table found in the text: its lines from the header to the last row, where its header ends (the header's line, read
+     * as no text about anyone; none for XML records, whose tags are their headers), and its data cells.
+     */
+    record Block(int start, int end, int headerEnd, List<Cell> cells) {
+        Block(String text, int start, int end, List<Cell> cells) {
+            this(start, end, lineEndBefore(text, start, end), cells);
+        }
+
+        private static int lineEndBefore(String text, int start, int end) {
+            int e = text.indexOf('\n', start);
+            return e < 0 || e > end ? end : e;
+        }
     }
 
     private TextTables() {
@@ -64,6 +75,9 @@ final class TextTables {
     static boolean mayHold(String text) {
         if (text.length() < 8) {
             return false;
+        }
+        if (text.indexOf("</") >= 0) {
+            return true; // XML
         }
         if (text.indexOf('\n') < 0) {
             return text.indexOf("INSERT") >= 0 || text.indexOf("insert") >= 0; // an SQL dump on one line
@@ -84,6 +98,9 @@ final class TextTables {
         List<Block> out = new ArrayList<>(1);
         if (text.indexOf("INSERT") >= 0 || text.indexOf("insert") >= 0) {
             inserts(text, hints, out); // a dump on one line too
+        }
+        if (text.indexOf("</") >= 0) {
+            xmlRecords(text, hints, out);
         }
         if (text.indexOf('\n') < 0) {
             return out;
@@ -112,7 +129,8 @@ final class TextTables {
     /** Words of a column or a table that hold people (customer_name, a patient table's name). */
     private static final List<String> PEOPLE = List.of("customer", "patient", "user", "member", "employee", "staff", "person",
             "people", "student", "pupil", "contact", "owner", "applicant", "holder", "resident", "client", "guest", "driver",
-            "family", "full", "first", "last", "given", "kana", "kanji", "shimei", "simei", "namae", "emp", "kokyaku", "kanja");
+            "family", "full", "first", "last", "given", "kana", "kanji", "shimei", "simei", "namae", "emp", "kokyaku", "kanja", "author",
+            "insured");
 
     /** A column of people's names in an SQL dump: its own name says so (customer_name, kana), or a bare name in a people's table. */
     private static boolean personColumn(String column, String table) {
@@ -137,6 +155,77 @@ final class TextTables {
     /** An SQL INSERT with its column list: INSERT INTO patient (pt_id, name, birth) VALUES ('0012847', '溝口 文代', …), (…); */
     private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile(
             "(?i)INSERT\\s+INTO\\s+[\\w.\"`\\[\\]]+\\s*\\(([^)]{1,2000})\\)\\s*VALUES\\s*");
+
+    /** An XML element holding text only: {@code <InsurerNumber>06295737</InsurerNumber>}, its tag (group 1) and text (3). */
+    private static final java.util.regex.Pattern XML_LEAF = java.util.regex.Pattern.compile(
+            "<([A-Za-z_][\\w.-]{0,40})(\\s[^<>]{0,200})?>([^<>\\n]{1,80})</\\1>");
+
+    /**
+     * The records of an XML export, each value under its element's tag: the elements that hold text only, one after the
+     * other with nothing but blanks between, are one record, as a table's row is (<InsurerNumber>, <Symbol>, <Number>,
+     * <BranchNumber> of one <Insured>), and their tags its headers.
+     */
+    private static void xmlRecords(String text, ColumnHints hints, List<Block> out) {
+        java.util.regex.Matcher m = XML_LEAF.matcher(text);
+        List<int[]> leaves = new ArrayList<>(); // tag start, tag end, value start, value end, element end
+        int from = 0;
+        while (m.find(from)) {
+            if (!leaves.isEmpty() && !text.substring(leaves.get(leaves.size() - 1)[4], m.start()).isBlank()) {
+                xmlRecord(text, hints, leaves, out);
+                leaves.clear();
+            }
+            leaves.add(new int[] {m.start(1), m.end(1), m.start(3), m.end(3), m.end()});
+            from = m.end();
+        }
+        xmlRecord(text, hints, leaves, out);
+    }
+
+    private static void xmlRecord(String text, ColumnHints hints, List<int[]> leaves, List<Block> out) {
+        if (leaves.isEmpty()) {
+            return;
+        }
+        List<String> tags = new ArrayList<>(leaves.size());
+        for (int[] l : leaves) {
+            tags.add(text.substring(l[0], l[1]));
+        }
+        List<Set<PiiType>> types = new ArrayList<>(hints.forHeaders(tags));
+        String parent = parentTag(text, leaves.get(0)[0] - 1);
+        for (int k = 0; k < types.size(); k++) { // <trk><name>Morning Run</name>: a thing's name, not a person's
+            if (types.get(k).contains(PiiType.PERSON) && !personColumn(tags.get(k).toLowerCase(java.util.Locale.ROOT), parent)) {
+                Set<PiiType> t = java.util.EnumSet.noneOf(PiiType.class);
+                t.addAll(types.get(k));
+                t.remove(PiiType.PERSON);
+                types.set(k, t);
+            }
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (int k = 0; k < leaves.size(); k++) {
+            int[] l = leaves.get(k);
+            Set<PiiType> against = hints.against(tags.get(k));
+            if (!types.get(k).isEmpty() || !against.isEmpty()) {
+                cells.add(new Cell(l[2], l[3], types.get(k), against));
+            }
+        }
+        if (!cells.isEmpty()) {
+            int start = leaves.get(0)[0] - 1;
+            out.add(new Block(start, leaves.get(leaves.size() - 1)[4], start, cells));
+        }
+    }
+
+    /** The name of the element whose start tag is the last before {@code pos} (lower case), or "". */
+    private static String parentTag(String text, int pos) {
+        for (int i = text.lastIndexOf('<', pos - 1); i >= 0; i = text.lastIndexOf('<', i - 1)) {
+            char c = Chars.at(text, i + 1);
+            if (c != '/' && c != '?' && c != '!') {
+                int e = i + 1;
+                while (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || "_.-:".indexOf(text.charAt(e)) >= 0)) {
+                    e++;
+                }
+                return text.substring(i + 1, e).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return "";
+    }
 
     /**
      * The rows of SQL INSERT statements in a dump, each value under its column's name from the statement's column list: a
@@ -217,7 +306,7 @@ final class TextTables {
                 i++;
             }
             if (!cells.isEmpty()) {
-                out.add(new Block(m.start(), i, cells));
+                out.add(new Block(text, m.start(), i, cells));
             }
         }
     }
@@ -296,7 +385,7 @@ final class TextTables {
                     end = resumes(text, lines, end, sep, count, hints); // rows again after a note (エラー行（取込不可）)
                 }
             }
-            return new Block(hs, lineEnd(text, lines[end + 1]), cells);
+            return new Block(text, hs, lineEnd(text, lines[end + 1]), cells);
         }
         return null;
     }

@@ -103,6 +103,51 @@ public final class Block {
         return ByteCsv.readBytes(bytes, delimiter, firstRow, firstLine, sink);
     }
 
+    /**
+     * A text block's first or last lines, at most {@code k}, blank ones included ({@code ""}), for context only: the
+     * detection of the block before or after reads them so that a fact over the cut is found whole. Decoded leniently (a
+     * byte that does not decode becomes U+FFFD; the block's own read reports it). None for CSV.
+     */
+    public EdgeLines edge(boolean last, int k) {
+        if (format != Format.TEXT || k <= 0 || bytes.length == 0) {
+            return new EdgeLines(firstLine, java.util.List.of());
+        }
+        int from = 0;
+        int to = bytes.length;
+        long first = firstLine;
+        if (last) {
+            int end = bytes[to - 1] == '\n' ? to - 1 : to; // the last line's end
+            int lines = 1;
+            from = end;
+            while (from > 0 && (bytes[from - 1] != '\n' || lines++ < k)) {
+                from--;
+            }
+            first = firstLine + DecodingReader.countLf(bytes, 0, from);
+        } else {
+            int lines = 0;
+            to = 0;
+            while (to < bytes.length && lines < k) {
+                if (bytes[to++] == '\n') {
+                    lines++;
+                }
+            }
+        }
+        String text = new String(bytes, from, to - from, charset);
+        java.util.List<String> out = new java.util.ArrayList<>(k);
+        int a = 0;
+        while (a < text.length() && out.size() < k) {
+            int lf = text.indexOf('\n', a);
+            int b = lf < 0 ? text.length() : lf;
+            out.add(text.substring(a, b > a && text.charAt(b - 1) == '\r' ? b - 1 : b));
+            a = b + 1;
+        }
+        return new EdgeLines(first, java.util.List.copyOf(out));
+    }
+
+    /** Lines of a block's edge: {@code lines.get(i)} is line {@code firstLine + i} of the input. */
+    public record EdgeLines(long firstLine, java.util.List<String> lines) {
+    }
+
     /** {@link #read} without the byte-level CSV parser: the whole block decoded, then FastCSV or the line scanner. */
     long readDecoded(DocumentVisitor v) {
         Problems problems = new Problems(name, v, decodeErrors);

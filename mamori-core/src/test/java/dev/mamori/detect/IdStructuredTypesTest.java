@@ -160,6 +160,60 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void aValueGivenLinesAfterItsLabelTakesIt() { // session 38
+        Detector ids = Detector.of(java.util.EnumSet.of(PiiType.PASSPORT, PiiType.RESIDENT_RECORD_CODE, PiiType.PENSION_NUMBER,
+                PiiType.HEALTH_INSURANCE, PiiType.MY_NUMBER), Detector.DEFAULT_MIN_CONFIDENCE);
+        java.util.function.Function<String, List<String>> found = text -> ids.detect(text, ids.freeText()).stream()
+                .map(f -> f.type() + ":" + f.value()).toList();
+        String chat = "A: パスポート番号おしえて〜\nB: わたしのは TR8012834\nC: tr1635666\nC: あ、大文字か　TR1635666\n"
+                + "D: 古いの（TT3222779）は消しとくね\nA: 予約確認番号きた？\nB: きた　HX7720391\n";
+        assertThat(found.apply(chat)).containsExactly("PASSPORT:TR8012834", "PASSPORT:tr1635666", "PASSPORT:TR1635666",
+                "PASSPORT:TT3222779");
+        assertThat(found.apply("父: 年金の手続きで住民票コードも書けって言われてる\n父: 発行日 H14.8.5 は関係ないよな\n父: [写真]\n"
+                + "父: 847 9966 6374 読めるか？")).containsExactly("RESIDENT_RECORD_CODE:847 9966 6374");
+        assertThat(found.apply("※基礎年金番号が不明の者は照会中\n-----\n1　久我　晴人　1999/06/12　1352-468120　260,000"))
+                .containsExactly("PENSION_NUMBER:1352-468120");
+        // the line above asking for it (a statement or a table's heading there is for the other rules), and not with
+        // another number's word between or after it on its line
+        assertThat(found.apply("まゆ: 航空券とるからパスポート番号送って〜\nまゆ: ちなみに私のは TZ1184650 ね"))
+                .containsExactly("PASSPORT:TZ1184650");
+        assertThat(found.apply("旅券番号の欄は空欄でした\n15:25 お客様：TR8830152 です")).isEmpty();
+        assertThat(found.apply("旅券番号をお願いします\n返信\n受付番号は TR8830152 です")).isEmpty();
+        assertThat(found.apply("住民票コードを確認\n\n29141777635 は受付番号")).isEmpty();
+        assertThat(found.apply("住民票コードを確認\n記号・番号は別紙\n\n29141777635")).isEmpty();
+        // a numbered answer to a numbered list of questions
+        String asked = "1. 在留カードの番号\n2. 給与の振込口座\n3. 基礎年金番号（前の会社で加入していれば）\nおはようございます\n"
+                + "1 ub48201937fe\n2 ゆうちょです 記号 14020 番号 38271941\n";
+        assertThat(found.apply(asked + "3 4102-837165")).containsExactly("PENSION_NUMBER:4102-837165");
+        assertThat(found.apply(asked.replace("3. 基礎年金", "3. 社員") + "3 4102-837165")).isEmpty();
+    }
+
+    @Test
+    void numbersAsTheirDocumentsPrintThem() { // session 38
+        // a licence prints 第 … 号 around its number; a number that passes both checks is the licence there
+        one("運転免許証（表面）\n番 号  第 301159686680 号", PiiType.DRIVERS_LICENSE, "301159686680");
+        one("個人番号 301159686680", PiiType.MY_NUMBER, "301159686680");
+        // two blanks between groups of four or boxes of one
+        one("個人番号 6426  4824  4268", PiiType.MY_NUMBER, "6426  4824  4268");
+        one("カード番号\n3 5 6 9  1 8 9 3  6 4 6 4  5 1 1 7", PiiType.CREDIT_CARD, "3 5 6 9  1 8 9 3  6 4 6 4  5 1 1 7");
+        assertThat(find("2024  1234  5678")).isEmpty();
+        // a date or a time after a blank is no part of the number before it
+        one("カード番号いるって。4601-9871-5482-2392 12/27", PiiType.CREDIT_CARD, "4601-9871-5482-2392");
+        // labels in half-width katakana with a blank between their words; a database's English name for the insurer
+        one("ﾘｮｹﾝ ﾊﾞﾝｺﾞｳ　TR8830152", PiiType.PASSPORT, "TR8830152");
+        one("ｼﾞｭｳﾐﾝﾋｮｳ ｺｰﾄﾞ　57174915050", PiiType.RESIDENT_RECORD_CODE, "57174915050");
+        one("<InsurerNumber>06295737</InsurerNumber>", PiiType.HEALTH_INSURANCE, "06295737");
+    }
+
+    @Test
+    void aDateAfterASexIsABirthDate() { // session 38: 性別 and 生年月日 side by side, as rosters print them
+        one("1. KUMAGAI TAKESHI　　M　1972-05-18", PiiType.DATE_OF_BIRTH, "1972-05-18");
+        one("浅沼 亜希子｜女｜1988/03/14", PiiType.DATE_OF_BIRTH, "1988/03/14");
+        assertThat(find("型番 M 2024-05-18")).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+        assertThat(find("サイズM 2024-05-18 入荷")).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+    }
+
+    @Test
     void aNumberedAnswerTakesTheLabelOfItsItem() {
         String asked = "08:31\tクリニック\t①お名前 ②フリガナ ③生年月日 ④症状\n08:36\t立花\t\"①立花 槙緒\n②タチバナ マキオ\n";
         one(asked + "③S58.7.3\n④熱\"", PiiType.DATE_OF_BIRTH, "S58.7.3");

@@ -127,4 +127,47 @@ class ScannerTest {
         assertThat(fs).extracting(f -> f.finding().type() + "@" + f.where().line() + ":" + f.finding().start())
                 .containsExactly("EMAIL@1:11", "PHONE@2:" + pad);
     }
+
+    /**
+     * A value under its label's line, over every kind of cut: the 256-line batches of a small file, the 64 KiB blocks of a
+     * large one, and blank lines between paragraphs. The scan finds what the detector finds in the whole text at once.
+     */
+    @Test
+    void labelsGiveContextOverBlankLinesBatchesAndBlocks() throws IOException {
+        for (int paragraphs : new int[] {150, 4000}) { // 600 lines in 5 KB (batches); 160 KB (blocks)
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < paragraphs; i++) {
+                lines.add(i % 7 == 0 ? "ご本人の住民票コード" : "住民票コード");
+                lines.add(String.valueOf(29141777635L + i));
+                lines.add("");
+                lines.add("以上");
+            }
+            Path txt = dir.resolve("codes" + paragraphs + ".txt");
+            Files.write(txt, lines, StandardCharsets.UTF_8);
+            Detector d = Detector.of(ids().types(), ids().minConfidence());
+            List<String> whole = new ArrayList<>();
+            List<List<Finding>> perLine = d.detectLines(lines);
+            for (int l = 0; l < perLine.size(); l++) {
+                for (Finding f : perLine.get(l)) {
+                    whole.add(f.type() + "@" + (l + 1) + ":" + f.start() + "-" + f.end());
+                }
+            }
+            assertThat(whole).filteredOn(f -> f.startsWith("RESIDENT_RECORD_CODE")).hasSize(paragraphs);
+            for (int threads : new int[] {1, 2}) {
+                assertThat(scan(ids().withThreads(threads), txt))
+                        .extracting(f -> f.finding().type() + "@" + f.where().line() + ":" + f.finding().start() + "-" + f.finding().end())
+                        .as(paragraphs + " paragraphs, threads " + threads)
+                        .containsExactlyElementsOf(whole);
+            }
+        }
+    }
+
+    @Test
+    void aBareSurnameAfterABlankLineIsTheFullNameOfTheParagraphBefore() throws IOException {
+        Path txt = dir.resolve("memo.txt");
+        Files.writeString(txt, "本日、鈴木一郎さんが来所した。\n\n鈴木は午後に帰った。\n");
+        assertThat(scan(Scanner.Options.defaults(), txt))
+                .extracting(f -> f.finding().type() + "@" + f.where().line() + ":" + f.finding().value())
+                .containsExactly("PERSON@1:鈴木一郎", "PERSON@3:鈴木");
+    }
 }

@@ -269,4 +269,29 @@ class TextTablesTest {
             assertThat(alone.get(i)).isEqualTo(IDS.detect(plain.get(i), IDS.freeText()));
         }
     }
+
+    @Test
+    void anXmlRecordsElementsAreItsColumns() { // session 38
+        Detector d = Detector.of(EnumSet.of(PiiType.HEALTH_INSURANCE, PiiType.RESIDENT_RECORD_CODE, PiiType.PERSON),
+                Detector.DEFAULT_MIN_CONFIDENCE);
+        String xml = "<InsuredList count=\"2\">\n  <Insured seq=\"1\">\n    <InsurerNumber>06295737</InsurerNumber>\n"
+                + "    <Symbol>5102</Symbol><Number>1187</Number><BranchNumber>00</BranchNumber>\n"
+                + "    <ResidentCode>31013882889</ResidentCode>\n    <Note>照会番号 20261130000417</Note>\n  </Insured>\n</InsuredList>\n";
+        assertThat(d.detect(xml, d.freeText())).extracting(f -> f.type() + ":" + f.value()).containsExactly(
+                "HEALTH_INSURANCE:06295737", "HEALTH_INSURANCE:5102", "HEALTH_INSURANCE:1187", "HEALTH_INSURANCE:00",
+                "RESIDENT_RECORD_CODE:31013882889");
+        // a thing's name is no person's: a GPX track's, under <trk>
+        assertThat(TextTables.find("<trk><name>Morning Run</name><trkseg>", ColumnHints.get())).isEmpty();
+        assertThat(TextTables.find("<author><name>今井 彩花</name></author>", ColumnHints.get())).hasSize(1);
+    }
+
+    @Test
+    void aCardsSymbolNumberAndBranchInRomanisedColumns() { // session 38: 記号・番号・枝番 as a database names them
+        Detector d = Detector.of(EnumSet.of(PiiType.HEALTH_INSURANCE), Detector.DEFAULT_MIN_CONFIDENCE);
+        String sql = "INSERT INTO insurance (pt_id, kind, insurer_no, kigo, bango, edaban) VALUES\n"
+                + " ('0013102', '組合', '06401193', '55', '20417', '03');";
+        assertThat(d.detect(sql, d.freeText())).extracting(Finding::value).containsExactly("06401193", "55", "20417", "03");
+        // without an insurer's column, a bango is any number
+        assertThat(d.detect("INSERT INTO orders (id, bango) VALUES ('1', '20417');", d.freeText())).isEmpty();
+    }
 }
