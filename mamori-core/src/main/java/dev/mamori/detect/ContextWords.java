@@ -542,11 +542,29 @@ final class ContextWords {
     /** How long a label's line above a value alone on its line may be (the label, a mark, a note, its English). */
     private static final int LABEL_ABOVE = 40;
 
-    /** Nothing but blanks after {@code end} on its line, or the 号 that closes 第…号 and anything after it. */
+    /**
+     * Nothing but blanks after {@code end} on its line, or a remark in brackets ending it (1996年4月9日（09 APR 1996）), or
+     * the 号 that closes 第…号 and anything after it.
+     */
     private static boolean aloneAfter(String text, int end) {
         int i = end;
         while (i < text.length() && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
             i++;
+        }
+        if (i < text.length() && (text.charAt(i) == '（' || text.charAt(i) == '(')) {
+            int e = lineEnd(text, i);
+            while (e > i && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            if (e <= i + 1 || text.charAt(e - 1) != '）' && text.charAt(e - 1) != ')') {
+                return false;
+            }
+            for (int k = i + 1; k < e - 1; k++) {
+                if (Chars.isOpenParen(text.charAt(k)) || Chars.isCloseParen(text.charAt(k))) {
+                    return false; // one remark, not （…）と（…）
+                }
+            }
+            return true;
         }
         return i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '号';
     }
