@@ -399,6 +399,9 @@ final class ContextWords {
      */
     private static int itemEnd(String text, int ls, int limit, int n) {
         int i = ls;
+        while (i < limit && (text.charAt(i) == '>' || text.charAt(i) == '＞' || Chars.isSpace(text.charAt(i)))) {
+            i++; // a mail's quote marks: > (1) 基礎年金番号 … ⏎ (1) 5213-604877
+        }
         boolean open = i < limit && (text.charAt(i) == '(' || text.charAt(i) == '（');
         if (open) {
             i++;

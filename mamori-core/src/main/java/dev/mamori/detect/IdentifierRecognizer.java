@@ -656,6 +656,8 @@ final class IdentifierRecognizer implements Recognizer {
             }
         }
 
+        private static final int THIS_YEAR = java.time.Year.now().getValue();
+
         /** How the label of a date ends (開始日, 日付, 製造年月日, 予約日時, 有効期限, 支払期日). */
         private static final String[] DATE_LABEL_ENDS = {"日", "日付", "日時", "期限", "期日"};
 
@@ -670,8 +672,9 @@ final class IdentifierRecognizer implements Recognizer {
                     return; // a year and month: 昭和16年5月、栃木県鹿沼市生まれ。, not 2023年4月、新工場が生まれ変わった / 横浜生まれの企業
                 }
             }
-            if (notBirth(a, yearOnly ? verbEnd : b) || (yearOnly && cohort(verbEnd)) || otherDateLabel(a)) {
-                return;
+            if (notBirth(a, yearOnly ? verbEnd : b) || (yearOnly && cohort(verbEnd)) || otherDateLabel(a)
+                    || dateParser.ymd / 10000 > THIS_YEAR) {
+                return; // and no one is born in a later year (expires="2031-05-18" beside a <birth>)
             }
             double x = !eraChosen && birthWordBeforeNumber(a)
                     ? ContextWords.get().scoreAfter(PiiType.DATE_OF_BIRTH, s, a, b, sc) // the words after it only

@@ -76,8 +76,8 @@ final class TextTables {
         if (text.length() < 8) {
             return false;
         }
-        if (text.indexOf("</") >= 0) {
-            return true; // XML
+        if (text.indexOf("</") >= 0 || text.indexOf("\":") >= 0 || text.indexOf("\" :") >= 0) {
+            return true; // XML, JSON
         }
         if (text.indexOf('\n') < 0) {
             return text.indexOf("INSERT") >= 0 || text.indexOf("insert") >= 0; // an SQL dump on one line
@@ -101,6 +101,9 @@ final class TextTables {
         }
         if (text.indexOf("</") >= 0) {
             xmlRecords(text, hints, out);
+        }
+        if (text.indexOf("\":") >= 0 || text.indexOf("\" :") >= 0) {
+            jsonRecords(text, hints, out);
         }
         if (text.indexOf('\n') < 0) {
             return out;
@@ -171,16 +174,73 @@ final class TextTables {
         int from = 0;
         while (m.find(from)) {
             if (!leaves.isEmpty() && !text.substring(leaves.get(leaves.size() - 1)[4], m.start()).isBlank()) {
-                xmlRecord(text, hints, leaves, out);
+                record(text, hints, leaves, parentTag(text, leaves.get(0)[0] - 1), out);
                 leaves.clear();
             }
             leaves.add(new int[] {m.start(1), m.end(1), m.start(3), m.end(3), m.end()});
             from = m.end();
         }
-        xmlRecord(text, hints, leaves, out);
+        if (!leaves.isEmpty()) {
+            record(text, hints, leaves, parentTag(text, leaves.get(0)[0] - 1), out);
+        }
     }
 
-    private static void xmlRecord(String text, ColumnHints hints, List<int[]> leaves, List<Block> out) {
+    /** A JSON member with a string or a number for its value: {@code "kigo": "88"}, its key (group 1) and value (2 or 3). */
+    private static final java.util.regex.Pattern JSON_MEMBER = java.util.regex.Pattern.compile(
+            "\"([A-Za-z_][\\w.-]{0,40})\"\\s*:\\s*(?:\"([^\"\\\\\\n]{1,80})\"|(-?[0-9][0-9.]{0,30}))");
+
+    /**
+     * The objects of JSON text, each member's value under its key: the members one after the other with nothing but a comma
+     * and blanks between are one record, as a table's row is ({"hokensha_no": "06112114", "kigo": "88", "bango": "1093"}).
+     */
+    private static void jsonRecords(String text, ColumnHints hints, List<Block> out) {
+        java.util.regex.Matcher m = JSON_MEMBER.matcher(text);
+        List<int[]> members = new ArrayList<>(); // key start, key end, value start, value end, member end
+        int from = 0;
+        while (m.find(from)) {
+            int vs = m.start(2) >= 0 ? m.start(2) : m.start(3);
+            int ve = m.start(2) >= 0 ? m.end(2) : m.end(3);
+            if (!members.isEmpty()) {
+                String gap = text.substring(members.get(members.size() - 1)[4], m.start()).strip();
+                if (!gap.equals(",")) {
+                    record(text, hints, members, parentKey(text, members.get(0)[0] - 1), out);
+                    members.clear();
+                }
+            }
+            members.add(new int[] {m.start(1), m.end(1), vs, ve, m.end()});
+            from = m.end();
+        }
+        if (!members.isEmpty()) {
+            record(text, hints, members, parentKey(text, members.get(0)[0] - 1), out);
+        }
+    }
+
+    /** The key of the JSON object whose members start at {@code quote} ("kenpo" in "kenpo": {"kigo": …), or "". */
+    private static String parentKey(String text, int quote) {
+        int i = quote - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != '{') {
+            return "";
+        }
+        i--;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != ':') {
+            return "";
+        }
+        int close = text.lastIndexOf('"', i);
+        int open = close > 0 ? text.lastIndexOf('"', close - 1) : -1;
+        return open < 0 || close - open > 42 ? "" : text.substring(open + 1, close).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * One record of an XML or JSON text: {@code fields} hold each field's name (start, end), value (start, end) and end. A
+     * bare name (name) holds a person's only in a people's element or object (<author>, <traveler>; not <trk>).
+     */
+    private static void record(String text, ColumnHints hints, List<int[]> leaves, String parent, List<Block> out) {
         if (leaves.isEmpty()) {
             return;
         }
@@ -189,14 +249,15 @@ final class TextTables {
             tags.add(text.substring(l[0], l[1]));
         }
         List<Set<PiiType>> types = new ArrayList<>(hints.forHeaders(tags));
-        String parent = parentTag(text, leaves.get(0)[0] - 1);
-        for (int k = 0; k < types.size(); k++) { // <trk><name>Morning Run</name>: a thing's name, not a person's
-            if (types.get(k).contains(PiiType.PERSON) && !personColumn(tags.get(k).toLowerCase(java.util.Locale.ROOT), parent)) {
-                Set<PiiType> t = java.util.EnumSet.noneOf(PiiType.class);
-                t.addAll(types.get(k));
-                t.remove(PiiType.PERSON);
-                types.set(k, t);
+        for (int k = 0; k < types.size(); k++) {
+            Set<PiiType> t = java.util.EnumSet.noneOf(PiiType.class);
+            t.addAll(types.get(k));
+            // the location recognizer reads a key and its coordinate in the text itself ("latitudeE7": 335907712)
+            t.remove(PiiType.LOCATION);
+            if (!personColumn(tags.get(k).toLowerCase(java.util.Locale.ROOT), parent)) {
+                t.remove(PiiType.PERSON); // <trk><name>Morning Run</name>: a thing's name, not a person's
             }
+            types.set(k, t);
         }
         List<Cell> cells = new ArrayList<>();
         for (int k = 0; k < leaves.size(); k++) {

@@ -186,6 +186,9 @@ class IdStructuredTypesTest {
                 + "1 ub48201937fe\n2 ゆうちょです 記号 14020 番号 38271941\n";
         assertThat(found.apply(asked + "3 4102-837165")).containsExactly("PENSION_NUMBER:4102-837165");
         assertThat(found.apply(asked.replace("3. 基礎年金", "3. 社員") + "3 4102-837165")).isEmpty();
+        // the questions quoted in a mail's reply
+        assertThat(found.apply("> (1) 基礎年金番号\n> (2) 給与振込口座\n\n(1) 5213-604877\n(2) 後日")).containsExactly(
+                "PENSION_NUMBER:5213-604877");
     }
 
     @Test
@@ -203,6 +206,11 @@ class IdStructuredTypesTest {
         one("ﾘｮｹﾝ ﾊﾞﾝｺﾞｳ　TR8830152", PiiType.PASSPORT, "TR8830152");
         one("ｼﾞｭｳﾐﾝﾋｮｳ ｺｰﾄﾞ　57174915050", PiiType.RESIDENT_RECORD_CODE, "57174915050");
         one("<InsurerNumber>06295737</InsurerNumber>", PiiType.HEALTH_INSURANCE, "06295737");
+        // abbreviated labels
+        one("搭乗者1: ARAKAWA KENJI  PP No. TK7105538", PiiType.PASSPORT, "TK7105538");
+        one("保険者No 06266175", PiiType.HEALTH_INSURANCE, "06266175");
+        one("WARN [gw-1] order=ORD-1 amount=3520 pan=5507329393002555 result=DECLINED", PiiType.CREDIT_CARD, "5507329393002555");
+        assertThat(find("WARN [gw-1] order=ORD-1 id=5507329393002555")).isEmpty();
     }
 
     @Test
@@ -211,6 +219,9 @@ class IdStructuredTypesTest {
         one("浅沼 亜希子｜女｜1988/03/14", PiiType.DATE_OF_BIRTH, "1988/03/14");
         assertThat(find("型番 M 2024-05-18")).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
         assertThat(find("サイズM 2024-05-18 入荷")).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+        // no one is born in a later year: a passport's expiry beside a <birth>
+        assertThat(find("<birth>1984-03-27</birth>\n<passport expires=\"2031-05-18\">TK8841906</passport>"))
+                .filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH).extracting(Finding::value).containsExactly("1984-03-27");
     }
 
     @Test

@@ -193,4 +193,11 @@ class LocationRecognizerTest {
             find(s, column("緯度"));
         }
     }
+
+    @Test
+    void theFinerMeshesColumns() { // session 38: a 1/2 mesh (9 digits) under mesh_half, a 1/4 under mesh4
+        assertThat(find("523667221", column("mesh_half"))).extracting(Finding::value).containsExactly("523667221");
+        assertThat(find("5236672213", column("mesh4"))).extracting(Finding::value).containsExactly("5236672213");
+        assertThat(find("523667221", column("half"))).isEmpty();
+    }
 }

@@ -294,4 +294,16 @@ class TextTablesTest {
         // without an insurer's column, a bango is any number
         assertThat(d.detect("INSERT INTO orders (id, bango) VALUES ('1', '20417');", d.freeText())).isEmpty();
     }
+
+    @Test
+    void aJsonObjectsMembersAreItsColumns() { // session 38
+        Detector d = Detector.of(EnumSet.of(PiiType.HEALTH_INSURANCE, PiiType.PENSION_NUMBER, PiiType.LOCATION),
+                Detector.DEFAULT_MIN_CONFIDENCE);
+        String json = "{\"emp_id\": \"E0041127\", \"kiso_nenkin\": \"6611-043298\",\n"
+                + " \"kenpo\": {\"hokensha_no\": \"06112114\", \"kigo\": \"88\", \"bango\": \"1093\", \"edaban\": \"00\"},\n"
+                + " \"batch\": \"4401-227193\", \"latitudeE7\": 335907712, \"longitudeE7\": 1304211455}";
+        assertThat(d.detect(json, d.freeText())).extracting(f -> f.type() + ":" + f.value()).containsExactly(
+                "PENSION_NUMBER:6611-043298", "HEALTH_INSURANCE:06112114", "HEALTH_INSURANCE:88", "HEALTH_INSURANCE:1093",
+                "HEALTH_INSURANCE:00", "LOCATION:335907712", "LOCATION:1304211455");
+    }
 }
