@@ -315,18 +315,21 @@ final class ContextWords {
      */
     static boolean namedAbove(PiiType type, String s, int pos, int end) {
         String[] words = NAMES.get(type);
-        int ls = s.lastIndexOf('\n', pos - 1);
-        int above = ls < 0 ? -1 : s.lastIndexOf('\n', ls - 1);
-        if (ls >= 0 && asks(s, above + 1, ls)) {
-            above = ls; // the line above asks for it (パスポート番号送って〜 ⏎ ちなみに私のは TZ1184650 ね); a label or a statement
-        } // there is the business of the rules for a label above a value and a table's heading (旅券番号の欄は空欄でした)
-        if (words == null || above < 0 || otherNumberWord(s, end, lineEnd(s, end))) {
-            return false; // 住民票コード (lines above) ⏎ 29141777635 は受付番号
+        if (words == null) {
+            return false;
+        }
+        int from = Math.max(0, pos - SCOPE); // the lines it may be on: at most LINES_ABOVE up, within SCOPE characters
+        int lines = 0;
+        for (int k = pos - 1; k >= from; k--) {
+            if (s.charAt(k) == '\n' && ++lines > LINES_ABOVE) {
+                from = k + 1;
+                break;
+            }
         }
         int last = -1;
         int lastEnd = -1;
         for (String w : words) {
-            for (int k = above - w.length(); k >= 0 && pos - k <= SCOPE && k > last; k--) {
+            for (int k = pos - w.length(); k >= from && k > last; k--) {
                 if (s.regionMatches(true, k, w, 0, w.length())) {
                     last = k;
                     lastEnd = k + w.length();
@@ -337,17 +340,28 @@ final class ContextWords {
         if (last < 0) {
             return false;
         }
-        if (s.startsWith("番号", lastEnd)) {
-            lastEnd += 2;
+        int ls = s.lastIndexOf('\n', pos - 1);
+        if (ls < 0 || last > ls) {
+            return false; // on the value's own line: the context words have read it
         }
-        return !otherNumberWord(s, lastEnd, pos);
+        int above = Math.max(-1, s.lastIndexOf('\n', ls - 1));
+        if (last > above && !asks(s, Math.max(above + 1, ls - QUESTION), ls)) {
+            return false; // the line right above: asked for (パスポート番号送って〜 ⏎ ちなみに私のは TZ1184650 ね), or else a label or
+        } // a statement there is the business of the rules for a label above its value and a table's heading (旅券番号の欄は空欄でした)
+        for (String w : NAME_ENDS) {
+            if (s.startsWith(w, lastEnd)) {
+                lastEnd += w.length(); // パスポート番号, 旅券No.
+                break;
+            }
+        }
+        return !otherNumberWord(s, lastEnd, pos) && !otherNumberWord(s, end, Math.min(lineEnd(s, end), end + AFTER_VALUE));
     }
 
     /** One of {@link #OTHER_NUMBER_WORDS} in {@code s[from, to)}. */
     private static boolean otherNumberWord(String s, int from, int to) {
         for (int k = from; k < to; k++) {
             for (String w : OTHER_NUMBER_WORDS) {
-                if (s.regionMatches(true, k, w, 0, w.length())) {
+                if (s.startsWith(w, k)) {
                     return true;
                 }
             }
@@ -361,13 +375,22 @@ final class ContextWords {
     }
 
     private static final int SCOPE = 300;
+    /**
+     * How many lines up {@link #namedAbove} looks: no more than a scan reads before a batch's or a block's cut, so that
+     * the finding does not depend on where the cut falls.
+     */
+    static final int LINES_ABOVE = 8;
+    /** How far after the value another number's word is looked for on its line (29141777635 は受付番号). */
+    private static final int AFTER_VALUE = 24;
+    private static final String[] NAME_ENDS = {"番号", "No.", "NO.", "No", "ナンバー"};
     /** The labels {@link #namedAbove} looks for (each may have 番号 after it). */
     private static final Map<PiiType, String[]> NAMES = new EnumMap<>(Map.of(
             PiiType.PASSPORT, new String[] {"旅券", "パスポート", "passport"},
             PiiType.RESIDENT_RECORD_CODE, new String[] {"住民票コード"},
             PiiType.PENSION_NUMBER, new String[] {"基礎年金番号", "年金番号"}));
-    /** Words that name a number of some other kind (予約確認番号, 受付No., 会員ID, 記号). */
-    private static final String[] OTHER_NUMBER_WORDS = {"番号", "No.", "№", "コード", "ID", "記号", "＃", "#"};
+    /** Words that name a number of some other kind, or a document that has one (予約確認番号, 受付No., 会員ID, 伝票, 口座). */
+    private static final String[] OTHER_NUMBER_WORDS = {"番号", "No.", "NO.", "no.", "№", "コード", "ID", "記号", "＃", "#", "票",
+        "口座", "注文", "型番", "品番", "受付", "予約", "会員", "請求", "管理", "整理", "証明", "登録", "許可", "伝票", "便"};
 
     /** How far back the numbered item a value answers is looked for, and how long its label is read. */
     private static final int NUMBERED_BACK = 1_000;

@@ -366,7 +366,7 @@ final class IdentifierRecognizer implements Recognizer {
             boolean dated = (after == '.' || after == ':' || after == '/' || Chars.isDot(after) || Chars.isSlash(after)
                     || after == '：') && Chars.isDigit(Chars.at(s, end + 1));
             int g = chain.groups - 1;
-            if (dated && !chain.overlong && g > 0 && chain.sep[g] == NumberChain.SPACE) {
+            if (dated && !Chars.isDot(after) && after != '.' && !chain.overlong && g > 0 && chain.sep[g] == NumberChain.SPACE) {
                 numbersIn(g); // 4601-9871-5482-2392 12/27: the number, then a date or a time of its own after a blank
                 return chain.ge[g - 1];
             }
@@ -527,11 +527,14 @@ final class IdentifierRecognizer implements Recognizer {
             }
             int run = DateParser.runLength(s, i);
             if (i - j == 2 && run == 7 && !Chars.isAlnum(Chars.at(s, i + 7))) {
-                if (sc.wants(PiiType.PASSPORT) && ContextWords.get().score(PiiType.PASSPORT, s, j, i + 7, sc) <= 0
-                        && ContextWords.namedAbove(PiiType.PASSPORT, s, j, i + 7)) {
+                double x = sc.wants(PiiType.PASSPORT) ? ContextWords.get().score(PiiType.PASSPORT, s, j, i + 7, sc) : 0;
+                if (x == 0 && !otherLabelBefore(j) && ContextWords.namedAbove(PiiType.PASSPORT, s, j, i + 7)) {
                     out.add(new Finding(PiiType.PASSPORT, j, i + 7, 0.75, false, s.substring(j, i + 7)));
-                } else {
-                    report(PiiType.PASSPORT, j, i + 7, 0.35, 0.95);
+                } else if (sc.wants(PiiType.PASSPORT)) {
+                    double conf = NumberClassifier.conf(0.35, 0.95, x);
+                    if (conf >= NumberClassifier.MIN) {
+                        out.add(new Finding(PiiType.PASSPORT, j, i + 7, conf, false, s.substring(j, i + 7)));
+                    }
                 }
                 return i + 7;
             }
@@ -681,7 +684,7 @@ final class IdentifierRecognizer implements Recognizer {
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (yearOnly || (x < 0.5 && birthVerbEndsClause(b, 60) >= 0)) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。
-            } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && sexRightBefore(a))) {
+            } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && sexRightBefore(a, dateParser.ymd / 10000))) {
                 x = Math.max(x, 0.6); // 1980年1月1日（44歳）; KUMAGAI TAKESHI　TK3759321　M　1972-05-18
             }
             if (x > 0) {
@@ -713,7 +716,7 @@ final class IdentifierRecognizer implements Recognizer {
          * A sex given right before the date, in a column of its own (M　1972-05-18, 女｜1988/03/14, ⇥男性 1990年4月1日): a
          * roster's or a form's 性別 and 生年月日 side by side, as they are printed.
          */
-        private boolean sexRightBefore(int a) {
+        private boolean sexRightBefore(int a, int year) {
             int i = a;
             while (i > 0 && i > a - 3 && (Chars.isSpace(s.charAt(i - 1)) || "|｜,，\t".indexOf(s.charAt(i - 1)) >= 0)) {
                 i--;
@@ -722,6 +725,9 @@ final class IdentifierRecognizer implements Recognizer {
                 return false;
             }
             for (String w : SEXES) {
+                if (w.length() == 1 && w.charAt(0) != '男' && w.charAt(0) != '女' && year > THIS_YEAR - ADULT) {
+                    continue; // a size M or F before a recent date (Tシャツ｜M｜2024/05/18): a letter only before an adult's
+                }
                 int k = i - w.length();
                 // a column's edge before it: a line's start, a separator, a full-width blank or two (not 型番 M 2024-05-18)
                 if (k >= 0 && s.startsWith(w, k) && (k == 0 || "|｜,，\t\n\u3000".indexOf(s.charAt(k - 1)) >= 0
@@ -733,6 +739,8 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         private static final String[] SEXES = {"M", "F", "男", "女", "男性", "女性", "Ｍ", "Ｆ"};
+        /** Years back from which a date after a bare M or F is taken for a birth date. */
+        private static final int ADULT = 15;
 
         /** 1月15日 or 5/3 after 誕生日 on its line, or followed by 生まれ: a birth date without its year. */
         private boolean monthDay(int i) {

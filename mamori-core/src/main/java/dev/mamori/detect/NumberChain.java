@@ -31,6 +31,8 @@ final class NumberChain {
     final byte[] digits = new byte[MAX_DIGITS + 1];
     /** True when a group was longer than {@link #MAX_DIGITS} in total: never a finding. */
     boolean overlong;
+    /** True when two blanks join some of the groups: a number only where its label says so (a table's columns else). */
+    boolean wide;
 
     /** Lexes the chain whose first digit is at {@code i}; returns its end. */
     int lex(String s, int i) {
@@ -87,9 +89,11 @@ final class NumberChain {
             sep[g] = k;
             j += width;
         }
-        if (wideFrom > 0 && !(uniform(g) && (nd == 12 || nd == 16))) {
+        wide = wideFrom > 0;
+        if (wide && !(uniform(g) && (nd == 12 || nd == 16))) {
             g = wideFrom; // two columns of a table, not one number: the chain ends before the two blanks
             overlong &= gd[g] >= MAX_DIGITS;
+            wide = false;
         }
         groups = g;
         return ge[g - 1];

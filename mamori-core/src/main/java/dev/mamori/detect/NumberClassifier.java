@@ -101,10 +101,11 @@ final class NumberClassifier {
         if (n == 12 && (single || c.shape(a, b, 4, 4, 4)) && plainSeps) {
             boolean licence = CheckDigits.driversLicense(d, from) && rules.licenceCommission(d, from);
             // 番号　第 301159686680 号: how a licence prints its number, a My Number never
-            boolean printedAsLicence = licence && licenceWording(s, start, end);
+            boolean printedAsLicence = licence && licenceWording(s, start, end) && !datedSerial(d, from)
+                    && Chars.has(s, "免許", Math.max(0, start - LICENCE_WORD_BACK), start); // not 証明書 第202402010982号
             if (sc.wants(PiiType.MY_NUMBER) && CheckDigits.myNumber(d, from)) {
                 double x = ctx(PiiType.MY_NUMBER, s, start, end, sc);
-                if (ownKind(x, s, start, end) && !(x == 0 && single && datedSerial(d, from)) && !(boxed && x <= 0)
+                if (ownKind(x, s, start, end) && !(x == 0 && single && datedSerial(d, from)) && !((boxed || c.wide) && x <= 0)
                         && !(x == 0 && printedAsLicence)) {
                     offer(PiiType.MY_NUMBER, conf(0.86, 0.99, x), true, start); // boxes of digits only under their label
                 }
@@ -125,7 +126,7 @@ final class NumberClassifier {
         if (n >= 13 && n <= 19 && plainSeps && (single || cardShape(c, a, b)) && sc.wants(PiiType.CREDIT_CARD)
                 && !japaneseGtin && CheckDigits.luhn(d, from, n) && rules.cardIssuer(d, from, n)) {
             double x = ctx(PiiType.CREDIT_CARD, s, start, end, sc);
-            if (ownKind(x, s, start, end) && !(boxed && x <= 0)) {
+            if (ownKind(x, s, start, end) && !((boxed || c.wide) && x <= 0)) {
                 offer(PiiType.CREDIT_CARD, conf(0.86, 0.99, x), true, start);
             }
         }
@@ -330,7 +331,13 @@ final class NumberClassifier {
         return false;
     }
 
-    /** 第 and 号 around the number, blanks allowed (番号　第 301159686680 号), as a driving licence prints it. */
+    /** How far before a number printed 第 … 号 the word 免許 is looked for (運転免許証 表面 at the top of an OCR'd card). */
+    private static final int LICENCE_WORD_BACK = 400;
+
+    /**
+     * 第 and 号 around the number, blanks allowed, after 番号 or nothing (番号　第 301159686680 号), as a driving licence
+     * prints it.
+     */
     private static boolean licenceWording(String s, int start, int end) {
         int b = start - 1;
         while (b >= 0 && b >= start - 3 && Chars.isSpace(s.charAt(b))) {
@@ -340,7 +347,15 @@ final class NumberClassifier {
         while (a < s.length() && a <= end + 2 && Chars.isSpace(s.charAt(a))) {
             a++;
         }
-        return Chars.at(s, b) == '第' && Chars.at(s, a) == '号';
+        if (Chars.at(s, b) != '第' || Chars.at(s, a) != '号') {
+            return false;
+        }
+        b--;
+        while (b >= 0 && Chars.isSpace(s.charAt(b)) && s.charAt(b) != '\n') {
+            b--;
+        }
+        char label = Chars.at(s, b); // 番号 (番 号) or nothing before it: not 登録 第 … 号, 証明書 第 … 号
+        return b < 0 || label == '\n' || label == '号' || label == ':' || label == '：';
     }
 
     /** 第123-4567号, 123-4567号: a numbered item, never a postal code. */

@@ -22,10 +22,15 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
 
     private static final int BATCH_UNITS = 256;
     private static final int BATCH_CHARS = 1 << 16;
-    /** Lines read on each side of a batch's or a block's cut as context (as {@code mamori redact} reads its windows). */
-    private static final int CONTEXT_LINES = 3;
-    /** A longer line at a block's edge is no context (it would be read in chunks). */
-    private static final int MAX_CONTEXT_LINE = 1 << 16;
+    /**
+     * Lines (not blank) read before a batch's or a block's cut as context: as many as the rules that read lines above a
+     * value reach ({@link ContextWords#LINES_ABOVE}), so that a finding does not depend on where a cut falls.
+     */
+    private static final int CONTEXT_BEFORE = ContextWords.LINES_ABOVE;
+    /** Lines read after a cut as context (as {@code mamori redact} reads its windows). */
+    private static final int CONTEXT_AFTER = 3;
+    /** The context on either side of a cut stops at this many characters (bytes, in a block): a long line is none. */
+    private static final int MAX_CONTEXT = 4096;
     /**
      * A run of lines read as one text ends at the first blank line after this many characters: what one paragraph says
      * gives context to the next (a full name to the later bare surname, a label to the value under a blank line), and
@@ -173,10 +178,10 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     private void add(Unit u, int chars) {
         batch.add(u);
         batchChars += chars;
-        if (batch.size() >= BATCH_UNITS + CONTEXT_LINES || batchChars >= BATCH_CHARS) {
+        if (batch.size() >= BATCH_UNITS + CONTEXT_AFTER || batchChars >= BATCH_CHARS) {
             // the last lines stay for the next batch, read now as this one's context after it
-            int k = batch.size() - CONTEXT_LINES;
-            cut(k > 0 && wholeLines(batch, k) == CONTEXT_LINES ? k : batch.size());
+            int k = batch.size() - CONTEXT_AFTER;
+            cut(k > 0 && !context(batch.subList(k, batch.size()), false).isEmpty() ? k : batch.size());
         }
     }
 
@@ -192,13 +197,13 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         }
         List<Unit> units = new ArrayList<>(batch.subList(0, k));
         List<Text> before = lead;
-        List<Text> after = textLines(batch.subList(k, batch.size()));
+        List<Text> after = context(batch.subList(k, batch.size()), false);
         batch = new ArrayList<>(batch.subList(k, batch.size()));
         batchChars = 0;
         for (Unit u : batch) {
             batchChars += u instanceof Text t ? t.text.length() : 0;
         }
-        lead = textLines(units.subList(Math.max(0, k - CONTEXT_LINES), k));
+        lead = context(units.subList(Math.max(0, k - CONTEXT_BEFORE), k), true);
         if (workers == null) {
             emit(scan(units, before, after, List.of()));
             return;
@@ -206,33 +211,35 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
         submit(() -> scan(units, before, after, List.of()));
     }
 
-    /** The units when all are whole lines of a text, else none. */
-    private static List<Text> textLines(List<Unit> units) {
-        List<Text> out = new ArrayList<>(units.size());
-        for (Unit u : units) {
-            if (!(u instanceof Text t) || t.offset != 0) {
-                return List.of();
+    /**
+     * The units as context lines: those nearest the cut (the last ones {@code before} it, else the first) that are whole
+     * lines of a text, within {@link #MAX_CONTEXT} characters; none when the nearest is not.
+     */
+    private static List<Text> context(List<Unit> units, boolean before) {
+        java.util.ArrayDeque<Text> out = new java.util.ArrayDeque<>(units.size());
+        int chars = 0;
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(before ? units.size() - 1 - i : i);
+            if (!(u instanceof Text t) || t.offset != 0 || (chars += t.text.length() + 1) > MAX_CONTEXT) {
+                break;
             }
-            out.add(t);
+            if (before) {
+                out.addFirst(t);
+            } else {
+                out.addLast(t);
+            }
         }
-        return out;
+        return List.copyOf(out);
     }
 
-    /** The lines of a text block's edge as context, or none (a CSV block, a line too long to be whole). */
+    /** The lines of a text block's edge as context, or none. */
     private static List<Text> edge(Block b, boolean last) {
         if (b == null) {
             return List.of();
         }
-        Block.EdgeLines e = b.edge(last, CONTEXT_LINES);
-        List<Text> out = new ArrayList<>(e.lines().size());
-        for (int i = 0; i < e.lines().size(); i++) {
-            String l = e.lines().get(i);
-            if (l.length() > MAX_CONTEXT_LINE) {
-                return List.of();
-            }
-            if (!l.isEmpty()) {
-                out.add(new Text(e.firstLine() + i, 0, l));
-            }
+        List<Text> out = new ArrayList<>();
+        for (Block.Line l : b.edge(last, last ? CONTEXT_BEFORE : CONTEXT_AFTER, MAX_CONTEXT)) {
+            out.add(new Text(l.number(), 0, l.text()));
         }
         return out;
     }
@@ -245,6 +252,10 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     public void block(Block block) {
         flush();
         lead = List.of();
+        if (!block.text()) { // a CSV block: its rows need no lines of context
+            submitBlock(null, block, null);
+            return;
+        }
         Block held = heldBlock;
         heldBlock = block;
         if (held != null) {

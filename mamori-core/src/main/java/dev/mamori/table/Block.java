@@ -103,49 +103,73 @@ public final class Block {
         return ByteCsv.readBytes(bytes, delimiter, firstRow, firstLine, sink);
     }
 
-    /**
-     * A text block's first or last lines, at most {@code k}, blank ones included ({@code ""}), for context only: the
-     * detection of the block before or after reads them so that a fact over the cut is found whole. Decoded leniently (a
-     * byte that does not decode becomes U+FFFD; the block's own read reports it). None for CSV.
-     */
-    public EdgeLines edge(boolean last, int k) {
-        if (format != Format.TEXT || k <= 0 || bytes.length == 0) {
-            return new EdgeLines(firstLine, java.util.List.of());
-        }
-        int from = 0;
-        int to = bytes.length;
-        long first = firstLine;
-        if (last) {
-            int end = bytes[to - 1] == '\n' ? to - 1 : to; // the last line's end
-            int lines = 1;
-            from = end;
-            while (from > 0 && (bytes[from - 1] != '\n' || lines++ < k)) {
-                from--;
-            }
-            first = firstLine + DecodingReader.countLf(bytes, 0, from);
-        } else {
-            int lines = 0;
-            to = 0;
-            while (to < bytes.length && lines < k) {
-                if (bytes[to++] == '\n') {
-                    lines++;
-                }
-            }
-        }
-        String text = new String(bytes, from, to - from, charset);
-        java.util.List<String> out = new java.util.ArrayList<>(k);
-        int a = 0;
-        while (a < text.length() && out.size() < k) {
-            int lf = text.indexOf('\n', a);
-            int b = lf < 0 ? text.length() : lf;
-            out.add(text.substring(a, b > a && text.charAt(b - 1) == '\r' ? b - 1 : b));
-            a = b + 1;
-        }
-        return new EdgeLines(first, java.util.List.copyOf(out));
+    /** Whether the block is plain text (whose edges {@link #edge} reads), not CSV. */
+    public boolean text() {
+        return format == Format.TEXT;
     }
 
-    /** Lines of a block's edge: {@code lines.get(i)} is line {@code firstLine + i} of the input. */
-    public record EdgeLines(long firstLine, java.util.List<String> lines) {
+    /**
+     * A text block's first or last lines that are not blank, at most {@code k} of them within {@code maxBytes} of the
+     * block's edge, nearest the edge last (last) or first: context only, read by the detection of the block before or
+     * after so that a fact over the cut is found whole. Decoded leniently (a byte that does not decode becomes U+FFFD; the
+     * block's own read reports it). None for CSV.
+     */
+    public java.util.List<Line> edge(boolean last, int k, int maxBytes) {
+        if (format != Format.TEXT || k <= 0 || bytes.length == 0) {
+            return java.util.List.of();
+        }
+        java.util.ArrayDeque<Line> out = new java.util.ArrayDeque<>(k);
+        long lfs = last ? DecodingReader.countLf(bytes, 0, bytes.length) : 0;
+        int end = last ? bytes.length : 0; // the current line is [from, to)
+        for (int seen = 0; out.size() < k && seen < maxBytes; ) {
+            int from;
+            int to;
+            long number;
+            if (last) {
+                to = end > 0 && bytes[end - 1] == '\n' ? end - 1 : end;
+                if (to <= 0 && end == 0) {
+                    break;
+                }
+                from = to;
+                while (from > 0 && bytes[from - 1] != '\n') {
+                    from--;
+                }
+                number = firstLine + DecodingReader.countLf(bytes, 0, from);
+                end = from;
+            } else {
+                if (end >= bytes.length) {
+                    break;
+                }
+                from = end;
+                to = from;
+                while (to < bytes.length && bytes[to] != '\n') {
+                    to++;
+                }
+                number = firstLine + DecodingReader.countLf(bytes, 0, from);
+                end = to + 1;
+            }
+            seen += to - from + 1;
+            if (to - from > maxBytes) {
+                break; // a line too long to be context: nor are those beyond it
+            }
+            String line = new String(bytes, from, to - from, charset);
+            line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            if (!line.isBlank()) {
+                if (last) {
+                    out.addFirst(new Line(number, line));
+                } else {
+                    out.addLast(new Line(number, line));
+                }
+            }
+            if (last && from == 0) {
+                break;
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** A line of a text block: its number in the input and its text. */
+    public record Line(long number, String text) {
     }
 
     /** {@link #read} without the byte-level CSV parser: the whole block decoded, then FastCSV or the line scanner. */

@@ -181,6 +181,13 @@ class IdStructuredTypesTest {
         assertThat(found.apply("旅券番号をお願いします\n返信\n受付番号は TR8830152 です")).isEmpty();
         assertThat(found.apply("住民票コードを確認\n\n29141777635 は受付番号")).isEmpty();
         assertThat(found.apply("住民票コードを確認\n記号・番号は別紙\n\n29141777635")).isEmpty();
+        // a mention of the word is no question: the value's own line names another document (a review)
+        assertThat(found.apply("海外出張の際はパスポートの残存期間をご確認ください。\nご不明点は総務まで。\n受付票 AB1234567 を添付します。"))
+                .isEmpty();
+        assertThat(found.apply("基礎年金番号の変更届は来月提出予定です。\n経理からの連絡事項です。\n振込先の口座は 1234567890 に変更"))
+                .isEmpty();
+        assertThat(found.apply("住民票コードの記載は不要です。\n以下、注文内容です。\n伝票 38274619302 で発送済み")).isEmpty();
+        assertThat(found.apply("旅券番号を送ってください\n1\n2\n3\n4\n5\n6\n7\n8\n9\nTR8830152")).isEmpty(); // too far up
         // a numbered answer to a numbered list of questions
         String asked = "1. 在留カードの番号\n2. 給与の振込口座\n3. 基礎年金番号（前の会社で加入していれば）\nおはようございます\n"
                 + "1 ub48201937fe\n2 ゆうちょです 記号 14020 番号 38271941\n";
@@ -200,6 +207,14 @@ class IdStructuredTypesTest {
         one("個人番号 6426  4824  4268", PiiType.MY_NUMBER, "6426  4824  4268");
         one("カード番号\n3 5 6 9  1 8 9 3  6 4 6 4  5 1 1 7", PiiType.CREDIT_CARD, "3 5 6 9  1 8 9 3  6 4 6 4  5 1 1 7");
         assertThat(find("2024  1234  5678")).isEmpty();
+        // but a fixed-width report's four columns are no card (a review): two blanks join groups only under their label
+        assertThat(find("拠点001  5337  7156  7044  3395")).isEmpty();
+        assertThat(find("拠点001  4601  9871  5482  2392")).isEmpty();
+        // a serial printed 第 … 号 is no licence without 免許 near, nor after another document's word
+        assertThat(find("証明書 第301159686680号 を交付しました。")).noneMatch(f -> f.type() == PiiType.DRIVERS_LICENSE);
+        assertThat(find("運転免許の更新について\n登録 第 301159686680 号")).noneMatch(f -> f.type() == PiiType.DRIVERS_LICENSE);
+        // a decimal after a blank is a measure, not a date (8585 6116 4376 5.2 stays one failed chain)
+        assertThat(find("8585 6116 4376 5.2")).isEmpty();
         // a date or a time after a blank is no part of the number before it
         one("カード番号いるって。4601-9871-5482-2392 12/27", PiiType.CREDIT_CARD, "4601-9871-5482-2392");
         // labels in half-width katakana with a blank between their words; a database's English name for the insurer
@@ -219,6 +234,10 @@ class IdStructuredTypesTest {
         one("浅沼 亜希子｜女｜1988/03/14", PiiType.DATE_OF_BIRTH, "1988/03/14");
         assertThat(find("型番 M 2024-05-18")).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
         assertThat(find("サイズM 2024-05-18 入荷")).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+        // a size M or F before a recent date is no sex (a review); 男 or 女 is
+        assertThat(find("商品名｜サイズ｜入荷日\nTシャツ｜M｜2024/05/18\nポロシャツ｜F｜2023/11/02"))
+                .noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+        one("山田 花子｜女｜2019/05/18", PiiType.DATE_OF_BIRTH, "2019/05/18");
         // no one is born in a later year: a passport's expiry beside a <birth>
         assertThat(find("<birth>1984-03-27</birth>\n<passport expires=\"2031-05-18\">TK8841906</passport>"))
                 .filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH).extracting(Finding::value).containsExactly("1984-03-27");

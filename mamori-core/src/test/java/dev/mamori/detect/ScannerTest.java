@@ -162,6 +162,35 @@ class ScannerTest {
         }
     }
 
+    /** A value answering its label six lines up, blank lines between: a cut anywhere in between changes nothing (a review). */
+    @Test
+    void aLabelLinesAboveReachesOverEveryCut() throws IOException {
+        for (int groups : new int[] {60, 2500}) { // 540 lines in 15 KB (batches); 620 KB (blocks)
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < groups; i++) {
+                lines.addAll(List.of("父: 住民票コードも書けって言われてる", "母: うん", "", "", "母: はい", "父: 了解", "",
+                        "父: " + (84799666374L + i) + " 読めるか？", ""));
+            }
+            Path txt = dir.resolve("answers" + groups + ".txt");
+            Files.write(txt, lines, StandardCharsets.UTF_8);
+            Detector d = Detector.of(ids().types(), ids().minConfidence());
+            List<String> whole = new ArrayList<>();
+            List<List<Finding>> perLine = d.detectLines(lines);
+            for (int l = 0; l < perLine.size(); l++) {
+                for (Finding f : perLine.get(l)) {
+                    whole.add(f.type() + "@" + (l + 1) + ":" + f.start() + "-" + f.end());
+                }
+            }
+            assertThat(whole).filteredOn(f -> f.startsWith("RESIDENT_RECORD_CODE")).hasSize(groups);
+            for (int threads : new int[] {1, 2}) {
+                assertThat(scan(ids().withThreads(threads), txt))
+                        .extracting(f -> f.finding().type() + "@" + f.where().line() + ":" + f.finding().start() + "-" + f.finding().end())
+                        .as(groups + " groups, threads " + threads)
+                        .containsExactlyElementsOf(whole);
+            }
+        }
+    }
+
     @Test
     void aBareSurnameAfterABlankLineIsTheFullNameOfTheParagraphBefore() throws IOException {
         Path txt = dir.resolve("memo.txt");
