@@ -33,6 +33,12 @@ final class Chars {
 
     /** ASCII or full-width Latin letter. */
     /** {@code word} in {@code t} starting at {@code from} or after and ending at {@code to} or before: a bounded indexOf. */
+    /** Where the line holding {@code from} ends: its line feed, or the text's end. */
+    static int lineEnd(String text, int from) {
+        int e = text.indexOf('\n', from);
+        return e < 0 ? text.length() : e;
+    }
+
     static boolean has(String t, String word, int from, int to) {
         for (int i = Math.max(0, from), last = Math.min(t.length(), to) - word.length(); i <= last; i++) {
             if (t.startsWith(word, i)) {

@@ -354,7 +354,7 @@ final class ContextWords {
                 break;
             }
         }
-        return !otherNumberWord(s, lastEnd, pos) && !otherNumberWord(s, end, Math.min(lineEnd(s, end), end + AFTER_VALUE));
+        return !otherNumberWord(s, lastEnd, pos) && !otherNumberWord(s, end, Math.min(Chars.lineEnd(s, end), end + AFTER_VALUE));
     }
 
     /** One of {@link #OTHER_NUMBER_WORDS} in {@code s[from, to)}. */
@@ -367,11 +367,6 @@ final class ContextWords {
             }
         }
         return false;
-    }
-
-    private static int lineEnd(String s, int from) {
-        int e = s.indexOf('\n', from);
-        return e < 0 ? s.length() : e;
     }
 
     private static final int SCOPE = 300;
@@ -408,7 +403,8 @@ final class ContextWords {
         if (e == s) {
             return -1; // a blank must part the item's number from the value
         }
-        int i = ls < e && (text.charAt(ls) == '(' || text.charAt(ls) == '（') ? ls + 1 : ls;
+        int i = quoted(text, ls, e);
+        i = i < e && (text.charAt(i) == '(' || text.charAt(i) == '（') ? i + 1 : i;
         int v = Chars.digit(Chars.at(text, i));
         if (v >= 0 && Chars.digit(Chars.at(text, i + 1)) >= 0) {
             v = v * 10 + Chars.digit(text.charAt(i + 1));
@@ -421,10 +417,7 @@ final class ContextWords {
      * {@code limit}; else -1.
      */
     private static int itemEnd(String text, int ls, int limit, int n) {
-        int i = ls;
-        while (i < limit && (text.charAt(i) == '>' || text.charAt(i) == '＞' || Chars.isSpace(text.charAt(i)))) {
-            i++; // a mail's quote marks: > (1) 基礎年金番号 … ⏎ (1) 5213-604877
-        }
+        int i = quoted(text, ls, limit);
         boolean open = i < limit && (text.charAt(i) == '(' || text.charAt(i) == '（');
         if (open) {
             i++;
@@ -448,6 +441,15 @@ final class ContextWords {
             i++;
         }
         return i == mark ? -1 : i; // 34102…: a number, not an item's
+    }
+
+    /** Past a mail's quote marks and blanks at a line's start (> (1) 基礎年金番号 … ⏎ (1) 5213-604877). */
+    private static int quoted(String text, int ls, int limit) {
+        int i = ls;
+        while (i < limit && (text.charAt(i) == '>' || text.charAt(i) == '＞' || Chars.isSpace(text.charAt(i)))) {
+            i++;
+        }
+        return i;
     }
 
     /** ① to ⑳. */
@@ -578,7 +580,7 @@ final class ContextWords {
             i++;
         }
         if (i < text.length() && (text.charAt(i) == '（' || text.charAt(i) == '(')) {
-            int e = lineEnd(text, i);
+            int e = Chars.lineEnd(text, i);
             while (e > i && Character.isWhitespace(text.charAt(e - 1))) {
                 e--;
             }

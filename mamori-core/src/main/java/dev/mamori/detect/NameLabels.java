@@ -533,7 +533,7 @@ final class NameLabels {
      * a message follows the header, in a timetable (Osaka 10:00 / Kyoto 12:00) headers follow each other.
      */
     private static boolean notTimetable(String text, int ls, int le) {
-        if (le + 1 < text.length() && header(text, le + 1, lineEnd(text, le + 1))) {
+        if (le + 1 < text.length() && header(text, le + 1, Chars.lineEnd(text, le + 1))) {
             return false;
         }
         if (ls >= 1) {
@@ -541,11 +541,6 @@ final class NameLabels {
             return !header(text, ps, ls - 1);
         }
         return true;
-    }
-
-    private static int lineEnd(String text, int from) {
-        int e = text.indexOf('\n', from);
-        return e < 0 ? text.length() : e;
     }
 
     /** A line [s, e) made of one word and a time at its end. */

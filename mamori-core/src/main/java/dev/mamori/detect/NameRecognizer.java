@@ -1351,7 +1351,7 @@ final class NameRecognizer implements Recognizer {
             if (!confidentAt(out, first, s, e)) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, name));
             }
-            lastNamedLine = lineEnd(text, ls);
+            lastNamedLine = Chars.lineEnd(text, ls);
         }
     }
 
@@ -2520,11 +2520,6 @@ final class NameRecognizer implements Recognizer {
                 || Morphology.isKatakana(text.charAt(a - 1)));
     }
 
-    private static int lineEnd(String text, int from) {
-        int e = text.indexOf('\n', from);
-        return e < 0 ? text.length() : e;
-    }
-
     /** A line holding only a speaker and a time: Kimura 09:12, あや 10:21, kuro_neko — 今日 23:41 (Discord). */
     private static final java.util.regex.Pattern SPEAKER_HEADER = java.util.regex.Pattern.compile(
             "[ \u3000]*([^\\s\\d:：][^:：\\n]{0,23}?)[ \u3000]+(?:[—–\\-|][ \u3000]+)?"
@@ -2541,7 +2536,7 @@ final class NameRecognizer implements Recognizer {
         java.util.regex.Matcher h = SPEAKER_HEADER.matcher(text).region(ls, le);
         if (h.matches()) {
             if (le + 1 >= text.length() || text.charAt(le + 1) == '\n'
-                    || SPEAKER_HEADER.matcher(text).region(le + 1, lineEnd(text, le + 1)).matches()) {
+                    || SPEAKER_HEADER.matcher(text).region(le + 1, Chars.lineEnd(text, le + 1)).matches()) {
                 return null; // no message below: a timetable (Osaka 10:00 / Kyoto 12:00), not a chat
             }
             return speakerName(text, h.start(1), h.end(1)); // Kimura 09:12, a message on the lines below
@@ -2825,7 +2820,7 @@ final class NameRecognizer implements Recognizer {
         for (List<int[]> spans : seen.values()) {
             for (int[] sp : spans) {
                 lines++;
-                talking += lineEnd(text, sp[1]) - sp[1] >= 9 ? 1 : 0;
+                talking += Chars.lineEnd(text, sp[1]) - sp[1] >= 9 ? 1 : 0;
             }
         }
         return talking * 2 >= lines;
