@@ -78,14 +78,21 @@ final class NumberClassifier {
         if (sc.wants(PiiType.BANK_ACCOUNT) && bank(s, c, a, b, sc, out)) {
             return true;
         }
-        if (b - a == 2 && c.allSeps(a, b, SPACE) && c.len(a) >= 2 && c.len(a) <= 8 && c.len(a + 1) >= 2 && c.len(a + 1) <= 8
-                && sc.wants(PiiType.HEALTH_INSURANCE)) {
-            // 記号 and 番号 of a 保険証 given together (④3127 4402 answering 「④保険証の記号・番号」): two findings
+        boolean pairSpaced = c.allSeps(a, b, SPACE);
+        if (b - a == 2 && (pairSpaced || c.allSeps(a, b, HYPHEN)) && c.len(a) >= 2 && c.len(a) <= 8 && c.len(a + 1) >= 2
+                && c.len(a + 1) <= 8 && sc.wants(PiiType.HEALTH_INSURANCE)) {
+            // 記号 and 番号 of a 保険証 given together (④3127 4402 answering 「④保険証の記号・番号」): two findings; joined by a
+            // hyphen (被保番（記号-番号）⏎ 3018-0072), one
             double x = ctx(PiiType.HEALTH_INSURANCE, s, c.gs[a], c.ge[b - 1], sc);
-            if (x >= 0.5 && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0) {
+            if (x >= 0.5 && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0 && (pairSpaced || symbolAndNumber(s, start))) {
                 double conf = conf(0.4, 0.85, x);
-                out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a], c.ge[a], conf, false, s.substring(c.gs[a], c.ge[a])));
-                out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a + 1], c.ge[a + 1], conf, false, s.substring(c.gs[a + 1], c.ge[a + 1])));
+                if (pairSpaced) {
+                    out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a], c.ge[a], conf, false, s.substring(c.gs[a], c.ge[a])));
+                    out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a + 1], c.ge[a + 1], conf, false,
+                            s.substring(c.gs[a + 1], c.ge[a + 1])));
+                } else {
+                    out.add(new Finding(PiiType.HEALTH_INSURANCE, start, end, conf, false, s.substring(start, end)));
+                }
                 return true;
             }
         }
@@ -326,6 +333,17 @@ final class NumberClassifier {
         for (String e : NUMBER_LABEL_ENDS) {
             if (i >= e.length() && s.startsWith(e, i - e.length()) && (i == e.length() || !Character.isDigit(s.charAt(i - e.length() - 1)))) {
                 return true; // 会員No., お客様ID, and a label of its own (ID: 824628194826, No.824628194826)
+            }
+        }
+        return false;
+    }
+
+    /** 記号 and 番号 named together in the 300 characters before {@code start} (記号-番号, 記号・番号, 記号／番号). */
+    private static boolean symbolAndNumber(String s, int start) {
+        int from = Math.max(0, start - 300);
+        for (int k = s.indexOf("記号", from); k >= 0 && k + 3 < start; k = s.indexOf("記号", k + 2)) {
+            if (s.startsWith("番号", k + 3) && "-－‐・／/".indexOf(s.charAt(k + 2)) >= 0) {
+                return true;
             }
         }
         return false;

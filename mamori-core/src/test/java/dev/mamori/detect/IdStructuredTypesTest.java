@@ -254,6 +254,10 @@ class IdStructuredTypesTest {
         assertThat(find(insurance)).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE).extracting(Finding::value)
                 .containsExactly("3127", "4402");
         assertThat(find("会員番号 1234 5678")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        // joined by a hyphen under a heading that names both, one finding (session 38)
+        assertThat(find("保険者番号 01133586（全員共通）\n№　氏名　被保番（記号-番号）　取得日\n①　熊谷 章吾　3018-0072　12/01"))
+                .extracting(f -> f.type() + ":" + f.value()).containsExactly("HEALTH_INSURANCE:01133586", "HEALTH_INSURANCE:3018-0072");
+        assertThat(find("保険証を確認しました\n受付 3018-0072")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
     }
 
     @Test
