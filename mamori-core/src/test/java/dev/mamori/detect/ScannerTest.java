@@ -130,35 +130,16 @@ class ScannerTest {
 
     /**
      * A value under its label's line, over every kind of cut: the 256-line batches of a small file, the 64 KiB blocks of a
-     * large one, and blank lines between paragraphs. The scan finds what the detector finds in the whole text at once.
+     * large one, and blank lines between paragraphs.
      */
     @Test
     void labelsGiveContextOverBlankLinesBatchesAndBlocks() throws IOException {
         for (int paragraphs : new int[] {150, 4000}) { // 600 lines in 5 KB (batches); 160 KB (blocks)
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < paragraphs; i++) {
-                lines.add(i % 7 == 0 ? "ご本人の住民票コード" : "住民票コード");
-                lines.add(String.valueOf(29141777635L + i));
-                lines.add("");
-                lines.add("以上");
+                lines.addAll(List.of(i % 7 == 0 ? "ご本人の住民票コード" : "住民票コード", String.valueOf(29141777635L + i), "", "以上"));
             }
-            Path txt = dir.resolve("codes" + paragraphs + ".txt");
-            Files.write(txt, lines, StandardCharsets.UTF_8);
-            Detector d = Detector.of(ids().types(), ids().minConfidence());
-            List<String> whole = new ArrayList<>();
-            List<List<Finding>> perLine = d.detectLines(lines);
-            for (int l = 0; l < perLine.size(); l++) {
-                for (Finding f : perLine.get(l)) {
-                    whole.add(f.type() + "@" + (l + 1) + ":" + f.start() + "-" + f.end());
-                }
-            }
-            assertThat(whole).filteredOn(f -> f.startsWith("RESIDENT_RECORD_CODE")).hasSize(paragraphs);
-            for (int threads : new int[] {1, 2}) {
-                assertThat(scan(ids().withThreads(threads), txt))
-                        .extracting(f -> f.finding().type() + "@" + f.where().line() + ":" + f.finding().start() + "-" + f.finding().end())
-                        .as(paragraphs + " paragraphs, threads " + threads)
-                        .containsExactlyElementsOf(whole);
-            }
+            scansAsWhole(lines, "codes" + paragraphs, paragraphs);
         }
     }
 
@@ -171,23 +152,31 @@ class ScannerTest {
                 lines.addAll(List.of("父: 住民票コードも書けって言われてる", "母: うん", "", "", "母: はい", "父: 了解", "",
                         "父: " + (84799666374L + i) + " 読めるか？", ""));
             }
-            Path txt = dir.resolve("answers" + groups + ".txt");
-            Files.write(txt, lines, StandardCharsets.UTF_8);
-            Detector d = Detector.of(ids().types(), ids().minConfidence());
-            List<String> whole = new ArrayList<>();
-            List<List<Finding>> perLine = d.detectLines(lines);
-            for (int l = 0; l < perLine.size(); l++) {
-                for (Finding f : perLine.get(l)) {
-                    whole.add(f.type() + "@" + (l + 1) + ":" + f.start() + "-" + f.end());
-                }
+            scansAsWhole(lines, "answers" + groups, groups);
+        }
+    }
+
+    /**
+     * The scan of {@code lines} as a file, on one thread and two, finds what the detector finds in the whole text at once,
+     * {@code codes} 住民票コード among them.
+     */
+    private void scansAsWhole(List<String> lines, String name, int codes) throws IOException {
+        Path txt = dir.resolve(name + ".txt");
+        Files.write(txt, lines, StandardCharsets.UTF_8);
+        Detector d = Detector.of(ids().types(), ids().minConfidence());
+        List<String> whole = new ArrayList<>();
+        List<List<Finding>> perLine = d.detectLines(lines);
+        for (int l = 0; l < perLine.size(); l++) {
+            for (Finding f : perLine.get(l)) {
+                whole.add(f.type() + "@" + (l + 1) + ":" + f.start() + "-" + f.end());
             }
-            assertThat(whole).filteredOn(f -> f.startsWith("RESIDENT_RECORD_CODE")).hasSize(groups);
-            for (int threads : new int[] {1, 2}) {
-                assertThat(scan(ids().withThreads(threads), txt))
-                        .extracting(f -> f.finding().type() + "@" + f.where().line() + ":" + f.finding().start() + "-" + f.finding().end())
-                        .as(groups + " groups, threads " + threads)
-                        .containsExactlyElementsOf(whole);
-            }
+        }
+        assertThat(whole).filteredOn(f -> f.startsWith("RESIDENT_RECORD_CODE")).hasSize(codes);
+        for (int threads : new int[] {1, 2}) {
+            assertThat(scan(ids().withThreads(threads), txt))
+                    .extracting(f -> f.finding().type() + "@" + f.where().line() + ":" + f.finding().start() + "-" + f.finding().end())
+                    .as(name + ", threads " + threads)
+                    .containsExactlyElementsOf(whole);
         }
     }
 
