@@ -575,7 +575,7 @@ final class ContextWords {
      * the 号 that closes 第…号 and anything after it.
      */
     private static boolean aloneAfter(String text, int end) {
-        int i = end;
+        int i = end < text.length() && "|｜］]".indexOf(text.charAt(end)) >= 0 ? end + 1 : end; // the last box's edge
         while (i < text.length() && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
             i++;
         }
@@ -597,7 +597,10 @@ final class ContextWords {
         return i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '号';
     }
 
-    /** Nothing before {@code s} from the line's start {@code ls} but blanks and a bare label: 番号, 番号：, No., 第 (番号　第 4 3 1…). */
+    /**
+     * Nothing before {@code s} from the line's start {@code ls} but blanks and a bare label: 番号, 番号：, No., 第 (番号　第 4 3
+     * 1…), and the first box's edge.
+     */
     private static boolean bareLabel(String text, int ls, int s) {
         int i = blanks(text, ls, s);
         for (String w : BARE_LABELS) {
@@ -608,6 +611,9 @@ final class ContextWords {
         }
         if (i < s && text.charAt(i) == '第') {
             i = blanks(text, i + 1, s);
+        }
+        if (i == s - 1 && "|｜［[".indexOf(text.charAt(i)) >= 0) {
+            i++; // the first box's edge: |1|0|9|6|…| under あなたの個人番号
         }
         return i == s;
     }

@@ -68,12 +68,18 @@ final class NumberChain {
                 width = 2; // two blanks between groups of four or boxes of one (6426  4824  4268, 3 5 6 9  1 8 9 3): kept
                 wideFrom = wideFrom < 0 ? g : wideFrom; // only if the whole makes a My Number's or a card's 12 or 16 digits
             }
+            int bars = gd[g] - gd[g - 1] == 1 ? boxEdge(s, j) : 0;
+            if (bars > 0) {
+                width = bars; // digits in boxes drawn with bars or brackets (|1|0|9|6|, | | for an empty one, ［5］［7］)
+            }
             if (g == MAX_GROUPS || j + width >= n || !Chars.isDigit(s.charAt(j + width))) {
                 break;
             }
             char c = s.charAt(j);
             byte k;
-            if (Chars.isHyphen(c)) {
+            if (bars > 0) {
+                k = SPACE;
+            } else if (Chars.isHyphen(c)) {
                 k = HYPHEN;
             } else if (Chars.isSpace(c)) {
                 k = SPACE;
@@ -97,6 +103,23 @@ final class NumberChain {
         }
         groups = g;
         return ge[g - 1];
+    }
+
+    /**
+     * The width of the box edges at {@code j} between two single digits (| or ｜; | | or |　| around an empty box; ］［),
+     * or 0.
+     */
+    private static int boxEdge(String s, int j) {
+        char c = Chars.at(s, j);
+        int w;
+        if (c == '|' || c == '｜') {
+            w = Chars.isSpace(Chars.at(s, j + 1)) && (Chars.at(s, j + 2) == c) ? 3 : 1;
+        } else if ((c == '］' && Chars.at(s, j + 1) == '［') || (c == ']' && Chars.at(s, j + 1) == '[')) {
+            w = 2;
+        } else {
+            return 0;
+        }
+        return Chars.isDigit(Chars.at(s, j + w)) && !Chars.isDigit(Chars.at(s, j + w + 1)) ? w : 0;
     }
 
     /** The first {@code g} groups are all of four digits, or all of one (boxes). */

@@ -207,6 +207,12 @@ class IdStructuredTypesTest {
         one("個人番号 6426  4824  4268", PiiType.MY_NUMBER, "6426  4824  4268");
         one("カード番号\n3 5 6 9  1 8 9 3  6 4 6 4  5 1 1 7", PiiType.CREDIT_CARD, "3 5 6 9  1 8 9 3  6 4 6 4  5 1 1 7");
         assertThat(find("2024  1234  5678")).isEmpty();
+        // digits in boxes drawn with bars or brackets, under their label (session 38)
+        one("あなたの個人番号\n|1|0|9|6|7|2|9|9|6|8|7|4|", PiiType.MY_NUMBER, "1|0|9|6|7|2|9|9|6|8|7|4");
+        one("個人番号（世帯主）　［5］［7］［9］［2］［8］［2］［7］［2］［6］［4］［4］［9］", PiiType.MY_NUMBER,
+                "5］［7］［9］［2］［8］［2］［7］［2］［6］［4］［4］［9");
+        one("カード番号\n|3|5|5|2| |4|0|6|5| |7|5|9|6| |4|0|6|4|", PiiType.CREDIT_CARD, "3|5|5|2| |4|0|6|5| |7|5|9|6| |4|0|6|4");
+        assertThat(find("|1|0|1|1|0|1|1|\n|1|0|9|6|7|2|9|9|6|8|7|4|")).isEmpty(); // a table's flags, boxes without a label
         // but a fixed-width report's four columns are no card (a review): two blanks join groups only under their label
         assertThat(find("拠点001  5337  7156  7044  3395")).isEmpty();
         assertThat(find("拠点001  4601  9871  5482  2392")).isEmpty();
