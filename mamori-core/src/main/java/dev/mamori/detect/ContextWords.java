@@ -357,11 +357,14 @@ final class ContextWords {
         return !otherNumberWord(s, lastEnd, pos) && !otherNumberWord(s, end, Math.min(Chars.lineEnd(s, end), end + AFTER_VALUE));
     }
 
-    /** One of {@link #OTHER_NUMBER_WORDS} in {@code s[from, to)}. */
+    /**
+     * One of {@link #OTHER_NUMBER_WORDS} in {@code s[from, to)}; a bare 番号, with no word before it, is the number talked
+     * of (…大丈夫かな。番号これ TR4820931), not another's.
+     */
     private static boolean otherNumberWord(String s, int from, int to) {
         for (int k = from; k < to; k++) {
             for (String w : OTHER_NUMBER_WORDS) {
-                if (s.startsWith(w, k)) {
+                if (s.startsWith(w, k) && !(k > from && w.equals("番号") && !Character.isLetterOrDigit(s.charAt(k - 1)))) {
                     return true;
                 }
             }

@@ -46,6 +46,8 @@ class IdStructuredTypesTest {
         // not when the line before only mentions the number, nor when the line has its own label, nor under another
         // question nearer
         assertThat(found.apply("旅券番号をお願いします\n客：注文番号は TR8830152 です")).isEmpty();
+        assertThat(found.apply("ゆか: パスポートの更新まだしてない\nまき: え、期限いつ？\nゆか: 2027年2月まで。番号これ TR4820931"))
+                .containsExactly("PASSPORT:TR4820931"); // a bare 番号 is the one talked of
         assertThat(found.apply("旅券番号の欄は空欄でした\n15:25 お客様：TR8830152 です")).isEmpty();
         assertThat(found.apply("旅券番号をお願いします\n注文番号 TR8830152 です")).isEmpty();
         assertThat(found.apply("A: パスポート番号おしえて〜\nB: TR8012834\nC: 予約確認番号きた？\nA: HX7720391")).containsExactly("PASSPORT:TR8012834");
@@ -177,6 +179,8 @@ class IdStructuredTypesTest {
         // another number's word between or after it on its line
         assertThat(found.apply("まゆ: 航空券とるからパスポート番号送って〜\nまゆ: ちなみに私のは TZ1184650 ね"))
                 .containsExactly("PASSPORT:TZ1184650");
+        assertThat(found.apply("ゆか: パスポートの更新まだしてない\nまき: え、期限いつ？\nゆか: 2027年2月まで。番号これ TR4820931"))
+                .containsExactly("PASSPORT:TR4820931"); // a bare 番号 is the one talked of
         assertThat(found.apply("旅券番号の欄は空欄でした\n15:25 お客様：TR8830152 です")).isEmpty();
         assertThat(found.apply("旅券番号をお願いします\n返信\n受付番号は TR8830152 です")).isEmpty();
         assertThat(found.apply("住民票コードを確認\n\n29141777635 は受付番号")).isEmpty();
