@@ -308,10 +308,11 @@ final class ContextWords {
     }
 
     /**
-     * The label of {@code type} in the {@link #SCOPE} characters before the value {@code [pos, end)}, above the line above
-     * it, with no word naming another number between nor after the value on its line: a value given lines after the words that ask for it, in a chat or a list (パスポート番号おしえて〜 … あ、大文字か
-     * TR1635666; 住民票コードも書けって… ⏎ [写真] ⏎ 847 9966 6374 読めるか？), not 予約確認番号きた？ ⏎ きた HX7720391. For the
-     * identifiers whose shape alone says nothing; false for other types.
+     * The label of {@code type} on a line above the value {@code [pos, end)}, at most {@link #LINES_ABOVE} lines and
+     * {@link #SCOPE} characters up and not on the line right above unless that line asks, with no word naming another
+     * number between nor just after the value on its line: a value given lines after the words that ask for it, in a chat
+     * or a list (パスポート番号おしえて〜 … あ、大文字か TR1635666; 住民票コードも書けって… ⏎ [写真] ⏎ 847 9966 6374 読めるか？),
+     * not 予約確認番号きた？ ⏎ きた HX7720391. For the identifiers whose shape alone says nothing; false for other types.
      */
     static boolean namedAbove(PiiType type, String s, int pos, int end) {
         String[] words = NAMES.get(type);
@@ -375,7 +376,8 @@ final class ContextWords {
     private static final int SCOPE = 300;
     /**
      * How many lines up {@link #namedAbove} looks: no more than a scan reads before a batch's or a block's cut, so that
-     * the finding does not depend on where the cut falls.
+     * the finding does not depend on where the cut falls. (A numbered answer's question, and a circled one's, is looked
+     * for up to {@link #NUMBERED_BACK} characters up: found over a cut only when it is within these lines.)
      */
     static final int LINES_ABOVE = 8;
     /** How far after the value another number's word is looked for on its line (29141777635 は受付番号). */

@@ -530,11 +530,8 @@ final class IdentifierRecognizer implements Recognizer {
                 double x = sc.wants(PiiType.PASSPORT) ? ContextWords.get().score(PiiType.PASSPORT, s, j, i + 7, sc) : 0;
                 if (x == 0 && !otherLabelBefore(j) && ContextWords.namedAbove(PiiType.PASSPORT, s, j, i + 7)) {
                     out.add(new Finding(PiiType.PASSPORT, j, i + 7, 0.75, false, s.substring(j, i + 7)));
-                } else if (sc.wants(PiiType.PASSPORT)) {
-                    double conf = NumberClassifier.conf(0.35, 0.95, x);
-                    if (conf >= NumberClassifier.MIN) {
-                        out.add(new Finding(PiiType.PASSPORT, j, i + 7, conf, false, s.substring(j, i + 7)));
-                    }
+                } else {
+                    report(PiiType.PASSPORT, j, i + 7, 0.35, 0.95, x);
                 }
                 return i + 7;
             }
@@ -650,10 +647,17 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         private void report(PiiType t, int start, int end, double base, double top) {
+            if (sc.wants(t)) {
+                report(t, start, end, base, top, ContextWords.get().score(t, s, start, end, sc));
+            }
+        }
+
+        /** Like {@link #report(PiiType, int, int, double, double)}, the context score {@code x} already read. */
+        private void report(PiiType t, int start, int end, double base, double top, double x) {
             if (!sc.wants(t)) {
                 return;
             }
-            double conf = NumberClassifier.conf(base, top, ContextWords.get().score(t, s, start, end, sc));
+            double conf = NumberClassifier.conf(base, top, x);
             if (conf >= NumberClassifier.MIN) {
                 out.add(new Finding(t, start, end, conf, false, s.substring(start, end)));
             }

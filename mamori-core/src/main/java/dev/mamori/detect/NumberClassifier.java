@@ -106,9 +106,8 @@ final class NumberClassifier {
             return emit(s, end, out);
         }
         if (n == 12 && (single || c.shape(a, b, 4, 4, 4)) && plainSeps) {
-            boolean licence = CheckDigits.driversLicense(d, from) && rules.licenceCommission(d, from);
-            // 番号　第 301159686680 号: how a licence prints its number, a My Number never
-            boolean printedAsLicence = licence && licenceWording(s, start, end) && !datedSerial(d, from)
+            // 番号　第 301159686680 号: how a licence prints its number, a My Number never (the wording first: most have none)
+            boolean printedAsLicence = licenceWording(s, start, end) && validLicence(d, from) && !datedSerial(d, from)
                     && Chars.has(s, "免許", Math.max(0, start - LICENCE_WORD_BACK), start); // not 証明書 第202402010982号
             if (sc.wants(PiiType.MY_NUMBER) && CheckDigits.myNumber(d, from)) {
                 double x = ctx(PiiType.MY_NUMBER, s, start, end, sc);
@@ -120,7 +119,8 @@ final class NumberClassifier {
             double x;
             if (sc.wants(PiiType.DRIVERS_LICENSE) && ((x = ctx(PiiType.DRIVERS_LICENSE, s, start, end, sc)) > 0
                     || x == 0 && printedAsLicence)) {
-                offer(PiiType.DRIVERS_LICENSE, licence ? conf(0.75, 0.96, x > 0 ? x : 0.5) : conf(0.35, 0.7, x), false, start);
+                offer(PiiType.DRIVERS_LICENSE, printedAsLicence || validLicence(d, from) ? conf(0.75, 0.96, x > 0 ? x : 0.5)
+                        : conf(0.35, 0.7, x), false, start);
             }
         }
         if (n == 13 && (single || c.shape(a, b, 1, 4, 4, 4)) && plainSeps && sc.wants(PiiType.CORPORATE_NUMBER)
@@ -336,6 +336,10 @@ final class NumberClassifier {
             }
         }
         return false;
+    }
+
+    private boolean validLicence(byte[] d, int from) {
+        return CheckDigits.driversLicense(d, from) && rules.licenceCommission(d, from);
     }
 
     /** 記号 and 番号 named together in the 300 characters before {@code start} (記号-番号, 記号・番号, 記号／番号). */

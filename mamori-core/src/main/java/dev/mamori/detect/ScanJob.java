@@ -23,8 +23,8 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     private static final int BATCH_UNITS = 256;
     private static final int BATCH_CHARS = 1 << 16;
     /**
-     * Lines (not blank) read before a batch's or a block's cut as context: as many as the rules that read lines above a
-     * value reach ({@link ContextWords#LINES_ABOVE}), so that a finding does not depend on where a cut falls.
+     * Lines (not blank) read before a batch's or a block's cut as context: as many as a label above its value is looked for
+     * ({@link ContextWords#LINES_ABOVE}), so that such a finding does not depend on where a cut falls.
      */
     private static final int CONTEXT_BEFORE = ContextWords.LINES_ABOVE;
     /** Lines read after a cut as context (as {@code mamori redact} reads its windows). */
@@ -35,7 +35,8 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
      * A run of lines read as one text ends at the first blank line after this many characters: what one paragraph says
      * gives context to the next (a full name to the later bare surname, a label to the value under a blank line), and
      * the cost stays that of a few paragraphs. Some recognizers try their patterns over the whole text once one of their
-     * words is in it: over a whole block (64 KiB) the free-text scan took 25 % longer; at 2,048 characters, 5 %.
+     * words is in it: over a whole block (64 KiB) the free-text scan took 25–35 % longer; at 2,048 characters, about 10 %
+     * (docs/benchmarks.md).
      */
     private static final int SECTION = 2048;
     /** Blank lines kept between two lines of a text: a paragraph's break, however many there are. */

@@ -100,10 +100,10 @@ final class TextTables {
             inserts(text, hints, out); // a dump on one line too
         }
         if (text.indexOf("</") >= 0) {
-            xmlRecords(text, hints, out);
+            records(text, hints, false, out);
         }
         if (text.indexOf("\":") >= 0 || text.indexOf("\" :") >= 0) {
-            jsonRecords(text, hints, out);
+            records(text, hints, true, out);
         }
         if (text.indexOf('\n') < 0) {
             return out;
@@ -163,56 +163,33 @@ final class TextTables {
     private static final java.util.regex.Pattern XML_LEAF = java.util.regex.Pattern.compile(
             "<([A-Za-z_][\\w.-]{0,40})(\\s[^<>]{0,200})?>([^<>\\n]{1,80})</\\1>");
 
-    /**
-     * The records of an XML export, each value under its element's tag: the elements that hold text only, one after the
-     * other with nothing but blanks between, are one record, as a table's row is (<InsurerNumber>, <Symbol>, <Number>,
-     * <BranchNumber> of one <Insured>), and their tags its headers.
-     */
-    private static void xmlRecords(String text, ColumnHints hints, List<Block> out) {
-        java.util.regex.Matcher m = XML_LEAF.matcher(text);
-        List<int[]> leaves = new ArrayList<>(); // tag start, tag end, value start, value end, element end
-        int from = 0;
-        while (m.find(from)) {
-            if (!leaves.isEmpty() && !text.substring(leaves.get(leaves.size() - 1)[4], m.start()).isBlank()) {
-                record(text, hints, leaves, parentTag(text, leaves.get(0)[0] - 1), out);
-                leaves.clear();
-            }
-            leaves.add(new int[] {m.start(1), m.end(1), m.start(3), m.end(3), m.end()});
-            from = m.end();
-        }
-        if (!leaves.isEmpty()) {
-            record(text, hints, leaves, parentTag(text, leaves.get(0)[0] - 1), out);
-        }
-    }
-
     /** A JSON member with a string or a number for its value: {@code "kigo": "88"}, its key (group 1) and value (2 or 3). */
     private static final java.util.regex.Pattern JSON_MEMBER = java.util.regex.Pattern.compile(
             "\"([A-Za-z_][\\w.-]{0,40})\"\\s*:\\s*(?:\"([^\"\\\\\\n]{1,80})\"|(-?[0-9][0-9.]{0,30}))");
 
     /**
-     * The objects of JSON text, each member's value under its key: the members one after the other with nothing but a comma
-     * and blanks between are one record, as a table's row is ({"hokensha_no": "06112114", "kigo": "88", "bango": "1093"}).
+     * The records of an XML export or of JSON text, each value under its element's tag or its member's key: the elements
+     * that hold text only, one after the other with nothing but blanks between, are one record, as a table's row is
+     * (<InsurerNumber>, <Symbol>, <Number>, <BranchNumber> of one <Insured>); so are the members of one object, a comma
+     * between them ({"hokensha_no": "06112114", "kigo": "88", "bango": "1093"}).
      */
-    private static void jsonRecords(String text, ColumnHints hints, List<Block> out) {
-        java.util.regex.Matcher m = JSON_MEMBER.matcher(text);
-        List<int[]> members = new ArrayList<>(); // key start, key end, value start, value end, member end
+    private static void records(String text, ColumnHints hints, boolean json, List<Block> out) {
+        java.util.regex.Matcher m = (json ? JSON_MEMBER : XML_LEAF).matcher(text);
+        List<int[]> fields = new ArrayList<>(); // name start, name end, value start, value end, field end
         int from = 0;
         while (m.find(from)) {
-            int vs = m.start(2) >= 0 ? m.start(2) : m.start(3);
-            int ve = m.start(2) >= 0 ? m.end(2) : m.end(3);
-            if (!members.isEmpty()) {
-                String gap = text.substring(members.get(members.size() - 1)[4], m.start()).strip();
-                if (!gap.equals(",")) {
-                    record(text, hints, members, parentKey(text, members.get(0)[0] - 1), out);
-                    members.clear();
+            if (!fields.isEmpty()) {
+                String gap = text.substring(fields.get(fields.size() - 1)[4], m.start());
+                if (json ? !gap.strip().equals(",") : !gap.isBlank()) {
+                    record(text, hints, fields, json, out);
+                    fields.clear();
                 }
             }
-            members.add(new int[] {m.start(1), m.end(1), vs, ve, m.end()});
+            int v = !json || m.start(2) < 0 ? 3 : 2;
+            fields.add(new int[] {m.start(1), m.end(1), m.start(v), m.end(v), m.end()});
             from = m.end();
         }
-        if (!members.isEmpty()) {
-            record(text, hints, members, parentKey(text, members.get(0)[0] - 1), out);
-        }
+        record(text, hints, fields, json, out);
     }
 
     /** The key of the JSON object whose members start at {@code quote} ("kenpo" in "kenpo": {"kigo": …), or "". */
@@ -237,13 +214,14 @@ final class TextTables {
     }
 
     /**
-     * One record of an XML or JSON text: {@code fields} hold each field's name (start, end), value (start, end) and end. A
+     * One record of an XML or JSON text: {@code leaves} hold each field's name (start, end), value (start, end) and end. A
      * bare name (name) holds a person's only in a people's element or object (<author>, <traveler>; not <trk>).
      */
-    private static void record(String text, ColumnHints hints, List<int[]> leaves, String parent, List<Block> out) {
+    private static void record(String text, ColumnHints hints, List<int[]> leaves, boolean json, List<Block> out) {
         if (leaves.isEmpty()) {
             return;
         }
+        String parent = json ? parentKey(text, leaves.get(0)[0] - 1) : parentTag(text, leaves.get(0)[0] - 1);
         List<String> tags = new ArrayList<>(leaves.size());
         for (int[] l : leaves) {
             tags.add(text.substring(l[0], l[1]));

@@ -119,12 +119,11 @@ public final class Block {
             return java.util.List.of();
         }
         java.util.ArrayDeque<Line> out = new java.util.ArrayDeque<>(k);
-        long lfs = last ? DecodingReader.countLf(bytes, 0, bytes.length) : 0;
         int end = last ? bytes.length : 0; // the current line is [from, to)
+        long number = last ? -1 : firstLine; // the current line's; the last line's is counted once, when it is found
         for (int seen = 0; out.size() < k && seen < maxBytes; ) {
             int from;
             int to;
-            long number;
             if (last) {
                 to = end > 0 && bytes[end - 1] == '\n' ? end - 1 : end;
                 if (to <= 0 && end == 0) {
@@ -134,7 +133,7 @@ public final class Block {
                 while (from > 0 && bytes[from - 1] != '\n') {
                     from--;
                 }
-                number = firstLine + DecodingReader.countLf(bytes, 0, from);
+                number = number < 0 ? firstLine + DecodingReader.countLf(bytes, 0, from) : number - 1;
                 end = from;
             } else {
                 if (end >= bytes.length) {
@@ -145,7 +144,6 @@ public final class Block {
                 while (to < bytes.length && bytes[to] != '\n') {
                     to++;
                 }
-                number = firstLine + DecodingReader.countLf(bytes, 0, from);
                 end = to + 1;
             }
             seen += to - from + 1;
@@ -163,6 +161,9 @@ public final class Block {
             }
             if (last && from == 0) {
                 break;
+            }
+            if (!last) {
+                number++;
             }
         }
         return java.util.List.copyOf(out);
