@@ -2,7 +2,7 @@ package dev.mamori.detect;
 
 /**
  * The normalising candidate lexer: reads a chain of digit groups (ASCII or full-width digits)
- * joined by single separators — hyphen look-alikes, half/full-width spaces, the parentheses of
+ * joined by single separators — hyphen look-alikes (also with a blank on each side), half/full-width spaces, the parentheses of
  * an area code, a middle dot ・ or a slash — and keeps each group's span in the ORIGINAL text plus its digits as 0..9 values.
  * Not thread-safe: one instance per scan, reused for every candidate (no allocation per chain).
  */
@@ -72,6 +72,11 @@ final class NumberChain {
             if (bars > 0) {
                 width = bars; // digits in boxes drawn with bars or brackets (|1|0|9|6|, | | for an empty one, ［5］［7］)
             }
+            boolean spacedHyphen = j + 3 < n && Chars.isSpace(s.charAt(j)) && Chars.isHyphen(s.charAt(j + 1))
+                    && Chars.isSpace(s.charAt(j + 2)) && s.charAt(j) == s.charAt(j + 2);
+            if (spacedHyphen) {
+                width = 3; // a hyphen with a blank on each side: 0431 - 552918
+            }
             if (g == MAX_GROUPS || j + width >= n || !Chars.isDigit(s.charAt(j + width))) {
                 break;
             }
@@ -79,7 +84,7 @@ final class NumberChain {
             byte k;
             if (bars > 0) {
                 k = SPACE;
-            } else if (Chars.isHyphen(c)) {
+            } else if (spacedHyphen || Chars.isHyphen(c)) {
                 k = HYPHEN;
             } else if (Chars.isSpace(c)) {
                 k = SPACE;

@@ -421,6 +421,21 @@ class IdStructuredTypesTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "電話 0431 - 552918 まで|0431 - 552918",
+        "携帯　090 ー 1234 ー 5678|090 ー 1234 ー 5678",
+    })
+    void phonesWithABlankEachSideOfTheHyphen(String text, String value) {
+        one(text, PiiType.PHONE, value);
+    }
+
+    @Test
+    void aBlankOnOneSideOfAHyphenOrARangeIsNoPhone() {
+        assertThat(find("電話 0431 -552918 まで")).isEmpty();
+        assertThat(find("2019 - 2024 年度")).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"第1・2・3条", "1・2・3", "2024・04・01"})
     void middleDotsAloneAreNotPhones(String text) {
         assertThat(find(text)).isEmpty();
