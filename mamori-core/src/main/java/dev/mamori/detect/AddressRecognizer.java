@@ -261,9 +261,12 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
-    /** 佐々木キヨ（97）みたけ4丁目・1日死去: the age in brackets, the place, ・, the day and 死去 (逝去, 永眠). */
+    /**
+     * 佐々木キヨ（97）みたけ4丁目・1日死去, 及川勇（73）田老字小林78番地、2日死去: the age in brackets, the place, ・ or 、, the day
+     * and 死去 (逝去, 永眠).
+     */
     private static final java.util.regex.Pattern DEATH_NOTICE_ENTRY = java.util.regex.Pattern.compile(
-            "[）)]([\\p{IsHan}々ヶ\\p{IsHiragana}\\p{IsKatakana}ー0-9０-９－-]{2,14})・[0-9０-９]{1,2}日(?:に)?(?:死去|逝去|永眠)");
+            "[）)]([\\p{IsHan}々ヶ\\p{IsHiragana}\\p{IsKatakana}ー0-9０-９－-]{2,14})[・、，,][0-9０-９]{1,2}日(?:に)?(?:死去|逝去|永眠)");
 
     /**
      * The place of an entry of a local paper's death notices (おくやみ), printed under the heading of its municipality
@@ -271,7 +274,7 @@ final class AddressRecognizer implements Recognizer {
      * the municipality even with no number (石鳥谷町好地, 日詰字下丸森). Not a municipality alone (花巻市・2日死去).
      */
     private void deathNoticeEntries(String text, List<Finding> out, int first) {
-        if (text.indexOf('・') < 0 || text.indexOf("日", 0) < 0) {
+        if (text.indexOf("死去") < 0 && text.indexOf("逝去") < 0 && text.indexOf("永眠") < 0) {
             return;
         }
         java.util.regex.Matcher m = DEATH_NOTICE_ENTRY.matcher(text);
@@ -282,11 +285,31 @@ final class AddressRecognizer implements Recognizer {
             if ((last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s) {
                 continue; // a municipality alone
             }
+            if (text.charAt(e) != '・' && !placeBeforeComma(text, s, e)) {
+                continue; // （80）病気のため、1日死去 / 自宅、1日死去: the cause or the place of death, not the home
+            }
             // a weak part of it scan() found (花巻市 of 花巻市石鳥谷町好地) gives way; a stronger address is kept
             // not inside an address scan() found; a weak part of it (花巻市 of 花巻市石鳥谷町好地) gives way
             Finding.addOver(out, first, new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)),
                     f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e);
         }
+    }
+
+    /**
+     * A place before 、 in a death notice is an address only in the shape of one: kanji, katakana and numbers (の only
+     * between numbers: 境1234の5), with a number or a word of a town (町, 村, 字, 丁目, 番地, 地割).
+     */
+    private static boolean placeBeforeComma(String text, int s, int e) {
+        boolean town = false;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (Morphology.isHiragana(c) && !(c == 'の' && i > s && Chars.isDigit(text.charAt(i - 1)) && i + 1 < e
+                    && Chars.isDigit(text.charAt(i + 1)))) {
+                return false;
+            }
+            town |= Chars.isDigit(c) || "町村字丁番割".indexOf(c) >= 0;
+        }
+        return town && !(text.charAt(s) == '同' && e - s <= 2);
     }
 
     private boolean acceptCell(String text, List<Finding> out) {

@@ -750,8 +750,8 @@ final class SensitiveRecognizer implements Recognizer {
             }
             extendRight(text, p);
             victimClause(text, p, pieces);
-            if (p.kind == Kind.CARE && p.term.type() == PiiType.SENSITIVE_HEALTH) {
-                pieces = unknownCondition(text, pieces, p);
+            if (p.term.type() == PiiType.SENSITIVE_HEALTH && (p.kind == Kind.CARE || beginsWithCare(text, p))) {
+                pieces = unknownCondition(text, pieces, p); // also before a longer wording (肺線維症のため療養中のところ)
             }
             pieces = add(pieces, p);
             i = p.end;
@@ -779,6 +779,17 @@ final class SensitiveRecognizer implements Recognizer {
             return pieces;
         }
         return add(pieces, new Piece(s, e, UNKNOWN_CONDITION, Kind.FACT, UNKNOWN_CONDITION.strength()));
+    }
+
+    /** True when a care word of the lexicon (療養, 入院 …) begins the piece's wording (療養中のところ). */
+    private boolean beginsWithCare(String text, Piece p) {
+        for (int n = 2; n <= 3 && p.start + n <= p.end; n++) {
+            Term c = terms.get(text, p.start, n);
+            if (c != null && c.kind() == Kind.CARE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Last characters of condition names: 皮膚炎, 不全症, 心臓病, 脳腫瘍, 肝硬変. */

@@ -371,14 +371,21 @@ final class TextTables {
                 while (last + 1 < lines.length - 1) {
                     int s = lines[last + 1];
                     int e = lineEnd(text, lines[last + 2]);
-                    if (e <= s || count(text, s, e, sep) != count) {
+                    if (e <= s || count(text, s, e, sep) != count && !sectionHeading(text, s, e)) {
                         break;
                     }
                     last++;
                 }
+                while (last > h && sectionHeading(text, lines[last], lineEnd(text, lines[last + 1]))) {
+                    last--; // a heading after the last row heads no row of this table
+                }
                 runEnd[k] = last;
             }
-            if (last - h < (sep == BLANKS_MARK || sep == WIDE_BLANKS_MARK ? MIN_ALIGNED_ROWS : 1)) {
+            int rows = 0;
+            for (int r = h + 1; r <= last; r++) {
+                rows += sectionHeading(text, lines[r], lineEnd(text, lines[r + 1])) ? 0 : 1;
+            }
+            if (rows < (sep == BLANKS_MARK || sep == WIDE_BLANKS_MARK ? MIN_ALIGNED_ROWS : 1)) {
                 continue;
             }
             List<int[]> header = split(text, hs, he, sep);
@@ -396,7 +403,7 @@ final class TextTables {
             if (types.stream().allMatch(Set::isEmpty)) {
                 continue;
             }
-            if (last - h == 1 && (!allHeadings(names, types) || formLine(text, lines[h + 1], lineEnd(text, lines[h + 2]), sep))) {
+            if (rows == 1 && (!allHeadings(names, types) || formLine(text, lines[h + 1], lineEnd(text, lines[h + 2]), sep))) {
                 continue; // a single row: its header is all headings (氏名⇥郵便番号), not a chat line (08:36⇥お名前を入力してください),
                           // and its cells are values, not a form's markers or labels (必須⇥0312345678, 記入日⇥2024/05/18)
             }
@@ -413,6 +420,9 @@ final class TextTables {
             List<Cell> cells = new ArrayList<>((last - h) * header.size());
             int end = last;
             for (int r = h + 1; r <= end; r++) {
+                if (sectionHeading(text, lines[r], lineEnd(text, lines[r + 1]))) {
+                    continue;
+                }
                 List<int[]> row = split(text, lines[r], lineEnd(text, lines[r + 1]), sep);
                 for (int c = 0; c < row.size() && c < types.size(); c++) {
                     int[] cell = row.get(c);
@@ -427,6 +437,29 @@ final class TextTables {
             return new Block(text, hs, lineEnd(text, lines[end + 1]), cells);
         }
         return null;
+    }
+
+    /** Marks that open a section's heading inside a table (◇黒部市, 【花巻市】, ▽北中3年). */
+    private static final String HEADING_MARKS = "◇◆■□【＜〈《▼▽●○［";
+
+    /**
+     * A line that heads the rows below it inside a table (the municipality of a death notice's rows, ◇黒部市): a mark,
+     * then a few characters without a number or a separator of any kind.
+     */
+    private static boolean sectionHeading(String text, int s, int e) {
+        while (s < e && (text.charAt(s) == ' ' || text.charAt(s) == '\u3000')) {
+            s++;
+        }
+        if (e - s < 2 || e - s > 16 || HEADING_MARKS.indexOf(text.charAt(s)) < 0 || Chars.hasDigit(text, s, e)) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\u3000' || c == '\t' || c == ',' || c == '|' || c == '｜') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

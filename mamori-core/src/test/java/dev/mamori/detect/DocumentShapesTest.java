@@ -77,6 +77,18 @@ class DocumentShapesTest {
                 + "【花巻市】\n菅原トシ（101）石鳥谷町好地・30日死去＝喪主孫健太　告別式5日\n照井 嘉一（83）花巻市・2日死去\n";
         assertThat(found(notices, PiiType.ADDRESS)).containsExactly("みたけ4丁目", "石鳥谷町好地"); // not 花巻市 alone
         assertThat(found(notices, PiiType.PERSON)).contains("正", "健太");
+        String commas = "◇宮古市\n及川勇（73）田老字小林78番地、2日死去。喪主妻ミサ子\n佐藤ミヨ子（93）境1234の5、3日死去\n"
+                + "田中一郎さん（80）は病気のため、1日死去した。\n鈴木花子（77）自宅、2日死去";
+        assertThat(found(commas, PiiType.ADDRESS)).containsExactly("田老字小林78番地", "境1234の5"); // not the cause, not 自宅
+    }
+
+    @Test
+    void aDeathNoticeTableWithItsMunicipalitiesAsHeadingsBetweenItsRows() {
+        String table = "氏名　年齢　住所　喪主（続柄）\n◇黒部市\n髙島ヨシ　88　山田新234　髙島政男（長男）\n"
+                + "岩﨑源治　91　宇奈月町下立567　岩﨑悦子（長男の妻）\n◇入善町\n田邉フサ　99　上野2845　田邉一夫（長男）\n◇朝日町\n"
+                + "※お問い合わせは市民課へ。";
+        assertThat(found(table, PiiType.ADDRESS)).containsExactly("山田新234", "宇奈月町下立567", "上野2845");
+        assertThat(found(table, PiiType.PERSON)).doesNotContain("◇黒部市", "黒部市", "◇入善町", "◇朝日町");
     }
 
     @Test

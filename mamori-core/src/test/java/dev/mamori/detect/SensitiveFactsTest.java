@@ -159,6 +159,7 @@ class SensitiveFactsTest {
         "田中さんは鼻の骨を折るけがをした|SENSITIVE_HEALTH:鼻の骨を折るけが",
         "山本さんは卵アレルギーがある|SENSITIVE_HEALTH:卵アレルギー",
         "かねてより療養中のところ逝去されました|SENSITIVE_HEALTH:かねてより療養中のところ逝去",
+        "父は肺線維症のため療養中のところ逝去|SENSITIVE_HEALTH:肺線維症のため療養中のところ逝去",
         "事件の被害に遭った長田さんを支えてきた|SENSITIVE_OTHER:事件の被害に遭った",
         "原告は恐喝の被害により店を閉じた|SENSITIVE_OTHER:恐喝の被害",
         "先生、娘が胆管炎で通院しています|SENSITIVE_HEALTH:胆管炎で通院",
