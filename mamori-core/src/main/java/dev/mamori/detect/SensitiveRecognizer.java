@@ -253,6 +253,7 @@ final class SensitiveRecognizer implements Recognizer {
         int m = triggers(text);
         if ((wanted & 1 << PiiType.SENSITIVE_HEALTH.ordinal()) != 0) {
             healthPhrases(text, m, out, first);
+            addPhrasesOnLines(text, PARALYSIS, PARALYSIS_WORDS, PiiType.SENSITIVE_HEALTH, out, first);
         }
         mergeNear(text, out, first);
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
@@ -443,6 +444,15 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern FEVER = java.util.regex.Pattern.compile(
             "(?<![0-9０-９.．])(?:3[7-9]|4[0-2]|３[７-９]|４[０-２])(?:[.．][0-9０-９])?(?:度|℃)台?の(?:発熱|熱)(?![湯帯風波中])"
                     + "(?!を出したら|が出たら|がある場合|がある時|があるとき|の場合|が続く場合)");
+    /**
+     * Paralysis or numbness of a part of the body (左手に軽いまひ, 右半身麻痺, 手足にしびれ, 四肢まひ): what someone has. The part
+     * is needed: 交通がまひ, 感覚がまひする are not about anyone's health.
+     */
+    private static final java.util.regex.Pattern PARALYSIS = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}\\p{IsKatakana}])(?:[右左両]?(?:上半身|下半身|半身|手足|手|足|腕|脚|指|顔面|顔|口元|舌)|四肢|片側)"
+                    + "(?:に|が|の)?(?:軽い|軽度の|重い|重度の|強い)?(?:まひ|麻痺|マヒ|しびれ)(?:が残(?:った|り|る))?");
+    private static final String[] PARALYSIS_WORDS = {"まひ", "麻痺", "マヒ", "しびれ"};
+
     /**
      * A health check's result with its value (施行令2条2号, 健康診断その他の検査の結果): 空腹時血糖136mg/dL, HbA1c 7.1%, 血圧
      * 158/96mmHg, γ-GTP 212, several joined by 、, with a bracketed note and a verdict after them (（糖尿病の疑い）, 、要治療). Not
@@ -735,6 +745,10 @@ final class SensitiveRecognizer implements Recognizer {
                     p = new Piece(s, end, t, t.kind(), Math.min(0.9, t.strength() + 0.2));
                 }
             }
+            if (unticked(text, p.start)) {
+                i = end; // □糖尿病 □心臓病 ■喘息: a form's choice left unticked is no fact about the person
+                continue;
+            }
             if (t.crimeSuffix()) {
                 crimeSuffix(text, p);
             }
@@ -786,6 +800,35 @@ final class SensitiveRecognizer implements Recognizer {
         for (int n = 2; n <= 3 && p.start + n <= p.end; n++) {
             Term c = terms.get(text, p.start, n);
             if (c != null && c.kind() == Kind.CARE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A form's boxes, ticked or not. */
+    private static final String BOXES = "□☐▢◻■☑☒✓✔";
+
+    /** A box left unticked just before {@code i} (□糖尿病, ☐ 喘息, [ ] がん, ［　］心臓病). */
+    private static boolean unticked(String text, int i) {
+        int j = i;
+        while (j > 0 && i - j < 2 && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\u3000')) {
+            j--;
+        }
+        if (j == 0) {
+            return false;
+        }
+        char c = text.charAt(j - 1);
+        if (c == '□' || c == '☐' || c == '▢' || c == '◻') {
+            return true;
+        }
+        return j >= 3 && (c == ']' || c == '］') && (text.charAt(j - 2) == ' ' || text.charAt(j - 2) == '\u3000')
+                && (text.charAt(j - 3) == '[' || text.charAt(j - 3) == '［');
+    }
+
+    private static boolean boxBetween(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (BOXES.indexOf(text.charAt(i)) >= 0) {
                 return true;
             }
         }
@@ -1117,6 +1160,9 @@ final class SensitiveRecognizer implements Recognizer {
     private static boolean joins(String text, List<Piece> pieces, int from, int k) {
         Piece a = lastBefore(pieces, from, k);
         Piece b = pieces.get(k);
+        if (boxBetween(text, a.end, b.start)) {
+            return false; // ■高血圧　■糖尿病: two choices of a form, two facts
+        }
         // criminal procedure crosses brackets and a few more characters: 道路交通法違反（酒気帯び運転）の疑い,
         // 懲役3年、執行猶予5年（求刑懲役4年）の判決, 逮捕され、同月22日から勾留
         boolean crime = a.term.type() == PiiType.SENSITIVE_CRIME && b.term.type() == PiiType.SENSITIVE_CRIME;
