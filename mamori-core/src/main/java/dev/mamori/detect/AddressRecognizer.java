@@ -482,7 +482,7 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /**
-     * 同県, 同市, 同町, 同村, 同区 (and 同府, 同都, 同道) at {@code i} with the rest of an address after it: the finding's end, or
+     * 同県, 同市, 同町, 同村, 同区 (and 同府, 同都, 同道; 同所 with block numbers right after it) at {@code i} with the rest of an address after it: the finding's end, or
      * {@code i} when there is none. With an earlier prefecture or municipality of the kind it refers to, a
      * municipality (同県大津市, 同郡王滝村) or, after 同市/同町/同村/同区, a 町名 (同市若穂綿内) is enough; otherwise block
      * numbers must follow.
@@ -491,7 +491,8 @@ final class AddressRecognizer implements Recognizer {
         char k = text.charAt(i + 1);
         boolean prefLevel = k == '県' || k == '府' || k == '都' || k == '道';
         boolean muniLevel = k == '市' || k == '町' || k == '村' || k == '区' || k == '郡';
-        if (!prefLevel && !muniLevel || (i > 0 && Morphology.isKanji(text.charAt(i - 1)))) {
+        boolean place = k == '所'; // 同所7番地: the place just named, with its block numbers only
+        if (!prefLevel && !muniLevel && !place || (i > 0 && Morphology.isKanji(text.charAt(i - 1)))) {
             return i;
         }
         boolean antecedent = prefLevel ? prefSeen : muniSeen || prefSeen;
@@ -510,6 +511,9 @@ final class AddressRecognizer implements Recognizer {
         AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
         int end = Math.max(p, rest.end());
         double conf;
+        if (place && !(rest.numbers() && (prefSeen || muniSeen) && Chars.isDigit(Chars.at(text, p)))) {
+            return i; // 同所において, 同所で: no address without its numbers
+        }
         if (rest.numbers()) {
             conf = antecedent ? 0.9 : 0.6;
         } else if (antecedent && (muni || (muniLevel && rest.town()))) {

@@ -686,8 +686,8 @@ final class IdentifierRecognizer implements Recognizer {
             double x = !eraChosen && birthWordBeforeNumber(a)
                     ? ContextWords.get().scoreAfter(PiiType.DATE_OF_BIRTH, s, a, b, sc) // the words after it only
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
-            if (yearOnly || (x < 0.5 && birthVerbEndsClause(b, 60) >= 0)) {
-                x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。
+            if (yearOnly || (x < 0.5 && (birthVerbEndsClause(b, 60) >= 0 || bornRightAfter(b)))) {
+                x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。; 平成14年1月27日生 after 大学生
             } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && sexRightBefore(a, dateParser.ymd / 10000))) {
                 x = Math.max(x, 0.6); // 1980年1月1日（44歳）; KUMAGAI TAKESHI　TK3759321　M　1972-05-18
             }
@@ -879,6 +879,12 @@ final class IdentifierRecognizer implements Recognizer {
                 }
             }
             return -1;
+        }
+
+        /** 生 right after a full date, as a judgment's heading writes a birth date (平成14年1月27日生): not 生産, 生活, 生き…. */
+        private boolean bornRightAfter(int b) {
+            char next = Chars.at(s, b + 1);
+            return Chars.at(s, b) == '生' && !Morphology.isKanji(next) && next != 'き';
         }
 
         /** The sentence or the clause ends right after the verb ending at {@code k} (生まれ。, 生まれた、, 誕生した。). */

@@ -30,7 +30,7 @@ final class NameCell {
             return Verdict.FREE_TEXT;
         }
         String cell = text.substring(s, e);
-        if (PLACEHOLDERS.contains(cell) || r.hasCompanyMarker(cell) || r.endsWithOrgSuffix(cell)) {
+        if (PLACEHOLDERS.contains(cell) || r.hasCompanyMarker(cell) || r.endsWithOrgSuffix(cell) || placeholderWord(cell)) {
             return Verdict.NOT_A_NAME;
         }
         boolean letter = false;
@@ -45,6 +45,19 @@ final class NameCell {
             return Verdict.NOT_A_NAME;
         }
         return isKanjiName(cell) || isKanaName(cell) || isRomanName(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
+    }
+
+    /** A placeholder among the cell's words (妻 同上, 長男 なし: a relation and no name). */
+    private static boolean placeholderWord(String cell) {
+        if (cell.indexOf(' ') < 0 && cell.indexOf('\u3000') < 0) {
+            return false;
+        }
+        for (String w : cell.split("[ \u3000]+")) {
+            if (PLACEHOLDERS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

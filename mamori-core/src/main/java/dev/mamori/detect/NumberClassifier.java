@@ -422,7 +422,7 @@ final class NumberClassifier {
             return true;
         }
         if (single && (n == 5 && labelled(s, start, "記号") || n >= 6 && n <= 8 && labelled(s, start, "番号"))
-                && yuchoWords.onLineOrAbove(s, start, end, 60, 12, 2)) {
+                && (yuchoWords.onLineOrAbove(s, start, end, 60, 12, 2) || sc.hinted(PiiType.BANK_ACCOUNT))) { // or in an account column
             offer(PiiType.BANK_ACCOUNT, conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc))), false, start);
         } else if (b - a == 3 && c.len(a) == 5 && c.digits[c.gd[a]] == 0 && c.len(a + 1) == 1 && c.len(a + 2) <= 7
                 && c.allSeps(a, b, HYPHEN) && transferWords.onLine(s, start, end, 24, 12)) {

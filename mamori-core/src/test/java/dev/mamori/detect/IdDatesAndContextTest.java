@@ -46,6 +46,7 @@ class IdDatesAndContextTest {
         "生年月日 S 45. 1. 5|S 45. 1. 5",
         "ｾｲﾈﾝｶﾞｯﾋﾟ 1985/04/01|1985/04/01", // a label in half-width katakana
         "セイネンガッピ：S60.4.1|S60.4.1",
+        "大学生（当時）　野口拓海　平成14年1月27日生|平成14年1月27日", // 生 right after the date, 学生 before it (session 39)
     })
     void birthDates(String text, String value) {
         Finding f = one(text, PiiType.DATE_OF_BIRTH, value);

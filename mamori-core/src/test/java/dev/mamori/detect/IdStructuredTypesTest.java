@@ -289,6 +289,8 @@ class IdStructuredTypesTest {
         assertThat(fs).extracting(Finding::value).containsExactly("12340", "12345671");
         assertThat(fs).allMatch(f -> f.type() == PiiType.BANK_ACCOUNT && f.confidence() >= 0.8);
         assertThat(fs.get(1).start()).isEqualTo(joined.indexOf("12345671"));
+        // in a table's account column, ゆうちょ in another cell of the row (session 39)
+        assertThat(hinted("記号13170 番号20448815", PiiType.BANK_ACCOUNT)).extracting(Finding::value).containsExactly("13170", "20448815");
     }
 
     @Test

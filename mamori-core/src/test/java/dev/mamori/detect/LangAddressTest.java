@@ -163,6 +163,7 @@ class LangAddressTest {
         "静岡県に住む。同県浜松市中央区元城町103-2の自宅で|同県浜松市中央区元城町103-2",
         "北海道石狩郡当別町白樺町58番地9の男性と、同町太美町1481番地の女性|同町太美町1481番地",
         "大阪市北区梅田1-1-1、同区中崎西2-4-12|同区中崎西2-4-12",
+        "東京都足立区梅田3丁目のアパートで、住人の男性（24）＝同所7番地＝の顔を殴った|同所7番地", // session 39
     })
     void sameCityOrPrefectureAfterOneNamedEarlierIsAnAddressFromDou(String text, String expected) {
         assertThat(addresses(text)).contains(expected);
@@ -172,7 +173,7 @@ class LangAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校"})
+    @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校", "同所において現金を窃取", "同所で"})
     void douWithoutAnAddressAfterItIsNot(String text) {
         assertThat(addresses("横浜市と静岡県の話。" + text)).isEmpty();
     }

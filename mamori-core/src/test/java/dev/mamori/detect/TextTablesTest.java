@@ -194,6 +194,14 @@ class TextTablesTest {
     }
 
     @Test
+    void anEmergencyContactsColumnHoldsNamesWithTheirRelation() { // session 39
+        String roster = "氏名\t生年月日\t緊急連絡先（続柄）\t電話\n三宅 俊介\tS53.6.14\t三宅 由美（妻）\t090-7741-2256\n"
+                + "石田 芳郎\tS15.9.30\t妻 同上\t047-385-0962\n";
+        assertThat(Detector.all().detect(roster, Detector.all().freeText())).filteredOn(f -> f.type() == PiiType.PERSON)
+                .extracting(Finding::value).containsExactly("三宅 俊介", "三宅 由美", "石田 芳郎"); // not 妻 同上
+    }
+
+    @Test
     void aTableAlignedWithBlanksIsReadByItsColumns() {
         String wide = "氏名　　　生年月日　　　電話\n山田太郎　1985/04/01　090-1234-5678\n佐藤花子　1990/12/31　080-1111-2222";
         assertThat(found(wide, PiiType.DATE_OF_BIRTH)).containsExactly("1985/04/01", "1990/12/31");
