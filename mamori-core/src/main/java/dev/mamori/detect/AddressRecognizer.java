@@ -437,6 +437,53 @@ final class AddressRecognizer implements Recognizer {
         if (text.indexOf("丁目") > 0) {
             chome(text, out, first);
         }
+        if (text.indexOf('町') > 0) {
+            townBlocks(text, out, first);
+        }
+    }
+
+    /** Where a town and its numbers may start without a municipality before it: a blank, a bracket, ＝, 、 or a line. */
+    private static final String TOWN_START = " 　\n\t（(「『【［＝=、：:";
+
+    /**
+     * A 町名 ending in 町 with its block numbers joined by hyphens or 番 and no municipality before it (西岡昭・和子（中島町4-11）,
+     * ＝本町3番5号＝), in lists that name the city once in a heading: after a blank, a bracket, ＝ or 、 only. Not a
+     * municipality the lexicon knows (its own address is read by the scan above).
+     */
+    private void townBlocks(String text, List<Finding> out, int from) {
+        for (int k = text.indexOf('町'); k > 0; k = text.indexOf('町', k + 1)) {
+            if (k + 1 >= text.length() || !AddressGrammar.isDigit(text.charAt(k + 1))) {
+                continue;
+            }
+            int s = k;
+            while (s > 0 && k - s < 8 && isTownChar(text.charAt(s - 1))) {
+                s--;
+            }
+            if (s == k || !(s == 0 || TOWN_START.indexOf(text.charAt(s - 1)) >= 0) || text.charAt(s) == '同'
+                    || Finding.overlapsAny(out, from, s, k + 2)) {
+                continue;
+            }
+            int m = lexicon.startsSomeWord(text.charAt(s)) ? lexicon.longest(text, s, k + 1) : 0;
+            if (m == k + 1 - s && lexicon.get(text, s, m) == MUNICIPALITY) {
+                continue;
+            }
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
+            if (!rest.numbers() || !joinedBlocks(text, k + 1, rest.end())) {
+                continue;
+            }
+            double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, s, rest.end()));
+            out.add(new Finding(PiiType.ADDRESS, s, rest.end(), conf, false, text.substring(s, rest.end())));
+        }
+    }
+
+    /** Block numbers joined by a hyphen (4-11) or written with 番 (3番5号, 12番地): not a count or a date after a town. */
+    private static boolean joinedBlocks(String text, int p, int e) {
+        int i = p;
+        while (i < e && AddressGrammar.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i < e && i > p && ("-－‐−ー".indexOf(text.charAt(i)) >= 0 && i + 1 < e && AddressGrammar.isDigit(text.charAt(i + 1))
+                || text.charAt(i) == '番');
     }
 
     /**

@@ -172,6 +172,14 @@ class LangAddressTest {
         assertThat(text.substring(f.start(), f.end())).isEqualTo(expected);
     }
 
+    @Test
+    void aTownEndingInMachiWithItsBlockNumbersAfterABracketOrABlank() { // session 39: a donation list, a death notice
+        assertThat(addresses("車いす2台　西岡昭・和子（中島町4-11）")).containsExactly("中島町4-11");
+        assertThat(addresses("＝本町3番5号＝")).containsExactly("本町3番5号");
+        assertThat(addresses("第3町2-1の試合")).isEmpty();
+        assertThat(addresses("（大町2024年度）")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校", "同所において現金を窃取", "同所で"})
     void douWithoutAnAddressAfterItIsNot(String text) {
