@@ -3,6 +3,7 @@ package dev.mamori.detect;
 import dev.mamori.data.DataFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The part of a Japanese address after the municipality: 町名 (霞が関, 大字…字…), 丁目 in arabic or
@@ -93,7 +94,7 @@ final class AddressGrammar {
                     q = r; // committed by the number that follows
                     continue;
                 }
-                if (!numbers && r - q <= 8 && endsHere(text, r) && !isFacility(text, q, r) && !allKatakana(text, q, r)
+                if (!numbers && r - q <= 8 && endsHere(text, r) && !isFacility(text, q, r) && !allKatakana(text, q, r) && !notTown(text, q, r)
                         && !(r - q == 1 && r < text.length() && Morphology.isHiragana(text.charAt(r)))) { // not チーム, 生まれ
                     end = r; // 町名 without block numbers: 東京都千代田区霞が関
                     town = true;
@@ -431,6 +432,19 @@ final class AddressGrammar {
         }
         char last = text.charAt(r - 1);
         return "部室庁署".indexOf(last) >= 0 && (r >= text.length() || !isDigit(text.charAt(r)));
+    }
+
+    /** Words that follow a municipality's name and are no town of it (高松市選挙区, 山田町派遣の職員, 横浜市在住). */
+    private static final Set<String> NOT_TOWNS = Set.of("選挙区", "派遣", "議会", "議員", "職員", "在住", "在勤", "周辺", "全域", "一帯",
+            "全体", "内外", "近郊", "郊外");
+
+    private static boolean notTown(String text, int q, int r) {
+        for (String w : NOT_TOWNS) {
+            if (text.startsWith(w, q)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 博物館, 中央卸売市場, 市営, 小学校: a facility or an organisation named after the place, not a 町名. */

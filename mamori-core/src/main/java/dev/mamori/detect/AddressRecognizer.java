@@ -563,8 +563,8 @@ final class AddressRecognizer implements Recognizer {
         }
         if (rest.numbers()) {
             conf = antecedent ? 0.9 : 0.6;
-        } else if (antecedent && (muni || (muniLevel && rest.town()))) {
-            conf = 0.6; // 同県大津市, 同市若穂綿内
+        } else if (antecedent && (muniLevel ? muni || rest.town() : muni && rest.town())) {
+            conf = 0.6; // 同郡王滝村, 同市若穂綿内, 同県大津市坂本; not 同県豊田市 alone (a municipality is no address)
         } else {
             return i; // 同市長, 同県警, 同市内: not an address
         }

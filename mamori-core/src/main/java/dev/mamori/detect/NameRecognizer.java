@@ -306,6 +306,8 @@ final class NameRecognizer implements Recognizer {
         dropRankAndRelation(text, out, first);
         posthumousNames(text, out, first);
         realAndRingNames(text, out, first);
+        // a firm's legal form inside a name found (ｺﾞｳﾄﾞｳｶﾞｲｼﾔ ﾀｹﾀﾞﾃﾞｻﾞｲﾝ, an account holder's name in a bank's kana): a firm
+        out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && hasCompanyMarker(f.value()));
         merge(text, out, first);
     }
 

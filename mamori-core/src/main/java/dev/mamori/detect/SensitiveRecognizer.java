@@ -296,6 +296,7 @@ final class SensitiveRecognizer implements Recognizer {
             if ((m & T_LABEL) != 0) {
                 SensitiveFields.inText(text, wanted, out, first); // 傷病名：…, 【既往歴】…
             }
+            out.subList(first, out.size()).removeIf(f -> labelLine(text, f));
         } else {
             PiiType column = SensitiveFields.typeOf(ctx.columnHints(), wanted);
             if (column != null) {
@@ -800,6 +801,44 @@ final class SensitiveRecognizer implements Recognizer {
         for (int n = 2; n <= 3 && p.start + n <= p.end; n++) {
             Term c = terms.get(text, p.start, n);
             if (c != null && c.kind() == Kind.CARE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Longest form label, read alone on its line, that {@link #labelLine} looks up. */
+    private static final int MAX_LABEL = 12;
+
+    /**
+     * A finding that is a form's label on a line of its own, its value on the next line (宗教・宗派⏎浄土真宗, 前歴⏎なし,
+     * 障害支援区分⏎区分5): the line is a heading {@link ColumnHints} knows for a sensitive type, so what it names is below it.
+     */
+    private static boolean labelLine(String text, Finding f) {
+        int ls = text.lastIndexOf('\n', f.start() - 1) + 1;
+        int le = text.indexOf('\n', f.end());
+        if (le < 0 || le + 1 >= text.length() || text.charAt(le + 1) == '\n' || text.charAt(le + 1) == '\r') {
+            return false; // the last line, or a blank line after it: no value below
+        }
+        int s = ls;
+        int e = le > ls && text.charAt(le - 1) == '\r' ? le - 1 : le;
+        while (s < e && (text.charAt(s) == ' ' || text.charAt(s) == '\u3000' || "■□●・【［".indexOf(text.charAt(s)) >= 0)) {
+            s++;
+        }
+        while (e > s && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\u3000' || "：:】］".indexOf(text.charAt(e - 1)) >= 0)) {
+            e--;
+        }
+        if (e - s > MAX_LABEL || f.start() < s || f.end() > e) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\u3000' || c == '\t' || c == '：' || c == ':' || Morphology.isHiragana(c) && c != 'の') {
+                return false; // a label and its value on one line (既往歴　糖尿病), or a sentence
+            }
+        }
+        for (PiiType t : ColumnHints.get().forHeader(text.substring(s, e))) {
+            if (TYPES.contains(t)) {
                 return true;
             }
         }

@@ -181,7 +181,7 @@ class LangAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校", "同所において現金を窃取", "同所で"})
+    @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校", "同所において現金を窃取", "同所で", "同県豊田市の高校2年", "高松市選挙区（定数15）", "岩手県山田町派遣の職員"})
     void douWithoutAnAddressAfterItIsNot(String text) {
         assertThat(addresses("横浜市と静岡県の話。" + text)).isEmpty();
     }

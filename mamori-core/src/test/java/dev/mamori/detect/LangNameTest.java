@@ -62,7 +62,7 @@ class LangNameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"佐藤製薬の株価", "鈴木自動車工業株式会社", "㈱田中", "株式会社 山田", "田中商店で買う", "山田電機で買った",
-        "田中大学", "田中町に住む", "（株）鈴木", "小林製薬"})
+        "田中大学", "田中町に住む", "（株）鈴木", "小林製薬", "普通 1847203 ｺﾞｳﾄﾞｳｶﾞｲｼﾔ ﾀｹﾀﾞﾃﾞｻﾞｲﾝ", "口座名義：ｶﾌﾞｼｷｶﾞｲｼﾔ ﾔﾏﾀﾞ"})
     void organisationsAndPlacesAreNotPeople(String text) {
         assertThat(names(text)).isEmpty();
     }
