@@ -258,6 +258,7 @@ final class NameRecognizer implements Recognizer {
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);
+        ourChild(text, out, first);
         courtParties(text, out, first);
         roleFormulae(text, out, first);
         int guards = guards(text);
@@ -1194,6 +1195,29 @@ final class NameRecognizer implements Recognizer {
 
     private void addName(String text, int s, int e, List<Finding> out, int first) {
         if (!confidentAt(out, first, s, e)) {
+            out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+        }
+    }
+
+    /** What follows a child's given name after うちの: a comma or a particle. */
+    private static final String AFTER_OUR_CHILD = "、，。はがもにをのとや";
+
+    /**
+     * A given name after うちの, as parents write of their child in a chat (うちの蓮、先月から…, うちの陽菜は): one to three kanji
+     * frequent in given names that the dictionary has as one (not 子, 犬, 会社), then a comma or a particle.
+     */
+    private void ourChild(String text, List<Finding> out, int first) {
+        for (int u = text.indexOf("うちの"); u >= 0; u = text.indexOf("うちの", u + 3)) {
+            int s = u + 3;
+            int e = s;
+            while (e < text.length() && e - s < 3 && han(text.charAt(e))) {
+                e++;
+            }
+            if (e == s || e >= text.length() || AFTER_OUR_CHILD.indexOf(text.charAt(e)) < 0 || !allGivenKanji(text, s, e)
+                    || !Morphology.hasEntry(text, s, e, MEI) || anchors.is(NameAnchors.Kind.KIN, text, s, e)
+                    || anchors.is(NameAnchors.Kind.ROLE, text, s, e) || confidentAt(out, first, s, e)) {
+                continue;
+            }
             out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
         }
     }
@@ -2601,6 +2625,14 @@ final class NameRecognizer implements Recognizer {
         }
         if (!timed) {
             return null;
+        }
+        int t = le;
+        while (t > s && isSpace(text.charAt(t - 1))) {
+            t--;
+        }
+        if (t > s && t - s <= 16 && le + 1 < text.length() && text.charAt(le + 1) != '\n' && text.charAt(le + 1) != '\r'
+                && !Character.isDigit(text.charAt(le + 1))) {
+            return speakerName(text, s, t); // 18:05 Kaori.S, the message on the line below (a time first, then the speaker)
         }
         int b = s; // a time, then a word, a blank and the message
         while (b < le && b - s <= 12 && !isSpace(text.charAt(b))) {

@@ -92,6 +92,16 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aChatWhoseLinesGiveTheTimeThenTheSpeakerAndTheMessageBelow() { // session 39
+        String chat = "18:05 Kaori.S\n了解です！うちのそうたは小麦アレルギーなので\n18:09 森 直美\nうちの蓮、先月から薬を飲み始めて\n"
+                + "18:15 Kaori.S\n年会費の件、聞いてます\n18:20 森 直美\n当番は森さんです\n";
+        assertThat(found(chat, PiiType.PERSON)).contains("Kaori.S", "森 直美", "蓮");
+        assertThat(found("【当日の流れ】\n10:00 受付\n会場は3階です。\n13:00 受付\n午後の部です。\n14:00 閉会\n解散です\n",
+                PiiType.PERSON)).isEmpty(); // a timetable, not a chat
+        assertThat(found("うちの子は元気\nうちの犬が吠える\nうちの会社は休み\nうちの娘は\n", PiiType.PERSON)).isEmpty();
+    }
+
+    @Test
     void aDiscordExportsSpeakers() {
         String chat = "kuro_neko — 昨日 23:41\n今日の配信おつ〜\ntaka_99🍊 — 今日 08:42\nおつでした！\nkuro_neko — 今日 08:45\nハチ公前か、了解\n"
                 + "taka_99🍊 — 今日 08:46\nじゃあ10時に\n";
