@@ -766,7 +766,9 @@ final class SensitiveRecognizer implements Recognizer {
             extendRight(text, p);
             victimClause(text, p, pieces);
             if (p.term.type() == PiiType.SENSITIVE_HEALTH && (p.kind == Kind.CARE || beginsWithCare(text, p))) {
-                pieces = unknownCondition(text, pieces, p); // also before a longer wording (肺線維症のため療養中のところ)
+                pieces = unknownCondition(text, pieces, p, false); // also before a longer wording (肺線維症のため療養中のところ)
+            } else if (p.term.type() == PiiType.SENSITIVE_HEALTH && p.kind == Kind.TAIL && deathAt(text, p.start)) {
+                pieces = unknownCondition(text, pieces, p, true); // 多発外傷のため死去: what someone died of
             }
             pieces = add(pieces, p);
             i = p.end;
@@ -780,13 +782,36 @@ final class SensitiveRecognizer implements Recognizer {
      * A condition the lexicon lacks, named by its suffix (…炎, …症, …病) just before a care word through a
      * connector (アトピー性皮膚炎で通院, 胆管炎のため入院): added as a condition so the care word joins it.
      */
-    private static List<Piece> unknownCondition(String text, List<Piece> pieces, Piece care) {
+    /** The words of a death that complete its cause (死去, 逝去, 永眠, 死亡). */
+    private static final String[] DEATHS = {"死去", "逝去", "永眠", "死亡"};
+
+    /** のため, による or により between a death and what came before it: its cause, not its place (病院で死去). */
+    private static boolean causeBefore(String text, int e, int death) {
+        String gap = text.substring(e, death);
+        return gap.equals("のため") || gap.equals("による") || gap.equals("により");
+    }
+
+    private static boolean deathAt(String text, int i) {
+        for (String d : DEATHS) {
+            if (text.startsWith(d, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code anySuffix}: before a death and のため, による or により, any run of two kanji or katakana or more is its cause
+     * (多発外傷のため死去), whatever its last character.
+     */
+    private static List<Piece> unknownCondition(String text, List<Piece> pieces, Piece care, boolean anySuffix) {
         int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
         int e = care.start;
         while (e > floor && care.start - e < 3 && CONNECTS[text.charAt(e - 1)] && !isRunChar(text.charAt(e - 1))) {
             e--; // で, の, のため
         }
-        if (e == care.start || e <= floor || CONDITION_SUFFIX.indexOf(text.charAt(e - 1)) < 0) {
+        if (e == care.start || e <= floor || CONDITION_SUFFIX.indexOf(text.charAt(e - 1)) < 0
+                && !(anySuffix && causeBefore(text, e, care.start))) {
             return pieces;
         }
         int s = runStart(text, e, floor);
@@ -1847,6 +1872,15 @@ final class SensitiveRecognizer implements Recognizer {
         }
         if (s == start || start - s >= MAX_COMPOUND && s > 0 && Morphology.isKanji(text.charAt(s - 1))) {
             return start; // nothing before, or a longer run: not one compound
+        }
+        if (text.charAt(s) == '性') { // アルコール性肝硬変, ウイルス性胃腸炎: the kind in katakana before 性
+            int k = s;
+            while (k > 0 && s - k < 8 && (Morphology.isKatakana(text.charAt(k - 1)) || text.charAt(k - 1) == 'ー')) {
+                k--;
+            }
+            if (s - k >= 2 && (k == 0 || !Morphology.isKatakana(text.charAt(k - 1)))) {
+                return k;
+            }
         }
         return s;
     }

@@ -161,6 +161,8 @@ class SensitiveFactsTest {
         "かねてより療養中のところ逝去されました|SENSITIVE_HEALTH:かねてより療養中のところ逝去",
         "父は肺線維症のため療養中のところ逝去|SENSITIVE_HEALTH:肺線維症のため療養中のところ逝去",
         "男性は左手に軽いまひはあるけど話はできる|SENSITIVE_HEALTH:左手に軽いまひ",
+        "社長は10日、交通事故による多発外傷のため死去、58歳。|SENSITIVE_HEALTH:多発外傷のため死去",
+        "酒井 剛　57歳　アルコール性肝硬変|SENSITIVE_HEALTH:アルコール性肝硬変",
         "障害名　頸髄損傷による四肢まひ|SENSITIVE_HEALTH:頸髄損傷による四肢まひ",
         "既往歴　□高血圧　■喘息　□糖尿病|SENSITIVE_HEALTH:喘息",
         "事件の被害に遭った長田さんを支えてきた|SENSITIVE_OTHER:事件の被害に遭った",
@@ -279,7 +281,7 @@ class SensitiveFactsTest {
         "検察官は、勾留の請求を受けた被疑者について、10日以内に公訴を提起しなければならない",
         "保護観察は、犯罪をした人が社会の中で立ち直るよう指導する制度である", "感染症の予防には手洗いが有効です", "感染者数が増えている", "ウイルスに感染しないために", "保育園のアレルギー対応食について", "がん患者会の代表", "障害者スポーツ大会の結果",
         "既往歴　□糖尿病　□心臓病　☐喘息", "[ ] がん　［　］高血圧", "大雪で交通がまひした", "感覚がまひしていた",
-        "宗教・宗派\n■仏式　□神式", "前歴\nなし", "障害支援区分\n区分5", // a form's label on its own line, its value below
+        "宗教・宗派\n■仏式　□神式", "山田氏が3日、東京都内の病院で死去した。", "本日午後、病院にて死去", "前歴\nなし", "障害支援区分\n区分5", // a form's label on its own line, its value below
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
