@@ -1199,6 +1199,10 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /** Nouns in hiragana that follow うちの and are no child's name (うちのほうが近い, うちのひと). */
+    private static final Set<String> NOT_OUR_CHILD = Set.of("ほう", "ひと", "なか", "まえ", "こと", "もの", "ところ", "へん", "あたり",
+            "ため", "ぶん", "ほか", "こども", "むすこ", "むすめ", "おや", "いえ", "みせ", "かいしゃ", "がっこう");
+
     /** What follows a child's given name after うちの: a comma or a particle. */
     private static final String AFTER_OUR_CHILD = "、，。はがもにをのとや";
 
@@ -1213,12 +1217,34 @@ final class NameRecognizer implements Recognizer {
             while (e < text.length() && e - s < 3 && han(text.charAt(e))) {
                 e++;
             }
+            if (e == s) { // in hiragana: うちのあおい卵アレルギー, うちのみゆは
+                kanaChild(text, s, out, first);
+                continue;
+            }
             if (e == s || e >= text.length() || AFTER_OUR_CHILD.indexOf(text.charAt(e)) < 0 || !allGivenKanji(text, s, e)
                     || !Morphology.hasEntry(text, s, e, MEI) || anchors.is(NameAnchors.Kind.KIN, text, s, e)
                     || anchors.is(NameAnchors.Kind.ROLE, text, s, e) || confidentAt(out, first, s, e)) {
                 continue;
             }
             out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+        }
+    }
+
+    /**
+     * A hiragana given name of the lists (two to four) at {@code s} after うちの, the shortest that a particle follows, or a
+     * kanji or a katakana when it is three long or more (みゆ|は, あおい|卵アレルギー).
+     */
+    private void kanaChild(String text, int s, List<Finding> out, int first) {
+        for (int e = s + 2; e <= s + 4 && e < text.length() && Morphology.isHiragana(text.charAt(e - 1)); e++) {
+            char next = text.charAt(e);
+            boolean ends = AFTER_OUR_CHILD.indexOf(next) >= 0 || e - s >= 3 && (Morphology.isKanji(next) || Morphology.isKatakana(next));
+            if (ends && LatinNames.kanaGiven(text.substring(s, e)) && !NOT_OUR_CHILD.contains(text.substring(s, e))
+                    && !anchors.is(NameAnchors.Kind.KIN, text, s, e)) {
+                if (!confidentAt(out, first, s, e)) {
+                    out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+                }
+                return;
+            }
         }
     }
 
@@ -2476,15 +2502,18 @@ final class NameRecognizer implements Recognizer {
         boolean someone = false; // a speaker known for a name: the others who talk with them as often are people too
         int repeated = 0;
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
-            someone |= e.getValue().size() >= 2 && speakerWord(e.getKey());
+            String k = e.getKey();
+            someone |= e.getValue().size() >= 2 && (speakerWord(k) || !k.isEmpty() && Morphology.isKanji(k.charAt(0))
+                    && (Morphology.hasEntry(k, 0, k.length(), MEI) || Morphology.hasEntry(k, 0, k.length(), SEI))); // 正志
             repeated += e.getValue().size() >= 2 ? 1 : 0;
         }
         // a chat room: three people or more who each speak twice, and almost every line a speaker's
         boolean room = repeated >= 3 && shaped * 5 >= lines * 4 && talk(text, seen);
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
-            // a handle that speaks once is a member too when it looks like one (Yuki_0312), not PS, TODO or Netflix
-            boolean once = e.getValue().size() == 1 && room && handle(w)
+            // a handle that speaks once is a member too when it looks like one (Yuki_0312), not PS, TODO or Netflix; a
+            // romanised given name (Kaito) that speaks once among people who speak twice
+            boolean once = e.getValue().size() == 1 && (room || someone && LatinNames.isName(w)) && handle(w)
                     && (HANDLE_MARKS.matcher(w).find() || LatinNames.isName(w) || LatinNames.kanaGiven(w))
                     && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT));
             // 長岡（総務）： twice or more, a surname of the lists (not 東京（本社）, 申請書（総務）)

@@ -98,7 +98,11 @@ class DocumentShapesTest {
         assertThat(found(chat, PiiType.PERSON)).contains("Kaori.S", "森 直美", "蓮");
         assertThat(found("【当日の流れ】\n10:00 受付\n会場は3階です。\n13:00 受付\n午後の部です。\n14:00 閉会\n解散です\n",
                 PiiType.PERSON)).isEmpty(); // a timetable, not a chat
-        assertThat(found("うちの子は元気\nうちの犬が吠える\nうちの会社は休み\nうちの娘は\n", PiiType.PERSON)).isEmpty();
+        assertThat(found("うちの子は元気\nうちの犬が吠える\nうちの会社は休み\nうちの娘は\nうちのほうが近い\nうちのひとが\n", PiiType.PERSON)).isEmpty();
+        assertThat(found("うちのあおい卵アレルギーなので\nうちのみゆは療育手帳B2で\n", PiiType.PERSON)).containsExactly("あおい", "みゆ");
+        String family = "正志: 親父が今朝亡くなりました\nゆかり: 連絡ありがとう\n正志: 通夜は16日18時\nKaito: 受付手伝います\n"
+                + "ゆかり: 受付は私と兄で。ばあちゃん（スミ）は車いすだから送迎お願い\n正志: 了解\n";
+        assertThat(found(family, PiiType.PERSON)).contains("Kaito", "スミ"); // once among people who speak twice; after ばあちゃん
     }
 
     @Test
