@@ -87,8 +87,8 @@ final class AddressGrammar {
                     break;
                 }
                 int r = nameRun(text, q, guard);
-                if (text.charAt(r - 1) == '第' || isOffice(text, q, r)) {
-                    break; // 条例第3号, 総務部人事課
+                if (text.charAt(r - 1) == '第' && !chiwariAfter(text, r, guard) || isOffice(text, q, r)) {
+                    break; // 条例第3号, 総務部人事課; not 土淵第6地割 (a 地割 of Iwate, numbered with 第)
                 }
                 if (r < guard && (isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard))) {
                     q = r; // committed by the number that follows
@@ -107,7 +107,8 @@ final class AddressGrammar {
                     break;
                 }
                 int no = text.indexOf('の', q);
-                if (!numbers && no > q + 1 && no < r && no - q <= 8 && !isFacility(text, q, no) && !allKatakana(text, q, no)) {
+                if (!numbers && no > q + 1 && no < r && no - q <= 8 && !isFacility(text, q, no) && !allKatakana(text, q, no)
+                        && !isOffice(text, q, no) && !notTown(text, q, no)) { // not 三沢市上下水道部の主査
                     end = no; // 下田市白浜の海水浴場, 篠ノ井御幣川の球団事務所: the town before の and the place in it
                     town = true;
                     break;
@@ -426,15 +427,18 @@ final class AddressGrammar {
     private static boolean isOffice(String text, int q, int r) {
         for (int i = q; i < r; i++) {
             char c = text.charAt(i);
-            if (c == '課' || c == '係' || c == '局') {
-                return true;
+            if (c == '課' || c == '係' || c == '局' || "部室庁署".indexOf(c) >= 0 && i + 1 < r && text.charAt(i + 1) == 'の') {
+                return true; // 総務課, 上下水道部の主査
             }
         }
         char last = text.charAt(r - 1);
         return "部室庁署".indexOf(last) >= 0 && (r >= text.length() || !isDigit(text.charAt(r)));
     }
 
-    /** Words that follow a municipality's name and are no town of it (高松市選挙区, 山田町派遣の職員, 横浜市在住). */
+    /**
+     * Words that follow a municipality's name and are no town of it (高松市選挙区, 山田町派遣の職員, 横浜市在住), and a town's
+     * area rather than a place in it (阿仁地区, 沿岸地域).
+     */
     private static final Set<String> NOT_TOWNS = Set.of("選挙区", "派遣", "議会", "議員", "職員", "在住", "在勤", "周辺", "全域", "一帯",
             "全体", "内外", "近郊", "郊外");
 
@@ -444,7 +448,16 @@ final class AddressGrammar {
                 return true;
             }
         }
-        return false;
+        return r - q >= 2 && (text.startsWith("地区", r - 2) || text.startsWith("地域", r - 2) || text.startsWith("方面", r - 2));
+    }
+
+    /** Digits and 地割 at {@code i} (第6地割 after 第). */
+    private static boolean chiwariAfter(String text, int i, int guard) {
+        int j = i;
+        while (j < guard && isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j > i && text.startsWith("地割", j);
     }
 
     /** 博物館, 中央卸売市場, 市営, 小学校: a facility or an organisation named after the place, not a 町名. */

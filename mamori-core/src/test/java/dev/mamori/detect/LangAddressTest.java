@@ -164,6 +164,7 @@ class LangAddressTest {
         "北海道石狩郡当別町白樺町58番地9の男性と、同町太美町1481番地の女性|同町太美町1481番地",
         "大阪市北区梅田1-1-1、同区中崎西2-4-12|同区中崎西2-4-12",
         "東京都足立区梅田3丁目のアパートで、住人の男性（24）＝同所7番地＝の顔を殴った|同所7番地", // session 39
+        "店は遠野市土淵町土淵第6地割28番地。|遠野市土淵町土淵第6地割28番地", // a 地割 numbered with 第
     })
     void sameCityOrPrefectureAfterOneNamedEarlierIsAnAddressFromDou(String text, String expected) {
         assertThat(addresses(text)).contains(expected);
@@ -181,7 +182,8 @@ class LangAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校", "同所において現金を窃取", "同所で", "同県豊田市の高校2年", "高松市選挙区（定数15）", "岩手県山田町派遣の職員"})
+    @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校", "同所において現金を窃取", "同所で", "同県豊田市の高校2年", "高松市選挙区（定数15）", "岩手県山田町派遣の職員",
+        "逮捕されたのは三沢市上下水道部の主査", "北秋田市阿仁地区では"})
     void douWithoutAnAddressAfterItIsNot(String text) {
         assertThat(addresses("横浜市と静岡県の話。" + text)).isEmpty();
     }
