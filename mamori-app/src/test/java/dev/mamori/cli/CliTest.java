@@ -118,6 +118,15 @@ public class CliTest {
     }
 
     @Test
+    void jsonLinesWithoutFindingsAreAnEmptyFileNotABlankLine() throws IOException { // session 39: a blank line is no JSON value
+        Path f = dir.resolve("nothing.txt");
+        Files.writeString(f, "今日は晴れです。\n", StandardCharsets.UTF_8);
+        Run r = run("scan", "--format", "jsonl", "--no-progress", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void tsvForcedReadsTabsEvenWhenCommasAbound() throws IOException {
         Path f = dir.resolve("export.dat");
         Files.writeString(f, "名前,カナ\t電話\n山田,ヤマダ\t03-1234-5678\n佐藤,サトウ\t090-1234-5678\n", StandardCharsets.UTF_8);

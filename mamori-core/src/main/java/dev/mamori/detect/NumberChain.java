@@ -41,6 +41,7 @@ final class NumberChain {
         int g = 0;
         int j = i;
         int wideFrom = -1; // the first group after two blanks
+        boolean opened = false; // an opening bracket between groups so far
         overlong = false;
         while (true) {
             gs[g] = j;
@@ -88,8 +89,11 @@ final class NumberChain {
                 k = HYPHEN;
             } else if (Chars.isSpace(c)) {
                 k = SPACE;
-            } else if (Chars.isCloseParen(c) || Chars.isOpenParen(c) && g == 1 && (digits[gd[0]] == 0 || "+＋".indexOf(Chars.at(s, gs[0] - 1)) >= 0)) {
-                k = PAREN; // 03(1234)5678, +81(0)3…: an open bracket only after an area or country code, not in 幸町4-12（0287-62-5517）
+            } else if (Chars.isCloseParen(c) && (opened || Chars.isOpenParen(Chars.at(s, i - 1)))
+                    || Chars.isOpenParen(c) && g == 1 && (digits[gd[0]] == 0 || "+＋".indexOf(Chars.at(s, gs[0] - 1)) >= 0)) {
+                k = PAREN; // 03(1234)5678, +81(0)3…: an open bracket only after an area or country code, not in 幸町4-12（0287-62-5517）;
+                           // a closing one only after an opening one (字東33）0182-42-1187 is an address's end, then a phone)
+                opened |= Chars.isOpenParen(c);
             } else if (c == '・' || c == '･') {
                 k = MIDDOT;
             } else if (Chars.isSlash(c)) {

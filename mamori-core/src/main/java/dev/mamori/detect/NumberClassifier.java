@@ -633,10 +633,12 @@ final class NumberClassifier {
             }
         }
         boolean nanp = c.len(a) == 1 && c.digits[c.gd[a]] == 1;
+        double x = ctx(PiiType.PHONE, s, start - 1, end, sc);
+        thousands &= !(n >= 10 && x > 0); // +84 912 345 678 after 番号 or 電話: a mobile grouped by threes
         if (thousands || ones > 1 || nanp && !(n == 11 && (b - a == 2 || b - a == 4 && c.len(a + 1) == 3 && c.len(a + 2) == 3))) {
             return; // +1 is followed by ten digits, 3-3-4 (+1 212-555-0147), not +1 10 20 30 40 50
         }
-        offer(PiiType.PHONE, conf(0.7, 0.98, ctx(PiiType.PHONE, s, start - 1, end, sc)), false, start - 1);
+        offer(PiiType.PHONE, conf(0.7, 0.98, x), false, start - 1);
     }
 
     /**

@@ -432,6 +432,14 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void aClosingBracketWithoutItsOpeningOneEndsTheNumberBeforeIt() { // session 39: an address in brackets, then the phone
+        assertThat(find("緊急連絡先は（秋田県横手市十文字町仁井田字東33）0182-42-1187 でよろしいでしょうか。"))
+                .filteredOn(f -> f.type() == PiiType.PHONE).extracting(Finding::value).containsExactly("0182-42-1187");
+        assertThat(find("Minhさんから電話、番号 +84 912 345 678 です")).extracting(Finding::value).contains("+84 912 345 678");
+        assertThat(find("前月比 +12 345 678 円")).isEmpty();
+    }
+
+    @Test
     void aBlankOnOneSideOfAHyphenOrARangeIsNoPhone() {
         assertThat(find("電話 0431 -552918 まで")).isEmpty();
         assertThat(find("2019 - 2024 年度")).isEmpty();

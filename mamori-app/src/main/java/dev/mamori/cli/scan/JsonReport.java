@@ -50,7 +50,6 @@ final class JsonReport implements ScanReport {
     private final Lines bytes;
     /** The generator wrote since its last flush. */
     private boolean dirty;
-    private long linesWritten;
     private final boolean showValues;
     private final boolean lines;
     private final PrintWriter out;
@@ -117,7 +116,6 @@ final class JsonReport implements ScanReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        linesWritten++;
     }
 
     @Override
@@ -149,7 +147,6 @@ final class JsonReport implements ScanReport {
     private void endLine() throws IOException {
         if (lines) {
             g.writeRaw('\n');
-            linesWritten++;
             dirty = true;
         }
     }
@@ -302,9 +299,6 @@ final class JsonReport implements ScanReport {
                 g.writeEndArray();
                 g.writeNumberField("exit_code", outcome.exitCode());
                 g.writeEndObject();
-            }
-            if (lines && linesWritten == 0) {
-                g.writeRaw('\n'); // as before: an empty report is one empty line
             }
             g.flush();
             if (bytes != null) {
