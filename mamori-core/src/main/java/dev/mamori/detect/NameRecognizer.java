@@ -204,7 +204,7 @@ final class NameRecognizer implements Recognizer {
                 out.add(NameCell.finding(text));
                 return;
             }
-            if (v == NameCell.Verdict.NOT_A_NAME) {
+            if (v == NameCell.Verdict.NOT_A_NAME || v == NameCell.Verdict.FREE_TEXT && namesJoined(text, out)) {
                 return;
             }
         }
@@ -1197,6 +1197,37 @@ final class NameRecognizer implements Recognizer {
         if (!confidentAt(out, first, s, e)) {
             out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
         }
+    }
+
+    /**
+     * A cell of a names column that holds two or three names joined by ・ or 、 (a child's parents: 健太・美咲): each a name
+     * by itself, each a finding. False, and nothing added, when a part is not.
+     */
+    private boolean namesJoined(String text, List<Finding> out) {
+        List<Finding> found = new ArrayList<>(3);
+        int s = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) != '・' && text.charAt(i) != '、') {
+                continue;
+            }
+            String part = text.substring(s, i);
+            if (part.isBlank() || part.length() > 12 || NameCell.classify(part, this) != NameCell.Verdict.NAME) {
+                return false;
+            }
+            Finding f = NameCell.finding(part);
+            String w = f.value();
+            if (anchors.is(NameAnchors.Kind.KIN, w, 0, w.length()) || anchors.is(NameAnchors.Kind.ROLE, w, 0, w.length())
+                    || w.length() == 1 && !anchors.givenKanji(w.charAt(0))) {
+                return false; // 父・母: relations, not names
+            }
+            found.add(new Finding(PiiType.PERSON, s + f.start(), s + f.end(), f.confidence(), false, f.value()));
+            s = i + 1;
+        }
+        if (found.size() < 2 || found.size() > 3) {
+            return false;
+        }
+        out.addAll(found);
+        return true;
     }
 
     /** Nouns in hiragana that follow うちの and are no child's name (うちのほうが近い, うちのひと). */

@@ -202,6 +202,14 @@ class TextTablesTest {
     }
 
     @Test
+    void aGuardiansColumnMayHoldTwoNamesJoinedByADot() { // session 39: a town newsletter's births
+        String births = "地区｜赤ちゃん（よみ）｜生年月日｜保護者\n田子｜中村　陽翔（はると）｜3月18日｜健太・美咲\n原｜田子　結衣（ゆい）｜4月2日｜大樹・彩\n"
+                + "夏坂｜山田　蓮（れん）｜4月9日｜父・母\n";
+        assertThat(Detector.all().detect(births, Detector.all().freeText())).filteredOn(f -> f.type() == PiiType.PERSON)
+                .extracting(Finding::value).contains("健太", "美咲", "大樹", "彩").doesNotContain("父", "母");
+    }
+
+    @Test
     void aTableAlignedWithBlanksIsReadByItsColumns() {
         String wide = "氏名　　　生年月日　　　電話\n山田太郎　1985/04/01　090-1234-5678\n佐藤花子　1990/12/31　080-1111-2222";
         assertThat(found(wide, PiiType.DATE_OF_BIRTH)).containsExactly("1985/04/01", "1990/12/31");
