@@ -2542,11 +2542,11 @@ final class NameRecognizer implements Recognizer {
         boolean room = repeated >= 3 && shaped * 5 >= lines * 4 && talk(text, seen);
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
-            // a handle that speaks once is a member too when it looks like one (Yuki_0312), not PS, TODO or Netflix; a
-            // romanised given name (Kaito) that speaks once among people who speak twice
-            boolean once = e.getValue().size() == 1 && (room || someone && LatinNames.isName(w)) && handle(w)
-                    && (HANDLE_MARKS.matcher(w).find() || LatinNames.isName(w) || LatinNames.kanaGiven(w))
-                    && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT));
+            // a handle that speaks once is a member too when it looks like one (Yuki_0312, Yoko.S, Kaito), not PS, TODO or
+            // Netflix: in a chat room, or among people the dictionary names who speak twice
+            boolean once = e.getValue().size() == 1 && handle(w) && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT))
+                    && (room && (HANDLE_MARKS.matcher(w).find() || LatinNames.isName(w) || LatinNames.kanaGiven(w))
+                    || someone && (LatinNames.isName(w) || INITIALLED.matcher(w).matches()));
             // 長岡（総務）： twice or more, a surname of the lists (not 東京（本社）, 申請書（総務）)
             boolean department = noted.contains(w) && e.getValue().size() >= 2 && w.length() <= 4 && all(w, 0, w.length(), 'c')
                     && !NOT_SPEAKERS.contains(w)
@@ -2708,6 +2708,8 @@ final class NameRecognizer implements Recognizer {
      */
     /** The marks of a user name rather than a word: a digit or an underscore (Yuki_0312, kenta_o). */
     private static final java.util.regex.Pattern HANDLE_MARKS = java.util.regex.Pattern.compile("[0-9_]");
+    /** A given name and the initial of the surname, as a chat shows a member (Yoko.S, Kaori.S). */
+    private static final java.util.regex.Pattern INITIALLED = java.util.regex.Pattern.compile("[A-Z][a-z]{1,11}\\.[A-Z]");
 
     /** A department written in brackets after a chat speaker's surname, as office chats do (長岡（総務）：). */
     private static final java.util.Set<String> DEPARTMENT_NOTES = java.util.Set.of("総務", "経理", "人事", "営業", "法務", "広報", "情シス",

@@ -103,6 +103,9 @@ class DocumentShapesTest {
         String family = "正志: 親父が今朝亡くなりました\nゆかり: 連絡ありがとう\n正志: 通夜は16日18時\nKaito: 受付手伝います\n"
                 + "ゆかり: 受付は私と兄で。ばあちゃん（スミ）は車いすだから送迎お願い\n正志: 了解\n";
         assertThat(found(family, PiiType.PERSON)).contains("Kaito", "スミ"); // once among people who speak twice; after ばあちゃん
+        String school = "高田: 明日の集合は7:50です\nあや: 了解です\nYoko.S: 1組はインフルで5人休みだそうです\n高田: ありがとうございます\n"
+                + "あや: はーい\ncity_hall: 本日の窓口は17時までです\n";
+        assertThat(found(school, PiiType.PERSON)).contains("Yoko.S").doesNotContain("city_hall");
     }
 
     @Test
