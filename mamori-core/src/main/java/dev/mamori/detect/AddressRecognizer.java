@@ -440,6 +440,9 @@ final class AddressRecognizer implements Recognizer {
         if (text.indexOf('町') > 0) {
             townBlocks(text, out, first);
         }
+        if (text.indexOf('-') >= 0 || text.indexOf('－') >= 0 || text.indexOf('‐') >= 0 || text.indexOf('−') >= 0) {
+            townThreeBlocks(text, out, first);
+        }
     }
 
     /** Where a town and its numbers may start without a municipality before it: a blank, a bracket, ＝, 、 or a line. */
@@ -469,6 +472,31 @@ final class AddressRecognizer implements Recognizer {
             }
             AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
             if (!rest.numbers() || !joinedBlocks(text, k + 1, rest.end())) {
+                continue;
+            }
+            double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, s, rest.end()));
+            out.add(new Finding(PiiType.ADDRESS, s, rest.end(), conf, false, text.substring(s, rest.end())));
+        }
+    }
+
+    /**
+     * A town of any name with three block numbers joined by hyphens (緑ヶ丘3-14-3 ｺｰﾎﾟ緑202), after a blank, a bracket or a
+     * line's start: a shape only addresses have (a phone's groups start with 0, a date's year has four digits).
+     */
+    private static final java.util.regex.Pattern TOWN_THREE_BLOCKS = java.util.regex.Pattern.compile(
+            "(?<=^|[ 　\\n\\t（(「『【［＝=、：:])[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}(?=[1-9１-９][0-9０-９]{0,2}[-－‐−][0-9０-９]{1,4}"
+                    + "[-－‐−][0-9０-９]{1,4}(?![0-9０-９-－‐−]))");
+
+    private void townThreeBlocks(String text, List<Finding> out, int from) {
+        java.util.regex.Matcher m = TOWN_THREE_BLOCKS.matcher(text);
+        while (m.find()) {
+            int s = m.start();
+            char last = text.charAt(m.end() - 1);
+            if (text.charAt(s) == '同' || last == '第' || last == 'ー' || Finding.overlapsAny(out, from, s, m.end() + 1)) {
+                continue;
+            }
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
+            if (!rest.numbers() || rest.end() <= m.end()) {
                 continue;
             }
             double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, s, rest.end()));

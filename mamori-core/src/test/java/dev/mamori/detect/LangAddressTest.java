@@ -178,6 +178,9 @@ class LangAddressTest {
         assertThat(addresses("車いす2台　西岡昭・和子（中島町4-11）")).containsExactly("中島町4-11");
         assertThat(addresses("＝本町3番5号＝")).containsExactly("本町3番5号");
         assertThat(addresses("第3町2-1の試合")).isEmpty();
+        // any town with three block numbers joined by hyphens, after a blank (a chat without the municipality)
+        assertThat(addresses("今井さんって 緑ヶ丘3-14-3 ｺｰﾎﾟ緑202 ですよね？")).containsExactly("緑ヶ丘3-14-3 ｺｰﾎﾟ緑202");
+        assertThat(addresses("型番 ABC3-14-3\n集合 2024-05-01\n第3-1-2条")).isEmpty();
         assertThat(addresses("（大町2024年度）")).isEmpty();
     }
 
