@@ -296,20 +296,31 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /**
-     * A place before 、 in a death notice is an address only in the shape of one: kanji, katakana and numbers (の only
-     * between numbers: 境1234の5), with a number or a word of a town (町, 村, 字, 丁目, 番地, 地割).
+     * A place before 、 in a death notice is an address only in the shape of one: no hiragana but の between numbers
+     * (境1234の5), ending with a number or holding 番地 or 地割, or else a town's word after its first character (町, 村, 字,
+     * 丁目: 石鳥谷町好地); not a
+     * post (元町議) or a municipal building (町立病院).
      */
     private static boolean placeBeforeComma(String text, int s, int e) {
-        boolean town = false;
         for (int i = s; i < e; i++) {
             char c = text.charAt(i);
             if (Morphology.isHiragana(c) && !(c == 'の' && i > s && Chars.isDigit(text.charAt(i - 1)) && i + 1 < e
                     && Chars.isDigit(text.charAt(i + 1)))) {
                 return false;
             }
-            town |= Chars.isDigit(c) || "町村字丁番割".indexOf(c) >= 0;
         }
-        return town && !(text.charAt(s) == '同' && e - s <= 2);
+        if ("元前現同".indexOf(text.charAt(s)) >= 0 || text.indexOf("町立", s) >= s && text.indexOf("町立", s) < e
+                || text.indexOf("町内", s) >= s && text.indexOf("町内", s) < e) {
+            return false; // 元町議, 元村長, 町立病院, 町内会長: a post or a place of no one's home
+        }
+        char last = text.charAt(e - 1);
+        boolean blocks = Chars.isDigit(last) || text.indexOf("番地", s) >= s && text.indexOf("番地", s) < e
+                || text.indexOf("地割", s) >= s && text.indexOf("地割", s) < e;
+        boolean town = false;
+        for (int i = s + 1; i < e && !town; i++) {
+            town = "町村字".indexOf(text.charAt(i)) >= 0 || text.startsWith("丁目", i);
+        }
+        return blocks || town && last != '議' && last != '長';
     }
 
     private boolean acceptCell(String text, List<Finding> out) {
@@ -437,7 +448,7 @@ final class AddressRecognizer implements Recognizer {
         if (text.indexOf("丁目") > 0) {
             chome(text, out, first);
         }
-        if (text.indexOf('町') > 0) {
+        if (text.indexOf('町') >= 0) {
             townBlocks(text, out, first);
         }
         if (text.indexOf('-') >= 0 || text.indexOf('－') >= 0 || text.indexOf('‐') >= 0 || text.indexOf('−') >= 0) {
@@ -445,16 +456,21 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
+    /** How many candidates {@link #townBlocks} and {@link #townThreeBlocks} look at in one text (a cap for pathological text). */
+    private static final int MAX_TOWN_BLOCKS = 64;
+
     /** Where a town and its numbers may start without a municipality before it: a blank, a bracket, ＝, 、 or a line. */
     private static final String TOWN_START = " 　\n\t（(「『【［＝=、：:";
 
     /**
      * A 町名 ending in 町 with its block numbers joined by hyphens or 番 and no municipality before it (西岡昭・和子（中島町4-11）,
-     * ＝本町3番5号＝), in lists that name the city once in a heading: after a blank, a bracket, ＝ or 、 only. Not a
-     * municipality the lexicon knows (its own address is read by the scan above).
+     * ＝本町3番5号＝), in lists that name the city once in a heading: at the text's or a line's start, or after a blank, a
+     * tab, a bracket, ＝, 、 or a colon ({@link #TOWN_START}). Not a municipality the lexicon knows (its own address is read by
+     * the scan above), not a platform, an exit or a team (大手町2番線, 1番出口, 緑町1-3班).
      */
     private void townBlocks(String text, List<Finding> out, int from) {
-        for (int k = text.indexOf('町'); k > 0; k = text.indexOf('町', k + 1)) {
+        int seen = 0;
+        for (int k = text.indexOf('町'); k >= 0 && seen < MAX_TOWN_BLOCKS; k = text.indexOf('町', k + 1)) {
             if (k + 1 >= text.length() || !AddressGrammar.isDigit(text.charAt(k + 1))) {
                 continue;
             }
@@ -470,6 +486,7 @@ final class AddressRecognizer implements Recognizer {
             if (m == k + 1 - s && lexicon.get(text, s, m) == MUNICIPALITY) {
                 continue;
             }
+            seen++;
             AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
             if (!rest.numbers() || !joinedBlocks(text, k + 1, rest.end())) {
                 continue;
@@ -489,7 +506,7 @@ final class AddressRecognizer implements Recognizer {
 
     private void townThreeBlocks(String text, List<Finding> out, int from) {
         java.util.regex.Matcher m = TOWN_THREE_BLOCKS.matcher(text);
-        while (m.find()) {
+        for (int seen = 0; seen < MAX_TOWN_BLOCKS && m.find(); seen++) {
             int s = m.start();
             char last = text.charAt(m.end() - 1);
             if (text.charAt(s) == '同' || last == '第' || last == 'ー' || Finding.overlapsAny(out, from, s, m.end() + 1)) {
@@ -510,8 +527,19 @@ final class AddressRecognizer implements Recognizer {
         while (i < e && AddressGrammar.isDigit(text.charAt(i))) {
             i++;
         }
-        return i < e && i > p && ("-－‐−ー".indexOf(text.charAt(i)) >= 0 && i + 1 < e && AddressGrammar.isDigit(text.charAt(i + 1))
-                || text.charAt(i) == '番');
+        if (i >= e || i == p) {
+            return false;
+        }
+        if (text.charAt(i) == '番') { // 3番5号, 12番地; not 2番線, 1番出口, 2番目, 1番街, 3番のりば
+            char a = Chars.at(text, i + 1);
+            return a == '地' || AddressGrammar.isDigit(a) || a == '号';
+        }
+        int j = i + 1;
+        while (j < text.length() && AddressGrammar.isDigit(text.charAt(j))) {
+            j++;
+        }
+        char after = Chars.at(text, j);
+        return "-－‐−ー".indexOf(text.charAt(i)) >= 0 && j > i + 1 && after != '班' && after != '組' && after != '号';
     }
 
     /**
@@ -586,8 +614,8 @@ final class AddressRecognizer implements Recognizer {
         AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
         int end = Math.max(p, rest.end());
         double conf;
-        if (place && !(rest.numbers() && (prefSeen || muniSeen) && Chars.isDigit(Chars.at(text, p)))) {
-            return i; // 同所において, 同所で: no address without its numbers
+        if (place && !(rest.numbers() && (prefSeen || muniSeen) && joinedBlocks(text, p, rest.end()))) {
+            return i; // 同所において, 同所で, 同所2階, 同所1号車: no address without its block numbers
         }
         if (rest.numbers()) {
             conf = antecedent ? 0.9 : 0.6;

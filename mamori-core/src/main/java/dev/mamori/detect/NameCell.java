@@ -14,7 +14,9 @@ final class NameCell {
 
     /** Placeholder values seen in name columns that are not names. */
     private static final Set<String> PLACEHOLDERS = Set.of("未定", "不明", "なし", "無し", "該当なし", "同上", "空欄",
-            "未記入", "未入力", "本人", "担当者", "代表者", "テスト", "ダミー", "削除", "退会", "null", "NULL", "N/A", "n/a", "-");
+            "未記入", "未入力", "本人", "担当者", "代表者", "テスト", "ダミー", "削除", "退会", "null", "NULL", "N/A", "n/a", "-",
+            "不要", "必要", "任意", "有", "無", "有り", "済", "未", "確認中", "調整中", "別途", "空き",
+            "自宅", "実家", "携帯", "職場", "勤務先", "会社", "学校", "施設");
     private static final int MAX_CELL = 40;
 
     private NameCell() {
@@ -30,7 +32,8 @@ final class NameCell {
             return Verdict.FREE_TEXT;
         }
         String cell = text.substring(s, e);
-        if (PLACEHOLDERS.contains(cell) || r.hasCompanyMarker(cell) || r.endsWithOrgSuffix(cell) || placeholderWord(cell)) {
+        if (PLACEHOLDERS.contains(cell) || r.hasCompanyMarker(cell) || r.endsWithOrgSuffix(cell) || placeholderWord(cell)
+                || r.kinWord(cell) || office(cell)) { // 母, 長男: a relation where a name was asked for; 市役所総務課, 水道局
             return Verdict.NOT_A_NAME;
         }
         boolean letter = false;
@@ -45,6 +48,18 @@ final class NameCell {
             return Verdict.NOT_A_NAME;
         }
         return isKanjiName(cell) || isKanaName(cell) || isRomanName(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
+    }
+
+    /** How offices and firms end (市役所総務課, 消防署, 保守センター, 管理会社): never a person's name. */
+    private static final String[] OFFICE_ENDS = {"課", "係", "局", "署", "庁", "センター", "会社", "協会", "組合", "事務所", "役場", "役所"};
+
+    private static boolean office(String cell) {
+        for (String e : OFFICE_ENDS) {
+            if (cell.length() > e.length() && cell.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A placeholder among the cell's words (妻 同上, 長男 なし: a relation and no name). */

@@ -1234,15 +1234,23 @@ final class NameRecognizer implements Recognizer {
     private static final Set<String> NOT_OUR_CHILD = Set.of("ほう", "ひと", "なか", "まえ", "こと", "もの", "ところ", "へん", "あたり",
             "ため", "ぶん", "ほか", "こども", "むすこ", "むすめ", "おや", "いえ", "みせ", "かいしゃ", "がっこう");
 
-    /** What follows a child's given name after うちの: a comma or a particle. */
-    private static final String AFTER_OUR_CHILD = "、，。はがもにをのとや";
+    /** What follows a child's given name after うちの: a comma or a particle that makes it a subject. */
+    private static final String AFTER_OUR_CHILD = "、，はがも";
+    /** How many うちの a text is looked at after (a cap, so that a pathological text costs no more than a few). */
+    private static final int MAX_OUR_CHILD = 64;
 
     /**
-     * A given name after うちの, as parents write of their child in a chat (うちの蓮、先月から…, うちの陽菜は): one to three kanji
-     * frequent in given names that the dictionary has as one (not 子, 犬, 会社), then a comma or a particle.
+     * A given name after うちの, as parents write of their child in a chat (うちの蓮、先月から…, うちのみゆは): one to three
+     * kanji frequent in given names that the dictionary has as one, or two to four hiragana of the lists, then a comma or
+     * は, が, も. Not after kana (そのうちの, おうちの), and not a word of the dictionary (うちの桜が, うちのさくらが満開).
      */
     private void ourChild(String text, List<Finding> out, int first) {
-        for (int u = text.indexOf("うちの"); u >= 0; u = text.indexOf("うちの", u + 3)) {
+        int seen = 0;
+        for (int u = text.indexOf("うちの"); u >= 0 && seen < MAX_OUR_CHILD; u = text.indexOf("うちの", u + 3)) {
+            seen++;
+            if (u > 0 && (Morphology.isHiragana(text.charAt(u - 1)) || Character.isDigit(text.charAt(u - 1)))) {
+                continue; // そのうちの, おうちの, 5人のうちの
+            }
             int s = u + 3;
             int e = s;
             while (e < text.length() && e - s < 3 && han(text.charAt(e))) {
@@ -1252,8 +1260,8 @@ final class NameRecognizer implements Recognizer {
                 kanaChild(text, s, out, first);
                 continue;
             }
-            if (e == s || e >= text.length() || AFTER_OUR_CHILD.indexOf(text.charAt(e)) < 0 || !allGivenKanji(text, s, e)
-                    || !Morphology.hasEntry(text, s, e, MEI) || anchors.is(NameAnchors.Kind.KIN, text, s, e)
+            if (e >= text.length() || AFTER_OUR_CHILD.indexOf(text.charAt(e)) < 0 || !allGivenKanji(text, s, e)
+                    || !Morphology.hasEntry(text, s, e, MEI) || dictionaryWord(text, s, e) || anchors.is(NameAnchors.Kind.KIN, text, s, e)
                     || anchors.is(NameAnchors.Kind.ROLE, text, s, e) || confidentAt(out, first, s, e)) {
                 continue;
             }
@@ -1262,8 +1270,9 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * A hiragana given name of the lists (two to four) at {@code s} after うちの, the shortest that a particle follows, or a
-     * kanji or a katakana when it is three long or more (みゆ|は, あおい|卵アレルギー).
+     * A hiragana given name of the lists (two to four) at {@code s} after うちの, the shortest that a comma or は, が, も
+     * follows, or a kanji or a katakana when it is three long or more (みゆ|は, あおい|卵アレルギー); not a word of the
+     * dictionary (さくら, ひかり, みかん) nor a noun of place or manner (ほう, なか).
      */
     private void kanaChild(String text, int s, List<Finding> out, int first) {
         for (int e = s + 2; e <= s + 4 && e < text.length() && Morphology.isHiragana(text.charAt(e - 1)); e++) {
@@ -1271,7 +1280,7 @@ final class NameRecognizer implements Recognizer {
             boolean ends = AFTER_OUR_CHILD.indexOf(next) >= 0 || e - s >= 3 && (Morphology.isKanji(next) || Morphology.isKatakana(next));
             if (ends && LatinNames.kanaGiven(text.substring(s, e)) && !NOT_OUR_CHILD.contains(text.substring(s, e))
                     && !anchors.is(NameAnchors.Kind.KIN, text, s, e)) {
-                if (!confidentAt(out, first, s, e)) {
+                if (!dictionaryWord(text, s, e) && !confidentAt(out, first, s, e)) {
                     out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
                 }
                 return;
@@ -1384,7 +1393,14 @@ final class NameRecognizer implements Recognizer {
     }
 
     /** One to three kanji, two to four hiragana, or two to five katakana: a given name in brackets. */
+    /** What a bracket after a relation holds that is no name: a chat's marks (ばあちゃん（笑）, じいちゃん（談）). */
+    private static final Set<String> BRACKET_REMARKS = Set.of("笑", "汗", "涙", "泣", "怒", "談", "仮", "謎", "故", "注", "略", "済", "苦笑",
+            "爆笑", "震", "照");
+
     private static boolean bracketedGiven(String text, int s, int e) {
+        if (BRACKET_REMARKS.contains(text.substring(s, e))) {
+            return false;
+        }
         int n = e - s;
         boolean kanji = n <= 3;
         boolean hira = n >= 2 && n <= 4;
@@ -2691,7 +2707,7 @@ final class NameRecognizer implements Recognizer {
             t--;
         }
         if (t > s && t - s <= 16 && le + 1 < text.length() && text.charAt(le + 1) != '\n' && text.charAt(le + 1) != '\r'
-                && !Character.isDigit(text.charAt(le + 1))) {
+                && !Character.isDigit(text.charAt(le + 1)) && nameLike(text.substring(s, t))) {
             return speakerName(text, s, t); // 18:05 Kaori.S, the message on the line below (a time first, then the speaker)
         }
         int b = s; // a time, then a word, a blank and the message
@@ -2710,6 +2726,22 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern HANDLE_MARKS = java.util.regex.Pattern.compile("[0-9_]");
     /** A given name and the initial of the surname, as a chat shows a member (Yoko.S, Kaori.S). */
     private static final java.util.regex.Pattern INITIALLED = java.util.regex.Pattern.compile("[A-Z][a-z]{1,11}\\.[A-Z]");
+
+    /**
+     * A line's word after a time that may be its speaker rather than a timetable's item (09:00 Breakfast, 10:30 コーヒーブレイク,
+     * 12:00 富士山): a romanised given name of the lists or one with an initial (Kaito, Kaori.S), a handle, a kana given name,
+     * or a surname or given name of the dictionary, alone or with the other after a blank (森 直美).
+     */
+    private boolean nameLike(String w) {
+        if (LatinNames.isName(w) || INITIALLED.matcher(w).matches() || HANDLE.matcher(w).matches() && HANDLE_MARKS.matcher(w).find()
+                || LatinNames.kanaGiven(w)) {
+            return true;
+        }
+        int blank = Math.max(w.indexOf(' '), w.indexOf('\u3000'));
+        String part = blank > 0 ? w.substring(0, blank) : w;
+        return !part.isEmpty() && part.length() <= 4 && Morphology.isKanji(part.charAt(0))
+                && (Morphology.hasEntry(part, 0, part.length(), SEI) || Morphology.hasEntry(part, 0, part.length(), MEI));
+    }
 
     /** A department written in brackets after a chat speaker's surname, as office chats do (長岡（総務）：). */
     private static final java.util.Set<String> DEPARTMENT_NOTES = java.util.Set.of("総務", "経理", "人事", "営業", "法務", "広報", "情シス",
@@ -4596,6 +4628,11 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** True when the whole of {@code w} is a relation (母, 長男, 妻). */
+    boolean kinWord(String w) {
+        return anchors.is(NameAnchors.Kind.KIN, w, 0, w.length());
     }
 
     /** True when the text contains a company marker such as ㈱ or 株式会社. */

@@ -446,13 +446,15 @@ final class SensitiveRecognizer implements Recognizer {
             "(?<![0-9０-９.．])(?:3[7-9]|4[0-2]|３[７-９]|４[０-２])(?:[.．][0-9０-９])?(?:度|℃)台?の(?:発熱|熱)(?![湯帯風波中])"
                     + "(?!を出したら|が出たら|がある場合|がある時|があるとき|の場合|が続く場合)");
     /**
-     * Paralysis or numbness of a part of the body (左手に軽いまひ, 右半身麻痺, 手足にしびれ, 四肢まひ): what someone has. The part
-     * is needed: 交通がまひ, 感覚がまひする are not about anyone's health.
+     * Paralysis of a part of the body (左手に軽いまひ, 右半身麻痺, 四肢まひ): what someone has. The part is needed, with its side
+     * or before に/の: 交通がまひ, 通勤の足がまひ, 感覚がまひする are about no one's health; numbness (しびれ) is left out, as
+     * menus and product pages use it (舌がしびれる辛さ, 手がしびれる方に).
      */
     private static final java.util.regex.Pattern PARALYSIS = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}\\p{IsKatakana}])(?:[右左両]?(?:上半身|下半身|半身|手足|手|足|腕|脚|指|顔面|顔|口元|舌)|四肢|片側)"
-                    + "(?:に|が|の)?(?:軽い|軽度の|重い|重度の|強い)?(?:まひ|麻痺|マヒ|しびれ)(?:が残(?:った|り|る))?");
-    private static final String[] PARALYSIS_WORDS = {"まひ", "麻痺", "マヒ", "しびれ"};
+            "(?<![\\p{IsHan}\\p{IsKatakana}の])(?:[右左両](?:上半身|下半身|半身|手足|手|足|腕|脚|指|顔面|顔)|(?:上半身|下半身|半身|四肢|片側)"
+                    + "|(?:手足|手|腕|脚|指|顔面|顔)(?=に|の))"
+                    + "(?:に|が|の)?(?:軽い|軽度の|重い|重度の|強い)?(?:まひ|麻痺|マヒ)(?:が残(?:った|り|る))?");
+    private static final String[] PARALYSIS_WORDS = {"まひ", "麻痺", "マヒ"};
 
     /**
      * A health check's result with its value (施行令2条2号, 健康診断その他の検査の結果): 空腹時血糖136mg/dL, HbA1c 7.1%, 血圧
@@ -779,17 +781,10 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     /**
-     * A condition the lexicon lacks, named by its suffix (…炎, …症, …病) just before a care word through a
-     * connector (アトピー性皮膚炎で通院, 胆管炎のため入院): added as a condition so the care word joins it.
+     * The words of a death after which a cause of any shape is the condition (Xのため死去, 逝去, 永眠: an obituary's); not
+     * 死亡, which statistics and insurance terms use of no one (交通事故による死亡者数, 災害による死亡の場合).
      */
-    /** The words of a death that complete its cause (死去, 逝去, 永眠, 死亡). */
-    private static final String[] DEATHS = {"死去", "逝去", "永眠", "死亡"};
-
-    /** のため, による or により between a death and what came before it: its cause, not its place (病院で死去). */
-    private static boolean causeBefore(String text, int e, int death) {
-        String gap = text.substring(e, death);
-        return gap.equals("のため") || gap.equals("による") || gap.equals("により");
-    }
+    private static final String[] DEATHS = {"死去", "逝去", "永眠", "急逝"};
 
     private static boolean deathAt(String text, int i) {
         for (String d : DEATHS) {
@@ -801,8 +796,9 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     /**
-     * {@code anySuffix}: before a death and のため, による or により, any run of two kanji or katakana or more is its cause
-     * (多発外傷のため死去), whatever its last character.
+     * A condition the lexicon lacks, named by its suffix (…炎, …症, …病) just before a care word through a connector
+     * (アトピー性皮膚炎で通院, 胆管炎のため入院): added as a condition so the care word joins it. With {@code anySuffix}, before
+     * a death and のため (多発外傷のため死去), any run of two kanji or katakana or more, whatever its last character.
      */
     private static List<Piece> unknownCondition(String text, List<Piece> pieces, Piece care, boolean anySuffix) {
         int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
@@ -811,7 +807,7 @@ final class SensitiveRecognizer implements Recognizer {
             e--; // で, の, のため
         }
         if (e == care.start || e <= floor || CONDITION_SUFFIX.indexOf(text.charAt(e - 1)) < 0
-                && !(anySuffix && causeBefore(text, e, care.start))) {
+                && !(anySuffix && text.startsWith("のため", e) && e + 3 == care.start)) { // not 病院で死去, 火災による死亡
             return pieces;
         }
         int s = runStart(text, e, floor);
@@ -837,7 +833,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     /**
      * A finding that is a form's label on a line of its own, its value on the next line (宗教・宗派⏎浄土真宗, 前歴⏎なし,
-     * 障害支援区分⏎区分5): the line is a heading {@link ColumnHints} knows for a sensitive type, so what it names is below it.
+     * 障害支援区分⏎区分5): the line is one of {@link #FIELD_LABELS}, so what it names is below it.
      */
     private static boolean labelLine(String text, Finding f) {
         int ls = text.lastIndexOf('\n', f.start() - 1) + 1;
@@ -862,13 +858,15 @@ final class SensitiveRecognizer implements Recognizer {
                 return false; // a label and its value on one line (既往歴　糖尿病), or a sentence
             }
         }
-        for (PiiType t : ColumnHints.get().forHeader(text.substring(s, e))) {
-            if (TYPES.contains(t)) {
-                return true;
-            }
-        }
-        return false;
+        return FIELD_LABELS.contains(text.substring(s, e));
     }
+
+    /**
+     * The headings of a form's sensitive fields that the lexicon also holds as terms (宗派, 前歴, 障害支援区分), whole: a line
+     * holding one alone labels the line below it. Not what a value may hold (心疾患, 精神疾患, 花粉アレルギー).
+     */
+    private static final Set<String> FIELD_LABELS = Set.of("宗教・宗派", "宗教／宗派", "宗派", "宗教", "信仰", "前歴", "前科", "犯罪歴", "逮捕歴",
+            "前科・前歴", "障害支援区分", "障害程度区分", "要介護度", "要介護認定", "障害者手帳", "手帳の種類", "手帳の種類・等級", "病歴", "既往歴");
 
     /** A form's boxes, ticked or not. */
     private static final String BOXES = "□☐▢◻■☑☒✓✔";
@@ -883,11 +881,18 @@ final class SensitiveRecognizer implements Recognizer {
             return false;
         }
         char c = text.charAt(j - 1);
-        if (c == '□' || c == '☐' || c == '▢' || c == '◻') {
-            return true;
+        boolean box = c == '□' || c == '☐' || c == '▢' || c == '◻' || j >= 3 && (c == ']' || c == '］')
+                && (text.charAt(j - 2) == ' ' || text.charAt(j - 2) == '\u3000') && (text.charAt(j - 3) == '[' || text.charAt(j - 3) == '［');
+        if (!box) {
+            return false;
         }
-        return j >= 3 && (c == ']' || c == '］') && (text.charAt(j - 2) == ' ' || text.charAt(j - 2) == '\u3000')
-                && (text.charAt(j - 3) == '[' || text.charAt(j - 3) == '［');
+        int ls = text.lastIndexOf('\n', j - 1) + 1; // a choice among others on its line, not a bullet (□高血圧の治療中であり、…)
+        int le = Chars.lineEnd(text, j);
+        int boxes = 0;
+        for (int k = ls; k < le && boxes < 2; k++) {
+            boxes += BOXES.indexOf(text.charAt(k)) >= 0 || text.startsWith("[ ]", k) || text.startsWith("［　］", k) ? 1 : 0;
+        }
+        return boxes >= 2;
     }
 
     private static boolean boxBetween(String text, int s, int e) {

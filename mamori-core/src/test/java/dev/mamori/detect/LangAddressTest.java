@@ -178,6 +178,13 @@ class LangAddressTest {
         assertThat(addresses("車いす2台　西岡昭・和子（中島町4-11）")).containsExactly("中島町4-11");
         assertThat(addresses("＝本町3番5号＝")).containsExactly("本町3番5号");
         assertThat(addresses("第3町2-1の試合")).isEmpty();
+        // a platform, an exit, a team; a post or a hospital before 、 in a death notice; 同所 with a floor (a review, session 39)
+        assertThat(addresses("乗り場（大手町2番線）はこちら\n集合場所：大手町1番出口\n班編成：緑町1-3班、桜町2-1班\n（本町2番目の交差点を左折）"))
+                .isEmpty();
+        assertThat(addresses("田中一郎さん（80）元町議、1日死去\n鈴木花子さん（90）町立病院、5日死去\n高橋三郎さん（82）町内会長、4日死去"))
+                .isEmpty();
+        assertThat(addresses("東京都千代田区丸の内1-1の本社で行う。同所2階の大会議室に集合。")).containsExactly("東京都千代田区丸の内1-1");
+        assertThat(addresses("町内会だより\n西岡昭・和子（中島町4-11）")).containsExactly("中島町4-11"); // 町 first in the text
         // any town with three block numbers joined by hyphens, after a blank (a chat without the municipality)
         assertThat(addresses("今井さんって 緑ヶ丘3-14-3 ｺｰﾎﾟ緑202 ですよね？")).containsExactly("緑ヶ丘3-14-3 ｺｰﾎﾟ緑202");
         assertThat(addresses("型番 ABC3-14-3\n集合 2024-05-01\n第3-1-2条")).isEmpty();

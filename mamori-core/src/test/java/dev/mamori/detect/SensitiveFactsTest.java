@@ -284,10 +284,19 @@ class SensitiveFactsTest {
         "検察官は、勾留の請求を受けた被疑者について、10日以内に公訴を提起しなければならない",
         "保護観察は、犯罪をした人が社会の中で立ち直るよう指導する制度である", "感染症の予防には手洗いが有効です", "感染者数が増えている", "ウイルスに感染しないために", "保育園のアレルギー対応食について", "がん患者会の代表", "障害者スポーツ大会の結果",
         "既往歴　□糖尿病　□心臓病　☐喘息", "[ ] がん　［　］高血圧", "大雪で交通がまひした", "感覚がまひしていた",
-        "宗教・宗派\n■仏式　□神式", "山田氏が3日、東京都内の病院で死去した。", "本日午後、病院にて死去", "前歴\nなし", "障害支援区分\n区分5", // a form's label on its own line, its value below
+        "宗教・宗派\n■仏式　□神式", "山田氏が3日、東京都内の病院で死去した。", "本日午後、病院にて死去",
+        "台風の影響で通勤の足がまひした。", "舌がしびれるような山椒の辛さ", "昨夜の住宅火災による死亡者はいなかった。",
+        "交通事故による死亡者数が過去最少となった。", "寒波のため死亡が相次いだ。", "前歴\nなし", "障害支援区分\n区分5", // a form's label on its own line, its value below
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
+    }
+
+    @Test
+    void aValueUnderItsLabelIsKeptAndABoxUsedAsABulletHidesNothing() { // a review, session 39
+        assertThat(found("持病\n心疾患\n服薬中")).contains("SENSITIVE_HEALTH:心疾患");
+        assertThat(found("特記事項\n花粉アレルギー\n以上")).contains("SENSITIVE_HEALTH:花粉アレルギー");
+        assertThat(found("□高血圧の治療中であり、内服を継続している。")).contains("SENSITIVE_HEALTH:高血圧の治療中");
     }
 
     @Test

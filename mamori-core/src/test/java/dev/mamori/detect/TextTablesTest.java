@@ -202,6 +202,14 @@ class TextTablesTest {
     }
 
     @Test
+    void anEmergencyContactsColumnsPlacesAndOfficesAreNoNames() { // a review, session 39
+        String sites = "施設名,住所,緊急連絡先\n本庁舎,東京都港区1-1,市役所総務課\n第二庁舎,東京都港区1-2,消防署\n\n"
+                + "社員番号,氏名,緊急連絡先\n1001,山田 太郎,自宅\n1002,佐藤 花子,実家\n";
+        assertThat(Detector.all().detect(sites, Detector.all().freeText())).filteredOn(f -> f.type() == PiiType.PERSON)
+                .extracting(Finding::value).containsExactly("山田 太郎", "佐藤 花子");
+    }
+
+    @Test
     void aGuardiansColumnMayHoldTwoNamesJoinedByADot() { // session 39: a town newsletter's births
         String births = "地区｜赤ちゃん（よみ）｜生年月日｜保護者\n田子｜中村　陽翔（はると）｜3月18日｜健太・美咲\n原｜田子　結衣（ゆい）｜4月2日｜大樹・彩\n"
                 + "夏坂｜山田　蓮（れん）｜4月9日｜父・母\n";
