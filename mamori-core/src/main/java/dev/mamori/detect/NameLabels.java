@@ -751,6 +751,17 @@ final class NameLabels {
         return false;
     }
 
+    /** Mailboxes a system or a desk sends from, whatever their display name (相談フォーム &lt;no-reply@…&gt;). */
+    private static final Set<String> SYSTEM_MAILBOXES = Set.of("no-reply", "noreply", "no_reply", "donotreply", "do-not-reply",
+            "mailer-daemon", "postmaster", "webmaster", "notification", "notifications", "notify", "system", "form", "forms", "alert",
+            "alerts", "newsletter"); // not info@ or support@: a one-person office writes its own name over them
+
+    /** The mailbox in {@code text[s, e)} (no-reply@example.jp) is one of {@link #SYSTEM_MAILBOXES}. */
+    private static boolean systemMailbox(String text, int s, int e) {
+        int at = text.indexOf('@', s);
+        return at > s && at < e && SYSTEM_MAILBOXES.contains(text.substring(s, at).toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** From: 山田 太郎 &lt;taro@example.jp&gt;, "Yamada, Taro" &lt;…&gt;: the display names of a header line. */
     private static void displayNames(String text, int from, NameRecognizer r, List<Finding> out) {
         int eol = text.indexOf('\n', from);
@@ -783,7 +794,7 @@ final class NameLabels {
                 dept |= NameRecognizer.isDepartment(text, w, we) || text.startsWith("担当", we - 2) && we - w >= 2;
                 w = we + 1;
             }
-            dept |= senderWord(text, a, b);
+            dept |= senderWord(text, a, b) || systemMailbox(text, lt + 1, gt < 0 || gt > eol ? eol : gt);
             if (!dept && (b > a && text.indexOf('@', a) >= b || text.indexOf('@', a) < 0)) {
                 if (b > a && NameCell.classify(text.substring(a, b), r) != NameCell.Verdict.NAME && d < b
                         && Morphology.hasKanjiOrKatakana(text, a, d)

@@ -327,7 +327,7 @@ final class SensitiveRecognizer implements Recognizer {
             if (cur != null && cur.type() == PiiType.SENSITIVE_HEALTH && f.type() == PiiType.SENSITIVE_HEALTH
                     && f.start() >= cur.end() && f.start() - cur.end() <= MERGE_GAP
                     && cur.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE
-                    && oneClauseChain(text, cur.end(), f.start())) {
+                    && oneClauseChain(text, cur.end(), f.start()) && !boxBetween(text, cur.end(), f.start())) {
                 cur = new Finding(cur.type(), cur.start(), f.end(), Math.max(cur.confidence(), f.confidence()), false,
                         text.substring(cur.start(), f.end()));
                 continue;

@@ -113,6 +113,12 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aSystemMailboxsDisplayNameIsNoPerson() { // session 39: a form's notification, forwarded
+        String mail = "差出人: 片桐 由香 <katagiri@example.or.jp>\n\n> From: 相談フォーム <no-reply@example.or.jp>\n> Subject: 【相談フォーム】新規のご相談\n";
+        assertThat(found(mail, PiiType.PERSON)).containsExactly("片桐 由香");
+    }
+
+    @Test
     void aDiscordExportsSpeakers() {
         String chat = "kuro_neko — 昨日 23:41\n今日の配信おつ〜\ntaka_99🍊 — 今日 08:42\nおつでした！\nkuro_neko — 今日 08:45\nハチ公前か、了解\n"
                 + "taka_99🍊 — 今日 08:46\nじゃあ10時に\n";

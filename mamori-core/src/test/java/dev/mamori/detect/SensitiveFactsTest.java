@@ -168,6 +168,7 @@ class SensitiveFactsTest {
         "酒井 剛　57歳　アルコール性肝硬変|SENSITIVE_HEALTH:アルコール性肝硬変",
         "障害名　頸髄損傷による四肢まひ|SENSITIVE_HEALTH:頸髄損傷による四肢まひ",
         "既往歴　□高血圧　■喘息　□糖尿病|SENSITIVE_HEALTH:喘息",
+        "■糖尿病（２０１８年〜）　□心臓病　□喘息|SENSITIVE_HEALTH:糖尿病（２０１８年〜）",
         "事件の被害に遭った長田さんを支えてきた|SENSITIVE_OTHER:事件の被害に遭った",
         "原告は恐喝の被害により店を閉じた|SENSITIVE_OTHER:恐喝の被害",
         "先生、娘が胆管炎で通院しています|SENSITIVE_HEALTH:胆管炎で通院",
