@@ -287,7 +287,7 @@ class SensitiveFactsTest {
         "既往歴　□糖尿病　□心臓病　☐喘息", "[ ] がん　［　］高血圧", "大雪で交通がまひした", "感覚がまひしていた",
         "宗教・宗派\n■仏式　□神式", "山田氏が3日、東京都内の病院で死去した。", "本日午後、病院にて死去",
         "台風の影響で通勤の足がまひした。", "舌がしびれるような山椒の辛さ", "昨夜の住宅火災による死亡者はいなかった。",
-        "交通事故による死亡者数が過去最少となった。", "寒波のため死亡が相次いだ。", "前歴\nなし", "障害支援区分\n区分5", // a form's label on its own line, its value below
+        "交通事故による死亡者数が過去最少となった。", "寒波のため死亡が相次いだ。", "熱中症にはどうぞお気をつけください。", "前歴\nなし", "障害支援区分\n区分5", // a form's label on its own line, its value below
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
