@@ -423,7 +423,10 @@ final class AddressGrammar {
         return false;
     }
 
-    /** 総務部人事課, 市民局, 地域支援課: a run holding 課, 係 or 局, or ending in 部, 室, 庁, 署 (no number after it). */
+    /**
+     * 総務部人事課, 市民局, 地域支援課, 上下水道部の主査: a run holding 課, 係 or 局, or 部, 室, 庁 or 署 before の inside it, or
+     * ending in 部, 室, 庁, 署 (no number after it).
+     */
     private static boolean isOffice(String text, int q, int r) {
         for (int i = q; i < r; i++) {
             char c = text.charAt(i);
