@@ -289,7 +289,6 @@ final class AddressRecognizer implements Recognizer {
                 continue; // （80）病気のため、1日死去 / 自宅、1日死去: the cause or the place of death, not the home
             }
             // a weak part of it scan() found (花巻市 of 花巻市石鳥谷町好地) gives way; a stronger address is kept
-            // not inside an address scan() found; a weak part of it (花巻市 of 花巻市石鳥谷町好地) gives way
             Finding.addOver(out, first, new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)),
                     f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e);
         }
@@ -298,8 +297,7 @@ final class AddressRecognizer implements Recognizer {
     /**
      * A place before 、 in a death notice is an address only in the shape of one: no hiragana but の between numbers
      * (境1234の5), ending with a number or holding 番地 or 地割, or else a town's word after its first character (町, 村, 字,
-     * 丁目: 石鳥谷町好地); not a
-     * post (元町議) or a municipal building (町立病院).
+     * 丁目: 石鳥谷町好地); not a post (元町議) or a municipal building (町立病院).
      */
     private static boolean placeBeforeComma(String text, int s, int e) {
         for (int i = s; i < e; i++) {
@@ -309,13 +307,11 @@ final class AddressRecognizer implements Recognizer {
                 return false;
             }
         }
-        if ("元前現同".indexOf(text.charAt(s)) >= 0 || text.indexOf("町立", s) >= s && text.indexOf("町立", s) < e
-                || text.indexOf("町内", s) >= s && text.indexOf("町内", s) < e) {
+        if ("元前現同".indexOf(text.charAt(s)) >= 0 || Chars.has(text, "町立", s, e) || Chars.has(text, "町内", s, e)) {
             return false; // 元町議, 元村長, 町立病院, 町内会長: a post or a place of no one's home
         }
         char last = text.charAt(e - 1);
-        boolean blocks = Chars.isDigit(last) || text.indexOf("番地", s) >= s && text.indexOf("番地", s) < e
-                || text.indexOf("地割", s) >= s && text.indexOf("地割", s) < e;
+        boolean blocks = Chars.isDigit(last) || Chars.has(text, "番地", s, e) || Chars.has(text, "地割", s, e);
         boolean town = false;
         for (int i = s + 1; i < e && !town; i++) {
             town = "町村字".indexOf(text.charAt(i)) >= 0 || text.startsWith("丁目", i);
@@ -456,6 +452,12 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
+    /** A town and its numbers found without a municipality before it: 0.6, raised by the address words around it. */
+    private void addTown(String text, int s, int e, List<Finding> out) {
+        double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, s, e));
+        out.add(new Finding(PiiType.ADDRESS, s, e, conf, false, text.substring(s, e)));
+    }
+
     /** How many candidates {@link #townBlocks} and {@link #townThreeBlocks} look at in one text (a cap for pathological text). */
     private static final int MAX_TOWN_BLOCKS = 64;
 
@@ -491,8 +493,7 @@ final class AddressRecognizer implements Recognizer {
             if (!rest.numbers() || !joinedBlocks(text, k + 1, rest.end())) {
                 continue;
             }
-            double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, s, rest.end()));
-            out.add(new Finding(PiiType.ADDRESS, s, rest.end(), conf, false, text.substring(s, rest.end())));
+            addTown(text, s, rest.end(), out);
         }
     }
 
@@ -501,7 +502,7 @@ final class AddressRecognizer implements Recognizer {
      * line's start: a shape only addresses have (a phone's groups start with 0, a date's year has four digits).
      */
     private static final java.util.regex.Pattern TOWN_THREE_BLOCKS = java.util.regex.Pattern.compile(
-            "(?<=^|[ 　\\n\\t（(「『【［＝=、：:])[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}(?=[1-9１-９][0-9０-９]{0,2}[-－‐−][0-9０-９]{1,4}"
+            "(?<=^|[" + TOWN_START + "])[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}(?=[1-9１-９][0-9０-９]{0,2}[-－‐−][0-9０-９]{1,4}"
                     + "[-－‐−][0-9０-９]{1,4}(?![0-9０-９-－‐−]))");
 
     private void townThreeBlocks(String text, List<Finding> out, int from) {
@@ -516,8 +517,7 @@ final class AddressRecognizer implements Recognizer {
             if (!rest.numbers() || rest.end() <= m.end()) {
                 continue;
             }
-            double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, s, rest.end()));
-            out.add(new Finding(PiiType.ADDRESS, s, rest.end(), conf, false, text.substring(s, rest.end())));
+            addTown(text, s, rest.end(), out);
         }
     }
 
@@ -575,8 +575,7 @@ final class AddressRecognizer implements Recognizer {
             if (rest.end() < k + 2) {
                 continue; // a stop word, an office, an era year
             }
-            double conf = Math.min(0.99, 0.6 + 0.3 * context.score(PiiType.ADDRESS, text, h, rest.end()));
-            out.add(new Finding(PiiType.ADDRESS, h, rest.end(), conf, false, text.substring(h, rest.end())));
+            addTown(text, h, rest.end(), out);
         }
     }
 

@@ -1216,8 +1216,7 @@ final class NameRecognizer implements Recognizer {
             }
             Finding f = NameCell.finding(part);
             String w = f.value();
-            if (anchors.is(NameAnchors.Kind.KIN, w, 0, w.length()) || anchors.is(NameAnchors.Kind.ROLE, w, 0, w.length())
-                    || w.length() == 1 && !anchors.givenKanji(w.charAt(0))) {
+            if (kinWord(w) || anchors.is(NameAnchors.Kind.ROLE, w, 0, w.length()) || w.length() == 1 && !anchors.givenKanji(w.charAt(0))) {
                 return false; // 父・母: relations, not names
             }
             found.add(new Finding(PiiType.PERSON, s + f.start(), s + f.end(), f.confidence(), false, f.value()));
@@ -1392,11 +1391,11 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
-    /** One to three kanji, two to four hiragana, or two to five katakana: a given name in brackets. */
     /** What a bracket after a relation holds that is no name: a chat's marks (ばあちゃん（笑）, じいちゃん（談）). */
     private static final Set<String> BRACKET_REMARKS = Set.of("笑", "汗", "涙", "泣", "怒", "談", "仮", "謎", "故", "注", "略", "済", "苦笑",
             "爆笑", "震", "照");
 
+    /** One to three kanji, two to four hiragana, or two to five katakana, and no remark: a given name in brackets. */
     private static boolean bracketedGiven(String text, int s, int e) {
         if (BRACKET_REMARKS.contains(text.substring(s, e))) {
             return false;
@@ -2550,8 +2549,7 @@ final class NameRecognizer implements Recognizer {
         int repeated = 0;
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String k = e.getKey();
-            someone |= e.getValue().size() >= 2 && (speakerWord(k) || !k.isEmpty() && Morphology.isKanji(k.charAt(0))
-                    && (Morphology.hasEntry(k, 0, k.length(), MEI) || Morphology.hasEntry(k, 0, k.length(), SEI))); // 正志
+            someone |= e.getValue().size() >= 2 && (speakerWord(k) || dictionaryName(k)); // 正志, which speakerWord misses
             repeated += e.getValue().size() >= 2 ? 1 : 0;
         }
         // a chat room: three people or more who each speak twice, and almost every line a speaker's
@@ -2739,8 +2737,13 @@ final class NameRecognizer implements Recognizer {
         }
         int blank = Math.max(w.indexOf(' '), w.indexOf('\u3000'));
         String part = blank > 0 ? w.substring(0, blank) : w;
-        return !part.isEmpty() && part.length() <= 4 && Morphology.isKanji(part.charAt(0))
-                && (Morphology.hasEntry(part, 0, part.length(), SEI) || Morphology.hasEntry(part, 0, part.length(), MEI));
+        return part.length() <= 4 && dictionaryName(part);
+    }
+
+    /** {@code w} starts with a kanji and is a surname or a given name of the dictionary (正志, 森). */
+    private static boolean dictionaryName(String w) {
+        return !w.isEmpty() && Morphology.isKanji(w.charAt(0))
+                && (Morphology.hasEntry(w, 0, w.length(), SEI) || Morphology.hasEntry(w, 0, w.length(), MEI));
     }
 
     /** A department written in brackets after a chat speaker's surname, as office chats do (長岡（総務）：). */

@@ -868,8 +868,9 @@ final class SensitiveRecognizer implements Recognizer {
     private static final Set<String> FIELD_LABELS = Set.of("宗教・宗派", "宗教／宗派", "宗派", "宗教", "信仰", "前歴", "前科", "犯罪歴", "逮捕歴",
             "前科・前歴", "障害支援区分", "障害程度区分", "要介護度", "要介護認定", "障害者手帳", "手帳の種類", "手帳の種類・等級", "病歴", "既往歴");
 
-    /** A form's boxes, ticked or not. */
-    private static final String BOXES = "□☐▢◻■☑☒✓✔";
+    /** A form's boxes left unticked, and all its boxes, ticked or not. */
+    private static final String UNTICKED = "□☐▢◻";
+    private static final String BOXES = UNTICKED + "■☑☒✓✔";
 
     /** A box left unticked just before {@code i} (□糖尿病, ☐ 喘息, [ ] がん, ［　］心臓病). */
     private static boolean unticked(String text, int i) {
@@ -881,7 +882,7 @@ final class SensitiveRecognizer implements Recognizer {
             return false;
         }
         char c = text.charAt(j - 1);
-        boolean box = c == '□' || c == '☐' || c == '▢' || c == '◻' || j >= 3 && (c == ']' || c == '］')
+        boolean box = UNTICKED.indexOf(c) >= 0 || j >= 3 && (c == ']' || c == '］')
                 && (text.charAt(j - 2) == ' ' || text.charAt(j - 2) == '\u3000') && (text.charAt(j - 3) == '[' || text.charAt(j - 3) == '［');
         if (!box) {
             return false;

@@ -439,7 +439,7 @@ final class TextTables {
         return null;
     }
 
-    /** Marks that open a section's heading inside a table (◇黒部市, 【花巻市】, ▽北中3年). */
+    /** Marks that open a section's heading inside a table (◇黒部市, 【花巻市】, ▽北中学校). */
     private static final String HEADING_MARKS = "◇◆■□【＜〈《▼▽●○［";
 
     /**
