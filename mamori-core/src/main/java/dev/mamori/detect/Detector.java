@@ -140,6 +140,9 @@ public final class Detector {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        if (text.length() > 2 * WINDOW) {
+            return windowed(text, context);
+        }
         List<Finding> raw = SCRATCH.get();
         raw.clear();
         List<TextTables.Block> tables = context.columnHints().isEmpty() && TextTables.mayHold(text)
@@ -272,6 +275,51 @@ public final class Detector {
             .thenComparingInt(f -> f.end() - f.start());
 
     private static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::start).thenComparingInt(f -> -f.end());
+
+    /**
+     * A text longer than twice this many characters (a line of a minified export, a huge cell) is scanned in windows of
+     * this size: some rules compare each finding with those found before it in the same text, which is quadratic in a
+     * text holding a hundred thousand findings. Every text a text file's lines make is shorter (a run of lines, or a
+     * batch of them, is at most 64 KiB and a line), so the windows change nothing there.
+     */
+    static final int WINDOW = 1 << 16;
+    /** Characters two windows share; a finding is taken from the window in which it starts before the middle of them. */
+    static final int WINDOW_OVERLAP = 512;
+    /** How far back from a window's end a line break or a sentence's end is looked for, to cut there. */
+    private static final int CUT_REACH = 4096;
+
+    private List<Finding> windowed(String text, ScanContext context) {
+        List<Finding> all = new ArrayList<>();
+        int from = 0;
+        int keepFrom = 0;
+        while (from < text.length()) {
+            int to = text.length() - from <= WINDOW ? text.length() : cut(text, from + WINDOW);
+            int keepTo = to == text.length() ? Integer.MAX_VALUE : to - WINDOW_OVERLAP / 2;
+            for (Finding f : detect(text.substring(from, to), context)) {
+                Finding g = f.shifted(from);
+                if (g.start() >= keepFrom && g.start() < keepTo) {
+                    all.add(g);
+                }
+            }
+            if (to == text.length()) {
+                break;
+            }
+            keepFrom = keepTo;
+            from = to - WINDOW_OVERLAP;
+        }
+        return settle(all);
+    }
+
+    /** Where a window that may run to {@code end} ends: after the last line break or 。 close before it, else at it. */
+    private static int cut(String text, int end) {
+        for (int i = end - 1; i > end - CUT_REACH; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '。') {
+                return i + 1;
+            }
+        }
+        return end;
+    }
 
     /** Keeps, of overlapping findings, the validated, then the more confident, then the longer one. */
     static List<Finding> settle(List<Finding> raw) {

@@ -830,15 +830,31 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** Longest form label, read alone on its line, that {@link #labelLine} looks up. */
     private static final int MAX_LABEL = 12;
+    /** Most characters a label's line holds on either side of its label (blanks, bullets, brackets). */
+    private static final int LABEL_LINE = 48;
 
     /**
      * A finding that is a form's label on a line of its own, its value on the next line (宗教・宗派⏎浄土真宗, 前歴⏎なし,
      * 障害支援区分⏎区分5): the line is one of {@link #FIELD_LABELS}, so what it names is below it.
      */
     private static boolean labelLine(String text, Finding f) {
-        int ls = text.lastIndexOf('\n', f.start() - 1) + 1;
-        int le = text.indexOf('\n', f.end());
-        if (le < 0 || le + 1 >= text.length() || text.charAt(le + 1) == '\n' || text.charAt(le + 1) == '\r') {
+        if (f.end() - f.start() > MAX_LABEL) {
+            return false;
+        }
+        // a label's line is short: its ends are looked for near the finding only, not over a long line for each finding
+        int ls = f.start();
+        while (ls > 0 && text.charAt(ls - 1) != '\n') {
+            if (f.start() - --ls > LABEL_LINE) {
+                return false;
+            }
+        }
+        int le = f.end();
+        while (le < text.length() && text.charAt(le) != '\n') {
+            if (++le - f.end() > LABEL_LINE) {
+                return false;
+            }
+        }
+        if (le + 1 >= text.length() || text.charAt(le + 1) == '\n' || text.charAt(le + 1) == '\r') {
             return false; // the last line, or a blank line after it: no value below
         }
         int s = ls;
@@ -1508,6 +1524,9 @@ final class SensitiveRecognizer implements Recognizer {
         return e;
     }
 
+    /** Farther than any phrase's words are widened back (leads, a law's name, a clause of a 主文): see {@link #report}. */
+    private static final int WIDEN_REACH = 256;
+
     private void report(String text, List<Piece> pieces, int from, int to, int wanted, ScanContext ctx, List<Finding> out) {
         boolean fact = false;
         boolean head = false;
@@ -1643,9 +1662,14 @@ final class SensitiveRecognizer implements Recognizer {
             conf = Math.max(conf, last.confidence());
             out.remove(out.size() - 1);
         }
-        // a span widened to the words before it (加療約3週間を要する…) takes in a phrase reported just before, and its confidence
-        for (java.util.Iterator<Finding> it = out.iterator(); it.hasNext(); ) {
-            Finding f = it.next();
+        // a span widened to the words before it (加療約3週間を要する…) takes in a phrase reported just before, and its confidence.
+        // The phrases come in the order of their words, so only the last few can lie inside: the look back stops at one that
+        // ends well before this span starts (a line of a hundred thousand findings is not read a hundred thousand times).
+        for (java.util.ListIterator<Finding> it = out.listIterator(out.size()); it.hasPrevious(); ) {
+            Finding f = it.previous();
+            if (f.end() < start - WIDEN_REACH) {
+                break;
+            }
             if (f.type() == type && f.start() >= start && f.end() <= end) {
                 conf = Math.max(conf, f.confidence());
                 it.remove();

@@ -54,6 +54,35 @@ class DetectorTest {
     }
 
     @Test
+    void aVeryLongTextIsScannedInWindowsThatLoseAndRepeatNothing() {
+        // one line of records with no line break, four windows long: each phone once, at its place, whatever window it is in
+        String record = "担当者の電話は03-1234-5678、";
+        int n = 4 * Detector.WINDOW / record.length();
+        String text = record.repeat(n);
+        Detector d = Detector.of(EnumSet.of(PiiType.PHONE), Detector.DEFAULT_MIN_CONFIDENCE);
+        List<Finding> found = d.detect(text, d.freeText());
+        assertThat(found).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            Finding f = found.get(i);
+            assertThat(f.start()).isEqualTo(i * record.length() + 7);
+            assertThat(text.substring(f.start(), f.end())).isEqualTo("03-1234-5678").isEqualTo(f.value());
+        }
+        // a finding that lies across the cut between two windows is found whole, once
+        String across = "あ".repeat(Detector.WINDOW - 6) + "03-1234-5678" + "い".repeat(2 * Detector.WINDOW);
+        assertThat(d.detect(across, d.freeText())).extracting(Finding::start, Finding::end)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Detector.WINDOW - 6, Detector.WINDOW + 6));
+    }
+
+    @Test
+    void aLineOfTwentyThousandFactsGivesEachOfThem() {
+        // each 要配慮 phrase used to be compared with every one before it in its text, and a label's line looked for over the
+        // whole line: a line of 20,000 facts is read here, and gives 20,000 findings
+        Detector d = Detector.of(EnumSet.of(PiiType.SENSITIVE_HEALTH), Detector.DEFAULT_MIN_CONFIDENCE);
+        String text = "糖尿病、".repeat(20_000);
+        assertThat(d.detect(text, d.freeText())).hasSize(20_000).allMatch(f -> f.value().equals("糖尿病"));
+    }
+
+    @Test
     void noTypesIsAMistake() {
         assertThatThrownBy(() -> Detector.of(Set.of(), 0.4)).isInstanceOf(IllegalArgumentException.class);
     }
