@@ -165,7 +165,7 @@ final class AddressGrammar {
             }
             q += unit;
             if (q < guard && SEPARATORS.indexOf(text.charAt(q)) >= 0 && q + 1 < guard
-                    && (isDigit(text.charAt(q + 1)) || KANJI_DIGITS.indexOf(text.charAt(q + 1)) >= 0)) {
+                    && (isDigit(text.charAt(q + 1)) || numeralAlone(text, q + 1, guard))) {
                 q++;
                 continue;
             }
@@ -175,6 +175,15 @@ final class AddressGrammar {
             break;
         }
         return q;
+    }
+
+    /** Kanji numerals at {@code q} that are a number, not a word's start: 2番地の三, 三ノ十, not 15号の三浦. */
+    private static boolean numeralAlone(String text, int q, int guard) {
+        int r = q;
+        while (r < guard && KANJI_DIGITS.indexOf(text.charAt(r)) >= 0) {
+            r++;
+        }
+        return r > q && (r >= guard || !Morphology.isKanji(text.charAt(r)) || unitAt(text, r, guard) > 0);
     }
 
     private static int unitAt(String text, int q, int guard) {

@@ -447,7 +447,7 @@ final class AddressRecognizer implements Recognizer {
         if (text.indexOf('町') >= 0) {
             townBlocks(text, out, first);
         }
-        if (text.indexOf('-') >= 0 || text.indexOf('－') >= 0 || text.indexOf('‐') >= 0 || text.indexOf('−') >= 0) {
+        if (mayHoldThreeBlocks(text)) {
             townThreeBlocks(text, out, first);
         }
     }
@@ -504,6 +504,35 @@ final class AddressRecognizer implements Recognizer {
     private static final java.util.regex.Pattern TOWN_THREE_BLOCKS = java.util.regex.Pattern.compile(
             "(?<=^|[" + TOWN_START + "])[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}(?=[1-9１-９][0-9０-９]{0,2}[-－‐−][0-9０-９]{1,4}"
                     + "[-－‐−][0-9０-９]{1,4}(?![0-9０-９-－‐−]))");
+
+    /**
+     * True when a block number right after a kanji or katakana has a hyphen within its next four characters: every match
+     * of {@link #TOWN_THREE_BLOCKS} has one, and its look-behind is costly to try at every character of a text (a
+     * phone's cell, 03-1234-5678, has none).
+     */
+    private static boolean mayHoldThreeBlocks(String text) {
+        for (int i = 1; i < text.length() - 4; i++) {
+            char c = text.charAt(i);
+            if ((c >= '1' && c <= '9' || c >= '１' && c <= '９') && townLetter(text.codePointBefore(i))) {
+                for (int k = i + 1; k <= i + 4; k++) {
+                    char h = text.charAt(k);
+                    if (h == '-' || h == '－' || h == '‐' || h == '−') {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A character {@link #TOWN_THREE_BLOCKS} takes in a town's name. */
+    private static boolean townLetter(int c) {
+        if (c < 0x2E80) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.KATAKANA || c == 'ヶ' || c == 'ケ';
+    }
 
     private void townThreeBlocks(String text, List<Finding> out, int from) {
         java.util.regex.Matcher m = TOWN_THREE_BLOCKS.matcher(text);

@@ -143,6 +143,18 @@ public final class Detector {
         if (text.length() > 2 * WINDOW) {
             return windowed(text, context);
         }
+        List<Finding> found = detectAsWritten(text, context);
+        // text another system reshaped (a PDF's layer, a hard-wrapping mailer), read again as it was written
+        for (Rereading again : new Rereading[] {Rereading.spaced(text), Rereading.unwrapped(text)}) {
+            if (again != null) {
+                found = again.merge(text, found, detectAsWritten(again.text(), context));
+            }
+        }
+        return found;
+    }
+
+    /** {@link #detect}, but for text that another system has reshaped ({@link Rereading}). */
+    private List<Finding> detectAsWritten(String text, ScanContext context) {
         List<Finding> raw = SCRATCH.get();
         raw.clear();
         List<TextTables.Block> tables = context.columnHints().isEmpty() && TextTables.mayHold(text)

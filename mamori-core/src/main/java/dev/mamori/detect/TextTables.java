@@ -396,8 +396,8 @@ final class TextTables {
                         || name.endsWith("？") || holdsValue(name);
                 names.add(prose ? null : name);
             }
-            if (names.contains(null)) {
-                continue;
+            if (names.contains(null) || 2 * names.stream().filter(String::isBlank).count() > names.size()) {
+                continue; // prose, or a title padded to the table's width (社員連絡先一覧⇥⇥⇥⇥⇥⇥※社外秘) above the header
             }
             List<Set<PiiType>> types = hints.forHeaders(names);
             if (types.stream().allMatch(Set::isEmpty)) {
