@@ -855,7 +855,7 @@ final class NameRecognizer implements Recognizer {
             java.util.regex.Pattern.MULTILINE);
     private static final java.util.regex.Pattern CHURCH = java.util.regex.Pattern.compile("教会|礼拝|牧師|召天|主日|聖餐|洗礼|受洗|執事");
     /** A second given name after a couple's full name: 柏原 秀一・美紀. */
-    private static final java.util.regex.Pattern COUPLE_GIVEN = java.util.regex.Pattern.compile("・(\\p{IsHan}{1,3})(?=[ 　\\n、）)]|$)");
+    private static final java.util.regex.Pattern COUPLE_GIVEN = java.util.regex.Pattern.compile("・(\\p{IsHan}{1,3})(?=[ 　\\n、）)（(]|$)");
 
     /**
      * Where the name before a church's 兄 or 姉 starts in {@code text[s, e)}, or -1: at the first word that starts with a
@@ -2556,14 +2556,16 @@ final class NameRecognizer implements Recognizer {
         boolean room = repeated >= 3 && shaped * 5 >= lines * 4 && talk(text, seen);
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
+            if (NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+                continue; // システム, お客さま: a role, however often it speaks
+            }
             // a handle that speaks once is a member too when it looks like one (Yuki_0312, Yoko.S, Kaito), not PS, TODO or
             // Netflix: in a chat room, or among people the dictionary names who speak twice
-            boolean once = e.getValue().size() == 1 && handle(w) && !NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT))
+            boolean once = e.getValue().size() == 1 && handle(w)
                     && (room && (HANDLE_MARKS.matcher(w).find() || LatinNames.isName(w) || LatinNames.kanaGiven(w))
                     || someone && (LatinNames.isName(w) || INITIALLED.matcher(w).matches()));
             // 長岡（総務）： twice or more, a surname of the lists (not 東京（本社）, 申請書（総務）)
             boolean department = noted.contains(w) && e.getValue().size() >= 2 && w.length() <= 4 && all(w, 0, w.length(), 'c')
-                    && !NOT_SPEAKERS.contains(w)
                     && Morphology.hasEntry(w, 0, w.length(), SEI);
             boolean usual = e.getValue().size() >= 2 && (speakerWord(w) || e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w))
                     || titled.contains(w) && titledSpeaker(text, w) || room && handle(w));

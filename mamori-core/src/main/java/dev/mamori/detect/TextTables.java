@@ -42,7 +42,7 @@ final class TextTables {
     private static final Set<String> PLAIN_HEADINGS = Set.of("No", "No.", "NO", "番号", "順位", "性別", "年齢", "備考", "所属", "学年",
             "部署", "役職", "区分", "種別", "日付", "金額", "点数", "記録", "国籍", "続柄", "職業", "勤務先", "学校", "クラス", "組", "班",
             "登録日", "受付日", "入社日", "時刻", "時間", "人数", "数量", "単価", "状態", "結果", "担当", "メモ", "コメント", "ID",
-            "会員番号", "社員番号", "職員番号", "学籍番号", "受付番号", "管理番号",
+            "会員番号", "社員番号", "職員番号", "学籍番号", "受付番号", "管理番号", "銀行名", "支店名", "支店番号",
             // a team's roster and a class's register (session 34): 背番号　選手名／Player　生年月日　身長／体重　出身
             "背番号", "身長", "体重", "出身", "出身地", "出身校", "ポジション", "チーム", "国", "地域", "国・地域", "連絡先", "Player");
 
@@ -496,18 +496,27 @@ final class TextTables {
             int rs = lines[r];
             int re = lineEnd(text, lines[r + 1]);
             if (count(text, rs, re, sep) >= count) { // a row may carry a note of its own after it
-                if (!Chars.hasDigit(text, rs, re) || split(text, rs, re, sep).stream().limit(count + 1)
-                        .anyMatch(c -> !hints.forHeader(text.substring(c[0], c[1])).isEmpty())) {
+                if (!Chars.hasDigit(text, rs, re) || headings(text, rs, re, sep, count, hints)) {
                     return last; // another table's header (※以下は商品マスタ⏎商品名,型番,発売日), not a row
                 }
                 int e = r;
-                while (e + 1 < n && count(text, lines[e + 1], lineEnd(text, lines[e + 2]), sep) >= count) {
+                while (e + 1 < n && count(text, lines[e + 1], lineEnd(text, lines[e + 2]), sep) >= count
+                        && !headings(text, lines[e + 1], lineEnd(text, lines[e + 2]), sep, count, hints)) {
                     e++;
                 }
                 return e;
             }
         }
         return last;
+    }
+
+    /**
+     * One of the first cells of the line [s, e) names a column: a header, or a form's line of labels and their values
+     * (種別⇥普通⇥口座番号⇥5027714), not a row.
+     */
+    private static boolean headings(String text, int s, int e, char sep, int count, ColumnHints hints) {
+        return split(text, s, e, sep).stream().limit(count + 1).map(c -> text.substring(c[0], c[1]))
+                .anyMatch(c -> heading(c, hints.forHeader(c)));
     }
 
     /**

@@ -594,4 +594,41 @@ class DocumentShapesTest {
         Detector cards = Detector.of(java.util.EnumSet.of(PiiType.CREDIT_CARD), Detector.DEFAULT_MIN_CONFIDENCE);
         assertThat(cards.detect("注文番号,氏名\n4111111111111111,山田\n4242424242424242,佐藤\n", cards.contextFor("注文番号"))).isEmpty();
     }
+
+    @Test
+    void aFormWithABlankBetweenEveryCharacterIsReadClosedUp() { // session 40: a vertical 委任状 as a PDF's text layer gives it
+        String form = "代 理 人\n住 所 　 千 葉 県 船 橋 市 本 町 四 丁 目 十 二 番 五 号\n氏 名 　 長 谷 川 　 誠\n"
+                + "電 話 　 〇 四 七 （ 四 三 一 ） 八 八 二 〇\n"
+                + "（ 理 由 ） 私 は 脳 梗 塞 の 後 遺 症 に よ り 身 体 障 害 者 手 帳 二 級 を 受 け て お り\n";
+        assertThat(found(form, PiiType.ADDRESS)).containsExactly("千 葉 県 船 橋 市 本 町 四 丁 目 十 二 番 五 号");
+        assertThat(found(form, PiiType.SENSITIVE_HEALTH)).containsExactly("脳 梗 塞 の 後 遺 症");
+        assertThat(found(form, PiiType.SENSITIVE_OTHER)).containsExactly("身 体 障 害 者 手 帳 二 級");
+        assertThat(found(form, PiiType.PERSON)).containsExactly("長 谷 川 　 誠"); // not 四 七 from the phone's digits
+        // each finding's span is where its characters are in the text as written
+        for (Finding f : ALL.detect(form, ALL.freeText())) {
+            assertThat(form.substring(f.start(), f.end())).isEqualTo(f.value());
+        }
+        // spaced digits are the identifier rules' (a card's number in boxes), and a short spaced run is a name's or a heading's
+        assertThat(Rereading.spaced("口座番号 2 1 8 8 4 3 5 1")).isNull();
+        assertThat(Rereading.spaced("生 年 月 日　昭和26年5月9日")).isNull();
+        assertThat(Rereading.spaced("東京都港区芝公園4丁目2番8号")).isNull();
+    }
+
+    @Test
+    void aParagraphBrokenAtAFixedWidthIsReadWithItsBreaksInsideWordsTakenOut() { // session 40: a PDF's column, a news page
+        String news = "　勤務先の介護施設で入所者の女性を殴り、けが\nをさせたとして傷害の罪に問われた元介護職員、鈴木\n"
+                + "健太被告（34）の判決公判が20日、静岡地裁であり、中川\n恵裁判官は懲役2年6月、執行猶予4年を言い渡した。\n"
+                + "　判決によると、鈴木被告は今年5月、施設の居室で、\n認知症で入所していた女性（87）の顔を殴った。\n";
+        // a name broken over two lines is found, a piece on each line
+        assertThat(found(news, PiiType.PERSON)).contains("中川", "恵", "鈴木");
+        // a form's lines, each of its own length, are not joined: the address does not run on into the next field's label
+        String form = "住所：〒492-2592　沖縄県那覇市久茂地七丁目27番18号　ヴィラ緑ヶ丘9階\n電話番号：080-5201-5834\n"
+                + "勤務先：松本商事㈱（勤続10年、年収522万円）\n";
+        assertThat(Rereading.unwrapped(form)).isNull();
+        assertThat(found(form, PiiType.ADDRESS)).containsExactly("沖縄県那覇市久茂地七丁目27番18号　ヴィラ緑ヶ丘9階");
+        // nor a table's rows of one width
+        String rows = "福岡 弘樹　ふくおか ひろき　52　自民　現3　党市支部幹事長\n平和 由香里　ひらわ ゆかり　44　立憲　新　NPO職員長\n"
+                + "岡山 翔　おかやま しょう　39　無所属　新　会社員の書記\n";
+        assertThat(Rereading.unwrapped(rows)).isNull();
+    }
 }

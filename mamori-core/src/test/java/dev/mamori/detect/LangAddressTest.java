@@ -294,4 +294,11 @@ class LangAddressTest {
     void birthplacesFacilitiesAndAssociationsAreNot(String text) {
         assertThat(addresses(text)).isEmpty();
     }
+
+    @Test
+    void aKanjiNumeralThatStartsAWordIsNoBlockNumber() { // session 40: 15号の三浦 康介方 (三浦 a surname, not 号の三)
+        assertThat(addresses("福岡市東区香椎駅前一丁目7番15号の三浦 康介方に侵入し")).containsExactly("福岡市東区香椎駅前一丁目7番15号");
+        assertThat(addresses("名取市増田五丁目三ノ十")).containsExactly("名取市増田五丁目三ノ十");
+        assertThat(addresses("上田市常田2番地の三")).containsExactly("上田市常田2番地の三");
+    }
 }

@@ -142,4 +142,17 @@ class LangNameTest {
         }
         assertThat(find(inputs[9], ScanContext.freeText()).stream().filter(f -> f.value().equals("山田太郎")).count()).isEqualTo(300);
     }
+
+    @Test
+    void aChatsRoleIsNoSpeakerHoweverOftenItSpeaks() { // session 40: a support chat's export
+        String chat = "[14:02:11] システム：オペレーターにおつなぎしました\n[14:03:05] お客さま：石田 奈々です\n"
+                + "[14:03:40] 斎藤：ご本人確認をお願いします\n[14:04:02] お客さま：090-2258-7714\n[14:05:18] お客さま：住所も変えたいです\n"
+                + "[14:06:10] 斎藤：承知しました\n[14:09:02] システム：チャットを終了しました\n";
+        assertThat(names(chat)).contains("石田 奈々", "斎藤").doesNotContain("システム", "お客さま");
+    }
+
+    @Test
+    void aCouplesSecondGivenNameBeforeTheirPlace() { // session 40: a donor list, 佐藤 一郎・花子（古川駅前大通）
+        assertThat(names("髙橋 朋美（仙台市）　佐藤 一郎・花子（古川）")).contains("佐藤 一郎", "花子");
+    }
 }

@@ -330,4 +330,22 @@ class TextTablesTest {
                 "PENSION_NUMBER:6611-043298", "HEALTH_INSURANCE:06112114", "HEALTH_INSURANCE:88", "HEALTH_INSURANCE:1093",
                 "HEALTH_INSURANCE:00", "LOCATION:335907712", "LOCATION:1304211455");
     }
+
+    @Test
+    void aTitlePaddedToTheTablesWidthIsNoHeader() { // session 40: a spreadsheet's title row, exported with the table's tabs
+        String sheet = "社員連絡先一覧（2026年11月1日現在）\t\t\t\t\t※社外秘\n部署\t社員番号\t氏名\t生年月日\t入社日\t携帯\n"
+                + "総務部\t10023\t阿部 浩二\t1971/05/09\t1994/04/01\t090-3315-7720\n"
+                + "\t10147\t清水 裕子\t1984/11/23\t2007/04/01\t080-2704-6613\n";
+        assertThat(found(sheet, PiiType.DATE_OF_BIRTH)).containsExactly("1971/05/09", "1984/11/23");
+    }
+
+    @Test
+    void aFormsLineOfLabelsAndValuesAfterATableIsNoRowOfIt() { // session 40: 種別⇥普通 is no family member's name
+        Detector d = Detector.all();
+        String sheet = "続柄\t氏名\t生年月日\t個人番号\n妻\t坂本 彩花\t1996年9月2日\t821640812722\n第3　給与振込口座\n"
+                + "銀行名\t広島みなと銀行\t支店名\t紙屋町支店\t支店番号\t118\n種別\t普通\t口座番号\t5027714\n";
+        List<Finding> fs = d.detect(sheet, d.freeText());
+        assertThat(fs).filteredOn(f -> f.type() == PiiType.PERSON).extracting(Finding::value).containsExactly("坂本 彩花");
+        assertThat(fs).filteredOn(f -> f.type() == PiiType.BANK_ACCOUNT).extracting(Finding::value).containsExactly("5027714");
+    }
 }
