@@ -145,7 +145,7 @@ public final class Detector {
         }
         List<Finding> found = detectAsWritten(text, context);
         // text another system reshaped (a PDF's layer, a hard-wrapping mailer), read again as it was written
-        for (Rereading again : new Rereading[] {Rereading.spaced(text), Rereading.unwrapped(text)}) {
+        for (Rereading again : new Rereading[] {Rereading.spaced(text), Rereading.unwrapped(text), Rereading.numerals(text)}) {
             if (again != null) {
                 found = again.merge(text, found, detectAsWritten(again.text(), context));
             }

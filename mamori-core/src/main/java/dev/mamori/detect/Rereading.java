@@ -106,6 +106,7 @@ final class Rereading {
                 origin[b.length()] = i;
                 b.append(text.charAt(i));
             }
+            int closed = b.length();
             while (i < runs[r + 1]) {
                 if (isBlank(text.charAt(i))) {
                     int g = i;
@@ -121,12 +122,94 @@ final class Rereading {
                     b.append(text.charAt(i++));
                 }
             }
+            numeralsToDigits(b, closed, b.length()); // 〇 四 七 （ 四 三 一 ） 八 八 二 〇 in a vertical form
         }
         for (; i < text.length(); i++) {
             origin[b.length()] = i;
             b.append(text.charAt(i));
         }
         return new Rereading(b.toString(), origin, runs);
+    }
+
+    // ---- numbers in kanji numerals -------------------------------------------------------------
+
+    /** Fewest kanji numerals a number written in them holds for {@link #numerals} to read it in digits (a 〒's seven). */
+    static final int MIN_NUMERALS = 7;
+    private static final String NUMERALS = "〇一二三四五六七八九";
+    /** What may stand between a number's numerals: its brackets and hyphens (〇四七（四三一）八八二〇, 二七三－〇〇〇五). */
+    private static final String NUMBER_MARKS = "（）()－-‐−ー";
+
+    /**
+     * The text with its phone numbers and postal codes written in kanji numerals (a vertical form's 〇四七（四三一）八八二〇)
+     * read in digits, or null when it has none: {@link #MIN_NUMERALS} numerals or more with only brackets and hyphens among
+     * them, and no kanji right before or after (a word, not a number). Numbers with units (四丁目十二番五号, 二十六年) are
+     * left as they are: their 十 and 丁目 stop the run.
+     */
+    static Rereading numerals(String text) {
+        if (!mayHoldNumerals(text)) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(text);
+        int[] runs = numeralsToDigits(b, 0, b.length());
+        if (runs.length == 0) {
+            return null;
+        }
+        int[] origin = new int[text.length()];
+        for (int i = 0; i < origin.length; i++) {
+            origin[i] = i;
+        }
+        return new Rereading(b.toString(), origin, runs);
+    }
+
+    /** True when {@code text} has {@link #MIN_NUMERALS} kanji numerals in a row, brackets and hyphens aside: read without a copy. */
+    private static boolean mayHoldNumerals(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (NUMERALS.indexOf(c) >= 0) {
+                if (++count >= MIN_NUMERALS) {
+                    return true;
+                }
+            } else if (NUMBER_MARKS.indexOf(c) < 0) {
+                count = 0;
+            }
+        }
+        return false;
+    }
+
+    /** Turns the numbers in kanji numerals of {@code b[from, to)} into digits; their spans, as start and end pairs. */
+    private static int[] numeralsToDigits(StringBuilder b, int from, int to) {
+        int[] out = NONE;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (NUMERALS.indexOf(b.charAt(i)) < 0 || i > from && Morphology.isKanji(b.charAt(i - 1)) && NUMERALS.indexOf(b.charAt(i - 1)) < 0) {
+                continue;
+            }
+            int j = i;
+            int last = i;
+            int count = 0;
+            while (j < to && (NUMERALS.indexOf(b.charAt(j)) >= 0 || NUMBER_MARKS.indexOf(b.charAt(j)) >= 0)) {
+                if (NUMERALS.indexOf(b.charAt(j)) >= 0) {
+                    count++;
+                    last = j;
+                }
+                j++;
+            }
+            boolean wordAfter = last + 1 < to && Morphology.isKanji(b.charAt(last + 1)) && NUMERALS.indexOf(b.charAt(last + 1)) < 0;
+            if (count >= MIN_NUMERALS && !wordAfter) {
+                for (int k = i; k <= last; k++) {
+                    int d = NUMERALS.indexOf(b.charAt(k));
+                    if (d >= 0) {
+                        b.setCharAt(k, (char) ('0' + d));
+                    }
+                }
+                out = n + 2 > out.length ? Arrays.copyOf(out, Math.max(8, 2 * out.length)) : out;
+                out[n++] = i;
+                out[n++] = last + 1;
+            }
+            i = j;
+        }
+        return n == 0 ? NONE : Arrays.copyOf(out, n);
     }
 
     /**

@@ -604,6 +604,7 @@ class DocumentShapesTest {
         assertThat(found(form, PiiType.SENSITIVE_HEALTH)).containsExactly("脳 梗 塞 の 後 遺 症");
         assertThat(found(form, PiiType.SENSITIVE_OTHER)).containsExactly("身 体 障 害 者 手 帳 二 級");
         assertThat(found(form, PiiType.PERSON)).containsExactly("長 谷 川 　 誠"); // not 四 七 from the phone's digits
+        assertThat(found(form, PiiType.PHONE)).containsExactly("〇 四 七 （ 四 三 一 ） 八 八 二 〇"); // read in digits
         // each finding's span is where its characters are in the text as written
         for (Finding f : ALL.detect(form, ALL.freeText())) {
             assertThat(form.substring(f.start(), f.end())).isEqualTo(f.value());
@@ -630,5 +631,15 @@ class DocumentShapesTest {
         String rows = "福岡 弘樹　ふくおか ひろき　52　自民　現3　党市支部幹事長\n平和 由香里　ひらわ ゆかり　44　立憲　新　NPO職員長\n"
                 + "岡山 翔　おかやま しょう　39　無所属　新　会社員の書記\n";
         assertThat(Rereading.unwrapped(rows)).isNull();
+    }
+
+    @Test
+    void aPhoneAndAPostalCodeInKanjiNumeralsAreReadInDigits() { // session 40: a vertical death notice's and 委任状's numbers
+        assertThat(found("電話　〇四七（四三一）八八二〇", PiiType.PHONE)).containsExactly("〇四七（四三一）八八二〇");
+        assertThat(found("〒二七三－〇〇〇五", PiiType.POSTAL_CODE)).containsExactly("二七三－〇〇〇五");
+        // numbers with their units are an address's, and a year's: left as they are
+        assertThat(Rereading.numerals("船橋市本町四丁目十二番五号")).isNull();
+        assertThat(Rereading.numerals("昭和二十六年五月九日")).isNull();
+        assertThat(Rereading.numerals("電話　〇四七（四三）")).isNull(); // five numerals: no phone's
     }
 }
