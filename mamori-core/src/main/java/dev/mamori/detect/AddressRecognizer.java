@@ -196,8 +196,43 @@ final class AddressRecognizer implements Recognizer {
                     && (AddressGrammar.hasBuildingWord(text, s, e) || FLOOR.matcher(line).find())
                     && !line.contains("番号") && line.indexOf('：') < 0 && line.indexOf(':') < 0) {
                 addUnlessFound(text, s, e, 0.8, out, first);
+            } else {
+                int w = s; // the rest's first word: its room or its numbers, a phone or a note after them on the line
+                while (w < e && !AddressGrammar.isSpace(text.charAt(w))) {
+                    w++;
+                }
+                if (w > s && w - s <= 12 && restOnNextLine(text, a, s, w)) {
+                    addUnlessFound(text, s, w, Math.min(0.8, a.confidence()), out, first);
+                }
             }
         }
+    }
+
+    /** A room alone (503号室, 404), the rest of an address whose building's name ends its line. */
+    private static final java.util.regex.Pattern ROOM_ONLY = java.util.regex.Pattern.compile("[0-9０-９]{3,4}(?:号室?)?");
+    /** A building's name after the street numbers, at the end of an address: …18番23号　グランメール千代. */
+    private static final java.util.regex.Pattern ENDS_WITH_BUILDING = java.util.regex.Pattern.compile(
+            "[0-9０-９号番地][ 　]+[^ 　0-9０-９]+$");
+
+    /**
+     * The line [s, e) below address {@code a} holds the rest that a line break cut from it: its room, when {@code a} ends
+     * with a building's name (グランメール千代⏎503号室); or its block numbers and nothing else, when {@code a} ends with
+     * its town or 丁目 (甲府市住吉4丁目⏎2-33, 名取市増田⏎五丁目三ノ十).
+     */
+    private static boolean restOnNextLine(String text, Finding a, int s, int e) {
+        char prev = text.charAt(a.end() - 1);
+        if (ROOM_ONLY.matcher(text).region(s, e).matches()) {
+            return ENDS_WITH_BUILDING.matcher(a.value()).find();
+        }
+        if (Chars.isDigit(prev) || "号室階FＦ番地".indexOf(prev) >= 0 || !(Morphology.isKanji(prev) || Morphology.isKatakana(prev))) {
+            return false; // its numbers are there already
+        }
+        char c = text.charAt(s);
+        if (!Chars.isDigit(c) && "一二三四五六七八九十".indexOf(c) < 0 || c == '0' || c == '０') {
+            return false; // a phone's 0 starts no block number
+        }
+        AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
+        return rest.numbers() && rest.end() == e && BLOCK.matcher(text).region(s, e).find();
     }
 
     /** 市内本町3-4-12, 町内・字上野台４７番地: a town in the municipality the text is about, written after 市内/町内. */

@@ -301,4 +301,16 @@ class LangAddressTest {
         assertThat(addresses("名取市増田五丁目三ノ十")).containsExactly("名取市増田五丁目三ノ十");
         assertThat(addresses("上田市常田2番地の三")).containsExactly("上田市常田2番地の三");
     }
+
+    @Test
+    void theRestOfAnAddressThatALineBreakCutIsAnAddressToo() { // session 40: a PDF's table, a vertical notice, a hard wrap
+        assertThat(addresses("V-003　保坂 勉　甲府市住吉4丁目\n2-33　055-226-7781\n")).containsExactly("甲府市住吉4丁目", "2-33");
+        assertThat(addresses("告別式は\n名取市増田\n五丁目三ノ十\n自宅にて\n")).containsExactly("名取市増田", "五丁目三ノ十");
+        assertThat(addresses("東京都足立区西新井栄町2-5-11 シティハイツ西新井\n404\n")).containsExactly(
+                "東京都足立区西新井栄町2-5-11 シティハイツ西新井", "404");
+        // not a count, a year or a phone on the next line, nor a room under an address that has its numbers
+        assertThat(addresses("甲府市住吉4丁目\n2026年度\n")).containsExactly("甲府市住吉4丁目");
+        assertThat(addresses("甲府市住吉4丁目\n055-226-7781\n")).containsExactly("甲府市住吉4丁目");
+        assertThat(addresses("東京都足立区西新井栄町2-5-11\n404\n")).containsExactly("東京都足立区西新井栄町2-5-11");
+    }
 }
