@@ -2509,7 +2509,7 @@ final class NameRecognizer implements Recognizer {
             "参加者", "担当", "担当者", "議題", "決定", "課題", "要件", "用件", "追記", "補足", "結論", "ステータス", "タスク", "システム",
             "bot", "admin", "system", "info", "warn", "error", "debug", "お客様", "お客さま", "客", "利用者", "相談者", "本人",
             "自動応答", "オペレーター", "スタッフ", "問", "答", "問い", "答え", "記者", "司会", "議長", "ユーザー", "サポート",
-            "アシスタント", "ホーム", "アウェイ", "ゲスト", "ホスト",
+            "アシスタント", "ホーム", "アウェイ", "ゲスト", "ホスト", "あなた", "自分",
             "passenger", "guest", "adult", "child", "infant", "traveler", "traveller", "member", "user", "customer", "applicant");
 
     /**
@@ -2667,7 +2667,7 @@ final class NameRecognizer implements Recognizer {
                     || text.charAt(q) == ' ' && q + 1 < le && Character.isDigit(text.charAt(q + 1)))) {
                 q++;
             }
-            if (q == p || q >= le || !isSpace(text.charAt(q)) || text.indexOf(':', p) < 0 || text.indexOf(':', p) > q) {
+            if (q == p || q >= le || !isSpace(text.charAt(q)) && text.charAt(q) != '\t' || text.indexOf(':', p) < 0 || text.indexOf(':', p) > q) {
                 return null;
             }
             timed = true;
@@ -2681,6 +2681,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         boolean tab = timed && p < le && text.charAt(p) == '\t';
+        p += tab ? 1 : 0; // 08:11⇥菅原（会長）⇥…: LINE's export for PCs
         while (p < le && isSpace(text.charAt(p))) {
             p++;
         }
@@ -2753,6 +2754,7 @@ final class NameRecognizer implements Recognizer {
             "外部", "本社", "支店", "事務局");
 
     private int[] speakerName(String text, int s, int e) {
+        boolean noted = false;
         while (e > s && isSpace(text.charAt(e - 1))) {
             e--;
         }
@@ -2771,6 +2773,7 @@ final class NameRecognizer implements Recognizer {
                     return before > s ? new int[] {s, before, 2} : null; // 長岡（総務）: the third element, a department noted
                 } else {
                     e = before;
+                    noted = e - s <= 4; // 菅原（会長）, 渡辺（課長）: a short name with a role or a note, as a department is
                 }
             }
         }
@@ -2795,7 +2798,7 @@ final class NameRecognizer implements Recognizer {
                 break;
             }
         }
-        return e > s ? new int[] {s, e} : null;
+        return e <= s ? null : noted ? new int[] {s, e, 2} : new int[] {s, e};
     }
 
     /**

@@ -2188,7 +2188,7 @@ final class SensitiveRecognizer implements Recognizer {
         int from = Math.max(ss, at - SUBJECT_REACH);
         boolean nameMayEnd = false;
         for (int p = at - 1; p > from; p--) {
-            if (isSubjectMarker(text.charAt(p))) {
+            if (isSubjectMarker(text, p)) {
                 if (personWordEndsAt(text, from, p, someone)) {
                     return true;
                 }
@@ -2201,15 +2201,17 @@ final class SensitiveRecognizer implements Recognizer {
         }
         // one Kuromoji pass: a person's name (人名) right before a marker
         for (Morphology.Token tok : Morphology.tokens(text, from, at)) {
-            if (tok.is("名詞-固有名詞-人名") && tok.end() < at && isSubjectMarker(text.charAt(tok.end()))) {
+            if (tok.is("名詞-固有名詞-人名") && tok.end() < at && isSubjectMarker(text, tok.end())) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isSubjectMarker(char c) {
-        return c == 'が' || c == 'は' || c == 'も' || c == 'の' || c == '、';
+    /** が, は, も, の or 、 at {@code p}, or the spoken topic marker って (小泉さんってエイズなんだって). */
+    private static boolean isSubjectMarker(String text, int p) {
+        char c = text.charAt(p);
+        return c == 'が' || c == 'は' || c == 'も' || c == 'の' || c == '、' || c == 'っ' && p + 1 < text.length() && text.charAt(p + 1) == 'て';
     }
 
     /** A person word (父, さん), or with {@code someone} a person not named (男性), or an age in brackets, ends at {@code p}. */
@@ -2239,7 +2241,8 @@ final class SensitiveRecognizer implements Recognizer {
      * or after is hiragana but not a particle. Saves a Kuromoji call on the frequent cases.
      */
     private static boolean insideKanaWord(String text, int i, int e) {
-        if (i > 0 && Morphology.isHiragana(text.charAt(i - 1)) && PARTICLES.indexOf(text.charAt(i - 1)) < 0) {
+        if (i > 0 && Morphology.isHiragana(text.charAt(i - 1)) && PARTICLES.indexOf(text.charAt(i - 1)) < 0
+                && !(i > 1 && text.startsWith("って", i - 2))) { // 小泉さんってエイズ: the spoken topic marker
             return true;
         }
         return e < text.length() && Morphology.isHiragana(text.charAt(e)) && FOLLOWERS.indexOf(text.charAt(e)) < 0;

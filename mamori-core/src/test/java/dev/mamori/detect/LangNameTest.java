@@ -155,4 +155,16 @@ class LangNameTest {
     void aCouplesSecondGivenNameBeforeTheirPlace() { // session 40: a donor list, 佐藤 一郎・花子（古川駅前大通）
         assertThat(names("髙橋 朋美（仙台市）　佐藤 一郎・花子（古川）")).contains("佐藤 一郎", "花子");
     }
+
+    @Test
+    void lineExportsForPcsGiveTheirSpeakersAfterATabAndAShortNameWithARoleNoteIsOne() { // session 40
+        String chat = "08:05\t北村 孝（2班）\tおはようございます\n08:11\t菅原（会長）\tありがとうございます\n"
+                + "08:30\t北村 孝（2班）\t了解です\n09:02\t菅原（会長）\t回覧板の件\n12:45\t菅原（会長）\tお悔やみの回覧は\n";
+        assertThat(names(chat)).contains("北村 孝", "菅原");
+        // a timetable's items under times are no speakers (09:00⇥受付⇥体育館)
+        assertThat(names("09:00\t受付\t体育館\n10:00\t昼食\t教室\n11:00\t受付\t体育館\n12:00\t昼食\t教室\n")).isEmpty();
+        // the app's own word for the user is no name
+        assertThat(names("Sayaka Mori  21:43\n楽しみです\nあなた  21:45\nわたしもです\nSayaka Mori  21:47\nでは\nあなた  21:50\nはい\n"))
+                .doesNotContain("あなた");
+    }
 }

@@ -481,4 +481,15 @@ class SensitiveFactsTest {
         R.find(text, ScanContext.freeText(), out);
         return out.stream().filter(f -> f.value().equals(value)).mapToDouble(Finding::confidence).max().orElse(0);
     }
+
+    @Test
+    void theFactsTheTwentyNinthSetShowedMissing() { // session 40: lexicon version 16, and the spoken topic marker って
+        assertThat(found("被告人は平成30年に医療保護入院した後、服薬を中断していた")).contains("SENSITIVE_HEALTH:平成30年に医療保護入院");
+        assertThat(found("原告は、腰部脊柱管狭窄症のため杖を要する")).anyMatch(f -> f.contains("脊柱管狭窄症"));
+        assertThat(found("小泉さんってエイズなんだって。")).containsExactly("SENSITIVE_HEALTH:エイズ");
+        assertThat(found("令和3年2月15日その刑の執行を受け終わったものであって")).containsExactly(
+                "SENSITIVE_CRIME:令和3年2月15日その刑の執行を受け終わった"); // with its date, as a time lead is taken
+        // a kana term inside a word still is none: って before it is a particle, て alone is a verb's (捨てがん is no cancer)
+        assertThat(found("それ捨てがんばる")).isEmpty();
+    }
 }
