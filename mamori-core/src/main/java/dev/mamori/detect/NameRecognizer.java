@@ -4305,6 +4305,21 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
+    /**
+     * The one-kanji given name at {@code g} where a judgment writes it after 亡 for the late person (以下「亡誠」という, 亡誠は):
+     * a word of one kanji is too common to mark elsewhere.
+     */
+    private static void lateGiven(String text, int g, Cover cov, List<Finding> out) {
+        String late = "亡" + text.charAt(g);
+        for (int a = text.indexOf(late); a >= 0; a = text.indexOf(late, a + 2)) {
+            int b = a + 2;
+            if (b < text.length() && Morphology.isKanji(text.charAt(b)) || cov.covered(a + 1, b)) {
+                continue; // 亡誠一, or found already
+            }
+            out.add(new Finding(PiiType.PERSON, a + 1, b, 0.6, false, text.substring(a + 1, b)));
+        }
+    }
+
     /** The index of the first token starting at or after {@code pos} (tokens are in text order). */
     static int tokenFrom(List<Morphology.Token> ts, int pos) {
         int lo = 0;
@@ -4339,7 +4354,9 @@ final class NameRecognizer implements Recognizer {
                 unique &= other == name || other[3] - other[2] != name[3] - name[2]
                         || !text.regionMatches(other[2], text, name[2], name[3] - name[2]);
             }
-            if (unique && name[3] - name[2] >= 2 && Morphology.isKanji(text.charAt(name[2]))) {
+            if (unique && name[3] - name[2] == 1 && Morphology.isKanji(text.charAt(name[2]))) {
+                lateGiven(text, name[2], cov, out); // 亡西村 誠 … 亡誠は: a given name of one kanji, only after 亡
+            } else if (unique && name[3] - name[2] >= 2 && Morphology.isKanji(text.charAt(name[2]))) {
                 mark(text, name[2], name[3], cov, out, 0.5);
             } else if (unique && name[3] - name[2] >= 2 && all(text, name[2], name[3], 'k')
                     && LatinNames.kanaGiven(text.substring(name[2], name[3]))) {

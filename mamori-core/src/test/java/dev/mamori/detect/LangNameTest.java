@@ -167,4 +167,12 @@ class LangNameTest {
         assertThat(names("Sayaka Mori  21:43\n楽しみです\nあなた  21:45\nわたしもです\nSayaka Mori  21:47\nでは\nあなた  21:50\nはい\n"))
                 .doesNotContain("あなた");
     }
+
+    @Test
+    void aJudgmentsLatePersonByAGivenNameOfOneKanji() { // session 40: 亡西村 誠 … 以下「亡誠」という
+        String j = "本件は、亡西村 誠（昭和33年8月14日生。以下「亡誠」という。）の死亡について、\n亡誠は、被告病院で治療を受けていた。亡誠一とは別人である。";
+        List<Finding> fs = find(j, ScanContext.freeText());
+        assertThat(fs).extracting(Finding::value).containsSubsequence("西村 誠", "誠", "誠");
+        assertThat(fs).noneMatch(f -> f.value().equals("誠") && j.startsWith("誠一", f.start()));
+    }
 }
