@@ -201,15 +201,15 @@ final class AddressRecognizer implements Recognizer {
                 while (w < e && !AddressGrammar.isSpace(text.charAt(w))) {
                     w++;
                 }
-                if (w > s && w - s <= 12 && restOnNextLine(text, a, s, w)) {
+                if (w > s && w - s <= 12 && restOnNextLine(text, a, s, w, e)) {
                     addUnlessFound(text, s, w, Math.min(0.8, a.confidence()), out, first);
                 }
             }
         }
     }
 
-    /** A room alone (503号室, 404), the rest of an address whose building's name ends its line. */
-    private static final java.util.regex.Pattern ROOM_ONLY = java.util.regex.Pattern.compile("[0-9０-９]{3,4}(?:号室?)?");
+    /** A room alone (503号室, 404), the rest of an address whose building's name ends its line; not a phone's 0 first. */
+    private static final java.util.regex.Pattern ROOM_ONLY = java.util.regex.Pattern.compile("[1-9１-９][0-9０-９]{2,3}(?:号室?)?");
     /** A building's name after the street numbers, at the end of an address: …18番23号　グランメール千代. */
     private static final java.util.regex.Pattern ENDS_WITH_BUILDING = java.util.regex.Pattern.compile(
             "[0-9０-９号番地][ 　]+[^ 　0-9０-９]+$");
@@ -219,13 +219,21 @@ final class AddressRecognizer implements Recognizer {
      * with a building's name (グランメール千代⏎503号室); or its block numbers and nothing else, when {@code a} ends with
      * its town or 丁目 (甲府市住吉4丁目⏎2-33, 名取市増田⏎五丁目三ノ十).
      */
-    private static boolean restOnNextLine(String text, Finding a, int s, int e) {
+    private static boolean restOnNextLine(String text, Finding a, int s, int e, int lineEnd) {
         char prev = text.charAt(a.end() - 1);
-        if (ROOM_ONLY.matcher(text).region(s, e).matches()) {
-            return ENDS_WITH_BUILDING.matcher(a.value()).find();
+        int after = e; // what follows the rest on its line: nothing, or a phone (2-33　055-226-7781)
+        while (after < lineEnd && AddressGrammar.isSpace(text.charAt(after))) {
+            after++;
         }
-        if (Chars.isDigit(prev) || "号室階FＦ番地".indexOf(prev) >= 0 || !(Morphology.isKanji(prev) || Morphology.isKatakana(prev))) {
-            return false; // its numbers are there already
+        boolean alone = after >= lineEnd || text.charAt(after) == '0' || text.charAt(after) == '０';
+        if (ROOM_ONLY.matcher(text).region(s, e).matches()) {
+            // a room alone on its line, or written as one (503号室): not 2024 年度, 300 名, 1000 開場
+            return (alone && after >= lineEnd || text.charAt(e - 1) == '号' || text.charAt(e - 1) == '室')
+                    && ENDS_WITH_BUILDING.matcher(a.value()).find();
+        }
+        if (!alone || Chars.isDigit(prev) || "号室階FＦ番地".indexOf(prev) >= 0 || !(Morphology.isKanji(prev) || Morphology.isKatakana(prev))
+                || Chars.hasDigit(a.value(), 0, a.value().length()) && !a.value().endsWith("丁目")) {
+            return false; // its numbers are there already, or the line goes on with other words (2-1 申込方法)
         }
         char c = text.charAt(s);
         if (!Chars.isDigit(c) && "一二三四五六七八九十".indexOf(c) < 0 || c == '0' || c == '０') {

@@ -140,7 +140,7 @@ public final class Detector {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        if (text.length() > 2 * WINDOW) {
+        if (text.length() > 2 * WINDOW && (text.length() > LONGEST_WHOLE || longestLine(text) > WINDOW)) {
             return windowed(text, context);
         }
         List<Finding> found = detectAsWritten(text, context);
@@ -289,12 +289,30 @@ public final class Detector {
     private static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::start).thenComparingInt(f -> -f.end());
 
     /**
-     * A text longer than twice this many characters (a line of a minified export, a huge cell) is scanned in windows of
-     * this size: some rules compare each finding with those found before it in the same text, which is quadratic in a
-     * text holding a hundred thousand findings. Every text a text file's lines make is shorter (a run of lines, or a
-     * batch of them, is at most 64 KiB and a line), so the windows change nothing there.
+     * A text longer than twice this many characters with a line longer than this (a line of a minified export, a huge
+     * cell), or longer than {@link #LONGEST_WHOLE}, is scanned in windows of this size: some rules compare each finding with
+     * those found before it in the same text, which is quadratic in a text holding a hundred thousand findings. Every text
+     * a text file's lines make is shorter (a run of lines, or a batch of them, is at most 64 KiB and a line), so the
+     * windows change nothing there.
      */
     static final int WINDOW = 1 << 16;
+    /**
+     * A text of many lines is read whole up to this many characters, so that a table's header and a name found once give
+     * their context to the end of it (the caller that reads a file hands over far less at a time); longer, in windows.
+     */
+    static final int LONGEST_WHOLE = 16 * WINDOW;
+
+    private static int longestLine(String text) {
+        int longest = 0;
+        for (int s = 0; s < text.length(); ) {
+            int nl = text.indexOf('\n', s);
+            int e = nl < 0 ? text.length() : nl;
+            longest = Math.max(longest, e - s);
+            s = e + 1;
+        }
+        return longest;
+    }
+
     /** Characters two windows share; a finding is taken from the window in which it starts before the middle of them. */
     static final int WINDOW_OVERLAP = 512;
     /** How far back from a window's end a line break or a sentence's end is looked for, to cut there. */

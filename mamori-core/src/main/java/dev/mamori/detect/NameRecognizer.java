@@ -2749,6 +2749,20 @@ final class NameRecognizer implements Recognizer {
                 && (Morphology.hasEntry(w, 0, w.length(), SEI) || Morphology.hasEntry(w, 0, w.length(), MEI));
     }
 
+    /** Roles a chat's member notes after a surname (菅原（会長）), besides those ending in 長 (会長, 課長, 班長). */
+    private static final java.util.Set<String> ROLE_NOTES = java.util.Set.of("会計", "書記", "幹事", "司会", "主任", "理事", "顧問",
+            "監事", "委員", "担当", "先生", "副会長", "役員", "代表", "事務局", "管理人");
+
+    /** The note [s, e) in a speaker's brackets is a role (会長, PTA会計, 課長): not 晴れ, 東証 or 郊外店 after a place's name. */
+    private boolean roleNote(String text, int s, int e) {
+        if (e <= s) {
+            return false;
+        }
+        String note = text.substring(s, e);
+        return text.charAt(e - 1) == '長' || ROLE_NOTES.contains(note) || ROLE_NOTES.stream().anyMatch(note::endsWith)
+                || anchors.is(NameAnchors.Kind.TITLE, text, s, e) || anchors.is(NameAnchors.Kind.ROLE, text, s, e);
+    }
+
     /** A department written in brackets after a chat speaker's surname, as office chats do (長岡（総務）：). */
     private static final java.util.Set<String> DEPARTMENT_NOTES = java.util.Set.of("総務", "経理", "人事", "営業", "法務", "広報", "情シス",
             "外部", "本社", "支店", "事務局");
@@ -2772,8 +2786,8 @@ final class NameRecognizer implements Recognizer {
                 } else if (isDepartment(text, open + 1, e - 1) || DEPARTMENT_NOTES.contains(text.substring(open + 1, e - 1))) {
                     return before > s ? new int[] {s, before, 2} : null; // 長岡（総務）: the third element, a department noted
                 } else {
+                    noted = before - s <= 4 && roleNote(text, open + 1, e - 1); // 菅原（会長）, 渡辺（課長）: as a department is
                     e = before;
-                    noted = e - s <= 4; // 菅原（会長）, 渡辺（課長）: a short name with a role or a note, as a department is
                 }
             }
         }
@@ -4313,8 +4327,9 @@ final class NameRecognizer implements Recognizer {
         String late = "亡" + text.charAt(g);
         for (int a = text.indexOf(late); a >= 0; a = text.indexOf(late, a + 2)) {
             int b = a + 2;
-            if (b < text.length() && Morphology.isKanji(text.charAt(b)) || cov.covered(a + 1, b)) {
-                continue; // 亡誠一, or found already
+            if (b < text.length() && Morphology.isKanji(text.charAt(b)) || a > 0 && Morphology.isKanji(text.charAt(a - 1))
+                    || cov.covered(a + 1, b)) {
+                continue; // 亡誠一, 死亡明らか, or found already
             }
             out.add(new Finding(PiiType.PERSON, a + 1, b, 0.6, false, text.substring(a + 1, b)));
         }

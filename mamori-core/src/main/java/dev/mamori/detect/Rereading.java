@@ -48,20 +48,20 @@ final class Rereading {
 
     /**
      * The findings of the text as written ({@code asWritten}) away from the regions, and those of the second reading
-     * ({@code again}) that touch a region, mapped back to the text as written ({@code written}) and cut at its line breaks.
+     * ({@code again}) that touch a region or a dropped finding of the first (長　山田 beside 代 表 取 締 役 社 長 gives way to
+     * 山田 太郎), mapped back to the text as written ({@code written}) and cut at its line breaks.
      */
     List<Finding> merge(String written, List<Finding> asWritten, List<Finding> again) {
         List<Finding> out = new ArrayList<>(asWritten.size() + again.size());
+        List<Finding> dropped = new ArrayList<>(0);
         for (Finding f : asWritten) {
-            if (!touches(f.start(), f.end())) {
-                out.add(f);
-            }
+            (touches(f.start(), f.end()) ? dropped : out).add(f);
         }
         for (Finding f : again) {
             int s = origin[f.start()];
             int e = origin[f.end() - 1] + 1;
-            if (!touches(s, e)) {
-                continue;
+            if (!touches(s, e) && dropped.stream().noneMatch(d -> d.start() < e && s < d.end())) {
+                continue; // found by the first reading: but where a finding of it was dropped, the second's takes its place
             }
             for (int a = s; a < e; ) {
                 int nl = written.indexOf('\n', a);
@@ -137,7 +137,9 @@ final class Rereading {
     static final int MIN_NUMERALS = 7;
     private static final String NUMERALS = "〇一二三四五六七八九";
     /** What may stand between a number's numerals: its brackets and hyphens (〇四七（四三一）八八二〇, 二七三－〇〇〇五). */
-    private static final String NUMBER_MARKS = "（）()－-‐−ー";
+    private static final String NUMBER_MARKS = "（）()－-‐−ー―—";
+    /** Fewest numerals other than 〇 in such a number: a form's placeholder is all 〇 (〒〇〇〇－〇〇〇〇, 〇九〇－〇〇〇〇－〇〇〇〇). */
+    private static final int MIN_NOT_ZERO = 4;
 
     /**
      * The text with its phone numbers and postal codes written in kanji numerals (a vertical form's 〇四七（四三一）八八二〇)
@@ -161,6 +163,33 @@ final class Rereading {
         return new Rereading(b.toString(), origin, runs);
     }
 
+    /** Labels of a phone's or a postal code's number, written right before it in a vertical form (電 話 〇 四 七 …). */
+    private static final String[] NUMBER_LABELS = {"電話", "携帯", "番号", "連絡先", "郵便"};
+
+    private static boolean labelBefore(StringBuilder b, int i) {
+        for (String l : NUMBER_LABELS) {
+            if (i >= l.length() && b.substring(i - l.length(), i).equals(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The numerals of {@code b[i, last]} count straight up (〇一二三四五六七八九, as a list of the numerals writes them). */
+    private static boolean counting(StringBuilder b, int i, int last) {
+        int prev = -1;
+        for (int k = i; k <= last; k++) {
+            int d = NUMERALS.indexOf(b.charAt(k));
+            if (d >= 0) {
+                if (prev >= 0 && d != prev + 1) {
+                    return false;
+                }
+                prev = d;
+            }
+        }
+        return true;
+    }
+
     /** True when {@code text} has {@link #MIN_NUMERALS} kanji numerals in a row, brackets and hyphens aside: read without a copy. */
     private static boolean mayHoldNumerals(String text) {
         int count = 0;
@@ -182,21 +211,25 @@ final class Rereading {
         int[] out = NONE;
         int n = 0;
         for (int i = from; i < to; i++) {
-            if (NUMERALS.indexOf(b.charAt(i)) < 0 || i > from && Morphology.isKanji(b.charAt(i - 1)) && NUMERALS.indexOf(b.charAt(i - 1)) < 0) {
+            if (NUMERALS.indexOf(b.charAt(i)) < 0) {
                 continue;
             }
+            // 第一二三…: a word's numerals; but a phone's label may stand right before them, a vertical form's blanks closed up
+            boolean wordBefore = i > from && Morphology.isKanji(b.charAt(i - 1)) && b.charAt(i - 1) != '〒' && !labelBefore(b, i);
             int j = i;
             int last = i;
             int count = 0;
+            int notZero = 0;
             while (j < to && (NUMERALS.indexOf(b.charAt(j)) >= 0 || NUMBER_MARKS.indexOf(b.charAt(j)) >= 0)) {
                 if (NUMERALS.indexOf(b.charAt(j)) >= 0) {
                     count++;
+                    notZero += b.charAt(j) == '〇' ? 0 : 1;
                     last = j;
                 }
                 j++;
             }
             boolean wordAfter = last + 1 < to && Morphology.isKanji(b.charAt(last + 1)) && NUMERALS.indexOf(b.charAt(last + 1)) < 0;
-            if (count >= MIN_NUMERALS && !wordAfter) {
+            if (count >= MIN_NUMERALS && notZero >= MIN_NOT_ZERO && !wordBefore && !wordAfter && !counting(b, i, last)) {
                 for (int k = i; k <= last; k++) {
                     int d = NUMERALS.indexOf(b.charAt(k));
                     if (d >= 0) {

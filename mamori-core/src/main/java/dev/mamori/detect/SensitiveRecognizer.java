@@ -2242,7 +2242,7 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static boolean insideKanaWord(String text, int i, int e) {
         if (i > 0 && Morphology.isHiragana(text.charAt(i - 1)) && PARTICLES.indexOf(text.charAt(i - 1)) < 0
-                && !(i > 1 && text.startsWith("って", i - 2))) { // 小泉さんってエイズ: the spoken topic marker
+                && !(i > 2 && text.startsWith("って", i - 2) && "ん君様".indexOf(text.charAt(i - 3)) >= 0)) { // 小泉さんってエイズ
             return true;
         }
         return e < text.length() && Morphology.isHiragana(text.charAt(e)) && FOLLOWERS.indexOf(text.charAt(e)) < 0;

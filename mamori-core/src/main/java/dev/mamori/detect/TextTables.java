@@ -396,7 +396,7 @@ final class TextTables {
                         || name.endsWith("？") || holdsValue(name);
                 names.add(prose ? null : name);
             }
-            if (names.contains(null) || 2 * names.stream().filter(String::isBlank).count() > names.size()) {
+            if (names.contains(null) || paddedTitle(names)) {
                 continue; // prose, or a title padded to the table's width (社員連絡先一覧⇥⇥⇥⇥⇥⇥※社外秘) above the header
             }
             List<Set<PiiType>> types = hints.forHeaders(names);
@@ -508,6 +508,22 @@ final class TextTables {
             }
         }
         return last;
+    }
+
+    /**
+     * More than half of the cells up to the last named one are blank: a title with a note at the table's far end, not a
+     * header (an export's empty columns at the right end, 氏名,年齢,,, and a merged heading's cells, 氏名⇥⇥⇥電話番号, are).
+     */
+    private static boolean paddedTitle(List<String> names) {
+        int last = names.size() - 1;
+        while (last >= 0 && names.get(last).isBlank()) {
+            last--;
+        }
+        int blank = 0;
+        for (int i = 0; i < last; i++) {
+            blank += names.get(i).isBlank() ? 1 : 0;
+        }
+        return 2 * blank > last + 1;
     }
 
     /**

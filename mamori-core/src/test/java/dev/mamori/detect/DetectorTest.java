@@ -118,4 +118,16 @@ class DetectorTest {
         assertThat(h.forHeader("生年月日")).containsExactly(PiiType.DATE_OF_BIRTH);
         assertThat(h.forHeader("数量")).isEmpty();
     }
+
+    @Test
+    void aLongTextOfShortLinesIsReadWholeSoThatItsHeaderReachesItsLastRow() { // session 40's review
+        StringBuilder csv = new StringBuilder("会員番号,氏名,生年月日\n");
+        int rows = 0;
+        while (csv.length() <= 2 * Detector.WINDOW + 1000) {
+            csv.append(100000 + rows).append(",佐藤,1980/01/").append(String.format("%02d", rows % 28 + 1)).append('\n');
+            rows++;
+        }
+        Detector d = Detector.of(EnumSet.of(PiiType.DATE_OF_BIRTH), Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(d.detect(csv.toString(), d.freeText())).hasSize(rows);
+    }
 }

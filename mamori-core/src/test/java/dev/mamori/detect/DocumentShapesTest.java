@@ -642,4 +642,21 @@ class DocumentShapesTest {
         assertThat(Rereading.numerals("昭和二十六年五月九日")).isNull();
         assertThat(Rereading.numerals("電話　〇四七（四三）")).isNull(); // five numerals: no phone's
     }
+
+    @Test
+    void aFormsPlaceholdersInKanjiNumeralsAreNoNumbers() { // session 40's review: 〇〇 in 記入例 and templates
+        assertThat(Rereading.numerals("〒〇〇〇－〇〇〇〇　東京都〇〇区〇〇町")).isNull();
+        assertThat(Rereading.numerals("マイナンバー：〇〇〇〇〇〇〇〇〇〇〇〇")).isNull();
+        assertThat(Rereading.numerals("携帯　〇九〇－〇〇〇〇－〇〇〇〇")).isNull();
+        assertThat(Rereading.numerals("漢数字：〇一二三四五六七八九")).isNull();
+        assertThat(Rereading.numerals("第一二三四五六七八九")).isNull();
+        // a phone's label right before its numerals, a vertical form's blanks closed up, and the dash vertical text uses
+        assertThat(found("電 話 〇 四 七 四 三 一 八 八 二 〇", PiiType.PHONE)).containsExactly("〇 四 七 四 三 一 八 八 二 〇");
+        assertThat(found("電話　〇四七―四三一―八八二〇", PiiType.PHONE)).containsExactly("〇四七―四三一―八八二〇");
+    }
+
+    @Test
+    void aNameBesideASpacedHeadingIsFoundWhole() { // session 40's review: the first reading's 長　山田 gives way, not the name
+        assertThat(found("代 表 取 締 役 社 長　山田 太郎", PiiType.PERSON)).containsExactly("山田 太郎");
+    }
 }

@@ -313,4 +313,15 @@ class LangAddressTest {
         assertThat(addresses("甲府市住吉4丁目\n055-226-7781\n")).containsExactly("甲府市住吉4丁目");
         assertThat(addresses("東京都足立区西新井栄町2-5-11\n404\n")).containsExactly("東京都足立区西新井栄町2-5-11");
     }
+
+    @Test
+    void aLineUnderAnAddressThatGoesOnWithOtherWordsHoldsNoRestOfIt() { // session 40's review
+        assertThat(addresses("東京都港区芝公園4-2-8 芝パークビル\n2024 年度 事業計画\n")).containsExactly("東京都港区芝公園4-2-8 芝パークビル");
+        assertThat(addresses("東京都港区芝公園4-2-8 芝パークビル\n300 名（定員）\n")).containsExactly("東京都港区芝公園4-2-8 芝パークビル");
+        assertThat(addresses("東京都港区芝公園4-2-8 芝パークビル\n0120 123 456（フリーダイヤル）\n"))
+                .containsExactly("東京都港区芝公園4-2-8 芝パークビル");
+        assertThat(addresses("大阪府大阪市北区梅田\n2-1 申込方法\n")).containsExactly("大阪府大阪市北区梅田");
+        assertThat(addresses("東京都新宿区西新宿3-7-1 グランメール千代ビル\n503号室 受付\n")).containsExactly(
+                "東京都新宿区西新宿3-7-1 グランメール千代ビル", "503号室");
+    }
 }

@@ -175,4 +175,11 @@ class LangNameTest {
         assertThat(fs).extracting(Finding::value).containsSubsequence("西村 誠", "誠", "誠");
         assertThat(fs).noneMatch(f -> f.value().equals("誠") && j.startsWith("誠一", f.start()));
     }
+
+    @Test
+    void aPlacesNoteInBracketsIsNoRoleAndNoLatePersonAfterAWordsKanji() { // session 40's review
+        String weather = "長野（晴れ）：最高25度\n福島（曇り）：最高22度\n長野（曇り）：最高23度\n福島（晴れ）：最高24度\n";
+        assertThat(names(weather)).isEmpty();
+        assertThat(names("佐藤　明さんが来た。死亡明らかな事故ではない。")).containsExactly("佐藤　明");
+    }
 }
