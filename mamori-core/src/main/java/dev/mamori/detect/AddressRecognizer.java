@@ -228,7 +228,7 @@ final class AddressRecognizer implements Recognizer {
         boolean alone = after >= lineEnd || text.charAt(after) == '0' || text.charAt(after) == '０';
         if (ROOM_ONLY.matcher(text).region(s, e).matches()) {
             // a room alone on its line, or written as one (503号室): not 2024 年度, 300 名, 1000 開場
-            return (alone && after >= lineEnd || text.charAt(e - 1) == '号' || text.charAt(e - 1) == '室')
+            return (after >= lineEnd || text.charAt(e - 1) == '号' || text.charAt(e - 1) == '室')
                     && ENDS_WITH_BUILDING.matcher(a.value()).find();
         }
         if (!alone || Chars.isDigit(prev) || "号室階FＦ番地".indexOf(prev) >= 0 || !(Morphology.isKanji(prev) || Morphology.isKatakana(prev))

@@ -153,7 +153,7 @@ public final class Detector {
         return found;
     }
 
-    /** {@link #detect}, but for text that another system has reshaped ({@link Rereading}). */
+    /** {@link #detect} on the text as it is written: no second reading ({@link Rereading}), no windows. */
     private List<Finding> detectAsWritten(String text, ScanContext context) {
         List<Finding> raw = SCRATCH.get();
         raw.clear();
@@ -340,7 +340,7 @@ public final class Detector {
         return settle(all);
     }
 
-    /** Where a window that may run to {@code end} ends: after the last line break or 。 close before it, else at it. */
+    /** Where a window that may run to {@code end} ends: after the last line break or 。 before it (within reach), else at it. */
     private static int cut(String text, int end) {
         for (int i = end - 1; i > end - CUT_REACH; i--) {
             char c = text.charAt(i);

@@ -2759,7 +2759,7 @@ final class NameRecognizer implements Recognizer {
             return false;
         }
         String note = text.substring(s, e);
-        return text.charAt(e - 1) == '長' || ROLE_NOTES.contains(note) || ROLE_NOTES.stream().anyMatch(note::endsWith)
+        return text.charAt(e - 1) == '長' || ROLE_NOTES.stream().anyMatch(note::endsWith)
                 || anchors.is(NameAnchors.Kind.TITLE, text, s, e) || anchors.is(NameAnchors.Kind.ROLE, text, s, e);
     }
 

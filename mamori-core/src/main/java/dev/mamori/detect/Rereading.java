@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A second reading of a text that another system has reshaped, with some of its characters taken out, and the places
- * ({@link #regions}) where the second reading's findings are taken instead of the first's. Two shapes:
+ * ({@link #regions}) where the second reading's findings are taken instead of the first's. Three shapes:
  * <ul>
  * <li>{@link #spaced}: lines written with a blank between every character, as a PDF's text layer gives a vertical form
  * or a 均等割付 field (住 所 　 千 葉 県 船 橋 市 本 町 四 丁 目 十 二 番 五 号). The analyser reads such a line as single
@@ -15,6 +15,8 @@ import java.util.List;
  * <li>{@link #unwrapped}: a paragraph broken at a fixed width, as a PDF's columns and a hard-wrapping mailer give it,
  * where a break falls inside a name or an address (中川⏎恵裁判官, 同市中⏎央区). Read again with those breaks taken out;
  * a finding across one is cut at it, a piece on each line, as findings across a line break are everywhere.</li>
+ * <li>{@link #numerals}: a phone or a postal code written in kanji numerals, as vertical text writes numbers
+ * (〇四七（四三一）八八二〇), read in digits; in a spaced line, once it is closed up.</li>
  * </ul>
  */
 final class Rereading {
