@@ -197,15 +197,35 @@ final class Rereading {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (NUMERALS.indexOf(c) >= 0) {
+            if (c < FIRST_NUMERAL && count == 0) {
+                continue; // most characters of most texts (every cell of a CSV file comes here): no look-up
+            }
+            int kind = NUMBER_CHARS[c];
+            if (kind == NUMERAL) {
                 if (++count >= MIN_NUMERALS) {
                     return true;
                 }
-            } else if (NUMBER_MARKS.indexOf(c) < 0) {
+            } else if (kind != MARK) {
                 count = 0;
             }
         }
         return false;
+    }
+
+    /** The lowest of {@link #NUMERALS} (〇). */
+    private static final char FIRST_NUMERAL = '〇';
+    private static final byte NUMERAL = 1;
+    private static final byte MARK = 2;
+    /** {@link #NUMERAL} or {@link #MARK} by character. */
+    private static final byte[] NUMBER_CHARS = new byte[65536];
+
+    static {
+        for (char c : NUMBER_MARKS.toCharArray()) {
+            NUMBER_CHARS[c] = MARK;
+        }
+        for (char c : NUMERALS.toCharArray()) {
+            NUMBER_CHARS[c] = NUMERAL;
+        }
     }
 
     /** Turns the numbers in kanji numerals of {@code b[from, to)} into digits; their spans, as start and end pairs. */
