@@ -300,7 +300,7 @@ public final class Detector {
      * A text of many lines is read whole up to this many characters, so that a table's header and a name found once give
      * their context to the end of it (the caller that reads a file hands over far less at a time); longer, in windows.
      */
-    static final int LONGEST_WHOLE = 16 * WINDOW;
+    private static final int LONGEST_WHOLE = 16 * WINDOW;
 
     private static int longestLine(String text) {
         int longest = 0;
@@ -314,7 +314,7 @@ public final class Detector {
     }
 
     /** Characters two windows share; a finding is taken from the window in which it starts before the middle of them. */
-    static final int WINDOW_OVERLAP = 512;
+    private static final int WINDOW_OVERLAP = 512;
     /** How far back from a window's end a line break or a sentence's end is looked for, to cut there. */
     private static final int CUT_REACH = 4096;
 

@@ -2749,9 +2749,12 @@ final class NameRecognizer implements Recognizer {
                 && (Morphology.hasEntry(w, 0, w.length(), SEI) || Morphology.hasEntry(w, 0, w.length(), MEI));
     }
 
-    /** Roles a chat's member notes after a surname (菅原（会長）), besides those ending in 長 (会長, 課長, 班長). */
+    /**
+     * Roles a chat's member notes after a surname (菅原（会長）), besides those ending in 長 (会長, 課長, 班長) and the
+     * departments of {@link #DEPARTMENT_NOTES}.
+     */
     private static final java.util.Set<String> ROLE_NOTES = java.util.Set.of("会計", "書記", "幹事", "司会", "主任", "理事", "顧問",
-            "監事", "委員", "担当", "先生", "副会長", "役員", "代表", "事務局", "管理人");
+            "監事", "委員", "担当", "先生", "役員", "代表", "管理人");
 
     /** The note [s, e) in a speaker's brackets is a role (会長, PTA会計, 課長): not 晴れ, 東証 or 郊外店 after a place's name. */
     private boolean roleNote(String text, int s, int e) {

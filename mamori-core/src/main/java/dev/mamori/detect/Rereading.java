@@ -22,11 +22,11 @@ import java.util.List;
 final class Rereading {
 
     /** Fewest characters standing alone, one after the other, that make a spaced run. */
-    static final int MIN_CHARS = 6;
+    private static final int MIN_CHARS = 6;
     /** Widest blank between two characters of a spaced run: wider, and the run ends there. */
     private static final int MAX_GAP = 3;
     /** Narrowest paragraph, in columns (a kanji is two), whose lines are taken to be broken at its width. */
-    static final int MIN_WIDTH = 24;
+    private static final int MIN_WIDTH = 24;
     /** How much narrower than its paragraph's widest line a line broken at the width may be, in columns. */
     private static final int SLACK = 12;
     /** Fewest lines of a paragraph at its width for it to be taken as broken at a width: a paragraph, not a form. */
@@ -104,10 +104,8 @@ final class Rereading {
         int[] origin = new int[text.length()];
         int i = 0;
         for (int r = 0; r < runs.length; r += 2) {
-            for (; i < runs[r]; i++) {
-                origin[b.length()] = i;
-                b.append(text.charAt(i));
-            }
+            copy(text, i, runs[r], b, origin);
+            i = runs[r];
             int closed = b.length();
             while (i < runs[r + 1]) {
                 if (isBlank(text.charAt(i))) {
@@ -120,23 +118,28 @@ final class Rereading {
                         b.append('\u3000');
                     }
                 } else {
-                    origin[b.length()] = i;
-                    b.append(text.charAt(i++));
+                    copy(text, i, i + 1, b, origin);
+                    i++;
                 }
             }
             numeralsToDigits(b, closed, b.length()); // 〇 四 七 （ 四 三 一 ） 八 八 二 〇 in a vertical form
         }
-        for (; i < text.length(); i++) {
+        copy(text, i, text.length(), b, origin);
+        return new Rereading(b.toString(), origin, runs);
+    }
+
+    /** Appends {@code text[from, to)} to {@code b}, each character's place in {@code text} beside it in {@code origin}. */
+    private static void copy(String text, int from, int to, StringBuilder b, int[] origin) {
+        for (int i = from; i < to; i++) {
             origin[b.length()] = i;
             b.append(text.charAt(i));
         }
-        return new Rereading(b.toString(), origin, runs);
     }
 
     // ---- numbers in kanji numerals -------------------------------------------------------------
 
     /** Fewest kanji numerals a number written in them holds for {@link #numerals} to read it in digits (a 〒's seven). */
-    static final int MIN_NUMERALS = 7;
+    private static final int MIN_NUMERALS = 7;
     private static final String NUMERALS = "〇一二三四五六七八九";
     /** What may stand between a number's numerals: its brackets and hyphens (〇四七（四三一）八八二〇, 二七三－〇〇〇五). */
     private static final String NUMBER_MARKS = "（）()－-‐−ー―—";
@@ -348,17 +351,12 @@ final class Rereading {
         }
         StringBuilder b = new StringBuilder(text.length());
         int[] origin = new int[text.length()];
-        int k = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (k < breaks.length && i >= breaks[k] && i < breaks[k + 1]) {
-                if (i + 1 == breaks[k + 1]) {
-                    k += 2;
-                }
-                continue;
-            }
-            origin[b.length()] = i;
-            b.append(text.charAt(i));
+        int from = 0;
+        for (int k = 0; k < breaks.length; k += 2) {
+            copy(text, from, breaks[k], b, origin);
+            from = breaks[k + 1];
         }
+        copy(text, from, text.length(), b, origin);
         return new Rereading(b.toString(), origin, breaks);
     }
 
