@@ -514,6 +514,50 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         /**
+         * True when a name in capitals, as a passport prints it, stands right before or after {@code s[from, to)} on its
+         * line, only blanks, a slash, a bar or a comma between (IKEDA SHOTA / TR4418273, ENDO MAI MZ7730148 誕生日…): a
+         * passport's number given with its holder's name, as a chat copies a passport's page.
+         */
+        private boolean besideCapitalName(int from, int to) {
+            int ls = s.lastIndexOf('\n', from - 1) + 1;
+            int le = Chars.lineEnd(s, to);
+            if (le - ls > 400) {
+                return false;
+            }
+            String line = s.substring(ls, le);
+            for (int[] name : LatinNames.find(line)) {
+                int a = name[0] + ls;
+                int b = name[1] + ls;
+                if (capitals(a, b) && (b <= from && joint(b, from) || a >= to && joint(to, a))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean capitals(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (Character.isLowerCase(s.charAt(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Between a name and a number: up to three of blanks, a slash, a bar or a comma, nothing else. */
+        private boolean joint(int from, int to) {
+            if (to - from > 3) {
+                return false;
+            }
+            for (int k = from; k < to; k++) {
+                if (!Chars.isSpace(s.charAt(k)) && "/／|｜,、".indexOf(s.charAt(k)) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
          * Digits right after Latin letters: passport (AA1234567, or another country's with its label), residence card
          * (AA12345678AA), or nothing.
          */
@@ -530,6 +574,8 @@ final class IdentifierRecognizer implements Recognizer {
                 double x = sc.wants(PiiType.PASSPORT) ? ContextWords.get().score(PiiType.PASSPORT, s, j, i + 7, sc) : 0;
                 if (x == 0 && !otherLabelBefore(j) && ContextWords.namedAbove(PiiType.PASSPORT, s, j, i + 7)) {
                     out.add(new Finding(PiiType.PASSPORT, j, i + 7, 0.75, false, s.substring(j, i + 7)));
+                } else if (x == 0 && sc.wants(PiiType.PASSPORT) && !otherLabelBefore(j) && besideCapitalName(j, i + 7)) {
+                    out.add(new Finding(PiiType.PASSPORT, j, i + 7, 0.7, false, s.substring(j, i + 7)));
                 } else {
                     report(PiiType.PASSPORT, j, i + 7, 0.35, 0.95, x);
                 }

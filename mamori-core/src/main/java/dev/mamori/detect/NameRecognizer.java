@@ -2526,6 +2526,8 @@ final class NameRecognizer implements Recognizer {
         java.util.Set<String> noted = new java.util.HashSet<>(); // 長岡（総務）：
         int shaped = 0;
         int lines = 0;
+        int messages = 0; // lines of a message under its speaker's line (Discord: ほのか — 昨日 22:41⏎奨学金の書類…)
+        boolean underHeader = false;
         for (int ls = 0; ls < text.length(); ) {
             int le = text.indexOf('\n', ls);
             if (le < 0) {
@@ -2539,6 +2541,11 @@ final class NameRecognizer implements Recognizer {
                     (sp[2] == 2 ? noted : titled).add(text.substring(sp[0], sp[1]));
                 }
                 seen.computeIfAbsent(text.substring(sp[0], sp[1]), k -> new ArrayList<>()).add(sp);
+                underHeader = SPEAKER_HEADER.matcher(text).region(ls, le).matches();
+            } else if (le > ls && underHeader) {
+                messages++;
+            } else {
+                underHeader = false;
             }
             ls = le + 1;
         }
@@ -2553,7 +2560,7 @@ final class NameRecognizer implements Recognizer {
             repeated += e.getValue().size() >= 2 ? 1 : 0;
         }
         // a chat room: three people or more who each speak twice, and almost every line a speaker's
-        boolean room = repeated >= 3 && shaped * 5 >= lines * 4 && talk(text, seen);
+        boolean room = repeated >= 3 && (shaped + messages) * 5 >= lines * 4 && talk(text, seen);
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
             if (NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
@@ -2581,24 +2588,60 @@ final class NameRecognizer implements Recognizer {
                 mentions(text, w, false, cov, out);
             }
         }
-        // someone the chat talks about by a hiragana given name, twice or more (ゆうとの兄ちゃん, ゆうとから？), who never speaks
+        // someone the chat talks about by a hiragana given name, twice or more (ゆうとの兄ちゃん, ゆうとから？), who never speaks:
+        // a name that is no word of the dictionary, or one that is (まゆ, しょう) when a mention names a relation of theirs
+        // (まゆの旦那, しょうの兄ちゃん)
         Map<String, Integer> talkedOf = new HashMap<>();
+        Map<String, Integer> wordlike = new HashMap<>();
+        java.util.Set<String> related = new java.util.HashSet<>();
         for (int a = 0; a < text.length(); a++) {
             if (!Morphology.isHiragana(text.charAt(a)) || !markBefore(text, a)) {
                 continue;
             }
+            String word = null;
             for (int b = Math.min(text.length(), a + 4); b >= a + 2; b--) {
                 if (kanaNameThenParticle(text, a, b) && kanaGivenNotWord(text, a, b)) {
                     talkedOf.merge(text.substring(a, b), 1, Integer::sum);
+                    word = null;
                     break;
                 }
+                if (word == null && kanaNameThenParticle(text, a, b) && text.charAt(a) != 'お' && text.charAt(a) != 'ご'
+                        && LatinNames.kanaGiven(text.substring(a, b))) {
+                    word = text.substring(a, b);
+                    if (relationAfter(text, b)) {
+                        related.add(word);
+                    }
+                }
+            }
+            if (word != null) {
+                wordlike.merge(word, 1, Integer::sum);
             }
         }
+        related.forEach(w -> wordlike.computeIfPresent(w, (k, n) -> n >= 2 ? talkedOf.merge(k, n, Integer::sum) : n));
         talkedOf.forEach((w, n) -> {
             if (n >= 2 && !seen.containsKey(w)) {
                 mentions(text, w, true, cov, out);
             }
         });
+    }
+
+    /** What a relation of someone is called besides {@link NameAnchors.Kind#KIN}'s words, as chats say it. */
+    private static final String[] RELATIONS = {"旦那", "彼氏", "彼女", "奥さん", "嫁", "両親", "親", "元カレ", "元カノ"};
+
+    /** の and a relation at {@code b}: the name before it is someone's (まゆの旦那, しょうの兄ちゃん), not a thing's. */
+    private boolean relationAfter(String text, int b) {
+        if (!text.startsWith("の", b)) {
+            return false;
+        }
+        if (anchors.at(NameAnchors.Kind.KIN, text, b + 1) > 0) {
+            return true;
+        }
+        for (String r : RELATIONS) {
+            if (text.startsWith(r, b + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

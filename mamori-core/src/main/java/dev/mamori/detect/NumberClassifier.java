@@ -161,7 +161,7 @@ final class NumberClassifier {
                 || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
                 && sc.wants(PiiType.HEALTH_INSURANCE)
                 && !(n == 8 && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
-                && insuranceLabel(s, start) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
+                && (insuranceLabel(s, start) || symbolAndNumberLabels(s, start, end)) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
             offer(PiiType.HEALTH_INSURANCE, 0.85, false, symbolStart(s, start, sc));
         }
         boolean symbolCell = b - a == 2 && c.allSeps(a, b, HYPHEN) && sc.hinted(PiiType.HEALTH_INSURANCE); // a 記号 column's 12-88
@@ -204,6 +204,63 @@ final class NumberClassifier {
             }
         }
         return false;
+    }
+
+    /**
+     * A 記号 and a 番号 given together on one line, each a number under its own bare label (記号 31020418 番号 72, 記号は07-12、
+     * 番号は0048321): the pair a 被保険者証 carries (施行規則3条), even with no word for the card, as a chat writes it. Not
+     * a ゆうちょ account's pair (its words on the line or just above: {@link #bank} has read it) nor an old 年金手帳's.
+     */
+    private boolean symbolAndNumberLabels(String s, int start, int end) {
+        int ls = s.lastIndexOf('\n', start - 1) + 1;
+        int le = s.indexOf('\n', end);
+        le = le < 0 ? s.length() : le;
+        if (yuchoWords.onLineOrAbove(s, start, end, 60, 12, 2) || transferWords.onLine(s, start, end, 40, 20)
+                || bankWords.onLine(s, start, end, 40, 20) || Chars.has(s, "年金", ls, le)) {
+            return false;
+        }
+        int i = labelStart(s, start, "記号");
+        if (i >= 0) { // 記号 X, then 番号 Y
+            int j = end;
+            while (j < le && j - end < 3 && (Chars.isSpace(s.charAt(j)) || "、，,/／".indexOf(s.charAt(j)) >= 0)) {
+                j++;
+            }
+            int k = j + 2;
+            while (k < le && k - j < 5 && (Chars.isSpace(s.charAt(k)) || "：:は".indexOf(s.charAt(k)) >= 0)) {
+                k++;
+            }
+            return s.startsWith("番号", j) && k < le && Chars.isDigit(s.charAt(k));
+        }
+        i = labelStart(s, start, "番号");
+        if (i < 0) {
+            return false;
+        }
+        int j = i; // 番号 Y, after 記号 X
+        while (j > ls && i - j < 3 && (Chars.isSpace(s.charAt(j - 1)) || "、，,/／".indexOf(s.charAt(j - 1)) >= 0)) {
+            j--;
+        }
+        int k = j;
+        while (k > ls && j - k < 12 && (Chars.isDigit(s.charAt(k - 1)) || "-－ ".indexOf(s.charAt(k - 1)) >= 0)) {
+            k--;
+        }
+        return k < j && Chars.isDigit(s.charAt(j - 1)) && labelStart(s, k, "記号") >= 0;
+    }
+
+    /**
+     * Where {@code label} starts when it ends right before {@code start} as a label of its own (blanks, a colon or the
+     * topic's は between; not the end of another noun: 受付番号, 会員記号), else −1.
+     */
+    private static int labelStart(String s, int start, String label) {
+        int i = skipBack(s, start);
+        if (i > 0 && s.charAt(i - 1) == 'は') {
+            i = skipBack(s, i - 1);
+        }
+        int l = i - label.length();
+        if (l < 0 || !s.startsWith(label, l)) {
+            return -1;
+        }
+        char c = Chars.at(s, l - 1);
+        return Morphology.isKanji(c) || Morphology.isKatakana(c) ? -1 : l;
     }
 
     /** Where up to four kanji right before {@code start} begin (府中 of 府中２３), else {@code start}. */
@@ -422,7 +479,7 @@ final class NumberClassifier {
             return true;
         }
         if (single && (n == 5 && labelled(s, start, "記号") || n >= 6 && n <= 8 && labelled(s, start, "番号"))
-                && (yuchoWords.onLineOrAbove(s, start, end, 60, 12, 2) || sc.hinted(PiiType.BANK_ACCOUNT))) { // or in an account column
+                && (yuchoWords.onLineOrAbove(s, start, end, 80, 12, 3) || sc.hinted(PiiType.BANK_ACCOUNT))) { // or in an account column
             offer(PiiType.BANK_ACCOUNT, conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc))), false, start);
         } else if (b - a == 3 && c.len(a) == 5 && c.digits[c.gd[a]] == 0 && c.len(a + 1) == 1 && c.len(a + 2) <= 7
                 && c.allSeps(a, b, HYPHEN) && transferWords.onLine(s, start, end, 24, 12)) {
@@ -432,7 +489,7 @@ final class NumberClassifier {
             offer(PiiType.BANK_ACCOUNT, 0.95, false, start); // 普通 1234567 with a bank on the line; （普）1234567 alone
         } else if (b - a == 2 && c.len(a) == 3 && c.len(a + 1) == 7 && c.allSeps(a, b, HYPHEN) && accountLabelBefore(s, start)) {
             offer(PiiType.BANK_ACCOUNT, 0.95, false, start); // 店番-口座番号 123-4567890: the branch and the account, one finding
-        } else if (single && n == 8 && accountLabelBefore(s, start) && !isDate(c.digits, c.gd[a])) {
+        } else if (single && (n == 7 || n == 8 && !isDate(c.digits, c.gd[a])) && accountLabelBefore(s, start)) {
             offer(PiiType.BANK_ACCOUNT, 0.9, false, start); // 口座番号：12345678 (an account of eight digits, as ゆうちょ's 番号)
         }
         return false;
@@ -447,24 +504,57 @@ final class NumberClassifier {
         return i >= 3 && Chars.isCloseParen(s.charAt(i - 1)) && accountKinds.lengthAt(s, i - 3) == 3;
     }
 
-    /** 口座番号 or 口座 right before {@code start} (店番-口座番号, 口座番号：), a colon or blanks between. */
+    /** 口座番号 or 口座 right before {@code start} (店番-口座番号, 口座番号：) or ending the line above ({@link #labelEnd}). */
     private static boolean accountLabelBefore(String s, int start) {
-        int i = skipBack(s, start);
+        int i = labelEnd(s, start);
         return i >= 2 && s.startsWith("口座", i - 2) || i >= 4 && s.startsWith("口座番号", i - 4);
     }
 
     /**
      * True when {@code label} (記号, 番号) ends right before {@code start}, a colon or spaces between, and is
-     * a label of its own (記号・番号, 記号番号, 口座 番号) rather than the end of another noun (受付番号).
+     * a label of its own (記号・番号, 記号番号, 口座 番号, 通帳記号) rather than the end of another noun (受付番号).
      */
     private static boolean labelled(String s, int start, String label) {
-        int i = skipBack(s, start);
+        int i = labelEnd(s, start);
         int l = i - label.length();
         if (l < 0 || !s.startsWith(label, l)) {
             return false;
         }
         char c = Chars.at(s, l - 1);
-        return !(c >= 0x4E00 && c <= 0x9FFF) || s.startsWith("記号", l - 2) || s.startsWith("口座", l - 2);
+        return !(c >= 0x4E00 && c <= 0x9FFF) || s.startsWith("記号", l - 2) || s.startsWith("口座", l - 2)
+                || s.startsWith("通帳", l - 2); // ゆうちょ's own words: 通帳記号, 通帳番号
+    }
+
+    /**
+     * Where a label of the number at {@code start} would end: right before it, a colon or blanks between, or at the end
+     * of the line above, a note in brackets after it, when the number opens its line (a form's label over its boxes:
+     * 通帳記号（6桁目がある場合は記入不要）⏎　　1 4 9 3 0, 口座番号⏎[ 1 0 8 3 6 6 0 ]).
+     */
+    private static int labelEnd(String s, int start) {
+        int ls = s.lastIndexOf('\n', start - 1);
+        if (ls <= 0 || !blankOrBracket(s, ls + 1, start)) {
+            return skipBack(s, start);
+        }
+        int i = ls;
+        while (i > 0 && Chars.isSpace(s.charAt(i - 1))) {
+            i--;
+        }
+        if (i > 0 && Chars.isCloseParen(s.charAt(i - 1))) {
+            int open = Math.max(s.lastIndexOf('（', i - 1), s.lastIndexOf('(', i - 1));
+            i = open > s.lastIndexOf('\n', i - 1) ? open : i;
+        }
+        return i;
+    }
+
+    /** Only blanks and an opening square bracket (a form's box) in {@code s[from, to)}. */
+    private static boolean blankOrBracket(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (!Chars.isSpace(c) && c != '[' && c != '［') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int skipBack(String s, int i) {

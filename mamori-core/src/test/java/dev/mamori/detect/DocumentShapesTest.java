@@ -123,6 +123,20 @@ class DocumentShapesTest {
         String chat = "kuro_neko — 昨日 23:41\n今日の配信おつ〜\ntaka_99🍊 — 今日 08:42\nおつでした！\nkuro_neko — 今日 08:45\nハチ公前か、了解\n"
                 + "taka_99🍊 — 今日 08:46\nじゃあ10時に\n";
         assertThat(found(chat, PiiType.PERSON)).containsExactly("kuro_neko", "taka_99", "kuro_neko", "taka_99");
+        // a room of hiragana names whose messages stand under their speakers' lines (session 41)
+        String room = "ほのか — 昨日 22:41\n奨学金の書類、どこ見ればいい？\nぺんぎん — 昨日 22:43\n通知カード見て\nほのか — 昨日 22:45\nあ、これか\n"
+                + "ぺんぎん — 昨日 22:45\nちょ、それ本物なら消しな！！\n宇野 — 今日 08:12\n@ほのか さん、昨夜の番号は削除してください\n"
+                + "ゆうき — 今日 08:30\nありがとうございます。学生支援室にも伝えてあります\n宇野 — 今日 08:33\n合宿の連絡先は後で送ります\n";
+        assertThat(found(room, PiiType.PERSON)).contains("ほのか", "ゆうき");
+    }
+
+    @Test
+    void aHiraganaNameThatIsAlsoAWordWithARelationOfTheirs() { // session 41: しょう, not only a verb's ending
+        String chat = "riku: なあ聞いた？しょうの兄ちゃんパクられたって\nyuka: まじ？なんで\nmocha: え、しょうの兄ちゃんってまだ17とかじゃない？\n"
+                + "yuka: ごめん。しょうのLINE消えてるから\n";
+        assertThat(found(chat, PiiType.PERSON)).containsSubsequence("しょう", "しょう", "しょう");
+        String words = "riku: 明日でしょう？\nyuka: 行きましょう。\nmocha: しょうがないね\nyuka: しょうの話\n";
+        assertThat(found(words, PiiType.PERSON)).doesNotContain("しょう");
     }
 
     @Test

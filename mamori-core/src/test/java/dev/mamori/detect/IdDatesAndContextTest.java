@@ -131,6 +131,12 @@ class IdDatesAndContextTest {
         Finding p = one("旅券番号 TK1234567", PiiType.PASSPORT, "TK1234567");
         assertThat(p.confidence()).isGreaterThan(0.9);
         assertThat(find("TK1234567")).allMatch(f -> f.confidence() < 0.4);
+        // beside its holder's name in capitals, as a passport's page prints it (session 41); not beside a name in lower case
+        assertThat(find("Shota Ikeda: IKEDA SHOTA / TR4418273 / 1996.02.11")).filteredOn(f -> f.type() == PiiType.PASSPORT)
+                .extracting(Finding::value).containsExactly("TR4418273");
+        assertThat(find("SATO HANAKO, TK1234567")).filteredOn(f -> f.type() == PiiType.PASSPORT).hasSize(1);
+        assertThat(find("Sato Hanako TK1234567")).noneMatch(f -> f.type() == PiiType.PASSPORT && f.confidence() >= 0.4);
+        assertThat(find("SATO HANAKO 様 受付 TK1234567")).noneMatch(f -> f.type() == PiiType.PASSPORT && f.confidence() >= 0.4);
         one("パスポート ＴＫ１２３４５６７", PiiType.PASSPORT, "ＴＫ１２３４５６７");
         Finding r = one("在留カード番号 AB12345678CD", PiiType.RESIDENCE_CARD, "AB12345678CD");
         assertThat(r.confidence()).isGreaterThan(0.9);
@@ -232,6 +238,8 @@ class IdDatesAndContextTest {
     void digitsInBoxesUnderTheirLabels() { // session 36
         assertThat(find("お振込先　ゆうちょ銀行　記号 1 2 1 8 0　番号 4 6 0 3 7 9 1 1")).extracting(Finding::value)
                 .containsExactly("1 2 1 8 0", "4 6 0 3 7 9 1 1");
+        assertThat(find("ゆうちょ銀行 通帳記号 1 4 0 7 0 通帳番号 2 1 8 8 4 3 5 1")).extracting(Finding::value) // session 41
+                .containsExactly("1 4 0 7 0", "2 1 8 8 4 3 5 1");
         assertThat(find("被保険者証の記号　7 0 4 1 0 2 1 3　　番号　1 6 5")).extracting(Finding::value)
                 .containsExactly("7 0 4 1 0 2 1 3", "1 6 5");
         assertThat(find("順位 1 2 3 4")).isEmpty();

@@ -271,6 +271,23 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void aSymbolAndANumberGivenTogetherAreACardsPair() { // session 41: as a chat gives them, with no word for the card
+        assertThat(find("手当金の申請用に確認です。記号 31020418 番号 72 で合ってますか")).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE)
+                .extracting(Finding::value).containsExactly("31020418", "72");
+        assertThat(find("平田 祐介です。記号は07-12、番号は0048321だったと思います")).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE)
+                .extracting(Finding::value).containsExactly("07-12", "0048321");
+        assertThat(find("記号 2240 番号 １１７ です")).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE)
+                .extracting(Finding::value).containsExactly("2240", "１１７");
+        // one label alone, another noun's label, a ゆうちょ account and an old 年金手帳 are not
+        assertThat(find("記号 2240 です")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("番号 2240 です")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("会員記号 2240 受付番号 117")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("ゆうちょの記号 12340 番号 12345671")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("年金手帳の記号 1234 番号 567890")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("記号 2240 の部品、番号 117 の棚")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+    }
+
+    @Test
     void aBirthDateAnsweredDoesNotMakeTheNextDateOne() {
         assertThat(find("生年月日は1998/06/21です。帰国は4月20日です")).filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH)
                 .extracting(Finding::value).containsExactly("1998/06/21");
