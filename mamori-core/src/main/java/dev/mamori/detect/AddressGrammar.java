@@ -172,6 +172,15 @@ final class AddressGrammar {
             if (unit > 0 && q < guard && (isDigit(text.charAt(q)) || numeralGroupAt(text, q, guard))) {
                 continue;
             }
+            if (unit == 2 && text.startsWith("番地", q - 2) && q < guard && numeralAlone(text, q, guard)) {
+                int n = q; // 六番地二: the 番地's branch in a kanji numeral, bare
+                while (n < guard && KANJI_DIGITS.indexOf(text.charAt(n)) >= 0) {
+                    n++;
+                }
+                if (n - q <= 3 && (n >= text.length() || !Morphology.isHiragana(text.charAt(n)))) {
+                    q = n;
+                }
+            }
             break;
         }
         return q;
@@ -276,13 +285,16 @@ final class AddressGrammar {
             return -1;
         }
         int d = m.end();
+        boolean kana = false;
+        for (int i = s; i < r && !kana; i++) {
+            kana = Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ー' && text.charAt(i) != '・' || halfWidthKana(text.charAt(i));
+        }
+        if (!kana && Chars.isLetter(text.charAt(d - 1))) {
+            return -1; // 2B after a name in katakana only (フラット壬生 2B), not after any word (鉛筆 2B)
+        }
         if (d < text.length() && isSpace(text.charAt(d))) {
             // a blank and what follows it (605 矢吹 真央, 402　携帯 080-…): only after a name in katakana, as buildings are named
             // (ラ・ルーチェ甲風園, ｸﾞﾗﾝﾂ南14条), not a person's or a count's (山田太郎 090…, 先着 100 組, 客席 500 席)
-            boolean kana = false;
-            for (int i = s; i < r && !kana; i++) {
-                kana = Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ー' && text.charAt(i) != '・' || halfWidthKana(text.charAt(i));
-            }
             int after = d;
             while (after < text.length() && isSpace(text.charAt(after))) {
                 after++;
@@ -301,10 +313,11 @@ final class AddressGrammar {
 
     /**
      * A room: two to four digits with 号室/号/室 (502, 1203号室), a floor and a unit (1F-C, 6F), a wing and a room (E棟-312,
-     * B-203), or kanji numerals (二〇一).
+     * B-203), a number and a letter (2B), or kanji numerals (二〇一).
      */
     private static final java.util.regex.Pattern ROOM = java.util.regex.Pattern.compile(
-            "(?:[A-ZＡ-Ｚ]棟?[-－‐]?)?(?:[0-9０-９]{1,3}[FＦ](?:[-－‐][A-ZＡ-Ｚ0-9０-９]{1,3})?|[0-9０-９]{2,4}(?:号室|号|室)?)"
+            "(?:[A-ZＡ-Ｚ]棟?[-－‐]?)?(?:[0-9０-９]{1,3}[FＦ](?:[-－‐][A-ZＡ-Ｚ0-9０-９]{1,3})?|[0-9０-９]{2,4}(?:号室|号|室)?"
+                    + "|[0-9０-９]{1,3}[A-EＡ-Ｅ])"
                     + "(?![0-9０-９A-Za-zＡ-Ｚ])"
                     + "|[〇一二三四五六七八九]{3,4}(?:号室|号|室)?");
 
@@ -320,14 +333,14 @@ final class AddressGrammar {
         for (int i = s + 1; i < r; i++) {
             char c = text.charAt(i);
             char p = text.charAt(i - 1);
-            if (Morphology.isHiragana(c) && (isDigit(p) || p == '室' || p == '階' || p == '号' || p == 'F' || p == 'Ｆ')) {
+            if (Morphology.isHiragana(c) && (isDigit(p) || p == '室' || p == '階' || p == '号' || p == 'F' || p == 'Ｆ')
+                    && !(isDigit(p) && hasBuildingWord(text, i, r))) { // not 第2さくら荘: a building's name goes on
                 return i;
             }
         }
         return r;
     }
 
-    /** A building or a room (…ビル4F, ハイツ岸本 203, 301): the end of an address after its block numbers. */
     /** One of the words of a building's name ({@link #BUILDINGS}: ハイツ, マンション, 棟, …) in {@code text[s, r)}. */
     static boolean hasBuildingWord(String text, int s, int r) {
         for (String b : BUILDINGS) {
@@ -340,6 +353,7 @@ final class AddressGrammar {
         return false;
     }
 
+    /** A building or a room (…ビル4F, ハイツ岸本 203, 301): the end of an address after its block numbers. */
     static boolean isBuilding(String text, int s, int r) {
         if (r <= s) {
             return false;
@@ -361,7 +375,34 @@ final class AddressGrammar {
         if (r - s <= 8 && ROOM.matcher(text).region(s, r).matches()) {
             return true; // 1F-C, E棟-312 after a building's name
         }
-        return r - s >= 2 && (last == 'F' || last == 'Ｆ' || last == '階' || last == '室' || last == '号') && isDigit(text.charAt(r - 2));
+        if (r - s >= 2 && (last == 'F' || last == 'Ｆ' || last == '階' || last == '室' || last == '号') && isDigit(text.charAt(r - 2))) {
+            return true;
+        }
+        return numeralRoomAfterKatakana(text, s, r); // グランシャリオ元寺町五〇一号
+    }
+
+    /** A name holding katakana, then a room in three or four kanji numerals (五〇一号, 一二〇三号室) ending the run. */
+    private static boolean numeralRoomAfterKatakana(String text, int s, int r) {
+        int e = r;
+        for (String u : ROOM_UNITS) {
+            if (text.startsWith(u, e - u.length()) && e - u.length() > s) {
+                e -= u.length();
+                break;
+            }
+        }
+        int d = e;
+        while (d > s && "〇一二三四五六七八九".indexOf(text.charAt(d - 1)) >= 0) {
+            d--;
+        }
+        if (e - d < 3 || e - d > 4 || e == r && d > s && !Morphology.isKatakana(text.charAt(d - 1))) {
+            return false;
+        }
+        for (int i = s; i < d; i++) {
+            if (Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ー') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Administrative suffixes: の after them is a particle (山下町の会社員), not part of a name (丸の内). */

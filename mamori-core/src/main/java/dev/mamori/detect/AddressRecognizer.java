@@ -507,6 +507,9 @@ final class AddressRecognizer implements Recognizer {
     /** Where a town and its numbers may start without a municipality before it: a blank, a bracket, ＝, 、 or a line. */
     private static final String TOWN_START = " 　\n\t（(「『【［＝=、：:";
 
+    /** Toponyms' last kanji after が (緑が丘, 自由が丘, 霞が関, 市が谷): the が is part of the town's name. */
+    private static final String AFTER_GA = "丘谷崎関原浜島森岡台坂沢池瀬尾峰";
+
     /**
      * A 町名 ending in 町 with its block numbers joined by hyphens or 番 and no municipality before it (西岡昭・和子（中島町4-11）,
      * ＝本町3番5号＝), in lists that name the city once in a heading: at the text's or a line's start, or after a blank, a
@@ -541,11 +544,12 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /**
-     * A town of any name with three block numbers joined by hyphens (緑ヶ丘3-14-3 ｺｰﾎﾟ緑202), after a blank, a bracket or a
+     * A town of any name with three block numbers joined by hyphens (緑ヶ丘3-14-3 ｺｰﾎﾟ緑202, 自由が丘2-3-4), after a blank, a bracket or a
      * line's start: a shape only addresses have (a phone's groups start with 0, a date's year has four digits).
      */
     private static final java.util.regex.Pattern TOWN_THREE_BLOCKS = java.util.regex.Pattern.compile(
-            "(?<=^|[" + TOWN_START + "])[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}(?=[1-9１-９][0-9０-９]{0,2}[-－‐−][0-9０-９]{1,4}"
+            "(?<=^|[" + TOWN_START + "])(?:\\p{IsHan}{1,4}が(?=[" + AFTER_GA + "]))?[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}"
+                    + "(?=[1-9１-９][0-9０-９]{0,2}[-－‐−][0-9０-９]{1,4}"
                     + "[-－‐−][0-9０-９]{1,4}(?![0-9０-９-－‐−]))");
 
     /**
@@ -625,10 +629,7 @@ final class AddressRecognizer implements Recognizer {
             while (d > 0 && (AddressGrammar.isDigit(text.charAt(d - 1)) || "〇一二三四五六七八九十".indexOf(text.charAt(d - 1)) >= 0)) {
                 d--;
             }
-            int s = d;
-            while (s > 0 && d - s <= 8 && isTownChar(text.charAt(s - 1))) {
-                s--;
-            }
+            int s = townNameStart(text, d);
             int h = s;
             while (h > 0 && s - h < 5 && Morphology.isHiragana(text.charAt(h - 1))) {
                 h--;
@@ -649,6 +650,27 @@ final class AddressRecognizer implements Recognizer {
             }
             addTown(text, h, rest.end(), out);
         }
+    }
+
+    /**
+     * Where a town's name ending at {@code d} starts: up to eight kanji or katakana back, and past a が inside the name
+     * (緑が丘) when one to four kanji stand before it after a blank, a bracket or a line's start.
+     */
+    private static int townNameStart(String text, int d) {
+        int s = d;
+        while (s > 0 && d - s <= 8 && isTownChar(text.charAt(s - 1))) {
+            s--;
+        }
+        if (s >= 2 && s < d && text.charAt(s - 1) == 'が' && AFTER_GA.indexOf(text.charAt(s)) >= 0) {
+            int k = s - 1;
+            while (k > 0 && s - 1 - k < 4 && Morphology.isKanji(text.charAt(k - 1))) {
+                k--;
+            }
+            if (k < s - 1 && (k == 0 || TOWN_START.indexOf(text.charAt(k - 1)) >= 0)) {
+                return k;
+            }
+        }
+        return s;
     }
 
     private static boolean isTownChar(char c) {

@@ -58,6 +58,24 @@ class LangAddressTest {
     }
 
     @Test
+    void buildingsAndRoomsWrittenInOtherWays() { // session 41
+        assertThat(addresses("住所: 埼玉県川口市芝新町4-18 第2さくら荘 103号 です")).containsExactly("埼玉県川口市芝新町4-18 第2さくら荘 103号");
+        assertThat(addresses("青森県弘前市元寺町小路六番地二　グランシャリオ元寺町五〇一号"))
+                .containsExactly("青森県弘前市元寺町小路六番地二　グランシャリオ元寺町五〇一号");
+        assertThat(addresses("京都市中京区壬生相合町44番地 フラット壬生 2B")).containsExactly("京都市中京区壬生相合町44番地 フラット壬生 2B");
+        // not a count after a 番地, nor a word's kanji
+        assertThat(addresses("京都市中京区壬生相合町44番地二人で訪問")).containsExactly("京都市中京区壬生相合町44番地");
+        assertThat(addresses("京都市中京区壬生相合町44番地 三人 2B")).containsExactly("京都市中京区壬生相合町44番地");
+    }
+
+    @Test
+    void aTownWhoseNameHoldsGa() { // session 41: 緑が丘, with no municipality before it
+        assertThat(addresses("中島弘美（緑が丘3丁目12-5　サンハイツ緑が丘205）")).containsExactly("緑が丘3丁目12-5　サンハイツ緑が丘205");
+        assertThat(addresses("田中（自由が丘2-3-4）")).containsExactly("自由が丘2-3-4");
+        assertThat(addresses("私が北町2丁目の係です")).doesNotContain("私が北町2丁目");
+    }
+
+    @Test
     void postalCodeIsNotPartOfTheAddress() {
         String text = "〒100-8914 東京都千代田区永田町1-6-1";
         assertThat(addresses(text)).containsExactly("東京都千代田区永田町1-6-1");

@@ -27,6 +27,12 @@ class LangNameTest {
     }
 
     @Test
+    void aNameBetweenTheHeadOfAShopAndTheWordAfterIt() { // session 41: 罪となるべき事実's 同店店長…管理の
+        assertThat(names("同店店長橋本和彦管理の化粧品等12点を窃取した")).containsExactly("橋本和彦");
+        assertThat(names("所轄税務署長　長岡税務署長")).isEmpty();
+    }
+
+    @Test
     void fullNameWithHonorificIsOneSpanWithoutTheHonorific() {
         String text = "山田太郎様にご連絡ください。";
         List<Finding> fs = find(text, ScanContext.freeText());
