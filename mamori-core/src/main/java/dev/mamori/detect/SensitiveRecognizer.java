@@ -1611,6 +1611,9 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER) {
             start = withDegree(text, start); // 軽度知的障害, 重度の難聴
         }
+        if (type == PiiType.SENSITIVE_HEALTH && (fact || completed)) {
+            start = leadStart(HEALTH_LEAD, text, start, 14); // before the degree too: 両手に|軽い|やけど
+        }
         if (type == PiiType.SENSITIVE_CRIME) {
             start = withLead(PRIOR_LEADS, text, start);
             end = text.startsWith("原判決", end) && text.startsWith("に処した", end - 4) ? end + 3 : end; // 懲役2年4月に処した原判決
@@ -1936,11 +1939,12 @@ final class SensitiveRecognizer implements Recognizer {
     private static final String BODY = "[右左両]?(?:手|足|腕|脚|顔|頭|首|肩|膝|ひざ|腰|背中|胸|腹|全身|指|目|ふくらはぎ|太もも|足首|手首)";
     /**
      * What a person's condition is written after, as part of the fact: the complaint that took them to care (不眠を訴えて心療内科に
-     * 通院), the care it is under (現在服用中の睡眠導入剤, かねて闘病中の), the time an injury takes to heal (全治約3週間の), the
-     * body part hurt (両手に, 顔や腕に, 膝の).
+     * 通院), the care it is under (現在服用中の睡眠導入剤, かねて闘病中の), what caused it (煙を吸って軽症, 水を飲んで一時意識が
+     * もうろう), the time an injury takes to heal (全治約3週間の), the body part hurt (両手に, 顔や腕に, 膝の).
      */
     private static final java.util.regex.Pattern HEALTH_LEAD = java.util.regex.Pattern.compile(
             "(?:(?:不眠|頭痛|腹痛|腰痛|胸痛|痛み|めまい|吐き気|動悸|幻聴|幻覚|倦怠感|しびれ|発熱|体調不良|不調)を訴えて|(?:現在)?(?:服用|闘病)中の"
+            + "|煙を吸って|水を飲んで(?:一時)?"
             + "|全治約?" + NUM + "{1,3}(?:週間|か月|カ月|ヶ月|日)の"
             + "|(?<![\\p{IsHan}\\p{IsKatakana}ー0-9０-９])" + BODY + "(?:や" + BODY + ")?(?:に|の))$");
 

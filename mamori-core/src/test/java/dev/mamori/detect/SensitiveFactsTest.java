@@ -124,7 +124,7 @@ class SensitiveFactsTest {
         "わたし、うつで通院してるんだよね|SENSITIVE_HEALTH:うつで通院",
         "胆石で手術するって|SENSITIVE_HEALTH:胆石で手術",
         "同選手は練習中に左膝の靱帯を損傷し、全治6か月と診断された|SENSITIVE_HEALTH:左膝の靱帯を損傷;SENSITIVE_HEALTH:全治6か月と診断",
-        "被害者の女性は首に軽いけがをした|SENSITIVE_HEALTH:軽いけが",
+        "被害者の女性は首に軽いけがをした|SENSITIVE_HEALTH:首に軽いけが", // the body part too since session 41
         // session 34: what the sets label inside the fact (後遺 and the grade's 号, 同種の, 前件の, the judgment sentenced)
         "自賠責保険の事前認定で後遺障害等級14級9号の認定を受けた|SENSITIVE_OTHER:後遺障害等級14級9号",
         "増井裁判長は、被告に同種の前科２犯があることに触れた。|SENSITIVE_CRIME:同種の前科２犯",
@@ -491,5 +491,12 @@ class SensitiveFactsTest {
                 "SENSITIVE_CRIME:令和3年2月15日その刑の執行を受け終わった"); // with its date, as a time lead is taken
         // a kana term inside a word still is none: って before it is a particle, て alone is a verb's (捨てがん is no cancer)
         assertThat(found("それ捨てがんばる")).isEmpty();
+    }
+
+    @Test
+    void anInjurysCauseAndBodyPartBeforeItsDegree() { // session 41: lexicon version 17
+        assertThat(found("舘山さんは両手に軽いやけどを負った。")).contains("SENSITIVE_HEALTH:両手に軽いやけどを負った");
+        assertThat(found("苫米地さんは自力で避難したが、煙を吸って軽症。")).contains("SENSITIVE_HEALTH:煙を吸って軽症");
+        assertThat(found("救急搬送のうち軽症は6割だった。")).isEmpty(); // no one's: a statistic
     }
 }
