@@ -31,7 +31,7 @@ final class Morphology {
     /** Longest piece of text handed to the tokenizer at once; bounds memory on huge inputs. */
     static final int CHUNK = 4096;
 
-    private static final String VARIANTS = "髙高﨑崎德徳濵浜邊辺邉辺齋斎齊斉櫻桜瀨瀬冨富曻昇";
+    private static final String VARIANTS = "髙高﨑崎德徳濵浜邊辺邉辺齋斎齊斉櫻桜瀨瀬冨富曻昇國国澤沢廣広眞真惠恵實実壽寿榮栄藏蔵濱浜豐豊禮礼";
     /** CJK compatibility ideographs (U+F900..U+FAFF) to their canonical (NFC) form. */
     private static final char[] COMPAT = new char[0x200];
 

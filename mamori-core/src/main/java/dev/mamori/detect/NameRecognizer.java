@@ -4122,7 +4122,8 @@ final class NameRecognizer implements Recognizer {
             List<int[]> full) {
         for (int p = from; p < to - 2; p++) {
             char c = text.charAt(p);
-            if (c != '（' && c != '(') {
+            boolean equals = (c == '＝' || c == '=') && cov.endingAt(p) >= 0; // 本名宮古　健太郎＝みやこ・けんたろう
+            if (c != '（' && c != '(' && !equals) {
                 continue;
             }
             int q = p + 1;
@@ -4139,8 +4140,9 @@ final class NameRecognizer implements Recognizer {
                 }
                 q++;
             }
+            // a split reading may be followed by more about the person inside the brackets (おおわしやま・つよし、本名…)
             if (q >= to || kana < 2 || isSpace(text.charAt(q - 1)) || !(text.charAt(q) == '）' || text.charAt(q) == ')'
-                    || (split && (text.charAt(q) == '＝' || text.charAt(q) == '='))) || text.indexOf('ー', p) == p + 1
+                    || (split && "＝=、，,".indexOf(text.charAt(q)) >= 0)) || equals && !split || text.indexOf('ー', p) == p + 1
                     || mixedKana(text, p + 1, q) || anchors.is(NameAnchors.Kind.ROLE, text, p + 1, q)
                     || READING_WORDS.contains(text.substring(p + 1, q))) {
                 continue; // 氏名（カナ）: the heading of a reading, not one

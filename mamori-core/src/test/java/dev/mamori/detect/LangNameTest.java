@@ -27,6 +27,13 @@ class LangNameTest {
     }
 
     @Test
+    void aReadingWithMoreAboutThePersonInItsBrackets() { // session 41: a ring name's and a pen name's readings, then the real name's
+        assertThat(names("画廊名誉館長の水原翠苑（みずはら・すいえん、本名岡田澄子＝おかだ・すみこ）さんが20日"))
+                .containsExactly("水原翠苑", "みずはら・すいえん", "岡田澄子", "おかだ・すみこ");
+        assertThat(names("大会は福岡市で（ふくおか・し、開催地）")).isEmpty();
+    }
+
+    @Test
     void aNameBetweenTheHeadOfAShopAndTheWordAfterIt() { // session 41: 罪となるべき事実's 同店店長…管理の
         assertThat(names("同店店長橋本和彦管理の化粧品等12点を窃取した")).containsExactly("橋本和彦");
         assertThat(names("所轄税務署長　長岡税務署長")).isEmpty();
