@@ -684,7 +684,8 @@ final class NameRecognizer implements Recognizer {
     }
 
     private static final java.util.regex.Pattern BEFORE_HONORIFIC = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}々ヶ])([\\p{IsHan}]{2,4})(?:さん|くん|君|様|氏|ちゃん)");
+            "(?<![\\p{IsHan}々ヶケノ])(\\p{IsHan}(?:\\p{IsHan}|[ケヶノ](?=\\p{IsHan})){1,3})(?:さん|くん|君|様|氏|ちゃん|"
+                    + "(容疑者|被疑者|被告人|被告|受刑者))");
 
     /**
      * How words of a role, an occupation or a group end (工場長, 駅員, 合格者, 会社員, 自営業, 主婦, 教諭): never the end of a
@@ -693,12 +694,14 @@ final class NameRecognizer implements Recognizer {
     private static final String ROLE_END = "長員者師手家主人様生方達業営職婦士諭";
 
     /**
-     * Two to four kanji right before a personal honorific that the dictionary does not know as one word (戸|來くん,
-     * 瑞慶|覧さん): a surname. One dictionary word (息子さん, 部長さん) or a word ending in a role (工場長, 駅員) is not.
+     * Two to four kanji right before a personal honorific or the word for an accused person that the dictionary does not
+     * know as one word (戸|來くん, 瑞慶|覧さん, 柚木|崎容疑者, 松|ケ|迫容疑者): a surname. One dictionary word (息子さん, 部長さん)
+     * or a word ending in a role (工場長, 駅員) is not.
      */
     private void honorificRuns(String text, List<Finding> out, int first) {
         if (text.indexOf('さ') < 0 && text.indexOf('く') < 0 && text.indexOf('様') < 0 && text.indexOf('氏') < 0
-                && text.indexOf('君') < 0 && text.indexOf('ち') < 0) {
+                && text.indexOf('君') < 0 && text.indexOf('ち') < 0 && text.indexOf('疑') < 0 && text.indexOf('被') < 0
+                && text.indexOf('受') < 0) {
             return;
         }
         java.util.regex.Matcher m = BEFORE_HONORIFIC.matcher(text);
@@ -711,9 +714,10 @@ final class NameRecognizer implements Recognizer {
             int to = Math.min(text.length(), m.end() + 2);
             boolean split = false;
             boolean alone = false;
+            boolean accused = m.start(2) >= 0; // 柚木崎容疑者, 松ケ迫被告: the news's word for the accused, two tokens or more
             for (Morphology.Token t : Morphology.tokens(text, s, to)) {
                 split |= t.end() == e;
-                alone |= t.start() == e && t.end() == m.end();
+                alone |= t.start() == e && (t.end() == m.end() || accused);
             }
             split &= alone;
             if (!split) {
@@ -725,7 +729,8 @@ final class NameRecognizer implements Recognizer {
             boolean common = ts.stream().anyMatch(t -> t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹") || t.is("名詞-副詞可能")
                     || t.is("名詞-固有名詞-組織") || t.is("名詞-接尾-助数詞")) || ts.get(ts.size() - 1).is("名詞-数")
                     || ts.stream().allMatch(t -> t.is("名詞-数")); // 三名様, 五千円さん; not 五百|旗頭さん, 百目|鬼さん
-            if (!oneWord && !common && !anchors.isPlaceName(m.group(1))) {
+            boolean proper = !accused || ts.stream().anyMatch(t -> t.is("名詞-固有名詞")); // not その猶予の期間中被告人を
+            if (!oneWord && !common && proper && !anchors.isPlaceName(m.group(1))) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
             }
         }

@@ -34,6 +34,13 @@ class LangNameTest {
     }
 
     @Test
+    void aSurnameTheDictionarySplitsBeforeTheWordForTheAccused() { // session 41
+        assertThat(names("蒔田容疑者は容疑を認め、柚木崎容疑者は「何も知らない」と否認している")).contains("柚木崎");
+        assertThat(names("ストーカー被害を相談していた。松ケ迫容疑者は先月")).containsExactly("松ケ迫");
+        assertThat(names("その猶予の期間中被告人を保護観察に付する。")).isEmpty();
+    }
+
+    @Test
     void aNameBetweenTheHeadOfAShopAndTheWordAfterIt() { // session 41: 罪となるべき事実's 同店店長…管理の
         assertThat(names("同店店長橋本和彦管理の化粧品等12点を窃取した")).containsExactly("橋本和彦");
         assertThat(names("所轄税務署長　長岡税務署長")).isEmpty();
