@@ -219,7 +219,13 @@ final class AddressGrammar {
         return (text.charAt(r) == 'の' || text.charAt(r) == 'ノ') && r + 1 < guard && KANJI_DIGITS.indexOf(text.charAt(r + 1)) >= 0;
     }
 
-    /** 町名 characters: kanji, katakana, ヶ; hiragana が/の/つ/ケ only between kanji (霞が関, 緑ケ丘). */
+    /** Toponyms' last kanji after が (緑が丘, 自由が丘, 霞が関, 市が谷, 美しが丘): the が is part of the town's name. */
+    static final String AFTER_GA = "丘谷崎関原浜島森岡台坂沢池瀬尾峰";
+
+    /**
+     * 町名 characters: kanji, katakana, ヶ; hiragana が/の/つ/ケ only between kanji (霞が関, 緑ケ丘), and one more hiragana
+     * before such a が (美しが丘).
+     */
     private static int nameRun(String text, int q, int guard) {
         int r = q;
         while (r < guard && r - q < 16) {
@@ -229,6 +235,9 @@ final class AddressGrammar {
             }
             if (isNameStart(c) || (r > q && (c == 'ー' || c == '・'))) {
                 r++;
+            } else if (r > q && Morphology.isHiragana(c) && c != 'が' && r + 2 < guard && text.charAt(r + 1) == 'が'
+                    && Morphology.isKanji(text.charAt(r - 1)) && AFTER_GA.indexOf(text.charAt(r + 2)) >= 0) {
+                r += 2; // 美しが丘
             } else if ((c == 'が' || c == 'の' || c == 'つ' || c == 'ケ' || c == 'ヶ' || c == 'ツ') && r > q && r + 1 < guard
                     && Morphology.isKanji(text.charAt(r - 1))
                     && Morphology.isKanji(text.charAt(r + 1)) && !numeralGroupAt(text, r + 1, guard)
@@ -251,13 +260,21 @@ final class AddressGrammar {
     /** Words after a town's name that say where in it (付近道路, 地内), not part of the name. */
     private static final String[] LOCATIVES = {"付近", "周辺", "地内", "地先", "路上", "一帯"};
 
+    /** A {@link #LOCATIVES} word at {@code i} (付近, 路上). */
+    static boolean locativeAt(String text, int i) {
+        for (String w : LOCATIVES) {
+            if (text.startsWith(w, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Where the first {@link #LOCATIVES} word in {@code text[q, r)} starts, or -1. */
     private static int locativeIn(String text, int q, int r) {
         for (int i = q + 2; i + 2 <= r; i++) {
-            for (String w : LOCATIVES) {
-                if (text.startsWith(w, i)) {
-                    return i;
-                }
+            if (locativeAt(text, i)) {
+                return i;
             }
         }
         return -1;

@@ -507,8 +507,7 @@ final class AddressRecognizer implements Recognizer {
     /** Where a town and its numbers may start without a municipality before it: a blank, a bracket, ＝, 、 or a line. */
     private static final String TOWN_START = " 　\n\t（(「『【［＝=、：:";
 
-    /** Toponyms' last kanji after が (緑が丘, 自由が丘, 霞が関, 市が谷): the が is part of the town's name. */
-    private static final String AFTER_GA = "丘谷崎関原浜島森岡台坂沢池瀬尾峰";
+    private static final String AFTER_GA = AddressGrammar.AFTER_GA;
 
     /**
      * A 町名 ending in 町 with its block numbers joined by hyphens or 番 and no municipality before it (西岡昭・和子（中島町4-11）,
@@ -641,8 +640,8 @@ final class AddressRecognizer implements Recognizer {
                 continue;
             }
             if (k + 2 < text.length() && (Morphology.isKanji(text.charAt(k + 2)) || Morphology.isKatakana(text.charAt(k + 2)))
-                    && !AddressGrammar.numeralGroupAt(text, k + 2, text.length())) {
-                continue; // 北町二丁目自治会; not 三丁目十二番地の四, its numbers in kanji
+                    && !AddressGrammar.numeralGroupAt(text, k + 2, text.length()) && !AddressGrammar.locativeAt(text, k + 2)) {
+                continue; // 北町二丁目自治会; not 三丁目十二番地の四, its numbers in kanji, nor 12丁目付近, where in it
             }
             AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
             if (rest.end() < k + 2) {
@@ -653,13 +652,25 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /**
-     * Where a town's name ending at {@code d} starts: up to eight kanji or katakana back, and past a が inside the name
-     * (緑が丘) when one to four kanji stand before it after a blank, a bracket or a line's start.
+     * Where a town's name ending at {@code d} starts: up to eight kanji or katakana back, past a 条 and its number
+     * (永山4条), and past a が inside the name (緑が丘) when one to four kanji stand before it after a blank, a bracket or a
+     * line's start.
      */
     private static int townNameStart(String text, int d) {
         int s = d;
         while (s > 0 && d - s <= 8 && isTownChar(text.charAt(s - 1))) {
             s--;
+        }
+        if (s == d - 1 && text.charAt(s) == '条' && s > 0 && AddressGrammar.isDigit(text.charAt(s - 1))) {
+            int n = s; // 永山4条12丁目: the 条 of a town in Hokkaido, its number, then the town's name
+            while (n > 0 && s - n < 2 && AddressGrammar.isDigit(text.charAt(n - 1))) {
+                n--;
+            }
+            int t = n;
+            while (t > 0 && n - t <= 8 && isTownChar(text.charAt(t - 1))) {
+                t--;
+            }
+            return t < n ? t : s;
         }
         if (s >= 2 && s < d && text.charAt(s - 1) == 'が' && AFTER_GA.indexOf(text.charAt(s)) >= 0) {
             int k = s - 1;

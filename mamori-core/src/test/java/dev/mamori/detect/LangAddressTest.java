@@ -73,6 +73,13 @@ class LangAddressTest {
         assertThat(addresses("中島弘美（緑が丘3丁目12-5　サンハイツ緑が丘205）")).containsExactly("緑が丘3丁目12-5　サンハイツ緑が丘205");
         assertThat(addresses("田中（自由が丘2-3-4）")).containsExactly("自由が丘2-3-4");
         assertThat(addresses("私が北町2丁目の係です")).doesNotContain("私が北町2丁目");
+        assertThat(addresses("自宅（横浜市青葉区美しが丘2-31-5）で！")).containsExactly("横浜市青葉区美しが丘2-31-5");
+    }
+
+    @Test
+    void aHokkaidoTownsJoWithNoMunicipalityBeforeIt() { // session 41
+        assertThat(addresses("最後に見かけられた場所　永山4条12丁目付近のスーパー駐車場")).containsExactly("永山4条12丁目");
+        assertThat(addresses("北町二丁目自治会の総会")).isEmpty();
     }
 
     @Test
