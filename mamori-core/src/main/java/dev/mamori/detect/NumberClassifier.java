@@ -163,6 +163,11 @@ final class NumberClassifier {
                 && !(n == 8 && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
                 && (insuranceLabel(s, start) || symbolAndNumberLabels(s, start, end)) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
             offer(PiiType.HEALTH_INSURANCE, 0.85, false, symbolStart(s, start, sc));
+        } else if (n <= 10 && (single || boxes(c, a, b, 2)) && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))) {
+            String column = CardColumns.labelAbove(s, start);
+            if (column != null && insuranceOnLine(s, s.lastIndexOf('\n', start - 1))) {
+                offer(PiiType.HEALTH_INSURANCE, 0.85, false, column.equals("記号") ? CardColumns.kanaSymbolStart(s, start) : start);
+            }
         }
         boolean symbolCell = b - a == 2 && c.allSeps(a, b, HYPHEN) && sc.hinted(PiiType.HEALTH_INSURANCE); // a 記号 column's 12-88
         if ((single || symbolCell) && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))

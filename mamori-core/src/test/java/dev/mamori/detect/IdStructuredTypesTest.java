@@ -288,6 +288,21 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void aCardsFieldsAsARowOfLabelsOverARowOfValues() { // session 41
+        String form = "前の保険（健康保険組合）\n保険者番号\n06232987\n記号　　　　番号　　　枝番\nｶﾏ-511　　4402　　01\n資格喪失日　令和8年11月30日\n";
+        assertThat(find(form)).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE).extracting(Finding::value)
+                .containsExactly("06232987", "ｶﾏ-511", "4402", "01");
+        String boxes = "被保険者証の\n記号（左づめ）　　　　番号（左づめ）　　　枝番\n7 0 2 1 5 5 3 0　　1 2 4　　　　0 1\n";
+        assertThat(find(boxes)).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE).extracting(Finding::value)
+                .containsExactly("7 0 2 1 5 5 3 0", "1 2 4", "0 1");
+        assertThat(find("保険証\n記号\t番号\t枝番\n1234\t\t5678\t01\r\n")).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE)
+                .isNotEmpty(); // tabs, an empty cell and a carriage return end cells and never stall the split
+        // not without a card's word above, nor under other labels
+        assertThat(find("記号　　　　番号　　　枝番\nA-511　　4402　　01\n")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("保険の手続き\n品名　　　　番号　　　数量\n椅子　　4402　　01\n")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+    }
+
+    @Test
     void aBirthDateAnsweredDoesNotMakeTheNextDateOne() {
         assertThat(find("生年月日は1998/06/21です。帰国は4月20日です")).filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH)
                 .extracting(Finding::value).containsExactly("1998/06/21");
