@@ -1390,10 +1390,32 @@ final class NameRecognizer implements Recognizer {
                 }
                 if (h - b >= 2 && h - b <= 4 && alone && !NOT_CHILD.contains(text.substring(b, h)) && !confidentAt(out, first, b, h)
                         && (k < 2 || kanaGivenNotWord(text, b, h))) {
-                    out.add(new Finding(PiiType.PERSON, b, h, 0.6, false, text.substring(b, h)));
+                    int g = k < 2 && h - b >= 3 && !LatinNames.kanaGiven(text.substring(b, h)) ? particleThenGiven(text, b, h) : -1;
+                    out.add(new Finding(PiiType.PERSON, Math.max(b, g), h, 0.6, false, text.substring(Math.max(b, g), h))); // ねえ|ゆいちゃん
+                } else if (k < 2 && h - b >= 3) {
+                    int g = particleThenGiven(text, b, h); // あとそうたくん, てかしょうくん: a particle, then a given name of the lists
+                    if (g > 0 && !NOT_CHILD.contains(text.substring(g, h)) && !confidentAt(out, first, g, h)) {
+                        out.add(new Finding(PiiType.PERSON, g, h, 0.6, false, text.substring(g, h)));
+                    }
                 }
             }
         }
+    }
+
+    /** Particles and endings a hiragana name may follow with no mark between (あとそうたくん, てかしょうくん, ねえゆいちゃん). */
+    private static final String BEFORE_KANA_NAME = "とかはもがにでをやねよえ";
+
+    /**
+     * Where the longest given name of the lists (two to four hiragana) starts that ends the hiragana run {@code text[b, h)}
+     * right after a particle or an ending ({@link #BEFORE_KANA_NAME}); else -1.
+     */
+    private static int particleThenGiven(String text, int b, int h) {
+        for (int g = Math.max(b + 1, h - 4); g <= h - 2; g++) {
+            if (BEFORE_KANA_NAME.indexOf(text.charAt(g - 1)) >= 0 && LatinNames.kanaGiven(text.substring(g, h))) {
+                return g;
+            }
+        }
+        return -1;
     }
 
     /** What a bracket after a relation holds that is no name: a chat's marks (ばあちゃん（笑）, じいちゃん（談）). */

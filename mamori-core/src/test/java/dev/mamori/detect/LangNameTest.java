@@ -41,6 +41,13 @@ class LangNameTest {
     }
 
     @Test
+    void aHiraganaNameAfterAParticleBeforeKunOrChan() { // session 41
+        assertThat(names("ゆい: 了解。てかしょうくん来なかったね")).contains("しょう");
+        assertThat(names("了解です。あとそうたくんは車いすなので")).contains("そうた");
+        assertThat(names("ねえゆいちゃん、明日来る？")).contains("ゆい");
+    }
+
+    @Test
     void aNameBetweenTheHeadOfAShopAndTheWordAfterIt() { // session 41: 罪となるべき事実's 同店店長…管理の
         assertThat(names("同店店長橋本和彦管理の化粧品等12点を窃取した")).containsExactly("橋本和彦");
         assertThat(names("所轄税務署長　長岡税務署長")).isEmpty();
