@@ -117,8 +117,8 @@ final class LatinNames {
                     s = p; // Maria Aparecida Fujimoto da Silva: the particle goes with the surname after it
                 }
                 int w = wordEnd(text, s);
-                if (w < 0) {
-                    break;
+                if (w < 0 || words.size() >= 2 && w < n && attachedAfter(text, w)) {
+                    break; // OKADA NATSUMI TZ0952264: a code after the name ends it, not the name
                 }
                 e = w;
                 words.add(new int[] {word, e, s});

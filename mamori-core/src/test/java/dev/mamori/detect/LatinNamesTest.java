@@ -35,6 +35,9 @@ class LatinNamesTest {
         // a middle initial between the names (session 27); initials are not words of a name
         assertThat(names("John F. Kennedy and Mary K. Smith attended.")).containsExactly("John F. Kennedy", "Mary K. Smith");
         assertThat(names("the U. S. Army, the Washington D. C. office")).isEmpty();
+        // a code after the name ends it (session 41); a code in place of the second word still makes no name
+        assertThat(names("なつみ: OKADA NATSUMI TZ0952264 生年月日")).containsExactly("OKADA NATSUMI");
+        assertThat(names("OKADA TZ0952264")).isEmpty();
     }
 
     @Test
