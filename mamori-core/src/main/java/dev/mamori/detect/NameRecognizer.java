@@ -173,7 +173,8 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * {@code text} with full-width Latin letters (Ａ–Ｚ, ａ–ｚ) as ASCII ones, and a full-width full stop or comma next to
-     * one as ASCII: one char for one, so every offset holds; {@code text} itself when it has none.
+     * one, or an ideographic blank between two, as ASCII: one char for one, so every offset holds; {@code text} itself
+     * when it has none.
      */
     static String foldLatin(String text) {
         char[] c = null;
@@ -192,6 +193,8 @@ final class NameRecognizer implements Recognizer {
         for (int i = 1; i < c.length; i++) {
             if ((c[i] == '．' || c[i] == '，') && text.charAt(i - 1) != c[i - 1]) { // after a letter folded just above
                 c[i] = c[i] == '．' ? '.' : ',';
+            } else if (c[i] == '\u3000' && text.charAt(i - 1) != c[i - 1] && i + 1 < c.length && text.charAt(i + 1) != c[i + 1]) {
+                c[i] = ' '; // ＫＯＢＡＹＡＳＨＩ　ＨＡＲＵＮＡ: an ideographic blank between two folded words
             }
         }
         return new String(c);

@@ -48,6 +48,11 @@ class LangNameTest {
     }
 
     @Test
+    void aFullWidthRomanisedNameWithAnIdeographicBlank() { // session 41
+        assertThat(names("お客様　ＫＯＢＡＹＡＳＨＩ　ＨＡＲＵＮＡ 様")).containsExactly("ＫＯＢＡＹＡＳＨＩ　ＨＡＲＵＮＡ");
+    }
+
+    @Test
     void aNameBetweenTheHeadOfAShopAndTheWordAfterIt() { // session 41: 罪となるべき事実's 同店店長…管理の
         assertThat(names("同店店長橋本和彦管理の化粧品等12点を窃取した")).containsExactly("橋本和彦");
         assertThat(names("所轄税務署長　長岡税務署長")).isEmpty();
