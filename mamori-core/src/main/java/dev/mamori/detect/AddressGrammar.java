@@ -306,7 +306,7 @@ final class AddressGrammar {
         for (int i = s; i < r && !kana; i++) {
             kana = Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ー' && text.charAt(i) != '・' || halfWidthKana(text.charAt(i));
         }
-        if (!kana && Chars.isLetter(text.charAt(d - 1))) {
+        if (!kana && ROOM_WITH_LETTER.matcher(m.group()).matches()) {
             return -1; // 2B after a name in katakana only (フラット壬生 2B), not after any word (鉛筆 2B)
         }
         if (d < text.length() && isSpace(text.charAt(d))) {
@@ -324,6 +324,9 @@ final class AddressGrammar {
                 || text.charAt(d) == '（' || text.charAt(d) == '(' ? d : -1;
     }
 
+
+    /** A room of a number and a letter (2B, 101A). */
+    private static final java.util.regex.Pattern ROOM_WITH_LETTER = java.util.regex.Pattern.compile("[0-9０-９]{1,3}[A-EＡ-Ｅ]");
 
     /** Counters and units that make the number before them a count, not a room (グランフロント 300 円). */
     private static final String ROOM_COUNTS = "個円人件名枚本台冊回点部箱分秒時日年月歳gmk%％組席";

@@ -507,7 +507,6 @@ final class AddressRecognizer implements Recognizer {
     /** Where a town and its numbers may start without a municipality before it: a blank, a bracket, ＝, 、 or a line. */
     private static final String TOWN_START = " 　\n\t（(「『【［＝=、：:";
 
-    private static final String AFTER_GA = AddressGrammar.AFTER_GA;
 
     /**
      * A 町名 ending in 町 with its block numbers joined by hyphens or 番 and no municipality before it (西岡昭・和子（中島町4-11）,
@@ -547,7 +546,7 @@ final class AddressRecognizer implements Recognizer {
      * line's start: a shape only addresses have (a phone's groups start with 0, a date's year has four digits).
      */
     private static final java.util.regex.Pattern TOWN_THREE_BLOCKS = java.util.regex.Pattern.compile(
-            "(?<=^|[" + TOWN_START + "])(?:\\p{IsHan}{1,4}が(?=[" + AFTER_GA + "]))?[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}"
+            "(?<=^|[" + TOWN_START + "])(?:\\p{IsHan}{1,4}が(?=[" + AddressGrammar.AFTER_GA + "]))?[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}"
                     + "(?=[1-9１-９][0-9０-９]{0,2}[-－‐−][0-9０-９]{1,4}"
                     + "[-－‐−][0-9０-９]{1,4}(?![0-9０-９-－‐−]))");
 
@@ -672,7 +671,7 @@ final class AddressRecognizer implements Recognizer {
             }
             return t < n ? t : s;
         }
-        if (s >= 2 && s < d && text.charAt(s - 1) == 'が' && AFTER_GA.indexOf(text.charAt(s)) >= 0) {
+        if (s >= 2 && s < d && text.charAt(s - 1) == 'が' && AddressGrammar.AFTER_GA.indexOf(text.charAt(s)) >= 0) {
             int k = s - 1;
             while (k > 0 && s - 1 - k < 4 && Morphology.isKanji(text.charAt(k - 1))) {
                 k--;

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A 被保険者証's 記号, 番号 and 枝番 written as a row of labels over a row of values, as forms print them (記号（左づめ）　　番号
- * （左づめ）　　枝番⏎7 0 2 1 5 5 3 0　　1 2 4　　0 1): the value under each label is that field. Cells are split at a tab,
- * at two blanks or more, or at an ideographic blank; the rows must have as many cells.
+ * （左づめ）　　枝番⏎7 0 2 1 5 5 3 0　　1 2 4　　0 1): the value under each label is that field, when the card's words
+ * (保険証, 保険者, 資格確認書) stand on the row of labels or just above it. Cells are split at a tab, a carriage return, an
+ * ideographic blank, or a blank followed by another; the rows must have as many cells.
  */
 final class CardColumns {
 
@@ -20,16 +21,18 @@ final class CardColumns {
      * labels that names 記号 and 番号 both; else null.
      */
     static String labelAbove(String s, int start) {
-        int ls = s.lastIndexOf('\n', start - 1) + 1;
-        if (ls < 2) {
+        int ls = Chars.lineStartWithin(s, start, MAX_ROW); // a form's two rows are short; a long line is read once per number
+        int le = ls < 2 ? -1 : Chars.lineEndWithin(s, start, MAX_ROW);
+        int ps = le < 0 ? -1 : Chars.lineStartWithin(s, ls - 1, MAX_ROW);
+        if (ps < 0 || le - ls > MAX_ROW) {
             return null;
         }
-        int ps = s.lastIndexOf('\n', ls - 2) + 1;
-        if (!Chars.has(s, "記号", ps, ls - 1) || !Chars.has(s, "番号", ps, ls - 1)) {
+        int symbol = indexIn(s, "記号", ps, ls);
+        if (symbol < 0 || indexIn(s, "番号", symbol, ls) < 0 || !cardHeading(s, ps)) {
             return null;
         }
         List<int[]> labels = cells(s, ps, ls - 1);
-        List<int[]> values = cells(s, ls, Chars.lineEnd(s, ls));
+        List<int[]> values = cells(s, ls, le);
         if (labels.size() < 2 || labels.size() != values.size()) {
             return null;
         }
@@ -47,9 +50,34 @@ final class CardColumns {
         return null;
     }
 
+    /** Where {@code word} first starts in {@code s[from, to)}, or -1. */
+    private static int indexIn(String s, String word, int from, int to) {
+        for (int i = from; i + word.length() <= to; i++) {
+            if (s.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Longest row of labels or values read. */
+    private static final int MAX_ROW = 200;
+
+    /** The card's words on the row of labels or the three lines above it (被保険者証の⏎記号…, 前の保険（健康保険組合）⏎保険者番号…). */
+    private static boolean cardHeading(String s, int ps) {
+        int from = ps;
+        for (int k = 0; k < 3 && from > 1; k++) {
+            from = s.lastIndexOf('\n', from - 2) + 1;
+        }
+        int to = Chars.lineEnd(s, ps);
+        return Chars.has(s, "保険証", from, to) || Chars.has(s, "保険者", from, to) || Chars.has(s, "資格確認書", from, to);
+    }
+
     /** A label without its note in brackets: 記号（左づめ） is 記号. */
     private static String withoutNote(String label) {
-        int open = Math.max(label.indexOf('（'), label.indexOf('('));
+        int open = label.indexOf('（');
+        int ascii = label.indexOf('(');
+        open = open < 0 ? ascii : ascii < 0 ? open : Math.min(open, ascii);
         return (open > 0 ? label.substring(0, open) : label).strip();
     }
 

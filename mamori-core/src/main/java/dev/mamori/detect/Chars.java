@@ -33,6 +33,29 @@ final class Chars {
 
     /** ASCII or full-width Latin letter. */
     /** {@code word} in {@code t} starting at {@code from} or after and ending at {@code to} or before: a bounded indexOf. */
+    /**
+     * Where the line holding {@code i} starts (after its line feed, or 0) when that is at most {@code reach} characters
+     * back, else -1: a bounded look that stays linear when it is made for every number of a long line.
+     */
+    static int lineStartWithin(String t, int i, int reach) {
+        for (int k = i - 1, stop = Math.max(-1, i - 1 - reach); k > stop; k--) {
+            if (t.charAt(k) == '\n') {
+                return k + 1;
+            }
+        }
+        return i - 1 - reach < 0 ? 0 : -1;
+    }
+
+    /** Where the line holding {@code i} ends when that is at most {@code reach} characters on, else -1. */
+    static int lineEndWithin(String t, int i, int reach) {
+        for (int k = i, stop = Math.min(t.length(), i + reach + 1); k < stop; k++) {
+            if (t.charAt(k) == '\n') {
+                return k;
+            }
+        }
+        return i + reach + 1 > t.length() ? t.length() : -1;
+    }
+
     /** Where the line holding {@code from} ends: its line feed, or the text's end. */
     static int lineEnd(String text, int from) {
         int e = text.indexOf('\n', from);

@@ -519,10 +519,15 @@ final class IdentifierRecognizer implements Recognizer {
          * passport's number given with its holder's name, as a chat copies a passport's page.
          */
         private boolean besideCapitalName(int from, int to) {
-            int ls = s.lastIndexOf('\n', from - 1) + 1;
-            int le = Chars.lineEnd(s, to);
-            if (le - ls > 400) {
-                return false;
+            int ls = Chars.lineStartWithin(s, from, 400);
+            int le = ls < 0 ? -1 : Chars.lineEndWithin(s, to, 400);
+            if (le < 0 || le - ls > 400) {
+                return false; // a long line: a list of codes, not a page copied
+            }
+            for (String w : OTHER_NUMBERS) {
+                if (Chars.has(s, w, ls, le)) {
+                    return false; // 会員カード：SATO KENJI / MB1234567: a number of another kind with its holder's name
+                }
             }
             String line = s.substring(ls, le);
             for (int[] name : LatinNames.find(line)) {
@@ -534,6 +539,10 @@ final class IdentifierRecognizer implements Recognizer {
             }
             return false;
         }
+
+        /** Words that name a number given with its holder's name that is no passport's. */
+        private static final String[] OTHER_NUMBERS = {"会員", "注文", "予約", "伝票", "受付", "顧客", "社員", "学籍", "カード", "チケット",
+            "Member", "Order", "Booking", "Ticket"};
 
         private boolean capitals(int from, int to) {
             for (int k = from; k < to; k++) {

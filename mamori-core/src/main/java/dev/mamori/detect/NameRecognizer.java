@@ -732,7 +732,9 @@ final class NameRecognizer implements Recognizer {
             boolean common = ts.stream().anyMatch(t -> t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹") || t.is("名詞-副詞可能")
                     || t.is("名詞-固有名詞-組織") || t.is("名詞-接尾-助数詞")) || ts.get(ts.size() - 1).is("名詞-数")
                     || ts.stream().allMatch(t -> t.is("名詞-数")); // 三名様, 五千円さん; not 五百|旗頭さん, 百目|鬼さん
-            boolean proper = !accused || ts.stream().anyMatch(t -> t.is("名詞-固有名詞")); // not その猶予の期間中被告人を
+            // not その猶予の期間中被告人を, nor a nationality (中国籍容疑者, 米軍属被告)
+            boolean proper = !accused || ts.stream().anyMatch(t -> t.is("名詞-固有名詞")) && "籍属".indexOf(text.charAt(e - 1)) < 0
+                    && ts.stream().noneMatch(t -> t.is("名詞-固有名詞-地域-国"));
             if (!oneWord && !common && proper && !anchors.isPlaceName(m.group(1))) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
             }
@@ -2571,7 +2573,7 @@ final class NameRecognizer implements Recognizer {
                     (sp[2] == 2 ? noted : titled).add(text.substring(sp[0], sp[1]));
                 }
                 seen.computeIfAbsent(text.substring(sp[0], sp[1]), k -> new ArrayList<>()).add(sp);
-                underHeader = SPEAKER_HEADER.matcher(text).region(ls, le).matches();
+                underHeader = SPEAKER_HEADER.matcher(text).region(ls, le).matches() && chatHeader(text, ls, le);
             } else if (le > ls && underHeader) {
                 messages++;
             } else {
@@ -2647,7 +2649,12 @@ final class NameRecognizer implements Recognizer {
                 wordlike.merge(word, 1, Integer::sum);
             }
         }
-        related.forEach(w -> wordlike.computeIfPresent(w, (k, n) -> n >= 2 ? talkedOf.merge(k, n, Integer::sum) : n));
+        for (String w : related) {
+            int n = wordlike.getOrDefault(w, 0);
+            if (n >= 2) {
+                talkedOf.merge(w, n, Integer::sum);
+            }
+        }
         talkedOf.forEach((w, n) -> {
             if (n >= 2 && !seen.containsKey(w)) {
                 mentions(text, w, true, cov, out);
@@ -2663,15 +2670,14 @@ final class NameRecognizer implements Recognizer {
         if (!text.startsWith("の", b)) {
             return false;
         }
-        if (anchors.at(NameAnchors.Kind.KIN, text, b + 1) > 0) {
-            return true;
-        }
+        int n = anchors.at(NameAnchors.Kind.KIN, text, b + 1);
         for (String r : RELATIONS) {
-            if (text.startsWith(r, b + 1)) {
-                return true;
+            if (n == 0 && text.startsWith(r, b + 1)) {
+                n = r.length();
             }
         }
-        return false;
+        // the relation a word of its own: not the start of another (ひなの親鳥, さくらの子供の木)
+        return n > 0 && !(b + 1 + n < text.length() && Morphology.isKanji(text.charAt(b + 1 + n)));
     }
 
     /**
@@ -2693,6 +2699,15 @@ final class NameRecognizer implements Recognizer {
     private static boolean markBefore(String text, int a) {
         return a == 0 || !(Morphology.isHiragana(text.charAt(a - 1)) || Morphology.isKanji(text.charAt(a - 1))
                 || Morphology.isKatakana(text.charAt(a - 1)));
+    }
+
+    /**
+     * A speaker's line as a chat app writes it over the message (ほのか — 昨日 22:41, こまる — 2025/03/15 21:12): a dash
+     * or a relative day, not a log's host and time (サーバーA 2024/05/01 08:00).
+     */
+    private static boolean chatHeader(String text, int ls, int le) {
+        return Chars.has(text, "—", ls, le) || Chars.has(text, "–", ls, le) || Chars.has(text, "今日", ls, le)
+                || Chars.has(text, "昨日", ls, le);
     }
 
     /** A line holding only a speaker and a time: Kimura 09:12, あや 10:21, kuro_neko — 今日 23:41 (Discord). */
@@ -4183,6 +4198,9 @@ final class NameRecognizer implements Recognizer {
             if (found < 0 && hon > 0 && split) {
                 found = cov.endingAt(p - hon);
             }
+            if (found < 0 && "、，,".indexOf(text.charAt(q)) >= 0 && !moreAboutAPerson(text, q + 1)) {
+                continue; // セット内容（りんご・みかん、各5個）: items, not a reading, unless a name stands before it
+            }
             if (found >= 0 && kanaOnly(out.get(found).value())) {
                 continue; // ダワーニャム・バトエルデネ（モンゴル）: a kana name has no reading; the brackets say something else
             }
@@ -4221,6 +4239,16 @@ final class NameRecognizer implements Recognizer {
             out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
             p = q;
         }
+    }
+
+    /** What a reading's brackets go on to say of a person after its comma: another name of theirs, or an age. */
+    private static boolean moreAboutAPerson(String text, int i) {
+        for (String w : new String[] {"本名", "旧姓", "通称", "俳号", "雅号", "芸名", "旧名", "法名"}) {
+            if (text.startsWith(w, i)) {
+                return true;
+            }
+        }
+        return i < text.length() && Character.isDigit(text.charAt(i));
     }
 
     /**

@@ -23,6 +23,9 @@ final class NumberClassifier {
     private final IdentifierRules.Words accountKinds = rules.words("ACCOUNT_KIND");
     private final IdentifierRules.Words addressMarks = rules.words("ADDRESS_MARK");
     private final byte[] nat = new byte[NumberChain.MAX_DIGITS + 1];
+    /** How far before a ゆうちょ account its words may stand: characters, and lines above (通帳記号（…）⏎1 4 9 3 0⏎通帳番号…). */
+    private static final int YUCHO_BEFORE = 80;
+    private static final int YUCHO_LINES = 3;
 
     private PiiType bestType;
     private double best;
@@ -163,9 +166,9 @@ final class NumberClassifier {
                 && !(n == 8 && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
                 && (insuranceLabel(s, start) || symbolAndNumberLabels(s, start, end)) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
             offer(PiiType.HEALTH_INSURANCE, 0.85, false, symbolStart(s, start, sc));
-        } else if (n <= 10 && (single || boxes(c, a, b, 2)) && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))) {
+        } else if (n <= 10 && (single && n >= 2 || boxes(c, a, b, 2)) && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))) {
             String column = CardColumns.labelAbove(s, start);
-            if (column != null && insuranceOnLine(s, s.lastIndexOf('\n', start - 1))) {
+            if (column != null) {
                 offer(PiiType.HEALTH_INSURANCE, 0.85, false, column.equals("記号") ? CardColumns.kanaSymbolStart(s, start) : start);
             }
         }
@@ -217,13 +220,32 @@ final class NumberClassifier {
      * a ゆうちょ account's pair (its words on the line or just above: {@link #bank} has read it) nor an old 年金手帳's.
      */
     private boolean symbolAndNumberLabels(String s, int start, int end) {
-        int ls = s.lastIndexOf('\n', start - 1) + 1;
-        int le = s.indexOf('\n', end);
-        le = le < 0 ? s.length() : le;
-        if (yuchoWords.onLineOrAbove(s, start, end, 60, 12, 2) || transferWords.onLine(s, start, end, 40, 20)
-                || bankWords.onLine(s, start, end, 40, 20) || Chars.has(s, "年金", ls, le)) {
+        int ls = Math.max(Chars.lineStartWithin(s, start, PAIR_REACH), start - PAIR_REACH);
+        int le = Chars.lineEndWithin(s, end, PAIR_REACH);
+        le = le < 0 ? end + PAIR_REACH : le;
+        if (!labelledPair(s, start, end, ls, le)) {
+            return false; // first the labels, near the number: the words around are looked for only then
+        }
+        int above = ls; // the line and two above it, where a heading names the document (【年金手帳】, 定額小為替)
+        for (int k = 0; k < 2 && above > 1; k++) {
+            above = s.lastIndexOf('\n', above - 2) + 1;
+        }
+        int from = Math.max(above, start - NOT_A_CARD_REACH);
+        int to = Math.min(le, end + NOT_A_CARD_REACH);
+        if (yuchoWords.onLineOrAbove(s, start, end, YUCHO_BEFORE, 12, YUCHO_LINES) || transferWords.onLine(s, start, end, 40, 20)
+                || bankWords.onLine(s, start, end, 40, 20) || YUCHO_PAIR.matcher(s).region(Math.max(ls, from), to).find()) {
             return false;
         }
+        for (String w : NOT_A_CARD) {
+            if (Chars.has(s, w, from, to)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 記号 X then 番号 Y on the line [ls, le), the number at {@code s[start, end)} being either. */
+    private static boolean labelledPair(String s, int start, int end, int ls, int le) {
         int i = labelStart(s, start, "記号");
         if (i >= 0) { // 記号 X, then 番号 Y
             int j = end;
@@ -250,6 +272,22 @@ final class NumberClassifier {
         }
         return k < j && Chars.isDigit(s.charAt(j - 1)) && labelStart(s, k, "記号") >= 0;
     }
+
+    /** How far from the number its pair's other label and number may stand. */
+    private static final int PAIR_REACH = 40;
+
+    /** How far around the pair the words of another document or a ゆうちょ account's shape are looked for. */
+    private static final int NOT_A_CARD_REACH = 120;
+
+    /** Documents and payments that carry a 記号 and a 番号 of their own: not a 被保険者証's. */
+    private static final String[] NOT_A_CARD = {"年金", "振込", "送金", "通帳", "為替", "恩給", "貯金"};
+
+    /**
+     * A ゆうちょ account's pair whatever the words around it: a 記号 of five digits starting with 1 and ending with 0,
+     * given with a 番号 of eight (14010 and 23456781).
+     */
+    private static final java.util.regex.Pattern YUCHO_PAIR = java.util.regex.Pattern.compile(
+            "(?<![0-9０-９])[1１][0-9０-９]{3}[0０](?![0-9０-９])\\D{1,12}?(?<![0-9０-９])[0-9０-９]{8}(?![0-9０-９])");
 
     /**
      * Where {@code label} starts when it ends right before {@code start} as a label of its own (blanks, a colon or the
@@ -484,7 +522,7 @@ final class NumberClassifier {
             return true;
         }
         if (single && (n == 5 && labelled(s, start, "記号") || n >= 6 && n <= 8 && labelled(s, start, "番号"))
-                && (yuchoWords.onLineOrAbove(s, start, end, 80, 12, 3) || sc.hinted(PiiType.BANK_ACCOUNT))) { // or in an account column
+                && (yuchoWords.onLineOrAbove(s, start, end, YUCHO_BEFORE, 12, YUCHO_LINES) || sc.hinted(PiiType.BANK_ACCOUNT))) { // or in an account column
             offer(PiiType.BANK_ACCOUNT, conf(0.9, 0.99, Math.max(0, ctx(PiiType.BANK_ACCOUNT, s, start, end, sc))), false, start);
         } else if (b - a == 3 && c.len(a) == 5 && c.digits[c.gd[a]] == 0 && c.len(a + 1) == 1 && c.len(a + 2) <= 7
                 && c.allSeps(a, b, HYPHEN) && transferWords.onLine(s, start, end, 24, 12)) {
@@ -512,7 +550,8 @@ final class NumberClassifier {
     /** 口座番号 or 口座 right before {@code start} (店番-口座番号, 口座番号：) or ending the line above ({@link #labelEnd}). */
     private static boolean accountLabelBefore(String s, int start) {
         int i = labelEnd(s, start);
-        return i >= 2 && s.startsWith("口座", i - 2) || i >= 4 && s.startsWith("口座番号", i - 4);
+        boolean above = i < start && Chars.has(s, "\n", i, start);
+        return !above && i >= 2 && s.startsWith("口座", i - 2) || i >= 4 && s.startsWith("口座番号", i - 4); // 口座⏎3000000 is an amount
     }
 
     /**
@@ -526,8 +565,9 @@ final class NumberClassifier {
             return false;
         }
         char c = Chars.at(s, l - 1);
-        return !(c >= 0x4E00 && c <= 0x9FFF) || s.startsWith("記号", l - 2) || s.startsWith("口座", l - 2)
-                || s.startsWith("通帳", l - 2); // ゆうちょ's own words: 通帳記号, 通帳番号
+        return !(c >= 0x4E00 && c <= 0x9FFF || Morphology.isHiragana(c) && "のはもが".indexOf(c) < 0 || Morphology.isKatakana(c))
+                || s.startsWith("記号", l - 2)
+                || s.startsWith("口座", l - 2) || s.startsWith("通帳", l - 2); // ゆうちょ's own words: 通帳記号, 通帳番号; not お問い合わせ番号
     }
 
     /**
@@ -536,31 +576,33 @@ final class NumberClassifier {
      * 通帳記号（6桁目がある場合は記入不要）⏎　　1 4 9 3 0, 口座番号⏎[ 1 0 8 3 6 6 0 ]).
      */
     private static int labelEnd(String s, int start) {
-        int ls = s.lastIndexOf('\n', start - 1);
-        if (ls <= 0 || !blankOrBracket(s, ls + 1, start)) {
+        int ls = start;
+        while (ls > 0 && (Chars.isSpace(s.charAt(ls - 1)) || s.charAt(ls - 1) == '[' || s.charAt(ls - 1) == '［')) {
+            ls--;
+        }
+        ls--; // the line feed before the blanks and the box's bracket, if that is what is there
+        if (ls <= 0 || s.charAt(ls) != '\n') {
             return skipBack(s, start);
         }
+        int above = s.lastIndexOf('\n', ls - 1) + 1;
         int i = ls;
-        while (i > 0 && Chars.isSpace(s.charAt(i - 1))) {
+        while (i > above && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '\r')) {
             i--;
         }
-        if (i > 0 && Chars.isCloseParen(s.charAt(i - 1))) {
-            int open = Math.max(s.lastIndexOf('（', i - 1), s.lastIndexOf('(', i - 1));
-            i = open > s.lastIndexOf('\n', i - 1) ? open : i;
+        if (i > above && Chars.isCloseParen(s.charAt(i - 1))) {
+            int open = i - 1;
+            while (open > above && s.charAt(open) != '（' && s.charAt(open) != '(') {
+                open--;
+            }
+            if ((s.charAt(open) == '（' || s.charAt(open) == '(') && !UNITS.contains(s.substring(open + 1, i - 1))) {
+                i = open; // a note (6桁目がある場合は記入不要, 右詰め), not a unit (口座（円）)
+            }
         }
         return i;
     }
 
-    /** Only blanks and an opening square bracket (a form's box) in {@code s[from, to)}. */
-    private static boolean blankOrBracket(String s, int from, int to) {
-        for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
-            if (!Chars.isSpace(c) && c != '[' && c != '［') {
-                return false;
-            }
-        }
-        return true;
-    }
+    /** What brackets after a heading hold when they give the column's unit, not a note on how to fill it in. */
+    private static final java.util.Set<String> UNITS = java.util.Set.of("円", "千円", "万円", "件", "人", "%", "％", "回", "日", "個");
 
     private static int skipBack(String s, int i) {
         int from = i;

@@ -1601,7 +1601,6 @@ final class SensitiveRecognizer implements Recognizer {
             end = withInjuryTail(text, end);
             end = withCourse(text, end);
             start = withFrequency(text, start);
-            start = leadStart(HEALTH_LEAD, text, start, 14);
         }
         if (type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER) {
             end = withNote(text, end); // 高血圧（要治療）, 抗うつ薬（セルトラリン）, 身体障害者手帳（２級）
@@ -1612,7 +1611,7 @@ final class SensitiveRecognizer implements Recognizer {
             start = withDegree(text, start); // 軽度知的障害, 重度の難聴
         }
         if (type == PiiType.SENSITIVE_HEALTH && (fact || completed)) {
-            start = leadStart(HEALTH_LEAD, text, start, 14); // before the degree too: 両手に|軽い|やけど
+            start = leadStart(HEALTH_LEAD, text, start, 14); // after the degree: 両手に|軽い|やけど
         }
         if (type == PiiType.SENSITIVE_CRIME) {
             start = withLead(PRIOR_LEADS, text, start);
@@ -1939,7 +1938,7 @@ final class SensitiveRecognizer implements Recognizer {
     private static final String BODY = "[右左両]?(?:手|足|腕|脚|顔|頭|首|肩|膝|ひざ|腰|背中|胸|腹|全身|指|目|ふくらはぎ|太もも|足首|手首)";
     /**
      * What a person's condition is written after, as part of the fact: the complaint that took them to care (不眠を訴えて心療内科に
-     * 通院), the care it is under (現在服用中の睡眠導入剤, かねて闘病中の), what caused it (煙を吸って軽症, 水を飲んで一時意識が
+     * 通院), the care it is under (現在服用中の睡眠導入剤, かねて闘病中の), what caused it (煙を吸って意識不明, 水を飲んで一時意識が
      * もうろう), the time an injury takes to heal (全治約3週間の), the body part hurt (両手に, 顔や腕に, 膝の).
      */
     private static final java.util.regex.Pattern HEALTH_LEAD = java.util.regex.Pattern.compile(

@@ -137,6 +137,7 @@ class IdDatesAndContextTest {
         assertThat(find("SATO HANAKO, TK1234567")).filteredOn(f -> f.type() == PiiType.PASSPORT).hasSize(1);
         assertThat(find("Sato Hanako TK1234567")).noneMatch(f -> f.type() == PiiType.PASSPORT && f.confidence() >= 0.4);
         assertThat(find("SATO HANAKO 様 受付 TK1234567")).noneMatch(f -> f.type() == PiiType.PASSPORT && f.confidence() >= 0.4);
+        assertThat(find("会員カード：SATO KENJI / MB1234567")).noneMatch(f -> f.type() == PiiType.PASSPORT && f.confidence() >= 0.4);
         one("パスポート ＴＫ１２３４５６７", PiiType.PASSPORT, "ＴＫ１２３４５６７");
         Finding r = one("在留カード番号 AB12345678CD", PiiType.RESIDENCE_CARD, "AB12345678CD");
         assertThat(r.confidence()).isGreaterThan(0.9);

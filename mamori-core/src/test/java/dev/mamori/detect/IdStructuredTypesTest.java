@@ -303,6 +303,22 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void whatTheNewPairsAndColumnsLeaveAlone() { // session 41's review
+        // a card's columns need the card's words, not any 保険
+        assertThat(find("介護保険サービスの記号一覧\n番号　記号　サービス名\n1　　A　　訪問介護\n")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("社会保険料率表（令和6年度）\n等級　記号　番号　月額\n1　　A　　10　　58000\n")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        // other documents' 記号 and 番号, and a ゆうちょ account's shape with no ゆうちょ word
+        assertThat(find("振込先は記号 14010 番号 23456781 ヤマダ タロウです")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("【年金手帳】\n記号 4301 番号 123456")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        assertThat(find("定額小為替 記号 12 番号 345678")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        // an amount under 口座, another noun's 番号 under a post office's heading
+        assertThat(find("貯金用に作った口座\n3000000貯まった！")).noneMatch(f -> f.type() == PiiType.BANK_ACCOUNT);
+        assertThat(find("〇〇郵便局からのお知らせ\n再配達受付\nお問い合わせ番号\n1234567")).noneMatch(f -> f.type() == PiiType.BANK_ACCOUNT);
+        // Windows line ends keep the label above
+        assertThat(find("口座番号\r\n[ 1 0 8 3 6 6 0 ]")).extracting(Finding::type).containsExactly(PiiType.BANK_ACCOUNT);
+    }
+
+    @Test
     void aBirthDateAnsweredDoesNotMakeTheNextDateOne() {
         assertThat(find("生年月日は1998/06/21です。帰国は4月20日です")).filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH)
                 .extracting(Finding::value).containsExactly("1998/06/21");

@@ -69,6 +69,11 @@ class LangAddressTest {
     }
 
     @Test
+    void aFloorAfterABuildingInKanjiStays() { // session 41's review: the guard for 2B is not one for 3F
+        assertThat(addresses("札幌市中央区大通西20丁目3-15 大通中央 3F")).containsExactly("札幌市中央区大通西20丁目3-15 大通中央 3F");
+    }
+
+    @Test
     void aTownWhoseNameHoldsGa() { // session 41: 緑が丘, with no municipality before it
         assertThat(addresses("中島弘美（緑が丘3丁目12-5　サンハイツ緑が丘205）")).containsExactly("緑が丘3丁目12-5　サンハイツ緑が丘205");
         assertThat(addresses("田中（自由が丘2-3-4）")).containsExactly("自由が丘2-3-4");

@@ -53,6 +53,18 @@ class LangNameTest {
     }
 
     @Test
+    void whatTheNewNameRulesLeaveAlone() { // session 41's review
+        assertThat(names("逮捕されたのは中国籍容疑者ら3人で、警察が調べています。")).isEmpty();
+        assertThat(names("起訴されたのは、いずれも韓国籍被告と米国籍被告の2人。")).isEmpty();
+        assertThat(names("セット内容（りんご・みかん、各5個）")).isEmpty();
+        assertThat(names("たかし：ベランダのツバメの巣、見た？\nみゆき：見た！ひなは4羽いるね\nたかし：ひなの親鳥がずっと餌を運んでる\n"
+                + "みゆき：かわいい\nたかし：明日も見よう\nみゆき：うん\n")).doesNotContain("ひな");
+        assertThat(names("サーバーA 2024/05/01 08:00\nバックアップを開始しました\nサーバーB 2024/05/01 08:05\nバックアップを開始しました\n"
+                + "サーバーC 2024/05/01 08:10\nディスク容量が不足しています\nサーバーA 2024/05/01 09:00\nバックアップが完了しました\n"
+                + "サーバーB 2024/05/01 09:05\nバックアップが完了しました\nサーバーC 2024/05/01 09:10\n再試行\n")).isEmpty();
+    }
+
+    @Test
     void aNameBetweenTheHeadOfAShopAndTheWordAfterIt() { // session 41: 罪となるべき事実's 同店店長…管理の
         assertThat(names("同店店長橋本和彦管理の化粧品等12点を窃取した")).containsExactly("橋本和彦");
         assertThat(names("所轄税務署長　長岡税務署長")).isEmpty();

@@ -494,9 +494,9 @@ class SensitiveFactsTest {
     }
 
     @Test
-    void anInjurysCauseAndBodyPartBeforeItsDegree() { // session 41: lexicon version 17
+    void anInjurysCauseAndBodyPartBeforeItsDegree() { // session 41
         assertThat(found("舘山さんは両手に軽いやけどを負った。")).contains("SENSITIVE_HEALTH:両手に軽いやけどを負った");
-        assertThat(found("苫米地さんは自力で避難したが、煙を吸って軽症。")).contains("SENSITIVE_HEALTH:煙を吸って軽症");
-        assertThat(found("救急搬送のうち軽症は6割だった。")).isEmpty(); // no one's: a statistic
+        assertThat(found("苫米地さんは煙を吸って意識不明の重体。")).anyMatch(f -> f.startsWith("SENSITIVE_HEALTH:煙を吸って意識不明"));
+        assertThat(found("救急搬送された患者のうち、重症は3人、軽症は12人だった。")).isEmpty(); // no one's: a statistic
     }
 }
