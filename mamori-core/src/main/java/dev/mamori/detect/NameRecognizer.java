@@ -275,6 +275,7 @@ final class NameRecognizer implements Recognizer {
         kanjiAfterRomanised(text, out, first);
         romajiParts(text, out, first);
         namedAs(text, out, first);
+        nicknames(text, out, first);
         listNeighbours(text, out, first);
         signOff(text, out, first);
         bracketed(text, out, first);
@@ -1201,6 +1202,46 @@ final class NameRecognizer implements Recognizer {
     private void replaceShorter(String text, int s, int e, List<Finding> out, int first) {
         out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e && f.end() - f.start() < e - s);
         addName(text, s, e, out, first);
+    }
+
+    /**
+     * A name a person goes by, in quotes: after a word only people's names take (俳号「蕎麦翁」, ハンドルネーム「ねこまる」), or
+     * after 通称/愛称 in brackets right after a name found (藤堂　結衣（通称「ゆいぴょん」）: 通称 alone names routes and halls
+     * as often, 通称「山田線」). Its later mentions in the text are the person too, when it has three characters or more.
+     */
+    private static final java.util.regex.Pattern NICKNAME = java.util.regex.Pattern.compile(
+            "(?:([（(])(?:通称|愛称)|俳号|雅号|ハンドルネーム|源氏名|ペンネーム|リングネーム)(?:は|：|:)?[「『]([^」』\\n]{2,12})[」』]");
+
+    private void nicknames(String text, List<Finding> out, int first) {
+        if (text.indexOf('「') < 0 && text.indexOf('『') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = NICKNAME.matcher(text);
+        while (m.find()) {
+            if (m.group(1) != null && !personEndsAt(out, first, m.start())) {
+                continue;
+            }
+            String w = m.group(2);
+            addName(text, m.start(2), m.end(2), out, first);
+            for (int i = text.indexOf(w); w.length() >= 3 && i >= 0; i = text.indexOf(w, i + w.length())) {
+                int e = i + w.length();
+                if (i != m.start(2) && !(e < text.length() && (Chars.isAlnum(text.charAt(e)) || Morphology.isKatakana(text.charAt(e))))
+                        && !(i > 0 && (Chars.isAlnum(text.charAt(i - 1)) || Morphology.isKatakana(text.charAt(i - 1))))) {
+                    addName(text, i, e, out, first); // 「ゆいぴょん、統合失調症で…」, not the channel 「ゆいぴょんch」
+                }
+            }
+        }
+    }
+
+    /** A person found (from {@code first} on) ends at {@code end}. */
+    private static boolean personEndsAt(List<Finding> out, int first, int end) {
+        for (int i = first; i < out.size(); i++) {
+            Finding f = out.get(i);
+            if (f.type() == PiiType.PERSON && f.end() == end && f.confidence() >= 0.4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addName(String text, int s, int e, List<Finding> out, int first) {

@@ -65,6 +65,14 @@ class LangNameTest {
     }
 
     @Test
+    void aNicknameInQuotesAndItsLaterMentions() { // session 41
+        assertThat(names("原　告　藤堂　結衣（通称「ゆいぴょん」）\n被告は「ゆいぴょん、統合失調症らしい」と投稿した。「ゆいぴょんch」を運営する"))
+                .containsExactly("藤堂　結衣", "ゆいぴょん", "ゆいぴょん");
+        assertThat(names("俳号「蕎麦翁」で川柳も詠む")).containsExactly("蕎麦翁");
+        assertThat(names("路線バス（通称「山田線」）は廃止された")).isEmpty(); // 通称 of no one named before it
+    }
+
+    @Test
     void aNameBetweenTheHeadOfAShopAndTheWordAfterIt() { // session 41: 罪となるべき事実's 同店店長…管理の
         assertThat(names("同店店長橋本和彦管理の化粧品等12点を窃取した")).containsExactly("橋本和彦");
         assertThat(names("所轄税務署長　長岡税務署長")).isEmpty();
