@@ -2668,7 +2668,15 @@ final class NameRecognizer implements Recognizer {
         Map<String, Integer> wordlike = new HashMap<>();
         java.util.Set<String> related = new java.util.HashSet<>();
         for (int a = 0; a < text.length(); a++) {
-            if (!Morphology.isHiragana(text.charAt(a)) || !markBefore(text, a)) {
+            if (!Morphology.isHiragana(text.charAt(a))) {
+                continue;
+            }
+            if (!markBefore(text, a)) {
+                String called = calledAfterInterjection(text, a); // ねえまゆの旦那: the relation tells who, after a call
+                if (called != null) {
+                    related.add(called);
+                    wordlike.merge(called, 1, Integer::sum);
+                }
                 continue;
             }
             String word = null;
@@ -2701,6 +2709,35 @@ final class NameRecognizer implements Recognizer {
                 mentions(text, w, true, cov, out);
             }
         });
+    }
+
+    /** Interjections a chat puts right before a name it calls, with no mark between (ねえまゆの旦那, ほらしょうの兄ちゃん). */
+    private static final String[] CALLS = {"ねえ", "ねぇ", "ほら", "えー", "まあ"};
+
+    /**
+     * The hiragana given name of the lists starting at {@code a} right after an interjection at a line's start or after a
+     * mark, when の and a relation follow it (ねえ|まゆ|の旦那); else null.
+     */
+    private String calledAfterInterjection(String text, int a) {
+        for (String c : CALLS) {
+            if (a >= c.length() && text.startsWith(c, a - c.length()) && markBefore(text, a - c.length())) {
+                for (int b = Math.min(text.length(), a + 4); b >= a + 2; b--) {
+                    if (allHiragana(text, a, b) && relationAfter(text, b) && LatinNames.kanaGiven(text.substring(a, b))) {
+                        return text.substring(a, b);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean allHiragana(String text, int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (!Morphology.isHiragana(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What a relation of someone is called besides {@link NameAnchors.Kind#KIN}'s words, as chats say it. */

@@ -65,6 +65,14 @@ class LangNameTest {
     }
 
     @Test
+    void aHiraganaNameCalledAfterAnInterjection() { // session 41: the relation after it says who, as in しょうの兄ちゃん
+        String chat = "22:03\tちー\tねえまゆの旦那、今日判決出たらしい\n22:04\t彩\tえー…まゆは？\n22:05\tちー\t実家に戻ってる\n"
+                + "22:06\t彩\tいいね！まゆの誕生日 11/6 だね\n";
+        assertThat(names(chat)).contains("まゆ");
+        assertThat(names("22:03\tちー\tねえまゆ毛の手入れって\n22:04\t彩\tえー…まゆは？\n22:05\tちー\t知らない\n")).doesNotContain("まゆ");
+    }
+
+    @Test
     void aNicknameInQuotesAndItsLaterMentions() { // session 41
         assertThat(names("原　告　藤堂　結衣（通称「ゆいぴょん」）\n被告は「ゆいぴょん、統合失調症らしい」と投稿した。「ゆいぴょんch」を運営する"))
                 .containsExactly("藤堂　結衣", "ゆいぴょん", "ゆいぴょん");
