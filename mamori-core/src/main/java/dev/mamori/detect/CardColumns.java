@@ -27,8 +27,8 @@ final class CardColumns {
         if (ps < 0 || le - ls > MAX_ROW) {
             return null;
         }
-        int symbol = indexIn(s, "記号", ps, ls);
-        if (symbol < 0 || indexIn(s, "番号", symbol, ls) < 0 || !cardHeading(s, ps)) {
+        int symbol = Chars.indexIn(s, "記号", ps, ls);
+        if (symbol < 0 || !Chars.has(s, "番号", symbol, ls) || !cardHeading(s, ps)) {
             return null;
         }
         List<int[]> labels = cells(s, ps, ls - 1);
@@ -50,25 +50,12 @@ final class CardColumns {
         return null;
     }
 
-    /** Where {@code word} first starts in {@code s[from, to)}, or -1. */
-    private static int indexIn(String s, String word, int from, int to) {
-        for (int i = from; i + word.length() <= to; i++) {
-            if (s.startsWith(word, i)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Longest row of labels or values read. */
     private static final int MAX_ROW = 200;
 
     /** The card's words on the row of labels or the three lines above it (被保険者証の⏎記号…, 前の保険（健康保険組合）⏎保険者番号…). */
     private static boolean cardHeading(String s, int ps) {
-        int from = ps;
-        for (int k = 0; k < 3 && from > 1; k++) {
-            from = s.lastIndexOf('\n', from - 2) + 1;
-        }
+        int from = Chars.linesAbove(s, ps, 3);
         int to = Chars.lineEnd(s, ps);
         return Chars.has(s, "保険証", from, to) || Chars.has(s, "保険者", from, to) || Chars.has(s, "資格確認書", from, to);
     }

@@ -31,8 +31,6 @@ final class Chars {
         return false;
     }
 
-    /** ASCII or full-width Latin letter. */
-    /** {@code word} in {@code t} starting at {@code from} or after and ending at {@code to} or before: a bounded indexOf. */
     /**
      * Where the line holding {@code i} starts (after its line feed, or 0) when that is at most {@code reach} characters
      * back, else -1: a bounded look that stays linear when it is made for every number of a long line.
@@ -62,15 +60,34 @@ final class Chars {
         return e < 0 ? text.length() : e;
     }
 
+    /** {@code word} in {@code t} starting at {@code from} or after and ending at {@code to} or before: a bounded indexOf. */
     static boolean has(String t, String word, int from, int to) {
-        for (int i = Math.max(0, from), last = Math.min(t.length(), to) - word.length(); i <= last; i++) {
-            if (t.startsWith(word, i)) {
-                return true;
-            }
-        }
-        return false;
+        return indexIn(t, word, from, to) >= 0;
     }
 
+    /** Where {@code word} first starts in {@code t[from, to)}, or -1. */
+    static int indexIn(String t, String word, int from, int to) {
+        for (int i = Math.max(0, from), last = Math.min(t.length(), to) - word.length(); i <= last; i++) {
+            if (t.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where the line {@code lines} above the one starting at {@code lineStart} starts (0 at the text's first line): the
+     * lines that a heading over a value may stand on.
+     */
+    static int linesAbove(String t, int lineStart, int lines) {
+        int from = lineStart;
+        for (int k = 0; k < lines && from > 1; k++) {
+            from = t.lastIndexOf('\n', from - 2) + 1;
+        }
+        return from;
+    }
+
+    /** ASCII or full-width Latin letter. */
     static boolean isLetter(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ');
     }

@@ -275,7 +275,7 @@ final class NameRecognizer implements Recognizer {
         kanjiAfterRomanised(text, out, first);
         romajiParts(text, out, first);
         namedAs(text, out, first);
-        nicknames(text, out, first);
+        nicknames(text, cov, out, first);
         listNeighbours(text, out, first);
         signOff(text, out, first);
         bracketed(text, out, first);
@@ -1212,13 +1212,14 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern NICKNAME = java.util.regex.Pattern.compile(
             "(?:([（(])(?:通称|愛称)|俳号|雅号|ハンドルネーム|源氏名|ペンネーム|リングネーム)(?:は|：|:)?[「『]([^」』\\n]{2,12})[」』]");
 
-    private void nicknames(String text, List<Finding> out, int first) {
+    private void nicknames(String text, Cover cov, List<Finding> out, int first) {
         if (text.indexOf('「') < 0 && text.indexOf('『') < 0) {
             return;
         }
         java.util.regex.Matcher m = NICKNAME.matcher(text);
         while (m.find()) {
-            if (m.group(1) != null && !personEndsAt(out, first, m.start())) {
+            int named = m.group(1) != null ? cov.endingAt(m.start()) : -1;
+            if (m.group(1) != null && (named < 0 || out.get(named).confidence() < 0.4)) {
                 continue;
             }
             String w = m.group(2);
@@ -1231,17 +1232,6 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
-    }
-
-    /** A person found (from {@code first} on) ends at {@code end}. */
-    private static boolean personEndsAt(List<Finding> out, int first, int end) {
-        for (int i = first; i < out.size(); i++) {
-            Finding f = out.get(i);
-            if (f.type() == PiiType.PERSON && f.end() == end && f.confidence() >= 0.4) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void addName(String text, int s, int e, List<Finding> out, int first) {
@@ -1437,7 +1427,8 @@ final class NameRecognizer implements Recognizer {
                 if (h - b >= 2 && h - b <= 4 && alone && !NOT_CHILD.contains(text.substring(b, h)) && !confidentAt(out, first, b, h)
                         && (k < 2 || kanaGivenNotWord(text, b, h))) {
                     int g = k < 2 && h - b >= 3 && !LatinNames.kanaGiven(text.substring(b, h)) ? particleThenGiven(text, b, h) : -1;
-                    out.add(new Finding(PiiType.PERSON, Math.max(b, g), h, 0.6, false, text.substring(Math.max(b, g), h))); // ねえ|ゆいちゃん
+                    int from = Math.max(b, g); // ねえ|ゆいちゃん
+                    out.add(new Finding(PiiType.PERSON, from, h, 0.6, false, text.substring(from, h)));
                 } else if (k < 2 && h - b >= 3) {
                     int g = particleThenGiven(text, b, h); // あとそうたくん, てかしょうくん: a particle, then a given name of the lists
                     if (g > 0 && !NOT_CHILD.contains(text.substring(g, h)) && !confidentAt(out, first, g, h)) {
@@ -3228,12 +3219,7 @@ final class NameRecognizer implements Recognizer {
      * has shown as speakers.
      */
     private static boolean kanaNameThenParticle(String text, int a, int b) {
-        for (int i = a; i < b; i++) {
-            if (!Morphology.isHiragana(text.charAt(i))) {
-                return false;
-            }
-        }
-        if (!markBefore(text, a)) {
+        if (!allHiragana(text, a, b) || !markBefore(text, a)) {
             return false;
         }
         for (String w : AFTER_KANA_MENTION) {
@@ -4319,9 +4305,12 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /** Another name of a person's, named after the comma in a reading's brackets (おおわしやま・つよし、本名…). */
+    private static final String[] OTHER_NAMES = {"本名", "旧姓", "通称", "俳号", "雅号", "芸名", "旧名", "法名"};
+
     /** What a reading's brackets go on to say of a person after its comma: another name of theirs, or an age. */
     private static boolean moreAboutAPerson(String text, int i) {
-        for (String w : new String[] {"本名", "旧姓", "通称", "俳号", "雅号", "芸名", "旧名", "法名"}) {
+        for (String w : OTHER_NAMES) {
             if (text.startsWith(w, i)) {
                 return true;
             }

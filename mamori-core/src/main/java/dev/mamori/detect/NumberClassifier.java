@@ -226,10 +226,7 @@ final class NumberClassifier {
         if (!labelledPair(s, start, end, ls, le)) {
             return false; // first the labels, near the number: the words around are looked for only then
         }
-        int above = ls; // the line and two above it, where a heading names the document (【年金手帳】, 定額小為替)
-        for (int k = 0; k < 2 && above > 1; k++) {
-            above = s.lastIndexOf('\n', above - 2) + 1;
-        }
+        int above = Chars.linesAbove(s, ls, 2); // the line and two above it, where a heading names the document (【年金手帳】, 定額小為替)
         int from = Math.max(above, start - NOT_A_CARD_REACH);
         int to = Math.min(le, end + NOT_A_CARD_REACH);
         if (yuchoWords.onLineOrAbove(s, start, end, YUCHO_BEFORE, 12, YUCHO_LINES) || transferWords.onLine(s, start, end, 40, 20)
@@ -657,10 +654,7 @@ final class NumberClassifier {
      * about a card (保険証を確認しました。⏎番号 1 2 3 4 5).
      */
     private static boolean insuranceOnLine(String s, int start) {
-        int from = s.lastIndexOf('\n', start - 1) + 1; // this line, then up to two above it
-        for (int k = 0; k < 2 && from > 1; k++) {
-            from = s.lastIndexOf('\n', from - 2) + 1;
-        }
+        int from = Chars.linesAbove(s, s.lastIndexOf('\n', start - 1) + 1, 2); // this line, then up to two above it
         return Chars.has(s, "保険", from, start) && !Chars.has(s, "。", from, start);
     }
 
