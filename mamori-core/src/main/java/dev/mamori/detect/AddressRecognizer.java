@@ -575,8 +575,11 @@ final class AddressRecognizer implements Recognizer {
         if (c < 0x2E80) {
             return false;
         }
+        if (c <= 0xFFFF && !Character.isSurrogate((char) c)) {
+            return Chars.isHanOrSurrogate(c) || Chars.isKatakanaScript(c) || c == 'ヶ';
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.KATAKANA || c == 'ヶ' || c == 'ケ';
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.KATAKANA;
     }
 
     private void townThreeBlocks(String text, List<Finding> out, int from) {

@@ -47,6 +47,25 @@ public final class ColumnHints {
         if (header == null || header.isBlank()) {
             return Set.of();
         }
+        Set<PiiType> known = seen.get(header);
+        if (known != null) {
+            return known;
+        }
+        Set<PiiType> types = typesOf(header);
+        if (seen.size() < MAX_SEEN) {
+            seen.put(header, types);
+        }
+        return types;
+    }
+
+    /**
+     * The headers and labels met so far and their types: a text's labels (担当：, 病名：) are looked up for every line that
+     * has one, and the same few recur. Bounded: past {@link #MAX_SEEN} labels, new ones are worked out each time.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Set<PiiType>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SEEN = 4096;
+
+    private Set<PiiType> typesOf(String header) {
         String h = normalise(header);
         EnumSet<PiiType> yes = EnumSet.noneOf(PiiType.class);
         EnumSet<PiiType> no = EnumSet.noneOf(PiiType.class);

@@ -26,6 +26,7 @@ final class Eras {
     private static final Eras DEFAULT = new Eras();
 
     private final Era[] eras;
+    private static final Era[] NONE = {};
 
     private Eras() {
         List<Era> l = new ArrayList<>();
@@ -115,7 +116,7 @@ final class Eras {
                 return e;
             }
         }
-        for (Era e : eras) {
+        for (Era e : c1 < 0x80 ? NONE : eras) { // marks are kanji and square characters: none before C1000001's digit
             if (c1 != 0 && e.marks.indexOf(c1) >= 0) {
                 start[0] = k - 1;
                 return e;

@@ -18,6 +18,9 @@ final class NameCell {
             "不要", "必要", "任意", "有", "無", "有り", "済", "未", "確認中", "調整中", "別途", "空き",
             "自宅", "実家", "携帯", "職場", "勤務先", "会社", "学校", "施設");
     private static final int MAX_CELL = 40;
+    /** The first characters of {@link #PLACEHOLDERS}: most words of a name start with none of them. */
+    private static final String PLACEHOLDER_START = PLACEHOLDERS.stream().map(w -> w.substring(0, 1)).distinct().sorted()
+            .collect(java.util.stream.Collectors.joining());
 
     private NameCell() {
     }
@@ -67,10 +70,15 @@ final class NameCell {
         if (cell.indexOf(' ') < 0 && cell.indexOf('\u3000') < 0) {
             return false;
         }
-        for (String w : cell.split("[ \u3000]+")) {
-            if (PLACEHOLDERS.contains(w)) {
+        for (int i = 0, n = cell.length(); i < n; ) { // by hand: String.split compiles its pattern on every call
+            int j = i;
+            while (j < n && cell.charAt(j) != ' ' && cell.charAt(j) != '\u3000') {
+                j++;
+            }
+            if (j > i && PLACEHOLDER_START.indexOf(cell.charAt(i)) >= 0 && PLACEHOLDERS.contains(cell.substring(i, j))) {
                 return true;
             }
+            i = j + 1;
         }
         return false;
     }
@@ -119,6 +127,8 @@ final class NameCell {
         return i;
     }
 
+    private static final String[] HONORIFICS = {"様", "さま", "さん", "殿", "氏"};
+
     private static int trimEnd(String t, int s) {
         int e = t.length();
         while (e > s && (Character.isWhitespace(t.charAt(e - 1)) || t.charAt(e - 1) == '\u3000' || t.charAt(e - 1) == '"')) {
@@ -132,7 +142,7 @@ final class NameCell {
             }
             e -= Character.charCount(cp);
         }
-        for (String h : new String[] {"様", "さま", "さん", "殿", "氏"}) {
+        for (String h : HONORIFICS) {
             if (e - s > h.length() + 1 && t.startsWith(h, e - h.length())) {
                 e -= h.length();
                 while (e > s && isSpace(t.charAt(e - 1))) {
@@ -146,12 +156,16 @@ final class NameCell {
 
     /** 1–4 kanji, then optionally one space and 1–6 kanji or kana; 1–8 characters with no space. */
     static boolean isKanjiName(String cell) {
-        int[] cps = cell.codePoints().toArray();
-        if (cps.length == 0 || !Morphology.isKanji(cps[0])) {
+        int[] cps = new int[cell.length()]; // no stream: this runs on every cell of a name column
+        int len = 0;
+        for (int i = 0; i < cell.length(); i += Character.charCount(cps[len - 1])) {
+            cps[len++] = cell.codePointAt(i);
+        }
+        if (len == 0 || !Morphology.isKanji(cps[0])) {
             return false;
         }
         int space = -1;
-        for (int i = 0; i < cps.length; i++) {
+        for (int i = 0; i < len; i++) {
             int c = cps[i];
             if (isSpace(c)) {
                 if (space >= 0 || i == 0) {
@@ -163,7 +177,7 @@ final class NameCell {
             }
         }
         if (space < 0) {
-            return cps.length <= 8;
+            return len <= 8;
         }
         for (int i = 0; i < space; i++) {
             boolean inner = i > 0 && i + 1 < space && (cps[i] == 'ノ' || cps[i] == 'ケ'); // 山ノ内, 関ケ原 (ヶ is a kanji here)
@@ -171,7 +185,7 @@ final class NameCell {
                 return false;
             }
         }
-        int given = cps.length - space - 1;
+        int given = len - space - 1;
         return space <= 4 && given >= 1 && given <= 6;
     }
 

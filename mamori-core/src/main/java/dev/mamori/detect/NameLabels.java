@@ -41,12 +41,24 @@ final class NameLabels {
     private static final int SEAT = 8;
     private static final int TRIANGLE = 16;
     private static final int FUNERAL = 32;
+    private static final int ROSTER_LINE = 64;
 
     static void find(String text, NameRecognizer r, List<Finding> out) {
         NameAnchors a = NameAnchors.get();
         int marks = 0; // one pass for the characters each pattern below needs: most cells have none of them
+        boolean lineStart = true;
         for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
+            char ch = text.charAt(i);
+            if (lineStart && ch != ' ' && ch != '\u3000') {
+                lineStart = false;
+                if (Chars.isDigit(ch) || ch == 'G' || ch == 'D' || ch == 'M' || ch == 'F') {
+                    marks |= ROSTER_LINE;
+                }
+            }
+            if (ch == '\n') {
+                lineStart = true;
+            }
+            switch (ch) {
                 case ':', '：' -> marks |= COLON;
                 case '（', '(' -> marks |= BRACKET;
                 case '・', '･' -> marks |= DOT;
@@ -60,7 +72,9 @@ final class NameLabels {
         if ((marks & COLON) != 0) {
             speakers(text, r, out); // every speaker pattern has a time, and every time a colon
         }
-        rosters(text, r, out);
+        if ((marks & ROSTER_LINE) != 0) {
+            rosters(text, r, out); // a line of a team sheet starts with a number or a position (GK, DF, MF, FW)
+        }
         if ((marks & BRACKET) != 0) {
             aged(text, r, out);
             transcribed(text, out);

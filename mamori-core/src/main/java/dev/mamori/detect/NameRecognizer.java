@@ -200,6 +200,18 @@ final class NameRecognizer implements Recognizer {
         return new String(c);
     }
 
+    private static boolean twoLetters(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetter(cp) && ++n == 2) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
     private void findIn(String text, ScanContext ctx, List<Finding> out) {
         if (ctx.hinted(PiiType.PERSON)) {
             NameCell.Verdict v = NameCell.classify(text, this);
@@ -213,6 +225,9 @@ final class NameRecognizer implements Recognizer {
         }
         if (!ctx.columnHints().isEmpty() && !ctx.hinted(PiiType.PERSON) && !hasPersonMarker(text)) {
             return; // a structured column of another type (住所, 電話): no name unless 様/殿/方 says so
+        }
+        if (!twoLetters(text)) {
+            return; // a name and what tells it is one (林さん, 林 様) take two letters at least: not 男, C1000001, 2024/01/05
         }
         int first = out.size();
         NameLabels.find(text, this, out);
@@ -1361,15 +1376,16 @@ final class NameRecognizer implements Recognizer {
     private static final String[] CHILD_HONORIFICS = {"くん", "ちゃん", "君", "さん", "様"};
 
     private static boolean han(int c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        return c <= 0xFFFF ? !Character.isSurrogate((char) c) && Chars.isHanOrSurrogate(c)
+                : Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean hiragana(int c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA;
+        return c >= 0x3041 && c <= 0x3096 || c >= 0x309D && c <= 0x309F || c > 0xFFFF && Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA;
     }
 
     private static boolean katakana(int c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA;
+        return c <= 0xFFFF ? Chars.isKatakanaScript(c) : Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA;
     }
 
     /**

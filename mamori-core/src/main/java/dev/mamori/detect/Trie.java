@@ -42,7 +42,8 @@ final class Trie<V> {
     }
 
     private final Node root = new Node();
-    private final boolean[] first = new boolean[65536];
+    /** The root's children by their character: the first step of every look-up is the one taken at every text position. */
+    private final Node[] heads = new Node[65536];
 
     /** Adds a word; an existing word keeps its first value. Not thread-safe: build before sharing. */
     void put(String word, V value) {
@@ -52,22 +53,24 @@ final class Trie<V> {
         Node n = root;
         for (int i = 0; i < word.length(); i++) {
             n = n.add(word.charAt(i));
+            if (i == 0) {
+                heads[word.charAt(0)] = n;
+            }
         }
         if (n.value == null) {
             n.value = value;
         }
-        first[word.charAt(0)] = true;
     }
 
     /** True when some word starts with this character: a cheap filter before {@link #longest}. */
     boolean startsSomeWord(char c) {
-        return first[c];
+        return heads[c] != null;
     }
 
     /** True when some word occurs anywhere in {@code text}: one pass, most characters rejected by the first-character filter. */
     boolean occursIn(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
-            if (first[text.charAt(i)] && longest(text, i) > 0) {
+            if (heads[text.charAt(i)] != null && longest(text, i) > 0) {
                 return true;
             }
         }
@@ -81,9 +84,15 @@ final class Trie<V> {
 
     /** The length of the longest word starting at {@code from} and ending by {@code to}, or 0. */
     int longest(CharSequence text, int from, int to) {
-        Node n = root;
-        int best = 0;
-        for (int i = from; i < to; i++) {
+        if (from >= to) {
+            return 0;
+        }
+        Node n = heads[text.charAt(from)];
+        if (n == null) {
+            return 0;
+        }
+        int best = n.value != null ? 1 : 0;
+        for (int i = from + 1; i < to; i++) {
             n = n.child(text.charAt(i));
             if (n == null) {
                 break;

@@ -211,6 +211,18 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aCellOfOneLetterHoldsNoNameButAOneKanjiSurnameWithItsHonorificIsOne() {
+        // the name recognizer skips a cell with fewer than two letters (性別 男, 顧客ID C1000001), not 林 様
+        for (String cell : List.of("男", "C1000001", "2024/01/05", "A")) {
+            assertThat(ALL.detect(cell, ALL.contextFor("性別"))).isEmpty();
+        }
+        assertThat(ALL.detect("林 様", ALL.contextFor("備考"))).extracting(Finding::value).containsExactly("林");
+        assertThat(ALL.detect("𠮷田さん", ALL.contextFor("備考"))).extracting(Finding::value).containsExactly("𠮷田");
+        assertThat(ALL.detect("妻 同上", ALL.contextFor("氏名"))).isEmpty(); // a placeholder among a name cell's words
+        assertThat(ALL.detect("本田 未来", ALL.contextFor("氏名"))).extracting(Finding::value).containsExactly("本田 未来");
+    }
+
+    @Test
     void aColumnNamedForAnotherNumberHoldsNoMyNumberEvenWhenTheCheckDigitHolds() {
         // 140751817564 passes the 個人番号 check (one number in ten does); under 会員番号 it is a member's number
         String roster = "会員番号　　　氏名　　　　　　　電話\n140766392335　大久保 健吾　0466-27-3310\n140751817564　早乙女 紗季　080-3662-0094\n"

@@ -32,4 +32,14 @@ class TrieTest {
         assertThat(t.occursIn("釈放された")).isFalse(); // 釈 starts 釈尼 but the word does not follow
         assertThat(t.occursIn("")).isFalse();
     }
+
+    @Test
+    void aLookUpStaysWithinItsBounds() {
+        Trie<Boolean> t = of("法", "法名");
+        assertThat(t.longest("法名", 0, 1)).isEqualTo(1); // 法名 does not end by 1
+        assertThat(t.longest("法名", 0, 0)).isZero();
+        assertThat(t.longest("名法", 1)).isEqualTo(1);
+        assertThat(t.startsSomeWord('法')).isTrue();
+        assertThat(t.startsSomeWord('名')).isFalse();
+    }
 }
