@@ -718,10 +718,8 @@ final class NameRecognizer implements Recognizer {
      * or a word ending in a role (工場長, 駅員) is not.
      */
     private void honorificRuns(String text, List<Finding> out, int first) {
-        if (text.indexOf('さ') < 0 && text.indexOf('く') < 0 && text.indexOf('様') < 0 && text.indexOf('氏') < 0
-                && text.indexOf('君') < 0 && text.indexOf('ち') < 0 && text.indexOf('疑') < 0 && text.indexOf('被') < 0
-                && text.indexOf('受') < 0) {
-            return;
+        if (!honorificAfterKanji(text)) {
+            return; // both patterns below need one: most texts have none
         }
         java.util.regex.Matcher m = BEFORE_HONORIFIC.matcher(text);
         while (m.find()) {
@@ -764,6 +762,23 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, s, s + 1, 0.6, false, m.group(1))); // ケアマネの蔀さん, 担任の東さん
             }
         }
+    }
+
+    /** The words {@link #BEFORE_HONORIFIC} ends with (被告 also starts 被告人). */
+    private static final String[] HONORIFIC_WORDS = {"さん", "くん", "君", "様", "氏", "ちゃん", "容疑者", "被疑者", "被告", "受刑者"};
+
+    /** One of {@link #HONORIFIC_WORDS} right after a kanji (or half of one of the supplementary planes). */
+    private static boolean honorificAfterKanji(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            if ("さく君様氏ち容被受".indexOf(text.charAt(i)) >= 0 && Chars.isHanOrSurrogate(text.charAt(i - 1))) {
+                for (String w : HONORIFIC_WORDS) {
+                    if (text.startsWith(w, i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** One kanji before さん, くん, ちゃん or 様, with no kanji, お or ご before it. */
