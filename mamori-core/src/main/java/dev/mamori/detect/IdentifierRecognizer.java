@@ -406,10 +406,26 @@ final class IdentifierRecognizer implements Recognizer {
             int a = 0;
             for (int g = 1; g <= groups; g++) {
                 if (g == groups || chain.sep[g] == NumberChain.MIDDOT || chain.sep[g] == NumberChain.SLASH) {
-                    numbersIn(a, g);
+                    if (a == 0 || !datePiece(a, g)) {
+                        numbersIn(a, g);
+                    }
                     a = g;
                 }
             }
+        }
+
+        /**
+         * A piece of a chain after a slash or a middle dot that is a date of its own (12345／1979-11-02生): read as a
+         * birth date when its words say so. True when it was read as a date.
+         */
+        private boolean datePiece(int a, int g) {
+            int i = chain.gs[a];
+            if (!dates || chain.len(a) != 4 || !dateParser.parseWestern(s, i) || dateParser.end != chain.ge[g - 1] || dateParser.compact) {
+                return false;
+            }
+            int before = out.size();
+            birthDate();
+            return out.size() > before;
         }
 
         /** Tries groups [a0, b0), then (when they have spaces) the longest runs between spaces. */
@@ -741,7 +757,7 @@ final class IdentifierRecognizer implements Recognizer {
             double x = !eraChosen && birthWordBeforeNumber(a)
                     ? ContextWords.get().scoreAfter(PiiType.DATE_OF_BIRTH, s, a, b, sc) // the words after it only
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
-            if (yearOnly || (x < 0.5 && (birthVerbEndsClause(b, 60) >= 0 || bornRightAfter(b)))) {
+            if (yearOnly || (x < 0.5 && (birthVerbEndsClause(b, 60) >= 0 || bornRightAfter(b) || birthLabelRightBefore(a)))) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。; 平成14年1月27日生 after 大学生
             } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && sexRightBefore(a, dateParser.ymd / 10000))) {
                 x = Math.max(x, 0.6); // 1980年1月1日（44歳）; KUMAGAI TAKESHI　TK3759321　M　1972-05-18
@@ -863,6 +879,9 @@ final class IdentifierRecognizer implements Recognizer {
          * A birth word on the date's line before it belongs to another number: one between them (生誕100年記念式典
          * 2024年11月3日), or one the birth verb follows (1975年生まれの山田さんは2024年6月1日に入社した).
          */
+        /** Labels of a birth date, as forms print them right before it. */
+        private static final String[] BIRTH_LABELS = {"生年月日", "誕生日", "出生日", "DOB", "Date of Birth", "Birth Date", "Birthday"};
+
         private boolean birthWordBeforeNumber(int a) {
             boolean digit = false;
             for (int k = a - 1; k >= 0 && a - k <= ContextWords.BEFORE && s.charAt(k) != '\n'; k--) {
@@ -881,6 +900,23 @@ final class IdentifierRecognizer implements Recognizer {
          * ：, : or は between), not a birth one (生年月日, 誕生日, 出生日): it is the date the label names, whatever birth
          * word is near (会員登録日 2020年10月10日（誕生日特典あり）).
          */
+        /**
+         * The date stands right after its own label (生年月日 1981年10月5日, DOB: 1994/03/27; blanks, ：, : or は between),
+         * whatever other date's label is near (有効期限 2030年3月11日　生年月日 1981年10月5日).
+         */
+        private boolean birthLabelRightBefore(int a) {
+            int i = a;
+            for (int k = 0; k < 3 && i > 0 && (Chars.isSpace(s.charAt(i - 1)) || "：:は".indexOf(s.charAt(i - 1)) >= 0); k++) {
+                i--;
+            }
+            for (String l : BIRTH_LABELS) {
+                if (i >= l.length() && s.regionMatches(true, i - l.length(), l, 0, l.length())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private boolean otherDateLabel(int a) {
             int i = a;
             for (int k = 0; k < 3 && i > 0 && (Chars.isSpace(s.charAt(i - 1)) || "：:は".indexOf(s.charAt(i - 1)) >= 0); k++) {
@@ -980,6 +1016,8 @@ final class IdentifierRecognizer implements Recognizer {
                 char c = s.charAt(j);
                 if (Chars.isAlnum(c)) {
                     j++;
+                } else if (c == '／' && s.charAt(j - 1) < 0x80) {
+                    break; // K93617168／1979-11-02: a full-width slash after a half-width code separates fields
                 } else if ((c == '.' || c == ',' || c == ':' || c == '/' || c == '-' || c == '_' || Chars.isDot(c)
                         || Chars.isSlash(c) || c == '，' || c == '：' || Chars.isHyphen(c)) && j + 1 < n && Chars.isAlnum(s.charAt(j + 1))) {
                     j += 2;

@@ -76,6 +76,9 @@ final class NameAnchors {
             if (cut > 0) {
                 places.add(m.substring(0, cut + 1));
                 stems.add(m.substring(0, cut));
+                if (m.charAt(cut) == '市' && m.length() > cut + 2 && m.endsWith("区")) {
+                    places.add(m.substring(cut + 1)); // 北九州市小倉北区: 小倉北区長 is its office (the stem alone, 西 or 北, is no place)
+                }
             }
         }
     }

@@ -259,6 +259,8 @@ final class NameRecognizer implements Recognizer {
         roomRoster(text, cov, out);
         List<int[]> looseLatin = new ArrayList<>(0);
         List<int[]> latin = LatinNames.find(text, looseLatin); // one pass for both kinds
+        latin.removeIf(x -> afterPlaceLabel(text, x[0])); // 国籍 Nationality: Viet Nam, 住所 Address: 45 Hang Bong, … Ha Noi
+        looseLatin.removeIf(x -> afterPlaceLabel(text, x[0]));
         addUncovered(text, latin, 0.7, cov, out); // Lucas Ferreira, KOBAYASHI HARUNA: both words in the lists
         addUncovered(text, looseLatin, 0.5, cov, out); // Priya Raman: a given name and a word not in the lists
         addUncovered(text, LatinNames.findKana(text), 0.6, cov, out); // ひろせ ゆうき: the same lists, the words romanised
@@ -1805,7 +1807,35 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
             }
         }
+        if (text.contains("名義")) {
+            m = HOLDER_BEFORE.matcher(text);
+            while (m.find()) {
+                boolean listed = false; // one word a name of the lists: not JCB CARD
+                for (String w : m.group(1).split(" ")) {
+                    listed |= LatinNames.isName(w);
+                }
+                if (listed && !confidentAt(out, first, m.start(1), m.end(1))) {
+                    out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.7, false, m.group(1)));
+                }
+            }
+        }
     }
+
+    /** The forms of する after a noun (入山した, 入山して, 入山する): the noun names an act. */
+    private static final String[] SURU = {"した", "して", "する", "します", "しま", "され", "させ", "しよう"};
+
+    private static boolean verbAfter(String text, int end) {
+        for (String v : SURU) {
+            if (text.startsWith(v, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A romanised name in capitals before 名義, the holder of a card or an account (ZHANG LEI名義, NGUYEN VAN AN 名義の口座). */
+    private static final java.util.regex.Pattern HOLDER_BEFORE = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9])((?:[A-Z][A-Z'-]+ ){1,3}[A-Z][A-Z'-]+)[ 　]?名義");
 
     private static boolean confidentAt(List<Finding> out, int first, int s, int e) {
         for (int k = first; k < out.size(); k++) {
@@ -1880,6 +1910,37 @@ final class NameRecognizer implements Recognizer {
                 return;
             }
         }
+    }
+
+    /** The labels of a place in a bilingual form or a register, lower case: the romanised words after one name a place. */
+    private static final String[] PLACE_LABELS = {"address", "nationality", "country", "birthplace", "place of birth", "hometown",
+            "住所", "国籍", "国・地域", "出身地", "本籍", "現住所"};
+
+    /**
+     * {@code s} is in the value of a place's label on its line (住所 Address: 45 Hang Bong, Hoan Kiem, Ha Noi; 国籍
+     * Nationality: ベトナム Viet Nam): the last colon before it, within 60 characters, follows one of {@link #PLACE_LABELS}.
+     */
+    private static boolean afterPlaceLabel(String text, int s) {
+        int ls = Chars.lineStartWithin(text, s, 60);
+        int from = ls < 0 ? s - 60 : ls;
+        int colon = s - 1;
+        while (colon >= from && text.charAt(colon) != ':' && text.charAt(colon) != '：') {
+            colon--;
+        }
+        if (colon < from) {
+            return false;
+        }
+        int e = colon;
+        while (e > from && Chars.isSpace(text.charAt(e - 1))) {
+            e--;
+        }
+        String before = text.substring(Math.max(from, e - 16), e).toLowerCase(java.util.Locale.ROOT);
+        for (String l : PLACE_LABELS) {
+            if (before.endsWith(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addUncovered(String text, List<int[]> spans, double confidence, Cover cov, List<Finding> out) {
@@ -2619,6 +2680,7 @@ final class NameRecognizer implements Recognizer {
         Map<String, List<int[]>> seen = new java.util.LinkedHashMap<>();
         java.util.Set<String> titled = new java.util.HashSet<>();
         java.util.Set<String> noted = new java.util.HashSet<>(); // 長岡（総務）：
+        java.util.Set<String> inRole = new java.util.HashSet<>(); // オペレーター（田村）：
         int shaped = 0;
         int lines = 0;
         int messages = 0; // lines of a message under its speaker's line (Discord: ほのか — 昨日 22:41⏎奨学金の書類…)
@@ -2633,7 +2695,7 @@ final class NameRecognizer implements Recognizer {
             if (sp != null) {
                 shaped++;
                 if (sp.length > 2) {
-                    (sp[2] == 2 ? noted : titled).add(text.substring(sp[0], sp[1]));
+                    (sp[2] == 3 ? inRole : sp[2] == 2 ? noted : titled).add(text.substring(sp[0], sp[1]));
                 }
                 seen.computeIfAbsent(text.substring(sp[0], sp[1]), k -> new ArrayList<>()).add(sp);
                 underHeader = SPEAKER_HEADER.matcher(text).region(ls, le).matches() && chatHeader(text, ls, le);
@@ -2656,6 +2718,10 @@ final class NameRecognizer implements Recognizer {
         }
         // a chat room: three people or more who each speak twice, and almost every line a speaker's
         boolean room = repeated >= 3 && (shaped + messages) * 5 >= lines * 4 && talk(text, seen);
+        boolean family = false; // 父, 母 speak twice or more: the family's chat, whose other speakers are its members
+        for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
+            family |= e.getValue().size() >= 2 && anchors.is(NameAnchors.Kind.KIN, e.getKey(), 0, e.getKey().length());
+        }
         for (Map.Entry<String, List<int[]>> e : seen.entrySet()) {
             String w = e.getKey();
             if (NOT_SPEAKERS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
@@ -2670,7 +2736,9 @@ final class NameRecognizer implements Recognizer {
             boolean department = noted.contains(w) && e.getValue().size() >= 2 && w.length() <= 4 && all(w, 0, w.length(), 'c')
                     && Morphology.hasEntry(w, 0, w.length(), SEI);
             boolean usual = e.getValue().size() >= 2 && (speakerWord(w) || e.getValue().size() >= 3 && (kanaNickname(w) || someone && partner(w))
-                    || titled.contains(w) && titledSpeaker(text, w) || room && handle(w));
+                    || titled.contains(w) && titledSpeaker(text, w) || room && handle(w)
+                    || inRole.contains(w) && dictionaryName(w) // a surname that is also a place's name (田村, 大和)
+                    || family && w.length() <= 4 && dictionaryName(w) && !anchors.is(NameAnchors.Kind.KIN, w, 0, w.length())); // 父, 母 and 大和
             if (!once && !department && !usual) {
                 continue;
             }
@@ -2960,6 +3028,7 @@ final class NameRecognizer implements Recognizer {
 
     private int[] speakerName(String text, int s, int e) {
         boolean noted = false;
+        boolean role = false;
         while (e > s && isSpace(text.charAt(e - 1))) {
             e--;
         }
@@ -2974,6 +3043,7 @@ final class NameRecognizer implements Recognizer {
                         || anchors.is(NameAnchors.Kind.HONORIFIC, text, s, before)) {
                     s = open + 1; // オペレーター（小野寺）
                     e = e - 1;
+                    role = true;
                 } else if (isDepartment(text, open + 1, e - 1) || DEPARTMENT_NOTES.contains(text.substring(open + 1, e - 1))) {
                     return before > s ? new int[] {s, before, 2} : null; // 長岡（総務）: the third element, a department noted
                 } else {
@@ -3003,7 +3073,7 @@ final class NameRecognizer implements Recognizer {
                 break;
             }
         }
-        return e <= s ? null : noted ? new int[] {s, e, 2} : new int[] {s, e};
+        return e <= s ? null : noted ? new int[] {s, e, 2} : role ? new int[] {s, e, 3} : new int[] {s, e};
     }
 
     /**
@@ -3283,6 +3353,9 @@ final class NameRecognizer implements Recognizer {
             return true;
         }
         if (i < lineEnd && text.charAt(i) == '.') {
+            if (text.startsWith("No", e - 2) || text.startsWith("NO", e - 2)) {
+                return true; // Reservation No. RB2516043: a label
+            }
             i++;
         }
         while (i < lineEnd && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
@@ -3325,7 +3398,8 @@ final class NameRecognizer implements Recognizer {
                 boolean caps1 = g1.length() > 1 && g1.equals(g1.toUpperCase(java.util.Locale.ROOT));
                 boolean caps2 = g2.length() > 1 && g2.equals(g2.toUpperCase(java.util.Locale.ROOT));
                 if (caps1 && caps2 || NOT_SPEAKERS.contains(g1.toLowerCase(java.util.Locale.ROOT))
-                        || NOT_SPEAKERS.contains(g2.toLowerCase(java.util.Locale.ROOT)) || labelOrCode(text, m.start(), m.end(), le)) {
+                        || NOT_SPEAKERS.contains(g2.toLowerCase(java.util.Locale.ROOT)) || labelOrCode(text, m.start(), m.end(), le)
+                        || afterPlaceLabel(text, m.start())) {
                     ls = le + 1;
                     continue;
                 }
@@ -3575,6 +3649,10 @@ final class NameRecognizer implements Recognizer {
             if (givenStart < 0 && hon > 0 && (anchors.isOffice(text, start, skipBlank(text, end)) || officeCompound(text, end))) {
                 i = last;
                 continue; // 千葉市長, 石川県知事: an office, not a surname; 北浜市長選, 北浜市議会: an election, a council
+            }
+            if (givenStart < 0 && hon == 0 && verbAfter(text, end)) {
+                i = last;
+                continue; // 単独で入山した: a noun of an act, not a surname
             }
             double conf = base;
             if (hon > 0 || (last + 1 < n && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名"))) {

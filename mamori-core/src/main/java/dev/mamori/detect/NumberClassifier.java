@@ -33,6 +33,36 @@ final class NumberClassifier {
     private int bestStart;
 
     /** Confidence from a base (no context) rising to {@code top} at context 1, falling with negative context. */
+    /**
+     * A number in three groups whose middle one is zeros in a block the plan has not assigned (090-0000-2748, 03-0000-8850,
+     * 06-000-3151), and the same number with any other first digit there would be assigned; its last group is not zeros.
+     */
+    private boolean madeUp(NumberChain c, int first, byte[] nat, int m) {
+        int at = c.len(first);
+        if (!zeros(c, first + 1) || zeros(c, first + 2) || at >= m) {
+            return false;
+        }
+        for (byte v = 1; v <= 9; v++) {
+            nat[at] = v;
+            boolean assigned = plan.classify(nat, 0, m) != PhonePlan.NONE;
+            nat[at] = 0;
+            if (assigned) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Group {@code g} of the chain is all zeros. */
+    private static boolean zeros(NumberChain c, int g) {
+        for (int i = c.gd[g]; i < c.gd[g] + c.len(g); i++) {
+            if (c.digits[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static double conf(double base, double top, double ctx) {
         double c = ctx >= 0 ? base + (top - base) * ctx : base * (1 + 0.75 * ctx);
         return Math.max(0, Math.min(1, c));
@@ -87,7 +117,8 @@ final class NumberClassifier {
             // 記号 and 番号 of a 保険証 given together (④3127 4402 answering 「④保険証の記号・番号」): two findings; joined by a
             // hyphen (被保番（記号-番号）⏎ 3018-0072), one
             double x = ctx(PiiType.HEALTH_INSURANCE, s, c.gs[a], c.ge[b - 1], sc);
-            if (x >= 0.5 && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0 && (pairSpaced || symbolAndNumber(s, start))) {
+            if (x >= 0.5 && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0 && (pairSpaced || symbolAndNumber(s, start))
+                    && !(pairSpaced && labelStart(s, start, "記号") >= 0 && numberLabelAfter(s, end))) { // 記号 1947 0623 番号 386: one 記号
                 double conf = conf(0.4, 0.85, x);
                 if (pairSpaced) {
                     out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a], c.ge[a], conf, false, s.substring(c.gs[a], c.ge[a])));
@@ -157,13 +188,14 @@ final class NumberClassifier {
                         false, start);
             }
         }
-        if (n == 7 && single) {
+        if (n == 7 && single && !otherThanAccount(s, start)) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
         if (n <= 10 && (single || boxes(c, a, b, 2) && insuranceOnLine(s, start)
-                || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))))
+                || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT)
+                        || c.allSeps(a, b, NumberChain.SPACE) && labelStart(s, start, "記号") >= 0))) // 記号 1947 0623: in two groups
                 && sc.wants(PiiType.HEALTH_INSURANCE)
-                && !(n == 8 && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
+                && !(n == 8 && single && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
                 && (insuranceLabel(s, start) || symbolAndNumberLabels(s, start, end)) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
             offer(PiiType.HEALTH_INSURANCE, 0.85, false, symbolStart(s, start, sc));
         } else if (n <= 10 && (single && n >= 2 || boxes(c, a, b, 2)) && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))) {
@@ -268,6 +300,15 @@ final class NumberClassifier {
             k--;
         }
         return k < j && Chars.isDigit(s.charAt(j - 1)) && labelStart(s, k, "記号") >= 0;
+    }
+
+    /** 番号 after {@code end}, blanks or a comma between. */
+    private static boolean numberLabelAfter(String s, int end) {
+        int j = end;
+        while (j < s.length() && j - end < 3 && (Chars.isSpace(s.charAt(j)) || "、，,".indexOf(s.charAt(j)) >= 0)) {
+            j++;
+        }
+        return s.startsWith("番号", j);
     }
 
     /** How far from the number its pair's other label and number may stand. */
@@ -422,6 +463,24 @@ final class NumberClassifier {
      * or alone (ID:, No.): the number is of the kind the label names. Asked only when no word of the type's own context is
      * near.
      */
+    /**
+     * Right after a label naming another number than an account's (顧客番号 8174402, お客様番号, 証書番号 under a bank's name):
+     * a word of one to eight kanji or kana and 番号 or No., none of them 口座.
+     */
+    private static boolean otherThanAccount(String s, int start) {
+        int i = skipBack(s, start);
+        int end = s.startsWith("番号", i - 2) ? i - 2 : i >= 3 && s.startsWith("No.", i - 3) ? i - 3 : -1;
+        if (end < 0) {
+            return false;
+        }
+        int k = end;
+        while (k > 0 && end - k < 8 && (Morphology.isKanji(s.charAt(k - 1)) || Morphology.isHiragana(s.charAt(k - 1))
+                || Morphology.isKatakana(s.charAt(k - 1)))) {
+            k--;
+        }
+        return k < end && !s.substring(k, end).contains("口座");
+    }
+
     private static boolean otherNumberLabel(String s, int start) {
         int i = skipBack(s, start);
         if (i > 0 && (s.charAt(i - 1) == 'は' || s.charAt(i - 1) == '＝' || s.charAt(i - 1) == '=')) {
@@ -736,7 +795,9 @@ final class NumberClassifier {
         double base = switch (kind) {
             case PhonePlan.MOBILE, PhonePlan.OTHER -> grouped ? 0.75 : 0.6;
             case PhonePlan.FIXED -> grouped ? 0.7 : 0.5;
-            default -> x > 0.3 && nat[1] != 0 ? 0.45 : 0; // 00…: a carrier or international prefix, or a dummy 000-0000-0000
+            // 00…: a carrier or international prefix, or a dummy 000-0000-0000; a made-up number in three groups (090-0000-2748,
+            // 03-0000-8850) is written as a phone, so it stands for one, unless its last group is zeros (03-0000-0000)
+            default -> x > 0.3 && nat[1] != 0 || !plus && b - firstGroup == 3 && madeUp(c, firstGroup, nat, m) ? 0.45 : 0;
         };
         if (base > 0) {
             offer(PiiType.PHONE, conf(base, 0.98, x), false, start);

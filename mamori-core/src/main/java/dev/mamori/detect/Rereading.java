@@ -180,6 +180,20 @@ final class Rereading {
         return false;
     }
 
+    /**
+     * A blank between two groups of two numerals or more (四三六七　四六七六　三八四三, a number copied from a card in groups), within
+     * {@code [from, to)}; not the blanks of numerals spaced one by one, which {@link #spaced} reads.
+     */
+    private static boolean groupBlank(StringBuilder b, int j, int from, int to) {
+        char c = b.charAt(j);
+        return (c == ' ' || c == '\u3000') && j - 2 >= from && j + 2 < to && isNumeral(b.charAt(j - 1)) && isNumeral(b.charAt(j - 2))
+                && isNumeral(b.charAt(j + 1)) && isNumeral(b.charAt(j + 2));
+    }
+
+    private static boolean isNumeral(char c) {
+        return NUMERALS.indexOf(c) >= 0;
+    }
+
     /** The numerals of {@code b[i, last]} count straight up (〇一二三四五六七八九, as a list of the numerals writes them). */
     private static boolean counting(StringBuilder b, int i, int last) {
         int prev = -1;
@@ -226,6 +240,8 @@ final class Rereading {
         for (char c : NUMBER_MARKS.toCharArray()) {
             NUMBER_CHARS[c] = MARK;
         }
+        NUMBER_CHARS[' '] = MARK; // between groups (see groupBlank)
+        NUMBER_CHARS['\u3000'] = MARK;
         for (char c : NUMERALS.toCharArray()) {
             NUMBER_CHARS[c] = NUMERAL;
         }
@@ -245,7 +261,7 @@ final class Rereading {
             int last = i;
             int count = 0;
             int notZero = 0;
-            while (j < to && (NUMERALS.indexOf(b.charAt(j)) >= 0 || NUMBER_MARKS.indexOf(b.charAt(j)) >= 0)) {
+            while (j < to && (NUMERALS.indexOf(b.charAt(j)) >= 0 || NUMBER_MARKS.indexOf(b.charAt(j)) >= 0 || groupBlank(b, j, i, to))) {
                 if (NUMERALS.indexOf(b.charAt(j)) >= 0) {
                     count++;
                     notZero += b.charAt(j) == '〇' ? 0 : 1;

@@ -211,6 +211,57 @@ class DocumentShapesTest {
     }
 
     @Test
+    void numbersOfTheTwentyFirstAndThirtyFirstSetsShapes() { // session 42
+        // a 記号 in two groups between its label and 番号: one 記号 (a pair of numbers after 記号・番号 stays two)
+        assertThat(found("ミン 保険証は 保険者番号 01112978 記号 1947 0623 番号 386", PiiType.HEALTH_INSURANCE))
+                .containsExactly("01112978", "1947 0623", "386");
+        assertThat(found("保険証の記号・番号 3127 4402", PiiType.HEALTH_INSURANCE)).containsExactly("3127", "4402");
+        // a 個人番号 copied in kanji numerals, in groups
+        assertThat(found("19:31 母 マイナンバーは 四三六七　四六七六　三八四三", PiiType.MY_NUMBER)).containsExactly("四三六七　四六七六　三八四三");
+        assertThat(found("一二 三四 五六 七八", PiiType.MY_NUMBER)).isEmpty();
+        // a made-up phone number in an unassigned block (the sets' fictional numbers); not one of zeros
+        assertThat(found("緊急通知先: 090-0000-2748（父）", PiiType.PHONE)).containsExactly("090-0000-2748");
+        assertThat(found("ご不明点は担当 佐野（06-0000-3151）まで", PiiType.PHONE)).containsExactly("06-0000-3151");
+        assertThat(found("記入例 090-0000-0000 / 03-0000-0000", PiiType.PHONE)).isEmpty();
+        // seven digits under a bank's name after another number's label
+        assertThat(found("捜査関係事項照会回答書［ひかり銀行 R7.2.27、顧客番号 8174402］", PiiType.BANK_ACCOUNT)).isEmpty();
+        assertThat(found("ひかり銀行 普通 口座番号 8174402", PiiType.BANK_ACCOUNT)).containsExactly("8174402");
+    }
+
+    @Test
+    void datesOfTheThirtyFirstSetsShapes() { // session 42
+        // a birth date right after its label, another date's label before it on the line
+        assertThat(found("旅券番号 TS6421231　有効期限 2030年3月11日　生年月日 1981年10月5日", PiiType.DATE_OF_BIRTH))
+                .containsExactly("1981年10月5日");
+        // a date after a code and a full-width slash
+        assertThat(found("男性の「WONG KA MING／K93617168／1979-11-02生」といった記録", PiiType.DATE_OF_BIRTH)).containsExactly("1979-11-02");
+        assertThat(found("会員 12345／1979-11-02生", PiiType.DATE_OF_BIRTH)).containsExactly("1979-11-02");
+    }
+
+    @Test
+    void namesOfTheThirtyFirstSetsShapes() { // session 42
+        // a family's chat: 父 and 母 speak, and so does 大和, whom the dictionary knows as a place too
+        String family = "19:02 父 会社から申告書が来た\n19:03 母 大和、カード財布に入ってる？\n19:10 大和 ちょい待ち\n"
+                + "19:11 大和 学生証のじゃないよね？\n19:11 母 違う\n19:33 父 助かる\n";
+        assertThat(found(family, PiiType.PERSON)).containsExactly("大和", "大和", "大和");
+        // a role with the name in brackets, the name also a city's (田村市)
+        String support = "15:02 オペレーター（田村）：お待たせいたしました。\n15:03 お客様：注文番号 2511083407 です\n"
+                + "15:06 オペレーター（田村）：恐れ入ります。\n15:07 お客様：はい\n";
+        assertThat(found(support, PiiType.PERSON)).containsExactly("田村", "田村");
+        // romanised place names after a place's label, and a label in a romanised roster
+        String register = "予約番号 Reservation No. RB2516043　到着 10/14\n[1] 氏名 Name: NGUYEN THI LAN　国籍 Nationality: ベトナム Viet Nam\n"
+                + "    住所 Address: 45 Hang Bong, Hoan Kiem, Ha Noi\n予約番号 Reservation No. RB2516058\n"
+                + "[3] 氏名 Name: Olivia MITCHELL　国籍 Nationality: オーストラリア Australia\n予約番号 Reservation No. RB2516071\n";
+        assertThat(found(register, PiiType.PERSON)).containsExactly("NGUYEN THI LAN", "Olivia MITCHELL");
+        // the holder's romanised name before 名義; not a card's
+        assertThat(found("在留カード（番号 NR70155411NZ、ZHANG LEI名義）｜1枚", PiiType.PERSON)).containsExactly("ZHANG LEI");
+        assertThat(found("JCB CARD名義の明細", PiiType.PERSON)).isEmpty();
+        // a noun of an act before する, and a ward's head
+        assertThat(found("藤原さんは22日朝に単独で入山した。", PiiType.PERSON)).containsExactly("藤原");
+        assertThat(found("北九州市小倉北区長　安藤 光男", PiiType.PERSON)).doesNotContain("小倉北");
+    }
+
+    @Test
     void aCellOfOneLetterHoldsNoNameButAOneKanjiSurnameWithItsHonorificIsOne() {
         // the name recognizer skips a cell with fewer than two letters (性別 男, 顧客ID C1000001), not 林 様
         for (String cell : List.of("男", "C1000001", "2024/01/05", "A")) {
