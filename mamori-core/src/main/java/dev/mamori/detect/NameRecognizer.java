@@ -278,6 +278,7 @@ final class NameRecognizer implements Recognizer {
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);
+        familyThenGiven(text, out, first);
         ourChild(text, out, first);
         courtParties(text, out, first);
         roleFormulae(text, out, first);
@@ -1411,6 +1412,37 @@ final class NameRecognizer implements Recognizer {
      * four hiragana before くん or ちゃん (はるとくん), not what a family member is called (おばあちゃん). Found from the brackets
      * and honorifics (indexOf), not by a pattern tried at every character: this runs on every free-text cell.
      */
+    /** The family a notice names a given name after, glued to it (母美咲, 長男翔太、): the relation, then the name. */
+    private static final String[] FAMILY = {"父", "母", "夫", "妻", "長男", "次男", "三男", "長女", "次女", "三女", "兄", "弟", "姉", "妹",
+        "孫", "祖父", "祖母", "息子", "娘"};
+
+    /**
+     * A given name of the dictionary of two or three kanji glued after a family word and standing alone (父石川拓也　母美咲,
+     * 妻和子、長男翔太): the relation's name, as birth and death notices print it. Not a word that goes on (母子手帳, 妻子).
+     */
+    private void familyThenGiven(String text, List<Finding> out, int first) {
+        for (int i = 1; i + 2 <= text.length(); i++) {
+            if ("父母夫妻男女兄弟姉妹孫子娘".indexOf(text.charAt(i - 1)) < 0 || !isKanjiAt(text, i)) {
+                continue;
+            }
+            for (String f : FAMILY) {
+                int k = i - f.length();
+                if (k < 0 || !text.startsWith(f, k) || k > 0 && (isKanjiAt(text, k - 1) || Morphology.isKatakana(text.charAt(k - 1)))) {
+                    continue;
+                }
+                for (int e = Math.min(text.length(), i + 3); e >= i + 2; e--) {
+                    boolean alone = e == text.length() || "　 、，,・）)（(\n".indexOf(text.charAt(e)) >= 0;
+                    if (alone && all(text, i, e, 'c') && Morphology.hasEntry(text, i, e, MEI)
+                            && !anchors.is(NameAnchors.Kind.KIN, text, i, e) && !confidentAt(out, first, i, e) && !commonWord(text, i, e)) {
+                        out.add(new Finding(PiiType.PERSON, i, e, 0.6, false, text.substring(i, e)));
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+    }
+
     private void kinNames(String text, List<Finding> out, int first) {
         for (int p = 0; p < text.length(); p++) {
             char open = text.charAt(p);
@@ -3907,6 +3939,18 @@ final class NameRecognizer implements Recognizer {
      * Names written with a blank between surname and given name, the way judgments, lists and reports write them
      * (千葉 遼平, 実父森 大輝, 被告人平和 誠, 福岡 トミさん, 長男 誠), where the dictionary does not tag both parts.
      */
+    /**
+     * A run of kanji from {@code e} that ends, right before a particle or a blank, with a title (平野 陽子地震津波監視課長は):
+     * the office after a full name, as news write it.
+     */
+    private boolean titleRunAfter(String text, int e) {
+        int k = e;
+        while (k < text.length() && k - e < 14 && isKanjiAt(text, k)) {
+            k++;
+        }
+        return k - e >= 3 && (k == text.length() || !isKanjiAt(text, k)) && anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0;
+    }
+
     private void blankNames(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out, List<int[]> full) {
         int n = ts.size();
         for (int r = 0; r < n; r++) {
@@ -4001,6 +4045,8 @@ final class NameRecognizer implements Recognizer {
             Morphology.Token t = ts.get(r);
             if (g >= 0) {
                 e = ts.get(g).end();
+            } else if (all(text, t, 'c') && t.end() - t.start() <= 3 && givenEntry(text, t) && titleRunAfter(text, t.end())) {
+                e = t.end(); // 平野 陽子地震津波監視課長: a given name of the dictionary, then the office
             } else if (all(text, t, 'k') && t.end() - t.start() <= 3 && text.indexOf('ー', t.start()) != t.start() + 1
                     && (t.end() >= text.length() || !Morphology.isKatakana(text.charAt(t.end())))) {
                 e = t.end(); // 森 キヨ, 大石 ハイ
@@ -4015,7 +4061,7 @@ final class NameRecognizer implements Recognizer {
             }
             if (e < 0 || e - (b + 1) > 4 || roleWord(text, b + 1, e)
                     || e < text.length() && isKanjiAt(text, e) && "方宅".indexOf(text.charAt(e)) < 0 && (honorificAt(text, e) == 0
-                    || e - b > 3 && anchors.isPlaceName(text.substring(b + 1, b + 3)))) {
+                    && !titleRunAfter(text, e) || e - b > 3 && anchors.isPlaceName(text.substring(b + 1, b + 3)))) {
                 continue; // 高砂　新郎: a role after the blank; 前 大阪支|店長: a place's office, not a name and a title
             }
             if (all(text, t, 'h') && !t.is(MEI) && honorificAt(text, e) == 0 && !fieldOrReading(text, s, e)) {

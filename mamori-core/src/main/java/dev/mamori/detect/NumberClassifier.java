@@ -188,6 +188,9 @@ final class NumberClassifier {
                         false, start);
             }
         }
+        if ((n == 8 || n == 9) && single && sc.wants(PiiType.PASSPORT) && passportLabelBefore(s, start)) {
+            offer(PiiType.PASSPORT, 0.85, false, start); // U.S. Passport No.）510001290: a passport of digits only, after its label
+        }
         if (n == 7 && single && !otherThanAccount(s, start)) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
@@ -300,6 +303,23 @@ final class NumberClassifier {
             k--;
         }
         return k < j && Chars.isDigit(s.charAt(j - 1)) && labelStart(s, k, "記号") >= 0;
+    }
+
+    /** The labels of a passport's number, lower case. */
+    private static final String[] PASSPORT_LABELS = {"旅券番号", "パスポート番号", "passport no.", "passport no", "passport number"};
+
+    /** A passport's label right before {@code start}: blanks, a colon or a closing bracket between (（U.S. Passport No.）). */
+    private static boolean passportLabelBefore(String s, int start) {
+        int i = skipBack(s, start);
+        if (i > 0 && Chars.isCloseParen(s.charAt(i - 1))) {
+            i = skipBack(s, i - 1);
+        }
+        for (String l : PASSPORT_LABELS) {
+            if (i >= l.length() && s.regionMatches(true, i - l.length(), l, 0, l.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 番号 after {@code end}, blanks or a comma between. */

@@ -223,6 +223,10 @@ class DocumentShapesTest {
         assertThat(found("緊急通知先: 090-0000-2748（父）", PiiType.PHONE)).containsExactly("090-0000-2748");
         assertThat(found("ご不明点は担当 佐野（06-0000-3151）まで", PiiType.PHONE)).containsExactly("06-0000-3151");
         assertThat(found("記入例 090-0000-0000 / 03-0000-0000", PiiType.PHONE)).isEmpty();
+        // a passport of digits only after its label
+        assertThat(found("HAYASHI EMILY ROSE　米国旅券（U.S. Passport No.）510001290　有効期限 2028年8月20日", PiiType.PASSPORT))
+                .containsExactly("510001290");
+        assertThat(found("会員番号 510001290", PiiType.PASSPORT)).isEmpty();
         // seven digits under a bank's name after another number's label
         assertThat(found("捜査関係事項照会回答書［ひかり銀行 R7.2.27、顧客番号 8174402］", PiiType.BANK_ACCOUNT)).isEmpty();
         assertThat(found("ひかり銀行 普通 口座番号 8174402", PiiType.BANK_ACCOUNT)).containsExactly("8174402");
@@ -256,6 +260,11 @@ class DocumentShapesTest {
         // the holder's romanised name before 名義; not a card's
         assertThat(found("在留カード（番号 NR70155411NZ、ZHANG LEI名義）｜1枚", PiiType.PERSON)).containsExactly("ZHANG LEI");
         assertThat(found("JCB CARD名義の明細", PiiType.PERSON)).isEmpty();
+        // a full name, then the office glued to it; a given name glued after a family word
+        assertThat(found("気象庁の平野 陽子地震津波監視課長は記者会見で", PiiType.PERSON)).containsExactly("平野 陽子");
+        assertThat(found("10月3日生まれ　父石川拓也　母美咲　字長久保123", PiiType.PERSON)).containsExactly("石川拓也", "美咲");
+        assertThat(found("妻和子、長男翔太", PiiType.PERSON)).containsExactly("和子", "翔太");
+        assertThat(found("母子手帳と父母会の案内", PiiType.PERSON)).isEmpty();
         // a noun of an act before する, and a ward's head
         assertThat(found("藤原さんは22日朝に単独で入山した。", PiiType.PERSON)).containsExactly("藤原");
         assertThat(found("北九州市小倉北区長　安藤 光男", PiiType.PERSON)).doesNotContain("小倉北");
