@@ -47,6 +47,9 @@ public final class ColumnHints {
         if (header == null || header.isBlank()) {
             return Set.of();
         }
+        if (header.length() > MAX_SEEN_LENGTH) {
+            return typesOf(header);
+        }
         Set<PiiType> known = seen.get(header);
         if (known != null) {
             return known;
@@ -64,6 +67,8 @@ public final class ColumnHints {
      */
     private final java.util.concurrent.ConcurrentHashMap<String, Set<PiiType>> seen = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_SEEN = 4096;
+    /** Only headers and labels this short are remembered (a label found in text may be a long run of words). */
+    private static final int MAX_SEEN_LENGTH = 64;
 
     private Set<PiiType> typesOf(String header) {
         String h = normalise(header);

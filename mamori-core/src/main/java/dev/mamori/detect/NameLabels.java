@@ -55,8 +55,8 @@ final class NameLabels {
                     marks |= ROSTER_LINE;
                 }
             }
-            if (ch == '\n') {
-                lineStart = true;
+            if (ch == '\n' || ch == '\r' || ch == '\u2028' || ch == '\u2029' || ch == '\u0085') {
+                lineStart = true; // where (?m)^ starts a line
             }
             switch (ch) {
                 case ':', '：' -> marks |= COLON;

@@ -200,16 +200,27 @@ final class NameRecognizer implements Recognizer {
         return new String(c);
     }
 
+    /**
+     * The text may hold a name: two letters, or one letter that is not ASCII with something besides blanks beside it (林：,
+     * [10:02] 林:, @林). Not 男, C1000001 or 2024/01/05.
+     */
     private static boolean twoLetters(String text) {
         int n = 0;
+        boolean wide = false;
+        boolean other = false;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            if (Character.isLetter(cp) && ++n == 2) {
-                return true;
+            if (Character.isLetter(cp)) {
+                if (++n == 2) {
+                    return true;
+                }
+                wide = cp >= 0x80;
+            } else if (!Character.isWhitespace(cp) && cp != '\u3000') {
+                other = true;
             }
             i += Character.charCount(cp);
         }
-        return false;
+        return n == 1 && wide && other;
     }
 
     private void findIn(String text, ScanContext ctx, List<Finding> out) {
@@ -1842,10 +1853,13 @@ final class NameRecognizer implements Recognizer {
         if (text.contains("名義")) {
             m = HOLDER_BEFORE.matcher(text);
             while (m.find()) {
-                boolean listed = false; // one word a name of the lists: not JCB CARD
+                boolean listed = false; // one word a name of the lists, none a firm's: not JCB CARD, HONDA MOTOR
+                boolean firm = false;
                 for (String w : m.group(1).split(" ")) {
                     listed |= LatinNames.isName(w);
+                    firm |= FIRM_WORDS.contains(w);
                 }
+                listed &= !firm;
                 if (listed && !confidentAt(out, first, m.start(1), m.end(1))) {
                     out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.7, false, m.group(1)));
                 }
@@ -1864,6 +1878,11 @@ final class NameRecognizer implements Recognizer {
         }
         return false;
     }
+
+    /** Words of a firm's romanised name (HONDA MOTOR, TOYOTA FINANCE, SUZUKI MOTOR CO). */
+    private static final java.util.Set<String> FIRM_WORDS = java.util.Set.of("MOTOR", "MOTORS", "CO", "CORP", "CORPORATION", "INC",
+            "LTD", "KK", "BANK", "FINANCE", "FINANCIAL", "CARD", "SERVICE", "SERVICES", "HOLDINGS", "TRADING", "SHOJI", "SHOTEN",
+            "JAPAN", "GROUP", "INDUSTRIES", "INDUSTRY", "ELECTRIC", "LEASING", "CREDIT", "INSURANCE", "SECURITIES", "COMPANY");
 
     /** A romanised name in capitals before 名義, the holder of a card or an account (ZHANG LEI名義, NGUYEN VAN AN 名義の口座). */
     private static final java.util.regex.Pattern HOLDER_BEFORE = java.util.regex.Pattern.compile(
@@ -1957,6 +1976,11 @@ final class NameRecognizer implements Recognizer {
         int from = ls < 0 ? s - 60 : ls;
         int colon = s - 1;
         while (colon >= from && text.charAt(colon) != ':' && text.charAt(colon) != '：') {
+            char c = text.charAt(colon);
+            if (Morphology.isKanji(c) || Morphology.isHiragana(c) || "　/／|｜".indexOf(c) >= 0
+                    || c == ' ' && colon > from && text.charAt(colon - 1) == ' ') {
+                return false; // another field between the label and the name (山田様方 Maria Garcia, 連絡先 Nguyen Van An)
+            }
             colon--;
         }
         if (colon < from) {

@@ -498,7 +498,44 @@ final class NumberClassifier {
                 || Morphology.isKatakana(s.charAt(k - 1)))) {
             k--;
         }
-        return k < end && !s.substring(k, end).contains("口座");
+        if (k >= end) {
+            return false;
+        }
+        String label = s.substring(k, end);
+        for (String w : ACCOUNT_LABEL_WORDS) {
+            if (label.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words of an account's own label (口座番号, 預金番号, 通帳番号, 普通預金番号). */
+    private static final String[] ACCOUNT_LABEL_WORDS = {"口座", "預金", "通帳", "貯金", "普通", "当座"};
+
+    /** Labels of a lot, a serial or a drawing right before a number: a made-up phone's shape there is a code. */
+    private static final String[] CODE_LABELS = {"ロット", "lot", "s/n", "シリアル", "図番", "規格", "製番"};
+
+    /** Another number's label right before {@code start} (製造番号, 受付番号, ロット, S/N), not a phone's. */
+    private static boolean codeLabelBefore(String s, int start) {
+        if (otherNumberLabel(s, start)) {
+            return true;
+        }
+        int i = skipBack(s, start);
+        for (String l : CODE_LABELS) {
+            if (i >= l.length() && s.regionMatches(true, i - l.length(), l, 0, l.length())) {
+                return true;
+            }
+        }
+        if (!s.startsWith("番号", i - 2)) {
+            return false;
+        }
+        int k = i - 2;
+        while (k > 0 && i - 2 - k < 6 && Morphology.isKanji(s.charAt(k - 1))) {
+            k--;
+        }
+        String label = s.substring(k, i - 2);
+        return !label.isEmpty() && !label.contains("電話") && !label.contains("携帯") && !label.contains("連絡") && !label.contains("FAX");
     }
 
     private static boolean otherNumberLabel(String s, int start) {
@@ -817,7 +854,8 @@ final class NumberClassifier {
             case PhonePlan.FIXED -> grouped ? 0.7 : 0.5;
             // 00…: a carrier or international prefix, or a dummy 000-0000-0000; a made-up number in three groups (090-0000-2748,
             // 03-0000-8850) is written as a phone, so it stands for one, unless its last group is zeros (03-0000-0000)
-            default -> x > 0.3 && nat[1] != 0 || !plus && b - firstGroup == 3 && madeUp(c, firstGroup, nat, m) ? 0.45 : 0;
+            default -> x > 0.3 && nat[1] != 0 || !plus && b - firstGroup == 3 && madeUp(c, firstGroup, nat, m) && x >= 0
+                    && !codeLabelBefore(s, start) ? 0.45 : 0;
         };
         if (base > 0) {
             offer(PiiType.PHONE, conf(base, 0.98, x), false, start);

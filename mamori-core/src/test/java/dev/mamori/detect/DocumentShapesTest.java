@@ -271,6 +271,25 @@ class DocumentShapesTest {
     }
 
     @Test
+    void whatTheReviewOfSession42Found() {
+        // one kanji letter with a colon, a mention or a time beside it may be a name
+        assertThat(found("林：090-1234-5678", PiiType.PERSON)).containsExactly("林");
+        assertThat(found("[10:02] 林: 👍", PiiType.PERSON)).containsExactly("林");
+        // a team sheet's lines ended by a carriage return
+        assertThat(found("先発メンバー\r3（遊）ロドリゲス\r4（二）五十嵐 蒼", PiiType.PERSON)).contains("ロドリゲス");
+        // a name in another field after a place's label on the same line
+        assertThat(found("住所：東京都新宿区1-2-3 山田様方 Maria Garcia", PiiType.PERSON)).contains("Maria Garcia");
+        assertThat(found("住所: Ha Noi, Viet Nam 連絡先 Nguyen Van An", PiiType.PERSON)).contains("Nguyen Van An");
+        // an account's own labels; a firm's romanised name before 名義; a code's label before a made-up phone's shape
+        assertThat(found("預金番号 1234567", PiiType.BANK_ACCOUNT)).containsExactly("1234567");
+        assertThat(found("HONDA MOTOR名義の口座", PiiType.PERSON)).isEmpty();
+        for (String code : List.of("ロット 05-0000-1234", "製造番号 03-0000-1234", "S/N 03-0000-1234")) {
+            assertThat(found(code, PiiType.PHONE)).as(code).isEmpty();
+        }
+        assertThat(found("電話番号 03-0000-1234", PiiType.PHONE)).containsExactly("03-0000-1234");
+    }
+
+    @Test
     void aCellOfOneLetterHoldsNoNameButAOneKanjiSurnameWithItsHonorificIsOne() {
         // the name recognizer skips a cell with fewer than two letters (性別 男, 顧客ID C1000001), not 林 様
         for (String cell : List.of("男", "C1000001", "2024/01/05", "A")) {
