@@ -830,7 +830,7 @@ final class NameRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern ROLE_FORMULA = java.util.regex.Pattern.compile(
             "(?:検察官|弁護人|付添人|弁護士|裁判官|書記官|通訳人|補佐人|代理人|立会人|検察事務官|司法警察員|司法巡査|警部補|巡査部長|巡査|警部|"
-                    + "店長|副店長|支配人|管理者|社長|代表者|被害者|所有者|証人)"
+                    + "店長|副店長|支配人|管理者|社長|代表者|被害者|所有者|証人|主治医|担当医|医師|鑑定人|鑑定医)"
                     + "(\\p{IsHan}{1,4})([ 　]?)(\\p{IsHan}{1,3})(?=各?出席|立会|作成|管理に係る|所有|名義|及び|並びに|の意見)");
 
     private void roleFormulae(String text, List<Finding> out, int first) {

@@ -1650,7 +1650,7 @@ final class SensitiveRecognizer implements Recognizer {
         // a named person (honorific, family word, pronoun, a name) or a role noun in the sentence lifts it; 男性/女性 are
         // not enough (乗客2人が軽傷). A name needs Kuromoji: looked for only when the lift decides whether the finding is kept.
         if (strength >= GENERIC) {
-            boolean lift = (cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, from, ss, se);
+            boolean lift = (cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, from, ss, se) || struckBefore(text, start);
             if (!lift && conf < Detector.DEFAULT_MIN_CONFIDENCE && conf + LIFT >= Detector.DEFAULT_MIN_CONFIDENCE) {
                 lift = personSubject(text, ss, start, false);
             }
@@ -1678,6 +1678,27 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
+    }
+
+    /** The injuries a news headline states of one person (男性重傷, 児童はねられ軽傷, 元交際相手を刺し重傷). */
+    private static final String[] HEADLINE_INJURIES = {"重傷", "軽傷", "重体", "意識不明"};
+    /**
+     * An injury right after what struck a person (はねられ軽傷, 刺し重傷, 滑落し重傷, 倒れ意識不明): the headline of one
+     * person's accident, which states the injury of that person (not 乗客2人が軽傷).
+     */
+    private static boolean struckBefore(String text, int start) {
+        boolean injury = false;
+        for (String w : HEADLINE_INJURIES) {
+            injury |= text.startsWith(w, start);
+        }
+        if (!injury || start < 2) {
+            return false;
+        }
+        char p = text.charAt(start - 1);
+        if ((p == 'れ' || p == 'し') && (Morphology.isHiragana(text.charAt(start - 2)) || Morphology.isKanji(text.charAt(start - 2)))) {
+            return true; // はねられ, 刺され, 倒れ, 刺し, 滑落し
+        }
+        return false;
     }
 
     /**

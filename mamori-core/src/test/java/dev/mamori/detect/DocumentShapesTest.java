@@ -271,6 +271,16 @@ class DocumentShapesTest {
     }
 
     @Test
+    void proseOfTheThirtySecondSetsShapes() { // session 42
+        // the injury of one person a headline states after what struck them; not a count's
+        assertThat(found("▽登校中の児童はねられ軽傷", PiiType.SENSITIVE_HEALTH)).containsExactly("軽傷");
+        assertThat(found("元交際相手を刺し重傷　男に懲役9年", PiiType.SENSITIVE_HEALTH)).containsExactly("重傷");
+        assertThat(found("この事故で乗客2人が軽傷", PiiType.SENSITIVE_HEALTH)).isEmpty();
+        // a doctor's name in a judgment's set phrase
+        assertThat(found("主治医前田　亮作成の診断書及び鑑定人の意見書", PiiType.PERSON)).containsExactly("前田　亮");
+    }
+
+    @Test
     void whatTheReviewOfSession42Found() {
         // one kanji letter with a colon, a mention or a time beside it may be a name
         assertThat(found("林：090-1234-5678", PiiType.PERSON)).containsExactly("林");
