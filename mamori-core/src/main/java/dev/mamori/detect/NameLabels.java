@@ -827,6 +827,12 @@ final class NameLabels {
         }
     }
 
+    /** An office ending in a title, before the name (更新担当　自主防災会長　岡本　守): not a surname before the title. */
+    private static boolean officeTitle(String text, int s, int d) {
+        int t = NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, d);
+        return t > 0 && d - t - s >= 2 && !Morphology.hasEntry(text, s, d - t, "名詞-固有名詞-人名-姓");
+    }
+
     private static void valueAfter(String text, int from, NameRecognizer r, List<Finding> out) {
         int s = from;
         while (s < text.length() && isBlank(text.charAt(s))) {
@@ -858,7 +864,8 @@ final class NameLabels {
         }
         int d = nextBlank(text, s, e);
         if (d < e && (NameRecognizer.isDepartment(text, s, d) || NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, d)
-                || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d) || residence(text, s, d) || commonWord(text.substring(s, d)))) {
+                || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d) || residence(text, s, d) || commonWord(text.substring(s, d))
+                || officeTitle(text, s, d))) {
             s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本, 申請者：東京都練馬区在住　福島 千里, 作成者：経理 大橋
             while (s < e && isBlank(text.charAt(s))) {
                 s++;

@@ -3508,6 +3508,9 @@ final class NameRecognizer implements Recognizer {
         }
         java.util.regex.Matcher m = REAL_OR_RING_NAME.matcher(text);
         while (m.find()) {
+            if (m.end() - m.start() == 1 && !Morphology.hasEntry(text, m.start(), m.end(), SEI)) {
+                continue; // 本名及び通称名, 本名簿: one kanji that is no surname
+            }
             if (!confidentAt(out, first, m.start(), m.end()) && !anchors.isPlaceName(m.group())) {
                 out.add(new Finding(PiiType.PERSON, m.start(), m.end(), 0.65, false, m.group()));
             }

@@ -276,6 +276,10 @@ class DocumentShapesTest {
         assertThat(found("▽登校中の児童はねられ軽傷", PiiType.SENSITIVE_HEALTH)).containsExactly("軽傷");
         assertThat(found("元交際相手を刺し重傷　男に懲役9年", PiiType.SENSITIVE_HEALTH)).containsExactly("重傷");
         assertThat(found("この事故で乗客2人が軽傷", PiiType.SENSITIVE_HEALTH)).isEmpty();
+        // one kanji after 本名 that is no surname; an office ending in a title after a label, before the name
+        assertThat(found("原告の本名及び通称名と共に繰り返し投稿した", PiiType.PERSON)).isEmpty();
+        assertThat(found("※本名簿は本人の同意を得て市から提供されたものです。", PiiType.PERSON)).isEmpty();
+        assertThat(found("更新担当　自主防災会長　岡本　守（0742-00-1106）", PiiType.PERSON)).containsExactly("岡本　守");
         // a doctor's name in a judgment's set phrase
         assertThat(found("主治医前田　亮作成の診断書及び鑑定人の意見書", PiiType.PERSON)).containsExactly("前田　亮");
     }
