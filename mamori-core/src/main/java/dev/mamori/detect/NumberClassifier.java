@@ -535,7 +535,7 @@ final class NumberClassifier {
             k--;
         }
         String label = s.substring(k, i - 2);
-        return !label.isEmpty() && !label.contains("電話") && !label.contains("携帯") && !label.contains("連絡") && !label.contains("FAX");
+        return !label.isEmpty() && !label.contains("電話") && !label.contains("携帯") && !label.contains("連絡");
     }
 
     private static boolean otherNumberLabel(String s, int start) {

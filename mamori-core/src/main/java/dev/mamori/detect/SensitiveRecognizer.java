@@ -1680,7 +1680,7 @@ final class SensitiveRecognizer implements Recognizer {
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
     }
 
-    /** The injuries a news headline states of one person (男性重傷, 児童はねられ軽傷, 元交際相手を刺し重傷). */
+    /** The injuries a news headline states of one person (児童はねられ軽傷, 元交際相手を刺し重傷). */
     private static final String[] HEADLINE_INJURIES = {"重傷", "軽傷", "重体", "意識不明"};
     /**
      * An injury right after what struck a person (はねられ軽傷, 刺し重傷, 滑落し重傷, 倒れ意識不明): the headline of one
@@ -1694,11 +1694,8 @@ final class SensitiveRecognizer implements Recognizer {
         if (!injury || start < 2) {
             return false;
         }
-        char p = text.charAt(start - 1);
-        if ((p == 'れ' || p == 'し') && (Morphology.isHiragana(text.charAt(start - 2)) || Morphology.isKanji(text.charAt(start - 2)))) {
-            return true; // はねられ, 刺され, 倒れ, 刺し, 滑落し
-        }
-        return false;
+        char p = text.charAt(start - 1); // はねられ, 刺され, 倒れ, 刺し, 滑落し
+        return (p == 'れ' || p == 'し') && (Morphology.isHiragana(text.charAt(start - 2)) || Morphology.isKanji(text.charAt(start - 2)));
     }
 
     /**
