@@ -306,6 +306,7 @@ final class NameRecognizer implements Recognizer {
         namedAs(text, out, first);
         nicknames(text, cov, out, first);
         listNeighbours(text, out, first);
+        resultRows(text, out, first);
         signOff(text, out, first);
         bracketed(text, out, first);
         twinNames(text, out, first);
@@ -1423,6 +1424,59 @@ final class NameRecognizer implements Recognizer {
      * four hiragana before くん or ちゃん (はるとくん), not what a family member is called (おばあちゃん). Found from the brackets
      * and honorifics (indexOf), not by a pattern tried at every character: this runs on every free-text cell.
      */
+    /**
+     * A results list: a circled rank, then the athlete's or the winner's name, then their team or school in brackets, two
+     * such entries or more (①ワンジル・キプロノ（日立物流）13分41秒02②吉田大河（中部電力）). The name: katakana joined by ・, or
+     * kanji starting with a surname of the dictionary, with one blank inside at most.
+     */
+    private void resultRows(String text, List<Finding> out, int first) {
+        if (text.indexOf('②') < 0) {
+            return; // a list of results has a second place
+        }
+        List<int[]> rows = new ArrayList<>(4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '①' || c > '⑳') {
+                continue;
+            }
+            int s = i + 1;
+            int e = s;
+            boolean kana = true;
+            boolean kanji = true;
+            int blanks = 0;
+            while (e < text.length() && e - s <= 12) {
+                char d = text.charAt(e);
+                if (Morphology.isKatakana(d) || d == '・' || d == 'ー') {
+                    kanji = false;
+                } else if (Morphology.isKanji(d)) {
+                    kana = false;
+                } else if ((d == ' ' || d == '　') && blanks == 0) {
+                    blanks++;
+                } else {
+                    break;
+                }
+                e++;
+            }
+            if (e >= text.length() || e - s < 2 || e - s > 12 || text.charAt(e) != '（' && text.charAt(e) != '(' || isSpace(text.charAt(e - 1))) {
+                continue;
+            }
+            boolean name = kana && text.substring(s, e).indexOf('・') > 0
+                    || kanji && e - s <= 6 && (Morphology.hasEntry(text, s, s + 2, SEI) || Morphology.hasEntry(text, s, s + 1, SEI)
+                    || e - s >= 3 && Morphology.hasEntry(text, s, s + 3, SEI));
+            if (name) {
+                rows.add(new int[] {s, e});
+            }
+        }
+        if (rows.size() < 2) {
+            return;
+        }
+        for (int[] r : rows) {
+            if (!confidentAt(out, first, r[0], r[1])) {
+                out.add(new Finding(PiiType.PERSON, r[0], r[1], 0.7, false, text.substring(r[0], r[1])));
+            }
+        }
+    }
+
     /** The family a notice names a given name after, glued to it (母美咲, 長男翔太、): the relation, then the name. */
     private static final String[] FAMILY = {"父", "母", "夫", "妻", "長男", "次男", "三男", "長女", "次女", "三女", "兄", "弟", "姉", "妹",
         "孫", "祖父", "祖母", "息子", "娘"};

@@ -280,6 +280,10 @@ class DocumentShapesTest {
         assertThat(found("原告の本名及び通称名と共に繰り返し投稿した", PiiType.PERSON)).isEmpty();
         assertThat(found("※本名簿は本人の同意を得て市から提供されたものです。", PiiType.PERSON)).isEmpty();
         assertThat(found("更新担当　自主防災会長　岡本　守（0742-00-1106）", PiiType.PERSON)).containsExactly("岡本　守");
+        // a results list: a circled rank, the name, the team in brackets
+        assertThat(found("【男子5000m】①ワンジル・キプロノ（日立物流）13分41秒02②吉田大河（中部電力）13分52秒77", PiiType.PERSON))
+                .containsExactly("ワンジル・キプロノ", "吉田大河");
+        assertThat(found("①申込書（様式1）②確認書（様式2）", PiiType.PERSON)).isEmpty();
         // a doctor's name in a judgment's set phrase
         assertThat(found("主治医前田　亮作成の診断書及び鑑定人の意見書", PiiType.PERSON)).containsExactly("前田　亮");
     }
