@@ -65,6 +65,19 @@ final class Chars {
         return indexIn(t, word, from, to) >= 0;
     }
 
+    /**
+     * One of {@code labels} ends right at {@code i} and starts at {@code from} or after, letters of any case (Passport No.,
+     * DOB, 生年月日): a label written right before a value.
+     */
+    static boolean labelEndsAt(String t, int from, int i, String[] labels) {
+        for (String l : labels) {
+            if (i - l.length() >= Math.max(0, from) && t.regionMatches(true, i - l.length(), l, 0, l.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Where {@code word} first starts in {@code t[from, to)}, or -1. */
     static int indexIn(String t, String word, int from, int to) {
         for (int i = Math.max(0, from), last = Math.min(t.length(), to) - word.length(); i <= last; i++) {

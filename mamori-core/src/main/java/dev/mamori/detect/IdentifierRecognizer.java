@@ -875,13 +875,13 @@ final class IdentifierRecognizer implements Recognizer {
             return false;
         }
 
+        /** Labels of a birth date, as forms print them right before it. */
+        private static final String[] BIRTH_LABELS = {"生年月日", "誕生日", "出生日", "DOB", "Date of Birth", "Birth Date", "Birthday"};
+
         /**
          * A birth word on the date's line before it belongs to another number: one between them (生誕100年記念式典
          * 2024年11月3日), or one the birth verb follows (1975年生まれの山田さんは2024年6月1日に入社した).
          */
-        /** Labels of a birth date, as forms print them right before it. */
-        private static final String[] BIRTH_LABELS = {"生年月日", "誕生日", "出生日", "DOB", "Date of Birth", "Birth Date", "Birthday"};
-
         private boolean birthWordBeforeNumber(int a) {
             boolean digit = false;
             for (int k = a - 1; k >= 0 && a - k <= ContextWords.BEFORE && s.charAt(k) != '\n'; k--) {
@@ -896,32 +896,29 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         /**
-         * The date at {@code a} stands right after a label naming another date (開始日, 会員登録日, 製造年月日, 有効期限; blanks,
-         * ：, : or は between), not a birth one (生年月日, 誕生日, 出生日): it is the date the label names, whatever birth
-         * word is near (会員登録日 2020年10月10日（誕生日特典あり）).
-         */
-        /**
          * The date stands right after its own label (生年月日 1981年10月5日, DOB: 1994/03/27; blanks, ：, : or は between),
          * whatever other date's label is near (有効期限 2030年3月11日　生年月日 1981年10月5日).
          */
         private boolean birthLabelRightBefore(int a) {
-            int i = a;
-            for (int k = 0; k < 3 && i > 0 && (Chars.isSpace(s.charAt(i - 1)) || "：:は".indexOf(s.charAt(i - 1)) >= 0); k++) {
-                i--;
-            }
-            for (String l : BIRTH_LABELS) {
-                if (i >= l.length() && s.regionMatches(true, i - l.length(), l, 0, l.length())) {
-                    return true;
-                }
-            }
-            return false;
+            return Chars.labelEndsAt(s, 0, labelEnd(a), BIRTH_LABELS);
         }
 
-        private boolean otherDateLabel(int a) {
+        /** Where a label right before the date at {@code a} would end: up to three blanks, ：, : or は skipped back. */
+        private int labelEnd(int a) {
             int i = a;
             for (int k = 0; k < 3 && i > 0 && (Chars.isSpace(s.charAt(i - 1)) || "：:は".indexOf(s.charAt(i - 1)) >= 0); k++) {
                 i--;
             }
+            return i;
+        }
+
+        /**
+         * The date at {@code a} stands right after a label naming another date (開始日, 会員登録日, 製造年月日, 有効期限; blanks,
+         * ：, : or は between), not a birth one (生年月日, 誕生日, 出生日): it is the date the label names, whatever birth
+         * word is near (会員登録日 2020年10月10日（誕生日特典あり）).
+         */
+        private boolean otherDateLabel(int a) {
+            int i = labelEnd(a);
             for (String e : DATE_LABEL_ENDS) {
                 int l = i - e.length();
                 if (l >= 1 && s.startsWith(e, l) && Character.isLetter(s.charAt(l - 1)) && !Chars.isDigit(s.charAt(l - 1))) {

@@ -204,7 +204,7 @@ final class NameRecognizer implements Recognizer {
      * The text may hold a name: two letters, or one letter that is not ASCII with something besides blanks beside it (林：,
      * [10:02] 林:, @林). Not 男, C1000001 or 2024/01/05.
      */
-    private static boolean twoLetters(String text) {
+    private static boolean mayHoldName(String text) {
         int n = 0;
         boolean wide = false;
         boolean other = false;
@@ -237,7 +237,7 @@ final class NameRecognizer implements Recognizer {
         if (!ctx.columnHints().isEmpty() && !ctx.hinted(PiiType.PERSON) && !hasPersonMarker(text)) {
             return; // a structured column of another type (住所, 電話): no name unless 様/殿/方 says so
         }
-        if (!twoLetters(text)) {
+        if (!mayHoldName(text)) {
             return; // a name and what tells it is one (林さん, 林 様) take two letters at least: not 男, C1000001, 2024/01/05
         }
         int first = out.size();
@@ -1419,12 +1419,6 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * A given name in brackets after a relation (母（和枝）, 兄（隆之）); one given-name kanji alone before くん, ちゃん, さん
-     * or 様 (甥の颯くん, 節様) — not a relation (弟くん, 娘ちゃん) or one dictionary word with the honorific (奥様, 皆さん); and two to
-     * four hiragana before くん or ちゃん (はるとくん), not what a family member is called (おばあちゃん). Found from the brackets
-     * and honorifics (indexOf), not by a pattern tried at every character: this runs on every free-text cell.
-     */
-    /**
      * A results list: a circled rank, then the athlete's or the winner's name, then their team or school in brackets, two
      * such entries or more (①ワンジル・キプロノ（日立物流）13分41秒02②吉田大河（中部電力）). The name: katakana joined by ・, or
      * kanji starting with a surname of the dictionary, with one blank inside at most.
@@ -1480,6 +1474,9 @@ final class NameRecognizer implements Recognizer {
     /** The family a notice names a given name after, glued to it (母美咲, 長男翔太、): the relation, then the name. */
     private static final String[] FAMILY = {"父", "母", "夫", "妻", "長男", "次男", "三男", "長女", "次女", "三女", "兄", "弟", "姉", "妹",
         "孫", "祖父", "祖母", "息子", "娘"};
+    /** The last characters of {@link #FAMILY}: most characters end no family word. */
+    private static final String FAMILY_ENDS = java.util.Arrays.stream(FAMILY).map(f -> f.substring(f.length() - 1)).distinct()
+            .collect(java.util.stream.Collectors.joining());
 
     /**
      * A given name of the dictionary of two or three kanji glued after a family word and standing alone (父石川拓也　母美咲,
@@ -1487,7 +1484,7 @@ final class NameRecognizer implements Recognizer {
      */
     private void familyThenGiven(String text, List<Finding> out, int first) {
         for (int i = 1; i + 2 <= text.length(); i++) {
-            if ("父母夫妻男女兄弟姉妹孫子娘".indexOf(text.charAt(i - 1)) < 0 || !isKanjiAt(text, i)) {
+            if (FAMILY_ENDS.indexOf(text.charAt(i - 1)) < 0 || !isKanjiAt(text, i)) {
                 continue;
             }
             for (String f : FAMILY) {
@@ -1508,6 +1505,12 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * A given name in brackets after a relation (母（和枝）, 兄（隆之）); one given-name kanji alone before くん, ちゃん, さん
+     * or 様 (甥の颯くん, 節様) — not a relation (弟くん, 娘ちゃん) or one dictionary word with the honorific (奥様, 皆さん); and two to
+     * four hiragana before くん or ちゃん (はるとくん), not what a family member is called (おばあちゃん). Found from the brackets
+     * and honorifics (indexOf), not by a pattern tried at every character: this runs on every free-text cell.
+     */
     private void kinNames(String text, List<Finding> out, int first) {
         for (int p = 0; p < text.length(); p++) {
             char open = text.charAt(p);
@@ -2044,13 +2047,7 @@ final class NameRecognizer implements Recognizer {
         while (e > from && Chars.isSpace(text.charAt(e - 1))) {
             e--;
         }
-        String before = text.substring(Math.max(from, e - 16), e).toLowerCase(java.util.Locale.ROOT);
-        for (String l : PLACE_LABELS) {
-            if (before.endsWith(l)) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.labelEndsAt(text, from, e, PLACE_LABELS);
     }
 
     private static void addUncovered(String text, List<int[]> spans, double confidence, Cover cov, List<Finding> out) {
@@ -4017,10 +4014,6 @@ final class NameRecognizer implements Recognizer {
             "本文", "附則", "概要", "経緯", "結論", "所見", "備考", "摘要", "住所", "氏名", "職業", "本籍", "住居", "記録", "申立", "趣旨");
 
     /**
-     * Names written with a blank between surname and given name, the way judgments, lists and reports write them
-     * (千葉 遼平, 実父森 大輝, 被告人平和 誠, 福岡 トミさん, 長男 誠), where the dictionary does not tag both parts.
-     */
-    /**
      * A run of kanji from {@code e} that ends, right before a particle or a blank, with a title (平野 陽子地震津波監視課長は):
      * the office after a full name, as news write it.
      */
@@ -4032,6 +4025,10 @@ final class NameRecognizer implements Recognizer {
         return k - e >= 3 && (k == text.length() || !isKanjiAt(text, k)) && anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0;
     }
 
+    /**
+     * Names written with a blank between surname and given name, the way judgments, lists and reports write them
+     * (千葉 遼平, 実父森 大輝, 被告人平和 誠, 福岡 トミさん, 長男 誠), where the dictionary does not tag both parts.
+     */
     private void blankNames(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out, List<int[]> full) {
         int n = ts.size();
         for (int r = 0; r < n; r++) {

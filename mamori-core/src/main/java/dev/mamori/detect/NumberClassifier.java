@@ -32,7 +32,6 @@ final class NumberClassifier {
     private boolean bestValidated;
     private int bestStart;
 
-    /** Confidence from a base (no context) rising to {@code top} at context 1, falling with negative context. */
     /**
      * A number in three groups whose middle one is zeros in a block the plan has not assigned (090-0000-2748, 03-0000-8850,
      * 06-000-3151), and the same number with any other first digit there would be assigned; its last group is not zeros.
@@ -63,6 +62,7 @@ final class NumberClassifier {
         return true;
     }
 
+    /** Confidence from a base (no context) rising to {@code top} at context 1, falling with negative context. */
     static double conf(double base, double top, double ctx) {
         double c = ctx >= 0 ? base + (top - base) * ctx : base * (1 + 0.75 * ctx);
         return Math.max(0, Math.min(1, c));
@@ -314,12 +314,7 @@ final class NumberClassifier {
         if (i > 0 && Chars.isCloseParen(s.charAt(i - 1))) {
             i = skipBack(s, i - 1);
         }
-        for (String l : PASSPORT_LABELS) {
-            if (i >= l.length() && s.regionMatches(true, i - l.length(), l, 0, l.length())) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.labelEndsAt(s, 0, i, PASSPORT_LABELS);
     }
 
     /** 番号 after {@code end}, blanks or a comma between. */
@@ -479,11 +474,6 @@ final class NumberClassifier {
     private static final String[] NUMBER_LABEL_ENDS = {"番号", "No.", "No", "NO.", "NO", "ID", "コード", "＃", "#"};
 
     /**
-     * A label naming a number stands right before {@code start} (blanks, ：, :, は or ＝ between), after a word (請求書番号)
-     * or alone (ID:, No.): the number is of the kind the label names. Asked only when no word of the type's own context is
-     * near.
-     */
-    /**
      * Right after a label naming another number than an account's (顧客番号 8174402, お客様番号, 証書番号 under a bank's name):
      * a word of one to eight kanji or kana and 番号 or No., none of them 口座.
      */
@@ -493,11 +483,7 @@ final class NumberClassifier {
         if (end < 0) {
             return false;
         }
-        int k = end;
-        while (k > 0 && end - k < 8 && (Morphology.isKanji(s.charAt(k - 1)) || Morphology.isHiragana(s.charAt(k - 1))
-                || Morphology.isKatakana(s.charAt(k - 1)))) {
-            k--;
-        }
+        int k = wordStart(s, end, 8, true);
         if (k >= end) {
             return false;
         }
@@ -508,6 +494,16 @@ final class NumberClassifier {
             }
         }
         return true;
+    }
+
+    /** Where the word of at most {@code reach} kanji (and kana, with {@code kana}) that ends at {@code end} starts. */
+    private static int wordStart(String s, int end, int reach, boolean kana) {
+        int k = end;
+        while (k > 0 && end - k < reach && (Morphology.isKanji(s.charAt(k - 1))
+                || kana && (Morphology.isHiragana(s.charAt(k - 1)) || Morphology.isKatakana(s.charAt(k - 1))))) {
+            k--;
+        }
+        return k;
     }
 
     /** Words of an account's own label (口座番号, 預金番号, 通帳番号, 普通預金番号). */
@@ -522,22 +518,21 @@ final class NumberClassifier {
             return true;
         }
         int i = skipBack(s, start);
-        for (String l : CODE_LABELS) {
-            if (i >= l.length() && s.regionMatches(true, i - l.length(), l, 0, l.length())) {
-                return true;
-            }
+        if (Chars.labelEndsAt(s, 0, i, CODE_LABELS)) {
+            return true;
         }
         if (!s.startsWith("番号", i - 2)) {
             return false;
         }
-        int k = i - 2;
-        while (k > 0 && i - 2 - k < 6 && Morphology.isKanji(s.charAt(k - 1))) {
-            k--;
-        }
-        String label = s.substring(k, i - 2);
+        String label = s.substring(wordStart(s, i - 2, 6, false), i - 2);
         return !label.isEmpty() && !label.contains("電話") && !label.contains("携帯") && !label.contains("連絡");
     }
 
+    /**
+     * A label naming a number stands right before {@code start} (blanks, ：, :, は or ＝ between), after a word (請求書番号)
+     * or alone (ID:, No.): the number is of the kind the label names. Asked only when no word of the type's own context is
+     * near.
+     */
     private static boolean otherNumberLabel(String s, int start) {
         int i = skipBack(s, start);
         if (i > 0 && (s.charAt(i - 1) == 'は' || s.charAt(i - 1) == '＝' || s.charAt(i - 1) == '=')) {

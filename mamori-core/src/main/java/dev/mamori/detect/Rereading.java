@@ -261,8 +261,8 @@ final class Rereading {
             int last = i;
             int count = 0;
             int notZero = 0;
-            while (j < to && (NUMERALS.indexOf(b.charAt(j)) >= 0 || NUMBER_MARKS.indexOf(b.charAt(j)) >= 0 || groupBlank(b, j, i, to))) {
-                if (NUMERALS.indexOf(b.charAt(j)) >= 0) {
+            while (j < to && (isNumeral(b.charAt(j)) || NUMBER_MARKS.indexOf(b.charAt(j)) >= 0 || groupBlank(b, j, i, to))) {
+                if (isNumeral(b.charAt(j))) {
                     count++;
                     notZero += b.charAt(j) == '〇' ? 0 : 1;
                     last = j;
