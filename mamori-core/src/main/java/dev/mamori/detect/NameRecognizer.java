@@ -4726,8 +4726,9 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * The one-kanji given name at {@code g} where a judgment writes it after 亡 for the late person (以下「亡誠」という, 亡誠は):
-     * a word of one kanji is too common to mark elsewhere.
+     * The one-kanji given name at {@code g} where a judgment writes it after 亡 for the late person (以下「亡誠」という, 亡誠は),
+     * or as the subject that starts a sentence, before は or が and a word that is not kana (。徹は身体障害者手帳2級の…): a word of
+     * one kanji is too common to mark elsewhere.
      */
     private static void lateGiven(String text, int g, Cover cov, List<Finding> out) {
         String late = "亡" + text.charAt(g);
@@ -4738,6 +4739,14 @@ final class NameRecognizer implements Recognizer {
                 continue; // 亡誠一, 死亡明らか, or found already
             }
             out.add(new Finding(PiiType.PERSON, a + 1, b, 0.6, false, text.substring(a + 1, b)));
+        }
+        char c = text.charAt(g);
+        for (int a = text.indexOf(c); a >= 0; a = text.indexOf(c, a + 1)) {
+            if (a > 0 && a + 2 < text.length() && "\n。「　 ".indexOf(text.charAt(a - 1)) >= 0
+                    && (text.charAt(a + 1) == 'は' || text.charAt(a + 1) == 'が') && !Morphology.isHiragana(text.charAt(a + 2))
+                    && !cov.covered(a, a + 1)) {
+                out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c))); // 。徹は身体障害者手帳: a sentence's subject
+            }
         }
     }
 
@@ -4777,8 +4786,12 @@ final class NameRecognizer implements Recognizer {
             }
             if (unique && name[3] - name[2] == 1 && Morphology.isKanji(text.charAt(name[2]))) {
                 lateGiven(text, name[2], cov, out); // 亡西村 誠 … 亡誠は: a given name of one kanji, only after 亡
-            } else if (unique && name[3] - name[2] >= 2 && Morphology.isKanji(text.charAt(name[2]))) {
-                mark(text, name[2], name[3], cov, out, 0.5);
+            } else if (unique && name[3] - name[2] >= 2 && (Morphology.isKanji(text.charAt(name[2]))
+                    || Morphology.isKatakana(text.charAt(name[2])) && Morphology.isKanji(text.charAt(name[3] - 1)))) {
+                mark(text, name[2], name[3], cov, out, 0.5); // 恭子, and ツヤ子 of 松下 ツヤ子
+            } else if (unique && name[3] - name[2] >= 3 && all(text, name[2], name[3], 'k')
+                    && LatinNames.kanaGiven(text.substring(name[2], name[3]))) {
+                mark(text, name[2], name[3], cov, out, 0.5); // ハツエ of 岡崎 ハツエ: three kana of the lists are seldom a word
             } else if (unique && name[3] - name[2] >= 2 && all(text, name[2], name[3], 'k')
                     && LatinNames.kanaGiven(text.substring(name[2], name[3]))) {
                 int k = out.size(); // ハツ of 小野寺 ハツ: a given name of the lists in katakana, which is often a word too (ハツ,

@@ -498,9 +498,15 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern PRESCRIBED = java.util.regex.Pattern.compile(
             "(?<![\\p{IsHan}\\p{IsKatakana}ー])[\\p{IsHan}\\p{IsKatakana}ー]{1,10}(?:薬|剤)を処方(?:され(?:ました|た|て(?:いる|います)?)|して(?:もらいました|もらった|もらって))"
                     + "(?!(?:場合|とき|時|方は))");
-    /** A blow a person took (頭などを強く打ち): an injury (法2条3項 病歴, as the sets label injuries of a named person). */
+    /**
+     * A blow a person took (頭などを強く打ち), or a bone broken, named by its body part (鼻の骨が折れた, 右足の骨を折って): an injury
+     * (法2条3項 病歴, as the sets label injuries of a named person). The body part is needed: 骨が折れる alone is also said of hard
+     * work.
+     */
     private static final java.util.regex.Pattern BLOW = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}])(?:頭|頭部|胸|胸部|腹|腹部|全身|首|腰|顔)(?:など)?を強く打(?:ち|って|った)");
+            "(?<![\\p{IsHan}])(?:(?:頭|頭部|胸|胸部|腹|腹部|全身|首|腰|顔)(?:など)?を強く打(?:ち|って|った)"
+                    + "|[右左両]?(?:鼻|あご|顎|肋|あばら|腕|足|脚|手|指|首|腰|背中|肩|肘|ひじ|膝|ひざ|足首|手首|太もも|すね|かかと|骨盤)"
+                    + "の骨(?:を折(?:って|った|り|る)|が折れ(?:て|た|る)?))");
     /**
      * The same facts in the English of a mail or a chat among Japanese text: a condition someone has (has a severe peanut
      * allergy, I have asthma), a pregnancy (she is pregnant), a faith someone states (I'm Muslim). With the verb that says
@@ -615,7 +621,7 @@ final class SensitiveRecognizer implements Recognizer {
         if ((m & T_PRESCRIBED) != 0 && text.indexOf("を処方") >= 0) {
             addPhrases(text, PRESCRIBED, PiiType.SENSITIVE_HEALTH, out, first);
         }
-        if ((m & T_BLOW) != 0 && text.indexOf("を強く打") >= 0) {
+        if ((m & T_BLOW) != 0 && (text.indexOf("を強く打") >= 0 || text.indexOf("の骨") >= 0)) {
             addPhrases(text, BLOW, PiiType.SENSITIVE_HEALTH, out, first);
         }
         if ((m & T_LOWER) != 0) {
@@ -657,6 +663,7 @@ final class SensitiveRecognizer implements Recognizer {
         }
         TRIGGERS['処'] |= T_PRESCRIBED;
         TRIGGERS['打'] |= T_BLOW;
+        TRIGGERS['折'] |= T_BLOW;
         for (char c = 'a'; c <= 'z'; c++) {
             TRIGGERS[c] |= T_LOWER;
         }
@@ -1613,6 +1620,10 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_HEALTH && (fact || completed)) {
             start = leadStart(HEALTH_LEAD, text, start, 14); // after the degree: 両手に|軽い|やけど
         }
+        if (type == PiiType.SENSITIVE_HEALTH && care) {
+            start = leadStart(CARE_LEAD, text, start, 12);
+            start = withBodyPart(text, pieces, from, start);
+        }
         if (type == PiiType.SENSITIVE_CRIME) {
             start = withLead(PRIOR_LEADS, text, start);
             end = text.startsWith("原判決", end) && text.startsWith("に処した", end - 4) ? end + 3 : end; // 懲役2年4月に処した原判決
@@ -1965,6 +1976,26 @@ final class SensitiveRecognizer implements Recognizer {
             + "|全治約?" + NUM + "{1,3}(?:週間|か月|カ月|ヶ月|日)の"
             + "|(?<![\\p{IsHan}\\p{IsKatakana}ー0-9０-９])" + BODY + "(?:や" + BODY + ")?(?:に|の))$");
 
+    /**
+     * How long the care lasted, or the fall that brought it, written before a care word: 二年余りの闘病, 87日間入院し, 3か月の入院,
+     * 転倒して入院. A bare year or day is a date's (5年入院 is not a length).
+     */
+    private static final java.util.regex.Pattern CARE_LEAD = java.util.regex.Pattern.compile(
+            "(?:" + NUM + "{1,4}(?:年|か月|カ月|ヶ月|ケ月|週間|日)間?(?:余り|以上|近く|ほど|半)?(?:の|にわたる|に及ぶ)?(?<![年日])"
+                    + "|(?:転倒|転落)して|転んで)$");
+
+    /**
+     * The body part a care word alone is about, right before it with の (腰椎の手術, 胃の手術): a head does not join a care word
+     * (胃の手術 needs a person as subject, {@link #joins}), but once the care word is kept it is part of the fact.
+     */
+    private static int withBodyPart(String text, List<Piece> pieces, int from, int start) {
+        if (from == 0 || start == 0 || text.charAt(start - 1) != 'の') {
+            return start;
+        }
+        Piece p = pieces.get(from - 1);
+        return p.kind == Kind.HEAD && p.term.type() == PiiType.SENSITIVE_HEALTH && p.end == start - 1 ? p.start : start;
+    }
+
     /** How often the care is given, written before it: 週3回の透析, 月1回の通院. */
     private static final java.util.regex.Pattern FREQUENCY = java.util.regex.Pattern.compile(
             "(?:週|月|1日|１日|一日)[0-9０-９一二三四五六七]{1,2}回の?$");
@@ -2213,20 +2244,63 @@ final class SensitiveRecognizer implements Recognizer {
                 if (personWordEndsAt(text, from, p, someone)) {
                     return true;
                 }
-                char b = text.charAt(p - 1);
+                int e = noteBefore(text, from, p); // 妻　順子（旧姓　宮下）が
+                if (e < p && personWordEndsAt(text, from, e, someone)) {
+                    return true;
+                }
+                char b = text.charAt(e - 1);
                 nameMayEnd |= Morphology.isKanji(b) || Morphology.isKatakana(b);
             }
         }
         if (!nameMayEnd) {
             return false;
         }
-        // one Kuromoji pass: a person's name (人名) right before a marker
+        // one Kuromoji pass: a person's name (人名) right before a marker, or before a bracketed note and a marker
         for (Morphology.Token tok : Morphology.tokens(text, from, at)) {
-            if (tok.is("名詞-固有名詞-人名") && tok.end() < at && isSubjectMarker(text, tok.end())) {
+            if (tok.is("名詞-固有名詞-人名") && tok.end() < at && (isSubjectMarker(text, tok.end()) || noteThenMarker(text, tok.end(), at))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Longest bracketed note between a subject and its marker (順子（旧姓　宮下）が). */
+    private static final int MAX_SUBJECT_NOTE = 12;
+
+    /**
+     * Where the word before a marker at {@code p} ends when a bracketed note stands between them (順子（旧姓　宮下）が,
+     * 山田さん（72）は): the note's opening bracket; else {@code p}.
+     */
+    private static int noteBefore(String text, int from, int p) {
+        char close = text.charAt(p - 1);
+        if (close != '）' && close != ')') {
+            return p;
+        }
+        char open = close == '）' ? '（' : '(';
+        for (int q = p - 2; q > from && p - q <= MAX_SUBJECT_NOTE; q--) {
+            char c = text.charAt(q);
+            if (c == open) {
+                return q;
+            }
+            if (c == '\n' || c == close) {
+                break;
+            }
+        }
+        return p;
+    }
+
+    /** A bracketed note, then a subject marker, from {@code at} (before {@code limit}). */
+    private static boolean noteThenMarker(String text, int at, int limit) {
+        if (at >= limit || text.charAt(at) != '（' && text.charAt(at) != '(') {
+            return false;
+        }
+        char close = text.charAt(at) == '（' ? '）' : ')';
+        int c = text.indexOf(close, at + 1);
+        if (c < 0 || c - at > MAX_SUBJECT_NOTE || c + 1 >= limit) {
+            return false;
+        }
+        int nl = text.indexOf('\n', at);
+        return (nl < 0 || nl > c) && isSubjectMarker(text, c + 1);
     }
 
     /** が, は, も, の or 、 at {@code p}, or the spoken topic marker って (小泉さんってエイズなんだって). */

@@ -237,6 +237,16 @@ class LangNameTest {
     }
 
     @Test
+    void aFullNamesGivenNameMarksItsLaterMentions() { // session 43
+        // one kanji, as the subject that starts a sentence; not inside a word, nor before a kana word (光がさす)
+        String heirs = "推定相続人は、申立人、二男有村　徹及び亡長男有村　隆の子有村　健である。\n徹は身体障害者手帳2級の交付を受けた。徹夜で看病した。";
+        assertThat(names(heirs)).containsSubsequence("有村　徹", "徹").filteredOn("徹"::equals).hasSize(1);
+        // katakana with a kanji (ツヤ子), and three katakana of the lists (ハツエ), anywhere a word may end
+        assertThat(names("松下 ツヤ子さん（88）が店番をする。児童は「ツヤ子ばあちゃん」と呼ぶ。")).filteredOn("ツヤ子"::equals).hasSize(1);
+        assertThat(names("被害者岡崎 ハツエ（当時84歳）の介護をしていたが、就寝中のハツエの頸部を絞め")).contains("ハツエ");
+    }
+
+    @Test
     void aPlacesNoteInBracketsIsNoRoleAndNoLatePersonAfterAWordsKanji() { // session 40's review
         String weather = "長野（晴れ）：最高25度\n福島（曇り）：最高22度\n長野（曇り）：最高23度\n福島（晴れ）：最高24度\n";
         assertThat(names(weather)).isEmpty();

@@ -499,4 +499,20 @@ class SensitiveFactsTest {
         assertThat(found("苫米地さんは煙を吸って意識不明の重体。")).anyMatch(f -> f.startsWith("SENSITIVE_HEALTH:煙を吸って意識不明"));
         assertThat(found("救急搬送された患者のうち、重症は3人、軽症は12人だった。")).isEmpty(); // no one's: a statistic
     }
+
+    @Test
+    void theFactsTheThirtySecondSetShowedMissing() { // session 43: lexicon version 17, leads of a care word, subjects with a note
+        assertThat(found("さき：鼻の骨が折れたって。")).containsExactly("SENSITIVE_HEALTH:鼻の骨が折れた");
+        assertThat(found("長女は右足の骨を折って病院に運ばれた。")).containsExactly("SENSITIVE_HEALTH:右足の骨を折って");
+        assertThat(found("この仕事は骨が折れる。")).isEmpty(); // hard work, no bone: the body part is needed
+        assertThat(found("父は春に腰椎の手術を受けた。")).containsExactly("SENSITIVE_HEALTH:腰椎の手術を受けた");
+        assertThat(found("去る九月　妻　順子（旧姓　宮下）が二年余りの闘病の末　永眠いたしました"))
+                .containsExactly("SENSITIVE_HEALTH:二年余りの闘病"); // the subject's name, then a note in brackets, then が
+        assertThat(found("原告は、本件事故後、病院に87日間入院し、その後142日間通院した。"))
+                .containsExactly("SENSITIVE_HEALTH:87日間入院", "SENSITIVE_HEALTH:142日間通院");
+        assertThat(found("上田さんは3月に転倒して入院した。")).containsExactly("SENSITIVE_HEALTH:3月に転倒して入院");
+        assertThat(found("令和5年入院した患者の数は")).isEmpty(); // a year is no length of care, and no one is its subject
+        assertThat(found("お父さん、最近夜中にせん妄っぽいことがあって")).containsExactly("SENSITIVE_HEALTH:せん妄");
+        assertThat(found("原告には記憶障害と注意障害が残存しており")).anyMatch(f -> f.startsWith("SENSITIVE_HEALTH:記憶障害"));
+    }
 }
