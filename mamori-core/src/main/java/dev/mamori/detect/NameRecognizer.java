@@ -1514,7 +1514,7 @@ final class NameRecognizer implements Recognizer {
     private void kinNames(String text, List<Finding> out, int first) {
         for (int p = 0; p < text.length(); p++) {
             char open = text.charAt(p);
-            if ((open != '（' && open != '(') || anchors.endingAt(NameAnchors.Kind.KIN, text, p) == 0) {
+            if ((open != '（' && open != '(') || anchors.endingAt(NameAnchors.Kind.KIN, text, p) == 0 && !selfBefore(text, p)) {
                 continue;
             }
             int s = p + 1;
@@ -1586,6 +1586,11 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return -1;
+    }
+
+    /** The writer naming themselves before {@code p}: 私（遥）か母（和枝）まで. */
+    private static boolean selfBefore(String text, int p) {
+        return text.startsWith("私", p - 1) && (p < 2 || !han(text.charAt(p - 2))) || text.startsWith("わたし", p - 3);
     }
 
     /** What a bracket after a relation holds that is no name: a chat's marks (ばあちゃん（笑）, じいちゃん（談）). */
@@ -2506,21 +2511,26 @@ final class NameRecognizer implements Recognizer {
     /**
      * The given name of a second sender alone on the line after a full name, the way a letter or a card is signed
      * by a family (𠮷田 健 / 千晶): kanji the dictionary tags as a given name, or given-name kanji that are not one
-     * dictionary word (以上, 敬具 are).
+     * dictionary word (以上, 敬具 are). Either line may be indented (the second given name set under the first), and the
+     * second may end with a note in brackets (紗季（旧姓 丸尾）).
      */
     private void signOff(String text, List<Finding> out, int first) {
         int size = out.size();
         for (int k = first; k < size; k++) {
             Finding f = out.get(k);
-            if (!confident(f) || (f.start() > 0 && text.charAt(f.start() - 1) != '\n') || f.end() >= text.length()
+            if (!confident(f) || !blanksBefore(text, f.start()) || f.end() >= text.length()
                     || text.charAt(f.end()) != '\n' || f.value().indexOf(' ') < 0 && f.value().indexOf('　') < 0) {
                 continue;
             }
             int s = f.end() + 1;
+            while (s < text.length() && Chars.isSpace(text.charAt(s))) {
+                s++;
+            }
             int e = s;
             while (e < text.length() && text.charAt(e) != '\n' && text.charAt(e) != '\r') {
                 e++;
             }
+            e = beforeNote(text, s, e);
             if (e - s < 2 || e - s > 3) {
                 continue;
             }
@@ -2540,6 +2550,33 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
             }
         }
+    }
+
+    /** Only blanks between {@code i} and the start of its line. */
+    private static boolean blanksBefore(String text, int i) {
+        for (int p = i - 1; p >= 0 && text.charAt(p) != '\n'; p--) {
+            if (!Chars.isSpace(text.charAt(p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where a line {@code [s, e)} ends before the note in brackets that ends it (紗季（旧姓 丸尾）), and its blanks; else {@code e}. */
+    private static int beforeNote(String text, int s, int e) {
+        while (e > s && Chars.isSpace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e > s && Chars.isCloseParen(text.charAt(e - 1))) {
+            int open = Math.max(text.lastIndexOf('（', e - 1), text.lastIndexOf('(', e - 1));
+            if (open > s) {
+                e = open;
+                while (e > s && Chars.isSpace(text.charAt(e - 1))) {
+                    e--;
+                }
+            }
+        }
+        return e;
     }
 
     private static final java.util.regex.Pattern DEPARTMENT_SELF = java.util.regex.Pattern.compile(
@@ -3139,7 +3176,7 @@ final class NameRecognizer implements Recognizer {
         while (e > s && isSpace(text.charAt(e - 1))) {
             e--;
         }
-        if (e > s && (text.charAt(e - 1) == '）' || text.charAt(e - 1) == ')')) {
+        if (e > s && Chars.isCloseParen(text.charAt(e - 1))) {
             int open = Math.max(text.lastIndexOf('（', e - 1), text.lastIndexOf('(', e - 1));
             if (open > s) {
                 int before = open;
@@ -4727,8 +4764,8 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * The one-kanji given name at {@code g} where a judgment writes it after 亡 for the late person (以下「亡誠」という, 亡誠は),
-     * or as the subject that starts a sentence, before は or が and a word that is not kana (。徹は身体障害者手帳2級の…): a word of
-     * one kanji is too common to mark elsewhere.
+     * as the subject that starts a sentence, before は or が and a word that is not kana (。徹は身体障害者手帳2級の…), or
+     * alone at the start of a bracket ((孝 携帯 080-…), (孝)): a word of one kanji is too common to mark elsewhere.
      */
     private static void lateGiven(String text, int g, Cover cov, List<Finding> out) {
         String late = "亡" + text.charAt(g);
@@ -4742,10 +4779,14 @@ final class NameRecognizer implements Recognizer {
         }
         char c = text.charAt(g);
         for (int a = text.indexOf(c); a >= 0; a = text.indexOf(c, a + 1)) {
-            if (a > 0 && a + 2 < text.length() && "\n。「　 ".indexOf(text.charAt(a - 1)) >= 0
-                    && (text.charAt(a + 1) == 'は' || text.charAt(a + 1) == 'が') && !Morphology.isHiragana(text.charAt(a + 2))
-                    && !cov.covered(a, a + 1)) {
-                out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c))); // 。徹は身体障害者手帳: a sentence's subject
+            if (a == 0 || a + 2 >= text.length() || "\n。「　 （(".indexOf(text.charAt(a - 1)) < 0 || cov.covered(a, a + 1)) {
+                continue;
+            }
+            char next = text.charAt(a + 1);
+            boolean subject = (next == 'は' || next == 'が') && !Morphology.isHiragana(text.charAt(a + 2)); // 。徹は身体障害者手帳
+            boolean alone = Chars.isOpenParen(text.charAt(a - 1)) && (Chars.isSpace(next) || Chars.isCloseParen(next)); // （孝 携帯 080-…）
+            if (subject && !Chars.isOpenParen(text.charAt(a - 1)) || alone) {
+                out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c)));
             }
         }
     }

@@ -244,6 +244,19 @@ class LangNameTest {
         // katakana with a kanji (ツヤ子), and three katakana of the lists (ハツエ), anywhere a word may end
         assertThat(names("松下 ツヤ子さん（88）が店番をする。児童は「ツヤ子ばあちゃん」と呼ぶ。")).filteredOn("ツヤ子"::equals).hasSize(1);
         assertThat(names("被害者岡崎 ハツエ（当時84歳）の介護をしていたが、就寝中のハツエの頸部を絞め")).contains("ハツエ");
+        // alone at the start of a bracket: (孝 携帯 …)
+        assertThat(names("施主　﨑山 孝\nご出欠は 082-874-3315（孝 携帯 080-6612-0937）へ")).containsExactly("﨑山 孝", "孝");
+    }
+
+    @Test
+    void aSecondSignersGivenNameUnderAFullNameAndTheWriterInBrackets() { // session 43
+        // the second given name set under the first, with a note in brackets or a rule after it
+        assertThat(names("長野県長野市南県町一〇二三番地\n宮ノ下 航\n　　　 紗季（旧姓 丸尾）\n")).contains("宮ノ下 航", "紗季");
+        assertThat(names("村上　浩二\n　　　　美由紀\n――――\n")).containsExactly("村上　浩二", "美由紀");
+        assertThat(names("村上　浩二\n　　　　以上\n")).containsExactly("村上　浩二"); // a word, not a given name
+        // the writer names themselves in brackets, as a relation does (母（和枝）)
+        assertThat(names("お線香をあげに来てくださる方は、私（遥）か母（和枝）までご連絡ください。")).containsExactly("遥", "和枝");
+        assertThat(names("私（笑）も行きます")).isEmpty();
     }
 
     @Test
