@@ -499,6 +499,13 @@ final class SensitiveRecognizer implements Recognizer {
             "(?<![\\p{IsHan}\\p{IsKatakana}ー])[\\p{IsHan}\\p{IsKatakana}ー]{1,10}(?:薬|剤)を処方(?:され(?:ました|た|て(?:いる|います)?)|して(?:もらいました|もらった|もらって))"
                     + "(?!(?:場合|とき|時|方は))");
     /**
+     * A drug and the rash it gave the person, the way a 問診票's allergy field is filled in (■あり（ペニシリンで発疹）,
+     * ペニシリン系抗菌薬で全身に発疹): a drug allergy (法2条3項 病歴). Not a leaflet's warning (…で発疹が出ることがあります).
+     */
+    private static final java.util.regex.Pattern DRUG_RASH = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsKatakana}ー])[\\p{IsKatakana}ー]{3,12}(?:系)?(?:抗菌薬|抗生物質|抗生剤|製剤)?で(?:全身に)?(?:発疹|蕁麻疹|湿疹)"
+                    + "(?!(?:が|の)?(?:出る|でる|現れる)?(?:ことが|場合|恐れ|おそれ))");
+    /**
      * A blow a person took (頭などを強く打ち), or a bone broken, named by its body part (鼻の骨が折れた, 右足の骨を折って): an injury
      * (法2条3項 病歴, as the sets label injuries of a named person). The body part is needed: 骨が折れる alone is also said of hard
      * work.
@@ -600,6 +607,9 @@ final class SensitiveRecognizer implements Recognizer {
             if (p == BLOW) {
                 e = withPredicate(text, e, type); // 頭を強く打ち、搬送先の病院で死亡
             }
+            if (p == DRUG_RASH) {
+                e = withCourse(text, e); // ペニシリンで発疹の既往
+            }
             // among this recognizer's findings (the list holds others'), 信者 alone, a weak word inside, gives way to the phrase
             Finding phrase = new Finding(type, s, e, 0.7, false, text.substring(s, e));
             Finding.addOver(out, first, phrase, f -> f.start() >= phrase.start() && f.end() <= phrase.end());
@@ -623,6 +633,9 @@ final class SensitiveRecognizer implements Recognizer {
         }
         if ((m & T_BLOW) != 0 && (text.indexOf("を強く打") >= 0 || text.indexOf("の骨") >= 0)) {
             addPhrases(text, BLOW, PiiType.SENSITIVE_HEALTH, out, first);
+        }
+        if ((m & T_RASH) != 0) {
+            addPhrases(text, DRUG_RASH, PiiType.SENSITIVE_HEALTH, out, first);
         }
         if ((m & T_LOWER) != 0) {
             addPhrasesOnLines(text, ENGLISH_HEALTH, EN_CONDITION_WORDS, PiiType.SENSITIVE_HEALTH, out, first);
@@ -648,6 +661,8 @@ final class SensitiveRecognizer implements Recognizer {
     private static final int T_FAITH_ACT = 1024;
     private static final int T_DOSE = 2048;
     private static final int T_OTHER_WORDS = 4096;
+    /** 疹 (発疹, 蕁麻疹, 湿疹): a drug's rash. */
+    private static final int T_RASH = 8192;
     private static final char[] TRIGGERS = new char[65536];
 
     static {
@@ -664,6 +679,7 @@ final class SensitiveRecognizer implements Recognizer {
         TRIGGERS['処'] |= T_PRESCRIBED;
         TRIGGERS['打'] |= T_BLOW;
         TRIGGERS['折'] |= T_BLOW;
+        TRIGGERS['疹'] |= T_RASH;
         for (char c = 'a'; c <= 'z'; c++) {
             TRIGGERS[c] |= T_LOWER;
         }
@@ -1644,6 +1660,9 @@ final class SensitiveRecognizer implements Recognizer {
         if (denied(text, end, se)) {
             return;
         }
+        if (type == PiiType.SENSITIVE_HEALTH && COUNT_AFTER.matcher(text).region(end, Math.min(text.length(), end + 6)).lookingAt()) {
+            return; // 軽症は12人, 糖尿病が3人: a count of people, a statistic
+        }
         int cuesIn = cuesIn(text, ss, se);
         if ((cuesIn & bit(Cue.LEGAL)) != 0) {
             return;
@@ -1981,7 +2000,7 @@ final class SensitiveRecognizer implements Recognizer {
      * 転倒して入院. A bare year or day is a date's (5年入院 is not a length).
      */
     private static final java.util.regex.Pattern CARE_LEAD = java.util.regex.Pattern.compile(
-            "(?:" + NUM + "{1,4}(?:年|か月|カ月|ヶ月|ケ月|週間|日)間?(?:余り|以上|近く|ほど|半)?(?:の|にわたる|に及ぶ)?(?<![年日])"
+            "(?:約?" + NUM + "{1,4}(?:年|か月|カ月|ヶ月|ケ月|週間|日)間?(?:余り|以上|近く|ほど|半)?(?:の|にわたる|に及ぶ)?(?<![年日])"
                     + "|(?:転倒|転落)して|転んで)$");
 
     /**
@@ -2045,6 +2064,8 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern CAPACITY = java.util.regex.Pattern.compile(
             "(?:により|のため|によって)事理を弁識する能力(?:を欠く常況|が著しく不十分|が不十分)");
+    /** A count of people right after a condition (軽症は12人, 糖尿病が3人). */
+    private static final java.util.regex.Pattern COUNT_AFTER = java.util.regex.Pattern.compile("[はがも]?" + NUM + "{1,4}人");
     /** The number of convictions after 前科 (前科3犯). */
     private static final java.util.regex.Pattern COUNT_OF_CONVICTIONS = java.util.regex.Pattern.compile("が?" + NUM + "{1,2}犯");
 

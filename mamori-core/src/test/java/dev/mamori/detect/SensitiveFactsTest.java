@@ -514,5 +514,12 @@ class SensitiveFactsTest {
         assertThat(found("令和5年入院した患者の数は")).isEmpty(); // a year is no length of care, and no one is its subject
         assertThat(found("お父さん、最近夜中にせん妄っぽいことがあって")).containsExactly("SENSITIVE_HEALTH:せん妄");
         assertThat(found("原告には記憶障害と注意障害が残存しており")).anyMatch(f -> f.startsWith("SENSITIVE_HEALTH:記憶障害"));
+        // a drug allergy as a 問診票 fills it in; not a leaflet's warning
+        assertThat(found("薬や食べ物のアレルギー　■あり（ペニシリン系抗生物質で発疹）　□なし"))
+                .containsExactly("SENSITIVE_HEALTH:ペニシリン系抗生物質で発疹");
+        assertThat(found("ペニシリンで発疹が出ることがあります")).isEmpty();
+        // 軽症 of a named person, weak like 軽傷; a count of people after a condition is a statistic
+        assertThat(found("妻ミヨさん（79）は自力で避難したが、煙を吸って軽症。")).containsExactly("SENSITIVE_HEALTH:煙を吸って軽症");
+        assertThat(found("搬送された患者のうち、軽症は12人、糖尿病が3人だった。")).isEmpty();
     }
 }
