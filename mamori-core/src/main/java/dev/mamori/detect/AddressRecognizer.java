@@ -493,6 +493,28 @@ final class AddressRecognizer implements Recognizer {
         if (mayHoldThreeBlocks(text)) {
             townThreeBlocks(text, out, first);
         }
+        if (text.indexOf('歳') >= 0) {
+            rosterPlaces(text, out, first);
+        }
+    }
+
+    /**
+     * A town and its block numbers after a person's age, the way a list under a municipality's heading prints each
+     * person's home (関口 貞夫（せきぐち さだお）78歳　高岩1172, 新井 久雄 72歳 千駄野420-3): one to six kanji and one to three
+     * groups of digits, ending the line or before a blank; not a measure, a count or an era's year (身長170, 昭和12).
+     */
+    private static final java.util.regex.Pattern ROSTER_PLACE = java.util.regex.Pattern.compile(
+            "[0-9０-９]{1,3}歳[ 　]{1,2}(?!身長|体重|年収|月収|定員|合計|計|座席|背番号|番号|昭和|平成|令和|大正|明治|西暦|第)(\\p{IsHan}{1,6}[0-9０-９]{1,4}(?:[-－‐−][0-9０-９]{1,4}){0,2})(?=[ 　\\t\\r\\n]|$)");
+
+    private void rosterPlaces(String text, List<Finding> out, int from) {
+        java.util.regex.Matcher m = ROSTER_PLACE.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
+            if (rest.numbers() && rest.end() == m.end(1) && !Finding.overlapsAny(out, from, s, m.end(1))) {
+                addTown(text, s, m.end(1), out); // not an era's year, a height or a post the grammar stops at
+            }
+        }
     }
 
     /** A town and its numbers found without a municipality before it: 0.6, raised by the address words around it. */
@@ -505,7 +527,7 @@ final class AddressRecognizer implements Recognizer {
     private static final int MAX_TOWN_BLOCKS = 64;
 
     /** Where a town and its numbers may start without a municipality before it: a blank, a bracket, ＝, 、 or a line. */
-    private static final String TOWN_START = " 　\n\t（(「『【［＝=、：:";
+    private static final String TOWN_START = " 　\n\t（(）)「『【［＝=、：:";
 
 
     /**

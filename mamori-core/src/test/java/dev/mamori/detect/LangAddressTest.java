@@ -221,6 +221,15 @@ class LangAddressTest {
         assertThat(addresses("（大町2024年度）")).isEmpty();
     }
 
+    @Test
+    void aRostersHomeAfterAReadingOrAnAge() { // session 43: a list under a municipality's heading
+        assertThat(addresses("副会長　大和田 美千代（おおわだ みちよ）緑町4-12-1　　090-0000-2281")).containsExactly("緑町4-12-1");
+        assertThat(addresses("関口 貞夫（せきぐち さだお）78歳　高岩1172\n新井 久雄（あらい ひさお）72歳　千駄野420-3\n"))
+                .containsExactly("高岩1172", "千駄野420-3");
+        // a measure, an era's year, an ordinal after an age are no homes
+        assertThat(addresses("山田 太郎 45歳 身長170\n田中 一郎 70歳　昭和12\n佐藤 花子 35歳 第3\n")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校", "同所において現金を窃取", "同所で", "同県豊田市の高校2年", "高松市選挙区（定数15）", "岩手県山田町派遣の職員",
         "逮捕されたのは三沢市上下水道部の主査", "北秋田市阿仁地区では"})
