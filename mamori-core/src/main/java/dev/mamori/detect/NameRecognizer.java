@@ -337,6 +337,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         widen(text, out, first);
+        out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && weekdays(f.value())); // 月水金 朝: a schedule
         oneKanjiSurnames(text, out, first); // after widen, which would take a particle after a kana given name (ひなた|は)
         dropRankAndRelation(text, out, first);
         posthumousNames(text, out, first);
@@ -1402,6 +1403,27 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.Set<String> NOT_CHILD = java.util.Set.of("おばあ", "おじい", "おにい", "おねえ", "おかあ", "おとう",
             "ばあ", "じい", "にい", "ねえ", "かあ", "とう", "あか", "みな", "おこさ", "おじょう", "ぼっ", "おぼっ", "わん", "ねこ", "にゃん",
             "おまわり", "おいしゃ", "おとなり", "おじ", "おば", "おにいさ", "おねえさ", "こども", "おこ", "いい", "えら", "かわいい");
+    /** Three weekdays or more at the start of {@code v} (月水金, 火木土): a schedule, not a surname. */
+    private static boolean weekdays(String v) {
+        int n = 0;
+        while (n < v.length() && "月火水木金土日".indexOf(v.charAt(n)) >= 0) {
+            n++;
+        }
+        return n >= 3;
+    }
+
+    /** A relation's kana right before {@code h} (ばあ|ちゃん, じい|ちゃん, ねえ|ちゃん): the run before it is no given name. */
+    private static boolean kinEnding(String text, int h) {
+        for (String k : KIN_KANA) {
+            if (text.startsWith(k, h - 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] KIN_KANA = {"ばあ", "じい", "ばぁ", "じぃ", "ねえ", "にい", "ねぇ", "にぃ"};
+
     /** The honorifics a child's or a family member's given name takes; the first two also after a hiragana name. */
     private static final String[] CHILD_HONORIFICS = {"くん", "ちゃん", "君", "さん", "様"};
 
@@ -1556,6 +1578,9 @@ final class NameRecognizer implements Recognizer {
                 if (k == 3 && h - b >= 3 && text.charAt(b) == 'の' && kanaGivenNotWord(text, b + 1, h)) {
                     b++; // 会計のそうたさん: the name after の
                     alone = true;
+                }
+                if (h - b >= 3 && kinEnding(text, h)) {
+                    continue; // あとばあちゃん: a word, then a relation
                 }
                 if (h - b >= 2 && h - b <= 4 && alone && !NOT_CHILD.contains(text.substring(b, h)) && !confidentAt(out, first, b, h)
                         && (k < 2 || kanaGivenNotWord(text, b, h))) {
@@ -2580,7 +2605,7 @@ final class NameRecognizer implements Recognizer {
     }
 
     private static final java.util.regex.Pattern DEPARTMENT_SELF = java.util.regex.Pattern.compile(
-            "(?:部|課|室|係|局|社|店|所)の([\\p{IsHan}]{2,3})です[。、！\\n]");
+            "(?:部|課|室|係|局|社|店|所)の([\\p{IsHan}]{2,3}(?<!中))です[。、！\\n]"); // not 施設入所の準備中です
 
     private static final java.util.regex.Pattern AFTER_DEPARTMENT = java.util.regex.Pattern.compile(
             "(?:[課部室係局班]|店長|担当)[（(]([\\p{IsHan}]{2,3})[）)]");
@@ -2921,7 +2946,7 @@ final class NameRecognizer implements Recognizer {
                     break;
                 }
                 if (word == null && kanaNameThenParticle(text, a, b) && text.charAt(a) != 'お' && text.charAt(a) != 'ご'
-                        && LatinNames.kanaGiven(text.substring(a, b))) {
+                        && LatinNames.kanaGiven(text.substring(a, b)) && !SELF_WORDS.contains(text.substring(a, b))) {
                     word = text.substring(a, b);
                     if (relationAfter(text, b)) {
                         related.add(word);
@@ -2973,6 +2998,9 @@ final class NameRecognizer implements Recognizer {
         }
         return true;
     }
+
+    /** Kana words for oneself or one's own that are also given names of the lists (うちの子, うちのりお: "our"). */
+    private static final Set<String> SELF_WORDS = Set.of("うち", "あたし", "わたし", "ぼく", "おれ");
 
     /** What a relation of someone is called besides {@link NameAnchors.Kind#KIN}'s words, as chats say it. */
     private static final String[] RELATIONS = {"旦那", "彼氏", "彼女", "奥さん", "嫁", "両親", "親", "元カレ", "元カノ"};
@@ -3305,7 +3333,7 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * Two kanji with a blank between them inside a word spaced out letter by letter, as judgments and forms set their
-     * headings (申　立　人, 債 権 者, 被 告 人): not a surname and a given name.
+     * headings (申　立　人, 債 権 者, 被 告 人, 本　人): not a surname and a given name.
      */
     private static boolean letterSpaced(String text, int s, int e) {
         if (e - s != 3 || !isKanjiAt(text, s) || !isSpace(text.charAt(s + 1)) || !isKanjiAt(text, s + 2)) {
@@ -3314,7 +3342,22 @@ final class NameRecognizer implements Recognizer {
         boolean before = s >= 2 && isSpace(text.charAt(s - 1)) && isKanjiAt(text, s - 2) && (s < 3 || !isKanjiAt(text, s - 3));
         boolean after = e + 1 < text.length() && isSpace(text.charAt(e)) && isKanjiAt(text, e + 1)
                 && (e + 2 >= text.length() || !isKanjiAt(text, e + 2));
-        return before || after;
+        return before || after || commonWordSpaced(text, s);
+    }
+
+    /**
+     * Two kanji with a blank between them that make one common word when joined, in a heading's brackets (【本　人】, ［原　告］)
+     * or starting a line before a blank and its value (本　人　若林 フサ): a heading spaced out. Not elsewhere: 林 学 is a name.
+     */
+    private static boolean commonWordSpaced(String text, int s) {
+        boolean bracketed = s > 0 && s + 3 < text.length() && "【［[".indexOf(text.charAt(s - 1)) >= 0 && "】］]".indexOf(text.charAt(s + 3)) >= 0;
+        boolean heading = (s == 0 || text.charAt(s - 1) == '\n') && s + 3 < text.length() && isSpace(text.charAt(s + 3)); // 本　人　若林 フサ
+        if (!bracketed && !heading) {
+            return false;
+        }
+        String w = new String(new char[] {text.charAt(s), text.charAt(s + 2)});
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, 2);
+        return ts.size() == 1 && ts.get(0).is("名詞") && !ts.get(0).is("名詞-固有名詞");
     }
 
     /** A speaker after a title (コーチ 鵜飼, スタッフ 久我): one to four kanji that are not a common word. */
@@ -3705,6 +3748,9 @@ final class NameRecognizer implements Recognizer {
             }
             if (isOrgWord(text, t) || !sei && t.is("名詞-固有名詞-地域-国")) {
                 continue; // 米国サン・フランシスコ: a country is no surname
+            }
+            if (all(text, t, 'k') && (text.startsWith("という音", t.end()) || text.startsWith("と音", t.end()))) {
+                continue; // 「ドンという音で: a sound
             }
             int last = i;
             int givenStart = -1;
@@ -4466,7 +4512,8 @@ final class NameRecognizer implements Recognizer {
     /** 〜の山田です。, 。小林です。, 〜の長瀬でございます。: someone naming themselves in a letter or mail. */
     private static boolean introduces(String text, int start, int end, boolean strict) {
         int k = text.startsWith("です", end) ? end + 2 : text.startsWith("でございます", end) ? end + 6 : -1;
-        if (k < 0 || k < text.length() && "。\n！!".indexOf(text.charAt(k)) < 0) {
+        if (k < 0 || k < text.length() && "。\n！!".indexOf(text.charAt(k)) < 0 || end - start == 1 && text.charAt(start) == '方') {
+            // not 新規の方です: the person, politely
             return false;
         }
         char c = start > 0 ? text.charAt(start - 1) : '\n';

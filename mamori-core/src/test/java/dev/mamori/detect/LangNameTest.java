@@ -260,6 +260,19 @@ class LangNameTest {
     }
 
     @Test
+    void wordsTheThirtyThirdSetShowedTakenForNames() { // session 43
+        assertThat(names("両角さんは「ドンという音で外に出たら")).containsExactly("両角"); // a sound
+        assertThat(names("15:20　桑原：明日から新規の方です。")).doesNotContain("方"); // the person, politely
+        assertThat(names("06:53\t健太\tあとばあちゃん膝痛いの大丈夫？")).containsExactly("健太"); // a word, then a relation
+        assertThat(names("宇野さん（月水金 朝）、昨夜から")).containsExactly("宇野"); // a schedule
+        assertThat(names("安斎 幸子姉のお母様、施設入所の準備中です。")).doesNotContain("準備中");
+        assertThat(names("本　人　若林 フサ\n【本　人】若林 フサ")).doesNotContain("本　人"); // a heading spaced out
+        assertThat(names("林 学")).containsExactly("林 学");
+        String chat = "20:04\tNaoko.S\tうちの子が言ってました\n20:13\tかおり\tうちのりお、今日も休みで\n20:20\tかおり\tうちの子も\n";
+        assertThat(names(chat)).doesNotContain("うち"); // "our", not a given name of the lists
+    }
+
+    @Test
     void aPlacesNoteInBracketsIsNoRoleAndNoLatePersonAfterAWordsKanji() { // session 40's review
         String weather = "長野（晴れ）：最高25度\n福島（曇り）：最高22度\n長野（曇り）：最高23度\n福島（晴れ）：最高24度\n";
         assertThat(names(weather)).isEmpty();
