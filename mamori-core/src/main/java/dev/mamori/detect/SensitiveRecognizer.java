@@ -1660,8 +1660,9 @@ final class SensitiveRecognizer implements Recognizer {
         if (denied(text, end, se)) {
             return;
         }
-        if (type == PiiType.SENSITIVE_HEALTH && COUNT_AFTER.matcher(text).region(end, Math.min(text.length(), end + 6)).lookingAt()) {
-            return; // 軽症は12人, 糖尿病が3人: a count of people, a statistic
+        if ((type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER)
+                && COUNT_AFTER.matcher(text).region(end, Math.min(text.length(), end + 10)).lookingAt()) {
+            return; // 軽症は12人, 糖尿病が3人, 視覚障害者は約31万人: a count of people, a statistic
         }
         int cuesIn = cuesIn(text, ss, se);
         if ((cuesIn & bit(Cue.LEGAL)) != 0) {
@@ -2064,8 +2065,9 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern CAPACITY = java.util.regex.Pattern.compile(
             "(?:により|のため|によって)事理を弁識する能力(?:を欠く常況|が著しく不十分|が不十分)");
-    /** A count of people right after a condition (軽症は12人, 糖尿病が3人). */
-    private static final java.util.regex.Pattern COUNT_AFTER = java.util.regex.Pattern.compile("[はがも]?" + NUM + "{1,4}人");
+    /** A count of people right after a condition (軽症は12人, 糖尿病が3人, 視覚障害者は約31万人). */
+    private static final java.util.regex.Pattern COUNT_AFTER = java.util.regex.Pattern.compile(
+            "(?:者|患者)?[はがも]?(?:約|およそ)?" + NUM + "{1,4}(?:万|千|百)?人");
     /** The number of convictions after 前科 (前科3犯). */
     private static final java.util.regex.Pattern COUNT_OF_CONVICTIONS = java.util.regex.Pattern.compile("が?" + NUM + "{1,2}犯");
 

@@ -521,5 +521,10 @@ class SensitiveFactsTest {
         // 軽症 of a named person, weak like 軽傷; a count of people after a condition is a statistic
         assertThat(found("妻ミヨさん（79）は自力で避難したが、煙を吸って軽症。")).containsExactly("SENSITIVE_HEALTH:煙を吸って軽症");
         assertThat(found("搬送された患者のうち、軽症は12人、糖尿病が3人だった。")).isEmpty();
+        assertThat(found("同会によると、全国の視覚障害者は約31万人で、")).isEmpty();
+        // a cost, a rule's name, a faith's label
+        assertThat(found("少年の実母が治療費を弁償する内容の示談が成立している。")).isEmpty();
+        assertThat(found("よって、少年法24条1項1号、少年審判規則37条1項を適用して")).isEmpty();
+        assertThat(found("葬儀は同町の斎場で。宗派は曹洞宗。")).containsExactly("SENSITIVE_CREED:曹洞宗");
     }
 }
