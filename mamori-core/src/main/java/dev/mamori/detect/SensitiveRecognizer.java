@@ -2243,16 +2243,29 @@ final class SensitiveRecognizer implements Recognizer {
     /** The kinds of cue found in {@code text[from, to)}, as bits. */
     private int cuesIn(String text, int from, int to) {
         int found = 0;
+        int noteEnd = -1; // the end of a person's note in brackets (さん（長岡市国際交流協会元理事）): its words are no general statement
         for (int i = from; i < to; i++) {
-            if (cues.startsSomeWord(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (Chars.isOpenParen(c) && (found & bit(Cue.PERSON)) != 0 && i > from && personWordEndsAt(text, from, i, false)) {
+                int close = text.indexOf(c == '（' ? '）' : ')', i + 1);
+                noteEnd = close > i && close < to && close - i <= MAX_PERSON_NOTE ? close : -1;
+            }
+            if (cues.startsSomeWord(c)) {
                 int len = cues.longest(text, i, to);
                 if (len > 0) {
-                    found |= bit(cues.get(text, i, len));
+                    Cue cue = cues.get(text, i, len);
+                    if (!(cue == Cue.GENERAL && i < noteEnd)) {
+                        found |= bit(cue);
+                    }
                 }
             }
         }
         return found;
     }
+
+    /** Longest note in brackets after a person that {@link #cuesIn} reads as the person's (an affiliation, an age). */
+    private static final int MAX_PERSON_NOTE = 30;
+
 
     /**
      * True when a person is the subject (or owner) of what starts at {@code at}: a person word, an age

@@ -526,5 +526,10 @@ class SensitiveFactsTest {
         assertThat(found("少年の実母が治療費を弁償する内容の示談が成立している。")).isEmpty();
         assertThat(found("よって、少年法24条1項1号、少年審判規則37条1項を適用して")).isEmpty();
         assertThat(found("葬儀は同町の斎場で。宗派は曹洞宗。")).containsExactly("SENSITIVE_CREED:曹洞宗");
+        // a general word in the note on a person (協会) does not make the sentence a general statement
+        assertThat(found("ソフィア・ベルナルディさん（長岡市国際交流協会元理事）20日、急性骨髄性白血病のため死去、64歳。"))
+                .containsExactly("SENSITIVE_HEALTH:急性骨髄性白血病のため死去");
+        assertThat(found("日本白血病協会は20日、急性骨髄性白血病の新しい治療法を紹介した。")).isEmpty();
+        assertThat(found("根本 久子（病気入院中のため、長男が代理で奉納）")).containsExactly("SENSITIVE_HEALTH:病気入院中のため"); // the condition as a cause
     }
 }
