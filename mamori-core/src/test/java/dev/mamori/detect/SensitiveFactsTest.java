@@ -530,6 +530,8 @@ class SensitiveFactsTest {
         assertThat(found("ソフィア・ベルナルディさん（長岡市国際交流協会元理事）20日、急性骨髄性白血病のため死去、64歳。"))
                 .containsExactly("SENSITIVE_HEALTH:急性骨髄性白血病のため死去");
         assertThat(found("日本白血病協会は20日、急性骨髄性白血病の新しい治療法を紹介した。")).isEmpty();
+        assertThat(found("渡部 紗和（わたなべ さわ）　妊娠中のため、秋の清掃は夫が代理")).containsExactly("SENSITIVE_HEALTH:妊娠中のため");
+        assertThat(found("妊娠中の方はご相談ください")).isEmpty(); // still a general statement
         assertThat(found("根本 久子（病気入院中のため、長男が代理で奉納）")).containsExactly("SENSITIVE_HEALTH:病気入院中のため"); // the condition as a cause
     }
 }
