@@ -285,6 +285,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         scriptPairs(text, out);
+        spelledReadings(text, out, first);
         careOf(text, cov, out);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
@@ -338,6 +339,7 @@ final class NameRecognizer implements Recognizer {
         }
         widen(text, out, first);
         out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && weekdays(f.value())); // 月水金 朝: a schedule
+        givenNamesBefore(text, out, first);
         oneKanjiSurnames(text, out, first); // after widen, which would take a particle after a kana given name (ひなた|は)
         dropRankAndRelation(text, out, first);
         posthumousNames(text, out, first);
@@ -2378,6 +2380,127 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /**
+     * A given name of the lists in katakana written before a Japanese name with one blank, as a church's records give a
+     * baptismal name (ヨセフ 松田 正雄, パウロ 今野 昭) and some write a second given name: part of the name, so that a masked
+     * output hides it too. After a line's start, a blank or a mark, every part of it (joined by ・) a given name.
+     */
+    private void givenNamesBefore(String text, List<Finding> out, int first) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int b = f.start() - 1;
+            if (f.type() != PiiType.PERSON || b < 2 || !isSpace(text.charAt(b)) || !isKanjiAt(text, f.start())) {
+                continue;
+            }
+            int s = b;
+            while (s > 0 && b - s < MAX_SPELLED && (katakanaOrDot(text.charAt(s - 1)) || text.charAt(s - 1) == 'ー')) {
+                s--;
+            }
+            if (s == b || s > 0 && !(isSpace(text.charAt(s - 1)) || "\n、（(「【".indexOf(text.charAt(s - 1)) >= 0)) {
+                continue;
+            }
+            boolean given = true;
+            for (int p = s; p < b && given; ) {
+                int q = text.indexOf('・', p);
+                q = q < 0 || q > b ? b : q;
+                given = q - p >= 2 && LatinNames.kanaGiven(text.substring(p, q)) && !commonKana(text, p, q)
+                        && !anchors.is(NameAnchors.Kind.TITLE, text, p, q) && !anchors.is(NameAnchors.Kind.ROLE, text, p, q); // コーチ 鵜飼
+                p = q + 1;
+            }
+            if (given) {
+                int ns = s;
+                int ne = f.end();
+                out.removeIf(o -> o != f && o.type() == PiiType.PERSON && o.start() >= ns && o.end() <= b);
+                int i = out.indexOf(f);
+                out.set(i, new Finding(PiiType.PERSON, ns, ne, f.confidence(), false, text.substring(ns, ne)));
+                k = i;
+            }
+        }
+    }
+
+    /** Longest katakana name, or its reading, that {@link #spelledReadings} compares. */
+    private static final int MAX_SPELLED = 24;
+
+    /**
+     * A foreign name in katakana joined by ・ and its reading in brackets that spells the same sounds (グエン・ティ・ラン（ぐえん
+     * てぃ らん）, ラフマン・アリフ（らふまん・ありふ）), as rosters and news give it: a reading is given for a name, so both
+     * are names, whatever the lists know of their parts.
+     */
+    private void spelledReadings(String text, List<Finding> out, int first) {
+        for (int p = text.indexOf('（'); p > 0; p = text.indexOf('（', p + 1)) {
+            int s = p;
+            boolean joined = false;
+            while (s > 0 && p - s < MAX_SPELLED && (katakanaOrDot(text.charAt(s - 1)) || text.charAt(s - 1) == 'ー' || text.charAt(s - 1) == '＝')) {
+                s--;
+                joined |= text.charAt(s) == '・' || text.charAt(s) == '＝';
+            }
+            int close = text.indexOf('）', p + 1);
+            if (!joined || close < 0 || close - p - 1 > MAX_SPELLED || !Morphology.isKatakana(text.charAt(s))
+                    || s > 0 && Morphology.isKanji(text.charAt(s - 1)) || !sameSounds(text, s, p, p + 1, close)) {
+                continue;
+            }
+            boolean words = true; // ワールド・カップ（わーるど・かっぷ）: words of the dictionary, a thing's reading
+            for (int i = s; i < p && words; ) {
+                int q = i;
+                while (q < p && !isSeparator(text.charAt(q))) {
+                    q++;
+                }
+                words = commonKana(text, i, q);
+                i = q + 1;
+            }
+            if (words) {
+                continue;
+            }
+            int ns = s;
+            int ne = p;
+            int rs = p + 1;
+            int re = close;
+            Finding.addOver(out, first, new Finding(PiiType.PERSON, ns, ne, 0.7, false, text.substring(ns, ne)),
+                    f -> f.type() == PiiType.PERSON && f.start() >= ns && f.end() <= ne);
+            Finding.addOver(out, first, new Finding(PiiType.PERSON, rs, re, 0.7, false, text.substring(rs, re)),
+                    f -> f.type() == PiiType.PERSON && f.start() >= rs && f.end() <= re);
+        }
+    }
+
+    /** The kana of {@code text[a, b)} and {@code text[c, d)} are the same sounds, separators and script aside (ぐえん てぃ = グエン・ティ). */
+    private static boolean sameSounds(String text, int a, int b, int c, int d) {
+        int i = a;
+        int j = c;
+        int n = 0;
+        while (true) {
+            while (i < b && isSeparator(text.charAt(i))) {
+                i++;
+            }
+            while (j < d && isSeparator(text.charAt(j))) {
+                j++;
+            }
+            if (i >= b || j >= d) {
+                return i >= b && j >= d && n >= 3;
+            }
+            if (toKatakana(text.charAt(i)) != toKatakana(text.charAt(j)) || !Morphology.isKatakana(toKatakana(text.charAt(j)))
+                    && text.charAt(j) != 'ー') {
+                return false;
+            }
+            i++;
+            j++;
+            n++;
+        }
+    }
+
+    /** {@code text[s, e)} is one word of the dictionary that is no proper noun (コーチ, カップ). */
+    private static boolean commonKana(String text, int s, int e) {
+        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+        return ts.size() == 1 && ts.get(0).start() == s && ts.get(0).end() == e && !ts.get(0).is("名詞-固有名詞");
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '・' || c == '＝' || c == ' ' || c == '　';
+    }
+
+    private static char toKatakana(char c) {
+        return c >= 'ぁ' && c <= 'ゖ' ? (char) (c + 0x60) : c;
     }
 
     private static boolean katakanaOrDot(char c) {

@@ -260,6 +260,17 @@ class LangNameTest {
     }
 
     @Test
+    void aKatakanaNameWithItsReadingAndABaptismalName() { // session 43
+        // a reading that spells the same sounds: both are names, whatever the lists know of the parts
+        assertThat(names("3班長　グエン・ティ・ラン（ぐえん てぃ らん）緑町2-9-3")).contains("グエン・ティ・ラン", "ぐえん てぃ らん");
+        assertThat(names("6｜グエン・ティ・ラン（グエン　ティ　ラン）｜1991年3月22日")).contains("グエン・ティ・ラン", "グエン　ティ　ラン");
+        assertThat(names("ワールド・カップ（わーるど・かっぷ）の話")).isEmpty();
+        // a given name of the lists before a Japanese name: a baptismal name, part of the name
+        assertThat(names("帰天された方：佐藤 勝さん、モニカ 遠藤 幸子さん、ヨセフ 松田 正雄さん。"))
+                .containsExactly("佐藤 勝", "モニカ 遠藤 幸子", "ヨセフ 松田 正雄");
+    }
+
+    @Test
     void wordsTheThirtyThirdSetShowedTakenForNames() { // session 43
         assertThat(names("両角さんは「ドンという音で外に出たら")).containsExactly("両角"); // a sound
         assertThat(names("15:20　桑原：明日から新規の方です。")).doesNotContain("方"); // the person, politely
