@@ -893,9 +893,12 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile(
             "(?:(?:通名|本名|旧姓|偽名|芸名)(?:の|は|：|:)?[「『]([^」』\\n]{2,10})[」』]|旧姓[ 　]?(\\p{IsHan}{1,4})(?=[）)]))");
 
-    /** Two children's given names in hiragana joined by ・, the way a class's duty roster pairs them: そうすけ・りお. */
+    /**
+     * Two children's given names joined by ・, the way a class's duty roster pairs them: そうすけ・りお, and one of them in
+     * kanji (ゆいな・大雅).
+     */
     private static final java.util.regex.Pattern KANA_PAIR = java.util.regex.Pattern.compile(
-            "(?<![ぁ-ゖ・])([ぁ-ゖ]{2,4})・([ぁ-ゖ]{2,4})(?![ぁ-ゖ・])");
+            "(?<![ぁ-ゖ・\\p{IsHan}])([ぁ-ゖ]{2,4}|\\p{IsHan}{1,2})・([ぁ-ゖ]{2,4}|\\p{IsHan}{1,2})(?![ぁ-ゖ・\\p{IsHan}])");
 
     /** A child named by relation and given name, then the birth date: 長男湊（平成25年2月18日生）, 長女紬（平成28年…生）. */
     private static final java.util.regex.Pattern CHILD_WITH_BIRTH = java.util.regex.Pattern.compile(
@@ -1127,9 +1130,24 @@ final class NameRecognizer implements Recognizer {
         }
         m = hiragana && text.indexOf('・') >= 0 ? KANA_PAIR.matcher(text) : null;
         while (m != null && m.find()) {
-            // both given names of the lists, and not both words of the dictionary (もも・りんご)
-            if (LatinNames.kanaGiven(m.group(1)) && LatinNames.kanaGiven(m.group(2)) && !(dictionaryWord(text, m.start(1), m.end(1))
-                    && dictionaryWord(text, m.start(2), m.end(2)))) {
+            boolean kanji1 = Morphology.isKanji(text.charAt(m.start(1)));
+            boolean kanji2 = Morphology.isKanji(text.charAt(m.start(2)));
+            // both given names of the lists, and not both words of the dictionary (もも・りんご); a kanji one beside a kana one:
+            // given-name kanji that are not one word (大雅; not 山・川)
+            boolean given1 = kanji1 ? !kanji2 && allGivenKanji(text, m.start(1), m.end(1)) && !dictionaryWord(text, m.start(1), m.end(1))
+                    : LatinNames.kanaGiven(m.group(1));
+            boolean given2 = kanji2 ? !kanji1 && allGivenKanji(text, m.start(2), m.end(2)) && !dictionaryWord(text, m.start(2), m.end(2))
+                    : LatinNames.kanaGiven(m.group(2));
+            // a reading: 元木勝彦（もとき・かつひこ）, a name found right before it and a blank (a table's brackets taken out:
+            // 石黒 まゆみ いしぐろ・まゆみ), or a cell of its own (a よみ column's くめ・たつや)
+            int at = m.start(1);
+            boolean reading = at > 0 && (Chars.isOpenParen(text.charAt(at - 1)) || text.charAt(at - 1) == '＝' // 桐生三奈子＝きりゅう・みなこ
+                    || isSpace(text.charAt(at - 1)) && nameEndsAt(out, first, at - 1))
+                    || at == 0 && m.end(2) == text.length();
+            if (given1 && given2 && !reading && !(dictionaryWord(text, m.start(1), m.end(1)) && dictionaryWord(text, m.start(2), m.end(2)))) {
+                int s = m.start(1);
+                int e = m.end(2);
+                out.removeIf(f -> f.type() == PiiType.PERSON && f.start() == s && f.end() == e); // ひなた・はると read as one name
                 addName(text, m.start(1), m.end(1), out, first);
                 addName(text, m.start(2), m.end(2), out, first);
             }
@@ -1280,6 +1298,16 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    /** A person found ends at {@code e}. */
+    private static boolean nameEndsAt(List<Finding> out, int first, int e) {
+        for (int k = first; k < out.size(); k++) {
+            if (out.get(k).type() == PiiType.PERSON && out.get(k).end() == e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addName(String text, int s, int e, List<Finding> out, int first) {
@@ -2405,7 +2433,7 @@ final class NameRecognizer implements Recognizer {
             for (int p = s; p < b && given; ) {
                 int q = text.indexOf('・', p);
                 q = q < 0 || q > b ? b : q;
-                given = q - p >= 2 && LatinNames.kanaGiven(text.substring(p, q)) && !commonKana(text, p, q)
+                given = q - p >= 2 && LatinNames.kanaGiven(text.substring(p, q)) && !dictionaryWord(text, p, q)
                         && !anchors.is(NameAnchors.Kind.TITLE, text, p, q) && !anchors.is(NameAnchors.Kind.ROLE, text, p, q); // コーチ 鵜飼
                 p = q + 1;
             }
@@ -2447,7 +2475,7 @@ final class NameRecognizer implements Recognizer {
                 while (q < p && !isSeparator(text.charAt(q))) {
                     q++;
                 }
-                words = commonKana(text, i, q);
+                words = dictionaryWord(text, i, q);
                 i = q + 1;
             }
             if (words) {
@@ -2487,12 +2515,6 @@ final class NameRecognizer implements Recognizer {
             j++;
             n++;
         }
-    }
-
-    /** {@code text[s, e)} is one word of the dictionary that is no proper noun (コーチ, カップ). */
-    private static boolean commonKana(String text, int s, int e) {
-        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
-        return ts.size() == 1 && ts.get(0).start() == s && ts.get(0).end() == e && !ts.get(0).is("名詞-固有名詞");
     }
 
     private static boolean isSeparator(char c) {

@@ -260,6 +260,16 @@ class LangNameTest {
     }
 
     @Test
+    void aDutyRostersPairsOfGivenNames() { // session 43: one of the pair in kanji, and a pair the lists read as a full name
+        assertThat(names("【給食のお当番】\n第1週　そうすけ・りお　第2週　ゆいな・大雅\n第4週　ひなた・はると\n"))
+                .containsExactly("そうすけ", "りお", "ゆいな", "大雅", "ひなた", "はると");
+        assertThat(names("山・川")).isEmpty();
+        // a reading stays one name: in brackets, after ＝, or after the name and a blank
+        assertThat(names("元木勝彦（もとき・かつひこ）78")).containsExactly("元木勝彦", "もとき・かつひこ");
+        assertThat(names("本名桐生三奈子＝きりゅう・みなこ")).contains("きりゅう・みなこ").doesNotContain("みなこ");
+    }
+
+    @Test
     void aKatakanaNameWithItsReadingAndABaptismalName() { // session 43
         // a reading that spells the same sounds: both are names, whatever the lists know of the parts
         assertThat(names("3班長　グエン・ティ・ラン（ぐえん てぃ らん）緑町2-9-3")).contains("グエン・ティ・ラン", "ぐえん てぃ らん");
