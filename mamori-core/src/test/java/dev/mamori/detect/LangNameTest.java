@@ -260,6 +260,15 @@ class LangNameTest {
     }
 
     @Test
+    void workplaceTitlesAfterASurnameAndTheLabelOfWhoFilledInASheet() { // session 43
+        assertThat(names("部長決裁は岡田次長に回してください")).containsExactly("岡田");
+        assertThat(names("シフト表は佐藤マネージャーに直してもらって")).containsExactly("佐藤");
+        assertThat(names("プロジェクトマネージャーに相談\n営業部次長に昇進")).isEmpty();
+        assertThat(names("申し送り表　夜勤→日勤　記入：長谷部（夜勤）")).containsExactly("長谷部");
+        assertThat(names("記入：済")).isEmpty();
+    }
+
+    @Test
     void aDutyRostersPairsOfGivenNames() { // session 43: one of the pair in kanji, and a pair the lists read as a full name
         assertThat(names("【給食のお当番】\n第1週　そうすけ・りお　第2週　ゆいな・大雅\n第4週　ひなた・はると\n"))
                 .containsExactly("そうすけ", "りお", "ゆいな", "大雅", "ひなた", "はると");
