@@ -267,7 +267,8 @@ class LangNameTest {
         assertThat(names("申し送り表　夜勤→日勤　記入：長谷部（夜勤）")).containsExactly("長谷部");
         assertThat(names("記入：済")).isEmpty();
         // an association's officers before a name
-        assertThat(names("書記　南雲\n会計　山口")).containsExactly("南雲", "山口");
+        assertThat(names("議会事務局長　一ノ瀬　亨　　書記　南雲")).containsExactly("一ノ瀬　亨", "南雲");
+        assertThat(names("会計　山口")).containsExactly("山口");
         assertThat(names("会計年度の会計処理\n会計検査院の報告\n書記官")).isEmpty();
     }
 
