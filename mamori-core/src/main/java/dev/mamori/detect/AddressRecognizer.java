@@ -499,12 +499,29 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /**
-     * A town and its block numbers after a person's age, the way a list under a municipality's heading prints each
-     * person's home (関口 貞夫（せきぐち さだお）78歳　高岩1172, 新井 久雄 72歳 千駄野420-3): one to six kanji and one to three
-     * groups of digits, ending the line or before a blank; not a measure, a count or an era's year (身長170, 昭和12).
+     * A town and its block numbers after a person's reading and age, the way a list under a municipality's heading prints
+     * each person's home (関口 貞夫（せきぐち さだお）78歳　高岩1172): one to six kanji and one to three groups of digits, ending
+     * the line or before a blank; not a measure, a count, a grade of care or an era's year (身長170, 勤続12, 要介護2, 昭和12).
      */
     private static final java.util.regex.Pattern ROSTER_PLACE = java.util.regex.Pattern.compile(
-            "[0-9０-９]{1,3}歳[ 　]{1,2}(?!身長|体重|年収|月収|定員|合計|計|座席|背番号|番号|昭和|平成|令和|大正|明治|西暦|第)(\\p{IsHan}{1,6}[0-9０-９]{1,4}(?:[-－‐−][0-9０-９]{1,4}){0,2})(?=[ 　\\t\\r\\n]|$)");
+            "[）)](?:さん|様|氏)?[ 　]?[0-9０-９]{1,3}歳[ 　]{1,2}(?!身長|体重|体温|年収|月収|定員|合計|計|座席|背番号|番号|勤続|要介護|要支援|昭和|平成|令和|大正|明治|西暦|第)(\\p{IsHan}{1,6}[0-9０-９]{1,4}(?:[-－‐−][0-9０-９]{1,4}){0,2})(?=[ 　\\t\\r\\n]|$)");
+
+    /** A reading in brackets ends right before {@code s} (（おおわだ みちよ）緑町4-12-1): a roster's name, then the home. */
+    private static boolean afterReading(String text, int s) {
+        if (s < 3 || text.charAt(s - 1) != '）' && text.charAt(s - 1) != ')') {
+            return false;
+        }
+        for (int i = s - 2; i >= 0 && s - i <= 20; i--) {
+            char c = text.charAt(i);
+            if (c == '（' || c == '(') {
+                return i < s - 3;
+            }
+            if (!(Morphology.isHiragana(c) || Morphology.isKatakana(c) || c == '・' || c == ' ' || c == '　' || c == 'ー')) {
+                return false;
+            }
+        }
+        return false;
+    }
 
     private void rosterPlaces(String text, List<Finding> out, int from) {
         java.util.regex.Matcher m = ROSTER_PLACE.matcher(text);
@@ -527,7 +544,7 @@ final class AddressRecognizer implements Recognizer {
     private static final int MAX_TOWN_BLOCKS = 64;
 
     /** Where a town and its numbers may start without a municipality before it: a blank, a bracket, ＝, 、 or a line. */
-    private static final String TOWN_START = " 　\n\t（(）)「『【［＝=、：:";
+    private static final String TOWN_START = " 　\n\t（(「『【［＝=、：:";
 
 
     /**
@@ -546,7 +563,7 @@ final class AddressRecognizer implements Recognizer {
             while (s > 0 && k - s < 8 && isTownChar(text.charAt(s - 1))) {
                 s--;
             }
-            if (s == k || !(s == 0 || TOWN_START.indexOf(text.charAt(s - 1)) >= 0) || text.charAt(s) == '同'
+            if (s == k || !(s == 0 || TOWN_START.indexOf(text.charAt(s - 1)) >= 0 || afterReading(text, s)) || text.charAt(s) == '同'
                     || Finding.overlapsAny(out, from, s, k + 2)) {
                 continue;
             }

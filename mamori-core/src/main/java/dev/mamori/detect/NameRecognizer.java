@@ -898,7 +898,7 @@ final class NameRecognizer implements Recognizer {
      * kanji (ゆいな・大雅).
      */
     private static final java.util.regex.Pattern KANA_PAIR = java.util.regex.Pattern.compile(
-            "(?<![ぁ-ゖ・\\p{IsHan}])([ぁ-ゖ]{2,4}|\\p{IsHan}{1,2})・([ぁ-ゖ]{2,4}|\\p{IsHan}{1,2})(?![ぁ-ゖ・\\p{IsHan}])");
+            "(?<![ぁ-ゖ・])((?<!\\p{IsHan})\\p{IsHan}{1,2}|[ぁ-ゖ]{2,4})・([ぁ-ゖ]{2,4}(?![ぁ-ゖ・])|\\p{IsHan}{1,2}(?![ぁ-ゖ・\\p{IsHan}]))");
 
     /** A child named by relation and given name, then the birth date: 長男湊（平成25年2月18日生）, 長女紬（平成28年…生）. */
     private static final java.util.regex.Pattern CHILD_WITH_BIRTH = java.util.regex.Pattern.compile(
@@ -1138,12 +1138,11 @@ final class NameRecognizer implements Recognizer {
                     : LatinNames.kanaGiven(m.group(1));
             boolean given2 = kanji2 ? !kanji1 && allGivenKanji(text, m.start(2), m.end(2)) && !dictionaryWord(text, m.start(2), m.end(2))
                     : LatinNames.kanaGiven(m.group(2));
-            // a reading: 元木勝彦（もとき・かつひこ）, a name found right before it and a blank (a table's brackets taken out:
-            // 石黒 まゆみ いしぐろ・まゆみ), or a cell of its own (a よみ column's くめ・たつや)
+            // a reading: 元木勝彦（もとき・かつひこ）, 桐生三奈子＝きりゅう・みなこ, or a name found right before it and a blank (a
+            // table's brackets taken out: 石黒 まゆみ いしぐろ・まゆみ)
             int at = m.start(1);
-            boolean reading = at > 0 && (Chars.isOpenParen(text.charAt(at - 1)) || text.charAt(at - 1) == '＝' // 桐生三奈子＝きりゅう・みなこ
-                    || isSpace(text.charAt(at - 1)) && nameEndsAt(out, first, at - 1))
-                    || at == 0 && m.end(2) == text.length();
+            boolean reading = at > 0 && (Chars.isOpenParen(text.charAt(at - 1)) || text.charAt(at - 1) == '＝'
+                    || isSpace(text.charAt(at - 1)) && personEndsAt(out, first, text, at - 1));
             if (given1 && given2 && !reading && !(dictionaryWord(text, m.start(1), m.end(1)) && dictionaryWord(text, m.start(2), m.end(2)))) {
                 int s = m.start(1);
                 int e = m.end(2);
@@ -1298,16 +1297,6 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
-    }
-
-    /** A person found ends at {@code e}. */
-    private static boolean nameEndsAt(List<Finding> out, int first, int e) {
-        for (int k = first; k < out.size(); k++) {
-            if (out.get(k).type() == PiiType.PERSON && out.get(k).end() == e) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void addName(String text, int s, int e, List<Finding> out, int first) {
@@ -1577,6 +1566,9 @@ final class NameRecognizer implements Recognizer {
             if (e >= text.length() || e == s || e - s > 5 || !bracketedGiven(text, s, e)) {
                 continue;
             }
+            if (anchors.endingAt(NameAnchors.Kind.KIN, text, p) == 0 && (dictionaryWord(text, s, e) || han(text.charAt(s)) && !allGivenKanji(text, s, e))) {
+                continue; // 私（事務局）, 私（管理人）: the writer's office, not a given name
+            }
             if (!confidentAt(out, first, s, e) && !anchors.is(NameAnchors.Kind.KIN, text, s, e)
                     && !anchors.is(NameAnchors.Kind.ROLE, text, s, e) && !anchors.isPlaceName(text.substring(s, e)) && !commonWord(text, s, e)) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
@@ -1610,7 +1602,11 @@ final class NameRecognizer implements Recognizer {
                     alone = true;
                 }
                 if (h - b >= 3 && kinEnding(text, h)) {
-                    continue; // あとばあちゃん: a word, then a relation
+                    if (h - 2 - b >= 2 && kanaGivenNotWord(text, b, h - 2) && "のと".indexOf(text.charAt(b)) < 0
+                            && !confidentAt(out, first, b, h - 2)) {
+                        out.add(new Finding(PiiType.PERSON, b, h - 2, 0.6, false, text.substring(b, h - 2))); // みよ|ばあちゃん
+                    }
+                    continue; // あと|ばあちゃん: a word, then a relation
                 }
                 if (h - b >= 2 && h - b <= 4 && alone && !NOT_CHILD.contains(text.substring(b, h)) && !confidentAt(out, first, b, h)
                         && (k < 2 || kanaGivenNotWord(text, b, h))) {
@@ -2416,18 +2412,20 @@ final class NameRecognizer implements Recognizer {
      * output hides it too. After a line's start, a blank or a mark, every part of it (joined by ・) a given name.
      */
     private void givenNamesBefore(String text, List<Finding> out, int first) {
-        for (int k = first; k < out.size(); k++) {
+        List<Finding[]> changes = null; // [the name, the name with its given name before it]
+        for (int k = first; k < out.size() && (changes == null || changes.size() < MAX_PROPAGATED); k++) {
             Finding f = out.get(k);
             int b = f.start() - 1;
             if (f.type() != PiiType.PERSON || b < 2 || !isSpace(text.charAt(b)) || !isKanjiAt(text, f.start())) {
                 continue;
             }
             int s = b;
-            while (s > 0 && b - s < MAX_SPELLED && (katakanaOrDot(text.charAt(s - 1)) || text.charAt(s - 1) == 'ー')) {
+            while (s > 0 && b - s < MAX_KANA_NAME && (katakanaOrDot(text.charAt(s - 1)) || text.charAt(s - 1) == 'ー')) {
                 s--;
             }
-            if (s == b || s > 0 && !(isSpace(text.charAt(s - 1)) || "\n、（(「【".indexOf(text.charAt(s - 1)) >= 0)) {
-                continue;
+            if (s == b || s > 0 && !(isSpace(text.charAt(s - 1)) || "\n、（(「【".indexOf(text.charAt(s - 1)) >= 0)
+                    || nameAround(out, first, f, s)) {
+                continue; // 菅野 トシ　大和田 喜一, 比嘉 ルシア 恵美: the katakana ends or is inside the name before
             }
             boolean given = true;
             for (int p = s; p < b && given; ) {
@@ -2438,18 +2436,56 @@ final class NameRecognizer implements Recognizer {
                 p = q + 1;
             }
             if (given) {
-                int ns = s;
-                int ne = f.end();
-                out.removeIf(o -> o != f && o.type() == PiiType.PERSON && o.start() >= ns && o.end() <= b);
-                int i = out.indexOf(f);
-                out.set(i, new Finding(PiiType.PERSON, ns, ne, f.confidence(), false, text.substring(ns, ne)));
-                k = i;
+                if (changes == null) {
+                    changes = new ArrayList<>();
+                }
+                changes.add(new Finding[] {f, new Finding(PiiType.PERSON, s, f.end(), f.confidence(), false, text.substring(s, f.end()))});
+            }
+        }
+        if (changes == null) {
+            return;
+        }
+        java.util.Map<Finding, Finding> widened = new java.util.IdentityHashMap<>();
+        for (Finding[] c : changes) {
+            widened.put(c[0], c[1]);
+        }
+        List<Finding> tail = new ArrayList<>(out.subList(first, out.size()));
+        out.subList(first, out.size()).clear();
+        for (Finding o : tail) {
+            Finding w = widened.get(o);
+            if (w != null) {
+                out.add(w);
+            } else if (!(o.type() == PiiType.PERSON && insideAny(changes, o))) {
+                out.add(o); // the katakana found alone (ヨセフ) gives way to the whole name
             }
         }
     }
 
+    /** A person found, other than {@code f}, that starts before {@code s} and reaches the blank before it or further. */
+    private static boolean nameAround(List<Finding> out, int first, Finding f, int s) {
+        for (int k = first; k < out.size(); k++) {
+            Finding o = out.get(k);
+            if (o != f && o.type() == PiiType.PERSON && o.start() < s && o.end() >= s - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code o} lies inside the given name a change adds before its name. */
+    private static boolean insideAny(List<Finding[]> changes, Finding o) {
+        for (Finding[] c : changes) {
+            if (o != c[0] && o.start() >= c[1].start() && o.end() <= c[0].start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Longest katakana name, or its reading, that {@link #spelledReadings} compares. */
     private static final int MAX_SPELLED = 24;
+    /** Longest given name in katakana {@link #givenNamesBefore} takes before a name (マリア・テレジア). */
+    private static final int MAX_KANA_NAME = 16;
 
     /**
      * A foreign name in katakana joined by ・ and its reading in brackets that spells the same sounds (グエン・ティ・ラン（ぐえん
@@ -2457,7 +2493,7 @@ final class NameRecognizer implements Recognizer {
      * are names, whatever the lists know of their parts.
      */
     private void spelledReadings(String text, List<Finding> out, int first) {
-        for (int p = text.indexOf('（'); p > 0; p = text.indexOf('（', p + 1)) {
+        for (int p = text.indexOf('（'); p >= 0; p = text.indexOf('（', p + 1)) {
             int s = p;
             boolean joined = false;
             while (s > 0 && p - s < MAX_SPELLED && (katakanaOrDot(text.charAt(s - 1)) || text.charAt(s - 1) == 'ー' || text.charAt(s - 1) == '＝')) {
@@ -2469,16 +2505,17 @@ final class NameRecognizer implements Recognizer {
                     || s > 0 && Morphology.isKanji(text.charAt(s - 1)) || !sameSounds(text, s, p, p + 1, close)) {
                 continue;
             }
-            boolean words = true; // ワールド・カップ（わーるど・かっぷ）: words of the dictionary, a thing's reading
-            for (int i = s; i < p && words; ) {
+            boolean named = false; // a part a name of the lists or of the dictionary: not ワールド・カップ, ハンプティ・ダンプティ
+            for (int i = s; i < p && !named; ) {
                 int q = i;
                 while (q < p && !isSeparator(text.charAt(q))) {
                     q++;
                 }
-                words = dictionaryWord(text, i, q);
+                String part = text.substring(i, q);
+                named = LatinNames.kanaGiven(part) || LatinNames.kanaSurname(part) || Morphology.hasEntry(text, i, q, "名詞-固有名詞-人名");
                 i = q + 1;
             }
-            if (words) {
+            if (!named) {
                 continue;
             }
             int ns = s;
@@ -3491,8 +3528,8 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * Two kanji with a blank between them that make one common word when joined, in a heading's brackets (【本　人】, ［原　告］)
-     * or starting a line before a blank and its value (本　人　若林 フサ): a heading spaced out. Not elsewhere: 林 学 is a name.
+     * Two kanji with a blank between them that make a form's heading when joined, in a heading's brackets (【本　人】, ［原　告］)
+     * or starting a line before a blank and its value (本　人　若林 フサ): a heading spaced out, not a name (林　学 is one).
      */
     private static boolean commonWordSpaced(String text, int s) {
         boolean bracketed = s > 0 && s + 3 < text.length() && "【［[".indexOf(text.charAt(s - 1)) >= 0 && "】］]".indexOf(text.charAt(s + 3)) >= 0;
@@ -3500,9 +3537,7 @@ final class NameRecognizer implements Recognizer {
         if (!bracketed && !heading) {
             return false;
         }
-        String w = new String(new char[] {text.charAt(s), text.charAt(s + 2)});
-        List<Morphology.Token> ts = Morphology.tokens(w, 0, 2);
-        return ts.size() == 1 && ts.get(0).is("名詞") && !ts.get(0).is("名詞-固有名詞");
+        return SPACED_HEADINGS.contains(new String(new char[] {text.charAt(s), text.charAt(s + 2)}));
     }
 
     /** A speaker after a title (コーチ 鵜飼, スタッフ 久我): one to four kanji that are not a common word. */
@@ -4239,7 +4274,8 @@ final class NameRecognizer implements Recognizer {
 
     /** Two-character headings that documents spread with a blank (主　文, 理　由, 判　決), all of them words, none a name. */
     private static final Set<String> SPACED_HEADINGS = Set.of("主文", "理由", "判決", "決定", "事実", "証拠", "別紙", "要旨", "目次",
-            "本文", "附則", "概要", "経緯", "結論", "所見", "備考", "摘要", "住所", "氏名", "職業", "本籍", "住居", "記録", "申立", "趣旨");
+            "本文", "附則", "概要", "経緯", "結論", "所見", "備考", "摘要", "住所", "氏名", "職業", "本籍", "住居", "記録", "申立", "趣旨",
+            "本人", "原告", "被告", "事件", "代理");
 
     /**
      * A run of kanji from {@code e} that ends, right before a particle or a blank, with a title (平野 陽子地震津波監視課長は):
@@ -4957,7 +4993,8 @@ final class NameRecognizer implements Recognizer {
     /**
      * The one-kanji given name at {@code g} where a judgment writes it after 亡 for the late person (以下「亡誠」という, 亡誠は),
      * as the subject that starts a sentence, before は or が and a word that is not kana (。徹は身体障害者手帳2級の…), or
-     * alone at the start of a bracket ((孝 携帯 080-…), (孝)): a word of one kanji is too common to mark elsewhere.
+     * alone at the start of a bracket ((孝 携帯 080-…), (孝)); as a subject only where the dictionary reads it as a name there
+     * (not 実は, 光が). A word of one kanji is too common to mark elsewhere.
      */
     private static void lateGiven(String text, int g, Cover cov, List<Finding> out) {
         String late = "亡" + text.charAt(g);
@@ -4977,10 +5014,23 @@ final class NameRecognizer implements Recognizer {
             char next = text.charAt(a + 1);
             boolean subject = (next == 'は' || next == 'が') && !Morphology.isHiragana(text.charAt(a + 2)); // 。徹は身体障害者手帳
             boolean alone = Chars.isOpenParen(text.charAt(a - 1)) && (Chars.isSpace(next) || Chars.isCloseParen(next)); // （孝 携帯 080-…）
-            if (subject && !Chars.isOpenParen(text.charAt(a - 1)) || alone) {
+            if (subject && !Chars.isOpenParen(text.charAt(a - 1)) && noWordAt(text, a) || alone) {
                 out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c)));
             }
         }
+    }
+
+    /**
+     * The dictionary does not read the one kanji at {@code a} as a word of its own in its sentence: not the start of a
+     * longer word (実は), nor a common noun, an adverb or a conjunction (光が差し込む). 徹は reads as a name or a verb's noun.
+     */
+    private static boolean noWordAt(String text, int a) {
+        for (Morphology.Token t : Morphology.tokens(text, Math.max(0, a - 6), Math.min(text.length(), a + 6))) {
+            if (t.start() == a) {
+                return t.end() == a + 1 && !t.is("名詞-一般") && !t.is("副詞") && !t.is("接続詞");
+            }
+        }
+        return false;
     }
 
     /** The index of the first token starting at or after {@code pos} (tokens are in text order). */
@@ -5023,8 +5073,8 @@ final class NameRecognizer implements Recognizer {
                     || Morphology.isKatakana(text.charAt(name[2])) && Morphology.isKanji(text.charAt(name[3] - 1)))) {
                 mark(text, name[2], name[3], cov, out, 0.5); // 恭子, and ツヤ子 of 松下 ツヤ子
             } else if (unique && name[3] - name[2] >= 3 && all(text, name[2], name[3], 'k')
-                    && LatinNames.kanaGiven(text.substring(name[2], name[3]))) {
-                mark(text, name[2], name[3], cov, out, 0.5); // ハツエ of 岡崎 ハツエ: three kana of the lists are seldom a word
+                    && LatinNames.kanaGiven(text.substring(name[2], name[3])) && !dictionaryWord(text, name[2], name[3])) {
+                mark(text, name[2], name[3], cov, out, 0.5); // ハツエ of 岡崎 ハツエ; not a word (ミドリ, ヒカリ)
             } else if (unique && name[3] - name[2] >= 2 && all(text, name[2], name[3], 'k')
                     && LatinNames.kanaGiven(text.substring(name[2], name[3]))) {
                 int k = out.size(); // ハツ of 小野寺 ハツ: a given name of the lists in katakana, which is often a word too (ハツ,

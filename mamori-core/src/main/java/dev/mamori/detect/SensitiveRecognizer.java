@@ -500,20 +500,21 @@ final class SensitiveRecognizer implements Recognizer {
                     + "(?!(?:場合|とき|時|方は))");
     /**
      * A drug and the rash it gave the person, the way a 問診票's allergy field is filled in (■あり（ペニシリンで発疹）,
-     * ペニシリン系抗菌薬で全身に発疹): a drug allergy (法2条3項 病歴). Not a leaflet's warning (…で発疹が出ることがあります).
+     * ペニシリン系抗菌薬で全身に発疹): a drug allergy (法2条3項 病歴). Not a leaflet's warning or a topic (…で発疹が出ることが
+     * あります, 発疹が出る人も, マスクで湿疹になる原因, 湿疹対策).
      */
     private static final java.util.regex.Pattern DRUG_RASH = java.util.regex.Pattern.compile(
             "(?<![\\p{IsKatakana}ー])[\\p{IsKatakana}ー]{3,12}(?:系)?(?:抗菌薬|抗生物質|抗生剤|製剤)?で(?:全身に)?(?:発疹|蕁麻疹|湿疹)"
-                    + "(?!(?:が|の)?(?:出る|でる|現れる)?(?:ことが|場合|恐れ|おそれ))");
+                    + "(?!(?:が|の)?(?:出る|でる|現れる)?(?:ことが|場合|恐れ|おそれ|人|方|対策|原因|予防|ケア)|になる)");
     /**
      * A blow a person took (頭などを強く打ち), or a bone broken, named by its body part (鼻の骨が折れた, 右足の骨を折って): an injury
      * (法2条3項 病歴, as the sets label injuries of a named person). The body part is needed: 骨が折れる alone is also said of hard
-     * work.
+     * work; not an animal's (鶏の足の骨を折って出汁を), nor what may happen (骨が折れることもあります).
      */
     private static final java.util.regex.Pattern BLOW = java.util.regex.Pattern.compile(
             "(?<![\\p{IsHan}])(?:(?:頭|頭部|胸|胸部|腹|腹部|全身|首|腰|顔)(?:など)?を強く打(?:ち|って|った)"
-                    + "|[右左両]?(?:鼻|あご|顎|肋|あばら|腕|足|脚|手|指|首|腰|背中|肩|肘|ひじ|膝|ひざ|足首|手首|太もも|すね|かかと|骨盤)"
-                    + "の骨(?:を折(?:って|った|り|る)|が折れ(?:て|た|る)?))");
+                    + "|(?<!鶏の|魚の|豚の|牛の|カニの|かにの)[右左両]?(?:鼻|あご|顎|肋|あばら|腕|足|脚|手|指|首|腰|背中|肩|肘|ひじ|膝|ひざ|足首|手首|太もも|すね|かかと|骨盤)"
+                    + "の骨(?:を折(?:って|った|り|る)|が折れ(?:て|た|る)?+))(?!ことも|ことが|人が|場合)");
     /**
      * The same facts in the English of a mail or a chat among Japanese text: a condition someone has (has a severe peanut
      * allergy, I have asthma), a pregnancy (she is pregnant), a faith someone states (I'm Muslim). With the verb that says
@@ -933,6 +934,13 @@ final class SensitiveRecognizer implements Recognizer {
             boxes += BOXES.indexOf(text.charAt(k)) >= 0 || text.startsWith("[ ]", k) || text.startsWith("［　］", k) ? 1 : 0;
         }
         return boxes >= 2;
+    }
+
+    /** Later on the line of {@code end}, an unticked box before はい (□はい　□いいえ, □はい　■いいえ): a question not answered yes. */
+    private static boolean yesUnticked(String text, int end) {
+        int le = Chars.lineEnd(text, end);
+        int y = text.indexOf("はい", end);
+        return y > end && y < le && unticked(text, y);
     }
 
     private static boolean boxBetween(String text, int s, int e) {
@@ -1653,12 +1661,15 @@ final class SensitiveRecognizer implements Recognizer {
         int se = sentenceEnd(text, end);
         if (!fact && !completed) {
             // in a column whose header names the type (既往歴, 病名), the row's person is the subject
-            if (strength < STRONG || !(ctx.hinted(type) || personSubject(text, ss, start, true))) {
+            if (strength < STRONG || !(ctx.hinted(type) || personSubject(text, ss, start, true, true))) {
                 return; // a care word alone without a person as subject (入院の手続き)
             }
         }
         if (denied(text, end, se)) {
             return;
+        }
+        if (yesUnticked(text, end)) {
+            return; // 妊娠中・授乳中　□はい　□いいえ: a form's question, not answered yes
         }
         if ((type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER)
                 && COUNT_AFTER.matcher(text).region(end, Math.min(text.length(), end + 10)).lookingAt()) {
@@ -1669,7 +1680,7 @@ final class SensitiveRecognizer implements Recognizer {
             return;
         }
         if ((cuesIn & bit(Cue.GENERAL)) != 0) {
-            if (!personSubject(text, ss, start, true)) {
+            if (!personSubject(text, ss, start, true, false)) { // not through a note: 山田さん（日本糖尿病協会理事）は、…の予防には
                 return;
             }
         }
@@ -1683,7 +1694,7 @@ final class SensitiveRecognizer implements Recognizer {
         if (strength >= GENERIC) {
             boolean lift = (cuesIn & bit(Cue.PERSON)) != 0 || hasRole(pieces, from, ss, se) || struckBefore(text, start);
             if (!lift && conf < Detector.DEFAULT_MIN_CONFIDENCE && conf + LIFT >= Detector.DEFAULT_MIN_CONFIDENCE) {
-                lift = personSubject(text, ss, start, false);
+                lift = personSubject(text, ss, start, false, true);
             }
             conf += lift ? LIFT : 0;
         }
@@ -2065,9 +2076,9 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern CAPACITY = java.util.regex.Pattern.compile(
             "(?:により|のため|によって)事理を弁識する能力(?:を欠く常況|が著しく不十分|が不十分)");
-    /** A count of people right after a condition (軽症は12人, 糖尿病が3人, 視覚障害者は約31万人). */
+    /** A count of people right after a condition (軽症は12人, 糖尿病が3人, 視覚障害者は約31万人); not 1人で (alone), 1人目, 1人暮らし. */
     private static final java.util.regex.Pattern COUNT_AFTER = java.util.regex.Pattern.compile(
-            "(?:者|患者)?[はがも]?(?:約|およそ)?" + NUM + "{1,4}(?:万|千|百)?人");
+            "(?:者|患者)?[はがも]?(?:約|およそ)?(?![1１一]人)" + NUM + "{1,4}(?:万|千|百)?人(?![目暮部])");
     /** The number of convictions after 前科 (前科3犯). */
     private static final java.util.regex.Pattern COUNT_OF_CONVICTIONS = java.util.regex.Pattern.compile("が?" + NUM + "{1,2}犯");
 
@@ -2270,9 +2281,10 @@ final class SensitiveRecognizer implements Recognizer {
     /**
      * True when a person is the subject (or owner) of what starts at {@code at}: a person word, an age
      * in brackets or a name (Kuromoji 人名) followed by が/は/も/の/、, in the same sentence before it.
-     * With {@code someone}, a person not named (男性, 女) counts too.
+     * With {@code someone}, a person not named (男性, 女) counts too; with {@code throughNote}, also one before a note in brackets
+     * (順子（旧姓　宮下）が), which a general statement does not take (山田さん（日本糖尿病協会理事）は、…の予防には).
      */
-    private boolean personSubject(String text, int ss, int at, boolean someone) {
+    private boolean personSubject(String text, int ss, int at, boolean someone, boolean throughNote) {
         int from = Math.max(ss, at - SUBJECT_REACH);
         boolean nameMayEnd = false;
         for (int p = at - 1; p > from; p--) {
@@ -2280,7 +2292,7 @@ final class SensitiveRecognizer implements Recognizer {
                 if (personWordEndsAt(text, from, p, someone)) {
                     return true;
                 }
-                int e = noteBefore(text, from, p); // 妻　順子（旧姓　宮下）が
+                int e = throughNote ? noteBefore(text, from, p) : p; // 妻　順子（旧姓　宮下）が
                 if (e < p && personWordEndsAt(text, from, e, someone)) {
                     return true;
                 }
@@ -2293,7 +2305,8 @@ final class SensitiveRecognizer implements Recognizer {
         }
         // one Kuromoji pass: a person's name (人名) right before a marker, or before a bracketed note and a marker
         for (Morphology.Token tok : Morphology.tokens(text, from, at)) {
-            if (tok.is("名詞-固有名詞-人名") && tok.end() < at && (isSubjectMarker(text, tok.end()) || noteThenMarker(text, tok.end(), at))) {
+            if (tok.is("名詞-固有名詞-人名") && tok.end() < at
+                    && (isSubjectMarker(text, tok.end()) || throughNote && noteThenMarker(text, tok.end(), at))) {
                 return true;
             }
         }

@@ -228,6 +228,10 @@ class LangAddressTest {
                 .containsExactly("高岩1172", "千駄野420-3");
         // a measure, an era's year, an ordinal after an age are no homes
         assertThat(addresses("山田 太郎 45歳 身長170\n田中 一郎 70歳　昭和12\n佐藤 花子 35歳 第3\n")).isEmpty();
+        // the review's (helper-92): no reading before the age; a note's bracket before a figure's number
+        assertThat(addresses("長男 8歳　小3\n山田 花子 35歳　勤続12\n35歳　体温37\n利用者 85歳　要介護2\n")).isEmpty();
+        assertThat(addresses("（注）図6-9-9を参照\n（出典：総務省）表3-1-2\n詳しくは（別紙）資料1-2-3のとおり")).isEmpty();
+        assertThat(addresses("【枕崎市】鮫島 イシ（さめしま・いし）さん　101歳　寿町12　30日死去")).containsExactly("寿町12");
     }
 
     @ParameterizedTest

@@ -260,16 +260,34 @@ class LangNameTest {
     }
 
     @Test
-    void workplaceTitlesAfterASurnameAndTheLabelOfWhoFilledInASheet() { // session 43
+    void workplaceTitlesAfterASurnameAndAnAssociationsOfficers() { // session 43
         assertThat(names("部長決裁は岡田次長に回してください")).containsExactly("岡田");
         assertThat(names("シフト表は佐藤マネージャーに直してもらって")).containsExactly("佐藤");
         assertThat(names("プロジェクトマネージャーに相談\n営業部次長に昇進")).isEmpty();
-        assertThat(names("申し送り表　夜勤→日勤　記入：長谷部（夜勤）")).containsExactly("長谷部");
-        assertThat(names("記入：済")).isEmpty();
+        assertThat(names("記入：済\n記入：裏面参照\n記入：必須")).isEmpty();
         // an association's officers before a name
         assertThat(names("議会事務局長　一ノ瀬　亨　　書記　南雲")).containsExactly("一ノ瀬　亨", "南雲");
         assertThat(names("会計　山口")).containsExactly("山口");
         assertThat(names("会計年度の会計処理\n会計検査院の報告\n書記官")).isEmpty();
+    }
+
+    @Test
+    void whatTheReviewOfTheSessionFound() { // session 43's review (helper-92)
+        // the katakana before a name is the given name of the name before it: both names kept
+        assertThat(names("菅野 トシ　大和田 喜一")).contains("菅野 トシ").anyMatch(n -> n.contains("大和田"));
+        assertThat(names("青木 エマ　太田 花子")).anyMatch(n -> n.contains("太田"));
+        assertThat(names("𠮷岡 ソフィア 楓さん")).anyMatch(n -> n.startsWith("𠮷岡"));
+        // a one-kanji given name as a subject only where the dictionary reads a name
+        assertThat(names("担当：松田 実\n実は、先日の件でご相談があります。")).doesNotContain("実");
+        assertThat(names("山田 光\n光が差し込む明るい部屋です。")).doesNotContain("光");
+        assertThat(names("林　学　45歳")).containsExactly("林　学");
+        assertThat(names("お問い合わせは私（事務局）まで\n私（管理人）に連絡ください。")).isEmpty();
+        assertThat(names("当番はると・ゆいな")).containsExactly("はると", "ゆいな");
+        assertThat(names("そうすけ・りお")).containsExactly("そうすけ", "りお");
+        assertThat(names("ハンプティ・ダンプティ（はんぷてぃ・だんぷてぃ）の絵本")).isEmpty();
+        assertThat(names("田村さん宅のおじいちゃんが庭で")).containsExactly("田村");
+        // a long run of baptismal names stays linear (a hundred thousand characters)
+        assertThat(names("ヨセフ 松田 正雄\n".repeat(10_000))).hasSize(10_000);
     }
 
     @Test

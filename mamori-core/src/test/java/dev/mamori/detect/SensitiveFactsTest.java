@@ -532,6 +532,15 @@ class SensitiveFactsTest {
         assertThat(found("日本白血病協会は20日、急性骨髄性白血病の新しい治療法を紹介した。")).isEmpty();
         assertThat(found("渡部 紗和（わたなべ さわ）　妊娠中のため、秋の清掃は夫が代理")).containsExactly("SENSITIVE_HEALTH:妊娠中のため");
         assertThat(found("妊娠中の方はご相談ください")).isEmpty(); // still a general statement
+        // the review's (helper-92): 1人で is "alone"; a topic or a warning; an animal's bone; what may happen; an unanswered
+        // question of a form; an expert's note
+        assertThat(found("父は入院中も1人で頑張っていた。")).containsExactly("SENSITIVE_HEALTH:入院中");
+        assertThat(found("マスクで湿疹になる原因とは")).isEmpty();
+        assertThat(found("ペニシリンで発疹が出る人もいます")).isEmpty();
+        assertThat(found("鶏の足の骨を折って出汁をとる")).isEmpty();
+        assertThat(found("背中の骨が折れることもあります。")).isEmpty();
+        assertThat(found("6. 女性の方　妊娠中・授乳中　□はい　□いいえ")).isEmpty();
+        assertThat(found("山田さん（日本糖尿病協会理事）は、糖尿病の予防には運動が大切だと話した。")).isEmpty();
         assertThat(found("根本 久子（病気入院中のため、長男が代理で奉納）")).containsExactly("SENSITIVE_HEALTH:病気入院中のため"); // the condition as a cause
     }
 }
