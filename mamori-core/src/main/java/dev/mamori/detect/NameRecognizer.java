@@ -2730,7 +2730,7 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             int s = f.end() + 1;
-            while (s < text.length() && Chars.isSpace(text.charAt(s))) {
+            while (s < text.length() && isSpace(text.charAt(s))) {
                 s++;
             }
             int e = s;
@@ -2762,7 +2762,7 @@ final class NameRecognizer implements Recognizer {
     /** Only blanks between {@code i} and the start of its line. */
     private static boolean blanksBefore(String text, int i) {
         for (int p = i - 1; p >= 0 && text.charAt(p) != '\n'; p--) {
-            if (!Chars.isSpace(text.charAt(p))) {
+            if (!isSpace(text.charAt(p))) {
                 return false;
             }
         }
@@ -2771,14 +2771,14 @@ final class NameRecognizer implements Recognizer {
 
     /** Where a line {@code [s, e)} ends before the note in brackets that ends it (紗季（旧姓 丸尾）), and its blanks; else {@code e}. */
     private static int beforeNote(String text, int s, int e) {
-        while (e > s && Chars.isSpace(text.charAt(e - 1))) {
+        while (e > s && isSpace(text.charAt(e - 1))) {
             e--;
         }
         if (e > s && Chars.isCloseParen(text.charAt(e - 1))) {
             int open = Math.max(text.lastIndexOf('（', e - 1), text.lastIndexOf('(', e - 1));
             if (open > s) {
                 e = open;
-                while (e > s && Chars.isSpace(text.charAt(e - 1))) {
+                while (e > s && isSpace(text.charAt(e - 1))) {
                     e--;
                 }
             }
@@ -5013,7 +5013,7 @@ final class NameRecognizer implements Recognizer {
             }
             char next = text.charAt(a + 1);
             boolean subject = (next == 'は' || next == 'が') && !Morphology.isHiragana(text.charAt(a + 2)); // 。徹は身体障害者手帳
-            boolean alone = Chars.isOpenParen(text.charAt(a - 1)) && (Chars.isSpace(next) || Chars.isCloseParen(next)); // （孝 携帯 080-…）
+            boolean alone = Chars.isOpenParen(text.charAt(a - 1)) && (isSpace(next) || Chars.isCloseParen(next)); // （孝 携帯 080-…）
             if (subject && !Chars.isOpenParen(text.charAt(a - 1)) && noWordAt(text, a) || alone) {
                 out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c)));
             }
