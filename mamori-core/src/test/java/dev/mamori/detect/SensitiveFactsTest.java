@@ -541,6 +541,10 @@ class SensitiveFactsTest {
         assertThat(found("背中の骨が折れることもあります。")).isEmpty();
         assertThat(found("6. 女性の方　妊娠中・授乳中　□はい　□いいえ")).isEmpty();
         assertThat(found("山田さん（日本糖尿病協会理事）は、糖尿病の予防には運動が大切だと話した。")).isEmpty();
+        for (String topic : List.of("妊娠中でも飲めるハーブティー", "つわりの時期に食べやすいレシピ", "エピペンの使い方講習会", "血栓を防ぐ食べ物",
+                "過呼吸の対処法", "軽症者向け宿泊療養施設")) {
+            assertThat(found(topic)).as(topic).isEmpty(); // a topic for anyone, in a heading or an advertisement
+        }
         assertThat(found("根本 久子（病気入院中のため、長男が代理で奉納）")).containsExactly("SENSITIVE_HEALTH:病気入院中のため"); // the condition as a cause
     }
 }
