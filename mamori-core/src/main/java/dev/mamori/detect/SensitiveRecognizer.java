@@ -936,11 +936,19 @@ final class SensitiveRecognizer implements Recognizer {
         return boxes >= 2;
     }
 
+    /** How far after a fact its form's はい may stand. */
+    private static final int YES_REACH = 40;
+
     /** Later on the line of {@code end}, an unticked box before はい (□はい　□いいえ, □はい　■いいえ): a question not answered yes. */
     private static boolean yesUnticked(String text, int end) {
-        int le = Chars.lineEnd(text, end);
-        int y = text.indexOf("はい", end);
-        return y > end && y < le && unticked(text, y);
+        int le = Chars.lineEndWithin(text, end, YES_REACH);
+        le = le < 0 ? end + YES_REACH + 1 : le;
+        for (int y = end + 1; y + 1 < le; y++) { // within the line and a reach: not a search through the rest of a long text
+            if (text.charAt(y) == 'は' && text.charAt(y + 1) == 'い') {
+                return unticked(text, y);
+            }
+        }
+        return false;
     }
 
     private static boolean boxBetween(String text, int s, int e) {
