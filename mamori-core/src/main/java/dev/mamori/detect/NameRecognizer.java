@@ -2774,16 +2774,30 @@ final class NameRecognizer implements Recognizer {
         while (e > s && isSpace(text.charAt(e - 1))) {
             e--;
         }
-        if (e > s && Chars.isCloseParen(text.charAt(e - 1))) {
-            int open = Math.max(text.lastIndexOf('（', e - 1), text.lastIndexOf('(', e - 1));
-            if (open > s) {
-                e = open;
-                while (e > s && isSpace(text.charAt(e - 1))) {
-                    e--;
-                }
+        int open = endingNoteOpen(text, s, e);
+        if (open >= 0) {
+            e = open;
+            while (e > s && isSpace(text.charAt(e - 1))) {
+                e--;
             }
         }
         return e;
+    }
+
+    /**
+     * The opening bracket, after {@code s}, of the note that ends {@code text[s, e)} with its closing bracket (紗季（旧姓 丸尾）,
+     * オペレーター（小野寺）); -1 when the text does not end with one. Looks back no further than {@code s}.
+     */
+    private static int endingNoteOpen(String text, int s, int e) {
+        if (e <= s || !Chars.isCloseParen(text.charAt(e - 1))) {
+            return -1;
+        }
+        for (int i = e - 2; i > s; i--) {
+            if (Chars.isOpenParen(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final java.util.regex.Pattern DEPARTMENT_SELF = java.util.regex.Pattern.compile(
@@ -3386,24 +3400,22 @@ final class NameRecognizer implements Recognizer {
         while (e > s && isSpace(text.charAt(e - 1))) {
             e--;
         }
-        if (e > s && Chars.isCloseParen(text.charAt(e - 1))) {
-            int open = Math.max(text.lastIndexOf('（', e - 1), text.lastIndexOf('(', e - 1));
-            if (open > s) {
-                int before = open;
-                while (before > s && isSpace(text.charAt(before - 1))) {
-                    before--;
-                }
-                if (anchors.is(NameAnchors.Kind.ROLE, text, s, before) || anchors.is(NameAnchors.Kind.TITLE, text, s, before)
-                        || anchors.is(NameAnchors.Kind.HONORIFIC, text, s, before)) {
-                    s = open + 1; // オペレーター（小野寺）
-                    e = e - 1;
-                    role = true;
-                } else if (isDepartment(text, open + 1, e - 1) || DEPARTMENT_NOTES.contains(text.substring(open + 1, e - 1))) {
-                    return before > s ? new int[] {s, before, 2} : null; // 長岡（総務）: the third element, a department noted
-                } else {
-                    noted = before - s <= 4 && roleNote(text, open + 1, e - 1); // 菅原（会長）, 渡辺（課長）: as a department is
-                    e = before;
-                }
+        int open = endingNoteOpen(text, s, e);
+        if (open >= 0) {
+            int before = open;
+            while (before > s && isSpace(text.charAt(before - 1))) {
+                before--;
+            }
+            if (anchors.is(NameAnchors.Kind.ROLE, text, s, before) || anchors.is(NameAnchors.Kind.TITLE, text, s, before)
+                    || anchors.is(NameAnchors.Kind.HONORIFIC, text, s, before)) {
+                s = open + 1; // オペレーター（小野寺）
+                e = e - 1;
+                role = true;
+            } else if (isDepartment(text, open + 1, e - 1) || DEPARTMENT_NOTES.contains(text.substring(open + 1, e - 1))) {
+                return before > s ? new int[] {s, before, 2} : null; // 長岡（総務）: the third element, a department noted
+            } else {
+                noted = before - s <= 4 && roleNote(text, open + 1, e - 1); // 菅原（会長）, 渡辺（課長）: as a department is
+                e = before;
             }
         }
         while (e > s) {

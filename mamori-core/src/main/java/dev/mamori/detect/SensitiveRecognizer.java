@@ -2266,8 +2266,7 @@ final class SensitiveRecognizer implements Recognizer {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (Chars.isOpenParen(c) && (found & bit(Cue.PERSON)) != 0 && i > from && personWordEndsAt(text, from, i, false)) {
-                int close = text.indexOf(c == '（' ? '）' : ')', i + 1);
-                noteEnd = close > i && close < to && close - i <= MAX_PERSON_NOTE ? close : -1;
+                noteEnd = Chars.indexIn(text, c == '（' ? "）" : ")", i + 1, Math.min(to, i + MAX_PERSON_NOTE + 1)); // -1: none near
             }
             if (cues.startsSomeWord(c)) {
                 int len = cues.longest(text, i, to);
@@ -2351,13 +2350,8 @@ final class SensitiveRecognizer implements Recognizer {
         if (at >= limit || text.charAt(at) != '（' && text.charAt(at) != '(') {
             return false;
         }
-        char close = text.charAt(at) == '（' ? '）' : ')';
-        int c = text.indexOf(close, at + 1);
-        if (c < 0 || c - at > MAX_SUBJECT_NOTE || c + 1 >= limit) {
-            return false;
-        }
-        int nl = text.indexOf('\n', at);
-        return (nl < 0 || nl > c) && isSubjectMarker(text, c + 1);
+        int c = Chars.indexIn(text, text.charAt(at) == '（' ? "）" : ")", at + 1, at + MAX_SUBJECT_NOTE + 1);
+        return c >= 0 && c + 1 < limit && Chars.indexIn(text, "\n", at, c) < 0 && isSubjectMarker(text, c + 1);
     }
 
     /** が, は, も, の or 、 at {@code p}, or the spoken topic marker って (小泉さんってエイズなんだって). */
