@@ -2544,8 +2544,8 @@ final class NameRecognizer implements Recognizer {
             if (i >= b || j >= d) {
                 return i >= b && j >= d && n >= 3;
             }
-            if (toKatakana(text.charAt(i)) != toKatakana(text.charAt(j)) || !Morphology.isKatakana(toKatakana(text.charAt(j)))
-                    && text.charAt(j) != 'ー') {
+            char k = Romaji.katakana(text.charAt(j));
+            if (Romaji.katakana(text.charAt(i)) != k || !Morphology.isKatakana(k) && k != 'ー') {
                 return false;
             }
             i++;
@@ -2556,10 +2556,6 @@ final class NameRecognizer implements Recognizer {
 
     private static boolean isSeparator(char c) {
         return c == '・' || c == '＝' || c == ' ' || c == '　';
-    }
-
-    private static char toKatakana(char c) {
-        return c >= 'ぁ' && c <= 'ゖ' ? (char) (c + 0x60) : c;
     }
 
     private static boolean katakanaOrDot(char c) {

@@ -107,10 +107,13 @@ final class Romaji {
     static String katakana(String s) {
         char[] c = s.toCharArray();
         for (int i = 0; i < c.length; i++) {
-            if (c[i] >= 'ぁ' && c[i] <= 'ゖ') {
-                c[i] += 'ァ' - 'ぁ';
-            }
+            c[i] = katakana(c[i]);
         }
         return new String(c);
+    }
+
+    /** The katakana of a hiragana letter; any other character as it is. */
+    static char katakana(char c) {
+        return c >= 'ぁ' && c <= 'ゖ' ? (char) (c + ('ァ' - 'ぁ')) : c;
     }
 }
