@@ -87,6 +87,10 @@ final class AddressGrammar {
                     break;
                 }
                 int r = nameRun(text, q, guard);
+                if (r + 1 < guard && text.charAt(r) == 'り' && text.charAt(r - 1) == '通' && (isDigit(text.charAt(r + 1))
+                        || numeralGroupAt(text, r + 1, guard))) {
+                    r++; // 東中通り二丁目: 通り with its kana, before its numbers
+                }
                 if (text.charAt(r - 1) == '第' && !chiwariAfter(text, r, guard) || isOffice(text, q, r)) {
                     break; // 条例第3号, 総務部人事課; not 土淵第6地割 (a 地割 of Iwate, numbered with 第)
                 }

@@ -496,6 +496,34 @@ final class AddressRecognizer implements Recognizer {
         if (text.indexOf('歳') >= 0) {
             rosterPlaces(text, out, first);
         }
+        if (text.indexOf('）') >= 0) {
+            readingHomes(text, out, first);
+        }
+    }
+
+    /** How many reading brackets {@link #readingHomes} looks after in one text. */
+    private static final int MAX_READINGS = 256;
+
+    /**
+     * A home right after a person's reading, the way おくやみ lists under a municipality's heading print it (▽菊池 ハツヨ
+     * （きくち・はつよ）石鳥谷町好地第7地割88、88歳): a town in kanji with its numbers (字, 地割 and の as the grammar reads them),
+     * ending at 、 or a blank. The reading says a name stands before; the numbers and the end say a home.
+     */
+    private void readingHomes(String text, List<Finding> out, int from) {
+        int seen = 0;
+        for (int p = text.indexOf('）'); p >= 0 && seen < MAX_READINGS; p = text.indexOf('）', p + 1)) {
+            int s = p + 1;
+            if (s >= text.length() || !Morphology.isKanji(text.charAt(s)) || text.charAt(s) == '同' || !afterReading(text, s)) {
+                continue;
+            }
+            seen++;
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
+            char after = Chars.at(text, rest.end());
+            if (rest.numbers() && AddressGrammar.isDigit(text.charAt(rest.end() - 1)) && (after == '、' || after == ' ' || after == '　')
+                    && !Finding.overlapsAny(out, from, s, rest.end())) {
+                addTown(text, s, rest.end(), out);
+            }
+        }
     }
 
     /**
@@ -506,21 +534,32 @@ final class AddressRecognizer implements Recognizer {
     private static final java.util.regex.Pattern ROSTER_PLACE = java.util.regex.Pattern.compile(
             "[）)](?:さん|様|氏)?[ 　]?[0-9０-９]{1,3}歳[ 　]{1,2}(?!身長|体重|体温|年収|月収|定員|合計|計|座席|背番号|番号|勤続|要介護|要支援|昭和|平成|令和|大正|明治|西暦|第)(\\p{IsHan}{1,6}[0-9０-９]{1,4}(?:[-－‐−][0-9０-９]{1,4}){0,2})(?=[ 　\\t\\r\\n]|$)");
 
-    /** A reading in brackets ends right before {@code s} (（おおわだ みちよ）緑町4-12-1): a roster's name, then the home. */
+    /**
+     * A reading in brackets ends right before {@code s} (（おおわだ みちよ）緑町4-12-1), perhaps with a note after ＝ (（きくち・はつよ
+     * ＝旧姓高橋）): a roster's name, then the home.
+     */
     private static boolean afterReading(String text, int s) {
         if (s < 3 || text.charAt(s - 1) != '）' && text.charAt(s - 1) != ')') {
             return false;
         }
-        for (int i = s - 2; i >= 0 && s - i <= 20; i--) {
+        int open = -1;
+        for (int i = s - 2; i >= 0 && s - i <= 24 && open < 0; i--) {
             char c = text.charAt(i);
             if (c == '（' || c == '(') {
-                return i < s - 3;
-            }
-            if (!(Morphology.isHiragana(c) || Morphology.isKatakana(c) || c == '・' || c == ' ' || c == '　' || c == 'ー')) {
+                open = i;
+            } else if (c == '）' || c == ')' || c == '\n') {
                 return false;
             }
         }
-        return false;
+        int i = open + 1;
+        while (open >= 0 && i < s - 1 && readingChar(text.charAt(i))) {
+            i++;
+        }
+        return open >= 0 && i - open > 2 && (i == s - 1 || text.charAt(i) == '＝');
+    }
+
+    private static boolean readingChar(char c) {
+        return Morphology.isHiragana(c) || Morphology.isKatakana(c) || c == '・' || c == ' ' || c == '　' || c == 'ー';
     }
 
     private void rosterPlaces(String text, List<Finding> out, int from) {
@@ -674,10 +713,12 @@ final class AddressRecognizer implements Recognizer {
             while (h > 0 && s - h < 5 && Morphology.isHiragana(text.charAt(h - 1))) {
                 h--;
             }
-            if (h == s || s == d || !(h == 0 || " 　\n（(「：:".indexOf(text.charAt(h - 1)) >= 0)) {
-                h = s; // only a town name in kana standing after a blank or a bracket: みどり台3丁目, ひばりが丘2丁目
+            // only a town name in kana standing after a blank or a bracket (みどり台3丁目, ひばりが丘2丁目); all in kana only after
+            // a person's reading, as a list prints each home ((くどう・きよし）みたけ二丁目4の27; not それから二丁目)
+            if (h == s || s == d ? s - h < 2 || !afterReading(text, h) : !(h == 0 || " 　\n（(「：:".indexOf(text.charAt(h - 1)) >= 0)) {
+                h = s;
             }
-            if (d == k || s == d || d - s > 8 || Finding.overlapsAny(out, from, h, k + 2)) {
+            if (d == k || h == d || d - s > 8 || Finding.overlapsAny(out, from, h, k + 2)) {
                 continue;
             }
             if (k + 2 < text.length() && (Morphology.isKanji(text.charAt(k + 2)) || Morphology.isKatakana(text.charAt(k + 2)))
@@ -712,6 +753,13 @@ final class AddressRecognizer implements Recognizer {
                 t--;
             }
             return t < n ? t : s;
+        }
+        if (s == d && d >= 3 && text.startsWith("通り", d - 2)) {
+            int t = d - 2; // 東中通り二丁目: 通り with its kana
+            while (t > 0 && d - t <= 8 && isTownChar(text.charAt(t - 1))) {
+                t--;
+            }
+            return t < d - 2 ? t : s;
         }
         if (s >= 2 && s < d && text.charAt(s - 1) == 'が' && AddressGrammar.AFTER_GA.indexOf(text.charAt(s)) >= 0) {
             int k = s - 1;

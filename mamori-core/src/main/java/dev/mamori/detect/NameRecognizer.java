@@ -2515,7 +2515,7 @@ final class NameRecognizer implements Recognizer {
                 named = LatinNames.kanaGiven(part) || LatinNames.kanaSurname(part) || Morphology.hasEntry(text, i, q, "名詞-固有名詞-人名");
                 i = q + 1;
             }
-            if (!named) {
+            if (!named && !ageFollows(text, close + 1)) {
                 continue;
             }
             int ns = s;
@@ -2527,6 +2527,16 @@ final class NameRecognizer implements Recognizer {
             Finding.addOver(out, first, new Finding(PiiType.PERSON, rs, re, 0.7, false, text.substring(rs, re)),
                     f -> f.type() == PiiType.PERSON && f.start() >= rs && f.end() <= re);
         }
+    }
+
+    /** An age right after a name's reading, as election results and rosters give it: （らふまん・ありふ）44　無新, （…）44歳. */
+    private static boolean ageFollows(String text, int i) {
+        int p = i;
+        while (p < text.length() && p - i < 3 && Character.isDigit(text.charAt(p))) {
+            p++;
+        }
+        return p > i && (p == text.length() || text.charAt(p) == '歳' || text.charAt(p) == '才' || Character.isWhitespace(text.charAt(p))
+                || text.charAt(p) == '　');
     }
 
     /** The kana of {@code text[a, b)} and {@code text[c, d)} are the same sounds, separators and script aside (ぐえん てぃ = グエン・ティ). */

@@ -28,11 +28,78 @@ final class RowHeadings {
             return null;
         }
         int[] h = headerAbove(text, ls, s);
-        int[] heading = h == null ? null : columnHeading(text, h[0], h[1], ls, s);
+        if (h == null) {
+            return birthHeading(text, ls, s);
+        }
+        int[] heading = columnHeading(text, h[0], h[1], ls, s);
         if (heading == null) {
             return null;
         }
         return BARE_HEADINGS.contains(text.substring(heading[0], heading[1])) ? h : heading;
+    }
+
+    /** Cells a row or a header split by single blanks has at least, to be read as a table's. */
+    private static final int WORDS_ROW = 4;
+
+    /**
+     * The birth date's heading of a table whose cells single blanks split (No. 氏名 （カナ） 生年月日 住所 電話 備考 over
+     * 1 二宮 源一 （ニノミヤ ゲンイチ） S13.4.2 城山3-15-2 …): the names' blanks leave the columns unknown, but a header
+     * with one date heading, a birth's, says what the row's date is. Null when the header has none or another date's
+     * heading too (入会日), or when the row or the header is no table's.
+     */
+    private static int[] birthHeading(String text, int ls, int s) {
+        int le = s;
+        while (le < text.length() && text.charAt(le) != '\n' && le - ls < ROW_LENGTH) {
+            le++;
+        }
+        if (le - ls >= ROW_LENGTH || words(text, ls, le).size() < WORDS_ROW) {
+            return null;
+        }
+        int p = ls - 1;
+        for (int k = 0; k < HEADER_ROWS && p > 0; k++) {
+            int ps = text.lastIndexOf('\n', p - 1) + 1;
+            if (p - ps > ROW_LENGTH || ContextWords.blanks(text, ps, p) == p) {
+                return null; // a paragraph or a blank line: no table
+            }
+            if (!digitOutsideBrackets(text, ps, p)) {
+                if (p - ps > HEADER_LENGTH || Chars.has(text, "。", ps, p)) {
+                    return null;
+                }
+                List<int[]> words = words(text, ps, p);
+                int[] birth = null;
+                int dates = 0;
+                for (int[] w : words) {
+                    if (text.charAt(w[1] - 1) == '日' || text.startsWith("日付", w[0])) {
+                        dates++;
+                        if (text.startsWith("生年月日", w[0]) || text.startsWith("誕生日", w[0])) {
+                            birth = w;
+                        }
+                    }
+                }
+                return words.size() >= WORDS_ROW && dates == 1 ? birth : null;
+            }
+            p = ps - 1;
+        }
+        return null;
+    }
+
+    /** The words of [s, e) between blanks (a space, a wide blank or a tab). */
+    private static List<int[]> words(String text, int s, int e) {
+        List<int[]> out = new ArrayList<>();
+        int i = s;
+        while (i < e) {
+            while (i < e && Character.isWhitespace(text.charAt(i)) || i < e && text.charAt(i) == '\u3000') {
+                i++;
+            }
+            int start = i;
+            while (i < e && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u3000') {
+                i++;
+            }
+            if (i > start) {
+                out.add(new int[] {start, i});
+            }
+        }
+        return out;
     }
 
     /** How many lines above a row its header may stand (rows and rules between). */

@@ -611,9 +611,12 @@ final class SensitiveRecognizer implements Recognizer {
             if (p == DRUG_RASH) {
                 e = withCourse(text, e); // ペニシリンで発疹の既往
             }
-            // among this recognizer's findings (the list holds others'), 信者 alone, a weak word inside, gives way to the phrase
+            // among this recognizer's findings (the list holds others'), 信者 alone, a weak word inside, gives way to the phrase;
+            // a medicine's name the lexicon found, with the time it was written after (現在アムロジピン), to its dose's
             Finding phrase = new Finding(type, s, e, 0.7, false, text.substring(s, e));
-            Finding.addOver(out, first, phrase, f -> f.start() >= phrase.start() && f.end() <= phrase.end());
+            boolean medicine = p == MEDICATION;
+            Finding.addOver(out, first, phrase, f -> f.start() >= phrase.start() && f.end() <= phrase.end()
+                    || medicine && f.type() == type && f.end() > phrase.start() && f.end() <= phrase.end());
         }
     }
 
@@ -1572,6 +1575,7 @@ final class SensitiveRecognizer implements Recognizer {
         boolean completed = false;
         boolean care = false;
         int count = 0;
+        int tails = 0;
         double strength = 0;
         for (int j = from; j < to; j++) {
             Piece p = pieces.get(j);
@@ -1581,7 +1585,7 @@ final class SensitiveRecognizer implements Recognizer {
                 }
                 case FACT -> fact = true;
                 case HEAD -> head = true;
-                case TAIL -> completed |= count > 0;
+                case TAIL -> completed |= count > tails++; // after something but tails (薬局で薬: two tails complete nothing)
                 case CARE -> {
                     care = true;
                     completed |= head;
@@ -1997,7 +2001,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** What a condition is to the person, written after it: 心臓病の持病, 喘息の既往, 頸部痛の症状, 透析10年目. */
     private static final java.util.regex.Pattern COURSE = java.util.regex.Pattern.compile(
-            "の(?:持病|既往歴|既往|症状|発作|後遺症)|[0-9０-９]{1,2}年目");
+            "の(?:持病|既往歴|既往|症状|発作|後遺症|(?:吸入|飲み|塗り|貼り)?薬(?![局剤品師学事物]))|[0-9０-９]{1,2}年目");
 
     private static int withCourse(String text, int end) {
         return tailEnd(COURSE, text, end, 6);

@@ -199,6 +199,21 @@ class IdDatesAndContextTest {
     }
 
     @Test
+    void aBirthDateInATableThatSingleBlanksSplit() { // session 44: a club's roster typed with one blank between cells
+        String roster = "No. 氏名 （カナ） 生年月日 住所 電話 備考\n"
+                + "1 二宮 源一 （ニノミヤ ゲンイチ） S13.4.2 城山3-15-2 0465-00-3127 会長\n"
+                + "2 尾上 澄江 （オノエ スミエ） 昭和15年11月3日 城山2-8-21 0465-00-4480\n";
+        assertThat(find(roster)).filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH).extracting(Finding::value)
+                .containsExactly("S13.4.2", "昭和15年11月3日");
+        // a header with another date's heading: which date is the birth is not known
+        assertThat(find("No. 氏名 生年月日 入会日 電話\n1 二宮 源一 昭和13年4月2日 令和5年4月1日 0465-00-3127\n"))
+                .noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+        // a sentence above is no header
+        assertThat(find("生年月日の欄は記入しないでください。\n1 二宮 源一 令和5年4月1日 会長 入会\n"))
+                .noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+    }
+
+    @Test
     void aBlankCellShiftsTheCountSoTheNearerHeadingIsTaken() { // a second review, session 36
         assertThat(find("氏名          部署      生年月日      入社日\n佐藤 花子                1990/02/03    2015/04/01"))
                 .filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH).extracting(Finding::value).containsExactly("1990/02/03");

@@ -234,6 +234,19 @@ class LangAddressTest {
         assertThat(addresses("【枕崎市】鮫島 イシ（さめしま・いし）さん　101歳　寿町12　30日死去")).containsExactly("寿町12");
     }
 
+    @Test
+    void aHomeRightAfterAReading() { // session 44: おくやみ lists under a municipality's heading
+        assertThat(addresses("▽工藤 清（くどう・きよし）みたけ二丁目4の27、元県職員、81歳。")).containsExactly("みたけ二丁目4の27");
+        assertThat(addresses("▽菊池 ハツヨ（きくち・はつよ＝旧姓高橋）石鳥谷町好地第7地割88、88歳。")).containsExactly("石鳥谷町好地第7地割88");
+        assertThat(addresses("▽及川 勝男（おいかわ・かつお）水沢佐倉河字東広町45の2、農業、76歳。")).containsExactly("水沢佐倉河字東広町45の2");
+        // 通り written with its kana
+        assertThat(addresses("葬儀は水沢東中通り二丁目3の1の奥州セレモニーホールで。")).containsExactly("水沢東中通り二丁目3の1");
+        // a town all in kana only after a reading; no numbers, no home
+        assertThat(addresses("それから二丁目まで歩いた。会場は　みたけ二丁目の公民館")).isEmpty();
+        assertThat(addresses("山田 太郎（やまだ・たろう）元会長、81歳。")).isEmpty();
+        assertThat(addresses("（くどう・きよし）同2、元県職員")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"同市の人口は増えた", "同県警によると", "共同市場で", "合同町内会", "同市長は会見で", "同市内の学校", "同所において現金を窃取", "同所で", "同県豊田市の高校2年", "高松市選挙区（定数15）", "岩手県山田町派遣の職員",
         "逮捕されたのは三沢市上下水道部の主査", "北秋田市阿仁地区では"})

@@ -306,6 +306,9 @@ class LangNameTest {
         assertThat(names("3班長　グエン・ティ・ラン（ぐえん てぃ らん）緑町2-9-3")).contains("グエン・ティ・ラン", "ぐえん てぃ らん");
         assertThat(names("6｜グエン・ティ・ラン（グエン　ティ　ラン）｜1991年3月22日")).contains("グエン・ティ・ラン", "グエン　ティ　ラン");
         assertThat(names("ワールド・カップ（わーるど・かっぷ）の話")).isEmpty();
+        // or an age after the reading (election results): a name no list knows
+        assertThat(names("当1,876　ラフマン・アリフ（らふまん・ありふ）44　無新")).containsExactly("ラフマン・アリフ", "らふまん・ありふ");
+        assertThat(names("ワールド・カップ（わーるど・かっぷ）2026の話")).isEmpty();
         // a given name of the lists before a Japanese name: a baptismal name, part of the name
         assertThat(names("帰天された方：佐藤 勝さん、モニカ 遠藤 幸子さん、ヨセフ 松田 正雄さん。"))
                 .containsExactly("佐藤 勝", "モニカ 遠藤 幸子", "ヨセフ 松田 正雄");

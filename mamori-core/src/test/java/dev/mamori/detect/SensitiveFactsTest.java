@@ -547,4 +547,23 @@ class SensitiveFactsTest {
         }
         assertThat(found("根本 久子（病気入院中のため、長男が代理で奉納）")).containsExactly("SENSITIVE_HEALTH:病気入院中のため"); // the condition as a cause
     }
+
+    @Test
+    void theFactsTheThirtyFourthSetShowedMissing() { // session 44: lexicon version 18, medicines and aids
+        // the aids of a disability, weak like 車いす: a person lifts them; a shop does not
+        assertThat(found("息子は今も補聴器が手放せず、部活もやめた。")).containsExactly("SENSITIVE_OTHER:補聴器");
+        assertThat(found("駅前に補聴器専門店が開店した。")).isEmpty();
+        assertThat(found("ハリスさんから「コロナ陽性だったので今週は在宅で」と連絡ありました。")).containsExactly("SENSITIVE_HEALTH:コロナ陽性");
+        assertThat(found("コロナ禍で売上が落ちた。")).isEmpty();
+        // a medicine after its condition is part of the fact; by name or by what it treats
+        assertThat(found("息子はてんかんの薬を朝晩飲んでいる。")).containsExactly("SENSITIVE_HEALTH:てんかんの薬");
+        assertThat(found("うちの子はぜんそくの吸入薬を持参します。")).containsExactly("SENSITIVE_HEALTH:ぜんそくの吸入薬");
+        assertThat(found("父は血圧の薬を飲んでいる。")).containsExactly("SENSITIVE_HEALTH:血圧の薬");
+        assertThat(found("母はワーファリンを飲んでいます。")).containsExactly("SENSITIVE_HEALTH:ワーファリン");
+        assertThat(found("糖尿病の薬局が駅前にある。")).doesNotContain("SENSITIVE_HEALTH:糖尿病の薬局", "SENSITIVE_HEALTH:糖尿病の薬");
+        // the dose's phrase takes over the medicine the lexicon found with a time before it
+        assertThat(found("4月から毎朝コンサータ18mgを飲んでいます。")).containsExactly("SENSITIVE_HEALTH:コンサータ18mgを飲んでいます");
+        // tails alone complete nothing
+        assertThat(found("切除と摘出の違い")).isEmpty();
+    }
 }
