@@ -709,6 +709,14 @@ final class AddressRecognizer implements Recognizer {
                 d--;
             }
             int s = townNameStart(text, d);
+            if (s < d) {
+                Morphology.Token t0 = Morphology.tokens(text, s, d).get(0);
+                if (t0.is("名詞-副詞可能") && t0.end() < d) {
+                    s = t0.end(); // 昨日3丁目の: a time word before the town's name, not part of it
+                } else if (t0.is("名詞-副詞可能") && t0.end() == d) {
+                    continue;
+                }
+            }
             int h = s;
             while (h > 0 && s - h < 5 && Morphology.isHiragana(text.charAt(h - 1))) {
                 h--;

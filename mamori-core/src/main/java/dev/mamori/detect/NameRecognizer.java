@@ -292,6 +292,7 @@ final class NameRecognizer implements Recognizer {
         kinNames(text, out, first);
         familyThenGiven(text, out, first);
         ourChild(text, out, first);
+        pupilsBeforeClass(text, out, first);
         courtParties(text, out, first);
         roleFormulae(text, out, first);
         int guards = guards(text);
@@ -903,6 +904,13 @@ final class NameRecognizer implements Recognizer {
     /** A child named by relation and given name, then the birth date: 長男湊（平成25年2月18日生）, 長女紬（平成28年…生）. */
     private static final java.util.regex.Pattern CHILD_WITH_BIRTH = java.util.regex.Pattern.compile(
             "(?:長男|長女|次男|次女|三男|三女|四男|四女|二男|二女|養子|子|孫)(\\p{IsHan}{1,3})(?=[（(](?:令和|平成|昭和|[0-9０-９]{4})[^）)\\n]{2,14}生[）)])");
+    /**
+     * A pupil's given name in a list's cell, then the class (PTA名簿: 陽斗 5年1組／結菜 2年3組, Leo 3年2組): after a
+     * separator or a line's start, before a separator or a line's end.
+     */
+    private static final java.util.regex.Pattern PUPIL_CLASS = java.util.regex.Pattern.compile(
+            "(?<![^・／/、,|｜　 \\t\\n])(\\p{IsHan}{1,3}|[ぁ-ゖ]{2,4}|[A-Z][a-z]{1,10})[ 　]?[0-9０-９一二三四五六]年[0-9０-９一二三四五六A-DＡ-Ｄ]組"
+                    + "(?=[・／/、,|｜　 \\t\\r\\n）)]|$)");
     /** A pupil's parent writing to the school: 3年2組 奥寺湊の母です (the class, the child's full name, the relation). */
     private static final java.util.regex.Pattern PUPILS_PARENT = java.util.regex.Pattern.compile(
             "(?:[0-9０-９一二三四五六]年(?:[0-9０-９一二三四五六A-DＡ-Ｄ]組)?|[0-9０-９]年生)[ 　]?([\\p{IsHan}々]{2,6})"
@@ -1371,6 +1379,30 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+        }
+    }
+
+    /**
+     * The pupils {@link #PUPIL_CLASS} finds: a given name of the dictionary or of the lists; kanji that given names use and
+     * no word of the dictionary (陽斗, not 担任 or 全員 before a class); a romanised given name of the lists (Leo).
+     */
+    private void pupilsBeforeClass(String text, List<Finding> out, int first) {
+        if (text.indexOf('組') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = PUPIL_CLASS.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            char c = text.charAt(s);
+            boolean given = Morphology.isKanji(c)
+                    ? Morphology.hasEntry(text, s, e, MEI) || allGivenKanji(text, s, e) && !dictionaryWord(text, s, e)
+                    : c < 0x80 ? LatinNames.isName(text.substring(s, e)) : LatinNames.kanaGiven(text.substring(s, e)) && !dictionaryWord(text, s, e);
+            if (given && !anchors.is(NameAnchors.Kind.KIN, text, s, e) && !anchors.is(NameAnchors.Kind.ROLE, text, s, e)
+                    && !anchors.is(NameAnchors.Kind.TITLE, text, s, e) && !anchors.is(NameAnchors.Kind.LABEL, text, s, e)
+                    && !confidentAt(out, first, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+            }
         }
     }
 
@@ -3370,7 +3402,9 @@ final class NameRecognizer implements Recognizer {
         }
         int blank = Math.max(w.indexOf(' '), w.indexOf('\u3000'));
         String part = blank > 0 ? w.substring(0, blank) : w;
-        return part.length() <= 4 && dictionaryName(part);
+        String rest = blank > 0 ? w.substring(blank + 1).strip() : "";
+        // 森 直美, not 拓也 どした？ (a speaker and a short message on one line)
+        return part.length() <= 4 && dictionaryName(part) && (rest.isEmpty() || rest.length() <= 4 && (dictionaryName(rest) || LatinNames.kanaGiven(rest)));
     }
 
     /** {@code w} starts with a kanji and is a surname or a given name of the dictionary (正志, 森). */
@@ -3523,7 +3557,8 @@ final class NameRecognizer implements Recognizer {
                     return true;
                 }
             }
-            return w.length() == 1 && ts.size() == 1 && !ts.get(0).is("名詞-接尾") && !ts.get(0).is("名詞-数");
+            // a name of UniDic's that IPADIC cuts into two nouns (陽菜: 陽, 菜)
+            return w.length() == 1 && ts.size() == 1 && !ts.get(0).is("名詞-接尾") && !ts.get(0).is("名詞-数") || dictionaryName(w);
         }
         // one dictionary word that is not a proper noun (メモ, コメント, おはよう) is not a name; but a given name of the lists in
         // hiragana that the dictionary has only as another part of speech is (あやか, a verb's stem to it)

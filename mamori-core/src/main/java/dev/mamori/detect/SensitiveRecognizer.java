@@ -117,7 +117,7 @@ final class SensitiveRecognizer implements Recognizer {
             boolean takesRun, boolean crimeSuffix) {
     }
 
-    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON, SOMEONE }
+    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON, SOMEONE, NOBODY }
 
     /** One matched term in the text (a mutable scratch object, used only inside one call). */
     private static final class Piece {
@@ -2279,6 +2279,7 @@ final class SensitiveRecognizer implements Recognizer {
                     if (!(cue == Cue.GENERAL && i < noteEnd)) {
                         found |= bit(cue);
                     }
+                    i += cue == Cue.NOBODY ? len - 1 : 0; // みなさん: not its さん
                 }
             }
         }
@@ -2372,10 +2373,8 @@ final class SensitiveRecognizer implements Recognizer {
         }
         for (int q = Math.max(from, p - 4); q < p; q++) {
             if (cues.startsSomeWord(text.charAt(q)) && cues.longest(text, q, p) == p - q) {
-                Cue cue = cues.get(text, q, p - q);
-                if (cue == Cue.PERSON || (someone && cue == Cue.SOMEONE)) {
-                    return true;
-                }
+                Cue cue = cues.get(text, q, p - q); // the longest cue ending at p: みなさん (everyone), not its さん
+                return cue == Cue.PERSON || (someone && cue == Cue.SOMEONE);
             }
         }
         return false;

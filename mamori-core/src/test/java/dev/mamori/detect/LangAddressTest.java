@@ -245,6 +245,7 @@ class LangAddressTest {
         assertThat(addresses("それから二丁目まで歩いた。会場は　みたけ二丁目の公民館")).isEmpty();
         assertThat(addresses("山田 太郎（やまだ・たろう）元会長、81歳。")).isEmpty();
         assertThat(addresses("（くどう・きよし）同2、元県職員")).isEmpty();
+        assertThat(addresses("皆さん、昨日3丁目の堰端さん宅が被害に")).isEmpty(); // a time word before 丁目 is no town
     }
 
     @ParameterizedTest

@@ -315,6 +315,18 @@ class LangNameTest {
     }
 
     @Test
+    void aChatsSpeakersAndAListsPupils() { // session 44
+        // a speaker after a time with no colon, a given name that UniDic knows and IPADIC cuts in two (陽, 菜)
+        assertThat(names("[18:42] 陽菜 ねえ、ちょっと話したいことある\n[18:43] 拓也 どした？\n[18:45] 陽菜 検査薬、陽性だった\n"
+                + "[18:45] 拓也 まじ！？\n")).containsExactly("陽菜", "拓也", "陽菜", "拓也");
+        // a pupil's given name before the class, in a list's cells
+        assertThat(names("会長・松田 健太郎・陽斗 5年1組／結菜 2年3組・080-0000-3912\n広報・Sarah Thompson・Leo 3年2組・―\n"))
+                .containsExactly("松田 健太郎", "陽斗", "結菜", "Sarah Thompson", "Leo");
+        // a role, a class's word or a common word before a class is no pupil
+        assertThat(names("担任 5年1組・全員 3年2組／児童 4年1組\n")).isEmpty();
+    }
+
+    @Test
     void wordsTheThirtyThirdSetShowedTakenForNames() { // session 43
         assertThat(names("両角さんは「ドンという音で外に出たら")).containsExactly("両角"); // a sound
         assertThat(names("15:20　桑原：明日から新規の方です。")).doesNotContain("方"); // the person, politely

@@ -565,5 +565,11 @@ class SensitiveFactsTest {
         assertThat(found("4月から毎朝コンサータ18mgを飲んでいます。")).containsExactly("SENSITIVE_HEALTH:コンサータ18mgを飲んでいます");
         // tails alone complete nothing
         assertThat(found("切除と摘出の違い")).isEmpty();
+        // everyone addressed is nobody (みなさん ends with さん); a notice of a check-up for all; absences rising
+        assertThat(found("みなさんもインフルエンザの予防のため、手洗いをお願いします")).isEmpty();
+        assertThat(found("皆さん、昨日3丁目の堰端さん宅が空き巣の被害に遭ったそうです。")).containsExactly("SENSITIVE_OTHER:空き巣の被害に遭った");
+        assertThat(found("来月の定期健康診断のお知らせを全員に送りました。各自、健診センターに予約をお願いします")).isEmpty();
+        assertThat(found("学年では今週インフルエンザによる欠席が増えています。")).isEmpty();
+        assertThat(found("今は要介護2だけど夜中に出歩くことが増えてる")).containsExactly("SENSITIVE_HEALTH:要介護2");
     }
 }
