@@ -1673,7 +1673,7 @@ final class SensitiveRecognizer implements Recognizer {
         int se = sentenceEnd(text, end);
         if (!fact && !completed) {
             // in a column whose header names the type (既往歴, 病名), the row's person is the subject
-            if (strength < STRONG || !(ctx.hinted(type) || personSubject(text, ss, start, true, true))) {
+            if (strength < STRONG || !(ctx.hinted(type) || personSubject(text, ss, start, true, true) || personAfter(text, end))) {
                 return; // a care word alone without a person as subject (入院の手続き)
             }
         }
@@ -2358,6 +2358,39 @@ final class SensitiveRecognizer implements Recognizer {
         int c = Chars.indexIn(text, text.charAt(at) == '（' ? "）" : ")", at + 1, at + MAX_SUBJECT_NOTE + 1);
         return c >= 0 && c + 1 < limit && Chars.indexIn(text, "\n", at, c) < 0 && isSubjectMarker(text, c + 1);
     }
+
+    /** An age before the person a care word describes (入院中の83歳男性). */
+    private static final java.util.regex.Pattern AGE_BEFORE_PERSON = java.util.regex.Pattern.compile("[0-9０-９]{1,3}歳の?");
+    /** What joins a care word to the person after it: の, or a verb's ending (入院していた男性). */
+    private static final java.util.regex.Pattern CARE_LINK = java.util.regex.Pattern.compile("(?:していた|している|した|中)?の?");
+    /** A pupil a care word describes (入院中の6年生). */
+    private static final java.util.regex.Pattern PUPIL = java.util.regex.Pattern.compile("[0-9０-９一二三四五六]年生");
+
+    /**
+     * The person a care word describes stands right after it (入院中の83歳男性, 入院中の6年生も, 入院していた男性患者, 入院中の母):
+     * the care word, then の or a verb's ending, an age, and a person word or a pupil.
+     */
+    private boolean personAfter(String text, int end) {
+        java.util.regex.Matcher link = CARE_LINK.matcher(text).region(end, Math.min(text.length(), end + 5));
+        int p = link.lookingAt() ? link.end() : end;
+        java.util.regex.Matcher age = AGE_BEFORE_PERSON.matcher(text).region(p, Math.min(text.length(), p + 6));
+        if (age.lookingAt()) {
+            p = age.end();
+        }
+        if (p >= text.length()) {
+            return false;
+        }
+        if (PUPIL.matcher(text).region(p, Math.min(text.length(), p + 3)).lookingAt()) {
+            return true;
+        }
+        int len = cues.startsSomeWord(text.charAt(p)) ? cues.longest(text, p, Math.min(text.length(), p + 8)) : 0;
+        Cue cue = len > 0 ? cues.get(text, p, len) : null;
+        // not a count of them (入院した患者の数, 患者数): a statistic
+        return p > end && (cue == Cue.PERSON || cue == Cue.SOMEONE) && !COUNT_OF.matcher(text).region(p + len, Math.min(text.length(), p + len + 4)).lookingAt();
+    }
+
+    /** A count or a share of the people before it (患者の数, 患者数, 男性の割合). */
+    private static final java.util.regex.Pattern COUNT_OF = java.util.regex.Pattern.compile("の?(?:数|割合|率|人数)");
 
     /** が, は, も, の or 、 at {@code p}, or the spoken topic marker って (小泉さんってエイズなんだって). */
     private static boolean isSubjectMarker(String text, int p) {

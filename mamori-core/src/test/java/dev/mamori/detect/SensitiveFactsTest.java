@@ -571,5 +571,15 @@ class SensitiveFactsTest {
         assertThat(found("来月の定期健康診断のお知らせを全員に送りました。各自、健診センターに予約をお願いします")).isEmpty();
         assertThat(found("学年では今週インフルエンザによる欠席が増えています。")).isEmpty();
         assertThat(found("今は要介護2だけど夜中に出歩くことが増えてる")).containsExactly("SENSITIVE_HEALTH:要介護2");
+        // the person a care word describes right after it
+        assertThat(found("病室と体育館つないで　入院中の6年生も一緒に")).containsExactly("SENSITIVE_HEALTH:入院中");
+        assertThat(found("記者会見を開き、入院していた男性患者に点滴で")).containsExactly("SENSITIVE_HEALTH:入院");
+        assertThat(found("入院中の方への面会はご遠慮ください")).isEmpty();
+        // leave for an illness or a birth; a juvenile's night wandering is conduct, not a symptom
+        assertThat(found("副会長の井上さんは産休に入るため")).containsExactly("SENSITIVE_HEALTH:産休");
+        assertThat(found("産休・育休の制度について説明します")).isEmpty();
+        assertThat(found("本日から23日まで、病気休暇を取得させていただけますでしょうか")).containsExactly("SENSITIVE_HEALTH:病気休暇");
+        assertThat(found("小児科で検査したらRSウイルス陽性でした。")).containsExactly("SENSITIVE_HEALTH:RSウイルス陽性");
+        assertThat(found("少年は深夜徘徊を繰り返すようになり")).isEmpty();
     }
 }
