@@ -501,30 +501,32 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
-    /** How many reading brackets {@link #readingHomes} looks after in one text. */
-    private static final int MAX_READINGS = 256;
-
     /**
      * A home right after a person's reading, the way おくやみ lists under a municipality's heading print it (▽菊池 ハツヨ
      * （きくち・はつよ）石鳥谷町好地第7地割88、88歳): a town in kanji with its numbers (字, 地割 and の as the grammar reads them),
-     * ending at 、 or a blank. The reading says a name stands before; the numbers and the end say a home.
+     * ending at 、, a blank or the line's end. The reading says a name stands before; a town's word (町, 字, 地割, 番地) or
+     * numbers joined by の or a hyphen say a home, not a score (（おおたに・しょうへい）本塁打44、).
      */
     private void readingHomes(String text, List<Finding> out, int from) {
-        int seen = 0;
-        for (int p = text.indexOf('）'); p >= 0 && seen < MAX_READINGS; p = text.indexOf('）', p + 1)) {
+        for (int p = text.indexOf('）'); p >= 0; p = text.indexOf('）', p + 1)) {
             int s = p + 1;
             if (s >= text.length() || !Morphology.isKanji(text.charAt(s)) || text.charAt(s) == '同' || !afterReading(text, s)) {
                 continue;
             }
-            seen++;
             AddressGrammar.Rest rest = AddressGrammar.parse(text, s);
-            char after = Chars.at(text, rest.end());
-            if (rest.numbers() && AddressGrammar.isDigit(text.charAt(rest.end() - 1)) && (after == '、' || after == ' ' || after == '　')
-                    && !Finding.overlapsAny(out, from, s, rest.end())) {
-                addTown(text, s, rest.end(), out);
+            int e = rest.end();
+            char after = Chars.at(text, e);
+            if (rest.numbers() && AddressGrammar.isDigit(text.charAt(e - 1)) && (after == '、' || after == ' ' || after == '　'
+                    || after == '\n' || after == '\r' || e == text.length()) && HOME_MARK.matcher(text).region(s, e).find()
+                    && !Finding.overlapsAny(out, from, s, e)) {
+                addTown(text, s, e, out);
             }
         }
     }
+
+    /** What says a home in {@link #readingHomes}: a town's word, or numbers joined by の or a hyphen (45の2, 4-12). */
+    private static final java.util.regex.Pattern HOME_MARK = java.util.regex.Pattern.compile(
+            "[町字]|地割|番地|丁目|[0-9０-９]の[0-9０-９]|[0-9０-９][-－‐−][0-9０-９]");
 
     /**
      * A town and its block numbers after a person's reading and age, the way a list under a municipality's heading prints

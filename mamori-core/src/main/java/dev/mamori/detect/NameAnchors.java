@@ -157,6 +157,9 @@ final class NameAnchors {
             return false;
         }
         char c = text.charAt(to);
+        if ("市町村区".indexOf(c) >= 0 && from > 0 && "元前現".indexOf(text.charAt(from - 1)) >= 0) {
+            return true; // 元前沢町議: a former office of a town no list knows (merged away); a name takes 元 after it (山田元町議)
+        }
         if ("市町村区県府都道".indexOf(c) >= 0) {
             return places.contains(text.substring(from, to + 1));
         }

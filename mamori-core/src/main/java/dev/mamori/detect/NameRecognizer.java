@@ -340,6 +340,8 @@ final class NameRecognizer implements Recognizer {
         }
         widen(text, out, first);
         out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && weekdays(f.value())); // 月水金 朝: a schedule
+        dittoAndClubs(text, out, first);
+        joinTouching(text, out, first);
         givenNamesBefore(text, out, first);
         oneKanjiSurnames(text, out, first); // after widen, which would take a particle after a kana given name (ひなた|は)
         dropRankAndRelation(text, out, first);
@@ -911,6 +913,64 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern PUPIL_CLASS = java.util.regex.Pattern.compile(
             "(?<![^・／/、,|｜　 \\t\\n])(\\p{IsHan}{1,3}|[ぁ-ゖ]{2,4}|[A-Z][a-z]{1,10})[ 　]?[0-9０-９一二三四五六]年[0-9０-９一二三四五六A-DＡ-Ｄ]組"
                     + "(?=[・／/、,|｜　 \\t\\r\\n）)]|$)");
+    /**
+     * A table's ditto mark is no name (同上 同上 正さんの妻: the name after it stays), nor a club's name that a name's
+     * rule took whole (城山寿会, 老人クラブ): a name does not end in 会.
+     */
+    private static void dittoAndClubs(String text, List<Finding> out, int first) {
+        for (int k = out.size() - 1; k >= first; k--) {
+            Finding f = out.get(k);
+            if (f.type() != PiiType.PERSON) {
+                continue;
+            }
+            String v = f.value();
+            if (v.length() >= 3 && v.endsWith("会")) {
+                out.remove(k);
+            } else if (v.startsWith("同上")) {
+                int s = f.start() + 2;
+                while (s < f.end() && isSpace(text.charAt(s))) {
+                    s++;
+                }
+                if (s < f.end() && s > f.start() + 2) {
+                    out.set(k, new Finding(PiiType.PERSON, s, f.end(), f.confidence(), false, text.substring(s, f.end())));
+                } else {
+                    out.remove(k);
+                }
+            }
+        }
+    }
+
+    /**
+     * A surname and a given name found apart though they touch (石黒|ミヨ子様: the given name in katakana and kanji found
+     * by its own rule): one name.
+     */
+    private static void joinTouching(String text, List<Finding> out, int first) {
+        Map<Integer, Finding> given = new HashMap<>();
+        for (Finding b : out.subList(first, out.size())) {
+            if (b.type() == PiiType.PERSON && Morphology.isKatakana(text.charAt(b.start())) && b.end() - b.start() <= 4) {
+                given.put(b.start(), b);
+            }
+        }
+        if (given.isEmpty()) {
+            return;
+        }
+        java.util.Set<Finding> joined = new java.util.HashSet<>();
+        for (int k = first; k < out.size(); k++) {
+            Finding a = out.get(k);
+            Finding b = given.get(a.end());
+            if (b != null && a.type() == PiiType.PERSON && a.end() - a.start() <= 3 && all(text, a.start(), a.end(), 'c')
+                    && joined.add(b)) {
+                out.set(k, new Finding(PiiType.PERSON, a.start(), b.end(), Math.max(a.confidence(), b.confidence()), false,
+                        text.substring(a.start(), b.end())));
+            }
+        }
+        out.subList(first, out.size()).removeIf(joined::contains);
+    }
+
+    /** What follows a sound's word (ドンという音, ドンという大きな音, ドンと音): no name. */
+    private static final java.util.regex.Pattern SOUND_AFTER = java.util.regex.Pattern.compile("と(?:いう)?\\p{IsHan}?\\p{IsHiragana}{0,4}音");
+    /** The separators of a list's cells. */
+    private static final String CELL_MARKS = "・／/|｜\t";
     /** A pupil's parent writing to the school: 3年2組 奥寺湊の母です (the class, the child's full name, the relation). */
     private static final java.util.regex.Pattern PUPILS_PARENT = java.util.regex.Pattern.compile(
             "(?:[0-9０-９一二三四五六]年(?:[0-9０-９一二三四五六A-DＡ-Ｄ]組)?|[0-9０-９]年生)[ 　]?([\\p{IsHan}々]{2,6})"
@@ -1395,8 +1455,11 @@ final class NameRecognizer implements Recognizer {
             int s = m.start(1);
             int e = m.end(1);
             char c = text.charAt(s);
+            // one kanji only in a cell between separators (・樹 5年2組・), not 新 4年1組 after an arrow, 計 3年2組 in a sum
+            boolean cell = e - s > 1 || s > 0 && CELL_MARKS.indexOf(text.charAt(s - 1)) >= 0 && m.end() < text.length()
+                    && CELL_MARKS.indexOf(text.charAt(m.end())) >= 0;
             boolean given = Morphology.isKanji(c)
-                    ? Morphology.hasEntry(text, s, e, MEI) || allGivenKanji(text, s, e) && !dictionaryWord(text, s, e)
+                    ? cell && (Morphology.hasEntry(text, s, e, MEI) || allGivenKanji(text, s, e) && !dictionaryWord(text, s, e))
                     : c < 0x80 ? LatinNames.isName(text.substring(s, e)) : LatinNames.kanaGiven(text.substring(s, e)) && !dictionaryWord(text, s, e);
             if (given && !anchors.is(NameAnchors.Kind.KIN, text, s, e) && !anchors.is(NameAnchors.Kind.ROLE, text, s, e)
                     && !anchors.is(NameAnchors.Kind.TITLE, text, s, e) && !anchors.is(NameAnchors.Kind.LABEL, text, s, e)
@@ -2561,14 +2624,26 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
-    /** An age right after a name's reading, as election results and rosters give it: （らふまん・ありふ）44　無新, （…）44歳. */
+    /**
+     * An age right after a name's reading, as election results and rosters give it: （らふまん・ありふ）44　無新, （…）8歳. Without
+     * 歳, two digits, a blank and no kana after it (not a game's number: （…）16 の新作, （…）3 が発売).
+     */
     private static boolean ageFollows(String text, int i) {
         int p = i;
         while (p < text.length() && p - i < 3 && Character.isDigit(text.charAt(p))) {
             p++;
         }
-        return p > i && (p == text.length() || text.charAt(p) == '歳' || text.charAt(p) == '才' || Character.isWhitespace(text.charAt(p))
-                || text.charAt(p) == '　');
+        if (p > i && p < text.length() && (text.charAt(p) == '歳' || text.charAt(p) == '才')) {
+            return true;
+        }
+        if (p - i != 2) {
+            return false;
+        }
+        int q = p;
+        while (q < text.length() && isSpace(text.charAt(q))) {
+            q++;
+        }
+        return q > p && (q == text.length() || text.charAt(q) == '\n' || !Morphology.isHiragana(text.charAt(q)));
     }
 
     /** The kana of {@code text[a, b)} and {@code text[c, d)} are the same sounds, separators and script aside (ぐえん てぃ = グエン・ティ). */
@@ -3557,8 +3632,9 @@ final class NameRecognizer implements Recognizer {
                     return true;
                 }
             }
-            // a name of UniDic's that IPADIC cuts into two nouns (陽菜: 陽, 菜)
-            return w.length() == 1 && ts.size() == 1 && !ts.get(0).is("名詞-接尾") && !ts.get(0).is("名詞-数") || dictionaryName(w);
+            // a name of UniDic's that IPADIC cuts into two nouns (陽菜: 陽, 菜); not one IPADIC has as a word (健康, 青空)
+            return w.length() == 1 && ts.size() == 1 && !ts.get(0).is("名詞-接尾") && !ts.get(0).is("名詞-数")
+                    || ts.size() > 1 && dictionaryName(w);
         }
         // one dictionary word that is not a proper noun (メモ, コメント, おはよう) is not a name; but a given name of the lists in
         // hiragana that the dictionary has only as another part of speech is (あやか, a verb's stem to it)
@@ -3982,8 +4058,8 @@ final class NameRecognizer implements Recognizer {
             if (isOrgWord(text, t) || !sei && t.is("名詞-固有名詞-地域-国")) {
                 continue; // 米国サン・フランシスコ: a country is no surname
             }
-            if (all(text, t, 'k') && (text.startsWith("という音", t.end()) || text.startsWith("と音", t.end()))) {
-                continue; // 「ドンという音で: a sound
+            if (all(text, t, 'k') && SOUND_AFTER.matcher(text).region(t.end(), Math.min(text.length(), t.end() + 12)).lookingAt()) {
+                continue; // 「ドンという音で, ドンという大きな音: a sound
             }
             int last = i;
             int givenStart = -1;
@@ -4079,6 +4155,10 @@ final class NameRecognizer implements Recognizer {
             if (givenStart < 0 && hon == 0 && verbAfter(text, end)) {
                 i = last;
                 continue; // 単独で入山した: a noun of an act, not a surname
+            }
+            if (hon == 0 && all(text, start, end, 'k') && SOUND_AFTER.matcher(text).region(end, Math.min(text.length(), end + 12)).lookingAt()) {
+                i = last;
+                continue; // ドンという大きな音: a sound
             }
             double conf = base;
             if (hon > 0 || (last + 1 < n && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名"))) {

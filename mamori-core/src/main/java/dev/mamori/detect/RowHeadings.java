@@ -52,16 +52,23 @@ final class RowHeadings {
         while (le < text.length() && text.charAt(le) != '\n' && le - ls < ROW_LENGTH) {
             le++;
         }
-        if (le - ls >= ROW_LENGTH || words(text, ls, le).size() < WORDS_ROW) {
-            return null;
+        if (le - ls >= ROW_LENGTH || words(text, ls, le).size() < WORDS_ROW || dates(text, ls, le) != 1) {
+            return null; // two dates in the row: which is the birth is not known
         }
         int p = ls - 1;
         for (int k = 0; k < HEADER_ROWS && p > 0; k++) {
-            int ps = text.lastIndexOf('\n', p - 1) + 1;
+            int ps = p;
+            while (ps > 0 && text.charAt(ps - 1) != '\n' && p - ps <= ROW_LENGTH) {
+                ps--;
+            }
             if (p - ps > ROW_LENGTH || ContextWords.blanks(text, ps, p) == p) {
                 return null; // a paragraph or a blank line: no table
             }
             if (!digitOutsideBrackets(text, ps, p)) {
+                if (rule(text, ps, p)) {
+                    p = ps - 1;
+                    continue;
+                }
                 if (p - ps > HEADER_LENGTH || Chars.has(text, "。", ps, p)) {
                     return null;
                 }
@@ -69,11 +76,10 @@ final class RowHeadings {
                 int[] birth = null;
                 int dates = 0;
                 for (int[] w : words) {
-                    if (text.charAt(w[1] - 1) == '日' || text.startsWith("日付", w[0])) {
+                    String h = text.substring(w[0], w[1]);
+                    if (h.endsWith("日") || h.contains("日付") || h.contains("期限") || h.contains("年月") || h.contains("期間")) {
                         dates++;
-                        if (text.startsWith("生年月日", w[0]) || text.startsWith("誕生日", w[0])) {
-                            birth = w;
-                        }
+                        birth = h.startsWith("生年月日") || h.startsWith("誕生日") ? w : birth;
                     }
                 }
                 return words.size() >= WORDS_ROW && dates == 1 ? birth : null;
@@ -83,16 +89,31 @@ final class RowHeadings {
         return null;
     }
 
+    /** A date as a roster prints one: 1958/4/2, 1944年8月9日, 昭和15年11月3日, S13.4.2, 令和7.4.1. */
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+            "(?<![0-9０-９])(?:[12１２][0-9０-９]{3}|(?:明治|大正|昭和|平成|令和|[MTSHRＭＴＳＨＲ])[ 　]?[0-9０-９元]{1,2})[年./／-][ 　]?"
+                    + "(?:[0０]?[1-9１-９]|[1１][0-2０-２])[月./／-][ 　]?[0-9０-９]{1,2}(?![0-9０-９])");
+
+    /** How many dates the row [s, e) holds. */
+    private static int dates(String text, int s, int e) {
+        java.util.regex.Matcher m = DATE.matcher(text).region(s, e);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
     /** The words of [s, e) between blanks (a space, a wide blank or a tab). */
     private static List<int[]> words(String text, int s, int e) {
         List<int[]> out = new ArrayList<>();
         int i = s;
         while (i < e) {
-            while (i < e && Character.isWhitespace(text.charAt(i)) || i < e && text.charAt(i) == '\u3000') {
+            while (i < e && Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < e && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u3000') {
+            while (i < e && !Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
             if (i > start) {

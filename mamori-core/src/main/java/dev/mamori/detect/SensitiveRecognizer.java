@@ -611,8 +611,15 @@ final class SensitiveRecognizer implements Recognizer {
             if (p == DRUG_RASH) {
                 e = withCourse(text, e); // ペニシリンで発疹の既往
             }
+            if (p == MEDICATION) {
+                for (Finding f : out.subList(first, out.size())) {
+                    if (f.type() == type && f.start() < s && f.end() > s && !TIME_ONLY.matcher(text).region(f.start(), s).matches()) {
+                        s = f.start(); // the condition the lexicon joined to the medicine's name (糖尿病でメトホルミン) stays with its dose
+                    }
+                }
+            }
             // among this recognizer's findings (the list holds others'), 信者 alone, a weak word inside, gives way to the phrase;
-            // a medicine's name the lexicon found, with the time it was written after (現在アムロジピン), to its dose's
+            // a medicine's name the lexicon found with the time it was written after (現在アムロジピン), to its dose's
             Finding phrase = new Finding(type, s, e, 0.7, false, text.substring(s, e));
             boolean medicine = p == MEDICATION;
             Finding.addOver(out, first, phrase, f -> f.start() >= phrase.start() && f.end() <= phrase.end()
@@ -2001,7 +2008,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** What a condition is to the person, written after it: 心臓病の持病, 喘息の既往, 頸部痛の症状, 透析10年目. */
     private static final java.util.regex.Pattern COURSE = java.util.regex.Pattern.compile(
-            "の(?:持病|既往歴|既往|症状|発作|後遺症|(?:吸入|飲み|塗り|貼り)?薬(?![局剤品師学事物]))|[0-9０-９]{1,2}年目");
+            "の(?:持病|既往歴|既往|症状|発作|後遺症|(?:吸入|飲み|塗り|貼り)?薬(?!\\p{IsHan}))|[0-9０-９]{1,2}年目");
 
     private static int withCourse(String text, int end) {
         return tailEnd(COURSE, text, end, 6);
@@ -2361,6 +2368,9 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** An age before the person a care word describes (入院中の83歳男性). */
     private static final java.util.regex.Pattern AGE_BEFORE_PERSON = java.util.regex.Pattern.compile("[0-9０-９]{1,3}歳の?");
+    /** Words of time alone before a medicine (現在, 4月から毎朝): not a condition joined to it. */
+    private static final java.util.regex.Pattern TIME_ONLY = java.util.regex.Pattern.compile(
+            "(?:現在|今は?|毎朝|毎晩|毎日|朝晩|朝夕|[0-9０-９]{1,4}(?:年|月|日)(?:から|より)?|から|より|、|[ 　])+");
     /** What joins a care word to the person after it: の, or a verb's ending (入院していた男性). */
     private static final java.util.regex.Pattern CARE_LINK = java.util.regex.Pattern.compile("(?:していた|している|した|中)?の?");
     /** A pupil a care word describes (入院中の6年生). */
@@ -2368,7 +2378,8 @@ final class SensitiveRecognizer implements Recognizer {
 
     /**
      * The person a care word describes stands right after it (入院中の83歳男性, 入院中の6年生も, 入院していた男性患者, 入院中の母):
-     * the care word, then の or a verb's ending, an age, and a person word or a pupil.
+     * the care word, then の or a verb's ending, an age, and a person word or a pupil; not 患者 alone (入院中の患者への面会は:
+     * anyone in hospital).
      */
     private boolean personAfter(String text, int end) {
         java.util.regex.Matcher link = CARE_LINK.matcher(text).region(end, Math.min(text.length(), end + 5));
@@ -2386,7 +2397,7 @@ final class SensitiveRecognizer implements Recognizer {
         int len = cues.startsSomeWord(text.charAt(p)) ? cues.longest(text, p, Math.min(text.length(), p + 8)) : 0;
         Cue cue = len > 0 ? cues.get(text, p, len) : null;
         // not a count of them (入院した患者の数, 患者数): a statistic
-        return p > end && (cue == Cue.PERSON || cue == Cue.SOMEONE) && !COUNT_OF.matcher(text).region(p + len, Math.min(text.length(), p + len + 4)).lookingAt();
+        return p > end && (cue == Cue.PERSON || cue == Cue.SOMEONE && !text.startsWith("患者", p)) && !COUNT_OF.matcher(text).region(p + len, Math.min(text.length(), p + len + 4)).lookingAt();
     }
 
     /** A count or a share of the people before it (患者の数, 患者数, 男性の割合). */

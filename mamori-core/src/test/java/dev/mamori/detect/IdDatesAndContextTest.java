@@ -208,9 +208,14 @@ class IdDatesAndContextTest {
         // a header with another date's heading: which date is the birth is not known
         assertThat(find("No. 氏名 生年月日 入会日 電話\n1 二宮 源一 昭和13年4月2日 令和5年4月1日 0465-00-3127\n"))
                 .noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
-        // a sentence above is no header
-        assertThat(find("生年月日の欄は記入しないでください。\n1 二宮 源一 令和5年4月1日 会長 入会\n"))
+        // a sentence above is no header; a row with two dates does not say which is the birth
+        assertThat(find("氏名 住所 生年月日 備考 は必ず記入してください。\n1 二宮 源一 令和5年4月1日 会長 入会\n"))
                 .noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+        assertThat(find("No. 氏名 生年月日 有効期限 電話\n1 山田 太郎 1958/4/2 2026/3/31 0465-00-3127\n"))
+                .noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);
+        // a rule under the header
+        assertThat(find("No. 氏名 生年月日 住所 電話\n--- ---- ------ ---- ----\n1 山田 太郎 S33.4.2 城山3-15-2 0465-00-3127\n"))
+                .filteredOn(f -> f.type() == PiiType.DATE_OF_BIRTH).extracting(Finding::value).containsExactly("S33.4.2");
     }
 
     @Test

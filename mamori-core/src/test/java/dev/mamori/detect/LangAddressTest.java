@@ -245,6 +245,9 @@ class LangAddressTest {
         assertThat(addresses("それから二丁目まで歩いた。会場は　みたけ二丁目の公民館")).isEmpty();
         assertThat(addresses("山田 太郎（やまだ・たろう）元会長、81歳。")).isEmpty();
         assertThat(addresses("（くどう・きよし）同2、元県職員")).isEmpty();
+        // a score or a count after a reading is no home (the review's, helper-94); a home may end the line
+        assertThat(addresses("大谷翔平（おおたに・しょうへい）本塁打44、打点95\n山田 太郎（やまだ・たろう）当選5、得票数1200 ")).isEmpty();
+        assertThat(addresses("▽菊池 ハツヨ（きくち・はつよ）石鳥谷町好地第7地割88\n")).containsExactly("石鳥谷町好地第7地割88");
         assertThat(addresses("皆さん、昨日3丁目の堰端さん宅が被害に")).isEmpty(); // a time word before 丁目 is no town
     }
 

@@ -308,7 +308,8 @@ class LangNameTest {
         assertThat(names("ワールド・カップ（わーるど・かっぷ）の話")).isEmpty();
         // or an age after the reading (election results): a name no list knows
         assertThat(names("当1,876　ラフマン・アリフ（らふまん・ありふ）44　無新")).containsExactly("ラフマン・アリフ", "らふまん・ありふ");
-        assertThat(names("ワールド・カップ（わーるど・かっぷ）2026の話")).isEmpty();
+        assertThat(names("ワールド・カップ（わーるど・かっぷ）2026 年の話")).isEmpty();
+        assertThat(names("ファイナル・ファンタジー（ふぁいなる・ふぁんたじー）16 の新作、ドラゴン・クエスト（どらごん・くえすと）3 が発売")).isEmpty();
         // a given name of the lists before a Japanese name: a baptismal name, part of the name
         assertThat(names("帰天された方：佐藤 勝さん、モニカ 遠藤 幸子さん、ヨセフ 松田 正雄さん。"))
                 .containsExactly("佐藤 勝", "モニカ 遠藤 幸子", "ヨセフ 松田 正雄");
@@ -322,8 +323,24 @@ class LangNameTest {
         // a pupil's given name before the class, in a list's cells
         assertThat(names("会長・松田 健太郎・陽斗 5年1組／結菜 2年3組・080-0000-3912\n広報・Sarah Thompson・Leo 3年2組・―\n"))
                 .containsExactly("松田 健太郎", "陽斗", "結菜", "Sarah Thompson", "Leo");
-        // a role, a class's word or a common word before a class is no pupil
+        // a role, a class's word or a common word before a class is no pupil; one kanji only in a list's cell
         assertThat(names("担任 5年1組・全員 3年2組／児童 4年1組\n")).isEmpty();
+        assertThat(names("クラス替え　旧 3年2組 → 新 4年1組\n")).isEmpty();
+        assertThat(names("会計監査・長尾 恵子・樹 5年2組・090-0000-4405")).contains("樹");
+        // words of the dictionary are no chat speakers, whatever UniDic lists (a timetable)
+        assertThat(names("09:00 青空 教室\n10:00 青空 市場\n11:00 未来 会議\n12:00 未来 フォーラム\n")).isEmpty();
+    }
+
+    @Test
+    void wordsTheThirtyFourthSetShowedTakenForNames() { // session 44
+        assertThat(names("8 川口 静江 （カワグチ シズエ） 昭和21年7月7日 同上 同上 正さんの妻")).contains("正").noneMatch(n -> n.contains("同上"));
+        assertThat(names("小田原市　城山寿会（老人クラブ）会員名簿")).isEmpty();
+        assertThat(names("塚田真一さん（29）は「ブレーキの音のすぐ後にドンという大きな音がした」")).containsExactly("塚田真一");
+        // a town's former office after 元: not a surname (the town was merged away, so no list knows it)
+        assertThat(names("▽高橋 栄吉（たかはし・えいきち）前沢字七日町裏71、元前沢町議、94歳。")).containsExactly("高橋 栄吉", "たかはし・えいきち");
+        assertThat(names("山田太郎元町議は、")).anyMatch(n -> n.startsWith("山田太郎"));
+        // a surname and a given name in katakana and kanji found apart: one name
+        assertThat(names("長く顧問を務めてくださった石黒ミヨ子様が")).containsExactly("石黒ミヨ子");
     }
 
     @Test

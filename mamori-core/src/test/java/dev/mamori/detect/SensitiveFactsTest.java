@@ -569,7 +569,6 @@ class SensitiveFactsTest {
         assertThat(found("みなさんもインフルエンザの予防のため、手洗いをお願いします")).isEmpty();
         assertThat(found("皆さん、昨日3丁目の堰端さん宅が空き巣の被害に遭ったそうです。")).containsExactly("SENSITIVE_OTHER:空き巣の被害に遭った");
         assertThat(found("来月の定期健康診断のお知らせを全員に送りました。各自、健診センターに予約をお願いします")).isEmpty();
-        assertThat(found("学年では今週インフルエンザによる欠席が増えています。")).isEmpty();
         assertThat(found("今は要介護2だけど夜中に出歩くことが増えてる")).containsExactly("SENSITIVE_HEALTH:要介護2");
         // the person a care word describes right after it
         assertThat(found("病室と体育館つないで　入院中の6年生も一緒に")).containsExactly("SENSITIVE_HEALTH:入院中");
@@ -578,7 +577,20 @@ class SensitiveFactsTest {
         // leave for an illness or a birth; a juvenile's night wandering is conduct, not a symptom
         assertThat(found("副会長の井上さんは産休に入るため")).containsExactly("SENSITIVE_HEALTH:産休");
         assertThat(found("産休・育休の制度について説明します")).isEmpty();
-        assertThat(found("本日から23日まで、病気休暇を取得させていただけますでしょうか")).containsExactly("SENSITIVE_HEALTH:病気休暇");
+        assertThat(found("私は本日から23日まで、病気休暇を取得させていただけますでしょうか")).containsExactly("SENSITIVE_HEALTH:病気休暇");
+        // below the threshold with no one in the sentence (the review's, helper-94)
+        for (String general : List.of("病気休暇の取得手続きについて", "産休に入る社員の代替要員を募集します。", "クマが市街地を徘徊している。",
+                "緩和ケア病棟の開設について", "タミフルの在庫が不足している。", "心臓の薬を開発する企業",
+                "コロナ陽性者数は前週比で減少した。", "入院中の患者への面会は午後2時からです。")) {
+            assertThat(found(general)).as(general).isEmpty();
+        }
+        // a medicine after its condition, not a word that starts with 薬
+        assertThat(found("花粉症の薬用マスク")).doesNotContain("SENSITIVE_HEALTH:花粉症の薬");
+        // the condition the lexicon joined to a medicine's name stays with the dose's phrase
+        assertThat(found("父は糖尿病でメトホルミン500mgを服用しています。"))
+                .containsExactly("SENSITIVE_HEALTH:糖尿病でメトホルミン500mgを服用しています");
+        // a fact in a notice's title is still a fact
+        assertThat(found("当店従業員が新型コロナウイルスに感染したことのお知らせ")).containsExactly("SENSITIVE_HEALTH:新型コロナウイルスに感染");
         assertThat(found("小児科で検査したらRSウイルス陽性でした。")).containsExactly("SENSITIVE_HEALTH:RSウイルス陽性");
         assertThat(found("少年は深夜徘徊を繰り返すようになり")).isEmpty();
     }
