@@ -3109,7 +3109,7 @@ final class NameRecognizer implements Recognizer {
      * standing alone between blanks, 、, ・ or brackets; not a word of kin itself (祖母, 叔父) nor one of {@link #NOT_PARENT}.
      */
     private static final java.util.regex.Pattern CHILDS_PARENT = java.util.regex.Pattern.compile(
-            "(?<=^|[\\s　、・,，（(）)：:】▽])([ぁ-ゖ]{2,4}|[\\p{IsHan}]{1,2})(?:ママ|パパ|母|父|ばあば|じいじ)(?=[\\s　、・,，（(）)。]|$)");
+            "(?<=^|[\\s　、・,，（(）)：:】▽])([ぁ-ゖ]{2,4}|[\\p{IsHan}]{1,2})(?:ママ|パパ|母|父|ばあば|じいじ)(?=[\\s　、・,，（(）)。：:]|$)");
     private static final java.util.Set<String> NOT_PARENT = java.util.Set.of("聖母", "保母", "寮母", "酵母", "分母", "国母", "慈母", "岳父",
             "神父", "教父", "厳父", "慈父", "亡父", "亡母", "老母", "老父", "生母", "継母", "継父", "家父", "乳母", "養母", "養父", "祖父母", "父母");
 

@@ -327,6 +327,8 @@ class LangNameTest {
         assertThat(names("担任 5年1組・全員 3年2組／児童 4年1組\n")).isEmpty();
         assertThat(names("クラス替え　旧 3年2組 → 新 4年1組\n")).isEmpty();
         assertThat(names("会計監査・長尾 恵子・樹 5年2組・090-0000-4405")).contains("樹");
+        // a child's name in a parent's speaker field (りなママ：)
+        assertThat(names("りなママ：明日はお休みします")).containsExactly("りな");
         // words of the dictionary are no chat speakers, whatever UniDic lists (a timetable)
         assertThat(names("09:00 青空 教室\n10:00 青空 市場\n11:00 未来 会議\n12:00 未来 フォーラム\n")).isEmpty();
     }
