@@ -1102,8 +1102,12 @@ final class NameRecognizer implements Recognizer {
             while (m.find()) {
                 int s = m.start(1);
                 int b = firstBlank(text, s, m.end(1));
-                // a surname, then a given name in kanji or katakana (not 同居家族　あり（母）)
-                if (plainSurname(text, s, b) && !commonWord(text, s, b) && (given(text, b + 1, m.end(1)) || all(text, b + 1, m.end(1), 'k'))) {
+                // a surname, then a given name in kanji or katakana (not 同居家族　あり（母）); a surname that is a place's name too
+                // when the dictionary has it as a surname and a given name of the lists follows (小松 あゆみ（姉）)
+                boolean placeSurname = b > s && anchors.isPlaceName(text.substring(s, b)) && Morphology.ipadicEntry(text, s, b, SEI)
+                        && all(text, b + 1, m.end(1), 'h') && LatinNames.kanaGiven(text.substring(b + 1, m.end(1)));
+                if ((plainSurname(text, s, b) || placeSurname) && !commonWord(text, s, b)
+                        && (given(text, b + 1, m.end(1)) || all(text, b + 1, m.end(1), 'k'))) {
                     addName(text, s, m.end(1), out, first);
                 }
             }

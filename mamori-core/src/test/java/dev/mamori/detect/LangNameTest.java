@@ -341,6 +341,8 @@ class LangNameTest {
         // a town's former office after 元: not a surname (the town was merged away, so no list knows it)
         assertThat(names("▽高橋 栄吉（たかはし・えいきち）前沢字七日町裏71、元前沢町議、94歳。")).containsExactly("高橋 栄吉", "たかはし・えいきち");
         assertThat(names("山田太郎元町議は、")).anyMatch(n -> n.startsWith("山田太郎"));
+        // a surname that is a city's name too, a listed given name in kana, a relation in brackets
+        assertThat(names("緊急連絡先　小松 あゆみ（姉）　03-0000-8821")).containsExactly("小松 あゆみ");
         // a surname and a given name in katakana and kanji found apart: one name
         assertThat(names("長く顧問を務めてくださった石黒ミヨ子様が")).containsExactly("石黒ミヨ子");
     }
