@@ -1680,7 +1680,8 @@ final class SensitiveRecognizer implements Recognizer {
         int se = sentenceEnd(text, end);
         if (!fact && !completed) {
             // in a column whose header names the type (既往歴, 病名), the row's person is the subject
-            if (strength < STRONG || !(ctx.hinted(type) || personSubject(text, ss, start, true, true) || personAfter(text, end))) {
+            if (strength < STRONG || !(ctx.hinted(type) || personSubject(text, ss, start, true, true) || personAfter(text, end)
+                    || STORY_CARE.matcher(text).region(start, end).find())) {
                 return; // a care word alone without a person as subject (入院の手続き)
             }
         }
@@ -2371,6 +2372,8 @@ final class SensitiveRecognizer implements Recognizer {
     /** Words of time alone before a medicine (現在, 4月から毎朝): not a condition joined to it. */
     private static final java.util.regex.Pattern TIME_ONLY = java.util.regex.Pattern.compile(
             "(?:現在|今は?|毎朝|毎晩|毎日|朝晩|朝夕|[0-9０-９]{1,4}(?:年|月|日)(?:から|より)?|から|より|、|[ 　])+");
+    /** Care that only a person's story tells, which stands without a subject (昨年秋からは入退院を繰り返していた, 闘病を続けて). */
+    private static final java.util.regex.Pattern STORY_CARE = java.util.regex.Pattern.compile("入退院を繰り返|闘病を続け|入院加療中のところ");
     /** What joins a care word to the person after it: の, or a verb's ending (入院していた男性). */
     private static final java.util.regex.Pattern CARE_LINK = java.util.regex.Pattern.compile("(?:していた|している|した|中)?の?");
     /** A pupil a care word describes (入院中の6年生). */

@@ -593,5 +593,10 @@ class SensitiveFactsTest {
         assertThat(found("当店従業員が新型コロナウイルスに感染したことのお知らせ")).containsExactly("SENSITIVE_HEALTH:新型コロナウイルスに感染");
         assertThat(found("小児科で検査したらRSウイルス陽性でした。")).containsExactly("SENSITIVE_HEALTH:RSウイルス陽性");
         assertThat(found("少年は深夜徘徊を繰り返すようになり")).isEmpty();
+        // a long illness that only a person's story tells stands without a subject, and joins the condition before it
+        assertThat(found("5年前に手術を受け、昨年秋からは入退院を繰り返していた。")).contains("SENSITIVE_HEALTH:昨年秋からは入退院を繰り返していた");
+        assertThat(found("被告は20代で統合失調症と診断され、入退院を繰り返していたが"))
+                .containsExactly("SENSITIVE_HEALTH:統合失調症と診断され、入退院を繰り返していた");
+        assertThat(found("入退院の手続きは1階の窓口で")).isEmpty(); // 入退院 alone still needs a subject
     }
 }
