@@ -298,7 +298,7 @@ final class NameRecognizer implements Recognizer {
         int guards = guards(text);
         kanaHalves(text, guards, out, first);
         relationsAndRoles(text, guards, out, first);
-        childsParent(text, out, first);
+        childsParent(text, cov, out, first);
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
@@ -3117,7 +3117,7 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.Set<String> NOT_PARENT = java.util.Set.of("聖母", "保母", "寮母", "酵母", "分母", "国母", "慈母", "岳父",
             "神父", "教父", "厳父", "慈父", "亡父", "亡母", "老母", "老父", "生母", "継母", "継父", "家父", "乳母", "養母", "養父", "祖父母", "父母");
 
-    private void childsParent(String text, List<Finding> out, int first) {
+    private void childsParent(String text, Cover cov, List<Finding> out, int first) {
         if (text.indexOf('母') < 0 && text.indexOf('父') < 0 && text.indexOf("ママ") < 0 && text.indexOf("パパ") < 0
                 && text.indexOf("ばあば") < 0 && text.indexOf("じいじ") < 0) {
             return;
@@ -3135,6 +3135,9 @@ final class NameRecognizer implements Recognizer {
                 continue; // not 美人ママ, 空|母 (空母); one kanji (湊母) only in a list of parents (若ママ、集まれ is no one's)
             }
             replaceShorter(text, s, e, out, first); // a shorter name inside gives way (はる|と of はるとママ, read as はる and)
+            if (kana) {
+                mentions(text, name, false, cov, out); // りなママ：… りな、夜中に39度出たので: the child named alone
+            }
         }
     }
 

@@ -329,6 +329,9 @@ class LangNameTest {
         assertThat(names("会計監査・長尾 恵子・樹 5年2組・090-0000-4405")).contains("樹");
         // a child's name in a parent's speaker field (りなママ：)
         assertThat(names("りなママ：明日はお休みします")).containsExactly("りな");
+        // and named alone in the chat, before a particle or a comma
+        assertThat(names("7:52 りなママ：おはようございます。りな、夜中に39度出たので休みます。\n7:55 Haruka：えー大丈夫？\n"
+                + "12:40 りなママ：りなは軽いけど\n")).filteredOn("りな"::equals).hasSize(2);
         // words of the dictionary are no chat speakers, whatever UniDic lists (a timetable)
         assertThat(names("09:00 青空 教室\n10:00 青空 市場\n11:00 未来 会議\n12:00 未来 フォーラム\n")).isEmpty();
     }
