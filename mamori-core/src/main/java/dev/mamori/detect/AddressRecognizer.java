@@ -711,6 +711,9 @@ final class AddressRecognizer implements Recognizer {
                 d--;
             }
             int s = townNameStart(text, d);
+            if (Finding.overlapsAny(out, from, s, k + 2)) {
+                continue; // an address found already (東京都千代田区一番町二丁目): no tokenizing for it
+            }
             if (s < d) {
                 Morphology.Token t0 = Morphology.tokens(text, s, d).get(0);
                 if (t0.is("名詞-副詞可能") && t0.end() < d) {

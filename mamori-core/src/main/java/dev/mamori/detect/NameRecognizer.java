@@ -913,60 +913,6 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern PUPIL_CLASS = java.util.regex.Pattern.compile(
             "(?<![^・／/、,|｜　 \\t\\n])(\\p{IsHan}{1,3}|[ぁ-ゖ]{2,4}|[A-Z][a-z]{1,10})[ 　]?[0-9０-９一二三四五六]年[0-9０-９一二三四五六A-DＡ-Ｄ]組"
                     + "(?=[・／/、,|｜　 \\t\\r\\n）)]|$)");
-    /**
-     * A table's ditto mark is no name (同上 同上 正さんの妻: the name after it stays), nor a club's name that a name's
-     * rule took whole (城山寿会, 老人クラブ): a name does not end in 会.
-     */
-    private static void dittoAndClubs(String text, List<Finding> out, int first) {
-        for (int k = out.size() - 1; k >= first; k--) {
-            Finding f = out.get(k);
-            if (f.type() != PiiType.PERSON) {
-                continue;
-            }
-            String v = f.value();
-            if (v.length() >= 3 && v.endsWith("会")) {
-                out.remove(k);
-            } else if (v.startsWith("同上")) {
-                int s = f.start() + 2;
-                while (s < f.end() && isSpace(text.charAt(s))) {
-                    s++;
-                }
-                if (s < f.end() && s > f.start() + 2) {
-                    out.set(k, new Finding(PiiType.PERSON, s, f.end(), f.confidence(), false, text.substring(s, f.end())));
-                } else {
-                    out.remove(k);
-                }
-            }
-        }
-    }
-
-    /**
-     * A surname and a given name found apart though they touch (石黒|ミヨ子様: the given name in katakana and kanji found
-     * by its own rule): one name.
-     */
-    private static void joinTouching(String text, List<Finding> out, int first) {
-        Map<Integer, Finding> given = new HashMap<>();
-        for (Finding b : out.subList(first, out.size())) {
-            if (b.type() == PiiType.PERSON && Morphology.isKatakana(text.charAt(b.start())) && b.end() - b.start() <= 4) {
-                given.put(b.start(), b);
-            }
-        }
-        if (given.isEmpty()) {
-            return;
-        }
-        java.util.Set<Finding> joined = new java.util.HashSet<>();
-        for (int k = first; k < out.size(); k++) {
-            Finding a = out.get(k);
-            Finding b = given.get(a.end());
-            if (b != null && a.type() == PiiType.PERSON && a.end() - a.start() <= 3 && all(text, a.start(), a.end(), 'c')
-                    && joined.add(b)) {
-                out.set(k, new Finding(PiiType.PERSON, a.start(), b.end(), Math.max(a.confidence(), b.confidence()), false,
-                        text.substring(a.start(), b.end())));
-            }
-        }
-        out.subList(first, out.size()).removeIf(joined::contains);
-    }
-
     /** What follows a sound's word (ドンという音, ドンという大きな音, ドンと音): no name. */
     private static final java.util.regex.Pattern SOUND_AFTER = java.util.regex.Pattern.compile("と(?:いう)?\\p{IsHan}?\\p{IsHiragana}{0,4}音");
     /** The separators of a list's cells. */
@@ -1528,6 +1474,60 @@ final class NameRecognizer implements Recognizer {
             n++;
         }
         return n >= 3;
+    }
+
+    /**
+     * A table's ditto mark is no name (同上 同上 正さんの妻: the name after it stays), nor a club's name that a name's
+     * rule took whole (城山寿会, 老人クラブ): a name does not end in 会.
+     */
+    private static void dittoAndClubs(String text, List<Finding> out, int first) {
+        for (int k = out.size() - 1; k >= first; k--) {
+            Finding f = out.get(k);
+            if (f.type() != PiiType.PERSON) {
+                continue;
+            }
+            String v = f.value();
+            if (v.length() >= 3 && v.endsWith("会")) {
+                out.remove(k);
+            } else if (v.startsWith("同上")) {
+                int s = f.start() + 2;
+                while (s < f.end() && isSpace(text.charAt(s))) {
+                    s++;
+                }
+                if (s < f.end() && s > f.start() + 2) {
+                    out.set(k, new Finding(PiiType.PERSON, s, f.end(), f.confidence(), false, text.substring(s, f.end())));
+                } else {
+                    out.remove(k);
+                }
+            }
+        }
+    }
+
+    /**
+     * A surname and a given name found apart though they touch (石黒|ミヨ子様: the given name in katakana and kanji found
+     * by its own rule): one name.
+     */
+    private static void joinTouching(String text, List<Finding> out, int first) {
+        Map<Integer, Finding> given = new HashMap<>();
+        for (Finding b : out.subList(first, out.size())) {
+            if (b.type() == PiiType.PERSON && Morphology.isKatakana(text.charAt(b.start())) && b.end() - b.start() <= 4) {
+                given.put(b.start(), b);
+            }
+        }
+        if (given.isEmpty()) {
+            return;
+        }
+        java.util.Set<Finding> joined = new java.util.HashSet<>();
+        for (int k = first; k < out.size(); k++) {
+            Finding a = out.get(k);
+            Finding b = given.get(a.end());
+            if (b != null && a.type() == PiiType.PERSON && a.end() - a.start() <= 3 && all(text, a.start(), a.end(), 'c')
+                    && joined.add(b)) {
+                out.set(k, new Finding(PiiType.PERSON, a.start(), b.end(), Math.max(a.confidence(), b.confidence()), false,
+                        text.substring(a.start(), b.end())));
+            }
+        }
+        out.subList(first, out.size()).removeIf(joined::contains);
     }
 
     /** A relation's kana right before {@code h} (ばあ|ちゃん, じい|ちゃん, ねえ|ちゃん): the run before it is no given name. */
@@ -4162,10 +4162,6 @@ final class NameRecognizer implements Recognizer {
             if (givenStart < 0 && hon == 0 && verbAfter(text, end)) {
                 i = last;
                 continue; // 単独で入山した: a noun of an act, not a surname
-            }
-            if (hon == 0 && all(text, start, end, 'k') && SOUND_AFTER.matcher(text).region(end, Math.min(text.length(), end + 12)).lookingAt()) {
-                i = last;
-                continue; // ドンという大きな音: a sound
             }
             double conf = base;
             if (hon > 0 || (last + 1 < n && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名"))) {

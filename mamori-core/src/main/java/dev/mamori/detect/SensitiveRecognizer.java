@@ -114,7 +114,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** One term: its type, strength, kind and how to confirm it. Negative terms have no kind. */
     record Term(PiiType type, String provision, double strength, boolean negative, boolean kana, boolean ascii, Kind kind,
-            boolean takesRun, boolean crimeSuffix) {
+            boolean takesRun, boolean crimeSuffix, boolean alone) {
     }
 
     private enum Cue { GENERAL, LEGAL, NEGATION, PERSON, SOMEONE, NOBODY }
@@ -173,9 +173,10 @@ final class SensitiveRecognizer implements Recognizer {
             }
             String k = r.fieldOr(5, "fact");
             boolean run = k.endsWith("<");
-            Kind kind = Kind.of(run ? k.substring(0, k.length() - 1) : k, where);
+            boolean story = k.equals("story"); // care that stands alone: only a person's story tells it
+            Kind kind = story ? Kind.CARE : Kind.of(run ? k.substring(0, k.length() - 1) : k, where);
             markStart(word);
-            terms.put(word, new Term(type, r.field(2), strength, neg, kana, ascii, kind, run, word.equals(CRIME_SUFFIX)));
+            terms.put(word, new Term(type, r.field(2), strength, neg, kana, ascii, kind, run, word.equals(CRIME_SUFFIX), story));
             size++;
         }
         for (DataFile.Row r : DataFile.read(SensitiveRecognizer.class, "sensitive-cues.tsv")) {
@@ -441,6 +442,9 @@ final class SensitiveRecognizer implements Recognizer {
             "[ァ-ヴー]{3,12}(錠|カプセル|テープ|OD錠)?[ 　]?[0-9０-９][0-9０-９.．]{0,4}(?:mg|ｍｇ|μg|µg|mcg)(?![/／])"
                     + "([ 　]?(?:1日|１日)[0-9０-９]回(?:朝食後|夕食後|朝夕食後|毎食後|就寝前)?|[ 　]?[0-9０-９]錠を内服)?"
                     + "(を(?:毎朝|毎晩|毎日|朝晩|朝夕|1日[0-9０-９]回)?(?:服用(?:中|している|しています)?|飲んで(?:います|いる)?))?");
+    /** Words of time alone before a medicine (現在, 4月から毎朝): not a condition joined to it. */
+    private static final java.util.regex.Pattern TIME_ONLY = java.util.regex.Pattern.compile(
+            "(?:現在|今は?|毎朝|毎晩|毎日|朝晩|朝夕|[0-9０-９]{1,4}(?:年|月|日)(?:から|より)?|から|より|、|[ 　])+");
     /** A fever with its temperature (39度の熱, 38℃台の発熱): what someone has, not a threshold (37.5度以上の発熱). */
     private static final java.util.regex.Pattern FEVER = java.util.regex.Pattern.compile(
             "(?<![0-9０-９.．])(?:3[7-9]|4[0-2]|３[７-９]|４[０-２])(?:[.．][0-9０-９])?(?:度|℃)台?の(?:発熱|熱)(?![湯帯風波中])"
@@ -611,7 +615,8 @@ final class SensitiveRecognizer implements Recognizer {
             if (p == DRUG_RASH) {
                 e = withCourse(text, e); // ペニシリンで発疹の既往
             }
-            if (p == MEDICATION) {
+            boolean medicine = p == MEDICATION;
+            if (medicine) {
                 for (Finding f : out.subList(first, out.size())) {
                     if (f.type() == type && f.start() < s && f.end() > s && !TIME_ONLY.matcher(text).region(f.start(), s).matches()) {
                         s = f.start(); // the condition the lexicon joined to the medicine's name (糖尿病でメトホルミン) stays with its dose
@@ -621,7 +626,6 @@ final class SensitiveRecognizer implements Recognizer {
             // among this recognizer's findings (the list holds others'), 信者 alone, a weak word inside, gives way to the phrase;
             // a medicine's name the lexicon found with the time it was written after (現在アムロジピン), to its dose's
             Finding phrase = new Finding(type, s, e, 0.7, false, text.substring(s, e));
-            boolean medicine = p == MEDICATION;
             Finding.addOver(out, first, phrase, f -> f.start() >= phrase.start() && f.end() <= phrase.end()
                     || medicine && f.type() == type && f.end() > phrase.start() && f.end() <= phrase.end());
         }
@@ -973,7 +977,7 @@ final class SensitiveRecognizer implements Recognizer {
     /** Last characters of condition names: 皮膚炎, 不全症, 心臓病, 脳腫瘍, 肝硬変. */
     private static final String CONDITION_SUFFIX = "炎症病癌腫瘍患変";
     private static final Term UNKNOWN_CONDITION = new Term(PiiType.SENSITIVE_HEALTH, "法2条3項(病歴)", 0.5, false, false, false, Kind.FACT,
-            false, false);
+            false, false, false);
 
     private static List<Piece> add(List<Piece> pieces, Piece p) {
         List<Piece> l = pieces == null ? new ArrayList<>() : pieces;
@@ -983,7 +987,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** The pseudo-term of a disability grade (1種2級) found by pattern, not by the lexicon. */
     private static final Term GRADE = new Term(PiiType.SENSITIVE_OTHER, "施行令2条1号(心身の機能の障害)", 0.55, false, false, false, Kind.FACT,
-            false, false);
+            false, false, false);
 
     /** The end of a grade pattern {@code N種N級} around the 種 at {@code i}, or 0. */
     private static int gradeAt(String text, int i) {
@@ -1581,6 +1585,7 @@ final class SensitiveRecognizer implements Recognizer {
         boolean head = false;
         boolean completed = false;
         boolean care = false;
+        boolean story = false;
         int count = 0;
         int tails = 0;
         double strength = 0;
@@ -1595,6 +1600,7 @@ final class SensitiveRecognizer implements Recognizer {
                 case TAIL -> completed |= count > tails++; // after something but tails (薬局で薬: two tails complete nothing)
                 case CARE -> {
                     care = true;
+                    story |= p.term.alone();
                     completed |= head;
                 }
                 default -> {
@@ -1680,8 +1686,7 @@ final class SensitiveRecognizer implements Recognizer {
         int se = sentenceEnd(text, end);
         if (!fact && !completed) {
             // in a column whose header names the type (既往歴, 病名), the row's person is the subject
-            if (strength < STRONG || !(ctx.hinted(type) || personSubject(text, ss, start, true, true) || personAfter(text, end)
-                    || STORY_CARE.matcher(text).region(start, end).find())) {
+            if (strength < STRONG || !(story || ctx.hinted(type) || personSubject(text, ss, start, true, true) || personAfter(text, end))) {
                 return; // a care word alone without a person as subject (入院の手続き)
             }
         }
@@ -2369,11 +2374,6 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** An age before the person a care word describes (入院中の83歳男性). */
     private static final java.util.regex.Pattern AGE_BEFORE_PERSON = java.util.regex.Pattern.compile("[0-9０-９]{1,3}歳の?");
-    /** Words of time alone before a medicine (現在, 4月から毎朝): not a condition joined to it. */
-    private static final java.util.regex.Pattern TIME_ONLY = java.util.regex.Pattern.compile(
-            "(?:現在|今は?|毎朝|毎晩|毎日|朝晩|朝夕|[0-9０-９]{1,4}(?:年|月|日)(?:から|より)?|から|より|、|[ 　])+");
-    /** Care that only a person's story tells, which stands without a subject (昨年秋からは入退院を繰り返していた, 闘病を続けて). */
-    private static final java.util.regex.Pattern STORY_CARE = java.util.regex.Pattern.compile("入退院を繰り返|闘病を続け|入院加療中のところ");
     /** What joins a care word to the person after it: の, or a verb's ending (入院していた男性). */
     private static final java.util.regex.Pattern CARE_LINK = java.util.regex.Pattern.compile("(?:していた|している|した|中)?の?");
     /** A pupil a care word describes (入院中の6年生). */
@@ -2400,7 +2400,8 @@ final class SensitiveRecognizer implements Recognizer {
         int len = cues.startsSomeWord(text.charAt(p)) ? cues.longest(text, p, Math.min(text.length(), p + 8)) : 0;
         Cue cue = len > 0 ? cues.get(text, p, len) : null;
         // not a count of them (入院した患者の数, 患者数): a statistic
-        return p > end && (cue == Cue.PERSON || cue == Cue.SOMEONE && !text.startsWith("患者", p)) && !COUNT_OF.matcher(text).region(p + len, Math.min(text.length(), p + len + 4)).lookingAt();
+        return p > end && (cue == Cue.PERSON || cue == Cue.SOMEONE && !text.startsWith("患者", p))
+                && !COUNT_OF.matcher(text).region(p + len, Math.min(text.length(), p + len + 4)).lookingAt();
     }
 
     /** A count or a share of the people before it (患者の数, 患者数, 男性の割合). */
