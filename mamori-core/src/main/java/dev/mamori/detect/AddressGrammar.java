@@ -442,7 +442,7 @@ final class AddressGrammar {
     }
 
     /** 令和3年, 平成元年, 昭和六十年: an era name with a year (名古屋市昭和区 and 大阪市大正区 are not). */
-    private static boolean eraYearAt(String text, int q) {
+    static boolean eraYearAt(String text, int q) {
         for (String era : ERAS) {
             if (text.startsWith(era, q)) {
                 int r = q + era.length();

@@ -4469,6 +4469,9 @@ final class NameRecognizer implements Recognizer {
                 }
                 continue;
             }
+            if (AddressGrammar.eraYearAt(text, b + 1)) {
+                continue; // 住民となった日 平成6年8月30日: a date after the blank
+            }
             if (occupationBefore(text, b) || b - l >= 3 && fullName(text, l, b)) {
                 continue; // 調理師　朴美玲, 今月の誕生日：佐野翼　高村ゆい: no surname before the blank, a name after it
             }

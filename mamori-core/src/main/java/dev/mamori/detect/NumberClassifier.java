@@ -369,21 +369,31 @@ final class NumberClassifier {
     }
 
     /**
-     * Where a 記号 starts: at the kanji written before its digits (国保 and 共済 write the municipality or the office:
-     * 記号　府中２３, a 記号 column's 都職員１２) when a 記号 label or the cell's start is right before them, else at its
-     * digits.
+     * Where a 記号 starts: at the kanji or katakana written before its digits (国保 and 共済 write the municipality or the
+     * office: 記号　府中２３, a 記号 column's 都職員１２, {@code <Symbol>ｱｻ12</Symbol>}) when a 記号 label, the cell's start or
+     * a cell's edge (a tag, a slash, a bar, a tab: 138214／西東京12／004781) is right before them, else at its digits.
      */
     private static int symbolStart(String s, int start, ScanContext sc) {
-        int k = kanjiBefore(s, start);
+        int k = start;
+        while (k > 0 && start - k < 4 && (Morphology.isKanji(s.charAt(k - 1)) && "号番第".indexOf(s.charAt(k - 1)) < 0
+                || Morphology.isKatakana(s.charAt(k - 1)))) {
+            k--;
+        }
         if (k == start) {
             return start;
         }
         if (k == 0) {
             return sc.hinted(PiiType.HEALTH_INSURANCE) ? 0 : start;
         }
+        if (CELL_EDGES.indexOf(s.charAt(k - 1)) >= 0) {
+            return k;
+        }
         int i = skipBack(s, k);
         return i >= 2 && s.startsWith("記号", i - 2) ? k : start;
     }
+
+    /** What ends the cell before a 記号's letters: an XML tag, a slash, a bar, a tab, a comma. */
+    private static final String CELL_EDGES = ">／/|｜\t,，";
 
     /**
      * The rest of the line after {@code end} is blank and the next line opens with an address's mark and holds a number

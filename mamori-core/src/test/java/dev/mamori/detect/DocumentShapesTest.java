@@ -364,6 +364,21 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aSymbolsLettersAfterACellsEdgeAndAnInsurancePolicy() {
+        String xml = "<Insured>\n  <InsurerNumber>31471006</InsurerNumber>\n  <Symbol>ｱｻ12</Symbol><Number>40417</Number>\n</Insured>";
+        assertThat(found(xml, PiiType.HEALTH_INSURANCE)).containsExactly("31471006", "ｱｻ12", "40417");
+        String roster = "学年 選手名       保護者       緊急連絡先        保険証（保険者番号／記号／番号）\n"
+                + "6年  樋口 陽菜    樋口 沙耶    070-4420-1938     138214／西東京12／004781\n";
+        assertThat(found(roster, PiiType.HEALTH_INSURANCE)).containsExactly("138214", "西東京12", "004781");
+        assertThat(found("保険証 記号 東京12 番号 34", PiiType.HEALTH_INSURANCE)).containsExactly("東京12", "34");
+        // letters after no edge stay out: a word before the number is not the 記号's
+        assertThat(found("保険者番号 06140339 記号 5108 番号 2217 家族12", PiiType.HEALTH_INSURANCE)).doesNotContain("家族12");
+        // a 損保's policy is no 被保険者証: a list's row number beside it is nothing
+        assertThat(found("11｜メモ紙｜3枚｜被差押人\n12｜保険証券（ひまわり損保、証券番号 434158514204）｜1通｜被差押人",
+                PiiType.HEALTH_INSURANCE)).isEmpty();
+    }
+
+    @Test
     void aChatLineWithANumberIsNoTablesHeader() {
         String chat = "09:22\tゆうき\t写真ボケてて読めないw\n09:24\t父\t保険者番号 136754\n09:24\t父\t記号　府中２３　番号　００４５１８\n"
                 + "09:25\t母\tありがと\n09:26\t母\t受付で出しとく\n09:27\t父\tよろしく\n";

@@ -24,6 +24,10 @@ class IdStructuredTypesTest {
         return find(text).stream().map(Finding::type).toList();
     }
 
+    private static List<String> values(String text, PiiType type) {
+        return find(text).stream().filter(f -> f.type() == type).map(Finding::value).toList();
+    }
+
     // ---- a number given in a chat as the answer to the line before --------------------------------------------------
 
     @Test
@@ -526,6 +530,10 @@ class IdStructuredTypesTest {
         one("生年月日　02/07/1994（日/月/年）", PiiType.DATE_OF_BIRTH, "02/07/1994");
         one("Date of birth: 14.03.2010", PiiType.DATE_OF_BIRTH, "14.03.2010");
         assertThat(types("支払日 14/03/2010")).isEmpty(); // no word of birth
+        assertThat(values("原告（昭和63年8月21日生）は、平成26年4月1日、被告に雇用され、経理課に配属された。", PiiType.DATE_OF_BIRTH))
+                .containsExactly("昭和63年8月21日"); // the birth, not the employment
+        assertThat(values("出生日 平成6年9月5日", PiiType.DATE_OF_BIRTH)).containsExactly("平成6年9月5日");
+        assertThat(values("厚生年金の加入者 山田花子（昭和45年3月2日生）", PiiType.DATE_OF_BIRTH)).containsExactly("昭和45年3月2日");
         assertThat(types("31/31/2010 生年月日")).doesNotContain(PiiType.DATE_OF_BIRTH); // no date either way
         one("He can be reached on +33 6 12 48 57 90.", PiiType.PHONE, "+33 6 12 48 57 90");
         one("Tel: +44 20 7946 0958", PiiType.PHONE, "+44 20 7946 0958");
@@ -536,7 +544,8 @@ class IdStructuredTypesTest {
             assertThat(types(text)).as(text).doesNotContain(PiiType.PHONE);
         }
         for (String text : List.of("出生届 受理番号 12-05-2024-0087", "Born 1980. Build 12.05.2024.1 released", "ログ生成日時: 03/04/2025 12:00:01",
-                "ログ生成日時: 2025/03/04 12:00:01", "衛生検査 2024/06/15 実施", "Our stubborn printer broke on 2024/05/12 again.")) {
+                "ログ生成日時: 2025/03/04 12:00:01", "衛生検査 2024/06/15 実施", "Our stubborn printer broke on 2024/05/12 again.",
+                "1　厚生労働大臣が令和6年5月10日付けで原告に対してした処分を取り消す。", "住民となった日 平成6年8月30日（出生届出 平成6年9月5日）")) {
             assertThat(types(text)).as(text).doesNotContain(PiiType.DATE_OF_BIRTH);
         }
     }
