@@ -2417,8 +2417,8 @@ final class NameRecognizer implements Recognizer {
             }
             listed |= LatinNames.isName(bare);
         }
-        if (!listed && !marked) {
-            return false; // no word a name of the lists (Oksana Kovalenko) needs an age or an honorific after it
+        if (!listed && !marked && !transcribed(parts, words)) {
+            return false; // no word a name of the lists (Oksana Kovalenko) needs an age, an honorific, or each word transcribed
         }
         int known = 0;
         for (String part : parts) {
@@ -2436,6 +2436,59 @@ final class NameRecognizer implements Recognizer {
         String last = parts[parts.length - 1];
         return sameSound(first, words[0]) && sameSound(last, words[words.length - 1])
                 || parts.length == 2 && words.length == 2 && sameSound(first, words[1]) && sameSound(last, words[0]);
+    }
+
+    /**
+     * Each katakana part transcribes its Latin word, in order: their consonants ({@link #consonants}) differ by at most one,
+     * as a foreign name is written in katakana (Rizky Pratama（リズキ・プラタマ）, Tevita
+     * Fifita（テビタ・フィフィタ）). Two words at least, each of two consonants or more: not one word, not an initial.
+     */
+    private static boolean transcribed(String[] parts, String[] words) {
+        if (parts.length != words.length) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            String latin = consonants(words[i]);
+            boolean alike = false;
+            for (String r : Romaji.hepburn(parts[i])) {
+                String kana = consonants(r);
+                int d = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(kana, latin);
+                alike |= kana.length() >= 2 && latin.length() >= 2 && d <= 1;
+            }
+            if (!alike || !sameSound(parts[i], words[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The consonants of a word in Latin letters as a transcription into katakana keeps them: vowels, y and w left out;
+     * sh, ch, ts and th as one sound; c, q as k, l as r, v as b, f as h, j as z, x as ks; a letter repeated kept once
+     * (Clarke: krk, クラーク kuraaku: krk).
+     */
+    static String consonants(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT).replace("sh", "s").replace("ch", "t").replace("ts", "t").replace("th", "t")
+                .replace("ph", "f").replace("x", "ks");
+        StringBuilder b = new StringBuilder(w.length());
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c < 'a' || c > 'z' || "aeiouyw".indexOf(c) >= 0) {
+                continue;
+            }
+            char m = switch (c) {
+                case 'c', 'q' -> 'k';
+                case 'l' -> 'r';
+                case 'v' -> 'b';
+                case 'f' -> 'h';
+                case 'j' -> 'z';
+                default -> c;
+            };
+            if (b.isEmpty() || b.charAt(b.length() - 1) != m) {
+                b.append(m);
+            }
+        }
+        return b.toString();
     }
 
     /** The katakana {@code part} and the Latin {@code word} begin with the same sound, as names are transcribed. */

@@ -556,6 +556,20 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aLatinNameTheListsLackWithEachWordTranscribedInBrackets() { // session 45
+        assertThat(found("A0052  Rizky Pratama（リズキ・プラタマ）  倉庫課", PiiType.PERSON)).containsExactly("Rizky Pratama", "リズキ・プラタマ");
+        assertThat(found("男子100キロ級　Tevita Fifita（テビタ・フィフィタ、八戸学院大）", PiiType.PERSON))
+                .containsExactly("Tevita Fifita", "テビタ・フィフィタ");
+        // words of the dictionary, one word only, sounds that differ, a word more on one side
+        for (String text : List.of("Hello Kitty（ハロー・キティ）のグッズ", "Mercedes Benz（メルセデス・ベンツ）", "Zorbex Quantum（ゾルベ・カンタ）",
+                "Vantrex（ヴァントレックス）の新製品", "Kelvar Dostin Brue（ケルバ・ドスティン）")) {
+            assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
+        }
+        assertThat(NameRecognizer.consonants("Clarke")).isEqualTo("krk");
+        assertThat(NameRecognizer.consonants("Nurhaliza")).isEqualTo("nrhrz");
+    }
+
+    @Test
     void aChatMembersNameInHiraganaBeforeAParticle() {
         String chat = "17:02 ママ　みおまだ塾？\n17:05 みお　いま終わった\n17:06 みお　そうたくんと帰る\n17:07 パパ　了解\n17:08 パパ　気をつけて\n"
                 + "17:09 ママ　みおも気をつけてね、みおつくしは明日\n";
