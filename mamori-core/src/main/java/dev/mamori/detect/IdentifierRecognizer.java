@@ -83,6 +83,8 @@ final class IdentifierRecognizer implements Recognizer {
     private static final IdentifierRules.Words BIRTH_VERBS = IdentifierRules.get().words("BIRTH_VERB");
     private static final IdentifierRules.Words BIRTHDAY = IdentifierRules.get().words("BIRTHDAY");
     private static final IdentifierRules.Words NOT_BIRTH = IdentifierRules.get().words("NOT_BIRTH");
+    private static final IdentifierRules.Words FAMILY = IdentifierRules.get().words("FAMILY");
+    private static final IdentifierRules.Words LIFE_EVENT = IdentifierRules.get().words("LIFE_EVENT");
 
     /** Latin labels that may touch a number: 電話 and FAX headings, "No". */
     private static final java.util.Set<String> LABELS = java.util.Set.of("tel", "fax", "phone", "mobile", "cell", "no", "tell");
@@ -157,6 +159,12 @@ final class IdentifierRecognizer implements Recognizer {
                     i = onEraYear(i);
                 } else {
                     i++;
+                }
+            }
+            if (sc.wants(PiiType.HEALTH_INSURANCE)) {
+                NumberClassifier.letterSymbols(s, out); // 記号 東京あ: a 記号 the digits do not start
+                if (sc.hinted(PiiType.HEALTH_INSURANCE)) {
+                    NumberClassifier.symbolCell(s, out); // the cell ＫＴ under 記号 beside 保険者番号
                 }
             }
         }
@@ -759,7 +767,7 @@ final class IdentifierRecognizer implements Recognizer {
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (yearOnly || (x < 0.5 && (birthVerbEndsClause(b, 60) >= 0 || bornRightAfter(b) || birthLabelRightBefore(a)))) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。; 平成14年1月27日生 after 大学生
-            } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && sexRightBefore(a, dateParser.ymd / 10000))) {
+            } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && (sexRightBefore(a, dateParser.ymd / 10000) || familyMemberBefore(a) && !LIFE_EVENT.onLine(s, b, b, 0, 12)))) {
                 x = Math.max(x, 0.6); // 1980年1月1日（44歳）; KUMAGAI TAKESHI　TK3759321　M　1972-05-18
             }
             if (x > 0) {
@@ -811,6 +819,38 @@ final class IdentifierRecognizer implements Recognizer {
                 }
             }
             return false;
+        }
+
+        /**
+         * A line that opens with a family member's relation and name, a blank before the date and between each (配偶者　工藤 舞
+         * 昭和61年2月14日, 長男　工藤 陸　平24.7.1): a family's list, whose one date is each member's birth.
+         */
+        private boolean familyMemberBefore(int a) {
+            int ls = a;
+            while (ls > 0 && a - ls < 24 && s.charAt(ls - 1) != '\n') {
+                ls--;
+            }
+            while (ls < a && Chars.isSpace(s.charAt(ls))) {
+                ls++;
+            }
+            int k = ls + FAMILY.lengthAt(s, ls);
+            if (k == ls || k >= a || !Chars.isSpace(s.charAt(k))) {
+                return false;
+            }
+            while (k < a && Chars.isSpace(s.charAt(k))) {
+                k++;
+            }
+            int blanks = 0;
+            int e = k;
+            while (e < a && (Morphology.isKanji(s.charAt(e)) || Morphology.isHiragana(s.charAt(e)) || Morphology.isKatakana(s.charAt(e))
+                    || Chars.isSpace(s.charAt(e)) && blanks++ == 0 && e + 1 < a && !Chars.isSpace(s.charAt(e + 1)))) {
+                e++;
+            }
+            int name = e;
+            while (e < a && Chars.isSpace(s.charAt(e))) {
+                e++;
+            }
+            return name > k && e == a && name < a; // the relation, a blank, the name, a blank, then the date
         }
 
         private static final String[] SEXES = {"M", "F", "男", "女", "男性", "女性", "Ｍ", "Ｆ"};

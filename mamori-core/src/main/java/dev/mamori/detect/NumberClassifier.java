@@ -209,7 +209,7 @@ final class NumberClassifier {
         }
         boolean symbolCell = b - a == 2 && c.allSeps(a, b, HYPHEN) && sc.hinted(PiiType.HEALTH_INSURANCE); // a 記号 column's 12-88
         if ((single || symbolCell) && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))
-                && !otherLabel(s, start)) {
+                && !otherLabel(s, start) && !dateOrAge(s, start, end, n)) {
             // 保険者番号 only with its own words (記号/番号 alone are not enough); a valid yyyymmdd is a date
             double x = ctx(PiiType.HEALTH_INSURANCE, s, start, end, sc);
             if ((n == 8 || n == 6) && x >= 0.5 && CheckDigits.luhn(d, from, n)) {
@@ -227,7 +227,7 @@ final class NumberClassifier {
      * the same line or on one of the two lines before it (保険者番号：06140339⏎記号：5108　番号：2217).
      */
     private static boolean insuranceLabel(String s, int start) {
-        int i = skipBack(s, kanjiBefore(s, start));
+        int i = quotedBack(s, skipBack(s, kanjiBefore(s, start)));
         if (i < 2 || !(s.startsWith("記号", i - 2) || s.startsWith("番号", i - 2) || s.startsWith("枝番", i - 2))) {
             return false;
         }
@@ -235,15 +235,25 @@ final class NumberClassifier {
             return false; // 被保険者整理番号 118: another number of the insured person, not the card's
         }
         boolean bare = i == 2 || !Morphology.isKanji(s.charAt(i - 3)) && !Morphology.isKatakana(s.charAt(i - 3));
-        int from = Math.max(0, i - 80);
+        return cardHeadingBefore(s, i - 2, bare);
+    }
+
+    /**
+     * A 被保険者証 / 保険証 / 保険者 / 健保 / 資格確認書 / 被扶養者証 / 組合員証 heading before the label at {@code label}, on its line
+     * or, for a {@code bare} label (記号：, not 部屋番号：), on one of the two lines above it.
+     */
+    private static boolean cardHeadingBefore(String s, int label, boolean bare) {
+        int from = Math.max(0, label - 78);
         int lines = 0;
-        for (int j = i - 2; j >= from; j--) {
+        for (int j = label; j >= from; j--) {
             char ch = s.charAt(j);
             if (ch == '\n' && (++lines > 2 || !bare)) {
                 return false; // a heading lines above serves a bare 記号：/番号：, not 部屋番号：305 or 車両番号：1234
             }
-            if (ch == '保' && (s.startsWith("保険証", j) || s.startsWith("保険者", j))) {
-                return true;
+            if (ch == '保' && (s.startsWith("保険証", j) || s.startsWith("保険者", j)) || ch == '健' && s.startsWith("健保", j)
+                    || ch == '資' && s.startsWith("資格確認書", j) || ch == '扶' && s.startsWith("扶養者証", j)
+                    || ch == '組' && s.startsWith("組合員証", j)) {
+                return true; // 被保険者証, 保険者番号, 健保, 資格確認書, 被扶養者証, 共済の組合員証
             }
         }
         return false;
@@ -359,6 +369,119 @@ final class NumberClassifier {
         return Morphology.isKanji(c) || Morphology.isKatakana(c) ? -1 : l;
     }
 
+    /** Words a 記号's field holds that are no 記号 (記号 なし, 記号 不明, 記号・番号). */
+    private static final java.util.Set<String> NOT_SYMBOL = java.util.Set.of("なし", "無し", "不明", "未記入", "空欄", "省略", "同上",
+            "同じ", "共通", "上記", "下記", "欄", "等", "など", "も", "が", "と");
+
+    /**
+     * A 記号 that is not digits after kanji, which the number path finds (記号　府中２３): letters only or letters that are
+     * not kanji before its digits, as 国保 and 共済 write the municipality, the office or a code (記号 さいたま南, 記号 東京あ,
+     * 記号 横浜第３, 記号【ＫＴ３】, 記号 ＫＴ 番号 20913; 施行規則3条). After a bare 記号 label (or 保険証記号) under a card's
+     * heading ({@link #cardHeadingBefore}), its value up to eight characters and then a blank, a quote, a bracket, a comma or
+     * the 番号 label; not all hiragana (記号 なし), not a word that says the field is empty.
+     */
+    static void letterSymbols(String s, java.util.List<Finding> out) {
+        for (int at = s.indexOf("記号"); at >= 0; at = s.indexOf("記号", at + 2)) {
+            int k = at;
+            while (k > 0 && at - k < 8 && (Morphology.isKanji(s.charAt(k - 1)) || Morphology.isKatakana(s.charAt(k - 1)))) {
+                k--;
+            }
+            String compound = s.substring(k, at);
+            if (!compound.isEmpty() && !compound.contains("保険") && !compound.equals("健保")) {
+                continue; // 整理記号, 事業所記号: another field's
+            }
+            int v = skipForward(s, at + 2);
+            if (v < s.length() && "「【［[『".indexOf(s.charAt(v)) >= 0) {
+                v = skipForward(s, v + 1);
+            }
+            int e = v;
+            while (e < s.length() && e - v < 8 && symbolChar(s.charAt(e))) {
+                e++;
+            }
+            if (e == v || e - v >= 8 || e < s.length() && !symbolEnd(s, e)) {
+                continue;
+            }
+            boolean letters = false;
+            boolean hiraganaOnly = true;
+            boolean kanjiThenDigits = true;
+            for (int i = v; i < e; i++) {
+                char c = s.charAt(i);
+                letters |= !Chars.isDigit(c);
+                hiraganaOnly &= Morphology.isHiragana(c);
+                kanjiThenDigits &= Morphology.isKanji(c) && "号番第".indexOf(c) < 0 || Chars.isDigit(c) && i > v;
+            }
+            String value = s.substring(v, e);
+            boolean digitsAfterKanji = kanjiThenDigits && Chars.isDigit(s.charAt(e - 1));
+            if (!letters || hiraganaOnly || digitsAfterKanji || NOT_SYMBOL.contains(value) || value.startsWith("番号")
+                    || value.startsWith("・") || !cardHeadingBefore(s, k, compound.isEmpty() || compound.contains("保険"))) {
+                continue; // digits (the number path's), 記号・番号 (a label), or no card's heading
+            }
+            out.add(new Finding(PiiType.HEALTH_INSURANCE, v, e, 0.8, false, value));
+        }
+    }
+
+    /**
+     * A cell of a column a health-insurance header hints ({@link ColumnHints#forHeaders}: a 記号 column beside 保険者番号)
+     * that holds a 記号 of letters: Latin letters, or kanji and one hiragana after them as 国保 writes the municipality
+     * (ＫＴ, 世田谷ほ, 東京あ). Not a name (山田花子), which neither shape is.
+     */
+    static void symbolCell(String s, java.util.List<Finding> out) {
+        int n = s.length();
+        if (n < 2 || n > 6) {
+            return;
+        }
+        boolean latin = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!symbolChar(c) || Morphology.isHiragana(c) && i < n - 1) {
+                return;
+            }
+            latin |= c < 0x80 && Character.isLetter(c) || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ';
+        }
+        boolean kanjiKana = n >= 3 && Morphology.isHiragana(s.charAt(n - 1)) && Morphology.isKanji(s.charAt(0))
+                && Morphology.isKanji(s.charAt(1));
+        if (latin || kanjiKana) {
+            out.add(new Finding(PiiType.HEALTH_INSURANCE, 0, n, 0.8, false, s));
+        }
+    }
+
+    /** A character of a 記号: kanji, kana, Latin letters (half- or full-width) and digits; not 番 (記号番号). */
+    private static boolean symbolChar(char c) {
+        return (Morphology.isKanji(c) && c != '番') || Morphology.isKatakana(c) && c != 'ー' || Morphology.isHiragana(c)
+                || Chars.isDigit(c) || c < 0x80 && Character.isLetter(c) || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ';
+    }
+
+    /** What may follow a 記号's value: a blank, a closing quote or bracket, a comma, the 番号 label, the line's end. */
+    private static boolean symbolEnd(String s, int e) {
+        char c = s.charAt(e);
+        return Chars.isSpace(c) || c == '\n' || "」】］]』）)、，,。".indexOf(c) >= 0 || s.startsWith("番号", e);
+    }
+
+    /** After blanks and a colon from {@code i}. */
+    private static int skipForward(String s, int i) {
+        int k = i;
+        while (k < s.length() && k - i < 3 && (Chars.isSpace(s.charAt(k)) || s.charAt(k) == '：' || s.charAt(k) == ':'
+                || s.charAt(k) == 'は')) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Before a value quoted after its label, or after the label's particle (記号「府中１２」, 記号は「8013」, 番号の22): where
+     * the label ends, else {@code i}.
+     */
+    private static int quotedBack(String s, int i) {
+        int k = i;
+        if (k > 0 && "「『“\"【［".indexOf(s.charAt(k - 1)) >= 0) {
+            k = skipBack(s, k - 1);
+        }
+        if (k > 0 && "はの".indexOf(s.charAt(k - 1)) >= 0) {
+            k = skipBack(s, k - 1);
+        }
+        return k >= 2 && (s.startsWith("記号", k - 2) || s.startsWith("番号", k - 2) || s.startsWith("枝番", k - 2)) ? k : i;
+    }
+
     /** Where up to four kanji right before {@code start} begin (府中 of 府中２３), else {@code start}. */
     private static int kanjiBefore(String s, int start) {
         int i = start;
@@ -392,8 +515,8 @@ final class NumberClassifier {
         return i >= 2 && s.startsWith("記号", i - 2) ? k : start;
     }
 
-    /** What ends the cell before a 記号's letters: an XML tag, a slash, a bar, a tab, a comma. */
-    private static final String CELL_EDGES = ">／/|｜\t,，";
+    /** What ends the cell before a 記号's letters: an XML tag, a slash, a bar, a tab, a comma, a quote. */
+    private static final String CELL_EDGES = ">／/|｜\t,，「";
 
     /**
      * The rest of the line after {@code end} is blank and the next line opens with an address's mark and holds a number
@@ -461,6 +584,16 @@ final class NumberClassifier {
     /** A number that a path or a query glues to what comes before it (…/item/824628194826, ?id=824628194826, IMG_…): an id. */
     private static boolean inPath(String s, int start) {
         return "/=?&_#".indexOf(Chars.at(s, start - 1)) >= 0 && start >= 2 && !Chars.isSpace(s.charAt(start - 2));
+    }
+
+    /**
+     * A part of a date or an age, not an identifier: a number before 年, 月, 日, 歳 or a counter (令和 07 年 08 月), or of one
+     * to three digits alone in brackets (島田 一郎さん（31）).
+     */
+    private static boolean dateOrAge(String s, int start, int end, int n) {
+        int i = Chars.isSpace(Chars.at(s, end)) ? end + 1 : end;
+        return "年月日歳才".indexOf(Chars.at(s, i)) >= 0 || quantityAfter(s, end)
+                || n <= 3 && "（(".indexOf(Chars.at(s, start - 1)) >= 0 && "）)".indexOf(Chars.at(s, end)) >= 0;
     }
 
     /** Counters and currencies after a quantity (a blank may come between): 円, 件, 個, …, 万, ポイント, pt. */

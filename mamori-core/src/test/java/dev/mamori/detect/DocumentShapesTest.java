@@ -379,6 +379,31 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aSymbolOfLettersQuotedValuesAndTheCardsOtherHeadings() { // session 45
+        assertThat(found("保険者番号 113118　記号 さいたま南　番号 ０４２２１", PiiType.HEALTH_INSURANCE))
+                .containsExactly("113118", "さいたま南", "０４２２１");
+        assertThat(found("公立学校共済　保険者番号 34133967　記号 東京あ　番号 1402　枝番 01", PiiType.HEALTH_INSURANCE))
+                .containsExactly("34133967", "東京あ", "1402", "01");
+        assertThat(found("関東ソフトウェア健康保険組合　保険者番号06129316　記号【ＫＴ３】　番号７７０１", PiiType.HEALTH_INSURANCE))
+                .containsExactly("06129316", "ＫＴ３", "７７０１");
+        assertThat(found("被保険者証で、保険者番号は01139310、記号「府中１２」、番号「３０４７」。", PiiType.HEALTH_INSURANCE))
+                .containsExactly("01139310", "府中１２", "３０４７");
+        assertThat(found("健保の被扶養者証 記号 ４１２ 番号 ６３３ 枝番 01 は返却予定", PiiType.HEALTH_INSURANCE))
+                .containsExactly("４１２", "６３３", "01");
+        String tsv = "受付No\t氏名\t保険者番号\t記号\t番号\n001\t大川 陸\t06273213\tＫＴ\t20931\n003\t松田 翔太\t131003\t世田谷ほ\t1187\n";
+        assertThat(found(tsv, PiiType.HEALTH_INSURANCE)).containsExactly("06273213", "ＫＴ", "20931", "131003", "世田谷ほ", "1187");
+        // an empty field, another field's 記号, a date's and an age's digits near the card's words
+        assertThat(found("被保険者証　記号 なし　番号 1234", PiiType.HEALTH_INSURANCE)).containsExactly("1234");
+        assertThat(found("保険証\n事業所整理記号 東京あ", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("療養を受けた方　■被保険者　□家族\n診療月　令和 07 年 08 月", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("島田 一郎さん（31）名義の被保険者証を示して受診", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("氏名\t被保険者\n山田 花子\t本人\n", PiiType.HEALTH_INSURANCE)).isEmpty();
+        String json = "{\n  \"results\": [\n    {\n      \"insurerNumber\": \"01260512\",\n      \"insuredCardSymbol\": \"26011503\",\n"
+                + "      \"insuredIdentificationNumber\": \"1207\",\n      \"insuredBranchNumber\": \"01\",\n      \"name\": \"藤原 陽介\"\n    }\n  ]\n}";
+        assertThat(found(json, PiiType.HEALTH_INSURANCE)).containsExactly("01260512", "26011503", "1207", "01"); // オンライン資格確認's fields
+    }
+
+    @Test
     void aChatLineWithANumberIsNoTablesHeader() {
         String chat = "09:22\tゆうき\t写真ボケてて読めないw\n09:24\t父\t保険者番号 136754\n09:24\t父\t記号　府中２３　番号　００４５１８\n"
                 + "09:25\t母\tありがと\n09:26\t母\t受付で出しとく\n09:27\t父\tよろしく\n";

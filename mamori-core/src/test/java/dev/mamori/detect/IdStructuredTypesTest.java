@@ -533,6 +533,12 @@ class IdStructuredTypesTest {
         assertThat(values("原告（昭和63年8月21日生）は、平成26年4月1日、被告に雇用され、経理課に配属された。", PiiType.DATE_OF_BIRTH))
                 .containsExactly("昭和63年8月21日"); // the birth, not the employment
         assertThat(values("出生日 平成6年9月5日", PiiType.DATE_OF_BIRTH)).containsExactly("平成6年9月5日");
+        // a family's list: a relation, the member's name, then the one date (not one an event follows)
+        String family = "社員番号00412　工藤 直樹（昭和58年6月9日生）\n　配偶者　工藤 舞　昭和61年2月14日　個人番号 （省略）\n"
+                + "　長男　工藤 陸　平24.7.1　健保 枝番 02\n　長女　凛　R1.5.1\n";
+        assertThat(values(family, PiiType.DATE_OF_BIRTH)).containsExactly("昭和58年6月9日", "昭和61年2月14日", "平24.7.1", "R1.5.1");
+        assertThat(values("父　山田 一郎　令和6年3月1日 死去\n妻 花子 2020年5月1日 入籍\n社員　山田 太郎　2024年4月1日", PiiType.DATE_OF_BIRTH))
+                .isEmpty();
         assertThat(values("厚生年金の加入者 山田花子（昭和45年3月2日生）", PiiType.DATE_OF_BIRTH)).containsExactly("昭和45年3月2日");
         assertThat(types("31/31/2010 生年月日")).doesNotContain(PiiType.DATE_OF_BIRTH); // no date either way
         one("He can be reached on +33 6 12 48 57 90.", PiiType.PHONE, "+33 6 12 48 57 90");
