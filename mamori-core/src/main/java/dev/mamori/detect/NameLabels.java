@@ -816,8 +816,8 @@ final class NameLabels {
                         && NameCell.classify(text.substring(d + 1, b), r) == NameCell.Verdict.NAME) {
                     a = d + 1; // From: 西荻ハウジング 大川 <…>: the sender's firm, then the name
                 }
-                if (b > a && NameCell.classify(text.substring(a, b), r) == NameCell.Verdict.NAME) {
-                    out.add(new Finding(PiiType.PERSON, a, b, CONFIDENCE, false, text.substring(a, b)));
+                if (b > a && NameCell.classify(text.substring(a, b), r) == NameCell.Verdict.NAME && text.charAt(b - 1) != '店') {
+                    out.add(new Finding(PiiType.PERSON, a, b, CONFIDENCE, false, text.substring(a, b))); // not ひまわり薬局 西船橋店
                 }
             }
             if (gt < 0 || gt >= eol) {
@@ -877,8 +877,9 @@ final class NameLabels {
         int end = e;
         if (NameCell.isRomanName(text.substring(s, e))) {
             b1 = e; // Nguyen Van An
-        } else if (b1 < e && (NOT_NAMES.contains(text.substring(s, b1)) || !ColumnHints.get().forHeader(text.substring(s, b1)).isEmpty())) {
-            return; // 氏名　年齢　新旧: a row of headings, not a name under its label
+        } else if (b1 < e && (NOT_NAMES.contains(text.substring(s, b1)) || !ColumnHints.get().forHeader(text.substring(s, b1)).isEmpty())
+                || nameOfThing(text, s, b1)) {
+            return; // 氏名　年齢　新旧: a row of headings, not a name under its label; 主治医　医療機関名: another label
         }
         if (b1 < e && (b1 - s > 3 || b2 - b1 - 1 > 4) && Morphology.isKanji(text.charAt(s))) {
             b2 = b1; // 高橋悠真　次回面談: a kanji name in one word, then something else
@@ -895,6 +896,22 @@ final class NameLabels {
             out.add(new Finding(PiiType.PERSON, s, end, CONFIDENCE, false, text.substring(s, end)));
             reading(text, end < e && isBlank(text.charAt(end)) ? end + 1 : end, out);
         }
+    }
+
+    /**
+     * A heading that names a thing's name: a common noun of the dictionary and 名 (医療機関名, 会社名, 施設名: each word of
+     * it), three characters at least, so that no surname ending in 名 (椎名, 桑名) is one.
+     */
+    private static boolean nameOfThing(String text, int s, int e) {
+        if (e - s < 3 || text.charAt(e - 1) != '名' || !Morphology.isKanji(text.charAt(s))) {
+            return false;
+        }
+        for (Morphology.Token t : Morphology.tokens(text, s, e - 1)) {
+            if (!t.is("名詞-一般") && !t.is("名詞-サ変接続")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final String QUOTES = "\"'";

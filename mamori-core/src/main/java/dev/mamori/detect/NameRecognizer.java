@@ -4216,6 +4216,11 @@ final class NameRecognizer implements Recognizer {
                 i = last;
                 continue; // 単独で入山した: a noun of an act, not a surname
             }
+            if (givenStart < 0 && hon > 0 && end - start >= 3 && "寺院宮社堂庵".indexOf(text.charAt(end - 1)) >= 0
+                    && !Morphology.hasEntry(text, start, end, "名詞-固有名詞-人名")) {
+                i = last;
+                continue; // 西光寺さん: a temple called by its name, as people do; not 小野寺さん, a surname of the dictionary
+            }
             double conf = base;
             if (hon > 0 || (last + 1 < n && ts.get(last + 1).start() == end && ts.get(last + 1).is("名詞-接尾-人名"))) {
                 conf += 0.35;

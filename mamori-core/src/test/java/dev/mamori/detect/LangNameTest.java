@@ -105,6 +105,15 @@ class LangNameTest {
     }
 
     @Test
+    void aTempleCalledByItsNameAShopsBranchAndAHeadingOfANameAreNoNames() { // session 45
+        assertThat(names("お寺（浄土真宗本願寺派の西光寺さん）への納骨は3月の予定。")).isEmpty();
+        assertThat(names("小野寺さんが来た")).containsExactly("小野寺");
+        assertThat(names("From: ひまわり薬局 西船橋店 <nishifunabashi@example.jp>")).isEmpty();
+        assertThat(names("主治医　医療機関名　戸塚脳神経外科クリニック")).isEmpty();
+        assertThat(names("主治医　椎名 一郎")).containsExactly("椎名 一郎");
+    }
+
+    @Test
     void surnameAndGivenNameSplitBySpaceJoin() {
         assertThat(names("住民となった日 平成6年8月30日")).isEmpty(); // session 45: an era's year after the blank is a date
         assertThat(names("その原因　平成20年ごろから")).isEmpty();
