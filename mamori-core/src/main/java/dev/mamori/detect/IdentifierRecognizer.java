@@ -84,7 +84,7 @@ final class IdentifierRecognizer implements Recognizer {
     private static final IdentifierRules.Words BIRTHDAY = IdentifierRules.get().words("BIRTHDAY");
     private static final IdentifierRules.Words NOT_BIRTH = IdentifierRules.get().words("NOT_BIRTH");
     private static final IdentifierRules.Words FAMILY = IdentifierRules.get().words("FAMILY");
-    private static final IdentifierRules.Words LIFE_EVENT = IdentifierRules.get().words("LIFE_EVENT");
+    private static final IdentifierRules.Words FAMILY_FIELD = IdentifierRules.get().words("FAMILY_FIELD");
 
     /** Latin labels that may touch a number: 電話 and FAX headings, "No". */
     private static final java.util.Set<String> LABELS = java.util.Set.of("tel", "fax", "phone", "mobile", "cell", "no", "tell");
@@ -163,9 +163,6 @@ final class IdentifierRecognizer implements Recognizer {
             }
             if (sc.wants(PiiType.HEALTH_INSURANCE)) {
                 NumberClassifier.letterSymbols(s, out); // 記号 東京あ: a 記号 the digits do not start
-                if (sc.hinted(PiiType.HEALTH_INSURANCE)) {
-                    NumberClassifier.symbolCell(s, out); // the cell ＫＴ under 記号 beside 保険者番号
-                }
             }
         }
 
@@ -767,7 +764,7 @@ final class IdentifierRecognizer implements Recognizer {
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (yearOnly || (x < 0.5 && (birthVerbEndsClause(b, 60) >= 0 || bornRightAfter(b) || birthLabelRightBefore(a)))) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。; 平成14年1月27日生 after 大学生
-            } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && (sexRightBefore(a, dateParser.ymd / 10000) || familyMemberBefore(a) && !LIFE_EVENT.onLine(s, b, b, 0, 12)))) {
+            } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && (sexRightBefore(a, dateParser.ymd / 10000) || x >= 0 && familyMemberBefore(a) && fieldOrEndAfter(b)))) {
                 x = Math.max(x, 0.6); // 1980年1月1日（44歳）; KUMAGAI TAKESHI　TK3759321　M　1972-05-18
             }
             if (x > 0) {
@@ -823,12 +820,16 @@ final class IdentifierRecognizer implements Recognizer {
 
         /**
          * A line that opens with a family member's relation and name, a blank before the date and between each (配偶者　工藤 舞
-         * 昭和61年2月14日, 長男　工藤 陸　平24.7.1): a family's list, whose one date is each member's birth.
+         * 昭和61年2月14日, 長男　工藤 陸　平24.7.1): a family's list, whose one date is each member's birth. The name is one or
+         * two words of at most five characters, each in one script (kanji, hiragana or katakana).
          */
         private boolean familyMemberBefore(int a) {
             int ls = a;
-            while (ls > 0 && a - ls < 24 && s.charAt(ls - 1) != '\n') {
+            while (ls > 0 && a - ls < 32 && s.charAt(ls - 1) != '\n') {
                 ls--;
+            }
+            if (ls > 0 && s.charAt(ls - 1) != '\n') {
+                return false; // the line's start is further: no list's line
             }
             while (ls < a && Chars.isSpace(s.charAt(ls))) {
                 ls++;
@@ -840,17 +841,46 @@ final class IdentifierRecognizer implements Recognizer {
             while (k < a && Chars.isSpace(s.charAt(k))) {
                 k++;
             }
-            int blanks = 0;
-            int e = k;
-            while (e < a && (Morphology.isKanji(s.charAt(e)) || Morphology.isHiragana(s.charAt(e)) || Morphology.isKatakana(s.charAt(e))
-                    || Chars.isSpace(s.charAt(e)) && blanks++ == 0 && e + 1 < a && !Chars.isSpace(s.charAt(e + 1)))) {
-                e++;
+            int words = 0;
+            while (k < a && !Chars.isSpace(s.charAt(k))) {
+                int w = k;
+                while (k < a && k - w < 6 && sameScript(s.charAt(w), s.charAt(k))) {
+                    k++;
+                }
+                if (k == w || k - w > 5 || k < a && !Chars.isSpace(s.charAt(k)) || ++words > 2) {
+                    return false; // not a name's word: another script inside it, or longer
+                }
+                int blank = k;
+                while (k < a && Chars.isSpace(s.charAt(k))) {
+                    k++;
+                }
+                if (k == a) {
+                    return blank > w; // the name, blanks, then the date
+                }
+                if (k - blank > 1 && words == 1) {
+                    return false; // two words a wide gap apart: the name is the first alone, and something else follows
+                }
             }
-            int name = e;
-            while (e < a && Chars.isSpace(s.charAt(e))) {
-                e++;
+            return false;
+        }
+
+        /** Kanji, hiragana or katakana, as {@code first} is. */
+        private static boolean sameScript(char first, char c) {
+            return Morphology.isKanji(first) ? Morphology.isKanji(c) : Morphology.isHiragana(first) ? Morphology.isHiragana(c)
+                    : Morphology.isKatakana(first) && Morphology.isKatakana(c);
+        }
+
+        /**
+         * After a family member's date: the line's end, a bracket, a digit or a field of the list (個人番号, 続柄, 同居…), not
+         * an event (死去, 入籍, 転勤): the list's other columns.
+         */
+        private boolean fieldOrEndAfter(int b) {
+            int i = b;
+            while (i < n && Chars.isSpace(s.charAt(i))) {
+                i++;
             }
-            return name > k && e == a && name < a; // the relation, a blank, the name, a blank, then the date
+            return i >= n || s.charAt(i) == '\n' || s.charAt(i) == '\r' || "（(［[".indexOf(s.charAt(i)) >= 0 || Chars.isDigit(s.charAt(i))
+                    || i > b && FAMILY_FIELD.lengthAt(s, i) > 0;
         }
 
         private static final String[] SEXES = {"M", "F", "男", "女", "男性", "女性", "Ｍ", "Ｆ"};

@@ -2303,8 +2303,9 @@ final class NameRecognizer implements Recognizer {
             boolean katakanaFirst = isKatakanaLetter(text.charAt(before[0]));
             int[] k = katakanaFirst ? before : after;
             int[] l = katakanaFirst ? after : before;
+            boolean listed = "、,，".indexOf(text.charAt(ie)) >= 0 || rowStart(text, before[0]);
             if (isKatakanaLetter(text.charAt(k[0])) && !isKatakanaLetter(text.charAt(l[0]))
-                    && soundAlike(text.substring(k[0], k[1]), text.substring(l[0], l[1]), personAfterBracket(text, is, ie))) {
+                    && soundAlike(text.substring(k[0], k[1]), text.substring(l[0], l[1]), personAfterBracket(text, is, ie), listed)) {
                 addBoth(text, before, after, out);
             }
         }
@@ -2344,6 +2345,23 @@ final class NameRecognizer implements Recognizer {
                 && !LatinNames.notPerson(last)) {
             addBoth(text, surname, inner, out);
         }
+    }
+
+    /**
+     * The run at {@code start} opens a list's row: a number or a code and blanks only before it on its line (A0052  Rizky
+     * Pratama（…）, 3　Emily Clarke（…）, ① …).
+     */
+    private static boolean rowStart(String text, int start) {
+        int i = start;
+        while (i > 0 && Chars.isSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        int blank = i;
+        while (i > 0 && blank - i < 10 && (Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) < 0x80
+                || Chars.isDigit(text.charAt(i - 1)) || "-.)）．①②③④⑤⑥⑦⑧⑨⑩・".indexOf(text.charAt(i - 1)) >= 0)) {
+            i--;
+        }
+        return (i == 0 || text.charAt(i - 1) == '\n') && i < blank && blank < start;
     }
 
     /** The brackets at {@code [is, ie)} end with an age (、21）) or an honorific follows them (）さん, ）様). */
@@ -2400,36 +2418,37 @@ final class NameRecognizer implements Recognizer {
      * The katakana parts of {@code kana} and the Latin words of {@code latin} could be one name: two to five of each, as
      * many or one more of either, the first and the last beginning alike (or crossed, for two parts); no word of the
      * dictionary among the katakana, no firm's or sign's word among the Latin, and a name of the lists among them unless
-     * the name is {@code marked} (an age or an honorific after it).
+     * the name is {@code marked} (an age or an honorific after it) or, {@code listed} (a list's row, an affiliation in the
+     * brackets), each word is {@link #transcribed}.
      */
-    private boolean soundAlike(String kana, String latin, boolean marked) {
+    private boolean soundAlike(String kana, String latin, boolean marked, boolean listed) {
         String[] parts = kana.split("[・＝･]");
         String[] words = latin.trim().split(" +");
         if (parts.length < 2 || parts.length > 5 || words.length < 2 || words.length > 5 || Math.abs(parts.length - words.length) > 1) {
             return false;
         }
-        boolean listed = false;
+        boolean known = false;
         for (String w : words) {
             String bare = w.replace(".", "");
             if (w.isEmpty() || LatinNames.notPerson(bare) || w.endsWith(".") && w.length() > 2
                     || NOT_NAME_WORDS.contains(bare.toLowerCase(java.util.Locale.ROOT))) {
                 return false; // Tower, Inc, COMING SOON; a word with a full stop is an initial only (M.), not Ltd.
             }
-            listed |= LatinNames.isName(bare);
+            known |= LatinNames.isName(bare);
         }
-        if (!listed && !marked && !transcribed(parts, words)) {
+        if (!known && !marked && !(listed && transcribed(parts, words))) {
             return false; // no word a name of the lists (Oksana Kovalenko) needs an age, an honorific, or each word transcribed
-        }
-        int known = 0;
+        }                 // in a list's row or with an affiliation (Tevita Fifita（テビタ・フィフィタ、八戸学院大）)
+        int nouns = 0;
         for (String part : parts) {
             if (part.isEmpty()) {
                 return false;
             }
             if (part.length() > 1 && Morphology.hasEntry(part, 0, part.length(), "名詞") && !Morphology.hasEntry(part, 0, part.length(), "名詞-固有名詞-人名")) {
-                known++; // ワールド, カップ: a word of the dictionary that is not a name
+                nouns++; // ワールド, カップ: a word of the dictionary that is not a name
             }
         }
-        if (known * 2 >= parts.length || namedAfterInKatakana(kana, 0, kana.length()) || dottedPlace(kana) || dottedFirm(kana)) {
+        if (nouns * 2 >= parts.length || namedAfterInKatakana(kana, 0, kana.length()) || dottedPlace(kana) || dottedFirm(kana)) {
             return false;
         }
         String first = parts[0];

@@ -207,7 +207,8 @@ final class NumberClassifier {
                 offer(PiiType.HEALTH_INSURANCE, 0.85, false, column.equals("記号") ? CardColumns.kanaSymbolStart(s, start) : start);
             }
         }
-        boolean symbolCell = b - a == 2 && c.allSeps(a, b, HYPHEN) && sc.hinted(PiiType.HEALTH_INSURANCE); // a 記号 column's 12-88
+        boolean symbolCell = b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))
+                && sc.hinted(PiiType.HEALTH_INSURANCE); // a 記号 column's 12-88, a 記号・番号 column's 「12・345」
         if ((single || symbolCell) && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))
                 && !otherLabel(s, start) && !dateOrAge(s, start, end, n)) {
             // 保険者番号 only with its own words (記号/番号 alone are not enough); a valid yyyymmdd is a date
@@ -227,7 +228,8 @@ final class NumberClassifier {
      * the same line or on one of the two lines before it (保険者番号：06140339⏎記号：5108　番号：2217).
      */
     private static boolean insuranceLabel(String s, int start) {
-        int i = quotedBack(s, skipBack(s, kanjiBefore(s, start)));
+        int k = kanjiBefore(s, start);
+        int i = quotedBack(s, skipBack(s, k), k == start);
         if (i < 2 || !(s.startsWith("記号", i - 2) || s.startsWith("番号", i - 2) || s.startsWith("枝番", i - 2))) {
             return false;
         }
@@ -250,10 +252,12 @@ final class NumberClassifier {
             if (ch == '\n' && (++lines > 2 || !bare)) {
                 return false; // a heading lines above serves a bare 記号：/番号：, not 部屋番号：305 or 車両番号：1234
             }
-            if (ch == '保' && (s.startsWith("保険証", j) || s.startsWith("保険者", j)) || ch == '健' && s.startsWith("健保", j)
-                    || ch == '資' && s.startsWith("資格確認書", j) || ch == '扶' && s.startsWith("扶養者証", j)
-                    || ch == '組' && s.startsWith("組合員証", j)) {
-                return true; // 被保険者証, 保険者番号, 健保, 資格確認書, 被扶養者証, 共済の組合員証
+            if (ch == '保' && (s.startsWith("保険証", j) && "券書".indexOf(Chars.at(s, j + 3)) < 0 && !Morphology.isKatakana(Chars.at(s, j + 3))
+                    || s.startsWith("保険者", j)) && !Chars.has(s, "年金", Math.max(0, j - 6), j)
+                    || ch == '健' && s.startsWith("健保", j) || ch == '資' && s.startsWith("資格確認書", j)
+                    || ch == '扶' && s.startsWith("扶養者証", j) || ch == '組' && s.startsWith("組合員証", j)) {
+                return true; // 被保険者証, 保険者番号, 健保, 資格確認書, 被扶養者証, 共済の組合員証; not 保険証券, 保険証ケース,
+                             // 厚生年金保険被保険者証 (a pension's)
             }
         }
         return false;
@@ -369,16 +373,13 @@ final class NumberClassifier {
         return Morphology.isKanji(c) || Morphology.isKatakana(c) ? -1 : l;
     }
 
-    /** Words a 記号's field holds that are no 記号 (記号 なし, 記号 不明, 記号・番号). */
-    private static final java.util.Set<String> NOT_SYMBOL = java.util.Set.of("なし", "無し", "不明", "未記入", "空欄", "省略", "同上",
-            "同じ", "共通", "上記", "下記", "欄", "等", "など", "も", "が", "と");
-
     /**
      * A 記号 that is not digits after kanji, which the number path finds (記号　府中２３): letters only or letters that are
      * not kanji before its digits, as 国保 and 共済 write the municipality, the office or a code (記号 さいたま南, 記号 東京あ,
      * 記号 横浜第３, 記号【ＫＴ３】, 記号 ＫＴ 番号 20913; 施行規則3条). After a bare 記号 label (or 保険証記号) under a card's
-     * heading ({@link #cardHeadingBefore}), its value up to eight characters and then a blank, a quote, a bracket, a comma or
-     * the 番号 label; not all hiragana (記号 なし), not a word that says the field is empty.
+     * heading ({@link #cardHeadingBefore}), its value of two to eight characters, then the card's pair: the 番号 label and
+     * its digits right after ({@link #cardNumberAfter}). Without the pair, what follows 記号 is as often words about it
+     * (保険証の記号が読めない, 記号 Fe は鉄, a test's 記号 ウ).
      */
     static void letterSymbols(String s, java.util.List<Finding> out) {
         for (int at = s.indexOf("記号"); at >= 0; at = s.indexOf("記号", at + 2)) {
@@ -391,14 +392,16 @@ final class NumberClassifier {
                 continue; // 整理記号, 事業所記号: another field's
             }
             int v = skipForward(s, at + 2);
-            if (v < s.length() && "「【［[『".indexOf(s.charAt(v)) >= 0) {
+            if (v < s.length() && "「【［[『（(".indexOf(s.charAt(v)) >= 0) {
                 v = skipForward(s, v + 1);
+            } else if (v == at + 2 && v < s.length() && Morphology.isHiragana(s.charAt(v))) {
+                continue; // 記号が, 記号とは: a particle, not a value
             }
             int e = v;
-            while (e < s.length() && e - v < 8 && symbolChar(s.charAt(e))) {
+            while (e < s.length() && e - v <= 8 && symbolChar(s.charAt(e))) {
                 e++;
             }
-            if (e == v || e - v >= 8 || e < s.length() && !symbolEnd(s, e)) {
+            if (e - v < 2 || e - v > 8 || e < s.length() && !symbolEnd(s, e)) {
                 continue;
             }
             boolean letters = false;
@@ -410,39 +413,30 @@ final class NumberClassifier {
                 hiraganaOnly &= Morphology.isHiragana(c);
                 kanjiThenDigits &= Morphology.isKanji(c) && "号番第".indexOf(c) < 0 || Chars.isDigit(c) && i > v;
             }
-            String value = s.substring(v, e);
             boolean digitsAfterKanji = kanjiThenDigits && Chars.isDigit(s.charAt(e - 1));
-            if (!letters || hiraganaOnly || digitsAfterKanji || NOT_SYMBOL.contains(value) || value.startsWith("番号")
-                    || value.startsWith("・") || !cardHeadingBefore(s, k, compound.isEmpty() || compound.contains("保険"))) {
-                continue; // digits (the number path's), 記号・番号 (a label), or no card's heading
+            if (!letters || hiraganaOnly || digitsAfterKanji || !cardNumberAfter(s, e)
+                    || !cardHeadingBefore(s, k, compound.isEmpty() || compound.contains("保険"))) {
+                continue; // digits (the number path's), no 番号 after it, or no card's heading
             }
-            out.add(new Finding(PiiType.HEALTH_INSURANCE, v, e, 0.8, false, value));
+            out.add(new Finding(PiiType.HEALTH_INSURANCE, v, e, 0.8, false, s.substring(v, e)));
         }
     }
 
-    /**
-     * A cell of a column a health-insurance header hints ({@link ColumnHints#forHeaders}: a 記号 column beside 保険者番号)
-     * that holds a 記号 of letters: Latin letters, or kanji and one hiragana after them as 国保 writes the municipality
-     * (ＫＴ, 世田谷ほ, 東京あ). Not a name (山田花子), which neither shape is.
-     */
-    static void symbolCell(String s, java.util.List<Finding> out) {
-        int n = s.length();
-        if (n < 2 || n > 6) {
-            return;
+    /** The 番号 label and a digit within a few characters after {@code e}, past blanks, brackets and separators. */
+    private static boolean cardNumberAfter(String s, int e) {
+        int j = e;
+        while (j < s.length() && j - e < 6 && (Chars.isSpace(s.charAt(j)) || "」】］]』）)、，,/／・\t\r\n".indexOf(s.charAt(j)) >= 0)) {
+            j++;
         }
-        boolean latin = false;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (!symbolChar(c) || Morphology.isHiragana(c) && i < n - 1) {
-                return;
+        if (!s.startsWith("番号", j)) {
+            return false;
+        }
+        for (int k = j + 2; k < s.length() && k - j < 8; k++) {
+            if (Chars.isDigit(s.charAt(k))) {
+                return true;
             }
-            latin |= c < 0x80 && Character.isLetter(c) || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ';
         }
-        boolean kanjiKana = n >= 3 && Morphology.isHiragana(s.charAt(n - 1)) && Morphology.isKanji(s.charAt(0))
-                && Morphology.isKanji(s.charAt(1));
-        if (latin || kanjiKana) {
-            out.add(new Finding(PiiType.HEALTH_INSURANCE, 0, n, 0.8, false, s));
-        }
+        return false;
     }
 
     /** A character of a 記号: kanji, kana, Latin letters (half- or full-width) and digits; not 番 (記号番号). */
@@ -457,11 +451,11 @@ final class NumberClassifier {
         return Chars.isSpace(c) || c == '\n' || "」】］]』）)、，,。".indexOf(c) >= 0 || s.startsWith("番号", e);
     }
 
-    /** After blanks and a colon from {@code i}. */
+    /** After blanks, a tab, a colon and は from {@code i} (記号：, 記号は). */
     private static int skipForward(String s, int i) {
         int k = i;
-        while (k < s.length() && k - i < 3 && (Chars.isSpace(s.charAt(k)) || s.charAt(k) == '：' || s.charAt(k) == ':'
-                || s.charAt(k) == 'は')) {
+        while (k < s.length() && k - i < 4 && (Chars.isSpace(s.charAt(k)) || s.charAt(k) == '\t' || s.charAt(k) == '：'
+                || s.charAt(k) == ':' || s.charAt(k) == 'は')) {
             k++;
         }
         return k;
@@ -469,15 +463,16 @@ final class NumberClassifier {
 
     /**
      * Before a value quoted after its label, or after the label's particle (記号「府中１２」, 記号は「8013」, 番号の22): where
-     * the label ends, else {@code i}.
+     * the label ends, else {@code i}; の only right before a quote or before digits with no kanji of a 記号 between.
      */
-    private static int quotedBack(String s, int i) {
+    private static int quotedBack(String s, int i, boolean digitsFirst) {
         int k = i;
-        if (k > 0 && "「『“\"【［".indexOf(s.charAt(k - 1)) >= 0) {
+        boolean quoted = k > 0 && "「『“\"【［".indexOf(s.charAt(k - 1)) >= 0;
+        if (quoted) {
             k = skipBack(s, k - 1);
         }
-        if (k > 0 && "はの".indexOf(s.charAt(k - 1)) >= 0) {
-            k = skipBack(s, k - 1);
+        if (k > 0 && (s.charAt(k - 1) == 'は' || s.charAt(k - 1) == 'の' && (quoted || digitsFirst && k == i))) {
+            k = skipBack(s, k - 1); // 番号の22, not 番号の下4桁: の only right before the value
         }
         return k >= 2 && (s.startsWith("記号", k - 2) || s.startsWith("番号", k - 2) || s.startsWith("枝番", k - 2)) ? k : i;
     }
@@ -492,14 +487,14 @@ final class NumberClassifier {
     }
 
     /**
-     * Where a 記号 starts: at the kanji or katakana written before its digits (国保 and 共済 write the municipality or the
+     * Where a 記号 starts: at the kanji or half-width katakana written before its digits (国保 and 共済 write the municipality or the
      * office: 記号　府中２３, a 記号 column's 都職員１２, {@code <Symbol>ｱｻ12</Symbol>}) when a 記号 label, the cell's start or
      * a cell's edge (a tag, a slash, a bar, a tab: 138214／西東京12／004781) is right before them, else at its digits.
      */
     private static int symbolStart(String s, int start, ScanContext sc) {
         int k = start;
         while (k > 0 && start - k < 4 && (Morphology.isKanji(s.charAt(k - 1)) && "号番第".indexOf(s.charAt(k - 1)) < 0
-                || Morphology.isKatakana(s.charAt(k - 1)))) {
+                || s.charAt(k - 1) >= 'ｦ' && s.charAt(k - 1) <= 'ﾝ')) {
             k--;
         }
         if (k == start) {
@@ -550,7 +545,8 @@ final class NumberClassifier {
      * 受給者証's 受給者番号, 雇用保険被保険者番号, 管理コード): not the card's.
      */
     private static boolean otherLabel(String s, int start) {
-        int i = skipBack(s, kanjiBefore(s, start)); // 整理記号：東京12: the label before the 記号's kanji
+        int kb = kanjiBefore(s, start);
+        int i = quotedBack(s, skipBack(s, kb), kb == start); // 整理記号：東京12: the label before the 記号's kanji; 診察券番号は「0031287」
         int k = i;
         while (k > 0 && i - k < 12 && Morphology.isKanji(s.charAt(k - 1))) {
             k--;
@@ -587,12 +583,15 @@ final class NumberClassifier {
     }
 
     /**
-     * A part of a date or an age, not an identifier: a number before 年, 月, 日, 歳 or a counter (令和 07 年 08 月), or of one
-     * to three digits alone in brackets (島田 一郎さん（31）).
+     * A part of a date or an age, or a count of digits, not an identifier: a number of up to four digits before 年, 月, 日,
+     * 歳 or 桁 that does not start a word of its own (令和 07 年 08 月, 下4桁; not 06140339 本人, 1234 年1回), or of one to
+     * three digits alone in brackets (島田 一郎さん（31）).
      */
     private static boolean dateOrAge(String s, int start, int end, int n) {
         int i = Chars.isSpace(Chars.at(s, end)) ? end + 1 : end;
-        return "年月日歳才".indexOf(Chars.at(s, i)) >= 0 || quantityAfter(s, end)
+        char u = Chars.at(s, i);
+        char next = Chars.at(s, i + 1);
+        return n <= 4 && "年月日歳才桁".indexOf(u) >= 0 && !Chars.isDigit(next) && "本末度間齢金収".indexOf(next) < 0
                 || n <= 3 && "（(".indexOf(Chars.at(s, start - 1)) >= 0 && "）)".indexOf(Chars.at(s, end)) >= 0;
     }
 

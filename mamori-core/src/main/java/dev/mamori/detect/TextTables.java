@@ -371,19 +371,19 @@ final class TextTables {
                 while (last + 1 < lines.length - 1) {
                     int s = lines[last + 1];
                     int e = lineEnd(text, lines[last + 2]);
-                    if (e <= s || count(text, s, e, sep) != count && !sectionHeading(text, s, e)) {
+                    if (e <= s || count(text, s, e, sep) != count && !between(text, s, e)) {
                         break;
                     }
                     last++;
                 }
-                while (last > h && sectionHeading(text, lines[last], lineEnd(text, lines[last + 1]))) {
+                while (last > h && between(text, lines[last], lineEnd(text, lines[last + 1]))) {
                     last--; // a heading after the last row heads no row of this table
                 }
                 runEnd[k] = last;
             }
             int rows = 0;
             for (int r = h + 1; r <= last; r++) {
-                rows += sectionHeading(text, lines[r], lineEnd(text, lines[r + 1])) ? 0 : 1;
+                rows += between(text, lines[r], lineEnd(text, lines[r + 1])) ? 0 : 1;
             }
             if (rows < (sep == BLANKS_MARK || sep == WIDE_BLANKS_MARK ? MIN_ALIGNED_ROWS : 1)) {
                 continue;
@@ -420,7 +420,7 @@ final class TextTables {
             List<Cell> cells = new ArrayList<>((last - h) * header.size());
             int end = last;
             for (int r = h + 1; r <= end; r++) {
-                if (sectionHeading(text, lines[r], lineEnd(text, lines[r + 1]))) {
+                if (between(text, lines[r], lineEnd(text, lines[r + 1]))) {
                     continue;
                 }
                 List<int[]> row = split(text, lines[r], lineEnd(text, lines[r + 1]), sep);
@@ -446,6 +446,32 @@ final class TextTables {
      * A line that heads the rows below it inside a table (the municipality of a death notice's rows, ◇黒部市): a mark,
      * then a few characters without a number or a separator of any kind.
      */
+    /** A line inside a table that is no row: a {@link #sectionHeading} or a {@link #ruleLine}. */
+    private static boolean between(String text, int s, int e) {
+        return sectionHeading(text, s, e) || ruleLine(text, s, e);
+    }
+
+    /**
+     * A line of dashes crossed where the columns meet, under a header, as psql and other tools print one
+     * (----------+--------, ──┼──): three dashes at least, a crossing, and nothing but dashes, crossings, bars and blanks.
+     * Not dashes split by blanks only (-- ----- -----), which mark the columns of a table aligned with blanks.
+     */
+    private static boolean ruleLine(String text, int s, int e) {
+        int dashes = 0;
+        boolean crossing = false;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '─' || c == '━' || c == '=' || c == 'ー' || c == '－') {
+                dashes++;
+            } else if ("+┼┿╋".indexOf(c) >= 0) {
+                crossing = true;
+            } else if ("|｜ \u3000:".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return dashes >= 3 && crossing;
+    }
+
     private static boolean sectionHeading(String text, int s, int e) {
         while (s < e && (text.charAt(s) == ' ' || text.charAt(s) == '\u3000')) {
             s++;

@@ -390,10 +390,20 @@ class DocumentShapesTest {
                 .containsExactly("01139310", "府中１２", "３０４７");
         assertThat(found("健保の被扶養者証 記号 ４１２ 番号 ６３３ 枝番 01 は返却予定", PiiType.HEALTH_INSURANCE))
                 .containsExactly("４１２", "６３３", "01");
-        String tsv = "受付No\t氏名\t保険者番号\t記号\t番号\n001\t大川 陸\t06273213\tＫＴ\t20931\n003\t松田 翔太\t131003\t世田谷ほ\t1187\n";
-        assertThat(found(tsv, PiiType.HEALTH_INSURANCE)).containsExactly("06273213", "ＫＴ", "20931", "131003", "世田谷ほ", "1187");
-        // an empty field, another field's 記号, a date's and an age's digits near the card's words
+        assertThat(found("正しくは保険証の記号 ＫＴ 番号 20913", PiiType.HEALTH_INSURANCE)).containsExactly("ＫＴ", "20913");
+        // an empty field, words about the 記号, another field's 記号, a policy's or a pension's card, no 番号 after it
         assertThat(found("被保険者証　記号 なし　番号 1234", PiiType.HEALTH_INSURANCE)).containsExactly("1234");
+        for (String text : List.of("保険証の記号が読めない。", "保険証の記号とは何ですか。", "被保険者証の記号は空欄でした。",
+                "保険証の記号は 東京 と書いてある", "保険者番号 06140339\n記号 Fe は鉄", "生命保険証書　記号 ＡＢ　番号 1234567",
+                "保険証ケース\n品番　記号 ＡＢ　ブラック")) {
+            assertThat(found(text, PiiType.HEALTH_INSURANCE)).as(text).doesNotContain("が読め", "とは何ですか", "空欄でした", "東京", "Fe",
+                    "ＡＢ");
+        }
+        assertThat(found("厚生年金保険被保険者証　記号 アイウ　番号 123456", PiiType.HEALTH_INSURANCE)).doesNotContain("アイウ");
+        // another number's label before the quote, a count of digits, a word after a valid insurer's number
+        assertThat(found("保険証と診察券番号は「0031287」です", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("被保険者証（06140339 本人）", PiiType.HEALTH_INSURANCE)).containsExactly("06140339");
+        assertThat(found("保険証に 06140339 年1回更新", PiiType.HEALTH_INSURANCE)).containsExactly("06140339");
         assertThat(found("保険証\n事業所整理記号 東京あ", PiiType.HEALTH_INSURANCE)).isEmpty();
         assertThat(found("療養を受けた方　■被保険者　□家族\n診療月　令和 07 年 08 月", PiiType.HEALTH_INSURANCE)).isEmpty();
         assertThat(found("島田 一郎さん（31）名義の被保険者証を示して受診", PiiType.HEALTH_INSURANCE)).isEmpty();
@@ -401,6 +411,7 @@ class DocumentShapesTest {
         String json = "{\n  \"results\": [\n    {\n      \"insurerNumber\": \"01260512\",\n      \"insuredCardSymbol\": \"26011503\",\n"
                 + "      \"insuredIdentificationNumber\": \"1207\",\n      \"insuredBranchNumber\": \"01\",\n      \"name\": \"藤原 陽介\"\n    }\n  ]\n}";
         assertThat(found(json, PiiType.HEALTH_INSURANCE)).containsExactly("01260512", "26011503", "1207", "01"); // オンライン資格確認's fields
+        assertThat(found("{\n  \"insuredCardClassification\": \"01\",\n  \"name\": \"藤原 陽介\"\n}", PiiType.HEALTH_INSURANCE)).isEmpty();
     }
 
     @Test
@@ -585,9 +596,11 @@ class DocumentShapesTest {
         assertThat(found("A0052  Rizky Pratama（リズキ・プラタマ）  倉庫課", PiiType.PERSON)).containsExactly("Rizky Pratama", "リズキ・プラタマ");
         assertThat(found("男子100キロ級　Tevita Fifita（テビタ・フィフィタ、八戸学院大）", PiiType.PERSON))
                 .containsExactly("Tevita Fifita", "テビタ・フィフィタ");
-        // words of the dictionary, one word only, sounds that differ, a word more on one side
-        for (String text : List.of("Hello Kitty（ハロー・キティ）のグッズ", "Mercedes Benz（メルセデス・ベンツ）", "Zorbex Quantum（ゾルベ・カンタ）",
-                "Vantrex（ヴァントレックス）の新製品", "Kelvar Dostin Brue（ケルバ・ドスティン）")) {
+        // words of the dictionary, one word only, sounds that differ, a word more on one side; in prose, no list's row and
+        // no affiliation: a place, a band or a brand transcribed as faithfully (Machu Picchu, Arctic Monkeys)
+        for (String text : List.of("Hello Kitty（ハロー・キティ）のグッズ", "Mercedes Benz（メルセデス・ベンツ）", "A1　Zorbex Quantum（ゾルベ・カンタ）",
+                "Vantrex（ヴァントレックス）の新製品", "A1　Kelvar Dostin Brue（ケルバ・ドスティン）", "旅行でMachu Picchu（マチュ・ピチュ）を訪れた",
+                "Arctic Monkeys（アークティック・モンキーズ）のライブ", "Baskin Robbins（バスキン・ロビンス）で買った")) {
             assertThat(found(text, PiiType.PERSON)).as(text).isEmpty();
         }
         assertThat(NameRecognizer.consonants("Clarke")).isEqualTo("krk");

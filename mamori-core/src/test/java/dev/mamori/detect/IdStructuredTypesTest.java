@@ -539,6 +539,10 @@ class IdStructuredTypesTest {
         assertThat(values(family, PiiType.DATE_OF_BIRTH)).containsExactly("昭和58年6月9日", "昭和61年2月14日", "平24.7.1", "R1.5.1");
         assertThat(values("父　山田 一郎　令和6年3月1日 死去\n妻 花子 2020年5月1日 入籍\n社員　山田 太郎　2024年4月1日", PiiType.DATE_OF_BIRTH))
                 .isEmpty();
+        for (String text : List.of("祖母　鈴木 ハナ　令和5年12月3日 他界", "母　次の通院は 2024年6月3日", "妻　来週 2024年5月10日 出張",
+                "報告：うちの祖母　今日は病院で検査を受けて結果を聞いてきた　2024年6月3日", "母　予約 2024年6月3日")) {
+            assertThat(values(text, PiiType.DATE_OF_BIRTH)).as(text).isEmpty();
+        }
         assertThat(values("厚生年金の加入者 山田花子（昭和45年3月2日生）", PiiType.DATE_OF_BIRTH)).containsExactly("昭和45年3月2日");
         assertThat(types("31/31/2010 生年月日")).doesNotContain(PiiType.DATE_OF_BIRTH); // no date either way
         one("He can be reached on +33 6 12 48 57 90.", PiiType.PHONE, "+33 6 12 48 57 90");

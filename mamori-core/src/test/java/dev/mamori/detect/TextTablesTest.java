@@ -32,6 +32,20 @@ class TextTablesTest {
     }
 
     @Test
+    void aPsqlTableWithItsRuleLineUnderTheHeader() { // session 45
+        String psql = " 社員番号 | 氏名         | 郵便番号 | 健保記号・番号\n----------+--------------+----------+----------------\n"
+                + " 100231   | 菅原 剛      | 1000001  | 「12・345」\n 100244   | 桜井 明美    | 1500002  | 「12・512」\n(2 rows)\n";
+        assertThat(found(psql, PiiType.POSTAL_CODE)).containsExactly("1000001", "1500002"); // bare codes: the header says
+        Detector hi = Detector.of(EnumSet.of(PiiType.HEALTH_INSURANCE), Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(hi.detect(psql, hi.freeText())).extracting(Finding::value).containsExactly("12・345", "12・512");
+        // dashes split by blanks only mark a table aligned with blanks: no crossing, so not a line between rows
+        Detector names = Detector.of(EnumSet.of(PiiType.PERSON), Detector.DEFAULT_MIN_CONFIDENCE);
+        String aligned = "No 氏名          ﾌﾘｶﾞﾅ         携帯\n-- ------------- ------------- -------------\n"
+                + " 1 福田 裕子     ﾌｸﾀﾞ ﾕｳｺ      090-1123-5807\n 2 星野 大輝     ﾎｼﾉ ﾀﾞｲｷ      080-6674-2019\n";
+        assertThat(names.detect(aligned, names.freeText())).extracting(Finding::value).contains("福田 裕子", "星野 大輝");
+    }
+
+    @Test
     void aHeaderInEnglishThatNamesAnotherNumberKeepsA12DigitCellFromBeingAMyNumber() { // session 34
         Detector d = Detector.of(EnumSet.of(PiiType.MY_NUMBER, PiiType.EMAIL), Detector.DEFAULT_MIN_CONFIDENCE);
         String text = "order_id,customer,email,tracking_no,amount\n"
