@@ -764,7 +764,8 @@ final class IdentifierRecognizer implements Recognizer {
                     : ContextWords.get().score(PiiType.DATE_OF_BIRTH, s, a, b, sc);
             if (yearOnly || (x < 0.5 && (birthVerbEndsClause(b, 60) >= 0 || bornRightAfter(b) || birthLabelRightBefore(a)))) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。; 平成14年1月27日生 after 大学生
-            } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && (sexRightBefore(a, dateParser.ymd / 10000) || x >= 0 && familyMemberBefore(a) && fieldOrEndAfter(b)))) {
+            } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && (sexRightBefore(a, dateParser.ymd / 10000)
+                    || x >= 0 && familyMemberBefore(a) && fieldOrEndAfter(b)))) {
                 x = Math.max(x, 0.6); // 1980年1月1日（44歳）; KUMAGAI TAKESHI　TK3759321　M　1972-05-18
             }
             if (x > 0) {
@@ -879,8 +880,8 @@ final class IdentifierRecognizer implements Recognizer {
             while (i < n && Chars.isSpace(s.charAt(i))) {
                 i++;
             }
-            return i >= n || s.charAt(i) == '\n' || s.charAt(i) == '\r' || "（(［[".indexOf(s.charAt(i)) >= 0 || Chars.isDigit(s.charAt(i))
-                    || i > b && FAMILY_FIELD.lengthAt(s, i) > 0;
+            return i >= n || s.charAt(i) == '\n' || s.charAt(i) == '\r' || "（(［[".indexOf(s.charAt(i)) >= 0
+                    || Chars.isDigit(s.charAt(i)) || i > b && FAMILY_FIELD.lengthAt(s, i) > 0;
         }
 
         private static final String[] SEXES = {"M", "F", "男", "女", "男性", "女性", "Ｍ", "Ｆ"};

@@ -877,8 +877,8 @@ final class NameLabels {
         int end = e;
         if (NameCell.isRomanName(text.substring(s, e))) {
             b1 = e; // Nguyen Van An
-        } else if (b1 < e && (NOT_NAMES.contains(text.substring(s, b1)) || !ColumnHints.get().forHeader(text.substring(s, b1)).isEmpty())
-                || nameOfThing(text, s, b1)) {
+        } else if (b1 < e && (NOT_NAMES.contains(text.substring(s, b1))
+                || !ColumnHints.get().forHeader(text.substring(s, b1)).isEmpty()) || nameOfThing(text, s, b1)) {
             return; // 氏名　年齢　新旧: a row of headings, not a name under its label; 主治医　医療機関名: another label
         }
         if (b1 < e && (b1 - s > 3 || b2 - b1 - 1 > 4) && Morphology.isKanji(text.charAt(s))) {

@@ -252,8 +252,8 @@ final class NumberClassifier {
             if (ch == '\n' && (++lines > 2 || !bare)) {
                 return false; // a heading lines above serves a bare 記号：/番号：, not 部屋番号：305 or 車両番号：1234
             }
-            if (ch == '保' && (s.startsWith("保険証", j) && "券書".indexOf(Chars.at(s, j + 3)) < 0 && !Morphology.isKatakana(Chars.at(s, j + 3))
-                    || s.startsWith("保険者", j)) && !Chars.has(s, "年金", Math.max(0, j - 6), j)
+            if (ch == '保' && (s.startsWith("保険証", j) && "券書".indexOf(Chars.at(s, j + 3)) < 0
+                    && !Morphology.isKatakana(Chars.at(s, j + 3)) || s.startsWith("保険者", j)) && !Chars.has(s, "年金", Math.max(0, j - 6), j)
                     || ch == '健' && s.startsWith("健保", j) || ch == '資' && s.startsWith("資格確認書", j)
                     || ch == '扶' && s.startsWith("扶養者証", j) || ch == '組' && s.startsWith("組合員証", j)) {
                 return true; // 被保険者証, 保険者番号, 健保, 資格確認書, 被扶養者証, 共済の組合員証; not 保険証券, 保険証ケース,
@@ -487,9 +487,10 @@ final class NumberClassifier {
     }
 
     /**
-     * Where a 記号 starts: at the kanji or half-width katakana written before its digits (国保 and 共済 write the municipality or the
-     * office: 記号　府中２３, a 記号 column's 都職員１２, {@code <Symbol>ｱｻ12</Symbol>}) when a 記号 label, the cell's start or
-     * a cell's edge (a tag, a slash, a bar, a tab: 138214／西東京12／004781) is right before them, else at its digits.
+     * Where a 記号 starts: at the kanji or half-width katakana written before its digits (国保 and 共済 write the
+     * municipality or the office: 記号　府中２３, a 記号 column's 都職員１２, {@code <Symbol>ｱｻ12</Symbol>}) when a 記号
+     * label, the cell's start or a cell's edge (a tag, a slash, a bar, a tab: 138214／西東京12／004781) is right before
+     * them, else at its digits.
      */
     private static int symbolStart(String s, int start, ScanContext sc) {
         int k = start;
