@@ -4160,8 +4160,8 @@ final class NameRecognizer implements Recognizer {
                 int gap = j < n ? ts.get(j).start() - surnameEnd : -1;
                 boolean adjacent = gap == 0 || (gap == 1 && isSpace(text.charAt(surnameEnd)));
                 int g = adjacent ? givenEnd(text, ts, j) : -1;
-                if (g >= 0 && roleWord(text, ts.get(j).start(), ts.get(g).end())) {
-                    g = -1; // 高砂　新郎: a role after a place, not a given name
+                if (g >= 0 && (roleWord(text, ts.get(j).start(), ts.get(g).end()) || AddressGrammar.eraYearAt(text, ts.get(j).start()))) {
+                    g = -1; // 高砂　新郎: a role after a place, not a given name; 工藤 昭和61年2月14日生: a date after the surname
                 }
                 if (g >= 0 && placeLike && all(text, ts.get(j), 'h') && !ts.get(j).is(MEI) && honorificAt(text, ts.get(g).end()) == 0
                         && !fieldOrReading(text, t.start(), ts.get(g).end())
