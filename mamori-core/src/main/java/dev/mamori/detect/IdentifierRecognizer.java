@@ -195,9 +195,10 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         /**
-         * A form's choice of era before a year at {@code i}: the era ticked on its line (☑昭和 □平成 □令和 58年3月14日) or the
-         * one whose number is given in brackets, from a list on its line or a few lines before (1.昭和 2.平成 3.令和　［1］ 50
-         * 年 07 月 12 日). Returns where the chosen era's name ends, or -1.
+         * A form's choice of era before a year at {@code i}: the era ticked on its line (☑昭和 □平成 □令和 58年3月14日, □1.昭和
+         * ■2.平成), the one whose number is given in brackets, from a list on its line or a few lines before (1.昭和 2.平成
+         * 3.令和　［1］ 50 年 07 月 12 日), or its first character in brackets (明・大・(昭)　37年 5月 1日). Returns where the
+         * chosen era's name ends, or -1.
          */
         private int chosenEraEnd(int i) {
             int from = Math.max(0, i - 40);
@@ -212,6 +213,10 @@ final class IdentifierRecognizer implements Recognizer {
                 k--;
             }
             char chosen = 0;
+            if (k - 3 >= from && "］]）)".indexOf(s.charAt(k - 1)) >= 0 && "明大昭平令".indexOf(s.charAt(k - 2)) >= 0
+                    && "［[（(".indexOf(s.charAt(k - 3)) >= 0) {
+                return k - 1; // 明・大・(昭)　37年 5月 1日: the era's first character, circled in brackets
+            }
             if (k - 3 >= from && "］]）)".indexOf(s.charAt(k - 1)) >= 0 && Chars.isDigit(s.charAt(k - 2))
                     && "［[（(".indexOf(s.charAt(k - 3)) >= 0) {
                 chosen = s.charAt(k - 2);
@@ -227,6 +232,9 @@ final class IdentifierRecognizer implements Recognizer {
                     continue;
                 }
                 int e = j + (numbered ? 2 : 1);
+                if (ticked && e + 1 < k && Chars.isDigit(s.charAt(e)) && "．.".indexOf(s.charAt(e + 1)) >= 0) {
+                    e += 2; // ■2.平成: the ticked box before the era's number
+                }
                 while (e < k && Chars.isSpace(s.charAt(e))) {
                     e++;
                 }

@@ -424,6 +424,10 @@ class DocumentShapesTest {
     @Test
     void aBirthDateWhoseEraAFormsListChoseOrWrittenInEnglish() {
         assertThat(found("生年月日 ☑昭和 □平成 □令和 58年3月14日", PiiType.DATE_OF_BIRTH)).containsExactly("58年3月14日");
+        // session 45: the ticked box before the era's number, and the era's first character in brackets
+        assertThat(found("生年月日　□1.昭和　■2.平成　□3.令和　05年03月12日", PiiType.DATE_OF_BIRTH)).containsExactly("05年03月12日");
+        assertThat(found("生年月日　明・大・(昭)　37年 5月 1日　（63歳）", PiiType.DATE_OF_BIRTH)).containsExactly("37年 5月 1日");
+        assertThat(found("診療月 (令) 7年 8月", PiiType.DATE_OF_BIRTH)).isEmpty();
         String form = "生年月日　1.昭和 2.平成 3.令和　［1］ ５０ 年 ０７ 月 １２ 日\n　氏名　宮崎 紗良　　生年月日　［2］20 年 11 月 03 日\n";
         assertThat(found(form, PiiType.DATE_OF_BIRTH)).containsExactly("５０ 年 ０７ 月 １２ 日", "20 年 11 月 03 日");
         assertThat(found("生年月日　S・63・2・29（満36歳）", PiiType.DATE_OF_BIRTH)).containsExactly("S・63・2・29");
