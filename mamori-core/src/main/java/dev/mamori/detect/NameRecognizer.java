@@ -4546,8 +4546,9 @@ final class NameRecognizer implements Recognizer {
                 }
                 continue;
             }
-            if (AddressGrammar.eraYearAt(text, b + 1)) {
-                continue; // 住民となった日 平成6年8月30日: a date after the blank
+            if (AddressGrammar.eraYearAt(text, b + 1) || b + 2 < text.length() && "明大昭平令".indexOf(text.charAt(b + 1)) >= 0
+                    && (text.charAt(b + 2) == '・' || text.charAt(b + 2) == '･')) {
+                continue; // 住民となった日 平成6年8月30日: a date after the blank; 入会日　明・大・(昭): a form's list of eras
             }
             if (occupationBefore(text, b) || b - l >= 3 && fullName(text, l, b)) {
                 continue; // 調理師　朴美玲, 今月の誕生日：佐野翼　高村ゆい: no surname before the blank, a name after it

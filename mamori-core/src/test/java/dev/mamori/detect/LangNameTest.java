@@ -119,6 +119,7 @@ class LangNameTest {
         assertThat(names("その原因　平成20年ごろから")).isEmpty();
         assertThat(names("氏名 工藤 昭和61年2月14日生")).containsExactly("工藤"); // the surname, then the birth date
         assertThat(names("工藤 昭和さん")).containsExactly("工藤 昭和");
+        assertThat(names("入会日　明・大・(昭)　37年 5月 1日")).isEmpty(); // a form's list of eras
         assertThat(names("昨日、佐藤 花子さんが来た")).containsExactly("佐藤 花子");
         assertThat(names("代表取締役　田中一郎")).containsExactly("田中一郎");
         assertThat(names("渡辺　直美")).containsExactly("渡辺　直美");
