@@ -5309,6 +5309,19 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /** {@code text[a, b)} is its line's only word (blanks around it allowed). */
+    private static boolean aloneOnLine(String text, int a, int b) {
+        int i = a;
+        while (i > 0 && isSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        int j = b;
+        while (j < text.length() && isSpace(text.charAt(j))) {
+            j++;
+        }
+        return (i == 0 || text.charAt(i - 1) == '\n') && (j == text.length() || text.charAt(j) == '\n' || text.charAt(j) == '\r');
+    }
+
     private void mark(String text, int s, int e, Cover cov, List<Finding> out, double conf) {
         int len = e - s;
         String w = text.substring(s, e);
@@ -5322,7 +5335,8 @@ final class NameRecognizer implements Recognizer {
                             && honorificAt(text, b) == 0);
             if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length()) || firmOfNames(text, b)
                     || (b < text.length() && (Character.isDigit(text.charAt(b)) || text.charAt(b) == '〕' || text.charAt(b) == '］'))
-                    || anchors.isPlaceName(w) && !(b < text.length() && "はがもと".indexOf(text.charAt(b)) >= 0 || honorificAt(text, b) > 0)
+                    || anchors.isPlaceName(w) && !(b < text.length() && "はがもと".indexOf(text.charAt(b)) >= 0 || honorificAt(text, b) > 0
+                            || aloneOnLine(text, a, b)) // a mail's signature: 宮崎⏎⏎> 宮崎 沙織 様
                     || cov.covered(a, b)) {
                 continue;
             }

@@ -111,6 +111,9 @@ class LangNameTest {
         assertThat(names("From: ひまわり薬局 西船橋店 <nishifunabashi@example.jp>")).isEmpty();
         assertThat(names("主治医　医療機関名　戸塚脳神経外科クリニック")).isEmpty();
         assertThat(names("主治医　椎名 一郎")).containsExactly("椎名 一郎");
+        // a surname that is a place's name too, alone on its line as a mail's signature, the full name quoted below it
+        assertThat(names("確認しました。\n\n宮崎\n\n> 宮崎 沙織 様\n> いつもありがとうございます")).containsExactly("宮崎", "宮崎 沙織");
+        assertThat(names("宮崎で会議。宮崎 沙織さんが来た")).containsExactly("宮崎 沙織"); // the place in a sentence stays a place
     }
 
     @Test
