@@ -213,12 +213,11 @@ final class IdentifierRecognizer implements Recognizer {
                 k--;
             }
             char chosen = 0;
-            if (k - 3 >= from && "］]）)".indexOf(s.charAt(k - 1)) >= 0 && "明大昭平令".indexOf(s.charAt(k - 2)) >= 0
-                    && "［[（(".indexOf(s.charAt(k - 3)) >= 0) {
+            boolean bracketed = k - 3 >= from && "］]）)".indexOf(s.charAt(k - 1)) >= 0 && "［[（(".indexOf(s.charAt(k - 3)) >= 0;
+            if (bracketed && "明大昭平令".indexOf(s.charAt(k - 2)) >= 0) {
                 return k - 1; // 明・大・(昭)　37年 5月 1日: the era's first character, circled in brackets
             }
-            if (k - 3 >= from && "］]）)".indexOf(s.charAt(k - 1)) >= 0 && Chars.isDigit(s.charAt(k - 2))
-                    && "［[（(".indexOf(s.charAt(k - 3)) >= 0) {
+            if (bracketed && Chars.isDigit(s.charAt(k - 2))) {
                 chosen = s.charAt(k - 2);
                 k -= 3;
                 from = Math.max(0, i - 300); // the list may stand once, at the form's first date (［2］20 年 11 月 03 日)

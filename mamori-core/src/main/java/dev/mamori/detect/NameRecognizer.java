@@ -2436,9 +2436,11 @@ final class NameRecognizer implements Recognizer {
             }
             known |= LatinNames.isName(bare);
         }
+        // no word a name of the lists (Oksana Kovalenko) needs an age, an honorific, or each word transcribed in a list's
+        // row or with an affiliation (Tevita Fifita（テビタ・フィフィタ、八戸学院大）)
         if (!known && !marked && !(listed && transcribed(parts, words))) {
-            return false; // no word a name of the lists (Oksana Kovalenko) needs an age, an honorific, or each word transcribed
-        }                 // in a list's row or with an affiliation (Tevita Fifita（テビタ・フィフィタ、八戸学院大）)
+            return false;
+        }
         int nouns = 0;
         for (String part : parts) {
             if (part.isEmpty()) {

@@ -479,8 +479,14 @@ final class NumberClassifier {
 
     /** Where up to four kanji right before {@code start} begin (府中 of 府中２３), else {@code start}. */
     private static int kanjiBefore(String s, int start) {
+        return symbolLettersBefore(s, start, false);
+    }
+
+    /** The same, half-width katakana among them when {@code halfKana} (ｱｻ of ｱｻ12). */
+    private static int symbolLettersBefore(String s, int start, boolean halfKana) {
         int i = start;
-        while (i > 0 && start - i < 4 && Morphology.isKanji(s.charAt(i - 1)) && "号番第".indexOf(s.charAt(i - 1)) < 0) {
+        while (i > 0 && start - i < 4 && (Morphology.isKanji(s.charAt(i - 1)) && "号番第".indexOf(s.charAt(i - 1)) < 0
+                || halfKana && s.charAt(i - 1) >= 'ｦ' && s.charAt(i - 1) <= 'ﾝ')) {
             i--;
         }
         return i;
@@ -493,11 +499,7 @@ final class NumberClassifier {
      * them, else at its digits.
      */
     private static int symbolStart(String s, int start, ScanContext sc) {
-        int k = start;
-        while (k > 0 && start - k < 4 && (Morphology.isKanji(s.charAt(k - 1)) && "号番第".indexOf(s.charAt(k - 1)) < 0
-                || s.charAt(k - 1) >= 'ｦ' && s.charAt(k - 1) <= 'ﾝ')) {
-            k--;
-        }
+        int k = symbolLettersBefore(s, start, true);
         if (k == start) {
             return start;
         }

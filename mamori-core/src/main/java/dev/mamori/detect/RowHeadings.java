@@ -65,7 +65,7 @@ final class RowHeadings {
                 return null; // a paragraph or a blank line: no table
             }
             if (!digitOutsideBrackets(text, ps, p)) {
-                if (rule(text, ps, p)) {
+                if (TextTables.ruleLine(text, ps, p, false)) {
                     p = ps - 1;
                     continue;
                 }
@@ -158,7 +158,7 @@ final class RowHeadings {
                 return null; // a blank line ends the table
             }
             if (!digitOutsideBrackets(text, ps, pe)) {
-                if (rule(text, ps, pe)) {
+                if (TextTables.ruleLine(text, ps, pe, false)) {
                     p = ps - 1;
                     continue;
                 }
@@ -276,16 +276,6 @@ final class RowHeadings {
             return j;
         }
         return i;
-    }
-
-    /** A line of rule characters (----, ━━━, |---|---|). */
-    private static boolean rule(String text, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if ("-－—─━=＝|｜+:： 　\t".indexOf(text.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Column gaps in [s, e): those of {@link #gapAt}, and ／ (氏名／フリガナ／生年月日). */

@@ -442,36 +442,36 @@ final class TextTables {
     /** Marks that open a section's heading inside a table (◇黒部市, 【花巻市】, ▽北中学校). */
     private static final String HEADING_MARKS = "◇◆■□【＜〈《▼▽●○［";
 
-    /**
-     * A line that heads the rows below it inside a table (the municipality of a death notice's rows, ◇黒部市): a mark,
-     * then a few characters without a number or a separator of any kind.
-     */
-    /** A line inside a table that is no row: a {@link #sectionHeading} or a {@link #ruleLine}. */
+    /** A line inside a table that is no row: a {@link #sectionHeading} or a rule line crossed where the columns meet. */
     private static boolean between(String text, int s, int e) {
-        return sectionHeading(text, s, e) || ruleLine(text, s, e);
+        return sectionHeading(text, s, e) || ruleLine(text, s, e, true);
     }
 
     /**
-     * A line of dashes crossed where the columns meet, under a header, as psql and other tools print one
-     * (----------+--------, ──┼──): three dashes at least, a crossing, and nothing but dashes, crossings, bars and blanks.
-     * Not dashes split by blanks only (-- ----- -----), which mark the columns of a table aligned with blanks.
+     * A rule line: nothing but dashes, crossings, bars, colons and blanks. With {@code crossed}, also three dashes at least
+     * and a crossing where the columns meet, as psql and other tools print one under a header (----------+--------,
+     * ──┼──); not dashes split by blanks only (-- ----- -----), which mark the columns of a table aligned with blanks.
      */
-    private static boolean ruleLine(String text, int s, int e) {
+    static boolean ruleLine(String text, int s, int e, boolean crossed) {
         int dashes = 0;
         boolean crossing = false;
         for (int i = s; i < e; i++) {
             char c = text.charAt(i);
-            if (c == '-' || c == '─' || c == '━' || c == '=' || c == 'ー' || c == '－') {
+            if ("-－—─━=＝ー".indexOf(c) >= 0) {
                 dashes++;
             } else if ("+┼┿╋".indexOf(c) >= 0) {
                 crossing = true;
-            } else if ("|｜ \u3000:".indexOf(c) < 0) {
+            } else if ("|｜:： \u3000\t".indexOf(c) < 0) {
                 return false;
             }
         }
-        return dashes >= 3 && crossing;
+        return !crossed || dashes >= 3 && crossing;
     }
 
+    /**
+     * A line that heads the rows below it inside a table (the municipality of a death notice's rows, ◇黒部市): a mark,
+     * then a few characters without a number or a separator of any kind.
+     */
     private static boolean sectionHeading(String text, int s, int e) {
         while (s < e && (text.charAt(s) == ' ' || text.charAt(s) == '\u3000')) {
             s++;
