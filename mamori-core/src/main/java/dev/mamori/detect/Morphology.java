@@ -55,8 +55,7 @@ final class Morphology {
                 }
             });
 
-    private static final ThreadLocal<JapaneseTokenizer> TOKENIZER = ThreadLocal.withInitial(
-            () -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL));
+    private static final ThreadLocal<JapaneseTokenizer> TOKENIZER = ThreadLocal.withInitial(Ipadic::tokenizer);
 
     private Morphology() {
     }
@@ -137,7 +136,7 @@ final class Morphology {
             return false;
         }
         try {
-            org.apache.lucene.analysis.ja.dict.TokenInfoDictionary dictionary = Dictionary.IPADIC;
+            org.apache.lucene.analysis.ja.dict.TokenInfoDictionary dictionary = Ipadic.DICTIONARY;
             org.apache.lucene.analysis.ja.dict.TokenInfoFST fst = dictionary.getFST();
             org.apache.lucene.util.fst.FST.BytesReader r = fst.getBytesReader();
             org.apache.lucene.util.fst.FST.Arc<Long> arc = fst.getFirstArc(new org.apache.lucene.util.fst.FST.Arc<>());
@@ -170,12 +169,6 @@ final class Morphology {
         } catch (IOException e) {
             return false; // an in-memory dictionary does not fail to read; a recognizer never throws
         }
-    }
-
-    /** Kuromoji's dictionary, the one its tokenizer loads (a singleton), reached only when a word is looked up. */
-    private static final class Dictionary {
-        static final org.apache.lucene.analysis.ja.dict.TokenInfoDictionary IPADIC =
-                org.apache.lucene.analysis.ja.dict.TokenInfoDictionary.getInstance();
     }
 
     /**

@@ -69,6 +69,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
 
     private final String file;
     private final Detector detector;
+    private final CellMemo memo;
     private final ExecutorService workers;
     private final int window;
     private final ScanListener listener;
@@ -123,6 +124,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     ScanJob(String file, Detector detector, ExecutorService workers, int threads, ScanListener listener) {
         this.file = file;
         this.detector = detector;
+        this.memo = new CellMemo(detector);
         this.workers = workers;
         this.window = 2 * threads;
         this.listener = listener;
@@ -399,7 +401,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
                     if (cell == null || cell.isEmpty() || cell == dev.mamori.table.CellSkip.SKIPPED) {
                         continue; // SKIPPED: a cell the detector could find nothing in, not decoded (counted as not blank)
                     }
-                    List<Finding> fs = detector.detect(cell, r.table.context(i));
+                    List<Finding> fs = memo.detect(cell, r.table.context(i));
                     Location at = fs.isEmpty() ? null : Location.cell(file, r.line, r.row, r.table.sheet, r.table.name(i), i);
                     for (Finding f : fs) {
                         found.add(new LocatedFinding(at, f));
