@@ -401,7 +401,7 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
                     if (cell == null || cell.isEmpty() || cell == dev.mamori.table.CellSkip.SKIPPED) {
                         continue; // SKIPPED: a cell the detector could find nothing in, not decoded (counted as not blank)
                     }
-                    List<Finding> fs = memo.detect(cell, r.table.context(i));
+                    List<Finding> fs = memo.detect(cell, r.table.context(i), i);
                     Location at = fs.isEmpty() ? null : Location.cell(file, r.line, r.row, r.table.sheet, r.table.name(i), i);
                     for (Finding f : fs) {
                         found.add(new LocatedFinding(at, f));

@@ -45,8 +45,8 @@ class CellMemoTest {
         Detector d = detector(r);
         CellMemo memo = new CellMemo(d);
         ScanContext phones = d.contextFor("電話番号");
-        List<Finding> first = memo.detect("TEL 03", phones);
-        List<Finding> again = memo.detect(new String("TEL 03"), phones);
+        List<Finding> first = memo.detect("TEL 03", phones, 0);
+        List<Finding> again = memo.detect(new String("TEL 03"), phones, 0);
         assertThat(again).isEqualTo(first).isEqualTo(d.detect("TEL 03", phones)).hasSize(1);
         assertThat(r.calls.get()).isEqualTo(2); // the memo's detection and the direct one above
         assertThatThrownBy(() -> again.add(first.get(0))).isInstanceOf(UnsupportedOperationException.class);
@@ -59,12 +59,29 @@ class CellMemoTest {
         CellMemo memo = new CellMemo(d);
         ScanContext a = d.contextFor("備考");
         ScanContext b = d.contextFor("メモ");
-        memo.detect("TEL", a);
-        memo.detect("TEL", b);
+        memo.detect("TEL", a, 0);
+        memo.detect("TEL", b, 1);
         String longCell = "TEL " + "x".repeat(CellMemo.LONGEST);
-        memo.detect(longCell, a);
-        memo.detect(longCell, a);
+        memo.detect(longCell, a, 0);
+        memo.detect(longCell, a, 0);
         assertThat(r.calls.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aColumnWhoseValuesDoNotRepeatStopsBeingLookedUpAfterItsTrial() {
+        Counting r = new Counting();
+        Detector d = detector(r);
+        CellMemo memo = new CellMemo(d);
+        ScanContext ids = d.contextFor("顧客ID");
+        ScanContext sex = d.contextFor("性別");
+        for (int i = 0; i < CellMemo.TRIAL; i++) {
+            memo.detect("C" + i, ids, 0);
+            memo.detect(i % 2 == 0 ? "男" : "女", sex, 1);
+        }
+        int before = r.calls.get();
+        memo.detect("C0", ids, 0); // detected again: the IDs' column is out
+        memo.detect("男", sex, 1); // looked up: the repeating column is in
+        assertThat(r.calls.get() - before).isEqualTo(1);
     }
 
     @Test
@@ -73,8 +90,8 @@ class CellMemoTest {
         Detector d = detector(r);
         CellMemo memo = new CellMemo(d);
         ScanContext c = d.contextFor("備考");
-        assertThat(memo.detect("boom", c)).isEmpty();
-        assertThat(memo.detect("boom", c)).isEmpty();
+        assertThat(memo.detect("boom", c, 0)).isEmpty();
+        assertThat(memo.detect("boom", c, 0)).isEmpty();
         assertThat(d.failures()).isEqualTo(2);
     }
 
@@ -90,7 +107,7 @@ class CellMemoTest {
         }
         for (int round = 0; round < 2; round++) {
             for (String cell : cells) {
-                List<Finding> fs = memo.detect(cell, c);
+                List<Finding> fs = memo.detect(cell, c, 0);
                 assertThat(fs).as(cell).isEqualTo(d.detect(cell, c));
             }
         }
