@@ -42,6 +42,11 @@ final class NameLabels {
     private static final int TRIANGLE = 16;
     private static final int FUNERAL = 32;
     private static final int ROSTER_LINE = 64;
+    /** An opening bracket before katakana, and a capital letter somewhere (Rizky Pratama（リズキ・プラタマ）). */
+    private static final int BRACKETED_KANA = 128;
+    private static final int CAPITAL = 256;
+    /** An opening bracket before a digit (an age: 竹下 一郎（45）). */
+    private static final int BRACKETED_DIGIT = 512;
 
     static void find(String text, NameRecognizer r, List<Finding> out) {
         NameAnchors a = NameAnchors.get();
@@ -60,12 +65,18 @@ final class NameLabels {
             }
             switch (ch) {
                 case ':', '：' -> marks |= COLON;
-                case '（', '(' -> marks |= BRACKET;
+                case '（', '(' -> {
+                    char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+                    marks |= BRACKET | (Chars.isDigit(next) ? BRACKETED_DIGIT : next >= 'ァ' && next <= 'ヴ' || next == 'ー' ? BRACKETED_KANA : 0);
+                }
                 case '・', '･' -> marks |= DOT;
                 case '席' -> marks |= SEAT;
                 case '▽', '▼' -> marks |= TRIANGLE;
                 case '夜', '式', '葬', '喪' -> marks |= FUNERAL;
                 default -> {
+                    if (ch >= 'A' && ch <= 'Z') {
+                        marks |= CAPITAL;
+                    }
                 }
             }
         }
@@ -75,8 +86,13 @@ final class NameLabels {
         if ((marks & ROSTER_LINE) != 0) {
             rosters(text, r, out); // a line of a team sheet starts with a number or a position (GK, DF, MF, FW)
         }
-        if ((marks & BRACKET) != 0) {
+        if ((marks & BRACKET) != 0 && text.contains("当時")) {
+            agedThen(text, out);
+        }
+        if ((marks & BRACKETED_DIGIT) != 0) {
             aged(text, r, out);
+        }
+        if ((marks & (BRACKETED_KANA | CAPITAL)) == (BRACKETED_KANA | CAPITAL)) {
             transcribed(text, out);
         }
         if ((marks & DOT) != 0) {
@@ -396,9 +412,6 @@ final class NameLabels {
     }
 
     private static void aged(String text, NameRecognizer r, List<Finding> out) {
-        if (text.contains("当時")) {
-            agedThen(text, out);
-        }
         java.util.regex.Matcher m = AGED.matcher(text);
         while (m.find()) {
             int s = m.start(1);

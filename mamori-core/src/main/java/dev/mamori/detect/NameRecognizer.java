@@ -2994,6 +2994,17 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern DEPARTMENT_SELF = java.util.regex.Pattern.compile(
             "(?:部|課|室|係|局|社|店|所)の([\\p{IsHan}]{2,3}(?<!中))です[。、！\\n]"); // not 施設入所の準備中です
 
+    /** Whether an opening bracket follows one of {@code before}'s characters somewhere in {@code text}. */
+    private static boolean bracketAfter(String text, String before) {
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '（' || c == '(') && before.indexOf(text.charAt(i - 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final java.util.regex.Pattern AFTER_DEPARTMENT = java.util.regex.Pattern.compile(
             "(?:[課部室係局班]|店長|担当)[（(]([\\p{IsHan}]{2,3})[）)]");
 
@@ -3012,8 +3023,8 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
-        if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
-            return;
+        if (!bracketAfter(text, "課部室係局班長当")) {
+            return; // the pattern below needs one: most texts have none
         }
         java.util.regex.Matcher m = AFTER_DEPARTMENT.matcher(text);
         while (m.find()) {
