@@ -3,14 +3,18 @@ package dev.mamori.detect;
 import java.util.List;
 
 /**
- * A table's recent short cells with their findings. A column repeats its values (a code, a gender, a prefecture, a
+ * A scan job's recent short cells with their findings. A column repeats its values (a code, a gender, a prefecture, a
  * remark written the same way each time), and a cell's findings depend only on its text and its column's context, so a
  * repeated value is looked up instead of detected again. Direct-mapped: a new value takes its slot from the old one,
  * so the memory is fixed. A column whose values do not repeat (an ID, a phone number, an e-mail address) stops being
  * looked up after a trial: there the look-up, the copy and the slot's memory traffic would only add to the detection.
- * Shared by a job's workers without a lock: an entry is immutable (its fields final), and a race costs no more than
- * one detection done twice or a column's trial counted a little short. A cell whose detection counted a recognizer's
- * failure is not kept, so each failure is still counted where it happens.
+ * The trial is counted by column position over the job (a workbook's sheets share it); the entries are told apart by
+ * their column's context as well as their text.
+ *
+ * <p>Shared by a job's workers without a lock. An entry is immutable (its fields final), so a race costs at most one
+ * detection done twice; the trial's counts are plain integers, and an update lost to a race only lengthens a trial or
+ * ends a column's look-ups early — speed, never findings. A cell whose detection counted a recognizer's failure (in any
+ * thread, as {@link Detector#failures} counts them) is not kept, so each failure is still counted where it happens.
  */
 final class CellMemo {
     /** Longer cells are free text, which rarely repeats whole. */

@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.zip.CRC32C;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.dict.ConnectionCosts;
 import org.apache.lucene.analysis.ja.dict.TokenInfoDictionary;
@@ -31,18 +33,24 @@ import org.apache.lucene.util.fst.PositiveIntOutputs;
  * final and its root cache fixed, so the same entries with the same outputs are compiled into an FST without direct
  * addressing, once, when Mamori is built ({@link #main}, run by Maven in {@code process-classes}), and the tokenizer is
  * given this dictionary with Kuromoji's own entries, unknown-word rules and connection costs: the same tokens, found
- * faster (IpadicTest compares the two).
+ * faster (IpadicTest compares the two). The checksum of the index it was rebuilt from is kept beside it, so a build
+ * against another Kuromoji is never paired with this one's entries.
  */
 final class Ipadic {
     /** Beside this class; written at build time by {@link #main}. */
     static final String RESOURCE = "ipadic-surfaces.fst";
+    /** Beside it: the checksum of the Kuromoji index it was rebuilt from, in hexadecimal. */
+    static final String SOURCE = RESOURCE + ".source";
     private static final String KUROMOJI = "org/apache/lucene/analysis/ja/dict/TokenInfoDictionary";
+
+    /**
+     * The dictionary with the rebuilt index; Kuromoji's own when the build did not write it (a class compiled by an IDE)
+     * or wrote it from another Kuromoji than the one on the class path (its word ids would not match this one's entries).
+     */
+    static final TokenInfoDictionary DICTIONARY = load();
 
     private Ipadic() {
     }
-
-    /** The dictionary with the rebuilt index, or Kuromoji's own when the build did not write it (a class run from sources). */
-    static final TokenInfoDictionary DICTIONARY = load();
 
     /** A tokenizer as {@code new JapaneseTokenizer(null, true, Mode.NORMAL)} builds it, over {@link #DICTIONARY}. */
     static JapaneseTokenizer tokenizer() {
@@ -52,11 +60,11 @@ final class Ipadic {
 
     private static TokenInfoDictionary load() {
         URL surfaces = Ipadic.class.getResource(RESOURCE);
-        if (surfaces == null) {
-            return TokenInfoDictionary.getInstance();
-        }
         ClassLoader kuromoji = TokenInfoDictionary.class.getClassLoader();
         try {
+            if (surfaces == null || !rebuiltFromThisKuromoji()) {
+                return TokenInfoDictionary.getInstance();
+            }
             return new TokenInfoDictionary(kuromoji.getResource(KUROMOJI + "$targetMap.dat"),
                     kuromoji.getResource(KUROMOJI + "$posDict.dat"), kuromoji.getResource(KUROMOJI + "$buffer.dat"), surfaces);
         } catch (IOException e) {
@@ -64,9 +72,32 @@ final class Ipadic {
         }
     }
 
+    /** Whether {@link #SOURCE} names the checksum of the Kuromoji index on the class path. */
+    static boolean rebuiltFromThisKuromoji() throws IOException {
+        try (InputStream in = Ipadic.class.getResourceAsStream(SOURCE)) {
+            return in != null && new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().equals(kuromojiChecksum());
+        }
+    }
+
+    /** The CRC-32C of Kuromoji's FST of surfaces as it ships, in hexadecimal. */
+    private static String kuromojiChecksum() throws IOException {
+        CRC32C crc = new CRC32C();
+        try (InputStream in = kuromojiStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return Long.toHexString(crc.getValue());
+    }
+
+    private static InputStream kuromojiStream() {
+        return TokenInfoDictionary.class.getClassLoader().getResourceAsStream(KUROMOJI + "$fst.dat");
+    }
+
     /** Kuromoji's FST of surfaces as it ships. */
     static FST<Long> kuromojiSurfaces() throws IOException {
-        return read(TokenInfoDictionary.class.getClassLoader().getResourceAsStream(KUROMOJI + "$fst.dat"));
+        return read(kuromojiStream());
     }
 
     /** An FST of surfaces as Kuromoji stores it (its metadata, then its bytes). */
@@ -89,18 +120,35 @@ final class Ipadic {
         return FST.fromFSTReader(compiler.compile(), compiler.getFSTReader());
     }
 
-    /** Build step: writes the rebuilt FST to {@code args[0]} (through a temporary file beside it). */
+    /**
+     * Build step: writes the rebuilt FST to {@code args[0]} and the checksum of its source beside it ({@link #SOURCE}),
+     * each through a temporary file in the directory {@code args[1]} (on the same file system, outside the classes).
+     */
     public static void main(String[] args) throws IOException {
-        Path target = Path.of(args[0]);
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), RESOURCE, ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        Path target = Path.of(args[0]).toAbsolutePath();
+        Path scratch = Path.of(args[1]);
+        Files.createDirectories(target.getParent());
+        Files.createDirectories(scratch);
+        write(scratch, target.resolveSibling(SOURCE), out -> out.write(kuromojiChecksum().getBytes(StandardCharsets.US_ASCII)));
+        write(scratch, target, out -> {
             OutputStreamDataOutput data = new OutputStreamDataOutput(out);
             rebuilt(kuromojiSurfaces()).save(data, data);
-        } catch (IOException | RuntimeException e) {
+        });
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void write(Path scratch, Path target, Content content) throws IOException {
+        Path tmp = Files.createTempFile(scratch, target.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
             Files.deleteIfExists(tmp);
-            throw e;
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

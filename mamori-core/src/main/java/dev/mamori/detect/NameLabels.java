@@ -42,8 +42,10 @@ final class NameLabels {
     private static final int TRIANGLE = 16;
     private static final int FUNERAL = 32;
     private static final int ROSTER_LINE = 64;
-    /** An opening bracket before katakana, and a capital letter somewhere (Rizky Pratama（リズキ・プラタマ）). */
+    // The next three are what AGED ([（(][0-9０-９]) and TRANSCRIBED ([A-Z]…[（(][ァ-ヴー]) need: keep them in step.
+    /** An opening bracket before katakana (Rizky Pratama（リズキ・プラタマ）). */
     private static final int BRACKETED_KANA = 128;
+    /** An ASCII capital letter. */
     private static final int CAPITAL = 256;
     /** An opening bracket before a digit (an age: 竹下 一郎（45）). */
     private static final int BRACKETED_DIGIT = 512;
@@ -66,8 +68,13 @@ final class NameLabels {
             switch (ch) {
                 case ':', '：' -> marks |= COLON;
                 case '（', '(' -> {
+                    marks |= BRACKET;
                     char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-                    marks |= BRACKET | (Chars.isDigit(next) ? BRACKETED_DIGIT : next >= 'ァ' && next <= 'ヴ' || next == 'ー' ? BRACKETED_KANA : 0);
+                    if (Chars.isDigit(next)) {
+                        marks |= BRACKETED_DIGIT;
+                    } else if (next >= 'ァ' && next <= 'ヴ' || next == 'ー') {
+                        marks |= BRACKETED_KANA;
+                    }
                 }
                 case '・', '･' -> marks |= DOT;
                 case '席' -> marks |= SEAT;

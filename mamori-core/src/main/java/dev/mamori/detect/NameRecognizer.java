@@ -3024,7 +3024,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         if (!bracketAfter(text, "課部室係局班長当")) {
-            return; // the pattern below needs one: most texts have none
+            return; // AFTER_DEPARTMENT needs one (課（, 店長（, 担当（: keep the characters in step); most texts have none
         }
         java.util.regex.Matcher m = AFTER_DEPARTMENT.matcher(text);
         while (m.find()) {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 class IpadicTest {
 
     @Test
-    void theBuildWroteTheRebuiltIndexAndTheTokenizerUsesIt() {
+    void theBuildWroteTheRebuiltIndexAndTheTokenizerUsesIt() throws IOException {
         assertThat(Ipadic.class.getResource(Ipadic.RESOURCE)).as("written by Maven's process-classes").isNotNull();
+        assertThat(Ipadic.rebuiltFromThisKuromoji()).as("from the Kuromoji on the class path").isTrue();
         assertThat(Ipadic.DICTIONARY).isNotSameAs(TokenInfoDictionary.getInstance());
     }
 
