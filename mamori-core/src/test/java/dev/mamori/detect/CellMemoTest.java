@@ -35,15 +35,13 @@ class CellMemoTest {
         }
     }
 
-    private static Detector detector(Counting r) {
-        return Detector.of(EnumSet.of(PiiType.PHONE), 0.5, List.of(r), false);
-    }
+    // a new instance, so new ones of these, for each test
+    private final Counting r = new Counting();
+    private final Detector d = Detector.of(EnumSet.of(PiiType.PHONE), 0.5, List.of(r), false);
+    private final CellMemo memo = new CellMemo(d);
 
     @Test
     void aRepeatedCellOfTheSameColumnIsDetectedOnceWithTheSameFindings() {
-        Counting r = new Counting();
-        Detector d = detector(r);
-        CellMemo memo = new CellMemo(d);
         ScanContext phones = d.contextFor("電話番号");
         List<Finding> first = memo.detect("TEL 03", phones, 0);
         List<Finding> again = memo.detect(new String("TEL 03"), phones, 0);
@@ -54,9 +52,6 @@ class CellMemoTest {
 
     @Test
     void anotherColumnOrALongCellIsDetectedAgain() {
-        Counting r = new Counting();
-        Detector d = detector(r);
-        CellMemo memo = new CellMemo(d);
         ScanContext a = d.contextFor("備考");
         ScanContext b = d.contextFor("メモ");
         memo.detect("TEL", a, 0);
@@ -69,9 +64,6 @@ class CellMemoTest {
 
     @Test
     void aColumnWhoseValuesDoNotRepeatStopsBeingLookedUpAfterItsTrial() {
-        Counting r = new Counting();
-        Detector d = detector(r);
-        CellMemo memo = new CellMemo(d);
         ScanContext ids = d.contextFor("顧客ID");
         ScanContext sex = d.contextFor("性別");
         for (int i = 0; i < CellMemo.TRIAL; i++) {
@@ -86,9 +78,6 @@ class CellMemoTest {
 
     @Test
     void aFailureIsCountedEachTimeItHappens() {
-        Counting r = new Counting();
-        Detector d = detector(r);
-        CellMemo memo = new CellMemo(d);
         ScanContext c = d.contextFor("備考");
         assertThat(memo.detect("boom", c, 0)).isEmpty();
         assertThat(memo.detect("boom", c, 0)).isEmpty();
@@ -97,9 +86,6 @@ class CellMemoTest {
 
     @Test
     void manyDistinctCellsKeepEachItsOwnFindings() {
-        Counting r = new Counting();
-        Detector d = detector(r);
-        CellMemo memo = new CellMemo(d);
         ScanContext c = d.contextFor("備考");
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
