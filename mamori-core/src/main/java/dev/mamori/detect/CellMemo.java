@@ -16,7 +16,7 @@ import java.util.List;
  * ends a column's look-ups early — speed, never findings. A cell whose detection counted a recognizer's failure (in any
  * thread, as {@link Detector#failures} counts them) is not kept, so each failure is still counted where it happens.
  */
-final class CellMemo {
+public final class CellMemo {
     /** Longer cells are free text, which rarely repeats whole. */
     static final int LONGEST = 64;
     /** A column's first cells are all looked up; after them, it stays in only if one in {@link #REPEATS} was a repeat. */
@@ -33,12 +33,13 @@ final class CellMemo {
     private final int[] repeats = new int[COLUMNS];
     private final Detector detector;
 
-    CellMemo(Detector detector) {
+    /** A memo for one scan job (or one Spark partition) over {@code detector}. */
+    public CellMemo(Detector detector) {
         this.detector = detector;
     }
 
     /** {@link Detector#detect} of a cell of column {@code column}, the same findings in an unmodifiable list. */
-    List<Finding> detect(String cell, ScanContext context, int column) {
+    public List<Finding> detect(String cell, ScanContext context, int column) {
         if (cell.length() > LONGEST || column >= COLUMNS || !worthLookingUp(column)) {
             return detector.detect(cell, context);
         }

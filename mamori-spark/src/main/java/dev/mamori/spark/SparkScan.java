@@ -1,5 +1,6 @@
 package dev.mamori.spark;
 
+import dev.mamori.detect.CellMemo;
 import dev.mamori.detect.Classification;
 import dev.mamori.detect.ColumnReport;
 import dev.mamori.detect.Detector;
@@ -67,6 +68,7 @@ final class SparkScan {
         int slots = PiiType.values().length + 1;
         MapPartitionsFunction<Row, String> f = it -> {
             Detector d = detector(types, minConfidence);
+            CellMemo memo = new CellMemo(d); // a partition's repeated cells, as mamori scan looks them up
             List<ScanContext> contexts = d.contextsFor(header);
             long[][] c = new long[columns][slots];
             long[] n = new long[3];
@@ -114,7 +116,7 @@ final class SparkScan {
                         }
                         c[i][slots - 1]++;
                         long seen = 0;
-                        for (Finding fi : d.detect(cell, contexts.get(i))) {
+                        for (Finding fi : memo.detect(cell, contexts.get(i), i)) {
                             int type = fi.type().ordinal();
                             if ((seen & 1L << type) == 0) {
                                 seen |= 1L << type;
