@@ -852,7 +852,7 @@ final class IdentifierRecognizer implements Recognizer {
             int words = 0;
             while (k < a && !Chars.isSpace(s.charAt(k))) {
                 int w = k;
-                while (k < a && k - w < 6 && sameScript(s.charAt(w), s.charAt(k))) {
+                while (k < a && k - w < 6 && Morphology.sameScript(s.charAt(w), s.charAt(k))) {
                     k++;
                 }
                 if (k == w || k - w > 5 || k < a && !Chars.isSpace(s.charAt(k)) || ++words > 2) {
@@ -870,12 +870,6 @@ final class IdentifierRecognizer implements Recognizer {
                 }
             }
             return false;
-        }
-
-        /** Kanji, hiragana or katakana, as {@code first} is. */
-        private static boolean sameScript(char first, char c) {
-            return Morphology.isKanji(first) ? Morphology.isKanji(c) : Morphology.isHiragana(first) ? Morphology.isHiragana(c)
-                    : Morphology.isKatakana(first) && Morphology.isKatakana(c);
         }
 
         /**

@@ -82,6 +82,11 @@ final class Morphology {
         return cp >= 0x3041 && cp <= 0x3096;
     }
 
+    /** Both hiragana, both katakana (ー among them) or both kanji. */
+    static boolean sameScript(char x, char y) {
+        return isHiragana(x) && isHiragana(y) || isKatakana(x) && isKatakana(y) || isKanji(x) && isKanji(y);
+    }
+
     /** True when the region holds a kanji or katakana: text without any cannot hold a name. */
     static boolean hasKanjiOrKatakana(CharSequence s, int from, int to) {
         for (int i = from; i < to; i++) {

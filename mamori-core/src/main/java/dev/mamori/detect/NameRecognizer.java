@@ -3889,10 +3889,10 @@ final class NameRecognizer implements Recognizer {
         if (first < 0x80) {
             return !Character.isLetterOrDigit(before) && !Character.isLetterOrDigit(after);
         }
-        if (sameScript(before, first) || Morphology.isKanji(before)) {
+        if (Morphology.sameScript(before, first) || Morphology.isKanji(before)) {
             return false;
         }
-        return honorificAt(text, b) > 0 || !(sameScript(after, last) || Morphology.isKanji(after) || Morphology.isKatakana(after)
+        return honorificAt(text, b) > 0 || !(Morphology.sameScript(after, last) || Morphology.isKanji(after) || Morphology.isKatakana(after)
                 || (after >= 'ぁ' && after <= 'ゖ' && (last >= 'ぁ' && last <= 'ゖ')));
     }
 
@@ -3917,14 +3917,6 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return false;
-    }
-
-    private static boolean sameScript(char x, char y) {
-        boolean hx = x >= 'ぁ' && x <= 'ゖ';
-        boolean hy = y >= 'ぁ' && y <= 'ゖ';
-        boolean kx = Morphology.isKatakana(x) || x == 'ー';
-        boolean ky = Morphology.isKatakana(y) || y == 'ー';
-        return hx && hy || kx && ky || Morphology.isKanji(x) && Morphology.isKanji(y);
     }
 
     /**
