@@ -50,7 +50,7 @@ final class NameCell {
         if (!letter) {
             return Verdict.NOT_A_NAME;
         }
-        return isKanjiName(cell) || isKanaName(cell) || isRomanName(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
+        return isKanjiName(cell) || isKanaName(cell) || isRomanName(cell) || isKatakanaThenKanji(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
     }
 
     /** How offices and firms end (市役所総務課, 消防署, 保守センター, 管理会社): never a person's name. */
@@ -187,6 +187,35 @@ final class NameCell {
         }
         int given = len - space - 1;
         return space <= 4 && given >= 1 && given <= 6;
+    }
+
+    /**
+     * A surname in katakana, a space and a given name of one to four kanji (グエン 美咲, ロドリゲス 健太): a family from abroad
+     * whose children have Japanese given names.
+     */
+    static boolean isKatakanaThenKanji(String cell) {
+        int space = -1;
+        for (int i = 0; i < cell.length(); i++) {
+            if (isSpace(cell.charAt(i))) {
+                space = i;
+                break;
+            }
+        }
+        if (space < 2 || space > 10 || cell.length() - space - 1 < 1 || cell.length() - space - 1 > 4) {
+            return false;
+        }
+        for (int i = 0; i < space; i++) {
+            char c = cell.charAt(i);
+            if (!(Morphology.isKatakana(c) || c == '・' && i > 0 && i + 1 < space)) {
+                return false;
+            }
+        }
+        for (int i = space + 1; i < cell.length(); i++) {
+            if (!Morphology.isKanji(cell.charAt(i)) || cell.charAt(i) == 'ヶ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -291,6 +291,7 @@ final class NameRecognizer implements Recognizer {
         honorificRuns(text, out, first);
         kinNames(text, out, first);
         familyThenGiven(text, out, first);
+        relativeByOneKanji(text, cov, out, first, full);
         ourChild(text, out, first);
         pupilsBeforeClass(text, out, first);
         courtParties(text, out, first);
@@ -3317,7 +3318,7 @@ final class NameRecognizer implements Recognizer {
                     out.add(new Finding(PiiType.PERSON, sp[0], sp[1], 0.7, false, w));
                 }
             }
-            if (w.length() >= 2) {
+            if (w.length() >= 2 || dictionaryName(w)) { // 蒼 speaks, and 蒼のお迎え names him
                 mentions(text, w, false, cov, out);
             }
         }
@@ -4998,8 +4999,19 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, kanaGiven, p, 0.85, false, text.substring(kanaGiven, p)));
             } else {
                 int s = hon > 0 ? -1 : nameBefore(text, ts, p, kana);
+                boolean called = false;
+                if (!split && hon == 0 && q + 1 < text.length()) {
+                    boolean honorific = honorificAt(text, q + 1) > 0 && !text.startsWith("さんの", q + 1);
+                    int k = honorific || text.startsWith("です", q + 1) || text.startsWith("と申します", q + 1)
+                            ? calledKanji(text, s < 0 ? p - 1 : s, p, kana) : -1;
+                    if (k >= 0 && (honorific || titleOrRoleBefore(text, k))) {
+                        s = k;
+                        called = true;
+                    }
+                }
                 boolean kinBefore = s > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0 || roleOf(text, s));
-                if (s < 0 || !(hasNameToken(ts, s, p) || (split || kinBefore) && properNoun(ts, s, p) || split && givenReading(text, p + 1, q))) {
+                if (s < 0 || !(called || hasNameToken(ts, s, p) || (split || kinBefore) && properNoun(ts, s, p)
+                        || split && givenReading(text, p + 1, q))) {
                     continue;
                 }
                 if (split) {
@@ -5023,6 +5035,36 @@ final class NameRecognizer implements Recognizer {
             out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
             p = q;
         }
+    }
+
+    /** A title or role right before {@code s}, or before its の (担任の|廿楽（つづら）です, オーナー|四十物). */
+    private boolean titleOrRoleBefore(String text, int s) {
+        int e = s > 0 && text.charAt(s - 1) == 'の' ? s - 1 : s;
+        return anchors.endingAt(NameAnchors.Kind.TITLE, text, e) > 0 || anchors.endingAt(NameAnchors.Kind.ROLE, text, e) > 0;
+    }
+
+    /**
+     * Kanji read by a reading in brackets and followed by an honorific (月見里（やまなし）さん, 凜（りん）さん) or by です after a
+     * title (担任の廿楽（つづら）です) are a person's name, whether the dictionary knows them or not. Where those kanji start
+     * (at {@code s}, or the one kanji before the bracket at {@code p}) for a reading of {@code kana} kana, after a relation glued
+     * before them (妻|凜（りん）さん); -1 when they are not all kanji or go on a longer word, or when the reading is too short or
+     * too long for them (a word's reading, not a name's).
+     */
+    private int calledKanji(String text, int s, int p, int kana) {
+        if (s < 0 || s >= p) {
+            return -1;
+        }
+        for (int k = s + 1; k < p; k++) {
+            if (anchors.endingAt(NameAnchors.Kind.KIN, text, k) == k - s) {
+                s = k; // 妻凜 → 凜
+                break;
+            }
+        }
+        if (s > 0 && isKanjiAt(text, s - 1) && anchors.endingAt(NameAnchors.Kind.KIN, text, s) == 0) {
+            return -1; // the middle of a longer word
+        }
+        int n = p - s;
+        return all(text, s, p, 'c') && n <= 5 && kana >= n && kana <= 4 * n ? s : -1;
     }
 
     /** Another name of a person's, named after the comma in a reading's brackets (おおわしやま・つよし、本名…). */
@@ -5237,6 +5279,39 @@ final class NameRecognizer implements Recognizer {
             boolean subject = (next == 'は' || next == 'が') && !Morphology.isHiragana(text.charAt(a + 2)); // 。徹は身体障害者手帳
             boolean alone = Chars.isOpenParen(text.charAt(a - 1)) && (isSpace(next) || Chars.isCloseParen(next)); // （孝 携帯 080-…）
             if (subject && !Chars.isOpenParen(text.charAt(a - 1)) && noWordAt(text, a) || alone) {
+                out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c)));
+            }
+        }
+    }
+
+    /**
+     * A given name of one kanji that the text has already named (森 律, 蒼くん), again after a relation and の and before a
+     * particle (夫の律は…, 孫の蒼には…): the relative the writer means. Elsewhere such a kanji is too often a word (母の愛は).
+     */
+    private void relativeByOneKanji(String text, Cover cov, List<Finding> out, int first, List<int[]> full) {
+        if (text.indexOf('の') < 0) {
+            return;
+        }
+        StringBuilder named = new StringBuilder();
+        for (int[] n : full) {
+            if (n[3] - n[2] == 1 && Morphology.isKanji(text.charAt(n[2]))) {
+                named.append(text.charAt(n[2]));
+            }
+        }
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (f.type() == PiiType.PERSON && f.end() - f.start() == 1 && Morphology.isKanji(text.charAt(f.start()))
+                    && honorificAt(text, f.end()) > 0) {
+                named.append(text.charAt(f.start())); // 蒼くん
+            }
+        }
+        for (int i = 0; i < named.length(); i++) {
+            char c = named.charAt(i);
+            for (int a = text.indexOf(c); a >= 0; a = text.indexOf(c, a + 1)) {
+                if (a < 2 || a + 1 >= text.length() || text.charAt(a - 1) != 'の' || anchors.endingAt(NameAnchors.Kind.KIN, text, a - 1) == 0
+                        || "はがにのもと".indexOf(text.charAt(a + 1)) < 0 || cov.covered(a, a + 1)) {
+                    continue;
+                }
                 out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c)));
             }
         }

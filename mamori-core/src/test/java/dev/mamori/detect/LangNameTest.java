@@ -266,6 +266,33 @@ class LangNameTest {
     }
 
     @Test
+    void kanjiTheDictionaryDoesNotKnowReadInBracketsBeforeAnHonorific() { // session 47
+        assertThat(names("月見里（やまなし）さんは山梨県甲府市出身。")).containsExactly("月見里", "やまなし");
+        assertThat(names("喪主は妻凜（りん）さん。")).containsExactly("凜", "りん");
+        assertThat(names("一（はじめ）さんは11/16から。")).containsExactly("一", "はじめ");
+        // です names the writer only after a title or role
+        assertThat(names("保護者の皆さま\n\n担任の廿楽（つづら）です。")).containsExactly("廿楽", "つづら");
+        assertThat(names("本日の献立（こんだて）です。")).isEmpty();
+        // a word's reading is no name's: too long for its kanji, or inside a longer word
+        assertThat(names("誤嚥（ごえん）性肺炎で入院した。")).isEmpty();
+        assertThat(names("会（かいぎしつよやく）さん")).isEmpty();
+    }
+
+    @Test
+    void aOneKanjiGivenNameNamedOnceMarksItsMentionsAfterARelation() { // session 47
+        // a chat's speaker of one kanji, also where the others talk of him
+        String chat = "17:05 ひなた　いま終わった。蒼のお迎え私が行く？\n17:06 ママ　お願い！\n17:40 蒼　ねえね、りつくんも一緒に帰っていい？\n"
+                + "17:41 ひなた　しらんw\n17:42 蒼　えー\n";
+        assertThat(names(chat)).filteredOn("蒼"::equals).hasSize(3);
+        // named in full (森 律) or with an honorific (蒼くん), then after a relation and の
+        assertThat(names("配偶者　森 律　個人番号欄は空欄\n夫の律は身体障害者手帳4級を持っています。")).containsExactly("森 律", "律");
+        assertThat(names("お正月は蒼くんも連れて来ます。孫の蒼にはお年玉を用意しておきます。")).containsExactly("蒼", "蒼");
+        // never named: the kanji after a relation is a word (母の愛), and one named does not mark a word that goes on (夫の律儀さ)
+        assertThat(names("母の愛は深い。")).isEmpty();
+        assertThat(names("配偶者　森 律\n夫の律儀さには頭が下がる。")).containsExactly("森 律");
+    }
+
+    @Test
     void aSecondSignersGivenNameUnderAFullNameAndTheWriterInBrackets() { // session 43
         // the second given name set under the first, with a note in brackets or a rule after it
         assertThat(names("長野県長野市南県町一〇二三番地\n宮ノ下 航\n　　　 紗季（旧姓 丸尾）\n")).contains("宮ノ下 航", "紗季");

@@ -123,6 +123,19 @@ class TextTablesTest {
     }
 
     @Test
+    void aReadingsColumnHeadedよみAndASurnameInKatakanaBeforeAKanjiGivenName() { // session 47
+        String list = "| 出席番号 | 氏名 | よみ | 保護者 |\n|---|---|---|---|\n| 1 | 月見里 心愛 | やまなし ここあ | 月見里 雫 |\n"
+                + "| 2 | 仲村渠 大空 | なかんだかり すかい | 仲村渠 栄 |\n| 3 | グエン 美咲 | ぐえん みさき | グエン 蘭 |\n";
+        Detector names = Detector.of(EnumSet.of(PiiType.PERSON), Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(names.detect(list, names.freeText())).extracting(Finding::value).containsExactly("月見里 心愛", "やまなし ここあ", "月見里 雫", "仲村渠 大空",
+                "なかんだかり すかい", "仲村渠 栄", "グエン 美咲", "ぐえん みさき", "グエン 蘭");
+        assertThat(NameCell.isKatakanaThenKanji("ロドリゲス 健太")).isTrue();
+        assertThat(NameCell.isKatakanaThenKanji("セット 定食")).isTrue(); // the shape alone: a name column decides
+        assertThat(NameCell.isKatakanaThenKanji("グエン")).isFalse();
+        assertThat(NameCell.isKatakanaThenKanji("グエン 美咲ちゃん")).isFalse();
+    }
+
+    @Test
     void aCsvBlockInAMailGivesItsCellsTheHeadersContext() {
         String text = "お世話になっております。名簿を送ります。\n"
                 + "氏名,郵便番号,生年月日\n"
