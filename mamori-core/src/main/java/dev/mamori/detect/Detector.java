@@ -278,7 +278,39 @@ public final class Detector {
                 text.getChars(f.start(), f.end(), rest, f.start());
             }
         }
+        int textFindings = raw.size();
         find(new String(rest), context, raw);
+        fullNamesAgain(text, raw, cellFindings, textFindings);
+    }
+
+    /**
+     * A full name found in a table's cell (いおきべ 美恵 under 氏名), written again in the text around the table (注）いおきべ
+     * 美恵氏の戸籍上の氏名は…): the same person, whatever the text's own rules made of it. Only names with a blank inside,
+     * four characters or more, where no other finding of the text starts before and ends after them.
+     */
+    private void fullNamesAgain(String text, List<Finding> raw, int from, int to) {
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = from; i < to; i++) {
+            Finding f = raw.get(i);
+            String v = f.value();
+            if (f.type() == PiiType.PERSON && f.confidence() >= minConfidence && v.length() >= 4
+                    && (v.indexOf(' ') > 0 || v.indexOf('\u3000') > 0)) {
+                names.add(v);
+            }
+        }
+        for (String v : names) {
+            for (int a = text.indexOf(v); a >= 0; a = text.indexOf(v, a + 1)) {
+                int b = a + v.length();
+                boolean inside = false; // the cell itself, a name found there already, or a longer finding around it
+                for (int i = from; i < raw.size() && !inside; i++) {
+                    Finding f = raw.get(i);
+                    inside = f.start() <= a && b <= f.end() && (f.start() < a || b < f.end() || f.type() == PiiType.PERSON);
+                }
+                if (!inside) {
+                    raw.add(new Finding(PiiType.PERSON, a, b, 0.99, false, v)); // over a part the text found (美恵氏)
+                }
+            }
+        }
     }
 
     private static final Comparator<Finding> STRONGER = Comparator

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class NameAnchors {
 
-    enum Kind { HONORIFIC, OFFICE, TITLE, LABEL, MAIL, ROLE, SAID, KIN }
+    enum Kind { HONORIFIC, OFFICE, TITLE, LABEL, MAIL, ROLE, SAID, KIN, THING }
 
     private static final NameAnchors DEFAULT = new NameAnchors();
 

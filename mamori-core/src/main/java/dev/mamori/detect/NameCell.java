@@ -50,7 +50,7 @@ final class NameCell {
         if (!letter) {
             return Verdict.NOT_A_NAME;
         }
-        return isKanjiName(cell) || isKanaName(cell) || isRomanName(cell) || isKatakanaThenKanji(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
+        return isKanjiName(cell) || isKanaName(cell) || isRomanName(cell) || isKanaThenKanji(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
     }
 
     /** How offices and firms end (市役所総務課, 消防署, 保守センター, 管理会社): never a person's name. */
@@ -154,7 +154,7 @@ final class NameCell {
         return e;
     }
 
-    /** 1–4 kanji, then optionally one space and 1–6 kanji or kana; 1–8 characters with no space. */
+    /** 1–4 kanji, then optionally one space and 1–6 kanji or kana (five kanji, then 1–3); 1–8 characters with no space. */
     static boolean isKanjiName(String cell) {
         int[] cps = new int[cell.length()]; // no stream: this runs on every cell of a name column
         int len = 0;
@@ -186,14 +186,14 @@ final class NameCell {
             }
         }
         int given = len - space - 1;
-        return space <= 4 && given >= 1 && given <= 6;
+        return given >= 1 && (space <= 4 && given <= 6 || space == 5 && given <= 3); // 勘解由小路 實, not 無職八重樫 紀夫容疑者
     }
 
     /**
-     * A surname in katakana, a space and a given name of one to four kanji (グエン 美咲, ロドリゲス 健太): a family from abroad
-     * whose children have Japanese given names.
+     * A surname in katakana or hiragana, a space and a given name of one to four kanji: a family from abroad whose children
+     * have Japanese given names (グエン 美咲, ロドリゲス 健太), or a candidate's surname written in kana (さいとう 翼).
      */
-    static boolean isKatakanaThenKanji(String cell) {
+    static boolean isKanaThenKanji(String cell) {
         int space = -1;
         for (int i = 0; i < cell.length(); i++) {
             if (isSpace(cell.charAt(i))) {
@@ -204,9 +204,10 @@ final class NameCell {
         if (space < 2 || space > 10 || cell.length() - space - 1 < 1 || cell.length() - space - 1 > 4) {
             return false;
         }
+        boolean hiragana = Morphology.isHiragana(cell.charAt(0));
         for (int i = 0; i < space; i++) {
             char c = cell.charAt(i);
-            if (!(Morphology.isKatakana(c) || c == '・' && i > 0 && i + 1 < space)) {
+            if (!(hiragana ? Morphology.isHiragana(c) || c == 'ー' : Morphology.isKatakana(c) || c == '・' && i > 0 && i + 1 < space)) {
                 return false;
             }
         }

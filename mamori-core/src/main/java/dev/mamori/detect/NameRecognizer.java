@@ -119,6 +119,8 @@ final class NameRecognizer implements Recognizer {
             String v = out.get(i).value();
             if (all(v, 0, v.length(), 'c') && endsWithOrgSuffix(v)) {
                 out.remove(i); // 丸井商事さん, 佐藤商店さん: a firm with an honorific, whose name reads as a surname and a given name
+            } else if (anchors.is(NameAnchors.Kind.THING, v, 0, v.length())) {
+                out.remove(i); // 佐藤錦, 長十郎: a cultivar
             } else if (particleFirst(v)) {
                 out.remove(i); // 金融機関から　みどり信用金庫: a particle, not a surname in hiragana
             } else if (partyAndStanding(v)) {
@@ -4986,6 +4988,9 @@ final class NameRecognizer implements Recognizer {
             if (found < 0 && "、，,".indexOf(text.charAt(q)) >= 0 && !moreAboutAPerson(text, q + 1)) {
                 continue; // セット内容（りんご・みかん、各5個）: items, not a reading, unless a name stands before it
             }
+            if (found >= 0 && kanaOnly(out.get(found).value()) && split && hon == 0 && kanaGivenBefore(text, p, q) >= 0) {
+                found = -1; // 勘解由小路 ハル（かでのこうじ・はる）: the given name in kana, its surname before it
+            }
             if (found >= 0 && kanaOnly(out.get(found).value())) {
                 continue; // ダワーニャム・バトエルデネ（モンゴル）: a kana name has no reading; the brackets say something else
             }
@@ -5091,9 +5096,10 @@ final class NameRecognizer implements Recognizer {
             i--;
         }
         int g = p - (q - i);
-        if (q - i < 2 || g <= 0 || !Morphology.isHiragana(text.charAt(i)) || !LatinNames.kanaGiven(text.substring(i, q))) {
-            return -1; // not 博多どんたく（はかた・どんたく）, 熊本ラーメン（くまもと・らーめん）: the second part a given name of the lists
-        }
+        if (q - i < 2 || g <= 0 || !Morphology.isHiragana(text.charAt(i))
+                || !LatinNames.kanaGiven(text.substring(i, q)) && !Morphology.isKatakana(text.charAt(g))) {
+            return -1; // not 博多どんたく（はかた・どんたく）, 熊本ラーメン（くまもと・らーめん）: the second part a given name of the lists,
+        }              // or a given name in katakana read in hiragana (一尺八寸 ミツ（かまつか・みつ）)
         for (int k = 0; k < q - i; k++) {
             char a = text.charAt(g + k);
             char b = text.charAt(i + k);
@@ -5101,12 +5107,13 @@ final class NameRecognizer implements Recognizer {
                 return -1; // not the same kana, in hiragana or katakana (ハツエ for はつえ)
             }
         }
-        int r = g;
-        while (r > 0 && g - r < 5 && isKanjiAt(text, r - 1)) {
+        int k = g > 0 && isSpace(text.charAt(g - 1)) ? g - 1 : g; // 勘解由小路 ハル（かでのこうじ・はる）: a blank between
+        int r = k;
+        while (r > 0 && k - r < 5 && isKanjiAt(text, r - 1)) {
             r--;
         }
         // not 江戸きりこ（えど・きりこ）, 長崎ちゃんぽん: a place's name before a kana word is a thing's name
-        return r < g && (r == 0 || !isKanjiAt(text, r - 1)) && !NameAnchors.get().isPlaceName(text.substring(r, g)) ? r : -1;
+        return r < k && (r == 0 || !isKanjiAt(text, r - 1)) && !NameAnchors.get().isPlaceName(text.substring(r, k)) ? r : -1;
     }
 
     /** The part of a split reading after its ・ or blank is a given name of the lists (いちのわたり・ようこ: yoko). */

@@ -44,7 +44,9 @@ final class TextTables {
             "登録日", "受付日", "入社日", "時刻", "時間", "人数", "数量", "単価", "状態", "結果", "担当", "メモ", "コメント", "ID",
             "会員番号", "社員番号", "職員番号", "学籍番号", "受付番号", "管理番号", "銀行名", "支店名", "支店番号",
             // a team's roster and a class's register (session 34): 背番号　選手名／Player　生年月日　身長／体重　出身
-            "背番号", "身長", "体重", "出身", "出身地", "出身校", "ポジション", "チーム", "国", "地域", "国・地域", "連絡先", "Player");
+            "背番号", "身長", "体重", "出身", "出身地", "出身校", "ポジション", "チーム", "国", "地域", "国・地域", "連絡先", "Player",
+            // a list of candidates (session 47): 氏名　年齢　党派　新現元　主な肩書
+            "党派", "新旧", "新現元", "現新", "現新元", "肩書", "肩書き", "主な肩書", "経歴", "主な経歴", "得票数", "当落", "推薦");
 
     /**
      * One cell under a known header: where its text starts and ends in the whole text, the header's types, and the
@@ -371,6 +373,10 @@ final class TextTables {
                 while (last + 1 < lines.length - 1) {
                     int s = lines[last + 1];
                     int e = lineEnd(text, lines[last + 2]);
+                    if (e <= s && last == h && oneBlankThenRow(text, lines, last + 2, sep, count)) {
+                        last++; // one blank line under the header (氏名　年齢　党派⏎⏎いおきべ 美恵　52　無所属)
+                        continue;
+                    }
                     if (e <= s || count(text, s, e, sep) != count && !between(text, s, e)) {
                         break;
                     }
@@ -383,7 +389,7 @@ final class TextTables {
             }
             int rows = 0;
             for (int r = h + 1; r <= last; r++) {
-                rows += between(text, lines[r], lineEnd(text, lines[r + 1])) ? 0 : 1;
+                rows += between(text, lines[r], lineEnd(text, lines[r + 1])) || lineEnd(text, lines[r + 1]) <= lines[r] ? 0 : 1;
             }
             if (rows < (sep == BLANKS_MARK || sep == WIDE_BLANKS_MARK ? MIN_ALIGNED_ROWS : 1)) {
                 continue;
@@ -437,6 +443,15 @@ final class TextTables {
             return new Block(text, hs, lineEnd(text, lines[end + 1]), cells);
         }
         return null;
+    }
+
+    /** Line {@code r} exists and has the header's {@code count} separators {@code sep}: a row after the blank line above it. */
+    private static boolean oneBlankThenRow(String text, int[] lines, int r, char sep, int count) {
+        if (r + 1 >= lines.length) {
+            return false;
+        }
+        int e = lineEnd(text, lines[r + 1]);
+        return e > lines[r] && count(text, lines[r], e, sep) == count;
     }
 
     /** Marks that open a section's heading inside a table (◇黒部市, 【花巻市】, ▽北中学校). */
@@ -678,7 +693,8 @@ final class TextTables {
         // a wide header may hold one heading neither list has (障害者区分 beside 氏名, 生年月日, 個人番号), or more when each is
         // made of common nouns (種目, 振込金額, 主な使用車両); a form's line of labels and values has a value for every label,
         // and its values are names, places and numbers
-        return known >= 2 && (other == 0 || other == 1 && names.size() >= 5 && known >= 3 || other == nouns && names.size() >= 5);
+        // one known heading is enough among four or more plain ones (氏名　年齢　党派　新現元　主な肩書): a form's line holds values
+        return (known >= 2 || known == 1 && other == 0 && names.size() >= 4) && (other == 0 || other == 1 && names.size() >= 5 && known >= 3 || other == nouns && names.size() >= 5);
     }
 
     /** A heading made of the dictionary's common nouns (種目, 支店名, 主な使用車両), not a name, a place or a firm. */

@@ -279,6 +279,14 @@ class LangNameTest {
     }
 
     @Test
+    void aGivenNameInKatakanaReadInHiraganaAfterARareSurnameAndACultivarThatReadsAsAName() { // session 47
+        assertThat(names("◇勘解由小路 ハル（かでのこうじ・はる）さん　９６歳　日野市")).containsExactly("勘解由小路 ハル", "かでのこうじ・はる");
+        assertThat(names("元小学校長　一尺八寸 ミツ（かまつか・みつ）７７　秩父市")).containsExactly("一尺八寸 ミツ", "かまつか・みつ");
+        assertThat(names("熊本ラーメン（くまもと・らーめん）")).isEmpty();
+        assertThat(names("山形のおばあちゃんから佐藤錦が届いた。長十郎も。")).isEmpty();
+    }
+
+    @Test
     void aOneKanjiGivenNameNamedOnceMarksItsMentionsAfterARelation() { // session 47
         // a chat's speaker of one kanji, also where the others talk of him
         String chat = "17:05 ひなた　いま終わった。蒼のお迎え私が行く？\n17:06 ママ　お願い！\n17:40 蒼　ねえね、りつくんも一緒に帰っていい？\n"

@@ -129,10 +129,23 @@ class TextTablesTest {
         Detector names = Detector.of(EnumSet.of(PiiType.PERSON), Detector.DEFAULT_MIN_CONFIDENCE);
         assertThat(names.detect(list, names.freeText())).extracting(Finding::value).containsExactly("月見里 心愛", "やまなし ここあ", "月見里 雫", "仲村渠 大空",
                 "なかんだかり すかい", "仲村渠 栄", "グエン 美咲", "ぐえん みさき", "グエン 蘭");
-        assertThat(NameCell.isKatakanaThenKanji("ロドリゲス 健太")).isTrue();
-        assertThat(NameCell.isKatakanaThenKanji("セット 定食")).isTrue(); // the shape alone: a name column decides
-        assertThat(NameCell.isKatakanaThenKanji("グエン")).isFalse();
-        assertThat(NameCell.isKatakanaThenKanji("グエン 美咲ちゃん")).isFalse();
+        assertThat(NameCell.isKanaThenKanji("ロドリゲス 健太")).isTrue();
+        assertThat(NameCell.isKanaThenKanji("さいとう 翼")).isTrue();
+        assertThat(NameCell.isKanaThenKanji("セット 定食")).isTrue(); // the shape alone: a name column decides
+        assertThat(NameCell.isKanaThenKanji("グエン")).isFalse();
+        assertThat(NameCell.isKanaThenKanji("グエン 美咲ちゃん")).isFalse();
+        assertThat(NameCell.isKanaThenKanji("さいトウ 翼")).isFalse();
+    }
+
+    @Test
+    void aCandidatesListUnderABlankLineAndItsNamesAgainInTheNoteBelow() { // session 47
+        String list = "氏名　年齢　党派　新現元　主な肩書\n\nいおきべ 美恵　52　無所属　新　NPO法人理事\nさいとう 翼　38　立民　新　元会社員\n"
+                + "勘解由小路 實　61　公明　現③　党市議団長\n\n注）いおきべ 美恵氏の戸籍上の氏名は五百旗頭 美恵。\n";
+        Detector names = Detector.of(EnumSet.of(PiiType.PERSON), Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(names.detect(list, names.freeText())).extracting(Finding::value).containsExactly("いおきべ 美恵", "さいとう 翼",
+                "勘解由小路 實", "いおきべ 美恵", "五百旗頭 美恵");
+        // the party and standing are no names once the list is read as a table (公明　現③ was 元　元 before)
+        assertThat(names.detect(list, names.freeText())).extracting(Finding::value).noneMatch(v -> v.contains("新") || v.contains("現"));
     }
 
     @Test
