@@ -294,6 +294,8 @@ final class NameRecognizer implements Recognizer {
         kinNames(text, out, first);
         familyThenGiven(text, out, first);
         relativeByOneKanji(text, cov, out, first, full);
+        personnelNotice(text, out, first);
+        ringNames(text, out, first);
         ourChild(text, out, first);
         pupilsBeforeClass(text, out, first);
         courtParties(text, out, first);
@@ -2229,8 +2231,9 @@ final class NameRecognizer implements Recognizer {
         for (int k = 0; k < ts.size(); k++) {
             Morphology.Token t = ts.get(k);
             int s = t.start();
-            if (s > 0 && katakanaOrDot(text.charAt(s - 1)) || LatinNames.kanaEnd(text, s, false) != t.end()
-                    || !Morphology.isKatakana(text.charAt(s))) {
+            boolean bullet = s == 1 || s > 1 && text.charAt(s - 2) == '\n'; // ・チャン・ティ・ラン　品質管理課: a list's bullet
+            if (s > 0 && katakanaOrDot(text.charAt(s - 1)) && !(bullet && text.charAt(s - 1) == '・')
+                    || LatinNames.kanaEnd(text, s, false) != t.end() || !Morphology.isKatakana(text.charAt(s))) {
                 continue;
             }
             int e = t.end();
@@ -2240,6 +2243,7 @@ final class NameRecognizer implements Recognizer {
             int parts = 1;
             boolean person = t.is("名詞-固有名詞-人名");
             int listed = listedName(text, s, e) ? 1 : 0;
+            boolean words = dictionaryWord(text, s, e); // カスタマー・サポート様: words, not a name
             // up to five parts; an inner one may be a particle or an initial (フジモト・ダ・シルバ, エミリー・R・ジョンソン)
             while (parts < 5 && e + 1 < text.length() && (text.charAt(e) == '・' || text.charAt(e) == '＝')) {
                 int p = e + 1;
@@ -2252,11 +2256,12 @@ final class NameRecognizer implements Recognizer {
                 }
                 person |= personToken(ts, p, q);
                 listed += listedName(text, p, q) ? 1 : 0;
+                words |= q - p >= 2 && dictionaryWord(text, p, q);
                 e = q;
                 parts++;
             }
             if (parts >= 2 && (e >= text.length() || !katakanaOrDot(text.charAt(e)) && NAMED_AFTER.indexOf(text.charAt(e)) < 0)
-                    && (person || listed >= 2) && !namedAfterInKatakana(text, s, e)) {
+                    && (person || listed >= 2 || honorificAt(text, e) > 0 && !words) && !namedAfterInKatakana(text, s, e)) { // タパ・マガル・アナンダ・ラジ様
                 addUncovered(text, List.of(new int[] {s, e}), 0.7, cov, out);
                 found.add(new int[] {s, e});
             }
@@ -5287,6 +5292,104 @@ final class NameRecognizer implements Recognizer {
             boolean alone = Chars.isOpenParen(text.charAt(a - 1)) && (isSpace(next) || Chars.isCloseParen(next)); // （孝 携帯 080-…）
             if (subject && !Chars.isOpenParen(text.charAt(a - 1)) && noWordAt(text, a) || alone) {
                 out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c)));
+            }
+        }
+    }
+
+    /** A sumo bout as the results print it: winner ○, the winning technique in brackets, loser ● (○鷲ノ里（寄り切り）蒼國山●). */
+    private static final java.util.regex.Pattern BOUT = java.util.regex.Pattern.compile(
+            "(?m)^[○●□■]([\\p{IsHan}][\\p{IsHan}ノ乃ヶの]{1,4})（[\\p{IsHiragana}\\p{IsHan}]{2,7}）([\\p{IsHan}][\\p{IsHan}ノ乃ヶの]{1,4})[○●□■]");
+    /** A wrestler's ranks, and 年寄 for an elder: glued before a ring name (元小結天ノ嶽, 十両若ノ海ら). */
+    private static final String[] SUMO_RANKS = {"横綱", "大関", "関脇", "小結", "前頭", "幕内", "十両", "幕下", "三段目", "序二段", "序ノ口", "年寄"};
+    private static final java.util.regex.Pattern RANK_THEN_RING_NAME = java.util.regex.Pattern.compile(
+            "(?:" + String.join("|", SUMO_RANKS) + ")([\\p{IsHan}][\\p{IsHan}ノ乃ヶ]{1,4})(?![\\p{IsHan}ノ乃ヶ々])");
+
+    /** True when the text holds a character of a rank or a bout's mark: most texts do not, and are not searched. */
+    private static boolean maySpeakOfSumo(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '綱', '関', '結', '両', '幕', '段', '寄', '頭', '○', '●' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sumo wrestlers by their ring names (四股名), which no dictionary has: in a bout's result line, or glued after a rank
+     * (元関脇若霧, 幕内若乃翼); then the same ring name wherever else it stands alone in the text (若ノ海は右足首の…). Not a word
+     * after the rank (幕内優勝, 十両昇進, 大関以下).
+     */
+    private void ringNames(String text, List<Finding> out, int first) {
+        if (!maySpeakOfSumo(text)) {
+            return;
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = BOUT.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+            names.add(m.group(2));
+        }
+        m = RANK_THEN_RING_NAME.matcher(text);
+        while (m.find()) {
+            String w = m.group(1);
+            if (!commonWord(text, m.start(1), m.end(1)) && !dictionaryWord(text, m.start(1), m.end(1))
+                    && !endsWithOrgSuffix(w) && !anchors.isPlaceName(w)) {
+                names.add(w);
+            }
+        }
+        for (String w : names) {
+            for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+                int b = a + w.length();
+                char before = a > 0 ? text.charAt(a - 1) : '\n';
+                char after = b < text.length() ? text.charAt(b) : '\n';
+                boolean alone = !(Morphology.isKanji(after) || "ノ乃々".indexOf(after) >= 0)
+                        && (!(Morphology.isKanji(before) || Morphology.isKatakana(before)) || rankBefore(text, a));
+                if (alone && !confidentAt(out, first, a, b)) {
+                    out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
+                }
+            }
+        }
+    }
+
+    private static boolean rankBefore(String text, int a) {
+        for (String r : SUMO_RANKS) {
+            if (text.startsWith(r, a - r.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A newspaper's personnel notice (人事): items after ▽, each a post, the former post in brackets, then the name with a
+     * blank inside (▽熊谷東中校長（日野中教頭）相ヶ瀬 望▽日野中教頭（市教育センター指導主事）宮ノ腰 のぞみ). The brackets and the
+     * ▽ say where the name is, whether the dictionary knows its surname or not.
+     */
+    private void personnelNotice(String text, List<Finding> out, int first) {
+        int v = text.indexOf('▽');
+        if (v < 0 || text.indexOf('▽', v + 1) < 0) {
+            return;
+        }
+        for (; v >= 0; v = text.indexOf('▽', v + 1)) {
+            int end = v + 1;
+            while (end < text.length() && text.charAt(end) != '▽' && text.charAt(end) != '\n') {
+                end++;
+            }
+            int close = text.lastIndexOf('）', end - 1);
+            if (close <= v + 1 || text.lastIndexOf('（', close) <= v) {
+                continue;
+            }
+            int s = close + 1;
+            int e = end;
+            while (e > s && isSpace(text.charAt(e - 1))) {
+                e--;
+            }
+            if (e - s >= 3 && e - s <= 10 && BLANK_NAME.matcher(text).region(s, e).matches() && !confidentAt(out, first, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
             }
         }
     }

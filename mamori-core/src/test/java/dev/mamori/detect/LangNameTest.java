@@ -287,6 +287,21 @@ class LangNameTest {
     }
 
     @Test
+    void ringNamesPersonnelNoticesAndKatakanaNamesInListsAndLetters() { // session 47
+        // sumo: a bout's result line, a rank glued before the ring name, and the ring name alone later
+        String bouts = "【幕内】\n○鷲ノ里（寄り切り）蒼國山●\n●玄武海（押し出し）若乃翼○\n◇若乃翼は右足首のねんざのため休場。元小結天ノ嶽の弟子。";
+        assertThat(names(bouts)).containsExactly("鷲ノ里", "蒼國山", "玄武海", "若乃翼", "若乃翼", "天ノ嶽");
+        assertThat(names("幕内優勝を果たした。十両昇進が決まった。大関以下の力士が出場する。")).isEmpty();
+        // a personnel notice: ▽post（former post）name
+        assertThat(names("▽熊谷東中校長（日野中教頭）相ヶ瀬 望▽日野中教頭（市教育センター指導主事）宮ノ腰 のぞみ"))
+                .contains("相ヶ瀬 望", "宮ノ腰 のぞみ");
+        // a katakana name of four parts before 様, and one after a list's bullet ・
+        assertThat(names("タパ・マガル・アナンダ・ラジ様\n\n先日は最終面接にお越しいただき")).containsExactly("タパ・マガル・アナンダ・ラジ");
+        assertThat(names("・チャン・ティ・ラン　品質管理課")).containsExactly("チャン・ティ・ラン");
+        assertThat(names("・ワールド・カップ　観戦ツアー")).isEmpty();
+    }
+
+    @Test
     void aOneKanjiGivenNameNamedOnceMarksItsMentionsAfterARelation() { // session 47
         // a chat's speaker of one kanji, also where the others talk of him
         String chat = "17:05 ひなた　いま終わった。蒼のお迎え私が行く？\n17:06 ママ　お願い！\n17:40 蒼　ねえね、りつくんも一緒に帰っていい？\n"
