@@ -36,7 +36,8 @@ final class NameCell {
         }
         String cell = text.substring(s, e);
         if (PLACEHOLDERS.contains(cell) || r.hasCompanyMarker(cell) || r.endsWithOrgSuffix(cell) || placeholderWord(cell)
-                || r.kinWord(cell) || office(cell)) { // 母, 長男: a relation where a name was asked for; 市役所総務課, 水道局
+                || r.kinWord(cell) || office(cell) || r.titleOrRole(cell)) { // 母, 長男: a relation where a name was asked for;
+                                                                                // 市役所総務課, 水道局; 店長, オーナー on a shift
             return Verdict.NOT_A_NAME;
         }
         boolean letter = false;

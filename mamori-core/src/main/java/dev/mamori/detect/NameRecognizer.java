@@ -295,7 +295,6 @@ final class NameRecognizer implements Recognizer {
         familyThenGiven(text, out, first);
         relativeByOneKanji(text, cov, out, first, full);
         personnelNotice(text, out, first);
-        ringNames(text, out, first);
         ourChild(text, out, first);
         pupilsBeforeClass(text, out, first);
         courtParties(text, out, first);
@@ -349,6 +348,8 @@ final class NameRecognizer implements Recognizer {
         joinTouching(text, out, first);
         givenNamesBefore(text, out, first);
         oneKanjiSurnames(text, out, first); // after widen, which would take a particle after a kana given name (ひなた|は)
+        ringNames(text, out, first); // after widen too: a ring name or a player's surname stands alone (▽本塁打　丸藤)
+        boxScore(text, out, first);
         dropRankAndRelation(text, out, first);
         posthumousNames(text, out, first);
         realAndRingNames(text, out, first);
@@ -5364,6 +5365,52 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
+    /** An item of a baseball game's box score: ▽, what was done, a blank, then the players (▽本塁打　鬼頭３号③（李）). */
+    private static final java.util.regex.Pattern BOX_LINE = java.util.regex.Pattern.compile(
+            "▽(?:本塁打|三塁打|二塁打|盗塁|失策|犠打|犠飛|併殺|暴投|捕逸|野選|審判)[ 　]+([^\\n▽]{1,80})");
+    /**
+     * A player or an umpire in such a line: a surname of two kanji or more or a name in katakana, then a count or a rank
+     * (３号③); not one kanji, which is a team's mark there ((鶴), 鶴２).
+     */
+    private static final java.util.regex.Pattern BOX_ITEM = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}ノヶ\\p{IsKatakana}ー０-９0-9])([\\p{IsHan}][\\p{IsHan}ノヶ々]{1,4}|[\\p{IsKatakana}][\\p{IsKatakana}ー]{1,7})(?=[０-９0-9]|[、（）()①-⑳ 　]|$)");
+
+    /** Where the umpires stand, in brackets before their names: （球）廿楽（塁）日野. */
+    private static final Set<String> UMPIRES_PLACES = Set.of("球", "塁", "線", "外", "一塁", "二塁", "三塁", "左", "右");
+
+    /**
+     * The players and umpires a baseball game's box score names by surname (▽二塁打　ムーア、一ノ瀬, ▽審判　（球）廿楽（塁）日野、府中),
+     * then the same surnames where the report before it names them alone (六回には髙橋、一ノ瀬の連続適時打).
+     */
+    private void boxScore(String text, List<Finding> out, int first) {
+        if (text.indexOf('▽') < 0) {
+            return;
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher line = BOX_LINE.matcher(text);
+        while (line.find()) {
+            java.util.regex.Matcher m = BOX_ITEM.matcher(text).region(line.start(1), line.end(1));
+            while (m.find()) {
+                String w = m.group(1);
+                if (!UMPIRES_PLACES.contains(w) && !commonWord(text, m.start(1), m.end(1)) && !anchors.is(NameAnchors.Kind.TITLE, w, 0, w.length())) {
+                    names.add(w);
+                }
+            }
+        }
+        for (String w : names) {
+            for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+                int b = a + w.length();
+                char before = a > 0 ? text.charAt(a - 1) : '\n';
+                char after = b < text.length() ? text.charAt(b) : '\n';
+                boolean alone = !(Morphology.isKanji(before) || Morphology.isKatakana(before) || before == 'ノ')
+                        && !(Morphology.isKanji(after) || Morphology.isKatakana(after) || "ノヶ々".indexOf(after) >= 0);
+                if (alone && !confidentAt(out, first, a, b)) {
+                    out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
+                }
+            }
+        }
+    }
+
     /**
      * A newspaper's personnel notice (人事): items after ▽, each a post, the former post in brackets, then the name with a
      * blank inside (▽熊谷東中校長（日野中教頭）相ヶ瀬 望▽日野中教頭（市教育センター指導主事）宮ノ腰 のぞみ). The brackets and the
@@ -5796,6 +5843,11 @@ final class NameRecognizer implements Recognizer {
     /** True when the whole of {@code w} is a relation (母, 長男, 妻). */
     boolean kinWord(String w) {
         return anchors.is(NameAnchors.Kind.KIN, w, 0, w.length());
+    }
+
+    /** A title or a role word, whole (店長, 部長, オーナー, ヘルパー). */
+    boolean titleOrRole(String w) {
+        return anchors.is(NameAnchors.Kind.TITLE, w, 0, w.length()) || anchors.is(NameAnchors.Kind.ROLE, w, 0, w.length());
     }
 
     /** True when the text contains a company marker such as ㈱ or 株式会社. */

@@ -302,6 +302,27 @@ class LangNameTest {
     }
 
     @Test
+    void aBoxScoresPlayersAndUmpiresAndTheSameSurnamesInTheReport() { // session 47
+        String game = "六回には髙橋、一ノ瀬の連続適時打で２点を加えた。\n▽本塁打　鬼頭３号③（李）\n▽二塁打　ムーア、一ノ瀬\n"
+                + "▽審判　（球）廿楽（塁）日野、府中\n";
+        assertThat(names(game)).contains("一ノ瀬", "鬼頭", "ムーア", "廿楽", "日野", "府中").doesNotContain("号", "球", "塁");
+        assertThat(names(game)).filteredOn("一ノ瀬"::equals).hasSize(2);
+        // one kanji there is a team's mark: （鶴）, 鶴２
+        List<String> teams = names("▽本塁打　丸藤（鶴）▽盗塁　鶴２、酒１▽失策　鶴１\n鶴岡東陵は五回に丸藤の2ランで逆転した。");
+        assertThat(teams).filteredOn("丸藤"::equals).hasSize(2);
+        assertThat(teams).doesNotContain("鶴", "酒", "本塁打　丸藤");
+    }
+
+    @Test
+    void aShiftRostersCellsAreStaffButItsRolesAreNot() { // session 47
+        String roster = "日付\t早番(6-14)\t遅番(14-22)\t夜勤(22-6)\n11/11(月)\tビカシュ\t湊\t王\n11/14(木)\t店長\tハナ\t浩然\n"
+                + "11/17(日)\tオーナー\t湊\tジョン\n";
+        Detector d = Detector.of(java.util.EnumSet.of(PiiType.PERSON), Detector.DEFAULT_MIN_CONFIDENCE);
+        assertThat(d.detect(roster, d.freeText())).extracting(Finding::value).contains("ビカシュ", "湊", "王", "ハナ", "浩然", "ジョン")
+                .doesNotContain("店長", "オーナー");
+    }
+
+    @Test
     void aOneKanjiGivenNameNamedOnceMarksItsMentionsAfterARelation() { // session 47
         // a chat's speaker of one kanji, also where the others talk of him
         String chat = "17:05 ひなた　いま終わった。蒼のお迎え私が行く？\n17:06 ママ　お願い！\n17:40 蒼　ねえね、りつくんも一緒に帰っていい？\n"
