@@ -295,6 +295,7 @@ final class NameRecognizer implements Recognizer {
         familyThenGiven(text, out, first);
         relativeByOneKanji(text, cov, out, first, full);
         personnelNotice(text, out, first);
+        ourStaff(text, out, first);
         ourChild(text, out, first);
         pupilsBeforeClass(text, out, first);
         courtParties(text, out, first);
@@ -896,11 +897,12 @@ final class NameRecognizer implements Recognizer {
             "(?<![\\p{IsHan}])(実母|実父|養母|養父|義母|義父|母|父|妻|夫|長男|長女|次男|次女|三男|三女|祖母|祖父|姉|兄|弟|妹|弊社の|当社の|弊店の|当店の)"
                     + "([ァ-ヴ][ァ-ヴー]{1,6})(?=は|が|に|を|の|から|と|も|より|、|，)");
     /**
-     * A name someone goes by, in quotes (通名の「金田英子」, 本名「…」), or a maiden name in brackets (（旧姓及川）); not 通称, which
-     * names places, routes and events as often (通称「山田線」).
+     * A name someone goes by, in quotes (通名の「金田英子」, 本名「…」), a maiden name (（旧姓及川）, 旧姓は相ヶ瀬。) or a real name with a
+     * blank inside after 本名 (本名宮ノ下 翼）); not 通称, which names places, routes and events as often (通称「山田線」).
      */
     private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile(
-            "(?:(?:通名|本名|旧姓|偽名|芸名)(?:の|は|：|:)?[「『]([^」』\\n]{2,10})[」』]|旧姓[ 　]?(\\p{IsHan}{1,4})(?=[）)]))");
+            "(?:(?:通名|本名|旧姓|偽名|芸名)(?:の|は|：|:)?[「『]([^」』\\n]{2,10})[」』]|旧姓(?:[ 　]?|は)(\\p{IsHan}[\\p{IsHan}ヶノ々]{0,4})(?=[）)。、])"
+                    + "|本名[ 　]?([\\p{IsHan}][\\p{IsHan}ヶノ々]{0,4}[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー]{1,4})(?=[）)、。\\n]))");
 
     /**
      * Two children's given names joined by ・, the way a class's duty roster pairs them: そうすけ・りお, and one of them in
@@ -1177,11 +1179,14 @@ final class NameRecognizer implements Recognizer {
         }
         m = (g & G_ALIAS) != 0 ? ALIAS.matcher(text) : null;
         while (m != null && m.find()) {
-            int group = m.group(1) != null ? 1 : 2;
+            int group = m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3;
             int s = m.start(group);
             int e = m.end(group);
+            // after 旧姓, a surname even when no dictionary has it (旧姓八月一日, 旧姓は相ヶ瀬), but not a word (旧姓使用); after
+            // 本名, a name with a blank inside (本名宮ノ下 翼)
             boolean name = group == 1 ? endsWithNameToken(text, s, e) && !anchors.isPlaceName(m.group(1))
-                    && !endsWithOrgSuffix(m.group(1)) : Morphology.hasEntry(text, s, e, SEI);
+                    && !endsWithOrgSuffix(m.group(1))
+                    : group == 2 ? Morphology.hasEntry(text, s, e, SEI) || !commonWord(text, s, e) && !dictionaryWord(text, s, e) : true;
             if (name) {
                 addName(text, s, e, out, first);
             }
@@ -1205,7 +1210,7 @@ final class NameRecognizer implements Recognizer {
         for (char c = 'ぁ'; c <= 'ゖ'; c++) {
             GUARDS[c] |= G_HIRAGANA;
         }
-        String[] sets = {"さ様儀（(＝」", "母父妻夫男女姉兄弟妹の", "名姓称", "師医員官士諭書"};
+        String[] sets = {"さ様儀（(＝」", "母父妻夫男女姉兄弟妹の", "名姓称", "師医員官士諭書"}; // 本名, 旧姓, 通称: 名 and 姓
         int[] bits = {G_AFTER_GIVEN, G_KIN, G_ALIAS, G_PROFESSION};
         for (int k = 0; k < sets.length; k++) {
             for (char c : sets[k].toCharArray()) {
@@ -5293,6 +5298,34 @@ final class NameRecognizer implements Recognizer {
             boolean alone = Chars.isOpenParen(text.charAt(a - 1)) && (isSpace(next) || Chars.isCloseParen(next)); // （孝 携帯 080-…）
             if (subject && !Chars.isOpenParen(text.charAt(a - 1)) && noWordAt(text, a) || alone) {
                 out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c)));
+            }
+        }
+    }
+
+    /** A firm's word for itself before a member of its staff named by surname (弊社大豆生田が, 当社の山田より). */
+    private static final java.util.regex.Pattern OUR_STAFF = java.util.regex.Pattern.compile(
+            "(?:弊社|当社|小社|弊所|当店|弊店)の?([\\p{IsHan}][\\p{IsHan}ヶノ々]{0,4}|[\\p{IsKatakana}][\\p{IsKatakana}ー]{1,7})"
+                    + "(?=が|は|より|から|にて|まで|へ|も|を|に)");
+
+    /**
+     * A firm's letter or mail naming one of its own by surname after 弊社 or 当社 (先日は弊社大豆生田がお電話で…, 弊社グエンが担当
+     * いたします), when the dictionary reads a proper noun in it (大豆|生田) or it is katakana. Not words (弊社製品, 弊社社長,
+     * 弊社営業部, 弊社担当者, 当社従業員数).
+     */
+    private void ourStaff(String text, List<Finding> out, int first) {
+        if (text.indexOf('社') < 0 && text.indexOf('店') < 0 && text.indexOf('所') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = OUR_STAFF.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            String w = m.group(1);
+            if (e - s >= 2 && (Morphology.isKatakana(w.charAt(0)) || properNoun(Morphology.tokens(text, s, e), s, e)) // not 弊社振込先口座
+                    && !dictionaryWord(text, s, e) && !commonWord(text, s, e) && !titleOrRole(w) && !kinWord(w)
+                    && !isDepartment(text, s, e) && !endsWithOrgSuffix(w) && ROLE_END.indexOf(w.charAt(w.length() - 1)) < 0
+                    && !confidentAt(out, first, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, w));
             }
         }
     }

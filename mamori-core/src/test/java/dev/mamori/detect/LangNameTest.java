@@ -323,6 +323,17 @@ class LangNameTest {
     }
 
     @Test
+    void maidenAndRealNamesNoDictionaryHasAndAFirmsOwnStaff() { // session 47
+        assertThat(names("長女　熊谷 ゆり（旧姓八月一日）")).contains("八月一日");
+        assertThat(names("旧姓は相ヶ瀬。２２歳で嫁いだ。")).containsExactly("相ヶ瀬");
+        assertThat(names("氏名（旧姓使用）")).isEmpty();
+        assertThat(names("（現朝霧親方、本名宮ノ下 翼）に譲った")).contains("宮ノ下 翼");
+        assertThat(names("先日は弊社大豆生田がお電話で失礼いたしました。")).containsExactly("大豆生田");
+        assertThat(names("鍵の受け渡しは弊社グエンが担当いたします。")).containsExactly("グエン");
+        assertThat(names("弊社営業部がご説明します。弊社担当者よりご連絡します。弊社振込先口座に。当社従業員数は。")).isEmpty();
+    }
+
+    @Test
     void aOneKanjiGivenNameNamedOnceMarksItsMentionsAfterARelation() { // session 47
         // a chat's speaker of one kanji, also where the others talk of him
         String chat = "17:05 ひなた　いま終わった。蒼のお迎え私が行く？\n17:06 ママ　お願い！\n17:40 蒼　ねえね、りつくんも一緒に帰っていい？\n"
