@@ -296,6 +296,7 @@ final class NameRecognizer implements Recognizer {
         relativeByOneKanji(text, cov, out, first, full);
         personnelNotice(text, out, first);
         ourStaff(text, out, first);
+        katakanaElders(text, out, first);
         ourChild(text, out, first);
         pupilsBeforeClass(text, out, first);
         courtParties(text, out, first);
@@ -731,7 +732,7 @@ final class NameRecognizer implements Recognizer {
     }
 
     private static final java.util.regex.Pattern BEFORE_HONORIFIC = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}々ヶケノ])(\\p{IsHan}(?:\\p{IsHan}|[ケヶノ](?=\\p{IsHan})){1,3})(?:さん|くん|君|様|氏|ちゃん|"
+            "(?<![\\p{IsHan}々ヶケノ])(\\p{IsHan}(?:\\p{IsHan}|[ケヶノ](?=\\p{IsHan})){1,3})(?:さん|くん|君|様|氏|ちゃん|先輩|先生|"
                     + "(容疑者|被疑者|被告人|被告|受刑者))");
 
     /**
@@ -753,8 +754,9 @@ final class NameRecognizer implements Recognizer {
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(1);
-            if (ROLE_END.indexOf(text.charAt(e - 1)) >= 0 || confidentAt(out, first, s, e)) {
-                continue;
+            if (ROLE_END.indexOf(text.charAt(e - 1)) >= 0 || confidentAt(out, first, s, e)
+                    || text.charAt(e) == '先' && "室科部課係園校院会塾".indexOf(text.charAt(e - 1)) >= 0) {
+                continue; // 保健室先生, 内科先生: a place's teacher or doctor, not a surname
             }
             int to = Math.min(text.length(), m.end() + 2);
             boolean split = false;
@@ -793,12 +795,12 @@ final class NameRecognizer implements Recognizer {
     }
 
     /** The words {@link #BEFORE_HONORIFIC} ends with (被告 also starts 被告人). */
-    private static final String[] HONORIFIC_WORDS = {"さん", "くん", "君", "様", "氏", "ちゃん", "容疑者", "被疑者", "被告", "受刑者"};
+    private static final String[] HONORIFIC_WORDS = {"さん", "くん", "君", "様", "氏", "ちゃん", "先輩", "先生", "容疑者", "被疑者", "被告", "受刑者"};
 
     /** One of {@link #HONORIFIC_WORDS} right after a kanji (or half of one of the supplementary planes). */
     private static boolean honorificAfterKanji(String text) {
         for (int i = 1; i < text.length(); i++) {
-            if ("さく君様氏ち容被受".indexOf(text.charAt(i)) >= 0 && Chars.isHanOrSurrogate(text.charAt(i - 1))) {
+            if ("さく君様氏ち先容被受".indexOf(text.charAt(i)) >= 0 && Chars.isHanOrSurrogate(text.charAt(i - 1))) {
                 for (String w : HONORIFIC_WORDS) {
                     if (text.startsWith(w, i)) {
                         return true;
@@ -5298,6 +5300,31 @@ final class NameRecognizer implements Recognizer {
             boolean alone = Chars.isOpenParen(text.charAt(a - 1)) && (isSpace(next) || Chars.isCloseParen(next)); // （孝 携帯 080-…）
             if (subject && !Chars.isOpenParen(text.charAt(a - 1)) && noWordAt(text, a) || alone) {
                 out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c)));
+            }
+        }
+    }
+
+    /** A given name of two or three katakana, the way older women's names are written, before what the family calls them. */
+    private static final java.util.regex.Pattern KATAKANA_ELDER = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsKatakana}ー])([ァ-ヶ]{2,3})(?=お?(?:ばあちゃん|ばぁちゃん|ばあさん|じいちゃん|じぃちゃん|じいさん|ねえさん|ねえちゃん"
+                    + "|にいさん|にいちゃん|おばさん|おじさん))");
+
+    /**
+     * A relative or neighbour by a katakana given name and what the family calls them (トメばあちゃん, ツルねえさん): a given name of
+     * the lists (not ママ, パパ or アニキ).
+     */
+    private void katakanaElders(String text, List<Finding> out, int first) {
+        if (text.indexOf("ちゃん") < 0 && text.indexOf("さん") < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = KATAKANA_ELDER.matcher(text);
+        while (m.find()) {
+            String w = m.group(1);
+            int s = m.start(1);
+            int e = m.end(1);
+            if (!w.equals("ママ") && !w.equals("パパ") && LatinNames.kanaGiven(w)
+                    && !confidentAt(out, first, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, w));
             }
         }
     }

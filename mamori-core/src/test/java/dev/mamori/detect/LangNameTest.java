@@ -334,6 +334,15 @@ class LangNameTest {
     }
 
     @Test
+    void aRareSurnameBefore先輩Or先生AndAKatakanaGivenNameBeforeWhatTheFamilyCallsThem() { // session 47
+        assertThat(names("いま駅！月見里先輩に送ってもらってる")).containsExactly("月見里");
+        assertThat(names("発表会の衣装、廿楽先生から連絡きてた？")).containsExactly("廿楽");
+        assertThat(names("保健室先生に相談した。内科先生が言うには、数学先生も。")).isEmpty();
+        assertThat(names("山形のトメばあちゃんにお礼の電話しといて。ツルねえさんも元気。")).containsExactly("トメ", "ツル");
+        assertThat(names("ママねえさん、アニキにいちゃん")).isEmpty();
+    }
+
+    @Test
     void aOneKanjiGivenNameNamedOnceMarksItsMentionsAfterARelation() { // session 47
         // a chat's speaker of one kanji, also where the others talk of him
         String chat = "17:05 ひなた　いま終わった。蒼のお迎え私が行く？\n17:06 ママ　お願い！\n17:40 蒼　ねえね、りつくんも一緒に帰っていい？\n"
