@@ -114,10 +114,20 @@ public final class ColumnHints {
     public List<Set<PiiType>> forHeaders(List<String> headers) {
         List<Set<PiiType>> out = new ArrayList<>(headers.size());
         boolean insurance = false;
+        boolean names = false; // a column of names besides any of readings
         for (String h : headers) {
             Set<PiiType> t = forHeader(h);
             insurance |= t.contains(PiiType.HEALTH_INSURANCE);
+            names |= t.contains(PiiType.PERSON) && !(h != null && READINGS.contains(normalise(h)));
             out.add(t);
+        }
+        for (int i = 0; i < headers.size() && !names; i++) {
+            if (headers.get(i) != null && READINGS.contains(normalise(headers.get(i))) && out.get(i).contains(PiiType.PERSON)) {
+                EnumSet<PiiType> t = EnumSet.noneOf(PiiType.class);
+                t.addAll(out.get(i));
+                t.remove(PiiType.PERSON);
+                out.set(i, Set.copyOf(t)); // 花の名前⇥読み, 品種⇥読み: a glossary's readings, not people's
+            }
         }
         if (insurance) {
             for (int i = 0; i < headers.size(); i++) {
@@ -131,6 +141,12 @@ public final class ColumnHints {
         }
         return out;
     }
+
+    /**
+     * Headings of a reading that say no more (よみ, 読み): a person's only beside a column of names (氏名 | よみ); a glossary's
+     * or a place list's otherwise. フリガナ and ふりがな are always a name's.
+     */
+    private static final Set<String> READINGS = Set.of("よみ", "読み", "よみがな", "読み仮名");
 
     /** 記号, 番号 and 枝番, and as databases and XML name them in English or romanised (after {@link #normalise}). */
     private static final Set<String> INSURANCE_PARTS = Set.of("記号", "番号", "枝番", "kigo", "bango", "edaban", "symbol", "number",

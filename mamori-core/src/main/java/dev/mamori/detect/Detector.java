@@ -286,28 +286,38 @@ public final class Detector {
     /**
      * A full name found in a table's cell (いおきべ 美恵 under 氏名), written again in the text around the table (注）いおきべ
      * 美恵氏の戸籍上の氏名は…): the same person, whatever the text's own rules made of it. Only names with a blank inside,
-     * four characters or more, where no other finding of the text starts before and ends after them.
+     * four characters or more, not inside a longer word, where no finding of the text starts before and ends after them.
+     * The copy has the cell's confidence, or that of a name the text found inside it (美恵氏) if higher.
      */
     private void fullNamesAgain(String text, List<Finding> raw, int from, int to) {
-        Set<String> names = new java.util.HashSet<>();
+        Map<String, Double> names = new HashMap<>();
         for (int i = from; i < to; i++) {
             Finding f = raw.get(i);
             String v = f.value();
             if (f.type() == PiiType.PERSON && f.confidence() >= minConfidence && v.length() >= 4
                     && (v.indexOf(' ') > 0 || v.indexOf('\u3000') > 0)) {
-                names.add(v);
+                names.merge(v, f.confidence(), Math::max);
             }
         }
-        for (String v : names) {
+        for (Map.Entry<String, Double> n : names.entrySet()) {
+            String v = n.getKey();
             for (int a = text.indexOf(v); a >= 0; a = text.indexOf(v, a + 1)) {
                 int b = a + v.length();
+                if (a > 0 && Character.isLetter(text.charAt(a - 1)) && Character.UnicodeScript.of(text.charAt(a - 1))
+                        == Character.UnicodeScript.of(v.charAt(0))) {
+                    continue; // inside a longer word
+                }
                 boolean inside = false; // the cell itself, a name found there already, or a longer finding around it
+                double conf = n.getValue();
                 for (int i = from; i < raw.size() && !inside; i++) {
                     Finding f = raw.get(i);
                     inside = f.start() <= a && b <= f.end() && (f.start() < a || b < f.end() || f.type() == PiiType.PERSON);
+                    if (f.type() == PiiType.PERSON && a <= f.start() && f.end() <= b) {
+                        conf = Math.max(conf, f.confidence());
+                    }
                 }
                 if (!inside) {
-                    raw.add(new Finding(PiiType.PERSON, a, b, 0.99, false, v)); // over a part the text found (美恵氏)
+                    raw.add(new Finding(PiiType.PERSON, a, b, conf, false, v));
                 }
             }
         }

@@ -30,6 +30,8 @@ final class NameAnchors {
     private final Set<String> stems = new HashSet<>();
     /** The prefectures without 都府県 (岩手, 宮城, 福島), many of them surnames too. */
     private final Set<String> prefectures = new HashSet<>();
+    /** The cities with wards (札幌, 名古屋) and Tokyo's wards (千代田, 品川), without 市 or 区: where firms have branches. */
+    private final Set<String> bigCities = new HashSet<>();
 
     private NameAnchors() {
         Map<Kind, List<String>> lists = new EnumMap<>(Kind.class);
@@ -73,6 +75,9 @@ final class NameAnchors {
                 m = m.substring(gun + 1);
             }
             int cut = firstOf(m, "市区町村");
+            if (cut > 0 && m.endsWith("区") && (m.charAt(cut) == '市' || r.field(0).equals("東京都"))) {
+                bigCities.add(m.substring(0, cut)); // 札幌市中央区 → 札幌, 千代田区 → 千代田
+            }
             if (cut > 0) {
                 places.add(m.substring(0, cut + 1));
                 stems.add(m.substring(0, cut));
@@ -143,6 +148,11 @@ final class NameAnchors {
     }
 
     /** True for a prefecture's name without 都府県 (宮城, 福島). */
+    /** True for a city with wards or one of Tokyo's wards, without 市 or 区 (名古屋, 横浜, 新宿). */
+    boolean isBigCity(String word) {
+        return bigCities.contains(word);
+    }
+
     boolean isPrefecture(String word) {
         return prefectures.contains(word);
     }

@@ -16,7 +16,10 @@ final class NameCell {
     private static final Set<String> PLACEHOLDERS = Set.of("未定", "不明", "なし", "無し", "該当なし", "同上", "空欄",
             "未記入", "未入力", "本人", "担当者", "代表者", "テスト", "ダミー", "削除", "退会", "null", "NULL", "N/A", "n/a", "-",
             "不要", "必要", "任意", "有", "無", "有り", "済", "未", "確認中", "調整中", "別途", "空き",
-            "自宅", "実家", "携帯", "職場", "勤務先", "会社", "学校", "施設");
+            "自宅", "実家", "携帯", "職場", "勤務先", "会社", "学校", "施設",
+            // a shift roster's cells that are no one (session 47)
+            "休み", "公休", "有休", "希望休", "研修", "応援", "欠員", "全員", "閉店", "清掃", "本社", "募集中", "通常", "定休", "祝日", "出張",
+            "休業", "店休", "代休", "振休", "休日", "未定員", "交代");
     private static final int MAX_CELL = 40;
     /** The first characters of {@link #PLACEHOLDERS}: most words of a name start with none of them. */
     private static final String PLACEHOLDER_START = PLACEHOLDERS.stream().map(w -> w.substring(0, 1)).distinct().sorted()
@@ -51,7 +54,25 @@ final class NameCell {
         if (!letter) {
             return Verdict.NOT_A_NAME;
         }
-        return isKanjiName(cell) || isKanaName(cell) || isRomanName(cell) || isKanaThenKanji(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
+        if (isKanjiName(cell)) {
+            int blank = firstBlank(cell);
+            // five kanji before the blank: 勘解由小路 實, not 代表取締役 社長 or 東京都港区 在住
+            return blank == 5 && r.wordsOrPlace(cell.substring(0, 5)) ? Verdict.FREE_TEXT : Verdict.NAME;
+        }
+        if (isKanaThenKanji(cell)) { // グエン 美咲, さいとう 翼; not カスタマー 対応, まとめ 資料, パート 全員
+            int blank = firstBlank(cell);
+            return r.kanaWord(cell.substring(0, blank)) || r.commonNotGiven(cell.substring(blank + 1)) ? Verdict.FREE_TEXT : Verdict.NAME;
+        }
+        return isKanaName(cell) || isRomanName(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
+    }
+
+    private static int firstBlank(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            if (isSpace(cell.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** How offices and firms end (市役所総務課, 消防署, 保守センター, 管理会社): never a person's name. */
@@ -191,8 +212,9 @@ final class NameCell {
     }
 
     /**
-     * A surname in katakana or hiragana, a space and a given name of one to four kanji: a family from abroad whose children
-     * have Japanese given names (グエン 美咲, ロドリゲス 健太), or a candidate's surname written in kana (さいとう 翼).
+     * The shape of a surname in katakana or hiragana, a space and a given name of one to four kanji: a family from abroad whose
+     * children have Japanese given names (グエン 美咲, ロドリゲス 健太), or a candidate's surname written in kana (さいとう 翼).
+     * {@link #classify} asks the dictionary as well: カスタマー 対応 has the shape and is no name.
      */
     static boolean isKanaThenKanji(String cell) {
         int space = -1;

@@ -119,7 +119,7 @@ final class NameRecognizer implements Recognizer {
             String v = out.get(i).value();
             if (all(v, 0, v.length(), 'c') && endsWithOrgSuffix(v)) {
                 out.remove(i); // 丸井商事さん, 佐藤商店さん: a firm with an honorific, whose name reads as a surname and a given name
-            } else if (anchors.is(NameAnchors.Kind.THING, v, 0, v.length())) {
+            } else if (anchors.is(NameAnchors.Kind.THING, v, 0, v.length()) && honorificAt(text, out.get(i).end()) == 0) {
                 out.remove(i); // 佐藤錦, 長十郎: a cultivar
             } else if (particleFirst(v)) {
                 out.remove(i); // 金融機関から　みどり信用金庫: a particle, not a surname in hiragana
@@ -1188,7 +1188,8 @@ final class NameRecognizer implements Recognizer {
             // 本名, a name with a blank inside (本名宮ノ下 翼)
             boolean name = group == 1 ? endsWithNameToken(text, s, e) && !anchors.isPlaceName(m.group(1))
                     && !endsWithOrgSuffix(m.group(1))
-                    : group == 2 ? Morphology.hasEntry(text, s, e, SEI) || !commonWord(text, s, e) && !dictionaryWord(text, s, e) : true;
+                    : group == 2 ? Morphology.hasEntry(text, s, e, SEI) || !wordsIn(text, s, e)
+                    : !wordsIn(text, s, firstBlank(text, s, e)); // not 旧姓は戸籍上, 旧姓併記可, 本名 年齢 不詳
             if (name) {
                 addName(text, s, e, out, first);
             }
@@ -3333,7 +3334,8 @@ final class NameRecognizer implements Recognizer {
                     out.add(new Finding(PiiType.PERSON, sp[0], sp[1], 0.7, false, w));
                 }
             }
-            if (w.length() >= 2 || dictionaryName(w)) { // 蒼 speaks, and 蒼のお迎え names him
+            // 蒼 speaks, and 蒼のお迎え names him; not 東 or 森, one-kanji surnames that are words (東の改札, 森の中)
+            if (w.length() >= 2 || dictionaryName(w) && anchors.givenKanji(w.charAt(0))) {
                 mentions(text, w, false, cov, out);
             }
         }
@@ -3445,7 +3447,8 @@ final class NameRecognizer implements Recognizer {
         for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
             int b = a + w.length();
             boolean alone = kanaNameThenParticle(text, a, b) || (talkedOf ? markBefore(text, a) && b < text.length()
-                    && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b))) : standsAlone(text, a, b));
+                    && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b))) : standsAlone(text, a, b)
+                    && !(b - a == 1 && b < text.length() && "いくきけかしさっ".indexOf(text.charAt(b)) >= 0)); // not 蒼い, 蒼くて
             if (alone && !cov.covered(a, b)) {
                 out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
             }
@@ -5055,6 +5058,19 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * The dictionary reads a word of two characters or more in {@code text[s, e)} that is a common, verbal or adjectival noun
+     * (戸籍|上, 併記|可, 年齢): no surname. One-character ones do not count (相|ヶ|瀬).
+     */
+    private static boolean wordsIn(String text, int s, int e) {
+        for (Morphology.Token t : Morphology.tokens(text, s, e)) {
+            if (t.end() - t.start() >= 2 && (t.is("名詞-一般") || t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A title or role right before {@code s}, or before its の (担任の|廿楽（つづら）です, オーナー|四十物). */
     private boolean titleOrRoleBefore(String text, int s) {
         int e = s > 0 && text.charAt(s - 1) == 'の' ? s - 1 : s;
@@ -5082,7 +5098,17 @@ final class NameRecognizer implements Recognizer {
             return -1; // the middle of a longer word
         }
         int n = p - s;
-        return all(text, s, p, 'c') && n <= 5 && kana >= n && kana <= 4 * n ? s : -1;
+        if (!all(text, s, p, 'c') || n > 5 || kana < n || kana > 4 * n || s > 0 && "おご御".indexOf(text.charAt(s - 1)) >= 0) {
+            return -1; // お母（かあ）さん, お稲荷（いなり）さん
+        }
+        String w = text.substring(s, p);
+        if (n == 1 ? NOT_ONE_KANJI_SURNAME.indexOf(w.charAt(0)) >= 0 : dictionaryWord(text, s, p) || ROLE_END.indexOf(w.charAt(n - 1)) >= 0) {
+            return -1; // 皆（みな）さん, 神（かみ）さま; 大家（おおや）さん, 駅員（えきいん）さん, 珈琲（こーひー）です
+        }
+        if (kinWord(w) || titleOrRole(w) || Morphology.tokens(text, s, p).stream().anyMatch(t -> t.is("名詞-固有名詞-地域"))) {
+            return -1; // 八幡（はちまん）さま, 祇園（ぎおん）さん: a place's god
+        }
+        return s;
     }
 
     /** Another name of a person's, named after the comma in a reading's brackets (おおわしやま・つよし、本名…). */
@@ -5126,7 +5152,9 @@ final class NameRecognizer implements Recognizer {
             r--;
         }
         // not 江戸きりこ（えど・きりこ）, 長崎ちゃんぽん: a place's name before a kana word is a thing's name
-        return r < k && (r == 0 || !isKanjiAt(text, r - 1)) && !NameAnchors.get().isPlaceName(text.substring(r, k)) ? r : -1;
+        // nor a word before a given name in katakana (寝台 ハヤブサ（しんだい・はやぶさ）: a train)
+        return r < k && (r == 0 || !isKanjiAt(text, r - 1)) && !NameAnchors.get().isPlaceName(text.substring(r, k))
+                && !(k < g && dictionaryWord(text, r, k)) ? r : -1;
     }
 
     /** The part of a split reading after its ・ or blank is a given name of the lists (いちのわたり・ようこ: yoko). */
@@ -5304,6 +5332,14 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * A place a firm names a branch or an office by (弊社東京, 当社名古屋より, 当店新宿): a prefecture, a city with wards or one of
+     * Tokyo's wards; not any town's name (山田 is one too).
+     */
+    private boolean branchPlace(String w) {
+        return anchors.isPrefecture(w) || anchors.isBigCity(w);
+    }
+
     /** A given name of two or three katakana, the way older women's names are written, before what the family calls them. */
     private static final java.util.regex.Pattern KATAKANA_ELDER = java.util.regex.Pattern.compile(
             "(?<![\\p{IsKatakana}ー])([ァ-ヶ]{2,3})(?=お?(?:ばあちゃん|ばぁちゃん|ばあさん|じいちゃん|じぃちゃん|じいさん|ねえさん|ねえちゃん"
@@ -5336,8 +5372,8 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * A firm's letter or mail naming one of its own by surname after 弊社 or 当社 (先日は弊社大豆生田がお電話で…, 弊社グエンが担当
-     * いたします), when the dictionary reads a proper noun in it (大豆|生田) or it is katakana. Not words (弊社製品, 弊社社長,
-     * 弊社営業部, 弊社担当者, 当社従業員数).
+     * いたします), when the dictionary reads a proper noun in it (大豆|生田) or the katakana is a name of the lists. Not words
+     * (弊社製品, 弊社社長, 弊社営業部, 弊社担当者, 当社従業員数, 弊社アプリ), nor a branch named after its place (弊社大阪より).
      */
     private void ourStaff(String text, List<Finding> out, int first) {
         if (text.indexOf('社') < 0 && text.indexOf('店') < 0 && text.indexOf('所') < 0) {
@@ -5348,7 +5384,10 @@ final class NameRecognizer implements Recognizer {
             int s = m.start(1);
             int e = m.end(1);
             String w = m.group(1);
-            if (e - s >= 2 && (Morphology.isKatakana(w.charAt(0)) || properNoun(Morphology.tokens(text, s, e), s, e)) // not 弊社振込先口座
+            boolean katakana = Morphology.isKatakana(w.charAt(0));
+            List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+            if (e - s >= 2 && (katakana ? LatinNames.kanaGiven(w) || LatinNames.kanaSurname(w) : properNoun(ts, s, e)) // not 弊社振込先口座, 弊社アプリ
+                    && !branchPlace(w) && "町橋駅通丁".indexOf(w.charAt(w.length() - 1)) < 0 // 弊社東京, 当店新宿, 弊所大手町
                     && !dictionaryWord(text, s, e) && !commonWord(text, s, e) && !titleOrRole(w) && !kinWord(w)
                     && !isDepartment(text, s, e) && !endsWithOrgSuffix(w) && ROLE_END.indexOf(w.charAt(w.length() - 1)) < 0
                     && !confidentAt(out, first, s, e)) {
@@ -5357,9 +5396,14 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
-    /** A sumo bout as the results print it: winner ○, the winning technique in brackets, loser ● (○鷲ノ里（寄り切り）蒼國山●). */
+    /**
+     * A sumo bout as the results print it: winner ○, the winning technique (決まり手, by how its names end) in brackets, loser
+     * ● (○鷲ノ里（寄り切り）蒼國山●); not a rugby or shogi result (○早稲田（逆転）明治●, ○先手（投了）後手●).
+     */
     private static final java.util.regex.Pattern BOUT = java.util.regex.Pattern.compile(
-            "(?m)^[○●□■]([\\p{IsHan}][\\p{IsHan}ノ乃ヶの]{1,4})（[\\p{IsHiragana}\\p{IsHan}]{2,7}）([\\p{IsHan}][\\p{IsHan}ノ乃ヶの]{1,4})[○●□■]");
+            "(?m)^[○●□■]([\\p{IsHan}][\\p{IsHan}ノ乃ヶの]{1,4})（[\\p{IsHiragana}\\p{IsHan}]{0,6}"
+                    + "(?:切り|出し|倒し|落とし|込み|投げ|掛け|返し|透かし|ひねり|捻り|とったり|うっちゃり|勇み足|腰砕け|不戦|不戦勝|反則)）"
+                    + "([\\p{IsHan}][\\p{IsHan}ノ乃ヶの]{1,4})[○●□■]");
     /** A wrestler's ranks, and 年寄 for an elder: glued before a ring name (元小結天ノ嶽, 十両若ノ海ら). */
     private static final String[] SUMO_RANKS = {"横綱", "大関", "関脇", "小結", "前頭", "幕内", "十両", "幕下", "三段目", "序二段", "序ノ口", "年寄"};
     private static final java.util.regex.Pattern RANK_THEN_RING_NAME = java.util.regex.Pattern.compile(
@@ -5391,15 +5435,21 @@ final class NameRecognizer implements Recognizer {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         java.util.regex.Matcher m = BOUT.matcher(text);
         while (m.find()) {
-            names.add(m.group(1));
-            names.add(m.group(2));
+            for (int g = 1; g <= 2; g++) {
+                if (!anchors.isPlaceName(m.group(g)) && !endsWithOrgSuffix(m.group(g))) {
+                    names.add(m.group(g)); // the technique between them says they are wrestlers: 玄武海, 大雪嶺 are words run together
+                }
+            }
         }
         m = RANK_THEN_RING_NAME.matcher(text);
         while (m.find()) {
-            String w = m.group(1);
-            if (!commonWord(text, m.start(1), m.end(1)) && !dictionaryWord(text, m.start(1), m.end(1))
-                    && !endsWithOrgSuffix(w) && !anchors.isPlaceName(w)) {
-                names.add(w);
+            int s = m.start(1);
+            int e = m.end(1);
+            List<Morphology.Token> ts = Morphology.tokens(text, Math.max(0, m.start() - 2), Math.min(text.length(), e + 2));
+            // the dictionary's words start and end with it: not 大|関係者, 小|結城|町, 十両|箱入り
+            boolean words = ts.stream().anyMatch(t -> t.start() == s) && ts.stream().anyMatch(t -> t.end() == e);
+            if (words && ringName(text, s, e)) {
+                names.add(m.group(1));
             }
         }
         for (String w : names) {
@@ -5414,6 +5464,18 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    /**
+     * A ring name after a rank, as far as the dictionary can tell: not one word, nothing it has as a verbal or adjectival noun
+     * (最高|優勝, 審議|委員会, 白星|発進), not a place or an organisation. Ring names are common nouns run together (若|霧).
+     */
+    private boolean ringName(String text, int s, int e) {
+        String w = text.substring(s, e);
+        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+        return !commonWord(text, s, e) && !dictionaryWord(text, s, e) && !endsWithOrgSuffix(w) && !anchors.isPlaceName(w)
+                && ts.stream().noneMatch(t -> t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹") || t.is("名詞-副詞可能")
+                        || t.is("名詞-固有名詞-組織"));
     }
 
     private static boolean rankBefore(String text, int a) {
@@ -5435,6 +5497,44 @@ final class NameRecognizer implements Recognizer {
     private static final java.util.regex.Pattern BOX_ITEM = java.util.regex.Pattern.compile(
             "(?<![\\p{IsHan}ノヶ\\p{IsKatakana}ー０-９0-9])([\\p{IsHan}][\\p{IsHan}ノヶ々]{1,4}|[\\p{IsKatakana}][\\p{IsKatakana}ー]{1,7})(?=[０-９0-9]|[、（）()①-⑳ 　]|$)");
 
+    /**
+     * An item of a box score that is a player or an umpire: not in brackets (鬼頭３号（李）: the pitcher's side is a team's
+     * mark as often, 佐藤（明徳義塾）), not a count after a team (大阪桐蔭１, 鶴２; a player's is a number of home runs, ３号), not
+     * where an umpire stands, a place, a school, a firm or a word.
+     */
+    private boolean boxPlayer(String text, int s, int e) {
+        String w = text.substring(s, e);
+        int d = e;
+        while (d < text.length() && (Character.isDigit(text.charAt(d)))) {
+            d++;
+        }
+        if (s > 0 && Chars.isOpenParen(text.charAt(s - 1)) || d > e && (d == text.length() || text.charAt(d) != '号')) {
+            return false;
+        }
+        if (UMPIRES_PLACES.contains(w) || anchors.isPlaceName(w) || endsWithOrgSuffix(w) || anchors.is(NameAnchors.Kind.TITLE, w, 0, w.length())
+                || w.endsWith("義塾") || w.endsWith("学院") || w.endsWith("学園") || w.length() >= 3 && "高工商".indexOf(w.charAt(w.length() - 1)) >= 0) {
+            return false;
+        }
+        return !commonWord(text, s, e) && !dictionaryWord(text, s, e)
+                && Morphology.tokens(text, s, e).stream().noneMatch(t -> t.is("名詞-固有名詞-組織") || t.is("名詞-固有名詞-地域"));
+    }
+
+    /** A place's name among the umpires of a box score (▽審判　（球）廿楽（塁）日野、府中): a surname there. */
+    private boolean umpireNamedLikeAPlace(String text, int s, int e) {
+        int v = text.lastIndexOf('▽', s);
+        return v >= 0 && text.startsWith("審判", v + 1) && anchors.isPlaceName(text.substring(s, e))
+                && !(s > 0 && Chars.isOpenParen(text.charAt(s - 1)));
+    }
+
+    private static boolean hasHiragana(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (Morphology.isHiragana(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Where the umpires stand, in brackets before their names: （球）廿楽（塁）日野. */
     private static final Set<String> UMPIRES_PLACES = Set.of("球", "塁", "線", "外", "一塁", "二塁", "三塁", "左", "右");
 
@@ -5449,11 +5549,16 @@ final class NameRecognizer implements Recognizer {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         java.util.regex.Matcher line = BOX_LINE.matcher(text);
         while (line.find()) {
+            if (Chars.has(text, "の", line.start(1), line.end(1)) || hasHiragana(text, line.start(1), line.end(1))) {
+                continue; // ▽失策　経営陣の…: prose after the ▽, not a box score's list
+            }
             java.util.regex.Matcher m = BOX_ITEM.matcher(text).region(line.start(1), line.end(1));
             while (m.find()) {
-                String w = m.group(1);
-                if (!UMPIRES_PLACES.contains(w) && !commonWord(text, m.start(1), m.end(1)) && !anchors.is(NameAnchors.Kind.TITLE, w, 0, w.length())) {
-                    names.add(w);
+                if (boxPlayer(text, m.start(1), m.end(1))) {
+                    names.add(m.group(1));
+                } else if (umpireNamedLikeAPlace(text, m.start(1), m.end(1)) && !confidentAt(out, first, m.start(1), m.end(1))) {
+                    // （塁）日野、府中: surnames of places, taken where the box score names them and nowhere else (大阪に移動)
+                    out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
                 }
             }
         }
@@ -5476,6 +5581,9 @@ final class NameRecognizer implements Recognizer {
      * blank inside (▽熊谷東中校長（日野中教頭）相ヶ瀬 望▽日野中教頭（市教育センター指導主事）宮ノ腰 のぞみ). The brackets and the
      * ▽ say where the name is, whether the dictionary knows its surname or not.
      */
+    /** How the name of a post ends (校長, 教頭, 部長, 主事, 常務, 専務, 監査役, 参与). */
+    private static final String POST_END = "長頭事務役員官監与任理席補";
+
     private void personnelNotice(String text, List<Finding> out, int first) {
         int v = text.indexOf('▽');
         if (v < 0 || text.indexOf('▽', v + 1) < 0) {
@@ -5486,16 +5594,25 @@ final class NameRecognizer implements Recognizer {
             while (end < text.length() && text.charAt(end) != '▽' && text.charAt(end) != '\n') {
                 end++;
             }
-            int close = text.lastIndexOf('）', end - 1);
-            if (close <= v + 1 || text.lastIndexOf('（', close) <= v) {
-                continue;
+            int close = end - 1;
+            while (close > v && text.charAt(close) != '）') {
+                close--;
+            }
+            int open = close - 1;
+            while (open > v && text.charAt(open) != '（') {
+                open--;
+            }
+            if (open <= v + 1 || POST_END.indexOf(text.charAt(open - 1)) < 0) {
+                continue; // ▽１５日（金）運動会, ▽会場（変更あり）東京 会館: no post before the brackets
             }
             int s = close + 1;
             int e = end;
             while (e > s && isSpace(text.charAt(e - 1))) {
                 e--;
             }
-            if (e - s >= 3 && e - s <= 10 && BLANK_NAME.matcher(text).region(s, e).matches() && !confidentAt(out, first, s, e)) {
+            int blank = firstBlank(text, s, e);
+            if (e - s >= 3 && e - s <= 10 && BLANK_NAME.matcher(text).region(s, e).matches() && !confidentAt(out, first, s, e)
+                    && !anchors.isPlaceName(text.substring(s, blank)) && !commonWord(text, s, blank)) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
             }
         }
@@ -5509,25 +5626,25 @@ final class NameRecognizer implements Recognizer {
         if (text.indexOf('の') < 0) {
             return;
         }
-        StringBuilder named = new StringBuilder();
+        java.util.Set<Character> named = new java.util.HashSet<>();
         for (int[] n : full) {
             if (n[3] - n[2] == 1 && Morphology.isKanji(text.charAt(n[2]))) {
-                named.append(text.charAt(n[2]));
+                named.add(text.charAt(n[2]));
             }
         }
         for (int k = first; k < out.size(); k++) {
             Finding f = out.get(k);
             if (f.type() == PiiType.PERSON && f.end() - f.start() == 1 && Morphology.isKanji(text.charAt(f.start()))
                     && honorificAt(text, f.end()) > 0) {
-                named.append(text.charAt(f.start())); // 蒼くん
+                named.add(text.charAt(f.start())); // 蒼くん
             }
         }
-        for (int i = 0; i < named.length(); i++) {
-            char c = named.charAt(i);
+        for (char c : named) {
             for (int a = text.indexOf(c); a >= 0; a = text.indexOf(c, a + 1)) {
-                if (a < 2 || a + 1 >= text.length() || text.charAt(a - 1) != 'の' || anchors.endingAt(NameAnchors.Kind.KIN, text, a - 1) == 0
-                        || "はがにのもと".indexOf(text.charAt(a + 1)) < 0 || cov.covered(a, a + 1)) {
-                    continue;
+                if (a < 2 || a + 2 >= text.length() || text.charAt(a - 1) != 'の' || anchors.endingAt(NameAnchors.Kind.KIN, text, a - 1) == 0
+                        || "はがにのもと".indexOf(text.charAt(a + 1)) < 0 || cov.covered(a, a + 1)
+                        || text.charAt(a + 1) == 'に' && "くた".indexOf(text.charAt(a + 2)) >= 0) {
+                    continue; // 夫の律は; not 母の蒼にくい (an adjective's stem)
                 }
                 out.add(new Finding(PiiType.PERSON, a, a + 1, 0.55, false, String.valueOf(c)));
             }
@@ -5903,6 +6020,27 @@ final class NameRecognizer implements Recognizer {
     /** True when the whole of {@code w} is a relation (母, 長男, 妻). */
     boolean kinWord(String w) {
         return anchors.is(NameAnchors.Kind.KIN, w, 0, w.length());
+    }
+
+    /**
+     * Kanji the dictionary reads as common nouns only, two words or more (代表|取締役), or with a place's suffix among them
+     * (東京|都|港|区): no surname. One word it has as a place is not enough to say so (勘解由小路 is one).
+     */
+    boolean wordsOrPlace(String w) {
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
+        return ts.stream().anyMatch(t -> t.is("名詞-接尾-地域"))
+                || ts.size() >= 2 && ts.stream().allMatch(t -> t.is("名詞-一般") || t.is("名詞-サ変接続") || t.is("名詞-形容動詞語幹"));
+    }
+
+    /** Kana the dictionary reads as one word that is no person's (カスタマー, まとめ, みんな, パート), or a role. */
+    boolean kanaWord(String w) {
+        List<Morphology.Token> ts = Morphology.tokens(w, 0, w.length());
+        return titleOrRole(w) || ts.size() == 1 && !ts.get(0).is("名詞-固有名詞-人名") && !ts.get(0).is("名詞-固有名詞-一般");
+    }
+
+    /** Kanji the dictionary reads as one common word and has as no given name (対応, 窓口, 全員; not 翼). */
+    boolean commonNotGiven(String w) {
+        return dictionaryWord(w, 0, w.length()) && !Morphology.hasEntry(w, 0, w.length(), MEI);
     }
 
     /** A title or a role word, whole (店長, 部長, オーナー, ヘルパー). */

@@ -343,6 +343,33 @@ class LangNameTest {
     }
 
     @Test
+    void theSession47RulesStayQuietOnTheirLookAlikes() { // the review of session 47 (helper-100)
+        // readings in brackets of words, relations, gods and places before an honorific, and of words after a title
+        assertThat(names("皆（みな）さん、お医者（いしゃ）さん、大工（だいく）さん、駅員（えきいん）さん、神（かみ）さま、大家（おおや）さん。"))
+                .isEmpty();
+        assertThat(names("お稲荷（いなり）さん、八幡（はちまん）さま、祇園（ぎおん）さん")).isEmpty();
+        assertThat(names("店長の珈琲（こーひー）です。部長の稟議（りんぎ）です。")).isEmpty();
+        assertThat(names("寝台 ハヤブサ（しんだい・はやぶさ）")).isEmpty();
+        // a one-kanji speaker who is also a word (東, 森), and an adjective (蒼い)
+        String chat = "17:40 蒼　ねえね\n17:41 東　東の改札にいる\n17:42 東　森の中のカフェ\n17:43 蒼　空が蒼くて蒼いね\n";
+        assertThat(find(chat, ScanContext.freeText())).noneMatch(f -> chat.startsWith("蒼く", f.start()) || chat.startsWith("蒼い", f.start())
+                || chat.startsWith("東の改札", f.start()));
+        assertThat(names(chat)).doesNotContain("森");
+        // ○ and ● around other results, rank words in other words
+        assertThat(names("○早稲田（逆転）明治●\n○先手（投了）後手●\n明治時代の話")).isEmpty();
+        assertThat(names("幕内最高優勝。十両優勝決定戦。横綱審議委員会。大関係者。十両箱入り。小結城町")).isEmpty();
+        // ▽ as a bullet of dates and places, team names and prose in a box score's lines
+        assertThat(names("▽１５日（金）運動会　予備日▽会場（変更あり）東京 会館▽日時（予定）午後 三時")).isEmpty();
+        assertThat(names("▽失策　明徳義塾１、大阪桐蔭２\n▽二塁打　佐藤（明徳義塾）\n明徳義塾５―３大阪桐蔭")).doesNotContain("明徳義塾", "大阪桐蔭");
+        assertThat(names("▽失策　経営陣の判断が東京本社に")).doesNotContain("東京本社");
+        // 旧姓 before words, 弊社 before products and branches, and real names that are also cultivars
+        assertThat(names("旧姓は戸籍上、旧姓は併記可。（旧姓非開示）旧姓は住民票。旧姓は任意記入。")).isEmpty();
+        assertThat(names("弊社アプリを。弊社クラウドに。弊社東京が、当社名古屋より、当店新宿にて。")).isEmpty();
+        assertThat(names("弊社山田がお電話いたします。")).containsExactly("山田");
+        assertThat(names("中国籍の王林さん（32）と幸水さん")).contains("王林", "幸水");
+    }
+
+    @Test
     void aOneKanjiGivenNameNamedOnceMarksItsMentionsAfterARelation() { // session 47
         // a chat's speaker of one kanji, also where the others talk of him
         String chat = "17:05 ひなた　いま終わった。蒼のお迎え私が行く？\n17:06 ママ　お願い！\n17:40 蒼　ねえね、りつくんも一緒に帰っていい？\n"

@@ -149,6 +149,18 @@ class TextTablesTest {
     }
 
     @Test
+    void wordsShapedLikeNamesInANameColumnAndAGlossarysReadings() { // the review of session 47
+        Detector names = Detector.of(EnumSet.of(PiiType.PERSON), Detector.DEFAULT_MIN_CONFIDENCE);
+        String cells = "氏名\t担当者\nカスタマー 対応\tサポート 窓口\nパート 全員\tまとめ 資料\n東京都港区 在住\t代表取締役 社長\n"
+                + "グエン 美咲\tさいとう 翼\n";
+        assertThat(names.detect(cells, names.freeText())).extracting(Finding::value).containsExactly("グエン 美咲", "さいとう 翼");
+        String glossary = "品種\t読み\t産地\n紅はるか\tべにはるか\t茨城\nシルクスイート\tしるくすいーと\t千葉\n";
+        assertThat(names.detect(glossary, names.freeText())).isEmpty();
+        String shifts = "日付\t早番\t遅番\n11/11\t公休\t湊\n11/12\t研修\t希望休\n";
+        assertThat(names.detect(shifts, names.freeText())).extracting(Finding::value).containsExactly("湊");
+    }
+
+    @Test
     void aCsvBlockInAMailGivesItsCellsTheHeadersContext() {
         String text = "お世話になっております。名簿を送ります。\n"
                 + "氏名,郵便番号,生年月日\n"
