@@ -5452,7 +5452,7 @@ final class NameRecognizer implements Recognizer {
                 names.add(m.group(1));
             }
         }
-        for (String w : names) {
+        for (String w : names.stream().limit(MAX_LISTED).toList()) { // each searched through the whole text: at most so many
             for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
                 int b = a + w.length();
                 char before = a > 0 ? text.charAt(a - 1) : '\n';
@@ -5562,7 +5562,7 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
-        for (String w : names) {
+        for (String w : names.stream().limit(MAX_LISTED).toList()) { // each searched through the whole text: at most so many
             for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
                 int b = a + w.length();
                 char before = a > 0 ? text.charAt(a - 1) : '\n';
@@ -5872,6 +5872,8 @@ final class NameRecognizer implements Recognizer {
 
     /** Distinct full names whose parts are searched for elsewhere in one text. */
     private static final int MAX_PROPAGATED = 64;
+    /** Distinct ring names or players of a text's results searched for elsewhere in it (a day's bouts name some 80). */
+    private static final int MAX_LISTED = 256;
 
     /** The characters of the text that names found so far (confidence 0.4 or more) cover; synced lazily. */
     private static final class Cover {
