@@ -106,12 +106,13 @@ class GenresSetTest {
     }
 
     /**
-     * The third, fourth, sixth, eighth, eleventh, thirteenth, fourteenth, sixteenth, nineteenth, twenty-sixth, twenty-eighth and
-     * thirtieth sets (eval/genres3, genres4, genres6, genres8, genres11, genres13, genres14, genres16, genres19, genres26,
-     * genres28, genres30): held out, written by writers who saw only the conventions; and the fifth, seventh, ninth, tenth,
-     * twelfth, fifteenth, seventeenth, eighteenth, twentieth to twenty-fifth, twenty-seventh, twenty-ninth and thirty-first to
-     * thirty-fifth (eval/genres5, genres7, genres9, genres10, genres12, genres15, genres17, genres18, genres20 to genres25,
-     * genres27, genres29, genres31 to genres35), written the same way and tuned on since sessions 30 to 45.
+     * The third, fourth, sixth, eighth, eleventh, thirteenth, fourteenth, sixteenth, nineteenth, twenty-sixth, twenty-eighth,
+     * thirtieth and thirty-sixth sets (eval/genres3, genres4, genres6, genres8, genres11, genres13, genres14, genres16, genres19,
+     * genres26, genres28, genres30, genres36): held out, written by writers who saw only the conventions; and the fifth, seventh,
+     * ninth, tenth, twelfth, fifteenth, seventeenth, eighteenth, twentieth to twenty-fifth, twenty-seventh, twenty-ninth,
+     * thirty-first to thirty-fifth and thirty-seventh (eval/genres5, genres7, genres9, genres10, genres12, genres15, genres17,
+     * genres18, genres20 to genres25, genres27, genres29, genres31 to genres35, genres37), written the same way and tuned on
+     * since sessions 30 to 47.
      */
     @Test
     void theLaterSetsStayWhereTheyWereScored() throws IOException {
@@ -153,6 +154,8 @@ class GenresSetTest {
         // 0.930, 0.787; genres33 0.919, 0.762
         // Session 45: genres35 (dev, the health-insurance card's numbers, birth dates and corporate numbers in many house
         // styles; first scoring with session 44's rules 0.894, 0.909) 0.916, 0.931
+        // Session 47: genres36 (held out, the eight genres; scored with session 46's rules 0.901, 0.897, and this session's
+        // 0.905, 0.902); genres37 (dev, names dictionaries do not know; first scoring 0.847, 0.841) 0.920, 0.916
         record Floor(String set, int documents, double f1, double coverage) {
         }
         for (Floor f : List.of(new Floor("genres3", 48, 0.915, 0.845), new Floor("genres4", 48, 0.915, 0.90),
@@ -166,7 +169,8 @@ class GenresSetTest {
                 new Floor("genres26", 48, 0.91, 0.94), new Floor("genres27", 64, 0.945, 0.945), new Floor("genres28", 48, 0.92, 0.92),
                 new Floor("genres29", 48, 0.915, 0.89), new Floor("genres30", 32, 0.89, 0.86), new Floor("genres31", 32, 0.945, 0.955),
                 new Floor("genres32", 30, 0.955, 0.90), new Floor("genres33", 36, 0.915, 0.755),
-                new Floor("genres34", 36, 0.92, 0.78), new Floor("genres35", 40, 0.91, 0.92))) {
+                new Floor("genres34", 36, 0.92, 0.78), new Floor("genres35", 40, 0.91, 0.92), new Floor("genres36", 48, 0.90, 0.895),
+                new Floor("genres37", 48, 0.915, 0.91))) {
             Evaluation e = new Evaluation(Detector.all());
             for (LabelledSet.Doc d : LabelledSet.read(Path.of("..", "eval", f.set()))) {
                 e.add(d.id(), d.groups(), d.text(), d.labels());
