@@ -5452,14 +5452,21 @@ final class NameRecognizer implements Recognizer {
                 names.add(m.group(1));
             }
         }
-        for (String w : names.stream().limit(MAX_LISTED).toList()) { // each searched through the whole text: at most so many
+        everywhere(text, names, (a, b) -> !(Morphology.isKanji(Chars.at(text, b)) || "ノ乃々".indexOf(Chars.at(text, b)) >= 0)
+                && (!(Morphology.isKanji(Chars.at(text, a - 1)) || Morphology.isKatakana(Chars.at(text, a - 1))) || rankBefore(text, a)),
+                out, first);
+    }
+
+    /**
+     * Each of {@code names} wherever the text writes it and {@code alone} holds for its span, as a name; at most
+     * {@link #MAX_LISTED} names, each searched through the whole text.
+     */
+    private void everywhere(String text, java.util.Set<String> names, java.util.function.BiPredicate<Integer, Integer> alone,
+            List<Finding> out, int first) {
+        for (String w : names.stream().limit(MAX_LISTED).toList()) {
             for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
                 int b = a + w.length();
-                char before = a > 0 ? text.charAt(a - 1) : '\n';
-                char after = b < text.length() ? text.charAt(b) : '\n';
-                boolean alone = !(Morphology.isKanji(after) || "ノ乃々".indexOf(after) >= 0)
-                        && (!(Morphology.isKanji(before) || Morphology.isKatakana(before)) || rankBefore(text, a));
-                if (alone && !confidentAt(out, first, a, b)) {
+                if (alone.test(a, b) && !confidentAt(out, first, a, b)) {
                     out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
                 }
             }
@@ -5562,18 +5569,9 @@ final class NameRecognizer implements Recognizer {
                 }
             }
         }
-        for (String w : names.stream().limit(MAX_LISTED).toList()) { // each searched through the whole text: at most so many
-            for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
-                int b = a + w.length();
-                char before = a > 0 ? text.charAt(a - 1) : '\n';
-                char after = b < text.length() ? text.charAt(b) : '\n';
-                boolean alone = !(Morphology.isKanji(before) || Morphology.isKatakana(before) || before == 'ノ')
-                        && !(Morphology.isKanji(after) || Morphology.isKatakana(after) || "ノヶ々".indexOf(after) >= 0);
-                if (alone && !confidentAt(out, first, a, b)) {
-                    out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
-                }
-            }
-        }
+        everywhere(text, names, (a, b) -> !(Morphology.isKanji(Chars.at(text, a - 1)) || Morphology.isKatakana(Chars.at(text, a - 1))
+                || Chars.at(text, a - 1) == 'ノ') && !(Morphology.isKanji(Chars.at(text, b)) || Morphology.isKatakana(Chars.at(text, b))
+                || "ノヶ々".indexOf(Chars.at(text, b)) >= 0), out, first);
     }
 
     /**
