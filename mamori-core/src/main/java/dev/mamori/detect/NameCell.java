@@ -13,7 +13,7 @@ final class NameCell {
     enum Verdict { NAME, NOT_A_NAME, FREE_TEXT }
 
     /** Placeholder values seen in name columns that are not names. */
-    private static final Set<String> PLACEHOLDERS = Set.of("未定", "不明", "なし", "無し", "該当なし", "同上", "空欄",
+    private static final Set<String> PLACEHOLDERS = Set.of("未定", "不明", "なし", "無し", "該当なし", "同上", "同左", "同右", "空欄",
             "未記入", "未入力", "本人", "担当者", "代表者", "テスト", "ダミー", "削除", "退会", "null", "NULL", "N/A", "n/a", "-",
             "不要", "必要", "任意", "有", "無", "有り", "済", "未", "確認中", "調整中", "別途", "空き",
             "自宅", "実家", "携帯", "職場", "勤務先", "会社", "学校", "施設",

@@ -156,6 +156,9 @@ class TextTablesTest {
         assertThat(names.detect(cells, names.freeText())).extracting(Finding::value).containsExactly("グエン 美咲", "さいとう 翼");
         String glossary = "品種\t読み\t産地\n紅はるか\tべにはるか\t茨城\nシルクスイート\tしるくすいーと\t千葉\n";
         assertThat(names.detect(glossary, names.freeText())).isEmpty();
+        String members = "会員番号,氏名,フリガナ\nM-1,佐藤製作所,サトウセイサクショ\nM-2,十文字 ジョージ,同左\nM-3,小比類巻 樹,コヒルイマキ イツキ\n";
+        assertThat(names.detect(members, names.freeText())).extracting(Finding::value).containsExactly("十文字 ジョージ", "小比類巻 樹",
+                "コヒルイマキ イツキ"); // a firm's reading and 同左 are no names
         String shifts = "日付\t早番\t遅番\n11/11\t公休\t湊\n11/12\t研修\t希望休\n";
         assertThat(names.detect(shifts, names.freeText())).extracting(Finding::value).containsExactly("湊");
     }
