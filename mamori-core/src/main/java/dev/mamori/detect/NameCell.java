@@ -66,6 +66,7 @@ final class NameCell {
         return isKanaName(cell) || isRomanName(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
     }
 
+    /** The first blank (space, wide space or tab) of the cell, or -1. */
     private static int firstBlank(String cell) {
         for (int i = 0; i < cell.length(); i++) {
             if (isSpace(cell.charAt(i))) {
@@ -217,13 +218,7 @@ final class NameCell {
      * {@link #classify} asks the dictionary as well: カスタマー 対応 has the shape and is no name.
      */
     static boolean isKanaThenKanji(String cell) {
-        int space = -1;
-        for (int i = 0; i < cell.length(); i++) {
-            if (isSpace(cell.charAt(i))) {
-                space = i;
-                break;
-            }
-        }
+        int space = firstBlank(cell);
         if (space < 2 || space > 10 || cell.length() - space - 1 < 1 || cell.length() - space - 1 > 4) {
             return false;
         }

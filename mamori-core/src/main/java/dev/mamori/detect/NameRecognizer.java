@@ -5358,8 +5358,7 @@ final class NameRecognizer implements Recognizer {
             String w = m.group(1);
             int s = m.start(1);
             int e = m.end(1);
-            if (!w.equals("ママ") && !w.equals("パパ") && LatinNames.kanaGiven(w)
-                    && !confidentAt(out, first, s, e)) {
+            if (LatinNames.kanaGiven(w) && !confidentAt(out, first, s, e)) { // the lists have no ママ, パパ or アニキ
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, w));
             }
         }
@@ -5385,8 +5384,8 @@ final class NameRecognizer implements Recognizer {
             int e = m.end(1);
             String w = m.group(1);
             boolean katakana = Morphology.isKatakana(w.charAt(0));
-            List<Morphology.Token> ts = Morphology.tokens(text, s, e);
-            if (e - s >= 2 && (katakana ? LatinNames.kanaGiven(w) || LatinNames.kanaSurname(w) : properNoun(ts, s, e)) // not 弊社振込先口座, 弊社アプリ
+            if (e - s >= 2 && (katakana ? LatinNames.kanaGiven(w) || LatinNames.kanaSurname(w) // not 弊社アプリ, 弊社振込先口座
+                    : properNoun(Morphology.tokens(text, s, e), s, e))
                     && !branchPlace(w) && "町橋駅通丁".indexOf(w.charAt(w.length() - 1)) < 0 // 弊社東京, 当店新宿, 弊所大手町
                     && !dictionaryWord(text, s, e) && !commonWord(text, s, e) && !titleOrRole(w) && !kinWord(w)
                     && !isDepartment(text, s, e) && !endsWithOrgSuffix(w) && ROLE_END.indexOf(w.charAt(w.length() - 1)) < 0
@@ -5556,7 +5555,7 @@ final class NameRecognizer implements Recognizer {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         java.util.regex.Matcher line = BOX_LINE.matcher(text);
         while (line.find()) {
-            if (Chars.has(text, "の", line.start(1), line.end(1)) || hasHiragana(text, line.start(1), line.end(1))) {
+            if (hasHiragana(text, line.start(1), line.end(1))) {
                 continue; // ▽失策　経営陣の…: prose after the ▽, not a box score's list
             }
             java.util.regex.Matcher m = BOX_ITEM.matcher(text).region(line.start(1), line.end(1));
