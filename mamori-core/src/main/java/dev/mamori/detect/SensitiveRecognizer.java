@@ -1724,6 +1724,9 @@ final class SensitiveRecognizer implements Recognizer {
             conf += lift ? LIFT : 0;
         }
         conf = Math.max(0.05, Math.min(0.99, conf));
+        if (type == PiiType.SENSITIVE_HEALTH) {
+            end = tailEnd(HEALTH_ENDING, text, end, 8); // after the tests that read what follows the fact (入院|していた男性)
+        }
         Finding last = out.isEmpty() ? null : out.get(out.size() - 1);
         if (last != null && last.type() == type && last.start() <= start && start < last.end()) {
             start = last.start(); // a phrase that starts inside the one before (…頸椎捻挫の傷害 | 傷害を負った): one span
@@ -2178,8 +2181,8 @@ final class SensitiveRecognizer implements Recognizer {
      * it): its diagnosis and who gave it (と診断, って言われた, を指摘), its care or its end with the place in between
      * (で心療内科に通院, のため入院先の病院で死去, で欠場中), what it left or how it goes (が残った, が進んでる), an injury that
      * took the person to hospital (やけどを負って病院に運ばれた), a stay it caused (手術を受けるため、3月28日から1週間入院), and a
-     * death that followed (、搬送先の病院で約2時間後に死亡). A care noun ends the phrase without its verb's ending (入院, not
-     * 入院した), as the sets label it; 中 stays (療養中). Not across a sentence's end, nor across a comma but before a death.
+     * death that followed (、搬送先の病院で約2時間後に死亡). The verb's ending comes after every test of the fact
+     * ({@link #HEALTH_ENDING}); 中 stays (療養中). Not across a sentence's end, nor across a comma but before a death.
      */
     private static final java.util.regex.Pattern HEALTH_PREDICATE = java.util.regex.Pattern.compile(
             "(?:(?:と|って)診断(?![\\p{IsHan}])|(?:と|って)言われ(?:ている|ていた|た|て)?|を指摘"
@@ -2204,6 +2207,23 @@ final class SensitiveRecognizer implements Recognizer {
         };
         return p == null ? end : tailEnd(p, text, end, 40);
     }
+
+    /** The verbs of care whose ending a health fact takes ({@link #HEALTH_ENDING}). */
+    private static final String CARE_VERB = "(?:診断|指摘|搬送|入院|通院|受診|手術|骨折|発症|悪化|進行|服用|服薬|入所|闘病|療養|休職|再発|流産|転院"
+            + "|処方|投与|治療|死亡|損傷|断裂|切断|摘出|切除)";
+    /**
+     * The ending of the verb a health fact ends on, which half the sets label inside the fact and a masked output hides with
+     * it (と診断され, 心療内科に通院している, 悪化し、, 死亡させ); 中 after a course of care (服薬中, 酸素療法中); the suspicion of
+     * a condition (結核の疑い); a state it was in (心神喪失の状態にあった); a long illness's end (闘病の末); a 要介護 grade's
+     * 認定; a device or medicine in use (インスリン注射, ペースメーカー使用, エピペンを携帯). Not a negation (診断されず, 入院しない).
+     */
+    private static final java.util.regex.Pattern HEALTH_ENDING = java.util.regex.Pattern.compile(
+            "(?:(?<=" + CARE_VERB + ")(?:さ(?:れ(?:ている|ていた|ています|ており(?:ます|ました)?|ました|て|た)?|せた|せ)"
+            + "|し(?:ている|ていた|ています|ており(?:ます|ました)?|てる|てた|てて|ました|ます|て|た)|し(?=[、，。\\s]))"
+            + "|(?<=服薬|療法|リハビリ|透析|加療)中(?![\\p{IsHan}\\p{IsKatakana}])"
+            + "|の疑い(?![\\p{IsHan}])|(?<=状態)にあ(?:った|る)|(?<=闘病)の末|(?<=要介護[1-5１-５]|要支援[12１２])の認定"
+            + "|(?<=インスリン|ペースメーカー|エピペン|胃ろう|呼吸器|ストーマ)を?(?:注射|使用|装着|携行|携帯|所持|造設)(?:中)?"
+            + "(?![\\p{IsHan}\\p{IsKatakana}]))(?![ずなぬ])");
 
     private static final java.util.regex.Pattern CRIME_PREDICATE = java.util.regex.Pattern.compile(
             "(?<=実刑判決|実刑|懲役[^、。，]{0,8}|禁錮[^、。，]{0,8})を受けて服役"

@@ -24,7 +24,7 @@ class LangSensitiveTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "患者は糖尿病で通院中|糖尿病で通院中|SENSITIVE_HEALTH",
-        "本人はうつ病と診断された|うつ病と診断|SENSITIVE_HEALTH",
+        "本人はうつ病と診断された|うつ病と診断された|SENSITIVE_HEALTH",
         "肺がんの治療|肺がんの治療|SENSITIVE_HEALTH",
         "山田様はがんが見つかった|がん|SENSITIVE_HEALTH",
         "既往歴：HIV陽性|HIV陽性|SENSITIVE_HEALTH",
