@@ -386,10 +386,19 @@ final class IdentifierRecognizer implements Recognizer {
                     || thousands(end)) {
                 return after == '@' || after == '＠' ? end : skipToken(i);
             }
-            if (chain.groups > 1 || chain.len(0) > 10 || !Chars.isUnit(after)) {
+            if (chain.groups > 1 || chain.len(0) > 10 || !Chars.isUnit(after) || symbolBeforeItsNumber(chain.gs[0], end)) {
                 numbersIn(chain.groups); // a short number followed by a unit (28番, 3階, 5件, 12月) is a quantity
             }
             return end;
+        }
+
+        /** A 記号's value with its 番号 label right after it (記号２１番号１０４): not 21番, a quantity. */
+        private boolean symbolBeforeItsNumber(int start, int end) {
+            int i = start;
+            while (i > 0 && start - i < 2 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '：' || s.charAt(i - 1) == ':')) {
+                i--;
+            }
+            return s.startsWith("番号", end) && i >= 2 && s.startsWith("記号", i - 2);
         }
 
         /**

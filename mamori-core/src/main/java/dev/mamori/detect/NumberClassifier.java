@@ -114,19 +114,16 @@ final class NumberClassifier {
         boolean pairSpaced = c.allSeps(a, b, SPACE);
         if (b - a == 2 && (pairSpaced || c.allSeps(a, b, HYPHEN)) && c.len(a) >= 2 && c.len(a) <= 8 && c.len(a + 1) >= 2
                 && c.len(a + 1) <= 8 && sc.wants(PiiType.HEALTH_INSURANCE)) {
-            // 記号 and 番号 of a 保険証 given together (④3127 4402 answering 「④保険証の記号・番号」): two findings; joined by a
-            // hyphen (被保番（記号-番号）⏎ 3018-0072), one
+            // 記号 and 番号 of a 保険証 given together (④3127 4402 answering 「④保険証の記号・番号」, 記号・番号 ｱｻ12-3307): two
+            // findings, as the labelled sets write them (eval/README.md: the 記号 value and the 番号 value are labelled separately)
             double x = ctx(PiiType.HEALTH_INSURANCE, s, c.gs[a], c.ge[b - 1], sc);
             if (x >= 0.5 && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0 && (pairSpaced || symbolAndNumber(s, start))
+                    && before != '〒' // 〒001-0018 below a 記号番号 asked for
                     && !(pairSpaced && labelStart(s, start, "記号") >= 0 && numberLabelAfter(s, end))) { // 記号 1947 0623 番号 386: one 記号
                 double conf = conf(0.4, 0.85, x);
-                if (pairSpaced) {
-                    out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a], c.ge[a], conf, false, s.substring(c.gs[a], c.ge[a])));
-                    out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a + 1], c.ge[a + 1], conf, false,
-                            s.substring(c.gs[a + 1], c.ge[a + 1])));
-                } else {
-                    out.add(new Finding(PiiType.HEALTH_INSURANCE, start, end, conf, false, s.substring(start, end)));
-                }
+                int symbol = CardColumns.kanaSymbolStart(s, c.gs[a]);
+                out.add(new Finding(PiiType.HEALTH_INSURANCE, symbol, c.ge[a], conf, false, s.substring(symbol, c.ge[a])));
+                out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a + 1], c.ge[a + 1], conf, false, s.substring(c.gs[a + 1], c.ge[a + 1])));
                 return true;
             }
         }
@@ -425,7 +422,7 @@ final class NumberClassifier {
     /** The 番号 label and a digit within a few characters after {@code e}, past blanks, brackets and separators. */
     private static boolean cardNumberAfter(String s, int e) {
         int j = e;
-        while (j < s.length() && j - e < 6 && (Chars.isSpace(s.charAt(j)) || "」】］]』）)、，,/／・\t\r\n".indexOf(s.charAt(j)) >= 0)) {
+        while (j < s.length() && j - e < 6 && (Chars.isSpace(s.charAt(j)) || "」】］]』）)、，,/／・「【『\t\r\n".indexOf(s.charAt(j)) >= 0)) {
             j++;
         }
         if (!s.startsWith("番号", j)) {
@@ -695,11 +692,15 @@ final class NumberClassifier {
         return CheckDigits.driversLicense(d, from) && rules.licenceCommission(d, from);
     }
 
-    /** 記号 and 番号 named together in the 300 characters before {@code start} (記号-番号, 記号・番号, 記号／番号). */
+    /**
+     * 記号 and 番号 named together in the 300 characters before {@code start} (記号-番号, 記号・番号, 記号／番号), or written as
+     * one word just before it (記号番号).
+     */
     private static boolean symbolAndNumber(String s, int start) {
         int from = Math.max(0, start - 300);
         for (int k = s.indexOf("記号", from); k >= 0 && k + 3 < start; k = s.indexOf("記号", k + 2)) {
-            if (s.startsWith("番号", k + 3) && "-－‐・／/".indexOf(s.charAt(k + 2)) >= 0) {
+            if (s.startsWith("番号", k + 3) && "-－‐・／/".indexOf(s.charAt(k + 2)) >= 0
+                    || s.startsWith("番号", k + 2) && start - k <= PAIR_REACH) { // 記号番号欄に「703－1528」
                 return true;
             }
         }

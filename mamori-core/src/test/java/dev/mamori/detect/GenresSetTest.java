@@ -156,6 +156,8 @@ class GenresSetTest {
         // styles; first scoring with session 44's rules 0.894, 0.909) 0.916, 0.931
         // Session 47: genres36 (held out, the eight genres; scored with session 46's rules 0.901, 0.897, and this session's
         // 0.905, 0.902); genres37 (dev, names dictionaries do not know; first scoring 0.847, 0.841) 0.923, 0.916
+        // Session 48: a 記号 and 番号 joined by a hyphen are two findings, as eval/README.md's conventions and genres35 label
+        // them; genres23, whose writer labelled 3018-0072 as one, 0.952 -> 0.935 (floor 0.935 -> 0.93)
         record Floor(String set, int documents, double f1, double coverage) {
         }
         for (Floor f : List.of(new Floor("genres3", 48, 0.915, 0.845), new Floor("genres4", 48, 0.915, 0.90),
@@ -164,7 +166,7 @@ class GenresSetTest {
                 new Floor("genres11", 48, 0.92, 0.935), new Floor("genres12", 64, 0.92, 0.92), new Floor("genres13", 48, 0.91, 0.90),
                 new Floor("genres14", 48, 0.88, 0.87), new Floor("genres15", 48, 0.91, 0.83), new Floor("genres16", 48, 0.90, 0.865),
                 new Floor("genres17", 48, 0.88, 0.70), new Floor("genres18", 48, 0.95, 0.97), new Floor("genres20", 48, 0.93, 0.94),
-                new Floor("genres21", 48, 0.93, 0.94), new Floor("genres22", 32, 0.925, 0.96), new Floor("genres23", 32, 0.935, 0.955),
+                new Floor("genres21", 48, 0.93, 0.94), new Floor("genres22", 32, 0.925, 0.96), new Floor("genres23", 32, 0.93, 0.955),
                 new Floor("genres19", 48, 0.94, 0.935), new Floor("genres24", 64, 0.95, 0.91), new Floor("genres25", 64, 0.94, 0.935),
                 new Floor("genres26", 48, 0.91, 0.94), new Floor("genres27", 64, 0.945, 0.945), new Floor("genres28", 48, 0.92, 0.92),
                 new Floor("genres29", 48, 0.915, 0.89), new Floor("genres30", 32, 0.89, 0.86), new Floor("genres31", 32, 0.945, 0.955),

@@ -268,10 +268,22 @@ class IdStructuredTypesTest {
         assertThat(find(insurance)).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE).extracting(Finding::value)
                 .containsExactly("3127", "4402");
         assertThat(find("会員番号 1234 5678")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
-        // joined by a hyphen under a heading that names both, one finding (session 38)
+        // joined by a hyphen under a heading that names both, two findings as well (session 48; one in session 38), the kana
+        // of a 記号 with its digits (ｱｻ12), and under a label that writes 記号番号 as one word, close before it
         assertThat(find("保険者番号 01133586（全員共通）\n№　氏名　被保番（記号-番号）　取得日\n①　熊谷 章吾　3018-0072　12/01"))
-                .extracting(f -> f.type() + ":" + f.value()).containsExactly("HEALTH_INSURANCE:01133586", "HEALTH_INSURANCE:3018-0072");
+                .extracting(f -> f.type() + ":" + f.value())
+                .containsExactly("HEALTH_INSURANCE:01133586", "HEALTH_INSURANCE:3018", "HEALTH_INSURANCE:0072");
+        assertThat(find("保険者番号 06134050　記号・番号 ｱｻ12-3307（枝番 03）")).extracting(Finding::value)
+                .containsExactly("06134050", "ｱｻ12", "3307", "03");
+        assertThat(find("保険証の記号番号　8031-22")).extracting(Finding::value).containsExactly("8031", "22");
         assertThat(find("保険証を確認しました\n受付 3018-0072")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        // a postal code below a 記号番号 asked for, and one a long way after the word
+        assertThat(find("保険証の記号番号をお願いします\n〒001-0018 札幌市北区北18条")).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        // a 記号 right before its 番号 label is no quantity (21番); a 記号 of letters in brackets before 「番号
+        assertThat(find("保険者番号 06236814　記号２１番号１０４")).extracting(Finding::value).containsExactly("06236814", "２１", "１０４");
+        assertThat(find("写真には「保険者番号　113118」「記号　川口あ」「番号　４０２１７」が写っていた")).extracting(Finding::value)
+                .containsExactlyInAnyOrder("113118", "川口あ", "４０２１７");
+        assertThat(find("記号21番の問題")).isEmpty();
     }
 
     @Test
