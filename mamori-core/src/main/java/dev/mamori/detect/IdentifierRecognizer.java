@@ -392,13 +392,20 @@ final class IdentifierRecognizer implements Recognizer {
             return end;
         }
 
-        /** A 記号's value with its 番号 label right after it (記号２１番号１０４): not 21番, a quantity. */
+        /** A 記号's value with its 番号 label and digits right after it (記号２１番号１０４): not 21番, a quantity. */
         private boolean symbolBeforeItsNumber(int start, int end) {
             int i = start;
             while (i > 0 && start - i < 2 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == '：' || s.charAt(i - 1) == ':')) {
                 i--;
             }
-            return s.startsWith("番号", end) && i >= 2 && s.startsWith("記号", i - 2);
+            if (!s.startsWith("番号", end) || i < 2 || !s.startsWith("記号", i - 2)) {
+                return false;
+            }
+            int k = end + 2;
+            while (k < s.length() && k - end < 12 && Chars.isDigit(s.charAt(k))) {
+                k++;
+            }
+            return k > end + 2 && "号室番".indexOf(Chars.at(s, k)) < 0; // not 記号21番号104号室, a room's
         }
 
         /**

@@ -118,7 +118,7 @@ final class NumberClassifier {
             // findings, as the labelled sets write them (eval/README.md: the 記号 value and the 番号 value are labelled separately)
             double x = ctx(PiiType.HEALTH_INSURANCE, s, c.gs[a], c.ge[b - 1], sc);
             if (x >= 0.5 && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0 && (pairSpaced || symbolAndNumber(s, start))
-                    && before != '〒' // 〒001-0018 below a 記号番号 asked for
+                    && !notACardsPair(s, c, a, start, end, sc) // 〒001-0018 below a 記号番号 asked for, 第12-34号
                     && !(pairSpaced && labelStart(s, start, "記号") >= 0 && numberLabelAfter(s, end))) { // 記号 1947 0623 番号 386: one 記号
                 double conf = conf(0.4, 0.85, x);
                 int symbol = CardColumns.kanaSymbolStart(s, c.gs[a]);
@@ -694,17 +694,38 @@ final class NumberClassifier {
 
     /**
      * 記号 and 番号 named together in the 300 characters before {@code start} (記号-番号, 記号・番号, 記号／番号), or written as
-     * one word just before it (記号番号).
+     * one word right before it (記号番号 8031-22, 記号番号欄に「703－1528」; not across other words: 記号番号は確認済。血圧 132-84).
      */
     private static boolean symbolAndNumber(String s, int start) {
         int from = Math.max(0, start - 300);
         for (int k = s.indexOf("記号", from); k >= 0 && k + 3 < start; k = s.indexOf("記号", k + 2)) {
             if (s.startsWith("番号", k + 3) && "-－‐・／/".indexOf(s.charAt(k + 2)) >= 0
-                    || s.startsWith("番号", k + 2) && start - k <= PAIR_REACH) { // 記号番号欄に「703－1528」
+                    || s.startsWith("番号", k + 2) && JOINED_LABEL_GAP.matcher(s).region(k + 4, start).matches()) { // 記号番号欄に「703－1528」
                 return true;
             }
         }
         return false;
+    }
+
+    /** What may stand between the word 記号番号 and the pair it labels: blanks, 欄に, は, a colon, an opening bracket. */
+    private static final java.util.regex.Pattern JOINED_LABEL_GAP = java.util.regex.Pattern.compile("[ 　]*(?:欄に|欄|は|[：:])?[ 　]*[「『]?");
+
+    /**
+     * A pair that is a postal code (〒 before it, blanks or a colon between, or a postal code's words around a 3-4 shape:
+     * 郵便番号：100-0001, 住所 100-0001 東京都…), an ordinal (第12-34号) or a ゆうちょ account's shape (通帳の記号番号
+     * 14170-12345671): not a card's 記号 and 番号.
+     */
+    private boolean notACardsPair(String s, NumberChain c, int a, int start, int end, ScanContext sc) {
+        if (YUCHO_PAIR.matcher(s).region(start, end).matches()) {
+            return true;
+        }
+        int i = start;
+        while (i > 0 && start - i < 3 && (Chars.isSpace(s.charAt(i - 1)) || s.charAt(i - 1) == ':' || s.charAt(i - 1) == '：')) {
+            i--;
+        }
+        char before = Chars.at(s, i - 1);
+        return before == '〒' || before == '第' || Chars.at(s, end) == '号'
+                || c.len(a) == 3 && c.len(a + 1) == 4 && ctx(PiiType.POSTAL_CODE, s, start, end, sc) > 0;
     }
 
     /** How far before a number printed 第 … 号 the word 免許 is looked for (運転免許証 表面 at the top of an OCR'd card). */

@@ -257,6 +257,7 @@ final class SensitiveRecognizer implements Recognizer {
             addPhrasesOnLines(text, PARALYSIS, PARALYSIS_WORDS, PiiType.SENSITIVE_HEALTH, out, first);
         }
         mergeNear(text, out, first);
+        withEndings(text, out, first);
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
         }
@@ -343,6 +344,52 @@ final class SensitiveRecognizer implements Recognizer {
             out.subList(first, out.size()).clear();
             out.addAll(merged);
         }
+    }
+
+    /**
+     * Each health finding from {@code first} on takes the ending of its verb ({@link #HEALTH_ENDING}), after every test that
+     * reads what follows the fact (入院|していた男性患者) and after {@link #mergeNear}, so that no ending brings two facts close
+     * enough to join (がんで入院していた|祖父の弟が|手術を受けた). Not where the verb goes on into a negation, a wish, a
+     * condition or a doubt ({@link #UNSTATED}), and never into the next finding.
+     */
+    private static void withEndings(String text, List<Finding> out, int first) {
+        int[] starts = null;
+        for (int i = first; i < out.size(); i++) {
+            Finding f = out.get(i);
+            if (f.type() != PiiType.SENSITIVE_HEALTH) {
+                continue;
+            }
+            int e = tailEnd(HEALTH_ENDING, text, f.end(), 8);
+            if (e == f.end() || unstated(text, f.end(), e)) {
+                continue;
+            }
+            if (starts == null) {
+                starts = out.subList(first, out.size()).stream().mapToInt(Finding::start).sorted().toArray();
+            }
+            int next = java.util.Arrays.binarySearch(starts, f.end()); // the first finding that starts at or after the end
+            next = next >= 0 ? next : -next - 1;
+            while (next > 0 && starts[next - 1] == f.end()) {
+                next--;
+            }
+            if (next < starts.length && starts[next] < e) {
+                e = starts[next];
+            }
+            if (e > f.end()) {
+                out.set(i, new Finding(f.type(), f.start(), e, f.confidence(), false, text.substring(f.start(), e)));
+            }
+        }
+    }
+
+    /** Words in the run of kana after a verb's ending that leave the fact unstated (されていない, 入院したくない, 入院しても). */
+    private static final java.util.regex.Pattern UNSTATED = java.util.regex.Pattern.compile(
+            "ない|なかっ|ず|ませ|たい|たく|たら|ても|れば|かどうか|ことがな|か[？?]");
+
+    private static boolean unstated(String text, int from, int e) {
+        int k = e;
+        while (k < text.length() && k - e < 10 && (Morphology.isHiragana(text.charAt(k)) || text.charAt(k) == '？' || text.charAt(k) == '?')) {
+            k++;
+        }
+        return UNSTATED.matcher(text).region(from, k).find() || text.startsWith("否定", k);
     }
 
     private static boolean oneClauseChain(String text, int s, int e) {
@@ -1686,7 +1733,8 @@ final class SensitiveRecognizer implements Recognizer {
         int se = sentenceEnd(text, end);
         if (!fact && !completed) {
             // in a column whose header names the type (既往歴, 病名), the row's person is the subject
-            if (strength < STRONG || !(story || ctx.hinted(type) || personSubject(text, ss, start, true, true) || personAfter(text, end))) {
+            if (strength < STRONG || !(story || ctx.hinted(type) || personSubject(text, ss, start, true, true) || personAfter(text, end)
+                    || chatMessage(text, start, end))) {
                 return; // a care word alone without a person as subject (入院の手続き)
             }
         }
@@ -1724,9 +1772,6 @@ final class SensitiveRecognizer implements Recognizer {
             conf += lift ? LIFT : 0;
         }
         conf = Math.max(0.05, Math.min(0.99, conf));
-        if (type == PiiType.SENSITIVE_HEALTH) {
-            end = tailEnd(HEALTH_ENDING, text, end, 8); // after the tests that read what follows the fact (入院|していた男性)
-        }
         Finding last = out.isEmpty() ? null : out.get(out.size() - 1);
         if (last != null && last.type() == type && last.start() <= start && start < last.end()) {
             start = last.start(); // a phrase that starts inside the one before (…頸椎捻挫の傷害 | 傷害を負った): one span
@@ -1748,6 +1793,43 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
+    }
+
+    /**
+     * A chat's message line: a time, then the speaker, then the message ({@code 07:59 ママ 午後から手術}, {@code 23:08⇥ひろみ⇥手術
+     * 終わった}, {@code [2025/01/20 10:02 受信] 石田です。…}), as LINE, Slack and SMS exports write them.
+     */
+    private static final int CHAT_MESSAGE_REACH = 160;
+    /** Kanji that make a care word the name of a thing or a place (入院先, 手術室, 入院費, 通院費, 手術件数). */
+    private static final String CHAT_THING = "先室費料代件所棟";
+    private static final java.util.regex.Pattern CHAT_HEADER = java.util.regex.Pattern.compile(
+            "[ 　]*(?:\\[[^\\]\n]{0,30}\\][ 　]*|(?:[0-9]{4}[/-][0-9]{1,2}[/-][0-9]{1,2}[ 　]+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ 　\t]+"
+            + "[^ 　\t\n:：]{1,12}(?:[ 　][^ 　\t\n:：]{1,6})?(?:[ 　]*[:：]|[ 　\t]))");
+
+    /**
+     * A care word in a chat's message: its speaker, or the one the conversation is about, is the subject a message leaves
+     * unsaid (ママ: 午後から手術), as a person is in the sentences {@link #personSubject} reads. Not in a question, nor before
+     * の or inside a compound, where it names a thing (手術の日, 入院の書類, 入院先, がんセンター).
+     */
+    private static boolean chatMessage(String text, int start, int end) {
+        int ls = Chars.lineStartWithin(text, start, CHAT_MESSAGE_REACH);
+        char next = Chars.at(text, end);
+        return ls >= 0 && next != 'の' && CHAT_THING.indexOf(next) < 0 && !Morphology.isKatakana(next)
+                && CHAT_HEADER.matcher(text).region(ls, start).lookingAt() && !question(text, start);
+    }
+
+    /** A question the sentence holding {@code start} asks (手術するの？, 手術はいつ？): a chat's question states no fact. */
+    private static boolean question(String text, int start) {
+        for (int i = start; i < text.length() && i - start < CHAT_MESSAGE_REACH; i++) {
+            char c = text.charAt(i);
+            if (c == '？' || c == '?') {
+                return true;
+            }
+            if (c == '。' || c == '\n' || c == '！' || c == '!') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The injuries a news headline states of one person (児童はねられ軽傷, 元交際相手を刺し重傷). */
@@ -2215,7 +2297,7 @@ final class SensitiveRecognizer implements Recognizer {
      * The ending of the verb a health fact ends on, which half the sets label inside the fact and a masked output hides with
      * it (と診断され, 心療内科に通院している, 悪化し、, 死亡させ); 中 after a course of care (服薬中, 酸素療法中); the suspicion of
      * a condition (結核の疑い); a state it was in (心神喪失の状態にあった); a long illness's end (闘病の末); a 要介護 grade's
-     * 認定; a device or medicine in use (インスリン注射, ペースメーカー使用, エピペンを携帯). Not a negation (診断されず, 入院しない).
+     * 認定; a device or medicine in use (インスリン注射, ペースメーカー使用, エピペンを携帯). Applied by {@link #withEndings}.
      */
     private static final java.util.regex.Pattern HEALTH_ENDING = java.util.regex.Pattern.compile(
             "(?:(?<=" + CARE_VERB + ")(?:さ(?:れ(?:ている|ていた|ています|ており(?:ます|ました)?|ました|て|た)?|せた|せ)"
@@ -2223,7 +2305,7 @@ final class SensitiveRecognizer implements Recognizer {
             + "|(?<=服薬|療法|リハビリ|透析|加療)中(?![\\p{IsHan}\\p{IsKatakana}])"
             + "|の疑い(?![\\p{IsHan}])|(?<=状態)にあ(?:った|る)|(?<=闘病)の末|(?<=要介護[1-5１-５]|要支援[12１２])の認定"
             + "|(?<=インスリン|ペースメーカー|エピペン|胃ろう|呼吸器|ストーマ)を?(?:注射|使用|装着|携行|携帯|所持|造設)(?:中)?"
-            + "(?![\\p{IsHan}\\p{IsKatakana}]))(?![ずなぬ])");
+            + "(?![\\p{IsHan}\\p{IsKatakana}]))");
 
     private static final java.util.regex.Pattern CRIME_PREDICATE = java.util.regex.Pattern.compile(
             "(?<=実刑判決|実刑|懲役[^、。，]{0,8}|禁錮[^、。，]{0,8})を受けて服役"

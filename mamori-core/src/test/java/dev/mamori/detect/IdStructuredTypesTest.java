@@ -284,6 +284,14 @@ class IdStructuredTypesTest {
         assertThat(find("写真には「保険者番号　113118」「記号　川口あ」「番号　４０２１７」が写っていた")).extracting(Finding::value)
                 .containsExactlyInAnyOrder("113118", "川口あ", "４０２１７");
         assertThat(find("記号21番の問題")).isEmpty();
+        // the review's (helper-101): postal codes, readings, dates, ordinals, rooms and passbooks after the word 記号番号
+        for (String text : List.of("保険証の記号番号、住所 〒 100-0001 東京都千代田区千代田1-1", "保険証の記号番号、郵便番号：100-0001",
+                "患者情報\t保険証記号番号\t4512-88\t郵便番号\t100-0001", "患者メモ：保険証の記号番号は受付で確認済。血圧 132-84、脈拍 72",
+                "保険証の記号番号と有効期限 2025-03 を確認してください。", "保険証の記号番号\n面会時間 13-15", "保険証 記号番号 第12-34号",
+                "保険証のコピーと通帳の記号番号 14170-12345671 を添付", "記号２１番号１０４号室")) {
+            assertThat(find(text)).as(text).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE && !f.value().equals("4512")
+                    && !f.value().equals("88"));
+        }
     }
 
     @Test

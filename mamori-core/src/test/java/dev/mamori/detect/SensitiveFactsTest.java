@@ -396,7 +396,7 @@ class SensitiveFactsTest {
         "母は認知症があり、施設に入所中。|SENSITIVE_HEALTH:認知症",
         "会社の健診で高血圧を指摘され、現在治療中|SENSITIVE_HEALTH:健診で高血圧を指摘され",
         "心療内科で適応障害って言われた|SENSITIVE_HEALTH:心療内科で適応障害って言われた",
-        "五十嵐さんは頭などを強く打ち、搬送先の病院で約2時間後に死亡した。|SENSITIVE_HEALTH:頭などを強く打ち、搬送先の病院で約2時間後に死亡",
+        "五十嵐さんは頭などを強く打ち、搬送先の病院で約2時間後に死亡した。|SENSITIVE_HEALTH:頭などを強く打ち、搬送先の病院で約2時間後に死亡した",
         "被告人は覚醒剤への依存が根深く、出所後わずか4か月で本件に及んだ。|SENSITIVE_HEALTH:覚醒剤への依存;SENSITIVE_CRIME:出所",
         "父親に接近禁止命令が出ている|SENSITIVE_OTHER:接近禁止命令",
         "妻は前にDV受けてて|SENSITIVE_OTHER:DV受け",
@@ -561,6 +561,38 @@ class SensitiveFactsTest {
         // the tests that read what follows a care word still read it after the care word, not after its ending
         assertThat(found("記者会見を開き、入院していた男性患者に点滴で")).containsExactly("SENSITIVE_HEALTH:入院していた");
         assertThat(found("入院していた方の数は")).isEmpty();
+        // the review's (helper-101): an ending joins no two facts, of one person or of two, and a name after it stays a name
+        assertThat(found("がんで入院していた祖父の弟が手術を受けた。"))
+                .containsExactly("SENSITIVE_HEALTH:がんで入院していた", "SENSITIVE_HEALTH:手術を受けた");
+        assertThat(found("糖尿病と診断された患者の約半数は治療を継続しない。")).contains("SENSITIVE_HEALTH:糖尿病と診断された")
+                .doesNotContain("SENSITIVE_HEALTH:糖尿病と診断された患者の約半数は治療");
+        assertThat(Detector.all().detect("胃がんで入院した田中太郎さんは通院中です。", Detector.all().freeText()))
+                .extracting(f -> f.type() + ":" + f.value())
+                .containsExactly("SENSITIVE_HEALTH:胃がんで入院した", "PERSON:田中太郎", "SENSITIVE_HEALTH:通院中");
+        // nor the start of a negation, a wish, a condition or a doubt, which would read as the fact stated
+        for (String[] c : new String[][] {{"彼はがんと診断されませんでした。", "がんと診断"}, {"彼はうつ病と診断されていない。", "うつ病と診断"},
+                {"うつ病で入院したくない。", "うつ病で入院"}, {"がんで入院しても保険は出ない。", "がんで入院"},
+                {"うつ病の疑いはない。", "うつ病"}, {"うつ病の疑いは否定された。", "うつ病"}, {"肺炎で入院したことがない。", "肺炎で入院"}}) {
+            assertThat(found(c[0])).as(c[0]).containsExactly("SENSITIVE_HEALTH:" + c[1]);
+        }
+        assertThat(found("肺炎で入院したことがある。")).containsExactly("SENSITIVE_HEALTH:肺炎で入院した");
+    }
+
+    @Test
+    void aCareWordInAChatsMessageHasItsSpeakerAsSubject() { // session 48
+        assertThat(found("07:59 ママ 急性虫垂炎だって。午後から手術")).contains("SENSITIVE_HEALTH:手術");
+        assertThat(found("23:08\tひろみ\t手術終わった。とりあえず成功。")).containsExactly("SENSITIVE_HEALTH:手術");
+        assertThat(found("[2026/11/05 9:18] 松井 浩二: 今日から入院です")).containsExactly("SENSITIVE_HEALTH:入院");
+        assertThat(found("午後から手術")).isEmpty(); // no chat, no one
+        // a question, a thing named after the care word, a compound
+        for (String text : List.of("08:15\tKenji\tまじか　手術するの？", "08:31 浩二 入院の書類に書くから確認して。", "21:11 キャプテン: 入院先の住所送って",
+                "10:00 受付 手術室は2階です")) {
+            assertThat(found(text)).as(text).isEmpty();
+        }
+        // words that hold a care word and are no one's care (lexicon version 19)
+        for (String text : List.of("母は保険証を再発行してもらった。", "事故の再発防止に努めます。", "17:21 パパ　処方せんないと無理じゃない")) {
+            assertThat(found(text)).as(text).isEmpty();
+        }
     }
 
     @Test
