@@ -1804,18 +1804,41 @@ final class SensitiveRecognizer implements Recognizer {
     private static final String CHAT_THING = "先室費料代件所棟";
     private static final java.util.regex.Pattern CHAT_HEADER = java.util.regex.Pattern.compile(
             "[ 　]*(?:\\[[^\\]\n]{0,30}\\][ 　]*|(?:[0-9]{4}[/-][0-9]{1,2}[/-][0-9]{1,2}[ 　]+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ 　\t]+"
-            + "[^ 　\t\n:：]{1,12}(?:[ 　][^ 　\t\n:：]{1,6})?(?:[ 　]*[:：]|[ 　\t]))");
+            + "(?<who>[^ 　\t\n:：]{1,12}(?:[ 　][^ 　\t\n:：]{1,6})?)(?:[ 　]*(?<colon>[:：])|[ 　\t]))");
+    /** How far from a message its speaker's other messages are looked for. */
+    private static final int CHAT_SPEAKER_REACH = 4000;
 
     /**
      * A care word in a chat's message: its speaker, or the one the conversation is about, is the subject a message leaves
-     * unsaid (ママ: 午後から手術), as a person is in the sentences {@link #personSubject} reads. Not in a question, nor before
-     * の or inside a compound, where it names a thing (手術の日, 入院の書類, 入院先, がんセンター).
+     * unsaid (ママ: 午後から手術), as a person is in the sentences {@link #personSubject} reads: a speaker before a colon, or one
+     * who speaks again ({@link #speaksAgain}). Not in a question, nor before の or inside a compound, where it names a thing
+     * (手術の日, 入院の書類, 入院先, がんセンター).
      */
     private static boolean chatMessage(String text, int start, int end) {
         int ls = Chars.lineStartWithin(text, start, CHAT_MESSAGE_REACH);
         char next = Chars.at(text, end);
-        return ls >= 0 && next != 'の' && CHAT_THING.indexOf(next) < 0 && !Morphology.isKatakana(next)
-                && CHAT_HEADER.matcher(text).region(ls, start).lookingAt() && !question(text, start);
+        if (ls < 0 || next == 'の' || CHAT_THING.indexOf(next) >= 0 || Morphology.isKatakana(next) || question(text, start)) {
+            return false;
+        }
+        java.util.regex.Matcher m = CHAT_HEADER.matcher(text).region(ls, start);
+        return m.lookingAt() && (m.group("who") == null || m.group("colon") != null || speaksAgain(text, m.group("who"), m.start("who")));
+    }
+
+    /**
+     * The speaker of a message written without a colon (07:59 ママ …) heads another message nearby, after its time: a chat,
+     * not a timetable or a programme, whose lines name a different item after each time (10:00 開会, 13:00 手術支援ロボットの講演).
+     */
+    private static boolean speaksAgain(String text, String who, int at) {
+        int from = Math.max(0, at - CHAT_SPEAKER_REACH);
+        int to = Math.min(text.length(), at + CHAT_SPEAKER_REACH);
+        for (int p = text.indexOf(who, from); p >= 0 && p < to; p = text.indexOf(who, p + 1)) {
+            int e = p + who.length();
+            if (p != at && p >= 2 && " 　\t".indexOf(text.charAt(p - 1)) >= 0 && Chars.isDigit(text.charAt(p - 2))
+                    && e < text.length() && " 　\t:：".indexOf(text.charAt(e)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A question the sentence holding {@code start} asks (手術するの？, 手術はいつ？): a chat's question states no fact. */

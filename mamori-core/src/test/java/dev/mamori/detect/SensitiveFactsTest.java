@@ -580,10 +580,13 @@ class SensitiveFactsTest {
 
     @Test
     void aCareWordInAChatsMessageHasItsSpeakerAsSubject() { // session 48
-        assertThat(found("07:59 ママ 急性虫垂炎だって。午後から手術")).contains("SENSITIVE_HEALTH:手術");
-        assertThat(found("23:08\tひろみ\t手術終わった。とりあえず成功。")).containsExactly("SENSITIVE_HEALTH:手術");
+        assertThat(found("07:59 ママ 急性虫垂炎だって。\n08:10 ママ 午後から手術")).contains("SENSITIVE_HEALTH:手術");
+        assertThat(found("23:01\tひろみ\tいま終わった\n23:08\tひろみ\t手術終わった。とりあえず成功。")).containsExactly("SENSITIVE_HEALTH:手術");
         assertThat(found("[2026/11/05 9:18] 松井 浩二: 今日から入院です")).containsExactly("SENSITIVE_HEALTH:入院");
         assertThat(found("午後から手術")).isEmpty(); // no chat, no one
+        // without a colon, a speaker who speaks once is a timetable's item (10:00 開会, 13:00 講演)
+        assertThat(found("07:59 ママ 午後から手術")).isEmpty();
+        assertThat(found("10:00 開会\n13:00 講演 手術支援ロボット\n14:00 休憩 手術見学")).isEmpty();
         // a question, a thing named after the care word, a compound
         for (String text : List.of("08:15\tKenji\tまじか　手術するの？", "08:31 浩二 入院の書類に書くから確認して。", "21:11 キャプテン: 入院先の住所送って",
                 "10:00 受付 手術室は2階です")) {
