@@ -382,7 +382,7 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** Words in the run of kana after a verb's ending that leave the fact unstated (されていない, 入院したくない, 入院しても). */
     private static final java.util.regex.Pattern UNSTATED = java.util.regex.Pattern.compile(
-            "ない|なかっ|ず|ませ|たい|たく|たら|ても|れば|かどうか|ことがな|か[？?]");
+            "ない|なかっ|ず|ませ|たい|たく|たら|ても|れば|かどうか|ことがな|か[？?]|かも");
 
     private static boolean unstated(String text, int from, int e) {
         int k = e;
@@ -1716,6 +1716,9 @@ final class SensitiveRecognizer implements Recognizer {
         if (type == PiiType.SENSITIVE_HEALTH && (fact || completed)) {
             start = leadStart(HEALTH_LEAD, text, start, 14); // after the degree: 両手に|軽い|やけど
         }
+        if (type == PiiType.SENSITIVE_HEALTH) {
+            start = leadStart(COMPLAINT_LEAD, text, start, 8); // 不眠や|動悸のため通院
+        }
         if (type == PiiType.SENSITIVE_HEALTH && care) {
             start = leadStart(CARE_LEAD, text, start, 12);
             start = withBodyPart(text, pieces, from, start);
@@ -1800,8 +1803,6 @@ final class SensitiveRecognizer implements Recognizer {
      * 終わった}, {@code [2025/01/20 10:02 受信] 石田です。…}), as LINE, Slack and SMS exports write them.
      */
     private static final int CHAT_MESSAGE_REACH = 160;
-    /** Kanji that make a care word the name of a thing or a place (入院先, 手術室, 入院費, 通院費, 手術件数). */
-    private static final String CHAT_THING = "先室費料代件所棟";
     private static final java.util.regex.Pattern CHAT_HEADER = java.util.regex.Pattern.compile(
             "[ 　]*(?:\\[[^\\]\n]{0,30}\\][ 　]*|(?:[0-9]{4}[/-][0-9]{1,2}[/-][0-9]{1,2}[ 　]+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ 　\t]+"
             + "(?<who>[^ 　\t\n:：]{1,12}(?:[ 　][^ 　\t\n:：]{1,6})?)(?:[ 　]*(?<colon>[:：])|[ 　\t]))");
@@ -1811,18 +1812,45 @@ final class SensitiveRecognizer implements Recognizer {
     /**
      * A care word in a chat's message: its speaker, or the one the conversation is about, is the subject a message leaves
      * unsaid (ママ: 午後から手術), as a person is in the sentences {@link #personSubject} reads: a speaker before a colon, or one
-     * who speaks again ({@link #speaksAgain}). Not in a question, nor before の or inside a compound, where it names a thing
-     * (手術の日, 入院の書類, 入院先, がんセンター).
+     * who speaks again ({@link #speaksAgain}). Not in a question, nor where the verb goes on into a negation, a wish or a
+     * doubt ({@link #UNSTATED}), nor where the word names a thing ({@link #endsTheWord}: 手術の日, 入院先, 入院保険), nor
+     * about a pet, a machine or a story ({@link #CHAT_NOT_A_PERSON}).
      */
     private static boolean chatMessage(String text, int start, int end) {
         int ls = Chars.lineStartWithin(text, start, CHAT_MESSAGE_REACH);
-        char next = Chars.at(text, end);
-        if (ls < 0 || next == 'の' || CHAT_THING.indexOf(next) >= 0 || Morphology.isKatakana(next) || question(text, start)) {
+        if (ls < 0 || !endsTheWord(text, end) || question(text, start) || unstated(text, end, end)) {
             return false;
         }
         java.util.regex.Matcher m = CHAT_HEADER.matcher(text).region(ls, start);
-        return m.lookingAt() && (m.group("who") == null || m.group("colon") != null || speaksAgain(text, m.group("who"), m.start("who")));
+        if (!m.lookingAt() || CHAT_NOT_A_PERSON.matcher(text).region(m.end(), start).find()) {
+            return false;
+        }
+        return m.group("who") == null || m.group("colon") != null || speaksAgain(text, m.group("who"), m.start("who"));
     }
+
+    /**
+     * The care word ends its word in a chat's message: a kana ending, punctuation, the line's end or 中 follow it (手術終わった
+     * is kana after 終, but 入院保険, 手術給付金, 入院証明書, 手術着, 入院2名 and 救急搬送 件数 name things and counts).
+     */
+    private static boolean endsTheWord(String text, int end) {
+        int k = end;
+        while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '　')) {
+            k++;
+        }
+        char c = Chars.at(text, k);
+        if (k == text.length() || c == '\n' || c == '\r' || c == '中' || c == '終' && k == end) {
+            return true;
+        }
+        return k == end && Morphology.isHiragana(c) && c != 'の' || "。、！!？?…〜～）)」』笑w".indexOf(c) >= 0;
+    }
+
+    /**
+     * What before a care word in a chat's message makes it no one's: a pet, a machine, a story's character, a metaphor
+     * or a wish (うちの猫が手術, 車が入院, 主人公が救急搬送, まるで入院生活, もし入院したら).
+     */
+    private static final java.util.regex.Pattern CHAT_NOT_A_PERSON = java.util.regex.Pattern.compile(
+            "(?:猫|ねこ|ネコ|犬|いぬ|イヌ|ペット|愛犬|愛猫|ハムスター|うさぎ|インコ|車|スマホ|パソコン|PC|ギター|キャラ|主人公|ヒロイン|ドラマ|映画"
+            + "|アニメ|まるで|もし|給付金|約款|保障|対象となる)");
 
     /**
      * The speaker of a message written without a colon (07:59 ママ …) heads another message nearby, after its time: a chat,
@@ -1980,10 +2008,11 @@ final class SensitiveRecognizer implements Recognizer {
             + "|(?:約|およそ)?" + NUM + "{1,3}(?:か月|カ月|ヶ月|年|週間|日)(?:以上)?前)(?:ごろ|頃|ころ)?"
             + "(?:(?:には|にも|に|からは|から|以降の|以来)(?:見つかった|患っていた|患っている)?|見つかった)"
             + "|(?:事件|事故|引退|退院|出産)後(?:は|から)?|(?:現役|学生)時代から|" + NUM + "{1,3}年余り|かねてより|かねて"
+            + "|(?:事件|事故|本件|犯行)当時、|[0-9０-９]{1,2}[/／][0-9０-９]{1,2}(?:に|から)"
             + "|(?:(?:令和|平成|昭和)" + NUM + "{1,2}|[0-9０-９]{4})年(?:" + NUM + "{1,2}月)?[ 　])$");
 
-    /** The characters {@link #TIME_LEAD} can end with (に, から, 以来, 見つかった, 事故後, 年余り, かねて, 年 and a blank …). */
-    private static final String TIME_LEAD_ENDS = "にもらはの来たる後りて 　\n\r\u0085\u2028\u2029"; // $ also matches before a line end
+    /** The characters {@link #TIME_LEAD} can end with (に, から, 以来, 見つかった, 事故後, 年余り, かねて, 当時、, 年 and a blank …). */
+    private static final String TIME_LEAD_ENDS = "にもらはの来たる後りて、 　\n\r\u0085\u2028\u2029"; // $ also matches before a line end
 
     /** Where the fact starts with the time phrase that dates it ({@link #TIME_LEAD}) just before {@code start}; else {@code start}. */
     static int withTimeLead(String text, int start) {
@@ -2129,14 +2158,23 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     private static final String BODY = "[右左両]?(?:手|足|腕|脚|顔|頭|首|肩|膝|ひざ|腰|背中|胸|腹|全身|指|目|ふくらはぎ|太もも|足首|手首)";
+    /** A complaint joined to the condition after it by や, と or 及び (不眠や動悸, 不眠と抑うつ状態): one account. */
+    private static final String SYMPTOM_WORD = "(?:不眠|頭痛|腹痛|腰痛|胸痛|めまい|吐き気|動悸|息切れ|幻聴|幻覚|倦怠感|しびれ|発熱|咳|食欲不振|食欲低下"
+            + "|不安感|抑うつ|物忘れ|被害妄想)";
+    private static final java.util.regex.Pattern COMPLAINT_LEAD = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}\\p{IsKatakana}])" + SYMPTOM_WORD + "(?:や|と|及び)$(?!" + SYMPTOM_WORD + ")"); // 動悸と吐き気: the symptoms' own
+    /** What a food allergy is to, before it (卵と乳のアレルギー, えび・かにの食物アレルギー). */
+    private static final String ALLERGEN = "(?:卵|乳|小麦|そば|えび|かに|エビ|カニ|落花生|ピーナッツ|大豆|乳製品|牛乳|ナッツ|くるみ|ごま)";
     /**
      * What a person's condition is written after, as part of the fact: the complaint that took them to care (不眠を訴えて心療内科に
      * 通院), the care it is under (現在服用中の睡眠導入剤, かねて闘病中の), what caused it (煙を吸って意識不明, 水を飲んで一時意識が
-     * もうろう), the time an injury takes to heal (全治約3週間の), the body part hurt (両手に, 顔や腕に, 膝の).
+     * もうろう), the time an injury takes to heal (全治約3週間の), the body part hurt (両手に, 顔や腕に, 膝の), the foods of an
+     * allergy (卵と乳のアレルギー).
      */
     private static final java.util.regex.Pattern HEALTH_LEAD = java.util.regex.Pattern.compile(
             "(?:(?:不眠|頭痛|腹痛|腰痛|胸痛|痛み|めまい|吐き気|動悸|幻聴|幻覚|倦怠感|しびれ|発熱|体調不良|不調)を訴えて|(?:現在)?(?:服用|闘病)中の"
             + "|煙を吸って|水を飲んで(?:一時)?"
+            + "|" + ALLERGEN + "(?:[と・や、]" + ALLERGEN + "){0,4}の?(?=(?:食物)?アレルギー)"
             + "|全治約?" + NUM + "{1,3}(?:週間|か月|カ月|ヶ月|日)の"
             + "|(?<![\\p{IsHan}\\p{IsKatakana}ー0-9０-９])" + BODY + "(?:や" + BODY + ")?(?:に|の))$");
 
@@ -2146,7 +2184,7 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern CARE_LEAD = java.util.regex.Pattern.compile(
             "(?:約?" + NUM + "{1,4}(?:年|か月|カ月|ヶ月|ケ月|週間|日)間?(?:余り|以上|近く|ほど|半)?(?:の|にわたる|に及ぶ)?(?<![年日])"
-                    + "|(?:転倒|転落)して|転んで)$");
+                    + "|(?:転倒|転落)して|転んで|長く|長年(?:にわたり)?)$");
 
     /**
      * The body part a care word alone is about, right before it with の (腰椎の手術, 胃の手術): a head does not join a care word

@@ -200,7 +200,7 @@ class SensitiveFactsTest {
         "山田容疑者は窃盗の疑いで逮捕された|SENSITIVE_CRIME:窃盗の疑いで逮捕",
         "女性は預金約200万円を引き出される被害に遭った|SENSITIVE_OTHER:預金約200万円を引き出される被害に遭った",
         "指定暴力団山城会系組幹部の男を逮捕した|SENSITIVE_OTHER:指定暴力団山城会系組幹部;SENSITIVE_CRIME:逮捕",
-        "弁護人は、被告人が本件当時、アルコール依存症及び抑うつ状態にあったと主張する|SENSITIVE_HEALTH:アルコール依存症及び抑うつ状態にあった",
+        "弁護人は、被告人が本件当時、アルコール依存症及び抑うつ状態にあったと主張する|SENSITIVE_HEALTH:本件当時、アルコール依存症及び抑うつ状態にあった",
         "未決勾留日数中40日をその刑に算入する。|SENSITIVE_CRIME:未決勾留日数中40日をその刑に算入する",
         "本件を東京地方検察庁検察官に送致する。|SENSITIVE_CRIME:東京地方検察庁検察官に送致する",
         "私はヒンドゥー教徒なので牛肉は食べません|SENSITIVE_CREED:ヒンドゥー教徒",
@@ -592,8 +592,18 @@ class SensitiveFactsTest {
                 "10:00 受付 手術室は2階です")) {
             assertThat(found(text)).as(text).isEmpty();
         }
+        // the second review's (helper-102): products, benefits, papers, counts, compounds; machines, pets, stories; what is
+        // not done, wished or doubted
+        for (String text : List.of("10:42 オペレーター: 手術給付金の対象となる手術は約款をご確認ください", "10:42 オペレーター: 入院給付金のご請求ですね",
+                "08:31 人事部: 入院・手術時の特別休暇について", "10:42 お客様: 入院証明書の書式を送ってください", "08:31 先生: 来週は手術実習です",
+                "10:42 看護師A: 本日入院 3名、退院 2名", "19:02 けんた: 車が入院した。修理に2週間だって", "22:14 ぽんた: ボス戦で全滅、キャラが入院した笑",
+                "21:15 りな: 見た？主人公が救急搬送されるシーン泣いた", "07:59 Mio: 手術しないことになった", "07:59 Mio: もし入院したら連絡する",
+                "07:59 Mio: 入院するかも", "14:30 さくら: うちの猫、今日手術でした", "07:59 ママ: 手術着かわいい")) {
+            assertThat(found(text)).as(text).isEmpty();
+        }
+        assertThat(found("07:59 Mio: 入院中なのでPCから")).containsExactly("SENSITIVE_HEALTH:入院中");
         // words that hold a care word and are no one's care (lexicon version 19)
-        for (String text : List.of("母は保険証を再発行してもらった。", "事故の再発防止に努めます。", "17:21 パパ　処方せんないと無理じゃない")) {
+        for (String text : List.of("母は保険証を再発行してもらった。", "事故の再発防止に努めます。")) {
             assertThat(found(text)).as(text).isEmpty();
         }
     }
