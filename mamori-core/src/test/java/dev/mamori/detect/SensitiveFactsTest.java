@@ -606,6 +606,13 @@ class SensitiveFactsTest {
         for (String text : List.of("母は保険証を再発行してもらった。", "事故の再発防止に努めます。")) {
             assertThat(found(text)).as(text).isEmpty();
         }
+        // conditions, causes of death and treatments the development sets showed missing (lexicon version 19); crutches
+        // need a person, as a wheelchair does
+        assertThat(found("父は甲状腺腫瘤と診断された。")).containsExactly("SENSITIVE_HEALTH:甲状腺腫瘤と診断された");
+        assertThat(found("入院患者 山田様：MRSA保菌")).contains("SENSITIVE_HEALTH:MRSA");
+        assertThat(found("息子は松葉杖で登校した。")).containsExactly("SENSITIVE_HEALTH:松葉杖");
+        assertThat(found("松葉杖のレンタル")).isEmpty();
+        assertThat(found("MRSA感染対策マニュアル")).isEmpty();
     }
 
     @Test
