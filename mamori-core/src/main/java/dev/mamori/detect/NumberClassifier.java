@@ -123,7 +123,8 @@ final class NumberClassifier {
                 double conf = conf(0.4, 0.85, x);
                 int symbol = CardColumns.kanaSymbolStart(s, c.gs[a]);
                 out.add(new Finding(PiiType.HEALTH_INSURANCE, symbol, c.ge[a], conf, false, s.substring(symbol, c.ge[a])));
-                out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a + 1], c.ge[a + 1], conf, false, s.substring(c.gs[a + 1], c.ge[a + 1])));
+                out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a + 1], c.ge[a + 1], conf, false,
+                        s.substring(c.gs[a + 1], c.ge[a + 1])));
                 return true;
             }
         }

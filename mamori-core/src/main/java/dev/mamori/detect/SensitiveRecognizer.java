@@ -314,10 +314,11 @@ final class SensitiveRecognizer implements Recognizer {
      * Health findings a few characters apart in one clause, with no comma, bracket or sentence end between them, are
      * one account of a person's condition (骨肉腫で|左脚を切断, 人間ドックで|要精密検査): one span, so that a masked copy does not
      * leave the words between them (issue 12's masking coverage). Not across 、: the clauses a comma separates are
-     * facts of their own (右足を骨折し、|全治2週間のけが), and so are the items of a list. Only findings at or above the
-     * detector's threshold: a weak word is not raised by its neighbour.
+     * facts of their own (右足を骨折し、|全治2週間のけが), and so are the items of a list; nor across a person (骨折で入院し
+     * 佐藤さんは|うつ病で通院, 肺炎で入院し母は|がん), whose facts are their own. Only findings at or above the detector's
+     * threshold: a weak word is not raised by its neighbour.
      */
-    private static void mergeNear(String text, List<Finding> out, int first) {
+    private void mergeNear(String text, List<Finding> out, int first) {
         if (out.size() - first < 2) {
             return;
         }
@@ -329,7 +330,8 @@ final class SensitiveRecognizer implements Recognizer {
             if (cur != null && cur.type() == PiiType.SENSITIVE_HEALTH && f.type() == PiiType.SENSITIVE_HEALTH
                     && f.start() >= cur.end() && f.start() - cur.end() <= MERGE_GAP
                     && cur.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE
-                    && oneClauseChain(text, cur.end(), f.start()) && !boxBetween(text, cur.end(), f.start())) {
+                    && oneClauseChain(text, cur.end(), f.start()) && !boxBetween(text, cur.end(), f.start())
+                    && (cuesIn(text, cur.end(), f.start()) & (bit(Cue.PERSON) | bit(Cue.SOMEONE))) == 0) { // 入院し|母は|がん: two people's
                 cur = new Finding(cur.type(), cur.start(), f.end(), Math.max(cur.confidence(), f.confidence()), false,
                         text.substring(cur.start(), f.end()));
                 continue;
@@ -1798,11 +1800,12 @@ final class SensitiveRecognizer implements Recognizer {
         out.add(new Finding(type, start, end, conf, false, text.substring(start, end)));
     }
 
+    /** How far a chat's message is read around its care word (back to the line's start, on to a question mark). */
+    private static final int CHAT_MESSAGE_REACH = 160;
     /**
      * A chat's message line: a time, then the speaker, then the message ({@code 07:59 ママ 午後から手術}, {@code 23:08⇥ひろみ⇥手術
      * 終わった}, {@code [2025/01/20 10:02 受信] 石田です。…}), as LINE, Slack and SMS exports write them.
      */
-    private static final int CHAT_MESSAGE_REACH = 160;
     private static final java.util.regex.Pattern CHAT_HEADER = java.util.regex.Pattern.compile(
             "[ 　]*(?:\\[[^\\]\n]{0,30}\\][ 　]*|(?:[0-9]{4}[/-][0-9]{1,2}[/-][0-9]{1,2}[ 　]+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ 　\t]+"
             + "(?<who>[^ 　\t\n:：]{1,12}(?:[ 　][^ 　\t\n:：]{1,6})?)(?:[ 　]*(?<colon>[:：])|[ 　\t]))");

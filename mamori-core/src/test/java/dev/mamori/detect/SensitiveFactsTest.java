@@ -576,6 +576,11 @@ class SensitiveFactsTest {
             assertThat(found(c[0])).as(c[0]).containsExactly("SENSITIVE_HEALTH:" + c[1]);
         }
         assertThat(found("肺炎で入院したことがある。")).containsExactly("SENSITIVE_HEALTH:肺炎で入院した");
+        // two people's facts in one sentence stay two (the second review's, helper-102)
+        assertThat(found("父は肺炎で入院し母はがんと診断された。"))
+                .containsExactly("SENSITIVE_HEALTH:肺炎で入院", "SENSITIVE_HEALTH:がんと診断された");
+        assertThat(Detector.all().detect("田中さんは骨折で入院し佐藤さんはうつ病で通院している。", Detector.all().freeText()))
+                .extracting(f -> f.type() + ":" + f.value()).contains("PERSON:佐藤", "SENSITIVE_HEALTH:うつ病で通院している");
     }
 
     @Test
