@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class NameAnchors {
 
-    enum Kind { HONORIFIC, OFFICE, TITLE, LABEL, MAIL, ROLE, SAID, KIN, THING }
+    enum Kind { HONORIFIC, OFFICE, TITLE, LABEL, MAIL, ROLE, SAID, KIN, THING, BAPTISMAL }
 
     private static final NameAnchors DEFAULT = new NameAnchors();
 

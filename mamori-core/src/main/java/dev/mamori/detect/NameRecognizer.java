@@ -349,6 +349,7 @@ final class NameRecognizer implements Recognizer {
         dittoAndClubs(text, out, first);
         joinTouching(text, out, first);
         givenNamesBefore(text, out, first);
+        kanjiGivenAfter(text, out, first);
         oneKanjiSurnames(text, out, first); // after widen, which would take a particle after a kana given name (ひなた|は)
         ringNames(text, out, first); // after widen too: a ring name or a player's surname stands alone (▽本塁打　丸藤)
         boxScore(text, out, first);
@@ -2621,8 +2622,9 @@ final class NameRecognizer implements Recognizer {
             for (int p = s; p < b && given; ) {
                 int q = text.indexOf('・', p);
                 q = q < 0 || q > b ? b : q;
-                given = q - p >= 2 && LatinNames.kanaGiven(text.substring(p, q)) && !dictionaryWord(text, p, q)
-                        && !anchors.is(NameAnchors.Kind.TITLE, text, p, q) && !anchors.is(NameAnchors.Kind.ROLE, text, p, q); // コーチ 鵜飼
+                given = q - p >= 2 && (anchors.is(NameAnchors.Kind.BAPTISMAL, text, p, q) // テレジア: a saint's, as churches write it
+                        || LatinNames.kanaGiven(text.substring(p, q)) && !dictionaryWord(text, p, q)
+                        && !anchors.is(NameAnchors.Kind.TITLE, text, p, q) && !anchors.is(NameAnchors.Kind.ROLE, text, p, q)); // コーチ 鵜飼
                 p = q + 1;
             }
             if (given) {
@@ -2648,6 +2650,35 @@ final class NameRecognizer implements Recognizer {
             } else if (!(o.type() == PiiType.PERSON && insideAny(changes, o))) {
                 out.add(o); // the katakana found alone (ヨセフ) gives way to the whole name
             }
+        }
+    }
+
+    /**
+     * A kanji given name of one or two characters after a surname and a katakana given name, one blank between (鷲尾 ジョージ
+     * 剛, 宮城 ヘレナ 光子, 上原 ダニエル 健（平成2年卒）), as families with two names write them: part of the name. Only where
+     * the name found ends with its katakana, every kanji after the blank is a given name's (given-name-kanji.tsv), no
+     * dictionary has them as a surname, and a boundary follows (a blank, a bracket, an honorific, a separator or the end).
+     */
+    private void kanjiGivenAfter(String text, List<Finding> out, int first) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int e = f.end();
+            if (f.type() != PiiType.PERSON || e + 2 >= text.length() || !isSpace(text.charAt(e)) || text.charAt(e) == '\n'
+                    || !Morphology.isKatakana(text.charAt(e - 1)) || f.value().indexOf(' ') < 0 && f.value().indexOf('　') < 0
+                    || !isKanjiAt(text, f.start())) {
+                continue;
+            }
+            int g = e + 1;
+            int h = g;
+            while (h < text.length() && h - g < 2 && Morphology.isKanji(text.charAt(h)) && anchors.givenKanji(text.charAt(h))) {
+                h++;
+            }
+            char after = Chars.at(text, h);
+            boolean boundary = h == text.length() || isSpace(after) || "（(／/|｜、,，)）".indexOf(after) >= 0 || honorificAt(text, h) > 0;
+            if (h == g || !boundary || Morphology.isKanji(after) || surnameOnly(text, g, h)) {
+                continue;
+            }
+            out.set(k, new Finding(PiiType.PERSON, f.start(), h, f.confidence(), false, text.substring(f.start(), h)));
         }
     }
 

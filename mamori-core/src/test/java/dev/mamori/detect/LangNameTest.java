@@ -343,6 +343,19 @@ class LangNameTest {
     }
 
     @Test
+    void aSaintsNameBeforeAndAKanjiGivenNameAfter() { // session 48: names in two scripts, as churches and families write them
+        assertThat(names("また、マリア・テレジア 小野寺 節子さん（91歳）が10月に帰天")).containsExactly("マリア・テレジア 小野寺 節子");
+        assertThat(names("帰天された方：佐藤 勝さん、フランシスコ 千葉 武さん")).containsExactly("佐藤 勝", "フランシスコ 千葉 武");
+        assertThat(names("主任司祭　ペトロ 菊地 誠")).containsExactly("ペトロ 菊地 誠");
+        assertThat(names("2　鷲尾 ジョージ 剛　52　元　埼玉11")).containsExactly("鷲尾 ジョージ 剛");
+        assertThat(names("副会長　上原 ダニエル 健（平成2年卒）")).containsExactly("上原 ダニエル 健");
+        assertThat(names("| 相談役 | 宮城 ヘレナ 光子 | Helena |")).contains("宮城 ヘレナ 光子");
+        // not a surname of the next person, nor a place or a branch after the katakana
+        assertThat(names("田中 ジョン 山田 花子")).doesNotContain("田中 ジョン 山田");
+        assertThat(names("出席：鈴木 マリア 東京支店")).doesNotContain("鈴木 マリア 東京");
+    }
+
+    @Test
     void theSession47RulesStayQuietOnTheirLookAlikes() { // the review of session 47 (helper-100)
         // readings in brackets of words, relations, gods and places before an honorific, and of words after a title
         assertThat(names("皆（みな）さん、お医者（いしゃ）さん、大工（だいく）さん、駅員（えきいん）さん、神（かみ）さま、大家（おおや）さん。"))
