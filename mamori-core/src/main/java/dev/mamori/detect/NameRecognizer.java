@@ -350,6 +350,7 @@ final class NameRecognizer implements Recognizer {
         joinTouching(text, out, first);
         givenNamesBefore(text, out, first);
         kanjiGivenAfter(text, out, first);
+        kanaSurnameBefore(text, out, first);
         oneKanjiSurnames(text, out, first); // after widen, which would take a particle after a kana given name (ひなた|は)
         ringNames(text, out, first); // after widen too: a ring name or a player's surname stands alone (▽本塁打　丸藤)
         boxScore(text, out, first);
@@ -2680,6 +2681,60 @@ final class NameRecognizer implements Recognizer {
             }
             out.set(k, new Finding(PiiType.PERSON, f.start(), h, f.confidence(), false, text.substring(f.start(), h)));
         }
+    }
+
+    /**
+     * A surname in katakana before a kanji given name found alone, one blank between (ノートン 由紀さん, ローガン 智美さん), as
+     * a family of two nationalities writes it: part of the name. Only where the name found is a given name of the
+     * dictionary in one to three kanji, and the katakana is no word of the dictionary, title or role (カスタマー 由紀) and
+     * no part of a longer name joined by ・ (クリストファー・ノートン). A katakana name found alone there joins it (エマ 陽葵).
+     */
+    private void kanaSurnameBefore(String text, List<Finding> out, int first) {
+        java.util.Set<Finding> joined = null; // the katakana found alone that a name now takes in (エマ 陽葵)
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int b = f.start() - 1;
+            if (f.type() != PiiType.PERSON || b < 2 || !isSpace(text.charAt(b)) || text.charAt(b) == '\n' || f.value().length() > 3
+                    || !allKanji(f.value()) || !Morphology.hasEntry(text, f.start(), f.end(), MEI)) {
+                continue;
+            }
+            int s = b;
+            while (s > 0 && b - s < MAX_KANA_SURNAME && (Morphology.isKatakana(text.charAt(s - 1)) || text.charAt(s - 1) == 'ー')) {
+                s--;
+            }
+            Finding kana = null;
+            for (int j = first; j < out.size() && kana == null; j++) {
+                Finding o = out.get(j);
+                kana = o.type() == PiiType.PERSON && o.start() == s && o.end() == b ? o : null;
+            }
+            if (b - s < 2 || s > 0 && (Morphology.isKatakana(text.charAt(s - 1)) || text.charAt(s - 1) == '・')
+                    || kana == null && (dictionaryWord(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b)
+                    || anchors.is(NameAnchors.Kind.ROLE, text, s, b) || nameAround(out, first, f, s))) {
+                continue;
+            }
+            out.set(k, new Finding(PiiType.PERSON, s, f.end(), Math.max(f.confidence(), kana == null ? 0 : kana.confidence()), false,
+                    text.substring(s, f.end())));
+            if (kana != null) {
+                joined = joined == null ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()) : joined;
+                joined.add(kana);
+            }
+        }
+        if (joined != null) {
+            java.util.Set<Finding> drop = joined;
+            out.subList(first, out.size()).removeIf(drop::contains);
+        }
+    }
+
+    /** Longest surname in katakana {@link #kanaSurnameBefore} takes before a given name (オティエノ, ウィリアムズ). */
+    private static final int MAX_KANA_SURNAME = 10;
+
+    private static boolean allKanji(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (!Morphology.isKanji(v.charAt(i))) {
+                return false;
+            }
+        }
+        return !v.isEmpty();
     }
 
     /** A person found, other than {@code f}, that starts before {@code s} and reaches the blank before it or further. */

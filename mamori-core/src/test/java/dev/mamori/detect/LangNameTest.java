@@ -353,6 +353,11 @@ class LangNameTest {
         // not a surname of the next person, nor a place or a branch after the katakana
         assertThat(names("田中 ジョン 山田 花子")).doesNotContain("田中 ジョン 山田");
         assertThat(names("出席：鈴木 マリア 東京支店")).doesNotContain("鈴木 マリア 東京");
+        // a katakana surname before a kanji given name found alone; not a word, nor the end of a longer name
+        assertThat(names("喪主はノートン 由紀さん")).containsExactly("ノートン 由紀");
+        assertThat(names("ローガン 智美さんが来た")).containsExactly("ローガン 智美");
+        assertThat(names("カスタマー 由紀さん")).containsExactly("由紀");
+        assertThat(names("クリストファー・ノートン兄とノートン 由紀姉の長女")).doesNotContain("ノートン兄とノートン 由紀");
     }
 
     @Test
