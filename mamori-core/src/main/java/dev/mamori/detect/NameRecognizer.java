@@ -2691,6 +2691,8 @@ final class NameRecognizer implements Recognizer {
      */
     private void kanaSurnameBefore(String text, List<Finding> out, int first) {
         java.util.Set<Finding> joined = null; // the katakana found alone that a name now takes in (エマ 陽葵)
+        java.util.Map<Long, Finding> bySpan = null; // the persons found, by start and end, and where they reach (nameAround's
+        java.util.BitSet reached = null;           // test), made once: a line of many such names is not read once per name
         for (int k = first; k < out.size(); k++) {
             Finding f = out.get(k);
             int b = f.start() - 1;
@@ -2702,14 +2704,22 @@ final class NameRecognizer implements Recognizer {
             while (s > 0 && b - s < MAX_KANA_SURNAME && (Morphology.isKatakana(text.charAt(s - 1)) || text.charAt(s - 1) == 'ー')) {
                 s--;
             }
-            Finding kana = null;
-            for (int j = first; j < out.size() && kana == null; j++) {
-                Finding o = out.get(j);
-                kana = o.type() == PiiType.PERSON && o.start() == s && o.end() == b ? o : null;
+            if (b - s < 2 || s > 0 && (Morphology.isKatakana(text.charAt(s - 1)) || text.charAt(s - 1) == '・')) {
+                continue;
             }
-            if (b - s < 2 || s > 0 && (Morphology.isKatakana(text.charAt(s - 1)) || text.charAt(s - 1) == '・')
-                    || kana == null && (dictionaryWord(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b)
-                    || anchors.is(NameAnchors.Kind.ROLE, text, s, b) || nameAround(out, first, f, s))) {
+            if (bySpan == null) {
+                bySpan = new java.util.HashMap<>();
+                reached = new java.util.BitSet();
+                for (Finding o : out.subList(first, out.size())) {
+                    if (o.type() == PiiType.PERSON) {
+                        bySpan.putIfAbsent(((long) o.start() << 32) | o.end(), o);
+                        reached.set(o.start(), o.end() + 1); // a person that starts before s and reaches the blank before it
+                    }
+                }
+            }
+            Finding kana = bySpan.get(((long) s << 32) | b);
+            if (kana == null && (dictionaryWord(text, s, b) || anchors.is(NameAnchors.Kind.TITLE, text, s, b)
+                    || anchors.is(NameAnchors.Kind.ROLE, text, s, b) || s > 0 && reached.get(s - 1))) {
                 continue;
             }
             out.set(k, new Finding(PiiType.PERSON, s, f.end(), Math.max(f.confidence(), kana == null ? 0 : kana.confidence()), false,
