@@ -94,6 +94,86 @@ final class CardColumns {
         return c == '\t' || c == '\u3000' || c == '\r' || c == ' ' && i + 1 < to && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\u3000');
     }
 
+    /**
+     * A table's cell under a 記号 column or a 記号・番号 column of a health-insurance table ({@link ScanContext#cardField}):
+     * the 記号 whole, letters, kana and kanji as well as digits (ＫＴ, 世田谷ほ, 都職員３４), and in a 記号・番号 column the
+     * 番号 after it as a finding of its own (「12・345」, 大阪市教・８８１４, 8031-22-00 with its 枝番), as eval/README.md's
+     * conventions label them. False, and nothing added, when the cell is not such a code (なし, 未登録, 確認中, words).
+     */
+    static boolean cell(String s, ScanContext sc, List<Finding> out) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && (Chars.isSpace(s.charAt(from)) || WRAP.indexOf(s.charAt(from)) >= 0)) {
+            from++;
+        }
+        while (to > from && (Chars.isSpace(s.charAt(to - 1)) || WRAP.indexOf(s.charAt(to - 1)) >= 0)) {
+            to--;
+        }
+        List<int[]> parts = new ArrayList<>(3);
+        int p = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || sc.cardField() == ScanContext.CardField.SYMBOL_AND_NUMBER && parts.size() < 2 && SEPARATORS.indexOf(s.charAt(i)) >= 0) {
+                if (i == p) {
+                    return false;
+                }
+                parts.add(new int[] {p, i});
+                p = i + 1;
+            }
+        }
+        if (parts.isEmpty() || !symbol(s, parts.get(0)[0], parts.get(0)[1])) {
+            return false;
+        }
+        for (int k = 1; k < parts.size(); k++) {
+            int[] q = parts.get(k);
+            if (q[1] - q[0] > MAX_CODE || !digitsOnly(s, q[0], q[1])) {
+                return false;
+            }
+        }
+        for (int[] q : parts) {
+            out.add(new Finding(PiiType.HEALTH_INSURANCE, q[0], q[1], CELL_CONFIDENCE, false, s.substring(q[0], q[1])));
+        }
+        return true;
+    }
+
+    /** What may wrap a cell's value: quotes and brackets (「12・345」). */
+    private static final String WRAP = "「」『』\"'“”（）()［］[]【】";
+
+    /** What joins a 記号 and its 番号 (and the 枝番) in one cell. */
+    private static final String SEPARATORS = "・･-－‐−/／ \u3000";
+
+    private static final int MAX_CODE = 10;
+
+    /** The column says what the cell holds, as a label right before it would (0.85 in {@link NumberClassifier}). */
+    private static final double CELL_CONFIDENCE = 0.85;
+
+    /** Not a 記号 in a 記号 column: that there is none, or that it is not yet known. */
+    private static final java.util.Set<String> NONE = java.util.Set.of("なし", "無し", "無", "不明", "未登録", "未定", "未記入", "空欄",
+            "該当なし", "確認中", "申請中", "取得中", "同上", "〃", "null", "NULL", "none", "None", "N/A", "n/a", "-", "－", "ー", "―");
+
+    /** A 記号: up to ten letters, digits, kana or kanji, none of them a blank or a mark, and not a word saying there is none. */
+    private static boolean symbol(String s, int from, int to) {
+        if (to - from > MAX_CODE || NONE.contains(s.substring(from, to))) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || Morphology.isKatakana(c) || c == 'ー')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digitsOnly(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= '０' && c <= '９')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Where a 記号 starts whose kana part stands before its digits, a hyphen between (ｶﾏ-511, アサ12): else {@code start}. */
     static int kanaSymbolStart(String s, int start) {
         int i = start;

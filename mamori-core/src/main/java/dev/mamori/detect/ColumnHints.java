@@ -143,14 +143,43 @@ public final class ColumnHints {
     }
 
     /**
+     * Which part of the 被保険者証 a column of {@code types} (from {@link #forHeaders}) holds by its header: 記号 and 番号
+     * together (健保記号・番号, 記号番号), or the 記号 alone (記号, 記号（左づめ）, kigo, insuredCardSymbol).
+     */
+    ScanContext.CardField cardField(String header, Set<PiiType> types) {
+        if (header == null || !types.contains(PiiType.HEALTH_INSURANCE)) {
+            return ScanContext.CardField.NONE;
+        }
+        String h = normalise(header);
+        int symbol = h.indexOf("記号");
+        if (symbol >= 0) {
+            return h.indexOf("番号", symbol) > 0 ? ScanContext.CardField.SYMBOL_AND_NUMBER : ScanContext.CardField.SYMBOL;
+        }
+        return h.equals("kigo") || h.equals("symbol") || h.endsWith("cardsymbol") ? ScanContext.CardField.SYMBOL
+                : ScanContext.CardField.NONE;
+    }
+
+    /** {@link #cardField} of each header and its types. */
+    List<ScanContext.CardField> cardFields(List<String> headers, List<Set<PiiType>> types) {
+        List<ScanContext.CardField> out = new ArrayList<>(headers.size());
+        for (int i = 0; i < headers.size(); i++) {
+            out.add(cardField(headers.get(i), types.get(i)));
+        }
+        return out;
+    }
+
+    /**
      * Headings of a reading that say no more (よみ, 読み): a person's only beside a column of names (氏名 | よみ); a glossary's
      * or a place list's otherwise. フリガナ and ふりがな are always a name's.
      */
     private static final Set<String> READINGS = Set.of("よみ", "読み", "よみがな", "読み仮名");
 
-    /** 記号, 番号 and 枝番, and as databases and XML name them in English or romanised (after {@link #normalise}). */
-    private static final Set<String> INSURANCE_PARTS = Set.of("記号", "番号", "枝番", "kigo", "bango", "edaban", "symbol", "number",
-            "branchnumber", "branchno", "branch");
+    /**
+     * 記号, 番号 and 枝番 (記号・番号 as one column), and as databases and XML name them in English or romanised (after
+     * {@link #normalise}).
+     */
+    private static final Set<String> INSURANCE_PARTS = Set.of("記号", "番号", "枝番", "記号番号", "kigo", "bango", "edaban", "symbol",
+            "number", "branchnumber", "branchno", "branch");
 
     static String normalise(String s) {
         return IGNORED.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("");

@@ -122,7 +122,8 @@ public final class Detector {
         List<ScanContext> out = new ArrayList<>(headers.size());
         List<Set<PiiType>> hints = ColumnHints.get().forHeaders(headers);
         for (int c = 0; c < hints.size(); c++) {
-            out.add(new ScanContext(hints.get(c), without(types, ColumnHints.get().against(headers.get(c)))));
+            out.add(new ScanContext(hints.get(c), without(types, ColumnHints.get().against(headers.get(c))),
+                    ColumnHints.get().cardField(headers.get(c), hints.get(c))));
         }
         return out;
     }
@@ -219,10 +220,14 @@ public final class Detector {
     }
 
     /**
-     * Runs every recognizer on {@code text}, appending to {@code raw}. A recognizer that throws fails the call when
+     * Runs every recognizer on {@code text}, appending to {@code raw}; a cell of a 被保険者証's 記号 column only the card's rule
+     * ({@link CardColumns#cell}). A recognizer that throws fails the call when
      * {@link #FAIL_FAST} is set; otherwise the failure is counted and that recognizer's findings in this text dropped.
      */
     private void find(String text, ScanContext context, List<Finding> raw) {
+        if (context.cardField() != ScanContext.CardField.NONE && context.wants(PiiType.HEALTH_INSURANCE) && CardColumns.cell(text, context, raw)) {
+            return; // a 記号 column's ＫＴ or 世田谷ほ, a 記号・番号 column's 「12・345」: the card's, and nothing else (not 世田谷, a place)
+        }
         for (Recognizer r : recognizers) {
             int before = raw.size();
             try {
@@ -257,11 +262,11 @@ public final class Detector {
         }
         int cellFindings = raw.size();
         List<Finding> cell = new ArrayList<>(4);
-        Map<List<Set<PiiType>>, ScanContext> contexts = new HashMap<>();
+        Map<List<Object>, ScanContext> contexts = new HashMap<>();
         for (TextTables.Block b : tables) {
             for (TextTables.Cell c : b.cells()) {
-                ScanContext ctx = contexts.computeIfAbsent(List.of(c.hints(), c.against()),
-                        h -> new ScanContext(c.hints(), without(context.enabled(), c.against())));
+                ScanContext ctx = contexts.computeIfAbsent(List.of(c.hints(), c.against(), c.cardField()),
+                        h -> new ScanContext(c.hints(), without(context.enabled(), c.against()), c.cardField()));
                 String value = text.substring(c.start(), c.end());
                 cell.clear();
                 find(value, ctx, cell);

@@ -18,12 +18,25 @@ public final class ScanContext {
     private final Set<PiiType> enabled;
     private final long hintMask;
     private final long enabledMask;
+    private final CardField cardField;
+
+    /**
+     * Which part of a 被保険者証 a health-insurance column holds, when its header says so (施行規則3条: the card's 記号 and
+     * 番号). The 記号 may be letters, kana or kanji (ＫＴ, 世田谷ほ); a column of both holds them joined (「12・345」,
+     * 大阪市教・８８１４).
+     */
+    enum CardField { NONE, SYMBOL, SYMBOL_AND_NUMBER }
 
     public ScanContext(Collection<PiiType> columnHints, Collection<PiiType> enabled) {
+        this(columnHints, enabled, CardField.NONE);
+    }
+
+    ScanContext(Collection<PiiType> columnHints, Collection<PiiType> enabled, CardField cardField) {
         this.columnHints = freeze(columnHints);
         this.enabled = freeze(enabled);
         this.hintMask = mask(this.columnHints);
         this.enabledMask = mask(this.enabled);
+        this.cardField = cardField;
     }
 
     /** Free text, every type enabled. */
@@ -37,6 +50,10 @@ public final class ScanContext {
 
     public Set<PiiType> enabled() {
         return enabled;
+    }
+
+    CardField cardField() {
+        return cardField;
     }
 
     public boolean hinted(PiiType type) {
@@ -66,16 +83,16 @@ public final class ScanContext {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ScanContext c && c.hintMask == hintMask && c.enabledMask == enabledMask;
+        return o instanceof ScanContext c && c.hintMask == hintMask && c.enabledMask == enabledMask && c.cardField == cardField;
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(hintMask * 31 + enabledMask);
+        return Long.hashCode(hintMask * 31 + enabledMask) * 5 + cardField.ordinal();
     }
 
     @Override
     public String toString() {
-        return "ScanContext[hints=" + columnHints + ", enabled=" + enabled + "]";
+        return "ScanContext[hints=" + columnHints + ", enabled=" + enabled + (cardField == CardField.NONE ? "" : ", " + cardField) + "]";
     }
 }

@@ -49,10 +49,11 @@ final class TextTables {
             "党派", "新旧", "新現元", "現新", "現新元", "肩書", "肩書き", "主な肩書", "経歴", "主な経歴", "得票数", "当落", "推薦");
 
     /**
-     * One cell under a known header: where its text starts and ends in the whole text, the header's types, and the
-     * identifiers the header says it is not ({@link ColumnHints#against}: 会員番号).
+     * One cell under a known header: where its text starts and ends in the whole text, the header's types, the
+     * identifiers the header says it is not ({@link ColumnHints#against}: 会員番号), and the part of a 被保険者証 it holds
+     * ({@link ColumnHints#cardField}).
      */
-    record Cell(int start, int end, Set<PiiType> hints, Set<PiiType> against) {
+    record Cell(int start, int end, Set<PiiType> hints, Set<PiiType> against, ScanContext.CardField cardField) {
     }
 
     /**
@@ -244,7 +245,7 @@ final class TextTables {
             int[] l = leaves.get(k);
             Set<PiiType> against = hints.against(tags.get(k));
             if (!types.get(k).isEmpty() || !against.isEmpty()) {
-                cells.add(new Cell(l[2], l[3], types.get(k), against));
+                cells.add(new Cell(l[2], l[3], types.get(k), against, hints.cardField(tags.get(k), types.get(k))));
             }
         }
         if (!cells.isEmpty()) {
@@ -294,6 +295,7 @@ final class TextTables {
                 continue;
             }
             List<Set<PiiType>> against = names.stream().map(hints::against).toList();
+            List<ScanContext.CardField> fields = hints.cardFields(names, types);
             List<Cell> cells = new ArrayList<>();
             int i = m.end();
             int n = text.length();
@@ -329,7 +331,7 @@ final class TextTables {
                         }
                     }
                     if (col < types.size() && ve > vs && !types.get(col).isEmpty() && !text.regionMatches(true, vs, "NULL", 0, 4)) {
-                        cells.add(new Cell(vs, ve, types.get(col), against.get(col)));
+                        cells.add(new Cell(vs, ve, types.get(col), against.get(col), fields.get(col)));
                     }
                     col++;
                     while (i < n && Character.isWhitespace(text.charAt(i))) {
@@ -423,6 +425,7 @@ final class TextTables {
                 continue; // 氏名｜山田太郎 / 住所｜…: a form's labels and values, not a table of two columns
             }
             List<Set<PiiType>> against = names.stream().map(hints::against).toList();
+            List<ScanContext.CardField> fields = hints.cardFields(names, types);
             List<Cell> cells = new ArrayList<>((last - h) * header.size());
             int end = last;
             for (int r = h + 1; r <= end; r++) {
@@ -433,7 +436,7 @@ final class TextTables {
                 for (int c = 0; c < row.size() && c < types.size(); c++) {
                     int[] cell = row.get(c);
                     if (cell[1] > cell[0]) {
-                        cells.add(new Cell(cell[0], cell[1], types.get(c), against.get(c)));
+                        cells.add(new Cell(cell[0], cell[1], types.get(c), against.get(c), fields.get(c)));
                     }
                 }
                 if (r == end) {
