@@ -1750,7 +1750,7 @@ final class SensitiveRecognizer implements Recognizer {
             return; // 妊娠中・授乳中　□はい　□いいえ: a form's question, not answered yes
         }
         if ((type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER)
-                && COUNT_AFTER.matcher(text).region(end, Math.min(text.length(), end + 10)).lookingAt()) {
+                && (COUNT_AFTER.matcher(text).region(end, Math.min(text.length(), end + 10)).lookingAt() || statisticAfter(text, end))) {
             return; // 軽症は12人, 糖尿病が3人, 視覚障害者は約31万人: a count of people, a statistic
         }
         int cuesIn = cuesIn(text, ss, se);
@@ -2253,6 +2253,32 @@ final class SensitiveRecognizer implements Recognizer {
     /** A count of people right after a condition (軽症は12人, 糖尿病が3人, 視覚障害者は約31万人); not 1人で (alone), 1人目, 1人暮らし. */
     private static final java.util.regex.Pattern COUNT_AFTER = java.util.regex.Pattern.compile(
             "(?:者|患者)?[はがも]?(?:約|およそ)?(?![1１一]人)" + NUM + "{1,4}(?:万|千|百)?人(?![目暮部])");
+    /**
+     * A count further on in the term's clause, after its topic or subject (詐欺被害の相談が前年の1.6倍の42件に上り,
+     * 暴力団構成員は昨年末時点で約1,900人, 犯罪被害に遭った県内の18歳未満は昨年78人): a statistic of a group, when the count is
+     * of cases, a ratio or a share, or the clause names a period or an area (not 長女は発達障害で兄弟が3人).
+     */
+    private static final java.util.regex.Pattern STATISTIC_AFTER = java.util.regex.Pattern.compile(
+            "[^、。，,\\n]{0,24}?[はが][^、。\\n]{0,14}?(?:約|およそ)?" + NUM + "[0-9０-９.,，．]*(?:万|千|百)?(人|件|倍|％|%)(?![目暮部])");
+    private static final String[] STATISTIC_WORDS = {"昨年", "今年", "前年", "年間", "時点", "全国", "県内", "市内", "国内", "累計",
+            "相談", "件数", "認知"};
+
+    private static boolean statisticAfter(String text, int end) {
+        java.util.regex.Matcher m = STATISTIC_AFTER.matcher(text).region(end, Math.min(text.length(), end + 60));
+        if (!m.lookingAt()) {
+            return false;
+        }
+        if (!m.group(1).equals("人")) {
+            return true;
+        }
+        for (String w : STATISTIC_WORDS) {
+            if (Chars.has(text, w, end, m.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The number of convictions after 前科 (前科3犯). */
     private static final java.util.regex.Pattern COUNT_OF_CONVICTIONS = java.util.regex.Pattern.compile("が?" + NUM + "{1,2}犯");
 

@@ -621,6 +621,22 @@ class SensitiveFactsTest {
     }
 
     @Test
+    void aCategoryOrAStatisticIsNoOnesFact() { // session 49: lexicon version 20 and counts later in the clause
+        for (String text : List.of("もう1人の乗組員で同市の男性（26）が救助された。", "C 障害者、寡婦、ひとり親又は勤労学生",
+                "長岡市内では今年、投資名目の詐欺被害の相談が前年の1.6倍の42件に上っている。",
+                "県警によると、SNSをきっかけに犯罪被害に遭った県内の18歳未満は昨年78人で、前年より増えた。",
+                "同店の万引き被害は今年に入って37件、被害額は約28万円に上る。", "県内の暴力団構成員は昨年末時点で約1,900人と10年前の半分になった。")) {
+            assertThat(found(text)).as(text).isEmpty();
+        }
+        // the card beside the deduction's name is the mother's fact
+        assertThat(found("母は身体障害者手帳2級を所持（障害者控除の対象）")).containsExactly("SENSITIVE_OTHER:身体障害者手帳2級");
+        // a count that is no statistic: the clause names no period, area or cases
+        assertThat(found("長女は発達障害で兄弟が3人いる。")).containsExactly("SENSITIVE_OTHER:発達障害");
+        assertThat(found("母は詐欺被害に遭って300万円をだまし取られた。")).containsExactly("SENSITIVE_OTHER:詐欺被害");
+        assertThat(found("組員の男が逮捕された。")).contains("SENSITIVE_OTHER:組員");
+    }
+
+    @Test
     void theFactsTheThirtyFourthSetShowedMissing() { // session 44: lexicon version 18, medicines and aids
         // the aids of a disability, weak like 車いす: a person lifts them; a shop does not
         assertThat(found("息子は今も補聴器が手放せず、部活もやめた。")).containsExactly("SENSITIVE_OTHER:補聴器");
