@@ -586,14 +586,17 @@ final class NumberClassifier {
     /**
      * A part of a date or an age, or a count of digits, not an identifier: a number of up to four digits before 年, 月, 日,
      * 歳 or 桁 that does not start a word of its own (令和 07 年 08 月, 下4桁; not 06140339 本人, 1234 年1回), or of one to
-     * three digits alone in brackets (島田 一郎さん（31）).
+     * three digits alone in brackets (島田 一郎さん（31））, or of one or two digits beside a slash and digits (10/20).
      */
     private static boolean dateOrAge(String s, int start, int end, int n) {
         int i = Chars.isSpace(Chars.at(s, end)) ? end + 1 : end;
         char u = Chars.at(s, i);
         char next = Chars.at(s, i + 1);
         return n <= 4 && "年月日歳才桁".indexOf(u) >= 0 && !Chars.isDigit(next) && "本末度間齢金収".indexOf(next) < 0
-                || n <= 3 && "（(".indexOf(Chars.at(s, start - 1)) >= 0 && "）)".indexOf(Chars.at(s, end)) >= 0;
+                || n <= 3 && "（(".indexOf(Chars.at(s, start - 1)) >= 0 && "）)".indexOf(Chars.at(s, end)) >= 0
+                // a month and a day with a slash (確認済み、10/20）。保険者番号…): the date's parts, not a 記号 or 番号
+                || n <= 2 && (Chars.at(s, end) == '/' && Chars.isDigit(Chars.at(s, end + 1))
+                        || Chars.at(s, start - 1) == '/' && Chars.isDigit(Chars.at(s, start - 2)));
     }
 
     /** Counters and currencies after a quantity (a blank may come between): 円, 件, 個, …, 万, ポイント, pt. */

@@ -25,7 +25,8 @@ final class Recognizers {
             new Entry(EnumSet.of(PERSON), Shared::names),
             new Entry(EnumSet.of(ADDRESS), Shared::addresses),
             new Entry(EnumSet.of(SENSITIVE_HEALTH, SENSITIVE_CRIME, SENSITIVE_CREED, SENSITIVE_OTHER), Shared::sensitive),
-            new Entry(EnumSet.of(LOCATION), Shared::locations));
+            new Entry(EnumSet.of(LOCATION), Shared::locations),
+            new Entry(EnumSet.of(PERSON, DATE_OF_BIRTH, HEALTH_INSURANCE), Shared::records));
 
     private Recognizers() {
     }
@@ -61,6 +62,14 @@ final class Recognizers {
 
         static Recognizer locations() {
             return Locations.I;
+        }
+
+        static Recognizer records() {
+            return Records.I;
+        }
+
+        private static final class Records {
+            static final Recognizer I = new MedicalRecords();
         }
 
         private static final class Locations {
