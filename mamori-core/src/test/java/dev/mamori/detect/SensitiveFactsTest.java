@@ -634,6 +634,12 @@ class SensitiveFactsTest {
         assertThat(found("長女は発達障害で兄弟が3人いる。")).containsExactly("SENSITIVE_OTHER:発達障害");
         assertThat(found("母は詐欺被害に遭って300万円をだまし取られた。")).containsExactly("SENSITIVE_OTHER:詐欺被害");
         assertThat(found("組員の男が逮捕された。")).contains("SENSITIVE_OTHER:組員");
+        // evidence and steps named by their names, a rule of evidence
+        for (String text : List.of("（証拠の標目）・被告人の公判供述・前科調書（乙1）", "前科証拠による犯人性の立証は許されない。",
+                "裁判員裁判の公判前整理手続において争点が整理された。", "起訴前鑑定を行った医師は証言した。")) {
+            assertThat(found(text)).as(text).isEmpty();
+        }
+        assertThat(found("被告人には窃盗の前科がある。")).containsExactly("SENSITIVE_CRIME:窃盗の前科");
     }
 
     @Test
