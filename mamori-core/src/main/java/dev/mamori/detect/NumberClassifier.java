@@ -252,10 +252,13 @@ final class NumberClassifier {
             }
             if (ch == '保' && (s.startsWith("保険証", j) && "券書".indexOf(Chars.at(s, j + 3)) < 0
                     && !Morphology.isKatakana(Chars.at(s, j + 3)) || s.startsWith("保険者", j)) && !Chars.has(s, "年金", Math.max(0, j - 6), j)
-                    || ch == '健' && s.startsWith("健保", j) || ch == '資' && s.startsWith("資格確認書", j)
+                    || ch == '健' && (s.startsWith("健保", j) || s.startsWith("健康保険", j) && "料課法".indexOf(Chars.at(s, j + 4)) < 0)
+                    || ch == '国' && s.startsWith("国保", j) && "世年課連税".indexOf(Chars.at(s, j + 2)) < 0
+                    || ch == '資' && s.startsWith("資格確認書", j)
                     || ch == '扶' && s.startsWith("扶養者証", j) || ch == '組' && s.startsWith("組合員証", j)) {
-                return true; // 被保険者証, 保険者番号, 健保, 資格確認書, 被扶養者証, 共済の組合員証; not 保険証券, 保険証ケース,
-                             // 厚生年金保険被保険者証 (a pension's)
+                // 被保険者証, 保険者番号, 健保, 健康保険, 国保, 資格確認書, 被扶養者証, 共済の組合員証; not 健康保険料, 国民健康保険課,
+                // 国保世帯番号, 国保年金課, 保険証券, 保険証ケース, 厚生年金保険被保険者証 (a pension's)
+                return true;
             }
         }
         return false;

@@ -640,6 +640,15 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void aNationalHealthInsuranceCardsKanjiSymbol() { // session 49: 国保 and 健康保険 name the card as 保険証 does
+        assertThat(values("国民健康保険 記号 世田 番号 12345", PiiType.HEALTH_INSURANCE)).containsExactlyInAnyOrder("世田", "12345");
+        assertThat(values("国保　記号 練馬 番号 4567", PiiType.HEALTH_INSURANCE)).containsExactlyInAnyOrder("練馬", "4567");
+        // a department, a household's number and a premium are not the card
+        assertThat(values("国保世帯番号　0004127733", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(values("市国民健康保険課によると、発送番号は0701-22815。", PiiType.HEALTH_INSURANCE)).isEmpty();
+    }
+
+    @Test
     void codesWithALetterPrefixAreNotIdentifiers() {
         assertThat(find("決済ID: TXN-123456789018（システム控え）")).isEmpty();
         assertThat(find("REF-3020001234567")).isEmpty();
