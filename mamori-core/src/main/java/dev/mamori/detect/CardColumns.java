@@ -120,7 +120,7 @@ final class CardColumns {
                 p = i + 1;
             }
         }
-        if (parts.isEmpty() || !symbol(s, parts.get(0)[0], parts.get(0)[1])) {
+        if (parts.isEmpty() || !symbol(s, parts.get(0)[0], parts.get(0)[1]) || dateOrPhone(s, from, to)) {
             return false;
         }
         for (int k = 1; k < parts.size(); k++) {
@@ -146,14 +146,31 @@ final class CardColumns {
     /** The column says what the cell holds, as a label right before it would (0.85 in {@link NumberClassifier}). */
     private static final double CELL_CONFIDENCE = 0.85;
 
-    /** Not a 記号 in a 記号 column: that there is none, or that it is not yet known. */
-    private static final java.util.Set<String> NONE = java.util.Set.of("なし", "無し", "無", "不明", "未登録", "未定", "未記入", "空欄",
-            "該当なし", "確認中", "申請中", "取得中", "同上", "〃", "null", "NULL", "none", "None", "N/A", "n/a", "-", "－", "ー", "―");
+    /**
+     * Not a 記号 in a 記号 column: that there is none, that it is not yet known or was checked, whose it is, or which kind of
+     * insurance (a reception list's status words).
+     */
+    private static final java.util.Set<String> NONE = java.util.Set.of("なし", "無し", "ナシ", "無", "有", "有り", "済", "未", "不明",
+            "不詳", "未登録", "未定", "未記入", "未提出", "空欄", "該当なし", "対象外", "確認中", "要確認", "確認済", "申請中", "取得中",
+            "同上", "〃", "本人", "家族", "国保", "社保", "協会けんぽ", "後期", "null", "NULL", "none", "None", "N/A", "n/a", "TBD", "same",
+            "-", "－", "ー", "―", "○", "×", "レ");
 
-    /** A 記号: up to ten letters, digits, kana or kanji, none of them a blank or a mark, and not a word saying there is none. */
+    /** Endings of a status word (確認済, 記号なし, 手続中, 対象外). */
+    private static final String[] NONE_ENDINGS = {"済", "済み", "なし", "ナシ", "中", "外", "待ち"};
+
+    /**
+     * A 記号: two to ten letters, digits, kana or kanji, none of them a blank or a mark, and not a word saying there is none
+     * or giving a status.
+     */
     private static boolean symbol(String s, int from, int to) {
-        if (to - from > MAX_CODE || NONE.contains(s.substring(from, to))) {
+        String v = s.substring(from, to);
+        if (to - from < 2 || to - from > MAX_CODE || NONE.contains(v)) {
             return false;
+        }
+        for (String e : NONE_ENDINGS) {
+            if (v.endsWith(e)) {
+                return false;
+            }
         }
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
@@ -162,6 +179,53 @@ final class CardColumns {
             }
         }
         return true;
+    }
+
+    /** Letters of an era or a date written with digits (令和6年4月1日, R6/4/1). */
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+            "([0-9０-９]{4}|[RHSTMrhstmＲＨＳＴＭ][0-9０-９]{1,2}|(?:令和|平成|昭和|大正|明治)[0-9０-９元]{1,2})[年/／.．\\-－・]"
+                    + "([0-9０-９]{1,2})[月/／.．\\-－・]?([0-9０-９]{1,2})日?");
+
+    /**
+     * A date (2024/10/20, 令和6・4・1, 20240401), a phone number (090-1234-5678, 0312345678, 0120-123-456) or a ゆうちょ account's
+     * 記号・番号 (10120-12345671): another column's value in this one, or another thing than a card's code.
+     */
+    private static boolean dateOrPhone(String s, int from, int to) {
+        String v = s.substring(from, to);
+        java.util.regex.Matcher date = DATE.matcher(v);
+        if (date.matches() && monthDay(date.group(2), date.group(3)) && (date.group(1).length() != 4 || year(date.group(1)))
+                || v.indexOf('年') >= 0 && v.indexOf('月') >= 0) {
+            return true;
+        }
+        StringBuilder d = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            int x = Character.digit(s.charAt(i), 10);
+            if (x >= 0) {
+                d.append((char) ('0' + x));
+            } else if (SEPARATORS.indexOf(s.charAt(i)) < 0) {
+                return false; // letters or kana: a code, not a number of another kind
+            }
+        }
+        String n = d.toString();
+        return n.length() == 8 && DateParser.validYmd(n)
+                || n.startsWith("0") && (n.length() == 10 || n.length() == 11 || n.startsWith("0120") || n.startsWith("0800"))
+                || n.length() == 13 && n.charAt(0) == '1' && v.matches("[0-9０-９]{5}[\\-－・ ][0-9０-９]{8}");
+    }
+
+    private static int number(String digits) {
+        int v = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            v = v * 10 + Character.digit(digits.charAt(i), 10);
+        }
+        return v;
+    }
+
+    private static boolean monthDay(String m, String d) {
+        return number(m) >= 1 && number(m) <= 12 && number(d) >= 1 && number(d) <= 31;
+    }
+
+    private static boolean year(String y) {
+        return number(y) >= 1868 && number(y) <= 2100;
     }
 
     private static boolean digitsOnly(String s, int from, int to) {

@@ -445,6 +445,17 @@ final class DateParser {
         return finish(i, m.end(), y, month, d, null);
     }
 
+    /** Eight ASCII digits yyyymmdd that are a real date from 1868 to 2100. */
+    static boolean validYmd(String d) {
+        if (d.length() != 8) {
+            return false;
+        }
+        int y = Integer.parseInt(d, 0, 4, 10);
+        int m = Integer.parseInt(d, 4, 6, 10);
+        int day = Integer.parseInt(d, 6, 8, 10);
+        return y >= 1868 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= daysIn(y, m);
+    }
+
     static int daysIn(int y, int m) {
         return switch (m) {
             case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;

@@ -220,14 +220,12 @@ public final class Detector {
     }
 
     /**
-     * Runs every recognizer on {@code text}, appending to {@code raw}; a cell of a 被保険者証's 記号 column only the card's rule
-     * ({@link CardColumns#cell}). A recognizer that throws fails the call when
+     * Runs every recognizer on {@code text}, appending to {@code raw}; in a cell of a 被保険者証's 記号 column, the card's rule
+     * after them ({@link #cardCell}). A recognizer that throws fails the call when
      * {@link #FAIL_FAST} is set; otherwise the failure is counted and that recognizer's findings in this text dropped.
      */
     private void find(String text, ScanContext context, List<Finding> raw) {
-        if (context.cardField() != ScanContext.CardField.NONE && context.wants(PiiType.HEALTH_INSURANCE) && CardColumns.cell(text, context, raw)) {
-            return; // a 記号 column's ＫＴ or 世田谷ほ, a 記号・番号 column's 「12・345」: the card's, and nothing else (not 世田谷, a place)
-        }
+        int first = raw.size();
         for (Recognizer r : recognizers) {
             int before = raw.size();
             try {
@@ -245,7 +243,33 @@ public final class Detector {
                 raw.subList(before, raw.size()).clear(); // what it found before failing is not trusted
             }
         }
+        if (context.cardField() != ScanContext.CardField.NONE && context.wants(PiiType.HEALTH_INSURANCE)) {
+            cardCell(text, context, raw, first);
+        }
     }
+
+    /**
+     * A cell of a 被保険者証's 記号 column or 記号・番号 column ({@link ScanContext#cardField}): the card's code
+     * ({@link CardColumns#cell}: ＫＴ, 世田谷ほ, 「12・345」) in place of what the recognizers read in it, unless they read a
+     * person, a contact, a health fact or a date there, which a row out of line can put in the column (山田様より電話あり,
+     * 090-1234-5678, 糖尿病). A place is not such a reading: 世田谷ほ is a 国保's 記号, not an address.
+     */
+    private static void cardCell(String text, ScanContext context, List<Finding> raw, int first) {
+        for (int i = first; i < raw.size(); i++) {
+            if (CARD_CELL_YIELDS_TO.contains(raw.get(i).type())) {
+                return;
+            }
+        }
+        List<Finding> card = new ArrayList<>(3);
+        if (CardColumns.cell(text, context, card)) {
+            raw.subList(first, raw.size()).clear();
+            raw.addAll(card);
+        }
+    }
+
+    private static final Set<PiiType> CARD_CELL_YIELDS_TO = EnumSet.of(PiiType.PERSON, PiiType.PHONE, PiiType.EMAIL,
+            PiiType.DATE_OF_BIRTH, PiiType.MY_NUMBER, PiiType.CREDIT_CARD, PiiType.BANK_ACCOUNT, PiiType.SENSITIVE_HEALTH,
+            PiiType.SENSITIVE_CRIME, PiiType.SENSITIVE_CREED, PiiType.SENSITIVE_OTHER, PiiType.LOCATION);
 
     /**
      * Scans each cell of the tables on its own with its header's types as hints, moving the cells' findings to their place

@@ -41,13 +41,14 @@ final class MedicalRecords implements Recognizer {
         if (text == null || text.length() < 8 || ctx == null) {
             return;
         }
+        // a message's header segment, and a receipt file's header record: a line that merely starts PID| or RE, is neither
         boolean hl7 = text.indexOf('|') >= 0 && (text.contains("PID|") || text.contains("IN1|") || text.contains("NK1|")
-                || text.contains("GT1|"));
-        boolean uke = text.contains("HO,") || text.contains("RE,");
+                || text.contains("GT1|")) && recordAt(text, "MSH|");
+        boolean uke = (text.contains("HO,") || text.contains("RE,")) && (recordAt(text, "IR,") || recordAt(text, "UK,")
+                || recordAt(text, "YK,") || recordAt(text, "HG,"));
         if (!hl7 && !uke) {
             return;
         }
-        uke = uke && (recordAt(text, "IR,") || recordAt(text, "RE,"));
         int[] bounds = new int[MAX_FIELDS + 2];
         for (int ls = 0; ls < text.length(); ) {
             int le = ls;
@@ -110,6 +111,8 @@ final class MedicalRecords implements Recognizer {
             case "IN1" -> {
                 card(text, bounds, n, 3, ctx, out);
                 card(text, bounds, n, 8, ctx, out);
+                card(text, bounds, n, 10, ctx, out);
+                card(text, bounds, n, 11, ctx, out);
                 names(text, bounds, n, 16, ctx, out);
                 birthDate(text, bounds, n, 18, ctx, out);
                 card(text, bounds, n, 36, ctx, out);
@@ -121,12 +124,17 @@ final class MedicalRecords implements Recognizer {
     }
 
     private static void record(String text, int ls, int le, int n, int[] bounds, ScanContext ctx, List<Finding> out) {
-        if (text.startsWith("RE", ls)) { // fields counted from 0 here, the record's name being field 0
-            if (n > 4 && ctx.wants(PiiType.PERSON) && letters(text, fieldStart(bounds, 4), fieldEnd(bounds, 4))) {
+        if (text.startsWith("RE", ls) && n > 6 && digits(text, fieldStart(bounds, 1), fieldEnd(bounds, 1)) > 0
+                && fieldEnd(bounds, 2) - fieldStart(bounds, 2) == 4 && digits(text, fieldStart(bounds, 2), fieldEnd(bounds, 2)) == 4
+                && fieldEnd(bounds, 3) - fieldStart(bounds, 3) == 6 && digits(text, fieldStart(bounds, 3), fieldEnd(bounds, 3)) == 6) {
+            // fields counted from 0 here, the record's name being field 0: レセプト番号, a four-digit 種別, the month of care
+            if (ctx.wants(PiiType.PERSON) && name(text, fieldStart(bounds, 4), fieldEnd(bounds, 4))) {
                 add(PiiType.PERSON, text, fieldStart(bounds, 4), fieldEnd(bounds, 4), out);
             }
-            if (n > 6 && ctx.wants(PiiType.DATE_OF_BIRTH) && eraDate(text, fieldStart(bounds, 6), fieldEnd(bounds, 6))) {
-                add(PiiType.DATE_OF_BIRTH, text, fieldStart(bounds, 6), fieldEnd(bounds, 6), out);
+            int bs = fieldStart(bounds, 6);
+            int be = fieldEnd(bounds, 6);
+            if (ctx.wants(PiiType.DATE_OF_BIRTH) && (eraDate(text, bs, be) || be - bs == 8 && digits(text, bs, be) == 8 && validDate(text, bs))) {
+                add(PiiType.DATE_OF_BIRTH, text, bs, be, out); // the era's code and yymmdd, or (since 令和) yyyymmdd
             }
         } else if (text.startsWith("HO", ls) && n > 4 && digits(text, fieldStart(bounds, 1), fieldEnd(bounds, 1)) >= 6) {
             for (int k = 1; k <= 3; k++) {
@@ -163,7 +171,7 @@ final class MedicalRecords implements Recognizer {
                 }
                 end = c2 > c1 + 1 ? c2 : c1;
             }
-            if (end > r && letters(text, r, end)) {
+            if (end > r && name(text, r, end)) {
                 add(PiiType.PERSON, text, r, end, out);
             }
             r = re + 1;
@@ -177,8 +185,9 @@ final class MedicalRecords implements Recognizer {
         }
         int s = fieldStart(bounds, k);
         int e = fieldEnd(bounds, k);
-        if (e - s >= 8 && digits(text, s, e) == e - s && validDate(text, s)) {
-            add(PiiType.DATE_OF_BIRTH, text, s, s + 8, out);
+        if (e - s >= 8 && digits(text, s, s + 8) == 8 && (e == s + 8 || Chars.isDigit(text.charAt(s + 8))
+                || text.charAt(s + 8) == '+' || text.charAt(s + 8) == '-') && validDate(text, s)) {
+            add(PiiType.DATE_OF_BIRTH, text, s, s + 8, out); // 19760814, 197001051230+0900
         }
     }
 
@@ -208,6 +217,37 @@ final class MedicalRecords implements Recognizer {
         if (e > s) {
             out.add(new Finding(type, s, e, CONFIDENCE, false, text.substring(s, e)));
         }
+    }
+
+    /** What a name field holds when it is no name (an unknown patient's placeholder). */
+    private static final Set<String> NO_NAME = Set.of("UNKNOWN", "UNK", "NULL", "NONE", "TEST", "不明");
+
+    /**
+     * A person's name: letters, kana or kanji with the marks names carry (O'BRIEN, SMITH-JONES, ジョン・ポール, an HL7
+     * escape such as O\T\BRIEN), at least one letter, no digit, and not a placeholder.
+     */
+    private static boolean name(String text, int s, int e) {
+        boolean letter = false;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (Chars.isDigit(c)) {
+                return false;
+            }
+            if (Character.isLetter(c) || Character.isSurrogate(c)) {
+                letter = true;
+            } else if (!Chars.isSpace(c) && "^'’-・･\\.".indexOf(c) < 0 && c != 'ー') {
+                return false;
+            }
+        }
+        if (!letter) {
+            return false;
+        }
+        for (String part : text.substring(s, e).split("\\^")) {
+            if (!part.isBlank() && !NO_NAME.contains(part.strip().toUpperCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Letters, digits, kana, kanji, the long vowel mark and blanks inside, and at least one that is not a blank. */
@@ -246,6 +286,9 @@ final class MedicalRecords implements Recognizer {
 
     /** The first year of each era by its code in レセプト電算 (1 明治, 2 大正, 3 昭和, 4 平成, 5 令和). */
     private static final int[] ERA_START = {0, 1868, 1912, 1926, 1989, 2019};
+    /** Each era's first and last day as yyyymmdd (明治 from the 1868 reform of the calendar's era; 令和 open). */
+    private static final int[] ERA_FIRST = {0, 18680125, 19120730, 19261225, 19890108, 20190501};
+    private static final int[] ERA_LAST = {0, 19120729, 19261224, 19890107, 20190430, 21001231};
 
     /** An era code and yymmdd (3620305: 昭和62年3月5日), a real date. */
     private static boolean eraDate(String text, int s, int e) {
@@ -259,6 +302,10 @@ final class MedicalRecords implements Recognizer {
         int y = ERA_START[era] + digit(text, s + 1) * 10 + digit(text, s + 2) - 1;
         int m = digit(text, s + 3) * 10 + digit(text, s + 4);
         int d = digit(text, s + 5) * 10 + digit(text, s + 6);
-        return digit(text, s + 1) * 10 + digit(text, s + 2) >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= DateParser.daysIn(y, m);
+        if (digit(text, s + 1) * 10 + digit(text, s + 2) < 1 || m < 1 || m > 12 || d < 1 || d > DateParser.daysIn(y, m)) {
+            return false;
+        }
+        int ymd = y * 10000 + m * 100 + d;
+        return ymd >= ERA_FIRST[era] && ymd <= ERA_LAST[era]; // not 昭和64年1月8日 nor 平成31年5月1日
     }
 }

@@ -250,14 +250,18 @@ final class NumberClassifier {
             if (ch == '\n' && (++lines > 2 || !bare)) {
                 return false; // a heading lines above serves a bare 記号：/番号：, not 部屋番号：305 or 車両番号：1234
             }
+            // the insurance's own names (国保, 健康保険) serve only a bare label on their line: 国保の高額療養費 通知番号 is no card's
+            boolean plainLabel = bare && lines == 0;
             if (ch == '保' && (s.startsWith("保険証", j) && "券書".indexOf(Chars.at(s, j + 3)) < 0
                     && !Morphology.isKatakana(Chars.at(s, j + 3)) || s.startsWith("保険者", j)) && !Chars.has(s, "年金", Math.max(0, j - 6), j)
-                    || ch == '健' && (s.startsWith("健保", j) || s.startsWith("健康保険", j) && "料課法".indexOf(Chars.at(s, j + 4)) < 0)
-                    || ch == '国' && s.startsWith("国保", j) && "世年課連税".indexOf(Chars.at(s, j + 2)) < 0
+                    || ch == '健' && (s.startsWith("健保", j) || plainLabel && s.startsWith("健康保険", j) && "料課法".indexOf(Chars.at(s, j + 4)) < 0)
+                    || ch == '国' && plainLabel && s.startsWith("国保", j) && !Morphology.isKanji(Chars.at(s, j - 1))
+                            && "世年課連税料組総デ".indexOf(Chars.at(s, j + 2)) < 0
                     || ch == '資' && s.startsWith("資格確認書", j)
                     || ch == '扶' && s.startsWith("扶養者証", j) || ch == '組' && s.startsWith("組合員証", j)) {
                 // 被保険者証, 保険者番号, 健保, 健康保険, 国保, 資格確認書, 被扶養者証, 共済の組合員証; not 健康保険料, 国民健康保険課,
-                // 国保世帯番号, 国保年金課, 保険証券, 保険証ケース, 厚生年金保険被保険者証 (a pension's)
+                // 国保世帯番号, 国保年金課, 国保データベース, 全国保育… (国保 inside a word), 保険証券, 保険証ケース,
+                // 厚生年金保険被保険者証 (a pension's)
                 return true;
             }
         }
@@ -598,8 +602,44 @@ final class NumberClassifier {
         return n <= 4 && "年月日歳才桁".indexOf(u) >= 0 && !Chars.isDigit(next) && "本末度間齢金収".indexOf(next) < 0
                 || n <= 3 && "（(".indexOf(Chars.at(s, start - 1)) >= 0 && "）)".indexOf(Chars.at(s, end)) >= 0
                 // a month and a day with a slash (確認済み、10/20）。保険者番号…): the date's parts, not a 記号 or 番号
-                || n <= 2 && (Chars.at(s, end) == '/' && Chars.isDigit(Chars.at(s, end + 1))
-                        || Chars.at(s, start - 1) == '/' && Chars.isDigit(Chars.at(s, start - 2)));
+                || n <= 2 && monthSlashDay(s, start, end);
+    }
+
+    /**
+     * The number is the month or the day of a month/day written with a slash (10/20): a month of 1 to 12, a day of 1 to 31,
+     * one or two digits each, and no 記号 or 番号 label right before the pair (保険証 記号・番号 5/67 is a 記号 and a 番号).
+     */
+    private static boolean monthSlashDay(String s, int start, int end) {
+        int ms;
+        int me;
+        int ds;
+        int de;
+        if (Chars.at(s, end) == '/') {
+            ms = start;
+            me = end;
+            ds = end + 1;
+            de = ds;
+            while (de < s.length() && de - ds < 3 && Chars.isDigit(s.charAt(de))) {
+                de++;
+            }
+        } else if (Chars.at(s, start - 1) == '/') {
+            ds = start;
+            de = end;
+            me = start - 1;
+            ms = me;
+            while (ms > 0 && me - ms < 3 && Chars.isDigit(s.charAt(ms - 1))) {
+                ms--;
+            }
+        } else {
+            return false;
+        }
+        if (me - ms < 1 || me - ms > 2 || de - ds < 1 || de - ds > 2 || Chars.isDigit(Chars.at(s, de)) || Chars.isDigit(Chars.at(s, ms - 1))) {
+            return false;
+        }
+        int m = Integer.parseInt(s, ms, me, 10);
+        int d = Integer.parseInt(s, ds, de, 10);
+        int b = skipBack(s, ms);
+        return m >= 1 && m <= 12 && d >= 1 && d <= 31 && !(b >= 2 && (s.startsWith("記号", b - 2) || s.startsWith("番号", b - 2)));
     }
 
     /** Counters and currencies after a quantity (a blank may come between): 円, 件, 個, …, 万, ポイント, pt. */

@@ -27,8 +27,19 @@ class MedicalRecordsTest {
         assertThat(found(msg, PiiType.DATE_OF_BIRTH)).containsExactly("DATE_OF_BIRTH:19760814");
         assertThat(found(msg, PiiType.HEALTH_INSURANCE)).containsExactly("HEALTH_INSURANCE:31270671", "HEALTH_INSURANCE:近畿財",
                 "HEALTH_INSURANCE:301");
-        // not a date: a DTM that is no real day; not a name: an empty family name
-        assertThat(found("PID|1||100||^花子||19761341|F\n", PiiType.PERSON, PiiType.DATE_OF_BIRTH)).isEmpty();
+        // not a date: a DTM that is no real day; not a name: an empty family name, digits, a placeholder
+        String header = "MSH|^~\\&|A|B|||20251018||ADT^A08|1|P|2.5\r";
+        assertThat(found(header + "PID|1||100||^花子||19761341|F\r", PiiType.PERSON, PiiType.DATE_OF_BIRTH)).isEmpty();
+        assertThat(found(header + "PID|1||100||12345^67890~UNKNOWN^UNKNOWN||19700105|F\r", PiiType.PERSON)).isEmpty();
+        // names with an apostrophe, a hyphen, a middle dot; a birth time with its zone; the 記号 and 番号 in IN1-10 and 11 (the
+        // plan's 06 of IN1-2 is also reported, by the number rules, as before this recognizer)
+        assertThat(found(header + "PID|1||100||O'BRIEN^MARY~スミス^ジョン・ポール||197001051230+0900|F\r"
+                + "IN1|1|06^組合管掌健康保険^JHSD0001|06050116|||||||９２０４５|１０|19990514\r", PiiType.PERSON, PiiType.DATE_OF_BIRTH,
+                PiiType.HEALTH_INSURANCE)).contains("PERSON:O'BRIEN^MARY", "PERSON:スミス^ジョン・ポール", "DATE_OF_BIRTH:19700105",
+                        "HEALTH_INSURANCE:06050116", "HEALTH_INSURANCE:９２０４５", "HEALTH_INSURANCE:１０");
+        // without a message header, lines that start with PID| are a process list or a column list, not a message
+        assertThat(found("PID|USER|PR|NI|VIRT|COMMAND|TIME\n1|root|20|0|1000|init|00:01\n", PiiType.PERSON)).isEmpty();
+        assertThat(found("PID|カナ|性別|生年月日|診療科|住所|電話|主治医\n", PiiType.PERSON)).isEmpty();
     }
 
     @Test
@@ -39,10 +50,15 @@ class MedicalRecordsTest {
                 + "KO,88131016,4103377,,1,512\n";
         assertThat(found(uke, PiiType.PERSON, PiiType.DATE_OF_BIRTH, PiiType.HEALTH_INSURANCE)).containsExactly("PERSON:大川 陸",
                 "DATE_OF_BIRTH:3620305", "HEALTH_INSURANCE:06273213", "HEALTH_INSURANCE:ＫＴ", "HEALTH_INSURANCE:20931");
-        // era code 6 is no era, 3 and 00 no year
-        assertThat(found("RE,1,1112,202509,大川 陸,1,6620305,70\nRE,2,1112,202509,大川 陸,1,3000305,70\n", PiiType.DATE_OF_BIRTH))
-                .isEmpty();
-        // a CSV whose first column is HO, with no receipt's IR or RE record, is no receipt
+        // era code 6 is no era, 3 and 00 no year, 昭和64年1月8日 and 平成31年5月1日 no day of theirs; since 令和 yyyymmdd
+        String ir = "IR,1,13,1,1312345,,いずみ台クリニック,202509,00\n";
+        assertThat(found(ir + "RE,1,1112,202509,大川 陸,1,6620305,70\nRE,2,1112,202509,大川 陸,1,3000305,70\n"
+                + "RE,3,1112,202509,大川 陸,1,3640108,70\nRE,4,1112,202509,大川 陸,1,4310501,70\n", PiiType.DATE_OF_BIRTH)).isEmpty();
+        assertThat(found(ir + "RE,1,1112,202509,大川 陸,1,19870305,70\n", PiiType.DATE_OF_BIRTH)).containsExactly("DATE_OF_BIRTH:19870305");
+        // a CSV whose first column is HO or RE, with no receipt's header record, is no receipt; nor is a reply's RE, line
         assertThat(found("区分,コード,名称,数量\nHO,06273213,ＫＴ,20931\n", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("RE,2024,05,売上,山本商事,9,3620305\nHO,20240501,ABC,1234,5,6,7\n", PiiType.PERSON, PiiType.DATE_OF_BIRTH,
+                PiiType.HEALTH_INSURANCE)).doesNotContain("PERSON:山本商事", "DATE_OF_BIRTH:3620305", "HEALTH_INSURANCE:ABC");
+        assertThat(found(ir + "RE, thanks for the update, see you, Bob, tomorrow, 1234567\n", PiiType.PERSON)).isEmpty();
     }
 }
