@@ -172,13 +172,39 @@ final class CardColumns {
                 return false;
             }
         }
+        boolean digitOrLatin = false;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (!(Character.isLetterOrDigit(c) || Morphology.isKatakana(c) || c == 'ー')) {
                 return false;
             }
+            digitOrLatin |= Chars.isDigit(c) || c < 0x80 || c >= 'Ａ' && c <= 'ｚ';
         }
-        return true;
+        return digitOrLatin || wordsOfACode(s, from, to);
+    }
+
+    /**
+     * A 記号 of kana and kanji alone (近畿財, 大阪市教, 埼教, 世田谷ほ, 都職員) as a 国保 or a 共済 abbreviates its office, not a row
+     * out of line's name, address, word or note: no person's name (佐藤花子, 旧姓鈴木), no place's suffix at its end (世田谷区),
+     * no particle or verb before its last character (保険証は次回持参予定), not katakana alone (ナカムラロクロウ), and not
+     * common words alone (生活保護, 任意継続, 未確認): a place's name, or a one-character abbreviation, among its words.
+     */
+    private static boolean wordsOfACode(String s, int from, int to) {
+        List<Morphology.Token> ts = Morphology.tokens(s, from, to);
+        if (ts.isEmpty() || Morphology.isKatakana(s.charAt(from)) && Morphology.isKatakana(s.charAt(to - 1))) {
+            return false;
+        }
+        boolean abbreviation = false;
+        for (int k = 0; k < ts.size(); k++) {
+            Morphology.Token t = ts.get(k);
+            boolean last = k == ts.size() - 1;
+            if (t.is("名詞-固有名詞-人名") || last && t.is("名詞-接尾-地域")
+                    || !last && !t.is("名詞") && !t.is("接頭詞")) {
+                return false;
+            }
+            abbreviation |= t.is("名詞-固有名詞") || t.is("名詞") && t.end() - t.start() == 1 || last && t.end() - t.start() == 1;
+        }
+        return abbreviation;
     }
 
     /** Letters of an era or a date written with digits (令和6年4月1日, R6/4/1). */

@@ -343,6 +343,15 @@ class TextTablesTest {
         assertThat(all.detect("「12・345」", cols.get(2))).extracting(Finding::value).containsExactly("12", "345");
         assertThat(all.detect("8031-22-00", cols.get(2))).extracting(Finding::value).containsExactly("8031", "22", "00");
         assertThat(all.detect("未登録", cols.get(2))).isEmpty();
+        // what a row out of line or a status puts in the column is no 記号 (the review's): a name, an address, words, a
+        // status, a date, a phone number; a person or a phone the recognizers read there stays theirs
+        List<ScanContext> symbols = all.contextsFor(List.of("氏名", "保険者番号", "記号", "番号"));
+        for (String cell : List.of("佐藤花子", "世田谷区", "生活保護", "未確認", "確認済", "済", "ナカムラロクロウ", "2024/10/20", "令和6年4月1日",
+                "20240401")) {
+            assertThat(all.detect(cell, symbols.get(2))).as(cell).noneMatch(f -> f.type() == PiiType.HEALTH_INSURANCE);
+        }
+        assertThat(all.detect("090-1234-5678", cols.get(2))).extracting(Finding::type).containsExactly(PiiType.PHONE);
+        assertThat(all.detect("近畿財", symbols.get(2))).extracting(Finding::value).containsExactly("近畿財");
         // a 記号 column of a table with no card's column is no card's (元素記号 Fe)
         List<ScanContext> elements = all.contextsFor(List.of("元素名", "記号", "番号"));
         assertThat(all.detect("Fe", elements.get(1))).isEmpty();
