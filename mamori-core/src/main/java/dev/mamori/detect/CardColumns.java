@@ -207,7 +207,7 @@ final class CardColumns {
         return abbreviation;
     }
 
-    /** Letters of an era or a date written with digits (令和6年4月1日, R6/4/1). */
+    /** A date in digits, by 西暦 or by an era's name or letter (2024/10/20, 令和6年4月1日, R6/4/1, 令和6・4・1). */
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
             "([0-9０-９]{4}|[RHSTMrhstmＲＨＳＴＭ][0-9０-９]{1,2}|(?:令和|平成|昭和|大正|明治)[0-9０-９元]{1,2})[年/／.．\\-－・]"
                     + "([0-9０-９]{1,2})[月/／.．\\-－・]?([0-9０-９]{1,2})日?");

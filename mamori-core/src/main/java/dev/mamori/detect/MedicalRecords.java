@@ -56,9 +56,9 @@ final class MedicalRecords implements Recognizer {
                 le++;
             }
             if (hl7 && le - ls > 4 && text.charAt(ls + 3) == '|') {
-                segment(text, ls, le, fields(text, ls, le, '|', bounds), bounds, ctx, out);
+                segment(text, ls, fields(text, ls, le, '|', bounds), bounds, ctx, out);
             } else if (uke && le - ls > 3 && text.charAt(ls + 2) == ',') {
-                record(text, ls, le, fields(text, ls, le, ',', bounds), bounds, ctx, out);
+                record(text, ls, fields(text, ls, le, ',', bounds), bounds, ctx, out);
             }
             ls = le + 1;
         }
@@ -98,7 +98,7 @@ final class MedicalRecords implements Recognizer {
         return bounds[k + 1] - 1;
     }
 
-    private static void segment(String text, int ls, int le, int n, int[] bounds, ScanContext ctx, List<Finding> out) {
+    private static void segment(String text, int ls, int n, int[] bounds, ScanContext ctx, List<Finding> out) {
         String id = text.substring(ls, ls + 3);
         switch (id) {
             case "PID" -> {
@@ -123,7 +123,7 @@ final class MedicalRecords implements Recognizer {
         }
     }
 
-    private static void record(String text, int ls, int le, int n, int[] bounds, ScanContext ctx, List<Finding> out) {
+    private static void record(String text, int ls, int n, int[] bounds, ScanContext ctx, List<Finding> out) {
         if (text.startsWith("RE", ls) && n > 6 && digits(text, fieldStart(bounds, 1), fieldEnd(bounds, 1)) > 0
                 && fieldEnd(bounds, 2) - fieldStart(bounds, 2) == 4 && digits(text, fieldStart(bounds, 2), fieldEnd(bounds, 2)) == 4
                 && fieldEnd(bounds, 3) - fieldStart(bounds, 3) == 6 && digits(text, fieldStart(bounds, 3), fieldEnd(bounds, 3)) == 6) {
@@ -284,9 +284,10 @@ final class MedicalRecords implements Recognizer {
         return y >= 1868 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= DateParser.daysIn(y, m);
     }
 
-    /** The first year of each era by its code in レセプト電算 (1 明治, 2 大正, 3 昭和, 4 平成, 5 令和). */
-    private static final int[] ERA_START = {0, 1868, 1912, 1926, 1989, 2019};
-    /** Each era's first and last day as yyyymmdd (明治 from the 1868 reform of the calendar's era; 令和 open). */
+    /**
+     * Each era's first and last day as yyyymmdd, by its code in レセプト電算 (1 明治, 2 大正, 3 昭和, 4 平成, 5 令和; 明治 from
+     * 1868, 令和 open).
+     */
     private static final int[] ERA_FIRST = {0, 18680125, 19120730, 19261225, 19890108, 20190501};
     private static final int[] ERA_LAST = {0, 19120729, 19261224, 19890107, 20190430, 21001231};
 
@@ -299,7 +300,7 @@ final class MedicalRecords implements Recognizer {
         if (era < 1 || era > 5) {
             return false;
         }
-        int y = ERA_START[era] + digit(text, s + 1) * 10 + digit(text, s + 2) - 1;
+        int y = ERA_FIRST[era] / 10000 + digit(text, s + 1) * 10 + digit(text, s + 2) - 1;
         int m = digit(text, s + 3) * 10 + digit(text, s + 4);
         int d = digit(text, s + 5) * 10 + digit(text, s + 6);
         if (digit(text, s + 1) * 10 + digit(text, s + 2) < 1 || m < 1 || m > 12 || d < 1 || d > DateParser.daysIn(y, m)) {
