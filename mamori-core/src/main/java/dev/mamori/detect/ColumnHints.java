@@ -107,9 +107,10 @@ public final class ColumnHints {
     }
 
     /**
-     * The types of each header of one table: {@link #forHeader} for each, and then 記号, 番号 and 枝番 (kigo, symbol, …) of a table that
-     * also has a health-insurance column (保険者番号, 被保険者…) are HEALTH_INSURANCE too: the 被保険者証's 記号・番号・保険者番号
-     * together are the identifier (施行令1条7号, 施行規則3条), and a table splits them into columns.
+     * The types of each header of one table: {@link #forHeader} for each, and then 記号, 番号 and 枝番 (kigo, symbol, …; 記号・番号,
+     * 記号/番号, 記号及び番号 as one column) of a table that also has a health-insurance column (保険者番号, 被保険者…) are
+     * HEALTH_INSURANCE too: the 被保険者証's 記号・番号・保険者番号 together are the identifier (施行令1条7号, 施行規則3条), and a
+     * table splits them into columns.
      */
     public List<Set<PiiType>> forHeaders(List<String> headers) {
         List<Set<PiiType>> out = new ArrayList<>(headers.size());
@@ -132,7 +133,7 @@ public final class ColumnHints {
         if (insurance) {
             for (int i = 0; i < headers.size(); i++) {
                 String h = headers.get(i) == null ? "" : normalise(headers.get(i));
-                if (INSURANCE_PARTS.contains(h)) {
+                if (INSURANCE_PARTS.contains(h) || h.startsWith("記号") && h.contains("番号") && h.length() <= 8) { // 記号/番号, 記号及び番号
                     EnumSet<PiiType> t = EnumSet.of(PiiType.HEALTH_INSURANCE);
                     t.addAll(out.get(i));
                     out.set(i, Set.copyOf(t));

@@ -343,6 +343,11 @@ class TextTablesTest {
         assertThat(all.detect("「12・345」", cols.get(2))).extracting(Finding::value).containsExactly("12", "345");
         assertThat(all.detect("8031-22-00", cols.get(2))).extracting(Finding::value).containsExactly("8031", "22", "00");
         assertThat(all.detect("未登録", cols.get(2))).isEmpty();
+        // the column named with a slash or 及び (the review's)
+        assertThat(all.detect("ＫＴ/20931", all.contextsFor(List.of("保険者番号", "記号/番号")).get(1))).extracting(Finding::value)
+                .containsExactly("ＫＴ", "20931");
+        assertThat(all.detect("12・345", all.contextsFor(List.of("保険者番号", "記号及び番号")).get(1))).extracting(Finding::value)
+                .containsExactly("12", "345");
         // what a row out of line or a status puts in the column is no 記号 (the review's): a name, an address, words, a
         // status, a date, a phone number; a person or a phone the recognizers read there stays theirs
         List<ScanContext> symbols = all.contextsFor(List.of("氏名", "保険者番号", "記号", "番号"));
