@@ -233,7 +233,7 @@ final class CardColumns {
             }
         }
         String n = d.toString();
-        return n.length() == 8 && DateParser.validYmd(n)
+        return n.length() == 8 && DateParser.ymdAt(n, 0)
                 || n.startsWith("0") && (n.length() == 10 || n.length() == 11 || n.startsWith("0120") || n.startsWith("0800"))
                 || n.length() == 13 && n.charAt(0) == '1' && v.matches("[0-9０-９]{5}[\\-－・ ][0-9０-９]{8}");
     }

@@ -445,15 +445,22 @@ final class DateParser {
         return finish(i, m.end(), y, month, d, null);
     }
 
-    /** Eight ASCII digits yyyymmdd that are a real date from 1868 to 2100. */
-    static boolean validYmd(String d) {
-        if (d.length() != 8) {
-            return false;
+    /** A real day from 1868 (the first year of 明治) to 2100: the range a birth date or a yyyymmdd number is read in. */
+    static boolean realDate(int y, int m, int d) {
+        return y >= 1868 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+    }
+
+    /** Eight digits yyyymmdd at {@code at} (ASCII or full-width) that are a {@link #realDate real date}. */
+    static boolean ymdAt(CharSequence s, int at) {
+        int v = 0;
+        for (int i = at; i < at + 8; i++) {
+            int x = i < s.length() ? Character.digit(s.charAt(i), 10) : -1;
+            if (x < 0) {
+                return false;
+            }
+            v = v * 10 + x;
         }
-        int y = Integer.parseInt(d, 0, 4, 10);
-        int m = Integer.parseInt(d, 4, 6, 10);
-        int day = Integer.parseInt(d, 6, 8, 10);
-        return y >= 1868 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= daysIn(y, m);
+        return realDate(v / 10000, v / 100 % 100, v % 100);
     }
 
     static int daysIn(int y, int m) {

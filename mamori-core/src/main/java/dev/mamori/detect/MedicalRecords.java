@@ -98,6 +98,13 @@ final class MedicalRecords implements Recognizer {
         return bounds[k + 1] - 1;
     }
 
+    /** Field k holds {@code length} digits and nothing else. */
+    private static boolean digitsOnly(String text, int[] bounds, int k, int length) {
+        int s = fieldStart(bounds, k);
+        int e = fieldEnd(bounds, k);
+        return e - s == length && digits(text, s, e) == length;
+    }
+
     private static void segment(String text, int ls, int n, int[] bounds, ScanContext ctx, List<Finding> out) {
         String id = text.substring(ls, ls + 3);
         switch (id) {
@@ -125,15 +132,14 @@ final class MedicalRecords implements Recognizer {
 
     private static void record(String text, int ls, int n, int[] bounds, ScanContext ctx, List<Finding> out) {
         if (text.startsWith("RE", ls) && n > 6 && digits(text, fieldStart(bounds, 1), fieldEnd(bounds, 1)) > 0
-                && fieldEnd(bounds, 2) - fieldStart(bounds, 2) == 4 && digits(text, fieldStart(bounds, 2), fieldEnd(bounds, 2)) == 4
-                && fieldEnd(bounds, 3) - fieldStart(bounds, 3) == 6 && digits(text, fieldStart(bounds, 3), fieldEnd(bounds, 3)) == 6) {
+                && digitsOnly(text, bounds, 2, 4) && digitsOnly(text, bounds, 3, 6)) {
             // fields counted from 0 here, the record's name being field 0: レセプト番号, a four-digit 種別, the month of care
             if (ctx.wants(PiiType.PERSON) && name(text, fieldStart(bounds, 4), fieldEnd(bounds, 4))) {
                 add(PiiType.PERSON, text, fieldStart(bounds, 4), fieldEnd(bounds, 4), out);
             }
             int bs = fieldStart(bounds, 6);
             int be = fieldEnd(bounds, 6);
-            if (ctx.wants(PiiType.DATE_OF_BIRTH) && (eraDate(text, bs, be) || be - bs == 8 && digits(text, bs, be) == 8 && validDate(text, bs))) {
+            if (ctx.wants(PiiType.DATE_OF_BIRTH) && (eraDate(text, bs, be) || digitsOnly(text, bounds, 6, 8) && DateParser.ymdAt(text, bs))) {
                 add(PiiType.DATE_OF_BIRTH, text, bs, be, out); // the era's code and yymmdd, or (since 令和) yyyymmdd
             }
         } else if (text.startsWith("HO", ls) && n > 4 && digits(text, fieldStart(bounds, 1), fieldEnd(bounds, 1)) >= 6) {
@@ -186,7 +192,7 @@ final class MedicalRecords implements Recognizer {
         int s = fieldStart(bounds, k);
         int e = fieldEnd(bounds, k);
         if (e - s >= 8 && digits(text, s, s + 8) == 8 && (e == s + 8 || Chars.isDigit(text.charAt(s + 8))
-                || text.charAt(s + 8) == '+' || text.charAt(s + 8) == '-') && validDate(text, s)) {
+                || text.charAt(s + 8) == '+' || text.charAt(s + 8) == '-') && DateParser.ymdAt(text, s)) {
             add(PiiType.DATE_OF_BIRTH, text, s, s + 8, out); // 19760814, 197001051230+0900
         }
     }
@@ -276,14 +282,6 @@ final class MedicalRecords implements Recognizer {
         return Character.digit(text.charAt(i), 10);
     }
 
-    /** yyyymmdd at {@code s}, a real date from 1868 to 2100. */
-    private static boolean validDate(String text, int s) {
-        int y = digit(text, s) * 1000 + digit(text, s + 1) * 100 + digit(text, s + 2) * 10 + digit(text, s + 3);
-        int m = digit(text, s + 4) * 10 + digit(text, s + 5);
-        int d = digit(text, s + 6) * 10 + digit(text, s + 7);
-        return y >= 1868 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= DateParser.daysIn(y, m);
-    }
-
     /**
      * Each era's first and last day as yyyymmdd, by its code in レセプト電算 (1 明治, 2 大正, 3 昭和, 4 平成, 5 令和; 明治 from
      * 1868, 令和 open).
@@ -303,10 +301,8 @@ final class MedicalRecords implements Recognizer {
         int y = ERA_FIRST[era] / 10000 + digit(text, s + 1) * 10 + digit(text, s + 2) - 1;
         int m = digit(text, s + 3) * 10 + digit(text, s + 4);
         int d = digit(text, s + 5) * 10 + digit(text, s + 6);
-        if (digit(text, s + 1) * 10 + digit(text, s + 2) < 1 || m < 1 || m > 12 || d < 1 || d > DateParser.daysIn(y, m)) {
-            return false;
-        }
         int ymd = y * 10000 + m * 100 + d;
-        return ymd >= ERA_FIRST[era] && ymd <= ERA_LAST[era]; // not 昭和64年1月8日 nor 平成31年5月1日
+        return digit(text, s + 1) * 10 + digit(text, s + 2) >= 1 && DateParser.realDate(y, m, d)
+                && ymd >= ERA_FIRST[era] && ymd <= ERA_LAST[era]; // not 昭和64年1月8日 nor 平成31年5月1日
     }
 }

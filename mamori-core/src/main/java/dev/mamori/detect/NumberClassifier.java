@@ -822,7 +822,7 @@ final class NumberClassifier {
         int y = d[from] * 1000 + d[from + 1] * 100 + d[from + 2] * 10 + d[from + 3];
         int m = d[from + 4] * 10 + d[from + 5];
         int day = d[from + 6] * 10 + d[from + 7];
-        return y >= 1868 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= DateParser.daysIn(y, m);
+        return DateParser.realDate(y, m, day);
     }
 
     /**
