@@ -216,7 +216,8 @@ final class Morphology {
      * remembered per thread (the last {@link #CACHED} distinct ones): a column of remarks or a form repeats
      * the same few values, and tokenizing is deterministic. Null when analysis fails (not remembered).
      */
-    private static Analysis analyse(String norm) {
+    private static Analysis analyse(String text) {
+        String norm = digitsAsZero(text);
         Map<String, Analysis> cache = norm.length() <= CACHED_LENGTH ? CACHE.get() : null;
         Analysis a = cache == null ? null : cache.get(norm);
         if (a != null) {
@@ -227,6 +228,29 @@ final class Morphology {
             cache.put(norm, a);
         }
         return a;
+    }
+
+    /**
+     * The text with each ASCII digit 1–9 written 0: the tokens do not change, since IPADIC has no word with an ASCII digit
+     * but 第1期線 and 第2期線 (a text with 期線 is left as it is) and its unknown words take a run of digits whatever they
+     * are. So a column of remarks that differ only in their dates and numbers (2024年5月26日に来店, 受付1921) is analysed
+     * once. Full-width digits are kept: IPADIC has 北１条, 南１０線 and 300 more.
+     */
+    static String digitsAsZero(String text) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) < '1' || text.charAt(i) > '9')) {
+            i++;
+        }
+        if (i == text.length() || text.contains("期線")) {
+            return text;
+        }
+        char[] cs = text.toCharArray();
+        for (; i < cs.length; i++) {
+            if (cs[i] >= '1' && cs[i] <= '9') {
+                cs[i] = '0';
+            }
+        }
+        return new String(cs);
     }
 
     private static Analysis tokenize(String norm) {

@@ -2,11 +2,16 @@ package dev.mamori.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.junit.jupiter.api.Test;
 
 /** Kuromoji's tokens are remembered per thread for short texts: the remembered ones must be those of a fresh analysis. */
@@ -95,5 +100,48 @@ class MorphologyTest {
             return all("");
         });
         assertThat(afterMany).isEqualTo(first);
+    }
+
+    /** Kuromoji's own analysis of {@code text} as written, by a tokenizer of its own: no digit rewritten, nothing remembered. */
+    private static List<Morphology.Token> kuromoji(String text) throws Exception {
+        List<Morphology.Token> out = new ArrayList<>();
+        try (JapaneseTokenizer t = Ipadic.tokenizer()) {
+            OffsetAttribute off = t.addAttribute(OffsetAttribute.class);
+            PartOfSpeechAttribute pos = t.addAttribute(PartOfSpeechAttribute.class);
+            t.setReader(new StringReader(text));
+            t.reset();
+            while (t.incrementToken()) {
+                String p = pos.getPartOfSpeech();
+                out.add(new Morphology.Token(off.startOffset(), off.endOffset(), p == null ? "" : p));
+            }
+            t.end();
+        }
+        return out;
+    }
+
+    @Test
+    void textsThatDifferInTheirDigitsAreAnalysedAsKuromojiAnalysesEach() throws Exception {
+        assertThat(Morphology.digitsAsZero("2024年5月26日に来店（受付1921）")).isEqualTo("0000年0月00日に来店（受付0000）");
+        assertThat(Morphology.digitsAsZero("北１条西３丁目")).isEqualTo("北１条西３丁目"); // full-width digits are IPADIC's words
+        assertThat(Morphology.digitsAsZero("第1期線の工事")).isEqualTo("第1期線の工事"); // 第1期線 is one of IPADIC's words
+        String[] templates = {"#年#月#日に来店、ポイントカード再発行（受付#）", "担当：池田。次回訪問は#月（受付#）", "電話は#-#-#、〒#-#まで",
+            "#丁目#番地の#号、#F", "#人で#回、#.#kg", "No.#のA#B、v#.#.#", "第#期線の工事は#年に", "山田#号さん#才", "#歳の長男と#か月の次女"};
+        Random random = new Random(50);
+        for (String template : templates) {
+            for (int k = 0; k < 20; k++) {
+                StringBuilder text = new StringBuilder();
+                for (char c : template.toCharArray()) {
+                    if (c == '#') {
+                        for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                            text.append((char) ('0' + random.nextInt(10)));
+                        }
+                    } else {
+                        text.append(c);
+                    }
+                }
+                String t = text.toString();
+                assertThat(Morphology.tokens(t, 0, t.length())).as(t).isEqualTo(kuromoji(t));
+            }
+        }
     }
 }
