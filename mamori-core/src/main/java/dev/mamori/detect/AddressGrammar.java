@@ -393,6 +393,10 @@ final class AddressGrammar {
         if (digits >= 9 && (text.charAt(s) == '0' || text.charAt(s) == '０' || text.charAt(s) == '(' || text.charAt(s) == '（')) {
             return false; // a phone number: 0584-73-2290
         }
+        if ((text.charAt(s) == '0' || text.charAt(s) == '０') && r + 1 < text.length() && (text.charAt(r) == '(' || text.charAt(r) == '（')
+                && isDigit(text.charAt(r + 1))) {
+            return false; // a phone's area code before its bracketed exchange: 046(822)4107
+        }
         if (isDigit(last)) {
             return true; // a room number: 301, #1203
         }

@@ -270,6 +270,9 @@ final class CardColumns {
         if (i > 0 && "-－‐".indexOf(s.charAt(i - 1)) >= 0) {
             i--;
         }
+        if (i > 0 && "号番".indexOf(s.charAt(i - 1)) >= 0) {
+            return start; // the label (番号２２ 1979), not a 記号's letters
+        }
         int k = i;
         while (k > 0 && i - k < 4 && (Morphology.isKatakana(s.charAt(k - 1)) || Morphology.isKanji(s.charAt(k - 1)))) {
             k--;

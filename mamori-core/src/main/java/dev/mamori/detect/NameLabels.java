@@ -836,8 +836,13 @@ final class NameLabels {
                         && NameCell.classify(text.substring(d + 1, b), r) == NameCell.Verdict.NAME) {
                     a = d + 1; // From: 西荻ハウジング 大川 <…>: the sender's firm, then the name
                 }
-                if (b > a && NameCell.classify(text.substring(a, b), r) == NameCell.Verdict.NAME && text.charAt(b - 1) != '店') {
-                    out.add(new Finding(PiiType.PERSON, a, b, CONFIDENCE, false, text.substring(a, b))); // not ひまわり薬局 西船橋店
+                int w = nextBlank(text, a, b);
+                if (w < b && commonWord(text.substring(a, w))) {
+                    a = w + 1; // 差出人: 総務 早坂 <…>: a section's word, then the name
+                }
+                if (b > a && NameCell.classify(text.substring(a, b), r) == NameCell.Verdict.NAME && text.charAt(b - 1) != '店'
+                        && !commonWord(text.substring(a, b))) { // not ひまわり薬局 西船橋店, 経理部 請求書送付
+                    out.add(new Finding(PiiType.PERSON, a, b, CONFIDENCE, false, text.substring(a, b)));
                 }
             }
             if (gt < 0 || gt >= eol) {
@@ -849,7 +854,7 @@ final class NameLabels {
 
     /** An office ending in a title, before the name (更新担当　自主防災会長　岡本　守): not a surname before the title. */
     private static boolean officeTitle(String text, int s, int d) {
-        int t = NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, d);
+        int t = Math.max(NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, d), text.startsWith("住職", d - 2) ? 2 : 0);
         return t > 0 && d - t - s >= 2 && !Morphology.hasEntry(text, s, d - t, "名詞-固有名詞-人名-姓");
     }
 
@@ -1054,9 +1059,21 @@ final class NameLabels {
             return false;
         }
         String v = text.substring(s, e);
-        return !NOT_NAMES.contains(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME && ColumnHints.get().forHeader(v).isEmpty()
+        return !NOT_NAMES.contains(v) && !politeNoun(v) && NameCell.classify(v, r) == NameCell.Verdict.NAME && ColumnHints.get().forHeader(v).isEmpty()
                 && !NameRecognizer.isDepartment(text, s, e) && !commonWord(v) && !KanaAddress.startsWithPrefecture(v) && !fieldOfNumber(v)
                 && !bankFirm(text, s, e) && !r.endsWithOrgSuffix(v) && !placeToken(v);
+    }
+
+    /** A noun made polite by ご or お (手続きのご案内, 各種お知らせ, ご連絡先): a notice's heading, not a name. */
+    private static boolean politeNoun(String v) {
+        List<Morphology.Token> ts = Morphology.tokens(v, 0, v.length());
+        for (int k = 0; k + 1 < ts.size(); k++) {
+            if (ts.get(k).is("接頭詞-名詞接続") && ts.get(k).end() - ts.get(k).start() == 1 && "ごお御".indexOf(v.charAt(ts.get(k).start())) >= 0
+                    && (ts.get(k + 1).is("名詞-サ変接続") || ts.get(k + 1).is("名詞-一般"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A place and a facility's word (東京駅, 新宿店): not 千葉 or 鶴見 alone, surnames as often as places. */

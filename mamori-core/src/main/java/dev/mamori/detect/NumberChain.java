@@ -90,8 +90,10 @@ final class NumberChain {
             } else if (Chars.isSpace(c)) {
                 k = SPACE;
             } else if (Chars.isCloseParen(c) && (opened || Chars.isOpenParen(Chars.at(s, i - 1)))
-                    || Chars.isOpenParen(c) && g == 1 && (digits[gd[0]] == 0 || "+＋".indexOf(Chars.at(s, gs[0] - 1)) >= 0)) {
-                k = PAREN; // 03(1234)5678, +81(0)3…: an open bracket only after an area or country code, not in 幸町4-12（0287-62-5517）;
+                    || Chars.isOpenParen(c) && g == 1 && (digits[gd[0]] == 0 || "+＋".indexOf(Chars.at(s, gs[0] - 1)) >= 0)
+                    || Chars.isOpenParen(c) && g > 1 && sep[g - 1] == SPACE && digits[gd[g - 1]] == 0 && !opened) {
+                k = PAREN; // 03(1234)5678, +81(0)3…: an open bracket only after an area or country code (also one a blank after other
+                           // numbers: 米が浜通1-12　046(822)4107), not in 幸町4-12（0287-62-5517）;
                            // a closing one only after an opening one (字東33）0182-42-1187 is an address's end, then a phone)
                 opened |= Chars.isOpenParen(c);
             } else if (c == '・' || c == '･') {
@@ -103,6 +105,17 @@ final class NumberChain {
             }
             sep[g] = k;
             j += width;
+        }
+        if (overlong) { // a list of numbers a blank apart (1 0771-22-4410　2 0771-25-0038　3 …): the chain ends at the last
+            for (int k = g - 1; k > 0; k--) { // blank within the digits a chain holds, so that the numbers before it are read
+                if (sep[k] == SPACE && gd[k] <= MAX_DIGITS) {
+                    g = k;
+                    nd = gd[k];
+                    wideFrom = wideFrom >= k ? -1 : wideFrom;
+                    overlong = false;
+                    break;
+                }
+            }
         }
         wide = wideFrom > 0;
         if (wide && !(uniform(g) && (nd == 12 || nd == 16))) {

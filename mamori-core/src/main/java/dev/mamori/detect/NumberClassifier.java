@@ -117,10 +117,13 @@ final class NumberClassifier {
             // 記号 and 番号 of a 保険証 given together (④3127 4402 answering 「④保険証の記号・番号」, 記号・番号 ｱｻ12-3307): two
             // findings, as the labelled sets write them (eval/README.md: the 記号 value and the 番号 value are labelled separately)
             double x = ctx(PiiType.HEALTH_INSURANCE, s, c.gs[a], c.ge[b - 1], sc);
-            if (x >= 0.5 && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0 && (pairSpaced || symbolAndNumber(s, start))
+            boolean labelled = x < 0.5 && joinedLabelBefore(s, start) && insuranceLabel(s, start) // 記号番号：8031-22 under 保険者番号
+                    && !otherBookBefore(s, start); // not 年金手帳の記号番号：1234-567890 under 保険証と年金手帳
+            if ((x >= 0.5 || labelled) && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0
+                    && (pairSpaced || symbolAndNumber(s, start))
                     && !notACardsPair(s, c, a, start, end, sc) // 〒001-0018 below a 記号番号 asked for, 第12-34号
                     && !(pairSpaced && labelStart(s, start, "記号") >= 0 && numberLabelAfter(s, end))) { // 記号 1947 0623 番号 386: one 記号
-                double conf = conf(0.4, 0.85, x);
+                double conf = labelled ? 0.85 : conf(0.4, 0.85, x);
                 int symbol = CardColumns.kanaSymbolStart(s, c.gs[a]);
                 out.add(new Finding(PiiType.HEALTH_INSURANCE, symbol, c.ge[a], conf, false, s.substring(symbol, c.ge[a])));
                 out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a + 1], c.ge[a + 1], conf, false,
@@ -234,8 +237,32 @@ final class NumberClassifier {
         if (i >= 4 && s.startsWith("整理番号", i - 4)) {
             return false; // 被保険者整理番号 118: another number of the insured person, not the card's
         }
-        boolean bare = i == 2 || !Morphology.isKanji(s.charAt(i - 3)) && !Morphology.isKatakana(s.charAt(i - 3));
-        return cardHeadingBefore(s, i - 2, bare);
+        int label = joinedLabelStart(s, i - 2);
+        boolean bare = label == 0 || !Morphology.isKanji(s.charAt(label - 1)) && !Morphology.isKatakana(s.charAt(label - 1));
+        return cardHeadingBefore(s, label, bare);
+    }
+
+    /** A pension book's or a bank book's word on the line before the label (年金手帳の記号番号, 通帳の記号番号). */
+    private static boolean otherBookBefore(String s, int start) {
+        int ls = s.lastIndexOf('\n', start - 1) + 1;
+        return Chars.has(s, "年金", ls, start) || Chars.has(s, "通帳", ls, start) || Chars.has(s, "口座", ls, start);
+    }
+
+    /** True when the label right before {@code start} names the pair: 記号番号：8031-22, 記号・番号「12-345」. */
+    private static boolean joinedLabelBefore(String s, int start) {
+        int i = quotedBack(s, skipBack(s, start), true);
+        return i >= 2 && joinedLabelStart(s, i - 2) < i - 2;
+    }
+
+    /** Where the label ending in the 番号 at {@code at} starts when it names the pair (記号番号, 記号・番号, 記号／番号), else {@code at}. */
+    private static int joinedLabelStart(String s, int at) {
+        if (!s.startsWith("番号", at)) {
+            return at;
+        }
+        if (at >= 2 && s.startsWith("記号", at - 2)) {
+            return at - 2;
+        }
+        return at >= 3 && s.startsWith("記号", at - 3) && "・／/".indexOf(s.charAt(at - 1)) >= 0 ? at - 3 : at;
     }
 
     /**

@@ -379,7 +379,7 @@ final class TextTables {
                         last++; // one blank line under the header (氏名　年齢　党派⏎⏎いおきべ 美恵　52　無所属)
                         continue;
                     }
-                    if (e <= s || count(text, s, e, sep) != count && !between(text, s, e)) {
+                    if (e <= s || !rowOf(count(text, s, e, sep), count, sep) && !between(text, s, e)) {
                         break;
                     }
                     last++;
@@ -446,6 +446,15 @@ final class TextTables {
             return new Block(text, hs, lineEnd(text, lines[end + 1]), cells);
         }
         return null;
+    }
+
+    /**
+     * A line with {@code n} separators is a row under a header with {@code count}: as many, or one tab or comma fewer under
+     * a header of five columns or more (a row typed without its empty last cell: 08:31⇥内藤⇥（事業所）⇥35.706532⇥139.649871⇥出発
+     * under a header ending in メモ); not under a form's line of labels and values (氏名⇥坂本 直樹⇥フリガナ⇥サカモト ナオキ).
+     */
+    private static boolean rowOf(int n, int count, char sep) {
+        return n == count || count >= 4 && n == count - 1 && (sep == '\t' || sep == ',');
     }
 
     /** Line {@code r} exists and has the header's {@code count} separators {@code sep}: a row after the blank line above it. */

@@ -693,6 +693,15 @@ class DocumentShapesTest {
     }
 
     @Test
+    void headingsAndOfficesWhereALabelOrADisplayNameExpectsAName() { // session 50
+        assertThat(found("中野区 おくやみ窓口\u3000手続きのご案内（ご遺族用）\n", PiiType.PERSON)).isEmpty();
+        assertThat(found("From: \"経理部 請求書送付\" <invoice@example.jp>\n", PiiType.PERSON)).isEmpty();
+        assertThat(found("差出人: 総務 早坂 <soumu@example.com>\n", PiiType.PERSON)).containsExactly("早坂");
+        assertThat(found("喪主\u3000光照寺住職\u3000飛鳥井 恵信\n", PiiType.PERSON)).containsExactly("飛鳥井 恵信");
+        assertThat(found("喪主\u3000長男\u3000飛鳥井 恵一\n", PiiType.PERSON)).containsExactly("飛鳥井 恵一");
+    }
+
+    @Test
     void theUserNamesOfAChatRoom() {
         String room = "ねこまる🐾：今日のレイド行けないかも\nねこまる🐾：最近また眠れなくて\nぽんず：え、大丈夫？\nGale_77：ゆっくり休め〜\n"
                 + "ぽんず：ネタバレやめろｗｗ\nゆず湯：オフ会の件、確定。\nGale_77：了解。\nゆず湯：うん。\n";

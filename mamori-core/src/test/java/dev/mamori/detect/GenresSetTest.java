@@ -110,9 +110,9 @@ class GenresSetTest {
      * thirtieth, thirty-sixth and thirty-eighth sets (eval/genres3, genres4, genres6, genres8, genres11, genres13, genres14,
      * genres16, genres19, genres26, genres28, genres30, genres36, genres38): held out, written by writers who saw only the
      * conventions; and the fifth, seventh, ninth, tenth, twelfth, fifteenth, seventeenth, eighteenth, twentieth to
-     * twenty-fifth, twenty-seventh, twenty-ninth, thirty-first to thirty-fifth and thirty-seventh (eval/genres5, genres7,
-     * genres9, genres10, genres12, genres15, genres17, genres18, genres20 to genres25, genres27, genres29, genres31 to
-     * genres35, genres37), written the same way and tuned on since sessions 30 to 47.
+     * twenty-fifth, twenty-seventh, twenty-ninth, thirty-first to thirty-fifth, thirty-seventh and thirty-ninth (eval/genres5,
+     * genres7, genres9, genres10, genres12, genres15, genres17, genres18, genres20 to genres25, genres27, genres29, genres31
+     * to genres35, genres37, genres39), written the same way and tuned on since sessions 30 to 50.
      */
     @Test
     void theLaterSetsStayWhereTheyWereScored() throws IOException {
@@ -159,6 +159,8 @@ class GenresSetTest {
         // Session 48: a 記号 and 番号 joined by a hyphen are two findings, as eval/README.md's conventions and genres35 label
         // them; genres23, whose writer labelled 3018-0072 as one, 0.952 -> 0.935 (floor 0.935 -> 0.93)
         // Session 49: genres38 (held out, the eight genres; scored with session 48's rules 0.929, 0.908)
+        // Session 50: genres39 (dev, the eight genres with every structured type and 111 card numbers; first scoring with
+        // session 49's rules 0.950, 0.934) 0.958, 0.950
         record Floor(String set, int documents, double f1, double coverage) {
         }
         for (Floor f : List.of(new Floor("genres3", 48, 0.915, 0.845), new Floor("genres4", 48, 0.915, 0.90),
@@ -173,7 +175,8 @@ class GenresSetTest {
                 new Floor("genres29", 48, 0.915, 0.89), new Floor("genres30", 32, 0.89, 0.86), new Floor("genres31", 32, 0.945, 0.955),
                 new Floor("genres32", 30, 0.955, 0.90), new Floor("genres33", 36, 0.915, 0.755),
                 new Floor("genres34", 36, 0.92, 0.78), new Floor("genres35", 40, 0.91, 0.92), new Floor("genres36", 48, 0.90, 0.895),
-                new Floor("genres37", 48, 0.915, 0.91), new Floor("genres38", 48, 0.92, 0.90))) {
+                new Floor("genres37", 48, 0.915, 0.91), new Floor("genres38", 48, 0.92, 0.90),
+                new Floor("genres39", 48, 0.95, 0.94))) {
             Evaluation e = new Evaluation(Detector.all());
             for (LabelledSet.Doc d : LabelledSet.read(Path.of("..", "eval", f.set()))) {
                 e.add(d.id(), d.groups(), d.text(), d.labels());

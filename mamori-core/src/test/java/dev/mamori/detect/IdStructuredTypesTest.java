@@ -312,6 +312,18 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void aPairUnderTheWord記号番号TakesTheCardFromTheLinesAbove() { // session 50
+        String mail = "> 保険者番号\u300006133490\n> 記号番号\u30008031-22（枝番 00）\n> 生年月日\u3000平成3年7月19日\n";
+        assertThat(values(mail, PiiType.HEALTH_INSURANCE)).containsExactly("06133490", "8031", "22", "00");
+        assertThat(values("保険証情報\n記号番号：8031-22\n", PiiType.HEALTH_INSURANCE)).containsExactly("8031", "22");
+        assertThat(values("記号番号：8031-22\n", PiiType.HEALTH_INSURANCE)).isEmpty(); // no card named on the line or above
+        assertThat(values("保険証と通帳のコピー\n通帳の記号番号：14170-12345671\n", PiiType.HEALTH_INSURANCE)).isEmpty(); // ゆうちょ's
+        assertThat(values("保険証と年金手帳\n年金手帳の記号番号：1234-567890\n", PiiType.HEALTH_INSURANCE)).isEmpty(); // a pension's
+        // a bare 番号 label before a pair is no 記号 of letters: 番号 itself is never part of a value
+        assertThat(values("保険者番号 06133490\n被保険者証 番号２２ 1979\n", PiiType.HEALTH_INSURANCE)).doesNotContain("番号２２");
+    }
+
+    @Test
     void aCardsFieldsAsARowOfLabelsOverARowOfValues() { // session 41
         String form = "前の保険（健康保険組合）\n保険者番号\n06232987\n記号　　　　番号　　　枝番\nｶﾏ-511　　4402　　01\n資格喪失日　令和8年11月30日\n";
         assertThat(find(form)).filteredOn(f -> f.type() == PiiType.HEALTH_INSURANCE).extracting(Finding::value)
@@ -501,6 +513,16 @@ class IdStructuredTypesTest {
     })
     void phonesWithABlankEachSideOfTheHyphen(String text, String value) {
         one(text, PiiType.PHONE, value);
+    }
+
+    @Test
+    void aLineOfNumberedPhonesIsReadNumberByNumber() { // session 50: more digits than one chain holds, a blank between
+        String line = "選挙事務所\n1 0771-22-4410\u30002 0771-25-0038\u30003 080-6612-9037\u30004 0771-27-3316\u30005 0771-29-5051\n";
+        assertThat(values(line, PiiType.PHONE)).containsExactly("0771-22-4410", "0771-25-0038", "080-6612-9037", "0771-27-3316",
+                "0771-29-5051");
+        assertThat(find("12345678901234567890 12345678901234567890 1234567890")).isEmpty(); // digits alone are no list of numbers
+        // an area code a blank after other numbers may open its bracket: 046(822)4107
+        assertThat(values("通1-12\u3000046(822)4107", PiiType.PHONE)).containsExactly("046(822)4107");
     }
 
     @Test

@@ -234,6 +234,20 @@ class TextTablesTest {
     }
 
     @Test
+    void aRowTypedWithoutItsEmptyLastCellIsStillARow() { // session 50: a visit log, the first row without its note
+        String text = "打刻時刻\t職員\t利用者\t緯度\t経度\t種別\tメモ\n08:31\t内藤\t（事業所）\t35.706532\t139.649871\t出発\n"
+                + "09:02\t内藤\t西脇 トミ\t35.709412\t139.663208\t到着\t褥瘡処置\n";
+        assertThat(found(text, PiiType.LOCATION)).containsExactly("35.706532", "139.649871", "35.709412", "139.663208");
+        Detector all = Detector.all();
+        assertThat(all.detect(text, all.freeText())).filteredOn(f -> f.type() == PiiType.PERSON).extracting(Finding::value)
+                .containsExactly("内藤", "内藤", "西脇 トミ"); // 職員 heads a column of staff
+        // a form's lines of labels and values are no table of four columns, one cell short or not
+        String form = "氏名\t坂本 直樹\tフリガナ\tサカモト ナオキ\n生年月日\t1995年4月18日\t性別\t男\n現住所\t〒730-0013\t広島県広島市中区八丁堀9-3-502\n";
+        assertThat(all.detect(form, all.freeText())).filteredOn(f -> f.type() == PiiType.PERSON).extracting(Finding::value)
+                .containsExactly("坂本 直樹", "サカモト ナオキ");
+    }
+
+    @Test
     void theHeaderLineIsNoTextAboutAnyone() {
         // 金 (Friday) heads a column; as free text beside 氏名 it read as the surname Kim
         String text = "〔シフト表 7月第1週〕\n氏名\t月\t火\t水\t木\t金\n大野\t早\t早\t休\t遅\t遅\nﾊﾗﾀﾞ\t遅\t休\t早\t早\t休\n";
