@@ -302,7 +302,32 @@ final class AddressRecognizer implements Recognizer {
                 addUnlessFound(text, s, rest.end(), 0.8, out, first);
             }
         }
+        m = LABELLED_TOWN.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            AddressGrammar.Rest rest = AddressGrammar.parse(text, m.end(1));
+            if (rest.numbers() && (joined(text, m.end(1), rest.end()) || Chars.has(text, "丁目", m.end(1), rest.end()))) {
+                addUnlessFound(text, s, rest.end(), 0.7, out, first);
+            }
+        }
     }
+
+    /** A hyphen between two digits in {@code text[s, e)}: block numbers (3-20-5), not a single number. */
+    private static boolean joined(String text, int s, int e) {
+        for (int i = s + 1; i + 1 < e; i++) {
+            if ("-－‐−".indexOf(text.charAt(i)) >= 0 && AddressGrammar.isDigit(text.charAt(i - 1)) && AddressGrammar.isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After an address's label, a town written without its municipality, then its block numbers (a list under the heading
+     * of its ward: 住所 港南台3-20-5-102): two to six kanji or kana, then numbers joined by hyphens or a 丁目.
+     */
+    private static final java.util.regex.Pattern LABELLED_TOWN = java.util.regex.Pattern.compile(
+            "(?:住所|所在地|住居|居所)[ 　]*[：:]?[ 　]*([\\p{IsHan}ヶケノ][\\p{IsHan}ヶケノ\\p{IsHiragana}\\p{IsKatakana}ー]{1,5})(?=[0-9０-９一二三四五六七八九])");
 
     /**
      * 佐々木キヨ（97）みたけ4丁目・1日死去, 及川勇（73）田老字小林78番地、2日死去: the age in brackets, the place, ・ or 、, the day

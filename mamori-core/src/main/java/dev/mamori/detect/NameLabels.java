@@ -1064,6 +1064,27 @@ final class NameLabels {
                 && !bankFirm(text, s, e) && !r.endsWithOrgSuffix(v) && !placeToken(v);
     }
 
+    /** The middle names of Vietnamese men and women in katakana (グエン・ヴァン・ナム, ファム・ティ・フオン). */
+    private static final Set<String> VIETNAMESE_MIDDLE = Set.of("ヴァン", "バン", "ティ", "ティー");
+    /**
+     * The commonest Vietnamese surnames in katakana (Nguyễn, Trần, Lê, Phạm, Hoàng/Huỳnh, Phan, Vũ/Võ, Đặng, Bùi, Đỗ, Hồ, Ngô,
+     * Dương, Lý, Đào, Đinh, Mai, Cao, Lâm, Trương, Hà), as Japanese offices and papers write them.
+     */
+    private static final Set<String> VIETNAMESE_SURNAMES = Set.of("グエン", "チャン", "トラン", "レ", "レー", "ファム", "ホアン", "フイン",
+            "ファン", "ヴー", "ブー", "ヴォー", "ボー", "ダン", "ブイ", "ドー", "ホー", "ゴー", "ズオン", "リー", "ダオ", "ディン", "マイ",
+            "カオ", "ラム", "チュオン", "ハー");
+
+    /** Three katakana words joined by ・, a Vietnamese surname, then a middle name: ファム・ヴァン・ドゥック, not パン・ティー・セット. */
+    private static boolean vietnamese(String text, int i, int j) {
+        int a = text.indexOf('・', i);
+        int b = a < 0 ? -1 : text.indexOf('・', a + 1);
+        if (a <= i || b <= a + 1 || b >= j - 1) {
+            return false;
+        }
+        int c = text.indexOf('・', b + 1);
+        return (c < 0 || c >= j) && VIETNAMESE_MIDDLE.contains(text.substring(a + 1, b)) && VIETNAMESE_SURNAMES.contains(text.substring(i, a));
+    }
+
     /** A noun made polite by ご or お (手続きのご案内, 各種お知らせ, ご連絡先): a notice's heading, not a name. */
     private static boolean politeNoun(String v) {
         List<Morphology.Token> ts = Morphology.tokens(v, 0, v.length());
@@ -1277,7 +1298,7 @@ final class NameLabels {
             }
             boolean kanjiAfter = j < n && Morphology.isKanji(text.charAt(j)); // ジョージ・ワシントン大学
             if (hon == null && kata && parts >= 2 && !kanjiAfter && !roleWord(text, i, j, a)
-                    && !NameRecognizer.namedAfterInKatakana(text, i, j) && (personToken(ts, i, j) || roleBefore
+                    && !NameRecognizer.namedAfterInKatakana(text, i, j) && (personToken(ts, i, j) || roleBefore || vietnamese(text, i, j)
                     || ageAfter(text, j) || halfWidth(text, i, j) && text.charAt(j - 1) != ')' && (j >= n || text.charAt(j) != ')'))) {
                 out.add(new Finding(PiiType.PERSON, i, j, 0.7, false, text.substring(i, j))); // ライアン・テイラー, ｵｵﾀ ﾏｻﾙ
                 i = j;

@@ -699,6 +699,10 @@ class DocumentShapesTest {
         assertThat(found("差出人: 総務 早坂 <soumu@example.com>\n", PiiType.PERSON)).containsExactly("早坂");
         assertThat(found("喪主\u3000光照寺住職\u3000飛鳥井 恵信\n", PiiType.PERSON)).containsExactly("飛鳥井 恵信");
         assertThat(found("喪主\u3000長男\u3000飛鳥井 恵一\n", PiiType.PERSON)).containsExactly("飛鳥井 恵一");
+        // a Vietnamese name in katakana, its middle name ヴァン or ティ (a donation list, news)
+        assertThat(found("金一万円\u3000\u3000ファム・ヴァン・ドゥック\n", PiiType.PERSON)).containsExactly("ファム・ヴァン・ドゥック");
+        assertThat(found("ファム・ティ・フオンさんが来日した。", PiiType.PERSON)).containsExactly("ファム・ティ・フオン");
+        assertThat(found("パン・ティー・セットを注文した。", PiiType.PERSON)).isEmpty();
     }
 
     @Test

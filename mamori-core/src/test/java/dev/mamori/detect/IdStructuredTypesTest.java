@@ -156,6 +156,9 @@ class IdStructuredTypesTest {
         one("生年月日 昭和45年3月2日", PiiType.DATE_OF_BIRTH, "昭和45年3月2日");
         one("お誕生日 5月3日", PiiType.DATE_OF_BIRTH, "5月3日");
         one("私が生まれた日は1990年1月1日です", PiiType.DATE_OF_BIRTH, "1990年1月1日"); // a birth label, not another date's
+        // the 生 of 往生 is no birth: an obituary's date of death (session 50)
+        assertThat(values("かねて療養中のところ、令和六年九月二十日、九十二歳にて往生の素懐を遂げました。", PiiType.DATE_OF_BIRTH)).isEmpty();
+        assertThat(values("昭和7年3月1日生まれ。令和6年9月20日逝去", PiiType.DATE_OF_BIRTH)).containsExactly("昭和7年3月1日");
     }
 
     @Test

@@ -27,6 +27,17 @@ class LangAddressTest {
     }
 
     @Test
+    void aTownAfterAnAddressLabelWithoutItsMunicipality() { // session 50: a list under its ward's heading
+        assertThat(addresses("\u3000住所 港南台3-20-5-102\u3000電話 080-2231-9904")).containsExactly("港南台3-20-5-102");
+        assertThat(addresses("住所：本町二丁目5番3号")).containsExactly("本町二丁目5番3号");
+        assertThat(addresses("住所変更 2件")).isEmpty();
+        assertThat(addresses("住所：不明 3-4")).isEmpty();
+        assertThat(addresses("住所欄12番")).isEmpty(); // a number, not a town's block numbers
+        // an area code a blank after the block numbers is no room: 046(822)4107 is the phone
+        assertThat(addresses("横須賀市米が浜通1-12\u3000046(822)4107")).containsExactly("横須賀市米が浜通1-12");
+    }
+
+    @Test
     void fullAddressWithKanjiChome() {
         String text = "所在地は東京都千代田区霞が関一丁目2番2号です。";
         List<Finding> fs = find(text, ScanContext.freeText());
