@@ -1746,12 +1746,15 @@ final class SensitiveRecognizer implements Recognizer {
         if (denied(text, end, se)) {
             return;
         }
+        if (GROUP_AFTER.matcher(text).region(end, Math.min(text.length(), end + 12)).lookingAt()) {
+            return; // がん患者の家族会, 難病の患者会, 糖尿病友の会: a group's name, even in a sentence about its member
+        }
         if (yesUnticked(text, end)) {
             return; // 妊娠中・授乳中　□はい　□いいえ: a form's question, not answered yes
         }
         if ((type == PiiType.SENSITIVE_HEALTH || type == PiiType.SENSITIVE_OTHER)
                 && (COUNT_AFTER.matcher(text).region(end, Math.min(text.length(), end + 10)).lookingAt()
-                        || statisticAfter(text, end) && !personSubject(text, ss, start, true, false))) {
+                        || statisticAfter(text, ss, end) && !personSubject(text, ss, start, true, false))) {
             return; // 軽症は12人, 糖尿病が3人, 視覚障害者は約31万人: a count of people, a statistic
         }
         int cuesIn = cuesIn(text, ss, se);
@@ -2251,6 +2254,10 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern CAPACITY = java.util.regex.Pattern.compile(
             "(?:により|のため|によって)事理を弁識する能力(?:を欠く常況|が著しく不十分|が不十分)");
+    /** After a condition, the name of a group of those who have it (患者の家族会, 患者会, 友の会, 支援団体). */
+    private static final java.util.regex.Pattern GROUP_AFTER = java.util.regex.Pattern.compile(
+            "(?:患者|者)?(?:の|と)?(?:家族の会|家族会|患者会|患者の会|友の会|支援団体|当事者会|親の会)");
+
     /** A count of people right after a condition (軽症は12人, 糖尿病が3人, 視覚障害者は約31万人); not 1人で (alone), 1人目, 1人暮らし. */
     private static final java.util.regex.Pattern COUNT_AFTER = java.util.regex.Pattern.compile(
             "(?:者|患者)?[はがも]?(?:約|およそ)?(?![1１一]人)" + NUM + "{1,4}(?:万|千|百)?人(?![目暮部])");
@@ -2261,13 +2268,13 @@ final class SensitiveRecognizer implements Recognizer {
      * 糖尿病で血糖値が前年の1.5倍, 兄はてんかんの発作が昨年は12件: one person's figures). Not 長女は発達障害で兄弟が3人いる.
      */
     private static final java.util.regex.Pattern STATISTIC_AFTER = java.util.regex.Pattern.compile(
-            "[^、。，,\\n]{0,24}?[はが][^、。\\n]{0,14}?(?:約|およそ)?" + NUM + "[0-9０-９.,，．]*(?:万|千|百)?(?:人|件|倍|％|%)(?![目暮部])");
-    private static final String[] STATISTIC_WORDS = {"昨年", "今年", "前年", "年間", "時点", "全国", "県内", "市内", "国内", "累計",
-            "相談", "件数", "認知"};
+            "[^、。，,\\n]{0,24}?[はが][^、。\\n]{0,14}?(?:約|およそ)?" + NUM + "[0-9０-９.,，．]*(?:万|千|百)?(?:人|件|倍|割|％|%)(?![目暮部])");
+    private static final String[] STATISTIC_WORDS = {"昨年", "今年", "前年", "年間", "時点", "全国", "県内", "市内", "区内", "国内", "累計",
+            "相談", "件数", "認知", "集計", "調査"};
     /** How far after the term a statistic's count is looked for. */
     private static final int STATISTIC_REACH = 60;
 
-    private static boolean statisticAfter(String text, int end) {
+    private static boolean statisticAfter(String text, int sentence, int end) {
         int to = Math.min(text.length(), end + STATISTIC_REACH);
         if (!Chars.hasDigit(text, end, to)) {
             return false; // most terms have no number after them: the expression is not tried (a line of 糖尿病は… stays fast)
@@ -2277,8 +2284,8 @@ final class SensitiveRecognizer implements Recognizer {
             return false;
         }
         for (String w : STATISTIC_WORDS) {
-            if (Chars.has(text, w, end, m.end())) {
-                return true;
+            if (Chars.has(text, w, Math.max(sentence, end - STATISTIC_REACH), m.end())) {
+                return true; // the tally named before the term too (区の集計では…要介護3以上が約4割)
             }
         }
         return false;
