@@ -90,6 +90,7 @@ final class NameLabels {
         if ((marks & COLON) != 0) {
             speakers(text, r, out); // every speaker pattern has a time, and every time a colon
         }
+        nameLines(text, r, out);
         if ((marks & ROSTER_LINE) != 0) {
             rosters(text, r, out); // a line of a team sheet starts with a number or a position (GK, DF, MF, FW)
         }
@@ -595,6 +596,73 @@ final class NameLabels {
             t++;
         }
         return t > q && t == e;
+    }
+
+    /** The longest name that {@link #nameLines} takes for a line of its own. */
+    private static final int NAME_LINE = 12;
+
+    /**
+     * A chat copied with each speaker's name on a line of its own above the message (LINE's and Teams' copies: みさき⏎
+     * ホテルの予約…⏎あやね⏎まじか…): two speakers at least, each a short line of letters that the text repeats, a message
+     * below it every time, five such lines in all; each a name as a table's cell would be one, a kana given name or a name in
+     * Latin letters, never a common word, a role or a family word (ママ, 了解, 以上).
+     */
+    private static void nameLines(String text, NameRecognizer r, List<Finding> out) {
+        java.util.Map<String, List<int[]>> lines = null;
+        int n = text.length();
+        for (int ls = 0; ls < n; ) {
+            int le = text.indexOf('\n', ls);
+            le = le < 0 ? n : le;
+            int e = le;
+            while (e > ls && (text.charAt(e - 1) == '\r' || isBlank(text.charAt(e - 1)))) {
+                e--;
+            }
+            int next = le + 1;
+            boolean message = next < n && text.charAt(next) != '\n' && text.charAt(next) != '\r'; // a message right below
+            if (e > ls && e - ls <= NAME_LINE && message && lettersOnly(text, ls, e)) {
+                if (lines == null) {
+                    lines = new java.util.HashMap<>();
+                }
+                lines.computeIfAbsent(text.substring(ls, e), k -> new java.util.ArrayList<>()).add(new int[] {ls, e});
+            }
+            ls = le + 1;
+        }
+        if (lines == null) {
+            return;
+        }
+        List<List<int[]>> speakers = new java.util.ArrayList<>();
+        int total = 0;
+        for (java.util.Map.Entry<String, List<int[]>> en : lines.entrySet()) {
+            String name = en.getKey();
+            int[] at = en.getValue().get(0);
+            if (en.getValue().size() >= 2 && !r.commonWord(text, at[0], at[1]) && !organisation(name, r) && !NOT_NAMES.contains(name)
+                    && ColumnHints.get().forHeader(name).isEmpty() && !fieldOfNumber(name) && !name.endsWith("口座") // a record's labels
+                    && !NameAnchors.get().is(NameAnchors.Kind.KIN, text, at[0], at[1])
+                    && !NameAnchors.get().is(NameAnchors.Kind.ROLE, text, at[0], at[1])
+                    && (NameCell.classify(name, r) == NameCell.Verdict.NAME || LatinNames.kanaGiven(name) || LatinNames.isName(name))) {
+                speakers.add(en.getValue());
+                total += en.getValue().size();
+            }
+        }
+        if (speakers.size() < 2 || total < 5) {
+            return;
+        }
+        for (List<int[]> at : speakers) {
+            for (int[] x : at) {
+                addSpeaker(text, x[0], x[1], r, out);
+            }
+        }
+    }
+
+    /** Letters only in {@code text[s, e)}, with ・, _ or a blank between them: a name, a handle; not a sentence or a number. */
+    private static boolean lettersOnly(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c) && c != 'ー' && !((c == '・' || c == '_' || c == ' ' || c == '\u3000') && i > s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void addSpeaker(String text, int s, int e, NameRecognizer r, List<Finding> out) {

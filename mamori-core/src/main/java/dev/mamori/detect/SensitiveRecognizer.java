@@ -117,7 +117,7 @@ final class SensitiveRecognizer implements Recognizer {
             boolean takesRun, boolean crimeSuffix, boolean alone) {
     }
 
-    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON, SOMEONE, NOBODY }
+    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON, SOMEONE, NOBODY, GROUP }
 
     /** One matched term in the text (a mutable scratch object, used only inside one call). */
     private static final class Piece {
@@ -1746,8 +1746,8 @@ final class SensitiveRecognizer implements Recognizer {
         if (denied(text, end, se)) {
             return;
         }
-        if (GROUP_AFTER.matcher(text).region(end, Math.min(text.length(), end + 12)).lookingAt()) {
-            return; // がん患者の家族会, 難病の患者会, 糖尿病友の会: a group's name, even in a sentence about its member
+        if (groupAfter(text, end, se)) {
+            return; // がん患者の家族会, 日本糖尿病協会, 障害者スポーツ大会: a group's name, even in a sentence about its member
         }
         if (yesUnticked(text, end)) {
             return; // 妊娠中・授乳中　□はい　□いいえ: a form's question, not answered yes
@@ -2254,10 +2254,6 @@ final class SensitiveRecognizer implements Recognizer {
      */
     private static final java.util.regex.Pattern CAPACITY = java.util.regex.Pattern.compile(
             "(?:により|のため|によって)事理を弁識する能力(?:を欠く常況|が著しく不十分|が不十分)");
-    /** After a condition, the name of a group of those who have it (患者の家族会, 患者会, 友の会, 支援団体). */
-    private static final java.util.regex.Pattern GROUP_AFTER = java.util.regex.Pattern.compile(
-            "(?:患者|者)?(?:の|と)?(?:家族の会|家族会|患者会|患者の会|友の会|支援団体|当事者会|親の会)");
-
     /** A count of people right after a condition (軽症は12人, 糖尿病が3人, 視覚障害者は約31万人); not 1人で (alone), 1人目, 1人暮らし. */
     private static final java.util.regex.Pattern COUNT_AFTER = java.util.regex.Pattern.compile(
             "(?:者|患者)?[はがも]?(?:約|およそ)?(?![1１一]人)" + NUM + "{1,4}(?:万|千|百)?人(?![目暮部])");
@@ -2501,6 +2497,30 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         return found;
+    }
+
+    /** How far after a term the word of a group whose name holds it is looked for (がん患者の家族会, 日本糖尿病協会). */
+    private static final int GROUP_REACH = 8;
+
+    /**
+     * A group's word ({@link Cue#GROUP}: 協会, 患者会, 大会, …) after the term in one noun phrase, only kanji, katakana and
+     * の between (糖尿病協会, がん患者の家族会, 障害者スポーツ大会): the term names the group, not anyone's fact. Not across a
+     * particle (糖尿病の父が家族会に…), nor a group in another clause (…人工透析を受けながら、協会の巡業にも同行した).
+     */
+    private boolean groupAfter(String text, int end, int se) {
+        for (int i = end; i < Math.min(se, end + GROUP_REACH); i++) {
+            char c = text.charAt(i);
+            if (cues.startsSomeWord(c)) {
+                int len = cues.longest(text, i, se);
+                if (len > 0 && cues.get(text, i, len) == Cue.GROUP) {
+                    return true;
+                }
+            }
+            if (!Morphology.isKanji(c) && !Morphology.isKatakana(c) && c != 'の') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Longest note in brackets after a person that {@link #cuesIn} reads as the person's (an affiliation, an age). */

@@ -706,6 +706,18 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aChatCopiedWithEachSpeakerOnALineAboveTheMessage() { // session 50: LINE's and Teams' copies
+        String chat = "LINE グループ「旅行の会」(3)\n\nみさき\nホテルの予約できた？\nあやね\nまだ〜\nYuki\nわたしやっとく\nみさき\nありがとー！\n"
+                + "あやね\nたすかる\nYuki\nまかせて\n";
+        assertThat(found(chat, PiiType.PERSON)).containsExactly("みさき", "あやね", "Yuki", "みさき", "あやね", "Yuki");
+        // a record's labels, each above its value, and words that repeat are no speakers
+        String record = "社員番号\n10482\nフリガナ\nヤマダ タロウ\n個人番号\n（別紙）\n社員番号\n10483\nフリガナ\nサトウ ハナコ\n個人番号\n（別紙）\n";
+        assertThat(found(record, PiiType.PERSON)).doesNotContain("社員番号", "フリガナ", "個人番号");
+        String notes = "了解\n明日の件\n以上\nよろしく\n了解\n承知しました\n以上\nお願いします\nママ\nごはん\nママ\nおかえり\n";
+        assertThat(found(notes, PiiType.PERSON)).isEmpty();
+    }
+
+    @Test
     void theUserNamesOfAChatRoom() {
         String room = "ねこまる🐾：今日のレイド行けないかも\nねこまる🐾：最近また眠れなくて\nぽんず：え、大丈夫？\nGale_77：ゆっくり休め〜\n"
                 + "ぽんず：ネタバレやめろｗｗ\nゆず湯：オフ会の件、確定。\nGale_77：了解。\nゆず湯：うん。\n";

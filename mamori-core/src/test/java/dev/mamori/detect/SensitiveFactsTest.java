@@ -700,5 +700,10 @@ class SensitiveFactsTest {
         assertThat(found("区の集計では、名簿登録者は約1万2千人で、そのうち要介護3以上が約4割を占めます。")).isEmpty(); // a tally
         assertThat(found("故人は生前、がん患者の家族会の運営にも携わりました。")).isEmpty(); // a group's name
         assertThat(found("父は糖尿病の会社員だ。")).containsExactly("SENSITIVE_HEALTH:糖尿病"); // 会社員 is no group
+        assertThat(found("日本糖尿病協会の理事が講演した。")).isEmpty();
+        assertThat(found("障害者スポーツ大会が開かれた。")).isEmpty();
+        // a group in another clause of the sentence leaves the person's facts before it
+        assertThat(found("現役時代から糖尿病に苦しみ、人工透析を受けながら指導を続け、協会の巡業にも同行した。"))
+                .contains("SENSITIVE_HEALTH:現役時代から糖尿病");
     }
 }
