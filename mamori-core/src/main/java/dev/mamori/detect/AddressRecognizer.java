@@ -106,6 +106,7 @@ final class AddressRecognizer implements Recognizer {
             kana.find(text, out, first); // not in a column of another kind (a フリガナ column's names)
         }
         labelled(text, out, first);
+        townsAgain(text, out, first);
         within(text, out, first);
         rural(text, out, first);
         romanised(text, out, first);
@@ -268,6 +269,50 @@ final class AddressRecognizer implements Recognizer {
             }
         }
     }
+
+    /**
+     * The town of an address found with its municipality, written again without it and with its block numbers (a 町内会's
+     * roster under its heading: （八千代市さくら台3丁目）…会長　長谷部 光男　さくら台3-4-12): the same town, as a word of its own,
+     * then numbers joined by hyphens or with 丁目 or 番.
+     */
+    private void townsAgain(String text, List<Finding> out, int first) {
+        int found = out.size();
+        for (int k = first; k < found; k++) {
+            Finding f = out.get(k);
+            if (f.type() != PiiType.ADDRESS) {
+                continue;
+            }
+            int m = f.start();
+            for (int len = lexicon.longest(text, m, f.end()); len > 0 && m < f.end(); len = lexicon.longest(text, m, f.end())) {
+                m += len; // the prefecture, the municipality, the ward
+            }
+            int t = m;
+            while (t < f.end() && t - m <= 8 && (Morphology.isKanji(text.charAt(t)) || Morphology.isKatakana(text.charAt(t))
+                    || Morphology.isHiragana(text.charAt(t))) && KANJI_NUMERALS.indexOf(text.charAt(t)) < 0) {
+                t++;
+            }
+            if (m == f.start() || t - m < 2 || t - m > 8 || t >= f.end() || !AddressGrammar.isDigit(text.charAt(t))
+                    && KANJI_NUMERALS.indexOf(text.charAt(t)) < 0) {
+                continue; // no municipality before the town, or no town before the numbers
+            }
+            String town = text.substring(m, t);
+            for (int i = text.indexOf(town); i >= 0; i = text.indexOf(town, i + 1)) {
+                int e0 = i + town.length();
+                if (i > 0 && (Morphology.isKanji(text.charAt(i - 1)) || Morphology.isKatakana(text.charAt(i - 1))
+                        || Morphology.isHiragana(text.charAt(i - 1))) || e0 >= text.length() || !AddressGrammar.isDigit(text.charAt(e0))) {
+                    continue; // a word of its own, then its numbers
+                }
+                AddressGrammar.Rest rest = AddressGrammar.parse(text, e0);
+                if (rest.numbers() && (joined(text, e0, rest.end()) || Chars.has(text, "丁目", e0, rest.end())
+                        || Chars.has(text, "番", e0, rest.end()))) {
+                    addUnlessFound(text, i, rest.end(), 0.7, out, first);
+                }
+            }
+        }
+    }
+
+    /** Kanji numerals, which start a town's block (三丁目), not its name. */
+    private static final String KANJI_NUMERALS = "一二三四五六七八九十";
 
     /** Adds the address {@code text[s, e)} unless a finding from {@code first} on overlaps it. */
     static void addUnlessFound(String text, int s, int e, double confidence, List<Finding> out, int first) {

@@ -38,6 +38,15 @@ class LangAddressTest {
     }
 
     @Test
+    void aTownFoundWithItsMunicipalityIsFoundAgainWithoutIt() { // session 50: a 町内会's roster under its heading
+        String roster = "（八千代市さくら台3丁目\u3000取扱注意）\n会長\u3000長谷部 光男\u3000さくら台3-4-12\u3000047-458-2203\n"
+                + "副会長\u3000小野 明\u3000さくら台3-9-1 グランディール八千代203\n班長\u3000森 一\u3000さくら台の公園前\n";
+        assertThat(addresses(roster)).containsExactly("八千代市さくら台3丁目", "さくら台3-4-12", "さくら台3-9-1 グランディール八千代203");
+        // a town inside a longer word, or with a number that is no block, is not
+        assertThat(addresses("八千代市さくら台3丁目\n新さくら台3-4\nさくら台2024年\n")).containsExactly("八千代市さくら台3丁目");
+    }
+
+    @Test
     void fullAddressWithKanjiChome() {
         String text = "所在地は東京都千代田区霞が関一丁目2番2号です。";
         List<Finding> fs = find(text, ScanContext.freeText());
