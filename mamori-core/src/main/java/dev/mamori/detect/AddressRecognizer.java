@@ -382,11 +382,30 @@ final class AddressRecognizer implements Recognizer {
             "[）)]([\\p{IsHan}々ヶ\\p{IsHiragana}\\p{IsKatakana}ー0-9０-９－-]{2,14})[・、，,][0-9０-９]{1,2}日(?:に)?(?:死去|逝去|永眠)");
 
     /**
+     * An entry of a paper's death notices written with equals signs: the age, the place, the day (▽照井武（てるい・たけし）
+     * 82歳＝石鳥谷町八幡第4地割＝14日、肺がん).
+     */
+    private static final java.util.regex.Pattern AGE_PLACE_DAY = java.util.regex.Pattern.compile(
+            "[0-9０-９]{1,3}歳＝([\\p{IsHan}々ヶ\\p{IsHiragana}\\p{IsKatakana}ー0-9０-９－-]{2,16})＝[0-9０-９]{1,2}日");
+
+    /**
      * The place of an entry of a local paper's death notices (おくやみ), printed under the heading of its municipality
      * (【盛岡市】 / 佐々木キヨ（97）みたけ4丁目・1日死去＝喪主長男正): a town and a block, or a village's 大字 and 字, so below
      * the municipality even with no number (石鳥谷町好地, 日詰字下丸森). Not a municipality alone (花巻市・2日死去).
      */
     private void deathNoticeEntries(String text, List<Finding> out, int first) {
+        if (text.indexOf('＝') >= 0 && text.indexOf('歳') >= 0) {
+            java.util.regex.Matcher m = AGE_PLACE_DAY.matcher(text);
+            while (m.find()) {
+                int s = m.start(1);
+                int e = m.end(1);
+                char last = text.charAt(e - 1);
+                if (!((last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s)) {
+                    Finding.addOver(out, first, new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)),
+                            f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e);
+                }
+            }
+        }
         if (text.indexOf("死去") < 0 && text.indexOf("逝去") < 0 && text.indexOf("永眠") < 0) {
             return;
         }

@@ -47,6 +47,12 @@ class LangAddressTest {
     }
 
     @Test
+    void aDeathNoticeWrittenWithEqualsSigns() { // session 50: the age, the place, the day
+        String notices = "≪花巻市≫\n▽照井武（てるい・たけし）82歳＝石鳥谷町八幡第4地割＝14日、肺がん。\n▽高橋ヨシ 88歳＝花巻市＝3日\n";
+        assertThat(addresses(notices)).containsExactly("石鳥谷町八幡第4地割"); // not the municipality alone
+    }
+
+    @Test
     void fullAddressWithKanjiChome() {
         String text = "所在地は東京都千代田区霞が関一丁目2番2号です。";
         List<Finding> fs = find(text, ScanContext.freeText());
