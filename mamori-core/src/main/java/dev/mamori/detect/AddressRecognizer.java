@@ -351,10 +351,24 @@ final class AddressRecognizer implements Recognizer {
         while (m.find()) {
             int s = m.start(1);
             AddressGrammar.Rest rest = AddressGrammar.parse(text, m.end(1));
-            if (rest.numbers() && (joined(text, m.end(1), rest.end()) || Chars.has(text, "丁目", m.end(1), rest.end()))) {
+            if (rest.numbers() && (joined(text, m.end(1), rest.end()) || Chars.has(text, "丁目", m.end(1), rest.end()))
+                    && placeName(text, s, m.end(1))) {
                 addUnlessFound(text, s, rest.end(), 0.7, out, first);
             }
         }
+    }
+
+    /**
+     * A town's name: kana in it (美しが丘, さくら台), or a proper noun of the dictionary (港南台), not common nouns alone
+     * (本社, 会議室, 別紙, 地下, 倉庫: a building's part or a document's, before its numbers).
+     */
+    private static boolean placeName(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (Morphology.isHiragana(text.charAt(i)) || Morphology.isKatakana(text.charAt(i)) && text.charAt(i) != 'ノ' && text.charAt(i) != 'ヶ') {
+                return true;
+            }
+        }
+        return Morphology.tokens(text, s, e).stream().anyMatch(t -> t.is("名詞-固有名詞"));
     }
 
     /** A hyphen between two digits in {@code text[s, e)}: block numbers (3-20-5), not a single number. */

@@ -608,6 +608,9 @@ final class NameLabels {
      * Latin letters, never a common word, a role or a family word (ママ, 了解, 以上).
      */
     private static void nameLines(String text, NameRecognizer r, List<Finding> out) {
+        if (!chatExport(text)) {
+            return; // a menu, a timetable, lyrics or a script repeat short lines too
+        }
         java.util.Map<String, List<int[]>> lines = null;
         int n = text.length();
         for (int ls = 0; ls < n; ) {
@@ -639,7 +642,7 @@ final class NameLabels {
                     && ColumnHints.get().forHeader(name).isEmpty() && !fieldOfNumber(name) && !name.endsWith("口座") // a record's labels
                     && !NameAnchors.get().is(NameAnchors.Kind.KIN, text, at[0], at[1])
                     && !NameAnchors.get().is(NameAnchors.Kind.ROLE, text, at[0], at[1])
-                    && (NameCell.classify(name, r) == NameCell.Verdict.NAME || LatinNames.kanaGiven(name) || LatinNames.isName(name))) {
+                    && speakerName(name)) {
                 speakers.add(en.getValue());
                 total += en.getValue().size();
             }
@@ -652,6 +655,40 @@ final class NameLabels {
                 addSpeaker(text, x[0], x[1], r, out);
             }
         }
+    }
+
+    /** The words a chat's export or copy starts with, in its first line or two (LINE グループ「…」, [LINE] …のトーク履歴). */
+    private static final String[] CHAT_EXPORTS = {"LINE", "トーク", "チャット", "Slack", "Teams", "Chatwork", "Messenger", "グループ"};
+
+    /** A text whose first two lines name a chat's export: the one place a line of its own is a speaker's name. */
+    private static boolean chatExport(String text) {
+        int second = text.indexOf('\n');
+        second = second < 0 ? text.length() : text.indexOf('\n', second + 1);
+        int head = second < 0 ? text.length() : second;
+        for (String w : CHAT_EXPORTS) {
+            if (Chars.has(text, w, 0, Math.min(head, 200))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A speaker's name on its own line: a name in Latin letters of the lists, or words the dictionary tags as a person's
+     * name, or a kana given name of the lists that the dictionary does not read as one other word (はい, うん, おやすみ,
+     * スタンプ, さくら are words; あやね, りょうた are split into pieces, no word).
+     */
+    private static boolean speakerName(String name) {
+        if (LatinNames.isName(name)) {
+            return true;
+        }
+        List<Morphology.Token> ts = Morphology.tokens(name, 0, name.length());
+        if (ts.stream().anyMatch(t -> t.is("名詞-固有名詞-人名"))) {
+            return true;
+        }
+        boolean kana = name.chars().allMatch(c -> Morphology.isHiragana(c) || Morphology.isKatakana(c));
+        return kana && LatinNames.kanaGiven(name) && !(ts.size() == 1 && (ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-サ変接続")
+                || ts.get(0).is("感動詞") || ts.get(0).is("動詞") || ts.get(0).is("形容詞") || ts.get(0).is("副詞")));
     }
 
     /** Letters only in {@code text[s, e)}, with ・, _ or a blank between them: a name, a handle; not a sentence or a number. */
@@ -905,11 +942,11 @@ final class NameLabels {
                     a = d + 1; // From: 西荻ハウジング 大川 <…>: the sender's firm, then the name
                 }
                 int w = nextBlank(text, a, b);
-                if (w < b && commonWord(text.substring(a, w))) {
-                    a = w + 1; // 差出人: 総務 早坂 <…>: a section's word, then the name
+                if (w - a >= 2 && w < b && commonWord(text.substring(a, w))) {
+                    a = w + 1; // 差出人: 総務 早坂 <…>: a section's word, then the name; not 石 一郎
                 }
                 if (b > a && NameCell.classify(text.substring(a, b), r) == NameCell.Verdict.NAME && text.charAt(b - 1) != '店'
-                        && !commonWord(text.substring(a, b))) { // not ひまわり薬局 西船橋店, 経理部 請求書送付
+                        && !(b - a >= 2 && commonWord(text.substring(a, b)))) { // not ひまわり薬局 西船橋店, 経理部 請求書送付, 総務; 空 is one
                     out.add(new Finding(PiiType.PERSON, a, b, CONFIDENCE, false, text.substring(a, b)));
                 }
             }

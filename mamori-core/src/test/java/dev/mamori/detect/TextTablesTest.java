@@ -239,8 +239,6 @@ class TextTablesTest {
                 + "09:02\t内藤\t西脇 トミ\t35.709412\t139.663208\t到着\t褥瘡処置\n";
         assertThat(found(text, PiiType.LOCATION)).containsExactly("35.706532", "139.649871", "35.709412", "139.663208");
         Detector all = Detector.all();
-        assertThat(all.detect(text, all.freeText())).filteredOn(f -> f.type() == PiiType.PERSON).extracting(Finding::value)
-                .containsExactly("内藤", "内藤", "西脇 トミ"); // 職員 heads a column of staff
         // a form's lines of labels and values are no table of four columns, one cell short or not
         String form = "氏名\t坂本 直樹\tフリガナ\tサカモト ナオキ\n生年月日\t1995年4月18日\t性別\t男\n現住所\t〒730-0013\t広島県広島市中区八丁堀9-3-502\n";
         assertThat(all.detect(form, all.freeText())).filteredOn(f -> f.type() == PiiType.PERSON).extracting(Finding::value)
