@@ -1,5 +1,7 @@
 package dev.mamori.detect;
 
+import java.util.List;
+
 import java.util.Set;
 
 /**
@@ -54,6 +56,9 @@ final class NameCell {
         if (!letter) {
             return Verdict.NOT_A_NAME;
         }
+        if (commonKanjiWord(cell)) {
+            return Verdict.NOT_A_NAME; // 受付, 不在, 派遣, 会計 in a column of staff: a task or a state, not a name
+        }
         if (isKanjiName(cell)) {
             int blank = firstBlank(cell);
             // five kanji before the blank: 勘解由小路 實, not 代表取締役 社長 or 東京都港区 在住
@@ -64,6 +69,21 @@ final class NameCell {
             return r.kanaWord(cell.substring(0, blank)) || r.commonNotGiven(cell.substring(blank + 1)) ? Verdict.FREE_TEXT : Verdict.NAME;
         }
         return isKanaName(cell) || isRomanName(cell) ? Verdict.NAME : Verdict.FREE_TEXT;
+    }
+
+    /**
+     * Two or three kanji that the dictionary reads as one common noun and knows as no surname or given name (受付, 派遣,
+     * 不在, 会計); not 中村 or 大和, proper nouns, nor 希望 or 光, given names too.
+     */
+    private static boolean commonKanjiWord(String cell) {
+        if (cell.length() < 2 || cell.length() > 3 || !cell.chars().allMatch(Morphology::isKanji)) {
+            return false;
+        }
+        List<Morphology.Token> ts = Morphology.tokens(cell, 0, cell.length());
+        return ts.size() == 1 && (ts.get(0).is("名詞-サ変接続") || ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-副詞可能")
+                || ts.get(0).is("名詞-形容動詞語幹"))
+                && !Morphology.hasEntry(cell, 0, cell.length(), "名詞-固有名詞-人名-姓")
+                && !Morphology.hasEntry(cell, 0, cell.length(), "名詞-固有名詞-人名-名");
     }
 
     /** The first blank (space, wide space or tab) of the cell, or -1. */

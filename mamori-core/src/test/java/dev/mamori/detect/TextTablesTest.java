@@ -239,6 +239,11 @@ class TextTablesTest {
                 + "09:02\t内藤\t西脇 トミ\t35.709412\t139.663208\t到着\t褥瘡処置\n";
         assertThat(found(text, PiiType.LOCATION)).containsExactly("35.706532", "139.649871", "35.709412", "139.663208");
         Detector all = Detector.all();
+        assertThat(all.detect(text, all.freeText())).filteredOn(f -> f.type() == PiiType.PERSON).extracting(Finding::value)
+                .containsExactly("内藤", "内藤", "西脇 トミ"); // 職員 heads a column of staff
+        String tasks = "日付\t職員\t利用者\t備考\n11/01\t受付\t西脇 トミ\t定期\n11/02\t不在\t堤 健三郎\t臨時\n";
+        assertThat(all.detect(tasks, all.freeText())).filteredOn(f -> f.type() == PiiType.PERSON).extracting(Finding::value)
+                .containsExactly("西脇 トミ", "堤 健三郎"); // a task or a state in it is no name (the review of session 50)
         // a form's lines of labels and values are no table of four columns, one cell short or not
         String form = "氏名\t坂本 直樹\tフリガナ\tサカモト ナオキ\n生年月日\t1995年4月18日\t性別\t男\n現住所\t〒730-0013\t広島県広島市中区八丁堀9-3-502\n";
         assertThat(all.detect(form, all.freeText())).filteredOn(f -> f.type() == PiiType.PERSON).extracting(Finding::value)
