@@ -277,7 +277,8 @@ final class AddressRecognizer implements Recognizer {
      */
     private void townsAgain(String text, List<Finding> out, int first) {
         int found = out.size();
-        for (int k = first; k < found; k++) {
+        java.util.Set<String> towns = new java.util.HashSet<>();
+        for (int k = first; k < found && towns.size() < MAX_TOWNS; k++) {
             Finding f = out.get(k);
             if (f.type() != PiiType.ADDRESS) {
                 continue;
@@ -296,6 +297,9 @@ final class AddressRecognizer implements Recognizer {
                 continue; // no municipality before the town, or no town before the numbers
             }
             String town = text.substring(m, t);
+            if (!towns.add(town)) {
+                continue; // each town is looked for once: a text of many addresses is not read once per address
+            }
             for (int i = text.indexOf(town); i >= 0; i = text.indexOf(town, i + 1)) {
                 int e0 = i + town.length();
                 if (i > 0 && (Morphology.isKanji(text.charAt(i - 1)) || Morphology.isKatakana(text.charAt(i - 1))
@@ -310,6 +314,9 @@ final class AddressRecognizer implements Recognizer {
             }
         }
     }
+
+    /** How many distinct towns {@link #townsAgain} looks for in one text (a long text of addresses is read at most so often). */
+    private static final int MAX_TOWNS = 64;
 
     /** Kanji numerals, which start a town's block (三丁目), not its name. */
     private static final String KANJI_NUMERALS = "一二三四五六七八九十";
