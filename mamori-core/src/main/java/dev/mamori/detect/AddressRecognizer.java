@@ -273,7 +273,7 @@ final class AddressRecognizer implements Recognizer {
     /**
      * The town of an address found with its municipality, written again without it and with its block numbers (a 町内会's
      * roster under its heading: （八千代市さくら台3丁目）…会長　長谷部 光男　さくら台3-4-12): the same town, as a word of its own,
-     * then numbers joined by hyphens or with 丁目 or 番.
+     * then block numbers ({@link #BLOCK}).
      */
     private void townsAgain(String text, List<Finding> out, int first) {
         int found = out.size();
@@ -307,8 +307,7 @@ final class AddressRecognizer implements Recognizer {
                     continue; // a word of its own, then its numbers
                 }
                 AddressGrammar.Rest rest = AddressGrammar.parse(text, e0);
-                if (rest.numbers() && (joined(text, e0, rest.end()) || Chars.has(text, "丁目", e0, rest.end())
-                        || Chars.has(text, "番", e0, rest.end()))) {
+                if (rest.numbers() && BLOCK.matcher(text).region(e0, rest.end()).find()) {
                     addUnlessFound(text, i, rest.end(), 0.7, out, first);
                 }
             }
@@ -358,8 +357,7 @@ final class AddressRecognizer implements Recognizer {
         while (m.find()) {
             int s = m.start(1);
             AddressGrammar.Rest rest = AddressGrammar.parse(text, m.end(1));
-            if (rest.numbers() && (joined(text, m.end(1), rest.end()) || Chars.has(text, "丁目", m.end(1), rest.end()))
-                    && placeName(text, s, m.end(1))) {
+            if (rest.numbers() && BLOCK.matcher(text).region(m.end(1), rest.end()).find() && placeName(text, s, m.end(1))) {
                 addUnlessFound(text, s, rest.end(), 0.7, out, first);
             }
         }
@@ -378,19 +376,9 @@ final class AddressRecognizer implements Recognizer {
         return Morphology.tokens(text, s, e).stream().anyMatch(t -> t.is("名詞-固有名詞"));
     }
 
-    /** A hyphen between two digits in {@code text[s, e)}: block numbers (3-20-5), not a single number. */
-    private static boolean joined(String text, int s, int e) {
-        for (int i = s + 1; i + 1 < e; i++) {
-            if ("-－‐−".indexOf(text.charAt(i)) >= 0 && AddressGrammar.isDigit(text.charAt(i - 1)) && AddressGrammar.isDigit(text.charAt(i + 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * After an address's label, a town written without its municipality, then its block numbers (a list under the heading
-     * of its ward: 住所 港南台3-20-5-102): two to six kanji or kana, then numbers joined by hyphens or a 丁目.
+     * of its ward: 住所 港南台3-20-5-102): two to six kanji or kana, then block numbers ({@link #BLOCK}).
      */
     private static final java.util.regex.Pattern LABELLED_TOWN = java.util.regex.Pattern.compile(
             "(?:住所|所在地|住居|居所)[ 　]*[：:]?[ 　]*([\\p{IsHan}ヶケノ][\\p{IsHan}ヶケノ\\p{IsHiragana}\\p{IsKatakana}ー]{1,5})(?=[0-9０-９一二三四五六七八九])");

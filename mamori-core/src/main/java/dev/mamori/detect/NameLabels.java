@@ -959,7 +959,7 @@ final class NameLabels {
 
     /** An office ending in a title, before the name (更新担当　自主防災会長　岡本　守): not a surname before the title. */
     private static boolean officeTitle(String text, int s, int d) {
-        int t = Math.max(NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, d), text.startsWith("住職", d - 2) ? 2 : 0);
+        int t = Math.max(NameAnchors.get().endingAt(NameAnchors.Kind.TITLE, text, d), NameAnchors.get().endingAt(NameAnchors.Kind.KIN, text, d));
         return t > 0 && d - t - s >= 2 && !Morphology.hasEntry(text, s, d - t, "名詞-固有名詞-人名-姓");
     }
 

@@ -117,8 +117,8 @@ final class NumberClassifier {
             // 記号 and 番号 of a 保険証 given together (④3127 4402 answering 「④保険証の記号・番号」, 記号・番号 ｱｻ12-3307): two
             // findings, as the labelled sets write them (eval/README.md: the 記号 value and the 番号 value are labelled separately)
             double x = ctx(PiiType.HEALTH_INSURANCE, s, c.gs[a], c.ge[b - 1], sc);
-            boolean labelled = x < 0.5 && joinedLabelBefore(s, start) && insuranceLabel(s, start) // 記号番号：8031-22 under 保険者番号
-                    && !otherBookBefore(s, start) // not 年金手帳の記号番号：1234-567890 under 保険証と年金手帳
+            // 記号番号：8031-22 under 保険者番号 (insuranceLabel reads another book above it: not 年金手帳⏎記号番号：1234-567890)
+            boolean labelled = x < 0.5 && joinedLabelBefore(s, start) && insuranceLabel(s, start)
                     && !(c.len(a) == 4 && c.len(a + 1) == 6) && !(c.len(a) == 5 && c.len(a + 1) >= 6); // a pension's, ゆうちょ's shape
             if ((x >= 0.5 || labelled) && ctx(PiiType.PHONE, s, c.gs[a], c.ge[b - 1], sc) <= 0
                     && (pairSpaced || symbolAndNumber(s, start))

@@ -117,7 +117,7 @@ final class SensitiveRecognizer implements Recognizer {
             boolean takesRun, boolean crimeSuffix, boolean alone) {
     }
 
-    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON, SOMEONE, NOBODY, GROUP }
+    private enum Cue { GENERAL, LEGAL, NEGATION, PERSON, SOMEONE, NOBODY, GROUP, MEMBERS }
 
     /** One matched term in the text (a mutable scratch object, used only inside one call). */
     private static final class Piece {
@@ -1746,8 +1746,8 @@ final class SensitiveRecognizer implements Recognizer {
         if (denied(text, end, se)) {
             return;
         }
-        int[] group = groupAfter(text, end, se);
-        if (group != null && !(OWN_GROUPS.contains(text.substring(group[0], group[1])) && personSubject(text, ss, start, true, false))) {
+        Cue group = groupAfter(text, end, se);
+        if (group == Cue.GROUP || group == Cue.MEMBERS && !personSubject(text, ss, start, true, false)) {
             return; // がん患者の家族会, 日本糖尿病協会, 障害者スポーツ大会: a group's name; but 兄はがんの患者会に入っている is his
         }
         if (yesUnticked(text, end)) {
@@ -2504,18 +2504,19 @@ final class SensitiveRecognizer implements Recognizer {
     private static final int GROUP_REACH = 8;
 
     /**
-     * The group's word ({@link Cue#GROUP}: 協会, 患者会, 大会, …) starts after the term in one noun phrase, only kanji,
-     * katakana and の between (糖尿病協会, がん患者の家族会, 障害者スポーツ大会): the term names the group. Not across a
-     * particle (糖尿病の父が家族会に…), nor a group in another clause (…人工透析を受けながら、協会の巡業にも同行した). Its
-     * start and end, or null.
+     * The kind of the group's word ({@link Cue#GROUP}: 協会, 大会, 家族会; {@link Cue#MEMBERS}: 患者会, 友の会) after the term in
+     * one noun phrase, only kanji, katakana and の between (糖尿病協会, がん患者の家族会, 障害者スポーツ大会): the term names the
+     * group. Not across a particle (糖尿病の父が家族会に…), nor a group in another clause (…人工透析を受けながら、協会の巡業にも
+     * 同行した). Null when there is none.
      */
-    private int[] groupAfter(String text, int end, int se) {
+    private Cue groupAfter(String text, int end, int se) {
         for (int i = end; i < Math.min(se, end + GROUP_REACH); i++) {
             char c = text.charAt(i);
             if (cues.startsSomeWord(c)) {
                 int len = cues.longest(text, i, se);
-                if (len > 0 && cues.get(text, i, len) == Cue.GROUP) {
-                    return new int[] {i, i + len};
+                Cue cue = len > 0 ? cues.get(text, i, len) : null;
+                if (cue == Cue.GROUP || cue == Cue.MEMBERS) {
+                    return cue;
                 }
             }
             if (!Morphology.isKanji(c) && !Morphology.isKatakana(c) && c != 'の') {
@@ -2524,9 +2525,6 @@ final class SensitiveRecognizer implements Recognizer {
         }
         return null;
     }
-
-    /** The groups of those who have the condition themselves: a person's membership of one tells it (兄はがんの患者会に入っている). */
-    private static final java.util.Set<String> OWN_GROUPS = java.util.Set.of("患者会", "患者の会", "友の会", "当事者会", "当事者団体");
 
     /** Longest note in brackets after a person that {@link #cuesIn} reads as the person's (an affiliation, an age). */
     private static final int MAX_PERSON_NOTE = 30;

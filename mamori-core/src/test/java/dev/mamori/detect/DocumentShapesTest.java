@@ -701,6 +701,7 @@ class DocumentShapesTest {
         assertThat(found("From: 空 <sora@example.jp>\n", PiiType.PERSON)).containsExactly("空"); // a given name of one kanji
         assertThat(found("喪主\u3000光照寺住職\u3000飛鳥井 恵信\n", PiiType.PERSON)).containsExactly("飛鳥井 恵信");
         assertThat(found("喪主\u3000長男\u3000飛鳥井 恵一\n", PiiType.PERSON)).containsExactly("飛鳥井 恵一");
+        assertThat(found("喪主\u3000故人長男\u3000飛鳥井 恵一\n", PiiType.PERSON)).containsExactly("飛鳥井 恵一"); // any KIN word ends an office
         // a Vietnamese name in katakana, its middle name ヴァン or ティ (a donation list, news)
         assertThat(found("金一万円\u3000\u3000ファム・ヴァン・ドゥック\n", PiiType.PERSON)).containsExactly("ファム・ヴァン・ドゥック");
         assertThat(found("ファム・ティ・フオンさんが来日した。", PiiType.PERSON)).containsExactly("ファム・ティ・フオン");

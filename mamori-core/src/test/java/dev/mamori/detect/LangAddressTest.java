@@ -30,6 +30,7 @@ class LangAddressTest {
     void aTownAfterAnAddressLabelWithoutItsMunicipality() { // session 50: a list under its ward's heading
         assertThat(addresses("\u3000住所 港南台3-20-5-102\u3000電話 080-2231-9904")).containsExactly("港南台3-20-5-102");
         assertThat(addresses("住所：本町二丁目5番3号")).containsExactly("本町二丁目5番3号");
+        assertThat(addresses("住所 港南台47番地")).containsExactly("港南台47番地"); // block numbers as the recognizer's BLOCK reads them
         assertThat(addresses("住所変更 2件")).isEmpty();
         assertThat(addresses("住所：不明 3-4")).isEmpty();
         assertThat(addresses("住所欄12番")).isEmpty(); // a number, not a town's block numbers
