@@ -276,8 +276,9 @@ public final class Evaluation {
         }
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < f.value().length(); i++) {
-            int d = Character.digit(f.value().charAt(i), 10);
-            if (d >= 0) {
+            char c = f.value().charAt(i);
+            int d = Character.isDigit(c) ? Character.digit(c, 10) : DateParser.kanjiDigit(c); // 四三六七 as a 個人番号 is read
+            if (d >= 0 && d <= 9) {
                 s.append((char) ('0' + d));
             }
         }

@@ -319,6 +319,7 @@ final class NameRecognizer implements Recognizer {
         bracketed(text, out, first);
         twinNames(text, out, first);
         mentions(text, out, first);
+        households(text, out, first);
         repeats(text, out, first);
         reversedLatin(text, out, first);
         for (int k = out.size() - 1; k >= first; k--) {
@@ -901,11 +902,11 @@ final class NameRecognizer implements Recognizer {
             "(?<![\\p{IsHan}])(実母|実父|養母|養父|義母|義父|母|父|妻|夫|長男|長女|次男|次女|三男|三女|祖母|祖父|姉|兄|弟|妹|弊社の|当社の|弊店の|当店の)"
                     + "([ァ-ヴ][ァ-ヴー]{1,6})(?=は|が|に|を|の|から|と|も|より|、|，)");
     /**
-     * A name someone goes by, in quotes (通名の「金田英子」, 本名「…」), a maiden name (（旧姓及川）, 旧姓は相ヶ瀬。) or a real name with a
-     * blank inside after 本名 (本名宮ノ下 翼）); not 通称, which names places, routes and events as often (通称「山田線」).
+     * A name someone goes by, in quotes (通名の「金田英子」, 本名「…」), a maiden name (（旧姓及川）, 旧姓は相ヶ瀬。, （旧姓有村・昭和57年卒）)
+     * or a real name with a blank inside after 本名 (本名宮ノ下 翼）); not 通称, which names places, routes and events as often (通称「山田線」).
      */
     private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile(
-            "(?:(?:通名|本名|旧姓|偽名|芸名)(?:の|は|：|:)?[「『]([^」』\\n]{2,10})[」』]|旧姓(?:[ 　]?|は)(\\p{IsHan}[\\p{IsHan}ヶノ々]{0,4})(?=[）)。、])"
+            "(?:(?:通名|本名|旧姓|偽名|芸名)(?:の|は|：|:)?[「『]([^」』\\n]{2,10})[」』]|旧姓(?:[ 　]?|は)(\\p{IsHan}[\\p{IsHan}ヶノ々]{0,4})(?=[）)。、・])"
                     + "|本名[ 　]?([\\p{IsHan}][\\p{IsHan}ヶノ々]{0,4}[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー]{1,4})(?=[）)、。\\n]))");
 
     /**
@@ -1115,7 +1116,9 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             m = COUPLE_GIVEN.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 5));
-            if (m.lookingAt() && allGivenKanji(text, m.start(1), m.end(1)) && (m.end(1) - m.start(1) > 1
+            if (m.lookingAt() && (allGivenKanji(text, m.start(1), m.end(1)) || m.end(1) - m.start(1) > 1
+                    && Morphology.hasEntry(text, m.start(1), m.end(1), MEI) && !anchors.is(NameAnchors.Kind.KIN, text, m.start(1), m.end(1)))
+                    && (m.end(1) - m.start(1) > 1
                     || Morphology.hasEntry(text, m.start(1), m.end(1), MEI) && "作画著編訳文絵写詞曲".indexOf(text.charAt(m.start(1))) < 0)) {
                 // not 山田 太郎・作, a credit
                 addName(text, m.start(1), m.end(1), out, first);
@@ -5874,7 +5877,7 @@ final class NameRecognizer implements Recognizer {
             Finding f = out.get(k);
             String v = f.value();
             if (confident(f) && v.length() >= 2 && text.length() >= 2 * v.length() && v.indexOf('\n') < 0
-                    && Morphology.hasKanjiOrKatakana(v, 0, v.length())
+                    && (Morphology.hasKanjiOrKatakana(v, 0, v.length()) || v.length() <= MAX_KANA_REPEAT && all(v, 0, v.length(), 'h'))
                     && (text.indexOf(v, f.end()) >= 0 || f.start() > 0 && text.lastIndexOf(v, f.start() - 1) >= 0)) {
                 if (names == null) {
                     names = new java.util.LinkedHashSet<>();
@@ -5887,9 +5890,111 @@ final class NameRecognizer implements Recognizer {
         }
         Cover cov = new Cover(out, first);
         for (String v : names) {
-            int a = text.indexOf(v);
-            mark(text, a, a + v.length(), cov, out, 0.6);
+            if (Morphology.isHiragana(v.charAt(0)) && all(v, 0, v.length(), 'h')) {
+                markKana(text, v, cov, out);
+            } else {
+                int a = text.indexOf(v);
+                mark(text, a, a + v.length(), cov, out, 0.6);
+            }
         }
+    }
+
+    /**
+     * A household named by its surname in a roster, a rota or a list of gifts (7日　秋山家　14日　内田家, 一金　五萬円　海老沢家,
+     * 釋了誠（大島家）): a word the dictionaries know as a surname and not as a place, of two to four kanji standing alone,
+     * then 家 and no other kanji (not 家族, 家裁, 農家, 福岡家裁). Not in a chat export's own title line ([LINE] 佐藤家のトーク履歴),
+     * where most of our labelled sets leave the group's name unmarked.
+     */
+    private void households(String text, List<Finding> out, int first) {
+        for (int h = text.indexOf('家', 2); h >= 0; h = text.indexOf('家', h + 1)) {
+            if (h + 1 < text.length() && isKanjiAt(text, h + 1)) {
+                continue;
+            }
+            int a = h;
+            while (a > 0 && h - a < 5 && isKanjiAt(text, a - 1)) {
+                a--;
+            }
+            if (h - a < 2 || h - a > 4 || a > 0 && (Morphology.isKatakana(text.charAt(a - 1)) || Character.isLetterOrDigit(text.charAt(a - 1))
+                    && !Morphology.isHiragana(text.charAt(a - 1)) && !Character.isDigit(text.charAt(a - 1)))) {
+                continue; // 陶芸家 has no surname; ひまわり家 is a shop
+            }
+            int ls = text.lastIndexOf('\n', a) + 1;
+            if (!Morphology.hasEntry(text, a, h, SEI) || anchors.isPlaceName(text.substring(a, h))
+                    || CHAT_TITLE.matcher(text).region(ls, Chars.lineEnd(text, h)).find()) {
+                continue;
+            }
+            boolean found = false;
+            for (int k = first; k < out.size() && !found; k++) {
+                found = out.get(k).start() < h && out.get(k).end() > a && confident(out.get(k));
+            }
+            if (found) {
+                continue;
+            }
+            int s0 = a;
+            int e0 = h;
+            out.subList(first, out.size()).removeIf(f -> f.start() < e0 && f.end() > s0); // a weak guess at the same word
+            out.add(new Finding(PiiType.PERSON, a, h, 0.6, false, text.substring(a, h)));
+        }
+    }
+
+    /** The title line of a chat's export: [LINE] 佐藤家のトーク履歴, LINEグループ：山口家. */
+    private static final java.util.regex.Pattern CHAT_TITLE = java.util.regex.Pattern.compile("LINE|トーク|グループ|チャット|Slack|Teams|Discord");
+
+    /** Longest name in hiragana whose other mentions {@link #repeats} marks (a chat's あおい, しょうま). */
+    private static final int MAX_KANA_REPEAT = 5;
+    /** Particles that may follow a name in hiragana (りなの, ゆうとには, まゆも). */
+    private static final String KANA_AFTER_NAME = "のがはもとにをへやっ";
+    /** Of them, those after which a name that is also a word of the dictionary (まゆ, みさき) is still read as the name. */
+    private static final String SUBJECT_AFTER_NAME = "のがはも";
+
+    /**
+     * The other mentions of a name in hiragana found once with confidence (a chat's speaker りな, ゆうと): where the
+     * dictionary's words start at the mention and end after it, so that it is no part of a longer word (すまい, あおいろ)
+     * and not cut out of a phrase (とりあえずゆうとには: とりあえず|ゆうと|に|は); kana after it only as a particle or an
+     * honorific (りなの, ゆうとくん; not しずなみ), and no other letters glued to it (紅ひなた, ゆいぴょんch) but a relation's
+     * or a title's word (長女ひなた).
+     */
+    private void markKana(String text, String v, Cover cov, List<Finding> out) {
+        int len = v.length();
+        for (int a = text.indexOf(v); a >= 0; a = text.indexOf(v, a + 1)) {
+            int b = a + len;
+            if (cov.covered(a, b)) {
+                continue;
+            }
+            char before = a > 0 ? text.charAt(a - 1) : '\n';
+            char after = b < text.length() ? text.charAt(b) : '\n';
+            boolean relation = anchors.endingAt(NameAnchors.Kind.KIN, text, a) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, a) > 0;
+            if (!relation && (Morphology.isKanji(before) || Morphology.isKatakana(before) || Character.isLetterOrDigit(before)
+                    && !Morphology.isHiragana(before)) || Character.isLetterOrDigit(after) && !Morphology.isHiragana(after)
+                    && !Morphology.isKanji(after) && !Morphology.isKatakana(after)) {
+                continue; // 紅ひなた, ゆいぴょんch
+            }
+            boolean kanaBefore = Morphology.isHiragana(before);
+            boolean kanaAfter = Morphology.isHiragana(after);
+            if (kanaAfter && KANA_AFTER_NAME.indexOf(after) < 0 && honorificAt(text, b) == 0
+                    || (kanaBefore || kanaAfter) && !wordBounds(text, a, b)
+                    || kanaAfter && SUBJECT_AFTER_NAME.indexOf(after) < 0 && honorificAt(text, b) == 0 && dictionaryWord(text, a, b)) {
+                continue; // さきに帰るね: a word of the dictionary (先) before に is the word
+            }
+            out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, v));
+        }
+    }
+
+    /** Kuromoji's tokens of the line around {@code text[a, b)} start at {@code a} and end at {@code b}. */
+    private static boolean wordBounds(String text, int a, int b) {
+        int from = Math.max(Math.max(0, a - 12), text.lastIndexOf('\n', a) + 1);
+        int nl = text.indexOf('\n', b);
+        int to = Math.min(Math.min(text.length(), b + 12), nl < 0 ? text.length() : nl);
+        boolean start = false;
+        boolean end = false;
+        for (Morphology.Token t : Morphology.tokens(text, from, to)) {
+            start |= t.start() == a;
+            end |= t.end() == b;
+            if (t.start() < a && t.end() > a || t.start() < b && t.end() > b) {
+                return false; // a word across the mention's edge
+            }
+        }
+        return start && end;
     }
 
     /** A name of two words in Latin letters, each capitalised (Nilufar Rashidova). */

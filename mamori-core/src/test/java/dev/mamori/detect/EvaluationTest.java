@@ -99,6 +99,14 @@ class EvaluationTest {
     }
 
     @Test
+    void aNumberWrittenInKanjiIsCheckedByItsDigits() {
+        String text = "個人番号は一二三四　五六七八　九〇一八です"; // 123456789018 holds; 123456789012 does not
+        assertThat(Evaluation.checkDigitHolds(f(PiiType.MY_NUMBER, 5, 19, text))).isTrue();
+        String wrong = "個人番号は一二三四　五六七八　九〇一二です";
+        assertThat(Evaluation.checkDigitHolds(f(PiiType.MY_NUMBER, 5, 19, wrong))).isFalse();
+    }
+
+    @Test
     void markedTextGivesTheTextAndItsLabels(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("news.txt");
         Files.writeString(f, """
