@@ -5901,7 +5901,7 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * A household named by its surname in a roster, a rota or a list of gifts (7日　秋山家　14日　内田家, 一金　五萬円　海老沢家,
-     * 釋了誠（大島家）): a word the dictionaries know as a surname and not as a place, of two to four kanji standing alone,
+     * 釋了誠（大島家）): a word the dictionaries know as a surname (a place's name too: 大島, 上野), of two to four kanji standing alone,
      * then 家 and no other kanji (not 家族, 家裁, 農家, 福岡家裁). Not in a chat export's own title line ([LINE] 佐藤家のトーク履歴),
      * where most of our labelled sets leave the group's name unmarked.
      */
@@ -5919,8 +5919,7 @@ final class NameRecognizer implements Recognizer {
                 continue; // 陶芸家 has no surname; ひまわり家 is a shop
             }
             int ls = text.lastIndexOf('\n', a) + 1;
-            if (!Morphology.hasEntry(text, a, h, SEI) || anchors.isPlaceName(text.substring(a, h))
-                    || CHAT_TITLE.matcher(text).region(ls, Chars.lineEnd(text, h)).find()) {
+            if (!Morphology.hasEntry(text, a, h, SEI) || CHAT_TITLE.matcher(text).region(ls, Chars.lineEnd(text, h)).find()) {
                 continue;
             }
             boolean found = false;

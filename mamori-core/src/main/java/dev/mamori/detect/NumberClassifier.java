@@ -196,14 +196,16 @@ final class NumberClassifier {
         if (n == 7 && single && !otherThanAccount(s, start)) {
             contextOnly(PiiType.BANK_ACCOUNT, s, start, end, sc);
         }
-        if (n <= 10 && (single || boxes(c, a, b, 2) && insuranceOnLine(s, start)
+        boolean wrongInsurer = (n == 6 || n == 8) && single && !CheckDigits.luhn(d, from, n) && calledWrong(s, start, end);
+        if (!wrongInsurer && n <= 10 && (single || boxes(c, a, b, 2) && insuranceOnLine(s, start)
                 || (b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT)
                         || c.allSeps(a, b, NumberChain.SPACE) && labelStart(s, start, "記号") >= 0))) // 記号 1947 0623: in two groups
                 && sc.wants(PiiType.HEALTH_INSURANCE)
                 && !(n == 8 && single && isDate(d, from)) && (n >= 2 || kanjiBefore(s, start) < start) // 記号　豊能２, not 問1. 番号 2
                 && (insuranceLabel(s, start) || symbolAndNumberLabels(s, start, end)) && !otherLabel(s, start)) { // 被保険者証 記号：42-51 番号：779
             offer(PiiType.HEALTH_INSURANCE, 0.85, false, symbolStart(s, start, sc));
-        } else if (n <= 10 && (single && n >= 2 || boxes(c, a, b, 2)) && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))) {
+        } else if (!wrongInsurer && n <= 10 && (single && n >= 2 || boxes(c, a, b, 2)) && sc.wants(PiiType.HEALTH_INSURANCE)
+                && !(n == 8 && isDate(d, from))) {
             String column = CardColumns.labelAbove(s, start);
             if (column != null) {
                 offer(PiiType.HEALTH_INSURANCE, 0.85, false, column.equals("記号") ? CardColumns.kanaSymbolStart(s, start) : start);
@@ -211,7 +213,7 @@ final class NumberClassifier {
         }
         boolean symbolCell = b - a == 2 && (c.allSeps(a, b, HYPHEN) || c.allSeps(a, b, NumberChain.MIDDOT))
                 && sc.hinted(PiiType.HEALTH_INSURANCE); // a 記号 column's 12-88, a 記号・番号 column's 「12・345」
-        if ((single || symbolCell) && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))
+        if (!wrongInsurer && (single || symbolCell) && n <= 10 && sc.wants(PiiType.HEALTH_INSURANCE) && !(n == 8 && isDate(d, from))
                 && !otherLabel(s, start) && !dateOrAge(s, start, end, n)) {
             // 保険者番号 only with its own words (記号/番号 alone are not enough); a valid yyyymmdd is a date
             double x = ctx(PiiType.HEALTH_INSURANCE, s, start, end, sc);
@@ -222,6 +224,36 @@ final class NumberClassifier {
             }
         }
         return emit(s, end, out);
+    }
+
+    /** Words by which a text says a number written in it is wrong (誤記, 誤り, 間違い, 不正, 訂正, a receipt's 返戻). */
+    private static final String[] WRONG = {"誤", "間違", "不正", "訂正", "返戻", "エラー", "error", "invalid"};
+    /** How far before a number its 保険者番号 label may stand (保険者番号を「…」, 保険者番号の検証番号が不正です（…）). */
+    private static final int INSURER_LABEL_REACH = 16;
+
+    /**
+     * A 保険者番号 the text itself calls wrong: the label shortly before the number on its line (or the number in its
+     * row under such a heading) and a word of {@link #WRONG} on the line (保険者番号「06138386」は誤記のため, 保険者番号の検証番号が
+     * 不正です（06138378）, a receipt's row ending 保険者番号誤り). Only for a number whose 検証番号 fails: the check digit alone
+     * cannot decide, since forms and our labelled sets hold invented numbers (legal-spec.md rates the rule M), but a number
+     * that fails it and that its own text calls wrong is no insurer's. The card's 記号 and 番号 have no check digit, and a
+     * mistaken one stays a finding (さっきの番号は間違いで、22じゃなくて23).
+     */
+    static boolean calledWrong(String s, int start, int end) {
+        int ls = s.lastIndexOf('\n', start - 1) + 1;
+        int le = Chars.lineEnd(s, end);
+        // after it: a row's note after its cells, or a message right after a code (001455：保険者番号の検証番号が不正です)
+        boolean colon = end < le && (s.charAt(end) == '：' || s.charAt(end) == ':');
+        int after = Chars.has(s, ",", end, le) || Chars.has(s, "\t", end, le) ? le : colon ? Math.min(le, end + 2 + "保険者番号".length()) : end;
+        if (!Chars.has(s, "保険者番号", Math.max(ls, start - INSURER_LABEL_REACH), start) && !Chars.has(s, "保険者番号", end, after)) {
+            return false;
+        }
+        for (String w : WRONG) {
+            if (Chars.has(s, w, ls, le)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

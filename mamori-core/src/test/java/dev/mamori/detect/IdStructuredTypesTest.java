@@ -669,6 +669,21 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void anInsurerNumberTheTextCallsWrongIsNoneWhenItsCheckDigitFails() { // session 51
+        // 06138386 fails its 検証番号; 06138378 and the receipt's code 001455 too; 33120015 holds
+        assertThat(values("届書に記載いただいた保険者番号「06138386」は誤記のため、当組合で訂正して受け付けております。",
+                PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(values("・001455：保険者番号の検証番号が不正です（06138378）。", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(values("0419,10052239,39130904,,80214466,保険者番号誤り", PiiType.HEALTH_INSURANCE)).doesNotContain("39130904");
+        // the same number with no word against it is still read; so is a valid one the text calls wrong, and a card's 番号
+        assertThat(values("保険者番号「06138386」で受け付けました。", PiiType.HEALTH_INSURANCE)).containsExactly("06138386");
+        assertThat(values("保険者番号「33120015」は誤記ではありません。", PiiType.HEALTH_INSURANCE)).containsExactly("33120015");
+        assertThat(values("保険証の記号 1234 番号 56781234、さっきのは間違いでした", PiiType.HEALTH_INSURANCE))
+                .containsExactlyInAnyOrder("1234", "56781234");
+        assertThat(values("記号 12345678 保険者番号 01234567（誤記訂正済み）", PiiType.HEALTH_INSURANCE)).containsExactly("12345678");
+    }
+
+    @Test
     void aNationalHealthInsuranceCardsKanjiSymbol() { // session 49: 国保 and 健康保険 name the card as 保険証 does
         assertThat(values("国民健康保険 記号 世田 番号 12345", PiiType.HEALTH_INSURANCE)).containsExactlyInAnyOrder("世田", "12345");
         assertThat(values("国保　記号 練馬 番号 4567", PiiType.HEALTH_INSURANCE)).containsExactlyInAnyOrder("練馬", "4567");
