@@ -320,6 +320,7 @@ final class NameRecognizer implements Recognizer {
         twinNames(text, out, first);
         mentions(text, out, first);
         households(text, out, first);
+        selfIntroduced(text, out, first);
         repeats(text, out, first);
         reversedLatin(text, out, first);
         for (int k = out.size() - 1; k >= first; k--) {
@@ -5934,6 +5935,73 @@ final class NameRecognizer implements Recognizer {
             out.subList(first, out.size()).removeIf(f -> f.start() < e0 && f.end() > s0); // a weak guess at the same word
             out.add(new Finding(PiiType.PERSON, a, h, 0.6, false, text.substring(a, h)));
         }
+    }
+
+    /**
+     * A mail's writer naming themselves after its greeting (お世話になっております。ひまわり薬局の薬剤師、千葉です。, お疲れ様です、プリヤです。,
+     * まめ吉カスタマーサポートのニシダでございます。, ケアマネ前田です。): two to four kanji or a katakana word, after の, a comma, a blank or
+     * a role (ケアマネ, 担当), then です or でございます ending the sentence. Not a word of the dictionary (総務, スタッフ), a
+     * department or a firm (営業部, 長岡デザイン室), a role itself (ケアマネです), nor a katakana compound of dictionary words
+     * (カスタマーサポート).
+     */
+    private void selfIntroduced(String text, List<Finding> out, int first) {
+        if (!text.contains("です") && !text.contains("でございます")) {
+            return;
+        }
+        java.util.regex.Matcher m = GREETED.matcher(text);
+        while (m.find()) {
+            int s = m.start(2);
+            int e = m.end(2);
+            if (Morphology.isKanji(text.charAt(s))) {
+                for (int k = s + 1; k <= e - 2; k++) {
+                    int r = Math.max(anchors.endingAt(NameAnchors.Kind.ROLE, text, k), anchors.endingAt(NameAnchors.Kind.TITLE, text, k));
+                    if (r > 0 && k - r <= s) {
+                        s = k; // 担当前田です: the role, then the name
+                        break;
+                    }
+                }
+            }
+            char before = text.charAt(s - 1);
+            boolean role = anchors.endingAt(NameAnchors.Kind.ROLE, text, s) > 0 || anchors.endingAt(NameAnchors.Kind.TITLE, text, s) > 0;
+            if (!role && "の、，　 。！!\n".indexOf(before) < 0 || anchors.is(NameAnchors.Kind.ROLE, text, s, e)
+                    || anchors.is(NameAnchors.Kind.TITLE, text, s, e) || endsWithOrgSuffix(text.substring(s, e))
+                    || Morphology.isKanji(text.charAt(s)) && UNIT_END.indexOf(text.charAt(e - 1)) >= 0
+                    || (Morphology.isKanji(text.charAt(s)) ? dictionaryWord(text, s, e) : katakanaWords(text, s, e))) {
+                continue;
+            }
+            boolean found = false;
+            for (int k = first; k < out.size() && !found; k++) {
+                found = out.get(k).start() < e && out.get(k).end() > s && confident(out.get(k));
+            }
+            if (!found) {
+                int s0 = s;
+                int e0 = e;
+                out.subList(first, out.size()).removeIf(f -> f.start() < e0 && f.end() > s0); // a weak guess at the same word
+                out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    /** The last kanji of a department, an office or a group (営業部, 経理課, 受付係, 事務局): not a writer's name. */
+    private static final String UNIT_END = "部課室係局所店社院園校会班科隊団";
+
+    /** A greeting that opens a mail, then the writer's affiliation and name before です (group 2). */
+    private static final java.util.regex.Pattern GREETED = java.util.regex.Pattern.compile(
+            "(?:お世話になっております|お世話になります|お疲れ様です|お疲れさまです|おつかれさまです|おはようございます|こんにちは|こんばんは"
+                    + "|失礼いたします|失礼します|ありがとうございます|はじめまして|初めまして)[。、！!　 \n]*([^。！!\n]{0,30}?)"
+                    + "([\\p{IsHan}々ヶ]{2,4}|[ァ-ヴ][ァ-ヴー]{1,7})(?:です|でございます)(?=[。！!\n]|$)");
+
+    /** A katakana word the dictionary has, or that begins or ends with one of three letters or more (カスタマー|サポート). */
+    private static boolean katakanaWords(String text, int s, int e) {
+        if (Morphology.ipadicEntry(text, s, e, "名詞")) {
+            return true;
+        }
+        for (int k = s + 3; k <= e - 1; k++) {
+            if (Morphology.ipadicEntry(text, s, k, "名詞") || e - k >= 3 && Morphology.ipadicEntry(text, k, e, "名詞")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The title line of a chat's export: [LINE] 佐藤家のトーク履歴, LINEグループ：山口家. */
