@@ -1118,7 +1118,8 @@ final class NameRecognizer implements Recognizer {
             }
             m = COUPLE_GIVEN.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 5));
             if (m.lookingAt() && (allGivenKanji(text, m.start(1), m.end(1)) || m.end(1) - m.start(1) > 1
-                    && Morphology.hasEntry(text, m.start(1), m.end(1), MEI) && !anchors.is(NameAnchors.Kind.KIN, text, m.start(1), m.end(1)))
+                    && Morphology.hasEntry(text, m.start(1), m.end(1), MEI) && !anchors.is(NameAnchors.Kind.KIN, text, m.start(1), m.end(1))
+                    && !(m.end(1) + 1 < text.length() && isSpace(text.charAt(m.end(1))) && isKanjiAt(text, m.end(1) + 1))) // ・助教 北村 沙織
                     && (m.end(1) - m.start(1) > 1
                     || Morphology.hasEntry(text, m.start(1), m.end(1), MEI) && "作画著編訳文絵写詞曲".indexOf(text.charAt(m.start(1))) < 0)) {
                 // not 山田 太郎・作, a credit
@@ -5892,7 +5893,9 @@ final class NameRecognizer implements Recognizer {
         Cover cov = new Cover(out, first);
         for (String v : names) {
             if (Morphology.isHiragana(v.charAt(0)) && all(v, 0, v.length(), 'h')) {
-                markKana(text, v, cov, out);
+                if (!Morphology.ipadicEntry(v, 0, v.length(), "")) {
+                    markKana(text, v, cov, out); // not あき, そら, みさき, はるか: words in hiragana as often as names
+                }
             } else {
                 int a = text.indexOf(v);
                 mark(text, a, a + v.length(), cov, out, 0.6);
@@ -5902,38 +5905,86 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * A household named by its surname in a roster, a rota or a list of gifts (7日　秋山家　14日　内田家, 一金　五萬円　海老沢家,
-     * 釋了誠（大島家）): a word the dictionaries know as a surname (a place's name too: 大島, 上野), of two to four kanji standing alone,
-     * then 家 and no other kanji (not 家族, 家裁, 農家, 福岡家裁). Not in a chat export's own title line ([LINE] 佐藤家のトーク履歴),
-     * where most of our labelled sets leave the group's name unmarked.
+     * 釋了誠（大島家）): a word the dictionaries know as a surname (a place's name too: 大島, 上野), of two to four kanji, standing
+     * as a list's item — after a line's start, a blank or an opening bracket, and 家 then a blank, a line's end or a closing
+     * bracket. Not a trade (陶芸家, 農家), a court (福岡家裁), a clan or a title in prose (吉村家に行った, 犬神家の一族, 五摂家は),
+     * a shop (食堂 田中家, うどん 山本家 本店, 杉田家 千葉店), nor a chat export's own title line ([LINE] 佐藤家 トーク履歴), where
+     * most of our labelled sets leave the group's name unmarked. Each line is looked at once for a chat's title.
      */
     private void households(String text, List<Finding> out, int first) {
+        List<int[]> spans = null;
+        Cover cov = null;
+        int titleLine = -1;
+        boolean titled = false;
+        int ls = 0;
+        int scanned = 0;
         for (int h = text.indexOf('家', 2); h >= 0; h = text.indexOf('家', h + 1)) {
-            if (h + 1 < text.length() && isKanjiAt(text, h + 1)) {
+            char after = h + 1 < text.length() ? text.charAt(h + 1) : '\n';
+            if (!isSpace(after) && "\n\r）)（(".indexOf(after) < 0) {
                 continue;
             }
             int a = h;
             while (a > 0 && h - a < 5 && isKanjiAt(text, a - 1)) {
                 a--;
             }
-            if (h - a < 2 || h - a > 4 || a > 0 && (Morphology.isKatakana(text.charAt(a - 1)) || Character.isLetterOrDigit(text.charAt(a - 1))
-                    && !Morphology.isHiragana(text.charAt(a - 1)) && !Character.isDigit(text.charAt(a - 1)))) {
-                continue; // 陶芸家 has no surname; ひまわり家 is a shop
-            }
-            int ls = text.lastIndexOf('\n', a) + 1;
-            if (!Morphology.hasEntry(text, a, h, SEI) || CHAT_TITLE.matcher(text).region(ls, Chars.lineEnd(text, h)).find()) {
+            char before = a > 0 ? text.charAt(a - 1) : '\n';
+            if (h - a < 2 || h - a > 4 || !isSpace(before) && "\n（(".indexOf(before) < 0 || !Morphology.hasEntry(text, a, h, SEI)
+                    || shopAround(text, a, h + 1)) {
                 continue;
             }
-            boolean found = false;
-            for (int k = first; k < out.size() && !found; k++) {
-                found = out.get(k).start() < h && out.get(k).end() > a && confident(out.get(k));
+            for (; scanned < a; scanned++) { // the line's start, found by one pass over the text
+                if (text.charAt(scanned) == '\n') {
+                    ls = scanned + 1;
+                }
             }
-            if (found) {
+            if (ls != titleLine) {
+                titleLine = ls;
+                titled = CHAT_TITLE.matcher(text).region(ls, Chars.lineEnd(text, h)).find();
+            }
+            if (titled) {
                 continue;
             }
-            int s0 = a;
-            int e0 = h;
-            out.subList(first, out.size()).removeIf(f -> f.start() < e0 && f.end() > s0); // a weak guess at the same word
-            out.add(new Finding(PiiType.PERSON, a, h, 0.6, false, text.substring(a, h)));
+            if (cov == null) {
+                cov = new Cover(out, first);
+                spans = new ArrayList<>();
+            }
+            if (!cov.covered(a, h)) {
+                spans.add(new int[] {a, h});
+            }
+        }
+        addReplacingGuesses(text, spans, 0.6, out, first);
+    }
+
+    /** Words of a shop's sign around a household's name (食堂 田中家, うどん 山本家 本店, 杉田家 千葉店, 高橋家 営業中). */
+    private static final java.util.regex.Pattern SHOP_BEFORE = java.util.regex.Pattern.compile(
+            "(?:食堂|旅館|居酒屋|うどん|そば|蕎麦|そば処|ラーメン|拉麺|定食|定食屋|喫茶|料理|寿司|鮨|焼肉|酒場|民宿|宿|本舗|料亭|亭|屋)[ 　]*$");
+    private static final java.util.regex.Pattern SHOP_AFTER = java.util.regex.Pattern.compile(
+            "^[ 　]*[^ 　\\n]{0,6}(?:店|営業|系|本舗|食堂|旅館)");
+
+    private static boolean shopAround(String text, int a, int e) {
+        return SHOP_BEFORE.matcher(text).region(Math.max(0, a - 8), a).find()
+                || SHOP_AFTER.matcher(text).region(e, Math.min(text.length(), e + 10)).lookingAt();
+    }
+
+    /**
+     * Adds each span of {@code spans} (in text order, none covered by a name found with confidence) as a name, removing
+     * the weak guesses at the same words first: one pass over the findings, however many spans.
+     */
+    private static void addReplacingGuesses(String text, List<int[]> spans, double confidence, List<Finding> out, int first) {
+        if (spans == null || spans.isEmpty()) {
+            return;
+        }
+        int[] starts = new int[spans.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = spans.get(i)[0];
+        }
+        out.subList(first, out.size()).removeIf(f -> {
+            int i = java.util.Arrays.binarySearch(starts, f.end());
+            i = (i >= 0 ? i : -i - 1) - 1; // the last span starting before the finding's end
+            return i >= 0 && spans.get(i)[1] > f.start();
+        });
+        for (int[] sp : spans) {
+            out.add(new Finding(PiiType.PERSON, sp[0], sp[1], confidence, false, text.substring(sp[0], sp[1])));
         }
     }
 
@@ -5949,6 +6000,8 @@ final class NameRecognizer implements Recognizer {
             return;
         }
         java.util.regex.Matcher m = GREETED.matcher(text);
+        List<int[]> spans = null;
+        Cover cov = null;
         while (m.find()) {
             int s = m.start(2);
             int e = m.end(2);
@@ -5969,17 +6022,15 @@ final class NameRecognizer implements Recognizer {
                     || (Morphology.isKanji(text.charAt(s)) ? dictionaryWord(text, s, e) : katakanaWords(text, s, e))) {
                 continue;
             }
-            boolean found = false;
-            for (int k = first; k < out.size() && !found; k++) {
-                found = out.get(k).start() < e && out.get(k).end() > s && confident(out.get(k));
+            if (cov == null) {
+                cov = new Cover(out, first);
+                spans = new ArrayList<>();
             }
-            if (!found) {
-                int s0 = s;
-                int e0 = e;
-                out.subList(first, out.size()).removeIf(f -> f.start() < e0 && f.end() > s0); // a weak guess at the same word
-                out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
+            if (!cov.covered(s, e)) {
+                spans.add(new int[] {s, e});
             }
         }
+        addReplacingGuesses(text, spans, 0.7, out, first);
     }
 
     /** The last kanji of a department, an office or a group (営業部, 経理課, 受付係, 事務局): not a writer's name. */
@@ -6015,7 +6066,8 @@ final class NameRecognizer implements Recognizer {
     private static final String SUBJECT_AFTER_NAME = "のがはも";
 
     /**
-     * The other mentions of a name in hiragana found once with confidence (a chat's speaker りな, ゆうと): where the
+     * The other mentions of a name in hiragana found once with confidence (a chat's speaker りな, ゆうと), one that is no
+     * word of the dictionary in any part of speech (not あき, はな, つき, みさき, はるか, さくら): where the
      * dictionary's words start at the mention and end after it, so that it is no part of a longer word (すまい, あおいろ)
      * and not cut out of a phrase (とりあえずゆうとには: とりあえず|ゆうと|に|は); kana after it only as a particle or an
      * honorific (りなの, ゆうとくん; not しずなみ), and no other letters glued to it (紅ひなた, ゆいぴょんch) but a relation's
