@@ -1988,15 +1988,36 @@ final class SensitiveRecognizer implements Recognizer {
     private static final java.util.regex.Pattern WORKHOUSE_LEAD = java.util.regex.Pattern.compile(
             "(?:この|その)罰金を完納することができないときは[、，]$");
 
-    /** After the person sentenced ({@link #SENTENCED}) written at {@code s} and ending by {@code limit}; else {@code s}. */
+    /**
+     * After the person sentenced ({@link #SENTENCED}) written at {@code s} and ending by {@code limit}, their name too
+     * (被告人今野 浩樹を懲役2年6月に処する: the name is the person's, the sentence from 懲役); else {@code s}.
+     */
     private static int afterSentenced(String text, int s, int limit) {
         for (String p : SENTENCED) {
             if (text.startsWith(p, s) && s + p.length() <= limit) {
                 return s + p.length();
             }
         }
+        for (String p : SENTENCED_ROLES) {
+            if (!text.startsWith(p, s)) {
+                continue;
+            }
+            int k = s + p.length();
+            while (k < limit && k - s - p.length() <= MAX_SENTENCED_NAME && (Character.isLetter(text.charAt(k))
+                    || text.charAt(k) == ' ' || text.charAt(k) == '　' || text.charAt(k) == '・') && text.charAt(k) != 'を') {
+                k++;
+            }
+            if (k >= s + p.length() + 2 && k < limit && text.charAt(k) == 'を') { // a name, not 被告人Aを
+                return k + 1;
+            }
+        }
         return s;
     }
+
+    /** The role words before a sentenced person's name (被告人今野 浩樹を). */
+    private static final String[] SENTENCED_ROLES = {"被告人", "少年"};
+    /** Longest name taken between a role word and を. */
+    private static final int MAX_SENTENCED_NAME = 12;
 
     /** How far back a time phrase before a fact is looked for (平成29年に, 10年以上前から). */
     private static final int TIME_REACH = 22;

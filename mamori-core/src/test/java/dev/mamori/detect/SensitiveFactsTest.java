@@ -115,6 +115,9 @@ class SensitiveFactsTest {
         "男性を自動車運転処罰法違反（過失傷害）の疑いで現行犯逮捕した|SENSITIVE_CRIME:自動車運転処罰法違反（過失傷害）の疑いで現行犯逮捕",
         "裁判長は懲役8年（求刑懲役10年）を言い渡した|SENSITIVE_CRIME:懲役8年（求刑懲役10年）",
         "被告人を懲役2年6月に処する|SENSITIVE_CRIME:懲役2年6月に処する",
+        // session 51: the sentenced person's name stays outside the sentence, as 被告人を does (a name of its own for PERSON)
+        "諸事情を総合考慮し、被告人今野 浩樹を懲役2年6月に処するのが相当と判断した。|SENSITIVE_CRIME:懲役2年6月に処する",
+        "よって、被告人坂巻恒平を懲役1年及び罰金50万円に処する。|SENSITIVE_CRIME:懲役1年及び罰金50万円に処する",
         "少年（17）を家庭裁判所に送致した|SENSITIVE_CRIME:家庭裁判所に送致",
         "あの子、家裁に送られるらしい|SENSITIVE_CRIME:家裁に送られる",
         "地裁は元社長に執行猶予付きの有罪判決を言い渡した|SENSITIVE_CRIME:執行猶予付きの有罪判決",
