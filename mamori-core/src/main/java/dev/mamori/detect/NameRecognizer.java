@@ -320,6 +320,8 @@ final class NameRecognizer implements Recognizer {
         twinNames(text, out, first);
         mentions(text, out, first);
         households(text, out, first);
+        residences(text, out, first);
+        givenAfterKin(text, out, first);
         selfIntroduced(text, out, first);
         repeats(text, out, first);
         reversedLatin(text, out, first);
@@ -5597,6 +5599,18 @@ final class NameRecognizer implements Recognizer {
     /** An item of a baseball game's box score: ▽, what was done, a blank, then the players (▽本塁打　鬼頭３号③（李）). */
     private static final java.util.regex.Pattern BOX_LINE = java.util.regex.Pattern.compile(
             "▽(?:本塁打|三塁打|二塁打|盗塁|失策|犠打|犠飛|併殺|暴投|捕逸|野選|審判)[ 　]+([^\\n▽]{1,80})");
+    /** The heading of such a line and its blank, at a finding's start. */
+    private static final java.util.regex.Pattern BOX_HEADING = java.util.regex.Pattern.compile(
+            "(?:本塁打|三塁打|二塁打|盗塁|失策|犠打|犠飛|併殺|暴投|捕逸|野選|審判)[ 　]+");
+    /** A name in a box score's own words: two to five kanji, a katakana name, or a name in (full-width) capitals. */
+    private static final String BOX_NAME = "(?:[\\p{IsHan}][\\p{IsHan}ノヶ々]{1,4}|[\\p{IsKatakana}][\\p{IsKatakana}ー]{1,7}|[A-ZＡ-Ｚ][A-ZＡ-Ｚ]{1,11})";
+    /** A line of a batting table under 打安点: its batting position, the player, then at-bats, hits and runs batted in. */
+    private static final java.util.regex.Pattern BATTING_LINE = java.util.regex.Pattern.compile(
+            "(?m)^[ 　]*(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[ 　])[ 　]*(" + BOX_NAME + ")[ 　]+[0-9０-９]{3}[ 　]*$");
+    /** The batteries under a line score: a team's mark in brackets, its pitchers joined by 、, then ― and the catcher. */
+    private static final java.util.regex.Pattern BATTERY_LINE = java.util.regex.Pattern.compile(
+            "(?m)^[ 　]*[（(][\\p{IsHan}\\p{IsKatakana}]{1,3}[）)](" + BOX_NAME + "(?:、" + BOX_NAME + ")*[―－]" + BOX_NAME + ")[ 　]*$");
+
     /**
      * A player or an umpire in such a line: a surname of two kanji or more or a name in katakana, then a count or a rank
      * (３号③); not one kanji, which is a team's mark there ((鶴), 鶴２).
@@ -5666,6 +5680,27 @@ final class NameRecognizer implements Recognizer {
                 } else if (umpireNamedLikeAPlace(text, m.start(1), m.end(1)) && !confidentAt(out, first, m.start(1), m.end(1))) {
                     // （塁）日野、府中: surnames of places, taken where the box score names them and nowhere else (大阪に移動)
                     out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1)));
+                }
+            }
+        }
+        for (int k = first; k < out.size(); k++) { // ▽三塁打　石田健: the line's heading is no part of the name after it
+            Finding f = out.get(k);
+            java.util.regex.Matcher h = BOX_HEADING.matcher(f.value());
+            if (f.type() == PiiType.PERSON && h.lookingAt() && h.end() < f.value().length()) {
+                out.set(k, new Finding(PiiType.PERSON, f.start() + h.end(), f.end(), f.confidence(), false, f.value().substring(h.end())));
+            }
+        }
+        if (text.contains("打安点")) { // the batting table: （６）小林　４１０, 　１　石田大　１００
+            java.util.regex.Matcher m = BATTING_LINE.matcher(text);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        java.util.regex.Matcher m = BATTERY_LINE.matcher(text); // （西）大塚、宮下―内藤: the team's pitchers, then its catcher
+        while (m.find()) {
+            for (String w : m.group(1).split("[、―－]")) {
+                if (w.length() >= 2) {
+                    names.add(w);
                 }
             }
         }
@@ -5953,6 +5988,97 @@ final class NameRecognizer implements Recognizer {
             }
         }
         addReplacingGuesses(text, spans, 0.6, out, first);
+    }
+
+    /** The last kanji of a relation's word (兄, 実母, 長男, 次女, 妻). */
+    private static final String KIN_LAST = "兄姉弟妹父母夫妻男女";
+
+    /**
+     * A given name of two or three kanji written right after a relation and before a particle (捕手の兄健太郎とのバッテリー,
+     * 実母幸子は): a word the dictionaries know as a given name and not as a common word, the relation a word of
+     * name-anchors.tsv's KIN after no other kanji (not 義兄弟, 父母会).
+     */
+    private void givenAfterKin(String text, List<Finding> out, int first) {
+        for (int i = 0; i + 3 < text.length(); i++) {
+            if (KIN_LAST.indexOf(text.charAt(i)) < 0 || !isKanjiAt(text, i + 1)) {
+                continue;
+            }
+            int kin = anchors.endingAt(NameAnchors.Kind.KIN, text, i + 1);
+            if (kin <= 0 || i + 1 - kin > 0 && isKanjiAt(text, i - kin)) {
+                continue;
+            }
+            for (int e = Math.min(text.length() - 1, i + 4); e >= i + 3; e--) {
+                if (all(text, i + 1, e, 'c') && "はがとのをにも、".indexOf(text.charAt(e)) >= 0
+                        && Morphology.hasEntry(text, i + 1, e, MEI) && !dictionaryWord(text, i + 1, e)) {
+                    addName(text, i + 1, e, out, first);
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * A full name before 方, a judgment's and a letter's way of naming someone's home (古田 幸子方に侵入し, 隣人である堤 芳子方の住人,
+     * 被害者古田幸子方において), which the dictionary reads apart (芳|子方, 幸子 as a place) so that the name was missed or cut
+     * (古田幸): a surname and a given name the dictionaries know, with or without a blank, after a boundary or a role word
+     * (被害者, 隣人である), then 方 and a particle. Not 被告人方, 同人方 or A方, which name no one.
+     */
+    private void residences(String text, List<Finding> out, int first) {
+        for (int h = text.indexOf('方', 2); h >= 0; h = text.indexOf('方', h + 1)) {
+            if (h + 1 >= text.length() || "にのでへをと、。（(".indexOf(text.charAt(h + 1)) < 0) {
+                continue;
+            }
+            int a = h;
+            while (a > 0 && h - a < 9 && (isKanjiAt(text, a - 1) || a - 1 > 0 && isSpace(text.charAt(a - 1)) && isKanjiAt(text, a - 2)
+                    && h - a < 4)) {
+                a--;
+            }
+            for (int s = a; s <= h - 2; s++) {
+                if (s > a && anchors.endingAt(NameAnchors.Kind.ROLE, text, s) <= 0 && anchors.endingAt(NameAnchors.Kind.TITLE, text, s) <= 0
+                        && anchors.endingAt(NameAnchors.Kind.KIN, text, s) <= 0 && !text.startsWith("被害者", s - 3)) {
+                    continue; // inside a longer word, not after a role (被害者古田幸子方)
+                }
+                int split = fullNameSplit(text, s, h);
+                if (split > 0) {
+                    if (!confidentAt(out, first, s, h) || coveredShorter(out, first, s, h)) {
+                        replaceShorter(text, s, h, out, first);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Where the given name starts in {@code text[s, e)} when it is a surname and a given name the dictionaries know, with a
+     * blank between or none (古田 幸子, 古田幸子), each of one to three kanji; else -1.
+     */
+    private static int fullNameSplit(String text, int s, int e) {
+        for (int k = s + 1; k < e && k - s <= 3; k++) {
+            int g = k < e && isSpace(text.charAt(k)) ? k + 1 : k;
+            if (e - g < 1 || e - g > 3 || !isKanjiAt(text, k - 1) || !all(text, g, e, 'c')) {
+                continue;
+            }
+            if (Morphology.hasEntry(text, s, k, SEI) && Morphology.hasEntry(text, g, e, MEI)) {
+                return g;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the names found with confidence in {@code text[s, e)} all lie inside it and are shorter (古田幸 of 古田幸子). */
+    private static boolean coveredShorter(List<Finding> out, int first, int s, int e) {
+        boolean any = false;
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (f.type() == PiiType.PERSON && f.start() < e && f.end() > s) {
+                if (f.start() < s || f.end() > e) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** Words of a shop's sign around a household's name (食堂 田中家, うどん 山本家 本店, 杉田家 千葉店, 高橋家 営業中). */
