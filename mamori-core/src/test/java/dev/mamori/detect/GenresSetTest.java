@@ -110,9 +110,10 @@ class GenresSetTest {
      * thirtieth, thirty-sixth and thirty-eighth sets (eval/genres3, genres4, genres6, genres8, genres11, genres13, genres14,
      * genres16, genres19, genres26, genres28, genres30, genres36, genres38): held out, written by writers who saw only the
      * conventions; and the fifth, seventh, ninth, tenth, twelfth, fifteenth, seventeenth, eighteenth, twentieth to
-     * twenty-fifth, twenty-seventh, twenty-ninth, thirty-first to thirty-fifth, thirty-seventh, thirty-ninth and fortieth (eval/genres5,
-     * genres7, genres9, genres10, genres12, genres15, genres17, genres18, genres20 to genres25, genres27, genres29, genres31
-     * to genres35, genres37, genres39, genres40), written the same way and tuned on since sessions 30 to 50.
+     * twenty-fifth, twenty-seventh, twenty-ninth, thirty-first to thirty-fifth, thirty-seventh, thirty-ninth, fortieth and
+     * forty-first (eval/genres5, genres7, genres9, genres10, genres12, genres15, genres17, genres18, genres20 to genres25,
+     * genres27, genres29, genres31 to genres35, genres37, genres39 to genres41), written the same way and tuned on since
+     * sessions 30 to 51.
      */
     @Test
     void theLaterSetsStayWhereTheyWereScored() throws IOException {
@@ -162,6 +163,8 @@ class GenresSetTest {
         // Session 50: genres39 (dev, the eight genres with every structured type and 111 card numbers; first scoring with
         // session 49's rules 0.950, 0.934) 0.963, 0.954; genres40 (dev, the eight genres, the brief of genres38; first
         // scoring 0.939, 0.924) 0.955, 0.945
+        // Session 51: genres41 (dev, the eight genres as users paste them; first scoring with session 50's rules 0.944, 0.955,
+        // with this session's rules written before it arrived 0.949, 0.958) 0.957, 0.963
         record Floor(String set, int documents, double f1, double coverage) {
         }
         for (Floor f : List.of(new Floor("genres3", 48, 0.915, 0.845), new Floor("genres4", 48, 0.915, 0.90),
@@ -177,7 +180,7 @@ class GenresSetTest {
                 new Floor("genres32", 30, 0.955, 0.90), new Floor("genres33", 36, 0.915, 0.755),
                 new Floor("genres34", 36, 0.92, 0.78), new Floor("genres35", 40, 0.91, 0.92), new Floor("genres36", 48, 0.90, 0.895),
                 new Floor("genres37", 48, 0.915, 0.91), new Floor("genres38", 48, 0.92, 0.90),
-                new Floor("genres39", 48, 0.95, 0.94), new Floor("genres40", 48, 0.94, 0.925))) {
+                new Floor("genres39", 48, 0.95, 0.94), new Floor("genres40", 48, 0.94, 0.925), new Floor("genres41", 48, 0.95, 0.955))) {
             Evaluation e = new Evaluation(Detector.all());
             for (LabelledSet.Doc d : LabelledSet.read(Path.of("..", "eval", f.set()))) {
                 e.add(d.id(), d.groups(), d.text(), d.labels());
