@@ -5928,9 +5928,8 @@ final class NameRecognizer implements Recognizer {
         Cover cov = new Cover(out, first);
         for (String v : names) {
             if (Morphology.isHiragana(v.charAt(0)) && all(v, 0, v.length(), 'h')) {
-                if (!Morphology.ipadicEntry(v, 0, v.length(), "")) {
-                    markKana(text, v, cov, out); // not あき, そら, みさき, はるか: words in hiragana as often as names
-                }
+                // a word of the dictionary (あき, そら, みさき, ぽん) only where it opens a line as its speaker (ぽん — 21:10)
+                markKana(text, v, Morphology.ipadicEntry(v, 0, v.length(), ""), cov, out);
             } else {
                 int a = text.indexOf(v);
                 mark(text, a, a + v.length(), cov, out, 0.6);
@@ -6192,18 +6191,18 @@ final class NameRecognizer implements Recognizer {
     private static final String SUBJECT_AFTER_NAME = "のがはも";
 
     /**
-     * The other mentions of a name in hiragana found once with confidence (a chat's speaker りな, ゆうと), one that is no
-     * word of the dictionary in any part of speech (not あき, はな, つき, みさき, はるか, さくら): where the
-     * dictionary's words start at the mention and end after it, so that it is no part of a longer word (すまい, あおいろ)
-     * and not cut out of a phrase (とりあえずゆうとには: とりあえず|ゆうと|に|は); kana after it only as a particle or an
+     * The other mentions of a name in hiragana found once with confidence (a chat's speaker りな, ゆうと); of one that is a
+     * word of the dictionary in any part of speech (あき, はな, つき, みさき, はるか, ぽん), only the lines it opens as their
+     * speaker ({@code speakerOnly}). Where the dictionary's words start at the mention and end after it, so that it is no
+     * part of a longer word (すまい, あおいろ) and not cut out of a phrase (とりあえずゆうとには: とりあえず|ゆうと|に|は); kana after it only as a particle or an
      * honorific (りなの, ゆうとくん; not しずなみ), and no other letters glued to it (紅ひなた, ゆいぴょんch) but a relation's
      * or a title's word (長女ひなた).
      */
-    private void markKana(String text, String v, Cover cov, List<Finding> out) {
+    private void markKana(String text, String v, boolean speakerOnly, Cover cov, List<Finding> out) {
         int len = v.length();
         for (int a = text.indexOf(v); a >= 0; a = text.indexOf(v, a + 1)) {
             int b = a + len;
-            if (cov.covered(a, b)) {
+            if (cov.covered(a, b) || speakerOnly && !speakerAt(text, a, b)) {
                 continue;
             }
             char before = a > 0 ? text.charAt(a - 1) : '\n';
@@ -6223,6 +6222,18 @@ final class NameRecognizer implements Recognizer {
             }
             out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, v));
         }
+    }
+
+    /** {@code text[a, b)} opens its line and a colon or a dash follows (ぽん：, ぽん — 2026/11/30 21:10): a chat's speaker. */
+    private static boolean speakerAt(String text, int a, int b) {
+        if (a > 0 && text.charAt(a - 1) != '\n') {
+            return false;
+        }
+        int k = b;
+        while (k < text.length() && isSpace(text.charAt(k))) {
+            k++;
+        }
+        return k < text.length() && ":：—–".indexOf(text.charAt(k)) >= 0;
     }
 
     /** Kuromoji's tokens of the line around {@code text[a, b)} start at {@code a} and end at {@code b}. */
@@ -6298,12 +6309,17 @@ final class NameRecognizer implements Recognizer {
         }
         java.util.regex.Matcher m = MENTION.matcher(text);
         while (m.find()) {
-            String w = m.group(1);
-            if (NOT_MENTIONS.contains(w) || confidentAt(out, first, m.start(1), m.end(1)) || anchors.isPlaceName(w)
-                    || anchors.is(NameAnchors.Kind.ROLE, text, m.start(1), m.end(1)) || commonWord(text, m.start(1), m.end(1))) {
+            int e = m.end(1);
+            int blank = firstBlank(text, m.start(1), e);
+            if (blank > 0 && !(text.charAt(m.start(1)) < 0x80 && Character.isLetter(text.charAt(m.start(1)))) && !givenPart(text, blank + 1, e)) {
+                e = blank; // @ぽん お大事に, @りな まじか: the message after the handle, not a given name
+            }
+            String w = text.substring(m.start(1), e);
+            if (NOT_MENTIONS.contains(w) || confidentAt(out, first, m.start(1), e) || anchors.isPlaceName(w)
+                    || anchors.is(NameAnchors.Kind.ROLE, text, m.start(1), e) || commonWord(text, m.start(1), e)) {
                 continue;
             }
-            out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, w));
+            out.add(new Finding(PiiType.PERSON, m.start(1), e, 0.6, false, w));
         }
         m = MENTION_HANDLE.matcher(text);
         while (m.find()) {
@@ -6311,6 +6327,17 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.6, false, m.group(1))); // @kenji.t, as the handle
             }
         }
+    }
+
+    /**
+     * {@code text[s, e)} can be the given name after a surname and a blank: kanji the dictionaries know as a given name or
+     * of the given-name kanji, katakana, or a given name of the lists in hiragana (not お大事に, まじか, よろしく).
+     */
+    private boolean givenPart(String text, int s, int e) {
+        if (all(text, s, e, 'c')) {
+            return Morphology.hasEntry(text, s, e, MEI) || allGivenKanji(text, s, e);
+        }
+        return all(text, s, e, 'k') || all(text, s, e, 'h') && LatinNames.kanaGiven(text.substring(s, e));
     }
 
     /** Distinct full names whose parts are searched for elsewhere in one text. */
