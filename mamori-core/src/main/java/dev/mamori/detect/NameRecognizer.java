@@ -5565,10 +5565,11 @@ final class NameRecognizer implements Recognizer {
      */
     private void everywhere(String text, java.util.Set<String> names, java.util.function.BiPredicate<Integer, Integer> alone,
             List<Finding> out, int first) {
+        Cover cov = new Cover(out, first); // not a pass over the findings for each mention: a day's results name thousands
         for (String w : names.stream().limit(MAX_LISTED).toList()) {
             for (int a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
                 int b = a + w.length();
-                if (alone.test(a, b) && !confidentAt(out, first, a, b)) {
+                if (alone.test(a, b) && !cov.covered(a, b)) {
                     out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, w));
                 }
             }
@@ -5607,6 +5608,9 @@ final class NameRecognizer implements Recognizer {
     /** A line of a batting table under 打安点: its batting position, the player, then at-bats, hits and runs batted in. */
     private static final java.util.regex.Pattern BATTING_LINE = java.util.regex.Pattern.compile(
             "(?m)^[ 　]*(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[ 　])[ 　]*(" + BOX_NAME + ")[ 　]+[0-9０-９]{3}[ 　]*$");
+    /** A game's line score: innings in groups of three digits, then the total (０００　１０２　０００＝３). */
+    private static final java.util.regex.Pattern LINE_SCORE = java.util.regex.Pattern.compile(
+            "[0-9０-９xｘ×]{3}[ 　][0-9０-９xｘ×]{3}.*[＝=][0-9０-９]");
     /** The batteries under a line score: a team's mark in brackets, its pitchers joined by 、, then ― and the catcher. */
     private static final java.util.regex.Pattern BATTERY_LINE = java.util.regex.Pattern.compile(
             "(?m)^[ 　]*[（(][\\p{IsHan}\\p{IsKatakana}]{1,3}[）)](" + BOX_NAME + "(?:、" + BOX_NAME + ")*[―－]" + BOX_NAME + ")[ 　]*$");
@@ -5693,11 +5697,20 @@ final class NameRecognizer implements Recognizer {
         if (text.contains("打安点")) { // the batting table: （６）小林　４１０, 　１　石田大　１００
             java.util.regex.Matcher m = BATTING_LINE.matcher(text);
             while (m.find()) {
-                names.add(m.group(1));
+                if ((!commonWord(text, m.start(1), m.end(1)) && !dictionaryWord(text, m.start(1), m.end(1))
+                        || Morphology.hasEntry(text, m.start(1), m.end(1), SEI)) && !endsWithOrgSuffix(m.group(1))
+                        && UNIT_END.indexOf(text.charAt(m.end(1) - 1)) < 0) {
+                    names.add(m.group(1)); // not 野球部, 国語, ボールペン
+                }
             }
         }
         java.util.regex.Matcher m = BATTERY_LINE.matcher(text); // （西）大塚、宮下―内藤: the team's pitchers, then its catcher
         while (m.find()) {
+            int ls = m.start() > 0 ? text.lastIndexOf('\n', m.start() - 2) + 1 : -1;
+            int ls2 = ls > 0 ? text.lastIndexOf('\n', ls - 2) + 1 : -1;
+            if (!(ls >= 0 && LINE_SCORE.matcher(text).region(ls, m.start()).find() || ls2 >= 0 && LINE_SCORE.matcher(text).region(ls2, m.start()).find())) {
+                continue; // only under a game's line score (西陵　０００　１０２　０００＝３): not fixtures, menus or timetables
+            }
             for (String w : m.group(1).split("[、―－]")) {
                 if (w.length() >= 2) {
                     names.add(w);
@@ -5989,6 +6002,8 @@ final class NameRecognizer implements Recognizer {
         addReplacingGuesses(text, spans, 0.6, out, first);
     }
 
+    /** A count of people after a relation (姉一人, 弟二人, 妻一名): no given name. */
+    private static final java.util.regex.Pattern COUNTED = java.util.regex.Pattern.compile("[一二三四五六七八九十両数][人名組]");
     /** The last kanji of a relation's word (兄, 実母, 長男, 次女, 妻). */
     private static final String KIN_LAST = "兄姉弟妹父母夫妻男女";
 
@@ -5998,6 +6013,8 @@ final class NameRecognizer implements Recognizer {
      * name-anchors.tsv's KIN after no other kanji (not 義兄弟, 父母会).
      */
     private void givenAfterKin(String text, List<Finding> out, int first) {
+        List<int[]> spans = null;
+        Cover cov = null;
         for (int i = 0; i + 3 < text.length(); i++) {
             if (KIN_LAST.indexOf(text.charAt(i)) < 0 || !isKanjiAt(text, i + 1)) {
                 continue;
@@ -6007,13 +6024,20 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             for (int e = Math.min(text.length() - 1, i + 4); e >= i + 3; e--) {
-                if (all(text, i + 1, e, 'c') && "はがとのをにも、".indexOf(text.charAt(e)) >= 0
+                if (all(text, i + 1, e, 'c') && "はがとのをにも、".indexOf(text.charAt(e)) >= 0 && !COUNTED.matcher(text).region(i + 1, e).matches()
                         && Morphology.hasEntry(text, i + 1, e, MEI) && !dictionaryWord(text, i + 1, e)) {
-                    addName(text, i + 1, e, out, first);
+                    if (cov == null) {
+                        cov = new Cover(out, first);
+                        spans = new ArrayList<>();
+                    }
+                    if (!cov.covered(i + 1, e)) {
+                        spans.add(new int[] {i + 1, e});
+                    }
                     break;
                 }
             }
         }
+        addReplacingGuesses(text, spans, 0.6, out, first);
     }
 
     /**
@@ -6023,6 +6047,7 @@ final class NameRecognizer implements Recognizer {
      * (被害者, 隣人である), then 方 and a particle. Not 被告人方, 同人方 or A方, which name no one.
      */
     private void residences(String text, List<Finding> out, int first) {
+        List<int[]> spans = null;
         for (int h = text.indexOf('方', 2); h >= 0; h = text.indexOf('方', h + 1)) {
             if (h + 1 >= text.length() || "にのでへをと、。（(".indexOf(text.charAt(h + 1)) < 0) {
                 continue;
@@ -6032,20 +6057,50 @@ final class NameRecognizer implements Recognizer {
                     && h - a < 4)) {
                 a--;
             }
-            for (int s = a; s <= h - 2; s++) {
+            for (int s = a; s <= h - 3; s++) {
                 if (s > a && anchors.endingAt(NameAnchors.Kind.ROLE, text, s) <= 0 && anchors.endingAt(NameAnchors.Kind.TITLE, text, s) <= 0
                         && anchors.endingAt(NameAnchors.Kind.KIN, text, s) <= 0 && !text.startsWith("被害者", s - 3)) {
                     continue; // inside a longer word, not after a role (被害者古田幸子方)
                 }
-                int split = fullNameSplit(text, s, h);
-                if (split > 0) {
-                    if (!confidentAt(out, first, s, h) || coveredShorter(out, first, s, h)) {
-                        replaceShorter(text, s, h, out, first);
+                if (fullNameSplit(text, s, h) > 0 && !dictionaryWord(text, s, h) && !anchors.is(NameAnchors.Kind.KIN, text, s, h)
+                        && !anchors.is(NameAnchors.Kind.TITLE, text, s, h)) { // three characters at least: not 長男方, 社長方, 上司方
+                    if (spans == null) {
+                        spans = new ArrayList<>();
                     }
+                    spans.add(new int[] {s, h});
                     break;
                 }
             }
         }
+        if (spans != null) {
+            replaceInside(text, spans, out, first);
+        }
+    }
+
+    /**
+     * Adds each name of {@code spans} (in text order) where no name found with confidence reaches outside it, replacing the
+     * shorter ones inside it (古田幸 of 古田幸子): one pass over the findings, however many names.
+     */
+    private static void replaceInside(String text, List<int[]> spans, List<Finding> out, int first) {
+        boolean[] blocked = new boolean[spans.size()];
+        int[] starts = new int[spans.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = spans.get(i)[0];
+        }
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int i = java.util.Arrays.binarySearch(starts, f.end());
+            for (i = (i >= 0 ? i : -i - 1) - 1; i >= 0 && spans.get(i)[1] > f.start(); i--) {
+                blocked[i] |= confident(f) && (f.start() < spans.get(i)[0] || f.end() > spans.get(i)[1]);
+            }
+        }
+        List<int[]> kept = new ArrayList<>(spans.size());
+        for (int i = 0; i < blocked.length; i++) {
+            if (!blocked[i]) {
+                kept.add(spans.get(i));
+            }
+        }
+        addReplacingGuesses(text, kept, 0.6, out, first);
     }
 
     /**
@@ -6092,8 +6147,9 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * Adds each span of {@code spans} (in text order, none covered by a name found with confidence) as a name, removing
-     * the weak guesses at the same words first: one pass over the findings, however many spans.
+     * Adds each span of {@code spans} (in text order) as a name, removing every name found at the same words first: the
+     * caller has kept only spans that no confident name reaches past (weak guesses, or shorter names inside). One pass over
+     * the findings, however many spans.
      */
     private static void addReplacingGuesses(String text, List<int[]> spans, double confidence, List<Finding> out, int first) {
         if (spans == null || spans.isEmpty()) {
@@ -6115,10 +6171,10 @@ final class NameRecognizer implements Recognizer {
 
     /**
      * A mail's writer naming themselves after its greeting (お世話になっております。ひまわり薬局の薬剤師、千葉です。, お疲れ様です、プリヤです。,
-     * まめ吉カスタマーサポートのニシダでございます。, ケアマネ前田です。): two to four kanji or a katakana word, after の, a comma, a blank or
-     * a role (ケアマネ, 担当), then です or でございます ending the sentence. Not a word of the dictionary (総務, スタッフ), a
-     * department or a firm (営業部, 長岡デザイン室), a role itself (ケアマネです), nor a katakana compound of dictionary words
-     * (カスタマーサポート).
+     * まめ吉カスタマーサポートのニシダでございます。, ケアマネ前田です。): a surname the dictionaries know, of two to four kanji, or a
+     * katakana name of the romanised lists, after の, a comma, a blank or a role (ケアマネ, 担当), then です or でございます ending the
+     * sentence. Not a word of the dictionary (総務, 議事録, スタッフ, メルマガ), a department or a firm (営業部, 長岡デザイン室), a
+     * role itself (ケアマネです), nor a katakana compound of dictionary words (カスタマーサポート).
      */
     private void selfIntroduced(String text, List<Finding> out, int first) {
         if (!text.contains("です") && !text.contains("でございます")) {
@@ -6144,7 +6200,8 @@ final class NameRecognizer implements Recognizer {
             if (!role && "の、，　 。！!\n".indexOf(before) < 0 || anchors.is(NameAnchors.Kind.ROLE, text, s, e)
                     || anchors.is(NameAnchors.Kind.TITLE, text, s, e) || endsWithOrgSuffix(text.substring(s, e))
                     || Morphology.isKanji(text.charAt(s)) && UNIT_END.indexOf(text.charAt(e - 1)) >= 0
-                    || (Morphology.isKanji(text.charAt(s)) ? dictionaryWord(text, s, e) : katakanaWords(text, s, e))) {
+                    || (Morphology.isKanji(text.charAt(s)) ? dictionaryWord(text, s, e) || !Morphology.hasEntry(text, s, e, SEI)
+                            : katakanaWords(text, s, e) || !LatinNames.kanaSurname(text.substring(s, e)) && !LatinNames.kanaGiven(text.substring(s, e)))) {
                 continue;
             }
             if (cov == null) {

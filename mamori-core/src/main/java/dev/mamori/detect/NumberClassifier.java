@@ -226,31 +226,55 @@ final class NumberClassifier {
         return emit(s, end, out);
     }
 
-    /** Words by which a text says a number written in it is wrong (誤記, 誤り, 間違い, 不正, 訂正, a receipt's 返戻). */
-    private static final String[] WRONG = {"誤", "間違", "不正", "訂正", "返戻", "エラー", "error", "invalid"};
+    /** Words by which a text says a number written in it is wrong (誤記, 誤り, 間違い, 不正です, 訂正, a receipt's 返戻). */
+    private static final String[] WRONG = {"誤記", "誤り", "誤って", "間違", "不正で", "不正な", "不正（", "不正(", "訂正", "返戻", "エラー", "error",
+        "invalid"};
+    /** After a word of {@link #WRONG}: it says the number is right, or the value is the corrected one (誤りなし, 訂正後). */
+    private static final String[] NOT_WRONG_AFTER = {"なし", "無し", "はありません", "はない", "後", "済"};
     /** How far before a number its 保険者番号 label may stand (保険者番号を「…」, 保険者番号の検証番号が不正です（…）). */
     private static final int INSURER_LABEL_REACH = 16;
+    /** How far after a number the word that calls it wrong may stand (「06130867」としたのは誤りでした). */
+    private static final int WRONG_REACH = 16;
 
     /**
-     * A 保険者番号 the text itself calls wrong: the label shortly before the number on its line (or the number in its
-     * row under such a heading) and a word of {@link #WRONG} on the line (保険者番号「06138386」は誤記のため, 保険者番号の検証番号が
-     * 不正です（06138378）, a receipt's row ending 保険者番号誤り). Only for a number whose 検証番号 fails: the check digit alone
-     * cannot decide, since forms and our labelled sets hold invented numbers (legal-spec.md rates the rule M), but a number
-     * that fails it and that its own text calls wrong is no insurer's. The card's 記号 and 番号 have no check digit, and a
-     * mistaken one stays a finding (さっきの番号は間違いで、22じゃなくて23).
+     * A 保険者番号 the text itself calls wrong: its label 保険者番号 (not 被保険者番号, a number with no check digit) shortly
+     * before the number on its line, or after it in a row's cells or after a code and a colon, and a word of {@link #WRONG}
+     * between the label and a few characters after the number (保険者番号「06138386」は誤記のため, 保険者番号の検証番号が不正です
+     * （06138378）, a receipt's row ending 保険者番号誤り); not 誤りなし or 訂正後. Only for a number whose 検証番号 fails: the
+     * check digit alone cannot decide, since forms and our labelled sets hold invented numbers (legal-spec.md rates the rule
+     * M), but a number that fails it and that its own text calls wrong is no insurer's. The card's 記号 and 番号 have no
+     * check digit, and a mistaken one stays a finding (さっきの番号は間違いで、22じゃなくて23).
      */
     static boolean calledWrong(String s, int start, int end) {
         int ls = s.lastIndexOf('\n', start - 1) + 1;
         int le = Chars.lineEnd(s, end);
-        // after it: a row's note after its cells, or a message right after a code (001455：保険者番号の検証番号が不正です)
+        boolean row = Chars.has(s, ",", end, le) || Chars.has(s, "\t", end, le);
         boolean colon = end < le && (s.charAt(end) == '：' || s.charAt(end) == ':');
-        int after = Chars.has(s, ",", end, le) || Chars.has(s, "\t", end, le) ? le : colon ? Math.min(le, end + 2 + "保険者番号".length()) : end;
-        if (!Chars.has(s, "保険者番号", Math.max(ls, start - INSURER_LABEL_REACH), start) && !Chars.has(s, "保険者番号", end, after)) {
+        int from = -1;
+        int to = Math.min(le, end + WRONG_REACH);
+        int before = Chars.indexIn(s, "保険者番号", Math.max(ls, start - INSURER_LABEL_REACH), start);
+        if (before >= 0 && (before == 0 || s.charAt(before - 1) != '被')) {
+            from = before;
+        } else {
+            // after it: a row's note after its cells, or a message right after a code (001455：保険者番号の検証番号が不正です)
+            int after = Chars.indexIn(s, "保険者番号", end, row ? le : colon ? Math.min(le, end + 2 + "保険者番号".length()) : end);
+            if (after >= 0 && s.charAt(after - 1) != '被') {
+                from = end;
+                to = row ? le : Math.min(le, after + "保険者番号".length() + WRONG_REACH);
+            }
+        }
+        if (from < 0) {
             return false;
         }
         for (String w : WRONG) {
-            if (Chars.has(s, w, ls, le)) {
-                return true;
+            for (int i = Chars.indexIn(s, w, from, to); i >= 0; i = Chars.indexIn(s, w, i + 1, to)) {
+                boolean denied = false;
+                for (String n : NOT_WRONG_AFTER) {
+                    denied |= s.startsWith(n, i + w.length());
+                }
+                if (!denied) {
+                    return true;
+                }
             }
         }
         return false;

@@ -439,7 +439,7 @@ final class SensitiveRecognizer implements Recognizer {
             while (s < e && (Character.isWhitespace(text.charAt(s)) || Character.isDigit(text.charAt(s)))) {
                 s++; // the blank and the number of a 主文 item (1　被告人を…)
             }
-            s = afterSentenced(text, s, e);
+            s = afterSentenced(text, s, e, text.startsWith("に処する", e - 4) || text.startsWith("に処した", e - 4));
             int s0 = s;
             int e0 = e;
             boolean orders = false;
@@ -1980,7 +1980,7 @@ final class SensitiveRecognizer implements Recognizer {
         while (s < start && Character.isWhitespace(text.charAt(s))) { // and the ideographic space
             s++;
         }
-        s = afterSentenced(text, s, start);
+        s = afterSentenced(text, s, start, text.startsWith("に処する", end - 4) || text.startsWith("に処した", end - 4));
         return text.startsWith("に留置する", end - 5) ? leadStart(WORKHOUSE_LEAD, text, s, 20) : s;
     }
 
@@ -1989,26 +1989,21 @@ final class SensitiveRecognizer implements Recognizer {
             "(?:この|その)罰金を完納することができないときは[、，]$");
 
     /**
-     * After the person sentenced ({@link #SENTENCED}) written at {@code s} and ending by {@code limit}, their name too
-     * (被告人今野 浩樹を懲役2年6月に処する: the name is the person's, the sentence from 懲役); else {@code s}.
+     * After the person sentenced ({@link #SENTENCED}) written at {@code s} and ending by {@code limit}, and in a sentence
+     * ({@code sentence}: …に処する), their name too when it starts with a surname of the dictionary (被告人今野 浩樹を懲役2年6月に
+     * 処する: the name is the person's, the sentence from 懲役); not 被告人の控訴を棄却する; else {@code s}.
      */
-    private static int afterSentenced(String text, int s, int limit) {
+    private static int afterSentenced(String text, int s, int limit, boolean sentence) {
         for (String p : SENTENCED) {
             if (text.startsWith(p, s) && s + p.length() <= limit) {
                 return s + p.length();
             }
         }
         for (String p : SENTENCED_ROLES) {
-            if (!text.startsWith(p, s)) {
-                continue;
-            }
-            int k = s + p.length();
-            while (k < limit && k - s - p.length() <= MAX_SENTENCED_NAME && (Character.isLetter(text.charAt(k))
-                    || text.charAt(k) == ' ' || text.charAt(k) == '　' || text.charAt(k) == '・') && text.charAt(k) != 'を') {
-                k++;
-            }
-            if (k >= s + p.length() + 2 && k < limit && text.charAt(k) == 'を') { // a name, not 被告人Aを
-                return k + 1;
+            java.util.regex.Matcher m = SENTENCED_NAME.matcher(text).region(s, limit);
+            if (sentence && text.startsWith(p, s) && m.region(s + p.length(), limit).lookingAt()
+                    && Morphology.hasEntry(text, m.start(1), m.end(1), "名詞-固有名詞-人名-姓")) {
+                return m.end();
             }
         }
         return s;
@@ -2016,8 +2011,9 @@ final class SensitiveRecognizer implements Recognizer {
 
     /** The role words before a sentenced person's name (被告人今野 浩樹を). */
     private static final String[] SENTENCED_ROLES = {"被告人", "少年"};
-    /** Longest name taken between a role word and を. */
-    private static final int MAX_SENTENCED_NAME = 12;
+    /** A sentenced person's name, a surname of kanji then the given name, before を (今野 浩樹を, 坂巻恒平を). */
+    private static final java.util.regex.Pattern SENTENCED_NAME = java.util.regex.Pattern.compile(
+            "(\\p{IsHan}{1,3}?)[ 　]?[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]{1,4}を");
 
     /** How far back a time phrase before a fact is looked for (平成29年に, 10年以上前から). */
     private static final int TIME_REACH = 22;

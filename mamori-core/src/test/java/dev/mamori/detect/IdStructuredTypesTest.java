@@ -681,6 +681,11 @@ class IdStructuredTypesTest {
         assertThat(values("保険証の記号 1234 番号 56781234、さっきのは間違いでした", PiiType.HEALTH_INSURANCE))
                 .containsExactlyInAnyOrder("1234", "56781234");
         assertThat(values("記号 12345678 保険者番号 01234567（誤記訂正済み）", PiiType.HEALTH_INSURANCE)).containsExactly("12345678");
+        // the review's: a 被保険者番号 (no check digit), a word about something else, a number said to be right
+        assertThat(values("被保険者番号 12345678 を訂正しました。", PiiType.HEALTH_INSURANCE)).containsExactly("12345678");
+        assertThat(values("保険者番号：01340010　傷病名：誤嚥性肺炎", PiiType.HEALTH_INSURANCE)).containsExactly("01340010");
+        assertThat(values("保険者番号06130010、不正請求の疑いで調査中", PiiType.HEALTH_INSURANCE)).containsExactly("06130010");
+        assertThat(values("保険者番号 06130010（誤りなし、確認済み）", PiiType.HEALTH_INSURANCE)).containsExactly("06130010");
     }
 
     @Test

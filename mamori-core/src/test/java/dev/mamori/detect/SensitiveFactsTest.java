@@ -712,4 +712,10 @@ class SensitiveFactsTest {
         assertThat(found("現役時代から糖尿病に苦しみ、人工透析を受けながら指導を続け、協会の巡業にも同行した。"))
                 .contains("SENSITIVE_HEALTH:現役時代から糖尿病");
     }
+
+    @Test
+    void aSentencedPersonsNameStaysOutsideOnlyWhenItIsAName() { // session 51, the review's 主文 sentences
+        assertThat(found("主文\n被告人の控訴を棄却する。\n理由")).containsExactly("SENSITIVE_CRIME:被告人の控訴を棄却する");
+        assertThat(found("主文\n被告人坂巻恒平を懲役1年に処する。\n理由")).containsExactly("SENSITIVE_CRIME:懲役1年に処する");
+    }
 }
