@@ -5697,10 +5697,13 @@ final class NameRecognizer implements Recognizer {
         if (text.contains("打安点")) { // the batting table: （６）小林　４１０, 　１　石田大　１００
             java.util.regex.Matcher m = BATTING_LINE.matcher(text);
             while (m.find()) {
-                if ((!commonWord(text, m.start(1), m.end(1)) && !dictionaryWord(text, m.start(1), m.end(1))
-                        || Morphology.hasEntry(text, m.start(1), m.end(1), SEI)) && !endsWithOrgSuffix(m.group(1))
-                        && UNIT_END.indexOf(text.charAt(m.end(1) - 1)) < 0) {
-                    names.add(m.group(1)); // not 野球部, 国語, ボールペン
+                String w = m.group(1);
+                boolean surname = Morphology.hasEntry(text, m.start(1), m.end(1), SEI);
+                boolean latin = w.charAt(0) < 0x80 || w.charAt(0) >= 'Ａ' && w.charAt(0) <= 'Ｚ';
+                if ((surname || !commonWord(text, m.start(1), m.end(1)) && !dictionaryWord(text, m.start(1), m.end(1))
+                        && !anchors.isPlaceName(w)) && !endsWithOrgSuffix(w) && UNIT_END.indexOf(w.charAt(w.length() - 1)) < 0
+                        && (!latin || LatinNames.isName(foldLatin(w).toLowerCase(java.util.Locale.ROOT)))) {
+                    names.add(w); // not 野球部, 国語, ボールペン, 東京, 赤組, ＡＢＣ
                 }
             }
         }
@@ -6216,7 +6219,7 @@ final class NameRecognizer implements Recognizer {
     }
 
     /** The last kanji of a department, an office or a group (営業部, 経理課, 受付係, 事務局): not a writer's name. */
-    private static final String UNIT_END = "部課室係局所店社院園校会班科隊団";
+    private static final String UNIT_END = "部課室係局所店社院園校会班科隊団組";
 
     /** A greeting that opens a mail, then the writer's affiliation and name before です (group 2). */
     private static final java.util.regex.Pattern GREETED = java.util.regex.Pattern.compile(
