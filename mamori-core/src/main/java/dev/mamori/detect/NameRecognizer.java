@@ -6019,7 +6019,8 @@ final class NameRecognizer implements Recognizer {
         List<int[]> spans = null;
         Cover cov = null;
         for (int i = 0; i + 3 < text.length(); i++) {
-            if (KIN_LAST.indexOf(text.charAt(i)) < 0 || !isKanjiAt(text, i + 1)) {
+            char c = text.charAt(i);
+            if (c < '兄' || c > '男' || KIN_LAST.indexOf(c) < 0 || !isKanjiAt(text, i + 1)) { // 兄 U+5144 … 男 U+7537
                 continue;
             }
             int kin = anchors.endingAt(NameAnchors.Kind.KIN, text, i + 1);
