@@ -5962,8 +5962,7 @@ final class NameRecognizer implements Recognizer {
      * most of our labelled sets leave the group's name unmarked. Each line is looked at once for a chat's title.
      */
     private void households(String text, List<Finding> out, int first) {
-        List<int[]> spans = null;
-        Cover cov = null;
+        Found found = new Found(text, out, first);
         int titleLine = -1;
         boolean titled = false;
         int ls = 0;
@@ -5994,15 +5993,9 @@ final class NameRecognizer implements Recognizer {
             if (titled) {
                 continue;
             }
-            if (cov == null) {
-                cov = new Cover(out, first);
-                spans = new ArrayList<>();
-            }
-            if (!cov.covered(a, h)) {
-                spans.add(new int[] {a, h});
-            }
+            found.offer(a, h);
         }
-        addReplacingGuesses(text, spans, 0.6, out, first);
+        found.add(0.6);
     }
 
     /** A count of people after a relation (姉一人, 弟二人, 妻一名): no given name. */
@@ -6016,8 +6009,7 @@ final class NameRecognizer implements Recognizer {
      * name-anchors.tsv's KIN after no other kanji (not 義兄弟, 父母会).
      */
     private void givenAfterKin(String text, List<Finding> out, int first) {
-        List<int[]> spans = null;
-        Cover cov = null;
+        Found found = new Found(text, out, first);
         for (int i = 0; i + 3 < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '兄' || c > '男' || KIN_LAST.indexOf(c) < 0 || !isKanjiAt(text, i + 1)) { // 兄 U+5144 … 男 U+7537
@@ -6030,18 +6022,12 @@ final class NameRecognizer implements Recognizer {
             for (int e = Math.min(text.length() - 1, i + 4); e >= i + 3; e--) {
                 if (all(text, i + 1, e, 'c') && "はがとのをにも、".indexOf(text.charAt(e)) >= 0 && !COUNTED.matcher(text).region(i + 1, e).matches()
                         && Morphology.hasEntry(text, i + 1, e, MEI) && !dictionaryWord(text, i + 1, e)) {
-                    if (cov == null) {
-                        cov = new Cover(out, first);
-                        spans = new ArrayList<>();
-                    }
-                    if (!cov.covered(i + 1, e)) {
-                        spans.add(new int[] {i + 1, e});
-                    }
+                    found.offer(i + 1, e);
                     break;
                 }
             }
         }
-        addReplacingGuesses(text, spans, 0.6, out, first);
+        found.add(0.6);
     }
 
     /**
@@ -6185,8 +6171,7 @@ final class NameRecognizer implements Recognizer {
             return;
         }
         java.util.regex.Matcher m = GREETED.matcher(text);
-        List<int[]> spans = null;
-        Cover cov = null;
+        Found found = new Found(text, out, first);
         while (m.find()) {
             int s = m.start(2);
             int e = m.end(2);
@@ -6208,15 +6193,9 @@ final class NameRecognizer implements Recognizer {
                             : katakanaWords(text, s, e) || !LatinNames.kanaSurname(text.substring(s, e)) && !LatinNames.kanaGiven(text.substring(s, e)))) {
                 continue;
             }
-            if (cov == null) {
-                cov = new Cover(out, first);
-                spans = new ArrayList<>();
-            }
-            if (!cov.covered(s, e)) {
-                spans.add(new int[] {s, e});
-            }
+            found.offer(s, e);
         }
-        addReplacingGuesses(text, spans, 0.7, out, first);
+        found.add(0.7);
     }
 
     /** The last kanji of a department, an office or a group (営業部, 経理課, 受付係, 事務局): not a writer's name. */
@@ -6405,6 +6384,39 @@ final class NameRecognizer implements Recognizer {
     private static final int MAX_PROPAGATED = 64;
     /** Distinct ring names or players of a text's results searched for elsewhere in it (a day's bouts name some 80). */
     private static final int MAX_LISTED = 256;
+
+    /**
+     * Names a rule finds in one pass, added together at its end ({@link #addReplacingGuesses}): each where no name found
+     * with confidence covers it. Nothing is allocated for a text where the rule finds none.
+     */
+    private static final class Found {
+        private final String text;
+        private final List<Finding> out;
+        private final int first;
+        private Cover cov;
+        private List<int[]> spans;
+
+        Found(String text, List<Finding> out, int first) {
+            this.text = text;
+            this.out = out;
+            this.first = first;
+        }
+
+        /** {@code text[s, e)}, in text order after the spans offered before it. */
+        void offer(int s, int e) {
+            if (cov == null) {
+                cov = new Cover(out, first);
+                spans = new ArrayList<>();
+            }
+            if (!cov.covered(s, e)) {
+                spans.add(new int[] {s, e});
+            }
+        }
+
+        void add(double confidence) {
+            addReplacingGuesses(text, spans, confidence, out, first);
+        }
+    }
 
     /** The characters of the text that names found so far (confidence 0.4 or more) cover; synced lazily. */
     private static final class Cover {
