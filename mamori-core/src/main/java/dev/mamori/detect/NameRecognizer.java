@@ -5956,7 +5956,8 @@ final class NameRecognizer implements Recognizer {
     /**
      * A household named by its surname in a roster, a rota or a list of gifts (7日　秋山家　14日　内田家, 一金　五萬円　海老沢家,
      * 釋了誠（大島家）): a word the dictionaries know as a surname (a place's name too: 大島, 上野), of two to four kanji, standing
-     * as a list's item — after a line's start, a blank or an opening bracket, and 家 then a blank, a line's end or a bracket.
+     * as a list's item — after a line's start, a blank or an opening bracket, and 家 then a blank, a line's end, a bracket or
+     * the family's words of a list of flowers and telegrams (供花　一基　野口家親族一同).
      * Not a trade (陶芸家, 農家), a court (福岡家裁), a clan or a title in prose (吉村家に行った, 犬神家の一族, 五摂家は),
      * a shop (食堂 田中家, うどん 山本家 本店, 杉田家 千葉店), nor a chat export's own title line ([LINE] 佐藤家 トーク履歴), where
      * most of our labelled sets leave the group's name unmarked. Each line is looked at once for a chat's title.
@@ -5969,7 +5970,7 @@ final class NameRecognizer implements Recognizer {
         int scanned = 0;
         for (int h = text.indexOf('家', 2); h >= 0; h = text.indexOf('家', h + 1)) {
             char after = h + 1 < text.length() ? text.charAt(h + 1) : '\n';
-            if (!isSpace(after) && "\n\r）)（(".indexOf(after) < 0) {
+            if (!isSpace(after) && "\n\r）)（(".indexOf(after) < 0 && !text.startsWith("親族", h + 1) && !text.startsWith("一同", h + 1)) {
                 continue;
             }
             int a = h;
