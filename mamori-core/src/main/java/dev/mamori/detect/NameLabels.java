@@ -658,15 +658,21 @@ final class NameLabels {
     }
 
     /** The words a chat's export or copy starts with, in its first line or two (LINE グループ「…」, [LINE] …のトーク履歴). */
-    private static final String[] CHAT_EXPORTS = {"LINE", "トーク", "チャット", "Slack", "Teams", "Chatwork", "Messenger", "グループ"};
+    private static final String[] CHAT_EXPORTS = {"LINE", "トーク", "チャット", "Slack", "Teams", "Chatwork", "Messenger", "Discord",
+        "グループ"};
 
     /** A text whose first two lines name a chat's export: the one place a line of its own is a speaker's name. */
     private static boolean chatExport(String text) {
         int second = text.indexOf('\n');
         second = second < 0 ? text.length() : text.indexOf('\n', second + 1);
         int head = second < 0 ? text.length() : second;
+        return namesChat(text, 0, Math.min(head, 200));
+    }
+
+    /** {@code text[from, to)} names a chat app or a chat's export (LINE, トーク, Slack, グループ): a chat's title line. */
+    static boolean namesChat(String text, int from, int to) {
         for (String w : CHAT_EXPORTS) {
-            if (Chars.has(text, w, 0, Math.min(head, 200))) {
+            if (Chars.has(text, w, from, to)) {
                 return true;
             }
         }

@@ -5989,7 +5989,7 @@ final class NameRecognizer implements Recognizer {
             }
             if (ls != titleLine) {
                 titleLine = ls;
-                titled = CHAT_TITLE.matcher(text).region(ls, Chars.lineEnd(text, h)).find();
+                titled = NameLabels.namesChat(text, ls, Chars.lineEnd(text, h));
             }
             if (titled) {
                 continue;
@@ -6111,21 +6111,6 @@ final class NameRecognizer implements Recognizer {
         return -1;
     }
 
-    /** True when the names found with confidence in {@code text[s, e)} all lie inside it and are shorter (古田幸 of 古田幸子). */
-    private static boolean coveredShorter(List<Finding> out, int first, int s, int e) {
-        boolean any = false;
-        for (int k = first; k < out.size(); k++) {
-            Finding f = out.get(k);
-            if (f.type() == PiiType.PERSON && f.start() < e && f.end() > s) {
-                if (f.start() < s || f.end() > e) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
-    }
-
     /** Words of a shop's sign around a household's name (食堂 田中家, うどん 山本家 本店, 杉田家 千葉店, 高橋家 営業中). */
     private static final java.util.regex.Pattern SHOP_BEFORE = java.util.regex.Pattern.compile(
             "(?:食堂|旅館|居酒屋|うどん|そば|蕎麦|そば処|ラーメン|拉麺|定食|定食屋|喫茶|料理|寿司|鮨|焼肉|酒場|民宿|宿|本舗|料亭|亭|屋)[ 　]*$");
@@ -6221,9 +6206,6 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
-    /** The title line of a chat's export: [LINE] 佐藤家のトーク履歴, LINEグループ：山口家. */
-    private static final java.util.regex.Pattern CHAT_TITLE = java.util.regex.Pattern.compile("LINE|トーク|グループ|チャット|Slack|Teams|Discord");
-
     /** Longest name in hiragana whose other mentions {@link #repeats} marks (a chat's あおい, しょうま). */
     private static final int MAX_KANA_REPEAT = 5;
     /** Particles that may follow a name in hiragana (りなの, ゆうとには, まゆも). */
@@ -6259,7 +6241,7 @@ final class NameRecognizer implements Recognizer {
             if (kanaAfter && KANA_AFTER_NAME.indexOf(after) < 0 && honorificAt(text, b) == 0
                     || (kanaBefore || kanaAfter) && !wordBounds(text, a, b)
                     || kanaAfter && SUBJECT_AFTER_NAME.indexOf(after) < 0 && honorificAt(text, b) == 0 && dictionaryWord(text, a, b)) {
-                continue; // さきに帰るね: a word of the dictionary (先) before に is the word
+                continue; // a word Kuromoji reads as one common noun, before に or と: the word, not the name
             }
             out.add(new Finding(PiiType.PERSON, a, b, 0.6, false, v));
         }

@@ -439,7 +439,7 @@ final class SensitiveRecognizer implements Recognizer {
             while (s < e && (Character.isWhitespace(text.charAt(s)) || Character.isDigit(text.charAt(s)))) {
                 s++; // the blank and the number of a 主文 item (1　被告人を…)
             }
-            s = afterSentenced(text, s, e, text.startsWith("に処する", e - 4) || text.startsWith("に処した", e - 4));
+            s = afterSentenced(text, s, e, toPenalty(text, e));
             int s0 = s;
             int e0 = e;
             boolean orders = false;
@@ -1980,7 +1980,7 @@ final class SensitiveRecognizer implements Recognizer {
         while (s < start && Character.isWhitespace(text.charAt(s))) { // and the ideographic space
             s++;
         }
-        s = afterSentenced(text, s, start, text.startsWith("に処する", end - 4) || text.startsWith("に処した", end - 4));
+        s = afterSentenced(text, s, start, toPenalty(text, end));
         return text.startsWith("に留置する", end - 5) ? leadStart(WORKHOUSE_LEAD, text, s, 20) : s;
     }
 
@@ -2000,13 +2000,19 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         for (String p : SENTENCED_ROLES) {
-            java.util.regex.Matcher m = SENTENCED_NAME.matcher(text).region(s, limit);
-            if (sentence && text.startsWith(p, s) && m.region(s + p.length(), limit).lookingAt()
-                    && Morphology.hasEntry(text, m.start(1), m.end(1), "名詞-固有名詞-人名-姓")) {
-                return m.end();
+            if (sentence && text.startsWith(p, s) && s + p.length() <= limit) {
+                java.util.regex.Matcher m = SENTENCED_NAME.matcher(text).region(s + p.length(), limit);
+                if (m.lookingAt() && Morphology.hasEntry(text, m.start(1), m.end(1), "名詞-固有名詞-人名-姓")) {
+                    return m.end();
+                }
             }
         }
         return s;
+    }
+
+    /** The sentence ending at {@code end} sentences someone to a penalty (…に処する, …に処した). */
+    private static boolean toPenalty(String text, int end) {
+        return text.startsWith("に処する", end - 4) || text.startsWith("に処した", end - 4);
     }
 
     /** The role words before a sentenced person's name (被告人今野 浩樹を). */
