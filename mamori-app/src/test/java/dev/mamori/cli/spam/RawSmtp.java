@@ -32,12 +32,20 @@ final class RawSmtp implements AutoCloseable {
 
     /** {@code greeted}: fail unless the trap says 220. */
     RawSmtp(int port, String source, boolean greeted) throws IOException {
+        this(port, source, greeted, 15_000);
+    }
+
+    /**
+     * {@code readTimeoutMillis}: how long to wait for each reply, the greeting included. A client queued behind a full
+     * trap waits in the listen queue for its greeting; RFC 5321 (4.5.3.2.1) lets it wait five minutes.
+     */
+    RawSmtp(int port, String source, boolean greeted, int readTimeoutMillis) throws IOException {
         socket = new Socket();
         if (source != null) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
         }
         socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 10_000);
-        socket.setSoTimeout(15_000);
+        socket.setSoTimeout(readTimeoutMillis);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         out = socket.getOutputStream();
         banner = reply();
