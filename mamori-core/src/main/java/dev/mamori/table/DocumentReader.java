@@ -13,8 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 
 /**
- * Reads one input (CSV/TSV, XLSX, JSONL or plain text) as a stream, delivering decoded content to a
- * {@link DocumentVisitor}. Memory stays bounded whatever the input size. The format comes from
+ * Reads one input (CSV/TSV, XLSX, JSONL or plain text; or a document whose text {@link DocumentText} pulls out: DOCX,
+ * PPTX, PDF, e-mail, HTML) as a stream, delivering decoded content to a {@link DocumentVisitor}. Memory stays bounded
+ * whatever the size of a text, CSV or JSONL input. The format comes from
  * {@link Options#forceFormat()}, else the file extension, else the content; the character encoding
  * from {@link Options#forceCharset()}, else a BOM, else valid UTF-8, else detection (CP932, EUC-JP).
  * Undecodable bytes become U+FFFD and are reported with their byte offset. Never prints anything
@@ -80,12 +81,15 @@ public final class DocumentReader {
                 if (s.format() == null) {
                     throw notReadable(name, s);
                 }
-                format = options.labeledJsonl() && s.format() != Format.XLSX ? Format.JSONL : s.format();
+                format = options.labeledJsonl() && s.format() != Format.XLSX && !s.format().isDocument() ? Format.JSONL : s.format();
             }
             if (format == Format.XLSX && Files.size(file) > 0) {
                 Problems problems = new Problems(name, v);
                 long rows = XlsxReader.read(file, name, options.headerRow(), v, problems);
                 return new ReadSummary(Format.XLSX, null, '\0', Files.size(file), rows);
+            }
+            if (format.isDocument()) {
+                return Files.size(file) == 0 ? empty(name, format, v) : DocumentText.read(file, name, format, options.forceCharset(), v);
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return new TextInput(options, name, format, v).read(Head.read(in));
@@ -155,17 +159,36 @@ public final class DocumentReader {
         try {
             Head head = Head.read(in);
             Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
-            if (format == null) {
-                format = Sniffer.isZip(head) ? Format.XLSX
-                        : options.labeledJsonl() ? Format.JSONL : Sniffer.byContent(head);
+            boolean binary = Sniffer.isZip(head) || Sniffer.isPdf(head);
+            if (format == null && !binary) {
+                format = options.labeledJsonl() ? Format.JSONL : Sniffer.byContent(head);
             }
-            if (format != Format.XLSX || head.length == 0) {
-                return new TextInput(options, name, format, v).read(head);
+            if (head.length == 0 && format != null && format.isDocument()) {
+                return empty(name, format, v);
+            }
+            if (format == Format.EML || format == Format.HTML) {
+                byte[] all = head.stream(0).readNBytes(DocumentText.MAX_IN_MEMORY + 1);
+                if (all.length > DocumentText.MAX_IN_MEMORY) {
+                    throw DocumentText.tooLarge(name);
+                }
+                return DocumentText.read(all, name, format, options.forceCharset(), v);
+            }
+            if (format != null && format != Format.XLSX && !format.isDocument() || head.length == 0) {
+                return new TextInput(options, name, format == null ? Format.TEXT : format, v).read(head);
             }
             Path tmp = AtomicFiles.scratch(null); // owner-only, removed at exit even if we are stopped
             try {
                 try (InputStream all = head.stream(0); OutputStream copy = Files.newOutputStream(tmp)) {
                     all.transferTo(copy); // into the private file: replacing it would drop its owner-only mode
+                }
+                if (format == null) { // a zip or a PDF by its content
+                    format = Sniffer.isPdf(head) ? Format.PDF : Sniffer.office(tmp);
+                    if (format == null) {
+                        throw notReadable(name, new Sniff(null, Sniffer.binaryReason(head, null)));
+                    }
+                }
+                if (format != Format.XLSX) {
+                    return DocumentText.read(tmp, name, format, options.forceCharset(), v);
                 }
                 long rows = XlsxReader.read(tmp, name, options.headerRow(), v, new Problems(name, v));
                 return new ReadSummary(Format.XLSX, null, '\0', Files.size(tmp), rows);
@@ -201,13 +224,17 @@ public final class DocumentReader {
         if (reason != null) {
             return new Sniff(null, reason);
         }
-        if (Sniffer.isZip(head)) {
-            return new Sniff(Format.XLSX, null);
-        }
         Format byName = Sniffer.byExtension(file.getFileName() == null ? "" : file.getFileName().toString());
-        if (byName == Format.XLSX) {
-            return head.length == 0 ? new Sniff(Format.XLSX, null) : new Sniff(null,
-                    new Message("ZIP ではないので XLSX のブックではありません", "not a ZIP, so not an XLSX workbook"));
+        if (Sniffer.isZip(head)) {
+            Format office = Sniffer.office(file);
+            return new Sniff(office != null ? office : byName, null); // a named one that does not open: its reader says why
+        }
+        if (Sniffer.isPdf(head)) {
+            return new Sniff(Format.PDF, null);
+        }
+        if (byName == Format.XLSX || byName == Format.DOCX || byName == Format.PPTX) {
+            return head.length == 0 ? new Sniff(byName, null) : new Sniff(null,
+                    new Message("ZIP ではないので " + byName + " のファイルではありません", "not a ZIP, so not a " + byName + " file"));
         }
         return new Sniff(byName != null ? byName : Sniffer.byContent(head), null);
     }
@@ -229,8 +256,8 @@ public final class DocumentReader {
                 }
                 format = s.format();
             }
-            if (format == Format.XLSX) {
-                return new ReadSummary(Format.XLSX, null, '\0', 0, 0);
+            if (format == Format.XLSX || format.isDocument()) {
+                return new ReadSummary(format, null, '\0', 0, 0);
             }
             Head head;
             try (InputStream in = Files.newInputStream(file)) {
@@ -291,8 +318,14 @@ public final class DocumentReader {
     static final Message SPECIAL = new Message("特殊なファイル", "a special file");
 
     static ReadException notReadable(String name, Sniff s) {
-        return new ReadException(s.skipReason().after(name + ": テキスト・CSV・XLSX・JSONL のファイルではありません: ",
-                name + ": not a text, CSV, XLSX or JSONL file: "));
+        return new ReadException(s.skipReason().after(name + ": 読める形式（テキスト・CSV・XLSX・JSONL・DOCX・PPTX・PDF・メール・HTML）のファイルではありません: ",
+                name + ": not a file of a format read here (text, CSV, XLSX, JSONL, DOCX, PPTX, PDF, e-mail, HTML): "));
+    }
+
+    /** An empty document: reported, nothing to read. */
+    private static ReadSummary empty(String name, Format format, DocumentVisitor v) {
+        new Problems(name, v).report(-1, 0, new Message("空のファイルです", "empty file"));
+        return new ReadSummary(format, null, '\0', 0, 0);
     }
 
     /** The file cannot be read: why, after its name. */

@@ -4,6 +4,9 @@ import dev.mamori.report.Message;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Decides a format from a file name and the head of its content, or why the input is not one. */
 final class Sniffer {
@@ -21,6 +24,11 @@ final class Sniffer {
             case "txt", "md", "log" -> Format.TEXT;
             case "xlsx" -> Format.XLSX;
             case "jsonl", "ndjson" -> Format.JSONL;
+            case "docx", "docm" -> Format.DOCX;
+            case "pptx", "pptm" -> Format.PPTX;
+            case "pdf" -> Format.PDF;
+            case "eml" -> Format.EML;
+            case "html", "htm", "xhtml" -> Format.HTML;
             default -> null;
         };
     }
@@ -28,17 +36,17 @@ final class Sniffer {
     /** Why the head is not text we read (a binary or unsupported file), or null when it may be. */
     static Message binaryReason(Head head, Path file) {
         if (head.startsWith(0x50, 0x4B, 0x03, 0x04) || head.startsWith(0x50, 0x4B, 0x05, 0x06)) {
-            // a .xlsx that does not open as a zip is read anyway, so its corruption is reported as such
-            boolean named = file != null && file.getFileName() != null
-                    && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
-            return file != null && (named || XlsxReader.isWorkbook(file)) ? null
-                    : new Message("XLSX のブックではない ZIP アーカイブ", "ZIP archive that is not an XLSX workbook");
+            // a .xlsx, .docx or .pptx that does not open as a zip is read anyway, so its corruption is reported as such
+            Format named = file == null || file.getFileName() == null ? null : byExtension(file.getFileName().toString());
+            return file != null && (named == Format.XLSX || named == Format.DOCX || named == Format.PPTX || office(file) != null) ? null
+                    : new Message("Office 文書（XLSX・DOCX・PPTX）ではない ZIP アーカイブ", "ZIP archive that is not an Office document (XLSX, DOCX, PPTX)");
+        }
+        if (isPdf(head)) {
+            return null; // its text layer is read
         }
         if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-            return new Message("OLE2 ファイル: 古い .xls は読めません。.xlsx で保存してください", "OLE2 file: legacy .xls is not supported; save as .xlsx");
-        }
-        if (head.startsWith('%', 'P', 'D', 'F')) {
-            return new Message("PDF 文書", "PDF document");
+            return new Message("OLE2 ファイル（古い .xls・.doc・.ppt、Outlook の .msg）は読めません。.xlsx・.docx・.pptx・.eml で保存してください",
+                    "OLE2 file (a legacy .xls, .doc or .ppt, or an Outlook .msg): not read; save it as .xlsx, .docx, .pptx or .eml");
         }
         if (head.startsWith(0x89, 'P', 'N', 'G')) {
             return new Message("PNG 画像", "PNG image");
@@ -86,7 +94,79 @@ final class Sniffer {
     /** For text with no telling extension: CSV when it parses as delimited with a steady field count. */
     static Format byContent(Head head) {
         Head.Encoding enc = CharsetSniffer.detect(head);
-        DelimiterSniffer.Verdict v = DelimiterSniffer.sniff(head.text(enc), head.complete);
+        String text = head.text(enc);
+        if (isHtml(text)) {
+            return Format.HTML;
+        }
+        if (isMail(text)) {
+            return Format.EML;
+        }
+        DelimiterSniffer.Verdict v = DelimiterSniffer.sniff(text, head.complete);
         return v.delimited(2) ? Format.CSV : Format.TEXT;
+    }
+
+    static boolean isPdf(Head head) {
+        return head.startsWith('%', 'P', 'D', 'F', '-');
+    }
+
+    /** Which Office Open XML document a zip holds, by its main part; null when none (or not a zip). */
+    static Format office(Path file) {
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            return zip.getEntry("xl/workbook.xml") != null ? Format.XLSX
+                    : zip.getEntry("word/document.xml") != null ? Format.DOCX
+                    : zip.getEntry("ppt/presentation.xml") != null ? Format.PPTX : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** An HTML page: {@code <!DOCTYPE html>} or {@code <html} first, after blanks, comments and an XML declaration. */
+    static boolean isHtml(String text) {
+        String t = text.stripLeading();
+        if (t.startsWith("<?xml") && t.indexOf("?>") > 0) {
+            t = t.substring(t.indexOf("?>") + 2).stripLeading();
+        }
+        while (t.startsWith("<!--") && t.indexOf("-->") > 0) {
+            t = t.substring(t.indexOf("-->") + 3).stripLeading();
+        }
+        String lower = t.substring(0, Math.min(t.length(), 20)).toLowerCase(Locale.ROOT);
+        return lower.startsWith("<!doctype html") || lower.startsWith("<html");
+    }
+
+    private static final Pattern FIELD = Pattern.compile("([A-Za-z][A-Za-z0-9-]*):([ \\t].*)?|[ \\t]+\\S.*");
+    private static final Set<String> ORIGIN = Set.of("from", "received", "return-path", "delivered-to");
+    private static final Set<String> MESSAGE = Set.of("date", "subject", "message-id", "mime-version", "to");
+
+    /**
+     * A mail as a mail store keeps it (an .eml, a Maildir or MH file): header fields up to a blank line, the first of
+     * them a field, one saying where the mail came from (From, Received, Return-Path, Delivered-To) and one of the
+     * message's own (Date, Subject, Message-ID, MIME-Version, To). A memo that starts so is read as a mail too, which
+     * loses nothing: its header lines and its body are read as text.
+     */
+    static boolean isMail(String text) {
+        boolean origin = false;
+        boolean message = false;
+        int start = 0;
+        for (int n = 0; n < 500; n++) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                return false; // no end of the header block in the head
+            }
+            String line = text.substring(start, nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl);
+            if (line.isEmpty()) {
+                return n >= 2 && origin && message;
+            }
+            Matcher m = FIELD.matcher(line);
+            if (!m.matches() || n == 0 && m.group(1) == null) {
+                return false;
+            }
+            if (m.group(1) != null) {
+                String name = m.group(1).toLowerCase(Locale.ROOT);
+                origin |= ORIGIN.contains(name);
+                message |= MESSAGE.contains(name);
+            }
+            start = nl + 1;
+        }
+        return false;
     }
 }

@@ -160,14 +160,6 @@ final class XlsxReader {
         }
     }
 
-    static boolean isWorkbook(Path file) {
-        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
-            return zip.getEntry("xl/workbook.xml") != null;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static boolean isOle2(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(8);

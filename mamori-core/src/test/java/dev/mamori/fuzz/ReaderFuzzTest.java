@@ -18,7 +18,8 @@ import java.util.List;
  */
 class ReaderFuzzTest {
 
-    private static final String[] NAMES = {"in.csv", "in.tsv", "in.txt", "in.jsonl", "in.xlsx", "in"};
+    private static final String[] NAMES = {"in.csv", "in.tsv", "in.txt", "in.jsonl", "in.xlsx", "in", "in.eml", "in.html", "in.docx",
+        "in.pdf"};
 
     @FuzzTest(maxDuration = "15s")
     void readersSurviveAnyBytes(FuzzedDataProvider data) {

@@ -38,29 +38,42 @@ class SniffTest {
     @Test
     void binaryFilesAreSkippedWithAReason() throws IOException {
         assertThat(sniff("a.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10})).isEqualTo(skip("PNG image"));
-        assertThat(sniff("a.csv", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("PDF document"));
         assertThat(sniff("a.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isEqualTo(skip("JPEG image"));
         assertThat(sniff("a.gif", "GIF89a".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("GIF image"));
         assertThat(sniff("a.gz", new byte[] {0x1F, (byte) 0x8B, 8})).isEqualTo(skip("gzip archive"));
         assertThat(sniff("A.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE})).isEqualTo(skip("Java class file"));
         assertThat(sniff("a.dat", new byte[] {'a', 'b', 0, 'c'})).isEqualTo(skip("binary file (NUL byte at offset 2)"));
         assertThat(sniff("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}))
-                .isEqualTo(skip("OLE2 file: legacy .xls is not supported; save as .xlsx"));
-        assertThat(sniff("fake.xlsx", "hello".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("not a ZIP, so not an XLSX workbook"));
+                .isEqualTo(skip("OLE2 file (a legacy .xls, .doc or .ppt, or an Outlook .msg): not read; save it as .xlsx, .docx, .pptx or .eml"));
+        assertThat(sniff("fake.xlsx", "hello".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("not a ZIP, so not a XLSX file"));
     }
 
     @Test
-    void zipThatIsNotAWorkbookIsSkipped() throws IOException {
-        Path zip = dir.resolve("doc.docx");
+    void zipThatIsNotAnOfficeDocumentIsSkipped() throws IOException {
+        Path zip = dir.resolve("photos.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("readme.txt"));
+            z.write("hello".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        assertThat(DocumentReader.sniff(zip).skipReason().en()).isEqualTo("ZIP archive that is not an Office document (XLSX, DOCX, PPTX)");
+        assertThatThrownBy(() -> new DocumentReader(null).read(zip, new Recorder()))
+                .isInstanceOf(ReadException.class)
+                .hasMessage(zip + ": not a file of a format read here (text, CSV, XLSX, JSONL, DOCX, PPTX, PDF, e-mail, HTML): ZIP archive"
+                        + " that is not an Office document (XLSX, DOCX, PPTX)");
+    }
+
+    @Test
+    void officeDocumentsAndPdfsAreKnownByTheirContent() throws IOException {
+        Path zip = dir.resolve("no-extension");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("word/document.xml"));
             z.write("<w/>".getBytes(StandardCharsets.UTF_8));
             z.closeEntry();
         }
-        assertThat(DocumentReader.sniff(zip).skipReason().en()).isEqualTo("ZIP archive that is not an XLSX workbook");
-        assertThatThrownBy(() -> new DocumentReader(null).read(zip, new Recorder()))
-                .isInstanceOf(ReadException.class)
-                .hasMessage(zip + ": not a text, CSV, XLSX or JSONL file: ZIP archive that is not an XLSX workbook");
+        assertThat(DocumentReader.sniff(zip)).isEqualTo(new DocumentReader.Sniff(Format.DOCX, null));
+        assertThat(sniff("a.csv", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(new DocumentReader.Sniff(Format.PDF, null));
+        assertThat(sniff("fake.docx", "hello".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("not a ZIP, so not a DOCX file"));
     }
 
     @Test

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Find and classify personal information in a table as mamori scan does, on Spark: every cell through the same recognizers with its column's context; the findings as JSON Lines (masked unless --show-values) in the output directory; the per-column classification added across partitions, printed and written as _mamori_scan.json beside the findings.",
-                "Documents (plain text and XLSX: .txt .text .log .md .xlsx .xlsm, or --input-format documents for a directory of any files mamori scan reads) are scanned one file per task, each exactly as mamori scan scans it, with line, row, column and sheet in every finding, and a classification per file.",
+                "Documents (plain text, XLSX, Word, PowerPoint, PDF, e-mail and HTML: .txt .text .log .md .xlsx .xlsm .docx .docm .pptx .pptm .pdf .eml .html .htm .xhtml, or --input-format documents for a directory of any files mamori scan reads) are scanned one file per task, each exactly as mamori scan scans it, with line, row, column and sheet in every finding, and a classification per file.",
                 "",
                 "  mamori spark scan customers.csv --output findings/",
                 "  mamori spark scan hdfs:///shares/letters/ --input-format documents --output findings/",
@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
                 ""})
 final class ScanCmd extends SparkCommand {
 
-    @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts; or documents (text, XLSX), a file or a directory of them.")
+    @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts; or documents (text, XLSX, DOCX, PPTX, PDF, e-mail, HTML), a file or a directory of them.")
     String data;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where the findings go (a directory that must not exist): JSON Lines parts and _mamori_scan.json.")

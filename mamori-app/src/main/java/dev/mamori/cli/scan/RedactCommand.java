@@ -136,6 +136,10 @@ public final class RedactCommand implements Callable<Integer> {
         }
         try {
             DocumentReader.Sniff sniff = DocumentReader.sniff(file);
+            if (sniff.format() == Format.DOCX || sniff.format() == Format.PPTX || sniff.format() == Format.PDF) {
+                throw new Main.UsageProblem(Terminal.safe(file.toString()) + ": " + sniff.format() + " の文書の伏せ字版は作れません。redact はテキストの文書を扱います（mamori scan は読めます）",
+                        Terminal.safe(file.toString()) + ": cannot write a redacted " + sniff.format() + "; redact takes text documents (mamori scan reads it)");
+            }
             if (sniff.format() == null || sniff.format() == Format.XLSX) {
                 Message why = sniff.skipReason() != null ? sniff.skipReason() : new Message("テキストではありません", "not text");
                 throw new Main.UsageProblem(Terminal.safe(file.toString()) + ": " + why.in(Lang.current().name()));

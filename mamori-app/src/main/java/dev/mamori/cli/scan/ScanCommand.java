@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Find and classify Japanese personal information in files, directories or standard input.",
                 "",
-                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX and JSON Lines. Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
+                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX and JSON Lines, and pulls the text out of Word (.docx), PowerPoint (.pptx), PDF (pages with text), e-mail (.eml, Maildir) and HTML documents (line numbers are those of the text pulled out). Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
                 "",
                 "Examples:",
                 "  mamori scan examples/customers_cp932.csv",
@@ -51,7 +51,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     enum OutputFormat { summary, json, jsonl }
 
-    enum InputFormat { auto, text, csv, tsv, xlsx, jsonl, labeled_jsonl }
+    enum InputFormat { auto, text, csv, tsv, xlsx, jsonl, labeled_jsonl, docx, pptx, pdf, eml, html }
 
     @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "paths", description = "Files or directories to scan (recursively); '-' reads standard input.")
     List<String> paths;
@@ -71,7 +71,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--show-values", description = "Print found values in full. Off by default: values are masked (1234 **** ****).")
     boolean showValues;
 
-    @Option(names = "--input-format", paramLabel = "FMT", description = "auto (default: by extension, then content), text, csv, tsv, xlsx, jsonl, labeled_jsonl ({\"doc_id\", \"text\"} per line).",
+    @Option(names = "--input-format", paramLabel = "FMT", description = "auto (default: by extension, then content), text, csv, tsv, xlsx, jsonl, labeled_jsonl ({\"doc_id\", \"text\"} per line), docx, pptx, pdf, eml, html.",
             converter = InputFormatConverter.class)
     InputFormat inputFormat = InputFormat.auto;
 
@@ -263,6 +263,11 @@ public final class ScanCommand implements Callable<Integer> {
             case csv, tsv -> Format.CSV;
             case xlsx -> Format.XLSX;
             case jsonl -> Format.JSONL;
+            case docx -> Format.DOCX;
+            case pptx -> Format.PPTX;
+            case pdf -> Format.PDF;
+            case eml -> Format.EML;
+            case html -> Format.HTML;
         };
         return new DocumentReader.Options(inputFormat == InputFormat.labeled_jsonl ? Format.JSONL : f, cs,
                 inputFormat == InputFormat.labeled_jsonl, !noHeader, inputFormat == InputFormat.tsv ? '\t' : '\0');

@@ -1,0 +1,67 @@
+package dev.mamori.cli.scan;
+
+import static dev.mamori.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.cli.CliTest.Run;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mamori scan} of a folder of Word, PDF, mail and HTML files, as an office's shared drive holds them. */
+class ScanDocumentsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path docx(String name, String... paragraphs) throws IOException {
+        Path file = dir.resolve(name);
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            for (String p : paragraphs) {
+                doc.createParagraph().createRun().setText(p);
+            }
+            doc.write(out);
+        }
+        return file;
+    }
+
+    @Test
+    void aFolderOfDocumentsIsScannedWithMaskedValuesAndTheLinesOfTheirText() throws IOException {
+        docx("議事録.docx", "議事録", "出席：長谷川 正和、村上 千代子", "連絡先 090-1234-5678");
+        Files.writeString(dir.resolve("staff.html"), "<!DOCTYPE html><html><body><p>担当　岡本 真央</p><p>okamoto@example.co.jp</p></body></html>");
+        Files.writeString(dir.resolve("inquiry.eml"), "From: =?UTF-8?B?5bGx55SwIOWkqumDjg==?= <taro@example.jp>\r\nTo: info@example.co.jp\r\n"
+                + "Subject: test\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n電話は 03-1234-5678 です。\r\n", StandardCharsets.UTF_8);
+        try (PDDocument scanned = new PDDocument()) { // a scanned page: an image, no text
+            scanned.addPage(new PDPage());
+            scanned.save(dir.resolve("scan.pdf").toFile());
+        }
+        Run r = run("--lang", "en", "scan", "--no-progress", dir.toString());
+        assertThat(r.out()).contains("議事録.docx  DOCX, ").contains("staff.html  HTML, UTF-8, ").contains("inquiry.eml  EML, ")
+                .contains("scan.pdf  PDF, ")
+                .contains("PERSON                長＊＊ ＊＊").contains("PHONE                 090-1***-****")
+                .contains("[unread] " + dir.resolve("scan.pdf") + ": 1 of 1 pages (1) have no text (scanned images?)")
+                .doesNotContain("長谷川").doesNotContain("okamoto@").doesNotContain("山田");
+        assertThat(r.code()).isZero();
+        Run gate = run("--lang", "en", "scan", "--no-progress", "--fail-on", "PHONE", dir.toString());
+        assertThat(gate.code()).as("a page not read: the gate cannot vouch for it").isEqualTo(2);
+        Files.delete(dir.resolve("scan.pdf"));
+        assertThat(run("--lang", "en", "scan", "--no-progress", "--fail-on", "PHONE", dir.toString()).code()).isEqualTo(1);
+        Run jsonl = run("scan", "--no-progress", "--format", "jsonl", "--show-values", dir.resolve("inquiry.eml").toString());
+        assertThat(jsonl.out()).contains("\"type\":\"PERSON\"").contains("\"value\":\"山田 太郎\"").contains("\"value\":\"03-1234-5678\"");
+    }
+
+    @Test
+    void redactRefusesADocumentItCannotWriteBack() throws IOException {
+        Path docx = docx("a.docx", "氏名：山田 太郎");
+        Run r = run("--lang", "en", "redact", docx.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(docx + ": cannot write a redacted DOCX; redact takes text documents (mamori scan reads it)");
+    }
+}

@@ -1,0 +1,387 @@
+package dev.mamori.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mamori.detect.LocatedFinding;
+import dev.mamori.detect.PiiType;
+import dev.mamori.detect.Scanner;
+import dev.mamori.report.Message;
+import dev.mamori.report.Pdf;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFTextBox;
+import org.apache.poi.xwpf.usermodel.XWPFComment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Word, PowerPoint, PDF, e-mail and HTML documents: their text comes as lines, tables as rows of tab-separated cells,
+ * with the parts that hold names (comments, the author, mail headers, attachments); what is not read is reported;
+ * broken and locked files are refused with the file's name. Each test writes its document with the format's own
+ * library (POI, PDFBox, Jakarta Mail) or as bytes, as a user's tool would.
+ */
+class DocumentTextTest {
+
+    @TempDir
+    Path dir;
+
+    private static Recorder read(Path file) throws IOException {
+        Recorder r = new Recorder();
+        new DocumentReader(null).read(file, r);
+        return r;
+    }
+
+    /** The lines delivered, without their numbers. */
+    private static List<String> lines(Recorder r) {
+        List<String> out = new ArrayList<>();
+        for (String[] c : r.chunks) {
+            out.add(c[3]);
+        }
+        return out;
+    }
+
+    private static List<String> found(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Scanner s = new Scanner(Scanner.Options.defaults())) {
+            s.scan(file, file.getFileName().toString(), (LocatedFinding f) -> out.add(f.finding().type() + " " + f.finding().value()));
+        }
+        return out;
+    }
+
+    private Path docx() throws IOException {
+        Path file = dir.resolve("報告書.docx");
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun().setText("社外秘");
+            doc.createParagraph().createRun().setText("会員名簿（抜粋）");
+            XWPFTable t = doc.createTable(3, 3);
+            String[][] cells = {{"氏名", "電話", "郵便番号"}, {"佐藤 花子", "090-1234-5678", "1000001"}, {"鈴木 一郎", "03-3333-4444", "5300001"}};
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    t.getRow(r).getCell(c).setText(cells[r][c]);
+                }
+            }
+            doc.createParagraph().createRun().setText("担当：高橋 健");
+            XWPFComment comment = doc.createComments().createComment(BigInteger.ONE);
+            comment.setAuthor("中村 美穂");
+            comment.createParagraph().createRun().setText("電話番号を確認してください");
+            doc.getProperties().getCoreProperties().setCreator("山口 誠");
+            doc.write(out);
+        }
+        return file;
+    }
+
+    @Test
+    void aWordDocumentGivesItsParagraphsItsTableAsRowsItsCommentsAndItsAuthor() throws IOException {
+        Recorder r = read(docx());
+        assertThat(lines(r)).contains("会員名簿（抜粋）", "氏名\t電話\t郵便番号", "佐藤 花子\t090-1234-5678\t1000001", "担当：高橋 健",
+                "コメント 作成者：中村 美穂", "電話番号を確認してください", "作成者：山口 誠");
+        assertThat(r.problems).isEmpty();
+    }
+
+    @Test
+    void aWordTableIsATableInsideTextSoItsBarePostalCodesAreFound() throws IOException {
+        List<String> found = found(docx());
+        assertThat(found).contains("PERSON 佐藤 花子", "PHONE 090-1234-5678", "POSTAL_CODE 1000001", "POSTAL_CODE 5300001",
+                "PERSON 高橋 健", "PERSON 中村 美穂", "PERSON 山口 誠");
+    }
+
+    @Test
+    void aPresentationGivesItsSlidesNotesAndAuthor() throws IOException {
+        Path file = dir.resolve("説明会.pptx");
+        try (XMLSlideShow show = new XMLSlideShow(); OutputStream out = Files.newOutputStream(file)) {
+            XSLFTextBox box = show.createSlide().createTextBox();
+            box.setText("お問い合わせ：田中 一郎（03-1234-5678）");
+            show.getNotesSlide(show.getSlides().get(0)); // a notes page, empty
+            show.getProperties().getCoreProperties().setCreator("小林 直子");
+            show.write(out);
+        }
+        Recorder r = read(file);
+        assertThat(lines(r)).contains("お問い合わせ：田中 一郎（03-1234-5678）", "作成者：小林 直子");
+        assertThat(found(file)).contains("PERSON 田中 一郎", "PHONE 03-1234-5678", "PERSON 小林 直子");
+    }
+
+    private static Path font() {
+        try {
+            return Pdf.font(null);
+        } catch (Message.Problem e) {
+            if (System.getenv("MAMORI_REQUIRE_FONT") != null) {
+                throw e;
+            }
+            Assumptions.abort("no Japanese TrueType font here: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A PDF with one page of Japanese text, a page without text (as a scanned image has none) and an author. */
+    private Path pdf(StandardProtectionPolicy lock) throws IOException {
+        Path file = dir.resolve("申込書.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font jp = PDType0Font.load(doc, font().toFile());
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.beginText();
+                s.setFont(jp, 12);
+                s.newLineAtOffset(72, 700);
+                s.showText("申込者：渡辺 恵子");
+                s.newLineAtOffset(0, -20);
+                s.showText("電話：090-8765-4321");
+                s.endText();
+            }
+            doc.addPage(new PDPage());
+            doc.getDocumentInformation().setAuthor("加藤 裕子");
+            if (lock != null) {
+                doc.protect(lock);
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    @Test
+    void aPdfGivesTheTextOfItsPagesAndSaysWhichPagesHaveNone() throws IOException {
+        Path file = pdf(null);
+        Recorder r = read(file);
+        assertThat(lines(r)).contains("申込者：渡辺 恵子", "電話：090-8765-4321", "作成者：加藤 裕子");
+        assertThat(r.problems).singleElement().satisfies(p -> {
+            assertThat(p.unread()).isTrue();
+            assertThat(p.text().en()).startsWith(file + ": 1 of 2 pages (2) have no text (scanned images?)");
+            assertThat(p.text().ja()).contains("2 ページ中 1 ページ（2）に文字がありません");
+        });
+        assertThat(found(file)).contains("PERSON 渡辺 恵子", "PHONE 090-8765-4321", "PERSON 加藤 裕子");
+    }
+
+    /**
+     * A page as a word processor lays it out: a paragraph wrapped at the margin (a name cut by it), a blank line's
+     * height, a numbered list whose first item fills the line, and a table whose cells stand apart.
+     */
+    @Test
+    void aPdfParagraphCutByTheMarginIsJoinedAgainButListsAndTableRowsAreNot() throws IOException {
+        Path file = dir.resolve("案内.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font jp = PDType0Font.load(doc, font().toFile());
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.beginText();
+                s.setFont(jp, 12);
+                s.newLineAtOffset(72, 720);
+                String[] lines = {"本日の説明会には多くの方にご参加いただきました。当日の受付と", // 30 characters of 12 points: the margin
+                    "申込書と本人確認書類の確認を担当したのは、市民課の職員の渡辺", "恵子さんで、問い合わせには同課の窓口でお答えしますのでお気軽",
+                    "にお尋ねください。", null, "１．持ち物は本人確認書類と申込書の控えと印鑑と筆記用具です", "２．当日は駐車場がありませんので公共交通機関をご利用ください",
+                    null};
+                for (String l : lines) {
+                    if (l != null) {
+                        s.showText(l);
+                    }
+                    s.newLineAtOffset(0, -18);
+                }
+                s.showText("氏名");
+                s.newLineAtOffset(120, 0);
+                s.showText("電話");
+                s.newLineAtOffset(-120, -18);
+                s.showText("小松 亜希子");
+                s.newLineAtOffset(120, 0);
+                s.showText("090-3456-7890");
+                s.endText();
+            }
+            doc.save(file.toFile());
+        }
+        List<String> lines = lines(read(file));
+        assertThat(lines).containsExactly(
+                "本日の説明会には多くの方にご参加いただきました。当日の受付と申込書と本人確認書類の確認を担当したのは、市民課の職員の渡辺恵子さんで、"
+                        + "問い合わせには同課の窓口でお答えしますのでお気軽にお尋ねください。",
+                "１．持ち物は本人確認書類と申込書の控えと印鑑と筆記用具です", "２．当日は駐車場がありませんので公共交通機関をご利用ください",
+                "氏名\t電話", "小松 亜希子\t090-3456-7890");
+        assertThat(read(file).chunks).extracting(c -> c[0]).as("a blank line's height is a blank line").containsExactly("1", "3", "4", "6", "7");
+        assertThat(found(file)).contains("PERSON 渡辺恵子", "PERSON 小松 亜希子", "PHONE 090-3456-7890");
+    }
+
+    @Test
+    void anHtmlPagesEmptyParagraphsAreBlankLinesAndItsSourceLayoutIsNot() throws IOException {
+        Path file = Files.writeString(dir.resolve("mail.html"), "<html><body>\n  <p>山田 太郎</p>\n  <p>&nbsp;</p>\n  <div>\n    090-1234-5678\n  </div>"
+                + "<div>　字下げのある行</div></body></html>");
+        Recorder r = read(file);
+        assertThat(r.chunks).extracting(c -> c[0] + " " + c[3]).containsExactly("1 山田 太郎", "3 090-1234-5678", "4 　字下げのある行");
+    }
+
+    @Test
+    void aPdfLockedWithAPasswordIsRefusedAndSaysSo() throws IOException {
+        Path file = pdf(new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission()));
+        assertThatThrownBy(() -> read(file)).isInstanceOf(ReadException.class)
+                .hasMessage(file + ": a PDF encrypted with a password; not read (remove the password, then scan it)")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void brokenDocumentsAreRefusedWithTheirNameAndKind() throws IOException {
+        Path pdf = Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> read(pdf)).isInstanceOf(ReadException.class).hasMessageStartingWith(pdf + ": not a readable PDF (corrupt or truncated): ");
+        byte[] whole = Files.readAllBytes(docx());
+        Path cut = Files.write(dir.resolve("cut.docx"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> read(cut)).isInstanceOf(ReadException.class).hasMessageStartingWith(cut + ": not a readable DOCX (corrupt or truncated): ");
+        Recorder empty = read(Files.write(dir.resolve("empty.docx"), new byte[0]));
+        assertThat(empty.problems).singleElement().satisfies(p -> assertThat(p.text().en()).endsWith(": empty file"));
+    }
+
+    private static byte[] mail() throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress("taro@example.jp", "山田 太郎", "ISO-2022-JP"));
+        m.setRecipients(MimeMessage.RecipientType.TO, new InternetAddress[] {new InternetAddress("info@example.co.jp", "受付係", "UTF-8")});
+        m.setSubject("会員登録の件（松本 和也）", "ISO-2022-JP");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText("お世話になっております。\n登録者：松本 和也\n電話：080-1111-2222\n", "ISO-2022-JP");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent("<p>HTML だけの文: 井上 陽介</p>", "text/html; charset=UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative", plain, html);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        MimeBodyPart csv = new MimeBodyPart();
+        csv.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                "氏名,郵便番号\n木村 聡,1500001\n".getBytes(Charset.forName("windows-31j")), "text/csv; charset=Shift_JIS")));
+        csv.setFileName("名簿.csv");
+        MimeBodyPart png = new MimeBodyPart();
+        png.setContent(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png");
+        png.setFileName("photo.png");
+        m.setContent(new MimeMultipart("mixed", body, csv, png));
+        m.saveChanges();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.writeTo(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aMailGivesItsDecodedHeadersItsPlainTextAndItsTextAttachmentsAndSaysWhatItDidNotRead() throws Exception {
+        byte[] bytes = mail();
+        assertThat(new String(bytes, StandardCharsets.US_ASCII)).doesNotContain("松本").contains("=?ISO-2022-JP?");
+        Path file = Files.write(dir.resolve("1733.M12P34.host,S=2048:2,S"), bytes); // a Maildir file: no extension
+        assertThat(DocumentReader.sniff(file).format()).isEqualTo(Format.EML);
+        Recorder r = read(file);
+        assertThat(lines(r)).contains("From: 山田 太郎 <taro@example.jp>", "To: 受付係 <info@example.co.jp>",
+                "Subject: 会員登録の件（松本 和也）", "登録者：松本 和也", "電話：080-1111-2222", "添付ファイル 1", "氏名,郵便番号",
+                "木村 聡,1500001").doesNotContain("HTML だけの文: 井上 陽介");
+        assertThat(r.problems).singleElement().satisfies(p -> {
+            assertThat(p.unread()).isTrue();
+            assertThat(p.text().en()).isEqualTo(file + ": attachment 2 (image/png) is of a kind not read; not scanned");
+        });
+        assertThat(found(file)).contains("PERSON 山田 太郎", "EMAIL taro@example.jp", "PERSON 松本 和也", "PHONE 080-1111-2222",
+                "PERSON 木村 聡", "POSTAL_CODE 1500001");
+    }
+
+    private static String word(String text) {
+        return "=?ISO-2022-JP?B?" + java.util.Base64.getEncoder().encodeToString(text.getBytes(Charset.forName("x-windows-iso2022jp"))) + "?=";
+    }
+
+    @Test
+    void aMailLabelledIso2022JpAsWindowsWritesItKeepsItsCircledNumbersVariantKanjiAndDashes() throws IOException {
+        String subject = word("①お見積書の件"); // ends in base64 padding: the next word must be widened too
+        assertThat(subject).endsWith("=?=");
+        byte[] mail = ("From: " + word("㈱髙橋商事 髙橋 一郎") + " <taka@example.jp>\r\nTo: info@example.co.jp\r\nSubject: " + subject + "\r\n "
+                + word("～髙橋様") + "\r\nDate: Mon, 7 Dec 2026 09:00:00 +0900\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=ISO-2022-JP\r\nContent-Transfer-Encoding: 7bit\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = "髙橋 一郎 様\r\n電話：０３－１２３４－５６７８\r\n".getBytes(Charset.forName("x-windows-iso2022jp"));
+        Path file = dir.resolve("windows.eml");
+        Files.write(file, mail);
+        Files.write(file, body, java.nio.file.StandardOpenOption.APPEND);
+        Recorder r = read(file);
+        assertThat(lines(r)).contains("From: ㈱髙橋商事 髙橋 一郎 <taka@example.jp>", "Subject: ①お見積書の件～髙橋様", "髙橋 一郎 様",
+                "電話：０３－１２３４－５６７８");
+        assertThat(String.join("", lines(r))).doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void anAuthorThatSoftwareWroteIsNoPersonsName() throws IOException {
+        Path file = dir.resolve("default.docx");
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            doc.createParagraph().createRun().setText("本文");
+            assertThat(doc.getProperties().getCoreProperties().getCreator()).isEqualTo("Apache POI");
+            doc.write(out);
+        }
+        assertThat(lines(read(file))).containsExactly("本文");
+    }
+
+    @Test
+    void aMailOnStandardInputIsReadAsAMail() throws Exception {
+        Recorder r = new Recorder();
+        ReadSummary s = new DocumentReader(null).read(new ByteArrayInputStream(mail()), "-", r);
+        assertThat(s.format()).isEqualTo(Format.EML);
+        assertThat(lines(r)).contains("From: 山田 太郎 <taro@example.jp>", "登録者：松本 和也");
+    }
+
+    @Test
+    void anOfficeDocumentOnStandardInputIsReadThroughAPrivateCopy() throws Exception {
+        Recorder r = new Recorder();
+        ReadSummary s = new DocumentReader(null).read(new ByteArrayInputStream(Files.readAllBytes(docx())), "-", r);
+        assertThat(s.format()).isEqualTo(Format.DOCX);
+        assertThat(lines(r)).contains("佐藤 花子\t090-1234-5678\t1000001");
+    }
+
+    @Test
+    void anHtmlPageInShiftJisGivesItsBlocksAsLinesItsTableAsRowsAndNoScript() throws IOException {
+        String page = "<!DOCTYPE html>\n<html><head><meta charset=\"Shift_JIS\"><title>職員紹介</title>"
+                + "<script>var owner = \"西村 大輔\";</script><style>p { color: red }</style></head>"
+                + "<body><h1>総務課</h1><p>課長 <b>森 由美子</b><br>内線 1234</p>"
+                + "<table><tr><th>氏名</th><th>郵便番号</th></tr><tr><td>池田 翔</td><td>1600022</td></tr></table></body></html>";
+        Path file = Files.write(dir.resolve("staff"), page.getBytes(Charset.forName("windows-31j")));
+        assertThat(DocumentReader.sniff(file).format()).isEqualTo(Format.HTML);
+        Recorder r = read(file);
+        assertThat(lines(r)).contains("職員紹介", "総務課", "課長 森 由美子", "内線 1234", "氏名\t郵便番号", "池田 翔\t1600022");
+        assertThat(String.join("\n", lines(r))).doesNotContain("西村").doesNotContain("color");
+        assertThat(found(file)).contains("PERSON 森 由美子", "PERSON 池田 翔", "POSTAL_CODE 1600022");
+    }
+
+    @Test
+    void aMemoThatMerelyMentionsFromIsStillText() throws IOException {
+        Path memo = Files.write(dir.resolve("memo"), "From: 営業部\n本日の打ち合わせメモ\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(DocumentReader.sniff(memo).format()).isEqualTo(Format.TEXT);
+    }
+
+    @Test
+    void documentsAreNotMistakenForEachOther() {
+        assertThat(Sniffer.byExtension("a.DOCX")).isEqualTo(Format.DOCX);
+        assertThat(Sniffer.byExtension("a.htm")).isEqualTo(Format.HTML);
+        assertThat(Sniffer.isHtml("<!-- saved -->\n<HTML lang=ja>")).isTrue();
+        assertThat(Sniffer.isHtml("<p>fragment</p>")).isFalse();
+        assertThat(Sniffer.isMail("Received: from x\r\n by y\r\nSubject: hi\r\n\r\nbody")).isTrue();
+        assertThat(Sniffer.isMail("Subject: hi\nDate: today\n\nbody")).as("no field of its origin").isFalse();
+        assertThat(Sniffer.isMail(" From: x\nDate: y\n\n")).as("a continuation first").isFalse();
+    }
+
+    @Test
+    void pdfBytesOnStandardInputWithoutTextArePdfStill() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            doc.save(out);
+        }
+        Recorder r = new Recorder();
+        assertThat(new DocumentReader(null).read(new ByteArrayInputStream(out.toByteArray()), "-", r).format()).isEqualTo(Format.PDF);
+        assertThat(r.problems).singleElement().satisfies(p -> assertThat(p.unread()).isTrue());
+    }
+}
