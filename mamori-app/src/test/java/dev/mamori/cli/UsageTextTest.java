@@ -41,8 +41,8 @@ class UsageTextTest {
                 .startsWith("mamori: '--format' の値 'xml' は使えません: 使える値は summary, json, jsonl です");
         assertThat(CliTest.run("--lang", "ja", "scan", "--min-confidence", "high", "x").err())
                 .startsWith("mamori: '--min-confidence' の値 'high' は使えません: 数値を指定してください");
-        assertThat(CliTest.run("--lang", "ja", "scan", "--input-format", "pdf", "x").err())
-                .startsWith("mamori: '--input-format' の値 'pdf' は使えません: 'pdf' は入力の形式ではありません");
+        assertThat(CliTest.run("--lang", "ja", "scan", "--input-format", "docs", "x").err())
+                .startsWith("mamori: '--input-format' の値 'docs' は使えません: 'docs' は入力の形式ではありません");
         assertThat(CliTest.run("--lang", "ja", "deid", "--qi", "age").err())
                 .startsWith("mamori: '--qi' の値は COLUMN=HIERARCHY.csv の形で指定してください: 'age'");
     }

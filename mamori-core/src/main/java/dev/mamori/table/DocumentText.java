@@ -45,7 +45,8 @@ import org.jsoup.select.NodeVisitor;
  * what is written here is only which parts are read, in which order, and how HTML's blocks and cells become lines
  * (jsoup gives an element's text on one line).
  *
- * <p>Lines are numbered in the text so extracted (a PDF's lines that a paragraph wraps at the margin joined again,
+ * <p>A Word document's text boxes and a PDF form's filled-in fields are read too, after the body. Lines are numbered in
+ * the text so extracted (a PDF's lines that a paragraph wraps at the margin joined again,
  * {@link PdfLines}). After a document's body come the parts that hold names too: a Word
  * document's comments (each after a line {@code コメント 作成者：<author>}), a presentation's notes and comments, and
  * the author the file's properties name ({@code 作成者：<name>}). A mail gives its address headers and subject first
@@ -135,6 +136,7 @@ final class DocumentText {
         try (InputStream in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in);
              XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
             lines.add(text.getText()); // headers, paragraphs, tables (cells by tabs), footnotes and footers, in order
+            textBoxes(doc, lines);
             XWPFComment[] comments = doc.getComments(); // null when the document has none
             for (XWPFComment c : comments == null ? new XWPFComment[0] : comments) {
                 lines.add("コメント 作成者：" + nonNull(c.getAuthor()));
@@ -142,6 +144,29 @@ final class DocumentText {
             }
             author(doc.getProperties(), lines);
         }
+    }
+
+    private static final String W = "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' ";
+
+    /**
+     * The text boxes of the body (a form's boxes, a memo's callouts), which POI's extractor passes over: their paragraphs,
+     * each box once (Word writes a box twice, for new readers and as VML for old ones).
+     */
+    private static void textBoxes(XWPFDocument doc, Lines lines) {
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        for (org.apache.xmlbeans.XmlObject box : doc.getDocument().selectPath(W + ".//w:txbxContent")) {
+            StringBuilder b = new StringBuilder();
+            for (org.apache.xmlbeans.XmlObject p : box.selectPath(W + ".//w:p")) {
+                for (org.apache.xmlbeans.XmlObject t : p.selectPath(W + ".//w:t")) {
+                    try (org.apache.xmlbeans.XmlCursor c = t.newCursor()) {
+                        b.append(c.getTextValue());
+                    }
+                }
+                b.append('\n');
+            }
+            seen.add(b.toString());
+        }
+        seen.forEach(lines::add);
     }
 
     private static void pptx(Path file, Lines lines) throws IOException {
@@ -204,7 +229,28 @@ final class DocumentText {
                         blank.size() + " of " + pages + " pages (" + which + ") have no text (scanned images?); they are not read. "
                                 + "Give them a text layer (OCR), then scan them"));
             }
+            formFields(pdf, lines);
             author(pdf.getDocumentInformation().getAuthor(), lines);
+        }
+    }
+
+    /**
+     * The values typed into a PDF form's fields (申込書 filled in on screen), which are not in the pages' text until the
+     * form is flattened: a line {@code <field's name>：<value>} each, the name giving the value its context.
+     */
+    private static void formFields(PDDocument pdf, Lines lines) {
+        org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm form = pdf.getDocumentCatalog().getAcroForm();
+        if (form == null) {
+            return;
+        }
+        for (org.apache.pdfbox.pdmodel.interactive.form.PDField f : form.getFieldTree()) {
+            if (f instanceof org.apache.pdfbox.pdmodel.interactive.form.PDTerminalField
+                    && !(f instanceof org.apache.pdfbox.pdmodel.interactive.form.PDButton)) {
+                String value = f.getValueAsString();
+                if (value != null && !value.isBlank()) {
+                    lines.add(nonNull(f.getPartialName()) + "：" + value);
+                }
+            }
         }
     }
 
@@ -257,15 +303,40 @@ final class DocumentText {
                 continue;
             }
             for (String value : raw) {
-                lines.add(h + ": " + addresses(wider(value)));
+                lines.add(h + ": " + addresses(wider(eightBit(value))));
             }
         }
         String[] subject = m.getHeader("Subject");
         if (subject != null) {
-            lines.add("Subject: " + decoded(wider(jakarta.mail.internet.MimeUtility.unfold(subject[0]))));
+            lines.add("Subject: " + decoded(wider(eightBit(jakarta.mail.internet.MimeUtility.unfold(subject[0])))));
         }
         lines.add("");
         body(m, name, lines, problems, depth, new int[1]);
+    }
+
+    /**
+     * A header written in raw 8-bit Japanese instead of encoded words (as many mailers and most spam do): Jakarta Mail
+     * reads its bytes as Latin-1; they are decoded again in their encoding (UTF-8, CP932 or EUC-JP, detected).
+     */
+    private static String eightBit(String value) {
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return value; // already decoded
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return value;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            Head head = Head.read(new ByteArrayInputStream(bytes));
+            return new String(bytes, CharsetSniffer.detect(head).charset());
+        } catch (IOException e) {
+            return value; // not from a byte array
+        }
     }
 
     /** The addresses of a header, their display names decoded; the header as it is when it does not parse. */
@@ -361,6 +432,9 @@ final class DocumentText {
                 return new String(in.readAllBytes(), Charset.forName(wide));
             }
         }
+        if (charset == null || charset.equalsIgnoreCase("us-ascii")) {
+            return detected(p); // no charset said (or ASCII said of 8-bit text): as a text file's is found
+        }
         try {
             Object content = p.getContent();
             if (content instanceof String s) {
@@ -370,6 +444,10 @@ final class DocumentText {
             problems.report(-1, 0, new Message("本文の文字コード（" + e.getMessage() + "）を Java が知らないため、推測して読みました",
                     "a text part's charset (" + e.getMessage() + ") is unknown to Java; read with a guessed one"));
         }
+        return detected(p);
+    }
+
+    private static String detected(Part p) throws MessagingException, IOException {
         try (InputStream in = p.getInputStream()) {
             Head head = Head.read(in);
             Head.Encoding enc = CharsetSniffer.detect(head);
@@ -433,16 +511,26 @@ final class DocumentText {
         return s == null ? "" : s;
     }
 
-    /** HTML's text: a line for each block and line break (no blank lines between blocks), a row's cells separated by tabs; no scripts or styles. */
+    /**
+     * HTML's text: a line for each block and line break (no blank lines between blocks), a row's cells separated by tabs;
+     * then what the page holds and does not show: its comments and the data of its JSON scripts (a page's embedded
+     * records). Not scripts' code, nor styles.
+     */
     static void html(String html, Lines lines) {
         StringBuilder out = new StringBuilder(html.length() / 2);
+        List<String> unseen = new ArrayList<>();
         Element root = Jsoup.parse(html);
         root.traverse(new NodeVisitor() {
             private int pre;
 
             @Override
             public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
+                if (node instanceof org.jsoup.nodes.Comment c) {
+                    unseen.add(c.getData());
+                } else if (node instanceof org.jsoup.nodes.DataNode d && d.parent() != null && d.parent().normalName().equals("script")
+                        && d.parent().attr("type").toLowerCase(Locale.ROOT).contains("json")) {
+                    unseen.add(d.getWholeData());
+                } else if (node instanceof TextNode t) {
                     if (hidden(t.parent())) {
                         return;
                     }
@@ -491,6 +579,7 @@ final class DocumentText {
             }
         });
         lines.add(out.toString());
+        unseen.stream().filter(u -> !u.isBlank()).forEach(lines::add);
     }
 
     /** A block starts or ends a line, once: <p>a</p><div>b</div> are two lines, not two lines and a blank one. */
@@ -533,12 +622,15 @@ final class DocumentText {
             chunks = new TextChunks(v);
         }
 
-        /** Text of one or more lines (\n, \r\n or \r between them); the next text starts on a new line. */
+        /**
+         * Text of one or more lines (\n, \r\n or \r between them, a line break at its end adding no empty line); the next
+         * text starts on a new line. An empty text is an empty line.
+         */
         void add(String text) {
             int start = 0;
             int n = text.length();
-            for (int i = 0; i <= n; i++) {
-                char c = i < n ? text.charAt(i) : '\n';
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
                 if (c == '\n' || c == '\r' || c == '\u000B' || c == '\f') {
                     line(text, start, i);
                     if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
@@ -546,6 +638,9 @@ final class DocumentText {
                     }
                     start = i + 1;
                 }
+            }
+            if (start < n || n == 0) {
+                line(text, start, n);
             }
         }
 

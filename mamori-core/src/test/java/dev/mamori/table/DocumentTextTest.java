@@ -224,6 +224,58 @@ class DocumentTextTest {
     }
 
     @Test
+    void aWordTextBoxIsReadOnceThoughWordWritesItTwice() throws IOException {
+        String w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        String box = "<w:txbxContent><w:p><w:r><w:t>担当：佐々木 </w:t></w:r><w:r><w:t>蓮</w:t></w:r></w:p></w:txbxContent>";
+        String document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"" + w + "\""
+                + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+                + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"wps\"><w:body><w:p><w:r><w:t>本文</w:t></w:r></w:p>"
+                + "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>" + box + "</wps:txbx></wps:wsp></w:drawing>"
+                + "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" + box + "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
+                + "</w:r></w:p></w:body></w:document>";
+        Path file = dir.resolve("box.docx");
+        try (OutputStream out = Files.newOutputStream(file); java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            String[][] parts = {{"[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"},
+                {"_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+                    + "</Relationships>"},
+                {"word/document.xml", document}};
+            for (String[] p : parts) {
+                z.putNextEntry(new java.util.zip.ZipEntry(p[0]));
+                z.write(p[1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        assertThat(lines(read(file))).containsExactly("本文", "担当：佐々木 蓮");
+    }
+
+    @Test
+    void aPdfFormsFilledInFieldsAreReadWithTheirNames() throws IOException {
+        Path file = dir.resolve("form.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            var form = new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(doc);
+            doc.getDocumentCatalog().setAcroForm(form);
+            form.setNeedAppearances(true); // a viewer draws the values; the page's text has none of them
+            var name = new org.apache.pdfbox.pdmodel.interactive.form.PDTextField(form);
+            name.setPartialName("氏名");
+            var widget = name.getWidgets().get(0);
+            widget.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 700, 200, 20));
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+            form.getFields().add(name);
+            name.getCOSObject().setString(org.apache.pdfbox.cos.COSName.V, "山本 和夫"); // the value as a viewer saves it, no appearance drawn
+            doc.save(file.toFile());
+        }
+        Recorder r = read(file);
+        assertThat(lines(r)).contains("氏名：山本 和夫");
+        assertThat(found(file)).contains("PERSON 山本 和夫");
+    }
+
+    @Test
     void anHtmlPagesEmptyParagraphsAreBlankLinesAndItsSourceLayoutIsNot() throws IOException {
         Path file = Files.writeString(dir.resolve("mail.html"), "<html><body>\n  <p>山田 太郎</p>\n  <p>&nbsp;</p>\n  <div>\n    090-1234-5678\n  </div>"
                 + "<div>　字下げのある行</div></body></html>");
@@ -313,6 +365,23 @@ class DocumentTextTest {
         assertThat(lines(r)).contains("From: ㈱髙橋商事 髙橋 一郎 <taka@example.jp>", "Subject: ①お見積書の件～髙橋様", "髙橋 一郎 様",
                 "電話：０３－１２３４－５６７８");
         assertThat(String.join("", lines(r))).doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void aMailWhoseHeadersAreRawShiftJisIsDecodedAsWell() throws IOException {
+        byte[] head = "From: 佐藤 健二 <sato@example.jp>\r\nSubject: 請求書の件\r\nDate: Mon, 7 Dec 2026 09:00:00 +0900\r\n\r\n本文\r\n"
+                .getBytes(Charset.forName("windows-31j"));
+        Path file = Files.write(dir.resolve("raw.eml"), head);
+        assertThat(lines(read(file))).contains("From: 佐藤 健二 <sato@example.jp>", "Subject: 請求書の件", "本文");
+    }
+
+    @Test
+    void anHtmlPagesCommentsAndJsonDataAreReadButNotItsCode() throws IOException {
+        Path file = Files.writeString(dir.resolve("page.html"), "<!DOCTYPE html><html><body><p>お知らせ</p><!-- 旧担当: 吉田 浩二 -->"
+                + "<script type=\"application/json\">{\"customer\": \"中島 美加\", \"tel\": \"080-5555-6666\"}</script>"
+                + "<script>var owner = '西村 大輔';</script></body></html>");
+        List<String> lines = lines(read(file));
+        assertThat(lines).containsExactly("お知らせ", " 旧担当: 吉田 浩二 ", "{\"customer\": \"中島 美加\", \"tel\": \"080-5555-6666\"}");
     }
 
     @Test
