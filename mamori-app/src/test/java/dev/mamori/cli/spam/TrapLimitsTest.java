@@ -282,8 +282,10 @@ class TrapLimitsTest {
                 int n = i;
                 jobs.add(pool.submit(() -> {
                     // 50 senders, 4 connections each; like an MTA, a client told 421 (busy) tries again, and one
-                    // queued behind the 30 connections the trap serves or refuses at once waits for its greeting (on a
-                    // loaded machine, where every message's fsync is slow, 15 s of waiting was once not enough)
+                    // queued behind the 30 connections the trap serves or refuses at once waits for its greeting. With
+                    // SubEthaSMTP's listen queue of 50 the kernel dropped connections of this burst after their
+                    // handshake (ListenOverflows in /proc/net/netstat), and their clients waited for a greeting that
+                    // never came: the trap's queue is now Trap.LISTEN_BACKLOG
                     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
                     while (true) {
                         try (RawSmtp c = new RawSmtp(trap.port(), "127.0.2." + (1 + n / 4), false, 100_000)) {

@@ -53,6 +53,8 @@ public final class Trap {
 
     /** Largest message accepted, in bytes (larger: 552). */
     public static final int DEFAULT_MAX_SIZE = 10 * 1024 * 1024;
+    /** Connections the kernel holds for the trap until it accepts them. */
+    static final int LISTEN_BACKLOG = 1024;
     /** Connections served at once; more are told 421 at once. */
     public static final int DEFAULT_MAX_CONNECTIONS = 20;
     /** Connections from one address at once. */
@@ -153,6 +155,10 @@ public final class Trap {
                 .executorService(sessions)
                 .serverSocketFactory(() -> new TrapSockets.Server(deadlines, this::log))
                 .sessionHandler(perIpLimit())
+                // a burst of connections past the listen queue is dropped by the kernel after the handshake: the client
+                // waits for a greeting that never comes (SubEthaSMTP's default queue, 50, lost one of 200 at once on a
+                // loaded machine); the kernel caps it at net.core.somaxconn
+                .backlog(LISTEN_BACKLOG)
                 .maxConnections(config.maxConnections())
                 .maxRecipients(config.maxRecipients())
                 .maxMessageSize(config.maxSize())
