@@ -1,0 +1,120 @@
+package dev.mamori.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+/** The text of an HTML page for {@link DocumentText}, in lines as a browser lays it out (jsoup gives an element's text on one line). */
+final class HtmlText {
+
+    private HtmlText() {
+    }
+
+    /**
+     * HTML's text: a line for each block and line break (no blank lines between blocks), a row's cells separated by tabs;
+     * then what the page holds and does not show: its comments and the data of its JSON scripts (a page's embedded
+     * records). Not scripts' code, nor styles.
+     */
+    static void read(String html, DocumentText.Lines lines) {
+        StringBuilder out = new StringBuilder(html.length() / 2);
+        List<String> unseen = new ArrayList<>();
+        Element root = Jsoup.parse(html);
+        root.traverse(new NodeVisitor() {
+            private int pre;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.Comment c) {
+                    unseen.add(c.getData());
+                } else if (node instanceof org.jsoup.nodes.DataNode d && d.parent() != null && d.parent().normalName().equals("script")
+                        && d.parent().attr("type").toLowerCase(Locale.ROOT).contains("json")) {
+                    unseen.add(d.getWholeData());
+                } else if (node instanceof TextNode t) {
+                    if (hidden(t.parent())) {
+                        return;
+                    }
+                    if (pre > 0) {
+                        out.append(t.getWholeText());
+                        return;
+                    }
+                    String text = t.text(); // blanks collapsed, as a browser shows them
+                    Element p = t.parent();
+                    if (p != null && p.normalName().equals("p") && p.text().replace('\u00A0', ' ').isBlank()) {
+                        return; // an empty paragraph's &nbsp;: the blank line it makes is added at its end
+                    }
+                    boolean lineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+                    out.append(lineStart ? text.replaceFirst("^[ \t\n\r\f]+", "") : text); // the source's breaks between blocks are no text (an indent of 　 is)
+                } else if (node instanceof Element e) {
+                    String tag = e.normalName();
+                    if (tag.equals("pre") || tag.equals("textarea")) {
+                        pre++;
+                    }
+                    if (tag.equals("br")) {
+                        endLine(out);
+                    } else if (BLOCKS.contains(tag)) {
+                        newLine(out);
+                    } else if ((tag.equals("td") || tag.equals("th")) && e.elementSiblingIndex() > 0) {
+                        out.append('\t');
+                    } else if (tag.equals("img") && !e.attr("alt").isBlank()) {
+                        out.append(' ').append(e.attr("alt")).append(' ');
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e) {
+                    String tag = e.normalName();
+                    if (tag.equals("pre") || tag.equals("textarea")) {
+                        pre--;
+                    }
+                    if (BLOCKS.contains(tag)) {
+                        newLine(out);
+                    }
+                    if (tag.equals("p") && e.text().replace('\u00A0', ' ').isBlank()) {
+                        out.append('\n'); // an empty paragraph (<p></p>, Word's <p>&nbsp;</p>) is a blank line
+                    }
+                }
+            }
+        });
+        lines.add(out.toString());
+        unseen.stream().filter(u -> !u.isBlank()).forEach(lines::add);
+    }
+
+    /** A block starts or ends a line, once: <p>a</p><div>b</div> are two lines, not two lines and a blank one. */
+    private static void newLine(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+            endLine(out);
+        }
+    }
+
+    /** Ends the line, without the blank the source's layout left at its end. */
+    private static void endLine(StringBuilder out) {
+        int n = out.length();
+        while (n > 0 && out.charAt(n - 1) == ' ') {
+            n--;
+        }
+        out.setLength(n);
+        out.append('\n');
+    }
+
+    private static boolean hidden(Node parent) {
+        for (Node n = parent; n != null; n = n.parent()) {
+            if (n instanceof Element e && HIDDEN.contains(e.normalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> HIDDEN = Set.of("script", "style", "noscript", "template");
+    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3",
+            "h4", "h5", "h6", "title", "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
+            "address", "figure", "figcaption", "form", "fieldset", "legend", "caption", "hr", "option", "label", "summary", "details");
+}
