@@ -76,10 +76,69 @@ final class DocumentText {
         Path tmp = dev.mamori.report.AtomicFiles.scratch(null); // owner-only, removed at exit even if we are stopped
         try {
             Files.write(tmp, bytes);
-            office(tmp, name, format, lines, problems);
+            if (format == Format.XLSX) { // a workbook attached to a mail: its rows as lines, their cells by tabs
+                XlsxReader.read(tmp, name, true, new TableLines(lines, problems), problems);
+            } else {
+                office(tmp, name, format, lines, problems);
+            }
             return null;
         } finally {
             dev.mamori.report.AtomicFiles.delete(tmp);
+        }
+    }
+
+    /** Which Office Open XML document a zip in memory holds, by its main part; null when none. */
+    static Format office(byte[] zip) {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                switch (e.getName()) {
+                    case "xl/workbook.xml" -> { return Format.XLSX; }
+                    case "word/document.xml" -> { return Format.DOCX; }
+                    case "ppt/presentation.xml" -> { return Format.PPTX; }
+                    default -> { }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** A sheet's rows as lines of tab-separated cells (the header too, unless it was made up: 列1, 列2, …). */
+    private record TableLines(Lines lines, Problems problems) implements DocumentVisitor {
+        @Override
+        public void text(long line, int offset, int overlap, String chunk) {
+            lines.add(chunk);
+        }
+
+        @Override
+        public void table(String sheet, List<String> header) {
+            lines.add("");
+            if (sheet != null) {
+                lines.add("シート：" + sheet);
+            }
+            if (!header.stream().allMatch(h -> h != null && h.matches("列[0-9]+"))) {
+                row(0, 0, header);
+            }
+        }
+
+        @Override
+        public void row(long row, long line, List<String> cells) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                b.append(i == 0 ? "" : "\t").append(cells.get(i) == null ? "" : cells.get(i).replace('\n', ' ').replace('\t', ' '));
+            }
+            lines.add(b.toString());
+        }
+
+        @Override
+        public void labeled(long line, String docId, String text) {
+            lines.add(text);
+        }
+
+        @Override
+        public void problem(ReadProblem problem) {
+            problems.forward(problem);
         }
     }
 

@@ -38,7 +38,10 @@ final class MailText {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
             message(m, name, lines, problems, depth);
         } catch (MessagingException | RuntimeException e) { // Jakarta Mail throws unchecked exceptions on some broken mail too
-            throw DocumentText.corrupt(name, Format.EML, e);
+            // the exception's class only: its message quotes the header it refused, which may hold personal data
+            String why = e.getClass().getSimpleName();
+            throw new ReadException(new Message(name + ": 読めるメールではありません（壊れているか途中で切れています）: " + why,
+                    name + ": not a readable e-mail (corrupt or truncated): " + why), e);
         }
     }
 
@@ -114,41 +117,139 @@ final class MailText {
     }
 
     private static void body(Part p, String name, DocumentText.Lines lines, Problems problems, int depth, int[] attachments)
-            throws MessagingException, IOException {
+            throws IOException {
         if (depth > MAX_PARTS_DEPTH) {
             problems.unread(-1, 0, new Message("入れ子が深すぎるパートがあり、読んでいません", "a part nested too deep; not read"));
             return;
         }
-        String file = p.getFileName() == null ? null : decoded(p.getFileName());
-        boolean attached = Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition()) || file != null;
-        if (p.isMimeType("multipart/alternative") && p.getContent() instanceof Multipart alt) {
+        try {
+            part(p, name, lines, problems, depth, attachments);
+        } catch (MessagingException | IOException | RuntimeException e) { // the mail is in memory: an IOException is a decoding's
+            // a part that does not parse (a broken boundary, a header Jakarta Mail refuses): its bytes read as text, and
+            // said; never the exception's message, which quotes headers (a file's name may be personal data)
+            problems.unread(-1, 0, new Message("パートの一つが MIME として壊れているため（" + e.getClass().getSimpleName()
+                    + "）、そのままの文字として読みました。中の符号化された添付ファイルは読めていません",
+                    "a part is broken MIME (" + e.getClass().getSimpleName() + "); read as raw text, its encoded attachments not read"));
+            lines.add(raw(p));
+        }
+    }
+
+    private static void part(Part p, String name, DocumentText.Lines lines, Problems problems, int depth, int[] attachments)
+            throws MessagingException, IOException {
+        String type = type(p);
+        String file = fileName(p);
+        boolean attached = file != null || disposition(p).equals(Part.ATTACHMENT);
+        if (type.equals("multipart/alternative") && p.getContent() instanceof Multipart alt) {
             Part best = alt.getCount() == 0 ? null : alt.getBodyPart(0);
             for (int i = 0; i < alt.getCount(); i++) {
-                if (alt.getBodyPart(i).isMimeType("text/plain")) {
+                if (type(alt.getBodyPart(i)).equals("text/plain")) {
                     best = alt.getBodyPart(i);
                 }
             }
             if (best != null) {
                 body(best, name, lines, problems, depth + 1, attachments);
             }
-        } else if (p.isMimeType("multipart/*") && p.getContent() instanceof Multipart mp) {
+        } else if (type.startsWith("multipart/") && p.getContent() instanceof Multipart mp) {
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart child = mp.getBodyPart(i);
                 body(child, name, lines, problems, depth + 1, attachments);
             }
-        } else if (p.isMimeType("message/rfc822") && p.getContent() instanceof MimeMessage inner) {
+        } else if (type.equals("message/rfc822") && p.getContent() instanceof MimeMessage inner) {
             lines.add("添付ファイル " + ++attachments[0]);
             message(inner, name, lines, problems, depth + 1);
-        } else if (!attached && (p.isMimeType("text/plain") || p.isMimeType("text/html"))) {
+        } else if (!attached && (type.equals("text/plain") || type.equals("text/html"))) {
             String text = text(p, problems);
-            if (p.isMimeType("text/html")) {
+            if (type.equals("text/html")) {
                 HtmlText.read(text, lines);
             } else {
                 lines.add(text);
             }
         } else {
-            attachment(p, file, name, lines, problems, depth, ++attachments[0]);
+            attachment(p, type, file, name, lines, problems, depth, ++attachments[0]);
         }
+    }
+
+    /** The part's media type, lower case, without parameters; octet-stream when it has none. */
+    private static String type(Part p) {
+        try {
+            String ct = p.getContentType();
+            return ct == null ? "text/plain" : ct.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        } catch (MessagingException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    /** attachment, inline or empty, read leniently. */
+    private static String disposition(Part p) {
+        try {
+            String[] d = p.getHeader("Content-Disposition");
+            return d == null ? "" : d[0].split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+            "(?i)(?:^|;)\\s*(?:file)?name(\\*)?\\s*=\\s*(?:\"([^\"]*)\"?|([^;]*))");
+
+    /**
+     * The attachment's file name, decoded (RFC 2047 and 2231); read leniently when Jakarta Mail refuses the header, as
+     * scanners and scripts write it ({@code filename=Scan 2024-04-01 10-23.pdf}, unquoted, with blanks).
+     */
+    private static String fileName(Part p) {
+        try {
+            String f = p.getFileName();
+            return f == null ? null : decoded(wider(eightBit(f)));
+        } catch (MessagingException | RuntimeException e) {
+            for (String h : new String[] {"Content-Disposition", "Content-Type"}) {
+                try {
+                    String[] v = p.getHeader(h);
+                    java.util.regex.Matcher m = v == null ? null : NAME.matcher(jakarta.mail.internet.MimeUtility.unfold(v[0]));
+                    if (m != null && m.find()) {
+                        String value = (m.group(2) != null ? m.group(2) : m.group(3)).strip();
+                        return m.group(1) != null ? rfc2231(value) : decoded(wider(eightBit(value)));
+                    }
+                } catch (MessagingException ignored) {
+                    // no such header
+                }
+            }
+            return null;
+        }
+    }
+
+    /** {@code charset'lang'percent-encoded} (RFC 2231). */
+    private static String rfc2231(String value) {
+        String[] parts = value.split("'", 3);
+        if (parts.length < 3) {
+            return value;
+        }
+        try {
+            String cs = WIDER.getOrDefault(parts[0].toLowerCase(Locale.ROOT), parts[0]);
+            return java.net.URLDecoder.decode(parts[2].replace("+", "%2B"), Charset.forName(cs));
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
+
+    /** A broken part's bytes as text (decoded from base64 or quoted-printable when that works). */
+    private static String raw(Part p) {
+        try (InputStream in = p instanceof jakarta.mail.internet.MimePart mp ? rawStream(mp) : p.getInputStream()) {
+            Head head = Head.read(in);
+            Head.Encoding enc = CharsetSniffer.detect(head);
+            return new String(head.stream(enc.bomLength()).readNBytes(DocumentText.MAX_IN_MEMORY), enc.charset());
+        } catch (MessagingException | IOException e) {
+            return "";
+        }
+    }
+
+    private static InputStream rawStream(jakarta.mail.internet.MimePart p) throws MessagingException, IOException {
+        if (p instanceof jakarta.mail.internet.MimeBodyPart b) {
+            return b.getRawInputStream();
+        }
+        if (p instanceof MimeMessage m) {
+            return m.getRawInputStream();
+        }
+        return p.getInputStream();
     }
 
     /**
@@ -213,26 +314,52 @@ final class MailText {
 
     private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "csv", "tsv", "log", "md");
 
-    private static void attachment(Part p, String file, String name, DocumentText.Lines lines, Problems problems, int depth, int n)
-            throws MessagingException, IOException {
-        String type = p.getContentType() == null ? "application/octet-stream" : p.getContentType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        Format format = file == null ? null : Sniffer.byExtension(file);
-        if (format == null && p.isMimeType("text/html")) {
-            format = Format.HTML;
-        }
-        boolean text = p.isMimeType("text/*") || format == Format.TEXT || format == Format.CSV
-                || file != null && TEXT_EXTENSIONS.contains(extension(file));
+    /** What a media type says an attachment is, when its file name does not. */
+    private static final java.util.Map<String, Format> BY_TYPE = java.util.Map.of("application/pdf", Format.PDF, "text/html",
+            Format.HTML, "message/rfc822", Format.EML,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Format.DOCX,
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", Format.PPTX,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Format.XLSX);
+
+    private static void attachment(Part p, String type, String file, String name, DocumentText.Lines lines, Problems problems,
+                                   int depth, int n) throws MessagingException, IOException {
         String where = "添付ファイル " + n + "（" + type + "）";
         String whereEn = "attachment " + n + " (" + type + ")";
-        if (format != null && format.isDocument()) {
-            byte[] bytes;
-            try (InputStream in = p.getInputStream()) {
-                bytes = in.readNBytes(DocumentText.MAX_IN_MEMORY + 1);
-            }
-            if (bytes.length > DocumentText.MAX_IN_MEMORY) {
-                problems.unread(-1, 0, new Message(where + "は大きすぎるため読んでいません", whereEn + " is too large; not read"));
-                return;
-            }
+        if (type.startsWith("image/") && (disposition(p).equals(Part.INLINE) || p.getHeader("Content-ID") != null)) {
+            // a picture in an HTML mail's body (a logo, a signature's icon): said, but not as unread, or every
+            // business mail would fail a --fail-on gate
+            problems.report(-1, 0, new Message(where + "は本文中の画像のため、文字としては読んでいません",
+                    whereEn + " is a picture in the body; not read as text"));
+            return;
+        }
+        Format format = file == null ? null : Sniffer.byExtension(file);
+        if (format == null) {
+            format = BY_TYPE.get(type);
+        }
+        boolean text = type.startsWith("text/") || format == Format.TEXT || format == Format.CSV
+                || file != null && TEXT_EXTENSIONS.contains(extension(file));
+        boolean unknown = type.equals("application/octet-stream") || type.equals("application/x-unknown");
+        if (format == null && !text && !unknown) { // an image, an archive, …: not opened
+            problems.unread(-1, 0, new Message(where + "はこの形式を読めないため検査していません", whereEn + " is of a kind not read; not scanned"));
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = p.getInputStream()) {
+            bytes = in.readNBytes(DocumentText.MAX_IN_MEMORY + 1);
+        } catch (IOException e) { // base64 or quoted-printable cut short or broken; its message quotes the content
+            problems.unread(-1, 0, new Message(where + "の符号化が壊れているため（途中で切れている?）読めません",
+                    whereEn + " cannot be decoded (cut short?); not read"));
+            return;
+        }
+        if (bytes.length > DocumentText.MAX_IN_MEMORY) {
+            problems.unread(-1, 0, new Message(where + "は大きすぎるため読んでいません", whereEn + " is too large; not read"));
+            return;
+        }
+        if (format == null || format == Format.TEXT && !type.startsWith("text/")) { // application/octet-stream: by content
+            Head head = Head.read(new ByteArrayInputStream(bytes));
+            format = Sniffer.isPdf(head) ? Format.PDF : Sniffer.isZip(head) ? DocumentText.office(bytes) : format;
+        }
+        if (format != null && (format.isDocument() || format == Format.XLSX)) {
             lines.add("添付ファイル " + n);
             String inner = "attachment " + n;
             try {
@@ -242,7 +369,7 @@ final class MailText {
                 problems.unread(-1, 0, new Message(where + "を読めません: " + e.text().ja().replace(prefix, ""),
                         whereEn + " cannot be read: " + e.text().en().replace(prefix, "")));
             }
-        } else if (text) {
+        } else if (text || format == Format.TEXT || format == Format.CSV) {
             lines.add("添付ファイル " + n);
             lines.add(text(p, problems));
         } else {

@@ -36,6 +36,11 @@ final class Problems {
         visitor.problem(new ReadProblem(file, byteOffset, line, placed(byteOffset, line, what), true));
     }
 
+    /** A problem a reader of a part of this input (an attachment's) reported, passed on as it is. */
+    void forward(ReadProblem problem) {
+        visitor.problem(problem);
+    }
+
     /** {@code what}, after the file name and the place. */
     private Message placed(long byteOffset, long line, Message what) {
         String at = line > 0 ? ":" + line : "";

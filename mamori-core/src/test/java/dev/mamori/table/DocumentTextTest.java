@@ -367,6 +367,49 @@ class DocumentTextTest {
         assertThat(String.join("", lines(r))).doesNotContain("\uFFFD");
     }
 
+    /** A mail as scanners, scripts and web systems write it: unquoted file names with blanks, a workbook with no name. */
+    @Test
+    void aMailThatJakartaMailRefusesInPartIsReadInTheRestAndNamesNothingOfItsHeaders() throws IOException {
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("名簿");
+            String[][] rows = {{"氏名", "電話"}, {"大野 智子", "090-2468-1357"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < 2; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            book.write(xlsx);
+        }
+        String b64 = java.util.Base64.getMimeEncoder().encodeToString(xlsx.toByteArray());
+        String mail = "From: scanner@example.jp\r\nTo: soumu@example.co.jp\r\nSubject: scan\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "担当：岩崎 涼子\r\n--b1\r\nContent-Type: text/csv; charset=UTF-8\r\n"
+                + "Content-Disposition: attachment; filename=名簿 山田花子_045-123-4567.csv; size=12 3\r\n\r\n氏名,郵便番号\r\n北村 修,1500001\r\n"
+                + "--b1\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n"
+                + "--b1\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjcKJeLjz9MKMSAwIG9iago8PC9U=x\r\n"
+                + "--b1--\r\n";
+        Path file = Files.write(dir.resolve("scan.eml"), mail.getBytes(StandardCharsets.UTF_8));
+        Recorder r = read(file);
+        assertThat(lines(r)).contains("From: scanner@example.jp", "担当：岩崎 涼子", "添付ファイル 1", "北村 修,1500001", "添付ファイル 2",
+                "シート：名簿", "氏名\t電話", "大野 智子\t090-2468-1357");
+        assertThat(r.problems).extracting(p -> p.text().en()).singleElement().asString()
+                .isEqualTo(file + ": attachment 3 (application/octet-stream) cannot be decoded (cut short?); not read");
+        assertThat(r.problems).extracting(p -> p.text().en() + p.text().ja()).noneMatch(m -> m.contains("045") || m.contains("山田"));
+    }
+
+    @Test
+    void aMailWhoseBoundaryIsWrongIsReadAsRawTextAndSaysSo() throws IOException {
+        String mail = "From: =?UTF-8?B?5bGx55SwIOWkqumDjg==?= <taro@example.jp>\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"right\"\r\n\r\n--wrong\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "連絡先 080-1357-2468\r\n--wrong--\r\n";
+        Path file = Files.write(dir.resolve("boundary.eml"), mail.getBytes(StandardCharsets.UTF_8));
+        Recorder r = read(file);
+        assertThat(lines(r)).contains("From: 山田 太郎 <taro@example.jp>", "連絡先 080-1357-2468");
+        assertThat(r.problems).singleElement().satisfies(p -> assertThat(p.unread()).isTrue());
+    }
+
     @Test
     void aMailWhoseHeadersAreRawShiftJisIsDecodedAsWell() throws IOException {
         byte[] head = "From: 佐藤 健二 <sato@example.jp>\r\nSubject: 請求書の件\r\nDate: Mon, 7 Dec 2026 09:00:00 +0900\r\n\r\n本文\r\n"
