@@ -18,8 +18,6 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.sl.extractor.SlideShowExtractor;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
@@ -175,40 +173,10 @@ final class DocumentText {
     }
 
     private static void docx(Path file, Lines lines) throws IOException {
-        try (InputStream in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in);
-             XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-            lines.add(text.getText()); // headers, paragraphs, tables (cells by tabs), footnotes and footers, in order
-            textBoxes(doc, lines);
-            XWPFComment[] comments = doc.getComments(); // null when the document has none
-            for (XWPFComment c : comments == null ? new XWPFComment[0] : comments) {
-                lines.add("コメント 作成者：" + nonNull(c.getAuthor()));
-                lines.add(c.getText());
-            }
+        try (InputStream in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in)) {
+            WordText.read(doc, lines);
             author(doc.getProperties(), lines);
         }
-    }
-
-    private static final String W = "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' ";
-
-    /**
-     * The text boxes of the body (a form's boxes, a memo's callouts), which POI's extractor passes over: their paragraphs,
-     * each box once (Word writes a box twice, for new readers and as VML for old ones).
-     */
-    private static void textBoxes(XWPFDocument doc, Lines lines) {
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-        for (org.apache.xmlbeans.XmlObject box : doc.getDocument().selectPath(W + ".//w:txbxContent")) {
-            StringBuilder b = new StringBuilder();
-            for (org.apache.xmlbeans.XmlObject p : box.selectPath(W + ".//w:p")) {
-                for (org.apache.xmlbeans.XmlObject t : p.selectPath(W + ".//w:t")) {
-                    try (org.apache.xmlbeans.XmlCursor c = t.newCursor()) {
-                        b.append(c.getTextValue());
-                    }
-                }
-                b.append('\n');
-            }
-            seen.add(b.toString());
-        }
-        seen.forEach(lines::add);
     }
 
     private static void pptx(Path file, Lines lines) throws IOException {

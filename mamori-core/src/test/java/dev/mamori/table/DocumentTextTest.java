@@ -223,17 +223,13 @@ class DocumentTextTest {
         assertThat(found(file)).contains("PERSON 渡辺恵子", "PERSON 小松 亜希子", "PHONE 090-3456-7890");
     }
 
-    @Test
-    void aWordTextBoxIsReadOnceThoughWordWritesItTwice() throws IOException {
-        String w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-        String box = "<w:txbxContent><w:p><w:r><w:t>担当：佐々木 </w:t></w:r><w:r><w:t>蓮</w:t></w:r></w:p></w:txbxContent>";
-        String document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"" + w + "\""
+    /** A .docx whose document.xml has this body, as Word writes the parts POI cannot (text boxes, ruby, tracked changes). */
+    private Path rawDocx(String name, String body) throws IOException {
+        String document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document"
+                + " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
                 + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
-                + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"wps\"><w:body><w:p><w:r><w:t>本文</w:t></w:r></w:p>"
-                + "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>" + box + "</wps:txbx></wps:wsp></w:drawing>"
-                + "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" + box + "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
-                + "</w:r></w:p></w:body></w:document>";
-        Path file = dir.resolve("box.docx");
+                + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"wps\"><w:body>" + body + "</w:body></w:document>";
+        Path file = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(file); java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
             String[][] parts = {{"[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                     + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -248,7 +244,46 @@ class DocumentTextTest {
                 z.closeEntry();
             }
         }
+        return file;
+    }
+
+    private static String p(String text) {
+        return "<w:p><w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+    }
+
+    @Test
+    void aWordTextBoxIsReadOnceThoughWordWritesItTwice() throws IOException {
+        String box = "<w:txbxContent><w:p><w:r><w:t>担当：佐々木 </w:t></w:r><w:r><w:t>蓮</w:t></w:r></w:p></w:txbxContent>";
+        Path file = rawDocx("box.docx", p("本文")
+                + "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>" + box + "</wps:txbx></wps:wsp></w:drawing>"
+                + "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" + box + "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
+                + "</w:r></w:p>");
         assertThat(lines(read(file))).containsExactly("本文", "担当：佐々木 蓮");
+    }
+
+    /** A 履歴書's table: an address over two paragraphs of one cell, a cell in a content control, a nested table. */
+    @Test
+    void aWordTableCellIsOneValueAndANestedTableHasRowsOfItsOwn() throws IOException {
+        String cell = "<w:tc>%s</w:tc>";
+        Path file = rawDocx("rireki.docx", "<w:tbl>"
+                + "<w:tr>" + cell.formatted(p("現住所")) + cell.formatted(p("大阪府大阪市北区梅田") + p("3丁目1番3号 梅田ビル5F")) + "</w:tr>"
+                + "<w:tr>" + cell.formatted(p("連絡先氏名")) + "<w:sdt><w:sdtContent>" + cell.formatted(p("渡辺 恵子")) + "</w:sdtContent></w:sdt></w:tr>"
+                + "<w:tr>" + cell.formatted(p("緊急連絡先")) + cell.formatted("<w:tbl><w:tr>" + cell.formatted(p("氏名")) + cell.formatted(p("電話"))
+                        + "</w:tr><w:tr>" + cell.formatted(p("佐々木 健太")) + cell.formatted(p("080-9876-5432")) + "</w:tr></w:tbl>" + p("")) + "</w:tr>"
+                + "</w:tbl>");
+        assertThat(lines(read(file))).containsExactly("現住所\t大阪府大阪市北区梅田 3丁目1番3号 梅田ビル5F", "連絡先氏名\t渡辺 恵子", "緊急連絡先\t",
+                "氏名\t電話", "佐々木 健太\t080-9876-5432");
+    }
+
+    @Test
+    void trackedChangesGiveTheTextAsShownAndWhatWasDeletedApartAndFuriganaStaysOutOfTheName() throws IOException {
+        Path file = rawDocx("changes.docx", "<w:p><w:r><w:t xml:space=\"preserve\">契約者 </w:t></w:r>"
+                + "<w:del w:id=\"1\" w:author=\"x\"><w:r><w:delText>佐藤 一郎</w:delText></w:r></w:del>"
+                + "<w:ins w:id=\"2\" w:author=\"x\"><w:r><w:t>髙橋 美咲</w:t></w:r></w:ins></w:p>"
+                + "<w:p><w:r><w:t>担当：</w:t></w:r><w:r><w:ruby><w:rt><w:r><w:t>わたなべ</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>渡辺</w:t></w:r></w:rubyBase></w:ruby></w:r>"
+                + "<w:r><w:t xml:space=\"preserve\"> 恵子</w:t></w:r></w:p>");
+        assertThat(lines(read(file))).containsExactly("契約者 髙橋 美咲", "削除された文字：佐藤 一郎", "担当：渡辺 恵子");
+        assertThat(found(file)).contains("PERSON 髙橋 美咲", "PERSON 佐藤 一郎", "PERSON 渡辺 恵子");
     }
 
     @Test
