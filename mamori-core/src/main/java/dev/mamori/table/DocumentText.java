@@ -155,6 +155,15 @@ final class DocumentText {
     // ---- DOCX, PPTX, PDF
 
     private static void office(Path file, String name, Format format, Lines lines, Problems problems) throws IOException, ReadException {
+        if (format != Format.PDF) {
+            Head head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = Head.read(in);
+            }
+            if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0)) { // OLE2: a password-protected .docx or .pptx, or a legacy .doc or .ppt
+                throw new ReadException(Sniffer.binaryReason(head, null).after(name + ": ", name + ": "));
+            }
+        }
         try {
             switch (format) {
                 case DOCX -> docx(file, lines);
@@ -227,20 +236,55 @@ final class DocumentText {
             int p = 0;
             for (List<String> page : PdfLines.of(pdf)) {
                 p++;
-                if (page.stream().allMatch(String::isBlank)) {
-                    blank.add(p);
+                int chars = page.stream().mapToInt(l -> l.strip().length()).sum();
+                if (chars == 0 || chars < 200 && scanned(pdf.getPage(p - 1))) {
+                    blank.add(p); // no text, or a FAX's or a copier's header line over a page-sized picture
                 }
                 page.forEach(lines::add);
+                annotations(pdf.getPage(p - 1), lines);
             }
             if (!blank.isEmpty()) {
                 String which = blank.size() <= 10 ? join(blank) : join(blank.subList(0, 10)) + ", …";
-                problems.unread(-1, 0, new Message(pages + " ページ中 " + blank.size() + " ページ（" + which + "）に文字がありません（スキャンした画像?）。"
-                        + "その部分は読めていません。OCR で文字を付けてから検査してください",
-                        blank.size() + " of " + pages + " pages (" + which + ") have no text (scanned images?); they are not read. "
-                                + "Give them a text layer (OCR), then scan them"));
+                problems.unread(-1, 0, new Message(pages + " ページ中 " + blank.size() + " ページ（" + which + "）は文字がないか、ほとんど画像です（スキャンした画像?）。"
+                        + "画像の部分は読めていません。OCR で文字を付けてから検査してください",
+                        blank.size() + " of " + pages + " pages (" + which + ") have no text or are mostly a picture (scanned images?); "
+                                + "the pictures are not read. Give them a text layer (OCR), then scan them"));
             }
             formFields(pdf, lines);
             author(pdf.getDocumentInformation().getAuthor(), lines);
+        }
+    }
+
+    /** Does the page carry a picture of a scanned page's size (at least 0.25 megapixels: a fax is 1.7, a 200-dpi A4 scan 3.9)? */
+    private static boolean scanned(org.apache.pdfbox.pdmodel.PDPage page) {
+        org.apache.pdfbox.pdmodel.PDResources resources = page.getResources();
+        if (resources == null) {
+            return false;
+        }
+        try {
+            for (org.apache.pdfbox.cos.COSName n : resources.getXObjectNames()) {
+                if (resources.getXObject(n) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image
+                        && (long) image.getWidth() * image.getHeight() >= 250_000) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false; // a picture that does not load: the page's text decides
+        }
+        return false;
+    }
+
+    /**
+     * What reviewers wrote on the page (sticky notes, typed-on text boxes) and who: each note after a line
+     * {@code コメント 作成者：<author>}. Not links or form fields' widgets.
+     */
+    private static void annotations(org.apache.pdfbox.pdmodel.PDPage page, Lines lines) throws IOException {
+        for (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation a : page.getAnnotations()) {
+            if (a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationMarkup m
+                    && m.getContents() != null && !m.getContents().isBlank()) {
+                lines.add("コメント 作成者：" + nonNull(m.getTitlePopup()));
+                lines.add(m.getContents());
+            }
         }
     }
 
@@ -258,7 +302,9 @@ final class DocumentText {
                     && !(f instanceof org.apache.pdfbox.pdmodel.interactive.form.PDButton)) {
                 String value = f.getValueAsString();
                 if (value != null && !value.isBlank()) {
-                    lines.add(nonNull(f.getPartialName()) + "：" + value);
+                    String label = f.getAlternateFieldName() != null && !f.getAlternateFieldName().isBlank()
+                            ? f.getAlternateFieldName() : nonNull(f.getPartialName()); // the tooltip (氏名) rather than Text3
+                    lines.add(label + "：" + value);
                 }
             }
         }

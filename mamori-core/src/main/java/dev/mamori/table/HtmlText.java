@@ -63,6 +63,14 @@ final class HtmlText {
                         out.append('\t');
                     } else if (tag.equals("img") && !e.attr("alt").isBlank()) {
                         out.append(' ').append(e.attr("alt")).append(' ');
+                    } else if (tag.equals("input") && !e.attr("value").isBlank()
+                            && !NO_TEXT_INPUTS.contains(e.attr("type").toLowerCase(Locale.ROOT))) {
+                        boolean lineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+                        out.append(lineStart ? "" : " ").append(e.attr("value")).append(' '); // a form saved as filled in
+                    }
+                    String href = tag.equals("a") ? e.attr("href").strip() : "";
+                    if (href.regionMatches(true, 0, "mailto:", 0, 7) || href.regionMatches(true, 0, "tel:", 0, 4)) {
+                        unseen.add(target(href)); // the address a link's words (メールはこちら) hide
                     }
                 }
             }
@@ -85,6 +93,18 @@ final class HtmlText {
         });
         lines.add(out.toString());
         unseen.stream().filter(u -> !u.isBlank()).forEach(lines::add);
+    }
+
+    /** A mailto: or tel: link's address, without its query (?subject=…), percent-decoded when that works. */
+    private static String target(String href) {
+        String t = href.substring(href.indexOf(':') + 1);
+        int q = t.indexOf('?');
+        t = q < 0 ? t : t.substring(0, q);
+        try {
+            return java.net.URLDecoder.decode(t.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return t;
+        }
     }
 
     /** A block starts or ends a line, once: <p>a</p><div>b</div> are two lines, not two lines and a blank one. */
@@ -113,8 +133,12 @@ final class HtmlText {
         return false;
     }
 
-    private static final Set<String> HIDDEN = Set.of("script", "style", "noscript", "template");
+    /** Not shown as text: scripts, styles, templates, and ruby's readings (rt, rp), which a name's kanji carry. */
+    private static final Set<String> HIDDEN = Set.of("script", "style", "noscript", "template", "rt", "rp");
+    /** Inputs whose value is no text a person typed (a button's label, a check box's code) or a secret. */
+    private static final Set<String> NO_TEXT_INPUTS = Set.of("submit", "button", "reset", "image", "checkbox", "radio", "file",
+            "password", "color", "range");
     private static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3",
             "h4", "h5", "h6", "title", "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
-            "address", "figure", "figcaption", "form", "fieldset", "legend", "caption", "hr", "option", "label", "summary", "details");
+            "address", "figure", "figcaption", "form", "fieldset", "legend", "caption", "hr", "option", "summary", "details");
 }

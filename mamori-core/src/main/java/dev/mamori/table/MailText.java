@@ -45,7 +45,8 @@ final class MailText {
         }
     }
 
-    private static final String[] ADDRESS_HEADERS = {"From", "Sender", "Reply-To", "To", "Cc", "Bcc"};
+    private static final String[] ADDRESS_HEADERS = {"From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Return-Path", "Delivered-To",
+        "X-Original-To", "Disposition-Notification-To", "Resent-From", "Resent-To"};
 
     private static void message(MimeMessage m, String name, DocumentText.Lines lines, Problems problems, int depth) throws MessagingException, IOException {
         for (String h : ADDRESS_HEADERS) {
@@ -258,12 +259,16 @@ final class MailText {
      * decoders of those names turn into U+FFFD or other characters. Their supersets decode both.
      */
     private static final java.util.Map<String, String> WIDER = java.util.Map.of("iso-2022-jp", "x-windows-iso2022jp",
-            "shift_jis", "windows-31j", "shift-jis", "windows-31j", "sjis", "windows-31j", "x-sjis", "windows-31j");
+            "shift_jis", "windows-31j", "shift-jis", "windows-31j", "sjis", "windows-31j", "x-sjis", "windows-31j", "cp932", "windows-31j",
+            "ms932", "windows-31j");
     private static final java.util.regex.Pattern ENCODED_WORD_CHARSET = java.util.regex.Pattern.compile("=\\?([A-Za-z0-9._+-]+)((?:\\*[A-Za-z0-9-]*)?\\?[BbQq]\\?)");
 
-    /** A header's encoded words with their charsets widened ({@link #WIDER}). */
+    /**
+     * A header's encoded words with their charsets widened ({@link #WIDER}), and set apart from text glued to them
+     * ({@code Re:=?…?=}), which Jakarta Mail's strict decoding otherwise leaves encoded.
+     */
     private static String wider(String header) {
-        java.util.regex.Matcher m = ENCODED_WORD_CHARSET.matcher(header);
+        java.util.regex.Matcher m = ENCODED_WORD_CHARSET.matcher(header.replaceAll("(?<=[^\\s?])(?==\\?[A-Za-z0-9._+-]+(?:\\*[A-Za-z0-9-]*)?\\?[BbQq]\\?)", " "));
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String w = WIDER.get(m.group(1).toLowerCase(Locale.ROOT));
@@ -274,6 +279,27 @@ final class MailText {
 
     /** A text part decoded by its charset (widened); by detection when the charset is unknown to Java (reported). */
     private static String text(Part p, Problems problems) throws MessagingException, IOException {
+        String text = decodedText(p, problems);
+        String[] ct = p.getHeader("Content-Type");
+        String params = ct == null ? "" : ct[0].toLowerCase(Locale.ROOT);
+        return params.matches("(?s).*format\\s*=\\s*\"?flowed.*") ? unflowed(text, params.matches("(?s).*delsp\\s*=\\s*\"?yes.*")) : text;
+    }
+
+    /**
+     * format=flowed (RFC 3676): a line ending in a blank goes on in the next, as the mailer wrapped it (a name or an
+     * address cut at 72 characters); with DelSp=yes the blank was added by the wrapping and goes.
+     */
+    static String unflowed(String text, boolean delSp) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (String line : text.split("\r?\n", -1)) {
+            boolean soft = line.endsWith(" ") && !line.equals("-- "); // the signature's separator is a hard break
+            String l = line.startsWith(" ") ? line.substring(1) : line; // space-stuffing
+            b.append(soft && delSp ? l.substring(0, l.length() - 1) : l).append(soft ? "" : "\n");
+        }
+        return b.toString();
+    }
+
+    private static String decodedText(Part p, Problems problems) throws MessagingException, IOException {
         String charset = charset(p);
         String wide = charset == null ? null : WIDER.get(charset.toLowerCase(Locale.ROOT));
         if (wide != null) {

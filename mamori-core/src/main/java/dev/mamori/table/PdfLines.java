@@ -12,11 +12,11 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * The lines of each page of a PDF in reading order (PDFBox's text stripper, sorted by position), with the lines that a
  * paragraph wraps at the right margin joined again: a PDF keeps no paragraphs, and a name, an address or an e-mail
- * address that wraps (渡辺 / 恵子) is otherwise cut in two. A line is joined to the next when it reaches the page's
- * right margin (its rightmost line's end) and at least two other lines of the document end there too, is long, ends in
+ * address that wraps (渡辺 / 恵子) is otherwise cut in two. A line is joined to the next when it reaches the right margin
+ * (the rightmost end three lines of the page share, or of the document when the page has no three), is long, ends in
  * no closing punctuation, has no wide gap inside and is not set out in fields by blanks (as a table's row or a form's
- * line is), and the next line starts where it does or further left and not as a new item (an indent, a list's number,
- * a bullet, 第3条). Written here because PDFBox finds paragraphs by spacing and indentation but does not join their
+ * line is), and the next line starts where it does or further left (under its text, for a list's item) and not as a
+ * new item (an indent, a list's number, a bullet, 第3条). Written here because PDFBox finds paragraphs by spacing and indentation but does not join their
  * lines. A gap of more than a line and a half between two lines becomes a blank line. Words set two characters or more apart are separated by a tab rather than a blank, so that a table's row
  * reaches the detector as a row of cells, as a table in a text file does.
  */
@@ -49,9 +49,12 @@ final class PdfLines extends PDFTextStripper {
             p.pages.add(List.of()); // a page without contents is passed over by the stripper: it stays empty
         }
         p.writeText(pdf, Writer.nullWriter());
+        List<Line> all = new ArrayList<>();
+        p.pages.forEach(all::addAll);
+        float documentMargin = margin(all, width(all));
         List<List<String>> out = new ArrayList<>();
         for (List<Line> page : p.pages) {
-            out.add(p.joined(page));
+            out.add(joined(page, documentMargin));
         }
         return out;
     }
@@ -65,7 +68,7 @@ final class PdfLines extends PDFTextStripper {
             text.append(' ');
         }
         separator = false;
-        text.append(s);
+        text.append(kangxi(s));
         for (TextPosition t : positions) {
             y = Math.max(y, t.getYDirAdj());
             float x = t.getXDirAdj();
@@ -79,6 +82,24 @@ final class PdfLines extends PDFTextStripper {
             widths += w;
             chars++;
         }
+    }
+
+    /**
+     * Kangxi radicals and CJK radical supplements as the kanji they stand for (⼭⽥ → 山田): fonts whose glyphs for 山 or
+     * 田 are mapped to the radicals' code points make PDFs whose text looks right and is not (NFKC maps them).
+     */
+    static String kangxi(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\u2E80' && c <= '\u2FDF') {
+                StringBuilder b = new StringBuilder(s.length());
+                s.codePoints().forEach(cp -> b.append(cp >= 0x2E80 && cp <= 0x2FDF
+                        ? java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKC)
+                        : new String(Character.toChars(cp))));
+                return b.toString();
+            }
+        }
+        return s;
     }
 
     @Override
@@ -113,27 +134,70 @@ final class PdfLines extends PDFTextStripper {
         y = 0;
     }
 
-    /** A page's lines, joined where they wrap; the margin must be one that three lines of the document reach. */
-    private List<String> joined(List<Line> lines) {
-        float right = -1;
+    /** The mean width of the lines' characters. */
+    private static float width(List<Line> lines) {
         float width = 0;
         int measured = 0;
         for (Line l : lines) {
             if (l.charWidth() > 0) {
-                right = Math.max(right, l.end());
                 width += l.charWidth();
                 measured++;
             }
         }
-        width = measured == 0 ? 0 : width / measured;
-        int atMargin = 0; // over the whole document: a form's page may have one long line, its neighbours many
-        for (List<Line> page : pages) {
-            for (Line l : page) {
-                if (l.charWidth() > 0 && Math.abs(l.end() - right) <= 1.5f * width) {
-                    atMargin++;
-                }
+        return measured == 0 ? 0 : width / measured;
+    }
+
+    /**
+     * The right margin: the rightmost end that at least three lines share (within a character and a half), so that a
+     * single line wider than the body (a heading, a table's row) does not set it; -1 when no three lines end together.
+     */
+    private static float margin(List<Line> lines, float width) {
+        float[] ends = new float[lines.size()];
+        int n = 0;
+        for (Line l : lines) {
+            if (l.charWidth() > 0) {
+                ends[n++] = l.end();
             }
         }
+        float[] sorted = java.util.Arrays.copyOf(ends, n);
+        java.util.Arrays.sort(sorted);
+        float tolerance = 1.5f * width;
+        for (int i = n - 1; i >= 0; i--) {
+            if (count(sorted, sorted[i] - tolerance, sorted[i] + tolerance) >= 3) {
+                return sorted[i];
+            }
+        }
+        return -1;
+    }
+
+    /** How many values of {@code sorted} lie in [lo, hi]. */
+    private static int count(float[] sorted, float lo, float hi) {
+        return bound(sorted, hi, true) - bound(sorted, lo, false);
+    }
+
+    /** The index of the first value above {@code x} ({@code after}) or not below it. */
+    private static int bound(float[] a, float x, boolean after) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (a[m] < x || after && a[m] == x) {
+                lo = m + 1;
+            } else {
+                hi = m;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * A page's lines, joined where they wrap. The margin is the page's own (three lines end there) or, on a page with
+     * fewer (a form's page with one long line), the document's.
+     */
+    private static List<String> joined(List<Line> lines, float documentMargin) {
+        float width = width(lines);
+        float pageMargin = margin(lines, width);
+        float right = pageMargin > 0 ? pageMargin : documentMargin;
         float spacing = lineSpacing(lines);
         List<String> out = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
@@ -141,9 +205,11 @@ final class PdfLines extends PDFTextStripper {
             Line l = lines.get(i);
             paragraph.append(l.text());
             Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
-            boolean wraps = next != null && (spacing == 0 || next.y() - l.y() <= 1.6f * spacing) && atMargin >= 3 && width > 0 && l.end() >= right - 1.5f * width
+            boolean item = NEW_ITEM.matcher(l.text()).lookingAt(); // its wrapped lines may hang under its text, not its number
+            boolean wraps = next != null && (spacing == 0 || next.y() - l.y() <= 1.6f * spacing) && right > 0 && width > 0
+                    && Math.abs(l.end() - right) <= 1.5f * width // at the margin; a line past it (a URL) overflows, it does not wrap
                     && l.end() - l.start() >= 15 * width && l.widestGap() < 2 * width && !formLike(l.text())
-                    && next.charWidth() > 0 && next.start() <= l.start() + 0.5f * width && !l.text().isBlank()
+                    && next.charWidth() > 0 && next.start() <= l.start() + (item ? 4 : 0.5f) * width && !l.text().isBlank()
                     && !next.text().isBlank() && CLOSING.indexOf(l.text().strip().charAt(l.text().strip().length() - 1)) < 0
                     && (!NEW_ITEM.matcher(next.text()).lookingAt() || digitWrap(l.text(), next.text()));
             if (wraps) {
@@ -191,14 +257,14 @@ final class PdfLines extends PDFTextStripper {
         return Character.isDigit(line.charAt(line.length() - 1)) && Character.isDigit(next.charAt(0));
     }
 
-    /** A form's line, its fields set apart by blanks (氏名　山田 太郎　電話 …), and not prose. */
+    /**
+     * A form's line, its fields set apart by blanks (新住所　札幌市…, 住民票コード 7045…　個人番号 …), and not prose: an
+     * ideographic space inside it, two blanks or a tab. Prose that writes a name with an ideographic space (山田　太郎) is
+     * then not joined either: a name cut by the margin there is the cost of never joining a form's line to the next.
+     */
     private static boolean formLike(String text) {
         String t = text.strip();
-        int wide = 0;
-        for (int i = 0; i < t.length(); i++) {
-            wide += t.charAt(i) == '\u3000' ? 1 : 0;
-        }
-        return wide >= 2 || t.contains("  ") || t.indexOf('\t') >= 0;
+        return t.indexOf('\u3000') >= 0 || t.contains("  ") || t.indexOf('\t') >= 0;
     }
 
     /** What ends a sentence, a clause or a form's label: the line ends there, it did not wrap. */

@@ -44,6 +44,13 @@ final class Sniffer {
         if (isPdf(head)) {
             return null; // its text layer is read
         }
+        if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1) && encryptedOoxml(head)) {
+            return new Message("パスワードで保護された Office 文書（暗号化された .docx・.xlsx・.pptx）は読めません。パスワードを外してから検査してください",
+                    "a password-protected Office document (an encrypted .docx, .xlsx or .pptx): not read; remove the password, then scan it");
+        }
+        if (head.startsWith('{', '\\', 'r', 't', 'f')) {
+            return new Message("RTF 文書は読めません。.docx で保存してください", "RTF document: not read; save it as .docx");
+        }
         if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             return new Message("OLE2 ファイル（古い .xls・.doc・.ppt、Outlook の .msg）は読めません。.xlsx・.docx・.pptx・.eml で保存してください",
                     "OLE2 file (a legacy .xls, .doc or .ppt, or an Outlook .msg): not read; save it as .xlsx, .docx, .pptx or .eml");
@@ -85,6 +92,21 @@ final class Sniffer {
                     + " or read it with --encoding " + utf16 + " --input-format text");
         }
         return new Message("バイナリファイル（" + firstNul + " バイト目に NUL）", "binary file (NUL byte at offset " + firstNul + ")");
+    }
+
+    /** An OLE2 container with the stream an encrypted Office Open XML file keeps its key data in (EncryptionInfo). */
+    private static boolean encryptedOoxml(Head head) {
+        byte[] name = "EncryptionInfo".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        outer:
+        for (int i = 0; i + name.length <= head.length; i++) {
+            for (int k = 0; k < name.length; k++) {
+                if (head.bytes[i + k] != name[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     static boolean isZip(Head head) {

@@ -171,8 +171,8 @@ class DocumentTextTest {
         assertThat(lines(r)).contains("申込者：渡辺 恵子", "電話：090-8765-4321", "作成者：加藤 裕子");
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.unread()).isTrue();
-            assertThat(p.text().en()).startsWith(file + ": 1 of 2 pages (2) have no text (scanned images?)");
-            assertThat(p.text().ja()).contains("2 ページ中 1 ページ（2）に文字がありません");
+            assertThat(p.text().en()).startsWith(file + ": 1 of 2 pages (2) have no text or are mostly a picture (scanned images?)");
+            assertThat(p.text().ja()).contains("2 ページ中 1 ページ（2）は文字がないか、ほとんど画像です");
         });
         assertThat(found(file)).contains("PERSON 渡辺 恵子", "PHONE 090-8765-4321", "PERSON 加藤 裕子");
     }
@@ -308,6 +308,116 @@ class DocumentTextTest {
         Recorder r = read(file);
         assertThat(lines(r)).contains("氏名：山本 和夫");
         assertThat(found(file)).contains("PERSON 山本 和夫");
+    }
+
+    /** Lines of 12-point text from (x, 720) down, 18 points apart; a line given as {dx, text} starts dx points further right. */
+    private Path pdfOf(String name, Object[][] lines, java.util.function.Consumer<PDDocument> more) throws IOException {
+        Path file = dir.resolve(name);
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font jp = PDType0Font.load(doc, font().toFile());
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.beginText();
+                s.setFont(jp, 12);
+                s.newLineAtOffset(72, 720);
+                for (Object[] l : lines) {
+                    float dx = ((Number) l[0]).floatValue();
+                    s.newLineAtOffset(dx, 0);
+                    s.showText((String) l[1]);
+                    s.newLineAtOffset(-dx, -18);
+                }
+                s.endText();
+            }
+            more.accept(doc);
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** A page with a line wider than the body (a URL) and a list whose items wrap under their text (ぶら下げインデント). */
+    @Test
+    void aPdfsMarginIsTheOneItsLinesShareAndAListItemsWrappedLinesHangUnderItsText() throws IOException {
+        Path file = pdfOf("list.pdf", new Object[][] {
+            {0, "https://example.jp/downloads/forms/application-2024-04-01-final-version.pdf"},
+            {0, "本日の説明会には多くの方にご参加いただきました。当日の受付と"},
+            {0, "申込書と本人確認書類の確認を担当したのは、市民課の職員の渡辺"},
+            {0, "恵子さんで、問い合わせには同課の窓口でお答えしますのでお気軽"},
+            {0, "にお尋ねください。"},
+            {0, "１．申込書は窓口で受け付けます。問い合わせは市民課担当の渡辺"},
+            {24, "恵子（03-3412-5678）までお願いします。"}}, d -> { });
+        assertThat(lines(read(file))).containsExactly("https://example.jp/downloads/forms/application-2024-04-01-final-version.pdf",
+                "本日の説明会には多くの方にご参加いただきました。当日の受付と申込書と本人確認書類の確認を担当したのは、市民課の職員の渡辺恵子さんで、"
+                        + "問い合わせには同課の窓口でお答えしますのでお気軽にお尋ねください。",
+                "１．申込書は窓口で受け付けます。問い合わせは市民課担当の渡辺恵子（03-3412-5678）までお願いします。");
+    }
+
+    @Test
+    void kangxiRadicalsThatAFontMapsKanjiToAreReadAsTheKanji() {
+        assertThat(PdfLines.kangxi("氏名 \u2F2D\u2F65 太郎")).isEqualTo("氏名 山田 太郎"); // ⼭⽥, as some fonts' ToUnicode maps write 山田
+        assertThat(PdfLines.kangxi("山田")).isEqualTo("山田");
+    }
+
+    /** A faxed page: the fax machine's header line over a page-sized picture; a sticky note. */
+    @Test
+    void aPdfPageThatIsMostlyAPictureIsUnreadAndItsNotesAreRead() throws IOException {
+        Path file = pdfOf("fax.pdf", new Object[][] {{0, "2024/04/01 10:23 FAX 06-6345-9999 P.001/001"}, {0, "氏名 山田 太郎"}}, doc -> {
+            try {
+                var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc,
+                        new java.awt.image.BufferedImage(800, 1000, java.awt.image.BufferedImage.TYPE_BYTE_GRAY));
+                PDPage page = doc.getPage(0);
+                try (PDPageContentStream s = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
+                    s.drawImage(image, 0, 0, 612, 700);
+                }
+                var note = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText();
+                note.setContents("折り返しは 090-1122-3344 へ");
+                note.setTitlePopup("加藤 裕子");
+                note.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(500, 700, 20, 20));
+                page.getAnnotations().add(note);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Recorder r = read(file);
+        assertThat(lines(r)).containsExactly("2024/04/01 10:23 FAX 06-6345-9999 P.001/001", "氏名 山田 太郎", "コメント 作成者：加藤 裕子",
+                "折り返しは 090-1122-3344 へ");
+        assertThat(r.problems).singleElement().satisfies(p -> {
+            assertThat(p.unread()).isTrue();
+            assertThat(p.text().en()).contains("1 of 1 pages (1) have no text or are mostly a picture");
+        });
+    }
+
+    @Test
+    void anHtmlFormsValuesLinksAddressesAndRubyAreReadAsABrowserShowsThem() throws IOException {
+        Path file = Files.writeString(dir.resolve("form.html"), "<!DOCTYPE html><html><body><form>"
+                + "<label>氏名</label><input type=\"text\" name=\"n\" value=\"中川 美穂\"><input type=\"submit\" value=\"送信\">"
+                + "<input type=\"password\" value=\"s3cret\"></form><p>担当：<ruby>渡辺<rp>(</rp><rt>わたなべ</rt><rp>)</rp></ruby>恵子 "
+                + "<a href=\"mailto:k.watanabe@example.jp?subject=%E5%95%8F\">メールはこちら</a> <a href=\"tel:03-1234-5678\">電話</a></p></body></html>");
+        assertThat(lines(read(file))).containsExactly("氏名 中川 美穂", "担当：渡辺恵子 メールはこちら 電話", "k.watanabe@example.jp", "03-1234-5678");
+    }
+
+    @Test
+    void aMailsFlowedLinesHeadersGluedWordsAndDeliveryHeadersAreRead() throws IOException {
+        String mail = "Return-Path: <kenta.sasaki@example.jp>\r\nDelivered-To: misaki@example.co.jp\r\nFrom: a@example.jp\r\n"
+                + "Subject: Re:" + word("山﨑翔太様") + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8; format=flowed; delsp=yes\r\n\r\n"
+                + "ご連絡先は大阪府大阪市北区梅田3丁目1番 \r\n3号の佐々木 \r\n健太までお願いします。\r\n-- \r\n署名\r\n";
+        Path file = Files.write(dir.resolve("flowed.eml"), mail.getBytes(StandardCharsets.UTF_8));
+        assertThat(lines(read(file))).contains("Return-Path: kenta.sasaki@example.jp", "Delivered-To: misaki@example.co.jp",
+                "Subject: Re: 山﨑翔太様", "ご連絡先は大阪府大阪市北区梅田3丁目1番3号の佐々木健太までお願いします。", "-- ", "署名");
+    }
+
+    @Test
+    void aPasswordProtectedWordFileAndAnRtfSaySoAndAreNotRead() throws IOException {
+        byte[] ole = new byte[8192]; // an OLE2 container with the EncryptionInfo stream, as Office writes an encrypted .docx
+        byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(magic, 0, ole, 0, 8);
+        byte[] name = "EncryptionInfo".getBytes(StandardCharsets.UTF_16LE);
+        System.arraycopy(name, 0, ole, 7936, name.length);
+        Path docx = Files.write(dir.resolve("locked.docx"), ole);
+        assertThatThrownBy(() -> read(docx)).isInstanceOf(ReadException.class)
+                .hasMessage(docx + ": a password-protected Office document (an encrypted .docx, .xlsx or .pptx): not read; remove the password, then scan it");
+        Path rtf = Files.writeString(dir.resolve("memo.rtf"), "{\\rtf1\\ansi\\ansicpg932 {\\fonttbl} \\'8e\\'52\\'93\\'63}");
+        assertThat(DocumentReader.sniff(rtf).skipReason().en()).isEqualTo("RTF document: not read; save it as .docx");
     }
 
     @Test
