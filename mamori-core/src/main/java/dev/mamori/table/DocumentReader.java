@@ -234,7 +234,7 @@ public final class DocumentReader {
         }
         if (byName == Format.XLSX || byName == Format.DOCX || byName == Format.PPTX) {
             return head.length == 0 ? new Sniff(byName, null) : new Sniff(null,
-                    new Message("ZIP ではないので " + byName + " のファイルではありません", "not a ZIP, so not a " + byName + " file"));
+                    new Message("ZIP ではないので " + byName + " のファイルではありません", "not a ZIP, so not " + (byName == Format.XLSX ? "an " : "a ") + byName + " file"));
         }
         return new Sniff(byName != null ? byName : Sniffer.byContent(head), null);
     }

@@ -16,7 +16,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +30,7 @@ class PdfTest {
     Path dir;
 
     private static Path font() {
-        try {
-            return Pdf.font(null);
-        } catch (Message.Problem e) {
-            if (System.getenv("MAMORI_REQUIRE_FONT") != null) {
-                throw e;
-            }
-            Assumptions.abort("no Japanese TrueType font here: " + e.getMessage());
-            return null;
-        }
+        return TestFonts.japanese();
     }
 
     private static byte[] icsScorePdf(String lang) throws IOException {

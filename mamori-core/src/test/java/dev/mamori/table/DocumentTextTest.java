@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.PiiType;
 import dev.mamori.detect.Scanner;
-import dev.mamori.report.Message;
-import dev.mamori.report.Pdf;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -36,7 +34,6 @@ import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,41 +124,22 @@ class DocumentTextTest {
     }
 
     private static Path font() {
-        try {
-            return Pdf.font(null);
-        } catch (Message.Problem e) {
-            if (System.getenv("MAMORI_REQUIRE_FONT") != null) {
-                throw e;
-            }
-            Assumptions.abort("no Japanese TrueType font here: " + e.getMessage());
-            return null;
-        }
+        return dev.mamori.report.TestFonts.japanese();
     }
 
     /** A PDF with one page of Japanese text, a page without text (as a scanned image has none) and an author. */
     private Path pdf(StandardProtectionPolicy lock) throws IOException {
-        Path file = dir.resolve("申込書.pdf");
-        try (PDDocument doc = new PDDocument()) {
-            PDType0Font jp = PDType0Font.load(doc, font().toFile());
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                s.beginText();
-                s.setFont(jp, 12);
-                s.newLineAtOffset(72, 700);
-                s.showText("申込者：渡辺 恵子");
-                s.newLineAtOffset(0, -20);
-                s.showText("電話：090-8765-4321");
-                s.endText();
-            }
+        return pdfOf("申込書.pdf", new Object[][] {{0, "申込者：渡辺 恵子"}, {0, "電話：090-8765-4321"}}, doc -> {
             doc.addPage(new PDPage());
             doc.getDocumentInformation().setAuthor("加藤 裕子");
             if (lock != null) {
-                doc.protect(lock);
+                try {
+                    doc.protect(lock);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
-            doc.save(file.toFile());
-        }
-        return file;
+        });
     }
 
     @Test
@@ -183,36 +161,12 @@ class DocumentTextTest {
      */
     @Test
     void aPdfParagraphCutByTheMarginIsJoinedAgainButListsAndTableRowsAreNot() throws IOException {
-        Path file = dir.resolve("案内.pdf");
-        try (PDDocument doc = new PDDocument()) {
-            PDType0Font jp = PDType0Font.load(doc, font().toFile());
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                s.beginText();
-                s.setFont(jp, 12);
-                s.newLineAtOffset(72, 720);
-                String[] lines = {"本日の説明会には多くの方にご参加いただきました。当日の受付と", // 30 characters of 12 points: the margin
-                    "申込書と本人確認書類の確認を担当したのは、市民課の職員の渡辺", "恵子さんで、問い合わせには同課の窓口でお答えしますのでお気軽",
-                    "にお尋ねください。", null, "１．持ち物は本人確認書類と申込書の控えと印鑑と筆記用具です", "２．当日は駐車場がありませんので公共交通機関をご利用ください",
-                    null};
-                for (String l : lines) {
-                    if (l != null) {
-                        s.showText(l);
-                    }
-                    s.newLineAtOffset(0, -18);
-                }
-                s.showText("氏名");
-                s.newLineAtOffset(120, 0);
-                s.showText("電話");
-                s.newLineAtOffset(-120, -18);
-                s.showText("小松 亜希子");
-                s.newLineAtOffset(120, 0);
-                s.showText("090-3456-7890");
-                s.endText();
-            }
-            doc.save(file.toFile());
-        }
+        Path file = pdfOf("案内.pdf", new Object[][] {
+            {0, "本日の説明会には多くの方にご参加いただきました。当日の受付と"}, // 30 characters of 12 points: the margin
+            {0, "申込書と本人確認書類の確認を担当したのは、市民課の職員の渡辺"}, {0, "恵子さんで、問い合わせには同課の窓口でお答えしますのでお気軽"},
+            {0, "にお尋ねください。"}, {0, ""}, {0, "１．持ち物は本人確認書類と申込書の控えと印鑑と筆記用具です"},
+            {0, "２．当日は駐車場がありませんので公共交通機関をご利用ください"}, {0, ""}, {0, "氏名", 120, "電話"},
+            {0, "小松 亜希子", 120, "090-3456-7890"}}, d -> { });
         List<String> lines = lines(read(file));
         assertThat(lines).containsExactly(
                 "本日の説明会には多くの方にご参加いただきました。当日の受付と申込書と本人確認書類の確認を担当したのは、市民課の職員の渡辺恵子さんで、"
@@ -310,7 +264,10 @@ class DocumentTextTest {
         assertThat(found(file)).contains("PERSON 山本 和夫");
     }
 
-    /** Lines of 12-point text from (x, 720) down, 18 points apart; a line given as {dx, text} starts dx points further right. */
+    /**
+     * Lines of 12-point text from (72, 720) down, 18 points apart; a line is given as {dx, text} (dx points further right),
+     * or as several such pairs for the cells of a table's row.
+     */
     private Path pdfOf(String name, Object[][] lines, java.util.function.Consumer<PDDocument> more) throws IOException {
         Path file = dir.resolve(name);
         try (PDDocument doc = new PDDocument()) {
@@ -322,10 +279,14 @@ class DocumentTextTest {
                 s.setFont(jp, 12);
                 s.newLineAtOffset(72, 720);
                 for (Object[] l : lines) {
-                    float dx = ((Number) l[0]).floatValue();
-                    s.newLineAtOffset(dx, 0);
-                    s.showText((String) l[1]);
-                    s.newLineAtOffset(-dx, -18);
+                    float x = 0;
+                    for (int k = 0; k < l.length; k += 2) { // (dx, text) pairs: a table's cells on one line
+                        float dx = ((Number) l[k]).floatValue();
+                        s.newLineAtOffset(dx - x, 0);
+                        s.showText((String) l[k + 1]);
+                        x = dx;
+                    }
+                    s.newLineAtOffset(-x, -18);
                 }
                 s.endText();
             }

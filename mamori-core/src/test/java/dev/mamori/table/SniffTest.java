@@ -45,17 +45,23 @@ class SniffTest {
         assertThat(sniff("a.dat", new byte[] {'a', 'b', 0, 'c'})).isEqualTo(skip("binary file (NUL byte at offset 2)"));
         assertThat(sniff("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}))
                 .isEqualTo(skip("OLE2 file (a legacy .xls, .doc or .ppt, or an Outlook .msg): not read; save it as .xlsx, .docx, .pptx or .eml"));
-        assertThat(sniff("fake.xlsx", "hello".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("not a ZIP, so not a XLSX file"));
+        assertThat(sniff("fake.xlsx", "hello".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("not a ZIP, so not an XLSX file"));
+    }
+
+    /** A zip holding one small entry of this name. */
+    private Path zip(String name, String entry) throws IOException {
+        Path zip = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry(entry));
+            z.write("<w/>".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return zip;
     }
 
     @Test
     void zipThatIsNotAnOfficeDocumentIsSkipped() throws IOException {
-        Path zip = dir.resolve("photos.zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
-            z.putNextEntry(new ZipEntry("readme.txt"));
-            z.write("hello".getBytes(StandardCharsets.UTF_8));
-            z.closeEntry();
-        }
+        Path zip = zip("photos.zip", "readme.txt");
         assertThat(DocumentReader.sniff(zip).skipReason().en()).isEqualTo("ZIP archive that is not an Office document (XLSX, DOCX, PPTX)");
         assertThatThrownBy(() -> new DocumentReader(null).read(zip, new Recorder()))
                 .isInstanceOf(ReadException.class)
@@ -65,12 +71,7 @@ class SniffTest {
 
     @Test
     void officeDocumentsAndPdfsAreKnownByTheirContent() throws IOException {
-        Path zip = dir.resolve("no-extension");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
-            z.putNextEntry(new ZipEntry("word/document.xml"));
-            z.write("<w/>".getBytes(StandardCharsets.UTF_8));
-            z.closeEntry();
-        }
+        Path zip = zip("no-extension", "word/document.xml");
         assertThat(DocumentReader.sniff(zip)).isEqualTo(new DocumentReader.Sniff(Format.DOCX, null));
         assertThat(sniff("a.csv", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(new DocumentReader.Sniff(Format.PDF, null));
         assertThat(sniff("fake.docx", "hello".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("not a ZIP, so not a DOCX file"));

@@ -46,7 +46,7 @@ class ScanDocumentsTest {
         assertThat(r.out()).contains("議事録.docx  DOCX, ").contains("staff.html  HTML, UTF-8, ").contains("inquiry.eml  EML, ")
                 .contains("scan.pdf  PDF, ")
                 .contains("PERSON                長＊＊ ＊＊").contains("PHONE                 090-1***-****")
-                .contains("[unread] " + dir.resolve("scan.pdf") + ": 1 of 1 pages (1) have no text (scanned images?)")
+                .contains("[unread] " + dir.resolve("scan.pdf") + ": 1 of 1 pages (1) have no text or are mostly a picture (scanned images?)")
                 .doesNotContain("長谷川").doesNotContain("okamoto@").doesNotContain("山田");
         assertThat(r.code()).isZero();
         Run gate = run("--lang", "en", "scan", "--no-progress", "--fail-on", "PHONE", dir.toString());
