@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -34,6 +36,72 @@ final class MailText {
     }
 
     static void read(byte[] bytes, String name, DocumentText.Lines lines, Problems problems, int depth) throws IOException, ReadException {
+        List<byte[]> mails = mbox(bytes);
+        if (mails != null) {
+            for (int i = 0; i < mails.size(); i++) {
+                lines.add("メール " + (i + 1));
+                try {
+                    one(mails.get(i), name, lines, problems, depth);
+                } catch (ReadException e) { // one broken mail of a mailbox: said, and the others read
+                    problems.unread(-1, 0, new Message("メール " + (i + 1) + " を読めません", "mail " + (i + 1) + " cannot be read")
+                            .plus("（" + e.getCause().getClass().getSimpleName() + "）", " (" + e.getCause().getClass().getSimpleName() + ")"));
+                }
+            }
+            return;
+        }
+        one(bytes, name, lines, problems, depth);
+    }
+
+    /**
+     * The mails of an mbox file (as Thunderbird and Unix mail keep a folder): each starts after a line {@code From …}
+     * at the file's start or after a blank line; a body's own ">From" lines are unquoted. Null when the bytes are no mbox.
+     */
+    static List<byte[]> mbox(byte[] bytes) {
+        String ascii = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1);
+        if (!Sniffer.MBOX.matcher(ascii).lookingAt()) {
+            return null;
+        }
+        List<byte[]> mails = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= bytes.length; i++) {
+            boolean separator = i < bytes.length && (i == 0 || i >= 2 && bytes[i - 1] == '\n' && (bytes[i - 2] == '\n'
+                    || i >= 3 && bytes[i - 2] == '\r' && bytes[i - 3] == '\n')) && startsWith(bytes, i, "From ");
+            if (separator || i == bytes.length) {
+                if (start >= 0) {
+                    mails.add(unquoted(java.util.Arrays.copyOfRange(bytes, start, i)));
+                }
+                if (separator) {
+                    int nl = i;
+                    while (nl < bytes.length && bytes[nl] != '\n') {
+                        nl++;
+                    }
+                    start = Math.min(bytes.length, nl + 1);
+                    i = nl;
+                }
+            }
+        }
+        return mails;
+    }
+
+    private static boolean startsWith(byte[] b, int at, String s) {
+        if (at + s.length() > b.length) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (b[at + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** mboxrd's quoting undone: a body line ">From " (or ">>From ") loses one ">". */
+    private static byte[] unquoted(byte[] mail) {
+        String s = new String(mail, StandardCharsets.ISO_8859_1).replaceAll("(?m)^>(>*From )", "$1");
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static void one(byte[] bytes, String name, DocumentText.Lines lines, Problems problems, int depth) throws IOException, ReadException {
         try {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
             message(m, name, lines, problems, depth);

@@ -155,6 +155,8 @@ final class Sniffer {
         return lower.startsWith("<!doctype html") || lower.startsWith("<html");
     }
 
+    /** The separator line an mbox file puts before each mail ({@code From sender date}). */
+    static final Pattern MBOX = Pattern.compile("From \\S+ [^\\n]*\\r?\\n");
     private static final Pattern FIELD = Pattern.compile("([A-Za-z][A-Za-z0-9-]*):([ \\t].*)?|[ \\t]+\\S.*");
     private static final Set<String> ORIGIN = Set.of("from", "received", "return-path", "delivered-to");
     private static final Set<String> MESSAGE = Set.of("date", "subject", "message-id", "mime-version", "to");
@@ -162,10 +164,13 @@ final class Sniffer {
     /**
      * A mail as a mail store keeps it (an .eml, a Maildir or MH file): header fields up to a blank line, the first of
      * them a field, one saying where the mail came from (From, Received, Return-Path, Delivered-To) and one of the
-     * message's own (Date, Subject, Message-ID, MIME-Version, To). A memo that starts so is read as a mail too, which
-     * loses nothing: its header lines and its body are read as text.
+     * message's own (Date, Subject, Message-ID, MIME-Version, To); or an mbox whose first mail is such. A memo that starts
+     * so is read as a mail too, which loses nothing: its header lines and its body are read as text.
      */
     static boolean isMail(String text) {
+        if (MBOX.matcher(text).lookingAt()) {
+            return isMail(text.substring(text.indexOf('\n') + 1)); // an mbox (Thunderbird's Inbox): its first mail
+        }
         boolean origin = false;
         boolean message = false;
         int start = 0;

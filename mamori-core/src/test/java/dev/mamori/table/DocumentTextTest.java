@@ -505,6 +505,18 @@ class DocumentTextTest {
         assertThat(r.problems).extracting(p -> p.text().en() + p.text().ja()).noneMatch(m -> m.contains("045") || m.contains("山田"));
     }
 
+    /** Thunderbird's Inbox: an mbox file, no extension, its mails after "From " lines, a body's own "From " quoted. */
+    @Test
+    void anMboxFolderGivesEachOfItsMails() throws IOException {
+        String mbox = "From - Mon Apr  1 10:00:00 2024\r\nX-Mozilla-Status: 0001\r\nFrom: " + word("髙橋 美咲") + " <misaki@example.co.jp>\r\n"
+                + "Subject: a\r\nDate: Mon, 1 Apr 2024 10:00:00 +0900\r\n\r\n電話は 090-1111-2222 です。\r\n\r\n"
+                + "From - Tue Apr  2 11:00:00 2024\r\nFrom: kenta@example.jp\r\nSubject: b\r\n\r\n>From the desk of 佐々木 健太\r\n";
+        Path file = Files.write(dir.resolve("Inbox"), mbox.getBytes(StandardCharsets.UTF_8));
+        assertThat(DocumentReader.sniff(file).format()).isEqualTo(Format.EML);
+        assertThat(lines(read(file))).containsSubsequence("メール 1", "From: 髙橋 美咲 <misaki@example.co.jp>", "電話は 090-1111-2222 です。",
+                "メール 2", "From: kenta@example.jp", "From the desk of 佐々木 健太");
+    }
+
     @Test
     void aMailWhoseBoundaryIsWrongIsReadAsRawTextAndSaysSo() throws IOException {
         String mail = "From: =?UTF-8?B?5bGx55SwIOWkqumDjg==?= <taro@example.jp>\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
