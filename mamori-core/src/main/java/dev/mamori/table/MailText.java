@@ -43,8 +43,8 @@ final class MailText {
                 try {
                     one(mails.get(i), name, lines, problems, depth);
                 } catch (ReadException e) { // one broken mail of a mailbox: said, and the others read
-                    problems.unread(-1, 0, new Message("メール " + (i + 1) + " を読めません", "mail " + (i + 1) + " cannot be read")
-                            .plus("（" + e.getCause().getClass().getSimpleName() + "）", " (" + e.getCause().getClass().getSimpleName() + ")"));
+                    String why = (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName();
+                    problems.unread(-1, 0, new Message("メール " + (i + 1) + " を読めません（" + why + "）", "mail " + (i + 1) + " cannot be read (" + why + ")"));
                 }
             }
             return;
