@@ -166,8 +166,8 @@ final class DocumentText {
         }
         try {
             switch (format) {
-                case DOCX -> docx(file, lines);
-                case PPTX -> pptx(file, lines);
+                case DOCX -> docx(file, name, lines, problems);
+                case PPTX -> pptx(file, name, lines, problems);
                 case PDF -> pdf(file, name, lines, problems);
                 default -> throw new IllegalArgumentException(format.name());
             }
@@ -181,14 +181,15 @@ final class DocumentText {
         }
     }
 
-    private static void docx(Path file, Lines lines) throws IOException {
+    private static void docx(Path file, String name, Lines lines, Problems problems) throws IOException {
         try (InputStream in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in)) {
             WordText.read(doc, lines);
+            embedded(doc.getPackage(), name, lines, problems);
             author(doc.getProperties(), lines);
         }
     }
 
-    private static void pptx(Path file, Lines lines) throws IOException {
+    private static void pptx(Path file, String name, Lines lines, Problems problems) throws IOException {
         try (InputStream in = Files.newInputStream(file); XMLSlideShow show = new XMLSlideShow(in)) {
             SlideShowExtractor<?, ?> text = new SlideShowExtractor<>(show);
             text.setSlidesByDefault(true);
@@ -196,7 +197,77 @@ final class DocumentText {
             text.setCommentsByDefault(true);
             text.setMasterByDefault(false); // the layouts' placeholder text, the same on every file
             lines.add(text.getText());
+            embedded(show.getPackage(), name, lines, problems);
             author(show.getProperties(), lines);
+        }
+    }
+
+    private static final String DRAWING_NS = "declare namespace a='http://schemas.openxmlformats.org/drawingml/2006/main' ";
+
+    /**
+     * What a Word document or a presentation holds besides its own text: sheets, documents and presentations pasted
+     * into it as objects (word/embeddings, ppt/embeddings), each after a line {@code 埋め込みオブジェクト N}, and the text of
+     * its SmartArt (an organisation chart's names; POI's extractor passes diagrams over). An embedded object of another
+     * kind (a legacy OLE object, a picture's data) is reported unread.
+     */
+    private static void embedded(org.apache.poi.openxml4j.opc.OPCPackage pkg, String name, Lines lines, Problems problems)
+            throws IOException {
+        int n = 0;
+        List<org.apache.poi.openxml4j.opc.PackagePart> parts;
+        try {
+            parts = pkg.getParts();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException("the package's parts cannot be listed", e);
+        }
+        for (org.apache.poi.openxml4j.opc.PackagePart part : parts) {
+            String partName = part.getPartName().getName();
+            if (partName.matches("/(ppt|word)/diagrams/data[0-9]*\\.xml")) {
+                smartArt(part, lines);
+                continue;
+            }
+            if (!partName.matches("/(ppt|word|xl)/embeddings/.*")) {
+                continue;
+            }
+            n++;
+            String file = partName.substring(partName.lastIndexOf('/') + 1);
+            Format format = Sniffer.byExtension(file);
+            if (format == Format.XLSX || format == Format.DOCX || format == Format.PPTX) {
+                byte[] bytes;
+                try (InputStream in = part.getInputStream()) {
+                    bytes = in.readNBytes(MAX_IN_MEMORY);
+                }
+                lines.add("埋め込みオブジェクト " + n);
+                try {
+                    part(bytes, "embedded object " + n, format, null, lines, problems, 1);
+                } catch (ReadException e) {
+                    problems.unread(-1, 0, new Message("埋め込みオブジェクト " + n + "（" + format + "）を読めません",
+                            "embedded object " + n + " (" + format + ") cannot be read"));
+                }
+            } else {
+                problems.unread(-1, 0, new Message("埋め込みオブジェクト " + n + "（" + part.getContentType() + "）はこの形式を読めないため検査していません",
+                        "embedded object " + n + " (" + part.getContentType() + ") is of a kind not read; not scanned"));
+            }
+        }
+    }
+
+    /** A SmartArt diagram's text, a line for each of its paragraphs. */
+    private static void smartArt(org.apache.poi.openxml4j.opc.PackagePart part, Lines lines) throws IOException {
+        try (InputStream in = part.getInputStream()) {
+            org.apache.xmlbeans.XmlObject xml = org.apache.xmlbeans.XmlObject.Factory.parse(in,
+                    new org.apache.xmlbeans.XmlOptions().setDisallowDocTypeDeclaration(true));
+            for (org.apache.xmlbeans.XmlObject p : xml.selectPath(DRAWING_NS + ".//a:p")) {
+                StringBuilder b = new StringBuilder();
+                for (org.apache.xmlbeans.XmlObject t : p.selectPath(DRAWING_NS + ".//a:t")) {
+                    try (org.apache.xmlbeans.XmlCursor c = t.newCursor()) {
+                        b.append(c.getTextValue());
+                    }
+                }
+                if (!b.isEmpty()) {
+                    lines.add(b.toString());
+                }
+            }
+        } catch (org.apache.xmlbeans.XmlException e) {
+            throw new IOException("a SmartArt part is not XML", e);
         }
     }
 

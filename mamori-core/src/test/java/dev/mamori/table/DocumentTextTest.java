@@ -123,6 +123,43 @@ class DocumentTextTest {
         assertThat(found(file)).contains("PERSON 田中 一郎", "PHONE 03-1234-5678", "PERSON 小林 直子");
     }
 
+    /** A sheet pasted into a Word document as an object (会議資料), and an organisation chart drawn as SmartArt in slides. */
+    @Test
+    void sheetsPastedIntoAWordDocumentAndSmartArtInSlidesAreRead() throws Exception {
+        ByteArrayOutputStream sheet = new ByteArrayOutputStream();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var row = book.createSheet("名簿").createRow(0);
+            row.createCell(0).setCellValue("渡辺 恵子");
+            row.createCell(1).setCellValue("03-3412-5678");
+            book.write(sheet);
+        }
+        Path docx = dir.resolve("会議資料.docx");
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
+            doc.createParagraph().createRun().setText("出席者一覧は下の表のとおり");
+            var part = doc.getPackage().createPart(org.apache.poi.openxml4j.opc.PackagingURIHelper.createPartName(
+                    "/word/embeddings/Microsoft_Excel_Worksheet.xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            try (OutputStream o = part.getOutputStream()) {
+                o.write(sheet.toByteArray());
+            }
+            doc.write(out);
+        }
+        assertThat(lines(read(docx))).containsSubsequence("出席者一覧は下の表のとおり", "埋め込みオブジェクト 1", "シート：名簿", "渡辺 恵子\t03-3412-5678");
+        Path pptx = dir.resolve("体制図.pptx");
+        try (XMLSlideShow show = new XMLSlideShow(); OutputStream out = Files.newOutputStream(pptx)) {
+            show.createSlide().createTextBox().setText("推進体制");
+            var part = show.getPackage().createPart(org.apache.poi.openxml4j.opc.PackagingURIHelper.createPartName("/ppt/diagrams/data1.xml"),
+                    "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml");
+            try (OutputStream o = part.getOutputStream()) {
+                o.write(("<dgm:dataModel xmlns:dgm=\"http://schemas.openxmlformats.org/drawingml/2006/diagram\""
+                        + " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>部長 髙橋 美咲</a:t></a:r>"
+                        + "</a:p></dgm:t></dgm:pt><dgm:pt><dgm:t><a:p><a:r><a:t>課長 </a:t></a:r><a:r><a:t>渡辺 恵子</a:t></a:r></a:p></dgm:t></dgm:pt>"
+                        + "</dgm:ptLst></dgm:dataModel>").getBytes(StandardCharsets.UTF_8));
+            }
+            show.write(out);
+        }
+        assertThat(lines(read(pptx))).containsSubsequence("推進体制", "部長 髙橋 美咲", "課長 渡辺 恵子");
+    }
+
     private static Path font() {
         return dev.mamori.report.TestFonts.japanese();
     }
