@@ -72,4 +72,16 @@ final class CharsetSniffer {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT), head.bytes, head.length, head.complete);
     }
+
+    /**
+     * At most {@code max} bytes of {@code in} as text, in {@code forced} or else the encoding {@link #detect} finds (a
+     * byte-order mark dropped): for the parts of a document read whole (a mail's part, an HTML page).
+     */
+    static String decode(java.io.InputStream in, Charset forced, int max) throws java.io.IOException {
+        Head head = Head.read(in);
+        Head.Encoding enc = forced != null ? forced(head, forced) : detect(head);
+        try (java.io.InputStream rest = head.stream(enc.bomLength())) {
+            return new String(rest.readNBytes(max), enc.charset());
+        }
+    }
 }

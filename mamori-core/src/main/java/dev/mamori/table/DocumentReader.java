@@ -220,19 +220,21 @@ public final class DocumentReader {
         try (InputStream in = Files.newInputStream(file)) {
             head = Head.read(in);
         }
+        Format byName = Sniffer.byExtension(file.getFileName() == null ? "" : file.getFileName().toString());
+        if (Sniffer.isZip(head)) {
+            Format office = Sniffer.office(file);
+            return office != null || Sniffer.ooxml(byName)
+                    ? new Sniff(office != null ? office : byName, null) // a named one that does not open: its reader says why
+                    : new Sniff(null, Sniffer.NOT_OFFICE);
+        }
         Message reason = Sniffer.binaryReason(head, file);
         if (reason != null) {
             return new Sniff(null, reason);
         }
-        Format byName = Sniffer.byExtension(file.getFileName() == null ? "" : file.getFileName().toString());
-        if (Sniffer.isZip(head)) {
-            Format office = Sniffer.office(file);
-            return new Sniff(office != null ? office : byName, null); // a named one that does not open: its reader says why
-        }
         if (Sniffer.isPdf(head)) {
             return new Sniff(Format.PDF, null);
         }
-        if (byName == Format.XLSX || byName == Format.DOCX || byName == Format.PPTX) {
+        if (Sniffer.ooxml(byName)) {
             return head.length == 0 ? new Sniff(byName, null) : new Sniff(null,
                     new Message("ZIP ではないので " + byName + " のファイルではありません", "not a ZIP, so not " + (byName == Format.XLSX ? "an " : "a ") + byName + " file"));
         }

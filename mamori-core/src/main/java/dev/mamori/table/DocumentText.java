@@ -85,23 +85,6 @@ final class DocumentText {
         }
     }
 
-    /** Which Office Open XML document a zip in memory holds, by its main part; null when none. */
-    static Format office(byte[] zip) {
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                switch (e.getName()) {
-                    case "xl/workbook.xml" -> { return Format.XLSX; }
-                    case "word/document.xml" -> { return Format.DOCX; }
-                    case "ppt/presentation.xml" -> { return Format.PPTX; }
-                    default -> { }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        return null;
-    }
-
     /** A sheet's rows as lines of tab-separated cells (the header too, unless it was made up: 列1, 列2, …). */
     private record TableLines(Lines lines, Problems problems) implements DocumentVisitor {
         @Override
@@ -160,7 +143,7 @@ final class DocumentText {
             try (InputStream in = Files.newInputStream(file)) {
                 head = Head.read(in);
             }
-            if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0)) { // OLE2: a password-protected .docx or .pptx, or a legacy .doc or .ppt
+            if (Sniffer.isOle2(head)) { // a password-protected .docx or .pptx, or a legacy .doc or .ppt
                 throw new ReadException(Sniffer.binaryReason(head, null).after(name + ": ", name + ": "));
             }
         }
@@ -306,13 +289,13 @@ final class DocumentText {
             List<Integer> blank = new ArrayList<>();
             int p = 0;
             for (List<String> page : PdfLines.of(pdf)) {
-                p++;
+                org.apache.pdfbox.pdmodel.PDPage pdPage = pdf.getPage(p++);
                 int chars = page.stream().mapToInt(l -> l.strip().length()).sum();
-                if (chars == 0 || chars < 200 && scanned(pdf.getPage(p - 1))) {
+                if (chars == 0 || chars < 200 && scanned(pdPage)) {
                     blank.add(p); // no text, or a FAX's or a copier's header line over a page-sized picture
                 }
                 page.forEach(lines::add);
-                annotations(pdf.getPage(p - 1), lines);
+                annotations(pdPage, lines);
             }
             if (!blank.isEmpty()) {
                 String which = blank.size() <= 10 ? join(blank) : join(blank.subList(0, 10)) + ", …";
@@ -409,7 +392,7 @@ final class DocumentText {
             Head head = Head.read(new ByteArrayInputStream(bytes));
             Head.Encoding enc = forced != null ? CharsetSniffer.forced(head, forced) : CharsetSniffer.detect(head);
             HtmlText.read(new String(bytes, enc.bomLength(), bytes.length - enc.bomLength(), enc.charset()), lines);
-            return enc.charset();
+            return enc.charset(); // the summary names it
         }
         MailText.read(bytes, name, lines, problems, depth);
         return null;

@@ -27,6 +27,7 @@ final class HtmlText {
         Element root = Jsoup.parse(html);
         root.traverse(new NodeVisitor() {
             private int pre;
+            private int hidden; // inside a script, a style, a template or ruby's reading
 
             @Override
             public void head(Node node, int depth) {
@@ -36,7 +37,7 @@ final class HtmlText {
                         && d.parent().attr("type").toLowerCase(Locale.ROOT).contains("json")) {
                     unseen.add(d.getWholeData());
                 } else if (node instanceof TextNode t) {
-                    if (hidden(t.parent())) {
+                    if (hidden > 0) {
                         return;
                     }
                     if (pre > 0) {
@@ -45,15 +46,17 @@ final class HtmlText {
                     }
                     String text = t.text(); // blanks collapsed, as a browser shows them
                     Element p = t.parent();
-                    if (p != null && p.normalName().equals("p") && p.text().replace('\u00A0', ' ').isBlank()) {
+                    if (blank(text) && p != null && p.normalName().equals("p") && blank(p.text())) {
                         return; // an empty paragraph's &nbsp;: the blank line it makes is added at its end
                     }
-                    boolean lineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
-                    out.append(lineStart ? text.replaceFirst("^[ \t\n\r\f]+", "") : text); // the source's breaks between blocks are no text (an indent of 　 is)
+                    out.append(atLineStart(out) ? text.replaceFirst("^[ \t\n\r\f]+", "") : text); // the source's breaks between blocks are no text (an indent of 　 is)
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
                     if (tag.equals("pre") || tag.equals("textarea")) {
                         pre++;
+                    }
+                    if (HIDDEN.contains(tag)) {
+                        hidden++;
                     }
                     if (tag.equals("br")) {
                         endLine(out);
@@ -65,8 +68,7 @@ final class HtmlText {
                         out.append(' ').append(e.attr("alt")).append(' ');
                     } else if (tag.equals("input") && !e.attr("value").isBlank()
                             && !NO_TEXT_INPUTS.contains(e.attr("type").toLowerCase(Locale.ROOT))) {
-                        boolean lineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
-                        out.append(lineStart ? "" : " ").append(e.attr("value")).append(' '); // a form saved as filled in
+                        out.append(atLineStart(out) ? "" : " ").append(e.attr("value")).append(' '); // a form saved as filled in
                     }
                     String href = tag.equals("a") ? e.attr("href").strip() : "";
                     if (href.regionMatches(true, 0, "mailto:", 0, 7) || href.regionMatches(true, 0, "tel:", 0, 4)) {
@@ -82,10 +84,13 @@ final class HtmlText {
                     if (tag.equals("pre") || tag.equals("textarea")) {
                         pre--;
                     }
+                    if (HIDDEN.contains(tag)) {
+                        hidden--;
+                    }
                     if (BLOCKS.contains(tag)) {
                         newLine(out);
                     }
-                    if (tag.equals("p") && e.text().replace('\u00A0', ' ').isBlank()) {
+                    if (tag.equals("p") && blank(e.text())) {
                         out.append('\n'); // an empty paragraph (<p></p>, Word's <p>&nbsp;</p>) is a blank line
                     }
                 }
@@ -109,7 +114,7 @@ final class HtmlText {
 
     /** A block starts or ends a line, once: <p>a</p><div>b</div> are two lines, not two lines and a blank one. */
     private static void newLine(StringBuilder out) {
-        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+        if (!atLineStart(out)) {
             endLine(out);
         }
     }
@@ -124,13 +129,13 @@ final class HtmlText {
         out.append('\n');
     }
 
-    private static boolean hidden(Node parent) {
-        for (Node n = parent; n != null; n = n.parent()) {
-            if (n instanceof Element e && HIDDEN.contains(e.normalName())) {
-                return true;
-            }
-        }
-        return false;
+    /** Blank as a browser shows it: no characters but blanks and no-break spaces. */
+    private static boolean blank(String text) {
+        return text.replace('\u00A0', ' ').isBlank();
+    }
+
+    private static boolean atLineStart(StringBuilder out) {
+        return out.length() == 0 || out.charAt(out.length() - 1) == '\n';
     }
 
     /** Not shown as text: scripts, styles, templates, and ruby's readings (rt, rp), which a name's kanji carry. */

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The text of a mail (RFC 5322 with MIME) for {@link DocumentText}: its address headers and subject decoded, a blank
@@ -123,15 +122,20 @@ final class MailText {
                 continue;
             }
             for (String value : raw) {
-                lines.add(h + ": " + addresses(wider(eightBit(value))));
+                lines.add(h + ": " + addresses(header(value)));
             }
         }
         String[] subject = m.getHeader("Subject");
         if (subject != null) {
-            lines.add("Subject: " + decoded(wider(eightBit(jakarta.mail.internet.MimeUtility.unfold(subject[0])))));
+            lines.add("Subject: " + decoded(header(jakarta.mail.internet.MimeUtility.unfold(subject[0]))));
         }
         lines.add("");
         body(m, name, lines, problems, depth, new int[1]);
+    }
+
+    /** A header's value ready to decode: its raw 8-bit bytes in their encoding, its encoded words' charsets widened. */
+    private static String header(String value) {
+        return wider(eightBit(value));
     }
 
     /**
@@ -150,10 +154,8 @@ final class MailText {
         if (!high) {
             return value;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
         try {
-            Head head = Head.read(new ByteArrayInputStream(bytes));
-            return new String(bytes, CharsetSniffer.detect(head).charset());
+            return CharsetSniffer.decode(new ByteArrayInputStream(value.getBytes(StandardCharsets.ISO_8859_1)), null, Integer.MAX_VALUE);
         } catch (IOException e) {
             return value; // not from a byte array
         }
@@ -268,7 +270,7 @@ final class MailText {
     private static String fileName(Part p) {
         try {
             String f = p.getFileName();
-            return f == null ? null : decoded(wider(eightBit(f)));
+            return f == null ? null : decoded(header(f));
         } catch (MessagingException | RuntimeException e) {
             for (String h : new String[] {"Content-Disposition", "Content-Type"}) {
                 try {
@@ -276,7 +278,7 @@ final class MailText {
                     java.util.regex.Matcher m = v == null ? null : NAME.matcher(jakarta.mail.internet.MimeUtility.unfold(v[0]));
                     if (m != null && m.find()) {
                         String value = (m.group(2) != null ? m.group(2) : m.group(3)).strip();
-                        return m.group(1) != null ? rfc2231(value) : decoded(wider(eightBit(value)));
+                        return m.group(1) != null ? rfc2231(value) : decoded(header(value));
                     }
                 } catch (MessagingException ignored) {
                     // no such header
@@ -303,9 +305,7 @@ final class MailText {
     /** A broken part's bytes as text (decoded from base64 or quoted-printable when that works). */
     private static String raw(Part p) {
         try (InputStream in = p instanceof jakarta.mail.internet.MimePart mp ? rawStream(mp) : p.getInputStream()) {
-            Head head = Head.read(in);
-            Head.Encoding enc = CharsetSniffer.detect(head);
-            return new String(head.stream(enc.bomLength()).readNBytes(DocumentText.MAX_IN_MEMORY), enc.charset());
+            return CharsetSniffer.decode(in, null, DocumentText.MAX_IN_MEMORY);
         } catch (MessagingException | IOException e) {
             return "";
         }
@@ -330,13 +330,15 @@ final class MailText {
             "shift_jis", "windows-31j", "shift-jis", "windows-31j", "sjis", "windows-31j", "x-sjis", "windows-31j", "cp932", "windows-31j",
             "ms932", "windows-31j");
     private static final java.util.regex.Pattern ENCODED_WORD_CHARSET = java.util.regex.Pattern.compile("=\\?([A-Za-z0-9._+-]+)((?:\\*[A-Za-z0-9-]*)?\\?[BbQq]\\?)");
+    /** Where an encoded word starts glued to the text before it. */
+    private static final java.util.regex.Pattern GLUED = java.util.regex.Pattern.compile("(?<=[^\\s?])(?=" + ENCODED_WORD_CHARSET.pattern() + ")");
 
     /**
      * A header's encoded words with their charsets widened ({@link #WIDER}), and set apart from text glued to them
      * ({@code Re:=?…?=}), which Jakarta Mail's strict decoding otherwise leaves encoded.
      */
     private static String wider(String header) {
-        java.util.regex.Matcher m = ENCODED_WORD_CHARSET.matcher(header.replaceAll("(?<=[^\\s?])(?==\\?[A-Za-z0-9._+-]+(?:\\*[A-Za-z0-9-]*)?\\?[BbQq]\\?)", " "));
+        java.util.regex.Matcher m = ENCODED_WORD_CHARSET.matcher(GLUED.matcher(header).replaceAll(" "));
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String w = WIDER.get(m.group(1).toLowerCase(Locale.ROOT));
@@ -392,9 +394,7 @@ final class MailText {
 
     private static String detected(Part p) throws MessagingException, IOException {
         try (InputStream in = p.getInputStream()) {
-            Head head = Head.read(in);
-            Head.Encoding enc = CharsetSniffer.detect(head);
-            return new String(head.stream(enc.bomLength()).readAllBytes(), enc.charset());
+            return CharsetSniffer.decode(in, null, DocumentText.MAX_IN_MEMORY);
         }
     }
 
@@ -405,8 +405,6 @@ final class MailText {
             return null;
         }
     }
-
-    private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "csv", "tsv", "log", "md");
 
     /** What a media type says an attachment is, when its file name does not. */
     private static final java.util.Map<String, Format> BY_TYPE = java.util.Map.of("application/pdf", Format.PDF, "text/html",
@@ -430,11 +428,11 @@ final class MailText {
         if (format == null) {
             format = BY_TYPE.get(type);
         }
-        boolean text = type.startsWith("text/") || format == Format.TEXT || format == Format.CSV
-                || file != null && TEXT_EXTENSIONS.contains(extension(file));
+        boolean text = type.startsWith("text/") || format == Format.TEXT || format == Format.CSV; // .txt .md .log .csv .tsv by name
         boolean unknown = type.equals("application/octet-stream") || type.equals("application/x-unknown");
+        Message notRead = new Message(where + "はこの形式を読めないため検査していません", whereEn + " is of a kind not read; not scanned");
         if (format == null && !text && !unknown) { // an image, an archive, …: not opened
-            problems.unread(-1, 0, new Message(where + "はこの形式を読めないため検査していません", whereEn + " is of a kind not read; not scanned"));
+            problems.unread(-1, 0, notRead);
             return;
         }
         byte[] bytes;
@@ -451,7 +449,7 @@ final class MailText {
         }
         if (format == null || format == Format.TEXT && !type.startsWith("text/")) { // application/octet-stream: by content
             Head head = Head.read(new ByteArrayInputStream(bytes));
-            format = Sniffer.isPdf(head) ? Format.PDF : Sniffer.isZip(head) ? DocumentText.office(bytes) : format;
+            format = Sniffer.isPdf(head) ? Format.PDF : Sniffer.isZip(head) ? Sniffer.office(bytes) : format;
         }
         if (format != null && (format.isDocument() || format == Format.XLSX)) {
             lines.add("添付ファイル " + n);
@@ -463,16 +461,11 @@ final class MailText {
                 problems.unread(-1, 0, new Message(where + "を読めません: " + e.text().ja().replace(prefix, ""),
                         whereEn + " cannot be read: " + e.text().en().replace(prefix, "")));
             }
-        } else if (text || format == Format.TEXT || format == Format.CSV) {
+        } else if (text) {
             lines.add("添付ファイル " + n);
             lines.add(text(p, problems));
         } else {
-            problems.unread(-1, 0, new Message(where + "はこの形式を読めないため検査していません", whereEn + " is of a kind not read; not scanned"));
+            problems.unread(-1, 0, notRead);
         }
-    }
-
-    private static String extension(String file) {
-        int dot = file.lastIndexOf('.');
-        return dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

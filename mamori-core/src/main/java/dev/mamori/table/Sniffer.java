@@ -38,20 +38,19 @@ final class Sniffer {
         if (head.startsWith(0x50, 0x4B, 0x03, 0x04) || head.startsWith(0x50, 0x4B, 0x05, 0x06)) {
             // a .xlsx, .docx or .pptx that does not open as a zip is read anyway, so its corruption is reported as such
             Format named = file == null || file.getFileName() == null ? null : byExtension(file.getFileName().toString());
-            return file != null && (named == Format.XLSX || named == Format.DOCX || named == Format.PPTX || office(file) != null) ? null
-                    : new Message("Office 文書（XLSX・DOCX・PPTX）ではない ZIP アーカイブ", "ZIP archive that is not an Office document (XLSX, DOCX, PPTX)");
+            return file != null && (ooxml(named) || office(file) != null) ? null : NOT_OFFICE;
         }
         if (isPdf(head)) {
             return null; // its text layer is read
         }
-        if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1) && encryptedOoxml(head)) {
+        if (isOle2(head) && encryptedOoxml(head)) {
             return new Message("パスワードで保護された Office 文書（暗号化された .docx・.xlsx・.pptx）は読めません。パスワードを外してから検査してください",
                     "a password-protected Office document (an encrypted .docx, .xlsx or .pptx): not read; remove the password, then scan it");
         }
         if (head.startsWith('{', '\\', 'r', 't', 'f')) {
             return new Message("RTF 文書は読めません。.docx で保存してください", "RTF document: not read; save it as .docx");
         }
-        if (head.startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+        if (isOle2(head)) {
             return new Message("OLE2 ファイル（古い .xls・.doc・.ppt、Outlook の .msg）は読めません。.xlsx・.docx・.pptx・.eml で保存してください",
                     "OLE2 file (a legacy .xls, .doc or .ppt, or an Outlook .msg): not read; save it as .xlsx, .docx, .pptx or .eml");
         }
@@ -109,6 +108,20 @@ final class Sniffer {
         return false;
     }
 
+    /** A zip that is no Office Open XML document: skipped, with this reason. */
+    static final Message NOT_OFFICE = new Message("Office 文書（XLSX・DOCX・PPTX）ではない ZIP アーカイブ",
+            "ZIP archive that is not an Office document (XLSX, DOCX, PPTX)");
+
+    /** XLSX, DOCX or PPTX: a zip of Office Open XML parts. */
+    static boolean ooxml(Format f) {
+        return f == Format.XLSX || f == Format.DOCX || f == Format.PPTX;
+    }
+
+    /** An OLE2 compound file: a legacy .xls, .doc, .ppt or .msg, or an encrypted Office Open XML file. */
+    static boolean isOle2(Head head) {
+        return head.startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
+    }
+
     static boolean isZip(Head head) {
         return head.startsWith(0x50, 0x4B, 0x03, 0x04);
     }
@@ -131,13 +144,35 @@ final class Sniffer {
         return head.startsWith('%', 'P', 'D', 'F', '-');
     }
 
+    /** Each Office Open XML document's main part. */
+    private static final java.util.Map<String, Format> MAIN_PARTS = java.util.Map.of("xl/workbook.xml", Format.XLSX,
+            "word/document.xml", Format.DOCX, "ppt/presentation.xml", Format.PPTX);
+
     /** Which Office Open XML document a zip holds, by its main part; null when none (or not a zip). */
     static Format office(Path file) {
         try (var zip = new java.util.zip.ZipFile(file.toFile())) {
-            return zip.getEntry("xl/workbook.xml") != null ? Format.XLSX
-                    : zip.getEntry("word/document.xml") != null ? Format.DOCX
-                    : zip.getEntry("ppt/presentation.xml") != null ? Format.PPTX : null;
+            for (var part : MAIN_PARTS.entrySet()) {
+                if (zip.getEntry(part.getKey()) != null) {
+                    return part.getValue();
+                }
+            }
+            return null;
         } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** {@link #office(Path)} of a zip in memory (an attachment). */
+    static Format office(byte[] zip) {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Format f = MAIN_PARTS.get(e.getName());
+                if (f != null) {
+                    return f;
+                }
+            }
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
     }
