@@ -201,12 +201,12 @@ class BrowserTest {
         set("counterparty_name", "株式会社みなと物流");
         set("person_identification", "会員番号");
         set("data_items", "氏名、住所、電話番号");
-        browser.findElement(By.id("save")).click();
+        save();
         // consent not ticked: refused, the field named, nothing saved
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invalid")));
         assertThat(browser.findElement(By.id("f-consent_obtained")).getText()).contains("確認が必要");
         browser.findElement(By.name("consent_obtained")).click();
-        browser.findElement(By.id("save")).click();
+        save();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keep-until")));
         assertThat(browser.findElement(By.id("keep-until")).getText()).startsWith(today.plusYears(3).minusDays(1).toString());
 
@@ -216,7 +216,7 @@ class BrowserTest {
         set("received_on", today.minusDays(20).toString());
         set("requester_name", "佐藤一郎");
         set("disclosure_method", "PAPER");
-        browser.findElement(By.id("save")).click();
+        save();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deadline-response")));
         assertThat(browser.findElement(By.id("deadline-response")).getText()).contains(today.minusDays(7).toString(), "期限超過");
 
@@ -228,7 +228,7 @@ class BrowserTest {
         // the deadlines appear in the form as soon as the count is entered (htmx), before anything is saved
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deadline-preliminary")));
         assertThat(browser.getCurrentUrl()).endsWith("/incidents/new");
-        browser.findElement(By.id("save")).click();
+        save();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deadline-final")));
         assertThat(browser.findElement(By.id("fact-reportable")).getText()).isEqualTo("はい");
         assertThat(browser.findElement(By.id("deadline-preliminary")).getText()).contains(today.plusDays(4).toString());
@@ -251,6 +251,16 @@ class BrowserTest {
         Files.createDirectories(dir);
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve("dashboard.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Submits the register form and waits until the browser has left the page. The form's live preview already shows
+     * the deadlines and facts, so waiting for them alone could pass on the old page while it unloads.
+     */
+    private void save() {
+        WebElement save = browser.findElement(By.id("save"));
+        save.click();
+        wait.until(ExpectedConditions.stalenessOf(save));
     }
 
     /** Answers every question shown on the page that has no answer yet ("yes" where it is a choice), waiting for each autosave. */
