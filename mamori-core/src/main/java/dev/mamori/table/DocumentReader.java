@@ -13,8 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 
 /**
- * Reads one input (CSV/TSV, XLSX, JSONL or plain text; or a document whose text {@link DocumentText} pulls out: DOCX,
- * PPTX, PDF, e-mail, HTML) as a stream, delivering decoded content to a {@link DocumentVisitor}. Memory stays bounded
+ * Reads one input (CSV/TSV, XLSX or XLS, JSONL or plain text; or a document whose text {@link DocumentText} pulls out:
+ * DOCX, DOC, PPTX, PPT, PDF, e-mail, Outlook .msg, HTML) as a stream, delivering decoded content to a {@link DocumentVisitor}. Memory stays bounded
  * whatever the size of a text, CSV or JSONL input. The format comes from
  * {@link Options#forceFormat()}, else the file extension, else the content; the character encoding
  * from {@link Options#forceCharset()}, else a BOM, else valid UTF-8, else detection (CP932, EUC-JP).
@@ -81,12 +81,12 @@ public final class DocumentReader {
                 if (s.format() == null) {
                     throw notReadable(name, s);
                 }
-                format = options.labeledJsonl() && s.format() != Format.XLSX && !s.format().isDocument() ? Format.JSONL : s.format();
+                format = options.labeledJsonl() && !s.format().isWorkbook() && !s.format().isDocument() ? Format.JSONL : s.format();
+            } else if (options.forceFormat() == null) {
+                format = office(file, name, format);
             }
-            if (format == Format.XLSX && Files.size(file) > 0) {
-                Problems problems = new Problems(name, v);
-                long rows = XlsxReader.read(file, name, options.headerRow(), v, problems);
-                return new ReadSummary(Format.XLSX, null, '\0', Files.size(file), rows);
+            if (format.isWorkbook() && Files.size(file) > 0) {
+                return workbook(file, name, format, v);
             }
             if (format.isDocument()) {
                 return Files.size(file) == 0 ? empty(name, format, v) : DocumentText.read(file, name, format, options.forceCharset(), v);
@@ -99,6 +99,35 @@ public final class DocumentReader {
         } catch (IOException e) {
             throw cannotRead(name, e);
         }
+    }
+
+    /**
+     * The format of a file whose name says an Office format, by its content where the two differ: a .xls or .doc that
+     * is HTML or text (as web systems export "Excel" files), a .doc renamed .docx, a .xlsx that is a .xls.
+     */
+    private static Format office(Path file, String name, Format named) throws IOException, ReadException {
+        if (!Sniffer.isLegacy(named) && !Sniffer.ooxml(named)) {
+            return named;
+        }
+        if (Sniffer.ooxml(named)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                if (!Sniffer.isOle2(Head.read(in))) {
+                    return named; // a zip, or a file whose reader says why it is none
+                }
+            }
+        }
+        Sniff s = sniff(file);
+        if (s.format() == null) {
+            throw new ReadException(s.skipReason().after(name + ": ", name + ": "));
+        }
+        return s.format();
+    }
+
+    private ReadSummary workbook(Path file, String name, Format format, DocumentVisitor v) throws IOException, ReadException {
+        Problems problems = new Problems(name, v);
+        long rows = format == Format.XLS ? XlsReader.read(file, name, options.headerRow(), v, problems)
+                : XlsxReader.read(file, name, options.headerRow(), v, problems);
+        return new ReadSummary(format, null, '\0', Files.size(file), rows);
     }
 
     /**
@@ -159,7 +188,7 @@ public final class DocumentReader {
         try {
             Head head = Head.read(in);
             Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
-            boolean binary = Sniffer.isZip(head) || Sniffer.isPdf(head);
+            boolean binary = Sniffer.isZip(head) || Sniffer.isPdf(head) || Sniffer.isOle2(head);
             if (format == null && !binary) {
                 format = options.labeledJsonl() ? Format.JSONL : Sniffer.byContent(head);
             }
@@ -173,7 +202,7 @@ public final class DocumentReader {
                 }
                 return DocumentText.read(all, name, format, options.forceCharset(), v);
             }
-            if (format != null && format != Format.XLSX && !format.isDocument() || head.length == 0) {
+            if (format != null && !format.isWorkbook() && !format.isDocument() || head.length == 0) {
                 return new TextInput(options, name, format == null ? Format.TEXT : format, v).read(head);
             }
             Path tmp = AtomicFiles.scratch(null); // owner-only, removed at exit even if we are stopped
@@ -181,17 +210,13 @@ public final class DocumentReader {
                 try (InputStream all = head.stream(0); OutputStream copy = Files.newOutputStream(tmp)) {
                     all.transferTo(copy); // into the private file: replacing it would drop its owner-only mode
                 }
-                if (format == null) { // a zip or a PDF by its content
-                    format = Sniffer.isPdf(head) ? Format.PDF : Sniffer.office(tmp);
+                if (format == null || options.forceFormat() == null && Sniffer.isOle2(head)) { // by its content
+                    format = Sniffer.isPdf(head) ? Format.PDF : Sniffer.isOle2(head) ? Sniffer.ole2(tmp) : Sniffer.office(tmp);
                     if (format == null) {
                         throw notReadable(name, new Sniff(null, Sniffer.binaryReason(head, null)));
                     }
                 }
-                if (format != Format.XLSX) {
-                    return DocumentText.read(tmp, name, format, options.forceCharset(), v);
-                }
-                long rows = XlsxReader.read(tmp, name, options.headerRow(), v, new Problems(name, v));
-                return new ReadSummary(Format.XLSX, null, '\0', Files.size(tmp), rows);
+                return format.isWorkbook() ? workbook(tmp, name, format, v) : DocumentText.read(tmp, name, format, options.forceCharset(), v);
             } finally {
                 AtomicFiles.delete(tmp);
             }
@@ -204,8 +229,8 @@ public final class DocumentReader {
 
     /**
      * The format to read a file found in a directory scan as, or empty with a reason to skip it:
-     * binary content (NUL bytes; PDF, PNG, JPEG, GIF, gzip, Java class), a ZIP that is not XLSX, or
-     * a legacy OLE2 .xls. Otherwise the format implied by the extension, else by the content.
+     * binary content (NUL bytes; PNG, JPEG, GIF, gzip, Java class), a ZIP that is no Office document, an OLE2
+     * file that is no .xls, .doc, .ppt or .msg, an encrypted Office file. Otherwise the format implied by the extension, else by the content.
      *
      * Special files (pipes, devices, sockets) are skipped without being opened.
      *
@@ -227,6 +252,12 @@ public final class DocumentReader {
                     ? new Sniff(office != null ? office : byName, null) // a named one that does not open: its reader says why
                     : new Sniff(null, Sniffer.NOT_OFFICE);
         }
+        if (Sniffer.isOle2(head)) {
+            Format legacy = Sniffer.ole2(file);
+            Message reason = legacy == null ? Sniffer.binaryReason(head, file) : null;
+            // one named .xls, .doc, .ppt or .msg that does not open: its reader says why
+            return reason == Sniffer.OTHER_OLE2 && Sniffer.isLegacy(byName) ? new Sniff(byName, null) : new Sniff(legacy, reason);
+        }
         Message reason = Sniffer.binaryReason(head, file);
         if (reason != null) {
             return new Sniff(null, reason);
@@ -238,7 +269,7 @@ public final class DocumentReader {
             return head.length == 0 ? new Sniff(byName, null) : new Sniff(null,
                     new Message("ZIP ではないので " + byName + " のファイルではありません", "not a ZIP, so not " + (byName == Format.XLSX ? "an " : "a ") + byName + " file"));
         }
-        return new Sniff(byName != null ? byName : Sniffer.byContent(head), null);
+        return new Sniff(byName != null && !(Sniffer.isLegacy(byName) && head.length > 0) ? byName : Sniffer.byContent(head), null);
     }
 
     /**
@@ -258,7 +289,7 @@ public final class DocumentReader {
                 }
                 format = s.format();
             }
-            if (format == Format.XLSX || format.isDocument()) {
+            if (format.isWorkbook() || format.isDocument()) {
                 return new ReadSummary(format, null, '\0', 0, 0);
             }
             Head head;
@@ -320,8 +351,8 @@ public final class DocumentReader {
     static final Message SPECIAL = new Message("特殊なファイル", "a special file");
 
     static ReadException notReadable(String name, Sniff s) {
-        return new ReadException(s.skipReason().after(name + ": 読める形式（テキスト・CSV・XLSX・JSONL・DOCX・PPTX・PDF・メール・HTML）のファイルではありません: ",
-                name + ": not a file of a format read here (text, CSV, XLSX, JSONL, DOCX, PPTX, PDF, e-mail, HTML): "));
+        return new ReadException(s.skipReason().after(name + ": 読める形式（テキスト・CSV・XLSX・XLS・JSONL・DOCX・DOC・PPTX・PPT・PDF・メール・Outlook の .msg・HTML）のファイルではありません: ",
+                name + ": not a file of a format read here (text, CSV, XLSX, XLS, JSONL, DOCX, DOC, PPTX, PPT, PDF, e-mail, Outlook .msg, HTML): "));
     }
 
     /** An empty document: reported, nothing to read. */

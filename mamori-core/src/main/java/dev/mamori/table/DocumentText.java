@@ -51,7 +51,7 @@ final class DocumentText {
         Problems problems = new Problems(name, v);
         Charset used = null;
         switch (format) {
-            case DOCX, PPTX, PDF -> office(file, name, format, lines, problems);
+            case DOCX, PPTX, PDF, DOC, PPT, MSG -> office(file, name, format, lines, problems, 0);
             case EML, HTML -> used = textual(bytes(file, name), name, format, forced, lines, problems, 0);
             default -> throw new IllegalArgumentException(format + " is not a document");
         }
@@ -77,7 +77,7 @@ final class DocumentText {
             if (format == Format.XLSX) { // a workbook attached to a mail: its rows as lines, their cells by tabs
                 XlsxReader.read(tmp, name, true, new TableLines(lines, problems), problems);
             } else {
-                office(tmp, name, format, lines, problems);
+                office(tmp, name, format, lines, problems, depth);
             }
             return null;
         } finally {
@@ -86,7 +86,7 @@ final class DocumentText {
     }
 
     /** A sheet's rows as lines of tab-separated cells (the header too, unless it was made up: 列1, 列2, …). */
-    private record TableLines(Lines lines, Problems problems) implements DocumentVisitor {
+    record TableLines(Lines lines, Problems problems) implements DocumentVisitor {
         @Override
         public void text(long line, int offset, int overlap, String chunk) {
             lines.add(chunk);
@@ -137,14 +137,21 @@ final class DocumentText {
 
     // ---- DOCX, PPTX, PDF
 
-    private static void office(Path file, String name, Format format, Lines lines, Problems problems) throws IOException, ReadException {
+    private static void office(Path file, String name, Format format, Lines lines, Problems problems, int depth)
+            throws IOException, ReadException {
         if (format != Format.PDF) {
             Head head;
             try (InputStream in = Files.newInputStream(file)) {
                 head = Head.read(in);
             }
-            if (Sniffer.isOle2(head)) { // a password-protected .docx or .pptx, or a legacy .doc or .ppt
-                throw new ReadException(Sniffer.binaryReason(head, null).after(name + ": ", name + ": "));
+            if (Sniffer.isOle2(head)) { // a legacy file, whatever its name said; or a password-protected .docx or .pptx
+                Format legacy = Sniffer.ole2(file);
+                if (legacy == null) {
+                    throw new ReadException(Sniffer.binaryReason(head, null).after(name + ": ", name + ": "));
+                }
+                format = legacy;
+            } else if (Sniffer.isLegacy(format)) {
+                throw corrupt(name, format, new IOException("not an OLE2 file"));
             }
         }
         try {
@@ -152,6 +159,11 @@ final class DocumentText {
                 case DOCX -> docx(file, name, lines, problems);
                 case PPTX -> pptx(file, name, lines, problems);
                 case PDF -> pdf(file, name, lines, problems);
+                case XLS, DOC, PPT, MSG -> {
+                    try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
+                        Ole2Text.read(fs.getRoot(), name, format, lines, problems, depth);
+                    }
+                }
                 default -> throw new IllegalArgumentException(format.name());
             }
         } catch (ReadException e) {
@@ -159,6 +171,10 @@ final class DocumentText {
         } catch (IOException | RuntimeException e) { // POI and PDFBox throw unchecked exceptions on corrupt files
             if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
                 throw (IOException) e;
+            }
+            if (e instanceof org.apache.poi.EncryptedDocumentException) { // a .doc or .ppt saved with a password
+                throw new ReadException(new Message(name + ": パスワードで保護された文書です。読めません（パスワードを外してから検査してください）",
+                        name + ": a document protected by a password; not read (remove the password, then scan it)"));
             }
             throw corrupt(name, format, e);
         }
@@ -212,24 +228,11 @@ final class DocumentText {
                 continue;
             }
             n++;
-            String file = partName.substring(partName.lastIndexOf('/') + 1);
-            Format format = Sniffer.byExtension(file);
-            if (format == Format.XLSX || format == Format.DOCX || format == Format.PPTX) {
-                byte[] bytes;
-                try (InputStream in = part.getInputStream()) {
-                    bytes = in.readNBytes(MAX_IN_MEMORY);
-                }
-                lines.add("埋め込みオブジェクト " + n);
-                try {
-                    part(bytes, "embedded object " + n, format, null, lines, problems, 1);
-                } catch (ReadException e) {
-                    problems.unread(-1, 0, new Message("埋め込みオブジェクト " + n + "（" + format + "）を読めません",
-                            "embedded object " + n + " (" + format + ") cannot be read"));
-                }
-            } else {
-                problems.unread(-1, 0, new Message("埋め込みオブジェクト " + n + "（" + part.getContentType() + "）はこの形式を読めないため検査していません",
-                        "embedded object " + n + " (" + part.getContentType() + ") is of a kind not read; not scanned"));
+            byte[] bytes;
+            try (InputStream in = part.getInputStream()) {
+                bytes = in.readNBytes(MAX_IN_MEMORY);
             }
+            Ole2Text.embedded(bytes, part.getContentType(), n, lines, problems, 0);
         }
     }
 
@@ -270,7 +273,7 @@ final class DocumentText {
             "windows ユーザー", "windows user", "user", "ユーザー", "administrator", "admin", "owner", "pc", "pc-user", "author",
             "作成者", "unknown", "libreoffice", "openoffice.org", "python-docx", "python-pptx");
 
-    private static void author(String name, Lines lines) {
+    static void author(String name, Lines lines) {
         if (name != null && !name.isBlank() && !NO_AUTHOR.contains(name.strip().toLowerCase(Locale.ROOT))) {
             lines.add("作成者：" + name.strip());
         }

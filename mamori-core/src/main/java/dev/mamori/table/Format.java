@@ -8,6 +8,8 @@ public enum Format {
     CSV,
     /** Office Open XML spreadsheet, delivered as one table per sheet. */
     XLSX,
+    /** Legacy Excel workbook (.xls, Excel 97–2003), delivered as one table per worksheet like {@link #XLSX}. */
+    XLS,
     /** One JSON object per line, generic (flattened into a table) or labeled ({@code doc_id}, {@code text}). */
     JSONL,
     /** Word document (Office Open XML), its text delivered as lines like {@link #TEXT} (see {@link DocumentText}). */
@@ -19,10 +21,22 @@ public enum Format {
     /** E-mail (RFC 5322 with MIME: .eml, Maildir and MH files): headers decoded, text parts and attachments, as lines. */
     EML,
     /** HTML page: its text, a line per block, a table row's cells separated by tabs. */
-    HTML;
+    HTML,
+    /** Legacy Word document (.doc, Word 97–2003): its text, tables as rows of tab-separated cells, as lines. */
+    DOC,
+    /** Legacy PowerPoint presentation (.ppt, PowerPoint 97–2003): slides, notes and comments, as lines. */
+    PPT,
+    /** Outlook message (.msg): sender, recipients and subject, the body and the attachments, as lines. */
+    MSG;
 
     /** A document whose text is pulled out and delivered as lines ({@link DocumentVisitor#text}). */
     public boolean isDocument() {
-        return this == DOCX || this == PPTX || this == PDF || this == EML || this == HTML;
+        return this == DOCX || this == PPTX || this == PDF || this == EML || this == HTML || this == DOC || this == PPT
+                || this == MSG;
+    }
+
+    /** A spreadsheet, delivered as one table per sheet. */
+    public boolean isWorkbook() {
+        return this == XLSX || this == XLS;
     }
 }

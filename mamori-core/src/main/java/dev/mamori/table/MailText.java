@@ -411,7 +411,8 @@ final class MailText {
             Format.HTML, "message/rfc822", Format.EML,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Format.DOCX,
             "application/vnd.openxmlformats-officedocument.presentationml.presentation", Format.PPTX,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Format.XLSX);
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Format.XLSX, "application/msword", Format.DOC,
+            "application/vnd.ms-excel", Format.XLS, "application/vnd.ms-powerpoint", Format.PPT, "application/vnd.ms-outlook", Format.MSG);
 
     private static void attachment(Part p, String type, String file, String name, DocumentText.Lines lines, Problems problems,
                                    int depth, int n) throws MessagingException, IOException {
@@ -424,15 +425,8 @@ final class MailText {
                     whereEn + " is a picture in the body; not read as text"));
             return;
         }
-        Format format = file == null ? null : Sniffer.byExtension(file);
-        if (format == null) {
-            format = BY_TYPE.get(type);
-        }
-        boolean text = type.startsWith("text/") || format == Format.TEXT || format == Format.CSV; // .txt .md .log .csv .tsv by name
-        boolean unknown = type.equals("application/octet-stream") || type.equals("application/x-unknown");
-        Message notRead = new Message(where + "はこの形式を読めないため検査していません", whereEn + " is of a kind not read; not scanned");
-        if (format == null && !text && !unknown) { // an image, an archive, …: not opened
-            problems.unread(-1, 0, notRead);
+        if (!opened(named(file, type), type)) { // an image, an archive, …: not opened
+            problems.unread(-1, 0, new Message(where + "はこの形式を読めないため検査していません", whereEn + " is of a kind not read; not scanned"));
             return;
         }
         byte[] bytes;
@@ -443,15 +437,57 @@ final class MailText {
                     whereEn + " cannot be decoded (cut short?); not read"));
             return;
         }
+        attached(bytes, file, type, n, () -> {
+            try {
+                return text(p, problems);
+            } catch (MessagingException | IOException e) {
+                throw new java.io.UncheckedIOException(new IOException(e.getClass().getSimpleName()));
+            }
+        }, lines, problems, depth);
+    }
+
+    /** The format an attachment's file name, else its media type, names; null when neither does. */
+    private static Format named(String file, String type) {
+        Format format = file == null ? null : Sniffer.byExtension(file);
+        return format != null ? format : BY_TYPE.get(type);
+    }
+
+    /** Text by its media type or by its name (.txt .md .log .csv .tsv). */
+    private static boolean isText(Format format, String type) {
+        return type.startsWith("text/") || format == Format.TEXT || format == Format.CSV;
+    }
+
+    /** Worth opening: of a format read here, text, or of no type said (then its content decides). */
+    private static boolean opened(Format format, String type) {
+        return format != null || isText(format, type) || type.equals("application/octet-stream") || type.equals("application/x-unknown");
+    }
+
+    /**
+     * An attachment's bytes (of a mail, or of an Outlook message): read in the format its file name, else its media type,
+     * else its content says, after a line {@code 添付ファイル N}; as text when it is text ({@code asText} decodes it); said
+     * unread otherwise.
+     */
+    static void attached(byte[] bytes, String file, String type, int n, java.util.function.Supplier<String> asText,
+                         DocumentText.Lines lines, Problems problems, int depth) throws IOException {
+        String where = "添付ファイル " + n + "（" + type + "）";
+        String whereEn = "attachment " + n + " (" + type + ")";
+        Format format = named(file, type);
+        boolean text = isText(format, type);
+        Message notRead = new Message(where + "はこの形式を読めないため検査していません", whereEn + " is of a kind not read; not scanned");
+        if (!opened(format, type)) { // an image, an archive, …: not opened
+            problems.unread(-1, 0, notRead);
+            return;
+        }
         if (bytes.length > DocumentText.MAX_IN_MEMORY) {
             problems.unread(-1, 0, new Message(where + "は大きすぎるため読んでいません", whereEn + " is too large; not read"));
             return;
         }
-        if (format == null || format == Format.TEXT && !type.startsWith("text/")) { // application/octet-stream: by content
+        if (format == null || format == Format.TEXT && !type.startsWith("text/") || Sniffer.isLegacy(format)) { // by content
             Head head = Head.read(new ByteArrayInputStream(bytes));
-            format = Sniffer.isPdf(head) ? Format.PDF : Sniffer.isZip(head) ? Sniffer.office(bytes) : format;
+            format = Sniffer.isPdf(head) ? Format.PDF : Sniffer.isZip(head) ? Sniffer.office(bytes)
+                    : Sniffer.isOle2(head) ? Sniffer.ole2(bytes) : Sniffer.isLegacy(format) ? Sniffer.byContent(head) : format;
         }
-        if (format != null && (format.isDocument() || format == Format.XLSX)) {
+        if (format != null && (format.isDocument() || format.isWorkbook())) {
             lines.add("添付ファイル " + n);
             String inner = "attachment " + n;
             try {
@@ -461,9 +497,9 @@ final class MailText {
                 problems.unread(-1, 0, new Message(where + "を読めません: " + e.text().ja().replace(prefix, ""),
                         whereEn + " cannot be read: " + e.text().en().replace(prefix, "")));
             }
-        } else if (text) {
+        } else if (text || isText(format, type)) {
             lines.add("添付ファイル " + n);
-            lines.add(text(p, problems));
+            lines.add(asText.get());
         } else {
             problems.unread(-1, 0, notRead);
         }

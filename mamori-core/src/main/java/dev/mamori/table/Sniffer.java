@@ -23,6 +23,10 @@ final class Sniffer {
             case "csv", "tsv" -> Format.CSV;
             case "txt", "md", "log" -> Format.TEXT;
             case "xlsx" -> Format.XLSX;
+            case "xls" -> Format.XLS;
+            case "doc" -> Format.DOC;
+            case "ppt", "pps" -> Format.PPT;
+            case "msg" -> Format.MSG;
             case "jsonl", "ndjson" -> Format.JSONL;
             case "docx", "docm" -> Format.DOCX;
             case "pptx", "pptm" -> Format.PPTX;
@@ -51,8 +55,7 @@ final class Sniffer {
             return new Message("RTF 文書は読めません。.docx で保存してください", "RTF document: not read; save it as .docx");
         }
         if (isOle2(head)) {
-            return new Message("OLE2 ファイル（古い .xls・.doc・.ppt、Outlook の .msg）は読めません。.xlsx・.docx・.pptx・.eml で保存してください",
-                    "OLE2 file (a legacy .xls, .doc or .ppt, or an Outlook .msg): not read; save it as .xlsx, .docx, .pptx or .eml");
+            return file != null && ole2(file) != null ? null : OTHER_OLE2;
         }
         if (head.startsWith(0x89, 'P', 'N', 'G')) {
             return new Message("PNG 画像", "PNG image");
@@ -115,6 +118,58 @@ final class Sniffer {
     /** XLSX, DOCX or PPTX: a zip of Office Open XML parts. */
     static boolean ooxml(Format f) {
         return f == Format.XLSX || f == Format.DOCX || f == Format.PPTX;
+    }
+
+    /** An OLE2 file that is no workbook, document, presentation or message read here: skipped, with this reason. */
+    static final Message OTHER_OLE2 = new Message("OLE2 ファイルですが、.xls・.doc・.ppt・.msg のいずれでもありません（Visio・Publisher・Thumbs.db など）",
+            "OLE2 file that is not a .xls, .doc, .ppt or .msg (a Visio or Publisher file, Thumbs.db, …)");
+
+    /** Formats of the OLE2 files of Office 97–2003 and Outlook, named by an extension that the content may belie. */
+    static boolean isLegacy(Format f) {
+        return f == Format.XLS || f == Format.DOC || f == Format.PPT || f == Format.MSG;
+    }
+
+    /**
+     * Which legacy Office file an OLE2 file is, by the streams at its root (Workbook, WordDocument, PowerPoint Document,
+     * an Outlook message's property streams); null when none, when it is an encrypted Office Open XML file, or when it
+     * does not open.
+     */
+    static Format ole2(Path file) {
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
+            return ole2(fs.getRoot());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@link #ole2(Path)} of a file in memory (an attachment, an embedded object). */
+    static Format ole2(byte[] bytes) {
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(new java.io.ByteArrayInputStream(bytes))) {
+            return ole2(fs.getRoot());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static Format ole2(org.apache.poi.poifs.filesystem.DirectoryNode root) {
+        if (root.hasEntry("EncryptionInfo")) {
+            return null;
+        }
+        if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntry("Book")) {
+            return Format.XLS;
+        }
+        if (root.hasEntry("WordDocument")) {
+            return Format.DOC;
+        }
+        if (root.hasEntry("PowerPoint Document")) {
+            return Format.PPT;
+        }
+        for (String n : root.getEntryNames()) {
+            if (n.startsWith("__substg1.0_")) {
+                return Format.MSG;
+            }
+        }
+        return null;
     }
 
     /** An OLE2 compound file: a legacy .xls, .doc, .ppt or .msg, or an encrypted Office Open XML file. */

@@ -36,7 +36,7 @@ final class TextInput {
                 case CSV -> CsvTableReader.read(in, delimiter, header, visitor, problems);
                 case JSONL -> JsonlReader.read(in, visitor, problems, options.labeledJsonl());
                 case TEXT -> LineScanner.scan(in, new TextChunks(visitor));
-                case XLSX, DOCX, PPTX, PDF, EML, HTML -> throw new IllegalStateException(format + " is not read as text here");
+                case XLSX, XLS, DOCX, PPTX, PDF, EML, HTML, DOC, PPT, MSG -> throw new IllegalStateException(format + " is not read as text here");
             };
             problems.finish();
             return new ReadSummary(format, enc.charset(), delimiter, in.bytesRead(), records);

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -51,9 +49,6 @@ final class XlsxReader {
     static final long MAX_SHARED_STRINGS_BYTES = 256L * 1024 * 1024;
     /** Largest styles part read, in bytes actually inflated; POI parses it into a document tree. */
     static final long MAX_STYLES_BYTES = 64L * 1024 * 1024;
-    /** Columns read in a sheet: Excel's own limit (A to XFD). Cells beyond are reported, not read. */
-    static final int MAX_COLUMNS = 16_384;
-
     private XlsxReader() {
     }
 
@@ -85,14 +80,14 @@ final class XlsxReader {
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 InputStream sheet = sheets.next();
-                Rows handler = new Rows(sheets.getSheetName(), headerRow, v);
+                SheetRows handler = new SheetRows(sheets.getSheetName(), headerRow, v);
                 try (sheet) {
                     XMLReader xml = XMLHelper.newXMLReader();
                     xml.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing is logged
-                    xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, handler, new ShownValues(), false));
+                    xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Rows(handler), new ShownValues(), false));
                     xml.parse(new InputSource(sheet));
                     handler.finish();
-                } catch (VisitorFailure e) {
+                } catch (SheetRows.VisitorFailure e) {
                     throw e;
                 } catch (SAXException | ParserConfigurationException | IOException | RuntimeException e) {
                     handler.finish();
@@ -102,16 +97,16 @@ final class XlsxReader {
                             + " spreadsheet row " + handler.lastRow + " (" + describe(e) + "); the rest of this sheet is not read"));
                 }
                 if (handler.beyond) {
-                    problems.unread(-1, 0, new Message("シート \"" + sheets.getSheetName() + "\" には XFD 列（" + MAX_COLUMNS
+                    problems.unread(-1, 0, new Message("シート \"" + sheets.getSheetName() + "\" には XFD 列（" + SheetRows.MAX_COLUMNS
                             + " 列）より右のセルがあります。そのセルは読んでいません", "sheet \"" + sheets.getSheetName()
-                            + "\" has cells beyond column XFD (" + MAX_COLUMNS + " columns); those cells are not read"));
+                            + "\" has cells beyond column XFD (" + SheetRows.MAX_COLUMNS + " columns); those cells are not read"));
                 }
-                rows += handler.rows;
+                rows += handler.rows();
             }
             return rows;
         } catch (ReadException e) {
             throw e;
-        } catch (VisitorFailure e) {
+        } catch (SheetRows.VisitorFailure e) {
             throw e.getCause(); // the visitor's own exception, unchanged
         } catch (IOException | RuntimeException | SAXException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
             throw corrupt(name, e);
@@ -199,38 +194,18 @@ final class XlsxReader {
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 
-    /**
-     * Collects the cells of each row, aligned by column index. The first non-empty row and up to
-     * {@link HeaderSniffer#SAMPLE} rows after it are held until it is known whether that row is the
-     * header (see {@link HeaderSniffer}); a sheet without one gets columns {@code 列1}, {@code 列2}, ….
-     */
+    /** POI's sheet events into {@link SheetRows}: a cell's reference gives its column. */
     private static final class Rows implements SheetContentsHandler {
-        private final String sheet;
-        private final boolean headerRow;
-        private final DocumentVisitor v;
-        private final List<String> cells = new ArrayList<>();
-        private List<String> first;
-        private int firstRow;
-        private final List<List<String>> held = new ArrayList<>();
-        private final List<Integer> heldRows = new ArrayList<>();
-        private boolean decided;
-        private long rows;
+        final SheetRows rows;
         private int lastCol;
-        private int width;
-        /** The last spreadsheet row (1-based) read whole. */
-        int lastRow;
-        /** Cells beyond {@link #MAX_COLUMNS} were met (and not read). */
-        boolean beyond;
 
-        Rows(String sheet, boolean headerRow, DocumentVisitor v) {
-            this.sheet = sheet;
-            this.headerRow = headerRow;
-            this.v = v;
+        Rows(SheetRows rows) {
+            this.rows = rows;
         }
 
         @Override
         public void startRow(int rowNum) {
-            cells.clear();
+            rows.startRow();
             lastCol = -1;
         }
 
@@ -238,78 +213,12 @@ final class XlsxReader {
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? lastCol + 1 : new CellReference(ref).getCol();
             lastCol = col;
-            if (value == null || value.isEmpty()) {
-                return;
-            }
-            if (col < 0 || col >= MAX_COLUMNS) {
-                beyond = true;
-                return;
-            }
-            while (cells.size() <= col) {
-                cells.add(null);
-            }
-            cells.set(col, value);
+            rows.cell(col, value);
         }
 
         @Override
         public void endRow(int rowNum) {
-            try {
-                deliver(rowNum);
-            } catch (RuntimeException e) {
-                throw new VisitorFailure(e);
-            }
-            lastRow = rowNum + 1;
-        }
-
-        private void deliver(int rowNum) {
-            if (cells.isEmpty()) {
-                return;
-            }
-            List<String> row = new ArrayList<>(cells);
-            if (decided) {
-                emit(rowNum, row);
-            } else if (first == null) {
-                first = row;
-                firstRow = rowNum;
-            } else {
-                held.add(row);
-                heldRows.add(rowNum);
-                if (held.size() >= HeaderSniffer.SAMPLE) {
-                    decide();
-                }
-            }
-        }
-
-        /** The sheet ended (or broke off): decide about the header if not done, and deliver what is held. */
-        void finish() {
-            if (!decided && first != null) {
-                try {
-                    decide();
-                } catch (RuntimeException e) {
-                    throw new VisitorFailure(e);
-                }
-            }
-        }
-
-        private void decide() {
-            decided = true;
-            width = first.size();
-            if (headerRow && !HeaderSniffer.isData(first, held)) {
-                v.table(sheet, first.stream().map(c -> c == null ? "" : c).toList());
-            } else {
-                v.table(sheet, HeaderSniffer.names(width));
-                emit(firstRow, first);
-            }
-            for (int i = 0; i < held.size(); i++) {
-                emit(heldRows.get(i), held.get(i));
-            }
-            held.clear();
-            heldRows.clear();
-        }
-
-        private void emit(int rowNum, List<String> row) {
-            String[] r = row.toArray(new String[Math.max(width, row.size())]);
-            v.row(++rows, rowNum + 1L, Arrays.asList(r));
+            rows.endRow(rowNum);
         }
     }
 
@@ -370,20 +279,6 @@ final class XlsxReader {
             TooLarge() {
                 super("part over its size limit");
             }
-        }
-    }
-
-    /** Carries an exception thrown by the visitor through the SAX parser, so it is not taken for corruption. */
-    private static final class VisitorFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        VisitorFailure(RuntimeException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized RuntimeException getCause() {
-            return (RuntimeException) super.getCause();
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
 class ReaderFuzzTest {
 
     private static final String[] NAMES = {"in.csv", "in.tsv", "in.txt", "in.jsonl", "in.xlsx", "in", "in.eml", "in.html", "in.docx",
-        "in.pdf"};
+        "in.pdf", "in.xls", "in.doc", "in.ppt", "in.msg"};
 
     @FuzzTest(maxDuration = "15s")
     void readersSurviveAnyBytes(FuzzedDataProvider data) {

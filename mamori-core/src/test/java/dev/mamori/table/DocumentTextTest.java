@@ -1,5 +1,7 @@
 package dev.mamori.table;
 
+import static dev.mamori.table.Recorder.lines;
+import static dev.mamori.table.Recorder.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,21 +49,6 @@ class DocumentTextTest {
 
     @TempDir
     Path dir;
-
-    private static Recorder read(Path file) throws IOException {
-        Recorder r = new Recorder();
-        new DocumentReader(null).read(file, r);
-        return r;
-    }
-
-    /** The lines delivered, without their numbers. */
-    private static List<String> lines(Recorder r) {
-        List<String> out = new ArrayList<>();
-        for (String[] c : r.chunks) {
-            out.add(c[3]);
-        }
-        return out;
-    }
 
     private static List<String> found(Path file) throws IOException {
         List<String> out = new ArrayList<>();

@@ -39,4 +39,20 @@ class Recorder implements DocumentVisitor {
     public void problem(ReadProblem problem) {
         problems.add(problem);
     }
+
+    /** Reads a file with the default options. */
+    static Recorder read(java.nio.file.Path file) throws java.io.IOException {
+        Recorder r = new Recorder();
+        new DocumentReader(null).read(file, r);
+        return r;
+    }
+
+    /** The text lines delivered, without their numbers (a blank line delivers nothing). */
+    static List<String> lines(Recorder r) {
+        List<String> out = new ArrayList<>();
+        for (String[] c : r.chunks) {
+            out.add(c[3]);
+        }
+        return out;
+    }
 }

@@ -43,8 +43,17 @@ class SniffTest {
         assertThat(sniff("a.gz", new byte[] {0x1F, (byte) 0x8B, 8})).isEqualTo(skip("gzip archive"));
         assertThat(sniff("A.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE})).isEqualTo(skip("Java class file"));
         assertThat(sniff("a.dat", new byte[] {'a', 'b', 0, 'c'})).isEqualTo(skip("binary file (NUL byte at offset 2)"));
-        assertThat(sniff("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}))
-                .isEqualTo(skip("OLE2 file (a legacy .xls, .doc or .ppt, or an Outlook .msg): not read; save it as .xlsx, .docx, .pptx or .eml"));
+        byte[] visio; // an OLE2 file of a kind not read
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[600]), "VisioDocument");
+            fs.writeFilesystem(out);
+            visio = out.toByteArray();
+        }
+        assertThat(sniff("drawing.vsd", visio)).isEqualTo(skip("OLE2 file that is not a .xls, .doc, .ppt or .msg (a Visio or Publisher file, Thumbs.db, …)"));
+        assertThat(sniff("drawing.xls", visio)).isEqualTo(new DocumentReader.Sniff(Format.XLS, null)); // its reader says it is none
+        assertThat(sniff("cut.doc", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}))
+                .isEqualTo(new DocumentReader.Sniff(Format.DOC, null));
         assertThat(sniff("fake.xlsx", "hello".getBytes(StandardCharsets.US_ASCII))).isEqualTo(skip("not a ZIP, so not an XLSX file"));
     }
 
@@ -65,7 +74,7 @@ class SniffTest {
         assertThat(DocumentReader.sniff(zip).skipReason().en()).isEqualTo("ZIP archive that is not an Office document (XLSX, DOCX, PPTX)");
         assertThatThrownBy(() -> new DocumentReader(null).read(zip, new Recorder()))
                 .isInstanceOf(ReadException.class)
-                .hasMessage(zip + ": not a file of a format read here (text, CSV, XLSX, JSONL, DOCX, PPTX, PDF, e-mail, HTML): ZIP archive"
+                .hasMessage(zip + ": not a file of a format read here (text, CSV, XLSX, XLS, JSONL, DOCX, DOC, PPTX, PPT, PDF, e-mail, Outlook .msg, HTML): ZIP archive"
                         + " that is not an Office document (XLSX, DOCX, PPTX)");
     }
 

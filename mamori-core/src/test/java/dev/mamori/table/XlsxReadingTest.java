@@ -70,6 +70,48 @@ class XlsxReadingTest {
     }
 
     @Test
+    void titleAndAuthorLinesAboveATableAreReadApartAndTheRowAfterThemIsItsHeader() throws IOException {
+        Path file = dir.resolve("名簿.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            var s = wb.createSheet("名簿");
+            s.createRow(0).createCell(0).setCellValue("会員名簿（2024年4月1日現在）");
+            s.createRow(1).createCell(2).setCellValue("作成者：総務課 田中一郎");
+            String[][] rows = {{"No.", "氏名", "郵便番号", "電話"}, {"1", "長谷川 正和", "1000001", "090-1234-5678"}, {"2", "村上 千代子", "5300001", null}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = s.createRow(r + 3);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] != null) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            wb.write(out);
+        }
+        Recorder r = new Recorder();
+        reader.read(file, r);
+        assertThat(r.events).containsExactly(
+                "table 名簿 [列1, 列2, 列3]",
+                "row 1 1 [会員名簿（2024年4月1日現在）, null, null]",
+                "row 2 2 [null, null, 作成者：総務課 田中一郎]",
+                "table 名簿 [No., 氏名, 郵便番号, 電話]",
+                "row 3 5 [1, 長谷川 正和, 1000001, 090-1234-5678]",
+                "row 4 6 [2, 村上 千代子, 5300001, null]");
+        // a sheet of one or two columns has no title lines told apart
+        Path narrow = dir.resolve("narrow.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(narrow)) {
+            var s = wb.createSheet("s");
+            s.createRow(0).createCell(0).setCellValue("氏名");
+            Row row = s.createRow(1);
+            row.createCell(0).setCellValue("山田 太郎");
+            row.createCell(1).setCellValue("090-1234-5678");
+            wb.write(out);
+        }
+        Recorder n = new Recorder();
+        reader.read(narrow, n);
+        assertThat(n.events).containsExactly("table s [氏名]", "row 1 2 [山田 太郎, 090-1234-5678]");
+    }
+
+    @Test
     void xlsxIsSniffedWithoutExtension() throws IOException {
         Path plain = Files.copy(workbook(), dir.resolve("export.bin"));
         assertThat(DocumentReader.sniff(plain)).isEqualTo(new DocumentReader.Sniff(Format.XLSX, null));
@@ -124,8 +166,7 @@ class XlsxReadingTest {
                 new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
         assertThatThrownBy(() -> reader.read(ole, new Recorder()))
                 .isInstanceOf(ReadException.class)
-                .hasMessage(ole + ": legacy .xls or password-protected workbook (OLE2 file) is not supported;"
-                        + " save as .xlsx without a password");
+                .hasMessage(ole + ": OLE2 file that is not a .xls, .doc, .ppt or .msg (a Visio or Publisher file, Thumbs.db, …)");
     }
 
     @Test

@@ -128,7 +128,7 @@ public final class RedactCommand implements Callable<Integer> {
     /** The encoding the scanner would read {@code file} in; tables and binary files are refused. */
     private static Charset charsetOf(Path file, Charset forced) {
         String lower = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        for (String ext : new String[] {".csv", ".tsv", ".xlsx", ".jsonl", ".ndjson"}) {
+        for (String ext : new String[] {".csv", ".tsv", ".xlsx", ".xls", ".jsonl", ".ndjson"}) {
             if (lower.endsWith(ext)) {
                 throw new Main.UsageProblem(Terminal.safe(file.toString()) + ": 表は列ごとに mamori deid で加工してください（自由記述の列はポリシーで redact）。redact はテキストの文書を扱います",
                         Terminal.safe(file.toString()) + ": de-identify a table column by column with mamori deid (a free-text column: redact in the policy); redact takes text documents");
@@ -136,11 +136,11 @@ public final class RedactCommand implements Callable<Integer> {
         }
         try {
             DocumentReader.Sniff sniff = DocumentReader.sniff(file);
-            if (sniff.format() == Format.DOCX || sniff.format() == Format.PPTX || sniff.format() == Format.PDF) {
+            if (sniff.format() != null && sniff.format().isDocument() && sniff.format() != Format.EML && sniff.format() != Format.HTML) {
                 throw new Main.UsageProblem(Terminal.safe(file.toString()) + ": " + sniff.format() + " の文書の伏せ字版は作れません。redact はテキストの文書を扱います（mamori scan は読めます）",
                         Terminal.safe(file.toString()) + ": cannot write a redacted " + sniff.format() + "; redact takes text documents (mamori scan reads it)");
             }
-            if (sniff.format() == null || sniff.format() == Format.XLSX) {
+            if (sniff.format() == null || sniff.format().isWorkbook()) {
                 Message why = sniff.skipReason() != null ? sniff.skipReason() : new Message("テキストではありません", "not text");
                 throw new Main.UsageProblem(Terminal.safe(file.toString()) + ": " + why.in(Lang.current().name()));
             }

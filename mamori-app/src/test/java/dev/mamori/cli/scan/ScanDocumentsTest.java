@@ -58,6 +58,35 @@ class ScanDocumentsTest {
     }
 
     @Test
+    void officeFilesOf97To2003AreScannedToo() throws IOException {
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             OutputStream out = Files.newOutputStream(dir.resolve("名簿.xls"))) {
+            org.apache.poi.hssf.usermodel.HSSFSheet s = wb.createSheet("名簿");
+            String[][] rows = {{"氏名", "郵便番号", "電話"}, {"長谷川 正和", "1000001", "090-1234-5678"}, {"村上 千代子", "5300001", "03-3333-4444"}};
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.hssf.usermodel.HSSFRow row = s.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+        }
+        Path ppt = dir.resolve("体制.ppt");
+        try (org.apache.poi.hslf.usermodel.HSLFSlideShow show = new org.apache.poi.hslf.usermodel.HSLFSlideShow();
+             OutputStream out = Files.newOutputStream(ppt)) {
+            show.createSlide().createTextBox().setText("営業部長　渡辺 健一　watanabe@example.co.jp");
+            show.write(out);
+        }
+        Run r = run("--lang", "en", "scan", "--no-progress", dir.toString());
+        assertThat(r.out()).contains("名簿.xls  XLS").contains("体制.ppt  PPT")
+                .contains("POSTAL_CODE").contains("EMAIL").doesNotContain("長谷川").doesNotContain("watanabe@");
+        assertThat(r.code()).isZero();
+        Run redact = run("--lang", "en", "redact", ppt.toString());
+        assertThat(redact.code()).isEqualTo(2);
+        assertThat(redact.err()).contains(ppt + ": cannot write a redacted PPT");
+    }
+
+    @Test
     void redactRefusesADocumentItCannotWriteBack() throws IOException {
         Path docx = docx("a.docx", "氏名：山田 太郎");
         Run r = run("--lang", "en", "redact", docx.toString());
