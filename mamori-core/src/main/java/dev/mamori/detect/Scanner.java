@@ -39,7 +39,7 @@ public final class Scanner implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(EnumSet.allOf(PiiType.class), Detector.DEFAULT_MIN_CONFIDENCE, 1, DocumentReader.Options.defaults());
+            return new Options(EnumSet.allOf(PiiType.class), Detector.DEFAULT_MIN_CONFIDENCE, 1, DocumentReader.Options.defaults().withTitleLines(true));
         }
 
         public Options withTypes(Set<PiiType> t) {

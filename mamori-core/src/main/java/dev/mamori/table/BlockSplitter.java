@@ -79,22 +79,55 @@ final class BlockSplitter {
         return true;
     }
 
-    static ReadSummary read(Head head, Head.Encoding enc, Format format, char delimiter, boolean headerRow, String name,
-                            DocumentVisitor whole, Block.Sink sink, int block) throws IOException {
-        return new BlockSplitter(name, format, enc.charset(), delimiter, block).run(head, enc, headerRow, whole, sink);
+    /**
+     * Cuts {@code head} and the rest of its stream into blocks. For CSV, {@code verdict} is what the head says of the
+     * first records: title lines above the table (delivered to {@code whole} as rows of a table of their own, their
+     * records skipped here), then the header when {@code headerRow}, else the first record, whose width names the columns.
+     */
+    static ReadSummary read(Head head, Head.Encoding enc, Format format, char delimiter, boolean headerRow,
+                            HeaderSniffer.Verdict verdict, String name, DocumentVisitor whole, Block.Sink sink, int block)
+            throws IOException {
+        return new BlockSplitter(name, format, enc.charset(), delimiter, block).run(head, enc, headerRow, verdict, whole, sink);
     }
 
-    private ReadSummary run(Head head, Head.Encoding enc, boolean headerRow, DocumentVisitor whole, Block.Sink sink)
-            throws IOException {
+    private ReadSummary run(Head head, Head.Encoding enc, boolean headerRow, HeaderSniffer.Verdict verdict, DocumentVisitor whole,
+                            Block.Sink sink) throws IOException {
         InputStream in = head.stream(enc.bomLength());
         long offset = enc.bomLength(); // of buf[0] in the input
         byte[] buf = new byte[block];
         int len = in.readNBytes(buf, 0, buf.length);
         boolean eof = len < buf.length;
         int width = 0;
+        long firstRow = 1;
+        int titles = format == Format.CSV ? verdict.titles().size() : 0;
+        int skip = 0; // bytes of the title lines: records of the head, which a block holds
+        for (int i = 0; i < titles; i++) {
+            int end = headerEnd(buf, skip, len);
+            if (end < 0) {
+                titles = 0; // cannot be, the head held them whole; read them as the table's first records
+                skip = 0;
+                break;
+            }
+            skip = end;
+        }
+        if (titles > 0) {
+            whole.table(null, HeaderSniffer.names(verdict.titleWidth()));
+            for (int i = 0; i < titles; i++) {
+                List<String> cells = new java.util.ArrayList<>(verdict.titles().get(i));
+                while (cells.size() < verdict.titleWidth()) {
+                    cells.add(null);
+                }
+                whole.row(firstRow++, verdict.titleLines().get(i), cells);
+            }
+            lines = DecodingReader.countLf(buf, 0, skip);
+            records = titles; // rows are numbered on after them
+            System.arraycopy(buf, skip, buf, 0, len - skip);
+            offset += skip;
+            len -= skip;
+        }
         if (format == Format.CSV && headerRow) {
             int end;
-            while ((end = headerEnd(buf, len)) < 0 && !eof && buf.length < MAX_BLOCK) {
+            while ((end = headerEnd(buf, 0, len)) < 0 && !eof && buf.length < MAX_BLOCK) {
                 buf = Arrays.copyOf(buf, buf.length * 2);
                 int n = in.readNBytes(buf, len, buf.length - len);
                 len += n;
@@ -102,24 +135,23 @@ final class BlockSplitter {
             }
             List<String> header = end < 0 ? null : parseHeader(buf, end);
             if (header == null) { // a header longer than any block, one FastCSV cannot read, or a file that is all header
-                return sequential(buf, len, in, offset, 1, 1, CsvTableReader.HEADER, whole);
+                return sequential(buf, len, in, offset, 1 + lines, firstRow, CsvTableReader.HEADER, whole);
             }
             whole.table(null, header);
             width = header.size();
-            lines = DecodingReader.countLf(buf, 0, end);
+            lines += DecodingReader.countLf(buf, 0, end);
             System.arraycopy(buf, end, buf, 0, len - end);
             offset += end;
             len -= end;
         } else if (format == Format.CSV) {
-            List<String> first = HeaderSniffer.sniff(head.text(enc), head.complete, delimiter).first();
+            List<String> first = verdict.first();
             if (first == null) { // the first record is not whole in the head: its width is not known yet
-                return sequential(buf, len, in, offset, 1, 1, CsvTableReader.NO_HEADER, whole);
+                return sequential(buf, len, in, offset, 1 + lines, firstRow, CsvTableReader.NO_HEADER, whole);
             }
             width = first.size();
             whole.table(null, HeaderSniffer.names(width));
         }
         long firstLine = 1 + lines;
-        long firstRow = 1;
         int scanned = 0;
         while (true) {
             cut = -1;
@@ -267,11 +299,11 @@ final class BlockSplitter {
         state = Quotes.next(state, b, delim);
     }
 
-    /** The end of the first non-empty record (the header), or -1 when it has not ended in buf[0, len). */
-    private int headerEnd(byte[] buf, int len) {
-        int start = 0;
+    /** The end of the first non-empty record from {@code from} (the header, a title line), or -1 when it has not ended in buf[from, len). */
+    private int headerEnd(byte[] buf, int from, int len) {
+        int start = from;
         int st = FIELD_START;
-        for (int i = 0; i < len; i++) {
+        for (int i = from; i < len; i++) {
             byte b = buf[i];
             if (b == '\n' && st != QUOTED) {
                 boolean empty = true;

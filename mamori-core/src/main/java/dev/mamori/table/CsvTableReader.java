@@ -71,11 +71,17 @@ final class CsvTableReader {
     private final Problems problems;
     private boolean headerPending;
     private boolean namesPending;
+    /** Title lines still to come before the header (or the first row), and the width of the table they make. */
+    private int titlesPending;
+    private final int titleWidth;
+    private boolean titlesOpen;
     private int width;
     private long nextRow;
     private long records;
 
-    private CsvTableReader(char delimiter, int width, long firstRow, DocumentVisitor v, Problems problems) {
+    private CsvTableReader(char delimiter, int width, long firstRow, int titles, int titleWidth, DocumentVisitor v, Problems problems) {
+        this.titlesPending = titles;
+        this.titleWidth = titleWidth;
         this.delimiter = delimiter;
         this.v = v;
         this.problems = problems;
@@ -88,7 +94,17 @@ final class CsvTableReader {
     /** Reads all records, the first being the header if {@code headerRow}; returns the number of data records. */
     static long read(Reader in, char delimiter, boolean headerRow, DocumentVisitor v, Problems problems)
             throws IOException {
-        return read(in, delimiter, headerRow ? HEADER : NO_HEADER, 1, 1, v, problems);
+        return read(in, delimiter, headerRow, 0, 0, v, problems);
+    }
+
+    /**
+     * Reads all records: first {@code titles} title lines (a table of their own, {@code titleWidth} columns named 列1…;
+     * see {@link HeaderSniffer#preamble}), then the header if {@code headerRow}, then the data; returns the number of
+     * records delivered as rows, title lines included.
+     */
+    static long read(Reader in, char delimiter, boolean headerRow, int titles, int titleWidth, DocumentVisitor v,
+                     Problems problems) throws IOException {
+        return read(in, delimiter, headerRow ? HEADER : NO_HEADER, 1, 1, titles, titleWidth, v, problems);
     }
 
     /**
@@ -100,7 +116,12 @@ final class CsvTableReader {
      */
     static long read(Reader in, char delimiter, int width, long firstRow, long firstLine, DocumentVisitor v,
                      Problems problems) throws IOException {
-        CsvTableReader r = new CsvTableReader(delimiter, width, firstRow, v, problems);
+        return read(in, delimiter, width, firstRow, firstLine, 0, 0, v, problems);
+    }
+
+    private static long read(Reader in, char delimiter, int width, long firstRow, long firstLine, int titles, int titleWidth,
+                             DocumentVisitor v, Problems problems) throws IOException {
+        CsvTableReader r = new CsvTableReader(delimiter, width, firstRow, titles, titleWidth, v, problems);
         Reader rest = in;
         long line = firstLine;
         while (rest != null) {
@@ -145,13 +166,18 @@ final class CsvTableReader {
             throw e.getCause();
         }
         long line = firstLine - 1 + failedAt;
-        String whatJa = headerPending ? "見出しのレコード" : "レコード " + nextRow;
-        String whatEn = headerPending ? "the header record" : "record " + nextRow;
+        boolean header = headerPending && titlesPending == 0;
+        String whatJa = header ? "見出しのレコード" : "レコード " + nextRow;
+        String whatEn = header ? "the header record" : "record " + nextRow;
         problems.unread(-1, line, cause.after(whatJa + "（" + line + " 行目から）は表の行として読めません（", whatEn + " (starting at line "
                 + line + ") cannot be read as a table row (").plus("）。その行はテキストとして読みます", "); its lines are read as plain text"));
         PushbackReader pb = new PushbackReader(src.from(failedAt), RecordText.PUSHBACK);
         long lines = LineScanner.scan(new RecordText(pb, delimiter), new TextChunks(v, line), line);
-        if (headerPending) {
+        if (titlesPending > 0) {
+            titlesPending--;
+            nextRow++;
+            records++;
+        } else if (headerPending) {
             headerPending = false;
             namesPending = true; // no usable header: the columns get names of their own
         } else {
@@ -163,6 +189,16 @@ final class CsvTableReader {
     }
 
     private void accept(List<String> fields, long line) {
+        if (titlesPending > 0) {
+            titlesPending--;
+            if (!titlesOpen) {
+                titlesOpen = true;
+                v.table(null, HeaderSniffer.names(titleWidth));
+            }
+            records++;
+            v.row(nextRow++, line, cells(fields, titleWidth));
+            return;
+        }
         if (headerPending) {
             headerPending = false;
             width = fields.size();

@@ -33,17 +33,30 @@ public final class DocumentReader {
      * @param headerRow    the first row of a table is its header (true by default) unless it looks like
      *                     data (see the package documentation); false: it never is
      * @param forceDelimiter the CSV field delimiter, or '\0' to detect it (tab for .tsv files)
+     * @param titleLines     with a header row: title lines above a table (会員名簿, 作成者：…) are told apart and delivered
+     *                       as a table of their own before it (see the package documentation); for scanning, where they
+     *                       must be read; off for de-identification, where a table is one table
      */
     public record Options(Format forceFormat, Charset forceCharset, boolean labeledJsonl, boolean headerRow,
-                          char forceDelimiter) {
+                          char forceDelimiter, boolean titleLines) {
         /** Options with the delimiter detected. */
         public Options(Format forceFormat, Charset forceCharset, boolean labeledJsonl, boolean headerRow) {
             this(forceFormat, forceCharset, labeledJsonl, headerRow, '\0');
         }
 
-        /** Detect everything; tables have a header row. */
+        /** Options without title lines told apart. */
+        public Options(Format forceFormat, Charset forceCharset, boolean labeledJsonl, boolean headerRow, char forceDelimiter) {
+            this(forceFormat, forceCharset, labeledJsonl, headerRow, forceDelimiter, false);
+        }
+
+        /** Detect everything; tables have a header row, their first row (no title lines told apart). */
         public static Options defaults() {
             return new Options(null, null, false, true);
+        }
+
+        /** These options with title lines told apart, or not. */
+        public Options withTitleLines(boolean titles) {
+            return new Options(forceFormat, forceCharset, labeledJsonl, headerRow, forceDelimiter, titles);
         }
     }
 
@@ -85,8 +98,8 @@ public final class DocumentReader {
             } else if (options.forceFormat() == null) {
                 format = office(file, name, format);
             }
-            if (format.isWorkbook() && Files.size(file) > 0) {
-                return workbook(file, name, format, v);
+            if (format.isWorkbook()) {
+                return Files.size(file) == 0 ? empty(name, format, v) : workbook(file, name, format, v);
             }
             if (format.isDocument()) {
                 return Files.size(file) == 0 ? empty(name, format, v) : DocumentText.read(file, name, format, options.forceCharset(), v);
@@ -125,8 +138,9 @@ public final class DocumentReader {
 
     private ReadSummary workbook(Path file, String name, Format format, DocumentVisitor v) throws IOException, ReadException {
         Problems problems = new Problems(name, v);
-        long rows = format == Format.XLS ? XlsReader.read(file, name, options.headerRow(), v, problems)
-                : XlsxReader.read(file, name, options.headerRow(), v, problems);
+        SheetRows.Header header = SheetRows.Header.of(options);
+        long rows = format == Format.XLS ? XlsReader.read(file, name, header, v, problems)
+                : XlsxReader.read(file, name, header, v, problems);
         return new ReadSummary(format, null, '\0', Files.size(file), rows);
     }
 
@@ -169,8 +183,9 @@ public final class DocumentReader {
                 return new TextInput(options, name, format, whole).read(head);
             }
             char delimiter = format == Format.CSV ? TextInput.delimiter(options, name, head, enc) : '\0';
-            boolean header = format == Format.CSV && TextInput.headerRow(options, head, enc, delimiter);
-            return BlockSplitter.read(head, enc, format, delimiter, header, name, whole, blocks, blockBytes);
+            HeaderSniffer.Verdict verdict = format == Format.CSV ? TextInput.verdict(options, head, enc, delimiter) : null;
+            boolean header = format == Format.CSV && TextInput.headerRow(options, verdict);
+            return BlockSplitter.read(head, enc, format, delimiter, header, verdict, name, whole, blocks, blockBytes);
         } catch (ReadException e) {
             throw e;
         } catch (IOException e) {

@@ -75,7 +75,7 @@ final class DocumentText {
         try {
             Files.write(tmp, bytes);
             if (format == Format.XLSX) { // a workbook attached to a mail: its rows as lines, their cells by tabs
-                XlsxReader.read(tmp, name, true, new TableLines(lines, problems), problems);
+                XlsxReader.read(tmp, name, SheetRows.Header.AFTER_TITLES, new TableLines(lines, problems), problems);
             } else {
                 office(tmp, name, format, lines, problems, depth);
             }
@@ -86,7 +86,16 @@ final class DocumentText {
     }
 
     /** A sheet's rows as lines of tab-separated cells (the header too, unless it was made up: 列1, 列2, …). */
-    record TableLines(Lines lines, Problems problems) implements DocumentVisitor {
+    static final class TableLines implements DocumentVisitor {
+        private final Lines lines;
+        private final Problems problems;
+        private String sheet;
+
+        TableLines(Lines lines, Problems problems) {
+            this.lines = lines;
+            this.problems = problems;
+        }
+
         @Override
         public void text(long line, int offset, int overlap, String chunk) {
             lines.add(chunk);
@@ -95,9 +104,10 @@ final class DocumentText {
         @Override
         public void table(String sheet, List<String> header) {
             lines.add("");
-            if (sheet != null) {
+            if (sheet != null && !sheet.equals(this.sheet)) { // a sheet's title lines and its table: one sheet
                 lines.add("シート：" + sheet);
             }
+            this.sheet = sheet;
             if (!header.stream().allMatch(h -> h != null && h.matches("列[0-9]+"))) {
                 row(0, 0, header);
             }
@@ -146,10 +156,11 @@ final class DocumentText {
             }
             if (Sniffer.isOle2(head)) { // a legacy file, whatever its name said; or a password-protected .docx or .pptx
                 Format legacy = Sniffer.ole2(file);
-                if (legacy == null) {
-                    throw new ReadException(Sniffer.binaryReason(head, null).after(name + ": ", name + ": "));
+                Message reason = legacy == null ? Sniffer.binaryReason(head, null) : null;
+                if (reason != null && !(reason == Sniffer.OTHER_OLE2 && Sniffer.isLegacy(format))) {
+                    throw new ReadException(reason.after(name + ": ", name + ": "));
                 }
-                format = legacy;
+                format = legacy != null ? legacy : format; // one named .doc, .ppt or .msg that does not open: its reader says why
             } else if (Sniffer.isLegacy(format)) {
                 throw corrupt(name, format, new IOException("not an OLE2 file"));
             }
@@ -190,14 +201,30 @@ final class DocumentText {
 
     private static void pptx(Path file, String name, Lines lines, Problems problems) throws IOException {
         try (InputStream in = Files.newInputStream(file); XMLSlideShow show = new XMLSlideShow(in)) {
-            SlideShowExtractor<?, ?> text = new SlideShowExtractor<>(show);
-            text.setSlidesByDefault(true);
-            text.setNotesByDefault(true);
-            text.setCommentsByDefault(true);
-            text.setMasterByDefault(false); // the layouts' placeholder text, the same on every file
-            lines.add(text.getText());
+            slides(show, lines);
             embedded(show.getPackage(), name, lines, problems);
             author(show.getProperties(), lines);
+        }
+    }
+
+    /**
+     * A presentation's slides with their tables and notes (POI's extractor), then each slide's comments after a line
+     * {@code コメント 作成者：<author>} (the extractor ends a comment without a line break, gluing it to the notes).
+     */
+    static void slides(org.apache.poi.sl.usermodel.SlideShow<?, ?> show, Lines lines) {
+        SlideShowExtractor<?, ?> text = new SlideShowExtractor<>(show);
+        text.setSlidesByDefault(true);
+        text.setNotesByDefault(true);
+        text.setCommentsByDefault(false);
+        text.setMasterByDefault(false); // the layouts' placeholder text, the same on every file
+        lines.add(text.getText());
+        for (org.apache.poi.sl.usermodel.Slide<?, ?> slide : show.getSlides()) {
+            for (org.apache.poi.sl.usermodel.Comment c : slide.getComments()) {
+                if (c.getText() != null && !c.getText().isBlank()) {
+                    lines.add("コメント 作成者：" + nonNull(c.getAuthor()));
+                    lines.add(c.getText());
+                }
+            }
         }
     }
 

@@ -83,43 +83,100 @@ final class HeaderSniffer {
         return data > 0 && data >= header;
     }
 
+    /** Title lines looked for at the top of a table: at most this many. */
+    static final int MAX_PREAMBLE = 10;
+
     /**
-     * The verdict on the first record of delimited text, from the head of the input: the records that
-     * lie wholly inside {@code head} (all of them when {@code complete}), the first and up to
-     * {@link #SAMPLE} more. Both sequential and parallel reading decide from the same head, so they
-     * agree.
+     * How many of the first rows are a title, a date or an author above the table (会員名簿, 作成日：…, 作成者：総務課
+     * 田中一郎; a card statement's first line with its holder's name), as Japanese sheets and exports have them: the rows,
+     * at most {@link #MAX_PREAMBLE}, before the first row with more than half as many cells filled as the rows have
+     * (the median of {@code rows}: one row with notes in extra columns does not count). A label and its value
+     * ({@code 作成日 | 2024/4/1}) are title lines above a table of four columns or more; above a table of three, such a
+     * row cannot be told from a header with an empty cell, and is taken as the header.
+     * None in a table narrower than three cells, and none when no row is that wide.
+     */
+    static int preamble(List<List<String>> rows) {
+        int[] widths = new int[rows.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = filled(rows.get(i));
+        }
+        java.util.Arrays.sort(widths);
+        int typical = widths.length == 0 ? 0 : widths[widths.length / 2]; // a row with notes far to the right is one row
+        if (typical < 3) {
+            return 0;
+        }
+        int first = 0;
+        while (first < rows.size() && first <= MAX_PREAMBLE && 2 * filled(rows.get(first)) <= typical) {
+            first++;
+        }
+        return first == rows.size() || first > MAX_PREAMBLE ? 0 : first;
+    }
+
+    private static int filled(List<String> row) {
+        int n = 0;
+        for (String c : row) {
+            n += c == null || c.isBlank() ? 0 : 1;
+        }
+        return n;
+    }
+
+    /**
+     * The verdict on the first records of delimited text, from the head of the input: the records that
+     * lie wholly inside {@code head} (all of them when {@code complete}), the title lines above the table
+     * ({@link #preamble}), the first record after them and up to {@link #SAMPLE} more. Both sequential and
+     * parallel reading decide from the same head, so they agree.
      *
-     * @return the first record's cells (null when the head holds no complete record) and whether it is data
+     * @return the title lines, the first record's cells (null when the head holds no complete record) and whether it
+     *         is data
      */
     static Verdict sniff(String head, boolean complete, char delimiter) {
+        return sniff(head, complete, delimiter, true);
+    }
+
+    /** {@link #sniff(String, boolean, char)}, looking for title lines only when {@code titles}. */
+    static Verdict sniff(String head, boolean complete, char delimiter, boolean titles) {
         List<List<String>> records = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        int most = SAMPLE + 1 + MAX_PREAMBLE;
         try {
             for (CsvRecord r : CsvTableReader.builder(delimiter).ofCsvRecord(head)) {
                 records.add(r.getFields());
-                if (records.size() > SAMPLE + 1) {
+                lines.add(r.getStartingLineNumber());
+                if (records.size() > most) {
                     break; // one more than needed: the last may be cut off by the end of the head
                 }
             }
         } catch (RuntimeException e) {
             // a record FastCSV cannot read: judge by the records before it
         }
-        if (!complete && !records.isEmpty() && records.size() <= SAMPLE + 1) {
+        if (!complete && !records.isEmpty() && records.size() <= most) {
             records.remove(records.size() - 1); // may be cut off
         }
         if (records.isEmpty()) {
-            return new Verdict(null, false);
+            return new Verdict(List.of(), List.of(), null, false);
         }
-        List<String> first = records.get(0);
-        List<List<String>> below = records.subList(1, Math.min(records.size(), SAMPLE + 1));
-        return new Verdict(first, isData(first, below));
+        int n = titles ? preamble(records.subList(0, Math.min(records.size(), SAMPLE + 1))) : 0;
+        List<String> first = records.get(n);
+        List<List<String>> below = records.subList(n + 1, Math.min(records.size(), n + SAMPLE + 1));
+        return new Verdict(List.copyOf(records.subList(0, n)), List.copyOf(lines.subList(0, n)), first, isData(first, below));
     }
 
-    /** @param first the first record, or null when the head does not hold it whole */
-    record Verdict(List<String> first, boolean data) {
+    /**
+     * @param titles     the title lines above the table (none mostly), each a record
+     * @param titleLines the line each of them starts on
+     * @param first      the first record after them, or null when the head does not hold it whole
+     */
+    record Verdict(List<List<String>> titles, List<Long> titleLines, List<String> first, boolean data) {
+        /** The widest title line: the width of the table they are delivered as. */
+        int titleWidth() {
+            return titles.stream().mapToInt(List::size).max().orElse(0);
+        }
+
         /** The cells are the input's content: never shown. */
         @Override
         public String toString() {
-            return "Verdict[" + (first == null ? "no whole first record" : first.size() + " cells") + ", data=" + data + "]";
+            return "Verdict[" + titles.size() + " title lines, " + (first == null ? "no whole first record" : first.size() + " cells")
+                    + ", data=" + data + "]";
         }
     }
 

@@ -21,13 +21,11 @@ import org.apache.poi.hsmf.datatypes.RecipientChunks;
 import org.apache.poi.hsmf.datatypes.StringChunk;
 import org.apache.poi.hsmf.datatypes.Types;
 import org.apache.poi.hwpf.HWPFDocument;
-import org.apache.poi.hwpf.extractor.WordExtractor;
 import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.DocumentInputStream;
 import org.apache.poi.poifs.filesystem.Entry;
-import org.apache.poi.sl.extractor.SlideShowExtractor;
 
 /**
  * The text of the OLE2 files of Office 97–2003 and Outlook for {@link DocumentText}, read with Apache POI's HWPF, HSLF
@@ -52,7 +50,7 @@ final class Ole2Text {
     static void read(DirectoryNode root, String name, Format format, DocumentText.Lines lines, Problems problems, int depth)
             throws IOException, ReadException {
         switch (format) {
-            case XLS -> XlsReader.read(root, name, true, new DocumentText.TableLines(lines, problems), problems);
+            case XLS -> XlsReader.read(root, name, SheetRows.Header.AFTER_TITLES, new DocumentText.TableLines(lines, problems), problems);
             case DOC -> doc(root, name, lines, problems, depth);
             case PPT -> ppt(root, name, lines, problems, depth);
             case MSG -> msg(root, name, lines, problems, depth);
@@ -64,26 +62,19 @@ final class Ole2Text {
 
     private static void doc(DirectoryNode root, String name, DocumentText.Lines lines, Problems problems, int depth) throws IOException {
         try (HWPFDocument doc = new HWPFDocument(root)) {
-            org.apache.poi.hwpf.usermodel.HeaderStories stories = new org.apache.poi.hwpf.usermodel.HeaderStories(doc);
-            Set<String> seen = new LinkedHashSet<>(); // a header repeated for first, odd and even pages: once
-            for (Range h : new Range[] {stories.getFirstHeaderSubrange(), stories.getOddHeaderSubrange(), stories.getEvenHeaderSubrange()}) {
-                story(h, lines, seen);
-            }
-            paragraphs(doc.getRange(), lines);
-            paragraphs(doc.getFootnoteRange(), lines);
-            paragraphs(doc.getEndnoteRange(), lines);
-            for (Range f : new Range[] {stories.getFirstFooterSubrange(), stories.getOddFooterSubrange(), stories.getEvenFooterSubrange()}) {
-                story(f, lines, seen);
-            }
-            paragraphs(doc.getMainTextboxRange(), lines);
-            Range comments = doc.getCommentsRange();
-            for (int i = 0; i < comments.numParagraphs(); i++) {
-                String t = clean(comments.getParagraph(i).text());
-                if (!t.isBlank()) {
-                    lines.add("コメント");
+            // the headers and footers of every section (POI's HeaderStories gives the first section's only), each text once:
+            // a header set for first, odd and even pages, or repeated by each section, is one text
+            Set<String> seen = new LinkedHashSet<>();
+            paragraphs(doc.getHeaderStoryRange(), t -> {
+                if (!t.isBlank() && seen.add(t.strip())) {
                     lines.add(t);
                 }
-            }
+            });
+            paragraphs(doc.getRange(), lines::add);
+            paragraphs(doc.getFootnoteRange(), lines::add);
+            paragraphs(doc.getEndnoteRange(), lines::add);
+            paragraphs(doc.getMainTextboxRange(), lines::add);
+            comments(doc.getCommentsRange(), lines);
             if (root.hasEntry("ObjectPool") && root.getEntry("ObjectPool") instanceof DirectoryNode pool) {
                 int n = 0;
                 for (Entry e : pool) {
@@ -96,81 +87,141 @@ final class Ole2Text {
         }
     }
 
-    private static void story(Range story, DocumentText.Lines lines, Set<String> seen) {
-        if (story != null && seen.add(clean(story.text()).strip())) {
-            paragraphs(story, lines);
+    /** Each comment after a line {@code コメント}: a comment starts at its reference mark (U+0005), whatever its paragraphs. */
+    private static void comments(Range range, DocumentText.Lines lines) {
+        Fields fields = new Fields();
+        StringBuilder comment = new StringBuilder();
+        for (int i = 0; i < range.numParagraphs(); i++) {
+            String raw = range.getParagraph(i).text();
+            if (raw.indexOf('\u0005') >= 0 && !comment.isEmpty()) {
+                addComment(comment, lines);
+            }
+            String t = fields.strip(raw);
+            if (!t.isBlank()) {
+                comment.append(comment.isEmpty() ? "" : "\n").append(t);
+            }
         }
+        addComment(comment, lines);
+    }
+
+    private static void addComment(StringBuilder comment, DocumentText.Lines lines) {
+        if (!comment.toString().isBlank()) {
+            lines.add("コメント");
+            lines.add(comment.toString());
+        }
+        comment.setLength(0);
     }
 
     /**
      * The paragraphs of a range, a line each, except in tables: a cell's paragraphs joined by a blank, a row's cells by
-     * tabs, a row a line. Fields keep their shown result, not their code.
+     * tabs, a row a line; a table inside a cell joined into that cell's text. Fields keep their shown result, not their
+     * code (a field may span paragraphs: a table of contents).
      */
-    private static void paragraphs(Range range, DocumentText.Lines lines) {
+    private static void paragraphs(Range range, java.util.function.Consumer<String> out) {
         if (range == null) {
             return;
         }
+        Fields fields = new Fields();
         StringBuilder row = new StringBuilder();
         StringBuilder cell = new StringBuilder();
         boolean cells = false;
-        for (int i = 0; i < range.numParagraphs(); i++) {
+        int n = range.numParagraphs();
+        for (int i = 0; i < n; i++) {
             Paragraph p = range.getParagraph(i);
             String raw = p.text();
-            String t = clean(raw);
+            String t = fields.strip(raw);
             if (!p.isInTable()) {
-                if (cells) { // a table ended without its row mark
-                    lines.add(row.toString());
+                if (cells || !cell.isEmpty()) { // a table ended without its row mark
+                    out.accept(row.append(cells ? "\t" : "").append(cell).toString());
                     row.setLength(0);
+                    cell.setLength(0);
                     cells = false;
                 }
-                if (!(raw.equals("\r") && i == range.numParagraphs() - 1)) { // not the range's closing mark
-                    lines.add(t);
+                if (!(raw.equals("\r") && i == n - 1)) { // not the range's closing mark
+                    out.accept(t);
                 }
                 continue;
             }
-            if (p.isTableRowEnd()) {
-                lines.add(row.toString());
+            boolean inner = p.getTableLevel() > 1;
+            if (p.isTableRowEnd() && !inner) {
+                out.accept(row.toString());
                 row.setLength(0);
                 cells = false;
                 continue;
             }
+            if (inner && p.isTableRowEnd()) {
+                continue; // the end of a row of a table inside a cell: the cell's text goes on
+            }
             cell.append(cell.isEmpty() || t.isEmpty() ? "" : " ").append(t.replace('\n', ' '));
-            if (raw.endsWith("\u0007")) { // the cell's end
+            if (raw.endsWith("\u0007") && !inner) { // the cell's end
                 row.append(cells ? "\t" : "").append(cell.toString().replace('\t', ' '));
                 cell.setLength(0);
                 cells = true;
             }
         }
-        if (cells) {
-            lines.add(row.toString());
+        if (cells || !cell.isEmpty()) {
+            out.accept(row.append(cells && !cell.isEmpty() ? "\t" : "").append(cell).toString());
         }
     }
 
-    /** A paragraph's text without its marks: fields reduced to their result, other controls (pictures, note marks) dropped. */
-    private static String clean(String text) {
-        String t = WordExtractor.stripFields(text);
-        StringBuilder b = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == '\u000B' || c == '\u000C' || c == '\r' && i < t.length() - 1) {
-                b.append('\n'); // a manual line break, a page break
-            } else if (c >= 0x20 || c == '\t') {
-                b.append(c);
+    /**
+     * Word's fields in a text given paragraph by paragraph: between a field's start (U+0013) and its separator (U+0014) is
+     * its code, dropped; between the separator and its end (U+0015) its shown result, kept. Fields nest and may span
+     * paragraphs. A field without a result keeps nothing, except ruby (an EQ field whose code holds the
+     * reading and the text under it, {@code EQ \* jc2 \o\ad(…(やまだ),山田)}), which keeps its base text: the name under the
+     * reading. Other controls (pictures, note and comment marks) are dropped,
+     * a manual line break or a page break is a line end. POI's own stripper pairs a field's start with the last end of
+     * the text and leaves the rest of the codes in.
+     */
+    static final class Fields {
+        /** For each open field: its code so far, or null once its result has begun. */
+        private final java.util.ArrayDeque<StringBuilder> open = new java.util.ArrayDeque<>();
+
+        String strip(String text) {
+            StringBuilder b = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\u0013') {
+                    open.push(new StringBuilder());
+                } else if (c == '\u0014' && !open.isEmpty()) {
+                    open.pop();
+                    open.push(RESULT);
+                } else if (c == '\u0015' && !open.isEmpty()) {
+                    StringBuilder code = open.pop();
+                    if (code != RESULT) {
+                        String base = rubyBase(code.toString());
+                        if (base != null) {
+                            (open.isEmpty() || open.peek() == RESULT ? b : open.peek()).append(base);
+                        }
+                    }
+                } else if (!open.isEmpty() && open.peek() != RESULT) {
+                    open.peek().append(c);
+                } else if (c == '\u000B' || c == '\u000C' || c == '\r' && i < text.length() - 1) {
+                    b.append('\n'); // a manual line break, a page break
+                } else if (c >= 0x20 || c == '\t') {
+                    b.append(c);
+                }
             }
+            return b.toString();
         }
-        return b.toString();
+
+        private static final StringBuilder RESULT = new StringBuilder(0);
+        private static final java.util.regex.Pattern RUBY = java.util.regex.Pattern.compile(
+                "^\\s*EQ\\b.*\\\\o\\s*(?:\\\\a[dlcr]\\s*)?\\(\\s*\\\\s\\s*\\\\up\\s*[0-9]+\\s*\\([^)]*\\)\\s*,(.*)\\)\\s*$",
+                java.util.regex.Pattern.DOTALL);
+
+        /** The base text of ruby written as an EQ field, or null for any other field. */
+        private static String rubyBase(String code) {
+            java.util.regex.Matcher m = RUBY.matcher(code);
+            return m.matches() ? m.group(1) : null;
+        }
     }
 
     // ---- PPT
 
     private static void ppt(DirectoryNode root, String name, DocumentText.Lines lines, Problems problems, int depth) throws IOException {
         try (HSLFSlideShow show = new HSLFSlideShow(root)) {
-            SlideShowExtractor<?, ?> text = new SlideShowExtractor<>(show);
-            text.setSlidesByDefault(true);
-            text.setNotesByDefault(true);
-            text.setCommentsByDefault(true);
-            text.setMasterByDefault(false);
-            lines.add(text.getText());
+            DocumentText.slides(show, lines);
             int n = 0;
             for (HSLFObjectData object : show.getEmbeddedObjects()) {
                 n++;
@@ -285,7 +336,7 @@ final class Ole2Text {
             encoding(m);
         }
         var main = m.getMainChunks();
-        String from = joined(value(main.getDisplayFromChunk()), value(main.getEmailFromChunk()));
+        String from = joined(value(main.getDisplayFromChunk()), sender(main));
         if (!from.isEmpty()) {
             lines.add("From: " + from);
         }
@@ -349,7 +400,13 @@ final class Ole2Text {
 
     private static void attachment(AttachmentChunks a, String name, int n, DocumentText.Lines lines, Problems problems, int depth)
             throws IOException {
-        if (a.isEmbeddedMessage()) {
+        DirectoryNode storage = a.getAttachmentDirectory() == null ? null : a.getAttachmentDirectory().getDirectory();
+        if (storage != null && !isMessage(storage)) { // an object stored as a storage (an OLE object: a Word document)
+            lines.add("添付ファイル " + n);
+            embedded(storage, null, n, lines, problems, depth);
+            return;
+        }
+        if (storage != null) { // POI takes every storage for an attached message
             lines.add("添付ファイル " + n);
             MAPIMessage inner;
             try {
@@ -366,37 +423,94 @@ final class Ole2Text {
             file = value(a.getAttachFileName());
         }
         String type = value(a.getAttachMimeTag()).toLowerCase(java.util.Locale.ROOT);
-        if (a.getAttachmentDirectory() != null) { // an object stored as a storage (an OLE object)
-            lines.add("添付ファイル " + n);
-            embedded(a.getAttachmentDirectory().getDirectory(), null, n, lines, problems, depth);
-            return;
-        }
         byte[] bytes = a.getAttachData() == null ? new byte[0] : a.getAttachData().getValue();
         MailText.attached(bytes, file.isEmpty() ? null : file, type.isEmpty() ? "application/octet-stream" : type, n,
                 () -> decode(bytes), lines, problems, depth);
     }
 
+    /** A message's storage: its properties' streams (an OLE object's storage holds its application's streams). */
+    private static boolean isMessage(DirectoryNode dir) {
+        for (String n : dir.getEntryNames()) {
+            if (n.startsWith("__substg1.0_") || n.startsWith("__properties_version1.0")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Decodes the message's code-page strings in the code page it names (its MESSAGE_CODEPAGE or INTERNET_CPID property,
-     * its headers' or HTML's charset, as POI guesses it), else in the encoding its bytes show.
+     * The sender's address: its SMTP address (PR_SENDER_SMTP_ADDRESS, PR_SENT_REPRESENTING_SMTP_ADDRESS) when the one
+     * given is an Exchange directory name ({@code /O=EXCHANGELABS/OU=…}), as in mail between a company's own people.
+     */
+    private static String sender(org.apache.poi.hsmf.datatypes.Chunks main) {
+        String address = value(main.getEmailFromChunk());
+        if (!address.startsWith("/")) {
+            return address;
+        }
+        for (Chunk c : main.getChunks()) {
+            if ((c.getChunkId() == 0x5D01 || c.getChunkId() == 0x5D02) && c instanceof StringChunk s && value(s).contains("@")) {
+                return value(s);
+            }
+        }
+        return address;
+    }
+
+    /**
+     * Decodes the message's code-page strings (Outlook before 2003, or a mail saved without Unicode) — its own, its
+     * recipients' and its attachments' names — in the code page the message names (PR_MESSAGE_CODEPAGE or
+     * PR_INTERNET_CPID), else in the encoding their bytes show (Shift_JIS, EUC-JP, UTF-8); POI applies a named code page
+     * to some strings only, and otherwise reads them as Windows-1252.
      */
     private static void encoding(MAPIMessage m) throws IOException {
-        var props = m.getMainChunks().getProperties();
-        boolean named = props.containsKey(MAPIProperty.MESSAGE_CODEPAGE) || props.containsKey(MAPIProperty.INTERNET_CPID);
-        m.guess7BitEncoding();
-        String[] headers = m.getMainChunks().getMessageHeaders() == null ? null : new String[] {value(m.getMainChunks().getMessageHeaders())};
-        if (named || headers != null && headers[0].toLowerCase(java.util.Locale.ROOT).contains("charset=")) {
-            return;
+        List<StringChunk> codePage = new java.util.ArrayList<>();
+        collect(m.getMainChunks().getChunks(), codePage);
+        for (RecipientChunks r : m.getRecipientDetailsChunks()) {
+            collect(r.getAll(), codePage);
         }
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        for (Chunk c : m.getMainChunks().getChunks()) {
-            if (c instanceof StringChunk s && s.getType() == Types.ASCII_STRING) {
+        for (AttachmentChunks a : m.getAttachmentFiles()) {
+            collect(a.getAll(), codePage);
+        }
+        var props = m.getMainChunks().getProperties();
+        Charset cs = codePage(props.get(MAPIProperty.MESSAGE_CODEPAGE));
+        if (cs == null) {
+            cs = codePage(props.get(MAPIProperty.INTERNET_CPID));
+        }
+        if (cs == null) {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            for (StringChunk s : codePage) {
                 raw.writeBytes(s.getRawValue());
                 raw.write('\n');
             }
+            cs = CharsetSniffer.detect(Head.read(new java.io.ByteArrayInputStream(raw.toByteArray()))).charset();
         }
-        Charset detected = CharsetSniffer.detect(Head.read(new java.io.ByteArrayInputStream(raw.toByteArray()))).charset();
-        m.set7BitEncoding(detected.name());
+        for (StringChunk s : codePage) {
+            s.set7BitEncoding(cs.name());
+        }
+    }
+
+    private static void collect(Chunk[] chunks, List<StringChunk> out) {
+        for (Chunk c : chunks) {
+            if (c instanceof StringChunk s && s.getType() == Types.ASCII_STRING) {
+                out.add(s);
+            }
+        }
+    }
+
+    /** The charset of a Windows code page number (932: Shift_JIS as Windows writes it), or null. */
+    private static Charset codePage(List<PropertyValue> property) {
+        Object v = property == null || property.isEmpty() ? null : property.get(0).getValue();
+        if (!(v instanceof Number n)) {
+            return null;
+        }
+        String name = switch (n.intValue()) {
+            case 932 -> "windows-31j";
+            case 50220, 50221, 50222 -> "x-windows-iso2022jp";
+            case 20932, 51932 -> "EUC-JP";
+            case 65001 -> "UTF-8";
+            case 1200, 1201 -> null; // Unicode strings are not code-page strings
+            default -> "Cp" + n.intValue();
+        };
+        return name != null && Charset.isSupported(name) ? Charset.forName(name) : null;
     }
 
     /** Bytes as text, in the encoding they show. */

@@ -14,8 +14,23 @@ final class SheetRows {
     /** Columns read in a sheet: Excel's own limit (A to XFD). Cells beyond are reported, not read. */
     static final int MAX_COLUMNS = 16_384;
 
+    /** How a sheet's first rows are taken. */
+    enum Header {
+        /** No header: every row is data (columns 列1, 列2, …). */
+        NONE,
+        /** The first non-empty row is the header unless it looks like data ({@link HeaderSniffer#isData}). */
+        FIRST_ROW,
+        /** As {@link #FIRST_ROW}, after title lines above the table ({@link HeaderSniffer#preamble}), delivered apart. */
+        AFTER_TITLES;
+
+        /** The mode the reading options ask for. */
+        static Header of(DocumentReader.Options options) {
+            return !options.headerRow() ? NONE : options.titleLines() ? AFTER_TITLES : FIRST_ROW;
+        }
+    }
+
     private final String sheet;
-    private final boolean headerRow;
+    private final Header header;
     private final DocumentVisitor v;
     private final List<String> cells = new ArrayList<>();
     private List<String> first;
@@ -30,9 +45,9 @@ final class SheetRows {
     /** Cells beyond {@link #MAX_COLUMNS} were met (and not read). */
     boolean beyond;
 
-    SheetRows(String sheet, boolean headerRow, DocumentVisitor v) {
+    SheetRows(String sheet, Header header, DocumentVisitor v) {
         this.sheet = sheet;
-        this.headerRow = headerRow;
+        this.header = header;
         this.v = v;
     }
 
@@ -102,11 +117,11 @@ final class SheetRows {
 
     private void decide() {
         decided = true;
-        if (headerRow) {
+        if (header == Header.AFTER_TITLES) {
             preamble();
         }
         width = first.size();
-        if (headerRow && !HeaderSniffer.isData(first, held)) {
+        if (header != Header.NONE && !HeaderSniffer.isData(first, held)) {
             v.table(sheet, first.stream().map(c -> c == null ? "" : c).toList());
         } else {
             v.table(sheet, HeaderSniffer.names(width));
@@ -120,49 +135,33 @@ final class SheetRows {
     }
 
     /**
-     * A sheet's title, date and author lines above its table (会員名簿, 作成日：…, 作成者：総務課 田中一郎), as Japanese
-     * sheets have them: rows of one or two cells before the first row filled at least half as wide as the widest row
-     * held. They are delivered as a table of their own (columns 列1, 列2, …), so that they are scanned, and the row after
-     * them is taken as the table's header; without this the title would be the header and the columns would lose their
-     * names (a bare 7-digit postal code is found only under its header).
+     * A sheet's title, date and author lines above its table ({@link HeaderSniffer#preamble}) are delivered as a table
+     * of their own (columns 列1, 列2, …), so that they are scanned, and the row after them is taken as the table's header;
+     * without this the title would be the header and the columns would lose their names (a bare 7-digit postal code is
+     * found only under its header).
      */
     private void preamble() {
         List<List<String>> all = new ArrayList<>();
         all.add(first);
         all.addAll(held);
-        int widest = 0;
-        for (List<String> r : all) {
-            widest = Math.max(widest, filled(r));
-        }
-        int header = 0;
-        while (header < all.size() && filled(all.get(header)) < Math.max(2, (widest + 1) / 2)) {
-            header++;
-        }
-        if (widest < 3 || header == 0 || header == all.size()) {
+        int titles = HeaderSniffer.preamble(all);
+        if (titles == 0) {
             return;
         }
         int w = 0;
-        for (int i = 0; i < header; i++) {
+        for (int i = 0; i < titles; i++) {
             w = Math.max(w, all.get(i).size());
         }
         width = w;
         v.table(sheet, HeaderSniffer.names(w));
         emit(firstRow, first);
-        for (int i = 0; i < header - 1; i++) {
+        for (int i = 0; i < titles - 1; i++) {
             emit(heldRows.get(i), held.get(i));
         }
-        first = held.get(header - 1);
-        firstRow = heldRows.get(header - 1);
-        held.subList(0, header).clear();
-        heldRows.subList(0, header).clear();
-    }
-
-    private static int filled(List<String> row) {
-        int n = 0;
-        for (String c : row) {
-            n += c == null || c.isBlank() ? 0 : 1;
-        }
-        return n;
+        first = held.get(titles - 1);
+        firstRow = heldRows.get(titles - 1);
+        held.subList(0, titles).clear();
+        heldRows.subList(0, titles).clear();
     }
 
     private void emit(int rowNum, List<String> row) {

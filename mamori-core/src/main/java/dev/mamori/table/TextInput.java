@@ -30,10 +30,11 @@ final class TextInput {
                 ? CharsetSniffer.forced(head, options.forceCharset())
                 : CharsetSniffer.detect(head);
         char delimiter = format == Format.CSV ? delimiter(options, name, head, enc) : '\0';
-        boolean header = format == Format.CSV && headerRow(options, head, enc, delimiter);
+        HeaderSniffer.Verdict verdict = format == Format.CSV ? verdict(options, head, enc, delimiter) : null;
         try (DecodingReader in = new DecodingReader(head.stream(enc.bomLength()), enc.charset(), enc.bomLength(), problems)) {
             long records = switch (format) {
-                case CSV -> CsvTableReader.read(in, delimiter, header, visitor, problems);
+                case CSV -> CsvTableReader.read(in, delimiter, headerRow(options, verdict), verdict.titles().size(),
+                        verdict.titleWidth(), visitor, problems);
                 case JSONL -> JsonlReader.read(in, visitor, problems, options.labeledJsonl());
                 case TEXT -> LineScanner.scan(in, new TextChunks(visitor));
                 case XLSX, XLS, DOCX, PPTX, PDF, EML, HTML, DOC, PPT, MSG -> throw new IllegalStateException(format + " is not read as text here");
@@ -43,9 +44,14 @@ final class TextInput {
         }
     }
 
-    /** The first record is the header: the user did not say otherwise and it does not look like data. */
-    static boolean headerRow(DocumentReader.Options options, Head head, Head.Encoding enc, char delimiter) {
-        return options.headerRow() && !HeaderSniffer.sniff(head.text(enc), head.complete, delimiter).data();
+    /** What the head says of the table's first records: title lines (unless the user said there is no header), header or data. */
+    static HeaderSniffer.Verdict verdict(DocumentReader.Options options, Head head, Head.Encoding enc, char delimiter) {
+        return HeaderSniffer.sniff(head.text(enc), head.complete, delimiter, options.headerRow() && options.titleLines());
+    }
+
+    /** The first record after the title lines is the header: the user did not say otherwise and it does not look like data. */
+    static boolean headerRow(DocumentReader.Options options, HeaderSniffer.Verdict verdict) {
+        return options.headerRow() && !verdict.data();
     }
 
     static char delimiter(DocumentReader.Options options, String name, Head head, Head.Encoding enc) {

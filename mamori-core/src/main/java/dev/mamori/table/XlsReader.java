@@ -42,7 +42,7 @@ final class XlsReader {
     }
 
     /** Reads every worksheet of {@code file}; returns the number of data rows. */
-    static long read(Path file, String name, boolean headerRow, DocumentVisitor v, Problems problems)
+    static long read(Path file, String name, SheetRows.Header header, DocumentVisitor v, Problems problems)
             throws IOException, ReadException {
         POIFSFileSystem fs;
         try {
@@ -54,14 +54,14 @@ final class XlsReader {
             throw DocumentText.corrupt(name, Format.XLS, e);
         }
         try (fs) {
-            return read(fs.getRoot(), name, headerRow, v, problems);
+            return read(fs.getRoot(), name, header, v, problems);
         }
     }
 
     /** Reads every worksheet of the workbook whose OLE2 root is {@code root} (a file, an attachment, an embedded object). */
-    static long read(DirectoryNode root, String name, boolean headerRow, DocumentVisitor v, Problems problems)
+    static long read(DirectoryNode root, String name, SheetRows.Header header, DocumentVisitor v, Problems problems)
             throws IOException, ReadException {
-        Sheets sheets = new Sheets(headerRow, v);
+        Sheets sheets = new Sheets(header, v);
         FormatTrackingHSSFListener formats = new FormatTrackingHSSFListener(sheets, java.util.Locale.JAPAN);
         sheets.formats = formats;
         HSSFRequest request = new HSSFRequest();
@@ -98,7 +98,7 @@ final class XlsReader {
 
     /** The workbook's records: sheet names, shared strings, and each worksheet's cells into a {@link SheetRows}. */
     private static final class Sheets implements HSSFListener {
-        private final boolean headerRow;
+        private final SheetRows.Header header;
         private final DocumentVisitor v;
         private final List<String> names = new ArrayList<>();
         private final ShownValues shown = new ShownValues();
@@ -116,8 +116,8 @@ final class XlsReader {
         long rows;
         boolean beyond;
 
-        Sheets(boolean headerRow, DocumentVisitor v) {
-            this.headerRow = headerRow;
+        Sheets(SheetRows.Header header, DocumentVisitor v) {
+            this.header = header;
             this.v = v;
         }
 
@@ -128,7 +128,7 @@ final class XlsReader {
                 if (depth == 1 && bof.getType() != BOFRecord.TYPE_WORKBOOK) {
                     sheetIndex++;
                     if (bof.getType() == BOFRecord.TYPE_WORKSHEET) {
-                        current = new SheetRows(sheetIndex < names.size() ? names.get(sheetIndex) : "Sheet" + (sheetIndex + 1), headerRow, v);
+                        current = new SheetRows(sheetIndex < names.size() ? names.get(sheetIndex) : "Sheet" + (sheetIndex + 1), header, v);
                         row = -1;
                     }
                 }
@@ -155,6 +155,9 @@ final class XlsReader {
                 cell(pending, s.getString());
                 pending = null;
                 return;
+            }
+            if (!(r instanceof CellValueRecordInterface)) {
+                return; // a shared or array formula's record (SHRFMLA, ARRAY, TABLE) comes between a formula and its result
             }
             pending = null;
             if (r instanceof LabelSSTRecord l) {

@@ -53,13 +53,13 @@ final class XlsxReader {
     }
 
     /** Reads every sheet; returns the number of data rows. */
-    static long read(Path file, String name, boolean headerRow, DocumentVisitor v, Problems problems)
+    static long read(Path file, String name, SheetRows.Header header, DocumentVisitor v, Problems problems)
             throws ReadException {
-        return read(file, name, headerRow, v, problems, MAX_SHARED_STRINGS_BYTES);
+        return read(file, name, header, v, problems, MAX_SHARED_STRINGS_BYTES);
     }
 
-    /** As {@link #read(Path, String, boolean, DocumentVisitor, Problems)}, with the shared-strings limit given (tests). */
-    static long read(Path file, String name, boolean headerRow, DocumentVisitor v, Problems problems, long maxStrings)
+    /** As {@link #read(Path, String, SheetRows.Header, DocumentVisitor, Problems)}, with the shared-strings limit given (tests). */
+    static long read(Path file, String name, SheetRows.Header header, DocumentVisitor v, Problems problems, long maxStrings)
             throws ReadException {
         OPCPackage pkg;
         if (isOle2(file)) {
@@ -80,7 +80,7 @@ final class XlsxReader {
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 InputStream sheet = sheets.next();
-                SheetRows handler = new SheetRows(sheets.getSheetName(), headerRow, v);
+                SheetRows handler = new SheetRows(sheets.getSheetName(), header, v);
                 try (sheet) {
                     XMLReader xml = XMLHelper.newXMLReader();
                     xml.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing is logged

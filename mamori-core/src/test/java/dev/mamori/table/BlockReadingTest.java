@@ -34,17 +34,29 @@ class BlockReadingTest {
     }
 
     private static Outcome inOneStream(Path f) throws IOException {
+        return inOneStream(f, null);
+    }
+
+    private static Outcome inOneStream(Path f, DocumentReader.Options options) throws IOException {
         Recorder r = new Recorder();
-        ReadSummary s = new DocumentReader(null).read(f, r);
+        ReadSummary s = new DocumentReader(options).read(f, r);
         return new Outcome(calls(r), s, 0);
     }
 
     private static Outcome inBlocks(Path f) throws IOException {
+        return inBlocks(f, null);
+    }
+
+    private static Outcome inBlocks(Path f, DocumentReader.Options options) throws IOException {
         Recorder whole = new Recorder();
         List<Block> blocks = new ArrayList<>();
-        ReadSummary s = new DocumentReader(null).readInBlocks(f, whole, new Block.Sink() {
+        int[] before = {-1}; // the whole input's events before the first block
+        ReadSummary s = new DocumentReader(options).readInBlocks(f, whole, new Block.Sink() {
             @Override
             public void block(Block block) {
+                if (blocks.isEmpty()) {
+                    before[0] = whole.events.size();
+                }
                 blocks.add(block);
             }
 
@@ -52,13 +64,15 @@ class BlockReadingTest {
             public void drain() {
             }
         });
-        // what the whole input reported (header, a stream read after the blocks), then the blocks in order
+        // what the whole input reported before the blocks (title lines, the header), the blocks in order, then the rest
+        // (a stream read after the blocks)
+        int k = before[0] < 0 ? whole.events.size() : before[0];
         Recorder all = new Recorder();
-        all.events.addAll(whole.events.stream().filter(e -> e.startsWith("table")).toList());
+        all.events.addAll(whole.events.subList(0, k).stream().filter(e -> !e.startsWith("text")).toList());
         for (Block b : blocks) {
             b.read(all);
         }
-        all.events.addAll(whole.events.stream().filter(e -> !e.startsWith("table")).toList());
+        all.events.addAll(whole.events.subList(k, whole.events.size()).stream().filter(e -> !e.startsWith("text")).toList());
         all.chunks.addAll(whole.chunks);
         all.problems.addAll(whole.problems);
         return new Outcome(calls(all), s, blocks.size());
@@ -191,6 +205,33 @@ class BlockReadingTest {
         List<String> problems = cut.calls.stream().filter(c -> c.startsWith("problem")).toList();
         assertThat(problems).hasSize(2).allMatch(c -> c.contains("FF"));
         assertThat(problems.get(0)).contains("notes.txt:20002 (byte ");
+    }
+
+    @Test
+    void titleLinesAboveACsvTableAreTheirOwnTableInOneStreamAndInBlocks() throws IOException {
+        StringBuilder b = new StringBuilder("ご利用明細（2024年4月分）\n\n山田 太郎 様,4980-****-****-1234\n");
+        b.append("ご利用日,ご利用店名,ご利用金額,支払区分\n");
+        for (int i = 0; i < 5_000; i++) {
+            b.append("2024/04/").append(1 + i % 30).append(",店舗").append(i).append(',').append(100 + i).append(",1回\n");
+        }
+        Path f = dir.resolve("meisai.csv");
+        Files.writeString(f, b);
+        DocumentReader.Options scanning = DocumentReader.Options.defaults().withTitleLines(true);
+        Outcome one = inOneStream(f, scanning);
+        assertThat(one.calls).startsWith("table null [列1, 列2]", "row 1 1 [ご利用明細（2024年4月分）, null]",
+                "row 2 3 [山田 太郎 様, 4980-****-****-1234]", "table null [ご利用日, ご利用店名, ご利用金額, 支払区分]",
+                "row 3 5 [2024/04/1, 店舗0, 100, 1回]");
+        assertThat(one.summary.records()).isEqualTo(5_002);
+        Outcome cut = inBlocks(f, scanning);
+        assertThat(cut.blocks).isGreaterThan(1);
+        assertThat(cut.calls).isEqualTo(one.calls);
+        assertThat(cut.summary.records()).isEqualTo(5_002);
+        // told there is no header, the first line is a row like the others
+        Recorder r = new Recorder();
+        new DocumentReader(new DocumentReader.Options(null, null, false, false, '\0', true)).read(f, r);
+        assertThat(r.events).startsWith("table null [列1]", "row 1 1 [ご利用明細（2024年4月分）]");
+        // read for de-identification, the first line is the header, as before
+        assertThat(inOneStream(f).calls.get(0)).isEqualTo("table null [ご利用明細（2024年4月分）]");
     }
 
     @Test

@@ -117,6 +117,36 @@ class LegacyOfficeTest {
     }
 
     @Test
+    void formulasFilledDownKeepTheirTextResults() throws IOException {
+        Recorder r = read(fixture("formula-shared.xls"));
+        // each row's formulas (E to H) repeat its cells (A to D): the first row's too, whose result follows a SHRFMLA record
+        assertThat(r.rows).hasSize(4).allSatisfy(row -> assertThat(row.subList(4, 8)).isEqualTo(row.subList(0, 4)));
+        assertThat(r.rows.get(0)).startsWith("佐藤花子", "0600001");
+    }
+
+    @Test
+    void japaneseDateFormatsShowADate() throws IOException {
+        Path file = dir.resolve("dates.xls");
+        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            HSSFSheet s = wb.createSheet("日付");
+            String[] formats = {"[$-411]ggge\"年\"m\"月\"d\"日\"", "[$-411]ge.m.d", "yyyy\"年\"m\"月\"d\"日\"", "yyyy/mm/dd", "0.00E+00"};
+            HSSFRow h = s.createRow(0);
+            HSSFRow row = s.createRow(1);
+            for (int i = 0; i < formats.length + 2; i++) {
+                h.createCell(i).setCellValue("列" + (char) ('A' + i));
+                HSSFCellStyle style = wb.createCellStyle();
+                // the last two: the built-in formats 31 and 57 of a Japanese Excel, written without their format record
+                style.setDataFormat(i < formats.length ? wb.createDataFormat().getFormat(formats[i]) : (short) (i == formats.length ? 31 : 57));
+                row.createCell(i).setCellValue(31148.0); // 1985-04-11
+                row.getCell(i).setCellStyle(style);
+            }
+            wb.write(out);
+        }
+        assertThat(read(file).rows).singleElement().isEqualTo(List.of("昭和60年4月11日", "昭和60年4月11日", "1985/4/11", "1985/04/11",
+                "3.11E+04", "1985/4/11", "昭和60年4月11日"));
+    }
+
+    @Test
     void anXlsOnStandardInputIsKnownByItsContent() throws IOException {
         Recorder r = new Recorder();
         ReadSummary s = new DocumentReader(null).read(new ByteArrayInputStream(workbook()), "-", r);
@@ -164,6 +194,19 @@ class LegacyOfficeTest {
         assertThat(r.problems).isEmpty();
         assertThat(found(file)).contains("PERSON 山田 太郎", "ADDRESS 東京都千代田区霞が関1-2-3 霞が関ビル4階", "PHONE 03-1234-5678",
                 "PHONE 090-1234-5678", "EMAIL taro.yamada@example.jp", "PERSON 高橋 美咲");
+    }
+
+    @Test
+    void aDocsFieldsRubySectionsAndCommentsKeepTheirText() throws IOException {
+        List<String> lines = lines(read(fixture("rireki.doc")));
+        assertThat(lines).contains(
+                "履歴書 応募者：山田太郎", "職務経歴書 第2部 担当：佐々木恵", "緊急連絡 080-7777-8888", // both sections' headers and footers
+                "ふりがな：山田太郎 様", // ruby: the name under the reading
+                "メール：taro.yamada@example.jp または t.yamada@example.com（携帯 090-1234-5678）", // links: their shown text
+                "家族\t妻 山田花子 090-5555-1234 長男 山田一郎 個人番号 712345678905 以上"); // a table inside a cell: its text
+        assertThat(lines).noneMatch(l -> l.contains("HYPERLINK") || l.contains("EQ ") || l.contains("\\o"));
+        assertThat(lines(read(fixture("cmt.doc")))).containsSubsequence("コメント", "本人希望：連絡は 090-7070-8080 へ",
+                "二段落目 takagi@example.jp").containsOnlyOnce("コメント");
     }
 
     @Test
@@ -216,52 +259,74 @@ class LegacyOfficeTest {
         d.createDocument("__properties_version1.0", new ByteArrayInputStream(b.array()));
     }
 
+    /** How a test message keeps its strings. */
+    private enum Strings {
+        /** UTF-16 (Outlook 2003 and later). */
+        UNICODE,
+        /** Windows' Shift_JIS, the code page not named (as Outlook before 2003 left many). */
+        CP932,
+        /** Windows' Shift_JIS, named by PR_MESSAGE_CODEPAGE alone. */
+        CP932_NAMED,
+        /** Windows' Shift_JIS for the people's names only: the subject and the body are ASCII. */
+        CP932_NAMES
+    }
+
     /**
      * An Outlook message as Outlook lays it out in its OLE2 file: the message's properties as streams at the root, each
-     * recipient and attachment in a storage of its own. {@code cp932} writes the strings in the Windows code page (as
-     * Outlook before 2003 did) without saying which.
+     * recipient and attachment in a storage of its own. The sender is an Exchange user (a directory name, and the SMTP
+     * address in PR_SENDER_SMTP_ADDRESS); the attachments are a workbook, a text file, a picture and a Word document
+     * stored as an OLE object (a storage, as Outlook keeps a rich-text mail's objects).
      */
-    private Path msg(String name, boolean cp932) throws IOException {
+    private Path msg(String name, Strings strings) throws IOException {
         Charset sjis = Charset.forName("windows-31j");
+        boolean ascii = strings == Strings.CP932_NAMES;
         java.util.function.BiConsumer<DirectoryEntry, String[]> text = (d, tv) -> {
             try {
-                if (cp932) {
-                    stream(d, tv[0] + "001E", tv[1].getBytes(sjis));
-                } else {
+                if (strings == Strings.UNICODE) {
                     stream(d, tv[0] + "001F", utf16(tv[1]));
+                } else {
+                    stream(d, tv[0] + "001E", tv[1].getBytes(sjis));
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         };
         Path file = dir.resolve(name);
-        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file);
+             POIFSFileSystem doc = new POIFSFileSystem(Files.newInputStream(fixture("resume.doc")))) {
             DirectoryEntry root = fs.getRoot();
             text.accept(root, new String[] {"001A", "IPM.Note"});
-            text.accept(root, new String[] {"0037", "【至急】山本様の件"});
+            text.accept(root, new String[] {"0037", ascii ? "Re: schedule" : "【至急】山本様の件"});
             text.accept(root, new String[] {"0C1A", "中島 裕子"});
-            text.accept(root, new String[] {"0C1F", "y.nakajima@example.co.jp"});
+            text.accept(root, new String[] {"0C1F", "/O=EXAMPLE/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=NAKAJIMA"});
+            text.accept(root, new String[] {"5D01", "y.nakajima@example.co.jp"});
             text.accept(root, new String[] {"0E04", "山本 一郎"});
-            text.accept(root, new String[] {"1000", "山本様\r\n\r\nお電話（090-8765-4321）ありがとうございました。\r\n中島"});
-            properties(root, 32, Map.of());
+            text.accept(root, new String[] {"1000", ascii ? "Hello,\r\nThe meeting moves to 3 pm. Tel 090-8765-4321"
+                    : "山本様\r\n\r\nお電話（090-8765-4321）ありがとうございました。\r\n中島"});
+            properties(root, 32, strings == Strings.CP932_NAMED ? Map.of(0x3FFD0003, 932L) : Map.of()); // PR_MESSAGE_CODEPAGE
             DirectoryEntry to = root.createDirectory("__recip_version1.0_#00000000");
             text.accept(to, new String[] {"3001", "山本 一郎"});
             text.accept(to, new String[] {"39FE", "ichiro.yamamoto@example.jp"});
             properties(to, 8, Map.of(0x0C150003, 1L)); // PR_RECIPIENT_TYPE: To
             DirectoryEntry cc = root.createDirectory("__recip_version1.0_#00000001");
-            text.accept(cc, new String[] {"3001", "森 真由美"});
+            text.accept(cc, new String[] {"3001", "森 真由美（経理部）"});
             text.accept(cc, new String[] {"39FE", "mori@example.co.jp"});
             properties(cc, 8, Map.of(0x0C150003, 2L)); // Cc
-            DirectoryEntry a = root.createDirectory("__attach_version1.0_#00000000");
-            text.accept(a, new String[] {"3707", "名簿.xls"});
-            stream(a, "37010102", workbook());
-            DirectoryEntry b = root.createDirectory("__attach_version1.0_#00000001");
-            text.accept(b, new String[] {"3707", "メモ.txt"});
-            stream(b, "37010102", "緊急連絡先：03-5555-6666".getBytes(sjis));
-            DirectoryEntry c = root.createDirectory("__attach_version1.0_#00000002");
-            text.accept(c, new String[] {"3707", "写真.jpg"});
-            text.accept(c, new String[] {"370E", "image/jpeg"});
-            stream(c, "37010102", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0});
+            if (!ascii) {
+                DirectoryEntry a = root.createDirectory("__attach_version1.0_#00000000");
+                text.accept(a, new String[] {"3707", "名簿.xls"});
+                stream(a, "37010102", workbook());
+                DirectoryEntry b = root.createDirectory("__attach_version1.0_#00000001");
+                text.accept(b, new String[] {"3707", "メモ.txt"});
+                stream(b, "37010102", "緊急連絡先：03-5555-6666".getBytes(sjis));
+                DirectoryEntry c = root.createDirectory("__attach_version1.0_#00000002");
+                text.accept(c, new String[] {"3707", "写真.jpg"});
+                text.accept(c, new String[] {"370E", "image/jpeg"});
+                stream(c, "37010102", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0});
+                DirectoryEntry o = root.createDirectory("__attach_version1.0_#00000003");
+                properties(o, 8, Map.of(0x37050003, 6L)); // PR_ATTACH_METHOD: an OLE object
+                org.apache.poi.poifs.filesystem.EntryUtils.copyNodes(doc.getRoot(), o.createDirectory("__substg1.0_3701000D"));
+            }
             fs.writeFilesystem(out);
         }
         return file;
@@ -269,11 +334,12 @@ class LegacyOfficeTest {
 
     @Test
     void anOutlookMessageIsReadLikeAMail() throws IOException {
-        Recorder r = read(msg("山本様の件.msg", false));
-        assertThat(lines(r)).containsExactly(
-                "From: 中島 裕子 <y.nakajima@example.co.jp>",
+        Recorder r = read(msg("山本様の件.msg", Strings.UNICODE));
+        List<String> lines = lines(r);
+        assertThat(lines).startsWith(
+                "From: 中島 裕子 <y.nakajima@example.co.jp>", // the SMTP address, not the Exchange directory name
                 "To: 山本 一郎 <ichiro.yamamoto@example.jp>",
-                "Cc: 森 真由美 <mori@example.co.jp>",
+                "Cc: 森 真由美（経理部） <mori@example.co.jp>",
                 "Subject: 【至急】山本様の件",
                 "山本様", "お電話（090-8765-4321）ありがとうございました。", "中島",
                 "添付ファイル 1", // the workbook's rows, as lines
@@ -281,7 +347,9 @@ class LegacyOfficeTest {
                 "山田 太郎\t123456789018\t1985/4/11\t1000001\t山田 太郎 様",
                 "佐藤 花子\t987654321098\t1990/5/7\t5300001\t佐藤 花子 様",
                 "シート：メモ", "担当：田中",
-                "添付ファイル 2", "緊急連絡先：03-5555-6666");
+                "添付ファイル 2", "緊急連絡先：03-5555-6666",
+                "添付ファイル 4"); // the Word document stored as an OLE object
+        assertThat(lines).contains("住所\t東京都千代田区霞が関1-2-3 霞が関ビル4階", "作成者：高橋 美咲");
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.unread()).isTrue();
             assertThat(p.text().en()).contains("attachment 3 (image/jpeg) is of a kind not read");
@@ -290,12 +358,17 @@ class LegacyOfficeTest {
 
     @Test
     void anOutlookMessageInTheWindowsCodePageIsDecodedAsShiftJis() throws IOException {
-        Path file = msg("古い.msg", true);
-        List<String> lines = lines(read(file));
-        assertThat(lines).startsWith("From: 中島 裕子 <y.nakajima@example.co.jp>", "To: 山本 一郎 <ichiro.yamamoto@example.jp>");
-        assertThat(lines).contains("Subject: 【至急】山本様の件", "お電話（090-8765-4321）ありがとうございました。");
-        assertThat(found(file)).contains("PERSON 中島 裕子", "PERSON 山本 一郎", "PHONE 090-8765-4321", "MY_NUMBER 123456789018",
-                "PHONE 03-5555-6666");
+        for (Strings strings : new Strings[] {Strings.CP932, Strings.CP932_NAMED, Strings.CP932_NAMES}) {
+            Path file = msg(strings + ".msg", strings);
+            List<String> lines = lines(read(file));
+            assertThat(lines).as(strings.name()).startsWith("From: 中島 裕子 <y.nakajima@example.co.jp>",
+                    "To: 山本 一郎 <ichiro.yamamoto@example.jp>", "Cc: 森 真由美（経理部） <mori@example.co.jp>");
+            if (strings != Strings.CP932_NAMES) {
+                assertThat(lines).as(strings.name()).contains("Subject: 【至急】山本様の件", "お電話（090-8765-4321）ありがとうございました。");
+            }
+        }
+        assertThat(found(dir.resolve("CP932.msg"))).contains("PERSON 中島 裕子", "PERSON 山本 一郎", "PHONE 090-8765-4321",
+                "MY_NUMBER 123456789018", "PHONE 03-5555-6666", "EMAIL y.nakajima@example.co.jp");
     }
 
     // ---- names that the content belies

@@ -97,12 +97,12 @@ class XlsxLimitsTest {
         Problems problems = new Problems(file.toString(), new Recorder());
 
         // the declared size passes the old guard; reading counts what is inflated and stops at the limit
-        assertThatThrownBy(() -> XlsxReader.read(file, file.toString(), true, new Recorder(), problems, 200_000))
+        assertThatThrownBy(() -> XlsxReader.read(file, file.toString(), SheetRows.Header.FIRST_ROW, new Recorder(), problems, 200_000))
                 .isInstanceOf(ReadException.class)
                 .hasMessage(file + ": its shared strings table is more than 200000 bytes, more than can be read in bounded memory;"
                         + " save it as CSV");
         Recorder r = new Recorder();
-        assertThat(XlsxReader.read(file, file.toString(), true, r, problems, 10_000_000)).isEqualTo(20_001);
+        assertThat(XlsxReader.read(file, file.toString(), SheetRows.Header.FIRST_ROW, r, problems, 10_000_000)).isEqualTo(20_001);
     }
 
     @Test

@@ -104,7 +104,7 @@ final class SparkDocuments {
         String name = file._1();
         java.nio.file.Path tmp = Files.createTempFile("mamori-findings", ".jsonl");
         long[] n = new long[1];
-        Scanner.Options options = new Scanner.Options(types, minConfidence, 1, DocumentReader.Options.defaults());
+        Scanner.Options options = new Scanner.Options(types, minConfidence, 1, DocumentReader.Options.defaults().withTitleLines(true));
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
              Scanner scanner = new Scanner(options);
              InputStream in = file._2().open()) {

@@ -10,6 +10,7 @@ import dev.mamori.deid.PolicyFile;
 import dev.mamori.deid.PolicyProposal;
 import dev.mamori.detect.FileReport;
 import dev.mamori.detect.Scanner;
+import dev.mamori.table.DocumentReader;
 import dev.mamori.table.ReadException;
 import dev.mamori.report.AtomicFiles;
 import dev.mamori.report.OutputGuard;
@@ -57,7 +58,8 @@ public final class DeidInitCommand implements Callable<Integer> {
         };
         OutputGuard.of().reads(data, "入力", "the input").reads(Outputs.keyStore(null), "鍵ストア", "the key store").writes(output, "--output").check();
         FileReport report;
-        try (Scanner scanner = new Scanner(Scanner.Options.defaults())) {
+        // the table as deid reads it: its first row the header (no title lines told apart)
+        try (Scanner scanner = new Scanner(Scanner.Options.defaults().withRead(DocumentReader.Options.defaults()))) {
             report = scanner.scan(data, data.toString(), f -> { });
         } catch (ReadException e) {
             throw new Main.UsageProblem(e);

@@ -274,7 +274,7 @@ public final class ScanCommand implements Callable<Integer> {
             case msg -> Format.MSG;
         };
         return new DocumentReader.Options(inputFormat == InputFormat.labeled_jsonl ? Format.JSONL : f, cs,
-                inputFormat == InputFormat.labeled_jsonl, !noHeader, inputFormat == InputFormat.tsv ? '\t' : '\0');
+                inputFormat == InputFormat.labeled_jsonl, !noHeader, inputFormat == InputFormat.tsv ? '\t' : '\0', true);
     }
 
     /** Accepts labeled-jsonl as well as labeled_jsonl. */
