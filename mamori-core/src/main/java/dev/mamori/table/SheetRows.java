@@ -44,6 +44,12 @@ final class SheetRows {
     int lastRow;
     /** Cells beyond {@link #MAX_COLUMNS} were met (and not read). */
     boolean beyond;
+    /** What is written on the sheet outside its cells (comments, text boxes, headers, footers, links) and its row. */
+    private final List<String> notes = new ArrayList<>();
+    private final List<Integer> noteRows = new ArrayList<>();
+
+    /** The column of the table {@link #note}s are delivered as, after the sheet's own. */
+    static final String NOTES = "シートの書き込み";
 
     SheetRows(String sheet, Header header, DocumentVisitor v) {
         this.sheet = sheet;
@@ -104,15 +110,45 @@ final class SheetRows {
         }
     }
 
-    /** The sheet ended (or broke off): decide about the header if not done, and deliver what is held. */
-    void finish() {
-        if (!decided && first != null) {
-            try {
-                decide();
-            } catch (RuntimeException e) {
-                throw new VisitorFailure(e);
-            }
+    /**
+     * Text written on the sheet outside its cells, at a 0-based row (-1: none, as a header's): a cell's comment with its
+     * author, a text box, a header or footer, a link's target. Delivered after the sheet's rows as a table of one column
+     * ({@link #NOTES}), so that it is scanned.
+     */
+    void note(int row, String text) {
+        if (text != null && !text.isBlank()) {
+            notes.add(text.strip());
+            noteRows.add(row);
         }
+    }
+
+    /** The sheet ended (or broke off): decide about the header if not done, and deliver what is held, then its notes. */
+    void finish() {
+        try {
+            if (!decided && first != null) {
+                decide();
+            }
+            if (!notes.isEmpty()) {
+                v.table(sheet, List.of(NOTES));
+                for (int i = 0; i < notes.size(); i++) {
+                    v.row(++rows, Math.max(1, noteRows.get(i) + 1L), List.of(notes.get(i)));
+                }
+                notes.clear();
+                noteRows.clear();
+            }
+        } catch (RuntimeException e) {
+            throw new VisitorFailure(e);
+        }
+    }
+
+    /**
+     * A header's or footer's text without its codes (&amp;L &amp;C &amp;R, page numbers, fonts, sizes); empty when nothing
+     * is left but a page's number ("Page &amp;P", "&amp;P / &amp;N ページ", as programs write by default).
+     */
+    static String headerText(String codes) {
+        String t = codes == null ? "" : codes.replaceAll("&\"[^\"]*\"|&[0-9]+|&[LCRPNDTFAZGSUXYBIEKHlcrpndtfazgsuxybiekh]", " ")
+                .replace("&&", "&").replaceAll("\\s+", " ").strip();
+        return t.matches("(?i)(page|of|ページ|頁|[-/ 　0-9])*") ? "" : t;
     }
 
     private void decide() {

@@ -15,6 +15,13 @@ import org.apache.poi.hssf.eventusermodel.HSSFRequest;
 import org.apache.poi.hssf.record.BOFRecord;
 import org.apache.poi.hssf.record.BoolErrRecord;
 import org.apache.poi.hssf.record.BoundSheetRecord;
+import org.apache.poi.hssf.record.CommonObjectDataSubRecord;
+import org.apache.poi.hssf.record.FooterRecord;
+import org.apache.poi.hssf.record.HeaderRecord;
+import org.apache.poi.hssf.record.HyperlinkRecord;
+import org.apache.poi.hssf.record.NoteRecord;
+import org.apache.poi.hssf.record.ObjRecord;
+import org.apache.poi.hssf.record.TextObjectRecord;
 import org.apache.poi.hssf.record.CellValueRecordInterface;
 import org.apache.poi.hssf.record.DateWindow1904Record;
 import org.apache.poi.hssf.record.EOFRecord;
@@ -113,6 +120,10 @@ final class XlsReader {
         private int row = -1;
         /** A formula whose string result comes in the next record. */
         private FormulaRecord pending;
+        /** The drawing object being read (a comment's box, a text box), and the comments' texts by their object's id. */
+        private int objectId;
+        private boolean objectIsComment;
+        private final java.util.Map<Integer, String> comments = new java.util.HashMap<>();
         long rows;
         boolean beyond;
 
@@ -156,10 +167,43 @@ final class XlsReader {
                 pending = null;
                 return;
             }
-            if (!(r instanceof CellValueRecordInterface)) {
-                return; // a shared or array formula's record (SHRFMLA, ARRAY, TABLE) comes between a formula and its result
+            if (r instanceof CellValueRecordInterface) {
+                pending = null; // (a shared or array formula's record, SHRFMLA, ARRAY, TABLE, comes between a formula and its result)
             }
-            pending = null;
+            if (r instanceof ObjRecord o && !o.getSubRecords().isEmpty() && o.getSubRecords().get(0) instanceof CommonObjectDataSubRecord c) {
+                objectId = c.getObjectId();
+                objectIsComment = c.getObjectType() == CommonObjectDataSubRecord.OBJECT_TYPE_COMMENT;
+                return;
+            }
+            if (r instanceof TextObjectRecord t) {
+                String text = t.getStr() == null ? null : t.getStr().getString();
+                if (objectIsComment) {
+                    comments.put(objectId, text);
+                } else {
+                    current.note(-1, text); // a text box
+                }
+                return;
+            }
+            if (r instanceof NoteRecord n) {
+                String text = comments.remove(n.getShapeId());
+                if (text != null) {
+                    current.note(n.getRow(), "コメント " + new org.apache.poi.ss.util.CellReference(n.getRow(), n.getColumn()).formatAsString()
+                            + (n.getAuthor() == null || n.getAuthor().isBlank() ? "" : " 作成者：" + n.getAuthor().strip()) + "\n" + text);
+                }
+                return;
+            }
+            if (r instanceof HeaderRecord h) {
+                current.note(-1, SheetRows.headerText(h.getText()));
+                return;
+            }
+            if (r instanceof FooterRecord f) {
+                current.note(-1, SheetRows.headerText(f.getText()));
+                return;
+            }
+            if (r instanceof HyperlinkRecord h) {
+                current.note(h.getFirstRow(), "リンク：" + (h.getAddress() == null ? "" : h.getAddress().strip()));
+                return;
+            }
             if (r instanceof LabelSSTRecord l) {
                 cell(l, strings == null || l.getSSTIndex() >= strings.getNumUniqueStrings() ? null
                         : strings.getString(l.getSSTIndex()).getString());
@@ -207,6 +251,7 @@ final class XlsReader {
             rows += current.rows();
             beyond |= current.beyond;
             current = null;
+            comments.clear();
             row = -1;
         }
 

@@ -84,7 +84,7 @@ final class XlsxReader {
                 try (sheet) {
                     XMLReader xml = XMLHelper.newXMLReader();
                     xml.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing is logged
-                    xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Rows(handler), new ShownValues(), false));
+                    xml.setContentHandler(new XSSFSheetXMLHandler(styles, sheets.getSheetComments(), strings, new Rows(handler), new ShownValues(), false));
                     xml.parse(new InputSource(sheet));
                     handler.finish();
                 } catch (SheetRows.VisitorFailure e) {
@@ -214,6 +214,15 @@ final class XlsxReader {
             int col = ref == null ? lastCol + 1 : new CellReference(ref).getCol();
             lastCol = col;
             rows.cell(col, value);
+            if (comment != null && comment.getString() != null) {
+                String author = comment.getAuthor() == null || comment.getAuthor().isBlank() ? "" : " 作成者：" + comment.getAuthor().strip();
+                rows.note(comment.getRow(), "コメント " + (ref == null ? "" : ref) + author + "\n" + comment.getString().getString());
+            }
+        }
+
+        @Override
+        public void headerFooter(String text, boolean isHeader, String tagName) {
+            rows.note(-1, SheetRows.headerText(text));
         }
 
         @Override

@@ -147,6 +147,37 @@ class LegacyOfficeTest {
     }
 
     @Test
+    void whatIsWrittenOnASheetOutsideItsCellsIsReadAfterItsRows() throws IOException {
+        Path file = dir.resolve("連絡先.xls");
+        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            HSSFSheet s = wb.createSheet("連絡先");
+            s.createRow(0).createCell(0).setCellValue("氏名");
+            s.createRow(1).createCell(0).setCellValue("渡辺 直子");
+            var patriarch = s.createDrawingPatriarch();
+            var comment = patriarch.createCellComment(new org.apache.poi.hssf.usermodel.HSSFClientAnchor(0, 0, 0, 0, (short) 1, 1, (short) 3, 4));
+            comment.setString(new org.apache.poi.hssf.usermodel.HSSFRichTextString("本人携帯 090-8765-4321"));
+            comment.setAuthor("田中一郎");
+            s.getRow(1).getCell(0).setCellComment(comment);
+            s.getHeader().setCenter("社外秘 作成者 木村拓也");
+            s.getFooter().setCenter("Page &P"); // a page's number only: nothing to read
+            var link = wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.EMAIL);
+            link.setAddress("mailto:naoko.w@example.co.jp");
+            s.getRow(1).createCell(1).setCellValue("メールを送る");
+            s.getRow(1).getCell(1).setHyperlink(link);
+            wb.write(out);
+        }
+        Recorder r = read(file);
+        assertThat(r.events).containsExactly(
+                "table 連絡先 [氏名]",
+                "row 1 2 [渡辺 直子, メールを送る]",
+                "table 連絡先 [シートの書き込み]",
+                "row 2 1 [社外秘 作成者 木村拓也]",
+                "row 3 2 [コメント A2 作成者：田中一郎\n本人携帯 090-8765-4321]",
+                "row 4 2 [リンク：mailto:naoko.w@example.co.jp]");
+        assertThat(found(file)).contains("PHONE 090-8765-4321", "EMAIL naoko.w@example.co.jp", "PERSON 木村拓也");
+    }
+
+    @Test
     void anXlsOnStandardInputIsKnownByItsContent() throws IOException {
         Recorder r = new Recorder();
         ReadSummary s = new DocumentReader(null).read(new ByteArrayInputStream(workbook()), "-", r);

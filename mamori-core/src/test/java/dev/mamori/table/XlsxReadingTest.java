@@ -117,6 +117,26 @@ class XlsxReadingTest {
     }
 
     @Test
+    void aCellsCommentAndTheSheetsHeaderAreReadAfterItsRows() throws IOException {
+        Path file = dir.resolve("c.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            var s = wb.createSheet("名簿");
+            s.createRow(0).createCell(0).setCellValue("氏名");
+            s.createRow(1).createCell(0).setCellValue("渡辺 直子");
+            var comment = s.createDrawingPatriarch().createCellComment(wb.getCreationHelper().createClientAnchor());
+            comment.setString(wb.getCreationHelper().createRichTextString("本人携帯 090-8765-4321"));
+            comment.setAuthor("田中一郎");
+            s.getRow(1).getCell(0).setCellComment(comment);
+            s.getHeader().setCenter("作成者 木村拓也");
+            wb.write(out);
+        }
+        Recorder r = new Recorder();
+        reader.read(file, r);
+        assertThat(r.events).containsExactly("table 名簿 [氏名]", "row 1 2 [渡辺 直子]", "table 名簿 [シートの書き込み]",
+                "row 2 2 [コメント A2 作成者：田中一郎\n本人携帯 090-8765-4321]", "row 3 1 [作成者 木村拓也]");
+    }
+
+    @Test
     void xlsxIsSniffedWithoutExtension() throws IOException {
         Path plain = Files.copy(workbook(), dir.resolve("export.bin"));
         assertThat(DocumentReader.sniff(plain)).isEqualTo(new DocumentReader.Sniff(Format.XLSX, null));
