@@ -76,6 +76,8 @@ final class DocumentText {
             Files.write(tmp, bytes);
             if (format == Format.XLSX) { // a workbook attached to a mail: its rows as lines, their cells by tabs
                 XlsxReader.read(tmp, name, SheetRows.Header.AFTER_TITLES, new TableLines(lines, problems), problems);
+            } else if (format == Format.XLS) {
+                XlsReader.read(tmp, name, SheetRows.Header.AFTER_TITLES, new TableLines(lines, problems), problems);
             } else {
                 office(tmp, name, format, lines, problems, depth);
             }

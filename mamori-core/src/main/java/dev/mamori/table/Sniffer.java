@@ -188,6 +188,9 @@ final class Sniffer {
         if (isHtml(text)) {
             return Format.HTML;
         }
+        if (SpreadsheetMl.is(text)) {
+            return Format.XLS; // Excel 2003 XML, as web systems export "Excel" files
+        }
         if (isMail(text)) {
             return Format.EML;
         }

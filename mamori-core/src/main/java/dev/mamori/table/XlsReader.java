@@ -51,6 +51,13 @@ final class XlsReader {
     /** Reads every worksheet of {@code file}; returns the number of data rows. */
     static long read(Path file, String name, SheetRows.Header header, DocumentVisitor v, Problems problems)
             throws IOException, ReadException {
+        Head head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            head = Head.read(in);
+        }
+        if (!Sniffer.isOle2(head) && SpreadsheetMl.is(head.text(CharsetSniffer.detect(head)))) {
+            return SpreadsheetMl.read(file, name, header, v, problems); // Excel 2003 XML under the name .xls
+        }
         POIFSFileSystem fs;
         try {
             fs = new POIFSFileSystem(file.toFile(), true);

@@ -202,6 +202,36 @@ class LegacyOfficeTest {
         assertThatThrownBy(() -> read(cut)).isInstanceOf(ReadException.class).hasMessageStartingWith(cut + ": not a readable XLS");
     }
 
+    @Test
+    void anExcel2003XmlWorkbookSavedAsXlsIsReadAsAWorkbook() throws IOException {
+        String xml = """
+                <?xml version="1.0"?>
+                <?mso-application progid="Excel.Sheet"?>
+                <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"
+                  xmlns:html="http://www.w3.org/TR/REC-html40">
+                 <Worksheet ss:Name="名簿"><Table>
+                  <Row><Cell><Data ss:Type="String">氏名</Data></Cell><Cell ss:Index="3"><Data ss:Type="String">生年月日</Data></Cell>
+                   <Cell><Data ss:Type="String">郵便番号</Data></Cell></Row>
+                  <Row ss:Index="3"><Cell ss:MergeAcross="1"><ss:Data ss:Type="String"><html:B>松田</html:B> 龍平</ss:Data>
+                    <Comment ss:Author="田中"><ss:Data>携帯 090-8888-9999</ss:Data></Comment></Cell>
+                   <Cell ss:Index="3"><Data ss:Type="DateTime">1985-04-11T00:00:00.000</Data></Cell><Cell><Data ss:Type="Number">1500001</Data></Cell></Row>
+                 </Table></Worksheet>
+                </Workbook>
+                """;
+        Path file = Files.writeString(dir.resolve("export.xls"), xml);
+        Recorder r = read(file);
+        assertThat(r.events).containsExactly("table 名簿 [氏名, , 生年月日, 郵便番号]", // a name merged across two cells
+                "row 1 3 [松田 龍平, null, 1985/4/11, 1500001]",
+                "table 名簿 [シートの書き込み]", "row 2 3 [コメント A3 作成者：田中\n携帯 090-8888-9999]");
+        assertThat(DocumentReader.sniff(Files.writeString(dir.resolve("export.xml"), xml)).format()).isEqualTo(Format.XLS);
+        Path broken = Files.writeString(dir.resolve("broken.xls"), xml.substring(0, xml.indexOf("<Row ss:Index")) + "<Row><Cell>");
+        assertThatThrownBy(() -> read(broken)).isInstanceOf(ReadException.class)
+                .hasMessageStartingWith(broken + ": not a readable XLS (Excel 2003 XML): malformed XML at line");
+        Path entity = Files.writeString(dir.resolve("entity.xls"), "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet><Table><Row><Cell><Data>&e;</Data></Cell></Row></Table></Worksheet></Workbook>");
+        assertThatThrownBy(() -> read(entity)).isInstanceOf(ReadException.class).hasMessageStartingWith(entity + ": ");
+    }
+
     // ---- DOC, PPT
 
     @Test
