@@ -43,7 +43,11 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
     private static final int MAX_BLANKS = 2;
 
     /** A piece of input to scan; built on the reading thread, scanned by a worker. */
-    private sealed interface Unit permits Text, Row, Doc {
+    private sealed interface Unit permits Text, Row, Doc, Header {
+    }
+
+    /** What was found in a table's header cells (found on the reading thread: the names are masked as the table is made). */
+    private record Header(Table table, List<List<Finding>> found) implements Unit {
     }
 
     private record Text(long line, int offset, String text) implements Unit {
@@ -144,9 +148,41 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
             table = table.widened(header, detector); // JSON Lines met new keys: same table, more columns
             tables.set(tables.size() - 1, table);
         } else {
-            table = new Table(sheet, header, detector);
+            List<List<Finding>> found = new ArrayList<>(header.size());
+            List<String> shown = new ArrayList<>(header.size());
+            boolean any = false;
+            for (String h : header) {
+                List<Finding> fs = h == null || h.isBlank() ? List.of() : detector.detect(h, detector.freeText()).stream()
+                        .filter(f -> f.type().category() != LegalCategory.SPECIAL_CARE_REQUIRED) // 病歴, 健康診断結果: a column's subject
+                        .toList();
+                found.add(fs);
+                shown.add(fs.isEmpty() ? h : masked(h, fs));
+                any |= !fs.isEmpty();
+            }
+            // a header that holds personal data (a table's first record taken for its header, a name in a column's
+            // title): its findings are reported, without a row, and the columns are shown by masked names; not the
+            // 要配慮 types, whose words name a column's subject (病歴, 健康診断結果) rather than a person's fact
+            table = any ? new Table(sheet, header, shown, detector) : new Table(sheet, header, detector);
             tables.add(table);
+            if (any) {
+                add(new Header(table, found), 0);
+            }
         }
+    }
+
+    /** {@code text} with the values of {@code fs} masked. */
+    private static String masked(String text, List<Finding> fs) {
+        StringBuilder b = new StringBuilder(text);
+        List<Finding> byEnd = new ArrayList<>(fs);
+        byEnd.sort(java.util.Comparator.comparingInt(Finding::start).reversed());
+        int limit = text.length();
+        for (Finding f : byEnd) {
+            if (f.end() <= limit) {
+                b.replace(f.start(), f.end(), Masking.mask(f.type(), text.substring(f.start(), f.end())));
+                limit = f.start();
+            }
+        }
+        return b.toString();
     }
 
     @Override
@@ -404,6 +440,13 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
                     List<Finding> fs = memo.detect(cell, r.table.context(i), i);
                     Location at = fs.isEmpty() ? null : Location.cell(file, r.line, r.row, r.table.sheet, r.table.name(i), i);
                     for (Finding f : fs) {
+                        found.add(new LocatedFinding(at, f));
+                    }
+                }
+            } else if (u instanceof Header h) {
+                for (int i = 0; i < h.found.size(); i++) {
+                    Location at = Location.cell(file, 0, 0, h.table.sheet, h.table.name(i), i);
+                    for (Finding f : h.found.get(i)) {
                         found.add(new LocatedFinding(at, f));
                     }
                 }

@@ -24,7 +24,9 @@ final class Table {
     }
 
     final String sheet;
+    /** The header as read; {@link #name} gives a column's name as shown, masked where it holds personal data. */
     final List<String> header;
+    private final List<String> shown;
     private final List<Column> columns = new ArrayList<>();
     /** Read by workers: fixed at construction. */
     private final ScanContext[] contexts;
@@ -32,13 +34,19 @@ final class Table {
     long rows;
 
     Table(String sheet, List<String> header, Detector detector) {
-        this(sheet, header, detector, null);
+        this(sheet, header, header, detector, null);
+    }
+
+    /** A table whose columns are shown by {@code shown} (its header with the personal data found in it masked). */
+    Table(String sheet, List<String> header, List<String> shown, Detector detector) {
+        this(sheet, header, shown, detector, null);
     }
 
     /** With the contexts of the first columns taken from {@code known} (same headers) rather than worked out again. */
-    private Table(String sheet, List<String> header, Detector detector, ScanContext[] known) {
+    private Table(String sheet, List<String> header, List<String> shown, Detector detector, ScanContext[] known) {
         this.sheet = sheet;
         this.header = List.copyOf(header.stream().map(h -> h == null ? "" : h).toList());
+        this.shown = List.copyOf(shown.stream().map(h -> h == null ? "" : h).toList());
         this.detector = detector;
         this.contexts = new ScanContext[this.header.size()];
         int reused = known == null ? 0 : Math.min(known.length, contexts.length);
@@ -50,13 +58,13 @@ final class Table {
             if (i >= reused) {
                 contexts[i] = fresh.get(i);
             }
-            columns.add(new Column(i, this.header.get(i)));
+            columns.add(new Column(i, this.shown.get(i)));
         }
     }
 
     /** The same table with more columns (JSON Lines whose later records bring new keys). */
     Table widened(List<String> newHeader, Detector detector) {
-        Table t = new Table(sheet, newHeader, detector, contexts);
+        Table t = new Table(sheet, newHeader, newHeader, detector, contexts);
         for (int i = 0; i < columns.size(); i++) {
             t.columns.set(i, columns.get(i));
         }
@@ -77,7 +85,7 @@ final class Table {
     }
 
     String name(int i) {
-        return i < header.size() ? header.get(i) : "";
+        return i < shown.size() ? shown.get(i) : "";
     }
 
     TableReport report() {

@@ -33,6 +33,25 @@ class ScannerTest {
     }
 
     @Test
+    void personalDataInATablesHeaderIsReportedAndTheColumnsNamesAreMasked() throws IOException {
+        // a table of names and addresses alone cannot be told from one with a header: its first record is taken for it
+        Path csv = Files.writeString(dir.resolve("names.csv"), "山田 太郎,東京都千代田区霞が関1-2-3,営業部\n"
+                + "佐藤 花子,大阪府大阪市北区梅田1-1,総務部\n鈴木 一郎,北海道札幌市中央区北1条西2,経理部\n");
+        List<LocatedFinding> found = new ArrayList<>();
+        FileReport report;
+        try (Scanner s = new Scanner(Scanner.Options.defaults())) {
+            report = s.scan(csv, "names.csv", found::add);
+        }
+        assertThat(found).filteredOn(f -> f.where().row() == 0).extracting(f -> f.finding().type() + " " + f.finding().value())
+                .containsExactly("PERSON 山田 太郎", "ADDRESS 東京都千代田区霞が関1-2-3");
+        assertThat(found).extracting(f -> f.where().column()).doesNotContain("山田 太郎", "東京都千代田区霞が関1-2-3");
+        assertThat(report.tables().get(0).columns()).extracting(ColumnReport::header).containsExactly("山＊ ＊＊", "東京都千代田区＊＊＊＊＊＊＊＊", "営業部");
+        // a header of labels, 要配慮 ones too, gives nothing
+        Path labels = Files.writeString(dir.resolve("labels.csv"), "氏名,住所,病歴\n山田 太郎,東京都千代田区霞が関1-2-3,\n");
+        assertThat(scan(Scanner.Options.defaults(), labels)).noneMatch(f -> f.where().row() == 0);
+    }
+
+    @Test
     void linesOfATextFileGiveEachOtherContext() throws IOException {
         Path txt = dir.resolve("mail.txt");
         Files.writeString(txt, "お世話になります。\n名簿をお送りします。\n氏名,郵便番号,生年月日\n山田太郎,1000001,1985/04/01\n"
