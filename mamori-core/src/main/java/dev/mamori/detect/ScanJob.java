@@ -148,42 +148,17 @@ final class ScanJob implements DocumentVisitor, Block.Sink {
             table = table.widened(header, detector); // JSON Lines met new keys: same table, more columns
             tables.set(tables.size() - 1, table);
         } else {
-            List<List<Finding>> found = new ArrayList<>(header.size());
-            List<String> shown = new ArrayList<>(header.size());
-            boolean any = false;
-            for (String h : header) {
-                List<Finding> fs = h == null || h.isBlank() ? List.of() : detector.detect(h, detector.freeText()).stream()
-                        .filter(f -> f.type().category() != LegalCategory.SPECIAL_CARE_REQUIRED) // 病歴, 健康診断結果: a column's subject
-                        .toList();
-                found.add(fs);
-                shown.add(fs.isEmpty() ? h : masked(h, fs));
-                any |= !fs.isEmpty();
-            }
-            // a header that holds personal data (a table's first record taken for its header, a name in a column's
-            // title): its findings are reported, without a row, and the columns are shown by masked names; not the
-            // 要配慮 types, whose words name a column's subject (病歴, 健康診断結果) rather than a person's fact
-            table = any ? new Table(sheet, header, shown, detector) : new Table(sheet, header, detector);
+            // a header that holds personal data: its findings are reported, without a row, and the columns are shown
+            // by masked names (HeaderCells)
+            HeaderCells cells = HeaderCells.of(header, detector);
+            table = new Table(sheet, header, cells.shown(), detector);
             tables.add(table);
-            if (any) {
-                add(new Header(table, found), 0);
+            if (cells.any()) {
+                add(new Header(table, cells.found()), 0);
             }
         }
     }
 
-    /** {@code text} with the values of {@code fs} masked. */
-    private static String masked(String text, List<Finding> fs) {
-        StringBuilder b = new StringBuilder(text);
-        List<Finding> byEnd = new ArrayList<>(fs);
-        byEnd.sort(java.util.Comparator.comparingInt(Finding::start).reversed());
-        int limit = text.length();
-        for (Finding f : byEnd) {
-            if (f.end() <= limit) {
-                b.replace(f.start(), f.end(), Masking.mask(f.type(), text.substring(f.start(), f.end())));
-                limit = f.start();
-            }
-        }
-        return b.toString();
-    }
 
     @Override
     public void row(long row, long line, List<String> cells) {

@@ -5,6 +5,7 @@ import dev.mamori.detect.Classification;
 import dev.mamori.detect.ColumnReport;
 import dev.mamori.detect.Detector;
 import dev.mamori.detect.Finding;
+import dev.mamori.detect.HeaderCells;
 import dev.mamori.detect.LocatedFinding;
 import dev.mamori.detect.Location;
 import dev.mamori.detect.PiiType;
@@ -54,8 +55,19 @@ final class SparkScan {
      * @param showValues write each value in full beside its masked form
      * @param findingsDir where the findings go (the staging directory)
      */
-    static Result scan(SparkSession spark, Tables.Table t, Set<PiiType> types, double minConfidence, boolean showValues, Path findingsDir) {
-        List<String> header = t.header();
+    static Result scan(SparkSession spark, Tables.Table t, Set<PiiType> types, double minConfidence, boolean showValues, Path findingsDir)
+            throws java.io.IOException {
+        // the header's own findings, on the driver, and the columns' names as shown (masked where they hold personal data)
+        HeaderCells head = HeaderCells.of(t.header(), detector(types, minConfidence));
+        List<String> header = head.shown();
+        List<String> headerFindings = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            for (Finding fi : head.found().get(i)) {
+                headerFindings.add(FindingJson.line(new LocatedFinding(new Location(t.input().path(), 0, 0, null, header.get(i), i, null), fi),
+                        showValues));
+            }
+        }
+        List<String> raw = t.header();
         int columns = header.size();
         int corrupt = java.util.Arrays.asList(t.rows().columns()).indexOf(Tables.CORRUPT);
         Dataset<Row> rows = t.rows().withColumn(FILE, functions.input_file_name());
@@ -69,7 +81,7 @@ final class SparkScan {
         MapPartitionsFunction<Row, String> f = it -> {
             Detector d = detector(types, minConfidence);
             CellMemo memo = new CellMemo(d); // a partition's repeated cells, as mamori scan looks them up
-            List<ScanContext> contexts = d.contextsFor(header);
+            List<ScanContext> contexts = d.contextsFor(raw);
             long[][] c = new long[columns][slots];
             long[] n = new long[3];
             return new Iterator<>() {
@@ -132,6 +144,9 @@ final class SparkScan {
             };
         };
         rows.mapPartitions(f, Encoders.STRING()).write().text(findingsDir.toString());
+        if (!headerFindings.isEmpty()) {
+            Outputs.writeText(spark, findingsDir, "part-header.txt", String.join("\n", headerFindings) + "\n");
+        }
         long[][] sums = counts.value();
         List<ColumnReport> cols = new ArrayList<>();
         EnumSet<PiiType> all = EnumSet.noneOf(PiiType.class);
@@ -141,6 +156,7 @@ final class SparkScan {
             cols.add(cr);
             all.addAll(cr.hits().keySet());
         }
-        return new Result(new TableReport(null, records.value(), cols, Classification.of(all)), found.value(), unreadable.value());
+        return new Result(new TableReport(null, records.value(), cols, Classification.of(all)), found.value() + headerFindings.size(),
+                unreadable.value());
     }
 }

@@ -97,6 +97,20 @@ class SparkRiskScanTest {
     }
 
     @Test
+    void aHeaderHoldingANameIsMaskedAndItsFindingsReportedAsOnOneMachine() throws IOException {
+        Path input = Files.writeString(dir.resolve("names.csv"), "山田 太郎,東京都千代田区霞が関1-2-3,営業部\n"
+                + "佐藤 花子,大阪府大阪市北区梅田1-1,総務部\n鈴木 一郎,北海道札幌市中央区北1条西2,経理部\n");
+        SparkSession s = Spark.session();
+        Path out = dir.resolve("names-findings");
+        Tables.Table t = Tables.read(s, Tables.probe(s, input.toString(), "auto", null));
+        SparkScan.Result r = SparkScan.scan(s, t, EnumSet.allOf(PiiType.class), 0.4, false, new org.apache.hadoop.fs.Path(out.toString()));
+        assertThat(r.table().columns()).extracting(ColumnReport::header).containsExactly("山＊ ＊＊", "東京都千代田区＊＊＊＊＊＊＊＊", "営業部");
+        String header = Files.readString(out.resolve("part-header.txt"));
+        assertThat(header).contains("\"type\":\"PERSON\"", "\"masked\":\"山＊ ＊＊\"").doesNotContain("山田 太郎");
+        assertThat(r.findings()).isEqualTo(6); // two in the header, four in the rows, as mamori scan gives them
+    }
+
+    @Test
     void scanClassifiesColumnsAsOneMachineDoes() throws IOException {
         // the example table repeated across three part files (three partitions), read as CP932
         Path example = Path.of("../examples/customers_cp932.csv");
