@@ -115,7 +115,8 @@ final class Ole2Text {
     /**
      * The paragraphs of a range, a line each, except in tables: a cell's paragraphs joined by a blank, a row's cells by
      * tabs, a row a line; a table inside a cell joined into that cell's text. Fields keep their shown result, not their
-     * code (a field may span paragraphs: a table of contents).
+     * code (a field may span paragraphs: a table of contents). Text deleted with tracked changes comes after its
+     * paragraph or row on a line of its own ({@code 削除された文字：…}), as for a .docx: it is still in the file.
      */
     private static void paragraphs(Range range, java.util.function.Consumer<String> out) {
         if (range == null) {
@@ -124,11 +125,12 @@ final class Ole2Text {
         Fields fields = new Fields();
         StringBuilder row = new StringBuilder();
         StringBuilder cell = new StringBuilder();
+        StringBuilder deleted = new StringBuilder();
         boolean cells = false;
         int n = range.numParagraphs();
         for (int i = 0; i < n; i++) {
             Paragraph p = range.getParagraph(i);
-            String raw = p.text();
+            String raw = kept(p, deleted);
             String t = fields.strip(raw);
             if (!p.isInTable()) {
                 if (cells || !cell.isEmpty()) { // a table ended without its row mark
@@ -140,6 +142,7 @@ final class Ole2Text {
                 if (!(raw.equals("\r") && i == n - 1)) { // not the range's closing mark
                     out.accept(t);
                 }
+                flushDeleted(deleted, out);
                 continue;
             }
             boolean inner = p.getTableLevel() > 1;
@@ -147,6 +150,7 @@ final class Ole2Text {
                 out.accept(row.toString());
                 row.setLength(0);
                 cells = false;
+                flushDeleted(deleted, out);
                 continue;
             }
             if (inner && p.isTableRowEnd()) {
@@ -162,6 +166,40 @@ final class Ole2Text {
         if (cells || !cell.isEmpty()) {
             out.accept(row.append(cells && !cell.isEmpty() ? "\t" : "").append(cell).toString());
         }
+        flushDeleted(deleted, out);
+    }
+
+    /** A paragraph's text without what tracked changes deleted, which goes to {@code deleted}. */
+    private static String kept(Paragraph p, StringBuilder deleted) {
+        int runs = p.numCharacterRuns();
+        boolean any = false;
+        for (int k = 0; k < runs && !any; k++) {
+            any = p.getCharacterRun(k).isMarkedDeleted();
+        }
+        if (!any) {
+            return p.text();
+        }
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < runs; k++) {
+            org.apache.poi.hwpf.usermodel.CharacterRun r = p.getCharacterRun(k);
+            if (r.isMarkedDeleted()) {
+                for (char c : r.text().toCharArray()) {
+                    if (c >= 0x20) {
+                        deleted.append(c);
+                    }
+                }
+            } else {
+                b.append(r.text());
+            }
+        }
+        return b.toString();
+    }
+
+    private static void flushDeleted(StringBuilder deleted, java.util.function.Consumer<String> out) {
+        if (!deleted.toString().isBlank()) {
+            out.accept("削除された文字：" + deleted.toString().strip());
+        }
+        deleted.setLength(0);
     }
 
     /**

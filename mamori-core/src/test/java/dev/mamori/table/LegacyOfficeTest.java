@@ -264,7 +264,8 @@ class LegacyOfficeTest {
                 "履歴書 応募者：山田太郎", "職務経歴書 第2部 担当：佐々木恵", "緊急連絡 080-7777-8888", // both sections' headers and footers
                 "ふりがな：山田太郎 様", // ruby: the name under the reading
                 "メール：taro.yamada@example.jp または t.yamada@example.com（携帯 090-1234-5678）", // links: their shown text
-                "家族\t妻 山田花子 090-5555-1234 長男 山田一郎 個人番号 712345678905 以上"); // a table inside a cell: its text
+                "家族\t妻 山田花子 090-5555-1234 長男 山田一郎 個人番号 712345678905 以上", // a table inside a cell: its text
+                "変更履歴：新電話 03-1111-2222", "削除された文字：旧電話 03-9999-0000"); // a tracked deletion, apart
         assertThat(lines).noneMatch(l -> l.contains("HYPERLINK") || l.contains("EQ ") || l.contains("\\o"));
         assertThat(lines(read(fixture("cmt.doc")))).containsSubsequence("コメント", "本人希望：連絡は 090-7070-8080 へ",
                 "二段落目 takagi@example.jp").containsOnlyOnce("コメント");
