@@ -14,8 +14,8 @@ import java.util.Locale;
 
 /**
  * Reads one input (CSV/TSV, XLSX or XLS, JSONL or plain text; or a document whose text {@link DocumentText} pulls out:
- * DOCX, DOC, PPTX, PPT, PDF, e-mail, Outlook .msg, HTML) as a stream, delivering decoded content to a {@link DocumentVisitor}. Memory stays bounded
- * whatever the size of a text, CSV or JSONL input. The format comes from
+ * DOCX, DOC, PPTX, PPT, PDF, e-mail, Outlook .msg, HTML) as a stream, delivering decoded content to a
+ * {@link DocumentVisitor}. Memory stays bounded whatever the size of a text, CSV or JSONL input. The format comes from
  * {@link Options#forceFormat()}, else the file extension, else the content; the character encoding
  * from {@link Options#forceCharset()}, else a BOM, else valid UTF-8, else detection (CP932, EUC-JP).
  * Undecodable bytes become U+FFFD and are reported with their byte offset. Never prints anything
@@ -96,7 +96,7 @@ public final class DocumentReader {
                 }
                 format = options.labeledJsonl() && !s.format().isWorkbook() && !s.format().isDocument() ? Format.JSONL : s.format();
             } else if (options.forceFormat() == null) {
-                format = office(file, name, format);
+                format = asContentSays(file, name, format);
             }
             if (format.isWorkbook()) {
                 return Files.size(file) == 0 ? empty(name, format, v) : workbook(file, name, format, v);
@@ -118,7 +118,7 @@ public final class DocumentReader {
      * The format of a file whose name says an Office format, by its content where the two differ: a .xls or .doc that
      * is HTML or text (as web systems export "Excel" files), a .doc renamed .docx, a .xlsx that is a .xls.
      */
-    private static Format office(Path file, String name, Format named) throws IOException, ReadException {
+    private static Format asContentSays(Path file, String name, Format named) throws IOException, ReadException {
         if (!Sniffer.isLegacy(named) && !Sniffer.ooxml(named)) {
             return named;
         }
@@ -245,7 +245,8 @@ public final class DocumentReader {
     /**
      * The format to read a file found in a directory scan as, or empty with a reason to skip it:
      * binary content (NUL bytes; PNG, JPEG, GIF, gzip, Java class), a ZIP that is no Office document, an OLE2
-     * file that is no .xls, .doc, .ppt or .msg, an encrypted Office file. Otherwise the format implied by the extension, else by the content.
+     * file that is no .xls, .doc, .ppt or .msg, an encrypted Office file. Otherwise the format implied by the extension,
+     * else by the content (a legacy Office name's too: a .xls that is HTML).
      *
      * Special files (pipes, devices, sockets) are skipped without being opened.
      *
