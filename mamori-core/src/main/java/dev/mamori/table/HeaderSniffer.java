@@ -59,6 +59,12 @@ final class HeaderSniffer {
 
     /** True when {@code first} looks like a row of data rather than a header, judged against the rows below it. */
     static boolean isData(List<String> first, List<List<String>> below) {
+        int[] v = votes(first, below);
+        return v[0] > 0 && v[0] >= v[1];
+    }
+
+    /** The "data" and the "header" votes of {@code first} against the rows below it (see the class documentation). */
+    private static int[] votes(List<String> first, List<List<String>> below) {
         int data = 0;
         int header = 0;
         for (int col = 0; col < first.size(); col++) {
@@ -80,7 +86,7 @@ final class HeaderSniffer {
                 header++;
             }
         }
-        return data > 0 && data >= header;
+        return new int[] {data, header};
     }
 
     /** Title lines looked for at the top of a table: at most this many. */
@@ -89,27 +95,69 @@ final class HeaderSniffer {
     /**
      * How many of the first rows are a title, a date or an author above the table (会員名簿, 作成日：…, 作成者：総務課
      * 田中一郎; a card statement's first line with its holder's name), as Japanese sheets and exports have them: the rows,
-     * at most {@link #MAX_PREAMBLE}, before the first row with more than half as many cells filled as the rows have
-     * (the median of {@code rows}: one row with notes in extra columns does not count). A label and its value
-     * ({@code 作成日 | 2024/4/1}) are title lines above a table of four columns or more; above a table of three, such a
-     * row cannot be told from a header with an empty cell, and is taken as the header.
-     * None in a table narrower than three cells, and none when no row is that wide.
+     * at most {@link #MAX_PREAMBLE}, before the first row that is not such a line ({@link #isTitle}), and the upper row of
+     * a two-level header. None in a table whose rows are narrower than three cells, and none when every row is such a line.
      */
     static int preamble(List<List<String>> rows) {
-        int[] widths = new int[rows.size()];
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = filled(rows.get(i));
-        }
-        java.util.Arrays.sort(widths);
-        int typical = widths.length == 0 ? 0 : widths[widths.length / 2]; // a row with notes far to the right is one row
-        if (typical < 3) {
+        int width = width(rows);
+        if (width < 3) {
             return 0;
         }
         int first = 0;
-        while (first < rows.size() && first <= MAX_PREAMBLE && 2 * filled(rows.get(first)) <= typical) {
+        while (first < rows.size() && first <= MAX_PREAMBLE && isTitle(rows.get(first), width)) {
             first++;
         }
+        // a two-level header: a sparse row of groups (会員情報,,,連絡先) over a row that is surely a header (labels over a
+        // column of numbers, dates or e-mails, and nothing shaped like data); a sparse row over data is a header with
+        // merged cells' gaps (氏名,,住所,,,郵便番号)
+        if (first + 2 < rows.size() && first < MAX_PREAMBLE && 2 * filled(rows.get(first)) <= width) {
+            int[] v = votes(rows.get(first + 1), rows.subList(first + 2, rows.size()));
+            if (v[0] == 0 && v[1] > 0) {
+                first++;
+            }
+        }
         return first == rows.size() || first > MAX_PREAMBLE ? 0 : first;
+    }
+
+    /**
+     * The table's width: the count of filled cells most rows of three or more have (the larger on a tie), so that neither
+     * the title lines, nor the notes under a short table, nor one row with remarks in extra columns decide it.
+     */
+    private static int width(List<List<String>> rows) {
+        Map<Integer, Integer> n = new HashMap<>();
+        for (List<String> r : rows) {
+            int f = filled(r);
+            if (f >= 3) {
+                n.merge(f, 1, Integer::sum);
+            }
+        }
+        int best = 0;
+        int count = 0;
+        for (Map.Entry<Integer, Integer> e : n.entrySet()) {
+            if (e.getValue() > count || e.getValue() == count && e.getKey() > best) {
+                best = e.getKey();
+                count = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A title line above a table {@code width} cells wide: one cell or none, or two cells at its left, a label and its
+     * value ({@code 作成日 | 2024/4/1}, {@code 山田 太郎 様 | 4980-****-****-1234}) in a table at least four wide. A header's
+     * cells spread across the table, gaps and all ({@code 氏名,,住所,,,郵便番号}), and a header naming three columns or more
+     * is a header however wide the rows below.
+     */
+    static boolean isTitle(List<String> row, int width) {
+        int filled = filled(row);
+        if (filled <= 1) {
+            return true;
+        }
+        int last = row.size() - 1;
+        while (last >= 0 && (row.get(last) == null || row.get(last).isBlank())) {
+            last--;
+        }
+        return filled == 2 && 2 * (last + 1) <= width;
     }
 
     private static int filled(List<String> row) {

@@ -17,8 +17,9 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * use the Japanese order (2024/1/15); and dates in Japanese formats, which POI's formatter does not know, are written as
  * a date: 和暦 with its era ({@code ggge"年"m"月"d"日"}, {@code ge.m.d}, the built-in formats 27–29, 36, 50, 51, 54, 57 and 58
  * of a Japanese Excel) as 昭和60年4月11日, others with 年月日 ({@code yyyy"年"m"月"d"日"}, the built-in 30, 31, 34, 35, 52, 53,
- * 55 and 56, which a Japanese Excel writes without their format) as 1985/4/11. POI would give the serial number
- * (31148), the format's quotes ({@code 1985"年"4"月"}) or {@code reserved-0x1F}, and a date of birth would not be found.
+ * 55 and 56, which a Japanese Excel writes without their format) as 1985/4/11, or as the parts the format shows
+ * (1985年4月, 4月11日). POI would give the serial number (31148), the format's quotes ({@code 1985"年"4"月"}) or
+ * {@code reserved-0x1F}, and a date of birth would not be found.
  */
 final class ShownValues extends DataFormatter {
 
@@ -36,7 +37,7 @@ final class ShownValues extends DataFormatter {
         if (era != null && DateUtil.isValidExcelDate(value) && value < 2_958_466) { // up to 9999-12-31
             LocalDate d = DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate();
             String wareki = era ? wareki(d) : null;
-            return wareki != null ? wareki : d.getYear() + "/" + d.getMonthValue() + "/" + d.getDayOfMonth();
+            return wareki != null ? wareki : shown(d, formatIndex, formatString);
         }
         if (formatString == null || formatIndex == 0 || "General".equalsIgnoreCase(formatString)) {
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
@@ -65,11 +66,7 @@ final class ShownValues extends DataFormatter {
         if (builtIn) {
             return ERA_IDS.contains(formatIndex) ? Boolean.TRUE : DATE_IDS.contains(formatIndex) ? Boolean.FALSE : null;
         }
-        // the format's codes, without its quoted and escaped literals and its [..] sections ([$-411], [DBNum3], colours)
-        String codes = formatString.replaceAll("\"[^\"]*\"|\\\\.|\\[[^]]*]", " ").toLowerCase(Locale.ROOT);
-        if (codes.contains(";")) {
-            codes = codes.substring(0, codes.indexOf(';'));
-        }
+        String codes = codes(formatString);
         if (codes.matches(".*[0#?@].*")) {
             return null; // a number's or a text's format (0.00E+00 has an e too)
         }
@@ -79,6 +76,33 @@ final class ShownValues extends DataFormatter {
         }
         boolean kanji = formatString.contains("年") || formatString.contains("月") || formatString.contains("日");
         return date && kanji ? Boolean.FALSE : null;
+    }
+
+    /** Built-in formats of a year and month, and of a month and day (yyyy"年"m"月", m"月"d"日"). */
+    private static final Set<Integer> YEAR_MONTH_IDS = Set.of(34, 52, 55);
+    private static final Set<Integer> MONTH_DAY_IDS = Set.of(35, 53, 56);
+
+    /**
+     * A date as the format shows its parts: 1985/4/11, or 1985年4月 for a year and month, or 4月11日 for a month and day
+     * (not taken for a full date: a birthday without its year is not a date of birth).
+     */
+    private static String shown(LocalDate d, int formatIndex, String formatString) {
+        String codes = formatString == null || formatString.startsWith("reserved-") ? null : codes(formatString);
+        boolean year = codes == null ? !MONTH_DAY_IDS.contains(formatIndex) : codes.contains("y");
+        boolean day = codes == null ? !YEAR_MONTH_IDS.contains(formatIndex) : codes.contains("d");
+        if (!year) {
+            return d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        }
+        if (!day) {
+            return d.getYear() + "年" + d.getMonthValue() + "月";
+        }
+        return d.getYear() + "/" + d.getMonthValue() + "/" + d.getDayOfMonth();
+    }
+
+    /** A format's codes, without its quoted and escaped literals and its [..] sections ([$-411], [DBNum3], colours). */
+    private static String codes(String formatString) {
+        String codes = formatString.replaceAll("\"[^\"]*\"|\\\\.|\\[[^]]*]", " ").toLowerCase(Locale.ROOT);
+        return codes.contains(";") ? codes.substring(0, codes.indexOf(';')) : codes;
     }
 
     /** 昭和60年4月11日; null before Meiji. */

@@ -27,7 +27,7 @@ final class SpreadsheetMl {
     /** Does the text (a file's head) start an Excel 2003 XML workbook? */
     static boolean is(String head) {
         String t = head.stripLeading();
-        return t.startsWith("<?xml") && t.contains(NS) && (t.contains("progid=\"Excel.Sheet\"") || t.contains("<Workbook") || t.contains(":Workbook"));
+        return t.startsWith("<") && t.contains(NS) && (t.contains("progid=\"Excel.Sheet\"") || t.contains("<Workbook") || t.contains(":Workbook"));
     }
 
     static long read(Path file, String name, SheetRows.Header header, DocumentVisitor v, Problems problems) throws IOException, ReadException {

@@ -144,7 +144,15 @@ final class XlsxReader {
             return null;
         }
         try (InputStream in = new Capped(parts.get(0).getInputStream(), MAX_STYLES_BYTES)) {
-            return new StylesTable(in);
+            return new StylesTable(in) {
+                @Override
+                public String getNumberFormatAt(short idx) {
+                    // a Japanese Excel's built-in date formats (27–36, 50–58) have no numFmt entry, and POI knows only
+                    // 0–49: without a format POI's sheet parser gives the serial number and never asks ShownValues
+                    String f = super.getNumberFormatAt(idx);
+                    return f == null && ShownValues.japaneseDate(idx, null) != null ? "reserved-0x" + Integer.toHexString(idx) : f;
+                }
+            };
         } catch (IOException | RuntimeException e) {
             if (Capped.isCause(e)) {
                 throw new ReadException(new Message(name + ": スタイルの部分が " + MAX_STYLES_BYTES / (1024 * 1024)

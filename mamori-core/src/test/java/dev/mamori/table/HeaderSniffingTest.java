@@ -34,6 +34,37 @@ class HeaderSniffingTest {
         return r;
     }
 
+    private static List<String> row(String csv) {
+        return java.util.Arrays.asList(csv.split(",", -1));
+    }
+
+    private static int titles(String... rows) {
+        return HeaderSniffer.preamble(java.util.Arrays.stream(rows).map(HeaderSniffingTest::row).toList());
+    }
+
+    @Test
+    void titleLinesAreOneCellOrALabelAndItsValueAtTheLeftNeverAHeaderWithGaps() {
+        String data = "山田,太郎,東京都,新宿区,西新宿2-8-1,1600023";
+        assertThat(titles("会員名簿（2024年4月1日現在）,,,,,", "作成日,2024/4/1,,,,", ",,,作成者：総務課 田中一郎,,",
+                "氏名,,住所,,,郵便番号", data, data)).isEqualTo(3);
+        // a header with merged cells' gaps spreads across the table: a header, not a title
+        assertThat(titles("氏名,,住所,,,郵便番号", data, data)).isZero();
+        // a two-level header: the groups over the labels are a title line; not over data, whatever its gaps
+        assertThat(titles("会員情報,,,連絡先,,", "氏名,フリガナ,性別,郵便番号,住所,電話番号", "山田太郎,ヤマダタロウ,男,1600023,東京都新宿区西新宿2-8-1,03-1234-5678",
+                "佐藤花子,サトウハナコ,女,5300001,大阪府大阪市北区梅田1-1-1,06-2345-6789")).isEqualTo(1);
+        assertThat(titles("氏名,,住所,,,電話", "山田,太郎,東京都,新宿区,西新宿2-8-1,03-1234-5678", "佐藤,花子,大阪府,大阪市,梅田1-1,06-2345-6789"))
+                .isZero();
+        // a header naming three columns of eight is a header
+        assertThat(titles("顧客番号,氏名,電話番号,,,,,", "1,山田,090,a,b,c,d,e", "2,佐藤,080,a,b,c,d,e")).isZero();
+        // the width is what most rows have: not the notes under a short table, nor one row with remarks far right
+        assertThat(titles("会員名簿", "氏名,住所,電話,郵便番号,生年月日", "山田,東京都,090,1600023,1980/4/1", "注1）単位：円", "注2）…", "注3）…"))
+                .isEqualTo(1);
+        assertThat(titles("氏名,電話,郵便番号,住所", "a,b,c,d", "a,b,c,d,e,f,g,h,i,j", "a,b,c,d")).isZero();
+        // three columns: a label and its value cannot be told from a header with an empty cell
+        assertThat(titles("作成日,2024/4/1,", "氏名,電話,郵便番号", "a,b,c")).isZero();
+        assertThat(titles("作成日,2024/4/1,,", "氏名,電話,郵便番号,住所", "a,b,c,d")).isEqualTo(1);
+    }
+
     @Test
     void aCsvWithoutHeaderHasItsFirstRecordAsDataAndNumberedColumns() throws IOException {
         Recorder r = read("nohead.csv", "123456789018,4111111111111111,090-1234-5678\n"

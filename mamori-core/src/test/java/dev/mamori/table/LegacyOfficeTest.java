@@ -129,7 +129,8 @@ class LegacyOfficeTest {
         Path file = dir.resolve("dates.xls");
         try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             HSSFSheet s = wb.createSheet("日付");
-            String[] formats = {"[$-411]ggge\"年\"m\"月\"d\"日\"", "[$-411]ge.m.d", "yyyy\"年\"m\"月\"d\"日\"", "yyyy/mm/dd", "0.00E+00"};
+            String[] formats = {"[$-411]ggge\"年\"m\"月\"d\"日\"", "[$-411]ge.m.d", "yyyy\"年\"m\"月\"d\"日\"", "yyyy/mm/dd", "0.00E+00",
+                "m\"月\"d\"日\"", "yyyy\"年\"m\"月\""};
             HSSFRow h = s.createRow(0);
             HSSFRow row = s.createRow(1);
             for (int i = 0; i < formats.length + 2; i++) {
@@ -143,7 +144,7 @@ class LegacyOfficeTest {
             wb.write(out);
         }
         assertThat(read(file).rows).singleElement().isEqualTo(List.of("昭和60年4月11日", "昭和60年4月11日", "1985/4/11", "1985/04/11",
-                "3.11E+04", "1985/4/11", "昭和60年4月11日"));
+                "3.11E+04", "4月11日", "1985年4月", "1985/4/11", "昭和60年4月11日"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -134,6 +135,28 @@ class XlsxReadingTest {
         reader.read(file, r);
         assertThat(r.events).containsExactly("table 名簿 [氏名]", "row 1 2 [渡辺 直子]", "table 名簿 [シートの書き込み]",
                 "row 2 2 [コメント A2 作成者：田中一郎\n本人携帯 090-8765-4321]", "row 3 1 [作成者 木村拓也]");
+    }
+
+    @Test
+    void aJapaneseExcelsBuiltInDateFormatsWithoutTheirNumFmtAreShownAsDates() throws IOException {
+        Path file = dir.resolve("jdates.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            var s = wb.createSheet("s");
+            Row h = s.createRow(0);
+            Row r = s.createRow(1);
+            short[] ids = {57, 31, 35};
+            for (int i = 0; i < ids.length; i++) {
+                h.createCell(i).setCellValue("日付" + i);
+                CellStyle style = wb.createCellStyle();
+                style.setDataFormat(ids[i]); // numFmtId 57, 31, 35 with no numFmt, as a Japanese Excel writes them
+                r.createCell(i).setCellValue(31148.0);
+                r.getCell(i).setCellStyle(style);
+            }
+            wb.write(out);
+        }
+        Recorder rec = new Recorder();
+        reader.read(file, rec);
+        assertThat(rec.rows).singleElement().isEqualTo(List.of("昭和60年4月11日", "1985/4/11", "4月11日"));
     }
 
     @Test

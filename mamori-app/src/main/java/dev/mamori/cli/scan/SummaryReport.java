@@ -112,8 +112,10 @@ final class SummaryReport implements ScanReport {
     }
 
     private void printTable(TableReport t, boolean named) {
-        if (named || t.sheet() != null) {
+        if (t.sheet() != null) {
             out.println("  " + lang.t("シート ", "Sheet ") + Terminal.safe(t.sheet()) + ": " + t.rows() + lang.t(" 行, ", " rows, ") + describe(t.classifications()));
+        } else if (named) { // a text file's title lines and its table
+            out.println("  " + lang.t("表", "Table") + ": " + t.rows() + lang.t(" 行, ", " rows, ") + describe(t.classifications()));
         }
         out.println("    " + Text.pad("#", 4) + Text.pad(lang.t("列", "column"), 22) + Text.pad(lang.t("種類", "types"), 34)
                 + Text.pad(lang.t("該当率", "share"), 8) + lang.t("法的区分", "legal category"));
