@@ -86,6 +86,7 @@ final class XlsxReader {
                     xml.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing is logged
                     xml.setContentHandler(new XSSFSheetXMLHandler(styles, sheets.getSheetComments(), strings, new Rows(handler), new ShownValues(), false));
                     xml.parse(new InputSource(sheet));
+                    drawnAndLinked(sheets, handler, problems);
                     handler.finish();
                 } catch (SheetRows.VisitorFailure e) {
                     throw e;
@@ -110,6 +111,31 @@ final class XlsxReader {
             throw e.getCause(); // the visitor's own exception, unchanged
         } catch (IOException | RuntimeException | SAXException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
             throw corrupt(name, e);
+        }
+    }
+
+    /**
+     * A sheet's text boxes (drawn shapes with text) and its links' targets ({@code mailto:…}), as notes of the sheet; a
+     * drawing or a relationship POI cannot read is reported unread, and the cells are read all the same.
+     */
+    private static void drawnAndLinked(XSSFReader.SheetIterator sheets, SheetRows handler, Problems problems) {
+        try {
+            for (org.apache.poi.openxml4j.opc.PackageRelationship r
+                    : sheets.getSheetPart().getRelationshipsByType(XSSFRelation.SHEET_HYPERLINKS.getRelation())) {
+                if (r.getTargetMode() == org.apache.poi.openxml4j.opc.TargetMode.EXTERNAL) {
+                    String target = r.getTargetURI().toString().replace("+", "%2B");
+                    handler.note(-1, "リンク：" + java.net.URLDecoder.decode(target, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            List<org.apache.poi.xssf.usermodel.XSSFShape> shapes = sheets.getShapes();
+            for (org.apache.poi.xssf.usermodel.XSSFShape shape : shapes == null ? List.<org.apache.poi.xssf.usermodel.XSSFShape>of() : shapes) {
+                if (shape instanceof org.apache.poi.xssf.usermodel.XSSFSimpleShape box) {
+                    handler.note(-1, box.getText());
+                }
+            }
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
+            problems.unread(-1, 0, new Message("シート \"" + sheets.getSheetName() + "\" の図形またはリンクを読めません（" + describe(e) + "）",
+                    "the drawings or links of sheet \"" + sheets.getSheetName() + "\" cannot be read (" + describe(e) + ")"));
         }
     }
 

@@ -129,12 +129,21 @@ class XlsxReadingTest {
             comment.setAuthor("田中一郎");
             s.getRow(1).getCell(0).setCellComment(comment);
             s.getHeader().setCenter("作成者 木村拓也");
+            var box = ((org.apache.poi.xssf.usermodel.XSSFDrawing) s.getDrawingPatriarch()).createTextbox(
+                    new org.apache.poi.xssf.usermodel.XSSFClientAnchor(0, 0, 0, 0, 3, 3, 6, 6));
+            box.setText("担当：山田太郎 yamada.t@example.jp");
+            var link = wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.EMAIL);
+            link.setAddress("mailto:naoko.w@example.co.jp");
+            s.getRow(1).createCell(1).setCellValue("メールを送る");
+            s.getRow(1).getCell(1).setHyperlink(link);
             wb.write(out);
         }
         Recorder r = new Recorder();
         reader.read(file, r);
-        assertThat(r.events).containsExactly("table 名簿 [氏名]", "row 1 2 [渡辺 直子]", "table 名簿 [シートの書き込み]",
-                "row 2 2 [コメント A2 作成者：田中一郎\n本人携帯 090-8765-4321]", "row 3 1 [作成者 木村拓也]");
+        assertThat(r.events).containsExactly("table 名簿 [氏名]", "row 1 2 [渡辺 直子, メールを送る]", "table 名簿 [シートの書き込み]",
+                "row 2 2 [コメント A2 作成者：田中一郎\n本人携帯 090-8765-4321]", "row 3 1 [作成者 木村拓也]",
+                "row 4 1 [リンク：mailto:naoko.w@example.co.jp]", "row 5 1 [担当：山田太郎 yamada.t@example.jp]");
+        assertThat(r.problems).isEmpty();
     }
 
     @Test
