@@ -29,15 +29,16 @@ import org.apache.poi.poifs.filesystem.Entry;
 
 /**
  * The text of the OLE2 files of Office 97–2003 and Outlook for {@link DocumentText}, read with Apache POI's HWPF, HSLF
- * and HSMF: a Word document (.doc) as {@link WordText} reads a .docx (headers, the body with a table's row on a line and
- * its cells by tabs, footnotes, endnotes, footers, text boxes, comments, the author), a presentation (.ppt) as a .pptx,
+ * and HSMF: a Word document (.doc) as {@link WordText} reads a .docx (every section's headers and footers, the body
+ * with a table's row on a line and its cells by tabs, footnotes, endnotes, text boxes, comments, the author), a
+ * presentation (.ppt) as a .pptx,
  * and an Outlook message (.msg) as {@link MailText} reads a mail (its sender and recipients with their addresses, the
  * subject, the body, then each attachment after a line {@code 添付ファイル N}). Objects pasted into a document
  * (a worksheet in a .doc, a workbook in a .ppt) are read after a line {@code 埋め込みオブジェクト N}. A legacy workbook
  * (.xls) met here — attached, embedded — gives its rows as lines of tab-separated cells.
  *
- * <p>POI's Word extractor joins a cell's paragraphs with line ends and puts its cell marks in the text, so paragraphs
- * are walked here, as {@link WordText} walks a .docx's XML. A message whose strings are in a code page (Outlook before
+ * <p>POI's Word extractor joins a cell's paragraphs with line ends, puts its cell marks in the text and leaves field
+ * codes in, so paragraphs are walked and fields parsed here ({@link Fields}), as {@link WordText} walks a .docx's XML. A message whose strings are in a code page (Outlook before
  * 2003, or a mail saved without Unicode) is decoded in the code page it names, else in the one its bytes show
  * (Shift_JIS, EUC-JP, UTF-8), not in POI's default of Windows-1252.
  */
