@@ -34,6 +34,15 @@ class LangNameTest {
     }
 
     @Test
+    void aFormsLabelBeforeANameIsNotPartOfIt() { // session 53: found in a long Word document's footnotes and signature lines
+        assertThat(names("文末脚注：推薦者 大野智 090-3333-1111")).containsExactly("大野智");
+        assertThat(names("本人署名 山田太郎")).containsExactly("山田太郎");
+        assertThat(names("署名 山田太郎")).containsExactly("山田太郎");
+        assertThat(names("紹介者 鈴木一郎")).containsExactly("鈴木一郎");
+        assertThat(names("回答者の80%が賛成した")).isEmpty();
+    }
+
+    @Test
     void aSurnameTheDictionarySplitsBeforeTheWordForTheAccused() { // session 41
         assertThat(names("蒔田容疑者は容疑を認め、柚木崎容疑者は「何も知らない」と否認している")).contains("柚木崎");
         assertThat(names("ストーカー被害を相談していた。松ケ迫容疑者は先月")).containsExactly("松ケ迫");
