@@ -63,6 +63,12 @@ final class HeaderSniffer {
         return v[0] > 0 && v[0] >= v[1];
     }
 
+    /** True when {@code row} is surely a header over {@code below}: labels over numbers, dates or e-mails, nothing like data. */
+    static boolean isHeader(List<String> row, List<List<String>> below) {
+        int[] v = votes(row, below);
+        return v[0] == 0 && v[1] > 0;
+    }
+
     /** The "data" and the "header" votes of {@code first} against the rows below it (see the class documentation). */
     private static int[] votes(List<String> first, List<List<String>> below) {
         int data = 0;
@@ -110,11 +116,9 @@ final class HeaderSniffer {
         // a two-level header: a sparse row of groups (会員情報,,,連絡先) over a row that is surely a header (labels over a
         // column of numbers, dates or e-mails, and nothing shaped like data); a sparse row over data is a header with
         // merged cells' gaps (氏名,,住所,,,郵便番号)
-        if (first + 2 < rows.size() && first < MAX_PREAMBLE && 2 * filled(rows.get(first)) <= width) {
-            int[] v = votes(rows.get(first + 1), rows.subList(first + 2, rows.size()));
-            if (v[0] == 0 && v[1] > 0) {
-                first++;
-            }
+        if (first + 2 < rows.size() && first < MAX_PREAMBLE && 2 * filled(rows.get(first)) <= width
+                && isHeader(rows.get(first + 1), rows.subList(first + 2, rows.size()))) {
+            first++;
         }
         return first == rows.size() || first > MAX_PREAMBLE ? 0 : first;
     }

@@ -44,6 +44,13 @@ final class SheetRows {
     int lastRow;
     /** Cells beyond {@link #MAX_COLUMNS} were met (and not read). */
     boolean beyond;
+    /** The last row delivered (0-based), and a row after empty rows held with the rows under it until it is known
+     *  whether it is a second table's header. */
+    private int lastRowNum = -1;
+    private List<String> candidate;
+    private int candidateRow;
+    private final List<List<String>> under = new ArrayList<>();
+    private final List<Integer> underRows = new ArrayList<>();
     /** What is written on the sheet outside its cells (comments, text boxes, headers, footers, links) and its row. */
     private final List<String> notes = new ArrayList<>();
     private final List<Integer> noteRows = new ArrayList<>();
@@ -97,7 +104,7 @@ final class SheetRows {
         }
         List<String> row = new ArrayList<>(cells);
         if (decided) {
-            emit(rowNum, row);
+            next(rowNum, row);
         } else if (first == null) {
             first = row;
             firstRow = rowNum;
@@ -122,12 +129,58 @@ final class SheetRows {
         }
     }
 
+    /**
+     * A row after the header's decision. When scanning ({@link Header#AFTER_TITLES}), a row after one or more empty rows
+     * may be a second table's header (緊急連絡先, 続柄, 携帯, 郵便番号 under a member list): it is held with the rows under
+     * it, up to {@link HeaderSniffer#SAMPLE} or the next empty row, and starts a table of its own when it is surely a
+     * header over them ({@link HeaderSniffer#isHeader}); else they are rows of the table as before.
+     */
+    private void next(int rowNum, List<String> row) {
+        boolean gap = lastRowNum >= 0 && rowNum > lastRowNum + 1;
+        lastRowNum = rowNum;
+        if (candidate != null && !gap) {
+            under.add(row);
+            underRows.add(rowNum);
+            if (under.size() >= HeaderSniffer.SAMPLE) {
+                resolve();
+            }
+            return;
+        }
+        resolve();
+        if (gap && header == Header.AFTER_TITLES) {
+            candidate = row;
+            candidateRow = rowNum;
+        } else {
+            emit(rowNum, row);
+        }
+    }
+
+    /** Whether the held row after a gap is a second table's header; the held rows delivered either way. */
+    private void resolve() {
+        if (candidate == null) {
+            return;
+        }
+        if (!under.isEmpty() && HeaderSniffer.isHeader(candidate, under)) {
+            width = candidate.size();
+            v.table(sheet, candidate.stream().map(c -> c == null ? "" : c).toList());
+        } else {
+            emit(candidateRow, candidate);
+        }
+        for (int i = 0; i < under.size(); i++) {
+            emit(underRows.get(i), under.get(i));
+        }
+        candidate = null;
+        under.clear();
+        underRows.clear();
+    }
+
     /** The sheet ended (or broke off): decide about the header if not done, and deliver what is held, then its notes. */
     void finish() {
         try {
             if (!decided && first != null) {
                 decide();
             }
+            resolve();
             if (!notes.isEmpty()) {
                 v.table(sheet, List.of(NOTES));
                 for (int i = 0; i < notes.size(); i++) {
@@ -163,11 +216,14 @@ final class SheetRows {
             v.table(sheet, HeaderSniffer.names(width));
             emit(firstRow, first);
         }
-        for (int i = 0; i < held.size(); i++) {
-            emit(heldRows.get(i), held.get(i));
-        }
+        lastRowNum = firstRow;
+        List<List<String>> rows = new ArrayList<>(held);
+        List<Integer> numbers = new ArrayList<>(heldRows);
         held.clear();
         heldRows.clear();
+        for (int i = 0; i < rows.size(); i++) {
+            next(numbers.get(i), rows.get(i));
+        }
     }
 
     /**

@@ -118,6 +118,35 @@ class XlsxReadingTest {
     }
 
     @Test
+    void aSecondTableBelowTheFirstHasItsOwnHeaderWhenScanning() throws IOException {
+        Path file = dir.resolve("two.xlsx");
+        String[][] rows = {{"氏名", "電話", "郵便番号"}, {"山本太郎", "045-123-4567", "2310023"}, null,
+            {"佐藤花子", "03-1234-5678", "1000001"}, null, // rows after an empty row that are data: the same table
+            {"緊急連絡先", "続柄", "携帯", "郵便番号"}, {"山本良子", "妻", "090-2222-3333", "2310024"}, {"山本一郎", "長男", "080-1111-2222", "2310025"}};
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            var s = wb.createSheet("名簿");
+            for (int r = 0; r < rows.length; r++) {
+                if (rows[r] != null) {
+                    Row row = s.createRow(r);
+                    for (int c = 0; c < rows[r].length; c++) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            wb.write(out);
+        }
+        Recorder r = new Recorder();
+        new DocumentReader(DocumentReader.Options.defaults().withTitleLines(true)).read(file, r);
+        assertThat(r.events).containsExactly("table 名簿 [氏名, 電話, 郵便番号]", "row 1 2 [山本太郎, 045-123-4567, 2310023]",
+                "row 2 4 [佐藤花子, 03-1234-5678, 1000001]", "table 名簿 [緊急連絡先, 続柄, 携帯, 郵便番号]",
+                "row 3 7 [山本良子, 妻, 090-2222-3333, 2310024]", "row 4 8 [山本一郎, 長男, 080-1111-2222, 2310025]");
+        // read for de-identification, a sheet is one table
+        Recorder plain = new Recorder();
+        reader.read(file, plain);
+        assertThat(plain.events).hasSize(6).first().isEqualTo("table 名簿 [氏名, 電話, 郵便番号]");
+    }
+
+    @Test
     void aCellsCommentAndTheSheetsHeaderAreReadAfterItsRows() throws IOException {
         Path file = dir.resolve("c.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
