@@ -33,10 +33,6 @@ final class Table {
     private final Detector detector;
     long rows;
 
-    Table(String sheet, List<String> header, Detector detector) {
-        this(sheet, header, header, detector, null);
-    }
-
     /** A table whose columns are shown by {@code shown} (its header with the personal data found in it masked). */
     Table(String sheet, List<String> header, List<String> shown, Detector detector) {
         this(sheet, header, shown, detector, null);

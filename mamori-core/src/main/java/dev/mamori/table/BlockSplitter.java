@@ -113,11 +113,7 @@ final class BlockSplitter {
         if (titles > 0) {
             whole.table(null, HeaderSniffer.names(verdict.titleWidth()));
             for (int i = 0; i < titles; i++) {
-                List<String> cells = new java.util.ArrayList<>(verdict.titles().get(i));
-                while (cells.size() < verdict.titleWidth()) {
-                    cells.add(null);
-                }
-                whole.row(firstRow++, verdict.titleLines().get(i), cells);
+                whole.row(firstRow++, verdict.titleLines().get(i), CsvTableReader.cells(verdict.titles().get(i), verdict.titleWidth()));
             }
             lines = DecodingReader.countLf(buf, 0, skip);
             records = titles; // rows are numbered on after them

@@ -214,7 +214,8 @@ final class CsvTableReader {
         v.row(nextRow++, line, cells(fields, width));
     }
 
-    private static List<String> cells(List<String> fields, int width) {
+    /** The fields, padded with nulls to {@code width}. */
+    static List<String> cells(List<String> fields, int width) {
         if (fields.size() >= width) {
             return fields;
         }

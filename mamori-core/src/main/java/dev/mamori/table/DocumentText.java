@@ -182,7 +182,7 @@ final class DocumentText {
         } catch (ReadException e) {
             throw e;
         } catch (IOException | RuntimeException e) { // POI and PDFBox throw unchecked exceptions on corrupt files
-            if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+            if (cannotOpen(e)) {
                 throw (IOException) e;
             }
             if (e instanceof org.apache.poi.EncryptedDocumentException) { // a .doc or .ppt saved with a password
@@ -288,9 +288,14 @@ final class DocumentText {
 
     private static void author(POIXMLProperties properties, Lines lines) {
         POIXMLProperties.CoreProperties core = properties.getCoreProperties();
-        author(core.getCreator(), lines);
-        if (core.getLastModifiedByUser() != null && !core.getLastModifiedByUser().equals(core.getCreator())) {
-            author(core.getLastModifiedByUser(), lines);
+        authors(core.getCreator(), core.getLastModifiedByUser(), lines);
+    }
+
+    /** A file's author, then its last editor when another. */
+    static void authors(String author, String last, Lines lines) {
+        author(author, lines);
+        if (last != null && !last.equals(author)) {
+            author(last, lines);
         }
     }
 
@@ -402,6 +407,11 @@ final class DocumentText {
             b.append(b.length() == 0 ? "" : ", ").append(p);
         }
         return b.toString();
+    }
+
+    /** The file could not be opened (missing, not allowed): said as such, not as a corrupt file. */
+    static boolean cannotOpen(Exception e) {
+        return e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException;
     }
 
     static ReadException corrupt(String name, Format format, Exception e) {

@@ -175,17 +175,12 @@ final class HeaderSniffer {
     /**
      * The verdict on the first records of delimited text, from the head of the input: the records that
      * lie wholly inside {@code head} (all of them when {@code complete}), the title lines above the table
-     * ({@link #preamble}), the first record after them and up to {@link #SAMPLE} more. Both sequential and
-     * parallel reading decide from the same head, so they agree.
+     * ({@link #preamble}; looked for only when {@code titles}), the first record after them and up to
+     * {@link #SAMPLE} more. Both sequential and parallel reading decide from the same head, so they agree.
      *
      * @return the title lines, the first record's cells (null when the head holds no complete record) and whether it
      *         is data
      */
-    static Verdict sniff(String head, boolean complete, char delimiter) {
-        return sniff(head, complete, delimiter, true);
-    }
-
-    /** {@link #sniff(String, boolean, char)}, looking for title lines only when {@code titles}. */
     static Verdict sniff(String head, boolean complete, char delimiter, boolean titles) {
         List<List<String>> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();

@@ -213,7 +213,7 @@ final class Ole2Text {
      * the text and leaves the rest of the codes in.
      */
     static final class Fields {
-        /** For each open field: its code so far, or null once its result has begun. */
+        /** For each open field: its code so far, or {@link #RESULT} once its result has begun. */
         private final java.util.ArrayDeque<StringBuilder> open = new java.util.ArrayDeque<>();
 
         String strip(String text) {
@@ -274,10 +274,7 @@ final class Ole2Text {
 
     private static void author(SummaryInformation info, DocumentText.Lines lines) {
         if (info != null) {
-            DocumentText.author(info.getAuthor(), lines);
-            if (info.getLastAuthor() != null && !info.getLastAuthor().equals(info.getAuthor())) {
-                DocumentText.author(info.getLastAuthor(), lines);
-            }
+            DocumentText.authors(info.getAuthor(), info.getLastAuthor(), lines);
         }
     }
 
@@ -302,8 +299,7 @@ final class Ole2Text {
         try {
             read(object, "embedded object " + n, format, lines, problems, depth + 1);
         } catch (IOException | RuntimeException e) {
-            problems.unread(-1, 0, new Message("埋め込みオブジェクト " + n + "（" + format + "）を読めません",
-                    "embedded object " + n + " (" + format + ") cannot be read"));
+            cannotRead(n, format, problems);
         }
     }
 
@@ -338,9 +334,13 @@ final class Ole2Text {
         try {
             DocumentText.part(bytes, "embedded object " + n, format, null, lines, problems, depth + 1);
         } catch (ReadException e) {
-            problems.unread(-1, 0, new Message("埋め込みオブジェクト " + n + "（" + format + "）を読めません",
-                    "embedded object " + n + " (" + format + ") cannot be read"));
+            cannotRead(n, format, problems);
         }
+    }
+
+    private static void cannotRead(int n, Format format, Problems problems) {
+        problems.unread(-1, 0, new Message("埋め込みオブジェクト " + n + "（" + format + "）を読めません",
+                "embedded object " + n + " (" + format + ") cannot be read"));
     }
 
     private static void notRead(int n, String kind, Problems problems) {

@@ -174,6 +174,14 @@ final class SheetRows {
         underRows.clear();
     }
 
+    /** A cell's comment as a note: {@code コメント B3 作成者：<author>} and its text on the next line. */
+    void comment(int row, int col, String author, String text) {
+        if (text != null) {
+            note(row, "コメント " + new org.apache.poi.ss.util.CellReference(row, col).formatAsString()
+                    + (author == null || author.isBlank() ? "" : " 作成者：" + author.strip()) + "\n" + text.strip());
+        }
+    }
+
     /** The sheet ended (or broke off): decide about the header if not done, and deliver what is held, then its notes. */
     void finish() {
         try {

@@ -135,10 +135,8 @@ final class SpreadsheetMl {
                     sheet.cell(col, "DateTime".equals(type) ? date(text) : text);
                 } else if (x.getLocalName().equals("Comment") && sheet != null) {
                     String author = x.getAttributeValue(NS, "Author");
-                    String text = text(x);
+                    sheet.comment(row, col, author, text(x));
                     depth--;
-                    sheet.note(row, "コメント " + new org.apache.poi.ss.util.CellReference(row, col).formatAsString()
-                            + (author == null || author.isBlank() ? "" : " 作成者：" + author.strip()) + "\n" + text.strip());
                 }
             }
         }
@@ -162,8 +160,11 @@ final class SpreadsheetMl {
     }
 
     /** 1985-04-11T00:00:00.000 as 1985/4/11 (with its time when it has one). */
+    private static final java.util.regex.Pattern DATE_TIME =
+            java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}):(\\d{2}).*)?");
+
     private static String date(String iso) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}):(\\d{2}).*)?").matcher(iso.strip());
+        java.util.regex.Matcher m = DATE_TIME.matcher(iso.strip());
         if (!m.matches()) {
             return iso;
         }

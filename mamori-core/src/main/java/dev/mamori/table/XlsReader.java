@@ -62,7 +62,7 @@ final class XlsReader {
         try {
             fs = new POIFSFileSystem(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+            if (DocumentText.cannotOpen(e)) {
                 throw e;
             }
             throw DocumentText.corrupt(name, Format.XLS, e);
@@ -82,7 +82,7 @@ final class XlsReader {
         request.addListenerForAllRecords(formats);
         try {
             new HSSFEventFactory().processWorkbookEvents(request, root);
-            sheets.end();
+            sheets.endSheet();
         } catch (SheetRows.VisitorFailure e) {
             throw e.getCause(); // the visitor's own exception, unchanged
         } catch (EncryptedDocumentException e) {
@@ -97,7 +97,7 @@ final class XlsReader {
             }
             String sheet = sheets.sheetName();
             int last = sheets.lastRow();
-            sheets.end(); // what came before the damage is kept
+            sheets.endSheet(); // what came before the damage is kept
             problems.unread(-1, last + 1L, new Message("シート \"" + sheet + "\" は " + last
                     + " 行目より後が壊れています（" + e.getClass().getSimpleName() + "）。このブックの残りは読んでいません",
                     "sheet \"" + sheet + "\" is corrupt after spreadsheet row " + last + " ("
@@ -193,10 +193,7 @@ final class XlsReader {
             }
             if (r instanceof NoteRecord n) {
                 String text = comments.remove(n.getShapeId());
-                if (text != null) {
-                    current.note(n.getRow(), "コメント " + new org.apache.poi.ss.util.CellReference(n.getRow(), n.getColumn()).formatAsString()
-                            + (n.getAuthor() == null || n.getAuthor().isBlank() ? "" : " 作成者：" + n.getAuthor().strip()) + "\n" + text);
-                }
+                current.comment(n.getRow(), n.getColumn(), n.getAuthor(), text);
                 return;
             }
             if (r instanceof HeaderRecord h) {
@@ -247,7 +244,8 @@ final class XlsReader {
             current.cell(c.getColumn(), value);
         }
 
-        private void endSheet() {
+        /** A sheet ended, or the workbook broke off: the sheet being read is delivered. */
+        void endSheet() {
             if (current == null) {
                 return;
             }
@@ -260,11 +258,6 @@ final class XlsReader {
             current = null;
             comments.clear();
             row = -1;
-        }
-
-        /** The workbook ended, whole or broken off: the sheet being read is delivered. */
-        void end() {
-            endSheet();
         }
 
         int lastRow() {

@@ -249,8 +249,7 @@ final class XlsxReader {
             lastCol = col;
             rows.cell(col, value);
             if (comment != null && comment.getString() != null) {
-                String author = comment.getAuthor() == null || comment.getAuthor().isBlank() ? "" : " 作成者：" + comment.getAuthor().strip();
-                rows.note(comment.getRow(), "コメント " + (ref == null ? "" : ref) + author + "\n" + comment.getString().getString());
+                rows.comment(comment.getRow(), comment.getColumn(), comment.getAuthor(), comment.getString().getString());
             }
         }
 
