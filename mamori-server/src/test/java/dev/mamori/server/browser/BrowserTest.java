@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -254,13 +255,19 @@ class BrowserTest {
     }
 
     /**
-     * Submits the register form and waits until the browser has left the page. The form's live preview already shows
-     * the deadlines and facts, so waiting for them alone could pass on the old page while it unloads.
+     * Submits the register form and waits until the next page has loaded. The form's live preview already shows the
+     * deadlines and facts, so waiting for them alone could pass on the old page while it unloads. The old page is
+     * marked by a script variable that the new page does not have; while the browser is between the two, the driver may
+     * answer with any error (a stale element, or Chromium's "node does not belong to the document"), so errors are
+     * waited through rather than asked about one by one.
      */
     private void save() {
-        WebElement save = browser.findElement(By.id("save"));
-        save.click();
-        wait.until(ExpectedConditions.stalenessOf(save));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.mamoriPageBeforeSave = true");
+        browser.findElement(By.id("save")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return window.mamoriPageBeforeSave === undefined && document.readyState === 'complete'")));
     }
 
     /** Answers every question shown on the page that has no answer yet ("yes" where it is a choice), waiting for each autosave. */
