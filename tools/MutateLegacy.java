@@ -20,8 +20,9 @@ import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Robustness of the Office 97–2003 and Outlook readers (docs/benchmarks.md, "Session 53"): mutated copies of a .doc, a
- * .xls, a .ppt and a .msg (with an attached .xls) — cut at a random offset, or 1–4 or 1–64 random bytes overwritten —
+ * Robustness of the Office 97–2003, Outlook and OpenDocument readers (docs/benchmarks.md, "Session 53" and "Session 54"):
+ * mutated copies of a .doc, a .xls, a .ppt, a .msg (with an attached .xls), and of the OpenDocument fixtures (.ods, .odt,
+ * .odp and their flat .fods, .fodt, .fodp) — cut at a random offset, or 1–4 or 1–64 random bytes overwritten —
  * are read through DocumentReader; each must give its lines and rows or a ReadException naming the input. Prints what
  * each seed gave, and the first two of anything else thrown.
  *
@@ -38,6 +39,10 @@ public class MutateLegacy {
         seeds.put("in.xls", Files.readAllBytes(FIXTURES.resolve("roster.xls")));
         seeds.put("in.ppt", ppt());
         seeds.put("in.msg", msg(seeds.get("in.xls")));
+        Path odf = FIXTURES.resolveSibling("odf"); // OpenDocument (session 54): packages and flat files
+        for (String f : new String[] {"meibo.ods", "rireki.odt", "slides.odp", "meibo.fods", "rireki.fodt", "slides.fodp"}) {
+            seeds.put("in" + f.substring(f.indexOf('.')), Files.readAllBytes(odf.resolve(f)));
+        }
         Random rnd = new Random(Long.parseLong(args[0]));
         int copies = Integer.parseInt(args[1]);
         Map<String, Integer> outcomes = new TreeMap<>();

@@ -140,6 +140,7 @@ public final class DocumentReader {
         Problems problems = new Problems(name, v);
         SheetRows.Header header = SheetRows.Header.of(options);
         long rows = format == Format.XLS ? XlsReader.read(file, name, header, v, problems)
+                : format == Format.ODS ? OpenDocument.sheets(file, name, header, v, problems)
                 : XlsxReader.read(file, name, header, v, problems);
         return new ReadSummary(format, null, '\0', Files.size(file), rows);
     }
@@ -264,7 +265,7 @@ public final class DocumentReader {
         Format byName = Sniffer.byExtension(file.getFileName() == null ? "" : file.getFileName().toString());
         if (Sniffer.isZip(head)) {
             Format office = Sniffer.office(file);
-            return office != null || Sniffer.ooxml(byName)
+            return office != null || Sniffer.ooxml(byName) || Sniffer.odf(byName)
                     ? new Sniff(office != null ? office : byName, null) // a named one that does not open: its reader says why
                     : new Sniff(null, Sniffer.NOT_OFFICE);
         }
@@ -367,8 +368,8 @@ public final class DocumentReader {
     static final Message SPECIAL = new Message("特殊なファイル", "a special file");
 
     static ReadException notReadable(String name, Sniff s) {
-        return new ReadException(s.skipReason().after(name + ": 読める形式（テキスト・CSV・XLSX・XLS・JSONL・DOCX・DOC・PPTX・PPT・PDF・メール・Outlook の .msg・HTML）のファイルではありません: ",
-                name + ": not a file of a format read here (text, CSV, XLSX, XLS, JSONL, DOCX, DOC, PPTX, PPT, PDF, e-mail, Outlook .msg, HTML): "));
+        return new ReadException(s.skipReason().after(name + ": 読める形式（テキスト・CSV・XLSX・XLS・ODS・JSONL・DOCX・DOC・ODT・PPTX・PPT・ODP・PDF・メール・Outlook の .msg・HTML）のファイルではありません: ",
+                name + ": not a file of a format read here (text, CSV, XLSX, XLS, ODS, JSONL, DOCX, DOC, ODT, PPTX, PPT, ODP, PDF, e-mail, Outlook .msg, HTML): "));
     }
 
     /** An empty document: reported, nothing to read. */

@@ -51,7 +51,7 @@ final class DocumentText {
         Problems problems = new Problems(name, v);
         Charset used = null;
         switch (format) {
-            case DOCX, PPTX, PDF, DOC, PPT, MSG -> office(file, name, format, lines, problems, 0);
+            case DOCX, PPTX, PDF, DOC, PPT, MSG, ODT, ODP -> office(file, name, format, lines, problems, 0);
             case EML, HTML -> used = textual(bytes(file, name), name, format, forced, lines, problems, 0);
             default -> throw new IllegalArgumentException(format + " is not a document");
         }
@@ -78,6 +78,8 @@ final class DocumentText {
                 XlsxReader.read(tmp, name, SheetRows.Header.AFTER_TITLES, new TableLines(lines, problems), problems);
             } else if (format == Format.XLS) {
                 XlsReader.read(tmp, name, SheetRows.Header.AFTER_TITLES, new TableLines(lines, problems), problems);
+            } else if (format == Format.ODS) {
+                OpenDocument.sheets(tmp, name, SheetRows.Header.AFTER_TITLES, new TableLines(lines, problems), problems);
             } else {
                 office(tmp, name, format, lines, problems, depth);
             }
@@ -172,6 +174,7 @@ final class DocumentText {
                 case DOCX -> docx(file, name, lines, problems);
                 case PPTX -> pptx(file, name, lines, problems);
                 case PDF -> pdf(file, name, lines, problems);
+                case ODT, ODP -> OpenDocument.text(file, name, format, lines, problems, depth);
                 case XLS, DOC, PPT, MSG -> {
                     try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
                         Ole2Text.read(fs.getRoot(), name, format, lines, problems, depth);

@@ -27,16 +27,22 @@ public enum Format {
     /** Legacy PowerPoint presentation (.ppt, PowerPoint 97–2003): slides, notes and comments, as lines. */
     PPT,
     /** Outlook message (.msg): sender, recipients and subject, the body and the attachments, as lines. */
-    MSG;
+    MSG,
+    /** OpenDocument spreadsheet (.ods, and the flat .fods), delivered as one table per sheet like {@link #XLSX}. */
+    ODS,
+    /** OpenDocument text (.odt, and the flat .fodt): its text, tables as rows of tab-separated cells, as lines. */
+    ODT,
+    /** OpenDocument presentation (.odp, and the flat .fodp): slides, speaker notes and comments, as lines. */
+    ODP;
 
     /** A document whose text is pulled out and delivered as lines ({@link DocumentVisitor#text}). */
     public boolean isDocument() {
         return this == DOCX || this == PPTX || this == PDF || this == EML || this == HTML || this == DOC || this == PPT
-                || this == MSG;
+                || this == MSG || this == ODT || this == ODP;
     }
 
     /** A spreadsheet, delivered as one table per sheet. */
     public boolean isWorkbook() {
-        return this == XLSX || this == XLS;
+        return this == XLSX || this == XLS || this == ODS;
     }
 }

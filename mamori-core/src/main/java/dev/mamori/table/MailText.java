@@ -407,12 +407,17 @@ final class MailText {
     }
 
     /** What a media type says an attachment is, when its file name does not. */
-    private static final java.util.Map<String, Format> BY_TYPE = java.util.Map.of("application/pdf", Format.PDF, "text/html",
-            Format.HTML, "message/rfc822", Format.EML,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Format.DOCX,
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation", Format.PPTX,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Format.XLSX, "application/msword", Format.DOC,
-            "application/vnd.ms-excel", Format.XLS, "application/vnd.ms-powerpoint", Format.PPT, "application/vnd.ms-outlook", Format.MSG);
+    private static final java.util.Map<String, Format> BY_TYPE = java.util.Map.ofEntries(
+            java.util.Map.entry("application/pdf", Format.PDF), java.util.Map.entry("text/html", Format.HTML),
+            java.util.Map.entry("message/rfc822", Format.EML),
+            java.util.Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Format.DOCX),
+            java.util.Map.entry("application/vnd.openxmlformats-officedocument.presentationml.presentation", Format.PPTX),
+            java.util.Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Format.XLSX),
+            java.util.Map.entry("application/msword", Format.DOC), java.util.Map.entry("application/vnd.ms-excel", Format.XLS),
+            java.util.Map.entry("application/vnd.ms-powerpoint", Format.PPT), java.util.Map.entry("application/vnd.ms-outlook", Format.MSG),
+            java.util.Map.entry("application/vnd.oasis.opendocument.spreadsheet", Format.ODS),
+            java.util.Map.entry("application/vnd.oasis.opendocument.text", Format.ODT),
+            java.util.Map.entry("application/vnd.oasis.opendocument.presentation", Format.ODP));
 
     private static void attachment(Part p, String type, String file, String name, DocumentText.Lines lines, Problems problems,
                                    int depth, int n) throws MessagingException, IOException {

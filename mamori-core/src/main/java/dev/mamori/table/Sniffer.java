@@ -27,6 +27,9 @@ final class Sniffer {
             case "doc" -> Format.DOC;
             case "ppt", "pps" -> Format.PPT;
             case "msg" -> Format.MSG;
+            case "ods", "ots", "fods" -> Format.ODS;
+            case "odt", "ott", "fodt" -> Format.ODT;
+            case "odp", "otp", "fodp" -> Format.ODP;
             case "jsonl", "ndjson" -> Format.JSONL;
             case "docx", "docm" -> Format.DOCX;
             case "pptx", "pptm" -> Format.PPTX;
@@ -112,12 +115,17 @@ final class Sniffer {
     }
 
     /** A zip that is no Office Open XML document: skipped, with this reason. */
-    static final Message NOT_OFFICE = new Message("Office 文書（XLSX・DOCX・PPTX）ではない ZIP アーカイブ",
-            "ZIP archive that is not an Office document (XLSX, DOCX, PPTX)");
+    static final Message NOT_OFFICE = new Message("Office 文書（XLSX・DOCX・PPTX・ODS・ODT・ODP）ではない ZIP アーカイブ",
+            "ZIP archive that is not an Office document (XLSX, DOCX, PPTX, ODS, ODT, ODP)");
 
     /** XLSX, DOCX or PPTX: a zip of Office Open XML parts. */
     static boolean ooxml(Format f) {
         return f == Format.XLSX || f == Format.DOCX || f == Format.PPTX;
+    }
+
+    /** ODS, ODT or ODP: an OpenDocument package (a zip) or flat file (XML). */
+    static boolean odf(Format f) {
+        return f == Format.ODS || f == Format.ODT || f == Format.ODP;
     }
 
     /** An OLE2 file that is no workbook, document, presentation or message read here: skipped, with this reason. */
@@ -191,6 +199,10 @@ final class Sniffer {
         if (SpreadsheetMl.is(text)) {
             return Format.XLS; // Excel 2003 XML, as web systems export "Excel" files
         }
+        Format flat = OpenDocument.flat(text);
+        if (flat != null) {
+            return flat;
+        }
         if (isMail(text)) {
             return Format.EML;
         }
@@ -206,7 +218,10 @@ final class Sniffer {
     private static final java.util.Map<String, Format> MAIN_PARTS = java.util.Map.of("xl/workbook.xml", Format.XLSX,
             "word/document.xml", Format.DOCX, "ppt/presentation.xml", Format.PPTX);
 
-    /** Which Office Open XML document a zip holds, by its main part; null when none (or not a zip). */
+    /**
+     * Which Office Open XML document a zip holds, by its main part, or which OpenDocument package, by its mimetype entry;
+     * null when none (or not a zip).
+     */
     static Format office(Path file) {
         try (var zip = new java.util.zip.ZipFile(file.toFile())) {
             for (var part : MAIN_PARTS.entrySet()) {
@@ -214,7 +229,7 @@ final class Sniffer {
                     return part.getValue();
                 }
             }
-            return null;
+            return OpenDocument.ofPackage(zip);
         } catch (java.io.IOException e) {
             return null;
         }
@@ -224,7 +239,9 @@ final class Sniffer {
     static Format office(byte[] zip) {
         try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                Format f = MAIN_PARTS.get(e.getName());
+                Format f = e.getName().equals("mimetype")
+                        ? OpenDocument.byMediaType(new String(in.readNBytes(200), java.nio.charset.StandardCharsets.US_ASCII))
+                        : MAIN_PARTS.get(e.getName());
                 if (f != null) {
                     return f;
                 }

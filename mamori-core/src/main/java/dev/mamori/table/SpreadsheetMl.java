@@ -15,7 +15,8 @@ import javax.xml.stream.XMLStreamReader;
  * Streams an Excel 2003 XML workbook (SpreadsheetML, {@code <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">}),
  * which web systems export under the name .xls, as {@link XlsReader} does a binary one: one table per worksheet, cells
  * placed by their {@code ss:Index}, dates as 1985/4/11, cell comments after the rows ({@link SheetRows#note}). Read with
- * the JDK's StAX parser, DTDs and external entities refused; written by hand since POI does not read this format.
+ * the JDK's StAX parser, DTDs and external entities refused ({@link XmlChars}); written by hand since POI does not read
+ * this format.
  */
 final class SpreadsheetMl {
 
@@ -31,17 +32,19 @@ final class SpreadsheetMl {
     }
 
     static long read(Path file, String name, SheetRows.Header header, DocumentVisitor v, Problems problems) throws IOException, ReadException {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        XMLInputFactory f = XmlChars.factory();
+        java.nio.charset.Charset cs;
+        try (InputStream in = Files.newInputStream(file)) {
+            cs = XmlChars.declared(in.readNBytes(1024));
+        }
         long rows = 0;
         SheetRows sheet = null;
         int row = -1;
         int col = -1;
         int sheets = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader x = f.createXMLStreamReader(in);
+            XmlChars.Decoded chars = XmlChars.reader(in, cs);
+            XMLStreamReader x = f.createXMLStreamReader(chars);
             try {
                 while (x.hasNext()) {
                     if (x.next() != XMLStreamConstants.START_ELEMENT || !NS.equals(x.getNamespaceURI())) {
@@ -92,6 +95,7 @@ final class SpreadsheetMl {
                 }
             } finally {
                 x.close();
+                chars.report(problems, null);
             }
         } catch (XMLStreamException e) {
             if (sheet != null) {

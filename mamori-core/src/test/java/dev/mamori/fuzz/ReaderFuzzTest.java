@@ -19,7 +19,7 @@ import java.util.List;
 class ReaderFuzzTest {
 
     private static final String[] NAMES = {"in.csv", "in.tsv", "in.txt", "in.jsonl", "in.xlsx", "in", "in.eml", "in.html", "in.docx",
-        "in.pdf", "in.xls", "in.doc", "in.ppt", "in.msg"};
+        "in.pdf", "in.xls", "in.doc", "in.ppt", "in.msg", "in.ods", "in.odt", "in.fodp"};
 
     @FuzzTest(maxDuration = "15s")
     void readersSurviveAnyBytes(FuzzedDataProvider data) {

@@ -233,6 +233,22 @@ class LegacyOfficeTest {
         assertThatThrownBy(() -> read(entity)).isInstanceOf(ReadException.class).hasMessageStartingWith(entity + ": ");
     }
 
+    @Test
+    void anExcel2003XmlWorkbookIsReadInTheEncodingItDeclaresAndABadByteDoesNotLoseIt() throws IOException {
+        String xml = "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">"
+                + "<Worksheet><Table><Row><Cell><Data>氏名</Data></Cell><Cell><Data>備考</Data></Cell></Row>"
+                + "<Row><Cell><Data>髙橋 ①子</Data></Cell><Cell><Data>XXY</Data></Cell></Row></Table></Worksheet></Workbook>";
+        byte[] bytes = xml.getBytes(Charset.forName("windows-31j"));
+        int bad = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("XX");
+        bytes[bad] = (byte) 0x81; // a lead byte with no trail byte: no character of Shift_JIS
+        bytes[bad + 1] = (byte) 0x20;
+        Path file = Files.write(dir.resolve("sjis.xls"), bytes);
+        Recorder r = read(file);
+        // windows-31j as Windows writes Shift_JIS (髙, ①); the bad byte is one U+FFFD, not the whole file lost
+        assertThat(r.rows).containsExactly(List.of("髙橋 ①子", "\uFFFD Y"));
+        assertThat(r.problems).singleElement().satisfies(p -> assertThat(p.text().en()).endsWith(": bytes that are no character read as U+FFFD (1)"));
+    }
+
     // ---- DOC, PPT
 
     @Test

@@ -86,6 +86,53 @@ class ScanDocumentsTest {
         assertThat(redact.err()).contains(ppt + ": cannot write a redacted PPT");
     }
 
+    /** An OpenDocument package: its mimetype, stored first, and its content. */
+    private Path odf(String name, String type, String body) throws IOException {
+        Path file = dir.resolve(name);
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            byte[] mimetype = ("application/vnd.oasis.opendocument." + type).getBytes(StandardCharsets.US_ASCII);
+            java.util.zip.ZipEntry m = new java.util.zip.ZipEntry("mimetype");
+            m.setMethod(java.util.zip.ZipEntry.STORED);
+            m.setSize(mimetype.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(mimetype);
+            m.setCrc(crc.getValue());
+            zip.putNextEntry(m);
+            zip.write(mimetype);
+            zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            zip.write(("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                    + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+                    + " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body>" + body
+                    + "</office:body></office:document-content>").getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    private static String row(String... cells) {
+        StringBuilder b = new StringBuilder("<table:table-row>");
+        for (String c : cells) {
+            b.append("<table:table-cell><text:p>").append(c).append("</text:p></table:table-cell>");
+        }
+        return b.append("</table:table-row>").toString();
+    }
+
+    @Test
+    void openDocumentFilesAreScannedToo() throws IOException {
+        odf("名簿.ods", "spreadsheet", "<office:spreadsheet><table:table table:name=\"名簿\">" + row("会員名簿") + row("氏名", "郵便番号", "電話", "備考")
+                + row("長谷川 正和", "1000001", "090-1234-5678", "") + row("村上 千代子", "5300001", "03-3333-4444", "")
+                + "</table:table></office:spreadsheet>");
+        Path odt = odf("議事録.odt", "text", "<office:text><text:p>出席：長谷川 正和、村上 千代子</text:p><text:p>連絡先 090-1234-5678</text:p></office:text>");
+        Run r = run("--lang", "en", "scan", "--no-progress", dir.toString());
+        assertThat(r.out()).contains("名簿.ods  ODS").contains("議事録.odt  ODT")
+                .contains("POSTAL_CODE").contains("PHONE").doesNotContain("長谷川").doesNotContain("1234-5678");
+        assertThat(r.code()).isZero();
+        Run jsonl = run("scan", "--no-progress", "--format", "jsonl", "--show-values", dir.resolve("名簿.ods").toString());
+        assertThat(jsonl.out()).contains("\"column\":\"郵便番号\"").contains("\"value\":\"5300001\"").contains("\"sheet\":\"名簿\"");
+        Run redact = run("--lang", "en", "redact", odt.toString());
+        assertThat(redact.code()).isEqualTo(2);
+        assertThat(redact.err()).contains(odt + ": cannot write a redacted ODT");
+    }
+
     @Test
     void redactRefusesADocumentItCannotWriteBack() throws IOException {
         Path docx = docx("a.docx", "氏名：山田 太郎");
