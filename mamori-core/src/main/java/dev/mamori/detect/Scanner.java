@@ -86,10 +86,10 @@ public final class Scanner implements AutoCloseable {
         return detector;
     }
 
-    /** Scans a file. Throws only when the file cannot be read at all. */
+    /** Scans a file, named {@code displayName} in its findings, problems and messages. Throws only when the file cannot be read at all. */
     public FileReport scan(Path file, String displayName, ScanListener listener) throws ReadException {
         // large CSV and text files are cut into blocks, read and parsed on the workers (or here, with one thread)
-        return run(displayName, listener, job -> reader.readInBlocks(file, job, job));
+        return run(displayName, listener, job -> reader.readInBlocks(file, displayName, job, job));
     }
 
     /** Scans a stream, e.g. standard input. */

@@ -84,7 +84,14 @@ public final class DocumentReader {
      *                       format forced
      */
     public ReadSummary read(Path file, DocumentVisitor v) throws ReadException {
-        String name = file.toString();
+        return read(file, file.toString(), v);
+    }
+
+    /**
+     * Reads a file like {@link #read(Path, DocumentVisitor)}, naming it {@code name} in problems and messages (a file
+     * taken out of an archive: {@code archive.zip!/名簿.xlsx}).
+     */
+    public ReadSummary read(Path file, String name, DocumentVisitor v) throws ReadException {
         String fileName = file.getFileName() == null ? name : file.getFileName().toString();
         Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(fileName);
         requireRegular(file, name);
@@ -154,18 +161,27 @@ public final class DocumentReader {
      * be cut (XLSX, JSON Lines, UTF-16, small files) are read entirely into {@code whole}.
      */
     public ReadSummary readInBlocks(Path file, DocumentVisitor whole, Block.Sink blocks) throws ReadException {
-        return readInBlocks(file, whole, blocks, BlockSplitter.BLOCK);
+        return readInBlocks(file, file.toString(), whole, blocks, BlockSplitter.BLOCK);
+    }
+
+    /** {@link #readInBlocks(Path, DocumentVisitor, Block.Sink)}, naming the file {@code name} in problems and messages. */
+    public ReadSummary readInBlocks(Path file, String name, DocumentVisitor whole, Block.Sink blocks) throws ReadException {
+        return readInBlocks(file, name, whole, blocks, BlockSplitter.BLOCK);
     }
 
     /** {@link #readInBlocks(Path, DocumentVisitor, Block.Sink)} with blocks of about {@code blockBytes} (at most 8 MB). */
     public ReadSummary readInBlocks(Path file, DocumentVisitor whole, Block.Sink blocks, int blockBytes) throws ReadException {
+        return readInBlocks(file, file.toString(), whole, blocks, blockBytes);
+    }
+
+    private ReadSummary readInBlocks(Path file, String name, DocumentVisitor whole, Block.Sink blocks, int blockBytes)
+            throws ReadException {
         if (blockBytes < 1024 || blockBytes > BlockSplitter.MAX_BLOCK) {
             throw new IllegalArgumentException("a block of " + blockBytes + " bytes");
         }
-        String name = file.toString();
-        Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(name);
+        Format format = options.forceFormat() != null ? options.forceFormat() : Sniffer.byExtension(file.getFileName() == null ? name : file.getFileName().toString());
         if (format != null && format != Format.CSV && format != Format.TEXT) {
-            return read(file, whole);
+            return read(file, name, whole);
         }
         requireRegular(file, name);
         try (InputStream in = Files.newInputStream(file)) {
@@ -173,7 +189,7 @@ public final class DocumentReader {
             if (format == null) {
                 Sniff s = sniff(file);
                 if (s.format() != Format.CSV && s.format() != Format.TEXT || options.labeledJsonl()) {
-                    return read(file, whole);
+                    return read(file, name, whole);
                 }
                 format = s.format();
             }

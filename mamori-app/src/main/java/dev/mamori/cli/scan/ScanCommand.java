@@ -14,6 +14,7 @@ import dev.mamori.detect.Scanner;
 import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import dev.mamori.table.DocumentReader;
+import dev.mamori.table.Archives;
 import dev.mamori.table.FileWalker;
 import dev.mamori.table.Format;
 import dev.mamori.table.ReadException;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Find and classify Japanese personal information in files, directories or standard input.",
                 "",
-                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX, XLS, ODS and JSON Lines, and pulls the text out of Word (.docx, .doc), PowerPoint (.pptx, .ppt), OpenDocument (.odt, .odp), PDF (pages with text), e-mail (.eml, Maildir, mbox, Outlook .msg) and HTML documents (line numbers are those of the text pulled out). Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
+                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX, XLS, ODS and JSON Lines, and pulls the text out of Word (.docx, .doc), PowerPoint (.pptx, .ppt), OpenDocument (.odt, .odp), PDF (pages with text), e-mail (.eml, Maildir, mbox, Outlook .msg) and HTML documents (line numbers are those of the text pulled out), and the files inside ZIP, tar and gzip archives (named archive.zip!/path; entries locked with a password are listed as unread). Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
                 "",
                 "Examples:",
                 "  mamori scan examples/customers_cp932.csv",
@@ -180,14 +181,64 @@ public final class ScanCommand implements Callable<Integer> {
                     sniff = new DocumentReader.Sniff(null, new Message("読めません（" + e.getMessage() + "）", "cannot read (" + e.getMessage() + ")"));
                 }
                 if (sniff != null && sniff.format() == null) {
+                    if (archive(f)) {
+                        scanArchive(f, f.toString(), false, scanner, report, outcome, progress, err);
+                        continue;
+                    }
                     outcome.unread();
                     report.skipped(f.toString(), sniff.skipReason());
                     continue;
                 }
                 scanOne(f, f.toString(), false, scanner, report, outcome, progress, err);
             }
+        } else if (inputFormat == InputFormat.auto && archive(path)) {
+            scanArchive(path, p, true, scanner, report, outcome, progress, err);
         } else {
             scanOne(path, p, true, scanner, report, outcome, progress, err);
+        }
+    }
+
+    /** A ZIP (not an Office or OpenDocument file), tar or gzip, whose files are scanned one by one. */
+    private static boolean archive(Path file) {
+        try {
+            return Files.isRegularFile(file) && Archives.kind(file) != null;
+        } catch (IOException e) {
+            return false; // its reading says why
+        }
+    }
+
+    /**
+     * The files inside an archive, each scanned as a file named {@code archive!/path} (a private copy, deleted after);
+     * entries that cannot be read (locked with a password, a zip bomb, nested too deep) are listed as unread.
+     */
+    private void scanArchive(Path archive, String name, boolean named, Scanner scanner, ScanReport report, Outcome outcome,
+                             Progress progress, PrintWriter err) {
+        try {
+            Archives.read(archive, name, new Archives.Visitor() {
+                @Override
+                public void file(Path copy, String inner) throws IOException {
+                    DocumentReader.Sniff sniff = DocumentReader.sniff(copy);
+                    if (sniff.format() == null) {
+                        skipped(inner, sniff.skipReason());
+                    } else {
+                        scanOne(copy, inner, false, scanner, report, outcome, progress, err);
+                    }
+                }
+
+                @Override
+                public void skipped(String inner, Message why) {
+                    outcome.unread();
+                    report.skipped(inner, why);
+                }
+            });
+        } catch (ReadException e) {
+            if (named) {
+                outcome.badInput();
+            } else {
+                outcome.unreadableFile();
+            }
+            err.println("mamori: " + Terminal.safe(e.message(lang.name())));
+            report.unreadable(name, e.text());
         }
     }
 

@@ -134,6 +134,26 @@ class ScanDocumentsTest {
     }
 
     @Test
+    void theFilesInsideAnArchiveAreScannedAndALockedOneIsSaidUnread() throws IOException {
+        Path zip = dir.resolve("送付.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip),
+                java.nio.charset.Charset.forName("windows-31j"))) { // as Windows writes it: names in CP932
+            z.putNextEntry(new java.util.zip.ZipEntry("名簿/会員.csv"));
+            z.write("氏名,郵便番号,電話\n長谷川 正和,1000001,090-1234-5678\n村上 千代子,5300001,03-3333-4444\n".getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new java.util.zip.ZipEntry("logo.png"));
+            z.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0});
+        }
+        Run r = run("--lang", "en", "scan", "--no-progress", dir.toString());
+        assertThat(r.out()).contains(zip + "!/名簿/会員.csv  CSV").contains("POSTAL_CODE").contains(zip + "!/logo.png  skipped (unread): PNG image")
+                .doesNotContain("長谷川");
+        Run jsonl = run("scan", "--no-progress", "--format", "jsonl", zip.toString());
+        assertThat(jsonl.out()).contains("\"file\":\"" + zip + "!/名簿/会員.csv\"").contains("\"column\":\"郵便番号\"");
+        assertThat(dir.resolve("名簿")).doesNotExist(); // nothing extracted beside the archive
+        Run gate = run("--lang", "en", "scan", "--no-progress", "--fail-on", "PHONE", zip.toString());
+        assertThat(gate.code()).as("a file inside not read: the gate cannot vouch for it").isEqualTo(2);
+    }
+
+    @Test
     void redactRefusesADocumentItCannotWriteBack() throws IOException {
         Path docx = docx("a.docx", "氏名：山田 太郎");
         Run r = run("--lang", "en", "redact", docx.toString());

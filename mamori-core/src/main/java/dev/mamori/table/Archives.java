@@ -1,0 +1,270 @@
+package dev.mamori.table;
+
+import dev.mamori.report.Message;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Enumeration;
+import java.util.Locale;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.UnicodePathExtraField;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * The files inside an archive as a shared drive keeps them — a ZIP (an office's, with Japanese names in CP932, or
+ * locked with a password to be mailed), a tar, a gzip — each handed to a {@link Visitor} as a private temporary copy
+ * named like the entry, under a name {@code archive!/path/in/it}, so that it is read as any file is. Archives inside
+ * archives are opened too, {@link #MAX_DEPTH} deep. What cannot be read is handed over with the reason: an entry
+ * locked with a password (its name is known, its content not), an entry compressed by a method not read here, an
+ * entry that expands past {@link #MAX_RATIO} times its compressed size (a zip bomb), an archive nested deeper. Links
+ * and devices in an archive are passed over, never followed; an entry's path never decides where its copy is written.
+ * Read with Apache Commons Compress.
+ */
+public final class Archives {
+
+    /** How deep archives inside archives are opened. */
+    public static final int MAX_DEPTH = 3;
+    /** An entry may expand to this many times its compressed size, above {@link #SMALL}. */
+    static final int MAX_RATIO = 200;
+    private static final long SMALL = 64L << 20;
+
+    private Archives() {
+    }
+
+    /** The archives read here. */
+    public enum Kind { ZIP, TAR, GZIP }
+
+    /** What an archive holds. */
+    public interface Visitor {
+        /**
+         * A file inside: {@code copy} is a private copy with the entry's file name, deleted after this returns;
+         * {@code name} is the archive's name, {@code !/} and the entry's path.
+         */
+        void file(Path copy, String name) throws IOException;
+
+        /** An entry not read, and why. */
+        void skipped(String name, Message why);
+    }
+
+    /**
+     * The kind of archive a file is, by its content, or null: a ZIP that is no Office Open XML or OpenDocument file
+     * (those are documents), a tar (ustar), a gzip.
+     */
+    public static Kind kind(Path file) throws IOException {
+        Head head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = Head.read(in);
+        }
+        if ((Sniffer.isZip(head) || head.startsWith(0x50, 0x4B, 0x05, 0x06)) && Sniffer.office(file) == null) {
+            return Kind.ZIP;
+        }
+        if (head.startsWith(0x1F, 0x8B)) {
+            return Kind.GZIP;
+        }
+        return isTar(head) ? Kind.TAR : null;
+    }
+
+    private static boolean isTar(Head head) {
+        return head.length >= 263 && new String(head.bytes, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
+    }
+
+    /**
+     * Hands each file of the archive to the visitor, in the archive's order.
+     *
+     * @throws ReadException when the archive itself cannot be read (corrupt, cut short); entries are said skipped
+     */
+    public static void read(Path archive, String name, Visitor v) throws ReadException {
+        Path dir = null;
+        try {
+            dir = privateDirectory();
+            read(archive, name, kind(archive), v, dir, 1);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IOException io && DocumentText.cannotOpen(io)) {
+                throw DocumentReader.cannotRead(name, io);
+            }
+            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            throw new ReadException(new Message(name + ": 読めるアーカイブではありません（壊れているか途中で切れています）: " + why,
+                    name + ": not a readable archive (corrupt or truncated): " + why), e);
+        } finally {
+            if (dir != null) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (IOException e) {
+                    dir.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    private static void read(Path archive, String name, Kind kind, Visitor v, Path dir, int depth) throws IOException {
+        if (kind == null) {
+            v.file(archive, name);
+            return;
+        }
+        switch (kind) {
+            case ZIP -> zip(archive, name, v, dir, depth);
+            case TAR -> {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(archive))) {
+                    tar(in, name, v, dir, depth);
+                }
+            }
+            case GZIP -> gzip(archive, name, v, dir, depth);
+            default -> throw new IllegalArgumentException(kind.name());
+        }
+    }
+
+    private static void zip(Path archive, String name, Visitor v, Path dir, int depth) throws IOException {
+        // names are decoded per entry below (UTF-8 when flagged or valid, else CP932); ISO-8859-1 keeps the raw bytes
+        try (ZipFile zip = ZipFile.builder().setPath(archive).setCharset(StandardCharsets.ISO_8859_1).get()) {
+            Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
+            while (entries.hasMoreElements()) {
+                ZipArchiveEntry e = entries.nextElement();
+                if (e.isDirectory() || e.isUnixSymlink()) {
+                    continue;
+                }
+                String inner = name + "!/" + entryName(e);
+                if (e.getGeneralPurposeBit().usesEncryption()) {
+                    v.skipped(inner, new Message("パスワード付き ZIP のファイルです。中身は検査していません（パスワードを外して展開してから検査してください）",
+                            "a file in a password-protected ZIP; its content is not scanned (extract it without the password, then scan it)"));
+                    continue;
+                }
+                if (!zip.canReadEntryData(e)) {
+                    v.skipped(inner, new Message("この圧縮方式（" + e.getMethod() + "）は読めません", "compressed by a method not read here (" + e.getMethod() + ")"));
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    entry(in, e.getCompressedSize(), inner, v, dir, depth);
+                }
+            }
+        }
+    }
+
+    /** An entry's name: UTF-8 when the entry says so (or carries a Unicode path), or when its bytes are; else CP932. */
+    private static String entryName(ZipArchiveEntry e) {
+        if (e.getExtraField(UnicodePathExtraField.UPATH_ID) != null) {
+            return e.getName(); // decoded from the Unicode path by Commons Compress
+        }
+        byte[] raw = e.getRawName();
+        if (e.getGeneralPurposeBit().usesUTF8ForNames()) {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(raw, Charset.forName("windows-31j")); // Windows' own zip in Japan
+        }
+    }
+
+    private static void tar(InputStream in, String name, Visitor v, Path dir, int depth) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name())) {
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {
+                    continue;
+                }
+                entry(tar, -1, name + "!/" + e.getName(), v, dir, depth); // not closed: the next entry follows
+            }
+        }
+    }
+
+    /** A gzip holds one file, read under the gzip's own name (a .tar.gz's entries as {@code x.tar.gz!/…}): no level of its own. */
+    private static void gzip(Path archive, String name, Visitor v, Path dir, int depth) throws IOException {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String unzipped = lower.endsWith(".tgz") ? name.substring(0, name.length() - 4) + ".tar"
+                : lower.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        try (InputStream in = new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(archive)), true)) {
+            entry(in, Files.size(archive), name, fileName(unzipped), v, dir, depth - 1);
+        }
+    }
+
+    /**
+     * One entry's content: copied to a private file {@code copyName} (its bytes counted against the zip-bomb ratio), then
+     * opened as an archive when it is one, else handed to the visitor; the copy deleted either way.
+     */
+    private static void entry(InputStream content, long compressed, String name, Visitor v, Path dir, int depth) throws IOException {
+        entry(content, compressed, name, fileName(name), v, dir, depth);
+    }
+
+    private static void entry(InputStream content, long compressed, String name, String copyName, Visitor v, Path dir, int depth)
+            throws IOException {
+        Path copy = dir.resolve(copyName);
+        try {
+            long max = compressed > 0 ? Math.max(SMALL, compressed * MAX_RATIO) : Long.MAX_VALUE;
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                if (!copyAtMost(content, out, max)) {
+                    v.skipped(name, new Message("展開すると圧縮時の " + MAX_RATIO + " 倍を超えます（ZIP 爆弾?）。読んでいません",
+                            "expands to more than " + MAX_RATIO + " times its compressed size (a zip bomb?); not read"));
+                    return;
+                }
+            }
+            Kind kind = kind(copy);
+            if (kind != null && depth >= MAX_DEPTH) {
+                v.skipped(name, new Message("アーカイブの入れ子が " + MAX_DEPTH + " 段より深いため、開いていません",
+                        "an archive nested more than " + MAX_DEPTH + " deep; not opened"));
+            } else if (kind != null) {
+                Path sub = Files.createTempDirectory(dir, "nested");
+                try {
+                    read(copy, name, kind, v, sub, depth + 1);
+                } finally {
+                    Files.deleteIfExists(sub);
+                }
+            } else {
+                v.file(copy, name);
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private static boolean copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            total += n;
+            if (total > max) {
+                return false;
+            }
+            out.write(buf, 0, n);
+        }
+        return true;
+    }
+
+    /** The last part of an entry's path, made safe as a file name (its extension kept: it tells the format). */
+    static String fileName(String name) {
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        StringBuilder b = new StringBuilder();
+        base.codePoints().filter(c -> c >= 0x20 && c != 0x7F && c != ':' && c != '*' && c != '?' && c != '"' && c != '<'
+                && c != '>' && c != '|').forEach(b::appendCodePoint);
+        String s = b.toString().strip();
+        if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+            return "entry";
+        }
+        if (s.length() > 120) { // keep the extension
+            int dot = s.lastIndexOf('.');
+            String ext = dot > 0 && s.length() - dot <= 10 ? s.substring(dot) : "";
+            s = s.substring(0, 120 - ext.length()) + ext;
+        }
+        return s;
+    }
+
+    private static Path privateDirectory() throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempDirectory("mamori-archive-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createTempDirectory("mamori-archive-");
+    }
+}
