@@ -71,11 +71,11 @@ class SniffTest {
     @Test
     void zipThatIsNotAnOfficeDocumentIsSkipped() throws IOException {
         Path zip = zip("photos.zip", "readme.txt");
-        assertThat(DocumentReader.sniff(zip).skipReason().en()).isEqualTo("ZIP archive that is not an Office document (XLSX, DOCX, PPTX)");
+        assertThat(DocumentReader.sniff(zip).skipReason().en()).isEqualTo("ZIP archive that is not an Office document (XLSX, DOCX, PPTX, ODS, ODT, ODP)");
         assertThatThrownBy(() -> new DocumentReader(null).read(zip, new Recorder()))
                 .isInstanceOf(ReadException.class)
-                .hasMessage(zip + ": not a file of a format read here (text, CSV, XLSX, XLS, JSONL, DOCX, DOC, PPTX, PPT, PDF, e-mail, Outlook .msg, HTML): ZIP archive"
-                        + " that is not an Office document (XLSX, DOCX, PPTX)");
+                .hasMessage(zip + ": not a file of a format read here (text, CSV, XLSX, XLS, ODS, JSONL, DOCX, DOC, ODT, PPTX, PPT, ODP, PDF, e-mail, Outlook .msg, HTML): ZIP archive"
+                        + " that is not an Office document (XLSX, DOCX, PPTX, ODS, ODT, ODP)");
     }
 
     @Test
