@@ -21,8 +21,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * Robustness of the Office 97–2003, Outlook and OpenDocument readers (docs/benchmarks.md, "Session 53" and "Session 54"):
- * mutated copies of a .doc, a .xls, a .ppt, a .msg (with an attached .xls), and of the OpenDocument fixtures (.ods, .odt,
- * .odp and their flat .fods, .fodt, .fodp) — cut at a random offset, or 1–4 or 1–64 random bytes overwritten —
+ * mutated copies of a .doc, a .xls, a .ppt, a .msg (with an attached .xls), of the OpenDocument fixtures (.ods, .odt,
+ * .odp and their flat .fods, .fodt, .fodp) and of an .rtf — cut at a random offset, or 1–4 or 1–64 random bytes overwritten —
  * are read through DocumentReader; each must give its lines and rows or a ReadException naming the input. Prints what
  * each seed gave, and the first two of anything else thrown.
  *
@@ -43,6 +43,7 @@ public class MutateLegacy {
         for (String f : new String[] {"meibo.ods", "rireki.odt", "slides.odp", "meibo.fods", "rireki.fodt", "slides.fodp"}) {
             seeds.put("in" + f.substring(f.indexOf('.')), Files.readAllBytes(odf.resolve(f)));
         }
+        seeds.put("in.rtf", Files.readAllBytes(FIXTURES.resolveSibling("rtf").resolve("rireki.rtf")));
         Random rnd = new Random(Long.parseLong(args[0]));
         int copies = Integer.parseInt(args[1]);
         Map<String, Integer> outcomes = new TreeMap<>();

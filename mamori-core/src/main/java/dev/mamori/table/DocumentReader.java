@@ -384,8 +384,8 @@ public final class DocumentReader {
     static final Message SPECIAL = new Message("特殊なファイル", "a special file");
 
     static ReadException notReadable(String name, Sniff s) {
-        return new ReadException(s.skipReason().after(name + ": 読める形式（テキスト・CSV・XLSX・XLS・ODS・JSONL・DOCX・DOC・ODT・PPTX・PPT・ODP・PDF・メール・Outlook の .msg・HTML）のファイルではありません: ",
-                name + ": not a file of a format read here (text, CSV, XLSX, XLS, ODS, JSONL, DOCX, DOC, ODT, PPTX, PPT, ODP, PDF, e-mail, Outlook .msg, HTML): "));
+        return new ReadException(s.skipReason().after(name + ": 読める形式（テキスト・CSV・XLSX・XLS・ODS・JSONL・DOCX・DOC・ODT・RTF・PPTX・PPT・ODP・PDF・メール・Outlook の .msg・HTML）のファイルではありません: ",
+                name + ": not a file of a format read here (text, CSV, XLSX, XLS, ODS, JSONL, DOCX, DOC, ODT, RTF, PPTX, PPT, ODP, PDF, e-mail, Outlook .msg, HTML): "));
     }
 
     /** An empty document: reported, nothing to read. */

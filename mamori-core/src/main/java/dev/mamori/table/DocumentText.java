@@ -53,6 +53,7 @@ final class DocumentText {
         switch (format) {
             case DOCX, PPTX, PDF, DOC, PPT, MSG, ODT, ODP -> office(file, name, format, lines, problems, 0);
             case EML, HTML -> used = textual(bytes(file, name), name, format, forced, lines, problems, 0);
+            case RTF -> RtfText.read(bytes(file, name), lines);
             default -> throw new IllegalArgumentException(format + " is not a document");
         }
         return new ReadSummary(format, used, '\0', Files.size(file), lines.count());
@@ -70,6 +71,10 @@ final class DocumentText {
             throws IOException, ReadException {
         if (format == Format.EML || format == Format.HTML) {
             return textual(bytes, name, format, forced, lines, problems, depth);
+        }
+        if (format == Format.RTF) {
+            RtfText.read(bytes, lines);
+            return null;
         }
         Path tmp = dev.mamori.report.AtomicFiles.scratch(null); // owner-only, removed at exit even if we are stopped
         try {

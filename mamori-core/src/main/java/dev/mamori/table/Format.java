@@ -33,12 +33,14 @@ public enum Format {
     /** OpenDocument text (.odt, and the flat .fodt): its text, tables as rows of tab-separated cells, as lines. */
     ODT,
     /** OpenDocument presentation (.odp, and the flat .fodp): slides, speaker notes and comments, as lines. */
-    ODP;
+    ODP,
+    /** RTF document (WordPad's format, Word's rich text): its text, tables as rows of tab-separated cells, as lines. */
+    RTF;
 
     /** A document whose text is pulled out and delivered as lines ({@link DocumentVisitor#text}). */
     public boolean isDocument() {
         return this == DOCX || this == PPTX || this == PDF || this == EML || this == HTML || this == DOC || this == PPT
-                || this == MSG || this == ODT || this == ODP;
+                || this == MSG || this == ODT || this == ODP || this == RTF;
     }
 
     /** A spreadsheet, delivered as one table per sheet. */

@@ -417,7 +417,8 @@ final class MailText {
             java.util.Map.entry("application/vnd.ms-powerpoint", Format.PPT), java.util.Map.entry("application/vnd.ms-outlook", Format.MSG),
             java.util.Map.entry("application/vnd.oasis.opendocument.spreadsheet", Format.ODS),
             java.util.Map.entry("application/vnd.oasis.opendocument.text", Format.ODT),
-            java.util.Map.entry("application/vnd.oasis.opendocument.presentation", Format.ODP));
+            java.util.Map.entry("application/vnd.oasis.opendocument.presentation", Format.ODP),
+            java.util.Map.entry("application/rtf", Format.RTF), java.util.Map.entry("text/rtf", Format.RTF));
 
     private static void attachment(Part p, String type, String file, String name, DocumentText.Lines lines, Problems problems,
                                    int depth, int n) throws MessagingException, IOException {

@@ -250,7 +250,7 @@ final class Ole2Text {
                 java.util.regex.Pattern.DOTALL);
 
         /** The base text of ruby written as an EQ field, or null for any other field. */
-        private static String rubyBase(String code) {
+        static String rubyBase(String code) {
             java.util.regex.Matcher m = RUBY.matcher(code);
             return m.matches() ? m.group(1) : null;
         }

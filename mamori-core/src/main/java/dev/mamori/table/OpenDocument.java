@@ -54,6 +54,9 @@ final class OpenDocument {
     /** Copies of a repeated row or cell of a text document's table read (a table repeats an empty row, not a filled one). */
     private static final int MAX_TEXT_REPEAT = 100;
 
+    /** Elements nested deeper than this are not read into (the walk recurses). */
+    static final int MAX_NESTING = 256;
+
     private static final String DELETED = "削除された文字：";
 
     private OpenDocument() {
@@ -138,7 +141,11 @@ final class OpenDocument {
         try {
             read(file, name, w, depth);
         } catch (XMLStreamException e) {
-            throw new ReadException(malformed(name, format, w.part, e), e);
+            if (lines.count() == 0) {
+                throw new ReadException(malformed(name, format, w.part, e), e);
+            }
+            w.end(); // what came before the damage is kept, as for a sheet
+            problems.unread(-1, 0, malformed("", format, w.part, e));
         }
     }
 
@@ -234,6 +241,9 @@ final class OpenDocument {
         String part;
         XMLStreamReader x;
         String sheetName;
+        /** How deep the walk is in elements it reads into; a part deeper than {@link #MAX_NESTING} is passed over. */
+        int depth;
+        boolean tooDeep;
 
         Walker(String name, Format format, Problems problems) {
             this.name = name;
@@ -410,6 +420,24 @@ final class OpenDocument {
             }
         }
 
+        /**
+         * Whether the current element (just started) is nested too deep to be read into (the walk recurses, and a file
+         * of 100,000 nested spans must not exhaust the stack): then it is passed over, and that is said once.
+         */
+        private boolean tooDeep() throws XMLStreamException {
+            if (depth >= MAX_NESTING) {
+                skip();
+                if (!tooDeep) {
+                    tooDeep = true;
+                    problems.unread(-1, 0, new Message("入れ子が " + MAX_NESTING + " 段より深い部分は読んでいません",
+                            "a part nested more than " + MAX_NESTING + " deep is not read"));
+                }
+                return true;
+            }
+            depth++;
+            return false;
+        }
+
         /** Leaves the current element (just started) at its end, reading nothing. */
         private void skip() throws XMLStreamException {
             int depth = 1;
@@ -449,40 +477,47 @@ final class OpenDocument {
          * slide's notes after the slide.
          */
         private void blocks(Consumer<String> out) throws XMLStreamException {
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    return;
+            if (tooDeep()) {
+                return;
+            }
+            try {
+                while (true) {
+                    int e = x.next();
+                    if (e == XMLStreamConstants.END_ELEMENT) {
+                        return;
+                    }
+                    if (e != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    String ns = x.getNamespaceURI();
+                    String local = x.getLocalName();
+                    if (TEXT.equals(ns) && (local.equals("p") || local.equals("h"))) {
+                        StringBuilder b = new StringBuilder();
+                        inline(b);
+                        out.accept(b.toString());
+                    } else if (TABLE.equals(ns) && local.equals("table")) {
+                        table(out);
+                    } else if (TEXT.equals(ns) && local.equals("tracked-changes")) {
+                        tracked();
+                    } else if (TEXT.equals(ns) && local.equals("note")) {
+                        note();
+                    } else if (isAnnotation(ns, local)) {
+                        annotation();
+                    } else if (PRESENTATION.equals(ns) && local.equals("notes")) {
+                        blocks(notes::add);
+                    } else if (DRAW.equals(ns) && local.equals("page")) {
+                        blocks(out);
+                        notes.stream().filter(s -> !s.isBlank()).forEach(out);
+                        notes.clear();
+                        placeComments(out);
+                    } else if (skipped(ns, local)) {
+                        skip();
+                    } else {
+                        blocks(out); // sections, lists, frames, text boxes, shapes, groups: their paragraphs
+                    }
                 }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                String ns = x.getNamespaceURI();
-                String local = x.getLocalName();
-                if (TEXT.equals(ns) && (local.equals("p") || local.equals("h"))) {
-                    StringBuilder b = new StringBuilder();
-                    inline(b);
-                    out.accept(b.toString());
-                } else if (TABLE.equals(ns) && local.equals("table")) {
-                    table(out);
-                } else if (TEXT.equals(ns) && local.equals("tracked-changes")) {
-                    tracked();
-                } else if (TEXT.equals(ns) && local.equals("note")) {
-                    note();
-                } else if (isAnnotation(ns, local)) {
-                    annotation();
-                } else if (PRESENTATION.equals(ns) && local.equals("notes")) {
-                    blocks(notes::add);
-                } else if (DRAW.equals(ns) && local.equals("page")) {
-                    blocks(out);
-                    notes.stream().filter(s -> !s.isBlank()).forEach(out);
-                    notes.clear();
-                    placeComments(out);
-                } else if (skipped(ns, local)) {
-                    skip();
-                } else {
-                    blocks(out); // sections, lists, frames, text boxes, shapes, groups: their paragraphs
-                }
+            } finally {
+                depth--;
             }
         }
 
@@ -501,51 +536,58 @@ final class OpenDocument {
          * paragraph come on lines of their own; ruby keeps its base text.
          */
         private void inline(StringBuilder b) throws XMLStreamException {
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    return;
-                }
-                if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA || e == XMLStreamConstants.SPACE) {
-                    collapsed(b, x.getText());
-                    continue;
-                }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                String ns = x.getNamespaceURI();
-                String local = x.getLocalName();
-                if (TEXT.equals(ns) && local.equals("s")) {
-                    b.append(" ".repeat(Math.min(count(TEXT, "c", 1), 1000)));
-                    skip();
-                } else if (TEXT.equals(ns) && local.equals("tab")) {
-                    b.append('\t');
-                    skip();
-                } else if (TEXT.equals(ns) && local.equals("line-break")) {
-                    b.append('\n');
-                    skip();
-                } else if (TEXT.equals(ns) && (local.equals("p") || local.equals("h"))) {
-                    if (!b.isEmpty() && b.charAt(b.length() - 1) != '\n') {
+            if (tooDeep()) {
+                return;
+            }
+            try {
+                while (true) {
+                    int e = x.next();
+                    if (e == XMLStreamConstants.END_ELEMENT) {
+                        return;
+                    }
+                    if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA || e == XMLStreamConstants.SPACE) {
+                        collapsed(b, x.getText());
+                        continue;
+                    }
+                    if (e != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    String ns = x.getNamespaceURI();
+                    String local = x.getLocalName();
+                    if (TEXT.equals(ns) && local.equals("s")) {
+                        b.append(" ".repeat(Math.min(count(TEXT, "c", 1), 1000)));
+                        skip();
+                    } else if (TEXT.equals(ns) && local.equals("tab")) {
+                        b.append('\t');
+                        skip();
+                    } else if (TEXT.equals(ns) && local.equals("line-break")) {
                         b.append('\n');
+                        skip();
+                    } else if (TEXT.equals(ns) && (local.equals("p") || local.equals("h"))) {
+                        if (!b.isEmpty() && b.charAt(b.length() - 1) != '\n') {
+                            b.append('\n');
+                        }
+                        inline(b);
+                        b.append('\n');
+                    } else if (TABLE.equals(ns) && local.equals("table")) {
+                        table(line -> b.append('\n').append(line));
+                        b.append('\n');
+                    } else if (TEXT.equals(ns) && local.equals("note")) {
+                        note();
+                    } else if (isAnnotation(ns, local)) {
+                        annotation();
+                    } else if (skipped(ns, local)) {
+                        skip();
+                    } else {
+                        String href = TEXT.equals(ns) && local.equals("a") ? x.getAttributeValue(XLINK, "href") : null;
+                        if (sheet != null && href != null && (href.startsWith("mailto:") || href.startsWith("tel:"))) {
+                            links.add(href); // a sheet's link target as its note, as for XLSX
+                        }
+                        inline(b); // spans, links, fields, ruby bases, frames and text boxes
                     }
-                    inline(b);
-                    b.append('\n');
-                } else if (TABLE.equals(ns) && local.equals("table")) {
-                    table(line -> b.append('\n').append(line));
-                    b.append('\n');
-                } else if (TEXT.equals(ns) && local.equals("note")) {
-                    note();
-                } else if (isAnnotation(ns, local)) {
-                    annotation();
-                } else if (skipped(ns, local)) {
-                    skip();
-                } else {
-                    String href = TEXT.equals(ns) && local.equals("a") ? x.getAttributeValue(XLINK, "href") : null;
-                    if (sheet != null && href != null && (href.startsWith("mailto:") || href.startsWith("tel:"))) {
-                        links.add(href); // a sheet's link target as its note, as for XLSX
-                    }
-                    inline(b); // spans, links, fields, ruby bases, frames and text boxes
                 }
+            } finally {
+                depth--;
             }
         }
 
@@ -615,49 +657,63 @@ final class OpenDocument {
 
         /** Tracked changes: the text of each deletion, on a line after the body. */
         private void tracked() throws XMLStreamException {
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    return;
-                }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                if (TEXT.equals(x.getNamespaceURI()) && x.getLocalName().equals("deletion")) {
-                    List<String> d = new ArrayList<>();
-                    blocks(d::add);
-                    String t = String.join(" ", d).strip();
-                    if (!t.isEmpty()) {
-                        after.add(DELETED + t);
+            if (tooDeep()) {
+                return;
+            }
+            try {
+                while (true) {
+                    int e = x.next();
+                    if (e == XMLStreamConstants.END_ELEMENT) {
+                        return;
                     }
-                } else if (skipped(x.getNamespaceURI(), x.getLocalName())) {
-                    skip();
-                } else {
-                    tracked(); // changed regions, insertions (their text is in the body)
+                    if (e != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    if (TEXT.equals(x.getNamespaceURI()) && x.getLocalName().equals("deletion")) {
+                        List<String> d = new ArrayList<>();
+                        blocks(d::add);
+                        String t = String.join(" ", d).strip();
+                        if (!t.isEmpty()) {
+                            after.add(DELETED + t);
+                        }
+                    } else if (skipped(x.getNamespaceURI(), x.getLocalName())) {
+                        skip();
+                    } else {
+                        tracked(); // changed regions, insertions (their text is in the body)
+                    }
                 }
+            } finally {
+                depth--;
             }
         }
 
         /** A table in a document: a line of tab-separated cells per row, nested tables inside their cell. */
         private void table(Consumer<String> out) throws XMLStreamException {
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    return;
+            if (tooDeep()) {
+                return;
+            }
+            try {
+                while (true) {
+                    int e = x.next();
+                    if (e == XMLStreamConstants.END_ELEMENT) {
+                        return;
+                    }
+                    if (e != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    String ns = x.getNamespaceURI();
+                    String local = x.getLocalName();
+                    if (TABLE.equals(ns) && local.equals("table-row")) {
+                        textRow(out);
+                    } else if (TABLE.equals(ns) && (local.equals("table-header-rows") || local.equals("table-rows")
+                            || local.equals("table-row-group"))) {
+                        table(out);
+                    } else {
+                        skip();
+                    }
                 }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                String ns = x.getNamespaceURI();
-                String local = x.getLocalName();
-                if (TABLE.equals(ns) && local.equals("table-row")) {
-                    textRow(out);
-                } else if (TABLE.equals(ns) && (local.equals("table-header-rows") || local.equals("table-rows")
-                        || local.equals("table-row-group"))) {
-                    table(out);
-                } else {
-                    skip();
-                }
+            } finally {
+                depth--;
             }
         }
 
@@ -740,28 +796,35 @@ final class OpenDocument {
 
         /** The rows inside the current element (a sheet, or a group of its rows); {@code row[0]} the next row's number. */
         private void sheetRows(int[] row) throws XMLStreamException {
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    return;
+            if (tooDeep()) {
+                return;
+            }
+            try {
+                while (true) {
+                    int e = x.next();
+                    if (e == XMLStreamConstants.END_ELEMENT) {
+                        return;
+                    }
+                    if (e != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    String ns = x.getNamespaceURI();
+                    String local = x.getLocalName();
+                    if (TABLE.equals(ns) && local.equals("table-row")) {
+                        row[0] = sheetRow(row[0]);
+                    } else if (TABLE.equals(ns) && (local.equals("table-header-rows") || local.equals("table-rows")
+                            || local.equals("table-row-group"))) {
+                        sheetRows(row);
+                    } else if (TABLE.equals(ns) && local.equals("shapes")) {
+                        List<String> text = new ArrayList<>();
+                        blocks(text::add); // text boxes and shapes drawn on the sheet
+                        sheet.note(-1, String.join("\n", text));
+                    } else {
+                        skip();
+                    }
                 }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                String ns = x.getNamespaceURI();
-                String local = x.getLocalName();
-                if (TABLE.equals(ns) && local.equals("table-row")) {
-                    row[0] = sheetRow(row[0]);
-                } else if (TABLE.equals(ns) && (local.equals("table-header-rows") || local.equals("table-rows")
-                        || local.equals("table-row-group"))) {
-                    sheetRows(row);
-                } else if (TABLE.equals(ns) && local.equals("shapes")) {
-                    List<String> text = new ArrayList<>();
-                    blocks(text::add); // text boxes and shapes drawn on the sheet
-                    sheet.note(-1, String.join("\n", text));
-                } else {
-                    skip();
-                }
+            } finally {
+                depth--;
             }
         }
 

@@ -30,6 +30,7 @@ final class Sniffer {
             case "ods", "ots", "fods" -> Format.ODS;
             case "odt", "ott", "fodt" -> Format.ODT;
             case "odp", "otp", "fodp" -> Format.ODP;
+            case "rtf" -> Format.RTF;
             case "jsonl", "ndjson" -> Format.JSONL;
             case "docx", "docm" -> Format.DOCX;
             case "pptx", "pptm" -> Format.PPTX;
@@ -53,9 +54,6 @@ final class Sniffer {
         if (isOle2(head) && encryptedOoxml(head)) {
             return new Message("パスワードで保護された Office 文書（暗号化された .docx・.xlsx・.pptx）は読めません。パスワードを外してから検査してください",
                     "a password-protected Office document (an encrypted .docx, .xlsx or .pptx): not read; remove the password, then scan it");
-        }
-        if (head.startsWith('{', '\\', 'r', 't', 'f')) {
-            return new Message("RTF 文書は読めません。.docx で保存してください", "RTF document: not read; save it as .docx");
         }
         if (isOle2(head)) {
             return file != null && ole2(file) != null ? null : OTHER_OLE2;
@@ -198,6 +196,9 @@ final class Sniffer {
         }
         if (SpreadsheetMl.is(text)) {
             return Format.XLS; // Excel 2003 XML, as web systems export "Excel" files
+        }
+        if (text.startsWith("{\\rtf")) {
+            return Format.RTF;
         }
         Format flat = OpenDocument.flat(text);
         if (flat != null) {

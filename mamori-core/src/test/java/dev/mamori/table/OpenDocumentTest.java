@@ -254,6 +254,17 @@ class OpenDocumentTest {
                 + " office:mimetype=\"application/vnd.oasis.opendocument.text\">\n<office:body><office:text><text:p>山田</text:q>");
         assertThatThrownBy(() -> read(flat)).isInstanceOf(ReadException.class)
                 .satisfies(e -> assertThat(((ReadException) e).message("en")).contains("bad.fodt", "not a readable ODT", "line 2"));
+        // broken after some text: the text before is kept, and the rest said unread
+        Path half = Files.writeString(dir.resolve("half.fodt"), "<office:document " + NS
+                + " office:mimetype=\"application/vnd.oasis.opendocument.text\">\n<office:body><office:text><text:p>佐藤花子</text:p>"
+                + "<office:annotation><dc:creator xmlns:dc=\"http://purl.org/dc/elements/1.1/\">森</dc:creator><text:p>済</text:p></office:annotation>"
+                + "<text:p>山田</text:q>");
+        Recorder r = read(half);
+        assertThat(lines(r)).containsExactly("佐藤花子", "コメント 作成者：森", "済");
+        assertThat(r.problems).singleElement().satisfies(p -> {
+            assertThat(p.unread()).isTrue();
+            assertThat(p.text().en()).contains("malformed XML at line 2", "the rest is not read");
+        });
     }
 
     @Test
@@ -279,6 +290,18 @@ class OpenDocumentTest {
         List<String> lines = lines(r);
         assertThat(lines.get(0)).endsWith("歴書").startsWith("\uFFFD");
         assertThat(lines).contains("推薦者 大野智");
+    }
+
+    @Test
+    void aPartNestedPastReasonIsPassedOverAndTheRestRead() throws IOException {
+        int n = 100_000;
+        String deep = "<text:span>".repeat(n) + "深い" + "</text:span>".repeat(n);
+        Path file = Files.writeString(dir.resolve("deep.fodt"), "<office:document " + NS
+                + " office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text><text:p>上 " + deep
+                + "</text:p><text:p>下 佐藤花子</text:p></office:text></office:body></office:document>");
+        Recorder r = read(file);
+        assertThat(lines(r)).containsExactly("上 ", "下 佐藤花子");
+        assertThat(r.problems).singleElement().satisfies(p -> assertThat(p.text().en()).endsWith("a part nested more than 256 deep is not read"));
     }
 
     @Test

@@ -74,7 +74,7 @@ class SniffTest {
         assertThat(DocumentReader.sniff(zip).skipReason().en()).isEqualTo("ZIP archive that is not an Office document (XLSX, DOCX, PPTX, ODS, ODT, ODP)");
         assertThatThrownBy(() -> new DocumentReader(null).read(zip, new Recorder()))
                 .isInstanceOf(ReadException.class)
-                .hasMessage(zip + ": not a file of a format read here (text, CSV, XLSX, XLS, ODS, JSONL, DOCX, DOC, ODT, PPTX, PPT, ODP, PDF, e-mail, Outlook .msg, HTML): ZIP archive"
+                .hasMessage(zip + ": not a file of a format read here (text, CSV, XLSX, XLS, ODS, JSONL, DOCX, DOC, ODT, RTF, PPTX, PPT, ODP, PDF, e-mail, Outlook .msg, HTML): ZIP archive"
                         + " that is not an Office document (XLSX, DOCX, PPTX, ODS, ODT, ODP)");
     }
 

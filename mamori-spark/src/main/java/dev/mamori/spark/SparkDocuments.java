@@ -43,7 +43,7 @@ final class SparkDocuments {
 
     /** The extensions taken as documents by {@code --input-format auto}. */
     static final Set<String> EXTENSIONS = Set.of("txt", "text", "log", "md", "xlsx", "xlsm", "docx", "docm", "pptx", "pptm", "pdf",
-            "eml", "html", "htm", "xhtml", "xls", "doc", "ppt", "pps", "msg", "ods", "ots", "fods", "odt", "ott", "fodt", "odp", "otp", "fodp");
+            "eml", "html", "htm", "xhtml", "xls", "doc", "ppt", "pps", "msg", "ods", "ots", "fods", "odt", "ott", "fodt", "odp", "otp", "fodp", "rtf");
 
     /** What one file gave: its report, or why it could not be read. Small: collected to the driver. */
     record FileResult(String file, String classification, Map<String, Long> counts, long problems, long unread,

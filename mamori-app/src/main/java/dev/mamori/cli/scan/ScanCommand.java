@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Find and classify Japanese personal information in files, directories or standard input.",
                 "",
-                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX, XLS, ODS and JSON Lines, and pulls the text out of Word (.docx, .doc), PowerPoint (.pptx, .ppt), OpenDocument (.odt, .odp), PDF (pages with text), e-mail (.eml, Maildir, mbox, Outlook .msg) and HTML documents (line numbers are those of the text pulled out), and the files inside ZIP, tar and gzip archives (named archive.zip!/path; entries locked with a password are listed as unread). Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
+                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX, XLS, ODS and JSON Lines, and pulls the text out of Word (.docx, .doc), PowerPoint (.pptx, .ppt), OpenDocument (.odt, .odp), RTF, PDF (pages with text), e-mail (.eml, Maildir, mbox, Outlook .msg) and HTML documents (line numbers are those of the text pulled out), and the files inside ZIP, tar and gzip archives (named archive.zip!/path; entries locked with a password are listed as unread). Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
                 "",
                 "Examples:",
                 "  mamori scan examples/customers_cp932.csv",
@@ -52,7 +52,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     enum OutputFormat { summary, json, jsonl }
 
-    enum InputFormat { auto, text, csv, tsv, xlsx, xls, ods, jsonl, labeled_jsonl, docx, doc, odt, pptx, ppt, odp, pdf, eml, msg, html }
+    enum InputFormat { auto, text, csv, tsv, xlsx, xls, ods, jsonl, labeled_jsonl, docx, doc, odt, rtf, pptx, ppt, odp, pdf, eml, msg, html }
 
     @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "paths", description = "Files or directories to scan (recursively); '-' reads standard input.")
     List<String> paths;
@@ -72,7 +72,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--show-values", description = "Print found values in full. Off by default: values are masked (1234 **** ****).")
     boolean showValues;
 
-    @Option(names = "--input-format", paramLabel = "FMT", description = "auto (default: by extension, then content), text, csv, tsv, xlsx, jsonl, labeled_jsonl ({\"doc_id\", \"text\"} per line), docx, pptx, pdf, eml, html; Office 97–2003 and Outlook: xls, doc, ppt, msg; OpenDocument (LibreOffice): ods, odt, odp.",
+    @Option(names = "--input-format", paramLabel = "FMT", description = "auto (default: by extension, then content), text, csv, tsv, xlsx, jsonl, labeled_jsonl ({\"doc_id\", \"text\"} per line), docx, pptx, pdf, eml, html; Office 97–2003 and Outlook: xls, doc, ppt, msg; OpenDocument (LibreOffice): ods, odt, odp; rtf.",
             converter = InputFormatConverter.class)
     InputFormat inputFormat = InputFormat.auto;
 
@@ -326,6 +326,7 @@ public final class ScanCommand implements Callable<Integer> {
             case ods -> Format.ODS;
             case odt -> Format.ODT;
             case odp -> Format.ODP;
+            case rtf -> Format.RTF;
         };
         return new DocumentReader.Options(inputFormat == InputFormat.labeled_jsonl ? Format.JSONL : f, cs,
                 inputFormat == InputFormat.labeled_jsonl, !noHeader, inputFormat == InputFormat.tsv ? '\t' : '\0', true);
@@ -339,8 +340,8 @@ public final class ScanCommand implements Callable<Integer> {
                 return InputFormat.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(Lang.tr(
-                        "'" + value + "' は入力の形式ではありません。auto、text、csv、tsv、xlsx、xls、ods、jsonl、labeled-jsonl、docx、doc、odt、pptx、ppt、odp、pdf、eml、msg、html のどれかです",
-                        "'" + value + "' is not an input format; use auto, text, csv, tsv, xlsx, xls, ods, jsonl, labeled-jsonl, docx, doc, odt, pptx, ppt, odp, pdf, eml, msg"
+                        "'" + value + "' は入力の形式ではありません。auto、text、csv、tsv、xlsx、xls、ods、jsonl、labeled-jsonl、docx、doc、odt、rtf、pptx、ppt、odp、pdf、eml、msg、html のどれかです",
+                        "'" + value + "' is not an input format; use auto, text, csv, tsv, xlsx, xls, ods, jsonl, labeled-jsonl, docx, doc, odt, rtf, pptx, ppt, odp, pdf, eml, msg"
                                 + " or html"));
             }
         }

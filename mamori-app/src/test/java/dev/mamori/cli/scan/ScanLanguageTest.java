@@ -48,10 +48,10 @@ class ScanLanguageTest {
         Path bin = Files.write(dir.resolve("blob.dat"), new byte[] {'a', 'b', 0, 'c'});
         Run ja = run("--lang", "ja", "scan", "--no-progress", bin.toString(), dir.resolve("none.csv").toString());
         assertThat(ja.code()).isEqualTo(2);
-        assertThat(ja.err()).contains("mamori: " + bin + ": 読める形式（テキスト・CSV・XLSX・XLS・ODS・JSONL・DOCX・DOC・ODT・PPTX・PPT・ODP・PDF・メール・Outlook の .msg・HTML）のファイルではありません: バイナリファイル（2 バイト目に NUL）")
+        assertThat(ja.err()).contains("mamori: " + bin + ": 読める形式（テキスト・CSV・XLSX・XLS・ODS・JSONL・DOCX・DOC・ODT・RTF・PPTX・PPT・ODP・PDF・メール・Outlook の .msg・HTML）のファイルではありません: バイナリファイル（2 バイト目に NUL）")
                 .contains(dir.resolve("none.csv") + ": ファイルもフォルダもありません");
         Run en = run("--lang", "en", "scan", "--no-progress", bin.toString());
-        assertThat(en.err()).contains("mamori: " + bin + ": not a file of a format read here (text, CSV, XLSX, XLS, ODS, JSONL, DOCX, DOC, ODT, PPTX, PPT, ODP, PDF, e-mail, Outlook .msg, HTML): binary file (NUL byte at offset 2)");
+        assertThat(en.err()).contains("mamori: " + bin + ": not a file of a format read here (text, CSV, XLSX, XLS, ODS, JSONL, DOCX, DOC, ODT, RTF, PPTX, PPT, ODP, PDF, e-mail, Outlook .msg, HTML): binary file (NUL byte at offset 2)");
         assertThat(run("--lang", "ja", "scan", "--encoding", "klingon", bin.toString()).err())
                 .startsWith("mamori: 文字コード 'klingon' を知りません");
     }
