@@ -58,6 +58,10 @@ public final class Archives {
 
         /** An entry not read, and why. */
         void skipped(String name, Message why);
+
+        /** The archive holds no file. */
+        default void empty(String name) {
+        }
     }
 
     /**
@@ -65,6 +69,18 @@ public final class Archives {
      * (those are documents), a tar (ustar), a gzip.
      */
     public static Kind kind(Path file) throws IOException {
+        return kind(file, file.getFileName() == null ? "" : file.getFileName().toString());
+    }
+
+    /**
+     * {@link #kind(Path)}, for a file whose name is {@code name}: one named as an Office or OpenDocument file (.xlsx,
+     * .docx, .ods …) is none, even cut short or damaged, so that its reader says what is wrong with it.
+     */
+    public static Kind kind(Path file, String name) throws IOException {
+        Format named = Sniffer.byExtension(name);
+        if (Sniffer.ooxml(named) || Sniffer.odf(named)) {
+            return null;
+        }
         Head head;
         try (InputStream in = Files.newInputStream(file)) {
             head = Head.read(in);
@@ -89,9 +105,26 @@ public final class Archives {
      */
     public static void read(Path archive, String name, Visitor v) throws ReadException {
         Path dir = null;
+        int[] files = {0};
+        Visitor counting = new Visitor() {
+            @Override
+            public void file(Path copy, String inner) throws IOException {
+                files[0]++;
+                v.file(copy, inner);
+            }
+
+            @Override
+            public void skipped(String inner, Message why) {
+                files[0]++;
+                v.skipped(inner, why);
+            }
+        };
         try {
             dir = privateDirectory();
-            read(archive, name, kind(archive), v, dir, 1);
+            read(archive, name, kind(archive, name), counting, dir, 1);
+            if (files[0] == 0) {
+                v.empty(name);
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof IOException io && DocumentText.cannotOpen(io)) {
                 throw DocumentReader.cannotRead(name, io);
@@ -101,12 +134,30 @@ public final class Archives {
                     name + ": not a readable archive (corrupt or truncated): " + why), e);
         } finally {
             if (dir != null) {
-                try {
-                    Files.deleteIfExists(dir);
-                } catch (IOException e) {
-                    dir.toFile().deleteOnExit();
-                }
+                deleteAll(dir);
+                LIVE.remove(dir);
             }
+        }
+    }
+
+    /** The private folders in use, deleted with what is in them if the JVM ends first (stopped with Ctrl-C, killed). */
+    private static final java.util.Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Archives::deleteAll), "mamori-archive-cleanup"));
+    }
+
+    private static void deleteAll(Path dir) {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // gone already, or not ours to delete: nothing more to do at this point
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the folder is gone
         }
     }
 
@@ -162,6 +213,11 @@ public final class Archives {
         if (e.getGeneralPurposeBit().usesUTF8ForNames()) {
             return new String(raw, StandardCharsets.UTF_8);
         }
+        return decodeName(raw);
+    }
+
+    /** A name's bytes: UTF-8 when they are, else CP932. */
+    private static String decodeName(byte[] raw) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
@@ -171,23 +227,26 @@ public final class Archives {
     }
 
     private static void tar(InputStream in, String name, Visitor v, Path dir, int depth) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name())) {
+        // ISO-8859-1 keeps a name's bytes, decoded below as a ZIP's are (a PAX name comes decoded already)
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.ISO_8859_1.name())) {
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-                if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {
+                if (!e.isFile() || e.isLink() || e.isSymbolicLink() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
                     continue;
                 }
-                entry(tar, -1, name + "!/" + e.getName(), v, dir, depth); // not closed: the next entry follows
+                String n = e.getName();
+                boolean raw = n.chars().allMatch(c -> c <= 0xFF);
+                entry(tar, -1, name + "!/" + (raw ? decodeName(n.getBytes(StandardCharsets.ISO_8859_1)) : n), v, dir, depth);
             }
         }
     }
 
-    /** A gzip holds one file, read under the gzip's own name (a .tar.gz's entries as {@code x.tar.gz!/…}): no level of its own. */
+    /** A gzip holds one file, read under the gzip's own name (a .tar.gz's entries as {@code x.tar.gz!/…}). */
     private static void gzip(Path archive, String name, Visitor v, Path dir, int depth) throws IOException {
         String lower = name.toLowerCase(Locale.ROOT);
         String unzipped = lower.endsWith(".tgz") ? name.substring(0, name.length() - 4) + ".tar"
                 : lower.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         try (InputStream in = new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(archive)), true)) {
-            entry(in, Files.size(archive), name, fileName(unzipped), v, dir, depth - 1);
+            entry(in, Files.size(archive), name, fileName(unzipped), v, dir, depth); // an archive inside: a level deeper
         }
     }
 
@@ -204,14 +263,14 @@ public final class Archives {
         Path copy = dir.resolve(copyName);
         try {
             long max = compressed > 0 ? Math.max(SMALL, compressed * MAX_RATIO) : Long.MAX_VALUE;
-            try (OutputStream out = Files.newOutputStream(copy)) {
+            try (OutputStream out = create(copy)) {
                 if (!copyAtMost(content, out, max)) {
                     v.skipped(name, new Message("展開すると圧縮時の " + MAX_RATIO + " 倍を超えます（ZIP 爆弾?）。読んでいません",
                             "expands to more than " + MAX_RATIO + " times its compressed size (a zip bomb?); not read"));
                     return;
                 }
             }
-            Kind kind = kind(copy);
+            Kind kind = kind(copy, name);
             if (kind != null && depth >= MAX_DEPTH) {
                 v.skipped(name, new Message("アーカイブの入れ子が " + MAX_DEPTH + " 段より深いため、開いていません",
                         "an archive nested more than " + MAX_DEPTH + " deep; not opened"));
@@ -219,8 +278,12 @@ public final class Archives {
                 Path sub = Files.createTempDirectory(dir, "nested");
                 try {
                     read(copy, name, kind, v, sub, depth + 1);
+                } catch (IOException | RuntimeException e) { // that archive alone is lost; the one around it goes on
+                    String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                    v.skipped(name, new Message("読めるアーカイブではありません（壊れているか途中で切れています）: " + why,
+                            "not a readable archive (corrupt or truncated): " + why));
                 } finally {
-                    Files.deleteIfExists(sub);
+                    deleteAll(sub);
                 }
             } else {
                 v.file(copy, name);
@@ -228,6 +291,16 @@ public final class Archives {
         } finally {
             Files.deleteIfExists(copy);
         }
+    }
+
+    /** A copy's file, readable by its owner alone. */
+    private static OutputStream create(Path copy) throws IOException {
+        OutputStream out = Files.newOutputStream(copy, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+        }
+        return out;
     }
 
     private static boolean copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
@@ -253,18 +326,31 @@ public final class Archives {
         if (s.isEmpty() || s.equals(".") || s.equals("..")) {
             return "entry";
         }
-        if (s.length() > 120) { // keep the extension
+        if (s.getBytes(StandardCharsets.UTF_8).length > 200) { // file systems allow 255 bytes; keep the extension
             int dot = s.lastIndexOf('.');
             String ext = dot > 0 && s.length() - dot <= 10 ? s.substring(dot) : "";
-            s = s.substring(0, 120 - ext.length()) + ext;
+            StringBuilder cut = new StringBuilder();
+            int bytes = ext.getBytes(StandardCharsets.UTF_8).length;
+            for (int i = 0; i < s.length() - ext.length(); ) {
+                int cp = s.codePointAt(i);
+                int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (bytes + n > 200) {
+                    break;
+                }
+                cut.appendCodePoint(cp);
+                bytes += n;
+                i += Character.charCount(cp);
+            }
+            s = cut + ext;
         }
         return s;
     }
 
     private static Path privateDirectory() throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempDirectory("mamori-archive-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-        return Files.createTempDirectory("mamori-archive-");
+        Path dir = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempDirectory("mamori-archive-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                : Files.createTempDirectory("mamori-archive-");
+        LIVE.add(dir);
+        return dir;
     }
 }

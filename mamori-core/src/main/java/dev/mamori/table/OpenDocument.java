@@ -49,8 +49,15 @@ final class OpenDocument {
     /** A part may expand to this many times its compressed size (above {@link #SMALL}); more is taken for a zip bomb. */
     static final int MAX_RATIO = 200;
     private static final long SMALL = 64L << 20;
-    /** Cells a row written once with a repeat count may give (more: the row is read once, and that is said). */
-    private static final long MAX_REPEATED_CELLS = 2_000_000;
+    /**
+     * Cells that rows and cells written once with a repeat count may add to a file (past it, each is read once, and that
+     * is said): a file of a kilobyte must not become a scan of millions of cells.
+     */
+    static final long MAX_REPEATED_CELLS = 2_000_000;
+    /** The same for the characters a document's repeated table rows and cells add (tables nest: repeats multiply). */
+    static final long MAX_REPEATED_CHARS = 16L << 20;
+    /** A sheet's rows read: LibreOffice's largest sheet (16,777,216); rows past it are said unread. */
+    static final int MAX_ROWS = 1 << 24;
     /** Copies of a repeated row or cell of a text document's table read (a table repeats an empty row, not a filled one). */
     private static final int MAX_TEXT_REPEAT = 100;
 
@@ -176,6 +183,7 @@ final class OpenDocument {
             head = Head.read(in);
         }
         if (!Sniffer.isZip(head)) {
+            w.charset = XmlChars.declared(java.util.Arrays.copyOf(head.bytes, Math.min(head.length, 1024)));
             try (InputStream in = Files.newInputStream(file)) {
                 w.walk(in);
             }
@@ -240,7 +248,14 @@ final class OpenDocument {
         /** The part being read (content.xml …), for messages; null in a flat file. */
         String part;
         XMLStreamReader x;
+        /** The encoding of the XML: UTF-8 in a package, as a flat file declares it. */
+        java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
         String sheetName;
+        /** Cells (a sheet) or characters (a document) added by repeats so far; past the budget, once said. */
+        long repeatedCells;
+        long repeatedChars;
+        boolean repeatsCut;
+        boolean rowsCut;
         /** How deep the walk is in elements it reads into; a part deeper than {@link #MAX_NESTING} is passed over. */
         int depth;
         boolean tooDeep;
@@ -351,7 +366,7 @@ final class OpenDocument {
         // ---- the walk
 
         void walk(InputStream in) throws XMLStreamException {
-            XmlChars.Decoded chars = XmlChars.reader(in, java.nio.charset.StandardCharsets.UTF_8);
+            XmlChars.Decoded chars = XmlChars.reader(in, charset);
             x = XmlChars.factory().createXMLStreamReader(chars);
             try {
                 while (x.hasNext()) {
@@ -438,6 +453,23 @@ final class OpenDocument {
             return false;
         }
 
+        /** The character data inside the current element (just started), to its end, whatever elements it holds. */
+        private String characters() throws XMLStreamException {
+            StringBuilder b = new StringBuilder();
+            int depth = 1;
+            while (depth > 0) {
+                int e = x.next();
+                if (e == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (e == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                } else if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA) {
+                    b.append(x.getText());
+                }
+            }
+            return b.toString();
+        }
+
         /** Leaves the current element (just started) at its end, reading nothing. */
         private void skip() throws XMLStreamException {
             int depth = 1;
@@ -505,6 +537,11 @@ final class OpenDocument {
                         annotation();
                     } else if (PRESENTATION.equals(ns) && local.equals("notes")) {
                         blocks(notes::add);
+                    } else if (PRESENTATION.equals(ns) && local.endsWith("-decl")) { // slides' header, footer, date text
+                        String t = characters().strip();
+                        if (!t.isEmpty() && !headers.contains(t)) {
+                            headers.add(t);
+                        }
                     } else if (DRAW.equals(ns) && local.equals("page")) {
                         blocks(out);
                         notes.stream().filter(s -> !s.isBlank()).forEach(out);
@@ -580,8 +617,12 @@ final class OpenDocument {
                         skip();
                     } else {
                         String href = TEXT.equals(ns) && local.equals("a") ? x.getAttributeValue(XLINK, "href") : null;
-                        if (sheet != null && href != null && (href.startsWith("mailto:") || href.startsWith("tel:"))) {
-                            links.add(href); // a sheet's link target as its note, as for XLSX
+                        if (href != null && (href.startsWith("mailto:") || href.startsWith("tel:"))) {
+                            if (sheet != null) {
+                                links.add(href); // a sheet's link target as its note, as for XLSX
+                            } else if (!after.contains("リンク：" + href)) {
+                                after.add("リンク：" + href); // a document's after its body, as for HTML
+                            }
                         }
                         inline(b); // spans, links, fields, ruby bases, frames and text boxes
                     }
@@ -729,10 +770,11 @@ final class OpenDocument {
                     continue;
                 }
                 if (TABLE.equals(x.getNamespaceURI()) && x.getLocalName().endsWith("table-cell")) {
-                    int times = Math.min(count(TABLE, "number-columns-repeated", 1), MAX_TEXT_REPEAT);
+                    int asked = Math.min(count(TABLE, "number-columns-repeated", 1), MAX_TEXT_REPEAT);
                     List<String> parts = new ArrayList<>();
                     blocks(parts::add);
                     String cell = String.join(" ", parts).replace('\t', ' ').replace('\n', ' ').strip();
+                    int times = cell.isEmpty() ? asked : copies(asked, cell.length(), false);
                     for (int i = 0; i < times; i++) {
                         cells.add(cell);
                     }
@@ -745,10 +787,35 @@ final class OpenDocument {
             }
             if (!cells.isEmpty()) {
                 String line = String.join("\t", cells);
-                for (int i = 0; i < repeat; i++) {
+                for (int i = copies(repeat, line.length(), false); i > 0; i--) {
                     out.accept(line);
                 }
             }
+        }
+
+        /**
+         * How many of {@code times} copies of a thing of {@code size} cells or characters to give within the file's budget
+         * for repeats: all, or one once the budget is spent (said once).
+         */
+        private int copies(int times, long size, boolean cells) {
+            if (times <= 1) {
+                return times;
+            }
+            long extra = (long) (times - 1) * Math.max(1, size);
+            if (cells ? repeatedCells + extra > MAX_REPEATED_CELLS : repeatedChars + extra > MAX_REPEATED_CHARS) {
+                if (!repeatsCut) {
+                    repeatsCut = true;
+                    problems.unread(-1, 0, new Message("同じ内容の繰り返しとして書かれた行やセルが多すぎるため、上限を超えた分は 1 回だけ読みました",
+                            "rows or cells written as repeated exceed the limit; past it, each is read once"));
+                }
+                return 1;
+            }
+            if (cells) {
+                repeatedCells += extra;
+            } else {
+                repeatedChars += extra;
+            }
+            return times;
         }
 
         // ---- a spreadsheet
@@ -862,16 +929,19 @@ final class OpenDocument {
                 }
             }
             long filled = values.stream().filter(java.util.Objects::nonNull).count();
+            int next = (int) Math.min((long) row + repeat, MAX_ROWS + 1L);
             if (filled == 0) {
-                return (int) Math.min((long) row + repeat, Integer.MAX_VALUE);
+                return next;
             }
-            int times = repeat;
-            if (filled * repeat > MAX_REPEATED_CELLS) {
-                times = 1;
-                problems.unread(-1, row + 1, new Message("シート「" + sheetName + "」の " + (row + 1) + " 行目は同じ内容で " + repeat
-                        + " 行続くと書かれていますが、1 行だけ読みました", "row " + (row + 1) + " of sheet '" + sheetName
-                        + "' is written as repeated " + repeat + " times; read once"));
+            if (row >= MAX_ROWS) {
+                if (!rowsCut) {
+                    rowsCut = true;
+                    problems.unread(-1, 0, new Message("シート「" + sheetName + "」の " + MAX_ROWS + " 行目より後は読んでいません",
+                            "rows of sheet '" + sheetName + "' past row " + MAX_ROWS + " are not read"));
+                }
+                return next;
             }
+            int times = copies((int) Math.min(repeat, (long) MAX_ROWS - row), filled, true);
             for (int t = 0; t < times; t++) {
                 sheet.startRow();
                 for (int c = 0; c < values.size(); c++) {

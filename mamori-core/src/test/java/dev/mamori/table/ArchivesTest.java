@@ -36,7 +36,7 @@ class ArchivesTest {
     Path dir;
 
     /** What a visitor was given: each file's name and its text, each skipped entry's name and reason. */
-    private static final class Seen implements Archives.Visitor {
+    private static class Seen implements Archives.Visitor {
         final List<String> files = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
         final List<Path> copies = new ArrayList<>();
@@ -47,7 +47,7 @@ class ArchivesTest {
             if (name.contains("!/")) { // an entry's copy is named like it (a gzip's content after the gzip, less .gz)
                 assertThat(copy.getFileName().toString()).isEqualTo(Archives.fileName(name));
             }
-            files.add(name + " = " + Files.readString(copy, StandardCharsets.UTF_8).strip());
+            files.add(name + " = " + new String(Files.readAllBytes(copy), StandardCharsets.UTF_8).strip());
         }
 
         @Override
@@ -183,6 +183,70 @@ class ArchivesTest {
         try (Stream<Path> all = Files.walk(dir)) {
             assertThat(all.filter(p -> p.getFileName().toString().startsWith("escape"))).isEmpty();
         }
+    }
+
+    @Test
+    void aDamagedDocumentOrArchiveInsideIsThatEntrysProblemAlone() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        byte[] docx = zip(StandardCharsets.UTF_8, Map.of("word/document.xml", new byte[5000]));
+        entries.put("半分.docx", Arrays.copyOf(docx, docx.length / 2)); // a half-downloaded Word file
+        entries.put("壊れた.zip", new byte[] {'P', 'K', 3, 4, 1, 2, 3}); // an archive inside that does not open
+        entries.put("名簿.csv", utf8("氏名\n山田太郎"));
+        Seen seen = read(Files.write(dir.resolve("送付.zip"), zip(StandardCharsets.UTF_8, entries)));
+        // the .docx goes to its reader (which says what is wrong with it); the broken archive is said; the CSV is read
+        assertThat(seen.files).hasSize(2).first().asString().startsWith("送付.zip!/半分.docx = ");
+        assertThat(seen.files.get(1)).isEqualTo("送付.zip!/名簿.csv = 氏名\n山田太郎");
+        assertThat(seen.skipped).singleElement().asString().startsWith("送付.zip!/壊れた.zip: not a readable archive (corrupt or truncated)");
+    }
+
+    @Test
+    void aLongJapaneseNameIsCutToWhatAFileSystemTakes() throws IOException {
+        String name = "顧客".repeat(60) + ".csv"; // 120 kanji: 360 bytes of UTF-8, past the 255 a file name may have
+        Seen seen = read(Files.write(dir.resolve("long.zip"), zip(StandardCharsets.UTF_8, Map.of(name, utf8("山田")))));
+        assertThat(seen.files).containsExactly("long.zip!/" + name + " = 山田");
+        String copy = seen.copies.get(0).getFileName().toString();
+        assertThat(copy).endsWith(".csv");
+        assertThat(copy.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(200);
+    }
+
+    @Test
+    void anEmptyArchiveIsSaidEmpty() throws IOException {
+        List<String> empty = new ArrayList<>();
+        Archives.read(Files.write(dir.resolve("empty.zip"), zip(StandardCharsets.UTF_8, Map.of())), "empty.zip", new Seen() {
+            @Override
+            public void empty(String name) {
+                empty.add(name);
+            }
+        });
+        assertThat(empty).containsExactly("empty.zip");
+    }
+
+    @Test
+    void aTarsNamesInCp932AndItsDevicesAndGzipsInGzips() throws IOException {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream t = new TarArchiveOutputStream(tar, "windows-31j")) {
+            byte[] csv = utf8("高橋");
+            TarArchiveEntry e = new TarArchiveEntry("顧客一覧.csv");
+            e.setSize(csv.length);
+            t.putArchiveEntry(e);
+            t.write(csv);
+            t.closeArchiveEntry();
+            t.putArchiveEntry(new TarArchiveEntry("dev/zero", TarArchiveEntry.LF_CHR));
+            t.closeArchiveEntry();
+        }
+        Seen seen = read(Files.write(dir.resolve("sjis.tar"), tar.toByteArray()));
+        assertThat(seen.files).containsExactly("sjis.tar!/顧客一覧.csv = 高橋");
+        byte[] gz = utf8("x");
+        for (int i = 0; i < 5; i++) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (GZIPOutputStream g = new GZIPOutputStream(b)) {
+                g.write(gz);
+            }
+            gz = b.toByteArray();
+        }
+        Seen deep = read(Files.write(dir.resolve("a.gz"), gz));
+        assertThat(deep.files).isEmpty();
+        assertThat(deep.skipped).singleElement().asString().endsWith("an archive nested more than 3 deep; not opened");
     }
 
     @Test

@@ -141,7 +141,7 @@ class OpenDocumentTest {
         Recorder r = read(file);
         assertThat(r.rows).hasSize(1);
         assertThat(r.rows.get(0)).hasSize(16384).containsOnly("山田太郎");
-        assertThat(r.problems).singleElement().satisfies(p -> assertThat(p.text().en()).contains("repeated 1048575 times; read once"));
+        assertThat(r.problems).singleElement().satisfies(p -> assertThat(p.text().en()).contains("written as repeated exceed the limit; past it, each is read once"));
     }
 
     @Test
@@ -302,6 +302,59 @@ class OpenDocumentTest {
         Recorder r = read(file);
         assertThat(lines(r)).containsExactly("上 ", "下 佐藤花子");
         assertThat(r.problems).singleElement().satisfies(p -> assertThat(p.text().en()).endsWith("a part nested more than 256 deep is not read"));
+    }
+
+    @Test
+    void repeatsCannotMultiplyPastABudget() throws IOException {
+        // three tables nested in each other's cells, each row and cell written once and repeated 100 times
+        String cell = "<table:table-cell table:number-columns-repeated=\"100\">%s</table:table-cell>";
+        String table = "<table:table><table:table-row table:number-rows-repeated=\"100\">" + cell + "</table:table-row></table:table>";
+        String inner = String.format(table, "<text:p>山田太郎 090-1234-5678</text:p>");
+        String nested = String.format(table, String.format(table, inner));
+        Path file = Files.writeString(dir.resolve("bomb.fodt"), "<office:document " + NS
+                + " office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>" + nested
+                + "</office:text></office:body></office:document>");
+        Recorder r = read(file);
+        long chars = r.chunks.stream().mapToLong(c -> c[3].length()).sum();
+        assertThat(chars).isLessThan(3L * OpenDocument.MAX_REPEATED_CHARS);
+        assertThat(r.problems).singleElement().satisfies(p -> assertThat(p.text().en()).contains("exceed the limit"));
+        // a sheet's rows, each just under the budget alone
+        StringBuilder rows = new StringBuilder("<table:table-row><table:table-cell><text:p>電話</text:p></table:table-cell></table:table-row>");
+        for (int i = 0; i < 20; i++) {
+            rows.append("<table:table-row table:number-rows-repeated=\"1999999\"><table:table-cell><text:p>090-1234-5678</text:p>"
+                    + "</table:table-cell></table:table-row>");
+        }
+        Path ods = pack("rows.ods", "application/vnd.oasis.opendocument.spreadsheet", Map.of("content.xml", "<office:document-content "
+                + NS + "><office:body><office:spreadsheet><table:table table:name=\"S\">" + rows
+                + "</table:table></office:spreadsheet></office:body></office:document-content>"));
+        Recorder sheet = read(ods);
+        assertThat((long) sheet.rows.size()).isLessThanOrEqualTo(OpenDocument.MAX_REPEATED_CELLS + 20);
+        // 20 × 1,999,999 rows also pass the sheet's last row: both said
+        assertThat(sheet.problems).extracting(p -> p.text().en()).hasSize(2).anyMatch(m -> m.contains("exceed the limit"))
+                .anyMatch(m -> m.contains("rows of sheet 'S' past row 16777216 are not read"));
+    }
+
+    @Test
+    void slidesFooterLinksAndADeclaredEncodingAreRead() throws IOException {
+        String p = "xmlns:presentation=\"urn:oasis:names:tc:opendocument:xmlns:presentation:1.0\""
+                + " xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"";
+        Path odp = Files.writeString(dir.resolve("f.fodp"), "<office:document " + NS + " " + p
+                + " office:mimetype=\"application/vnd.oasis.opendocument.presentation\"><office:body><office:presentation>"
+                + "<presentation:footer-decl presentation:name=\"ftr1\">営業部 090-3456-7702</presentation:footer-decl>"
+                + "<draw:page><draw:frame><draw:text-box><text:p>議題</text:p></draw:text-box></draw:frame></draw:page>"
+                + "</office:presentation></office:body></office:document>");
+        assertThat(lines(read(odp))).containsExactly("議題", "営業部 090-3456-7702");
+        Path odt = Files.writeString(dir.resolve("l.fodt"), "<office:document " + NS + " " + p
+                + " office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+                + "<text:p>電話は<text:a xlink:href=\"tel:0312345678\">こちら</text:a></text:p></office:text></office:body></office:document>");
+        assertThat(lines(read(odt))).containsExactly("電話はこちら", "リンク：tel:0312345678");
+        String sjis = "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><office:document " + NS
+                + " office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text><text:p>山田太郎</text:p>"
+                + "</office:text></office:body></office:document>";
+        Path declared = Files.write(dir.resolve("sjis.fodt"), sjis.getBytes(java.nio.charset.Charset.forName("windows-31j")));
+        Recorder r = read(declared);
+        assertThat(lines(r)).containsExactly("山田太郎");
+        assertThat(r.problems).isEmpty();
     }
 
     @Test

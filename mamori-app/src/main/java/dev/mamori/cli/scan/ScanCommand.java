@@ -230,6 +230,12 @@ public final class ScanCommand implements Callable<Integer> {
                     outcome.unread();
                     report.skipped(inner, why);
                 }
+
+                @Override
+                public void empty(String archiveName) {
+                    report.problem(new ReadProblem(archiveName, -1, 0, new Message(archiveName + ": 空のアーカイブです（中にファイルがありません）",
+                            archiveName + ": an empty archive (no file inside)"), false));
+                }
             });
         } catch (ReadException e) {
             if (named) {
@@ -289,7 +295,7 @@ public final class ScanCommand implements Callable<Integer> {
             }
             err.println("mamori: " + Terminal.safe(e.message(lang.name())));
             report.unreadable(name, e.text());
-        } catch (RuntimeException e) { // a defect: say so, and scan the other files
+        } catch (RuntimeException | StackOverflowError e) { // a defect: say so, and scan the other files
             outcome.internalError();
             Message message = new Message(name + ": 読み込み中の内部エラー（" + e + "）。このファイルは検査していません",
                     name + ": internal error while reading (" + e + "); the file is not scanned");
