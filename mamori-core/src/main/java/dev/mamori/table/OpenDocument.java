@@ -417,14 +417,7 @@ final class OpenDocument {
 
         /** The author and the last editor (meta:initial-creator, dc:creator). */
         private void meta() throws XMLStreamException {
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    return;
-                }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
+            while (child()) {
                 if (META.equals(x.getNamespaceURI()) && x.getLocalName().equals("initial-creator")) {
                     author = x.getElementText().strip();
                 } else if (DC.equals(x.getNamespaceURI()) && x.getLocalName().equals("creator")) {
@@ -470,6 +463,22 @@ final class OpenDocument {
             return b.toString();
         }
 
+        /**
+         * Moves to the current element's next child element: true there; false at the current element's end (text and
+         * other events between them passed over).
+         */
+        private boolean child() throws XMLStreamException {
+            while (true) {
+                int e = x.next();
+                if (e == XMLStreamConstants.END_ELEMENT) {
+                    return false;
+                }
+                if (e == XMLStreamConstants.START_ELEMENT) {
+                    return true;
+                }
+            }
+        }
+
         /** Leaves the current element (just started) at its end, reading nothing. */
         private void skip() throws XMLStreamException {
             int depth = 1;
@@ -513,14 +522,7 @@ final class OpenDocument {
                 return;
             }
             try {
-                while (true) {
-                    int e = x.next();
-                    if (e == XMLStreamConstants.END_ELEMENT) {
-                        return;
-                    }
-                    if (e != XMLStreamConstants.START_ELEMENT) {
-                        continue;
-                    }
+                while (child()) {
                     String ns = x.getNamespaceURI();
                     String local = x.getLocalName();
                     if (TEXT.equals(ns) && (local.equals("p") || local.equals("h"))) {
@@ -663,14 +665,7 @@ final class OpenDocument {
         private void annotation() throws XMLStreamException {
             String who = "";
             List<String> text = new ArrayList<>();
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    break;
-                }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
+            while (child()) {
                 if (DC.equals(x.getNamespaceURI()) && x.getLocalName().equals("creator")) {
                     who = x.getElementText().strip();
                 } else if (TEXT.equals(x.getNamespaceURI()) && (x.getLocalName().equals("p") || x.getLocalName().equals("list"))) {
@@ -702,14 +697,7 @@ final class OpenDocument {
                 return;
             }
             try {
-                while (true) {
-                    int e = x.next();
-                    if (e == XMLStreamConstants.END_ELEMENT) {
-                        return;
-                    }
-                    if (e != XMLStreamConstants.START_ELEMENT) {
-                        continue;
-                    }
+                while (child()) {
                     if (TEXT.equals(x.getNamespaceURI()) && x.getLocalName().equals("deletion")) {
                         List<String> d = new ArrayList<>();
                         blocks(d::add);
@@ -734,14 +722,7 @@ final class OpenDocument {
                 return;
             }
             try {
-                while (true) {
-                    int e = x.next();
-                    if (e == XMLStreamConstants.END_ELEMENT) {
-                        return;
-                    }
-                    if (e != XMLStreamConstants.START_ELEMENT) {
-                        continue;
-                    }
+                while (child()) {
                     String ns = x.getNamespaceURI();
                     String local = x.getLocalName();
                     if (TABLE.equals(ns) && local.equals("table-row")) {
@@ -761,14 +742,7 @@ final class OpenDocument {
         private void textRow(Consumer<String> out) throws XMLStreamException {
             int repeat = Math.min(count(TABLE, "number-rows-repeated", 1), MAX_TEXT_REPEAT);
             List<String> cells = new ArrayList<>();
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    break;
-                }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
+            while (child()) {
                 if (TABLE.equals(x.getNamespaceURI()) && x.getLocalName().endsWith("table-cell")) {
                     int asked = Math.min(count(TABLE, "number-columns-repeated", 1), MAX_TEXT_REPEAT);
                     List<String> parts = new ArrayList<>();
@@ -821,17 +795,11 @@ final class OpenDocument {
         // ---- a spreadsheet
 
         private void spreadsheet() throws XMLStreamException {
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    return;
-                }
-                if (e == XMLStreamConstants.START_ELEMENT) {
-                    if (TABLE.equals(x.getNamespaceURI()) && x.getLocalName().equals("table")) {
-                        sheet();
-                    } else {
-                        skip();
-                    }
+            while (child()) {
+                if (TABLE.equals(x.getNamespaceURI()) && x.getLocalName().equals("table")) {
+                    sheet();
+                } else {
+                    skip();
                 }
             }
         }
@@ -867,14 +835,7 @@ final class OpenDocument {
                 return;
             }
             try {
-                while (true) {
-                    int e = x.next();
-                    if (e == XMLStreamConstants.END_ELEMENT) {
-                        return;
-                    }
-                    if (e != XMLStreamConstants.START_ELEMENT) {
-                        continue;
-                    }
+                while (child()) {
                     String ns = x.getNamespaceURI();
                     String local = x.getLocalName();
                     if (TABLE.equals(ns) && local.equals("table-row")) {
@@ -900,14 +861,7 @@ final class OpenDocument {
             int repeat = count(TABLE, "number-rows-repeated", 1);
             List<String> values = new ArrayList<>();
             int col = 0;
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    break;
-                }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
+            while (child()) {
                 if (TABLE.equals(x.getNamespaceURI()) && x.getLocalName().endsWith("table-cell")) { // covered cells too
                     int times = count(TABLE, "number-columns-repeated", 1);
                     String value = cell(row, col);
@@ -961,14 +915,7 @@ final class OpenDocument {
                     x.getAttributeValue(OFFICE, "time-value"), x.getAttributeValue(OFFICE, "boolean-value"),
                     x.getAttributeValue(OFFICE, "string-value"));
             StringBuilder shown = new StringBuilder();
-            while (true) {
-                int e = x.next();
-                if (e == XMLStreamConstants.END_ELEMENT) {
-                    break;
-                }
-                if (e != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
+            while (child()) {
                 String ns = x.getNamespaceURI();
                 String local = x.getLocalName();
                 if (TEXT.equals(ns) && (local.equals("p") || local.equals("h"))) {

@@ -238,14 +238,19 @@ public final class ScanCommand implements Callable<Integer> {
                 }
             });
         } catch (ReadException e) {
-            if (named) {
-                outcome.badInput();
-            } else {
-                outcome.unreadableFile();
-            }
-            err.println("mamori: " + Terminal.safe(e.message(lang.name())));
-            report.unreadable(name, e.text());
+            unreadable(name, named, e, report, outcome, err);
         }
+    }
+
+    /** A file that cannot be read at all: said on standard error and in the report; a named one is bad input. */
+    private void unreadable(String name, boolean named, ReadException e, ScanReport report, Outcome outcome, PrintWriter err) {
+        if (named) {
+            outcome.badInput();
+        } else {
+            outcome.unreadableFile();
+        }
+        err.println("mamori: " + Terminal.safe(e.message(lang.name())));
+        report.unreadable(name, e.text());
     }
 
     private void scanOne(Path file, String name, boolean named, Scanner scanner, ScanReport report, Outcome outcome,
@@ -288,13 +293,7 @@ public final class ScanCommand implements Callable<Integer> {
                     : scanner.scan(file, name, listener);
             report.file(r);
         } catch (ReadException e) {
-            if (named) {
-                outcome.badInput();
-            } else {
-                outcome.unreadableFile();
-            }
-            err.println("mamori: " + Terminal.safe(e.message(lang.name())));
-            report.unreadable(name, e.text());
+            unreadable(name, named, e, report, outcome, err);
         } catch (RuntimeException | StackOverflowError e) { // a defect: say so, and scan the other files
             outcome.internalError();
             Message message = new Message(name + ": 読み込み中の内部エラー（" + e + "）。このファイルは検査していません",
