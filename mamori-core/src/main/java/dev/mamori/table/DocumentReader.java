@@ -126,7 +126,7 @@ public final class DocumentReader {
      * is HTML or text (as web systems export "Excel" files), a .doc renamed .docx, a .xlsx that is a .xls.
      */
     private static Format asContentSays(Path file, String name, Format named) throws IOException, ReadException {
-        if (!Sniffer.isLegacy(named) && !Sniffer.ooxml(named)) {
+        if (!Sniffer.contentDecides(named) && !Sniffer.ooxml(named)) {
             return named;
         }
         if (Sniffer.ooxml(named)) {
@@ -302,7 +302,7 @@ public final class DocumentReader {
             return head.length == 0 ? new Sniff(byName, null) : new Sniff(null,
                     new Message("ZIP ではないので " + byName + " のファイルではありません", "not a ZIP, so not " + (byName == Format.XLSX ? "an " : "a ") + byName + " file"));
         }
-        return new Sniff(byName != null && !(Sniffer.isLegacy(byName) && head.length > 0) ? byName : Sniffer.byContent(head), null);
+        return new Sniff(byName != null && !(Sniffer.contentDecides(byName) && head.length > 0) ? byName : Sniffer.byContent(head), null);
     }
 
     /**

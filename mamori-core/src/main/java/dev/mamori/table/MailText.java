@@ -488,10 +488,10 @@ final class MailText {
             problems.unread(-1, 0, new Message(where + "は大きすぎるため読んでいません", whereEn + " is too large; not read"));
             return;
         }
-        if (format == null || format == Format.TEXT && !type.startsWith("text/") || Sniffer.isLegacy(format)) { // by content
+        if (format == null || format == Format.TEXT && !type.startsWith("text/") || Sniffer.contentDecides(format)) { // by content
             Head head = Head.read(new ByteArrayInputStream(bytes));
             format = Sniffer.isPdf(head) ? Format.PDF : Sniffer.isZip(head) ? Sniffer.office(bytes)
-                    : Sniffer.isOle2(head) ? Sniffer.ole2(bytes) : Sniffer.isLegacy(format) ? Sniffer.byContent(head) : format;
+                    : Sniffer.isOle2(head) ? Sniffer.ole2(bytes) : Sniffer.contentDecides(format) ? Sniffer.byContent(head) : format;
         }
         if (format != null && (format.isDocument() || format.isWorkbook())) {
             lines.add("添付ファイル " + n);

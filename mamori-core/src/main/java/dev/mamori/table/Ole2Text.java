@@ -251,6 +251,9 @@ final class Ole2Text {
 
         /** The base text of ruby written as an EQ field, or null for any other field. */
         static String rubyBase(String code) {
+            if (code.length() > 4096) { // no ruby is that long; the expression backtracks over a long code
+                return null;
+            }
             java.util.regex.Matcher m = RUBY.matcher(code);
             return m.matches() ? m.group(1) : null;
         }

@@ -35,10 +35,10 @@ final class RtfText {
             "atntime", "atndate", "atnref", "atrfstart", "atrfend", "listpicture", "ftnsep", "ftnsepc", "aftnsep", "aftnsepc",
             "template", "category", "keywords", "comment", "doccomm", "hlinkbase", "company", "manager", "subject", "title",
             "creatim", "revtim", "printim", "buptim", "falt", "panose", "fname", "oleclsid",
-            "wgrffmtfilter", "pnseclvl", "pntxta", "pntxtb", "listtext");
+            "wgrffmtfilter", "pnseclvl", "pntxta", "pntxtb", "listtext", "shprslt");
 
     /** Destinations read apart: headers and footers, footnotes, comments and their authors, fields' codes (for ruby). */
-    private enum Kind { BODY, SKIP, INFO, HEADER, FOOTNOTE, COMMENT, COMMENT_AUTHOR, AUTHOR, OPERATOR, FONT, FIELD_CODE }
+    private enum Kind { BODY, SKIP, INFO, HEADER, FOOTNOTE, COMMENT, COMMENT_AUTHOR, AUTHOR, OPERATOR, FONT, FIELD_CODE, UPR }
 
     /** A group's state, inherited by the groups inside it. */
     private static final class State {
@@ -57,6 +57,8 @@ final class RtfText {
         boolean deleted;
         /** Where text goes: the body, or the destination's own text; null when it is dropped. */
         StringBuilder sink;
+        /** Inside an upr group: where its Unicode form (its ud group) goes, its code-page form being dropped. */
+        StringBuilder uprSink;
 
         State copy() {
             State s = new State();
@@ -67,6 +69,7 @@ final class RtfText {
             s.intbl = intbl;
             s.deleted = deleted;
             s.sink = sink;
+            s.uprSink = uprSink;
             return s;
         }
     }
@@ -88,7 +91,7 @@ final class RtfText {
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         private int skipFallback;
         private final StringBuilder body = new StringBuilder();
-        private final List<String> headers = new ArrayList<>();
+        private final java.util.Set<String> headers = new java.util.LinkedHashSet<>();
         private final List<String> notes = new ArrayList<>();
         private final List<String> comments = new ArrayList<>();
         private final List<String> deletions = new ArrayList<>();
@@ -126,7 +129,7 @@ final class RtfText {
                     st.started = true;
                     if (skipFallback > 0) {
                         skipFallback--;
-                    } else if (c < 0x80) {
+                    } else if (c < 0x80 && !awaitingTrail()) {
                         flush();
                         text((char) c);
                     } else {
@@ -152,7 +155,7 @@ final class RtfText {
                 switch (inner.kind) {
                     case HEADER -> {
                         for (String l : t.split("\n")) {
-                            if (!l.isBlank() && !headers.contains(l.strip())) {
+                            if (!l.isBlank()) {
                                 headers.add(l.strip());
                             }
                         }
@@ -169,8 +172,8 @@ final class RtfText {
                     case OPERATOR -> operator = t;
                     case FIELD_CODE -> {
                         String base = Ole2Text.Fields.rubyBase(t); // ruby: the text under the reading (its result is empty)
-                        if (base != null && st.sink != null) {
-                            st.sink.append(base);
+                        if (base != null) {
+                            base.chars().forEach(c -> text((char) c));
                         }
                     }
                     default -> { }
@@ -244,8 +247,12 @@ final class RtfText {
                 }
                 case '*' -> st.star = true;
                 case '\\', '{', '}' -> {
-                    flush();
-                    text((char) c);
+                    if (awaitingTrail()) {
+                        pending.write(c); // the second byte of a double-byte character: 表 is \'95\\ in Shift_JIS
+                    } else {
+                        flush();
+                        text((char) c);
+                    }
                 }
                 case '~' -> {
                     flush();
@@ -282,10 +289,17 @@ final class RtfText {
                 if (k != null) {
                     flush();
                     st.kind = st.kind == Kind.SKIP ? Kind.SKIP : k;
+                    if (st.kind == Kind.UPR) {
+                        st.uprSink = st.sink; // the text of its ud group goes where the upr group stands
+                    }
                     st.sink = switch (st.kind) {
-                        case SKIP, FONT, INFO -> null;
+                        case SKIP, FONT, INFO, UPR -> null;
                         default -> new StringBuilder();
                     };
+                    return;
+                }
+                if (word.equals("ud") && st.kind == Kind.UPR) {
+                    st.sink = st.uprSink;
                     return;
                 }
             }
@@ -366,7 +380,8 @@ final class RtfText {
                 case "author" -> Kind.AUTHOR;
                 case "operator" -> Kind.OPERATOR;
                 case "fldinst" -> Kind.FIELD_CODE;
-                case "fldrslt", "shpinst", "shptxt", "txbxcontent" -> null; // a field's shown result, a text box: read where they are
+                case "upr" -> Kind.UPR;
+                case "fldrslt", "shpinst", "shptxt", "txbxcontent", "do", "ud" -> null; // a field's shown result, a text box: read where they are
                 default -> star || SKIPPED.contains(word) ? Kind.SKIP : null;
             };
         }
@@ -410,11 +425,41 @@ final class RtfText {
             byte[] bytes = pending.toByteArray();
             pending.reset();
             int font = st.font >= 0 ? st.font : defaultFont;
-            Charset cs = fontCharsets.getOrDefault(font, documentCharset);
+            boolean meta = st.kind == Kind.AUTHOR || st.kind == Kind.OPERATOR || st.kind == Kind.COMMENT_AUTHOR;
+            Charset cs = meta && st.font < 0 ? documentCharset : fontCharsets.getOrDefault(font, documentCharset);
             String s = new String(bytes, cs);
             for (int i = 0; i < s.length(); i++) {
                 text(s.charAt(i));
             }
+        }
+
+        /** Whether the pending bytes end in a double-byte character's first byte, its second byte still to come. */
+        private boolean awaitingTrail() {
+            int n = pending.size();
+            if (n == 0) {
+                return false;
+            }
+            int font = st.font >= 0 ? st.font : defaultFont;
+            String cs = fontCharsets.getOrDefault(font, documentCharset).name();
+            boolean sjis = cs.equals("windows-31j") || cs.equals("Shift_JIS");
+            boolean dbcs = sjis || cs.equals("GBK") || cs.equals("x-windows-949") || cs.equals("x-windows-950");
+            if (!dbcs) {
+                return false;
+            }
+            byte[] b = pending.toByteArray();
+            int i = 0;
+            while (i < n) {
+                int c = b[i] & 0xFF;
+                boolean lead = sjis ? c >= 0x81 && c <= 0x9F || c >= 0xE0 && c <= 0xFC : c >= 0x81 && c <= 0xFE;
+                if (!lead) {
+                    i++;
+                } else if (i + 1 < n) {
+                    i += 2;
+                } else {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static Charset charset(int fcharset) {

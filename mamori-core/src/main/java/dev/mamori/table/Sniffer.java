@@ -136,6 +136,19 @@ final class Sniffer {
     }
 
     /**
+     * Formats whose name the content often belies, so that the content decides: the legacy ones, and RTF (a .doc saved
+     * as RTF, a text or a Word file renamed .rtf).
+     */
+    static boolean contentDecides(Format f) {
+        return isLegacy(f) || f == Format.RTF;
+    }
+
+    /** An RTF file's head: {@code {\rtf}, after blanks. */
+    static boolean isRtf(String head) {
+        return head.stripLeading().startsWith("{\\rtf");
+    }
+
+    /**
      * Which legacy Office file an OLE2 file is, by the streams at its root (Workbook, WordDocument, PowerPoint Document,
      * an Outlook message's property streams); null when none, when it is an encrypted Office Open XML file, or when it
      * does not open.
@@ -197,7 +210,7 @@ final class Sniffer {
         if (SpreadsheetMl.is(text)) {
             return Format.XLS; // Excel 2003 XML, as web systems export "Excel" files
         }
-        if (text.startsWith("{\\rtf")) {
+        if (isRtf(text)) {
             return Format.RTF;
         }
         Format flat = OpenDocument.flat(text);

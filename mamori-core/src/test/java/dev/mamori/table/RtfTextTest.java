@@ -68,6 +68,29 @@ class RtfTextTest {
     }
 
     @Test
+    void shiftJisWrittenWithItsSecondByteAsAsciiAndOtherWordShapes() throws IOException {
+        // RTF 1.6's usual form for double-byte text: the lead byte escaped, the trail byte as it is (山田 = \'8eR\'93c,
+        // 表 = \'95\\); Word's author in the document's code page under a Latin default font; a drawing text box
+        // (\do … \dptxbxtext) as report generators write it; an upr group with its Unicode form
+        String rtf = "{\\rtf1\\ansi\\ansicpg932\\deff0{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}"
+                + "{\\f1\\fnil\\fcharset128 MS Mincho;}}{\\info{\\author \\'8d\\'82\\'8b\\'b4 \\'8c\\'92\\'91\\'be}}"
+                + "\\pard\\f1 \\'8e\\'81\\'96\\'bc\\'81F\\'8eR\\'93c\\'91\\'be\\'98Y \\'95\\\\\\par "
+                + "{\\*\\do\\dobxcolumn{\\dptxbx{\\dptxbxtext\\pard\\f1 \\'90\\'bf\\'8b\\'81\\'8f\\'91 090-1234-5678\\par}}}"
+                + "{\\upr{\\f1 \\'81\\'48}{\\*\\ud{\\u21513?}}}\\par}";
+        Path file = Files.write(dir.resolve("word.rtf"), rtf.getBytes(StandardCharsets.US_ASCII));
+        assertThat(lines(read(file))).containsExactly("氏名：山田太郎 表", "請求書 090-1234-5678", "吉", "作成者：高橋 健太");
+    }
+
+    @Test
+    void aFileNamedRtfIsReadAsWhatItIs() throws IOException {
+        Path text = Files.writeString(dir.resolve("memo.rtf"), "\n氏名：山田太郎\n");
+        assertThat(DocumentReader.sniff(text).format()).isEqualTo(Format.TEXT);
+        assertThat(lines(read(text))).contains("氏名：山田太郎");
+        Path lead = Files.writeString(dir.resolve("lead.doc"), "\r\n{\\rtf1\\ansi\\ansicpg932 \\'8eR\\'93c}");
+        assertThat(lines(read(lead))).containsExactly("山田");
+    }
+
+    @Test
     void brokenRtfGivesWhatItHasAndNeverThrows() throws IOException {
         byte[] good = Files.readAllBytes(fixture("wordpad.rtf", "w.rtf"));
         Random rnd = new Random(7);
