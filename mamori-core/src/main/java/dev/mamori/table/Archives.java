@@ -26,7 +26,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * The files inside an archive as a shared drive keeps them — a ZIP (an office's, with Japanese names in CP932, or
- * locked with a password to be mailed), a tar, a gzip — each handed to a {@link Visitor} as a private temporary copy
+ * locked with a password to be mailed), a 7z, a tar, a gzip — each handed to a {@link Visitor} as a private temporary copy
  * named like the entry, under a name {@code archive!/path/in/it}, so that it is read as any file is. Archives inside
  * archives are opened too, {@link #MAX_DEPTH} deep. What cannot be read is handed over with the reason: an entry
  * locked with a password (its name is known, its content not), an entry compressed by a method not read here, an
@@ -46,7 +46,7 @@ public final class Archives {
     }
 
     /** The archives read here. */
-    public enum Kind { ZIP, TAR, GZIP }
+    public enum Kind { ZIP, TAR, GZIP, SEVEN_Z }
 
     /** What an archive holds. */
     public interface Visitor {
@@ -90,6 +90,9 @@ public final class Archives {
         }
         if (head.startsWith(0x1F, 0x8B)) {
             return Kind.GZIP;
+        }
+        if (head.startsWith('7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
+            return Kind.SEVEN_Z;
         }
         return isTar(head) ? Kind.TAR : null;
     }
@@ -174,6 +177,7 @@ public final class Archives {
                 }
             }
             case GZIP -> gzip(archive, name, v, dir, depth);
+            case SEVEN_Z -> sevenZ(archive, name, v, dir, depth);
             default -> throw new IllegalArgumentException(kind.name());
         }
     }
@@ -199,6 +203,52 @@ public final class Archives {
                 }
                 try (InputStream in = zip.getInputStream(e)) {
                     entry(in, e.getCompressedSize(), inner, v, dir, depth);
+                }
+            }
+        }
+    }
+
+    /** The memory a 7z archive's decoder may take (its dictionary): a file cannot claim more. */
+    private static final int SEVEN_Z_MEMORY_KIB = 256 << 10;
+
+    private static final Message LOCKED = new Message("パスワード付き 7z のファイルです。中身は検査していません（パスワードを外して展開してから検査してください）",
+            "a file in a password-protected 7z archive; its content is not scanned (extract it without the password, then scan it)");
+
+    /**
+     * A 7z archive (read with Commons Compress and XZ for Java): its files in order; a file locked with a password said,
+     * and an archive whose names are locked too said as a whole.
+     */
+    private static void sevenZ(Path archive, String name, Visitor v, Path dir, int depth) throws IOException {
+        org.apache.commons.compress.archivers.sevenz.SevenZFile z;
+        try {
+            z = org.apache.commons.compress.archivers.sevenz.SevenZFile.builder().setPath(archive)
+                    .setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KIB).get();
+        } catch (org.apache.commons.compress.PasswordRequiredException e) {
+            v.skipped(name, new Message("ファイル名まで暗号化されたパスワード付き 7z です。中身は検査していません（パスワードを外して展開してから検査してください）",
+                    "a 7z archive whose names too are locked with a password; its content is not scanned (extract it without the password, then scan it)"));
+            return;
+        }
+        try (z) {
+            long compressed = Files.size(archive);
+            for (var e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                if (e.isDirectory() || e.isAntiItem() || !e.hasStream()) {
+                    continue;
+                }
+                String inner = name + "!/" + e.getName();
+                try {
+                    entry(new InputStream() {
+                        @Override
+                        public int read() throws IOException {
+                            return z.read();
+                        }
+
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            return z.read(b, off, len);
+                        }
+                    }, compressed, inner, v, dir, depth);
+                } catch (org.apache.commons.compress.PasswordRequiredException locked) {
+                    v.skipped(inner, LOCKED);
                 }
             }
         }

@@ -109,14 +109,33 @@ class ArchivesTest {
     @Test
     void anEntryLockedWithAPasswordIsSaidAndTheOthersRead() throws IOException {
         // Info-ZIP's `zip -P secret ppap.zip 見積書.csv; zip ppap.zip readme.txt` (src/test/resources/…/archive)
-        Path file = dir.resolve("ppap.zip");
-        try (var in = ArchivesTest.class.getResourceAsStream("archive/ppap.zip")) {
-            Files.copy(in, file);
-        }
-        Seen seen = read(file);
+        Seen seen = read(resource("ppap.zip"));
         assertThat(seen.skipped).containsExactly("ppap.zip!/見積書.csv: a file in a password-protected ZIP; its content is not scanned"
                 + " (extract it without the password, then scan it)");
         assertThat(seen.files).containsExactly("ppap.zip!/readme.txt = 担当 鈴木一郎");
+    }
+
+    private Path resource(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (var in = ArchivesTest.class.getResourceAsStream("archive/" + name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    @Test
+    void sevenZipArchivesOpenAndTheirLocksAreSaid() throws IOException {
+        // 7-Zip's `7z a plain.7z 名簿.csv readme.txt`, the same with -psecret, and with -psecret -mhe=on (names locked too)
+        Path plain = resource("plain.7z");
+        assertThat(Archives.kind(plain)).isEqualTo(Archives.Kind.SEVEN_Z);
+        assertThat(read(plain).files).containsExactlyInAnyOrder("plain.7z!/名簿.csv = 氏名,電話\n山田太郎,090-1234-5678",
+                "plain.7z!/readme.txt = 担当 鈴木一郎");
+        Seen locked = read(resource("locked.7z"));
+        assertThat(locked.files).isEmpty();
+        assertThat(locked.skipped).hasSize(2).allSatisfy(m -> assertThat(m).contains("a file in a password-protected 7z archive"));
+        Seen hidden = read(resource("hidden.7z"));
+        assertThat(hidden.skipped).containsExactly("hidden.7z: a 7z archive whose names too are locked with a password; its content"
+                + " is not scanned (extract it without the password, then scan it)");
     }
 
     @Test

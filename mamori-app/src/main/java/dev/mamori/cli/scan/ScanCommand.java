@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Find and classify Japanese personal information in files, directories or standard input.",
                 "",
-                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX, XLS, ODS and JSON Lines, and pulls the text out of Word (.docx, .doc), PowerPoint (.pptx, .ppt), OpenDocument (.odt, .odp), RTF, PDF (pages with text), e-mail (.eml, Maildir, mbox, Outlook .msg) and HTML documents (line numbers are those of the text pulled out), and the files inside ZIP, tar and gzip archives (named archive.zip!/path; entries locked with a password are listed as unread). Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
+                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX, XLS, ODS and JSON Lines, and pulls the text out of Word (.docx, .doc), PowerPoint (.pptx, .ppt), OpenDocument (.odt, .odp), RTF, PDF (pages with text), e-mail (.eml, Maildir, mbox, Outlook .msg) and HTML documents (line numbers are those of the text pulled out), and the files inside ZIP, 7z, tar and gzip archives (named archive.zip!/path; entries locked with a password are listed as unread). Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
                 "",
                 "Examples:",
                 "  mamori scan examples/customers_cp932.csv",
