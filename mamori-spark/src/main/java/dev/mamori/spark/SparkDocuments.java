@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.detect.Classification;
 import dev.mamori.detect.FileReport;
 import dev.mamori.detect.PiiType;
+import dev.mamori.detect.ScanListener;
 import dev.mamori.detect.Scanner;
 import dev.mamori.report.Message;
+import dev.mamori.table.Archives;
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.ReadException;
 import java.io.BufferedReader;
@@ -43,7 +45,7 @@ final class SparkDocuments {
 
     /** The extensions taken as documents by {@code --input-format auto}. */
     static final Set<String> EXTENSIONS = Set.of("txt", "text", "log", "md", "xlsx", "xlsm", "docx", "docm", "pptx", "pptm", "pdf",
-            "eml", "html", "htm", "xhtml", "xls", "doc", "ppt", "pps", "msg", "ods", "ots", "fods", "odt", "ott", "fodt", "odp", "otp", "fodp", "rtf");
+            "eml", "html", "htm", "xhtml", "xls", "doc", "ppt", "pps", "msg", "ods", "ots", "fods", "odt", "ott", "fodt", "odp", "otp", "fodp", "rtf", "zip", "7z", "tar", "gz", "tgz");
 
     /** What one file gave: its report, or why it could not be read. Small: collected to the driver. */
     record FileResult(String file, String classification, Map<String, Long> counts, long problems, long unread,
@@ -107,8 +109,8 @@ final class SparkDocuments {
         Scanner.Options options = new Scanner.Options(types, minConfidence, 1, DocumentReader.Options.defaults().withTitleLines(true));
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
              Scanner scanner = new Scanner(options);
-             InputStream in = file._2().open()) {
-            FileReport report = scanner.scan(in, name, lf -> {
+             InputStream in = new java.io.BufferedInputStream(file._2().open(), 1 << 16)) {
+            ScanListener sink = lf -> {
                 try {
                     w.write(dev.mamori.report.FindingJson.line(lf, showValues));
                     w.write('\n');
@@ -116,13 +118,22 @@ final class SparkDocuments {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
-            Map<String, Long> counts = new TreeMap<>();
-            report.counts().forEach((t, c) -> counts.put(t.name(), c));
-            results.add(new FileResult(name, report.headline().name(), counts, report.problems(), report.unread(), null, null));
-        } catch (ReadException e) {
-            Message m = Message.of(e);
-            results.add(new FileResult(name, Classification.NONE.name(), Map.of(), 0, 0, m.ja(), m.en()));
+            };
+            if (mayBeArchive(in)) { // its files, each scanned as one machine scans them: archive!/path
+                java.nio.file.Path local = Files.createTempFile("mamori-archive", ".bin");
+                try {
+                    Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    if (Archives.kind(local, name) != null) {
+                        archive(local, name, scanner, sink, results);
+                    } else {
+                        scanFile(name, results, () -> scanner.scan(local, name, sink));
+                    }
+                } finally {
+                    Files.deleteIfExists(local);
+                }
+            } else {
+                scanFile(name, results, () -> scanner.scan(in, name, sink));
+            }
         }
         found.add(n[0]);
         BufferedReader r = Files.newBufferedReader(tmp, StandardCharsets.UTF_8);
@@ -157,6 +168,54 @@ final class SparkDocuments {
                 return l;
             }
         };
+    }
+
+    private interface Scan {
+        FileReport run() throws ReadException;
+    }
+
+    /** One file's result, or why it could not be read. */
+    private static void scanFile(String name, CollectionAccumulator<FileResult> results, Scan scan) {
+        try {
+            FileReport report = scan.run();
+            Map<String, Long> counts = new TreeMap<>();
+            report.counts().forEach((t, c) -> counts.put(t.name(), c));
+            results.add(new FileResult(name, report.headline().name(), counts, report.problems(), report.unread(), null, null));
+        } catch (ReadException e) {
+            Message m = Message.of(e);
+            results.add(new FileResult(name, Classification.NONE.name(), Map.of(), 0, 0, m.ja(), m.en()));
+        }
+    }
+
+    /** Whether the stream starts as a ZIP, gzip, 7z or tar does (its head read and put back). */
+    private static boolean mayBeArchive(InputStream in) throws IOException {
+        in.mark(512);
+        byte[] head = in.readNBytes(263);
+        in.reset();
+        return head.length >= 4 && (head[0] == 'P' && head[1] == 'K' || (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B
+                || head[0] == '7' && head[1] == 'z' && (head[2] & 0xFF) == 0xBC)
+                || head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
+    }
+
+    /** The files inside an archive, as {@code mamori scan} reads them; an entry not read listed with why. */
+    private static void archive(java.nio.file.Path local, String name, Scanner scanner, ScanListener sink,
+                                CollectionAccumulator<FileResult> results) {
+        try {
+            Archives.read(local, name, new Archives.Visitor() {
+                @Override
+                public void file(java.nio.file.Path copy, String inner) {
+                    scanFile(inner, results, () -> scanner.scan(copy, inner, sink));
+                }
+
+                @Override
+                public void skipped(String inner, Message why) {
+                    results.add(new FileResult(inner, Classification.NONE.name(), Map.of(), 0, 1, why.ja(), why.en()));
+                }
+            });
+        } catch (ReadException e) {
+            Message m = Message.of(e);
+            results.add(new FileResult(name, Classification.NONE.name(), Map.of(), 0, 0, m.ja(), m.en()));
+        }
     }
 
     /** The lines {@code mamori spark scan} prints for documents. */

@@ -159,6 +159,12 @@ class SparkRiskScanTest {
         Files.copy(Path.of("../examples/inquiry_utf8.txt"), docs.resolve("inquiry.txt"));
         Files.copy(Path.of("../examples/staff.xlsx"), Files.createDirectory(docs.resolve("sheets")).resolve("staff.xlsx")); // a subfolder
         Files.write(docs.resolve("broken.xlsx"), new byte[] {'P', 'K', 3, 4, 0, 0, 0}); // a zip cut short
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(docs.resolve("sent.zip")))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("in/inquiry.txt")); // an archive: its files, as mamori scan reads them
+            z.write(Files.readAllBytes(docs.resolve("inquiry.txt")));
+            z.putNextEntry(new java.util.zip.ZipEntry("logo.png"));
+            z.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0});
+        }
         Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
         java.util.Map<String, List<LocatedFinding>> local = new java.util.TreeMap<>();
         try (Scanner scanner = new Scanner(options)) {
@@ -172,8 +178,9 @@ class SparkRiskScanTest {
         Path out = dir.resolve("doc-findings");
         SparkDocuments.Result r = SparkDocuments.scan(s, docs.toString(), EnumSet.allOf(PiiType.class), 0.4, false,
                 new org.apache.hadoop.fs.Path(out.toString()));
-        assertThat(r.files()).hasSize(3);
-        assertThat(r.findings()).isEqualTo(local.values().stream().mapToLong(List::size).sum()).isPositive();
+        assertThat(r.files()).extracting(f -> f.file().replaceFirst(".*/docs/", "")).containsExactly("broken.xlsx", "inquiry.txt",
+                "sent.zip!/in/inquiry.txt", "sent.zip!/logo.png", "sheets/staff.xlsx");
+        assertThat(r.findings()).isEqualTo(local.values().stream().mapToLong(List::size).sum() + local.get("inquiry.txt").size()).isPositive();
         assertThat(r.unreadable()).isTrue();
         SparkDocuments.FileResult broken = r.files().stream().filter(f -> f.file().endsWith("broken.xlsx")).findFirst().orElseThrow();
         assertThat(broken.errorEn()).isNotBlank();
@@ -187,7 +194,8 @@ class SparkRiskScanTest {
         // every finding as one machine writes it, where it put it (the line of the text, the sheet, row and column of
         // the spreadsheet), byte for byte but for the folder in front of the file's name
         List<String> mine = lines.stream().map(l -> l.replaceFirst("^\\{\"file\":\"[^\"]*/", "{\"file\":\"")).toList();
-        List<String> theirs = local.values().stream().flatMap(List::stream).map(lf -> dev.mamori.report.FindingJson.line(lf, false)).toList();
+        List<String> theirs = java.util.stream.Stream.concat(local.values().stream().flatMap(List::stream), local.get("inquiry.txt").stream())
+                .map(lf -> dev.mamori.report.FindingJson.line(lf, false)).toList();
         assertThat(mine).containsExactlyInAnyOrderElementsOf(theirs);
         assertThat(lines).anyMatch(l -> l.contains("\"sheet\":")).noneMatch(l -> l.contains("\"value\""));
         StringWriter cmdOut = new StringWriter();
@@ -195,7 +203,8 @@ class SparkRiskScanTest {
         int code = SparkMain.run(new String[] {"scan", docs.toString(), "--output", dir.resolve("cmd").toString(), "--fail-on", "MY_NUMBER",
                 "--lang", "en"}, new PrintWriter(cmdOut, true), new PrintWriter(err, true));
         assertThat(code).as(err.toString()).isEqualTo(2); // a file could not be read
-        assertThat(cmdOut.toString()).contains("3 files").contains("broken.xlsx: not read").contains("staff.xlsx");
+        assertThat(cmdOut.toString()).contains("5 files").contains("broken.xlsx: not read").contains("staff.xlsx")
+                .contains("sent.zip!/logo.png: not read");
         assertThat(Files.readString(dir.resolve("cmd").resolve("_mamori_scan.json"))).contains("\"documents\"").contains("\"error\"");
     }
 
