@@ -66,7 +66,14 @@ public class MakeDocuments {
             Files.writeString(out.resolve("html/" + i + ".html"), html);
             try (XWPFDocument doc = new XWPFDocument(); OutputStream o = Files.newOutputStream(out.resolve("docx/" + i + ".docx"))) {
                 for (String l : lines) {
-                    doc.createParagraph().createRun().setText(l);
+                    org.apache.poi.xwpf.usermodel.XWPFRun run = doc.createParagraph().createRun();
+                    String[] cells = l.split("\t", -1); // a tab as Word writes it (w:tab), not inside the text
+                    for (int c = 0; c < cells.length; c++) {
+                        if (c > 0) {
+                            run.addTab();
+                        }
+                        run.setText(cells[c], c);
+                    }
                 }
                 doc.write(o);
             }
