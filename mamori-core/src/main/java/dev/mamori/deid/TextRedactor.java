@@ -140,13 +140,28 @@ public final class TextRedactor {
             ends.add("");
         }
         flush(window.size(), out);
+        return summary(lines);
+    }
+
+    /** What was found and hidden so far, over {@code units} lines (or paragraphs). */
+    Summary summary(long units) {
         Map<PiiType, Long> found = new EnumMap<>(PiiType.class);
         for (PiiType t : PiiType.values()) {
             if (counts[t.ordinal()] > 0) {
                 found.put(t, counts[t.ordinal()]);
             }
         }
-        return new Summary(found, lines, hidden);
+        return new Summary(found, units, hidden);
+    }
+
+    /** Whether hidden characters are blacked out one by one (else replaced by a placeholder). */
+    boolean blackout() {
+        return style == Style.BLACKOUT;
+    }
+
+    /** What the detector finds in one text (a document's paragraph) hides: the ranges, and what replaces each. */
+    List<Hidden> hidden(String text) {
+        return hidden(text, detector.detect(text, detector.freeText()), null);
     }
 
     /** Splits decoded characters into lines, and redacts a window when it is full. Empties {@code chars}. */
@@ -256,8 +271,27 @@ public final class TextRedactor {
      * the type {@code going} is the rest of one on the line before, and not counted again.
      */
     private String redact(String text, List<Finding> findings, PiiType going) {
+        StringBuilder b = new StringBuilder(text.length());
+        int at = 0; // end of what is written
+        for (Hidden h : hidden(text, findings, going)) {
+            b.append(text, at, h.start()).append(h.replacement());
+            at = h.end();
+        }
+        return b.append(text, at, text.length()).toString();
+    }
+
+    /** A range of a text to hide, and what is written in its place. */
+    record Hidden(int start, int end, String replacement) {
+    }
+
+    /**
+     * The ranges of {@code text} that {@code findings} hide, each widened by the scope, those that overlap merged, in
+     * order; the findings counted (a finding at the text's start of the type {@code going} continues one before it, and
+     * is not counted again).
+     */
+    List<Hidden> hidden(String text, List<Finding> findings, PiiType going) {
         if (findings.isEmpty()) {
-            return text;
+            return List.of();
         }
         int n = findings.size();
         int[][] ranges = new int[n][]; // start, end, type
@@ -267,8 +301,7 @@ public final class TextRedactor {
             ranges[i] = new int[] {scope.start(text, f.type(), f.start()), scope.end(text, f.type(), f.end()), f.type().ordinal()};
         }
         java.util.Arrays.sort(ranges, java.util.Comparator.comparingInt(r -> r[0]));
-        StringBuilder b = new StringBuilder(text.length());
-        int at = 0; // end of what is written
+        List<Hidden> out = new java.util.ArrayList<>();
         for (int i = 0; i < n; ) {
             int start = ranges[i][0];
             int end = ranges[i][1];
@@ -281,12 +314,12 @@ public final class TextRedactor {
                 type = scope.widens(t) && !scope.widens(type) ? t : type;
             }
             if (end > start) {
-                b.append(text, at, start);
+                StringBuilder b = new StringBuilder();
                 hide(b, text, start, end, type);
-                at = end;
+                out.add(new Hidden(start, end, b.toString()));
             }
         }
-        return b.append(text, at, text.length()).toString();
+        return out;
     }
 
     private void hide(StringBuilder b, String text, int start, int end, PiiType type) {

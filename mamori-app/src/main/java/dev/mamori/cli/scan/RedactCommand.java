@@ -3,6 +3,7 @@ package dev.mamori.cli.scan;
 import dev.mamori.cli.Lang;
 import dev.mamori.cli.Main;
 import dev.mamori.cli.Outputs;
+import dev.mamori.deid.DocxRedactor;
 import dev.mamori.deid.RedactText;
 import dev.mamori.deid.TextRedactor;
 import dev.mamori.detect.Detector;
@@ -32,11 +33,12 @@ import picocli.CommandLine.Parameters;
 /** {@code mamori redact}: a copy of a text document with the personal information found in it hidden. */
 @Command(name = "redact", resourceBundle = "dev.mamori.cli.scan.Help", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Write a copy of a text document (mail, minutes, a consultation record, a judgment) with the personal information found in it hidden: names, addresses, identifiers, dates of birth and 要配慮個人情報. Each span becomes a placeholder naming its type (〈氏名〉), or is blacked out character by character (■■■■) with --style blackout. A 要配慮 fact hides its words, or with --scope its whole clause or sentence, so that what surrounds the condition or the offence (when, where, how treated) is hidden too. The copy is in the input's encoding, line ends kept; the input is never changed.",
+                "Write a copy of a text document (mail, minutes, a consultation record, a judgment) or of a Word document (.docx) with the personal information found in it hidden: names, addresses, identifiers, dates of birth and 要配慮個人情報. Each span becomes a placeholder naming its type (〈氏名〉), or is blacked out character by character (■■■■) with --style blackout. A 要配慮 fact hides its words, or with --scope its whole clause or sentence, so that what surrounds the condition or the offence (when, where, how treated) is hidden too. The copy is in the input's encoding, line ends kept; the input is never changed. A Word document's copy (--output FILE.docx) keeps its layout, with the body, tables, text boxes, headers and footers, notes, comments and field codes redacted, and text deleted with tracked changes, authors, the file's properties, pictures' alternative text, content controls' data and external links' targets removed; a document with objects pasted in or macros is refused.",
                 "",
                 "  mamori redact 相談記録.txt --output 相談記録.redacted.txt",
                 "  mamori redact judgment.txt --scope clause --style blackout --output public.txt",
                 "  cat mail.txt | mamori redact - --types PERSON,PHONE,EMAIL",
+                "  mamori redact 議事録.docx --output 議事録.redacted.docx",
                 "",
                 "Tables (CSV, TSV, XLSX, JSON Lines) are de-identified column by column with `mamori deid` (a free-text column: redact in the policy). What the detector misses stays readable: review the copy before it leaves your hands. Masking coverage on labelled text, by scope: mamori eval-detect --mask-scope.",
                 ""})
@@ -76,8 +78,11 @@ public final class RedactCommand implements Callable<Integer> {
         boolean stdin = input.equals("-");
         Path file = stdin ? null : Path.of(input);
         Outputs.guard().reads(file, "入力", "the input").writes(output, "--output", "--output").check();
-        Charset cs = stdin ? (forced != null ? forced : StandardCharsets.UTF_8) : charsetOf(file, forced);
         String name = stdin ? "-" : Terminal.safe(input);
+        if (!stdin && isDocx(file)) {
+            return docx(file, name, maskScope, st);
+        }
+        Charset cs = stdin ? (forced != null ? forced : StandardCharsets.UTF_8) : charsetOf(file, forced);
         TextRedactor redactor = new TextRedactor(Detector.of(detection.types(), detection.minConfidence()), st, maskScope, cs);
         TextRedactor.Summary summary;
         try (InputStream in = stdin ? System.in : Files.newInputStream(file)) {
@@ -125,6 +130,45 @@ public final class RedactCommand implements Callable<Integer> {
         }
     }
 
+    private static boolean isDocx(Path file) {
+        try {
+            return DocumentReader.sniff(file).format() == Format.DOCX;
+        } catch (IOException e) {
+            return false; // reading it says why
+        }
+    }
+
+    /** A Word document: its redacted copy written to --output, whole or not at all. */
+    private int docx(Path file, String name, MaskScope maskScope, TextRedactor.Style st) throws IOException {
+        if (output == null) {
+            throw new Main.UsageProblem(name + ": Word の文書の伏せ字版は --output FILE.docx に書き出します",
+                    name + ": the redacted copy of a Word document is written to --output FILE.docx");
+        }
+        TextRedactor text = new TextRedactor(Detector.of(detection.types(), detection.minConfidence()), st, maskScope);
+        DocxRedactor.Summary summary;
+        try (AtomicFiles.Pending p = AtomicFiles.openPrivate(output)) { // what the detector missed is still in it
+            summary = new DocxRedactor(text).redact(file, p.stream());
+            failed(text, name);
+            p.commit();
+        } catch (Message.Problem e) {
+            throw new Main.UsageProblem(name + ": " + e.message(Lang.current().name()) + Lang.current().t(
+                    "。" + Terminal.safe(output.toString()) + " は書き出していません", "; " + Terminal.safe(output.toString()) + " not written"));
+        } catch (java.util.zip.ZipException e) {
+            throw new Main.UsageProblem(name + ": 読める DOCX ではありません（壊れているか途中で切れています）",
+                    name + ": not a readable DOCX (corrupt or truncated)");
+        }
+        Lang lang = Lang.current();
+        String line = report(name, summary.hidden(), maskScope).replace(lang.t(" 行、", " lines, "), lang.t(" 段落、", " paragraphs, "));
+        spec.commandLine().getErr().println(line);
+        spec.commandLine().getErr().println(lang.t("取り除いたもの: 変更履歴で削除された文字、変更とコメントの作成者、ファイルのプロパティ、図の代替テキスト、"
+                        + "コンテンツコントロールのデータ、外部リンクの宛先" + (summary.removed().isEmpty() ? "" : "、ページの縮小画像")
+                        + (summary.pictures() > 0 ? "。図 " + summary.pictures() + " 点はそのままです（図の中の文字は読んでいません）" : ""),
+                "removed: text deleted with tracked changes, the authors of changes and comments, the file's properties, pictures'"
+                        + " alternative text, content controls' data, external links' targets" + (summary.removed().isEmpty() ? "" : ", the page thumbnail")
+                        + (summary.pictures() > 0 ? "; " + summary.pictures() + " pictures kept as they are (text in a picture is not read)" : "")));
+        return 0;
+    }
+
     /** The encoding the scanner would read {@code file} in; tables and binary files are refused. */
     private static Charset charsetOf(Path file, Charset forced) {
         String lower = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -137,8 +181,8 @@ public final class RedactCommand implements Callable<Integer> {
         try {
             DocumentReader.Sniff sniff = DocumentReader.sniff(file);
             if (sniff.format() != null && sniff.format().isDocument() && sniff.format() != Format.EML && sniff.format() != Format.HTML) {
-                throw new Main.UsageProblem(Terminal.safe(file.toString()) + ": " + sniff.format() + " の文書の伏せ字版は作れません。redact はテキストの文書を扱います（mamori scan は読めます）",
-                        Terminal.safe(file.toString()) + ": cannot write a redacted " + sniff.format() + "; redact takes text documents (mamori scan reads it)");
+                throw new Main.UsageProblem(Terminal.safe(file.toString()) + ": " + sniff.format() + " の文書の伏せ字版は作れません。redact はテキストの文書と Word（.docx）を扱います（mamori scan は読めます）",
+                        Terminal.safe(file.toString()) + ": cannot write a redacted " + sniff.format() + "; redact takes text documents and Word (.docx) files (mamori scan reads it)");
             }
             if (sniff.format() == null || sniff.format().isWorkbook()) {
                 Message why = sniff.skipReason() != null ? sniff.skipReason() : new Message("テキストではありません", "not text");

@@ -154,10 +154,25 @@ class ScanDocumentsTest {
     }
 
     @Test
-    void redactRefusesADocumentItCannotWriteBack() throws IOException {
-        Path docx = docx("a.docx", "氏名：山田 太郎");
-        Run r = run("--lang", "en", "redact", docx.toString());
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains(docx + ": cannot write a redacted DOCX; redact takes text documents (mamori scan reads it)");
+    void redactWritesAWordDocumentsCopyAndRefusesWhatItCannotWriteBack() throws IOException {
+        Path docx = docx("a.docx", "氏名：山田 太郎", "電話 090-1234-5678");
+        Run noOutput = run("--lang", "en", "redact", docx.toString());
+        assertThat(noOutput.code()).isEqualTo(2);
+        assertThat(noOutput.err()).contains(docx + ": the redacted copy of a Word document is written to --output FILE.docx");
+        Path out = dir.resolve("a.redacted.docx");
+        Run r = run("--lang", "en", "redact", docx.toString(), "--output", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains(docx + ": 2 paragraphs, 2 findings hidden").contains("removed: text deleted with tracked changes");
+        Run scan = run("scan", "--no-progress", "--format", "jsonl", "--show-values", out.toString());
+        assertThat(scan.out()).doesNotContain("山田").doesNotContain("090-1234");
+        Path pptx = dir.resolve("b.pptx");
+        try (org.apache.poi.xslf.usermodel.XMLSlideShow show = new org.apache.poi.xslf.usermodel.XMLSlideShow();
+             OutputStream o = Files.newOutputStream(pptx)) {
+            show.createSlide().createTextBox().setText("山田 太郎");
+            show.write(o);
+        }
+        Run refused = run("--lang", "en", "redact", pptx.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains(pptx + ": cannot write a redacted PPTX; redact takes text documents and Word (.docx) files");
     }
 }
