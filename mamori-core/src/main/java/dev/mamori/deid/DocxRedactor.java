@@ -59,7 +59,7 @@ public final class DocxRedactor {
     /** Parts whose content cannot be redacted: the document is refused when it has them. */
     private static final Pattern REFUSED = Pattern.compile("word/(embeddings/.*|vbaProject\\.bin|activeX/.*)");
     /** Parts with nothing personal in them: copied as they are. */
-    private static final Pattern KEPT = Pattern.compile("word/(styles|stylesWithEffects|fontTable|settings|webSettings|numbering|theme/.*)\\.xml");
+    private static final Pattern KEPT = Pattern.compile("word/(styles|stylesWithEffects|fontTable|webSettings|numbering|theme/.*)\\.xml");
 
     /**
      * Writes the redacted copy of {@code docx} to {@code out}. Call once.
@@ -121,6 +121,11 @@ public final class DocxRedactor {
             contentTypes(d);
         } else if (name.startsWith("docProps/")) {
             properties(d, name);
+        } else if (name.equals("word/settings.xml")) {
+            // document variables (free text a template or macro keeps) and a mail merge's query and data source: removed
+            removeAll(d.getDocumentElement(), "docVars");
+            removeAll(d.getDocumentElement(), "mailMerge");
+            attributes(d.getDocumentElement());
         } else if (name.startsWith("customXml/") && !name.contains("itemProps")) {
             allText(d, true); // data bound to content controls: Word would write it back into them
         } else if (name.startsWith("word/") && d.getElementsByTagNameNS(W, "p").getLength() > 0) {
@@ -170,18 +175,21 @@ public final class DocxRedactor {
         }
         apply(all.toString(), paras);
         readings(bases);
-        // field codes (HYPERLINK "mailto:…", MERGEFIELD) and a simple field's code: each redacted alone
-        NodeList codes = root.getElementsByTagNameNS(W, "instrText");
-        for (int i = 0; i < codes.getLength(); i++) {
-            Node t = codes.item(i);
-            t.setTextContent(redacted(t.getTextContent()));
-        }
+        fieldCodes(root);
         NodeList simple = root.getElementsByTagNameNS(W, "fldSimple");
         for (int i = 0; i < simple.getLength(); i++) {
             Element f = (Element) simple.item(i);
             f.setAttributeNS(W, "w:instr", redacted(f.getAttributeNS(W, "instr")));
         }
         allPictureText(root);
+        NodeList marks = root.getElementsByTagNameNS(W, "bookmarkStart"); // a bookmark named after a person
+        for (int i = 0; i < marks.getLength(); i++) {
+            Element m = (Element) marks.item(i);
+            String n = m.getAttributeNS(W, "name");
+            if (!n.isEmpty() && !redacted(n.replace('_', ' ')).equals(n.replace('_', ' '))) {
+                m.setAttributeNS(W, "w:name", "_Redacted" + m.getAttributeNS(W, "id"));
+            }
+        }
     }
 
     /**
@@ -200,6 +208,40 @@ public final class DocxRedactor {
                 for (int k = 0; k < ts.getLength(); k++) {
                     ts.item(k).setTextContent(redactor.blackout() ? "■".repeat(ts.item(k).getTextContent().length()) : "");
                 }
+            }
+        }
+    }
+
+    /**
+     * Field codes (HYPERLINK "mailto:…", MERGEFIELD): the code of one field, which Word may cut over several runs
+     * (instrText), redacted as one text, from the field's begin to its separator or end.
+     */
+    private void fieldCodes(Element root) {
+        NodeList all = root.getElementsByTagNameNS(W, "*");
+        Para code = null;
+        List<Para> codes = new ArrayList<>();
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.getLocalName().equals("fldChar")) {
+                String type = e.getAttributeNS(W, "fldCharType");
+                code = type.equals("begin") ? new Para() : null;
+                if (code != null) {
+                    codes.add(code);
+                }
+            } else if (e.getLocalName().equals("instrText")) {
+                Para p = code != null ? code : new Para(); // a code with no begin before it: alone
+                if (code == null) {
+                    codes.add(p);
+                }
+                p.nodes.add(e);
+                p.starts.add(p.text.length());
+                p.text.append(e.getTextContent());
+            }
+        }
+        for (Para p : codes) {
+            List<TextRedactor.Hidden> hidden = redactor.hidden(p.text.toString());
+            if (!hidden.isEmpty()) {
+                hide(p, hidden);
             }
         }
     }
