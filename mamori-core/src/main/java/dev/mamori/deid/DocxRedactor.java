@@ -56,46 +56,119 @@ public final class DocxRedactor {
         this.redactor = redactor;
     }
 
-    /** Parts whose content cannot be redacted: the document is refused when it has them. */
-    private static final Pattern REFUSED = Pattern.compile("word/(embeddings/.*|vbaProject\\.bin|activeX/.*)");
-    /** Parts with nothing personal in them: copied as they are. */
-    private static final Pattern KEPT = Pattern.compile("word/(styles|stylesWithEffects|fontTable|webSettings|numbering|theme/.*)\\.xml");
+    /** A math zone's text (m:t), read with the paragraph's. */
+    static final String M = "http://schemas.openxmlformats.org/officeDocument/2006/math";
+    static final String A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+
+    /**
+     * The parts a copy may have: the Word document's own, the package's, pictures (not SVG, which is text), fonts,
+     * SmartArt and charts, bound data. Any other part (an object pasted in, macros, ActiveX, an HTML or RTF chunk, a
+     * document at another place) makes the document refused: what is not known cannot be vouched for.
+     */
+    private static final Pattern ALLOWED = Pattern.compile("\\[Content_Types\\]\\.xml|_rels/\\.rels|docProps/(core|app|custom)\\.xml"
+            + "|docProps/thumbnail\\.[A-Za-z]+|customXml/(item\\d+|itemProps\\d+)\\.xml|customXml/_rels/item\\d+\\.xml\\.rels"
+            + "|word/(glossary/)?(document|header\\d*|footer\\d*|footnotes|endnotes|comments|commentsExtended|commentsIds|commentsExtensible"
+            + "|people|styles|stylesWithEffects|numbering|fontTable|settings|webSettings)\\.xml|word/(glossary/)?_rels/[^/]+\\.rels"
+            + "|word/theme/theme\\d+\\.xml|word/theme/_rels/[^/]+\\.rels|word/(glossary/)?media/[^/]+\\.(png|jpe?g|gif|bmp|emf|wmf|tiff?|wdp|jfif)"
+            + "|word/fonts/[^/]+\\.odttf|word/(diagrams|charts)/[^/]+\\.xml|word/(diagrams|charts)/_rels/[^/]+\\.rels");
+    /** Relationships to content that cannot be redacted here. */
+    private static final Pattern REFUSED_REL = Pattern.compile(".*/(oleObject|package|control|vbaProject|aFChunk|subDocument"
+            + "|activeXControlBinary|attachedToolbars|keyMapCustomizations|wordVbaData)$");
+    /** A part larger than this, or inflating past {@link #MAX_RATIO} times its compressed size, is refused (a zip bomb). */
+    private static final long MAX_PART = 256L << 20;
+    private static final int MAX_RATIO = 200;
+
+    /** The values hidden, and what each became: hidden again wherever else they stand (an attribute, another part). */
+    private final java.util.Map<String, String> found = new java.util.HashMap<>();
+
+    private static Message.Problem refused(String what, String whatEn) {
+        return new Message.Problem(what + "は伏せ字にできないため、この文書は書き出しません", whatEn + " cannot be redacted, so this document is not written");
+    }
 
     /**
      * Writes the redacted copy of {@code docx} to {@code out}. Call once.
      *
-     * @throws Message.Problem when the document cannot be redacted (objects pasted in, macros, not a Word document)
+     * @throws Message.Problem when the document cannot be redacted (a part or relationship not known, objects pasted in,
+     *                         macros, Strict Open XML, a zip bomb, not a Word document)
      */
     public Summary redact(Path docx, OutputStream out) throws IOException {
+        try {
+            return redactWhole(docx, out);
+        } catch (StackOverflowError e) { // elements nested thousands deep: the DOM's walk runs out of stack
+            throw refused("入れ子が深すぎる XML", "XML nested too deeply");
+        }
+    }
+
+    private Summary redactWhole(Path docx, OutputStream out) throws IOException {
         try (ZipFile zip = new ZipFile(docx.toFile())) {
-            if (zip.getEntry("word/document.xml") == null) {
-                throw new Message.Problem("Word の文書（.docx）ではありません", "not a Word document (.docx)");
-            }
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                String n = e.nextElement().getName();
-                if (REFUSED.matcher(n).matches()) {
-                    throw new Message.Problem("貼り付けられたオブジェクトやマクロ（" + n + "）は伏せ字にできないため、この文書は書き出しません。"
-                            + "それを取り除いてから redact してください", "objects pasted in or macros (" + n + ") cannot be redacted, so this"
-                            + " document is not written; remove them, then redact it");
-                }
-            }
-            ZipOutputStream z = new ZipOutputStream(out);
+            java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
                 String n = entry.getName();
-                if (n.equals("docProps/thumbnail.jpeg") || n.equals("docProps/thumbnail.wmf") || n.equals("docProps/thumbnail.emf")) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (!ALLOWED.matcher(n).matches()) {
+                    throw refused("部分 " + n + " ", "the part " + n);
+                }
+                if (entry.getSize() > MAX_PART || entry.getSize() > 16L << 20 && entry.getSize() > entry.getCompressedSize() * MAX_RATIO) {
+                    throw refused("展開すると大きすぎる部分 " + n + "（ZIP 爆弾?）", "a part that inflates past reason, " + n + " (a zip bomb?),");
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] b = in.readNBytes((int) MAX_PART + 1);
+                    if (b.length > MAX_PART) {
+                        throw refused("展開すると大きすぎる部分 " + n + "（ZIP 爆弾?）", "a part that inflates past reason, " + n + " (a zip bomb?),");
+                    }
+                    parts.put(n, b);
+                }
+            }
+            byte[] main = parts.get("word/document.xml");
+            if (main == null || !mainIsDocumentXml(parts.get("_rels/.rels"))) {
+                throw new Message.Problem("Word の文書（.docx の word/document.xml）ではありません", "not a Word document (.docx with word/document.xml)");
+            }
+            if (new String(main, java.nio.charset.StandardCharsets.UTF_8).contains("http://purl.oclc.org/ooxml/wordprocessingml")) {
+                throw refused("Strict Open XML の文書", "a Strict Open XML document");
+            }
+            // first the documents' text, then what stands elsewhere: the values found are hidden wherever they stand
+            java.util.Map<String, Document> xml = new java.util.LinkedHashMap<>();
+            for (var p : parts.entrySet()) {
+                if (p.getKey().endsWith(".xml") || p.getKey().endsWith(".rels")) {
+                    xml.put(p.getKey(), parse(p.getKey(), p.getValue()));
+                }
+            }
+            String thumbnail = thumbnail(xml.get("_rels/.rels"));
+            for (var d : xml.entrySet()) {
+                if (d.getKey().endsWith(".rels")) {
+                    refuseRelationships(d.getKey(), d.getValue());
+                }
+            }
+            for (var d : xml.entrySet()) {
+                first(d.getKey(), d.getValue());
+            }
+            attributeText(xml);
+            java.util.Map<String, String> renamed = mediaNames(parts.keySet());
+            for (var d : xml.entrySet()) {
+                if (!d.getKey().endsWith(".rels") && !d.getKey().equals("[Content_Types].xml")) {
+                    residue(d.getValue()); // not part names: a picture's is renamed below, with its references
+                }
+                if (d.getKey().endsWith(".rels")) {
+                    relationships(d.getValue(), thumbnail, renamed);
+                } else if (d.getKey().equals("[Content_Types].xml")) {
+                    contentTypes(d.getValue(), thumbnail, renamed);
+                }
+            }
+            ZipOutputStream z = new ZipOutputStream(out);
+            for (var p : parts.entrySet()) {
+                String n = p.getKey();
+                if (n.equals(thumbnail)) {
                     removed.add(n); // a picture of the first page as it was
                     continue;
                 }
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
-                }
-                if (n.startsWith("word/media/")) {
+                if (n.startsWith("word/media/") || n.startsWith("word/glossary/media/")) {
                     pictures++;
                 }
-                z.putNextEntry(new ZipEntry(n));
-                z.write(part(n, bytes));
+                z.putNextEntry(new ZipEntry(renamed.getOrDefault(n, n)));
+                z.write(xml.containsKey(n) ? serialise(xml.get(n)) : p.getValue());
                 z.closeEntry();
             }
             z.finish();
@@ -103,38 +176,205 @@ public final class DocxRedactor {
         return new Summary(redactor.summary(paragraphs), pictures, List.copyOf(removed));
     }
 
-    /** A part's redacted bytes. */
-    private byte[] part(String name, byte[] bytes) throws IOException {
-        boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
-        if (!xml || KEPT.matcher(name).matches()) {
-            return bytes;
-        }
-        Document d;
+    private static Document parse(String name, byte[] bytes) throws IOException {
         try {
-            d = org.apache.poi.ooxml.util.DocumentHelper.readDocument(new java.io.ByteArrayInputStream(bytes));
+            return org.apache.poi.ooxml.util.DocumentHelper.readDocument(new java.io.ByteArrayInputStream(bytes));
         } catch (SAXException ex) {
             throw new Message.Problem(name + " が XML として読めません（壊れた文書?）", name + " is not readable XML (a damaged document?)");
         }
-        if (name.endsWith(".rels")) {
-            relationships(d);
-        } else if (name.equals("[Content_Types].xml")) {
-            contentTypes(d);
-        } else if (name.startsWith("docProps/")) {
+    }
+
+    private static boolean mainIsDocumentXml(byte[] rels) throws IOException {
+        if (rels == null) {
+            return false;
+        }
+        for (Element r : children(parse("_rels/.rels", rels).getDocumentElement())) {
+            if (r.getAttribute("Type").endsWith("/officeDocument")) {
+                String t = r.getAttribute("Target");
+                return t.equals("word/document.xml") || t.equals("/word/document.xml");
+            }
+        }
+        return false;
+    }
+
+    private static List<Element> children(Element e) {
+        List<Element> out = new ArrayList<>();
+        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element el) {
+                out.add(el);
+            }
+        }
+        return out;
+    }
+
+    private static void refuseRelationships(String name, Document d) {
+        for (Element r : children(d.getDocumentElement())) {
+            if (REFUSED_REL.matcher(r.getAttribute("Type")).matches()) {
+                String t = r.getAttribute("Type");
+                String kind = t.substring(t.lastIndexOf('/') + 1);
+                throw refused("貼り付けられたオブジェクトやマクロ（" + kind + "、" + name + "）", "objects pasted in or macros (" + kind + ", in "
+                        + name + ")");
+            }
+        }
+    }
+
+    /** The page thumbnail's part, by its relationship's type (whatever its name or extension), or null. */
+    private static String thumbnail(Document rels) {
+        for (Element r : children(rels.getDocumentElement())) {
+            if (r.getAttribute("Type").endsWith("/metadata/thumbnail")) {
+                String t = r.getAttribute("Target");
+                return t.startsWith("/") ? t.substring(1) : t;
+            }
+        }
+        return null;
+    }
+
+    /** The first pass over a part: its own text redacted, what shows hidden text or its writer removed. */
+    private void first(String name, Document d) throws IOException {
+        stripCommentsAndInstructions(d);
+        if (name.endsWith(".rels") || name.equals("[Content_Types].xml")) {
+            return;
+        }
+        if (name.startsWith("docProps/")) {
             properties(d, name);
         } else if (name.equals("word/settings.xml")) {
             // document variables (free text a template or macro keeps) and a mail merge's query and data source: removed
             removeAll(d.getDocumentElement(), "docVars");
             removeAll(d.getDocumentElement(), "mailMerge");
             attributes(d.getDocumentElement());
-        } else if (name.startsWith("customXml/") && !name.contains("itemProps")) {
+        } else if (name.startsWith("customXml/item") && !name.contains("itemProps")) {
             allText(d, true); // data bound to content controls: Word would write it back into them
+            emptyAttributes(d.getDocumentElement());
+        } else if (name.startsWith("word/diagrams/") || name.startsWith("word/charts/")) {
+            drawing(d); // SmartArt and charts: each paragraph of DrawingML text, then the rest alone
         } else if (name.startsWith("word/") && d.getElementsByTagNameNS(W, "p").getLength() > 0) {
             wordprocessing(d);
         } else if (name.startsWith("word/")) {
-            allText(d, false); // SmartArt, charts' cached values, people.xml: each text redacted alone
+            allText(d, false);
             attributes(d.getDocumentElement());
         }
-        return serialise(d);
+    }
+
+    private static void stripCommentsAndInstructions(Node n) {
+        for (Node c = n.getFirstChild(); c != null; ) {
+            Node next = c.getNextSibling();
+            if (c.getNodeType() == Node.COMMENT_NODE || c.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+                n.removeChild(c);
+            } else {
+                stripCommentsAndInstructions(c);
+            }
+            c = next;
+        }
+    }
+
+    /** customXml's attributes (a bound value may be one): emptied, but for namespace declarations. */
+    private static void emptyAttributes(Element e) {
+        NamedNodeMap as = e.getAttributes();
+        for (int i = 0; i < as.getLength(); i++) {
+            Attr a = (Attr) as.item(i);
+            if (!"http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI())) {
+                a.setValue("");
+            }
+        }
+        for (Element c : children(e)) {
+            emptyAttributes(c);
+        }
+    }
+
+    /**
+     * Attribute values that may hold what a person wrote (a content control's title and list items, a bookmark's or a
+     * form field's name, a tooltip, a style's name, WordArt's text): read as lines of one text, and what is found there
+     * hidden wherever it stands ({@link #residue}). Values of digits, hexadecimal ids or plain ASCII words are passed over.
+     */
+    private void attributeText(java.util.Map<String, Document> xml) {
+        StringBuilder lines = new StringBuilder();
+        for (var d : xml.entrySet()) {
+            if (!d.getKey().startsWith("word/")) {
+                continue;
+            }
+            NodeList all = d.getValue().getElementsByTagNameNS("*", "*");
+            for (int i = 0; i < all.getLength(); i++) {
+                NamedNodeMap as = all.item(i).getAttributes();
+                for (int k = 0; k < as.getLength(); k++) {
+                    String v = as.item(k).getNodeValue();
+                    if (PERSONAL_ATTRIBUTE.matcher(v).find() && !"http://www.w3.org/2000/xmlns/".equals(as.item(k).getNamespaceURI())) {
+                        lines.append(v.replace('\n', ' ')).append('\n');
+                    }
+                }
+            }
+        }
+        if (!lines.isEmpty()) {
+            record(lines.toString(), redactor.hidden(lines.toString()));
+        }
+    }
+
+    /** An attribute value worth reading: other than ASCII letters, or with an @, or with three digits in a row. */
+    private static final Pattern PERSONAL_ATTRIBUTE = Pattern.compile("[^\\x00-\\x7F]|@|[0-9][^A-Za-z]?[0-9][^A-Za-z]?[0-9].*[^0-9A-Fa-f]");
+
+    /** The values hidden in {@code text}, remembered with what replaced them. */
+    private void record(String text, List<TextRedactor.Hidden> hidden) {
+        for (TextRedactor.Hidden h : hidden) {
+            String v = text.substring(h.start(), h.end()).strip();
+            if (v.codePointCount(0, v.length()) >= 2 && !v.contains("\n")) {
+                found.putIfAbsent(v, h.replacement().isEmpty() ? "" : h.replacement());
+            }
+        }
+    }
+
+    /** Every value found, hidden wherever else it stands in the part: text and attributes (longest first). */
+    private void residue(Document d) {
+        if (found.isEmpty()) {
+            return;
+        }
+        List<String> values = new ArrayList<>(found.keySet());
+        values.sort((a, b) -> b.length() - a.length());
+        residue(d.getDocumentElement(), values);
+    }
+
+    private void residue(Node n, List<String> values) {
+        if (n instanceof Element e) {
+            NamedNodeMap as = e.getAttributes();
+            for (int i = 0; i < as.getLength(); i++) {
+                Attr a = (Attr) as.item(i);
+                if (!"http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI())) {
+                    a.setValue(replaced(a.getValue(), values));
+                }
+            }
+        }
+        for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) {
+                c.setNodeValue(replaced(c.getNodeValue(), values));
+            } else {
+                residue(c, values);
+            }
+        }
+    }
+
+    private String replaced(String s, List<String> values) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        String out = s;
+        for (String v : values) {
+            if (out.contains(v)) {
+                out = out.replace(v, found.get(v).isEmpty() ? "■".repeat(v.length()) : found.get(v));
+            }
+        }
+        return out;
+    }
+
+    /** Pictures named after what they show (media/太田光代.png): renamed image1.png …, their references with them. */
+    private static java.util.Map<String, String> mediaNames(java.util.Set<String> names) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        int n = 0;
+        for (String name : names) {
+            int slash = name.lastIndexOf('/');
+            String file = name.substring(slash + 1);
+            if ((name.startsWith("word/media/") || name.startsWith("word/glossary/media/")) && !file.matches("[A-Za-z0-9_.-]+")) {
+                out.put(name, name.substring(0, slash + 1) + "mamori" + (++n) + file.substring(file.lastIndexOf('.')));
+            }
+        }
+        return out;
     }
 
     // ---- paragraphs
@@ -152,8 +392,14 @@ public final class DocxRedactor {
         // text deleted with tracked changes, and text moved away: the change accepted, the text gone
         removeAll(root, "del");
         removeAll(root, "moveFrom");
+        removeRuns(root, "delText"); // deleted text outside a w:del (inside an insertion that was then deleted)
+        removeRuns(root, "delInstrText");
         removeAll(root, "commentReference"); // kept: the comments themselves, redacted below
         attributes(root);
+        NodeList dates = root.getElementsByTagNameNS(W, "date"); // a date control's value, a date of birth perhaps
+        for (int i = 0; i < dates.getLength(); i++) {
+            ((Element) dates.item(i)).removeAttributeNS(W, "fullDate");
+        }
         List<Para> paras = new ArrayList<>();
         NodeList ps = root.getElementsByTagNameNS(W, "p");
         for (int i = 0; i < ps.getLength(); i++) {
@@ -182,14 +428,86 @@ public final class DocxRedactor {
             f.setAttributeNS(W, "w:instr", redacted(f.getAttributeNS(W, "instr")));
         }
         allPictureText(root);
-        NodeList marks = root.getElementsByTagNameNS(W, "bookmarkStart"); // a bookmark named after a person
+        bookmarks(root);
+    }
+
+    /**
+     * Bookmarks named by their writers (a person's name as a bookmark, a link's target inside the document): renamed
+     * _Mamori1 …, with the links and field codes (REF, PAGEREF) that name them. Word's own (_Toc…, _Ref…) keep their names.
+     */
+    private static void bookmarks(Element root) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        NodeList marks = root.getElementsByTagNameNS(W, "bookmarkStart");
         for (int i = 0; i < marks.getLength(); i++) {
             Element m = (Element) marks.item(i);
             String n = m.getAttributeNS(W, "name");
-            if (!n.isEmpty() && !redacted(n.replace('_', ' ')).equals(n.replace('_', ' '))) {
-                m.setAttributeNS(W, "w:name", "_Redacted" + m.getAttributeNS(W, "id"));
+            if (!n.isEmpty() && !n.startsWith("_")) {
+                String to = names.computeIfAbsent(n, k -> "_Mamori" + (names.size() + 1));
+                m.setAttributeNS(W, "w:name", to);
             }
         }
+        if (names.isEmpty()) {
+            return;
+        }
+        NodeList links = root.getElementsByTagNameNS(W, "hyperlink");
+        for (int i = 0; i < links.getLength(); i++) {
+            Element l = (Element) links.item(i);
+            String to = names.get(l.getAttributeNS(W, "anchor"));
+            if (to != null) {
+                l.setAttributeNS(W, "w:anchor", to);
+            }
+        }
+        for (String local : new String[] {"instrText", "fldSimple"}) {
+            NodeList codes = root.getElementsByTagNameNS(W, local);
+            for (int i = 0; i < codes.getLength(); i++) {
+                Element c = (Element) codes.item(i);
+                for (var n : names.entrySet()) {
+                    if (local.equals("instrText")) {
+                        c.setTextContent(c.getTextContent().replace(n.getKey(), n.getValue()));
+                    } else {
+                        c.setAttributeNS(W, "w:instr", c.getAttributeNS(W, "instr").replace(n.getKey(), n.getValue()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Removes the runs that hold an element of this name (w:delText: text deleted, wherever it stands). */
+    private static void removeRuns(Element root, String local) {
+        NodeList l = root.getElementsByTagNameNS(W, local);
+        for (int i = l.getLength() - 1; i >= 0; i--) {
+            Node n = l.item(i);
+            Node run = n.getParentNode();
+            Node gone = run != null && W.equals(run.getNamespaceURI()) && "r".equals(run.getLocalName()) ? run : n;
+            if (gone.getParentNode() != null) {
+                gone.getParentNode().removeChild(gone);
+            }
+        }
+    }
+
+    /** SmartArt's and charts' DrawingML text: each a:p's runs as one paragraph, then every other text alone. */
+    private void drawing(Document d) {
+        Element root = d.getDocumentElement();
+        List<Para> paras = new ArrayList<>();
+        NodeList ps = root.getElementsByTagNameNS(A, "p");
+        for (int i = 0; i < ps.getLength(); i++) {
+            Para p = new Para();
+            NodeList ts = ((Element) ps.item(i)).getElementsByTagNameNS(A, "t");
+            for (int k = 0; k < ts.getLength(); k++) {
+                p.nodes.add(ts.item(k));
+                p.starts.add(p.text.length());
+                p.text.append(ts.item(k).getTextContent());
+            }
+            paras.add(p);
+        }
+        StringBuilder all = new StringBuilder();
+        for (Para p : paras) {
+            p.offset = all.length();
+            all.append(p.text).append('\n');
+        }
+        apply(all.toString(), paras);
+        allText(d, false);
+        attributes(root);
     }
 
     /**
@@ -241,6 +559,7 @@ public final class DocxRedactor {
         for (Para p : codes) {
             List<TextRedactor.Hidden> hidden = redactor.hidden(p.text.toString());
             if (!hidden.isEmpty()) {
+                record(p.text.toString(), hidden);
                 hide(p, hidden);
             }
         }
@@ -257,7 +576,7 @@ public final class DocxRedactor {
             if (W.equals(ns) && local.equals("p") && !top) {
                 continue;
             }
-            if (W.equals(ns) && local.equals("t")) {
+            if ((W.equals(ns) || M.equals(ns)) && local.equals("t")) { // a run's text, a math zone's text
                 p.nodes.add(el);
                 p.starts.add(p.text.length());
                 p.text.append(el.getTextContent());
@@ -279,6 +598,7 @@ public final class DocxRedactor {
         if (hidden.isEmpty()) {
             return;
         }
+        record(text, hidden);
         int h = 0;
         for (Para p : paras) {
             int from = p.offset;
@@ -340,6 +660,7 @@ public final class DocxRedactor {
         if (hidden.isEmpty()) {
             return text;
         }
+        record(text, hidden);
         StringBuilder b = new StringBuilder();
         int at = 0;
         for (TextRedactor.Hidden h : hidden) {
@@ -412,36 +733,49 @@ public final class DocxRedactor {
 
     // ---- the package
 
-    /** External targets (a link's mailto:, a template's path under a user's folder) and the thumbnail's relationship. */
-    private void relationships(Document d) {
-        NodeList rels = d.getDocumentElement().getChildNodes();
-        for (int i = rels.getLength() - 1; i >= 0; i--) {
-            if (!(rels.item(i) instanceof Element r)) {
-                continue;
-            }
+    /** External targets (a link's mailto:, a template's path under a user's folder): "#"; the thumbnail's relationship gone; renamed pictures. */
+    private static void relationships(Document d, String thumbnail, java.util.Map<String, String> renamed) {
+        for (Element r : children(d.getDocumentElement())) {
             String target = r.getAttribute("Target");
-            if (target.toLowerCase(Locale.ROOT).contains("thumbnail")) {
+            if (r.getAttribute("Type").endsWith("/metadata/thumbnail")) {
                 r.getParentNode().removeChild(r);
             } else if ("External".equals(r.getAttribute("TargetMode"))) {
                 r.setAttribute("Target", "#");
+            } else {
+                for (var m : renamed.entrySet()) { // media/太田光代.png, relative to word/, or /word/media/… absolute
+                    String from = m.getKey();
+                    String to = m.getValue();
+                    if (target.equals("/" + from) || from.endsWith("/" + target) && target.contains("media/")) {
+                        r.setAttribute("Target", target.substring(0, target.length() - from.substring(from.lastIndexOf('/') + 1).length())
+                                + to.substring(to.lastIndexOf('/') + 1));
+                    }
+                }
             }
         }
     }
 
-    private static void contentTypes(Document d) {
-        NodeList os = d.getDocumentElement().getChildNodes();
-        for (int i = os.getLength() - 1; i >= 0; i--) {
-            if (os.item(i) instanceof Element o && o.getAttribute("PartName").toLowerCase(Locale.ROOT).contains("thumbnail")) {
+    private static void contentTypes(Document d, String thumbnail, java.util.Map<String, String> renamed) {
+        for (Element o : children(d.getDocumentElement())) {
+            String part = o.getAttribute("PartName");
+            if (thumbnail != null && part.equals("/" + thumbnail)) {
                 o.getParentNode().removeChild(o);
+            } else if (part.startsWith("/") && renamed.containsKey(part.substring(1))) {
+                o.setAttribute("PartName", "/" + renamed.get(part.substring(1)));
             }
         }
     }
 
     /** The file's properties: author, last editor, title, subject, keywords, comments, company, manager: emptied. */
     private void properties(Document d, String name) {
+        if (name.equals("docProps/custom.xml")) { // each property's name and value: the whole list removed
+            for (Element p : children(d.getDocumentElement())) {
+                d.getDocumentElement().removeChild(p);
+            }
+            return;
+        }
         // not the dates, counts and language: an empty date would make the file invalid
         for (String local : new String[] {"creator", "lastModifiedBy", "title", "subject", "description", "keywords", "category",
-            "contentStatus", "identifier", "Company", "Manager", "HyperlinkBase", "lpwstr", "lpstr", "bstr"}) {
+            "contentStatus", "identifier", "Company", "Manager", "HyperlinkBase", "Template", "lpwstr", "lpstr", "bstr"}) {
             NodeList l = d.getElementsByTagNameNS("*", local);
             for (int i = 0; i < l.getLength(); i++) {
                 l.item(i).setTextContent("");

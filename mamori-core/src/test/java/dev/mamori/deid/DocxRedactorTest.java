@@ -148,6 +148,98 @@ class DocxRedactorTest {
         }
     }
 
+    private static final String WNS = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+            + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+            + " xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\"";
+
+    /** A package of these parts, written by hand, as Word lays them out. */
+    private Path pack(String name, java.util.Map<String, String> parts) throws IOException {
+        Path file = dir.resolve(name);
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (var p : parts.entrySet()) {
+                z.putNextEntry(new ZipEntry(p.getKey()));
+                z.write(p.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return file;
+    }
+
+    private static java.util.Map<String, String> base(String body, String documentRels) {
+        java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"png\" ContentType=\"image/png\"/>"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        parts.put("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\""
+                + " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+        parts.put("word/document.xml", "<w:document " + WNS + "><w:body>" + body + "</w:body></w:document>");
+        parts.put("word/_rels/document.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + documentRels + "</Relationships>");
+        return parts;
+    }
+
+    @Test
+    void whatStandsInAttributesFieldCodesBoundDataAndNamesIsHiddenToo() throws IOException {
+        String body = "<w:p><w:r><w:t>担当：佐藤花子さん（090-1234-5678）</w:t></w:r></w:p>"
+                // a content control titled after the person, a list of names, a date control's value
+                + "<w:sdt><w:sdtPr><w:alias w:val=\"佐藤花子\"/><w:tag w:val=\"佐藤花子\"/><w:dropDownList>"
+                + "<w:listItem w:displayText=\"佐藤花子\" w:value=\"佐藤花子\"/></w:dropDownList></w:sdtPr>"
+                + "<w:sdtContent><w:p><w:r><w:t>選択</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+                + "<w:sdt><w:sdtPr><w:date w:fullDate=\"1971-03-09T00:00:00Z\"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>日付</w:t></w:r></w:p>"
+                + "</w:sdtContent></w:sdt>"
+                // a bookmark named after her, a link to it with a tooltip, a field code cut over two runs
+                + "<w:p><w:bookmarkStart w:id=\"0\" w:name=\"佐藤花子\"/><w:r><w:t>本文</w:t></w:r><w:bookmarkEnd w:id=\"0\"/>"
+                + "<w:hyperlink w:anchor=\"佐藤花子\" w:tooltip=\"佐藤花子\"><w:r><w:t>こちら</w:t></w:r></w:hyperlink>"
+                + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>HYPERLINK \"mailto:hana</w:instrText></w:r>"
+                + "<w:r><w:instrText>ko.sato@example.jp\"</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                + "<w:r><w:t>メール</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+                // deleted text inside an insertion, a math zone, an XML comment
+                + "<w:p><w:ins w:id=\"1\" w:author=\"鈴木一郎\"><w:r><w:delText>旧担当 高橋次郎</w:delText></w:r></w:ins>"
+                + "<m:oMath><m:r><m:t>山本恵子</m:t></m:r></m:oMath><!-- 作成: 高橋次郎 --></w:p>";
+        java.util.Map<String, String> parts = base(body, "<Relationship Id=\"rIdImg\" Type=\"http://schemas.openxmlformats.org/"
+                + "officeDocument/2006/relationships/image\" Target=\"media/佐藤花子.png\"/>");
+        parts.put("word/settings.xml", "<w:settings " + WNS + "><w:docVars><w:docVar w:name=\"担当\" w:val=\"高橋次郎 090-2222-3333\"/>"
+                + "</w:docVars></w:settings>");
+        parts.put("customXml/item1.xml", "<person full=\"高橋次郎\" tel=\"090-9876-5432\">高橋次郎</person>");
+        parts.put("docProps/custom.xml", "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\""
+                + " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\""
+                + " pid=\"2\" name=\"患者_藤井恭子\"><vt:i4>55512345</vt:i4></property></Properties>");
+        parts.put("word/media/佐藤花子.png", "PNG");
+        Path in = pack("attrs.docx", parts);
+        Path out = dir.resolve("attrs-out.docx");
+        redact(in, out, TextRedactor.Style.LABEL);
+        String raw = raw(out);
+        assertThat(raw).doesNotContain("佐藤", "花子", "1234-5678", "1971-03-09", "hanako", "example.jp", "高橋", "鈴木", "山本",
+                "2222-3333", "9876", "藤井", "55512345");
+        try (ZipFile z = new ZipFile(out.toFile())) {
+            assertThat(z.stream().map(ZipEntry::getName)).contains("word/media/mamori1.png").noneMatch(n -> n.contains("佐藤"));
+            String rels = new String(z.getInputStream(z.getEntry("word/_rels/document.xml.rels")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(rels).contains("Target=\"media/mamori1.png\""); // its reference renamed with it
+            String doc = new String(z.getInputStream(z.getEntry("word/document.xml")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(doc).contains("w:name=\"_Mamori1\"", "w:anchor=\"_Mamori1\"");
+        }
+    }
+
+    @Test
+    void whatCannotBeVouchedForIsRefused() throws IOException {
+        java.util.Map<String, String> alt = base("<w:p><w:r><w:t>x</w:t></w:r></w:p><w:altChunk r:id=\"rIdA\"/>",
+                "<Relationship Id=\"rIdA\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk\""
+                        + " Target=\"chunk.htm\"/>");
+        alt.put("word/chunk.htm", "<html>山田太郎</html>"); // an HTML chunk that Word would show
+        java.util.Map<String, String> strict = base("<w:p/>", "");
+        strict.put("word/document.xml", "<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><w:body><w:p/></w:body></w:document>");
+        java.util.Map<String, String> svg = base("<w:p/>", "");
+        svg.put("word/media/image1.svg", "<svg><text>山田太郎</text></svg>");
+        java.util.Map<String, String> elsewhere = base("<w:p/>", "");
+        elsewhere.put("_rels/.rels", elsewhere.get("_rels/.rels").replace("word/document.xml", "content/main.xml"));
+        elsewhere.put("content/main.xml", "<w:document " + WNS + "><w:body><w:p><w:r><w:t>山田太郎</w:t></w:r></w:p></w:body></w:document>");
+        for (var c : java.util.Map.of("alt.docx", alt, "strict.docx", strict, "svg.docx", svg, "elsewhere.docx", elsewhere).entrySet()) {
+            Path in = pack(c.getKey(), c.getValue());
+            assertThatThrownBy(() -> redact(in, dir.resolve("no-" + c.getKey()), TextRedactor.Style.LABEL)).as(c.getKey())
+                    .isInstanceOf(Message.Problem.class);
+        }
+    }
+
     @Test
     void aDocumentWithObjectsPastedInIsRefusedAndNothingWritten() throws IOException {
         Path in = fixture("cmt.docx");
