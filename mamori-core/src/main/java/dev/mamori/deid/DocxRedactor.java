@@ -311,56 +311,88 @@ public final class DocxRedactor {
     /** An attribute value worth reading: other than ASCII letters, or with an @, or with three digits in a row. */
     private static final Pattern PERSONAL_ATTRIBUTE = Pattern.compile("[^\\x00-\\x7F]|@|[0-9][^A-Za-z]?[0-9][^A-Za-z]?[0-9].*[^0-9A-Fa-f]");
 
-    /** The values hidden in {@code text}, remembered with what replaced them. */
+    /**
+     * The values hidden in {@code text}, remembered with what replaced them, in the forms they may take elsewhere: as
+     * written, in NFKC (全角 digits and letters), without spaces (山田 太郎 and 山田太郎), a number without its hyphens.
+     */
     private void record(String text, List<TextRedactor.Hidden> hidden) {
         for (TextRedactor.Hidden h : hidden) {
             String v = text.substring(h.start(), h.end()).strip();
-            if (v.codePointCount(0, v.length()) >= 2 && !v.contains("\n")) {
-                found.putIfAbsent(v, h.replacement().isEmpty() ? "" : h.replacement());
+            if (v.contains("\n")) {
+                continue;
+            }
+            String nfkc = java.text.Normalizer.normalize(v, java.text.Normalizer.Form.NFKC);
+            for (String form : new String[] {v, nfkc, v.replaceAll("[\\s\u3000]", ""), nfkc.replaceAll("[\\s\u3000]", ""),
+                nfkc.matches("[0-9()\\-\\s]{10,}") ? nfkc.replaceAll("[^0-9]", "") : ""}) {
+                if (form.codePointCount(0, form.length()) >= 2) {
+                    found.putIfAbsent(form, h.replacement());
+                }
             }
         }
     }
 
-    /** Every value found, hidden wherever else it stands in the part: text and attributes (longest first). */
+    /** The values found by their first character, longest first: looked up at each character of a text. */
+    private java.util.Map<Character, List<String>> byFirst;
+
+    /** Every value found, hidden wherever else it stands in the part: text and attributes (the longest that fits first). */
     private void residue(Document d) {
         if (found.isEmpty()) {
             return;
         }
-        List<String> values = new ArrayList<>(found.keySet());
-        values.sort((a, b) -> b.length() - a.length());
-        residue(d.getDocumentElement(), values);
+        if (byFirst == null) {
+            byFirst = new java.util.HashMap<>();
+            for (String v : found.keySet()) {
+                byFirst.computeIfAbsent(v.charAt(0), k -> new ArrayList<>()).add(v);
+            }
+            byFirst.values().forEach(l -> l.sort((a, b) -> b.length() - a.length()));
+        }
+        residue(d.getDocumentElement());
     }
 
-    private void residue(Node n, List<String> values) {
+    private void residue(Node n) {
         if (n instanceof Element e) {
             NamedNodeMap as = e.getAttributes();
             for (int i = 0; i < as.getLength(); i++) {
                 Attr a = (Attr) as.item(i);
                 if (!"http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI())) {
-                    a.setValue(replaced(a.getValue(), values));
+                    a.setValue(replaced(a.getValue()));
                 }
             }
         }
         for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) {
-                c.setNodeValue(replaced(c.getNodeValue(), values));
+                c.setNodeValue(replaced(c.getNodeValue()));
             } else {
-                residue(c, values);
+                residue(c);
             }
         }
     }
 
-    private String replaced(String s, List<String> values) {
-        if (s.isEmpty()) {
-            return s;
-        }
-        String out = s;
-        for (String v : values) {
-            if (out.contains(v)) {
-                out = out.replace(v, found.get(v).isEmpty() ? "■".repeat(v.length()) : found.get(v));
+    private String replaced(String s) {
+        StringBuilder b = null;
+        int at = 0;
+        for (int i = 0; i < s.length(); ) {
+            List<String> candidates = byFirst.get(s.charAt(i));
+            String hit = null;
+            if (candidates != null) {
+                for (String v : candidates) {
+                    if (s.startsWith(v, i)) {
+                        hit = v;
+                        break;
+                    }
+                }
             }
+            if (hit == null) {
+                i++;
+                continue;
+            }
+            b = b == null ? new StringBuilder(s.length()) : b;
+            String r = found.get(hit);
+            b.append(s, at, i).append(r.isEmpty() ? "■".repeat(hit.length()) : r);
+            i += hit.length();
+            at = i;
         }
-        return out;
+        return b == null ? s : b.append(s, at, s.length()).toString();
     }
 
     /** Pictures named after what they show (media/太田光代.png): renamed image1.png …, their references with them. */
