@@ -69,8 +69,9 @@ public final class DocxRedactor {
             + "|docProps/thumbnail\\.[A-Za-z]+|customXml/(item\\d+|itemProps\\d+)\\.xml|customXml/_rels/item\\d+\\.xml\\.rels"
             + "|word/(glossary/)?(document|header\\d*|footer\\d*|footnotes|endnotes|comments|commentsExtended|commentsIds|commentsExtensible"
             + "|people|styles|stylesWithEffects|numbering|fontTable|settings|webSettings)\\.xml|word/(glossary/)?_rels/[^/]+\\.rels"
-            + "|word/theme/theme\\d+\\.xml|word/theme/_rels/[^/]+\\.rels|word/(glossary/)?media/[^/]+\\.(png|jpe?g|gif|bmp|emf|wmf|tiff?|wdp|jfif)"
-            + "|word/fonts/[^/]+\\.odttf|word/(diagrams|charts)/[^/]+\\.xml|word/(diagrams|charts)/_rels/[^/]+\\.rels");
+            + "|word/theme/theme\\d+\\.xml|word/theme/_rels/theme\\d+\\.xml\\.rels|word/(glossary/)?media/image\\d+\\.(png|jpe?g|gif|bmp|emf|wmf|tiff?|wdp|jfif)"
+            + "|word/fonts/font\\d+\\.odttf|word/diagrams/(data|layout|quickStyle|colors|drawing)\\d+\\.xml"
+            + "|word/diagrams/_rels/(data|drawing)\\d+\\.xml\\.rels|word/charts/(chart|colors|style)\\d+\\.xml|word/charts/_rels/chart\\d+\\.xml\\.rels");
     /** Relationships to content that cannot be redacted here. */
     private static final Pattern REFUSED_REL = Pattern.compile(".*/(oleObject|package|control|vbaProject|aFChunk|subDocument"
             + "|activeXControlBinary|attachedToolbars|keyMapCustomizations|wordVbaData)$");
@@ -146,7 +147,8 @@ public final class DocxRedactor {
                 first(d.getKey(), d.getValue());
             }
             attributeText(xml);
-            java.util.Map<String, String> renamed = mediaNames(parts.keySet());
+            java.util.Map<String, String> renamed = java.util.Map.of(); // part names are Word's own (image1.png …): see ALLOWED
+            bookmarks(xml);
             for (var d : xml.entrySet()) {
                 if (!d.getKey().endsWith(".rels") && !d.getKey().equals("[Content_Types].xml")) {
                     residue(d.getValue()); // not part names: a picture's is renamed below, with its references
@@ -160,7 +162,7 @@ public final class DocxRedactor {
             ZipOutputStream z = new ZipOutputStream(out);
             for (var p : parts.entrySet()) {
                 String n = p.getKey();
-                if (n.equals(thumbnail)) {
+                if (n.equals(thumbnail) || n.startsWith("docProps/thumbnail.")) {
                     removed.add(n); // a picture of the first page as it was
                     continue;
                 }
@@ -168,12 +170,83 @@ public final class DocxRedactor {
                     pictures++;
                 }
                 z.putNextEntry(new ZipEntry(renamed.getOrDefault(n, n)));
-                z.write(xml.containsKey(n) ? serialise(xml.get(n)) : p.getValue());
+                z.write(xml.containsKey(n) ? serialise(xml.get(n)) : Pictures.withoutMetadata(n, p.getValue()));
                 z.closeEntry();
             }
             z.finish();
         }
         return new Summary(redactor.summary(paragraphs), pictures, List.copyOf(removed));
+    }
+
+    /**
+     * Pictures' own text: a PNG's text chunks (tEXt, zTXt, iTXt) and EXIF, a JPEG's EXIF and XMP (APP1), IPTC (APP13) and
+     * comments (COM), where a camera or an editor puts an author's name, a place or a phone number. The image itself is
+     * kept; a file that does not parse as its format is kept as it is.
+     */
+    static final class Pictures {
+        private Pictures() {
+        }
+
+        static byte[] withoutMetadata(String name, byte[] b) {
+            String n = name.toLowerCase(Locale.ROOT);
+            try {
+                if (n.endsWith(".png")) {
+                    return png(b);
+                }
+                if (n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".jfif")) {
+                    return jpeg(b);
+                }
+            } catch (RuntimeException e) {
+                return b; // not what its name says: kept as it is, as other pictures are
+            }
+            return b;
+        }
+
+        private static byte[] png(byte[] b) {
+            if (b.length < 8 || (b[1] != 'P' || b[2] != 'N' || b[3] != 'G')) {
+                return b;
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(b.length);
+            out.write(b, 0, 8);
+            int at = 8;
+            while (at + 12 <= b.length) {
+                int len = java.nio.ByteBuffer.wrap(b, at, 4).getInt();
+                if (len < 0 || at + 12L + len > b.length) {
+                    return b;
+                }
+                String type = new String(b, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+                if (!type.equals("tEXt") && !type.equals("zTXt") && !type.equals("iTXt") && !type.equals("eXIf")) {
+                    out.write(b, at, 12 + len);
+                }
+                at += 12 + len;
+            }
+            return out.toByteArray();
+        }
+
+        private static byte[] jpeg(byte[] b) {
+            if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+                return b;
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(b.length);
+            out.write(b, 0, 2);
+            int at = 2;
+            while (at + 4 <= b.length && (b[at] & 0xFF) == 0xFF) {
+                int marker = b[at + 1] & 0xFF;
+                if (marker == 0xDA || marker == 0xD9) { // the image data from here on
+                    break;
+                }
+                int len = ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+                if (len < 2 || at + 2 + len > b.length) {
+                    return b;
+                }
+                if (marker != 0xE1 && marker != 0xED && marker != 0xFE) {
+                    out.write(b, at, 2 + len);
+                }
+                at += 2 + len;
+            }
+            out.write(b, at, b.length - at);
+            return out.toByteArray();
+        }
     }
 
     private static Document parse(String name, byte[] bytes) throws IOException {
@@ -223,7 +296,7 @@ public final class DocxRedactor {
         for (Element r : children(rels.getDocumentElement())) {
             if (r.getAttribute("Type").endsWith("/metadata/thumbnail")) {
                 String t = r.getAttribute("Target");
-                return t.startsWith("/") ? t.substring(1) : t;
+                return t.replaceFirst("^(/|\\./)", "");
             }
         }
         return null;
@@ -237,11 +310,12 @@ public final class DocxRedactor {
         }
         if (name.startsWith("docProps/")) {
             properties(d, name);
-        } else if (name.equals("word/settings.xml")) {
+        } else if (name.endsWith("/settings.xml")) {
             // document variables (free text a template or macro keeps) and a mail merge's query and data source: removed
             removeAll(d.getDocumentElement(), "docVars");
             removeAll(d.getDocumentElement(), "mailMerge");
             attributes(d.getDocumentElement());
+            allText(d, false);
         } else if (name.startsWith("customXml/item") && !name.contains("itemProps")) {
             allText(d, true); // data bound to content controls: Word would write it back into them
             emptyAttributes(d.getDocumentElement());
@@ -292,13 +366,12 @@ public final class DocxRedactor {
             if (!d.getKey().startsWith("word/")) {
                 continue;
             }
-            NodeList all = d.getValue().getElementsByTagNameNS("*", "*");
-            for (int i = 0; i < all.getLength(); i++) {
-                NamedNodeMap as = all.item(i).getAttributes();
+            for (Node n : list(d.getValue().getElementsByTagNameNS("*", "*"))) {
+                NamedNodeMap as = n.getAttributes();
                 for (int k = 0; k < as.getLength(); k++) {
-                    String v = as.item(k).getNodeValue();
-                    if (PERSONAL_ATTRIBUTE.matcher(v).find() && !"http://www.w3.org/2000/xmlns/".equals(as.item(k).getNamespaceURI())) {
-                        lines.append(v.replace('\n', ' ')).append('\n');
+                    Attr a = (Attr) as.item(k);
+                    if (freeText(a) && !a.getValue().isBlank()) {
+                        lines.append(a.getValue().replaceAll("\\s+", " ")).append('\n');
                     }
                 }
             }
@@ -308,31 +381,51 @@ public final class DocxRedactor {
         }
     }
 
-    /** An attribute value worth reading: other than ASCII letters, or with an @, or with three digits in a row. */
-    private static final Pattern PERSONAL_ATTRIBUTE = Pattern.compile("[^\\x00-\\x7F]|@|[0-9][^A-Za-z]?[0-9][^A-Za-z]?[0-9].*[^0-9A-Fa-f]");
+    /**
+     * An attribute that holds what a writer typed: a content control's title and tag (w:alias, w:tag), a list's items, a
+     * form field's name, default and help, a smart tag's or custom element's values, a building block's name and
+     * description, a tooltip, a title or description, WordArt's text, a simple field's code. Not fonts, styles, sizes or
+     * ids, which a value's characters may happen to match.
+     */
+    private static boolean freeText(Attr a) {
+        String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
+        Element e = a.getOwnerElement();
+        String el = e.getLocalName() == null ? e.getNodeName() : e.getLocalName();
+        String parent = e.getParentNode() instanceof Element p ? p.getLocalName() : "";
+        return switch (local) {
+            case "tooltip", "title", "descr", "alt", "string", "displayText", "instr" -> true;
+            case "value" -> el.equals("listItem");
+            case "val" -> el.equals("alias") || el.equals("tag") || el.equals("default") || el.equals("statusText")
+                    || el.equals("helpText") || el.equals("attr") || el.equals("description") || el.equals("listEntry")
+                    || el.equals("name") && ("ffData".equals(parent) || "docPartPr".equals(parent));
+            default -> false;
+        };
+    }
 
     /**
      * The values hidden in {@code text}, remembered with what replaced them, in the forms they may take elsewhere: as
      * written, in NFKC (全角 digits and letters), without spaces (山田 太郎 and 山田太郎), a number without its hyphens.
      */
     private void record(String text, List<TextRedactor.Hidden> hidden) {
-        for (TextRedactor.Hidden h : hidden) {
-            String v = text.substring(h.start(), h.end()).strip();
-            if (v.contains("\n")) {
-                continue;
+        for (dev.mamori.detect.Finding f : redactor.lastFindings) { // each finding's own span, not the clause a scope hid
+            String v = text.substring(f.start(), f.end()).strip();
+            String replacement = hidden.stream().filter(h -> h.start() <= f.start() && f.end() <= h.end())
+                    .map(TextRedactor.Hidden::replacement).findFirst().orElse("");
+            if (v.contains("\n") || v.matches("[0-9０-９]{0,5}")) {
+                continue; // a short number is hidden where it was found; elsewhere it is a size, an id or a date's part
             }
             String nfkc = java.text.Normalizer.normalize(v, java.text.Normalizer.Form.NFKC);
             for (String form : new String[] {v, nfkc, v.replaceAll("[\\s\u3000]", ""), nfkc.replaceAll("[\\s\u3000]", ""),
                 nfkc.matches("[0-9()\\-\\s]{10,}") ? nfkc.replaceAll("[^0-9]", "") : ""}) {
                 if (form.codePointCount(0, form.length()) >= 2) {
-                    found.putIfAbsent(form, h.replacement());
+                    found.putIfAbsent(form, replacement);
                 }
             }
         }
     }
 
-    /** The values found by their first character, longest first: looked up at each character of a text. */
-    private java.util.Map<Character, List<String>> byFirst;
+    /** The values found by their first two characters, longest first: looked up at each character of a text. */
+    private java.util.Map<String, List<String>> byFirst;
 
     /** Every value found, hidden wherever else it stands in the part: text and attributes (the longest that fits first). */
     private void residue(Document d) {
@@ -342,7 +435,7 @@ public final class DocxRedactor {
         if (byFirst == null) {
             byFirst = new java.util.HashMap<>();
             for (String v : found.keySet()) {
-                byFirst.computeIfAbsent(v.charAt(0), k -> new ArrayList<>()).add(v);
+                byFirst.computeIfAbsent(v.substring(0, 2), k -> new ArrayList<>()).add(v);
             }
             byFirst.values().forEach(l -> l.sort((a, b) -> b.length() - a.length()));
         }
@@ -354,8 +447,11 @@ public final class DocxRedactor {
             NamedNodeMap as = e.getAttributes();
             for (int i = 0; i < as.getLength(); i++) {
                 Attr a = (Attr) as.item(i);
-                if (!"http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI())) {
-                    a.setValue(replaced(a.getValue()));
+                if (freeText(a)) {
+                    String v = replaced(a.getValue().replaceAll("\\s+", " ")); // a value over a line break matched too
+                    if (!v.equals(a.getValue().replaceAll("\\s+", " "))) {
+                        a.setValue(v);
+                    }
                 }
             }
         }
@@ -368,15 +464,25 @@ public final class DocxRedactor {
         }
     }
 
+    /** A value that starts or ends with a Latin letter or a digit is not matched inside a longer word or number. */
+    private static boolean bounded(String s, int from, int to) {
+        return !(alnum(s.charAt(from)) && from > 0 && alnum(s.charAt(from - 1)))
+                && !(alnum(s.charAt(to - 1)) && to < s.length() && alnum(s.charAt(to)));
+    }
+
+    private static boolean alnum(char c) {
+        return c < 0x80 && Character.isLetterOrDigit(c);
+    }
+
     private String replaced(String s) {
         StringBuilder b = null;
         int at = 0;
         for (int i = 0; i < s.length(); ) {
-            List<String> candidates = byFirst.get(s.charAt(i));
+            List<String> candidates = i + 1 < s.length() ? byFirst.get(s.substring(i, i + 2)) : null;
             String hit = null;
             if (candidates != null) {
                 for (String v : candidates) {
-                    if (s.startsWith(v, i)) {
+                    if (s.startsWith(v, i) && bounded(s, i, i + v.length())) {
                         hit = v;
                         break;
                     }
@@ -393,20 +499,6 @@ public final class DocxRedactor {
             at = i;
         }
         return b == null ? s : b.append(s, at, s.length()).toString();
-    }
-
-    /** Pictures named after what they show (media/太田光代.png): renamed image1.png …, their references with them. */
-    private static java.util.Map<String, String> mediaNames(java.util.Set<String> names) {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        int n = 0;
-        for (String name : names) {
-            int slash = name.lastIndexOf('/');
-            String file = name.substring(slash + 1);
-            if ((name.startsWith("word/media/") || name.startsWith("word/glossary/media/")) && !file.matches("[A-Za-z0-9_.-]+")) {
-                out.put(name, name.substring(0, slash + 1) + "mamori" + (++n) + file.substring(file.lastIndexOf('.')));
-            }
-        }
-        return out;
     }
 
     // ---- paragraphs
@@ -426,6 +518,7 @@ public final class DocxRedactor {
         removeAll(root, "moveFrom");
         removeRuns(root, "delText"); // deleted text outside a w:del (inside an insertion that was then deleted)
         removeRuns(root, "delInstrText");
+        removeAll(root, "fldData"); // a field's binary data (a .doc's link, base64), not shown
         removeAll(root, "commentReference"); // kept: the comments themselves, redacted below
         attributes(root);
         NodeList dates = root.getElementsByTagNameNS(W, "date"); // a date control's value, a date of birth perhaps
@@ -439,11 +532,13 @@ public final class DocxRedactor {
             collect((Element) ps.item(i), p, true);
             paras.add(p);
         }
-        // the part's text as one, paragraphs by line ends, so that what spans lines (a table pasted as text) is found
+        // the part's text as one, as the scanner reads it: a table's row on one line, its cells by tabs, so that a
+        // column's header gives its cells context; other paragraphs by line ends
         StringBuilder all = new StringBuilder();
-        for (Para p : paras) {
+        for (int i = 0; i < paras.size(); i++) {
+            Para p = paras.get(i);
             p.offset = all.length();
-            all.append(p.text).append('\n');
+            all.append(p.text).append(separator((Element) ps.item(i), i + 1 < paras.size() ? (Element) ps.item(i + 1) : null));
         }
         paragraphs += paras.size();
         java.util.Map<Element, String> bases = new java.util.HashMap<>();
@@ -460,55 +555,85 @@ public final class DocxRedactor {
             f.setAttributeNS(W, "w:instr", redacted(f.getAttributeNS(W, "instr")));
         }
         allPictureText(root);
-        bookmarks(root);
+        leftovers(root);
+    }
+
+    /** Text in a Word part that no paragraph read (DrawingML a:t, a VML text box's raw text, unknown elements): alone. */
+    private void leftovers(Node n) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && (W.equals(e.getNamespaceURI()) || M.equals(e.getNamespaceURI()))
+                    && (e.getLocalName().equals("t") || e.getLocalName().equals("instrText"))) {
+                continue; // read already
+            }
+            if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) {
+                if (!c.getNodeValue().isBlank()) {
+                    c.setNodeValue(redacted(c.getNodeValue()));
+                }
+            } else {
+                leftovers(c);
+            }
+        }
     }
 
     /**
      * Bookmarks named by their writers (a person's name as a bookmark, a link's target inside the document): renamed
-     * _Mamori1 …, with the links and field codes (REF, PAGEREF) that name them. Word's own (_Toc…, _Ref…) keep their names.
+     * _Mamori1 … in every part, with the links and field codes (REF, PAGEREF) that name them, wherever they are. Word's
+     * own (_Toc…, _Ref…) keep their names.
      */
-    private static void bookmarks(Element root) {
+    private static void bookmarks(java.util.Map<String, Document> xml) {
         java.util.Map<String, String> names = new java.util.HashMap<>();
-        NodeList marks = root.getElementsByTagNameNS(W, "bookmarkStart");
-        for (int i = 0; i < marks.getLength(); i++) {
-            Element m = (Element) marks.item(i);
-            String n = m.getAttributeNS(W, "name");
-            if (!n.isEmpty() && !n.startsWith("_")) {
-                String to = names.computeIfAbsent(n, k -> "_Mamori" + (names.size() + 1));
-                m.setAttributeNS(W, "w:name", to);
+        for (var d : xml.entrySet()) {
+            if (!d.getKey().startsWith("word/")) {
+                continue;
+            }
+            for (Node n : list(d.getValue().getElementsByTagNameNS(W, "bookmarkStart"))) {
+                Element m = (Element) n;
+                String name = m.getAttributeNS(W, "name");
+                if (!name.isEmpty() && !name.startsWith("_")) {
+                    m.setAttributeNS(W, "w:name", names.computeIfAbsent(name, k -> "_Mamori" + (names.size() + 1)));
+                }
             }
         }
         if (names.isEmpty()) {
             return;
         }
-        NodeList links = root.getElementsByTagNameNS(W, "hyperlink");
-        for (int i = 0; i < links.getLength(); i++) {
-            Element l = (Element) links.item(i);
-            String to = names.get(l.getAttributeNS(W, "anchor"));
-            if (to != null) {
-                l.setAttributeNS(W, "w:anchor", to);
+        Pattern word = Pattern.compile("[^\\s\"\\\\]+");
+        for (var d : xml.entrySet()) {
+            if (!d.getKey().startsWith("word/")) {
+                continue;
             }
-        }
-        for (String local : new String[] {"instrText", "fldSimple"}) {
-            NodeList codes = root.getElementsByTagNameNS(W, local);
-            for (int i = 0; i < codes.getLength(); i++) {
-                Element c = (Element) codes.item(i);
-                for (var n : names.entrySet()) {
-                    if (local.equals("instrText")) {
-                        c.setTextContent(c.getTextContent().replace(n.getKey(), n.getValue()));
-                    } else {
-                        c.setAttributeNS(W, "w:instr", c.getAttributeNS(W, "instr").replace(n.getKey(), n.getValue()));
-                    }
+            for (Node n : list(d.getValue().getElementsByTagNameNS(W, "hyperlink"))) {
+                Element l = (Element) n;
+                String to = names.get(l.getAttributeNS(W, "anchor"));
+                if (to != null) {
+                    l.setAttributeNS(W, "w:anchor", to);
                 }
+            }
+            for (Node n : list(d.getValue().getElementsByTagNameNS(W, "instrText"))) {
+                n.setTextContent(renamed(n.getTextContent(), names, word));
+            }
+            for (Node n : list(d.getValue().getElementsByTagNameNS(W, "fldSimple"))) {
+                Element f = (Element) n;
+                f.setAttributeNS(W, "w:instr", renamed(f.getAttributeNS(W, "instr"), names, word));
             }
         }
     }
 
+    /** A field code with each word that is a renamed bookmark's name replaced (one look-up a word). */
+    private static String renamed(String code, java.util.Map<String, String> names, Pattern word) {
+        java.util.regex.Matcher m = word.matcher(code);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String to = names.get(m.group());
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(to != null ? to : m.group()));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
     /** Removes the runs that hold an element of this name (w:delText: text deleted, wherever it stands). */
     private static void removeRuns(Element root, String local) {
-        NodeList l = root.getElementsByTagNameNS(W, local);
-        for (int i = l.getLength() - 1; i >= 0; i--) {
-            Node n = l.item(i);
+        for (Node n : list(root.getElementsByTagNameNS(W, local))) {
             Node run = n.getParentNode();
             Node gone = run != null && W.equals(run.getNamespaceURI()) && "r".equals(run.getLocalName()) ? run : n;
             if (gone.getParentNode() != null) {
@@ -542,6 +667,35 @@ public final class DocxRedactor {
         attributes(root);
     }
 
+    /** What separates a paragraph from the next in the part's text: a tab between cells of a row, a blank within a cell. */
+    private static char separator(Element p, Element next) {
+        if (next == null) {
+            return '\n';
+        }
+        Element cell = ancestor(p, "tc");
+        Element nextCell = ancestor(next, "tc");
+        if (cell == null || nextCell == null) {
+            return '\n';
+        }
+        if (cell == nextCell) {
+            return ' ';
+        }
+        return ancestor(cell, "tr") == ancestor(nextCell, "tr") ? '\t' : '\n';
+    }
+
+    /** The nearest w:{local} around {@code e}, not crossing a text box (whose paragraphs are their own). */
+    private static Element ancestor(Element e, String local) {
+        for (Node n = e.getParentNode(); n instanceof Element a; n = n.getParentNode()) {
+            if (W.equals(a.getNamespaceURI()) && a.getLocalName().equals(local)) {
+                return a;
+            }
+            if (W.equals(a.getNamespaceURI()) && a.getLocalName().equals("txbxContent")) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /**
      * Ruby whose base text was hidden loses its reading too (やまだ above 山田 would show the name): the reading's
      * characters blacked out, or with placeholders, removed.
@@ -567,20 +721,22 @@ public final class DocxRedactor {
      * (instrText), redacted as one text, from the field's begin to its separator or end.
      */
     private void fieldCodes(Element root) {
-        NodeList all = root.getElementsByTagNameNS(W, "*");
-        Para code = null;
+        java.util.ArrayDeque<Para> open = new java.util.ArrayDeque<>(); // fields nest: the outer code goes on after the inner
         List<Para> codes = new ArrayList<>();
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
+        for (Node n : list(root.getElementsByTagNameNS(W, "*"))) {
+            Element e = (Element) n;
             if (e.getLocalName().equals("fldChar")) {
                 String type = e.getAttributeNS(W, "fldCharType");
-                code = type.equals("begin") ? new Para() : null;
-                if (code != null) {
-                    codes.add(code);
+                if (type.equals("begin")) {
+                    Para p = new Para();
+                    codes.add(p);
+                    open.push(p);
+                } else if (type.equals("end") && !open.isEmpty()) {
+                    open.pop();
                 }
             } else if (e.getLocalName().equals("instrText")) {
-                Para p = code != null ? code : new Para(); // a code with no begin before it: alone
-                if (code == null) {
+                Para p = open.isEmpty() ? new Para() : open.peek(); // a code with no begin before it: alone
+                if (open.isEmpty()) {
                     codes.add(p);
                 }
                 p.nodes.add(e);
@@ -703,13 +859,19 @@ public final class DocxRedactor {
     }
 
     private static void removeAll(Element root, String local) {
-        NodeList l = root.getElementsByTagNameNS(W, local);
-        for (int i = l.getLength() - 1; i >= 0; i--) {
-            Node n = l.item(i);
+        for (Node n : list(root.getElementsByTagNameNS(W, local))) { // copied: a live list is quadratic to remove from
             if (n.getParentNode() != null) {
                 n.getParentNode().removeChild(n);
             }
         }
+    }
+
+    private static List<Node> list(NodeList l) {
+        List<Node> out = new ArrayList<>(l.getLength());
+        for (int i = 0; i < l.getLength(); i++) {
+            out.add(l.item(i));
+        }
+        return out;
     }
 
     /** Who made a change or a comment (w:author, w:initials, w15:author, w15:userId): emptied everywhere. */
@@ -718,7 +880,8 @@ public final class DocxRedactor {
         for (int i = 0; i < as.getLength(); i++) {
             Attr a = (Attr) as.item(i);
             String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
-            if (local.equals("author") || local.equals("initials") || local.equals("userId") || local.equals("providerId")) {
+            if (local.equals("author") || local.equals("initials") || local.equals("userId") || local.equals("providerId")
+                    || local.equals("ed")) {
                 a.setValue("");
             }
         }
@@ -771,8 +934,8 @@ public final class DocxRedactor {
             String target = r.getAttribute("Target");
             if (r.getAttribute("Type").endsWith("/metadata/thumbnail")) {
                 r.getParentNode().removeChild(r);
-            } else if ("External".equals(r.getAttribute("TargetMode"))) {
-                r.setAttribute("Target", "#");
+            } else if ("External".equals(r.getAttribute("TargetMode")) || target.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+                r.setAttribute("Target", "#"); // mailto:, file:///C:/Users/…, http: — with or without TargetMode
             } else {
                 for (var m : renamed.entrySet()) { // media/太田光代.png, relative to word/, or /word/media/… absolute
                     String from = m.getKey();
@@ -806,6 +969,11 @@ public final class DocxRedactor {
             return;
         }
         // not the dates, counts and language: an empty date would make the file invalid
+        removePropertiesText(d);
+        allText(d, false); // what else a property says (a version, a format), each text alone
+    }
+
+    private static void removePropertiesText(Document d) {
         for (String local : new String[] {"creator", "lastModifiedBy", "title", "subject", "description", "keywords", "category",
             "contentStatus", "identifier", "Company", "Manager", "HyperlinkBase", "Template", "lpwstr", "lpstr", "bstr"}) {
             NodeList l = d.getElementsByTagNameNS("*", local);

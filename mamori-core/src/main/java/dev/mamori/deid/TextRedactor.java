@@ -161,8 +161,13 @@ public final class TextRedactor {
 
     /** What the detector finds in one text (a document's paragraph) hides: the ranges, and what replaces each. */
     List<Hidden> hidden(String text) {
-        return hidden(text, detector.detect(text, detector.freeText()), null);
+        List<Finding> found = detector.detect(text, detector.freeText());
+        lastFindings = found;
+        return hidden(text, found, null);
     }
+
+    /** The findings of the last {@link #hidden(String)}, each with its own span (before a scope widened or merged it). */
+    List<Finding> lastFindings = List.of();
 
     /** Splits decoded characters into lines, and redacts a window when it is full. Empties {@code chars}. */
     private void take(CharBuffer chars, Writer out) throws IOException {

@@ -158,7 +158,7 @@ class DocxRedactorTest {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
             for (var p : parts.entrySet()) {
                 z.putNextEntry(new ZipEntry(p.getKey()));
-                z.write(p.getValue().getBytes(StandardCharsets.UTF_8));
+                z.write(p.getValue().getBytes(p.getKey().endsWith(".png") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
             }
         }
         return file;
@@ -197,27 +197,40 @@ class DocxRedactorTest {
                 + "<w:p><w:ins w:id=\"1\" w:author=\"鈴木一郎\"><w:r><w:delText>旧担当 高橋次郎</w:delText></w:r></w:ins>"
                 + "<m:oMath><m:r><m:t>山本恵子</m:t></m:r></m:oMath><!-- 作成: 高橋次郎 --></w:p>";
         java.util.Map<String, String> parts = base(body, "<Relationship Id=\"rIdImg\" Type=\"http://schemas.openxmlformats.org/"
-                + "officeDocument/2006/relationships/image\" Target=\"media/佐藤花子.png\"/>");
+                + "officeDocument/2006/relationships/image\" Target=\"media/image1.png\"/>");
         parts.put("word/settings.xml", "<w:settings " + WNS + "><w:docVars><w:docVar w:name=\"担当\" w:val=\"高橋次郎 090-2222-3333\"/>"
                 + "</w:docVars></w:settings>");
         parts.put("customXml/item1.xml", "<person full=\"高橋次郎\" tel=\"090-9876-5432\">高橋次郎</person>");
         parts.put("docProps/custom.xml", "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\""
                 + " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\""
                 + " pid=\"2\" name=\"患者_藤井恭子\"><vt:i4>55512345</vt:i4></property></Properties>");
-        parts.put("word/media/佐藤花子.png", "PNG");
+        // a picture whose text chunk names its author
+        parts.put("word/media/image1.png", "\u0089PNG\r\n\u001a\n" + "\u0000\u0000\u0000\u0012tEXtAuthor\u0000Hanako Sato\u0000\u0000\u0000\u0000"
+                + "\u0000\u0000\u0000\u0000IEND\u00aeB`\u0082");
         Path in = pack("attrs.docx", parts);
         Path out = dir.resolve("attrs-out.docx");
         redact(in, out, TextRedactor.Style.LABEL);
         String raw = raw(out);
         assertThat(raw).doesNotContain("佐藤", "花子", "1234-5678", "1971-03-09", "hanako", "example.jp", "高橋", "鈴木", "山本",
-                "2222-3333", "9876", "藤井", "55512345");
+                "2222-3333", "9876", "藤井", "55512345", "Hanako Sato").contains("IEND");
         try (ZipFile z = new ZipFile(out.toFile())) {
-            assertThat(z.stream().map(ZipEntry::getName)).contains("word/media/mamori1.png").noneMatch(n -> n.contains("佐藤"));
-            String rels = new String(z.getInputStream(z.getEntry("word/_rels/document.xml.rels")).readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(rels).contains("Target=\"media/mamori1.png\""); // its reference renamed with it
             String doc = new String(z.getInputStream(z.getEntry("word/document.xml")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(doc).contains("w:name=\"_Mamori1\"", "w:anchor=\"_Mamori1\"");
         }
+    }
+
+    @Test
+    void shortNumbersFontsAndIdsAreLeftAlone() throws IOException {
+        // 記号 12 and 番号 34 are found in the text: hidden there, but not inside rId12, a size of 120 or 2012年12月
+        String body = "<w:p><w:r><w:rPr><w:rFonts w:eastAsia=\"游明朝\"/></w:rPr><w:t>被保険者証 記号：12 番号：34</w:t></w:r></w:p>"
+                + "<w:p><w:pPr><w:spacing w:after=\"120\"/></w:pPr><w:hyperlink r:id=\"rId12\"><w:r><w:t>2012年12月 1,234円</w:t></w:r>"
+                + "</w:hyperlink></w:p>";
+        Path in = pack("numbers.docx", base(body, "<Relationship Id=\"rId12\" Type=\"http://schemas.openxmlformats.org/"
+                + "officeDocument/2006/relationships/hyperlink\" Target=\"https://example.jp/\" TargetMode=\"External\"/>"));
+        Path out = dir.resolve("numbers-out.docx");
+        redact(in, out, TextRedactor.Style.LABEL);
+        String raw = raw(out);
+        assertThat(raw).contains("r:id=\"rId12\"", "w:after=\"120\"", "2012年12月 1,234円", "w:eastAsia=\"游明朝\"");
     }
 
     @Test
@@ -230,10 +243,13 @@ class DocxRedactorTest {
         strict.put("word/document.xml", "<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><w:body><w:p/></w:body></w:document>");
         java.util.Map<String, String> svg = base("<w:p/>", "");
         svg.put("word/media/image1.svg", "<svg><text>山田太郎</text></svg>");
+        java.util.Map<String, String> named = base("<w:p/>", "");
+        named.put("word/media/佐藤花子.png", "PNG"); // a part named as Word never names one
         java.util.Map<String, String> elsewhere = base("<w:p/>", "");
         elsewhere.put("_rels/.rels", elsewhere.get("_rels/.rels").replace("word/document.xml", "content/main.xml"));
         elsewhere.put("content/main.xml", "<w:document " + WNS + "><w:body><w:p><w:r><w:t>山田太郎</w:t></w:r></w:p></w:body></w:document>");
-        for (var c : java.util.Map.of("alt.docx", alt, "strict.docx", strict, "svg.docx", svg, "elsewhere.docx", elsewhere).entrySet()) {
+        for (var c : java.util.Map.of("alt.docx", alt, "strict.docx", strict, "svg.docx", svg, "elsewhere.docx", elsewhere,
+                "named.docx", named).entrySet()) {
             Path in = pack(c.getKey(), c.getValue());
             assertThatThrownBy(() -> redact(in, dir.resolve("no-" + c.getKey()), TextRedactor.Style.LABEL)).as(c.getKey())
                     .isInstanceOf(Message.Problem.class);
