@@ -147,16 +147,15 @@ public final class DocxRedactor {
                 first(d.getKey(), d.getValue());
             }
             attributeText(xml);
-            java.util.Map<String, String> renamed = java.util.Map.of(); // part names are Word's own (image1.png …): see ALLOWED
             bookmarks(xml);
             for (var d : xml.entrySet()) {
                 if (!d.getKey().endsWith(".rels") && !d.getKey().equals("[Content_Types].xml")) {
-                    residue(d.getValue()); // not part names: a picture's is renamed below, with its references
+                    residue(d.getValue()); // not part names, which are Word's own (image1.png …): see ALLOWED
                 }
                 if (d.getKey().endsWith(".rels")) {
-                    relationships(d.getValue(), thumbnail, renamed);
+                    relationships(d.getValue());
                 } else if (d.getKey().equals("[Content_Types].xml")) {
-                    contentTypes(d.getValue(), thumbnail, renamed);
+                    contentTypes(d.getValue(), thumbnail);
                 }
             }
             ZipOutputStream z = new ZipOutputStream(out);
@@ -169,7 +168,7 @@ public final class DocxRedactor {
                 if (n.startsWith("word/media/") || n.startsWith("word/glossary/media/")) {
                     pictures++;
                 }
-                z.putNextEntry(new ZipEntry(renamed.getOrDefault(n, n)));
+                z.putNextEntry(new ZipEntry(n));
                 z.write(xml.containsKey(n) ? serialise(xml.get(n)) : Pictures.withoutMetadata(n, p.getValue()));
                 z.closeEntry();
             }
@@ -928,34 +927,23 @@ public final class DocxRedactor {
 
     // ---- the package
 
-    /** External targets (a link's mailto:, a template's path under a user's folder): "#"; the thumbnail's relationship gone; renamed pictures. */
-    private static void relationships(Document d, String thumbnail, java.util.Map<String, String> renamed) {
+    /** External targets (a link's mailto:, a template's path under a user's folder, any URI): "#"; the thumbnail's relationship gone. */
+    private static void relationships(Document d) {
         for (Element r : children(d.getDocumentElement())) {
             String target = r.getAttribute("Target");
             if (r.getAttribute("Type").endsWith("/metadata/thumbnail")) {
                 r.getParentNode().removeChild(r);
             } else if ("External".equals(r.getAttribute("TargetMode")) || target.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
                 r.setAttribute("Target", "#"); // mailto:, file:///C:/Users/…, http: — with or without TargetMode
-            } else {
-                for (var m : renamed.entrySet()) { // media/太田光代.png, relative to word/, or /word/media/… absolute
-                    String from = m.getKey();
-                    String to = m.getValue();
-                    if (target.equals("/" + from) || from.endsWith("/" + target) && target.contains("media/")) {
-                        r.setAttribute("Target", target.substring(0, target.length() - from.substring(from.lastIndexOf('/') + 1).length())
-                                + to.substring(to.lastIndexOf('/') + 1));
-                    }
-                }
             }
         }
     }
 
-    private static void contentTypes(Document d, String thumbnail, java.util.Map<String, String> renamed) {
+    private static void contentTypes(Document d, String thumbnail) {
         for (Element o : children(d.getDocumentElement())) {
             String part = o.getAttribute("PartName");
-            if (thumbnail != null && part.equals("/" + thumbnail)) {
+            if (part.startsWith("/docProps/thumbnail.") || thumbnail != null && part.equals("/" + thumbnail)) {
                 o.getParentNode().removeChild(o);
-            } else if (part.startsWith("/") && renamed.containsKey(part.substring(1))) {
-                o.setAttribute("PartName", "/" + renamed.get(part.substring(1)));
             }
         }
     }
