@@ -28,13 +28,15 @@ import org.xml.sax.SAXException;
 
 /**
  * A copy of a Word document (.docx) with the personal information found in it hidden, as {@link TextRedactor} hides it in
- * a text: in the body, tables, text boxes, headers and footers, footnotes and endnotes, comments, field codes (a link's
- * {@code HYPERLINK "mailto:…"}), SmartArt and charts' cached labels. What would show the text that was hidden, or
- * who wrote it, is removed rather than masked: text deleted with tracked changes (accepted as deleted), the authors of
- * changes and comments, the file's properties (author, last editor, title, company), pictures' alternative text, the
- * data bound to content controls (custom XML, which Word would put back), the targets of external links, the page's
- * thumbnail. A document with objects pasted into it or with macros is refused: their content cannot be redacted here.
- * Pictures are kept as they are (a picture of text is not read), and their number is said.
+ * a text: each part's paragraphs read as one text, as the scanner reads a .docx (body, tables, text boxes, headers and
+ * footers, notes, comments, math, the glossary), field codes, SmartArt's and charts' paragraphs; then every value found
+ * is hidden again wherever else it stands (every text, and the attributes a writer types). What would show the text
+ * that was hidden, or who wrote it, is removed rather than masked: text deleted with tracked changes, the authors of
+ * changes and comments, the file's properties, pictures' alternative text and metadata, the data bound to content
+ * controls (custom XML, which Word would put back), document variables, the targets of links, the page's thumbnail.
+ * Only the parts Word writes, under the names Word gives them, are admitted: anything else (objects pasted in, macros,
+ * ActiveX, HTML chunks, SVG, Strict Open XML) refuses the document, since what is not known cannot be vouched for.
+ * docs/deid.md, "Redacting documents", lists what is done and what is known to stay.
  *
  * <p>Works on the package's XML directly (POI's DOM helpers, DTDs refused): POI's document model drops or reorders
  * parts it does not know, and a redacted copy must keep everything it does not hide.
