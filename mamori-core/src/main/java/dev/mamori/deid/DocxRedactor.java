@@ -378,7 +378,7 @@ public final class DocxRedactor {
             }
         }
         if (!lines.isEmpty()) {
-            record(lines.toString(), redactor.hidden(lines.toString()));
+            hiddenIn(lines.toString());
         }
     }
 
@@ -407,11 +407,15 @@ public final class DocxRedactor {
      * The values hidden in {@code text}, remembered with what replaced them, in the forms they may take elsewhere: as
      * written, in NFKC (全角 digits and letters), without spaces (山田 太郎 and 山田太郎), a number without its hyphens.
      */
-    private void record(String text, List<TextRedactor.Hidden> hidden) {
-        for (dev.mamori.detect.Finding f : redactor.lastFindings) { // each finding's own span, not the clause a scope hid
+    private void record(String text, TextRedactor.Redaction r) {
+        List<TextRedactor.Hidden> hidden = r.hidden();
+        int h = 0; // both in order: the range that holds a finding is found walking forward
+        for (dev.mamori.detect.Finding f : r.findings()) { // each finding's own span, not the clause a scope hid
+            while (h < hidden.size() && hidden.get(h).end() < f.end()) {
+                h++;
+            }
+            String replacement = h < hidden.size() && hidden.get(h).start() <= f.start() ? hidden.get(h).replacement() : "";
             String v = text.substring(f.start(), f.end()).strip();
-            String replacement = hidden.stream().filter(h -> h.start() <= f.start() && f.end() <= h.end())
-                    .map(TextRedactor.Hidden::replacement).findFirst().orElse("");
             if (v.contains("\n") || v.matches("[0-9０-９]{0,5}")) {
                 continue; // a short number is hidden where it was found; elsewhere it is a size, an id or a date's part
             }
@@ -423,6 +427,13 @@ public final class DocxRedactor {
                 }
             }
         }
+    }
+
+    /** What {@code text} hides, in order; the values found remembered ({@link #record}). */
+    private List<TextRedactor.Hidden> hiddenIn(String text) {
+        TextRedactor.Redaction r = redactor.redaction(text);
+        record(text, r);
+        return r.hidden();
     }
 
     /** The values found by their first two characters, longest first: looked up at each character of a text. */
@@ -746,9 +757,8 @@ public final class DocxRedactor {
             }
         }
         for (Para p : codes) {
-            List<TextRedactor.Hidden> hidden = redactor.hidden(p.text.toString());
+            List<TextRedactor.Hidden> hidden = hiddenIn(p.text.toString());
             if (!hidden.isEmpty()) {
-                record(p.text.toString(), hidden);
                 hide(p, hidden);
             }
         }
@@ -783,11 +793,10 @@ public final class DocxRedactor {
 
     /** Hides what is found in {@code text} (the part's paragraphs, each ended by a line end) in their w:t nodes. */
     private void apply(String text, List<Para> paras) {
-        List<TextRedactor.Hidden> hidden = redactor.hidden(text);
+        List<TextRedactor.Hidden> hidden = hiddenIn(text);
         if (hidden.isEmpty()) {
             return;
         }
-        record(text, hidden);
         int h = 0;
         for (Para p : paras) {
             int from = p.offset;
@@ -845,18 +854,7 @@ public final class DocxRedactor {
     }
 
     private String redacted(String text) {
-        List<TextRedactor.Hidden> hidden = redactor.hidden(text);
-        if (hidden.isEmpty()) {
-            return text;
-        }
-        record(text, hidden);
-        StringBuilder b = new StringBuilder();
-        int at = 0;
-        for (TextRedactor.Hidden h : hidden) {
-            b.append(text, at, h.start()).append(h.replacement());
-            at = h.end();
-        }
-        return b.append(text, at, text.length()).toString();
+        return TextRedactor.applied(text, hiddenIn(text));
     }
 
     private static void removeAll(Element root, String local) {

@@ -159,15 +159,18 @@ public final class TextRedactor {
         return style == Style.BLACKOUT;
     }
 
-    /** What the detector finds in one text (a document's paragraph) hides: the ranges, and what replaces each. */
-    List<Hidden> hidden(String text) {
-        List<Finding> found = detector.detect(text, detector.freeText());
-        lastFindings = found;
-        return hidden(text, found, null);
+    /**
+     * What one text (a document's paragraph) hides: the ranges in order and what replaces each, and the findings they
+     * came from, each with its own span (before a scope widened or merged it), in order too.
+     */
+    record Redaction(List<Hidden> hidden, List<Finding> findings) {
     }
 
-    /** The findings of the last {@link #hidden(String)}, each with its own span (before a scope widened or merged it). */
-    List<Finding> lastFindings = List.of();
+    /** What the detector finds in one text hides ({@link Redaction}). */
+    Redaction redaction(String text) {
+        List<Finding> found = detector.detect(text, detector.freeText());
+        return new Redaction(hidden(text, found, null), found);
+    }
 
     /** Splits decoded characters into lines, and redacts a window when it is full. Empties {@code chars}. */
     private void take(CharBuffer chars, Writer out) throws IOException {
@@ -276,9 +279,17 @@ public final class TextRedactor {
      * the type {@code going} is the rest of one on the line before, and not counted again.
      */
     private String redact(String text, List<Finding> findings, PiiType going) {
+        return applied(text, hidden(text, findings, going));
+    }
+
+    /** {@code text} with each range written as its replacement (the ranges in order, apart). */
+    static String applied(String text, List<Hidden> hidden) {
+        if (hidden.isEmpty()) {
+            return text;
+        }
         StringBuilder b = new StringBuilder(text.length());
         int at = 0; // end of what is written
-        for (Hidden h : hidden(text, findings, going)) {
+        for (Hidden h : hidden) {
             b.append(text, at, h.start()).append(h.replacement());
             at = h.end();
         }
