@@ -81,24 +81,34 @@ public final class Archives {
         if (Sniffer.ooxml(named) || Sniffer.odf(named)) {
             return null;
         }
-        Head head;
+        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = Head.read(in);
+            head = in.readNBytes(HEAD);
         }
-        if ((Sniffer.isZip(head) || head.startsWith(0x50, 0x4B, 0x05, 0x06)) && Sniffer.office(file) == null) {
-            return Kind.ZIP;
-        }
-        if (head.startsWith(0x1F, 0x8B)) {
-            return Kind.GZIP;
-        }
-        if (head.startsWith('7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
-            return Kind.SEVEN_Z;
-        }
-        return isTar(head) ? Kind.TAR : null;
+        Kind k = byMagic(head);
+        return k == Kind.ZIP && Sniffer.office(file) != null ? null : k; // an Office or OpenDocument file is a document
     }
 
-    private static boolean isTar(Head head) {
-        return head.length >= 263 && new String(head.bytes, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
+    /** The bytes {@link #byMagic} needs: a tar's magic is at offset 257. */
+    public static final int HEAD = 263;
+
+    /**
+     * The kind of archive a file's first {@link #HEAD} bytes say it is, or null; a ZIP may still be an Office document
+     * ({@link #kind(Path, String)} tells).
+     */
+    public static Kind byMagic(byte[] head) {
+        int n = head.length;
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6)) {
+            return Kind.ZIP;
+        }
+        if (n >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+            return Kind.GZIP;
+        }
+        if (n >= 6 && head[0] == '7' && head[1] == 'z' && (head[2] & 0xFF) == 0xBC && (head[3] & 0xFF) == 0xAF
+                && head[4] == 0x27 && head[5] == 0x1C) {
+            return Kind.SEVEN_Z;
+        }
+        return n >= HEAD && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar") ? Kind.TAR : null;
     }
 
     /**

@@ -189,12 +189,10 @@ final class SparkDocuments {
 
     /** Whether the stream starts as a ZIP, gzip, 7z or tar does (its head read and put back). */
     private static boolean mayBeArchive(InputStream in) throws IOException {
-        in.mark(512);
-        byte[] head = in.readNBytes(263);
+        in.mark(Archives.HEAD);
+        byte[] head = in.readNBytes(Archives.HEAD);
         in.reset();
-        return head.length >= 4 && (head[0] == 'P' && head[1] == 'K' || (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B
-                || head[0] == '7' && head[1] == 'z' && (head[2] & 0xFF) == 0xBC)
-                || head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
+        return Archives.byMagic(head) != null;
     }
 
     /** The files inside an archive, as {@code mamori scan} reads them; an entry not read listed with why. */
