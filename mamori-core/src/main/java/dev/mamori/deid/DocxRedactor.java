@@ -436,8 +436,11 @@ public final class DocxRedactor {
         return r.hidden();
     }
 
-    /** The values found by their first two characters, longest first: looked up at each character of a text. */
-    private java.util.Map<String, List<String>> byFirst;
+    /**
+     * The lengths of the values found, longest first, by their first two characters: at each character of a text, the
+     * values that may start there are looked up by length (many share a start: 090-…).
+     */
+    private java.util.Map<String, int[]> byFirst;
 
     /** Every value found, hidden wherever else it stands in the part: text and attributes (the longest that fits first). */
     private void residue(Document d) {
@@ -445,11 +448,12 @@ public final class DocxRedactor {
             return;
         }
         if (byFirst == null) {
-            byFirst = new java.util.HashMap<>();
+            java.util.Map<String, java.util.TreeSet<Integer>> lengths = new java.util.HashMap<>();
             for (String v : found.keySet()) {
-                byFirst.computeIfAbsent(v.substring(0, 2), k -> new ArrayList<>()).add(v);
+                lengths.computeIfAbsent(v.substring(0, 2), k -> new java.util.TreeSet<>(java.util.Comparator.reverseOrder())).add(v.length());
             }
-            byFirst.values().forEach(l -> l.sort((a, b) -> b.length() - a.length()));
+            byFirst = new java.util.HashMap<>();
+            lengths.forEach((k, l) -> byFirst.put(k, l.stream().mapToInt(Integer::intValue).toArray()));
         }
         residue(d.getDocumentElement());
     }
@@ -490,12 +494,12 @@ public final class DocxRedactor {
         StringBuilder b = null;
         int at = 0;
         for (int i = 0; i < s.length(); ) {
-            List<String> candidates = i + 1 < s.length() ? byFirst.get(s.substring(i, i + 2)) : null;
+            int[] lengths = i + 1 < s.length() ? byFirst.get(s.substring(i, i + 2)) : null;
             String hit = null;
-            if (candidates != null) {
-                for (String v : candidates) {
-                    if (s.startsWith(v, i) && bounded(s, i, i + v.length())) {
-                        hit = v;
+            if (lengths != null) {
+                for (int len : lengths) {
+                    if (i + len <= s.length() && found.containsKey(s.substring(i, i + len)) && bounded(s, i, i + len)) {
+                        hit = s.substring(i, i + len);
                         break;
                     }
                 }
