@@ -407,6 +407,11 @@ public final class DocxRedactor {
      * The values hidden in {@code text}, remembered with what replaced them, in the forms they may take elsewhere: as
      * written, in NFKC (全角 digits and letters), without spaces (山田 太郎 and 山田太郎), a number without its hyphens.
      */
+    private static final Pattern SHORT_NUMBER = Pattern.compile("[0-9０-９]{0,5}");
+    private static final Pattern BLANKS = Pattern.compile("[\\s\u3000]");
+    private static final Pattern NUMBER = Pattern.compile("[0-9()\\-\\s]{10,}");
+    private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
+
     private void record(String text, TextRedactor.Redaction r) {
         List<TextRedactor.Hidden> hidden = r.hidden();
         int h = 0; // both in order: the range that holds a finding is found walking forward
@@ -416,12 +421,12 @@ public final class DocxRedactor {
             }
             String replacement = h < hidden.size() && hidden.get(h).start() <= f.start() ? hidden.get(h).replacement() : "";
             String v = text.substring(f.start(), f.end()).strip();
-            if (v.contains("\n") || v.matches("[0-9０-９]{0,5}")) {
+            if (v.contains("\n") || SHORT_NUMBER.matcher(v).matches()) {
                 continue; // a short number is hidden where it was found; elsewhere it is a size, an id or a date's part
             }
             String nfkc = java.text.Normalizer.normalize(v, java.text.Normalizer.Form.NFKC);
-            for (String form : new String[] {v, nfkc, v.replaceAll("[\\s\u3000]", ""), nfkc.replaceAll("[\\s\u3000]", ""),
-                nfkc.matches("[0-9()\\-\\s]{10,}") ? nfkc.replaceAll("[^0-9]", "") : ""}) {
+            for (String form : new String[] {v, nfkc, BLANKS.matcher(v).replaceAll(""), BLANKS.matcher(nfkc).replaceAll(""),
+                NUMBER.matcher(nfkc).matches() ? NOT_DIGIT.matcher(nfkc).replaceAll("") : ""}) {
                 if (form.codePointCount(0, form.length()) >= 2) {
                     found.putIfAbsent(form, replacement);
                 }
