@@ -191,6 +191,14 @@ public final class Main implements Runnable {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         Lang lang = Lang.current();
+        if (java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--db-password="))) { // never echo what may be a password
+            err.println("mamori: " + lang.t("--db-password は値を取りません。パスワードは尋ねられたときに入力するか、環境変数 MAMORI_DB_PASSWORD で渡してください"
+                    + "（コマンドラインの値はほかの利用者にも見えます）", "--db-password takes no value: type the password when asked, or set"
+                    + " MAMORI_DB_PASSWORD (a value on the command line is seen by other users)"));
+            err.println(UsageText.seeHelp(cmd, lang));
+            err.flush();
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        }
         err.println("mamori: " + Terminal.safe(UsageText.problem(ex, lang)));
         String suggestion = UsageText.suggestion(ex, lang);
         if (suggestion != null) {

@@ -97,6 +97,17 @@ public final class Scanner implements AutoCloseable {
         return run(name, listener, job -> reader.read(in, name, job));
     }
 
+    /** Scans what {@code source} delivers (e.g. a database's tables: {@link dev.mamori.table.Database#read}), named {@code name}. */
+    public FileReport scan(String name, ScanListener listener, Source source) throws ReadException {
+        return run(name, listener, source::into);
+    }
+
+    /** An input that delivers its content to a visitor, like {@link DocumentReader#read}. */
+    @FunctionalInterface
+    public interface Source {
+        ReadSummary into(dev.mamori.table.DocumentVisitor visitor) throws ReadException;
+    }
+
     private interface Read {
         ReadSummary into(ScanJob job) throws ReadException;
     }

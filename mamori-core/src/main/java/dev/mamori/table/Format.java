@@ -35,7 +35,9 @@ public enum Format {
     /** OpenDocument presentation (.odp, and the flat .fodp): slides, speaker notes and comments, as lines. */
     ODP,
     /** RTF document (WordPad's format, Word's rich text): its text, tables as rows of tab-separated cells, as lines. */
-    RTF;
+    RTF,
+    /** A database read over JDBC ({@link Database}), delivered as one table per database table like {@link #XLSX}'s sheets. */
+    DATABASE;
 
     /** A document whose text is pulled out and delivered as lines ({@link DocumentVisitor#text}). */
     public boolean isDocument() {

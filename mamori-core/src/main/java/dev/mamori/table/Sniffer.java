@@ -41,6 +41,11 @@ final class Sniffer {
         };
     }
 
+    /** A word as a POSIX shell reads it back: quoted unless it is plain. */
+    private static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
     /** Why the head is not text we read (a binary or unsupported file), or null when it may be. */
     static Message binaryReason(Head head, Path file) {
         if (head.startsWith(0x50, 0x4B, 0x03, 0x04) || head.startsWith(0x50, 0x4B, 0x05, 0x06)) {
@@ -69,6 +74,17 @@ final class Sniffer {
         }
         if (head.startsWith(0x1F, 0x8B)) {
             return new Message("gzip アーカイブ", "gzip archive");
+        }
+        if (head.startsWith('S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', 0)) {
+            String url = shellWord("jdbc:sqlite:" + (file == null ? "FILE" : file.toAbsolutePath()));
+            return new Message("SQLite のデータベース。データベースとして検査してください: mamori scan " + url + " --jdbc-driver sqlite-jdbc.jar",
+                    "a SQLite database; scan it as a database: mamori scan " + url + " --jdbc-driver sqlite-jdbc.jar");
+        }
+        if (head.startsWith('H', ':', '2', ',')) { // an H2 MVStore file's header
+            String f = file == null ? "FILE" : file.toAbsolutePath().toString();
+            String url = shellWord("jdbc:h2:" + (f.endsWith(".mv.db") ? f.substring(0, f.length() - 6) : f));
+            return new Message("H2 のデータベース。データベースとして検査してください: mamori scan " + url,
+                    "an H2 database; scan it as a database: mamori scan " + url);
         }
         if (head.startsWith(0xCA, 0xFE, 0xBA, 0xBE)) {
             return new Message("Java のクラスファイル", "Java class file");

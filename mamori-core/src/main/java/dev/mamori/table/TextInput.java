@@ -37,7 +37,7 @@ final class TextInput {
                         verdict.titleWidth(), visitor, problems);
                 case JSONL -> JsonlReader.read(in, visitor, problems, options.labeledJsonl());
                 case TEXT -> LineScanner.scan(in, new TextChunks(visitor));
-                case XLSX, XLS, ODS, DOCX, PPTX, PDF, EML, HTML, DOC, PPT, MSG, ODT, ODP, RTF -> throw new IllegalStateException(format + " is not read as text here");
+                case XLSX, XLS, ODS, DOCX, PPTX, PDF, EML, HTML, DOC, PPT, MSG, ODT, ODP, RTF, DATABASE -> throw new IllegalStateException(format + " is not read as text here");
             };
             problems.finish();
             return new ReadSummary(format, enc.charset(), delimiter, in.bytesRead(), records);

@@ -15,6 +15,7 @@ import dev.mamori.report.Message;
 import dev.mamori.report.Terminal;
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.Archives;
+import dev.mamori.table.Database;
 import dev.mamori.table.FileWalker;
 import dev.mamori.table.Format;
 import dev.mamori.table.ReadException;
@@ -24,6 +25,8 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,13 +43,14 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Find and classify Japanese personal information in files, directories or standard input.",
                 "",
-                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX, XLS, ODS and JSON Lines, and pulls the text out of Word (.docx, .doc), PowerPoint (.pptx, .ppt), OpenDocument (.odt, .odp), RTF, PDF (pages with text), e-mail (.eml, Maildir, mbox, Outlook .msg) and HTML documents (line numbers are those of the text pulled out), and the files inside ZIP, 7z, tar and gzip archives (named archive.zip!/path; entries locked with a password are listed as unread). Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
+                "Reads plain text, CSV/TSV (encoding and delimiter detected: UTF-8, CP932/Shift_JIS, EUC-JP), XLSX, XLS, ODS and JSON Lines, and pulls the text out of Word (.docx, .doc), PowerPoint (.pptx, .ppt), OpenDocument (.odt, .odp), RTF, PDF (pages with text), e-mail (.eml, Maildir, mbox, Outlook .msg) and HTML documents (line numbers are those of the text pulled out), and the files inside ZIP, 7z, tar and gzip archives (named archive.zip!/path; entries locked with a password are listed as unread). A database named by its JDBC URL is read table by table, read-only (PostgreSQL and H2 drivers bundled; others with --jdbc-driver), each column headed by its name and comment. Tables are classified per column and as a whole (特定個人情報, 個人識別符号を含む, 要配慮個人情報を含む, 個人情報). Values are masked unless --show-values is given.",
                 "",
                 "Examples:",
                 "  mamori scan examples/customers_cp932.csv",
                 "  mamori scan --format jsonl --types PHONE,EMAIL logs/ > findings.jsonl",
                 "  mamori scan --fail-on MY_NUMBER,CREDIT_CARD --exclude '**/test/**' export/",
                 "  cat notes.txt | mamori scan -",
+                "  mamori scan jdbc:postgresql://db.example/shop --db-user auditor --db-password",
                 ""})
 public final class ScanCommand implements Callable<Integer> {
 
@@ -54,7 +58,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     enum InputFormat { auto, text, csv, tsv, xlsx, xls, ods, jsonl, labeled_jsonl, docx, doc, odt, rtf, pptx, ppt, odp, pdf, eml, msg, html }
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "paths", description = "Files or directories to scan (recursively); '-' reads standard input.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "paths", description = "Files or directories to scan (recursively); '-' reads standard input; jdbc:… a database.")
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default, for people), json (one document) or jsonl (one finding a line). See docs/scan-output.md.")
@@ -82,11 +86,14 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-header", description = "CSV/TSV files and sheets have no header row: columns are named 列1, 列2, … (without it, a first row that looks like data, such as identifiers, dates or e-mail addresses shaped like the rows below, is taken as data too).")
     boolean noHeader;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "In directories, scan only files matching (e.g. '**/*.csv'); repeatable.")
+    @Option(names = "--include", paramLabel = "GLOB", description = "In directories, scan only files matching (e.g. '**/*.csv'); in a database, only tables matching, as schema.table (e.g. 'public.*'); repeatable.")
     List<String> includes = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "In directories, skip files matching (e.g. '**/archive/**'); repeatable.")
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "In directories, skip files matching (e.g. '**/archive/**'); in a database, tables matching (e.g. '*.audit_*'); repeatable.")
     List<String> excludes = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin
+    DatabaseOptions database = new DatabaseOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Detection threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -108,7 +115,11 @@ public final class ScanCommand implements Callable<Integer> {
             throw new Main.UsageProblem("--threads は 1 以上にしてください", "--threads must be at least 1");
         }
         dev.mamori.report.OutputGuard guard = Outputs.guard().writes(output, "--output", "--output");
-        paths.forEach(p -> guard.reads(Path.of(p), "検査する入力", "a scanned input"));
+        for (String p : paths) { // a database on disk is an input too: never written over by the report
+            for (Path f : Database.isUrl(p) ? Database.files(p) : List.of(Path.of(p))) {
+                guard.reads(f, "検査する入力", "a scanned input");
+            }
+        }
         guard.check();
         Set<PiiType> wanted = detection.types();
         Thread prepare = new Thread(() -> { // on the idle core, while the inputs open
@@ -155,7 +166,17 @@ public final class ScanCommand implements Callable<Integer> {
             scanOne(null, "-", true, scanner, report, outcome, progress, err);
             return;
         }
+        if (Database.isUrl(p)) {
+            scanDatabase(p, scanner, report, outcome, progress, err);
+            return;
+        }
         Path path = Path.of(p);
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && database.askPassword && afterPasswordOption(p)) {
+            throw new Main.UsageProblem("--db-password は値を取りません。その後の引数はファイルではなく、パスワードかもしれないので表示しません。"
+                    + "パスワードは尋ねられたときに入力するか、環境変数 " + DatabaseOptions.PASSWORD_ENV + " で渡してください",
+                    "--db-password takes no value; the argument after it is no file, and is not shown, as it may be a password. Type the"
+                            + " password when asked, or set " + DatabaseOptions.PASSWORD_ENV);
+        }
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             outcome.badInput();
             Message missing = new Message(p + ": ファイルもフォルダもありません", p + ": no such file or directory");
@@ -196,6 +217,17 @@ public final class ScanCommand implements Callable<Integer> {
         } else {
             scanOne(path, p, true, scanner, report, outcome, progress, err);
         }
+    }
+
+    /** True when {@code p} came right after --db-password on the command line: a password typed there by mistake. */
+    private boolean afterPasswordOption(String p) {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        for (int i = 1; i < args.size(); i++) {
+            if (args.get(i).equals(p) && args.get(i - 1).equals("--db-password")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A ZIP (not an Office or OpenDocument file), tar or gzip, whose files are scanned one by one. */
@@ -253,9 +285,41 @@ public final class ScanCommand implements Callable<Integer> {
         report.unreadable(name, e.text());
     }
 
+    /** A database named by its JDBC URL: each table it selects, as a sheet of a workbook is. */
+    private void scanDatabase(String url, Scanner scanner, ScanReport report, Outcome outcome, Progress progress, PrintWriter err) {
+        String name = Database.displayName(url);
+        Database.Options read = database.read(includes, excludes);
+        try (Connection c = database.connect(url, err, lang)) {
+            progress.start(name, -1); // after the password prompt
+            report.file(scanner.scan(name, listener(report, outcome, progress), v -> Database.read(c, name, read, v)));
+        } catch (ReadException e) {
+            unreadable(name, true, e, report, outcome, err);
+        } catch (SQLException e) { // closing: everything was read
+        }
+    }
+
     private void scanOne(Path file, String name, boolean named, Scanner scanner, ScanReport report, Outcome outcome,
                          Progress progress, PrintWriter err) {
-        ScanListener listener = new ScanListener() {
+        ScanListener listener = listener(report, outcome, progress);
+        progress.start(name, size(file));
+        try {
+            FileReport r = file == null
+                    ? scanner.scan(System.in, name, listener)
+                    : scanner.scan(file, name, listener);
+            report.file(r);
+        } catch (ReadException e) {
+            unreadable(name, named, e, report, outcome, err);
+        } catch (RuntimeException | StackOverflowError e) { // a defect: say so, and scan the other files
+            outcome.internalError();
+            Message message = new Message(name + ": 読み込み中の内部エラー（" + e + "）。このファイルは検査していません",
+                    name + ": internal error while reading (" + e + "); the file is not scanned");
+            err.println("mamori: " + Terminal.safe(message.in(lang.name())));
+            report.unreadable(name, message);
+        }
+    }
+
+    private static ScanListener listener(ScanReport report, Outcome outcome, Progress progress) {
+        return new ScanListener() {
             @Override
             public void finding(LocatedFinding f) {
                 outcome.found(f.finding().type());
@@ -286,21 +350,6 @@ public final class ScanCommand implements Callable<Integer> {
                 progress.advance(bytesRead);
             }
         };
-        progress.start(name, size(file));
-        try {
-            FileReport r = file == null
-                    ? scanner.scan(System.in, name, listener)
-                    : scanner.scan(file, name, listener);
-            report.file(r);
-        } catch (ReadException e) {
-            unreadable(name, named, e, report, outcome, err);
-        } catch (RuntimeException | StackOverflowError e) { // a defect: say so, and scan the other files
-            outcome.internalError();
-            Message message = new Message(name + ": 読み込み中の内部エラー（" + e + "）。このファイルは検査していません",
-                    name + ": internal error while reading (" + e + "); the file is not scanned");
-            err.println("mamori: " + Terminal.safe(message.in(lang.name())));
-            report.unreadable(name, message);
-        }
     }
 
     private static long size(Path file) {

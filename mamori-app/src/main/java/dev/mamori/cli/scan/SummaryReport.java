@@ -91,7 +91,7 @@ final class SummaryReport implements ScanReport {
                 + (r.unread() > 0 ? lang.t("  ※ 読めなかった部分があります (未読 " + r.unread() + " 件)",
                         "  (some of it could not be read: " + r.unread() + " unread)") : ""));
         for (TableReport t : r.tables()) {
-            printTable(t, r.tables().size() > 1);
+            printTable(t, r.tables().size() > 1, read.format() == dev.mamori.table.Format.DATABASE);
         }
         if (!r.counts().isEmpty()) {
             out.println("  " + lang.t("検出数: ", "Findings: ") + new TreeMap<>(r.counts()).entrySet().stream()
@@ -111,9 +111,9 @@ final class SummaryReport implements ScanReport {
         out.flush();
     }
 
-    private void printTable(TableReport t, boolean named) {
+    private void printTable(TableReport t, boolean named, boolean database) {
         if (t.sheet() != null) {
-            out.println("  " + lang.t("シート ", "Sheet ") + Terminal.safe(t.sheet()) + ": " + t.rows() + lang.t(" 行, ", " rows, ") + describe(t.classifications()));
+            out.println("  " + (database ? lang.t("テーブル ", "Table ") : lang.t("シート ", "Sheet ")) + Terminal.safe(t.sheet()) + ": " + t.rows() + lang.t(" 行, ", " rows, ") + describe(t.classifications()));
         } else if (named) { // a text file's title lines and its table
             out.println("  " + lang.t("表", "Table") + ": " + t.rows() + lang.t(" 行, ", " rows, ") + describe(t.classifications()));
         }
