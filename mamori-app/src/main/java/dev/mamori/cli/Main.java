@@ -191,7 +191,7 @@ public final class Main implements Runnable {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         Lang lang = Lang.current();
-        if (java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--db-password="))) { // never echo what may be a password
+        if (mayEchoPassword(args, ex)) { // never echo what may be a password
             err.println("mamori: " + lang.t("--db-password は値を取りません。パスワードは尋ねられたときに入力するか、環境変数 MAMORI_DB_PASSWORD で渡してください"
                     + "（コマンドラインの値はほかの利用者にも見えます）", "--db-password takes no value: type the password when asked, or set"
                     + " MAMORI_DB_PASSWORD (a value on the command line is seen by other users)"));
@@ -207,6 +207,19 @@ public final class Main implements Runnable {
         err.println(UsageText.seeHelp(cmd, lang));
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** A value given to --db-password (--db-password=x, --db-passwordx), or a problem with the argument after it. */
+    private static boolean mayEchoPassword(String[] args, CommandLine.ParameterException ex) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--db-password") && !args[i].equals("--db-password")) {
+                return true;
+            }
+            if (args[i].equals("--db-password") && i + 1 < args.length && String.valueOf(ex.getMessage()).contains(args[i + 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when --debug was given, on the top command or a subcommand. */

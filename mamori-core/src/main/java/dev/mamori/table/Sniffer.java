@@ -81,8 +81,12 @@ final class Sniffer {
                     "a SQLite database; scan it as a database: mamori scan " + url + " --jdbc-driver sqlite-jdbc.jar");
         }
         if (head.startsWith('H', ':', '2', ',')) { // an H2 MVStore file's header
-            String f = file == null ? "FILE" : file.toAbsolutePath().toString();
-            String url = shellWord("jdbc:h2:" + (f.endsWith(".mv.db") ? f.substring(0, f.length() - 6) : f));
+            String f = file == null ? "FILE.mv.db" : file.toAbsolutePath().toString();
+            if (!f.endsWith(".mv.db") || f.contains(";") || f.contains("\\")) { // H2 opens only NAME.mv.db, and splits at ;
+                return new Message("H2 のデータベース。H2 が開けるように NAME.mv.db という名前（; や \\ のない）に複製し、mamori scan jdbc:h2:/…/NAME で検査してください",
+                        "an H2 database; H2 opens it only as NAME.mv.db (with no ; or \\ in the path): copy it so, then scan it with mamori scan jdbc:h2:/…/NAME");
+            }
+            String url = shellWord("jdbc:h2:" + f.substring(0, f.length() - 6));
             return new Message("H2 のデータベース。データベースとして検査してください: mamori scan " + url,
                     "an H2 database; scan it as a database: mamori scan " + url);
         }

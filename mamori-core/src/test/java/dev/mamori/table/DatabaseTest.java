@@ -172,6 +172,29 @@ class DatabaseTest {
     }
 
     @Test
+    void aTableWithoutColumnsIsATableOfNoColumns() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:nocols", "sa", "")) {
+            exec(c, "create table z ()");
+            Lines v = new Lines();
+            Database.read(c, "db", ALL, v);
+            assertThat(v.out).containsExactly("table PUBLIC.Z | ");
+        }
+    }
+
+    @Test
+    void anH2PasswordWithAnEscapedSemicolonIsNoSetting() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("esc");
+        try (Connection c = DriverManager.getConnection(url, "sa", "pa;s3crtail")) {
+            exec(c, "create table t (x int)");
+        }
+        try (Connection c = Database.connect(url + ";USER=sa;PASSWORD=pa\\;s3crtail", null, null, List.of())) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("H2");
+        }
+        assertThatThrownBy(() -> Database.connect(url + ";USER=sa;PASSWORD=pa;s3cr-tail", null, null, List.of()))
+                .isInstanceOf(ReadException.class).hasMessageContaining("the H2 setting (4) is not taken").hasMessageNotContaining("s3cr");
+    }
+
+    @Test
     void aValueLongerThanTheLimitIsCutAndSaidUnread() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:long", "sa", "")) {
             exec(c, "create table t (id int primary key, body clob)",
@@ -246,27 +269,39 @@ class DatabaseTest {
             assertThat(v.out).containsExactly("table PUBLIC.T | X");
         }
         assertThat(Files.readAllBytes(dir.resolve("db.mv.db"))).isEqualTo(before);
-        assertThat(Database.files(url + ";USER=sa")).containsExactly(Path.of(dir.resolve("db") + ".mv.db"), Path.of(dir.resolve("db") + ".h2.db"));
-        assertThat(Database.files("jdbc:sqlite:file:/srv/app.db?mode=ro")).containsExactly(Path.of("/srv/app.db"));
-        assertThat(Database.files("jdbc:postgresql://db/shop")).isEmpty();
+        try (Connection c = Database.connect("jdbc:h2:split:nio:" + dir.resolve("db"), "sa", "", List.of())) {
+            assertThat(Database.files(c)).as("as the database names itself, whatever the URL's prefixes")
+                    .contains(Path.of(dir.resolve("db") + ".mv.db"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:nofile", "sa", "")) {
+            assertThat(Database.files(c)).isEmpty();
+        }
     }
 
     @Test
     void theNameShownHoldsNoUserPasswordOrParameters() {
         assertThat(Database.displayName("jdbc:postgresql://db.example:5432/shop?user=app&password=pw")).isEqualTo("jdbc:postgresql://db.example:5432/shop");
-        assertThat(Database.displayName("jdbc:postgresql://app:pw@db.example/shop")).isEqualTo("jdbc:postgresql://db.example/shop");
-        assertThat(Database.displayName("jdbc:postgresql://u:s3c;ret@host/db")).isEqualTo("jdbc:postgresql://host/db");
-        assertThat(Database.displayName("jdbc:postgresql://u:s3c/r?et@host/db")).isEqualTo("jdbc:postgresql://host/db");
+        assertThat(Database.displayName("jdbc:postgresql://127.0.0.1:5432/mamori?user=m&password=Wr@ngSecret")).isEqualTo("jdbc:postgresql://…");
+        assertThat(Database.displayName("jdbc:postgresql://app:pw@db.example/shop")).isEqualTo("jdbc:postgresql://…");
+        assertThat(Database.displayName("jdbc:postgresql://u:s3c;ret@host/db")).isEqualTo("jdbc:postgresql://…");
+        assertThat(Database.displayName("jdbc:postgresql://u:123;x@host/db")).isEqualTo("jdbc:postgresql://…");
+        assertThat(Database.displayName("jdbc:postgresql://u:s3cr/et/db")).isEqualTo("jdbc:postgresql://…");
+        assertThat(Database.displayName("jdbc:postgresql:shop")).isEqualTo("jdbc:postgresql:shop");
+        assertThat(Database.displayName("jdbc:postgresql://db/顧客")).isEqualTo("jdbc:postgresql://db/顧客");
         assertThat(Database.displayName("jdbc:h2:/srv/ledger;USER=sa;PASSWORD=pw")).isEqualTo("jdbc:h2:/srv/ledger");
         assertThat(Database.displayName("jdbc:h2:/tmp/mail@example/db")).isEqualTo("jdbc:h2:/tmp/mail@example/db");
-        assertThat(Database.displayName("jdbc:oracle:thin:scott/tiger@//db:1521/orcl")).isEqualTo("jdbc:oracle:thin:@//db:1521/orcl");
-        assertThat(Database.displayName("jdbc:oracle:thin:scott/ti:ger@//host/svc")).isEqualTo("jdbc:oracle:thin:@//host/svc");
-        assertThat(Database.displayName("jdbc:oracle:thin:scott/ti;ger@host:1521:orcl")).isEqualTo("jdbc:oracle:thin:@host:1521:orcl");
+        assertThat(Database.displayName("jdbc:h2:tcp://u:S3cr@127.0.0.1:1/x")).isEqualTo("jdbc:h2:tcp://…");
+        assertThat(Database.displayName("jdbc:h2:tcp://localhost:9092/~/test;USER=sa")).isEqualTo("jdbc:h2:tcp://localhost:9092/~/test");
+        assertThat(Database.displayName("jdbc:oracle:thin:scott/tiger@//db:1521/orcl")).isEqualTo("jdbc:oracle:thin:…");
+        assertThat(Database.displayName("jdbc:oracle:thin:scott/S3cr")).isEqualTo("jdbc:oracle:thin:…");
+        assertThat(Database.displayName("jdbc:oracle:thin:@//db:1521/orcl")).isEqualTo("jdbc:oracle:thin:@//db:1521/orcl");
+        assertThat(Database.displayName("jdbc:oracle:thin:@db:1521:orcl")).isEqualTo("jdbc:oracle:thin:@db:1521");
         assertThat(Database.displayName("jdbc:sqlserver://db:1433;databaseName=hr;password=pw")).isEqualTo("jdbc:sqlserver://db:1433");
+        assertThat(Database.displayName("jdbc:sqlserver://h;password=a@S3cr")).isEqualTo("jdbc:sqlserver://…");
         assertThat(Database.displayName("jdbc:db2://host:50000/SAMPLE:password=s3cret;user=u;")).isEqualTo("jdbc:db2://host:50000/SAMPLE");
-        assertThat(Database.displayName("jdbc:mysql://address=(host=h)(user=u)(password=s3cret)/db")).isEqualTo("jdbc:mysql:/");
-        assertThat(Database.displayName("jdbc:mysql://(host=h,port=3306,password=s3cret)/db")).isEqualTo("jdbc:mysql://");
-        assertThat(Database.displayName("jdbc:teradata://host/USER=u,PASSWORD=s3cret")).isEqualTo("jdbc:teradata://host");
+        assertThat(Database.displayName("jdbc:mysql://address=(host=h)(user=u)(password=s3cret)/db")).isEqualTo("jdbc:mysql://address");
+        assertThat(Database.displayName("jdbc:mysql://(host=h,port=3306,password=s3cret)/db")).isEqualTo("jdbc:mysql://…");
+        assertThat(Database.displayName("jdbc:teradata://host/USER=u,PASSWORD=s3cret")).isEqualTo("jdbc:teradata://host/USER");
         assertThat(Database.displayName("JDBC:PostgreSQL://db/shop")).isEqualTo("jdbc:postgresql://db/shop");
         assertThat(Database.isUrl("JDBC:h2:x")).isTrue();
         assertThat(Database.isUrl("data/jdbc:x")).isFalse();

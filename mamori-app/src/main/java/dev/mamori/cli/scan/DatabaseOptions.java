@@ -36,16 +36,23 @@ final class DatabaseOptions {
             description = "The JDBC driver's jar for a database other than PostgreSQL and H2 (whose drivers are bundled), e.g. MySQL's or Oracle's; repeatable.")
     List<Path> drivers = new ArrayList<>();
 
-    Connection connect(String url, PrintWriter err, Lang lang) throws ReadException {
-        if (askPassword && asked == null) { // asked once for all the URLs of the command
+    /** With --db-password, asks for the password (once for all the URLs of the command); nothing typed is a usage error. */
+    void askPassword(PrintWriter err, Lang lang) {
+        if (askPassword && asked == null) {
             asked = ask(err, lang.t("データベースのパスワード" + (user == null ? "" : "（" + user + "）") + ": ",
                     "Database password" + (user == null ? "" : " for " + user) + ": "));
+            if (asked == null) {
+                throw new Main.UsageProblem("パスワードが入力されませんでした（標準入力が終わっています）", "no password was given (standard input ended)");
+            }
         }
+    }
+
+    Connection connect(String url) throws ReadException {
         return Database.connect(url, user, askPassword ? asked : System.getenv(PASSWORD_ENV), drivers);
     }
 
     /**
-     * A password typed by the user, not echoed: through the console when there is one; else (the report redirected to a
+     * A password typed by the user (null when standard input ended first), not echoed: through the console when there is one; else (the report redirected to a
      * file, so Java sees no console) the prompt on standard error and the terminal's echo turned off with stty while a
      * line is read from standard input, which may also be a pipe.
      */
@@ -53,7 +60,7 @@ final class DatabaseOptions {
         Console console = System.console();
         if (console != null) {
             char[] pw = console.readPassword("%s", prompt);
-            return pw == null ? "" : new String(pw);
+            return pw == null ? null : new String(pw);
         }
         err.print(prompt);
         err.flush();
@@ -64,13 +71,17 @@ final class DatabaseOptions {
         }
         try {
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            for (int b = System.in.read(); b >= 0 && b != '\n'; b = System.in.read()) { // byte by byte: the rest stays for '-'
+            int b = System.in.read();
+            if (b < 0) {
+                return null;
+            }
+            for (; b >= 0 && b != '\n'; b = System.in.read()) { // byte by byte: the rest stays for '-'
                 line.write(b);
             }
             String pw = line.toString(java.nio.charset.StandardCharsets.UTF_8);
             return pw.endsWith("\r") ? pw.substring(0, pw.length() - 1) : pw;
         } catch (java.io.IOException e) {
-            return "";
+            return null;
         } finally {
             if (silenced) {
                 stty("echo");

@@ -12,6 +12,7 @@ import dev.mamori.detect.PiiType;
 import dev.mamori.detect.ScanListener;
 import dev.mamori.detect.Scanner;
 import dev.mamori.report.Message;
+import dev.mamori.report.OutputGuard;
 import dev.mamori.report.Terminal;
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.Archives;
@@ -115,9 +116,14 @@ public final class ScanCommand implements Callable<Integer> {
             throw new Main.UsageProblem("--threads は 1 以上にしてください", "--threads must be at least 1");
         }
         dev.mamori.report.OutputGuard guard = Outputs.guard().writes(output, "--output", "--output");
-        for (String p : paths) { // a database on disk is an input too: never written over by the report
-            for (Path f : Database.isUrl(p) ? Database.files(p) : List.of(Path.of(p))) {
-                guard.reads(f, "検査する入力", "a scanned input");
+        paths.stream().filter(p -> !Database.isUrl(p)).forEach(p -> guard.reads(Path.of(p), "検査する入力", "a scanned input"));
+        for (String p : paths) {
+            if (database.askPassword && afterPasswordOption(p) && !Database.isUrl(p) && !p.equals("-")
+                    && !Files.exists(Path.of(p), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new Main.UsageProblem("--db-password は値を取りません。その後の引数はファイルではなく、パスワードかもしれないので表示しません。"
+                        + "パスワードは尋ねられたときに入力するか、環境変数 " + DatabaseOptions.PASSWORD_ENV + " で渡してください",
+                        "--db-password takes no value; the argument after it is no file, and is not shown, as it may be a password. Type the"
+                                + " password when asked, or set " + DatabaseOptions.PASSWORD_ENV);
             }
         }
         guard.check();
@@ -133,6 +139,9 @@ public final class ScanCommand implements Callable<Integer> {
         prepare.start();
         Scanner.Options options = new Scanner.Options(wanted, detection.minConfidence(), threads, readOptions());
         var err = spec.commandLine().getErr();
+        if (paths.stream().anyMatch(Database::isUrl)) {
+            database.askPassword(err, lang); // before any input is read: standard input may hold the password, then '-'
+        }
         Progress progress = Progress.forStderr(!noProgress);
         // with --show-values the report holds the values found in full: personal data, so owner-only
         try (ReportSink sink = showValues ? ReportSink.openPrivate(output, spec.commandLine().getOut())
@@ -171,12 +180,6 @@ public final class ScanCommand implements Callable<Integer> {
             return;
         }
         Path path = Path.of(p);
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && database.askPassword && afterPasswordOption(p)) {
-            throw new Main.UsageProblem("--db-password は値を取りません。その後の引数はファイルではなく、パスワードかもしれないので表示しません。"
-                    + "パスワードは尋ねられたときに入力するか、環境変数 " + DatabaseOptions.PASSWORD_ENV + " で渡してください",
-                    "--db-password takes no value; the argument after it is no file, and is not shown, as it may be a password. Type the"
-                            + " password when asked, or set " + DatabaseOptions.PASSWORD_ENV);
-        }
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             outcome.badInput();
             Message missing = new Message(p + ": ファイルもフォルダもありません", p + ": no such file or directory");
@@ -289,12 +292,31 @@ public final class ScanCommand implements Callable<Integer> {
     private void scanDatabase(String url, Scanner scanner, ScanReport report, Outcome outcome, Progress progress, PrintWriter err) {
         String name = Database.displayName(url);
         Database.Options read = database.read(includes, excludes);
-        try (Connection c = database.connect(url, err, lang)) {
-            progress.start(name, -1); // after the password prompt
+        Connection connection;
+        try {
+            connection = database.connect(url);
+        } catch (ReadException e) {
+            unreadable(name, true, e, report, outcome, err);
+            return;
+        }
+        try (Connection c = connection) {
+            OutputGuard guard = Outputs.guard().writes(output, "--output", "--output");
+            Database.files(c).forEach(f -> guard.reads(f, "検査するデータベース", "the scanned database"));
+            guard.check(); // the database's own files, as it names them: never written over by the report
+            progress.start(name, -1);
             report.file(scanner.scan(name, listener(report, outcome, progress), v -> Database.read(c, name, read, v)));
         } catch (ReadException e) {
             unreadable(name, true, e, report, outcome, err);
         } catch (SQLException e) { // closing: everything was read
+        } catch (RuntimeException | LinkageError e) { // a driver's defect: say so, and scan the other inputs
+            if (e instanceof Message.Localized) { // the guard's refusal: a usage error
+                throw e;
+            }
+            outcome.internalError();
+            Message message = new Message(name + ": データベースの読み込み中のエラー（" + e + "）。このデータベースは検査していません",
+                    name + ": error while reading the database (" + e + "); it is not scanned");
+            err.println("mamori: " + Terminal.safe(message.in(lang.name())));
+            report.unreadable(name, message);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,10 +93,15 @@ class ScanDatabaseTest {
         assertThat(folder.out()).as("the file met in a folder: how to scan it").contains(file + ".mv.db  skipped (unread): an H2 database; scan it as a database: mamori scan " + shown);
         Run over = run("--lang", "en", "scan", "--no-progress", "--output", file + ".mv.db", url);
         assertThat(over.code()).isEqualTo(2);
-        assertThat(over.err()).contains("is a scanned input");
-        Run typed = run("--lang", "en", "scan", "--no-progress", "--db-password=h2-Secret-77", url);
-        assertThat(typed.code()).isEqualTo(2);
-        assertThat(typed.err()).contains("--db-password takes no value").doesNotContain("h2-Secret-77");
+        assertThat(over.err()).contains("is the scanned database");
+        Run spelled = run("--lang", "en", "scan", "--no-progress", "--output", file + ".mv.db", "jdbc:h2:split:nio:" + file + ";USER=sa;PASSWORD=h2-Secret-77");
+        assertThat(spelled.code()).as("the file as the database names it, whatever the URL's spelling").isEqualTo(2);
+        for (String[] args : List.of(new String[] {"--db-password=h2-Secret-77", url}, new String[] {"--db-password", "-S3cret-h2-Secret-77", url},
+                new String[] {"--db-password", "h2-Secret-77", url})) {
+            Run typed = run(java.util.stream.Stream.concat(Stream.of("--lang", "en", "scan", "--no-progress"), Stream.of(args)).toArray(String[]::new));
+            assertThat(typed.code()).isEqualTo(2);
+            assertThat(typed.err()).contains("--db-password takes no value").doesNotContain("h2-Secret-77");
+        }
         java.io.InputStream stdin = System.in;
         try { // the password asked for: no console here, so read from standard input, the prompt on standard error
             System.setIn(new java.io.ByteArrayInputStream("h2-Secret-77\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -104,6 +110,10 @@ class ScanDatabaseTest {
             assertThat(asked.err()).startsWith("Database password for sa: \n");
             assertThat(asked.jsonLines()).isNotEmpty();
             assertThat(asked.out() + asked.err()).doesNotContain("h2-Secret-77");
+            System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+            Run ended = run("--lang", "en", "scan", "--no-progress", "--db-user", "sa", "--db-password", "jdbc:h2:" + file);
+            assertThat(ended.code()).isEqualTo(2);
+            assertThat(ended.err()).contains("no password was given (standard input ended)");
         } finally {
             System.setIn(stdin);
         }

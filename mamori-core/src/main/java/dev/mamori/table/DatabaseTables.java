@@ -1,0 +1,406 @@
+package dev.mamori.table;
+
+import dev.mamori.report.Message;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** One read of a database's tables ({@link Database#read}): what the connection lists, then each table's rows. */
+final class DatabaseTables {
+
+    /** Longest cell delivered; the rest of a longer one is reported unread. */
+    static final int MAX_CELL = 1 << 20;
+    /** Rows fetched at once: about this many bytes (a row's width measured as it comes), at most {@link #MAX_FETCH}. */
+    private static final long FETCH_BYTES = 8L << 20;
+    private static final int MAX_FETCH = 2000;
+    private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE", "MATERIALIZED VIEW");
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast", "sys",
+            "mysql", "performance_schema");
+    private static final Set<Integer> BINARY = Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB);
+    /** Binary types by name, for drivers that give another JDBC type for them (SQLite's says VARCHAR for a BLOB). */
+    private static final Pattern BINARY_NAME = Pattern.compile("(?i).*BLOB.*|BYTEA|BYTES|BINARY.*|VARBINARY.*|IMAGE|RAW|LONG RAW");
+
+    /** @param only PostgreSQL: read the table's own rows, not those of tables that inherit from it ({@code FROM ONLY}) */
+    private record TableRef(String catalog, String schema, String name, boolean only) {
+        String qualified() {
+            return schema == null || schema.isEmpty() ? name : schema + "." + name;
+        }
+
+        List<String> key() {
+            return java.util.Arrays.asList(schema, name);
+        }
+    }
+
+    private record Column(String name, String header) {
+    }
+
+    private final Connection c;
+    private final String name;
+    private final Database.Options options;
+    private final DocumentVisitor v;
+    private DatabaseMetaData md;
+    private String quote;
+    /** The values' size in UTF-8 so far, and when progress was last told. */
+    private long bytes;
+    private long told;
+
+    DatabaseTables(Connection c, String name, Database.Options options, DocumentVisitor v) {
+        this.c = c;
+        this.name = name;
+        this.options = options;
+        this.v = v;
+    }
+
+    ReadSummary read() throws ReadException {
+        List<TableRef> tables;
+        try {
+            try {
+                c.setReadOnly(true);
+            } catch (SQLException e) {
+                // a driver that takes it only before connecting (SQLite's, opened read-only): only SELECT is sent
+            }
+            c.setAutoCommit(false); // PostgreSQL streams a query's rows (setFetchSize) only inside a transaction
+            md = c.getMetaData();
+            quote = identifierQuote();
+            tables = tables();
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            String why = why(e);
+            throw new ReadException(new Message(name + ": テーブルの一覧を読めません（" + why + "）",
+                    name + ": cannot list the tables (" + why + ")"), null);
+        }
+        if (tables.isEmpty()) {
+            v.problem(new ReadProblem(name, -1, 0, new Message(name + ": 読むテーブルがありません（権限、または --include/--exclude を確かめてください）",
+                    name + ": no table to read (check the user's privileges, or --include/--exclude)"), true));
+        }
+        long rows = 0;
+        for (TableRef t : tables) {
+            rows += table(t);
+        }
+        return new ReadSummary(Format.DATABASE, null, '\0', bytes, rows);
+    }
+
+    /** The tables to read, in schema and name order. */
+    private List<TableRef> tables() throws SQLException {
+        List<Pattern> in = globs(options.include());
+        List<Pattern> out = globs(options.exclude());
+        boolean postgres = "PostgreSQL".equals(md.getDatabaseProductName());
+        List<TableRef> chosen = new ArrayList<>();
+        try (ResultSet rs = md.getTables(c.getCatalog(), null, "%", null)) {
+            while (rs.next()) {
+                String type = rs.getString("TABLE_TYPE");
+                String schema = rs.getString("TABLE_SCHEM");
+                TableRef t = new TableRef(rs.getString("TABLE_CAT"), schema, rs.getString("TABLE_NAME"), postgres && "TABLE".equals(type));
+                boolean table = type != null && (TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT))
+                        || postgres && "PARTITIONED TABLE".equals(type));
+                if (table && (schema == null || !SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT)))
+                        && (in.isEmpty() || matches(in, t.qualified())) && !matches(out, t.qualified())) {
+                    chosen.add(t);
+                }
+            }
+        }
+        if (postgres) { // a partition chosen with its partitioned table is read through it, never twice
+            Map<List<String>, List<String>> parents = partitionParents();
+            Set<List<String>> keys = new java.util.HashSet<>();
+            chosen.forEach(t -> keys.add(t.key()));
+            chosen.removeIf(t -> {
+                for (List<String> p = parents.get(t.key()); p != null; p = parents.get(p)) {
+                    if (keys.contains(p)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+        chosen.sort(Comparator.comparing((TableRef t) -> t.schema() == null ? "" : t.schema()).thenComparing(TableRef::name));
+        return chosen;
+    }
+
+    /**
+     * PostgreSQL's partitions and the table each belongs to ([schema, name] → [schema, name]). Read through its
+     * partitioned table, a partition needs no rights of its own: the usual grant is on the partitioned table.
+     */
+    private Map<List<String>, List<String>> partitionParents() throws SQLException {
+        Map<List<String>, List<String>> parents = new HashMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT n.nspname, c.relname, pn.nspname, p.relname FROM pg_catalog.pg_class c"
+                     + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid"
+                     + " JOIN pg_catalog.pg_class p ON p.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace"
+                     + " WHERE c.relispartition")) {
+            while (rs.next()) {
+                parents.put(List.of(rs.getString(1), rs.getString(2)), List.of(rs.getString(3), rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            // before PostgreSQL 10 there are no partitions (nor this column)
+        }
+        c.rollback();
+        return parents;
+    }
+
+    /** Reads one table; a table that cannot be read is a problem, and the next table is read. Returns the rows read. */
+    private long table(TableRef t) {
+        String where = name + " " + t.qualified();
+        long row = 0;
+        try {
+            List<Column> columns = new ArrayList<>();
+            List<String> binary = new ArrayList<>();
+            columns(t, columns, binary);
+            if (columns.isEmpty() && binary.isEmpty() && !stillThere(t)) {
+                v.problem(new ReadProblem(name, -1, 0, new Message(where + ": 列が見えません（一覧の後で削除されたか、権限がありません）",
+                        where + ": no column to be seen (dropped since the tables were listed, or no rights)"), true));
+                return 0;
+            }
+            Runnable begin = () -> {
+                v.table(t.qualified(), columns.stream().map(Column::header).toList());
+                if (!binary.isEmpty()) {
+                    v.problem(new ReadProblem(name, -1, 0, new Message(where + ": バイナリの列は読んでいません: " + String.join(", ", binary),
+                            where + ": binary columns not read: " + String.join(", ", binary)), true));
+                }
+            };
+            if (columns.isEmpty()) {
+                begin.run();
+                return 0;
+            }
+            row = rows(t, columns, begin, where);
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            String why = why(e);
+            v.problem(new ReadProblem(name, -1, row, new Message(
+                    where + ": " + (row == 0 ? "読めません" : row + " 行目の後を読めません") + "（" + why + "）",
+                    where + ": " + (row == 0 ? "cannot be read" : "not read after row " + row) + " (" + why + ")"), true));
+        } finally {
+            try {
+                c.rollback(); // nothing was written; after a failed query PostgreSQL needs it before the next
+            } catch (SQLException | RuntimeException | LinkageError e) {
+                // the connection is gone: the next table says so
+            }
+        }
+        return row;
+    }
+
+    private void columns(TableRef t, List<Column> columns, List<String> binary) throws SQLException {
+        try (ResultSet rs = md.getColumns(t.catalog(), like(t.schema()), like(t.name()), "%")) {
+            while (rs.next()) {
+                if (!t.name().equals(rs.getString("TABLE_NAME")) || !Objects.equals(t.schema(), rs.getString("TABLE_SCHEM"))) {
+                    continue; // a pattern's _ or % matched another table
+                }
+                String col = rs.getString("COLUMN_NAME");
+                String typeName = rs.getString("TYPE_NAME");
+                if (BINARY.contains(rs.getInt("DATA_TYPE")) || typeName != null && BINARY_NAME.matcher(typeName.strip()).matches()) {
+                    binary.add(col);
+                } else {
+                    columns.add(new Column(col, header(col, rs.getString("REMARKS"))));
+                }
+            }
+        }
+    }
+
+    /** A table listed with no column: one without columns (PostgreSQL allows it), not one dropped since. */
+    private boolean stillThere(TableRef t) throws SQLException {
+        try (ResultSet rs = md.getTables(t.catalog(), like(t.schema()), like(t.name()), null)) {
+            while (rs.next()) {
+                if (t.name().equals(rs.getString("TABLE_NAME")) && Objects.equals(t.schema(), rs.getString("TABLE_SCHEM"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private long rows(TableRef t, List<Column> columns, Runnable begin, String where) throws SQLException {
+        String sql = "SELECT " + String.join(", ", columns.stream().map(col -> quoted(col.name())).toList())
+                + " FROM " + (t.only() ? "ONLY " : "") + qualified(t) + orderBy(t);
+        long maxRows = options.maxRows();
+        boolean[] failed = new boolean[columns.size()];
+        boolean[] cut = new boolean[columns.size()];
+        long row = 0;
+        try (Statement st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            if (maxRows > 0) { // one more, to know whether any was left out
+                st.setMaxRows((int) Math.min(maxRows + 1, Integer.MAX_VALUE));
+            }
+            fetch(st::setFetchSize, 1); // the first row alone: its width is not known yet
+            try (ResultSet rs = st.executeQuery(sql)) {
+                begin.run(); // a table the user may not read is only a problem, not a table of no rows
+                long tableBytes = 0;
+                boolean more = false;
+                while (rs.next()) {
+                    if (maxRows > 0 && row == maxRows) {
+                        more = true;
+                        break;
+                    }
+                    row++;
+                    List<String> cells = new ArrayList<>(columns.size());
+                    long rowBytes = 0;
+                    for (int i = 0; i < columns.size(); i++) {
+                        String s = failed[i] ? null : value(rs, i, columns.get(i), failed, where, row);
+                        long n = utf8Length(s);
+                        rowBytes += n;
+                        if (s != null && s.length() > MAX_CELL) {
+                            if (!cut[i]) {
+                                cut[i] = true;
+                                v.problem(new ReadProblem(name, -1, row, new Message(
+                                        where + ": 列 " + columns.get(i).name() + " の " + MAX_CELL + " 文字を超える値は、その先を読んでいません（最初は " + row + " 行目）",
+                                        where + ": column " + columns.get(i).name() + ": values longer than " + MAX_CELL
+                                                + " characters are read only that far (first at row " + row + ")"), true));
+                            }
+                            s = s.substring(0, MAX_CELL);
+                        }
+                        cells.add(s);
+                    }
+                    v.row(row, row, cells);
+                    tableBytes += rowBytes;
+                    bytes += rowBytes;
+                    if (Long.bitCount(row) == 1 || row % 1024 == 0) { // rows 1, 2, 4 … then every 1024: as wide rows as they come
+                        fetch(rs::setFetchSize, Math.min(MAX_FETCH, FETCH_BYTES * row / Math.max(1, tableBytes)));
+                    }
+                    if (bytes - told >= 1 << 16) {
+                        told = bytes;
+                        v.progress(bytes);
+                    }
+                }
+                if (more) {
+                    v.problem(new ReadProblem(name, -1, row, new Message(
+                            where + ": --db-max-rows により、主キーの順で " + row + " 行目より後は読んでいません",
+                            where + ": rows after the first " + row + " in key order not read (--db-max-rows)"), true));
+                }
+            }
+        }
+        return row;
+    }
+
+    private interface FetchSize {
+        void set(int rows) throws SQLException;
+    }
+
+    /** A fetch size: a hint a driver may refuse (SQLite's, past the statement's row limit), so never above that. */
+    private void fetch(FetchSize to, long rows) {
+        long maxRows = options.maxRows();
+        try {
+            to.set((int) Math.max(1, maxRows > 0 ? Math.min(rows, maxRows + 1) : rows));
+        } catch (SQLException e) {
+            // the driver keeps its own
+        }
+    }
+
+    private String value(ResultSet rs, int i, Column col, boolean[] failed, String where, long row) {
+        try {
+            return rs.getString(i + 1);
+        } catch (SQLException e) {
+            failed[i] = true;
+            v.problem(new ReadProblem(name, -1, row, new Message(
+                    where + ": 列 " + col.name() + " を " + row + " 行目から読めません（" + why(e) + "）",
+                    where + ": column " + col.name() + " not read from row " + row + " on (" + why(e) + ")"), true));
+            return null;
+        }
+    }
+
+    private static long utf8Length(String s) {
+        if (s == null) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            n += ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
+        }
+        return n;
+    }
+
+    /** An error for people: an SQL error's state and message, on one line. */
+    static String why(Throwable e) {
+        String m = e instanceof SQLException s ? (s.getSQLState() == null ? "" : "SQLState " + s.getSQLState() + ": ") + s.getMessage()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.strip().replaceAll("\\s+", " ");
+    }
+
+    /** The column's name, with its comment where the schema has one: a comment often says what an English name means. */
+    private static String header(String column, String remarks) {
+        if (remarks == null || remarks.isBlank()) {
+            return column;
+        }
+        String r = remarks.strip().replaceAll("\\s+", " ");
+        return column + "（" + (r.length() > 100 ? r.substring(0, 100) + "…" : r) + "）";
+    }
+
+    /** Rows in primary-key order, so that row N is the N-th by key. */
+    private String orderBy(TableRef t) throws SQLException {
+        TreeMap<Short, String> keys = new TreeMap<>(); // by KEY_SEQ
+        try (ResultSet rs = md.getPrimaryKeys(t.catalog(), t.schema(), t.name())) {
+            while (rs.next()) {
+                keys.put(rs.getShort("KEY_SEQ"), quoted(rs.getString("COLUMN_NAME")));
+            }
+        }
+        return keys.isEmpty() ? "" : " ORDER BY " + String.join(", ", keys.values());
+    }
+
+    private String identifierQuote() {
+        try {
+            String q = md.getIdentifierQuoteString();
+            return q == null || q.isBlank() ? "" : q.strip();
+        } catch (SQLException | RuntimeException e) {
+            return "\"";
+        }
+    }
+
+    private String quoted(String identifier) {
+        return quote.isEmpty() ? identifier : quote + identifier.replace(quote, quote + quote) + quote;
+    }
+
+    private String qualified(TableRef t) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        if (t.catalog() != null && !t.catalog().isEmpty() && md.supportsCatalogsInDataManipulation()
+                && (t.schema() == null || t.schema().isEmpty())) {
+            b.append(quoted(t.catalog())).append(md.getCatalogSeparator());
+        }
+        if (t.schema() != null && !t.schema().isEmpty()) {
+            b.append(quoted(t.schema())).append('.');
+        }
+        return b.append(quoted(t.name())).toString();
+    }
+
+    /** A name as a metadata pattern: its _ and % escaped where the driver says how. */
+    private String like(String s) throws SQLException {
+        if (s == null) {
+            return null;
+        }
+        String esc = md.getSearchStringEscape();
+        if (esc == null || esc.isEmpty()) {
+            return s;
+        }
+        return s.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
+    }
+
+    /** Globs over {@code schema.table}: {@code *} any characters (line breaks too), {@code ?} one; case ignored. */
+    private static List<Pattern> globs(List<String> globs) {
+        List<Pattern> l = new ArrayList<>();
+        for (String g : globs) {
+            StringBuilder re = new StringBuilder();
+            for (int i = 0; i < g.length(); i++) {
+                char ch = g.charAt(i);
+                re.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
+            }
+            l.add(Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL));
+        }
+        return l;
+    }
+
+    private static boolean matches(List<Pattern> globs, String name) {
+        for (Pattern p : globs) {
+            if (p.matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
