@@ -192,9 +192,10 @@ public final class Main implements Runnable {
         PrintWriter err = cmd.getErr();
         Lang lang = Lang.current();
         if (mayEchoPassword(args, ex)) { // never echo what may be a password
-            err.println("mamori: " + lang.t("--db-password は値を取りません。パスワードは尋ねられたときに入力するか、環境変数 MAMORI_DB_PASSWORD で渡してください"
-                    + "（コマンドラインの値はほかの利用者にも見えます）", "--db-password takes no value: type the password when asked, or set"
-                    + " MAMORI_DB_PASSWORD (a value on the command line is seen by other users)"));
+            err.println("mamori: " + lang.t("パスワードかもしれない引数があるので、誤りの箇所は表示しません。--db-password は値を取りません。"
+                    + "パスワードは尋ねられたときに入力するか、環境変数 MAMORI_DB_PASSWORD で渡してください（コマンドラインの値はほかの利用者にも見えます）",
+                    "an argument may hold a password, so the mistake is not repeated here. --db-password takes no value: type the password"
+                    + " when asked, or set MAMORI_DB_PASSWORD (a value on the command line is seen by other users)"));
             err.println(UsageText.seeHelp(cmd, lang));
             err.flush();
             return cmd.getCommandSpec().exitCodeOnInvalidInput();
@@ -209,10 +210,14 @@ public final class Main implements Runnable {
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    /** A value given to --db-password (--db-password=x, --db-passwordx), or a problem with the argument after it. */
+    /**
+     * A value given to --db-password or to something like it (--db-password=x, --db-pass=x, --passwordx), or a problem
+     * with the argument after --db-password: the message would repeat what may be a password.
+     */
     private static boolean mayEchoPassword(String[] args, CommandLine.ParameterException ex) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--db-password") && !args[i].equals("--db-password")) {
+            String key = args[i].contains("=") ? args[i].substring(0, args[i].indexOf('=')) : args[i];
+            if (args[i].startsWith("-") && key.toLowerCase(java.util.Locale.ROOT).contains("pass") && !args[i].equals("--db-password")) {
                 return true;
             }
             if (args[i].equals("--db-password") && i + 1 < args.length && String.valueOf(ex.getMessage()).contains(args[i + 1])) {

@@ -28,9 +28,6 @@ import java.util.ServiceLoader;
  */
 public final class Database {
 
-    /** Longest cell delivered; the rest of a longer one is reported unread. */
-    static final int MAX_CELL = DatabaseTables.MAX_CELL;
-
     private Database() {
     }
 
@@ -51,6 +48,50 @@ public final class Database {
         }
     }
 
+    /**
+     * A connection made by {@link #connect}: what the driver says is shown without the URL's or the password's secrets.
+     * Closing it never throws: a driver's failure there loses nothing.
+     */
+    public static final class Session implements AutoCloseable {
+        private final Connection connection;
+        private final String name;
+        private final java.util.function.UnaryOperator<String> scrub;
+
+        private Session(Connection connection, String name, java.util.function.UnaryOperator<String> scrub) {
+            this.connection = connection;
+            this.name = name;
+            this.scrub = scrub;
+        }
+
+        Connection connection() { // for the tests
+            return connection;
+        }
+
+        /** The URL as it may be shown ({@link #displayName}). */
+        public String name() {
+            return name;
+        }
+
+        /** Reads the tables {@code options} select ({@link Database#read}). */
+        public ReadSummary read(Options options, DocumentVisitor v) throws ReadException {
+            return new DatabaseTables(connection, name, options, v, scrub).read();
+        }
+
+        /** The files the database lives in ({@link Database#files}). */
+        public List<Path> files() {
+            return Database.files(connection);
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (SQLException | RuntimeException | LinkageError | StackOverflowError e) {
+                // everything was read; a server's session ends with the connection anyway
+            }
+        }
+    }
+
     /** True for a JDBC URL ({@code jdbc:…}) rather than a path. */
     public static boolean isUrl(String s) {
         return s.regionMatches(true, 0, "jdbc:", 0, 5);
@@ -64,6 +105,9 @@ public final class Database {
         return JdbcUrls.displayName(url);
     }
 
+    /** Held, so that the level set stays set (the logging framework keeps loggers weakly). */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.postgresql");
+
     /**
      * Connects with the first driver that takes the URL: PostgreSQL's and H2's are bundled, others come from
      * {@code driverJars}. An H2 or SQLite database on disk is opened only if it exists, and read-only; an H2 URL may
@@ -71,10 +115,11 @@ public final class Database {
      *
      * @param password null for none; never shown in a message
      */
-    public static Connection connect(String url, String user, String password, List<Path> driverJars) throws ReadException {
+    public static Session connect(String url, String user, String password, List<Path> driverJars) throws ReadException {
         String given = JdbcUrls.normalised(url);
         String name = displayName(given);
         String target = given.startsWith("jdbc:h2:") ? JdbcUrls.h2Target(given, name) : given;
+        java.util.function.UnaryOperator<String> scrub = m -> JdbcUrls.scrub(m, url, target, name, password);
         Properties props = new Properties();
         if (user != null) {
             props.setProperty("user", user);
@@ -86,20 +131,36 @@ public final class Database {
             props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY: neither changed nor created
         }
         QUIET.setLevel(java.util.logging.Level.OFF); // PostgreSQL's driver logs a URL it cannot parse, password and all
-        try {
-            for (Driver d : ServiceLoader.load(Driver.class, loader(driverJars))) {
+        Throwable broken = null; // a provider that would not load: said only if no other driver takes the URL
+        java.util.Iterator<Driver> drivers = ServiceLoader.load(Driver.class, loader(driverJars)).iterator();
+        while (true) {
+            Driver d;
+            try {
+                if (!drivers.hasNext()) {
+                    break;
+                }
+                d = drivers.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                broken = broken == null ? e : broken;
+                continue;
+            }
+            try {
                 if (d.acceptsURL(target)) {
                     Connection c = d.connect(target, props);
                     if (c != null) {
-                        return c;
+                        return new Session(c, name, scrub);
                     }
                 }
+            } catch (SQLException | RuntimeException | LinkageError | StackOverflowError e) {
+                String why = scrub.apply(DatabaseTables.why(e));
+                throw new ReadException(new Message(name + ": データベースに接続できません（" + why + "）",
+                        name + ": cannot connect to the database (" + why + ")"), null);
             }
-        } catch (SQLException | RuntimeException | ServiceConfigurationError | LinkageError e) {
-            String why = JdbcUrls.scrub(DatabaseTables.why(e), url, target, name, password);
-            boolean driver = e instanceof ServiceConfigurationError || e instanceof LinkageError;
-            throw new ReadException(new Message(name + (driver ? ": JDBC ドライバーを読み込めません（" : ": データベースに接続できません（") + why + "）",
-                    name + (driver ? ": cannot load a JDBC driver (" : ": cannot connect to the database (") + why + ")"), null);
+        }
+        if (broken != null) {
+            String why = scrub.apply(DatabaseTables.why(broken));
+            throw new ReadException(new Message(name + ": JDBC ドライバーを読み込めません（" + why + "）",
+                    name + ": cannot load a JDBC driver (" + why + ")"), null);
         }
         if (given.startsWith("jdbc:postgresql:")) {
             throw new ReadException(new Message(name + ": PostgreSQL のドライバーが受け付けない URL です。jdbc:postgresql://ホスト:ポート/データベース の形で書き、"
@@ -113,8 +174,8 @@ public final class Database {
                         + " its driver's jar with --jdbc-driver"));
     }
 
-    /** Held, so that the level set stays set (the logging framework keeps loggers weakly). */
-    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.postgresql");
+    /** One class loader for each list of driver jars, kept for the run (a connection's driver needs it while it lives). */
+    private static final java.util.Map<List<Path>, ClassLoader> LOADERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static ClassLoader loader(List<Path> jars) throws ReadException {
         ClassLoader own = Database.class.getClassLoader();
@@ -132,7 +193,7 @@ public final class Database {
                 throw new ReadException(new Message(j + ": JDBC ドライバーの jar を開けません", j + ": cannot open the JDBC driver jar"), e);
             }
         }
-        return new URLClassLoader(urls.toArray(URL[]::new), own); // lives as long as the connection, i.e. the command
+        return LOADERS.computeIfAbsent(List.copyOf(jars), k -> new URLClassLoader(urls.toArray(URL[]::new), own));
     }
 
     /**
@@ -168,8 +229,7 @@ public final class Database {
                     }
                 }
             }
-            c.rollback();
-        } catch (SQLException | RuntimeException | LinkageError e) {
+        } catch (SQLException | RuntimeException | LinkageError | StackOverflowError e) {
             // a database that cannot say: its reading will say what is wrong
         }
         return files;
@@ -181,6 +241,6 @@ public final class Database {
      * throws.
      */
     public static ReadSummary read(Connection c, String name, Options options, DocumentVisitor v) throws ReadException {
-        return new DatabaseTables(c, name, options, v).read();
+        return new DatabaseTables(c, name, options, v, m -> m).read();
     }
 }

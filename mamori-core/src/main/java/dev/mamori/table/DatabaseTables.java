@@ -51,17 +51,23 @@ final class DatabaseTables {
     private final String name;
     private final Database.Options options;
     private final DocumentVisitor v;
+    /** A driver's message as it may be shown: without the URL's or the password's secrets. */
+    private final java.util.function.UnaryOperator<String> scrub;
     private DatabaseMetaData md;
     private String quote;
     /** The values' size in UTF-8 so far, and when progress was last told. */
     private long bytes;
     private long told;
 
-    DatabaseTables(Connection c, String name, Database.Options options, DocumentVisitor v) {
+    /** Rows of the table being read, so far: said when its reading breaks off. */
+    private long row;
+
+    DatabaseTables(Connection c, String name, Database.Options options, DocumentVisitor v, java.util.function.UnaryOperator<String> scrub) {
         this.c = c;
         this.name = name;
         this.options = options;
         this.v = v;
+        this.scrub = scrub;
     }
 
     ReadSummary read() throws ReadException {
@@ -76,8 +82,8 @@ final class DatabaseTables {
             md = c.getMetaData();
             quote = identifierQuote();
             tables = tables();
-        } catch (SQLException | RuntimeException | LinkageError e) {
-            String why = why(e);
+        } catch (SQLException | RuntimeException | LinkageError | StackOverflowError e) {
+            String why = scrub.apply(why(e));
             throw new ReadException(new Message(name + ": テーブルの一覧を読めません（" + why + "）",
                     name + ": cannot list the tables (" + why + ")"), null);
         }
@@ -152,7 +158,7 @@ final class DatabaseTables {
     /** Reads one table; a table that cannot be read is a problem, and the next table is read. Returns the rows read. */
     private long table(TableRef t) {
         String where = name + " " + t.qualified();
-        long row = 0;
+        row = 0;
         try {
             List<Column> columns = new ArrayList<>();
             List<String> binary = new ArrayList<>();
@@ -173,16 +179,16 @@ final class DatabaseTables {
                 begin.run();
                 return 0;
             }
-            row = rows(t, columns, begin, where);
-        } catch (SQLException | RuntimeException | LinkageError e) {
-            String why = why(e);
+            rows(t, columns, begin, where);
+        } catch (SQLException | RuntimeException | LinkageError | StackOverflowError e) {
+            String why = scrub.apply(why(e));
             v.problem(new ReadProblem(name, -1, row, new Message(
                     where + ": " + (row == 0 ? "読めません" : row + " 行目の後を読めません") + "（" + why + "）",
                     where + ": " + (row == 0 ? "cannot be read" : "not read after row " + row) + " (" + why + ")"), true));
         } finally {
             try {
                 c.rollback(); // nothing was written; after a failed query PostgreSQL needs it before the next
-            } catch (SQLException | RuntimeException | LinkageError e) {
+            } catch (SQLException | RuntimeException | LinkageError | StackOverflowError e) {
                 // the connection is gone: the next table says so
             }
         }
@@ -218,13 +224,13 @@ final class DatabaseTables {
         return false;
     }
 
-    private long rows(TableRef t, List<Column> columns, Runnable begin, String where) throws SQLException {
+    /** Delivers the table's rows, counting them in {@link #row}. */
+    private void rows(TableRef t, List<Column> columns, Runnable begin, String where) throws SQLException {
         String sql = "SELECT " + String.join(", ", columns.stream().map(col -> quoted(col.name())).toList())
                 + " FROM " + (t.only() ? "ONLY " : "") + qualified(t) + orderBy(t);
         long maxRows = options.maxRows();
         boolean[] failed = new boolean[columns.size()];
         boolean[] cut = new boolean[columns.size()];
-        long row = 0;
         try (Statement st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             if (maxRows > 0) { // one more, to know whether any was left out
                 st.setMaxRows((int) Math.min(maxRows + 1, Integer.MAX_VALUE));
@@ -243,7 +249,7 @@ final class DatabaseTables {
                     List<String> cells = new ArrayList<>(columns.size());
                     long rowBytes = 0;
                     for (int i = 0; i < columns.size(); i++) {
-                        String s = failed[i] ? null : value(rs, i, columns.get(i), failed, where, row);
+                        String s = failed[i] ? null : value(rs, i, columns.get(i), failed, where);
                         long n = utf8Length(s);
                         rowBytes += n;
                         if (s != null && s.length() > MAX_CELL) {
@@ -276,7 +282,6 @@ final class DatabaseTables {
                 }
             }
         }
-        return row;
     }
 
     private interface FetchSize {
@@ -293,14 +298,15 @@ final class DatabaseTables {
         }
     }
 
-    private String value(ResultSet rs, int i, Column col, boolean[] failed, String where, long row) {
+    private String value(ResultSet rs, int i, Column col, boolean[] failed, String where) {
         try {
             return rs.getString(i + 1);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             failed[i] = true;
+            String why = scrub.apply(why(e));
             v.problem(new ReadProblem(name, -1, row, new Message(
-                    where + ": 列 " + col.name() + " を " + row + " 行目から読めません（" + why(e) + "）",
-                    where + ": column " + col.name() + " not read from row " + row + " on (" + why(e) + ")"), true));
+                    where + ": 列 " + col.name() + " を " + row + " 行目から読めません（" + why + "）",
+                    where + ": column " + col.name() + " not read from row " + row + " on (" + why + ")"), true));
             return null;
         }
     }
@@ -348,7 +354,7 @@ final class DatabaseTables {
         try {
             String q = md.getIdentifierQuoteString();
             return q == null || q.isBlank() ? "" : q.strip();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | LinkageError e) {
             return "\"";
         }
     }

@@ -23,20 +23,21 @@ final class JdbcUrls {
         return url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:h2:") && !h2Remote(url);
     }
 
-    static boolean h2Remote(String url) {
-        return url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
+    static boolean h2Remote(String url) { // H2 takes TCP: as a file's name, but a user may mean a server: show it as one
+        return url.regionMatches(true, 0, "jdbc:h2:tcp:", 0, 12) || url.regionMatches(true, 0, "jdbc:h2:ssl:", 0, 12);
     }
 
     static boolean h2OnDisk(String url) {
-        return url.startsWith("jdbc:h2:") && !h2Remote(url) && !url.startsWith("jdbc:h2:mem:");
+        return url.startsWith("jdbc:h2:") && !h2Remote(url) && !url.regionMatches(true, 0, "jdbc:h2:mem:", 0, 12);
     }
 
     /** {@code jdbc:oracle:thin:} of {@code jdbc:oracle:thin:@//db/orcl}: the scheme and subprotocols. */
-    private static final Pattern PREFIX = Pattern.compile("^jdbc(?::[a-z0-9]+)+:");
+    private static final Pattern PREFIX = Pattern.compile("^jdbc(?::[A-Za-z0-9-]+)+:");
     /** A server and its port. */
     private static final Pattern HOST = Pattern.compile("([\\p{L}\\p{N}_.\\-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]+)?");
     /** After {@code //server}: the database's path, of plain characters. */
     private static final Pattern PATH = Pattern.compile("(/[\\p{L}\\p{N}_.\\-$~]*)+");
+    private static final Pattern SID = Pattern.compile(":[A-Za-z0-9_]+$");
 
     /**
      * The URL as it may be shown. A file's URL is cut before its settings ({@code ;PASSWORD=…}, {@code ?…}). A server's
@@ -46,8 +47,8 @@ final class JdbcUrls {
      */
     static String displayName(String url) {
         String s = normalised(url);
-        if (fileUrl(s)) {
-            int cut = indexOfAny(s, "?;");
+        if (fileUrl(s)) { // H2's settings start at ';', SQLite's parameters at '?'
+            int cut = s.indexOf(s.startsWith("jdbc:h2:") ? ';' : '?');
             return cut < 0 ? s : s.substring(0, cut);
         }
         Matcher p = PREFIX.matcher(s);
@@ -68,23 +69,18 @@ final class JdbcUrls {
             return unknown;
         }
         int end = host.end();
+        boolean oracle = prefix.endsWith("@"); // @host:port/service and @host:port:SID: no user or password can be after the @
         Matcher path = PATH.matcher(server).region(end, server.length());
-        if (slashes && path.lookingAt()) {
+        if ((slashes || oracle) && path.lookingAt()) {
             end = path.end();
+        } else if (oracle && host.group(2) != null) {
+            Matcher sid = SID.matcher(server).region(end, server.length());
+            end = sid.lookingAt() ? sid.end() : end;
         }
         boolean hostAlone = host.group(2) == null && end == host.end(); // host:x is a user and password, not host:port
         boolean parameter = end < server.length() && "?;:(,&=".indexOf(server.charAt(end)) >= 0
                 && !(hostAlone && server.charAt(end) == ':');
         return end == server.length() || parameter ? prefix + (slashes ? "//" : "") + server.substring(0, end) : unknown;
-    }
-
-    private static int indexOfAny(String s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** H2 settings a scanned URL may carry; any other (INIT, which runs SQL; ACCESS_MODE_DATA; AUTO_SERVER …) is refused. */
@@ -97,6 +93,7 @@ final class JdbcUrls {
      */
     static String h2Target(String url, String name) throws ReadException {
         String[] parts = url.split("(?<!\\\\);", -1);
+        StringBuilder target = new StringBuilder(parts[0]);
         for (int i = 1; i < parts.length; i++) {
             int eq = parts[i].indexOf('=');
             String key = (eq < 0 ? parts[i] : parts[i].substring(0, eq)).strip().toUpperCase(Locale.ROOT);
@@ -105,16 +102,27 @@ final class JdbcUrls {
                 throw new ReadException(new Message(name + ": H2 の設定 " + shown + " は検査する URL には使えません（データベースは読み取り専用で開きます）",
                         name + ": the H2 setting " + shown + " is not taken in a scanned URL (the database is opened read-only)"));
             }
+            if (!key.equals("IFEXISTS")) { // the user's IFEXISTS, whatever its value holds, gives way to ours
+                target.append(';').append(parts[i]);
+            }
         }
-        String target = url.replaceAll("(?i)(?<!\\\\);\\s*IFEXISTS\\s*=[^;]*", "") + ";IFEXISTS=TRUE";
-        return h2OnDisk(url) ? target + ";ACCESS_MODE_DATA=r" : target;
+        target.append(";IFEXISTS=TRUE");
+        return h2OnDisk(url) ? target + ";ACCESS_MODE_DATA=r" : target.toString();
     }
 
-    /** A message from a driver with the URL shown by its display name, and any password taken out. */
+    /**
+     * A message from a driver with the URL shown by its display name, any password taken out (where it stands as a word
+     * of its own: a short one replaced inside words would spell itself out), and anything written as a password's value.
+     */
     static String scrub(String message, String url, String target, String name, String password) {
-        String m = message.replace(target, name).replace(url, name);
+        String m = message;
+        for (String s : new String[] {target, url}) {
+            if (s != null && !s.isEmpty()) {
+                m = m.replace(s, name);
+            }
+        }
         if (password != null && !password.isEmpty()) {
-            m = m.replace(password, "****");
+            m = m.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(password) + "(?![\\p{L}\\p{N}])", "****");
         }
         m = m.replaceAll("(?i)(password|passwd|pwd)(\\s*[=:]\\s*)[^;&,)\\s\"']*", "$1$2****");
         return m.strip().replaceAll("\\s+", " ");

@@ -187,7 +187,8 @@ class DatabaseTest {
         try (Connection c = DriverManager.getConnection(url, "sa", "pa;s3crtail")) {
             exec(c, "create table t (x int)");
         }
-        try (Connection c = Database.connect(url + ";USER=sa;PASSWORD=pa\\;s3crtail", null, null, List.of())) {
+        try (Database.Session session = Database.connect(url + ";USER=sa;PASSWORD=pa\\;s3crtail", null, null, List.of())) {
+            Connection c = session.connection();
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("H2");
         }
         assertThatThrownBy(() -> Database.connect(url + ";USER=sa;PASSWORD=pa;s3cr-tail", null, null, List.of()))
@@ -198,8 +199,8 @@ class DatabaseTest {
     void aValueLongerThanTheLimitIsCutAndSaidUnread() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:long", "sa", "")) {
             exec(c, "create table t (id int primary key, body clob)",
-                    "insert into t values (1, repeat('あ', " + (Database.MAX_CELL + 10) + "))",
-                    "insert into t values (2, repeat('い', " + (Database.MAX_CELL + 1) + "))");
+                    "insert into t values (1, repeat('あ', " + (DatabaseTables.MAX_CELL + 10) + "))",
+                    "insert into t values (2, repeat('い', " + (DatabaseTables.MAX_CELL + 1) + "))");
             List<Integer> lengths = new ArrayList<>();
             List<String> problems = new ArrayList<>();
             Database.read(c, "db", ALL, new Lines() {
@@ -213,7 +214,7 @@ class DatabaseTest {
                     problems.add(problem.text().en());
                 }
             });
-            assertThat(lengths).containsExactly(Database.MAX_CELL, Database.MAX_CELL);
+            assertThat(lengths).containsExactly(DatabaseTables.MAX_CELL, DatabaseTables.MAX_CELL);
             assertThat(problems).containsExactly("db PUBLIC.T: column BODY: values longer than 1048576 characters are read only that far (first at row 1)");
         }
     }
@@ -226,7 +227,8 @@ class DatabaseTest {
         }
         Path file = dir.resolve("ledger.mv.db");
         byte[] before = Files.readAllBytes(file);
-        try (Connection c = Database.connect(url, "sa", "s3cret-pw", List.of())) {
+        try (Database.Session session = Database.connect(url, "sa", "s3cret-pw", List.of())) {
+            Connection c = session.connection();
             Lines v = new Lines();
             Database.read(c, url, ALL, v);
             assertThat(v.out).containsExactly("table PUBLIC.STAFF | NAME", "row 1 | 田中 美咲");
@@ -259,17 +261,28 @@ class DatabaseTest {
             exec(c, "create table t (x int)");
         }
         byte[] before = Files.readAllBytes(dir.resolve("db.mv.db"));
-        for (String setting : List.of(";ACCESS_MODE_DATA=rw", ";INIT=CREATE TABLE PWNED(x int)", ";AUTO_SERVER=TRUE", ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=3")) {
+        for (String setting : List.of(";ACCESS_MODE_DATA=rw", ";INIT=CREATE TABLE PWNED(x int)", ";AUTO_SERVER=TRUE", ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=3",
+                ";init=CREATE TABLE PWNED(x int)")) {
             assertThatThrownBy(() -> Database.connect(url + setting, "sa", "", List.of())).isInstanceOf(ReadException.class)
                     .hasMessageContaining("is not taken in a scanned URL (the database is opened read-only)");
         }
-        try (Connection c = Database.connect("JDBC:H2:" + dir.resolve("db") + ";IFEXISTS=FALSE;USER=sa", null, null, List.of())) {
+        try (Database.Session session = Database.connect("JDBC:H2:" + dir.resolve("db") + ";IFEXISTS=FALSE;USER=sa", null, null, List.of())) {
+            Connection c = session.connection();
             Lines v = new Lines();
             Database.read(c, "db", ALL, v);
             assertThat(v.out).containsExactly("table PUBLIC.T | X");
         }
+        try (Database.Session session = Database.connect(url + ";IFEXISTS=x\\;INIT=CREATE TABLE PWNED(x int)", "sa", "", List.of())) {
+            // an escaped ; is no separator: the INIT is part of IFEXISTS's value, which gives way to IFEXISTS=TRUE
+            Lines v = new Lines();
+            Database.read(session.connection(), "db", ALL, v);
+            assertThat(v.out).containsExactly("table PUBLIC.T | X");
+        } catch (ReadException e) {
+            assertThat(e).hasMessageNotContaining("PWNED"); // refused is as good
+        }
         assertThat(Files.readAllBytes(dir.resolve("db.mv.db"))).isEqualTo(before);
-        try (Connection c = Database.connect("jdbc:h2:split:nio:" + dir.resolve("db"), "sa", "", List.of())) {
+        try (Database.Session session = Database.connect("jdbc:h2:split:nio:" + dir.resolve("db"), "sa", "", List.of())) {
+            Connection c = session.connection();
             assertThat(Database.files(c)).as("as the database names itself, whatever the URL's prefixes")
                     .contains(Path.of(dir.resolve("db") + ".mv.db"));
         }
@@ -295,7 +308,7 @@ class DatabaseTest {
         assertThat(Database.displayName("jdbc:oracle:thin:scott/tiger@//db:1521/orcl")).isEqualTo("jdbc:oracle:thin:…");
         assertThat(Database.displayName("jdbc:oracle:thin:scott/S3cr")).isEqualTo("jdbc:oracle:thin:…");
         assertThat(Database.displayName("jdbc:oracle:thin:@//db:1521/orcl")).isEqualTo("jdbc:oracle:thin:@//db:1521/orcl");
-        assertThat(Database.displayName("jdbc:oracle:thin:@db:1521:orcl")).isEqualTo("jdbc:oracle:thin:@db:1521");
+        assertThat(Database.displayName("jdbc:oracle:thin:@db:1521:orcl")).isEqualTo("jdbc:oracle:thin:@db:1521:orcl");
         assertThat(Database.displayName("jdbc:sqlserver://db:1433;databaseName=hr;password=pw")).isEqualTo("jdbc:sqlserver://db:1433");
         assertThat(Database.displayName("jdbc:sqlserver://h;password=a@S3cr")).isEqualTo("jdbc:sqlserver://…");
         assertThat(Database.displayName("jdbc:db2://host:50000/SAMPLE:password=s3cret;user=u;")).isEqualTo("jdbc:db2://host:50000/SAMPLE");
@@ -305,6 +318,20 @@ class DatabaseTest {
         assertThat(Database.displayName("JDBC:PostgreSQL://db/shop")).isEqualTo("jdbc:postgresql://db/shop");
         assertThat(Database.isUrl("JDBC:h2:x")).isTrue();
         assertThat(Database.isUrl("data/jdbc:x")).isFalse();
+    }
+
+    @Test
+    void aShortPasswordIsTakenOutOnlyWhereItStandsAlone() {
+        assertThat(JdbcUrls.scrub("password authentication failed for user o (o)", "jdbc:x", "jdbc:x", "jdbc:x", "o"))
+                .isEqualTo("password authentication failed for user **** (****)");
+        assertThat(JdbcUrls.scrub("bad url jdbc:x:a;password=Hunter2 given", "jdbc:x:a;password=Hunter2", "jdbc:x:a;password=Hunter2",
+                "jdbc:x:a", null)).isEqualTo("bad url jdbc:x:a given");
+        assertThat(JdbcUrls.scrub("with pwd: Hunter2, then", "u", "u", "u", null)).isEqualTo("with pwd: ****, then");
+        assertThat(Database.displayName("jdbc:h2:TCP://u:S3cr@h/db")).isEqualTo("jdbc:h2:TCP://…");
+        assertThat(Database.displayName("jdbc:oracle:thin:@db.example:1521/orcl.example")).isEqualTo("jdbc:oracle:thin:@db.example:1521/orcl.example");
+        assertThat(Database.displayName("jdbc:oracle:thin:@db:1521:ORCL")).isEqualTo("jdbc:oracle:thin:@db:1521:ORCL");
+        assertThat(Database.displayName("jdbc:informix-sqli://db:9088/stores")).isEqualTo("jdbc:informix-sqli://db:9088/stores");
+        assertThat(Database.displayName("jdbc:sqlite:/srv/a;b.db?mode=ro")).isEqualTo("jdbc:sqlite:/srv/a;b.db");
     }
 
     @Test

@@ -6,8 +6,9 @@ import dev.mamori.table.Database;
 import dev.mamori.table.ReadException;
 import java.io.Console;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -36,6 +37,23 @@ final class DatabaseOptions {
             description = "The JDBC driver's jar for a database other than PostgreSQL and H2 (whose drivers are bundled), e.g. MySQL's or Oracle's; repeatable.")
     List<Path> drivers = new ArrayList<>();
 
+    /**
+     * Refuses, before anything is read and without repeating it, a word right after --db-password that is neither a file
+     * nor a URL: a password typed on the command line by mistake (the option takes none).
+     */
+    void refuseTypedPassword(List<String> args) {
+        for (int i = 1; askPassword && i < args.size(); i++) {
+            String p = args.get(i);
+            if (args.get(i - 1).equals("--db-password") && !Database.isUrl(p) && !p.equals("-") && !p.startsWith("-")
+                    && !Files.exists(Path.of(p), LinkOption.NOFOLLOW_LINKS)) {
+                throw new Main.UsageProblem("--db-password は値を取りません。その後の引数はファイルではなく、パスワードかもしれないので表示しません。"
+                        + "パスワードは尋ねられたときに入力するか、環境変数 " + PASSWORD_ENV + " で渡してください",
+                        "--db-password takes no value; the argument after it is no file, and is not shown, as it may be a password. Type the"
+                                + " password when asked, or set " + PASSWORD_ENV);
+            }
+        }
+    }
+
     /** With --db-password, asks for the password (once for all the URLs of the command); nothing typed is a usage error. */
     void askPassword(PrintWriter err, Lang lang) {
         if (askPassword && asked == null) {
@@ -47,7 +65,7 @@ final class DatabaseOptions {
         }
     }
 
-    Connection connect(String url) throws ReadException {
+    Database.Session connect(String url) throws ReadException {
         return Database.connect(url, user, askPassword ? asked : System.getenv(PASSWORD_ENV), drivers);
     }
 
@@ -65,8 +83,8 @@ final class DatabaseOptions {
         err.print(prompt);
         err.flush();
         boolean silenced = stty("-echo"); // fails, changing nothing, when standard input is not a terminal
-        Thread restore = new Thread(() -> stty("echo"));
-        if (silenced) {
+        Thread restore = silenced ? new Thread(() -> stty("echo")) : null;
+        if (restore != null) {
             Runtime.getRuntime().addShutdownHook(restore); // Ctrl-C at the prompt
         }
         try {
@@ -83,7 +101,7 @@ final class DatabaseOptions {
         } catch (java.io.IOException e) {
             return null;
         } finally {
-            if (silenced) {
+            if (restore != null) {
                 stty("echo");
                 Runtime.getRuntime().removeShutdownHook(restore);
             }

@@ -26,8 +26,6 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -96,6 +94,8 @@ public final class ScanCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DatabaseOptions database = new DatabaseOptions();
 
+    private Database.Options databaseRead;
+
     @Option(names = "--threads", paramLabel = "N", description = "Detection threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -117,15 +117,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         dev.mamori.report.OutputGuard guard = Outputs.guard().writes(output, "--output", "--output");
         paths.stream().filter(p -> !Database.isUrl(p)).forEach(p -> guard.reads(Path.of(p), "検査する入力", "a scanned input"));
-        for (String p : paths) {
-            if (database.askPassword && afterPasswordOption(p) && !Database.isUrl(p) && !p.equals("-")
-                    && !Files.exists(Path.of(p), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new Main.UsageProblem("--db-password は値を取りません。その後の引数はファイルではなく、パスワードかもしれないので表示しません。"
-                        + "パスワードは尋ねられたときに入力するか、環境変数 " + DatabaseOptions.PASSWORD_ENV + " で渡してください",
-                        "--db-password takes no value; the argument after it is no file, and is not shown, as it may be a password. Type the"
-                                + " password when asked, or set " + DatabaseOptions.PASSWORD_ENV);
-            }
-        }
+        database.refuseTypedPassword(spec.commandLine().getParseResult().originalArgs());
         guard.check();
         Set<PiiType> wanted = detection.types();
         Thread prepare = new Thread(() -> { // on the idle core, while the inputs open
@@ -139,8 +131,9 @@ public final class ScanCommand implements Callable<Integer> {
         prepare.start();
         Scanner.Options options = new Scanner.Options(wanted, detection.minConfidence(), threads, readOptions());
         var err = spec.commandLine().getErr();
-        if (paths.stream().anyMatch(Database::isUrl)) {
-            database.askPassword(err, lang); // before any input is read: standard input may hold the password, then '-'
+        if (paths.stream().anyMatch(Database::isUrl)) { // before any input is read
+            databaseRead = database.read(includes, excludes);
+            database.askPassword(err, lang); // standard input may hold the password, then '-'
         }
         Progress progress = Progress.forStderr(!noProgress);
         // with --show-values the report holds the values found in full: personal data, so owner-only
@@ -176,7 +169,7 @@ public final class ScanCommand implements Callable<Integer> {
             return;
         }
         if (Database.isUrl(p)) {
-            scanDatabase(p, scanner, report, outcome, progress, err);
+            scanDatabase(p, databaseRead, scanner, report, outcome, progress, err);
             return;
         }
         Path path = Path.of(p);
@@ -220,17 +213,6 @@ public final class ScanCommand implements Callable<Integer> {
         } else {
             scanOne(path, p, true, scanner, report, outcome, progress, err);
         }
-    }
-
-    /** True when {@code p} came right after --db-password on the command line: a password typed there by mistake. */
-    private boolean afterPasswordOption(String p) {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        for (int i = 1; i < args.size(); i++) {
-            if (args.get(i).equals(p) && args.get(i - 1).equals("--db-password")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A ZIP (not an Office or OpenDocument file), tar or gzip, whose files are scanned one by one. */
@@ -289,34 +271,17 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /** A database named by its JDBC URL: each table it selects, as a sheet of a workbook is. */
-    private void scanDatabase(String url, Scanner scanner, ScanReport report, Outcome outcome, Progress progress, PrintWriter err) {
+    private void scanDatabase(String url, Database.Options read, Scanner scanner, ScanReport report, Outcome outcome,
+                              Progress progress, PrintWriter err) {
         String name = Database.displayName(url);
-        Database.Options read = database.read(includes, excludes);
-        Connection connection;
-        try {
-            connection = database.connect(url);
-        } catch (ReadException e) {
-            unreadable(name, true, e, report, outcome, err);
-            return;
-        }
-        try (Connection c = connection) {
+        try (Database.Session db = database.connect(url)) {
             OutputGuard guard = Outputs.guard().writes(output, "--output", "--output");
-            Database.files(c).forEach(f -> guard.reads(f, "検査するデータベース", "the scanned database"));
+            db.files().forEach(f -> guard.reads(f, "検査するデータベース", "the scanned database"));
             guard.check(); // the database's own files, as it names them: never written over by the report
             progress.start(name, -1);
-            report.file(scanner.scan(name, listener(report, outcome, progress), v -> Database.read(c, name, read, v)));
+            report.file(scanner.scan(name, listener(report, outcome, progress), v -> db.read(read, v)));
         } catch (ReadException e) {
             unreadable(name, true, e, report, outcome, err);
-        } catch (SQLException e) { // closing: everything was read
-        } catch (RuntimeException | LinkageError e) { // a driver's defect: say so, and scan the other inputs
-            if (e instanceof Message.Localized) { // the guard's refusal: a usage error
-                throw e;
-            }
-            outcome.internalError();
-            Message message = new Message(name + ": データベースの読み込み中のエラー（" + e + "）。このデータベースは検査していません",
-                    name + ": error while reading the database (" + e + "); it is not scanned");
-            err.println("mamori: " + Terminal.safe(message.in(lang.name())));
-            report.unreadable(name, message);
         }
     }
 
