@@ -64,6 +64,12 @@ public final class Archives {
         }
     }
 
+    /** A file named as an archive this class opens: .zip, .7z, .tar, .tgz, .gz (.tar.gz). */
+    public static boolean named(Path file) {
+        String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".zip") || n.endsWith(".7z") || n.endsWith(".tar") || n.endsWith(".tgz") || n.endsWith(".gz");
+    }
+
     /**
      * The kind of archive a file is, by its content, or null: a ZIP that is no Office Open XML or OpenDocument file
      * (those are documents), a tar (ustar), a gzip.

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,16 +25,14 @@ import java.util.function.Consumer;
 public final class FileWalker {
 
     private final Path root;
-    private final List<PathMatcher> includes;
-    private final List<PathMatcher> excludes;
+    private final PathFilter filter;
     private final Consumer<Path> files;
     private final Consumer<ReadProblem> problems;
 
     private FileWalker(Path root, List<String> includes, List<String> excludes,
                        Consumer<Path> files, Consumer<ReadProblem> problems) {
         this.root = root;
-        this.includes = Globs.compile(includes);
-        this.excludes = Globs.compile(excludes);
+        this.filter = PathFilter.of(includes, excludes);
         this.files = files;
         this.problems = problems;
     }
@@ -48,7 +45,8 @@ public final class FileWalker {
      *                 ({@code **}{@code /*.csv}, which also matches files directly under root); a
      *                 glob without '/' is matched against the file name ({@code *.csv})
      * @param excludes globs, matched the same way, that drop a file, or a whole directory
-     * @param files    receives each regular file to read
+     * @param files    receives each regular file to read, and each file named as an archive (.zip, .7z, .tar, .tgz,
+     *                 .gz) that is not excluded, included or not: the files inside may be ({@link PathFilter})
      * @param problems receives loops and broken links (warnings), unreadable files or directories and
      *                 special files (unread)
      * @throws IOException only when root itself does not exist
@@ -87,7 +85,7 @@ public final class FileWalker {
         entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         for (Path p : entries) {
             if (Files.isDirectory(p)) {
-                if (!excluded(p)) {
+                if (!filter.excluded(root.relativize(p))) {
                     directory(p, ancestors);
                 }
             } else {
@@ -103,7 +101,7 @@ public final class FileWalker {
                     "broken symbolic link " + p + " (its target does not exist); skipped"));
             return;
         }
-        if (!isRoot && (excluded(p) || !included(p))) {
+        if (!isRoot && (filter.excluded(root.relativize(p)) || !filter.included(root.relativize(p)) && !Archives.named(p))) {
             return;
         }
         if (!Files.isRegularFile(p)) {
@@ -127,14 +125,6 @@ public final class FileWalker {
             report(dir, Globs.reason(e).after("フォルダ " + dir + " を読めません（", "cannot read directory " + dir + " (").plus("）。飛ばしました", "); skipped"));
             return null;
         }
-    }
-
-    private boolean included(Path p) {
-        return includes.isEmpty() || Globs.matches(includes, root.relativize(p));
-    }
-
-    private boolean excluded(Path p) {
-        return !excludes.isEmpty() && Globs.matches(excludes, root.relativize(p));
     }
 
     /** Something was not read. */

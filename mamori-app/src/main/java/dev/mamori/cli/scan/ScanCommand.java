@@ -18,6 +18,7 @@ import dev.mamori.table.DocumentReader;
 import dev.mamori.table.Archives;
 import dev.mamori.table.Database;
 import dev.mamori.table.FileWalker;
+import dev.mamori.table.PathFilter;
 import dev.mamori.table.Format;
 import dev.mamori.table.ReadException;
 import dev.mamori.table.ReadProblem;
@@ -85,10 +86,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-header", description = "CSV/TSV files and sheets have no header row: columns are named 列1, 列2, … (without it, a first row that looks like data, such as identifiers, dates or e-mail addresses shaped like the rows below, is taken as data too).")
     boolean noHeader;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "In directories, scan only files matching (e.g. '**/*.csv'); in a database, only tables matching, as schema.table (e.g. 'public.*'); repeatable.")
+    @Option(names = "--include", paramLabel = "GLOB", description = "In directories and archives, scan only files matching (e.g. '**/*.csv', which finds export/名簿.zip/会員.csv too); in a database, only tables matching, as schema.table (e.g. 'public.*'); repeatable.")
     List<String> includes = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "In directories, skip files matching (e.g. '**/archive/**'); in a database, tables matching (e.g. '*.audit_*'); repeatable.")
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "In directories and archives, skip files matching (e.g. '**/archive/**'); in a database, tables matching (e.g. '*.audit_*'); repeatable.")
     List<String> excludes = new ArrayList<>();
 
     @picocli.CommandLine.Mixin
@@ -190,18 +191,25 @@ public final class ScanCommand implements Callable<Integer> {
                     report.problem(problem);
                 }
             });
+            PathFilter filter = PathFilter.of(includes, excludes);
             for (Path f : files) {
+                Path relative = path.relativize(f);
+                boolean chosen = filter.included(relative); // else an archive, for the files inside that may be
                 DocumentReader.Sniff sniff;
                 try {
                     sniff = inputFormat == InputFormat.auto ? DocumentReader.sniff(f) : null;
                 } catch (IOException e) { // gone or unreadable since the walk listed it
                     sniff = new DocumentReader.Sniff(null, new Message("読めません（" + e.getMessage() + "）", "cannot read (" + e.getMessage() + ")"));
                 }
+                if (sniff != null && sniff.format() == null && archive(f)) {
+                    scanArchive(f, f.toString(), false, entries(filter, relative, f.toString(), chosen), scanner, report, outcome,
+                            progress, err);
+                    continue;
+                }
+                if (!chosen) {
+                    continue;
+                }
                 if (sniff != null && sniff.format() == null) {
-                    if (archive(f)) {
-                        scanArchive(f, f.toString(), false, scanner, report, outcome, progress, err);
-                        continue;
-                    }
                     outcome.unread();
                     report.skipped(f.toString(), sniff.skipReason());
                     continue;
@@ -209,7 +217,9 @@ public final class ScanCommand implements Callable<Integer> {
                 scanOne(f, f.toString(), false, scanner, report, outcome, progress, err);
             }
         } else if (inputFormat == InputFormat.auto && archive(path)) {
-            scanArchive(path, p, true, scanner, report, outcome, progress, err);
+            PathFilter filter = PathFilter.of(includes, excludes); // an archive named: its files as a folder's
+            scanArchive(path, p, true, entries(filter, path.getFileName(), p, filter.included(path.getFileName())), scanner,
+                    report, outcome, progress, err);
         } else {
             scanOne(path, p, true, scanner, report, outcome, progress, err);
         }
@@ -228,12 +238,15 @@ public final class ScanCommand implements Callable<Integer> {
      * The files inside an archive, each scanned as a file named {@code archive!/path} (a private copy, deleted after);
      * entries that cannot be read (locked with a password, a zip bomb, nested too deep) are listed as unread.
      */
-    private void scanArchive(Path archive, String name, boolean named, Scanner scanner, ScanReport report, Outcome outcome,
-                             Progress progress, PrintWriter err) {
+    private void scanArchive(Path archive, String name, boolean named, java.util.function.Predicate<String> chosen, Scanner scanner,
+                             ScanReport report, Outcome outcome, Progress progress, PrintWriter err) {
         try {
             Archives.read(archive, name, new Archives.Visitor() {
                 @Override
                 public void file(Path copy, String inner) throws IOException {
+                    if (!chosen.test(inner)) {
+                        return;
+                    }
                     DocumentReader.Sniff sniff = DocumentReader.sniff(copy);
                     if (sniff.format() == null) {
                         skipped(inner, sniff.skipReason());
@@ -244,8 +257,10 @@ public final class ScanCommand implements Callable<Integer> {
 
                 @Override
                 public void skipped(String inner, Message why) {
-                    outcome.unread();
-                    report.skipped(inner, why);
+                    if (inner.equals(name) || chosen.test(inner)) { // a locked 7z is skipped whole, under its own name
+                        outcome.unread();
+                        report.skipped(inner, why);
+                    }
                 }
 
                 @Override
@@ -257,6 +272,28 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ReadException e) {
             unreadable(name, named, e, report, outcome, err);
         }
+    }
+
+    /**
+     * Which files inside an archive are scanned: with --include, those whose path matches as if the archive were a folder
+     * ({@code export/名簿.zip/会員.csv}), unless the archive matched itself; with --exclude, never those that match.
+     *
+     * @param relative the archive's path as the globs see it
+     * @param name     the archive's name as its entries are named ({@code name!/path})
+     */
+    private static java.util.function.Predicate<String> entries(PathFilter filter, Path relative, String name, boolean archiveChosen) {
+        return inner -> {
+            if (!inner.startsWith(name + "!/")) {
+                return true;
+            }
+            Path p;
+            try {
+                p = Path.of(relative + inner.substring(name.length()).replace("!/", "/"));
+            } catch (java.nio.file.InvalidPathException e) {
+                return archiveChosen; // a name no path can hold: the archive's own choice stands
+            }
+            return (archiveChosen || filter.included(p)) && !filter.excluded(p);
+        };
     }
 
     /** A file that cannot be read at all: said on standard error and in the report; a named one is bad input. */

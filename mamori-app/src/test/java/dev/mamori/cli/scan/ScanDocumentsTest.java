@@ -175,4 +175,43 @@ class ScanDocumentsTest {
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains(pptx + ": cannot write a redacted PPTX; redact takes text documents and Word (.docx) files");
     }
+
+    @Test
+    void includeAndExcludeSeeAnArchiveAsAFolder() throws IOException {
+        Path export = Files.createDirectories(dir.resolve("export"));
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(export.resolve("名簿.zip")))) {
+            for (String[] e : new String[][] {{"会員/一覧.csv", "氏名,電話番号\n山田 太郎,090-1234-5678\n"}, {"memo.txt", "連絡先 03-3456-7890\n"},
+                    {"inner.zip", null}}) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e[0]));
+                if (e[1] != null) {
+                    z.write(e[1].getBytes(StandardCharsets.UTF_8));
+                } else { // an archive inside, with a CSV of its own
+                    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                    try (java.util.zip.ZipOutputStream in = new java.util.zip.ZipOutputStream(b)) {
+                        in.putNextEntry(new java.util.zip.ZipEntry("deep.csv"));
+                        in.write("氏名,メール\n佐藤 花子,hanako@example.jp\n".getBytes(StandardCharsets.UTF_8));
+                    }
+                    z.write(b.toByteArray());
+                }
+            }
+        }
+        Files.writeString(export.resolve("top.txt"), "電話 06-1234-5678\n");
+        java.util.function.Function<String[], String> files = args -> {
+            String out = run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--lang", "en", "scan", "--no-progress",
+                    "--format", "jsonl"), java.util.stream.Stream.concat(java.util.stream.Stream.of(args),
+                    java.util.stream.Stream.of(dir.toString()))).toArray(String[]::new)).out();
+            return java.util.Arrays.stream(out.split("\n")).filter(l -> l.contains("\"type\""))
+                    .map(l -> l.replaceAll(".*\"file\":\"[^\"]*/export/([^\"]*)\".*", "$1")).distinct().sorted()
+                    .collect(java.util.stream.Collectors.joining(" "));
+        };
+        assertThat(files.apply(new String[0])).isEqualTo("top.txt 名簿.zip!/inner.zip!/deep.csv 名簿.zip!/memo.txt 名簿.zip!/会員/一覧.csv");
+        assertThat(files.apply(new String[] {"--include", "**/*.csv"})).as("the CSV files inside, nested too")
+                .isEqualTo("名簿.zip!/inner.zip!/deep.csv 名簿.zip!/会員/一覧.csv");
+        assertThat(files.apply(new String[] {"--include", "export/名簿.zip/会員/**"})).isEqualTo("名簿.zip!/会員/一覧.csv");
+        assertThat(files.apply(new String[] {"--exclude", "*.txt"})).as("excluded inside as outside")
+                .isEqualTo("名簿.zip!/inner.zip!/deep.csv 名簿.zip!/会員/一覧.csv");
+        assertThat(files.apply(new String[] {"--include", "*.zip", "--exclude", "**/inner.zip/**"}))
+                .as("an archive chosen itself is read whole, but for what is excluded").isEqualTo("名簿.zip!/memo.txt 名簿.zip!/会員/一覧.csv");
+        assertThat(files.apply(new String[] {"--exclude", "*.zip"})).isEqualTo("top.txt");
+    }
 }
