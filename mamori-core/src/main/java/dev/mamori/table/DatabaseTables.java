@@ -250,19 +250,8 @@ final class DatabaseTables {
                     long rowBytes = 0;
                     for (int i = 0; i < columns.size(); i++) {
                         String s = failed[i] ? null : value(rs, i, columns.get(i), failed, where);
-                        long n = utf8Length(s);
-                        rowBytes += n;
-                        if (s != null && s.length() > MAX_CELL) {
-                            if (!cut[i]) {
-                                cut[i] = true;
-                                v.problem(new ReadProblem(name, -1, row, new Message(
-                                        where + ": 列 " + columns.get(i).name() + " の " + MAX_CELL + " 文字を超える値は、その先を読んでいません（最初は " + row + " 行目）",
-                                        where + ": column " + columns.get(i).name() + ": values longer than " + MAX_CELL
-                                                + " characters are read only that far (first at row " + row + ")"), true));
-                            }
-                            s = s.substring(0, MAX_CELL);
-                        }
-                        cells.add(s);
+                        rowBytes += utf8Length(s); // whole, as the driver holds it: the fetch size follows
+                        cells.add(cut(s, i, columns.get(i), cut, where));
                     }
                     v.row(row, row, cells);
                     tableBytes += rowBytes;
@@ -309,6 +298,21 @@ final class DatabaseTables {
                     where + ": column " + col.name() + " not read from row " + row + " on (" + why + ")"), true));
             return null;
         }
+    }
+
+    /** A value cut at {@link #MAX_CELL} characters; the first cut in a column is said, as the rest of it is unread. */
+    private String cut(String s, int i, Column col, boolean[] cut, String where) {
+        if (s == null || s.length() <= MAX_CELL) {
+            return s;
+        }
+        if (!cut[i]) {
+            cut[i] = true;
+            v.problem(new ReadProblem(name, -1, row, new Message(
+                    where + ": 列 " + col.name() + " の " + MAX_CELL + " 文字を超える値は、その先を読んでいません（最初は " + row + " 行目）",
+                    where + ": column " + col.name() + ": values longer than " + MAX_CELL + " characters are read only that far (first at row "
+                            + row + ")"), true));
+        }
+        return s.substring(0, MAX_CELL);
     }
 
     private static long utf8Length(String s) {
