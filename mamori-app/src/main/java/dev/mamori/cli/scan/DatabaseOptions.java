@@ -70,9 +70,9 @@ final class DatabaseOptions {
     }
 
     /**
-     * A password typed by the user (null when standard input ended first), not echoed: through the console when there is one; else (the report redirected to a
-     * file, so Java sees no console) the prompt on standard error and the terminal's echo turned off with stty while a
-     * line is read from standard input, which may also be a pipe.
+     * A password typed by the user (null when standard input ended first), not echoed: through the console when there is
+     * one; else (the report redirected to a file, so Java sees no console) the prompt on standard error and the
+     * terminal's echo turned off with stty while a line is read from standard input, which may also be a pipe.
      */
     private static String ask(PrintWriter err, String prompt) {
         Console console = System.console();
