@@ -77,6 +77,16 @@ public final class Database {
             return new DatabaseTables(connection, name, options, v, scrub).read();
         }
 
+        /**
+         * One table as others may read it, on other machines (Spark's executors): the query that reads it as
+         * {@link #read} would, its headers and where it can be cut.
+         *
+         * @param table {@code schema.table} as {@link #read} names it (case ignored)
+         */
+        public Described describe(String table) throws ReadException {
+            return new DatabaseTables(connection, name, new Options(List.of(), List.of(), 0), null, scrub).describe(table); // reads no row
+        }
+
         /** The files the database lives in ({@link Database#files}). */
         public List<Path> files() {
             return Database.files(connection);
@@ -90,6 +100,33 @@ public final class Database {
                 // everything was read; a server's session ends with the connection anyway
             }
         }
+    }
+
+    /**
+     * A table described for a reader elsewhere.
+     *
+     * @param table   {@code schema.table}
+     * @param headers the columns' headers, as {@link #read} gives them (name, and comment)
+     * @param select  the query reading the table's columns that are read (binary ones left out), in no order
+     * @param unread  the binary columns left out
+     * @param key     a single integer key column to cut the reading by (its name as the query gives it), or null
+     * @param low     the key's least value (0 without a key or a row)
+     * @param high    the key's greatest value (0 without a key or a row)
+     */
+    public record Described(String table, List<String> headers, String select, List<String> unread, String key, long low, long high) {
+        public Described {
+            headers = List.copyOf(headers);
+            unread = List.copyOf(unread);
+        }
+    }
+
+    /**
+     * The URL another connection should open for the same read-only reading (an H2 file's settings added), as
+     * {@link #connect} opens it. For an H2 URL carrying a refused setting, the refusal.
+     */
+    public static String target(String url) throws ReadException {
+        String given = JdbcUrls.normalised(url);
+        return given.startsWith("jdbc:h2:") ? JdbcUrls.h2Target(given, displayName(given)) : given;
     }
 
     /** True for a JDBC URL ({@code jdbc:…}) rather than a path. */
@@ -118,7 +155,7 @@ public final class Database {
     public static Session connect(String url, String user, String password, List<Path> driverJars) throws ReadException {
         String given = JdbcUrls.normalised(url);
         String name = displayName(given);
-        String target = given.startsWith("jdbc:h2:") ? JdbcUrls.h2Target(given, name) : given;
+        String target = target(url);
         java.util.function.UnaryOperator<String> scrub = m -> JdbcUrls.scrub(m, url, target, name, password);
         Properties props = new Properties();
         if (user != null) {

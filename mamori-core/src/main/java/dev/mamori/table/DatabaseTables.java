@@ -73,14 +73,7 @@ final class DatabaseTables {
     ReadSummary read() throws ReadException {
         List<TableRef> tables;
         try {
-            try {
-                c.setReadOnly(true);
-            } catch (SQLException e) {
-                // a driver that takes it only before connecting (SQLite's, opened read-only): only SELECT is sent
-            }
-            c.setAutoCommit(false); // PostgreSQL streams a query's rows (setFetchSize) only inside a transaction
-            md = c.getMetaData();
-            quote = identifierQuote();
+            prepare();
             tables = tables();
         } catch (SQLException | RuntimeException | LinkageError | StackOverflowError e) {
             String why = scrub.apply(why(e));
@@ -96,6 +89,72 @@ final class DatabaseTables {
             rows += table(t);
         }
         return new ReadSummary(Format.DATABASE, null, '\0', bytes, rows);
+    }
+
+    /** The connection read-only, in a transaction (PostgreSQL streams a query's rows only inside one), and its metadata. */
+    private void prepare() throws SQLException {
+        try {
+            c.setReadOnly(true);
+        } catch (SQLException e) {
+            // a driver that takes it only before connecting (SQLite's, opened read-only): only SELECT is sent
+        }
+        c.setAutoCommit(false);
+        md = c.getMetaData();
+        quote = identifierQuote();
+    }
+
+    /** One table, as {@link Database.Session#describe} gives it. */
+    Database.Described describe(String table) throws ReadException {
+        try {
+            prepare();
+            TableRef t = tables().stream().filter(x -> x.qualified().equalsIgnoreCase(table)).findFirst().orElseThrow(() ->
+                    new ReadException(new Message(name + ": テーブル " + table + " がありません（名前は スキーマ.テーブル）",
+                            name + ": no table " + table + " (name it as schema.table)")));
+            List<Column> columns = new ArrayList<>();
+            List<String> binary = new ArrayList<>();
+            columns(t, columns, binary);
+            if (columns.isEmpty()) {
+                throw new ReadException(new Message(name + " " + t.qualified() + ": 読める列がありません", name + " " + t.qualified() + ": no column to read"));
+            }
+            TreeMap<Short, String> keys = new TreeMap<>();
+            Map<String, Integer> types = new HashMap<>();
+            try (ResultSet rs = md.getColumns(t.catalog(), like(t.schema()), like(t.name()), "%")) {
+                while (rs.next()) {
+                    if (t.name().equals(rs.getString("TABLE_NAME")) && Objects.equals(t.schema(), rs.getString("TABLE_SCHEM"))) {
+                        types.put(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"));
+                    }
+                }
+            }
+            try (ResultSet rs = md.getPrimaryKeys(t.catalog(), t.schema(), t.name())) {
+                while (rs.next()) {
+                    keys.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+                }
+            }
+            String key = keys.size() == 1 && Set.of(Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT)
+                    .contains(types.get(keys.firstEntry().getValue())) ? keys.firstEntry().getValue() : null;
+            long low = 0;
+            long high = 0;
+            if (key != null) {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT MIN(" + quoted(key) + "), MAX(" + quoted(key) + ") FROM " + qualified(t))) {
+                    if (rs.next()) {
+                        low = rs.getLong(1);
+                        high = rs.getLong(2);
+                    }
+                }
+            }
+            return new Database.Described(t.qualified(), columns.stream().map(Column::header).toList(), select(t, columns, false),
+                    binary, key, low, high);
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            String why = scrub.apply(why(e));
+            throw new ReadException(new Message(name + ": テーブル " + table + " を読めません（" + why + "）",
+                    name + ": cannot read table " + table + " (" + why + ")"), null);
+        }
+    }
+
+    private String select(TableRef t, List<Column> columns, boolean inKeyOrder) throws SQLException {
+        return "SELECT " + String.join(", ", columns.stream().map(col -> quoted(col.name())).toList())
+                + " FROM " + (t.only() ? "ONLY " : "") + qualified(t) + (inKeyOrder ? orderBy(t) : "");
     }
 
     /** The tables to read, in schema and name order. */
@@ -226,8 +285,7 @@ final class DatabaseTables {
 
     /** Delivers the table's rows, counting them in {@link #row}. */
     private void rows(TableRef t, List<Column> columns, Runnable begin, String where) throws SQLException {
-        String sql = "SELECT " + String.join(", ", columns.stream().map(col -> quoted(col.name())).toList())
-                + " FROM " + (t.only() ? "ONLY " : "") + qualified(t) + orderBy(t);
+        String sql = select(t, columns, true);
         long maxRows = options.maxRows();
         boolean[] failed = new boolean[columns.size()];
         boolean[] cut = new boolean[columns.size()];

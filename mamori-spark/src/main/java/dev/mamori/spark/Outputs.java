@@ -39,11 +39,10 @@ final class Outputs {
     /** Refuses an output that exists, is the input, or lies inside it or around it. */
     static void guard(SparkSession spark, String input, String output) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path in = qualified(conf, input);
         Path out = qualified(conf, output);
-        String i = in.toUri().toString().replaceAll("/+$", "") + "/";
         String o = out.toUri().toString().replaceAll("/+$", "") + "/";
-        if (i.startsWith(o) || o.startsWith(i)) {
+        String i = input == null ? null : qualified(conf, input).toUri().toString().replaceAll("/+$", "") + "/"; // null: a database
+        if (i != null && (i.startsWith(o) || o.startsWith(i))) {
             throw new Message.Problem("--output " + output + ": 入力 " + input + " と同じか、その中か、それを含む場所です。入力は変更しません",
                     "--output " + output + ": is the input " + input + ", inside it or around it; the input is never modified");
         }

@@ -27,11 +27,19 @@ import picocli.CommandLine.Parameters;
                 "  mamori spark scan customers.csv --output findings/",
                 "  mamori spark scan hdfs:///shares/letters/ --input-format documents --output findings/",
                 "  mamori spark scan s3a://bucket/export/ --input-format parquet --types MY_NUMBER,PHONE --output findings/ --fail-on MY_NUMBER",
-                ""})
+                "  MAMORI_DB_PASSWORD=… mamori spark scan jdbc:postgresql://db/shop --table public.orders --db-user auditor --output findings/",
+                "",
+                "A database's table (DATA a JDBC URL, --table its schema.table) is read by Spark's JDBC source, in ranges of its integer key, one task each, read-only, with the columns mamori scan reads (binary ones left out) headed by their names and comments."})
 final class ScanCmd extends SparkCommand {
 
-    @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts; or documents (text, XLSX, DOCX, PPTX, PDF, e-mail, HTML), a file or a directory of them.")
+    @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts; or documents (text, XLSX, DOCX, PPTX, PDF, e-mail, HTML), a file or a directory of them; or a database's JDBC URL (PostgreSQL, H2) with --table.")
     String data;
+
+    @Option(names = "--table", paramLabel = "SCHEMA.TABLE", description = "With a JDBC URL: the table to scan, as mamori scan names it (e.g. public.customers).")
+    String table;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "With a JDBC URL: the user to connect as; the password comes from MAMORI_DB_PASSWORD (never the command line).")
+    String dbUser;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where the findings go (a directory that must not exist): JSON Lines parts and _mamori_scan.json.")
     String output;
@@ -52,6 +60,8 @@ final class ScanCmd extends SparkCommand {
     String format = "summary";
 
     private Set<PiiType> wanted;
+    /** The input as it may be shown: a database's URL without its secrets. */
+    private String shown;
 
     @Override
     void before() throws IOException {
@@ -67,17 +77,24 @@ final class ScanCmd extends SparkCommand {
 
     @Override
     int run(SparkSession spark) throws IOException {
-        Outputs.guard(spark, data, output);
-        if (SparkDocuments.applies(spark, data, common.inputFormat)) {
+        boolean database = dev.mamori.table.Database.isUrl(data);
+        if (database != (table != null)) {
+            throw new Message.Problem("--table はデータベース（jdbc:…）とだけ、データベースには --table を指定してください",
+                    "--table goes with a database (jdbc:…) only, and a database needs --table");
+        }
+        Outputs.guard(spark, database ? null : data, output);
+        if (!database && SparkDocuments.applies(spark, data, common.inputFormat)) {
             return documents(spark);
         }
-        Tables.Table t = Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
+        Tables.Table t = database ? Tables.jdbc(spark, data, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
+                : Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
+        shown = t.input().path();
         Path staging = Outputs.staging(spark, output);
         SparkScan.Result r;
         String report;
         try {
             r = SparkScan.scan(spark, t, wanted, minConfidence, showValues, staging);
-            report = json(r);
+            report = json(r, t);
             Outputs.writeText(spark, staging, "_mamori_scan.json", report);
             Outputs.commit(spark, staging, output);
         } catch (IOException | RuntimeException e) {
@@ -92,8 +109,13 @@ final class ScanCmd extends SparkCommand {
                     ? "mamori: " + r.unreadable() + " 件のレコードが読めませんでした（検査していません）"
                     : "mamori: " + r.unreadable() + " records could not be read (not scanned)");
         }
+        if (!t.unread().isEmpty()) {
+            spec.commandLine().getErr().println(common.language().equals("ja")
+                    ? "mamori: " + shown + " " + t.sheet() + ": バイナリの列は読んでいません: " + String.join(", ", t.unread())
+                    : "mamori: " + shown + " " + t.sheet() + ": binary columns not read: " + String.join(", ", t.unread()));
+        }
         boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
-        return r.unreadable() > 0 && failOn != null ? 2 : hit ? 1 : 0;
+        return (r.unreadable() > 0 || !t.unread().isEmpty()) && failOn != null ? 2 : hit ? 1 : 0;
     }
 
     /** Documents, one task per file. */
@@ -118,9 +140,14 @@ final class ScanCmd extends SparkCommand {
         return r.unreadable() && failOn != null ? 2 : hit ? 1 : 0;
     }
 
-    private String json(SparkScan.Result r) {
+    private String json(SparkScan.Result r, Tables.Table t) {
         ObjectNode n = Json.object();
-        n.put("input", data);
+        n.put("input", shown);
+        if (t.sheet() != null) {
+            n.put("table", t.sheet());
+            ArrayNode unread = n.putArray("unread_columns");
+            t.unread().forEach(unread::add);
+        }
         n.put("records", r.table().rows());
         n.put("unreadable_records", r.unreadable());
         n.put("findings", r.findings());
@@ -144,7 +171,7 @@ final class ScanCmd extends SparkCommand {
 
     private String summary(SparkScan.Result r, boolean ja) {
         StringBuilder b = new StringBuilder();
-        b.append(data).append(": ").append(ja ? r.table().headline().japanese() : r.table().headline().english()).append('\n');
+        b.append(shown).append(": ").append(ja ? r.table().headline().japanese() : r.table().headline().english()).append('\n');
         b.append(String.format(ja ? "  %,d 件のレコード、%,d 件の検出%n" : "  %,d records, %,d findings%n", r.table().rows(), r.findings()));
         for (ColumnReport c : r.table().columns()) {
             if (c.hits().isEmpty()) {

@@ -63,14 +63,16 @@ final class SparkScan {
         List<String> headerFindings = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             for (Finding fi : head.found().get(i)) {
-                headerFindings.add(FindingJson.line(new LocatedFinding(new Location(t.input().path(), 0, 0, null, header.get(i), i, null), fi),
+                headerFindings.add(FindingJson.line(new LocatedFinding(new Location(t.input().path(), 0, 0, t.sheet(), header.get(i), i, null), fi),
                         showValues));
             }
         }
         List<String> raw = t.header();
         int columns = header.size();
         int corrupt = java.util.Arrays.asList(t.rows().columns()).indexOf(Tables.CORRUPT);
-        Dataset<Row> rows = t.rows().withColumn(FILE, functions.input_file_name());
+        Dataset<Row> rows = t.rows().withColumn(FILE, t.input().kind() == Tables.Kind.JDBC ? functions.lit(t.input().path())
+                : functions.input_file_name());
+        String sheet = t.sheet();
         int fileCol = rows.columns().length - 1;
         LongAccumulator records = spark.sparkContext().longAccumulator("mamori records");
         LongAccumulator unreadable = spark.sparkContext().longAccumulator("mamori unreadable records");
@@ -136,7 +138,7 @@ final class SparkScan {
                             }
                             n[2]++;
                             // the row's number in the file is not known in a partition: the line has none
-                            Location where = new Location(r.getString(fileCol), 0, 0, null, header.get(i), i, null);
+                            Location where = new Location(r.getString(fileCol), 0, 0, sheet, header.get(i), i, null);
                             pending.add(FindingJson.line(new LocatedFinding(where, fi), showValues));
                         }
                     }

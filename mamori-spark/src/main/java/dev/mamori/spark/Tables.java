@@ -1,6 +1,7 @@
 package dev.mamori.spark;
 
 import dev.mamori.report.Message;
+import dev.mamori.table.Database;
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.ReadSummary;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class Tables {
     /** The column Spark's CSV reader fills with a record it could not split into the header's fields. */
     static final String CORRUPT = "_mamori_corrupt_record";
 
-    enum Kind { CSV, PARQUET, JSONL }
+    enum Kind { CSV, PARQUET, JSONL, JDBC }
 
     /**
      * How to read an input.
@@ -47,10 +48,21 @@ final class Tables {
      * @param delimiter CSV: the field delimiter
      */
     record Input(String path, Kind kind, Charset charset, char delimiter) {
+        /** A database's table: {@code path} is the URL as it may be shown, and the table is read by {@link #jdbc}. */
+        static Input table(String shown) {
+            return new Input(shown, Kind.JDBC, java.nio.charset.StandardCharsets.UTF_8, '\0');
+        }
     }
 
-    /** A table read: its columns (all text, nulls for missing cells), its header, and for CSV the corrupt-record column. */
-    record Table(Input input, Dataset<Row> rows, List<String> header) {
+    /**
+     * A table read: its columns (all text, nulls for missing cells), its header, and for CSV the corrupt-record column;
+     * for a database's table, its name ({@code schema.table}) and the binary columns not read.
+     */
+    record Table(Input input, Dataset<Row> rows, List<String> header, String sheet, List<String> unread) {
+        Table(Input input, Dataset<Row> rows, List<String> header) {
+            this(input, rows, header, null, List.of());
+        }
+
         /** Column {@code name}, quoted for Spark (a name may hold dots or spaces). */
         Column col(String name) {
             return functions.col("`" + name.replace("`", "``") + "`");
@@ -159,6 +171,45 @@ final class Tables {
             }
         }
         return out;
+    }
+
+    /**
+     * A database's table read by Spark's JDBC source, every column as text: the query and headers {@code mamori scan}
+     * reads it with ({@link Database.Session#describe}), cut into ranges of its integer key when it has one, each range
+     * read by a task. The executors connect with the same read-only URL ({@link Database#target}).
+     */
+    static Table jdbc(SparkSession spark, String url, String table, String user, String password) {
+        Database.Described d;
+        String shown = Database.displayName(url);
+        try (Database.Session s = Database.connect(url, user, password, List.of())) {
+            d = s.describe(table);
+        } catch (dev.mamori.table.ReadException e) {
+            throw new Message.Problem(Message.of(e));
+        }
+        DataFrameReader r = spark.read().format("jdbc").option("dbtable", "(" + d.select() + ") mamori_t").option("fetchsize", "1000");
+        try {
+            r = r.option("url", Database.target(url));
+        } catch (dev.mamori.table.ReadException e) {
+            throw new Message.Problem(Message.of(e));
+        }
+        if (user != null) {
+            r = r.option("user", user);
+        }
+        if (password != null) {
+            r = r.option("password", password); // Spark redacts options named like a password in its UI and logs
+        }
+        int tasks = (int) Math.max(1, Math.min(spark.sparkContext().defaultParallelism() * 4L, (d.high() - d.low()) / 10_000 + 1));
+        if (d.key() != null && d.key().matches("[A-Za-z_][A-Za-z0-9_]*") && tasks > 1) {
+            r = r.option("partitionColumn", d.key()).option("lowerBound", d.low()).option("upperBound", d.high() + 1)
+                    .option("numPartitions", tasks);
+        }
+        Dataset<Row> raw = r.load();
+        List<String> names = List.of(raw.columns());
+        Column[] text = new Column[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            text[i] = raw.col("`" + names.get(i).replace("`", "``") + "`").cast(DataTypes.StringType).alias("c" + i);
+        }
+        return new Table(Input.table(shown), raw.select(text), d.headers(), d.table(), d.unread());
     }
 
     /** Reads the input with every column as text; a CSV keeps its header's names and order. */

@@ -1,0 +1,145 @@
+package dev.mamori.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.detect.ColumnReport;
+import dev.mamori.detect.FileReport;
+import dev.mamori.detect.LocatedFinding;
+import dev.mamori.detect.PiiType;
+import dev.mamori.detect.Scanner;
+import dev.mamori.detect.TableReport;
+import dev.mamori.table.Database;
+import dev.mamori.table.DocumentReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** mamori spark scan of a database's table gives the column classes and findings of mamori scan of the same table. */
+class SparkJdbcScanTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTableReadInKeyRangesIsClassifiedAsOneMachineClassifiesIt() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("shop");
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+            st.execute("create schema shop");
+            st.execute("create table shop.customers (id int primary key, shimei varchar(40), birth_dt date, tel varchar(20),"
+                    + " memo varchar(100), photo blob)");
+            st.execute("comment on column shop.customers.shimei is '氏名'");
+            st.execute("comment on column shop.customers.birth_dt is '生年月日'");
+            st.execute("insert into shop.customers select x, case mod(x, 3) when 0 then '山田 太郎' when 1 then '佐藤 花子' else '鈴木 一郎' end,"
+                    + " dateadd('DAY', mod(x, 9000), date '1960-01-01'), '090-1234-' || lpad(cast(mod(x, 10000) as varchar), 4, '0'),"
+                    + " case when mod(x, 50) = 0 then '糖尿病で通院中' end, null from system_range(1, 30000)");
+        }
+        Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
+        List<LocatedFinding> found = new ArrayList<>();
+        TableReport one;
+        try (Scanner scanner = new Scanner(options); Database.Session s = Database.connect(url, "sa", null, List.of())) {
+            FileReport f = scanner.scan("db", found::add, v -> s.read(new Database.Options(List.of(), List.of(), 0), v));
+            one = f.tables().get(0);
+        }
+        byte[] before = Files.readAllBytes(dir.resolve("shop.mv.db"));
+
+        SparkSession spark = Spark.session();
+        Tables.Table t = Tables.jdbc(spark, url, "shop.customers", "sa", null);
+        assertThat(t.rows().rdd().getNumPartitions()).as("read in ranges of the key, a task each").isGreaterThan(1);
+        assertThat(t.unread()).containsExactly("PHOTO");
+        SparkScan.Result r = SparkScan.scan(spark, t, EnumSet.allOf(PiiType.class), 0.4, false,
+                new org.apache.hadoop.fs.Path(dir.resolve("findings").toString()));
+        assertThat(r.table().rows()).isEqualTo(one.rows()).isEqualTo(30000);
+        assertThat(r.findings()).isEqualTo(found.size());
+        assertThat(r.table().classifications()).isEqualTo(one.classifications());
+        for (int c = 0; c < one.columns().size(); c++) {
+            ColumnReport a = one.columns().get(c);
+            ColumnReport b = r.table().columns().get(c);
+            assertThat(b.header()).isEqualTo(a.header());
+            assertThat(b.types()).as(a.header()).isEqualTo(a.types());
+            a.hits().forEach((type, n) -> assertThat(b.hits().get(type)).as(a.header() + " " + type).isEqualTo(n));
+        }
+        assertThat(one.columns().get(1).header()).isEqualTo("SHIMEI（氏名）");
+        assertThat(Files.readAllBytes(dir.resolve("shop.mv.db"))).as("read-only").isEqualTo(before);
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkMain.run(new String[] {"scan", url + ";USER=sa", "--table", "SHOP.CUSTOMERS", "--output", dir.resolve("cmd").toString(),
+                "--format", "json", "--fail-on", "PHONE", "--lang", "en"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as("a binary column unread: the gate cannot vouch").isEqualTo(2);
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(report.get("input").asText()).isEqualTo(url);
+        assertThat(report.get("table").asText()).isEqualTo("SHOP.CUSTOMERS");
+        assertThat(report.get("unread_columns").toString()).isEqualTo("[\"PHOTO\"]");
+        assertThat(report.get("findings").asLong()).isEqualTo(found.size());
+        assertThat(out.toString()).doesNotContain("USER=sa");
+        assertThat(err.toString()).contains("binary columns not read: PHOTO");
+        StringBuilder findings = new StringBuilder();
+        try (var files = Files.list(dir.resolve("cmd"))) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                findings.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(findings.toString()).contains("\"file\":\"" + url + "\"").contains("\"sheet\":\"SHOP.CUSTOMERS\"")
+                .contains("\"column\":\"TEL\"").doesNotContain("090-1234-0001");
+        assertThat(SparkMain.run(new String[] {"scan", url, "--output", dir.resolve("cmd2").toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true))).as("a database needs --table").isEqualTo(2);
+    }
+
+    @Test
+    void aPostgresqlTableIsReadInRangesAsOneMachineReadsIt() throws Exception {
+        String url = System.getenv("MAMORI_TEST_PG_URL");
+        if (System.getenv("MAMORI_REQUIRE_PG") != null && (url == null || url.isBlank())) {
+            throw new IllegalStateException("MAMORI_REQUIRE_PG is set but MAMORI_TEST_PG_URL is not: start PostgreSQL with .ci/postgres");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "no PostgreSQL (MAMORI_TEST_PG_URL)");
+        String user = System.getenv().getOrDefault("MAMORI_TEST_PG_USER", "mamori");
+        String password = System.getenv().getOrDefault("MAMORI_TEST_PG_PASSWORD", "mamori");
+        String schema = "sparkscan" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            st.execute("create schema " + schema);
+            try {
+                st.execute("create table " + schema + ".visits (id bigint primary key, shimei text, mail text, lat double precision,"
+                        + " lon double precision, note jsonb)");
+                st.execute("comment on column " + schema + ".visits.shimei is '氏名'");
+                st.execute("insert into " + schema + ".visits select i, (array['山田 太郎','佐藤 花子','高橋 健'])[i % 3 + 1],"
+                        + " 'user' || i || '@example.jp', 35.6 + (i % 100) / 1000.0, 139.7 + (i % 100) / 1000.0,"
+                        + " case when i % 40 = 0 then '{\"memo\": \"うつ病で休職中\"}'::jsonb end from generate_series(1, 25000) i");
+                Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
+                List<LocatedFinding> found = new ArrayList<>();
+                TableReport one;
+                try (Scanner scanner = new Scanner(options); Database.Session s = Database.connect(url, user, password, List.of())) {
+                    FileReport f = scanner.scan("db", found::add, v -> s.read(new Database.Options(List.of(schema + ".*"), List.of(), 0), v));
+                    one = f.tables().get(0);
+                }
+                SparkSession spark = Spark.session();
+                Tables.Table t = Tables.jdbc(spark, url, schema + ".visits", user, password);
+                assertThat(t.rows().rdd().getNumPartitions()).isGreaterThan(1);
+                SparkScan.Result r = SparkScan.scan(spark, t, EnumSet.allOf(PiiType.class), 0.4, false,
+                        new org.apache.hadoop.fs.Path(dir.resolve("pg").toString()));
+                assertThat(r.table().rows()).isEqualTo(one.rows()).isEqualTo(25000);
+                assertThat(r.findings()).isEqualTo(found.size());
+                for (int k = 0; k < one.columns().size(); k++) {
+                    ColumnReport a = one.columns().get(k);
+                    ColumnReport b = r.table().columns().get(k);
+                    assertThat(b.header()).isEqualTo(a.header());
+                    assertThat(b.types()).as(a.header()).isEqualTo(a.types());
+                    a.hits().forEach((type, n) -> assertThat(b.hits().get(type)).as(a.header() + " " + type).isEqualTo(n));
+                }
+                assertThat(one.columns().get(1).types()).containsExactly(PiiType.PERSON);
+            } finally {
+                st.execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
+}
