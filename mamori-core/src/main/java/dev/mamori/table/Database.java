@@ -107,9 +107,10 @@ public final class Database {
      *
      * @param table   {@code schema.table}
      * @param headers the columns' headers, as {@link #read} gives them (name, and comment)
-     * @param select  the query reading the table's columns that are read (binary ones left out), in no order
+     * @param select  the query reading the table's columns that are read (binary ones left out), in no order, named
+     *                {@code c0}, {@code c1} … in the order of {@code headers}
      * @param unread  the binary columns left out
-     * @param key     a single integer key column to cut the reading by (its name as the query gives it), or null
+     * @param key     a single integer key column to cut the reading by (its name in the query, {@code cN}), or null
      * @param low     the key's least value (0 without a key or a row)
      * @param high    the key's greatest value (0 without a key or a row)
      */

@@ -107,9 +107,16 @@ final class DatabaseTables {
     Database.Described describe(String table) throws ReadException {
         try {
             prepare();
-            TableRef t = tables().stream().filter(x -> x.qualified().equalsIgnoreCase(table)).findFirst().orElseThrow(() ->
-                    new ReadException(new Message(name + ": テーブル " + table + " がありません（名前は スキーマ.テーブル）",
-                            name + ": no table " + table + " (name it as schema.table)")));
+            // the name as a glob of itself: a partition named alone is chosen without its table, as mamori scan chooses it
+            List<TableRef> named = table.contains("*") || table.contains("?") ? List.of() : tables(List.of(table));
+            TableRef t = named.stream().filter(x -> x.qualified().equals(table)).findFirst() // the exact name first
+                    .orElse(named.size() == 1 ? named.get(0) : null); // else one whose case alone differs
+            if (t == null) {
+                throw new ReadException(new Message(name + ": テーブル " + table + (named.isEmpty() ? " がありません（名前は スキーマ.テーブル）"
+                        : " は大文字と小文字だけが違う複数のテーブルに当たります。正確な名前を指定してください"),
+                        name + ": " + (named.isEmpty() ? "no table " + table + " (name it as schema.table)"
+                                : table + " names several tables whose case alone differs; give the exact name")));
+            }
             List<Column> columns = new ArrayList<>();
             List<String> binary = new ArrayList<>();
             columns(t, columns, binary);
@@ -136,15 +143,23 @@ final class DatabaseTables {
             long high = 0;
             if (key != null) {
                 try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT MIN(" + quoted(key) + "), MAX(" + quoted(key) + ") FROM " + qualified(t))) {
+                     ResultSet rs = st.executeQuery("SELECT MIN(" + quoted(key) + "), MAX(" + quoted(key) + ") FROM "
+                             + (t.only() ? "ONLY " : "") + qualified(t))) {
                     if (rs.next()) {
                         low = rs.getLong(1);
                         high = rs.getLong(2);
                     }
                 }
             }
-            return new Database.Described(t.qualified(), columns.stream().map(Column::header).toList(), select(t, columns, false),
-                    binary, key, low, high);
+            // columns as c0, c1 …: names a reader elsewhere need not quote, and never two alike (Name and name)
+            List<String> aliased = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                aliased.add(quoted(columns.get(i).name()) + " AS " + quoted("c" + i));
+            }
+            int keyAt = key == null ? -1 : columns.stream().map(Column::name).toList().indexOf(key);
+            return new Database.Described(t.qualified(), columns.stream().map(Column::header).toList(),
+                    "SELECT " + String.join(", ", aliased) + " FROM " + (t.only() ? "ONLY " : "") + qualified(t), binary,
+                    keyAt < 0 ? null : "c" + keyAt, low, high);
         } catch (SQLException | RuntimeException | LinkageError e) {
             String why = scrub.apply(why(e));
             throw new ReadException(new Message(name + ": テーブル " + table + " を読めません（" + why + "）",
@@ -152,14 +167,18 @@ final class DatabaseTables {
         }
     }
 
-    private String select(TableRef t, List<Column> columns, boolean inKeyOrder) throws SQLException {
+    private String select(TableRef t, List<Column> columns) throws SQLException {
         return "SELECT " + String.join(", ", columns.stream().map(col -> quoted(col.name())).toList())
-                + " FROM " + (t.only() ? "ONLY " : "") + qualified(t) + (inKeyOrder ? orderBy(t) : "");
+                + " FROM " + (t.only() ? "ONLY " : "") + qualified(t) + orderBy(t);
     }
 
     /** The tables to read, in schema and name order. */
     private List<TableRef> tables() throws SQLException {
-        List<Pattern> in = globs(options.include());
+        return tables(options.include());
+    }
+
+    private List<TableRef> tables(List<String> include) throws SQLException {
+        List<Pattern> in = globs(include);
         List<Pattern> out = globs(options.exclude());
         boolean postgres = "PostgreSQL".equals(md.getDatabaseProductName());
         List<TableRef> chosen = new ArrayList<>();
@@ -285,7 +304,7 @@ final class DatabaseTables {
 
     /** Delivers the table's rows, counting them in {@link #row}. */
     private void rows(TableRef t, List<Column> columns, Runnable begin, String where) throws SQLException {
-        String sql = select(t, columns, true);
+        String sql = select(t, columns);
         long maxRows = options.maxRows();
         boolean[] failed = new boolean[columns.size()];
         boolean[] cut = new boolean[columns.size()];

@@ -321,6 +321,28 @@ class DatabaseTest {
     }
 
     @Test
+    void aTableIsDescribedForAReaderElsewhere() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("desc");
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            exec(c, "create table \"Dup\" (id int primary key, \"Name\" varchar(20), name varchar(20), pic blob)",
+                    "create table dup (x varchar(20))", "insert into \"Dup\" values (-5, 'a', 'b', null), (70000, 'c', 'd', null)");
+        }
+        try (Database.Session s = Database.connect(url, "sa", "", List.of())) {
+            Database.Described d = s.describe("PUBLIC.Dup");
+            assertThat(d.table()).isEqualTo("PUBLIC.Dup");
+            assertThat(d.headers()).containsExactly("ID", "Name", "NAME");
+            assertThat(d.select()).isEqualTo("SELECT \"ID\" AS \"c0\", \"Name\" AS \"c1\", \"NAME\" AS \"c2\" FROM \"PUBLIC\".\"Dup\"");
+            assertThat(d.unread()).containsExactly("PIC");
+            assertThat(d.key()).isEqualTo("c0");
+            assertThat(d.low()).isEqualTo(-5);
+            assertThat(d.high()).isEqualTo(70000);
+            assertThat(s.describe("PUBLIC.DUP").table()).as("the exact name first").isEqualTo("PUBLIC.DUP");
+            assertThatThrownBy(() -> s.describe("public.dup")).isInstanceOf(ReadException.class).hasMessageContaining("whose case alone differs");
+            assertThatThrownBy(() -> s.describe("PUBLIC.NONE")).isInstanceOf(ReadException.class).hasMessageContaining("no table PUBLIC.NONE");
+        }
+    }
+
+    @Test
     void aShortPasswordIsTakenOutOnlyWhereItStandsAlone() {
         assertThat(JdbcUrls.scrub("password authentication failed for user o (o)", "jdbc:x", "jdbc:x", "jdbc:x", "o"))
                 .isEqualTo("password authentication failed for user **** (****)");

@@ -99,7 +99,17 @@ final class ScanCmd extends SparkCommand {
             Outputs.commit(spark, staging, output);
         } catch (IOException | RuntimeException e) {
             Outputs.discard(spark, staging);
-            throw SparkMain.unwrap(e);
+            RuntimeException u = SparkMain.unwrap(e);
+            if (database && !(u instanceof Message.Problem)) { // a task's failure: said with the table, in a line
+                Throwable root = e;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                String why = String.valueOf(root.getMessage()).lines().findFirst().orElse(root.getClass().getSimpleName());
+                throw new Message.Problem(shown + " " + t.sheet() + ": 読み込みが途中で止まりました（" + why + "）",
+                        shown + " " + t.sheet() + ": the reading stopped (" + why + ")");
+            }
+            throw u;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? report : summary(r, common.language().equals("ja")));

@@ -186,7 +186,21 @@ final class Tables {
         } catch (dev.mamori.table.ReadException e) {
             throw new Message.Problem(Message.of(e));
         }
+        // every column read as the driver writes it as text (getString), as mamori scan reads it (a numeric without a scale
+        // would be a decimal's 123456789018.000000000000000000); the key stays an integer, which Spark cuts ranges of
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < d.headers().size(); i++) {
+            if (!("c" + i).equals(d.key())) {
+                text.append(text.length() == 0 ? "" : ", ").append('c').append(i).append(" STRING");
+            }
+        }
         DataFrameReader r = spark.read().format("jdbc").option("dbtable", "(" + d.select() + ") mamori_t").option("fetchsize", "1000");
+        if (text.length() > 0) {
+            r = r.option("customSchema", text.toString());
+        }
+        if (url.regionMatches(true, 0, "jdbc:postgresql:", 0, 16)) { // the executors' sessions read-only too
+            r = r.option("sessionInitStatement", "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
         try {
             r = r.option("url", Database.target(url));
         } catch (dev.mamori.table.ReadException e) {
@@ -198,18 +212,18 @@ final class Tables {
         if (password != null) {
             r = r.option("password", password); // Spark redacts options named like a password in its UI and logs
         }
-        int tasks = (int) Math.max(1, Math.min(spark.sparkContext().defaultParallelism() * 4L, (d.high() - d.low()) / 10_000 + 1));
-        if (d.key() != null && d.key().matches("[A-Za-z_][A-Za-z0-9_]*") && tasks > 1) {
-            r = r.option("partitionColumn", d.key()).option("lowerBound", d.low()).option("upperBound", d.high() + 1)
+        long span; // key values from the least to the greatest, capped where it would overflow
+        try {
+            span = Math.subtractExact(d.high(), d.low());
+        } catch (ArithmeticException e) {
+            span = Long.MAX_VALUE;
+        }
+        int tasks = (int) Math.max(1, Math.min(spark.sparkContext().defaultParallelism() * 4L, span / 10_000 + 1));
+        if (d.key() != null && tasks > 1) { // the first range is open below and the last above: every row is read once
+            r = r.option("partitionColumn", d.key()).option("lowerBound", d.low()).option("upperBound", d.high())
                     .option("numPartitions", tasks);
         }
-        Dataset<Row> raw = r.load();
-        List<String> names = List.of(raw.columns());
-        Column[] text = new Column[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            text[i] = raw.col("`" + names.get(i).replace("`", "``") + "`").cast(DataTypes.StringType).alias("c" + i);
-        }
-        return new Table(Input.table(shown), raw.select(text), d.headers(), d.table(), d.unread());
+        return new Table(Input.table(shown), r.load(), d.headers(), d.table(), d.unread());
     }
 
     /** Reads the input with every column as text; a CSV keeps its header's names and order. */

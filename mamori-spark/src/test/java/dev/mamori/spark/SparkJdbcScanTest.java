@@ -109,12 +109,15 @@ class SparkJdbcScanTest {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
             st.execute("create schema " + schema);
             try {
-                st.execute("create table " + schema + ".visits (id bigint primary key, shimei text, mail text, lat double precision,"
-                        + " lon double precision, note jsonb)");
+                // a numeric without a scale (Spark would read 123456789018 as a decimal of 18 places), two names alike but for
+                // their case, and a key up to the greatest bigint
+                st.execute("create table " + schema + ".visits (id bigint primary key, shimei text, \"Shimei\" text, mail text,"
+                        + " lat double precision, lon double precision, note jsonb, mynum numeric)");
                 st.execute("comment on column " + schema + ".visits.shimei is '氏名'");
-                st.execute("insert into " + schema + ".visits select i, (array['山田 太郎','佐藤 花子','高橋 健'])[i % 3 + 1],"
+                st.execute("insert into " + schema + ".visits select i, (array['山田 太郎','佐藤 花子','高橋 健'])[i % 3 + 1], '伊藤 美咲',"
                         + " 'user' || i || '@example.jp', 35.6 + (i % 100) / 1000.0, 139.7 + (i % 100) / 1000.0,"
-                        + " case when i % 40 = 0 then '{\"memo\": \"うつ病で休職中\"}'::jsonb end from generate_series(1, 25000) i");
+                        + " case when i % 40 = 0 then '{\"memo\": \"うつ病で休職中\"}'::jsonb end, 123456789018 from generate_series(1, 25000) i");
+                st.execute("insert into " + schema + ".visits values (9223372036854775807, '鈴木 一郎', null, null, null, null, null, 123456789018)");
                 Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
                 List<LocatedFinding> found = new ArrayList<>();
                 TableReport one;
@@ -127,7 +130,7 @@ class SparkJdbcScanTest {
                 assertThat(t.rows().rdd().getNumPartitions()).isGreaterThan(1);
                 SparkScan.Result r = SparkScan.scan(spark, t, EnumSet.allOf(PiiType.class), 0.4, false,
                         new org.apache.hadoop.fs.Path(dir.resolve("pg").toString()));
-                assertThat(r.table().rows()).isEqualTo(one.rows()).isEqualTo(25000);
+                assertThat(r.table().rows()).isEqualTo(one.rows()).isEqualTo(25001);
                 assertThat(r.findings()).isEqualTo(found.size());
                 for (int k = 0; k < one.columns().size(); k++) {
                     ColumnReport a = one.columns().get(k);
@@ -137,6 +140,7 @@ class SparkJdbcScanTest {
                     a.hits().forEach((type, n) -> assertThat(b.hits().get(type)).as(a.header() + " " + type).isEqualTo(n));
                 }
                 assertThat(one.columns().get(1).types()).containsExactly(PiiType.PERSON);
+                assertThat(r.table().columns().get(7).types()).as("a numeric's My Number").containsExactly(PiiType.MY_NUMBER);
             } finally {
                 st.execute("drop schema " + schema + " cascade");
             }
