@@ -97,7 +97,7 @@ final class ScanCmd extends SparkCommand {
             report = json(r, t);
             Outputs.writeText(spark, staging, "_mamori_scan.json", report);
             Outputs.commit(spark, staging, output);
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) { // SparkException too, which Scala throws unchecked
             Outputs.discard(spark, staging);
             RuntimeException u = SparkMain.unwrap(e);
             if (database && !(u instanceof Message.Problem)) { // a task's failure: said with the table, in a line

@@ -198,8 +198,8 @@ final class Tables {
         if (text.length() > 0) {
             r = r.option("customSchema", text.toString());
         }
-        if (url.regionMatches(true, 0, "jdbc:postgresql:", 0, 16)) { // the executors' sessions read-only too
-            r = r.option("sessionInitStatement", "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        if (url.regionMatches(true, 0, "jdbc:postgresql:", 0, 16)) { // the executors' connections read-only too: BEGIN READ ONLY
+            r = r.option("readOnly", "true").option("readOnlyMode", "always");
         }
         try {
             r = r.option("url", Database.target(url));

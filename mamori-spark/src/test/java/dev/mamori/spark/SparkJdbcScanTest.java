@@ -141,6 +141,31 @@ class SparkJdbcScanTest {
                 }
                 assertThat(one.columns().get(1).types()).containsExactly(PiiType.PERSON);
                 assertThat(r.table().columns().get(7).types()).as("a numeric's My Number").containsExactly(PiiType.MY_NUMBER);
+
+                // a row-level security policy whose function writes when it meets a row: the executors' reading refuses
+                st.execute("create table " + schema + ".seen (id int)");
+                st.execute("create table " + schema + ".guarded (id int primary key, tel text)");
+                st.execute("insert into " + schema + ".guarded select i, '090-1234-5678' from generate_series(1, 30000) i");
+                st.execute("create function " + schema + ".note(i int) returns boolean language plpgsql as $$ begin"
+                        + " if i = 5 then insert into " + schema + ".seen values (i); end if; return true; end $$");
+                st.execute("alter table " + schema + ".guarded enable row level security");
+                st.execute("alter table " + schema + ".guarded force row level security");
+                st.execute("create policy p on " + schema + ".guarded using (" + schema + ".note(id))");
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                int code = SparkMain.run(new String[] {"scan", url + "?user=" + user + "&password=" + password, "--table", schema + ".guarded",
+                        "--output", dir.resolve("guarded").toString(), "--lang", "en"}, new PrintWriter(out, true), new PrintWriter(err, true));
+                assertThat(code).isEqualTo(2);
+                assertThat(err.toString()).contains(schema + ".guarded: the reading stopped (").contains("read-only transaction")
+                        .doesNotContain("password=");
+                try (java.sql.ResultSet seen = st.executeQuery("select count(*) from " + schema + ".seen")) {
+                    seen.next();
+                    assertThat(seen.getInt(1)).as("nothing written").isZero();
+                }
+                assertThat(dir.resolve("guarded")).doesNotExist();
+                try (var left = Files.list(dir)) {
+                    assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".guarded"));
+                }
             } finally {
                 st.execute("drop schema " + schema + " cascade");
             }
