@@ -67,11 +67,6 @@ public final class Database {
             return connection;
         }
 
-        /** The URL as it may be shown ({@link #displayName}). */
-        public String name() {
-            return name;
-        }
-
         /** Reads the tables {@code options} select ({@link Database#read}). */
         public ReadSummary read(Options options, DocumentVisitor v) throws ReadException {
             return new DatabaseTables(connection, name, options, v, scrub).read();
@@ -238,7 +233,7 @@ public final class Database {
      * The files the connected database lives in, as the database itself names them (an H2 file, a SQLite file with its
      * journals; none for a server), which a report must not be written over.
      */
-    public static List<Path> files(Connection c) {
+    static List<Path> files(Connection c) {
         List<Path> files = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             String product = c.getMetaData().getDatabaseProductName();

@@ -42,9 +42,14 @@ final class DatabaseTables {
         List<String> key() {
             return java.util.Arrays.asList(schema, name);
         }
+
+        /** This table's row of a metadata result (whose pattern's _ or % may match others too). */
+        boolean is(ResultSet rs) throws SQLException {
+            return name.equals(rs.getString("TABLE_NAME")) && Objects.equals(schema, rs.getString("TABLE_SCHEM"));
+        }
     }
 
-    private record Column(String name, String header) {
+    private record Column(String name, String header, int type) {
     }
 
     private final Connection c;
@@ -123,28 +128,15 @@ final class DatabaseTables {
             if (columns.isEmpty()) {
                 throw new ReadException(new Message(name + " " + t.qualified() + ": 読める列がありません", name + " " + t.qualified() + ": no column to read"));
             }
-            TreeMap<Short, String> keys = new TreeMap<>();
-            Map<String, Integer> types = new HashMap<>();
-            try (ResultSet rs = md.getColumns(t.catalog(), like(t.schema()), like(t.name()), "%")) {
-                while (rs.next()) {
-                    if (t.name().equals(rs.getString("TABLE_NAME")) && Objects.equals(t.schema(), rs.getString("TABLE_SCHEM"))) {
-                        types.put(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"));
-                    }
-                }
-            }
-            try (ResultSet rs = md.getPrimaryKeys(t.catalog(), t.schema(), t.name())) {
-                while (rs.next()) {
-                    keys.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-                }
-            }
-            String key = keys.size() == 1 && Set.of(Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT)
-                    .contains(types.get(keys.firstEntry().getValue())) ? keys.firstEntry().getValue() : null;
+            List<String> keys = keys(t);
+            Column keyed = keys.size() == 1 ? columns.stream().filter(col -> col.name().equals(keys.get(0))).findFirst().orElse(null) : null;
+            String key = keyed != null && Set.of(Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT).contains(keyed.type())
+                    ? keyed.name() : null;
             long low = 0;
             long high = 0;
             if (key != null) {
                 try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT MIN(" + quoted(key) + "), MAX(" + quoted(key) + ") FROM "
-                             + (t.only() ? "ONLY " : "") + qualified(t))) {
+                     ResultSet rs = st.executeQuery("SELECT MIN(" + quoted(key) + "), MAX(" + quoted(key) + ")" + from(t))) {
                     if (rs.next()) {
                         low = rs.getLong(1);
                         high = rs.getLong(2);
@@ -156,10 +148,8 @@ final class DatabaseTables {
             for (int i = 0; i < columns.size(); i++) {
                 aliased.add(quoted(columns.get(i).name()) + " AS " + quoted("c" + i));
             }
-            int keyAt = key == null ? -1 : columns.stream().map(Column::name).toList().indexOf(key);
             return new Database.Described(t.qualified(), columns.stream().map(Column::header).toList(),
-                    "SELECT " + String.join(", ", aliased) + " FROM " + (t.only() ? "ONLY " : "") + qualified(t), binary,
-                    keyAt < 0 ? null : "c" + keyAt, low, high);
+                    "SELECT " + String.join(", ", aliased) + from(t), binary, key == null ? null : "c" + columns.indexOf(keyed), low, high);
         } catch (SQLException | RuntimeException | LinkageError e) {
             String why = scrub.apply(why(e));
             throw new ReadException(new Message(name + ": テーブル " + table + " を読めません（" + why + "）",
@@ -167,9 +157,27 @@ final class DatabaseTables {
         }
     }
 
+    /** The table's rows in primary-key order, so that row N is the N-th by key. */
     private String select(TableRef t, List<Column> columns) throws SQLException {
-        return "SELECT " + String.join(", ", columns.stream().map(col -> quoted(col.name())).toList())
-                + " FROM " + (t.only() ? "ONLY " : "") + qualified(t) + orderBy(t);
+        List<String> keys = keys(t);
+        return "SELECT " + String.join(", ", columns.stream().map(col -> quoted(col.name())).toList()) + from(t)
+                + (keys.isEmpty() ? "" : " ORDER BY " + String.join(", ", keys.stream().map(this::quoted).toList()));
+    }
+
+    /** {@code FROM} the table ({@code ONLY} its own rows where PostgreSQL tables inherit from it). */
+    private String from(TableRef t) throws SQLException {
+        return " FROM " + (t.only() ? "ONLY " : "") + qualified(t);
+    }
+
+    /** The primary key's columns, in key order. */
+    private List<String> keys(TableRef t) throws SQLException {
+        TreeMap<Short, String> keys = new TreeMap<>(); // by KEY_SEQ
+        try (ResultSet rs = md.getPrimaryKeys(t.catalog(), t.schema(), t.name())) {
+            while (rs.next()) {
+                keys.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+            }
+        }
+        return List.copyOf(keys.values());
     }
 
     /** The tables to read, in schema and name order. */
@@ -178,8 +186,8 @@ final class DatabaseTables {
     }
 
     private List<TableRef> tables(List<String> include) throws SQLException {
-        List<Pattern> in = globs(include);
-        List<Pattern> out = globs(options.exclude());
+        List<Pattern> in = Globs.names(include);
+        List<Pattern> out = Globs.names(options.exclude());
         boolean postgres = "PostgreSQL".equals(md.getDatabaseProductName());
         List<TableRef> chosen = new ArrayList<>();
         try (ResultSet rs = md.getTables(c.getCatalog(), null, "%", null)) {
@@ -190,7 +198,7 @@ final class DatabaseTables {
                 boolean table = type != null && (TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT))
                         || postgres && "PARTITIONED TABLE".equals(type));
                 if (table && (schema == null || !SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT)))
-                        && (in.isEmpty() || matches(in, t.qualified())) && !matches(out, t.qualified())) {
+                        && (in.isEmpty() || Globs.matchName(in, t.qualified())) && !Globs.matchName(out, t.qualified())) {
                     chosen.add(t);
                 }
             }
@@ -276,7 +284,7 @@ final class DatabaseTables {
     private void columns(TableRef t, List<Column> columns, List<String> binary) throws SQLException {
         try (ResultSet rs = md.getColumns(t.catalog(), like(t.schema()), like(t.name()), "%")) {
             while (rs.next()) {
-                if (!t.name().equals(rs.getString("TABLE_NAME")) || !Objects.equals(t.schema(), rs.getString("TABLE_SCHEM"))) {
+                if (!t.is(rs)) {
                     continue; // a pattern's _ or % matched another table
                 }
                 String col = rs.getString("COLUMN_NAME");
@@ -284,7 +292,7 @@ final class DatabaseTables {
                 if (BINARY.contains(rs.getInt("DATA_TYPE")) || typeName != null && BINARY_NAME.matcher(typeName.strip()).matches()) {
                     binary.add(col);
                 } else {
-                    columns.add(new Column(col, header(col, rs.getString("REMARKS"))));
+                    columns.add(new Column(col, header(col, rs.getString("REMARKS")), rs.getInt("DATA_TYPE")));
                 }
             }
         }
@@ -294,7 +302,7 @@ final class DatabaseTables {
     private boolean stillThere(TableRef t) throws SQLException {
         try (ResultSet rs = md.getTables(t.catalog(), like(t.schema()), like(t.name()), null)) {
             while (rs.next()) {
-                if (t.name().equals(rs.getString("TABLE_NAME")) && Objects.equals(t.schema(), rs.getString("TABLE_SCHEM"))) {
+                if (t.is(rs)) {
                     return true;
                 }
             }
@@ -327,7 +335,7 @@ final class DatabaseTables {
                     long rowBytes = 0;
                     for (int i = 0; i < columns.size(); i++) {
                         String s = failed[i] ? null : value(rs, i, columns.get(i), failed, where);
-                        rowBytes += utf8Length(s); // whole, as the driver holds it: the fetch size follows
+                        rowBytes += Utf8.length(s); // whole, as the driver holds it: the fetch size follows
                         cells.add(cut(s, i, columns.get(i), cut, where));
                     }
                     v.row(row, row, cells);
@@ -392,18 +400,6 @@ final class DatabaseTables {
         return s.substring(0, MAX_CELL);
     }
 
-    private static long utf8Length(String s) {
-        if (s == null) {
-            return 0;
-        }
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            n += ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
-        }
-        return n;
-    }
-
     /** An error for people: an SQL error's state and message, on one line. */
     static String why(Throwable e) {
         String m = e instanceof SQLException s ? (s.getSQLState() == null ? "" : "SQLState " + s.getSQLState() + ": ") + s.getMessage()
@@ -418,17 +414,6 @@ final class DatabaseTables {
         }
         String r = remarks.strip().replaceAll("\\s+", " ");
         return column + "（" + (r.length() > 100 ? r.substring(0, 100) + "…" : r) + "）";
-    }
-
-    /** Rows in primary-key order, so that row N is the N-th by key. */
-    private String orderBy(TableRef t) throws SQLException {
-        TreeMap<Short, String> keys = new TreeMap<>(); // by KEY_SEQ
-        try (ResultSet rs = md.getPrimaryKeys(t.catalog(), t.schema(), t.name())) {
-            while (rs.next()) {
-                keys.put(rs.getShort("KEY_SEQ"), quoted(rs.getString("COLUMN_NAME")));
-            }
-        }
-        return keys.isEmpty() ? "" : " ORDER BY " + String.join(", ", keys.values());
     }
 
     private String identifierQuote() {
@@ -468,26 +453,4 @@ final class DatabaseTables {
         return s.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
     }
 
-    /** Globs over {@code schema.table}: {@code *} any characters (line breaks too), {@code ?} one; case ignored. */
-    private static List<Pattern> globs(List<String> globs) {
-        List<Pattern> l = new ArrayList<>();
-        for (String g : globs) {
-            StringBuilder re = new StringBuilder();
-            for (int i = 0; i < g.length(); i++) {
-                char ch = g.charAt(i);
-                re.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
-            }
-            l.add(Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL));
-        }
-        return l;
-    }
-
-    private static boolean matches(List<Pattern> globs, String name) {
-        for (Pattern p : globs) {
-            if (p.matcher(name).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -101,7 +101,8 @@ public final class FileWalker {
                     "broken symbolic link " + p + " (its target does not exist); skipped"));
             return;
         }
-        if (!isRoot && (filter.excluded(root.relativize(p)) || !filter.included(root.relativize(p)) && !Archives.named(p))) {
+        Path relative = root.relativize(p);
+        if (!isRoot && (filter.excluded(relative) || !filter.included(relative) && !Archives.named(p))) {
             return;
         }
         if (!Files.isRegularFile(p)) {

@@ -10,7 +10,10 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Include/exclude globs for {@link FileWalker}, and wording of file-system errors for people. */
+/**
+ * Include/exclude globs: over paths for {@link FileWalker} and {@link PathFilter}, over a database's {@code schema.table}
+ * names for {@link DatabaseTables}; and wording of file-system errors for people.
+ */
 final class Globs {
 
     private Globs() {
@@ -37,6 +40,30 @@ final class Globs {
     static boolean matches(List<PathMatcher> matchers, Path relative) {
         for (PathMatcher m : matchers) {
             if (m.matches(relative)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Globs over names ({@code schema.table}): {@code *} any characters (dots and line breaks too), {@code ?} one; case ignored. */
+    static List<java.util.regex.Pattern> names(List<String> globs) {
+        List<java.util.regex.Pattern> l = new ArrayList<>();
+        for (String g : globs) {
+            StringBuilder re = new StringBuilder();
+            for (int i = 0; i < g.length(); i++) {
+                char ch = g.charAt(i);
+                re.append(ch == '*' ? ".*" : ch == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(ch)));
+            }
+            l.add(java.util.regex.Pattern.compile(re.toString(),
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE | java.util.regex.Pattern.DOTALL));
+        }
+        return l;
+    }
+
+    static boolean matchName(List<java.util.regex.Pattern> globs, String name) {
+        for (java.util.regex.Pattern p : globs) {
+            if (p.matcher(name).matches()) {
                 return true;
             }
         }

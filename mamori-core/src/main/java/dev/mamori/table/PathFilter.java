@@ -32,9 +32,4 @@ public final class PathFilter {
     public boolean excluded(Path relative) {
         return !excludes.isEmpty() && Globs.matches(excludes, relative);
     }
-
-    /** Included and not excluded. */
-    public boolean chooses(Path relative) {
-        return included(relative) && !excluded(relative);
-    }
 }

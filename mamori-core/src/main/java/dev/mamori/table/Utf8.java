@@ -16,6 +16,19 @@ final class Utf8 {
     private Utf8() {
     }
 
+    /** The bytes {@code s} takes in UTF-8 (a lone surrogate counted as its pair's half); 0 for null. */
+    static long length(CharSequence s) {
+        if (s == null) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            n += ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
+        }
+        return n;
+    }
+
     static boolean valid(byte[] b) {
         return valid(b, 0, b.length);
     }

@@ -60,8 +60,6 @@ final class ScanCmd extends SparkCommand {
     String format = "summary";
 
     private Set<PiiType> wanted;
-    /** The input as it may be shown: a database's URL without its secrets. */
-    private String shown;
 
     @Override
     void before() throws IOException {
@@ -88,7 +86,7 @@ final class ScanCmd extends SparkCommand {
         }
         Tables.Table t = database ? Tables.jdbc(spark, data, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
                 : Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
-        shown = t.input().path();
+        String shown = t.input().path(); // a database's URL without its secrets
         Path staging = Outputs.staging(spark, output);
         SparkScan.Result r;
         String report;
@@ -112,7 +110,7 @@ final class ScanCmd extends SparkCommand {
             throw u;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? report : summary(r, common.language().equals("ja")));
+        out.print(format.equals("json") ? report : summary(r, shown, common.language().equals("ja")));
         out.flush();
         if (r.unreadable() > 0) {
             spec.commandLine().getErr().println(common.language().equals("ja")
@@ -152,7 +150,7 @@ final class ScanCmd extends SparkCommand {
 
     private String json(SparkScan.Result r, Tables.Table t) {
         ObjectNode n = Json.object();
-        n.put("input", shown);
+        n.put("input", t.input().path());
         if (t.sheet() != null) {
             n.put("table", t.sheet());
             ArrayNode unread = n.putArray("unread_columns");
@@ -179,7 +177,7 @@ final class ScanCmd extends SparkCommand {
         return Json.write(n);
     }
 
-    private String summary(SparkScan.Result r, boolean ja) {
+    private String summary(SparkScan.Result r, String shown, boolean ja) {
         StringBuilder b = new StringBuilder();
         b.append(shown).append(": ").append(ja ? r.table().headline().japanese() : r.table().headline().english()).append('\n');
         b.append(String.format(ja ? "  %,d 件のレコード、%,d 件の検出%n" : "  %,d records, %,d findings%n", r.table().rows(), r.findings()));

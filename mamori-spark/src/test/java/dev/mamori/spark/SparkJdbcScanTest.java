@@ -31,6 +31,20 @@ class SparkJdbcScanTest {
     @TempDir
     Path dir;
 
+    /** Rows, findings, classes and every column's header, types and counts as mamori scan of the same table gave them. */
+    private static void assertSameAsOneMachine(SparkScan.Result r, TableReport one, List<LocatedFinding> found) {
+        assertThat(r.table().rows()).isEqualTo(one.rows());
+        assertThat(r.findings()).isEqualTo(found.size());
+        assertThat(r.table().classifications()).isEqualTo(one.classifications());
+        for (int c = 0; c < one.columns().size(); c++) {
+            ColumnReport a = one.columns().get(c);
+            ColumnReport b = r.table().columns().get(c);
+            assertThat(b.header()).isEqualTo(a.header());
+            assertThat(b.types()).as(a.header()).isEqualTo(a.types());
+            a.hits().forEach((type, n) -> assertThat(b.hits().get(type)).as(a.header() + " " + type).isEqualTo(n));
+        }
+    }
+
     @Test
     void aTableReadInKeyRangesIsClassifiedAsOneMachineClassifiesIt() throws Exception {
         String url = "jdbc:h2:" + dir.resolve("shop");
@@ -59,16 +73,8 @@ class SparkJdbcScanTest {
         assertThat(t.unread()).containsExactly("PHOTO");
         SparkScan.Result r = SparkScan.scan(spark, t, EnumSet.allOf(PiiType.class), 0.4, false,
                 new org.apache.hadoop.fs.Path(dir.resolve("findings").toString()));
-        assertThat(r.table().rows()).isEqualTo(one.rows()).isEqualTo(30000);
-        assertThat(r.findings()).isEqualTo(found.size());
-        assertThat(r.table().classifications()).isEqualTo(one.classifications());
-        for (int c = 0; c < one.columns().size(); c++) {
-            ColumnReport a = one.columns().get(c);
-            ColumnReport b = r.table().columns().get(c);
-            assertThat(b.header()).isEqualTo(a.header());
-            assertThat(b.types()).as(a.header()).isEqualTo(a.types());
-            a.hits().forEach((type, n) -> assertThat(b.hits().get(type)).as(a.header() + " " + type).isEqualTo(n));
-        }
+        assertThat(r.table().rows()).isEqualTo(30000);
+        assertSameAsOneMachine(r, one, found);
         assertThat(one.columns().get(1).header()).isEqualTo("SHIMEI（氏名）");
         assertThat(Files.readAllBytes(dir.resolve("shop.mv.db"))).as("read-only").isEqualTo(before);
 
@@ -130,15 +136,8 @@ class SparkJdbcScanTest {
                 assertThat(t.rows().rdd().getNumPartitions()).isGreaterThan(1);
                 SparkScan.Result r = SparkScan.scan(spark, t, EnumSet.allOf(PiiType.class), 0.4, false,
                         new org.apache.hadoop.fs.Path(dir.resolve("pg").toString()));
-                assertThat(r.table().rows()).isEqualTo(one.rows()).isEqualTo(25001);
-                assertThat(r.findings()).isEqualTo(found.size());
-                for (int k = 0; k < one.columns().size(); k++) {
-                    ColumnReport a = one.columns().get(k);
-                    ColumnReport b = r.table().columns().get(k);
-                    assertThat(b.header()).isEqualTo(a.header());
-                    assertThat(b.types()).as(a.header()).isEqualTo(a.types());
-                    a.hits().forEach((type, n) -> assertThat(b.hits().get(type)).as(a.header() + " " + type).isEqualTo(n));
-                }
+                assertThat(r.table().rows()).isEqualTo(25001);
+                assertSameAsOneMachine(r, one, found);
                 assertThat(one.columns().get(1).types()).containsExactly(PiiType.PERSON);
                 assertThat(r.table().columns().get(7).types()).as("a numeric's My Number").containsExactly(PiiType.MY_NUMBER);
 

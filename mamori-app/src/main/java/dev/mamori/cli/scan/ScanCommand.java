@@ -96,6 +96,8 @@ public final class ScanCommand implements Callable<Integer> {
     DatabaseOptions database = new DatabaseOptions();
 
     private Database.Options databaseRead;
+    /** --include and --exclude, for files in folders and in archives. */
+    private PathFilter filter;
 
     @Option(names = "--threads", paramLabel = "N", description = "Detection threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -132,6 +134,7 @@ public final class ScanCommand implements Callable<Integer> {
         prepare.start();
         Scanner.Options options = new Scanner.Options(wanted, detection.minConfidence(), threads, readOptions());
         var err = spec.commandLine().getErr();
+        filter = PathFilter.of(includes, excludes);
         if (paths.stream().anyMatch(Database::isUrl)) { // before any input is read
             databaseRead = database.read(includes, excludes);
             database.askPassword(err, lang); // standard input may hold the password, then '-'
@@ -191,7 +194,6 @@ public final class ScanCommand implements Callable<Integer> {
                     report.problem(problem);
                 }
             });
-            PathFilter filter = PathFilter.of(includes, excludes);
             for (Path f : files) {
                 Path relative = path.relativize(f);
                 boolean chosen = filter.included(relative); // else an archive, for the files inside that may be
@@ -202,7 +204,7 @@ public final class ScanCommand implements Callable<Integer> {
                     sniff = new DocumentReader.Sniff(null, new Message("読めません（" + e.getMessage() + "）", "cannot read (" + e.getMessage() + ")"));
                 }
                 if (sniff != null && sniff.format() == null && archive(f)) {
-                    scanArchive(f, f.toString(), false, entries(filter, relative, f.toString(), chosen), scanner, report, outcome,
+                    scanArchive(f, f.toString(), false, entries(relative, f.toString(), chosen), scanner, report, outcome,
                             progress, err);
                     continue;
                 }
@@ -217,8 +219,8 @@ public final class ScanCommand implements Callable<Integer> {
                 scanOne(f, f.toString(), false, scanner, report, outcome, progress, err);
             }
         } else if (inputFormat == InputFormat.auto && archive(path)) {
-            PathFilter filter = PathFilter.of(includes, excludes); // an archive named: its files as a folder's
-            scanArchive(path, p, true, entries(filter, path.getFileName(), p, filter.included(path.getFileName())), scanner,
+            // an archive named: its files as a folder's
+            scanArchive(path, p, true, entries(path.getFileName(), p, filter.included(path.getFileName())), scanner,
                     report, outcome, progress, err);
         } else {
             scanOne(path, p, true, scanner, report, outcome, progress, err);
@@ -281,7 +283,7 @@ public final class ScanCommand implements Callable<Integer> {
      * @param relative the archive's path as the globs see it
      * @param name     the archive's name as its entries are named ({@code name!/path})
      */
-    private static java.util.function.Predicate<String> entries(PathFilter filter, Path relative, String name, boolean archiveChosen) {
+    private java.util.function.Predicate<String> entries(Path relative, String name, boolean archiveChosen) {
         return inner -> {
             if (!inner.startsWith(name + "!/")) {
                 return true;
