@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
+import java.util.List;
 
 /**
  * Reads one input (CSV/TSV, XLSX or XLS, JSONL or plain text; or a document whose text {@link DocumentText} pulls out:
@@ -58,6 +59,11 @@ public final class DocumentReader {
         public Options withTitleLines(boolean titles) {
             return new Options(forceFormat, forceCharset, labeledJsonl, headerRow, forceDelimiter, titles);
         }
+    }
+
+    /** The names of a table's columns when it has no header row: {@code 列1}, {@code 列2}, …. */
+    public static List<String> unnamedColumns(int width) {
+        return HeaderSniffer.names(width);
     }
 
     /**

@@ -102,7 +102,7 @@ public final class FileWalker {
             return;
         }
         Path relative = root.relativize(p);
-        if (!isRoot && (filter.excluded(relative) || !filter.included(relative) && !Archives.named(p))) {
+        if (!isRoot && !filter.offered(relative)) {
             return;
         }
         if (!Files.isRegularFile(p)) {

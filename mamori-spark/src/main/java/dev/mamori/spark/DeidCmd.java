@@ -73,6 +73,12 @@ final class DeidCmd extends SparkCommand {
     @Option(names = "--operator", paramLabel = "NAME", description = "The business operator, for the publication notice (公表事項, 法43条3項).")
     String operator;
 
+    @Option(names = "--bom", description = "Start each UTF-8 CSV part with a byte order mark (for Excel, which opens a part alone).")
+    boolean bom;
+
+    @Option(names = "--csv-profile", paramLabel = "PROFILE", description = "plain (default) or excel: a byte order mark on UTF-8 parts (lines end with CRLF either way, as mamori deid writes them).")
+    String csvProfile = "plain";
+
     @Option(names = "--report-json", paramLabel = "FILE", description = "The search and risk figures as JSON (the fields of mamori deid --report-json, and each stage's time), on the driver's file system.")
     Path reportJson;
 
@@ -82,6 +88,10 @@ final class DeidCmd extends SparkCommand {
 
     @Override
     void before() throws IOException {
+        if (!List.of("plain", "excel").contains(csvProfile)) {
+            throw new Message.Problem("--csv-profile は plain か excel です（指定は " + csvProfile + "）",
+                    "--csv-profile is plain or excel, not " + csvProfile);
+        }
         policy = policyFile != null ? PolicyFile.read(policyFile) : RunRecords.policyFromOptions(mode, qi, k, l, suppressionLimit, drop, keep);
         if (policy.mode() == Mode.PSEUDONYMOUS && reportJson != null) {
             throw new Message.Problem("--report-json は匿名加工情報の探索とリスクの数値です。仮名加工情報にはありません",
@@ -101,7 +111,7 @@ final class DeidCmd extends SparkCommand {
         Tables.Input in = Tables.probe(spark, data, common.inputFormat, common.encoding);
         Instant started = Instant.now();
         Map<String, Long> fingerprints = new LinkedHashMap<>();
-        SparkDeid.Result r = SparkDeid.run(spark, in, policy, baseDir, key, output, (staging, res) -> {
+        SparkDeid.Result r = SparkDeid.run(spark, in, policy, baseDir, key, output, bom || csvProfile.equals("excel"), (staging, res) -> {
             long f0 = System.nanoTime();
             String inSha = Outputs.fingerprint(spark, data);
             String outSha = Outputs.fingerprint(spark, staging.toString());

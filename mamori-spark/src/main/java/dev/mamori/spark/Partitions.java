@@ -43,8 +43,12 @@ final class Partitions {
     private Partitions() {
     }
 
-    /** Processes every row and writes the output records into {@code dir} (the staging directory). */
-    static void write(SparkSession spark, Tables.Table in, List<String> outHeader, Maker maker, Path dir) {
+    /**
+     * Processes every row and writes the output records into {@code dir} (the staging directory).
+     *
+     * @param bom a CSV in UTF-8: each part starts with a byte order mark
+     */
+    static void write(SparkSession spark, Tables.Table in, List<String> outHeader, Maker maker, Path dir, boolean bom) {
         int columns = in.header().size();
         boolean checkCorrupt = java.util.Arrays.asList(in.rows().columns()).contains(Tables.CORRUPT);
         int corrupt = checkCorrupt ? columns : -1;
@@ -52,7 +56,7 @@ final class Partitions {
             String cs = in.input().charset().name(); // a Charset is not serialisable
             char delimiter = in.input().delimiter();
             FlatMapFunction<Iterator<Row>, byte[]> f = rows -> new CsvChunks(rows, columns, corrupt, maker.make(), outHeader,
-                    Charset.forName(cs), delimiter);
+                    Charset.forName(cs), delimiter, bom);
             Outputs.writeParts(in.rows().javaRDD().mapPartitions(f), dir);
             return;
         }
@@ -127,11 +131,15 @@ final class Partitions {
         private final de.siegmar.fastcsv.writer.CsvWriter csv;
         private boolean ended;
 
-        CsvChunks(Iterator<Row> rows, int columns, int corrupt, Processor p, List<String> header, Charset cs, char delimiter) {
+        CsvChunks(Iterator<Row> rows, int columns, int corrupt, Processor p, List<String> header, Charset cs, char delimiter,
+                  boolean bom) {
             this.rows = rows;
             this.columns = columns;
             this.corrupt = corrupt;
             this.p = p;
+            if (bom && cs.equals(java.nio.charset.StandardCharsets.UTF_8)) {
+                bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            }
             this.csv = CsvOutput.writer(new OutputStreamWriter(bytes, cs), delimiter);
             csv.writeRecord(header);
             try {

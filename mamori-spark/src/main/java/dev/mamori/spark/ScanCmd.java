@@ -7,8 +7,10 @@ import dev.mamori.detect.Detector;
 import dev.mamori.detect.PiiType;
 import dev.mamori.report.Json;
 import dev.mamori.report.Message;
+import dev.mamori.table.PathFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +58,18 @@ final class ScanCmd extends SparkCommand {
     @Option(names = "--fail-on", split = ",", paramLabel = "TYPE", description = "Exit with code 1 if any of these types is found; 2 if any record could not be read.")
     List<PiiType> failOn;
 
+    @Option(names = "--allow-unread", description = "Accept input that could not be read: --fail-on decides on what was read, and a file in a directory that cannot be read does not make the exit code 2. What was not read is still reported.")
+    boolean allowUnread;
+
+    @Option(names = "--no-header", description = "CSV/TSV files and sheets have no header row: columns are named 列1, 列2, ….")
+    boolean noHeader;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "In a directory and in archives, scan only files matching (e.g. '**/*.csv', which finds export/名簿.zip/会員.csv too); repeatable. For a table's directory of parts, the parts read.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "In a directory and in archives, skip files matching (e.g. '**/archive/**'); repeatable.")
+    List<String> excludes = new ArrayList<>();
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default) or json: what is printed.")
     String format = "summary";
 
@@ -80,12 +94,18 @@ final class ScanCmd extends SparkCommand {
             throw new Message.Problem("--table はデータベース（jdbc:…）とだけ、データベースには --table を指定してください",
                     "--table goes with a database (jdbc:…) only, and a database needs --table");
         }
+        if (database && (noHeader || !includes.isEmpty() || !excludes.isEmpty())) {
+            throw new Message.Problem("--include、--exclude、--no-header はファイルのためのものです。データベースの表は --table で選びます",
+                    "--include, --exclude and --no-header are for files; a database's table is chosen by --table");
+        }
         Outputs.guard(spark, database ? null : data, output);
-        if (!database && SparkDocuments.applies(spark, data, common.inputFormat)) {
+        PathFilter filter = PathFilter.of(includes, excludes);
+        if (!database && SparkDocuments.applies(spark, data, common.inputFormat, filter)) {
             return documents(spark);
         }
         Tables.Table t = database ? Tables.jdbc(spark, data, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
-                : Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
+                : Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding,
+                        includes.isEmpty() && excludes.isEmpty() ? null : filter, !noHeader));
         String shown = t.input().path(); // a database's URL without its secrets
         Path staging = Outputs.staging(spark, output);
         SparkScan.Result r;
@@ -123,7 +143,12 @@ final class ScanCmd extends SparkCommand {
                     : "mamori: " + shown + " " + t.sheet() + ": binary columns not read: " + String.join(", ", t.unread()));
         }
         boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
-        return (r.unreadable() > 0 || !t.unread().isEmpty()) && failOn != null ? 2 : hit ? 1 : 0;
+        return gateBlocked(r.unreadable() > 0 || !t.unread().isEmpty()) ? 2 : hit ? 1 : 0;
+    }
+
+    /** As {@code mamori scan}: --fail-on cannot pass when part of the input was not read, unless --allow-unread. */
+    private boolean gateBlocked(boolean unread) {
+        return unread && failOn != null && !allowUnread;
     }
 
     /** Documents, one task per file. */
@@ -132,7 +157,8 @@ final class ScanCmd extends SparkCommand {
         SparkDocuments.Result r;
         String report;
         try {
-            r = SparkDocuments.scan(spark, data, wanted, minConfidence, showValues, staging);
+            r = SparkDocuments.scan(spark, data, new SparkDocuments.Request(wanted, minConfidence, showValues, !noHeader, includes,
+                    excludes), staging);
             report = SparkDocuments.json(data, r);
             Outputs.writeText(spark, staging, "_mamori_scan.json", report);
             Outputs.commit(spark, staging, output);
@@ -145,7 +171,9 @@ final class ScanCmd extends SparkCommand {
         out.print(format.equals("json") ? report : SparkDocuments.summary(data, r, output, ja));
         out.flush();
         boolean hit = failOn != null && SparkDocuments.holds(r, failOn);
-        return r.unreadable() && failOn != null ? 2 : hit ? 1 : 0;
+        // as mamori scan: a file in the directory that could not be read at all makes it 2 (unless --allow-unread), and
+        // anything left unread blocks --fail-on
+        return r.notRead() && !allowUnread || gateBlocked(r.unreadable()) ? 2 : hit ? 1 : 0;
     }
 
     private String json(SparkScan.Result r, Tables.Table t) {

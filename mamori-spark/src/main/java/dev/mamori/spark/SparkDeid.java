@@ -71,13 +71,19 @@ final class SparkDeid {
 
     static Result run(SparkSession spark, Tables.Input input, Policy policy, java.nio.file.Path baseDir, KeyRef key, String output,
                       Finisher finisher) throws IOException {
+        return run(spark, input, policy, baseDir, key, output, false, finisher);
+    }
+
+    /** @param bom each CSV part in UTF-8 starts with a byte order mark (for Excel, which reads each part alone) */
+    static Result run(SparkSession spark, Tables.Input input, Policy policy, java.nio.file.Path baseDir, KeyRef key, String output,
+                      boolean bom, Finisher finisher) throws IOException {
         Outputs.guard(spark, input.path(), output);
         Tables.Table t = Tables.read(spark, input);
         CountedAnonymization.checkColumns(t.header(), policy);
         Path staging = Outputs.staging(spark, output);
         try {
-            Result r = policy.mode() == Mode.ANONYMOUS ? anonymous(spark, t, policy, baseDir, staging)
-                    : pseudonymous(spark, t, policy, key, staging);
+            Result r = policy.mode() == Mode.ANONYMOUS ? anonymous(spark, t, policy, baseDir, staging, bom)
+                    : pseudonymous(spark, t, policy, key, staging, bom);
             finisher.finish(staging, r);
             Outputs.commit(spark, staging, output);
             return r;
@@ -87,7 +93,8 @@ final class SparkDeid {
         }
     }
 
-    private static Result anonymous(SparkSession spark, Tables.Table t, Policy policy, java.nio.file.Path baseDir, Path staging) {
+    private static Result anonymous(SparkSession spark, Tables.Table t, Policy policy, java.nio.file.Path baseDir, Path staging,
+                                    boolean bom) {
         Map<String, Long> stages = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         List<String> counted = CountedAnonymization.counted(policy);
@@ -234,7 +241,7 @@ final class SparkDeid {
             };
         };
         spark.sparkContext().setCallSite("mamori: generalise and write");
-        Partitions.write(spark, t, outHeader, maker, staging);
+        Partitions.write(spark, t, outHeader, maker, staging, bom);
         spark.sparkContext().clearCallSite();
         gen.destroy();
         pass.destroy();
@@ -258,7 +265,7 @@ final class SparkDeid {
                 t.input().path() + ": " + bad + " records could not be read as " + what + "; nothing was written");
     }
 
-    private static Result pseudonymous(SparkSession spark, Tables.Table t, Policy policy, KeyRef key, Path staging) {
+    private static Result pseudonymous(SparkSession spark, Tables.Table t, Policy policy, KeyRef key, Path staging, boolean bom) {
         Map<String, Long> stages = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         List<String> header = t.header();
@@ -290,7 +297,7 @@ final class SparkDeid {
             };
         };
         spark.sparkContext().setCallSite("mamori: transform and write");
-        Partitions.write(spark, t, outHeader, maker, staging);
+        Partitions.write(spark, t, outHeader, maker, staging, bom);
         spark.sparkContext().clearCallSite();
         throwaway.destroy();
         ColumnChecks verdict = ColumnChecks.of(header, policy);

@@ -9,6 +9,7 @@ import dev.mamori.detect.Scanner;
 import dev.mamori.report.Message;
 import dev.mamori.table.Archives;
 import dev.mamori.table.DocumentReader;
+import dev.mamori.table.PathFilter;
 import dev.mamori.table.ReadException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -57,16 +58,51 @@ final class SparkDocuments {
 
     /** All files: their results in path order and the number of findings. */
     record Result(List<FileResult> files, long findings) {
+        /** Something was not read: a file, or part of one. */
         boolean unreadable() {
             return files.stream().anyMatch(f -> f.errorEn != null || f.unread > 0);
+        }
+
+        /** A file could not be read at all (not one skipped as no document: binary, an image). */
+        boolean notRead() {
+            return files.stream().anyMatch(f -> f.errorEn != null && f.unread == 0);
+        }
+    }
+
+    /**
+     * What to scan for, and how, as {@code mamori scan} takes it: sent to the executors.
+     *
+     * @param headerRow a table's first row is its header (unless it looks like data), as without {@code --no-header}
+     * @param includes  --include: in a directory and in archives, only files matching these globs (none: all)
+     * @param excludes  --exclude: never files matching these, nor the folders they name
+     */
+    record Request(Set<PiiType> types, double minConfidence, boolean showValues, boolean headerRow, List<String> includes,
+                   List<String> excludes) implements Serializable {
+        Request {
+            includes = List.copyOf(includes);
+            excludes = List.copyOf(excludes);
+        }
+
+        /** Every type, the default confidence, values masked, header rows, every file. */
+        static Request all() {
+            return new Request(java.util.EnumSet.allOf(PiiType.class), dev.mamori.detect.Detector.DEFAULT_MIN_CONFIDENCE, false,
+                    true, List.of(), List.of());
+        }
+
+        /** The globs, compiled where this runs (a {@link PathFilter} is not sent: its matchers do not serialise). */
+        PathFilter filter() {
+            return PathFilter.of(includes, excludes);
         }
     }
 
     private SparkDocuments() {
     }
 
-    /** True when the input is to be read as documents: asked for, or the first data file's extension is a document's. */
-    static boolean applies(SparkSession spark, String path, String inputFormat) throws IOException {
+    /**
+     * True when the input is to be read as documents: asked for, or the first data file {@code filter} chooses (an
+     * archive's name is enough: the files inside may be chosen) has a document's or an archive's extension.
+     */
+    static boolean applies(SparkSession spark, String path, String inputFormat, PathFilter filter) throws IOException {
         if (inputFormat != null && !inputFormat.equals("auto")) {
             return inputFormat.equals("documents") || inputFormat.equals("text") || inputFormat.equals("xlsx");
         }
@@ -76,6 +112,10 @@ final class SparkDocuments {
             return false; // reading says what is wrong
         }
         List<Path> files = Tables.dataFiles(fs, p);
+        if (fs.getFileStatus(p).isDirectory()) {
+            String top = fs.makeQualified(p).toUri().getPath();
+            files = files.stream().filter(f -> filter.walked(Tables.relative(top, f))).toList();
+        }
         if (files.isEmpty()) {
             return false;
         }
@@ -84,14 +124,21 @@ final class SparkDocuments {
         return dot >= 0 && EXTENSIONS.contains(n.substring(dot + 1));
     }
 
-    static Result scan(SparkSession spark, String path, Set<PiiType> types, double minConfidence, boolean showValues, Path findingsDir) {
+    static Result scan(SparkSession spark, String path, Request request, Path findingsDir) throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // the files in subdirectories too, as the table path and mamori scan take them (names starting with _ or . are not data)
         jsc.hadoopConfiguration().setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", true);
+        Path root = new Path(path);
+        org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(jsc.hadoopConfiguration());
+        // in a directory, files are chosen by their path below it; a file named is read whatever the globs say
+        String top = fs.getFileStatus(root).isDirectory() ? fs.makeQualified(root).toUri().getPath() : null;
         JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(path);
+        if (top != null && !(request.includes().isEmpty() && request.excludes().isEmpty())) {
+            files = files.filter(f -> request.filter().walked(Tables.relative(top, new Path(f._1()))));
+        }
         CollectionAccumulator<FileResult> results = spark.sparkContext().collectionAccumulator("mamori files");
         org.apache.spark.util.LongAccumulator found = spark.sparkContext().longAccumulator("mamori findings");
-        files.flatMap(file -> lines(file, types, minConfidence, showValues, results, found)).saveAsTextFile(findingsDir.toString());
+        files.flatMap(file -> lines(file, top, request, results, found)).saveAsTextFile(findingsDir.toString());
         TreeMap<String, FileResult> byFile = new TreeMap<>();
         for (FileResult r : results.value()) {
             byFile.put(r.file(), r); // a task run twice reports its file twice, with the same result
@@ -99,14 +146,25 @@ final class SparkDocuments {
         return new Result(List.copyOf(byFile.values()), found.value());
     }
 
-    /** Runs on an executor: the file's findings as JSON Lines, read back from the temporary file they were written to. */
-    private static Iterator<String> lines(Tuple2<String, PortableDataStream> file, Set<PiiType> types, double minConfidence,
-                                          boolean showValues, CollectionAccumulator<FileResult> results,
+    /**
+     * Runs on an executor: the file's findings as JSON Lines, read back from the temporary file they were written to.
+     *
+     * @param top the directory's URI path, which --include and --exclude see paths below; null when the file was named
+     */
+    private static Iterator<String> lines(Tuple2<String, PortableDataStream> file, String top, Request request,
+                                          CollectionAccumulator<FileResult> results,
                                           org.apache.spark.util.LongAccumulator found) throws IOException {
         String name = file._1();
+        Path hadoop = new Path(name);
+        java.nio.file.Path relative = top == null ? java.nio.file.Path.of(hadoop.getName()) : Tables.relative(top, hadoop);
+        PathFilter filter = request.filter();
+        // a file the globs did not choose is here for its name, an archive's: the files inside may be chosen
+        boolean chosen = top == null || filter.included(relative);
         java.nio.file.Path tmp = Files.createTempFile("mamori-findings", ".jsonl");
         long[] n = new long[1];
-        Scanner.Options options = new Scanner.Options(types, minConfidence, 1, DocumentReader.Options.defaults().withTitleLines(true));
+        boolean showValues = request.showValues();
+        Scanner.Options options = new Scanner.Options(request.types(), request.minConfidence(), 1,
+                new DocumentReader.Options(null, null, false, request.headerRow()).withTitleLines(true));
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
              Scanner scanner = new Scanner(options);
              InputStream in = new java.io.BufferedInputStream(file._2().open(), 1 << 16)) {
@@ -119,20 +177,23 @@ final class SparkDocuments {
                     throw new UncheckedIOException(e);
                 }
             };
-            if (mayBeArchive(in)) { // its files, each scanned as one machine scans them: archive!/path
-                java.nio.file.Path local = Files.createTempFile("mamori-archive", ".bin");
+            if (chosen || mayBeArchive(in)) {
+                // a private copy under the file's own name, read as mamori scan reads a file in a folder: sniffed first (a
+                // binary file is skipped, an archive's files read one by one: archive!/path), then scanned
+                java.nio.file.Path dir = Files.createTempDirectory("mamori-doc");
+                java.nio.file.Path local = dir.resolve(localName(hadoop.getName()));
                 try {
-                    Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    if (Archives.kind(local, name) != null) {
-                        archive(local, name, scanner, sink, results);
-                    } else {
-                        scanFile(name, results, () -> scanner.scan(local, name, sink));
+                    Files.copy(in, local);
+                    DocumentReader.Sniff sniff = DocumentReader.sniff(local);
+                    if (sniff.format() == null && Archives.kind(local, name) != null) {
+                        archive(local, name, scanner, sink, results, filter.entries(relative, name, chosen));
+                    } else if (chosen) {
+                        scanOne(local, name, scanner, sink, results, sniff);
                     }
                 } finally {
                     Files.deleteIfExists(local);
+                    Files.deleteIfExists(dir);
                 }
-            } else {
-                scanFile(name, results, () -> scanner.scan(in, name, sink));
             }
         }
         found.add(n[0]);
@@ -170,14 +231,19 @@ final class SparkDocuments {
         };
     }
 
-    private interface Scan {
-        FileReport run() throws ReadException;
-    }
-
-    /** One file's result, or why it could not be read. */
-    private static void scanFile(String name, CollectionAccumulator<FileResult> results, Scan scan) {
+    /**
+     * One file's result: scanned, skipped as no document (binary, an image) as {@code mamori scan} skips it, or why it
+     * could not be read.
+     */
+    private static void scanOne(java.nio.file.Path local, String name, Scanner scanner, ScanListener sink,
+                                CollectionAccumulator<FileResult> results, DocumentReader.Sniff sniff) {
+        if (sniff.format() == null) {
+            Message why = sniff.skipReason();
+            results.add(new FileResult(name, Classification.NONE.name(), Map.of(), 0, 1, why.ja(), why.en()));
+            return;
+        }
         try {
-            FileReport report = scan.run();
+            FileReport report = scanner.scan(local, name, sink);
             Map<String, Long> counts = new TreeMap<>();
             report.counts().forEach((t, c) -> counts.put(t.name(), c));
             results.add(new FileResult(name, report.headline().name(), counts, report.problems(), report.unread(), null, null));
@@ -185,6 +251,21 @@ final class SparkDocuments {
             Message m = Message.of(e);
             results.add(new FileResult(name, Classification.NONE.name(), Map.of(), 0, 0, m.ja(), m.en()));
         }
+    }
+
+    /** The local copy's name: the file's own (its extension tells its format), or a stand-in where this file system cannot hold it. */
+    private static String localName(String name) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(name);
+            if (p.getNameCount() == 1 && !name.equals("..") && !name.equals(".") && name.getBytes(StandardCharsets.UTF_8).length <= 255) {
+                return name;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // below
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 && name.length() - dot <= 8 ? name.substring(dot).replaceAll("[^.A-Za-z0-9]", "") : "";
+        return "document" + ext;
     }
 
     /** Whether the stream starts as a ZIP, gzip, 7z or tar does (its head read and put back). */
@@ -197,17 +278,21 @@ final class SparkDocuments {
 
     /** The files inside an archive, as {@code mamori scan} reads them; an entry not read listed with why. */
     private static void archive(java.nio.file.Path local, String name, Scanner scanner, ScanListener sink,
-                                CollectionAccumulator<FileResult> results) {
+                                CollectionAccumulator<FileResult> results, java.util.function.Predicate<String> chosen) {
         try {
             Archives.read(local, name, new Archives.Visitor() {
                 @Override
-                public void file(java.nio.file.Path copy, String inner) {
-                    scanFile(inner, results, () -> scanner.scan(copy, inner, sink));
+                public void file(java.nio.file.Path copy, String inner) throws IOException {
+                    if (chosen.test(inner)) {
+                        scanOne(copy, inner, scanner, sink, results, DocumentReader.sniff(copy));
+                    }
                 }
 
                 @Override
                 public void skipped(String inner, Message why) {
-                    results.add(new FileResult(inner, Classification.NONE.name(), Map.of(), 0, 1, why.ja(), why.en()));
+                    if (inner.equals(name) || chosen.test(inner)) { // a locked 7z is skipped whole, under its own name
+                        results.add(new FileResult(inner, Classification.NONE.name(), Map.of(), 0, 1, why.ja(), why.en()));
+                    }
                 }
             });
         } catch (ReadException e) {

@@ -3,6 +3,7 @@ package dev.mamori.spark;
 import dev.mamori.report.Message;
 import dev.mamori.table.Database;
 import dev.mamori.table.DocumentReader;
+import dev.mamori.table.PathFilter;
 import dev.mamori.table.ReadSummary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,10 +48,24 @@ final class Tables {
      * @param charset   CSV: the encoding; otherwise UTF-8
      * @param delimiter CSV: the field delimiter
      */
-    record Input(String path, Kind kind, Charset charset, char delimiter) {
+    record Input(String path, Kind kind, Charset charset, char delimiter, List<String> files, boolean headerRow) {
+        /** All of {@code path}, a CSV with its header row. */
+        Input(String path, Kind kind, Charset charset, char delimiter) {
+            this(path, kind, charset, delimiter, null, true);
+        }
+
         /** A database's table: {@code path} is the URL as it may be shown, and the table is read by {@link #jdbc}. */
         static Input table(String shown) {
             return new Input(shown, Kind.JDBC, java.nio.charset.StandardCharsets.UTF_8, '\0');
+        }
+
+        /**
+         * What Spark reads: the path, or the files chosen in it by --include/--exclude, each escaped where it holds a
+         * glob's characters (Spark takes every path it is given as a glob).
+         */
+        String[] paths() {
+            return files == null ? new String[] {path}
+                    : files.stream().map(f -> f.replaceAll("([\\\\{}\\[\\]*?])", "\\\\$1")).toArray(String[]::new);
         }
     }
 
@@ -82,16 +97,39 @@ final class Tables {
      * first 64 KiB of the first file, with the single-machine reader's rules.
      */
     static Input probe(SparkSession spark, String path, String format, String encoding) throws IOException {
+        return probe(spark, path, format, encoding, null, true);
+    }
+
+    /**
+     * {@link #probe(SparkSession, String, String, String)} of the files in a directory that {@code filter} chooses (all
+     * of them when null; a file named is always read), a CSV without a header row when {@code headerRow} is false.
+     */
+    static Input probe(SparkSession spark, String path, String format, String encoding, PathFilter filter, boolean headerRow)
+            throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path p = new Path(path);
         FileSystem fs = p.getFileSystem(conf);
         if (!fs.exists(p)) {
             throw new Message.Problem(path + ": ファイルもディレクトリもありません", path + ": no such file or directory");
         }
-        Path first = firstDataFile(fs, p);
+        List<Path> files = dataFiles(fs, p);
+        List<String> chosen = null;
+        if (filter != null && fs.getFileStatus(p).isDirectory()) {
+            String top = fs.makeQualified(p).toUri().getPath();
+            files = files.stream().filter(f -> {
+                java.nio.file.Path rel = relative(top, f);
+                return filter.walked(rel) && filter.included(rel);
+            }).toList();
+            if (files.isEmpty()) {
+                throw new Message.Problem(path + ": --include と --exclude に合うファイルがありません",
+                        path + ": no file matches --include and --exclude");
+            }
+            chosen = files.stream().map(Path::toString).toList();
+        }
+        Path first = files.isEmpty() ? null : files.get(0);
         Kind kind = kind(format, first == null ? p.getName() : first.getName(), path);
         if (kind != Kind.CSV) {
-            return new Input(path, kind, java.nio.charset.StandardCharsets.UTF_8, '\0');
+            return new Input(path, kind, java.nio.charset.StandardCharsets.UTF_8, '\0', chosen, headerRow);
         }
         if (first == null) {
             throw new Message.Problem(path + ": データファイルがありません", path + ": holds no data file");
@@ -103,12 +141,47 @@ final class Tables {
                 Files.write(head, in.readNBytes(64 * 1024));
             }
             ReadSummary s = new DocumentReader(new DocumentReader.Options(dev.mamori.table.Format.CSV, forced, false, true)).probe(head);
-            return new Input(path, Kind.CSV, s.charset(), s.delimiter() == '\0' ? ',' : s.delimiter());
+            char delimiter = s.delimiter() == '\0' ? ',' : s.delimiter();
+            return new Input(path, Kind.CSV, s.charset(), delimiter, chosen, headerRow && headed(head, s.charset(), delimiter));
         } catch (dev.mamori.table.ReadException e) {
             throw new Message.Problem(Message.of(e).after(first + ": ", first + ": "));
         } finally {
             Files.deleteIfExists(head);
         }
+    }
+
+    /**
+     * Whether the first record is a header, as the single-machine reader judges it from the head: not when it looks like
+     * the rows below it (identifiers, dates, e-mail addresses), and the reader names the columns 列1, 列2, ….
+     */
+    private static boolean headed(java.nio.file.Path head, Charset charset, char delimiter) throws dev.mamori.table.ReadException {
+        List<List<String>> first = new ArrayList<>();
+        new DocumentReader(new DocumentReader.Options(dev.mamori.table.Format.CSV, charset, false, true, delimiter))
+                .read(head, new dev.mamori.table.DocumentVisitor() {
+                    @Override
+                    public void text(long line, int offset, int overlap, String chunk) {
+                    }
+
+                    @Override
+                    public void table(String sheet, List<String> header) {
+                        if (first.isEmpty()) {
+                            first.add(header);
+                        }
+                    }
+
+                    @Override
+                    public void row(long row, long line, List<String> cells) {
+                    }
+
+                    @Override
+                    public void labeled(long line, String docId, String text) {
+                    }
+
+                    @Override
+                    public void problem(dev.mamori.table.ReadProblem problem) {
+                    }
+                });
+        return first.isEmpty() || !first.get(0).equals(DocumentReader.unnamedColumns(first.get(0).size()));
     }
 
     private static Charset charset(String name) {
@@ -149,10 +222,11 @@ final class Tables {
                 path + ": cannot tell the format from the extension; give --input-format csv|parquet|jsonl");
     }
 
-    /** The first data file of a file or directory, or null. */
-    private static Path firstDataFile(FileSystem fs, Path p) throws IOException {
-        List<Path> files = dataFiles(fs, p);
-        return files.isEmpty() ? null : files.get(0);
+    /** A file's path below a folder's ({@code top}, its URI path), as --include and --exclude see it. */
+    static java.nio.file.Path relative(String top, Path file) {
+        String f = file.toUri().getPath();
+        String prefix = top.endsWith("/") ? top : top + "/";
+        return java.nio.file.Path.of(f.startsWith(prefix) ? f.substring(prefix.length()) : file.getName());
     }
 
     /** The data files of a file or directory, by name, subdirectories included (Spark's rule: names starting with _ or . are not data). */
@@ -236,9 +310,14 @@ final class Tables {
                     // Spark 4 reads only Unicode and Latin-1 unless told to use every charset Java knows (CP932, EUC-JP)
                     spark.conf().set("spark.sql.legacy.javaCharsets", "true");
                 }
-                header = new ArrayList<>(Arrays.asList(csv(spark, in).load(in.path).columns()));
-                if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                    header.set(0, header.get(0).substring(1)); // a byte-order mark before the first name
+                String[] first = csv(spark, in).load(in.paths()).columns();
+                if (in.headerRow) {
+                    header = new ArrayList<>(Arrays.asList(first));
+                    if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                        header.set(0, header.get(0).substring(1)); // a byte-order mark before the first name
+                    }
+                } else { // named as mamori scan names them: 列1, 列2, … (as many as the first record has fields)
+                    header = new ArrayList<>(DocumentReader.unnamedColumns(first.length));
                 }
                 List<StructField> fields = new ArrayList<>();
                 for (String h : header) {
@@ -246,15 +325,16 @@ final class Tables {
                 }
                 fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
                 df = csv(spark, in).schema(DataTypes.createStructType(fields)).option("columnNameOfCorruptRecord", CORRUPT)
-                        .load(in.path);
+                        .load(in.paths());
             }
             case PARQUET -> {
-                Dataset<Row> raw = spark.read().parquet(in.path);
+                Dataset<Row> raw = reader(spark, in).parquet(in.paths());
                 header = List.of(raw.columns());
                 df = asText(raw, header);
             }
             case JSONL -> {
-                Dataset<Row> raw = spark.read().option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT).json(in.path);
+                Dataset<Row> raw = reader(spark, in).option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
+                        .json(in.paths());
                 header = new ArrayList<>(List.of(raw.columns()));
                 header.remove(CORRUPT);
                 df = asText(raw, header);
@@ -279,10 +359,15 @@ final class Tables {
         return raw.select(cols);
     }
 
+    /** A reader of the input: files chosen in a directory keep the partition columns its folders name (key=value). */
+    private static DataFrameReader reader(SparkSession spark, Input in) {
+        return in.files == null ? spark.read() : spark.read().option("basePath", in.path);
+    }
+
     /** RFC 4180 as FastCSV reads it: quote and escape {@code "}, nothing trimmed, an empty field empty. */
     private static DataFrameReader csv(SparkSession spark, Input in) {
-        return spark.read().format("csv")
-                .option("header", "true")
+        return reader(spark, in).format("csv")
+                .option("header", String.valueOf(in.headerRow))
                 .option("inferSchema", "false")
                 .option("encoding", in.charset.name())
                 .option("sep", String.valueOf(in.delimiter))

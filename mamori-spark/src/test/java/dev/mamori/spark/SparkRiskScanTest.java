@@ -176,7 +176,7 @@ class SparkRiskScanTest {
         }
         SparkSession s = Spark.session();
         Path out = dir.resolve("doc-findings");
-        SparkDocuments.Result r = SparkDocuments.scan(s, docs.toString(), EnumSet.allOf(PiiType.class), 0.4, false,
+        SparkDocuments.Result r = SparkDocuments.scan(s, docs.toString(), SparkDocuments.Request.all(),
                 new org.apache.hadoop.fs.Path(out.toString()));
         assertThat(r.files()).extracting(f -> f.file().replaceFirst(".*/docs/", "")).containsExactly("broken.xlsx", "inquiry.txt",
                 "sent.zip!/in/inquiry.txt", "sent.zip!/logo.png", "sheets/staff.xlsx");

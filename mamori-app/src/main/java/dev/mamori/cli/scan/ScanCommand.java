@@ -204,7 +204,7 @@ public final class ScanCommand implements Callable<Integer> {
                     sniff = new DocumentReader.Sniff(null, new Message("読めません（" + e.getMessage() + "）", "cannot read (" + e.getMessage() + ")"));
                 }
                 if (sniff != null && sniff.format() == null && archive(f)) {
-                    scanArchive(f, f.toString(), false, entries(relative, f.toString(), chosen), scanner, report, outcome,
+                    scanArchive(f, f.toString(), false, filter.entries(relative, f.toString(), chosen), scanner, report, outcome,
                             progress, err);
                     continue;
                 }
@@ -220,7 +220,7 @@ public final class ScanCommand implements Callable<Integer> {
             }
         } else if (inputFormat == InputFormat.auto && archive(path)) {
             // an archive named: its files as a folder's
-            scanArchive(path, p, true, entries(path.getFileName(), p, filter.included(path.getFileName())), scanner,
+            scanArchive(path, p, true, filter.entries(path.getFileName(), p, filter.included(path.getFileName())), scanner,
                     report, outcome, progress, err);
         } else {
             scanOne(path, p, true, scanner, report, outcome, progress, err);
@@ -274,28 +274,6 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ReadException e) {
             unreadable(name, named, e, report, outcome, err);
         }
-    }
-
-    /**
-     * Which files inside an archive are scanned: with --include, those whose path matches as if the archive were a folder
-     * ({@code export/名簿.zip/会員.csv}), unless the archive matched itself; with --exclude, never those that match.
-     *
-     * @param relative the archive's path as the globs see it
-     * @param name     the archive's name as its entries are named ({@code name!/path})
-     */
-    private java.util.function.Predicate<String> entries(Path relative, String name, boolean archiveChosen) {
-        return inner -> {
-            if (!inner.startsWith(name + "!/")) {
-                return true;
-            }
-            Path p;
-            try {
-                p = Path.of(relative + inner.substring(name.length()).replace("!/", "/"));
-            } catch (java.nio.file.InvalidPathException e) {
-                return archiveChosen; // a name no path can hold: the archive's own choice stands
-            }
-            return (archiveChosen || filter.included(p)) && !filter.excluded(p);
-        };
     }
 
     /** A file that cannot be read at all: said on standard error and in the report; a named one is bad input. */

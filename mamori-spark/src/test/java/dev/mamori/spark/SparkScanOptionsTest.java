@@ -1,0 +1,200 @@
+package dev.mamori.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mamori spark scan} and {@code deid} take {@code mamori scan}'s and {@code mamori deid}'s options for choosing
+ * files, headerless tables, unread input and Excel's CSV, with the same meaning.
+ */
+class SparkScanOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String NOTE = "お問い合わせ: 山田太郎様 電話 090-1234-5678 メール taro.yamada@example.jp\n";
+
+    @BeforeAll
+    static void session() {
+        Spark.session();
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static void zip(Path zip, String... namesAndTexts) throws IOException {
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < namesAndTexts.length; i += 2) {
+                z.putNextEntry(new ZipEntry(namesAndTexts[i]));
+                z.write(namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** The files _mamori_scan.json lists, below the scanned folder. */
+    private static List<String> listed(Path report, Path top) throws IOException {
+        List<String> files = new ArrayList<>();
+        for (var d : dev.mamori.report.Json.mapper().readTree(report.toFile()).get("documents")) {
+            files.add(d.get("file").asText().replaceFirst("^file:", "").replace(top.toString() + "/", ""));
+        }
+        return files;
+    }
+
+    @Test
+    void includeAndExcludeChooseFilesInFoldersAndInArchivesAsMamoriScanDoes() throws IOException {
+        Path docs = Files.createDirectory(dir.resolve("docs"));
+        Files.writeString(docs.resolve("a.txt"), NOTE);
+        Files.writeString(docs.resolve("notes.md"), NOTE);
+        Files.writeString(Files.createDirectory(docs.resolve("old")).resolve("b.txt"), NOTE); // a folder excluded by name
+        Files.writeString(Files.createDirectories(docs.resolve("sub/deep")).resolve("c[1].txt"), NOTE); // a glob's characters
+        zip(docs.resolve("x.zip"), "in/d.txt", NOTE, "in/e.md", NOTE);
+        zip(docs.resolve("y.zip"), "f.md", NOTE);
+
+        Run r = run("scan", docs.toString(), "--include", "**/*.txt", "--exclude", "old", "--output", dir.resolve("o1").toString(),
+                "--format", "json", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(listed(dir.resolve("o1/_mamori_scan.json"), docs))
+                .containsExactly("a.txt", "sub/deep/c[1].txt", "x.zip!/in/d.txt"); // y.zip opened, nothing in it chosen
+
+        // an archive chosen itself is read whole, but for what --exclude takes out
+        r = run("scan", docs.toString(), "--include", "x.zip", "--exclude", "*.md", "--output", dir.resolve("o2").toString(),
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(listed(dir.resolve("o2/_mamori_scan.json"), docs)).containsExactly("x.zip!/in/d.txt");
+
+        // a file named is scanned whatever the globs say, as mamori scan scans it
+        r = run("scan", docs.resolve("notes.md").toString(), "--include", "*.txt", "--output", dir.resolve("o3").toString(),
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(listed(dir.resolve("o3/_mamori_scan.json"), docs)).containsExactly("notes.md");
+
+        // archives opened and nothing in them chosen: no file, as mamori scan says it
+        r = run("scan", docs.toString(), "--include", "*.csv", "--output", dir.resolve("o4").toString(), "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 files, 0 findings");
+        // nothing at all: no table to read
+        r = run("scan", docs.resolve("old").toString(), "--include", "*.csv", "--output", dir.resolve("o5").toString(), "--lang", "en");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no file matches --include and --exclude");
+        assertThat(dir.resolve("o5")).doesNotExist();
+    }
+
+    @Test
+    void includeAndExcludeChooseATablesParts() throws IOException {
+        Path parts = Files.createDirectory(dir.resolve("parts"));
+        String header = "氏名,電話番号\n";
+        Files.writeString(Files.createDirectory(parts.resolve("2024")).resolve("a.csv"), header + "山田太郎,090-1234-5678\n佐藤花子,090-2345-6789\n");
+        Files.writeString(Files.createDirectory(parts.resolve("2025")).resolve("b{1}.csv"), header + "鈴木一郎,090-3456-7890\n");
+        Files.writeString(Files.createDirectory(parts.resolve("backup")).resolve("c.csv"), header + "田中次郎,090-4567-8901\n");
+        Files.writeString(parts.resolve("README.txt"), "説明\n");
+
+        Run r = run("scan", parts.toString(), "--include", "**/*.csv", "--exclude", "backup", "--output", dir.resolve("t1").toString(),
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        var report = dev.mamori.report.Json.mapper().readTree(dir.resolve("t1/_mamori_scan.json").toFile());
+        assertThat(report.get("records").asLong()).isEqualTo(3); // a.csv and b{1}.csv, not the backup nor the README
+        assertThat(report.get("findings").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void noHeaderReadsTheFirstRecordAsDataUnderColumnsNamedAsMamoriScanNamesThem() throws IOException {
+        Path csv = dir.resolve("list.csv");
+        Files.writeString(csv, "山田太郎,090-1234-5678\n佐藤花子,090-2345-6789\n鈴木一郎,090-3456-7890\n");
+        Run r = run("scan", csv.toString(), "--no-header", "--output", dir.resolve("h1").toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        var report = dev.mamori.report.Json.mapper().readTree(dir.resolve("h1/_mamori_scan.json").toFile());
+        assertThat(report.get("records").asLong()).isEqualTo(3);
+        assertThat(report.get("columns").get(0).get("column").asText()).isEqualTo("列1");
+        assertThat(report.get("columns").get(1).get("column").asText()).isEqualTo("列2");
+        assertThat(report.get("columns").get(1).get("types").toString()).contains("PHONE");
+        assertThat(report.get("columns").get(1).get("share").get("PHONE").asDouble()).isEqualTo(1.0);
+
+        // without it, a first record shaped like the rows below is data too, as mamori scan judges it; a header stays one
+        Run sniffed = run("scan", csv.toString(), "--output", dir.resolve("h2").toString(), "--format", "json");
+        var report2 = dev.mamori.report.Json.mapper().readTree(dir.resolve("h2/_mamori_scan.json").toFile());
+        assertThat(report2.get("records").asLong()).as(sniffed.err()).isEqualTo(3);
+        assertThat(report2.get("columns").get(1).get("column").asText()).isEqualTo("列2");
+        Path headed = dir.resolve("headed.csv");
+        Files.writeString(headed, "氏名,電話番号\n" + Files.readString(csv));
+        run("scan", headed.toString(), "--output", dir.resolve("h4").toString(), "--format", "json");
+        var report4 = dev.mamori.report.Json.mapper().readTree(dir.resolve("h4/_mamori_scan.json").toFile());
+        assertThat(report4.get("records").asLong()).isEqualTo(3);
+        assertThat(report4.get("columns").get(1).get("column").asText()).isEqualTo("電話番号");
+
+        Run db = run("scan", "jdbc:h2:" + dir.resolve("none"), "--table", "public.t", "--no-header", "--output",
+                dir.resolve("h3").toString(), "--lang", "en");
+        assertThat(db.code()).isEqualTo(2);
+        assertThat(db.err()).contains("a database's table is chosen by --table");
+    }
+
+    @Test
+    void allowUnreadLetsFailOnDecideOnWhatWasRead() throws IOException {
+        Path docs = Files.createDirectory(dir.resolve("mixed"));
+        Files.writeString(docs.resolve("a.txt"), NOTE);
+        Files.write(docs.resolve("broken.xlsx"), new byte[] {'P', 'K', 3, 4, 0, 0, 0}); // cannot be read at all
+        Files.write(docs.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0}); // skipped
+
+        Run gate = run("scan", docs.toString(), "--fail-on", "PHONE", "--output", dir.resolve("u1").toString(), "--lang", "en");
+        assertThat(gate.code()).as("--fail-on cannot pass on what was not read").isEqualTo(2);
+        assertThat(gate.out()).contains("broken.xlsx: not read").contains("logo.png: not read");
+        Run allowed = run("scan", docs.toString(), "--fail-on", "PHONE", "--allow-unread", "--output", dir.resolve("u2").toString());
+        assertThat(allowed.code()).as(allowed.err()).isEqualTo(1); // the phone found decides
+        Run plain = run("scan", docs.toString(), "--output", dir.resolve("u3").toString());
+        assertThat(plain.code()).as("a file in the folder that could not be read, as mamori scan says").isEqualTo(2);
+        Files.delete(docs.resolve("broken.xlsx"));
+        Run skipped = run("scan", docs.toString(), "--output", dir.resolve("u4").toString());
+        assertThat(skipped.code()).as("an image is skipped, as mamori scan skips it").isZero();
+    }
+
+    @Test
+    void deidWritesExcelsCsvWithAByteOrderMarkOnEveryPart() throws IOException {
+        Path input = Spark.perturbedAdult(dir.resolve("adult.csv"), 3_000);
+        List<String> args = new ArrayList<>(List.of("deid", input.toString(), "--mode", "anonymous", "--k", "5",
+                "--suppression-limit", "0.05", "--drop", "id", "--keep", "workclass,occupation,salary-class"));
+        for (String q : Spark.QIS) {
+            args.add("--qi");
+            args.add(q + "=" + Spark.ADULT.resolve("adult_hierarchy_" + q + ".csv").toAbsolutePath());
+        }
+        List<String> plain = new ArrayList<>(args);
+        plain.addAll(List.of("--output", dir.resolve("plain").toString()));
+        List<String> excel = new ArrayList<>(args);
+        excel.addAll(List.of("--output", dir.resolve("excel").toString(), "--csv-profile", "excel"));
+        Run p = run(plain.toArray(String[]::new));
+        Run e = run(excel.toArray(String[]::new));
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(e.code()).as(e.err()).isZero();
+        List<Path> parts;
+        try (var files = Files.list(dir.resolve("excel"))) {
+            parts = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+        }
+        assertThat(parts).isNotEmpty();
+        for (Path part : parts) {
+            byte[] withBom = Files.readAllBytes(part);
+            byte[] without = Files.readAllBytes(dir.resolve("plain").resolve(part.getFileName()));
+            assertThat(withBom).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+            assertThat(java.util.Arrays.copyOfRange(withBom, 3, withBom.length)).isEqualTo(without);
+        }
+        assertThat(run("deid", input.toString(), "--csv-profile", "word", "--output", dir.resolve("x").toString(), "--lang", "en").err())
+                .contains("--csv-profile is plain or excel");
+    }
+}
