@@ -105,7 +105,7 @@ final class ScanCmd extends SparkCommand {
         }
         Tables.Table t = database ? Tables.jdbc(spark, data, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
                 : Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding,
-                        includes.isEmpty() && excludes.isEmpty() ? null : filter, !noHeader));
+                        includes.isEmpty() && excludes.isEmpty() ? null : filter, !noHeader), true);
         String shown = t.input().path(); // a database's URL without its secrets
         Path staging = Outputs.staging(spark, output);
         SparkScan.Result r;

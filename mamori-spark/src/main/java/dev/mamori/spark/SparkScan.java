@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.Path;
+import dev.mamori.report.Message;
+import java.util.HashMap;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -39,11 +43,34 @@ final class SparkScan {
     record Result(TableReport table, long findings, long unreadable) {
     }
 
-    private static final String FILE = "_mamori_file";
     /** One detector per executor JVM and settings: building one loads the lexicons. */
     private static final ConcurrentHashMap<String, Detector> DETECTORS = new ConcurrentHashMap<>();
 
     private SparkScan() {
+    }
+
+    /**
+     * The number of each split's first row in its file ({@link #split} names a split): 1 plus the rows of the file's
+     * splits before it, from a count of the rows of each split (a pass that reads no cell: Spark prunes every column).
+     */
+    private static HashMap<String, Long> firstRows(Dataset<Row> rows) {
+        java.util.TreeMap<String, java.util.TreeMap<Long, Long>> byFile = new java.util.TreeMap<>();
+        for (Row r : rows.groupBy(Tables.FILE, Tables.BLOCK).count().collectAsList()) {
+            byFile.computeIfAbsent(r.getString(0), f -> new java.util.TreeMap<>()).put(r.getLong(1), r.getLong(2));
+        }
+        HashMap<String, Long> first = new HashMap<>();
+        byFile.forEach((file, splits) -> {
+            long next = 1;
+            for (var e : splits.entrySet()) {
+                first.put(split(file, e.getKey()), next);
+                next += e.getValue();
+            }
+        });
+        return first;
+    }
+
+    private static String split(String file, long start) {
+        return start + "@" + file;
     }
 
     static Detector detector(Set<PiiType> types, double minConfidence) {
@@ -70,10 +97,16 @@ final class SparkScan {
         List<String> raw = t.header();
         int columns = header.size();
         int corrupt = java.util.Arrays.asList(t.rows().columns()).indexOf(Tables.CORRUPT);
-        Dataset<Row> rows = t.rows().withColumn(FILE, t.input().kind() == Tables.Kind.JDBC ? functions.lit(t.input().path())
-                : functions.input_file_name());
+        boolean located = Tables.located(t.rows());
+        Dataset<Row> rows = located ? t.rows() : t.rows().withColumn(Tables.FILE, t.input().kind() == Tables.Kind.JDBC
+                ? functions.lit(t.input().path()) : functions.input_file_name());
+        List<String> names = java.util.Arrays.asList(rows.columns());
+        int fileCol = names.indexOf(Tables.FILE);
+        int blockCol = names.indexOf(Tables.BLOCK);
+        // each split's first row's number in its file: the rows before it, counted by a first pass over the splits
+        Broadcast<HashMap<String, Long>> firstRows = located
+                ? JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(firstRows(rows)) : null;
         String sheet = t.sheet();
-        int fileCol = rows.columns().length - 1;
         LongAccumulator records = spark.sparkContext().longAccumulator("mamori records");
         LongAccumulator unreadable = spark.sparkContext().longAccumulator("mamori unreadable records");
         LongAccumulator found = spark.sparkContext().longAccumulator("mamori findings");
@@ -86,10 +119,14 @@ final class SparkScan {
             List<ScanContext> contexts = d.contextsFor(raw);
             long[][] c = new long[columns][slots];
             long[] n = new long[3];
+            HashMap<String, Long> first = firstRows == null ? null : firstRows.value();
             return new Iterator<>() {
                 private final ArrayList<String> pending = new ArrayList<>();
                 private int next;
                 private boolean ended;
+                /** The split being read (a partition reads its splits one after the other) and the next row's number. */
+                private String split;
+                private long row;
 
                 @Override
                 public boolean hasNext() {
@@ -117,6 +154,20 @@ final class SparkScan {
                 }
 
                 private void scanRow(Row r) throws RuntimeException {
+                    long number = 0; // the row's number in its file, as one machine numbers it (1 the first after the header)
+                    if (first != null) {
+                        String key = split(r.getString(fileCol), r.getLong(blockCol));
+                        if (!key.equals(split)) {
+                            split = key;
+                            Long base = first.get(key);
+                            if (base == null) { // the splits differ from the first pass's: the input changed under the scan
+                                throw new Message.Problem(r.getString(fileCol) + ": 1 回目と 2 回目の読み通しの間に変わりました",
+                                        r.getString(fileCol) + ": changed between the two passes");
+                            }
+                            row = base;
+                        }
+                        number = row++;
+                    }
                     if (corrupt >= 0 && !r.isNullAt(corrupt)) {
                         n[1]++;
                         return;
@@ -137,8 +188,8 @@ final class SparkScan {
                                 c[i][type]++;
                             }
                             n[2]++;
-                            // the row's number in the file is not known in a partition: the line has none
-                            Location where = new Location(r.getString(fileCol), 0, 0, sheet, header.get(i), i, null);
+                            // the row's line in the file is not known in a partition (quoted line breaks, blank lines)
+                            Location where = new Location(r.getString(fileCol), 0, number, sheet, header.get(i), i, null);
                             pending.add(FindingJson.line(new LocatedFinding(where, fi), showValues));
                         }
                     }
@@ -148,6 +199,9 @@ final class SparkScan {
         rows.mapPartitions(f, Encoders.STRING()).write().text(findingsDir.toString());
         if (!headerFindings.isEmpty()) {
             Outputs.writeText(spark, findingsDir, "part-header.txt", String.join("\n", headerFindings) + "\n");
+        }
+        if (firstRows != null) {
+            firstRows.destroy();
         }
         long[][] sums = counts.value();
         List<ColumnReport> cols = new ArrayList<>();

@@ -302,6 +302,16 @@ final class Tables {
 
     /** Reads the input with every column as text; a CSV keeps its header's names and order. */
     static Table read(SparkSession spark, Input in) {
+        return read(spark, in, false);
+    }
+
+    /**
+     * Reads the input; {@code located}: each row also says where it comes from, in the columns {@link #FILE} and
+     * {@link #BLOCK} (Spark's {@code _metadata} of the file source: the file's path and where the split it was read from
+     * starts), last, after the corrupt-record column, so that rows can be numbered as one machine numbers them
+     * ({@link #located}). Not when a column of the data is itself named {@code _metadata}, which hides Spark's.
+     */
+    static Table read(SparkSession spark, Input in, boolean located) {
         Dataset<Row> df;
         List<String> header;
         switch (in.kind) {
@@ -344,7 +354,20 @@ final class Tables {
             }
             default -> throw new IllegalStateException(in.kind.toString());
         }
+        if (located && !header.contains("_metadata")) {
+            df = df.withColumn(FILE, functions.col("_metadata.file_path")).withColumn(BLOCK, functions.col("_metadata.file_block_start"));
+        }
         return new Table(in, df, List.copyOf(header));
+    }
+
+    /** The column of a row's file, with {@link #read(SparkSession, Input, boolean)} located. */
+    static final String FILE = "_mamori_file";
+    /** The column of where in its file the split a row was read from starts. */
+    static final String BLOCK = "_mamori_block";
+
+    /** Whether the table's rows say where they come from ({@link #FILE}, {@link #BLOCK}). */
+    static boolean located(Dataset<Row> rows) {
+        return Arrays.asList(rows.columns()).contains(BLOCK);
     }
 
     private static Dataset<Row> asText(Dataset<Row> raw, List<String> header) {

@@ -2,6 +2,9 @@ package dev.mamori.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mamori.detect.PiiType;
+import dev.mamori.detect.Scanner;
+import dev.mamori.table.DocumentReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -164,6 +167,89 @@ class SparkScanOptionsTest {
         Files.delete(docs.resolve("broken.xlsx"));
         Run skipped = run("scan", docs.toString(), "--output", dir.resolve("u4").toString());
         assertThat(skipped.code()).as("an image is skipped, as mamori scan skips it").isZero();
+    }
+
+    @Test
+    void rowsAreNumberedAsOneMachineNumbersThemAcrossSplitsAndParts() throws IOException {
+        Path input = Files.createDirectory(dir.resolve("numbered"));
+        java.util.Random random = new java.util.Random(7);
+        for (String part : List.of("a.csv", "b.csv")) {
+            StringBuilder b = new StringBuilder("id,code,連絡先,memo\n");
+            for (int i = 1; i <= 40_000; i++) {
+                boolean phone = random.nextInt(9) == 0;
+                b.append(i).append(",C").append(100000 + i).append(',')
+                        .append(phone ? String.format("090-%04d-%04d", random.nextInt(10000), random.nextInt(10000)) : "-")
+                        .append(",\"note, ").append("x".repeat(random.nextInt(40))).append("\"\n");
+                if (i % 10_007 == 0) {
+                    b.append('\n'); // a blank line: no record, on one machine and on Spark
+                }
+            }
+            Files.writeString(input.resolve(part), b.toString());
+        }
+        List<String> expected = new ArrayList<>();
+        Scanner.Options options = new Scanner.Options(java.util.EnumSet.of(PiiType.PHONE), 0.4, 1, DocumentReader.Options.defaults());
+        try (Scanner scanner = new Scanner(options)) {
+            for (String part : List.of("a.csv", "b.csv")) {
+                scanner.scan(input.resolve(part), part, lf -> expected.add(part + " row " + lf.where().row() + " col "
+                        + lf.where().columnIndex() + " " + lf.finding().start() + "-" + lf.finding().end()));
+            }
+        }
+        var spark = Spark.session();
+        String before = spark.conf().get("spark.sql.files.maxPartitionBytes");
+        spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(1 << 20)); // each file read in several splits
+        try {
+            Run r = run("scan", input.toString(), "--types", "PHONE", "--output", dir.resolve("n1").toString());
+            assertThat(r.code()).as(r.err()).isZero();
+        } finally {
+            spark.conf().set("spark.sql.files.maxPartitionBytes", before);
+        }
+        List<String> got = new ArrayList<>();
+        try (var files = Files.list(dir.resolve("n1"))) {
+            List<Path> parts = files.filter(p -> p.getFileName().toString().startsWith("part-")).toList();
+            assertThat(parts).as("a part per split").hasSizeGreaterThanOrEqualTo(4);
+            for (Path p : parts) {
+                for (String l : Files.readAllLines(p)) {
+                    var f = dev.mamori.report.Json.mapper().readTree(l);
+                    got.add(f.get("file").asText().replaceFirst(".*/", "") + " row " + f.get("row").asLong() + " col "
+                            + f.get("column_index").asInt() + " " + f.get("start").asInt() + "-" + f.get("end").asInt());
+                }
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(8_000);
+        assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void jsonLinesAndParquetRowsAreNumberedToo() throws IOException {
+        Path jsonl = dir.resolve("people.jsonl");
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= 300; i++) {
+            b.append("{\"id\":").append(i).append(",\"連絡先\":\"").append(i % 3 == 0 ? String.format("090-1234-%04d", i) : "-")
+                    .append("\"}\n");
+        }
+        Files.writeString(jsonl, b.toString());
+        List<String> expected = new ArrayList<>();
+        Scanner.Options options = new Scanner.Options(java.util.EnumSet.of(PiiType.PHONE), 0.4, 1, DocumentReader.Options.defaults());
+        try (Scanner scanner = new Scanner(options)) {
+            scanner.scan(jsonl, "people.jsonl", lf -> expected.add("row " + lf.where().row() + " " + lf.where().column()));
+        }
+        Path parquet = dir.resolve("people.parquet");
+        Spark.session().read().json(jsonl.toString()).coalesce(1).write().parquet(parquet.toString());
+        for (Path in : List.of(jsonl, parquet)) {
+            Path out = dir.resolve("out-" + in.getFileName());
+            Run r = run("scan", in.toString(), "--types", "PHONE", "--output", out.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            List<String> got = new ArrayList<>();
+            try (var files = Files.list(out)) {
+                for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                    for (String l : Files.readAllLines(p)) {
+                        var f = dev.mamori.report.Json.mapper().readTree(l);
+                        got.add("row " + f.get("row").asLong() + " " + f.get("column").asText());
+                    }
+                }
+            }
+            assertThat(got).as(in.toString()).hasSize(100).containsExactlyInAnyOrderElementsOf(expected);
+        }
     }
 
     @Test
