@@ -50,13 +50,30 @@ final class SparkScan {
     }
 
     /**
-     * The number of each split's first row in its file ({@link #split} names a split): 1 plus the rows of the file's
-     * splits before it, from a count of the rows of each split (a pass that reads no cell: Spark prunes every column).
+     * The number of each split's first row in its file ({@link #split} names a split): 1 plus the records of the file's
+     * splits before it. A CSV's records are counted as its lines that hold more than white space (Spark's CSV reader
+     * reads a line a record and skips blank ones), less the header in a file's first split, by Spark's text source,
+     * which cuts files into the same splits and lines without parsing a field; other tables (and a CSV in UTF-16 or
+     * UTF-32, whose line breaks are not single bytes) by a count of the table's rows.
      */
-    private static HashMap<String, Long> firstRows(Dataset<Row> rows) {
+    private static HashMap<String, Long> firstRows(SparkSession spark, Tables.Table t, Dataset<Row> rows) {
+        Tables.Input in = t.input();
+        boolean lines = t.csv() && !in.charset().name().startsWith("UTF-16") && !in.charset().name().startsWith("UTF-32");
+        Dataset<Row> counts;
+        if (lines) {
+            StringBuilder blank = new StringBuilder();
+            for (char c = 0; c <= ' '; c++) {
+                blank.append(c); // what Scala's String.trim takes off, as Spark's CSV reader does before it skips a line
+            }
+            counts = Tables.lines(spark, in).where(functions.length(functions.trim(functions.col("value"), blank.toString())).gt(0))
+                    .groupBy(functions.col("_metadata.file_path"), functions.col("_metadata.file_block_start")).count();
+        } else {
+            counts = rows.groupBy(Tables.FILE, Tables.BLOCK).count();
+        }
         java.util.TreeMap<String, java.util.TreeMap<Long, Long>> byFile = new java.util.TreeMap<>();
-        for (Row r : rows.groupBy(Tables.FILE, Tables.BLOCK).count().collectAsList()) {
-            byFile.computeIfAbsent(r.getString(0), f -> new java.util.TreeMap<>()).put(r.getLong(1), r.getLong(2));
+        for (Row r : counts.collectAsList()) {
+            long n = r.getLong(2) - (lines && in.headerRow() && r.getLong(1) == 0 ? 1 : 0);
+            byFile.computeIfAbsent(r.getString(0), f -> new java.util.TreeMap<>()).put(r.getLong(1), Math.max(0, n));
         }
         HashMap<String, Long> first = new HashMap<>();
         byFile.forEach((file, splits) -> {
@@ -105,7 +122,7 @@ final class SparkScan {
         int blockCol = names.indexOf(Tables.BLOCK);
         // each split's first row's number in its file: the rows before it, counted by a first pass over the splits
         Broadcast<HashMap<String, Long>> firstRows = located
-                ? JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(firstRows(rows)) : null;
+                ? JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(firstRows(spark, t, rows)) : null;
         String sheet = t.sheet();
         LongAccumulator records = spark.sparkContext().longAccumulator("mamori records");
         LongAccumulator unreadable = spark.sparkContext().longAccumulator("mamori unreadable records");
@@ -127,6 +144,9 @@ final class SparkScan {
                 /** The split being read (a partition reads its splits one after the other) and the next row's number. */
                 private String split;
                 private long row;
+                /** The row's file as Spark gives it (URL-encoded), and as findings show it. */
+                private String file;
+                private String shown;
 
                 @Override
                 public boolean hasNext() {
@@ -151,6 +171,19 @@ final class SparkScan {
                         throw new java.util.NoSuchElementException();
                     }
                     return pending.get(next++);
+                }
+
+                /** A file's path as mamori scan of documents shows it ({@code file:/tmp/名簿 a.csv}, not {@code %20}). */
+                private String shown(String raw) {
+                    if (!raw.equals(file)) {
+                        file = raw;
+                        try {
+                            shown = first == null ? raw : new Path(new java.net.URI(raw)).toString();
+                        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                            shown = raw;
+                        }
+                    }
+                    return shown;
                 }
 
                 private void scanRow(Row r) throws RuntimeException {
@@ -189,7 +222,7 @@ final class SparkScan {
                             }
                             n[2]++;
                             // the row's line in the file is not known in a partition (quoted line breaks, blank lines)
-                            Location where = new Location(r.getString(fileCol), 0, number, sheet, header.get(i), i, null);
+                            Location where = new Location(shown(r.getString(fileCol)), 0, number, sheet, header.get(i), i, null);
                             pending.add(FindingJson.line(new LocatedFinding(where, fi), showValues));
                         }
                     }

@@ -382,6 +382,11 @@ final class Tables {
         return raw.select(cols);
     }
 
+    /** The input's lines as Spark's text source reads them (one column, {@code value}), split as its CSV reader splits them. */
+    static Dataset<Row> lines(SparkSession spark, Input in) {
+        return reader(spark, in).text(in.paths());
+    }
+
     /** A reader of the input: files chosen in a directory keep the partition columns its folders name (key=value). */
     private static DataFrameReader reader(SparkSession spark, Input in) {
         return in.files == null ? spark.read() : spark.read().option("basePath", in.path);
