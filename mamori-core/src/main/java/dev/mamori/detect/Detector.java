@@ -32,6 +32,8 @@ public final class Detector {
     private final ScanContext freeText;
     private final boolean failFast;
     private final LongAdder failures = new LongAdder();
+    /** Failures on each thread, of any detector: for a detector shared by tasks that each run on a thread (Spark's). */
+    private static final ThreadLocal<long[]> THREAD_FAILURES = ThreadLocal.withInitial(() -> new long[1]);
 
     private Detector(Set<PiiType> types, double minConfidence, List<Recognizer> recognizers, boolean failFast) {
         this.types = Collections.unmodifiableSet(EnumSet.copyOf(types));
@@ -74,6 +76,14 @@ public final class Detector {
      */
     public long failures() {
         return failures.sum();
+    }
+
+    /**
+     * How many times a recognizer of any detector threw on this thread so far: where one detector serves tasks on
+     * several threads at once, the difference across a task tells that task's failures.
+     */
+    public static long threadFailures() {
+        return THREAD_FAILURES.get()[0];
     }
 
     /** The types whose cells a UTF-8 table scan may leave undecoded ({@link #cellSkip}). */
@@ -240,6 +250,7 @@ public final class Detector {
                     throw fail;
                 }
                 failures.increment();
+                THREAD_FAILURES.get()[0]++;
                 raw.subList(before, raw.size()).clear(); // what it found before failing is not trusted
             }
         }

@@ -85,6 +85,25 @@ class CellMemoTest {
     }
 
     @Test
+    void aFailureIsCountedOnTheThreadItHappenedOnToo() throws InterruptedException {
+        ScanContext c = d.contextFor("備考");
+        long mine = Detector.threadFailures();
+        long[] theirs = new long[2];
+        Thread other = new Thread(() -> {
+            theirs[0] = Detector.threadFailures();
+            d.detect("boom", c);
+            d.detect("boom", c);
+            theirs[1] = Detector.threadFailures();
+        });
+        other.start();
+        other.join();
+        d.detect("boom", c);
+        assertThat(theirs[1] - theirs[0]).isEqualTo(2);
+        assertThat(Detector.threadFailures() - mine).isEqualTo(1); // the other thread's are not this one's
+        assertThat(d.failures()).isEqualTo(3);
+    }
+
+    @Test
     void manyDistinctCellsKeepEachItsOwnFindings() {
         ScanContext c = d.contextFor("備考");
         List<String> cells = new ArrayList<>();

@@ -143,7 +143,17 @@ final class ScanCmd extends SparkCommand {
                     : "mamori: " + shown + " " + t.sheet() + ": binary columns not read: " + String.join(", ", t.unread()));
         }
         boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
-        return gateBlocked(r.unreadable() > 0 || !t.unread().isEmpty()) ? 2 : hit ? 1 : 0;
+        return failed(r.recognizerFailures()) ? 3 : gateBlocked(r.unreadable() > 0 || !t.unread().isEmpty()) ? 2 : hit ? 1 : 0;
+    }
+
+    /** As {@code mamori scan}: a recognizer that threw is a bug, said on standard error; the exit code is 3. */
+    private boolean failed(long failures) {
+        if (failures > 0) {
+            spec.commandLine().getErr().println(common.language().equals("ja")
+                    ? "mamori: 認識器が " + failures + " 回失敗しました。その箇所の検出は欠けています（不具合です。報告してください）"
+                    : "mamori: a recognizer failed " + failures + " times; findings there are missing (a bug: please report it)");
+        }
+        return failures > 0;
     }
 
     /** As {@code mamori scan}: --fail-on cannot pass when part of the input was not read, unless --allow-unread. */
@@ -173,7 +183,7 @@ final class ScanCmd extends SparkCommand {
         boolean hit = failOn != null && SparkDocuments.holds(r, failOn);
         // as mamori scan: a file in the directory that could not be read at all makes it 2 (unless --allow-unread), and
         // anything left unread blocks --fail-on
-        return r.notRead() && !allowUnread || gateBlocked(r.unreadable()) ? 2 : hit ? 1 : 0;
+        return failed(r.recognizerFailures()) ? 3 : r.notRead() && !allowUnread || gateBlocked(r.unreadable()) ? 2 : hit ? 1 : 0;
     }
 
     private String json(SparkScan.Result r, Tables.Table t) {
@@ -187,6 +197,7 @@ final class ScanCmd extends SparkCommand {
         n.put("records", r.table().rows());
         n.put("unreadable_records", r.unreadable());
         n.put("findings", r.findings());
+        n.put("recognizer_failures", r.recognizerFailures());
         n.put("classification", r.table().headline().name());
         ArrayNode cls = n.putArray("classifications");
         r.table().classifications().stream().sorted().forEach(c -> cls.add(c.name()));

@@ -56,8 +56,8 @@ final class SparkDocuments {
         }
     }
 
-    /** All files: their results in path order and the number of findings. */
-    record Result(List<FileResult> files, long findings) {
+    /** All files: their results in path order, the number of findings, and how many times a recognizer failed (a bug). */
+    record Result(List<FileResult> files, long findings, long recognizerFailures) {
         /** Something was not read: a file, or part of one. */
         boolean unreadable() {
             return files.stream().anyMatch(f -> f.errorEn != null || f.unread > 0);
@@ -138,12 +138,13 @@ final class SparkDocuments {
         }
         CollectionAccumulator<FileResult> results = spark.sparkContext().collectionAccumulator("mamori files");
         org.apache.spark.util.LongAccumulator found = spark.sparkContext().longAccumulator("mamori findings");
-        files.flatMap(file -> lines(file, top, request, results, found)).saveAsTextFile(findingsDir.toString());
+        org.apache.spark.util.LongAccumulator failed = spark.sparkContext().longAccumulator("mamori recognizer failures");
+        files.flatMap(file -> lines(file, top, request, results, found, failed)).saveAsTextFile(findingsDir.toString());
         TreeMap<String, FileResult> byFile = new TreeMap<>();
         for (FileResult r : results.value()) {
             byFile.put(r.file(), r); // a task run twice reports its file twice, with the same result
         }
-        return new Result(List.copyOf(byFile.values()), found.value());
+        return new Result(List.copyOf(byFile.values()), found.value(), failed.value());
     }
 
     /**
@@ -152,8 +153,8 @@ final class SparkDocuments {
      * @param top the directory's URI path, which --include and --exclude see paths below; null when the file was named
      */
     private static Iterator<String> lines(Tuple2<String, PortableDataStream> file, String top, Request request,
-                                          CollectionAccumulator<FileResult> results,
-                                          org.apache.spark.util.LongAccumulator found) throws IOException {
+                                          CollectionAccumulator<FileResult> results, org.apache.spark.util.LongAccumulator found,
+                                          org.apache.spark.util.LongAccumulator failed) throws IOException {
         String name = file._1();
         Path hadoop = new Path(name);
         java.nio.file.Path relative = top == null ? java.nio.file.Path.of(hadoop.getName()) : Tables.relative(top, hadoop);
@@ -195,6 +196,7 @@ final class SparkDocuments {
                     Files.deleteIfExists(dir);
                 }
             }
+            failed.add(scanner.detector().failures()); // the task's own scanner
         }
         found.add(n[0]);
         BufferedReader r = Files.newBufferedReader(tmp, StandardCharsets.UTF_8);
@@ -336,6 +338,7 @@ final class SparkDocuments {
         n.put("input", input);
         n.put("files", r.files().size());
         n.put("findings", r.findings());
+        n.put("recognizer_failures", r.recognizerFailures());
         com.fasterxml.jackson.databind.node.ArrayNode fs = n.putArray("documents");
         for (FileResult f : r.files()) {
             ObjectNode o = fs.addObject();

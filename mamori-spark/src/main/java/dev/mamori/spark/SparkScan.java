@@ -39,8 +39,11 @@ import org.apache.spark.util.LongAccumulator;
  */
 final class SparkScan {
 
-    /** What a scan found: the table's report (columns classified), and the records that could not be read. */
-    record Result(TableReport table, long findings, long unreadable) {
+    /**
+     * What a scan found: the table's report (columns classified), the records that could not be read, and how many times
+     * a recognizer failed (a bug: the findings of those cells are missing).
+     */
+    record Result(TableReport table, long findings, long unreadable, long recognizerFailures) {
     }
 
     /** One detector per executor JVM and settings: building one loads the lexicons. */
@@ -102,7 +105,9 @@ final class SparkScan {
     static Result scan(SparkSession spark, Tables.Table t, Set<PiiType> types, double minConfidence, boolean showValues, Path findingsDir)
             throws java.io.IOException {
         // the header's own findings, on the driver, and the columns' names as shown (masked where they hold personal data)
+        long driverBefore = Detector.threadFailures();
         HeaderCells head = HeaderCells.of(t.header(), detector(types, minConfidence));
+        long driverFailures = Detector.threadFailures() - driverBefore;
         List<String> header = head.shown();
         List<String> headerFindings = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -127,6 +132,7 @@ final class SparkScan {
         LongAccumulator records = spark.sparkContext().longAccumulator("mamori records");
         LongAccumulator unreadable = spark.sparkContext().longAccumulator("mamori unreadable records");
         LongAccumulator found = spark.sparkContext().longAccumulator("mamori findings");
+        LongAccumulator failed = spark.sparkContext().longAccumulator("mamori recognizer failures");
         CountsAccumulator counts = new CountsAccumulator(); // [column][type ordinal], then non-blank cells in the last slot
         spark.sparkContext().register(counts, "mamori column counts");
         int slots = PiiType.values().length + 1;
@@ -137,6 +143,7 @@ final class SparkScan {
             long[][] c = new long[columns][slots];
             long[] n = new long[3];
             HashMap<String, Long> first = firstRows == null ? null : firstRows.value();
+            long failedBefore = Detector.threadFailures(); // the detector serves every task of this JVM: this thread's count
             return new Iterator<>() {
                 private final ArrayList<String> pending = new ArrayList<>();
                 private int next;
@@ -161,6 +168,7 @@ final class SparkScan {
                         unreadable.add(n[1]);
                         found.add(n[2]);
                         counts.add(c);
+                        failed.add(Detector.threadFailures() - failedBefore);
                     }
                     return next < pending.size();
                 }
@@ -246,6 +254,6 @@ final class SparkScan {
             all.addAll(cr.hits().keySet());
         }
         return new Result(new TableReport(null, records.value(), cols, Classification.of(all)), found.value() + headerFindings.size(),
-                unreadable.value());
+                unreadable.value(), failed.value() + driverFailures);
     }
 }
