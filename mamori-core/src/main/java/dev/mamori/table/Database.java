@@ -48,6 +48,9 @@ public final class Database {
         }
     }
 
+    /** A value is read up to this many characters; the rest of it is unread, and its column reported so. */
+    public static final int MAX_CELL = 1 << 20;
+
     /**
      * A connection made by {@link #connect}: what the driver says is shown without the URL's or the password's secrets.
      * Closing it never throws: a driver's failure there loses nothing.

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class DatabaseTables {
 
     /** Longest cell delivered; the rest of a longer one is reported unread. */
-    static final int MAX_CELL = 1 << 20;
+    static final int MAX_CELL = Database.MAX_CELL;
     /** Rows fetched at once: about this many bytes (a row's width measured as it comes), at most {@link #MAX_FETCH}. */
     private static final long FETCH_BYTES = 8L << 20;
     private static final int MAX_FETCH = 2000;

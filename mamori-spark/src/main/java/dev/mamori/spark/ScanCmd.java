@@ -7,6 +7,7 @@ import dev.mamori.detect.Detector;
 import dev.mamori.detect.PiiType;
 import dev.mamori.report.Json;
 import dev.mamori.report.Message;
+import dev.mamori.table.Database;
 import dev.mamori.table.PathFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,7 +90,7 @@ final class ScanCmd extends SparkCommand {
 
     @Override
     int run(SparkSession spark) throws IOException {
-        boolean database = dev.mamori.table.Database.isUrl(data);
+        boolean database = Database.isUrl(data);
         if (database != (table != null)) {
             throw new Message.Problem("--table はデータベース（jdbc:…）とだけ、データベースには --table を指定してください",
                     "--table goes with a database (jdbc:…) only, and a database needs --table");
@@ -142,8 +143,16 @@ final class ScanCmd extends SparkCommand {
                     ? "mamori: " + shown + " " + t.sheet() + ": バイナリの列は読んでいません: " + String.join(", ", t.unread())
                     : "mamori: " + shown + " " + t.sheet() + ": binary columns not read: " + String.join(", ", t.unread()));
         }
+        if (!r.cut().isEmpty()) {
+            spec.commandLine().getErr().println(common.language().equals("ja")
+                    ? "mamori: " + shown + " " + t.sheet() + ": " + Database.MAX_CELL + " 文字を超える値は、その先を読んでいません: "
+                    + String.join(", ", r.cut())
+                    : "mamori: " + shown + " " + t.sheet() + ": values longer than " + Database.MAX_CELL
+                    + " characters are read only that far: " + String.join(", ", r.cut()));
+        }
         boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
-        return failed(r.recognizerFailures()) ? 3 : gateBlocked(r.unreadable() > 0 || !t.unread().isEmpty()) ? 2 : hit ? 1 : 0;
+        return failed(r.recognizerFailures()) ? 3
+                : gateBlocked(r.unreadable() > 0 || !t.unread().isEmpty() || !r.cut().isEmpty()) ? 2 : hit ? 1 : 0;
     }
 
     /** As {@code mamori scan}: a recognizer that threw is a bug, said on standard error; the exit code is 3. */
@@ -193,6 +202,8 @@ final class ScanCmd extends SparkCommand {
             n.put("table", t.sheet());
             ArrayNode unread = n.putArray("unread_columns");
             t.unread().forEach(unread::add);
+            ArrayNode cut = n.putArray("cut_columns"); // values read only up to Database.MAX_CELL characters
+            r.cut().forEach(cut::add);
         }
         n.put("records", r.table().rows());
         n.put("unreadable_records", r.unreadable());

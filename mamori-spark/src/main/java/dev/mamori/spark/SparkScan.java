@@ -41,9 +41,10 @@ final class SparkScan {
 
     /**
      * What a scan found: the table's report (columns classified), the records that could not be read, and how many times
-     * a recognizer failed (a bug: the findings of those cells are missing).
+     * a recognizer failed (a bug: the findings of those cells are missing); for a database's table, the columns holding
+     * values longer than {@link dev.mamori.table.Database#MAX_CELL} characters, read only that far as mamori scan reads them.
      */
-    record Result(TableReport table, long findings, long unreadable, long recognizerFailures) {
+    record Result(TableReport table, long findings, long unreadable, long recognizerFailures, List<String> cut) {
     }
 
     /** One detector per executor JVM and settings: building one loads the lexicons. */
@@ -93,6 +94,9 @@ final class SparkScan {
         return start + "@" + file;
     }
 
+    /** The slot of a column's counts that holds its cells cut (after one per type). */
+    private static final int CUT = PiiType.values().length;
+
     static Detector detector(Set<PiiType> types, double minConfidence) {
         return DETECTORS.computeIfAbsent(types + "@" + minConfidence, k -> Detector.of(types, minConfidence));
     }
@@ -133,9 +137,10 @@ final class SparkScan {
         LongAccumulator unreadable = spark.sparkContext().longAccumulator("mamori unreadable records");
         LongAccumulator found = spark.sparkContext().longAccumulator("mamori findings");
         LongAccumulator failed = spark.sparkContext().longAccumulator("mamori recognizer failures");
-        CountsAccumulator counts = new CountsAccumulator(); // [column][type ordinal], then non-blank cells in the last slot
+        boolean database = t.input().kind() == Tables.Kind.JDBC;
+        CountsAccumulator counts = new CountsAccumulator(); // [column][type ordinal], cells cut, non-blank cells last
         spark.sparkContext().register(counts, "mamori column counts");
-        int slots = PiiType.values().length + 1;
+        int slots = PiiType.values().length + 2; // the types, the cells cut, then the non-blank cells
         MapPartitionsFunction<Row, String> f = it -> {
             Detector d = detector(types, minConfidence);
             CellMemo memo = new CellMemo(d); // a partition's repeated cells, as mamori scan looks them up
@@ -220,6 +225,10 @@ final class SparkScan {
                         if (cell.isBlank()) {
                             continue;
                         }
+                        if (database && cell.length() > dev.mamori.table.Database.MAX_CELL) { // as mamori scan reads it
+                            cell = cell.substring(0, dev.mamori.table.Database.MAX_CELL);
+                            c[i][CUT]++;
+                        }
                         c[i][slots - 1]++;
                         long seen = 0;
                         for (Finding fi : memo.detect(cell, contexts.get(i), i)) {
@@ -246,14 +255,18 @@ final class SparkScan {
         }
         long[][] sums = counts.value();
         List<ColumnReport> cols = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
         EnumSet<PiiType> all = EnumSet.noneOf(PiiType.class);
         for (int i = 0; i < columns; i++) {
             long[] s = i < sums.length && sums[i].length == slots ? sums[i] : new long[slots];
-            ColumnReport cr = ColumnReport.of(i, header.get(i), s[slots - 1], java.util.Arrays.copyOf(s, slots - 1));
+            ColumnReport cr = ColumnReport.of(i, header.get(i), s[slots - 1], java.util.Arrays.copyOf(s, CUT));
+            if (s[CUT] > 0) {
+                cut.add(header.get(i));
+            }
             cols.add(cr);
             all.addAll(cr.hits().keySet());
         }
         return new Result(new TableReport(null, records.value(), cols, Classification.of(all)), found.value() + headerFindings.size(),
-                unreadable.value(), failed.value() + driverFailures);
+                unreadable.value(), failed.value() + driverFailures, List.copyOf(cut));
     }
 }

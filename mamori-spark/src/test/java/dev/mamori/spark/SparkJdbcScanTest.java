@@ -51,12 +51,14 @@ class SparkJdbcScanTest {
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
             st.execute("create schema shop");
             st.execute("create table shop.customers (id int primary key, shimei varchar(40), birth_dt date, tel varchar(20),"
-                    + " memo varchar(100), photo blob)");
+                    + " memo clob, photo blob)");
             st.execute("comment on column shop.customers.shimei is '氏名'");
             st.execute("comment on column shop.customers.birth_dt is '生年月日'");
             st.execute("insert into shop.customers select x, case mod(x, 3) when 0 then '山田 太郎' when 1 then '佐藤 花子' else '鈴木 一郎' end,"
                     + " dateadd('DAY', mod(x, 9000), date '1960-01-01'), '090-1234-' || lpad(cast(mod(x, 10000) as varchar), 4, '0'),"
                     + " case when mod(x, 50) = 0 then '糖尿病で通院中' end, null from system_range(1, 30000)");
+            // a value longer than mamori scan reads (1,048,576 characters): the phone past that point is in no finding
+            st.execute("update shop.customers set memo = '連絡先 090-9999-0007 ' || repeat('あ', 1100000) || ' 090-8888-0007' where id = 7");
         }
         Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
         List<LocatedFinding> found = new ArrayList<>();
@@ -75,6 +77,8 @@ class SparkJdbcScanTest {
                 new org.apache.hadoop.fs.Path(dir.resolve("findings").toString()));
         assertThat(r.table().rows()).isEqualTo(30000);
         assertSameAsOneMachine(r, one, found);
+        assertThat(r.cut()).containsExactly("MEMO");
+        assertThat(found).anyMatch(f -> f.where().column().equals("MEMO") && f.finding().type() == PiiType.PHONE);
         assertThat(one.columns().get(1).header()).isEqualTo("SHIMEI（氏名）");
         assertThat(Files.readAllBytes(dir.resolve("shop.mv.db"))).as("read-only").isEqualTo(before);
 
@@ -89,7 +93,9 @@ class SparkJdbcScanTest {
         assertThat(report.get("unread_columns").toString()).isEqualTo("[\"PHOTO\"]");
         assertThat(report.get("findings").asLong()).isEqualTo(found.size());
         assertThat(out.toString()).doesNotContain("USER=sa");
-        assertThat(err.toString()).contains("binary columns not read: PHOTO");
+        assertThat(err.toString()).contains("binary columns not read: PHOTO")
+                .contains("values longer than 1048576 characters are read only that far: MEMO");
+        assertThat(report.get("cut_columns").toString()).isEqualTo("[\"MEMO\"]");
         StringBuilder findings = new StringBuilder();
         try (var files = Files.list(dir.resolve("cmd"))) {
             for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
