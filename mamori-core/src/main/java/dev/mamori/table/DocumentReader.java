@@ -61,9 +61,48 @@ public final class DocumentReader {
         }
     }
 
-    /** The names of a table's columns when it has no header row: {@code 列1}, {@code 列2}, …. */
-    public static List<String> unnamedColumns(int width) {
-        return HeaderSniffer.names(width);
+    /**
+     * How a CSV file starts, as this reader would read it, for a reader of its records elsewhere (Spark's):
+     *
+     * @param charset          the encoding
+     * @param delimiter        the field delimiter
+     * @param titleLines       lines above the table (会員名簿, 作成日,…) told apart from it
+     * @param header           the columns' names: the header row's cells, or {@code 列1}, {@code 列2} … when the first
+     *                         record is data (or {@link Options#headerRow()} is false); null when no record is whole
+     * @param headerRow        the first record after the title lines is the header
+     * @param quotedLineBreaks a quoted field in the head holds a line break (its record spans lines)
+     */
+    public record CsvHead(Charset charset, char delimiter, int titleLines, List<String> header, boolean headerRow,
+                          boolean quotedLineBreaks) {
+    }
+
+    /** {@link CsvHead} of a CSV/TSV file, from its first 64 KiB, with this reader's options (title lines always told apart). */
+    public CsvHead csvHead(Path file) throws ReadException {
+        String name = file.toString();
+        requireRegular(file, name);
+        Head head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = Head.read(in);
+        } catch (IOException e) {
+            throw cannotRead(name, e);
+        }
+        Head.Encoding enc = options.forceCharset() != null ? CharsetSniffer.forced(head, options.forceCharset()) : CharsetSniffer.detect(head);
+        char delimiter = TextInput.delimiter(options, name, head, enc);
+        HeaderSniffer.Verdict verdict = TextInput.verdict(options.withTitleLines(true), head, enc, delimiter);
+        boolean headerRow = TextInput.headerRow(options, verdict);
+        List<String> first = verdict.first();
+        List<String> header = first == null ? null : headerRow ? List.copyOf(first) : HeaderSniffer.names(first.size());
+        boolean breaks = false;
+        try (var records = CsvTableReader.builder(delimiter).ofCsvRecord(head.text(enc))) {
+            for (var r : records) {
+                for (String field : r.getFields()) {
+                    breaks |= field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a head cut inside a record: what was read so far decides
+        }
+        return new CsvHead(enc.charset(), delimiter, verdict.titles().size(), header, headerRow, breaks);
     }
 
     /**

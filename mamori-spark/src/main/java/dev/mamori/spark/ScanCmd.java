@@ -102,6 +102,10 @@ final class ScanCmd extends SparkCommand {
         Outputs.guard(spark, database ? null : data, output);
         PathFilter filter = PathFilter.of(includes, excludes);
         if (!database && SparkDocuments.applies(spark, data, common.inputFormat, filter)) {
+            if (data.contains(",")) { // Hadoop's file input takes a comma for a separator between paths
+                throw new Message.Problem(data + ": 文書の読み込み（Hadoop のファイル入力）はコンマを含むパスを読めません。名前を変えるか、リンクを作ってください",
+                        data + ": documents are read by Hadoop's file input, which cannot take a path with a comma; rename it or make a link");
+            }
             return documents(spark);
         }
         Tables.Table t = database ? Tables.jdbc(spark, data, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
@@ -119,14 +123,15 @@ final class ScanCmd extends SparkCommand {
         } catch (Exception e) { // SparkException too, which Scala throws unchecked
             Outputs.discard(spark, staging);
             RuntimeException u = SparkMain.unwrap(e);
-            if (database && !(u instanceof Message.Problem)) { // a task's failure: said with the table, in a line
+            if (!(u instanceof Message.Problem)) { // a task's failure (a part cut short, the table dropped): said in a line
                 Throwable root = e;
                 while (root.getCause() != null) {
                     root = root.getCause();
                 }
                 String why = String.valueOf(root.getMessage()).lines().findFirst().orElse(root.getClass().getSimpleName());
-                throw new Message.Problem(shown + " " + t.sheet() + ": 読み込みが途中で止まりました（" + why + "）",
-                        shown + " " + t.sheet() + ": the reading stopped (" + why + ")");
+                String where = database ? shown + " " + t.sheet() : shown;
+                throw new Message.Problem(where + ": 読み込みが途中で止まりました（" + why + "）",
+                        where + ": the reading stopped (" + why + ")");
             }
             throw u;
         }
@@ -192,7 +197,9 @@ final class ScanCmd extends SparkCommand {
         boolean hit = failOn != null && SparkDocuments.holds(r, failOn);
         // as mamori scan: a file in the directory that could not be read at all makes it 2 (unless --allow-unread), and
         // anything left unread blocks --fail-on
-        return failed(r.recognizerFailures()) ? 3 : r.notRead() && !allowUnread || gateBlocked(r.unreadable()) ? 2 : hit ? 1 : 0;
+        // a file named that cannot be read is bad input, as on mamori scan's command line, whatever --allow-unread says
+        return failed(r.recognizerFailures()) ? 3 : r.notRead() && (!allowUnread || r.named()) || gateBlocked(r.unreadable()) ? 2
+                : hit ? 1 : 0;
     }
 
     private String json(SparkScan.Result r, Tables.Table t) {

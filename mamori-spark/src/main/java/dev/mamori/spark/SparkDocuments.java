@@ -56,8 +56,11 @@ final class SparkDocuments {
         }
     }
 
-    /** All files: their results in path order, the number of findings, and how many times a recognizer failed (a bug). */
-    record Result(List<FileResult> files, long findings, long recognizerFailures) {
+    /**
+     * All files: their results in path order, the number of findings, how many times a recognizer failed (a bug), and
+     * whether the input was a file named (not a directory), which must be read, as on the command line of mamori scan.
+     */
+    record Result(List<FileResult> files, long findings, long recognizerFailures, boolean named) {
         /** Something was not read: a file, or part of one. */
         boolean unreadable() {
             return files.stream().anyMatch(f -> f.errorEn != null || f.unread > 0);
@@ -89,11 +92,13 @@ final class SparkDocuments {
                     true, List.of(), List.of());
         }
 
-        /** The globs, compiled where this runs (a {@link PathFilter} is not sent: its matchers do not serialise). */
+        /** The globs, compiled once in each JVM where this runs (a {@link PathFilter} is not sent: its matchers do not serialise). */
         PathFilter filter() {
-            return PathFilter.of(includes, excludes);
+            return FILTERS.computeIfAbsent(List.of(includes, excludes), k -> PathFilter.of(includes, excludes));
         }
     }
+
+    private static final java.util.concurrent.ConcurrentHashMap<List<List<String>>, PathFilter> FILTERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SparkDocuments() {
     }
@@ -112,12 +117,15 @@ final class SparkDocuments {
             return false; // reading says what is wrong
         }
         List<Path> files = Tables.dataFiles(fs, p);
+        if (files.isEmpty()) {
+            return false; // reading says what is wrong
+        }
         if (fs.getFileStatus(p).isDirectory()) {
             String top = fs.makeQualified(p).toUri().getPath();
             files = files.stream().filter(f -> filter.walked(Tables.relative(top, f))).toList();
-        }
-        if (files.isEmpty()) {
-            return false;
+            if (files.isEmpty()) {
+                return true; // the globs chose nothing: no file, as mamori scan says it
+            }
         }
         String n = files.get(0).getName().toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
@@ -132,7 +140,7 @@ final class SparkDocuments {
         org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(jsc.hadoopConfiguration());
         // in a directory, files are chosen by their path below it; a file named is read whatever the globs say
         String top = fs.getFileStatus(root).isDirectory() ? fs.makeQualified(root).toUri().getPath() : null;
-        JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(path);
+        JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(Tables.literal(path));
         if (top != null && !(request.includes().isEmpty() && request.excludes().isEmpty())) {
             files = files.filter(f -> request.filter().walked(Tables.relative(top, new Path(f._1()))));
         }
@@ -144,7 +152,7 @@ final class SparkDocuments {
         for (FileResult r : results.value()) {
             byFile.put(r.file(), r); // a task run twice reports its file twice, with the same result
         }
-        return new Result(List.copyOf(byFile.values()), found.value(), failed.value());
+        return new Result(List.copyOf(byFile.values()), found.value(), failed.value(), top == null);
     }
 
     /**
@@ -187,9 +195,10 @@ final class SparkDocuments {
                     Files.copy(in, local);
                     DocumentReader.Sniff sniff = DocumentReader.sniff(local);
                     if (sniff.format() == null && Archives.kind(local, name) != null) {
-                        archive(local, name, scanner, sink, results, filter.entries(relative, name, chosen));
-                    } else if (chosen) {
-                        scanOne(local, name, scanner, sink, results, sniff);
+                        // a named archive's files are chosen by the globs too (as if it were a folder), as mamori scan chooses them
+                        archive(local, name, scanner, sink, results, filter.entries(relative, name, filter.included(relative)));
+                    } else if (chosen) { // a file named is read whatever it looks like, as mamori scan reads it
+                        scanOne(local, name, scanner, sink, results, top == null ? null : sniff.skipReason());
                     }
                 } finally {
                     Files.deleteIfExists(local);
@@ -238,9 +247,9 @@ final class SparkDocuments {
      * could not be read.
      */
     private static void scanOne(java.nio.file.Path local, String name, Scanner scanner, ScanListener sink,
-                                CollectionAccumulator<FileResult> results, DocumentReader.Sniff sniff) {
-        if (sniff.format() == null) {
-            Message why = sniff.skipReason();
+                                CollectionAccumulator<FileResult> results, Message skip) {
+        if (skip != null) {
+            Message why = skip;
             results.add(new FileResult(name, Classification.NONE.name(), Map.of(), 0, 1, why.ja(), why.en()));
             return;
         }
@@ -286,7 +295,7 @@ final class SparkDocuments {
                 @Override
                 public void file(java.nio.file.Path copy, String inner) throws IOException {
                     if (chosen.test(inner)) {
-                        scanOne(copy, inner, scanner, sink, results, DocumentReader.sniff(copy));
+                        scanOne(copy, inner, scanner, sink, results, DocumentReader.sniff(copy).skipReason());
                     }
                 }
 

@@ -61,6 +61,9 @@ public final class SparkMain implements Runnable {
             conf.forEach(b::config);
             SparkSession s = b.getOrCreate();
             s.sparkContext().setLogLevel("WARN");
+            // a CSV part whose first line differs from the header is warned of with that line's cells: personal data
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.sql.catalyst.csv.CSVHeaderChecker",
+                    org.apache.logging.log4j.Level.ERROR);
             return s;
         }
 

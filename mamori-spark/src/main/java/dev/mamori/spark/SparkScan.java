@@ -13,6 +13,7 @@ import dev.mamori.detect.ScanContext;
 import dev.mamori.detect.TableReport;
 import dev.mamori.report.FindingJson;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -62,6 +63,9 @@ final class SparkScan {
      */
     private static HashMap<String, Long> firstRows(SparkSession spark, Tables.Table t, Dataset<Row> rows) {
         Tables.Input in = t.input();
+        if (in.multiLine()) {
+            return null; // each file is read whole, as one split: its rows are numbered from 1 as they come
+        }
         boolean lines = t.csv() && !in.charset().name().startsWith("UTF-16") && !in.charset().name().startsWith("UTF-32");
         Dataset<Row> counts;
         if (lines) {
@@ -71,8 +75,12 @@ final class SparkScan {
             }
             counts = Tables.lines(spark, in).where(functions.length(functions.trim(functions.col("value"), blank.toString())).gt(0))
                     .groupBy(functions.col("_metadata.file_path"), functions.col("_metadata.file_block_start")).count();
-        } else {
+        } else if (t.csv() || !Arrays.asList(rows.columns()).contains(Tables.CORRUPT) || t.header().isEmpty()) {
             counts = rows.groupBy(Tables.FILE, Tables.BLOCK).count();
+        } else { // a JSON line that is no object is no record to mamori scan, and takes no number; a data column is read
+            // beside the corrupt-record one, as Spark refuses a query of that column alone
+            counts = rows.groupBy(Tables.FILE, Tables.BLOCK).agg(functions.count(functions.when(functions.col(Tables.CORRUPT).isNull(), 1)),
+                    functions.max(functions.hash(t.col(t.header().get(0)))));
         }
         java.util.TreeMap<String, java.util.TreeMap<Long, Long>> byFile = new java.util.TreeMap<>();
         for (Row r : counts.collectAsList()) {
@@ -130,8 +138,11 @@ final class SparkScan {
         int fileCol = names.indexOf(Tables.FILE);
         int blockCol = names.indexOf(Tables.BLOCK);
         // each split's first row's number in its file: the rows before it, counted by a first pass over the splits
-        Broadcast<HashMap<String, Long>> firstRows = located
-                ? JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(firstRows(spark, t, rows)) : null;
+        HashMap<String, Long> counted = located ? firstRows(spark, t, rows) : null;
+        Broadcast<HashMap<String, Long>> firstRows = counted == null ? null
+                : JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(counted);
+        boolean wholeFiles = located && counted == null; // a file a split: rows numbered from 1 in each
+        boolean numberCorrupt = t.csv(); // a CSV record Spark cannot split is still a record to mamori scan
         String sheet = t.sheet();
         LongAccumulator records = spark.sparkContext().longAccumulator("mamori records");
         LongAccumulator unreadable = spark.sparkContext().longAccumulator("mamori unreadable records");
@@ -191,7 +202,7 @@ final class SparkScan {
                     if (!raw.equals(file)) {
                         file = raw;
                         try {
-                            shown = first == null ? raw : new Path(new java.net.URI(raw)).toString();
+                            shown = database ? raw : new Path(new java.net.URI(raw)).toString();
                         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
                             shown = raw;
                         }
@@ -200,21 +211,24 @@ final class SparkScan {
                 }
 
                 private void scanRow(Row r) throws RuntimeException {
+                    boolean bad = corrupt >= 0 && !r.isNullAt(corrupt);
                     long number = 0; // the row's number in its file, as one machine numbers it (1 the first after the header)
-                    if (first != null) {
+                    if (first != null || wholeFiles) {
                         String key = split(r.getString(fileCol), r.getLong(blockCol));
                         if (!key.equals(split)) {
                             split = key;
-                            Long base = first.get(key);
+                            Long base = wholeFiles ? Long.valueOf(1) : first.get(key);
                             if (base == null) { // the splits differ from the first pass's: the input changed under the scan
                                 throw new Message.Problem(r.getString(fileCol) + ": 1 回目と 2 回目の読み通しの間に変わりました",
                                         r.getString(fileCol) + ": changed between the two passes");
                             }
                             row = base;
                         }
-                        number = row++;
+                        if (!bad || numberCorrupt) {
+                            number = row++;
+                        }
                     }
-                    if (corrupt >= 0 && !r.isNullAt(corrupt)) {
+                    if (bad) {
                         n[1]++;
                         return;
                     }

@@ -1,6 +1,7 @@
 package dev.mamori.spark;
 
 import dev.mamori.report.Message;
+import dev.mamori.table.Archives;
 import dev.mamori.table.Database;
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.PathFilter;
@@ -48,10 +49,11 @@ final class Tables {
      * @param charset   CSV: the encoding; otherwise UTF-8
      * @param delimiter CSV: the field delimiter
      */
-    record Input(String path, Kind kind, Charset charset, char delimiter, List<String> files, boolean headerRow) {
+    record Input(String path, Kind kind, Charset charset, char delimiter, List<String> files, boolean headerRow,
+                 List<String> header, int titleLines, boolean multiLine) {
         /** All of {@code path}, a CSV with its header row. */
         Input(String path, Kind kind, Charset charset, char delimiter) {
-            this(path, kind, charset, delimiter, null, true);
+            this(path, kind, charset, delimiter, null, true, null, 0, false);
         }
 
         /** A database's table: {@code path} is the URL as it may be shown, and the table is read by {@link #jdbc}. */
@@ -64,8 +66,7 @@ final class Tables {
          * glob's characters (Spark takes every path it is given as a glob).
          */
         String[] paths() {
-            return files == null ? new String[] {path}
-                    : files.stream().map(f -> f.replaceAll("([\\\\{}\\[\\]*?])", "\\\\$1")).toArray(String[]::new);
+            return (files == null ? List.of(path) : files).stream().map(Tables::literal).toArray(String[]::new);
         }
     }
 
@@ -114,8 +115,19 @@ final class Tables {
         }
         List<Path> files = dataFiles(fs, p);
         List<String> chosen = null;
-        if (filter != null && fs.getFileStatus(p).isDirectory()) {
-            String top = fs.makeQualified(p).toUri().getPath();
+        boolean directory = fs.getFileStatus(p).isDirectory();
+        String top = directory ? fs.makeQualified(p).toUri().getPath() : null;
+        if (directory) {
+            // an archive among a table's parts: its files are what mamori scan would read, and Spark cannot open it
+            files.stream().filter(f -> (filter == null || filter.walked(relative(top, f))) && archive(f.getName()))
+                    .findFirst().ifPresent(a -> {
+                        throw new Message.Problem(path + ": 表の部分ファイルの中にアーカイブ（" + a.getName() + "）があります。Spark は表としては"
+                                + "読めません。--input-format documents で 1 台と同じく中のファイルを読むか、--exclude で除いてください",
+                                path + ": an archive among the table's parts (" + a.getName() + "), which Spark cannot read as a table: give"
+                                + " --input-format documents to read the files inside as mamori scan does, or leave it out with --exclude");
+                    });
+        }
+        if (filter != null && directory) {
             files = files.stream().filter(f -> {
                 java.nio.file.Path rel = relative(top, f);
                 return filter.walked(rel) && filter.included(rel);
@@ -129,7 +141,7 @@ final class Tables {
         Path first = files.isEmpty() ? null : files.get(0);
         Kind kind = kind(format, first == null ? p.getName() : first.getName(), path);
         if (kind != Kind.CSV) {
-            return new Input(path, kind, java.nio.charset.StandardCharsets.UTF_8, '\0', chosen, headerRow);
+            return new Input(path, kind, java.nio.charset.StandardCharsets.UTF_8, '\0', chosen, headerRow, null, 0, false);
         }
         if (first == null) {
             throw new Message.Problem(path + ": データファイルがありません", path + ": holds no data file");
@@ -140,9 +152,19 @@ final class Tables {
             try (InputStream in = fs.open(first)) {
                 Files.write(head, in.readNBytes(64 * 1024));
             }
-            ReadSummary s = new DocumentReader(new DocumentReader.Options(dev.mamori.table.Format.CSV, forced, false, true)).probe(head);
-            char delimiter = s.delimiter() == '\0' ? ',' : s.delimiter();
-            return new Input(path, Kind.CSV, s.charset(), delimiter, chosen, headerRow && headed(head, s.charset(), delimiter));
+            // the first file's head as mamori scan reads it: encoding, delimiter, title lines, the header or 列1 …, and
+            // whether records span lines (then Spark reads each file whole, a record at a time, as FastCSV does)
+            DocumentReader.CsvHead h = new DocumentReader(new DocumentReader.Options(dev.mamori.table.Format.CSV, forced, false,
+                    headerRow)).csvHead(head);
+            if (h.titleLines() > 0) { // Spark would take the first title for the header, and every wider record for corrupt
+                throw new Message.Problem(first + ": 表の見出しの上に " + h.titleLines() + " 行の表題があります（会員名簿、作成日… のような行）。"
+                        + "Spark は 1 行目を見出しとして読みます。その行を除くか、scan なら --input-format documents で 1 台と同じく読んでください",
+                        first + ": " + h.titleLines() + " title lines above the table's header (such as 会員名簿, 作成日 …); Spark reads the"
+                        + " first line as the header: remove them, or for scan give --input-format documents, which reads the file as"
+                        + " mamori scan does");
+            }
+            return new Input(path, Kind.CSV, h.charset(), h.delimiter(), chosen, h.headerRow(), h.header(), h.titleLines(),
+                    h.quotedLineBreaks());
         } catch (dev.mamori.table.ReadException e) {
             throw new Message.Problem(Message.of(e).after(first + ": ", first + ": "));
         } finally {
@@ -150,38 +172,15 @@ final class Tables {
         }
     }
 
-    /**
-     * Whether the first record is a header, as the single-machine reader judges it from the head: not when it looks like
-     * the rows below it (identifiers, dates, e-mail addresses), and the reader names the columns 列1, 列2, ….
-     */
-    private static boolean headed(java.nio.file.Path head, Charset charset, char delimiter) throws dev.mamori.table.ReadException {
-        List<List<String>> first = new ArrayList<>();
-        new DocumentReader(new DocumentReader.Options(dev.mamori.table.Format.CSV, charset, false, true, delimiter))
-                .read(head, new dev.mamori.table.DocumentVisitor() {
-                    @Override
-                    public void text(long line, int offset, int overlap, String chunk) {
-                    }
+    /** An archive Spark cannot read as a table's part: a gzip of one file ({@code .csv.gz}) it reads, a tar or ZIP it does not. */
+    private static boolean archive(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return Archives.named(java.nio.file.Path.of(n)) && (!n.endsWith(".gz") || n.endsWith(".tar.gz"));
+    }
 
-                    @Override
-                    public void table(String sheet, List<String> header) {
-                        if (first.isEmpty()) {
-                            first.add(header);
-                        }
-                    }
-
-                    @Override
-                    public void row(long row, long line, List<String> cells) {
-                    }
-
-                    @Override
-                    public void labeled(long line, String docId, String text) {
-                    }
-
-                    @Override
-                    public void problem(dev.mamori.table.ReadProblem problem) {
-                    }
-                });
-        return first.isEmpty() || !first.get(0).equals(DocumentReader.unnamedColumns(first.get(0).size()));
+    /** A path as a glob that matches it alone: Spark and Hadoop take every input path as a glob. */
+    static String literal(String path) {
+        return path.replaceAll("([\\\\{}\\[\\]*?])", "\\\\$1");
     }
 
     private static Charset charset(String name) {
@@ -320,14 +319,14 @@ final class Tables {
                     // Spark 4 reads only Unicode and Latin-1 unless told to use every charset Java knows (CP932, EUC-JP)
                     spark.conf().set("spark.sql.legacy.javaCharsets", "true");
                 }
-                String[] first = csv(spark, in).load(in.paths()).columns();
-                if (in.headerRow) {
+                if (in.header != null) { // as the first file's head reads on one machine
+                    header = new ArrayList<>(in.header);
+                } else { // no whole record in the head: as Spark reads the first line
+                    String[] first = csv(spark, in).load(in.paths()).columns();
                     header = new ArrayList<>(Arrays.asList(first));
                     if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
                         header.set(0, header.get(0).substring(1)); // a byte-order mark before the first name
                     }
-                } else { // named as mamori scan names them: 列1, 列2, … (as many as the first record has fields)
-                    header = new ArrayList<>(DocumentReader.unnamedColumns(first.length));
                 }
                 List<StructField> fields = new ArrayList<>();
                 for (String h : header) {
@@ -347,12 +346,20 @@ final class Tables {
                         .json(in.paths());
                 header = new ArrayList<>(List.of(raw.columns()));
                 header.remove(CORRUPT);
-                df = asText(raw, header);
                 if (Arrays.asList(raw.columns()).contains(CORRUPT)) {
-                    df = df.withColumn(CORRUPT, raw.col(CORRUPT));
+                    // in the same projection: a column added after it is not found (MISSING_ATTRIBUTES)
+                    df = asText(raw, header, raw.col(CORRUPT));
+                } else {
+                    df = asText(raw, header);
                 }
             }
             default -> throw new IllegalStateException(in.kind.toString());
+        }
+        for (String reserved : List.of(CORRUPT, FILE, BLOCK)) {
+            if (header.contains(reserved)) {
+                throw new Message.Problem(in.path + ": 列名 " + reserved + " は Mamori が Spark の中で使う名前です。列名を変えてください",
+                        in.path + ": the column name " + reserved + " is one Mamori uses inside Spark; rename the column");
+            }
         }
         if (located && !header.contains("_metadata")) {
             df = df.withColumn(FILE, functions.col("_metadata.file_path")).withColumn(BLOCK, functions.col("_metadata.file_block_start"));
@@ -370,9 +377,10 @@ final class Tables {
         return Arrays.asList(rows.columns()).contains(BLOCK);
     }
 
-    private static Dataset<Row> asText(Dataset<Row> raw, List<String> header) {
-        Column[] cols = new Column[header.size()];
-        for (int i = 0; i < cols.length; i++) {
+    private static Dataset<Row> asText(Dataset<Row> raw, List<String> header, Column... more) {
+        Column[] cols = new Column[header.size() + more.length];
+        System.arraycopy(more, 0, cols, header.size(), more.length);
+        for (int i = 0; i < header.size(); i++) {
             Column c = functions.col("`" + header.get(i).replace("`", "``") + "`");
             StructField f = raw.schema().apply(header.get(i));
             cols[i] = (f.dataType() instanceof StructType || f.dataType() instanceof org.apache.spark.sql.types.ArrayType
@@ -396,6 +404,7 @@ final class Tables {
     private static DataFrameReader csv(SparkSession spark, Input in) {
         return reader(spark, in).format("csv")
                 .option("header", String.valueOf(in.headerRow))
+                .option("multiLine", String.valueOf(in.multiLine))
                 .option("inferSchema", "false")
                 .option("encoding", in.charset.name())
                 .option("sep", String.valueOf(in.delimiter))

@@ -95,11 +95,26 @@ class SparkScanOptionsTest {
         r = run("scan", docs.toString(), "--include", "*.csv", "--output", dir.resolve("o4").toString(), "--lang", "en");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("0 files, 0 findings");
-        // nothing at all: no table to read
+        // nothing chosen at all: no file either
         r = run("scan", docs.resolve("old").toString(), "--include", "*.csv", "--output", dir.resolve("o5").toString(), "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 files, 0 findings");
+
+        // a named archive's files are chosen as if it were a folder; a folder with glob characters and a comma in its name
+        Path odd = Files.createDirectory(dir.resolve("odd [1] {a}"));
+        zip(odd.resolve("arc.zip"), "in.csv", "氏名,メール\n山田太郎,taro@example.jp\n", "in.txt", NOTE);
+        r = run("scan", odd.resolve("arc.zip").toString(), "--include", "*.csv", "--output", dir.resolve("o6").toString(),
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(listed(dir.resolve("o6/_mamori_scan.json"), odd)).containsExactly("arc.zip!/in.csv");
+        r = run("scan", odd.toString(), "--output", dir.resolve("o7").toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(listed(dir.resolve("o7/_mamori_scan.json"), odd)).containsExactly("arc.zip!/in.csv", "arc.zip!/in.txt");
+        Path comma = Files.createDirectory(dir.resolve("a,b"));
+        Files.writeString(comma.resolve("a.txt"), NOTE);
+        r = run("scan", comma.toString(), "--output", dir.resolve("o8").toString(), "--lang", "en");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("no file matches --include and --exclude");
-        assertThat(dir.resolve("o5")).doesNotExist();
+        assertThat(r.err()).contains("cannot take a path with a comma").doesNotContain("\tat ");
     }
 
     @Test
@@ -117,6 +132,80 @@ class SparkScanOptionsTest {
         var report = dev.mamori.report.Json.mapper().readTree(dir.resolve("t1/_mamori_scan.json").toFile());
         assertThat(report.get("records").asLong()).isEqualTo(3); // a.csv and b{1}.csv, not the backup nor the README
         assertThat(report.get("findings").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void tablesSparkCannotReadAsOneMachineDoesAreRefusedOrReadWhole() throws IOException {
+        // title lines above the header: refused, with the way to read it as mamori scan does
+        Path titled = dir.resolve("titled.csv");
+        Files.writeString(titled, "会員名簿\n作成日,2024/4/1\n氏名,メール,電話\n山田太郎,taro@example.com,090-1234-5678\n"
+                + "佐藤花子,hanako@example.com,090-2345-6789\n鈴木一郎,ichiro@example.com,090-3456-7890\n");
+        Run r = run("scan", titled.toString(), "--output", dir.resolve("t1").toString(), "--lang", "en");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("title lines above the table's header").contains("--input-format documents");
+        r = run("scan", titled.toString(), "--input-format", "documents", "--output", dir.resolve("t2").toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(dev.mamori.report.Json.mapper().readTree(dir.resolve("t2/_mamori_scan.json").toFile()).get("findings").asLong())
+                .isGreaterThanOrEqualTo(9);
+
+        // quoted line breaks in the head: each file read whole, record by record, numbered as one machine numbers them
+        Path ml = dir.resolve("ml.csv");
+        Files.writeString(ml, "id,email,addr\n1,\"first@example.com\n2nd line\",x\n2,second@example.com,\"東京都\n千代田区\"\n"
+                + "3,third@example.com,y\n");
+        r = run("scan", ml.toString(), "--types", "EMAIL", "--output", dir.resolve("t3").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = new ArrayList<>();
+        try (var files = Files.list(dir.resolve("t3"))) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                for (String l : Files.readAllLines(p)) {
+                    rows.add(dev.mamori.report.Json.mapper().readTree(l).get("row").asText());
+                }
+            }
+        }
+        assertThat(rows).containsExactlyInAnyOrder("1", "2", "3");
+
+        // a header that reads 列1,列2 is still a header; a folder of parts holding an archive is refused
+        Path named = dir.resolve("named.csv");
+        Files.writeString(named, "列1,列2\n1,r1@example.com\n2,r2@example.com\n3,r3@example.com\n");
+        r = run("scan", named.toString(), "--output", dir.resolve("t4").toString(), "--format", "json");
+        assertThat(dev.mamori.report.Json.mapper().readTree(dir.resolve("t4/_mamori_scan.json").toFile()).get("records").asLong())
+                .as(r.err()).isEqualTo(3);
+        Path parts = Files.createDirectory(dir.resolve("parts-zip"));
+        Files.copy(named, parts.resolve("a.csv"));
+        zip(parts.resolve("x.zip"), "z.csv", "列1,列2\n9,z@example.com\n");
+        r = run("scan", parts.toString(), "--output", dir.resolve("t5").toString(), "--lang", "en");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("an archive among the table's parts (x.zip)");
+        r = run("scan", parts.toString(), "--exclude", "*.zip", "--output", dir.resolve("t6").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+
+        // a part cut short stops the run in one line; a JSON line that is no object is counted, not a crash
+        Path gz = Files.createDirectory(dir.resolve("gz"));
+        Files.copy(named, gz.resolve("a.csv"));
+        byte[] packed;
+        try (var b = new java.io.ByteArrayOutputStream(); var z = new java.util.zip.GZIPOutputStream(b)) {
+            z.write(Files.readAllBytes(named));
+            z.finish();
+            packed = b.toByteArray();
+        }
+        Files.write(gz.resolve("b.csv.gz"), java.util.Arrays.copyOf(packed, packed.length - 12));
+        r = run("scan", gz.toString(), "--output", dir.resolve("t7").toString(), "--lang", "en");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("the reading stopped").doesNotContain("\tat ");
+        Path jsonl = dir.resolve("bad.jsonl");
+        Files.writeString(jsonl, "{\"email\":\"a@example.com\"}\n{broken\n{\"email\":\"b@example.com\"}\n");
+        r = run("scan", jsonl.toString(), "--output", dir.resolve("t8").toString(), "--format", "json", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("1 records could not be read");
+        List<String> jrows = new ArrayList<>();
+        try (var files = Files.list(dir.resolve("t8"))) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                for (String l : Files.readAllLines(p)) {
+                    jrows.add(dev.mamori.report.Json.mapper().readTree(l).get("row").asText());
+                }
+            }
+        }
+        assertThat(jrows).containsExactlyInAnyOrder("1", "2"); // the broken line takes no number, as on one machine
     }
 
     @Test
@@ -167,6 +256,16 @@ class SparkScanOptionsTest {
         Files.delete(docs.resolve("broken.xlsx"));
         Run skipped = run("scan", docs.toString(), "--output", dir.resolve("u4").toString());
         assertThat(skipped.code()).as("an image is skipped, as mamori scan skips it").isZero();
+        // a file named is read whatever it looks like (a log with NUL bytes), and one that cannot be read is bad input
+        Path log = dir.resolve("app.log");
+        Files.write(log, ("login taro@example.com\n\0\0\ntel " + NOTE).getBytes(StandardCharsets.UTF_8));
+        Run named = run("scan", log.toString(), "--types", "EMAIL", "--output", dir.resolve("u5").toString(), "--format", "json");
+        assertThat(named.code()).as(named.err()).isZero();
+        assertThat(dev.mamori.report.Json.mapper().readTree(dir.resolve("u5/_mamori_scan.json").toFile()).get("findings").asLong())
+                .isEqualTo(2);
+        Path bad = dir.resolve("bad.xlsx");
+        Files.write(bad, new byte[] {'P', 'K', 3, 4, 0, 0, 0});
+        assertThat(run("scan", bad.toString(), "--allow-unread", "--output", dir.resolve("u6").toString()).code()).isEqualTo(2);
     }
 
     @Test
