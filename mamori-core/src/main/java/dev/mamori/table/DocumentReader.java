@@ -61,6 +61,11 @@ public final class DocumentReader {
         }
     }
 
+    /** The names of a table's columns when it has no header row: {@code 列1}, {@code 列2}, …. */
+    public static List<String> unnamedColumns(int width) {
+        return HeaderSniffer.names(width);
+    }
+
     /**
      * How a CSV file starts, as this reader would read it, for a reader of its records elsewhere (Spark's):
      *

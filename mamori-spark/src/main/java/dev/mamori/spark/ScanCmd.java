@@ -108,9 +108,14 @@ final class ScanCmd extends SparkCommand {
             }
             return documents(spark);
         }
-        Tables.Table t = database ? Tables.jdbc(spark, data, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
-                : Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding,
-                        includes.isEmpty() && excludes.isEmpty() ? null : filter, !noHeader), true);
+        Tables.Table t;
+        try {
+            t = database ? Tables.jdbc(spark, data, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
+                    : Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding,
+                    includes.isEmpty() && excludes.isEmpty() ? null : filter, !noHeader), true);
+        } catch (RuntimeException e) {
+            throw stopped(e, database ? Database.displayName(data) + " " + table : data, database);
+        }
         String shown = t.input().path(); // a database's URL without its secrets
         Path staging = Outputs.staging(spark, output);
         SparkScan.Result r;
@@ -122,18 +127,7 @@ final class ScanCmd extends SparkCommand {
             Outputs.commit(spark, staging, output);
         } catch (Exception e) { // SparkException too, which Scala throws unchecked
             Outputs.discard(spark, staging);
-            RuntimeException u = SparkMain.unwrap(e);
-            if (!(u instanceof Message.Problem)) { // a task's failure (a part cut short, the table dropped): said in a line
-                Throwable root = e;
-                while (root.getCause() != null) {
-                    root = root.getCause();
-                }
-                String why = String.valueOf(root.getMessage()).lines().findFirst().orElse(root.getClass().getSimpleName());
-                String where = database ? shown + " " + t.sheet() : shown;
-                throw new Message.Problem(where + ": 読み込みが途中で止まりました（" + why + "）",
-                        where + ": the reading stopped (" + why + ")");
-            }
-            throw u;
+            throw stopped(e, database ? shown + " " + t.sheet() : shown, database);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? report : summary(r, shown, common.language().equals("ja")));
@@ -170,6 +164,29 @@ final class ScanCmd extends SparkCommand {
         return failures > 0;
     }
 
+    /**
+     * A failure said in one line: Mamori's own problem as it is; Spark's or a driver's (a part cut short, a record Spark
+     * cannot parse, the table dropped) with where it happened and what it was. For files only the error's condition and
+     * class are said, since Spark's messages quote the record (personal data); a database's message is its first line.
+     */
+    private static Message.Problem stopped(Exception e, String where, boolean database) {
+        RuntimeException u = SparkMain.unwrap(e);
+        if (u instanceof Message.Problem p) {
+            return p;
+        }
+        Throwable root = e;
+        String condition = null;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (condition == null && c instanceof org.apache.spark.SparkThrowable st && st.getCondition() != null) {
+                condition = st.getCondition();
+            }
+            root = c;
+        }
+        String why = database ? String.valueOf(root.getMessage()).lines().findFirst().orElse(root.getClass().getSimpleName())
+                : (condition == null ? "" : condition + ", ") + root.getClass().getSimpleName();
+        return new Message.Problem(where + ": 読み込みが途中で止まりました（" + why + "）", where + ": the reading stopped (" + why + ")");
+    }
+
     /** As {@code mamori scan}: --fail-on cannot pass when part of the input was not read, unless --allow-unread. */
     private boolean gateBlocked(boolean unread) {
         return unread && failOn != null && !allowUnread;
@@ -198,7 +215,7 @@ final class ScanCmd extends SparkCommand {
         // as mamori scan: a file in the directory that could not be read at all makes it 2 (unless --allow-unread), and
         // anything left unread blocks --fail-on
         // a file named that cannot be read is bad input, as on mamori scan's command line, whatever --allow-unread says
-        return failed(r.recognizerFailures()) ? 3 : r.notRead() && (!allowUnread || r.named()) || gateBlocked(r.unreadable()) ? 2
+        return failed(r.recognizerFailures()) ? 3 : r.namedNotRead() || r.notRead() && !allowUnread || gateBlocked(r.unreadable()) ? 2
                 : hit ? 1 : 0;
     }
 

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -70,6 +71,11 @@ final class SparkDocuments {
         boolean notRead() {
             return files.stream().anyMatch(f -> f.errorEn != null && f.unread == 0);
         }
+
+        /** The file named (not one in a folder or in an archive) could not be read at all: bad input. */
+        boolean namedNotRead() {
+            return named && files.stream().anyMatch(f -> f.errorEn != null && f.unread == 0 && !f.file.contains("!/"));
+        }
     }
 
     /**
@@ -94,11 +100,12 @@ final class SparkDocuments {
 
         /** The globs, compiled once in each JVM where this runs (a {@link PathFilter} is not sent: its matchers do not serialise). */
         PathFilter filter() {
-            return FILTERS.computeIfAbsent(List.of(includes, excludes), k -> PathFilter.of(includes, excludes));
+            return FILTERS.computeIfAbsent(List.of(includes, excludes), k -> PathFilter.of(k.get(0), k.get(1)));
         }
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<List<List<String>>, PathFilter> FILTERS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The globs compiled in this JVM: a run's one or two choices, small. */
+    private static final ConcurrentHashMap<List<List<String>>, PathFilter> FILTERS = new ConcurrentHashMap<>();
 
     private SparkDocuments() {
     }
@@ -118,7 +125,7 @@ final class SparkDocuments {
         }
         List<Path> files = Tables.dataFiles(fs, p);
         if (files.isEmpty()) {
-            return false; // reading says what is wrong
+            return fs.getFileStatus(p).isDirectory(); // an empty folder: no file, as mamori scan says it
         }
         if (fs.getFileStatus(p).isDirectory()) {
             String top = fs.makeQualified(p).toUri().getPath();

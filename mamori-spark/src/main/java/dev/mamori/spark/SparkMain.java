@@ -3,6 +3,7 @@ package dev.mamori.spark;
 import dev.mamori.report.Message;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -61,9 +62,15 @@ public final class SparkMain implements Runnable {
             conf.forEach(b::config);
             SparkSession s = b.getOrCreate();
             s.sparkContext().setLogLevel("WARN");
-            // a CSV part whose first line differs from the header is warned of with that line's cells: personal data
-            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.sql.catalyst.csv.CSVHeaderChecker",
-                    org.apache.logging.log4j.Level.ERROR);
+            // Spark's loggers that quote a record (a part's first line that differs from the header, a record that
+            // cannot be parsed, in the task failures they log) or print stack traces that Mamori says in one line: off in
+            // this JVM (the driver, and the executors in local mode; a cluster's executors log by their own settings)
+            for (String quoting : List.of("org.apache.spark.sql.catalyst.csv.CSVHeaderChecker", "org.apache.spark.executor.Executor",
+                    "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.util.Utils",
+                    "org.apache.spark.sql.execution.datasources.FileFormatWriter", "org.apache.spark.internal.io.SparkHadoopWriter",
+                    "org.apache.spark.sql.execution.streaming.FileStreamSink")) {
+                org.apache.logging.log4j.core.config.Configurator.setLevel(quoting, org.apache.logging.log4j.Level.OFF);
+            }
             return s;
         }
 

@@ -12,16 +12,17 @@ import dev.mamori.detect.PiiType;
 import dev.mamori.detect.ScanContext;
 import dev.mamori.detect.TableReport;
 import dev.mamori.report.FindingJson;
+import dev.mamori.report.Message;
+import dev.mamori.table.Database;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.Path;
-import dev.mamori.report.Message;
-import java.util.HashMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -130,11 +131,11 @@ final class SparkScan {
         }
         List<String> raw = t.header();
         int columns = header.size();
-        int corrupt = java.util.Arrays.asList(t.rows().columns()).indexOf(Tables.CORRUPT);
+        int corrupt = Arrays.asList(t.rows().columns()).indexOf(Tables.CORRUPT);
         boolean located = Tables.located(t.rows());
         Dataset<Row> rows = located ? t.rows() : t.rows().withColumn(Tables.FILE, t.input().kind() == Tables.Kind.JDBC
                 ? functions.lit(t.input().path()) : functions.input_file_name());
-        List<String> names = java.util.Arrays.asList(rows.columns());
+        List<String> names = Arrays.asList(rows.columns());
         int fileCol = names.indexOf(Tables.FILE);
         int blockCol = names.indexOf(Tables.BLOCK);
         // each split's first row's number in its file: the rows before it, counted by a first pass over the splits
@@ -239,8 +240,8 @@ final class SparkScan {
                         if (cell.isBlank()) {
                             continue;
                         }
-                        if (database && cell.length() > dev.mamori.table.Database.MAX_CELL) { // as mamori scan reads it
-                            cell = cell.substring(0, dev.mamori.table.Database.MAX_CELL);
+                        if (database && cell.length() > Database.MAX_CELL) { // as mamori scan reads it
+                            cell = cell.substring(0, Database.MAX_CELL);
                             c[i][CUT]++;
                         }
                         c[i][slots - 1]++;
@@ -273,7 +274,7 @@ final class SparkScan {
         EnumSet<PiiType> all = EnumSet.noneOf(PiiType.class);
         for (int i = 0; i < columns; i++) {
             long[] s = i < sums.length && sums[i].length == slots ? sums[i] : new long[slots];
-            ColumnReport cr = ColumnReport.of(i, header.get(i), s[slots - 1], java.util.Arrays.copyOf(s, CUT));
+            ColumnReport cr = ColumnReport.of(i, header.get(i), s[slots - 1], Arrays.copyOf(s, CUT));
             if (s[CUT] > 0) {
                 cut.add(header.get(i));
             }

@@ -5,7 +5,6 @@ import dev.mamori.table.Archives;
 import dev.mamori.table.Database;
 import dev.mamori.table.DocumentReader;
 import dev.mamori.table.PathFilter;
-import dev.mamori.table.ReadSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -50,10 +49,10 @@ final class Tables {
      * @param delimiter CSV: the field delimiter
      */
     record Input(String path, Kind kind, Charset charset, char delimiter, List<String> files, boolean headerRow,
-                 List<String> header, int titleLines, boolean multiLine) {
+                 List<String> header, boolean multiLine) {
         /** All of {@code path}, a CSV with its header row. */
         Input(String path, Kind kind, Charset charset, char delimiter) {
-            this(path, kind, charset, delimiter, null, true, null, 0, false);
+            this(path, kind, charset, delimiter, null, true, null, false);
         }
 
         /** A database's table: {@code path} is the URL as it may be shown, and the table is read by {@link #jdbc}. */
@@ -62,8 +61,9 @@ final class Tables {
         }
 
         /**
-         * What Spark reads: the path, or the files chosen in it by --include/--exclude, each escaped where it holds a
-         * glob's characters (Spark takes every path it is given as a glob).
+         * What Spark reads: the path, or the files of a directory (those --include/--exclude choose, in subfolders too:
+         * Spark would read only the files right in it), each escaped where it holds a glob's characters (Spark takes
+         * every path it is given as a glob).
          */
         String[] paths() {
             return (files == null ? List.of(path) : files).stream().map(Tables::literal).toArray(String[]::new);
@@ -127,21 +127,20 @@ final class Tables {
                                 + " --input-format documents to read the files inside as mamori scan does, or leave it out with --exclude");
                     });
         }
-        if (filter != null && directory) {
-            files = files.stream().filter(f -> {
-                java.nio.file.Path rel = relative(top, f);
-                return filter.walked(rel) && filter.included(rel);
-            }).toList();
-            if (files.isEmpty()) {
+        if (directory) {
+            if (filter != null) {
+                files = files.stream().filter(f -> chosen(filter, relative(top, f))).toList();
+            }
+            if (files.isEmpty() && filter != null) {
                 throw new Message.Problem(path + ": --include と --exclude に合うファイルがありません",
                         path + ": no file matches --include and --exclude");
             }
-            chosen = files.stream().map(Path::toString).toList();
+            chosen = files.isEmpty() ? null : files.stream().map(Path::toString).toList();
         }
         Path first = files.isEmpty() ? null : files.get(0);
         Kind kind = kind(format, first == null ? p.getName() : first.getName(), path);
         if (kind != Kind.CSV) {
-            return new Input(path, kind, java.nio.charset.StandardCharsets.UTF_8, '\0', chosen, headerRow, null, 0, false);
+            return new Input(path, kind, java.nio.charset.StandardCharsets.UTF_8, '\0', chosen, headerRow, null, false);
         }
         if (first == null) {
             throw new Message.Problem(path + ": データファイルがありません", path + ": holds no data file");
@@ -149,7 +148,8 @@ final class Tables {
         Charset forced = encoding == null ? null : charset(encoding);
         java.nio.file.Path head = Files.createTempFile("mamori-head", first.getName().toLowerCase(Locale.ROOT).endsWith(".tsv") ? ".tsv" : ".csv");
         try {
-            try (InputStream in = fs.open(first)) {
+            org.apache.hadoop.io.compress.CompressionCodec codec = new org.apache.hadoop.io.compress.CompressionCodecFactory(conf).getCodec(first);
+            try (InputStream in = codec == null ? fs.open(first) : codec.createInputStream(fs.open(first))) { // a .csv.gz as Spark reads it
                 Files.write(head, in.readNBytes(64 * 1024));
             }
             // the first file's head as mamori scan reads it: encoding, delimiter, title lines, the header or 列1 …, and
@@ -158,18 +158,30 @@ final class Tables {
                     headerRow)).csvHead(head);
             if (h.titleLines() > 0) { // Spark would take the first title for the header, and every wider record for corrupt
                 throw new Message.Problem(first + ": 表の見出しの上に " + h.titleLines() + " 行の表題があります（会員名簿、作成日… のような行）。"
-                        + "Spark は 1 行目を見出しとして読みます。その行を除くか、scan なら --input-format documents で 1 台と同じく読んでください",
+                        + "Spark は 1 行目を見出しとして読みます。その行を除いてください（mamori spark scan --input-format documents なら 1 台と同じく読みます）",
                         first + ": " + h.titleLines() + " title lines above the table's header (such as 会員名簿, 作成日 …); Spark reads the"
-                        + " first line as the header: remove them, or for scan give --input-format documents, which reads the file as"
-                        + " mamori scan does");
+                        + " first line as the header: remove them (mamori spark scan --input-format documents reads the file as"
+                        + " mamori scan does)");
             }
-            return new Input(path, Kind.CSV, h.charset(), h.delimiter(), chosen, h.headerRow(), h.header(), h.titleLines(),
-                    h.quotedLineBreaks());
+            return new Input(path, Kind.CSV, h.charset(), h.delimiter(), chosen, h.headerRow(), h.header(), h.quotedLineBreaks());
         } catch (dev.mamori.table.ReadException e) {
             throw new Message.Problem(Message.of(e).after(first + ": ", first + ": "));
         } finally {
             Files.deleteIfExists(head);
         }
+    }
+
+    /**
+     * Whether a directory's file is a part of the table the globs choose: as {@code mamori scan} would read it, a
+     * {@code .csv.gz} also when the file inside it ({@code b.csv.gz/b.csv}, as if the gzip were a folder) is chosen.
+     */
+    private static boolean chosen(PathFilter filter, java.nio.file.Path rel) {
+        if (!filter.walked(rel)) {
+            return false;
+        }
+        String name = rel.getFileName().toString();
+        return filter.included(rel) || name.toLowerCase(Locale.ROOT).endsWith(".gz") && name.length() > 3
+                && filter.entries(rel, name, false).test(name + "!/" + name.substring(0, name.length() - 3));
     }
 
     /** An archive Spark cannot read as a table's part: a gzip of one file ({@code .csv.gz}) it reads, a tar or ZIP it does not. */
@@ -225,7 +237,8 @@ final class Tables {
     static java.nio.file.Path relative(String top, Path file) {
         String f = file.toUri().getPath();
         String prefix = top.endsWith("/") ? top : top + "/";
-        return java.nio.file.Path.of(f.startsWith(prefix) ? f.substring(prefix.length()) : file.getName());
+        // a listing that spells the folder otherwise: the whole path, so that a folder's glob still sees its folders
+        return java.nio.file.Path.of(f.startsWith(prefix) ? f.substring(prefix.length()) : f.replaceFirst("^/+", ""));
     }
 
     /** The data files of a file or directory, by name, subdirectories included (Spark's rule: names starting with _ or . are not data). */
@@ -323,18 +336,42 @@ final class Tables {
                     header = new ArrayList<>(in.header);
                 } else { // no whole record in the head: as Spark reads the first line
                     String[] first = csv(spark, in).load(in.paths()).columns();
-                    header = new ArrayList<>(Arrays.asList(first));
+                    header = new ArrayList<>(in.headerRow ? Arrays.asList(first) : DocumentReader.unnamedColumns(first.length));
                     if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
                         header.set(0, header.get(0).substring(1)); // a byte-order mark before the first name
                     }
                 }
+                // Spark's fields need names unlike each other (case aside): a repeated name gets its position after it;
+                // the header keeps the names as they are written
+                List<String> names = new ArrayList<>();
+                java.util.Set<String> taken = new java.util.HashSet<>();
+                for (int i = 0; i < header.size(); i++) {
+                    String n = header.get(i);
+                    while (!taken.add(n.toLowerCase(Locale.ROOT))) {
+                        n = n + "_" + (i + 1);
+                    }
+                    names.add(n);
+                }
                 List<StructField> fields = new ArrayList<>();
-                for (String h : header) {
-                    fields.add(DataTypes.createStructField(h, DataTypes.StringType, true));
+                for (String n : names) {
+                    fields.add(DataTypes.createStructField(n, DataTypes.StringType, true));
                 }
                 fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
                 df = csv(spark, in).schema(DataTypes.createStructType(fields)).option("columnNameOfCorruptRecord", CORRUPT)
                         .load(in.paths());
+                // the columns a directory's key=value folders add (Spark puts them last): read as the others, before the
+                // corrupt-record column
+                List<String> partitions = new ArrayList<>(Arrays.asList(df.columns()));
+                partitions.removeAll(names);
+                partitions.remove(CORRUPT);
+                if (!partitions.isEmpty()) {
+                    header.addAll(partitions);
+                    names.addAll(partitions);
+                    List<Column> order = new ArrayList<>();
+                    names.forEach(n -> order.add(functions.col("`" + n.replace("`", "``") + "`")));
+                    order.add(functions.col(CORRUPT));
+                    df = df.select(order.toArray(Column[]::new));
+                }
             }
             case PARQUET -> {
                 Dataset<Row> raw = reader(spark, in).parquet(in.paths());

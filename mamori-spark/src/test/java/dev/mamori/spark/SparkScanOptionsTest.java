@@ -209,6 +209,53 @@ class SparkScanOptionsTest {
     }
 
     @Test
+    void aTablesPartsInSubfoldersAreAllReadWithTheirPartitionColumnsAndNamesAlike() throws IOException {
+        // plain subfolders: every part read (Spark alone reads only the files right in the folder)
+        Path nest = dir.resolve("nest");
+        Files.writeString(Files.createDirectories(nest.resolve("a")).resolve("p1.csv"), "id,email\n1,n1@example.com\n");
+        Files.writeString(Files.createDirectories(nest.resolve("b")).resolve("p2.csv"), "id,email\n2,n2@example.com\n");
+        Run r = run("scan", nest.toString(), "--output", dir.resolve("s1").toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        var report = dev.mamori.report.Json.mapper().readTree(dir.resolve("s1/_mamori_scan.json").toFile());
+        assertThat(report.get("records").asLong()).isEqualTo(2);
+        assertThat(report.get("findings").asLong()).isEqualTo(2);
+
+        // key=value folders: their column is read too; names alike (case aside) are columns of their own
+        Path part = dir.resolve("part");
+        Files.writeString(Files.createDirectories(part.resolve("担当=山田太郎")).resolve("a.csv"),
+                "氏名,氏名,Mail,mail\n佐藤花子,鈴木一郎,h@example.com,i@example.com\n");
+        r = run("scan", part.toString(), "--output", dir.resolve("s2").toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        report = dev.mamori.report.Json.mapper().readTree(dir.resolve("s2/_mamori_scan.json").toFile());
+        List<String> columns = new ArrayList<>();
+        report.get("columns").forEach(c -> columns.add(c.get("column").asText()));
+        assertThat(columns).containsExactly("氏名", "氏名", "Mail", "mail", "担当");
+        assertThat(report.get("findings").asLong()).isEqualTo(5); // two names, two e-mail addresses, the folder's name
+
+        // --include '*.csv' takes a .csv.gz part too, as mamori scan reads the gzip's file
+        Path tg = dir.resolve("tg");
+        Files.writeString(Files.createDirectory(tg).resolve("a.csv"), "id,email\n1,a@example.com\n");
+        try (var z = new java.util.zip.GZIPOutputStream(Files.newOutputStream(tg.resolve("b.csv.gz")))) {
+            z.write("id,email\n2,b@example.com\n3,c@example.com\n".getBytes(StandardCharsets.UTF_8));
+        }
+        r = run("scan", tg.toString(), "--include", "*.csv", "--output", dir.resolve("s3").toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(dev.mamori.report.Json.mapper().readTree(dir.resolve("s3/_mamori_scan.json").toFile()).get("findings").asLong())
+                .isEqualTo(3);
+        r = run("scan", tg.toString(), "--input-format", "csv", "--output", dir.resolve("s4").toString(), "--format", "json");
+        assertThat(r.code()).as("a .csv.gz's head read through its codec").isZero();
+
+        // a record Spark cannot parse stops the run in one line that quotes nothing of it
+        Path wide = dir.resolve("wide.csv");
+        Files.writeString(wide, "a,b\n1,secret@example.com," + ",x".repeat(21_000) + "\n");
+        r = run("scan", wide.toString(), "--output", dir.resolve("s5").toString(), "--lang", "en");
+        if (r.code() != 0) {
+            assertThat(r.err()).contains("the reading stopped").doesNotContain("secret").doesNotContain("\tat ");
+        }
+        assertThat(r.out() + r.err()).doesNotContain("secret@example.com");
+    }
+
+    @Test
     void noHeaderReadsTheFirstRecordAsDataUnderColumnsNamedAsMamoriScanNamesThem() throws IOException {
         Path csv = dir.resolve("list.csv");
         Files.writeString(csv, "山田太郎,090-1234-5678\n佐藤花子,090-2345-6789\n鈴木一郎,090-3456-7890\n");
@@ -266,6 +313,16 @@ class SparkScanOptionsTest {
         Path bad = dir.resolve("bad.xlsx");
         Files.write(bad, new byte[] {'P', 'K', 3, 4, 0, 0, 0});
         assertThat(run("scan", bad.toString(), "--allow-unread", "--output", dir.resolve("u6").toString()).code()).isEqualTo(2);
+        // but an unreadable file inside a named archive is a file found, which --allow-unread accepts
+        Path zbad = dir.resolve("zbad.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zbad))) {
+            z.putNextEntry(new ZipEntry("bad.xlsx"));
+            z.write(new byte[] {'P', 'K', 3, 4, 0, 0, 0});
+            z.putNextEntry(new ZipEntry("a.txt"));
+            z.write(NOTE.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(run("scan", zbad.toString(), "--allow-unread", "--output", dir.resolve("u7").toString()).code()).isZero();
+        assertThat(run("scan", zbad.toString(), "--output", dir.resolve("u8").toString()).code()).isEqualTo(2);
     }
 
     @Test
