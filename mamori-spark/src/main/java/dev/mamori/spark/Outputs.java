@@ -53,7 +53,14 @@ final class Outputs {
     }
 
     static Path qualified(Configuration conf, String path) throws IOException {
-        Path p = new Path(path);
+        Path p;
+        try {
+            p = new Path(path);
+        } catch (IllegalArgumentException e) { // a:b.csv, whose a: Hadoop takes for a scheme
+            throw new Message.Problem(path + ": Hadoop はこの名前を読めません（「:」の前をスキームとみなします）。「:」のない名前に変えるか、リンクを作ってください",
+                    path + ": Hadoop cannot take this name (it reads what comes before ':' as a scheme); rename it, or make a link,"
+                    + " without ':'");
+        }
         return p.getFileSystem(conf).makeQualified(p);
     }
 
