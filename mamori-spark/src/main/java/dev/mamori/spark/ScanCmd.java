@@ -203,9 +203,9 @@ final class ScanCmd extends SparkCommand {
             report = SparkDocuments.json(data, r);
             Outputs.writeText(spark, staging, "_mamori_scan.json", report);
             Outputs.commit(spark, staging, output);
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) { // SparkException too, which Scala throws unchecked
             Outputs.discard(spark, staging);
-            throw SparkMain.unwrap(e);
+            throw stopped(e, data, false);
         }
         boolean ja = common.language().equals("ja");
         PrintWriter out = spec.commandLine().getOut();

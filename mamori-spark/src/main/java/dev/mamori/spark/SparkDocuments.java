@@ -256,8 +256,7 @@ final class SparkDocuments {
     private static void scanOne(java.nio.file.Path local, String name, Scanner scanner, ScanListener sink,
                                 CollectionAccumulator<FileResult> results, Message skip) {
         if (skip != null) {
-            Message why = skip;
-            results.add(new FileResult(name, Classification.NONE.name(), Map.of(), 0, 1, why.ja(), why.en()));
+            results.add(new FileResult(name, Classification.NONE.name(), Map.of(), 0, 1, skip.ja(), skip.en()));
             return;
         }
         try {
