@@ -52,6 +52,10 @@ final class DatabaseTables {
     private record Column(String name, String header, int type) {
     }
 
+    /** JDBC types {@link Database.Described#select} reads as text. */
+    private static final Set<Integer> AS_TEXT = Set.of(Types.OTHER, Types.ARRAY, Types.STRUCT, Types.JAVA_OBJECT, Types.DISTINCT,
+            Types.REF, Types.DATALINK, Types.SQLXML);
+
     private final Connection c;
     private final String name;
     private final Database.Options options;
@@ -143,10 +147,13 @@ final class DatabaseTables {
                     }
                 }
             }
-            // columns as c0, c1 …: names a reader elsewhere need not quote, and never two alike (Name and name)
+            // columns as c0, c1 …: names a reader elsewhere need not quote, and never two alike (Name and name); a type such
+            // a reader may have no mapping for (JSON, arrays, intervals, enums, rows in H2; money[] in PostgreSQL) as text
+            String text = "PostgreSQL".equals(md.getDatabaseProductName()) ? "TEXT" : "VARCHAR";
             List<String> aliased = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
-                aliased.add(quoted(columns.get(i).name()) + " AS " + quoted("c" + i));
+                String col = quoted(columns.get(i).name());
+                aliased.add((AS_TEXT.contains(columns.get(i).type()) ? "CAST(" + col + " AS " + text + ")" : col) + " AS " + quoted("c" + i));
             }
             return new Database.Described(t.qualified(), columns.stream().map(Column::header).toList(),
                     "SELECT " + String.join(", ", aliased) + from(t), binary, key == null ? null : "c" + columns.indexOf(keyed), low, high);

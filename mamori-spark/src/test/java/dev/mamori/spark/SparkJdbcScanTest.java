@@ -109,6 +109,30 @@ class SparkJdbcScanTest {
     }
 
     @Test
+    void typesSparksJdbcSourceHasNoMappingForAreReadAsText() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("odd");
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+            st.execute("create table odd (id int primary key, doc json, tels varchar(20) array, kind enum('会員', '非会員'),"
+                    + " wait interval day, who row(shimei varchar(20), mail varchar(40)))");
+            st.execute("insert into odd select x, json '{\"tel\":\"090-1234-5678\",\"mail\":\"a@example.com\"}',"
+                    + " array['090-2345-6789', '03-1234-5678'], '会員', interval '3' day, row('山田 太郎', 'b@example.com')"
+                    + " from system_range(1, 50)");
+        }
+        Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
+        List<LocatedFinding> found = new ArrayList<>();
+        TableReport one;
+        try (Scanner scanner = new Scanner(options); Database.Session s = Database.connect(url, "sa", null, List.of())) {
+            FileReport f = scanner.scan("db", found::add, v -> s.read(new Database.Options(List.of(), List.of(), 0), v));
+            one = f.tables().get(0);
+        }
+        SparkSession spark = Spark.session();
+        SparkScan.Result r = SparkScan.scan(spark, Tables.jdbc(spark, url, "public.odd", "sa", null), EnumSet.allOf(PiiType.class), 0.4,
+                false, new org.apache.hadoop.fs.Path(dir.resolve("odd-findings").toString()));
+        assertThat(found).hasSizeGreaterThanOrEqualTo(200);
+        assertSameAsOneMachine(r, one, found);
+    }
+
+    @Test
     void aPostgresqlTableIsReadInRangesAsOneMachineReadsIt() throws Exception {
         String url = System.getenv("MAMORI_TEST_PG_URL");
         if (System.getenv("MAMORI_REQUIRE_PG") != null && (url == null || url.isBlank())) {
@@ -124,12 +148,15 @@ class SparkJdbcScanTest {
                 // a numeric without a scale (Spark would read 123456789018 as a decimal of 18 places), two names alike but for
                 // their case, and a key up to the greatest bigint
                 st.execute("create table " + schema + ".visits (id bigint primary key, shimei text, \"Shimei\" text, mail text,"
-                        + " lat double precision, lon double precision, note jsonb, mynum numeric)");
+                        + " lat double precision, lon double precision, note jsonb, mynum numeric, tels char(13)[], fees money[])");
                 st.execute("comment on column " + schema + ".visits.shimei is '氏名'");
                 st.execute("insert into " + schema + ".visits select i, (array['山田 太郎','佐藤 花子','高橋 健'])[i % 3 + 1], '伊藤 美咲',"
                         + " 'user' || i || '@example.jp', 35.6 + (i % 100) / 1000.0, 139.7 + (i % 100) / 1000.0,"
-                        + " case when i % 40 = 0 then '{\"memo\": \"うつ病で休職中\"}'::jsonb end, 123456789018 from generate_series(1, 25000) i");
-                st.execute("insert into " + schema + ".visits values (9223372036854775807, '鈴木 一郎', null, null, null, null, null, 123456789018)");
+                        + " case when i % 40 = 0 then '{\"memo\": \"うつ病で休職中\"}'::jsonb end, 123456789018,"
+                        + " case when i % 7 = 0 then array['090-1234-5678', '03-1234-5678']::char(13)[] end,"
+                        + " case when i % 11 = 0 then array[1200, 300]::money[] end from generate_series(1, 25000) i");
+                st.execute("insert into " + schema + ".visits values (9223372036854775807, '鈴木 一郎', null, null, null, null, null, 123456789018,"
+                        + " null, null)");
                 Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
                 List<LocatedFinding> found = new ArrayList<>();
                 TableReport one;
