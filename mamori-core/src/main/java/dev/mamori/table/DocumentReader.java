@@ -91,7 +91,7 @@ public final class DocumentReader {
         } catch (IOException e) {
             throw cannotRead(name, e);
         }
-        Head.Encoding enc = options.forceCharset() != null ? CharsetSniffer.forced(head, options.forceCharset()) : CharsetSniffer.detect(head);
+        Head.Encoding enc = TextInput.encoding(options, head);
         char delimiter = TextInput.delimiter(options, name, head, enc);
         HeaderSniffer.Verdict verdict = TextInput.verdict(options.withTitleLines(true), head, enc, delimiter);
         boolean headerRow = TextInput.headerRow(options, verdict);
@@ -243,9 +243,7 @@ public final class DocumentReader {
                 }
                 format = s.format();
             }
-            Head.Encoding enc = options.forceCharset() != null
-                    ? CharsetSniffer.forced(head, options.forceCharset())
-                    : CharsetSniffer.detect(head);
+            Head.Encoding enc = TextInput.encoding(options, head);
             if (!BlockSplitter.canCut(format, head, enc)) {
                 return new TextInput(options, name, format, whole).read(head);
             }
@@ -379,9 +377,7 @@ public final class DocumentReader {
             try (InputStream in = Files.newInputStream(file)) {
                 head = Head.read(in);
             }
-            Head.Encoding enc = options.forceCharset() != null
-                    ? CharsetSniffer.forced(head, options.forceCharset())
-                    : CharsetSniffer.detect(head);
+            Head.Encoding enc = TextInput.encoding(options, head);
             char delimiter = format == Format.CSV ? TextInput.delimiter(options, name, head, enc) : '\0';
             return new ReadSummary(format, enc.charset(), delimiter, 0, 0);
         } catch (ReadException e) {

@@ -26,9 +26,7 @@ final class TextInput {
             problems.report(-1, 0, new Message("空のファイルです", "empty file"));
             return new ReadSummary(format, StandardCharsets.UTF_8, format == Format.CSV ? ',' : '\0', 0, 0);
         }
-        Head.Encoding enc = options.forceCharset() != null
-                ? CharsetSniffer.forced(head, options.forceCharset())
-                : CharsetSniffer.detect(head);
+        Head.Encoding enc = encoding(options, head);
         char delimiter = format == Format.CSV ? delimiter(options, name, head, enc) : '\0';
         HeaderSniffer.Verdict verdict = format == Format.CSV ? verdict(options, head, enc, delimiter) : null;
         try (DecodingReader in = new DecodingReader(head.stream(enc.bomLength()), enc.charset(), enc.bomLength(), problems)) {
@@ -52,6 +50,11 @@ final class TextInput {
     /** The first record after the title lines is the header: the user did not say otherwise and it does not look like data. */
     static boolean headerRow(DocumentReader.Options options, HeaderSniffer.Verdict verdict) {
         return options.headerRow() && !verdict.data();
+    }
+
+    /** The encoding the user gave, else the one the head tells. */
+    static Head.Encoding encoding(DocumentReader.Options options, Head head) {
+        return options.forceCharset() != null ? CharsetSniffer.forced(head, options.forceCharset()) : CharsetSniffer.detect(head);
     }
 
     static char delimiter(DocumentReader.Options options, String name, Head head, Head.Encoding enc) {

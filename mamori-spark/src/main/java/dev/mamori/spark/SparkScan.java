@@ -166,7 +166,8 @@ final class SparkScan {
                 private int next;
                 private boolean ended;
                 /** The split being read (a partition reads its splits one after the other) and the next row's number. */
-                private String split;
+                private String splitFile;
+                private long splitStart = -1;
                 private long row;
                 /** The row's file as Spark gives it (URL-encoded), and as findings show it. */
                 private String file;
@@ -215,10 +216,12 @@ final class SparkScan {
                     boolean bad = corrupt >= 0 && !r.isNullAt(corrupt);
                     long number = 0; // the row's number in its file, as one machine numbers it (1 the first after the header)
                     if (first != null || wholeFiles) {
-                        String key = split(r.getString(fileCol), r.getLong(blockCol));
-                        if (!key.equals(split)) {
-                            split = key;
-                            Long base = wholeFiles ? Long.valueOf(1) : first.get(key);
+                        String path = r.getString(fileCol);
+                        long start = r.getLong(blockCol);
+                        if (start != splitStart || !path.equals(splitFile)) { // a split's rows come together: a look-up a split
+                            splitFile = path;
+                            splitStart = start;
+                            Long base = wholeFiles ? Long.valueOf(1) : first.get(split(path, start));
                             if (base == null) { // the splits differ from the first pass's: the input changed under the scan
                                 throw new Message.Problem(r.getString(fileCol) + ": 1 回目と 2 回目の読み通しの間に変わりました",
                                         r.getString(fileCol) + ": changed between the two passes");

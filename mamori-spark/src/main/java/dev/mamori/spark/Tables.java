@@ -118,23 +118,27 @@ final class Tables {
         boolean directory = fs.getFileStatus(p).isDirectory();
         String top = directory ? fs.makeQualified(p).toUri().getPath() : null;
         if (directory) {
-            // an archive among a table's parts: its files are what mamori scan would read, and Spark cannot open it
-            files.stream().filter(f -> (filter == null || filter.walked(relative(top, f))) && archive(f.getName()))
-                    .findFirst().ifPresent(a -> {
-                        throw new Message.Problem(path + ": 表の部分ファイルの中にアーカイブ（" + a.getName() + "）があります。Spark は表としては"
-                                + "読めません。--input-format documents で 1 台と同じく中のファイルを読むか、--exclude で除いてください",
-                                path + ": an archive among the table's parts (" + a.getName() + "), which Spark cannot read as a table: give"
-                                + " --input-format documents to read the files inside as mamori scan does, or leave it out with --exclude");
-                    });
-        }
-        if (directory) {
-            if (filter != null) {
-                files = files.stream().filter(f -> chosen(filter, relative(top, f))).toList();
+            List<Path> parts = new ArrayList<>();
+            for (Path f : files) {
+                java.nio.file.Path rel = relative(top, f);
+                if (filter != null && !filter.walked(rel)) {
+                    continue;
+                }
+                if (archive(f.getName())) { // its files are what mamori scan would read, and Spark cannot open it
+                    throw new Message.Problem(path + ": 表の部分ファイルの中にアーカイブ（" + f.getName() + "）があります。Spark は表としては"
+                            + "読めません。--input-format documents で 1 台と同じく中のファイルを読むか、--exclude で除いてください",
+                            path + ": an archive among the table's parts (" + f.getName() + "), which Spark cannot read as a table: give"
+                            + " --input-format documents to read the files inside as mamori scan does, or leave it out with --exclude");
+                }
+                if (filter == null || chosen(filter, rel)) {
+                    parts.add(f);
+                }
             }
-            if (files.isEmpty() && filter != null) {
+            if (parts.isEmpty() && filter != null) {
                 throw new Message.Problem(path + ": --include と --exclude に合うファイルがありません",
                         path + ": no file matches --include and --exclude");
             }
+            files = parts;
             chosen = files.isEmpty() ? null : files.stream().map(Path::toString).toList();
         }
         Path first = files.isEmpty() ? null : files.get(0);
@@ -172,13 +176,10 @@ final class Tables {
     }
 
     /**
-     * Whether a directory's file is a part of the table the globs choose: as {@code mamori scan} would read it, a
+     * Whether a directory's file the walk reaches is a part of the table the globs choose: as {@code mamori scan} would read it, a
      * {@code .csv.gz} also when the file inside it ({@code b.csv.gz/b.csv}, as if the gzip were a folder) is chosen.
      */
     private static boolean chosen(PathFilter filter, java.nio.file.Path rel) {
-        if (!filter.walked(rel)) {
-            return false;
-        }
         String name = rel.getFileName().toString();
         return filter.included(rel) || name.toLowerCase(Locale.ROOT).endsWith(".gz") && name.length() > 3
                 && filter.entries(rel, name, false).test(name + "!/" + name.substring(0, name.length() - 3));

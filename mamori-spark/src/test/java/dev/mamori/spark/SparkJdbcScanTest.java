@@ -45,6 +45,16 @@ class SparkJdbcScanTest {
         }
     }
 
+    /** {@code mamori scan} of the database's tables that {@code include} chooses: the first table's report, its findings to {@code found}. */
+    private static TableReport oneMachine(String url, String user, String password, List<String> include, List<LocatedFinding> found)
+            throws Exception {
+        Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
+        try (Scanner scanner = new Scanner(options); Database.Session s = Database.connect(url, user, password, List.of())) {
+            FileReport f = scanner.scan("db", found::add, v -> s.read(new Database.Options(include, List.of(), 0), v));
+            return f.tables().get(0);
+        }
+    }
+
     @Test
     void aTableReadInKeyRangesIsClassifiedAsOneMachineClassifiesIt() throws Exception {
         String url = "jdbc:h2:" + dir.resolve("shop");
@@ -60,13 +70,8 @@ class SparkJdbcScanTest {
             // a value longer than mamori scan reads (1,048,576 characters): the phone past that point is in no finding
             st.execute("update shop.customers set memo = '連絡先 090-9999-0007 ' || repeat('あ', 1100000) || ' 090-8888-0007' where id = 7");
         }
-        Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
         List<LocatedFinding> found = new ArrayList<>();
-        TableReport one;
-        try (Scanner scanner = new Scanner(options); Database.Session s = Database.connect(url, "sa", null, List.of())) {
-            FileReport f = scanner.scan("db", found::add, v -> s.read(new Database.Options(List.of(), List.of(), 0), v));
-            one = f.tables().get(0);
-        }
+        TableReport one = oneMachine(url, "sa", null, List.of(), found);
         byte[] before = Files.readAllBytes(dir.resolve("shop.mv.db"));
 
         SparkSession spark = Spark.session();
@@ -118,13 +123,8 @@ class SparkJdbcScanTest {
                     + " array['090-2345-6789', '03-1234-5678'], '会員', interval '3' day, row('山田 太郎', 'b@example.com')"
                     + " from system_range(1, 50)");
         }
-        Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
         List<LocatedFinding> found = new ArrayList<>();
-        TableReport one;
-        try (Scanner scanner = new Scanner(options); Database.Session s = Database.connect(url, "sa", null, List.of())) {
-            FileReport f = scanner.scan("db", found::add, v -> s.read(new Database.Options(List.of(), List.of(), 0), v));
-            one = f.tables().get(0);
-        }
+        TableReport one = oneMachine(url, "sa", null, List.of(), found);
         SparkSession spark = Spark.session();
         SparkScan.Result r = SparkScan.scan(spark, Tables.jdbc(spark, url, "public.odd", "sa", null), EnumSet.allOf(PiiType.class), 0.4,
                 false, new org.apache.hadoop.fs.Path(dir.resolve("odd-findings").toString()));
@@ -157,13 +157,8 @@ class SparkJdbcScanTest {
                         + " case when i % 11 = 0 then array[1200, 300]::money[] end from generate_series(1, 25000) i");
                 st.execute("insert into " + schema + ".visits values (9223372036854775807, '鈴木 一郎', null, null, null, null, null, 123456789018,"
                         + " null, null)");
-                Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
                 List<LocatedFinding> found = new ArrayList<>();
-                TableReport one;
-                try (Scanner scanner = new Scanner(options); Database.Session s = Database.connect(url, user, password, List.of())) {
-                    FileReport f = scanner.scan("db", found::add, v -> s.read(new Database.Options(List.of(schema + ".*"), List.of(), 0), v));
-                    one = f.tables().get(0);
-                }
+                TableReport one = oneMachine(url, user, password, List.of(schema + ".*"), found);
                 SparkSession spark = Spark.session();
                 Tables.Table t = Tables.jdbc(spark, url, schema + ".visits", user, password);
                 assertThat(t.rows().rdd().getNumPartitions()).isGreaterThan(1);
