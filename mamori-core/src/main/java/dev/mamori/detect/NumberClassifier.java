@@ -646,8 +646,8 @@ final class NumberClassifier {
     }
 
     /**
-     * A label naming a number of another kind right before {@code start} (診察券番号 0031287, 受付番号, 事業所整理記号, a
-     * 受給者証's 受給者番号, 雇用保険被保険者番号, 管理コード): not the card's.
+     * A label naming a number of another kind right before {@code start} (診察券番号 0031287, 診察券（番号0041887）, 受付番号,
+     * 事業所整理記号, a 受給者証's 受給者番号, 雇用保険被保険者番号, 管理コード): not the card's.
      */
     private static boolean otherLabel(String s, int start) {
         int kb = kanjiBefore(s, start);
@@ -655,6 +655,12 @@ final class NumberClassifier {
         int k = i;
         while (k > 0 && i - k < 12 && Morphology.isKanji(s.charAt(k - 1))) {
             k--;
+        }
+        if (k >= 2 && "（(".indexOf(s.charAt(k - 1)) >= 0 && Morphology.isKanji(s.charAt(k - 2))) {
+            k--; // the card named before a bracket that holds its number: 診察券（番号0041887）
+            while (k > 0 && i - k < 12 && Morphology.isKanji(s.charAt(k - 1))) {
+                k--;
+            }
         }
         if (i >= 3 && s.startsWith("コード", i - 3)) {
             return true; // 管理コード, 顧客コード: a 保険証 has no code

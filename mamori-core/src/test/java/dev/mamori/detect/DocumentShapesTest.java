@@ -358,6 +358,8 @@ class DocumentShapesTest {
                 .containsExactly("06140339", "5108", "2217", "00");
         // another number's label, a list's numbering, an employer's numbers
         assertThat(found("件名：保険証変更のご連絡（診察券番号 0031287）", PiiType.HEALTH_INSURANCE)).isEmpty();
+        assertThat(found("保険証のほか、別の医院の診察券（番号0041887）も見つかった。保険者番号 06140339", PiiType.HEALTH_INSURANCE))
+                .containsExactly("06140339");
         assertThat(found("被保険者証の写し\n療養を受けた方　1.被保険者　［2.家族（被扶養者）］", PiiType.HEALTH_INSURANCE)).isEmpty();
         assertThat(found("保険者番号 06140339\n事業所整理記号　21-ﾐﾉﾘ　　事業所番号　40872", PiiType.HEALTH_INSURANCE))
                 .containsExactly("06140339");
