@@ -29,14 +29,15 @@ import picocli.CommandLine.Parameters;
                 "",
                 "  mamori spark scan customers.csv --output findings/",
                 "  mamori spark scan hdfs:///shares/letters/ --input-format documents --output findings/",
+                "  mamori spark scan customers.csv orders/ hdfs:///shares/letters/ --output findings/   # findings/input=1, input=2, input=3",
                 "  mamori spark scan s3a://bucket/export/ --input-format parquet --types MY_NUMBER,PHONE --output findings/ --fail-on MY_NUMBER",
                 "  MAMORI_DB_PASSWORD=… mamori spark scan jdbc:postgresql://db/shop --table public.orders --db-user auditor --output findings/",
                 "",
                 "A database's table (DATA a JDBC URL, --table its schema.table) is read by Spark's JDBC source, in ranges of its integer key, one task each, read-only, with the columns mamori scan reads (binary ones left out) headed by their names and comments."})
 final class ScanCmd extends SparkCommand {
 
-    @Parameters(paramLabel = "DATA", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts; or documents (text, XLSX, DOCX, PPTX, PDF, e-mail, HTML), a file or a directory of them; or a database's JDBC URL (PostgreSQL, H2) with --table.")
-    String data;
+    @Parameters(paramLabel = "DATA", arity = "1..*", description = "A CSV/TSV, Parquet or JSON Lines file, or a directory of parts; or documents (text, XLSX, DOCX, PPTX, PDF, e-mail, HTML), a file or a directory of them; or a database's JDBC URL (PostgreSQL, H2) with --table. Several files or directories may be given, each read as if it were the only one: the findings of the Nth go to the output's folder input=N (so that Spark reads the output as one table with a column input), and _mamori_scan.json lists each one's report under inputs.")
+    List<String> data;
 
     @Option(names = "--table", paramLabel = "SCHEMA.TABLE", description = "With a JDBC URL: the table to scan, as mamori scan names it (e.g. public.customers).")
     String table;
@@ -90,7 +91,11 @@ final class ScanCmd extends SparkCommand {
 
     @Override
     int run(SparkSession spark) throws IOException {
-        boolean database = Database.isUrl(data);
+        boolean database = data.stream().anyMatch(Database::isUrl);
+        if (database && data.size() > 1) {
+            throw new Message.Problem("データベースの表は 1 回に 1 つです（jdbc:… のほかに DATA を並べないでください）",
+                    "a database's table is scanned alone (give no other DATA beside the jdbc:… URL)");
+        }
         if (database != (table != null)) {
             throw new Message.Problem("--table はデータベース（jdbc:…）とだけ、データベースには --table を指定してください",
                     "--table goes with a database (jdbc:…) only, and a database needs --table");
@@ -99,69 +104,118 @@ final class ScanCmd extends SparkCommand {
             throw new Message.Problem("--include、--exclude、--no-header はファイルのためのものです。データベースの表は --table で選びます",
                     "--include, --exclude and --no-header are for files; a database's table is chosen by --table");
         }
-        Outputs.guard(spark, database ? null : data, output);
-        PathFilter filter = PathFilter.of(includes, excludes);
-        if (!database && SparkDocuments.applies(spark, data, common.inputFormat, filter)) {
-            if (data.contains(",")) { // Hadoop's file input takes a comma for a separator between paths
-                throw new Message.Problem(data + ": 文書の読み込み（Hadoop のファイル入力）はコンマを含むパスを読めません。名前を変えるか、リンクを作ってください",
-                        data + ": documents are read by Hadoop's file input, which cannot take a path with a comma; rename it or make a link");
+        for (String d : data) {
+            Outputs.guard(spark, database ? null : d, output);
+        }
+        Path staging = Outputs.staging(spark, output);
+        List<Done> done = new ArrayList<>();
+        String report;
+        try {
+            for (int i = 0; i < data.size(); i++) {
+                boolean alone = data.size() == 1;
+                done.add(one(spark, data.get(i), database, alone ? staging : new Path(staging, folder(i)),
+                        alone ? output : new Path(output, folder(i)).toString()));
             }
-            return documents(spark);
+            report = done.size() == 1 ? done.get(0).report() : combined(done);
+            Outputs.writeText(spark, staging, "_mamori_scan.json", report);
+            Outputs.commit(spark, staging, output);
+        } catch (IOException | RuntimeException e) {
+            Outputs.discard(spark, staging);
+            throw e;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (format.equals("json")) {
+            out.print(report);
+        }
+        int code = 0;
+        for (Done d : done) {
+            if (!format.equals("json")) {
+                out.print(d.summary());
+            }
+            d.warnings().forEach(err::println);
+            code = Math.max(code, d.code()); // 3 (a recognizer failed) over 2 (unread) over 1 (found) over 0, as one machine
+        }
+        out.flush();
+        return code;
+    }
+
+    /** Where the findings of the {@code i}th of several inputs go: a folder Spark's readers take for a column (input=1). */
+    private static String folder(int i) {
+        return "input=" + (i + 1);
+    }
+
+    /** What one input gave: its exit code, report and summary, and the warnings said after the output is in place. */
+    private record Done(int code, String report, String summary, List<String> warnings) {
+    }
+
+    /** The report of several inputs: each input's as it would be alone, in the order given, with its folder. */
+    private static String combined(List<Done> done) throws IOException {
+        ObjectNode n = Json.object();
+        ArrayNode inputs = n.putArray("inputs");
+        for (int i = 0; i < done.size(); i++) {
+            ObjectNode one = (ObjectNode) Json.mapper().readTree(done.get(i).report());
+            one.put("findings_folder", folder(i));
+            inputs.add(one);
+        }
+        return Json.write(n);
+    }
+
+    /** One input, its findings written to {@code dir}; a failure said in one line naming the input. */
+    private Done one(SparkSession spark, String input, boolean database, Path dir, String shownDir) throws IOException {
+        PathFilter filter = PathFilter.of(includes, excludes);
+        if (!database && SparkDocuments.applies(spark, input, common.inputFormat, filter)) {
+            if (input.contains(",")) { // Hadoop's file input takes a comma for a separator between paths
+                throw new Message.Problem(input + ": 文書の読み込み（Hadoop のファイル入力）はコンマを含むパスを読めません。名前を変えるか、リンクを作ってください",
+                        input + ": documents are read by Hadoop's file input, which cannot take a path with a comma; rename it or make a link");
+            }
+            return documents(spark, input, dir, shownDir);
         }
         Tables.Table t;
         try {
-            t = database ? Tables.jdbc(spark, data, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
-                    : Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding,
+            t = database ? Tables.jdbc(spark, input, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
+                    : Tables.read(spark, Tables.probe(spark, input, common.inputFormat, common.encoding,
                     includes.isEmpty() && excludes.isEmpty() ? null : filter, !noHeader), true);
         } catch (RuntimeException e) {
-            throw stopped(e, database ? Database.displayName(data) + " " + table : data, database);
+            throw stopped(e, database ? Database.displayName(input) + " " + table : input, database);
         }
         String shown = t.input().path(); // a database's URL without its secrets
-        Path staging = Outputs.staging(spark, output);
         SparkScan.Result r;
-        String report;
         try {
-            r = SparkScan.scan(spark, t, wanted, minConfidence, showValues, staging);
-            report = json(r, t);
-            Outputs.writeText(spark, staging, "_mamori_scan.json", report);
-            Outputs.commit(spark, staging, output);
+            r = SparkScan.scan(spark, t, wanted, minConfidence, showValues, dir);
         } catch (Exception e) { // SparkException too, which Scala throws unchecked
-            Outputs.discard(spark, staging);
             throw stopped(e, database ? shown + " " + t.sheet() : shown, database);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? report : summary(r, shown, common.language().equals("ja")));
-        out.flush();
+        boolean ja = common.language().equals("ja");
+        List<String> warnings = new ArrayList<>();
         if (r.unreadable() > 0) {
-            spec.commandLine().getErr().println(common.language().equals("ja")
-                    ? "mamori: " + r.unreadable() + " 件のレコードが読めませんでした（検査していません）"
-                    : "mamori: " + r.unreadable() + " records could not be read (not scanned)");
+            warnings.add(ja ? "mamori: " + shown + ": " + r.unreadable() + " 件のレコードが読めませんでした（検査していません）"
+                    : "mamori: " + shown + ": " + r.unreadable() + " records could not be read (not scanned)");
         }
         if (!t.unread().isEmpty()) {
-            spec.commandLine().getErr().println(common.language().equals("ja")
-                    ? "mamori: " + shown + " " + t.sheet() + ": バイナリの列は読んでいません: " + String.join(", ", t.unread())
+            warnings.add(ja ? "mamori: " + shown + " " + t.sheet() + ": バイナリの列は読んでいません: " + String.join(", ", t.unread())
                     : "mamori: " + shown + " " + t.sheet() + ": binary columns not read: " + String.join(", ", t.unread()));
         }
         if (!r.cut().isEmpty()) {
-            spec.commandLine().getErr().println(common.language().equals("ja")
-                    ? "mamori: " + shown + " " + t.sheet() + ": " + Database.MAX_CELL + " 文字を超える値は、その先を読んでいません: "
+            warnings.add(ja ? "mamori: " + shown + " " + t.sheet() + ": " + Database.MAX_CELL + " 文字を超える値は、その先を読んでいません: "
                     + String.join(", ", r.cut())
                     : "mamori: " + shown + " " + t.sheet() + ": values longer than " + Database.MAX_CELL
                     + " characters are read only that far: " + String.join(", ", r.cut()));
         }
+        failed(r.recognizerFailures(), warnings);
         boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
-        return failed(r.recognizerFailures()) ? 3
+        int code = r.recognizerFailures() > 0 ? 3
                 : gateBlocked(r.unreadable() > 0 || !t.unread().isEmpty() || !r.cut().isEmpty()) ? 2 : hit ? 1 : 0;
+        return new Done(code, json(r, t), summary(r, shown, shownDir, ja), warnings);
     }
 
     /** As {@code mamori scan}: a recognizer that threw is a bug, said on standard error; the exit code is 3. */
-    private boolean failed(long failures) {
+    private void failed(long failures, List<String> warnings) {
         if (failures > 0) {
-            spec.commandLine().getErr().println(common.language().equals("ja")
+            warnings.add(common.language().equals("ja")
                     ? "mamori: 認識器が " + failures + " 回失敗しました。その箇所の検出は欠けています（不具合です。報告してください）"
                     : "mamori: a recognizer failed " + failures + " times; findings there are missing (a bug: please report it)");
         }
-        return failures > 0;
     }
 
     /**
@@ -193,30 +247,24 @@ final class ScanCmd extends SparkCommand {
     }
 
     /** Documents, one task per file. */
-    private int documents(SparkSession spark) throws IOException {
-        Path staging = Outputs.staging(spark, output);
+    private Done documents(SparkSession spark, String input, Path dir, String shownDir) throws IOException {
         SparkDocuments.Result r;
-        String report;
         try {
-            r = SparkDocuments.scan(spark, data, new SparkDocuments.Request(wanted, minConfidence, showValues, !noHeader, includes,
-                    excludes), staging);
-            report = SparkDocuments.json(data, r);
-            Outputs.writeText(spark, staging, "_mamori_scan.json", report);
-            Outputs.commit(spark, staging, output);
+            r = SparkDocuments.scan(spark, input, new SparkDocuments.Request(wanted, minConfidence, showValues, !noHeader, includes,
+                    excludes), dir);
         } catch (Exception e) { // SparkException too, which Scala throws unchecked
-            Outputs.discard(spark, staging);
-            throw stopped(e, data, false);
+            throw stopped(e, input, false);
         }
-        boolean ja = common.language().equals("ja");
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? report : SparkDocuments.summary(data, r, output, ja));
-        out.flush();
+        List<String> warnings = new ArrayList<>();
+        failed(r.recognizerFailures(), warnings);
         boolean hit = failOn != null && SparkDocuments.holds(r, failOn);
         // as mamori scan: a file in the directory that could not be read at all makes it 2 (unless --allow-unread), and
         // anything left unread blocks --fail-on
         // a file named that cannot be read is bad input, as on mamori scan's command line, whatever --allow-unread says
-        return failed(r.recognizerFailures()) ? 3 : r.namedNotRead() || r.notRead() && !allowUnread || gateBlocked(r.unreadable()) ? 2
+        int code = r.recognizerFailures() > 0 ? 3 : r.namedNotRead() || r.notRead() && !allowUnread || gateBlocked(r.unreadable()) ? 2
                 : hit ? 1 : 0;
+        return new Done(code, SparkDocuments.json(input, r), SparkDocuments.summary(input, r, shownDir, common.language().equals("ja")),
+                warnings);
     }
 
     private String json(SparkScan.Result r, Tables.Table t) {
@@ -251,7 +299,7 @@ final class ScanCmd extends SparkCommand {
         return Json.write(n);
     }
 
-    private String summary(SparkScan.Result r, String shown, boolean ja) {
+    private static String summary(SparkScan.Result r, String shown, String findings, boolean ja) {
         StringBuilder b = new StringBuilder();
         b.append(shown).append(": ").append(ja ? r.table().headline().japanese() : r.table().headline().english()).append('\n');
         b.append(String.format(ja ? "  %,d 件のレコード、%,d 件の検出%n" : "  %,d records, %,d findings%n", r.table().rows(), r.findings()));
@@ -265,7 +313,7 @@ final class ScanCmd extends SparkCommand {
                     .append(ja ? x.japanese() : x.name()).append(String.format(" %.0f%%", 100 * c.share(x))));
             b.append(hits).append('\n');
         }
-        b.append(ja ? "  検出の一覧: " : "  findings: ").append(output).append('\n');
+        b.append(ja ? "  検出の一覧: " : "  findings: ").append(findings).append('\n');
         return b.toString();
     }
 }

@@ -450,4 +450,41 @@ class SparkScanOptionsTest {
         assertThat(run("deid", input.toString(), "--csv-profile", "word", "--output", dir.resolve("x").toString(), "--lang", "en").err())
                 .contains("--csv-profile is plain or excel");
     }
+
+    @Test
+    void severalInputsAreEachScannedAsAloneIntoTheirOwnFolderAndTheExitCodeIsTheWorst() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.csv"), "氏名,電話\n山田太郎,090-1234-5678\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), "name,email\n佐藤花子,hanako@example.jp\n");
+        Path docs = Files.createDirectory(dir.resolve("docs"));
+        Files.writeString(docs.resolve("x.txt"), NOTE);
+        Path out = dir.resolve("out");
+
+        Run r = run("scan", a.toString(), b.toString(), docs.toString(), "--output", out.toString(), "--fail-on", "EMAIL", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains(a + ": personal information", "findings: " + out.resolve("input=1"),
+                b + ": personal information", "findings: " + out.resolve("input=2"), docs + ": 1 files, 3 findings");
+        var report = dev.mamori.report.Json.mapper().readTree(out.resolve("_mamori_scan.json").toFile()).get("inputs");
+        assertThat(report).hasSize(3);
+        assertThat(report.get(1).get("input").asText()).isEqualTo(b.toString());
+        assertThat(report.get(1).get("findings_folder").asText()).isEqualTo("input=2");
+        assertThat(report.get(2).get("findings").asInt()).isEqualTo(3);
+        // the output is one table to Spark's readers, the folders giving a column input
+        var findings = Spark.session().read().json(out.toString());
+        assertThat(findings.filter("input = 2 and type = 'EMAIL'").count()).isEqualTo(1);
+        assertThat(findings.filter("input = 3").count()).isEqualTo(3);
+
+        // one input that cannot be read: nothing is written, whatever the others gave
+        Run bad = run("scan", a.toString(), dir.resolve("none.csv").toString(), "--output", dir.resolve("bad").toString(), "--lang", "en");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("none.csv");
+        assertThat(dir.resolve("bad")).doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(".bad"));
+        }
+        // a database's table is scanned alone; the output may lie inside none of the inputs
+        assertThat(run("scan", a.toString(), "jdbc:h2:mem:x", "--table", "t", "--output", dir.resolve("db").toString(), "--lang", "en")
+                .err()).contains("a database's table is scanned alone");
+        assertThat(run("scan", a.toString(), docs.toString(), "--output", docs.resolve("o").toString(), "--lang", "en").err())
+                .contains("is the input " + docs);
+    }
 }
