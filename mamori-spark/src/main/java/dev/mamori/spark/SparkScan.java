@@ -99,6 +99,40 @@ final class SparkScan {
         return first;
     }
 
+    /**
+     * The number of the first row of each of a database table's partitions, by its key: Spark's JDBC source reads a
+     * partition a range of the key, the ranges in the key's order, so the rows before a partition are those of the
+     * partitions before it, counted by a first pass that reads the key alone.
+     */
+    private static long[] keyStarts(Dataset<Row> rows, String key) {
+        int parts = rows.rdd().getNumPartitions();
+        List<long[]> counts = rows.select(key).javaRDD().mapPartitionsWithIndex((i, it) -> {
+            long n = 0;
+            for (; it.hasNext(); it.next()) {
+                n++;
+            }
+            return List.of(new long[] {i, n}).iterator();
+        }, true).collect();
+        long[] perPart = new long[parts];
+        counts.forEach(c -> perPart[(int) c[0]] = c[1]);
+        long[] starts = new long[parts];
+        long next = 1;
+        for (int i = 0; i < parts; i++) {
+            starts[i] = next;
+            next += perPart[i];
+        }
+        return starts;
+    }
+
+    /** The first row number of the task's partition ({@link #keyStarts}). */
+    private static long keyStart(long[] starts) {
+        int part = org.apache.spark.TaskContext.getPartitionId();
+        if (part >= starts.length) { // the partitions differ from the counting pass's: the numbers would be wrong
+            throw new IllegalStateException("partition " + part + " of " + starts.length);
+        }
+        return starts[part];
+    }
+
     private static String split(String file, long start) {
         return start + "@" + file;
     }
@@ -143,6 +177,9 @@ final class SparkScan {
         Broadcast<HashMap<String, Long>> firstRows = counted == null ? null
                 : JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(counted);
         boolean wholeFiles = located && counted == null; // a file a split: rows numbered from 1 in each
+        // a database's table with an integer key: its rows numbered by the key, as mamori scan reads them (ORDER BY the key)
+        long[] keyStarts = t.key() == null ? null : keyStarts(rows, t.key());
+        Dataset<Row> source = keyStarts == null ? rows : rows.sortWithinPartitions(t.key());
         boolean numberCorrupt = t.csv(); // a CSV record Spark cannot split is still a record to mamori scan
         String sheet = t.sheet();
         LongAccumulator records = spark.sparkContext().longAccumulator("mamori records");
@@ -160,6 +197,7 @@ final class SparkScan {
             long[][] c = new long[columns][slots];
             long[] n = new long[3];
             HashMap<String, Long> first = firstRows == null ? null : firstRows.value();
+            long keyed = keyStarts == null ? 0 : keyStart(keyStarts);
             long failedBefore = Detector.threadFailures(); // the detector serves every task of this JVM: this thread's count
             return new Iterator<>() {
                 private final ArrayList<String> pending = new ArrayList<>();
@@ -168,7 +206,7 @@ final class SparkScan {
                 /** The split being read (a partition reads its splits one after the other) and the next row's number. */
                 private String splitFile;
                 private long splitStart = -1;
-                private long row;
+                private long row = keyed;
                 /** The row's file as Spark gives it (URL-encoded), and as findings show it. */
                 private String file;
                 private String shown;
@@ -231,6 +269,8 @@ final class SparkScan {
                         if (!bad || numberCorrupt) {
                             number = row++;
                         }
+                    } else if (keyed > 0) {
+                        number = row++;
                     }
                     if (bad) {
                         n[1]++;
@@ -256,15 +296,17 @@ final class SparkScan {
                                 c[i][type]++;
                             }
                             n[2]++;
-                            // the row's line in the file is not known in a partition (quoted line breaks, blank lines)
-                            Location where = new Location(shown(r.getString(fileCol)), 0, number, sheet, header.get(i), i, null);
+                            // the row's line in a file is not known in a partition (quoted line breaks, blank lines); a
+                            // database's row is its line, as mamori scan gives it
+                            Location where = new Location(shown(r.getString(fileCol)), database ? number : 0, number, sheet, header.get(i), i,
+                                    null);
                             pending.add(FindingJson.line(new LocatedFinding(where, fi), showValues));
                         }
                     }
                 }
             };
         };
-        rows.mapPartitions(f, Encoders.STRING()).write().text(findingsDir.toString());
+        source.mapPartitions(f, Encoders.STRING()).write().text(findingsDir.toString());
         if (!headerFindings.isEmpty()) {
             Outputs.writeText(spark, findingsDir, "part-header.txt", String.join("\n", headerFindings) + "\n");
         }

@@ -74,9 +74,13 @@ final class Tables {
      * A table read: its columns (all text, nulls for missing cells), its header, and for CSV the corrupt-record column;
      * for a database's table, its name ({@code schema.table}) and the binary columns not read.
      */
-    record Table(Input input, Dataset<Row> rows, List<String> header, String sheet, List<String> unread) {
+    /**
+     * @param key a database table's single integer key, by which its rows are numbered as one machine numbers them (its
+     *            column's name in {@code rows}), or null
+     */
+    record Table(Input input, Dataset<Row> rows, List<String> header, String sheet, List<String> unread, String key) {
         Table(Input input, Dataset<Row> rows, List<String> header) {
-            this(input, rows, header, null, List.of());
+            this(input, rows, header, null, List.of(), null);
         }
 
         /** Column {@code name}, quoted for Spark (a name may hold dots or spaces). */
@@ -310,7 +314,7 @@ final class Tables {
             r = r.option("partitionColumn", d.key()).option("lowerBound", d.low()).option("upperBound", d.high())
                     .option("numPartitions", tasks);
         }
-        return new Table(Input.table(shown), r.load(), d.headers(), d.table(), d.unread());
+        return new Table(Input.table(shown), r.load(), d.headers(), d.table(), d.unread(), d.key());
     }
 
     /** Reads the input with every column as text; a CSV keeps its header's names and order. */

@@ -10,6 +10,7 @@ import dev.mamori.detect.Scanner;
 import dev.mamori.detect.TableReport;
 import dev.mamori.table.Database;
 import dev.mamori.table.DocumentReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,25 @@ class SparkJdbcScanTest {
     @TempDir
     Path dir;
 
-    /** Rows, findings, classes and every column's header, types and counts as mamori scan of the same table gave them. */
-    private static void assertSameAsOneMachine(SparkScan.Result r, TableReport one, List<LocatedFinding> found) {
+    /**
+     * Rows, findings, classes and every column's header, types and counts as mamori scan of the same table gave them, and
+     * each finding where mamori scan put it: its row and line (the row's number by the key), column, type and span.
+     */
+    private static void assertSameAsOneMachine(SparkScan.Result r, TableReport one, List<LocatedFinding> found, Path findings)
+            throws IOException {
+        List<String> spark = new ArrayList<>();
+        try (var parts = Files.list(findings)) {
+            for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                    com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+                    spark.add(n.path("row").asLong() + " " + n.path("line").asLong() + " " + n.get("column").asText() + " "
+                            + n.get("type").asText() + " " + n.get("start").asInt() + "-" + n.get("end").asInt());
+                }
+            }
+        }
+        List<String> alone = found.stream().map(f -> f.where().row() + " " + f.where().line() + " " + f.where().column() + " "
+                + f.finding().type() + " " + f.finding().start() + "-" + f.finding().end()).toList();
+        assertThat(spark).containsExactlyInAnyOrderElementsOf(alone);
         assertThat(r.table().rows()).isEqualTo(one.rows());
         assertThat(r.findings()).isEqualTo(found.size());
         assertThat(r.table().classifications()).isEqualTo(one.classifications());
@@ -64,11 +82,11 @@ class SparkJdbcScanTest {
                     + " memo clob, photo blob)");
             st.execute("comment on column shop.customers.shimei is '氏名'");
             st.execute("comment on column shop.customers.birth_dt is '生年月日'");
-            st.execute("insert into shop.customers select x, case mod(x, 3) when 0 then '山田 太郎' when 1 then '佐藤 花子' else '鈴木 一郎' end,"
+            st.execute("insert into shop.customers select 3 * x + mod(x, 2), case mod(x, 3) when 0 then '山田 太郎' when 1 then '佐藤 花子' else '鈴木 一郎' end,"
                     + " dateadd('DAY', mod(x, 9000), date '1960-01-01'), '090-1234-' || lpad(cast(mod(x, 10000) as varchar), 4, '0'),"
                     + " case when mod(x, 50) = 0 then '糖尿病で通院中' end, null from system_range(1, 30000)");
             // a value longer than mamori scan reads (1,048,576 characters): the phone past that point is in no finding
-            st.execute("update shop.customers set memo = '連絡先 090-9999-0007 ' || repeat('あ', 1100000) || ' 090-8888-0007' where id = 7");
+            st.execute("update shop.customers set memo = '連絡先 090-9999-0007 ' || repeat('あ', 1100000) || ' 090-8888-0007' where id = 22");
         }
         List<LocatedFinding> found = new ArrayList<>();
         TableReport one = oneMachine(url, "sa", null, List.of(), found);
@@ -81,7 +99,7 @@ class SparkJdbcScanTest {
         SparkScan.Result r = SparkScan.scan(spark, t, EnumSet.allOf(PiiType.class), 0.4, false,
                 new org.apache.hadoop.fs.Path(dir.resolve("findings").toString()));
         assertThat(r.table().rows()).isEqualTo(30000);
-        assertSameAsOneMachine(r, one, found);
+        assertSameAsOneMachine(r, one, found, dir.resolve("findings"));
         assertThat(r.cut()).containsExactly("MEMO");
         assertThat(found).anyMatch(f -> f.where().column().equals("MEMO") && f.finding().type() == PiiType.PHONE);
         assertThat(one.columns().get(1).header()).isEqualTo("SHIMEI（氏名）");
@@ -129,7 +147,7 @@ class SparkJdbcScanTest {
         SparkScan.Result r = SparkScan.scan(spark, Tables.jdbc(spark, url, "public.odd", "sa", null), EnumSet.allOf(PiiType.class), 0.4,
                 false, new org.apache.hadoop.fs.Path(dir.resolve("odd-findings").toString()));
         assertThat(found).hasSizeGreaterThanOrEqualTo(200);
-        assertSameAsOneMachine(r, one, found);
+        assertSameAsOneMachine(r, one, found, dir.resolve("odd-findings"));
     }
 
     @Test
@@ -154,7 +172,7 @@ class SparkJdbcScanTest {
                         + " 'user' || i || '@example.jp', 35.6 + (i % 100) / 1000.0, 139.7 + (i % 100) / 1000.0,"
                         + " case when i % 40 = 0 then '{\"memo\": \"うつ病で休職中\"}'::jsonb end, 123456789018,"
                         + " case when i % 7 = 0 then array['090-1234-5678', '03-1234-5678']::char(13)[] end,"
-                        + " case when i % 11 = 0 then array[1200, 300]::money[] end from generate_series(1, 25000) i");
+                        + " case when i % 11 = 0 then array[1200, 300]::money[] end from generate_series(1, 25000) i order by i * 7919 % 25000");
                 st.execute("insert into " + schema + ".visits values (9223372036854775807, '鈴木 一郎', null, null, null, null, null, 123456789018,"
                         + " null, null)");
                 List<LocatedFinding> found = new ArrayList<>();
@@ -165,7 +183,7 @@ class SparkJdbcScanTest {
                 SparkScan.Result r = SparkScan.scan(spark, t, EnumSet.allOf(PiiType.class), 0.4, false,
                         new org.apache.hadoop.fs.Path(dir.resolve("pg").toString()));
                 assertThat(r.table().rows()).isEqualTo(25001);
-                assertSameAsOneMachine(r, one, found);
+                assertSameAsOneMachine(r, one, found, dir.resolve("pg"));
                 assertThat(one.columns().get(1).types()).containsExactly(PiiType.PERSON);
                 assertThat(r.table().columns().get(7).types()).as("a numeric's My Number").containsExactly(PiiType.MY_NUMBER);
 
