@@ -45,20 +45,41 @@ public final class SparkMain implements Runnable {
         @Option(names = "--lang", paramLabel = "LANG", description = "ja or en: the language of messages and reports (default: $MAMORI_LANG, else the locale).")
         String lang;
 
+        @Option(names = "--threads", paramLabel = "N", description = "Cores of this machine to use, as the single-machine commands take it: --master local[N].")
+        Integer threads;
+
+        @Option(names = "--no-progress", description = "No progress bar (Spark's, shown only when standard error is a terminal).")
+        boolean noProgress;
+
+        @Option(names = "--debug", description = "On an error, print its stack trace as well (for reporting a defect).")
+        boolean debug;
+
         /** Whether {@link #session} started the session (and so {@link #stop} ends it). */
         private boolean started;
 
         /** The session: the one running (a test's), else a new one on the master given, spark-submit's, or every core here. */
         SparkSession session(String app) {
+            if (threads != null && threads < 1) {
+                throw new Message.Problem("--threads は 1 以上です（指定は " + threads + "）", "--threads is 1 or more, not " + threads);
+            }
+            if (threads != null && master != null) {
+                throw threadsBeside(master);
+            }
             if (SparkSession.getDefaultSession().isDefined()) {
                 return SparkSession.getDefaultSession().get();
             }
+            String m = master != null ? master : System.getProperty("spark.master"); // spark-submit's
+            if (threads != null) {
+                if (m != null) {
+                    throw threadsBeside(m);
+                }
+                m = "local[" + threads + "]";
+            }
             started = true;
             SparkSession.Builder b = SparkSession.builder().appName("mamori " + app);
-            String m = master != null ? master : System.getProperty("spark.master");
             b.master(m != null ? m : "local[*]");
             // Spark's own progress bar ([Stage 1:=====>   (23 + 2) / 69]) on standard error, only for a person watching
-            b.config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
+            b.config("spark.ui.showConsoleProgress", String.valueOf(!noProgress && System.console() != null));
             conf.forEach(b::config);
             SparkSession s = b.getOrCreate();
             s.sparkContext().setLogLevel("WARN");
@@ -72,6 +93,11 @@ public final class SparkMain implements Runnable {
                 org.apache.logging.log4j.core.config.Configurator.setLevel(quoting, org.apache.logging.log4j.Level.OFF);
             }
             return s;
+        }
+
+        private static Message.Problem threadsBeside(String master) {
+            return new Message.Problem("--threads はこのマシンのコア数です（local[N]）。" + master + " ではクラスターの設定で指定してください",
+                    "--threads is the cores of this machine (local[N]); on " + master + " the cluster's settings give them");
         }
 
         void stop(SparkSession s) {
@@ -116,12 +142,13 @@ public final class SparkMain implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             Throwable t = unwrap(e);
-            String lang = parsed.subcommand() != null && parsed.subcommand().commandSpec().userObject() instanceof SparkCommand c
-                    ? c.common.language() : "en";
+            Common common = parsed.subcommand() != null && parsed.subcommand().commandSpec().userObject() instanceof SparkCommand c
+                    ? c.common : null;
+            String lang = common != null ? common.language() : "en";
             String text = t instanceof Message.Localized l ? l.message(lang) : t.getClass().getSimpleName() + ": " + t.getMessage();
             err.println("mamori: " + text);
-            if (!(t instanceof Message.Localized) && !(t instanceof java.io.IOException)) {
-                t.printStackTrace(err);
+            if (common != null && common.debug || !(t instanceof Message.Localized) && !(t instanceof java.io.IOException)) {
+                (common != null && common.debug ? e : t).printStackTrace(err);
             }
             return 2;
         });

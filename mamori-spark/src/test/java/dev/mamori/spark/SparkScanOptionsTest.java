@@ -487,4 +487,21 @@ class SparkScanOptionsTest {
         assertThat(run("scan", a.toString(), docs.toString(), "--output", docs.resolve("o").toString(), "--lang", "en").err())
                 .contains("is the input " + docs);
     }
+
+    @Test
+    void theSingleMachinesThreadsNoProgressAndDebugAreTaken() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.csv"), "氏名,電話\n山田太郎,090-1234-5678\n");
+        Run r = run("scan", a.toString(), "--output", dir.resolve("o").toString(), "--threads", "2", "--no-progress", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(run("scan", a.toString(), "--output", dir.resolve("o2").toString(), "--threads", "0", "--lang", "en").err())
+                .contains("--threads is 1 or more");
+        assertThat(run("scan", a.toString(), "--output", dir.resolve("o3").toString(), "--threads", "2", "--master", "yarn", "--lang", "en")
+                .err()).contains("--threads is the cores of this machine (local[N]); on yarn");
+        Run plain = run("scan", dir.resolve("none.csv").toString(), "--output", dir.resolve("o4").toString(), "--lang", "en");
+        Run debug = run("scan", dir.resolve("none.csv").toString(), "--output", dir.resolve("o5").toString(), "--lang", "en", "--debug");
+        assertThat(plain.code()).isEqualTo(2);
+        assertThat(debug.code()).isEqualTo(2);
+        assertThat(plain.err()).contains("none.csv").doesNotContain("\tat ");
+        assertThat(debug.err()).contains("none.csv").contains("\tat dev.mamori.spark.");
+    }
 }
