@@ -8,6 +8,7 @@ import dev.mamori.detect.PiiType;
 import dev.mamori.report.Json;
 import dev.mamori.report.Message;
 import dev.mamori.table.Database;
+import dev.mamori.table.DatabasePassword;
 import dev.mamori.table.PathFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 "  mamori spark scan hdfs:///shares/letters/ --input-format documents --output findings/",
                 "  mamori spark scan customers.csv orders/ hdfs:///shares/letters/ --output findings/   # findings/input=1, input=2, input=3",
                 "  mamori spark scan s3a://bucket/export/ --input-format parquet --types MY_NUMBER,PHONE --output findings/ --fail-on MY_NUMBER",
-                "  MAMORI_DB_PASSWORD=… mamori spark scan jdbc:postgresql://db/shop --table public.orders --db-user auditor --output findings/",
+                "  mamori spark scan jdbc:postgresql://db/shop --table public.orders --db-user auditor --db-password --output findings/",
                 "",
                 "A database's table (DATA a JDBC URL, --table its schema.table) is read by Spark's JDBC source, in ranges of its integer key, one task each, read-only, with the columns mamori scan reads (binary ones left out) headed by their names and comments."})
 final class ScanCmd extends SparkCommand {
@@ -42,8 +43,14 @@ final class ScanCmd extends SparkCommand {
     @Option(names = "--table", paramLabel = "SCHEMA.TABLE", description = "With a JDBC URL: the table to scan, as mamori scan names it (e.g. public.customers).")
     String table;
 
-    @Option(names = "--db-user", paramLabel = "USER", description = "With a JDBC URL: the user to connect as; the password comes from MAMORI_DB_PASSWORD (never the command line).")
+    @Option(names = "--db-user", paramLabel = "USER", description = "With a JDBC URL: the user to connect as; the password comes from --db-password or MAMORI_DB_PASSWORD (never the command line).")
     String dbUser;
+
+    @Option(names = "--db-password", description = "With a JDBC URL: ask for the database user's password (not echoed; read from standard input when it is not a terminal). Or set MAMORI_DB_PASSWORD.")
+    boolean askPassword;
+
+    /** The password typed when asked, or MAMORI_DB_PASSWORD's. */
+    private String password;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where the findings go (a directory that must not exist): JSON Lines parts and _mamori_scan.json.")
     String output;
@@ -87,6 +94,20 @@ final class ScanCmd extends SparkCommand {
             throw new Message.Problem("--format は summary か json です（指定は " + format + "）", "--format is summary or json, not " + format);
         }
         wanted = types == null || types.isEmpty() ? EnumSet.allOf(PiiType.class) : EnumSet.copyOf(types);
+        password = System.getenv("MAMORI_DB_PASSWORD");
+        if (askPassword) { // before Spark starts, whose lines would cover the prompt
+            if (data.stream().noneMatch(Database::isUrl)) {
+                throw new Message.Problem("--db-password はデータベース（jdbc:…）とだけ指定してください",
+                        "--db-password goes with a database (jdbc:…) only");
+            }
+            boolean ja = common.language().equals("ja");
+            password = DatabasePassword.ask(spec.commandLine().getErr(), ja
+                    ? "データベースのパスワード" + (dbUser == null ? "" : "（" + dbUser + "）") + ": "
+                    : "Database password" + (dbUser == null ? "" : " for " + dbUser) + ": ");
+            if (password == null) {
+                throw new Message.Problem("パスワードが入力されませんでした（標準入力が終わっています）", "no password was given (standard input ended)");
+            }
+        }
     }
 
     @Override
@@ -173,7 +194,7 @@ final class ScanCmd extends SparkCommand {
         }
         Tables.Table t;
         try {
-            t = database ? Tables.jdbc(spark, input, table, dbUser, System.getenv("MAMORI_DB_PASSWORD"))
+            t = database ? Tables.jdbc(spark, input, table, dbUser, password)
                     : Tables.read(spark, Tables.probe(spark, input, common.inputFormat, common.encoding,
                     includes.isEmpty() && excludes.isEmpty() ? null : filter, !noHeader), true);
         } catch (RuntimeException e) {

@@ -216,4 +216,38 @@ class SparkJdbcScanTest {
             }
         }
     }
+
+    @Test
+    void thePasswordIsAskedForAsMamoriScanAsksForIt() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("locked");
+        try (Connection c = DriverManager.getConnection(url, "sa", "s3cret-pw"); Statement st = c.createStatement()) {
+            st.execute("create table people (id int primary key, tel varchar(20))");
+            st.execute("insert into people values (1, '090-1234-5678')");
+        }
+        java.io.InputStream stdin = System.in;
+        try {
+            for (String typed : List.of("s3cret-pw", "wrong-pw")) {
+                System.setIn(new java.io.ByteArrayInputStream((typed + "\n").getBytes(StandardCharsets.UTF_8)));
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                int code = SparkMain.run(new String[] {"scan", url, "--table", "public.people", "--db-user", "sa", "--db-password",
+                        "--output", dir.resolve("out-" + typed.length() + typed.charAt(0)).toString(), "--lang", "en"}, new PrintWriter(out, true), new PrintWriter(err, true));
+                assertThat(err.toString()).startsWith("Database password for sa: ").doesNotContain(typed);
+                assertThat(out.toString()).doesNotContain(typed);
+                assertThat(code).as(err.toString()).isEqualTo(typed.startsWith("s3cret") ? 0 : 2);
+            }
+            System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+            StringWriter err = new StringWriter();
+            assertThat(SparkMain.run(new String[] {"scan", url, "--table", "public.people", "--db-password", "--output",
+                    dir.resolve("none").toString(), "--lang", "en"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)))
+                    .isEqualTo(2);
+            assertThat(err.toString()).contains("no password was given");
+        } finally {
+            System.setIn(stdin);
+        }
+        StringWriter err = new StringWriter();
+        assertThat(SparkMain.run(new String[] {"scan", dir.resolve("a.csv").toString(), "--db-password", "--output", dir.resolve("x").toString(),
+                "--lang", "en"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))).isEqualTo(2);
+        assertThat(err.toString()).contains("--db-password goes with a database");
+    }
 }
