@@ -79,10 +79,11 @@ public final class Database {
          * One table as others may read it, on other machines (Spark's executors): the query that reads it as
          * {@link #read} would, its headers and where it can be cut.
          *
-         * @param table {@code schema.table} as {@link #read} names it (case ignored)
+         * @param table   {@code schema.table} as {@link #read} names it (case ignored)
+         * @param maxRows the first rows by the primary key to read, as {@link Options#maxRows} chooses them; 0 for all
          */
-        public Described describe(String table) throws ReadException {
-            return new DatabaseTables(connection, name, new Options(List.of(), List.of(), 0), null, scrub).describe(table); // reads no row
+        public Described describe(String table, long maxRows) throws ReadException {
+            return new DatabaseTables(connection, name, new Options(List.of(), List.of(), maxRows), null, scrub).describe(table); // reads no row
         }
 
         /** The files the database lives in ({@link Database#files}). */
@@ -110,9 +111,11 @@ public final class Database {
      * @param unread  the binary columns left out
      * @param key     a single integer key column to cut the reading by (its name in the query, {@code cN}), or null
      * @param low     the key's least value (0 without a key or a row)
-     * @param high    the key's greatest value (0 without a key or a row)
+     * @param high    the key's greatest value (0 without a key or a row), the greatest read with a row limit
+     * @param more    whether rows past the row limit are left out of {@code select}
      */
-    public record Described(String table, List<String> headers, String select, List<String> unread, String key, long low, long high) {
+    public record Described(String table, List<String> headers, String select, List<String> unread, String key, long low, long high,
+            boolean more) {
         public Described {
             headers = List.copyOf(headers);
             unread = List.copyOf(unread);

@@ -138,7 +138,25 @@ final class DatabaseTables {
                     ? keyed.name() : null;
             long low = 0;
             long high = 0;
-            if (key != null) {
+            long maxRows = options.maxRows();
+            boolean more = false;
+            String limit = ""; // the first rows by the key, as read() reads them with --db-max-rows
+            if (key != null && maxRows > 0) { // the rows up to the N-th key: Spark still cuts them into key ranges
+                try (Statement st = c.createStatement()) {
+                    st.setMaxRows((int) Math.min(Integer.MAX_VALUE, maxRows + 1));
+                    try (ResultSet rs = st.executeQuery("SELECT " + quoted(key) + from(t) + " ORDER BY " + quoted(key))) {
+                        for (long n = 0; rs.next(); n++) {
+                            if (n == maxRows) {
+                                more = true;
+                                break;
+                            }
+                            high = rs.getLong(1);
+                            low = n == 0 ? high : low;
+                        }
+                    }
+                }
+                limit = more ? " WHERE " + quoted(key) + " <= " + high : "";
+            } else if (key != null) {
                 try (Statement st = c.createStatement();
                      ResultSet rs = st.executeQuery("SELECT MIN(" + quoted(key) + "), MAX(" + quoted(key) + ")" + from(t))) {
                     if (rs.next()) {
@@ -146,6 +164,12 @@ final class DatabaseTables {
                         high = rs.getLong(2);
                     }
                 }
+            } else if (maxRows > 0) { // one task reads the first rows in the key's order (FETCH FIRST: PostgreSQL, H2, SQL:2008)
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*)" + from(t))) {
+                    more = rs.next() && rs.getLong(1) > maxRows;
+                }
+                limit = keys.isEmpty() ? " FETCH FIRST " + maxRows + " ROWS ONLY"
+                        : " ORDER BY " + String.join(", ", keys.stream().map(this::quoted).toList()) + " FETCH FIRST " + maxRows + " ROWS ONLY";
             }
             // columns as c0, c1 …: names a reader elsewhere need not quote, and never two alike (Name and name); a type such
             // a reader may have no mapping for (JSON, arrays, intervals, enums, rows in H2; money[] in PostgreSQL) as text
@@ -156,7 +180,8 @@ final class DatabaseTables {
                 aliased.add((AS_TEXT.contains(columns.get(i).type()) ? "CAST(" + col + " AS " + text + ")" : col) + " AS " + quoted("c" + i));
             }
             return new Database.Described(t.qualified(), columns.stream().map(Column::header).toList(),
-                    "SELECT " + String.join(", ", aliased) + from(t), binary, key == null ? null : "c" + columns.indexOf(keyed), low, high);
+                    "SELECT " + String.join(", ", aliased) + from(t) + limit, binary, key == null ? null : "c" + columns.indexOf(keyed), low,
+                    high, more);
         } catch (SQLException | RuntimeException | LinkageError e) {
             String why = scrub.apply(why(e));
             throw new ReadException(new Message(name + ": テーブル " + table + " を読めません（" + why + "）",

@@ -328,7 +328,7 @@ class DatabaseTest {
                     "create table dup (x varchar(20))", "insert into \"Dup\" values (-5, 'a', 'b', null), (70000, 'c', 'd', null)");
         }
         try (Database.Session s = Database.connect(url, "sa", "", List.of())) {
-            Database.Described d = s.describe("PUBLIC.Dup");
+            Database.Described d = s.describe("PUBLIC.Dup", 0);
             assertThat(d.table()).isEqualTo("PUBLIC.Dup");
             assertThat(d.headers()).containsExactly("ID", "Name", "NAME");
             assertThat(d.select()).isEqualTo("SELECT \"ID\" AS \"c0\", \"Name\" AS \"c1\", \"NAME\" AS \"c2\" FROM \"PUBLIC\".\"Dup\"");
@@ -336,9 +336,19 @@ class DatabaseTest {
             assertThat(d.key()).isEqualTo("c0");
             assertThat(d.low()).isEqualTo(-5);
             assertThat(d.high()).isEqualTo(70000);
-            assertThat(s.describe("PUBLIC.DUP").table()).as("the exact name first").isEqualTo("PUBLIC.DUP");
-            assertThatThrownBy(() -> s.describe("public.dup")).isInstanceOf(ReadException.class).hasMessageContaining("whose case alone differs");
-            assertThatThrownBy(() -> s.describe("PUBLIC.NONE")).isInstanceOf(ReadException.class).hasMessageContaining("no table PUBLIC.NONE");
+            assertThat(s.describe("PUBLIC.DUP", 0).table()).as("the exact name first").isEqualTo("PUBLIC.DUP");
+            assertThatThrownBy(() -> s.describe("public.dup", 0)).isInstanceOf(ReadException.class).hasMessageContaining("whose case alone differs");
+            assertThatThrownBy(() -> s.describe("PUBLIC.NONE", 0)).isInstanceOf(ReadException.class).hasMessageContaining("no table PUBLIC.NONE");
+            // --db-max-rows: the first rows by the key, as read() takes them
+            Database.Described one = s.describe("PUBLIC.Dup", 1);
+            assertThat(one.select()).endsWith(" WHERE \"ID\" <= -5");
+            assertThat(List.of(one.low(), one.high(), one.more())).containsExactly(-5L, -5L, true);
+            Database.Described both = s.describe("PUBLIC.Dup", 2);
+            assertThat(both.select()).doesNotContain("WHERE");
+            assertThat(List.of(both.low(), both.high(), both.more())).containsExactly(-5L, 70000L, false);
+            Database.Described keyless = s.describe("PUBLIC.DUP", 1);
+            assertThat(keyless.select()).endsWith(" FROM \"PUBLIC\".\"DUP\" FETCH FIRST 1 ROWS ONLY");
+            assertThat(keyless.more()).isFalse(); // no row at all
         }
     }
 

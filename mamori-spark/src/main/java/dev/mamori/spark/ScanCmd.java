@@ -49,6 +49,9 @@ final class ScanCmd extends SparkCommand {
     @Option(names = "--db-password", description = "With a JDBC URL: ask for the database user's password (not echoed; read from standard input when it is not a terminal). Or set MAMORI_DB_PASSWORD.")
     boolean askPassword;
 
+    @Option(names = "--db-max-rows", paramLabel = "N", description = "With a JDBC URL: read at most N rows (the first in primary-key order): a sample of a large table. Default: every row.")
+    long maxRows;
+
     /** The password typed when asked, or MAMORI_DB_PASSWORD's. */
     private String password;
 
@@ -94,6 +97,9 @@ final class ScanCmd extends SparkCommand {
             throw new Message.Problem("--format は summary か json です（指定は " + format + "）", "--format is summary or json, not " + format);
         }
         wanted = types == null || types.isEmpty() ? EnumSet.allOf(PiiType.class) : EnumSet.copyOf(types);
+        if (maxRows < 0) {
+            throw new Message.Problem("--db-max-rows は 0 以上にしてください", "--db-max-rows must be 0 or more");
+        }
         password = System.getenv("MAMORI_DB_PASSWORD");
         if (askPassword) { // before Spark starts, whose lines would cover the prompt
             if (data.stream().noneMatch(Database::isUrl)) {
@@ -120,6 +126,9 @@ final class ScanCmd extends SparkCommand {
         if (database != (table != null)) {
             throw new Message.Problem("--table はデータベース（jdbc:…）とだけ、データベースには --table を指定してください",
                     "--table goes with a database (jdbc:…) only, and a database needs --table");
+        }
+        if (!database && maxRows > 0) {
+            throw new Message.Problem("--db-max-rows はデータベース（jdbc:…）とだけ指定してください", "--db-max-rows goes with a database (jdbc:…) only");
         }
         if (database && (noHeader || !includes.isEmpty() || !excludes.isEmpty())) {
             throw new Message.Problem("--include、--exclude、--no-header はファイルのためのものです。データベースの表は --table で選びます",
@@ -194,7 +203,7 @@ final class ScanCmd extends SparkCommand {
         }
         Tables.Table t;
         try {
-            t = database ? Tables.jdbc(spark, input, table, dbUser, password)
+            t = database ? Tables.jdbc(spark, input, table, dbUser, password, maxRows)
                     : Tables.read(spark, Tables.probe(spark, input, common.inputFormat, common.encoding,
                     includes.isEmpty() && excludes.isEmpty() ? null : filter, !noHeader), true);
         } catch (RuntimeException e) {
@@ -223,10 +232,14 @@ final class ScanCmd extends SparkCommand {
                     : "mamori: " + shown + " " + t.sheet() + ": values longer than " + Database.MAX_CELL
                     + " characters are read only that far: " + String.join(", ", r.cut()));
         }
+        if (t.more()) { // as mamori scan says it, and as it blocks --fail-on
+            warnings.add(ja ? "mamori: " + shown + " " + t.sheet() + ": --db-max-rows により、主キーの順で " + maxRows + " 行目より後は読んでいません"
+                    : "mamori: " + shown + " " + t.sheet() + ": rows after the first " + maxRows + " in key order not read (--db-max-rows)");
+        }
         failed(r.recognizerFailures(), warnings);
         boolean hit = failOn != null && r.table().columns().stream().anyMatch(c -> failOn.stream().anyMatch(c.hits()::containsKey));
         int code = r.recognizerFailures() > 0 ? 3
-                : gateBlocked(r.unreadable() > 0 || !t.unread().isEmpty() || !r.cut().isEmpty()) ? 2 : hit ? 1 : 0;
+                : gateBlocked(r.unreadable() > 0 || !t.unread().isEmpty() || !r.cut().isEmpty() || t.more()) ? 2 : hit ? 1 : 0;
         return new Done(code, json(r, t), summary(r, shown, shownDir, ja), warnings);
     }
 
@@ -297,6 +310,7 @@ final class ScanCmd extends SparkCommand {
             t.unread().forEach(unread::add);
             ArrayNode cut = n.putArray("cut_columns"); // values read only up to Database.MAX_CELL characters
             r.cut().forEach(cut::add);
+            n.put("rows_not_read", t.more()); // past --db-max-rows
         }
         n.put("records", r.table().rows());
         n.put("unreadable_records", r.unreadable());

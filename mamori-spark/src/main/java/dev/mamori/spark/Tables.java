@@ -75,12 +75,13 @@ final class Tables {
      * for a database's table, its name ({@code schema.table}) and the binary columns not read.
      */
     /**
-     * @param key a database table's single integer key, by which its rows are numbered as one machine numbers them (its
-     *            column's name in {@code rows}), or null
+     * @param key  a database table's single integer key, by which its rows are numbered as one machine numbers them (its
+     *             column's name in {@code rows}), or null
+     * @param more a database's rows past --db-max-rows left unread
      */
-    record Table(Input input, Dataset<Row> rows, List<String> header, String sheet, List<String> unread, String key) {
+    record Table(Input input, Dataset<Row> rows, List<String> header, String sheet, List<String> unread, String key, boolean more) {
         Table(Input input, Dataset<Row> rows, List<String> header) {
-            this(input, rows, header, null, List.of(), null);
+            this(input, rows, header, null, List.of(), null, false);
         }
 
         /** Column {@code name}, quoted for Spark (a name may hold dots or spaces). */
@@ -270,10 +271,15 @@ final class Tables {
      * read by a task. The executors connect with the same read-only URL ({@link Database#target}).
      */
     static Table jdbc(SparkSession spark, String url, String table, String user, String password) {
+        return jdbc(spark, url, table, user, password, 0);
+    }
+
+    /** A database's table, its first {@code maxRows} rows by the primary key when that is more than 0 ({@code --db-max-rows}). */
+    static Table jdbc(SparkSession spark, String url, String table, String user, String password, long maxRows) {
         Database.Described d;
         String shown = Database.displayName(url);
         try (Database.Session s = Database.connect(url, user, password, List.of())) {
-            d = s.describe(table);
+            d = s.describe(table, maxRows);
         } catch (dev.mamori.table.ReadException e) {
             throw new Message.Problem(Message.of(e));
         }
@@ -314,7 +320,7 @@ final class Tables {
             r = r.option("partitionColumn", d.key()).option("lowerBound", d.low()).option("upperBound", d.high())
                     .option("numPartitions", tasks);
         }
-        return new Table(Input.table(shown), r.load(), d.headers(), d.table(), d.unread(), d.key());
+        return new Table(Input.table(shown), r.load(), d.headers(), d.table(), d.unread(), d.key(), d.more());
     }
 
     /** Reads the input with every column as text; a CSV keeps its header's names and order. */

@@ -66,9 +66,15 @@ class SparkJdbcScanTest {
     /** {@code mamori scan} of the database's tables that {@code include} chooses: the first table's report, its findings to {@code found}. */
     private static TableReport oneMachine(String url, String user, String password, List<String> include, List<LocatedFinding> found)
             throws Exception {
+        return oneMachine(url, user, password, include, 0, found);
+    }
+
+    /** The same with {@code --db-max-rows maxRows}. */
+    private static TableReport oneMachine(String url, String user, String password, List<String> include, long maxRows,
+            List<LocatedFinding> found) throws Exception {
         Scanner.Options options = new Scanner.Options(EnumSet.allOf(PiiType.class), 0.4, 1, DocumentReader.Options.defaults());
         try (Scanner scanner = new Scanner(options); Database.Session s = Database.connect(url, user, password, List.of())) {
-            FileReport f = scanner.scan("db", found::add, v -> s.read(new Database.Options(include, List.of(), 0), v));
+            FileReport f = scanner.scan("db", found::add, v -> s.read(new Database.Options(include, List.of(), maxRows), v));
             return f.tables().get(0);
         }
     }
@@ -129,6 +135,24 @@ class SparkJdbcScanTest {
                 .contains("\"column\":\"TEL\"").doesNotContain("090-1234-0001");
         assertThat(SparkMain.run(new String[] {"scan", url, "--output", dir.resolve("cmd2").toString()}, new PrintWriter(out, true),
                 new PrintWriter(err, true))).as("a database needs --table").isEqualTo(2);
+
+        // --db-max-rows: the first rows by the key, as mamori scan reads them, still in several key ranges
+        List<LocatedFinding> sample = new ArrayList<>();
+        TableReport first = oneMachine(url, "sa", null, List.of(), 20_000, sample);
+        Tables.Table limited = Tables.jdbc(spark, url, "shop.customers", "sa", null, 20_000);
+        assertThat(limited.more()).isTrue();
+        assertThat(limited.rows().rdd().getNumPartitions()).isGreaterThan(1);
+        SparkScan.Result rl = SparkScan.scan(spark, limited, EnumSet.allOf(PiiType.class), 0.4, false,
+                new org.apache.hadoop.fs.Path(dir.resolve("limited").toString()));
+        assertThat(rl.table().rows()).isEqualTo(20_000);
+        assertSameAsOneMachine(rl, first, sample, dir.resolve("limited"));
+        StringWriter lo = new StringWriter();
+        StringWriter le = new StringWriter();
+        assertThat(SparkMain.run(new String[] {"scan", url + ";USER=sa", "--table", "SHOP.CUSTOMERS", "--db-max-rows", "20000", "--output",
+                dir.resolve("cmd3").toString(), "--format", "json", "--fail-on", "EMAIL", "--lang", "en"}, new PrintWriter(lo, true),
+                new PrintWriter(le, true))).as("rows left unread: the gate cannot vouch").isEqualTo(2);
+        assertThat(le.toString()).contains("rows after the first 20000 in key order not read (--db-max-rows)");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(lo.toString()).get("rows_not_read").asBoolean()).isTrue();
     }
 
     @Test
