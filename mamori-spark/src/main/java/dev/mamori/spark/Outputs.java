@@ -40,8 +40,8 @@ final class Outputs {
     static void guard(SparkSession spark, String input, String output) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path out = qualified(conf, output);
-        String o = out.toUri().toString().replaceAll("/+$", "") + "/";
-        String i = input == null ? null : qualified(conf, input).toUri().toString().replaceAll("/+$", "") + "/"; // null: a database
+        String o = comparable(out);
+        String i = input == null ? null : comparable(qualified(conf, input)); // null: a database
         if (i != null && (i.startsWith(o) || o.startsWith(i))) {
             throw new Message.Problem("--output " + output + ": 入力 " + input + " と同じか、その中か、それを含む場所です。入力は変更しません",
                     "--output " + output + ": is the input " + input + ", inside it or around it; the input is never modified");
@@ -50,6 +50,29 @@ final class Outputs {
             throw new Message.Problem("--output " + output + ": すでにあります。上書きはしません（別の名前にするか、消してから実行してください）",
                     "--output " + output + ": exists already; it is never overwritten (choose another name, or remove it first)");
         }
+    }
+
+    /**
+     * A qualified path spelled one way, ending with '/', so that one that lies inside another starts with it: the
+     * scheme and authority without {@code //} when there is none ({@code file:/x} and {@code file:///x} alike), the
+     * path normalized, and on the local file system the links of its existing part resolved.
+     */
+    private static String comparable(Path p) {
+        java.net.URI u = p.toUri().normalize();
+        String path = u.getPath();
+        if ("file".equals(u.getScheme())) {
+            java.nio.file.Path local = java.nio.file.Path.of(path);
+            java.nio.file.Path existing = local;
+            while (existing != null && !java.nio.file.Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            try {
+                path = existing == null ? path : existing.toRealPath().resolve(existing.relativize(local)).toString();
+            } catch (IOException e) {
+                // compared as written
+            }
+        }
+        return u.getScheme() + ":" + (u.getAuthority() == null ? "" : "//" + u.getAuthority()) + path.replaceAll("/+$", "") + "/";
     }
 
     static Path qualified(Configuration conf, String path) throws IOException {
@@ -64,14 +87,28 @@ final class Outputs {
         return p.getFileSystem(conf).makeQualified(p);
     }
 
+    /**
+     * A staging directory, and the folders above it that did not exist before the run (the deepest last), which a
+     * failed run removes again with it.
+     */
+    record Staging(Path path, List<Path> made) {
+    }
+
     /** A fresh staging directory beside {@code output} (hidden from Spark's readers by its leading dot). */
-    static Path staging(SparkSession spark, String output) throws IOException {
-        Path out = qualified(spark.sparkContext().hadoopConfiguration(), output);
-        return new Path(out.getParent(), "." + out.getName() + ".mamori-" + UUID.randomUUID());
+    static Staging staging(SparkSession spark, String output) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path out = qualified(conf, output);
+        FileSystem fs = out.getFileSystem(conf);
+        List<Path> made = new ArrayList<>();
+        for (Path p = out.getParent(); p != null && !fs.exists(p); p = p.getParent()) {
+            made.add(0, p);
+        }
+        return new Staging(new Path(out.getParent(), "." + out.getName() + ".mamori-" + UUID.randomUUID()), List.copyOf(made));
     }
 
     /** Renames the staging directory to the output: the moment the output appears. */
-    static void commit(SparkSession spark, Path staging, String output) throws IOException {
+    static void commit(SparkSession spark, Staging staged, String output) throws IOException {
+        Path staging = staged.path();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path out = qualified(conf, output);
         FileSystem fs = out.getFileSystem(conf);
@@ -84,10 +121,21 @@ final class Outputs {
         }
     }
 
-    /** Removes a staging directory after a failure (best effort: the failure is what the user needs to see). */
-    static void discard(SparkSession spark, Path staging) {
+    /**
+     * Removes a staging directory after a failure, and the folders the run made above it when they hold nothing else
+     * (best effort: the failure is what the user needs to see).
+     */
+    static void discard(SparkSession spark, Staging staged) {
         try {
-            staging.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staging, true);
+            FileSystem fs = staged.path().getFileSystem(spark.sparkContext().hadoopConfiguration());
+            fs.delete(staged.path(), true);
+            for (int i = staged.made().size() - 1; i >= 0; i--) {
+                Path p = staged.made().get(i);
+                if (!fs.exists(p) || fs.listStatus(p).length > 0) {
+                    break;
+                }
+                fs.delete(p, false);
+            }
         } catch (IOException | RuntimeException ignored) {
             // the directory's name starts with a dot: readers skip it
         }

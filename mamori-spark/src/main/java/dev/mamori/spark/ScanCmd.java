@@ -137,20 +137,20 @@ final class ScanCmd extends SparkCommand {
         for (String d : data) {
             Outputs.guard(spark, database ? null : d, output);
         }
-        Path staging = Outputs.staging(spark, output);
+        Outputs.Staging staged = Outputs.staging(spark, output);
         List<Done> done = new ArrayList<>();
         String report;
         try {
             for (int i = 0; i < data.size(); i++) {
                 boolean alone = data.size() == 1;
-                done.add(one(spark, data.get(i), database, alone ? staging : new Path(staging, folder(i)),
-                        alone ? output : new Path(output, folder(i)).toString()));
+                done.add(one(spark, data.get(i), database, alone ? staged.path() : new Path(staged.path(), folder(i)),
+                        alone ? output : new Path(output, folder(i)).toString(), !alone));
             }
             report = done.size() == 1 ? done.get(0).report() : combined(done);
-            Outputs.writeText(spark, staging, "_mamori_scan.json", report);
-            Outputs.commit(spark, staging, output);
-        } catch (IOException | RuntimeException e) {
-            Outputs.discard(spark, staging);
+            Outputs.writeText(spark, staged.path(), "_mamori_scan.json", report);
+            Outputs.commit(spark, staged, output);
+        } catch (Exception e) { // SparkException too, which Scala throws unchecked: nothing is left behind
+            Outputs.discard(spark, staged);
             throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -192,7 +192,7 @@ final class ScanCmd extends SparkCommand {
     }
 
     /** One input, its findings written to {@code dir}; a failure said in one line naming the input. */
-    private Done one(SparkSession spark, String input, boolean database, Path dir, String shownDir) throws IOException {
+    private Done one(SparkSession spark, String input, boolean database, Path dir, String shownDir, boolean several) throws IOException {
         PathFilter filter = PathFilter.of(includes, excludes);
         if (!database && SparkDocuments.applies(spark, input, common.inputFormat, filter)) {
             if (input.contains(",")) { // Hadoop's file input takes a comma for a separator between paths
@@ -206,7 +206,7 @@ final class ScanCmd extends SparkCommand {
             t = database ? Tables.jdbc(spark, input, table, dbUser, password, maxRows)
                     : Tables.read(spark, Tables.probe(spark, input, common.inputFormat, common.encoding,
                     includes.isEmpty() && excludes.isEmpty() ? null : filter, !noHeader), true);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException too (a Parquet file's footer unreadable), which Scala throws unchecked
             throw stopped(e, database ? Database.displayName(input) + " " + table : input, database);
         }
         String shown = t.input().path(); // a database's URL without its secrets
@@ -219,8 +219,9 @@ final class ScanCmd extends SparkCommand {
         boolean ja = common.language().equals("ja");
         List<String> warnings = new ArrayList<>();
         if (r.unreadable() > 0) {
-            warnings.add(ja ? "mamori: " + shown + ": " + r.unreadable() + " 件のレコードが読めませんでした（検査していません）"
-                    : "mamori: " + shown + ": " + r.unreadable() + " records could not be read (not scanned)");
+            String which = several ? shown + ": " : ""; // with one input, said as it always was
+            warnings.add(ja ? "mamori: " + which + r.unreadable() + " 件のレコードが読めませんでした（検査していません）"
+                    : "mamori: " + which + r.unreadable() + " records could not be read (not scanned)");
         }
         if (!t.unread().isEmpty()) {
             warnings.add(ja ? "mamori: " + shown + " " + t.sheet() + ": バイナリの列は読んでいません: " + String.join(", ", t.unread())
@@ -231,6 +232,11 @@ final class ScanCmd extends SparkCommand {
                     + String.join(", ", r.cut())
                     : "mamori: " + shown + " " + t.sheet() + ": values longer than " + Database.MAX_CELL
                     + " characters are read only that far: " + String.join(", ", r.cut()));
+        }
+        if (r.changed()) {
+            warnings.add(ja ? "mamori: " + shown + " " + t.sheet() + ": 読んでいる間に行が増減しました。行番号はこの読み取りでの番号です"
+                    : "mamori: " + shown + " " + t.sheet() + ": rows were written while the table was read; rows are numbered as this"
+                    + " reading found them");
         }
         if (t.more()) { // as mamori scan says it, and as it blocks --fail-on
             warnings.add(ja ? "mamori: " + shown + " " + t.sheet() + ": --db-max-rows により、主キーの順で " + maxRows + " 行目より後は読んでいません"

@@ -80,15 +80,19 @@ final class SparkDeid {
         Outputs.guard(spark, input.path(), output);
         Tables.Table t = Tables.read(spark, input);
         CountedAnonymization.checkColumns(t.header(), policy);
-        Path staging = Outputs.staging(spark, output);
+        Outputs.Staging staged = Outputs.staging(spark, output);
+        Path staging = staged.path();
         try {
             Result r = policy.mode() == Mode.ANONYMOUS ? anonymous(spark, t, policy, baseDir, staging, bom)
                     : pseudonymous(spark, t, policy, key, staging, bom);
             finisher.finish(staging, r);
-            Outputs.commit(spark, staging, output);
+            Outputs.commit(spark, staged, output);
             return r;
-        } catch (IOException | RuntimeException e) {
-            Outputs.discard(spark, staging);
+        } catch (Exception e) { // SparkException too, which Scala throws unchecked
+            Outputs.discard(spark, staged);
+            if (e instanceof IOException io) {
+                throw io;
+            }
             throw SparkMain.unwrap(e);
         }
     }

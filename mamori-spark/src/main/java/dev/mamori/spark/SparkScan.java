@@ -44,9 +44,10 @@ final class SparkScan {
     /**
      * What a scan found: the table's report (columns classified), the records that could not be read, and how many times
      * a recognizer failed (a bug: the findings of those cells are missing); for a database's table, the columns holding
-     * values longer than {@link dev.mamori.table.Database#MAX_CELL} characters, read only that far as mamori scan reads them.
+     * values longer than {@link dev.mamori.table.Database#MAX_CELL} characters, read only that far as mamori scan reads them,
+     * and whether it changed while it was read (its rows then numbered as the scan read them, not as a reading of one moment).
      */
-    record Result(TableReport table, long findings, long unreadable, long recognizerFailures, List<String> cut) {
+    record Result(TableReport table, long findings, long unreadable, long recognizerFailures, List<String> cut, boolean changed) {
     }
 
     /** One detector per executor JVM and settings: building one loads the lexicons. */
@@ -104,7 +105,7 @@ final class SparkScan {
      * partition a range of the key, the ranges in the key's order, so the rows before a partition are those of the
      * partitions before it, counted by a first pass that reads the key alone.
      */
-    private static long[] keyStarts(Dataset<Row> rows, String key) {
+    private static long[][] keyStarts(Dataset<Row> rows, String key) {
         int parts = rows.rdd().getNumPartitions();
         List<long[]> counts = rows.select(key).javaRDD().mapPartitionsWithIndex((i, it) -> {
             long n = 0;
@@ -115,13 +116,75 @@ final class SparkScan {
         }, true).collect();
         long[] perPart = new long[parts];
         counts.forEach(c -> perPart[(int) c[0]] = c[1]);
-        long[] starts = new long[parts];
+        return new long[][] {starts(perPart), perPart};
+    }
+
+    /** Each partition's first row number, from the rows of each. */
+    private static long[] starts(long[] perPart) {
+        long[] starts = new long[perPart.length];
         long next = 1;
-        for (int i = 0; i < parts; i++) {
+        for (int i = 0; i < perPart.length; i++) {
             starts[i] = next;
             next += perPart[i];
         }
         return starts;
+    }
+
+    /** {@code line} with the number of its field {@code name} moved by {@code shift}. */
+    static String shifted(String line, String name, long shift) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([,{])\"" + name + "\":(\\d+)").matcher(line);
+        if (!m.find()) {
+            throw new IllegalStateException("a finding without its " + name);
+        }
+        return line.substring(0, m.start(2)) + (Long.parseLong(m.group(2)) + shift) + line.substring(m.end(2));
+    }
+
+    /** A part file Spark wrote for a partition: part-00003-…: the partition's number. */
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("part-(\\d{5,})-.*");
+
+    /**
+     * When a database's table changed between the counting pass and the scan (rows written meanwhile), renumbers the
+     * findings of each partition from what the scan itself read, so that rows keep unique, consecutive numbers: each
+     * partition's findings move by the rows the partitions before it gained or lost.
+     *
+     * @return whether the table changed
+     */
+    static boolean renumber(SparkSession spark, Path dir, long[] counted, long[] read) throws java.io.IOException {
+        if (Arrays.equals(counted, read)) {
+            return false;
+        }
+        long[] before = starts(counted);
+        long[] now = starts(read);
+        org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(dir)) {
+            java.util.regex.Matcher m = PART.matcher(st.getPath().getName());
+            if (!m.matches()) {
+                continue; // _SUCCESS, the header's findings
+            }
+            int part = Integer.parseInt(m.group(1));
+            long shift = part < now.length ? now[part] - before[part] : 0;
+            if (part >= now.length) {
+                throw new IllegalStateException(st.getPath().getName() + ": no partition " + part + " of " + now.length);
+            }
+            if (shift == 0) {
+                continue;
+            }
+            Path moved = new Path(dir, "." + st.getPath().getName() + ".renumbered");
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(st.getPath()), java.nio.charset.StandardCharsets.UTF_8));
+                 var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(fs.create(moved, true), java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    // the two numbers replaced in the line as FindingJson wrote it (a quote inside a string is escaped, so
+                    // ,"row": is a field's start), every other byte kept
+                    out.write(shifted(shifted(line, "line", shift), "row", shift));
+                    out.write('\n');
+                }
+            }
+            fs.delete(st.getPath(), false);
+            if (!fs.rename(moved, st.getPath())) {
+                throw new java.io.IOException("could not rename " + moved + " to " + st.getPath());
+            }
+        }
+        return true;
     }
 
     /** The first row number of the task's partition ({@link #keyStarts}). */
@@ -178,8 +241,12 @@ final class SparkScan {
                 : JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(counted);
         boolean wholeFiles = located && counted == null; // a file a split: rows numbered from 1 in each
         // a database's table with an integer key: its rows numbered by the key, as mamori scan reads them (ORDER BY the key)
-        long[] keyStarts = t.key() == null ? null : keyStarts(rows, t.key());
+        long[][] keyCounts = t.key() == null ? null : keyStarts(rows, t.key());
+        long[] keyStarts = keyCounts == null ? null : keyCounts[0];
         Dataset<Row> source = keyStarts == null ? rows : rows.sortWithinPartitions(t.key());
+        CountsAccumulator perPart = new CountsAccumulator(); // [partition][0]: the rows the scan read in each
+        spark.sparkContext().register(perPart, "mamori rows per key range");
+        int parts = keyStarts == null ? 0 : keyStarts.length;
         boolean numberCorrupt = t.csv(); // a CSV record Spark cannot split is still a record to mamori scan
         String sheet = t.sheet();
         LongAccumulator records = spark.sparkContext().longAccumulator("mamori records");
@@ -225,6 +292,11 @@ final class SparkScan {
                         found.add(n[2]);
                         counts.add(c);
                         failed.add(Detector.threadFailures() - failedBefore);
+                        if (keyed > 0) {
+                            long[][] mine = new long[parts][1];
+                            mine[org.apache.spark.TaskContext.getPartitionId()][0] = row - keyed;
+                            perPart.add(mine);
+                        }
                     }
                     return next < pending.size();
                 }
@@ -307,6 +379,15 @@ final class SparkScan {
             };
         };
         source.mapPartitions(f, Encoders.STRING()).write().text(findingsDir.toString());
+        boolean changed = false;
+        if (keyCounts != null) {
+            long[][] v = perPart.value();
+            long[] read = new long[parts];
+            for (int i = 0; i < parts && i < v.length; i++) {
+                read[i] = v[i] == null || v[i].length == 0 ? 0 : v[i][0];
+            }
+            changed = renumber(spark, findingsDir, keyCounts[1], read);
+        }
         if (!headerFindings.isEmpty()) {
             Outputs.writeText(spark, findingsDir, "part-header.txt", String.join("\n", headerFindings) + "\n");
         }
@@ -327,6 +408,6 @@ final class SparkScan {
             all.addAll(cr.hits().keySet());
         }
         return new Result(new TableReport(null, records.value(), cols, Classification.of(all)), found.value() + headerFindings.size(),
-                unreadable.value(), failed.value() + driverFailures, List.copyOf(cut));
+                unreadable.value(), failed.value() + driverFailures, List.copyOf(cut), changed);
     }
 }

@@ -274,4 +274,27 @@ class SparkJdbcScanTest {
                 "--lang", "en"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))).isEqualTo(2);
         assertThat(err.toString()).contains("--db-password goes with a database");
     }
+
+    @Test
+    void rowsWrittenWhileTheTableIsReadMoveTheLaterRangesNumbers() throws Exception {
+        // the counting pass saw 2, 3 and 1 rows in the three key ranges; the scan read 3, 3 and 0 (a row written into the
+        // first range, one deleted from the last): the second range's findings move by one, the first's stay
+        Path d = Files.createDirectory(dir.resolve("renumber"));
+        String first = "{\"file\":\"db\",\"type\":\"PHONE\",\"start\":0,\"end\":13,\"masked\":\"090-1***-****\",\"line\":2,\"row\":2,\"column\":\"TEL\"}";
+        String second = "{\"file\":\"db\",\"type\":\"PERSON\",\"start\":0,\"end\":4,\"masked\":\"\\\",\\\"row\\\":9\",\"line\":4,\"row\":4,\"column\":\"N\"}";
+        Files.writeString(d.resolve("part-00000-abc-c000.txt"), first + "\n");
+        Files.writeString(d.resolve("part-00001-abc-c000.txt"), second + "\n");
+        Files.writeString(d.resolve("part-header.txt"), first + "\n");
+        assertThat(SparkScan.renumber(Spark.session(), new org.apache.hadoop.fs.Path(d.toString()), new long[] {2, 3, 1},
+                new long[] {2, 3, 1})).isFalse();
+        assertThat(SparkScan.renumber(Spark.session(), new org.apache.hadoop.fs.Path(d.toString()), new long[] {2, 3, 1},
+                new long[] {3, 3, 0})).isTrue();
+        assertThat(Files.readString(d.resolve("part-00000-abc-c000.txt"))).isEqualTo(first + "\n");
+        assertThat(Files.readString(d.resolve("part-00001-abc-c000.txt")))
+                .isEqualTo(second.replace("\"line\":4,\"row\":4", "\"line\":5,\"row\":5") + "\n"); // the value's text kept
+        assertThat(Files.readString(d.resolve("part-header.txt"))).isEqualTo(first + "\n");
+        try (var files = Files.list(d)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("renumbered"));
+        }
+    }
 }

@@ -481,6 +481,21 @@ class SparkScanOptionsTest {
         try (var left = Files.list(dir)) {
             assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(".bad"));
         }
+        // a later input Spark cannot read (a Parquet file's footer): said in one line, nothing left, not even the folders
+        // the run made above the output
+        Files.write(dir.resolve("bad.parquet"), "PAR1garbagePAR1".getBytes(StandardCharsets.US_ASCII));
+        Path deep = dir.resolve("made/deeper/out");
+        Run broken = run("scan", a.toString(), dir.resolve("bad.parquet").toString(), "--output", deep.toString(), "--lang", "en");
+        assertThat(broken.code()).isEqualTo(2);
+        assertThat(broken.err().strip()).startsWith("mamori: " + dir.resolve("bad.parquet") + ": the reading stopped (").doesNotContain("\n");
+        assertThat(dir.resolve("made")).doesNotExist();
+        // the output inside an input however either is written (file:///x and /x, a link)
+        Files.createSymbolicLink(dir.resolve("link"), docs);
+        for (String[] io : new String[][] {{"file://" + docs, docs.resolve("o1").toString()}, {docs.toString(), "file://" + docs.resolve("o2")},
+                {dir.resolve("link").toString(), docs.resolve("o3").toString()}, {docs.toString(), dir.resolve("link/o4").toString()},
+                {docs.resolve("../docs").toString(), docs.resolve("o5").toString()}}) {
+            assertThat(run("scan", io[0], "--output", io[1], "--lang", "en").err()).as(io[0] + " " + io[1]).contains("inside it or around it");
+        }
         // a database's table is scanned alone; the output may lie inside none of the inputs
         assertThat(run("scan", a.toString(), "jdbc:h2:mem:x", "--table", "t", "--output", dir.resolve("db").toString(), "--lang", "en")
                 .err()).contains("a database's table is scanned alone");
