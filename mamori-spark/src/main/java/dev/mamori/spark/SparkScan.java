@@ -130,13 +130,15 @@ final class SparkScan {
         return starts;
     }
 
-    /** {@code line} with the number of its field {@code name} moved by {@code shift}. */
-    static String shifted(String line, String name, long shift) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([,{])\"" + name + "\":(\\d+)").matcher(line);
-        if (!m.find()) {
-            throw new IllegalStateException("a finding without its " + name);
-        }
-        return line.substring(0, m.start(2)) + (Long.parseLong(m.group(2)) + shift) + line.substring(m.end(2));
+    /**
+     * A finding's line and row fields as FindingJson writes them: a quote inside a string is escaped, so {@code ,"row":}
+     * can only start a field.
+     */
+    private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("(?<=[,{]\"(?:line|row)\":)\\d+");
+
+    /** A finding's line with its line and row moved by {@code shift}, every other character kept. */
+    private static String shifted(String line, long shift) {
+        return NUMBERS.matcher(line).replaceAll(m -> String.valueOf(Long.parseLong(m.group()) + shift));
     }
 
     /** A part file Spark wrote for a partition: part-00003-…: the partition's number. */
@@ -162,10 +164,10 @@ final class SparkScan {
                 continue; // _SUCCESS, the header's findings
             }
             int part = Integer.parseInt(m.group(1));
-            long shift = part < now.length ? now[part] - before[part] : 0;
             if (part >= now.length) {
                 throw new IllegalStateException(st.getPath().getName() + ": no partition " + part + " of " + now.length);
             }
+            long shift = now[part] - before[part];
             if (shift == 0) {
                 continue;
             }
@@ -173,9 +175,7 @@ final class SparkScan {
             try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(st.getPath()), java.nio.charset.StandardCharsets.UTF_8));
                  var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(fs.create(moved, true), java.nio.charset.StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    // the two numbers replaced in the line as FindingJson wrote it (a quote inside a string is escaped, so
-                    // ,"row": is a field's start), every other byte kept
-                    out.write(shifted(shifted(line, "line", shift), "row", shift));
+                    out.write(shifted(line, shift));
                     out.write('\n');
                 }
             }
