@@ -172,11 +172,65 @@ final class Tables {
                         + " first line as the header: remove them (mamori spark scan --input-format documents reads the file as"
                         + " mamori scan does)");
             }
+            if (h.headerRow() && files.size() > 1) {
+                refuseOtherHeads(fs, conf, path, files);
+            }
             return new Input(path, Kind.CSV, h.charset(), h.delimiter(), chosen, h.headerRow(), h.header(), h.quotedLineBreaks());
         } catch (dev.mamori.table.ReadException e) {
             throw new Message.Problem(Message.of(e).after(first + ": ", first + ": "));
         } finally {
             Files.deleteIfExists(head);
+        }
+    }
+
+    /**
+     * Refuses a directory of parts some of which do not start with the first part's header line: Spark reads every part
+     * with the same options, so it would take such a part's first record for a header and drop it unread (the parts
+     * {@code split} makes of a CSV: only the first has the header), or read a part whose columns come in another order
+     * under the wrong names. Empty parts start with nothing and are read as they are.
+     */
+    private static void refuseOtherHeads(FileSystem fs, Configuration conf, String path, List<Path> files) throws IOException {
+        byte[] header = firstLine(fs, conf, files.get(0));
+        List<String> other = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            files.subList(1, files.size()).parallelStream().forEach(f -> {
+                try {
+                    byte[] line = firstLine(fs, conf, f);
+                    if (line.length > 0 && !Arrays.equals(line, header)) {
+                        other.add(f.getName());
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (!other.isEmpty()) {
+            List<String> named = other.stream().sorted().limit(5).toList();
+            String more = other.size() > named.size() ? " …" : "";
+            throw new Message.Problem(path + ": " + other.size() + " 個の部分ファイルが 1 つ目の部分ファイルの見出し行で始まっていません（"
+                    + String.join(", ", named) + more + "）。Spark はすべての部分ファイルを同じく読むため、その 1 行目を見出しとして捨てるか、"
+                    + "列を取り違えます。部分ファイルの見出しをそろえるか、--input-format documents で 1 台と同じくファイルごとに読んでください",
+                    path + ": " + other.size() + " parts do not start with the first part's header line (" + String.join(", ", named) + more
+                    + "); Spark reads every part alike, so it would drop their first record as a header, or read their columns under"
+                    + " the wrong names: give the parts the same header, or read them file by file as mamori scan does with"
+                    + " --input-format documents");
+        }
+    }
+
+    /** A part's first line as bytes (through its codec for a .csv.gz), without a byte-order mark or the line's end. */
+    private static byte[] firstLine(FileSystem fs, Configuration conf, Path f) throws IOException {
+        org.apache.hadoop.io.compress.CompressionCodec codec = new org.apache.hadoop.io.compress.CompressionCodecFactory(conf).getCodec(f);
+        try (InputStream in = new java.io.BufferedInputStream(codec == null ? fs.open(f) : codec.createInputStream(fs.open(f)))) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0 && b != '\n' && line.size() < 1 << 20; b = in.read()) {
+                line.write(b);
+            }
+            byte[] l = line.toByteArray();
+            int from = l.length >= 3 && (l[0] & 0xFF) == 0xEF && (l[1] & 0xFF) == 0xBB && (l[2] & 0xFF) == 0xBF ? 3 : 0;
+            int to = l.length > from && l[l.length - 1] == '\r' ? l.length - 1 : l.length;
+            return Arrays.copyOfRange(l, from, to);
         }
     }
 

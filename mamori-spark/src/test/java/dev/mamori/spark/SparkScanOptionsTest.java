@@ -519,4 +519,28 @@ class SparkScanOptionsTest {
         assertThat(plain.err()).contains("none.csv").doesNotContain("\tat ");
         assertThat(debug.err()).contains("none.csv").contains("\tat dev.mamori.spark.");
     }
+
+    @Test
+    void partsThatDoNotStartWithTheHeaderAreRefusedNotReadWithTheirFirstRecordDropped() throws IOException {
+        // a CSV cut by split(1): only the first part has the header; Spark would take each other part's first record for one
+        Path parts = Files.createDirectory(dir.resolve("split"));
+        Files.writeString(parts.resolve("part-aa.csv"), "氏名,電話\n山田太郎,090-1234-5678\n");
+        Files.writeString(parts.resolve("part-ab.csv"), "佐藤花子,090-2222-3333\n鈴木一郎,090-4444-5555\n");
+        Files.writeString(parts.resolve("part-ac.csv"), "");
+        Run r = run("scan", parts.toString(), "--output", dir.resolve("o").toString(), "--lang", "en");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(parts + ": 1 parts do not start with the first part's header line (part-ab.csv)")
+                .contains("--input-format documents");
+        assertThat(dir.resolve("o")).doesNotExist();
+        // read file by file, as mamori scan reads them: every phone number found, the headerless part's first one too
+        Run d = run("scan", parts.toString(), "--input-format", "documents", "--output", dir.resolve("d").toString(), "--format", "json",
+                "--lang", "en");
+        assertThat(d.code()).as(d.err()).isZero();
+        assertThat(dev.mamori.report.Json.mapper().readTree(d.out()).get("findings").asInt()).isEqualTo(6);
+        // the same header in every part (a BOM and CRLF aside) is read as one table
+        Files.writeString(parts.resolve("part-ab.csv"), "\uFEFF氏名,電話\r\n佐藤花子,090-2222-3333\r\n");
+        Run same = run("scan", parts.toString(), "--output", dir.resolve("s").toString(), "--format", "json", "--lang", "en");
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(dev.mamori.report.Json.mapper().readTree(same.out()).get("records").asInt()).isEqualTo(2);
+    }
 }
