@@ -40,15 +40,23 @@ final class Outputs {
     static void guard(SparkSession spark, String input, String output) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path out = qualified(conf, output);
-        String o = comparable(out);
-        String i = input == null ? null : comparable(qualified(conf, input)); // null: a database
-        if (i != null && (i.startsWith(o) || o.startsWith(i))) {
-            throw new Message.Problem("--output " + output + ": 入力 " + input + " と同じか、その中か、それを含む場所です。入力は変更しません",
-                    "--output " + output + ": is the input " + input + ", inside it or around it; the input is never modified");
+        if (input != null) { // null: a database
+            apart(spark, input, output);
         }
         if (out.getFileSystem(conf).exists(out)) {
             throw new Message.Problem("--output " + output + ": すでにあります。上書きはしません（別の名前にするか、消してから実行してください）",
                     "--output " + output + ": exists already; it is never overwritten (choose another name, or remove it first)");
+        }
+    }
+
+    /** Refuses an output (a directory, or a report's file) that is the input, or lies inside it or around it. */
+    static void apart(SparkSession spark, String input, String output) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String o = comparable(qualified(conf, output));
+        String i = comparable(qualified(conf, input));
+        if (i.startsWith(o) || o.startsWith(i)) {
+            throw new Message.Problem("--output " + output + ": 入力 " + input + " と同じか、その中か、それを含む場所です。入力は変更しません",
+                    "--output " + output + ": is the input " + input + ", inside it or around it; the input is never modified");
         }
     }
 
@@ -61,18 +69,38 @@ final class Outputs {
         java.net.URI u = p.toUri().normalize();
         String path = u.getPath();
         if ("file".equals(u.getScheme())) {
-            java.nio.file.Path local = java.nio.file.Path.of(path);
-            java.nio.file.Path existing = local;
-            while (existing != null && !java.nio.file.Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            try {
-                path = existing == null ? path : existing.toRealPath().resolve(existing.relativize(local)).toString();
-            } catch (IOException e) {
-                // compared as written
-            }
+            path = resolved(java.nio.file.Path.of(path)).toString();
         }
         return u.getScheme() + ":" + (u.getAuthority() == null ? "" : "//" + u.getAuthority()) + path.replaceAll("/+$", "") + "/";
+    }
+
+    /**
+     * A local path with its links resolved, a link whose target does not exist yet too (an output named by a dangling
+     * link lands where it points): the deepest part that exists or is a link, resolved, then the rest as written.
+     */
+    private static java.nio.file.Path resolved(java.nio.file.Path local) {
+        java.nio.file.Path p = local.toAbsolutePath().normalize();
+        for (int hops = 0; hops < 40; hops++) {
+            java.nio.file.Path part = p;
+            while (part != null && !java.nio.file.Files.exists(part, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                part = part.getParent();
+            }
+            if (part == null) {
+                return p;
+            }
+            java.nio.file.Path rest = part.relativize(p);
+            try {
+                if (java.nio.file.Files.isSymbolicLink(part) && !java.nio.file.Files.exists(part)) { // dangling: follow it by hand
+                    java.nio.file.Path target = java.nio.file.Files.readSymbolicLink(part);
+                    p = part.resolveSibling(target).normalize().resolve(rest).normalize();
+                    continue;
+                }
+                return part.toRealPath().resolve(rest).normalize();
+            } catch (IOException e) {
+                return p; // compared as written
+            }
+        }
+        return p;
     }
 
     static Path qualified(Configuration conf, String path) throws IOException {
@@ -126,6 +154,7 @@ final class Outputs {
      * (best effort: the failure is what the user needs to see).
      */
     static void discard(SparkSession spark, Staging staged) {
+        settle(spark);
         try {
             FileSystem fs = staged.path().getFileSystem(spark.sparkContext().hadoopConfiguration());
             fs.delete(staged.path(), true);
@@ -138,6 +167,25 @@ final class Outputs {
             }
         } catch (IOException | RuntimeException ignored) {
             // the directory's name starts with a dot: readers skip it
+        }
+    }
+
+    /**
+     * Waits (10 s at most) until no task runs: when a job fails, its other tasks may still be writing into the staging
+     * directory, and would make it again after it is removed.
+     */
+    private static void settle(SparkSession spark) {
+        org.apache.spark.SparkContext sc = spark.sparkContext();
+        sc.cancelAllJobs();
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < until && java.util.Arrays.stream(sc.statusTracker().getExecutorInfos())
+                .mapToInt(org.apache.spark.SparkExecutorInfo::numRunningTasks).sum() > 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

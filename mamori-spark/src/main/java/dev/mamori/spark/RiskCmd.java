@@ -46,8 +46,24 @@ final class RiskCmd extends SparkCommand {
     @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default) or json (the fields of mamori risk --format json).")
     String format = "summary";
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically, on the driver) instead of standard output.")
-    Path output;
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically, on the driver's file system) instead of standard output; never the input or inside it.")
+    String output;
+
+    /** The report's file on the driver: a path, or a file: URL; another file system's URL is refused. */
+    private static Path local(String output) {
+        if (output.regionMatches(true, 0, "file:", 0, 5)) {
+            try {
+                return Path.of(java.net.URI.create(output.startsWith("file://") ? output : "file://" + output.substring(5)));
+            } catch (IllegalArgumentException e) {
+                throw new Message.Problem("--output " + output + ": file: の URL として読めません", "--output " + output + ": not a file: URL");
+            }
+        }
+        if (output.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            throw new Message.Problem("--output " + output + ": 報告はドライバーのファイルに書きます。このマシンのパスを指定してください",
+                    "--output " + output + ": the report is written to a file on the driver; give a path of this machine");
+        }
+        return Path.of(output);
+    }
 
     @Override
     void before() throws IOException {
@@ -62,6 +78,13 @@ final class RiskCmd extends SparkCommand {
 
     @Override
     int run(SparkSession spark) throws IOException {
+        Path report = output == null ? null : local(output);
+        if (output != null) { // as mamori risk: the report never lands on the input, nor the population's table
+            Outputs.apart(spark, data, report.toUri().toString());
+            if (population != null) {
+                Outputs.apart(spark, population, report.toUri().toString());
+            }
+        }
         Tables.Table t = Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
         SparkRisk.Population pop = population == null ? null
                 : new SparkRisk.Population(Tables.read(spark, Tables.probe(spark, population, "auto", null)), populationCount);
@@ -77,8 +100,8 @@ final class RiskCmd extends SparkCommand {
             text = RiskText.summary(data, qi, r.risk(), common.language())
                     + (r.population() == null ? "" : RiskText.population(r.population(), common.language()));
         }
-        if (output != null) {
-            AtomicFiles.writeString(output, text);
+        if (report != null) {
+            AtomicFiles.writeString(report, text);
         } else {
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);

@@ -62,8 +62,8 @@ public final class SparkMain implements Runnable {
             if (threads != null && threads < 1) {
                 throw new Message.Problem("--threads は 1 以上です（指定は " + threads + "）", "--threads is 1 or more, not " + threads);
             }
-            if (threads != null && master != null) {
-                throw threadsBeside(master);
+            if (threads != null && (master != null || conf.containsKey("spark.master"))) {
+                throw threadsBeside(master != null ? master : conf.get("spark.master"));
             }
             if (SparkSession.getDefaultSession().isDefined()) {
                 return SparkSession.getDefaultSession().get();
@@ -165,6 +165,18 @@ public final class SparkMain implements Runnable {
                 return p;
             }
         }
+        // a task's problem that reached the driver as text only (Job aborted … Message$Problem: column 'email' holds …)
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            int at = m == null ? -1 : m.indexOf(PROBLEM);
+            if (at >= 0) {
+                String text = m.substring(at + PROBLEM.length()).lines().findFirst().orElse("").strip();
+                return new Message.Problem(text, text); // its English, the exception's message
+            }
+        }
         return e instanceof RuntimeException r ? r : new RuntimeException(e.getMessage(), e);
     }
+
+    /** How a task's {@link Message.Problem} is named in the text of the failure Spark reports. */
+    private static final String PROBLEM = Message.Problem.class.getName() + ": ";
 }

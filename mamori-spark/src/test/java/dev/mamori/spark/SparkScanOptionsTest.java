@@ -491,9 +491,11 @@ class SparkScanOptionsTest {
         assertThat(dir.resolve("made")).doesNotExist();
         // the output inside an input however either is written (file:///x and /x, a link)
         Files.createSymbolicLink(dir.resolve("link"), docs);
+        Files.createSymbolicLink(dir.resolve("dangling"), docs.resolve("not-yet")); // an output named by a link into the input
         for (String[] io : new String[][] {{"file://" + docs, docs.resolve("o1").toString()}, {docs.toString(), "file://" + docs.resolve("o2")},
                 {dir.resolve("link").toString(), docs.resolve("o3").toString()}, {docs.toString(), dir.resolve("link/o4").toString()},
-                {docs.resolve("../docs").toString(), docs.resolve("o5").toString()}}) {
+                {docs.resolve("../docs").toString(), docs.resolve("o5").toString()}, {docs.toString(), dir.resolve("dangling").toString()},
+                {docs.toString(), dir.resolve("dangling/o6").toString()}}) {
             assertThat(run("scan", io[0], "--output", io[1], "--lang", "en").err()).as(io[0] + " " + io[1]).contains("inside it or around it");
         }
         // a database's table is scanned alone; the output may lie inside none of the inputs
@@ -542,5 +544,39 @@ class SparkScanOptionsTest {
         Run same = run("scan", parts.toString(), "--output", dir.resolve("s").toString(), "--format", "json", "--lang", "en");
         assertThat(same.code()).as(same.err()).isZero();
         assertThat(dev.mamori.report.Json.mapper().readTree(same.out()).get("records").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void riskNeverWritesItsReportOverItsInputAndATasksProblemIsSaidInOneLine() throws IOException {
+        StringBuilder csv = new StringBuilder("id,age,sex,email\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(i).append(',').append(20 + i % 3).append(',').append(i % 2 == 0 ? "Male" : "Female").append(",user").append(i)
+                    .append("@example.jp\n");
+        }
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Path people = Files.writeString(data.resolve("people.csv"), csv.toString());
+        for (String[] io : new String[][] {{people.toString(), people.toString()}, {people.toString(), "file://" + people},
+                {data.toString(), data.resolve("r.json").toString()}}) {
+            Run r = run("risk", io[0], "--qi", "age,sex", "--output", io[1], "--lang", "en");
+            assertThat(r.code()).as(io[1]).isEqualTo(2);
+            assertThat(r.err()).as(io[1]).contains("inside it or around it");
+        }
+        assertThat(Files.readString(people)).isEqualTo(csv.toString());
+        assertThat(run("risk", people.toString(), "--qi", "age,sex", "--output", "s3a://bucket/r.json", "--lang", "en").err())
+                .contains("the report is written to a file on the driver");
+        Run ok = run("risk", people.toString(), "--qi", "age,sex", "--output", "file://" + dir.resolve("r.json"), "--lang", "en");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(dir.resolve("r.json")).exists();
+        assertThat(run("risk", people.toString(), "--qi", "age,sex", "--threads", "2", "--conf", "spark.master=local[1]", "--lang", "en")
+                .err()).contains("--threads is the cores of this machine (local[N]); on local[1]");
+
+        // a kept column's check fails inside a task: said in one line, as mamori deid says it, with nothing written
+        Path hierarchies = Path.of("../mamori-core/src/test/resources/dev/mamori/risk/adult");
+        Run deid = run("deid", people.toString(), "--mode", "anonymous", "--k", "2", "--qi", "age=" + hierarchies.resolve("adult_hierarchy_age.csv").toAbsolutePath(),
+                "--qi", "sex=" + hierarchies.resolve("adult_hierarchy_sex.csv").toAbsolutePath(), "--keep", "email", "--drop", "id", "--output",
+                dir.resolve("made/anon").toString(), "--lang", "en");
+        assertThat(deid.code()).isEqualTo(2);
+        assertThat(deid.err()).contains("email").contains("EMAIL").doesNotContain("\tat ").doesNotContain("Job aborted");
+        assertThat(dir.resolve("made")).doesNotExist();
     }
 }
