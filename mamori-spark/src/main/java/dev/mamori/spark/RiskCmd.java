@@ -80,9 +80,9 @@ final class RiskCmd extends SparkCommand {
     int run(SparkSession spark) throws IOException {
         Path report = output == null ? null : local(output);
         if (output != null) { // as mamori risk: the report never lands on the input, nor the population's table
-            Outputs.apart(spark, data, report.toUri().toString());
+            Outputs.apart(spark, data, output);
             if (population != null) {
-                Outputs.apart(spark, population, report.toUri().toString());
+                Outputs.apart(spark, population, output);
             }
         }
         Tables.Table t = Tables.read(spark, Tables.probe(spark, data, common.inputFormat, common.encoding));
