@@ -151,7 +151,9 @@ final class DatabaseTables {
                                 break;
                             }
                             high = rs.getLong(1);
-                            low = n == 0 ? high : low;
+                            if (n == 0) {
+                                low = high;
+                            }
                         }
                     }
                 }
@@ -168,8 +170,7 @@ final class DatabaseTables {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*)" + from(t))) {
                     more = rs.next() && rs.getLong(1) > maxRows;
                 }
-                limit = keys.isEmpty() ? " FETCH FIRST " + maxRows + " ROWS ONLY"
-                        : " ORDER BY " + String.join(", ", keys.stream().map(this::quoted).toList()) + " FETCH FIRST " + maxRows + " ROWS ONLY";
+                limit = orderBy(keys) + " FETCH FIRST " + maxRows + " ROWS ONLY";
             }
             // columns as c0, c1 …: names a reader elsewhere need not quote, and never two alike (Name and name); a type such
             // a reader may have no mapping for (JSON, arrays, intervals, enums, rows in H2; money[] in PostgreSQL) as text
@@ -193,12 +194,17 @@ final class DatabaseTables {
     private String select(TableRef t, List<Column> columns) throws SQLException {
         List<String> keys = keys(t);
         return "SELECT " + String.join(", ", columns.stream().map(col -> quoted(col.name())).toList()) + from(t)
-                + (keys.isEmpty() ? "" : " ORDER BY " + String.join(", ", keys.stream().map(this::quoted).toList()));
+                + orderBy(keys);
     }
 
     /** {@code FROM} the table ({@code ONLY} its own rows where PostgreSQL tables inherit from it). */
     private String from(TableRef t) throws SQLException {
         return " FROM " + (t.only() ? "ONLY " : "") + qualified(t);
+    }
+
+    /** {@code ORDER BY} the key's columns, or nothing without a key. */
+    private String orderBy(List<String> keys) {
+        return keys.isEmpty() ? "" : " ORDER BY " + String.join(", ", keys.stream().map(this::quoted).toList());
     }
 
     /** The primary key's columns, in key order. */

@@ -146,7 +146,7 @@ final class ScanCmd extends SparkCommand {
                 done.add(one(spark, data.get(i), database, alone ? staged.path() : new Path(staged.path(), folder(i)),
                         alone ? output : new Path(output, folder(i)).toString(), !alone));
             }
-            report = done.size() == 1 ? done.get(0).report() : combined(done);
+            report = Json.write(done.size() == 1 ? done.get(0).report() : combined(done));
             Outputs.writeText(spark, staged.path(), "_mamori_scan.json", report);
             Outputs.commit(spark, staged, output);
         } catch (Exception e) { // SparkException too, which Scala throws unchecked: nothing is left behind
@@ -176,19 +176,17 @@ final class ScanCmd extends SparkCommand {
     }
 
     /** What one input gave: its exit code, report and summary, and the warnings said after the output is in place. */
-    private record Done(int code, String report, String summary, List<String> warnings) {
+    private record Done(int code, ObjectNode report, String summary, List<String> warnings) {
     }
 
     /** The report of several inputs: each input's as it would be alone, in the order given, with its folder. */
-    private static String combined(List<Done> done) throws IOException {
+    private static ObjectNode combined(List<Done> done) {
         ObjectNode n = Json.object();
         ArrayNode inputs = n.putArray("inputs");
         for (int i = 0; i < done.size(); i++) {
-            ObjectNode one = (ObjectNode) Json.mapper().readTree(done.get(i).report());
-            one.put("findings_folder", folder(i));
-            inputs.add(one);
+            inputs.add(done.get(i).report().put("findings_folder", folder(i)));
         }
-        return Json.write(n);
+        return n;
     }
 
     /** One input, its findings written to {@code dir}; a failure said in one line naming the input. */
@@ -307,7 +305,7 @@ final class ScanCmd extends SparkCommand {
                 warnings);
     }
 
-    private String json(SparkScan.Result r, Tables.Table t) {
+    private ObjectNode json(SparkScan.Result r, Tables.Table t) {
         ObjectNode n = Json.object();
         n.put("input", t.input().path());
         if (t.sheet() != null) {
@@ -337,7 +335,7 @@ final class ScanCmd extends SparkCommand {
             ObjectNode share = o.putObject("share");
             c.hits().keySet().stream().sorted().forEach(x -> share.put(x.name(), c.share(x)));
         }
-        return Json.write(n);
+        return n;
     }
 
     private static String summary(SparkScan.Result r, String shown, String findings, boolean ja) {

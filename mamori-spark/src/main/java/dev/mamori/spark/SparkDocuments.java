@@ -348,7 +348,7 @@ final class SparkDocuments {
     }
 
     /** {@code _mamori_scan.json} for documents. */
-    static String json(String input, Result r) {
+    static ObjectNode json(String input, Result r) {
         ObjectNode n = dev.mamori.report.Json.object();
         n.put("input", input);
         n.put("files", r.files().size());
@@ -368,7 +368,7 @@ final class SparkDocuments {
             o.put("problems", f.problems());
             o.put("unread", f.unread());
         }
-        return dev.mamori.report.Json.write(n);
+        return n;
     }
 
     /** Whether a file holds a type asked for by --fail-on. */

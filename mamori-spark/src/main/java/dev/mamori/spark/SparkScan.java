@@ -101,11 +101,11 @@ final class SparkScan {
     }
 
     /**
-     * The number of the first row of each of a database table's partitions, by its key: Spark's JDBC source reads a
-     * partition a range of the key, the ranges in the key's order, so the rows before a partition are those of the
-     * partitions before it, counted by a first pass that reads the key alone.
+     * The rows of each of a database table's partitions, counted by a first pass that reads the key alone: Spark's JDBC
+     * source reads a partition a range of the key, the ranges in the key's order, so the rows before a partition are
+     * those of the partitions before it ({@link #starts}).
      */
-    private static long[][] keyStarts(Dataset<Row> rows, String key) {
+    private static long[] keyCounts(Dataset<Row> rows, String key) {
         int parts = rows.rdd().getNumPartitions();
         List<long[]> counts = rows.select(key).javaRDD().mapPartitionsWithIndex((i, it) -> {
             long n = 0;
@@ -116,7 +116,7 @@ final class SparkScan {
         }, true).collect();
         long[] perPart = new long[parts];
         counts.forEach(c -> perPart[(int) c[0]] = c[1]);
-        return new long[][] {starts(perPart), perPart};
+        return perPart;
     }
 
     /** Each partition's first row number, from the rows of each. */
@@ -187,7 +187,7 @@ final class SparkScan {
         return true;
     }
 
-    /** The first row number of the task's partition ({@link #keyStarts}). */
+    /** The first row number of the task's partition ({@link #starts}). */
     private static long keyStart(long[] starts) {
         int part = org.apache.spark.TaskContext.getPartitionId();
         if (part >= starts.length) { // the partitions differ from the counting pass's: the numbers would be wrong
@@ -241,8 +241,8 @@ final class SparkScan {
                 : JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(counted);
         boolean wholeFiles = located && counted == null; // a file a split: rows numbered from 1 in each
         // a database's table with an integer key: its rows numbered by the key, as mamori scan reads them (ORDER BY the key)
-        long[][] keyCounts = t.key() == null ? null : keyStarts(rows, t.key());
-        long[] keyStarts = keyCounts == null ? null : keyCounts[0];
+        long[] keyCounts = t.key() == null ? null : keyCounts(rows, t.key());
+        long[] keyStarts = keyCounts == null ? null : starts(keyCounts);
         Dataset<Row> source = keyStarts == null ? rows : rows.sortWithinPartitions(t.key());
         CountsAccumulator perPart = new CountsAccumulator(); // [partition][0]: the rows the scan read in each
         spark.sparkContext().register(perPart, "mamori rows per key range");
@@ -386,7 +386,7 @@ final class SparkScan {
             for (int i = 0; i < parts && i < v.length; i++) {
                 read[i] = v[i] == null || v[i].length == 0 ? 0 : v[i][0];
             }
-            changed = renumber(spark, findingsDir, keyCounts[1], read);
+            changed = renumber(spark, findingsDir, keyCounts, read);
         }
         if (!headerFindings.isEmpty()) {
             Outputs.writeText(spark, findingsDir, "part-header.txt", String.join("\n", headerFindings) + "\n");

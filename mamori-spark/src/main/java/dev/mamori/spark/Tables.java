@@ -73,8 +73,7 @@ final class Tables {
     /**
      * A table read: its columns (all text, nulls for missing cells), its header, and for CSV the corrupt-record column;
      * for a database's table, its name ({@code schema.table}) and the binary columns not read.
-     */
-    /**
+     *
      * @param key  a database table's single integer key, by which its rows are numbered as one machine numbers them (its
      *             column's name in {@code rows}), or null
      * @param more a database's rows past --db-max-rows left unread
@@ -157,8 +156,8 @@ final class Tables {
         Charset forced = encoding == null ? null : charset(encoding);
         java.nio.file.Path head = Files.createTempFile("mamori-head", first.getName().toLowerCase(Locale.ROOT).endsWith(".tsv") ? ".tsv" : ".csv");
         try {
-            org.apache.hadoop.io.compress.CompressionCodec codec = new org.apache.hadoop.io.compress.CompressionCodecFactory(conf).getCodec(first);
-            try (InputStream in = codec == null ? fs.open(first) : codec.createInputStream(fs.open(first))) { // a .csv.gz as Spark reads it
+            org.apache.hadoop.io.compress.CompressionCodecFactory codecs = new org.apache.hadoop.io.compress.CompressionCodecFactory(conf);
+            try (InputStream in = open(fs, codecs, first)) {
                 Files.write(head, in.readNBytes(64 * 1024));
             }
             // the first file's head as mamori scan reads it: encoding, delimiter, title lines, the header or 列1 …, and
@@ -173,7 +172,7 @@ final class Tables {
                         + " mamori scan does)");
             }
             if (h.headerRow() && files.size() > 1) {
-                refuseOtherHeads(fs, conf, path, files);
+                refuseOtherHeads(fs, codecs, path, files);
             }
             return new Input(path, Kind.CSV, h.charset(), h.delimiter(), chosen, h.headerRow(), h.header(), h.quotedLineBreaks());
         } catch (dev.mamori.table.ReadException e) {
@@ -189,13 +188,14 @@ final class Tables {
      * {@code split} makes of a CSV: only the first has the header), or read a part whose columns come in another order
      * under the wrong names. Empty parts start with nothing and are read as they are.
      */
-    private static void refuseOtherHeads(FileSystem fs, Configuration conf, String path, List<Path> files) throws IOException {
-        byte[] header = firstLine(fs, conf, files.get(0));
+    private static void refuseOtherHeads(FileSystem fs, org.apache.hadoop.io.compress.CompressionCodecFactory codecs, String path,
+            List<Path> files) throws IOException {
+        byte[] header = firstLine(fs, codecs, files.get(0));
         List<String> other = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             files.subList(1, files.size()).parallelStream().forEach(f -> {
                 try {
-                    byte[] line = firstLine(fs, conf, f);
+                    byte[] line = firstLine(fs, codecs, f);
                     if (line.length > 0 && !Arrays.equals(line, header)) {
                         other.add(f.getName());
                     }
@@ -219,10 +219,15 @@ final class Tables {
         }
     }
 
-    /** A part's first line as bytes (through its codec for a .csv.gz), without a byte-order mark or the line's end. */
-    private static byte[] firstLine(FileSystem fs, Configuration conf, Path f) throws IOException {
-        org.apache.hadoop.io.compress.CompressionCodec codec = new org.apache.hadoop.io.compress.CompressionCodecFactory(conf).getCodec(f);
-        try (InputStream in = new java.io.BufferedInputStream(codec == null ? fs.open(f) : codec.createInputStream(fs.open(f)))) {
+    /** A part's bytes as Spark reads them: a {@code .csv.gz} through its codec. */
+    private static InputStream open(FileSystem fs, org.apache.hadoop.io.compress.CompressionCodecFactory codecs, Path f) throws IOException {
+        org.apache.hadoop.io.compress.CompressionCodec codec = codecs.getCodec(f);
+        return new java.io.BufferedInputStream(codec == null ? fs.open(f) : codec.createInputStream(fs.open(f)));
+    }
+
+    /** A part's first line as bytes, without a byte-order mark or the line's end. */
+    private static byte[] firstLine(FileSystem fs, org.apache.hadoop.io.compress.CompressionCodecFactory codecs, Path f) throws IOException {
+        try (InputStream in = open(fs, codecs, f)) {
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
             for (int b = in.read(); b >= 0 && b != '\n' && line.size() < 1 << 20; b = in.read()) {
                 line.write(b);
