@@ -78,10 +78,15 @@ final class LocationRecognizer implements Recognizer {
 
     private final List<String> coordWords = new ArrayList<>();
     private final List<String> meshWords = new ArrayList<>();
+    private final List<String> eventWords = new ArrayList<>();
 
     LocationRecognizer() {
         for (DataFile.Row r : DataFile.read(LocationRecognizer.class, "location-words.tsv")) {
-            (r.field(0).equals("MESH") ? meshWords : coordWords).add(r.field(1));
+            (switch (r.field(0)) {
+                case "MESH" -> meshWords;
+                case "EVENT" -> eventWords;
+                default -> coordWords;
+            }).add(r.field(1));
         }
     }
 
@@ -229,6 +234,9 @@ final class LocationRecognizer implements Recognizer {
             if (conf <= 0) {
                 continue;
             }
+            if (ofEvent(text, m.start())) {
+                conf = EVENT_CONFIDENCE;
+            }
             int end1 = edge(text, m, 1, decimal, false);
             int start2 = edge(text, m, 2, decimal, true);
             if (LABELLED.matcher(text).region(end1, start2).find() || inHeader(text, m.start(), LON_WORDS)) {
@@ -239,6 +247,23 @@ final class LocationRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.LOCATION, m.start(), m.end(), conf, false, m.group()));
             }
         }
+    }
+
+    /** A natural event's position: kept, under the default --min-confidence (0.4), for a user who asks for it. */
+    private static final double EVENT_CONFIDENCE = 0.3;
+    /** How far back in its sentence an event word counts (台風8号は9日午前9時現在、北緯24度50分…: 18 characters). */
+    private static final int EVENT_BEFORE = 60;
+
+    /**
+     * A word of an earthquake's or a storm's position earlier in the sentence of the pair at {@code at} (震源は北緯35.3度、…,
+     * 震源地 千葉県北西部（北緯35.6度、…）), within {@link #EVENT_BEFORE} characters.
+     */
+    private boolean ofEvent(String text, int at) {
+        int from = at;
+        while (from > 0 && at - from < EVENT_BEFORE && "。\n！？!?".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return anyIn(text, from, at, eventWords);
     }
 
     private static final List<String> LON_WORDS = List.of("経度", "longitude", "Longitude", "lon", "lng", "LON", "LNG", "Lon", "Lng");

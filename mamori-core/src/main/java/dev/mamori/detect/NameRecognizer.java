@@ -289,6 +289,7 @@ final class NameRecognizer implements Recognizer {
         scriptPairs(text, out);
         spelledReadings(text, out, first);
         careOf(text, cov, out);
+        spacedFull(text, out, first, full);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
         kinNames(text, out, first);
@@ -5829,6 +5830,47 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
+     * The names written in kanji with one blank between a surname of two to four kanji and a given name that a rule
+     * without a split of its own found (a form's label: 担当：高梨 穂乃果; a spaced name), added to {@code full}, so that
+     * they mark the later bare surname (人事課の高梨まで) as a name found by the dictionary does.
+     */
+    private static void spacedFull(String text, List<Finding> out, int first, List<int[]> full) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int s = f.start();
+            int e = f.end();
+            if (f.type() != PiiType.PERSON || f.confidence() < 0.4 || e - s < 3 || !isKanjiAt(text, s) || !isKanjiAt(text, e - 1)) {
+                continue;
+            }
+            int b = s;
+            while (b < e && isKanjiAt(text, b)) {
+                b++;
+            }
+            int g = b;
+            while (g < e && isSpace(text.charAt(g))) {
+                g++;
+            }
+            if (g == b || g >= e || b - s < 2 || b - s > 4) {
+                continue; // one kanji: a speaker's kin (父 浩, 母 恵子), not a surname
+            }
+            int end = g;
+            while (end < e && isKanjiAt(text, end)) {
+                end++;
+            }
+            if (end != e || e - g > 4) {
+                continue;
+            }
+            boolean known = false;
+            for (int[] x : full) {
+                known |= x[0] == s && x[3] == e;
+            }
+            if (!known) {
+                full.add(new int[] {s, b, g, e});
+            }
+        }
+    }
+
+    /**
      * A full name found once marks the bare surname elsewhere in the text (山田太郎 … 山田は) and, where no other
      * name shares it, the bare given name, when they stand alone (not inside a longer word: 山田町).
      */
@@ -5903,8 +5945,32 @@ final class NameRecognizer implements Recognizer {
                     || cov.covered(a, b)) {
                 continue;
             }
-            out.add(new Finding(PiiType.PERSON, a, b, conf, false, w));
+            int to = familyGiven(text, b);
+            out.add(new Finding(PiiType.PERSON, a, to, conf, false, text.substring(a, to)));
         }
+    }
+
+    /**
+     * Where the given name after a surname ending at {@code b} ends, when a blank and one to four kanji that are neither an
+     * honorific, a title nor a firm's word follow: someone of the same family (鷹科 圭吾 … 鷹科 美穂（妻）), whose whole name
+     * is masked; else {@code b}.
+     */
+    private int familyGiven(String text, int b) {
+        int g = b;
+        while (g < text.length() && g - b < 2 && isSpace(text.charAt(g))) {
+            g++;
+        }
+        int e = g;
+        while (e < text.length() && e - g < 5 && isKanjiAt(text, e)) {
+            e++;
+        }
+        if (g == b || e == g || e - g > 4 || e < text.length() && (isKanjiAt(text, e) || Morphology.isKatakana(text.charAt(e)))
+                || honorificAt(text, b) > 0 || anchors.at(NameAnchors.Kind.TITLE, text, g) > 0
+                || endsWithOrgSuffix(text.substring(g, e))
+                || e + 1 < text.length() && isSpace(text.charAt(e)) && isKanjiAt(text, e + 1)) { // 補佐　高野 瞳: a surname
+            return b;
+        }
+        return e;
     }
 
     /** A name joined by ・ to others in a firm's name (古閑・嶋﨑法律事務所) at {@code at}. */

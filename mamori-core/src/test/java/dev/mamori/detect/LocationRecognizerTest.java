@@ -107,6 +107,19 @@ class LocationRecognizerTest {
     }
 
     @Test
+    void anEarthquakesOrAStormsPositionLocatesNoOne() { // session 58
+        assertThat(values("気象庁によると、震源は北緯35.3度、東経139.1度で、深さは約20キロ。")).isEmpty();
+        assertThat(values("震央は北緯35度42.6分、東経140度1.8分。")).isEmpty();
+        assertThat(values("台風8号は9日午前9時現在、北緯24度50分、東経128度10分にあって、北西に進んでいる。")).isEmpty();
+        List<Finding> low = new ArrayList<>();
+        R.find("震源は北緯35.3度、東経139.1度", ScanContext.freeText(), low);
+        assertThat(low).singleElement().satisfies(f -> assertThat(f.confidence()).isLessThan(Detector.DEFAULT_MIN_CONFIDENCE));
+        // a person's position in the same text, in a sentence of its own, still is one
+        assertThat(values("震源は北緯35.3度、東経139.1度。漁船は北緯38度16分、東経141度58分付近で転覆した。"))
+                .containsExactly("北緯38度16分、東経141度58分");
+    }
+
+    @Test
     void aShortPairNeedsAContextWord() {
         assertThat(values("35.68, 139.76")).isEmpty();
         assertThat(values("座標 35.68, 139.76")).containsExactly("35.68, 139.76");

@@ -75,6 +75,18 @@ class NameGenresTest {
     }
 
     @Test
+    void aNameAfterALabelMarksTheLaterBareSurnameAndAFamilyMembersWholeName() { // session 58
+        // found by the label alone (no split of its own before): its surname still marks the later mention
+        assertThat(persons("担当：高梨 穂乃果\n\nお見舞金は人事課の高梨までお願いします。")).extracting(Finding::value)
+                .containsExactly("高梨 穂乃果", "高梨");
+        // the same surname with another given name after a blank: the relative's whole name, not the surname alone
+        assertThat(persons("氏名　鷹科　圭吾　　性別　男\n緊急連絡先　鷹科 美穂（妻）　080-1129-5538")).extracting(Finding::value)
+                .contains("鷹科　圭吾", "鷹科 美穂");
+        // a speaker's kin word before a given name is no surname to mark (父 浩: 父 stays unmarked)
+        assertThat(persons("19:20 父 浩: 了解\n19:21 母: 父は明日休み")).extracting(Finding::value).doesNotContain("父");
+    }
+
+    @Test
     void aPlaceBeforeAnOfficeIsNotASurnameButASurnameBeforeItIs() {
         assertThat(persons("千葉市長と横浜市長が会談した。")).isEmpty();
         assertThat(persons("鈴木市長と千葉県知事が会談した。")).extracting(Finding::value).containsExactly("鈴木");
