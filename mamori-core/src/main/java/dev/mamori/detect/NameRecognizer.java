@@ -5835,7 +5835,7 @@ final class NameRecognizer implements Recognizer {
      * they mark the later bare surname (人事課の高梨まで) as a name found by the dictionary does.
      */
     private static void spacedFull(String text, List<Finding> out, int first, List<int[]> full) {
-        for (int k = first; k < out.size(); k++) {
+        for (int k = first; k < out.size() && full.size() < MAX_PROPAGATED; k++) { // more are not propagated anyway
             Finding f = out.get(k);
             int s = f.start();
             int e = f.end();
