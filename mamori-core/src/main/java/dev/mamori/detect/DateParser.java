@@ -6,7 +6,7 @@ package dev.mamori.detect;
  * form one blank may stand before a number or a unit, as forms pad one-digit months and days (昭和60年 4月 1日).
  * A year may carry the other calendar's year in brackets (1988年（昭和63年）4月1日, 昭和63年（1988年）…),
  * which must agree. A year without month and day is a date only when a birth verb follows it
- * (令和2年生まれ → 令和2年; {@link #yearOnly}). Dates are checked against the calendar and, for 和暦,
+ * (令和2年生まれ → 令和2年; {@link #yearOnly}) or it is a birth label's value (生年：1985年). Dates are checked against the calendar and, for 和暦,
  * against the era's first and last day. Not thread-safe: one instance per scan; the result is left in
  * the fields.
  */
@@ -33,6 +33,7 @@ final class DateParser {
     private boolean kanjiMark;
     private final int[] eraStart = new int[1];
     private final IdentifierRules.Words birthVerbs = IdentifierRules.get().words("BIRTH_VERB");
+    private final IdentifierRules.Words birthYearLabels = IdentifierRules.get().words("BIRTH_YEAR_LABEL");
 
     /** 西暦 starting with the year's first digit at {@code i}. */
     boolean parseWestern(String s, int i) {
@@ -194,8 +195,10 @@ final class DateParser {
         }
         if (c == '年') {
             pos++;
+            int paren = pos;
             if (!bracketed && Chars.isOpenParen(Chars.at(s, pos)) && !bracketYear(s, y, era, true)) {
-                return false;
+                pos = paren;
+                return year(s, from, y, era); // 生年月日：昭和60年（39歳）: a label's year, an age after it; else nothing
             }
             if (era == null) {
                 era = bracketEra;
@@ -325,7 +328,8 @@ final class DateParser {
             return false;
         }
         int v = birthVerbAt(s);
-        boolean clause = v == 0;
+        boolean labelled = v == 0 && birthLabelBefore(s, from) && fieldEnds(s);
+        boolean clause = v == 0 && !labelled;
         if (clause && !clauseGoesOn(s)) {
             return false;
         }
@@ -351,6 +355,26 @@ final class DateParser {
         return c == '、' || c == '，' || c == ',' || c == 'に' || place;
     }
 
+    /** A birth label (生年, 生年月日) right before {@code from}, a colon or blanks between: 生年：1985年. */
+    private boolean birthLabelBefore(String s, int from) {
+        int i = from;
+        while (i > 0 && from - i < 3 && " 　\t:：".indexOf(s.charAt(i - 1)) >= 0) {
+            i--;
+        }
+        for (int k = Math.max(0, i - 4); k < i; k++) {
+            int n = birthYearLabels.lengthAt(s, k);
+            if (n > 0 && k + n == i) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The field of the year at {@link #pos} ends there: a line's or a cell's end, a blank, a bracket (生年：1985年（39歳）). */
+    private boolean fieldEnds(String s) {
+        return pos >= s.length() || "\r\n\t 　,，、。（(/／|｜".indexOf(s.charAt(pos)) >= 0;
+    }
+
     /** The length of the birth verb at {@link #pos} (生まれ, 生): 1990年生, 昭和50年生の, but not 生産, 生活, 生き…; or 0. */
     private int birthVerbAt(String s) {
         int v = birthVerbs.lengthAt(s, pos);
@@ -367,7 +391,8 @@ final class DateParser {
      */
     private boolean yearMonth(String s, int from, int y, int m, Eras.Era era) {
         int v = birthVerbAt(s);
-        if (kanjiMark || v == 0 && !clauseGoesOn(s) || m < 1 || m > 12) {
+        boolean labelled = v == 0 && birthLabelBefore(s, from) && fieldEnds(s);
+        if (kanjiMark || v == 0 && !labelled && !clauseGoesOn(s) || m < 1 || m > 12) {
             return false; // 昭和16年5月、栃木県鹿沼市生まれ as a year alone is
         }
         int ym = y * 10000 + m * 100;
@@ -378,7 +403,7 @@ final class DateParser {
         end = pos;
         ymd = ym;
         yearOnly = true;
-        verbEnd = v == 0 ? -1 : pos + v;
+        verbEnd = v == 0 ? (labelled ? pos : -1) : pos + v;
         return true;
     }
 

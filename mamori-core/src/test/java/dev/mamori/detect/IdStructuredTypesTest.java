@@ -95,6 +95,12 @@ class IdStructuredTypesTest {
         "1985年3月生まれの被告人は|1985年3月",
         "平成7年4月生まれ。|平成7年4月",
         "昭和60年12月生の男性|昭和60年12月",
+        // a year (and month) alone as a birth label's value (session 58)
+        "生年：1985年|1985年",
+        "生年月日：昭和60年　性別：男|昭和60年",
+        "生年月日：昭和60年（39歳）|昭和60年",
+        "誕生年 2001年|2001年",
+        "生年　1985年4月|1985年4月",
     })
     void birthDatesAsWritten(String text, String value) {
         Finding f = one(text, PiiType.DATE_OF_BIRTH, value);
@@ -110,6 +116,9 @@ class IdStructuredTypesTest {
         "昭和30年〜昭和40年生まれの方",
         "短大2年生の時",
         "昭和30年生まれの方は対象です",
+        "生年月日：1985年以降の方",
+        "生年月日：昭和60年頃",
+        "生年月日：2026年度",
         "平成元年に生まれた人の割合",
         "2020年、東京で生まれた子どもの数は",
         "2024年、県内で生まれた赤ちゃんは",
