@@ -969,6 +969,20 @@ final class NameLabels {
         return t > 0 && d - t - s >= 2 && !Morphology.hasEntry(text, s, d - t, "名詞-固有名詞-人名-姓");
     }
 
+    /** A qualification or an occupation of three kanji or more before the name (社会福祉士, 看護師, 会社員), not a surname. */
+    private static boolean occupation(String text, int s, int d) {
+        if (d - s < 3 || NameRecognizer.OCCUPATION_END.indexOf(text.charAt(d - 1)) < 0
+                || Morphology.hasEntry(text, s, d, "名詞-固有名詞-人名-姓")) {
+            return false;
+        }
+        for (int i = s; i < d; i++) {
+            if (!Morphology.isKanji(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void valueAfter(String text, int from, NameRecognizer r, List<Finding> out) {
         int s = from;
         while (s < text.length() && isBlank(text.charAt(s))) {
@@ -1001,8 +1015,8 @@ final class NameLabels {
         int d = nextBlank(text, s, e);
         if (d < e && (NameRecognizer.isDepartment(text, s, d) || NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, d)
                 || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d) || residence(text, s, d) || commonWord(text.substring(s, d))
-                || officeTitle(text, s, d))) {
-            s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本, 申請者：東京都練馬区在住　福島 千里, 作成者：経理 大橋
+                || officeTitle(text, s, d) || occupation(text, s, d))) {
+            s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本, 申請者：東京都練馬区在住　福島 千里, 作成者：経理 大橋, 記録者：社会福祉士 高野
             while (s < e && isBlank(text.charAt(s))) {
                 s++;
             }

@@ -4686,6 +4686,9 @@ final class NameRecognizer implements Recognizer {
                     && (b + 2 == text.length() || !isKanjiAt(text, b + 2))) {
                 continue; // 主　文, 理　由: a judgment's heading spread over its line; 無　新, 立　元: a candidate's party and standing
             }
+            if (anchors.at(NameAnchors.Kind.HONORIFIC, text, l) == b - l) {
+                continue; // 鬼塚 政信 様　男: the honorific of the name before it, then the next field
+            }
             int s = l;
             if (b - l > 3 || anchors.endingAt(NameAnchors.Kind.TITLE, text, b) == b - l) {
                 s = -1;

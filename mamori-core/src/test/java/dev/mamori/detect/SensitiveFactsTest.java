@@ -244,6 +244,17 @@ class SensitiveFactsTest {
         "被告は宗教団体「光明の環」の信者で、幹部の指示を受けていた|SENSITIVE_CREED:宗教団体「光明の環」の信者",
         "山本選手は脳振とうの疑いで途中交代した|SENSITIVE_HEALTH:脳振とうの疑い",
         "被告人は、本件当時、介護の疲れからうつ状態にあった|SENSITIVE_HEALTH:うつ状態にあった",
+        // session 58, from a review's texts: an offence with its act, 検挙, conditions the lexicon lacked, a party's and a
+        // gang's name, a とはいえ inside the sentence, and a stay in an institution
+        "吉村さんは大麻所持で逮捕された。|SENSITIVE_CRIME:大麻所持で逮捕",
+        "母親は覚醒剤の使用で服役中。|SENSITIVE_CRIME:覚醒剤の使用で服役中",
+        "大曽根さんは酒気帯び運転で警察に検挙された。|SENSITIVE_CRIME:検挙",
+        "息子はダウン症です。|SENSITIVE_HEALTH:ダウン症",
+        "山田さんはストレスチェックで高ストレス者と判定された。|SENSITIVE_HEALTH:ストレスチェックで高ストレス者",
+        "野村さんは共産党員として活動している。|SENSITIVE_CREED:共産党員",
+        "義兄は山口組の組員だった。|SENSITIVE_OTHER:山口組の組員",
+        "裁判官は「末端とはいえ役割は重要」として懲役3年を言い渡した。|SENSITIVE_CRIME:懲役3年",
+        "兄は障害者施設に入所している。|SENSITIVE_OTHER:障害者",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -287,6 +298,12 @@ class SensitiveFactsTest {
         "宗教法人「光明の輪」の信者数は約2万人", "DV相談窓口のご案内",
         "検察官は、勾留の請求を受けた被疑者について、10日以内に公訴を提起しなければならない",
         "保護観察は、犯罪をした人が社会の中で立ち直るよう指導する制度である", "感染症の予防には手洗いが有効です", "感染者数が増えている", "ウイルスに感染しないために", "保育園のアレルギー対応食について", "がん患者会の代表", "障害者スポーツ大会の結果",
+        // session 58: a condition for anyone (an insurer's, a work rule's, a right's), a leaflet, a column, statistics, a
+        // place's name, a denial with とはいえない
+        "がんと診断された場合、診断一時金として100万円をお支払いします。", "第52条　従業員が刑事事件で有罪判決を受けたときは、懲戒解雇とする。",
+        "逮捕された場合、弁護士を呼ぶ権利があります。", "本剤は、高血圧症の患者に1日1回経口投与する。", "うつ病の症状には、気分の落ち込みや不眠などがあります。",
+        "全国の検挙率は上昇した。", "医療機関：県立がんセンター", "佐藤さんはキリスト教系の幼稚園で働いている。",
+        "長時間労働が精神障害の発病の原因となり得ることは広く知られている。",
         "既往歴　□糖尿病　□心臓病　☐喘息", "[ ] がん　［　］高血圧", "大雪で交通がまひした", "感覚がまひしていた",
         "宗教・宗派\n■仏式　□神式", "山田氏が3日、東京都内の病院で死去した。", "本日午後、病院にて死去",
         "台風の影響で通勤の足がまひした。", "舌がしびれるような山椒の辛さ", "昨夜の住宅火災による死亡者はいなかった。",
