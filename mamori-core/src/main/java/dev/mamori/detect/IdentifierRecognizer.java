@@ -420,11 +420,12 @@ final class IdentifierRecognizer implements Recognizer {
         }
 
         /**
-         * Tries the whole chain; a chain with middle dots or slashes that is not a phone is read as the
-         * numbers between them (03・1234・5678 and 090/1234/5678 are phones, 100-0001・100-0002 two postal codes).
+         * Tries the whole chain; a chain with middle dots, slashes or dots that is not a phone is read as the
+         * numbers between them (03・1234・5678, 090/1234/5678 and 090.1234.5678 are phones, 100-0001・100-0002 two postal codes).
          */
         private void numbersIn(int groups) {
-            if (!chain.anySep(0, groups, NumberChain.MIDDOT) && !chain.anySep(0, groups, NumberChain.SLASH)) {
+            if (!chain.anySep(0, groups, NumberChain.MIDDOT) && !chain.anySep(0, groups, NumberChain.SLASH)
+                    && !chain.anySep(0, groups, NumberChain.DOT)) {
                 numbersIn(0, groups);
                 return;
             }
@@ -433,7 +434,7 @@ final class IdentifierRecognizer implements Recognizer {
             }
             int a = 0;
             for (int g = 1; g <= groups; g++) {
-                if (g == groups || chain.sep[g] == NumberChain.MIDDOT || chain.sep[g] == NumberChain.SLASH) {
+                if (g == groups || chain.sep[g] == NumberChain.MIDDOT || chain.sep[g] == NumberChain.SLASH || chain.sep[g] == NumberChain.DOT) {
                     if (a == 0 || !datePiece(a, g)) {
                         numbersIn(a, g);
                     }
@@ -1078,9 +1079,10 @@ final class IdentifierRecognizer implements Recognizer {
             return "年月日歳/／.-－".indexOf(Chars.at(s, e)) >= 0;
         }
 
-        private static final String[] COHORT = {"方", "人", "者", "世代", "層", "皆", "子", "赤ちゃん", "新生児", "児童", "数"};
+        private static final String[] COHORT = {"方", "人", "者", "世代", "層", "皆", "子", "赤ちゃん", "新生児", "児童", "数",
+            "老舗", "企業", "ブランド"}; // things born in a year are no one (当社は1952年生まれの老舗です)
 
-        /** 昭和30年生まれの方, 平成元年に生まれた人: people born in a year, not one person's birth date. */
+        /** 昭和30年生まれの方, 平成元年に生まれた人, 平成元年生まれの社員を対象: people born in a year, not one person's birth date. */
         private boolean cohort(int verbEnd) {
             int k = verbEnd;
             while (k < n && k - verbEnd < 2 && (s.charAt(k) == 'た' || s.charAt(k) == 'の' || s.charAt(k) == 'る')) {
@@ -1088,6 +1090,12 @@ final class IdentifierRecognizer implements Recognizer {
             }
             for (String w : COHORT) {
                 if (s.startsWith(w, k)) {
+                    return true;
+                }
+            }
+            // the people a rule or an offer is for (平成元年生まれの社員を対象とする研修): 対象 later in the clause
+            for (int i = k; i < n && i - k < 16 && "。、\n".indexOf(s.charAt(i)) < 0; i++) {
+                if (s.startsWith("対象", i)) {
                     return true;
                 }
             }

@@ -15,6 +15,11 @@ final class NumberChain {
     static final byte MIDDOT = 4;
     /** / between groups: only a phone is written so (090/1234/5678); otherwise the chain is no identifier. */
     static final byte SLASH = 5;
+    /**
+     * . between groups, only in a phone's shape (090.1234.5678, 03.3581.4111: three groups, the first a code starting with 0,
+     * 10 or 11 digits in all); any other chain ends before its first dot, as it did before dots were read (3.14, 35.6812).
+     */
+    static final byte DOT = 6;
 
     /** Enough for a form's boxes, one digit each, of a 12-digit number (1 2 3 4 5 6 7 8 9 0 1 2). */
     static final int MAX_GROUPS = 16;
@@ -100,6 +105,8 @@ final class NumberChain {
                 k = MIDDOT;
             } else if (Chars.isSlash(c)) {
                 k = SLASH;
+            } else if (c == '.' && digits[gd[0]] == 0 && gd[1] - gd[0] >= 2 && gd[1] - gd[0] <= 5 && (g == 1 || sep[1] == DOT)) {
+                k = DOT;
             } else {
                 break;
             }
@@ -116,6 +123,12 @@ final class NumberChain {
                     break;
                 }
             }
+        }
+        if (g > 1 && sep[1] == DOT && !(g == 3 && sep[2] == DOT && gd[3] >= 10 && gd[3] <= 11)) {
+            g = 1; // not a phone's shape: the chain is its first group, as before dots were read
+            nd = gd[1];
+            overlong = false;
+            wideFrom = -1;
         }
         wide = wideFrom > 0;
         if (wide && !(uniform(g) && (nd == 12 || nd == 16))) {

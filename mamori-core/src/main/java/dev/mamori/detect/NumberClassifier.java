@@ -141,7 +141,10 @@ final class NumberClassifier {
         if (plus || paren) {
             return emit(s, end, out);
         }
-        if (n == 12 && (single || c.shape(a, b, 4, 4, 4)) && plainSeps) {
+        // a My Number under its own label, grouped otherwise (個人番号 382716 450929, マイナンバー：3827-164509-29)
+        boolean labelledMyNumber = n == 12 && !single && b - a <= 3 && plainSeps && !c.shape(a, b, 4, 4, 4)
+                && sc.wants(PiiType.MY_NUMBER) && CheckDigits.myNumber(d, from) && ctx(PiiType.MY_NUMBER, s, start, end, sc) >= 0.5;
+        if (n == 12 && (single || c.shape(a, b, 4, 4, 4) || labelledMyNumber) && plainSeps) {
             // 番号　第 301159686680 号: how a licence prints its number, a My Number never (the wording first: most have none)
             boolean printedAsLicence = licenceWording(s, start, end) && validLicence(d, from) && !datedSerial(d, from)
                     && Chars.has(s, "免許", Math.max(0, start - LICENCE_WORD_BACK), start); // not 証明書 第202402010982号
