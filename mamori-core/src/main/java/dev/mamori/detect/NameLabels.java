@@ -969,6 +969,30 @@ final class NameLabels {
         return t > 0 && d - t - s >= 2 && !Morphology.hasEntry(text, s, d - t, "名詞-固有名詞-人名-姓");
     }
 
+    /**
+     * After the blank at {@code d}, a given name of one to three kanji the dictionary has as one, and the value ends: the word
+     * before it is a surname that is also a common word (氏名　神宮寺　剛, お名前　東雲　凛), not a state or an office.
+     */
+    private static boolean givenNameAfter(String text, int d, int e) {
+        int g = d;
+        while (g < e && isBlank(text.charAt(g))) {
+            g++;
+        }
+        int end = g;
+        while (end < e && !isBlank(text.charAt(end))) {
+            end++;
+        }
+        if (end - g < 1 || end - g > 3 || end < e) {
+            return false; // a field after it (白熊　千尋　　性別　女): read as before
+        }
+        for (int i = g; i < end; i++) {
+            if (!Morphology.isKanji(text.charAt(i))) {
+                return false;
+            }
+        }
+        return Morphology.hasEntry(text, g, end, "名詞-固有名詞-人名-名") || NameAnchors.get().givenKanji(text.charAt(g)) && end - g == 1;
+    }
+
     /** A qualification or an occupation of three kanji or more before the name (社会福祉士, 看護師, 会社員), not a surname. */
     private static boolean occupation(String text, int s, int d) {
         if (d - s < 3 || NameRecognizer.OCCUPATION_END.indexOf(text.charAt(d - 1)) < 0
@@ -1013,9 +1037,11 @@ final class NameLabels {
             return;
         }
         int d = nextBlank(text, s, e);
+        int surname = -1; // a surname that is a common word too, before a given name that ends the value (神宮寺　剛)
         if (d < e && (NameRecognizer.isDepartment(text, s, d) || NameAnchors.get().is(NameAnchors.Kind.TITLE, text, s, d)
                 || NameAnchors.get().is(NameAnchors.Kind.KIN, text, s, d) || residence(text, s, d) || commonWord(text.substring(s, d))
                 || officeTitle(text, s, d) || occupation(text, s, d))) {
+            surname = commonWord(text.substring(s, d)) && givenNameAfter(text, d, e) ? s : -1;
             s = d + 1; // 申請者 経理部 宇佐美, 承認者 部長 岸本, 申請者：東京都練馬区在住　福島 千里, 作成者：経理 大橋, 記録者：社会福祉士 高野
             while (s < e && isBlank(text.charAt(s))) {
                 s++;
@@ -1043,6 +1069,7 @@ final class NameLabels {
         }
         end = trimHonorific(text, s, end);
         if (end > s && isName(text, s, end, r)) {
+            s = surname >= 0 ? surname : s;
             out.add(new Finding(PiiType.PERSON, s, end, CONFIDENCE, false, text.substring(s, end)));
             reading(text, end < e && isBlank(text.charAt(end)) ? end + 1 : end, out);
         }

@@ -302,6 +302,9 @@ final class NameRecognizer implements Recognizer {
         pupilsBeforeClass(text, out, first);
         courtParties(text, out, first);
         roleFormulae(text, out, first);
+        agedRuns(text, out, first);
+        staffInMail(text, out, first);
+        kinJoinedGiven(text, out, first);
         int guards = guards(text);
         kanaHalves(text, guards, out, first);
         relationsAndRoles(text, guards, out, first);
@@ -5467,6 +5470,133 @@ final class NameRecognizer implements Recognizer {
             int e = m.end(1);
             if (LatinNames.kanaGiven(w) && !confidentAt(out, first, s, e)) { // the lists have no ママ, パパ or アニキ
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, w));
+            }
+        }
+    }
+
+    /**
+     * A run of kanji before an honorific or the news's word for the accused, then the age in brackets (会社員鳥居塚湊斗さん（35）,
+     * 五百旗頭節子さん（70）, 曽我部大輝容疑者（20）): the age says a person, so a name the dictionary does not know (a rare
+     * surname, split by it: 鳥居|塚) is taken whole, after the occupation, relation or role glued before it (会社員, 長男).
+     */
+    private static final java.util.regex.Pattern AGED_RUN = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々ヶケノ])(\\p{IsHan}[\\p{IsHan}々ヶケノ]{2,10})(?:さん|君|くん|氏|容疑者|被疑者|被告人|被告|受刑者)"
+                    + "[（(][0-9０-９]{1,3}歳?[）)]");
+
+    private void agedRuns(String text, List<Finding> out, int first) {
+        if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = AGED_RUN.matcher(text);
+        while (m.find()) {
+            int l = m.start(1);
+            int e = m.end(1);
+            int s = l;
+            for (Morphology.Token t : Morphology.tokens(text, l, e)) { // after the word of an occupation, a relation or a role
+                int k = t.end();
+                if (k < e - 1 && k - l >= 2 && (OCCUPATION_END.indexOf(text.charAt(k - 1)) >= 0 || ROLE_END.indexOf(text.charAt(k - 1)) >= 0
+                        || anchors.endingAt(NameAnchors.Kind.KIN, text, k) == k - l || anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0
+                        || anchors.endingAt(NameAnchors.Kind.ROLE, text, k) > 0)) {
+                    s = k;
+                }
+            }
+            int from = s;
+            if (e - s < 3 || e - s > 6 || out.subList(first, out.size()).stream().anyMatch(f -> f.type() == PiiType.PERSON
+                    && f.start() <= from && f.end() >= e) || anchors.isPlaceName(text.substring(s, e))
+                    || endsWithOrgSuffix(text.substring(s, e)) || dictionaryWord(text, s, e) || ROLE_END.indexOf(text.charAt(e - 1)) >= 0) {
+                continue; // a name two kanji long is the dictionary's to read; a place, a firm or a word is no one's
+            }
+            Finding.addOver(out, first, new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)),
+                    f -> f.type() == PiiType.PERSON && f.start() >= from && f.end() <= e); // 鳥居 of 鳥居塚湊斗 gives way
+        }
+    }
+
+    /**
+     * A surname alone in a firm's mail, the subject or the contact of what the staff do (当日は山田が伺います, 田中から折り返し
+     * ご連絡します, 詳細は佐伯までご連絡ください, 後任は加藤です): a word the dictionary tags as a surname, standing alone before
+     * が, から, より, まで or です, and a verb of the staff's (伺, 連絡, 担当, 対応…) in the rest of the clause, or a post's word
+     * (後任, 担当) before it.
+     */
+    private static final java.util.regex.Pattern STAFF_IN_MAIL = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々ヶ\\p{IsKatakana}ー])(\\p{IsHan}[\\p{IsHan}々ヶ]{0,3})(が|から|より|まで|です|でございます)");
+    private static final String[] STAFF_VERBS = {"伺", "連絡", "担当", "対応", "参り", "参上", "申し", "電話", "折り返", "不在", "出張",
+        "説明", "案内", "送付", "ご相談", "問い合わせ", "問合せ", "お届け", "訪問", "窓口"};
+    private static final String[] POSTS = {"後任は", "前任は", "担当は", "担当者は", "窓口は", "責任者は"};
+
+    private void staffInMail(String text, List<Finding> out, int first) {
+        java.util.regex.Matcher m = STAFF_IN_MAIL.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            if (e - s < 2 || confidentAt(out, first, s, e) || !Morphology.hasEntry(text, s, e, SEI) || Morphology.tokens(text, s, e).size() != 1
+                    || Morphology.hasEntry(text, s, e, MEI) || s > 1 && isSpace(text.charAt(s - 1)) && isKanjiAt(text, s - 2)
+                    || titleOrRole(text.substring(s, e))) {
+                continue; // (a place that is a surname too, 山田 or 佐伯, does not visit or call); a given name too: 東 美穂まで
+            }
+            boolean post = false;
+            for (String w : POSTS) {
+                post |= s >= w.length() && text.startsWith(w, s - w.length());
+            }
+            boolean verb = false;
+            int to = Math.min(text.length(), m.end() + 14);
+            for (int i = m.end(); i < to && "。\n".indexOf(text.charAt(i)) < 0 && !verb; i++) {
+                for (String v : STAFF_VERBS) {
+                    verb |= text.startsWith(v, i);
+                }
+            }
+            if (post && m.group(2).startsWith("で") || verb && !m.group(2).startsWith("で")) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    /**
+     * A given name after a relation joined by ・ or a colon (同居家族　妻・恵子（42）, 妻：恵子、長男：大翔), as a form's family
+     * box writes it: kanji a given name takes, or after ・ kana of the lists, then the field's end.
+     */
+    private void kinJoinedGiven(String text, List<Finding> out, int first) {
+        for (int p = 1; p + 1 < text.length(); p++) {
+            char c = text.charAt(p);
+            if (c != '・' && c != '：' && c != ':' || anchors.endingAt(NameAnchors.Kind.KIN, text, p) == 0) {
+                continue;
+            }
+            int s = p + 1;
+            int e = s;
+            boolean kanji = isKanjiAt(text, s);
+            if (!kanji && c != '・') {
+                continue; // 母：そうそう、 母：はい: a chat's speaker and what she says
+            }
+            while (e < text.length() && e - s < 5 && (kanji ? isKanjiAt(text, e) : Morphology.isHiragana(text.charAt(e))
+                    || Morphology.isKatakana(text.charAt(e)))) {
+                e++;
+            }
+            boolean ends = e == text.length() || "（(、，,。 　）)\n\t・".indexOf(text.charAt(e)) >= 0;
+            boolean given = kanji ? e - s <= 3 && allGivenKanji(text, s, e) && !dictionaryWord(text, s, e)
+                    : e - s >= 2 && LatinNames.kanaGiven(text.substring(s, e));
+            if (ends && given && !anchors.is(NameAnchors.Kind.KIN, text, s, e) && !confidentAt(out, first, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+            }
+        }
+        couples(text, out, first);
+    }
+
+    /** A couple: a full name, ・, the spouse's given name, then 夫妻 or 夫婦 (山田太郎・花子ご夫妻). */
+    private static final java.util.regex.Pattern COUPLE = java.util.regex.Pattern.compile(
+            "・([\\p{IsHan}]{1,3}|[\\p{IsHiragana}]{2,4}|[\\p{IsKatakana}ー]{2,5})(?:ご|御)?(?:夫妻|夫婦)");
+
+    private void couples(String text, List<Finding> out, int first) {
+        if (text.indexOf("夫妻") < 0 && text.indexOf("夫婦") < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = COUPLE.matcher(text);
+        while (m.find()) {
+            int dot = m.start();
+            boolean afterName = false;
+            for (int k = first; k < out.size(); k++) {
+                afterName |= confident(out.get(k)) && out.get(k).end() == dot;
+            }
+            if (afterName && !confidentAt(out, first, m.start(1), m.end(1))) {
+                out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.7, false, m.group(1)));
             }
         }
     }

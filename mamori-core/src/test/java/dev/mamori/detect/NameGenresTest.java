@@ -87,6 +87,34 @@ class NameGenresTest {
     }
 
     @Test
+    void namesABusinessDocumentGivesByItsOwnShapes() { // session 58, from a review's business documents
+        // a surname alone as the staff of a firm's mail: what they do, or their post
+        assertThat(persons("当日は山田が伺います。")).extracting(Finding::value).containsExactly("山田");
+        assertThat(persons("田中から折り返しご連絡します。")).extracting(Finding::value).containsExactly("田中");
+        assertThat(persons("後任は加藤です。")).extracting(Finding::value).containsExactly("加藤");
+        assertThat(persons("詳細は佐伯までご連絡ください。")).extracting(Finding::value).containsExactly("佐伯");
+        assertThat(persons("山田から東京まで電車で2時間です。")).isEmpty();
+        // a given name after a relation and ・ or a colon; a chat's speaker and her words are not one
+        assertThat(persons("同居家族　妻・恵子（42）")).extracting(Finding::value).containsExactly("恵子");
+        assertThat(persons("妻：恵子、長男：大翔")).extracting(Finding::value).containsExactly("恵子", "大翔");
+        assertThat(persons("母：そうそう、９時半。")).isEmpty();
+        // a couple's second given name; a surname that is a common word too, before the given name
+        assertThat(persons("山田太郎・花子ご夫妻")).extracting(Finding::value).containsExactly("山田太郎", "花子");
+        assertThat(persons("氏名　神宮寺　剛")).extracting(Finding::value).containsExactly("神宮寺　剛");
+        // a qualification before the name, and an honorific before the next field, are no names
+        assertThat(persons("記録者：社会福祉士 高野 一郎")).extracting(Finding::value).containsExactly("高野 一郎");
+        assertThat(persons("患者氏名：鬼塚 政信 様　男　昭和45年8月2日生")).extracting(Finding::value).containsExactly("鬼塚 政信");
+    }
+
+    @Test
+    void aRareNameBeforeAnHonorificAndAnAgeIsTakenWhole() { // session 58: 鳥居|塚 to the dictionary
+        assertThat(persons("近くに住む会社員鳥居塚湊斗さん（35）は「ブレーキ音がしなかった」と話した。")).extracting(Finding::value)
+                .containsExactly("鳥居塚湊斗");
+        assertThat(persons("被告人の姉、五百旗頭節子さん（70）が出廷した。")).extracting(Finding::value).contains("五百旗頭節子");
+        assertThat(persons("同市の会社役員さん（35）")).isEmpty();
+    }
+
+    @Test
     void aPlaceBeforeAnOfficeIsNotASurnameButASurnameBeforeItIs() {
         assertThat(persons("千葉市長と横浜市長が会談した。")).isEmpty();
         assertThat(persons("鈴木市長と千葉県知事が会談した。")).extracting(Finding::value).containsExactly("鈴木");
