@@ -148,6 +148,27 @@ final class AddressGrammar {
     }
 
     /** Digits or kanji numerals with their units and separators: 1-2-3, 一丁目2番2号, 2番地の1, 3F. */
+    /**
+     * The end of a hyphen, one Latin letter and up to four digits (-A201, -B) at {@code q}, then no more letters or digits;
+     * else {@code q}.
+     */
+    private static int letteredRoom(String text, int q, int guard) {
+        if (q + 1 >= guard || SEPARATORS.indexOf(text.charAt(q)) < 0) {
+            return q;
+        }
+        char c = text.charAt(q + 1);
+        if (!(c >= 'A' && c <= 'Z' || c >= 'Ａ' && c <= 'Ｚ')) {
+            return q;
+        }
+        int r = q + 2;
+        while (r < guard && r - q - 2 < 4 && isDigit(text.charAt(r))) {
+            r++;
+        }
+        boolean alone = r >= text.length() || !(Character.isLetterOrDigit(text.charAt(r)) && text.charAt(r) < 0x3000
+                || text.charAt(r) >= 'Ａ' && text.charAt(r) <= 'ｚ' || isDigit(text.charAt(r)));
+        return alone ? r : q;
+    }
+
     private static int numberGroup(String text, int q, int guard) {
         int origin = q;
         while (q < guard) {
@@ -175,6 +196,10 @@ final class AddressGrammar {
             }
             if (unit > 0 && q < guard && (isDigit(text.charAt(q)) || numeralGroupAt(text, q, guard))) {
                 continue;
+            }
+            int room = letteredRoom(text, q, guard);
+            if (unit == 0 && room > q && q > origin) {
+                return room; // 1-19-2-A201, 3-5-12-B: a building's letter and its room after the block numbers
             }
             if (unit == 2 && text.startsWith("番地", q - 2) && q < guard && numeralAlone(text, q, guard)) {
                 int n = q; // 六番地二: the 番地's branch in a kanji numeral, bare
@@ -239,6 +264,8 @@ final class AddressGrammar {
             }
             if (isNameStart(c) || (r > q && (c == 'ー' || c == '・'))) {
                 r++;
+            } else if (c == 'る' && r > q && "上下入".indexOf(text.charAt(r - 1)) >= 0 && r + 1 < guard && isNameStart(text.charAt(r + 1))) {
+                r++; // 四条上る笋町, 七条下る, 烏丸東入る: Kyoto's way from a crossing (上ル, 東入ル) in hiragana, then the town
             } else if (r > q && Morphology.isHiragana(c) && c != 'が' && r + 2 < guard && text.charAt(r + 1) == 'が'
                     && Morphology.isKanji(text.charAt(r - 1)) && AFTER_GA.indexOf(text.charAt(r + 2)) >= 0) {
                 r += 2; // 美しが丘

@@ -57,6 +57,15 @@ class LangAddressTest {
     }
 
     @Test
+    void kyotosWayFromACrossingInHiraganaAndABuildingsLetter() { // session 58, from a review's business documents
+        assertThat(addresses("住所　京都市中京区烏丸通四条上る笋町691")).containsExactly("京都市中京区烏丸通四条上る笋町691");
+        assertThat(addresses("京都市上京区今出川通烏丸東入る相国寺門前町701")).containsExactly("京都市上京区今出川通烏丸東入る相国寺門前町701");
+        assertThat(addresses("住所　川崎市麻生区百合丘1-19-2-A201")).containsExactly("川崎市麻生区百合丘1-19-2-A201");
+        assertThat(addresses("東京都港区芝5-1-2-Bに住む")).containsExactly("東京都港区芝5-1-2-B");
+        assertThat(addresses("東京都港区芝5-1-2-ABC")).containsExactly("東京都港区芝5-1-2");
+    }
+
+    @Test
     void fullAddressWithKanjiChome() {
         String text = "所在地は東京都千代田区霞が関一丁目2番2号です。";
         List<Finding> fs = find(text, ScanContext.freeText());
