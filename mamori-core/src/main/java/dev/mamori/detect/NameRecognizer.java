@@ -847,7 +847,24 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
             }
         }
+        m = COURT_PARTY_FULL.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+            // the last two kanji a given name takes (浜砂|大吾, 江連|大樹), no word of a record's (被告人供述調書, 被告人自宅内)
+            boolean given = allGivenKanji(text, e - 2, e) || Morphology.hasEntry(text, e - 2, e, MEI);
+            boolean words = ts.stream().anyMatch(t -> t.is("名詞-サ変接続") || t.is("名詞-副詞可能") || t.is("名詞-接尾")
+                    || t.is("名詞-形容動詞語幹") || t.is("名詞-数"));
+            if (given && !words && !dictionaryWord(text, s, e) && !confidentAt(out, first, s, e) && !isDepartment(text, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, m.group(1)));
+            }
+        }
     }
+
+    /** A party named in full after the role, then a particle (被告人浜砂大吾は), the surname one the dictionary may not know. */
+    private static final java.util.regex.Pattern COURT_PARTY_FULL = java.util.regex.Pattern.compile(
+            "(?:被告人|被告|原告|証人|申立人|参考人)(\\p{IsHan}{4,5})(?=は|が|の|に|を|と|及び|も|、)");
 
     /**
      * The set phrases of a judgment and a police record that glue a name between its role and what the person did or

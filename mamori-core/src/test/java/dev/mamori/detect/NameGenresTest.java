@@ -112,6 +112,11 @@ class NameGenresTest {
                 .containsExactly("鳥居塚湊斗");
         assertThat(persons("被告人の姉、五百旗頭節子さん（70）が出廷した。")).extracting(Finding::value).contains("五百旗頭節子");
         assertThat(persons("同市の会社役員さん（35）")).isEmpty();
+        // a defendant named in full after the role, a surname the dictionary does not know
+        assertThat(persons("被告人浜砂大吾は、令和5年3月1日、窃盗をした。")).extracting(Finding::value).containsExactly("浜砂大吾");
+        for (String t : List.of("被告人供述調書によれば", "被告人名義口座に", "被告人自宅内で", "被告人本人尋問の")) {
+            assertThat(persons(t)).as(t).isEmpty();
+        }
     }
 
     @Test
