@@ -304,6 +304,7 @@ final class NameRecognizer implements Recognizer {
         roleFormulae(text, out, first);
         agedRuns(text, out, first);
         staffInMail(text, out, first);
+        signedSurnames(text, out, first);
         kinJoinedGiven(text, out, first);
         int guards = guards(text);
         kanaHalves(text, guards, out, first);
@@ -4769,7 +4770,7 @@ final class NameRecognizer implements Recognizer {
                     e = q; // 王 浩然さん
                 }
             }
-            if (e < 0 || e - (b + 1) > 4 || roleWord(text, b + 1, e)
+            if (e < 0 || e - (b + 1) > 4 || roleWord(text, b + 1, e) || e - (b + 1) == 1 && "印㊞".indexOf(text.charAt(b + 1)) >= 0
                     || e < text.length() && isKanjiAt(text, e) && "方宅".indexOf(text.charAt(e)) < 0 && (honorificAt(text, e) == 0
                     && !titleRunAfter(text, e) || e - b > 3 && anchors.isPlaceName(text.substring(b + 1, b + 3)))) {
                 continue; // 高砂　新郎: a role after the blank; 前 大阪支|店長: a place's office, not a name and a title
@@ -5563,6 +5564,36 @@ final class NameRecognizer implements Recognizer {
             }
             if (post && m.group(2).startsWith("で") || verb && !m.group(2).startsWith("で")) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+            }
+        }
+    }
+
+    /** A mail's closing words, after which a line of a surname alone signs it. */
+    private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile(
+            "(?:よろしくお願い(?:いた|致)?します|よろしくお願い申し上げます|宜しくお願い(?:いた|致)?します|以上(?:です|、よろしくお願いします)?|取り急ぎ(?:ご連絡まで|用件のみにて)?)[。．！!]?[ 　]*\\R(?:[ 　]*\\R)*[ 　]*(\\p{IsHan}[\\p{IsHan}々ヶ]{0,3})[ 　]*(?=\\R|$)");
+    /** A stamp's field on a form: its word, the surname, 印 (承認　佐々木　印, 確認者 田中 ㊞). */
+    private static final java.util.regex.Pattern STAMP = java.util.regex.Pattern.compile(
+            "(?:承認|確認|決裁|起案|作成|担当|検印|承認者|確認者|作成者|担当者)[ 　]+(\\p{IsHan}[\\p{IsHan}々ヶ]{0,3})[ 　]*[印㊞]");
+
+    /**
+     * A surname alone that signs a mail after its closing words (よろしくお願いいたします。⏎石田) or fills a stamp's field (承認　佐々木　印):
+     * a word the dictionary tags as a surname, not a common word.
+     */
+    private void signedSurnames(String text, List<Finding> out, int first) {
+        if (text.indexOf('印') < 0 && text.indexOf('㊞') < 0 && text.indexOf("お願い") < 0 && text.indexOf("以上") < 0
+                && text.indexOf("取り急ぎ") < 0) {
+            return;
+        }
+        for (java.util.regex.Pattern p : List.of(CLOSING, STAMP)) {
+            java.util.regex.Matcher m = p.matcher(text);
+            while (m.find()) {
+                int s = m.start(1);
+                int e = m.end(1);
+                if (Morphology.hasEntry(text, s, e, SEI) && !commonWord(text, s, e) && !titleOrRole(text.substring(s, e))
+                        && !isDepartment(text, s, e)) { // the stamp's 印 read as a given name (佐々木　印) gives way
+                    Finding.addOver(out, first, new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)),
+                            f -> f.type() == PiiType.PERSON && (f.value().endsWith("印") || f.value().endsWith("㊞") || !confident(f)));
+                }
             }
         }
     }

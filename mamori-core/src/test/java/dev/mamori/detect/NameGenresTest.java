@@ -101,6 +101,10 @@ class NameGenresTest {
         // a couple's second given name; a surname that is a common word too, before the given name
         assertThat(persons("山田太郎・花子ご夫妻")).extracting(Finding::value).containsExactly("山田太郎", "花子");
         assertThat(persons("氏名　神宮寺　剛")).extracting(Finding::value).containsExactly("神宮寺　剛");
+        // a surname alone signing a mail after its closing words, or filling a stamp's field
+        assertThat(persons("よろしくお願いいたします。\n石田\n")).extracting(Finding::value).containsExactly("石田");
+        assertThat(persons("以上です。\n\n営業部\n")).isEmpty();
+        assertThat(persons("承認　佐々木　印")).extracting(Finding::value).containsExactly("佐々木");
         // a qualification before the name, and an honorific before the next field, are no names
         assertThat(persons("記録者：社会福祉士 高野 一郎")).extracting(Finding::value).containsExactly("高野 一郎");
         assertThat(persons("患者氏名：鬼塚 政信 様　男　昭和45年8月2日生")).extracting(Finding::value).containsExactly("鬼塚 政信");
