@@ -2182,6 +2182,10 @@ final class NameRecognizer implements Recognizer {
                 // 鶴見 慧・藤堂 百合: names with a blank inside, ・ between them
                 char dot = f.value().indexOf(' ') > 0 || f.value().indexOf('\u3000') > 0 ? '・' : '、';
                 int after = bracketEnd(text, f.end());
+                int title = Math.max(anchors.at(NameAnchors.Kind.TITLE, text, after), honorificAt(text, after));
+                if (title > 0 && after == f.end() && Chars.at(text, after + title) == '、') {
+                    after += title; // 出席者：田中部長、加藤; 山田さん、佐伯: the next item after the title
+                }
                 boolean noted = after > f.end() && after < text.length() && Morphology.isKanji(text.charAt(after)); // 三ツ谷 瑛（西小2）德永 心晴
                 if (after < text.length() && (text.charAt(after) == '、' || text.charAt(after) == wide || text.charAt(after) == dot || noted)) {
                     int s = noted ? after : after + 1;
@@ -4860,6 +4864,19 @@ final class NameRecognizer implements Recognizer {
      * Surnames listed with 、 or ・ (早川、吉田、長野、松本の各部員; 班長　森、千葉、石川、宮地; 月：山下・北村): each is a name when
      * most of the list's words are surnames to the dictionary, and there are at least three, or a name word follows.
      */
+    /** The words of a label that lists people (出席者, 参加者, 欠席, 担当, 委員, メンバー) end at {@code colon}. */
+    private static boolean peopleLabel(String text, int colon) {
+        for (String w : PEOPLE_LABELS) {
+            if (colon >= w.length() && text.startsWith(w, colon - w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] PEOPLE_LABELS = {"出席者", "欠席者", "参加者", "同席者", "出席", "欠席", "参加", "同席", "担当", "担当者",
+        "委員", "メンバー", "講師", "司会", "宛先", "回覧", "記録者", "作成者"};
+
     private void enumerations(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out) {
         int n = ts.size();
         for (int i = 0; i < n; i++) {
@@ -4898,9 +4915,11 @@ final class NameRecognizer implements Recognizer {
                 // or a pair joined by ・ as a doubles team (小川・大野組)
                 boolean pair = sep == '・' && text.startsWith("組", end);
                 after |= pair;
-                boolean twoAfterLabel = items == 2 && named == 2 && (pair || ts.get(i).start() > 0 && "：:".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0)
-                        && !anchors.isPlaceName(text.substring(ts.get(i).start(), ts.get(i).end()))
-                        && !anchors.isPlaceName(text.substring(ts.get(i + 1).start(), ts.get(i + 1).end()));
+                boolean colon = ts.get(i).start() > 0 && "：:".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0;
+                boolean twoAfterLabel = items == 2 && named == 2 && (pair || colon)
+                        && (colon && peopleLabel(text, ts.get(i).start() - 1) // 出席者：田中、佐伯: people, though 佐伯 is a city too
+                            || !anchors.isPlaceName(text.substring(ts.get(i).start(), ts.get(i).end()))
+                            && !anchors.isPlaceName(text.substring(ts.get(i + 1).start(), ts.get(i + 1).end())));
                 // 佐藤、鈴木、高橋が出場: a particle may end a list of three or more surnames when the tokenizer reads at
                 // least two of them, of two kanji or more, as surnames here (not 上野、宮崎、福岡が, cities; nor 森、林、池が)
                 after |= items >= 3 && sei == items && named >= 2 && end < text.length() && "がはともを".indexOf(text.charAt(end)) >= 0;

@@ -105,6 +105,10 @@ class NameGenresTest {
         assertThat(persons("よろしくお願いいたします。\n石田\n")).extracting(Finding::value).containsExactly("石田");
         assertThat(persons("以上です。\n\n営業部\n")).isEmpty();
         assertThat(persons("承認　佐々木　印")).extracting(Finding::value).containsExactly("佐々木");
+        // two names after a label of people, though one is a city's name too; the next item after a name and its title
+        assertThat(persons("出席者：田中、佐伯")).extracting(Finding::value).containsExactly("田中", "佐伯");
+        assertThat(persons("開催地：上野、新宿")).isEmpty();
+        assertThat(persons("出席者：田中部長、加藤")).extracting(Finding::value).containsExactly("田中", "加藤");
         // a qualification before the name, and an honorific before the next field, are no names
         assertThat(persons("記録者：社会福祉士 高野 一郎")).extracting(Finding::value).containsExactly("高野 一郎");
         assertThat(persons("患者氏名：鬼塚 政信 様　男　昭和45年8月2日生")).extracting(Finding::value).containsExactly("鬼塚 政信");
