@@ -993,6 +993,19 @@ final class NameLabels {
         return Morphology.hasEntry(text, g, end, "名詞-固有名詞-人名-名") || NameAnchors.get().givenKanji(text.charAt(g)) && end - g == 1;
     }
 
+    /** One to three kanji a given name takes (君尋, 剛): the second word of a label's value, after the surname. */
+    private static boolean givenShaped(String text, int s, int e) {
+        if (e - s < 1 || e - s > 3) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (!Morphology.isKanji(text.charAt(i)) || !NameAnchors.get().givenKanji(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A qualification or an occupation of three kanji or more before the name (社会福祉士, 看護師, 会社員), not a surname. */
     private static boolean occupation(String text, int s, int d) {
         if (d - s < 3 || NameRecognizer.OCCUPATION_END.indexOf(text.charAt(d - 1)) < 0
@@ -1063,12 +1076,14 @@ final class NameLabels {
         if (b1 < e) {
             boolean secondIsHeading = isHeading(text, b1 + 1, b2, r);
             end = secondIsHeading ? b1 : b2;
-            if (!secondIsHeading && !isName(text, s, trimHonorific(text, s, end), r)) {
+            if (!secondIsHeading && !isName(text, s, trimHonorific(text, s, end), r) && !givenShaped(text, b1 + 1, trimHonorific(text, b1 + 1, b2))) {
                 end = b1;
             }
         }
         end = trimHonorific(text, s, end);
-        if (end > s && isName(text, s, end, r)) {
+        // a surname of the dictionary, then a given name it does not know (四月一日　君尋, 四ツ谷 剛)
+        boolean unknownGiven = b1 < end && givenShaped(text, b1 + 1, end) && isName(text, s, b1, r);
+        if (end > s && (isName(text, s, end, r) || unknownGiven)) {
             s = surname >= 0 ? surname : s;
             out.add(new Finding(PiiType.PERSON, s, end, CONFIDENCE, false, text.substring(s, end)));
             reading(text, end < e && isBlank(text.charAt(end)) ? end + 1 : end, out);
