@@ -354,6 +354,7 @@ final class NameRecognizer implements Recognizer {
             }
         }
         widen(text, out, first);
+        gluedStarts(text, out, first);
         out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && weekdays(f.value())); // 月水金 朝: a schedule
         dittoAndClubs(text, out, first);
         joinTouching(text, out, first);
@@ -429,6 +430,49 @@ final class NameRecognizer implements Recognizer {
      * the kanji glued before it (粟|飯原 辰雄). Each part stands between boundaries, and none is a title, relation,
      * label, role, department or place word.
      */
+    /** Single kanji that stand glued before a name without being part of it (故, 元, 父, 同, 長…). */
+    private static final String NOT_STRAY = "故亡元前現新旧副同各両全当本第約計父母兄姉弟妹夫妻子孫祖叔伯甥姪嫁婿義実養継長次三四末此其某私僕俺";
+
+    /**
+     * A name that starts inside a proper noun the dictionary reads whole (垣内田|篤志 read as 内田篤志, 東中川, 藤ケ谷) or right
+     * after one stray kanji that stands alone before it (堂|安翔太): the rare surname's first part was left out, and it is the
+     * part a masked output must not show. The start moves to the word's (not past a role, an occupation, a relation or a
+     * place's suffix).
+     */
+    private void gluedStarts(String text, List<Finding> out, int first) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int s = f.start();
+            if (f.type() != PiiType.PERSON || !confident(f) || s == 0 || !isKanjiAt(text, s)
+                    || !(isKanjiAt(text, s - 1) || "ヶケ".indexOf(text.charAt(s - 1)) >= 0)) {
+                continue;
+            }
+            int run = s;
+            while (run > 0 && s - run < 6 && (isKanjiAt(text, run - 1) || "ヶケ々".indexOf(text.charAt(run - 1)) >= 0)) {
+                run--;
+            }
+            int ns = -1;
+            for (Morphology.Token t : Morphology.tokens(text, run, f.end())) {
+                if (t.start() < s && t.end() > s && t.is("名詞-固有名詞") && !t.is("名詞-固有名詞-組織") && t.end() <= f.end()) {
+                    ns = t.start(); // 垣内田 read whole, the name found from 内田
+                }
+            }
+            if (ns < 0 && run == s - 1 && NOT_STRAY.indexOf(text.charAt(s - 1)) < 0 && isKanjiAt(text, s - 1)) {
+                List<Morphology.Token> one = Morphology.tokens(text, s - 1, s);
+                if (one.size() == 1 && one.get(0).is("名詞-一般") && (Morphology.hasEntry(text, s, s + 1, SEI)
+                        || Morphology.hasEntry(text, s, Math.min(f.end(), s + 2), SEI))) {
+                    ns = s - 1; // 堂|安翔太: one kanji alone before a surname of the dictionary
+                }
+            }
+            if (ns < 0 || ns >= s || ROLE_END.indexOf(text.charAt(s - 1)) >= 0 || OCCUPATION_END.indexOf(text.charAt(s - 1)) >= 0
+                    || "市町村区郡県都府道".indexOf(text.charAt(s - 1)) >= 0 || anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0
+                    || anchors.endingAt(NameAnchors.Kind.TITLE, text, s) > 0 || coveredBy(out, ns, s)) {
+                continue;
+            }
+            out.set(k, new Finding(PiiType.PERSON, ns, f.end(), f.confidence(), false, text.substring(ns, f.end())));
+        }
+    }
+
     private void widen(String text, List<Finding> out, int first) {
         for (int k = first; k < out.size(); k++) {
             Finding f = out.get(k);
@@ -5540,7 +5584,8 @@ final class NameRecognizer implements Recognizer {
             int from = s;
             if (e - s < 3 || e - s > 6 || out.subList(first, out.size()).stream().anyMatch(f -> f.type() == PiiType.PERSON
                     && f.start() <= from && f.end() >= e) || anchors.isPlaceName(text.substring(s, e))
-                    || endsWithOrgSuffix(text.substring(s, e)) || dictionaryWord(text, s, e) || ROLE_END.indexOf(text.charAt(e - 1)) >= 0) {
+                    || endsWithOrgSuffix(text.substring(s, e)) || dictionaryWord(text, s, e)
+                    || ROLE_END.indexOf(text.charAt(e - 1)) >= 0 && !Morphology.hasEntry(text, e - 2, e, MEI)) { // 役員, not 勇人
                 continue; // a name two kanji long is the dictionary's to read; a place, a firm or a word is no one's
             }
             Finding.addOver(out, first, new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)),

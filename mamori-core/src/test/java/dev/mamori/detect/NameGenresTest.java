@@ -120,6 +120,13 @@ class NameGenresTest {
                 .containsExactly("鳥居塚湊斗");
         assertThat(persons("被告人の姉、五百旗頭節子さん（70）が出廷した。")).extracting(Finding::value).contains("五百旗頭節子");
         assertThat(persons("同市の会社役員さん（35）")).isEmpty();
+        // a rare surname the dictionary reads as a place's or another proper noun whole, or after one stray kanji: not cut
+        assertThat(persons("垣内田篤志さんは自宅にいた。")).extracting(Finding::value).containsExactly("垣内田篤志");
+        assertThat(persons("喪主は長男の東中川篤志さん。")).extracting(Finding::value).containsExactly("東中川篤志");
+        assertThat(persons("２位　堂安翔太（さくら小）")).extracting(Finding::value).containsExactly("堂安翔太");
+        assertThat(persons("会社員藤ケ谷勇人さん（４５）")).extracting(Finding::value).containsExactly("藤ケ谷勇人");
+        assertThat(persons("故山田太郎さん")).extracting(Finding::value).containsExactly("山田太郎");
+        assertThat(persons("同市内田町の内田篤志さん")).extracting(Finding::value).containsExactly("内田篤志");
         // a defendant named in full after the role, a surname the dictionary does not know
         assertThat(persons("被告人浜砂大吾は、令和5年3月1日、窃盗をした。")).extracting(Finding::value).containsExactly("浜砂大吾");
         for (String t : List.of("被告人供述調書によれば", "被告人名義口座に", "被告人自宅内で", "被告人本人尋問の")) {
