@@ -1093,13 +1093,20 @@ final class IdentifierRecognizer implements Recognizer {
                     return true;
                 }
             }
-            // the people a rule or an offer is for (平成元年生まれの社員を対象とする研修): 対象 later in the clause
+            // the people a rule or an offer is for (平成元年生まれの社員を対象とする研修, 対象：令和３年５月生まれの幼児): 対象 later
+            // in the clause, or as the label of the line before the year
             for (int i = k; i < n && i - k < 16 && "。、\n".indexOf(s.charAt(i)) < 0; i++) {
                 if (s.startsWith("対象", i)) {
                     return true;
                 }
             }
-            return false;
+            int ls = verbEnd;
+            while (ls > 0 && verbEnd - ls < 40 && s.charAt(ls - 1) != '\n') {
+                ls--;
+            }
+            int label = s.indexOf("対象", ls);
+            return label >= 0 && label < verbEnd && (Chars.at(s, label + 2) == '：' || Chars.at(s, label + 2) == ':'
+                    || Chars.at(s, label + 2) == '者' || Chars.at(s, label + 2) == '　' || Chars.at(s, label + 2) == ' ');
         }
 
         /** Skips a token of letters, digits and inner . , : / - _ (versions, IPs, amounts, codes). */

@@ -175,6 +175,9 @@ final class SensitiveFields {
             return;
         }
         String v = text.substring(s, e);
+        while (v.length() > 1 && "。．.、，,".indexOf(v.charAt(v.length() - 1)) >= 0) {
+            v = v.substring(0, v.length() - 1); // 既往歴：なし． (a paper's full stop)
+        }
         if (NOTHING.contains(v) || v.endsWith("なし") || v.endsWith("無し") || v.endsWith("ない") || !hasWord(v)
                 || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")) {
             return;
