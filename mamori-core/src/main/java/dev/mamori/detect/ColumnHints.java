@@ -32,8 +32,9 @@ public final class ColumnHints {
         for (DataFile.Row r : rows) {
             String w = r.field(1);
             boolean neg = w.startsWith("!");
-            boolean whole = w.startsWith("=");
-            l.add(new Entry(PiiType.valueOf(r.field(0)), normalise(neg || whole ? w.substring(1) : w), neg, whole));
+            String word = neg ? w.substring(1) : w;
+            boolean whole = word.startsWith("="); // !=口座名: excludes only the whole header (not 口座名義)
+            l.add(new Entry(PiiType.valueOf(r.field(0)), normalise(whole ? word.substring(1) : word), neg, whole));
         }
         entries = List.copyOf(l);
     }
@@ -84,7 +85,8 @@ public final class ColumnHints {
     }
 
     /** The identifiers a valid check digit decides, which a header may name something else than. */
-    private static final Set<PiiType> CHECKED = EnumSet.of(PiiType.MY_NUMBER, PiiType.CORPORATE_NUMBER, PiiType.CREDIT_CARD);
+    private static final Set<PiiType> CHECKED = EnumSet.of(PiiType.MY_NUMBER, PiiType.CORPORATE_NUMBER, PiiType.CREDIT_CARD,
+            PiiType.PHONE); // and a phone, which its shape alone decides (注文番号: 0312345678)
 
     /**
      * The identifiers decided by a check digit (個人番号, 法人番号, cards) that a column with this header does not hold: the

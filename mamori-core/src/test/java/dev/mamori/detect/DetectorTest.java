@@ -117,6 +117,21 @@ class DetectorTest {
         assertThat(h.forHeader("ＴＥＬ")).containsExactly(PiiType.PHONE);
         assertThat(h.forHeader("生年月日")).containsExactly(PiiType.DATE_OF_BIRTH);
         assertThat(h.forHeader("数量")).isEmpty();
+        // session 58, from a review's spreadsheets: a transfer list's holder (口座名 alone is no person), romanised and
+        // short headers, the building of a split address; a phone-shaped code under its own header is no phone
+        assertThat(h.forHeader("口座名義")).containsExactly(PiiType.PERSON);
+        assertThat(h.forHeader("口座名")).doesNotContain(PiiType.PERSON);
+        assertThat(h.forHeader("seinengappi")).containsExactly(PiiType.DATE_OF_BIRTH);
+        assertThat(h.forHeader("yubin_no")).containsExactly(PiiType.POSTAL_CODE);
+        assertThat(h.forHeader("郵便")).containsExactly(PiiType.POSTAL_CODE);
+        assertThat(h.forHeader("郵便局")).isEmpty();
+        assertThat(h.forHeader("sei")).containsExactly(PiiType.PERSON);
+        assertThat(h.forHeader("建物名")).containsExactly(PiiType.ADDRESS);
+        assertThat(h.against("注文番号")).contains(PiiType.PHONE);
+        assertThat(h.against("電話番号")).doesNotContain(PiiType.PHONE);
+        Detector d = Detector.all();
+        assertThat(d.detect("0312345678", d.contextFor("注文番号"))).isEmpty();
+        assertThat(d.detect("0312345678", d.contextFor("電話番号"))).extracting(Finding::type).containsExactly(PiiType.PHONE);
     }
 
     @Test
