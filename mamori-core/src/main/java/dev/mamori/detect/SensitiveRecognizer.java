@@ -2688,11 +2688,19 @@ final class SensitiveRecognizer implements Recognizer {
      * or after is hiragana but not a particle. Saves a Kuromoji call on the frequent cases.
      */
     private static boolean insideKanaWord(String text, int i, int e) {
+        if (Morphology.isKatakana(text.charAt(i)) && (i > 0 && katakanaOrBar(text.charAt(i - 1)) || e < text.length()
+                && katakanaOrBar(text.charAt(e)))) {
+            return true; // ガン of ガンダム, エアガン, ガンガン
+        }
         if (i > 0 && Morphology.isHiragana(text.charAt(i - 1)) && PARTICLES.indexOf(text.charAt(i - 1)) < 0
                 && !(i > 2 && text.startsWith("って", i - 2) && "ん君様".indexOf(text.charAt(i - 3)) >= 0)) { // 小泉さんってエイズ
             return true;
         }
         return e < text.length() && Morphology.isHiragana(text.charAt(e)) && FOLLOWERS.indexOf(text.charAt(e)) < 0;
+    }
+
+    private static boolean katakanaOrBar(char c) {
+        return Morphology.isKatakana(c) || c == 'ー' || c == '・' || c == '･'; // ・ too: ヴォ・ティ・キム・ガン, a name
     }
 
     /** True when Kuromoji ends a noun where the term ends: がん in 肺がん or がんが, not in がんばる. */
