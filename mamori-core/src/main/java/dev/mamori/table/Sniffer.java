@@ -241,7 +241,25 @@ final class Sniffer {
             return Format.EML;
         }
         DelimiterSniffer.Verdict v = DelimiterSniffer.sniff(text, head.complete);
-        return v.delimited(2) ? Format.CSV : Format.TEXT;
+        return v.delimited(2) && !(v.delimiter() == '\t' && chatLog(text)) ? Format.CSV : Format.TEXT;
+    }
+
+    private static final java.util.regex.Pattern CHAT_LINE = java.util.regex.Pattern.compile("(?m)^(?:[01]?\\d|2[0-3]):[0-5]\\d\t");
+
+    /**
+     * A chat export with tabs (LINE's: 10:09⇥ゆか⇥口座送るね): most lines start with a time and a tab, the first one too, so
+     * there is no header; read as text, whose speakers and messages the recognizers read line by line, not as a table.
+     */
+    static boolean chatLog(String text) {
+        int lines = 0;
+        int timed = 0;
+        for (String line : text.split("\n", 200)) {
+            if (!line.isBlank()) {
+                lines++;
+                timed += CHAT_LINE.matcher(line).lookingAt() ? 1 : 0;
+            }
+        }
+        return lines > 0 && CHAT_LINE.matcher(text.stripLeading()).lookingAt() && timed * 10 >= lines * 8;
     }
 
     static boolean isPdf(Head head) {

@@ -79,6 +79,14 @@ class SniffTest {
     }
 
     @Test
+    void aChatExportWithTabsIsTextAndATableWithAHeaderIsNot() throws IOException { // session 58: scan - of a LINE export
+        byte[] chat = "12:31\t山田\t了解です\n12:33\t鈴木\tいまから行きます\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(sniff("no-extension", chat).format()).isEqualTo(Format.TEXT);
+        byte[] table = "時刻\t氏名\t内容\n12:31\t山田\t了解\n12:33\t鈴木\t承知\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(sniff("no-extension", table).format()).isEqualTo(Format.CSV);
+    }
+
+    @Test
     void officeDocumentsAndPdfsAreKnownByTheirContent() throws IOException {
         Path zip = zip("no-extension", "word/document.xml");
         assertThat(DocumentReader.sniff(zip)).isEqualTo(new DocumentReader.Sniff(Format.DOCX, null));
