@@ -144,7 +144,8 @@ final class CsvTableReader {
      * with {@link #resume} holding the input after the record.
      */
     private long parse(Reader in, long firstLine) throws IOException {
-        Rewind src = new Rewind(in);
+        QuoteTracker quotes = new QuoteTracker(in, delimiter);
+        Rewind src = new Rewind(quotes);
         long failedAt;
         Message cause;
         try (CloseableIterator<CsvRecord> it = builder(delimiter).ofCsvRecord(src).iterator()) {
@@ -152,6 +153,14 @@ final class CsvTableReader {
                 CsvRecord r = it.next();
                 src.release(r.getStartingLineNumber());
                 accept(r.getFields(), firstLine - 1 + r.getStartingLineNumber());
+            }
+            long open = quotes.unclosedQuoteLine();
+            if (open > 0) { // FastCSV ended the field at the end of input: say so, with the lines it took
+                long from = firstLine - 1 + open;
+                long to = firstLine - 1 + quotes.lastLine();
+                problems.report(-1, from, new Message(from + " 行目で開いた引用符が閉じられていません。" + to
+                        + " 行目までを一つの項目として読みました（行が失われているかもしれません）", "a quote opened on line " + from
+                        + " is never closed; lines " + from + " to " + to + " were read as one field (rows may be missing)"));
             }
             return -1;
         } catch (CsvParseException e) {

@@ -60,6 +60,18 @@ class CsvFallbackTest {
     }
 
     @Test
+    void aQuoteNeverClosedInASmallFileIsReportedWithTheLinesItTook() throws IOException { // session 58, a review's CSV
+        Recorder r = new Recorder();
+        reader.read(write("unclosed.csv", "氏名,備考,電話\n小田 舞,\"閉じ忘れ,080-1111-2222\n北野 武史,なし,080-3333-4444\n"), r);
+        assertThat(r.problems).extracting(ReadProblem::line, ReadProblem::unread).containsExactly(org.assertj.core.groups.Tuple.tuple(2L, false));
+        assertThat(r.problems.get(0).message()).contains("a quote opened on line 2 is never closed; lines 2 to 3 were read as one field");
+        // quotes that close, "" inside, a quote inside an unquoted field and a quoted line break: no problem
+        Recorder ok = new Recorder();
+        reader.read(write("closed.csv", "a,b\n\"x \"\"y\"\"\",2\n3 \"inch\",4\n\"two\nlines\",5\n"), ok);
+        assertThat(ok.problems).isEmpty();
+    }
+
+    @Test
     void aRecordWithTooManyFieldsIsReadAsTextAndTheRowsAfterItAreRowsAgain() throws IOException {
         String wide = "123456789018" + ",x".repeat(20_000);
         Recorder r = new Recorder();
