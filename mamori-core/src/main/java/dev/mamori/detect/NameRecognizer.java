@@ -437,7 +437,8 @@ final class NameRecognizer implements Recognizer {
      * A name that starts inside a proper noun the dictionary reads whole (垣内田|篤志 read as 内田篤志, 東中川, 藤ケ谷) or right
      * after one stray kanji that stands alone before it (堂|安翔太): the rare surname's first part was left out, and it is the
      * part a masked output must not show. The start moves to the word's (not past a role, an occupation, a relation or a
-     * place's suffix).
+     * place's suffix). And a name whose given name's last kanji the dictionary took with the particle (大谷翔|平が) ends
+     * after it.
      */
     private void gluedStarts(String text, List<Finding> out, int first) {
         for (int k = first; k < out.size(); k++) {
@@ -470,6 +471,16 @@ final class NameRecognizer implements Recognizer {
                 continue;
             }
             out.set(k, new Finding(PiiType.PERSON, ns, f.end(), f.confidence(), false, text.substring(ns, f.end())));
+        }
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int e = f.end();
+            // 大谷翔|平が: the dictionary took the given name's last kanji with the particle; a given name of its ends it
+            if (f.type() == PiiType.PERSON && confident(f) && e + 1 < text.length() && e - f.start() >= 3 && isKanjiAt(text, e)
+                    && !isKanjiAt(text, e + 1) && "がはのにをともへでや、。（(　 ".indexOf(text.charAt(e + 1)) >= 0
+                    && Morphology.hasEntry(text, e - 1, e + 1, MEI) && !coveredBy(out, e, e + 1)) {
+                out.set(k, new Finding(PiiType.PERSON, f.start(), e + 1, f.confidence(), false, text.substring(f.start(), e + 1)));
+            }
         }
     }
 

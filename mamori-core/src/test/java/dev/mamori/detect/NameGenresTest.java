@@ -127,6 +127,7 @@ class NameGenresTest {
         assertThat(persons("会社員藤ケ谷勇人さん（４５）")).extracting(Finding::value).containsExactly("藤ケ谷勇人");
         assertThat(persons("故山田太郎さん")).extracting(Finding::value).containsExactly("山田太郎");
         assertThat(persons("同市内田町の内田篤志さん")).extracting(Finding::value).containsExactly("内田篤志");
+        assertThat(persons("投手の大谷翔平が好投した。")).extracting(Finding::value).containsExactly("大谷翔平"); // 翔|平が to the dictionary
         // a defendant named in full after the role, a surname the dictionary does not know
         assertThat(persons("被告人浜砂大吾は、令和5年3月1日、窃盗をした。")).extracting(Finding::value).containsExactly("浜砂大吾");
         for (String t : List.of("被告人供述調書によれば", "被告人名義口座に", "被告人自宅内で", "被告人本人尋問の")) {
