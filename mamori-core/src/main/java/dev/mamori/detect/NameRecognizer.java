@@ -289,6 +289,7 @@ final class NameRecognizer implements Recognizer {
         scriptPairs(text, out);
         spelledReadings(text, out, first);
         careOf(text, cov, out);
+        readingBetween(text, out, first, full);
         spacedFull(text, out, first, full);
         propagate(text, cov, out, full);
         honorificRuns(text, out, first);
@@ -5640,6 +5641,43 @@ final class NameRecognizer implements Recognizer {
             if (post && m.group(2).startsWith("で") || verb && !m.group(2).startsWith("で")) {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
             }
+        }
+    }
+
+    /**
+     * A rare surname with its reading in brackets before the given name, as papers print one (無職大豆生田（おおまめうだ）健二
+     * 容疑者（45）, 月見里（やまなし）聡さん): three findings — the surname, its reading and the given name — and the surname marks
+     * its later mentions (大豆生田容疑者は). The word after the given name must say a person: an honorific, the news's word for the
+     * accused, or an age in brackets.
+     */
+    private static final java.util.regex.Pattern READING_BETWEEN = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々ヶ])(\\p{IsHan}[\\p{IsHan}々ヶ]{1,7})（(\\p{IsHiragana}{2,10})）(\\p{IsHan}{1,3})(?=さん|様|氏|君|くん|ちゃん|容疑者|被告|選手|（[0-9０-９]{1,3}）)");
+
+    private void readingBetween(String text, List<Finding> out, int first, List<int[]> full) {
+        if (text.indexOf('（') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = READING_BETWEEN.matcher(text);
+        while (m.find()) {
+            int l = m.start(1);
+            int e = m.end(1);
+            int s = l;
+            for (Morphology.Token t : Morphology.tokens(text, l, e)) { // after an occupation or a relation glued before it (無職)
+                int k = t.end();
+                if (k < e - 1 && k - l >= 2 && (OCCUPATION_END.indexOf(text.charAt(k - 1)) >= 0 || ROLE_END.indexOf(text.charAt(k - 1)) >= 0
+                        || anchors.endingAt(NameAnchors.Kind.KIN, text, k) == k - l)) {
+                    s = k;
+                }
+            }
+            if (e - s < 2 || e - s > 5 || anchors.isPlaceName(text.substring(s, e)) || !allGivenKanji(text, m.start(3), m.end(3))) {
+                continue;
+            }
+            int from = s;
+            for (int[] span : new int[][] {{s, e}, {m.start(2), m.end(2)}, {m.start(3), m.end(3)}}) {
+                Finding.addOver(out, first, new Finding(PiiType.PERSON, span[0], span[1], 0.85, false, text.substring(span[0], span[1])),
+                        f -> f.type() == PiiType.PERSON && f.start() >= from && f.end() <= m.end(3));
+            }
+            full.add(new int[] {s, e, m.start(3), m.end(3)});
         }
     }
 

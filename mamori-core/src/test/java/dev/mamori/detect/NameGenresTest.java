@@ -128,6 +128,10 @@ class NameGenresTest {
         assertThat(persons("故山田太郎さん")).extracting(Finding::value).containsExactly("山田太郎");
         assertThat(persons("同市内田町の内田篤志さん")).extracting(Finding::value).containsExactly("内田篤志");
         assertThat(persons("投手の大谷翔平が好投した。")).extracting(Finding::value).containsExactly("大谷翔平"); // 翔|平が to the dictionary
+        // a rare surname with its reading before the given name: three spans, and the later surname
+        assertThat(persons("無職大豆生田（おおまめうだ）健二容疑者（４５）を逮捕した。調べに対し、大豆生田容疑者は容疑を認めている。"))
+                .extracting(Finding::value).containsExactly("大豆生田", "おおまめうだ", "健二", "大豆生田");
+        assertThat(persons("東京（とうきょう）駅さん")).isEmpty();
         // a defendant named in full after the role, a surname the dictionary does not know
         assertThat(persons("被告人浜砂大吾は、令和5年3月1日、窃盗をした。")).extracting(Finding::value).containsExactly("浜砂大吾");
         for (String t : List.of("被告人供述調書によれば", "被告人名義口座に", "被告人自宅内で", "被告人本人尋問の")) {
