@@ -98,6 +98,10 @@ final class AddressGrammar {
                     q = r; // committed by the number that follows
                     continue;
                 }
+                if (r + 1 < guard && (text.charAt(r) == ' ' || text.charAt(r) == '\u3000') && blockNumbers(text, r + 1, guard)) {
+                    q = r + 1; // 港区六本木 6-10-1: one blank typed between the town and its block numbers
+                    continue;
+                }
                 if (!numbers && r - q <= 8 && endsHere(text, r) && !isFacility(text, q, r) && !allKatakana(text, q, r) && !notTown(text, q, r)
                         && !(r - q == 1 && r < text.length() && Morphology.isHiragana(text.charAt(r)))) { // not チーム, 生まれ
                     end = r; // 町名 without block numbers: 東京都千代田区霞が関
@@ -148,6 +152,24 @@ final class AddressGrammar {
     }
 
     /** Digits or kanji numerals with their units and separators: 1-2-3, 一丁目2番2号, 2番地の1, 3F. */
+    /** Block numbers with a separator at {@code q} (6-10-1, 2の13の5), not a lone number (a count, a year, a phone's area). */
+    private static boolean blockNumbers(String text, int q, int guard) {
+        int d = q;
+        while (d < guard && isDigit(text.charAt(d))) {
+            d++;
+        }
+        if (d == q || d - q > 3 || text.charAt(q) == '0' || text.charAt(q) == '０') {
+            return false; // not a phone (03-…), a date (2024-12-01) or a code
+        }
+        int g = numberGroup(text, q, guard);
+        for (int i = q; i < g; i++) {
+            if (SEPARATORS.indexOf(text.charAt(i)) >= 0) {
+                return g >= text.length() || !isDigit(text.charAt(g)) && text.charAt(g) != '-';
+            }
+        }
+        return false;
+    }
+
     /**
      * The end of a hyphen, one Latin letter and up to four digits (-A201, -B) at {@code q}, then no more letters or digits;
      * else {@code q}.

@@ -63,6 +63,11 @@ class LangAddressTest {
         assertThat(addresses("住所　川崎市麻生区百合丘1-19-2-A201")).containsExactly("川崎市麻生区百合丘1-19-2-A201");
         assertThat(addresses("東京都港区芝5-1-2-Bに住む")).containsExactly("東京都港区芝5-1-2-B");
         assertThat(addresses("東京都港区芝5-1-2-ABC")).containsExactly("東京都港区芝5-1-2");
+        // one blank typed between the town and its block numbers; not a phone or a date after it
+        assertThat(addresses("住所：港区六本木 6-10-1")).containsExactly("港区六本木 6-10-1");
+        assertThat(addresses("自宅は福岡市東区箱崎 3-2-1 です")).containsExactly("福岡市東区箱崎 3-2-1");
+        assertThat(addresses("東京都港区六本木 03-1234-5678")).containsExactly("東京都港区六本木");
+        assertThat(addresses("港区六本木 2024-12-01に開店")).containsExactly("港区六本木");
     }
 
     @Test
