@@ -93,6 +93,9 @@ final class TextTables {
         return text.contains("  ");
     }
 
+    /** A time and a tab at a line's start: how chat exports with tabs write each message. */
+    private static final java.util.regex.Pattern CHAT_LINE = java.util.regex.Pattern.compile("(?:[01]?\\d|2[0-3]):[0-5]\\d\t");
+
     /** The tables in {@code text}, in order; none when {@link #mayHold} is false. */
     static List<Block> find(String text, ColumnHints hints) {
         if (!mayHold(text)) {
@@ -362,6 +365,9 @@ final class TextTables {
     private static Block blockAt(String text, int[] lines, int h, ColumnHints hints, int[] runEnd) {
         int hs = lines[h];
         int he = lineEnd(text, lines[h + 1]);
+        if (CHAT_LINE.matcher(text).region(hs, he).lookingAt()) {
+            return null; // 10:09⇥ゆか⇥口座送るね: a chat export's line (a time, its speaker, the message), no table's header
+        }
         for (int k = 0; k < SEPARATORS.length; k++) {
             char sep = SEPARATORS[k];
             int count = count(text, hs, he, sep);

@@ -32,6 +32,13 @@ class TextTablesTest {
     }
 
     @Test
+    void aChatExportWithTabsIsNoTableAndKeepsItsSpeakers() { // session 58: a review's LINE export, three lines
+        Detector d = Detector.of(EnumSet.of(PiiType.PERSON, PiiType.BANK_ACCOUNT), Detector.DEFAULT_MIN_CONFIDENCE);
+        String chat = "10:09\tゆか\t口座送るね\n10:10\tゆか\t普通 1234567\n10:11\tたかし\tおっけー\n";
+        assertThat(d.detect(chat, d.freeText())).extracting(Finding::value).containsExactly("ゆか", "ゆか", "1234567", "たかし");
+    }
+
+    @Test
     void aPsqlTableWithItsRuleLineUnderTheHeader() { // session 45
         String psql = " 社員番号 | 氏名         | 郵便番号 | 健保記号・番号\n----------+--------------+----------+----------------\n"
                 + " 100231   | 菅原 剛      | 1000001  | 「12・345」\n 100244   | 桜井 明美    | 1500002  | 「12・512」\n(2 rows)\n";
