@@ -5612,9 +5612,12 @@ final class NameRecognizer implements Recognizer {
      * (後任, 担当) before it.
      */
     private static final java.util.regex.Pattern STAFF_IN_MAIL = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}々ヶ\\p{IsKatakana}ー])(\\p{IsHan}[\\p{IsHan}々ヶ]{0,3})(が|から|より|まで|です|でございます)");
+            "(?<![\\p{IsHan}々ヶ\\p{IsKatakana}ー])(\\p{IsHan}[\\p{IsHan}々ヶ]{0,3})(が|から|より|まで|です|でございます|の)");
     private static final String[] STAFF_VERBS = {"伺", "連絡", "担当", "対応", "参り", "参上", "申し", "電話", "折り返", "不在", "出張",
-        "説明", "案内", "送付", "ご相談", "問い合わせ", "問合せ", "お届け", "訪問", "窓口"};
+        "説明", "案内", "送付", "ご相談", "問い合わせ", "問合せ", "お届け", "訪問", "窓口", "休み", "休暇", "早退", "遅刻", "欠勤", "退職",
+        "異動", "伝言", "外出", "直帰", "有給", "在宅勤務"};
+    /** What only a person has, right after the surname and の (石井の住所変わったので, 山田の携帯): a colleague named in a chat. */
+    private static final String[] OWN = {"住所", "電話番号", "携帯", "連絡先", "メアド", "誕生日", "奥さん", "旦那", "子ども", "お子さん"};
     private static final String[] POSTS = {"後任は", "前任は", "担当は", "担当者は", "窓口は", "責任者は"};
 
     private void staffInMail(String text, List<Finding> out, int first) {
@@ -5626,6 +5629,16 @@ final class NameRecognizer implements Recognizer {
                     || Morphology.hasEntry(text, s, e, MEI) || s > 1 && isSpace(text.charAt(s - 1)) && isKanjiAt(text, s - 2)
                     || titleOrRole(text.substring(s, e))) {
                 continue; // (a place that is a surname too, 山田 or 佐伯, does not visit or call); a given name too: 東 美穂まで
+            }
+            if (m.group(2).equals("の")) {
+                boolean own = false;
+                for (String w : OWN) {
+                    own |= text.startsWith(w, m.end());
+                }
+                if (own) {
+                    out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+                }
+                continue;
             }
             boolean post = false;
             for (String w : POSTS) {

@@ -94,6 +94,10 @@ class NameGenresTest {
         assertThat(persons("後任は加藤です。")).extracting(Finding::value).containsExactly("加藤");
         assertThat(persons("詳細は佐伯までご連絡ください。")).extracting(Finding::value).containsExactly("佐伯");
         assertThat(persons("山田から東京まで電車で2時間です。")).isEmpty();
+        // a colleague in a chat: absent, or what only a person has after の
+        assertThat(persons("あと吉岡が今日休みです。")).extracting(Finding::value).containsExactly("吉岡");
+        assertThat(persons("石井の住所変わったので更新お願いします")).extracting(Finding::value).containsExactly("石井");
+        assertThat(persons("東京の住所は本社です")).isEmpty();
         // a given name after a relation and ・ or a colon; a chat's speaker and her words are not one
         assertThat(persons("同居家族　妻・恵子（42）")).extracting(Finding::value).containsExactly("恵子");
         assertThat(persons("妻：恵子、長男：大翔")).extracting(Finding::value).containsExactly("恵子", "大翔");
