@@ -358,6 +358,7 @@ final class NameRecognizer implements Recognizer {
         gluedStarts(text, out, first);
         out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && weekdays(f.value())); // 月水金 朝: a schedule
         dittoAndClubs(text, out, first);
+        events(text, out, first);
         joinTouching(text, out, first);
         givenNamesBefore(text, out, first);
         kanjiGivenAfter(text, out, first);
@@ -431,6 +432,27 @@ final class NameRecognizer implements Recognizer {
      * the kanji glued before it (粟|飯原 辰雄). Each part stands between boundaries, and none is a title, relation,
      * label, role, department or place word.
      */
+    /** Words after a name that make it an event's or a memorial's (上杉まつり, 信長祭り, 夏目漱石生誕記念展, 野口英世記念館). */
+    private static final String[] EVENT_AFTER = {"まつり", "祭り", "祭", "生誕", "記念館", "記念展", "記念碑", "没後", "忌"};
+
+    /** A name that is an event's or a memorial's (上杉まつり, 夏目漱石生誕記念展): no one's, as the labelled sets' traps say. */
+    private static void events(String text, List<Finding> out, int first) {
+        for (int k = out.size() - 1; k >= first; k--) {
+            Finding f = out.get(k);
+            if (f.type() != PiiType.PERSON) {
+                continue;
+            }
+            String v = f.value();
+            boolean event = v.endsWith("まつり") && v.length() > 3 || v.endsWith("祭り") && v.length() > 2;
+            for (String w : EVENT_AFTER) {
+                event |= text.startsWith(w, f.end());
+            }
+            if (event) {
+                out.remove(k);
+            }
+        }
+    }
+
     /** Single kanji that stand glued before a name without being part of it (故, 元, 父, 同, 長…). */
     private static final String NOT_STRAY = "故亡元前現新旧副同各両全当本第約計父母兄姉弟妹夫妻子孫祖叔伯甥姪嫁婿義実養継長次三四末此其某私僕俺";
 

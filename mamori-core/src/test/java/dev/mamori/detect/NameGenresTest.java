@@ -98,6 +98,10 @@ class NameGenresTest {
         assertThat(persons("あと吉岡が今日休みです。")).extracting(Finding::value).containsExactly("吉岡");
         assertThat(persons("石井の住所変わったので更新お願いします")).extracting(Finding::value).containsExactly("石井");
         assertThat(persons("東京の住所は本社です")).isEmpty();
+        // an event's or a memorial's name is no one's
+        assertThat(persons("上杉まつりが３日開幕した。")).isEmpty();
+        assertThat(persons("夏目漱石生誕記念展が開催中。")).isEmpty();
+        assertThat(persons("山田太郎さんが祭りに参加した")).extracting(Finding::value).containsExactly("山田太郎");
         // a given name after a relation and ・ or a colon; a chat's speaker and her words are not one
         assertThat(persons("同居家族　妻・恵子（42）")).extracting(Finding::value).containsExactly("恵子");
         assertThat(persons("妻：恵子、長男：大翔")).extracting(Finding::value).containsExactly("恵子", "大翔");
