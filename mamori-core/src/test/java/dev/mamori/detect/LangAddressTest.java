@@ -71,6 +71,15 @@ class LangAddressTest {
     }
 
     @Test
+    void theTownAfterAnAgeInADeathNoticesList() { // session 58: おくやみ under the municipality's heading
+        assertThat(addresses("【十和田市】\n小笠原タケ（９４）東一番町\n苫米地正三（８７）三本木字里ノ沢\n"))
+                .containsExactly("東一番町", "三本木字里ノ沢");
+        assertThat(addresses("青森市・山田ハナさん（９２）浪岡大字女鹿沢")).contains("浪岡大字女鹿沢");
+        assertThat(addresses("田中選手（23）東京都出身")).isEmpty();
+        assertThat(addresses("山田（25）町立病院に勤務")).isEmpty();
+    }
+
+    @Test
     void fullAddressWithKanjiChome() {
         String text = "所在地は東京都千代田区霞が関一丁目2番2号です。";
         List<Finding> fs = find(text, ScanContext.freeText());
