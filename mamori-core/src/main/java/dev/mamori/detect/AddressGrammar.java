@@ -161,6 +161,10 @@ final class AddressGrammar {
         if (d == q || d - q > 3 || text.charAt(q) == '0' || text.charAt(q) == '０') {
             return false; // not a phone (03-…), a date (2024-12-01) or a code
         }
+        if (d - q == 3 && d + 5 <= guard && SEPARATORS.indexOf(text.charAt(d)) >= 0 && isDigit(text.charAt(d + 1))
+                && isDigit(text.charAt(d + 4)) && (d + 5 == text.length() || !isDigit(text.charAt(d + 5)))) {
+            return false; // 100-0001: a postal code's shape
+        }
         int g = numberGroup(text, q, guard);
         for (int i = q; i < g; i++) {
             if (SEPARATORS.indexOf(text.charAt(i)) >= 0) {

@@ -101,7 +101,9 @@ public final class ColumnHints {
         Set<PiiType> hints = forHeader(header);
         EnumSet<PiiType> out = EnumSet.noneOf(PiiType.class);
         for (PiiType t : CHECKED) {
-            if (!hints.contains(t) && ContextWords.get().score(t, header, header.length(), header.length()) < 0) {
+            double against = t == PiiType.PHONE ? -0.8 : 0; // a phone: only under a header of an order's or a product's number (not
+            if (!hints.contains(t) && ContextWords.get().score(t, header, header.length(), header.length()) < 0 // 会員番号: shops use it)
+                    && (t != PiiType.PHONE || ContextWords.get().score(t, header, header.length(), header.length()) <= against)) {
                 out.add(t);
             }
         }

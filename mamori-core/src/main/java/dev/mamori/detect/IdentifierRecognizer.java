@@ -1079,8 +1079,7 @@ final class IdentifierRecognizer implements Recognizer {
             return "年月日歳/／.-－".indexOf(Chars.at(s, e)) >= 0;
         }
 
-        private static final String[] COHORT = {"方", "人", "者", "世代", "層", "皆", "子", "赤ちゃん", "新生児", "児童", "数",
-            "老舗", "企業", "ブランド"}; // things born in a year are no one (当社は1952年生まれの老舗です)
+        private static final String[] COHORT = {"方", "人", "者", "世代", "層", "皆", "子", "赤ちゃん", "新生児", "児童", "数"};
 
         /** 昭和30年生まれの方, 平成元年に生まれた人, 平成元年生まれの社員を対象: people born in a year, not one person's birth date. */
         private boolean cohort(int verbEnd) {

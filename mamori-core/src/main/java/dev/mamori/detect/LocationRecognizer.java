@@ -263,8 +263,15 @@ final class LocationRecognizer implements Recognizer {
         while (from > 0 && at - from < EVENT_BEFORE && "。\n！？!?".indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
+        for (String w : PERSON_ON_THE_WAY) {
+            if (Chars.has(text, w, from, at)) {
+                return false; // 台風で避難した山田さんの現在地は35.68…: a person's position in the event's sentence
+            }
+        }
         return anyIn(text, from, at, eventWords);
     }
+
+    private static final List<String> PERSON_ON_THE_WAY = List.of("さん", "様", "氏", "現在地", "自宅", "位置", "避難");
 
     private static final List<String> LON_WORDS = List.of("経度", "longitude", "Longitude", "lon", "lng", "LON", "LNG", "Lon", "Lng");
 

@@ -436,13 +436,16 @@ final class NameRecognizer implements Recognizer {
     private static final String[] EVENT_AFTER = {"まつり", "祭り", "祭", "生誕", "記念館", "記念展", "記念碑", "没後", "忌"};
 
     /** A name that is an event's or a memorial's (上杉まつり, 夏目漱石生誕記念展): no one's, as the labelled sets' traps say. */
-    private static void events(String text, List<Finding> out, int first) {
+    private void events(String text, List<Finding> out, int first) {
         for (int k = out.size() - 1; k >= first; k--) {
             Finding f = out.get(k);
             if (f.type() != PiiType.PERSON) {
                 continue;
             }
             String v = f.value();
+            if (f.confidence() >= 0.8 || honorificAt(text, f.end()) > 0) {
+                continue; // 氏名：山田まつり, 高橋まつりさん: a person named まつり
+            }
             boolean event = v.endsWith("まつり") && v.length() > 3 || v.endsWith("祭り") && v.length() > 2;
             for (String w : EVENT_AFTER) {
                 event |= text.startsWith(w, f.end());
@@ -454,7 +457,8 @@ final class NameRecognizer implements Recognizer {
     }
 
     /** Single kanji that stand glued before a name without being part of it (故, 元, 父, 同, 長…). */
-    private static final String NOT_STRAY = "故亡元前現新旧副同各両全当本第約計父母兄姉弟妹夫妻子孫祖叔伯甥姪嫁婿義実養継長次三四末此其某私僕俺";
+    private static final String NOT_STRAY = "故亡元前現新旧副同各両全当本第約計父母兄姉弟妹夫妻子孫祖叔伯甥姪嫁婿義実養継長次三四末此其某私僕俺"
+            + "文写絵作撮記談訳編画筆選評係班組課"; // a byline's (文山田太郎, 写真・撮影) or a post's mark (係山田太郎)
 
     /**
      * A name that starts inside a proper noun the dictionary reads whole (垣内田|篤志 read as 内田篤志, 東中川, 藤ケ谷) or right
@@ -501,7 +505,8 @@ final class NameRecognizer implements Recognizer {
             // 大谷翔|平が: the dictionary took the given name's last kanji with the particle; a given name of its ends it
             if (f.type() == PiiType.PERSON && confident(f) && e + 1 < text.length() && e - f.start() >= 3 && isKanjiAt(text, e)
                     && !isKanjiAt(text, e + 1) && "がはのにをともへでや、。（(　 ".indexOf(text.charAt(e + 1)) >= 0
-                    && Morphology.hasEntry(text, e - 1, e + 1, MEI) && !coveredBy(out, e, e + 1)) {
+                    && Morphology.hasEntry(text, e - 1, e + 1, MEI) && !coveredBy(out, e, e + 1) && honorificAt(text, e) == 0
+                    && anchors.at(NameAnchors.Kind.TITLE, text, e) == 0) { // not 佐藤健一|氏
                 out.set(k, new Finding(PiiType.PERSON, f.start(), e + 1, f.confidence(), false, text.substring(f.start(), e + 1)));
             }
         }
@@ -5649,8 +5654,9 @@ final class NameRecognizer implements Recognizer {
             int e = m.end(1);
             if (e - s < 2 || confidentAt(out, first, s, e) || !Morphology.hasEntry(text, s, e, SEI) || Morphology.tokens(text, s, e).size() != 1
                     || Morphology.hasEntry(text, s, e, MEI) || s > 1 && isSpace(text.charAt(s - 1)) && isKanjiAt(text, s - 2)
-                    || titleOrRole(text.substring(s, e))) {
-                continue; // (a place that is a surname too, 山田 or 佐伯, does not visit or call); a given name too: 東 美穂まで
+                    || titleOrRole(text.substring(s, e)) || commonWord(text, s, e) || dictionaryWord(text, s, e)
+                    || anchors.isPlaceName(text.substring(s, e)) && !m.group(2).equals("が") && !m.group(2).equals("の")) { // 福岡まで出張
+                continue; // a word, a place but as the subject (山田が伺います), a given name too (東 美穂まで)
             }
             if (m.group(2).equals("の")) {
                 boolean own = false;
@@ -5738,7 +5744,7 @@ final class NameRecognizer implements Recognizer {
                 int s = m.start(1);
                 int e = m.end(1);
                 if (Morphology.hasEntry(text, s, e, SEI) && !commonWord(text, s, e) && !titleOrRole(text.substring(s, e))
-                        && !isDepartment(text, s, e)) { // the stamp's 印 read as a given name (佐々木　印) gives way
+                        && !isDepartment(text, s, e) && e - s >= 2 && !anchors.isPlaceName(text.substring(s, e))) { // not 熊本, 西
                     Finding.addOver(out, first, new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)),
                             f -> f.type() == PiiType.PERSON && (f.value().endsWith("印") || f.value().endsWith("㊞") || !confident(f)));
                 }
@@ -5769,7 +5775,9 @@ final class NameRecognizer implements Recognizer {
             boolean ends = e == text.length() || "（(、，,。 　）)\n\t・".indexOf(text.charAt(e)) >= 0;
             boolean given = kanji ? e - s <= 3 && allGivenKanji(text, s, e) && !dictionaryWord(text, s, e)
                     : e - s >= 2 && LatinNames.kanaGiven(text.substring(s, e));
-            if (ends && given && !anchors.is(NameAnchors.Kind.KIN, text, s, e) && !confidentAt(out, first, s, e)) {
+            if (ends && given && !anchors.is(NameAnchors.Kind.KIN, text, s, e) && !confidentAt(out, first, s, e)
+                    && !(e - s == 1 && "有無同可否済未要不".indexOf(text.charAt(s)) >= 0) // 配偶者：有, 子：無: a form's answer
+                    && OCCUPATION_END.indexOf(text.charAt(e - 1)) < 0 && ROLE_END.indexOf(text.charAt(e - 1)) < 0) { // 妻：保育士
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
             }
         }

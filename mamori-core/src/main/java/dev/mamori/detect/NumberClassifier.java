@@ -132,7 +132,8 @@ final class NumberClassifier {
                 return true;
             }
         }
-        if (sc.wants(PiiType.PHONE) && n >= 10 && n <= 13) {
+        boolean dotted = c.anySep(a, b, NumberChain.DOT); // 090.1234.5678: a phone only where a word says so (not ver 070.1111.2222)
+        if (sc.wants(PiiType.PHONE) && n >= 10 && n <= 13 && (!dotted || ctx(PiiType.PHONE, s, start, end, sc) > 0)) {
             phone(s, c, a, b, sc, plus);
         } else if (sc.wants(PiiType.PHONE) && b - a == 2 && c.allSeps(a, b, HYPHEN) && c.len(a) <= 4 && c.len(a + 1) == 4 && d[from] != 0
                 && phoneMarkBefore(s, start) && Chars.at(s, end) != '年' && !(c.len(a) == 4 && isYear(d, from) && isYear(d, c.gd[a + 1]))) {

@@ -68,6 +68,7 @@ class LangAddressTest {
         assertThat(addresses("自宅は福岡市東区箱崎 3-2-1 です")).containsExactly("福岡市東区箱崎 3-2-1");
         assertThat(addresses("東京都港区六本木 03-1234-5678")).containsExactly("東京都港区六本木");
         assertThat(addresses("港区六本木 2024-12-01に開店")).containsExactly("港区六本木");
+        assertThat(addresses("東京都港区六本木 100-0001")).containsExactly("東京都港区六本木"); // a postal code's shape
     }
 
     @Test

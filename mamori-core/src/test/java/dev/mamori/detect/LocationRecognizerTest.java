@@ -117,6 +117,8 @@ class LocationRecognizerTest {
         // a person's position in the same text, in a sentence of its own, still is one
         assertThat(values("震源は北緯35.3度、東経139.1度。漁船は北緯38度16分、東経141度58分付近で転覆した。"))
                 .containsExactly("北緯38度16分、東経141度58分");
+        // a person's position in an event's sentence is still one
+        assertThat(values("台風で避難した山田さんの現在地は35.6812, 139.7671")).containsExactly("35.6812, 139.7671");
     }
 
     @Test
