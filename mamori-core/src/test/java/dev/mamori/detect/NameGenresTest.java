@@ -101,6 +101,7 @@ class NameGenresTest {
         // a colleague in a chat: absent, or what only a person has after の
         assertThat(persons("あと吉岡が今日休みです。")).extracting(Finding::value).containsExactly("吉岡");
         assertThat(persons("石井の住所変わったので更新お願いします")).extracting(Finding::value).containsExactly("石井");
+        assertThat(persons("山田の携帯にかけて")).extracting(Finding::value).containsExactly("山田");
         assertThat(persons("東京の住所は本社です")).isEmpty();
         // an event's or a memorial's name is no one's
         assertThat(persons("上杉まつりが３日開幕した。")).isEmpty();
