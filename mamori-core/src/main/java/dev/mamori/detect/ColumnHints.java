@@ -101,9 +101,9 @@ public final class ColumnHints {
         Set<PiiType> hints = forHeader(header);
         EnumSet<PiiType> out = EnumSet.noneOf(PiiType.class);
         for (PiiType t : CHECKED) {
-            double against = t == PiiType.PHONE ? -0.8 : 0; // a phone: only under a header of an order's or a product's number (not
-            if (!hints.contains(t) && ContextWords.get().score(t, header, header.length(), header.length()) < 0 // 会員番号: shops use it)
-                    && (t != PiiType.PHONE || ContextWords.get().score(t, header, header.length(), header.length()) <= against)) {
+            double score = ContextWords.get().score(t, header, header.length(), header.length());
+            // a phone: only under the header of an order's or a product's number (-0.8), not 会員番号 (-0.7: shops use the phone)
+            if (!hints.contains(t) && score < (t == PiiType.PHONE ? -0.75 : 0)) {
                 out.add(t);
             }
         }

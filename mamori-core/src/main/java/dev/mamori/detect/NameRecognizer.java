@@ -4947,23 +4947,14 @@ final class NameRecognizer implements Recognizer {
         return true;
     }
 
+    /** The words of a label that lists people (出席者, 参加者, 欠席, 担当, 委員, メンバー) before its colon. */
+    private static final String[] PEOPLE_LABELS = {"出席者", "欠席者", "参加者", "同席者", "出席", "欠席", "参加", "同席", "担当", "担当者",
+        "委員", "メンバー", "講師", "司会", "宛先", "回覧", "記録者", "作成者"};
+
     /**
      * Surnames listed with 、 or ・ (早川、吉田、長野、松本の各部員; 班長　森、千葉、石川、宮地; 月：山下・北村): each is a name when
      * most of the list's words are surnames to the dictionary, and there are at least three, or a name word follows.
      */
-    /** The words of a label that lists people (出席者, 参加者, 欠席, 担当, 委員, メンバー) end at {@code colon}. */
-    private static boolean peopleLabel(String text, int colon) {
-        for (String w : PEOPLE_LABELS) {
-            if (colon >= w.length() && text.startsWith(w, colon - w.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final String[] PEOPLE_LABELS = {"出席者", "欠席者", "参加者", "同席者", "出席", "欠席", "参加", "同席", "担当", "担当者",
-        "委員", "メンバー", "講師", "司会", "宛先", "回覧", "記録者", "作成者"};
-
     private void enumerations(String text, List<Morphology.Token> ts, Cover cov, List<Finding> out) {
         int n = ts.size();
         for (int i = 0; i < n; i++) {
@@ -5004,7 +4995,7 @@ final class NameRecognizer implements Recognizer {
                 after |= pair;
                 boolean colon = ts.get(i).start() > 0 && "：:".indexOf(text.charAt(ts.get(i).start() - 1)) >= 0;
                 boolean twoAfterLabel = items == 2 && named == 2 && (pair || colon)
-                        && (colon && peopleLabel(text, ts.get(i).start() - 1) // 出席者：田中、佐伯: people, though 佐伯 is a city too
+                        && (colon && endsWithAny(text, ts.get(i).start() - 1, PEOPLE_LABELS) // 出席者：田中、佐伯: people, though 佐伯 is a city too
                             || !anchors.isPlaceName(text.substring(ts.get(i).start(), ts.get(i).end()))
                             && !anchors.isPlaceName(text.substring(ts.get(i + 1).start(), ts.get(i + 1).end())));
                 // 佐藤、鈴木、高橋が出場: a particle may end a list of three or more surnames when the tokenizer reads at
@@ -5697,7 +5688,7 @@ final class NameRecognizer implements Recognizer {
         }
         // what follows first (strings only), the dictionary after: most kanji before の or が name no one
         boolean of = m.group(2).equals("の");
-        boolean said = of ? startsWithAny(text, m.end(), OWN) : m.group(2).startsWith("で") ? postBefore(text, s) : staffVerbAfter(text, m.end());
+        boolean said = of ? startsWithAny(text, m.end(), OWN) : m.group(2).startsWith("で") ? endsWithAny(text, s, POSTS) : staffVerbAfter(text, m.end());
         if (!said || confidentAt(out, first, s, e) || !Morphology.hasEntry(text, s, e, SEI) || Morphology.tokens(text, s, e).size() != 1
                 || Morphology.hasEntry(text, s, e, MEI) || s > 1 && isSpace(text.charAt(s - 1)) && isKanjiAt(text, s - 2)
                 || titleOrRole(text.substring(s, e)) || commonWord(text, s, e) || dictionaryWord(text, s, e)
@@ -5727,10 +5718,10 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
-    /** A post's word right before {@code s} (後任は加藤です). */
-    private static boolean postBefore(String text, int s) {
-        for (String w : POSTS) {
-            if (s >= w.length() && text.startsWith(w, s - w.length())) {
+    /** One of {@code words} ends at {@code at} (出席者：, 後任は加藤です). */
+    private static boolean endsWithAny(String text, int at, String[] words) {
+        for (String w : words) {
+            if (at >= w.length() && text.startsWith(w, at - w.length())) {
                 return true;
             }
         }

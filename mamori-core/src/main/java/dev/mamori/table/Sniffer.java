@@ -244,7 +244,7 @@ final class Sniffer {
         return v.delimited(2) && !(v.delimiter() == '\t' && chatLog(text)) ? Format.CSV : Format.TEXT;
     }
 
-    private static final java.util.regex.Pattern CHAT_LINE = java.util.regex.Pattern.compile("(?m)^(?:[01]?\\d|2[0-3]):[0-5]\\d\t");
+    private static final java.util.regex.Pattern CHAT_LINE = java.util.regex.Pattern.compile("(?:[01]?\\d|2[0-3]):[0-5]\\d\t");
 
     /**
      * A chat export with tabs (LINE's: 10:09⇥ゆか⇥口座送るね): most lines start with a time and a tab, the first one too, so
