@@ -5749,9 +5749,12 @@ final class NameRecognizer implements Recognizer {
             "(?<![\\p{IsHan}々ヶ])(\\p{IsHan}[\\p{IsHan}々ヶ]{1,7})（(\\p{IsHiragana}{2,10})）(\\p{IsHan}{1,3})(?=さん|様|氏|君|くん|ちゃん|容疑者|被告|選手|（[0-9０-９]{1,3}）)");
 
     private void readingBetween(String text, List<Finding> out, int first, List<int[]> full) {
-        int open = text.indexOf('（');
-        if (open < 0 || !Morphology.isHiragana(Chars.at(text, open + 1))) {
-            return; // a reading in brackets (the first bracket's: most texts have none)
+        boolean reading = false; // a bracket that opens on hiragana somewhere: most texts have none
+        for (int open = text.indexOf('（'); open >= 0 && !reading; open = text.indexOf('（', open + 1)) {
+            reading = Morphology.isHiragana(Chars.at(text, open + 1));
+        }
+        if (!reading) {
+            return;
         }
         java.util.regex.Matcher m = READING_BETWEEN.matcher(text);
         while (m.find()) {

@@ -150,6 +150,8 @@ class NameGenresTest {
         assertThat(persons("無職大豆生田（おおまめうだ）健二容疑者（４５）を逮捕した。調べに対し、大豆生田容疑者は容疑を認めている。"))
                 .extracting(Finding::value).containsExactly("大豆生田", "おおまめうだ", "健二", "大豆生田");
         assertThat(persons("東京（とうきょう）駅さん")).isEmpty();
+        assertThat(persons("会社員鳥居塚湊斗さん（35）は話した。\n無職大豆生田（おおまめうだ）健二容疑者（45）")) // a bracket before it
+                .extracting(Finding::value).contains("大豆生田", "おおまめうだ", "健二");
         // a defendant named in full after the role, a surname the dictionary does not know
         assertThat(persons("被告人浜砂大吾は、令和5年3月1日、窃盗をした。")).extracting(Finding::value).containsExactly("浜砂大吾");
         for (String t : List.of("被告人供述調書によれば", "被告人名義口座に", "被告人自宅内で", "被告人本人尋問の")) {
