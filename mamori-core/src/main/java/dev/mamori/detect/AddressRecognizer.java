@@ -404,8 +404,8 @@ final class AddressRecognizer implements Recognizer {
      */
     /**
      * A place right after a person's age in brackets, as death notices and population columns list them under their
-     * municipality's heading (【十和田市】⏎小笠原タケ（９４）東一番町, 山田ハナさん（９２）浪岡大字女鹿沢): a town's word in it (町, 字,
-     * 丁目, 番地, 条) or block numbers at its end, then the entry's end.
+     * municipality's heading (【十和田市】⏎小笠原タケ（９４）東一番町, 山田ハナさん（９２）浪岡大字女鹿沢), in the shape a death notice's
+     * place has ({@link #placeBeforeComma}), then the entry's end.
      */
     private static final java.util.regex.Pattern AGE_THEN_PLACE = java.util.regex.Pattern.compile(
             "(?<![0-9０-９])[（(][0-9０-９]{1,3}[）)]([\\p{IsHan}\\p{IsKatakana}][\\p{IsHan}々ヶ\\p{IsKatakana}ー0-9０-９ノの－-]{1,15})(?=[、。,，　 \n]|$)");
@@ -416,13 +416,7 @@ final class AddressRecognizer implements Recognizer {
             while (m.find()) {
                 int s = m.start(1);
                 int e = m.end(1);
-                boolean town = Chars.isDigit(text.charAt(e - 1));
-                for (int i = s + 1; i < e && !town; i++) {
-                    town = "町字条".indexOf(text.charAt(i)) >= 0 || text.startsWith("丁目", i) || text.startsWith("番地", i);
-                }
-                char last = text.charAt(e - 1);
-                if (town && !((last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s)
-                        && !placeWordsOfDeath(text, s, e)) {
+                if (placeBeforeComma(text, s, e) && !municipalityAlone(text, s, e)) {
                     Finding.addOver(out, first, new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)),
                             f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e);
                 }
@@ -433,8 +427,7 @@ final class AddressRecognizer implements Recognizer {
             while (m.find()) {
                 int s = m.start(1);
                 int e = m.end(1);
-                char last = text.charAt(e - 1);
-                if (!((last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s)) {
+                if (!municipalityAlone(text, s, e)) {
                     Finding.addOver(out, first, new Finding(PiiType.ADDRESS, s, e, 0.7, false, text.substring(s, e)),
                             f -> f.type() == PiiType.ADDRESS && f.confidence() < 0.5 && f.start() >= s && f.end() <= e);
                 }
@@ -447,9 +440,8 @@ final class AddressRecognizer implements Recognizer {
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(1);
-            char last = text.charAt(e - 1);
-            if ((last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s) {
-                continue; // a municipality alone
+            if (municipalityAlone(text, s, e)) {
+                continue;
             }
             if (text.charAt(e) != '・' && !placeBeforeComma(text, s, e)) {
                 continue; // （80）病気のため、1日死去 / 自宅、1日死去: the cause or the place of death, not the home
@@ -460,10 +452,10 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
-    /** 町立病院, 町内会, 元町議: a municipal building, a group or a post, no one's home. */
-    private static boolean placeWordsOfDeath(String text, int s, int e) {
-        return Chars.has(text, "町立", s, e) || Chars.has(text, "町内", s, e) || Chars.has(text, "町議", s, e) || Chars.has(text, "町長", s, e)
-                || "元前現同".indexOf(text.charAt(s)) >= 0;
+    /** A municipality alone (花巻市), not a place below it. */
+    private boolean municipalityAlone(String text, int s, int e) {
+        char last = text.charAt(e - 1);
+        return (last == '市' || last == '町' || last == '村' || last == '区') && lexicon.longest(text, s, e) == e - s;
     }
 
     /**

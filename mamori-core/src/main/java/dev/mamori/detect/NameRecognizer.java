@@ -307,6 +307,7 @@ final class NameRecognizer implements Recognizer {
         staffInMail(text, out, first);
         signedSurnames(text, out, first);
         kinJoinedGiven(text, out, first);
+        couples(text, out, first);
         int guards = guards(text);
         kanaHalves(text, guards, out, first);
         relationsAndRoles(text, guards, out, first);
@@ -425,13 +426,6 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
-    /**
-     * A name finding widened to the whole name written around it, so that masking hides all of it: a given name found
-     * alone after a blank takes the kanji surname before the blank (相葉　拓真, 楪 宗一郎, 八重樫 紀夫), a surname found
-     * alone takes the given name after one blank (立花 紗椰, 森 ます), and a surname the dictionary found a part of takes
-     * the kanji glued before it (粟|飯原 辰雄). Each part stands between boundaries, and none is a title, relation,
-     * label, role, department or place word.
-     */
     /** Words after a name that make it an event's or a memorial's (上杉まつり, 信長祭り, 夏目漱石生誕記念展, 野口英世記念館). */
     private static final String[] EVENT_AFTER = {"まつり", "祭り", "祭", "生誕", "記念館", "記念展", "記念碑", "没後", "忌"};
 
@@ -512,6 +506,13 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * A name finding widened to the whole name written around it, so that masking hides all of it: a given name found
+     * alone after a blank takes the kanji surname before the blank (相葉　拓真, 楪 宗一郎, 八重樫 紀夫), a surname found
+     * alone takes the given name after one blank (立花 紗椰, 森 ます), and a surname the dictionary found a part of takes
+     * the kanji glued before it (粟|飯原 辰雄). Each part stands between boundaries, and none is a title, relation,
+     * label, role, department or place word.
+     */
     private void widen(String text, List<Finding> out, int first) {
         for (int k = first; k < out.size(); k++) {
             Finding f = out.get(k);
@@ -5606,15 +5607,7 @@ final class NameRecognizer implements Recognizer {
         while (m.find()) {
             int l = m.start(1);
             int e = m.end(1);
-            int s = l;
-            for (Morphology.Token t : Morphology.tokens(text, l, e)) { // after the word of an occupation, a relation or a role
-                int k = t.end();
-                if (k < e - 1 && k - l >= 2 && (OCCUPATION_END.indexOf(text.charAt(k - 1)) >= 0 || ROLE_END.indexOf(text.charAt(k - 1)) >= 0
-                        || anchors.endingAt(NameAnchors.Kind.KIN, text, k) == k - l || anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0
-                        || anchors.endingAt(NameAnchors.Kind.ROLE, text, k) > 0)) {
-                    s = k;
-                }
-            }
+            int s = afterGluedWord(text, l, e, true);
             int from = s;
             if (e - s < 3 || e - s > 6 || out.subList(first, out.size()).stream().anyMatch(f -> f.type() == PiiType.PERSON
                     && f.start() <= from && f.end() >= e) || anchors.isPlaceName(text.substring(s, e))
@@ -5625,6 +5618,23 @@ final class NameRecognizer implements Recognizer {
             Finding.addOver(out, first, new Finding(PiiType.PERSON, s, e, 0.8, false, text.substring(s, e)),
                     f -> f.type() == PiiType.PERSON && f.start() >= from && f.end() <= e); // 鳥居 of 鳥居塚湊斗 gives way
         }
+    }
+
+    /**
+     * Where a name starts in the kanji run [l, e) that an occupation's, a relation's or (with {@code roles}) a title's or a
+     * role's word may start (会社員|鳥居塚湊斗, 無職|大豆生田, 長男|…): after the last such word the dictionary reads, else l.
+     */
+    private int afterGluedWord(String text, int l, int e, boolean roles) {
+        int s = l;
+        for (Morphology.Token t : Morphology.tokens(text, l, e)) {
+            int k = t.end();
+            if (k < e - 1 && k - l >= 2 && (OCCUPATION_END.indexOf(text.charAt(k - 1)) >= 0 || ROLE_END.indexOf(text.charAt(k - 1)) >= 0
+                    || anchors.endingAt(NameAnchors.Kind.KIN, text, k) == k - l || roles && (anchors.endingAt(NameAnchors.Kind.TITLE, text, k) > 0
+                    || anchors.endingAt(NameAnchors.Kind.ROLE, text, k) > 0))) {
+                s = k;
+            }
+        }
+        return s;
     }
 
     /**
@@ -5698,15 +5708,6 @@ final class NameRecognizer implements Recognizer {
         out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
     }
 
-    private static boolean containsAny(String text, String[] words) {
-        for (String w : words) {
-            if (text.contains(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** An age in brackets somewhere: （35）, (４５). */
     private static boolean ageInBrackets(String text) {
         for (int i = text.indexOf('（') >= 0 ? 0 : text.indexOf('('); i >= 0 && i + 1 < text.length(); i++) {
@@ -5760,14 +5761,7 @@ final class NameRecognizer implements Recognizer {
         while (m.find()) {
             int l = m.start(1);
             int e = m.end(1);
-            int s = l;
-            for (Morphology.Token t : Morphology.tokens(text, l, e)) { // after an occupation or a relation glued before it (無職)
-                int k = t.end();
-                if (k < e - 1 && k - l >= 2 && (OCCUPATION_END.indexOf(text.charAt(k - 1)) >= 0 || ROLE_END.indexOf(text.charAt(k - 1)) >= 0
-                        || anchors.endingAt(NameAnchors.Kind.KIN, text, k) == k - l)) {
-                    s = k;
-                }
-            }
+            int s = afterGluedWord(text, l, e, false);
             if (e - s < 2 || e - s > 5 || anchors.isPlaceName(text.substring(s, e)) || !allGivenKanji(text, m.start(3), m.end(3))) {
                 continue;
             }
@@ -5839,7 +5833,6 @@ final class NameRecognizer implements Recognizer {
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
             }
         }
-        couples(text, out, first);
     }
 
     /** A couple: a full name, ・, the spouse's given name, then 夫妻 or 夫婦 (山田太郎・花子ご夫妻). */
