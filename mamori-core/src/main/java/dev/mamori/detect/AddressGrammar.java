@@ -69,6 +69,11 @@ final class AddressGrammar {
                     names++;
                     continue;
                 }
+                if (r - q >= 2 && r + 1 < guard && isSpace(text.charAt(r)) && blockNumbers(text, r + 1, guard)) {
+                    q = r + 1; // みなとみらい 2-2-1
+                    names++;
+                    continue;
+                }
                 break;
             }
             if (isDigit(c) || numeralGroupAt(text, q, guard)) {

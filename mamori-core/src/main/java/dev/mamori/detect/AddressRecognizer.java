@@ -572,8 +572,13 @@ final class AddressRecognizer implements Recognizer {
             muniSeen |= muni;
             if (pref) {
                 int m = p < n && lexicon.startsSomeWord(text.charAt(p)) ? lexicon.longest(text, p) : 0;
+                int b = m == 0 ? pastBlank(text, p) : p; // 東京都 新宿区, 東京都　千代田区: typed with a blank between
+                int mb = b > p && lexicon.startsSomeWord(text.charAt(b)) ? lexicon.longest(text, b) : 0;
                 if (m > 0 && lexicon.get(text, p, m) == MUNICIPALITY) {
                     p += m;
+                    muni = true;
+                } else if (mb > 0 && lexicon.get(text, b, mb) == MUNICIPALITY) {
+                    p = b + mb;
                     muni = true;
                 } else {
                     int g = genericMunicipality(text, p);
@@ -590,12 +595,31 @@ final class AddressRecognizer implements Recognizer {
                     // (鹿児島市吉野町, 花巻市石鳥谷町): below the municipality, as a ward is not
                     mergedTown = text.charAt(p - 1) == '市' && "町村".indexOf(text.charAt(p + m - 1)) >= 0;
                     p += m;
+                } else {
+                    int b = pastBlank(text, p); // 横浜市 港北区, 石狩郡 当別町: a ward or a town after a blank
+                    m = b > p && lexicon.startsSomeWord(text.charAt(b)) ? lexicon.longest(text, b) : 0;
+                    char unit = text.charAt(p - 1);
+                    if (m > 0 && lexicon.get(text, b, m) == MUNICIPALITY
+                            && (unit == '市' && text.charAt(b + m - 1) == '区' || unit == '郡' && "町村".indexOf(text.charAt(b + m - 1)) >= 0)) {
+                        p = b + m;
+                    }
                 }
             }
             AddressGrammar.Rest rest = AddressGrammar.parse(text, p);
+            if (muni && rest.end() <= p) {
+                int b = pastBlank(text, p); // 新宿区 西新宿 2-8-1: the town after a blank, taken with its block numbers
+                if (b > p && !AddressGrammar.isDigit(text.charAt(b))) {
+                    AddressGrammar.Rest town = AddressGrammar.parse(text, b);
+                    if (town.numbers() && !Chars.has(text, "番号", b, town.end()) && !Chars.has(text, "者", b, town.end())) {
+                        rest = town;
+                    }
+                }
+            }
             int end = Math.max(p, rest.end());
             double conf = confidence(pref, muni, rest.numbers());
-            if (!rest.numbers() && text.startsWith("出身", end)) {
+            if (associationAfter(text, end)) {
+                conf = Math.min(conf, 0.3); // 藤沢市辻堂元町三丁目自治会: an association's area, no one's home
+            } else if (!rest.numbers() && text.startsWith("出身", end)) {
                 conf = Math.min(conf, 0.2); // 長野県松本市出身, 鹿児島市吉野町出身: where someone comes from
             } else if (muni && (rest.town() || mergedTown)) {
                 conf = Math.max(conf, 0.5); // 横浜市港北区日吉本町、: a 町名 after the municipality
@@ -954,6 +978,28 @@ final class AddressRecognizer implements Recognizer {
         conf += 0.3 * context.score(PiiType.ADDRESS, text, i, end);
         out.add(new Finding(PiiType.ADDRESS, i, end, Math.min(0.99, conf), false, text.substring(i, end)));
         return end;
+    }
+
+    private static final List<String> ASSOCIATIONS = List.of("自治会", "町内会", "町会", "子ども会", "子供会", "老人クラブ", "商店会", "商店街");
+
+    /** An association named after its area, after {@code end} and perhaps a blank: 辻堂元町三丁目自治会, 柏木二丁目　町内会. */
+    private static boolean associationAfter(String text, int end) {
+        int q = pastBlank(text, end);
+        for (String w : ASSOCIATIONS) {
+            if (text.startsWith(w, q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Past one or two blanks typed between an address's parts, when a word follows them; else {@code p}. */
+    private static int pastBlank(String text, int p) {
+        int q = p;
+        while (q < text.length() && q - p < 2 && (text.charAt(q) == ' ' || text.charAt(q) == '\u3000')) {
+            q++;
+        }
+        return q > p && q < text.length() && !Character.isWhitespace(text.charAt(q)) && text.charAt(q) != '\u3000' ? q : p;
     }
 
     private static double confidence(boolean pref, boolean muni, boolean numbers) {

@@ -72,6 +72,20 @@ class LangAddressTest {
     }
 
     @Test
+    void blanksTypedBetweenAnAddresssParts() { // session 59, from a review's chats and tickets
+        assertThat(addresses("住所：東京都 新宿区 西新宿 2-8-1")).containsExactly("東京都 新宿区 西新宿 2-8-1");
+        assertThat(addresses("東京都　千代田区　丸の内１－１－１")).containsExactly("東京都　千代田区　丸の内１－１－１");
+        assertThat(addresses("送り先は 神奈川県 横浜市 西区 みなとみらい 2-2-1 です")).containsExactly("神奈川県 横浜市 西区 みなとみらい 2-2-1");
+        assertThat(addresses("大阪府 大阪市北区 梅田1-2-3")).containsExactly("大阪府 大阪市北区 梅田1-2-3");
+        assertThat(addresses("横浜市 港北区 日吉本町1-2-3")).containsExactly("横浜市 港北区 日吉本町1-2-3");
+        assertThat(addresses("弘前市 受給者番号 21-00487")).isEmpty(); // a label and its number, not a town
+        assertThat(addresses("東京都 新宿区 03-1234-5678")).isEmpty();
+        // an association named after its area is no one's home
+        assertThat(addresses("藤沢市 辻堂元町三丁目 自治会　会長")).isEmpty();
+        assertThat(addresses("仙台市青葉区柏木二丁目町内会")).isEmpty();
+    }
+
+    @Test
     void theTownAfterAnAgeInADeathNoticesList() { // session 58: おくやみ under the municipality's heading
         assertThat(addresses("【十和田市】\n小笠原タケ（９４）東一番町\n苫米地正三（８７）三本木字里ノ沢\n"))
                 .containsExactly("東一番町", "三本木字里ノ沢");
