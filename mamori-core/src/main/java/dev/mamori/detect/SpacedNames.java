@@ -16,6 +16,8 @@ final class SpacedNames {
     private static final String CHAR = "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}々ー]";
     /** A kanji, then two to five more kanji or kana, each after one to three blanks. */
     private static final Pattern RUN = Pattern.compile("(?<!" + CHAR + ")[\\p{IsHan}々](?:[ 　]{1,3}" + CHAR + "){2,5}(?!" + CHAR + ")");
+    /** One to three kanji, one to four blanks and a kanji, alone in their field: a surname and a one-kanji given name (林　　誠, 青木　　誠). */
+    private static final Pattern PAIR = Pattern.compile("(?<!" + CHAR + ")([\\p{IsHan}々]{1,3})([ 　]{1,4})[\\p{IsHan}](?!" + CHAR + ")");
     private static final String SURNAME = "名詞-固有名詞-人名-姓";
     private static final String GIVEN = "名詞-固有名詞-人名-名";
     /** As a label's value: where a label read only the first characters (報告者　古 川), the longer span wins. */
@@ -28,6 +30,7 @@ final class SpacedNames {
         if (!mayHold(text)) {
             return;
         }
+        int first = out.size();
         Matcher m = RUN.matcher(text);
         int from = 0;
         while (from < text.length() && m.find(from)) {
@@ -64,6 +67,32 @@ final class SpacedNames {
                 while (from < m.end() && !Morphology.isKanji(text.charAt(from))) {
                     from++;
                 }
+            }
+        }
+        pairs(text, out, first);
+    }
+
+    /**
+     * A surname and a one-kanji given name of the dictionary (or, padded to a field's width, of given-name-kanji.tsv:
+     * 森　　湊) with blanks between, standing alone in their field
+     * (a list's column, a label's value: 林　　誠, ２　森　　湊　　総務部). Not two characters the dictionary reads as one word
+     * (東　京, 氏　名, 山　田), nor a label's last character (氏名　林　誠 is read from 林). Read left to right: of two pairs
+     * sharing a kanji, the first is kept.
+     */
+    private static void pairs(String text, List<Finding> out, int first) {
+        Matcher m = PAIR.matcher(text);
+        for (int from = 0; from < text.length() && m.find(from); ) {
+            int s = m.start();
+            from = s + 1; // 林　　誠　　森　　湊: the next pair may start at this one's end
+            int e = m.end();
+            int sur = m.end(1);
+            String joined = text.substring(s, sur) + text.substring(e - 1, e);
+            String gap = m.group(2);
+            boolean padded = gap.length() > 2 || gap.equals("\u3000\u3000");
+            if (Morphology.hasEntry(text, s, sur, SURNAME)
+                    && (Morphology.hasEntry(text, e - 1, e, GIVEN) || padded && NameAnchors.get().givenKanji(text.charAt(e - 1)))
+                    && !Morphology.ipadicEntry(joined, 0, joined.length(), "") && !Finding.overlapsAny(out, first, s, e)) {
+                out.add(new Finding(PiiType.PERSON, s, e, CONFIDENCE, false, text.substring(s, e)));
             }
         }
     }
@@ -109,8 +138,14 @@ final class SpacedNames {
     private static boolean mayHold(String text) {
         for (int i = 1; i + 1 < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c == ' ' || c == '\u3000') && Morphology.isKanji(text.charAt(i - 1)) && Morphology.isKanji(text.charAt(i + 1))) {
-                return true;
+            if ((c == ' ' || c == '\u3000') && Morphology.isKanji(text.charAt(i - 1))) {
+                int j = i + 1;
+                while (j + 1 < text.length() && j - i < 3 && (text.charAt(j) == ' ' || text.charAt(j) == '\u3000')) {
+                    j++;
+                }
+                if (Morphology.isKanji(text.charAt(j))) {
+                    return true;
+                }
             }
         }
         return false;

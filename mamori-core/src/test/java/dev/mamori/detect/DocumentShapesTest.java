@@ -457,6 +457,17 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aOneKanjiGivenNamePaddedToItsFieldsWidth() { // session 59, from reviews of rosters and results lists
+        assertThat(found("氏名　林　　誠\n", PiiType.PERSON)).containsExactly("林　　誠");
+        assertThat(found("１　林　　誠　　営業部\n２　森　　湊　　総務部\n", PiiType.PERSON)).containsExactly("林　　誠", "森　　湊");
+        assertThat(found("ご芳名　　杉山　　昭\n", PiiType.PERSON)).containsExactly("杉山　　昭");
+        assertThat(found("林　　誠　　森　　湊\n", PiiType.PERSON)).containsExactly("林　　誠", "森　　湊");
+        for (String notName : List.of("性　別　男", "金　額　１０００円", "上　田　市", "会議室　Ａ", "鈴木　印")) {
+            assertThat(found(notName + "\n", PiiType.PERSON)).as(notName).noneMatch(v -> v.length() > 2);
+        }
+    }
+
+    @Test
     void anArrestInPlainWordsAndASearchForSomeoneMissing() {
         assertThat(found("高野さん、詐欺で捕まったって", PiiType.SENSITIVE_CRIME)).containsExactly("詐欺で捕まった");
         assertThat(found("駅前でタクシーが捕まった", PiiType.SENSITIVE_CRIME)).isEmpty();
