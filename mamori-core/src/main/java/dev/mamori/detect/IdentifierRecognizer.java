@@ -989,7 +989,8 @@ final class IdentifierRecognizer implements Recognizer {
          * whatever other date's label is near (有効期限 2030年3月11日　生年月日 1981年10月5日).
          */
         private boolean birthLabelRightBefore(int a) {
-            return Chars.labelEndsAt(s, 0, labelEnd(a), BIRTH_LABELS);
+            int i = labelEnd(a);
+            return Chars.labelEndsAt(s, 0, i, BIRTH_LABELS) && !(i >= 5 && s.startsWith("発生年月日", i - 5)); // 傷病発生年月日: an injury's date
         }
 
         /** Where a label right before the date at {@code a} would end: up to three blanks, ：, : or は skipped back. */

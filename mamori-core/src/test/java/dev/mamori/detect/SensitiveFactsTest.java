@@ -264,6 +264,18 @@ class SensitiveFactsTest {
         "山田選手は右肩を痛め、交代した。|SENSITIVE_HEALTH:右肩を痛め",
         "竹内さん肺ガンで入院|SENSITIVE_HEALTH:肺ガンで入院",
         "父は末期ガンです|SENSITIVE_HEALTH:末期ガン",
+        // session 59, from reviews of 児相, DV, care and welfare records and of judgments
+        "悠真くんは父親から虐待を受けていた。|SENSITIVE_OTHER:虐待を受けていた",
+        "大林さん　経済的虐待の疑いあり。|SENSITIVE_OTHER:経済的虐待",
+        "大林さん　ネグレクトの疑い。|SENSITIVE_OTHER:ネグレクト",
+        "夫に首を絞められたと話す。|SENSITIVE_OTHER:首を絞められ",
+        "長男は精神保健福祉手帳2級を持っている。|SENSITIVE_OTHER:精神保健福祉手帳2級",
+        "佐久間さんは障害支援区分3の認定を受けている。|SENSITIVE_OTHER:障害支援区分3",
+        "本人はモスクで礼拝をする。|SENSITIVE_CREED:モスクで礼拝",
+        "上記の者、当院通院加療中である。|SENSITIVE_HEALTH:通院加療中",
+        "大林さん　物盗られ妄想が強い。|SENSITIVE_HEALTH:物盗られ妄想",
+        "被告人は、同店において、現金約３万円を窃取したものである。|SENSITIVE_CRIME:窃取したものである",
+        "被告人は、覚醒剤を使用した。|SENSITIVE_CRIME:覚醒剤を使用した",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -317,6 +329,8 @@ class SensitiveFactsTest {
         "宗教・宗派\n■仏式　□神式", "山田氏が3日、東京都内の病院で死去した。", "本日午後、病院にて死去",
         "台風の影響で通勤の足がまひした。", "舌がしびれるような山椒の辛さ", "昨夜の住宅火災による死亡者はいなかった。",
         "交通事故による死亡者数が過去最少となった。", "寒波のため死亡が相次いだ。", "熱中症にはどうぞお気をつけください。", "前歴\nなし", "障害支援区分\n区分5", // a form's label on its own line, its value below
+        // session 59: insects sting no crime's victim; a law against abuse is no one's
+        "蜂に刺された。", "蚊に刺されたところがかゆい", "高齢者虐待防止法の研修を行った。",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
@@ -659,7 +673,7 @@ class SensitiveFactsTest {
         }
         // a count that is no statistic: no period, area or tally in the clause, or one person's own figures (the review's)
         assertThat(found("長女は発達障害で兄弟が3人いる。")).containsExactly("SENSITIVE_OTHER:発達障害");
-        assertThat(found("母は詐欺被害に遭って300万円をだまし取られた。")).containsExactly("SENSITIVE_OTHER:詐欺被害");
+        assertThat(found("母は詐欺被害に遭って300万円をだまし取られた。")).containsExactly("SENSITIVE_OTHER:詐欺被害", "SENSITIVE_OTHER:だまし取られ");
         assertThat(found("父は糖尿病で血糖値が前年の1.5倍に上がった。")).contains("SENSITIVE_HEALTH:糖尿病");
         assertThat(found("兄はてんかんの発作が昨年は12件記録された。")).contains("SENSITIVE_HEALTH:てんかんの発作");
         assertThat(found("組員の男が逮捕された。")).contains("SENSITIVE_OTHER:組員");
