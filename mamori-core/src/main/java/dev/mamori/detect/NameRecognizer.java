@@ -306,6 +306,7 @@ final class NameRecognizer implements Recognizer {
         agedRuns(text, out, first);
         staffInMail(text, out, first);
         signedSurnames(text, out, first);
+        titledSurnames(text, out, first);
         kinJoinedGiven(text, out, first);
         couples(text, out, first);
         int guards = guards(text);
@@ -5853,6 +5854,56 @@ final class NameRecognizer implements Recognizer {
             if (afterName && !confidentAt(out, first, m.start(1), m.end(1))) {
                 out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.7, false, m.group(1)));
             }
+        }
+    }
+
+    /** Where a surname after a title ends: the line's end, a blank, a bracket, a comma, a slash or one of {@link #AFTER_TITLED}. */
+    private static final String TITLED_END = "\n\r \u3000、，,）)」』】・/／";
+    private static final String[] AFTER_TITLED = {"より", "から", "へ", "が", "は", "に", "と", "も", "の", "まで", "です", "にて", "宛"};
+
+    /**
+     * A surname alone after a profession or a post and one blank (保健師 高橋, 校長 村瀬, 児童福祉司 大谷, Ns 本多), or glued to one
+     * written in Latin letters (PT小田切より, Dr.宇田川へ): the staff who sign a nursing note, a care plan or a 児相 record. The
+     * surname is one to four kanji the dictionary knows as a surname and no title, place or word ({@link #plainSurname}); it ends
+     * at {@link #TITLED_END} or a particle, a one-kanji surname only at the former (医師 会 is no one).
+     */
+    private void titledSurnames(String text, List<Finding> out, int first) {
+        int n = text.length();
+        for (int s = 1; s < n; s++) {
+            if (!isKanjiAt(text, s) || isKanjiAt(text, s - 1)) {
+                continue;
+            }
+            char before = text.charAt(s - 1);
+            int t = 0;
+            if (before == ' ' || before == '\u3000') {
+                t = anchors.endingAt(NameAnchors.Kind.TITLE, text, s - 1);
+                t = t > 0 ? t + 1 : 0;
+            } else if (before < 0x80 && (Character.isLetter(before) || before == '.')) {
+                t = anchors.endingAt(NameAnchors.Kind.TITLE, text, s); // PT小田切, Dr.宇田川
+                if (t > 0 && Character.isLetter(text.charAt(s - t)) && !Character.isUpperCase(text.charAt(s - t))) {
+                    t = 0;
+                }
+            }
+            if (t == 0 || s - t > 0 && s - t - 1 >= 0 && Character.isLetterOrDigit(text.charAt(s - t - 1)) && text.charAt(s - t - 1) < 0x80) {
+                continue; // not the end of a longer Latin word (HOST 田中)
+            }
+            int e = s;
+            while (e < n && e - s < 5 && isKanjiAt(text, e)) {
+                e++;
+            }
+            if (e - s > 4 || e < n && isKanjiAt(text, e)) {
+                continue;
+            }
+            boolean plainEnd = e == n || TITLED_END.indexOf(text.charAt(e)) >= 0;
+            boolean particle = false;
+            for (String w : AFTER_TITLED) {
+                particle |= text.startsWith(w, e);
+            }
+            if (!(plainEnd || particle && e - s >= 2) || !Morphology.hasEntry(text, s, e, SEI) || !plainSurname(text, s, e)
+                    || Finding.overlapsAny(out, first, s, e)) {
+                continue;
+            }
+            out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
         }
     }
 

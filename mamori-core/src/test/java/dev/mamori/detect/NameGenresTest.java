@@ -160,6 +160,16 @@ class NameGenresTest {
     }
 
     @Test
+    void aSurnameAloneAfterAProfessionOrAPost() { // session 59, from reviews of care, health and welfare records
+        String note = "記録：Ns 本多\nPT小田切より：歩行訓練実施\nDr.宇田川へ報告\n薬剤師 宮坂\nこんにちは\nOT白鳥、ST川畑\n";
+        assertThat(persons(note)).extracting(Finding::value).containsExactly("本多", "小田切", "宇田川", "宮坂", "白鳥", "川畑");
+        assertThat(persons("出席：北小学校（校長 村瀬）、保健センター（保健師 高橋）")).extracting(Finding::value).containsExactly("村瀬", "高橋");
+        for (String t : List.of("ST 2の結果", "PT比は高い", "医師 会の", "監督 官庁に届け出る")) {
+            assertThat(persons(t)).as(t).isEmpty();
+        }
+    }
+
+    @Test
     void aPlaceBeforeAnOfficeIsNotASurnameButASurnameBeforeItIs() {
         assertThat(persons("千葉市長と横浜市長が会談した。")).isEmpty();
         assertThat(persons("鈴木市長と千葉県知事が会談した。")).extracting(Finding::value).containsExactly("鈴木");
