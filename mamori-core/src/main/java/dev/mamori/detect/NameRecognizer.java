@@ -591,6 +591,7 @@ final class NameRecognizer implements Recognizer {
      * kanji is glued before it; and a surname written with ノ ({@link #noSurname}: 猪|ノ|口).
      */
     private static List<Morphology.Token> rareSurnames(String text, List<Morphology.Token> ts) {
+        ts = tsuSurnames(text, ts);
         List<Morphology.Token> out = null;
         for (int i = 0; i < ts.size(); i++) {
             Morphology.Token t = ts.get(i);
@@ -628,6 +629,57 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return out == null ? ts : out;
+    }
+
+    /**
+     * The tokens with a surname written with ツ or ッ between two kanji (三ツ井, 三ッ谷, 一ツ橋) made one surname token, when the
+     * two kanji alone are a surname of the dictionary (三井, 三谷, 一橋): the tokenizer reads a place (三ツ井) or a number and a
+     * counter (三|ッ) there. Not inside a run of kanji, not before katakana (三ツ沢コミュニティ), and not across a token that
+     * starts before it.
+     */
+    private static List<Morphology.Token> tsuSurnames(String text, List<Morphology.Token> ts) {
+        if (text.indexOf('ツ') < 0 && text.indexOf('ッ') < 0) {
+            return ts;
+        }
+        List<Morphology.Token> out = ts;
+        for (int k = 1; k + 1 < text.length(); k++) {
+            char c = text.charAt(k);
+            int s = k - 1;
+            int e = k + 2;
+            if (c != 'ツ' && c != 'ッ' || !isKanjiAt(text, s) || !isKanjiAt(text, k + 1) || s > 0 && isKanjiAt(text, s - 1)
+                    || e < text.length() && Morphology.isKatakana(text.charAt(e)) // 三ツ沢コミュニティ管理: a firm named after its place
+                    || !Morphology.hasEntry(text.charAt(s) + "" + text.charAt(k + 1), 0, 2, SEI)) {
+                continue;
+            }
+            List<Morphology.Token> next = new ArrayList<>(out.size() + 1);
+            boolean ok = true;
+            boolean added = false;
+            for (Morphology.Token t : out) {
+                if (t.end() <= s || t.start() >= e) {
+                    if (t.start() >= e && !added) {
+                        next.add(new Morphology.Token(s, e, SEI));
+                        added = true;
+                    }
+                    next.add(t);
+                } else if (t.start() < s) {
+                    ok = false; // a word that starts before the surname
+                    break;
+                } else if (t.end() > e) {
+                    if (!added) {
+                        next.add(new Morphology.Token(s, e, SEI));
+                        added = true;
+                    }
+                    next.add(new Morphology.Token(e, t.end(), t.pos())); // 井孝 read as one word: its rest
+                }
+            }
+            if (ok) {
+                if (!added) {
+                    next.add(new Morphology.Token(s, e, SEI));
+                }
+                out = next;
+            }
+        }
+        return out;
     }
 
     /**

@@ -179,6 +179,7 @@ final class SensitiveFields {
             v = v.substring(0, v.length() - 1); // 既往歴：なし． (a paper's full stop)
         }
         if (NOTHING.contains(v) || v.endsWith("なし") || v.endsWith("無し") || v.endsWith("ない") || !hasWord(v)
+                || v.endsWith("確認されず") || v.endsWith("見当たらず") || v.endsWith("該当せず") || v.endsWith("はなかった") // 前科・前歴：…の範囲では確認されず
                 || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")) {
             return;
         }

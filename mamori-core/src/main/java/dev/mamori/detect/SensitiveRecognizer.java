@@ -178,6 +178,11 @@ final class SensitiveRecognizer implements Recognizer {
             markStart(word);
             terms.put(word, new Term(type, r.field(2), strength, neg, kana, ascii, kind, run, word.equals(CRIME_SUFFIX), story));
             size++;
+            String wide = fullWidth(word); // ＰＴＳＤ, ＨＩＶ, ＤＶ被害: the Latin letters judgments and official records print
+            if (!wide.equals(word) && terms.get(wide, 0, wide.length()) == null) {
+                markStart(wide);
+                terms.put(wide, new Term(type, r.field(2), strength, neg, kana, false, kind, run, false, story));
+            }
         }
         for (DataFile.Row r : DataFile.read(SensitiveRecognizer.class, "sensitive-cues.tsv")) {
             Cue c;
@@ -2483,11 +2488,31 @@ final class SensitiveRecognizer implements Recognizer {
         return e;
     }
 
-    /** True when a negation cue starts right after the phrase (spaces and ： skipped). */
+    /** How a search ends that found nothing, at the end of a label's value (not 服薬せず, nor 高血圧、他は特記事項なし). */
+    private static final String[] FOUND_NONE = {"確認されず", "確認できず", "確認されなかった", "見当たらず", "該当せず", "認められず",
+        "見つからず", "はなかった", "はありませんでした"};
+
+    /**
+     * True when a negation cue starts right after the phrase (spaces and ： skipped), or the phrase is a label whose value
+     * ends denying (前科・前歴：新聞記事検索の範囲では確認されず, …該当する記事はなかった).
+     */
     private boolean denied(String text, int end, int se) {
         int i = end;
+        boolean label = false;
         while (i < se && " 　：:".indexOf(text.charAt(i)) >= 0) {
+            label |= text.charAt(i) == '：' || text.charAt(i) == ':';
             i++;
+        }
+        if (label) {
+            int v = se;
+            while (v > i && "。．. 　\r\n".indexOf(text.charAt(v - 1)) >= 0) {
+                v--;
+            }
+            for (String w : FOUND_NONE) {
+                if (v - i >= w.length() && text.startsWith(w, v - w.length())) {
+                    return true;
+                }
+            }
         }
         if (i >= se || !cues.startsSomeWord(text.charAt(i))) {
             return false;
@@ -2676,6 +2701,16 @@ final class SensitiveRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** {@code word} with its ASCII letters and digits in their full-width forms (PTSD → ＰＴＳＤ). */
+    private static String fullWidth(String word) {
+        StringBuilder b = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            b.append(c < 128 && Character.isLetterOrDigit(c) ? (char) (c + 0xFEE0) : c);
+        }
+        return b.toString();
     }
 
     private static boolean asciiBoundaries(String text, int s, int e) {

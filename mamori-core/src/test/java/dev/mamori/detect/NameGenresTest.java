@@ -170,6 +170,15 @@ class NameGenresTest {
     }
 
     @Test
+    void aSurnameWrittenWithTsuBetweenItsKanji() { // session 59, from a review of court news
+        assertThat(persons("会社員、三ッ谷翼容疑者（２０）を逮捕した。")).extracting(Finding::value).containsExactly("三ッ谷翼");
+        assertThat(persons("三ツ井容疑者は認めている。")).extracting(Finding::value).containsExactly("三ツ井");
+        assertThat(persons("喪主は長男三ツ木茂さん")).extracting(Finding::value).containsExactly("三ツ木茂");
+        assertThat(persons("管理会社：三ツ沢コミュニティ管理")).isEmpty();
+        assertThat(persons("三ツ星レストランで食事")).isEmpty();
+    }
+
+    @Test
     void aPlaceBeforeAnOfficeIsNotASurnameButASurnameBeforeItIs() {
         assertThat(persons("千葉市長と横浜市長が会談した。")).isEmpty();
         assertThat(persons("鈴木市長と千葉県知事が会談した。")).extracting(Finding::value).containsExactly("鈴木");

@@ -276,6 +276,9 @@ class SensitiveFactsTest {
         "大林さん　物盗られ妄想が強い。|SENSITIVE_HEALTH:物盗られ妄想",
         "被告人は、同店において、現金約３万円を窃取したものである。|SENSITIVE_CRIME:窃取したものである",
         "被告人は、覚醒剤を使用した。|SENSITIVE_CRIME:覚醒剤を使用した",
+        "笹原さんはＰＴＳＤを発症した。|SENSITIVE_HEALTH:ＰＴＳＤを発症した", // full-width Latin letters, as judgments print them
+        "笹原さんはＨＩＶに感染している。|SENSITIVE_HEALTH:ＨＩＶに感染",
+        "既往歴：高血圧（服薬せず）|SENSITIVE_HEALTH:高血圧（服薬せず）", // a label's value that ends with a verb's ず denies nothing
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -331,6 +334,8 @@ class SensitiveFactsTest {
         "交通事故による死亡者数が過去最少となった。", "寒波のため死亡が相次いだ。", "熱中症にはどうぞお気をつけください。", "前歴\nなし", "障害支援区分\n区分5", // a form's label on its own line, its value below
         // session 59: insects sting no crime's victim; a law against abuse is no one's
         "蜂に刺された。", "蚊に刺されたところがかゆい", "高齢者虐待防止法の研修を行った。",
+        // a background check's answers that deny, and a question's label
+        "■前科・前歴：該当なし", "前科：無", "犯罪歴の有無　無", "■前科・前歴：官報・新聞記事検索の範囲では確認されず。",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
