@@ -59,10 +59,17 @@ final class AddressGrammar {
         int names = 0;
         while (q < guard) {
             char c = text.charAt(q);
-            if (q == p && Morphology.isHiragana(c) && "のでにはがをともへやか".indexOf(c) < 0) { // みたけ5丁目: a town in kana
+            if (q == p && Morphology.isHiragana(c)) { // みたけ5丁目: a town in kana
                 int r = q;
                 while (r < guard && r - q < 8 && (Morphology.isHiragana(text.charAt(r)) || isNameStart(text.charAt(r)))) {
                     r++;
+                }
+                int h = q;
+                while (h < r && Morphology.isHiragana(text.charAt(h))) {
+                    h++;
+                }
+                if ("のでにはがをともへやか".indexOf(c) >= 0 && !(h - q >= 3 && h < r)) {
+                    break; // a particle, unless it starts three kana and a kanji of a town's (はりまや町, ときわ町)
                 }
                 if (r < guard && (isDigit(text.charAt(r)) || numeralGroupAt(text, r, guard)) && unitAfter(text, r, guard)) {
                     q = r;
@@ -163,8 +170,17 @@ final class AddressGrammar {
         while (d < guard && isDigit(text.charAt(d))) {
             d++;
         }
-        if (d == q || d - q > 3 || text.charAt(q) == '0' || text.charAt(q) == '０') {
-            return false; // not a phone (03-…), a date (2024-12-01) or a code
+        if (d == q || d - q > 4 || text.charAt(q) == '0' || text.charAt(q) == '０') {
+            return false; // not a phone (03-…) or a code
+        }
+        if (d - q == 4) { // 見付 2989-3: a rural lot's four digits and one more group, not a date (2024-12-01) nor a range
+            int e = d + 1;
+            while (e < guard && isDigit(text.charAt(e))) {
+                e++;
+            }
+            boolean year = text.charAt(q) == '1' || text.charAt(q) == '2' || text.charAt(q) == '１' || text.charAt(q) == '２';
+            return d < guard && "-－‐−".indexOf(text.charAt(d)) >= 0 && e - d - 1 >= 1 && e - d - 1 <= (year ? 1 : 4)
+                    && (e >= text.length() || !isDigit(text.charAt(e)) && "-－‐−〜~".indexOf(text.charAt(e)) < 0);
         }
         if (d - q == 3 && d + 5 <= guard && SEPARATORS.indexOf(text.charAt(d)) >= 0 && isDigit(text.charAt(d + 1))
                 && isDigit(text.charAt(d + 4)) && (d + 5 == text.length() || !isDigit(text.charAt(d + 5)))) {
@@ -176,7 +192,8 @@ final class AddressGrammar {
                 return g >= text.length() || !isDigit(text.charAt(g)) && text.charAt(g) != '-';
             }
         }
-        return false;
+        return g > d && (text.startsWith("番地", d) || text.charAt(d) == '番' || text.startsWith("丁目", d)) // 下之郷 812番地3
+                && (g >= text.length() || !Morphology.isKanji(text.charAt(g))); // not 3番線
     }
 
     /**
@@ -228,6 +245,17 @@ final class AddressGrammar {
             if (unit > 0 && q < guard && (isDigit(text.charAt(q)) || numeralGroupAt(text, q, guard))) {
                 continue;
             }
+            if (unit > 0 && q + 1 < guard && isSpace(text.charAt(q)) && isDigit(text.charAt(q + 1)) && !isSpace(text.charAt(q - 1))) {
+                int r = q + 1;
+                while (r < guard && isDigit(text.charAt(r))) {
+                    r++;
+                }
+                int u = unitAt(text, r, guard);
+                if (u > 0 && (text.charAt(r) == '番' || text.charAt(r) == '号')) {
+                    q++; // ２丁目　３番　５号: a blank typed between the groups, each with its unit
+                    continue;
+                }
+            }
             int room = letteredRoom(text, q, guard);
             if (unit == 0 && room > q && q > origin) {
                 return room; // 1-19-2-A201, 3-5-12-B: a building's letter and its room after the block numbers
@@ -264,7 +292,7 @@ final class AddressGrammar {
         return 0;
     }
 
-    /** Kanji numerals that start a block number: 一丁目, 三番, 一の二 (not 四谷, 九段). */
+    /** Kanji numerals that start a block number: 一丁目, 三番, 一の二, 三－二 (not 四谷, 九段). */
     static boolean numeralGroupAt(String text, int q, int guard) {
         int r = q;
         while (r < guard && KANJI_DIGITS.indexOf(text.charAt(r)) >= 0) {
@@ -276,7 +304,7 @@ final class AddressGrammar {
         if (unitAt(text, r, guard) > 0 && text.charAt(r) != 'f' && text.charAt(r) != 'F' && text.charAt(r) != 'Ｆ') {
             return true;
         }
-        return (text.charAt(r) == 'の' || text.charAt(r) == 'ノ') && r + 1 < guard && KANJI_DIGITS.indexOf(text.charAt(r + 1)) >= 0;
+        return ("のノ－-‐−".indexOf(text.charAt(r)) >= 0) && r + 1 < guard && KANJI_DIGITS.indexOf(text.charAt(r + 1)) >= 0;
     }
 
     /** Toponyms' last kanji after が (緑が丘, 自由が丘, 霞が関, 市が谷, 美しが丘): the が is part of the town's name. */

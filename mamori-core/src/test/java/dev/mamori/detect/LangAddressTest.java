@@ -80,6 +80,17 @@ class LangAddressTest {
         assertThat(addresses("横浜市 港北区 日吉本町1-2-3")).containsExactly("横浜市 港北区 日吉本町1-2-3");
         assertThat(addresses("弘前市 受給者番号 21-00487")).isEmpty(); // a label and its number, not a town
         assertThat(addresses("東京都 新宿区 03-1234-5678")).isEmpty();
+        // a rural lot's four digits, a 番地 after the blank, kanji numerals joined by a hyphen, units a blank apart
+        assertThat(addresses("静岡県磐田市見付 2989-3")).containsExactly("静岡県磐田市見付 2989-3");
+        assertThat(addresses("上田市下之郷 812番地3")).containsExactly("上田市下之郷 812番地3");
+        assertThat(addresses("仙台市太白区長町五丁目三－二")).containsExactly("仙台市太白区長町五丁目三－二");
+        assertThat(addresses("住所　仙台市太白区長町五－三－二")).containsExactly("仙台市太白区長町五－三－二");
+        assertThat(addresses("住所　船橋市　宮本　２丁目　３番　５号")).containsExactly("船橋市　宮本　２丁目　３番　５号");
+        assertThat(addresses("東京都港区六本木 2024-12-01")).containsExactly("東京都港区六本木");
+        assertThat(addresses("港区六本木 3番線")).containsExactly("港区六本木");
+        // a town in hiragana that starts with a particle's kana
+        assertThat(addresses("高知市はりまや町2-5-2")).containsExactly("高知市はりまや町2-5-2");
+        assertThat(addresses("旭川市ときわ町1-2-3")).containsExactly("旭川市ときわ町1-2-3");
         // an association named after its area is no one's home
         assertThat(addresses("藤沢市 辻堂元町三丁目 自治会　会長")).isEmpty();
         assertThat(addresses("仙台市青葉区柏木二丁目町内会")).isEmpty();
