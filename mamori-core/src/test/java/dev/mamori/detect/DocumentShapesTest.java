@@ -205,6 +205,15 @@ class DocumentShapesTest {
     }
 
     @Test
+    void anAddressSplitOverColumnsKeepsItsTownAndBlockNumbers() { // session 59, from a review's address books
+        String csv = "氏名,都道府県,市区町村,町域,番地,建物名\n小松 茂,石川県,金沢市,広坂,1-1-1,\n佐藤 一郎,東京都,新宿区,不明,2-8-1,新宿ビル301\n";
+        assertThat(found(csv, PiiType.ADDRESS)).containsExactly("広坂", "1-1-1", "2-8-1", "新宿ビル301");
+        assertThat(found("氏名,住所1,住所2\n小松 茂,石川県金沢市,広坂\n佐藤 一郎,東京都新宿区,別紙参照\n", PiiType.ADDRESS))
+                .containsExactly("石川県金沢市", "広坂", "東京都新宿区");
+        assertThat(found("都道府県,人口\n石川県,1100000\n", PiiType.ADDRESS)).isEmpty(); // a prefecture's column is no address
+    }
+
+    @Test
     void theLeaderOfAnOutingAndTheUserOfADevice() {
         assertThat(found("引率：藤堂（090-7715-2038）　参加費 3,500円", PiiType.PERSON)).containsExactly("藤堂");
         assertThat(found("export: locationlog.csv  device=Pixel 8  user=Mori Kaito", PiiType.PERSON)).containsExactly("Mori Kaito");
