@@ -521,8 +521,8 @@ final class AddressRecognizer implements Recognizer {
      * kanji or kana, no digit; not a word saying there is none ({@link #NO_PLACE}).
      */
     private static boolean townAlone(String t, int s, int e) {
-        if (e - s < 2 || e - s > 12 || NO_PLACE.contains(t.substring(s, e))) {
-            return false;
+        if (e - s < 2 || e - s > 12 || NO_PLACE.contains(t.substring(s, e)) || t.charAt(e - 1) == '方') {
+            return false; // 小林方: care of a household, a name's
         }
         boolean kanji = false;
         for (int i = s; i < e; i++) {
