@@ -6405,6 +6405,16 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * A one-kanji surname of a full name found elsewhere, standing as the subject or the owner at a clause's start (堀 翔吾 …
+     * 堀は暴行の前歴あり, 。林の供述): after the line's start, 。, 、, 「, a bracket or a blank, and before は, が, も or の.
+     */
+    private static boolean oneKanjiSubject(String text, int a, int b) {
+        char before = a > 0 ? text.charAt(a - 1) : '\n';
+        return b < text.length() && "はがもの".indexOf(text.charAt(b)) >= 0 && "\n。、「（( 　".indexOf(before) >= 0
+                && !(b + 1 < text.length() && Morphology.isHiragana(text.charAt(b)) && text.charAt(b) == 'の' && Morphology.isHiragana(text.charAt(b + 1)));
+    }
+
     /** {@code text[a, b)} is its line's only word (blanks around it allowed). */
     private static boolean aloneOnLine(String text, int a, int b) {
         int i = a;
@@ -6429,7 +6439,7 @@ final class NameRecognizer implements Recognizer {
                     || text.charAt(a - 1) == '・' && a > 1 && !Morphology.isKanji(text.charAt(a - 2)))) // オフィス・ミナト, ねぎま・ハツ; not 田中・鈴木
                     || (b < text.length() && (Morphology.isKanji(text.charAt(b)) || Morphology.isKatakana(text.charAt(b)))
                             && honorificAt(text, b) == 0);
-            if (glued || (len == 1 && honorificAt(text, b) == 0) || endsWithOrgSuffix(text, null, b, text.length()) || firmOfNames(text, b)
+            if (glued || (len == 1 && honorificAt(text, b) == 0 && !oneKanjiSubject(text, a, b)) || endsWithOrgSuffix(text, null, b, text.length()) || firmOfNames(text, b)
                     || (b < text.length() && (Character.isDigit(text.charAt(b)) || text.charAt(b) == '〕' || text.charAt(b) == '］'))
                     || anchors.isPlaceName(w) && !(b < text.length() && "はがもと".indexOf(text.charAt(b)) >= 0 || honorificAt(text, b) > 0
                             || aloneOnLine(text, a, b)) // a mail's signature: 宮崎⏎⏎> 宮崎 沙織 様

@@ -170,6 +170,13 @@ class NameGenresTest {
     }
 
     @Test
+    void aOneKanjiSurnameOfAFullNameFoundAgainAsASubject() { // session 59, from a review of welfare records
+        assertThat(persons("内縁の夫（堀 翔吾、29歳）が出入りしている。\n堀は暴行の前歴あり。")).extracting(Finding::value)
+                .containsExactly("堀 翔吾", "堀");
+        assertThat(persons("内縁の夫（堀 翔吾、29歳）が出入りしている。城の堀は深い。")).extracting(Finding::value).containsExactly("堀 翔吾");
+    }
+
+    @Test
     void aSurnameWrittenWithTsuBetweenItsKanji() { // session 59, from a review of court news
         assertThat(persons("会社員、三ッ谷翼容疑者（２０）を逮捕した。")).extracting(Finding::value).containsExactly("三ッ谷翼");
         assertThat(persons("三ツ井容疑者は認めている。")).extracting(Finding::value).containsExactly("三ツ井");
