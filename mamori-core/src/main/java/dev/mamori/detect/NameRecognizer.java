@@ -307,6 +307,7 @@ final class NameRecognizer implements Recognizer {
         staffInMail(text, out, first);
         signedSurnames(text, out, first);
         titledSurnames(text, out, first);
+        maidenNames(text, out, first);
         kinJoinedGiven(text, out, first);
         couples(text, out, first);
         int guards = guards(text);
@@ -5905,6 +5906,49 @@ final class NameRecognizer implements Recognizer {
             }
             if (afterName && !confidentAt(out, first, m.start(1), m.end(1))) {
                 out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.7, false, m.group(1)));
+            }
+        }
+    }
+
+    /**
+     * A married name with the 旧姓 in brackets, the way 同窓会名簿 and クラス会 lists write women: between the surname and the given
+     * name (鈴木（中村）恵子, 井上（旧姓　坂本）真理), or after the full name with 旧姓 or 旧 (村田聡子（旧・岡）).
+     */
+    private static final java.util.regex.Pattern MAIDEN = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々ヶ])([\\p{IsHan}々ヶ]{1,4})[（(](旧姓|旧)?[ 　・:：]?([\\p{IsHan}々ヶ]{1,3})[）)]([\\p{IsHan}々]{1,3})?(?![\\p{IsHan}々])");
+
+    /**
+     * The names of {@link #MAIDEN}: the 旧姓 a surname of the dictionary; between the surname and the given name, both as well
+     * (a surname of the dictionary, a given name of the dictionary or of given-name-kanji.tsv); after a full name, only with
+     * 旧姓 or 旧 (山田（本名）, 東京（本社） say something else).
+     */
+    private void maidenNames(String text, List<Finding> out, int first) {
+        if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = MAIDEN.matcher(text);
+        while (m.find()) {
+            boolean marked = m.group(2) != null;
+            int ys = m.start(3);
+            int ye = m.end(3);
+            if (!Morphology.hasEntry(text, ys, ye, SEI) || !plainSurname(text, ys, ye)) {
+                continue;
+            }
+            if (m.group(4) != null) {
+                int xs = m.start(1);
+                int xe = m.end(1);
+                int zs = m.start(4);
+                int ze = m.end(4);
+                boolean given = Morphology.hasEntry(text, zs, ze, MEI) || allGivenKanji(text, zs, ze);
+                if (!Morphology.hasEntry(text, xs, xe, SEI) || !plainSurname(text, xs, xe) || !given || roleWord(text, zs, ze)) {
+                    continue;
+                }
+                double conf = marked ? 0.85 : 0.8;
+                out.add(new Finding(PiiType.PERSON, xs, xe, conf, false, text.substring(xs, xe)));
+                out.add(new Finding(PiiType.PERSON, ys, ye, conf, false, text.substring(ys, ye)));
+                out.add(new Finding(PiiType.PERSON, zs, ze, conf, false, text.substring(zs, ze)));
+            } else if (marked) {
+                out.add(new Finding(PiiType.PERSON, ys, ye, 0.85, false, text.substring(ys, ye)));
             }
         }
     }

@@ -177,6 +177,14 @@ class NameGenresTest {
     }
 
     @Test
+    void aMarriedNameWithTheMaidenNameInBrackets() { // session 59, from a review of rosters
+        assertThat(persons("鈴木（中村）恵子")).extracting(Finding::value).containsExactly("鈴木", "中村", "恵子");
+        assertThat(persons("井上（旧姓　坂本）真理")).extracting(Finding::value).containsExactly("井上", "坂本", "真理");
+        assertThat(persons("村田聡子（旧・岡）")).extracting(Finding::value).containsExactly("村田聡子", "岡");
+        assertThat(persons("東京（本社）営業部")).isEmpty();
+    }
+
+    @Test
     void aSurnameWrittenWithTsuBetweenItsKanji() { // session 59, from a review of court news
         assertThat(persons("会社員、三ッ谷翼容疑者（２０）を逮捕した。")).extracting(Finding::value).containsExactly("三ッ谷翼");
         assertThat(persons("三ツ井容疑者は認めている。")).extracting(Finding::value).containsExactly("三ツ井");
