@@ -308,6 +308,7 @@ final class NameRecognizer implements Recognizer {
         signedSurnames(text, out, first);
         titledSurnames(text, out, first);
         maidenNames(text, out, first);
+        rosterSurnames(text, out, first);
         kinJoinedGiven(text, out, first);
         couples(text, out, first);
         int guards = guards(text);
@@ -5907,6 +5908,120 @@ final class NameRecognizer implements Recognizer {
             if (afterName && !confidentAt(out, first, m.start(1), m.end(1))) {
                 out.add(new Finding(PiiType.PERSON, m.start(1), m.end(1), 0.7, false, m.group(1)));
             }
+        }
+    }
+
+    /** A day of the week and a colon before a duty's surname (当番表　月：田中　火：佐藤). */
+    private static final java.util.regex.Pattern DUTY_DAY = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}])[月火水木金土日][曜]?[日]?[：:]([\\p{IsHan}々ヶ]{1,4})(?=[ 　\\t、,]|$)", java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * Surnames alone in a roster's layouts (school 連絡網, 回覧板, 当番表, 座席表), where the surname is all a line gives:
+     * a chain joined by arrows (長谷川（070-…）→ 宮本（090-…）→ 担任へ, 竹下 → 吉永 → 原田), a seal after each (竹下 ㊞　吉永 ㊞),
+     * days of a duty roster (月：田中　火：佐藤), and a line of three or more separated by blanks (窓側　岩崎　中島　小西). Each is a
+     * surname of the dictionary and no title, place or word ({@link #plainSurname}); a chain or a roster needs two of them,
+     * a line of blanks three, and a finding that joined two of them (岩崎　中島 as a surname and a given name) gives way.
+     */
+    private void rosterSurnames(String text, List<Finding> out, int first) {
+        boolean arrows = text.indexOf('→') >= 0 || text.indexOf('⇒') >= 0;
+        boolean seals = text.indexOf('㊞') >= 0;
+        boolean days = text.indexOf('：') >= 0 || text.indexOf(':') >= 0;
+        boolean blanks = text.indexOf('\u3000') >= 0 || text.indexOf(' ') >= 0;
+        if (!arrows && !seals && !days && !blanks) {
+            return;
+        }
+        for (int ls = 0; ls < text.length(); ) {
+            int le = Chars.lineEnd(text, ls);
+            List<int[]> names = new ArrayList<>(4);
+            if (arrows || seals) {
+                for (int i = ls; i < le; ) { // runs of kanji between arrows, seals, blanks and bracketed phones
+                    if (!isKanjiAt(text, i)) {
+                        i++;
+                        continue;
+                    }
+                    int e = i;
+                    while (e < le && (isKanjiAt(text, e) || text.charAt(e) == '々' || text.charAt(e) == 'ヶ')) {
+                        e++;
+                    }
+                    int after = e;
+                    while (after < le && isSpace(text.charAt(after))) {
+                        after++;
+                    }
+                    if (after < le && (text.charAt(after) == '（' || text.charAt(after) == '(')) {
+                        int close = text.indexOf(text.charAt(after) == '（' ? '）' : ')', after);
+                        after = close > after && close < le && Chars.hasDigit(text, after, close) ? close + 1 : after;
+                        while (after < le && isSpace(text.charAt(after))) {
+                            after++;
+                        }
+                    }
+                    char next = after < le ? text.charAt(after) : '\n';
+                    char prev = i > ls ? text.charAt(i - 1) : '\n';
+                    boolean linked = next == '→' || next == '⇒' || next == '㊞' || next == '\n' && (prev == '→' || prev == '⇒' || isSpace(prev));
+                    boolean start = i == ls || isSpace(prev) || prev == '→' || prev == '⇒' || prev == '：' || prev == ':';
+                    if (linked && start && e - i <= 4 && Morphology.hasEntry(text, i, e, SEI) && plainSurname(text, i, e)) {
+                        names.add(new int[] {i, e});
+                    }
+                    i = e;
+                }
+            }
+            if (names.size() < 2 && days) {
+                names.clear();
+                java.util.regex.Matcher m = DUTY_DAY.matcher(text).region(ls, le);
+                while (m.find()) {
+                    if (Morphology.hasEntry(text, m.start(1), m.end(1), SEI) && plainSurname(text, m.start(1), m.end(1))) {
+                        names.add(new int[] {m.start(1), m.end(1)});
+                    }
+                }
+            }
+            if (names.size() < 2 && blanks) {
+                names.clear();
+                blankSurnames(text, ls, le, names);
+            }
+            if (names.size() >= 2) {
+                for (int[] x : names) {
+                    Finding f = new Finding(PiiType.PERSON, x[0], x[1], 0.6, false, text.substring(x[0], x[1]));
+                    Finding.addOver(out, first, f, g -> g.type() == PiiType.PERSON && g.confidence() < 0.9
+                            && (g.confidence() < f.confidence() || g.start() < x[0] || g.end() > x[1]));
+                }
+            }
+            ls = le + 1;
+        }
+    }
+
+    /**
+     * A line of three or more surnames separated by blanks, perhaps after a heading (窓側　岩崎　中島　小西): every word after the
+     * first is a surname of the dictionary of two kanji or more (not 東 京　本 社, a heading spread), two of them no place's
+     * name, and no other word stands on the line.
+     */
+    private void blankSurnames(String text, int ls, int le, List<int[]> names) {
+        List<int[]> words = new ArrayList<>(6);
+        for (int i = ls; i < le; ) {
+            if (isSpace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int e = i;
+            while (e < le && !isSpace(text.charAt(e))) {
+                e++;
+            }
+            words.add(new int[] {i, e});
+            i = e;
+        }
+        int plain = 0;
+        for (int k = 0; k < words.size(); k++) {
+            int[] w = words.get(k);
+            boolean surname = w[1] - w[0] >= 2 && w[1] - w[0] <= 4 && all(text, w[0], w[1], 'c') && Morphology.hasEntry(text, w[0], w[1], SEI);
+            boolean notPlace = surname && plainSurname(text, w[0], w[1]);
+            if (notPlace || surname && anchors.isPlaceName(text.substring(w[0], w[1]))) { // 中島 among 岩崎 and 小西
+                names.add(w);
+                plain += notPlace ? 1 : 0;
+            } else if (k > 0) {
+                names.clear(); // another word among them: a sentence or a form, not a line of surnames
+                return;
+            }
+        }
+        if (names.size() < 3 || plain < 2) {
+            names.clear();
         }
     }
 

@@ -185,6 +185,18 @@ class NameGenresTest {
     }
 
     @Test
+    void surnamesAloneInARostersLayouts() { // session 59, from a review of 連絡網, 回覧板, 当番表 and 座席表
+        assertThat(persons("長谷川（070-1234-0981）→ 宮本（090-3390-1221）→ 担任へ")).extracting(Finding::value).containsExactly("長谷川", "宮本");
+        assertThat(persons("回覧順　竹下 → 吉永 → 原田 → 梅原\n確認印　竹下 ㊞　吉永 ㊞\n")).extracting(Finding::value)
+                .containsExactly("竹下", "吉永", "原田", "梅原", "竹下", "吉永");
+        assertThat(persons("当番表　月：田中　火：佐藤　水：鈴木")).extracting(Finding::value).containsExactly("田中", "佐藤", "鈴木");
+        assertThat(persons("窓側　岩崎　中島　小西")).extracting(Finding::value).containsExactly("岩崎", "中島", "小西");
+        for (String t : List.of("東京 → 大阪 → 名古屋", "申込 → 審査 → 契約", "会議室　本館　別館　新館", "月：晴れ　火：雨")) {
+            assertThat(persons(t)).as(t).isEmpty();
+        }
+    }
+
+    @Test
     void aSurnameWrittenWithTsuBetweenItsKanji() { // session 59, from a review of court news
         assertThat(persons("会社員、三ッ谷翼容疑者（２０）を逮捕した。")).extracting(Finding::value).containsExactly("三ッ谷翼");
         assertThat(persons("三ツ井容疑者は認めている。")).extracting(Finding::value).containsExactly("三ツ井");
