@@ -337,8 +337,9 @@ final class NameRecognizer implements Recognizer {
         reversedLatin(text, out, first);
         for (int k = out.size() - 1; k >= first; k--) {
             Finding f = out.get(k);
-            if (f.type() == PiiType.PERSON && f.end() - f.start() == 3 && letterSpaced(text, f.start(), f.end())) {
-                out.remove(k);
+            if (f.type() == PiiType.PERSON && (f.end() - f.start() == 3 && letterSpaced(text, f.start(), f.end())
+                    || roleWord(text, f.start(), f.end()))) {
+                out.remove(k); // 次男さん, 三男様: a relation, a title or a label, no name
             }
         }
         dropObituaryMark(text, out, first);

@@ -336,6 +336,7 @@ class SensitiveFactsTest {
         "蜂に刺された。", "蚊に刺されたところがかゆい", "高齢者虐待防止法の研修を行った。",
         // a background check's answers that deny, and a question's label
         "■前科・前歴：該当なし", "前科：無", "犯罪歴の有無　無", "■前科・前歴：官報・新聞記事検索の範囲では確認されず。",
+        "永平寺は大本山として知られる。",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
