@@ -836,11 +836,17 @@ final class IdentifierRecognizer implements Recognizer {
                 int k = i - w.length();
                 // a column's edge before it: a line's start, a separator, a full-width blank or two (not 型番 M 2024-05-18)
                 if (k >= 0 && s.startsWith(w, k) && (k == 0 || "|｜,，\t\n\u3000".indexOf(s.charAt(k - 1)) >= 0
-                        || s.charAt(k - 1) == ' ' && k >= 2 && Chars.isSpace(s.charAt(k - 2)))) {
-                    return true;
+                        || s.charAt(k - 1) == ' ' && k >= 2 && (Chars.isSpace(s.charAt(k - 2)) || ageEndsAt(k - 1)))) {
+                    return true; // also a patient's banner: 秋葉重蔵 86歳 男性 S13.7.21
                 }
             }
             return false;
+        }
+
+        /** An age (86歳, 86才) ends at {@code e}. */
+        private boolean ageEndsAt(int e) {
+            char u = Chars.at(s, e - 1);
+            return (u == '歳' || u == '才') && e >= 2 && Chars.isDigit(s.charAt(e - 2));
         }
 
         /**

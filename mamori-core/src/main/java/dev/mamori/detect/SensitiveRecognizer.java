@@ -263,6 +263,7 @@ final class SensitiveRecognizer implements Recognizer {
         }
         mergeNear(text, out, first);
         withEndings(text, out, first);
+        wholeCompounds(text, out, first);
         if ((wanted & 1 << PiiType.SENSITIVE_CRIME.ordinal()) != 0) {
             operativePart(text, out);
         }
@@ -1070,6 +1071,60 @@ final class SensitiveRecognizer implements Recognizer {
 
     private static boolean isRunChar(char c) {
         return Morphology.isKanji(c) || Morphology.isKatakana(c) || c == '・';
+    }
+
+    /** Longest run of kanji after a condition and 性 that {@link #wholeCompounds} takes in (糖尿病性|網膜症). */
+    private static final int MAX_DIAGNOSIS_RUN = 4;
+    /** How the name of a condition or an injury ends (骨折, 喘息, 糖尿病, 腎症, 胃炎, 脳梗塞, 肺癌, 腫瘍): the ones compounds grow. */
+    private static final String CONDITION_ENDS = "症炎病折息傷害癌腫塞瘍";
+
+    /**
+     * A health finding inside a longer compound takes the whole of it, as diagnoses are written (左大腿骨転子部|骨折, アスピリン|喘息,
+     * 糖尿病|性腎症3期): the compound before it ({@link #withCompound}, or a katakana run), and after 性 a condition of the
+     * condition with a stage's digits and 期. Only a condition's name ({@link #CONDITION_ENDS}); not across another finding.
+     */
+    private static void wholeCompounds(String text, List<Finding> out, int first) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (f.type() != PiiType.SENSITIVE_HEALTH || CONDITION_ENDS.indexOf(text.charAt(f.end() - 1)) < 0) {
+                continue; // a condition's name (骨折, 喘息, 糖尿病), not care (今日|退院, 上記|治療)
+            }
+            int s = withCompound(text, f.start());
+            if (s == f.start()) { // アスピリン|喘息: a drug or a kind in katakana glued before it
+                while (s > 0 && f.start() - s < MAX_COMPOUND && (Morphology.isKatakana(text.charAt(s - 1)) || text.charAt(s - 1) == 'ー')) {
+                    s--;
+                }
+                if (s > 0 && (Morphology.isKatakana(text.charAt(s - 1)) || Morphology.isKanji(text.charAt(s - 1))) || f.start() - s < 2) {
+                    s = f.start();
+                }
+            }
+            int e = f.end();
+            if (e < text.length() && text.charAt(e) == '性') { // 糖尿病|性腎症3期: a condition of the condition
+                int r = e + 1;
+                while (r < text.length() && r - e <= MAX_DIAGNOSIS_RUN && Morphology.isKanji(text.charAt(r))) {
+                    r++;
+                }
+                if (r > e + 1 && CONDITION_ENDS.indexOf(text.charAt(r - 1)) >= 0 && !(r < text.length() && Morphology.isKanji(text.charAt(r)))) {
+                    e = r;
+                    int d = e;
+                    while (d < text.length() && d - e < 2 && Chars.isDigit(text.charAt(d))) {
+                        d++;
+                    }
+                    e = d > e && d < text.length() && text.charAt(d) == '期' ? d + 1 : e;
+                }
+            }
+            if (s == f.start() && e == f.end()) {
+                continue;
+            }
+            boolean clash = false;
+            for (int j = first; j < out.size() && !clash; j++) {
+                Finding g = out.get(j);
+                clash = j != k && g.start() < e && s < g.end();
+            }
+            if (!clash) {
+                out.set(k, new Finding(f.type(), s, e, f.confidence(), f.validated(), text.substring(s, e)));
+            }
+        }
     }
 
     /** Start of the run of kanji/katakana just before {@code i}, not before {@code floor}. */
@@ -2153,7 +2208,7 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     /** A condition or injury written as one compound with the body part or kind before it (左眼窩底骨折, 間質性肺炎, 鉄欠乏性貧血). */
-    private static final int MAX_COMPOUND = 6;
+    private static final int MAX_COMPOUND = 8;
 
     private static int withCompound(String text, int start) {
         int s = start;

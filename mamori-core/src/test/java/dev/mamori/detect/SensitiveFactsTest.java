@@ -279,6 +279,9 @@ class SensitiveFactsTest {
         "笹原さんはＰＴＳＤを発症した。|SENSITIVE_HEALTH:ＰＴＳＤを発症した", // full-width Latin letters, as judgments print them
         "笹原さんはＨＩＶに感染している。|SENSITIVE_HEALTH:ＨＩＶに感染",
         "既往歴：高血圧（服薬せず）|SENSITIVE_HEALTH:高血圧（服薬せず）", // a label's value that ends with a verb's ず denies nothing
+        "吉良さんは糖尿病性腎症3期と考えております。|SENSITIVE_HEALTH:糖尿病性腎症3期", // a diagnosis's whole compound
+        "入院時診断：左大腿骨転子部骨折|SENSITIVE_HEALTH:左大腿骨転子部骨折",
+        "既往：アスピリン喘息|SENSITIVE_HEALTH:アスピリン喘息",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
