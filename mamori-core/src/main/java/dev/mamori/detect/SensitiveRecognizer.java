@@ -2643,7 +2643,7 @@ final class SensitiveRecognizer implements Recognizer {
         int from = Math.max(ss, at - SUBJECT_REACH);
         boolean nameMayEnd = false;
         for (int p = at - 1; p > from; p--) {
-            if (isSubjectMarker(text, p)) {
+            if (isSubjectMarker(text, p) || openUntil(text, p, at)) {
                 if (personWordEndsAt(text, from, p, someone)) {
                     return true;
                 }
@@ -2660,12 +2660,24 @@ final class SensitiveRecognizer implements Recognizer {
         }
         // one Kuromoji pass: a person's name (人名) right before a marker, or before a bracketed note and a marker
         for (Morphology.Token tok : Morphology.tokens(text, from, at)) {
-            if (tok.is("名詞-固有名詞-人名") && tok.end() < at
-                    && (isSubjectMarker(text, tok.end()) || throughNote && noteThenMarker(text, tok.end(), at))) {
+            if (tok.is("名詞-固有名詞-人名") && tok.end() < at && (isSubjectMarker(text, tok.end()) || openUntil(text, tok.end(), at)
+                    || throughNote && noteThenMarker(text, tok.end(), at))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * An opening bracket at {@code p} still open at {@code at}: what it holds is about the person before it (山田 花子さん（自宅療養中）,
+     * 欠席：山田（入院中）, 岩崎 信子姉（市立病院に入院中）).
+     */
+    private static boolean openUntil(String text, int p, int at) {
+        char c = text.charAt(p);
+        if (c != '（' && c != '(' || at - p > MAX_SUBJECT_NOTE) {
+            return false;
+        }
+        return Chars.indexIn(text, c == '（' ? "）" : ")", p + 1, at) < 0 && Chars.indexIn(text, "\n", p + 1, at) < 0;
     }
 
     /** Longest bracketed note between a subject and its marker (順子（旧姓　宮下）が). */
