@@ -5867,6 +5867,10 @@ final class NameRecognizer implements Recognizer {
     private void kinJoinedGiven(String text, List<Finding> out, int first) {
         for (int p = 1; p + 1 < text.length(); p++) {
             char c = text.charAt(p);
+            if (isKanjiAt(text, p) && (p < 2 || !isKanjiAt(text, p - 1) || anchors.endingAt(NameAnchors.Kind.KIN, text, p) > 0)) {
+                agedKin(text, p, out, first);
+                continue;
+            }
             if (c != '・' && c != '：' && c != ':' || anchors.endingAt(NameAnchors.Kind.KIN, text, p) == 0) {
                 continue;
             }
@@ -5890,6 +5894,30 @@ final class NameRecognizer implements Recognizer {
             }
         }
     }
+
+    /**
+     * A given name glued after a relation, with an age in brackets after it (長男湊斗（６）は一時保護された, 妻恵子（42）): the way
+     * 児相 and DV records list a family. The relation is one of the family (not 被告人 or 証人), the name one to three kanji a
+     * given name takes and no word of the dictionary.
+     */
+    private void agedKin(String text, int s, List<Finding> out, int first) {
+        int kin = anchors.endingAt(NameAnchors.Kind.KIN, text, s);
+        if (kin == 0 || FAMILY_KIN.indexOf(text.charAt(s - 1)) < 0 || s - kin > 0 && isKanjiAt(text, s - kin - 1)) {
+            return;
+        }
+        int e = s;
+        while (e < text.length() && e - s < 4 && isKanjiAt(text, e)) {
+            e++;
+        }
+        if (e - s > 3 || e + 2 >= text.length() || text.charAt(e) != '（' && text.charAt(e) != '(' || !Chars.isDigit(text.charAt(e + 1))
+                || !allGivenKanji(text, s, e) || dictionaryWord(text, s, e) || confidentAt(out, first, s, e)) {
+            return;
+        }
+        out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+    }
+
+    /** The last kanji of a family relation (長男, 次女, 妻, 夫, 息子, 娘, 孫, 父, 母…), not of a role in a case (被告人, 証人). */
+    private static final String FAMILY_KIN = "男女妻夫子娘孫父母兄弟姉妹";
 
     /** A couple: a full name, ・, the spouse's given name, then 夫妻 or 夫婦 (山田太郎・花子ご夫妻). */
     private static final java.util.regex.Pattern COUPLE = java.util.regex.Pattern.compile(

@@ -198,6 +198,13 @@ class NameGenresTest {
     }
 
     @Test
+    void aGivenNameGluedAfterARelationWithAnAge() { // session 59, from a review of 児相 and DV records
+        assertThat(persons("長男湊斗（６）は一時保護された。")).extracting(Finding::value).containsExactly("湊斗");
+        assertThat(persons("妻恵子（42）と同居。")).extracting(Finding::value).containsExactly("恵子");
+        assertThat(persons("長男大学（3年）")).isEmpty();
+    }
+
+    @Test
     void aSurnameWrittenWithTsuBetweenItsKanji() { // session 59, from a review of court news
         assertThat(persons("会社員、三ッ谷翼容疑者（２０）を逮捕した。")).extracting(Finding::value).containsExactly("三ッ谷翼");
         assertThat(persons("三ツ井容疑者は認めている。")).extracting(Finding::value).containsExactly("三ツ井");
