@@ -422,6 +422,33 @@ public final class Detector {
         return settle(all);
     }
 
+    /**
+     * A 要配慮 phrase that starts with a name (潤受刑者（31）が仮釈放, the phrase taking the run of kanji before its role word)
+     * starts after it, so that both are kept: the name and the fact.
+     */
+    private static void trimSensitiveAfterNames(List<Finding> raw) {
+        java.util.Map<Integer, Finding> names = null;
+        for (Finding f : raw) {
+            if (f.type() == PiiType.PERSON) {
+                if (names == null) {
+                    names = new java.util.HashMap<>();
+                }
+                names.merge(f.start(), f, (a, b) -> a.end() >= b.end() ? a : b);
+            }
+        }
+        if (names == null) {
+            return;
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            Finding f = raw.get(i);
+            Finding name = f.type().category() == LegalCategory.SPECIAL_CARE_REQUIRED ? names.get(f.start()) : null;
+            if (name != null && name.end() + 2 <= f.end()) {
+                int s = name.end();
+                raw.set(i, new Finding(f.type(), s, f.end(), f.confidence(), f.validated(), f.value().substring(s - f.start())));
+            }
+        }
+    }
+
     /** Where a window that may run to {@code end} ends: after the last line break or 。 before it (within reach), else at it. */
     private static int cut(String text, int end) {
         for (int i = end - 1; i > end - CUT_REACH; i--) {
@@ -438,6 +465,7 @@ public final class Detector {
         if (raw.size() <= 1) {
             return raw;
         }
+        trimSensitiveAfterNames(raw);
         raw.sort(BY_POSITION);
         List<Finding> out = new ArrayList<>(raw.size());
         for (Finding f : raw) {

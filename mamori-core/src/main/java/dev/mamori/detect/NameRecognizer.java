@@ -5803,7 +5803,7 @@ final class NameRecognizer implements Recognizer {
      * accused, or an age in brackets.
      */
     private static final java.util.regex.Pattern READING_BETWEEN = java.util.regex.Pattern.compile(
-            "(?<![\\p{IsHan}々ヶ])(\\p{IsHan}[\\p{IsHan}々ヶ]{1,7})（(\\p{IsHiragana}{2,10})）(\\p{IsHan}{1,3})(?=さん|様|氏|君|くん|ちゃん|容疑者|被告|選手|（[0-9０-９]{1,3}）)");
+            "(?<![\\p{IsHan}々ヶ])(\\p{IsHan}[\\p{IsHan}々ヶ]{1,7})（(\\p{IsHiragana}{2,10})）(\\p{IsHan}{1,3}?)(?=さん|様|氏|君|くん|ちゃん|容疑者|被告|受刑者|選手|（[0-9０-９]{1,3}）)");
 
     private void readingBetween(String text, List<Finding> out, int first, List<int[]> full) {
         boolean reading = false; // a bracket that opens on hiragana somewhere: most texts have none

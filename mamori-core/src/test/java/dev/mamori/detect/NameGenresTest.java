@@ -198,6 +198,15 @@ class NameGenresTest {
     }
 
     @Test
+    void aOneKanjiGivenNameAfterAReadingAndBeforeTheCourtsWord() { // session 59, from a review of court news
+        assertThat(persons("無職東風谷（こちや）潤被告（３１）に判決が言い渡された。")).extracting(Finding::value)
+                .containsExactly("東風谷", "こちや", "潤");
+        Detector all = Detector.all();
+        assertThat(all.detect("無職東風谷（こちや）潤受刑者（３１）が仮釈放された。", all.freeText())).extracting(Finding::value)
+                .containsExactly("東風谷", "こちや", "潤", "受刑者（３１）が仮釈放"); // the fact after the name is kept
+    }
+
+    @Test
     void aGivenNameGluedAfterARelationWithAnAge() { // session 59, from a review of 児相 and DV records
         assertThat(persons("長男湊斗（６）は一時保護された。")).extracting(Finding::value).containsExactly("湊斗");
         assertThat(persons("妻恵子（42）と同居。")).extracting(Finding::value).containsExactly("恵子");
