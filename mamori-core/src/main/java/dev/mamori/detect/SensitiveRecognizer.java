@@ -2643,7 +2643,7 @@ final class SensitiveRecognizer implements Recognizer {
         int from = Math.max(ss, at - SUBJECT_REACH);
         boolean nameMayEnd = false;
         for (int p = at - 1; p > from; p--) {
-            if (isSubjectMarker(text, p) || openUntil(text, p, at)) {
+            if (isSubjectMarker(text, p) || openUntil(text, p, at) && ")）".indexOf(text.charAt(p - 1)) < 0) { // not 争点(1)（
                 if (personWordEndsAt(text, from, p, someone)) {
                     return true;
                 }

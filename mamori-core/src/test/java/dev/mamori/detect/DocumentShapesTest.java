@@ -214,6 +214,12 @@ class DocumentShapesTest {
     }
 
     @Test
+    void aColumnOfEthnicOrigin() { // session 59, from a review of foreign-resident registers
+        String csv = "氏名,国籍,民族\nアフマド,アフガニスタン,ハザラ\nグエン,ベトナム,キン族\n";
+        assertThat(found(csv, PiiType.SENSITIVE_OTHER)).containsExactly("ハザラ", "キン族");
+    }
+
+    @Test
     void theLeaderOfAnOutingAndTheUserOfADevice() {
         assertThat(found("引率：藤堂（090-7715-2038）　参加費 3,500円", PiiType.PERSON)).containsExactly("藤堂");
         assertThat(found("export: locationlog.csv  device=Pixel 8  user=Mori Kaito", PiiType.PERSON)).containsExactly("Mori Kaito");

@@ -284,6 +284,7 @@ class SensitiveFactsTest {
         "既往：アスピリン喘息|SENSITIVE_HEALTH:アスピリン喘息",
         "山田 花子さん（自宅療養中）|SENSITIVE_HEALTH:自宅療養中", // care in brackets after a person: the person's
         "欠席：山田さん（入院中）|SENSITIVE_HEALTH:入院中",
+        "ユイさんは電車内で胸を触られた。|SENSITIVE_OTHER:胸を触られ",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -341,7 +342,7 @@ class SensitiveFactsTest {
         "蜂に刺された。", "蚊に刺されたところがかゆい", "高齢者虐待防止法の研修を行った。",
         // a background check's answers that deny, and a question's label
         "■前科・前歴：該当なし", "前科：無", "犯罪歴の有無　無", "■前科・前歴：官報・新聞記事検索の範囲では確認されず。",
-        "永平寺は大本山として知られる。", "入院（5泊6日）の手続きについて",
+        "永平寺は大本山として知られる。", "入院（5泊6日）の手続きについて", "1　争点(1)（原告の傷害及び後遺障害の程度）について",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
