@@ -798,7 +798,7 @@ final class AddressRecognizer implements Recognizer {
     private static final java.util.regex.Pattern TOWN_THREE_BLOCKS = java.util.regex.Pattern.compile(
             "(?<=^|[" + TOWN_START + "])(?:\\p{IsHan}{1,4}が(?=[" + AddressGrammar.AFTER_GA + "]))?[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}"
                     + "(?=[1-9１-９][0-9０-９]{0,2}[-－‐−][0-9０-９]{1,4}"
-                    + "[-－‐−][0-9０-９]{1,4}(?![0-9０-９-－‐−]))");
+                    + "[-－‐−][0-9０-９]{1,4}(?:[-－‐−][0-9０-９]{1,4})?(?![0-9０-９-－‐−]))"); // and a room: 桜ヶ丘3-11-7-203
 
     /**
      * True when a block number right after a kanji or katakana has a hyphen within its next four characters: every match
