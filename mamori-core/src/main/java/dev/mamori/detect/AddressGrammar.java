@@ -179,8 +179,13 @@ final class AddressGrammar {
                 e++;
             }
             boolean year = text.charAt(q) == '1' || text.charAt(q) == '2' || text.charAt(q) == '１' || text.charAt(q) == '２';
+            int after = e;
+            while (after < text.length() && after - e < 2 && isSpace(text.charAt(after))) {
+                after++;
+            }
             return d < guard && "-－‐−".indexOf(text.charAt(d)) >= 0 && e - d - 1 >= 1 && e - d - 1 <= (year ? 1 : 4)
-                    && (e >= text.length() || !isDigit(text.charAt(e)) && "-－‐−〜~".indexOf(text.charAt(e)) < 0);
+                    && (e >= text.length() || !isDigit(text.charAt(e)) && "-－‐−〜~".indexOf(text.charAt(e)) < 0)
+                    && (after >= text.length() || "年月日".indexOf(text.charAt(after)) < 0); // not 2024-4 月
         }
         if (d - q == 3 && d + 5 <= guard && SEPARATORS.indexOf(text.charAt(d)) >= 0 && isDigit(text.charAt(d + 1))
                 && isDigit(text.charAt(d + 4)) && (d + 5 == text.length() || !isDigit(text.charAt(d + 5)))) {

@@ -514,15 +514,16 @@ final class AddressRecognizer implements Recognizer {
     /** What an address column holds that is no place (不明, 同上, 自宅). */
     private static final Set<String> NO_PLACE = Set.of("不明", "同上", "同左", "なし", "無し", "未定", "未記入", "未入力", "自宅", "実家",
             "本人", "空欄", "該当なし", "海外", "国外", "住所不定", "住所不明", "不詳", "別紙", "別紙参照", "参照", "記載なし", "非公開",
-            "省略", "未確認", "確認中", "本社", "支社", "支店", "会社", "勤務先", "自宅宛", "会社宛", "同居", "別居");
+            "省略", "未確認", "確認中", "本社", "支社", "支店", "会社", "勤務先", "自宅宛", "会社宛", "同居", "別居", "上記に同じ", "上記",
+            "要確認", "転居先不明", "担当者", "代表", "店舗", "工場");
 
     /**
      * A town alone in an address column, the way a split address's 町域 or 住所2 holds it (広坂, 緑が丘, みどり台): two to twelve
      * kanji or kana, no digit; not a word saying there is none ({@link #NO_PLACE}).
      */
     private static boolean townAlone(String t, int s, int e) {
-        if (e - s < 2 || e - s > 12 || NO_PLACE.contains(t.substring(s, e)) || t.charAt(e - 1) == '方') {
-            return false; // 小林方: care of a household, a name's
+        if (e - s < 2 || e - s > 12 || NO_PLACE.contains(t.substring(s, e)) || "方部課所庫室店場".indexOf(t.charAt(e - 1)) >= 0) {
+            return false; // 小林方: care of a household, a name's; 営業部, 事務所, 倉庫: a firm's place
         }
         boolean kanji = false;
         for (int i = s; i < e; i++) {

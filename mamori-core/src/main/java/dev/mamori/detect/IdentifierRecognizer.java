@@ -836,17 +836,23 @@ final class IdentifierRecognizer implements Recognizer {
                 int k = i - w.length();
                 // a column's edge before it: a line's start, a separator, a full-width blank or two (not 型番 M 2024-05-18)
                 if (k >= 0 && s.startsWith(w, k) && (k == 0 || "|｜,，\t\n\u3000".indexOf(s.charAt(k - 1)) >= 0
-                        || s.charAt(k - 1) == ' ' && k >= 2 && (Chars.isSpace(s.charAt(k - 2)) || ageEndsAt(k - 1)))) {
+                        || s.charAt(k - 1) == ' ' && k >= 2 && (Chars.isSpace(s.charAt(k - 2)) || ageFits(k - 1, year)))) {
                     return true; // also a patient's banner: 秋葉重蔵 86歳 男性 S13.7.21
                 }
             }
             return false;
         }
 
-        /** An age (86歳, 86才) ends at {@code e}. */
-        private boolean ageEndsAt(int e) {
+        /** An age (86歳, 86才) ends at {@code e} that a birth in {@code year} gives, give or take three years (not a visit's date). */
+        private boolean ageFits(int e, int year) {
             char u = Chars.at(s, e - 1);
-            return (u == '歳' || u == '才') && e >= 2 && Chars.isDigit(s.charAt(e - 2));
+            int d = e - 1;
+            int age = 0;
+            for (int m = 1; d > 0 && Chars.isDigit(s.charAt(d - 1)) && m <= 100; d--, m *= 10) {
+                age += Character.digit(s.charAt(d - 1), 10) * m;
+            }
+            int by = THIS_YEAR - year;
+            return (u == '歳' || u == '才') && d < e - 1 && Math.abs(age - by) <= 3; // a banner printed some years ago
         }
 
         /**

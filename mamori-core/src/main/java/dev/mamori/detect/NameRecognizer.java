@@ -5940,6 +5940,9 @@ final class NameRecognizer implements Recognizer {
         }
     }
 
+    /** Most surnames one line of a roster gives (a longer line is text pulled out of a PDF): each costs a look at the others. */
+    private static final int MAX_ROSTER_NAMES = 32;
+
     /** A day of the week and a colon before a duty's surname (当番表　月：田中　火：佐藤). */
     private static final java.util.regex.Pattern DUTY_DAY = java.util.regex.Pattern.compile(
             "(?<![\\p{IsHan}])[月火水木金土日][曜]?[日]?[：:]([\\p{IsHan}々ヶ]{1,4})(?=[ 　\\t、,]|$)", java.util.regex.Pattern.MULTILINE);
@@ -6006,7 +6009,7 @@ final class NameRecognizer implements Recognizer {
                 names.clear();
                 blankSurnames(text, ls, le, names);
             }
-            if (names.size() >= 2) {
+            if (names.size() >= 2 && names.size() <= MAX_ROSTER_NAMES) {
                 for (int[] x : names) {
                     Finding f = new Finding(PiiType.PERSON, x[0], x[1], 0.6, false, text.substring(x[0], x[1]));
                     Finding.addOver(out, first, f, g -> g.type() == PiiType.PERSON && g.confidence() < 0.9
@@ -6025,6 +6028,9 @@ final class NameRecognizer implements Recognizer {
     private void blankSurnames(String text, int ls, int le, List<int[]> names) {
         List<int[]> words = new ArrayList<>(6);
         for (int i = ls; i < le; ) {
+            if (words.size() > MAX_ROSTER_NAMES) {
+                return; // a line of text pulled out of a PDF, not a seating chart's row
+            }
             if (isSpace(text.charAt(i))) {
                 i++;
                 continue;
@@ -6104,8 +6110,8 @@ final class NameRecognizer implements Recognizer {
     /**
      * A surname alone after a profession or a post and one blank (保健師 高橋, 校長 村瀬, 児童福祉司 大谷, Ns 本多), or glued to one
      * written in Latin letters (PT小田切より, Dr.宇田川へ): the staff who sign a nursing note, a care plan or a 児相 record. The
-     * surname is one to four kanji the dictionary knows as a surname and no title, place or word ({@link #plainSurname}); it ends
-     * at {@link #TITLED_END} or a particle, a one-kanji surname only at the former (医師 会 is no one).
+     * surname is two to four kanji the dictionary knows as a surname and no title, place or word ({@link #plainSurname}), ending
+     * at {@link #TITLED_END} or a particle (not PT室, 看護師 宅).
      */
     private void titledSurnames(String text, List<Finding> out, int first) {
         int n = text.length();
@@ -6139,7 +6145,7 @@ final class NameRecognizer implements Recognizer {
             for (String w : AFTER_TITLED) {
                 particle |= text.startsWith(w, e);
             }
-            if (!(plainEnd || particle && e - s >= 2) || !Morphology.hasEntry(text, s, e, SEI) || !plainSurname(text, s, e)
+            if (e - s < 2 || !(plainEnd || particle) || !Morphology.hasEntry(text, s, e, SEI) || !plainSurname(text, s, e)
                     || Finding.overlapsAny(out, first, s, e)) {
                 continue;
             }
@@ -6600,6 +6606,7 @@ final class NameRecognizer implements Recognizer {
     private static boolean oneKanjiSubject(String text, int a, int b) {
         char before = a > 0 ? text.charAt(a - 1) : '\n';
         return b < text.length() && "はがもの".indexOf(text.charAt(b)) >= 0 && "\n。、「（( 　".indexOf(before) >= 0
+                && "東西南北上下中前後左右".indexOf(text.charAt(a)) < 0 // 東は晴れ: a direction as often as a name
                 && !(b + 1 < text.length() && Morphology.isHiragana(text.charAt(b)) && text.charAt(b) == 'の' && Morphology.isHiragana(text.charAt(b + 1)));
     }
 

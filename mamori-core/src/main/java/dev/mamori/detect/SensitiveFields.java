@@ -116,8 +116,8 @@ final class SensitiveFields {
             return;
         }
         int ve = valueStart;
-        while (ve < le && text.charAt(ve) != '。') {
-            ve++; // the first sentence: what follows it is prose about the value
+        while (ve < le && text.charAt(ve) != '。' && !(isBlank(text.charAt(ve)) && nextLabelAt(text, ve + 1, le))) {
+            ve++; // the first sentence: what follows it is prose about the value; or the next field (前科：窃盗　補導歴：該当なし)
         }
         value(text, valueStart, ve, type, LABELLED, out, first);
     }
@@ -149,6 +149,18 @@ final class SensitiveFields {
                 itemStart = i + 1;
             }
         }
+    }
+
+    /** A label of two to eight kanji or katakana and its colon at {@code i}, after blanks: the next field on the line. */
+    private static boolean nextLabelAt(String text, int i, int le) {
+        while (i < le && isBlank(text.charAt(i))) {
+            i++;
+        }
+        int j = i;
+        while (j < le && j - i <= 8 && (Morphology.isKanji(text.charAt(j)) || Morphology.isKatakana(text.charAt(j)) || text.charAt(j) == '・')) {
+            j++;
+        }
+        return j - i >= 2 && j < le && (text.charAt(j) == '：' || text.charAt(j) == ':');
     }
 
     private static boolean asciiLetterAround(String text, int i, int from, int to) {

@@ -2554,14 +2554,24 @@ final class SensitiveRecognizer implements Recognizer {
     private boolean denied(String text, int end, int se) {
         int i = end;
         boolean label = false;
+        if (text.startsWith("の有無", i)) { // 犯罪歴の有無：有 is the fact, 犯罪歴の有無　無 none: the answer says
+            i += 3;
+            label = true;
+        }
         while (i < se && " 　：:".indexOf(text.charAt(i)) >= 0) {
             label |= text.charAt(i) == '：' || text.charAt(i) == ':';
             i++;
         }
         if (label) {
-            int v = se;
-            while (v > i && "。．. 　\r\n".indexOf(text.charAt(v - 1)) >= 0) {
+            int v = i; // the value: to the next field's blank or the sentence's end (前科：窃盗　補導歴：該当なし)
+            while (v < se && " 　\t".indexOf(text.charAt(v)) < 0) {
+                v++;
+            }
+            while (v > i && "。．.\r\n".indexOf(text.charAt(v - 1)) >= 0) {
                 v--;
+            }
+            if (v - i <= 3 && v > i && "無な".indexOf(text.charAt(i)) >= 0) {
+                return true; // 無, なし, 無し
             }
             for (String w : FOUND_NONE) {
                 if (v - i >= w.length() && text.startsWith(w, v - w.length())) {
@@ -2677,8 +2687,20 @@ final class SensitiveRecognizer implements Recognizer {
         if (c != '（' && c != '(' || at - p > MAX_SUBJECT_NOTE) {
             return false;
         }
-        return Chars.indexIn(text, c == '（' ? "）" : ")", p + 1, at) < 0 && Chars.indexIn(text, "\n", p + 1, at) < 0;
+        if (Chars.indexIn(text, c == '（' ? "）" : ")", p + 1, at) >= 0 || Chars.indexIn(text, "\n", p + 1, at) >= 0) {
+            return false;
+        }
+        int close = Chars.indexIn(text, c == '（' ? "）" : ")", at, at + MAX_SUBJECT_NOTE);
+        for (String w : STAFF_WORDS) { // 山田さん（入院担当）, （訪問介護事業所）: where the person works, not what they have
+            if (close > 0 && Chars.indexIn(text, w, p + 1, close) >= 0) {
+                return false;
+            }
+        }
+        return close > 0;
     }
+
+    /** Words of a job or a workplace in a bracket after a person: the bracket says what they do. */
+    private static final String[] STAFF_WORDS = {"担当", "係", "事業所", "送迎", "課", "部", "室", "主任", "師", "士"};
 
     /** Longest bracketed note between a subject and its marker (順子（旧姓　宮下）が). */
     private static final int MAX_SUBJECT_NOTE = 12;

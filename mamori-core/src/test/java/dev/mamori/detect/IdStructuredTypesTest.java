@@ -100,7 +100,7 @@ class IdStructuredTypesTest {
         "生年月日：昭和60年　性別：男|昭和60年",
         "生年月日：昭和60年（39歳）|昭和60年",
         "生年月日　昭和40年1月1日　傷病発生年月日　令和6年8月10日|昭和40年1月1日",
-        "秋葉重蔵 86歳 男性 S13.7.21|S13.7.21", // a patient's banner: name, age, sex, birth date
+        "秋葉重蔵 88歳 男性 S13.7.21|S13.7.21", // a patient's banner: name, age, sex, birth date
         "誕生年 2001年|2001年",
         "生年　1985年4月|1985年4月",
     })
@@ -165,6 +165,7 @@ class IdStructuredTypesTest {
         "2024年4月1日 生涯学習センター開館",
         "令和6年5月7日 生保廃止",
         "学校生活における配慮申出書\n令和6年4月8日",
+        "秋葉重蔵 86歳 男性 R6.7.21 初診", // a visit's date after a patient's banner: no age fits it
     })
     void notBirthDates(String text) {
         assertThat(find(text)).noneMatch(f -> f.type() == PiiType.DATE_OF_BIRTH);

@@ -164,7 +164,8 @@ class NameGenresTest {
         String note = "記録：Ns 本多\nPT小田切より：歩行訓練実施\nDr.宇田川へ報告\n薬剤師 宮坂\nこんにちは\nOT白鳥、ST川畑\n";
         assertThat(persons(note)).extracting(Finding::value).containsExactly("本多", "小田切", "宇田川", "宮坂", "白鳥", "川畑");
         assertThat(persons("出席：北小学校（校長 村瀬）、保健センター（保健師 高橋）")).extracting(Finding::value).containsExactly("村瀬", "高橋");
-        for (String t : List.of("ST 2の結果", "PT比は高い", "医師 会の", "監督 官庁に届け出る")) {
+        for (String t : List.of("ST 2の結果", "PT比は高い", "医師 会の", "監督 官庁に届け出る", "夜勤 良眠", "日勤 清拭", "班長 確認済",
+                "リハビリ室・PT室・OT室", "Dr.中 指示あり", "看護師 宅")) {
             assertThat(persons(t)).as(t).isEmpty();
         }
     }
@@ -174,6 +175,7 @@ class NameGenresTest {
         assertThat(persons("内縁の夫（堀 翔吾、29歳）が出入りしている。\n堀は暴行の前歴あり。")).extracting(Finding::value)
                 .containsExactly("堀 翔吾", "堀");
         assertThat(persons("内縁の夫（堀 翔吾、29歳）が出入りしている。城の堀は深い。")).extracting(Finding::value).containsExactly("堀 翔吾");
+        assertThat(persons("東 太郎が担当。東は晴れ、西は雨。")).extracting(Finding::value).containsExactly("東 太郎"); // a direction
     }
 
     @Test

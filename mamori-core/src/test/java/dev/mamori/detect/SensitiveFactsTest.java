@@ -285,6 +285,9 @@ class SensitiveFactsTest {
         "山田 花子さん（自宅療養中）|SENSITIVE_HEALTH:自宅療養中", // care in brackets after a person: the person's
         "欠席：山田さん（入院中）|SENSITIVE_HEALTH:入院中",
         "ユイさんは電車内で胸を触られた。|SENSITIVE_OTHER:胸を触られ",
+        // a background check's fields on one line, and a question's label answered yes (session 59's review)
+        "前科：窃盗　補導歴：該当なし|SENSITIVE_CRIME:前科;SENSITIVE_CRIME:窃盗",
+        "犯罪歴の有無：有|SENSITIVE_CRIME:犯罪歴",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -343,6 +346,9 @@ class SensitiveFactsTest {
         // a background check's answers that deny, and a question's label
         "■前科・前歴：該当なし", "前科：無", "犯罪歴の有無　無", "■前科・前歴：官報・新聞記事検索の範囲では確認されず。",
         "永平寺は大本山として知られる。", "入院（5泊6日）の手続きについて", "1　争点(1)（原告の傷害及び後遺障害の程度）について",
+        "政府は不穏な動きを警戒している。", "不穏当な発言", "山田さん（入院担当）に確認してください", "鈴木さん（訪問介護事業所）",
+        "首を絞められるような思いで決算を迎えた。", "夏祭りは氏子の皆様のご協力で開催されます。", "失禁パンツの新商品",
+        "第五条　何人も、他人の住居に火を放ち、又はこれを焼損してはならない。", "精神保健福祉手帳の申請方法について",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();

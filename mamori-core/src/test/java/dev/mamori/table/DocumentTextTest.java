@@ -524,7 +524,8 @@ class DocumentTextTest {
                 "シート：名簿", "氏名\t電話", "大野 智子\t090-2468-1357");
         assertThat(r.problems).extracting(p -> p.text().en()).singleElement().asString()
                 .isEqualTo(file + ": attachment 3 (application/octet-stream) cannot be decoded (cut short?); not read");
-        assertThat(r.problems).extracting(p -> p.text().en() + p.text().ja()).noneMatch(m -> m.contains("045") || m.contains("山田"));
+        assertThat(r.problems).extracting(p -> (p.text().en() + p.text().ja()).replace(file.toString(), "")) // a temp dir's random name may hold 045
+                .noneMatch(m -> m.contains("045") || m.contains("山田"));
     }
 
     /** Thunderbird's Inbox: an mbox file, no extension, its mails after "From " lines, a body's own "From " quoted. */
