@@ -2050,12 +2050,13 @@ final class NameRecognizer implements Recognizer {
             "(?<![\\p{IsHan}々])([\\p{IsHan}々]{2,4})([\\p{IsKatakana}]{2,3})(?![\\p{IsKatakana}ー・･])");
     /** What says the word before it is a person: the residence of (方), an age or a reading in brackets, an honorific. */
     private static final java.util.regex.Pattern PERSON_AFTER = java.util.regex.Pattern.compile(
-            "方[にでへのを、]|[（(](?:当時)?[0-9０-９]{1,3}(?:歳|才)?[）)]|[（(][\\p{IsHiragana}・ 　]{2,16}[）)]");
+            "方[にでへのを、]|[（(](?:当時)?[0-9０-９]{1,3}(?:歳|才)?[）)]|[（(][\\p{IsHiragana}・ 　]{2,16}[）)]|[ 　]{1,2}[0-9０-９]{2,3}(?:歳|才)");
 
     /**
      * A woman's name of the older generations, its given name in katakana right after the kanji surname (東海林キヨ（当時84歳）方,
      * 我如古ハツ方に): the katakana a given name of the lists, the kanji a surname of the dictionaries or one they take for
-     * a place (我如古), and a person's mark right after the name (an honorific, 方, an age or a reading in brackets).
+     * a place (我如古), and a person's mark right after the name (an honorific, 方, an age or a reading in brackets, an age
+     * after a blank: 福永キヌ　92歳); a surname that is a place's name too only with an honorific (山田カメさん).
      */
     private void kanaGivenAfterSurname(String text, int guards, List<Finding> out, int first) {
         if ((guards & G_KATAKANA) == 0 || !kanaRunAfterKanji(text, Chars::isKatakanaScript, "ー・･")) {
@@ -2072,7 +2073,7 @@ final class NameRecognizer implements Recognizer {
             boolean marked = honorificAt(text, e) > 0 || PERSON_AFTER.matcher(text).region(e, Math.min(text.length(), e + 20)).lookingAt();
             boolean place = !surname && Morphology.hasEntry(text, s, m.end(1), "名詞-固有名詞-地域") && !anchors.isPlaceName(m.group(1))
                     && honorificAt(text, e) == 0; // 我如古ハツ方; not 九州アイ様
-            if (marked && (surname && !anchors.isPlaceName(m.group(1)) || place)) { // not 花畑ビル
+            if (marked && (surname && (!anchors.isPlaceName(m.group(1)) || honorificAt(text, e) > 0) || place)) { // not 花畑ビル; 山田カメさん
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
             }
         }

@@ -209,6 +209,12 @@ class NameGenresTest {
     }
 
     @Test
+    void anOldWomansKatakanaGivenNameBeforeHerAgeInACareList() { // session 59, from a review of care records
+        assertThat(persons("501号室　福永キヌ　92歳　誤嚥性肺炎")).extracting(Finding::value).containsExactly("福永キヌ");
+        assertThat(persons("花畑ビル　3階")).isEmpty();
+    }
+
+    @Test
     void aGivenNameGluedAfterARelationWithAnAge() { // session 59, from a review of 児相 and DV records
         assertThat(persons("長男湊斗（６）は一時保護された。")).extracting(Finding::value).containsExactly("湊斗");
         assertThat(persons("妻恵子（42）と同居。")).extracting(Finding::value).containsExactly("恵子");
