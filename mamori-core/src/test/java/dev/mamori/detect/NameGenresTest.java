@@ -194,7 +194,8 @@ class NameGenresTest {
         assertThat(persons("当番表　月：田中　火：佐藤　水：鈴木")).extracting(Finding::value).containsExactly("田中", "佐藤", "鈴木");
         assertThat(persons("窓側　岩崎　中島　小西")).extracting(Finding::value).containsExactly("岩崎", "中島", "小西");
         for (String t : List.of("東京 → 大阪 → 名古屋", "申込 → 審査 → 契約", "会議室　本館　別館　新館", "月：晴れ　火：雨",
-                "次男さんが来ました。", "三男様がお見えです。")) { // a relation with an honorific is no name
+                "次男さんが来ました。", "三男様がお見えです。", // a relation with an honorific is no name
+                "主治医診断書：適応障害。", "主治医の診断：発達障害")) { // a doctor's diagnosis under a label that holds 主治医
             assertThat(persons(t)).as(t).isEmpty();
         }
     }

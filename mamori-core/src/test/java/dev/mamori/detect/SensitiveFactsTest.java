@@ -288,6 +288,7 @@ class SensitiveFactsTest {
         // a background check's fields on one line, and a question's label answered yes (session 59's review)
         "前科：窃盗　補導歴：該当なし|SENSITIVE_CRIME:前科;SENSITIVE_CRIME:窃盗",
         "犯罪歴の有無：有|SENSITIVE_CRIME:犯罪歴",
+        "永井さんは日本共産党の党員だ。|SENSITIVE_CREED:日本共産党の党員", // a member with the group, across の
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
