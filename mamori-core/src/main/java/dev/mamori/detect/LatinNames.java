@@ -336,7 +336,7 @@ final class LatinNames {
                 }
             }
             boolean ends = honorific || e2 >= n || !kana(text.charAt(e2))
-                    && !(" 　・".indexOf(text.charAt(e2)) >= 0 && e2 + 1 < n && kana(text.charAt(e2 + 1)));
+                    && !(" 　・".indexOf(text.charAt(e2)) >= 0 && e2 + 1 < n && kana(text.charAt(e2 + 1)) && !honorificAt(text, e2 + 1));
             if (e2 - s2 >= 2 && e2 - s2 <= 6 && ends && has(text.substring(i, e1), SURNAME) && has(text.substring(s2, e2), GIVEN)) {
                 out.add(new int[] {i, e2});
                 i = e2 - 1;
@@ -348,6 +348,16 @@ final class LatinNames {
     }
 
     private static final String[] KANA_HONORIFICS = {"さん", "ちゃん", "くん", "さま"};
+
+    /** A kana honorific alone at {@code i}, after a blank (たなか　ゆいな　ちゃん, as a class list writes it). */
+    private static boolean honorificAt(String text, int i) {
+        for (String w : KANA_HONORIFICS) {
+            if (text.startsWith(w, i) && (i + w.length() >= text.length() || !kana(text.charAt(i + w.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean kana(char c) {
         return Morphology.isHiragana(c) || Morphology.isKatakana(c); // katakana includes ー

@@ -834,7 +834,7 @@ final class SensitiveRecognizer implements Recognizer {
             if (t.takesRun()) {
                 int floor = pieces == null || pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
                 // a tail takes the offence across の (殺人未遂の疑い); a fact only what is attached (卵アレルギー, not 保育園のアレルギー)
-                // and a member the group it belongs to across の (日本共産党の党員, 創価学会の会員)
+                // and a member the group it belongs to across の (日本共産党の党員)
                 boolean member = t.type() == PiiType.SENSITIVE_CREED && i >= 2 && "党会教団".indexOf(text.charAt(i - 2)) >= 0;
                 int at = (t.kind() == Kind.TAIL || member) && i > floor && text.charAt(i - 1) == 'の' ? i - 1 : i;
                 int s = runStart(text, at, floor);

@@ -210,6 +210,12 @@ class NameGenresTest {
     }
 
     @Test
+    void aChildsNameInHiraganaWithABlankBeforeTheHonorific() { // session 59, from a review of nursery class lists
+        assertThat(persons("・たなか　ゆいな　ちゃん\nすずき　そうま　くん\n")).extracting(Finding::value)
+                .containsExactly("たなか　ゆいな", "すずき　そうま");
+    }
+
+    @Test
     void anOldWomansKatakanaGivenNameBeforeHerAgeInACareList() { // session 59, from a review of care records
         assertThat(persons("501号室　福永キヌ　92歳　誤嚥性肺炎")).extracting(Finding::value).containsExactly("福永キヌ");
         assertThat(persons("花畑ビル　3階")).isEmpty();
