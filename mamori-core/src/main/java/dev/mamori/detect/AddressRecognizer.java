@@ -493,7 +493,7 @@ final class AddressRecognizer implements Recognizer {
             e--;
         }
         if (e - s < 2 || e - s < 3 && !townAlone(text, s, e) || e - s > MAX_CELL) {
-            return false; // 広坂: a town of two kanji in a 町域 column
+            return false; // but 広坂: a town of two kanji in a 町名 column
         }
         if (text.charAt(s) == '〒') { // 〒100-0001 東京都…: the postal code is not part of the address
             int p = s + 1;
@@ -518,7 +518,7 @@ final class AddressRecognizer implements Recognizer {
             "要確認", "転居先不明", "担当者", "代表", "店舗", "工場");
 
     /**
-     * A town alone in an address column, the way a split address's 町域 or 住所2 holds it (広坂, 緑が丘, みどり台): two to twelve
+     * A town alone in an address column, the way a split address's 町名 or 住所2 holds it (広坂, 緑が丘, みどり台): two to twelve
      * kanji or kana, no digit; not a word saying there is none ({@link #NO_PLACE}).
      */
     private static boolean townAlone(String t, int s, int e) {
