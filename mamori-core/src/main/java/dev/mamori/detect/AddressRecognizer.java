@@ -492,8 +492,8 @@ final class AddressRecognizer implements Recognizer {
         while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || text.charAt(e - 1) == '\u3000' || text.charAt(e - 1) == '"')) {
             e--;
         }
-        if (e - s < 2 || e - s < 3 && !townAlone(text, s, e) || e - s > MAX_CELL) {
-            return false; // but 広坂: a town of two kanji in a 町名 column
+        if (e - s < 3 || e - s > MAX_CELL) {
+            return false;
         }
         if (text.charAt(s) == '〒') { // 〒100-0001 東京都…: the postal code is not part of the address
             int p = s + 1;
@@ -503,37 +503,11 @@ final class AddressRecognizer implements Recognizer {
             s = p;
         }
         boolean starts = s < e && lexicon.startsSomeWord(text.charAt(s)) && lexicon.longest(text, s, e) > 0;
-        if (!starts && !hasBlockNumbers(text, s, e) && !(Chars.hasDigit(text, s, e) && hasWord(text, s, e) && AddressGrammar.isBuilding(text, s, e))
-                && !townAlone(text, s, e)) {
+        if (!starts && !hasBlockNumbers(text, s, e) && !(Chars.hasDigit(text, s, e) && hasWord(text, s, e) && AddressGrammar.isBuilding(text, s, e))) {
             return false; // but a building and its room in a column of their own (address2: 神宮前テラス301, 烏丸ビル4F)
         }
         out.add(new Finding(PiiType.ADDRESS, s, e, 0.9, false, text.substring(s, e)));
         return true;
-    }
-
-    /** What an address column holds that is no place (不明, 同上, 自宅). */
-    private static final Set<String> NO_PLACE = Set.of("不明", "同上", "同左", "なし", "無し", "未定", "未記入", "未入力", "自宅", "実家",
-            "本人", "空欄", "該当なし", "海外", "国外", "住所不定", "住所不明", "不詳", "別紙", "別紙参照", "参照", "記載なし", "非公開",
-            "省略", "未確認", "確認中", "本社", "支社", "支店", "会社", "勤務先", "自宅宛", "会社宛", "同居", "別居", "上記に同じ", "上記",
-            "要確認", "転居先不明", "担当者", "代表", "店舗", "工場");
-
-    /**
-     * A town alone in an address column, the way a split address's 町名 or 住所2 holds it (広坂, 緑が丘, みどり台): two to twelve
-     * kanji or kana, no digit; not a word saying there is none ({@link #NO_PLACE}).
-     */
-    private static boolean townAlone(String t, int s, int e) {
-        if (e - s < 2 || e - s > 12 || NO_PLACE.contains(t.substring(s, e)) || "方部課所庫室店場".indexOf(t.charAt(e - 1)) >= 0) {
-            return false; // 小林方: care of a household, a name's; 営業部, 事務所, 倉庫: a firm's place
-        }
-        boolean kanji = false;
-        for (int i = s; i < e; i++) {
-            char c = t.charAt(i);
-            kanji |= Morphology.isKanji(c);
-            if (!(Morphology.isKanji(c) || Morphology.isHiragana(c) || Morphology.isKatakana(c) || c == '々' || c == 'ー')) {
-                return false;
-            }
-        }
-        return kanji;
     }
 
     /** Kana or kanji in {@code t[s, e)}: a building's name, not a code (A0012, 10023) in a column named 送付先番号. */
@@ -799,7 +773,7 @@ final class AddressRecognizer implements Recognizer {
     private static final java.util.regex.Pattern TOWN_THREE_BLOCKS = java.util.regex.Pattern.compile(
             "(?<=^|[" + TOWN_START + "])(?:\\p{IsHan}{1,4}が(?=[" + AddressGrammar.AFTER_GA + "]))?[\\p{IsHan}ヶケ\\p{IsKatakana}]{1,8}"
                     + "(?=[1-9１-９][0-9０-９]{0,2}[-－‐−][0-9０-９]{1,4}"
-                    + "[-－‐−][0-9０-９]{1,4}(?:[-－‐−][0-9０-９]{1,4})?(?![0-9０-９-－‐−]))"); // and a room: 桜ヶ丘3-11-7-203
+                    + "[-－‐−][0-9０-９]{1,4}(?![0-9０-９-－‐−]))");
 
     /**
      * True when a block number right after a kanji or katakana has a hyphen within its next four characters: every match

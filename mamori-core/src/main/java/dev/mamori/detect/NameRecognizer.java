@@ -644,7 +644,7 @@ final class NameRecognizer implements Recognizer {
         if (text.indexOf('ツ') < 0 && text.indexOf('ッ') < 0) {
             return ts;
         }
-        List<Morphology.Token> out = ts;
+        List<int[]> spans = new ArrayList<>(0);
         for (int k = 1; k + 1 < text.length(); k++) {
             char c = text.charAt(k);
             int s = k - 1;
@@ -654,32 +654,27 @@ final class NameRecognizer implements Recognizer {
                     || !Morphology.hasEntry(text.charAt(s) + "" + text.charAt(k + 1), 0, 2, SEI)) {
                 continue;
             }
-            List<Morphology.Token> next = new ArrayList<>(out.size() + 1);
-            boolean ok = true;
-            boolean added = false;
-            for (Morphology.Token t : out) {
-                if (t.end() <= s || t.start() >= e) {
-                    if (t.start() >= e && !added) {
-                        next.add(new Morphology.Token(s, e, SEI));
-                        added = true;
-                    }
-                    next.add(t);
-                } else if (t.start() < s) {
-                    ok = false; // a word that starts before the surname
-                    break;
-                } else if (t.end() > e) {
-                    if (!added) {
-                        next.add(new Morphology.Token(s, e, SEI));
-                        added = true;
-                    }
-                    next.add(new Morphology.Token(e, t.end(), t.pos())); // 井孝 read as one word: its rest
-                }
+            spans.add(new int[] {s, e});
+        }
+        if (spans.isEmpty()) {
+            return ts;
+        }
+        List<Morphology.Token> out = new ArrayList<>(ts.size() + spans.size());
+        int x = 0; // one pass over the tokens for all the surnames (a long line holds many)
+        for (Morphology.Token t : ts) {
+            while (x < spans.size() && spans.get(x)[1] <= t.start()) {
+                x++;
             }
-            if (ok) {
-                if (!added) {
-                    next.add(new Morphology.Token(s, e, SEI));
-                }
-                out = next;
+            int[] sp = x < spans.size() ? spans.get(x) : null;
+            if (sp == null || t.end() <= sp[0] || t.start() < sp[0]) {
+                out.add(t); // before the surname, or a word that starts before it (then the surname is not read)
+                continue;
+            }
+            if (t.start() == sp[0]) {
+                out.add(new Morphology.Token(sp[0], sp[1], SEI));
+            }
+            if (t.end() > sp[1]) {
+                out.add(new Morphology.Token(sp[1], t.end(), t.pos())); // 井孝 read as one word: its rest
             }
         }
         return out;

@@ -2681,8 +2681,8 @@ final class SensitiveRecognizer implements Recognizer {
     }
 
     /**
-     * An opening bracket at {@code p} still open at {@code at}: what it holds is about the person before it (山田 花子さん（自宅療養中）,
-     * 欠席：山田（入院中）, 岩崎 信子姉（市立病院に入院中）).
+     * An opening bracket at {@code p} still open at {@code at}, closing on 中: what it holds is the state of the person before it
+     * (山田 花子さん（自宅療養中）, 欠席：山田（入院中）, 岩崎 信子姉（市立病院に入院中）), not the job (山田さん（入院担当）, （リハビリ科）).
      */
     private static boolean openUntil(String text, int p, int at) {
         char c = text.charAt(p);
@@ -2693,16 +2693,8 @@ final class SensitiveRecognizer implements Recognizer {
             return false;
         }
         int close = Chars.indexIn(text, c == '（' ? "）" : ")", at, at + MAX_SUBJECT_NOTE);
-        for (String w : STAFF_WORDS) { // 山田さん（入院担当）, （訪問介護事業所）: where the person works, not what they have
-            if (close > 0 && Chars.indexIn(text, w, p + 1, close) >= 0) {
-                return false;
-            }
-        }
-        return close > 0;
+        return close > 0 && text.charAt(close - 1) == '中'; // (自宅療養中), (入院中); not (入院担当), (リハビリ科), (退院調整)
     }
-
-    /** Words of a job or a workplace in a bracket after a person: the bracket says what they do. */
-    private static final String[] STAFF_WORDS = {"担当", "係", "事業所", "送迎", "課", "部", "室", "主任", "師", "士"};
 
     /** Longest bracketed note between a subject and its marker (順子（旧姓　宮下）が). */
     private static final int MAX_SUBJECT_NOTE = 12;

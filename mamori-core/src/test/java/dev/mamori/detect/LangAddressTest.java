@@ -88,8 +88,8 @@ class LangAddressTest {
         assertThat(addresses("住所　船橋市　宮本　２丁目　３番　５号")).containsExactly("船橋市　宮本　２丁目　３番　５号");
         assertThat(addresses("東京都港区六本木 2024-12-01")).containsExactly("東京都港区六本木");
         assertThat(addresses("港区六本木 3番線")).containsExactly("港区六本木");
-        // a town without its city, three block numbers and a room (a roster's)
-        assertThat(addresses("会長　大塚　正治　桜ヶ丘3-11-7-203")).containsExactly("桜ヶ丘3-11-7-203");
+        // four groups after a word are a table's or a step's number as often as a room (表2-1-3-1, 手順3-1-2-1)
+        assertThat(addresses("表2-1-3-1に示すとおり")).isEmpty();
         // a town in hiragana that starts with a particle's kana
         assertThat(addresses("高知市はりまや町2-5-2")).containsExactly("高知市はりまや町2-5-2");
         assertThat(addresses("旭川市ときわ町1-2-3")).containsExactly("旭川市ときわ町1-2-3");
