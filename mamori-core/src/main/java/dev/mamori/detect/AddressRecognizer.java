@@ -378,10 +378,11 @@ final class AddressRecognizer implements Recognizer {
 
     /**
      * After an address's label, a town written without its municipality, then its block numbers (a list under the heading
-     * of its ward: 住所 港南台3-20-5-102): two to six kanji or kana, then block numbers ({@link #BLOCK}).
+     * of its ward: 住所 港南台3-20-5-102, 住所：みどり台2丁目団地5-304): two to six kanji or kana, then block numbers
+     * ({@link #BLOCK}).
      */
     private static final java.util.regex.Pattern LABELLED_TOWN = java.util.regex.Pattern.compile(
-            "(?:住所|所在地|住居|居所)[ 　]*[：:]?[ 　]*([\\p{IsHan}ヶケノ][\\p{IsHan}ヶケノ\\p{IsHiragana}\\p{IsKatakana}ー]{1,5})(?=[0-9０-９一二三四五六七八九])");
+            "(?:住所|所在地|住居|居所)[ 　]*[：:]?[ 　]*([\\p{IsHan}ヶケノ\\p{IsHiragana}][\\p{IsHan}ヶケノ\\p{IsHiragana}\\p{IsKatakana}ー]{1,5})(?=[0-9０-９一二三四五六七八九])");
 
     /**
      * 佐々木キヨ（97）みたけ4丁目・1日死去, 及川勇（73）田老字小林78番地、2日死去: the age in brackets, the place, ・ or 、, the day

@@ -88,6 +88,9 @@ class LangAddressTest {
         assertThat(addresses("住所　船橋市　宮本　２丁目　３番　５号")).containsExactly("船橋市　宮本　２丁目　３番　５号");
         assertThat(addresses("東京都港区六本木 2024-12-01")).containsExactly("東京都港区六本木");
         assertThat(addresses("港区六本木 3番線")).containsExactly("港区六本木");
+        // a town in kana after an address's label, with its 団地 and room (a welfare record's)
+        assertThat(addresses("住所：みどり台2丁目団地5-304")).containsExactly("みどり台2丁目団地5-304");
+        assertThat(addresses("住所：なし")).isEmpty();
         // four groups after a word are a table's or a step's number as often as a room (表2-1-3-1, 手順3-1-2-1)
         assertThat(addresses("表2-1-3-1に示すとおり")).isEmpty();
         // a town in hiragana that starts with a particle's kana
