@@ -427,17 +427,20 @@ public final class Detector {
      * starts after it, so that both are kept: the name and the fact.
      */
     private static void trimSensitiveAfterNames(List<Finding> raw) {
-        java.util.Map<Integer, Finding> names = null;
+        boolean person = false;
+        boolean sensitive = false;
+        for (Finding f : raw) {
+            person |= f.type() == PiiType.PERSON;
+            sensitive |= f.type().category() == LegalCategory.SPECIAL_CARE_REQUIRED;
+        }
+        if (!person || !sensitive) {
+            return; // most cells and texts: no map to build
+        }
+        java.util.Map<Integer, Finding> names = new java.util.HashMap<>();
         for (Finding f : raw) {
             if (f.type() == PiiType.PERSON) {
-                if (names == null) {
-                    names = new java.util.HashMap<>();
-                }
                 names.merge(f.start(), f, (a, b) -> a.end() >= b.end() ? a : b);
             }
-        }
-        if (names == null) {
-            return;
         }
         for (int i = 0; i < raw.size(); i++) {
             Finding f = raw.get(i);

@@ -5863,8 +5863,8 @@ final class NameRecognizer implements Recognizer {
     private void kinJoinedGiven(String text, List<Finding> out, int first) {
         for (int p = 1; p + 1 < text.length(); p++) {
             char c = text.charAt(p);
-            if (isKanjiAt(text, p) && (p < 2 || !isKanjiAt(text, p - 1) || anchors.endingAt(NameAnchors.Kind.KIN, text, p) > 0)) {
-                agedKin(text, p, out, first);
+            if (isKanjiAt(text, p)) {
+                agedKin(text, p, out, first); // 長男湊斗（６）
                 continue;
             }
             if (c != '・' && c != '：' && c != ':' || anchors.endingAt(NameAnchors.Kind.KIN, text, p) == 0) {
@@ -5958,9 +5958,10 @@ final class NameRecognizer implements Recognizer {
         if (!arrows && !seals && !days && !blanks) {
             return;
         }
+        List<int[]> names = new ArrayList<>(4);
         for (int ls = 0; ls < text.length(); ) {
             int le = Chars.lineEnd(text, ls);
-            List<int[]> names = new ArrayList<>(4);
+            names.clear();
             if (arrows || seals) {
                 for (int i = ls; i < le; ) { // runs of kanji between arrows, seals, blanks and bracketed phones
                     if (!isKanjiAt(text, i)) {
@@ -5976,8 +5977,8 @@ final class NameRecognizer implements Recognizer {
                         after++;
                     }
                     if (after < le && (text.charAt(after) == '（' || text.charAt(after) == '(')) {
-                        int close = text.indexOf(text.charAt(after) == '（' ? '）' : ')', after);
-                        after = close > after && close < le && Chars.hasDigit(text, after, close) ? close + 1 : after;
+                        int close = Chars.indexIn(text, text.charAt(after) == '（' ? "）" : ")", after, le);
+                        after = close > after && Chars.hasDigit(text, after, close) ? close + 1 : after;
                         while (after < le && isSpace(text.charAt(after))) {
                             after++;
                         }
@@ -6126,7 +6127,7 @@ final class NameRecognizer implements Recognizer {
                     t = 0;
                 }
             }
-            if (t == 0 || s - t > 0 && s - t - 1 >= 0 && Character.isLetterOrDigit(text.charAt(s - t - 1)) && text.charAt(s - t - 1) < 0x80) {
+            if (t == 0 || s - t > 0 && Character.isLetterOrDigit(text.charAt(s - t - 1)) && text.charAt(s - t - 1) < 0x80) {
                 continue; // not the end of a longer Latin word (HOST 田中)
             }
             int e = s;
@@ -6603,7 +6604,7 @@ final class NameRecognizer implements Recognizer {
         char before = a > 0 ? text.charAt(a - 1) : '\n';
         return b < text.length() && "はがもの".indexOf(text.charAt(b)) >= 0 && "\n。、「（( 　".indexOf(before) >= 0
                 && "東西南北上下中前後左右".indexOf(text.charAt(a)) < 0 // 東は晴れ: a direction as often as a name
-                && !(b + 1 < text.length() && Morphology.isHiragana(text.charAt(b)) && text.charAt(b) == 'の' && Morphology.isHiragana(text.charAt(b + 1)));
+                && !(text.charAt(b) == 'の' && b + 1 < text.length() && Morphology.isHiragana(text.charAt(b + 1)));
     }
 
     /** {@code text[a, b)} is its line's only word (blanks around it allowed). */

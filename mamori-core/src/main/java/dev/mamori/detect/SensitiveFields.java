@@ -151,6 +151,20 @@ final class SensitiveFields {
         }
     }
 
+    /** How a search ends that found nothing, at the end of a label's value (not 服薬せず, nor 高血圧、他は特記事項なし). */
+    private static final String[] FOUND_NONE = {"確認されず", "確認できず", "確認されなかった", "見当たらず", "該当せず", "認められず",
+        "見つからず", "はなかった", "はありませんでした"};
+
+    /** A label's value that reports a search which found nothing (…の範囲では確認されず, 該当する記事はなかった). */
+    static boolean foundNone(String value) {
+        for (String w : FOUND_NONE) {
+            if (value.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A label of two to eight kanji or katakana and its colon at {@code i}, after blanks: the next field on the line. */
     private static boolean nextLabelAt(String text, int i, int le) {
         while (i < le && isBlank(text.charAt(i))) {
@@ -191,7 +205,7 @@ final class SensitiveFields {
             v = v.substring(0, v.length() - 1); // 既往歴：なし． (a paper's full stop)
         }
         if (NOTHING.contains(v) || v.endsWith("なし") || v.endsWith("無し") || v.endsWith("ない") || !hasWord(v)
-                || v.endsWith("確認されず") || v.endsWith("見当たらず") || v.endsWith("該当せず") || v.endsWith("はなかった") // 前科・前歴：…の範囲では確認されず
+                || foundNone(v) // 前科・前歴：…の範囲では確認されず
                 || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")) {
             return;
         }

@@ -2545,10 +2545,6 @@ final class SensitiveRecognizer implements Recognizer {
         return e;
     }
 
-    /** How a search ends that found nothing, at the end of a label's value (not 服薬せず, nor 高血圧、他は特記事項なし). */
-    private static final String[] FOUND_NONE = {"確認されず", "確認できず", "確認されなかった", "見当たらず", "該当せず", "認められず",
-        "見つからず", "はなかった", "はありませんでした"};
-
     /**
      * True when a negation cue starts right after the phrase (spaces and ： skipped), or the phrase is a label whose value
      * ends denying (前科・前歴：新聞記事検索の範囲では確認されず, …該当する記事はなかった).
@@ -2575,10 +2571,8 @@ final class SensitiveRecognizer implements Recognizer {
             if (v - i <= 3 && v > i && "無な".indexOf(text.charAt(i)) >= 0) {
                 return true; // 無, なし, 無し
             }
-            for (String w : FOUND_NONE) {
-                if (v - i >= w.length() && text.startsWith(w, v - w.length())) {
-                    return true;
-                }
+            if (SensitiveFields.foundNone(text.substring(i, v))) {
+                return true;
             }
         }
         if (i >= se || !cues.startsSomeWord(text.charAt(i))) {
