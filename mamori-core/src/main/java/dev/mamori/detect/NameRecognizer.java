@@ -2043,15 +2043,20 @@ final class NameRecognizer implements Recognizer {
     /** Kanji, then a katakana word of two or three characters: 東海林キヨ, 我如古ハツ, 仲宗根ウシ. */
     private static final java.util.regex.Pattern KANJI_THEN_KANA = java.util.regex.Pattern.compile(
             "(?<![\\p{IsHan}々])([\\p{IsHan}々]{2,4})([\\p{IsKatakana}]{2,3})(?![\\p{IsKatakana}ー・･])");
+    /** An age right after a name: in brackets, or after a blank (比嘉カマド（98）, 宮城ウシ　95歳). */
+    private static final java.util.regex.Pattern AGE_AFTER = java.util.regex.Pattern.compile(
+            "[（(](?:当時)?[0-9０-９]{1,3}(?:歳|才)?[）)]|[ 　]{1,2}[0-9０-９]{2,3}(?:歳|才)");
+
     /** What says the word before it is a person: the residence of (方), an age or a reading in brackets, an honorific. */
     private static final java.util.regex.Pattern PERSON_AFTER = java.util.regex.Pattern.compile(
-            "方[にでへのを、]|[（(](?:当時)?[0-9０-９]{1,3}(?:歳|才)?[）)]|[（(][\\p{IsHiragana}・ 　]{2,16}[）)]|[ 　]{1,2}[0-9０-９]{2,3}(?:歳|才)");
+            "方[にでへのを、]|[（(][\\p{IsHiragana}・ 　]{2,16}[）)]|" + AGE_AFTER.pattern());
 
     /**
      * A woman's name of the older generations, its given name in katakana right after the kanji surname (東海林キヨ（当時84歳）方,
      * 我如古ハツ方に): the katakana a given name of the lists, the kanji a surname of the dictionaries or one they take for
      * a place (我如古), and a person's mark right after the name (an honorific, 方, an age or a reading in brackets, an age
-     * after a blank: 福永キヌ　92歳); a surname that is a place's name too only with an honorific (山田カメさん).
+     * after a blank: 福永キヌ　92歳); a surname that is a place's name too only with an honorific or an age (山田カメさん,
+     * 比嘉カマド　98歳).
      */
     private void kanaGivenAfterSurname(String text, int guards, List<Finding> out, int first) {
         if ((guards & G_KATAKANA) == 0 || !kanaRunAfterKanji(text, Chars::isKatakanaScript, "ー・･")) {
@@ -2068,7 +2073,8 @@ final class NameRecognizer implements Recognizer {
             boolean marked = honorificAt(text, e) > 0 || PERSON_AFTER.matcher(text).region(e, Math.min(text.length(), e + 20)).lookingAt();
             boolean place = !surname && Morphology.hasEntry(text, s, m.end(1), "名詞-固有名詞-地域") && !anchors.isPlaceName(m.group(1))
                     && honorificAt(text, e) == 0; // 我如古ハツ方; not 九州アイ様
-            if (marked && (surname && (!anchors.isPlaceName(m.group(1)) || honorificAt(text, e) > 0) || place)) { // not 花畑ビル; 山田カメさん
+            boolean aged = AGE_AFTER.matcher(text).region(e, Math.min(text.length(), e + 12)).lookingAt();
+            if (marked && (surname && (!anchors.isPlaceName(m.group(1)) || honorificAt(text, e) > 0 || aged) || place)) { // not 花畑ビル; 山田カメさん, 比嘉カマド　98歳
                 out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
             }
         }
@@ -5309,7 +5315,8 @@ final class NameRecognizer implements Recognizer {
                     }
                 }
                 boolean kinBefore = s > 0 && (anchors.endingAt(NameAnchors.Kind.KIN, text, s) > 0 || roleOf(text, s));
-                if (s < 0 || !(called || hasNameToken(ts, s, p) || (split || kinBefore) && properNoun(ts, s, p)
+                // not 眠剤（レンドルミン）, 睡眠薬（マイスリー）: a medicine's brand after its kind, whose first kanji is a surname
+                if (s < 0 || s < p - 1 && "剤薬".indexOf(text.charAt(p - 1)) >= 0 || !(called || hasNameToken(ts, s, p) || (split || kinBefore) && properNoun(ts, s, p)
                         || split && givenReading(text, p + 1, q))) {
                     continue;
                 }

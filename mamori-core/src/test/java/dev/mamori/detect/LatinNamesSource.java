@@ -83,6 +83,7 @@ final class LatinNamesSource {
         japanese(japanese);
         unidic(japanese);
         MODERN_GIVEN.forEach(n -> add(japanese, n, 'G'));
+        OKINAWAN_GIVEN.forEach(n -> add(japanese, n, 'G'));
         Map<String, String> other = new TreeMap<>();
         Set<String> vocabulary = new java.util.HashSet<>();
         datafaker(other, vocabulary);
@@ -104,7 +105,8 @@ final class LatinNamesSource {
                 "#    The same from UniDic (unidic-mecab 2.1.2 as packaged in com.atilika.kuromoji:kuromoji-unidic 0.9.0, BSD",
                 "#    licence): its 人名,姓 and 人名,名 entries, their readings (lForm) romanised alike (Yuto, Tsumugi, Minato as",
                 "#    given names, which IPADIC lacks or has as surnames only). And a few given names frequent among children born",
-                "#    since 2005 that neither dictionary has as given names (LatinNamesSource.MODERN_GIVEN: Hinata, Himari).",
+                "#    since 2005 that neither dictionary has as given names (LatinNamesSource.MODERN_GIVEN: Hinata, Himari), and",
+                "#    women's given names of Okinawa's older generations, written in katakana (OKINAWAN_GIVEN: Kamado, Ushi).",
                 "# 2. Other names: the Latin-script first and last name lists of the locale files of Datafaker 2.7.0",
                 "#    (https://github.com/datafaker-net/datafaker, Apache License 2.0).",
                 "# Left out: names of one letter; words common in English or romaji text that the lists also hold as names",
@@ -161,6 +163,13 @@ final class LatinNamesSource {
      */
     static final List<String> MODERN_GIVEN = List.of("hinata", "himari", "yuito", "hiyori", "iroha", "aoto", "nagi",
             "kotoha", "fuuka", "fuka", "hayate");
+
+    /**
+     * Women's given names of Okinawa's older generations (童名), which care and nursing records of Okinawa write in katakana
+     * after the surname (比嘉カマド, 宮城ウシ) and neither dictionary has as given names; written here by hand (session 60,
+     * from a review of care records).
+     */
+    static final List<String> OKINAWAN_GIVEN = List.of("kamado", "kamadu", "ushi", "makato", "nabii", "uto");
 
     // ---- UniDic ----
 

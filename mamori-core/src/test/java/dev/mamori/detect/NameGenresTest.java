@@ -219,6 +219,9 @@ class NameGenresTest {
     void anOldWomansKatakanaGivenNameBeforeHerAgeInACareList() { // session 59, from a review of care records
         assertThat(persons("501号室　福永キヌ　92歳　誤嚥性肺炎")).extracting(Finding::value).containsExactly("福永キヌ");
         assertThat(persons("花畑ビル　3階")).isEmpty();
+        // session 60: a surname that is a place's name too (Okinawa's), before an age
+        assertThat(persons("比嘉カマド　98歳　老衰")).extracting(Finding::value).containsExactly("比嘉カマド");
+        assertThat(persons("宮城ウシ（95）")).extracting(Finding::value).containsExactly("宮城ウシ");
     }
 
     @Test
