@@ -203,6 +203,9 @@ final class DateParser {
             if (era == null) {
                 era = bracketEra;
             }
+            if (Chars.at(s, pos) == 'の' && Chars.isDigit(Chars.at(s, pos + 1))) {
+                pos++; // 1979年の10月23日: the year as a caller says it
+            }
             blankBeforeDigit(s); // 昭和60年 4月 1日: a form pads a one-digit month or day with a blank
             if (!Chars.isDigit(Chars.at(s, pos))) {
                 return year(s, from, y, era);

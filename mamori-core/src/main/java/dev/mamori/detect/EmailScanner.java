@@ -10,8 +10,8 @@ package dev.mamori.detect;
  * or end with a dot or hold consecutive dots (taro..x@docomo.ne.jp, hanako.@ezweb.ne.jp) — accepted
  * only under the CARRIER_MAIL domains of {@code identifier-rules.tsv}; and addresses written to evade
  * harvesting, with the '@' as a bracketed token ([at], (at), (a), （at）, [@], (アット)) or replaced by
- * ★, ☆ or ﹫, or spaced (" @ "), and dots as [dot] or (dot), one space allowed around a token. The span
- * covers the address as written.
+ * ★, ☆ or ﹫, or spaced (" @ "), and dots as [dot] or (dot), one space allowed around a token. Full-width
+ * letters, digits, dots and hyphens count as their ASCII ones (ｔａｎａｋａ＠ａｂｃ．ｃｏ．ｊｐ). The span covers the address as written.
  */
 final class EmailScanner {
 
@@ -27,7 +27,17 @@ final class EmailScanner {
         return new EmailScanner();
     }
 
+    /**
+     * A full-width letter, digit, ．, － or ＿ (ｔａｎａｋａ＠ａｂｃ．ｃｏ．ｊｐ, typed in an IME's full-width mode) as its ASCII one; not
+     * the full-width marks that separate fields (／, ：, ｜).
+     */
+    private static char half(char c) {
+        return c >= '０' && c <= '９' || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ' || c == '．' || c == '－' || c == '＿'
+                ? (char) (c - 0xFEE0) : c;
+    }
+
     private static boolean localChar(char c) {
+        c = half(c);
         if (c >= 128) {
             return false;
         }
@@ -38,6 +48,7 @@ final class EmailScanner {
     }
 
     private static boolean labelChar(char c) {
+        c = half(c);
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
     }
 
@@ -115,18 +126,37 @@ final class EmailScanner {
         if (domainEnd < 0) {
             return false;
         }
-        boolean oddDots = s.charAt(j) == '.' || s.charAt(localEnd - 1) == '.';
+        boolean oddDots = half(s.charAt(j)) == '.' || half(s.charAt(localEnd - 1)) == '.';
         if (oddDots && !rules.carrierDomain(s, domainStart, domainEnd)) { // legacy carrier addresses keep their dots
-            while (j < localEnd && s.charAt(j) == '.') {
+            while (j < localEnd && half(s.charAt(j)) == '.') {
                 j++;
             }
-            if (j == localEnd || s.charAt(localEnd - 1) == '.') {
+            if (j == localEnd || half(s.charAt(localEnd - 1)) == '.') {
                 return false;
             }
+        }
+        int key = logKey(s, j, localEnd);
+        if (key > 0) {
+            j = key; // user=k.matsuda@…: a log's key is no part of the address
         }
         start = j;
         end = domainEnd;
         return true;
+    }
+
+    /** The keys a log or a URL writes before an address with '=' (user=, email=, from=). */
+    private static final String[] LOG_KEYS = {"user", "email", "e-mail", "mail", "from", "to", "login", "uid", "account", "sender",
+        "recipient", "rcpt", "address", "addr"};
+
+    /** Where an address starts after a log's key and its '=' at {@code j} (user=…), or 0 when none is there. */
+    private static int logKey(String s, int j, int localEnd) {
+        for (String k : LOG_KEYS) {
+            int e = j + k.length();
+            if (e + 1 < localEnd && s.regionMatches(true, j, k, 0, k.length()) && s.charAt(e) == '=') {
+                return e + 1;
+            }
+        }
+        return 0;
     }
 
     /** The end of a domain of 2+ labels starting at {@code k}, the last 2+ letters; or -1. */
@@ -141,13 +171,13 @@ final class EmailScanner {
             while (k < n && k - at < 256 && labelChar(s.charAt(k))) {
                 k++;
             }
-            if (k == ls || s.charAt(ls) == '-' || s.charAt(k - 1) == '-') {
+            if (k == ls || half(s.charAt(ls)) == '-' || half(s.charAt(k - 1)) == '-') {
                 break;
             }
             labels++;
             lastStart = ls;
             lastEnd = k;
-            if (k + 1 < n && s.charAt(k) == '.' && labelChar(s.charAt(k + 1))) {
+            if (k + 1 < n && half(s.charAt(k)) == '.' && labelChar(s.charAt(k + 1))) {
                 k++;
             } else if (obfuscated && (token(s, k, DOT_WORDS) > 0 || (Chars.at(s, k) == ' ' && token(s, k + 1, DOT_WORDS) > 0))) {
                 boolean spaced = s.charAt(k) == ' ';
@@ -168,7 +198,7 @@ final class EmailScanner {
             return -1;
         }
         for (int i = lastStart; i < lastEnd; i++) {
-            char c = s.charAt(i);
+            char c = half(s.charAt(i));
             if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
                 return -1;
             }

@@ -789,12 +789,66 @@ final class IdentifierRecognizer implements Recognizer {
             if (yearOnly || (x < 0.5 && (birthVerbEndsClause(b, 60) >= 0 || bornRightAfter(b) || birthLabelRightBefore(a)))) {
                 x = Math.max(x, 0.9); // 令和2年生まれ; 1990年4月1日、札幌市の病院で生まれる。; 平成14年1月27日生 after 大学生
             } else if (x < 0.5 && (ageRightAfter(b) || !yearOnly && (sexRightBefore(a, dateParser.ymd / 10000)
+                    || x >= 0 && personRightBefore(a, b, dateParser.ymd / 10000)
                     || x >= 0 && familyMemberBefore(a) && fieldOrEndAfter(b)))) {
                 x = Math.max(x, 0.6); // 1980年1月1日（44歳）; KUMAGAI TAKESHI　TK3759321　M　1972-05-18
             }
             if (x > 0) {
                 out.add(new Finding(PiiType.DATE_OF_BIRTH, a, b, NumberClassifier.conf(0.7, 0.99, x), false, s.substring(a, b)));
             }
+        }
+
+        /** The honorifics after which a date in brackets is the person's birth (大城 ミツ子 様（S28.2.5）). */
+        private static final String[] HONORIFICS = {"様", "さん", "氏", "殿", "君", "くん", "ちゃん"};
+
+        /**
+         * A birth date as a reception memo or a household's list writes it right after the person: in brackets after an
+         * honorific or after a family member's name (大城 ミツ子 様（S28.2.5）, 妻 由香里（S56.2.2）), or after an honorific
+         * and a comma or a blank, before another (仲間 清さん、S40.1.9、, 桐島 ユキエ様 S12.4.4（87）). Not a date of the
+         * last two years: a visit's or an order's (田中様（2026/11/30）).
+         */
+        private boolean personRightBefore(int a, int b, int year) {
+            if (year > THIS_YEAR - 2 || a < 2) {
+                return false;
+            }
+            char before = s.charAt(a - 1);
+            char after = Chars.at(s, b);
+            boolean bracket = Chars.isOpenParen(before) && Chars.isCloseParen(after);
+            boolean between = ("、，".indexOf(before) >= 0 || Chars.isSpace(before))
+                    && (b >= n || "、，\n\r".indexOf(after) >= 0 || Chars.isOpenParen(after) || Chars.isSpace(after));
+            if (!bracket && !between) {
+                return false;
+            }
+            int i = a - 1;
+            while (i > 0 && Chars.isSpace(s.charAt(i - 1))) {
+                i--;
+            }
+            for (String h : HONORIFICS) {
+                if (i >= h.length() && s.startsWith(h, i - h.length())) {
+                    return true;
+                }
+            }
+            if (!bracket) {
+                return false;
+            }
+            for (int words = 0; words < 2; words++) { // a name of one or two words, then a blank and the relation
+                int w = i;
+                while (i > 0 && w - i < 5 && Morphology.sameScript(s.charAt(w - 1), s.charAt(i - 1)) && !Chars.isSpace(s.charAt(i - 1))) {
+                    i--;
+                }
+                if (i == w || w - i > 4 || i == 0 || !Chars.isSpace(s.charAt(i - 1))) {
+                    return false;
+                }
+                while (i > 0 && Chars.isSpace(s.charAt(i - 1))) {
+                    i--;
+                }
+                for (int k = Math.max(0, i - 3); k < i; k++) {
+                    if (FAMILY.lengthAt(s, k) == i - k && (k == 0 || !Morphology.isKanji(s.charAt(k - 1)))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /**

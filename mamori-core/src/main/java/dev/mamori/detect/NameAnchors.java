@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class NameAnchors {
 
-    enum Kind { HONORIFIC, OFFICE, TITLE, LABEL, MAIL, ROLE, SAID, KIN, THING, BAPTISMAL }
+    enum Kind { HONORIFIC, OFFICE, TITLE, LABEL, MAIL, ROLE, SAID, KIN, THING, BAPTISMAL, VN_FAMILY, VN_MIDDLE }
 
     private static final NameAnchors DEFAULT = new NameAnchors();
 

@@ -318,6 +318,7 @@ final class NameRecognizer implements Recognizer {
         relativeLines(text, out, first);
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
+        vietnameseNames(text, out, first);
         kanaGivenAfterSurname(text, guards, out, first);
         kanjiAfterRomanised(text, out, first);
         romajiParts(text, out, first);
@@ -1871,10 +1872,10 @@ final class NameRecognizer implements Recognizer {
                     }
                     continue;
                 }
-                if (k == 2 || k == 4) {
+                if (k == 4) {
                     continue;
                 }
-                int b = h; // two to four hiragana: はるとくん
+                int b = h; // two to four hiragana: はるとくん, ゆいと君
                 while (b > 0 && h - b < 5 && hiragana(text.charAt(b - 1))) {
                     b--;
                 }
@@ -2089,6 +2090,64 @@ final class NameRecognizer implements Recognizer {
                 if (b == 'ー' || Chars.isKatakanaScript(b)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Three katakana words a blank or a ・ apart (グエン　ミン　ハイ, ファン・ティ・ラン). */
+    private static final java.util.regex.Pattern KATAKANA_THREE = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsKatakana}ー・･])([\\p{IsKatakana}ー]{1,5})[ 　・･]{1,2}([\\p{IsKatakana}ー]{1,5})[ 　・･]{1,2}([\\p{IsKatakana}ー]{1,6})"
+                    + "(?:[ 　・･]{1,2}([\\p{IsKatakana}ー]{1,6}))?(?![\\p{IsKatakana}ー])");
+
+    /**
+     * A Vietnamese name as Japanese forms write it in katakana, its parts a blank apart (ファン　ティ　ラン, グエン　ミン　ハイ,
+     * チャン　ヴァン　ナム): a family name and a middle name of the lists (VN_FAMILY, VN_MIDDLE in name-anchors.tsv), then the
+     * given name; a fourth part when the third is a middle name too (グエン　ティ　ミン　アン). One finding for the whole name, in
+     * place of the parts other rules found; its short given names (ラン, ハイ, ナム) are words to the dictionary.
+     */
+    private void vietnameseNames(String text, List<Finding> out, int first) {
+        if (text.indexOf(' ') < 0 && text.indexOf('\u3000') < 0 && text.indexOf('・') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = KATAKANA_THREE.matcher(text);
+        while (m.find()) {
+            if (!anchors.is(NameAnchors.Kind.VN_FAMILY, text, m.start(1), m.end(1))
+                    || !anchors.is(NameAnchors.Kind.VN_MIDDLE, text, m.start(2), m.end(2))) {
+                if (m.end(2) < m.end()) {
+                    m.region(m.start(2), text.length()); // the next name may start at the second word
+                }
+                continue;
+            }
+            int s = m.start(1);
+            int e = m.start(4) >= 0 && !anchors.is(NameAnchors.Kind.VN_FAMILY, text, m.start(4), m.end(4))
+                    && (anchors.is(NameAnchors.Kind.VN_MIDDLE, text, m.start(3), m.end(3))
+                    || !Morphology.isKanji(Chars.at(text, m.end(4))) && !Morphology.isHiragana(Chars.at(text, m.end(4))))
+                    ? m.end(4) : m.end(3); // レ　ヴァン　トゥアン　アイン: a given name of two words; not …　ハノイ出身, nor the
+                                           // next name (グエン・ティ・ラン グエン　ティ　ラン)
+            if (coversSpan(out, first, s, e)) {
+                m.region(e, text.length());
+                continue;
+            }
+            double conf = 0.75;
+            for (int k = out.size() - 1; k >= first; k--) {
+                Finding f = out.get(k);
+                if (f.type() == PiiType.PERSON && f.start() < e && s < f.end()) {
+                    conf = Math.max(conf, f.confidence()); // a label's name (保護者　チャン　ヴァン) keeps its confidence
+                    out.remove(k);
+                }
+            }
+            out.add(new Finding(PiiType.PERSON, s, e, conf, false, text.substring(s, e)));
+            m.region(e, text.length());
+        }
+    }
+
+    /** A name found already that holds all of {@code text[s, e)} and more (a label's name of four words). */
+    private static boolean coversSpan(List<Finding> out, int first, int s, int e) {
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (f.type() == PiiType.PERSON && f.start() <= s && f.end() >= e && f.end() - f.start() > e - s) {
+                return true;
             }
         }
         return false;
@@ -4436,6 +4495,9 @@ final class NameRecognizer implements Recognizer {
             if (isOrgWord(text, t) || !sei && t.is("名詞-固有名詞-地域-国")) {
                 continue; // 米国サン・フランシスコ: a country is no surname
             }
+            if (all(text, t, 'h') && text.startsWith("さん", t.end() - 2)) {
+                continue; // りおさん: the dictionary's おさん (a given name of old) is the end of a name and its honorific
+            }
             if (all(text, t, 'k') && SOUND_AFTER.matcher(text).region(t.end(), Math.min(text.length(), t.end() + 12)).lookingAt()) {
                 continue; // 「ドンという音で, ドンという大きな音: a sound
             }
@@ -5276,8 +5338,8 @@ final class NameRecognizer implements Recognizer {
             if (q >= to || kana < 2 || isSpace(text.charAt(q - 1)) || !(text.charAt(q) == '）' || text.charAt(q) == ')'
                     || (split && "＝=、，,".indexOf(text.charAt(q)) >= 0)) || equals && !split || text.indexOf('ー', p) == p + 1
                     || mixedKana(text, p + 1, q) || anchors.is(NameAnchors.Kind.ROLE, text, p + 1, q)
-                    || READING_WORDS.contains(text.substring(p + 1, q))) {
-                continue; // 氏名（カナ）: the heading of a reading, not one
+                    || READING_WORDS.contains(text.substring(p + 1, q)) || katakanaWord(text, p + 1, q)) {
+                continue; // 氏名（カナ）: the heading of a reading, not one; 浜田（インフルエンザ）: why 浜田 is absent
             }
             int found = -1;
             int hon = p >= 2 ? anchors.endingAt(NameAnchors.Kind.HONORIFIC, text, p) : 0;
@@ -5341,6 +5403,20 @@ final class NameRecognizer implements Recognizer {
             out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
             p = q;
         }
+    }
+
+    /**
+     * Katakana in {@code text[s, e)} that the dictionary reads as one common noun of four characters or more and that no name
+     * of the lists spells (インフルエンザ, ノロウイルス): a word in brackets after a name, not its reading.
+     */
+    private static boolean katakanaWord(String text, int s, int e) {
+        if (e - s < 4 || !all(text, s, e, 'k')) {
+            return false;
+        }
+        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+        String w = text.substring(s, e);
+        return ts.size() == 1 && (ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-サ変接続"))
+                && !LatinNames.kanaSurname(w) && !LatinNames.kanaGiven(w);
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.mamori.detect;
 /**
  * The normalising candidate lexer: reads a chain of digit groups (ASCII or full-width digits)
  * joined by single separators — hyphen look-alikes (also with a blank on each side), half/full-width spaces, the parentheses of
- * an area code, a middle dot ・ or a slash — and keeps each group's span in the ORIGINAL text plus its digits as 0..9 values.
+ * an area code, a middle dot ・, a slash, or a spoken の in a phone's or a 個人番号's shape — and keeps each group's span in the ORIGINAL text plus its digits as 0..9 values.
  * Not thread-safe: one instance per scan, reused for every candidate (no allocation per chain).
  */
 final class NumberChain {
@@ -20,6 +20,12 @@ final class NumberChain {
      * 10 or 11 digits in all); any other chain ends before its first dot, as it did before dots were read (3.14, 35.6812).
      */
     static final byte DOT = 6;
+    /**
+     * の between groups, as a caller says a number and speech recognition writes it (090の9912の3407, 4078の1526の3904): read
+     * as a hyphen in a phone's shape (three groups, the first starting with 0, 10 or 11 digits in all) or in groups of four
+     * (a 個人番号's 12 digits, a card's 16); any other chain ends before its first の (2の17の8 is an address).
+     */
+    private static final byte NO = 7;
 
     /** Enough for a form's boxes, one digit each, of a 12-digit number (1 2 3 4 5 6 7 8 9 0 1 2). */
     static final int MAX_GROUPS = 16;
@@ -107,6 +113,8 @@ final class NumberChain {
                 k = SLASH;
             } else if (c == '.' && digits[gd[0]] == 0 && gd[1] - gd[0] >= 2 && gd[1] - gd[0] <= 5 && (g == 1 || sep[1] == DOT)) {
                 k = DOT;
+            } else if (c == 'の' && (g == 1 || sep[1] == NO)) {
+                k = NO;
             } else {
                 break;
             }
@@ -129,6 +137,20 @@ final class NumberChain {
             nd = gd[1];
             overlong = false;
             wideFrom = -1;
+        }
+        if (g > 1 && sep[1] == NO) {
+            boolean phone = g == 3 && sep[2] == NO && digits[gd[0]] == 0 && gd[3] >= 10 && gd[3] <= 11;
+            boolean fours = (g == 3 || g == 4) && allSeps(0, g, NO) && uniform4(g);
+            if (phone || fours) {
+                for (int k = 1; k < g; k++) {
+                    sep[k] = HYPHEN;
+                }
+            } else {
+                g = 1; // not a number's shape: the chain is its first group
+                nd = gd[1];
+                overlong = false;
+                wideFrom = -1;
+            }
         }
         wide = wideFrom > 0;
         if (wide && !(uniform(g) && (nd == 12 || nd == 16))) {
@@ -165,6 +187,16 @@ final class NumberChain {
         }
         for (int k = 1; k < g; k++) {
             if (gd[k + 1] - gd[k] != len || sep[k] != SPACE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first {@code g} groups all have four digits. */
+    private boolean uniform4(int g) {
+        for (int k = 0; k < g; k++) {
+            if (gd[k + 1] - gd[k] != 4) {
                 return false;
             }
         }

@@ -206,7 +206,8 @@ final class SensitiveFields {
         }
         if (NOTHING.contains(v) || v.endsWith("なし") || v.endsWith("無し") || v.endsWith("ない") || !hasWord(v)
                 || foundNone(v) // 前科・前歴：…の範囲では確認されず
-                || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")) {
+                || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")
+                || v.endsWith("ください") || v.endsWith("下さい")) { // 傷病名：医師が記入した傷病名を転記してください: a form's instruction
             return;
         }
         int inside = 0;

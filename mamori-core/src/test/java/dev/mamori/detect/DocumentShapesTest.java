@@ -335,6 +335,11 @@ class DocumentShapesTest {
         assertThat(ALL.detect("𠮷田さん", ALL.contextFor("備考"))).extracting(Finding::value).containsExactly("𠮷田");
         assertThat(ALL.detect("妻 同上", ALL.contextFor("氏名"))).isEmpty(); // a placeholder among a name cell's words
         assertThat(ALL.detect("本田 未来", ALL.contextFor("氏名"))).extracting(Finding::value).containsExactly("本田 未来");
+        // session 60: the insured's name under an insurance header; a count's column; a shop's split delivery address
+        assertThat(ALL.detect("山岸 早苗", ALL.contextFor("被保険者名"))).extracting(Finding::type).containsExactly(PiiType.PERSON);
+        assertThat(ALL.detect("ヤマギシ サナエ", ALL.contextFor("被保険者カナ"))).extracting(Finding::type).containsExactly(PiiType.PERSON);
+        assertThat(ALL.detect("18422", ALL.contextFor("被保険者数"))).isEmpty();
+        assertThat(ALL.detect("浦添市", ALL.contextFor("お届け先市区町村"))).extracting(Finding::type).doesNotContain(PiiType.PERSON);
     }
 
     @Test

@@ -737,6 +737,27 @@ class IdStructuredTypesTest {
     }
 
     @Test
+    void whatACallerSaysAndAnIMEsFullWidthModeTypes() { // session 60, from a review of call-centre transcripts and forms
+        assertThat(values("電話番号は090の9912の3407です", PiiType.PHONE)).containsExactly("090の9912の3407");
+        assertThat(values("マイナンバーは4078の1526の3904です", PiiType.MY_NUMBER)).containsExactly("4078の1526の3904");
+        assertThat(values("生年月日は1979年の10月23日です", PiiType.DATE_OF_BIRTH)).containsExactly("1979年の10月23日");
+        assertThat(values("住所は川口市並木2の17の8です", PiiType.PHONE)).isEmpty();
+        assertThat(values("メール：ｔａｎａｋａ＠ａｂｃ．ｃｏ．ｊｐ", PiiType.EMAIL)).containsExactly("ｔａｎａｋａ＠ａｂｃ．ｃｏ．ｊｐ");
+        assertThat(values("TEL 045-000-3321／keiri@minato-linen.co.jp", PiiType.EMAIL)).containsExactly("keiri@minato-linen.co.jp");
+        assertThat(values("2024-11-12 login user=k.matsuda@sunrise-hd.co.jp ok", PiiType.EMAIL))
+                .containsExactly("k.matsuda@sunrise-hd.co.jp");
+    }
+
+    @Test
+    void aBirthDateRightAfterThePerson() { // session 60, from a review of 窓口 and 受付 memos
+        assertThat(values("来庁　大城 ミツ子 様（S28.2.5）", PiiType.DATE_OF_BIRTH)).containsExactly("S28.2.5");
+        assertThat(values("初診　桐島 ユキエ様 S12.4.4（87）　後期高齢者", PiiType.DATE_OF_BIRTH)).containsExactly("S12.4.4");
+        assertThat(values("世帯員：妻 由香里（S56.2.2）、長男 蒼真（H21.10.29）", PiiType.DATE_OF_BIRTH))
+                .containsExactly("S56.2.2", "H21.10.29");
+        assertThat(values("田中様（" + java.time.Year.now().getValue() + "/01/30）来店", PiiType.DATE_OF_BIRTH)).isEmpty(); // a visit's
+    }
+
+    @Test
     void codesWithALetterPrefixAreNotIdentifiers() {
         assertThat(find("決済ID: TXN-123456789018（システム控え）")).isEmpty();
         assertThat(find("REF-3020001234567")).isEmpty();

@@ -289,6 +289,21 @@ class SensitiveFactsTest {
         "前科：窃盗　補導歴：該当なし|SENSITIVE_CRIME:前科;SENSITIVE_CRIME:窃盗",
         "犯罪歴の有無：有|SENSITIVE_CRIME:犯罪歴",
         "永井さんは日本共産党の党員だ。|SENSITIVE_CREED:日本共産党の党員", // a member with the group, across の
+        // session 60, from reviews of school, money, municipal and customer-service records
+        "山田さんは以前から立憲民主党を支持しており、選挙運動にも参加していた。|SENSITIVE_CREED:立憲民主党を支持",
+        "主人はすい臓がんです。|SENSITIVE_HEALTH:すい臓がん",
+        "被保険者は網膜剥離で入院した。|SENSITIVE_HEALTH:網膜剥離で入院した",
+        "傷病名：糖尿病網膜症|SENSITIVE_HEALTH:糖尿病網膜症",
+        "樋渡さんは自立支援医療（精神通院）を利用中。|SENSITIVE_HEALTH:精神通院",
+        "山田さんはＨＣＶ抗体陽性。|SENSITIVE_HEALTH:ＨＣＶ抗体陽性",
+        "荒井颯太は自閉症スペクトラム障害と診断された。|SENSITIVE_HEALTH:自閉症スペクトラム障害と診断された",
+        "荒井颯太は通級指導教室に通っている。|SENSITIVE_OTHER:通級指導教室",
+        "結衣さんは上級生から金を脅し取られた。|SENSITIVE_OTHER:脅し取られ",
+        "夫からの暴力を理由に、市外から転入。|SENSITIVE_OTHER:夫からの暴力",
+        "母が詐欺にあいました|SENSITIVE_OTHER:詐欺にあ",
+        "元夫にストーカーされています|SENSITIVE_OTHER:ストーカーされ",
+        "2年の小川は万引きをした。|SENSITIVE_CRIME:万引きをし",
+        "あと西田さんの奥様が障害者控除の対象になるそうなので|SENSITIVE_OTHER:障害者控除",
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
@@ -350,6 +365,11 @@ class SensitiveFactsTest {
         "政府は不穏な動きを警戒している。", "不穏当な発言", "山田さん（入院担当）に確認してください", "鈴木さん（訪問介護事業所）", "山田さん（リハビリ科）", "佐藤さん（退院調整）",
         "首を絞められるような思いで決算を迎えた。", "夏祭りは氏子の皆様のご協力で開催されます。", "失禁パンツの新商品",
         "第五条　何人も、他人の住居に火を放ち、又はこれを焼損してはならない。", "精神保健福祉手帳の申請方法について",
+        // session 60: a poll's respondents; a tax form's empty row; a contract's clause; a product; a form's instruction
+        "世論調査で自民党を支持する人は３割だった。", "障害者控除　　　　　なし", "扶養控除　１人　障害者控除　０人　寡婦控除　なし",
+        "借主は、自らが暴力団員その他の反社会的勢力に該当しないことを表明し、保証する。", "私は、暴力団員等に該当しないことを誓約します。",
+        "がん保険の資料請求", "がん診断一時金　100万円", "作成者：特別支援学級担任　西田　誠一",
+        "傷病名：医師が記入した傷病名を転記してください。",
     })
     void notReported(String text) {
         assertThat(found(text)).isEmpty();
@@ -697,7 +717,7 @@ class SensitiveFactsTest {
         assertThat(found("兄はてんかんの発作が昨年は12件記録された。")).contains("SENSITIVE_HEALTH:てんかんの発作");
         assertThat(found("組員の男が逮捕された。")).contains("SENSITIVE_OTHER:組員");
         // a person's deduction and a defendant's procedure stay facts
-        assertThat(found("長男が障害者控除の対象になった。")).contains("SENSITIVE_OTHER:障害者");
+        assertThat(found("長男が障害者控除の対象になった。")).contains("SENSITIVE_OTHER:障害者控除");
         assertThat(found("鈴木被告の公判前整理手続が始まった。")).contains("SENSITIVE_CRIME:公判");
     }
 
