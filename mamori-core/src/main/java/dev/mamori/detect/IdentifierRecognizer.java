@@ -83,6 +83,7 @@ final class IdentifierRecognizer implements Recognizer {
     private static final IdentifierRules.Words BIRTH_VERBS = IdentifierRules.get().words("BIRTH_VERB");
     private static final IdentifierRules.Words BIRTHDAY = IdentifierRules.get().words("BIRTHDAY");
     private static final IdentifierRules.Words NOT_BIRTH = IdentifierRules.get().words("NOT_BIRTH");
+    private static final IdentifierRules.Words EVENT_AFTER = IdentifierRules.get().words("EVENT_AFTER");
     private static final IdentifierRules.Words FAMILY = IdentifierRules.get().words("FAMILY");
     private static final IdentifierRules.Words FAMILY_FIELD = IdentifierRules.get().words("FAMILY_FIELD");
 
@@ -1098,8 +1099,9 @@ final class IdentifierRecognizer implements Recognizer {
             for (int skip = 0; skip < 2 && k < n && "、 　にので".indexOf(s.charAt(k)) >= 0; skip++) {
                 k++;
             }
-            if (NOT_BIRTH.lengthAt(s, k) > 0) {
-                return true;
+            int event = EVENT_AFTER.lengthAt(s, b);
+            if (NOT_BIRTH.lengthAt(s, k) > 0 || event > 0 && Chars.at(s, b + event) != '日') {
+                return true; // 令和6年5月30日死亡; not 昭和16年2月3日　死亡日 (the next field)
             }
             int p = Chars.isSpace(Chars.at(s, a - 1)) ? a - 1 : a;
             char c = Chars.at(s, p - 1);

@@ -336,7 +336,8 @@ final class LatinNames {
                 }
             }
             boolean ends = honorific || e2 >= n || !kana(text.charAt(e2))
-                    && !(" 　・".indexOf(text.charAt(e2)) >= 0 && e2 + 1 < n && kana(text.charAt(e2 + 1)) && !honorificAt(text, e2 + 1));
+                    && !(" 　・".indexOf(text.charAt(e2)) >= 0 && e2 + 1 < n && kana(text.charAt(e2 + 1)) && !honorificAt(text, e2 + 1)
+                    && !selfNamedAt(text, e2 + 1));
             if (e2 - s2 >= 2 && e2 - s2 <= 6 && ends && has(text.substring(i, e1), SURNAME) && has(text.substring(s2, e2), GIVEN)) {
                 out.add(new int[] {i, e2});
                 i = e2 - 1;
@@ -348,6 +349,18 @@ final class LatinNames {
     }
 
     private static final String[] KANA_HONORIFICS = {"さん", "ちゃん", "くん", "さま"};
+
+    /** How a caller ends their name, a blank after it in a transcript (たかはし みゆき です, さとう まさこ と申します). */
+    private static final String[] SELF_NAMED = {"です", "でございます", "と申します", "ともうします", "といいます", "と言います"};
+
+    private static boolean selfNamedAt(String text, int i) {
+        for (String w : SELF_NAMED) {
+            if (text.startsWith(w, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** A kana honorific alone at {@code i}, after a blank (たなか　ゆいな　ちゃん, as a class list writes it). */
     private static boolean honorificAt(String text, int i) {

@@ -338,9 +338,24 @@ final class NameRecognizer implements Recognizer {
         reversedLatin(text, out, first);
         for (int k = out.size() - 1; k >= first; k--) {
             Finding f = out.get(k);
-            if (f.type() == PiiType.PERSON && (f.end() - f.start() == 3 && letterSpaced(text, f.start(), f.end())
-                    || roleWord(text, f.start(), f.end()))) {
-                out.remove(k); // 次男さん, 三男様: a relation, a title or a label, no name
+            if (f.type() != PiiType.PERSON) {
+                continue;
+            }
+            if (f.end() - f.start() == 3 && letterSpaced(text, f.start(), f.end()) || roleWord(text, f.start(), f.end())
+                    || politeEnding(f.value())) {
+                out.remove(k); // 次男さん, 三男様: a relation, a title or a label, no name; 担当者 ありがとうございます
+                continue;
+            }
+            int team = teamWord(f.value());
+            if (team > 0) {
+                out.remove(k); // 報告者：インフラチーム 遠藤, 起票者: 情シス: the team, then the person
+                int s = f.start() + team;
+                while (s < f.end() && isSpace(text.charAt(s))) {
+                    s++;
+                }
+                if (s > f.start() + team && s < f.end()) {
+                    out.add(k, new Finding(PiiType.PERSON, s, f.end(), f.confidence(), false, text.substring(s, f.end())));
+                }
             }
         }
         dropObituaryMark(text, out, first);
@@ -707,6 +722,42 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return -1;
+    }
+
+    /** How a polite sentence ends (ありがとうございます, 承知いたしました): what follows a label in a transcript, no name. */
+    private static final String[] POLITE_ENDINGS = {"ます", "ました", "ません", "です", "でした", "ください"};
+
+    /** {@code v} is hiragana (and kanji) ending as a polite sentence does: 担当者 ありがとうございます, 承知いたしました. */
+    private static boolean politeEnding(String v) {
+        if (v.length() < 5 || !Morphology.isHiragana(v.charAt(v.length() - 1))) {
+            return false;
+        }
+        for (String w : POLITE_ENDINGS) {
+            if (v.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words a team's or a desk's name ends with (インフラチーム, コールセンター, カスタマーサポート), and 情シス. */
+    private static final String[] TEAM_ENDS = {"チーム", "センター", "サポート", "グループ", "デスク", "情シス"};
+
+    /**
+     * The length of a team's name that starts {@code v}, alone or before a blank and more (インフラチーム 遠藤, 情シス), or 0.
+     */
+    private static int teamWord(String v) {
+        int blank = 0;
+        while (blank < v.length() && !isSpace(v.charAt(blank))) {
+            blank++;
+        }
+        String w = v.substring(0, blank);
+        for (String end : TEAM_ENDS) {
+            if (w.endsWith(end) && (w.length() == end.length() ? end.equals("情シス") : Chars.isKatakanaScript(w.charAt(0)))) {
+                return blank;
+            }
+        }
+        return 0;
     }
 
     /** A relation, title, label or role word (新郎, 部長, 喪主): never a given name. */
@@ -3866,6 +3917,13 @@ final class NameRecognizer implements Recognizer {
         p += tab ? 1 : 0; // 08:11⇥菅原（会長）⇥…: LINE's export for PCs
         while (p < le && isSpace(text.charAt(p))) {
             p++;
+        }
+        if (timed && p < le && (text.charAt(p) == '[' || text.charAt(p) == '［')) {
+            int q = p + 1; // 14:02 [サポート 中西] お待たせしました: the speaker in brackets after the time
+            while (q < le && q - p < 24 && text.charAt(q) != ']' && text.charAt(q) != '］') {
+                q++;
+            }
+            return q < le && q - p < 24 && q > p + 1 ? speakerName(text, p + 1, q) : null;
         }
         int s = p;
         if (tab) {

@@ -211,6 +211,7 @@ final class SensitiveFields {
             return;
         }
         int inside = 0;
+        boolean atStart = false;
         for (int k = first; k < out.size(); k++) {
             Finding f = out.get(k);
             if (f.start() < e && s < f.end() && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE) {
@@ -218,11 +219,12 @@ final class SensitiveFields {
                     return; // a phrase reaching outside the item
                 }
                 inside++;
+                atStart |= f.start() == s;
             }
         }
-        if (inside == 1) {
-            return; // the lexicon's phrase stands for the item (2型糖尿病 of 2型糖尿病（2020年診断）); two or more are its parts
-        }
+        if (inside == 1 && atStart) {
+            return; // the lexicon's phrase stands for the item (2型糖尿病 of 2型糖尿病（2020年診断）); two or more are its parts,
+        }           // and one inside it is (詐欺（H30有罪）: 30有罪 would leave the offence)
         for (int k = out.size() - 1; k >= first; k--) {
             Finding f = out.get(k);
             if (f.start() >= s && f.end() <= e) {

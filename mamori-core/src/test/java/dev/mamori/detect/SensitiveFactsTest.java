@@ -304,6 +304,7 @@ class SensitiveFactsTest {
         "元夫にストーカーされています|SENSITIVE_OTHER:ストーカーされ",
         "2年の小川は万引きをした。|SENSITIVE_CRIME:万引きをし",
         "あと西田さんの奥様が障害者控除の対象になるそうなので|SENSITIVE_OTHER:障害者控除",
+        "犯罪歴：詐欺（H30有罪）|SENSITIVE_CRIME:犯罪歴;SENSITIVE_CRIME:詐欺（H30有罪）", // a label's whole value (not 30有罪)
     })
     void factsAreReportedAsOnePhrase(String text, String expected) {
         assertThat(found(text)).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected.split(";")));
