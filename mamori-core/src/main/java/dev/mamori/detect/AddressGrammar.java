@@ -140,6 +140,17 @@ final class AddressGrammar {
                 }
                 break;
             }
+            if ((c == '（' || c == '(') && numbers && end == q) {
+                int close = q + 1;
+                while (close < guard && close - q <= 24 && text.charAt(close) != '）' && text.charAt(close) != ')' && text.charAt(close) != '\n') {
+                    close++;
+                }
+                if (close < guard && close - q <= 24 && close > q + 2 && text.charAt(close) != '\n' && hasBuildingWord(text, q + 1, close)
+                        && Chars.hasDigit(text, q + 1, close)) {
+                    end = close + 1; // 豊中市上野西2-11-5（ハイツ上野２０１号）: the building and its room in brackets
+                }
+                break;
+            }
             if (isSpace(c) && numbers && q + 1 < guard && !isSpace(text.charAt(q + 1)) && stopAt(text, q + 1) == 0) {
                 int r = q + 1;
                 while (r < guard && !isSpace(text.charAt(r)) && !isTerminator(text.charAt(r)) && r - q <= 30) {

@@ -805,18 +805,20 @@ final class IdentifierRecognizer implements Recognizer {
         /**
          * A birth date as a reception memo or a household's list writes it right after the person: in brackets after an
          * honorific or after a family member's name (大城 ミツ子 様（S28.2.5）, 妻 由香里（S56.2.2）), or after an honorific
-         * and a comma or a blank, before another (仲間 清さん、S40.1.9、, 桐島 ユキエ様 S12.4.4（87）). Not a date of the
-         * last two years: a visit's or an order's (田中様（2026/11/30）).
+         * and a comma or a blank, before a comma or an age (仲間 清さん、S40.1.9、, 桐島 ユキエ様 S12.4.4（87）). After a
+         * grown-up's honorific, a date at least fifteen years back; never one of the last two years (a visit's or an order's:
+         * 田中様（2026/11/30））, nor after 故 or 亡.
          */
         private boolean personRightBefore(int a, int b, int year) {
-            if (year > THIS_YEAR - 2 || a < 2) {
-                return false;
+            if (year > THIS_YEAR - 2 || a < 2 || lateBefore(a)) {
+                return false; // 故 山田太郎 様（2019.5.10）: the day of a death
             }
             char before = s.charAt(a - 1);
             char after = Chars.at(s, b);
             boolean bracket = Chars.isOpenParen(before) && Chars.isCloseParen(after);
-            boolean between = ("、，".indexOf(before) >= 0 || Chars.isSpace(before))
-                    && (b >= n || "、，\n\r".indexOf(after) >= 0 || Chars.isOpenParen(after) || Chars.isSpace(after));
+            // between commas, or a blank before and an age in brackets after (not 山田様 2023/05/12 ご契約, a log's time)
+            boolean between = ("、，".indexOf(before) >= 0 || Chars.isSpace(before)) && ("、，".indexOf(after) >= 0
+                    || Chars.isOpenParen(after) && Chars.isDigit(Chars.at(s, b + 1))) && year <= THIS_YEAR - ADULT;
             if (!bracket && !between) {
                 return false;
             }
@@ -826,7 +828,8 @@ final class IdentifierRecognizer implements Recognizer {
             }
             for (String h : HONORIFICS) {
                 if (i >= h.length() && s.startsWith(h, i - h.length())) {
-                    return true;
+                    // a grown-up's honorific: a birth at least fifteen years back (not 山田様（2019.5.10）, a visit's day)
+                    return year <= THIS_YEAR - ADULT || h.equals("くん") || h.equals("ちゃん") || h.equals("君");
                 }
             }
             if (!bracket) {
@@ -847,6 +850,16 @@ final class IdentifierRecognizer implements Recognizer {
                     if (FAMILY.lengthAt(s, k) == i - k && (k == 0 || !Morphology.isKanji(s.charAt(k - 1)))) {
                         return true;
                     }
+                }
+            }
+            return false;
+        }
+
+        /** 故 or 亡 earlier on the date's line, within a name's reach: the late, whose dates are of a death. */
+        private boolean lateBefore(int a) {
+            for (int k = a - 1; k >= 0 && a - k <= 16 && s.charAt(k) != '\n'; k--) {
+                if (s.charAt(k) == '故' || s.charAt(k) == '亡') {
+                    return true;
                 }
             }
             return false;

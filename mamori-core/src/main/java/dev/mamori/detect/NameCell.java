@@ -21,7 +21,11 @@ final class NameCell {
             "自宅", "実家", "携帯", "職場", "勤務先", "会社", "学校", "施設",
             // a shift roster's cells that are no one (session 47)
             "休み", "公休", "有休", "希望休", "研修", "応援", "欠員", "全員", "閉店", "清掃", "本社", "募集中", "通常", "定休", "祝日", "出張",
-            "休業", "店休", "代休", "振休", "休日", "未定員", "交代");
+            "休業", "店休", "代休", "振休", "休日", "未定員", "交代",
+            // a review's or a survey's name field left anonymous (session 60)
+            "匿名", "匿名希望", "名無し", "ななし", "非公開", "非公表", "ゲスト",
+            // a category where a column of people might hold names (相続人 あり, 債務者 主債務者, 購入者 リピーター)
+            "あり", "会員", "非会員", "新規", "リピーター", "主債務者", "連帯保証人", "保証人");
     private static final int MAX_CELL = 40;
     /** The first characters of {@link #PLACEHOLDERS}: most words of a name start with none of them. */
     private static final String PLACEHOLDER_START = PLACEHOLDERS.stream().map(w -> w.substring(0, 1)).distinct().sorted()

@@ -26,7 +26,7 @@ final class NameLabels {
     private static final Set<String> NOT_NAMES = Set.of("あり", "なし", "有り", "無し", "有", "無", "いる", "いない", "済", "未",
             "不要", "必要", "同左", "同上", "本人", "家族", "ご本人", "別紙", "下記", "上記", "以下", "なし。", "よみがな", "ふりがな",
             "フリガナ", "ヨミガナ", "かな", "カナ", "読み", "よみ", "年齢", "性別", "続柄", "会社名", "店名", "学校名", "施設名", "部署名",
-            "団体名", "法人名", "商品名", "屋号", "非公表", "非開示", "匿名", "不明", "未定", "未記入", "記載なし", "空欄", "省略");
+            "団体名", "法人名", "商品名", "屋号", "非公表", "非開示", "匿名", "匿名希望", "名無し", "生徒本人", "児童本人", "利用者本人", "患者本人", "同居の親族", "親族", "同居人", "不明", "未定", "未記入", "記載なし", "空欄", "省略");
     /** Honorifics that make a katakana or romanised word a person's name (not 社長: マクドナルド社長). */
     private static final Set<String> PERSONAL = Set.of("様", "さま", "さん", "氏", "君", "くん", "ちゃん", "殿", "先生", "選手",
             "監督", "コーチ", "容疑者", "被告", "被告人", "被疑者", "投手", "捕手", "騎手", "夫妻", "氏ら", "さんら");
@@ -1231,16 +1231,6 @@ final class NameLabels {
                 && !bankFirm(text, s, e) && !r.endsWithOrgSuffix(v) && !placeToken(v);
     }
 
-    /** The middle names of Vietnamese men and women in katakana (グエン・ヴァン・ナム, ファム・ティ・フオン). */
-    private static final Set<String> VIETNAMESE_MIDDLE = Set.of("ヴァン", "バン", "ティ", "ティー");
-    /**
-     * The commonest Vietnamese surnames in katakana (Nguyễn, Trần, Lê, Phạm, Hoàng/Huỳnh, Phan, Vũ/Võ, Đặng, Bùi, Đỗ, Hồ, Ngô,
-     * Dương, Lý, Đào, Đinh, Mai, Cao, Lâm, Trương, Hà), as Japanese offices and papers write them.
-     */
-    private static final Set<String> VIETNAMESE_SURNAMES = Set.of("グエン", "チャン", "トラン", "レ", "レー", "ファム", "ホアン", "フイン",
-            "ファン", "ヴー", "ブー", "ヴォー", "ボー", "ダン", "ブイ", "ドー", "ホー", "ゴー", "ズオン", "リー", "ダオ", "ディン", "マイ",
-            "カオ", "ラム", "チュオン", "ハー");
-
     /** Three katakana words joined by ・, a Vietnamese surname, then a middle name: ファム・ヴァン・ドゥック, not パン・ティー・セット. */
     private static boolean vietnamese(String text, int i, int j) {
         int a = text.indexOf('・', i);
@@ -1249,7 +1239,8 @@ final class NameLabels {
             return false;
         }
         int c = text.indexOf('・', b + 1);
-        return (c < 0 || c >= j) && VIETNAMESE_MIDDLE.contains(text.substring(a + 1, b)) && VIETNAMESE_SURNAMES.contains(text.substring(i, a));
+        return (c < 0 || c >= j) && NameAnchors.get().is(NameAnchors.Kind.VN_MIDDLE, text, a + 1, b)
+                && NameAnchors.get().is(NameAnchors.Kind.VN_FAMILY, text, i, a);
     }
 
     /** A noun made polite by ご or お (手続きのご案内, 各種お知らせ, ご連絡先): a notice's heading, not a name. */

@@ -127,7 +127,22 @@ final class NameRecognizer implements Recognizer {
                 out.remove(i); // 共産　元, 公明　新: an election list's party and standing, not a surname and a given name
             } else if (v.indexOf('・') > 0 && (dottedPlace(v) || dottedFirm(v) && honorificAt(text, out.get(i).end()) == 0)) {
                 out.remove(i); // サン・フランシスコ, ニュー・ヨーク: a place written with dots, one place without them;
-            }                  // フォトスタジオ・ルーチェ: a firm with a word of the dictionary
+                               // フォトスタジオ・ルーチェ: a firm with a word of the dictionary
+            } else if (v.length() >= 3 && (v.charAt(0) == '亡' || v.charAt(0) == '故') && Morphology.isKanji(v.charAt(1))) {
+                Finding f = out.get(i); // 被相続人　亡山田太郎: the late, before the name
+                out.set(i, new Finding(PiiType.PERSON, f.start() + 1, f.end(), f.confidence(), false, v.substring(1)));
+            } else if (politeEnding(v) || v.startsWith("記号") || v.startsWith("番号") || roleValue(v)) {
+                out.remove(i); // 担当者 ありがとうございます: a polite sentence after a label; 被保険者　記号 愛媛: a card's field
+            } else if (teamWord(v) > 0) {
+                Finding f = out.remove(i); // 報告者：インフラチーム 遠藤, 起票者: 情シス: the team, then the person
+                int s = f.start() + teamWord(v);
+                while (s < f.end() && isSpace(text.charAt(s))) {
+                    s++;
+                }
+                if (s > f.start() + teamWord(v) && s < f.end()) {
+                    out.add(i, new Finding(PiiType.PERSON, s, f.end(), f.confidence(), false, text.substring(s, f.end())));
+                }
+            }
         }
     }
 
@@ -338,24 +353,9 @@ final class NameRecognizer implements Recognizer {
         reversedLatin(text, out, first);
         for (int k = out.size() - 1; k >= first; k--) {
             Finding f = out.get(k);
-            if (f.type() != PiiType.PERSON) {
-                continue;
-            }
-            if (f.end() - f.start() == 3 && letterSpaced(text, f.start(), f.end()) || roleWord(text, f.start(), f.end())
-                    || politeEnding(f.value())) {
-                out.remove(k); // 次男さん, 三男様: a relation, a title or a label, no name; 担当者 ありがとうございます
-                continue;
-            }
-            int team = teamWord(f.value());
-            if (team > 0) {
-                out.remove(k); // 報告者：インフラチーム 遠藤, 起票者: 情シス: the team, then the person
-                int s = f.start() + team;
-                while (s < f.end() && isSpace(text.charAt(s))) {
-                    s++;
-                }
-                if (s > f.start() + team && s < f.end()) {
-                    out.add(k, new Finding(PiiType.PERSON, s, f.end(), f.confidence(), false, text.substring(s, f.end())));
-                }
+            if (f.type() == PiiType.PERSON && (f.end() - f.start() == 3 && letterSpaced(text, f.start(), f.end())
+                    || roleWord(text, f.start(), f.end()))) {
+                out.remove(k); // 次男さん, 三男様: a relation, a title or a label, no name
             }
         }
         dropObituaryMark(text, out, first);
@@ -727,13 +727,37 @@ final class NameRecognizer implements Recognizer {
     /** How a polite sentence ends (ありがとうございます, 承知いたしました): what follows a label in a transcript, no name. */
     private static final String[] POLITE_ENDINGS = {"ます", "ました", "ません", "です", "でした", "ください"};
 
-    /** {@code v} is hiragana (and kanji) ending as a polite sentence does: 担当者 ありがとうございます, 承知いたしました. */
+    /** How a role, a task or a department written after a record's label ends (広報担当, 自動更新, 清掃スタッフ, 東京本社). */
+    private static final String[] ROLE_VALUE_ENDS = {"担当", "更新", "住民", "スタッフ", "選任", "本社", "支社", "本部", "事務局", "一同",
+        "各位"};
+
+    /** {@code v} is a role or a department, as a log's or a CMS's label holds one (投稿者：広報担当, 更新者：自動更新). */
+    private static boolean roleValue(String v) {
+        for (String w : ROLE_VALUE_ENDS) {
+            if (v.length() > w.length() && v.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What an operator's polite sentence starts with before its kana (承知いたしました, 失礼いたします). */
+    private static final String[] POLITE_STARTS = {"承知", "了解", "失礼", "恐れ入", "少々"};
+
+    /**
+     * {@code v} is a polite sentence: hiragana ending as one does, or one of an operator's set phrases (担当者 ありがとうございます,
+     * 承知いたしました); not a name with its です that a later step trims (担当の黒田です).
+     */
     private static boolean politeEnding(String v) {
         if (v.length() < 5 || !Morphology.isHiragana(v.charAt(v.length() - 1))) {
             return false;
         }
+        boolean phrase = all(v, 0, v.length(), 'h');
+        for (String w : POLITE_STARTS) {
+            phrase |= v.startsWith(w);
+        }
         for (String w : POLITE_ENDINGS) {
-            if (v.endsWith(w)) {
+            if (phrase && v.endsWith(w)) {
                 return true;
             }
         }
@@ -1901,8 +1925,9 @@ final class NameRecognizer implements Recognizer {
             if (e >= text.length() || e == s || e - s > 5 || !bracketedGiven(text, s, e)) {
                 continue;
             }
-            if (anchors.endingAt(NameAnchors.Kind.KIN, text, p) == 0 && (dictionaryWord(text, s, e) || han(text.charAt(s)) && !allGivenKanji(text, s, e))) {
-                continue; // 私（事務局）, 私（管理人）: the writer's office, not a given name
+            if (anchors.endingAt(NameAnchors.Kind.KIN, text, p) == 0 && (dictionaryWord(text, s, e) || han(text.charAt(s)) && !allGivenKanji(text, s, e))
+                    || e - s >= 2 && ROLE_END.indexOf(text.charAt(e - 1)) >= 0 && (dictionaryWord(text, s, e) || wordsIn(text, s, e))) {
+                continue; // 私（事務局）, 私（管理人）: the writer's office, not a given name; 父（会社員）: an occupation
             }
             if (!confidentAt(out, first, s, e) && !anchors.is(NameAnchors.Kind.KIN, text, s, e)
                     && !anchors.is(NameAnchors.Kind.ROLE, text, s, e) && !anchors.isPlaceName(text.substring(s, e)) && !commonWord(text, s, e)) {
@@ -2170,8 +2195,13 @@ final class NameRecognizer implements Recognizer {
                 }
                 continue;
             }
+            if (katakanaNoun(text, m.start(3), m.end(3)) || text.startsWith("通", m.end(3))) {
+                m.region(m.start(2), text.length());
+                continue; // チャン　ティ　ホテル, ファン　ティ　ヒーター: a thing's name; レ　タン　トン通り: a street
+            }
             int s = m.start(1);
             int e = m.start(4) >= 0 && !anchors.is(NameAnchors.Kind.VN_FAMILY, text, m.start(4), m.end(4))
+                    && !katakanaNoun(text, m.start(4), m.end(4)) && !roleWord(text, m.start(4), m.end(4))
                     && (anchors.is(NameAnchors.Kind.VN_MIDDLE, text, m.start(3), m.end(3))
                     || !Morphology.isKanji(Chars.at(text, m.end(4))) && !Morphology.isHiragana(Chars.at(text, m.end(4))))
                     ? m.end(4) : m.end(3); // レ　ヴァン　トゥアン　アイン: a given name of two words; not …　ハノイ出身, nor the
@@ -2191,6 +2221,15 @@ final class NameRecognizer implements Recognizer {
             out.add(new Finding(PiiType.PERSON, s, e, conf, false, text.substring(s, e)));
             m.region(e, text.length());
         }
+    }
+
+    /** Katakana the dictionary reads as one common noun of three characters or more (ホテル, リーダー; not ラン or ハイ). */
+    private static boolean katakanaNoun(String text, int s, int e) {
+        if (e - s < 3) {
+            return false;
+        }
+        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+        return ts.size() == 1 && (ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-サ変接続"));
     }
 
     /** A name found already that holds all of {@code text[s, e)} and more (a label's name of four words). */
@@ -5396,14 +5435,18 @@ final class NameRecognizer implements Recognizer {
             if (q >= to || kana < 2 || isSpace(text.charAt(q - 1)) || !(text.charAt(q) == '）' || text.charAt(q) == ')'
                     || (split && "＝=、，,".indexOf(text.charAt(q)) >= 0)) || equals && !split || text.indexOf('ー', p) == p + 1
                     || mixedKana(text, p + 1, q) || anchors.is(NameAnchors.Kind.ROLE, text, p + 1, q)
-                    || READING_WORDS.contains(text.substring(p + 1, q)) || katakanaWord(text, p + 1, q)) {
-                continue; // 氏名（カナ）: the heading of a reading, not one; 浜田（インフルエンザ）: why 浜田 is absent
+                    || READING_WORDS.contains(text.substring(p + 1, q))) {
+                continue; // 氏名（カナ）: the heading of a reading, not one
             }
+            boolean word = katakanaWord(text, p + 1, q); // 鈴木（インフルエンザ）: why 鈴木 is absent, no reading of the name
             int found = -1;
             int hon = p >= 2 ? anchors.endingAt(NameAnchors.Kind.HONORIFIC, text, p) : 0;
             found = cov.endingAt(p);
             if (found < 0 && hon > 0 && split) {
                 found = cov.endingAt(p - hon);
+            }
+            if (word && found < 0) {
+                continue;
             }
             if (found < 0 && "、，,".indexOf(text.charAt(q)) >= 0 && !moreAboutAPerson(text, q + 1)) {
                 continue; // セット内容（りんご・みかん、各5個）: items, not a reading, unless a name stands before it
@@ -5458,7 +5501,9 @@ final class NameRecognizer implements Recognizer {
                     full.add(new int[] {s, blank, blank + 1, p});
                 }
             }
-            out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
+            if (!word) {
+                out.add(new Finding(PiiType.PERSON, p + 1, q, 0.9, false, text.substring(p + 1, q)));
+            }
             p = q;
         }
     }

@@ -23,7 +23,8 @@ final class NumberChain {
     /**
      * の between groups, as a caller says a number and speech recognition writes it (090の9912の3407, 4078の1526の3904): read
      * as a hyphen in a phone's shape (three groups, the first starting with 0, 10 or 11 digits in all) or in groups of four
-     * (a 個人番号's 12 digits, a card's 16); any other chain ends before its first の (2の17の8 is an address).
+     * after what names them (a 個人番号's 12 digits, a card's 16); any other chain ends before its first の (2の17の8 is an
+     * address).
      */
     private static final byte NO = 7;
 
@@ -140,7 +141,7 @@ final class NumberChain {
         }
         if (g > 1 && sep[1] == NO) {
             boolean phone = g == 3 && sep[2] == NO && digits[gd[0]] == 0 && gd[3] >= 10 && gd[3] <= 11;
-            boolean fours = (g == 3 || g == 4) && allSeps(0, g, NO) && uniform4(g);
+            boolean fours = (g == 3 || g == 4) && allSeps(0, g, NO) && uniform4(g) && numberWordBefore(s, i);
             if (phone || fours) {
                 for (int k = 1; k < g; k++) {
                     sep[k] = HYPHEN;
@@ -191,6 +192,18 @@ final class NumberChain {
             }
         }
         return true;
+    }
+
+    /** What a caller names before the groups of four they say (マイナンバーは…, カード番号は…): not 図1234の5678の9999. */
+    private static boolean numberWordBefore(String s, int i) {
+        int from = Math.max(0, i - 16);
+        for (String w : new String[] {"番号", "ナンバー", "カード"}) {
+            int k = s.indexOf(w, from);
+            if (k >= 0 && k < i) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first {@code g} groups all have four digits. */

@@ -206,8 +206,7 @@ final class SensitiveFields {
         }
         if (NOTHING.contains(v) || v.endsWith("なし") || v.endsWith("無し") || v.endsWith("ない") || !hasWord(v)
                 || foundNone(v) // 前科・前歴：…の範囲では確認されず
-                || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")
-                || v.endsWith("ください") || v.endsWith("下さい")) { // 傷病名：医師が記入した傷病名を転記してください: a form's instruction
+                || v.endsWith("様") || v.endsWith("殿") || v.endsWith("さん")) {
             return;
         }
         int inside = 0;
@@ -221,6 +220,9 @@ final class SensitiveFields {
                 inside++;
                 atStart |= f.start() == s;
             }
+        }
+        if (v.endsWith("ください") || v.endsWith("下さい")) {
+            return; // 傷病名：医師が記入した傷病名を転記してください: a form's instruction; what the lexicon found in it stays
         }
         if (inside == 1 && atStart) {
             return; // the lexicon's phrase stands for the item (2型糖尿病 of 2型糖尿病（2020年診断）); two or more are its parts,

@@ -300,7 +300,7 @@ class SensitiveFactsTest {
         "荒井颯太は通級指導教室に通っている。|SENSITIVE_OTHER:通級指導教室",
         "結衣さんは上級生から金を脅し取られた。|SENSITIVE_OTHER:脅し取られ",
         "夫からの暴力を理由に、市外から転入。|SENSITIVE_OTHER:夫からの暴力",
-        "母が詐欺にあいました|SENSITIVE_OTHER:詐欺にあ",
+        "母が詐欺にあいました|SENSITIVE_OTHER:詐欺にあい",
         "元夫にストーカーされています|SENSITIVE_OTHER:ストーカーされ",
         "2年の小川は万引きをした。|SENSITIVE_CRIME:万引きをし",
         "あと西田さんの奥様が障害者控除の対象になるそうなので|SENSITIVE_OTHER:障害者控除",
@@ -369,7 +369,7 @@ class SensitiveFactsTest {
         // session 60: a poll's respondents; a tax form's empty row; a contract's clause; a product; a form's instruction
         "世論調査で自民党を支持する人は３割だった。", "障害者控除　　　　　なし", "扶養控除　１人　障害者控除　０人　寡婦控除　なし",
         "借主は、自らが暴力団員その他の反社会的勢力に該当しないことを表明し、保証する。", "私は、暴力団員等に該当しないことを誓約します。",
-        "がん保険の資料請求", "がん診断一時金　100万円", "作成者：特別支援学級担任　西田　誠一",
+        "がん保険の資料請求", "被告人の行為は詐欺にあたらない。", "作成者：特別支援学級担任　西田　誠一",
         "傷病名：医師が記入した傷病名を転記してください。",
     })
     void notReported(String text) {
