@@ -334,6 +334,8 @@ final class NameRecognizer implements Recognizer {
         chiefMourners(text, out, first);
         mixedScriptNames(text, out, first);
         vietnameseNames(text, out, first);
+        accountHolders(text, out, first);
+        kanaGivenAfterBlank(text, out, first);
         kanaGivenAfterSurname(text, guards, out, first);
         kanjiAfterRomanised(text, out, first);
         romajiParts(text, out, first);
@@ -2220,6 +2222,79 @@ final class NameRecognizer implements Recognizer {
             }
             out.add(new Finding(PiiType.PERSON, s, e, conf, false, text.substring(s, e)));
             m.region(e, text.length());
+        }
+    }
+
+    /** A kanji surname, a blank, and a hiragana given name ending a list's item (１年１組　清水　りお, ④　山口　つむぎ　宅). */
+    private static final java.util.regex.Pattern SURNAME_BLANK_HIRAGANA = java.util.regex.Pattern.compile(
+            "(?<![\\p{IsHan}々])([\\p{IsHan}々]{1,3})[ 　]{1,2}([ぁ-ゖ]{2,4})(?=$|[ 　\\n、，,（(）)]|宅)", java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * A child's name as class lists, visit schedules and PTA rosters write it: a surname of the dictionary, a blank, and a
+     * given name in hiragana of the lists that the dictionary takes for no noun (清水　りお, 山口　つむぎ; not 山田　まつり, a
+     * festival), ending the item.
+     */
+    private void kanaGivenAfterBlank(String text, List<Finding> out, int first) {
+        if (text.indexOf(' ') < 0 && text.indexOf('\u3000') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = SURNAME_BLANK_HIRAGANA.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(2);
+            String given = m.group(2);
+            if (!Morphology.hasEntry(text, s, m.end(1), SEI) || !LatinNames.kanaGiven(given) || confidentAt(out, first, s, e)
+                    || roleWord(text, s, m.end(1))) {
+                continue;
+            }
+            List<Morphology.Token> ts = Morphology.tokens(text, m.start(2), e);
+            if (ts.size() == 1 && (ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-サ変接続") || ts.get(0).is("名詞-形容動詞語幹")
+                    || ts.get(0).is("副詞") || ts.get(0).is("形容詞") || ts.get(0).is("感動詞"))) {
+                continue; // 山田　まつり, 田中　はやく: a word after the name
+            }
+            for (int k = out.size() - 1; k >= first; k--) {
+                Finding f = out.get(k);
+                if (f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e) {
+                    out.remove(k); // the surname alone, found before
+                }
+            }
+            out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+        }
+    }
+
+    /** An account's number, then its holder in katakana with no blank inside (普通 3312456 タナベケンジ, 14390-21755831 モリヤマアヤカ). */
+    private static final java.util.regex.Pattern ACCOUNT_THEN_KANA = java.util.regex.Pattern.compile(
+            "(?<![0-9０-９])[0-9０-９]{6,8}[ 　]?([ァ-ヶー]{4,14})(?![ァ-ヶー・･ 　]*[ァ-ヶー])");
+    /** What a line with an account on it says (普通, 口座, ゆうちょ, 振込). */
+    private static final String[] ACCOUNT_WORDS = {"普通", "当座", "口座", "ゆうちょ", "振込", "振替", "銀行", "信金", "信用金庫", "預金"};
+
+    /**
+     * The holder of an account written right after its number in katakana without a blank between the surname and the given
+     * name, as a 振込先 line ends (北洋銀行 札幌駅前支店 普通 3312456 タナベケンジ): a surname and a given name of the lists, on a
+     * line that names an account.
+     */
+    private void accountHolders(String text, List<Finding> out, int first) {
+        java.util.regex.Matcher m = ACCOUNT_THEN_KANA.matcher(text);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            int ls = text.lastIndexOf('\n', s) + 1;
+            boolean account = false;
+            for (String w : ACCOUNT_WORDS) {
+                int k = text.indexOf(w, ls);
+                account |= k >= 0 && k < s;
+            }
+            if (!account || confidentAt(out, first, s, e)) {
+                continue;
+            }
+            for (int k = s + 2; k <= e - 2; k++) {
+                String a = text.substring(s, k);
+                String b = text.substring(k, e);
+                if (LatinNames.kanaSurname(a) && LatinNames.kanaGiven(b) && !katakanaNoun(text, s, k)) {
+                    out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
+                    break;
+                }
+            }
         }
     }
 

@@ -339,6 +339,8 @@ class DocumentShapesTest {
         assertThat(ALL.detect("山岸 早苗", ALL.contextFor("被保険者名"))).extracting(Finding::type).containsExactly(PiiType.PERSON);
         assertThat(ALL.detect("ヤマギシ サナエ", ALL.contextFor("被保険者カナ"))).extracting(Finding::type).containsExactly(PiiType.PERSON);
         assertThat(ALL.detect("18422", ALL.contextFor("被保険者数"))).isEmpty();
+        assertThat(ALL.detect("エミリー カーター", ALL.contextFor("注文者カナ"))).extracting(Finding::type).containsExactly(PiiType.PERSON);
+        assertThat(ALL.detect("匿名希望", ALL.contextFor("投稿者名"))).isEmpty();
         assertThat(ALL.detect("浦添市", ALL.contextFor("お届け先市区町村"))).extracting(Finding::type).doesNotContain(PiiType.PERSON);
     }
 
