@@ -734,6 +734,9 @@ class IdStructuredTypesTest {
         // a department, a household's number and a premium are not the card
         assertThat(values("国保世帯番号　0004127733", PiiType.HEALTH_INSURANCE)).isEmpty();
         assertThat(values("市国民健康保険課によると、発送番号は0701-22815。", PiiType.HEALTH_INSURANCE)).isEmpty();
+        // session 60: a 共済's 記号 with its hyphen, and the 番号 after the ・ that joins them
+        assertThat(values("地方職員共済組合の組合員証（記号・番号：72-031・0045177）", PiiType.HEALTH_INSURANCE))
+                .containsExactly("72-031", "0045177");
     }
 
     @Test
