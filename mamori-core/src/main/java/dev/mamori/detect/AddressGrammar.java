@@ -34,6 +34,22 @@ final class AddressGrammar {
             (r.field(0).equals("COUNTER") ? COUNTERS : AFTER_NO).add(r.field(1));
         }
     }
+    /**
+     * The fields of a property's description after its address and a blank, in 登記, 財産目録 and 損害調査 papers (宅地 165,
+     * 持分2分の1, 木造2階建, 建物の名称): no building of the address.
+     */
+    private static final String[] PROPERTY_FIELDS = {"宅地", "持分", "木造", "鉄骨", "鉄筋", "軽量鉄骨", "地目", "地積", "床面積", "種類",
+        "構造", "建物の名称", "家屋番号", "地番", "雑種地", "山林", "原野"};
+
+    private static boolean startsWithAny(String text, int i, String[] words) {
+        for (String w : words) {
+            if (text.startsWith(w, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Words that end an address wherever they occur. */
     private static final String[] HARD_STOP = {"電話", "携帯", "TEL", "Tel", "tel", "ＴＥＬ", "℡", "FAX", "Fax", "ＦＡＸ", "〒"};
     private static final String[] BUILDINGS = {"ビル", "マンション", "ハイツ", "コーポ", "レジデンス", "タワー", "荘", "棟", "館", "アパート",
@@ -151,7 +167,8 @@ final class AddressGrammar {
                 }
                 break;
             }
-            if (isSpace(c) && numbers && q + 1 < guard && !isSpace(text.charAt(q + 1)) && stopAt(text, q + 1) == 0) {
+            if (isSpace(c) && numbers && q + 1 < guard && !isSpace(text.charAt(q + 1)) && stopAt(text, q + 1) == 0
+                    && !startsWithAny(text, q + 1, PROPERTY_FIELDS)) {
                 int r = q + 1;
                 while (r < guard && !isSpace(text.charAt(r)) && !isTerminator(text.charAt(r)) && r - q <= 30) {
                     r++;

@@ -805,7 +805,7 @@ final class IdentifierRecognizer implements Recognizer {
         /**
          * A birth date as a reception memo or a household's list writes it right after the person: in brackets after an
          * honorific or after a family member's name (大城 ミツ子 様（S28.2.5）, 妻 由香里（S56.2.2）), or after an honorific
-         * and a comma or a blank, before a comma or an age (仲間 清さん、S40.1.9、, 桐島 ユキエ様 S12.4.4（87）). After a
+         * and a blank, before the age it gives (桐島 ユキエ様 S12.4.4（87）). After a
          * grown-up's honorific, a date at least fifteen years back; never one of the last two years (a visit's or an order's:
          * 田中様（2026/11/30））, nor after 故 or 亡.
          */
@@ -816,10 +816,10 @@ final class IdentifierRecognizer implements Recognizer {
             char before = s.charAt(a - 1);
             char after = Chars.at(s, b);
             boolean bracket = Chars.isOpenParen(before) && Chars.isCloseParen(after);
-            // between commas, or a blank before and an age in brackets after (not 山田様 2023/05/12 ご契約, a log's time)
-            boolean between = ("、，".indexOf(before) >= 0 || Chars.isSpace(before)) && ("、，".indexOf(after) >= 0
-                    || Chars.isOpenParen(after) && Chars.isDigit(Chars.at(s, b + 1))) && year <= THIS_YEAR - ADULT;
-            if (!bracket && !between) {
+            // a blank before and the age the date gives in brackets after (not 山田様 2023/05/12 ご契約, 山田様、2005年4月1日、ご契約,
+            // 山田様 2005/4/1（3件）)
+            boolean aged = Chars.isSpace(before) && Chars.isOpenParen(after) && bracketedAgeFits(b + 1, year);
+            if (!bracket && !aged) {
                 return false;
             }
             int i = a - 1;
@@ -853,6 +853,20 @@ final class IdentifierRecognizer implements Recognizer {
                 }
             }
             return false;
+        }
+
+        /** An age at {@code i} in brackets, closed right after it (with 歳 or 才 or not), that a birth in {@code year} gives. */
+        private boolean bracketedAgeFits(int i, int year) {
+            int d = i;
+            int age = 0;
+            while (d < n && d - i < 3 && Chars.isDigit(s.charAt(d))) {
+                age = age * 10 + Chars.digit(s.charAt(d));
+                d++;
+            }
+            if (Chars.at(s, d) == '歳' || Chars.at(s, d) == '才') {
+                d++;
+            }
+            return d > i && Chars.isCloseParen(Chars.at(s, d)) && Math.abs(THIS_YEAR - year - age) <= 3; // a memo some years old
         }
 
         /** 故 or 亡 earlier on the date's line, within a name's reach: the late, whose dates are of a death. */

@@ -353,10 +353,24 @@ final class LatinNames {
     /** How a caller ends their name, a blank after it in a transcript (たかはし みゆき です, さとう まさこ と申します). */
     private static final String[] SELF_NAMED = {"です", "でございます", "と申します", "ともうします", "といいます", "と言います"};
 
+    /** {@code w} occurs in {@code text[from, to)}. */
+    private static boolean before(String text, String w, int from, int to) {
+        int k = text.indexOf(w, from);
+        return k >= 0 && k < to;
+    }
+
+    /**
+     * A caller naming themselves at {@code i}: と申します and the like, or です on a line whose speaker is labelled (顧客: はい
+     * たかはし みゆき です); not a picture book's ちば けん です.
+     */
     private static boolean selfNamedAt(String text, int i) {
         for (String w : SELF_NAMED) {
             if (text.startsWith(w, i)) {
-                return true;
+                if (!w.equals("です")) {
+                    return true;
+                }
+                int ls = text.lastIndexOf('\n', i) + 1;
+                return before(text, ":", ls, i) || before(text, "：", ls, i) || before(text, "名前", ls, i);
             }
         }
         return false;

@@ -25,7 +25,7 @@ final class NameCell {
             // a review's or a survey's name field left anonymous (session 60)
             "匿名", "匿名希望", "名無し", "ななし", "非公開", "非公表", "ゲスト",
             // a category where a column of people might hold names (相続人 あり, 債務者 主債務者, 購入者 リピーター)
-            "あり", "会員", "非会員", "新規", "リピーター", "主債務者", "連帯保証人", "保証人");
+            "あり", "会員", "非会員", "新規", "リピーター", "主債務者", "連帯保証人", "保証人", "社員寮", "外国籍", "日本国籍", "法人");
     private static final int MAX_CELL = 40;
     /** The first characters of {@link #PLACEHOLDERS}: most words of a name start with none of them. */
     private static final String PLACEHOLDER_START = PLACEHOLDERS.stream().map(w -> w.substring(0, 1)).distinct().sorted()

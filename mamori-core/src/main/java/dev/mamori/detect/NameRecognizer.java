@@ -131,8 +131,18 @@ final class NameRecognizer implements Recognizer {
             } else if (v.length() >= 3 && (v.charAt(0) == '亡' || v.charAt(0) == '故') && Morphology.isKanji(v.charAt(1))) {
                 Finding f = out.get(i); // 被相続人　亡山田太郎: the late, before the name
                 out.set(i, new Finding(PiiType.PERSON, f.start() + 1, f.end(), f.confidence(), false, v.substring(1)));
-            } else if (politeEnding(v) || v.startsWith("記号") || v.startsWith("番号") || roleValue(v)) {
-                out.remove(i); // 担当者 ありがとうございます: a polite sentence after a label; 被保険者　記号 愛媛: a card's field
+            } else if (politeEnding(v) || v.startsWith("記号") || v.startsWith("番号") || placeValue(v)) {
+                out.remove(i); // 担当者 ありがとうございます: a polite sentence after a label; 被保険者　記号 愛媛: a card's field;
+                               // 投稿者：東京都
+            } else if (roleValue(v) > 0) {
+                Finding f = out.remove(i); // 投稿者：広報担当: a role; 担当者：山田花子スタッフ: a name, then a role
+                int e = f.start() + roleValue(v);
+                while (e > f.start() && isSpace(text.charAt(e - 1))) {
+                    e--;
+                }
+                if (e > f.start() && Morphology.tokens(text, f.start(), e).stream().anyMatch(t -> t.is("名詞-固有名詞-人名"))) {
+                    out.add(i, new Finding(PiiType.PERSON, f.start(), e, f.confidence(), false, text.substring(f.start(), e)));
+                }
             } else if (teamWord(v) > 0) {
                 Finding f = out.remove(i); // 報告者：インフラチーム 遠藤, 起票者: 情シス: the team, then the person
                 int s = f.start() + teamWord(v);
@@ -733,14 +743,22 @@ final class NameRecognizer implements Recognizer {
     private static final String[] ROLE_VALUE_ENDS = {"担当", "更新", "住民", "スタッフ", "選任", "本社", "支社", "本部", "事務局", "一同",
         "各位"};
 
-    /** {@code v} is a role or a department, as a log's or a CMS's label holds one (投稿者：広報担当, 更新者：自動更新). */
-    private static boolean roleValue(String v) {
+    /**
+     * Where a role or a department that ends {@code v} starts (投稿者：広報担当, 更新者：自動更新, 担当者：山田花子スタッフ), as a log's or
+     * a CMS's label holds one; 0 when none ends it.
+     */
+    private static int roleValue(String v) {
         for (String w : ROLE_VALUE_ENDS) {
             if (v.length() > w.length() && v.endsWith(w)) {
-                return true;
+                return v.length() - w.length();
             }
         }
-        return false;
+        return 0;
+    }
+
+    /** {@code v} is a prefecture's, a city's or a ward's name (投稿者：東京都, 浦添市): a place in a name's field. */
+    private boolean placeValue(String v) {
+        return v.length() >= 3 && "都道府県市区".indexOf(v.charAt(v.length() - 1)) >= 0 && anchors.isPlaceName(v);
     }
 
     /** What an operator's polite sentence starts with before its kana (承知いたしました, 失礼いたします). */
@@ -766,8 +784,11 @@ final class NameRecognizer implements Recognizer {
         return false;
     }
 
-    /** The words a team's or a desk's name ends with (インフラチーム, コールセンター, カスタマーサポート), and 情シス. */
-    private static final String[] TEAM_ENDS = {"チーム", "センター", "サポート", "グループ", "デスク", "情シス"};
+    /**
+     * The words a team's or a desk's name ends with (インフラチーム, コールセンター, カスタマーサポート, 受付スタッフ), and 情シス: alone
+     * in katakana, or before a blank and the person.
+     */
+    private static final String[] TEAM_ENDS = {"チーム", "センター", "サポート", "グループ", "デスク", "スタッフ", "情シス"};
 
     /**
      * The length of a team's name that starts {@code v}, alone or before a blank and more (インフラチーム 遠藤, 情シス), or 0.
@@ -779,7 +800,7 @@ final class NameRecognizer implements Recognizer {
         }
         String w = v.substring(0, blank);
         for (String end : TEAM_ENDS) {
-            if (w.endsWith(end) && (w.length() == end.length() ? end.equals("情シス") : Chars.isKatakanaScript(w.charAt(0)))) {
+            if (w.endsWith(end) && (w.length() == end.length() ? end.equals("情シス") : blank < v.length() || Chars.isKatakanaScript(w.charAt(0)))) {
                 return blank;
             }
         }
@@ -2208,7 +2229,7 @@ final class NameRecognizer implements Recognizer {
                     || !Morphology.isKanji(Chars.at(text, m.end(4))) && !Morphology.isHiragana(Chars.at(text, m.end(4))))
                     ? m.end(4) : m.end(3); // レ　ヴァン　トゥアン　アイン: a given name of two words; not …　ハノイ出身, nor the
                                            // next name (グエン・ティ・ラン グエン　ティ　ラン)
-            if (coversSpan(out, first, s, e)) {
+            if (coversSpan(out, first, s, e) || text.startsWith("通", e) || text.startsWith("大通", e)) {
                 m.region(e, text.length());
                 continue;
             }
@@ -3745,7 +3766,7 @@ final class NameRecognizer implements Recognizer {
     /** Words that open chat-shaped lines but are not speakers (了解: …, Re: …, TEL: …). */
     private static final java.util.Set<String> NOT_SPEAKERS = java.util.Set.of("了解", "おはよう", "おつかれ", "ありがとう",
             "ok", "re", "fw", "fwd", "tel", "fax", "todo", "ps", "bgm", "faq", "tips", "news", "cc", "bcc", "to", "from", "subject",
-            "date", "url", "note", "memo",
+            "date", "url", "note", "memo", "author", "committer", "merge", "reviewer", "signed-off-by",
             "q", "a", "id", "mail", "email", "time", "name", "address", "phone", "メモ", "メール", "コメント", "返信", "件名", "宛先",
             "日時", "場所", "備考", "注意", "質問", "回答", "電話", "氏名", "住所", "連絡先", "時間", "内容", "結果", "理由", "予定",
             "参加者", "担当", "担当者", "議題", "決定", "課題", "要件", "用件", "追記", "補足", "結論", "ステータス", "タスク", "システム",

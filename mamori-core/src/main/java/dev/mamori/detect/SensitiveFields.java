@@ -210,7 +210,7 @@ final class SensitiveFields {
             return;
         }
         int inside = 0;
-        boolean atStart = false;
+        boolean cut = false;
         for (int k = first; k < out.size(); k++) {
             Finding f = out.get(k);
             if (f.start() < e && s < f.end() && f.confidence() >= Detector.DEFAULT_MIN_CONFIDENCE) {
@@ -218,15 +218,16 @@ final class SensitiveFields {
                     return; // a phrase reaching outside the item
                 }
                 inside++;
-                atStart |= f.start() == s;
+                char b = text.charAt(f.start() - 1 >= s ? f.start() - 1 : s);
+                cut |= f.start() > s && (b < 0x80 && Character.isLetterOrDigit(b)); // H|30有罪: begun inside a word
             }
         }
         if (v.endsWith("ください") || v.endsWith("下さい")) {
             return; // 傷病名：医師が記入した傷病名を転記してください: a form's instruction; what the lexicon found in it stays
         }
-        if (inside == 1 && atStart) {
+        if (inside == 1 && !cut) {
             return; // the lexicon's phrase stands for the item (2型糖尿病 of 2型糖尿病（2020年診断）); two or more are its parts,
-        }           // and one inside it is (詐欺（H30有罪）: 30有罪 would leave the offence)
+        }           // and one begun inside a word is (詐欺（H30有罪）: 30有罪 would leave the offence)
         for (int k = out.size() - 1; k >= first; k--) {
             Finding f = out.get(k);
             if (f.start() >= s && f.end() <= e) {

@@ -758,6 +758,9 @@ class IdStructuredTypesTest {
         assertThat(values("世帯員：妻 由香里（S56.2.2）、長男 蒼真（H21.10.29）", PiiType.DATE_OF_BIRTH))
                 .containsExactly("S56.2.2", "H21.10.29");
         assertThat(values("田中様（" + java.time.Year.now().getValue() + "/01/30）来店", PiiType.DATE_OF_BIRTH)).isEmpty(); // a visit's
+        assertThat(values("山田様、2005年4月1日、ご契約", PiiType.DATE_OF_BIRTH)).isEmpty(); // a contract's day
+        assertThat(values("山田様 2005/4/1（3件）", PiiType.DATE_OF_BIRTH)).isEmpty(); // no age after it
+        assertThat(values("故 山田太郎 様（1990.5.10）", PiiType.DATE_OF_BIRTH)).isEmpty(); // the late's
         // a death written right after its date is no birth; a death's field after a birth date leaves it one
         assertThat(values("被相続人 鈴村重雄（昭和9年2月11日出生、令和6年5月30日死亡）", PiiType.DATE_OF_BIRTH)).containsExactly("昭和9年2月11日");
         assertThat(values("生年月日  昭和16年2月3日　死亡日 令和8年11月15日", PiiType.DATE_OF_BIRTH)).containsExactly("昭和16年2月3日");
