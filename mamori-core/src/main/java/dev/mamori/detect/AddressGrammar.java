@@ -41,9 +41,11 @@ final class AddressGrammar {
     private static final String[] PROPERTY_FIELDS = {"宅地", "持分", "木造", "鉄骨", "鉄筋", "軽量鉄骨", "地目", "地積", "床面積", "種類",
         "構造", "建物の名称", "家屋番号", "地番", "雑種地", "山林", "原野"};
 
+    /** One of {@code words} at {@code i}, then a digit, a blank or the end (宅地 165, 木造2階建; not 木造アパート, a building). */
     private static boolean startsWithAny(String text, int i, String[] words) {
         for (String w : words) {
-            if (text.startsWith(w, i)) {
+            int e = i + w.length();
+            if (text.startsWith(w, i) && (e >= text.length() || isDigit(text.charAt(e)) || isSpace(text.charAt(e)))) {
                 return true;
             }
         }

@@ -799,6 +799,10 @@ final class IdentifierRecognizer implements Recognizer {
             }
         }
 
+        /** Relations that are grown-ups by their name (a parent, a grandparent, a spouse, an elder sibling). */
+        private static final java.util.Set<String> ELDERS = java.util.Set.of("配偶者", "実父", "実母", "義父", "義母", "養父", "養母",
+                "祖父", "祖母", "父", "母", "夫", "妻", "兄", "姉");
+
         /** The honorifics after which a date in brackets is the person's birth (大城 ミツ子 様（S28.2.5）). */
         private static final String[] HONORIFICS = {"様", "さん", "氏", "殿", "君", "くん", "ちゃん"};
 
@@ -815,7 +819,9 @@ final class IdentifierRecognizer implements Recognizer {
             }
             char before = s.charAt(a - 1);
             char after = Chars.at(s, b);
-            boolean bracket = Chars.isOpenParen(before) && Chars.isCloseParen(after);
+            char next = Chars.at(s, b + 1); // after the bracket: the item's end, not an event (山田様（H17.4.1）より入金)
+            boolean bracket = Chars.isOpenParen(before) && Chars.isCloseParen(after)
+                    && !(Morphology.isKanji(next) && next != '生' || Morphology.isHiragana(next) || Morphology.isKatakana(next));
             // a blank before and the age the date gives in brackets after (not 山田様 2023/05/12 ご契約, 山田様、2005年4月1日、ご契約,
             // 山田様 2005/4/1（3件）)
             boolean aged = Chars.isSpace(before) && Chars.isOpenParen(after) && bracketedAgeFits(b + 1, year);
@@ -848,7 +854,8 @@ final class IdentifierRecognizer implements Recognizer {
                 }
                 for (int k = Math.max(0, i - 3); k < i; k++) {
                     if (FAMILY.lengthAt(s, k) == i - k && (k == 0 || !Morphology.isKanji(s.charAt(k - 1)))) {
-                        return true;
+                        // an elder's birth at least fifteen years back (not 父 一郎（R3.5.1）); a child's any
+                        return year <= THIS_YEAR - ADULT || !ELDERS.contains(s.substring(k, i));
                     }
                 }
             }

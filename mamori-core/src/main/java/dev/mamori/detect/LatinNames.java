@@ -338,7 +338,11 @@ final class LatinNames {
             boolean ends = honorific || e2 >= n || !kana(text.charAt(e2))
                     && !(" 　・".indexOf(text.charAt(e2)) >= 0 && e2 + 1 < n && kana(text.charAt(e2 + 1)) && !honorificAt(text, e2 + 1)
                     && !selfNamedAt(text, e2 + 1));
-            if (e2 - s2 >= 2 && e2 - s2 <= 6 && ends && has(text.substring(i, e1), SURNAME) && has(text.substring(s2, e2), GIVEN)) {
+            boolean said = !honorific && e2 < n && " 　・".indexOf(text.charAt(e2)) >= 0 && selfNamedAt(text, e2 + 1)
+                    && text.startsWith("で", e2 + 1); // です, でございます: not と申します, which only a name precedes
+            if (e2 - s2 >= 2 && e2 - s2 <= 6 && ends && has(text.substring(i, e1), SURNAME) && has(text.substring(s2, e2), GIVEN)
+                    && !(said && !(oneToken(text, i, e1, "名詞-固有名詞-人名-姓", "名詞-固有名詞-組織")
+                            && oneToken(text, s2, e2, "名詞-固有名詞-人名-名", null)))) { // not みどり ほけん でございます, なつ やすみ です
                 out.add(new int[] {i, e2});
                 i = e2 - 1;
             } else {
@@ -352,6 +356,15 @@ final class LatinNames {
 
     /** How a caller ends their name, a blank after it in a transcript (たかはし みゆき です, さとう まさこ と申します). */
     private static final String[] SELF_NAMED = {"です", "でございます", "と申します", "ともうします", "といいます", "と言います"};
+
+    /**
+     * Kana the dictionary reads as one word of part of speech {@code pos} or {@code or} (たかはし: a surname; みゆき: a given
+     * name): what a caller's name before です must be, where a phrase's words may stand (みどり ほけん, ちば けん, なつ やすみ).
+     */
+    private static boolean oneToken(String text, int s, int e, String pos, String or) {
+        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
+        return ts.size() == 1 && (ts.get(0).is(pos) || or != null && ts.get(0).is(or));
+    }
 
     /** {@code w} occurs in {@code text[from, to)}. */
     private static boolean before(String text, String w, int from, int to) {
@@ -369,7 +382,7 @@ final class LatinNames {
                 if (!w.equals("です")) {
                     return true;
                 }
-                int ls = text.lastIndexOf('\n', i) + 1;
+                int ls = Math.max(text.lastIndexOf('\n', i) + 1, i - 40);
                 return before(text, ":", ls, i) || before(text, "：", ls, i) || before(text, "名前", ls, i);
             }
         }

@@ -143,6 +143,11 @@ final class NameAnchors {
     }
 
     /** True when the word is a prefecture or municipality name, with or without 都府県/市区町村 (千葉, 福岡市). */
+    /** True for a prefecture or a municipality with its 都道府県 or 市区町村 (東京都, 港区, 森町, 白川村). */
+    boolean isMunicipality(String word) {
+        return places.contains(word);
+    }
+
     boolean isPlaceName(String word) {
         return stems.contains(word) || places.contains(word);
     }

@@ -21,11 +21,14 @@ final class NameCell {
             "自宅", "実家", "携帯", "職場", "勤務先", "会社", "学校", "施設",
             // a shift roster's cells that are no one (session 47)
             "休み", "公休", "有休", "希望休", "研修", "応援", "欠員", "全員", "閉店", "清掃", "本社", "募集中", "通常", "定休", "祝日", "出張",
-            "休業", "店休", "代休", "振休", "休日", "未定員", "交代",
-            // a review's or a survey's name field left anonymous (session 60)
-            "匿名", "匿名希望", "名無し", "ななし", "非公開", "非公表", "ゲスト",
-            // a category where a column of people might hold names (相続人 あり, 債務者 主債務者, 購入者 リピーター)
-            "あり", "会員", "非会員", "新規", "リピーター", "主債務者", "連帯保証人", "保証人", "社員寮", "外国籍", "日本国籍", "法人");
+            "休業", "店休", "代休", "振休", "休日", "未定員", "交代");
+    /**
+     * Whole cells of a name's column that are no one (session 60): a review's or a survey's name left anonymous, and a
+     * category where a column of people might hold names (相続人 あり, 債務者 主債務者, 購入者 リピーター, 借主 社員寮). Unlike
+     * {@link #PLACEHOLDERS}, not when they are one word of the cell (会員 佐藤一郎 holds a name).
+     */
+    private static final Set<String> CATEGORIES = Set.of("匿名", "匿名希望", "名無し", "ななし", "非公開", "非公表", "ゲスト", "あり",
+            "会員", "非会員", "新規", "リピーター", "主債務者", "連帯保証人", "保証人", "社員寮", "外国籍", "日本国籍", "法人");
     private static final int MAX_CELL = 40;
     /** The first characters of {@link #PLACEHOLDERS}: most words of a name start with none of them. */
     private static final String PLACEHOLDER_START = PLACEHOLDERS.stream().map(w -> w.substring(0, 1)).distinct().sorted()
@@ -44,7 +47,7 @@ final class NameCell {
             return Verdict.FREE_TEXT;
         }
         String cell = text.substring(s, e);
-        if (PLACEHOLDERS.contains(cell) || r.hasCompanyMarker(cell) || r.endsWithOrgSuffix(cell) || placeholderWord(cell)
+        if (PLACEHOLDERS.contains(cell) || CATEGORIES.contains(cell) || r.hasCompanyMarker(cell) || r.endsWithOrgSuffix(cell) || placeholderWord(cell)
                 || r.kinWord(cell) || office(cell) || r.titleOrRole(cell)) { // 母, 長男: a relation where a name was asked for;
                                                                                 // 市役所総務課, 水道局; 店長, オーナー on a shift
             return Verdict.NOT_A_NAME;

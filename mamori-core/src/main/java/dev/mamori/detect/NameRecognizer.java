@@ -756,9 +756,13 @@ final class NameRecognizer implements Recognizer {
         return 0;
     }
 
-    /** {@code v} is a prefecture's, a city's or a ward's name (投稿者：東京都, 浦添市): a place in a name's field. */
+    /**
+     * {@code v} is a prefecture's or a municipality's name (投稿者：東京都, 浦添市, 港区, 白川村): a place in a name's field; a town or
+     * a village of two characters only as a surname (田村, 中村, 大町 are names of both).
+     */
     private boolean placeValue(String v) {
-        return v.length() >= 3 && "都道府県市区".indexOf(v.charAt(v.length() - 1)) >= 0 && anchors.isPlaceName(v);
+        char last = v.length() >= 2 ? v.charAt(v.length() - 1) : ' ';
+        return ("都道府県市区".indexOf(last) >= 0 || (last == '町' || last == '村') && v.length() >= 3) && anchors.isMunicipality(v);
     }
 
     /** What an operator's polite sentence starts with before its kana (承知いたしました, 失礼いたします). */
@@ -2260,27 +2264,60 @@ final class NameRecognizer implements Recognizer {
             return;
         }
         java.util.regex.Matcher m = SURNAME_BLANK_HIRAGANA.matcher(text);
+        List<int[]> names = new ArrayList<>(0);
+        boolean[] confident = null;
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(2);
-            String given = m.group(2);
-            if (!Morphology.hasEntry(text, s, m.end(1), SEI) || !LatinNames.kanaGiven(given) || confidentAt(out, first, s, e)
-                    || roleWord(text, s, m.end(1))) {
+            if (!LatinNames.kanaGiven(m.group(2)) || !Morphology.hasEntry(text, s, m.end(1), SEI) || roleWord(text, s, m.end(1))) {
                 continue;
             }
             List<Morphology.Token> ts = Morphology.tokens(text, m.start(2), e);
             if (ts.size() == 1 && (ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-サ変接続") || ts.get(0).is("名詞-形容動詞語幹")
-                    || ts.get(0).is("副詞") || ts.get(0).is("形容詞") || ts.get(0).is("感動詞"))) {
-                continue; // 山田　まつり, 田中　はやく: a word after the name
+                    || ts.get(0).is("副詞") || ts.get(0).is("形容詞") || ts.get(0).is("感動詞") || ts.get(0).is("名詞-非自立")
+                    || ts.get(0).is("名詞-副詞可能"))) {
+                continue; // 山田　まつり, 田中　はやく, 高崎　とき: a word after the name
             }
-            for (int k = out.size() - 1; k >= first; k--) {
-                Finding f = out.get(k);
-                if (f.type() == PiiType.PERSON && f.start() >= s && f.end() <= e) {
-                    out.remove(k); // the surname alone, found before
-                }
+            if (confident == null) {
+                confident = confidentMask(text, out, first); // once, not per match: a long list holds thousands
             }
-            out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, text.substring(s, e)));
+            if (!anyTrue(confident, s, e)) {
+                names.add(new int[] {s, e});
+            }
         }
+        if (names.isEmpty()) {
+            return;
+        }
+        boolean[] taken = new boolean[text.length()];
+        for (int[] n : names) {
+            java.util.Arrays.fill(taken, n[0], n[1], true);
+        }
+        out.subList(first, out.size()).removeIf(f -> f.type() == PiiType.PERSON && f.end() > f.start() && taken[f.start()]
+                && taken[f.end() - 1]); // the surname alone, found before
+        for (int[] n : names) {
+            out.add(new Finding(PiiType.PERSON, n[0], n[1], 0.6, false, text.substring(n[0], n[1])));
+        }
+    }
+
+    /** The characters of {@code text} that a confident finding since {@code first} covers. */
+    private static boolean[] confidentMask(String text, List<Finding> out, int first) {
+        boolean[] mask = new boolean[text.length()];
+        for (int k = first; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (confident(f)) {
+                java.util.Arrays.fill(mask, f.start(), Math.min(f.end(), mask.length), true);
+            }
+        }
+        return mask;
+    }
+
+    private static boolean anyTrue(boolean[] mask, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (mask[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An account's number, then its holder in katakana with no blank inside (普通 3312456 タナベケンジ, 14390-21755831 モリヤマアヤカ). */
@@ -2296,27 +2333,55 @@ final class NameRecognizer implements Recognizer {
      */
     private void accountHolders(String text, List<Finding> out, int first) {
         java.util.regex.Matcher m = ACCOUNT_THEN_KANA.matcher(text);
+        boolean[] confident = null;
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(1);
-            int ls = text.lastIndexOf('\n', s) + 1;
+            int from = Math.max(text.lastIndexOf('\n', s) + 1, s - 40);
             boolean account = false;
             for (String w : ACCOUNT_WORDS) {
-                int k = text.indexOf(w, ls);
+                int k = text.indexOf(w, from);
                 account |= k >= 0 && k < s;
             }
-            if (!account || confidentAt(out, first, s, e)) {
+            if (!account || firmInKana(text, s, e)) {
                 continue;
             }
+            if (confident == null) {
+                confident = confidentMask(text, out, first); // once, not per match
+            }
+            if (anyTrue(confident, s, e)) {
+                continue;
+            }
+            String v = text.substring(s, e);
             for (int k = s + 2; k <= e - 2; k++) {
-                String a = text.substring(s, k);
-                String b = text.substring(k, e);
-                if (LatinNames.kanaSurname(a) && LatinNames.kanaGiven(b) && !katakanaNoun(text, s, k)) {
-                    out.add(new Finding(PiiType.PERSON, s, e, 0.7, false, text.substring(s, e)));
+                if (LatinNames.kanaSurname(text.substring(s, k)) && LatinNames.kanaGiven(text.substring(k, e)) && !katakanaNoun(text, s, k)) {
+                    out.add(new Finding(PiiType.PERSON, s, e, 0.6, false, v));
                     break;
                 }
             }
         }
+    }
+
+    /** How a firm's name in katakana ends on a 振込先 line (…サンギョウ, …コウギョウ, …ショウジ). */
+    private static final String[] FIRM_KANA_ENDS = {"サンギョウ", "コウギョウ", "ショウジ", "ショウカイ", "ケンセツ", "セイサクショ",
+        "コウムテン", "デンキ", "ブッサン", "ショウテン", "ホンポ", "ホンテン", "ヤッキョク", "クリニック", "ジムショ", "コウギヨウ",
+        "サンギヨウ", "シヨウジ", "ギンコウ", "シンキン", "キョウカイ", "ザイダン", "シャダン"};
+
+    /**
+     * A firm's name in katakana at {@code text[s, e)}: its ending (イワタニサンギョウ) or the mark of its kind beside it, as
+     * banks print it ((カ) ヤマダコウギョウ, ヤマダ（カ, カ）ヤマダ); or one word of the dictionary (a firm the tokenizer knows).
+     */
+    private static boolean firmInKana(String text, int s, int e) {
+        String v = text.substring(s, e);
+        for (String w : FIRM_KANA_ENDS) {
+            if (v.endsWith(w)) {
+                return true;
+            }
+        }
+        char after = Chars.at(text, e);
+        char before = s > 0 ? text.charAt(s - 1) : ' ';
+        return after == '（' || after == '(' || before == '）' || before == ')'
+                || Morphology.tokens(text, s, e).size() == 1 && !Morphology.hasEntry(text, s, e, "名詞-固有名詞-人名");
     }
 
     /** Katakana the dictionary reads as one common noun of three characters or more (ホテル, リーダー; not ラン or ハイ). */

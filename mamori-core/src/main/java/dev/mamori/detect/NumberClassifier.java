@@ -112,6 +112,7 @@ final class NumberClassifier {
             return true;
         }
         if (b - a == 3 && c.sep[a + 1] == HYPHEN && c.sep[a + 2] == NumberChain.MIDDOT && c.len(a + 2) >= 2 && c.len(a + 2) <= 8
+                && d[from] != 0 // not a phone written with a ・ (03-3456・7890)
                 && sc.wants(PiiType.HEALTH_INSURANCE) && (ctx(PiiType.HEALTH_INSURANCE, s, start, end, sc) >= 0.5 || joinedLabelBefore(s, start))) {
             // 組合員証（記号・番号：72-031・0045177）: a 共済's 記号 with its hyphen, then the 番号 after the ・ that joins them
             out.add(new Finding(PiiType.HEALTH_INSURANCE, c.gs[a], c.ge[a + 1], 0.85, false, s.substring(c.gs[a], c.ge[a + 1])));

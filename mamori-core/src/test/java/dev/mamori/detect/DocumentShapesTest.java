@@ -341,6 +341,8 @@ class DocumentShapesTest {
         assertThat(ALL.detect("18422", ALL.contextFor("被保険者数"))).isEmpty();
         assertThat(ALL.detect("エミリー カーター", ALL.contextFor("注文者カナ"))).extracting(Finding::type).containsExactly(PiiType.PERSON);
         assertThat(ALL.detect("匿名希望", ALL.contextFor("投稿者名"))).isEmpty();
+        assertThat(ALL.detect("マルノウチ", ALL.contextFor("町域名カナ"))).extracting(Finding::type).doesNotContain(PiiType.PERSON);
+        assertThat(ALL.detect("会員 佐藤一郎", ALL.contextFor("購入者"))).extracting(Finding::type).contains(PiiType.PERSON);
         assertThat(ALL.detect("浦添市", ALL.contextFor("お届け先市区町村"))).extracting(Finding::type).doesNotContain(PiiType.PERSON);
     }
 

@@ -737,6 +737,7 @@ class IdStructuredTypesTest {
         // session 60: a 共済's 記号 with its hyphen, and the 番号 after the ・ that joins them
         assertThat(values("地方職員共済組合の組合員証（記号・番号：72-031・0045177）", PiiType.HEALTH_INSURANCE))
                 .containsExactly("72-031", "0045177");
+        assertThat(values("○○健康保険組合　電話 03-3456・7890", PiiType.HEALTH_INSURANCE)).isEmpty(); // a phone written with a ・
     }
 
     @Test
@@ -761,6 +762,8 @@ class IdStructuredTypesTest {
         assertThat(values("山田様、2005年4月1日、ご契約", PiiType.DATE_OF_BIRTH)).isEmpty(); // a contract's day
         assertThat(values("山田様 2005/4/1（3件）", PiiType.DATE_OF_BIRTH)).isEmpty(); // no age after it
         assertThat(values("故 山田太郎 様（1990.5.10）", PiiType.DATE_OF_BIRTH)).isEmpty(); // the late's
+        assertThat(values("被相続人 父 一郎（R3.5.1）", PiiType.DATE_OF_BIRTH)).isEmpty(); // no father born so late
+        assertThat(values("山田様（H17.4.1）より入金", PiiType.DATE_OF_BIRTH)).isEmpty(); // an event after the bracket
         // a death written right after its date is no birth; a death's field after a birth date leaves it one
         assertThat(values("被相続人 鈴村重雄（昭和9年2月11日出生、令和6年5月30日死亡）", PiiType.DATE_OF_BIRTH)).containsExactly("昭和9年2月11日");
         assertThat(values("生年月日  昭和16年2月3日　死亡日 令和8年11月15日", PiiType.DATE_OF_BIRTH)).containsExactly("昭和16年2月3日");
