@@ -74,7 +74,9 @@ final class NameAnchors {
             if (gun >= 0 && gun < m.length() - 1) {
                 m = m.substring(gun + 1);
             }
-            int cut = firstOf(m, "市区町村");
+            int city = m.endsWith("区") && !r.field(0).equals("東京都") ? m.lastIndexOf('市', m.length() - 2) : -1;
+            // the 市 before a ward (札幌市中央区), else the suffix that ends the name: not a 村 or 町 inside it (東村山市, 大町市)
+            int cut = city > 0 ? city : m.length() > 1 && "市区町村".indexOf(m.charAt(m.length() - 1)) >= 0 ? m.length() - 1 : -1;
             if (cut > 0 && m.endsWith("区") && (m.charAt(cut) == '市' || r.field(0).equals("東京都"))) {
                 bigCities.add(m.substring(0, cut)); // 札幌市中央区 → 札幌, 千代田区 → 千代田
             }
@@ -95,15 +97,6 @@ final class NameAnchors {
     private static String stem(String prefecture) {
         return prefecture.length() > 2 && "都府県".indexOf(prefecture.charAt(prefecture.length() - 1)) >= 0
                 ? prefecture.substring(0, prefecture.length() - 1) : prefecture;
-    }
-
-    private static int firstOf(String s, String chars) {
-        for (int i = 1; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The length of the longest word of {@code kind} starting at {@code from}, or 0. */

@@ -757,12 +757,15 @@ final class NameRecognizer implements Recognizer {
     }
 
     /**
-     * {@code v} is a prefecture's or a municipality's name (投稿者：東京都, 浦添市, 港区, 白川村): a place in a name's field; a town or
-     * a village of two characters only as a surname (田村, 中村, 大町 are names of both).
+     * {@code v} is a prefecture's or a municipality's name (投稿者：東京都, 浦添市, 横浜市中区, 白川村) or a district's of two characters
+     * that is no surname of the dictionary (本町, 栄町): a place in a name's field (田村, 中村, 大町 are names as well).
      */
     private boolean placeValue(String v) {
         char last = v.length() >= 2 ? v.charAt(v.length() - 1) : ' ';
-        return ("都道府県市区".indexOf(last) >= 0 || (last == '町' || last == '村') && v.length() >= 3) && anchors.isMunicipality(v);
+        int city = last == '区' ? v.lastIndexOf('市', v.length() - 2) : -1; // 横浜市中区
+        return ("都道府県市区".indexOf(last) >= 0 || (last == '町' || last == '村') && v.length() >= 3)
+                && (anchors.isMunicipality(v) || city > 0 && anchors.isMunicipality(v.substring(0, city + 1)))
+                || v.length() == 2 && (last == '町' || last == '村') && !Morphology.hasEntry(v, 0, 2, SEI); // 本町, 栄町; not 田村, 大町
     }
 
     /** What an operator's polite sentence starts with before its kana (承知いたしました, 失礼いたします). */
@@ -2233,7 +2236,8 @@ final class NameRecognizer implements Recognizer {
                     || !Morphology.isKanji(Chars.at(text, m.end(4))) && !Morphology.isHiragana(Chars.at(text, m.end(4))))
                     ? m.end(4) : m.end(3); // レ　ヴァン　トゥアン　アイン: a given name of two words; not …　ハノイ出身, nor the
                                            // next name (グエン・ティ・ラン グエン　ティ　ラン)
-            if (coversSpan(out, first, s, e) || text.startsWith("通", e) || text.startsWith("大通", e)) {
+            if (coversSpan(out, first, s, e) || e < text.length() && "通廟像市区省橋駅港園館寺".indexOf(text.charAt(e)) >= 0
+                    || text.startsWith("大通", e)) { // グエン・ヴァン・リン通り, ホー　チ　ミン廟: a street, a monument
                 m.region(e, text.length());
                 continue;
             }
@@ -2269,8 +2273,9 @@ final class NameRecognizer implements Recognizer {
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(2);
-            if (!LatinNames.kanaGiven(m.group(2)) || !Morphology.hasEntry(text, s, m.end(1), SEI) || roleWord(text, s, m.end(1))) {
-                continue;
+            if (!LatinNames.kanaGiven(m.group(2)) || !Morphology.hasEntry(text, s, m.end(1), SEI) || roleWord(text, s, m.end(1))
+                    || text.startsWith("号", skipBlank(text, e))) {
+                continue; // not 金沢　かがやき　号, a train
             }
             List<Morphology.Token> ts = Morphology.tokens(text, m.start(2), e);
             if (ts.size() == 1 && (ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-サ変接続") || ts.get(0).is("名詞-形容動詞語幹")

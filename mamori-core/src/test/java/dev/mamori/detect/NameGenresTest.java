@@ -225,6 +225,15 @@ class NameGenresTest {
     }
 
     @Test
+    void aMunicipalitysNameEndsWithItsSuffixNotWithAVillageInsideIt() { // session 60: 東村山市 was read as 東村 (stem 東)
+        assertThat(NameAnchors.get().isMunicipality("東村山市")).isTrue();
+        assertThat(NameAnchors.get().isMunicipality("大村市")).isTrue();
+        assertThat(NameAnchors.get().isMunicipality("四日市市")).isTrue();
+        assertThat(NameAnchors.get().isMunicipality("札幌市")).isTrue();
+        assertThat(NameAnchors.get().isPlaceName("武蔵")).isFalse(); // the stem of 武蔵村山市 is 武蔵村山
+    }
+
+    @Test
     void aGivenNameGluedAfterARelationWithAnAge() { // session 59, from a review of 児相 and DV records
         assertThat(persons("長男湊斗（６）は一時保護された。")).extracting(Finding::value).containsExactly("湊斗");
         assertThat(persons("妻恵子（42）と同居。")).extracting(Finding::value).containsExactly("恵子");
