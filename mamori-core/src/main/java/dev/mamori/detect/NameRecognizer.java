@@ -136,21 +136,15 @@ final class NameRecognizer implements Recognizer {
                                // 投稿者：東京都
             } else if (roleValue(v) > 0) {
                 Finding f = out.remove(i); // 投稿者：広報担当: a role; 担当者：山田花子スタッフ: a name, then a role
-                int e = f.start() + roleValue(v);
-                while (e > f.start() && isSpace(text.charAt(e - 1))) {
-                    e--;
-                }
-                if (e > f.start() && Morphology.tokens(text, f.start(), e).stream().anyMatch(t -> t.is("名詞-固有名詞-人名"))) {
-                    out.add(i, new Finding(PiiType.PERSON, f.start(), e, f.confidence(), false, text.substring(f.start(), e)));
+                Finding name = part(text, f, f.start(), f.start() + roleValue(v));
+                if (name != null && Morphology.tokens(text, name.start(), name.end()).stream().anyMatch(t -> t.is("名詞-固有名詞-人名"))) {
+                    out.add(i, name);
                 }
             } else if (teamWord(v) > 0) {
                 Finding f = out.remove(i); // 報告者：インフラチーム 遠藤, 起票者: 情シス: the team, then the person
-                int s = f.start() + teamWord(v);
-                while (s < f.end() && isSpace(text.charAt(s))) {
-                    s++;
-                }
-                if (s > f.start() + teamWord(v) && s < f.end()) {
-                    out.add(i, new Finding(PiiType.PERSON, s, f.end(), f.confidence(), false, text.substring(s, f.end())));
+                Finding name = teamWord(v) < v.length() ? part(text, f, f.start() + teamWord(v), f.end()) : null;
+                if (name != null) {
+                    out.add(i, name);
                 }
             }
         }
@@ -734,6 +728,17 @@ final class NameRecognizer implements Recognizer {
             }
         }
         return -1;
+    }
+
+    /** The part {@code text[s, e)} of {@code f} without the blanks at its ends, with its confidence; null when nothing is left. */
+    private static Finding part(String text, Finding f, int s, int e) {
+        while (s < e && isSpace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && isSpace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e > s ? new Finding(PiiType.PERSON, s, e, f.confidence(), false, text.substring(s, e)) : null;
     }
 
     /** How a polite sentence ends (ありがとうございます, 承知いたしました): what follows a label in a transcript, no name. */
