@@ -366,12 +366,6 @@ final class LatinNames {
         return ts.size() == 1 && (ts.get(0).is(pos) || or != null && ts.get(0).is(or));
     }
 
-    /** {@code w} occurs in {@code text[from, to)}. */
-    private static boolean before(String text, String w, int from, int to) {
-        int k = text.indexOf(w, from);
-        return k >= 0 && k < to;
-    }
-
     /**
      * A caller naming themselves at {@code i}: と申します and the like, or です on a line whose speaker is labelled (顧客: はい
      * たかはし みゆき です); not a picture book's ちば けん です.
@@ -383,7 +377,7 @@ final class LatinNames {
                     return true;
                 }
                 int ls = Math.max(text.lastIndexOf('\n', i) + 1, i - 40);
-                return before(text, ":", ls, i) || before(text, "：", ls, i) || before(text, "名前", ls, i);
+                return Chars.has(text, ":", ls, i) || Chars.has(text, "：", ls, i) || Chars.has(text, "名前", ls, i);
             }
         }
         return false;

@@ -2350,8 +2350,7 @@ final class NameRecognizer implements Recognizer {
             int from = Math.max(text.lastIndexOf('\n', s) + 1, s - 40);
             boolean account = false;
             for (String w : ACCOUNT_WORDS) {
-                int k = text.indexOf(w, from);
-                account |= k >= 0 && k < s;
+                account |= Chars.has(text, w, from, s); // within the line's last 40 characters, not to the text's end
             }
             if (!account || firmInKana(text, s, e)) {
                 continue;
@@ -5684,13 +5683,8 @@ final class NameRecognizer implements Recognizer {
      * of the lists spells (インフルエンザ, ノロウイルス): a word in brackets after a name, not its reading.
      */
     private static boolean katakanaWord(String text, int s, int e) {
-        if (e - s < 4 || !all(text, s, e, 'k')) {
-            return false;
-        }
-        List<Morphology.Token> ts = Morphology.tokens(text, s, e);
-        String w = text.substring(s, e);
-        return ts.size() == 1 && (ts.get(0).is("名詞-一般") || ts.get(0).is("名詞-サ変接続"))
-                && !LatinNames.kanaSurname(w) && !LatinNames.kanaGiven(w);
+        return e - s >= 4 && all(text, s, e, 'k') && katakanaNoun(text, s, e)
+                && !LatinNames.kanaSurname(text.substring(s, e)) && !LatinNames.kanaGiven(text.substring(s, e));
     }
 
     /**

@@ -198,8 +198,7 @@ final class NumberChain {
     private static boolean numberWordBefore(String s, int i) {
         int from = Math.max(0, i - 16);
         for (String w : new String[] {"番号", "ナンバー", "カード"}) {
-            int k = s.indexOf(w, from);
-            if (k >= 0 && k < i) {
+            if (Chars.has(s, w, from, i)) {
                 return true;
             }
         }
